@@ -1,0 +1,294 @@
+"""The native catalogue file: GeoJSON (RFC 7946) with EDTF dates.
+
+One Feature per event–place pair, so QGIS, geojson.io and Google Earth converters show every
+event where it happened. Event fields repeat on each of an event's features; the article and
+its eras travel in a top-level foreign member, `"mapexplorer"`. Readers that do not know it
+ignore it, and the file round-trips exactly through `load` and `save`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry import mapping
+
+from mapexplorer.formats.errors import FormatError, write_atomically
+from mapexplorer.model import (
+    Catalogue,
+    CatalogueError,
+    DateError,
+    Era,
+    Event,
+    Excerpt,
+    Place,
+    PlaceError,
+    Source,
+    TimeSpan,
+)
+from mapexplorer.model.event import is_slug
+
+FORMAT_VERSION = 1
+
+# Properties derived from the event for other tools; recomputed on save, never trusted on load.
+DERIVED = ("start", "end", "precision", "place", "excerpt", "place_kind")
+EVENT_FIELDS = (
+    "event_id", "title", "summary", "date", "category", "actors", "era", "excerpts", "date_note",
+)  # fmt: skip
+PLACE_FIELDS = ("place_id", "place", "place_source")
+KNOWN = set(EVENT_FIELDS) | set(PLACE_FIELDS) | set(DERIVED)
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def event_place_properties(catalogue: Catalogue, event: Event, place: Place) -> dict[str, Any]:
+    """The properties of one event–place Feature (shared with the GeoJSON export)."""
+    return {
+        "event_id": event.id,
+        "title": event.title,
+        "summary": event.summary,
+        "date": event.time.edtf,
+        "start": event.time.start_iso,
+        "end": event.time.end_iso,
+        "precision": event.time.precision.value,
+        "place": place.name,
+        "place_id": place.id,
+        "place_kind": place.kind.value,
+        "place_source": place.source,
+        "category": event.category,
+        "actors": list(event.actors),
+        "era": event.era,
+        "excerpt": event.excerpt,
+        "excerpts": [{"text": x.text, "start": x.start, "end": x.end} for x in event.excerpts],
+        "date_note": event.date_note,
+        **{k: v for k, v in event.extra.items() if k not in KNOWN},
+    }
+
+
+def to_geojson(catalogue: Catalogue) -> dict[str, Any]:
+    source = catalogue.source
+    return {
+        "type": "FeatureCollection",
+        "mapexplorer": {
+            "format": FORMAT_VERSION,
+            "source": {
+                "title": source.title,
+                "publisher": source.publisher,
+                "published": source.published,
+                "published_note": source.published_note,
+                "text": source.text,
+            },
+            "eras": [{"id": e.id, "label": e.label, "date": e.time.edtf} for e in catalogue.eras],
+        },
+        "features": [
+            {
+                "type": "Feature",
+                "id": f"{event.id}@{place.id}",
+                "geometry": mapping(place.geometry),
+                "properties": event_place_properties(catalogue, event, place),
+            }
+            for event in catalogue.events
+            for place in catalogue.places_of(event)
+        ],
+    }
+
+
+def dumps(catalogue: Catalogue) -> str:
+    """The file's text: one feature per line, so diffs of a catalogue stay readable."""
+    doc = to_geojson(catalogue)
+    features = doc.pop("features")
+    head = json.dumps(doc, ensure_ascii=False, indent=1)[:-2]  # drop the closing "\n}"
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
+    return head + ',\n "features": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+
+
+def save(catalogue: Catalogue, path: str | os.PathLike) -> None:
+    write_atomically(path, dumps(catalogue))
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike, progress: Callable[[int, int], None] | None = None) -> Catalogue:
+    """Read a native catalogue file; every problem is a `FormatError` naming where it is."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except UnicodeDecodeError as exc:
+        raise FormatError(path, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    return loads(text, path, progress)
+
+
+def loads(
+    text: str,
+    path: str | os.PathLike | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Catalogue:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    return from_geojson(doc, path, progress)
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], path: Any, item: str, field: str) -> Any:
+    if not isinstance(value, kind):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        names = names.replace("str", "text").replace("list", "a list").replace("dict", "an object")
+        raise FormatError(path, f"expected {names}, found {json.dumps(value)[:60]}", item, field)
+    return value
+
+
+def _read_source(meta: dict, path: Any) -> tuple[Source, list[Era]]:
+    src = _expect(meta.get("source", {}), dict, path, "the mapexplorer header", "source")
+    fields = {}
+    for name in ("title", "publisher", "published", "published_note", "text"):
+        fields[name] = _expect(src.get(name, ""), str, path, "the source", name)
+    eras = []
+    for i, raw in enumerate(_expect(meta.get("eras", []), list, path, "the header", "eras")):
+        item = f"era {i + 1}"
+        _expect(raw, dict, path, item, "")
+        try:
+            era_id = _expect(raw["id"], str, path, item, "id")
+            label = _expect(raw["label"], str, path, f"era {era_id!r}", "label")
+            date = _expect(raw["date"], str, path, f"era {era_id!r}", "date")
+        except KeyError as exc:
+            raise FormatError(path, "this required field is missing", item, exc.args[0]) from None
+        try:
+            eras.append(Era(era_id, label, TimeSpan.parse(date)))
+        except DateError as exc:
+            raise FormatError(path, str(exc), f"era {era_id!r}", "date") from None
+    return Source(**fields), eras
+
+
+def from_geojson(
+    doc: Any, path: Any = None, progress: Callable[[int, int], None] | None = None
+) -> Catalogue:
+    """Build a catalogue from a parsed native document."""
+    _expect(doc, dict, path, "the document", "")
+    if doc.get("type") != "FeatureCollection":
+        raise FormatError(path, "not a GeoJSON FeatureCollection", "the document", "type")
+    meta = _expect(doc.get("mapexplorer", {}), dict, path, "the document", "mapexplorer")
+    source, eras = _read_source(meta, path)
+    features = _expect(doc.get("features"), list, path, "the document", "features")
+
+    events: dict[str, dict[str, Any]] = {}
+    places: dict[str, Place] = {}
+    place_of_event: dict[str, list[str]] = {}
+    total = len(features)
+    for index, feature in enumerate(features):
+        if progress and index % 2000 == 0:
+            progress(index, total)
+        item = f"feature {index + 1}"
+        _expect(feature, dict, path, item, "")
+        props = _expect(feature.get("properties"), dict, path, item, "properties")
+        event_id = props.get("event_id")
+        if not isinstance(event_id, str) or not event_id:
+            raise FormatError(path, "missing or not text", item, "event_id")
+        if not is_slug(event_id):
+            raise FormatError(
+                path, "must be lowercase letters, digits and hyphens", item, "event_id"
+            )
+        item = f"feature {index + 1} (event {event_id!r})"
+        place_id = props.get("place_id")
+        if not isinstance(place_id, str) or not place_id:
+            raise FormatError(path, "missing or not text", item, "place_id")
+        place = _read_place(feature, props, place_id, path, item)
+        known = places.setdefault(place_id, place)
+        if known is not place and not known == place:
+            raise FormatError(
+                path, f"place {place_id!r} has a different name or shape elsewhere", item,
+                "geometry",
+            )  # fmt: skip
+        fields = {k: props.get(k) for k in EVENT_FIELDS}
+        fields["extra"] = {k: v for k, v in props.items() if k not in KNOWN}
+        first = events.setdefault(event_id, fields)
+        if first is not fields and first != fields:
+            differing = next(k for k in fields if first.get(k) != fields.get(k))
+            raise FormatError(
+                path, f"differs from the event's first feature ({differing!r})", item, differing
+            )
+        place_of_event.setdefault(event_id, []).append(place_id)
+
+    built = [
+        _read_event(fields, place_of_event[event_id], source.text, path)
+        for event_id, fields in events.items()
+    ]
+    if progress:
+        progress(total, total)
+    try:
+        return Catalogue(events=built, places=places, eras=eras, source=source)
+    except CatalogueError as exc:
+        raise FormatError(path, str(exc)) from None
+
+
+def _read_place(feature: dict, props: dict, place_id: str, path: Any, item: str) -> Place:
+    geometry = feature.get("geometry")
+    if geometry is None:
+        raise FormatError(path, "the feature has no geometry", item, "geometry")
+    _expect(geometry, dict, path, item, "geometry")
+    name = _expect(props.get("place", place_id), str, path, item, "place")
+    source = _expect(props.get("place_source", ""), str, path, item, "place_source")
+    try:
+        return Place.from_geojson(place_id, name, geometry, source)
+    except PlaceError as exc:
+        raise FormatError(path, f"place {place_id!r}: {exc}", item, "geometry") from None
+
+
+def _read_event(fields: dict, place_ids: list[str], text: str, path: Any) -> Event:
+    event_id = fields["event_id"]
+    item = f"event {event_id!r}"
+    title = fields.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise FormatError(path, "missing or empty", item, "title")
+    date = fields.get("date")
+    if date is None:
+        raise FormatError(path, "missing: every event needs an EDTF date", item, "date")
+    _expect(date, str, path, item, "date")
+    try:
+        time = TimeSpan.parse(date)
+    except DateError as exc:
+        raise FormatError(path, str(exc), item, "date") from None
+    actors = _expect(fields.get("actors") or [], list, path, item, "actors")
+    for actor in actors:
+        _expect(actor, str, path, item, "actors")
+    excerpts = []
+    for raw in _expect(fields.get("excerpts") or [], list, path, item, "excerpts"):
+        _expect(raw, dict, path, item, "excerpts")
+        x_text, start, end = raw.get("text"), raw.get("start"), raw.get("end")
+        if not isinstance(x_text, str) or not isinstance(start, int) or not isinstance(end, int):
+            raise FormatError(path, "each excerpt needs text, start and end", item, "excerpts")
+        if text and text[start:end] != x_text:
+            raise FormatError(
+                path, f"excerpt {x_text[:40]!r}… is not the article's text at {start}–{end}",
+                item, "excerpts",
+            )  # fmt: skip
+        excerpts.append(Excerpt(x_text, start, end))
+    strings = {}
+    for name in ("summary", "category", "era", "date_note"):
+        strings[name] = _expect(fields.get(name) or "", str, path, item, name)
+    return Event(
+        id=event_id,
+        title=title,
+        time=time,
+        place_ids=tuple(dict.fromkeys(place_ids)),
+        actors=tuple(actors),
+        excerpts=tuple(excerpts),
+        extra=fields.get("extra") or {},
+        category=strings["category"] or "other",
+        summary=strings["summary"],
+        era=strings["era"],
+        date_note=strings["date_note"],
+    )

@@ -1,0 +1,172 @@
+"""The catalogue: an article's events, places and eras, and the queries the window needs."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from shapely.geometry import Point
+
+from mapexplorer.model.event import Event
+from mapexplorer.model.place import Place, haversine_km
+from mapexplorer.model.time import TimeSpan
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article the events come from. `text` is verbatim; excerpts index into it."""
+
+    title: str = ""
+    publisher: str = ""
+    published: str = ""
+    """ISO date of publication; relative dates in the text are resolved against it."""
+    published_note: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Era:
+    """A labelled stretch of time: a chapter of the story and a band on the slider."""
+
+    id: str
+    label: str
+    time: TimeSpan
+
+
+class CatalogueError(ValueError):
+    """A catalogue whose parts do not fit together (e.g. an event at an unknown place)."""
+
+
+@dataclass(eq=False)
+class Catalogue:
+    events: list[Event]
+    places: dict[str, Place]
+    eras: list[Era] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise `CatalogueError` for references that do not resolve."""
+        seen: set[str] = set()
+        era_ids = {era.id for era in self.eras}
+        for event in self.events:
+            if event.id in seen:
+                raise CatalogueError(f"event {event.id!r}: the id is used twice")
+            seen.add(event.id)
+            if not event.place_ids:
+                raise CatalogueError(f"event {event.id!r}: it has no place")
+            for place_id in event.place_ids:
+                if place_id not in self.places:
+                    raise CatalogueError(f"event {event.id!r}: unknown place {place_id!r}")
+            if event.era and era_ids and event.era not in era_ids:
+                raise CatalogueError(f"event {event.id!r}: unknown era {event.era!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Catalogue) and (
+            self.events,
+            self.places,
+            self.eras,
+            self.source,
+        ) == (other.events, other.places, other.eras, other.source)
+
+    # --- look-ups -----------------------------------------------------------------------------
+    @cached_property
+    def _by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    def event(self, event_id: str) -> Event:
+        return self._by_id[event_id]
+
+    def places_of(self, event: Event) -> list[Place]:
+        return [self.places[pid] for pid in event.place_ids]
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[Event]]:
+        ordered = sorted(self.events, key=lambda e: (e.time.start, e.time.end, e.id))
+        return [e.time.start for e in ordered], ordered
+
+    def chronological(self) -> list[Event]:
+        """Events by earliest day, then latest day, then id."""
+        return list(self._by_start[1])
+
+    # --- time queries -------------------------------------------------------------------------
+    def active_in(self, start: int, end: int) -> list[Event]:
+        """Events whose interval overlaps the window [start, end] (days, inclusive)."""
+        starts, ordered = self._by_start
+        stop = bisect.bisect_right(starts, end)
+        return [e for e in ordered[:stop] if e.time.end >= start]
+
+    def up_to(self, day: int) -> list[Event]:
+        """Events that had begun by `day`: the cumulative view."""
+        starts, ordered = self._by_start
+        return ordered[: bisect.bisect_right(starts, day)]
+
+    def time_range(self) -> tuple[int, int]:
+        """(earliest start, latest end) of all events, in days."""
+        if not self.events:
+            raise CatalogueError("the catalogue has no events")
+        return min(e.time.start for e in self.events), max(e.time.end for e in self.events)
+
+    def era_at(self, day: int) -> Era | None:
+        return next((era for era in self.eras if era.time.contains(day)), None)
+
+    # --- place queries ------------------------------------------------------------------------
+    def at_place(self, place_id: str) -> list[Event]:
+        """Events that happened at a place, in time order (a click on Moscow lists them all)."""
+        return [e for e in self.chronological() if place_id in e.place_ids]
+
+    def near(self, lon: float, lat: float, km: float = 50.0) -> list[Event]:
+        """Events at any place within `km` of a point (inside a region counts as 0 km)."""
+        point = Point(lon, lat)
+        close = {
+            pid
+            for pid, place in self.places.items()
+            if place.geometry.intersects(point)
+            or _distance_km(place, lon, lat) <= km
+        }
+        return [e for e in self.chronological() if close.intersection(e.place_ids)]
+
+    def nearest_place(self, lon: float, lat: float) -> Place | None:
+        if not self.places:
+            return None
+        return min(self.places.values(), key=lambda p: _distance_km(p, lon, lat))
+
+    def bounds(self, events: Iterable[Event] | None = None) -> tuple[float, float, float, float]:
+        """(west, south, east, north) around the places of `events` (all events by default)."""
+        chosen = self.events if events is None else events
+        boxes = [self.places[pid].geometry.bounds for e in chosen for pid in e.place_ids]
+        if not boxes:
+            raise CatalogueError("no places to frame")
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+    def categories(self) -> list[str]:
+        return sorted({e.category for e in self.events})
+
+    def actors(self) -> list[str]:
+        return sorted({a for e in self.events for a in e.actors})
+
+    def events_in_era(self, era_id: str) -> list[Event]:
+        return [e for e in self.chronological() if e.era == era_id]
+
+    def with_events(self, events: Sequence[Event]) -> Catalogue:
+        """A catalogue of a subset of events (e.g. the filtered list), keeping their places."""
+        used = {pid for e in events for pid in e.place_ids}
+        places = {pid: p for pid, p in self.places.items() if pid in used}
+        return Catalogue(events=list(events), places=places, eras=self.eras, source=self.source)
+
+
+def _distance_km(place: Place, lon: float, lat: float) -> float:
+    """Distance from a point to the nearest vertex-side point of a place, in km."""
+    from shapely.ops import nearest_points
+
+    nearest = nearest_points(place.geometry, Point(lon, lat))[0]
+    return haversine_km(lon, lat, nearest.x, nearest.y)

@@ -1,0 +1,51 @@
+"""Events: what happened, when, where, who took part, and which passage of the article says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mapexplorer.model.time import TimeSpan
+
+CATEGORIES = ("war", "diplomacy", "nuclear", "arms", "politics", "economy", "other")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text))
+
+
+def slugify(text: str) -> str:
+    """A stable id from a title: "Bushehr goes live" → "bushehr-goes-live"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "event"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim passage of the source text and where it stands in it (`text[start:end]`)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    time: TimeSpan
+    place_ids: tuple[str, ...]
+    summary: str = ""
+    actors: tuple[str, ...] = ()
+    category: str = "other"
+    era: str = ""
+    excerpts: tuple[Excerpt, ...] = ()
+    date_note: str = ""
+    extra: dict = field(default_factory=dict, compare=True, hash=False)
+    """Properties from an imported file that we do not model, kept so nothing is lost."""
+
+    @property
+    def excerpt(self) -> str:
+        """The first excerpt's text: the passage most exports show."""
+        return self.excerpts[0].text if self.excerpts else ""

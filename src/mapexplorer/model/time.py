@@ -1,0 +1,331 @@
+"""Uncertain dates as intervals of days, written in EDTF (Library of Congress Extended Date/Time
+Format).
+
+Every date is an interval: "2024-12" is 1–31 December 2024, "17XX/18XX" is 1700–1899. Days are
+counted as integers in the proleptic Gregorian calendar with astronomical years (year 0 is 1 BC),
+so any year works — before 1970 and before year 1 included. `datetime.date` cannot do this.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+import edtf
+
+__all__ = [
+    "DateError",
+    "Precision",
+    "TimeSpan",
+    "day_from_ymd",
+    "ymd_from_day",
+    "iso_from_day",
+    "day_from_iso",
+    "year_fraction",
+    "day_from_year_fraction",
+]
+
+
+class DateError(ValueError):
+    """A date that is not valid EDTF, or one we cannot place on the time line."""
+
+
+class Precision(str, Enum):
+    """How finely a date is known, finest first."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
+
+    @property
+    def rank(self) -> int:
+        return list(Precision).index(self)
+
+
+# --- day numbers -------------------------------------------------------------------------------
+# Howard Hinnant's days_from_civil / civil_from_days: exact for every proleptic Gregorian date.
+
+
+def day_from_ymd(year: int, month: int, day: int) -> int:
+    """Day number of a date (1970-01-01 is 0); astronomical years, so 0 is 1 BC."""
+    y = year - (month <= 2)
+    era = y // 400  # floor division: exact for negative years too
+    yoe = y - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def ymd_from_day(n: int) -> tuple[int, int, int]:
+    """The (year, month, day) of a day number."""
+    z = n + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + (3 if mp < 10 else -9)
+    return y + (m <= 2), m, d
+
+
+def iso_from_day(n: int) -> str:
+    """ISO 8601 date; years outside 0000–9999 use the expanded form ("-0500-03-01")."""
+    y, m, d = ymd_from_day(n)
+    if 0 <= y <= 9999:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return f"{'-' if y < 0 else '+'}{abs(y):04d}-{m:02d}-{d:02d}"
+
+
+_ISO_DAY = re.compile(r"^([+-]?\d{4,})-(\d{2})-(\d{2})$")
+
+
+def day_from_iso(text: str) -> int:
+    """Inverse of `iso_from_day`."""
+    match = _ISO_DAY.match(text.strip())
+    if not match:
+        raise DateError(f"{text!r} is not an ISO date (YYYY-MM-DD)")
+    y, m, d = (int(g) for g in match.groups())
+    if not 1 <= m <= 12 or not 1 <= d <= _days_in_month(y, m):
+        raise DateError(f"{text!r} is not a real day")
+    return day_from_ymd(y, m, d)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return day_from_ymd(year, month + 1, 1) - day_from_ymd(year, month, 1)
+
+
+def year_fraction(n: int) -> float:
+    """A day as a decimal year (2025.04 ≈ mid-January 2025): the slider's continuous axis."""
+    y, _, _ = ymd_from_day(n)
+    first = day_from_ymd(y, 1, 1)
+    return y + (n - first) / (day_from_ymd(y + 1, 1, 1) - first)
+
+
+def day_from_year_fraction(value: float) -> int:
+    """Inverse of `year_fraction`, to the nearest day."""
+    y = int(value // 1)
+    first = day_from_ymd(y, 1, 1)
+    return first + round((value - y) * (day_from_ymd(y + 1, 1, 1) - first))
+
+
+# --- EDTF spans --------------------------------------------------------------------------------
+
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
+_SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+# One EDTF endpoint, qualifiers stripped: sign, year digits (X allowed), month or season, day.
+_ENDPOINT = re.compile(r"^(-?)([0-9X]{4,})(?:-([0-9X]{2}))?(?:-([0-9X]{2}))?$")
+
+
+def _endpoint_precision(text: str) -> Precision:
+    bare = re.sub(r"[~?%]", "", text)
+    match = _ENDPOINT.match(bare)
+    if not match:
+        raise DateError(f"{text!r} is not a date EDTF can place on a time line")
+    _, year, month, day = match.groups()
+    if day and "X" not in day:
+        return Precision.DAY
+    if month and "X" not in month:
+        return Precision.SEASON if int(month) > 12 else Precision.MONTH
+    unspecified = len(year) - len(year.rstrip("X"))
+    return [Precision.YEAR, Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM][
+        min(unspecified, 3)
+    ]
+
+
+_PLAIN_DATES = re.compile(
+    r"^-?\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?(?:/-?\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?)?$"
+)
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # 14: February of next year
+
+
+def _endpoint_bounds(text: str) -> tuple[int, int]:
+    """First and last day an endpoint allows; unspecified digits (X) widen it."""
+    match = _ENDPOINT.match(re.sub(r"[~?%]", "", text))
+    if not match:
+        raise DateError(f"{text!r} is not a date EDTF can place on a time line")
+    sign, year_text, month_text, day_text = match.groups()
+    low_year = int(sign + year_text.replace("X", "0"))
+    high_year = int(sign + year_text.replace("X", "9"))
+    if sign:  # -01XX is -0199 … -0100
+        low_year, high_year = high_year, low_year
+    if not month_text or month_text == "XX":
+        return day_from_ymd(low_year, 1, 1), day_from_ymd(high_year + 1, 1, 1) - 1
+    month = int(month_text)
+    if month in _SEASON_MONTHS:
+        first, last = _SEASON_MONTHS[month]
+        return day_from_ymd(low_year, first, 1), day_from_ymd(high_year, last + 1, 1) - 1
+    if not 1 <= month <= 12:
+        raise DateError(f"{text!r} has no month {month}")
+    if not day_text or day_text == "XX":
+        return day_from_ymd(low_year, month, 1), day_from_ymd(high_year, month + 1, 1) - 1
+    day = int(day_text)
+    if not 1 <= day <= _days_in_month(low_year, month):
+        raise DateError(f"{text!r} is not a real day")
+    return day_from_ymd(low_year, month, day), day_from_ymd(high_year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """An EDTF date and the interval of days it allows: `start` and `end` inclusive."""
+
+    edtf: str
+    start: int
+    end: int
+    precision: Precision
+    approximate: bool = False
+    uncertain: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> TimeSpan:
+        return _parse_cached(text) if isinstance(text, str) else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> TimeSpan:
+        """Parse an EDTF string; raise `DateError` with a readable reason when it is not one."""
+        if not isinstance(text, str):
+            raise DateError(f"expected an EDTF date string, got {type(text).__name__}")
+        text = text.strip()
+        if not text:
+            raise DateError("the date is empty")
+        if ".." in text or text.startswith("/") or text.endswith("/"):
+            raise DateError(f"{text!r} is open-ended; give both ends of the interval")
+        if any(c in text for c in "[]{}"):
+            raise DateError(f"{text!r} is a set of dates; give one date or one interval")
+        if not _PLAIN_DATES.match(text):
+            # The standard's full grammar (qualifiers, X digits, seasons); plain ISO dates skip
+            # it because pyparsing costs ~0.3 ms a date and files can hold 100,000 of them.
+            try:
+                edtf.parse_edtf(text)
+            except Exception as exc:  # the edtf package raises several types for bad input
+                raise DateError(f"{text!r} is not a valid EDTF date") from exc
+        parts = text.split("/")
+        if len(parts) > 2:
+            raise DateError(f"{text!r} has more than two ends")
+        precision = max((_endpoint_precision(p) for p in parts), key=lambda p: p.rank)
+        start, end = _endpoint_bounds(parts[0])[0], _endpoint_bounds(parts[-1])[1]
+        if end < start:
+            raise DateError(f"{text!r} ends before it starts")
+        return cls(
+            edtf=text,
+            start=start,
+            end=end,
+            precision=precision,
+            approximate="~" in text or "%" in text,
+            uncertain="?" in text or "%" in text,
+        )
+
+    @classmethod
+    def from_days(cls, start: int, end: int | None = None) -> TimeSpan:
+        """A span of whole days, written as EDTF."""
+        end = start if end is None else end
+        if end < start:
+            raise DateError("a span cannot end before it starts")
+        text = iso_from_day(start) if end == start else f"{iso_from_day(start)}/{iso_from_day(end)}"
+        return cls.parse(text.lstrip("+"))
+
+    # --- derived values -----------------------------------------------------------------------
+    @property
+    def start_iso(self) -> str:
+        return iso_from_day(self.start)
+
+    @property
+    def end_iso(self) -> str:
+        return iso_from_day(self.end)
+
+    @property
+    def is_exact(self) -> bool:
+        """A single known day, neither approximate nor uncertain: drawn crisp, not soft."""
+        return (
+            self.start == self.end
+            and self.precision is Precision.DAY
+            and not (self.approximate or self.uncertain)
+        )
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start <= end and start <= self.end
+
+    def contains(self, day: int) -> bool:
+        return self.start <= day <= self.end
+
+    def describe(self) -> str:
+        """The date in words at its true precision: "December 2024", "18th–19th century"."""
+        parts = self.edtf.split("/")
+        words = [_describe_endpoint(p) for p in parts]
+        if len(words) == 1:
+            return words[0]
+        first, last = words
+        # "18th century" – "19th century" reads as "18th–19th century".
+        if first.endswith(" century") and last.endswith(" century") and "BC" not in first + last:
+            return f"{first.removesuffix(' century')}–{last}"
+        a_prec, b_prec = _endpoint_precision(parts[0]), _endpoint_precision(parts[1])
+        if a_prec is b_prec is Precision.DAY:
+            # Weekdays only clutter a span: "25 August – 17 September 1941".
+            first, last = first.split(" ", 1)[1], last.split(" ", 1)[1]
+            if first[-4:] == last[-4:] and "BC" not in last and "~" not in parts[0]:
+                first = first.rsplit(" ", 1)[0]
+            return f"{first} – {last}"
+        if a_prec is b_prec is Precision.YEAR:
+            return f"{first}–{last}"
+        return f"{first} – {last}"
+
+
+def _year_words(year: int) -> str:
+    return str(year) if year > 0 else f"{1 - year} BC"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _describe_endpoint(text: str) -> str:
+    approximate = "~" in text or "%" in text
+    uncertain = "?" in text or "%" in text
+    bare = re.sub(r"[~?%]", "", text)
+    sign, year_text, month_text, day_text = _ENDPOINT.match(bare).groups()  # type: ignore[union-attr]
+    precision = _endpoint_precision(text)
+    year_digits = year_text.replace("X", "0")
+    year = int(sign + year_digits)
+    if precision is Precision.DAY:
+        n = day_from_ymd(year, int(month_text), int(day_text))
+        words = f"{_WEEKDAYS[n % 7]} {int(day_text)} {_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+    elif precision is Precision.MONTH:
+        words = f"{_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+    elif precision is Precision.SEASON:
+        words = f"{_SEASONS.get(int(month_text), 'season of')} {_year_words(year)}".capitalize()
+    elif precision is Precision.YEAR:
+        words = _year_words(year)
+    elif precision is Precision.DECADE:
+        words = f"the {year}s" if year >= 0 else f"the {abs(year)}s BC"
+    elif precision is Precision.CENTURY:
+        century = int(year_text[:-2]) + 1
+        words = f"{_ordinal(century)} century" + (" BC" if sign else "")
+    else:
+        millennium = int(year_text[:-3]) + 1
+        words = f"{_ordinal(millennium)} millennium" + (" BC" if sign else "")
+    if approximate:
+        words = f"about {words}"
+    if uncertain:
+        words = f"{words} (uncertain)"
+    return words
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> TimeSpan:
+    # Datasets repeat dates a lot; spans are immutable, so sharing them is safe.
+    return TimeSpan._parse(text)
