@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from enum import Enum
 
+import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
@@ -43,7 +44,11 @@ class Place:
     kind: PlaceKind = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", validate_geometry(self.geometry))
+        kind = validate_geometry(self.geometry)
+        object.__setattr__(self, "kind", kind)
+        if kind is PlaceKind.REGION:
+            # RFC 7946's right-hand rule: exterior rings counter-clockwise, holes clockwise.
+            object.__setattr__(self, "geometry", shapely.orient_polygons(self.geometry))
 
     @classmethod
     def from_geojson(cls, id: str, name: str, geometry: dict, source: str = "") -> Place:

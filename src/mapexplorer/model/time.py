@@ -265,18 +265,17 @@ class TimeSpan:
     def describe(self) -> str:
         """The date in words at its true precision: "December 2024", "18th–19th century"."""
         parts = self.edtf.split("/")
-        words = [_describe_endpoint(p) for p in parts]
-        if len(words) == 1:
-            return words[0]
+        if len(parts) == 1:
+            return _describe_endpoint(parts[0], weekday=True)
+        # Weekdays only clutter a span: "25 August – 17 September 1941".
+        words = [_describe_endpoint(p, weekday=False) for p in parts]
         first, last = words
         # "18th century" – "19th century" reads as "18th–19th century".
         if first.endswith(" century") and last.endswith(" century") and "BC" not in first + last:
             return f"{first.removesuffix(' century')}–{last}"
         a_prec, b_prec = _endpoint_precision(parts[0]), _endpoint_precision(parts[1])
         if a_prec is b_prec is Precision.DAY:
-            # Weekdays only clutter a span: "25 August – 17 September 1941".
-            first, last = first.split(" ", 1)[1], last.split(" ", 1)[1]
-            if first[-4:] == last[-4:] and "BC" not in last and "~" not in parts[0]:
+            if first[-4:] == last[-4:] and "BC" not in last and first[:5] != "about":
                 first = first.rsplit(" ", 1)[0]
             return f"{first} – {last}"
         if a_prec is b_prec is Precision.YEAR:
@@ -293,7 +292,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _describe_endpoint(text: str) -> str:
+def _describe_endpoint(text: str, weekday: bool) -> str:
     approximate = "~" in text or "%" in text
     uncertain = "?" in text or "%" in text
     bare = re.sub(r"[~?%]", "", text)
@@ -303,7 +302,9 @@ def _describe_endpoint(text: str) -> str:
     year = int(sign + year_digits)
     if precision is Precision.DAY:
         n = day_from_ymd(year, int(month_text), int(day_text))
-        words = f"{_WEEKDAYS[n % 7]} {int(day_text)} {_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+        words = f"{int(day_text)} {_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+        if weekday:
+            words = f"{_WEEKDAYS[n % 7]} {words}"
     elif precision is Precision.MONTH:
         words = f"{_MONTHS[int(month_text) - 1]} {_year_words(year)}"
     elif precision is Precision.SEASON:

@@ -1,0 +1,5 @@
+import sys
+
+from mapexplorer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,172 @@
+"""What the user is looking at: the catalogue, the current time and mode, the selection, the
+filters. Every view reads this and writes back through its methods; views never call each other.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from mapexplorer.model.catalogue import Catalogue, Era
+from mapexplorer.model.event import Event
+from mapexplorer.model.signal import Signal
+
+
+class TimeMode(str, Enum):
+    WINDOW = "window"
+    """Events active within `window_days` around the current time."""
+    CUMULATIVE = "cumulative"
+    """Everything that had begun by the current time; older events fade."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    text: str = ""
+    category: str = ""
+    actor: str = ""
+
+    def matches(self, event: Event) -> bool:
+        if self.category and event.category != self.category:
+            return False
+        if self.actor and self.actor not in event.actors:
+            return False
+        if self.text:
+            needle = self.text.casefold()
+            haystack = " ".join((event.title, event.summary, *event.actors, event.id)).casefold()
+            return needle in haystack
+        return True
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text or self.category or self.actor)
+
+
+DEFAULT_WINDOW_DAYS = 3653  # ten years: wide enough that the sparse centuries are not empty
+
+
+class ExplorerState:
+    """The single source of truth shared by the map, the slider, the list and the panels."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue_changed = Signal()  # (catalogue)
+        self.time_changed = Signal()  # (day)
+        self.mode_changed = Signal()  # (TimeMode)
+        self.window_changed = Signal()  # (window_days)
+        self.selection_changed = Signal()  # (event_id or None)
+        self.filter_changed = Signal()  # (EventFilter)
+        self.era_changed = Signal()  # (Era or None): a chapter was chosen
+        self.mode = TimeMode.WINDOW
+        self.window_days = DEFAULT_WINDOW_DAYS
+        self.selected: str | None = None
+        self.filter = EventFilter()
+        self._set_catalogue(catalogue)
+
+    # --- catalogue ----------------------------------------------------------------------------
+    def _set_catalogue(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        ordered = catalogue.chronological()
+        self._starts = [e.time.start for e in ordered]
+        self._ordered = ordered
+        self.time = catalogue.time_range()[1] if catalogue.events else 0
+        self.selected = None
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Show another catalogue: time goes to its latest event, the selection is cleared."""
+        self._set_catalogue(catalogue)
+        self.catalogue_changed.emit(catalogue)
+        self.time_changed.emit(self.time)
+        self.selection_changed.emit(None)
+
+    # --- time ---------------------------------------------------------------------------------
+    def set_time(self, day: int) -> None:
+        start, end = self.catalogue.time_range()
+        day = max(start, min(end, int(day)))
+        if day != self.time:
+            self.time = day
+            self.time_changed.emit(day)
+
+    def set_mode(self, mode: TimeMode | str) -> None:
+        mode = TimeMode(mode)
+        if mode is not self.mode:
+            self.mode = mode
+            self.mode_changed.emit(mode)
+
+    def set_window_days(self, days: int) -> None:
+        days = max(1, int(days))
+        if days != self.window_days:
+            self.window_days = days
+            self.window_changed.emit(days)
+
+    def window(self) -> tuple[int, int]:
+        """The days shown now, inclusive: centred on the time, or everything up to it."""
+        if self.mode is TimeMode.CUMULATIVE:
+            return self.catalogue.time_range()[0], self.time
+        half = self.window_days // 2
+        return self.time - half, self.time + half
+
+    def next_event_time(self) -> int | None:
+        """Start of the first event that begins after the current time (the ▶| button)."""
+        i = bisect.bisect_right(self._starts, self.time)
+        return self._starts[i] if i < len(self._starts) else None
+
+    def previous_event_time(self) -> int | None:
+        i = bisect.bisect_left(self._starts, self.time)
+        return self._starts[i - 1] if i > 0 else None
+
+    def step_event(self, direction: int) -> None:
+        target = self.next_event_time() if direction > 0 else self.previous_event_time()
+        if target is not None:
+            self.set_time(target)
+
+    # --- what is visible ----------------------------------------------------------------------
+    def filtered_events(self) -> list[Event]:
+        return [e for e in self._ordered if self.filter.matches(e)]
+
+    def visible_events(self) -> list[Event]:
+        """Events the map shows now: in the time window and passing the filter."""
+        start, end = self.window()
+        if self.mode is TimeMode.CUMULATIVE:
+            candidates = self._ordered[: bisect.bisect_right(self._starts, end)]
+        else:
+            candidates = self.catalogue.active_in(start, end)
+        return [e for e in candidates if self.filter.matches(e)]
+
+    def set_filter(self, **changes: str) -> None:
+        new = replace(self.filter, **changes)
+        if new != self.filter:
+            self.filter = new
+            self.filter_changed.emit(new)
+
+    # --- selection ----------------------------------------------------------------------------
+    def select(self, event_id: str | None, move_time: bool = False) -> None:
+        """Select an event everywhere. `move_time` brings the slider to it when it is not shown."""
+        if event_id is not None and event_id not in {e.id for e in self._ordered}:
+            raise KeyError(event_id)
+        if move_time and event_id is not None:
+            event = self.catalogue.event(event_id)
+            start, end = self.window()
+            if self.mode is TimeMode.CUMULATIVE and event.time.start > self.time:
+                self.set_time(event.time.start)
+            elif self.mode is TimeMode.WINDOW and not event.time.overlaps(start, end):
+                self.set_time((event.time.start + event.time.end) // 2)
+        if event_id != self.selected:
+            self.selected = event_id
+            self.selection_changed.emit(event_id)
+
+    @property
+    def selected_event(self) -> Event | None:
+        return self.catalogue.event(self.selected) if self.selected else None
+
+    # --- eras ---------------------------------------------------------------------------------
+    def choose_era(self, era: Era | str) -> None:
+        """A chapter: the window spans the era; the map frames its events (via era_changed)."""
+        if isinstance(era, str):
+            era = next(e for e in self.catalogue.eras if e.id == era)
+        self.set_mode(TimeMode.WINDOW)
+        self.set_window_days(era.time.end - era.time.start + 1)
+        mid = (era.time.start + era.time.end) // 2
+        start, end = self.catalogue.time_range()
+        self.time = max(start, min(end, mid))
+        self.time_changed.emit(self.time)  # even if unchanged: the window did change
+        self.era_changed.emit(era)

