@@ -375,12 +375,17 @@ def build_regions(caspian):
     return regions
 
 
-def build_routes():
-    # Hand-chosen sea waypoints (lon, lat) inside the Caspian Sea.
-    caspian_west = [(49.75, 38.60), (50.05, 40.05), (50.75, 40.85), (49.30, 42.00), (48.40, 43.40), (48.60, 44.70), (48.40, 45.70)]
-    caspian_east = [(50.35, 38.20), (51.30, 39.60), (51.70, 41.30), (50.60, 43.00), (49.60, 44.40), (48.30, 45.30)]
-    olya = (47.55, 45.78)  # Olya seaport on the Volga delta (hand-entered)
+# Hand-chosen waypoints (lon, lat) at sea, checked to lie in the Caspian Sea.
+CASPIAN_WEST = [(49.75, 38.60), (50.20, 39.70), (50.80, 40.45), (50.00, 41.60), (49.00, 42.80),
+                (48.60, 44.00), (48.60, 45.20)]
+CASPIAN_CENTRAL = [(50.60, 38.30), (51.20, 39.80), (51.10, 41.50), (50.00, 43.00), (49.20, 44.40),
+                   (48.20, 45.40)]
+CASPIAN_EAST = [(49.60, 45.00), (50.60, 43.50), (52.30, 41.50), (52.40, 39.50), (52.00, 37.60)]
+OLYA = (47.55, 45.78)  # Olya seaport on the Volga delta (hand-entered)
 
+
+def build_routes():
+    caspian_west, caspian_central, olya = CASPIAN_WEST, CASPIAN_CENTRAL, OLYA
     routes = [
         (
             "route-soviet-invasion-1941",
@@ -406,14 +411,14 @@ def build_routes():
             "route-missiles-iran-russia",
             "Ballistic missile deliveries from Iran to Russia",
             [W("tehran"), W("qazvin"), W("rasht"), W("bandar-anzali")]
-            + caspian_east
+            + caspian_central
             + [olya, W("volgograd"), W("voronezh"), W("tula"), W("moscow")],
             "Hand-drawn approximation: Tehran, Bandar Anzali, across the central Caspian, Olya port, Volgograd, Moscow.",
         ),
         (
             "route-yak130-russia-iran",
             "Yak-130 jet deliveries from Russia to Iran (2023)",
-            [W("moscow"), W("kolomna"), W("tambov"), W("kamyshin"), W("astrakhan"), (49.40, 44.60), (51.30, 42.60), (52.00, 40.20), (51.90, 37.80), (51.55, 36.65), W("tehran")],
+            [W("moscow"), W("kolomna"), W("tambov"), W("kamyshin"), W("astrakhan"), *CASPIAN_EAST, (51.55, 36.65), W("tehran")],
             "Hand-drawn approximation of a flight Moscow, Astrakhan, over the eastern Caspian, Tehran.",
         ),
     ]
@@ -438,13 +443,10 @@ def build_places() -> list[dict]:
             if kind == "region" and vertex_count(g) > MAX_REGION_VERTICES + 10:
                 raise SystemExit(f"{fid}: too many vertices ({vertex_count(g)})")
             features.append(feature(fid, {"name": name, "kind": kind, "source": src}, g, 4))
-    # Sanity check: the sea parts of the routes must be at sea.
-    for fid, _name, line, _src in build_routes():
-        for x, y in line.coords:
-            if 46.5 < x < 55 and 36.5 < y < 47.2 and not caspian.buffer(0.3).contains(Point(x, y)):
-                land = [k for k in ("russia", "kazakhstan", "turkmenistan", "iran", "azerbaijan") if country_geometry(k).contains(Point(x, y))]
-                if not land:
-                    raise SystemExit(f"{fid}: waypoint {(x, y)} is neither on land nor in the Caspian")
+    # Sanity check: the hand-chosen sea waypoints of the routes are at sea.
+    for x, y in CASPIAN_WEST + CASPIAN_CENTRAL + CASPIAN_EAST:
+        if not caspian.contains(Point(x, y)):
+            raise SystemExit(f"waypoint {(x, y)} is not in the Caspian Sea")
     return features
 
 
@@ -484,6 +486,75 @@ def simplify_country(geom):
     return g
 
 
+# countryinfo 1.0.1 has no outline for these countries, which leaves holes in
+# the base map next to the article's region. Their outlines are copied here
+# from Natural Earth 1:110m Admin 0 - Countries (public domain), as shipped in
+# the geopandas 0.14 "naturalearth_lowres" example data set, rounded to 4
+# decimals. countryinfo's outlines derive from the same Natural Earth scale, so
+# the borders line up with their neighbours.
+NE110_SUPPLEMENT = {
+    'Hungary': ('HUN', [
+        (22.0856, 48.4223), (22.6408, 48.1502), (22.7105, 47.8822), (22.0998, 47.6724),
+        (21.6265, 46.9942), (21.022, 46.3161), (20.2202, 46.1275), (19.596, 46.1717),
+        (18.8298, 45.9089), (18.8298, 45.9089), (18.4561, 45.7595), (17.6301, 45.9518),
+        (16.8825, 46.3806), (16.5648, 46.5038), (16.3705, 46.8413), (16.2023, 46.8524),
+        (16.5343, 47.4962), (16.3406, 47.7129), (16.9038, 47.7149), (16.9797, 48.1235),
+        (17.4885, 47.8675), (17.8571, 47.7584), (18.6965, 47.881), (18.777, 48.0818),
+        (19.1744, 48.1114), (19.6614, 48.2666), (19.7695, 48.2027), (20.2391, 48.3276),
+        (20.4736, 48.5629), (20.8013, 48.6239), (21.8722, 48.32), (22.0856, 48.4223),
+    ]),
+    'Serbia': ('SRB', [
+        (18.8298, 45.9089), (18.8298, 45.9089), (19.596, 46.1717), (20.2202, 46.1275),
+        (20.7622, 45.7346), (20.8743, 45.4164), (21.4835, 45.1812), (21.562, 44.7689),
+        (22.1451, 44.4784), (22.459, 44.7025), (22.7057, 44.578), (22.474, 44.4092),
+        (22.6571, 44.2349), (22.4104, 44.0081), (22.5002, 43.6428), (22.986, 43.2112),
+        (22.6048, 42.8985), (22.4366, 42.5803), (22.545, 42.4614), (22.3805, 42.3203),
+        (21.9171, 42.3036), (21.5766, 42.2452), (21.5433, 42.3203), (21.6629, 42.4392),
+        (21.7751, 42.6827), (21.633, 42.6772), (21.4387, 42.8625), (21.2742, 42.9096),
+        (21.1434, 43.0687), (20.9565, 43.1309), (20.8145, 43.2721), (20.6351, 43.2167),
+        (20.4968, 42.8847), (20.2576, 42.8128), (20.3398, 42.8985), (19.9586, 43.106),
+        (19.63, 43.2138), (19.4839, 43.3523), (19.2185, 43.5238), (19.454, 43.5681),
+        (19.5998, 44.0385), (19.1176, 44.4231), (19.368, 44.863), (19.0055, 44.8602),
+        (19.0055, 44.8602), (19.3905, 45.2365), (19.0728, 45.5215), (18.8298, 45.9089),
+    ]),
+    'Montenegro': ('MNE', [
+        (20.0707, 42.5886), (19.8016, 42.5001), (19.7381, 42.6882), (19.3045, 42.1957),
+        (19.3718, 41.8776), (19.1625, 41.955), (18.8821, 42.2815), (18.45, 42.48), (18.56, 42.65),
+        (18.7065, 43.2001), (19.0317, 43.4325), (19.2185, 43.5238), (19.4839, 43.3523),
+        (19.63, 43.2138), (19.9586, 43.106), (20.3398, 42.8985), (20.2576, 42.8128),
+        (20.0707, 42.5886),
+    ]),
+    'Kosovo': (None, [
+        (20.5902, 41.8554), (20.523, 42.2179), (20.2838, 42.3203), (20.0707, 42.5886),
+        (20.2576, 42.8128), (20.4968, 42.8847), (20.6351, 43.2167), (20.8145, 43.2721),
+        (20.9565, 43.1309), (21.1434, 43.0687), (21.2742, 42.9096), (21.4387, 42.8625),
+        (21.633, 42.6772), (21.7751, 42.6827), (21.6629, 42.4392), (21.5433, 42.3203),
+        (21.5766, 42.2452), (21.3527, 42.2068), (20.7622, 42.0519), (20.7173, 41.8471),
+        (20.5902, 41.8554),
+    ]),
+    'Myanmar': ('MMR', [
+        (100.116, 20.4178), (99.5433, 20.1866), (98.9597, 19.753), (98.2537, 19.7082),
+        (97.7978, 18.6271), (97.3759, 18.4454), (97.8591, 17.5679), (98.4938, 16.8378),
+        (98.9033, 16.1778), (98.5374, 15.3085), (98.1921, 15.1237), (98.4308, 14.622),
+        (99.0978, 13.8275), (99.212, 13.2693), (99.1964, 12.8047), (99.5873, 11.8928),
+        (99.0381, 10.9605), (98.5536, 9.933), (98.4572, 10.6753), (98.7645, 11.4413),
+        (98.4283, 12.033), (98.5096, 13.1224), (98.1036, 13.6405), (97.7777, 14.8373),
+        (97.5971, 16.1006), (97.1645, 16.9287), (96.5058, 16.4272), (95.3694, 15.7144),
+        (94.8084, 15.8035), (94.1888, 16.0379), (94.5335, 17.2772), (94.3248, 18.2135),
+        (93.541, 19.3665), (93.6633, 19.727), (93.0783, 19.8551), (92.3686, 20.6709),
+        (92.3032, 21.4755), (92.6523, 21.324), (92.6727, 22.0412), (93.1661, 22.2785),
+        (93.0603, 22.7031), (93.2863, 23.0437), (93.3252, 24.0786), (94.1067, 23.8507),
+        (94.5527, 24.6752), (94.6032, 25.1625), (95.1552, 26.0013), (95.1248, 26.5736),
+        (96.4194, 27.2646), (97.134, 27.0838), (97.052, 27.6991), (97.4026, 27.8825),
+        (97.3271, 28.2616), (97.912, 28.3359), (98.2462, 27.7472), (98.6827, 27.5088),
+        (98.7121, 26.7435), (98.6718, 25.9187), (97.7246, 25.0836), (97.6047, 23.8974),
+        (98.6603, 24.0633), (98.8987, 23.1427), (99.532, 22.949), (99.2409, 22.1183),
+        (99.9835, 21.7429), (100.4165, 21.5588), (101.15, 21.85), (101.18, 21.4366),
+        (100.3291, 20.7861), (100.116, 20.4178),
+    ]),
+}
+
+
 def build_basemap() -> tuple[list[dict], dict]:
     features = []
     outlines = {}
@@ -514,6 +585,17 @@ def build_basemap() -> tuple[list[dict], dict]:
             props["iso"] = iso
         fid = iso or key
         features.append({"type": "Feature", "id": fid, "properties": props, "geometry": to_geojson(g, 3)})
+    for name, (iso, coords) in NE110_SUPPLEMENT.items():
+        if name in outlines:
+            continue
+        g = simplify_country(Polygon(coords))
+        check_geometry(name, g)
+        outlines[name] = g
+        props = {"name": name}
+        if iso:
+            props["iso"] = iso
+        features.append({"type": "Feature", "id": iso or name.lower(), "properties": props,
+                         "geometry": to_geojson(g, 3)})
     features.sort(key=lambda f: f["properties"]["name"])
     return features, outlines
 
