@@ -561,6 +561,9 @@ var MapExplorer = (function () {
     L.DomEvent.disableScrollPropagation(popup);
     map.getContainer().appendChild(popup);
     map.on("move zoom resize viewreset", requestDraw);
+    function labelDensity() { map.getContainer().classList.toggle("me-zoomed-out", map.getZoom() < 4); }
+    map.on("zoomend", labelDensity);
+    labelDensity();
     map.on("mousemove", function (e) {
       var p = placeAt(e.containerPoint.x, e.containerPoint.y);
       if (p !== hoverPlace) { hoverPlace = p; requestDraw(); }

@@ -13,9 +13,15 @@ EXIT_BAD_INPUT = 2
 
 
 def _input_path(value: str | None) -> Path:
+    from mapexplorer.formats import FormatError
     from mapexplorer.paths import bundled_catalogue
 
-    return Path(value) if value else bundled_catalogue()
+    if value:
+        return Path(value)
+    try:
+        return bundled_catalogue()
+    except FileNotFoundError as exc:  # a broken installation: say so, not a traceback
+        raise FormatError(None, str(exc)) from None
 
 
 def _fail(message: str) -> int:
@@ -33,7 +39,7 @@ def export_command(args: argparse.Namespace) -> int:
     except FormatError as exc:
         return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"{args.output}: cannot write the file ({exc.strerror})")
+        return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
     print(f"wrote {args.output}: {len(catalogue.events)} events as {args.format}")
     return 0
 
@@ -81,7 +87,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="catalogue file to open (default: the bundled article)")
     parser.add_argument("--at", metavar="DATE", help="start at this date (EDTF or ISO, e.g. 2015-09)")
     parser.add_argument("--select", metavar="EVENT_ID", help="select this event")
-    parser.add_argument("--size", metavar="WxH", default="1280x800", help="window size (default 1280x800)")
+    parser.add_argument("--size", metavar="WxH", help="window size (default 1280x800, or as last time)")
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window and exit")
     parser.add_argument("--version", action="version", version=f"mapexplorer {__version__}")
     return parser

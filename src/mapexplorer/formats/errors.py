@@ -31,10 +31,18 @@ class FormatError(Exception):
 def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
     """Write a whole file or nothing: a crash or a full disk never leaves half a file behind."""
     target = Path(path)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a "\ud800" JSON escape
+            raise FormatError(
+                target, f"the text holds a character UTF-8 cannot store ({data[exc.start]!r})"
+            ) from None
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
+        with os.fdopen(fd, "wb") as f:
+            # mkstemp makes the file private (0600); give it the mode a plain open() would.
+            os.fchmod(f.fileno(), _mode_for(target))
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -45,3 +53,13 @@ def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """An existing file keeps its permissions; a new one gets 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

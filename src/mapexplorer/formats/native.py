@@ -140,6 +140,8 @@ def loads(
         raise FormatError(
             path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
+        raise FormatError(path, f"not JSON we can read: {exc}") from None
     return from_geojson(doc, path, progress)
 
 

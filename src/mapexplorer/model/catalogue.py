@@ -148,6 +148,24 @@ class Catalogue:
             max(b[3] for b in boxes),
         )
 
+    def focus_bounds(self) -> tuple[float, float, float, float]:
+        """Bounds around where most of the story happens: a far-off capital mentioned once
+        (Washington in a Middle East story) should not zoom the whole map out."""
+        points = [p.representative for p in self.places.values()]
+        if len(points) < 5:
+            return self.bounds()
+        lon_mid = sorted(x for x, _ in points)[len(points) // 2]
+        lat_mid = sorted(y for _, y in points)[len(points) // 2]
+        ranked = sorted(self.places.values(), key=lambda p: haversine_km(lon_mid, lat_mid, *p.representative))
+        core = ranked[: max(3, int(len(ranked) * 0.85))]
+        boxes = [p.geometry.bounds for p in core]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
     def categories(self) -> list[str]:
         return sorted({e.category for e in self.events})
 

@@ -80,11 +80,17 @@ class ExplorerState:
 
     # --- time ---------------------------------------------------------------------------------
     def set_time(self, day: int) -> None:
-        start, end = self.catalogue.time_range()
-        day = max(start, min(end, int(day)))
+        day = self._clamp(day)
         if day != self.time:
             self.time = day
             self.time_changed.emit(day)
+
+    def _clamp(self, day: int) -> int:
+        """A day inside the catalogue's time range (an empty catalogue keeps the time it has)."""
+        if not self.catalogue.events:
+            return self.time
+        start, end = self.catalogue.time_range()
+        return max(start, min(end, int(day)))
 
     def set_mode(self, mode: TimeMode | str) -> None:
         mode = TimeMode(mode)
@@ -101,7 +107,7 @@ class ExplorerState:
     def window(self) -> tuple[int, int]:
         """The days shown now, inclusive: centred on the time, or everything up to it."""
         if self.mode is TimeMode.CUMULATIVE:
-            return self.catalogue.time_range()[0], self.time
+            return (self._starts[0] if self._starts else self.time), self.time
         half = self.window_days // 2
         return self.time - half, self.time + half
 
@@ -165,8 +171,6 @@ class ExplorerState:
             era = next(e for e in self.catalogue.eras if e.id == era)
         self.set_mode(TimeMode.WINDOW)
         self.set_window_days(era.time.end - era.time.start + 1)
-        mid = (era.time.start + era.time.end) // 2
-        start, end = self.catalogue.time_range()
-        self.time = max(start, min(end, mid))
+        self.time = self._clamp((era.time.start + era.time.end) // 2)
         self.time_changed.emit(self.time)  # even if unchanged: the window did change
         self.era_changed.emit(era)

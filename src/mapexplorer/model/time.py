@@ -168,7 +168,9 @@ def _endpoint_bounds(text: str) -> tuple[int, int]:
     month = int(month_text)
     if month in _SEASON_MONTHS:
         first, last = _SEASON_MONTHS[month]
-        return day_from_ymd(low_year, first, 1), day_from_ymd(high_year, last + 1, 1) - 1
+        # The month after the season; winter's (14 + 1) is March of the following year.
+        after_year, after_month = (high_year + 1, last - 11) if last >= 12 else (high_year, last + 1)
+        return day_from_ymd(low_year, first, 1), day_from_ymd(after_year, after_month, 1) - 1
     if not 1 <= month <= 12:
         raise DateError(f"{text!r} has no month {month}")
     if not day_text or day_text == "XX":

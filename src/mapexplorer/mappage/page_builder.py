@@ -1,0 +1,128 @@
+"""Build the map page once, with folium, into a folder of local files — no CDN, no network.
+
+The page holds only the map's frame: the offline base map, an optional online tile layer
+(hidden by default) and our own script. Events arrive later as messages, so the page does not
+depend on the catalogue and is cached across launches: `import folium` and the build cost
+~0.5 s, paid once per version of the inputs, not at every start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from mapexplorer import __version__
+from mapexplorer.paths import geodata_dir, resources_dir
+
+PAGE_NAME = "map.html"
+# Our own page code, in resources/: real files, not strings in Python.
+PAGE_SCRIPTS = ("mappage.js",)
+PAGE_STYLES = ("mappage.css",)
+BASEMAP_FILES = ("basemap.geojson", "basemap-labels.geojson")
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def _leaflet_dir() -> Path:
+    import xstatic.pkg.leaflet as xstatic_leaflet
+
+    return Path(xstatic_leaflet.BASE_DIR)
+
+
+def _inputs() -> list[Path]:
+    return [
+        *(resources_dir() / name for name in PAGE_SCRIPTS + PAGE_STYLES),
+        *(geodata_dir() / name for name in BASEMAP_FILES),
+        Path(__file__),
+    ]
+
+
+def page_key() -> str:
+    """Changes whenever anything the page is built from changes (files are small: hash them)."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in _inputs():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mapexplorer"
+
+
+def ensure_page(cache_dir: Path | None = None) -> Path:
+    """The path of the built page, building it first if the cached one is missing or stale."""
+    root = (cache_dir or default_cache_dir()) / f"page-{page_key()}"
+    page = root / PAGE_NAME
+    if not page.exists():
+        build_page(root)
+    return page
+
+
+def build_page(folder: Path) -> Path:
+    """Write the page and every asset it needs into `folder` (atomically: a whole folder)."""
+    import folium
+    from folium.elements import Element
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.with_name(folder.name + f".tmp{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    leaflet = _leaflet_dir()
+    shutil.copy(leaflet / "leaflet.js", staging / "leaflet.js")
+    shutil.copy(leaflet / "leaflet.css", staging / "leaflet.css")
+    shutil.copytree(leaflet / "images", staging / "images")
+    for name in PAGE_SCRIPTS + PAGE_STYLES:
+        shutil.copy(resources_dir() / name, staging / name)
+    # Base map data as scripts: a file:// page may not fetch() JSON, but it may load a script.
+    basemap = {
+        name.split(".")[0].replace("-", "_"): json.loads((geodata_dir() / name).read_text("utf-8"))
+        for name in BASEMAP_FILES
+    }
+    (staging / "basemap.js").write_text(
+        "window.MAPEXPLORER_BASEMAP = " + json.dumps(basemap, separators=(",", ":")) + ";\n",
+        encoding="utf-8",
+    )
+
+    fmap = folium.Map(
+        location=(38, 45),
+        zoom_start=4,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        zoomAnimation=False,  # our canvas layer redraws per frame; no CSS zoom transitions
+        worldCopyJump=False,
+        minZoom=2,
+        maxZoom=12,
+    )
+    # Every asset local: folium's defaults point at CDNs (and pull jQuery and Bootstrap).
+    fmap.default_js = [("leaflet", "leaflet.js")]
+    fmap.default_css = [("leaflet_css", "leaflet.css")]
+    folium.TileLayer(
+        OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION, show=False, overlay=False
+    ).add_to(fmap)
+    root = fmap.get_root()
+    root.header.add_child(Element('<script src="qrc:///qtwebchannel/qwebchannel.js"></script>'))
+    root.header.add_child(Element('<script src="basemap.js"></script>'))
+    for name in PAGE_STYLES:
+        root.header.add_child(Element(f'<link rel="stylesheet" href="{name}"/>'))
+    for name in PAGE_SCRIPTS:
+        root.header.add_child(Element(f'<script src="{name}"></script>'))
+    # folium writes the map's own script after ours: start once every script has run.
+    root.script.add_child(
+        Element(
+            'document.addEventListener("DOMContentLoaded", function () '
+            f"{{ MapExplorer.start({fmap.get_name()}); }});"
+        )
+    )
+    fmap.save(str(staging / PAGE_NAME))
+    # Publish the folder in one step, so a half-built page is never used.
+    try:
+        staging.rename(folder)
+    except OSError:  # another process built it first
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder / PAGE_NAME

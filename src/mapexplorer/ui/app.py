@@ -1,0 +1,113 @@
+"""Start the window: open the file, restore the layout, or take a screenshot and quit."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+DEFAULT_SIZE = "1280x800"
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise ValueError(f"--size {text!r}: width and height must be 200 to 10000 pixels")
+    return w, h
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from mapexplorer.cli import EXIT_BAD_INPUT
+    from mapexplorer.formats import FormatError
+    from mapexplorer.model.time import DateError, TimeSpan
+
+    def fail(message: str) -> int:
+        print(f"mapexplorer: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    try:
+        size = parse_size(args.size or DEFAULT_SIZE)
+        at = TimeSpan.parse(args.at) if args.at else None
+    except (ValueError, DateError) as exc:
+        return fail(f"--at {args.at}: {exc}" if isinstance(exc, DateError) else str(exc))
+
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    # QtWebEngine must be imported before the QApplication exists.
+    from PySide6 import QtWebEngineWidgets  # noqa: F401
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mapexplorer.mappage.page_builder import ensure_page
+    from mapexplorer.paths import bundled_catalogue
+    from mapexplorer.ui.loader import load_now
+    from mapexplorer.ui.main_window import MainWindow, app_icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Map Explorer")
+    app.setOrganizationName("MapExplorer")
+    app.setApplicationVersion("0.1")
+    app.setWindowIcon(app_icon())
+    screenshot = args.screenshot
+    # A screenshot shows exactly what the arguments ask for, not the last session's state.
+    settings = None if screenshot else QSettings()
+    path = args.file
+    if path is None and settings is not None:
+        last = settings.value("last_file")
+        path = last if last and Path(str(last)).is_file() else None
+    path = str(path or bundled_catalogue())
+    try:
+        catalogue = load_now(path)
+    except FormatError as exc:
+        if args.file is None and path != str(bundled_catalogue()):
+            catalogue, path = load_now(bundled_catalogue()), str(bundled_catalogue())
+        else:
+            return fail(str(exc))
+    if not catalogue.events:
+        return fail(f"{path}: the file holds no events")
+    if args.select and args.select not in {e.id for e in catalogue.events}:
+        return fail(f"--select {args.select}: no such event in {path}")
+
+    window = MainWindow(catalogue, path, ensure_page(), settings)
+    window.resize(*size)
+    if settings is not None and args.size is None:
+        window.restore_layout()
+    if at is not None:
+        window.state.set_time(at.start)
+    elif settings is not None and args.file is None and settings.value("last_time") is not None:
+        window.state.set_time(int(settings.value("last_time")))
+    if args.select:
+        window.state.select(args.select, move_time=True)
+    window.show()
+
+    if screenshot:
+        result = {"code": 1}
+
+        def save() -> None:
+            image = window.grab()
+            if image.isNull() or not image.save(screenshot):
+                print(f"mapexplorer: could not write the screenshot {screenshot}", file=sys.stderr)
+            else:
+                print(f"saved {screenshot}")
+                result["code"] = 0
+            app.quit()
+
+        def drawn(_count: int) -> None:
+            window.map_view.frame_drawn.disconnect(drawn)
+            # One more event-loop turn so the compositor has the frame, not the one before it.
+            QTimer.singleShot(400, save)
+
+        def timeout() -> None:
+            print("mapexplorer: the map did not draw within 60 s; no screenshot", file=sys.stderr)
+            app.exit(1)
+
+        window.map_view.frame_drawn.connect(drawn)
+        QTimer.singleShot(60_000, timeout)
+        app.exec()
+        window.close()
+        return result["code"]
+    return app.exec()

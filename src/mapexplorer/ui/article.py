@@ -1,0 +1,282 @@
+"""The article panel: the source text verbatim, each event's passage highlighted and clickable."""
+
+from __future__ import annotations
+
+import bisect
+import html
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QEvent, QRect, QUrl, QUrlQuery
+from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from mapexplorer.model.catalogue import Catalogue
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.ui.colours import blend
+
+_PASSAGE_TINT = "#f2b705"  # amber: reads as a highlighter pen in light and dark palettes
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of the text `[start, end)` and the events quoting it, shortest excerpt first."""
+
+    start: int
+    end: int
+    event_ids: tuple[str, ...]
+
+
+def split_passages(catalogue: Catalogue) -> list[Passage]:
+    """Cut the text at every excerpt boundary; each piece knows which events quote it.
+
+    Excerpts may overlap or repeat, so one piece can belong to several events. A sweep over the
+    sorted boundaries keeps this linear in the number of excerpts (plus overlaps).
+    """
+    length = len(catalogue.source.text)
+    order = {e.id: i for i, e in enumerate(catalogue.chronological())}
+    spans: list[tuple[int, int, str]] = []
+    for event in catalogue.events:
+        for ex in event.excerpts:
+            start, end = max(0, min(length, ex.start)), max(0, min(length, ex.end))
+            if end > start:
+                spans.append((start, end, event.id))
+    cuts = sorted({0, length, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    by_start = sorted(spans)
+    active: dict[tuple[int, int, str], None] = {}
+    passages: list[Passage] = []
+    i = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while i < len(by_start) and by_start[i][0] <= a:
+            active[by_start[i]] = None
+            i += 1
+        for span in [s for s in active if s[1] <= a]:
+            del active[span]
+        ranked = sorted(active, key=lambda s: (s[1] - s[0], order.get(s[2], 0)))
+        owners = tuple(dict.fromkeys(s[2] for s in ranked))
+        passages.append(Passage(a, b, owners))
+    return passages
+
+
+class QtArticle(QWidget):
+    """The article, read-only, with every event's passage tinted; click a passage to select it."""
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._passages: list[Passage] = []
+        self._starts: list[int] = []
+        self._body_start = 0
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("articleText")
+        self.browser.setAccessibleName("Article text")
+        self.browser.setAccessibleDescription(
+            "The full article. Highlighted passages are linked to events; activate one to select it."
+        )
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor)
+        self.browser.document().setDocumentMargin(14)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+
+        state.catalogue_changed.connect(lambda _catalogue: self._rebuild())
+        state.selection_changed.connect(self._on_selection)
+        self._rebuild()
+
+    # --- public helpers -----------------------------------------------------------------------
+    def passage_at(self, offset: int) -> str | None:
+        """The event a click at text `offset` selects first (the shortest excerpt there)."""
+        passage = self._passage_at(offset)
+        return passage.event_ids[0] if passage and passage.event_ids else None
+
+    def events_at(self, offset: int) -> tuple[str, ...]:
+        """Every event whose excerpt covers text `offset`, shortest excerpt first."""
+        passage = self._passage_at(offset)
+        return passage.event_ids if passage else ()
+
+    def document_position(self, offset: int) -> int:
+        """The position in the browser's document of character `offset` of the source text."""
+        limit = self.browser.document().characterCount() - 1
+        return max(0, min(limit, self._body_start + offset))
+
+    def offset_rect(self, offset: int) -> QRect:
+        """Where text `offset` is drawn, in viewport coordinates (for clicks in tests)."""
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self.document_position(offset))
+        return self.browser.cursorRect(cursor)
+
+    def selected_passage_visible(self) -> bool:
+        """Whether the selected event's first passage is inside the visible part of the text."""
+        event = self._state.selected_event
+        if event is None or not event.excerpts:
+            return False
+        rect = self.offset_rect(event.excerpts[0].start)
+        return self.browser.viewport().rect().intersects(rect)
+
+    def show_selected(self) -> None:
+        """Scroll the selected event's passage into view (about a third of the way down)."""
+        event = self._state.selected_event
+        if event is None or not event.excerpts:
+            return
+        first = event.excerpts[0]
+        viewport = self.browser.viewport().rect()
+        top = self.offset_rect(first.start)
+        bottom = self.offset_rect(max(first.start, first.end - 1))
+        if viewport.contains(top) and viewport.contains(bottom):
+            return
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + top.top() - viewport.height() // 3)
+
+    # --- building -----------------------------------------------------------------------------
+    def _passage_at(self, offset: int) -> Passage | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if 0 <= i < len(self._passages) and offset < self._passages[i].end:
+            return self._passages[i]
+        return None
+
+    def _colours(self) -> dict[str, str]:
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Base).name()
+        text = pal.color(QPalette.ColorRole.Text).name()
+        dark = pal.color(QPalette.ColorRole.Base).lightness() < 128
+        return {
+            "text": text,
+            "muted": blend(text, base, 0.4),
+            "rule": blend(text, base, 0.8),
+            "tint1": blend(base, _PASSAGE_TINT, 0.3 if dark else 0.26),
+            "tint1a": blend(base, _PASSAGE_TINT, 0.3 if dark else 0.26),
+            "tint1b": blend(base, _PASSAGE_TINT, 0.2 if dark else 0.16),
+            "tint2": blend(base, _PASSAGE_TINT, 0.45 if dark else 0.42),
+        }
+
+    def _rebuild(self) -> None:
+        """Lay the article out again: header, then the text with its passages as anchors.
+
+        The text goes in through `QTextCursor.insertText`, never as HTML, so nothing in it is
+        interpreted, and character `offset` of the text is document position `start + offset`.
+        """
+        catalogue = self._state.catalogue
+        source = catalogue.source
+        text = source.text
+        self._passages = split_passages(catalogue)
+        self._starts = [p.start for p in self._passages]
+        titles = {e.id: e.title for e in catalogue.events}
+        c = self._colours()
+
+        head: list[str] = []
+        if source.title:
+            head.append(
+                f'<p style="font-size:x-large; font-weight:600; margin-bottom:4px">'
+                f"{html.escape(source.title)}</p>"
+            )
+        byline = [html.escape(source.publisher)] if source.publisher else []
+        if source.published:
+            try:
+                byline.append(html.escape(TimeSpan.parse(source.published).describe()))
+            except DateError:
+                byline.append(html.escape(source.published))
+        if byline:
+            head.append(f'<p style="color:{c["muted"]}; margin-top:0">{" · ".join(byline)}</p>')
+        if any(p.event_ids for p in self._passages):
+            head.append(
+                f'<p style="color:{c["muted"]}; font-size:small; margin-top:0">'
+                f'<span style="background-color:{c["tint1"]}">&nbsp;Highlighted&nbsp;</span>'
+                " passages are events: click one to select it.</p>"
+            )
+        head.append("<hr>")
+
+        bar = self.browser.verticalScrollBar().value()
+        document = self.browser.document()
+        document.clear()
+        cursor = QTextCursor(document)
+        cursor.insertHtml("".join(head))
+        body = QTextBlockFormat()
+        body.setTopMargin(0)
+        body.setBottomMargin(7)
+        body.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        plain = QTextCharFormat()
+        plain.setForeground(QColor(c["text"]))
+        cursor.insertBlock(body, plain)
+        self._body_start = cursor.position()
+
+        shade = 0
+        previous: tuple[str, ...] = ()
+        for p in self._passages:
+            fmt = plain
+            if p.event_ids:
+                if p.event_ids != previous:
+                    shade ^= 1  # neighbouring passages of different events alternate shades
+                previous = p.event_ids
+                fmt = QTextCharFormat(plain)
+                tint = c["tint2"] if len(p.event_ids) > 1 else c[f"tint1{'ab'[shade]}"]
+                fmt.setBackground(QColor(tint))
+                fmt.setAnchor(True)
+                fmt.setAnchorHref(f"event:{quote(p.event_ids[0], safe='')}?at={p.start}")
+                fmt.setToolTip("\n".join(titles.get(i, i) for i in p.event_ids))
+            else:
+                previous = ()
+            lines = text[p.start : p.end].replace("\r", " ").split("\n")
+            for n, line in enumerate(lines):
+                if n:
+                    cursor.insertBlock(body, plain)
+                if line:
+                    cursor.insertText(line, fmt)
+        self.browser.setTextCursor(QTextCursor(document))  # caret at the top, not the end
+        self.browser.verticalScrollBar().setValue(bar)
+        self._apply_selection(scroll=False)
+
+    # --- selection ----------------------------------------------------------------------------
+    def _apply_selection(self, scroll: bool) -> None:
+        selected = self._state.selected
+        selections: list[QTextEdit.ExtraSelection] = []
+        if selected:
+            fmt = QTextCharFormat()
+            pal = self.palette()
+            fmt.setBackground(pal.color(QPalette.ColorRole.Highlight))
+            fmt.setForeground(QColor(pal.color(QPalette.ColorRole.HighlightedText)))
+            for p in self._passages:
+                if selected in p.event_ids:
+                    cursor = QTextCursor(self.browser.document())
+                    cursor.setPosition(self.document_position(p.start))
+                    cursor.setPosition(
+                        self.document_position(p.end - 1) + 1, QTextCursor.MoveMode.KeepAnchor
+                    )
+                    sel = QTextEdit.ExtraSelection()
+                    sel.cursor = cursor  # type: ignore[attr-defined]
+                    sel.format = fmt  # type: ignore[attr-defined]
+                    selections.append(sel)
+        self.browser.setExtraSelections(selections)
+        if scroll and selected:
+            self.show_selected()
+
+    def _on_selection(self, _event_id: str | None) -> None:
+        self._apply_selection(scroll=True)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() != "event":
+            return
+        event_id = unquote(url.path())
+        at = QUrlQuery(url).queryItemValue("at")
+        owners = self.events_at(int(at)) if at.isdigit() else ()
+        selected = self._state.selected
+        if selected in owners and len(owners) > 1:
+            # Clicking a shared passage again steps to the next event that quotes it.
+            event_id = owners[(owners.index(selected) + 1) % len(owners)]
+        elif owners:
+            event_id = owners[0]
+        self._state.select(event_id, move_time=True)
+
+    # --- Qt events ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._rebuild()
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        self.show_selected()

@@ -1,0 +1,216 @@
+"""The details panel: everything known about the selected event, and the other events there."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from mapexplorer.model.event import Event
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.time import Precision
+from mapexplorer.ui.colours import blend, category_colour
+
+EMPTY_HINT = "Click a place on the map, an event in the list or a highlighted passage in the article."
+MAX_OTHERS = 25
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def date_hint(event: Event) -> str:
+    """A quiet note on how firm the date is: "approximate", "uncertain", "to the year"."""
+    time = event.time
+    words = time.describe()
+    hints: list[str] = []
+    if time.approximate and not words.startswith("about"):
+        hints.append("approximate")
+    if time.uncertain and "(uncertain)" not in words:
+        hints.append("uncertain")
+    if time.precision is not Precision.DAY:
+        hints.append(f"known to the {time.precision.value}")
+    elif time.start != time.end:
+        hints.append(f"{time.end - time.start + 1} days")
+    return " · ".join(hints)
+
+
+class QtDetails(QWidget):
+    """Shows the selected event; "Other events here" links select events at the same place."""
+
+    show_in_article = Signal(str)
+    """The user asked to see the selected event's passage in the article (event id)."""
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("detailsText")
+        self.browser.setAccessibleName("Event details")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.browser.document().setDocumentMargin(14)
+
+        self.article_button = QPushButton("Show in article", self)
+        self.article_button.setObjectName("showInArticle")
+        self.article_button.setAccessibleName("Show in article")
+        self.article_button.setToolTip("Show this event's passage in the article")
+        self.article_button.clicked.connect(self._on_show_in_article)
+
+        self._button_bar = QWidget(self)
+        buttons = QHBoxLayout(self._button_bar)
+        buttons.setContentsMargins(10, 6, 10, 10)
+        buttons.addStretch(1)
+        buttons.addWidget(self.article_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self._button_bar)
+
+        state.selection_changed.connect(lambda _event_id: self.refresh())
+        state.catalogue_changed.connect(lambda _catalogue: self.refresh())
+        self.refresh()
+
+    # --- public -------------------------------------------------------------------------------
+    def text(self) -> str:
+        """The panel's text as shown (for tests and accessibility checks)."""
+        return self.browser.toPlainText()
+
+    def other_event_ids(self) -> list[str]:
+        """Ids listed under "Other events here", in time order."""
+        event = self._state.selected_event
+        if event is None or not event.place_ids:
+            return []
+        return [e.id for e in self._state.catalogue.at_place(event.place_ids[0]) if e.id != event.id]
+
+    def refresh(self) -> None:
+        """Rebuild the panel from the state's selection."""
+        event = self._state.selected_event
+        self._button_bar.setVisible(event is not None)
+        self.article_button.setEnabled(bool(event and event.excerpts))
+        self.browser.setHtml(self._html(event))
+        self.browser.verticalScrollBar().setValue(0)
+
+    # --- building -----------------------------------------------------------------------------
+    def _colours(self) -> dict[str, str]:
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Base).name()
+        text = pal.color(QPalette.ColorRole.Text).name()
+        return {
+            "text": text,
+            "muted": blend(text, base, 0.4),
+            "faint": blend(text, base, 0.55),
+            "quote_bg": blend(base, text, 0.06),
+            "quote_bar": blend(base, pal.color(QPalette.ColorRole.Highlight).name(), 0.7),
+            "link": pal.color(QPalette.ColorRole.Link).name(),
+        }
+
+    def _html(self, event: Event | None) -> str:
+        c = self._colours()
+        if event is None:
+            return (
+                f'<table width="100%" style="margin-top:60px"><tr><td align="center" '
+                f'style="color:{c["muted"]}; font-size:large; padding:20px">'
+                f"{_esc(EMPTY_HINT)}</td></tr></table>"
+            )
+        catalogue = self._state.catalogue
+        parts: list[str] = [
+            f'<p style="font-size:x-large; font-weight:600; margin-bottom:6px">'
+            f"{_esc(event.title)}</p>"
+        ]
+        date = f'<span style="font-weight:600">{_esc(event.time.describe())}</span>'
+        hint = date_hint(event)
+        if hint:
+            date += f' <span style="color:{c["muted"]}; font-size:small">({_esc(hint)})</span>'
+        parts.append(f'<p style="margin-top:0; margin-bottom:2px">{date}</p>')
+        if event.date_note:
+            parts.append(
+                f'<p style="color:{c["muted"]}; font-size:small; margin-top:2px">'
+                f"How the date was resolved: {_esc(event.date_note)}</p>"
+            )
+        if event.summary:
+            parts.append(f'<p style="margin-top:10px">{_esc(event.summary)}</p>')
+
+        rows: list[tuple[str, str]] = []
+        places = [catalogue.places[pid].name for pid in event.place_ids if pid in catalogue.places]
+        if places:
+            rows.append(("Places" if len(places) > 1 else "Place", _esc(", ".join(places))))
+        if event.actors:
+            rows.append(("Actors", _esc(", ".join(event.actors))))
+        swatch = f'<span style="color:{category_colour(event.category)}">■</span>'
+        rows.append(("Category", f"{swatch}&nbsp;{_esc(event.category)}"))
+        era = next((e.label for e in catalogue.eras if e.id == event.era), event.era)
+        if era:
+            rows.append(("Era", _esc(era)))
+        parts.append('<table cellspacing="0" cellpadding="3" style="margin-top:6px">')
+        for label, value in rows:
+            parts.append(
+                f'<tr><td valign="top" style="color:{c["muted"]}; padding-right:10px">'
+                f"{label}</td><td>{value}</td></tr>"
+            )
+        parts.append("</table>")
+
+        if event.excerpts:
+            heading = "From the article" + (f" ({len(event.excerpts)} passages)" if len(event.excerpts) > 1 else "")
+            parts.append(self._heading(heading, c))
+            for excerpt in event.excerpts:
+                parts.append(
+                    f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom:6px">'
+                    f'<tr><td width="3" bgcolor="{c["quote_bar"]}"></td>'
+                    f'<td bgcolor="{c["quote_bg"]}" style="padding:8px 10px; font-style:italic">'
+                    f"{_esc(excerpt.text)}</td></tr></table>"
+                )
+
+        others = self.other_event_ids()
+        if others:
+            place = catalogue.places.get(event.place_ids[0])
+            name = place.name if place else event.place_ids[0]
+            parts.append(self._heading(f"Other events here: {name}", c))
+            parts.append('<table cellspacing="0" cellpadding="2">')
+            for other_id in others[:MAX_OTHERS]:
+                other = catalogue.event(other_id)
+                href = f"event:{quote(other.id, safe='')}"
+                parts.append(
+                    f'<tr><td valign="top" style="color:{c["muted"]}; padding-right:8px; '
+                    f'white-space:nowrap">{_esc(other.time.describe())}</td>'
+                    f'<td><a href="{_esc(href)}" style="color:{c["link"]}">{_esc(other.title)}</a>'
+                    f"</td></tr>"
+                )
+            parts.append("</table>")
+            if len(others) > MAX_OTHERS:
+                parts.append(
+                    f'<p style="color:{c["muted"]}">and {len(others) - MAX_OTHERS} more…</p>'
+                )
+        return "".join(parts)
+
+    @staticmethod
+    def _heading(text: str, c: dict[str, str]) -> str:
+        return (
+            f'<p style="margin-top:16px; margin-bottom:6px; font-size:small; font-weight:600; '
+            f'color:{c["muted"]}">{_esc(text)}</p>'
+        )
+
+    # --- interaction --------------------------------------------------------------------------
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "event":
+            try:
+                self._state.select(unquote(url.path()), move_time=True)
+            except KeyError:  # a stale link: the catalogue changed under it
+                self.refresh()
+
+    def _on_show_in_article(self) -> None:
+        if self._state.selected:
+            self.show_in_article.emit(self._state.selected)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
+

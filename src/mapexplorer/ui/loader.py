@@ -1,0 +1,114 @@
+"""Open a catalogue file in the background, with progress and cancel; the window stays live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.opener import open_catalogue
+from mapexplorer.model import Catalogue
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel while a file was loading."""
+
+
+class _Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)  # Catalogue
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.stop = False
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> None:
+            if self.stop:
+                raise Cancelled
+            self.progress.emit(done, total)
+
+        try:
+            catalogue = open_catalogue(self.path, report)
+        except Cancelled:
+            self.cancelled.emit()
+        except FormatError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a reader bug must not take the window down with it
+            self.failed.emit(f"{self.path}: could not be opened ({type(exc).__name__}: {exc})")
+        else:
+            self.finished.emit(catalogue)
+
+
+class CatalogueLoader(QObject):
+    """Loads one file at a time on a worker thread; signals come back on the GUI thread."""
+
+    progress = Signal(int, int)
+    loaded = Signal(object, str)  # Catalogue, path
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._path = Path()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def load(self, path: str | Path) -> None:
+        self.cancel()
+        path = Path(path)
+        thread, worker = QThread(self), _Worker(path)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress)
+        # Slots of this object, not lambdas: they then run on the GUI thread (queued).
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        self._thread, self._worker, self._path = thread, worker, path
+        thread.start()
+
+    @Slot(object)
+    def _on_finished(self, catalogue: Catalogue) -> None:
+        if self.sender() is not self._worker:  # a load that was cancelled or replaced
+            return
+        self.wait()
+        self.loaded.emit(catalogue, str(self._path))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self.sender() is not self._worker:
+            return
+        self.wait()
+        self.failed.emit(message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        pass  # cancel() has already announced it
+
+    def cancel(self) -> None:
+        """Stop the running load, if any; what was open before stays open."""
+        if self._worker is not None:
+            self._worker.stop = True
+            self.wait()
+            self.cancelled.emit()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+            self._worker = None
+
+
+def load_now(path: str | Path) -> Catalogue:
+    """Synchronous load, for the start-up file (the window is not shown yet)."""
+    return open_catalogue(Path(path))

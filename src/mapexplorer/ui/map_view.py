@@ -1,0 +1,158 @@
+"""The map: a QWebEngineView showing the page built once, driven by JSON messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+from mapexplorer.mappage import messages
+from mapexplorer.mappage.bridge import MapBridge
+from mapexplorer.model.state import ExplorerState
+
+log = logging.getLogger("mapexplorer.page")
+
+
+class LoggingPage(QWebEnginePage):
+    """Sends the page's console to our log and keeps its errors, so tests can fail on any."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.js_errors: list[str] = []
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802 (Qt API)
+        text = f"{message} ({Path(source).name}:{line})"
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            self.js_errors.append(text)
+            log.error(text)
+        elif level == QWebEnginePage.JavaScriptConsoleMessageLevel.WarningMessageLevel:
+            log.warning(text)
+        else:
+            log.debug(text)
+
+
+class QtMapView(QWebEngineView):
+    """Shows the state's visible events; a click on a place selects through the state."""
+
+    ready = Signal()
+    """The page has set up its bridge and can take messages."""
+    frame_drawn = Signal(int)
+    """The page has drawn a frame after a message (the number of events drawn)."""
+
+    def __init__(self, state: ExplorerState, page_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.setAccessibleName("Map")
+        self.is_ready = False
+        self._queue: list[str] = []
+        self._fly_on_select = True
+        self.page_ = LoggingPage(self)
+        self.setPage(self.page_)
+        settings = self.page_.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        # Only for the optional online tile layer, which is off by default.
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self.page_)
+        self.channel.registerObject("bridge", self.bridge)
+        self.page_.setWebChannel(self.channel)
+        self.bridge.page_ready.connect(self._on_page_ready)
+        self.bridge.place_clicked.connect(self._on_place_clicked)
+        self.bridge.event_clicked.connect(self._on_event_clicked)
+        self.bridge.frame_drawn.connect(self.frame_drawn)
+        self.bridge.js_message.connect(self._on_js_message)
+
+        state.catalogue_changed.connect(self._send_catalogue)
+        state.time_changed.connect(self._send_time)
+        state.mode_changed.connect(self._send_time)
+        state.window_changed.connect(self._send_time)
+        state.filter_changed.connect(self._send_filter)
+        state.selection_changed.connect(self._send_selection)
+        state.era_changed.connect(self._fit_era)
+        self.load(QUrl.fromLocalFile(str(page_path)))
+
+    @property
+    def js_errors(self) -> list[str]:
+        return self.page_.js_errors
+
+    # --- Python → page ------------------------------------------------------------------------
+    def send(self, message: dict | None) -> None:
+        """Send a message now, or once the page is ready (loadFinished comes too early)."""
+        if message is None:
+            return
+        text = json.dumps(message, separators=(",", ":"))
+        if self.is_ready:
+            self.bridge.message.emit(text)
+        else:
+            self._queue.append(text)
+
+    def _on_page_ready(self) -> None:
+        self.is_ready = True
+        self._queue.clear()  # the full current state below supersedes anything queued
+        self._send_catalogue()
+        self.send({"type": "theme", "dark": self.palette().window().color().lightness() < 128})
+        self.ready.emit()
+
+    def _send_catalogue(self, *_: object) -> None:
+        if not self.is_ready:
+            return
+        self.send(messages.catalogue_message(self.state.catalogue))
+        self._send_filter()
+        self._send_time()
+        self.send(messages.select_message(self.state.selected, fly=False))
+
+    def _send_time(self, *_: object) -> None:
+        if self.state.catalogue.events:
+            self.send(messages.time_message(self.state))
+
+    def _send_filter(self, *_: object) -> None:
+        self.send(messages.filter_message(self.state))
+
+    def _send_selection(self, event_id: str | None) -> None:
+        self.send(messages.select_message(event_id, fly=self._fly_on_select))
+
+    def _fit_era(self, era) -> None:
+        self.send(messages.fit_message(self.state.catalogue, self.state.visible_events()))
+
+    def fit_all(self) -> None:
+        self.send(messages.fit_message(self.state.catalogue, self.state.catalogue.events))
+
+    def set_online_basemap(self, online: bool) -> None:
+        self.send({"type": "basemap", "online": bool(online)})
+
+    # --- page → Python ------------------------------------------------------------------------
+    def _on_place_clicked(self, place_id: str, visible_ids: list[str]) -> None:
+        if not visible_ids:
+            return
+        # Keep the selection if it is one of the events here; else the latest one here.
+        target = self.state.selected if self.state.selected in visible_ids else visible_ids[0]
+        self._select_from_map(target)
+
+    def _on_event_clicked(self, event_id: str) -> None:
+        self._select_from_map(event_id)
+
+    def _select_from_map(self, event_id: str) -> None:
+        self._fly_on_select = False  # the user is looking at it already
+        try:
+            self.state.select(event_id, move_time=True)
+        except KeyError:
+            log.warning("the page asked for an unknown event %r", event_id)
+        finally:
+            self._fly_on_select = True
+
+    def _on_js_message(self, level: str, text: str) -> None:
+        if level == "error":
+            self.page_.js_errors.append(text)
+
+    # --- for tests and the benchmark ----------------------------------------------------------
+    def run_js(self, script: str, callback) -> None:
+        """Run JavaScript; `callback` gets the result decoded from JSON (arrays included)."""
+        self.page_.runJavaScript(
+            f"JSON.stringify(({script}))", 0, lambda text: callback(json.loads(text) if text else None)
+        )

@@ -1,0 +1,37 @@
+"""Test set-up: Qt offscreen, Chromium without its sandbox (CI runs as root), settings kept
+out of the user's real configuration. These must be set before QtWebEngine is imported."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication exists)
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(tmp_path_factory):
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def page_path(tmp_path_factory):
+    """The map page, built once for the whole test run."""
+    from mapexplorer.mappage.page_builder import ensure_page
+
+    return ensure_page(tmp_path_factory.mktemp("page"))
+
+
+@pytest.fixture
+def bundled():
+    from mapexplorer.formats import native
+    from mapexplorer.paths import bundled_catalogue
+
+    return native.load(bundled_catalogue())

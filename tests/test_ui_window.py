@@ -1,0 +1,143 @@
+"""End to end: the real window with the real QtWebEngine page, driven as a user would."""
+
+import json
+
+import pytest
+
+from mapexplorer.model.time import TimeSpan, day_from_ymd
+
+
+def js(view, qtbot, script):
+    """Evaluate JavaScript in the page and return its (JSON-decoded) value."""
+    box = []
+    view.run_js(script, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0]
+
+
+@pytest.fixture
+def window(qtbot, bundled, page_path):
+    from mapexplorer.ui.main_window import MainWindow
+
+    win = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    yield win
+    assert win.map_view.js_errors == [], win.map_view.js_errors
+    win.close()
+
+
+def drawn_ids(window, qtbot):
+    return set(js(window.map_view, qtbot, "MapExplorer.drawnEventIds()"))
+
+
+def move_time(window, qtbot, day):
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_time(day)
+
+
+def test_moving_the_time_changes_what_the_page_draws(window, qtbot):
+    window.state.set_window_days(3653)
+    move_time(window, qtbot, day_from_ymd(1941, 9, 1))
+    early = drawn_ids(window, qtbot)
+    assert "anglo-soviet-invasion" in early
+    assert "treaty-signing" not in early
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    late = drawn_ids(window, qtbot)
+    assert "treaty-signing" in late and "anglo-soviet-invasion" not in late
+    assert late == {e.id for e in window.state.visible_events()}
+
+
+def test_cumulative_mode_draws_everything_so_far(window, qtbot):
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_mode("cumulative")
+    move_time(window, qtbot, day_from_ymd(1980, 1, 1))
+    ids = drawn_ids(window, qtbot)
+    assert {"russo-persian-wars", "islamic-revolution", "anglo-soviet-invasion"} <= ids
+    assert "soviet-collapse" not in ids
+
+
+def test_click_on_a_marker_fills_the_details(window, qtbot):
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('moscow')")
+    clicked = js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    assert clicked == "moscow"
+    qtbot.waitUntil(lambda: window.state.selected is not None, timeout=5000)
+    event = window.state.selected_event
+    assert "moscow" in event.place_ids
+    text = window.details.findChild(type(window.details.browser)).toPlainText() if hasattr(
+        window.details, "browser"
+    ) else window.details.grab() and ""
+    if text:
+        assert event.title in text
+
+
+def test_several_events_at_one_place_are_all_reachable(window, qtbot):
+    window.state.set_mode("cumulative")
+    move_time(window, qtbot, day_from_ymd(2025, 1, 31))
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('tehran')")
+    js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    items = js(
+        window.map_view,
+        qtbot,
+        "Array.from(document.querySelectorAll('.me-pop-item')).map(b => b.dataset.event)",
+    )
+    at_tehran = {e.id for e in window.state.catalogue.at_place("tehran")}
+    assert set(items) == at_tehran and len(items) > 5
+    js(window.map_view, qtbot, "document.querySelector('.me-pop-item[data-event=\"islamic-revolution\"]').click()")
+    qtbot.waitUntil(lambda: window.state.selected == "islamic-revolution", timeout=5000)
+
+
+def test_list_selection_flies_the_map_and_moves_the_slider(window, qtbot):
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    window.state.select("bolshevik-revolution", move_time=True)
+    assert TimeSpan.parse("1917").contains(window.state.time) or (
+        window.state.catalogue.event("bolshevik-revolution").time.overlaps(*window.state.window())
+    )
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, "MapExplorer.selectedEventId()") == "bolshevik-revolution",
+        timeout=5000,
+    )
+    assert "bolshevik-revolution" in drawn_ids(window, qtbot)
+
+
+def test_selection_survives_scrubbing(window, qtbot):
+    window.state.select("fall-of-assad", move_time=True)
+    move_time(window, qtbot, day_from_ymd(1950, 1, 1))
+    move_time(window, qtbot, day_from_ymd(2024, 12, 8))
+    assert window.state.selected == "fall-of-assad"
+    assert js(window.map_view, qtbot, "MapExplorer.selectedEventId()") == "fall-of-assad"
+
+
+def test_filter_reaches_the_page(window, qtbot):
+    move_time(window, qtbot, day_from_ymd(2024, 6, 1))
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_filter(category="arms")
+    ids = drawn_ids(window, qtbot)
+    assert ids and all(window.state.catalogue.event(i).category == "arms" for i in ids)
+
+
+def test_hostile_text_is_shown_not_run(qtbot, page_path, bundled):
+    """A title such as <img onerror=...> must not execute in the page."""
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.main_window import MainWindow
+
+    evil = replace(bundled.events[-1], title='<img src=x onerror="window.pwned=1">')
+    catalogue = Catalogue(
+        events=[*bundled.events[:-1], evil], places=bundled.places, eras=bundled.eras,
+        source=bundled.source,
+    )
+    win = MainWindow(catalogue, "evil.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    place = evil.place_ids[0]
+    point = js(win.map_view, qtbot, f"MapExplorer.screenPointOf({json.dumps(place)})")
+    js(win.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    assert js(win.map_view, qtbot, "window.pwned === undefined") is True
+    assert js(win.map_view, qtbot, "document.querySelectorAll('img[src=x]').length") == 0
+    win.close()
