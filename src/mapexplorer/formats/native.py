@@ -228,6 +228,13 @@ def from_geojson(
         _read_event(fields, place_of_event[event_id], source.text, path)
         for event_id, fields in events.items()
     ]
+    era_ids = {era.id for era in eras}
+    for event in built:
+        if event.era and era_ids and event.era not in era_ids:
+            raise FormatError(
+                path, f"unknown era {event.era!r}: the header's eras are {sorted(era_ids)}",
+                f"event {event.id!r}", "era",
+            )  # fmt: skip
     if progress:
         progress(total, total)
     try:

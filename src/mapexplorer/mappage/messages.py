@@ -8,16 +8,8 @@ from shapely.geometry import mapping
 
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.colours import CATEGORY_COLOURS
 
-CATEGORY_COLOURS = {
-    "war": "#d62728",
-    "diplomacy": "#1f77b4",
-    "nuclear": "#ff7f0e",
-    "arms": "#8c564b",
-    "politics": "#9467bd",
-    "economy": "#2ca02c",
-    "other": "#7f7f7f",
-}
 
 
 def catalogue_message(catalogue: Catalogue) -> dict:

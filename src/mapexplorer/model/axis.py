@@ -198,24 +198,31 @@ class TimeAxis:
                 accepted[x] = (tick, _tick_label(tick, unit))
         return [accepted[x] for x in accepted_x]
 
-
     def _level_fits(self, tick: int, unit: str, step: int, width_px: float, room: float) -> bool:
-        """Whether this level's neighbours of `tick` are far enough away to be labelled too.
+        """Whether a neighbour of `tick` at this level is far enough away to be labelled too.
 
-        Without this a stray "1928" fills a gap between "1900" and "1950"; with it each stretch
-        of the track is labelled at one regular level.
+        Without this a stray "1928" fills the gap between "1900" and "1950"; with it each
+        stretch of the track is labelled at one regular level. One side is enough, so the first
+        tick where the track turns dense ("2024" after sparse decades) still gets its label.
         """
-        back = {"y": 366 * step, "m": 31 * step, "d": step}[unit]
-        before = _next_tick(tick - back, unit, step)
-        after = _next_tick(tick + 1, unit, step)
+        # Far enough back to pass the previous tick (days of month: 21st → 1st is 11 days)...
+        back = {"y": 366 * step, "m": 31 * step, "d": step + 2}[unit]
         x = self.position(tick)
-        if before is not None and self.start <= before < tick:
-            if (x - self.position(before)) * width_px < room:
-                return False
-        if after is not None and after <= self.end:
-            if (self.position(after) - x) * width_px < room:
-                return False
-        return True
+        before = _next_tick(tick - back, unit, step)
+        # ...then forward to the last tick before this one.
+        while before is not None and before < tick:
+            following = _next_tick(before + 1, unit, step)
+            if following is None or following >= tick:
+                break
+            before = following
+        if before is None or not self.start <= before < tick:
+            return True
+        if (x - self.position(before)) * width_px >= room:
+            return True
+        after = _next_tick(tick + 1, unit, step)
+        if after is None or after > self.end:
+            return True
+        return (self.position(after) - x) * width_px >= room
 
 
 def _density_cells(days: Iterable[int], start: int, end: int) -> tuple[list[float], list[float]]:

@@ -125,8 +125,7 @@ class Catalogue:
         close = {
             pid
             for pid, place in self.places.items()
-            if place.geometry.intersects(point)
-            or _distance_km(place, lon, lat) <= km
+            if place.geometry.intersects(point) or _distance_km(place, lon, lat) <= km
         }
         return [e for e in self.chronological() if close.intersection(e.place_ids)]
 
@@ -156,7 +155,9 @@ class Catalogue:
             return self.bounds()
         lon_mid = sorted(x for x, _ in points)[len(points) // 2]
         lat_mid = sorted(y for _, y in points)[len(points) // 2]
-        ranked = sorted(self.places.values(), key=lambda p: haversine_km(lon_mid, lat_mid, *p.representative))
+        ranked = sorted(
+            self.places.values(), key=lambda p: haversine_km(lon_mid, lat_mid, *p.representative)
+        )
         core = ranked[: max(3, int(len(ranked) * 0.85))]
         boxes = [p.geometry.bounds for p in core]
         return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 import shapely
 from shapely.geometry import shape
@@ -17,7 +17,7 @@ class PlaceError(ValueError):
     """A place whose geometry is missing, invalid or off the globe."""
 
 
-class PlaceKind(str, Enum):
+class PlaceKind(StrEnum):
     POINT = "point"
     REGION = "region"
     ROUTE = "route"

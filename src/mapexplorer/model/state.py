@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
 from mapexplorer.model.signal import Signal
 
 
-class TimeMode(str, Enum):
+class TimeMode(StrEnum):
     WINDOW = "window"
     """Events active within `window_days` around the current time."""
     CUMULATIVE = "cumulative"

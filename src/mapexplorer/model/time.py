@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import edtf
 
@@ -32,7 +32,7 @@ class DateError(ValueError):
     """A date that is not valid EDTF, or one we cannot place on the time line."""
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How finely a date is known, finest first."""
 
     DAY = "day"
@@ -169,7 +169,9 @@ def _endpoint_bounds(text: str) -> tuple[int, int]:
     if month in _SEASON_MONTHS:
         first, last = _SEASON_MONTHS[month]
         # The month after the season; winter's (14 + 1) is March of the following year.
-        after_year, after_month = (high_year + 1, last - 11) if last >= 12 else (high_year, last + 1)
+        after_year, after_month = (
+            (high_year + 1, last - 11) if last >= 12 else (high_year, last + 1)
+        )
         return day_from_ymd(low_year, first, 1), day_from_ymd(after_year, after_month, 1) - 1
     if not 1 <= month <= 12:
         raise DateError(f"{text!r} has no month {month}")

@@ -14,7 +14,9 @@ from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import Precision
 from mapexplorer.ui.colours import blend, category_colour
 
-EMPTY_HINT = "Click a place on the map, an event in the list or a highlighted passage in the article."
+EMPTY_HINT = (
+    "Click a place on the map, an event in the list or a highlighted passage in the article."
+)
 MAX_OTHERS = 25
 
 
@@ -88,7 +90,9 @@ class QtDetails(QWidget):
         event = self._state.selected_event
         if event is None or not event.place_ids:
             return []
-        return [e.id for e in self._state.catalogue.at_place(event.place_ids[0]) if e.id != event.id]
+        return [
+            e.id for e in self._state.catalogue.at_place(event.place_ids[0]) if e.id != event.id
+        ]
 
     def refresh(self) -> None:
         """Rebuild the panel from the state's selection."""
@@ -158,7 +162,9 @@ class QtDetails(QWidget):
         parts.append("</table>")
 
         if event.excerpts:
-            heading = "From the article" + (f" ({len(event.excerpts)} passages)" if len(event.excerpts) > 1 else "")
+            heading = "From the article" + (
+                f" ({len(event.excerpts)} passages)" if len(event.excerpts) > 1 else ""
+            )
             parts.append(self._heading(heading, c))
             for excerpt in event.excerpts:
                 parts.append(
@@ -213,4 +219,3 @@ class QtDetails(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh()
-

@@ -1,0 +1,278 @@
+"""Dates as other tools write them, read into `TimeSpan`s.
+
+EDTF and ISO 8601 ("2025-01-17", "2025-01", "1941-08-25/1941-09-17", "2024-12~"), ISO date-times
+("2025-01-17T10:30:00Z" is that day, as written), English words ("17 January 2025",
+"Jan. 17, 2025", "Sept. 3, 1941", "January 2025"), numeric forms ("17/01/2025", "17.01.2025",
+"2025/01/17", GDELT's "20250117"), years (1979, "1979.0", "44 BC", "-0043", "c. 1900") and Unix
+timestamps (1737109800, or milliseconds). Every failure is a `DateError` that says why.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, iso_from_day
+
+__all__ = ["DateOrder", "parse_date", "parse_span", "slash_order"]
+
+DateOrder = Literal["dmy", "mdy"]
+"""How to read "01/02/2025": day first (most of the world) or month first (the US)."""
+
+_MONTH_NAMES = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WRITTEN = [
+    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
+    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),  # January 2025
+]
+_ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.)\s*)?" + _YEAR + "$")
+_APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
+_NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
+_ISO_DATETIME = re.compile(
+    r"^([+-]?\d{4,}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+_FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|\s+to\s+|\s+until\s+)\s*(.+)$")
+
+# Unix time bounds we accept: 1973-03-03 (9 digits) to about year 2286 in seconds.
+_UNIX_MIN_SECONDS = 100_000_000
+_UNIX_MAX_SECONDS = 9_999_999_999
+
+
+def parse_date(value: object, order: DateOrder = "dmy", unix: bool = True) -> TimeSpan:
+    """The span of days a cell means; `DateError` with a readable reason when it means none.
+
+    `order` settles numeric dates like "01/02/2025"; `unix=False` refuses Unix timestamps
+    (so a stray large number in a `year` column is an error, not a date in 2025).
+    """
+    if value is None:
+        raise DateError("the date is empty")
+    if isinstance(value, bool):
+        raise DateError(f"{value!r} is not a date")
+    if isinstance(value, int | float):
+        return _parse_number(value, unix)
+    if not isinstance(value, str):
+        raise DateError(f"expected a date, found {type(value).__name__}")
+    return _parse_text(value, order, unix)
+
+
+def parse_span(start: object, end: object, order: DateOrder = "dmy") -> TimeSpan:
+    """A span from a start cell and an end cell; either may be empty (an open end)."""
+    empty_start, empty_end = _is_empty(start), _is_empty(end)
+    if empty_start and empty_end:
+        raise DateError("both the start and the end are empty")
+    if empty_end:
+        return parse_date(start, order)
+    if empty_start:
+        return parse_date(end, order)
+    first, last = parse_date(start, order), parse_date(end, order)
+    if first.edtf == last.edtf:
+        return first
+    if last.end < first.start:
+        raise DateError(f"the end ({_show(end)}) is before the start ({_show(start)})")
+    if "/" in first.edtf or "/" in last.edtf:  # an interval at either end: keep the outer days
+        return TimeSpan.from_days(first.start, last.end)
+    return _cached_parse(f"{first.edtf}/{last.edtf}")
+
+
+def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
+    """Which order numeric dates like "17/01/2025" use, and whether that is only a guess.
+
+    Returns (None, False) when no value is numeric, ("dmy", False) when some first number is
+    over 12, ("mdy", False) when some second number is, and ("dmy", True) when every value
+    reads both ways ("03/04/2025").
+    """
+    seen = False
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _NUMERIC.match(value.strip())
+        if not match or len(match.group(1)) == 4:
+            continue
+        seen = True
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 >= second:
+            return "dmy", False
+        if second > 12 >= first:
+            return "mdy", False
+    return ("dmy", True) if seen else (None, False)
+
+
+# --- the forms ---------------------------------------------------------------------------------
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_parse(text: str) -> TimeSpan:
+    return TimeSpan.parse(text)
+
+
+def _parse_number(value: float, unix: bool) -> TimeSpan:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise DateError(f"{value!r} is not a date")
+        if value != int(value):
+            raise DateError(f"{value!r} is not a date (a year must be a whole number)")
+    return _parse_integer(int(value), unix, repr(value))
+
+
+def _parse_integer(number: int, unix: bool, shown: str) -> TimeSpan:
+    if -9999 <= number <= 9999:
+        return _year(number)
+    if 10_000_000 <= number <= 99_999_999:  # GDELT's YYYYMMDD
+        year, month, day = number // 10000, number // 100 % 100, number % 100
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return _cached_parse(f"{year:04d}-{month:02d}-{day:02d}")
+    if unix and _UNIX_MIN_SECONDS <= abs(number) <= _UNIX_MAX_SECONDS * 1000:
+        seconds = number if abs(number) <= _UNIX_MAX_SECONDS else number // 1000
+        return TimeSpan.from_days(seconds // 86400)
+    if unix:
+        raise DateError(f"{shown} is not a date: too large for a year, too small for Unix time")
+    raise DateError(f"{shown} is not a year")
+
+
+def _year(year: int) -> TimeSpan:
+    sign = "-" if year < 0 else ""
+    return _cached_parse(f"{sign}{abs(year):04d}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_text_cached(text: str, order: DateOrder, unix: bool) -> TimeSpan:
+    return _parse_text_uncached(text, order, unix)
+
+
+def _parse_text(text: str, order: DateOrder, unix: bool) -> TimeSpan:
+    if len(text) > 200:
+        raise DateError(f"{_show(text)} is far too long to be a date")
+    return _parse_text_cached(text, order, unix)
+
+
+def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
+    text = raw.strip()
+    if not text:
+        raise DateError("the date is empty")
+    edtf_error = DateError(f"{_show(raw)} is not a valid EDTF date")
+    if not text[0].isalpha() or text[0] == "Y":  # words never parse as EDTF: skip the cost
+        try:
+            return _cached_parse(text)  # EDTF and plain ISO dates: the common case
+        except DateError as exc:
+            edtf_error = exc
+    if match := _ISO_DATETIME.match(text):
+        return _cached_parse(match.group(1))
+    if _NUMBER.match(text):
+        return _parse_integer(int(float(text)), unix, repr(raw))
+    lowered = re.sub(r"\s+", " ", text.lower())
+    if match := _APPROX.match(lowered):
+        inner = _parse_text_uncached(match.group(1), order, unix)
+        if "/" in inner.edtf or any(c in inner.edtf for c in "~?%"):
+            return inner
+        return _cached_parse(inner.edtf + "~")
+    for pattern in _WRITTEN:
+        if match := pattern.match(lowered):
+            return _written(match, raw)
+    if match := _ERA_YEAR.match(lowered):
+        return _year(_era_year(int(match.group("year")), match.group("era"), raw))
+    if match := _NUMERIC.match(text):
+        return _numeric(match, order, raw)
+    if (match := _RANGE.match(text)) and "/" not in text:
+        return _range(match.group(1), match.group(2), order)
+    if _FLOAT.match(text):
+        raise DateError(f"{_show(raw)} is not a date (a year must be a whole number)")
+    if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
+        raise edtf_error  # it looks like EDTF, so the EDTF reason is the useful one
+    raise DateError(
+        f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
+        "17 January 2025 or January 17, 2025"
+    )
+
+
+def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
+    """ "1941–1945", "17–20 January 2025", "17 January – 3 February 2025"."""
+    last = parse_date(right, order)
+    words = right.split()
+    candidates = [left]
+    if left.isdigit() and len(left) <= 2 and len(words) >= 3:  # "17" – "20 January 2025"
+        candidates = [f"{left} {' '.join(words[1:])}"]
+    elif not left[-4:].isdigit() and len(words) >= 2:  # "17 January" – "3 February 2025"
+        candidates.append(f"{left} {words[-1]}")
+    for candidate in candidates:
+        try:
+            first = parse_date(candidate, order)
+        except DateError:
+            continue
+        return parse_span(first.edtf, last.edtf, order)
+    raise DateError(f"{_show(left + ' – ' + right)}: cannot read the start of this range")
+
+
+def _era_year(year: int, era: str | None, raw: str) -> int:
+    """An astronomical year: 1 BC is year 0, 44 BC is -43."""
+    if era and era.startswith("b"):
+        if year == 0:
+            raise DateError(f"{_show(raw)}: there is no year 0 BC")
+        return 1 - year
+    return year
+
+
+def _written(match: re.Match[str], raw: str) -> TimeSpan:
+    name = match.group("month")
+    month = _MONTH_NAMES.get(name)
+    if month is None:
+        raise DateError(f"{_show(raw)}: {name!r} is not a month")
+    year = _era_year(int(match.group("year")), match.group("era"), raw)
+    day = match.groupdict().get("day")
+    return _ymd(year, month, int(day) if day else None, raw)
+
+
+def _numeric(match: re.Match[str], order: DateOrder, raw: str) -> TimeSpan:
+    a, separator, b, c = match.groups()
+    if len(a) == 4:  # 2025/01/17
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4 or (len(c) == 3 and separator != "-"):
+        x, y = int(a), int(b)
+        if separator == ".":  # 17.01.2025 is always day first
+            day, month = x, y
+        elif x > 12 >= y:
+            day, month = x, y
+        elif y > 12 >= x:
+            day, month = y, x
+        else:
+            day, month = (x, y) if order == "dmy" else (y, x)
+        year = int(c)
+    else:
+        raise DateError(f"{_show(raw)}: write the year in full (four digits)")
+    return _ymd(year, month, day, raw)
+
+
+def _ymd(year: int, month: int, day: int | None, raw: str) -> TimeSpan:
+    if not 1 <= month <= 12:
+        raise DateError(f"{_show(raw)} has no month {month}")
+    if day is None:
+        text = f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}"
+        return _cached_parse(text)
+    first = day_from_ymd(year, month, 1)
+    length = day_from_ymd(year + (month == 12), month % 12 + 1, 1) - first
+    if not 1 <= day <= length:
+        raise DateError(f"{_show(raw)} is not a real day (that month has {length} days)")
+    return _cached_parse(iso_from_day(first + day - 1).lstrip("+"))

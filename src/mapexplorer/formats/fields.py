@@ -1,0 +1,576 @@
+"""Which column or property of someone else's file holds what: the time, title, place, ...
+
+`guess(fields, rows)` looks at the names (in any common spelling) and at a sample of values,
+and returns a `FieldGuess`: the chosen field per role, the alternatives, and whether the choice
+is `ambiguous` (two time fields that disagree, "03/04/2025" that reads both ways) so the window
+can ask. `FieldChoice` is what a reader uses, guessed or chosen by the user; `RowReader` turns
+one row into an event's parts with it, and `preview` shows what the first rows become.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_order
+from mapexplorer.model.place import PlaceError
+from mapexplorer.model.time import DateError, TimeSpan
+
+__all__ = [
+    "TEXT_ROLES",
+    "FieldChoice",
+    "FieldGuess",
+    "RowReader",
+    "TimeSource",
+    "choice_from",
+    "guess",
+    "normalise",
+    "preview",
+]
+
+TimeKind = Literal["date", "span", "timestamp", "year"]
+TEXT_ROLES = (
+    "title", "description", "category", "place", "id", "place_id", "excerpt", "era",
+)  # fmt: skip
+LOCATION_ROLES = ("lat", "lon", "wkt")
+SAMPLE_SIZE = 200
+
+
+def normalise(name: str) -> str:
+    """A field name as we match it: "Event Date" and "event-date" are both "event_date"."""
+    return re.sub(r"[^a-z0-9]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
+
+
+# --- the names we know, best first -------------------------------------------------------------
+
+_NAMES: dict[str, tuple[str, ...]] = {
+    "title": (
+        "title", "name", "headline", "event_name", "event_title", "event", "label", "subject",
+        "caption", "heading", "titel", "nom", "nombre",
+    ),
+    "title_fallback": ("sub_event_type", "event_type", "type", "eventcode", "category"),
+    "description": (
+        "description", "summary", "notes", "note", "desc", "details", "detail", "text",
+        "comment", "comments", "body", "content", "abstract", "info", "remarks", "beschreibung",
+    ),
+    "category": (
+        "category", "categories", "event_type", "type", "kind", "class", "disorder_type", "theme",
+        "topic", "eventrootcode", "kategorie",
+    ),
+    "place": (
+        "place", "location", "place_name", "placename", "location_name", "site", "city", "town",
+        "village", "locality", "actiongeo_fullname", "address", "admin3", "admin2", "admin1",
+        "region", "province", "state", "country", "ort",
+    ),
+    "id": (
+        "event_id", "event_id_cnty", "eventid", "globaleventid", "id", "uid", "uuid", "key",
+        "data_id",
+    ),
+    "place_id": ("place_id",),
+    "excerpt": ("excerpt", "quote", "passage"),
+    "era": ("era", "period_id", "chapter"),
+    "lat": (
+        "lat", "latitude", "lat_dd", "latitude_dd", "y", "lat_wgs84", "actiongeo_lat",
+        "decimallatitude", "point_y", "breite", "breitengrad",
+    ),
+    "lon": (
+        "lon", "lng", "long", "longitude", "lon_dd", "long_dd", "longitude_dd", "x", "lon_wgs84",
+        "actiongeo_long", "decimallongitude", "point_x", "laenge", "langengrad", "laengengrad",
+    ),
+    "wkt": ("wkt", "geometry", "geom", "the_geom", "shape", "geometry_wkt", "wkt_geom"),
+    "date": (
+        "date", "event_date", "datetime", "date_time", "when", "time", "event_time",
+        "occurred", "occurred_on", "occurred_at", "sqldate", "edtf", "date_of_event", "dates",
+        "event_day", "datum", "fecha",
+    ),
+    "start": (
+        "start", "begin", "start_date", "begin_date", "date_start", "startdate", "begindate",
+        "start_time", "begin_time", "from", "date_from", "valid_from", "time_start", "starttime",
+        "timespan_begin", "dtstart", "start_year",
+    ),
+    "end": (
+        "end", "end_date", "enddate", "date_end", "stop", "end_time", "to", "date_to", "until",
+        "valid_to", "time_end", "endtime", "timespan_end", "dtend", "finish", "end_year",
+    ),
+    "timestamp": ("timestamp", "time_stamp", "unix_time", "unixtime", "epoch", "ts", "unix"),
+    "year": ("year", "yr", "event_year", "iyear", "jahr", "ano"),
+}
+_ACTOR = re.compile(r"^(?:assoc_)?actors?_?\d*(?:_?name)?$|^(?:participants|parties|people|who)$")
+_WKT = re.compile(
+    r"^\s*(?:SRID=\d+;\s*)?(?:POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON"
+    r"|GEOMETRYCOLLECTION)\b",
+    re.IGNORECASE,
+)
+# Names from our own exports that we derive again, never keep as extra properties.
+DERIVED = frozenset({"start", "end", "precision", "place_kind", "lat", "lon", "wkt"})
+
+
+# --- choices -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeSource:
+    """Where a row's time comes from: one field, or a start field and an end field."""
+
+    field: str
+    end_field: str | None = None
+    kind: TimeKind = "date"
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field,) if self.end_field is None else (self.field, self.end_field)
+
+    @property
+    def label(self) -> str:
+        if self.end_field is not None:
+            return f"{self.field} … {self.end_field}"
+        if self.kind == "timestamp":
+            return f"{self.field} (timestamp)"
+        if self.kind == "year":
+            return f"{self.field} (year)"
+        return self.field
+
+    def read(self, row: Mapping[str, Any], order: DateOrder = "dmy") -> TimeSpan:
+        """The row's time; `DateError` when it has none we can read."""
+        if self.end_field is not None:
+            return parse_span(row.get(self.field), row.get(self.end_field), order)
+        return parse_date(row.get(self.field), order, unix=self.kind != "year")
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    """The field each role is read from (None: the file has none); actors may be several."""
+
+    time: TimeSource | None = None
+    title: str | None = None
+    description: str | None = None
+    category: str | None = None
+    place: str | None = None
+    id: str | None = None
+    place_id: str | None = None
+    excerpt: str | None = None
+    era: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    wkt: str | None = None
+    actors: tuple[str, ...] = ()
+    date_order: DateOrder = "dmy"
+
+    @property
+    def used(self) -> frozenset[str]:
+        """Every field this choice reads."""
+        names = {getattr(self, role) for role in TEXT_ROLES + LOCATION_ROLES}
+        names.update(self.actors)
+        if self.time is not None:
+            names.update(self.time.fields)
+        names.discard(None)
+        return frozenset(names)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, Any], base: FieldChoice | None = None) -> FieldChoice:
+        """A choice from plain names, e.g. {"date": "event_date", "lat": "y"} or
+        {"start": "begin", "end": "end"}; roles left out keep `base`'s field."""
+        changes: dict[str, Any] = {}
+        known = {f.name for f in fields(cls)}
+        for key, value in mapping.items():
+            if key in ("start", "end", "date", "timestamp", "year"):
+                continue
+            if key not in known:
+                raise ValueError(f"unknown role {key!r}")
+            if key == "actors" and isinstance(value, str):
+                value = (value,)
+            elif key == "actors":
+                value = tuple(value or ())
+            elif key == "time" and isinstance(value, str):
+                value = TimeSource(value)
+            changes[key] = value
+        if "start" in mapping:
+            changes["time"] = TimeSource(mapping["start"], mapping.get("end"), "span")
+        elif "end" in mapping:
+            changes["time"] = TimeSource(mapping["end"])
+        for kind in ("date", "timestamp", "year"):
+            if kind in mapping:
+                changes["time"] = TimeSource(mapping[kind], None, kind)  # type: ignore[arg-type]
+        return replace(base or cls(), **changes)
+
+
+@dataclass(frozen=True)
+class FieldGuess:
+    """What we think each field holds, the alternatives, and whether to ask the user."""
+
+    fields: tuple[str, ...]
+    choice: FieldChoice
+    candidates: Mapping[str, tuple[Any, ...]]
+    """Per role, every plausible field best first ("time": `TimeSource`s; "date_order":
+    ("dmy", "mdy") when numeric dates read both ways)."""
+    ambiguous: bool = False
+    reasons: tuple[str, ...] = ()
+    """Why the guess is ambiguous, in words for the dialog."""
+    missing: tuple[str, ...] = ()
+    """What we found no field for: "time", "location"."""
+    sample: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
+    """The first rows, for `preview`."""
+
+    @property
+    def chosen(self) -> dict[str, str | None]:
+        """Role → chosen field name ("time" → its label, "actors" → names joined by ", ")."""
+        out: dict[str, str | None] = {"time": self.choice.time.label if self.choice.time else None}
+        for role in TEXT_ROLES + LOCATION_ROLES:
+            out[role] = getattr(self.choice, role)
+        out["actors"] = ", ".join(self.choice.actors) or None
+        return out
+
+
+def choice_from(
+    override: FieldChoice | Mapping[str, Any] | None, guessed: FieldGuess | None
+) -> FieldChoice:
+    """The choice a reader uses: the user's if given (a mapping overrides single roles)."""
+    base = guessed.choice if guessed is not None else FieldChoice()
+    if override is None:
+        return base
+    if isinstance(override, FieldChoice):
+        return override
+    return FieldChoice.from_mapping(override, base)
+
+
+# --- guessing ----------------------------------------------------------------------------------
+
+
+def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess:
+    """Guess each role's field from the field names and the values of the first rows."""
+    sample = tuple(row for _, row in zip(range(SAMPLE_SIZE), rows, strict=False))
+    names = tuple(dict.fromkeys(n for n in names if isinstance(n, str)))
+    by_norm: dict[str, str] = {}
+    for name in names:
+        by_norm.setdefault(normalise(name), name)
+    values = {name: [row.get(name) for row in sample if not _blank(row.get(name))] for name in names}
+
+    def ranked(role: str, check=None, fuzzy=None) -> list[str]:
+        found = [by_norm[n] for n in _NAMES[role] if n in by_norm]
+        if fuzzy is not None:
+            found += [name for norm, name in by_norm.items() if fuzzy(norm) and name not in found]
+        if check is not None:
+            found = [name for name in found if _mostly(values[name], check)]
+        return found
+
+    candidates: dict[str, tuple[Any, ...]] = {}
+    lat = ranked("lat", _is_lat, lambda n: n.endswith(("_lat", "latitude")))
+    lon = ranked("lon", _is_lon, lambda n: n.endswith(("_lon", "_long", "_lng", "longitude")))
+    if "y" in lat and "x" not in lon:
+        lat.remove("y")
+    if "x" in lon and "y" not in lat:
+        lon.remove("x")
+    if lat:  # GDELT has three lat/lon pairs: keep the longitude that goes with the latitude
+        prefix = normalise(lat[0])[: -len("lat")] if normalise(lat[0]).endswith("lat") else None
+        if prefix:
+            lon.sort(key=lambda n: not normalise(n).startswith(prefix))
+    candidates["lat"], candidates["lon"] = tuple(lat), tuple(lon)
+    candidates["wkt"] = tuple(ranked("wkt", lambda v: isinstance(v, str) and bool(_WKT.match(v))))
+
+    time_sources = _time_sources(by_norm, values)
+    candidates["time"] = tuple(time_sources)
+    category = ranked("category")
+    title = ranked("title")
+    fallback_titles = [n for n in ranked("title_fallback") if n not in title]
+    candidates["title"] = tuple(title + fallback_titles)
+    candidates["category"] = tuple(category)
+    for role in ("description", "place", "id", "place_id", "excerpt", "era"):
+        candidates[role] = tuple(ranked(role))
+    actors = [name for norm, name in by_norm.items() if _ACTOR.match(norm)]
+    candidates["actors"] = tuple(actors)
+
+    reasons: list[str] = []
+    time = time_sources[0] if time_sources else None
+    if time is not None:
+        reasons += _disagreements(time, time_sources[1:], sample)
+    order, order_unsure = slash_order(v for s in time_sources[:1] for f in s.fields for v in values[f])
+    if order_unsure:
+        candidates["date_order"] = ("dmy", "mdy")
+        reasons.append(
+            f"the dates in {time.label!r} read both ways (day/month or month/day)"  # type: ignore[union-attr]
+        )
+
+    chosen_category = category[0] if category else None
+    chosen_title = next((n for n in candidates["title"] if n != chosen_category), None)
+    if chosen_title is None and chosen_category is not None and not title:
+        chosen_title = chosen_category
+    choice = FieldChoice(
+        time=time,
+        title=chosen_title,
+        description=_first(candidates["description"], exclude={chosen_title}),
+        category=chosen_category,
+        place=_first(candidates["place"]),
+        id=_first(candidates["id"]),
+        place_id=_first(candidates["place_id"]),
+        excerpt=_first(candidates["excerpt"]),
+        era=_first(candidates["era"]),
+        lat=_first(lat) if lon else None,
+        lon=_first(lon) if lat else None,
+        wkt=_first(candidates["wkt"]),
+        actors=tuple(actors),
+        date_order=order or "dmy",
+    )
+    missing = []
+    if time is None:
+        missing.append("time")
+    if not (choice.wkt or (choice.lat and choice.lon)):
+        missing.append("location")
+    return FieldGuess(
+        fields=names,
+        choice=choice,
+        candidates=candidates,
+        ambiguous=bool(reasons),
+        reasons=tuple(reasons),
+        missing=tuple(missing),
+        sample=sample,
+    )
+
+
+def _first(names: Sequence[str], exclude: set | None = None) -> str | None:
+    return next((n for n in names if not exclude or n not in exclude), None)
+
+
+def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[TimeSource]:
+    """Plausible time sources, best first: an exact date name, a start/end pair, a timestamp,
+    a year, then any other field whose name says "date" or "year"."""
+
+    def named(role: str) -> list[str]:
+        return [by_norm[n] for n in _NAMES[role] if n in by_norm]
+
+    def dates(name: str, kind: TimeKind = "date") -> bool:
+        return _mostly(values[name], lambda v: _parses(v, kind))
+
+    sources: list[TimeSource] = [TimeSource(n) for n in named("date") if dates(n)]
+    starts = [n for n in named("start") if dates(n)]
+    ends = [n for n in named("end") if dates(n)]
+    if starts:
+        span = TimeSource(starts[0], ends[0], "span") if ends else TimeSource(starts[0])
+        sources.append(span)
+    elif ends:
+        sources.append(TimeSource(ends[0]))
+    sources += [TimeSource(n, None, "timestamp") for n in named("timestamp") if dates(n)]
+    sources += [TimeSource(n, None, "year") for n in named("year") if dates(n, "year")]
+    known = {f for s in sources for f in s.fields}
+    for norm, name in by_norm.items():
+        if name in known or norm in _NAMES["end"]:
+            continue
+        if any(word in norm for word in ("update", "created", "modified", "added")):
+            continue  # when the record changed, not when the event happened
+        if "date" in norm or norm.endswith("_time") or norm.startswith("time_"):
+            if dates(name):
+                sources.append(TimeSource(name))
+        elif norm.endswith("year") and dates(name, "year"):
+            sources.append(TimeSource(name, None, "year"))
+    return sources
+
+
+def _disagreements(
+    chosen: TimeSource, others: Sequence[TimeSource], sample: Sequence[Mapping]
+) -> list[str]:
+    """Reasons to ask: another time source that gives a different time in some sampled row."""
+    reasons = []
+    for other in others:
+        for number, row in enumerate(sample, start=1):
+            try:
+                a, b = chosen.read(row), other.read(row)
+            except DateError:
+                continue
+            inside = (a.start >= b.start and a.end <= b.end) or (
+                b.start >= a.start and b.end <= a.end
+            )
+            if not inside:
+                reasons.append(
+                    f"{chosen.label!r} and {other.label!r} disagree (row {number}: "
+                    f"{a.edtf} and {b.edtf})"
+                )
+                break
+    return reasons
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _mostly(values: Sequence[Any], check) -> bool:
+    """True when at least half of the non-empty values pass (all fields with none pass)."""
+    if not values:
+        return True
+    good = sum(1 for v in values if _safe(check, v))
+    return good * 2 >= len(values)
+
+
+def _safe(check, value: Any) -> bool:
+    try:
+        return bool(check(value))
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
+def _parses(value: Any, kind: TimeKind) -> bool:
+    try:
+        parse_date(value, unix=kind != "year")
+    except DateError:
+        return False
+    return True
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError("a truth value is not a coordinate")
+    number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+    if not math.isfinite(number):
+        raise ValueError("not a finite number")
+    return number
+
+
+def _is_lat(value: Any) -> bool:
+    return -90 <= _number(value) <= 90
+
+
+def _is_lon(value: Any) -> bool:
+    return -180 <= _number(value) <= 180
+
+
+# --- reading a row -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowParts:
+    """One row read with a `FieldChoice`: the parts of an event and of its place."""
+
+    title: str
+    summary: str
+    category: str
+    actors: tuple[str, ...]
+    place: str
+    id: str
+    place_id: str
+    excerpt: str
+    era: str
+
+
+class RowReader:
+    """Reads rows (a mapping of field name → value) with one `FieldChoice`."""
+
+    def __init__(self, choice: FieldChoice) -> None:
+        self.choice = choice
+        self._roles = [(role, getattr(choice, role)) for role in TEXT_ROLES]
+        self._used = choice.used | DERIVED | {"place_id"}
+
+    def time(self, row: Mapping[str, Any]) -> TimeSpan:
+        if self.choice.time is None:
+            raise DateError("no field holds a date (choose one)")
+        return self.choice.time.read(row, self.choice.date_order)
+
+    def parts(self, row: Mapping[str, Any]) -> RowParts:
+        texts = {role: _text(row.get(name)) if name else "" for role, name in self._roles}
+        actors: list[str] = []
+        for name in self.choice.actors:
+            value = row.get(name)
+            items = value if isinstance(value, list) else _text(value).split(";")
+            actors += [a for a in (_text(i) for i in items) if a and a not in actors]
+        return RowParts(
+            title=texts["title"],
+            summary=texts["description"],
+            category=texts["category"],
+            actors=tuple(actors),
+            place=texts["place"],
+            id=texts["id"],
+            place_id=texts["place_id"],
+            excerpt=texts["excerpt"],
+            era=texts["era"],
+        )
+
+    def point(self, row: Mapping[str, Any]) -> tuple[float, float] | None:
+        """(lon, lat) from the latitude and longitude fields; None when both are empty."""
+        lat_name, lon_name = self.choice.lat, self.choice.lon
+        if not lat_name or not lon_name:
+            return None
+        lat, lon = row.get(lat_name), row.get(lon_name)
+        if _blank(lat) and _blank(lon):
+            return None
+        try:
+            y, x = _number(lat), _number(lon)
+        except (ValueError, TypeError):
+            raise PlaceError(f"the coordinates ({_short(lat)}, {_short(lon)}) are not numbers") from None
+        if not -90 <= y <= 90:
+            raise PlaceError(f"latitude {y:g} is out of range -90…90")
+        if not -180 <= x <= 180:
+            raise PlaceError(f"longitude {x:g} is out of range -180…180")
+        return x, y
+
+    def shape(self, row: Mapping[str, Any]) -> BaseGeometry | None:
+        """The geometry in the WKT field; None when it is empty."""
+        if not self.choice.wkt:
+            return None
+        text = row.get(self.choice.wkt)
+        if _blank(text):
+            return None
+        if not isinstance(text, str):
+            raise PlaceError(f"{_short(text)} is not WKT text")
+        text = re.sub(r"^\s*SRID=\d+;", "", text)
+        try:
+            return shapely.force_2d(shapely.from_wkt(text))
+        except Exception as exc:  # shapely.errors.GEOSException and friends
+            raise PlaceError(f"not WKT we can read ({_short(text)}): {exc}") from None
+
+    def extra(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        """The fields no role reads, kept on the event so an export loses nothing."""
+        used = self._used
+        return {k: v for k, v in row.items() if k not in used and not _blank(v)}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() if not isinstance(value, str) else value.strip()
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def preview(
+    rows: Iterable[Mapping[str, Any]], choice: FieldGuess | FieldChoice, limit: int = 10
+) -> list[dict[str, str]]:
+    """What the first rows become with a choice: one dict per row for the dialog's table,
+    with "row", "title", "date", "when", "place", "lat", "lon", "category", "actors" and
+    "problem" ("" when the row reads)."""
+    if isinstance(choice, FieldGuess):
+        choice = choice.choice
+    reader = RowReader(choice)
+    out = []
+    for number, row in zip(range(1, limit + 1), rows, strict=False):
+        shown = {"row": str(number), "date": "", "when": "", "lat": "", "lon": "", "problem": ""}
+        parts = reader.parts(row)
+        shown.update(
+            title=parts.title, place=parts.place, category=parts.category,
+            actors="; ".join(parts.actors),
+        )  # fmt: skip
+        problems = []
+        try:
+            span = reader.time(row)
+            shown["date"], shown["when"] = span.edtf, span.describe()
+        except DateError as exc:
+            problems.append(f"date: {exc}")
+        try:
+            geom = reader.shape(row)
+            point = reader.point(row) if geom is None else geom.representative_point().coords[0]
+            if point is not None:
+                shown["lon"], shown["lat"] = f"{point[0]:.5f}", f"{point[1]:.5f}"
+            elif choice.wkt or choice.lat:  # GeoJSON rows have their shape beside them
+                problems.append("place: no coordinates")
+        except PlaceError as exc:
+            problems.append(f"place: {exc}")
+        shown["problem"] = "; ".join(problems)
+        out.append(shown)
+    return out

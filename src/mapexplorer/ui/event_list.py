@@ -1,0 +1,485 @@
+"""The event list: a sortable table of the filtered events, greyed when not shown at this time.
+
+Built to stay quick at 100,000 events: a model (no item widgets), fixed row heights, lazily
+computed cells, visibility kept as a set of ids and refreshed with one `dataChanged`, and
+sorting done in Python with a key function. (A QSortFilterProxyModel calls back into Python
+for every comparison: about 30 s for 100,000 rows, against 0.1 s here.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapexplorer.model.catalogue import Catalogue
+from mapexplorer.model.event import Event
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.colours import blend, category_colour
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A cell's sort key (the date column's is its first day)."""
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The event id of a row."""
+
+VISIBLE_MARK = "●"
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are events; the view greys those not visible at the current time."""
+
+    DATE, TITLE, PLACES, CATEGORY, ACTORS, VISIBLE = range(6)
+    HEADERS = ("Date", "Title", "Places", "Category", "Actors", "Visible now")
+
+    def __init__(self, catalogue: Catalogue, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._events: list[Event] = []
+        self._row_of: dict[str, int] = {}
+        self._visible: frozenset[str] = frozenset()
+        self._dates: dict[str, str] = {}
+        self._places: dict[str, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
+        self._swatches: dict[str, QIcon] = {}
+        self.dimmed = QColor("#9a9a9a")
+
+    # --- content ------------------------------------------------------------------------------
+    def set_events(self, catalogue: Catalogue, events: Sequence[Event]) -> None:
+        """Show these events (already filtered), keeping the current sort order."""
+        self.beginResetModel()
+        if catalogue is not self._catalogue:
+            self._catalogue = catalogue
+            self._dates.clear()
+            self._places.clear()
+        self._events = list(events)
+        self._order(*self._sort)
+        self.endResetModel()
+
+    def set_visible(self, ids: frozenset[str]) -> None:
+        """Mark which events are on the map now; repaints without resetting the model."""
+        if ids == self._visible:
+            return
+        self._visible = ids
+        if self._events:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._events) - 1, self.VISIBLE),
+                [
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                ],
+            )
+
+    def visible_ids(self) -> frozenset[str]:
+        return self._visible
+
+    def event_at(self, row: int) -> Event:
+        return self._events[row]
+
+    def row_of(self, event_id: str | None) -> int | None:
+        return self._row_of.get(event_id) if event_id else None
+
+    def repaint_all(self) -> None:
+        """Colours changed (e.g. a dark palette): redraw every cell."""
+        if self._events:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._events) - 1, len(self.HEADERS) - 1)
+            )
+
+    # --- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.VISIBLE:
+            return "Shown on the map at the current time"
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(event, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if event.id in self._visible else self.dimmed
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TITLE and event.summary:
+                return f"{event.title}\n\n{event.summary}"
+            return self._text(event, column) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.CATEGORY:
+            return self._swatch(event.category)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VISIBLE:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.VISIBLE:
+            return "visible" if event.id in self._visible else "not visible"
+        if role == SORT_ROLE:
+            return self._key(column)(event)
+        if role == ID_ROLE:
+            return event.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with a key; persistent indexes (the selection) follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self._events[i.row()].id if i.row() < len(self._events) else None for i in old]
+        self._order(column, order)
+        new = [
+            self.index(self._row_of[i], p.column()) if i in self._row_of else QModelIndex()
+            for i, p in zip(ids, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _order(self, column: int, order: Qt.SortOrder) -> None:
+        self._sort = (column, order)
+        reverse = order == Qt.SortOrder.DescendingOrder
+        self._events.sort(key=self._key(column), reverse=reverse)
+        self._row_of = {e.id: row for row, e in enumerate(self._events)}
+
+    def _key(self, column: int) -> Callable[[Event], Any]:
+        if column == self.TITLE:
+            return lambda e: e.title.casefold()
+        if column == self.PLACES:
+            return lambda e: self._place_names(e).casefold()
+        if column == self.CATEGORY:
+            return lambda e: (e.category, e.time.start, e.time.end)
+        if column == self.ACTORS:
+            return lambda e: ", ".join(e.actors).casefold()
+        if column == self.VISIBLE:
+            return lambda e: (e.id not in self._visible, e.time.start, e.time.end)
+        return lambda e: (e.time.start, e.time.end, e.id)
+
+    def _text(self, event: Event, column: int) -> str:
+        if column == self.DATE:
+            text = self._dates.get(event.id)
+            if text is None:
+                text = self._dates[event.id] = event.time.describe()
+            return text
+        if column == self.TITLE:
+            return event.title
+        if column == self.PLACES:
+            return self._place_names(event)
+        if column == self.CATEGORY:
+            return event.category
+        if column == self.ACTORS:
+            return ", ".join(event.actors)
+        return VISIBLE_MARK if event.id in self._visible else ""
+
+    def _place_names(self, event: Event) -> str:
+        names = self._places.get(event.id)
+        if names is None:
+            places = self._catalogue.places
+            names = ", ".join(places[p].name if p in places else p for p in event.place_ids)
+            self._places[event.id] = names
+        return names
+
+    def _swatch(self, category: str) -> QIcon:
+        icon = self._swatches.get(category)
+        if icon is None:
+            pixmap = QPixmap(10, 10)
+            pixmap.fill(QColor(category_colour(category)))
+            icon = self._swatches[category] = QIcon(pixmap)
+        return icon
+
+
+class QtEventList(QWidget):
+    """Filter row, event table and a count; selecting a row selects the event everywhere."""
+
+    FILTER_DELAY_MS = 200
+    VISIBILITY_DELAY_MS = 30
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._syncing = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("eventFilter")
+        self.search.setPlaceholderText("Filter events…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter events by text")
+        self.search.setToolTip("Show only events whose title, summary or actors contain this text")
+
+        self.category = QComboBox(self)
+        self.category.setObjectName("categoryFilter")
+        self.category.setAccessibleName("Filter by category")
+        self.actor = QComboBox(self)
+        self.actor.setObjectName("actorFilter")
+        self.actor.setAccessibleName("Filter by actor")
+        self.actor.setMinimumContentsLength(12)
+        self.actor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+
+        self.model = EventTableModel(state.catalogue, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("eventTable")
+        self.table.setAccessibleName("Events")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in (
+            (EventTableModel.DATE, 14),
+            (EventTableModel.PLACES, 10),
+            (EventTableModel.CATEGORY, 8),
+            (EventTableModel.ACTORS, 12),
+        ):
+            self.table.setColumnWidth(column, width * em)
+        visible_header = EventTableModel.HEADERS[EventTableModel.VISIBLE]
+        self.table.setColumnWidth(
+            EventTableModel.VISIBLE, self.fontMetrics().horizontalAdvance(visible_header) + 3 * em
+        )
+        header.setSortIndicator(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("eventCount")
+        self.count.setAccessibleName("Number of events visible")
+
+        self._filters = QGridLayout()
+        self._filters.setHorizontalSpacing(6)
+        self._filters.setVerticalSpacing(6)
+        self._narrow: bool | None = None
+        self._arrange_filters()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 6)
+        layout.setSpacing(6)
+        layout.addLayout(self._filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(self.FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_text_filter)
+        self._visibility_timer = QTimer(self)
+        self._visibility_timer.setSingleShot(True)
+        self._visibility_timer.setInterval(self.VISIBILITY_DELAY_MS)
+        self._visibility_timer.timeout.connect(self.refresh_visibility)
+
+        self.search.textEdited.connect(lambda _text: self._filter_timer.start())
+        self.search.returnPressed.connect(self.apply_text_filter)
+        self.category.activated.connect(
+            lambda _i: state.set_filter(category=self.category.currentData() or "")
+        )
+        self.actor.activated.connect(
+            lambda _i: state.set_filter(actor=self.actor.currentData() or "")
+        )
+        self.table.selectionModel().selectionChanged.connect(self._on_rows_selected)
+
+        state.catalogue_changed.connect(lambda _catalogue: self._reload(new_catalogue=True))
+        state.filter_changed.connect(lambda _filter: self._reload())
+        state.selection_changed.connect(self._on_selection)
+        for signal in (state.time_changed, state.mode_changed, state.window_changed):
+            signal.connect(lambda *_args: self._visibility_timer.start())
+
+        self._update_colours()
+        self._reload(new_catalogue=True)
+
+    # --- public -------------------------------------------------------------------------------
+    def apply_text_filter(self) -> None:
+        """Send the typed text to the state now (typing waits `FILTER_DELAY_MS` first)."""
+        self._filter_timer.stop()
+        self._state.set_filter(text=self.search.text().strip())
+
+    def refresh_visibility(self) -> None:
+        """Recompute which rows are on the map now and update the greying and the count."""
+        self._visibility_timer.stop()
+        ids = frozenset(e.id for e in self._state.visible_events())
+        self.model.set_visible(ids)
+        total = len(self._state.catalogue.events)
+        text = f"{len(ids):,} of {total:,} events visible"
+        if not self._state.filter.is_empty:
+            text += f" · {self.model.rowCount():,} match the filter"
+        self.count.setText(text)
+
+    def row_of(self, event_id: str) -> int | None:
+        """The table row showing an event, or None when it is filtered out."""
+        return self.model.row_of(event_id)
+
+    # --- state → view -------------------------------------------------------------------------
+    def _reload(self, new_catalogue: bool = False) -> None:
+        if new_catalogue:
+            self._fill_combos()
+        self._show_filter()
+        self.model.set_events(self._state.catalogue, self._state.filtered_events())
+        self.refresh_visibility()
+        self._on_selection(self._state.selected)
+
+    def _fill_combos(self) -> None:
+        catalogue = self._state.catalogue
+        for combo in (self.category, self.actor):
+            combo.blockSignals(True)
+            combo.clear()
+        self.category.addItem("All categories", "")
+        for name in catalogue.categories():
+            pixmap = QPixmap(10, 10)
+            pixmap.fill(QColor(category_colour(name)))
+            self.category.addItem(QIcon(pixmap), name, name)
+        self.actor.addItem("All actors", "")
+        for name in catalogue.actors():
+            self.actor.addItem(name, name)
+        for combo in (self.category, self.actor):
+            combo.blockSignals(False)
+
+    def _show_filter(self) -> None:
+        """Make the controls show the state's filter (it may have been set elsewhere)."""
+        current = self._state.filter
+        if self.search.text().strip() != current.text and not self._filter_timer.isActive():
+            self.search.setText(current.text)
+        for combo, value in ((self.category, current.category), (self.actor, current.actor)):
+            index = combo.findData(value)
+            if index < 0:  # a value the catalogue does not list: show it anyway
+                combo.addItem(value, value)
+                index = combo.count() - 1
+            if combo.currentIndex() != index:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+    def _on_selection(self, event_id: str | None) -> None:
+        row = self.model.row_of(event_id)
+        selection = self.table.selectionModel()
+        self._syncing = True
+        try:
+            if row is None:
+                selection.clearSelection()
+                return
+            index = self.model.index(row, EventTableModel.TITLE)
+            if not selection.isRowSelected(row, QModelIndex()):
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False
+
+    # --- view → state -------------------------------------------------------------------------
+    def _on_rows_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) == 1:
+            event_id = self.model.event_at(rows[0].row()).id
+            if event_id != self._state.selected:
+                self._state.select(event_id, move_time=True)
+
+    # --- appearance ---------------------------------------------------------------------------
+    NARROW_WIDTH = 560
+
+    def _arrange_filters(self) -> None:
+        """One row of filters when wide; the text field above the two combos when narrow."""
+        narrow = self.width() < self.NARROW_WIDTH
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for widget in (self.search, self.category, self.actor):
+            self._filters.removeWidget(widget)
+        for column in range(3):
+            self._filters.setColumnStretch(column, 0)
+        if narrow:
+            self._filters.addWidget(self.search, 0, 0, 1, 2)
+            self._filters.addWidget(self.category, 1, 0)
+            self._filters.addWidget(self.actor, 1, 1)
+            self._filters.setColumnStretch(0, 1)
+            self._filters.setColumnStretch(1, 1)
+        else:
+            self._filters.addWidget(self.search, 0, 0)
+            self._filters.addWidget(self.category, 0, 1)
+            self._filters.addWidget(self.actor, 0, 2)
+            self._filters.setColumnStretch(0, 3)
+            self._filters.setColumnStretch(1, 1)
+            self._filters.setColumnStretch(2, 1)
+
+    def _fit_title(self) -> None:
+        """Title takes the spare width; when there is too little it keeps 24 em and scrolls."""
+        header = self.table.horizontalHeader()
+        title = EventTableModel.TITLE
+        others = sum(
+            self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != title
+        )
+        wanted = 24 * self.fontMetrics().horizontalAdvance("M")
+        roomy = self.table.viewport().width() - others >= wanted
+        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(title) != mode:
+            header.setSectionResizeMode(title, mode)
+            if not roomy:
+                self.table.setColumnWidth(title, wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_filters()
+        self._fit_title()
+
+    def _update_colours(self) -> None:
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.Text).name()
+        base = pal.color(QPalette.ColorRole.Base).name()
+        self.model.dimmed = QColor(blend(text, base, 0.55))
+        muted = blend(
+            pal.color(QPalette.ColorRole.WindowText).name(),
+            pal.color(QPalette.ColorRole.Window).name(),
+            0.35,
+        )
+        self.count.setStyleSheet(f"color: {muted};")
+        self.model.repaint_all()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_colours()

@@ -1,0 +1,803 @@
+"""The time slider: a focus+context track of eras, event density and events, with playback.
+
+The track maps days through a `TimeAxis`, so the sparse centuries and the dense last few years
+are both usable. Everything writes back through `ExplorerState`; the hot path (dragging, playing)
+only calls `state.set_time` and `update()`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
+from mapexplorer.model.catalogue import Catalogue, Era
+from mapexplorer.model.state import ExplorerState, TimeMode
+from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, ymd_from_day
+from mapexplorer.ui.colours import category_colour
+
+__all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
+
+# --- dates typed by people --------------------------------------------------------------------
+
+_MONTH_NUMBERS: dict[str, int] = {}
+for _n, _name in enumerate(
+    "january february march april may june july august september october november december".split(),
+    start=1,
+):
+    _MONTH_NUMBERS[_name] = _n
+    _MONTH_NUMBERS[_name[:3]] = _n
+_MONTH_NUMBERS["sept"] = 9
+
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{1,6})(?:\s*(?P<era>bc|bce|ad|ce))?"
+_WRITTEN = [
+    re.compile(rf"^{_DAY}\s+{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),  # January 2025
+    re.compile(rf"^(?:ad\s+)?{_YEAR}$"),  # 500 BC, AD 800
+]
+DATE_HINT = "try 2015, 2015-09, 2015-09-30 or 17 Jan 2025"
+
+
+def parse_date_entry(text: str) -> int:
+    """The first day of a typed date: EDTF/ISO ("2015-09", "1941") or written ("17 Jan 2025",
+    "January 2025", "500 BC"). Raises `DateError` with a short reason."""
+    text = text.strip()
+    if not text:
+        raise DateError("type a date first")
+    try:
+        return TimeSpan.parse(text).start
+    except DateError:
+        pass  # not EDTF: maybe words
+    words = re.sub(r"\s+", " ", text.casefold())
+    for pattern in _WRITTEN:
+        match = pattern.match(words)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"])
+        if parts.get("era") in ("bc", "bce"):
+            if year == 0:
+                break
+            year = 1 - year  # astronomical: 1 BC is year 0
+        month = 1
+        if parts.get("month") is not None:
+            month = _MONTH_NUMBERS.get(parts["month"], 0)
+            if not month:
+                raise DateError(f"no month called {parts['month']!r}")
+        day = int(parts.get("day") or 1)
+        first = day_from_ymd(year, month, 1)
+        if not 1 <= day or ymd_from_day(first + day - 1)[1] != month:
+            raise DateError(f"{text!r} is not a real day")
+        return first + day - 1
+    raise DateError("not a date: try 2015-09 or 17 Jan 2025")
+
+
+# --- the track --------------------------------------------------------------------------------
+
+# Era hues: distinct, and drawn with alpha so they read on dark and light palettes alike.
+_ERA_HUES = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f"]
+
+_PAD = 10  # room for the handle at either end
+_ERA_H = 17
+_LABEL_H = 15
+_HIST_BIN_PX = 4
+
+
+def _with_alpha(colour: QColor | str, alpha: int) -> QColor:
+    result = QColor(colour)
+    result.setAlpha(alpha)
+    return result
+
+
+class TimelineTrack(QWidget):
+    """The painted track: eras, density, events, the window and the handle. Takes focus."""
+
+    play_toggle_requested = Signal()
+
+    def __init__(self, state: ExplorerState, axis: TimeAxis, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._axis = axis
+        self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
+        self._dragging = False
+        self._event_xs: list[float] = []  # sorted x of event starts, for hover look-ups
+        self._event_titles: list[str] = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Time track")
+        self.setToolTip("Click or drag to set the time; click an era to show it")
+        self.setAccessibleDescription(
+            "Left and Right step, Page Up and Page Down jump between events, "
+            "Home and End go to the ends, Space plays"
+        )
+
+    # --- geometry -----------------------------------------------------------------------------
+    @property
+    def axis(self) -> TimeAxis:
+        return self._axis
+
+    def set_axis(self, axis: TimeAxis) -> None:
+        self._axis = axis
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Drop the cached static layer (new catalogue, axis, size or palette)."""
+        self._static = None
+        self.update()
+
+    def _track_width(self) -> float:
+        return max(1.0, self.width() - 2 * _PAD)
+
+    def x_for_position(self, position: float) -> float:
+        return _PAD + position * self._track_width()
+
+    def position_at(self, x: float) -> float:
+        return min(1.0, max(0.0, (x - _PAD) / self._track_width()))
+
+    def x_for_day(self, day: int) -> float:
+        """The x of the middle of a day, in widget pixels."""
+        return self.x_for_position(self._axis.position(day))
+
+    def day_at(self, x: float) -> int:
+        return self._axis.day(self.position_at(x))
+
+    def _x_edge(self, coordinate: float) -> float:
+        return self.x_for_position(self._axis.position_of(coordinate))
+
+    def _events_rect(self) -> QRectF:
+        return QRectF(_PAD, _ERA_H + 1, self._track_width(), self.height() - _ERA_H - _LABEL_H - 1)
+
+    def era_at_x(self, x: float) -> Era | None:
+        coordinate = self._axis.coordinate_at(self.position_at(x))
+        for era in self.state.catalogue.eras:
+            if era.time.start <= coordinate < era.time.end + 1:
+                return era
+        return None
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(800, 84)
+
+    # --- painting -----------------------------------------------------------------------------
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _build_static(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(QSize(int(self.width() * ratio), int(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = self._events_rect()
+        painter.fillRect(area, pal.color(QPalette.ColorRole.Base))
+        catalogue = self.state.catalogue
+        self._paint_eras(painter, catalogue, area, text)
+        self._paint_histogram(painter, catalogue, area, text)
+        self._paint_events(painter, catalogue, area)
+        self._paint_ticks(painter, area, text)
+        painter.setPen(QPen(_with_alpha(text, 70), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5))
+        painter.end()
+        return pixmap
+
+    def _paint_eras(self, painter: QPainter, catalogue: Catalogue, area: QRectF, text: QColor):
+        painter.setFont(self._small_font())
+        metrics = QFontMetrics(painter.font())
+        for i, era in enumerate(catalogue.eras):
+            x0 = self._x_edge(era.time.start)
+            x1 = self._x_edge(era.time.end + 1)
+            if x1 <= x0:
+                continue
+            hue = _ERA_HUES[i % len(_ERA_HUES)]
+            band = QRectF(x0, 0, x1 - x0, _ERA_H)
+            painter.fillRect(band, _with_alpha(hue, 110))
+            # A faint wash down the event area shows where the chapters change.
+            painter.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), _with_alpha(hue, 22))
+            painter.setPen(QPen(_with_alpha(text, 90), 1))
+            painter.drawLine(QPointF(x0, 0), QPointF(x0, _ERA_H))
+            label = metrics.elidedText(era.label, Qt.TextElideMode.ElideRight, int(x1 - x0) - 6)
+            if label and label != "…":
+                painter.setPen(text)
+                painter.drawText(
+                    band.adjusted(3, 0, -3, 0),
+                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                    label,
+                )
+
+    def _paint_histogram(self, painter: QPainter, catalogue: Catalogue, area: QRectF, text: QColor):
+        starts = sorted(e.time.start for e in catalogue.events)
+        bins = max(1, int(area.width() // _HIST_BIN_PX))
+        counts = self._axis.histogram(starts, bins)
+        top = max(counts, default=0)
+        if not top:
+            return
+        colour = _with_alpha(self.palette().color(QPalette.ColorRole.Highlight), 130)
+        bin_w = area.width() / bins
+        room = area.height() * 0.55
+        for k, count in enumerate(counts):
+            if count:
+                # Square root: one event is still visible next to a hundred.
+                h = max(2.0, room * math.sqrt(count / top))
+                painter.fillRect(
+                    QRectF(area.left() + k * bin_w, area.bottom() - h, bin_w - 1, h), colour
+                )
+
+    def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
+        ordered = catalogue.chronological()
+        self._event_xs = [self.x_for_day(e.time.start) for e in ordered]
+        self._event_titles = [e.title for e in ordered]
+        lane_top = area.top() + 3
+        lane_h = area.height() * 0.42
+        # Uncertain and spanning dates first, as soft bands, so the crisp ticks stay on top.
+        for e in ordered:
+            if e.time.is_exact:
+                continue
+            x0 = self._x_edge(e.time.start)
+            x1 = max(x0 + 2, self._x_edge(e.time.end + 1))
+            colour = QColor(category_colour(e.category))
+            painter.fillRect(QRectF(x0, lane_top, x1 - x0, lane_h), _with_alpha(colour, 38))
+            painter.fillRect(
+                QRectF(x0, lane_top, min(2.0, x1 - x0), lane_h), _with_alpha(colour, 140)
+            )
+        for e, x in zip(ordered, self._event_xs, strict=True):
+            if e.time.is_exact:
+                painter.setPen(QPen(QColor(category_colour(e.category)), 2))
+                painter.drawLine(QPointF(x, lane_top - 1), QPointF(x, lane_top + lane_h + 1))
+
+    def _paint_ticks(self, painter: QPainter, area: QRectF, text: QColor):
+        font = self._small_font()
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        spacing = max(60.0, metrics.horizontalAdvance("00 Sep 2024") + 6)
+        painter.setPen(QPen(_with_alpha(text, 160), 1))
+        for day, label in self._axis.ticks(area.width(), spacing):
+            x = self.x_for_day(day)
+            painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4))
+            painter.drawText(
+                QRectF(x + 2, area.bottom() + 1, spacing - 4, _LABEL_H - 1),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                label,
+            )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if self._static is None or self._static.deviceIndependentSize().toSize() != self.size():
+            self._static = self._build_static()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._static)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        area = self._events_rect()
+        state = self.state
+        handle_x = self.x_for_day(state.time)
+
+        # The time window: what the map shows now.
+        first, last = state.window()
+        x0 = self._x_edge(first) if state.mode is TimeMode.WINDOW else area.left()
+        x1 = self._x_edge(last + 1) if state.mode is TimeMode.WINDOW else handle_x
+        x0, x1 = max(area.left(), x0), min(area.right(), x1)
+        if x1 > x0:
+            painter.fillRect(
+                QRectF(x0, area.top(), x1 - x0, area.height()), _with_alpha(highlight, 50)
+            )
+            painter.setPen(QPen(_with_alpha(highlight, 150), 1))
+            painter.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
+            painter.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+
+        selected = state.selected_event
+        if selected is not None:
+            sx0 = self._x_edge(selected.time.start)
+            sx1 = max(sx0 + 3, self._x_edge(selected.time.end + 1))
+            painter.setPen(QPen(highlight, 2))
+            painter.setBrush(_with_alpha(highlight, 90))
+            painter.drawRoundedRect(
+                QRectF(sx0 - 1, area.top() + 1, sx1 - sx0 + 2, area.height() - 2), 2, 2
+            )
+
+        # The handle: a line through the events and a knob over the era band.
+        painter.setPen(QPen(highlight, 2))
+        painter.drawLine(QPointF(handle_x, 2), QPointF(handle_x, area.bottom()))
+        knob = QPainterPath()
+        knob.moveTo(handle_x - 6, 0)
+        knob.lineTo(handle_x + 6, 0)
+        knob.lineTo(handle_x, 8)
+        knob.closeSubpath()
+        painter.setPen(QPen(pal.color(QPalette.ColorRole.HighlightedText), 1))
+        painter.setBrush(highlight)
+        painter.drawPath(knob)
+        if self.hasFocus():
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._static = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._static = None
+        super().changeEvent(event)
+
+    # --- input --------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        if pos.y() < _ERA_H:
+            era = self.era_at_x(pos.x())
+            if era is not None:
+                self.state.choose_era(era)
+                return None
+        self._dragging = True
+        self.state.set_time(self.day_at(pos.x()))
+        return None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dragging and event.buttons() & Qt.MouseButton.LeftButton:
+            self.state.set_time(self.day_at(event.position().x()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._dragging = False
+        super().mouseReleaseEvent(event)
+
+    def hover_text(self, x: float) -> str:
+        """What the tooltip says at `x`: the date there, its era, and events right under it."""
+        lines = [day_words(self.day_at(x))]
+        era = self.era_at_x(x)
+        if era is not None:
+            lines.append(era.label)
+        lo = bisect.bisect_left(self._event_xs, x - 4)
+        hi = bisect.bisect_right(self._event_xs, x + 4)
+        titles = self._event_titles[lo:hi]
+        lines += [f"• {t}" for t in titles[:5]]
+        if len(titles) > 5:
+            lines.append(f"… and {len(titles) - 5} more")
+        return "\n".join(lines)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.hover_text(event.pos().x()), self)
+            return True
+        return super().event(event)
+
+    def step_small(self, direction: int) -> None:
+        """Left/Right: 1/500 of the track, and always at least a day."""
+        axis, now = self._axis, self.state.time
+        target = axis.day(axis.position(now) + direction / 500)
+        if target == now:
+            target = now + direction
+        self.state.set_time(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        start, end = self._axis.start, self._axis.end
+        actions: dict[int, Callable[[], Any]] = {
+            Qt.Key.Key_Left: lambda: self.step_small(-1),
+            Qt.Key.Key_Right: lambda: self.step_small(+1),
+            Qt.Key.Key_PageUp: lambda: self.state.step_event(-1),
+            Qt.Key.Key_PageDown: lambda: self.state.step_event(+1),
+            Qt.Key.Key_Home: lambda: self.state.set_time(start),
+            Qt.Key.Key_End: lambda: self.state.set_time(end),
+            Qt.Key.Key_Space: self.play_toggle_requested.emit,
+        }
+        action = actions.get(key)
+        if action is None:
+            return super().keyPressEvent(event)
+        action()
+        event.accept()
+        return None
+
+
+# --- the whole slider -------------------------------------------------------------------------
+
+_SPEEDS = [("0.5×", 0.5), ("1×", 1.0), ("2×", 2.0), ("4×", 4.0)]
+_WINDOWS = [
+    ("1 month", 30),
+    ("6 months", 182),
+    ("1 year", 365),
+    ("5 years", 1826),
+    ("10 years", 3653),
+    ("50 years", 18262),
+    ("100 years", 36524),
+]
+_CROSSING_SECONDS = 30.0  # 1× playback crosses the whole track in this time
+_FRAME_MS = 33
+_MAX_STEP_SECONDS = 0.25  # after a stall, jump at most this much playback time at once
+
+
+def _span_words(days: int) -> str:
+    if days >= 700:
+        return f"{days / 365.25:.0f} years"
+    if days >= 60:
+        return f"{days / 30.44:.0f} months"
+    return f"{days} days"
+
+
+class QtTimeline(QWidget):
+    """The time slider: the track, playback, stepping, a date box, mode and window controls.
+
+    Signals: `playing_changed(bool)`. The map calls `frame_ready()` after drawing a time, and
+    the main window calls `set_waits_for_frames(True)` once a map is connected.
+    """
+
+    playing_changed = Signal(bool)
+
+    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._speed = 1.0
+        self._waits_for_frames = False
+        self._awaiting_frame = False
+        self._play_position = 0.0  # float, so sub-day steps accumulate in the dense years
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(_FRAME_MS)
+        self._timer.timeout.connect(self._advance)
+        self.dropped_frames = 0  # ticks skipped while the map was still drawing
+
+        self.track = TimelineTrack(state, self._make_axis(state.catalogue, linear=False), self)
+        self.track.play_toggle_requested.connect(self.toggle_play)
+        self._build_controls()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.track, 1)
+        layout.addLayout(self._controls)
+
+        self._subscriptions = [
+            (state.time_changed, self._on_time_changed),
+            (state.mode_changed, self._on_mode_changed),
+            (state.window_changed, self._on_window_changed),
+            (state.catalogue_changed, self._on_catalogue_changed),
+            (state.selection_changed, self._on_repaint),
+            (state.era_changed, self._on_repaint),
+        ]
+        for signal, callback in self._subscriptions:
+            signal.connect(callback)
+        # The state can outlive this widget: stop calling into a deleted C++ object.
+        subscriptions = self._subscriptions
+        self.destroyed.connect(lambda *_: _unsubscribe(subscriptions))
+        self._on_mode_changed(state.mode)
+        self._on_window_changed(state.window_days)
+        self._on_time_changed(state.time)
+
+    # --- construction -------------------------------------------------------------------------
+    @staticmethod
+    def _make_axis(catalogue: Catalogue, linear: bool) -> TimeAxis:
+        return TimeAxis.from_catalogue(catalogue, focus=DEFAULT_FOCUS, linear=linear)
+
+    def _button(self, pixmap: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(self.style().standardIcon(pixmap))
+        button.setAccessibleName(name)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def _build_controls(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.play_button = self._button(sp.SP_MediaPlay, "Play", "Play through time (Space)")
+        self.play_button.clicked.connect(self.toggle_play)
+
+        self.speed_combo = QComboBox(self)
+        for label, speed in _SPEEDS:
+            self.speed_combo.addItem(label, speed)
+        self.speed_combo.setCurrentIndex(1)
+        self.speed_combo.setAccessibleName("Playback speed")
+        self.speed_combo.setToolTip("Playback speed: 1× crosses the whole track in 30 seconds")
+        self.speed_combo.currentIndexChanged.connect(
+            lambda i: self.set_speed(self.speed_combo.itemData(i))
+        )
+
+        self.previous_button = self._button(
+            sp.SP_MediaSkipBackward, "Previous event", "Go to the previous event (Page Up)"
+        )
+        self.previous_button.clicked.connect(lambda: self.state.step_event(-1))
+        self.next_button = self._button(
+            sp.SP_MediaSkipForward, "Next event", "Go to the next event (Page Down)"
+        )
+        self.next_button.clicked.connect(lambda: self.state.step_event(+1))
+
+        self.date_label = QLabel(self)
+        self.date_label.setAccessibleName("Current date and era")
+        self.date_label.setToolTip("The date the map shows, and its era")
+        self.date_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for a long date and era, so the label does not jump about while playing.
+        self.date_label.setMinimumWidth(
+            QFontMetrics(self.date_label.font()).horizontalAdvance(
+                "30 September 2025  ·  Empire and revolution"
+            )
+        )
+
+        self.date_edit = QLineEdit(self)
+        self.date_edit.setPlaceholderText("Go to date")
+        self.date_edit.setClearButtonEnabled(True)
+        self.date_edit.setAccessibleName("Go to date")
+        self.date_edit.setToolTip(f"Jump to a date and press Enter: {DATE_HINT}")
+        self.date_edit.setMaximumWidth(150)
+        self.date_edit.returnPressed.connect(lambda: self.go_to_date(self.date_edit.text()))
+        self.date_edit.textEdited.connect(lambda _: self._show_date_message(""))
+
+        self.date_error = QLabel(self)
+        self.date_error.setAccessibleName("Date error")
+        self.date_error.setToolTip("Why the date could not be used")
+        self.date_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_error.hide()
+
+        self.mode_combo = QComboBox(self)
+        # Plain strings as item data: Qt turns a str-Enum into a str anyway.
+        self.mode_combo.addItem("Window", TimeMode.WINDOW.value)
+        self.mode_combo.addItem("Cumulative", TimeMode.CUMULATIVE.value)
+        self.mode_combo.setAccessibleName("Time mode")
+        self.mode_combo.setToolTip(
+            "Window: events around the current time. Cumulative: everything up to it."
+        )
+        self.mode_combo.currentIndexChanged.connect(
+            lambda i: self.state.set_mode(self.mode_combo.itemData(i))
+        )
+
+        self.window_combo = QComboBox(self)
+        for label, days in _WINDOWS:
+            self.window_combo.addItem(label, days)
+        self.window_combo.setAccessibleName("Window width")
+        self.window_combo.setToolTip("How much time around the current date the map shows")
+        self.window_combo.currentIndexChanged.connect(self._on_window_chosen)
+
+        self.focus_check = QCheckBox("Focus on dense years", self)
+        self.focus_check.setChecked(True)
+        self.focus_check.setAccessibleName("Focus on dense years")
+        self.focus_check.setToolTip(
+            "Give the years with many events more of the track; off: time runs evenly"
+        )
+        self.focus_check.toggled.connect(self.set_focus_on_dense_years)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for widget in (self.play_button, self.speed_combo, self.previous_button, self.next_button):
+            row.addWidget(widget)
+        row.addSpacing(6)
+        row.addWidget(self.date_label, 1)
+        row.addWidget(self.date_edit)
+        row.addWidget(self.date_error)
+        row.addSpacing(6)
+        row.addWidget(self.mode_combo)
+        row.addWidget(self.window_combo)
+        row.addWidget(self.focus_check)
+        self._controls = row
+
+    # --- public API ---------------------------------------------------------------------------
+    @property
+    def axis(self) -> TimeAxis:
+        return self.track.axis
+
+    def is_playing(self) -> bool:
+        return self._timer.isActive()
+
+    def play(self) -> None:
+        """Run time forward from here (from the start when at the end)."""
+        if self.is_playing():
+            return
+        if self.state.time >= self.axis.end:
+            self.state.set_time(self.axis.start)
+        self._play_position = self.axis.position(self.state.time)
+        self._awaiting_frame = False
+        self._clock.start()
+        self._timer.start()
+        self._show_playing(True)
+
+    def pause(self) -> None:
+        if not self.is_playing():
+            return
+        self._timer.stop()
+        self._show_playing(False)
+
+    def stop(self) -> None:
+        """Same as `pause` (the window calls it on closing)."""
+        self.pause()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.is_playing() else self.play()
+
+    def speed(self) -> float:
+        return self._speed
+
+    def set_speed(self, speed: float) -> None:
+        self._speed = float(speed)
+        index = self.speed_combo.findData(self._speed)
+        if index >= 0 and index != self.speed_combo.currentIndex():
+            self.speed_combo.setCurrentIndex(index)
+
+    def waits_for_frames(self) -> bool:
+        return self._waits_for_frames
+
+    def set_waits_for_frames(self, wait: bool) -> None:
+        """With a map connected, play one time per drawn frame; without, never wait."""
+        self._waits_for_frames = bool(wait)
+        if not wait:
+            self._awaiting_frame = False
+
+    def frame_ready(self, *_: object) -> None:
+        """The map has drawn the current time: playback may move on (arguments are ignored,
+        so a map's `frame_drawn(n)` signal can connect straight to it)."""
+        self._awaiting_frame = False
+
+    def set_focus_on_dense_years(self, focus: bool) -> None:
+        """Focus+context axis (`True`) or a linear one (`False`)."""
+        if self.focus_check.isChecked() != focus:
+            self.focus_check.setChecked(focus)  # re-enters through toggled
+            return
+        self.track.set_axis(self.axis.with_linear(not focus))
+        self._play_position = self.axis.position(self.state.time)
+
+    def go_to_date(self, text: str) -> bool:
+        """Jump to a typed date; on bad input show why beside the box and leave time alone."""
+        try:
+            day = parse_date_entry(text)
+        except DateError as exc:
+            self._show_date_message(str(exc), error=True)
+            return False
+        start, end = self.axis.start, self.axis.end
+        if day < start or day > end:
+            edge = "start" if day < start else "end"
+            self._show_date_message(f"outside the story: went to its {edge}")
+        else:
+            self._show_date_message("")
+        self.state.set_time(day)
+        return True
+
+    # --- playback -----------------------------------------------------------------------------
+    def _advance(self) -> None:
+        if self._waits_for_frames and self._awaiting_frame:
+            # Drop this frame rather than queue it: the map is still drawing the last one.
+            self.dropped_frames += 1
+            return
+        elapsed = min(self._clock.restart() / 1000.0, _MAX_STEP_SECONDS)
+        axis, state = self.axis, self.state
+        if axis.day(self._play_position) != state.time:
+            self._play_position = axis.position(state.time)  # moved by hand while playing
+        self._play_position += elapsed * self._speed / _CROSSING_SECONDS
+        if self._play_position >= 1.0:
+            state.set_time(axis.end)
+            self.pause()
+            return
+        before = state.time
+        state.set_time(axis.day(self._play_position))
+        if state.time != before and self._waits_for_frames:
+            self._awaiting_frame = True
+
+    def _show_playing(self, playing: bool) -> None:
+        sp = QStyle.StandardPixmap
+        icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName("Pause" if playing else "Play")
+        self.play_button.setToolTip("Pause (Space)" if playing else "Play through time (Space)")
+        self.playing_changed.emit(playing)
+
+    # --- state → view -------------------------------------------------------------------------
+    def _show_date_message(self, message: str, error: bool = False) -> None:
+        if not message:
+            self.date_error.hide()
+            self.date_error.clear()
+            return
+        pal = self.palette()
+        if error:
+            dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+            colour = QColor("#ff6b6b" if dark else "#c0392b")
+        else:
+            colour = pal.color(QPalette.ColorRole.PlaceholderText)
+        self.date_error.setStyleSheet(f"color: {colour.name()};")
+        self.date_error.setText(message)
+        self.date_error.show()
+
+    def _on_time_changed(self, day: int) -> None:
+        era = self.state.catalogue.era_at(day)
+        words = day_words(day)
+        self.date_label.setText(f"{words}  ·  {era.label}" if era else words)
+        self.track.update()
+
+    def _on_mode_changed(self, mode: TimeMode) -> None:
+        index = self.mode_combo.findData(TimeMode(mode).value)
+        if index != self.mode_combo.currentIndex():
+            self.mode_combo.blockSignals(True)
+            self.mode_combo.setCurrentIndex(index)
+            self.mode_combo.blockSignals(False)
+        # A cumulative view has no width to choose.
+        self.window_combo.setEnabled(mode is TimeMode.WINDOW)
+        self.track.update()
+
+    def _on_window_chosen(self, index: int) -> None:
+        days = self.window_combo.itemData(index)
+        if days is not None:
+            self.state.set_window_days(days)
+
+    def _on_window_changed(self, days: int) -> None:
+        self.window_combo.blockSignals(True)
+        custom = self.window_combo.findText("Custom", Qt.MatchFlag.MatchStartsWith)
+        index = self.window_combo.findData(days)
+        if index < 0:
+            # An era chose a width that is not in the list: show it rather than lie.
+            label = f"Custom: {_span_words(days)}"
+            if custom < 0:
+                self.window_combo.addItem(label, days)
+                index = self.window_combo.count() - 1
+            else:
+                self.window_combo.setItemText(custom, label)
+                self.window_combo.setItemData(custom, days)
+                index = custom
+        elif custom >= 0 and custom != index:
+            self.window_combo.removeItem(custom)
+            index = self.window_combo.findData(days)
+        self.window_combo.setCurrentIndex(index)
+        self.window_combo.blockSignals(False)
+        self.track.update()
+
+    def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
+        self.pause()
+        self.track.set_axis(self._make_axis(catalogue, linear=not self.focus_check.isChecked()))
+        self._on_time_changed(self.state.time)
+
+    def _on_repaint(self, *_: object) -> None:
+        self.track.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Space anywhere in the slider but the date box toggles play (the box needs its spaces).
+        if event.key() == Qt.Key.Key_Space and not self.date_edit.hasFocus():
+            self.toggle_play()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _unsubscribe(subscriptions: list[tuple[Any, Callable[..., Any]]]) -> None:
+    for signal, callback in subscriptions:
+        try:
+            signal.disconnect(callback)
+        except ValueError:
+            pass  # already gone

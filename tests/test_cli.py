@@ -1,0 +1,244 @@
+"""The command line's `events` and `export` commands: output, exit codes and error messages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapexplorer import cli
+from mapexplorer.formats import native
+from mapexplorer.paths import bundled_catalogue
+
+BUNDLED = bundled_catalogue()
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_clean_failure(code: int, out: str, err: str, *words: str) -> None:
+    assert code == cli.EXIT_BAD_INPUT == 2
+    assert err.startswith("mapexplorer: ")
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err, (word, err)
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def test_events_lists_the_bundled_article(capsys):
+    code, out, err = run(capsys, "events")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["DATE", "TITLE", "PLACES"]
+    assert len(lines) == 1 + len(native.load(BUNDLED).events)
+    treaty = next(line for line in lines if "Putin and Pezeshkian sign" in line)
+    assert "Friday 17 January 2025" in treaty and "Moscow" in treaty
+    assert "18th–19th century" in lines[1]  # chronological: the Russo-Persian wars first
+
+
+def test_events_from_a_file(capsys, tmp_path):
+    catalogue = native.load(BUNDLED)
+    small = catalogue.with_events(
+        [catalogue.event("fall-of-assad"), catalogue.event("bushehr-operational")]
+    )
+    path = tmp_path / "small.geojson"
+    native.save(small, path)
+    code, out, _ = run(capsys, "events", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert "2013" in lines[1] and "Bushehr" in lines[1]
+    assert "8 December 2024" in lines[2] and "Damascus" in lines[2]
+
+
+def test_events_via_python_m():
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "events"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Putin and Pezeshkian sign the strategic partnership treaty" in result.stdout
+    assert result.stderr == ""
+
+
+def test_broken_file_via_python_m(tmp_path):
+    path = tmp_path / "broken.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "events", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert str(path) in result.stderr and "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml"])
+def test_export_the_bundled_article(capsys, tmp_path, fmt):
+    out = tmp_path / f"article.{fmt}"
+    code, stdout, err = run(capsys, "export", "--format", fmt, "-o", str(out))
+    assert code == 0 and err == ""
+    events = len(native.load(BUNDLED).events)
+    assert stdout.strip() == f"wrote {out}: {events} events as {fmt}"
+    assert out.is_file()
+    _check_export(out, fmt, native.load(BUNDLED))
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml"])
+def test_export_from_a_file(capsys, tmp_path, fmt):
+    catalogue = native.load(BUNDLED)
+    small = catalogue.with_events(catalogue.at_place("moscow"))
+    src = tmp_path / "moscow.geojson"
+    native.save(small, src)
+    out = tmp_path / f"moscow.{fmt}"
+    code, stdout, _ = run(capsys, "export", str(src), "-f", fmt, "--output", str(out))
+    assert code == 0
+    assert f"{len(small.events)} events" in stdout
+    _check_export(out, fmt, small)
+
+
+def _check_export(path: Path, fmt: str, catalogue) -> None:
+    pairs = sum(len(e.place_ids) for e in catalogue.events)
+    text = path.read_text(encoding="utf-8")
+    if fmt == "geojson":
+        assert len(json.loads(text)["features"]) == pairs
+        assert native.load(path) == catalogue
+    elif fmt == "csv":
+        assert len(list(csv.DictReader(text.splitlines()))) == pairs
+    else:
+        assert text.count("<Placemark ") == pairs
+
+
+def test_export_needs_format_and_output(capsys, tmp_path):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["export", "-o", str(tmp_path / "x.csv")])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--format", "shapefile", "-o", str(tmp_path / "x.shp")])
+    assert "invalid choice" in capsys.readouterr().err
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def test_missing_input_file(capsys, tmp_path):
+    missing = tmp_path / "nope.geojson"
+    assert_clean_failure(*run(capsys, "events", str(missing)), str(missing), "does not exist")
+    out = tmp_path / "out.csv"
+    assert_clean_failure(
+        *run(capsys, "export", str(missing), "-f", "csv", "-o", str(out)), str(missing)
+    )
+    assert not out.exists()
+
+
+def test_broken_json(capsys, tmp_path):
+    path = tmp_path / "broken.geojson"
+    path.write_text('{"type": "FeatureCollection",\n "features": [}', encoding="utf-8")
+    for argv in (
+        ["events", str(path)],
+        ["export", str(path), "-f", "kml", "-o", str(tmp_path / "o.kml")],
+    ):
+        assert_clean_failure(*run(capsys, *argv), str(path), "not valid JSON", "line 2")
+
+
+def test_bad_date(capsys, tmp_path):
+    doc = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    for feature in doc["features"]:
+        if feature["properties"]["event_id"] == "fall-of-assad":
+            feature["properties"]["date"] = "2024-12-32"
+    path = tmp_path / "bad-date.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert_clean_failure(
+        *run(capsys, "events", str(path)),
+        str(path),
+        "event 'fall-of-assad'",
+        "field 'date'",
+        "2024-12-32",
+    )
+    assert_clean_failure(
+        *run(capsys, "export", str(path), "-f", "geojson", "-o", str(tmp_path / "o.geojson")),
+        "event 'fall-of-assad'",
+        "field 'date'",
+    )
+
+
+def test_a_folder_as_input(capsys, tmp_path):
+    assert_clean_failure(*run(capsys, "events", str(tmp_path)), str(tmp_path), "folder")
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "is-a-folder", "read-only-folder"])
+def test_unwritable_output(capsys, tmp_path, where):
+    if where == "missing-folder":
+        out = tmp_path / "no" / "such" / "folder" / "out.csv"
+    elif where == "is-a-folder":
+        out = tmp_path / "a-folder"
+        out.mkdir()
+        (out / "keep").write_text("x")
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root can write anywhere")
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        out = locked / "out.csv"
+    code, stdout, err = run(capsys, "export", "-f", "csv", "-o", str(out))
+    assert_clean_failure(code, stdout, err, str(out), "cannot write")
+    assert stdout == ""
+    assert [p.name for p in tmp_path.rglob(".*.tmp")] == []
+
+
+def test_export_failure_keeps_the_old_file(capsys, tmp_path, monkeypatch):
+    out = tmp_path / "out.kml"
+    out.write_text("previous export", encoding="utf-8")
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert_clean_failure(*run(capsys, "export", "-f", "kml", "-o", str(out)), "No space left")
+    assert out.read_text(encoding="utf-8") == "previous export"
+
+
+def test_a_missing_bundled_catalogue_is_reported(capsys, monkeypatch):
+    import mapexplorer.paths
+
+    def gone():
+        raise FileNotFoundError("Map Explorer's geodata/ folder is missing from the installation")
+
+    monkeypatch.setattr(mapexplorer.paths, "bundled_catalogue", gone)
+    assert_clean_failure(*run(capsys, "events"), "geodata/ folder is missing")
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip().startswith("mapexplorer 0.")
+
+
+def test_help_mentions_the_subcommands(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    for word in ("--at", "--select", "--size", "--screenshot", "export", "events"):
+        assert word in out

@@ -1,0 +1,357 @@
+"""GeoJSON, CSV and KML exports, each read back with an independent reader."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import warnings
+import xml.etree.ElementTree as ET
+
+import pytest
+import shapely.wkt
+from shapely.geometry import LineString, Point, Polygon, shape
+
+from mapexplorer.formats import csvfile, kml, native
+from mapexplorer.formats.opener import EXPORTERS, export_catalogue
+from mapexplorer.model import Catalogue, Era, Event, Excerpt, Place, Source, TimeSpan
+from mapexplorer.paths import bundled_catalogue
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # "lxml missing, pretty print disabled": irrelevant here
+    from fastkml import kml as fastkml
+
+REQUIRED = [
+    "event_id", "title", "summary", "date", "start", "end", "precision", "place", "category",
+    "actors", "era", "excerpt",
+]  # fmt: skip
+ISO_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+NASTY = "<img src=x onerror=alert(1)> & Co. \"quoted\" 'single' </Placemark>]]>"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalogue:
+    return native.load(bundled_catalogue())
+
+
+@pytest.fixture(scope="module")
+def nasty() -> Catalogue:
+    """Markup, ampersands, quotes, commas and newlines in every text field; all three shapes."""
+    text = f"Article: {NASTY}, then more."
+    start = text.index(NASTY)
+    places = {
+        "pt": Place("pt", f"Point {NASTY}", Point(44.5, 33.3)),
+        "area": Place(
+            "area", "Area, with comma", Polygon([(40, 30), (40, 31), (41, 31), (41, 30)])
+        ),
+        "way": Place("way", "Way\nwith newline", LineString([(30, 50), (31, 51), (33, 51)])),
+    }
+    events = [
+        Event(
+            id="nasty",
+            title=NASTY,
+            time=TimeSpan.parse("2024-12-08"),
+            place_ids=("pt", "area", "way"),
+            summary=f"Summary with {NASTY}\nand a second line",
+            actors=("A & B", "<C>"),
+            category="war",
+            era="now",
+            excerpts=(Excerpt(NASTY, start, start + len(NASTY)),),
+        ),
+        Event(
+            id="span",
+            title="A span",
+            time=TimeSpan.parse("1941-08-25/1941-09-17"),
+            place_ids=("area",),
+            category="diplomacy",
+            era="then",
+        ),
+    ]
+    eras = [
+        Era("then", "Then", TimeSpan.parse("1900/1999")),
+        Era("now", "Now", TimeSpan.parse("2000/2030")),
+    ]
+    return Catalogue(events, places, eras, Source(title=f"Title {NASTY}", text=text))
+
+
+def _pairs(catalogue: Catalogue) -> int:
+    return sum(len(e.place_ids) for e in catalogue.events)
+
+
+def _signed_area(ring) -> float:
+    return (
+        sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:], strict=False))
+        / 2
+    )
+
+
+def _rings(geometry: dict):
+    if geometry["type"] == "Polygon":
+        yield geometry["coordinates"]
+    elif geometry["type"] == "MultiPolygon":
+        yield from geometry["coordinates"]
+
+
+def _positions(coords):
+    if isinstance(coords[0], int | float):
+        yield coords
+    else:
+        for c in coords:
+            yield from _positions(c)
+
+
+# --- GeoJSON -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["bundled", "nasty"])
+def test_geojson_is_rfc7946(tmp_path, request, which):
+    catalogue = request.getfixturevalue(which)
+    out = tmp_path / "out.geojson"
+    export_catalogue(catalogue, out, "geojson")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    assert "crs" not in doc  # RFC 7946 dropped it: WGS 84 lon/lat always
+    assert len(doc["features"]) == _pairs(catalogue)
+    for feature in doc["features"]:
+        assert feature["type"] == "Feature"
+        props = feature["properties"]
+        for name in REQUIRED:
+            assert name in props, name
+        assert isinstance(props["actors"], list)
+        assert all(isinstance(a, str) for a in props["actors"])
+        assert ISO_DAY.match(props["start"]) and ISO_DAY.match(props["end"])
+        assert props["start"] <= props["end"] or props["start"].startswith("-")
+        event = catalogue.event(props["event_id"])
+        assert props["date"] == event.time.edtf
+        assert props["precision"] == event.time.precision.value
+        geometry = feature["geometry"]
+        assert geometry["type"] in (
+            "Point",
+            "LineString",
+            "Polygon",
+            "MultiPolygon",
+            "MultiLineString",
+        )
+        for polygon in _rings(geometry):
+            assert _signed_area(polygon[0]) > 0, "exterior rings must be counter-clockwise"
+            for hole in polygon[1:]:
+                assert _signed_area(hole) < 0, "holes must be clockwise"
+            for ring in polygon:
+                assert ring[0] == ring[-1] and len(ring) >= 4
+        for lon, lat, *rest in _positions(geometry["coordinates"]):
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+            assert len(rest) <= 1
+        assert shape(geometry).is_valid
+
+
+@pytest.mark.parametrize("which", ["bundled", "nasty"])
+def test_geojson_reopens_equal(tmp_path, request, which):
+    catalogue = request.getfixturevalue(which)
+    out = tmp_path / "out.geojson"
+    export_catalogue(catalogue, out, "geojson")
+    assert native.load(out) == catalogue
+
+
+def test_geojson_keeps_text_as_text(tmp_path, nasty):
+    out = tmp_path / "nasty.geojson"
+    export_catalogue(nasty, out, "geojson")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    titles = {f["properties"]["title"] for f in doc["features"]}
+    assert NASTY in titles
+    assert doc["mapexplorer"]["source"]["title"] == f"Title {NASTY}"
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def _csv_rows(catalogue: Catalogue, tmp_path) -> list[dict]:
+    out = tmp_path / "out.csv"
+    export_catalogue(catalogue, out, "csv")
+    with out.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == REQUIRED + ["lat", "lon", "wkt"]
+        return list(reader)
+
+
+@pytest.mark.parametrize("which", ["bundled", "nasty"])
+def test_csv_rows_and_shapes(tmp_path, request, which):
+    catalogue = request.getfixturevalue(which)
+    rows = _csv_rows(catalogue, tmp_path)
+    assert len(rows) == _pairs(catalogue)
+    by_event = {}
+    for row in rows:
+        by_event.setdefault(row["event_id"], []).append(row)
+        event = catalogue.event(row["event_id"])
+        assert row["title"] == event.title
+        assert row["date"] == event.time.edtf
+        assert ISO_DAY.match(row["start"]) and ISO_DAY.match(row["end"])
+        assert row["actors"] == csvfile.ACTOR_SEPARATOR.join(event.actors)
+        assert row["excerpt"] == event.excerpt
+        geom = shapely.wkt.loads(row["wkt"])
+        assert geom.is_valid and not geom.is_empty
+        lat, lon = float(row["lat"]), float(row["lon"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+        point = Point(lon, lat)
+        if geom.geom_type == "Point":
+            assert point.distance(geom) < 1e-6
+        elif geom.geom_type in ("Polygon", "MultiPolygon"):
+            assert geom.buffer(1e-6).contains(point)
+        else:
+            assert geom.distance(point) < 1e-5
+    for event in catalogue.events:
+        assert [r["place"] for r in by_event[event.id]] == [
+            p.name for p in catalogue.places_of(event)
+        ]
+
+
+def test_csv_keeps_text_as_text(tmp_path, nasty):
+    rows = _csv_rows(nasty, tmp_path)
+    row = next(r for r in rows if r["event_id"] == "nasty")
+    assert row["title"] == NASTY
+    assert row["summary"] == f"Summary with {NASTY}\nand a second line"
+    assert row["actors"] == "A & B; <C>"
+    assert {r["place"] for r in rows} >= {"Area, with comma", "Way\nwith newline"}
+
+
+def test_csv_is_plain_utf8_text(nasty):
+    text = csvfile.dumps(nasty)
+    assert text.startswith(",".join(REQUIRED))
+    assert len(list(csv.reader(io.StringIO(text)))) == 1 + _pairs(nasty)
+
+
+# --- KML -----------------------------------------------------------------------------------------
+
+
+def _placemarks(catalogue: Catalogue, tmp_path):
+    out = tmp_path / "out.kml"
+    export_catalogue(catalogue, out, "kml")
+    data = out.read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        document = fastkml.KML.from_string(data)
+    (doc,) = document.features
+    return data, doc, list(doc.features)
+
+
+def _extended(placemark) -> dict[str, str]:
+    return {d.name: d.value for d in placemark.extended_data.elements}
+
+
+KML_GEOMETRY = {"Point": "Point", "Polygon": "Polygon", "LineString": "LineString"}
+
+
+@pytest.mark.parametrize("which", ["bundled", "nasty"])
+def test_kml_reads_back_with_fastkml(tmp_path, request, which):
+    catalogue = request.getfixturevalue(which)
+    _, doc, placemarks = _placemarks(catalogue, tmp_path)
+    assert doc.name == (catalogue.source.title or "Map Explorer events")
+    assert len(placemarks) == _pairs(catalogue)
+    for mark in placemarks:
+        data = _extended(mark)
+        event = catalogue.event(data["event_id"])
+        place = catalogue.places[data["place_id"]]
+        assert mark.id == f"{event.id}@{place.id}"
+        assert mark.name == event.title
+        assert (mark.description or "") == event.summary
+        # fastkml drops a Data whose <value/> is empty; those must be the empty fields.
+        expected = {
+            "date": event.time.edtf,
+            "start": event.time.start_iso,
+            "end": event.time.end_iso,
+            "precision": event.time.precision.value,
+            "place": place.name,
+            "category": event.category,
+            "actors": "; ".join(event.actors),
+            "era": event.era,
+            "excerpt": event.excerpt,
+        }
+        assert {k: data.get(k, "") for k in expected} == expected
+        assert data["date"] == event.time.edtf
+        assert data["start"] == event.time.start_iso
+        assert data["place"] == place.name
+        if event.time.start == event.time.end:
+            assert type(mark.times).__name__ == "TimeStamp"
+            assert mark.times.timestamp.dt.isoformat() == event.time.start_iso
+        else:
+            assert type(mark.times).__name__ == "TimeSpan"
+            assert mark.times.begin.dt.isoformat() == event.time.start_iso
+            assert mark.times.end.dt.isoformat() == event.time.end_iso
+        kind = place.geometry.geom_type
+        expected = KML_GEOMETRY.get(kind, "MultiGeometry")
+        assert type(mark.kml_geometry).__name__ == expected
+        if kind == "Point":
+            ((x, y, *_),) = mark.geometry.coords
+            assert (x, y) == pytest.approx(place.geometry.coords[0], abs=1e-6)
+        assert mark.style_url.url == f"#cat-{event.category}"
+
+
+def test_kml_spot_checks_on_the_bundled_article(tmp_path, bundled):
+    _, _, placemarks = _placemarks(bundled, tmp_path)
+    by_id = {m.id: m for m in placemarks}
+    treaty = by_id["treaty-signing@moscow"]
+    assert treaty.times.timestamp.dt.isoformat() == "2025-01-17"
+    assert _extended(treaty)["precision"] == "day"
+    wars = by_id["russo-persian-wars@caucasus"]
+    assert wars.times.begin.dt.isoformat() == "1700-01-01"
+    assert wars.times.end.dt.isoformat() == "1899-12-31"
+    assert _extended(wars)["date"] == "17XX/18XX"
+    assert type(wars.kml_geometry).__name__ in ("Polygon", "MultiGeometry")
+    drones = by_id["shahed-drone-deal@route-drones-iran-russia"]
+    assert type(drones.kml_geometry).__name__ == "LineString"
+
+
+def test_kml_keeps_text_as_text(tmp_path, nasty):
+    data, doc, placemarks = _placemarks(nasty, tmp_path)
+    assert b"<img" not in data  # escaped, never markup
+    assert b"&amp;" in data
+    mark = next(m for m in placemarks if m.id == "nasty@pt")
+    assert mark.name == NASTY
+    assert mark.description == f"Summary with {NASTY}\nand a second line"
+    assert _extended(mark)["actors"] == "A & B; <C>"
+    assert _extended(mark)["excerpt"] == NASTY
+    assert _extended(mark)["place"] == f"Point {NASTY}"
+    assert doc.name == f"Title {NASTY}"
+    # The standard library's parser agrees.
+    root = ET.fromstring(data)
+    ns = {"k": kml.KML_NS}
+    assert NASTY in [n.text for n in root.iterfind(".//k:Placemark/k:name", ns)]
+
+
+def test_kml_writes_bce_dates_as_expanded_iso():
+    catalogue = Catalogue(
+        [Event("ides", "Ides of March", TimeSpan.parse("-0043-03-15"), ("rome",))],
+        {"rome": Place("rome", "Rome", Point(12.48, 41.89))},
+    )
+    root = ET.fromstring(kml.dumps(catalogue))
+    (when,) = root.iterfind(f".//{{{kml.KML_NS}}}when")
+    assert when.text == "-0043-03-15"
+
+
+# --- all exporters -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", EXPORTERS)
+def test_exports_are_atomic_and_readable(tmp_path, bundled, fmt, monkeypatch):
+    import os
+
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("old", encoding="utf-8")
+
+    def boom(*args):
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", boom)
+        with pytest.raises(OSError):
+            export_catalogue(bundled, out, fmt)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+    export_catalogue(bundled, out, fmt)
+    assert out.stat().st_size > 1000
+    out.read_text(encoding="utf-8")  # UTF-8 throughout
+
+
+def test_unknown_export_format(tmp_path, bundled):
+    with pytest.raises(KeyError):
+        export_catalogue(bundled, tmp_path / "x.shp", "shapefile")

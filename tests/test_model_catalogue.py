@@ -1,0 +1,519 @@
+"""The catalogue's queries and the explorer state, on a hand-built catalogue and on the bundled one.
+
+Plain pytest: the model imports no Qt, so neither do these tests.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from shapely.geometry import LineString, Point, Polygon
+
+from mapexplorer.formats import native
+from mapexplorer.model import Catalogue, CatalogueError, Era, Event, Place, TimeSpan
+from mapexplorer.model.place import haversine_km
+from mapexplorer.model.state import DEFAULT_WINDOW_DAYS, EventFilter, ExplorerState, TimeMode
+from mapexplorer.model.time import day_from_iso
+from mapexplorer.paths import bundled_catalogue
+
+
+def day(iso: str) -> int:
+    return day_from_iso(iso)
+
+
+# --- a small hand-built catalogue -------------------------------------------------------------
+
+
+def make_places() -> dict[str, Place]:
+    return {
+        "origin": Place("origin", "Null Island", Point(0.0, 0.0)),
+        "east": Place("east", "East point", Point(1.0, 0.0)),  # ~111 km from origin
+        "square": Place("square", "Square", Polygon([(10, 10), (12, 10), (12, 12), (10, 12)])),
+        "road": Place("road", "Road", LineString([(20, 20), (21, 21), (22, 20)])),
+    }
+
+
+def make_eras() -> list[Era]:
+    return [
+        Era("ancient", "Ancient", TimeSpan.parse("-0100/0099")),
+        Era("modern", "Modern", TimeSpan.parse("1900/2030")),
+    ]
+
+
+def ev(id: str, date: str, *places: str, **kw) -> Event:
+    return Event(id=id, title=id.title(), time=TimeSpan.parse(date), place_ids=places, **kw)
+
+
+def make_events() -> list[Event]:
+    return [
+        ev("caesar", "-0043-03-15", "origin", era="ancient", category="politics", actors=("Rome",)),
+        ev(
+            "long-war",
+            "1914/1918",
+            "square",
+            "east",
+            era="modern",
+            category="war",
+            actors=("Empire", "Republic"),
+        ),  # fmt: skip
+        ev(
+            "summit",
+            "1945-02",
+            "origin",
+            era="modern",
+            category="diplomacy",
+            actors=("Republic",),
+            summary="Leaders meet at the spa",
+        ),  # fmt: skip
+        ev("road-trip", "1960-06-01/1960-06-30", "road", era="modern", category="other"),
+        ev(
+            "treaty",
+            "2025-01-17",
+            "origin",
+            "square",
+            era="modern",
+            category="diplomacy",
+            actors=("Empire",),
+        ),  # fmt: skip
+    ]
+
+
+@pytest.fixture
+def small() -> Catalogue:
+    # Deliberately not in time order: queries must sort.
+    events = make_events()
+    events = [events[3], events[0], events[4], events[1], events[2]]
+    return Catalogue(events=events, places=make_places(), eras=make_eras())
+
+
+def ids(events) -> list[str]:
+    return [e.id for e in events]
+
+
+def test_chronological_and_lookups(small):
+    assert ids(small.chronological()) == ["caesar", "long-war", "summit", "road-trip", "treaty"]
+    assert small.event("summit").title == "Summit"
+    assert [p.id for p in small.places_of(small.event("long-war"))] == ["square", "east"]
+    with pytest.raises(KeyError):
+        small.event("nope")
+
+
+def test_active_in_is_an_overlap_query(small):
+    # A window inside the long war finds it although it began before the window.
+    assert ids(small.active_in(day("1916-01-01"), day("1916-12-31"))) == ["long-war"]
+    # Both ends are inclusive.
+    assert ids(small.active_in(day("1918-12-31"), day("1945-02-01"))) == ["long-war", "summit"]
+    assert small.active_in(day("1919-01-01"), day("1945-01-31")) == []
+    # BCE dates are just smaller day numbers.
+    assert ids(small.active_in(day("-0043-03-15"), day("-0043-03-15"))) == ["caesar"]
+    assert len(small.active_in(day("-9999-01-01"), day("9999-12-31"))) == 5
+
+
+def test_up_to_is_cumulative(small):
+    assert ids(small.up_to(day("1944-12-31"))) == ["caesar", "long-war"]
+    assert ids(small.up_to(day("1945-02-01"))) == ["caesar", "long-war", "summit"]
+    assert small.up_to(day("-0044-01-01")) == []
+    assert len(small.up_to(day("2025-01-17"))) == 5
+
+
+def test_time_range(small):
+    assert small.time_range() == (day("-0043-03-15"), day("2025-01-17"))
+    with pytest.raises(CatalogueError):
+        Catalogue(events=[], places={}).time_range()
+
+
+def test_at_place_in_time_order(small):
+    assert ids(small.at_place("origin")) == ["caesar", "summit", "treaty"]
+    assert ids(small.at_place("square")) == ["long-war", "treaty"]
+    assert small.at_place("nowhere") == []
+
+
+def test_near_points_regions_and_routes(small):
+    assert ids(small.near(0.1, 0.0, km=50)) == ["caesar", "summit", "treaty"]
+    # East point is ~111 km away: outside 50 km, inside 150 km.
+    assert "long-war" not in ids(small.near(0.0, 0.0, km=50))
+    assert "long-war" in ids(small.near(0.0, 0.0, km=150))
+    # Inside a region counts as 0 km, however small the radius.
+    assert ids(small.near(11.0, 11.0, km=0.001)) == ["long-war", "treaty"]
+    # Near the edge of a region, from outside.
+    assert ids(small.near(12.2, 11.0, km=30)) == ["long-war", "treaty"]
+    # Close to the middle of a route segment, not to a vertex.
+    assert ids(small.near(20.5, 20.55, km=10)) == ["road-trip"]
+    assert small.near(-60.0, -60.0, km=100) == []
+
+
+def test_nearest_place(small):
+    assert small.nearest_place(0.9, 0.1).id == "east"
+    assert small.nearest_place(11, 11).id == "square"
+    assert small.nearest_place(21, 20.9).id == "road"
+    assert Catalogue(events=[], places={}).nearest_place(0, 0) is None
+
+
+def test_bounds(small):
+    assert small.bounds() == (0.0, 0.0, 22.0, 21.0)
+    assert small.bounds([small.event("long-war")]) == (1.0, 0.0, 12.0, 12.0)
+    assert small.bounds([small.event("summit")]) == (0.0, 0.0, 0.0, 0.0)
+    with pytest.raises(CatalogueError):
+        small.bounds([])
+
+
+def test_eras_categories_actors(small):
+    assert small.era_at(day("1950-01-01")).id == "modern"
+    assert small.era_at(day("-0043-03-15")).id == "ancient"
+    assert small.era_at(day("1500-01-01")) is None
+    assert ids(small.events_in_era("modern")) == ["long-war", "summit", "road-trip", "treaty"]
+    assert ids(small.events_in_era("ancient")) == ["caesar"]
+    assert small.events_in_era("missing") == []
+    assert small.categories() == ["diplomacy", "other", "politics", "war"]
+    assert small.actors() == ["Empire", "Republic", "Rome"]
+
+
+def test_with_events_keeps_only_used_places(small):
+    sub = small.with_events([small.event("summit"), small.event("long-war")])
+    assert ids(sub.chronological()) == ["long-war", "summit"]
+    assert set(sub.places) == {"origin", "square", "east"}
+    assert sub.eras == small.eras
+    assert sub.source == small.source
+    assert sub.with_events([]).events == []
+
+
+def test_equality(small):
+    same = Catalogue(events=list(small.events), places=make_places(), eras=make_eras())
+    assert same == small
+    other = Catalogue(events=small.events[:-1], places=make_places(), eras=make_eras())
+    assert other != small
+    assert small != "a catalogue"
+
+
+@pytest.mark.parametrize(
+    ("events", "eras", "message"),
+    [
+        ([ev("a", "2020", "atlantis")], [], "unknown place 'atlantis'"),
+        ([ev("a", "2020", "origin", era="bronze-age")], make_eras(), "unknown era 'bronze-age'"),
+        ([ev("a", "2020", "origin"), ev("a", "2021", "east")], [], "'a': the id is used twice"),
+        ([ev("a", "2020")], [], "'a': it has no place"),
+    ],
+)
+def test_validate_errors(events, eras, message):
+    with pytest.raises(CatalogueError, match=message):
+        Catalogue(events=events, places=make_places(), eras=eras)
+
+
+def test_validate_runs_again_on_demand(small):
+    small.events.append(ev("late", "2030", "atlantis"))
+    with pytest.raises(CatalogueError, match="atlantis"):
+        small.validate()
+
+
+# --- the bundled catalogue --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalogue:
+    return native.load(bundled_catalogue())
+
+
+def test_bundled_events_at_moscow(bundled):
+    at_moscow = bundled.at_place("moscow")
+    assert len(at_moscow) >= 5
+    assert "treaty-signing" in ids(at_moscow)
+    starts = [(e.time.start, e.time.end) for e in at_moscow]
+    assert starts == sorted(starts)
+    assert all("moscow" in e.place_ids for e in at_moscow)
+
+
+def test_bundled_near_tehran(bundled):
+    lon, lat = bundled.places["tehran"].representative
+    near = ids(bundled.near(lon, lat, km=50))
+    assert set(ids(bundled.at_place("tehran"))) <= set(near)
+    assert "treaty-signing" not in near  # Moscow only
+    # Iran itself is a region that contains Tehran, so its events count as near too.
+    assert "israel-strikes-iran-october-2024" in near
+
+
+def test_bundled_up_to_1950(bundled):
+    early = ids(bundled.up_to(day("1950-01-01")))
+    assert early == [
+        "russo-persian-wars",
+        "caucasus-conquest",
+        "northern-iran-occupation",
+        "bolshevik-revolution",
+        "anglo-soviet-invasion",
+        "cold-war-us-ally",
+    ]
+
+
+def test_bundled_active_in_december_2024(bundled):
+    active = ids(bundled.active_in(day("2024-12-01"), day("2024-12-31")))
+    assert "fall-of-assad" in active
+    assert "russia-supplies-iran" in active  # 1992 to 2025: long events span the window
+    assert "treaty-signing" not in active
+
+
+def test_bundled_eras_cover_their_events(bundled):
+    for era in bundled.eras:
+        for event in bundled.events_in_era(era.id):
+            assert era.time.overlaps(event.time.start, event.time.end), (era.id, event.id)
+    assert sum(len(bundled.events_in_era(e.id)) for e in bundled.eras) == len(bundled.events)
+
+
+def test_bundled_bounds_and_nearest(bundled):
+    west, south, east, north = bundled.bounds()
+    assert west < -70 < 60 < east  # Washington to Iran's east
+    assert south < 30 < 55 < north
+    lon, lat = bundled.places["washington"].representative
+    assert bundled.nearest_place(lon + 0.5, lat - 0.5).id == "washington"
+
+
+def test_bundled_with_events(bundled):
+    sub = bundled.with_events(bundled.at_place("damascus"))
+    assert ids(sub.events) == ["syrian-civil-war", "fall-of-assad"]
+    assert set(sub.places) == {"damascus", "syria"}
+    assert sub.source.text == bundled.source.text
+
+
+def test_haversine_sanity():
+    assert haversine_km(0, 0, 1, 0) == pytest.approx(111.2, abs=0.2)
+
+
+# --- the explorer state -----------------------------------------------------------------------
+
+
+class Recorder:
+    """Records every emission of every signal of a state."""
+
+    NAMES = (
+        "catalogue_changed",
+        "time_changed",
+        "mode_changed",
+        "window_changed",
+        "selection_changed",
+        "filter_changed",
+        "era_changed",
+    )
+
+    def __init__(self, state: ExplorerState) -> None:
+        self.calls: dict[str, list[tuple]] = defaultdict(list)
+        for name in self.NAMES:
+            getattr(state, name).connect(lambda *args, _n=name: self.calls[_n].append(args))
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(v) for k, v in self.calls.items() if v}
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+@pytest.fixture
+def state(small) -> ExplorerState:
+    return ExplorerState(small)
+
+
+def test_state_starts_at_the_latest_event(state, small):
+    assert state.time == small.time_range()[1]
+    assert state.mode is TimeMode.WINDOW
+    assert state.window_days == DEFAULT_WINDOW_DAYS
+    assert state.selected is None and state.selected_event is None
+    assert state.filter.is_empty
+
+
+def test_set_time_clamps_and_emits_once(state, small):
+    rec = Recorder(state)
+    first, last = small.time_range()
+    state.set_time(day("1945-02-10"))
+    assert state.time == day("1945-02-10")
+    assert rec.calls["time_changed"] == [(day("1945-02-10"),)]
+    state.set_time(day("1945-02-10"))  # unchanged: no signal
+    assert rec.counts() == {"time_changed": 1}
+    state.set_time(first - 10_000)
+    assert state.time == first
+    state.set_time(last + 10_000)
+    assert state.time == last
+    state.set_time(last + 1)  # clamps to where it already is: silent
+    assert rec.counts() == {"time_changed": 3}
+
+
+def test_window_vs_cumulative(state):
+    state.set_window_days(365)
+    state.set_time(day("1945-02-15"))
+    assert state.window() == (day("1945-02-15") - 182, day("1945-02-15") + 182)
+    assert ids(state.visible_events()) == ["summit"]
+    state.set_mode("cumulative")
+    assert state.mode is TimeMode.CUMULATIVE
+    assert state.window() == (day("-0043-03-15"), day("1945-02-15"))
+    assert ids(state.visible_events()) == ["caesar", "long-war", "summit"]
+    state.set_time(day("1916-06-01"))
+    assert ids(state.visible_events()) == ["caesar", "long-war"]
+    state.set_mode(TimeMode.WINDOW)
+    assert ids(state.visible_events()) == ["long-war"]
+
+
+def test_mode_and_window_signals(state):
+    rec = Recorder(state)
+    state.set_mode(TimeMode.CUMULATIVE)
+    state.set_mode("cumulative")
+    state.set_window_days(100)
+    state.set_window_days(100)
+    state.set_window_days(-5)  # at least one day
+    assert state.window_days == 1
+    assert rec.calls["mode_changed"] == [(TimeMode.CUMULATIVE,)]
+    assert rec.calls["window_changed"] == [(100,), (1,)]
+    with pytest.raises(ValueError):
+        state.set_mode("sideways")
+
+
+def test_step_event(state, small):
+    state.set_time(small.time_range()[0])
+    visited = [state.time]
+    for _ in range(10):
+        state.step_event(+1)
+        visited.append(state.time)
+    starts = sorted({e.time.start for e in small.events})
+    assert sorted(set(visited)) == starts
+    assert state.time == starts[-1]
+    assert state.next_event_time() is None
+    state.step_event(-1)
+    assert state.time == starts[-2]
+    state.set_time(day("1930-01-01"))  # between events
+    assert state.previous_event_time() == day("1914-01-01")
+    assert state.next_event_time() == day("1945-02-01")
+    state.set_time(starts[0])
+    rec = Recorder(state)
+    state.step_event(-1)  # nothing earlier: no move, no signal
+    assert state.time == starts[0] and rec.counts() == {}
+
+
+def test_select_emits_once_and_validates(state):
+    rec = Recorder(state)
+    state.select("summit")
+    state.select("summit")
+    assert state.selected == "summit"
+    assert state.selected_event.title == "Summit"
+    state.select(None)
+    assert rec.calls["selection_changed"] == [("summit",), (None,)]
+    with pytest.raises(KeyError):
+        state.select("no-such-event")
+    assert state.selected is None
+
+
+def test_select_with_move_time_window_mode(state):
+    state.set_window_days(30)
+    state.set_time(day("2025-01-17"))
+    rec = Recorder(state)
+    state.select("summit", move_time=True)
+    # The slider moves to the middle of February 1945, so the summit is shown.
+    assert state.time == (day("1945-02-01") + day("1945-02-28")) // 2
+    assert "summit" in ids(state.visible_events())
+    assert rec.counts() == {"time_changed": 1, "selection_changed": 1}
+    # Already visible: the slider stays put.
+    rec.clear()
+    state.select("summit", move_time=True)
+    state.select(None)
+    state.select("summit", move_time=True)
+    assert rec.counts() == {"selection_changed": 2}
+
+
+def test_select_with_move_time_cumulative_mode(state):
+    state.set_mode("cumulative")
+    state.set_time(day("1900-01-01"))
+    state.select("treaty", move_time=True)
+    assert state.time == day("2025-01-17")
+    # An earlier event is already on the cumulative map: time does not go back.
+    state.select("caesar", move_time=True)
+    assert state.time == day("2025-01-17")
+    # Without move_time the time never changes.
+    state.set_time(day("1900-01-01"))
+    state.select("treaty")
+    assert state.time == day("1900-01-01")
+
+
+def test_filters(state):
+    rec = Recorder(state)
+    state.set_mode("cumulative")
+    state.set_filter(category="diplomacy")
+    assert ids(state.filtered_events()) == ["summit", "treaty"]
+    assert ids(state.visible_events()) == ["summit", "treaty"]
+    state.set_filter(category="diplomacy")  # same filter: silent
+    state.set_filter(actor="Empire")
+    assert ids(state.visible_events()) == ["treaty"]
+    state.set_filter(category="", actor="", text="SPA")  # case-insensitive, in the summary
+    assert ids(state.visible_events()) == ["summit"]
+    state.set_filter(text="road-")  # ids are searched too
+    assert ids(state.visible_events()) == ["road-trip"]
+    state.set_filter(text="")
+    assert state.filter == EventFilter()
+    assert len(state.visible_events()) == 5
+    assert [type(a[0]) for a in rec.calls["filter_changed"]] == [EventFilter] * 5
+    with pytest.raises(TypeError):
+        state.set_filter(colour="red")
+
+
+def test_filter_matching():
+    event = ev("x", "2020", "origin", category="war", actors=("Iran",), summary="Drones")
+    assert EventFilter().matches(event)
+    assert EventFilter(text="drones").matches(event)
+    assert EventFilter(text="iran").matches(event)
+    assert not EventFilter(category="diplomacy").matches(event)
+    assert not EventFilter(actor="Russia").matches(event)
+    assert not EventFilter(text="tanks").matches(event)
+
+
+def test_choose_era(state):
+    rec = Recorder(state)
+    state.set_mode("cumulative")
+    rec.clear()
+    state.choose_era("modern")
+    modern = state.catalogue.eras[1]
+    assert state.mode is TimeMode.WINDOW
+    assert state.window_days == modern.time.end - modern.time.start + 1
+    assert state.time == (modern.time.start + modern.time.end) // 2
+    assert rec.counts() == {
+        "mode_changed": 1,
+        "window_changed": 1,
+        "time_changed": 1,
+        "era_changed": 1,
+    }
+    assert rec.calls["era_changed"] == [(modern,)]
+    start, end = state.window()
+    assert start <= modern.time.start and modern.time.end <= end
+    assert set(ids(state.visible_events())) == {"long-war", "summit", "road-trip", "treaty"}
+    # Choosing it again still tells the views (the map frames the era again).
+    rec.clear()
+    state.choose_era(modern)
+    assert rec.counts() == {"time_changed": 1, "era_changed": 1}
+    with pytest.raises(StopIteration):
+        state.choose_era("nope")
+
+
+def test_set_catalogue_resets(state, small):
+    state.select("summit")
+    rec = Recorder(state)
+    sub = small.with_events([small.event("caesar"), small.event("summit")])
+    state.set_catalogue(sub)
+    assert state.catalogue is sub
+    assert state.selected is None
+    assert state.time == day("1945-02-28")
+    assert rec.counts() == {"catalogue_changed": 1, "time_changed": 1, "selection_changed": 1}
+
+
+def test_state_with_an_empty_catalogue():
+    state = ExplorerState(Catalogue(events=[], places={}))
+    state.set_time(12345)  # nothing to clamp to: ignored, no error
+    assert state.time == 0
+    assert state.visible_events() == []
+    state.set_mode("cumulative")
+    assert state.visible_events() == []
+    assert state.next_event_time() is None and state.previous_event_time() is None
+
+
+def test_state_on_the_bundled_catalogue(bundled):
+    state = ExplorerState(bundled)
+    # The latest end: the January 2025 events, known to the month, run to the 31st.
+    assert state.time == day("2025-01-31")
+    state.choose_era("world-war-ii")
+    assert "anglo-soviet-invasion" in ids(state.visible_events())
+    state.set_window_days(30)
+    state.select("treaty-signing", move_time=True)
+    assert state.time == day("2025-01-17")
+    assert "treaty-signing" in ids(state.visible_events())

@@ -1,0 +1,140 @@
+"""The wheel carries the bundled data, and an installed copy works away from the checkout."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REQUIRED_FILES = [
+    "mapexplorer/__init__.py",
+    "mapexplorer/__main__.py",
+    "mapexplorer/cli.py",
+    "mapexplorer/model/catalogue.py",
+    "mapexplorer/formats/native.py",
+    "mapexplorer/geodata/russia-iran-partnership.geojson",
+    "mapexplorer/geodata/basemap.geojson",
+]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--quiet",
+        "-w",
+        str(out),
+        str(ROOT),
+    ]
+    offline = importlib.util.find_spec("hatchling") is not None
+    if offline:
+        command.insert(4, "--no-build-isolation")  # hatchling is here: no need for PyPI
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0 and not offline:
+        pytest.skip(f"cannot fetch the build backend from PyPI: {result.stderr[-500:]}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (built,) = out.glob("mapexplorer-*.whl")
+    return built
+
+
+def test_the_wheel_carries_code_data_and_resources(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for name in REQUIRED_FILES:
+            assert name in names, name
+        resources = [n for n in names if n.startswith("mapexplorer/resources/")]
+        assert resources, "mapexplorer/resources/ is missing from the wheel"
+        local = {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
+        assert local <= {Path(n).name for n in resources}
+        # Every data file must be readable by every user once installed.
+        for info in archive.infolist():
+            mode = info.external_attr >> 16
+            if mode:
+                assert mode & 0o444 == 0o444, (info.filename, oct(mode))
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        assert "mapexplorer = mapexplorer.cli:main" in archive.read(entry_points).decode()
+        # The wheel's catalogue is the checkout's.
+        bundled = archive.read("mapexplorer/geodata/russia-iran-partnership.geojson")
+        assert bundled == (ROOT / "geodata" / "russia-iran-partnership.geojson").read_bytes()
+
+
+def _venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def test_an_installed_wheel_lists_the_bundled_events(wheel, tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
+        check=True,
+        timeout=300,
+    )
+    python = _venv_python(venv)
+    if sys.prefix != sys.base_prefix:
+        # Running inside a virtual environment: --system-site-packages reaches the base Python,
+        # not this environment, so lend the new one this environment's dependencies. Plain paths
+        # (not site dirs), so this environment's editable install of mapexplorer stays out.
+        lent = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+        purelib = subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        Path(purelib, "zz_lend_dependencies.pth").write_text(
+            "".join(f"{p}\n" for p in lent), encoding="utf-8"
+        )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+         "--no-index", str(wheel)],
+        check=True,
+        timeout=300,
+    )  # fmt: skip
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    where = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import mapexplorer.paths as p; print(p.__file__); print(p.bundled_catalogue())",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert where.returncode == 0, where.stderr
+    module_file, catalogue_file = where.stdout.splitlines()
+    assert Path(module_file).is_relative_to(venv), "imported the checkout, not the wheel"
+    assert Path(catalogue_file).is_relative_to(venv)
+
+    result = subprocess.run(
+        [str(python), "-m", "mapexplorer", "events"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Putin and Pezeshkian sign the strategic partnership treaty" in result.stdout
+    assert "Moscow" in result.stdout
+    assert len(result.stdout.splitlines()) > 20

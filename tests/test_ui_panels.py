@@ -1,0 +1,431 @@
+"""The linked panels: details, article and event list, each talking only to the ExplorerState."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+from shapely.geometry import Point
+
+from mapexplorer.formats import native
+from mapexplorer.model import Catalogue, Event, Excerpt, Place, Source, TimeSpan
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.time import day_from_ymd
+from mapexplorer.paths import bundled_catalogue
+from mapexplorer.ui.article import QtArticle, split_passages
+from mapexplorer.ui.colours import CATEGORY_COLOURS, category_colour
+from mapexplorer.ui.details import EMPTY_HINT, QtDetails
+from mapexplorer.ui.event_list import EventTableModel, QtEventList
+
+SIZE = (380, 600)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return native.load(bundled_catalogue())
+
+
+@pytest.fixture
+def state(catalogue: Catalogue) -> ExplorerState:
+    return ExplorerState(catalogue)
+
+
+def _show(qtbot, widget: QWidget, size: tuple[int, int] = SIZE) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#2f65ca"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, "#6ea8fe"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def _link_point(browser, href: str) -> QPoint:
+    """Viewport coordinates of the middle of the first character of the link `href`."""
+    from PySide6.QtGui import QTextCursor
+
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(browser.document())
+                cursor.setPosition(fragment.position() + 1)
+                return browser.cursorRect(cursor).center()
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link {href}")
+
+
+# --- colours -----------------------------------------------------------------------------------
+
+
+def test_category_colours() -> None:
+    assert category_colour("war") == CATEGORY_COLOURS["war"] == "#d62728"
+    assert category_colour("no-such-category") == CATEGORY_COLOURS["other"]
+
+
+# --- details -----------------------------------------------------------------------------------
+
+
+def test_details_hint_when_nothing_selected(qtbot, state) -> None:
+    details = _show(qtbot, QtDetails(state))
+    assert EMPTY_HINT in details.text()
+    assert not details.article_button.isVisible()
+
+
+def test_details_show_the_selected_event(qtbot, state, catalogue) -> None:
+    details = _show(qtbot, QtDetails(state))
+    state.select("treaty-signing")
+    text = details.text()
+    event = catalogue.event("treaty-signing")
+    assert event.title in text
+    assert "Friday 17 January 2025" in text
+    assert "How the date was resolved:" in text
+    assert "Moscow" in text
+    assert "Vladimir Putin" in text
+    assert "diplomacy" in text
+    assert "War in Ukraine" in text  # the era's label, not its id
+    for excerpt in event.excerpts:
+        assert excerpt.text in text  # verbatim
+    assert details.article_button.isVisible() and details.article_button.isEnabled()
+
+
+def test_details_date_in_words(qtbot, state) -> None:
+    details = _show(qtbot, QtDetails(state))
+    state.select("fall-of-assad")
+    assert "December 2024" in details.text()
+    state.select("russo-persian-wars")
+    assert "18th–19th century" in details.text()
+    assert "known to the century" in details.text()
+
+
+def test_other_events_here_link_selects(qtbot, state, catalogue) -> None:
+    details = _show(qtbot, QtDetails(state))
+    state.select("treaty-signing")
+    others = details.other_event_ids()
+    at_moscow = [e.id for e in catalogue.at_place("moscow") if e.id != "treaty-signing"]
+    assert others == at_moscow and "soviet-collapse" in others
+    assert "Other events here" in details.text()
+    assert catalogue.event("soviet-collapse").title in details.text()
+
+    state.set_time(day_from_ymd(2025, 1, 17))
+    point = _link_point(details.browser, "event:soviet-collapse")
+    qtbot.mouseClick(details.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert state.selected == "soviet-collapse"
+    assert state.time != day_from_ymd(2025, 1, 17)  # move_time brought 1991 into view
+    assert "treaty-signing" in details.other_event_ids()
+
+
+def test_show_in_article_signal(qtbot, state) -> None:
+    details = _show(qtbot, QtDetails(state))
+    state.select("fall-of-assad")
+    with qtbot.waitSignal(details.show_in_article, timeout=1000) as blocker:
+        qtbot.mouseClick(details.article_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["fall-of-assad"]
+
+
+# --- article -----------------------------------------------------------------------------------
+
+
+def test_article_text_and_passages(qtbot, state, catalogue) -> None:
+    article = _show(qtbot, QtArticle(state))
+    text = catalogue.source.text
+    plain = article.browser.toPlainText()
+    assert catalogue.source.title in plain
+    assert text.strip() in plain  # verbatim, newlines kept
+    for event in catalogue.events:
+        for excerpt in event.excerpts:
+            assert event.id in article.events_at(excerpt.start)
+            middle = (excerpt.start + excerpt.end) // 2
+            assert article.browser.document().characterAt(
+                article.document_position(middle)
+            ) == text[middle].replace("\n", "\u2029")
+    assert article.passage_at(0) is None  # the dateline before the first passage
+
+
+def test_overlapping_passages_prefer_the_shortest(catalogue) -> None:
+    passages = split_passages(catalogue)
+    assert passages[0].start == 0 and passages[-1].end == len(catalogue.source.text)
+    assert all(a.end == b.start for a, b in zip(passages, passages[1:], strict=False))
+    shared = [p for p in passages if len(p.event_ids) > 1]
+    assert shared  # the bundled article has passages quoted by two events
+    assert any(
+        {"israel-gaza-offensive", "israel-lebanon-offensive"} <= set(p.event_ids) for p in shared
+    )
+
+
+def test_clicking_a_passage_selects_its_event(qtbot, state, catalogue) -> None:
+    article = _show(qtbot, QtArticle(state))
+    excerpt = catalogue.event("trump-inauguration").excerpts[0]
+    assert article.passage_at(excerpt.start + 5) == "trump-inauguration"
+    point = article.offset_rect(excerpt.start + 5).center() + QPoint(2, 0)
+    qtbot.mouseClick(article.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert state.selected == "trump-inauguration"
+
+
+def test_clicking_a_shared_passage_again_cycles(qtbot, state, catalogue) -> None:
+    article = _show(qtbot, QtArticle(state))
+    offset = catalogue.event("israel-gaza-offensive").excerpts[0].start + 3
+    owners = article.events_at(offset)
+    assert len(owners) == 2
+    url = QUrl(f"event:{article.passage_at(offset)}?at={offset - 3}")
+    article.browser.anchorClicked.emit(url)
+    assert state.selected == owners[0]
+    article.browser.anchorClicked.emit(url)
+    assert state.selected == owners[1]
+    article.browser.anchorClicked.emit(url)
+    assert state.selected == owners[0]
+
+
+def test_selection_scrolls_the_article(qtbot, state) -> None:
+    article = _show(qtbot, QtArticle(state))
+    bar = article.browser.verticalScrollBar()
+    assert bar.value() == 0
+    assert not article.selected_passage_visible()
+    state.select("guard-general-leak")  # quoted near the end of the article
+    assert bar.value() > 0
+    assert article.selected_passage_visible()
+    state.select("treaty-signing")  # back at the top
+    assert article.selected_passage_visible()
+
+
+def test_article_highlights_the_selected_passage(qtbot, state, catalogue) -> None:
+    article = _show(qtbot, QtArticle(state))
+    assert article.browser.extraSelections() == []
+    state.select("fall-of-assad")
+    selections = article.browser.extraSelections()
+    assert len(selections) == len(catalogue.event("fall-of-assad").excerpts)
+    texts = {s.cursor.selectedText() for s in selections}
+    assert {e.text for e in catalogue.event("fall-of-assad").excerpts} == texts
+    state.select(None)
+    assert article.browser.extraSelections() == []
+
+
+# --- event list --------------------------------------------------------------------------------
+
+
+def _rows(event_list: QtEventList) -> list[str]:
+    model = event_list.model
+    return [model.event_at(r).id for r in range(model.rowCount())]
+
+
+def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
+    event_list = _show(qtbot, QtEventList(state), (900, 500))
+    assert _rows(event_list) == [e.id for e in catalogue.chronological()]
+    model = event_list.model
+    row = model.row_of("treaty-signing")
+    assert model.index(row, EventTableModel.DATE).data() == "Friday 17 January 2025"
+    assert model.index(row, EventTableModel.PLACES).data() == "Moscow"
+    assert "Vladimir Putin" in model.index(row, EventTableModel.ACTORS).data()
+    assert event_list.search.accessibleName() and event_list.table.accessibleName()
+    assert event_list.category.accessibleName() and event_list.actor.accessibleName()
+    assert "of 30 events visible" in event_list.count.text()
+
+
+def test_list_text_filter(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state))
+    qtbot.keyClicks(event_list.search, "drone")
+    qtbot.waitUntil(lambda: state.filter.text == "drone", timeout=2000)
+    rows = _rows(event_list)
+    assert "shahed-drone-deal" in rows and len(rows) < 30
+    assert "match the filter" in event_list.count.text()
+    event_list.search.clear()
+    event_list.apply_text_filter()
+    assert len(_rows(event_list)) == 30
+
+
+def test_list_category_and_actor_filters(qtbot, state, catalogue) -> None:
+    event_list = _show(qtbot, QtEventList(state))
+    combo = event_list.category
+    assert combo.itemText(0) == "All categories"
+    assert [combo.itemText(i) for i in range(1, combo.count())] == catalogue.categories()
+    index = combo.findData("nuclear")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert state.filter.category == "nuclear"
+    rows = _rows(event_list)
+    assert rows and all(catalogue.event(i).category == "nuclear" for i in rows)
+
+    state.set_filter(category="", actor="Vladimir Putin")  # set elsewhere: the combos follow
+    assert combo.currentIndex() == 0
+    assert event_list.actor.currentText() == "Vladimir Putin"
+    assert set(_rows(event_list)) == {
+        e.id for e in catalogue.events if "Vladimir Putin" in e.actors
+    }
+
+
+def test_clicking_a_row_selects_and_moves_time(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state), (900, 500))
+    state.set_time(day_from_ymd(1800, 1, 1))
+    row = event_list.row_of("bolshevik-revolution")
+    index = event_list.model.index(row, EventTableModel.TITLE)
+    rect = event_list.table.visualRect(index)
+    qtbot.mouseClick(event_list.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert state.selected == "bolshevik-revolution"
+    assert state.catalogue.event("bolshevik-revolution") in state.visible_events()
+
+
+def test_selection_from_elsewhere_selects_the_row_once(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state))
+    seen: list[str | None] = []
+    state.selection_changed.connect(seen.append)
+    state.select("treaty-signing")
+    rows = event_list.table.selectionModel().selectedRows()
+    assert [event_list.model.event_at(r.row()).id for r in rows] == ["treaty-signing"]
+    assert seen == ["treaty-signing"]  # no feedback loop
+    state.select(None)
+    assert event_list.table.selectionModel().selectedRows() == []
+
+
+def test_list_sorting(qtbot, state, catalogue) -> None:
+    event_list = _show(qtbot, QtEventList(state), (900, 500))
+    state.select("fall-of-assad")
+    event_list.table.sortByColumn(EventTableModel.DATE, Qt.SortOrder.DescendingOrder)
+    starts = [catalogue.event(i).time.start for i in _rows(event_list)]
+    assert starts == sorted(starts, reverse=True)
+    event_list.table.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    titles = [catalogue.event(i).title.casefold() for i in _rows(event_list)]
+    assert titles == sorted(titles)
+    # The selection follows its row through the sort.
+    rows = event_list.table.selectionModel().selectedRows()
+    assert [event_list.model.event_at(r.row()).id for r in rows] == ["fall-of-assad"]
+
+
+def test_visible_column_follows_time(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state))
+    model = event_list.model
+
+    def visible(event_id: str) -> bool:
+        return model.index(model.row_of(event_id), EventTableModel.VISIBLE).data() == "●"
+
+    assert visible("treaty-signing") and not visible("islamic-revolution")
+    state.set_time(day_from_ymd(1980, 1, 1))
+    qtbot.waitUntil(lambda: visible("islamic-revolution"), timeout=2000)
+    assert not visible("treaty-signing")
+    hidden = model.index(model.row_of("treaty-signing"), EventTableModel.TITLE)
+    shown = model.index(model.row_of("islamic-revolution"), EventTableModel.TITLE)
+    assert hidden.data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert shown.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert event_list.count.text().startswith(f"{len(state.visible_events())} of 30")
+
+
+def test_list_is_quick_with_100000_events(qtbot) -> None:
+    places = {"p": Place("p", "Somewhere", Point(10.0, 50.0))}
+    spans = [TimeSpan.parse(f"{1900 + i % 120}-{1 + i % 12:02d}") for i in range(1440)]
+    events = [
+        Event(id=f"e{i}", title=f"Event {i}", time=spans[i % 1440], place_ids=("p",))
+        for i in range(100_000)
+    ]
+    state = ExplorerState(Catalogue(events=events, places=places))
+    started = time.perf_counter()
+    event_list = _show(qtbot, QtEventList(state))
+    state.set_time(day_from_ymd(1950, 6, 1))
+    event_list.refresh_visibility()
+    event_list.table.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    state.select("e4242", move_time=True)
+    assert time.perf_counter() - started < 10
+    assert event_list.model.rowCount() == 100_000
+
+
+# --- escaping ----------------------------------------------------------------------------------
+
+HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
+HOSTILE_SUMMARY = "<b>bold</b>"
+
+
+@pytest.fixture
+def hostile_state() -> ExplorerState:
+    text = f"Intro. {HOSTILE_TITLE} happened & <b>bold</b> things.\nEnd."
+    start = text.index(HOSTILE_TITLE)
+    excerpt = Excerpt(text[start : start + 40], start, start + 40)
+    event = Event(
+        id="hostile",
+        title=HOSTILE_TITLE,
+        time=TimeSpan.parse("2024-12"),
+        place_ids=("x",),
+        summary=HOSTILE_SUMMARY,
+        actors=("<script>alert(2)</script>",),
+        excerpts=(excerpt,),
+        date_note="<i>note</i>",
+    )
+    other = Event(
+        id="other", title="<a href='x'>link</a>", time=TimeSpan.parse("2023"), place_ids=("x",)
+    )
+    catalogue = Catalogue(
+        events=[event, other],
+        places={"x": Place("x", "<u>Town</u>", Point(1.0, 2.0))},
+        source=Source(title="<h1>Headline</h1>", publisher="<b>Pub</b>", text=text),
+    )
+    return ExplorerState(catalogue)
+
+
+def test_details_show_markup_literally(qtbot, hostile_state) -> None:
+    details = _show(qtbot, QtDetails(hostile_state))
+    hostile_state.select("hostile")
+    text = details.text()
+    for literal in (HOSTILE_TITLE, HOSTILE_SUMMARY, "<script>alert(2)</script>", "<i>note</i>"):
+        assert literal in text
+    assert "<u>Town</u>" in text and "<a href='x'>link</a>" in text
+    assert "<img" not in details.browser.toHtml()
+
+
+def test_article_shows_markup_literally(qtbot, hostile_state) -> None:
+    article = _show(qtbot, QtArticle(hostile_state))
+    plain = article.browser.toPlainText()
+    assert hostile_state.catalogue.source.text in plain
+    assert "<h1>Headline</h1>" in plain and "<b>Pub</b>" in plain
+    assert "<img" not in article.browser.toHtml()
+    start = hostile_state.catalogue.source.text.index(HOSTILE_TITLE)
+    assert article.passage_at(start) == "hostile"
+
+
+def test_list_shows_markup_literally(qtbot, hostile_state) -> None:
+    event_list = _show(qtbot, QtEventList(hostile_state))
+    model = event_list.model
+    row = model.row_of("hostile")
+    assert model.index(row, EventTableModel.TITLE).data() == HOSTILE_TITLE
+    assert model.index(row, EventTableModel.PLACES).data() == "<u>Town</u>"
+
+
+# --- appearance --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_panels_render(qtbot, state, tmp_path, dark) -> None:
+    state.select("treaty-signing")
+    for name, widget, size in (
+        ("details", QtDetails(state), SIZE),
+        ("article", QtArticle(state), SIZE),
+        ("list", QtEventList(state), (700, 400)),
+    ):
+        _show(qtbot, widget, size)
+        if dark:
+            widget.setPalette(_dark_palette())
+        image = widget.grab().toImage()
+        assert not image.isNull() and image.width() == size[0]
+        assert image.save(str(tmp_path / f"{name}.png"))
+    if dark:
+        # Text takes the palette's colour, so it stays readable on a dark base.
+        details_text = widget.palette().color(QPalette.ColorRole.Text)
+        assert details_text.lightness() > 128
