@@ -21,20 +21,62 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def run_app(args: argparse.Namespace) -> int:
-    from mapexplorer.cli import EXIT_BAD_INPUT
+class StartupError(Exception):
+    """A reason the window cannot open as asked (bad file, unknown event...)."""
+
+
+def create_window(args: argparse.Namespace, settings, page_path: Path):
+    """The main window for the command line's arguments, with the last session restored
+    when `settings` is given (the file, time and layout the user left)."""
     from mapexplorer.formats import FormatError
     from mapexplorer.model.time import DateError, TimeSpan
-
-    def fail(message: str) -> int:
-        print(f"mapexplorer: {message}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    from mapexplorer.paths import bundled_catalogue
+    from mapexplorer.ui.loader import load_now
+    from mapexplorer.ui.main_window import MainWindow
 
     try:
         size = parse_size(args.size or DEFAULT_SIZE)
+    except ValueError as exc:
+        raise StartupError(str(exc)) from None
+    try:
         at = TimeSpan.parse(args.at) if args.at else None
-    except (ValueError, DateError) as exc:
-        return fail(f"--at {args.at}: {exc}" if isinstance(exc, DateError) else str(exc))
+    except DateError as exc:
+        raise StartupError(f"--at {args.at}: {exc}") from None
+    reopening = args.file is None and settings is not None
+    path = args.file
+    if reopening:
+        last = settings.value("last_file")
+        path = last if last and Path(str(last)).is_file() else None
+    path = str(path or bundled_catalogue())
+    try:
+        catalogue = load_now(path)
+    except FormatError as exc:
+        if args.file is not None:
+            raise StartupError(str(exc)) from None
+        # The last session's file went bad or away: start with the bundled article instead.
+        path = str(bundled_catalogue())
+        catalogue = load_now(path)
+        reopening = False
+    if not catalogue.events:
+        raise StartupError(f"{path}: the file holds no events")
+    if args.select and args.select not in {e.id for e in catalogue.events}:
+        raise StartupError(f"--select {args.select}: no such event in {path}")
+
+    window = MainWindow(catalogue, path, page_path, settings)
+    window.resize(*size)
+    if settings is not None and args.size is None:
+        window.restore_layout()
+    if at is not None:
+        window.state.set_time(at.start)
+    elif reopening and settings.value("last_time") is not None:
+        window.state.set_time(int(settings.value("last_time")))
+    if args.select:
+        window.state.select(args.select, move_time=True)
+    return window
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     # QtWebEngine must be imported before the QApplication exists.
@@ -43,9 +85,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from mapexplorer.mappage.page_builder import ensure_page
-    from mapexplorer.paths import bundled_catalogue
-    from mapexplorer.ui.loader import load_now
-    from mapexplorer.ui.main_window import MainWindow, app_icon
+    from mapexplorer.ui.main_window import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Map Explorer")
@@ -55,59 +95,37 @@ def run_app(args: argparse.Namespace) -> int:
     screenshot = args.screenshot
     # A screenshot shows exactly what the arguments ask for, not the last session's state.
     settings = None if screenshot else QSettings()
-    path = args.file
-    if path is None and settings is not None:
-        last = settings.value("last_file")
-        path = last if last and Path(str(last)).is_file() else None
-    path = str(path or bundled_catalogue())
     try:
-        catalogue = load_now(path)
-    except FormatError as exc:
-        if args.file is None and path != str(bundled_catalogue()):
-            catalogue, path = load_now(bundled_catalogue()), str(bundled_catalogue())
-        else:
-            return fail(str(exc))
-    if not catalogue.events:
-        return fail(f"{path}: the file holds no events")
-    if args.select and args.select not in {e.id for e in catalogue.events}:
-        return fail(f"--select {args.select}: no such event in {path}")
-
-    window = MainWindow(catalogue, path, ensure_page(), settings)
-    window.resize(*size)
-    if settings is not None and args.size is None:
-        window.restore_layout()
-    if at is not None:
-        window.state.set_time(at.start)
-    elif settings is not None and args.file is None and settings.value("last_time") is not None:
-        window.state.set_time(int(settings.value("last_time")))
-    if args.select:
-        window.state.select(args.select, move_time=True)
+        window = create_window(args, settings, ensure_page())
+    except StartupError as exc:
+        print(f"mapexplorer: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     window.show()
+    if not screenshot:
+        return app.exec()
 
-    if screenshot:
-        result = {"code": 1}
+    result = {"code": 1}
 
-        def save() -> None:
-            image = window.grab()
-            if image.isNull() or not image.save(screenshot):
-                print(f"mapexplorer: could not write the screenshot {screenshot}", file=sys.stderr)
-            else:
-                print(f"saved {screenshot}")
-                result["code"] = 0
-            app.quit()
+    def save() -> None:
+        image = window.grab()
+        if image.isNull() or not image.save(screenshot):
+            print(f"mapexplorer: could not write the screenshot {screenshot}", file=sys.stderr)
+        else:
+            print(f"saved {screenshot}")
+            result["code"] = 0
+        app.quit()
 
-        def drawn(_count: int) -> None:
-            window.map_view.frame_drawn.disconnect(drawn)
-            # One more event-loop turn so the compositor has the frame, not the one before it.
-            QTimer.singleShot(400, save)
+    def drawn(_count: int) -> None:
+        window.map_view.frame_drawn.disconnect(drawn)
+        # Let the compositor take the frame (and a camera move settle) before grabbing.
+        QTimer.singleShot(900, save)
 
-        def timeout() -> None:
-            print("mapexplorer: the map did not draw within 60 s; no screenshot", file=sys.stderr)
-            app.exit(1)
+    def timeout() -> None:
+        print("mapexplorer: the map did not draw within 60 s; no screenshot", file=sys.stderr)
+        app.exit(1)
 
-        window.map_view.frame_drawn.connect(drawn)
-        QTimer.singleShot(60_000, timeout)
-        app.exec()
-        window.close()
-        return result["code"]
-    return app.exec()
+    window.map_view.frame_drawn.connect(drawn)
+    QTimer.singleShot(60_000, timeout)
+    app.exec()
+    window.close()
+    return result["code"]

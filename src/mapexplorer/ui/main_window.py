@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.timeline.stop() if hasattr(self.timeline, "stop") else None
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("size", self.size())
             self.settings.setValue("splitter/top", self.top.saveState())
             self.settings.setValue("splitter/side", self.side.saveState())
             self.settings.setValue("splitter/main", self.main.saveState())
@@ -276,6 +277,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        size = self.settings.value("size")
+        if size is not None and not self.isMaximized():
+            self.resize(size)  # restoreGeometry alone loses the size on some platforms
         for key, splitter in (("top", self.top), ("side", self.side), ("main", self.main)):
             value = self.settings.value(f"splitter/{key}")
             if value is not None:

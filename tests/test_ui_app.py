@@ -1,0 +1,123 @@
+"""Start-up: command-line arguments, the remembered session, and --screenshot as a user runs it."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from mapexplorer.cli import build_window_parser
+from mapexplorer.formats import native
+from mapexplorer.model.time import day_from_ymd
+from mapexplorer.paths import bundled_catalogue
+from mapexplorer.ui.app import StartupError, create_window
+
+
+def args(*argv):
+    return build_window_parser().parse_args(list(argv))
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_arguments_set_time_selection_and_size(qtbot, page_path):
+    window = create_window(
+        args("--at", "2015-09", "--select", "russia-syria-intervention", "--size", "1000x700"),
+        None,
+        page_path,
+    )
+    qtbot.addWidget(window)
+    assert window.state.selected == "russia-syria-intervention"
+    assert window.state.catalogue.event("russia-syria-intervention").time.overlaps(
+        *window.state.window()
+    )
+    assert (window.width(), window.height()) == (1000, 700)
+    window.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--at", "yesterday-ish"], "--at yesterday-ish"),
+        (["--select", "no-such-event"], "no such event"),
+        (["--size", "huge"], "WIDTHxHEIGHT"),
+        (["/nonexistent/file.geojson"], "does not exist"),
+    ],
+)
+def test_bad_arguments_are_explained(page_path, argv, message):
+    with pytest.raises(StartupError, match=message):
+        create_window(args(*argv), None, page_path)
+
+
+def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bundled):
+    copy = tmp_path / "mine.geojson"
+    native.save(bundled, copy)
+    first = create_window(args(str(copy)), settings, page_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.state.set_time(day_from_ymd(1979, 6, 1))
+    first.top.setSizes([700, 580])
+    sizes = first.top.sizes()
+    first.close()
+    assert settings.value("last_file") == str(copy)
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.path == str(copy)
+    assert second.state.time == day_from_ymd(1979, 6, 1)
+    assert second.size() == first.size()
+    qtbot.waitUntil(lambda: abs(second.top.sizes()[0] - sizes[0]) <= 2, timeout=5000)
+    second.close()
+
+
+def test_a_vanished_last_file_falls_back_to_the_bundled_article(qtbot, page_path, settings):
+    settings.setValue("last_file", "/nonexistent/gone.geojson")
+    window = create_window(args(), settings, page_path)
+    qtbot.addWidget(window)
+    assert window.path == str(bundled_catalogue())
+    window.close()
+
+
+def _run(cmd, tmp_path, timeout=120):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _no_network_prefix():
+    """`unshare -n` runs a command with no network at all, when this machine allows it."""
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"]).returncode == 0:
+        return ["unshare", "-n"]
+    return []
+
+
+def test_screenshot_offline(tmp_path):
+    from PIL import Image
+
+    png = tmp_path / "window.png"
+    cmd = [*_no_network_prefix(), sys.executable, "-m", "mapexplorer", "--screenshot", str(png)]
+    cmd += ["--select", "treaty-signing"]
+    result = _run(cmd, tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = Image.open(png).convert("RGB")
+    assert image.size == (1280, 800)
+    # A drawn map has the sea, the land and the event colours: many distinct colours.
+    assert len(image.resize((320, 200)).getcolors(maxcolors=100000) or []) > 200
+
+
+def test_screenshot_of_a_broken_file_fails_clearly(tmp_path):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text("{ not json", encoding="utf-8")
+    result = _run(
+        [sys.executable, "-m", "mapexplorer", str(broken), "--screenshot", str(tmp_path / "x.png")],
+        tmp_path,
+    )
+    assert result.returncode == 2
+    assert "broken.geojson" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
