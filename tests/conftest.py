@@ -35,3 +35,20 @@ def bundled():
     from mapexplorer.paths import bundled_catalogue
 
     return native.load(bundled_catalogue())
+
+
+@pytest.fixture(autouse=True)
+def _delete_windows_after_each_test(request):
+    """Delete every top-level widget after a test. A QWebEnginePage still alive when the
+    QApplication goes away makes Chromium crash at exit ("Release of profile requested but
+    WebEnginePage still not deleted"), which would fail the run after every test passed."""
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

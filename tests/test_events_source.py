@@ -4,6 +4,7 @@ Plain pytest, no Qt: every excerpt must be a verbatim substring of the
 article, every date must be valid EDTF, and the catalogue must respect the
 allowed places, categories and eras.
 """
+
 import json
 import re
 from pathlib import Path
@@ -16,12 +17,32 @@ EVENTS_PATH = ROOT / "geodata" / "events.json"
 ARTICLE_PATH = ROOT / "geodata" / "russia-iran-partnership.txt"
 
 ALLOWED_PLACES = {
-    "moscow", "tehran", "bushehr", "vienna", "washington", "damascus",
-    "hmeimim", "kyiv", "isfahan", "natanz", "fordow", "petrograd", "tabriz",
-    "iran", "syria", "lebanon", "ukraine", "israel", "gaza-strip",
-    "northern-iran", "caucasus", "caspian-region",
-    "route-soviet-invasion-1941", "route-british-invasion-1941",
-    "route-drones-iran-russia", "route-missiles-iran-russia",
+    "moscow",
+    "tehran",
+    "bushehr",
+    "vienna",
+    "washington",
+    "damascus",
+    "hmeimim",
+    "kyiv",
+    "isfahan",
+    "natanz",
+    "fordow",
+    "petrograd",
+    "tabriz",
+    "iran",
+    "syria",
+    "lebanon",
+    "ukraine",
+    "israel",
+    "gaza-strip",
+    "northern-iran",
+    "caucasus",
+    "caspian-region",
+    "route-soviet-invasion-1941",
+    "route-british-invasion-1941",
+    "route-drones-iran-russia",
+    "route-missiles-iran-russia",
     "route-yak130-russia-iran",
 }
 ALLOWED_CATEGORIES = {"war", "diplomacy", "nuclear", "arms", "politics", "economy"}
@@ -36,8 +57,16 @@ EXPECTED_ERAS = [
     ("war-in-ukraine", "2022-02-24/2025-01-31"),
 ]
 REQUIRED_KEYS = {
-    "id", "title", "summary", "date", "date_note", "places", "actors",
-    "category", "era", "excerpts",
+    "id",
+    "title",
+    "summary",
+    "date",
+    "date_note",
+    "places",
+    "actors",
+    "category",
+    "era",
+    "excerpts",
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,7 +115,7 @@ def test_eras_are_the_agreed_ones(data):
 
 def test_eras_do_not_overlap(data):
     spans = [_bounds(e["date"]) for e in data["eras"]]
-    for (_, prev_upper), (next_lower, _) in zip(spans, spans[1:]):
+    for (_, prev_upper), (next_lower, _) in zip(spans, spans[1:], strict=False):
         assert prev_upper < next_lower
 
 

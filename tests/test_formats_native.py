@@ -80,8 +80,8 @@ TEXT = st.text(
 )
 NAMES = TEXT.filter(lambda s: s.strip())
 SLUGS = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,2}\Z")
-LON = st.floats(min_value=-179.0, max_value=179.0, allow_nan=False)
-LAT = st.floats(min_value=-89.0, max_value=89.0, allow_nan=False)
+LON = st.floats(min_value=-179.0, max_value=177.0, allow_nan=False)  # room for a shape's width
+LAT = st.floats(min_value=-89.0, max_value=88.0, allow_nan=False)
 SIZE = st.floats(min_value=0.001, max_value=1.0)
 
 

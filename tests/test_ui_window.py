@@ -84,7 +84,11 @@ def test_several_events_at_one_place_are_all_reachable(window, qtbot):
     )
     at_tehran = {e.id for e in window.state.catalogue.at_place("tehran")}
     assert set(items) == at_tehran and len(items) > 5
-    js(window.map_view, qtbot, "document.querySelector('.me-pop-item[data-event=\"islamic-revolution\"]').click()")
+    js(
+        window.map_view,
+        qtbot,
+        "document.querySelector('.me-pop-item[data-event=\"islamic-revolution\"]').click()",
+    )
     qtbot.waitUntil(lambda: window.state.selected == "islamic-revolution", timeout=5000)
 
 
@@ -95,7 +99,9 @@ def test_list_selection_flies_the_map_and_moves_the_slider(window, qtbot):
         window.state.catalogue.event("bolshevik-revolution").time.overlaps(*window.state.window())
     )
     qtbot.waitUntil(
-        lambda: js(window.map_view, qtbot, "MapExplorer.selectedEventId()") == "bolshevik-revolution",
+        lambda: (
+            js(window.map_view, qtbot, "MapExplorer.selectedEventId()") == "bolshevik-revolution"
+        ),
         timeout=5000,
     )
     assert "bolshevik-revolution" in drawn_ids(window, qtbot)
@@ -126,7 +132,9 @@ def test_hostile_text_is_shown_not_run(qtbot, page_path, bundled):
 
     evil = replace(bundled.events[-1], title='<img src=x onerror="window.pwned=1">')
     catalogue = Catalogue(
-        events=[*bundled.events[:-1], evil], places=bundled.places, eras=bundled.eras,
+        events=[*bundled.events[:-1], evil],
+        places=bundled.places,
+        eras=bundled.eras,
         source=bundled.source,
     )
     win = MainWindow(catalogue, "evil.geojson", page_path, settings=None)

@@ -7,7 +7,6 @@ import logging
 import sys
 from pathlib import Path
 
-
 DEFAULT_SIZE = "1280x800"
 
 
@@ -102,7 +101,9 @@ def run_app(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     window.show()
     if not screenshot:
-        return app.exec()
+        code = app.exec()
+        _dispose(window)
+        return code
 
     result = {"code": 1}
 
@@ -128,4 +129,14 @@ def run_app(args: argparse.Namespace) -> int:
     QTimer.singleShot(60_000, timeout)
     app.exec()
     window.close()
+    _dispose(window)
     return result["code"]
+
+
+def _dispose(window) -> None:
+    """Delete the window (and its web page) before the QApplication: Chromium crashes at exit
+    when a page outlives its profile."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
-    QWidget,
 )
 
 from mapexplorer import __version__
