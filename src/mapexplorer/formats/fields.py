@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -39,6 +39,7 @@ TEXT_ROLES = (
     "title", "description", "category", "place", "id", "place_id", "excerpt", "era",
 )  # fmt: skip
 LOCATION_ROLES = ("lat", "lon", "wkt")
+_PART_ROLES = ("title", "description", "category", "place", "id", "place_id", "excerpt", "era")
 SAMPLE_SIZE = 200
 
 
@@ -51,52 +52,174 @@ def normalise(name: str) -> str:
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "title": (
-        "title", "name", "headline", "event_name", "event_title", "event", "label", "subject",
-        "caption", "heading", "titel", "nom", "nombre",
+        "title",
+        "name",
+        "headline",
+        "event_name",
+        "event_title",
+        "event",
+        "label",
+        "subject",
+        "caption",
+        "heading",
+        "titel",
+        "nom",
+        "nombre",
     ),
     "title_fallback": ("sub_event_type", "event_type", "type", "eventcode", "category"),
     "description": (
-        "description", "summary", "notes", "note", "desc", "details", "detail", "text",
-        "comment", "comments", "body", "content", "abstract", "info", "remarks", "beschreibung",
+        "description",
+        "summary",
+        "notes",
+        "note",
+        "desc",
+        "details",
+        "detail",
+        "text",
+        "comment",
+        "comments",
+        "body",
+        "content",
+        "abstract",
+        "info",
+        "remarks",
+        "beschreibung",
     ),
     "category": (
-        "category", "categories", "event_type", "type", "kind", "class", "disorder_type", "theme",
-        "topic", "eventrootcode", "kategorie",
+        "category",
+        "categories",
+        "event_type",
+        "type",
+        "kind",
+        "class",
+        "disorder_type",
+        "theme",
+        "topic",
+        "eventrootcode",
+        "kategorie",
     ),
     "place": (
-        "place", "location", "place_name", "placename", "location_name", "site", "city", "town",
-        "village", "locality", "actiongeo_fullname", "address", "admin3", "admin2", "admin1",
-        "region", "province", "state", "country", "ort",
+        "place",
+        "location",
+        "place_name",
+        "placename",
+        "location_name",
+        "site",
+        "city",
+        "town",
+        "village",
+        "locality",
+        "actiongeo_fullname",
+        "address",
+        "admin3",
+        "admin2",
+        "admin1",
+        "region",
+        "province",
+        "state",
+        "country",
+        "ort",
     ),
     "id": (
-        "event_id", "event_id_cnty", "eventid", "globaleventid", "id", "uid", "uuid", "key",
+        "event_id",
+        "event_id_cnty",
+        "eventid",
+        "globaleventid",
+        "id",
+        "uid",
+        "uuid",
+        "key",
         "data_id",
     ),
     "place_id": ("place_id",),
     "excerpt": ("excerpt", "quote", "passage"),
     "era": ("era", "period_id", "chapter"),
     "lat": (
-        "lat", "latitude", "lat_dd", "latitude_dd", "y", "lat_wgs84", "actiongeo_lat",
-        "decimallatitude", "point_y", "breite", "breitengrad",
+        "lat",
+        "latitude",
+        "lat_dd",
+        "latitude_dd",
+        "y",
+        "lat_wgs84",
+        "actiongeo_lat",
+        "decimallatitude",
+        "point_y",
+        "breite",
+        "breitengrad",
     ),
     "lon": (
-        "lon", "lng", "long", "longitude", "lon_dd", "long_dd", "longitude_dd", "x", "lon_wgs84",
-        "actiongeo_long", "decimallongitude", "point_x", "laenge", "langengrad", "laengengrad",
+        "lon",
+        "lng",
+        "long",
+        "longitude",
+        "lon_dd",
+        "long_dd",
+        "longitude_dd",
+        "x",
+        "lon_wgs84",
+        "actiongeo_long",
+        "decimallongitude",
+        "point_x",
+        "laenge",
+        "langengrad",
+        "laengengrad",
     ),
     "wkt": ("wkt", "geometry", "geom", "the_geom", "shape", "geometry_wkt", "wkt_geom"),
     "date": (
-        "date", "event_date", "datetime", "date_time", "when", "time", "event_time",
-        "occurred", "occurred_on", "occurred_at", "sqldate", "edtf", "date_of_event", "dates",
-        "event_day", "datum", "fecha",
+        "date",
+        "event_date",
+        "datetime",
+        "date_time",
+        "when",
+        "time",
+        "event_time",
+        "occurred",
+        "occurred_on",
+        "occurred_at",
+        "sqldate",
+        "edtf",
+        "date_of_event",
+        "dates",
+        "event_day",
+        "datum",
+        "fecha",
     ),
     "start": (
-        "start", "begin", "start_date", "begin_date", "date_start", "startdate", "begindate",
-        "start_time", "begin_time", "from", "date_from", "valid_from", "time_start", "starttime",
-        "timespan_begin", "dtstart", "start_year",
+        "start",
+        "begin",
+        "start_date",
+        "begin_date",
+        "date_start",
+        "startdate",
+        "begindate",
+        "start_time",
+        "begin_time",
+        "from",
+        "date_from",
+        "valid_from",
+        "time_start",
+        "starttime",
+        "timespan_begin",
+        "dtstart",
+        "start_year",
     ),
     "end": (
-        "end", "end_date", "enddate", "date_end", "stop", "end_time", "to", "date_to", "until",
-        "valid_to", "time_end", "endtime", "timespan_end", "dtend", "finish", "end_year",
+        "end",
+        "end_date",
+        "enddate",
+        "date_end",
+        "stop",
+        "end_time",
+        "to",
+        "date_to",
+        "until",
+        "valid_to",
+        "time_end",
+        "endtime",
+        "timespan_end",
+        "dtend",
+        "finish",
+        "end_year",
     ),
     "timestamp": ("timestamp", "time_stamp", "unix_time", "unixtime", "epoch", "ts", "unix"),
     "year": ("year", "yr", "event_year", "iyear", "jahr", "ano"),
@@ -107,6 +230,7 @@ _WKT = re.compile(
     r"|GEOMETRYCOLLECTION)\b",
     re.IGNORECASE,
 )
+_SMALL_NUMBER = re.compile(r"^-?\d{1,3}(?:\.0*)?$")
 # Names from our own exports that we derive again, never keep as extra properties.
 DERIVED = frozenset({"start", "end", "precision", "place_kind", "lat", "lon", "wkt"})
 
@@ -173,7 +297,9 @@ class FieldChoice:
         return frozenset(names)  # type: ignore[arg-type]
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping[str, Any], base: FieldChoice | None = None) -> FieldChoice:
+    def from_mapping(
+        cls, mapping: Mapping[str, Any], base: FieldChoice | None = None
+    ) -> FieldChoice:
         """A choice from plain names, e.g. {"date": "event_date", "lat": "y"} or
         {"start": "begin", "end": "end"}; roles left out keep `base`'s field."""
         changes: dict[str, Any] = {}
@@ -249,7 +375,9 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
     by_norm: dict[str, str] = {}
     for name in names:
         by_norm.setdefault(normalise(name), name)
-    values = {name: [row.get(name) for row in sample if not _blank(row.get(name))] for name in names}
+    values = {
+        name: [row.get(name) for row in sample if not _blank(row.get(name))] for name in names
+    }
 
     def ranked(role: str, check=None, fuzzy=None) -> list[str]:
         found = [by_norm[n] for n in _NAMES[role] if n in by_norm]
@@ -289,7 +417,9 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
     time = time_sources[0] if time_sources else None
     if time is not None:
         reasons += _disagreements(time, time_sources[1:], sample)
-    order, order_unsure = slash_order(v for s in time_sources[:1] for f in s.fields for v in values[f])
+    order, order_unsure = slash_order(
+        v for s in time_sources[:1] for f in s.fields for v in values[f]
+    )
     if order_unsure:
         candidates["date_order"] = ("dmy", "mdy")
         reasons.append(
@@ -381,10 +511,7 @@ def _disagreements(
                 a, b = chosen.read(row), other.read(row)
             except DateError:
                 continue
-            inside = (a.start >= b.start and a.end <= b.end) or (
-                b.start >= a.start and b.end <= a.end
-            )
-            if not inside:
+            if not a.overlaps(b.start, b.end):  # a year beside its day, a day in a span: fine
                 reasons.append(
                     f"{chosen.label!r} and {other.label!r} disagree (row {number}: "
                     f"{a.edtf} and {b.edtf})"
@@ -413,6 +540,8 @@ def _safe(check, value: Any) -> bool:
 
 
 def _parses(value: Any, kind: TimeKind) -> bool:
+    if kind != "year" and _SMALL_NUMBER.match(str(value).strip()):
+        return False  # 1, 2, 3 in "time_precision" or "day" are not the years 1, 2, 3
     try:
         parse_date(value, unix=kind != "year")
     except DateError:
@@ -440,19 +569,18 @@ def _is_lon(value: Any) -> bool:
 # --- reading a row -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RowParts:
+class RowParts(NamedTuple):
     """One row read with a `FieldChoice`: the parts of an event and of its place."""
 
     title: str
     summary: str
     category: str
-    actors: tuple[str, ...]
     place: str
     id: str
     place_id: str
     excerpt: str
     era: str
+    actors: tuple[str, ...]
 
 
 class RowReader:
@@ -460,32 +588,58 @@ class RowReader:
 
     def __init__(self, choice: FieldChoice) -> None:
         self.choice = choice
-        self._roles = [(role, getattr(choice, role)) for role in TEXT_ROLES]
+        names = [getattr(choice, role) for role in _PART_ROLES]
+        self._text_fields = [(index, name) for index, name in enumerate(names) if name]
+        self._spans: dict[Any, TimeSpan] = {}
         self._used = choice.used | DERIVED | {"place_id"}
 
     def time(self, row: Mapping[str, Any]) -> TimeSpan:
-        if self.choice.time is None:
+        source = self.choice.time
+        if source is None:
             raise DateError("no field holds a date (choose one)")
-        return self.choice.time.read(row, self.choice.date_order)
+        # Files repeat dates a lot: remember each cell's span (values are str/int/float/None).
+        if source.end_field is None:
+            key: Any = row.get(source.field)
+        else:
+            key = (row.get(source.field), row.get(source.end_field))
+        try:
+            span = None if key is True or key is False else self._spans.get(key)
+        except TypeError:  # a list or object in a GeoJSON property
+            return source.read(row, self.choice.date_order)
+        if span is None:
+            span = self._spans[key] = source.read(row, self.choice.date_order)
+        return span
 
     def parts(self, row: Mapping[str, Any]) -> RowParts:
-        texts = {role: _text(row.get(name)) if name else "" for role, name in self._roles}
+        get = row.get
+        texts = ["", "", "", "", "", "", "", ""]
+        for index, name in self._text_fields:
+            value = get(name)
+            texts[index] = value.strip() if value.__class__ is str else _text(value)
+        return RowParts(*texts, self._actors(row) if self.choice.actors else ())
+
+    def all_parts(self, rows: Sequence[Mapping[str, Any]]) -> list[RowParts]:
+        """`parts` of many rows, a column at a time (faster for 100,000 rows)."""
+        empty = [""] * len(rows)
+        columns: list[list[str]] = [empty] * len(_PART_ROLES)
+        for index, name in self._text_fields:
+            cells = (row.get(name) for row in rows)
+            columns[index] = [v.strip() if v.__class__ is str else _text(v) for v in cells]
+        if self.choice.actors:
+            actors: list[tuple[str, ...]] = [self._actors(row) for row in rows]
+        else:
+            actors = [()] * len(rows)
+        return [RowParts(*texts) for texts in zip(*columns, actors, strict=True)]
+
+    def _actors(self, row: Mapping[str, Any]) -> tuple[str, ...]:
         actors: list[str] = []
         for name in self.choice.actors:
             value = row.get(name)
-            items = value if isinstance(value, list) else _text(value).split(";")
+            if not value:
+                continue
+            items = value if isinstance(value, list) else str(value).split(";")
             actors += [a for a in (_text(i) for i in items) if a and a not in actors]
-        return RowParts(
-            title=texts["title"],
-            summary=texts["description"],
-            category=texts["category"],
-            actors=tuple(actors),
-            place=texts["place"],
-            id=texts["id"],
-            place_id=texts["place_id"],
-            excerpt=texts["excerpt"],
-            era=texts["era"],
-        )
+        return tuple(actors)
 
     def point(self, row: Mapping[str, Any]) -> tuple[float, float] | None:
         """(lon, lat) from the latitude and longitude fields; None when both are empty."""
@@ -496,9 +650,18 @@ class RowReader:
         if _blank(lat) and _blank(lon):
             return None
         try:
-            y, x = _number(lat), _number(lon)
-        except (ValueError, TypeError):
-            raise PlaceError(f"the coordinates ({_short(lat)}, {_short(lon)}) are not numbers") from None
+            try:
+                if lat.__class__ is not str or lon.__class__ is not str:
+                    raise TypeError
+                y, x = float(lat), float(lon)  # the common case, fast
+            except (ValueError, TypeError):
+                y, x = _number(lat), _number(lon)  # "50,45", numbers in JSON
+            if not (math.isfinite(x) and math.isfinite(y)):
+                raise ValueError("not finite")
+        except (ValueError, TypeError, OverflowError):
+            raise PlaceError(
+                f"the coordinates ({_short(lat)}, {_short(lon)}) are not numbers"
+            ) from None
         if not -90 <= y <= 90:
             raise PlaceError(f"latitude {y:g} is out of range -90…90")
         if not -180 <= x <= 180:
@@ -525,13 +688,22 @@ class RowReader:
         used = self._used
         return {k: v for k, v in row.items() if k not in used and not _blank(v)}
 
+    def all_extras(self, rows: Sequence[Mapping[str, Any]], names: Sequence[str]) -> list[dict]:
+        """`extra` of many rows that all have the fields `names` (a table's header)."""
+        keep = [name for name in names if name not in self._used]
+        if not keep:
+            return [{} for _ in rows]
+        return [{k: v for k in keep if not _blank(v := row.get(k))} for row in rows]
+
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip() if not isinstance(value, str) else value.strip()
+    return str(value).strip()
 
 
 def _short(value: Any) -> str:

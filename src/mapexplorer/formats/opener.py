@@ -1,22 +1,113 @@
-"""Open any supported file as a catalogue, choosing the reader by the file's content and name."""
+"""Open any supported file as a catalogue, choosing the reader by the file's content and name.
+
+- Our native catalogue (GeoJSON with a "mapexplorer" member, or `event_id` and `place_id` in
+  its features' properties): `native`.
+- Other GeoJSON: `geojson_reader`. CSV/TSV: `csv_reader`. KML/KMZ: `kml_reader`.
+
+`read_catalogue` also returns the `ReadReport` of rows that could not be read; `guess_fields`
+says which fields a GeoJSON or CSV file's reader would use, for the window to ask when unsure.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, Literal
 
-from mapexplorer.formats import native
+from mapexplorer.formats import csv_reader, geojson_reader, kml_reader, native
+from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.fields import FieldChoice, FieldGuess
+from mapexplorer.formats.reading import ReadReport
 from mapexplorer.model import Catalogue
 
 Progress = Callable[[int, int], None]
+Fields = FieldChoice | Mapping[str, Any] | None
+Kind = Literal["native", "geojson", "csv", "kml"]
 
 EXPORTERS = ("geojson", "csv", "kml")
+OPENABLE = (".geojson", ".json", ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz")
+_JSON = (".geojson", ".json")
+_KML = (".kml", ".kmz")
 
 
-def open_catalogue(path: str | os.PathLike, progress: Progress | None = None) -> Catalogue:
+def open_catalogue(
+    path: str | os.PathLike, progress: Progress | None = None, fields: Fields = None
+) -> Catalogue:
     """Read a catalogue file; raises `FormatError` naming the file, item and problem."""
-    return native.load(Path(path), progress)
+    return read_catalogue(path, progress, fields)[0]
+
+
+def read_catalogue(
+    path: str | os.PathLike, progress: Progress | None = None, fields: Fields = None
+) -> tuple[Catalogue, ReadReport]:
+    """Read any supported file: the catalogue and the report of what was left out.
+
+    `fields` overrides the guessed fields (a `FieldChoice`, or a mapping such as
+    {"date": "event_date"}); native files ignore it. `progress(done, total)` is called every
+    ~2000 rows and may raise to cancel the read.
+    """
+    path = Path(path)
+    kind = detect(path)
+    if kind == "csv":
+        return csv_reader.read(path, progress, fields)
+    if kind == "kml":
+        return kml_reader.read(path, progress, fields)
+    doc = geojson_reader.load_json(path)
+    if _is_native(doc):
+        catalogue = native.from_geojson(doc, path, progress)
+        features = doc.get("features") if isinstance(doc, dict) else None
+        total = len(features) if isinstance(features, list) else 0
+        return catalogue, ReadReport(str(path), "feature", total, len(catalogue.events))
+    return geojson_reader.read_document(doc, path, progress, fields)
+
+
+def guess_fields(path: str | os.PathLike) -> FieldGuess | None:
+    """Which fields a CSV or plain GeoJSON file's reader would use (None for native and KML
+    files, whose fields are fixed). `FormatError` if the file cannot be read at all."""
+    path = Path(path)
+    kind = detect(path)
+    if kind == "csv":
+        return csv_reader.guess_fields(path)
+    if kind == "kml":
+        return None
+    doc = geojson_reader.load_json(path)
+    return None if _is_native(doc) else geojson_reader.guess_document(doc, path)
+
+
+def detect(path: str | os.PathLike) -> Kind:
+    """The reader for a file: by its first bytes when they are clear, else by its name."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(512)
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    suffix = Path(path).suffix.lower()
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK\x03\x04") or suffix in _KML:
+        return "kml"
+    if start.startswith((b"{", b"[")) or suffix in _JSON:
+        return "geojson"  # native or not: decided once the JSON is parsed
+    if start.startswith(b"<"):
+        return "kml"
+    return "csv"
+
+
+def _is_native(doc: Any) -> bool:
+    if not isinstance(doc, dict):
+        return False
+    if "mapexplorer" in doc:
+        return True
+    features = doc.get("features")
+    if not isinstance(features, list) or not features:
+        return False
+    first = features[0]
+    props = first.get("properties") if isinstance(first, dict) else None
+    return isinstance(props, dict) and "event_id" in props and "place_id" in props
 
 
 def export_catalogue(catalogue: Catalogue, path: str | os.PathLike, fmt: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.opener import open_catalogue
+from mapexplorer.formats.opener import open_catalogue, read_catalogue
 from mapexplorer.model import Catalogue
 
 
@@ -17,13 +17,14 @@ class Cancelled(Exception):
 
 class _Worker(QObject):
     progress = Signal(int, int)
-    finished = Signal(object)  # Catalogue
+    finished = Signal(object, object)  # Catalogue, ReadReport
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fields: object = None) -> None:
         super().__init__()
         self.path = path
+        self.fields = fields
         self.stop = False
 
     def run(self) -> None:
@@ -33,7 +34,7 @@ class _Worker(QObject):
             self.progress.emit(done, total)
 
         try:
-            catalogue = open_catalogue(self.path, report)
+            catalogue, read_report = read_catalogue(self.path, report, self.fields)
         except Cancelled:
             self.cancelled.emit()
         except FormatError as exc:
@@ -41,14 +42,14 @@ class _Worker(QObject):
         except Exception as exc:  # a reader bug must not take the window down with it
             self.failed.emit(f"{self.path}: could not be opened ({type(exc).__name__}: {exc})")
         else:
-            self.finished.emit(catalogue)
+            self.finished.emit(catalogue, read_report)
 
 
 class CatalogueLoader(QObject):
     """Loads one file at a time on a worker thread; signals come back on the GUI thread."""
 
     progress = Signal(int, int)
-    loaded = Signal(object, str)  # Catalogue, path
+    loaded = Signal(object, str, object)  # Catalogue, path, ReadReport
     failed = Signal(str)
     cancelled = Signal()
 
@@ -62,10 +63,11 @@ class CatalogueLoader(QObject):
     def busy(self) -> bool:
         return self._thread is not None
 
-    def load(self, path: str | Path) -> None:
+    def load(self, path: str | Path, fields: object = None) -> None:
+        """Start loading; `fields` is the user's FieldChoice for a CSV or plain GeoJSON file."""
         self.cancel()
         path = Path(path)
-        thread, worker = QThread(self), _Worker(path)
+        thread, worker = QThread(self), _Worker(path, fields)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)
@@ -76,12 +78,12 @@ class CatalogueLoader(QObject):
         self._thread, self._worker, self._path = thread, worker, path
         thread.start()
 
-    @Slot(object)
-    def _on_finished(self, catalogue: Catalogue) -> None:
+    @Slot(object, object)
+    def _on_finished(self, catalogue: Catalogue, report: object) -> None:
         if self.sender() is not self._worker:  # a load that was cancelled or replaced
             return
         self.wait()
-        self.loaded.emit(catalogue, str(self._path))
+        self.loaded.emit(catalogue, str(self._path), report)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

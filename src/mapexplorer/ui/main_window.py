@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -21,18 +22,31 @@ from PySide6.QtWidgets import (
 
 from mapexplorer import __version__
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.opener import export_catalogue
+from mapexplorer.formats.opener import export_catalogue, guess_fields
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.paths import bundled_catalogue, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
+from mapexplorer.ui.field_dialog import (
+    FieldChoiceDialog,
+    choice_from_settings,
+    choice_key,
+    choice_to_settings,
+)
+from mapexplorer.ui.export_dialogs import VIEW_EXPORTS, choose_view_export
 from mapexplorer.ui.loader import CatalogueLoader
 from mapexplorer.ui.map_view import QtMapView
+from mapexplorer.ui.report_dialog import ReadReportDialog
 from mapexplorer.ui.timeline import QtTimeline
 
-OPEN_FILTER = "Catalogues (*.geojson *.json);;All files (*)"
+OPEN_FILTER = (
+    "All supported files (*.geojson *.json *.csv *.tsv *.kml *.kmz);;"
+    "Map Explorer catalogues and GeoJSON (*.geojson *.json);;"
+    "Spreadsheets (*.csv *.tsv);;Google Earth (*.kml *.kmz);;All files (*)"
+)
+OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".kml", ".kmz"}
 EXPORT_FORMATS = {
     "geojson": "GeoJSON (*.geojson)",
     "csv": "CSV spreadsheet (*.csv)",
@@ -58,6 +72,7 @@ class MainWindow(QMainWindow):
         self.state = ExplorerState(catalogue)
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
+        self.setAcceptDrops(True)
 
         self.map_view = QtMapView(self.state, page_path)
         self.timeline = QtTimeline(self.state)
@@ -114,6 +129,11 @@ class MainWindow(QMainWindow):
         for fmt, label in EXPORT_FORMATS.items():
             action = QAction(label.split(" (")[0] + "…", self)
             action.triggered.connect(lambda _=False, f=fmt: self.choose_export(f))
+            export_menu.addAction(action)
+        export_menu.addSeparator()
+        for fmt, (label, _filter) in VIEW_EXPORTS.items():
+            action = QAction(label, self)
+            action.triggered.connect(lambda _=False, f=fmt: choose_view_export(self, f))
             export_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
@@ -201,12 +221,41 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        """Load in the background; what is open now stays open if the file fails."""
+        """Load in the background; what is open now stays open if the file fails.
+
+        When the file's fields are ambiguous (two time columns that disagree, say), ask once
+        with a preview, and remember the answer for files with the same columns."""
+        try:
+            guess = guess_fields(path)
+        except FormatError as exc:
+            self._on_load_failed(str(exc))
+            return
+        fields = None
+        if guess is not None and guess.ambiguous:
+            fields = self._ask_fields(path, guess)
+            if fields is None:
+                return  # the user cancelled: nothing changes
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
         self.statusBar().showMessage(f"Opening {path}…")
-        self.loader.load(path)
+        self.loader.load(path, fields)
+
+    def _ask_fields(self, path: str, guess):
+        key = choice_key(guess)
+        if self.settings is not None:
+            remembered = self.settings.value(key)
+            if isinstance(remembered, str):
+                choice = choice_from_settings(guess, json.loads(remembered))
+                if choice is not None:
+                    return choice
+        self.field_dialog = FieldChoiceDialog(Path(path).name, guess, self)
+        if self.field_dialog.exec() != FieldChoiceDialog.DialogCode.Accepted:
+            return None
+        choice = self.field_dialog.choice()
+        if self.settings is not None:
+            self.settings.setValue(key, json.dumps(choice_to_settings(choice)))
+        return choice
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
@@ -217,7 +266,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.statusBar().clearMessage()
 
-    def _on_loaded(self, catalogue: Catalogue, path: str) -> None:
+    def _on_loaded(self, catalogue: Catalogue, path: str, report=None) -> None:
         self._end_progress()
         if not catalogue.events:
             self._on_load_failed(f"{path}: the file holds no events")
@@ -226,10 +275,40 @@ class MainWindow(QMainWindow):
         self.state.set_catalogue(catalogue)
         if self.settings is not None:
             self.settings.setValue("last_file", path)
+        if report:  # some rows could not be placed or dated: say which, keep the rest
+            summary = (
+                f"Opened {len(catalogue.events)} events from {Path(path).name}. "
+                f"{report.skipped} of {report.total} {report.unit}s could not be read:"
+            )
+            self.report_dialog = ReadReportDialog(summary, report.text(), self)
+            self.report_dialog.open()
+
+    # --- drag and drop ------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_file(event) -> str | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE:
+                return url.toLocalFile()
+        return None
 
     def _on_load_failed(self, message: str) -> None:
+        """Say what is wrong; the catalogue that was open stays open."""
         self._end_progress()
-        QMessageBox.warning(self, "Could not open the file", message)
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
+        )
+        self.error_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_box.open()  # window-modal, without blocking the loader's signals
 
     # --- export -------------------------------------------------------------------------------
     def choose_export(self, fmt: str) -> None:

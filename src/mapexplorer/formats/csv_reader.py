@@ -1,0 +1,272 @@
+"""CSV and TSV from spreadsheets and conflict-event exports (ACLED, GDELT) into a catalogue.
+
+The delimiter (comma, semicolon, tab or bar) and the encoding (UTF-8 with or without a byte
+order mark, UTF-16 as Excel's "Unicode text", else Windows-1252/Latin-1) are detected; the
+columns are guessed by `fields.guess`. Places come from latitude/longitude columns or a WKT
+column. Rows that cannot be dated or placed are reported and the rest still open.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
+from mapexplorer.formats.reading import (
+    PROGRESS_EVERY,
+    CatalogueBuilder,
+    Progress,
+    ReadReport,
+    bulk,
+)
+from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
+
+__all__ = ["guess_fields", "read", "read_table"]
+
+DELIMITERS = (",", ";", "\t", "|")
+MAX_BYTES = 1 << 30  # a gigabyte of text is not a table of events a person made
+_SNIFF_CHARS = 65536
+
+
+def read(
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: FieldChoice | Mapping[str, Any] | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    """Read a CSV/TSV file; rows that cannot be read go in the report."""
+    with bulk():
+        return _read(path, progress, fields)
+
+
+def _read(
+    path: str | os.PathLike, progress: Progress | None, fields: FieldChoice | Mapping | None
+) -> tuple[Catalogue, ReadReport]:
+    header, rows = read_table(path)
+    dicts = [dict(zip(header, row, strict=False)) for row in rows]
+    guessed = fieldguess.guess(header, dicts) if not isinstance(fields, FieldChoice) else None
+    choice = choice_from(fields, guessed)
+    _check_choice(path, header, choice)
+    reader = RowReader(choice)
+    builder = CatalogueBuilder(path, "row")
+    total = len(dicts)
+    if progress is not None:
+        progress(0, total)
+    # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
+    times = _times(reader, dicts)
+    points = _points(reader, dicts)
+    all_parts = reader.all_parts(dicts)
+    extras = reader.all_extras(dicts, header)
+    time_field = choice.time.label if choice.time else ""
+    location_field = _location_field(choice)
+    for index, row in enumerate(dicts):
+        if progress is not None and index and index % PROGRESS_EVERY == 0:
+            progress(index, total)
+        time = times[index]
+        if time.__class__ is not TimeSpan:
+            builder.problem(f"row {index + 2}", time_field, str(time))  # row 1 is the header
+            continue
+        parts = all_parts[index]
+        try:
+            place_id = _place(builder, reader, row, parts, points[index])
+        except PlaceError as exc:
+            builder.problem(f"row {index + 2}", location_field, str(exc))
+            continue
+        builder.add(f"row {index + 2}", parts, time, [place_id], extras[index])
+    if progress is not None:
+        progress(total, total)
+    return builder.finish(total, choice)
+
+
+def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
+    """Each row's time, or the `DateError` saying why it has none; each distinct value once."""
+    source = reader.choice.time
+    if source is None:
+        return [DateError("no column holds a date")] * len(rows)
+    fields = source.fields
+    keys = [tuple(row.get(f) for f in fields) for row in rows]
+    spans: dict[tuple, TimeSpan | DateError] = {}
+    for key in set(keys):
+        try:
+            spans[key] = reader.time(dict(zip(fields, key, strict=True)))
+        except DateError as exc:
+            spans[key] = exc
+    return [spans[key] for key in keys]
+
+
+def _points(reader: RowReader, rows: list[dict]) -> list[Any]:
+    """Each row's (lon, lat), None when empty, or the `PlaceError` saying what is wrong."""
+    lat_name, lon_name = reader.choice.lat, reader.choice.lon
+    if not lat_name or not lon_name:
+        return [None] * len(rows)
+    try:
+        lats = np.array([row.get(lat_name) for row in rows], dtype=float)
+        lons = np.array([row.get(lon_name) for row in rows], dtype=float)
+    except (ValueError, TypeError):
+        lats = lons = None  # an empty cell, a decimal comma: one row at a time below
+    if lats is not None and lons is not None:
+        good = np.isfinite(lats) & np.isfinite(lons) & (np.abs(lats) <= 90) & (np.abs(lons) <= 180)
+        if good.all():
+            return list(zip(lons.tolist(), lats.tolist(), strict=True))
+    out: list[Any] = []
+    for row in rows:
+        try:
+            out.append(reader.point(row))
+        except PlaceError as exc:
+            out.append(exc)
+    return out
+
+
+def guess_fields(path: str | os.PathLike) -> FieldGuess:
+    """Which columns hold what, with a sample of rows for the dialog's preview."""
+    header, rows = read_table(path, limit=fieldguess.SAMPLE_SIZE)
+    return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
+
+
+def _place(
+    builder: CatalogueBuilder, reader: RowReader, row: dict, parts: RowParts, point: Any
+) -> str:
+    shape = reader.shape(row) if reader.choice.wkt else None
+    if shape is not None:
+        return builder.shape_place(parts.place or parts.title or "place", shape, parts.place_id)
+    if point is None:
+        raise PlaceError("no coordinates (the latitude and longitude are empty)")
+    if point.__class__ is PlaceError:
+        raise point
+    lon, lat = point
+    name = parts.place or parts.title or f"{lat:.5f}, {lon:.5f}"
+    return builder.point_place(name, lon, lat, parts.place_id)
+
+
+def _location_field(choice: FieldChoice) -> str:
+    if choice.wkt and choice.lat:
+        return f"{choice.wkt}/{choice.lat}/{choice.lon}"
+    return choice.wkt or f"{choice.lat}/{choice.lon}"
+
+
+def _check_choice(path: Any, header: list[str], choice: FieldChoice) -> None:
+    columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
+    if not choice.wkt and not (choice.lat and choice.lon):
+        raise FormatError(
+            path,
+            "no latitude/longitude or WKT column found (name them e.g. 'lat' and 'lon'); "
+            f"the columns are {columns}",
+        )
+    if choice.time is None:
+        raise FormatError(
+            path, f"no date column found (name it e.g. 'date'); the columns are {columns}"
+        )
+    for name in choice.used:
+        if name not in header:
+            raise FormatError(path, f"there is no column {name!r}; the columns are {columns}")
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+def read_table(
+    path: str | os.PathLike, limit: int | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """The header and the data rows (blank rows dropped); at most `limit` rows if given."""
+    text = _decode(path, _read_bytes(path))
+    delimiter = _sniff(text, Path(path).suffix.lower())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if not any(row):  # a blank line, or ";;;" from a spreadsheet
+                continue
+            if header is None:
+                header = _header(row)
+                continue
+            rows.append(row)
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error as exc:
+        raise FormatError(
+            path, f"not a table we can read: {exc}", f"line {reader.line_num}"
+        ) from None
+    if header is None:
+        raise FormatError(path, "the file has no header row (it is empty)")
+    if len(header) < 2:
+        raise FormatError(
+            path,
+            f"found a single column ({header[0]!r}); a table needs columns separated by "
+            "commas, semicolons or tabs",
+        )
+    return header, rows
+
+
+def _read_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise FormatError(path, f"the file is too large ({size / 1e9:.1f} GB)")
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise FormatError(path, "the file is empty")
+    return data
+
+
+def _decode(path: Any, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError(path, "the file says it is UTF-16 but is not") from None
+    if b"\x00" in data[:_SNIFF_CHARS]:
+        raise FormatError(path, "this is not a text table (it holds binary data)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _sniff(text: str, suffix: str) -> str:
+    """The delimiter that splits the first lines into the most, most regular columns."""
+    head = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS:  # don't judge a line cut in half
+        head = head[: head.rfind("\n") + 1] or head
+    best, best_score = "\t" if suffix == ".tsv" else ",", (0, 0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(io.StringIO(head, newline=""), delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        regular = sum(1 for r in rows[1:50] if len(r) == width)
+        preferred = int((delimiter == "\t") == (suffix == ".tsv"))
+        score = (regular, width, preferred)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _header(row: list[str]) -> list[str]:
+    names: list[str] = []
+    for number, cell in enumerate(row, start=1):
+        name = cell.strip().lstrip("\ufeff").strip() or f"column {number}"
+        unique, n = name, 2
+        while unique in names:
+            unique, n = f"{name} ({n})", n + 1
+        names.append(unique)
+    return names

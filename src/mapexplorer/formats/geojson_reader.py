@@ -1,0 +1,218 @@
+"""Plain GeoJSON from other tools (QGIS, geojson.io, scripts) into a catalogue.
+
+Any FeatureCollection (or a single Feature): one event per feature, or features grouped into
+one event by an `event_id`-like property. The time comes from whichever properties hold it
+(`fields.guess`), the place from the feature's geometry (or latitude/longitude properties when
+the geometry is null). Features that cannot be dated or placed are reported; the rest open.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+
+from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowReader, choice_from
+from mapexplorer.formats.reading import (
+    PROGRESS_EVERY,
+    CatalogueBuilder,
+    Progress,
+    ReadReport,
+    bulk,
+)
+from mapexplorer.model import Catalogue, DateError, PlaceError
+
+__all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
+
+MAX_BYTES = 1 << 30
+
+
+def load_json(path: str | os.PathLike) -> Any:
+    """The parsed JSON of a file; `FormatError` naming the line and column when it is not."""
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            raise FormatError(path, "the file is too large")
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise FormatError(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(path, f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
+        raise FormatError(path, f"not JSON we can read: {exc}") from None
+
+
+def features_of(doc: Any, path: Any) -> list[Any]:
+    """The features of a FeatureCollection (or of a lone Feature)."""
+    if not isinstance(doc, dict):
+        raise FormatError(path, "not GeoJSON: the file holds no JSON object")
+    kind = doc.get("type")
+    if kind == "Feature":
+        return [doc]
+    if kind != "FeatureCollection":
+        shown = json.dumps(kind)[:40] if kind is not None else "missing"
+        raise FormatError(
+            path, f"not a GeoJSON FeatureCollection (its type is {shown})", "", "type"
+        )
+    features = doc.get("features")
+    if not isinstance(features, list):
+        raise FormatError(path, "the FeatureCollection has no list of features", "", "features")
+    return features
+
+
+def guess_document(doc: Any, path: Any = None) -> FieldGuess:
+    """Which properties hold what, from the first features."""
+    rows = [_properties(f) or {} for f in features_of(doc, path)[: fieldguess.SAMPLE_SIZE]]
+    names = list(dict.fromkeys(k for row in rows for k in row))
+    return fieldguess.guess(names, rows)
+
+
+def read(
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: FieldChoice | Mapping[str, Any] | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    return read_document(load_json(path), path, progress, fields)
+
+
+def read_document(
+    doc: Any,
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: FieldChoice | Mapping[str, Any] | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    """A parsed GeoJSON document as a catalogue and the report of features left out."""
+    with bulk():
+        features = features_of(doc, path)
+        guessed = guess_document(doc, path) if not isinstance(fields, FieldChoice) else None
+        choice = choice_from(fields, guessed)
+        if choice.time is None and features:
+            names = ", ".join(repr(n) for n in (guessed.fields if guessed else ())[:30])
+            raise FormatError(
+                path,
+                "no property holds a date (name it e.g. 'date', or 'start' and 'end'); "
+                f"the properties are {names or 'none'}",
+            )
+        reader = RowReader(choice)
+        builder = CatalogueBuilder(path, "feature")
+        total = len(features)
+        for index, feature in enumerate(features):
+            if progress is not None and index % PROGRESS_EVERY == 0:
+                progress(index, total)
+            _read_feature(builder, reader, feature, f"feature {index + 1}")
+        if progress is not None:
+            progress(total, total)
+        return builder.finish(total, choice)
+
+
+def _properties(feature: Any) -> dict | None:
+    if not isinstance(feature, dict):
+        return None
+    props = feature.get("properties")
+    return props if isinstance(props, dict) else ({} if props is None else None)
+
+
+def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, item: str) -> None:
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        builder.problem(item, "", "not a GeoJSON Feature")
+        return
+    props = _properties(feature)
+    if props is None:
+        builder.problem(item, "properties", "the properties are not an object")
+        return
+    parts = reader.parts(props)
+    if parts.title:
+        item = f"{item} ({parts.title[:40]!r})"
+    time_source = reader.choice.time
+    try:
+        time = reader.time(props)
+    except DateError as exc:
+        builder.problem(item, time_source.label if time_source else "", str(exc))
+        return
+    try:
+        place_ids = _places(builder, reader, feature, props, parts)
+    except PlaceError as exc:
+        builder.problem(item, "geometry", str(exc))
+        return
+    builder.add(item, parts, time, place_ids, reader.extra(props))
+
+
+def _places(
+    builder: CatalogueBuilder, reader: RowReader, feature: dict, props: dict, parts
+) -> list[str]:
+    name = parts.place or parts.title
+    geometry = feature.get("geometry")
+    if geometry is None:
+        shape_ = reader.shape(props)
+        if shape_ is not None:
+            return [builder.shape_place(name, shape_, parts.place_id)]
+        point = reader.point(props)
+        if point is None:
+            raise PlaceError("the feature has no geometry")
+        return [builder.point_place(name or _where(point), *point, parts.place_id)]
+    if not isinstance(geometry, dict):
+        raise PlaceError("the geometry is not a GeoJSON object")
+    point = _simple_point(geometry)
+    if point is not None:
+        return [builder.point_place(name or _where(point), *point, parts.place_id)]
+    try:
+        geom = shapely.force_2d(shape(geometry))
+    except Exception as exc:  # shapely raises several types for malformed GeoJSON
+        raise PlaceError(f"not a GeoJSON geometry we can read ({exc})") from None
+    if geom.geom_type == "GeometryCollection":
+        pieces = list(geom.geoms)
+        if not pieces:
+            raise PlaceError("the geometry is empty")
+        return [
+            builder.shape_place(f"{name} ({n})" if name else "", piece, "")
+            for n, piece in enumerate(pieces, start=1)
+        ]
+    return [builder.shape_place(name, geom, parts.place_id)]
+
+
+def _simple_point(geometry: dict) -> tuple[float, float] | None:
+    """(lon, lat) of a Point geometry, checked; None for every other geometry."""
+    if geometry.get("type") != "Point":
+        return None
+    coords = geometry.get("coordinates")
+    if not isinstance(coords, list) or not 2 <= len(coords) <= 3:
+        raise PlaceError("a Point needs [longitude, latitude]")
+    lon, lat = coords[0], coords[1]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lon, lat)):
+        raise PlaceError(f"the coordinates {json.dumps(coords)[:40]} are not numbers")
+    try:
+        lon, lat = float(lon), float(lat)
+    except OverflowError:
+        raise PlaceError("the coordinates are far too large") from None
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise PlaceError("the coordinates are not finite numbers")
+    if not -180 <= lon <= 180:
+        raise PlaceError(f"longitude {lon:g} is out of range -180…180")
+    if not -90 <= lat <= 90:
+        raise PlaceError(f"latitude {lat:g} is out of range -90…90")
+    return lon, lat
+
+
+def _where(point: tuple[float, float]) -> str:
+    return f"{point[1]:.5f}, {point[0]:.5f}"

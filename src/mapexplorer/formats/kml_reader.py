@@ -1,0 +1,323 @@
+"""KML and KMZ, as Google Earth (and our own KML export) write them, into a catalogue.
+
+Placemarks in any nesting of Documents and Folders become events: `name` the title,
+`description` the summary, `TimeStamp`/`TimeSpan` the time, Point/LineString/Polygon/
+MultiGeometry the place, and ExtendedData (`Data` and `SchemaData`) the other fields, guessed by
+`fields.guess` like a table's columns. fastkml reads the document; we read the time elements'
+text ourselves first, because fastkml turns them into Python dates, which know no year before 1
+and drop what they cannot parse.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+
+from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.dates import parse_date, parse_span
+from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from
+from mapexplorer.formats.reading import (
+    PROGRESS_EVERY,
+    CatalogueBuilder,
+    Progress,
+    ReadReport,
+    bulk,
+)
+from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
+
+with warnings.catch_warnings():  # "lxml missing, pretty print disabled": we never print
+    warnings.simplefilter("ignore")
+    from fastkml import config as kml_config
+    from fastkml import kml as fastkml
+
+__all__ = ["read"]
+
+MAX_BYTES = 1 << 30
+_MARK = "mapexplorer-placemark-"
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
+
+
+@dataclass
+class _Mark:
+    """What we read from a Placemark's XML before fastkml sees it."""
+
+    index: int
+    original_id: str
+    folders: tuple[str, ...]
+    when: str | None = None
+    begin: str | None = None
+    end: str | None = None
+
+
+def read(
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: FieldChoice | Mapping[str, Any] | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    """Read a .kml or .kmz file; placemarks that cannot be read go in the report."""
+    with bulk():
+        root = _parse_xml(path, _kml_bytes(path))
+        ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
+        marks = _mark_placemarks(root, ns)
+        document = _fastkml(path, root, ns)
+        placemarks = sorted(
+            (p for p in _placemarks(document) if str(p.id).startswith(_MARK)),
+            key=lambda p: int(str(p.id)[len(_MARK) :]),
+        )
+        rows = [_row(p) for p in placemarks]
+        names = list(dict.fromkeys(k for row in rows for k in row))
+        guessed = fieldguess.guess(names, rows) if not isinstance(fields, FieldChoice) else None
+        choice = choice_from(fields, guessed)
+        user_time = fields is not None and (
+            isinstance(fields, FieldChoice)
+            or any(k in fields for k in ("time", "date", "start", "end", "timestamp", "year"))
+        )
+        reader = RowReader(choice)
+        builder = CatalogueBuilder(path, "placemark")
+        total = len(placemarks)
+        for number, (placemark, row) in enumerate(zip(placemarks, rows, strict=True), start=1):
+            if progress is not None and (number - 1) % PROGRESS_EVERY == 0:
+                progress(number - 1, total)
+            mark = marks[int(str(placemark.id)[len(_MARK) :])]
+            _read_placemark(builder, reader, placemark, row, mark, number, user_time)
+        if progress is not None:
+            progress(total, total)
+        return builder.finish(total, choice)
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+def _kml_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            raise FormatError(path, "the file is too large")
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise FormatError(path, "the file is empty")
+    if data.startswith(b"PK") or str(path).lower().endswith(".kmz"):
+        return _from_kmz(path, data)
+    return data
+
+
+def _from_kmz(path: Any, data: bytes) -> bytes:
+    """The KML inside a KMZ: doc.kml, else the first .kml file in the archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
+            if not names:
+                raise FormatError(path, "this KMZ (zip) archive holds no .kml file")
+            info = next((i for i in names if i.filename.lower() == "doc.kml"), names[0])
+            if info.file_size > MAX_BYTES:
+                raise FormatError(path, f"{info.filename} inside the KMZ is too large")
+            return archive.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise FormatError(path, f"not a KMZ file (a zip archive with doc.kml): {exc}") from None
+    except (OSError, RuntimeError, ValueError) as exc:  # encrypted, corrupt member
+        raise FormatError(path, f"cannot read the KMZ archive: {exc}") from None
+
+
+def _parse_xml(path: Any, data: bytes) -> ET.Element:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise FormatError(
+            path, f"not XML (so not KML): {_expat_reason(exc)} at line {line}, column {column + 1}"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(path, f"not XML we can read: {exc}") from None
+    tag = root.tag.rsplit("}", 1)[-1]
+    if tag != "kml":
+        raise FormatError(path, f"not KML: the document is <{tag}>, not <kml>")
+    return root
+
+
+def _expat_reason(exc: ET.ParseError) -> str:
+    return re.sub(r": line \d+, column \d+$", "", str(exc))
+
+
+def _mark_placemarks(root: ET.Element, ns: str) -> list[_Mark]:
+    """Give every Placemark an id we can find again, in document order, and take out its time
+    elements (read here, as text) and its folder path."""
+    marks: list[_Mark] = []
+
+    def visit(element: ET.Element, folders: tuple[str, ...]) -> None:
+        for child in list(element):
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag == "Placemark":
+                marks.append(_take_mark(child, ns, len(marks), folders))
+            elif tag in ("Folder", "Document"):
+                name = child.find(f"{ns}name")
+                label = (name.text or "").strip() if name is not None else ""
+                visit(child, folders + (label,) if tag == "Folder" and label else folders)
+            elif tag == "kml":
+                visit(child, folders)
+
+    visit(root, ())
+    return marks
+
+
+def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, ...]) -> _Mark:
+    mark = _Mark(index, placemark.get("id", ""), folders)
+    for child in list(placemark):
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag == "TimeStamp":
+            mark.when = _text(child.find(f"{ns}when"))
+        elif tag == "TimeSpan":
+            mark.begin, mark.end = _text(child.find(f"{ns}begin")), _text(child.find(f"{ns}end"))
+        else:
+            continue
+        placemark.remove(child)
+    placemark.set("id", f"{_MARK}{index}")
+    return mark
+
+
+def _text(element: ET.Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None
+
+
+def _fastkml(path: Any, root: ET.Element, ns: str) -> Any:
+    try:
+        return fastkml.KML.class_from_element(
+            ns=ns,
+            name_spaces={**kml_config.NAME_SPACES, "kml": ns},
+            element=root,
+            strict=False,
+        )
+    except Exception as exc:  # fastkml raises many types on odd documents
+        raise FormatError(path, f"not KML we can read: {exc}") from None
+
+
+def _placemarks(container: Any) -> Iterator[Any]:
+    for feature in getattr(container, "features", None) or ():
+        if type(feature).__name__ == "Placemark":
+            yield feature
+        else:
+            yield from _placemarks(feature)
+
+
+# --- one placemark -----------------------------------------------------------------------------
+
+
+def _row(placemark: Any) -> dict[str, Any]:
+    """The placemark's fields as a table row: name, description and its ExtendedData."""
+    row: dict[str, Any] = {
+        "name": placemark.name or "",
+        "description": _plain(placemark.description),
+    }
+    for element in getattr(placemark.extended_data, "elements", None) or ():
+        if hasattr(element, "data"):  # SchemaData: SimpleData children
+            for simple in element.data:
+                if simple.name:
+                    row.setdefault(simple.name, simple.value or "")
+        elif getattr(element, "name", None):  # Data
+            row.setdefault(element.name, element.value or "")
+    return row
+
+
+def _plain(description: str | None) -> str:
+    """Google Earth descriptions are often HTML: keep their text."""
+    if not description:
+        return ""
+    if _TAG.search(description):
+        text = re.sub(r"<\s*br\s*/?\s*>|</\s*p\s*>", "\n", description, flags=re.IGNORECASE)
+        description = html.unescape(_TAG.sub("", text))
+    return description.strip()
+
+
+def _read_placemark(
+    builder: CatalogueBuilder,
+    reader: RowReader,
+    placemark: Any,
+    row: dict[str, Any],
+    mark: _Mark,
+    number: int,
+    user_time: bool,
+) -> None:
+    name = row.get("name") or ""
+    item = f"placemark {number}" + (f" ({name[:40]!r})" if name else "")
+    try:
+        time = _time(reader, row, mark, user_time)
+    except DateError as exc:
+        builder.problem(item, "TimeStamp/TimeSpan", str(exc))
+        return
+    parts = reader.parts(row)
+    extra = reader.extra(row)
+    if mark.folders:
+        extra.setdefault("folder", "/".join(mark.folders))
+    try:
+        place_ids = _places(builder, placemark, parts.place or parts.title, parts.place_id)
+    except PlaceError as exc:
+        builder.problem(item, "geometry", str(exc))
+        return
+    builder.add(item, parts, time, place_ids, extra)
+
+
+def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan:
+    """The KML time, unless ExtendedData holds a date that says the same more exactly (our
+    export's EDTF "2024-12" beside its TimeSpan of 1–31 December), or the user chose one."""
+    kml_time: TimeSpan | None = None
+    if mark.when is not None:
+        kml_time = parse_date(mark.when)
+    elif mark.begin is not None or mark.end is not None:
+        kml_time = parse_span(mark.begin, mark.end)
+    if reader.choice.time is None:
+        if kml_time is None:
+            raise DateError("the placemark has no TimeStamp or TimeSpan")
+        return kml_time
+    try:
+        data_time = reader.time(row)
+    except DateError:
+        if kml_time is None or user_time:
+            raise
+        return kml_time
+    if (
+        user_time
+        or kml_time is None
+        or kml_time.start <= data_time.start <= data_time.end <= kml_time.end
+    ):
+        return data_time
+    return kml_time
+
+
+def _places(builder: CatalogueBuilder, placemark: Any, name: str, place_id: str) -> list[str]:
+    geometry = placemark.geometry
+    if geometry is None:
+        raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
+    try:
+        geom = shapely.force_2d(shape(geometry.__geo_interface__))
+    except Exception as exc:  # pygeoif and shapely raise several types
+        raise PlaceError(f"a geometry we cannot read ({exc})") from None
+    if geom.geom_type != "GeometryCollection":
+        return [builder.shape_place(name, geom, place_id)]
+    pieces = list(geom.geoms)
+    if not pieces:
+        raise PlaceError("the MultiGeometry is empty")
+    return [
+        builder.shape_place(
+            f"{name} ({n})" if name else "", piece, f"{place_id}-{n}" if place_id else ""
+        )
+        for n, piece in enumerate(pieces, start=1)
+    ]

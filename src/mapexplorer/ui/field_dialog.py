@@ -1,0 +1,127 @@
+"""Ask once which field holds the time when someone else's file is ambiguous, with a preview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
+
+PREVIEW_COLUMNS = [
+    ("row", "Row"), ("title", "Title"), ("when", "Date"), ("place", "Place"),
+    ("lat", "Lat"), ("lon", "Lon"), ("problem", "Problem"),
+]  # fmt: skip
+DATE_ORDERS = {"dmy": "Day first (17/01/2025)", "mdy": "Month first (01/17/2025)"}
+
+
+class FieldChoiceDialog(QDialog):
+    """Shows why the file is ambiguous, a choice per ambiguous role and what the rows become."""
+
+    def __init__(self, file_name: str, guess: FieldGuess, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.guess = guess
+        self.setWindowTitle(f"Which fields? — {file_name}")
+        self.setAccessibleName("Choose the fields to read")
+        layout = QVBoxLayout(self)
+        why = QLabel(
+            "<b>This file can be read in more than one way.</b><br>"
+            + "<br>".join(_escape(r) for r in guess.reasons)
+        )
+        why.setWordWrap(True)
+        layout.addWidget(why)
+        form = QFormLayout()
+        self.time_box = QComboBox()
+        self.time_box.setAccessibleName("Time field")
+        for source in guess.candidates.get("time", ()):
+            self.time_box.addItem(source.label, source)
+        if guess.choice.time is not None:
+            self.time_box.setCurrentIndex(max(0, self.time_box.findText(guess.choice.time.label)))
+        form.addRow("Time from:", self.time_box)
+        self.order_box = QComboBox()
+        self.order_box.setAccessibleName("Date order")
+        for key, label in DATE_ORDERS.items():
+            self.order_box.addItem(label, key)
+        self.order_box.setCurrentIndex(max(0, self.order_box.findData(guess.choice.date_order)))
+        self.order_box.setEnabled("date_order" in guess.candidates)
+        form.addRow("Numeric dates:", self.order_box)
+        layout.addLayout(form)
+        self.table = QTableWidget(0, len(PREVIEW_COLUMNS))
+        self.table.setAccessibleName("Preview of the first rows")
+        self.table.setHorizontalHeaderLabels([label for _, label in PREVIEW_COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(QLabel("What the first rows become:"))
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.time_box.currentIndexChanged.connect(self.refresh)
+        self.order_box.currentIndexChanged.connect(self.refresh)
+        self.resize(760, 440)
+        self.refresh()
+
+    def choice(self) -> FieldChoice:
+        time = self.time_box.currentData()
+        return replace(
+            self.guess.choice,
+            time=time if isinstance(time, TimeSource) else self.guess.choice.time,
+            date_order=self.order_box.currentData(),
+        )
+
+    def refresh(self) -> None:
+        rows = preview(self.guess.sample, self.choice(), limit=10)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, (key, _) in enumerate(PREVIEW_COLUMNS):
+                self.table.setItem(r, c, QTableWidgetItem(row.get(key, "")))  # plain text
+        self.table.resizeColumnsToContents()
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+# --- remembering the answer -------------------------------------------------------------------
+
+
+def choice_key(guess: FieldGuess) -> str:
+    """Files with the same columns get the same answer (a monthly export, say)."""
+    import hashlib
+
+    return "fields/" + hashlib.sha1("\x1f".join(guess.fields).encode()).hexdigest()[:16]
+
+
+def choice_to_settings(choice: FieldChoice) -> dict:
+    time = choice.time
+    return {
+        "time": [time.field, time.end_field or "", time.kind] if time else [],
+        "date_order": choice.date_order,
+    }
+
+
+def choice_from_settings(guess: FieldGuess, stored: dict) -> FieldChoice | None:
+    """The remembered choice, if it still fits the file's fields."""
+    try:
+        field, end_field, kind = stored["time"]
+        time = TimeSource(field, end_field or None, kind)
+        if any(name not in guess.fields for name in time.fields):
+            return None
+        return replace(guess.choice, time=time, date_order=stored["date_order"])
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,37 @@
+"""The rows a file could not give us, listed for the user to read and copy."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReadReportDialog(QDialog):
+    def __init__(self, summary: str, report_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Some rows were left out")
+        self.setAccessibleName("Read report")
+        layout = QVBoxLayout(self)
+        label = QLabel(summary)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.text = QPlainTextEdit(report_text)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Problems found in the file")
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton("Copy")
+        copy.setAccessibleName("Copy the report")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report_text))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 360)

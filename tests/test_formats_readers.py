@@ -1,0 +1,927 @@
+"""Readers of other tools' files: GeoJSON, CSV/TSV and KML/KMZ, written here in the shapes
+QGIS, geojson.io, ACLED, spreadsheets and Google Earth produce. Plain pytest, no Qt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Point, Polygon
+
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.dates import parse_date, parse_span
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
+from mapexplorer.formats.opener import (
+    detect,
+    export_catalogue,
+    guess_fields,
+    open_catalogue,
+    read_catalogue,
+)
+from mapexplorer.model import Catalogue, DateError, Event, Excerpt, Place, TimeSpan
+from mapexplorer.model.place import PlaceKind
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def by_title(catalogue: Catalogue) -> dict[str, Event]:
+    return {e.title: e for e in catalogue.events}
+
+
+def place_of(catalogue: Catalogue, event: Event) -> Place:
+    return catalogue.places_of(event)[0]
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("2025-01-17", "2025-01-17"),
+        ("2025-01", "2025-01"),
+        ("2024-12~", "2024-12~"),
+        ("1941-08-25/1941-09-17", "1941-08-25/1941-09-17"),
+        ("2025-01-17T10:30:00Z", "2025-01-17"),
+        ("2025-01-17T23:59:59+05:30", "2025-01-17"),
+        ("2025-01-17 10:30", "2025-01-17"),
+        ("17 January 2025", "2025-01-17"),
+        ("January 17, 2025", "2025-01-17"),
+        ("Jan. 17, 2025", "2025-01-17"),
+        ("Sept. 3, 1941", "1941-09-03"),
+        ("17 Jan 2025", "2025-01-17"),
+        ("Friday, 17 January 2025", "2025-01-17"),
+        ("17th January 2025", "2025-01-17"),
+        ("January 2025", "2025-01"),
+        ("17/01/2025", "2025-01-17"),
+        ("01/17/2025", "2025-01-17"),
+        ("17.01.2025", "2025-01-17"),
+        ("2025/01/17", "2025-01-17"),
+        ("20250117", "2025-01-17"),
+        (20250117, "2025-01-17"),
+        (1979, "1979"),
+        (1979.0, "1979"),
+        ("1979.0", "1979"),
+        ("44 BC", "-0043"),
+        ("44 BCE", "-0043"),
+        ("-0043", "-0043"),
+        ("AD 33", "0033"),
+        ("c. 1900", "1900~"),
+        ("1941–1945", "1941/1945"),
+        ("17–20 January 2025", "2025-01-17/2025-01-20"),
+        (1737109800, "2025-01-17"),
+        (1737109800123, "2025-01-17"),
+    ],
+)
+def test_parse_date_reads_common_forms(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("", "empty"),
+        (None, "empty"),
+        ("yesterday", "not a date we can read"),
+        ("31 February 2025", "not a real day"),
+        ("2025-13-01", "no month 13"),
+        ("17/01/25", "four digits"),
+        ("Foo 3, 2025", "'foo' is not a month"),
+        (12345, "too large for a year"),
+        (1.5, "whole number"),
+        (True, "not a date"),
+        ("2025-01-17/2024-01-01", "ends before it starts"),
+    ],
+)
+def test_parse_date_says_what_is_wrong(value, words):
+    with pytest.raises(DateError, match=words):
+        parse_date(value)
+
+
+def test_ambiguous_numeric_dates_follow_the_order_given():
+    assert parse_date("03/04/2025").edtf == "2025-04-03"
+    assert parse_date("03/04/2025", "mdy").edtf == "2025-03-04"
+
+
+def test_spans_from_a_start_and_an_end():
+    assert parse_span("2025-01-17", "2025-01-20").edtf == "2025-01-17/2025-01-20"
+    assert parse_span("1941", "1945").edtf == "1941/1945"
+    assert parse_span("2025-01-17", "").edtf == "2025-01-17"  # open end: the start
+    assert parse_span(None, "2025-01-17").edtf == "2025-01-17"
+    with pytest.raises(DateError, match="before the start"):
+        parse_span("2025-02-01", "2025-01-01")
+
+
+# --- GeoJSON -----------------------------------------------------------------------------------
+
+QGIS_GEOJSON = """{
+"type": "FeatureCollection",
+"name": "events",
+"crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },
+"features": [
+{ "type": "Feature", "properties": { "fid": 1, "name": "Siege of Leningrad", "begin": "1941-09-08", "end": "1944-01-27", "category": "war" }, "geometry": { "type": "Point", "coordinates": [ 30.3141, 59.9386 ] } },
+{ "type": "Feature", "properties": { "fid": 2, "name": "Anglo-Soviet invasion of Iran", "begin": "1941-08-25", "end": "1941-09-17", "category": "war" }, "geometry": { "type": "MultiPolygon", "coordinates": [ [ [ [ 44.0, 39.0 ], [ 48.0, 39.0 ], [ 48.0, 36.0 ], [ 44.0, 36.0 ], [ 44.0, 39.0 ] ] ] ] } },
+{ "type": "Feature", "properties": { "fid": 3, "name": "Tehran Conference", "begin": "1943-11-28", "end": "1943-12-01", "category": "diplomacy" }, "geometry": { "type": "Point", "coordinates": [ 51.389, 35.6892, 1190.0 ] } },
+{ "type": "Feature", "properties": { "fid": 4, "name": "Persian Corridor", "begin": "1941-09", "end": null, "category": "arms" }, "geometry": { "type": "LineString", "coordinates": [ [ 48.5, 30.4 ], [ 51.4, 35.7 ], [ 49.6, 37.3 ] ] } }
+]
+}
+"""
+
+
+def test_qgis_geojson_with_begin_and_end(tmp_path):
+    path = write(tmp_path / "events.geojson", QGIS_GEOJSON)
+    catalogue, report = read_catalogue(path)
+    assert not report and report.total == 4
+    events = by_title(catalogue)
+    assert events["Siege of Leningrad"].time.edtf == "1941-09-08/1944-01-27"
+    assert events["Tehran Conference"].time.describe() == "28 November – 1 December 1943"
+    assert events["Persian Corridor"].time.edtf == "1941-09"  # the open end is left out
+    assert events["Anglo-Soviet invasion of Iran"].category == "war"
+    kinds = {t: place_of(catalogue, e).kind for t, e in events.items()}
+    assert kinds == {
+        "Siege of Leningrad": PlaceKind.POINT,
+        "Anglo-Soviet invasion of Iran": PlaceKind.REGION,
+        "Tehran Conference": PlaceKind.POINT,
+        "Persian Corridor": PlaceKind.ROUTE,
+    }
+    assert place_of(catalogue, events["Tehran Conference"]).representative == (51.389, 35.6892)
+    assert events["Siege of Leningrad"].extra == {"fid": 1}
+    guess = guess_fields(path)
+    assert guess is not None and not guess.ambiguous
+    assert guess.choice.time == TimeSource("begin", "end", "span")
+
+
+GEOJSON_IO = """{
+  "type": "FeatureCollection",
+  "features": [
+    {
+      "type": "Feature",
+      "properties": {
+        "name": "Bushehr plant goes live",
+        "date": "2011-09-12",
+        "description": "The reactor is connected to the grid.",
+        "marker-color": "#7e7e7e",
+        "marker-size": "medium",
+        "marker-symbol": ""
+      },
+      "geometry": {"coordinates": [50.8864, 28.8296], "type": "Point"},
+      "id": 0
+    },
+    {
+      "type": "Feature",
+      "properties": {"name": "Drone route", "date": "2022-09", "stroke": "#555555",
+                     "stroke-width": 2, "stroke-opacity": 1},
+      "geometry": {"coordinates": [[51.39, 35.69], [44.0, 44.0], [37.62, 55.75]],
+                   "type": "LineString"},
+      "id": 1
+    },
+    {
+      "type": "Feature",
+      "properties": {"name": "No geometry", "date": "2020-01-01"},
+      "geometry": null,
+      "id": 2
+    }
+  ]
+}"""
+
+
+def test_geojson_io_file_with_date(tmp_path):
+    path = write(tmp_path / "map.geojson", GEOJSON_IO)
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    bushehr = events["Bushehr plant goes live"]
+    assert bushehr.time.edtf == "2011-09-12"
+    assert bushehr.summary == "The reactor is connected to the grid."
+    assert bushehr.extra["marker-color"] == "#7e7e7e"
+    assert events["Drone route"].time.edtf == "2022-09"
+    assert place_of(catalogue, events["Drone route"]).kind is PlaceKind.ROUTE
+    assert [(p.item, p.field) for p in report.problems] == [
+        ("feature 3 ('No geometry')", "geometry")
+    ]
+    assert "no geometry" in report.problems[0].message
+    assert "1 of 3 features could not be read" in report.text()
+
+
+def test_geojson_with_unix_timestamps(tmp_path):
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"title": f"Ping {i}", "timestamp": 1737109800 + i * 86400},
+                "geometry": {"type": "Point", "coordinates": [30.5 + i, 50.4]},
+            }
+            for i in range(3)
+        ],
+    }
+    path = write(tmp_path / "track.json", json.dumps(doc))
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [e.time.edtf for e in catalogue.chronological()] == [
+        "2025-01-17",
+        "2025-01-18",
+        "2025-01-19",
+    ]
+    assert guess_fields(path).choice.time == TimeSource("timestamp", None, "timestamp")
+
+
+def test_geojson_with_only_a_year(tmp_path):
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "Revolution", "year": 1979},
+                "geometry": {"type": "Point", "coordinates": [51.389, 35.689]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"name": "Treaty", "year": 1828.0},  # pandas writes floats
+                "geometry": {"type": "Point", "coordinates": [46.3, 38.1]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"name": "Caesar", "year": -43},
+                "geometry": {"type": "Point", "coordinates": [12.48, 41.89]},
+            },
+        ],
+    }
+    path = write(tmp_path / "years.geojson", json.dumps(doc))
+    events = by_title(open_catalogue(path))
+    assert events["Revolution"].time.describe() == "1979"
+    assert events["Treaty"].time.edtf == "1828"
+    assert events["Caesar"].time.describe() == "44 BC"
+
+
+def test_geojson_features_grouped_by_event_id(tmp_path):
+    feature = {"type": "Feature", "properties": {"event_id": "summit", "title": "Summit",
+                                                  "date": "2024-10-23", "city": "Kazan"},
+               "geometry": {"type": "Point", "coordinates": [49.1, 55.8]}}  # fmt: skip
+    other = json.loads(json.dumps(feature))
+    other["properties"]["city"] = "Moscow"
+    other["geometry"]["coordinates"] = [37.62, 55.75]
+    path = write(tmp_path / "grouped.geojson", json.dumps(
+        {"type": "FeatureCollection", "features": [feature, other]}))  # fmt: skip
+    catalogue = open_catalogue(path)
+    (event,) = catalogue.events
+    assert event.id == "summit"
+    assert [p.name for p in catalogue.places_of(event)] == ["Kazan", "Moscow"]
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+ACLED_COLUMNS = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,"
+    "source_scale,notes,fatalities,tags"
+)
+ACLED_ROWS = [
+    "UKR212345,17 January 2025,2025,1,Political violence,Explosions/Remote violence,Air/drone "
+    "strike,Military Forces of Russia (2000-),,8,Civilians (Ukraine),,7,87,Civilian targeting,"
+    "804,Europe,Ukraine,Kyiv,Kyiv,,Kyiv,50.4501,30.5234,1,Ukrainska Pravda,National,"
+    '"On 17 January 2025, Russian forces struck Kyiv with drones; 2 civilians were injured.",0,',
+    "UKR212346,18 January 2025,2025,1,Demonstrations,Protests,Peaceful protest,Protesters "
+    "(Ukraine),Women (Ukraine); Students (Ukraine),6,,,,60,,804,Europe,Ukraine,Lvivska,Lvivskyi,"
+    ',Lviv,49.8397,24.0297,1,Suspilne,National,"Women and students rallied.",0,crowd size=100',
+    "UKR212347,19 January 2025,2025,1,Political violence,Battles,Armed clash,Military Forces of "
+    "Ukraine (2019-),,1,Military Forces of Russia (2000-),,8,18,,804,Europe,Ukraine,Donetska,"
+    "Pokrovskyi,,Pokrovsk,48.2828,37.1758,2,Ministry of Defence of Ukraine,National,"
+    '"Clashes near Pokrovsk.",3,',
+]
+
+
+def test_acled_export(tmp_path):
+    path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
+    guess = guess_fields(path)
+    assert not guess.ambiguous, guess.reasons  # event_date and year agree
+    assert guess.chosen["time"] == "event_date"
+    assert (guess.choice.lat, guess.choice.lon) == ("latitude", "longitude")
+    catalogue, report = read_catalogue(path)
+    assert not report and report.events == 3
+    strike = catalogue.event("ukr212345")
+    assert strike.time.edtf == "2025-01-17"
+    assert strike.title == "Air/drone strike"
+    assert strike.category == "Explosions/Remote violence"
+    assert strike.actors == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+    assert strike.summary.startswith("On 17 January 2025")
+    assert place_of(catalogue, strike).name == "Kyiv"
+    assert place_of(catalogue, strike).representative == (30.5234, 50.4501)
+    assert strike.extra["fatalities"] == "0"
+    protest = catalogue.event("ukr212346")
+    assert protest.actors == ("Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)")
+
+
+def test_acled_with_an_upload_timestamp_is_ambiguous(tmp_path):
+    header = ACLED_COLUMNS + ",timestamp"
+    rows = [row + ",1737500000" for row in ACLED_ROWS]  # the day ACLED uploaded them
+    path = write(tmp_path / "acled.csv", "\n".join([header, *rows]))
+    guess = guess_fields(path)
+    assert guess.ambiguous
+    assert guess.choice.time == TimeSource("event_date")
+    assert TimeSource("timestamp", None, "timestamp") in guess.candidates["time"]
+    assert any("timestamp" in reason for reason in guess.reasons)
+
+
+def test_spreadsheet_csv_latin1_semicolons_decimal_commas(tmp_path):
+    text = (
+        "Lat;Long;Date;Title;Description\r\n"
+        "48,1372;11,5756;17/01/2025;Demo in München;Große Kundgebung am Marienplatz\r\n"
+        "52,5200;13,4050;03/02/2025;Café-Gespräch in Berlin;Über Außenpolitik\r\n"
+        "\r\n"
+    )
+    path = write(tmp_path / "Tabelle1.csv", text, "latin-1")
+    catalogue, report = read_catalogue(path)
+    assert not report
+    events = by_title(catalogue)
+    munich = events["Demo in München"]
+    assert munich.summary == "Große Kundgebung am Marienplatz"
+    assert munich.time.edtf == "2025-01-17"
+    assert events["Café-Gespräch in Berlin"].time.edtf == "2025-02-03"  # day first: 17/01
+    assert place_of(catalogue, munich).representative == (11.5756, 48.1372)
+
+
+def test_tsv_in_utf16_as_excel_saves_unicode_text(tmp_path):
+    text = "name\tdate\tlatitude\tlongitude\nКиїв\t2025-01-17\t50.45\t30.52\n"
+    path = write(tmp_path / "export.txt", text, "utf-16")
+    catalogue = open_catalogue(path)
+    assert catalogue.events[0].title == "Київ"
+    assert catalogue.events[0].place_ids == ("place-1",)  # no Latin letters to make an id of
+
+
+def test_wkt_csv(tmp_path):
+    text = (
+        "id,name,when,category,geometry\n"
+        '1,Caspian region,1722/1723,war,"POLYGON ((47 37, 54 37, 54 47, 47 47, 47 37))"\n'
+        '2,Supply route,1942,arms,"LINESTRING (48.5 30.4, 51.4 35.7, 49.6 37.3)"\n'
+        '3,Tabriz,1946~,politics,"SRID=4326;POINT (46.29 38.08)"\n'
+        '4,Two sites,2020,nuclear,"MULTIPOINT ((51.7 33.7), (50.9 34.9))"\n'
+    )
+    path = write(tmp_path / "shapes.csv", text)
+    catalogue, report = read_catalogue(path)
+    assert not report
+    kinds = {e.title: place_of(catalogue, e).kind for e in catalogue.events}
+    assert kinds == {
+        "Caspian region": PlaceKind.REGION,
+        "Supply route": PlaceKind.ROUTE,
+        "Tabriz": PlaceKind.POINT,
+        "Two sites": PlaceKind.POINT,
+    }
+    assert by_title(catalogue)["Tabriz"].time.approximate
+    assert [e.id for e in catalogue.events] == ["1", "2", "3", "4"]
+
+
+def test_gdelt_like_export(tmp_path):
+    text = (
+        "GLOBALEVENTID\tSQLDATE\tActor1Name\tActor2Name\tEventCode\tActor1Geo_Lat\t"
+        "Actor1Geo_Long\tActionGeo_FullName\tActionGeo_Lat\tActionGeo_Long\tSOURCEURL\n"
+        "1200000001\t20250117\tRUSSIA\tIRAN\t057\t55.75\t37.62\tTehran, Tehran, Iran\t35.69\t"
+        "51.39\thttps://example.org/a\n"
+    )
+    path = write(tmp_path / "gdelt.tsv", text)
+    catalogue = open_catalogue(path)
+    (event,) = catalogue.events
+    assert event.time.edtf == "2025-01-17"
+    assert event.actors == ("RUSSIA", "IRAN")
+    place = place_of(catalogue, event)
+    assert place.name == "Tehran, Tehran, Iran"
+    assert place.representative == (51.39, 35.69)  # the action's place, not the actor's
+
+
+# --- KML ---------------------------------------------------------------------------------------
+
+GOOGLE_EARTH_KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2" xmlns:kml="http://www.opengis.net/kml/2.2" xmlns:atom="http://www.w3.org/2005/Atom">
+<Document>
+	<name>Persian Corridor.kml</name>
+	<Schema name="stops" id="S_stops_SD"><SimpleField type="string" name="kind"></SimpleField></Schema>
+	<StyleMap id="m_ylw-pushpin"><Pair><key>normal</key><styleUrl>#s_ylw-pushpin</styleUrl></Pair></StyleMap>
+	<Style id="s_ylw-pushpin"><IconStyle><scale>1.1</scale><Icon><href>http://maps.google.com/mapfiles/kml/pushpin/ylw-pushpin.png</href></Icon></IconStyle></Style>
+	<Folder>
+		<name>1941</name>
+		<open>1</open>
+		<Placemark>
+			<name>Invasion begins</name>
+			<description><![CDATA[<p>British and Soviet forces <b>enter</b> Iran.</p>]]></description>
+			<TimeStamp><when>1941-08-25T04:00:00Z</when></TimeStamp>
+			<styleUrl>#m_ylw-pushpin</styleUrl>
+			<ExtendedData>
+				<Data name="category"><value>war</value></Data>
+				<Data name="actors"><value>United Kingdom; Soviet Union</value></Data>
+			</ExtendedData>
+			<Point><gx:drawOrder>1</gx:drawOrder><coordinates>48.3,30.4,0</coordinates></Point>
+		</Placemark>
+		<Folder>
+			<name>Routes</name>
+			<Placemark>
+				<name>Supply road</name>
+				<TimeSpan><begin>1942</begin><end>1945-05</end></TimeSpan>
+				<ExtendedData><SchemaData schemaUrl="#S_stops_SD"><SimpleData name="kind">road</SimpleData></SchemaData></ExtendedData>
+				<LineString><tessellate>1</tessellate><coordinates>48.5,30.4,0 51.4,35.7,0 49.6,37.3,0</coordinates></LineString>
+			</Placemark>
+			<Placemark>
+				<name>Occupied zones</name>
+				<TimeSpan><begin>1941-08-25</begin><end>1946-05-09</end></TimeSpan>
+				<MultiGeometry>
+					<Polygon><outerBoundaryIs><LinearRing><coordinates>44,39 48,39 48,36 44,36 44,39</coordinates></LinearRing></outerBoundaryIs></Polygon>
+					<Point><coordinates>51.39,35.69</coordinates></Point>
+				</MultiGeometry>
+			</Placemark>
+		</Folder>
+		<Placemark>
+			<name>Undated pin</name>
+			<Point><coordinates>50,30</coordinates></Point>
+		</Placemark>
+	</Folder>
+</Document>
+</kml>
+"""
+
+
+def test_google_earth_kml(tmp_path):
+    path = write(tmp_path / "corridor.kml", GOOGLE_EARTH_KML)
+    catalogue, report = read_catalogue(path)
+    assert guess_fields(path) is None
+    events = by_title(catalogue)
+    invasion = events["Invasion begins"]
+    assert invasion.time.edtf == "1941-08-25"
+    assert invasion.summary == "British and Soviet forces enter Iran."
+    assert invasion.category == "war"
+    assert invasion.actors == ("United Kingdom", "Soviet Union")
+    assert invasion.extra["folder"] == "1941"
+    road = events["Supply road"]
+    assert road.time.edtf == "1942/1945-05"
+    assert road.extra == {"kind": "road", "folder": "1941/Routes"}
+    assert place_of(catalogue, road).kind is PlaceKind.ROUTE
+    zones = events["Occupied zones"]
+    assert {p.kind for p in catalogue.places_of(zones)} == {PlaceKind.REGION, PlaceKind.POINT}
+    assert [e.title for e in catalogue.events] == [
+        "Invasion begins",
+        "Supply road",
+        "Occupied zones",
+    ]
+    (problem,) = report.problems
+    assert problem.item == "placemark 4 ('Undated pin')"
+    assert "no TimeStamp or TimeSpan" in problem.message
+
+
+def test_kmz(tmp_path):
+    path = tmp_path / "corridor.kmz"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", GOOGLE_EARTH_KML)
+        archive.writestr("files/ylw-pushpin.png", b"\x89PNG\r\n\x1a\n")
+    catalogue, report = read_catalogue(path)
+    assert len(catalogue.events) == 3 and report.skipped == 1
+    assert detect(path) == "kml"
+
+
+def test_kml_with_bce_dates_and_no_namespace(tmp_path):
+    text = """<kml><Document><Placemark><name>Ides of March</name>
+        <TimeStamp><when>-0043-03-15</when></TimeStamp>
+        <Point><coordinates>12.4768,41.8956</coordinates></Point></Placemark></Document></kml>"""
+    catalogue = open_catalogue(write(tmp_path / "rome.kml", text))
+    assert catalogue.events[0].time.describe() == "Friday 15 March 44 BC"
+
+
+# --- our own exports, back in ------------------------------------------------------------------
+
+
+@pytest.fixture
+def ours() -> Catalogue:
+    """A small catalogue with everything an export must carry: BC and approximate dates,
+    intervals, a region with a hole, a route, an event at two places, actors and excerpts."""
+    hole = Polygon(
+        [(44, 25), (63, 25), (63, 40), (44, 40)], [[(50, 30), (52, 30), (52, 32), (50, 32)]]
+    )
+    places = {
+        "moscow": Place("moscow", "Moscow", Point(37.6176, 55.7558)),
+        "tehran": Place("tehran", "Tehran", Point(51.389, 35.6892)),
+        "iran": Place("iran", "Iran", hole),
+        "route": Place("route", "Drone route", LineString([(51.4, 35.7), (37.6, 55.8)])),
+    }
+    text = "Moscow and Tehran signed a treaty."
+    events = [
+        Event("treaty", "Treaty signed", TimeSpan.parse("2025-01-17"), ("moscow", "tehran"),
+              summary="A comprehensive strategic partnership, 20 years.",
+              actors=("Vladimir Putin", "Masoud Pezeshkian"), category="diplomacy",
+              era="war-in-ukraine", excerpts=(Excerpt(text, 0, len(text)),)),
+        Event("drones", "Drones delivered", TimeSpan.parse("2022-08~/2022-10"), ("route",),
+              actors=("IRGC",), category="arms"),
+        Event("ancient", "Achaemenid empire", TimeSpan.parse("-0549/-0329"), ("iran",),
+              category="other", summary="Ünïcödé ✓ and \"quotes\", commas; semicolons"),
+        Event("winter", "A season", TimeSpan.parse("2024-24"), ("tehran",), category="politics"),
+    ]  # fmt: skip
+    return Catalogue(events=events, places=places)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "kml", "geojson"])
+def test_our_exports_open_again(tmp_path, ours, fmt):
+    path = tmp_path / f"out.{fmt}"
+    export_catalogue(ours, path, fmt)
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [e.id for e in catalogue.events] == [e.id for e in ours.events]
+    for before in ours.events:
+        after = catalogue.event(before.id)
+        assert (after.title, after.time, after.summary, after.category, after.actors,
+                after.era, after.excerpt) == (before.title, before.time, before.summary,
+                before.category, before.actors, before.era, before.excerpt)  # fmt: skip
+        shapes = [(p.name, p.kind, p.geometry.wkt) for p in ours.places_of(before)]
+        assert [(p.name, p.kind, p.geometry.wkt) for p in catalogue.places_of(after)] == shapes
+
+
+def test_our_csv_export_needs_no_question(tmp_path, ours):
+    path = tmp_path / "out.csv"
+    export_catalogue(ours, path, "csv")
+    guess = guess_fields(path)
+    assert not guess.ambiguous and not guess.missing
+    assert guess.chosen["time"] == "date"  # the EDTF, not its start and end days
+
+
+def test_the_bundled_catalogue_round_trips(tmp_path, bundled):
+    for fmt in ("csv", "kml", "geojson"):
+        path = tmp_path / f"bundled.{fmt}"
+        export_catalogue(bundled, path, fmt)
+        catalogue = open_catalogue(path)
+        assert [(e.id, e.title, e.time, e.category, e.actors) for e in catalogue.events] == [
+            (e.id, e.title, e.time, e.category, e.actors) for e in bundled.events
+        ]
+
+
+# --- field guessing and the dialog's API -------------------------------------------------------
+
+DISAGREEING = (
+    "title,date,timestamp,lat,lon\n"
+    "Strike,2025-01-17,1737590400,50.45,30.52\n"
+    "Talks,2025-01-18,1737590400,55.75,37.62\n"
+)
+
+
+def test_date_and_timestamp_that_disagree_are_ambiguous(tmp_path):
+    path = write(tmp_path / "both.csv", DISAGREEING)
+    guess = guess_fields(path)
+    assert isinstance(guess, FieldGuess) and guess.ambiguous
+    assert guess.candidates["time"][:2] == (
+        TimeSource("date"),
+        TimeSource("timestamp", None, "timestamp"),
+    )
+    assert "disagree" in guess.reasons[0]
+    rows = preview(guess.sample, guess)
+    assert [(r["title"], r["date"], r["problem"]) for r in rows] == [
+        ("Strike", "2025-01-17", ""),
+        ("Talks", "2025-01-18", ""),
+    ]
+    chosen = FieldChoice.from_mapping({"timestamp": "timestamp"}, guess.choice)
+    assert {r["date"] for r in preview(guess.sample, chosen)} == {"2025-01-23"}
+    catalogue = open_catalogue(path, fields=chosen)
+    assert {e.time.edtf for e in catalogue.events} == {"2025-01-23"}
+    catalogue = open_catalogue(path, fields={"timestamp": "timestamp"})  # a plain mapping too
+    assert {e.time.edtf for e in catalogue.events} == {"2025-01-23"}
+
+
+def test_dates_that_read_both_ways_are_ambiguous(tmp_path):
+    path = write(tmp_path / "us.csv", "title,date,lat,lon\nA,03/04/2025,1,2\nB,05/06/2025,3,4\n")
+    guess = guess_fields(path)
+    assert guess.ambiguous and guess.candidates["date_order"] == ("dmy", "mdy")
+    assert by_title(open_catalogue(path))["A"].time.edtf == "2025-04-03"
+    us = open_catalogue(path, fields={"date_order": "mdy"})
+    assert by_title(us)["A"].time.edtf == "2025-03-04"
+
+
+def test_start_end_and_year_that_agree_are_not_ambiguous(tmp_path):
+    path = write(
+        tmp_path / "agree.csv",
+        "name,start_date,end_date,year,latitude,longitude\nWar,1980-09-22,1988-08-20,1980,33,44\n",
+    )
+    guess = guess_fields(path)
+    assert not guess.ambiguous
+    assert guess.choice.time == TimeSource("start_date", "end_date", "span")
+    assert TimeSource("year", None, "year") in guess.candidates["time"]
+
+
+def test_start_end_and_a_year_that_disagree_are_ambiguous(tmp_path):
+    path = write(
+        tmp_path / "disagree.csv",
+        "name,begin,end,year,lat,lon\nWar,1980-09-22,1988-08-20,1990,33,44\n",
+    )
+    assert guess_fields(path).ambiguous
+
+
+def test_preview_shows_problems(tmp_path):
+    path = write(tmp_path / "p.csv", "title,date,lat,lon\nA,soon,1,2\nB,2025,95,2\n")
+    rows = preview(guess_fields(path).sample, guess_fields(path))
+    assert rows[0]["problem"].startswith("date: 'soon'")
+    assert "latitude 95" in rows[1]["problem"]
+
+
+def test_a_choice_naming_a_missing_column_is_an_error(tmp_path):
+    path = write(tmp_path / "p.csv", "title,date,lat,lon\nA,2025,1,2\n")
+    with pytest.raises(FormatError, match="no column 'when'"):
+        open_catalogue(path, fields={"date": "when"})
+
+
+# --- broken files ------------------------------------------------------------------------------
+
+
+def test_bad_json(tmp_path):
+    path = write(tmp_path / "bad.geojson", '{"type": "FeatureCollection", "features": [\n{,}]}')
+    with pytest.raises(FormatError, match=r"bad\.geojson: not valid JSON: .* line 2, column 2"):
+        open_catalogue(path)
+
+
+def test_json_that_is_not_a_feature_collection(tmp_path):
+    path = write(tmp_path / "list.json", '{"type": "Topology", "objects": {}}')
+    with pytest.raises(FormatError, match="not a GeoJSON FeatureCollection"):
+        open_catalogue(path)
+
+
+def test_csv_without_coordinates(tmp_path):
+    path = write(tmp_path / "nowhere.csv", "title,date,city\nA,2025-01-17,Kyiv\n")
+    with pytest.raises(FormatError, match=r"nowhere\.csv: no latitude/longitude or WKT column"):
+        open_catalogue(path)
+
+
+def test_csv_without_dates(tmp_path):
+    path = write(tmp_path / "undated.csv", "title,lat,lon\nA,1,2\n")
+    with pytest.raises(FormatError, match="no date column found"):
+        open_catalogue(path)
+    assert guess_fields(path).missing == ("time",)
+
+
+def test_rows_with_bad_dates_and_bad_places_are_reported(tmp_path):
+    text = (
+        "title,date,lat,lon,wkt\n"
+        "Good,2025-01-17,50.45,30.52,\n"
+        "Bad date,31 February 2025,50.45,30.52,\n"
+        "Too far north,2025-01-17,200,30.52,\n"
+        "Not numbers,2025-01-17,north,east,\n"
+        "Nowhere,2025-01-17,,,\n"
+        'Bowtie,2025-01-17,,,"POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))"\n'
+        "Bad wkt,2025-01-17,,,POLYGON ((0 0\n"
+    )
+    path = write(tmp_path / "mixed.csv", text)
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Good"]
+    assert [(p.item, p.field) for p in report.problems] == [
+        ("row 3", "date"),
+        ("row 4", "wkt/lat/lon"),
+        ("row 5", "wkt/lat/lon"),
+        ("row 6", "wkt/lat/lon"),
+        ("row 7", "wkt/lat/lon"),
+        ("row 8", "wkt/lat/lon"),
+    ]
+    messages = [p.message for p in report.problems]
+    assert "not a real day" in messages[0]
+    assert "latitude 200 is out of range" in messages[1]
+    assert "not numbers" in messages[2]
+    assert "no coordinates" in messages[3]
+    assert "invalid geometry" in messages[4]
+    assert "not WKT" in messages[5]
+    assert "mixed.csv: 6 of 7 rows could not be read" in report.text()
+    assert "row 4, field 'wkt/lat/lon': latitude 200" in report.text()
+
+
+def test_nothing_readable_is_an_error_naming_the_first_problems(tmp_path):
+    path = write(tmp_path / "hopeless.csv", "title,date,lat,lon\nA,never,1,2\nB,2025,100,2\n")
+    with pytest.raises(FormatError) as caught:
+        open_catalogue(path)
+    message = str(caught.value)
+    assert "hopeless.csv: none of its 2 rows could be read" in message
+    assert "row 2, field 'date': 'never'" in message
+    assert "row 3" in message and "latitude 100" in message
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "empty.geojson", "empty.kml", "empty.kmz", "empty"])
+def test_empty_files(tmp_path, name):
+    path = write(tmp_path / name, "")
+    with pytest.raises(FormatError, match=r"the file is empty"):
+        open_catalogue(path)
+
+
+def test_header_only_csv(tmp_path):
+    path = write(tmp_path / "header.csv", "title,date,lat,lon\n")
+    with pytest.raises(FormatError, match="the file has no rows"):
+        open_catalogue(path)
+
+
+def test_kml_that_is_not_xml(tmp_path):
+    path = write(tmp_path / "broken.kml", "<kml><Document><Placemark></Document>")
+    with pytest.raises(FormatError, match=r"broken\.kml: not XML .* line 1"):
+        open_catalogue(path)
+
+
+def test_xml_that_is_not_kml(tmp_path):
+    path = write(tmp_path / "feed.kml", "<rss><channel/></rss>")
+    with pytest.raises(FormatError, match="not KML: the document is <rss>"):
+        open_catalogue(path)
+
+
+def test_zip_that_is_not_kmz(tmp_path):
+    path = tmp_path / "photos.kmz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8")
+    with pytest.raises(FormatError, match="holds no .kml file"):
+        open_catalogue(path)
+    broken = write(tmp_path / "cut.kmz", "PK\x03\x04 this is not really a zip")
+    with pytest.raises(FormatError, match=r"cut\.kmz: not a KMZ file"):
+        open_catalogue(broken)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(FormatError, match="does not exist"):
+        open_catalogue(tmp_path / "nope.csv")
+    with pytest.raises(FormatError, match="folder"):
+        open_catalogue(tmp_path)
+
+
+def test_binary_file_named_csv(tmp_path):
+    path = tmp_path / "image.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(FormatError, match="binary data"):
+        open_catalogue(path)
+
+
+def test_kml_placemarks_with_bad_geometry_are_reported(tmp_path):
+    text = """<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>Fine</name><TimeStamp><when>2025</when></TimeStamp>
+        <Point><coordinates>10,10</coordinates></Point></Placemark>
+      <Placemark><name>Off the globe</name><TimeStamp><when>2025</when></TimeStamp>
+        <Point><coordinates>10,200</coordinates></Point></Placemark>
+      <Placemark><name>No shape</name><TimeStamp><when>2025</when></TimeStamp></Placemark>
+    </Document></kml>"""
+    catalogue, report = read_catalogue(write(tmp_path / "bad.kml", text))
+    assert [e.title for e in catalogue.events] == ["Fine"]
+    assert [(p.item, p.field) for p in report.problems] == [
+        ("placemark 2 ('Off the globe')", "geometry"),
+        ("placemark 3 ('No shape')", "geometry"),
+    ]
+    assert "latitude out of range" in report.problems[0].message
+
+
+# --- large files, progress and cancel ----------------------------------------------------------
+
+
+def big_csv(path: Path, rows: int) -> Path:
+    rng = random.Random(5)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["event_id", "title", "date", "latitude", "longitude", "category", "notes"])
+    for i in range(rows):
+        day = f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        writer.writerow([f"ev-{i}", f"Event {i}", day, f"{rng.uniform(-60, 70):.5f}",
+                         f"{rng.uniform(-170, 170):.5f}", rng.choice(["war", "politics"]),
+                         "Something happened here."])  # fmt: skip
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_a_100000_row_csv_loads_with_progress(tmp_path):
+    path = big_csv(tmp_path / "big.csv", 100_000)
+    calls = []
+    started = time.perf_counter()
+    catalogue, report = read_catalogue(
+        path, progress=lambda done, total: calls.append((done, total))
+    )
+    elapsed = time.perf_counter() - started
+    print(f"\n100,000-row CSV read in {elapsed:.2f} s")
+    assert len(catalogue.events) == 100_000 and not report
+    assert calls[0] == (0, 100_000) and calls[-1] == (100_000, 100_000)
+    assert len(calls) >= 50
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+class Cancelled(Exception):
+    pass
+
+
+def test_a_progress_callback_can_cancel(tmp_path):
+    path = big_csv(tmp_path / "big.csv", 10_000)
+    seen = []
+
+    def cancel_later(done, total):
+        seen.append(done)
+        if done >= 4000:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        read_catalogue(path, progress=cancel_later)
+    assert seen == [0, 2000, 4000]
+
+
+# --- fuzzing: anything in, only FormatError out ------------------------------------------------
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _only_format_errors(name: str, data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            catalogue, report = read_catalogue(path)
+        except FormatError:
+            return
+        assert catalogue.events  # a read that succeeds has something to show
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_random_bytes_only_raise_format_error(data):
+    for name in ("f.csv", "f.geojson", "f.kml", "f.kmz", "f"):
+        _only_format_errors(name, data)
+
+
+CELL = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["2025-01-17", "17 January 2025", "44 BC", "1979.0", "95", "-181", "0",
+                     "POINT (1 2)", "POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))", "nan", "inf",
+                     "1e400", "03/04/2025", "", ";", '"']),
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from(["title", "date", "lat", "lon", "wkt", "timestamp", "year",
+                              "actors", "start", "end", "x"]), min_size=1, max_size=6),
+    st.lists(st.lists(CELL, max_size=7), max_size=6),
+)  # fmt: skip
+def test_random_rows_only_raise_format_error(header, rows):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    _only_format_errors("rows.csv", out.getvalue().encode("utf-8", "surrogatepass"))
+
+
+JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "type": st.sampled_from(["Feature", "feature", 3]),
+                "properties": st.one_of(
+                    JSON_VALUE,
+                    st.fixed_dictionaries(
+                        {"name": JSON_VALUE, "date": st.one_of(CELL, JSON_VALUE)}
+                    ),
+                ),
+                "geometry": st.one_of(
+                    JSON_VALUE,
+                    st.fixed_dictionaries(
+                        {"type": st.sampled_from(["Point", "Polygon", "LineString",
+                                                  "GeometryCollection", "Nope"]),
+                         "coordinates": JSON_VALUE}
+                    ),
+                ),
+            }
+        ),
+        max_size=5,
+    )
+)  # fmt: skip
+def test_random_features_only_raise_format_error(features):
+    doc = {"type": "FeatureCollection", "features": features}
+    _only_format_errors("f.geojson", json.dumps(doc).encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(
+            st.text(max_size=10),
+            st.one_of(CELL, st.sampled_from(["2025", "-0043-03-15", "1941-08-25T04:00:00Z"])),
+            st.text(alphabet="0123456789.,- ", max_size=20),
+        ),
+        max_size=4,
+    )
+)
+def test_random_placemarks_only_raise_format_error(marks):
+    from xml.sax.saxutils import escape
+
+    body = "".join(
+        f"<Placemark><name>{escape(name)}</name><TimeStamp><when>{escape(when)}</when>"
+        f"</TimeStamp><Point><coordinates>{escape(coords)}</coordinates></Point></Placemark>"
+        for name, when, coords in marks
+    )
+    text = f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>'
+    _only_format_errors("f.kml", text.encode("utf-8", "surrogatepass"))

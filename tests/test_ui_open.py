@@ -1,0 +1,123 @@
+"""Opening other people's files in the window: progress, cancel, problems, ambiguous fields."""
+
+import csv
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+
+
+@pytest.fixture
+def window(qtbot, bundled, page_path, tmp_path):
+    from mapexplorer.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(bundled, "bundled.geojson", page_path, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def write_csv(path, rows, header):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_a_spreadsheet_with_bad_rows_opens_the_rest_and_reports_them(window, qtbot, tmp_path):
+    path = write_csv(
+        tmp_path / "incidents.csv",
+        [
+            ["Summit in Geneva", "17 January 2025", "46.2044", "6.1432"],
+            ["Talks in Vienna", "2025-02-03", "48.2082", "16.3738"],
+            ["Nowhere", "2025-02-04", "200", "16.3"],
+            ["Undated", "sometime", "48.2", "16.3"],
+        ],
+        ["Title", "Date", "Latitude", "Longitude"],
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    titles = {e.title for e in window.state.catalogue.events}
+    assert titles == {"Summit in Geneva", "Talks in Vienna"}
+    report = window.report_dialog.text.toPlainText()
+    assert "incidents.csv" in report and "row 4" in report and "row 5" in report
+    assert window.windowTitle().startswith("incidents")
+
+
+def test_a_broken_file_keeps_what_was_open(window, qtbot, tmp_path, bundled):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    window.open_file(str(broken))
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    assert "broken.geojson" in window.error_box.text()
+    assert window.state.catalogue.events == bundled.events
+
+
+def test_ambiguous_fields_are_asked_once(window, qtbot, tmp_path):
+    rows = [
+        ["A", "2025-01-17", "1600000000", "46.2", "6.1"],
+        ["B", "2025-01-18", "1600086400", "48.2", "16.3"],
+    ]
+    header = ["title", "date", "timestamp", "lat", "lon"]
+    first = write_csv(tmp_path / "first.csv", rows, header)
+    asked = []
+
+    def answer():
+        dialog = window.field_dialog
+        asked.append(dialog.table.rowCount())
+        dialog.time_box.setCurrentIndex(dialog.time_box.findText("date"))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(first))
+    assert asked == [2]
+    assert window.state.catalogue.events[0].time.edtf.startswith("2025-01-17")
+
+    second = write_csv(tmp_path / "second.csv", rows, header)  # same columns: not asked again
+    window.field_dialog = None
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(second))
+    assert window.field_dialog is None
+
+
+def test_a_large_file_shows_progress_and_can_be_cancelled(window, qtbot, tmp_path, bundled):
+    path = tmp_path / "big.csv"
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["title", "date", "lat", "lon"])
+        for i in range(100_000):
+            writer.writerow(
+                [f"Event {i}", f"{1800 + i % 225}-0{1 + i % 9}-1{i % 9}", 30 + i % 20, 40 + i % 30]
+            )
+    window.open_file(str(path))
+    assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=20000)
+    with qtbot.waitSignal(window.loader.cancelled, timeout=20000):
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.progress_bar.isVisible()
+    assert window.state.catalogue.events == bundled.events
+
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=60000):
+        window.open_file(str(path))
+    assert len(window.state.catalogue.events) == 100_000
+
+
+def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
+    path = write_csv(
+        tmp_path / "dropped.csv", [["X", "1999", "10", "10"]], ["title", "year", "lat", "lon"]
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.dropEvent(event)
+    assert window.state.catalogue.events[0].title == "X"
