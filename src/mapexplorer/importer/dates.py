@@ -1,0 +1,599 @@
+"""Date expressions in English prose → EDTF time spans at their true precision.
+
+`find_dates` scans a text left to right. Absolute expressions ("Sept. 3, 1941", "the 1990s",
+"the 18th and 19th centuries") stand alone; "two years later" and "the following year" count
+from the previous date in the text; "last month", "Friday" and "recently" count from the
+publication date (skipped when it is unknown). Each mention keeps its character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mapexplorer.importer.periods import NAMED_PERIODS
+from mapexplorer.model.time import (
+    DateError,
+    Precision,
+    TimeSpan,
+    day_from_ymd,
+    iso_from_day,
+    ymd_from_day,
+)
+
+__all__ = ["DateMention", "find_dates", "month_number", "MONTH", "DAY", "YEAR", "WEEKDAYS"]
+
+# Kinds of mention, from the most to the least trustworthy.
+EXPLICIT, NAMED, FROM_PREVIOUS, FROM_PUBLISHED = (
+    "explicit",
+    "named",
+    "from-previous",
+    "from-published",
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in the text and the span of days it stands for."""
+
+    start: int
+    end: int
+    text: str
+    span: TimeSpan
+    kind: str
+    note: str = ""
+    alternatives: tuple[TimeSpan, ...] = ()
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?![A-Za-z-])"
+)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?<![\d$£€.,/-])(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NOT_A_YEAR_AFTER = (
+    r"(?!\s+(?:people|troops|soldiers|km|kilometers|kilometres|miles|meters|metres|feet|tons|"
+    r"tonnes|dollars|euros|members|cases|votes|times|percent|workers|men|women|children))"
+)
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "a few": 3, "several": 3,
+    "a couple of": 2, "a couple": 2,
+}  # fmt: skip
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + ")"
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+)
+UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
+
+
+def month_number(text: str) -> int:
+    """1–12 for a month name or abbreviation ("Sept." → 9)."""
+    key = text.strip().rstrip(".").lower()[:3]
+    return [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ].index(key) + 1
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _ordinal(text: str) -> int:
+    text = text.lower()
+    return _ORDINAL_WORDS[text] if text in _ORDINAL_WORDS else int(text[:-2])
+
+
+def _number(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else _NUMBERS[text]
+
+
+# --- EDTF helpers ------------------------------------------------------------------------------
+
+
+def _y(year: int) -> str:
+    return f"{year:04d}" if year >= 0 else f"-{abs(year):04d}"
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{_y(year)}-{month:02d}"
+
+
+def _ymd(year: int, month: int, day: int) -> str:
+    return f"{_y(year)}-{month:02d}-{day:02d}"
+
+
+def _span(text: str) -> TimeSpan:
+    return TimeSpan.parse(text)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_span(year: int, month: int) -> TimeSpan:
+    return _span(_ym(year, month))
+
+
+def _shift(span: TimeSpan, amount: int, unit: str) -> TimeSpan:
+    """A span moved by `amount` units, at the coarser of its precision and the unit's."""
+    unit = unit.rstrip("s")
+    if unit in ("year", "decade"):
+        years = amount * (10 if unit == "decade" else 1)
+        # "Fifteen years later" is about a year, not a day: the result is at year precision.
+        return _span(_y(ymd_from_day(span.start)[0] + years))
+    if unit == "month":
+        y, m, d = ymd_from_day(span.start)
+        if span.precision.rank > Precision.MONTH.rank:
+            return _span(_y(y + (m - 1 + amount) // 12))
+        y2, m2 = _add_months(y, m, amount)
+        if span.precision is Precision.DAY:
+            return _span(_ymd(y2, m2, min(d, 28)) + "~")
+        return _span(_ym(y2, m2))
+    days = amount * (7 if unit == "week" else 1)
+    if span.precision is Precision.DAY:
+        return _span(iso_from_day(span.start + days) + ("~" if unit == "week" else ""))
+    if span.precision is Precision.MONTH:
+        y, m, _ = ymd_from_day(span.start + days)
+        return _span(_ym(y, m))
+    return TimeSpan.from_days(span.start + days, span.end + days)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    text: str
+    published: int | None
+    previous: TimeSpan | None = None
+
+
+Resolved = tuple | None  # (span, kind, note) or (span, kind, note, alternatives)
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], Resolved]]] = []
+
+
+def _rule(pattern: str, flags: int = 0):
+    def register(func: Callable[[re.Match[str], _Context], Resolved]):
+        _RULES.append((re.compile(pattern, flags), func))
+        return func
+
+    return register
+
+
+def _year_of_month_day(month: int, day: int, ctx: _Context) -> tuple[int, str] | None:
+    """The year of "Jan. 20": the story's current year, else the year nearest publication."""
+    prev = ctx.previous
+    if prev is not None and prev.precision.rank <= Precision.MONTH.rank:
+        year, prev_month, _ = ymd_from_day(prev.start)
+        if (month, day) < (prev_month, 1) and prev_month - month > 6:
+            year += 1  # "Dec. 20, 1941 … Jan. 5": the story moved into the next year
+        return year, f"the year of the previous date ({prev.describe()})"
+    if ctx.published is not None:
+        py = ymd_from_day(ctx.published)[0]
+        best = min(
+            (py - 1, py, py + 1),
+            key=lambda y: abs(day_from_ymd(y, month, min(day, 28)) - ctx.published),  # type: ignore[operator]
+        )
+        return best, "the year that puts it nearest the publication date"
+    return None
+
+
+W = rf"(?:(?i:on\s+)?{WEEKDAY},?\s+)?"
+
+
+@_rule(
+    rf"{W}(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"
+)
+def _range_mdy(m: re.Match[str], ctx: _Context) -> Resolved:
+    y, m1 = int(m["y"]), month_number(m["m1"])
+    m2 = month_number(m["m2"]) if m["m2"] else m1
+    return (
+        _span(f"{_ymd(y, m1, _day_number(m['d1']))}/{_ymd(y, m2, _day_number(m['d2']))}"),
+        EXPLICIT,
+        "",
+    )
+
+
+@_rule(
+    rf"(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})"
+)
+def _range_dmy(m: re.Match[str], ctx: _Context) -> Resolved:
+    y, m2 = int(m["y"]), month_number(m["m2"])
+    m1 = month_number(m["m1"]) if m["m1"] else m2
+    return (
+        _span(f"{_ymd(y, m1, _day_number(m['d1']))}/{_ymd(y, m2, _day_number(m['d2']))}"),
+        EXPLICIT,
+        "",
+    )
+
+
+@_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
+def _mdy(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _span(_ymd(int(m["y"]), month_number(m["m"]), _day_number(m["d"]))), EXPLICIT, ""
+
+
+@_rule(rf"{W}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
+def _dmy(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _span(_ymd(int(m["y"]), month_number(m["m"]), _day_number(m["d"]))), EXPLICIT, ""
+
+
+def _month_day(month: int, day: int, ctx: _Context) -> Resolved:
+    found = _year_of_month_day(month, day, ctx)
+    if found is None:
+        return None
+    year, why = found
+    return _span(_ymd(year, month, day)), FROM_PREVIOUS, f"no year given: {why}"
+
+
+@_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d|\s*[-–])")
+def _md(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx)
+
+
+@_rule(rf"{W}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
+def _dm(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx)
+
+
+@_rule(rf"(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})", re.I)
+def _my(m: re.Match[str], ctx: _Context) -> Resolved:
+    if not m["m"][0].isupper():
+        return None
+    span = _month_span(int(m["y"]), month_number(m["m"]))
+    return span, EXPLICIT, ""
+
+
+@_rule(
+    rf"(?i:(?:in|since|by|until|during|from|early|late|mid-?|last|this|next)\s+)(?P<m>{MONTH})(?!\s*,?\s*\d)"
+)
+def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
+    month = month_number(m["m"])
+    cue = m.group().split()[0].lower()
+    if ctx.published is not None and cue in ("last", "this", "next"):
+        py, pm, _ = ymd_from_day(ctx.published)
+        year = {"last": py - (month >= pm), "this": py, "next": py + (month <= pm)}[cue]
+        return _month_span(year, month), FROM_PUBLISHED, f"'{cue}' counted from publication"
+    prev = ctx.previous
+    if prev is not None and prev.precision.rank <= Precision.YEAR.rank:
+        year = ymd_from_day(prev.start)[0]
+        return _month_span(year, month), FROM_PREVIOUS, "the year of the previous date"
+    if ctx.published is not None:
+        py, pm, _ = ymd_from_day(ctx.published)
+        year = py if month <= pm else py - 1
+        return _month_span(year, month), FROM_PUBLISHED, "the latest such month before publication"
+    return None
+
+
+_SEASON_CODE = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
+@_rule(
+    rf"(?:(?:early|late)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})",
+    re.I,
+)
+def _season(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _span(f"{m['y']}-{_SEASON_CODE[m['s'].lower()]}"), EXPLICIT, ""
+
+
+@_rule(
+    rf"(?:(?i:from|between)\s+)?(?P<a>{YEAR})\s*(?:[-–—]|\s(?i:to|and|until|through|till)\s)\s*(?P<b>{YEAR}|\d{{2}}(?!\d)){_NOT_A_YEAR_AFTER}"
+)
+def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
+    a = int(m["a"])
+    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    if b < a:
+        return None
+    return _span(f"{_y(a)}/{_y(b)}"), EXPLICIT, ""
+
+
+_PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+@_rule(r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|'\d0)s\b", re.I)
+def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
+    text = m["dec"]
+    if text.startswith("'"):
+        tens = int(text[1:])
+        century = 1900
+        if ctx.published is not None and 2000 + tens <= ymd_from_day(ctx.published)[0]:
+            century = 2000
+        start = century + tens
+    else:
+        start = int(text)
+    part = (m["part"] or "").lower()
+    if start % 100 == 0 and not part and not text.startswith("'"):
+        # "the 1800s" usually means the century; the decade stays as the alternative.
+        return _span(f"{start // 100:02d}XX"), EXPLICIT, "read as a century"
+    if part:
+        lo, hi = _PART_YEARS[part]
+        return (
+            _span(f"{_y(start + lo)}/{_y(start + hi)}"),
+            EXPLICIT,
+            f"the {part} part of the decade",
+        )
+    return _span(f"{start // 10:03d}X"), EXPLICIT, ""
+
+
+_CENTURY_PARTS = {
+    "early": (0, 33), "very early": (0, 33), "mid": (34, 66), "late": (67, 99),
+    "very late": (67, 99), "first half of the": (0, 49), "second half of the": (50, 99),
+    "turn of the": (-5, 5),
+}  # fmt: skip
+
+
+@_rule(
+    rf"(?:the\s+)?(?:(?P<part>very\s+early|very\s+late|early|mid|late|first\s+half\s+of\s+the|"
+    rf"second\s+half\s+of\s+the|turn\s+of\s+the)[-\s]+)?(?P<a>{ORDINAL})"
+    rf"(?:[-\s]+centur(?:y|ies)\s*)?(?:\s*(?:[-–]|and|to|or|and\s+the|to\s+the)\s*(?P<b>{ORDINAL}))?"
+    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BC|BCE|B\.C\.))?",
+    re.I,
+)
+def _century(m: re.Match[str], ctx: _Context) -> Resolved:
+    a = _ordinal(m["a"])
+    b = _ordinal(m["b"]) if m["b"] else a
+    if m["bc"] or not 1 <= a <= b <= 21:
+        return None
+    if m["b"]:
+        return _span(f"{a - 1:02d}XX/{b - 1:02d}XX"), EXPLICIT, ""
+    part = re.sub(r"\s+", " ", (m["part"] or "").lower())
+    if part:
+        lo, hi = _CENTURY_PARTS[part]
+        first = (a - 1) * 100
+        return (
+            _span(f"{_y(first + lo)}/{_y(first + hi)}"),
+            EXPLICIT,
+            f"the {part} part of the century",
+        )
+    return _span(f"{a - 1:02d}XX"), EXPLICIT, ""
+
+
+def _named_rule(pattern: str, edtf: str, label: str) -> None:
+    @_rule(rf"(?i:the\s+)?(?:(?P<y>{YEAR})\s+)?(?:{pattern})(?![A-Za-z])")
+    def _named(m: re.Match[str], ctx: _Context) -> Resolved:
+        span = _span(edtf)
+        if m["y"]:
+            year = _span(m["y"])
+            if not span.overlaps(year.start, year.end):
+                return None
+        return span, NAMED, f"{label}: {span.describe()}"
+
+
+for _pattern, _edtf, _label in NAMED_PERIODS:
+    _named_rule(_pattern, _edtf, _label)
+
+
+@_rule(
+    rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>later|afterwards?|after\s+that|earlier|before(?=\s*[,.;]))",
+    re.I,
+)
+def _later(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.previous is None:
+        return None
+    sign = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1
+    span = _shift(ctx.previous, sign * _number(m["n"]), m["u"].lower())
+    return span, FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
+
+
+@_rule(
+    r"(?:the\s+)?(?P<which>following|next|previous|preceding|subsequent|same)\s+(?P<u>year|month|week|day|decade)|(?P<that>that)\s+(?P<u2>year|month|day)",
+    re.I,
+)
+def _following(m: re.Match[str], ctx: _Context) -> Resolved:
+    which = (m["which"] or "same").lower()
+    unit = (m["u"] or m["u2"]).lower()
+    if which == "next" and ctx.published is not None and not m.group().lower().startswith("the"):
+        return _from_published("next", unit, ctx)
+    if ctx.previous is None:
+        return None
+    step = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}.get(
+        which, 0
+    )
+    prev = ctx.previous
+    if unit in ("year", "decade"):
+        y = ymd_from_day(prev.start)[0] + step * (10 if unit == "decade" else 1)
+        span = _span(_y(y))
+    elif unit == "month":
+        y, mo, _ = ymd_from_day(prev.start)
+        span = _month_span(*_add_months(y, mo, step))
+    else:
+        days = step * (7 if unit == "week" else 1)
+        span = TimeSpan.from_days(
+            prev.start + days, prev.start + days + (6 if unit == "week" else 0)
+        )
+    return span, FROM_PREVIOUS, f"counted from the previous date ({prev.describe()})"
+
+
+def _from_published(which: str, unit: str, ctx: _Context) -> Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    y, mo, _ = ymd_from_day(pub)
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        span = _span(_y(y + step))
+    elif unit == "month":
+        span = _month_span(*_add_months(y, mo, step))
+    elif unit == "decade":
+        span = TimeSpan.from_days(pub - 3652, pub) if step < 0 else _span(f"{y // 10:03d}X")
+    else:  # week, Monday to Sunday
+        monday = pub - (pub + 3) % 7
+        span = TimeSpan.from_days(monday + 7 * step, monday + 7 * step + 6)
+    return span, FROM_PUBLISHED, f"'{which} {unit}' counted from publication"
+
+
+@_rule(
+    r"(?:(?P<ed>earlier|later)\s+)?(?P<which>last|this|next|past)\s+(?P<u>year|month|week|decade)\b",
+    re.I,
+)
+def _relative_published(m: re.Match[str], ctx: _Context) -> Resolved:
+    which, unit = m["which"].lower(), m["u"].lower()
+    if which == "past" and ctx.published is not None:
+        days = {"year": 365, "month": 30, "week": 7, "decade": 3652}[unit]
+        return (
+            TimeSpan.from_days(ctx.published - days, ctx.published),
+            FROM_PUBLISHED,
+            f"the past {unit}",
+        )
+    found = _from_published(which, unit, ctx)
+    if found and m["ed"] and which == "this" and ctx.published is not None:
+        span = found[0]
+        if m["ed"].lower() == "earlier":
+            return TimeSpan.from_days(span.start, ctx.published), FROM_PUBLISHED, found[2]
+    return found
+
+
+@_rule(r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning)\b", re.I)
+def _days_around(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    word = m["w"].lower()
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    return (
+        TimeSpan.from_days(ctx.published + offset),
+        FROM_PUBLISHED,
+        f"'{word}' counted from publication",
+    )
+
+
+@_rule(r"\b(?:recently|lately|in\s+recent\s+(?P<u>days|weeks|months|years))\b", re.I)
+def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    days = {"days": 7, "weeks": 28, "months": 182, "years": 1826}.get((m["u"] or "").lower(), 30)
+    return (
+        TimeSpan.from_days(ctx.published - days, ctx.published),
+        FROM_PUBLISHED,
+        "shortly before publication",
+    )
+
+
+@_rule(rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
+def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return None
+    span = _shift(TimeSpan.from_days(ctx.published), -_number(m["n"]), m["u"].lower())
+    unit = m["u"].lower().rstrip("s")
+    if unit in ("year", "decade"):
+        span = _span(span.edtf[:4])
+    elif unit == "month":
+        span = _span(span.edtf[:7])
+    return span, FROM_PUBLISHED, "counted back from publication"
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+\w+ing|are\s+\w+ing|next|plans?|scheduled|due|to\s+be|ahead)\b", re.I
+)
+
+
+@_rule(rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])", re.I)
+def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None or not m["w"][0].isupper():
+        return None
+    pub = ctx.published
+    target = WEEKDAYS.index(m["w"].capitalize())
+    today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
+    which = (m["which"] or "").lower()
+    line_start = ctx.text.rfind("\n", 0, m.start()) + 1
+    before = ctx.text[max(line_start, m.start() - 120) : m.end() + 40]
+    ahead = which in ("next", "coming") or (which != "last" and bool(_FUTURE.search(before)))
+    back = (today - target) % 7
+    if ahead:
+        day = pub + (target - today) % 7
+        if which == "next" and day == pub:
+            day += 7
+    else:
+        day = pub - back if not (which == "last" and back == 0) else pub - 7
+    alt_day = pub - back if ahead else pub + (target - today) % 7
+    note = f"the {m['w'].capitalize()} {'on or after' if ahead else 'on or before'} publication"
+    alternatives = (TimeSpan.from_days(alt_day),) if alt_day != day else ()
+    return TimeSpan.from_days(day), FROM_PUBLISHED, note, alternatives
+
+
+@_rule(r"(?P<n>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
+def _year_bc(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _span(_y(1 - int(m["n"]))), EXPLICIT, ""
+
+
+@_rule(rf"(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
+def _year(m: re.Match[str], ctx: _Context) -> Resolved:
+    return _span(m["y"]), EXPLICIT, ""
+
+
+# --- the scan ----------------------------------------------------------------------------------
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """False when a match starts or ends inside a word ("a" in "Syria", "2015" in "S2015")."""
+    inside_start = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    inside_end = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    return not (inside_start or inside_end)
+
+
+_SINCE = re.compile(r"\b(?:since|ever\s+since|from)\s+(?:the\s+)?$", re.I)
+
+
+def find_dates(text: str, published: int | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, resolved to a time span.
+
+    `published` is the publication date as a day number; without it, expressions that count
+    from publication ("last month", "Friday") are skipped.
+    """
+    raw: list[tuple[int, int, int, re.Match[str], Callable]] = []
+    for order, (pattern, resolve) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and _on_word_edges(text, m.start(), m.end()):
+                raw.append((m.start(), -(m.end() - m.start()), order, m, resolve))
+    raw.sort(key=lambda r: (r[0], r[1], r[2]))
+    ctx = _Context(text=text, published=published)
+    mentions: list[DateMention] = []
+    taken_until = -1
+    for start, _neg, _order, m, resolve in raw:
+        if start < taken_until:
+            continue
+        try:
+            resolved = resolve(m, ctx)
+        except (DateError, ValueError):
+            resolved = None
+        if resolved is None:
+            continue
+        span, kind, note, *more = resolved
+        alternatives = more[0] if more else ()
+        begin = start
+        since = _SINCE.search(text, max(0, start - 20), start)
+        if since and published is not None and published >= span.start:
+            span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
+            begin = since.start()
+            note = (note + "; " if note else "") + "'since': open until publication"
+        mentions.append(
+            DateMention(begin, m.end(), text[begin : m.end()], span, kind, note, alternatives)
+        )
+        ctx.previous = span
+        taken_until = m.end()
+    return mentions

@@ -1,0 +1,269 @@
+"""Sentences → draft events.
+
+The rules, in order:
+1. A sentence (or a clause of it, when it holds several dates at clause breaks) with a date
+   and a place becomes a draft. A clause without a place takes its sentence's places; a dated
+   sentence without one takes those of the paragraph's previous sentence.
+2. An undated sentence that names places belongs to the nearest draft of its paragraph: it is
+   kept as context, and its places are added after the draft's own.
+3. A paragraph with places but no date at all becomes one draft. In news (the text dates
+   things near its publication) it goes on with the previous draft's date when that lies
+   within a month of publication, else it is dated to the year before publication, with low
+   confidence; in a history piece it continues the previous date of the text.
+Country adjectives ("Iranian") count as places only when a unit names no place outright.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mapexplorer.importer.article import Article, Sentence
+from mapexplorer.importer.dates import (
+    EXPLICIT,
+    FROM_PREVIOUS,
+    FROM_PUBLISHED,
+    NAMED,
+    DateMention,
+    find_dates,
+)
+from mapexplorer.importer.drafts import Draft
+from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer
+from mapexplorer.importer.wording import actors_in, category_for, title_for
+from mapexplorer.model import Excerpt, Place, TimeSpan
+from mapexplorer.model.event import slugify
+from mapexplorer.model.time import iso_from_day
+
+__all__ = ["make_drafts"]
+
+_DATE_TRUST = {EXPLICIT: 0.9, NAMED: 0.8, FROM_PUBLISHED: 0.75, FROM_PREVIOUS: 0.7}
+_INHERITED_TRUST = 0.35
+_NEWS_WINDOW_DAYS = 366
+_RECENT_DAYS = 31
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:yet|but|while|and|although|though|whereas|when|before|after|until|then)\b)|;\s+|\s+[—–]\s+"
+)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    paragraph: int
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    context: list[_Unit] = field(default_factory=list)
+    inherited: tuple[TimeSpan, str] | None = None  # a date from elsewhere, and why
+
+
+def make_drafts(
+    article: Article, published: int | None, gaz: Gazetteer | None = None
+) -> list[Draft]:
+    """The draft events of an article; `published` is the publication day (or None)."""
+    gaz = gaz or gazetteer()
+    text = article.text
+    body_start = article.paragraphs[0][0]
+    dates = [m for m in find_dates(text, published) if m.start >= body_start]
+    places = gaz.find(text, body_start)
+    dateline = _dateline_mention(article, gaz)
+    news = published is not None and any(
+        abs(m.span.end - published) <= _NEWS_WINDOW_DAYS for m in dates
+    )
+    units_by_paragraph: dict[int, list[_Unit]] = {}
+    for sentence in article.sentences:
+        s_dates = [m for m in dates if sentence.start <= m.start and m.end <= sentence.end]
+        s_places = [m for m in places if sentence.start <= m.start and m.end <= sentence.end]
+        if dateline and sentence is article.sentences[0]:
+            s_places = [dateline, *s_places]
+        units_by_paragraph.setdefault(sentence.paragraph, []).extend(
+            _units(text, sentence, s_dates, s_places)
+        )
+    drafts: list[_Unit] = []
+    for index in sorted(units_by_paragraph):
+        current = _current_date(drafts[-1]) if drafts else None
+        drafts.extend(_paragraph_drafts(units_by_paragraph[index], dates, published, news, current))
+    return _to_drafts(article, drafts, gaz)
+
+
+def _current_date(unit: _Unit) -> TimeSpan:
+    return unit.dates[0].span if unit.dates else unit.inherited[0]  # type: ignore[index]
+
+
+def _dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
+    if not article.dateline:
+        return None
+    candidates = gaz.lookup(article.dateline_place)
+    if not candidates:
+        return None
+    start, end = article.dateline
+    return PlaceMention(start, end, article.text[start:end], candidates)
+
+
+def _units(
+    text: str, sentence: Sentence, dates: list[DateMention], places: list[PlaceMention]
+) -> list[_Unit]:
+    """A sentence, split into clauses at breaks between its dates."""
+    cuts = [sentence.start]
+    for before, after in zip(dates, dates[1:], strict=False):
+        breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start))
+        if breaks:
+            cuts.append(breaks[-1].end())
+    cuts.append(sentence.end)
+    units = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        end_trim = len(text[start:end].rstrip(" ,;—–"))
+        unit = _Unit(start, start + end_trim, sentence.paragraph)
+        unit.dates = [m for m in dates if start <= m.start < end]
+        unit.places = [m for m in places if start <= m.start < end] or list(places)
+        units.append(unit)
+    return units
+
+
+def _paragraph_drafts(
+    units: list[_Unit], dates: list[DateMention], published: int | None, news: bool,
+    current: TimeSpan | None,
+) -> list[_Unit]:  # fmt: skip
+    dated = [u for u in units if u.dates]
+    for position, unit in enumerate(units):  # a dated sentence with no place: the one before
+        if unit.dates and not unit.places:
+            earlier = [u for u in units[:position] if u.places]
+            if earlier:
+                unit.places = list(earlier[-1].places)
+    drafts = [u for u in dated if u.places]
+    if not drafts:
+        with_places = [u for u in units if u.places]
+        if not with_places:
+            return []
+        head = with_places[0]
+        inherited = _undated_paragraph_date(head, dates, published, news, current)
+        if inherited is None:
+            return []
+        head.inherited = inherited
+        head.context = [u for u in with_places[1:]]
+        return [head]
+    for unit in units:
+        if unit.dates or not unit.places:
+            continue
+        nearest = min(drafts, key=lambda d: (abs(d.start - unit.start), d.start > unit.start))
+        nearest.context.append(unit)
+    return drafts
+
+
+def _undated_paragraph_date(
+    unit: _Unit, dates: list[DateMention], published: int | None, news: bool,
+    current: TimeSpan | None,
+) -> tuple[TimeSpan, str] | None:  # fmt: skip
+    if (
+        news
+        and published is not None
+        and current is not None
+        and (
+            abs(current.start - published) <= _RECENT_DAYS
+            or abs(current.end - published) <= _RECENT_DAYS
+        )
+    ):
+        return current, (
+            f"No date in the paragraph: it goes on with the story of the paragraph before "
+            f"({current.describe()}), told near publication. Check it."
+        )
+    if news and published is not None:
+        return (
+            TimeSpan.from_days(published - 365, published),
+            "No date in the paragraph: a news report's undated statements are taken to be from "
+            "the year before publication. Check it.",
+        )
+    earlier = [m for m in dates if m.end <= unit.start]
+    if earlier:
+        last = earlier[-1]
+        return last.span, f"No date in the paragraph: continues the previous date, “{last.text}”."
+    return None
+
+
+# --- units → drafts ----------------------------------------------------------------------------
+
+
+def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Draft]:
+    text = article.text
+    drafts: list[Draft] = []
+    used: set[str] = set()
+    for unit in units:
+        mentions = list(unit.places) + [m for c in unit.context for m in c.places]
+        places, alternatives, place_trust = _choose_places(mentions, gaz)
+        if not places:
+            continue
+        if unit.dates:
+            main = unit.dates[0]
+            time, date_text, note = main.span, main.text, main.note
+            alternatives_t = [*main.alternatives, *(m.span for m in unit.dates[1:])]
+            date_trust = _DATE_TRUST.get(main.kind, 0.6)
+            if main.kind == FROM_PUBLISHED and unit.inherited is None:
+                note = note or "counted from the publication date"
+        else:
+            time, note = unit.inherited  # type: ignore[misc]
+            date_text, date_trust = "", _INHERITED_TRUST
+            alternatives_t = (
+                [TimeSpan.parse(iso_from_day(time.end))] if time.start != time.end else []
+            )
+        body = text[unit.start : unit.end]
+        offsets = [(m.start - unit.start, m.end - unit.start) for m in unit.dates]
+        title = title_for(body, offsets)
+        draft_id = _unique_id(slugify(title), used)
+        drafts.append(
+            Draft(
+                id=draft_id, excerpt=Excerpt(body, unit.start, unit.end), time=time,
+                places=places, title=title, category=category_for(body),
+                actors=actors_in(body, gaz.names_a_region, text),
+                confidence=round(max(0.05, min(1.0, date_trust * place_trust)), 2),
+                time_alternatives=_dedupe_times(alternatives_t, time),
+                place_alternatives=alternatives,
+                context=[Excerpt(text[c.start : c.end], c.start, c.end) for c in unit.context],
+                date_text=date_text, date_note=note,
+            )
+        )  # fmt: skip
+    return drafts
+
+
+def _choose_places(
+    mentions: list[PlaceMention], gaz: Gazetteer
+) -> tuple[list[Place], list[Place], float]:
+    """(places, alternatives, trust): named places first; country adjectives only if none."""
+    named = [m for m in mentions if not m.demonym]
+    chosen = named or mentions
+    places: dict[str, Place] = {}
+    alternatives: dict[str, Place] = {}
+    trusts = []
+    for mention in chosen:
+        best = mention.best
+        places.setdefault(best.entry.key, gaz.place(best.entry))
+        if mention.ambiguous:
+            second = mention.candidates[1].score
+            trusts.append(min(1.0, 0.6 + 0.4 * (best.score - second) / max(best.score, 1e-6)))
+        else:
+            trusts.append(1.0)
+        for other in mention.candidates[1:]:
+            alternatives.setdefault(other.entry.key, gaz.place(other.entry, qualified=True))
+    for mention in mentions:
+        if mention not in chosen:
+            alternatives.setdefault(mention.best.entry.key, gaz.place(mention.best.entry))
+    for key in places:
+        alternatives.pop(key, None)
+    trust = sum(trusts) / len(trusts) if trusts else 0.0
+    if not named:
+        trust *= 0.85
+    return list(places.values()), list(alternatives.values()), trust
+
+
+def _dedupe_times(times: list[TimeSpan], main: TimeSpan) -> list[TimeSpan]:
+    out: list[TimeSpan] = []
+    for t in times:
+        if t.edtf != main.edtf and all(t.edtf != o.edtf for o in out):
+            out.append(t)
+    return out
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base[:56]}-{n}", n + 1
+    used.add(candidate)
+    return candidate

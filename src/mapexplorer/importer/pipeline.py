@@ -1,0 +1,72 @@
+"""Import an article in one call: load, date, extract drafts, package them as a `DraftSet`."""
+
+from __future__ import annotations
+
+import os
+
+from mapexplorer.importer.article import Article, ArticleError, article_from_text, load_article
+from mapexplorer.importer.dates import find_dates
+from mapexplorer.importer.drafts import ACCEPTED, DraftSet
+from mapexplorer.importer.extract import make_drafts
+from mapexplorer.importer.gazetteer import gazetteer
+from mapexplorer.importer.published import PublishedGuess, detect_published
+from mapexplorer.model import Source
+from mapexplorer.model.time import DateError, day_from_iso, iso_from_day
+
+__all__ = ["draft_article", "import_article", "import_text", "parse_published"]
+
+
+def parse_published(value: str) -> int:
+    """A --published value (YYYY-MM-DD) as a day number; `ArticleError` if it is not one."""
+    try:
+        return day_from_iso(value)
+    except DateError as exc:
+        raise ArticleError(None, f"--published: {exc}") from None
+
+
+def import_article(
+    path: str | os.PathLike, published: str | None = None, accept_all: bool = False
+) -> DraftSet:
+    """Drafts for the article in a file; `published` (YYYY-MM-DD) overrides the detected date."""
+    return draft_article(load_article(path), published, accept_all, label=str(path))
+
+
+def import_text(
+    text: str, name: str = "pasted text", kind: str = "txt", published: str | None = None,
+    accept_all: bool = False,
+) -> DraftSet:  # fmt: skip
+    """Drafts for text already in memory (pasted, or dropped on the window)."""
+    return draft_article(article_from_text(text, name, kind), published, accept_all, label=name)
+
+
+def draft_article(
+    article: Article, published: str | None = None, accept_all: bool = False, label: str = ""
+) -> DraftSet:
+    """Drafts for a loaded article. `ArticleError` when the text has no dates or no places."""
+    label = label or article.name
+    guess: PublishedGuess | None = None
+    if published:
+        day: int | None = parse_published(published)
+        note = f"Given by the user: {published}."
+    else:
+        guess = detect_published(article)
+        day = guess.day if guess else None
+        note = guess.reasoning if guess else "Unknown: the text gives no publication date."
+    body_start = article.paragraphs[0][0]
+    if not any(m.start >= body_start for m in find_dates(article.text, day)):
+        raise ArticleError(label, "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)")
+    if not gazetteer().find(article.text, body_start):
+        raise ArticleError(label, "found no place names in the text (countries, cities, regions)")
+    drafts = make_drafts(article, day)
+    if not drafts:
+        raise ArticleError(label, "no sentence has both a date and a place")
+    if accept_all:
+        for draft in drafts:
+            draft.status = ACCEPTED
+    source = Source(
+        title=article.title, published=iso_from_day(day) if day is not None else "",
+        published_note=note, text=article.text,
+    )  # fmt: skip
+    return DraftSet(
+        source=source, drafts=drafts, published_reasoning=guess.reasoning if guess else note
+    )

@@ -1,0 +1,156 @@
+"""When was the article written? Relative dates ("last month", "Friday") hang on the answer.
+
+In order of trust: a date the markup states; a "Published …" line; a dateline or lead that
+gives a full date; and, for wire copy that gives none, a weekday in the lead next to a dated
+event without a year ("Friday … ahead of the Jan. 20 inauguration"), placed after the latest
+year the text mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapexplorer.importer.article import Article
+from mapexplorer.importer.dates import (
+    DAY,
+    EXPLICIT,
+    MONTH,
+    WEEKDAY,
+    WEEKDAYS,
+    find_dates,
+    month_number,
+)
+from mapexplorer.model.time import Precision, TimeSpan, day_from_iso, day_from_ymd, iso_from_day
+
+__all__ = ["PublishedGuess", "detect_published"]
+
+
+@dataclass(frozen=True)
+class PublishedGuess:
+    """A publication date and why we think so (shown to the user, who may correct it)."""
+
+    day: int
+    reasoning: str
+
+    @property
+    def iso(self) -> str:
+        return iso_from_day(self.day)
+
+
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:Published|Updated|Posted|First published|Date|Dated)\b[^\n]{0,80}", re.I | re.M
+)
+_LEAD_PARAGRAPHS = 3
+
+
+def detect_published(article: Article) -> PublishedGuess | None:
+    """Our best guess of the publication date, or None when the text gives no clue."""
+    for find in (_from_markup, _from_published_line, _from_lead_date, _from_weekday):
+        guess = find(article)
+        if guess is not None:
+            return guess
+    return None
+
+
+def _from_markup(article: Article) -> PublishedGuess | None:
+    if not article.meta_published:
+        return None
+    try:
+        day = day_from_iso(article.meta_published)
+    except ValueError:
+        return None
+    return PublishedGuess(
+        day, f"The file's markup gives the publication date {article.meta_published}."
+    )
+
+
+def _full_day(text: str) -> TimeSpan | None:
+    for mention in find_dates(text):
+        if mention.kind == EXPLICIT and mention.span.precision is Precision.DAY:
+            return mention.span
+    return None
+
+
+def _from_published_line(article: Article) -> PublishedGuess | None:
+    for m in _PUBLISHED_LINE.finditer(article.text):
+        span = _full_day(m.group())
+        if span is not None:
+            line = " ".join(m.group().split())
+            return PublishedGuess(span.start, f"The text says “{line}”.")
+    return None
+
+
+def _from_lead_date(article: Article) -> PublishedGuess | None:
+    """A dateline with a full date ("GENEVA, March 3, 2024 (Reuters) —"), or a lead paragraph
+    that is only a date."""
+    first = article.paragraphs[0]
+    head = article.text[first[0] : min(first[1], first[0] + 60)]
+    if article.dateline:
+        span = _full_day(head.split("—")[0].split("–")[0])
+        if span is not None:
+            return PublishedGuess(span.start, f"The dateline gives the date: “{head.strip()}…”.")
+    start = article.text.find("\n", 0, first[0])
+    top = article.text[: first[0]] if start >= 0 else ""
+    span = _full_day(top)
+    if span is not None and len(top.split()) <= 8:
+        return PublishedGuess(span.start, f"The article begins with the date “{top.strip()}”.")
+    return None
+
+
+_MONTH_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)")
+_WEEKDAY = re.compile(rf"\b(?P<w>{WEEKDAY})\b")
+_AHEAD = re.compile(
+    r"\b(?:ahead\s+of|before|upcoming|until|awaiting|in\s+advance\s+of|prior\s+to)\b[^.]{0,20}$",
+    re.I,
+)
+_INAUGURATION = re.compile(r"inaugurat|commencement|sworn\s+in|President-elect|swearing-in", re.I)
+
+
+def _from_weekday(article: Article) -> PublishedGuess | None:
+    """A weekday in the lead, pinned by a month and day without a year in the lead."""
+    lead_end = article.paragraphs[min(_LEAD_PARAGRAPHS, len(article.paragraphs)) - 1][1]
+    lead = article.text[article.paragraphs[0][0] : lead_end]
+    weekday = _WEEKDAY.search(lead)
+    anchor = _MONTH_DAY.search(lead)
+    if not weekday or not anchor:
+        return None
+    floor = _latest_year(article.text)
+    if floor is None:
+        return None
+    month, day = month_number(anchor["m"]), int(re.match(r"\d+", anchor["d"]).group())  # type: ignore[union-attr]
+    around = lead[max(0, anchor.start() - 60) : anchor.end() + 60]
+    inauguration = month == 1 and day == 20 and bool(_INAUGURATION.search(around))
+    year = next(y for y in range(floor, floor + 4) if not inauguration or y % 4 == 1)
+    anchor_day = day_from_ymd(year, month, day)
+    target = WEEKDAYS.index(weekday["w"])
+    ahead = bool(_AHEAD.search(lead[: anchor.start()]))
+    weekday_of_anchor = (anchor_day + 3) % 7
+    if ahead:  # the anchor lies after publication: the weekday before it
+        published = anchor_day - ((weekday_of_anchor - target) % 7 or 7)
+    else:
+        published = anchor_day + ((target - weekday_of_anchor) % 7 or 7)
+    why_year = (
+        f"U.S. presidential inaugurations fall on 20 January of the year after an election "
+        f"({year - 4}, {year}, {year + 4}, …), and the latest year the text mentions is {floor}"
+        if inauguration
+        else f"the latest year the text mentions is {floor}, so the story is no older than that"
+    )
+    return PublishedGuess(
+        published,
+        f"No date is stated. The lead says “{weekday['w']}” and mentions “{anchor.group()}” "
+        f"without a year; {why_year}, so “{anchor.group()}” is {TimeSpan.from_days(anchor_day).describe()}. "
+        f"The {weekday['w']} {'before' if ahead else 'after'} it is "
+        f"{TimeSpan.from_days(published).describe()}.",
+    )
+
+
+def _latest_year(text: str) -> int | None:
+    years = [
+        int(m.span.edtf[:4])
+        for m in find_dates(text)
+        if m.kind == EXPLICIT
+        and m.span.precision.rank <= Precision.YEAR.rank
+        and m.span.edtf[:4].isdigit()
+    ]
+    return max(years) if years else None

@@ -1,0 +1,195 @@
+"""Words for a draft event: a short title from the sentence's main clause, a category guessed
+from keywords, and the people and organisations named near it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["actors_in", "category_for", "title_for"]
+
+TITLE_WORDS = 8
+_LEADS = {
+    "in", "on", "after", "before", "during", "since", "with", "when", "while", "although",
+    "though", "regardless", "despite", "following", "by", "at", "from", "until", "recently",
+    "earlier", "later", "last", "this", "as", "once", "amid", "within", "over", "under", "for",
+    "meanwhile",
+}  # fmt: skip
+_CONJUNCTIONS = {"yet", "but", "and", "so", "then", "or", "while", "although", "though"}
+_FUNCTION = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "that",
+    "which", "who", "by", "from", "as", "its", "their", "his", "her", "into", "than", "between",
+    "amid", "after", "before", "was", "is", "were", "are", "be", "has", "have", "had", "it",
+    "will", "would", "could", "this", "these", "those", "such", "some", "any", "not",
+}  # fmt: skip
+_FRAME = re.compile(
+    r"^[^,.;]{0,60}?\b(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|"
+    r"thinks?|stated|reported|announced|argued|insisted|urges?|told\s+\w+)\s+that[\s,]+",
+    re.I,
+)
+_BREAK = re.compile(
+    r",\s|\s[—–]\s|;\s|:\s|\s(?:which|who|whom|whose|that|when|while|because|although)\s"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\s+$", re.I)
+
+
+def title_for(text: str, dates: Iterable[tuple[int, int]] = ()) -> str:
+    """A short plain-English phrase from the main clause, up to about eight words,
+    capitalised, without closing punctuation ("Russia introduced an army project in Syria").
+
+    `dates` are (start, end) offsets within `text` of date expressions: a date that opens the
+    sentence is dropped with its comma, and "in 2013" inside it is left out.
+    """
+    text = _without_dates(text, dates)
+    text = re.sub(r"[“”\"‘]|’(?!s)", "", text).strip()
+    text = _FRAME.sub("", text)
+    text = _main_clause(text)
+    words = [w for w in re.split(r"[ \t\n]+", text) if w]
+    cut = words[:TITLE_WORDS]
+    # Stop at a clause break inside the first words, if the clause is long enough by then.
+    joined = " ".join(cut)
+    brk = _BREAK.search(joined)
+    if brk and len(joined[: brk.start()].split()) >= 4:
+        cut = joined[: brk.start()].split()
+    while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION:
+        cut.pop()
+    title = " ".join(cut).replace("\u00a0", " ").strip(" ,.;:!?—–-")
+    return title[:1].upper() + title[1:] if title else "Untitled event"
+
+
+def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
+    for start, end in sorted(dates, reverse=True):
+        before, after = text[:start], text[end:]
+        prep = _PREPOSITION_BEFORE.search(before)
+        if prep:
+            before = before[: prep.start()]
+            if re.match(r",\s+(?:when|after|before|as|while)\b", after):
+                after = after[1:]  # "It began in October 1853, when …" → "It began when …"
+        elif (start == 0 or not before.strip()) and after.lstrip().startswith(","):
+            after = after.lstrip(" ,")  # "The following year, Moscow …"
+        else:  # "the Jan. 20 inauguration": part of a name; kept whole in the title
+            text = before + text[start:end].replace(" ", "\u00a0") + after
+            continue
+        text = (before.rstrip() + " " + after.lstrip(" ")).strip()
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t\n]{2,}", " ", text))
+
+
+def _main_clause(text: str) -> str:
+    """The text after an opening adverbial ("In 2015, …", "With Moscow busied …, they …")."""
+    text = re.sub(r"^[,\s]+", "", text)
+    cut_lead = False
+    for _ in range(4):
+        first = text.split(" ", 1)[0].lower().strip(",")
+        comma = text.find(", ")
+        if first in _CONJUNCTIONS and not (cut_lead and 0 < comma < 160):
+            text = text.split(" ", 1)[1] if " " in text else text
+            continue
+        if (
+            first in _LEADS or not text[:1].isalpha() or (cut_lead and first in _CONJUNCTIONS)
+        ) and 0 < comma < 160:
+            rest = text[comma + 2 :]
+            if len(rest.split()) >= 3:
+                text, cut_lead = rest, True
+                continue
+        break
+    return text
+
+
+# --- categories --------------------------------------------------------------------------------
+
+_KEYWORDS = {
+    "nuclear": r"nuclear|atomic|reactor|uranium|enrich\w*|centrifuge",
+    "arms": r"drones?|missiles?|weapons?|arms|jets?|fighter|air[\s-]defen[cs]e|S-\d00|tanks?|"
+    r"ammunition|munitions|warplanes?|supplier of (?:weapons|tools)",
+    "war": r"wars?|battles?|fight\w*|invad\w*|invasion|attack\w*|troops|soldiers|offensives?|"
+    r"strikes?|struck|raids?|bomb\w*|shell\w*|occup\w*|rebels?|army|military|militant|"
+    r"airstrikes?|siege|ceasefire|killed|combat\w*|campaign|fleet",
+    "diplomacy": r"treaty|pact|agreements?|deal|accord|summit|talks|negotiat\w*|ally|alliance|"
+    r"partnership|diplomat\w*|envoy|embassy|signing|signed|visit\w*|foreign minister|"
+    r"cooperation|relations|ties|collaboration",
+    "economy": r"trade|econom\w*|sanctions|oil|gas|billion|million|bank\w*|market|investment|"
+    r"export\w*|import\w*|currency|inflation|tariffs?|financial|monetary",
+    "politics": r"elect\w*|revolution|inaugurat\w*|president|government|ouster|oust\w*|"
+    r"regime|protest\w*|parliament|vote|leader|coup|collapse|party|commencement|law",
+}
+_ORDER = ("nuclear", "arms", "war", "diplomacy", "economy", "politics")
+
+
+def category_for(text: str) -> str:
+    """The category whose keywords the text uses most (ties go to the more specific one)."""
+    counts = {
+        name: len(re.findall(rf"\b(?:{pattern})\b", text, re.I))
+        for name, pattern in _KEYWORDS.items()
+    }
+    best = max(_ORDER, key=lambda name: (counts[name], -_ORDER.index(name)))
+    return best if counts[best] else "other"
+
+
+def _clean_name(run: str, is_place: Callable[[str], bool]) -> str:
+    """A name run without titles, leading function words and place words ("Russian President
+    Vladimir Putin" → "Vladimir Putin"); empty when fewer than two words remain."""
+    words = [re.sub(r"[’']s$", "", w) for w in run.split()]
+    while words and (words[0].lower().rstrip(".") in _TITLES | _LEADING or is_place(words[0])):
+        words.pop(0)
+    if len(words) < 2 or any(is_place(w) for w in words):
+        return ""
+    return " ".join(words)
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+_TITLES = {
+    "president", "president-elect", "prime", "minister", "foreign", "supreme", "leader", "head",
+    "of", "state", "chancellor", "king", "queen", "prince", "general", "gen", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "rep", "mr", "mrs", "ms", "dr",
+    "pope", "sheikh", "emir", "crown", "defense", "defence", "interior", "representative",
+    "priest", "commander", "chief", "ambassador", "envoy", "vice", "deputy", "former", "the",
+    "lt", "col", "adm", "mayor", "governor", "gov", "premier", "tsar", "czar", "shah", "author",
+    "writer", "reporter",
+}  # fmt: skip
+_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]+)"
+_NAME_RUN = re.compile(rf"{_WORD}(?:[ ]+(?:(?:al|bin|de|van|von|der|la|el)[ -])?{_WORD})+")
+_LEADING = {
+    "in",
+    "the",
+    "after",
+    "with",
+    "on",
+    "at",
+    "when",
+    "while",
+    "as",
+    "a",
+    "an",
+    "but",
+    "and",
+}
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def actors_in(text: str, is_place: Callable[[str], bool], context: str = "") -> list[str]:
+    """People and organisations: runs of capitalised words that are not places or dates
+    ("Vladimir Putin", "Revolutionary Guard"), surnames expanded from `context` ("Putin" →
+    "Vladimir Putin"), and acronyms ("NATO")."""
+    from mapexplorer.importer.dates import find_dates
+
+    dated = {m.text for m in find_dates(text)}
+    names: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        name = _clean_name(m.group(), is_place)
+        if name and not any(name in d for d in dated):
+            names.append(name)
+    full_names = [n for n in (_clean_name(r, is_place) for r in _NAME_RUN.findall(context)) if n]
+    for word in re.findall(r"\b[A-Z][a-z]{2,}\b", text):
+        if is_place(word) or any(word in n.split() for n in names) or any(word in d for d in dated):
+            continue
+        for full in full_names:
+            if full.split()[-1] == word:
+                names.append(full)
+                break
+    names += [a for a in _ACRONYM.findall(text) if not is_place(a)]
+    seen: dict[str, None] = {}
+    for name in names:
+        if not any(name != other and name in other for other in names):
+            seen.setdefault(name, None)
+    return list(seen)

@@ -1,0 +1,95 @@
+"""`mapexplorer import-article` and `mapexplorer evaluate-import`: a catalogue the app and the
+exporter open; clear messages and exit status 2 for bad input. Plain pytest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mapexplorer.cli import main
+from mapexplorer.formats import native
+from mapexplorer.paths import geodata_dir
+
+BUNDLED = geodata_dir() / "russia-iran-partnership.txt"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+def test_import_writes_a_catalogue_the_app_opens(tmp_path, capsys):
+    out = tmp_path / "imported.geojson"
+    assert main(["import-article", str(BUNDLED), "-o", str(out)]) == 0
+    assert "published 2025-01-17" in capsys.readouterr().out
+    catalogue = native.load(out)
+    assert len(catalogue.events) >= 20
+    assert catalogue.source.published == "2025-01-17"
+    assert catalogue.source.text == BUNDLED.read_text(encoding="utf-8")
+    csv = tmp_path / "imported.csv"
+    assert main(["export", str(out), "-f", "csv", "-o", str(csv)]) == 0
+    assert csv.read_text(encoding="utf-8").count("\n") > len(catalogue.events)
+    geojson = tmp_path / "exported.geojson"
+    assert main(["export", str(out), "-f", "geojson", "-o", str(geojson)]) == 0
+    assert json.loads(geojson.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    assert main(["events", str(out)]) == 0
+
+
+def test_published_date_given(tmp_path, capsys):
+    out = tmp_path / "geneva.geojson"
+    article = ARTICLES / "geneva-talks.txt"
+    assert main(["import-article", str(article), "--published", "2024-03-06", "-o", str(out)]) == 0
+    catalogue = native.load(out)
+    assert catalogue.source.published == "2024-03-06"
+    assert catalogue.source.published_note == "Given by the user: 2024-03-06."
+
+
+@pytest.mark.parametrize("name", ["crimean-war.md", "tripoli-floods.html"])
+def test_other_formats(tmp_path, name):
+    out = tmp_path / "out.geojson"
+    assert main(["import-article", str(ARTICLES / name), "-o", str(out)]) == 0
+    assert native.load(out).events
+
+
+def _bad(tmp_path: Path, name: str, data: bytes | None) -> Path:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("missing.txt", None, "the file does not exist"),
+        ("empty.txt", b"", "the file is empty"),
+        ("blank.md", b"\n \n\t\n", "the file is empty"),
+        ("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)), "binary file"),
+        (
+            "nodates.txt",
+            b"Leaders met in Paris and Berlin to talk about trade.\n",
+            "found no dates",
+        ),
+        ("noplaces.txt", b"The company grew in 2015 and again in 2019.\n", "found no place names"),
+    ],
+)
+def test_bad_input(tmp_path, capsys, name, data, message):
+    path = _bad(tmp_path, name, data)
+    out = tmp_path / "out.geojson"
+    assert main(["import-article", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert name in err and message in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_bad_published_date(tmp_path, capsys):
+    code = main(
+        ["import-article", str(BUNDLED), "--published", "2025-02-30", "-o", str(tmp_path / "o")]
+    )
+    assert code == 2
+    assert "--published" in capsys.readouterr().err
+
+
+def test_evaluate_import(capsys):
+    assert main(["evaluate-import"]) == 0
+    out = capsys.readouterr().out
+    assert "recovered: " in out and "unmatched: " in out

@@ -1,0 +1,135 @@
+"""Date expressions → EDTF spans at the right precision (importer/dates.py). Plain pytest."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapexplorer.importer.dates import find_dates
+from mapexplorer.model.time import day_from_ymd
+
+PUBLISHED = day_from_ymd(2025, 1, 17)  # a Friday
+
+
+def dates(text: str, published: int | None = PUBLISHED) -> list[tuple[str, str]]:
+    return [(m.text, m.span.edtf) for m in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # exact days
+        ("Sept. 3, 1941", "1941-09-03"),
+        ("on 3 September 1941", "1941-09-03"),
+        ("January 17, 2025", "2025-01-17"),
+        ("ahead of the Jan. 20 inauguration", "2025-01-20"),
+        ("on Friday, Jan. 17, 2025", "2025-01-17"),
+        # months, years, decades, centuries
+        ("in May 1804", "1804-05"),
+        ("December 2024", "2024-12"),
+        ("in 2013", "2013"),
+        ("in 1979", "1979"),
+        ("the 1990s", "199X"),
+        ("the early 1990s", "1990/1993"),
+        ("the 18th and 19th centuries", "17XX/18XX"),
+        ("the 18th century", "17XX"),
+        ("the early 20th century", "1900/1933"),
+        ("In the very early 20th century", "1900/1933"),
+        ("the mid-19th century", "1834/1866"),
+        ("between 2011 and 2015", "2011/2015"),
+        ("1939-45", "1939/1945"),
+        ("Aug. 25–Sept. 17, 1941", "1941-08-25/1941-09-17"),
+        ("in the summer of 1941", "1941-22"),
+        ("44 BC", "-0043"),
+        # named periods
+        ("In The Second World War", "1939-09-01/1945-09-02"),
+        ("during World War II", "1939-09-01/1945-09-02"),
+        ("the Cold War", "1947/1991"),
+        ("the 1979 Islamic Revolution", "1979"),
+        ("the Crimean War", "1853-10/1856-03"),
+        # relative to publication
+        ("last month", "2024-12"),
+        ("this month", "2025-01"),
+        ("next month", "2025-02"),
+        ("last year", "2024"),
+        ("yesterday", "2025-01-16"),
+        ("last week", "2025-01-06/2025-01-12"),
+        ("recently", "2024-12-18/2025-01-17"),
+        ("three years ago", "2022"),
+        ("since March 2022", "2022-03/2025-01-17"),
+        ("since 2011", "2011/2025-01-17"),
+    ],
+)
+def test_expression(text, expected):
+    found = dates(text)
+    assert len(found) == 1, found
+    assert found[0][1] == expected
+
+
+def test_the_ussrs_collapse_in_1991():
+    assert dates("Ties warmed after the USSR’s collapse in 1991.") == [("1991", "1991")]
+
+
+def test_precision():
+    [day, month, year, decade, century] = [
+        m.span.precision.value
+        for m in find_dates("Sept. 3, 1941; May 1804; in 2013; the 1990s; the 18th century")
+    ]
+    assert (day, month, year, decade, century) == ("day", "month", "year", "decade", "century")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It opened in 2013. Two years later it closed.", "2015"),
+        ("It opened in 2013. The following year it closed.", "2014"),
+        ("It opened in 2013. The next year it closed.", "2014"),
+        ("It opened in 2013. That year it also grew.", "2013"),
+        ("Troops left on Sept. 3, 1941. Six weeks later they came back.", "1941-10-15~"),
+        ("The war began in May 1804. Two months later it spread.", "1804-07"),
+    ],
+)
+def test_relative_to_the_previous_date(text, expected):
+    assert dates(text)[-1][1] == expected
+
+
+def test_month_and_day_take_the_year_of_the_story():
+    found = dates("The invasion began on Aug. 25, 1941. On Sept. 17, troops entered Tehran.")
+    assert found[-1] == ("Sept. 17", "1941-09-17")
+
+
+def test_weekday_follows_the_tense():
+    published = day_from_ymd(2024, 6, 12)  # a Wednesday
+    assert dates("Floods hit the city on Monday.", published)[0][1] == "2024-06-10"
+    assert dates("Ministers will meet on Friday.", published)[0][1] == "2024-06-14"
+
+
+def test_weekday_keeps_the_other_reading_as_alternative():
+    published = day_from_ymd(2024, 6, 12)
+    [mention] = find_dates("Ministers met Friday.", published)
+    assert mention.span.edtf == "2024-06-07"
+    assert [t.edtf for t in mention.alternatives] == ["2024-06-14"]
+
+
+def test_publication_relative_dates_need_the_publication_date():
+    assert dates("last month, Friday, recently, yesterday", published=None) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Russia and Iran fought in the 18th and 19th centuries, and again in 1941."
+    for mention in find_dates(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a $1.7 billion deal",
+        "2,000 troops",
+        "Su-35 jets",
+        "1500 soldiers",
+        "the S-300 system",
+        "It may rain",
+    ],
+)
+def test_numbers_that_are_not_dates(text):
+    assert dates(text) == []

@@ -1,0 +1,248 @@
+"""Articles → draft events (importer/article.py, published.py, extract.py, drafts.py,
+evaluate.py): the bundled article against its curated catalogue, and articles the importer was
+not tuned on. Plain pytest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mapexplorer.formats import FormatError, native
+from mapexplorer.importer import (
+    ACCEPTED,
+    REJECTED,
+    ArticleError,
+    DraftSet,
+    article_from_text,
+    detect_published,
+    import_article,
+    import_text,
+    load_article,
+)
+from mapexplorer.importer.evaluate import evaluate_bundled
+from mapexplorer.paths import geodata_dir
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+BUNDLED = geodata_dir() / "russia-iran-partnership.txt"
+
+
+@pytest.fixture(scope="module")
+def bundled_drafts() -> DraftSet:
+    return import_article(BUNDLED)
+
+
+def by_excerpt(drafts: DraftSet, words: str):
+    return next(d for d in drafts.drafts if words in d.excerpt.text)
+
+
+# --- the bundled article -----------------------------------------------------------------------
+
+
+def test_publication_date_is_detected_with_reasons():
+    guess = detect_published(load_article(BUNDLED))
+    assert guess is not None and guess.iso == "2025-01-17"
+    assert "Friday" in guess.reasoning and "Jan. 20" in guess.reasoning
+    assert "2023" in guess.reasoning  # the latest year the text mentions
+
+
+def test_source_text_is_the_file_and_excerpts_are_verbatim(bundled_drafts):
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert bundled_drafts.source.text == text
+    assert bundled_drafts.source.published == "2025-01-17"
+    for draft in bundled_drafts.drafts:
+        for x in draft.excerpts:
+            assert text[x.start : x.end] == x.text
+
+
+def test_evaluation_meets_the_goals():
+    result = evaluate_bundled()
+    print(result.report())
+    assert result.recovered_share >= 0.80  # measured: 26/30 = 87%
+    assert result.unmatched_share <= 0.25  # measured: 4/25 = 16%
+
+
+def test_evaluation_with_the_date_given():
+    result = evaluate_bundled("2025-01-17")
+    assert result.recovered_share >= 0.80 and result.unmatched_share <= 0.25
+
+
+def test_clauses_with_their_own_dates_become_their_own_drafts(bundled_drafts):
+    occupation = by_excerpt(bundled_drafts, "Russian soldiers inhabited")
+    revolution = by_excerpt(bundled_drafts, "1917 Bolshevik")
+    assert occupation.time.edtf == "1900/1933"
+    assert revolution.time.edtf == "1917"
+    assert revolution.excerpt.text.startswith("yet the 1917")
+    assert [p.name for p in revolution.places] == ["Northern Iran"]  # from its sentence
+
+
+def test_bundled_drafts_are_sensible(bundled_drafts):
+    wars = by_excerpt(bundled_drafts, "18th and 19th centuries")
+    assert wars.time.edtf == "17XX/18XX"
+    assert {"Caucasus", "Caspian Sea"} <= {p.name for p in wars.places}
+    assert wars.category == "war"
+    signing = bundled_drafts.drafts[0]
+    assert signing.time.edtf == "2025-01-17"
+    assert signing.places[0].name == "Moscow"
+    assert "Vladimir Putin" in signing.actors
+    reactors = by_excerpt(bundled_drafts, "The following year")
+    assert reactors.time.edtf == "2014" and reactors.date_text == "The following year"
+    assert by_excerpt(bundled_drafts, "last month").time.edtf == "2024-12"
+    assert by_excerpt(bundled_drafts, "This month").time.edtf == "2025-01"
+    for draft in bundled_drafts.drafts:
+        assert 0 < draft.confidence <= 1
+        assert draft.title[0].isupper() and draft.title[-1] not in ".,;:"
+        assert len(draft.title.split()) <= 9
+
+
+def test_titles_come_from_the_main_clause(bundled_drafts):
+    assert (
+        by_excerpt(bundled_drafts, "In 2015, Russia").title
+        == "Russia introduced an army project in Syria"
+    )
+    assert (
+        by_excerpt(bundled_drafts, "Second World War").title
+        == "The Soviet Union and Britain attacked Iran"
+    )
+
+
+# --- articles the importer was not tuned on ----------------------------------------------------
+
+
+def test_geneva_wire_story():
+    drafts = import_article(ARTICLES / "geneva-talks.txt")
+    assert drafts.source.published == "2024-03-05"
+    assert drafts.source.title.startswith("Armenia and Azerbaijan hold first talks")
+    talks = drafts.drafts[0]
+    assert talks.time.edtf == "2024-03-05"  # "on Tuesday", the day of publication
+    assert {"Geneva", "Armenia", "Azerbaijan"} <= {p.name for p in talks.places}
+    assert talks.category == "diplomacy"
+    dates = {d.time.edtf for d in drafts.drafts}
+    assert {"2020", "2023-09", "2024-02-14", "2024-02", "2021", "2024-04"} <= dates
+    baku = by_excerpt(drafts, "Two weeks later")
+    assert baku.time.edtf == "2024-02-28~" and baku.places[0].name == "Baku"
+    tbilisi = by_excerpt(drafts, "Tbilisi")
+    assert {p.name for p in tbilisi.places} == {"Tbilisi", "Georgia"}  # the country, by context
+    assert "Georgia (U.S. state)" in [p.name for p in tbilisi.place_alternatives]
+
+
+def test_crimean_war_history_piece():
+    drafts = import_article(ARTICLES / "crimean-war.md")
+    assert drafts.source.published == ""  # no date stated: nothing relative to resolve
+    assert drafts.source.title == "The war that made the Crimea famous"
+    expected = {
+        "The Crimean War was fought": ("1853-10/1856-03", "Russian Empire"),
+        "It began in October 1853": ("1853-10", "Ottoman Empire"),
+        "In March 1854": ("1854-03", "United Kingdom"),
+        "landed in the Crimea": ("1854-09", "Crimea"),
+        "Battle of Balaclava": ("1854-10-25", "Balaklava"),
+        "The city fell in September 1855": ("1855-09", "Sevastopol"),
+        "signed in Paris on 30 March 1856": ("1856-03-30", "Paris"),
+    }
+    for words, (edtf, place) in expected.items():
+        draft = by_excerpt(drafts, words)
+        assert draft.time.edtf == edtf, words
+        assert place in [p.name for p in draft.places], words
+    assert by_excerpt(drafts, "Fifteen years later").time.edtf == "1871"
+    nightingale = by_excerpt(drafts, "Florence Nightingale")  # undated: continues the story
+    assert nightingale.time.edtf == "1855-09" and nightingale.confidence < 0.5
+
+
+def test_html_article():
+    drafts = import_article(ARTICLES / "tripoli-floods.html")
+    assert drafts.source.published == "2024-06-12"  # from the page's metadata
+    assert "tracking" not in drafts.source.text and "Home" not in drafts.source.text
+    floods = drafts.drafts[0]
+    assert floods.time.edtf == "2024-06-10"  # "on Monday" before a Wednesday
+    tripoli = next(p for p in floods.places if p.name == "Tripoli")
+    assert tripoli.geometry.x == pytest.approx(35.85, abs=0.1)  # Lebanon's, not Libya's
+    assert by_excerpt(drafts, "Last month").time.edtf == "2024-05"
+    assert by_excerpt(drafts, "In 2019").time.edtf == "2019"
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def test_empty_and_binary_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    with pytest.raises(ArticleError, match="empty.txt: the file is empty"):
+        load_article(empty)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(ArticleError, match="photo.txt: this is a binary file"):
+        load_article(binary)
+    with pytest.raises(ArticleError, match="does not exist"):
+        load_article(tmp_path / "missing.txt")
+
+
+def test_texts_without_dates_or_places():
+    with pytest.raises(ArticleError, match="no dates"):
+        import_text("Leaders met in Paris and Berlin to talk about trade.")
+    with pytest.raises(ArticleError, match="no place names"):
+        import_text("The company grew in 2015 and again in 2019.")
+
+
+def test_sentences_do_not_break_at_abbreviations():
+    article = article_from_text(
+        "U.S. troops left on Jan. 20, 2021. Gen. Smith stayed in Kabul. The U.S. Army agreed."
+    )
+    assert [s.text for s in article.sentences] == [
+        "U.S. troops left on Jan. 20, 2021.",
+        "Gen. Smith stayed in Kabul.",
+        "The U.S. Army agreed.",
+    ]
+
+
+def test_published_line_and_dateline_date():
+    published = article_from_text("Published: 3 September 1941\n\nTroops entered Tehran on Monday.")
+    assert detect_published(published).iso == "1941-09-03"
+    dateline = article_from_text("GENEVA, March 5, 2024 (Reuters) - Talks began in Geneva.")
+    assert detect_published(dateline).iso == "2024-03-05"
+    assert dateline.sentences[0].text == "Talks began in Geneva."
+    assert detect_published(article_from_text("Troops entered Tehran in 1941.")) is None
+
+
+# --- the draft file and the catalogue ----------------------------------------------------------
+
+
+def test_draft_set_round_trip(tmp_path, bundled_drafts):
+    drafts = import_article(BUNDLED)
+    first, second, third = drafts.drafts[:3]
+    first.status = ACCEPTED
+    second.status = REJECTED
+    third.title = "My own title — typed by hand"
+    third.choose_place(
+        third.place_alternatives[0] if third.place_alternatives else third.places[-1]
+    )
+    path = tmp_path / "article.drafts.json"
+    drafts.save(path)
+    again = DraftSet.load(path)
+    assert [d.status for d in again.drafts[:3]] == [ACCEPTED, REJECTED, "pending"]
+    assert again.drafts[2].title == "My own title — typed by hand"
+    assert [p.name for p in again.drafts[2].places] == [p.name for p in third.places]
+    assert again.source == drafts.source
+    assert [d.time for d in again.drafts] == [d.time for d in drafts.drafts]
+    assert not list(tmp_path.glob(".*.tmp"))  # written atomically, nothing left behind
+
+
+def test_bad_draft_file(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "something else"}')
+    with pytest.raises(FormatError, match="not a drafts file"):
+        DraftSet.load(path)
+
+
+def test_accepted_drafts_become_a_catalogue(tmp_path):
+    drafts = import_article(BUNDLED)
+    for draft in drafts.drafts[3:8]:
+        draft.status = ACCEPTED
+    drafts.drafts[4].status = REJECTED
+    catalogue = drafts.to_catalogue()
+    assert len(catalogue.events) == 4
+    assert len(drafts.to_catalogue(accepted_only=False).events) == len(drafts.drafts) - 1
+    out = tmp_path / "catalogue.geojson"
+    native.save(catalogue, out)
+    again = native.load(out)
+    assert again == catalogue
+    assert again.source.published == "2025-01-17"

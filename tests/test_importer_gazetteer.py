@@ -1,0 +1,133 @@
+"""The offline gazetteer (importer/gazetteer.py): names, demonyms, curated regions, ambiguity
+resolved by context, and shapes. Plain pytest."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mapexplorer.importer.gazetteer import Gazetteer, gazetteer
+from mapexplorer.model.place import PlaceKind
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer()
+
+
+def best(gaz: Gazetteer, text: str) -> dict[str, tuple[str, str]]:
+    """mention text → (best candidate's name, its country code)."""
+    return {m.text: (m.best.name, m.best.entry.country) for m in gaz.find(text)}
+
+
+def test_builds_fast_and_once(gaz):
+    from mapexplorer.importer.citytable import city_rows
+    from mapexplorer.importer.gazetteer import normalise
+
+    city_rows(normalise)  # the city table is cached on disk after the first run
+    started = time.perf_counter()
+    Gazetteer()
+    assert time.perf_counter() - started < 1.5  # about 0.5 s on a quiet machine
+    assert gazetteer() is gaz
+
+
+def test_georgia_the_country_among_its_neighbours(gaz):
+    found = best(gaz, "Russia and Turkey discussed Georgia and Armenia.")
+    assert found["Georgia"] == ("Georgia", "GE")
+
+
+def test_georgia_the_us_state_near_atlanta(gaz):
+    [atlanta, georgia] = gaz.find("Protesters gathered in Atlanta and across Georgia.")
+    assert georgia.best.name == "Georgia (U.S. state)"
+    assert "Georgia" in [c.name for c in georgia.candidates[1:]]  # the country, kept for review
+
+
+def test_damascus_in_syria_or_in_maryland(gaz):
+    assert best(gaz, "Assad fled Damascus as Syria fell.")["Damascus"][1] == "SY"
+    near_baltimore = best(gaz, "He moved from Damascus to Baltimore in Maryland.")
+    assert near_baltimore["Damascus"][1] == "US"
+
+
+def test_tripoli_by_context(gaz):
+    assert best(gaz, "Floods hit Tripoli and Beirut across Lebanon.")["Tripoli"][1] == "LB"
+    assert best(gaz, "Fighting in Tripoli and Benghazi spread across Libya.")["Tripoli"][1] == "LY"
+
+
+def test_alternatives_are_ranked_and_kept(gaz):
+    [mention] = gaz.find("The talks were held in Tripoli.")
+    assert mention.ambiguous
+    scores = [c.score for c in mention.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert {c.entry.country for c in mention.candidates} >= {"LY", "LB"}
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Iranian", "Iran"), ("Russian", "Russia"), ("Syrian", "Syria"), ("Israeli", "Israel"),
+     ("Ukrainian", "Ukraine"), ("Iranians", "Iran"), ("British", "United Kingdom")],
+)  # fmt: skip
+def test_demonyms(gaz, word, country):
+    [mention] = gaz.find(f"The {word} delegation arrived.")
+    assert mention.demonym
+    assert mention.best.name == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("wars in the Caucasus", "Caucasus", PlaceKind.REGION),
+        ("around the Caspian", "Caspian Sea", PlaceKind.REGION),
+        ("on the Caspian Sea", "Caspian Sea", PlaceKind.REGION),
+        ("across the Levant", "Levant", PlaceKind.REGION),
+        ("tankers in the Persian Gulf", "Persian Gulf", PlaceKind.REGION),
+        ("tankers in the Gulf", "Persian Gulf", PlaceKind.REGION),
+        ("the Red Sea", "Red Sea", PlaceKind.REGION),
+        ("unrest in Petrograd", "Petrograd", PlaceKind.POINT),
+        ("the Shah of Persia", "Persia", PlaceKind.REGION),
+        ("tensions in the Middle East", "Middle East", PlaceKind.REGION),
+        ("Hamas in Gaza", "Gaza Strip", PlaceKind.REGION),
+        ("the Gaza Strip", "Gaza Strip", PlaceKind.REGION),
+        ("settlements in the West Bank", "West Bank", PlaceKind.REGION),
+        ("the annexation of Crimea", "Crimea", PlaceKind.REGION),
+        ("fighting in Donbas", "Donbas", PlaceKind.REGION),
+        ("The Kremlin said", "Moscow", PlaceKind.POINT),
+        ("the Soviet Union", "Soviet Union", PlaceKind.REGION),
+        ("the USSR", "Soviet Union", PlaceKind.REGION),
+        ("ships in the Bosphorus", "Bosphorus", PlaceKind.ROUTE),
+        ("the plant at Bushehr", "Bushehr", PlaceKind.POINT),
+        ("enrichment at Natanz and Fordow", "Natanz nuclear site", PlaceKind.POINT),
+        ("north Iran", "Northern Iran", PlaceKind.REGION),
+        ("U.S. officials", "United States", PlaceKind.REGION),
+        ("the Kiev government", "Kyiv", PlaceKind.POINT),
+    ],
+)
+def test_curated_and_historical_names(gaz, text, name, kind):
+    mention = gaz.find(text)[0]
+    assert mention.best.name == name
+    assert gaz.place(mention.best.entry).kind is kind
+
+
+def test_countries_are_polygons_and_cities_points(gaz):
+    iran, tehran = gaz.find("Iran and Tehran")
+    assert gaz.place(iran.best.entry).kind is PlaceKind.REGION
+    assert gaz.place(tehran.best.entry).kind is PlaceKind.POINT
+    assert gaz.place(iran.best.entry).geometry.contains(gaz.place(tehran.best.entry).geometry)
+
+
+def test_person_names_and_common_words_are_not_towns(gaz):
+    assert [m.text for m in gaz.find("Vladimir Putin met Most of the delegates.")] == []
+    assert [m.text for m in gaz.find("Officials in Split said the split was deep.")] == []
+
+
+def test_mention_offsets(gaz):
+    text = "Talks in Moscow’s suburbs and in the Caucasus."
+    for mention in gaz.find(text):
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.text for m in gaz.find(text)] == ["Moscow", "Caucasus"]
+
+
+def test_namesakes_are_named_apart(gaz):
+    [mention] = gaz.find("The talks were held in Tripoli, Lebanon.")[:1]
+    other = mention.candidates[1].entry
+    assert gaz.place(other, qualified=True).name == f"Tripoli, {other.country}"
