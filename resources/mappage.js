@@ -3,7 +3,15 @@
  * Loaded once. Python sends small JSON messages through the QWebChannel bridge ("catalogue"
  * once per file, then "time", "filter", "select", ...); the page answers through the bridge's
  * slots (ready, placeClicked, eventClicked, frameDrawn, log). Events are drawn on one canvas,
- * not as per-event DOM elements: a slider move only recomputes which places are lit and repaints.
+ * not as per-event DOM elements.
+ *
+ * Built for 100,000 events:
+ * - the catalogue arrives once, as typed arrays (base64), events sorted by start;
+ * - a time move diffs the visible set: events are grouped by duration class (< 2^k days) and
+ *   each class is bisected by start, so a move touches only events near the window's edges;
+ * - points are stamped from cached sprites (drawImage), one per 3-px screen cell (the latest
+ *   event's marker covers the rest); regions and routes are batched into one path per style;
+ * - hit tests go through a spatial grid built once per catalogue.
  * Text from data files is only ever set with textContent, never as HTML.
  */
 "use strict";
@@ -19,26 +27,48 @@ var MapExplorer = (function () {
   var tooltip = null;
   var popup = null;
 
-  // --- the catalogue, as flat arrays (built once per "catalogue" message) --------------------
-  var places = []; // {id, name, kind, parts: [[x,y,...]], bbox:[minx,miny,maxx,maxy], events: []}
-  var placeIndex = {};
-  var events = []; // {id, title, date, start, end, soft, cat, places: [placeIdx]}
-  var eventIndex = {};
-  var evStart = new Float64Array(0);
-  var evEnd = new Float64Array(0);
+  var POINT = 0, ROUTE = 1, REGION = 2;
+  var KIND_CODE = { point: POINT, route: ROUTE, region: REGION };
+
+  // --- the catalogue, as flat typed arrays (built once per "catalogue" message) ---------------
+  var nPlaces = 0;
+  var placeIds = [], placeNames = [];
+  var placeIndex = new Map();
+  var placeKind = new Uint8Array(0);
+  var placeRing = new Int32Array(1); // place p's rings: [placeRing[p], placeRing[p+1])
+  var ringStart = new Int32Array(1); // ring r's vertices: [ringStart[r], ringStart[r+1])
+  var xy = new Float64Array(0); // vertices in Web Mercator world pixels at zoom 0
+  var bbox = new Float64Array(0); // 4 per place
+  var placeEvStart = new Int32Array(1); // events at place p (ascending = by start)
+  var placeEvs = new Int32Array(0);
+
+  var nEvents = 0;
+  var evIds = [], evTitles = [], evDates = [];
+  var eventIndex = new Map();
+  var evStart = new Int32Array(0);
+  var evEnd = new Int32Array(0);
+  var evSoft = new Uint8Array(0);
+  var evCat = new Uint8Array(0);
+  var evPlaceStart = new Int32Array(1);
+  var evPlaces = new Int32Array(0);
   var evPass = new Uint8Array(0); // 1 when the event passes the current filter
-  var colours = {};
+  var catColours = []; // per category index: "#rrggbb"
+  var classes = []; // per duration class: {maxDur, starts: Int32Array, idx: Int32Array}
 
   // --- the current view -----------------------------------------------------------------------
   var view = { start: -Infinity, end: Infinity, now: 0, mode: "window", rangeStart: 0 };
-  var visibleEvents = new Uint8Array(0);
-  var placeStyle = []; // per place: index of the event whose colour it wears, or -1
+  var visible = new Uint8Array(0);
+  var visList = new Int32Array(0), visCount = 0;
+  var mark = new Uint8Array(0);
   var placeCount = new Int32Array(0); // visible events per place
+  var placeTop = new Int32Array(0); // per place: its latest visible event, or -1
+  var dirtyPlaces = new Int32Array(0), dirtyStamp = new Uint8Array(0);
   var selected = -1;
   var hoverPlace = -1;
-  var drawScheduled = false;
-  var pendingTiming = null;
+  var needsDraw = true;
+  var frameScheduled = false;
   var timings = [];
+  var phases = []; // per message: [parse+handle, visibility, draw] ms, for profiling
   var frames = 0;
   var dark = false;
 
@@ -50,101 +80,164 @@ var MapExplorer = (function () {
     log("error", (e.message || "error") + " at " + (e.filename || "") + ":" + (e.lineno || 0));
   });
 
-  // --- projection ------------------------------------------------------------------------------
-  // Vertices are projected once to Web Mercator world pixels at zoom 0; a frame only scales and
-  // shifts them, which is what keeps panning and scrubbing cheap.
-  function project(lon, lat) {
-    var p = map.project([lat, lon], 0);
-    return [p.x, p.y];
+  function decode(b64, Type) {
+    var bin = atob(b64 || ""), n = bin.length, bytes = new Uint8Array(n);
+    for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
+    return new Type(bytes.buffer);
   }
 
-  function toFlatParts(kind, geometry) {
-    var type = geometry.type, c = geometry.coordinates, parts = [];
-    function ring(coords) {
-      var flat = new Float64Array(coords.length * 2);
-      for (var i = 0; i < coords.length; i++) {
-        var p = project(coords[i][0], coords[i][1]);
-        flat[2 * i] = p[0];
-        flat[2 * i + 1] = p[1];
-      }
-      return flat;
+  function lowerBound(arr, value) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (arr[mid] < value) lo = mid + 1;
+      else hi = mid;
     }
-    if (type === "Point") parts.push(ring([c]));
-    else if (type === "MultiPoint" || type === "LineString") {
-      if (type === "MultiPoint") c.forEach(function (pt) { parts.push(ring([pt])); });
-      else parts.push(ring(c));
-    } else if (type === "MultiLineString") c.forEach(function (l) { parts.push(ring(l)); });
-    else if (type === "Polygon") parts.push(c.map(ring));
-    else if (type === "MultiPolygon") c.forEach(function (poly) { parts.push(poly.map(ring)); });
-    return parts;
+    return lo;
   }
 
-  function bboxOf(parts, kind) {
-    var b = [Infinity, Infinity, -Infinity, -Infinity];
-    function add(flat) {
-      for (var i = 0; i < flat.length; i += 2) {
-        if (flat[i] < b[0]) b[0] = flat[i];
-        if (flat[i + 1] < b[1]) b[1] = flat[i + 1];
-        if (flat[i] > b[2]) b[2] = flat[i];
-        if (flat[i + 1] > b[3]) b[3] = flat[i + 1];
-      }
+  // --- loading a catalogue --------------------------------------------------------------------
+  function loadCatalogue(m) {
+    var P = m.places, E = m.events, i, p, k;
+    nPlaces = P.ids.length;
+    placeIds = P.ids;
+    placeNames = P.names;
+    placeIndex = new Map();
+    for (p = 0; p < nPlaces; p++) placeIndex.set(placeIds[p], p);
+    placeKind = decode(P.kinds, Uint8Array);
+    placeRing = decode(P.placeRing, Int32Array);
+    ringStart = decode(P.ringStart, Int32Array);
+    var lonlat = decode(P.coords, Float64Array);
+    // Project once to Web Mercator world pixels at zoom 0 (what L.CRS.EPSG3857 does).
+    xy = new Float64Array(lonlat.length);
+    var maxLat = 85.0511287798, d2r = Math.PI / 180;
+    for (i = 0; i < lonlat.length; i += 2) {
+      var lat = Math.max(-maxLat, Math.min(maxLat, lonlat[i + 1]));
+      var s = Math.sin(lat * d2r);
+      xy[i] = ((lonlat[i] + 180) / 360) * 256;
+      xy[i + 1] = 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
     }
-    parts.forEach(function (p) { if (kind === "region") p.forEach(add); else add(p); });
-    return b;
+    bbox = new Float64Array(4 * nPlaces);
+    for (p = 0; p < nPlaces; p++) {
+      var b0 = Infinity, b1 = Infinity, b2 = -Infinity, b3 = -Infinity;
+      var v0 = ringStart[placeRing[p]], v1 = ringStart[placeRing[p + 1]];
+      for (var v = v0; v < v1; v++) {
+        var x = xy[2 * v], y = xy[2 * v + 1];
+        if (x < b0) b0 = x;
+        if (y < b1) b1 = y;
+        if (x > b2) b2 = x;
+        if (y > b3) b3 = y;
+      }
+      bbox[4 * p] = b0; bbox[4 * p + 1] = b1; bbox[4 * p + 2] = b2; bbox[4 * p + 3] = b3;
+    }
+
+    nEvents = E.ids.length;
+    evIds = E.ids;
+    evTitles = E.titles;
+    evDates = E.dates;
+    eventIndex = new Map();
+    for (i = 0; i < nEvents; i++) eventIndex.set(evIds[i], i);
+    evStart = decode(E.start, Int32Array);
+    evEnd = decode(E.end, Int32Array);
+    evSoft = decode(E.soft, Uint8Array);
+    evCat = decode(E.cat, Uint8Array);
+    evPlaceStart = decode(E.placeStart, Int32Array);
+    evPlaces = decode(E.places, Int32Array);
+    catColours = m.categories.map(function (c) { return (m.colours || {})[c] || "#7f7f7f"; });
+
+    // Events per place (CSR), ascending event index = by start.
+    placeEvStart = new Int32Array(nPlaces + 1);
+    for (k = 0; k < evPlaces.length; k++) placeEvStart[evPlaces[k] + 1]++;
+    for (p = 0; p < nPlaces; p++) placeEvStart[p + 1] += placeEvStart[p];
+    placeEvs = new Int32Array(evPlaces.length);
+    var fill = placeEvStart.slice(0, nPlaces);
+    for (i = 0; i < nEvents; i++) {
+      for (k = evPlaceStart[i]; k < evPlaceStart[i + 1]; k++) placeEvs[fill[evPlaces[k]]++] = i;
+    }
+
+    // Duration classes: class c holds events lasting fewer than 2^c days, in start order.
+    var cls = new Uint8Array(nEvents), counts = [];
+    for (i = 0; i < nEvents; i++) {
+      var dur = evEnd[i] - evStart[i] + 1;
+      var c = Math.max(0, Math.ceil(Math.log2(dur + 1)));
+      cls[i] = c;
+      counts[c] = (counts[c] || 0) + 1;
+    }
+    classes = [];
+    var slot = [];
+    for (c = 0; c < counts.length; c++) {
+      if (!counts[c]) continue;
+      slot[c] = classes.length;
+      classes.push({ maxDur: Math.pow(2, c) - 1, starts: new Int32Array(counts[c]), idx: new Int32Array(counts[c]), n: 0 });
+    }
+    for (i = 0; i < nEvents; i++) {
+      var cl = classes[slot[cls[i]]];
+      cl.starts[cl.n] = evStart[i];
+      cl.idx[cl.n++] = i;
+    }
+
+    evPass = new Uint8Array(nEvents).fill(1);
+    visible = new Uint8Array(nEvents);
+    mark = new Uint8Array(nEvents);
+    visList = new Int32Array(nEvents);
+    visCount = 0;
+    placeCount = new Int32Array(nPlaces);
+    placeTop = new Int32Array(nPlaces).fill(-1);
+    dirtyPlaces = new Int32Array(nPlaces);
+    dirtyStamp = new Uint8Array(nPlaces);
+    buildGrid();
+    warmSprites();
+    selected = -1;
+    hoverPlace = -1;
+    closePopup();
+    if (m.bounds) fit(m.bounds, false);
   }
 
   // --- messages from Python ---------------------------------------------------------------------
   var handlers = {
     catalogue: function (m) {
-      colours = m.colours || {};
-      places = m.places.map(function (p, i) {
-        var parts = toFlatParts(p.kind, p.geometry);
-        placeIndex[p.id] = i;
-        return { id: p.id, name: p.name, kind: p.kind, parts: parts, bbox: bboxOf(parts, p.kind), events: [] };
-      });
-      events = m.events.map(function (e, i) {
-        eventIndex[e.id] = i;
-        e.places.forEach(function (pi) { places[pi].events.push(i); });
-        return e;
-      });
-      evStart = new Float64Array(events.map(function (e) { return e.start; }));
-      evEnd = new Float64Array(events.map(function (e) { return e.end; }));
-      evPass = new Uint8Array(events.length).fill(1);
-      visibleEvents = new Uint8Array(events.length);
-      placeCount = new Int32Array(places.length);
-      placeStyle = new Int32Array(places.length).fill(-1);
-      selected = -1;
-      closePopup();
-      if (m.bounds) fit(m.bounds, false);
+      loadCatalogue(m);
+      return true;
     },
     time: function (m) {
+      var changed = view.mode !== m.mode || view.now !== m.now;
       view.start = m.start;
       view.end = m.end;
       view.now = m.now;
       view.mode = m.mode;
       view.rangeStart = m.rangeStart;
+      return changed && view.mode === "cumulative"; // fading depends on "now"
     },
     filter: function (m) {
       if (m.ids === null) evPass.fill(1);
       else {
         evPass.fill(0);
-        m.ids.forEach(function (id) { if (id in eventIndex) evPass[eventIndex[id]] = 1; });
+        m.ids.forEach(function (id) {
+          var i = eventIndex.get(id);
+          if (i !== undefined) evPass[i] = 1;
+        });
       }
+      resetVisibility();
+      return true;
     },
     select: function (m) {
-      selected = m.id !== null && m.id in eventIndex ? eventIndex[m.id] : -1;
+      var i = m.id === null ? undefined : eventIndex.get(m.id);
+      selected = i === undefined ? -1 : i;
       if (selected >= 0 && m.fly) flyToEvent(selected);
+      return true;
     },
-    fit: function (m) { fit(m.bounds, true); },
+    fit: function (m) { fit(m.bounds, true); return true; },
     basemap: function (m) {
-      if (!onlineLayer) return;
+      if (!onlineLayer) return false;
       if (m.online) onlineLayer.addTo(map);
       else map.removeLayer(onlineLayer);
+      return false;
     },
     theme: function (m) {
       dark = !!m.dark;
       document.body.classList.toggle("dark", dark);
       styleBasemap();
+      return true;
     },
   };
 
@@ -157,69 +250,209 @@ var MapExplorer = (function () {
       log("error", "bad message from Python: " + err);
       return;
     }
-    var handler = handlers[m.type];
-    if (!handler) {
-      log("warning", "unknown message type " + m.type);
+    var batch = m.type === "batch" ? m.messages : [m], redraw = false, data = false;
+    for (var k = 0; k < batch.length; k++) {
+      var handler = handlers[batch[k].type];
+      if (!handler) {
+        log("warning", "unknown message type " + batch[k].type);
+        continue;
+      }
+      if (handler(batch[k])) redraw = true;
+      if (batch[k].type !== "basemap" && batch[k].type !== "theme") data = true;
+    }
+    if (!data) {
+      if (redraw) requestDraw();
       return;
     }
-    handler(m);
-    if (m.type !== "basemap" && m.type !== "theme") {
-      updateVisibility();
-      // Time from the message's arrival to the layers updated, for the benchmark.
-      if (pendingTiming === null) pendingTiming = received;
-      requestDraw();
-    }
+    var t0 = performance.now();
+    if (updateVisibility() || redraw) needsDraw = true;
+    var t1 = performance.now();
+    // The layers are updated now, in this task; the compositor shows them at its next frame.
+    if (needsDraw) draw();
+    phases.push([t0 - received, t1 - t0, performance.now() - t1]);
+    if (phases.length > 5000) phases.shift();
+    // Time from the message's arrival to the layers updated, for the benchmark.
+    timings.push(performance.now() - received);
+    if (timings.length > 5000) timings.shift();
+    if (bridge) bridge.frameDrawn(visCount);
   }
 
   // --- what is lit now --------------------------------------------------------------------------
-  function updateVisibility() {
-    var n = events.length, lo = view.start, hi = view.end;
+  function resetVisibility() {
+    for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
+    visCount = 0;
     placeCount.fill(0);
-    placeStyle.fill(-1);
-    for (var i = 0; i < n; i++) {
-      var on = evPass[i] === 1 && evStart[i] <= hi && evEnd[i] >= lo ? 1 : 0;
-      visibleEvents[i] = on;
-      if (!on) continue;
-      var ps = events[i].places;
-      for (var k = 0; k < ps.length; k++) {
-        var p = ps[k];
-        placeCount[p]++;
-        // A place wears the colour of its latest visible event.
-        var cur = placeStyle[p];
-        if (cur < 0 || evStart[i] >= evStart[cur]) placeStyle[p] = i;
+    placeTop.fill(-1);
+  }
+
+  /* Diff the visible set against the window: returns true when anything changed. */
+  function updateVisibility() {
+    var lo = view.start, hi = view.end, k, i, j, p;
+    // 1. The new visible set, marked: per duration class, only starts in [lo - maxDur, hi].
+    var fresh = [];
+    for (var c = 0; c < classes.length; c++) {
+      var cl = classes[c];
+      var from = lowerBound(cl.starts, lo - cl.maxDur), to = lowerBound(cl.starts, hi + 1);
+      for (k = from; k < to; k++) {
+        i = cl.idx[k];
+        if (evEnd[i] >= lo && evPass[i] === 1) {
+          mark[i] = 1;
+          fresh.push(i);
+        }
       }
     }
-    if (selected >= 0 && visibleEvents[selected]) {
-      events[selected].places.forEach(function (p) { placeStyle[p] = selected; });
+    var nDirty = 0, changed = false;
+    function touch(p) {
+      if (!dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
     }
+    // 2. Removals: visible before, not marked now.
+    for (k = 0; k < visCount; k++) {
+      i = visList[k];
+      if (mark[i]) continue;
+      visible[i] = 0;
+      changed = true;
+      for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
+        p = evPlaces[j];
+        placeCount[p]--;
+        if (placeTop[p] === i) touch(p);
+      }
+    }
+    // 3. Additions, and the new list.
+    for (k = 0; k < fresh.length; k++) {
+      i = fresh[k];
+      mark[i] = 0;
+      visList[k] = i;
+      if (visible[i]) continue;
+      visible[i] = 1;
+      changed = true;
+      for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
+        p = evPlaces[j];
+        placeCount[p]++;
+        if (i > placeTop[p]) placeTop[p] = i; // a place wears its latest visible event
+      }
+    }
+    visCount = fresh.length;
+    // 4. Places whose top event left: find their latest visible event again.
+    for (k = 0; k < nDirty; k++) {
+      p = dirtyPlaces[k];
+      dirtyStamp[p] = 0;
+      var top = -1;
+      for (j = placeEvStart[p + 1] - 1; j >= placeEvStart[p]; j--) {
+        if (visible[placeEvs[j]]) { top = placeEvs[j]; break; }
+      }
+      placeTop[p] = top;
+    }
+    return changed;
+  }
+
+  /* The event whose style a lit place wears: the selection where it is, else its latest. */
+  function styleOf(p) {
+    if (selected >= 0 && visible[selected]) {
+      for (var j = evPlaceStart[selected]; j < evPlaceStart[selected + 1]; j++) {
+        if (evPlaces[j] === p) return selected;
+      }
+    }
+    return placeTop[p];
+  }
+
+  function isSelectedPlace(p) {
+    return selected >= 0 && visible[selected] && styleOf(p) === selected;
   }
 
   // --- drawing ----------------------------------------------------------------------------------
   function requestDraw() {
-    if (drawScheduled) return;
-    drawScheduled = true;
-    requestAnimationFrame(draw);
+    needsDraw = true;
+    scheduleFrame();
   }
 
-  function hexToRgba(hex, alpha) {
-    var h = (hex || "#7f7f7f").replace("#", "");
-    var v = parseInt(h, 16);
+  function scheduleFrame() {
+    if (frameScheduled) return;
+    frameScheduled = true;
+    requestAnimationFrame(onFrame);
+  }
+
+  function onFrame() {
+    frameScheduled = false;
+    if (needsDraw) draw();
+  }
+
+  function rgba(hex, alpha) {
+    var v = parseInt((hex || "#7f7f7f").slice(1), 16);
     return "rgba(" + ((v >> 16) & 255) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + alpha + ")";
   }
 
   function opacityOf(i) {
     // Cumulative mode fades older events; uncertain dates are softer in every mode.
-    var a = events[i].soft ? 0.55 : 1.0;
+    var a = evSoft[i] ? 0.55 : 1.0;
     if (view.mode === "cumulative") {
       var span = Math.max(1, view.now - view.rangeStart);
       var age = Math.max(0, view.now - evEnd[i]) / span;
       a *= Math.max(0.3, 1 - 0.8 * age);
     }
-    return a;
+    return Math.round(a * 10) / 10; // quantised, so styles batch into few paths
   }
 
+  var spriteCache = new Map();
+
+  /* A point marker at full opacity, pre-rendered once per colour, softness and size: drawing
+   * is then one drawImage per point, faded with globalAlpha. */
+  function sprite(colour, soft, r) {
+    var key = colour + "|" + soft + "|" + r;
+    var s = spriteCache.get(key);
+    if (s) return s;
+    var ratio = window.devicePixelRatio || 1, half = r + 2;
+    var c = document.createElement("canvas");
+    c.width = c.height = Math.ceil(2 * half * ratio);
+    var g = c.getContext("2d");
+    g.scale(ratio, ratio);
+    g.beginPath();
+    g.arc(half, half, r, 0, 2 * Math.PI);
+    g.fillStyle = rgba(colour, soft ? 0.5 : 0.92);
+    g.fill();
+    g.lineWidth = 2;
+    g.setLineDash(soft ? [5, 4] : []);
+    g.strokeStyle = soft ? colour : "rgba(255,255,255,0.95)";
+    g.stroke();
+    s = { canvas: c, half: half };
+    spriteCache.set(key, s);
+    return s;
+  }
+
+  /* The number of events at a place, white, pre-rendered once per number. */
+  function labelSprite(text) {
+    var key = "#" + text;
+    var s = spriteCache.get(key);
+    if (s) return s;
+    var ratio = window.devicePixelRatio || 1, w = 24, h = 14;
+    var c = document.createElement("canvas");
+    c.width = w * ratio;
+    c.height = h * ratio;
+    var g = c.getContext("2d");
+    g.scale(ratio, ratio);
+    g.fillStyle = "#ffffff";
+    g.font = "bold " + (text.length > 3 ? 8 : 10) + "px sans-serif";
+    g.textAlign = "center";
+    g.textBaseline = "middle";
+    g.fillText(text, w / 2, h / 2 + 0.5);
+    s = { canvas: c, w: w, h: h };
+    spriteCache.set(key, s);
+    return s;
+  }
+
+  function warmSprites() {
+    catColours.forEach(function (colour) {
+      [0, 1].forEach(function (soft) {
+        [7, 9, 9 + 2, 7 + 2].forEach(function (r) { sprite(colour, soft, r); });
+      });
+    });
+    for (var n = 2; n < 100; n++) labelSprite(String(n));
+  }
+
+  var cellStamp = new Int32Array(0), cellOwner = new Int32Array(0), cellX = [], cellY = [];
+  var frameStamp = 0, CELL = 3;
+
   function draw() {
-    drawScheduled = false;
+    needsDraw = false;
     var size = map.getSize();
     var ratio = window.devicePixelRatio || 1;
     if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {
@@ -232,123 +465,229 @@ var MapExplorer = (function () {
     ctx.clearRect(0, 0, size.x, size.y);
     var scale = Math.pow(2, map.getZoom());
     var origin = map.getPixelBounds().min;
-    var view_ = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y };
-    ["region", "route", "point"].forEach(function (kind) {
-      for (var p = 0; p < places.length; p++) {
-        if (placeStyle[p] < 0 || places[p].kind !== kind) continue;
-        if (!onScreen(places[p].bbox, view_)) continue;
-        drawPlace(p, view_);
+    var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y };
+    var regions = new Map(), routes = new Map(), special = [], p, ev, key;
+    var cols = Math.ceil(size.x / CELL) + 2, rows = Math.ceil(size.y / CELL) + 2;
+    if (cellStamp.length < cols * rows) {
+      cellStamp = new Int32Array(cols * rows);
+      cellOwner = new Int32Array(cols * rows);
+    }
+    frameStamp++;
+    var claimed = [];
+    for (p = 0; p < nPlaces; p++) {
+      if (placeCount[p] === 0 || !onScreen(p, v)) continue;
+      var kind = placeKind[p];
+      if (p === hoverPlace || isSelectedPlace(p)) {
+        special.push(p); // drawn last, on top, on their own
+        continue;
+      }
+      ev = placeTop[p];
+      if (kind === POINT) {
+        for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+          var q = ringStart[r];
+          var sx = xy[2 * q] * scale - v.ox, sy = xy[2 * q + 1] * scale - v.oy;
+          if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
+          var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
+          if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
+          if (cy < 0) cy = 0; else if (cy >= rows) cy = rows - 1;
+          var cell = cy * cols + cx;
+          if (cellStamp[cell] !== frameStamp) {
+            cellStamp[cell] = frameStamp;
+            cellOwner[cell] = claimed.length;
+            claimed.push(p, sx, sy);
+          } else {
+            // Dense points: the cell shows its latest event (its marker covers the others).
+            var o = cellOwner[cell];
+            if (ev > placeTop[claimed[o]]) { claimed[o] = p; claimed[o + 1] = sx; claimed[o + 2] = sy; }
+          }
+        }
+      } else {
+        key = evCat[ev] + "|" + opacityOf(ev) + "|" + evSoft[ev];
+        var groups = kind === REGION ? regions : routes;
+        var list = groups.get(key);
+        if (!list) groups.set(key, (list = []));
+        list.push(p);
+      }
+    }
+    regions.forEach(function (list) { drawRegions(list, v, false, false); });
+    routes.forEach(function (list) { drawRoutes(list, v, false, false); });
+    for (var k = 0; k < claimed.length; k += 3) {
+      drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
+    }
+    special.forEach(function (p) {
+      var sel = isSelectedPlace(p), hov = p === hoverPlace;
+      if (placeKind[p] === REGION) drawRegions([p], v, sel, hov);
+      else if (placeKind[p] === ROUTE) drawRoutes([p], v, sel, hov);
+      else {
+        for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+          var q = ringStart[r];
+          drawPointAt(p, xy[2 * q] * scale - v.ox, xy[2 * q + 1] * scale - v.oy, sel, hov);
+        }
       }
     });
     frames++;
-    var now = performance.now();
-    if (pendingTiming !== null) {
-      timings.push(now - pendingTiming);
-      if (timings.length > 5000) timings.shift();
-      pendingTiming = null;
-      if (bridge) bridge.frameDrawn(countVisible());
+  }
+
+  function onScreen(p, v) {
+    var pad = 20, b = 4 * p;
+    return !(bbox[b + 2] * v.scale - v.ox < -pad || bbox[b] * v.scale - v.ox > v.w + pad ||
+             bbox[b + 3] * v.scale - v.oy < -pad || bbox[b + 1] * v.scale - v.oy > v.h + pad);
+  }
+
+  /* Adds ring r to the current path, skipping vertices less than half a pixel apart. */
+  function traceRing(r, v, close) {
+    var a = ringStart[r], b = ringStart[r + 1];
+    var lx = xy[2 * a] * v.scale - v.ox, ly = xy[2 * a + 1] * v.scale - v.oy;
+    ctx.moveTo(lx, ly);
+    for (var q = a + 1; q < b; q++) {
+      var x = xy[2 * q] * v.scale - v.ox, y = xy[2 * q + 1] * v.scale - v.oy;
+      if (q < b - 1 && Math.abs(x - lx) < 0.5 && Math.abs(y - ly) < 0.5) continue;
+      ctx.lineTo(x, y);
+      lx = x; ly = y;
     }
-  }
-
-  function onScreen(b, v) {
-    var pad = 20;
-    return !(b[2] * v.scale - v.ox < -pad || b[0] * v.scale - v.ox > v.w + pad ||
-             b[3] * v.scale - v.oy < -pad || b[1] * v.scale - v.oy > v.h + pad);
-  }
-
-  function tracePath(flat, v, close) {
-    ctx.moveTo(flat[0] * v.scale - v.ox, flat[1] * v.scale - v.oy);
-    for (var i = 2; i < flat.length; i += 2) ctx.lineTo(flat[i] * v.scale - v.ox, flat[i + 1] * v.scale - v.oy);
     if (close) ctx.closePath();
   }
 
-  function drawPlace(p, v) {
-    var place = places[p], ev = placeStyle[p], e = events[ev];
-    var colour = colours[e.cat] || "#7f7f7f";
+  /* Regions of one style, as one path: one fill and one stroke for all of them. */
+  function drawRegions(list, v, isSelected, hovered) {
+    var ev = styleOf(list[0]), colour = catColours[evCat[ev]], soft = evSoft[ev];
     var alpha = opacityOf(ev);
-    var isSelected = selected >= 0 && events[selected].places.indexOf(p) >= 0 && visibleEvents[selected];
-    var hovered = p === hoverPlace;
-    ctx.setLineDash(e.soft ? [5, 4] : []);
-    if (place.kind === "region") {
-      ctx.beginPath();
-      place.parts.forEach(function (poly) { poly.forEach(function (ring) { tracePath(ring, v, true); }); });
-      ctx.fillStyle = hexToRgba(colour, (e.soft ? 0.14 : 0.26) * alpha + (hovered ? 0.1 : 0));
-      ctx.fill("evenodd");
-      ctx.lineWidth = isSelected ? 3 : 1.5;
-      ctx.strokeStyle = isSelected ? (dark ? "#ffe066" : "#1a1a1a") : hexToRgba(colour, 0.85 * alpha);
-      ctx.stroke();
-    } else if (place.kind === "route") {
-      place.parts.forEach(function (line) {
-        if (isSelected) {
-          ctx.beginPath();
-          tracePath(line, v, false);
-          ctx.lineWidth = 8;
-          ctx.strokeStyle = dark ? "rgba(255,224,102,0.6)" : "rgba(0,0,0,0.35)";
-          ctx.stroke();
-        }
-        ctx.beginPath();
-        tracePath(line, v, false);
-        ctx.lineWidth = hovered ? 4.5 : 3;
-        ctx.strokeStyle = hexToRgba(colour, 0.9 * alpha);
-        ctx.stroke();
-        drawArrowHead(line, v, hexToRgba(colour, 0.95 * alpha));
-      });
-    } else {
-      var count = placeCount[p];
-      var r = count > 1 ? 9 : 7;
-      if (hovered) r += 2;
-      place.parts.forEach(function (pt) {
-        var x = pt[0] * v.scale - v.ox, y = pt[1] * v.scale - v.oy;
-        if (isSelected) {
-          ctx.beginPath();
-          ctx.setLineDash([]);
-          ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
-          ctx.lineWidth = 3;
-          ctx.strokeStyle = dark ? "#ffe066" : "#1a1a1a";
-          ctx.stroke();
-          ctx.setLineDash(e.soft ? [5, 4] : []);
-        }
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = hexToRgba(colour, (e.soft ? 0.5 : 0.92) * alpha);
-        ctx.fill();
-        ctx.lineWidth = 2;
-        ctx.strokeStyle = e.soft ? hexToRgba(colour, alpha) : "rgba(255,255,255," + (0.95 * alpha) + ")";
-        ctx.stroke();
-        if (count > 1) {
-          ctx.setLineDash([]);
-          ctx.fillStyle = "#ffffff";
-          ctx.font = "bold 10px sans-serif";
-          ctx.textAlign = "center";
-          ctx.textBaseline = "middle";
-          ctx.fillText(String(count), x, y + 0.5);
-        }
-      });
+    ctx.setLineDash(soft ? [5, 4] : []);
+    ctx.beginPath();
+    for (var k = 0; k < list.length; k++) {
+      var p = list[k];
+      for (var r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(r, v, true);
     }
+    ctx.fillStyle = rgba(colour, (soft ? 0.14 : 0.26) * alpha + (hovered ? 0.1 : 0));
+    // Holes wind against their outline (RFC 7946), so nonzero keeps them empty.
+    ctx.fill(list.length === 1 ? "evenodd" : "nonzero");
+    ctx.lineWidth = isSelected ? 3 : 1.5;
+    ctx.strokeStyle = isSelected ? (dark ? "#ffe066" : "#1a1a1a") : rgba(colour, 0.85 * alpha);
+    ctx.stroke();
     ctx.setLineDash([]);
   }
 
-  function drawArrowHead(line, v, fill) {
-    var n = line.length;
-    if (n < 4) return;
-    var x2 = line[n - 2] * v.scale - v.ox, y2 = line[n - 1] * v.scale - v.oy;
-    var x1 = line[n - 4] * v.scale - v.ox, y1 = line[n - 3] * v.scale - v.oy;
-    var angle = Math.atan2(y2 - y1, x2 - x1), len = 13;
+  /* Routes of one style: one stroke for the lines, one fill for their arrow heads. */
+  function drawRoutes(list, v, isSelected, hovered) {
+    var ev = styleOf(list[0]), colour = catColours[evCat[ev]], soft = evSoft[ev];
+    var alpha = opacityOf(ev), k, p, r;
+    if (isSelected) {
+      ctx.beginPath();
+      for (r = placeRing[list[0]]; r < placeRing[list[0] + 1]; r++) traceRing(r, v, false);
+      ctx.lineWidth = 8;
+      ctx.strokeStyle = dark ? "rgba(255,224,102,0.6)" : "rgba(0,0,0,0.35)";
+      ctx.setLineDash(soft ? [5, 4] : []);
+      ctx.stroke();
+    }
+    ctx.setLineDash(soft ? [5, 4] : []);
     ctx.beginPath();
+    for (k = 0; k < list.length; k++) {
+      p = list[k];
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(r, v, false);
+    }
+    ctx.lineWidth = hovered ? 4.5 : 3;
+    ctx.strokeStyle = rgba(colour, 0.9 * alpha);
+    ctx.stroke();
     ctx.setLineDash([]);
+    ctx.beginPath();
+    for (k = 0; k < list.length; k++) {
+      p = list[k];
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceArrowHead(r, v);
+    }
+    ctx.fillStyle = rgba(colour, 0.95 * alpha);
+    ctx.fill();
+  }
+
+  function traceArrowHead(r, v) {
+    var a = ringStart[r], b = ringStart[r + 1];
+    if (b - a < 2) return;
+    var x2 = xy[2 * (b - 1)] * v.scale - v.ox, y2 = xy[2 * (b - 1) + 1] * v.scale - v.oy;
+    var x1 = xy[2 * (b - 2)] * v.scale - v.ox, y1 = xy[2 * (b - 2) + 1] * v.scale - v.oy;
+    var angle = Math.atan2(y2 - y1, x2 - x1), len = 13;
     ctx.moveTo(x2, y2);
     ctx.lineTo(x2 - len * Math.cos(angle - 0.45), y2 - len * Math.sin(angle - 0.45));
     ctx.lineTo(x2 - len * Math.cos(angle + 0.45), y2 - len * Math.sin(angle + 0.45));
     ctx.closePath();
-    ctx.fillStyle = fill;
-    ctx.fill();
+  }
+
+  function drawPointAt(p, x, y, isSelected, hovered) {
+    var ev = styleOf(p), count = placeCount[p], soft = evSoft[ev];
+    var r = (count > 1 ? 9 : 7) + (hovered ? 2 : 0);
+    if (isSelected) {
+      ctx.beginPath();
+      ctx.setLineDash([]);
+      ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = dark ? "#ffe066" : "#1a1a1a";
+      ctx.stroke();
+    }
+    var s = sprite(catColours[evCat[ev]], soft, r);
+    ctx.globalAlpha = opacityOf(ev);
+    ctx.drawImage(s.canvas, x - s.half, y - s.half, 2 * s.half, 2 * s.half);
+    ctx.globalAlpha = 1;
+    if (count > 1) {
+      var t = labelSprite(count > 999 ? "999+" : String(count));
+      ctx.drawImage(t.canvas, x - t.w / 2, y - t.h / 2, t.w, t.h);
+    }
   }
 
   // --- hit testing ------------------------------------------------------------------------------
-  function pointInRing(x, y, flat) {
-    var inside = false;
-    for (var i = 0, j = flat.length - 2; i < flat.length; j = i, i += 2) {
-      var xi = flat[i], yi = flat[i + 1], xj = flat[j], yj = flat[j + 1];
+  // A grid over the zoom-0 world (1 world pixel a cell): each cell lists the places whose box
+  // touches it, so a hover looks at a handful of places, not all of them.
+  var GRID = 256;
+  var gridStart = new Int32Array(GRID * GRID + 1), gridItems = new Int32Array(0);
+  var bigPlaces = [], seen = new Int32Array(0), seenStamp = 0;
+
+  function cellRange(p) {
+    var b = 4 * p, clamp = function (x) { return Math.max(0, Math.min(GRID - 1, Math.floor(x))); };
+    return [clamp(bbox[b]), clamp(bbox[b + 1]), clamp(bbox[b + 2]), clamp(bbox[b + 3])];
+  }
+
+  function buildGrid() {
+    var counts = new Int32Array(GRID * GRID + 1), ranges = [], p, x, y;
+    bigPlaces = [];
+    for (p = 0; p < nPlaces; p++) {
+      var c = cellRange(p);
+      if ((c[2] - c[0] + 1) * (c[3] - c[1] + 1) > 1024) { bigPlaces.push(p); ranges.push(null); continue; }
+      ranges.push(c);
+      for (y = c[1]; y <= c[3]; y++) for (x = c[0]; x <= c[2]; x++) counts[y * GRID + x + 1]++;
+    }
+    for (var i = 0; i < GRID * GRID; i++) counts[i + 1] += counts[i];
+    gridStart = counts;
+    gridItems = new Int32Array(counts[GRID * GRID]);
+    var fill = counts.slice(0, GRID * GRID);
+    for (p = 0; p < nPlaces; p++) {
+      var r = ranges[p];
+      if (!r) continue;
+      for (y = r[1]; y <= r[3]; y++) for (x = r[0]; x <= r[2]; x++) gridItems[fill[y * GRID + x]++] = p;
+    }
+    seen = new Int32Array(nPlaces);
+    seenStamp = 0;
+  }
+
+  function candidatesNear(wx, wy, tol) {
+    var out = bigPlaces.filter(function (p) { return placeCount[p] > 0; });
+    var x0 = Math.max(0, Math.floor(wx - tol)), x1 = Math.min(GRID - 1, Math.floor(wx + tol));
+    var y0 = Math.max(0, Math.floor(wy - tol)), y1 = Math.min(GRID - 1, Math.floor(wy + tol));
+    seenStamp++;
+    for (var y = y0; y <= y1; y++) {
+      for (var x = x0; x <= x1; x++) {
+        var cell = y * GRID + x;
+        for (var k = gridStart[cell]; k < gridStart[cell + 1]; k++) {
+          var p = gridItems[k];
+          if (seen[p] === seenStamp || placeCount[p] === 0) continue;
+          seen[p] = seenStamp;
+          out.push(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  function pointInRing(x, y, r) {
+    var inside = false, a = ringStart[r], b = ringStart[r + 1];
+    for (var i = a, j = b - 1; i < b; j = i++) {
+      var xi = xy[2 * i], yi = xy[2 * i + 1], xj = xy[2 * j], yj = xy[2 * j + 1];
       if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
     return inside;
@@ -364,47 +703,54 @@ var MapExplorer = (function () {
   /* The lit place under a container point: points first, then routes, then regions (the
    * smallest region wins, so Gaza is reachable inside a larger shape). */
   function placeAt(cx, cy) {
+    if (!map || nPlaces === 0) return -1;
     var scale = Math.pow(2, map.getZoom()), o = map.getPixelBounds().min;
     var wx = (cx + o.x) / scale, wy = (cy + o.y) / scale, tol = 11 / scale;
-    var best = -1, bestD = Infinity, p;
-    for (p = 0; p < places.length; p++) {
-      if (placeStyle[p] < 0 || places[p].kind !== "point") continue;
-      places[p].parts.forEach(function (pt) {
-        var d = Math.hypot(pt[0] - wx, pt[1] - wy);
-        if (d <= tol && d < bestD) { best = p; bestD = d; }
-      });
+    var cands = candidatesNear(wx, wy, tol);
+    var best = -1, bestD = Infinity, k, p, r, q;
+    for (k = 0; k < cands.length; k++) {
+      p = cands[k];
+      if (placeKind[p] !== POINT) continue;
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
+        q = ringStart[r];
+        var d = Math.hypot(xy[2 * q] - wx, xy[2 * q + 1] - wy);
+        if (d <= tol && (d < bestD || (d === bestD && p < best))) { best = p; bestD = d; }
+      }
     }
     if (best >= 0) return best;
-    for (p = 0; p < places.length; p++) {
-      if (placeStyle[p] < 0 || places[p].kind !== "route") continue;
-      places[p].parts.forEach(function (line) {
-        for (var i = 0; i + 3 < line.length; i += 2) {
-          var d = distanceToSegment(wx, wy, line[i], line[i + 1], line[i + 2], line[i + 3]);
-          if (d <= tol * 0.7 && d < bestD) { best = p; bestD = d; }
+    for (k = 0; k < cands.length; k++) {
+      p = cands[k];
+      if (placeKind[p] !== ROUTE) continue;
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
+        for (q = ringStart[r]; q + 1 < ringStart[r + 1]; q++) {
+          var ds = distanceToSegment(wx, wy, xy[2 * q], xy[2 * q + 1], xy[2 * q + 2], xy[2 * q + 3]);
+          if (ds <= tol * 0.7 && ds < bestD) { best = p; bestD = ds; }
         }
-      });
+      }
     }
     if (best >= 0) return best;
     var bestArea = Infinity;
-    for (p = 0; p < places.length; p++) {
-      var pl = places[p], b = pl.bbox;
-      if (placeStyle[p] < 0 || pl.kind !== "region") continue;
-      if (wx < b[0] || wx > b[2] || wy < b[1] || wy > b[3]) continue;
-      var hit = pl.parts.some(function (poly) {
-        if (!pointInRing(wx, wy, poly[0])) return false;
-        for (var h = 1; h < poly.length; h++) if (pointInRing(wx, wy, poly[h])) return false;
-        return true;
-      });
-      var area = (b[2] - b[0]) * (b[3] - b[1]);
-      if (hit && area < bestArea) { best = p; bestArea = area; }
+    for (k = 0; k < cands.length; k++) {
+      p = cands[k];
+      var b = 4 * p;
+      if (placeKind[p] !== REGION) continue;
+      if (wx < bbox[b] || wx > bbox[b + 2] || wy < bbox[b + 1] || wy > bbox[b + 3]) continue;
+      // Even-odd over all of a place's rings: inside an outline and not in one of its holes.
+      var inside = false;
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) if (pointInRing(wx, wy, r)) inside = !inside;
+      var area = (bbox[b + 2] - bbox[b]) * (bbox[b + 3] - bbox[b + 1]);
+      if (inside && area < bestArea) { best = p; bestArea = area; }
     }
     return best;
   }
 
+  /* Visible events at a place, latest first. */
   function visibleEventsAt(p) {
-    return places[p].events
-      .filter(function (i) { return visibleEvents[i]; })
-      .sort(function (a, b) { return evStart[b] - evStart[a]; });
+    var out = [];
+    for (var j = placeEvStart[p + 1] - 1; j >= placeEvStart[p]; j--) {
+      if (visible[placeEvs[j]]) out.push(placeEvs[j]);
+    }
+    return out;
   }
 
   function showTooltip(p, cx, cy) {
@@ -412,15 +758,15 @@ var MapExplorer = (function () {
     tooltip.textContent = "";
     var head = document.createElement("div");
     head.className = "me-tip-place";
-    head.textContent = places[p].name;
+    head.textContent = placeNames[p];
     tooltip.appendChild(head);
     list.slice(0, 5).forEach(function (i) {
       var row = document.createElement("div");
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = events[i].date;
+      date.textContent = evDates[i];
       row.appendChild(date);
-      row.appendChild(document.createTextNode(" " + events[i].title));
+      row.appendChild(document.createTextNode(" " + evTitles[i]));
       tooltip.appendChild(row);
     });
     if (list.length > 5) {
@@ -441,26 +787,26 @@ var MapExplorer = (function () {
 
   /* Several events at one place: all of them are listed, so each is one click away. */
   function showPlaceMenu(p, cx, cy) {
-    var list = places[p].events.slice().sort(function (a, b) { return evStart[a] - evStart[b]; });
+    var list = Array.prototype.slice.call(placeEvs.subarray(placeEvStart[p], placeEvStart[p + 1]));
     popup.textContent = "";
     var head = document.createElement("div");
     head.className = "me-pop-head";
-    head.textContent = places[p].name + " — " + list.length + " events";
+    head.textContent = placeNames[p] + " — " + list.length + " events";
     popup.appendChild(head);
     list.forEach(function (i) {
       var item = document.createElement("button");
       item.type = "button";
-      item.className = "me-pop-item" + (visibleEvents[i] ? "" : " me-pop-hidden") + (i === selected ? " me-pop-selected" : "");
-      item.setAttribute("data-event", events[i].id);
+      item.className = "me-pop-item" + (visible[i] ? "" : " me-pop-hidden") + (i === selected ? " me-pop-selected" : "");
+      item.setAttribute("data-event", evIds[i]);
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = events[i].date;
+      date.textContent = evDates[i];
       item.appendChild(date);
-      item.appendChild(document.createTextNode(" " + events[i].title));
+      item.appendChild(document.createTextNode(" " + evTitles[i]));
       item.addEventListener("click", function (ev) {
         ev.stopPropagation();
         closePopup();
-        if (bridge) bridge.eventClicked(events[i].id);
+        if (bridge) bridge.eventClicked(evIds[i]);
       });
       popup.appendChild(item);
     });
@@ -474,10 +820,10 @@ var MapExplorer = (function () {
     var p = placeAt(cx, cy);
     closePopup();
     if (p < 0) return null;
-    var here = visibleEventsAt(p).map(function (i) { return events[i].id; });
-    if (bridge) bridge.placeClicked(places[p].id, JSON.stringify(here));
-    if (places[p].events.length > 1) showPlaceMenu(p, cx, cy);
-    return places[p].id;
+    var here = visibleEventsAt(p).map(function (i) { return evIds[i]; });
+    if (bridge) bridge.placeClicked(placeIds[p], JSON.stringify(here));
+    if (placeEvStart[p + 1] - placeEvStart[p] > 1) showPlaceMenu(p, cx, cy);
+    return placeIds[p];
   }
 
   // --- camera ----------------------------------------------------------------------------------
@@ -490,18 +836,17 @@ var MapExplorer = (function () {
 
   function flyToEvent(i) {
     var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    events[i].places.forEach(function (p) {
-      var b = places[p].bbox;
-      minx = Math.min(minx, b[0]); miny = Math.min(miny, b[1]);
-      maxx = Math.max(maxx, b[2]); maxy = Math.max(maxy, b[3]);
-    });
+    for (var j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
+      var b = 4 * evPlaces[j];
+      minx = Math.min(minx, bbox[b]); miny = Math.min(miny, bbox[b + 1]);
+      maxx = Math.max(maxx, bbox[b + 2]); maxy = Math.max(maxy, bbox[b + 3]);
+    }
     var sw = map.unproject([minx, maxy], 0), ne = map.unproject([maxx, miny], 0);
     var target = L.latLngBounds(sw, ne);
     // Keep the view when the event is already comfortably on screen.
     if (map.getBounds().pad(-0.1).contains(target)) return;
     map.flyToBounds(target.pad(0.3), { maxZoom: 6, duration: 0.6 });
   }
-
   // --- base map --------------------------------------------------------------------------------
   function styleBasemap() {
     if (!basemapLayer) return;
@@ -585,50 +930,73 @@ var MapExplorer = (function () {
     });
   }
 
-  function countVisible() {
-    var n = 0;
-    for (var i = 0; i < visibleEvents.length; i++) n += visibleEvents[i];
-    return n;
-  }
-
   // --- for tests and the benchmark -------------------------------------------------------------
   function drawnEventIds() {
     var ids = [];
-    for (var i = 0; i < events.length; i++) if (visibleEvents[i]) ids.push(events[i].id);
+    for (var i = 0; i < nEvents; i++) if (visible[i]) ids.push(evIds[i]);
     return ids;
   }
 
   function litPlaceIds() {
     var ids = [];
-    for (var p = 0; p < places.length; p++) if (placeStyle[p] >= 0) ids.push(places[p].id);
+    for (var p = 0; p < nPlaces; p++) if (placeCount[p] > 0) ids.push(placeIds[p]);
     return ids;
   }
 
   /* Container point of a place's marker (or a point inside its region): lets tests click it. */
   function screenPointOf(placeId) {
-    var p = places[placeIndex[placeId]];
-    if (!p) return null;
-    var flat = p.kind === "region" ? null : p.parts[0];
-    var wx, wy;
-    if (flat) {
-      var mid = p.kind === "route" ? 2 * Math.floor(flat.length / 4) : 0;
-      wx = flat[mid]; wy = flat[mid + 1];
+    var p = placeIndex.get(placeId);
+    if (p === undefined) return null;
+    var wx, wy, b = 4 * p;
+    if (placeKind[p] !== REGION) {
+      var r = placeRing[p], a = ringStart[r], n = ringStart[r + 1] - a;
+      var q = a + (placeKind[p] === ROUTE ? Math.floor(n / 2) : 0);
+      wx = xy[2 * q]; wy = xy[2 * q + 1];
     } else {
-      wx = (p.bbox[0] + p.bbox[2]) / 2; wy = (p.bbox[1] + p.bbox[3]) / 2;
+      wx = (bbox[b] + bbox[b + 2]) / 2; wy = (bbox[b + 1] + bbox[b + 3]) / 2;
     }
     var scale = Math.pow(2, map.getZoom()), o = map.getPixelBounds().min;
     return { x: wx * scale - o.x, y: wy * scale - o.y };
   }
 
+  /* Frames the browser paints while something (a drag) goes on: one count per
+   * requestAnimationFrame callback, which Chromium only runs when it can paint. */
+  var counter = null;
+  function startFrameCounter() {
+    counter = { frames: 0, t0: performance.now(), t1: 0, on: true };
+    var c = counter;
+    (function tick() {
+      if (!c.on) return;
+      c.frames++;
+      c.t1 = performance.now();
+      requestAnimationFrame(tick);
+    })();
+    return true;
+  }
+
+  function stopFrameCounter() {
+    if (!counter) return null;
+    counter.on = false;
+    return { frames: counter.frames, ms: counter.t1 - counter.t0 };
+  }
+
   return {
     start: start,
+    /* A page opened outside the app (the HTML export) passes an object with the bridge's
+     * methods (ready, placeClicked, eventClicked, frameDrawn, log) to receive the clicks. */
+    attach: function (bridgeLike) { bridge = bridgeLike; },
     receive: receive,
     clickAt: clickAt,
     drawnEventIds: drawnEventIds,
     litPlaceIds: litPlaceIds,
     screenPointOf: screenPointOf,
     timings: function () { return timings; },
+    clearTimings: function () { timings = []; phases = []; return true; },
+    phases: function () { return phases; },
     frames: function () { return frames; },
-    selectedEventId: function () { return selected >= 0 ? events[selected].id : null; },
+    visibleCount: function () { return visCount; },
+    startFrameCounter: startFrameCounter,
+    stopFrameCounter: stopFrameCounter,
+    selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
   };
 })();

@@ -135,7 +135,7 @@ def loads(
     progress: Callable[[int, int], None] | None = None,
 ) -> Catalogue:
     try:
-        doc = json.loads(text)
+        doc = _parse_json(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
             path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
@@ -143,6 +143,18 @@ def loads(
     except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
         raise FormatError(path, f"not JSON we can read: {exc}") from None
     return from_geojson(doc, path, progress)
+
+
+def _parse_json(text: str) -> Any:
+    """orjson when installed (3-4x faster on a 50 MB file), else the standard library."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)  # the standard parser's message names line and column
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], path: Any, item: str, field: str) -> Any:
@@ -188,6 +200,7 @@ def from_geojson(
 
     events: dict[str, dict[str, Any]] = {}
     places: dict[str, Place] = {}
+    raw_places: dict[str, tuple] = {}
     place_of_event: dict[str, list[str]] = {}
     total = len(features)
     for index, feature in enumerate(features):
@@ -207,13 +220,20 @@ def from_geojson(
         place_id = props.get("place_id")
         if not isinstance(place_id, str) or not place_id:
             raise FormatError(path, "missing or not text", item, "place_id")
-        place = _read_place(feature, props, place_id, path, item)
-        known = places.setdefault(place_id, place)
-        if known is not place and not known == place:
-            raise FormatError(
-                path, f"place {place_id!r} has a different name or shape elsewhere", item,
-                "geometry",
-            )  # fmt: skip
+        # A place repeats on each of its events' features: parse its geometry once, and
+        # compare the repeats as raw JSON (a dict comparison, not a shapely parse each).
+        raw = (feature.get("geometry"), props.get("place", place_id), props.get("place_source", ""))
+        first_raw = raw_places.get(place_id)
+        if first_raw is None:
+            raw_places[place_id] = raw
+            places[place_id] = _read_place(feature, props, place_id, path, item)
+        elif first_raw != raw:
+            place = _read_place(feature, props, place_id, path, item)
+            if not places[place_id] == place:
+                raise FormatError(
+                    path, f"place {place_id!r} has a different name or shape elsewhere", item,
+                    "geometry",
+                )  # fmt: skip
         fields = {k: props.get(k) for k in EVENT_FIELDS}
         fields["extra"] = {k: v for k, v in props.items() if k not in KNOWN}
         first = events.setdefault(event_id, fields)

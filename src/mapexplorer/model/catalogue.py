@@ -109,6 +109,11 @@ class Catalogue:
         """(earliest start, latest end) of all events, in days."""
         if not self.events:
             raise CatalogueError("the catalogue has no events")
+        return self._time_range
+
+    @cached_property
+    def _time_range(self) -> tuple[int, int]:
+        # Asked on every slider move (clamping, the page's fading): O(N) once, not per move.
         return min(e.time.start for e in self.events), max(e.time.end for e in self.events)
 
     def era_at(self, day: int) -> Era | None:

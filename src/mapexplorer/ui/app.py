@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -99,6 +100,8 @@ def run_app(args: argparse.Namespace) -> int:
     except StartupError as exc:
         print(f"mapexplorer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if os.environ.get("MAPEXPLORER_BENCH_FIRST_FRAME"):
+        _quit_on_first_frame(app, window)  # python -m mapexplorer.bench: start-up time
     window.show()
     if not screenshot:
         code = app.exec()
@@ -131,6 +134,16 @@ def run_app(args: argparse.Namespace) -> int:
     window.close()
     _dispose(window)
     return result["code"]
+
+
+def _quit_on_first_frame(app, window) -> None:
+    """Print when the map has drawn the file's events, then quit (for the benchmark)."""
+
+    def drawn(_count: int) -> None:
+        print("first-frame", flush=True)
+        app.quit()
+
+    window.map_view.frame_drawn.connect(drawn)
 
 
 def _dispose(window) -> None:

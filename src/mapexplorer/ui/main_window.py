@@ -29,13 +29,13 @@ from mapexplorer.paths import bundled_catalogue, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
+from mapexplorer.ui.export_dialogs import VIEW_EXPORTS, choose_view_export
 from mapexplorer.ui.field_dialog import (
     FieldChoiceDialog,
     choice_from_settings,
     choice_key,
     choice_to_settings,
 )
-from mapexplorer.ui.export_dialogs import VIEW_EXPORTS, choose_view_export
 from mapexplorer.ui.loader import CatalogueLoader
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.report_dialog import ReadReportDialog

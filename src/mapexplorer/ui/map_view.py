@@ -102,10 +102,14 @@ class QtMapView(QWebEngineView):
     def _send_catalogue(self, *_: object) -> None:
         if not self.is_ready:
             return
-        self.send(messages.catalogue_message(self.state.catalogue))
-        self._send_filter()
-        self._send_time()
-        self.send(messages.select_message(self.state.selected, fly=False))
+        # One message, so the page draws (and answers frame_drawn) once, with everything set.
+        batch = [
+            messages.catalogue_message(self.state.catalogue),
+            messages.filter_message(self.state),
+            messages.time_message(self.state) if self.state.catalogue.events else None,
+            messages.select_message(self.state.selected, fly=False),
+        ]
+        self.send({"type": "batch", "messages": [m for m in batch if m is not None]})
 
     def _send_time(self, *_: object) -> None:
         if self.state.catalogue.events:
