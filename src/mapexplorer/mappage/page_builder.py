@@ -23,7 +23,9 @@ PAGE_SCRIPTS = ("mappage.js",)
 PAGE_STYLES = ("mappage.css",)
 BASEMAP_FILES = ("basemap.geojson", "basemap-labels.geojson")
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
 
 
 def _leaflet_dir() -> Path:

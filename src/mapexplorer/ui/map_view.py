@@ -158,5 +158,7 @@ class QtMapView(QWebEngineView):
     def run_js(self, script: str, callback) -> None:
         """Run JavaScript; `callback` gets the result decoded from JSON (arrays included)."""
         self.page_.runJavaScript(
-            f"JSON.stringify(({script}))", 0, lambda text: callback(json.loads(text) if text else None)
+            f"JSON.stringify(({script}))",
+            0,
+            lambda text: callback(json.loads(text) if text else None),
         )

@@ -1,0 +1,46 @@
+"""The benchmark is a tool, not a timed test: check that --quick runs and writes its keys."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+
+def _positive(value) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value) and value > 0
+
+
+def test_synthetic_catalogue_is_deterministic_and_mixed():
+    from mapexplorer.model.place import PlaceKind
+    from mapexplorer.synthetic import YEARS, synthetic_catalogue
+
+    a, b = synthetic_catalogue(400, seed=3), synthetic_catalogue(400, seed=3)
+    assert [(e.id, e.time, e.place_ids) for e in a.events] == [
+        (e.id, e.time, e.place_ids) for e in b.events
+    ]
+    assert len(a.events) == 400
+    assert {p.kind for p in a.places.values()} == set(PlaceKind)
+    start, end = a.time_range()
+    assert 0.9 * YEARS * 365 < end - start < 1.05 * YEARS * 365
+
+
+def test_quick_benchmark_writes_every_key(tmp_path):
+    out = tmp_path / "bench.json"
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    subprocess.run(
+        [sys.executable, "-m", "mapexplorer.bench", "--quick", "--json", str(out)],
+        check=True,
+        env=env,
+        timeout=300,
+        capture_output=True,
+    )
+    result = json.loads(out.read_text())
+    for key in ("startup_s", "floor_s", "naive_ms_2000", "speedup_2000"):
+        assert _positive(result[key]), key
+    for n in ("40", "2000"):
+        assert _positive(result["rss_mb"][n])
+        for mode in ("window", "cumulative"):
+            numbers = result["scrub"][n][mode]
+            for key in ("update_p50_ms", "update_p95_ms", "roundtrip_p95_ms", "drag_fps"):
+                assert _positive(numbers[key]), (n, mode, key)
