@@ -102,3 +102,22 @@ def test_from_days_round_trip(a, b):
     span = TimeSpan.from_days(start, end)
     assert (span.start, span.end) == (start, end)
     assert TimeSpan.parse(span.edtf) == span
+
+
+@given(
+    st.from_regex(
+        r"\A-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?[~?%]?(/[0-9]{4}(-(0[1-9]|1[0-2]))?)?\Z"
+    )
+)
+def test_the_fast_path_agrees_with_the_edtf_grammar(text):
+    """Common dates skip the (slow) full EDTF grammar; what the fast path takes, it must take."""
+    import edtf
+
+    from mapexplorer.model.time import _COMMON_EDTF
+
+    try:
+        edtf.parse_edtf(text)
+    except Exception:
+        assert not _COMMON_EDTF.match(text)  # e.g. "-0000": there is no negative year zero
+        with pytest.raises(DateError):
+            TimeSpan.parse(text)

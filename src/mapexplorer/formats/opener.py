@@ -13,16 +13,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Union
 
-from mapexplorer.formats import csv_reader, geojson_reader, kml_reader, native
+from mapexplorer.formats import native
 from mapexplorer.formats.errors import FormatError
-from mapexplorer.formats.fields import FieldChoice, FieldGuess
-from mapexplorer.formats.reading import ReadReport
 from mapexplorer.model import Catalogue
 
+if TYPE_CHECKING:
+    from mapexplorer.formats.fields import FieldChoice, FieldGuess
+    from mapexplorer.formats.reading import ReadReport
+
+# The readers of other tools' files (fastkml, field detection) cost ~0.4 s to import: they
+# are imported when such a file is opened, not when the app starts on a native catalogue.
+
 Progress = Callable[[int, int], None]
-Fields = FieldChoice | Mapping[str, Any] | None
+Fields = Union["FieldChoice", Mapping[str, Any], None]
 Kind = Literal["native", "geojson", "csv", "kml"]
 
 EXPORTERS = ("geojson", "csv", "kml")
@@ -50,9 +55,20 @@ def read_catalogue(
     path = Path(path)
     kind = detect(path)
     if kind == "csv":
+        from mapexplorer.formats import csv_reader
+
         return csv_reader.read(path, progress, fields)
     if kind == "kml":
+        from mapexplorer.formats import kml_reader
+
         return kml_reader.read(path, progress, fields)
+    from mapexplorer.formats.reading import ReadReport
+
+    if _says_native(path):  # our own file: straight to the native reader, no guessing
+        catalogue = native.load(path, progress)
+        return catalogue, ReadReport(str(path), "feature", 0, len(catalogue.events))
+    from mapexplorer.formats import geojson_reader
+
     doc = geojson_reader.load_json(path)
     if _is_native(doc):
         catalogue = native.from_geojson(doc, path, progress)
@@ -68,9 +84,13 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess | None:
     path = Path(path)
     kind = detect(path)
     if kind == "csv":
+        from mapexplorer.formats import csv_reader
+
         return csv_reader.guess_fields(path)
-    if kind == "kml":
+    if kind == "kml" or _says_native(path):
         return None
+    from mapexplorer.formats import geojson_reader
+
     doc = geojson_reader.load_json(path)
     return None if _is_native(doc) else geojson_reader.guess_document(doc, path)
 
@@ -95,6 +115,12 @@ def detect(path: str | os.PathLike) -> Kind:
     if start.startswith(b"<"):
         return "kml"
     return "csv"
+
+
+def _says_native(path: Path) -> bool:
+    """Map Explorer writes its header before the features: the first bytes tell."""
+    with open(path, "rb") as f:
+        return b'"mapexplorer"' in f.read(256)
 
 
 def _is_native(doc: Any) -> bool:

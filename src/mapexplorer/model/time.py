@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-import edtf
 
 __all__ = [
     "DateError",
@@ -45,7 +44,10 @@ class Precision(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Precision).index(self)
+        return _PRECISION_RANK[self]
+
+
+_PRECISION_RANK = {p: i for i, p in enumerate(Precision)}
 
 
 # --- day numbers -------------------------------------------------------------------------------
@@ -147,8 +149,15 @@ def _endpoint_precision(text: str) -> Precision:
     ]
 
 
-_PLAIN_DATES = re.compile(
-    r"^-?\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?(?:/-?\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?)?$"
+# EDTF levels 0 and 1 as most files use them: a day, month, season or year, X for unspecified
+# trailing digits (a year's, or a whole month or day), one qualifier at the end. The full
+# grammar (the edtf package, pyparsing) handles the rest, e.g. qualifiers inside a date.
+_COMMON_ENDPOINT = (
+    r"(?:-(?!0000))?(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-(?:0[1-9]|1[0-2])-XX"
+    r"|-XX(?:-XX)?|-2[1-4])?|\d{3}X|\d{2}XX|\dXXX)[~?%]?"
+)
+_COMMON_EDTF = re.compile(
+    rf"^(?:[~?%](?=[-\d]))?{_COMMON_ENDPOINT}(?:/(?:[~?%](?=[-\d]))?{_COMMON_ENDPOINT})?$"
 )
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # 14: February of next year
 
@@ -210,9 +219,11 @@ class TimeSpan:
             raise DateError(f"{text!r} is open-ended; give both ends of the interval")
         if any(c in text for c in "[]{}"):
             raise DateError(f"{text!r} is a set of dates; give one date or one interval")
-        if not _PLAIN_DATES.match(text):
-            # The standard's full grammar (qualifiers, X digits, seasons); plain ISO dates skip
-            # it because pyparsing costs ~0.3 ms a date and files can hold 100,000 of them.
+        if not _COMMON_EDTF.match(text):
+            # The standard's full grammar; common forms skip it because pyparsing costs
+            # ~0.3 ms a date and files can hold 100,000 of them.
+            import edtf  # 0.1 s to import: only when a date needs it
+
             try:
                 edtf.parse_edtf(text)
             except Exception as exc:  # the edtf package raises several types for bad input

@@ -1,4 +1,10 @@
-"""Start the window: open the file, restore the layout, or take a screenshot and quit."""
+"""Start the window: open the file, restore the layout, or take a screenshot and quit.
+
+Start-up is arranged for speed: Chromium starts loading the map page first; the catalogue is
+read on a worker thread while the Qt event loop runs (QtWebEngine's browser side lives on the
+GUI thread and only makes progress while the loop turns); the window is built when both are
+under way.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ import argparse
 import logging
 import os
 import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT_SIZE = "1280x800"
 
@@ -25,54 +34,82 @@ class StartupError(Exception):
     """A reason the window cannot open as asked (bad file, unknown event...)."""
 
 
-def create_window(args: argparse.Namespace, settings, page_path: Path):
-    """The main window for the command line's arguments, with the last session restored
-    when `settings` is given (the file, time and layout the user left)."""
+@dataclass
+class StartPlan:
+    """What the window opens with; worked out without Qt widgets (so, on any thread)."""
+
+    catalogue: Any
+    path: str
+    size: tuple[int, int]
+    at: int | None
+    last_time: int | None
+
+
+def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
+    """Read the catalogue the arguments (or the last session) ask for; `StartupError` if not."""
     from mapexplorer.formats import FormatError
     from mapexplorer.model.time import DateError, TimeSpan
     from mapexplorer.paths import bundled_catalogue
     from mapexplorer.ui.loader import load_now
-    from mapexplorer.ui.main_window import MainWindow
 
     try:
         size = parse_size(args.size or DEFAULT_SIZE)
     except ValueError as exc:
         raise StartupError(str(exc)) from None
     try:
-        at = TimeSpan.parse(args.at) if args.at else None
+        at = TimeSpan.parse(args.at).start if args.at else None
     except DateError as exc:
         raise StartupError(f"--at {args.at}: {exc}") from None
-    reopening = args.file is None and settings is not None
-    path = args.file
-    if reopening:
-        last = settings.value("last_file")
-        path = last if last and Path(str(last)).is_file() else None
-    path = str(path or bundled_catalogue())
+    reopening = args.file is None and last_file is not None and Path(str(last_file)).is_file()
+    path = str(args.file or (last_file if reopening else None) or bundled_catalogue())
     try:
         catalogue = load_now(path)
     except FormatError as exc:
         if args.file is not None:
             raise StartupError(str(exc)) from None
         # The last session's file went bad or away: start with the bundled article instead.
-        path = str(bundled_catalogue())
+        path, reopening = str(bundled_catalogue()), False
         catalogue = load_now(path)
-        reopening = False
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
         raise StartupError(f"--select {args.select}: no such event in {path}")
+    try:
+        remembered = int(last_time) if reopening and last_time is not None else None
+    except (TypeError, ValueError):
+        remembered = None
+    return StartPlan(catalogue, path, size, at, remembered)
 
-    window = MainWindow(catalogue, path, page_path, settings)
-    window.resize(*size)
+
+def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None):
+    """The main window for a plan, with the remembered layout when `settings` is given."""
+    from mapexplorer.ui.main_window import MainWindow
+
+    window = MainWindow(plan.catalogue, plan.path, page_path, settings, map_view)
+    window.resize(*plan.size)
     if settings is not None and args.size is None:
         window.restore_layout()
-    if at is not None:
-        window.state.set_time(at.start)
-    elif reopening and settings.value("last_time") is not None:
-        window.state.set_time(int(settings.value("last_time")))
+    if plan.at is not None:
+        window.state.set_time(plan.at)
+    elif plan.last_time is not None:
+        window.state.set_time(plan.last_time)
     if args.select:
         window.state.select(args.select, move_time=True)
     return window
+
+
+def _last_session(settings) -> tuple[str | None, Any]:
+    if settings is None:
+        return None, None
+    last = settings.value("last_file")
+    return (str(last) if last else None), settings.value("last_time")
+
+
+def create_window(args: argparse.Namespace, settings, page_path: Path, map_view=None):
+    """Plan and build in one go, on the calling thread (tests, embedding)."""
+    return build_window(
+        plan_start(args, *_last_session(settings)), args, settings, page_path, map_view
+    )
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -81,42 +118,77 @@ def run_app(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     # QtWebEngine must be imported before the QApplication exists.
     from PySide6 import QtWebEngineWidgets  # noqa: F401
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QObject, QSettings, Signal
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from mapexplorer.mappage.page_builder import ensure_page
-    from mapexplorer.ui.main_window import app_icon
+    from mapexplorer.paths import resources_dir
+    from mapexplorer.ui.map_view import QtMapView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Map Explorer")
     app.setOrganizationName("MapExplorer")
     app.setApplicationVersion("0.1")
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon.svg")))
     screenshot = args.screenshot
     # A screenshot shows exactly what the arguments ask for, not the last session's state.
     settings = None if screenshot else QSettings()
-    try:
-        window = create_window(args, settings, ensure_page())
-    except StartupError as exc:
-        print(f"mapexplorer: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    if os.environ.get("MAPEXPLORER_BENCH_FIRST_FRAME"):
-        _quit_on_first_frame(app, window)  # python -m mapexplorer.bench: start-up time
-    window.show()
-    if not screenshot:
-        code = app.exec()
-        _dispose(window)
-        return code
+    page_path = ensure_page()
+    map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
+    outcome: dict[str, Any] = {"code": 0, "window": None}
 
-    result = {"code": 1}
+    class Planner(QObject):
+        planned = Signal(object)  # StartPlan or StartupError, delivered on the GUI thread
+
+    planner = Planner()
+    last_file, last_time = _last_session(settings)
+
+    def plan_in_background() -> None:
+        try:
+            planner.planned.emit(plan_start(args, last_file, last_time))
+        except StartupError as exc:
+            planner.planned.emit(exc)
+
+    def on_planned(plan: StartPlan | StartupError) -> None:
+        if isinstance(plan, StartupError):
+            print(f"mapexplorer: {plan}", file=sys.stderr)
+            outcome["code"] = EXIT_BAD_INPUT
+            app.exit(EXIT_BAD_INPUT)
+            return
+        window = build_window(plan, args, settings, page_path, map_view)
+        outcome["window"] = window
+        if os.environ.get("MAPEXPLORER_BENCH_FIRST_FRAME"):
+            _quit_on_first_frame(app, window)  # python -m mapexplorer.bench: start-up time
+        if screenshot:
+            _screenshot_when_drawn(app, window, screenshot, outcome)
+        window.show()
+
+    planner.planned.connect(on_planned)
+    threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
+    code = app.exec()
+    window = outcome["window"]
+    if window is not None:
+        window.close()
+        _dispose(window)
+    else:
+        _dispose(map_view)
+    if screenshot and outcome["code"] == 0:
+        return outcome.get("shot", 1)
+    return outcome["code"] or code
+
+
+def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
+    from PySide6.QtCore import QTimer
 
     def save() -> None:
         image = window.grab()
         if image.isNull() or not image.save(screenshot):
             print(f"mapexplorer: could not write the screenshot {screenshot}", file=sys.stderr)
+            outcome["shot"] = 1
         else:
             print(f"saved {screenshot}")
-            result["code"] = 0
+            outcome["shot"] = 0
         app.quit()
 
     def drawn(_count: int) -> None:
@@ -126,14 +198,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     def timeout() -> None:
         print("mapexplorer: the map did not draw within 60 s; no screenshot", file=sys.stderr)
-        app.exit(1)
+        outcome["shot"] = 1
+        app.quit()
 
     window.map_view.frame_drawn.connect(drawn)
     QTimer.singleShot(60_000, timeout)
-    app.exec()
-    window.close()
-    _dispose(window)
-    return result["code"]
 
 
 def _quit_on_first_frame(app, window) -> None:
@@ -146,10 +215,10 @@ def _quit_on_first_frame(app, window) -> None:
     window.map_view.frame_drawn.connect(drawn)
 
 
-def _dispose(window) -> None:
+def _dispose(widget) -> None:
     """Delete the window (and its web page) before the QApplication: Chromium crashes at exit
     when a page outlives its profile."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    window.deleteLater()
+    widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -30,15 +30,9 @@ from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
 from mapexplorer.ui.export_dialogs import VIEW_EXPORTS, choose_view_export
-from mapexplorer.ui.field_dialog import (
-    FieldChoiceDialog,
-    choice_from_settings,
-    choice_key,
-    choice_to_settings,
-)
+from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader
 from mapexplorer.ui.map_view import QtMapView
-from mapexplorer.ui.report_dialog import ReadReportDialog
 from mapexplorer.ui.timeline import QtTimeline
 
 OPEN_FILTER = (
@@ -65,7 +59,9 @@ class MainWindow(QMainWindow):
         path: str,
         page_path: Path,
         settings: QSettings | None = None,
+        map_view: QtMapView | None = None,
     ) -> None:
+        """`map_view` may be one already loading the page (see `ui.app`), for a faster start."""
         super().__init__()
         self.settings = settings
         self.path = path
@@ -74,7 +70,11 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Map Explorer")
         self.setAcceptDrops(True)
 
-        self.map_view = QtMapView(self.state, page_path)
+        if map_view is None:
+            self.map_view = QtMapView(self.state, page_path)
+        else:
+            self.map_view = map_view
+            map_view.attach(self.state)
         self.timeline = QtTimeline(self.state)
         self.details = QtDetails(self.state)
         self.event_list = QtEventList(self.state)
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.loader.cancelled.connect(self._end_progress)
+        self.review = None  # the article review window (ui/review.py), once one is open
+        self.importer = ArticleImporter(self)
         self._build_actions()
         self._build_status_bar()
         self.state.catalogue_changed.connect(self._on_catalogue_changed)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         bundled = QAction("Open the &bundled article", self)
         bundled.triggered.connect(lambda: self.open_file(str(bundled_catalogue())))
         file_menu.addAction(bundled)
+        self.importer.add_actions(file_menu)
         export_menu = file_menu.addMenu("&Export")
         for fmt, label in EXPORT_FORMATS.items():
             action = QAction(label.split(" (")[0] + "…", self)
@@ -242,6 +245,13 @@ class MainWindow(QMainWindow):
         self.loader.load(path, fields)
 
     def _ask_fields(self, path: str, guess):
+        from mapexplorer.ui.field_dialog import (  # only for files that need asking
+            FieldChoiceDialog,
+            choice_from_settings,
+            choice_key,
+            choice_to_settings,
+        )
+
         key = choice_key(guess)
         if self.settings is not None:
             remembered = self.settings.value(key)
@@ -280,6 +290,8 @@ class MainWindow(QMainWindow):
                 f"Opened {len(catalogue.events)} events from {Path(path).name}. "
                 f"{report.skipped} of {report.total} {report.unit}s could not be read:"
             )
+            from mapexplorer.ui.report_dialog import ReadReportDialog
+
             self.report_dialog = ReadReportDialog(summary, report.text(), self)
             self.report_dialog.open()
 
@@ -292,12 +304,15 @@ class MainWindow(QMainWindow):
         path = self._dropped_file(event)
         if path is not None:
             event.acceptProposedAction()
-            self.open_file(path)
+            if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+                self.importer.import_file(path)
+            else:
+                self.open_file(path)
 
     @staticmethod
     def _dropped_file(event) -> str | None:
         for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE:
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES:
                 return url.toLocalFile()
         return None
 

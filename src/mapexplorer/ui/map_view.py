@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from mapexplorer.mappage import messages
 from mapexplorer.mappage.bridge import MapBridge
-from mapexplorer.model.state import ExplorerState
+
+if TYPE_CHECKING:
+    from mapexplorer.model.state import ExplorerState
 
 log = logging.getLogger("mapexplorer.page")
 
@@ -45,9 +47,13 @@ class QtMapView(QWebEngineView):
     frame_drawn = Signal(int)
     """The page has drawn a frame after a message (the number of events drawn)."""
 
-    def __init__(self, state: ExplorerState, page_path: Path, parent: QWidget | None = None):
+    def __init__(
+        self, state: ExplorerState | None, page_path: Path, parent: QWidget | None = None
+    ) -> None:
+        """`state` may come later (`attach`): the app starts loading the page first, so that
+        Chromium starts up while Python is still importing and reading the catalogue."""
         super().__init__(parent)
-        self.state = state
+        self.state: ExplorerState | None = None
         self.setAccessibleName("Map")
         self.is_ready = False
         self._queue: list[str] = []
@@ -67,7 +73,13 @@ class QtMapView(QWebEngineView):
         self.bridge.event_clicked.connect(self._on_event_clicked)
         self.bridge.frame_drawn.connect(self.frame_drawn)
         self.bridge.js_message.connect(self._on_js_message)
+        self.load(QUrl.fromLocalFile(str(page_path)))
+        if state is not None:
+            self.attach(state)
 
+    def attach(self, state: ExplorerState) -> None:
+        """Show this state from now on (once: a view belongs to one window's state)."""
+        self.state = state
         state.catalogue_changed.connect(self._send_catalogue)
         state.time_changed.connect(self._send_time)
         state.mode_changed.connect(self._send_time)
@@ -75,7 +87,7 @@ class QtMapView(QWebEngineView):
         state.filter_changed.connect(self._send_filter)
         state.selection_changed.connect(self._send_selection)
         state.era_changed.connect(self._fit_era)
-        self.load(QUrl.fromLocalFile(str(page_path)))
+        self._send_catalogue()
 
     @property
     def js_errors(self) -> list[str]:
@@ -95,37 +107,46 @@ class QtMapView(QWebEngineView):
     def _on_page_ready(self) -> None:
         self.is_ready = True
         self._queue.clear()  # the full current state below supersedes anything queued
+        self._send_theme()
         self._send_catalogue()
-        self.send({"type": "theme", "dark": self.palette().window().color().lightness() < 128})
         self.ready.emit()
 
+    def _send_theme(self) -> None:
+        self.send({"type": "theme", "dark": self.palette().window().color().lightness() < 128})
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Follow the system when it switches between light and dark.
+        if event.type() == QEvent.Type.PaletteChange and self.is_ready:
+            self._send_theme()
+        super().changeEvent(event)
+
     def _send_catalogue(self, *_: object) -> None:
-        if not self.is_ready:
+        if not self.is_ready or self.state is None:
             return
         # One message, so the page draws (and answers frame_drawn) once, with everything set.
         batch = [
-            messages.catalogue_message(self.state.catalogue),
-            messages.filter_message(self.state),
-            messages.time_message(self.state) if self.state.catalogue.events else None,
-            messages.select_message(self.state.selected, fly=False),
+            _messages().catalogue_message(self.state.catalogue),
+            _messages().filter_message(self.state),
+            _messages().time_message(self.state) if self.state.catalogue.events else None,
+            _messages().select_message(self.state.selected, fly=False),
         ]
         self.send({"type": "batch", "messages": [m for m in batch if m is not None]})
 
     def _send_time(self, *_: object) -> None:
-        if self.state.catalogue.events:
-            self.send(messages.time_message(self.state))
+        if self.state is not None and self.state.catalogue.events:
+            self.send(_messages().time_message(self.state))
 
     def _send_filter(self, *_: object) -> None:
-        self.send(messages.filter_message(self.state))
+        self.send(_messages().filter_message(self.state))
 
     def _send_selection(self, event_id: str | None) -> None:
-        self.send(messages.select_message(event_id, fly=self._fly_on_select))
+        self.send(_messages().select_message(event_id, fly=self._fly_on_select))
 
     def _fit_era(self, era) -> None:
-        self.send(messages.fit_message(self.state.catalogue, self.state.visible_events()))
+        self.send(_messages().fit_message(self.state.catalogue, self.state.visible_events()))
 
     def fit_all(self) -> None:
-        self.send(messages.fit_message(self.state.catalogue, self.state.catalogue.events))
+        self.send(_messages().fit_message(self.state.catalogue, self.state.catalogue.events))
 
     def set_online_basemap(self, online: bool) -> None:
         self.send({"type": "basemap", "online": bool(online)})
@@ -162,3 +183,11 @@ class QtMapView(QWebEngineView):
             0,
             lambda text: callback(json.loads(text) if text else None),
         )
+
+
+def _messages():
+    """The message builders need the model (shapely, ~0.3 s to import): not at import time,
+    so that the page can start loading first."""
+    from mapexplorer.mappage import messages
+
+    return messages
