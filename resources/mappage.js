@@ -59,6 +59,8 @@ var MapExplorer = (function () {
   var view = { start: -Infinity, end: Infinity, now: 0, mode: "window", rangeStart: 0 };
   var visible = new Uint8Array(0);
   var visList = new Int32Array(0), visCount = 0;
+  var filterOff = true;
+  var prefixMode = false; // the visible set is the events [0, visCount) (cumulative, no filter)
   var mark = new Uint8Array(0);
   var placeCount = new Int32Array(0); // visible events per place
   var placeTop = new Int32Array(0); // per place: its latest visible event, or -1
@@ -211,6 +213,7 @@ var MapExplorer = (function () {
       return changed && view.mode === "cumulative"; // fading depends on "now"
     },
     filter: function (m) {
+      filterOff = m.ids === null;
       if (m.ids === null) evPass.fill(1);
       else {
         evPass.fill(0);
@@ -295,12 +298,56 @@ var MapExplorer = (function () {
   function resetVisibility() {
     for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
     visCount = 0;
+    prefixMode = false;
     placeCount.fill(0);
     placeTop.fill(-1);
   }
 
+  /* Cumulative with no filter: events are sorted by start, so what is visible is a prefix of
+   * them and a move only adds or removes the events between the old end and the new one. */
+  function updatePrefix() {
+    if (!prefixMode) {
+      if (visCount) resetVisibility();
+      prefixMode = true;
+    }
+    var K = lowerBound(evStart, view.end + 1), i, j, p, k, nDirty = 0;
+    if (K === visCount) return false;
+    for (i = visCount; i < K; i++) {
+      visible[i] = 1;
+      visList[i] = i;
+      for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
+        p = evPlaces[j];
+        placeCount[p]++;
+        placeTop[p] = i; // i is the latest so far: events come in start order
+      }
+    }
+    for (i = K; i < visCount; i++) {
+      visible[i] = 0;
+      for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
+        p = evPlaces[j];
+        placeCount[p]--;
+        if (!dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
+      }
+    }
+    visCount = K;
+    for (k = 0; k < nDirty; k++) {
+      p = dirtyPlaces[k];
+      dirtyStamp[p] = 0;
+      // The place's latest event before K: its events are in start order, search them.
+      var lo = placeEvStart[p], hi = placeEvStart[p + 1];
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (placeEvs[mid] < K) lo = mid + 1; else hi = mid;
+      }
+      placeTop[p] = lo > placeEvStart[p] ? placeEvs[lo - 1] : -1;
+    }
+    return true;
+  }
+
   /* Diff the visible set against the window: returns true when anything changed. */
   function updateVisibility() {
+    if (view.mode === "cumulative" && filterOff) return updatePrefix();
+    prefixMode = false;
     var lo = view.start, hi = view.end, k, i, j, p;
     // 1. The new visible set, marked: per duration class, only starts in [lo - maxDur, hi].
     var fresh = [];
@@ -506,10 +553,23 @@ var MapExplorer = (function () {
         continue;
       }
       ev = placeTop[p];
-      if (kind === POINT) {
-        for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
-          var q = ringStart[r];
-          var sx = xy[2 * q] * scale - v.ox, sy = xy[2 * q + 1] * scale - v.oy;
+      var b = 4 * p;
+      // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
+      // at 100,000 events, thousands of paths.
+      var tiny = kind !== POINT &&
+        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
+      if (kind === POINT || tiny) {
+        var r0 = tiny ? -1 : placeRing[p], r1 = tiny ? 0 : placeRing[p + 1];
+        for (var r = r0; r < r1; r++) {
+          var sx, sy;
+          if (tiny) {
+            sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
+            sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
+          } else {
+            var q = ringStart[r];
+            sx = xy[2 * q] * scale - v.ox;
+            sy = xy[2 * q + 1] * scale - v.oy;
+          }
           if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
           var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
           if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
@@ -526,17 +586,27 @@ var MapExplorer = (function () {
           }
         }
       } else {
-        key = evCat[ev] + "|" + opacityOf(ev) + "|" + evSoft[ev];
+        key = (evCat[ev] * 16 + Math.round(opacityOf(ev) * 10)) * 2 + evSoft[ev];
         var groups = kind === REGION ? regions : routes;
         var list = groups.get(key);
         if (!list) groups.set(key, (list = []));
         list.push(p);
       }
     }
+    // Thousands of shapes at once: plain strokes, no dashes or arrow heads (each costs a
+    // software-rasterised path); a handful, as in an article: the full styling.
+    var shapes = 0;
+    regions.forEach(function (list) { shapes += list.length; });
+    routes.forEach(function (list) { shapes += list.length; });
+    v.dense = shapes > DENSE_SHAPES;
     regions.forEach(function (list) { drawRegions(list, v, false, false); });
     routes.forEach(function (list) { drawRoutes(list, v, false, false); });
-    for (var k = 0; k < claimed.length; k += 3) {
-      drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
+    if (claimed.length / 3 > DENSE_POINTS) {
+      drawDots(claimed, size, ratio);
+    } else {
+      for (var k = 0; k < claimed.length; k += 3) {
+        drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
+      }
     }
     special.forEach(function (p) {
       var sel = isSelectedPlace(p), hov = p === hoverPlace;
@@ -550,6 +620,76 @@ var MapExplorer = (function () {
       }
     });
     frames++;
+  }
+
+  /* Many points at once (a researcher's dataset): each is a small dot written straight into
+   * a pixel buffer, then put on the canvas in one go — no canvas call per point. Markers with
+   * outlines and counts are for the few points an article has. */
+  var DENSE_POINTS = 400;
+  var DENSE_SHAPES = 300;
+  var TINY_PX = 6;
+  var PLAIN_DOTS = 5000;
+  var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null, dotColours = new Map();
+  var DOT = [ // 6x6, corners cut: 1 = outline, 2 = fill
+    0, 1, 1, 1, 1, 0,
+    1, 2, 2, 2, 2, 1,
+    1, 2, 2, 2, 2, 1,
+    1, 2, 2, 2, 2, 1,
+    1, 2, 2, 2, 2, 1,
+    0, 1, 1, 1, 1, 0,
+  ];
+
+  function dotColour(ev) {
+    // Pixels are little-endian RGBA: 0xAABBGGRR.
+    var alpha = opacityOf(ev), key = evCat[ev] * 100 + Math.round(alpha * 10) * 2 + evSoft[ev];
+    var c = dotColours.get(key);
+    if (c === undefined) {
+      var v = parseInt(catColours[evCat[ev]].slice(1), 16);
+      var a = Math.round(255 * alpha * (evSoft[ev] ? 0.6 : 0.95));
+      c = ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
+      dotColours.set(key, c);
+    }
+    return c;
+  }
+
+  function drawDots(claimed, size, ratio) {
+    var w = Math.round(size.x * ratio), h = Math.round(size.y * ratio);
+    if (!dotCanvas || dotCanvas.width !== w || dotCanvas.height !== h) {
+      dotCanvas = document.createElement("canvas");
+      dotCanvas.width = w;
+      dotCanvas.height = h;
+      dotCtx = dotCanvas.getContext("2d");
+      dotImage = dotCtx.createImageData(w, h);
+      dotPixels = new Uint32Array(dotImage.data.buffer);
+    }
+    dotPixels.fill(0);
+    var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = claimed.length / 3 > PLAIN_DOTS;
+    for (var k = 0; k < claimed.length; k += 3) {
+      var fill = dotColour(styleOf(claimed[k]));
+      var x0 = Math.round(claimed[k + 1] * ratio) - 3, y0 = Math.round(claimed[k + 2] * ratio) - 3;
+      if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
+      var row = (y0 + 1) * w + x0 + 1;
+      if (plain) {
+        // Very many: 4x4 squares, four writes a row, nothing else.
+        for (var dy = 0; dy < 4; dy++, row += w) {
+          dotPixels[row] = fill; dotPixels[row + 1] = fill;
+          dotPixels[row + 2] = fill; dotPixels[row + 3] = fill;
+        }
+        continue;
+      }
+      for (var dy2 = 0, i = 0; dy2 < 6; dy2++) {
+        var line = (y0 + dy2) * w + x0;
+        for (var dx = 0; dx < 6; dx++, i++) {
+          var d = DOT[i];
+          if (d === 2) dotPixels[line + dx] = fill;
+          else if (d === 1 && dotPixels[line + dx] === 0) dotPixels[line + dx] = outline;
+        }
+      }
+    }
+    dotCtx.putImageData(dotImage, 0, 0);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(dotCanvas, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   }
 
   function onScreen(p, v) {
@@ -576,7 +716,7 @@ var MapExplorer = (function () {
   function drawRegions(list, v, isSelected, hovered) {
     var ev = styleOf(list[0]), colour = catColours[evCat[ev]], soft = evSoft[ev];
     var alpha = opacityOf(ev);
-    ctx.setLineDash(soft ? [5, 4] : []);
+    ctx.setLineDash(soft && !v.dense ? [5, 4] : []);
     ctx.beginPath();
     for (var k = 0; k < list.length; k++) {
       var p = list[k];
@@ -585,7 +725,7 @@ var MapExplorer = (function () {
     ctx.fillStyle = rgba(colour, (soft ? 0.14 : 0.26) * alpha + (hovered ? 0.1 : 0));
     // Holes wind against their outline (RFC 7946), so nonzero keeps them empty.
     ctx.fill(list.length === 1 ? "evenodd" : "nonzero");
-    ctx.lineWidth = isSelected ? 3 : 1.5;
+    ctx.lineWidth = isSelected ? 3 : v.dense ? 1 : 1.5;
     ctx.strokeStyle = isSelected ? (dark ? "#ffe066" : "#1a1a1a") : rgba(colour, 0.85 * alpha);
     ctx.stroke();
     ctx.setLineDash([]);
@@ -603,16 +743,17 @@ var MapExplorer = (function () {
       ctx.setLineDash(soft ? [5, 4] : []);
       ctx.stroke();
     }
-    ctx.setLineDash(soft ? [5, 4] : []);
+    ctx.setLineDash(soft && !v.dense ? [5, 4] : []);
     ctx.beginPath();
     for (k = 0; k < list.length; k++) {
       p = list[k];
       for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(r, v, false);
     }
-    ctx.lineWidth = hovered ? 4.5 : 3;
+    ctx.lineWidth = hovered ? 4.5 : v.dense ? 1.5 : 3;
     ctx.strokeStyle = rgba(colour, 0.9 * alpha);
     ctx.stroke();
     ctx.setLineDash([]);
+    if (v.dense) return;
     ctx.beginPath();
     for (k = 0; k < list.length; k++) {
       p = list[k];
