@@ -201,52 +201,95 @@ def from_geojson(
     events: dict[str, dict[str, Any]] = {}
     places: dict[str, Place] = {}
     raw_places: dict[str, tuple] = {}
+    pending_points: list[tuple[str, str, list, str, str, int]] = []  # created in bulk below
     place_of_event: dict[str, list[str]] = {}
     total = len(features)
     for index, feature in enumerate(features):
         if progress and index % 2000 == 0:
             progress(index, total)
-        item = f"feature {index + 1}"
-        _expect(feature, dict, path, item, "")
-        props = _expect(feature.get("properties"), dict, path, item, "properties")
+        if type(feature) is not dict:
+            _expect(feature, dict, path, f"feature {index + 1}", "")
+        props = feature.get("properties")
+        if type(props) is not dict:
+            _expect(props, dict, path, f"feature {index + 1}", "properties")
         event_id = props.get("event_id")
         if not isinstance(event_id, str) or not event_id:
-            raise FormatError(path, "missing or not text", item, "event_id")
+            raise FormatError(path, "missing or not text", f"feature {index + 1}", "event_id")
         if not is_slug(event_id):
             raise FormatError(
-                path, "must be lowercase letters, digits and hyphens", item, "event_id"
-            )
-        item = f"feature {index + 1} (event {event_id!r})"
+                path, "must be lowercase letters, digits and hyphens", f"feature {index + 1}",
+                "event_id",
+            )  # fmt: skip
         place_id = props.get("place_id")
         if not isinstance(place_id, str) or not place_id:
+            item = f"feature {index + 1} (event {event_id!r})"
             raise FormatError(path, "missing or not text", item, "place_id")
         # A place repeats on each of its events' features: parse its geometry once, and
         # compare the repeats as raw JSON (a dict comparison, not a shapely parse each).
-        raw = (feature.get("geometry"), props.get("place", place_id), props.get("place_source", ""))
+        geometry = feature.get("geometry")
+        raw = (geometry, props.get("place", place_id), props.get("place_source", ""))
         first_raw = raw_places.get(place_id)
         if first_raw is None:
             raw_places[place_id] = raw
-            places[place_id] = _read_place(feature, props, place_id, path, item)
+            if _is_plain_point(geometry) and type(raw[1]) is str and type(raw[2]) is str:
+                pending_points.append(
+                    (place_id, raw[1], geometry["coordinates"], raw[2], event_id, index + 1)
+                )
+            else:
+                item = f"feature {index + 1} (event {event_id!r})"
+                places[place_id] = _read_place(feature, props, place_id, path, item)
         elif first_raw != raw:
+            item = f"feature {index + 1} (event {event_id!r})"
             place = _read_place(feature, props, place_id, path, item)
-            if not places[place_id] == place:
+            known = places.get(place_id) or _read_place_raw(first_raw, place_id, path, item)
+            if not known == place:
                 raise FormatError(
                     path, f"place {place_id!r} has a different name or shape elsewhere", item,
                     "geometry",
                 )  # fmt: skip
-        fields = {k: props.get(k) for k in EVENT_FIELDS}
-        fields["extra"] = {k: v for k, v in props.items() if k not in KNOWN}
-        first = events.setdefault(event_id, fields)
-        if first is not fields and first != fields:
-            differing = next(k for k in fields if first.get(k) != fields.get(k))
+        first = events.get(event_id)
+        if first is None:
+            events[event_id] = props
+            place_of_event[event_id] = [place_id]
+            continue
+        # A further place of the same event: its event fields must agree with the first.
+        for key in EVENT_FIELDS:
+            if first.get(key) != props.get(key):
+                item = f"feature {index + 1} (event {event_id!r})"
+                raise FormatError(
+                    path, f"differs from the event's first feature ({key!r})", item, key
+                )
+        if _extra(first) != _extra(props):
+            item = f"feature {index + 1} (event {event_id!r})"
+            differing = (
+                next(iter(set(_extra(first).items()) ^ set(_extra(props).items())))[0]
+                if all(
+                    isinstance(v, (str, int, float, bool, type(None)))
+                    for v in (*_extra(first).values(), *_extra(props).values())
+                )
+                else "extra"
+            )
             raise FormatError(
                 path, f"differs from the event's first feature ({differing!r})", item, differing
             )
-        place_of_event.setdefault(event_id, []).append(place_id)
+        place_of_event[event_id].append(place_id)
+
+    if pending_points:
+        try:
+            made = Place.points(
+                [p[0] for p in pending_points], [p[1] for p in pending_points],
+                [p[2] for p in pending_points], [p[3] for p in pending_points],
+            )  # fmt: skip
+        except PlaceError as exc:
+            place_id, _, _, _, event_id, number = pending_points[getattr(exc, "index", 0)]
+            item = f"feature {number} (event {event_id!r})"
+            raise FormatError(path, f"place {place_id!r}: {exc}", item, "geometry") from None
+        for place in made:
+            places[place.id] = place
 
     built = [
-        _read_event(fields, place_of_event[event_id], source.text, path)
-        for event_id, fields in events.items()
+        _read_event(props, place_of_event[event_id], source.text, path)
+        for event_id, props in events.items()
     ]
     era_ids = {era.id for era in eras}
     for event in built:
@@ -263,6 +306,25 @@ def from_geojson(
         raise FormatError(path, str(exc)) from None
 
 
+def _is_plain_point(geometry: Any) -> bool:
+    """A GeoJSON Point with two plain numbers: the common case, created in bulk."""
+    if type(geometry) is not dict or geometry.get("type") != "Point":
+        return False
+    c = geometry.get("coordinates")
+    return type(c) is list and len(c) == 2 and all(type(v) in (int, float) for v in c)
+
+
+def _extra(props: dict) -> dict:
+    return {k: v for k, v in props.items() if k not in KNOWN}
+
+
+def _read_place_raw(raw: tuple, place_id: str, path: Any, item: str) -> Place:
+    geometry, name, source = raw
+    return _read_place(
+        {"geometry": geometry}, {"place": name, "place_source": source}, place_id, path, item
+    )
+
+
 def _read_place(feature: dict, props: dict, place_id: str, path: Any, item: str) -> Place:
     geometry = feature.get("geometry")
     if geometry is None:
@@ -277,6 +339,7 @@ def _read_place(feature: dict, props: dict, place_id: str, path: Any, item: str)
 
 
 def _read_event(fields: dict, place_ids: list[str], text: str, path: Any) -> Event:
+    """An event from its first feature's properties (the others were checked to agree)."""
     event_id = fields["event_id"]
     item = f"event {event_id!r}"
     title = fields.get("title")
@@ -315,7 +378,7 @@ def _read_event(fields: dict, place_ids: list[str], text: str, path: Any) -> Eve
         place_ids=tuple(dict.fromkeys(place_ids)),
         actors=tuple(actors),
         excerpts=tuple(excerpts),
-        extra=fields.get("extra") or {},
+        extra=_extra(fields),
         category=strings["category"] or "other",
         summary=strings["summary"],
         era=strings["era"],

@@ -312,7 +312,10 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _dropped_file(event) -> str | None:
         for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES:
+            if (
+                url.isLocalFile()
+                and Path(url.toLocalFile()).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES
+            ):
                 return url.toLocalFile()
         return None
 

@@ -1,0 +1,391 @@
+/* Map Explorer's exported page: a time slider and a details panel around the app's map page.
+ *
+ * The app's Python side is replaced by this script: it reads the catalogue from the page's JSON,
+ * computes the time window as the app's model does (window mode: time ± window/2; cumulative:
+ * everything that began by the time) and sends the map the same JSON messages the app sends.
+ * The map answers through an object with the app's bridge methods. Text from the data is only
+ * ever set with textContent.
+ */
+"use strict";
+
+var MapExplorerExport = (function () {
+  var data = JSON.parse(document.getElementById("me-data").textContent);
+  window.MAPEXPLORER_BASEMAP = JSON.parse(document.getElementById("me-basemap-data").textContent);
+
+  var catalogue = data.catalogue;
+  var T = data.time; // null when the catalogue has no events
+  var list = data.events; // in time order
+  var colours = data.colours;
+  var events = {};
+  list.forEach(function (e) { events[e.id] = e; });
+  var state = {
+    now: T ? T.now : 0,
+    mode: T ? T.mode : "window",
+    windowDays: T ? T.windowDays : 3653,
+    selected: null,
+  };
+  var shown = 0;
+  var $ = function (id) { return document.getElementById(id); };
+
+  // --- days and words (the model's Howard Hinnant civil_from_days, in JavaScript) -------------
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function ymd(n) {
+    var z = n + 719468;
+    var era = Math.floor(z / 146097);
+    var doe = z - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    var y = yoe + era * 400;
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153);
+    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var m = mp < 10 ? mp + 3 : mp - 9;
+    return [y + (m <= 2 ? 1 : 0), m, d];
+  }
+
+  function yearWords(y) { return y > 0 ? String(y) : (1 - y) + " BC"; }
+
+  function dayWords(n) {
+    var p = ymd(n);
+    return p[2] + " " + MONTHS[p[1] - 1] + " " + yearWords(p[0]);
+  }
+
+  function spanWords(days) {
+    if (days >= 700) return Math.round(days / 365.25) + " years";
+    if (days >= 60) return Math.round(days / 30.44) + " months";
+    return days + " days";
+  }
+
+  // --- messages to the map ---------------------------------------------------------------------
+  function send(message) { MapExplorer.receive(JSON.stringify(message)); }
+
+  /* The days shown now, inclusive: as ExplorerState.window() computes them. */
+  function windowOf() {
+    if (state.mode === "cumulative") return [T.firstStart, state.now];
+    var half = Math.floor(state.windowDays / 2);
+    return [state.now - half, state.now + half];
+  }
+
+  function sendTime() {
+    var w = windowOf();
+    send({ type: "time", start: w[0], end: w[1], now: state.now, mode: state.mode, rangeStart: T.start });
+    showDate();
+  }
+
+  // --- the slider ------------------------------------------------------------------------------
+  var slider = $("me-slider");
+
+  /* The slider value whose day is the first at or after `day`. */
+  function valueOf(day) {
+    var lo = 0, hi = T.steps.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (T.steps[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function setTime(day, fromSlider) {
+    state.now = Math.max(T.start, Math.min(T.end, Math.floor(day)));
+    if (!fromSlider) slider.value = String(valueOf(state.now));
+    sendTime();
+  }
+
+  function eraAt(day) {
+    for (var i = 0; i < T.eras.length; i++) {
+      if (T.eras[i].start <= day && day <= T.eras[i].end) return T.eras[i];
+    }
+    return null;
+  }
+
+  function showDate() {
+    $("me-date").textContent = dayWords(state.now);
+    var era = eraAt(state.now);
+    $("me-era").textContent = era ? era.label : "";
+    var w = windowOf();
+    $("me-date").title = state.mode === "cumulative"
+      ? "Everything up to " + dayWords(state.now)
+      : "Events from " + dayWords(w[0]) + " to " + dayWords(w[1]);
+    $("me-window-label").hidden = state.mode === "cumulative";
+  }
+
+  function buildTrack() {
+    slider.max = String(T.steps.length - 1);
+    var eras = $("me-eras"), marks = $("me-marks"), ticks = $("me-ticks");
+    T.eras.forEach(function (era, i) {
+      var band = document.createElement("button");
+      band.type = "button";
+      band.className = "me-era-band" + (i % 2 ? " me-era-odd" : "");
+      band.style.left = era.from * 100 + "%";
+      band.style.width = (era.to - era.from) * 100 + "%";
+      band.textContent = era.label;
+      band.title = era.label + " — show this era";
+      band.addEventListener("click", function () { chooseEra(era); });
+      eras.appendChild(band);
+    });
+    T.marks.forEach(function (m) {
+      var mark = document.createElement("span");
+      mark.className = "me-mark";
+      mark.style.left = m.pos * 100 + "%";
+      mark.style.background = colours[m.cat] || "#7f7f7f";
+      marks.appendChild(mark);
+    });
+    T.ticks.forEach(function (t) {
+      var tick = document.createElement("span");
+      tick.className = "me-tick";
+      tick.style.left = t.pos * 100 + "%";
+      tick.textContent = t.label;
+      ticks.appendChild(tick);
+    });
+    var choose = $("me-window");
+    var choices = data.windowChoices.slice();
+    if (!choices.some(function (c) { return c[1] === state.windowDays; })) {
+      choices.push([spanWords(state.windowDays), state.windowDays]);
+      choices.sort(function (a, b) { return a[1] - b[1]; });
+    }
+    choices.forEach(function (c) {
+      var option = document.createElement("option");
+      option.value = String(c[1]);
+      option.textContent = c[0];
+      choose.appendChild(option);
+    });
+    choose.value = String(state.windowDays);
+    $("me-mode").value = state.mode;
+    slider.value = String(valueOf(state.now));
+
+    slider.addEventListener("input", function () {
+      setTime(T.steps[Number(slider.value)], true);
+    });
+    $("me-mode").addEventListener("change", function (e) {
+      state.mode = e.target.value;
+      sendTime();
+    });
+    choose.addEventListener("change", function (e) {
+      state.windowDays = Number(e.target.value);
+      sendTime();
+    });
+    $("me-play").addEventListener("click", togglePlay);
+  }
+
+  /* A chapter: the window spans the era (as ExplorerState.choose_era). */
+  function chooseEra(era) {
+    pause();
+    state.mode = "window";
+    state.windowDays = era.end - era.start + 1;
+    $("me-mode").value = "window";
+    var choose = $("me-window");
+    if (!Array.prototype.some.call(choose.options, function (o) { return Number(o.value) === state.windowDays; })) {
+      var option = document.createElement("option");
+      option.value = String(state.windowDays);
+      option.textContent = era.label;
+      choose.appendChild(option);
+    }
+    choose.value = String(state.windowDays);
+    setTime(Math.floor((era.start + era.end) / 2), false);
+  }
+
+  // --- playback: the whole track in 30 s, as the app's 1× speed ------------------------------
+  var CROSSING_MS = 30000;
+  var playing = false, playPosition = 0, lastTick = 0;
+
+  function frame(now) {
+    if (!playing) return;
+    var elapsed = Math.min(250, now - lastTick);
+    lastTick = now;
+    playPosition += elapsed / CROSSING_MS;
+    var max = T.steps.length - 1;
+    if (playPosition >= 1) {
+      slider.value = String(max);
+      setTime(T.end, true);
+      pause();
+      return;
+    }
+    var value = Math.round(playPosition * max);
+    if (String(value) !== slider.value) {
+      slider.value = String(value);
+      setTime(T.steps[value], true);
+    }
+    requestAnimationFrame(frame);
+  }
+
+  function play() {
+    if (playing) return;
+    var max = T.steps.length - 1;
+    if (Number(slider.value) >= max) {
+      slider.value = "0";
+      setTime(T.steps[0], true);
+    }
+    playPosition = Number(slider.value) / max;
+    playing = true;
+    lastTick = performance.now();
+    showPlaying();
+    requestAnimationFrame(frame);
+  }
+
+  function pause() {
+    playing = false;
+    showPlaying();
+  }
+
+  function togglePlay() { if (playing) pause(); else play(); }
+
+  function showPlaying() {
+    var button = $("me-play");
+    button.textContent = playing ? "\u275A\u275A" : "\u25B6";
+    button.setAttribute("aria-label", playing ? "Pause" : "Play");
+    button.title = playing ? "Pause" : "Play through time";
+  }
+
+  // --- selection and the details panel ---------------------------------------------------------
+  /* Select an event; like ExplorerState.select(move_time=True), bring the time to it if hidden. */
+  function select(id, fly) {
+    if (!(id in events)) return;
+    var e = events[id];
+    if (T) {
+      var w = windowOf();
+      if (state.mode === "cumulative" && e.start > state.now) setTime(e.start, false);
+      else if (state.mode === "window" && !(e.start <= w[1] && e.end >= w[0])) {
+        setTime(Math.floor((e.start + e.end) / 2), false);
+      }
+    }
+    state.selected = id;
+    send({ type: "select", id: id, fly: !!fly });
+    showDetails(id);
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function showDetails(id) {
+    var e = events[id], d = e;
+    $("me-details-empty").hidden = true;
+    $("me-details-body").hidden = false;
+    $("me-event-title").textContent = e.title;
+    $("me-event-date").textContent = e.date;
+    $("me-event-note").textContent = d.note ? "How the date was resolved: " + d.note : "";
+    $("me-event-summary").textContent = d.summary || "";
+
+    var facts = $("me-event-facts");
+    facts.textContent = "";
+    function fact(label, value, colour) {
+      if (!value) return;
+      facts.appendChild(element("dt", null, label));
+      var dd = element("dd");
+      if (colour) {
+        var swatch = element("span", "me-swatch");
+        swatch.style.background = colour;
+        dd.appendChild(swatch);
+      }
+      dd.appendChild(document.createTextNode(value));
+      facts.appendChild(dd);
+    }
+    var places = d.places || [];
+    fact(places.length > 1 ? "Places" : "Place", places.join(", "));
+    fact("Actors", (d.actors || []).join(", "));
+    fact("Category", e.cat, colours[e.cat] || "#7f7f7f");
+    fact("Era", d.era);
+
+    var excerpts = $("me-event-excerpts");
+    excerpts.textContent = "";
+    if (d.excerpts && d.excerpts.length) {
+      excerpts.appendChild(element("h3", null, "From the article"));
+      d.excerpts.forEach(function (text) { excerpts.appendChild(element("blockquote", null, text)); });
+    }
+
+    var others = $("me-event-others");
+    others.textContent = "";
+    var here = (d.placeIds || [])[0];
+    var there = list.filter(function (o) { return o.id !== id && o.placeIds.indexOf(here) >= 0; });
+    if (there.length) {
+      others.appendChild(element("h3", null, "Other events here: " + places[0]));
+      there.forEach(function (o) {
+        var button = element("button", "me-other");
+        button.type = "button";
+        button.appendChild(element("span", "me-tip-date", o.date));
+        button.appendChild(document.createTextNode(" " + o.title));
+        button.addEventListener("click", function () { select(o.id, true); });
+        others.appendChild(button);
+      });
+    }
+    $("me-details").scrollTop = 0;
+  }
+
+  // --- what the map calls back (the app's bridge methods) -------------------------------------
+  var bridge = {
+    ready: function () {},
+    placeClicked: function (placeId, idsJson) {
+      var ids = JSON.parse(idsJson);
+      if (!ids.length) return;
+      // Keep the selection if it is one of the events here; else the latest one here.
+      select(ids.indexOf(state.selected) >= 0 ? state.selected : ids[0], false);
+    },
+    eventClicked: function (id) { select(id, false); },
+    frameDrawn: function (count) {
+      shown = count;
+      $("me-count").textContent = count === 1 ? "1 event shown" : count + " events shown";
+    },
+    log: function (level, text) {
+      if (level === "error") console.error(text);
+      else console.warn(text);
+    },
+  };
+
+  // --- start -------------------------------------------------------------------------------------
+  function start() {
+    document.title = data.title;
+    $("me-title").textContent = data.title;
+    var s = data.source, bits = [];
+    if (s.publisher) bits.push(s.publisher);
+    if (s.published) bits.push(s.published);
+    bits.push(list.length === 1 ? "1 event" : list.length + " events");
+    $("me-source").textContent = bits.join(" · ");
+
+    var map = L.map("me-map", {
+      preferCanvas: true,
+      zoomAnimation: false, // the event canvas redraws per frame; no CSS zoom transitions
+      worldCopyJump: false,
+      minZoom: 2,
+      maxZoom: 12,
+    }).setView([38, 45], 4);
+    L.control.scale().addTo(map);
+    MapExplorer.start(map);
+    MapExplorer.attach(bridge);
+    map.attributionControl.addAttribution("Base map: Natural Earth · made with Map Explorer");
+    send(catalogue);
+    if (!T) {
+      $("me-timeline").hidden = true;
+      return;
+    }
+    buildTrack();
+    data.initial.forEach(send);
+    showDate();
+    if (data.initial[2].id) {
+      state.selected = data.initial[2].id;
+      showDetails(state.selected);
+    }
+    document.addEventListener("keydown", function (e) {
+      if (e.key === " " && e.target === document.body) {
+        e.preventDefault();
+        togglePlay();
+      }
+    });
+  }
+
+  start();
+
+  return {
+    state: function () { return { now: state.now, mode: state.mode, windowDays: state.windowDays, selected: state.selected, window: windowOf() }; },
+    setTime: function (day) { setTime(day, false); },
+    select: select,
+    play: play,
+    pause: pause,
+    dayWords: dayWords,
+    shown: function () { return shown; },
+  };
+})();

@@ -1,0 +1,186 @@
+"""File ▸ Export for the map itself: a web page, a picture, an animation — dialogs and progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSpinBox,
+    QWidget,
+)
+
+from mapexplorer.formats import FormatError
+from mapexplorer.ui.image_export import DEFAULT_FRAMES, GIF, PNG, SIZE_PRESETS, MapImageExporter
+
+VIEW_EXPORTS = {
+    "html": ("Web page (HTML)…", "Web page (*.html)"),
+    "png": ("Image (PNG)…", "PNG image (*.png)"),
+    "gif": ("Animation (GIF)…", "GIF animation (*.gif)"),
+}
+"""Menu label and file filter of each export of the map view."""
+
+
+class SizeDialog(QDialog):
+    """Asks the picture's size: the map's own size, a preset, or any width and height."""
+
+    def __init__(self, current: tuple[int, int], fmt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export an animation" if fmt == GIF else "Export an image")
+        self.presets = QComboBox(self)
+        self.presets.setAccessibleName("Size preset")
+        choices = [(f"Map's current size ({current[0]} × {current[1]})", current)]
+        choices += [(f"{w} × {h}", (w, h)) for w, h in SIZE_PRESETS if (w, h) != current]
+        for label, size in choices:
+            self.presets.addItem(label, size)
+        self.presets.addItem("Custom", None)
+        self.width_box = self._spin(current[0], "Width in pixels")
+        self.height_box = self._spin(current[1], "Height in pixels")
+        self.frames_box = QSpinBox(self)
+        self.frames_box.setRange(10, 300)
+        self.frames_box.setValue(DEFAULT_FRAMES)
+        self.frames_box.setAccessibleName("Frames")
+        self.frames_box.setToolTip("Frames of playback from the first event to the last")
+        form = QFormLayout(self)
+        form.addRow("Size:", self.presets)
+        form.addRow("Width:", self.width_box)
+        form.addRow("Height:", self.height_box)
+        if fmt == GIF:
+            form.addRow("Frames:", self.frames_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.presets.currentIndexChanged.connect(self._on_preset)
+
+    def _spin(self, value: int, name: str) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(200, 10000)
+        box.setSuffix(" px")
+        box.setValue(value)
+        box.setAccessibleName(name)
+        box.valueChanged.connect(self._on_typed)
+        return box
+
+    def _on_preset(self, index: int) -> None:
+        size = self.presets.itemData(index)
+        if size is not None:
+            for box, value in ((self.width_box, size[0]), (self.height_box, size[1])):
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
+
+    def _on_typed(self) -> None:
+        self.presets.blockSignals(True)
+        self.presets.setCurrentIndex(self.presets.count() - 1)  # "Custom"
+        self.presets.blockSignals(False)
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_box.value(), self.height_box.value()
+
+
+def _title(window: QMainWindow) -> str:
+    return window.state.catalogue.source.title or Path(window.path).stem
+
+
+def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None:
+    """Ask what is needed (the size for pictures, then the file) and start the export."""
+    size = frames = None
+    if fmt in (PNG, GIF):
+        view = window.map_view
+        dialog = SizeDialog((max(200, view.width()), max(200, view.height())), fmt, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        size, frames = dialog.chosen_size(), dialog.frames_box.value()
+    suggested = str(Path(window.path).with_suffix("." + fmt).name)
+    path, _ = QFileDialog.getSaveFileName(window, "Export", suggested, VIEW_EXPORTS[fmt][1])
+    if not path:
+        return None
+    return export_view_to(window, path, fmt, size, frames=frames or DEFAULT_FRAMES)
+
+
+def export_view_to(
+    window: QMainWindow,
+    path: str,
+    fmt: str,
+    size: tuple[int, int] | None = None,
+    frames: int = DEFAULT_FRAMES,
+    show_progress: bool = True,
+) -> MapImageExporter | None:
+    """Export what the window shows (time, mode, filter, selection, and for pictures the map's
+    framing). HTML is written at once; a picture renders in the background and is returned."""
+    status = window.statusBar()
+    if fmt == "html":
+        from mapexplorer.mappage.html_export import export_html
+
+        try:
+            export_html(window.state, path, _title(window))
+        except (OSError, FormatError) as exc:
+            QMessageBox.warning(window, "Export failed", f"{path}: {exc}")
+            return None
+        status.showMessage(f"Exported the map as a web page to {path}", 8000)
+        return None
+
+    view = window.map_view
+    size = size or (max(200, view.width()), max(200, view.height()))
+    page = view.url().toLocalFile()
+    exporter = MapImageExporter(
+        window.state,
+        path,
+        fmt,
+        size,
+        Path(page) if page else None,
+        title=_title(window),
+        frames=frames,
+        source_view=view,
+        parent=window,
+    )
+    progress: QProgressDialog | None = None
+    if show_progress:
+        what = "animation" if fmt == GIF else "image"
+        progress = QProgressDialog(f"Drawing the {what}…", "Cancel", 0, exporter.total, window)
+        progress.setWindowTitle("Export")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(exporter.cancel)
+        exporter.progress.connect(lambda done, _total: progress.setValue(done))
+
+    def close_progress() -> None:
+        if progress is not None:
+            progress.canceled.disconnect(exporter.cancel)
+            progress.close()
+            progress.deleteLater()
+
+    def finished(written: str) -> None:
+        close_progress()
+        status.showMessage(f"Exported the map as {fmt.upper()} to {written}", 8000)
+        exporter.deleteLater()
+
+    def failed(message: str) -> None:
+        close_progress()
+        exporter.deleteLater()
+        QMessageBox.warning(window, "Export failed", f"{path}: {message}")
+
+    def cancelled() -> None:
+        close_progress()
+        exporter.deleteLater()
+        status.showMessage("Export cancelled", 5000)
+
+    exporter.finished.connect(finished)
+    exporter.failed.connect(failed)
+    exporter.cancelled.connect(cancelled)
+    status.showMessage(f"Exporting to {path}…")
+    exporter.start()
+    return exporter

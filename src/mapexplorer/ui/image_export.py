@@ -1,0 +1,649 @@
+"""Export pictures of the map: a PNG of the current view, or a GIF of playback through time.
+
+An offscreen `QtMapView` (the app's page, a copy of the state) is resized to the chosen size; for
+each time it draws, we wait for its `frame_drawn` and a short quiet spell, grab it, and paint a
+title, the date and a legend over it with QPainter. Everything runs on the event loop (no
+`processEvents`), so the window stays live and a progress dialog can cancel.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+
+from mapexplorer.formats.errors import write_atomically
+from mapexplorer.mappage import messages
+from mapexplorer.model.axis import TimeAxis, day_words
+from mapexplorer.model.state import ExplorerState, TimeMode
+from mapexplorer.ui.colours import CATEGORY_COLOURS, category_colour
+
+log = logging.getLogger("mapexplorer.export")
+
+PNG, GIF = "png", "gif"
+DEFAULT_FRAMES = 60
+DEFAULT_FRAME_MS = 200
+LAST_FRAME_MS = 2000
+"""The GIF rests on its last frame before it loops."""
+SETTLE_MS = 120
+"""Quiet time after a drawn frame before grabbing: the page may draw twice for one change."""
+STABLE_MS = 100
+"""Between grabs: the compositor hands the view a drawn frame a little later, so a frame is
+taken once two grabs this far apart agree."""
+FIRST_FRAME_MS = 300
+"""A new view's first frames reach it slowest: its first picture waits at least this long."""
+UNCHANGED_MS = 400
+"""How long a grab identical to the previous frame is doubted (the new one may be on its way)."""
+GIVE_UP_MS = 3000
+"""Take the grab anyway after this long: a page that keeps changing has its moment too."""
+DRAW_TIMEOUT_MS = 30_000
+SIZE_PRESETS = ((1280, 800), (1920, 1080))
+_UI_COLOURS = ("#ffffff", "#1d1d1d", "#12456e", "#555555", "#1f77b4", "#dcdcdc")
+"""Colours the overlay paints text and bars with: exact in every GIF frame."""
+
+# The page's map object is a global made by folium ("map_<hash>"): find it to read or set the
+# camera, and hide what a picture does not need (zoom buttons, tooltips, menus).
+_FIND_MAP = (
+    "(function () { var m = null; Object.keys(window).forEach(function (k) {"
+    " if (k.indexOf('map_') === 0 && window.L && window[k] instanceof L.Map) m = window[k]; });"
+    " return m; })()"
+)
+_READ_CAMERA = (
+    f"(function (m) {{ if (!m) return null; var c = m.getCenter(), s = m.getSize();"
+    f" return {{lat: c.lat, lng: c.lng, zoom: m.getZoom(), width: s.x, height: s.y}}; }})({_FIND_MAP})"
+)
+_PICTURE_CSS = (
+    "(function () { var s = document.createElement('style');"
+    " s.textContent = '.leaflet-control-zoom, .me-tooltip, .me-popup { display: none !important; }';"
+    " document.head.appendChild(s); return true; })()"
+)
+
+
+@dataclass(frozen=True)
+class Camera:
+    """Where the map looks: its centre and zoom, and the size of the view that showed it."""
+
+    lat: float
+    lng: float
+    zoom: float
+    width: int
+    height: int
+
+    def zoom_for(self, size: QSize) -> int:
+        """A zoom that keeps at least this view's area in a picture of `size`."""
+        ratio = min(size.width() / max(self.width, 1), size.height() / max(self.height, 1))
+        return int(max(2, min(12, self.zoom + math.floor(math.log2(ratio) + 1e-9))))
+
+
+def copy_state(state: ExplorerState) -> ExplorerState:
+    """A state showing the same thing (time, mode, window, filter, selection) for another view."""
+    copy = ExplorerState(state.catalogue)
+    copy.mode = state.mode
+    copy.window_days = state.window_days
+    copy.filter = state.filter
+    copy.time = state.time
+    copy.selected = state.selected
+    return copy
+
+
+def playback_days(state: ExplorerState, frames: int) -> list[int]:
+    """`frames` days evenly spaced along the slider's focus axis, start to end (repeats dropped)."""
+    axis = TimeAxis.from_catalogue(state.catalogue)
+    frames = max(2, frames)
+    days: list[int] = []
+    for i in range(frames):
+        day = axis.day(i / (frames - 1))
+        if not days or day != days[-1]:
+            days.append(day)
+    return days
+
+
+# --- painting over the map ------------------------------------------------------------------------
+def window_words(state: ExplorerState) -> str:
+    """What the time shown means, in words: the window or "everything up to"."""
+    if state.mode is TimeMode.CUMULATIVE:
+        return f"everything up to {day_words(state.time)}"
+    start, end = state.window()
+    return f"events from {day_words(start)} to {day_words(end)}"
+
+
+def legend_entries(state: ExplorerState) -> list[tuple[str, str]]:
+    """(category, colour) for the categories of the events shown, in the palette's order."""
+    present = {e.category for e in state.filtered_events()}
+    order = [c for c in CATEGORY_COLOURS if c in present] + sorted(present - set(CATEGORY_COLOURS))
+    return [(c, category_colour(c)) for c in order]
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"])
+    font.setPixelSize(max(8, round(px)))
+    font.setBold(bold)
+    return font
+
+
+def _card(painter: QPainter, rect: QRectF, radius: float) -> None:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    painter.setPen(QPen(QColor(0, 0, 0, 40), 1))
+    painter.setBrush(QColor(255, 255, 255, 236))
+    painter.drawPath(path)
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap to `max_lines`, the last line elided."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if metrics.horizontalAdvance(trial) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = lines[: max_lines - 1] + [
+            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        ]
+    return lines
+
+
+class Overlay:
+    """What is painted around the map: a header band (title, what is shown, the date) above it
+    and a legend on it; for animation frames, a progress line under the header.
+
+    Planned once per export, so every frame of a GIF has the same layout.
+    """
+
+    def __init__(
+        self,
+        size: QSize,
+        title: str,
+        legend: Sequence[tuple[str, str]],
+        dates: Sequence[str] = ("28 September 2000",),
+        progress: bool = False,
+    ) -> None:
+        self.size = size
+        self.legend = list(legend)
+        self.progress = progress
+        w, h = size.width(), size.height()
+        self.unit = unit = max(10.0, min(w, h * 1.6) / 80.0)  # base text size
+        self.pad = unit * 0.9
+        self.title_font = _font(unit * 1.3, True)
+        self.date_font = _font(unit * 1.75, True)
+        self.small_font = _font(unit * 0.95)
+        self.credit_font = _font(unit * 0.78)
+        tm, dm, sm = (QFontMetricsF(f) for f in (self.title_font, self.date_font, self.small_font))
+        self.date_width = min(w * 0.45, max(dm.horizontalAdvance(d) for d in dates))
+        self.text_width = max(unit * 8, w - 3 * self.pad - self.date_width)
+        self.title_lines = _wrap(title, tm, self.text_width, 2) if title else []
+        self.bar = round(unit * 0.4) if progress else 0
+        text = len(self.title_lines) * tm.lineSpacing() + sm.lineSpacing()
+        self.header = math.ceil(max(text, dm.lineSpacing()) + 1.6 * self.pad) + self.bar
+
+    @property
+    def map_size(self) -> QSize:
+        """The size the map itself is drawn at: the picture less the header."""
+        return QSize(self.size.width(), self.size.height() - self.header)
+
+    def paint(self, map_image: QImage, date: str, detail: str, progress: float = 0.0) -> QImage:
+        w, h = self.size.width(), self.size.height()
+        image = QImage(self.size, QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.drawImage(QPointF(0, self.header), map_image)
+        self._paint_header(painter, w, date, detail, progress)
+        self._paint_legend(painter, w, h)
+        painter.end()
+        return image
+
+    def _paint_header(self, painter: QPainter, w: int, date: str, detail: str, progress: float):
+        pad, unit = self.pad, self.unit
+        tm, dm, sm = (QFontMetricsF(f) for f in (self.title_font, self.date_font, self.small_font))
+        band = self.header - self.bar
+        text_height = len(self.title_lines) * tm.lineSpacing() + sm.lineSpacing()
+        y = (band - text_height) / 2
+        painter.setPen(QColor("#1d1d1d"))
+        painter.setFont(self.title_font)
+        for line in self.title_lines:
+            painter.drawText(QPointF(pad, y + tm.ascent()), line)
+            y += tm.lineSpacing()
+        painter.setFont(self.small_font)
+        painter.setPen(QColor("#555555"))
+        shown = sm.elidedText(detail, Qt.TextElideMode.ElideRight, self.text_width)
+        painter.drawText(QPointF(pad, y + sm.ascent()), shown)
+        painter.setFont(self.date_font)
+        painter.setPen(QColor("#12456e"))
+        date = dm.elidedText(date, Qt.TextElideMode.ElideRight, self.date_width)
+        baseline = (band - dm.height()) / 2 + dm.ascent()
+        painter.drawText(QPointF(w - pad - dm.horizontalAdvance(date), baseline), date)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if self.bar:
+            painter.setBrush(QColor("#dcdcdc"))
+            painter.drawRect(QRectF(0, band, w, self.bar))
+            painter.setBrush(QColor("#1f77b4"))
+            painter.drawRect(QRectF(0, band, w * max(0.0, min(1.0, progress)), self.bar))
+        else:
+            painter.setBrush(QColor("#c9c6bd"))
+            painter.drawRect(QRectF(0, band - max(1.0, unit * 0.1), w, max(1.0, unit * 0.1)))
+
+    def _paint_legend(self, painter: QPainter, w: int, h: int) -> None:
+        pad, unit, margin = self.pad * 0.8, self.unit, self.unit * 0.8
+        sm, cm = QFontMetricsF(self.small_font), QFontMetricsF(self.credit_font)
+        credit = "Base map: Natural Earth · Map Explorer"
+        bottom = h - margin * 0.5 - cm.lineSpacing()
+        if self.legend:
+            swatch = unit * 0.9
+            row = max(sm.lineSpacing(), swatch) + unit * 0.2
+            labels = [name.capitalize() for name, _ in self.legend]
+            inner = swatch + unit * 0.5 + max(sm.horizontalAdvance(t) for t in labels)
+            box = QRectF(0, 0, inner + 2 * pad, len(labels) * row - unit * 0.2 + 2 * pad)
+            box.moveBottomRight(QPointF(w - margin, bottom - unit * 0.3))
+            _card(painter, box, unit * 0.45)
+            painter.setFont(self.small_font)
+            for i, (label, (_, colour)) in enumerate(zip(labels, self.legend, strict=True)):
+                top = box.top() + pad + i * row
+                cell = row - unit * 0.2
+                sw = QRectF(box.left() + pad, top + (cell - swatch) / 2, swatch, swatch)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(colour))
+                painter.drawRoundedRect(sw, swatch * 0.2, swatch * 0.2)
+                painter.setPen(QColor("#1d1d1d"))
+                baseline = top + (cell - sm.height()) / 2 + sm.ascent()
+                painter.drawText(QPointF(sw.right() + unit * 0.5, baseline), label)
+        painter.setFont(self.credit_font)
+        painter.setPen(QColor(60, 60, 60, 220))
+        x = w - margin - cm.horizontalAdvance(credit)
+        painter.drawText(QPointF(x, h - margin * 0.5 - cm.descent()), credit)
+
+
+# --- writing files --------------------------------------------------------------------------------
+def png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("Qt could not encode the PNG")
+    return bytes(buffer.data())
+
+
+def _to_pil(image: QImage):
+    from PIL import Image
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    return Image.frombuffer(
+        "RGB",
+        (rgb.width(), rgb.height()),
+        bytes(rgb.constBits()),
+        "raw",
+        "RGB",
+        rgb.bytesPerLine(),
+        1,
+    ).copy()
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    c = QColor(colour)
+    return c.red(), c.green(), c.blue()
+
+
+def gif_bytes(
+    frames: Sequence,
+    frame_ms: int,
+    last_ms: int = LAST_FRAME_MS,
+    exact: Sequence[str] = (),
+) -> bytes:
+    """An endless GIF of Pillow RGB `frames` sharing one palette (no flicker, small deltas).
+
+    The palette holds the `exact` colours ("#rrggbb": the legend's) as they are, and the rest
+    from a strip of a few frames spread over the animation.
+    """
+    from PIL import Image
+
+    if not frames:
+        raise ValueError("no frames to write")
+    picks = (
+        [frames[round(i * (len(frames) - 1) / 5)] for i in range(6)] if len(frames) > 6 else frames
+    )
+    thumb = [f.reduce(2) for f in picks]
+    strip = Image.new("RGB", (thumb[0].width, thumb[0].height * len(thumb)))
+    for i, t in enumerate(thumb):
+        strip.paste(t, (0, i * t.height))
+    reserved = list(dict.fromkeys(_rgb(c) for c in (*exact, *_UI_COLOURS)))
+    sampled = strip.quantize(colors=256 - len(reserved), method=Image.Quantize.MEDIANCUT)
+    colours = sampled.getpalette()[: 3 * (256 - len(reserved))]
+    for rgb in reserved:
+        colours.extend(rgb)
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(colours)
+    quantised = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
+    durations = [frame_ms] * (len(quantised) - 1) + [max(frame_ms, last_ms)]
+    out = io.BytesIO()
+    quantised[0].save(
+        out,
+        "GIF",
+        save_all=True,
+        append_images=quantised[1:],
+        duration=durations,
+        loop=0,
+        optimize=True,
+        disposal=1,
+    )
+    return out.getvalue()
+
+
+# --- the exporter ---------------------------------------------------------------------------------
+class MapImageExporter(QObject):
+    """Renders the state's map offscreen at `size` and writes a PNG (one frame) or a GIF.
+
+    Signals: `progress(done, total)` per frame, then one of `finished(path)`, `failed(message)`
+    or `cancelled()`. Nothing is written unless it finishes (and then atomically).
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        state: ExplorerState,
+        path: str | os.PathLike,
+        fmt: str,
+        size: tuple[int, int],
+        page_path: Path | None = None,
+        *,
+        title: str = "",
+        frames: int = DEFAULT_FRAMES,
+        frame_ms: int = DEFAULT_FRAME_MS,
+        source_view=None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if fmt not in (PNG, GIF):
+            raise ValueError(f"unknown image format {fmt!r}")
+        self.path = Path(path)
+        self.fmt = fmt
+        self.size = QSize(*size)
+        self.state = copy_state(state)
+        self.title = title or state.catalogue.source.title or "Map Explorer"
+        self.frame_ms = frame_ms
+        self.days = [self.state.time] if fmt == PNG else playback_days(self.state, frames)
+        self.state.set_time(self.days[0])  # the first frame's time (the view is not made yet)
+        self.legend = legend_entries(self.state)
+        self.overlay = Overlay(
+            self.size,
+            self.title,
+            self.legend,
+            dates=[day_words(d) for d in self.days],
+            progress=fmt == GIF,
+        )
+        self._page_path = page_path
+        self._source_view = source_view
+        self._camera: Camera | None = None
+        self._view = None
+        self._images: list = []
+        self._index = 0
+        self._candidate: QImage | None = None  # the last grab, waiting for a second opinion
+        self._previous: QImage | None = None  # the grab of the frame before
+        self._waited = 0
+        self._shown_ids: set[str] = set()
+        self._done = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._capture)
+        self._watchdog = QTimer(self, singleShot=True, interval=DRAW_TIMEOUT_MS)
+        self._watchdog.timeout.connect(
+            lambda: self._fail(f"the map did not draw within {DRAW_TIMEOUT_MS // 1000} s")
+        )
+
+    @property
+    def total(self) -> int:
+        return len(self.days)
+
+    @property
+    def is_running(self) -> bool:
+        return self._view is not None and not self._done
+
+    def start(self) -> None:
+        if not self.state.catalogue.events:
+            QTimer.singleShot(0, lambda: self._fail("there are no events to draw"))
+            return
+        self._watchdog.start()
+        # Quitting mid-export: close the offscreen page before the application goes.
+        QCoreApplication.instance().aboutToQuit.connect(self.cancel)
+        source = self._source_view
+        if source is not None and getattr(source, "is_ready", False):
+            source.run_js(_READ_CAMERA, self._on_camera)
+        else:
+            self._open_view()
+
+    def cancel(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._cleanup()
+        self.cancelled.emit()
+
+    # --- steps ----------------------------------------------------------------------------------
+    def _on_camera(self, camera: dict | None) -> None:
+        if self._done:
+            return
+        try:
+            self._camera = Camera(**camera) if camera else None
+        except TypeError:
+            self._camera = None
+        self._open_view()
+
+    def _open_view(self) -> None:
+        from mapexplorer.ui.map_view import QtMapView
+
+        if self._page_path is None:
+            from mapexplorer.mappage.page_builder import ensure_page
+
+            self._page_path = ensure_page()
+        view = QtMapView(self.state, self._page_path)
+        # Rendered like a shown widget, but never put on the screen.
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        view.resize(self.overlay.map_size)
+        view.ready.connect(self._on_ready)
+        self._view = view
+        view.show()
+
+    def _on_ready(self) -> None:
+        if self._done:
+            return
+        view = self._view
+        view.frame_drawn.connect(self._on_frame)
+        view.send({"type": "theme", "dark": False})  # pictures are light, like their header
+        camera = self._camera
+        script = _PICTURE_CSS
+        if camera is not None:
+            zoom = camera.zoom_for(self.overlay.map_size)
+            script = (
+                f"[{_PICTURE_CSS}, (function (m) {{ if (m) m.setView([{camera.lat!r}, "
+                f"{camera.lng!r}], {zoom}, {{animate: false}}); return !!m; }})({_FIND_MAP})]"
+            )
+        # Once the camera has moved, one more message: the frame it draws shows the final view.
+        view.run_js(script, lambda _result: self._redraw())
+
+    def _redraw(self) -> None:
+        if not self._done and self._view is not None:
+            self._view.send(messages.time_message(self.state))
+
+    def _on_frame(self, _count: int) -> None:
+        if not self._done:
+            self._candidate, self._waited = None, 0
+            self._settle.start(SETTLE_MS)  # restart: grab once the page has stopped drawing
+
+    def _capture(self) -> None:
+        if self._done:
+            return
+        grabbed = self._view.grab().toImage()
+        if grabbed.isNull() or grabbed.width() == 0:
+            self._fail("the map could not be captured")
+            return
+        if not self._is_settled(grabbed):
+            self._candidate = grabbed
+            self._waited += STABLE_MS
+            self._settle.start(STABLE_MS)
+            return
+        self._previous, self._candidate, self._waited = grabbed, None, 0
+        self._accept(grabbed)
+
+    def _reuse_previous(self) -> None:
+        if not self._done and self._previous is not None:
+            self._accept(self._previous)
+
+    def _accept(self, grabbed: QImage) -> None:
+        """Paint the title, date and legend over a grab of the map, keep it, move on."""
+        map_size = self.overlay.map_size
+        if grabbed.size() != map_size:  # a high-DPI screen grabs more pixels than asked for
+            grabbed = grabbed.scaled(
+                map_size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        progress = self._index / max(1, self.total - 1)
+        image = self.overlay.paint(grabbed, day_words(self.state.time), self._detail(), progress)
+        self._images.append(image if self.fmt == PNG else _to_pil(image))
+        self._shown_ids = self._visible_ids()
+        self._index += 1
+        self.progress.emit(self._index, self.total)
+        if self._index < self.total:
+            self._show(self.days[self._index])
+        else:
+            self._write()
+
+    def _is_settled(self, grabbed: QImage) -> bool:
+        """Whether this grab shows the page's latest frame (see STABLE_MS and UNCHANGED_MS)."""
+        if self._waited >= GIVE_UP_MS:
+            return True
+        if self._candidate is None or grabbed != self._candidate:
+            return False
+        if self._previous is None:
+            return self._waited >= FIRST_FRAME_MS
+        return grabbed != self._previous or self._waited >= UNCHANGED_MS
+
+    def _detail(self) -> str:
+        era = self.state.catalogue.era_at(self.state.time)
+        words = window_words(self.state)
+        return f"{era.label} · {words}" if era else words[0].upper() + words[1:]
+
+    def _visible_ids(self) -> set[str]:
+        return {e.id for e in self.state.visible_events()}
+
+    def _show(self, day: int) -> None:
+        self._watchdog.start()
+        before = self.state.time
+        if self.state.mode is TimeMode.WINDOW and self._previous is not None:
+            # In window mode the map depends on the time only through what is visible: when
+            # that stays the same, so does the map. Move our private copy's time without
+            # telling the page and reuse the last grab (the sparse centuries cost nothing).
+            self.state.time = self.state._clamp(day)
+            if self._visible_ids() == self._shown_ids:
+                QTimer.singleShot(0, self._reuse_previous)
+                return
+            self.state.time = before
+        self.state.set_time(day)
+        if self.state.time == before:  # nothing to redraw: grab again straight away
+            self._candidate, self._waited = None, 0
+            self._previous = None  # the same picture again is expected, not doubted
+            self._settle.start(SETTLE_MS)
+
+    def _write(self) -> None:
+        self._watchdog.stop()
+        try:
+            if self.fmt == PNG:
+                data = png_bytes(self._images[0])
+            else:
+                exact = [colour for _, colour in self.legend]
+                data = gif_bytes(self._images, self.frame_ms, exact=exact)
+            write_atomically(self.path, data)
+        except Exception as exc:  # a full disk, a bad folder, an encoder error: say which
+            self._fail(f"cannot write the file ({exc})")
+            return
+        self._done = True
+        self._cleanup()
+        self.finished.emit(str(self.path))
+
+    def _fail(self, message: str) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._cleanup()
+        log.warning("export failed: %s", message)
+        self.failed.emit(message)
+
+    def _cleanup(self) -> None:
+        self._settle.stop()
+        self._watchdog.stop()
+        self._images = []
+        self._candidate = self._previous = None
+        if self._view is not None:
+            view, self._view = self._view, None
+            try:
+                view.frame_drawn.disconnect(self._on_frame)
+            except (RuntimeError, TypeError):
+                pass
+            view.close()
+            view.deleteLater()
+
+
+# --- the command line -----------------------------------------------------------------------------
+def run_export(
+    state: ExplorerState,
+    path: str | os.PathLike,
+    fmt: str,
+    size: tuple[int, int],
+    *,
+    frames: int = DEFAULT_FRAMES,
+    title: str = "",
+) -> str | None:
+    """Render on an offscreen QApplication and wait; returns an error message, or None."""
+    if sys.platform not in ("win32", "darwin") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    exporter = MapImageExporter(state, path, fmt, size, title=title, frames=frames)
+    outcome: dict[str, str | None] = {"error": "the export did not finish"}
+
+    def done(_path: str) -> None:
+        outcome["error"] = None
+        app.quit()
+
+    def failed(message: str) -> None:
+        outcome["error"] = message
+        app.quit()
+
+    exporter.finished.connect(done)
+    exporter.failed.connect(failed)
+    QTimer.singleShot(0, exporter.start)
+    app.exec()
+    error = outcome["error"]
+    return f"{path}: {error}" if error else None

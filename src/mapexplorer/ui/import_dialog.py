@@ -1,0 +1,466 @@
+"""File ▸ Import article…: choose (or drop, or paste) an article, confirm when it was published,
+then review its draft events in `QtReview`.
+
+`ArticleImporter` is the controller the main window owns. Every step is non-blocking (dialogs
+open with `open()`), so tests drive it by calling methods; bad input gets a message that names
+the file and the problem, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from mapexplorer.formats.errors import FormatError
+from mapexplorer.model.time import DateError, TimeSpan, day_from_iso
+
+if TYPE_CHECKING:  # the importer is loaded on first use: it is not needed to start the app
+    from mapexplorer.importer import Article, ArticleError, DraftSet, PublishedGuess
+    from mapexplorer.ui.main_window import MainWindow
+    from mapexplorer.ui.review import QtReview
+
+__all__ = [
+    "ARTICLE_FILTER",
+    "ARTICLE_SUFFIXES",
+    "ArticleImporter",
+    "PasteDialog",
+    "PublishedDialog",
+    "drafts_dir",
+    "drafts_file",
+    "guess_kind",
+]
+
+DRAFTS_DIR_VARIABLE = "MAPEXPLORER_DRAFTS_DIR"
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+ARTICLE_FILTER = (
+    "Articles (*.txt *.md *.markdown *.html *.htm);;Plain text (*.txt);;"
+    "Markdown (*.md *.markdown);;Web pages (*.html *.htm);;All files (*)"
+)
+
+
+def drafts_dir() -> Path:
+    """Where reviews in progress are kept: $MAPEXPLORER_DRAFTS_DIR, else the app data folder."""
+    override = os.environ.get(DRAFTS_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".mapexplorer") / "drafts"
+
+
+def drafts_file(text: str) -> Path:
+    """The autosave file of the article whose (normalised) text is `text`."""
+    return drafts_dir() / f"{hashlib.sha1(text.encode('utf-8')).hexdigest()}.json"
+
+
+def guess_kind(text: str) -> str:
+    """ "html", "md" or "txt" for pasted text."""
+    if re.match(r"\s*<(?:!doctype|html|head|body|article|div|p|h\d)\b", text, re.I):
+        return "html"
+    if re.search(r"^#{1,6} \S", text, re.M):
+        return "md"
+    return "txt"
+
+
+# --- the publication date ----------------------------------------------------------------------
+
+
+class PublishedDialog(QDialog):
+    """Confirm (or correct) the article's publication date, pre-filled with our guess."""
+
+    def __init__(
+        self,
+        name: str,
+        guess: PublishedGuess | None,
+        initial: str | None = None,
+        resumed: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("When was the article published?")
+        self.setAccessibleName("Publication date")
+        self.setMinimumWidth(520)
+
+        heading = QLabel(f"Importing “{name}”")
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        explain = QLabel(
+            "Relative dates in the text (“last month”, “Friday”, “two years later”) are counted "
+            "from the day the article was published. Check it before the events are drafted."
+        )
+        explain.setWordWrap(True)
+
+        if guess is not None:
+            why = f"Our guess: {TimeSpan.from_days(guess.day).describe()}. {guess.reasoning}"
+        else:
+            why = (
+                "The text does not say when it was published. Enter the date if you know it; "
+                "left empty, relative dates cannot be placed and those sentences are skipped."
+            )
+        self.reasoning = QLabel(why)
+        self.reasoning.setObjectName("publishedReasoning")
+        self.reasoning.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasoning.setWordWrap(True)
+        self.reasoning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasoning.setStyleSheet(
+            "padding: 8px; border-radius: 4px; background: palette(alternate-base)"
+        )
+
+        self.date_edit = QLineEdit(initial if initial is not None else (guess.iso if guess else ""))
+        self.date_edit.setAccessibleName("Publication date (YYYY-MM-DD)")
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setMaxLength(10)
+        self.date_edit.textChanged.connect(self._validate)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("Calendar…")
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(self._picked)
+        popup = QMenu(self.calendar_button)
+        holder = QWidgetAction(popup)
+        holder.setDefaultWidget(self.calendar)
+        popup.addAction(holder)
+        popup.aboutToShow.connect(self._sync_calendar)
+        self.calendar_button.setMenu(popup)
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit, 1)
+        row.addWidget(self.calendar_button)
+        self.words = QLabel()
+        self.words.setObjectName("publishedWords")
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow("Published on:", row)
+        form.addRow("", self.words)
+
+        self.resumed = QLabel(resumed)
+        self.resumed.setTextFormat(Qt.TextFormat.PlainText)
+        self.resumed.setWordWrap(True)
+        self.resumed.setVisible(bool(resumed))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Draft the events")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(explain)
+        layout.addWidget(self.reasoning)
+        layout.addLayout(form)
+        layout.addWidget(self.resumed)
+        layout.addWidget(self.buttons)
+        self._validate(self.date_edit.text())
+
+    def published(self) -> str:
+        """The confirmed date as YYYY-MM-DD, or "" when the user left it empty."""
+        return self.date_edit.text().strip()
+
+    def set_published(self, text: str) -> None:
+        self.date_edit.setText(text)
+
+    def is_valid(self) -> bool:
+        text = self.published()
+        if not text:
+            return True
+        try:
+            day_from_iso(text)
+        except (DateError, ValueError):
+            return False
+        return re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", text) is not None
+
+    def _validate(self, _text: str) -> None:
+        ok = self.is_valid()
+        text = self.published()
+        if not text:
+            self.words.setText("Unknown: relative dates will be skipped.")
+        elif ok:
+            self.words.setText(TimeSpan.from_days(day_from_iso(text)).describe())
+        else:
+            self.words.setText("Not a date: write it as YYYY-MM-DD, e.g. 2025-01-17.")
+        self.words.setStyleSheet("" if ok else "color: #c62828")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        if self.is_valid():
+            super().accept()
+
+    def _sync_calendar(self) -> None:
+        if self.published() and self.is_valid():
+            self.calendar.setSelectedDate(QDate.fromString(self.published(), "yyyy-MM-dd"))
+
+    def _picked(self, date: QDate) -> None:
+        self.date_edit.setText(date.toString("yyyy-MM-dd"))
+        self.calendar_button.menu().close()
+
+
+class PasteDialog(QDialog):
+    """Paste an article's text (plain, Markdown or HTML) to import it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste an article")
+        self.resize(640, 480)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Article name")
+        self.name_edit.setPlaceholderText("Optional: a name for the article")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName("Article text")
+        self.text_edit.setPlaceholderText(
+            "Paste the article here: its headline, dateline and paragraphs. "
+            "Plain text, Markdown or HTML."
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Name:", self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.buttons)
+
+    def article_text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def article_name(self) -> str:
+        return self.name_edit.text().strip() or "pasted text"
+
+
+# --- the flow ----------------------------------------------------------------------------------
+
+
+class ArticleImporter(QObject):
+    """Import → confirm the date → draft → review, for the main window `window`."""
+
+    review_opened = Signal(object)  # the QtReview
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.date_dialog: PublishedDialog | None = None
+        self.paste_dialog: PasteDialog | None = None
+        self.error_box: QMessageBox | None = None
+        self.import_action = QAction("&Import article…", window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(
+            "Turn a news article (.txt, .md, .html) into events to review"
+        )
+        self.import_action.triggered.connect(self.choose_file)
+        self.paste_action = QAction("&Paste article text…", window)
+        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.paste_action.triggered.connect(self.paste_text)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The review closes (and autosaves) with the main window."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            review = getattr(self.window, "review", None)
+            if review is not None and review.isVisible():
+                review.close()
+        return super().eventFilter(watched, event)
+
+    def add_actions(self, menu: QMenu) -> None:
+        menu.addAction(self.import_action)
+        menu.addAction(self.paste_action)
+
+    # --- entry points -------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import an article", "", ARTICLE_FILTER)
+        if path:
+            self.import_file(path)
+
+    def paste_text(self) -> None:
+        self.paste_dialog = PasteDialog(self.window)
+        self.paste_dialog.accepted.connect(
+            lambda: self.import_text(
+                self.paste_dialog.article_text(), self.paste_dialog.article_name()
+            )
+        )
+        self.paste_dialog.open()
+
+    def import_file(self, path: str) -> bool:
+        """Start importing the article in `path`; False (with a message) if it cannot be read."""
+        from mapexplorer.importer import ArticleError, load_article
+
+        try:
+            article = load_article(path)
+        except ArticleError as exc:
+            self.show_error(exc)
+            return False
+        self._confirm_date(article, Path(path).name, str(path))
+        return True
+
+    def import_text(self, text: str, name: str = "pasted text", kind: str | None = None) -> bool:
+        """Start importing pasted text; False (with a message) if it is not an article."""
+        from mapexplorer.importer import ArticleError, article_from_text
+
+        try:
+            if not text.strip():
+                raise ArticleError(name, "there is no text to import")
+            article = article_from_text(text, name, kind or guess_kind(text))
+        except ArticleError as exc:
+            self.show_error(exc)
+            return False
+        self._confirm_date(article, name, "")
+        return True
+
+    # --- steps --------------------------------------------------------------------------------
+    def _confirm_date(self, article: Article, name: str, path: str) -> None:
+        from mapexplorer.importer import DraftSet, detect_published
+
+        autosave = drafts_file(article.text)
+        saved: DraftSet | None = None
+        if autosave.exists():
+            try:
+                saved = DraftSet.load(autosave)
+            except FormatError:
+                saved = None  # unreadable: start afresh (the file is replaced on first save)
+        guess = detect_published(article)
+        resumed = ""
+        initial = None
+        if saved is not None:
+            initial = saved.source.published
+            resumed = (
+                f"You have reviewed this article before ({_summary(saved)}). "
+                "Your review will be resumed."
+            )
+        if self.date_dialog is not None:
+            self.date_dialog.deleteLater()
+        self.date_dialog = dialog = PublishedDialog(name, guess, initial, resumed, self.window)
+        dialog.accepted.connect(
+            lambda: self._draft(article, name, path, dialog.published(), guess, saved)
+        )
+        dialog.open()
+
+    def _draft(
+        self,
+        article: Article,
+        name: str,
+        path: str,
+        published: str,
+        guess: PublishedGuess | None,
+        saved: DraftSet | None,
+    ) -> QtReview | None:
+        from mapexplorer.importer import ArticleError, draft_article
+
+        if saved is not None and saved.source.published == published:
+            drafts, message = saved, f"Resumed your review: {_summary(saved)}."
+        else:
+            keep_guess = guess is not None and published == guess.iso
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                drafts = draft_article(
+                    article, None if keep_guess else published or None, label=path or name
+                )
+            except ArticleError as exc:
+                self.show_error(exc)
+                return None
+            finally:
+                QApplication.restoreOverrideCursor()
+            message = f"{len(drafts.drafts)} draft events: accept, edit or reject each, then save."
+            if saved is not None:
+                kept = _keep_decisions(drafts, saved)
+                message = (
+                    f"The publication date changed, so the drafts were made again; "
+                    f"your {kept} earlier decisions are kept."
+                )
+        return self.open_review(drafts, drafts_file(article.text), path, message)
+
+    def open_review(
+        self, drafts: DraftSet, autosave: Path | None, path: str = "", message: str = ""
+    ) -> QtReview:
+        """Show `drafts` in a review window (replacing the one open, whose work is kept)."""
+        from mapexplorer.ui.review import QtReview
+
+        old = getattr(self.window, "review", None)
+        if old is not None:
+            old.close()  # autosaves
+            old.deleteLater()
+        review = QtReview(drafts, autosave, path, self.window)
+        review.saved.connect(self.window.open_file)
+        review.closed.connect(
+            lambda: self.window.statusBar().showMessage(
+                "Your review is kept: import the same article again to resume it.", 8000
+            )
+        )
+        review.set_status_message(message)
+        review.autosave_now()
+        self.window.review = review
+        review.show()
+        review.raise_()
+        review.activateWindow()
+        self.review_opened.emit(review)
+        return review
+
+    def show_error(self, exc: ArticleError) -> None:
+        """Say which file and what is wrong; nothing else changes."""
+        name = Path(exc.path).name if exc.path else "the pasted text"
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Could not import the article",
+            f"Could not import “{name}”: {exc.problem}.",
+            parent=self.window,
+        )
+        self.error_box.setTextFormat(Qt.TextFormat.PlainText)
+        detail = f"File: {exc.path}\n" if exc.path and exc.path != name else ""
+        self.error_box.setInformativeText(
+            f"{detail}Nothing was changed. Map Explorer imports news articles as plain text, "
+            "Markdown or HTML that name places and dates."
+        )
+        self.error_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_box.open()
+
+
+def _summary(drafts: DraftSet) -> str:
+    statuses = [d.status for d in drafts.drafts]
+    return (
+        f"{statuses.count('accepted')} accepted, {statuses.count('rejected')} rejected, "
+        f"{statuses.count('pending')} to review"
+    )
+
+
+def _keep_decisions(drafts: DraftSet, saved: DraftSet) -> int:
+    """Carry the user's accepted and rejected drafts over to freshly made drafts.
+
+    A decided draft replaces the new draft of the same sentence; one whose sentence has no new
+    draft is kept as it was. Returns how many decisions were kept."""
+    decided = {(d.excerpt.start, d.excerpt.end): d for d in saved.drafts if d.status != "pending"}
+    merged = [decided.pop((d.excerpt.start, d.excerpt.end), d) for d in drafts.drafts]
+    merged += decided.values()
+    merged.sort(key=lambda d: (d.excerpt.start, d.excerpt.end))
+    kept = sum(1 for d in merged if d.status != "pending")
+    drafts.drafts = merged
+    return kept

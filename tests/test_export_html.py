@@ -1,0 +1,293 @@
+"""The HTML export: one self-contained page, loaded offline in a real browser engine.
+
+The page is loaded in a QWebEngineView whose profile refuses and records every request that is
+not for the file itself or a data: URI, and whose console errors fail the test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+
+from mapexplorer import cli
+from mapexplorer.mappage.html_export import export_html, json_for_html, page_data
+from mapexplorer.model import Catalogue
+from mapexplorer.model.axis import TimeAxis
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.time import day_from_ymd
+
+HOSTILE = '</script><img src=x onerror="window.pwned=1">'
+# Identifiers, not addresses a browser fetches: Leaflet's SVG namespace and the link in its
+# attribution prefix (which the page hides). Anything else would be a request over the network.
+ALLOWED_URLS = {"http://www.w3.org/2000/svg", "https://leafletjs.com"}
+
+
+@pytest.fixture(scope="module")
+def browser_classes():
+    from PySide6.QtWebEngineCore import (
+        QWebEnginePage,
+        QWebEngineProfile,
+        QWebEngineUrlRequestInterceptor,
+    )
+
+    class Interceptor(QWebEngineUrlRequestInterceptor):
+        """Lets the page read its own file and data: URIs; blocks and records anything else."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.refused: list[str] = []
+
+        def interceptRequest(self, info) -> None:  # noqa: N802 (Qt API)
+            url = info.requestUrl()
+            if url.scheme() not in ("file", "data"):
+                self.refused.append(url.toString())
+                info.block(True)
+
+    class RecordingPage(QWebEnginePage):
+        def __init__(self, profile, parent=None) -> None:
+            super().__init__(profile, parent)
+            self.errors: list[str] = []
+            self.messages: list[str] = []
+
+        def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
+            self.messages.append(f"{level}: {message} (line {line})")
+            if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+                self.errors.append(f"{message} (line {line})")
+
+    return QWebEngineProfile, Interceptor, RecordingPage
+
+
+class Browser:
+    """A QWebEngineView showing one exported file; `js()` evaluates and JSON-decodes."""
+
+    def __init__(self, qtbot, classes, path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+
+        profile_class, interceptor_class, page_class = classes
+        self.qtbot = qtbot
+        self.view = QWebEngineView()
+        qtbot.addWidget(self.view)
+        self.profile = profile_class(self.view)  # off the record: no disk cache, no cookies
+        self.interceptor = interceptor_class()
+        self.profile.setUrlRequestInterceptor(self.interceptor)
+        self.page = page_class(self.profile, self.view)
+        # Let the file reach the network, as a browser would, so that any request it makes
+        # gets to the interceptor (QtWebEngine refuses them silently by default).
+        settings = self.page.settings()
+        settings.setAttribute(settings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+        self.view.setPage(self.page)
+        self.view.resize(1280, 800)
+        self.view.show()
+        with qtbot.waitSignal(self.page.loadFinished, timeout=30000) as blocker:
+            self.view.load(QUrl.fromLocalFile(str(path)))
+        assert blocker.args == [True]
+        qtbot.waitUntil(
+            lambda: self.js("typeof MapExplorerExport !== 'undefined' && MapExplorer.frames() > 0"),
+            timeout=15000,
+        )
+
+    def js(self, script: str):
+        box: list = []
+        self.page.runJavaScript(f"JSON.stringify(({script}))", 0, box.append)
+        self.qtbot.waitUntil(lambda: bool(box), timeout=10000)
+        return json.loads(box[0]) if box[0] else None
+
+    def drawn(self) -> set[str]:
+        return set(self.js("MapExplorer.drawnEventIds()"))
+
+    def slide_to(self, value: int) -> None:
+        self.js(
+            "(function () { var s = document.getElementById('me-slider');"
+            f" s.value = '{value}'; s.dispatchEvent(new Event('input')); return s.value; }})()"
+        )
+
+    def click_place(self, place_id: str) -> str | None:
+        point = self.js(f"MapExplorer.screenPointOf({json.dumps(place_id)})")
+        return self.js(f"MapExplorer.clickAt({point['x']}, {point['y']})")
+
+    def text(self, element_id: str) -> str:
+        return self.js(f"document.getElementById({json.dumps(element_id)}).textContent")
+
+    def close(self) -> None:
+        assert self.page.errors == [], self.page.errors
+        assert self.interceptor.refused == [], self.interceptor.refused
+        self.view.close()
+
+
+@pytest.fixture
+def open_page(qtbot, browser_classes):
+    browsers: list[Browser] = []
+
+    def opener(path) -> Browser:
+        browsers.append(Browser(qtbot, browser_classes, path))
+        return browsers[-1]
+
+    yield opener
+    for browser in browsers:
+        browser.close()
+
+
+@pytest.fixture
+def exported(tmp_path, bundled):
+    path = tmp_path / "map.html"
+    export_html(ExplorerState(bundled), path)
+    return path
+
+
+def visible_ids(catalogue: Catalogue, day: int, mode: str = "window") -> set[str]:
+    state = ExplorerState(catalogue)
+    state.set_mode(mode)
+    state.set_time(day)
+    return {e.id for e in state.visible_events()}
+
+
+# --- the file -----------------------------------------------------------------------------------
+def test_the_file_needs_no_network(exported):
+    text = exported.read_text("utf-8")
+    urls = set(re.findall(r"https?://[^\s\"'<>)\\]+", text))
+    assert urls <= ALLOWED_URLS, urls - ALLOWED_URLS
+    assert "sourceMappingURL" not in text
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", text)  # everything inline
+    assert '<script type="application/json" id="me-data">' in text
+    assert "Content-Security-Policy" in text
+
+
+def test_json_for_html_cannot_end_its_script_element():
+    text = json_for_html({"title": HOSTILE, "x": "<!-- & -->"})
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == {"title": HOSTILE, "x": "<!-- & -->"}
+
+
+def test_the_filter_and_time_of_the_state_are_exported(tmp_path, bundled):
+    state = ExplorerState(bundled)
+    state.set_filter(category="war")
+    state.set_mode("cumulative")
+    state.set_time(day_from_ymd(1990, 1, 1))
+    path = tmp_path / "war.html"
+    export_html(state, path)
+    match = re.search(r'id="me-data">(.*?)</script>', path.read_text("utf-8"), re.S)
+    data = json.loads(match.group(1))
+    assert {e["id"] for e in data["events"]} == {e.id for e in state.filtered_events()}
+    assert data["time"]["now"] == state.time and data["time"]["mode"] == "cumulative"
+
+
+def test_page_data_follows_the_slider_axis(bundled):
+    data = page_data(ExplorerState(bundled))
+    axis = TimeAxis.from_catalogue(bundled)
+    steps = data["time"]["steps"]
+    assert steps[0] == axis.start and steps[-1] == axis.end
+    assert steps == sorted(steps)
+    assert [era["label"] for era in data["time"]["eras"]] == [e.label for e in bundled.eras]
+
+
+# --- in a browser engine ------------------------------------------------------------------------
+def test_the_harness_sees_network_requests(qtbot, browser_classes, tmp_path):
+    """The guard above is real: a page that reaches out is caught (and blocked)."""
+    path = tmp_path / "online.html"
+    path.write_text(
+        '<img src="https://example.invalid/x.png"><script>var MapExplorerExport = 1;'
+        " var MapExplorer = {frames: function () { return 1; }};</script>",
+        encoding="utf-8",
+    )
+    page = Browser(qtbot, browser_classes, path)
+    qtbot.waitUntil(lambda: bool(page.interceptor.refused), timeout=10000)
+    assert page.interceptor.refused == ["https://example.invalid/x.png"]
+    page.view.close()
+
+
+def test_the_page_draws_offline(open_page, exported, bundled):
+    page = open_page(exported)
+    assert page.js("typeof L !== 'undefined'")
+    drawn = page.drawn()
+    assert drawn, "no markers drawn"
+    state = ExplorerState(bundled)
+    assert drawn == {e.id for e in state.visible_events()}
+    assert page.text("me-date") == "31 January 2025"
+    assert page.text("me-title") == bundled.source.title
+
+
+def test_moving_the_slider_changes_what_is_drawn(open_page, exported, bundled):
+    page = open_page(exported)
+    before = page.drawn()
+    axis = TimeAxis.from_catalogue(bundled)
+    # 1941 on the slider: the value whose day is the first at or after 1 September 1941.
+    steps = page_data(ExplorerState(bundled))["time"]["steps"]
+    target = day_from_ymd(1941, 9, 1)
+    value = next(i for i, day in enumerate(steps) if day >= target)
+    page.slide_to(value)
+    after = page.drawn()
+    assert after != before
+    assert after == visible_ids(bundled, steps[value])
+    assert "anglo-soviet-invasion" in after
+    assert page.js("MapExplorerExport.state().now") == steps[value]
+    assert axis.start <= steps[value] <= axis.end
+    assert "1941" in page.text("me-date")
+
+
+def test_cumulative_mode_matches_the_model(open_page, exported, bundled):
+    page = open_page(exported)
+    page.js(
+        "(function () { var m = document.getElementById('me-mode'); m.value = 'cumulative';"
+        " m.dispatchEvent(new Event('change')); return true; })()"
+    )
+    page.js(f"MapExplorerExport.setTime({day_from_ymd(1980, 1, 1)})")
+    assert page.drawn() == visible_ids(bundled, day_from_ymd(1980, 1, 1), "cumulative")
+
+
+def test_clicking_a_place_fills_the_details(open_page, exported, bundled):
+    page = open_page(exported)
+    assert page.js("document.getElementById('me-details-body').hidden") is True
+    assert page.click_place("moscow") == "moscow"
+    selected = page.js("MapExplorerExport.state().selected")
+    event = bundled.event(selected)
+    assert "moscow" in event.place_ids
+    assert page.text("me-event-title") == event.title
+    assert page.text("me-event-date") == event.time.describe()
+    assert page.text("me-event-summary") == event.summary
+    facts = page.text("me-event-facts")
+    assert "Moscow" in facts and event.actors[0] in facts
+    assert event.excerpts[0].text in page.text("me-event-excerpts")
+    assert page.js("MapExplorer.selectedEventId()") == selected
+
+
+def test_a_hostile_title_stays_text(open_page, tmp_path, bundled):
+    first = bundled.chronological()[-1]
+    events = [dataclasses.replace(e, title=HOSTILE) if e is first else e for e in bundled.events]
+    catalogue = Catalogue(
+        events=events,
+        places=bundled.places,
+        eras=bundled.eras,
+        source=dataclasses.replace(bundled.source, title=HOSTILE),
+    )
+    path = tmp_path / "hostile.html"
+    export_html(ExplorerState(catalogue), path)
+    assert "</script><img" not in path.read_text("utf-8")
+    page = open_page(path)
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert page.text("me-title") == HOSTILE
+    assert page.js("document.title") == HOSTILE
+    page.js(f"MapExplorerExport.select({json.dumps(first.id)}, false)")
+    assert page.text("me-event-title") == HOSTILE
+    assert page.js("typeof window.pwned") == "undefined"
+
+
+# --- the command line ---------------------------------------------------------------------------
+def test_cli_exports_html(tmp_path, capsys):
+    path = tmp_path / "x.html"
+    code = cli.main(["export", "--format", "html", "-o", str(path), "--at", "1941-09"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "as html" in out
+    data = json.loads(re.search(r'id="me-data">(.*?)</script>', path.read_text("utf-8"), re.S)[1])
+    assert data["time"]["now"] == day_from_ymd(1941, 9, 1)
+
+
+def test_cli_html_bad_date_fails_cleanly(tmp_path, capsys):
+    code = cli.main(["export", "--format", "html", "-o", str(tmp_path / "x.html"), "--at", "soon"])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("mapexplorer: --at soon")
+    assert not (tmp_path / "x.html").exists()

@@ -1,0 +1,219 @@
+"""PNG and GIF exports: the app's map drawn offscreen at a chosen size, with title, date, legend."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+
+from mapexplorer import cli
+from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.time import day_from_ymd
+from mapexplorer.ui.colours import category_colour
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def colours_of(image: Image.Image) -> set[tuple[int, int, int]]:
+    rgb_image = image.convert("RGB")
+    return {c for _, c in rgb_image.getcolors(maxcolors=rgb_image.width * rgb_image.height)}
+
+
+def run_exporter(qtbot, exporter, timeout=60000) -> str:
+    """Start an export and wait for it to finish; fail the test on its error message."""
+    outcome: dict[str, str] = {}
+    exporter.finished.connect(lambda path: outcome.setdefault("path", path))
+    exporter.failed.connect(lambda message: outcome.setdefault("error", message))
+    exporter.start()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+    assert "error" not in outcome, outcome
+    return outcome["path"]
+
+
+@pytest.fixture
+def make_exporter(page_path):
+    from mapexplorer.ui.image_export import MapImageExporter
+
+    made = []
+
+    def make(state, path, fmt, size, **kwargs):
+        made.append(MapImageExporter(state, path, fmt, size, page_path, **kwargs))
+        return made[-1]
+
+    yield make
+    for exporter in made:
+        exporter.cancel()
+
+
+def test_png_has_the_size_a_map_and_a_legend(qtbot, tmp_path, bundled, make_exporter):
+    path = tmp_path / "map.png"
+    state = ExplorerState(bundled)
+    written = run_exporter(qtbot, make_exporter(state, path, "png", (900, 560)))
+    assert written == str(path)
+    image = Image.open(path)
+    assert image.size == (900, 560)
+    colours = colours_of(image)
+    assert len(colours) > 200, "looks blank"
+    # The legend's swatches are painted solid: every category shown has its exact colour.
+    for category in bundled.categories():
+        assert rgb(category_colour(category)) in colours, category
+    assert rgb("#b9d3e3") in colours  # the offline base map's sea
+    assert not list(tmp_path.glob(".*.tmp"))  # written atomically, nothing left behind
+
+
+def test_png_follows_the_state(qtbot, tmp_path, bundled, make_exporter):
+    """A filter leaves its categories out of the legend; the time is the state's."""
+    state = ExplorerState(bundled)
+    state.set_filter(category="diplomacy")
+    state.set_time(day_from_ymd(2025, 1, 17))
+    path = tmp_path / "diplomacy.png"
+    run_exporter(qtbot, make_exporter(state, path, "png", (640, 400)))
+    colours = colours_of(Image.open(path))
+    assert rgb(category_colour("diplomacy")) in colours
+    assert rgb(category_colour("war")) not in colours
+
+
+def test_gif_plays_through_time(qtbot, tmp_path, bundled, make_exporter):
+    path = tmp_path / "play.gif"
+    exporter = make_exporter(ExplorerState(bundled), path, "gif", (480, 300), frames=12)
+    steps: list[tuple[int, int]] = []
+    exporter.progress.connect(lambda done, total: steps.append((done, total)))
+    run_exporter(qtbot, exporter)
+    assert steps[-1][0] == steps[-1][1] == exporter.total >= 10
+    gif = Image.open(path)
+    assert gif.format == "GIF" and gif.size == (480, 300)
+    assert gif.n_frames >= 10
+    assert gif.info.get("loop") == 0
+    assert 150 <= gif.info.get("duration", 0) <= 250
+    gif.seek(0)
+    first = gif.convert("RGB")
+    gif.seek(gif.n_frames - 1)
+    last = gif.convert("RGB")
+    assert first.tobytes() != last.tobytes()
+    # The first frame is the start of the story, the last its end: the same map as a PNG there.
+    start, end = bundled.time_range()
+    assert exporter.days[0] == start and exporter.days[-1] == end
+
+
+def test_gif_can_be_cancelled(qtbot, tmp_path, bundled, make_exporter):
+    path = tmp_path / "never.gif"
+    exporter = make_exporter(ExplorerState(bundled), path, "gif", (400, 260), frames=40)
+    exporter.progress.connect(lambda done, _total: exporter.cancel() if done == 2 else None)
+    finished: list[str] = []
+    exporter.finished.connect(finished.append)
+    with qtbot.waitSignal(exporter.cancelled, timeout=60000):
+        exporter.start()
+    assert not finished and not path.exists()
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_window_exports_what_it_shows(qtbot, tmp_path, bundled, page_path):
+    from mapexplorer.ui.export_dialogs import export_view_to
+    from mapexplorer.ui.main_window import MainWindow
+
+    win = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    win.resize(1100, 700)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    labels = [a.text() for a in win.findChildren(type(win.open_action)) if a.text()]
+    assert {"Web page (HTML)…", "Image (PNG)…", "Animation (GIF)…"} <= set(labels)
+
+    path = tmp_path / "window.png"
+    exporter = export_view_to(win, str(path), "png", (700, 450), show_progress=False)
+    with qtbot.waitSignal(exporter.finished, timeout=60000):
+        pass
+    assert Image.open(path).size == (700, 450)
+
+    # An animation shows a progress dialog whose Cancel stops it; nothing is written.
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    def press_cancel() -> None:
+        win.findChild(QProgressDialog).findChild(QPushButton).click()
+
+    gif = tmp_path / "window.gif"
+    exporter = export_view_to(win, str(gif), "gif", (400, 260), frames=30)
+    exporter.progress.connect(lambda done, _total: press_cancel() if done == 2 else None)
+    with qtbot.waitSignal(exporter.cancelled, timeout=60000):
+        pass
+    assert not gif.exists()
+    assert "cancelled" in win.statusBar().currentMessage()
+
+    html = tmp_path / "window.html"
+    win.state.set_filter(category="war")
+    export_view_to(win, str(html), "html")
+    data = re.search(r'id="me-data">(.*?)</script>', html.read_text("utf-8"), re.S)[1]
+    exported = {e["id"] for e in json.loads(data)["events"]}
+    assert exported == {e.id for e in win.state.filtered_events()}
+    assert "treaty-signing" not in exported  # diplomacy: filtered out
+    assert win.map_view.js_errors == []
+    win.close()
+
+
+def test_cli_size_is_checked_before_drawing(tmp_path, capsys):
+    code = cli.main(["export", "--format", "png", "-o", str(tmp_path / "x.png"), "--size", "9x9"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "--size" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+def _offscreen_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)  # the command sets offscreen itself when there is no display
+    env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+    return env
+
+
+def test_cli_exports_png_offscreen(tmp_path):
+    path = tmp_path / "cli.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "export", "--format", "png", "-o", str(path)]
+        + ["--size", "640x400", "--at", "1941-09"],
+        env=_offscreen_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "as png" in result.stdout
+    assert Image.open(path).size == (640, 400)
+
+
+def test_cli_png_failure_is_clean(tmp_path):
+    path = tmp_path / "missing-folder" / "cli.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "export", "--format", "png", "-o", str(path)]
+        + ["--size", "400x300"],
+        env=_offscreen_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 2
+    assert f"mapexplorer: {path}: cannot write the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_size_dialog_offers_the_map_size_and_presets(qtbot):
+    from mapexplorer.ui.export_dialogs import SizeDialog
+
+    dialog = SizeDialog((1000, 640), "gif")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_size() == (1000, 640)
+    sizes = [dialog.presets.itemData(i) for i in range(dialog.presets.count())]
+    assert sizes[:3] == [(1000, 640), (1280, 800), (1920, 1080)]
+    dialog.presets.setCurrentIndex(2)
+    assert dialog.chosen_size() == (1920, 1080)
+    dialog.width_box.setValue(800)
+    assert dialog.presets.currentText() == "Custom"
+    assert dialog.chosen_size() == (800, 1080)

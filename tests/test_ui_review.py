@@ -1,0 +1,381 @@
+"""Importing an article in the window: confirm the date, review the drafts, save, reopen; the
+review survives closing; bad input gets a clear message; hostile text is shown as text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from mapexplorer.formats import native
+from mapexplorer.paths import geodata_dir
+
+BUNDLED = geodata_dir() / "russia-iran-partnership.txt"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(autouse=True)
+def drafts_folder(tmp_path, monkeypatch):
+    """Autosaved reviews go to the test's own folder, never the user's app data."""
+    folder = tmp_path / "drafts"
+    monkeypatch.setenv("MAPEXPLORER_DRAFTS_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, bundled, page_path):
+    from mapexplorer.ui.main_window import MainWindow
+
+    win = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def confirm_date(window, expected: str | None = None, published: str | None = None):
+    """Answer the publication-date dialog (it opens without blocking) and return the review."""
+    dialog = window.importer.date_dialog
+    assert dialog is not None and dialog.isVisible()
+    if expected is not None:
+        assert dialog.published() == expected
+    if published is not None:
+        dialog.set_published(published)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    return window.review
+
+
+def open_review(window, path=BUNDLED):
+    assert window.importer.import_file(str(path))
+    review = confirm_date(window, "2025-01-17")
+    assert review is not None and review.isVisible()
+    return review
+
+
+# --- the whole flow ----------------------------------------------------------------------------
+
+
+def test_import_accept_edit_reject_save_and_reopen(window, qtbot, tmp_path, drafts_folder):
+    file_menu = window.menuBar().actions()[0].menu()
+    labels = [a.text() for a in file_menu.actions()]
+    assert "&Import article…" in labels and "&Paste article text…" in labels
+    assert window.importer.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.importer.import_file(str(BUNDLED))
+    dialog = window.importer.date_dialog
+    assert dialog.published() == "2025-01-17"
+    assert "Friday" in dialog.reasoning.text() and "Jan. 20" in dialog.reasoning.text()
+    assert "Friday 17 January 2025" in dialog.words.text()
+    review = confirm_date(window)
+    assert review.model.rowCount() == len(review.drafts.drafts) >= 10
+    assert "17 January 2025" in review.subheader.text()
+
+    # Accept one, with the keyboard.
+    accepted = review.row_of("Russia constructed Iran")
+    review.select(accepted)
+    qtbot.keyClick(review.table, Qt.Key.Key_A)
+    assert review.drafts.drafts[accepted].status == "accepted"
+    assert review.current_row() == accepted + 1  # moved on to the next draft
+
+    # Edit one: title, date (typed, then confirmed with Enter), an alternative place, category.
+    edited = review.row_of("Russian soldiers inhabited")
+    review.select(edited)
+    assert review.excerpt_visible()
+    assert review.drafts.drafts[edited].time.edtf == "1900/1933"
+    review.title_edit.selectAll()
+    qtbot.keyClicks(review.title_edit, "Russian troops occupy northern Iran")
+    review.date_edit.selectAll()
+    qtbot.keyClicks(review.date_edit, "1911-1")
+    assert review.date_words.text().startswith("Not a date")  # inline, nothing applied yet
+    qtbot.keyClicks(review.date_edit, "2")
+    assert review.date_words.text() == "= December 1911"
+    qtbot.keyClick(review.date_edit, Qt.Key.Key_Return)
+    assert review.tick_place("Russia")  # one of the alternatives
+    review.set_category("war")
+    draft = review.drafts.drafts[edited]
+    assert draft.time.edtf == "1911-12"
+    assert any(t.edtf == "1900/1933" for t in draft.time_alternatives)  # the old reading kept
+    assert [review.date_alternatives.itemData(i) for i in range(review.date_alternatives.count())][
+        1:
+    ] == ["1900/1933"]
+    assert [p.name for p in draft.places] == ["Northern Iran", "Russia"]
+    review.table.setFocus()
+    review.accept_current()
+    assert draft.status == "accepted" and draft.title == "Russian troops occupy northern Iran"
+
+    # Reject one.
+    rejected = review.row_of("1917 Bolshevik")
+    review.select(rejected)
+    qtbot.keyClick(review.table, Qt.Key.Key_R)
+    assert review.drafts.drafts[rejected].status == "rejected"
+    assert "2 accepted · 1 rejected" in review.counts.text()
+
+    # Save: the catalogue holds exactly the accepted drafts and opens in the main window.
+    out = tmp_path / "saved" / "russia-iran.geojson"
+    out.parent.mkdir()
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=15000):
+        assert review.save_to(out)
+    catalogue = native.load(out)
+    by_title = {e.title: e for e in catalogue.events}
+    assert len(catalogue.events) == 2
+    occupation = by_title["Russian troops occupy northern Iran"]
+    assert occupation.time.edtf == "1911-12" and occupation.category == "war"
+    assert {catalogue.places[p].name for p in occupation.place_ids} == {"Northern Iran", "Russia"}
+    assert "Russian soldiers inhabited" in occupation.excerpts[0].text
+    assert not any("1917" in e.excerpt for e in catalogue.events)
+    assert catalogue.source.published == "2025-01-17"
+    assert catalogue.source.text == BUNDLED.read_text(encoding="utf-8")
+    assert {e.title for e in window.state.catalogue.events} == set(by_title)
+    assert window.path == str(out)
+    assert "Saved 2 events" in review.status_line.text()
+
+    # The review was autosaved as it went.
+    (saved,) = drafts_folder.glob("*.json")
+    assert json.loads(saved.read_text(encoding="utf-8"))["format"] == "mapexplorer-drafts"
+
+
+def test_nothing_accepted_is_not_saved(window, tmp_path):
+    review = open_review(window)
+    assert not review.save_to(tmp_path / "empty.geojson")
+    assert not (tmp_path / "empty.geojson").exists()
+    assert "accept" in review.status_line.text().lower()
+
+
+def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects(window, qtbot):
+    review = open_review(window)
+    review.resize(1200, 700)
+    last = len(review.drafts.drafts) - 1
+    review.select(last)
+    assert review.excerpt_visible(last)
+    assert review.sentence.text().strip("“”") == review.drafts.drafts[last].excerpt.text
+    first = review.drafts.drafts[0]
+    review._on_anchor(QUrl("draft:0"))
+    assert review.current_row() == 0 and review.title_edit.text() == first.title
+
+
+def test_date_alternative_from_the_combo(window):
+    review = open_review(window)
+    row = next(i for i, d in enumerate(review.drafts.drafts) if d.time_alternatives)
+    review.select(row)
+    draft = review.drafts.drafts[row]
+    before, other = draft.time, draft.time_alternatives[0]
+    assert review.date_alternatives.isEnabled()
+    index = review.date_alternatives.findData(other.edtf)
+    review.date_alternatives.setCurrentIndex(index)
+    review.date_alternatives.activated.emit(index)
+    assert draft.time == other and before in draft.time_alternatives
+    assert review.date_edit.text() == other.edtf
+
+
+def test_find_a_place_by_name(window):
+    review = open_review(window)
+    review.select(review.row_of("Russia constructed Iran"))
+    place = review.find_place("Vienna")
+    assert place is not None and place.name.startswith("Vienna")
+    draft = review.current_draft()
+    assert draft.places[-1].name == place.name
+    assert review.find_place("Xyzzyville") is None
+    assert "No place called" in review.status_line.text()
+
+
+# --- nothing typed is lost ---------------------------------------------------------------------
+
+
+def test_closing_keeps_the_review_and_importing_again_resumes_it(window, qtbot, drafts_folder):
+    review = open_review(window)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    review.title_edit.selectAll()
+    qtbot.keyClicks(review.title_edit, "Bushehr plant completed")  # autosave is debounced…
+    rejected = review.row_of("1917 Bolshevik")
+    review.select(rejected)
+    review.reject_current()
+    review.select(row)
+    review.title_edit.selectAll()
+    qtbot.keyClicks(review.title_edit, "Bushehr nuclear plant completed")
+    review.close()  # …and flushed on close
+    assert "kept" in window.statusBar().currentMessage()
+
+    assert window.importer.import_file(str(BUNDLED))
+    dialog = window.importer.date_dialog
+    assert "reviewed this article before" in dialog.resumed.text()
+    again = confirm_date(window, "2025-01-17")
+    assert again is not review
+    assert again.drafts.drafts[row].title == "Bushehr nuclear plant completed"
+    assert again.drafts.drafts[rejected].status == "rejected"
+    assert again.status_line.text().startswith("Resumed your review")
+    assert len(list(drafts_folder.glob("*.json"))) == 1
+
+
+def test_closing_the_main_window_closes_the_review_and_keeps_the_typing(window, drafts_folder):
+    from mapexplorer.importer import DraftSet
+
+    review = open_review(window)
+    review.select(0)
+    review.title_edit.setText("Typed just now")  # not yet autosaved (debounced)
+    window.close()
+    assert not review.isVisible()
+    (saved,) = drafts_folder.glob("*.json")
+    assert DraftSet.load(saved).drafts[0].title == "Typed just now"
+
+
+def test_a_new_publication_date_redrafts_but_keeps_decisions(window):
+    review = open_review(window)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    review.title_edit.setText("Bushehr nuclear plant completed")
+    review.accept_current()
+    review.close()
+
+    assert window.importer.import_file(str(BUNDLED))
+    again = confirm_date(window, "2025-01-17", published="2025-03-07")
+    assert again.drafts.source.published == "2025-03-07"
+    kept = next(d for d in again.drafts.drafts if "Russia constructed Iran" in d.excerpt.text)
+    assert kept.title == "Bushehr nuclear plant completed" and kept.status == "accepted"
+    assert "decisions are kept" in again.status_line.text()
+
+
+def test_switching_article_keeps_the_first_review(window, qtbot, drafts_folder):
+    review = open_review(window)
+    review.select(0)
+    review.accept_current()
+    other = geodata_dir().parent / "tests" / "data" / "articles" / "geneva-talks.txt"
+    if not other.exists():
+        pytest.skip("the test articles are not in this checkout")
+    assert window.importer.import_file(str(other))
+    confirm_date(window)
+    assert window.review is not review and window.review.isVisible()
+    assert len(list(drafts_folder.glob("*.json"))) == 2
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def error_text(window) -> str:
+    box = window.importer.error_box
+    assert box is not None and box.isVisible()
+    return box.text() + "\n" + box.informativeText()
+
+
+def test_an_empty_file_is_refused_by_name(window, tmp_path, bundled):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n", encoding="utf-8")
+    assert not window.importer.import_file(str(path))
+    assert "empty.txt" in error_text(window) and "empty" in window.importer.error_box.text()
+    assert window.review is None and window.importer.date_dialog is None
+    assert window.state.catalogue.events == bundled.events
+
+
+def test_a_binary_file_is_refused_by_name(window, tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    assert not window.importer.import_file(str(path))
+    text = error_text(window)
+    assert "photo.txt" in text and "binary" in text
+    assert "Nothing was changed" in text
+
+
+def test_a_text_without_dates_is_refused_after_the_date(window, tmp_path, bundled):
+    path = tmp_path / "no-dates.txt"
+    path.write_text(
+        "Talks in Geneva\n\nDiplomats from France and Iran met in Geneva to talk about trade. "
+        "They agreed to meet again in Vienna.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(path))
+    confirm_date(window, published="2024-05-01")
+    text = error_text(window)
+    assert "no-dates.txt" in text and "no dates" in text
+    assert window.review is None
+    assert window.state.catalogue.events == bundled.events
+
+
+def test_a_text_without_places_is_refused(window, tmp_path):
+    path = tmp_path / "no-places.md"
+    path.write_text(
+        "# Minutes\n\nThe committee met on March 3, 2024 and again in May 2024 to discuss "
+        "the budget. It will meet next in 2025.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(path))
+    confirm_date(window, published="2024-06-01")
+    assert "no-places.md" in error_text(window) and "no place" in error_text(window)
+
+
+def test_an_invalid_publication_date_is_refused_inline(window):
+    assert window.importer.import_file(str(BUNDLED))
+    dialog = window.importer.date_dialog
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.set_published("2025-02-30")
+    assert not ok.isEnabled() and "YYYY-MM-DD" in dialog.words.text()
+    dialog.set_published("17/01/2025")
+    assert not ok.isEnabled()
+    dialog.set_published("2025-01-18")
+    assert ok.isEnabled() and dialog.words.text() == "Saturday 18 January 2025"
+    dialog.reject()
+    assert window.review is None
+
+
+# --- other ways in -----------------------------------------------------------------------------
+
+
+def test_dropping_an_article_starts_the_import(window, tmp_path):
+    path = tmp_path / "dropped-article.txt"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    review = confirm_date(window, "2025-01-17")
+    assert review is not None and review.article_path == str(path)
+
+
+def test_pasted_hostile_text_is_shown_literally(window, qtbot):
+    text = (
+        f"Talks {HOSTILE} <b>now</b>\n\n"
+        "GENEVA (AP) — Diplomats from France and Iran met in Geneva on March 3, 2024 "
+        f"to discuss {HOSTILE} trade. In 2015 they had signed a deal in Vienna.\n"
+    )
+    assert window.importer.import_text(text, "pasted <b>text</b>", kind="txt")
+    review = confirm_date(window, published="2024-03-05")
+    assert review is not None
+    assert HOSTILE in review.header.text()
+    assert review.header.textFormat() == Qt.TextFormat.PlainText
+    assert HOSTILE in review.article.toPlainText()
+    assert "&lt;img" in review.article.toHtml()  # text in the document, not an image
+    review.select(0)
+    review.title_edit.setText(HOSTILE)
+    title = review.model.index(0, review.model.TITLE)
+    assert review.model.data(title) == HOSTILE
+    tooltip = review.model.data(title, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "&lt;img" in tooltip
+    assert review.sentence.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_paste_dialog_guesses_the_kind(window):
+    from mapexplorer.ui.import_dialog import guess_kind
+
+    assert guess_kind("<!doctype html><html><body><p>x</p></body></html>") == "html"
+    assert guess_kind("# Title\n\nBody text.") == "md"
+    assert guess_kind("Plain words. More words.") == "txt"
+    window.importer.paste_text()
+    dialog = window.importer.paste_dialog
+    assert dialog.isVisible()
+    dialog.text_edit.setPlainText("")
+    dialog.accept()
+    assert "no text" in window.importer.error_box.text()
+
+
+def test_the_review_window_looks_right(window, qtbot, tmp_path):
+    review = open_review(window)
+    review.resize(1320, 820)
+    review.select(review.row_of("Russian soldiers inhabited"))
+    image = review.grab()
+    assert image.width() >= 1000
+    image.save(str(tmp_path / "review.png"))
