@@ -13,16 +13,37 @@ GEODATA = Path(__file__).resolve().parent.parent / "geodata"
 
 REQUIRED = {
     "point": [
-        "moscow", "tehran", "bushehr", "vienna", "washington", "damascus", "hmeimim", "kyiv",
-        "isfahan", "natanz", "fordow", "petrograd", "tabriz",
+        "moscow",
+        "tehran",
+        "bushehr",
+        "vienna",
+        "washington",
+        "damascus",
+        "hmeimim",
+        "kyiv",
+        "isfahan",
+        "natanz",
+        "fordow",
+        "petrograd",
+        "tabriz",
     ],
     "region": [
-        "iran", "syria", "lebanon", "ukraine", "israel", "gaza-strip", "northern-iran",
-        "caucasus", "caspian-region",
+        "iran",
+        "syria",
+        "lebanon",
+        "ukraine",
+        "israel",
+        "gaza-strip",
+        "northern-iran",
+        "caucasus",
+        "caspian-region",
     ],
     "route": [
-        "route-soviet-invasion-1941", "route-british-invasion-1941", "route-drones-iran-russia",
-        "route-missiles-iran-russia", "route-yak130-russia-iran",
+        "route-soviet-invasion-1941",
+        "route-british-invasion-1941",
+        "route-drones-iran-russia",
+        "route-missiles-iran-russia",
+        "route-yak130-russia-iran",
     ],
 }
 
@@ -54,7 +75,10 @@ def basemap() -> dict:
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km between two (lon, lat) points."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -108,8 +132,10 @@ def test_required_ids_have_right_kind_and_type(places):
 def test_region_vertex_budget(geoms):
     for fid in REQUIRED["region"]:
         g = geoms[fid]
-        n = sum(len(p.exterior.coords) + sum(len(r.coords) for r in p.interiors)
-                for p in getattr(g, "geoms", [g]))
+        n = sum(
+            len(p.exterior.coords) + sum(len(r.coords) for r in p.interiors)
+            for p in getattr(g, "geoms", [g])
+        )
         assert n <= 310, (fid, n)
 
 
@@ -191,7 +217,11 @@ def test_invasion_routes_origins(geoms):
 
 def test_iran_russia_routes_cross_the_caspian(geoms):
     sea = Point(51.0, 42.0).buffer(3.0)
-    for fid in ("route-drones-iran-russia", "route-missiles-iran-russia", "route-yak130-russia-iran"):
+    for fid in (
+        "route-drones-iran-russia",
+        "route-missiles-iran-russia",
+        "route-yak130-russia-iran",
+    ):
         assert geoms[fid].intersects(sea), fid
     assert not geoms["route-drones-iran-russia"].equals(geoms["route-missiles-iran-russia"])
 
@@ -225,7 +255,9 @@ def test_basemap_labels():
         assert f["geometry"]["type"] == "Point"
         assert f["properties"]["kind"] in ("country", "sea")
         check_feature_geometry(f)
-    base = {f["properties"]["name"]: shape(f["geometry"]) for f in load("basemap.geojson")["features"]}
+    base = {
+        f["properties"]["name"]: shape(f["geometry"]) for f in load("basemap.geojson")["features"]
+    }
     for name, f in by_name.items():
         if f["properties"]["kind"] == "country":
             assert base[name].contains(shape(f["geometry"])), name

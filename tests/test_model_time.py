@@ -91,7 +91,10 @@ def test_day_numbers_round_trip(n):
 
 @given(st.dates())
 def test_day_numbers_agree_with_datetime(d):
-    assert day_from_ymd(d.year, d.month, d.day) == d.toordinal() - datetime.date(1970, 1, 1).toordinal()
+    assert (
+        day_from_ymd(d.year, d.month, d.day)
+        == d.toordinal() - datetime.date(1970, 1, 1).toordinal()
+    )
 
 
 @given(st.dates(), st.dates())

@@ -62,7 +62,9 @@ def events_command(args: argparse.Namespace) -> int:
         for e in catalogue.chronological()
     ]
     header = ("DATE", "TITLE", "PLACES")
-    widths = [min(max(len(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate((34, 64, 200))]
+    widths = [
+        min(max(len(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate((34, 64, 200))
+    ]
     for row in [header, *rows]:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
@@ -170,10 +172,16 @@ def build_window_parser() -> argparse.ArgumentParser:
         description="Explore where and when a news story happened. "
         f"Other commands: {', '.join(SUBCOMMANDS)} (mapexplorer COMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", help="catalogue file to open (default: the bundled article)")
-    parser.add_argument("--at", metavar="DATE", help="start at this date (EDTF or ISO, e.g. 2015-09)")
+    parser.add_argument(
+        "file", nargs="?", help="catalogue file to open (default: the bundled article)"
+    )
+    parser.add_argument(
+        "--at", metavar="DATE", help="start at this date (EDTF or ISO, e.g. 2015-09)"
+    )
     parser.add_argument("--select", metavar="EVENT_ID", help="select this event")
-    parser.add_argument("--size", metavar="WxH", help="window size (default 1280x800, or as last time)")
+    parser.add_argument(
+        "--size", metavar="WxH", help="window size (default 1280x800, or as last time)"
+    )
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window and exit")
     parser.add_argument("--version", action="version", version=f"mapexplorer {__version__}")
     return parser

@@ -53,8 +53,10 @@ def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return coords, ring_start, first_ring
 
 
+@functools.lru_cache(maxsize=2)
 def catalogue_message(catalogue: Catalogue) -> dict:
-    """Everything the page draws, sent once per opened file."""
+    """Everything the page draws, sent once per opened file. Cached per catalogue (catalogues
+    hash by identity), so the file loader's worker thread can build it ahead of the GUI."""
     place_ids = list(catalogue.places)
     index = {pid: i for i, pid in enumerate(place_ids)}
     places = [catalogue.places[pid] for pid in place_ids]

@@ -155,21 +155,30 @@ class Catalogue:
     def focus_bounds(self) -> tuple[float, float, float, float]:
         """Bounds around where most of the story happens: a far-off capital mentioned once
         (Washington in a Middle East story) should not zoom the whole map out."""
-        points = [p.representative for p in self.places.values()]
-        if len(points) < 5:
+        if len(self.places) < 5:
             return self.bounds()
-        lon_mid = sorted(x for x, _ in points)[len(points) // 2]
-        lat_mid = sorted(y for _, y in points)[len(points) // 2]
-        ranked = sorted(
-            self.places.values(), key=lambda p: haversine_km(lon_mid, lat_mid, *p.representative)
+        import numpy as np
+        import shapely
+
+        boxes = shapely.bounds(np.array([p.geometry for p in self.places.values()], dtype=object))
+        lon, lat = (
+            np.radians((boxes[:, 0] + boxes[:, 2]) / 2),
+            np.radians((boxes[:, 1] + boxes[:, 3]) / 2),
         )
-        core = ranked[: max(3, int(len(ranked) * 0.85))]
-        boxes = [p.geometry.bounds for p in core]
+        lon_mid, lat_mid = np.median(lon), np.median(lat)
+        # Great-circle distance of each place's centre from the median centre (haversine).
+        a = (
+            np.sin((lat - lat_mid) / 2) ** 2
+            + np.cos(lat) * np.cos(lat_mid) * np.sin((lon - lon_mid) / 2) ** 2
+        )
+        distance = 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+        keep = max(3, int(len(distance) * 0.85))
+        core = boxes[np.argsort(distance, kind="stable")[:keep]]
         return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
+            float(core[:, 0].min()),
+            float(core[:, 1].min()),
+            float(core[:, 2].max()),
+            float(core[:, 3].max()),
         )
 
     def categories(self) -> list[str]:

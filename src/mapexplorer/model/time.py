@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-
 __all__ = [
     "DateError",
     "Precision",

@@ -35,6 +35,11 @@ class _Worker(QObject):
 
         try:
             catalogue, read_report = read_catalogue(self.path, report, self.fields)
+            if catalogue.events and not self.stop:
+                # The page's message, built here rather than on the GUI thread (cached).
+                from mapexplorer.mappage.messages import catalogue_message
+
+                catalogue_message(catalogue)
         except Cancelled:
             self.cancelled.emit()
         except FormatError as exc:
