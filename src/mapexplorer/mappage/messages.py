@@ -53,10 +53,16 @@ def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return coords, ring_start, first_ring
 
 
-@functools.lru_cache(maxsize=2)
 def catalogue_message(catalogue: Catalogue) -> dict:
-    """Everything the page draws, sent once per opened file. Cached per catalogue (catalogues
-    hash by identity), so the file loader's worker thread can build it ahead of the GUI."""
+    """Everything the page draws, sent once per opened file. Kept on the catalogue object, so
+    the file loader's worker thread can build it ahead of the GUI thread."""
+    cached = catalogue.__dict__.get("_page_message")
+    if cached is None:
+        cached = catalogue.__dict__["_page_message"] = _build_catalogue_message(catalogue)
+    return cached
+
+
+def _build_catalogue_message(catalogue: Catalogue) -> dict:
     place_ids = list(catalogue.places)
     index = {pid: i for i, pid in enumerate(place_ids)}
     places = [catalogue.places[pid] for pid in place_ids]
