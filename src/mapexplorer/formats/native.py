@@ -126,7 +126,55 @@ def load(path: str | os.PathLike, progress: Callable[[int, int], None] | None = 
         raise FormatError(path, f"not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    streamed = _stream(text)
+    if streamed is not None:
+        head, lines = streamed
+        try:
+            return from_geojson(head, path, progress, _parsed(lines), len(lines))
+        except _NotOneFeaturePerLine:
+            pass  # edited by hand or another tool: read it whole, for exact error positions
     return loads(text, path, progress)
+
+
+class _NotOneFeaturePerLine(Exception):
+    pass
+
+
+_FEATURES_START, _FEATURES_END = '\n "features": [\n', "\n ]\n}\n"
+
+
+def _stream(text: str) -> tuple[dict, list[str]] | None:
+    """Our own files hold one feature per line: parse them one at a time, so a 100,000-event
+    file never exists as one giant object tree (half the peak memory, and faster)."""
+    start = text.find(_FEATURES_START)
+    if start < 0 or not text.endswith(_FEATURES_END):
+        return None
+    try:
+        head = _parse_json(text[:start] + '\n "features": []\n}')
+    except ValueError:
+        return None
+    body = text[start + len(_FEATURES_START) : -len(_FEATURES_END)]
+    # JSON escapes newlines inside strings, so ",\n" only ever separates features.
+    return head, (body.split(",\n") if body else [])
+
+
+def _parsed(lines: list[str]):
+    loads_line = _line_parser()
+    for i, line in enumerate(lines):
+        lines[i] = ""  # let the text go as we read
+        try:
+            yield loads_line(line)
+        except ValueError:
+            raise _NotOneFeaturePerLine from None
+
+
+def _line_parser():
+    try:
+        import orjson
+
+        return orjson.loads
+    except ImportError:
+        return json.loads
 
 
 def loads(
@@ -188,22 +236,28 @@ def _read_source(meta: dict, path: Any) -> tuple[Source, list[Era]]:
 
 
 def from_geojson(
-    doc: Any, path: Any = None, progress: Callable[[int, int], None] | None = None
+    doc: Any,
+    path: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+    features: Any = None,
+    total: int | None = None,
 ) -> Catalogue:
-    """Build a catalogue from a parsed native document."""
+    """Build a catalogue from a parsed native document (or its header and an iterable of its
+    features, with their number)."""
     _expect(doc, dict, path, "the document", "")
     if doc.get("type") != "FeatureCollection":
         raise FormatError(path, "not a GeoJSON FeatureCollection", "the document", "type")
     meta = _expect(doc.get("mapexplorer", {}), dict, path, "the document", "mapexplorer")
     source, eras = _read_source(meta, path)
-    features = _expect(doc.get("features"), list, path, "the document", "features")
+    if features is None:
+        features = _expect(doc.get("features"), list, path, "the document", "features")
+        total = len(features)
 
     events: dict[str, dict[str, Any]] = {}
     places: dict[str, Place] = {}
     raw_places: dict[str, tuple] = {}
     pending_points: list[tuple[str, str, list, str, str, int]] = []  # created in bulk below
     place_of_event: dict[str, list[str]] = {}
-    total = len(features)
     for index, feature in enumerate(features):
         if progress and index % 2000 == 0:
             progress(index, total)
@@ -247,28 +301,18 @@ def from_geojson(
                     path, f"place {place_id!r} has a different name or shape elsewhere", item,
                     "geometry",
                 )  # fmt: skip
+        record = _event_record(props)
         first = events.get(event_id)
         if first is None:
-            events[event_id] = props
+            events[event_id] = record
             place_of_event[event_id] = [place_id]
             continue
         # A further place of the same event: its event fields must agree with the first.
-        for key in EVENT_FIELDS:
-            if first.get(key) != props.get(key):
-                item = f"feature {index + 1} (event {event_id!r})"
-                raise FormatError(
-                    path, f"differs from the event's first feature ({key!r})", item, key
-                )
-        if _extra(first) != _extra(props):
-            item = f"feature {index + 1} (event {event_id!r})"
-            differing = (
-                next(iter(set(_extra(first).items()) ^ set(_extra(props).items())))[0]
-                if all(
-                    isinstance(v, (str, int, float, bool, type(None)))
-                    for v in (*_extra(first).values(), *_extra(props).values())
-                )
-                else "extra"
+        if record != first:
+            differing = next(
+                (k for k in {*first, *record} if first.get(k) != record.get(k)), "properties"
             )
+            item = f"feature {index + 1} (event {event_id!r})"
             raise FormatError(
                 path, f"differs from the event's first feature ({differing!r})", item, differing
             )
@@ -288,8 +332,8 @@ def from_geojson(
             places[place.id] = place
 
     built = [
-        _read_event(props, place_of_event[event_id], source.text, path)
-        for event_id, props in events.items()
+        _read_event(record, place_of_event[event_id], source.text, path)
+        for event_id, record in events.items()
     ]
     era_ids = {era.id for era in eras}
     for event in built:
@@ -312,6 +356,15 @@ def _is_plain_point(geometry: Any) -> bool:
         return False
     c = geometry.get("coordinates")
     return type(c) is list and len(c) == 2 and all(type(v) in (int, float) for v in c)
+
+
+def _event_record(props: dict) -> dict:
+    """What a feature says about its event: its properties less the place's and the derived
+    ones (kept per event until the end of the file, so kept small)."""
+    return {k: v for k, v in props.items() if k not in _NOT_EVENT}
+
+
+_NOT_EVENT = frozenset(PLACE_FIELDS) | frozenset(DERIVED)
 
 
 def _extra(props: dict) -> dict:

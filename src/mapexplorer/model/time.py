@@ -155,6 +155,7 @@ _COMMON_ENDPOINT = (
     r"(?:-(?!0000))?(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-(?:0[1-9]|1[0-2])-XX"
     r"|-XX(?:-XX)?|-2[1-4])?|\d{3}X|\d{2}XX|\dXXX)[~?%]?"
 )
+_PLAIN_DATE = re.compile(r"^(-?\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$")
 _COMMON_EDTF = re.compile(
     rf"^(?:[~?%](?=[-\d]))?{_COMMON_ENDPOINT}(?:/(?:[~?%](?=[-\d]))?{_COMMON_ENDPOINT})?$"
 )
@@ -214,6 +215,9 @@ class TimeSpan:
         text = text.strip()
         if not text:
             raise DateError("the date is empty")
+        plain = _PLAIN_DATE.match(text)
+        if plain:  # most dates in big files: one day, month or year, nothing else
+            return cls._plain(text, *plain.groups())
         if ".." in text or text.startswith("/") or text.endswith("/"):
             raise DateError(f"{text!r} is open-ended; give both ends of the interval")
         if any(c in text for c in "[]{}"):
@@ -242,6 +246,23 @@ class TimeSpan:
             approximate="~" in text or "%" in text,
             uncertain="?" in text or "%" in text,
         )
+
+    @classmethod
+    def _plain(cls, text: str, year: str, month: str | None, day: str | None) -> TimeSpan:
+        y = int(year)
+        if year.startswith("-0000"):
+            raise DateError(f"{text!r} is not a valid EDTF date (there is no year -0)")
+        if day is not None:
+            m, d = int(month), int(day)
+            if not 1 <= d <= _days_in_month(y, m):
+                raise DateError(f"{text!r} is not a real day")
+            n = day_from_ymd(y, m, d)
+            return cls(text, n, n, Precision.DAY)
+        if month is not None:
+            m = int(month)
+            first = day_from_ymd(y, m, 1)
+            return cls(text, first, day_from_ymd(y + (m == 12), m % 12 + 1, 1) - 1, Precision.MONTH)
+        return cls(text, day_from_ymd(y, 1, 1), day_from_ymd(y + 1, 1, 1) - 1, Precision.YEAR)
 
     @classmethod
     def from_days(cls, start: int, end: int | None = None) -> TimeSpan:

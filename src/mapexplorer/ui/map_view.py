@@ -128,7 +128,8 @@ class QtMapView(QWebEngineView):
             _messages().catalogue_message(self.state.catalogue),
             _messages().filter_message(self.state),
             _messages().time_message(self.state) if self.state.catalogue.events else None,
-            _messages().select_message(self.state.selected, fly=False),
+            # A selection made before the page was ready (--select): frame it now.
+            _messages().select_message(self.state.selected, fly=self.state.selected is not None),
         ]
         self.send({"type": "batch", "messages": [m for m in batch if m is not None]})
 
