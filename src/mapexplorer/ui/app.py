@@ -146,7 +146,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     def plan_in_background() -> None:
         try:
-            planner.planned.emit(plan_start(args, last_file, last_time))
+            plan = plan_start(args, last_file, last_time)
+            import mapexplorer.ui.main_window  # noqa: F401  (its imports, off the GUI thread)
+
+            planner.planned.emit(plan)
         except StartupError as exc:
             planner.planned.emit(exc)
 
