@@ -132,6 +132,8 @@ class QtMapView(QWebEngineView):
             _messages().select_message(self.state.selected, fly=self.state.selected is not None),
         ]
         self.send({"type": "batch", "messages": [m for m in batch if m is not None]})
+        # Sent: the page has its own copy now (megabytes at 100,000 events).
+        self.state.catalogue.__dict__.pop("_page_message", None)
 
     def _send_time(self, *_: object) -> None:
         if self.state is not None and self.state.catalogue.events:
