@@ -124,3 +124,16 @@ def test_the_fast_path_agrees_with_the_edtf_grammar(text):
         assert not _COMMON_EDTF.match(text)  # e.g. "-0000": there is no negative year zero
         with pytest.raises(DateError):
             TimeSpan.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("1985-11-19/1985-11-21", "19–21 November 1985"),
+        ("1941-08-25/1941-09-17", "25 August – 17 September 1941"),
+        ("2023-10-07/2025-01-17", "7 October 2023 – 17 January 2025"),
+        ("2025-01-17/2025-01-17", "17 January 2025"),
+    ],
+)
+def test_day_spans_share_what_both_ends_share(text, words):
+    assert TimeSpan.parse(text).describe() == words

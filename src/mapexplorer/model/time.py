@@ -310,8 +310,13 @@ class TimeSpan:
             return f"{first.removesuffix(' century')}–{last}"
         a_prec, b_prec = _endpoint_precision(parts[0]), _endpoint_precision(parts[1])
         if a_prec is b_prec is Precision.DAY:
-            if first[-4:] == last[-4:] and "BC" not in last and first[:5] != "about":
-                first = first.rsplit(" ", 1)[0]
+            # Words are "D Month YEAR": share what both ends share.
+            plain = "BC" not in last and not any(q in self.edtf for q in "~?%")
+            (d1, m1, y1), (d2, m2, y2) = first.split(" ", 2), last.split(" ", 2)
+            if plain and (m1, y1) == (m2, y2):
+                return first if d1 == d2 else f"{d1}–{last}"  # "19–21 November 1985"
+            if plain and y1 == y2:
+                return f"{d1} {m1} – {last}"  # "25 August – 17 September 1941"
             return f"{first} – {last}"
         if a_prec is b_prec is Precision.YEAR:
             return f"{first}–{last}"
