@@ -992,11 +992,21 @@ var MapExplorer = (function () {
   }
 
   // --- camera ----------------------------------------------------------------------------------
+  // The last framing asked for, until the user moves the map: the page may load in a view
+  // that is not yet shown (or is resized as the window lays out), and a frame computed for
+  // the wrong size must be redone when the real size arrives.
+  var framing = null, userMoved = false;
+
   function fit(b, animate) {
     // b = [west, south, east, north]
     if (!b) return;
-    var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
-    map.fitBounds(bounds.pad(0.08), { animate: !!animate, maxZoom: 6 });
+    var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]).pad(0.08);
+    framing = { bounds: bounds, maxZoom: 6 };
+    map.fitBounds(bounds, { animate: !!animate, maxZoom: 6 });
+  }
+
+  function reframe() {
+    if (framing && !userMoved) map.fitBounds(framing.bounds, { animate: false, maxZoom: framing.maxZoom });
   }
 
   function flyToEvent(i) {
@@ -1010,6 +1020,7 @@ var MapExplorer = (function () {
     var target = L.latLngBounds(sw, ne);
     // Keep the view when the event is already comfortably on screen.
     if (map.getBounds().pad(-0.1).contains(target)) return;
+    if (!userMoved) framing = { bounds: target.pad(0.3), maxZoom: 6 };
     map.flyToBounds(target.pad(0.3), { maxZoom: 6, duration: 0.6 });
   }
   // --- base map --------------------------------------------------------------------------------
@@ -1071,6 +1082,10 @@ var MapExplorer = (function () {
     L.DomEvent.disableScrollPropagation(popup);
     map.getContainer().appendChild(popup);
     map.on("move zoom resize viewreset", requestDraw);
+    map.on("resize", reframe);
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      map.getContainer().addEventListener(type, function () { userMoved = true; }, true);
+    });
     function labelDensity() { map.getContainer().classList.toggle("me-zoomed-out", map.getZoom() < 4); }
     map.on("zoomend", labelDensity);
     labelDensity();
@@ -1162,6 +1177,7 @@ var MapExplorer = (function () {
     visibleCount: function () { return visCount; },
     startFrameCounter: startFrameCounter,
     stopFrameCounter: stopFrameCounter,
+    zoom: function () { return map.getZoom(); },
     selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
   };
 })();

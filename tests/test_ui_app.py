@@ -121,3 +121,22 @@ def test_screenshot_of_a_broken_file_fails_clearly(tmp_path):
     assert result.returncode == 2
     assert "broken.geojson" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_page_loaded_before_the_window_still_frames_the_story(qtbot, page_path, bundled):
+    """The app loads the page in a hidden view first (a faster start); the framing must then
+    be redone at the window's real size, not left as computed for the hidden one."""
+    from mapexplorer.ui.main_window import MainWindow
+    from mapexplorer.ui.map_view import QtMapView
+
+    early = QtMapView(None, page_path)
+    qtbot.waitUntil(lambda: early.is_ready, timeout=30000)
+    window = MainWindow(bundled, "bundled.geojson", page_path, None, early)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=30000):
+        window.show()
+    zoom = []
+    window.map_view.run_js("MapExplorer.zoom()", zoom.append)
+    qtbot.waitUntil(lambda: bool(zoom), timeout=10000)
+    assert zoom[0] >= 3  # the Middle East and Europe, not the whole world
