@@ -545,10 +545,15 @@ var MapExplorer = (function () {
     }
     frameStamp++;
     var claimed = [];
+    var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
+    var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    var anySelected = selected >= 0 && visible[selected];
     for (p = 0; p < nPlaces; p++) {
-      if (placeCount[p] === 0 || !onScreen(p, v)) continue;
+      if (placeCount[p] === 0) continue;
+      var bb = 4 * p; // on screen (inlined: this loop runs over every place every frame)
+      if (bbox[bb + 2] < left || bbox[bb] > right || bbox[bb + 3] < top || bbox[bb + 1] > bottom) continue;
       var kind = placeKind[p];
-      if (p === hoverPlace || isSelectedPlace(p)) {
+      if (p === hoverPlace || (anySelected && isSelectedPlace(p))) {
         special.push(p); // drawn last, on top, on their own
         continue;
       }
@@ -725,7 +730,8 @@ var MapExplorer = (function () {
     ctx.fillStyle = rgba(colour, (soft ? 0.14 : 0.26) * alpha + (hovered ? 0.1 : 0));
     // Holes wind against their outline (RFC 7946), so nonzero keeps them empty.
     ctx.fill(list.length === 1 ? "evenodd" : "nonzero");
-    ctx.lineWidth = isSelected ? 3 : v.dense ? 1 : 1.5;
+    if (v.dense && !isSelected && !hovered) return; // thousands of shapes: fills carry them
+    ctx.lineWidth = isSelected ? 3 : 1.5;
     ctx.strokeStyle = isSelected ? (dark ? "#ffe066" : "#1a1a1a") : rgba(colour, 0.85 * alpha);
     ctx.stroke();
     ctx.setLineDash([]);
