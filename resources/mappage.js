@@ -605,10 +605,13 @@ var MapExplorer = (function () {
     routes.forEach(function (list) { shapes += list.length; });
     v.dense = shapes > DENSE_SHAPES;
     regions.forEach(function (list) { drawRegions(list, v, false, false); });
-    routes.forEach(function (list) { drawRoutes(list, v, false, false); });
-    if (claimed.length / 3 > DENSE_POINTS) {
-      drawDots(claimed, size, ratio);
-    } else {
+    var dots = claimed.length / 3 > DENSE_POINTS;
+    if (v.dense || dots) {
+      // Thousands of routes: one-pixel lines written into the same buffer as the dots.
+      drawDots(dots ? claimed : [], v.dense ? routes : null, v, size, ratio);
+    }
+    if (!v.dense) routes.forEach(function (list) { drawRoutes(list, v, false, false); });
+    if (!dots) {
       for (var k = 0; k < claimed.length; k += 3) {
         drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
       }
@@ -657,7 +660,7 @@ var MapExplorer = (function () {
     return c;
   }
 
-  function drawDots(claimed, size, ratio) {
+  function drawDots(claimed, routes, v, size, ratio) {
     var w = Math.round(size.x * ratio), h = Math.round(size.y * ratio);
     if (!dotCanvas || dotCanvas.width !== w || dotCanvas.height !== h) {
       dotCanvas = document.createElement("canvas");
@@ -668,6 +671,15 @@ var MapExplorer = (function () {
       dotPixels = new Uint32Array(dotImage.data.buffer);
     }
     dotPixels.fill(0);
+    if (routes) {
+      routes.forEach(function (list) {
+        var colour = dotColour(styleOf(list[0]));
+        for (var k = 0; k < list.length; k++) {
+          var p = list[k];
+          for (var r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, v, ratio, colour, w, h);
+        }
+      });
+    }
     var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = claimed.length / 3 > PLAIN_DOTS;
     for (var k = 0; k < claimed.length; k += 3) {
       var fill = dotColour(styleOf(claimed[k]));
@@ -695,6 +707,30 @@ var MapExplorer = (function () {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(dotCanvas, 0, 0);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  /* Ring r as a one-pixel polyline into the pixel buffer (Bresenham, clipped per pixel). */
+  function rasterLine(r, v, ratio, colour, w, h) {
+    var a = ringStart[r], b = ringStart[r + 1];
+    var s = v.scale * ratio, ox = v.ox * ratio, oy = v.oy * ratio;
+    var x0 = Math.round(xy[2 * a] * s - ox), y0 = Math.round(xy[2 * a + 1] * s - oy);
+    for (var q = a + 1; q < b; q++) {
+      var x1 = Math.round(xy[2 * q] * s - ox), y1 = Math.round(xy[2 * q + 1] * s - oy);
+      var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+      var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
+      if ((x < 0 && x1 < 0) || (y < 0 && y1 < 0) || (x >= w && x1 >= w) || (y >= h && y1 >= h)) {
+        x0 = x1; y0 = y1;
+        continue; // the whole segment is off screen
+      }
+      for (;;) {
+        if (x >= 0 && y >= 0 && x < w && y < h) dotPixels[y * w + x] = colour;
+        if (x === x1 && y === y1) break;
+        var e2 = 2 * err;
+        if (e2 >= dy) { err += dy; x += sx; }
+        if (e2 <= dx) { err += dx; y += sy; }
+      }
+      x0 = x1; y0 = y1;
+    }
   }
 
   function onScreen(p, v) {
