@@ -21,7 +21,7 @@ def slugify(text: str) -> str:
     return slug[:60].rstrip("-") or "event"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excerpt:
     """A verbatim passage of the source text and where it stands in it (`text[start:end]`)."""
 
@@ -30,7 +30,7 @@ class Excerpt:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     title: str
