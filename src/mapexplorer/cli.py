@@ -173,7 +173,10 @@ def build_window_parser() -> argparse.ArgumentParser:
         f"Other commands: {', '.join(SUBCOMMANDS)} (mapexplorer COMMAND --help).",
     )
     parser.add_argument(
-        "file", nargs="?", help="catalogue file to open (default: the bundled article)"
+        "file",
+        nargs="?",
+        help="a catalogue, GeoJSON, CSV or KML/KMZ file "
+        "(default: the file open last time, else the bundled article)",
     )
     parser.add_argument(
         "--at", metavar="DATE", help="start at this date (EDTF or ISO, e.g. 2015-09)"
