@@ -1062,8 +1062,10 @@ var MapExplorer = (function () {
     var target = L.latLngBounds(sw, ne);
     // Keep the view when the event is already comfortably on screen.
     if (map.getBounds().pad(-0.1).contains(target)) return;
-    if (!userMoved) framing = { bounds: target.pad(0.3), maxZoom: 6 };
-    map.flyToBounds(target.pad(0.3), { maxZoom: 6, duration: 0.6 });
+    // A point has no extent: fly there without zooming far in, so its context stays.
+    var maxZoom = Math.max(5, map.getZoom());
+    if (!userMoved) framing = { bounds: target.pad(0.3), maxZoom: maxZoom };
+    map.flyToBounds(target.pad(0.3), { maxZoom: maxZoom, duration: 0.6 });
   }
   // --- base map --------------------------------------------------------------------------------
   function styleBasemap() {

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -512,9 +513,31 @@ class QtTimeline(QWidget):
     def _make_axis(catalogue: Catalogue, linear: bool) -> TimeAxis:
         return TimeAxis.from_catalogue(catalogue, focus=DEFAULT_FOCUS, linear=linear)
 
+    def _icon(self, which: QStyle.StandardPixmap) -> QIcon:
+        """A standard media icon in the palette's text colour: the stock ones are dark
+        glyphs that vanish on a dark palette."""
+        base = self.style().standardIcon(which).pixmap(QSize(20, 20))
+        tinted = QPixmap(base.size())
+        tinted.setDevicePixelRatio(base.devicePixelRatio())
+        tinted.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tinted)
+        painter.drawPixmap(0, 0, base)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(tinted.rect(), self.palette().buttonText().color())
+        painter.end()
+        return QIcon(tinted)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "next_button"):
+            sp = QStyle.StandardPixmap
+            self._show_playing(self.is_playing())
+            self.previous_button.setIcon(self._icon(sp.SP_MediaSkipBackward))
+            self.next_button.setIcon(self._icon(sp.SP_MediaSkipForward))
+        super().changeEvent(event)
+
     def _button(self, pixmap: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(self.style().standardIcon(pixmap))
+        button.setIcon(self._icon(pixmap))
         button.setAccessibleName(name)
         button.setToolTip(tip)
         button.setAutoRaise(True)
@@ -715,7 +738,7 @@ class QtTimeline(QWidget):
     def _show_playing(self, playing: bool) -> None:
         sp = QStyle.StandardPixmap
         icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(self._icon(icon))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
         self.play_button.setToolTip("Pause (Space)" if playing else "Play through time (Space)")
         self.playing_changed.emit(playing)
