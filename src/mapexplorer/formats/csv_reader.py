@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -32,7 +32,6 @@ from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 __all__ = ["guess_fields", "read", "read_table"]
 
 DELIMITERS = (",", ";", "\t", "|")
-MAX_BYTES = 1 << 30  # a gigabyte of text is not a table of events a person made
 _SNIFF_CHARS = 65536
 
 
@@ -175,7 +174,7 @@ def read_table(
     path: str | os.PathLike, limit: int | None = None
 ) -> tuple[list[str], list[list[str]]]:
     """The header and the data rows (blank rows dropped); at most `limit` rows if given."""
-    text = _decode(path, _read_bytes(path))
+    text = _decode(path, read_bytes(path))
     delimiter = _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
@@ -203,24 +202,6 @@ def read_table(
             "commas, semicolons or tabs",
         )
     return header, rows
-
-
-def _read_bytes(path: str | os.PathLike) -> bytes:
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise FormatError(path, f"the file is too large ({size / 1e9:.1f} GB)")
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise FormatError(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise FormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
-    if not data.strip():
-        raise FormatError(path, "the file is empty")
-    return data
 
 
 def _decode(path: Any, data: bytes) -> str:

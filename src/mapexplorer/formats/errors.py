@@ -63,3 +63,26 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+MAX_BYTES = 1 << 30  # a gigabyte of text is not a table of events a person made
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A whole non-empty file, or a `FormatError` saying why not (missing, a folder, too big,
+    unreadable, empty). Every reader starts here."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise FormatError(path, f"the file is too large ({size / 1e9:.1f} GB)")
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise FormatError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise FormatError(path, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise FormatError(path, "the file is empty")
+    return data

@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import shape
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowReader, choice_from
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -31,24 +31,10 @@ from mapexplorer.model import Catalogue, DateError, PlaceError
 
 __all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
 
-MAX_BYTES = 1 << 30
-
 
 def load_json(path: str | os.PathLike) -> Any:
     """The parsed JSON of a file; `FormatError` naming the line and column when it is not."""
-    try:
-        if os.path.getsize(path) > MAX_BYTES:
-            raise FormatError(path, "the file is too large")
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise FormatError(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise FormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
-    if not data.strip():
-        raise FormatError(path, "the file is empty")
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

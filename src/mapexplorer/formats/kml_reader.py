@@ -26,7 +26,7 @@ from shapely.geometry import shape
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date, parse_span
-from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -44,7 +44,6 @@ with warnings.catch_warnings():  # "lxml missing, pretty print disabled": we nev
 
 __all__ = ["read"]
 
-MAX_BYTES = 1 << 30
 _MARK = "mapexplorer-placemark-"
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 
@@ -101,19 +100,7 @@ def read(
 
 
 def _kml_bytes(path: str | os.PathLike) -> bytes:
-    try:
-        if os.path.getsize(path) > MAX_BYTES:
-            raise FormatError(path, "the file is too large")
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise FormatError(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise FormatError(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
-    if not data.strip():
-        raise FormatError(path, "the file is empty")
+    data = read_bytes(path)
     if data.startswith(b"PK") or str(path).lower().endswith(".kmz"):
         return _from_kmz(path, data)
     return data
