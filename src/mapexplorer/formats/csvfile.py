@@ -7,6 +7,7 @@ import io
 import os
 
 from mapexplorer.formats.errors import write_atomically
+from mapexplorer.formats.native import event_place_properties
 from mapexplorer.model import Catalogue
 
 COLUMNS = [
@@ -22,26 +23,17 @@ def dumps(catalogue: Catalogue) -> str:
     writer.writeheader()
     for event in catalogue.events:
         for place in catalogue.places_of(event):
+            # The same fields as the GeoJSON Features, flattened for a spreadsheet.
+            props = event_place_properties(catalogue, event, place)
+            row = {column: props.get(column, "") for column in COLUMNS}
             lon, lat = place.representative
-            writer.writerow(
-                {
-                    "event_id": event.id,
-                    "title": event.title,
-                    "summary": event.summary,
-                    "date": event.time.edtf,
-                    "start": event.time.start_iso,
-                    "end": event.time.end_iso,
-                    "precision": event.time.precision.value,
-                    "place": place.name,
-                    "category": event.category,
-                    "actors": ACTOR_SEPARATOR.join(event.actors),
-                    "era": event.era,
-                    "excerpt": event.excerpt,
-                    "lat": f"{lat:.6f}",
-                    "lon": f"{lon:.6f}",
-                    "wkt": place.geometry.wkt,
-                }
+            row.update(
+                actors=ACTOR_SEPARATOR.join(event.actors),
+                lat=f"{lat:.6f}",
+                lon=f"{lon:.6f}",
+                wkt=place.geometry.wkt,
             )
+            writer.writerow(row)
     return out.getvalue()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -43,69 +42,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapexplorer.formats.dates import parse_date
 from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.state import ExplorerState, TimeMode
-from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, ymd_from_day
+from mapexplorer.model.time import DateError
 from mapexplorer.ui.colours import category_colour
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
 
 # --- dates typed by people --------------------------------------------------------------------
 
-_MONTH_NUMBERS: dict[str, int] = {}
-for _n, _name in enumerate(
-    "january february march april may june july august september october november december".split(),
-    start=1,
-):
-    _MONTH_NUMBERS[_name] = _n
-    _MONTH_NUMBERS[_name[:3]] = _n
-_MONTH_NUMBERS["sept"] = 9
-
-_MONTH = r"(?P<month>[a-z]+)\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{1,6})(?:\s*(?P<era>bc|bce|ad|ce))?"
-_WRITTEN = [
-    re.compile(rf"^{_DAY}\s+{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
-    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
-    re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),  # January 2025
-    re.compile(rf"^(?:ad\s+)?{_YEAR}$"),  # 500 BC, AD 800
-]
 DATE_HINT = "try 2015, 2015-09, 2015-09-30 or 17 Jan 2025"
 
 
 def parse_date_entry(text: str) -> int:
     """The first day of a typed date: EDTF/ISO ("2015-09", "1941") or written ("17 Jan 2025",
-    "January 2025", "500 BC"). Raises `DateError` with a short reason."""
-    text = text.strip()
-    if not text:
+    "January 2025", "500 BC"), read as the file readers read dates. Raises `DateError`."""
+    if not text.strip():
         raise DateError("type a date first")
-    try:
-        return TimeSpan.parse(text).start
-    except DateError:
-        pass  # not EDTF: maybe words
-    words = re.sub(r"\s+", " ", text.casefold())
-    for pattern in _WRITTEN:
-        match = pattern.match(words)
-        if not match:
-            continue
-        parts = match.groupdict()
-        year = int(parts["year"])
-        if parts.get("era") in ("bc", "bce"):
-            if year == 0:
-                break
-            year = 1 - year  # astronomical: 1 BC is year 0
-        month = 1
-        if parts.get("month") is not None:
-            month = _MONTH_NUMBERS.get(parts["month"], 0)
-            if not month:
-                raise DateError(f"no month called {parts['month']!r}")
-        day = int(parts.get("day") or 1)
-        first = day_from_ymd(year, month, 1)
-        if not 1 <= day or ymd_from_day(first + day - 1)[1] != month:
-            raise DateError(f"{text!r} is not a real day")
-        return first + day - 1
-    raise DateError("not a date: try 2015-09 or 17 Jan 2025")
+    return parse_date(text.strip(), unix=False).start
 
 
 # --- the track --------------------------------------------------------------------------------
