@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -73,45 +72,77 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _pss_kb(pid: int) -> int:
-    # PSS, not RSS: Chromium's processes share most of their pages (QtWebEngineCore alone is
-    # ~150 MB); summing RSS would count them once per process.
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def tree_rss_mb(pid: int | None = None) -> float:
-    """Memory of a process and all its descendants (QtWebEngine's renderer, GPU, utility),
-    as the sum of their proportional set sizes: shared pages counted once."""
-    pid = os.getpid() if pid is None else pid
-    return sum(_pss_kb(p) for p in [pid, *_descendants(pid)]) / 1024
-
-
 class PeakMemory:
-    """Samples the process tree's RSS on a thread (the GUI thread may be busy) and keeps the peak."""
+    """Samples the process tree's memory from another process and keeps the peak.
+
+    Not a thread: a sampler walking /proc in this process would hold the GIL for milliseconds
+    every few tens of milliseconds, and the GUI thread would wait for it (it did: round trips
+    measured 3x slower with a sampling thread than without)."""
 
     def __init__(self, interval: float = 0.05) -> None:
+        cmd = [sys.executable, "-m", "mapexplorer.bench", "--memory-child", str(os.getpid()),
+               str(interval)]  # fmt: skip
+        self._child = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env()
+        )
         self.peak = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
-        self._thread.start()
-
-    def _run(self, interval: float) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss_mb())
-            self._stop.wait(interval)
 
     def stop(self) -> float:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, tree_rss_mb())
+        assert self._child.stdin is not None
+        out, _ = self._child.communicate("stop\n", timeout=60)
+        self.peak = float(out.strip() or "nan")
         return self.peak
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * _PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _shared_discount_kb(pids: list[int]) -> int:
+    """How much summing RSS over-counts the tree: the pages the processes share (RSS - PSS)."""
+    total = 0
+    for pid in pids:
+        fields: dict[str, int] = {}
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    key, _, rest = line.partition(":")
+                    if key in ("Rss", "Pss"):
+                        fields[key] = int(rest.split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        total += fields.get("Rss", 0) - fields.get("Pss", 0)
+    return total
+
+
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def memory_child(pid: int, interval: float) -> int:
+    """Samples `pid`'s tree until a line arrives on stdin, then prints the peak (MB).
+
+    Each sample sums the processes' RSS from /proc/PID/statm (microseconds). Reading PSS
+    (smaps_rollup) costs ~60 ms a process at this size, so sampling it would load a core and
+    distort what is measured: it is read once, at the end, to take off the shared pages."""
+    import select
+
+    peak_kb, pids, found_at = 0, [pid], 0.0
+    while True:
+        now = time.monotonic()
+        if now - found_at > 1.0:  # Chromium's processes come and go rarely
+            pids, found_at = [pid, *_descendants(pid)], now
+        peak_kb = max(peak_kb, sum(_rss_kb(p) for p in pids))
+        ready, _, _ = select.select([sys.stdin], [], [], interval)
+        if ready:
+            break
+    pids = [pid, *_descendants(pid)]
+    peak_kb = max(peak_kb, sum(_rss_kb(p) for p in pids))
+    print(f"{(peak_kb - _shared_discount_kb(pids)) / 1024:.1f}", flush=True)
+    return 0
 
 
 def _time_until_line(
@@ -496,9 +527,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--floor-child", help=argparse.SUPPRESS)
     parser.add_argument("--size-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     for key, value in OFFSCREEN_ENV.items():
         os.environ.setdefault(key, value)
+    if args.memory_child:
+        return memory_child(int(args.memory_child[0]), float(args.memory_child[1]))
     if args.floor_child:
         return floor_child(args.floor_child)
     if args.size_child:
