@@ -19,14 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer.formats import FormatError
+from mapexplorer.ui.export_menu import VIEW_EXPORTS
 from mapexplorer.ui.image_export import DEFAULT_FRAMES, GIF, PNG, SIZE_PRESETS, MapImageExporter
-
-VIEW_EXPORTS = {
-    "html": ("Web page (HTML)…", "Web page (*.html)"),
-    "png": ("Image (PNG)…", "PNG image (*.png)"),
-    "gif": ("Animation (GIF)…", "GIF animation (*.gif)"),
-}
-"""Menu label and file filter of each export of the map view."""
 
 
 class SizeDialog(QDialog):

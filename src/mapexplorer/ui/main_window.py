@@ -29,7 +29,7 @@ from mapexplorer.paths import bundled_catalogue, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
-from mapexplorer.ui.export_dialogs import VIEW_EXPORTS, choose_view_export
+from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader
 from mapexplorer.ui.map_view import QtMapView
@@ -41,11 +41,6 @@ OPEN_FILTER = (
     "Spreadsheets (*.csv *.tsv);;Google Earth (*.kml *.kmz);;All files (*)"
 )
 OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".kml", ".kmz"}
-EXPORT_FORMATS = {
-    "geojson": "GeoJSON (*.geojson)",
-    "csv": "CSV spreadsheet (*.csv)",
-    "kml": "KML for Google Earth (*.kml)",
-}
 
 
 def app_icon() -> QIcon:
@@ -136,7 +131,7 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         for fmt, (label, _filter) in VIEW_EXPORTS.items():
             action = QAction(label, self)
-            action.triggered.connect(lambda _=False, f=fmt: choose_view_export(self, f))
+            action.triggered.connect(lambda _=False, f=fmt: self.choose_view_export(f))
             export_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
@@ -329,6 +324,11 @@ class MainWindow(QMainWindow):
         self.error_box.open()  # window-modal, without blocking the loader's signals
 
     # --- export -------------------------------------------------------------------------------
+    def choose_view_export(self, fmt: str) -> None:
+        from mapexplorer.ui.export_dialogs import choose_view_export  # loaded when first used
+
+        choose_view_export(self, fmt)
+
     def choose_export(self, fmt: str) -> None:
         suggested = str(Path(self.path).with_suffix("." + fmt).name)
         path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, EXPORT_FORMATS[fmt])
