@@ -190,7 +190,7 @@ var MapExplorer = (function () {
     dirtyPlaces = new Int32Array(nPlaces);
     dirtyStamp = new Uint8Array(nPlaces);
     buildGrid();
-    warmSprites();
+    warmSpritesWhenIdle();
     selected = -1;
     hoverPlace = -1;
     closePopup();
@@ -504,6 +504,13 @@ var MapExplorer = (function () {
     s = { canvas: c, w: w, h: h };
     spriteCache.set(key, s);
     return s;
+  }
+
+  /* Sprites are made on first use anyway; making the common ones ahead keeps a first drag
+   * smooth. Not before the first frame: ~180 small canvases cost 100+ ms of start-up. */
+  function warmSpritesWhenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(warmSprites, { timeout: 3000 });
+    else setTimeout(warmSprites, 500);
   }
 
   function warmSprites() {
