@@ -116,6 +116,9 @@ def run_app(args: argparse.Namespace) -> int:
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    # Our model and readers (numpy, shapely: ~250 ms) import on a thread while this one imports
+    # Qt: they overlap where either waits on the disk or the dynamic loader.
+    threading.Thread(target=_import_model, name="import-model", daemon=True).start()
     # QtWebEngine must be imported before the QApplication exists.
     from PySide6 import QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QObject, QSettings, Signal
@@ -182,6 +185,11 @@ def run_app(args: argparse.Namespace) -> int:
     if screenshot and outcome["code"] == 0:
         return outcome.get("shot", 1)
     return outcome["code"] or code
+
+
+def _import_model() -> None:
+    import mapexplorer.formats.native  # noqa: F401
+    import mapexplorer.mappage.messages  # noqa: F401
 
 
 def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
