@@ -191,6 +191,9 @@ var MapExplorer = (function () {
     dirtyStamp = new Uint8Array(nPlaces);
     buildGrid();
     warmSprites();
+    catalogueGen++;
+    dotColours = new Uint32Array(catColours.length * 22 + 2);
+    fillColours = new Uint32Array(catColours.length * 22 + 2);
     selected = -1;
     hoverPlace = -1;
     closePopup();
@@ -515,8 +518,98 @@ var MapExplorer = (function () {
     for (var n = 2; n < 100; n++) labelSprite(String(n));
   }
 
-  var cellStamp = new Int32Array(0), cellOwner = new Int32Array(0), cellX = [], cellY = [];
-  var frameStamp = 0, CELL = 3;
+  // --- where things are on screen, per view -------------------------------------------------
+  // Recomputed only when the map moves, zooms or resizes (or a catalogue arrives): a time move
+  // then draws from these arrays without projecting anything.
+  var catalogueGen = 0, viewKey = "";
+  var vx = new Float32Array(0), vy = new Float32Array(0); // vertices, canvas (device) pixels
+  var OFF = 0, DOTLIKE = 1, SHAPE = 2, MULTI = 3;
+  var pMode = new Uint8Array(0); // per place: OFF (off screen), DOTLIKE, SHAPE or MULTI
+  var pCell = new Int32Array(0); // DOTLIKE: its 3-px cell
+  var pX = new Float32Array(0), pY = new Float32Array(0); // DOTLIKE: its marker, CSS pixels
+
+  function project(v, ratio, cols, rows) {
+    var key = catalogueGen + "|" + v.scale + "|" + v.ox + "|" + v.oy + "|" + v.w + "|" + v.h + "|" + ratio;
+    if (key === viewKey) return;
+    viewKey = key;
+    var nv = xy.length >> 1, q, p;
+    if (vx.length !== nv) { vx = new Float32Array(nv); vy = new Float32Array(nv); }
+    if (pMode.length !== nPlaces) {
+      pMode = new Uint8Array(nPlaces);
+      pCell = new Int32Array(nPlaces);
+      pX = new Float32Array(nPlaces);
+      pY = new Float32Array(nPlaces);
+    }
+    var scale = v.scale, s = scale * ratio, dx = v.ox * ratio, dy = v.oy * ratio;
+    for (q = 0; q < nv; q++) {
+      vx[q] = xy[2 * q] * s - dx;
+      vy[q] = xy[2 * q + 1] * s - dy;
+    }
+    var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
+    var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    for (p = 0; p < nPlaces; p++) {
+      var b = 4 * p;
+      if (bbox[b + 2] < left || bbox[b] > right || bbox[b + 3] < top || bbox[b + 1] > bottom) {
+        pMode[p] = OFF;
+        continue;
+      }
+      var kind = placeKind[p], sx, sy;
+      // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
+      // at 100,000 events, thousands of paths.
+      var tiny = kind !== POINT &&
+        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
+      if (tiny) {
+        sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
+        sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
+      } else if (kind !== POINT) {
+        pMode[p] = SHAPE;
+        continue;
+      } else if (placeRing[p + 1] - placeRing[p] !== 1) {
+        pMode[p] = MULTI;
+        continue;
+      } else {
+        q = ringStart[placeRing[p]];
+        sx = xy[2 * q] * scale - v.ox;
+        sy = xy[2 * q + 1] * scale - v.oy;
+      }
+      if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) {
+        pMode[p] = OFF;
+        continue;
+      }
+      pMode[p] = DOTLIKE;
+      pX[p] = sx;
+      pY[p] = sy;
+      pCell[p] = cellOf(sx, sy, cols, rows);
+    }
+  }
+
+  function cellOf(sx, sy, cols, rows) {
+    var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
+    if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
+    if (cy < 0) cy = 0; else if (cy >= rows) cy = rows - 1;
+    return cy * cols + cx;
+  }
+
+  // Per 3-px screen cell: the frame that claimed it, the place shown there and where.
+  var cellStamp = new Int32Array(0), cellOwner = new Int32Array(0);
+  var cellX = new Float32Array(0), cellY = new Float32Array(0), claimedCells = new Int32Array(0);
+  var nClaimed = 0, frameStamp = 0, CELL = 3;
+  var shapeList = new Int32Array(0); // the lit shapes on screen, this frame
+
+  function claim(p, sx, sy, cell) {
+    if (cellStamp[cell] !== frameStamp) {
+      cellStamp[cell] = frameStamp;
+      cellOwner[cell] = p;
+      cellX[cell] = sx;
+      cellY[cell] = sy;
+      claimedCells[nClaimed++] = cell;
+    } else if (placeTop[p] > placeTop[cellOwner[cell]]) {
+      // Dense points: the cell shows its latest event (its marker covers the others).
+      cellOwner[cell] = p;
+      cellX[cell] = sx;
+      cellY[cell] = sy;
+    }
+  }
 
   function draw() {
     needsDraw = false;
@@ -533,87 +626,92 @@ var MapExplorer = (function () {
       canvas.style.height = size.y + "px";
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
     var scale = Math.pow(2, map.getZoom());
     var origin = map.getPixelBounds().min;
-    var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y };
-    var regions = new Map(), routes = new Map(), special = [], p, ev, key;
+    var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y, dense: false };
+    var special = [], p, k, r;
     var cols = Math.ceil(size.x / CELL) + 2, rows = Math.ceil(size.y / CELL) + 2;
     if (cellStamp.length < cols * rows) {
       cellStamp = new Int32Array(cols * rows);
       cellOwner = new Int32Array(cols * rows);
+      cellX = new Float32Array(cols * rows);
+      cellY = new Float32Array(cols * rows);
+      claimedCells = new Int32Array(cols * rows);
     }
+    if (shapeList.length !== nPlaces) shapeList = new Int32Array(nPlaces);
+    project(v, ratio, cols, rows);
     frameStamp++;
-    var claimed = [];
-    var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
-    var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    nClaimed = 0;
+    var nShapes = 0;
     var anySelected = selected >= 0 && visible[selected];
     for (p = 0; p < nPlaces; p++) {
+      // This loop runs over every place every frame: typed arrays only, nothing allocated.
       if (placeCount[p] === 0) continue;
-      var bb = 4 * p; // on screen (inlined: this loop runs over every place every frame)
-      if (bbox[bb + 2] < left || bbox[bb] > right || bbox[bb + 3] < top || bbox[bb + 1] > bottom) continue;
-      var kind = placeKind[p];
+      var mode = pMode[p];
+      if (mode === OFF) continue;
       if (p === hoverPlace || (anySelected && isSelectedPlace(p))) {
         special.push(p); // drawn last, on top, on their own
         continue;
       }
-      ev = placeTop[p];
-      var b = 4 * p;
-      // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
-      // at 100,000 events, thousands of paths.
-      var tiny = kind !== POINT &&
-        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
-      if (kind === POINT || tiny) {
-        var r0 = tiny ? -1 : placeRing[p], r1 = tiny ? 0 : placeRing[p + 1];
-        for (var r = r0; r < r1; r++) {
-          var sx, sy;
-          if (tiny) {
-            sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
-            sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
-          } else {
-            var q = ringStart[r];
-            sx = xy[2 * q] * scale - v.ox;
-            sy = xy[2 * q + 1] * scale - v.oy;
-          }
+      if (mode === DOTLIKE) claim(p, pX[p], pY[p], pCell[p]);
+      else if (mode === SHAPE) shapeList[nShapes++] = p;
+      else {
+        for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
+          var q = ringStart[r], sx = xy[2 * q] * scale - v.ox, sy = xy[2 * q + 1] * scale - v.oy;
           if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
-          var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
-          if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
-          if (cy < 0) cy = 0; else if (cy >= rows) cy = rows - 1;
-          var cell = cy * cols + cx;
-          if (cellStamp[cell] !== frameStamp) {
-            cellStamp[cell] = frameStamp;
-            cellOwner[cell] = claimed.length;
-            claimed.push(p, sx, sy);
-          } else {
-            // Dense points: the cell shows its latest event (its marker covers the others).
-            var o = cellOwner[cell];
-            if (ev > placeTop[claimed[o]]) { claimed[o] = p; claimed[o + 1] = sx; claimed[o + 2] = sy; }
-          }
+          claim(p, sx, sy, cellOf(sx, sy, cols, rows));
         }
-      } else {
-        key = (evCat[ev] * 16 + Math.round(opacityOf(ev) * 10)) * 2 + evSoft[ev];
-        var groups = kind === REGION ? regions : routes;
+      }
+    }
+    // Thousands of shapes at once: fills and one-pixel lines written into a pixel buffer, with
+    // the dots (no dashes, strokes or arrow heads: each would be a software-rasterised path);
+    // a handful, as in an article: canvas paths with the full styling.
+    v.dense = nShapes > DENSE_SHAPES;
+    var dots = nClaimed > DENSE_POINTS;
+    setOpacityScale();
+    if (v.dense) {
+      var px = pixelBuffer(canvas.width, canvas.height);
+      px.fill(0);
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        if (placeKind[p] === REGION) fillRegion(p, placeTop[p], canvas.width, canvas.height);
+      }
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        if (placeKind[p] !== ROUTE) continue;
+        var colour = dotColour(placeTop[p]);
+        for (r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, colour, canvas.width, canvas.height);
+      }
+      if (dots) stampDots(ratio, canvas.width, canvas.height);
+      // Everything is in the buffer: it replaces the canvas in one go.
+      ctx.putImageData(dotImage, 0, 0);
+    } else {
+      ctx.clearRect(0, 0, size.x, size.y);
+      var regions = new Map(), routes = new Map();
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        var ev = placeTop[p];
+        var key = (evCat[ev] * 16 + Math.round(opacityOf(ev) * 10)) * 2 + evSoft[ev];
+        var groups = placeKind[p] === REGION ? regions : routes;
         var list = groups.get(key);
         if (!list) groups.set(key, (list = []));
         list.push(p);
       }
+      regions.forEach(function (list) { drawRegions(list, v, false, false); });
+      if (dots) {
+        pixelBuffer(canvas.width, canvas.height).fill(0);
+        stampDots(ratio, canvas.width, canvas.height);
+        dotCtx.putImageData(dotImage, 0, 0);
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.drawImage(dotCanvas, 0, 0);
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      }
+      routes.forEach(function (list) { drawRoutes(list, v, false, false); });
     }
-    // Thousands of shapes at once: plain strokes, no dashes or arrow heads (each costs a
-    // software-rasterised path); a handful, as in an article: the full styling.
-    var shapes = 0;
-    regions.forEach(function (list) { shapes += list.length; });
-    routes.forEach(function (list) { shapes += list.length; });
-    v.dense = shapes > DENSE_SHAPES;
-    regions.forEach(function (list) { drawRegions(list, v, false, false); });
-    var dots = claimed.length / 3 > DENSE_POINTS;
-    if (v.dense || dots) {
-      // Thousands of routes: one-pixel lines written into the same buffer as the dots.
-      drawDots(dots ? claimed : [], v.dense ? routes : null, v, size, ratio);
-    }
-    if (!v.dense) routes.forEach(function (list) { drawRoutes(list, v, false, false); });
     if (!dots) {
-      for (var k = 0; k < claimed.length; k += 3) {
-        drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
+      for (k = 0; k < nClaimed; k++) {
+        var cell = claimedCells[k];
+        drawPointAt(cellOwner[cell], cellX[cell], cellY[cell], false, false);
       }
     }
     special.forEach(function (p) {
@@ -637,7 +735,9 @@ var MapExplorer = (function () {
   var DENSE_SHAPES = 300;
   var TINY_PX = 6;
   var PLAIN_DOTS = 5000;
-  var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null, dotColours = new Map();
+  var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null;
+  var dotMask = new Uint8Array(0); // 1 where a dot's fill is, this frame (outlines go around)
+  var dotColours = new Uint32Array(0), fillColours = new Uint32Array(0); // 0: not made yet
   var DOT = [ // 6x6, corners cut: 1 = outline, 2 = fill
     0, 1, 1, 1, 1, 0,
     1, 2, 2, 2, 2, 1,
@@ -647,21 +747,7 @@ var MapExplorer = (function () {
     0, 1, 1, 1, 1, 0,
   ];
 
-  function dotColour(ev) {
-    // Pixels are little-endian RGBA: 0xAABBGGRR.
-    var alpha = opacityOf(ev), key = evCat[ev] * 100 + Math.round(alpha * 10) * 2 + evSoft[ev];
-    var c = dotColours.get(key);
-    if (c === undefined) {
-      var v = parseInt(catColours[evCat[ev]].slice(1), 16);
-      var a = Math.round(255 * alpha * (evSoft[ev] ? 0.6 : 0.95));
-      c = ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
-      dotColours.set(key, c);
-    }
-    return c;
-  }
-
-  function drawDots(claimed, routes, v, size, ratio) {
-    var w = Math.round(size.x * ratio), h = Math.round(size.y * ratio);
+  function pixelBuffer(w, h) {
     if (!dotCanvas || dotCanvas.width !== w || dotCanvas.height !== h) {
       dotCanvas = document.createElement("canvas");
       dotCanvas.width = w;
@@ -669,61 +755,142 @@ var MapExplorer = (function () {
       dotCtx = dotCanvas.getContext("2d");
       dotImage = dotCtx.createImageData(w, h);
       dotPixels = new Uint32Array(dotImage.data.buffer);
+      dotMask = new Uint8Array(w * h);
     }
-    dotPixels.fill(0);
-    if (routes) {
-      routes.forEach(function (list) {
-        var colour = dotColour(styleOf(list[0]));
-        for (var k = 0; k < list.length; k++) {
-          var p = list[k];
-          for (var r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, v, ratio, colour, w, h);
-        }
-      });
+    return dotPixels;
+  }
+
+  // opacityOf without a call per event: the fading's constants for this frame.
+  var fadeOn = false, fadeNow = 0, fadeSpan = 1;
+  function setOpacityScale() {
+    fadeOn = view.mode === "cumulative";
+    fadeNow = view.now;
+    fadeSpan = Math.max(1, view.now - view.rangeStart);
+  }
+
+  /* The event's style as a small number: category, opacity (tenths) and softness. */
+  function styleIndex(ev) {
+    var a = evSoft[ev] ? 0.55 : 1.0;
+    if (fadeOn) {
+      var age = Math.max(0, fadeNow - evEnd[ev]) / fadeSpan;
+      a *= Math.max(0.3, 1 - 0.8 * age);
     }
-    var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = claimed.length / 3 > PLAIN_DOTS;
-    for (var k = 0; k < claimed.length; k += 3) {
-      var fill = dotColour(styleOf(claimed[k]));
-      var x0 = Math.round(claimed[k + 1] * ratio) - 3, y0 = Math.round(claimed[k + 2] * ratio) - 3;
+    return (evCat[ev] * 11 + Math.round(a * 10)) * 2 + evSoft[ev];
+  }
+
+  function packColour(ev, alpha) {
+    // Pixels are little-endian RGBA: 0xAABBGGRR.
+    var v = parseInt((catColours[evCat[ev]] || "#7f7f7f").slice(1), 16), a = Math.round(255 * alpha);
+    return ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
+  }
+
+  function dotColour(ev) {
+    var key = styleIndex(ev), c = dotColours[key];
+    if (c === 0) {
+      c = dotColours[key] = packColour(ev, opacityOf(ev) * (evSoft[ev] ? 0.6 : 0.95));
+    }
+    return c;
+  }
+
+  function fillColour(ev) {
+    var key = styleIndex(ev), c = fillColours[key];
+    if (c === 0) c = fillColours[key] = packColour(ev, opacityOf(ev) * (evSoft[ev] ? 0.14 : 0.26));
+    return c;
+  }
+
+  function stampDots(ratio, w, h) {
+    var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = nClaimed > PLAIN_DOTS, k, x0, y0;
+    var px = dotPixels, mask = dotMask, row, dy;
+    if (!plain) mask.fill(0);
+    for (k = 0; k < nClaimed; k++) {
+      var cell = claimedCells[k], fill = dotColour(placeTop[cellOwner[cell]]);
+      x0 = Math.round(cellX[cell] * ratio) - 3;
+      y0 = Math.round(cellY[cell] * ratio) - 3;
       if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
-      var row = (y0 + 1) * w + x0 + 1;
-      if (plain) {
-        // Very many: 4x4 squares, four writes a row, nothing else.
-        for (var dy = 0; dy < 4; dy++, row += w) {
-          dotPixels[row] = fill; dotPixels[row + 1] = fill;
-          dotPixels[row + 2] = fill; dotPixels[row + 3] = fill;
-        }
-        continue;
+      row = (y0 + 1) * w + x0 + 1;
+      // The 4x4 inside; very many dots are only that.
+      for (dy = 0; dy < 4; dy++, row += w) {
+        px[row] = fill; px[row + 1] = fill; px[row + 2] = fill; px[row + 3] = fill;
+        if (!plain) { mask[row] = 1; mask[row + 1] = 1; mask[row + 2] = 1; mask[row + 3] = 1; }
       }
-      for (var dy2 = 0, i = 0; dy2 < 6; dy2++) {
-        var line = (y0 + dy2) * w + x0;
-        for (var dx = 0; dx < 6; dx++, i++) {
-          var d = DOT[i];
-          if (d === 2) dotPixels[line + dx] = fill;
-          else if (d === 1 && dotPixels[line + dx] === 0) dotPixels[line + dx] = outline;
+    }
+    if (plain) return;
+    // Outlines after all fills, only where no dot is: neighbours' fills stay whole.
+    for (k = 0; k < nClaimed; k++) {
+      var c2 = claimedCells[k];
+      x0 = Math.round(cellX[c2] * ratio) - 3;
+      y0 = Math.round(cellY[c2] * ratio) - 3;
+      if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
+      for (dy = 0; dy < 6; dy++) {
+        var line = (y0 + dy) * w + x0;
+        for (var dx = 0, i = dy * 6; dx < 6; dx++, i++) {
+          if (DOT[i] === 1 && mask[line + dx] === 0) { px[line + dx] = outline; mask[line + dx] = 2; }
         }
       }
     }
-    dotCtx.putImageData(dotImage, 0, 0);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(dotCanvas, 0, 0);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  /* A region's fill scan-converted into the pixel buffer (even-odd over its rings, so holes
+   * stay empty), blended over what is there. */
+  var crossings = new Float64Array(64);
+  function fillRegion(p, ev, w, h) {
+    var r0 = placeRing[p], r1 = placeRing[p + 1], v0 = ringStart[r0], v1 = ringStart[r1], q;
+    if (v1 - v0 > crossings.length) crossings = new Float64Array(2 * (v1 - v0));
+    var ymin = Infinity, ymax = -Infinity;
+    for (q = v0; q < v1; q++) {
+      if (vy[q] < ymin) ymin = vy[q];
+      if (vy[q] > ymax) ymax = vy[q];
+    }
+    var ya = Math.max(0, Math.ceil(ymin - 0.5)), yb = Math.min(h - 1, Math.floor(ymax - 0.5));
+    if (ya > yb) return;
+    var colour = fillColour(ev), sa = (colour >>> 24) / 255;
+    var sr = colour & 255, sg = (colour >>> 8) & 255, sb = (colour >>> 16) & 255;
+    var px = dotPixels, xs = crossings;
+    for (var y = ya; y <= yb; y++) {
+      var cy = y + 0.5, n = 0, r, i, j;
+      for (r = r0; r < r1; r++) {
+        var a = ringStart[r], b = ringStart[r + 1];
+        for (i = a, j = b - 1; i < b; j = i++) {
+          var yi = vy[i], yj = vy[j];
+          if ((yi > cy) !== (yj > cy)) xs[n++] = vx[i] + ((cy - yi) * (vx[j] - vx[i])) / (yj - yi);
+        }
+      }
+      for (i = 1; i < n; i++) { // insertion sort: a handful of crossings
+        var t = xs[i];
+        for (j = i - 1; j >= 0 && xs[j] > t; j--) xs[j + 1] = xs[j];
+        xs[j + 1] = t;
+      }
+      var base = y * w;
+      for (i = 0; i + 1 < n; i += 2) {
+        var xa = Math.max(0, Math.ceil(xs[i] - 0.5)), xb = Math.min(w, Math.ceil(xs[i + 1] - 0.5));
+        for (var x = xa; x < xb; x++) {
+          var d = px[base + x], da = d >>> 24;
+          if (da === 0) { px[base + x] = colour; continue; }
+          // Source over destination, unpremultiplied (ImageData's format).
+          var fd = (da / 255) * (1 - sa), oa = sa + fd, inv = 1 / oa;
+          var R = ((sr * sa + (d & 255) * fd) * inv + 0.5) | 0;
+          var G = ((sg * sa + ((d >>> 8) & 255) * fd) * inv + 0.5) | 0;
+          var B = ((sb * sa + ((d >>> 16) & 255) * fd) * inv + 0.5) | 0;
+          px[base + x] = ((((oa * 255 + 0.5) | 0) << 24) | (B << 16) | (G << 8) | R) >>> 0;
+        }
+      }
+    }
   }
 
   /* Ring r as a one-pixel polyline into the pixel buffer (Bresenham, clipped per pixel). */
-  function rasterLine(r, v, ratio, colour, w, h) {
-    var a = ringStart[r], b = ringStart[r + 1];
-    var s = v.scale * ratio, ox = v.ox * ratio, oy = v.oy * ratio;
-    var x0 = Math.round(xy[2 * a] * s - ox), y0 = Math.round(xy[2 * a + 1] * s - oy);
+  function rasterLine(r, colour, w, h) {
+    var a = ringStart[r], b = ringStart[r + 1], px = dotPixels;
+    var x0 = Math.round(vx[a]), y0 = Math.round(vy[a]);
     for (var q = a + 1; q < b; q++) {
-      var x1 = Math.round(xy[2 * q] * s - ox), y1 = Math.round(xy[2 * q + 1] * s - oy);
-      var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
-      var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
-      if ((x < 0 && x1 < 0) || (y < 0 && y1 < 0) || (x >= w && x1 >= w) || (y >= h && y1 >= h)) {
+      var x1 = Math.round(vx[q]), y1 = Math.round(vy[q]);
+      if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) || (x0 >= w && x1 >= w) || (y0 >= h && y1 >= h)) {
         x0 = x1; y0 = y1;
         continue; // the whole segment is off screen
       }
+      var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+      var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
       for (;;) {
-        if (x >= 0 && y >= 0 && x < w && y < h) dotPixels[y * w + x] = colour;
+        if (x >= 0 && y >= 0 && x < w && y < h) px[y * w + x] = colour;
         if (x === x1 && y === y1) break;
         var e2 = 2 * err;
         if (e2 >= dy) { err += dy; x += sx; }
