@@ -540,6 +540,8 @@ var MapExplorer = (function () {
       pX = new Float32Array(nPlaces);
       pY = new Float32Array(nPlaces);
     }
+    viewGen++;
+    poolUsed = 0;
     var scale = v.scale, s = scale * ratio, dx = v.ox * ratio, dy = v.oy * ratio;
     for (q = 0; q < nv; q++) {
       vx[q] = xy[2 * q] * s - dx;
@@ -581,6 +583,41 @@ var MapExplorer = (function () {
       pY[p] = sy;
       pCell[p] = cellOf(sx, sy, cols, rows);
     }
+  }
+
+  // Per view, the pixels of each lit shape, made when first drawn: a region's spans (pairs:
+  // first pixel, length) or a route's pixels, in `pool` from shapeOff[p] for shapeLen[p].
+  // A time move then only writes colours. Capped; past the cap shapes are rasterised per frame.
+  var viewGen = 0, shapeGen = new Int32Array(0), shapeOff = new Int32Array(0);
+  var shapeLen = new Int32Array(0), pool = new Int32Array(0), poolUsed = 0, POOL_MAX = 1 << 21;
+  var poolStart = 0;
+
+  function poolPush(value) {
+    if (poolUsed === pool.length) {
+      if (pool.length >= POOL_MAX) return false;
+      var bigger = new Int32Array(Math.min(POOL_MAX, Math.max(1 << 16, pool.length * 2)));
+      bigger.set(pool);
+      pool = bigger;
+    }
+    pool[poolUsed++] = value;
+    return true;
+  }
+
+  /* Makes place p's pixels for this view; false when the pool is full. */
+  function cacheShape(p, w, h) {
+    if (shapeGen.length !== nPlaces) {
+      shapeGen = new Int32Array(nPlaces);
+      shapeOff = new Int32Array(nPlaces);
+      shapeLen = new Int32Array(nPlaces);
+    }
+    if (shapeGen[p] === viewGen) return true;
+    poolStart = poolUsed;
+    var ok = placeKind[p] === REGION ? scanRegion(p, w, h) : traceRoute(p, w, h);
+    if (!ok) { poolUsed = poolStart; return false; }
+    shapeGen[p] = viewGen;
+    shapeOff[p] = poolStart;
+    shapeLen[p] = poolUsed - poolStart;
+    return true;
   }
 
   function cellOf(sx, sy, cols, rows) {
@@ -672,15 +709,22 @@ var MapExplorer = (function () {
     if (v.dense) {
       var px = pixelBuffer(canvas.width, canvas.height);
       px.fill(0);
+      var W = canvas.width, H = canvas.height;
       for (k = 0; k < nShapes; k++) {
         p = shapeList[k];
-        if (placeKind[p] === REGION) fillRegion(p, placeTop[p], canvas.width, canvas.height);
+        if (placeKind[p] !== REGION) continue;
+        if (cacheShape(p, W, H)) fillSpans(p, fillColour(placeTop[p]));
+        else fillRegion(p, fillColour(placeTop[p]), W, H);
       }
       for (k = 0; k < nShapes; k++) {
         p = shapeList[k];
         if (placeKind[p] !== ROUTE) continue;
         var colour = dotColour(placeTop[p]);
-        for (r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, colour, canvas.width, canvas.height);
+        if (cacheShape(p, W, H)) {
+          for (var e = shapeOff[p], end = e + shapeLen[p]; e < end; e++) px[pool[e]] = colour;
+        } else {
+          for (r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, colour, W, H, null);
+        }
       }
       if (dots) stampDots(ratio, canvas.width, canvas.height);
       // Everything is in the buffer: it replaces the canvas in one go.
@@ -770,32 +814,31 @@ var MapExplorer = (function () {
 
   /* The event's style as a small number: category, opacity (tenths) and softness. */
   function styleIndex(ev) {
-    var a = evSoft[ev] ? 0.55 : 1.0;
+    var soft = evSoft[ev], a = soft ? 0.55 : 1.0;
     if (fadeOn) {
       var age = Math.max(0, fadeNow - evEnd[ev]) / fadeSpan;
       a *= Math.max(0.3, 1 - 0.8 * age);
     }
-    return (evCat[ev] * 11 + Math.round(a * 10)) * 2 + evSoft[ev];
+    return (evCat[ev] * 11 + Math.round(a * 10)) * 2 + soft;
   }
 
-  function packColour(ev, alpha) {
+  /* The colour of a style index (see styleIndex), its opacity times `alpha`, as a pixel. */
+  function packColour(key, alphaSoft, alphaCrisp) {
     // Pixels are little-endian RGBA: 0xAABBGGRR.
-    var v = parseInt((catColours[evCat[ev]] || "#7f7f7f").slice(1), 16), a = Math.round(255 * alpha);
+    var cat = Math.floor(key / 22), soft = key & 1, level = (key >> 1) % 11;
+    var v = parseInt((catColours[cat] || "#7f7f7f").slice(1), 16);
+    var a = Math.round(255 * (level / 10) * (soft ? alphaSoft : alphaCrisp));
     return ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
   }
 
   function dotColour(ev) {
     var key = styleIndex(ev), c = dotColours[key];
-    if (c === 0) {
-      c = dotColours[key] = packColour(ev, opacityOf(ev) * (evSoft[ev] ? 0.6 : 0.95));
-    }
-    return c;
+    return c !== 0 ? c : (dotColours[key] = packColour(key, 0.6, 0.95));
   }
 
   function fillColour(ev) {
     var key = styleIndex(ev), c = fillColours[key];
-    if (c === 0) c = fillColours[key] = packColour(ev, opacityOf(ev) * (evSoft[ev] ? 0.14 : 0.26));
-    return c;
+    return c !== 0 ? c : (fillColours[key] = packColour(key, 0.14, 0.26));
   }
 
   function stampDots(ratio, w, h) {
@@ -830,10 +873,10 @@ var MapExplorer = (function () {
     }
   }
 
-  /* A region's fill scan-converted into the pixel buffer (even-odd over its rings, so holes
-   * stay empty), blended over what is there. */
+  /* A region's fill scan-converted (even-odd over its rings, so holes stay empty): its spans
+   * of pixels, row by row, to the pool (or blended straight into the buffer: `colour`). */
   var crossings = new Float64Array(64);
-  function fillRegion(p, ev, w, h) {
+  function scanRegion(p, w, h, colour) {
     var r0 = placeRing[p], r1 = placeRing[p + 1], v0 = ringStart[r0], v1 = ringStart[r1], q;
     if (v1 - v0 > crossings.length) crossings = new Float64Array(2 * (v1 - v0));
     var ymin = Infinity, ymax = -Infinity;
@@ -842,10 +885,7 @@ var MapExplorer = (function () {
       if (vy[q] > ymax) ymax = vy[q];
     }
     var ya = Math.max(0, Math.ceil(ymin - 0.5)), yb = Math.min(h - 1, Math.floor(ymax - 0.5));
-    if (ya > yb) return;
-    var colour = fillColour(ev), sa = (colour >>> 24) / 255;
-    var sr = colour & 255, sg = (colour >>> 8) & 255, sb = (colour >>> 16) & 255;
-    var px = dotPixels, xs = crossings;
+    var xs = crossings;
     for (var y = ya; y <= yb; y++) {
       var cy = y + 0.5, n = 0, r, i, j;
       for (r = r0; r < r1; r++) {
@@ -860,25 +900,49 @@ var MapExplorer = (function () {
         for (j = i - 1; j >= 0 && xs[j] > t; j--) xs[j + 1] = xs[j];
         xs[j + 1] = t;
       }
-      var base = y * w;
       for (i = 0; i + 1 < n; i += 2) {
         var xa = Math.max(0, Math.ceil(xs[i] - 0.5)), xb = Math.min(w, Math.ceil(xs[i + 1] - 0.5));
-        for (var x = xa; x < xb; x++) {
-          var d = px[base + x], da = d >>> 24;
-          if (da === 0) { px[base + x] = colour; continue; }
-          // Source over destination, unpremultiplied (ImageData's format).
-          var fd = (da / 255) * (1 - sa), oa = sa + fd, inv = 1 / oa;
-          var R = ((sr * sa + (d & 255) * fd) * inv + 0.5) | 0;
-          var G = ((sg * sa + ((d >>> 8) & 255) * fd) * inv + 0.5) | 0;
-          var B = ((sb * sa + ((d >>> 16) & 255) * fd) * inv + 0.5) | 0;
-          px[base + x] = ((((oa * 255 + 0.5) | 0) << 24) | (B << 16) | (G << 8) | R) >>> 0;
-        }
+        if (xa >= xb) continue;
+        if (colour !== undefined) blendSpan(y * w + xa, xb - xa, colour);
+        else if (!poolPush(y * w + xa) || !poolPush(xb - xa)) return false;
       }
+    }
+    return true;
+  }
+
+  function fillRegion(p, colour, w, h) { scanRegion(p, w, h, colour); }
+
+  function fillSpans(p, colour) {
+    for (var e = shapeOff[p], end = e + shapeLen[p]; e < end; e += 2) blendSpan(pool[e], pool[e + 1], colour);
+  }
+
+  /* `colour` over `n` pixels from `at`: source over destination, unpremultiplied (ImageData's
+   * format); on empty pixels, just the colour. */
+  function blendSpan(at, n, colour) {
+    var px = dotPixels, sa = (colour >>> 24) / 255;
+    var sr = colour & 255, sg = (colour >>> 8) & 255, sb = (colour >>> 16) & 255;
+    for (var i = at, end = at + n; i < end; i++) {
+      var d = px[i], da = d >>> 24;
+      if (da === 0) { px[i] = colour; continue; }
+      var fd = (da / 255) * (1 - sa), oa = sa + fd, inv = 1 / oa;
+      var R = ((sr * sa + (d & 255) * fd) * inv + 0.5) | 0;
+      var G = ((sg * sa + ((d >>> 8) & 255) * fd) * inv + 0.5) | 0;
+      var B = ((sb * sa + ((d >>> 16) & 255) * fd) * inv + 0.5) | 0;
+      px[i] = ((((oa * 255 + 0.5) | 0) << 24) | (B << 16) | (G << 8) | R) >>> 0;
     }
   }
 
-  /* Ring r as a one-pixel polyline into the pixel buffer (Bresenham, clipped per pixel). */
-  function rasterLine(r, colour, w, h) {
+  /* A route's pixels to the pool. */
+  function traceRoute(p, w, h) {
+    for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+      if (!rasterLine(r, 0, w, h, true)) return false;
+    }
+    return true;
+  }
+
+  /* Ring r as a one-pixel polyline (Bresenham, clipped per pixel): into the pixel buffer, or
+   * its pixels to the pool (`record`; false when the pool is full). */
+  function rasterLine(r, colour, w, h, record) {
     var a = ringStart[r], b = ringStart[r + 1], px = dotPixels;
     var x0 = Math.round(vx[a]), y0 = Math.round(vy[a]);
     for (var q = a + 1; q < b; q++) {
@@ -890,7 +954,10 @@ var MapExplorer = (function () {
       var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
       var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
       for (;;) {
-        if (x >= 0 && y >= 0 && x < w && y < h) px[y * w + x] = colour;
+        if (x >= 0 && y >= 0 && x < w && y < h) {
+          if (!record) px[y * w + x] = colour;
+          else if (!poolPush(y * w + x)) return false;
+        }
         if (x === x1 && y === y1) break;
         var e2 = 2 * err;
         if (e2 >= dy) { err += dy; x += sx; }
@@ -898,6 +965,7 @@ var MapExplorer = (function () {
       }
       x0 = x1; y0 = y1;
     }
+    return true;
   }
 
   function onScreen(p, v) {
