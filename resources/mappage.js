@@ -58,7 +58,7 @@ var MapExplorer = (function () {
   // --- the current view -----------------------------------------------------------------------
   var view = { start: -Infinity, end: Infinity, now: 0, mode: "window", rangeStart: 0 };
   var visible = new Uint8Array(0);
-  var visList = new Int32Array(0), visCount = 0;
+  var visList = new Int32Array(0), visCount = 0, freshList = new Int32Array(0);
   var filterOff = true;
   var prefixMode = false; // the visible set is the events [0, visCount) (cumulative, no filter)
   var mark = new Uint8Array(0);
@@ -184,6 +184,7 @@ var MapExplorer = (function () {
     visible = new Uint8Array(nEvents);
     mark = new Uint8Array(nEvents);
     visList = new Int32Array(nEvents);
+    freshList = new Int32Array(nEvents);
     visCount = 0;
     placeCount = new Int32Array(nPlaces);
     placeTop = new Int32Array(nPlaces).fill(-1);
@@ -299,7 +300,8 @@ var MapExplorer = (function () {
 
   // --- what is lit now --------------------------------------------------------------------------
   function resetVisibility() {
-    for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
+    if (prefixMode) visible.fill(0, 0, visCount); // visList is not kept in prefix mode
+    else for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
     visCount = 0;
     prefixMode = false;
     placeCount.fill(0);
@@ -315,9 +317,25 @@ var MapExplorer = (function () {
     }
     var K = lowerBound(evStart, view.end + 1), i, j, p, k, nDirty = 0;
     if (K === visCount) return false;
+    if (Math.abs(K - visCount) * 4 > nPlaces) {
+      // A long jump: faster to ask every place for its events before K (a short search each)
+      // than to walk all the events that came or went.
+      if (K > visCount) visible.fill(1, visCount, K);
+      else visible.fill(0, K, visCount);
+      visCount = K;
+      for (p = 0; p < nPlaces; p++) {
+        var first = placeEvStart[p], lo = first, hi = placeEvStart[p + 1];
+        while (lo < hi) {
+          var m = (lo + hi) >> 1;
+          if (placeEvs[m] < K) lo = m + 1; else hi = m;
+        }
+        placeCount[p] = lo - first;
+        placeTop[p] = lo > first ? placeEvs[lo - 1] : -1;
+      }
+      return true;
+    }
     for (i = visCount; i < K; i++) {
       visible[i] = 1;
-      visList[i] = i;
       for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
         p = evPlaces[j];
         placeCount[p]++;
@@ -350,10 +368,11 @@ var MapExplorer = (function () {
   /* Diff the visible set against the window: returns true when anything changed. */
   function updateVisibility() {
     if (view.mode === "cumulative" && filterOff) return updatePrefix();
+    if (prefixMode) resetVisibility(); // prefix mode keeps no visList: start afresh
     prefixMode = false;
     var lo = view.start, hi = view.end, k, i, j, p;
     // 1. The new visible set, marked: per duration class, only starts in [lo - maxDur, hi].
-    var fresh = [];
+    var fresh = freshList, nFresh = 0;
     for (var c = 0; c < classes.length; c++) {
       var cl = classes[c];
       var from = lowerBound(cl.starts, lo - cl.maxDur), to = lowerBound(cl.starts, hi + 1);
@@ -361,14 +380,11 @@ var MapExplorer = (function () {
         i = cl.idx[k];
         if (evEnd[i] >= lo && evPass[i] === 1) {
           mark[i] = 1;
-          fresh.push(i);
+          fresh[nFresh++] = i;
         }
       }
     }
     var nDirty = 0, changed = false;
-    function touch(p) {
-      if (!dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
-    }
     // 2. Removals: visible before, not marked now.
     for (k = 0; k < visCount; k++) {
       i = visList[k];
@@ -378,14 +394,13 @@ var MapExplorer = (function () {
       for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
         p = evPlaces[j];
         placeCount[p]--;
-        if (placeTop[p] === i) touch(p);
+        if (placeTop[p] === i && !dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
       }
     }
-    // 3. Additions, and the new list.
-    for (k = 0; k < fresh.length; k++) {
+    // 3. Additions; the new set is the new list.
+    for (k = 0; k < nFresh; k++) {
       i = fresh[k];
       mark[i] = 0;
-      visList[k] = i;
       if (visible[i]) continue;
       visible[i] = 1;
       changed = true;
@@ -395,7 +410,9 @@ var MapExplorer = (function () {
         if (i > placeTop[p]) placeTop[p] = i; // a place wears its latest visible event
       }
     }
-    visCount = fresh.length;
+    freshList = visList;
+    visList = fresh;
+    visCount = nFresh;
     // 4. Places whose top event left: find their latest visible event again.
     for (k = 0; k < nDirty; k++) {
       p = dirtyPlaces[k];
