@@ -1082,11 +1082,12 @@ var MapExplorer = (function () {
     }
     var s = sprite(catColours[evCat[ev]], soft, r);
     ctx.globalAlpha = opacityOf(ev);
-    ctx.drawImage(s.canvas, x - s.half, y - s.half, 2 * s.half, 2 * s.half);
+    // Whole pixels: an image at a fractional offset is resampled, a far slower blit.
+    ctx.drawImage(s.canvas, Math.round(x - s.half), Math.round(y - s.half), 2 * s.half, 2 * s.half);
     ctx.globalAlpha = 1;
     if (count > 1) {
       var t = labelSprite(count > 999 ? "999+" : String(count));
-      ctx.drawImage(t.canvas, x - t.w / 2, y - t.h / 2, t.w, t.h);
+      ctx.drawImage(t.canvas, Math.round(x - t.w / 2), Math.round(y - t.h / 2), t.w, t.h);
     }
   }
 
