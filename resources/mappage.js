@@ -526,7 +526,12 @@ var MapExplorer = (function () {
     return s;
   }
 
+  // The same sprites by number, not by string key: no string built per point per frame.
+  var spriteByStyle = [], labelByCount = [];
+
   function warmSprites() {
+    spriteByStyle = [];
+    labelByCount = [];
     catColours.forEach(function (colour) {
       [0, 1].forEach(function (soft) {
         [7, 9, 9 + 2, 7 + 2].forEach(function (r) { sprite(colour, soft, r); });
@@ -809,6 +814,8 @@ var MapExplorer = (function () {
   ];
 
   function pixelBuffer(w, h) {
+    w = Math.max(1, w); // ImageData cannot be empty (a map not laid out yet)
+    h = Math.max(1, h);
     if (!dotCanvas || dotCanvas.width !== w || dotCanvas.height !== h) {
       dotCanvas = document.createElement("canvas");
       dotCanvas.width = w;
@@ -1080,13 +1087,15 @@ var MapExplorer = (function () {
       ctx.strokeStyle = dark ? "#ffe066" : "#1a1a1a";
       ctx.stroke();
     }
-    var s = sprite(catColours[evCat[ev]], soft, r);
+    var key = (evCat[ev] * 2 + soft) * 12 + r, s = spriteByStyle[key];
+    if (!s) s = spriteByStyle[key] = sprite(catColours[evCat[ev]], soft, r);
     ctx.globalAlpha = opacityOf(ev);
     // Whole pixels: an image at a fractional offset is resampled, a far slower blit.
     ctx.drawImage(s.canvas, Math.round(x - s.half), Math.round(y - s.half), 2 * s.half, 2 * s.half);
     ctx.globalAlpha = 1;
     if (count > 1) {
-      var t = labelSprite(count > 999 ? "999+" : String(count));
+      var n = Math.min(count, 1000), t = labelByCount[n];
+      if (!t) t = labelByCount[n] = labelSprite(count > 999 ? "999+" : String(count));
       ctx.drawImage(t.canvas, Math.round(x - t.w / 2), Math.round(y - t.h / 2), t.w, t.h);
     }
   }
