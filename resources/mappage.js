@@ -865,10 +865,24 @@ var MapExplorer = (function () {
     return c !== 0 ? c : (fillColours[key] = packColour(key, 0.14, 0.26));
   }
 
+  // DOT's outline pixels as offsets for a buffer `outlineWidth` wide.
+  var maskStamp = 0, outlineAt = new Int32Array(36), outlineCount = 0, outlineWidth = -1;
+
   function stampDots(ratio, w, h) {
     var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = nClaimed > PLAIN_DOTS, k, x0, y0;
-    var px = dotPixels, mask = dotMask, row, dy;
-    if (!plain) mask.fill(0);
+    var px = dotPixels, mask = dotMask, row, dy, S = 0;
+    if (!plain) {
+      // The mask marks this frame's dot fills with a stamp: cleared once in 255 frames.
+      if (++maskStamp > 255) { mask.fill(0); maskStamp = 1; }
+      S = maskStamp;
+      if (outlineWidth !== w) {
+        outlineWidth = w;
+        for (var i0 = 0, n0 = 0; i0 < 36; i0++) {
+          if (DOT[i0] === 1) outlineAt[n0++] = Math.floor(i0 / 6) * w + (i0 % 6);
+        }
+        outlineCount = n0;
+      }
+    }
     for (k = 0; k < nClaimed; k++) {
       var cell = claimedCells[k], fill = dotColour(placeTop[cellOwner[cell]]);
       x0 = Math.round(cellX[cell] * ratio) - 3;
@@ -878,7 +892,7 @@ var MapExplorer = (function () {
       // The 4x4 inside; very many dots are only that.
       for (dy = 0; dy < 4; dy++, row += w) {
         px[row] = fill; px[row + 1] = fill; px[row + 2] = fill; px[row + 3] = fill;
-        if (!plain) { mask[row] = 1; mask[row + 1] = 1; mask[row + 2] = 1; mask[row + 3] = 1; }
+        if (!plain) { mask[row] = S; mask[row + 1] = S; mask[row + 2] = S; mask[row + 3] = S; }
       }
     }
     if (plain) return;
@@ -888,11 +902,10 @@ var MapExplorer = (function () {
       x0 = Math.round(cellX[c2] * ratio) - 3;
       y0 = Math.round(cellY[c2] * ratio) - 3;
       if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
-      for (dy = 0; dy < 6; dy++) {
-        var line = (y0 + dy) * w + x0;
-        for (var dx = 0, i = dy * 6; dx < 6; dx++, i++) {
-          if (DOT[i] === 1 && mask[line + dx] === 0) { px[line + dx] = outline; mask[line + dx] = 2; }
-        }
+      var at = y0 * w + x0;
+      for (var j = 0; j < outlineCount; j++) {
+        var o = at + outlineAt[j];
+        if (mask[o] !== S) px[o] = outline;
       }
     }
   }
