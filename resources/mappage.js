@@ -51,6 +51,7 @@ var MapExplorer = (function () {
   var evCat = new Uint8Array(0);
   var evPlaceStart = new Int32Array(1);
   var evPlaces = new Int32Array(0);
+  var evStyleBase = new Uint16Array(0); // per event: category * 22 + soft (see styleIndex)
   var evPass = new Uint8Array(0); // 1 when the event passes the current filter
   var catColours = []; // per category index: "#rrggbb"
   var classes = []; // per duration class: {maxDur, starts: Int32Array, idx: Int32Array}
@@ -194,6 +195,8 @@ var MapExplorer = (function () {
     warmSprites();
     catalogueGen++;
     dotColours = new Uint32Array(catColours.length * 22 + 2);
+    evStyleBase = new Uint16Array(nEvents);
+    for (i = 0; i < nEvents; i++) evStyleBase[i] = evCat[i] * 22 + evSoft[i];
     fillColours = new Uint32Array(catColours.length * 22 + 2);
     selected = -1;
     hoverPlace = -1;
@@ -649,25 +652,28 @@ var MapExplorer = (function () {
     return cy * cols + cx;
   }
 
-  // Per 3-px screen cell: the frame that claimed it, the place shown there and where.
-  var cellStamp = new Int32Array(0), cellOwner = new Int32Array(0);
-  var cellX = new Float32Array(0), cellY = new Float32Array(0), claimedCells = new Int32Array(0);
+  // Per 3-px screen cell: the frame that claimed it and its slot. Per slot (in claim order,
+  // so drawing reads them in sequence): the place shown, its event and where.
+  var cellStamp = new Int32Array(0), cellSlot = new Int32Array(0);
+  var slotP = new Int32Array(0), slotEv = new Int32Array(0);
+  var slotX = new Float32Array(0), slotY = new Float32Array(0);
   var nClaimed = 0, frameStamp = 0, CELL = 3;
   var shapeList = new Int32Array(0); // the lit shapes on screen, this frame
 
   function claim(p, sx, sy, cell) {
+    var ev = placeTop[p], k;
     if (cellStamp[cell] !== frameStamp) {
       cellStamp[cell] = frameStamp;
-      cellOwner[cell] = p;
-      cellX[cell] = sx;
-      cellY[cell] = sy;
-      claimedCells[nClaimed++] = cell;
-    } else if (placeTop[p] > placeTop[cellOwner[cell]]) {
+      k = cellSlot[cell] = nClaimed++;
+    } else {
+      k = cellSlot[cell];
       // Dense points: the cell shows its latest event (its marker covers the others).
-      cellOwner[cell] = p;
-      cellX[cell] = sx;
-      cellY[cell] = sy;
+      if (ev <= slotEv[k]) return;
     }
+    slotP[k] = p;
+    slotEv[k] = ev;
+    slotX[k] = sx;
+    slotY[k] = sy;
   }
 
   function draw() {
@@ -692,10 +698,11 @@ var MapExplorer = (function () {
     var cols = Math.ceil(size.x / CELL) + 2, rows = Math.ceil(size.y / CELL) + 2;
     if (cellStamp.length < cols * rows) {
       cellStamp = new Int32Array(cols * rows);
-      cellOwner = new Int32Array(cols * rows);
-      cellX = new Float32Array(cols * rows);
-      cellY = new Float32Array(cols * rows);
-      claimedCells = new Int32Array(cols * rows);
+      cellSlot = new Int32Array(cols * rows);
+      slotP = new Int32Array(cols * rows);
+      slotEv = new Int32Array(cols * rows);
+      slotX = new Float32Array(cols * rows);
+      slotY = new Float32Array(cols * rows);
     }
     if (shapeList.length !== nPlaces) shapeList = new Int32Array(nPlaces);
     project(v, ratio, cols, rows);
@@ -776,8 +783,7 @@ var MapExplorer = (function () {
     }
     if (!dots) {
       for (k = 0; k < nClaimed; k++) {
-        var cell = claimedCells[k];
-        drawPointAt(cellOwner[cell], cellX[cell], cellY[cell], false, false);
+        drawPointAt(slotP[k], slotX[k], slotY[k], false, false);
       }
     }
     special.forEach(function (p) {
@@ -838,12 +844,12 @@ var MapExplorer = (function () {
 
   /* The event's style as a small number: category, opacity (tenths) and softness. */
   function styleIndex(ev) {
-    var soft = evSoft[ev], a = soft ? 0.55 : 1.0;
+    var base = evStyleBase[ev], a = base & 1 ? 0.55 : 1.0; // base: category * 22 + soft
     if (fadeOn) {
       var age = Math.max(0, fadeNow - evEnd[ev]) / fadeSpan;
       a *= Math.max(0.3, 1 - 0.8 * age);
     }
-    return (evCat[ev] * 11 + Math.round(a * 10)) * 2 + soft;
+    return base + Math.round(a * 10) * 2;
   }
 
   /* The colour of a style index (see styleIndex), its opacity times `alpha`, as a pixel. */
@@ -884,9 +890,9 @@ var MapExplorer = (function () {
       }
     }
     for (k = 0; k < nClaimed; k++) {
-      var cell = claimedCells[k], fill = dotColour(placeTop[cellOwner[cell]]);
-      x0 = Math.round(cellX[cell] * ratio) - 3;
-      y0 = Math.round(cellY[cell] * ratio) - 3;
+      var fill = dotColour(slotEv[k]);
+      x0 = Math.round(slotX[k] * ratio) - 3;
+      y0 = Math.round(slotY[k] * ratio) - 3;
       if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
       row = (y0 + 1) * w + x0 + 1;
       // The 4x4 inside; very many dots are only that.
@@ -898,9 +904,8 @@ var MapExplorer = (function () {
     if (plain) return;
     // Outlines after all fills, only where no dot is: neighbours' fills stay whole.
     for (k = 0; k < nClaimed; k++) {
-      var c2 = claimedCells[k];
-      x0 = Math.round(cellX[c2] * ratio) - 3;
-      y0 = Math.round(cellY[c2] * ratio) - 3;
+      x0 = Math.round(slotX[k] * ratio) - 3;
+      y0 = Math.round(slotY[k] * ratio) - 3;
       if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
       var at = y0 * w + x0;
       for (var j = 0; j < outlineCount; j++) {
