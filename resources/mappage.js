@@ -676,6 +676,29 @@ var MapExplorer = (function () {
     slotY[k] = sy;
   }
 
+  // What the claimed cells and shapeList were made for (see draw).
+  var drawn = { prefix: -1, view: "", hover: -1, selected: -1, anySelected: false };
+  var nShapes = 0, shapeMark = new Int32Array(0); // shapeMark[p] === frameStamp: in shapeList
+
+  /* A lit place on screen takes its cell(s) or joins the shapes. */
+  function claimPlace(p, v, cols, rows, anySelected) {
+    var mode = pMode[p];
+    if (mode === OFF || p === hoverPlace || (anySelected && isSelectedPlace(p))) return;
+    if (mode === DOTLIKE) claim(p, pX[p], pY[p], pCell[p]);
+    else if (mode === SHAPE) {
+      if (shapeMark[p] !== frameStamp) {
+        shapeMark[p] = frameStamp;
+        shapeList[nShapes++] = p;
+      }
+    } else {
+      for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+        var q = ringStart[r], sx = xy[2 * q] * v.scale - v.ox, sy = xy[2 * q + 1] * v.scale - v.oy;
+        if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
+        claim(p, sx, sy, cellOf(sx, sy, cols, rows));
+      }
+    }
+  }
+
   function draw() {
     needsDraw = false;
     if (!drewThisFrame) {
@@ -694,7 +717,7 @@ var MapExplorer = (function () {
     var scale = Math.pow(2, map.getZoom());
     var origin = map.getPixelBounds().min;
     var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y, dense: false };
-    var special = [], p, k, r;
+    var p, k, r;
     var cols = Math.ceil(size.x / CELL) + 2, rows = Math.ceil(size.y / CELL) + 2;
     if (cellStamp.length < cols * rows) {
       cellStamp = new Int32Array(cols * rows);
@@ -705,30 +728,40 @@ var MapExplorer = (function () {
       slotY = new Float32Array(cols * rows);
     }
     if (shapeList.length !== nPlaces) shapeList = new Int32Array(nPlaces);
+    if (shapeMark.length !== nPlaces) shapeMark = new Int32Array(nPlaces);
     project(v, ratio, cols, rows);
-    frameStamp++;
-    nClaimed = 0;
-    var nShapes = 0;
     var anySelected = selected >= 0 && visible[selected];
-    for (p = 0; p < nPlaces; p++) {
-      // This loop runs over every place every frame: typed arrays only, nothing allocated.
-      if (placeCount[p] === 0) continue;
-      var mode = pMode[p];
-      if (mode === OFF) continue;
-      if (p === hoverPlace || (anySelected && isSelectedPlace(p))) {
-        special.push(p); // drawn last, on top, on their own
-        continue;
+    // Hovered and selected places are drawn last, on top, on their own.
+    var special = [];
+    if (hoverPlace >= 0) special.push(hoverPlace);
+    if (anySelected) {
+      for (k = evPlaceStart[selected]; k < evPlaceStart[selected + 1]; k++) special.push(evPlaces[k]);
+    }
+    special = special.filter(function (p, i) {
+      return placeCount[p] > 0 && pMode[p] !== OFF && special.indexOf(p) === i;
+    }).sort(function (a, b) { return a - b; });
+    // Cumulative, moving forward in the same view: the cells and shapes claimed at the last
+    // draw still hold; only the events added since can claim more. Otherwise, every place.
+    if (prefixMode && drawn.prefix >= 0 && visCount >= drawn.prefix && drawn.view === viewKey &&
+        drawn.hover === hoverPlace && drawn.selected === selected && drawn.anySelected === anySelected &&
+        (visCount - drawn.prefix) * 2 < nPlaces) {
+      for (var i = drawn.prefix; i < visCount; i++) {
+        for (k = evPlaceStart[i]; k < evPlaceStart[i + 1]; k++) claimPlace(evPlaces[k], v, cols, rows, anySelected);
       }
-      if (mode === DOTLIKE) claim(p, pX[p], pY[p], pCell[p]);
-      else if (mode === SHAPE) shapeList[nShapes++] = p;
-      else {
-        for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
-          var q = ringStart[r], sx = xy[2 * q] * scale - v.ox, sy = xy[2 * q + 1] * scale - v.oy;
-          if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
-          claim(p, sx, sy, cellOf(sx, sy, cols, rows));
-        }
+    } else {
+      frameStamp++;
+      nClaimed = 0;
+      nShapes = 0;
+      for (p = 0; p < nPlaces; p++) {
+        // This loop runs over every place: typed arrays only, nothing allocated.
+        if (placeCount[p] !== 0 && pMode[p] !== OFF) claimPlace(p, v, cols, rows, anySelected);
       }
     }
+    drawn.prefix = prefixMode ? visCount : -1;
+    drawn.view = viewKey;
+    drawn.hover = hoverPlace;
+    drawn.selected = selected;
+    drawn.anySelected = anySelected;
     // Thousands of shapes at once: fills and one-pixel lines written into a pixel buffer, with
     // the dots (no dashes, strokes or arrow heads: each would be a software-rasterised path);
     // a handful, as in an article: canvas paths with the full styling.

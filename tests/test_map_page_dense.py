@@ -87,3 +87,27 @@ def test_dense_map_is_clickable_and_follows_the_theme(dense_window, qtbot):
         and js(window.map_view, qtbot, PAINTED) > 0.5 * light,
         timeout=5000,
     )
+
+
+def test_moving_forward_paints_what_a_full_redraw_paints(dense_window, qtbot):
+    """Forward moves in cumulative mode only add the new events to the last draw's cells; the
+    picture must be the one a full redraw of the same moment makes."""
+    window, state = dense_window, dense_window.state
+    lo, hi = state.catalogue.time_range()
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        state.set_mode("cumulative")
+    day = lo + (hi - lo) // 3
+    for _ in range(12):
+        day += 700
+        move_time(window, qtbot, day)
+    stepped = js(window.map_view, qtbot, PAINTED)
+    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
+    # A resize redraws from scratch (new view); back to the same size, the same moment.
+    window.resize(1300, 800)
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    qtbot.wait(300)  # let Leaflet settle its size
+    full = js(window.map_view, qtbot, PAINTED)
+    assert abs(stepped - full) <= 0.002 * full, (stepped, full)
