@@ -9,8 +9,12 @@
  * - the catalogue arrives once, as typed arrays (base64), events sorted by start;
  * - a time move diffs the visible set: events are grouped by duration class (< 2^k days) and
  *   each class is bisected by start, so a move touches only events near the window's edges;
- * - points are stamped from cached sprites (drawImage), one per 3-px screen cell (the latest
- *   event's marker covers the rest); regions and routes are batched into one path per style;
+ * - one point per 3-px screen cell (the latest event's marker covers the rest): a few hundred
+ *   as sprites (drawImage), more as dots written into one pixel buffer;
+ * - where places are on screen is worked out once per view (map move, zoom, resize), not per
+ *   time move; past 300 shapes, regions are scan-filled and routes are one-pixel lines in the
+ *   same buffer, their pixels kept for the view, and the buffer is put on the canvas in one go;
+ * - cumulative mode moving forward only adds the new events to the last draw's cells;
  * - hit tests go through a spatial grid built once per catalogue.
  * Text from data files is only ever set with textContent, never as HTML.
  */
