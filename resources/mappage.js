@@ -1144,10 +1144,11 @@ var MapExplorer = (function () {
     }
     var key = (evCat[ev] * 2 + soft) * 12 + r, s = spriteByStyle[key];
     if (!s) s = spriteByStyle[key] = sprite(catColours[evCat[ev]], soft, r);
-    ctx.globalAlpha = opacityOf(ev);
+    var alpha = opacityOf(ev);
+    if (alpha !== 1) ctx.globalAlpha = alpha; // most markers are opaque: no state change
     // Whole pixels: an image at a fractional offset is resampled, a far slower blit.
     ctx.drawImage(s.canvas, Math.round(x - s.half), Math.round(y - s.half), 2 * s.half, 2 * s.half);
-    ctx.globalAlpha = 1;
+    if (alpha !== 1) ctx.globalAlpha = 1;
     if (count > 1) {
       var n = Math.min(count, 1000), t = labelByCount[n];
       if (!t) t = labelByCount[n] = labelSprite(count > 999 ? "999+" : String(count));
