@@ -9,8 +9,12 @@
  * - the catalogue arrives once, as typed arrays (base64), events sorted by start;
  * - a time move diffs the visible set: events are grouped by duration class (< 2^k days) and
  *   each class is bisected by start, so a move touches only events near the window's edges;
- * - points are stamped from cached sprites (drawImage), one per 3-px screen cell (the latest
- *   event's marker covers the rest); regions and routes are batched into one path per style;
+ * - one point per 3-px screen cell (the latest event's marker covers the rest): a few hundred
+ *   as sprites (drawImage), more as dots written into one pixel buffer;
+ * - where places are on screen is worked out once per view (map move, zoom, resize), not per
+ *   time move; past 300 shapes, regions are scan-filled and routes are one-pixel lines in the
+ *   same buffer, their pixels kept for the view, and the buffer is put on the canvas in one go;
+ * - cumulative mode moving forward only adds the new events to the last draw's cells;
  * - hit tests go through a spatial grid built once per catalogue.
  * Text from data files is only ever set with textContent, never as HTML.
  */
@@ -51,6 +55,7 @@ var MapExplorer = (function () {
   var evCat = new Uint8Array(0);
   var evPlaceStart = new Int32Array(1);
   var evPlaces = new Int32Array(0);
+  var evStyleBase = new Uint16Array(0); // per event: category * 22 + soft (see styleIndex)
   var evPass = new Uint8Array(0); // 1 when the event passes the current filter
   var catColours = []; // per category index: "#rrggbb"
   var classes = []; // per duration class: {maxDur, starts: Int32Array, idx: Int32Array}
@@ -58,7 +63,7 @@ var MapExplorer = (function () {
   // --- the current view -----------------------------------------------------------------------
   var view = { start: -Infinity, end: Infinity, now: 0, mode: "window", rangeStart: 0 };
   var visible = new Uint8Array(0);
-  var visList = new Int32Array(0), visCount = 0;
+  var visList = new Int32Array(0), visCount = 0, freshList = new Int32Array(0);
   var filterOff = true;
   var prefixMode = false; // the visible set is the events [0, visCount) (cumulative, no filter)
   var mark = new Uint8Array(0);
@@ -184,13 +189,21 @@ var MapExplorer = (function () {
     visible = new Uint8Array(nEvents);
     mark = new Uint8Array(nEvents);
     visList = new Int32Array(nEvents);
+    freshList = new Int32Array(nEvents);
     visCount = 0;
     placeCount = new Int32Array(nPlaces);
     placeTop = new Int32Array(nPlaces).fill(-1);
     dirtyPlaces = new Int32Array(nPlaces);
     dirtyStamp = new Uint8Array(nPlaces);
     buildGrid();
+    spriteByStyle = [];
+    labelByCount = [];
     warmSpritesWhenIdle();
+    catalogueGen++;
+    dotColours = new Uint32Array(catColours.length * 22 + 2);
+    evStyleBase = new Uint16Array(nEvents);
+    for (i = 0; i < nEvents; i++) evStyleBase[i] = evCat[i] * 22 + evSoft[i];
+    fillColours = new Uint32Array(catColours.length * 22 + 2);
     selected = -1;
     hoverPlace = -1;
     closePopup();
@@ -296,7 +309,8 @@ var MapExplorer = (function () {
 
   // --- what is lit now --------------------------------------------------------------------------
   function resetVisibility() {
-    for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
+    if (prefixMode) visible.fill(0, 0, visCount); // visList is not kept in prefix mode
+    else for (var k = 0; k < visCount; k++) visible[visList[k]] = 0;
     visCount = 0;
     prefixMode = false;
     placeCount.fill(0);
@@ -312,9 +326,25 @@ var MapExplorer = (function () {
     }
     var K = lowerBound(evStart, view.end + 1), i, j, p, k, nDirty = 0;
     if (K === visCount) return false;
+    if (Math.abs(K - visCount) * 4 > nPlaces) {
+      // A long jump: faster to ask every place for its events before K (a short search each)
+      // than to walk all the events that came or went.
+      if (K > visCount) visible.fill(1, visCount, K);
+      else visible.fill(0, K, visCount);
+      visCount = K;
+      for (p = 0; p < nPlaces; p++) {
+        var first = placeEvStart[p], lo = first, hi = placeEvStart[p + 1];
+        while (lo < hi) {
+          var m = (lo + hi) >> 1;
+          if (placeEvs[m] < K) lo = m + 1; else hi = m;
+        }
+        placeCount[p] = lo - first;
+        placeTop[p] = lo > first ? placeEvs[lo - 1] : -1;
+      }
+      return true;
+    }
     for (i = visCount; i < K; i++) {
       visible[i] = 1;
-      visList[i] = i;
       for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
         p = evPlaces[j];
         placeCount[p]++;
@@ -347,10 +377,11 @@ var MapExplorer = (function () {
   /* Diff the visible set against the window: returns true when anything changed. */
   function updateVisibility() {
     if (view.mode === "cumulative" && filterOff) return updatePrefix();
+    if (prefixMode) resetVisibility(); // prefix mode keeps no visList: start afresh
     prefixMode = false;
     var lo = view.start, hi = view.end, k, i, j, p;
     // 1. The new visible set, marked: per duration class, only starts in [lo - maxDur, hi].
-    var fresh = [];
+    var fresh = freshList, nFresh = 0;
     for (var c = 0; c < classes.length; c++) {
       var cl = classes[c];
       var from = lowerBound(cl.starts, lo - cl.maxDur), to = lowerBound(cl.starts, hi + 1);
@@ -358,14 +389,11 @@ var MapExplorer = (function () {
         i = cl.idx[k];
         if (evEnd[i] >= lo && evPass[i] === 1) {
           mark[i] = 1;
-          fresh.push(i);
+          fresh[nFresh++] = i;
         }
       }
     }
     var nDirty = 0, changed = false;
-    function touch(p) {
-      if (!dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
-    }
     // 2. Removals: visible before, not marked now.
     for (k = 0; k < visCount; k++) {
       i = visList[k];
@@ -375,14 +403,13 @@ var MapExplorer = (function () {
       for (j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
         p = evPlaces[j];
         placeCount[p]--;
-        if (placeTop[p] === i) touch(p);
+        if (placeTop[p] === i && !dirtyStamp[p]) { dirtyStamp[p] = 1; dirtyPlaces[nDirty++] = p; }
       }
     }
-    // 3. Additions, and the new list.
-    for (k = 0; k < fresh.length; k++) {
+    // 3. Additions; the new set is the new list.
+    for (k = 0; k < nFresh; k++) {
       i = fresh[k];
       mark[i] = 0;
-      visList[k] = i;
       if (visible[i]) continue;
       visible[i] = 1;
       changed = true;
@@ -392,7 +419,9 @@ var MapExplorer = (function () {
         if (i > placeTop[p]) placeTop[p] = i; // a place wears its latest visible event
       }
     }
-    visCount = fresh.length;
+    freshList = visList;
+    visList = fresh;
+    visCount = nFresh;
     // 4. Places whose top event left: find their latest visible event again.
     for (k = 0; k < nDirty; k++) {
       p = dirtyPlaces[k];
@@ -506,6 +535,9 @@ var MapExplorer = (function () {
     return s;
   }
 
+  // The same sprites by number, not by string key: no string built per point per frame.
+  var spriteByStyle = [], labelByCount = [];
+
   /* Sprites are made on first use anyway; making the common ones ahead keeps a first drag
    * smooth. Not before the first frame: ~180 small canvases cost 100+ ms of start-up. */
   function warmSpritesWhenIdle() {
@@ -522,8 +554,161 @@ var MapExplorer = (function () {
     for (var n = 2; n < 100; n++) labelSprite(String(n));
   }
 
-  var cellStamp = new Int32Array(0), cellOwner = new Int32Array(0), cellX = [], cellY = [];
-  var frameStamp = 0, CELL = 3;
+  // --- where things are on screen, per view -------------------------------------------------
+  // Recomputed only when the map moves, zooms or resizes (or a catalogue arrives): a time move
+  // then draws from these arrays without projecting anything.
+  var catalogueGen = 0, viewKey = "";
+  var vx = new Float32Array(0), vy = new Float32Array(0); // vertices, canvas (device) pixels
+  var OFF = 0, DOTLIKE = 1, SHAPE = 2, MULTI = 3;
+  var pMode = new Uint8Array(0); // per place: OFF (off screen), DOTLIKE, SHAPE or MULTI
+  var pCell = new Int32Array(0); // DOTLIKE: its 3-px cell
+  var pX = new Float32Array(0), pY = new Float32Array(0); // DOTLIKE: its marker, CSS pixels
+
+  function project(v, ratio, cols, rows) {
+    var key = catalogueGen + "|" + v.scale + "|" + v.ox + "|" + v.oy + "|" + v.w + "|" + v.h + "|" + ratio;
+    if (key === viewKey) return;
+    viewKey = key;
+    var nv = xy.length >> 1, q, p;
+    if (vx.length !== nv) { vx = new Float32Array(nv); vy = new Float32Array(nv); }
+    if (pMode.length !== nPlaces) {
+      pMode = new Uint8Array(nPlaces);
+      pCell = new Int32Array(nPlaces);
+      pX = new Float32Array(nPlaces);
+      pY = new Float32Array(nPlaces);
+    }
+    viewGen++;
+    poolUsed = 0;
+    var scale = v.scale, s = scale * ratio, dx = v.ox * ratio, dy = v.oy * ratio;
+    for (q = 0; q < nv; q++) {
+      vx[q] = xy[2 * q] * s - dx;
+      vy[q] = xy[2 * q + 1] * s - dy;
+    }
+    var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
+    var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    for (p = 0; p < nPlaces; p++) {
+      var b = 4 * p;
+      if (bbox[b + 2] < left || bbox[b] > right || bbox[b + 3] < top || bbox[b + 1] > bottom) {
+        pMode[p] = OFF;
+        continue;
+      }
+      var kind = placeKind[p], sx, sy;
+      // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
+      // at 100,000 events, thousands of paths.
+      var tiny = kind !== POINT &&
+        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
+      if (tiny) {
+        sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
+        sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
+      } else if (kind !== POINT) {
+        pMode[p] = SHAPE;
+        continue;
+      } else if (placeRing[p + 1] - placeRing[p] !== 1) {
+        pMode[p] = MULTI;
+        continue;
+      } else {
+        q = ringStart[placeRing[p]];
+        sx = xy[2 * q] * scale - v.ox;
+        sy = xy[2 * q + 1] * scale - v.oy;
+      }
+      if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) {
+        pMode[p] = OFF;
+        continue;
+      }
+      pMode[p] = DOTLIKE;
+      pX[p] = sx;
+      pY[p] = sy;
+      pCell[p] = cellOf(sx, sy, cols, rows);
+    }
+  }
+
+  // Per view, the pixels of each lit shape, made when first drawn: a region's spans (pairs:
+  // first pixel, length) or a route's pixels, in `pool` from shapeOff[p] for shapeLen[p].
+  // A time move then only writes colours. Capped; past the cap shapes are rasterised per frame.
+  var viewGen = 0, shapeGen = new Int32Array(0), shapeOff = new Int32Array(0);
+  var shapeLen = new Int32Array(0), pool = new Int32Array(0), poolUsed = 0, POOL_MAX = 1 << 21;
+  var poolStart = 0;
+
+  function poolPush(value) {
+    if (poolUsed === pool.length) {
+      if (pool.length >= POOL_MAX) return false;
+      var bigger = new Int32Array(Math.min(POOL_MAX, Math.max(1 << 16, pool.length * 2)));
+      bigger.set(pool);
+      pool = bigger;
+    }
+    pool[poolUsed++] = value;
+    return true;
+  }
+
+  /* Makes place p's pixels for this view; false when the pool is full. */
+  function cacheShape(p, w, h) {
+    if (shapeGen.length !== nPlaces) {
+      shapeGen = new Int32Array(nPlaces);
+      shapeOff = new Int32Array(nPlaces);
+      shapeLen = new Int32Array(nPlaces);
+    }
+    if (shapeGen[p] === viewGen) return true;
+    poolStart = poolUsed;
+    var ok = placeKind[p] === REGION ? scanRegion(p, w, h) : traceRoute(p, w, h);
+    if (!ok) { poolUsed = poolStart; return false; }
+    shapeGen[p] = viewGen;
+    shapeOff[p] = poolStart;
+    shapeLen[p] = poolUsed - poolStart;
+    return true;
+  }
+
+  function cellOf(sx, sy, cols, rows) {
+    var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
+    if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
+    if (cy < 0) cy = 0; else if (cy >= rows) cy = rows - 1;
+    return cy * cols + cx;
+  }
+
+  // Per 3-px screen cell: the frame that claimed it and its slot. Per slot (in claim order,
+  // so drawing reads them in sequence): the place shown, its event and where.
+  var cellStamp = new Int32Array(0), cellSlot = new Int32Array(0);
+  var slotP = new Int32Array(0), slotEv = new Int32Array(0);
+  var slotX = new Float32Array(0), slotY = new Float32Array(0);
+  var nClaimed = 0, frameStamp = 0, CELL = 3;
+  var shapeList = new Int32Array(0); // the lit shapes on screen, this frame
+
+  function claim(p, sx, sy, cell) {
+    var ev = placeTop[p], k;
+    if (cellStamp[cell] !== frameStamp) {
+      cellStamp[cell] = frameStamp;
+      k = cellSlot[cell] = nClaimed++;
+    } else {
+      k = cellSlot[cell];
+      // Dense points: the cell shows its latest event (its marker covers the others).
+      if (ev <= slotEv[k]) return;
+    }
+    slotP[k] = p;
+    slotEv[k] = ev;
+    slotX[k] = sx;
+    slotY[k] = sy;
+  }
+
+  // What the claimed cells and shapeList were made for (see draw).
+  var drawn = { prefix: -1, view: "", hover: -1, selected: -1, anySelected: false };
+  var nShapes = 0, shapeMark = new Int32Array(0); // shapeMark[p] === frameStamp: in shapeList
+
+  /* A lit place on screen takes its cell(s) or joins the shapes. */
+  function claimPlace(p, v, cols, rows, anySelected) {
+    var mode = pMode[p];
+    if (mode === OFF || p === hoverPlace || (anySelected && isSelectedPlace(p))) return;
+    if (mode === DOTLIKE) claim(p, pX[p], pY[p], pCell[p]);
+    else if (mode === SHAPE) {
+      if (shapeMark[p] !== frameStamp) {
+        shapeMark[p] = frameStamp;
+        shapeList[nShapes++] = p;
+      }
+    } else {
+      for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+        var q = ringStart[r], sx = xy[2 * q] * v.scale - v.ox, sy = xy[2 * q + 1] * v.scale - v.oy;
+        if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
+        claim(p, sx, sy, cellOf(sx, sy, cols, rows));
+      }
+    }
+  }
 
   function draw() {
     needsDraw = false;
@@ -540,87 +725,109 @@ var MapExplorer = (function () {
       canvas.style.height = size.y + "px";
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
     var scale = Math.pow(2, map.getZoom());
     var origin = map.getPixelBounds().min;
-    var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y };
-    var regions = new Map(), routes = new Map(), special = [], p, ev, key;
+    var v = { scale: scale, ox: origin.x, oy: origin.y, w: size.x, h: size.y, dense: false };
+    var p, k, r;
     var cols = Math.ceil(size.x / CELL) + 2, rows = Math.ceil(size.y / CELL) + 2;
     if (cellStamp.length < cols * rows) {
       cellStamp = new Int32Array(cols * rows);
-      cellOwner = new Int32Array(cols * rows);
+      cellSlot = new Int32Array(cols * rows);
+      slotP = new Int32Array(cols * rows);
+      slotEv = new Int32Array(cols * rows);
+      slotX = new Float32Array(cols * rows);
+      slotY = new Float32Array(cols * rows);
     }
-    frameStamp++;
-    var claimed = [];
-    var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
-    var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    if (shapeList.length !== nPlaces) shapeList = new Int32Array(nPlaces);
+    if (shapeMark.length !== nPlaces) shapeMark = new Int32Array(nPlaces);
+    project(v, ratio, cols, rows);
     var anySelected = selected >= 0 && visible[selected];
-    for (p = 0; p < nPlaces; p++) {
-      if (placeCount[p] === 0) continue;
-      var bb = 4 * p; // on screen (inlined: this loop runs over every place every frame)
-      if (bbox[bb + 2] < left || bbox[bb] > right || bbox[bb + 3] < top || bbox[bb + 1] > bottom) continue;
-      var kind = placeKind[p];
-      if (p === hoverPlace || (anySelected && isSelectedPlace(p))) {
-        special.push(p); // drawn last, on top, on their own
-        continue;
+    // Hovered and selected places are drawn last, on top, on their own.
+    var special = [];
+    if (hoverPlace >= 0) special.push(hoverPlace);
+    if (anySelected) {
+      for (k = evPlaceStart[selected]; k < evPlaceStart[selected + 1]; k++) special.push(evPlaces[k]);
+    }
+    special = special.filter(function (p, i) {
+      return placeCount[p] > 0 && pMode[p] !== OFF && special.indexOf(p) === i;
+    }).sort(function (a, b) { return a - b; });
+    // Cumulative, moving forward in the same view: the cells and shapes claimed at the last
+    // draw still hold; only the events added since can claim more. Otherwise, every place.
+    if (prefixMode && drawn.prefix >= 0 && visCount >= drawn.prefix && drawn.view === viewKey &&
+        drawn.hover === hoverPlace && drawn.selected === selected && drawn.anySelected === anySelected &&
+        (visCount - drawn.prefix) * 2 < nPlaces) {
+      for (var i = drawn.prefix; i < visCount; i++) {
+        for (k = evPlaceStart[i]; k < evPlaceStart[i + 1]; k++) claimPlace(evPlaces[k], v, cols, rows, anySelected);
       }
-      ev = placeTop[p];
-      var b = 4 * p;
-      // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
-      // at 100,000 events, thousands of paths.
-      var tiny = kind !== POINT &&
-        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
-      if (kind === POINT || tiny) {
-        var r0 = tiny ? -1 : placeRing[p], r1 = tiny ? 0 : placeRing[p + 1];
-        for (var r = r0; r < r1; r++) {
-          var sx, sy;
-          if (tiny) {
-            sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
-            sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
-          } else {
-            var q = ringStart[r];
-            sx = xy[2 * q] * scale - v.ox;
-            sy = xy[2 * q + 1] * scale - v.oy;
-          }
-          if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
-          var cx = Math.floor(sx / CELL) + 1, cy = Math.floor(sy / CELL) + 1;
-          if (cx < 0) cx = 0; else if (cx >= cols) cx = cols - 1;
-          if (cy < 0) cy = 0; else if (cy >= rows) cy = rows - 1;
-          var cell = cy * cols + cx;
-          if (cellStamp[cell] !== frameStamp) {
-            cellStamp[cell] = frameStamp;
-            cellOwner[cell] = claimed.length;
-            claimed.push(p, sx, sy);
-          } else {
-            // Dense points: the cell shows its latest event (its marker covers the others).
-            var o = cellOwner[cell];
-            if (ev > placeTop[claimed[o]]) { claimed[o] = p; claimed[o + 1] = sx; claimed[o + 2] = sy; }
-          }
+    } else {
+      frameStamp++;
+      nClaimed = 0;
+      nShapes = 0;
+      for (p = 0; p < nPlaces; p++) {
+        // This loop runs over every place: typed arrays only, nothing allocated.
+        if (placeCount[p] !== 0 && pMode[p] !== OFF) claimPlace(p, v, cols, rows, anySelected);
+      }
+    }
+    drawn.prefix = prefixMode ? visCount : -1;
+    drawn.view = viewKey;
+    drawn.hover = hoverPlace;
+    drawn.selected = selected;
+    drawn.anySelected = anySelected;
+    // Thousands of shapes at once: fills and one-pixel lines written into a pixel buffer, with
+    // the dots (no dashes, strokes or arrow heads: each would be a software-rasterised path);
+    // a handful, as in an article: canvas paths with the full styling.
+    v.dense = nShapes > DENSE_SHAPES;
+    var dots = nClaimed > DENSE_POINTS;
+    setOpacityScale();
+    if (v.dense) {
+      var px = pixelBuffer(canvas.width, canvas.height);
+      px.fill(0);
+      var W = canvas.width, H = canvas.height;
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        if (placeKind[p] !== REGION) continue;
+        if (cacheShape(p, W, H)) fillSpans(p, fillColour(placeTop[p]));
+        else fillRegion(p, fillColour(placeTop[p]), W, H);
+      }
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        if (placeKind[p] !== ROUTE) continue;
+        var colour = dotColour(placeTop[p]);
+        if (cacheShape(p, W, H)) {
+          for (var e = shapeOff[p], end = e + shapeLen[p]; e < end; e++) px[pool[e]] = colour;
+        } else {
+          for (r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, colour, W, H, null);
         }
-      } else {
-        key = (evCat[ev] * 16 + Math.round(opacityOf(ev) * 10)) * 2 + evSoft[ev];
-        var groups = kind === REGION ? regions : routes;
+      }
+      if (dots) stampDots(ratio, canvas.width, canvas.height);
+      // Everything is in the buffer: it replaces the canvas in one go.
+      ctx.putImageData(dotImage, 0, 0);
+    } else {
+      ctx.clearRect(0, 0, size.x, size.y);
+      var regions = new Map(), routes = new Map();
+      for (k = 0; k < nShapes; k++) {
+        p = shapeList[k];
+        var ev = placeTop[p];
+        var key = (evCat[ev] * 16 + Math.round(opacityOf(ev) * 10)) * 2 + evSoft[ev];
+        var groups = placeKind[p] === REGION ? regions : routes;
         var list = groups.get(key);
         if (!list) groups.set(key, (list = []));
         list.push(p);
       }
+      regions.forEach(function (list) { drawRegions(list, v, false, false); });
+      if (dots) {
+        pixelBuffer(canvas.width, canvas.height).fill(0);
+        stampDots(ratio, canvas.width, canvas.height);
+        dotCtx.putImageData(dotImage, 0, 0);
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.drawImage(dotCanvas, 0, 0);
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      }
+      routes.forEach(function (list) { drawRoutes(list, v, false, false); });
     }
-    // Thousands of shapes at once: plain strokes, no dashes or arrow heads (each costs a
-    // software-rasterised path); a handful, as in an article: the full styling.
-    var shapes = 0;
-    regions.forEach(function (list) { shapes += list.length; });
-    routes.forEach(function (list) { shapes += list.length; });
-    v.dense = shapes > DENSE_SHAPES;
-    regions.forEach(function (list) { drawRegions(list, v, false, false); });
-    var dots = claimed.length / 3 > DENSE_POINTS;
-    if (v.dense || dots) {
-      // Thousands of routes: one-pixel lines written into the same buffer as the dots.
-      drawDots(dots ? claimed : [], v.dense ? routes : null, v, size, ratio);
-    }
-    if (!v.dense) routes.forEach(function (list) { drawRoutes(list, v, false, false); });
     if (!dots) {
-      for (var k = 0; k < claimed.length; k += 3) {
-        drawPointAt(claimed[k], claimed[k + 1], claimed[k + 2], false, false);
+      for (k = 0; k < nClaimed; k++) {
+        drawPointAt(slotP[k], slotX[k], slotY[k], false, false);
       }
     }
     special.forEach(function (p) {
@@ -644,7 +851,9 @@ var MapExplorer = (function () {
   var DENSE_SHAPES = 300;
   var TINY_PX = 6;
   var PLAIN_DOTS = 5000;
-  var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null, dotColours = new Map();
+  var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null;
+  var dotMask = new Uint8Array(0); // 1 where a dot's fill is, this frame (outlines go around)
+  var dotColours = new Uint32Array(0), fillColours = new Uint32Array(0); // 0: not made yet
   var DOT = [ // 6x6, corners cut: 1 = outline, 2 = fill
     0, 1, 1, 1, 1, 0,
     1, 2, 2, 2, 2, 1,
@@ -654,21 +863,9 @@ var MapExplorer = (function () {
     0, 1, 1, 1, 1, 0,
   ];
 
-  function dotColour(ev) {
-    // Pixels are little-endian RGBA: 0xAABBGGRR.
-    var alpha = opacityOf(ev), key = evCat[ev] * 100 + Math.round(alpha * 10) * 2 + evSoft[ev];
-    var c = dotColours.get(key);
-    if (c === undefined) {
-      var v = parseInt(catColours[evCat[ev]].slice(1), 16);
-      var a = Math.round(255 * alpha * (evSoft[ev] ? 0.6 : 0.95));
-      c = ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
-      dotColours.set(key, c);
-    }
-    return c;
-  }
-
-  function drawDots(claimed, routes, v, size, ratio) {
-    var w = Math.round(size.x * ratio), h = Math.round(size.y * ratio);
+  function pixelBuffer(w, h) {
+    w = Math.max(1, w); // ImageData cannot be empty (a map not laid out yet)
+    h = Math.max(1, h);
     if (!dotCanvas || dotCanvas.width !== w || dotCanvas.height !== h) {
       dotCanvas = document.createElement("canvas");
       dotCanvas.width = w;
@@ -676,61 +873,177 @@ var MapExplorer = (function () {
       dotCtx = dotCanvas.getContext("2d");
       dotImage = dotCtx.createImageData(w, h);
       dotPixels = new Uint32Array(dotImage.data.buffer);
+      dotMask = new Uint8Array(w * h);
     }
-    dotPixels.fill(0);
-    if (routes) {
-      routes.forEach(function (list) {
-        var colour = dotColour(styleOf(list[0]));
-        for (var k = 0; k < list.length; k++) {
-          var p = list[k];
-          for (var r = placeRing[p]; r < placeRing[p + 1]; r++) rasterLine(r, v, ratio, colour, w, h);
-        }
-      });
-    }
-    var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = claimed.length / 3 > PLAIN_DOTS;
-    for (var k = 0; k < claimed.length; k += 3) {
-      var fill = dotColour(styleOf(claimed[k]));
-      var x0 = Math.round(claimed[k + 1] * ratio) - 3, y0 = Math.round(claimed[k + 2] * ratio) - 3;
-      if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
-      var row = (y0 + 1) * w + x0 + 1;
-      if (plain) {
-        // Very many: 4x4 squares, four writes a row, nothing else.
-        for (var dy = 0; dy < 4; dy++, row += w) {
-          dotPixels[row] = fill; dotPixels[row + 1] = fill;
-          dotPixels[row + 2] = fill; dotPixels[row + 3] = fill;
-        }
-        continue;
-      }
-      for (var dy2 = 0, i = 0; dy2 < 6; dy2++) {
-        var line = (y0 + dy2) * w + x0;
-        for (var dx = 0; dx < 6; dx++, i++) {
-          var d = DOT[i];
-          if (d === 2) dotPixels[line + dx] = fill;
-          else if (d === 1 && dotPixels[line + dx] === 0) dotPixels[line + dx] = outline;
-        }
-      }
-    }
-    dotCtx.putImageData(dotImage, 0, 0);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(dotCanvas, 0, 0);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    return dotPixels;
   }
 
-  /* Ring r as a one-pixel polyline into the pixel buffer (Bresenham, clipped per pixel). */
-  function rasterLine(r, v, ratio, colour, w, h) {
-    var a = ringStart[r], b = ringStart[r + 1];
-    var s = v.scale * ratio, ox = v.ox * ratio, oy = v.oy * ratio;
-    var x0 = Math.round(xy[2 * a] * s - ox), y0 = Math.round(xy[2 * a + 1] * s - oy);
+  // opacityOf without a call per event: the fading's constants for this frame.
+  var fadeOn = false, fadeNow = 0, fadeSpan = 1;
+  function setOpacityScale() {
+    fadeOn = view.mode === "cumulative";
+    fadeNow = view.now;
+    fadeSpan = Math.max(1, view.now - view.rangeStart);
+  }
+
+  /* The event's style as a small number: category, opacity (tenths) and softness. */
+  function styleIndex(ev) {
+    var base = evStyleBase[ev], a = base & 1 ? 0.55 : 1.0; // base: category * 22 + soft
+    if (fadeOn) {
+      var age = Math.max(0, fadeNow - evEnd[ev]) / fadeSpan;
+      a *= Math.max(0.3, 1 - 0.8 * age);
+    }
+    return base + Math.round(a * 10) * 2;
+  }
+
+  /* The colour of a style index (see styleIndex), its opacity times `alpha`, as a pixel. */
+  function packColour(key, alphaSoft, alphaCrisp) {
+    // Pixels are little-endian RGBA: 0xAABBGGRR.
+    var cat = Math.floor(key / 22), soft = key & 1, level = (key >> 1) % 11;
+    var v = parseInt((catColours[cat] || "#7f7f7f").slice(1), 16);
+    var a = Math.round(255 * (level / 10) * (soft ? alphaSoft : alphaCrisp));
+    return ((a << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
+  }
+
+  function dotColour(ev) {
+    var key = styleIndex(ev), c = dotColours[key];
+    return c !== 0 ? c : (dotColours[key] = packColour(key, 0.6, 0.95));
+  }
+
+  function fillColour(ev) {
+    var key = styleIndex(ev), c = fillColours[key];
+    return c !== 0 ? c : (fillColours[key] = packColour(key, 0.14, 0.26));
+  }
+
+  // DOT's outline pixels as offsets for a buffer `outlineWidth` wide.
+  var maskStamp = 0, outlineAt = new Int32Array(36), outlineCount = 0, outlineWidth = -1;
+
+  function stampDots(ratio, w, h) {
+    var outline = dark ? 0xd0202020 : 0xe6ffffff, plain = nClaimed > PLAIN_DOTS, k, x0, y0;
+    var px = dotPixels, mask = dotMask, row, dy, S = 0;
+    if (!plain) {
+      // The mask marks this frame's dot fills with a stamp: cleared once in 255 frames.
+      if (++maskStamp > 255) { mask.fill(0); maskStamp = 1; }
+      S = maskStamp;
+      if (outlineWidth !== w) {
+        outlineWidth = w;
+        for (var i0 = 0, n0 = 0; i0 < 36; i0++) {
+          if (DOT[i0] === 1) outlineAt[n0++] = Math.floor(i0 / 6) * w + (i0 % 6);
+        }
+        outlineCount = n0;
+      }
+    }
+    for (k = 0; k < nClaimed; k++) {
+      var fill = dotColour(slotEv[k]);
+      x0 = Math.round(slotX[k] * ratio) - 3;
+      y0 = Math.round(slotY[k] * ratio) - 3;
+      if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
+      row = (y0 + 1) * w + x0 + 1;
+      // The 4x4 inside; very many dots are only that.
+      for (dy = 0; dy < 4; dy++, row += w) {
+        px[row] = fill; px[row + 1] = fill; px[row + 2] = fill; px[row + 3] = fill;
+        if (!plain) { mask[row] = S; mask[row + 1] = S; mask[row + 2] = S; mask[row + 3] = S; }
+      }
+    }
+    if (plain) return;
+    // Outlines after all fills, only where no dot is: neighbours' fills stay whole.
+    for (k = 0; k < nClaimed; k++) {
+      x0 = Math.round(slotX[k] * ratio) - 3;
+      y0 = Math.round(slotY[k] * ratio) - 3;
+      if (x0 < 0 || y0 < 0 || x0 + 6 > w || y0 + 6 > h) continue;
+      var at = y0 * w + x0;
+      for (var j = 0; j < outlineCount; j++) {
+        var o = at + outlineAt[j];
+        if (mask[o] !== S) px[o] = outline;
+      }
+    }
+  }
+
+  /* A region's fill scan-converted (even-odd over its rings, so holes stay empty): its spans
+   * of pixels, row by row, to the pool (or blended straight into the buffer: `colour`). */
+  var crossings = new Float64Array(64);
+  function scanRegion(p, w, h, colour) {
+    var r0 = placeRing[p], r1 = placeRing[p + 1], v0 = ringStart[r0], v1 = ringStart[r1], q;
+    if (v1 - v0 > crossings.length) crossings = new Float64Array(2 * (v1 - v0));
+    var ymin = Infinity, ymax = -Infinity;
+    for (q = v0; q < v1; q++) {
+      if (vy[q] < ymin) ymin = vy[q];
+      if (vy[q] > ymax) ymax = vy[q];
+    }
+    var ya = Math.max(0, Math.ceil(ymin - 0.5)), yb = Math.min(h - 1, Math.floor(ymax - 0.5));
+    var xs = crossings;
+    for (var y = ya; y <= yb; y++) {
+      var cy = y + 0.5, n = 0, r, i, j;
+      for (r = r0; r < r1; r++) {
+        var a = ringStart[r], b = ringStart[r + 1];
+        for (i = a, j = b - 1; i < b; j = i++) {
+          var yi = vy[i], yj = vy[j];
+          if ((yi > cy) !== (yj > cy)) xs[n++] = vx[i] + ((cy - yi) * (vx[j] - vx[i])) / (yj - yi);
+        }
+      }
+      for (i = 1; i < n; i++) { // insertion sort: a handful of crossings
+        var t = xs[i];
+        for (j = i - 1; j >= 0 && xs[j] > t; j--) xs[j + 1] = xs[j];
+        xs[j + 1] = t;
+      }
+      for (i = 0; i + 1 < n; i += 2) {
+        var xa = Math.max(0, Math.ceil(xs[i] - 0.5)), xb = Math.min(w, Math.ceil(xs[i + 1] - 0.5));
+        if (xa >= xb) continue;
+        if (colour !== undefined) blendSpan(y * w + xa, xb - xa, colour);
+        else if (!poolPush(y * w + xa) || !poolPush(xb - xa)) return false;
+      }
+    }
+    return true;
+  }
+
+  function fillRegion(p, colour, w, h) { scanRegion(p, w, h, colour); }
+
+  function fillSpans(p, colour) {
+    for (var e = shapeOff[p], end = e + shapeLen[p]; e < end; e += 2) blendSpan(pool[e], pool[e + 1], colour);
+  }
+
+  /* `colour` over `n` pixels from `at`: source over destination, unpremultiplied (ImageData's
+   * format); on empty pixels, just the colour. */
+  function blendSpan(at, n, colour) {
+    var px = dotPixels, sa = (colour >>> 24) / 255;
+    var sr = colour & 255, sg = (colour >>> 8) & 255, sb = (colour >>> 16) & 255;
+    for (var i = at, end = at + n; i < end; i++) {
+      var d = px[i], da = d >>> 24;
+      if (da === 0) { px[i] = colour; continue; }
+      var fd = (da / 255) * (1 - sa), oa = sa + fd, inv = 1 / oa;
+      var R = ((sr * sa + (d & 255) * fd) * inv + 0.5) | 0;
+      var G = ((sg * sa + ((d >>> 8) & 255) * fd) * inv + 0.5) | 0;
+      var B = ((sb * sa + ((d >>> 16) & 255) * fd) * inv + 0.5) | 0;
+      px[i] = ((((oa * 255 + 0.5) | 0) << 24) | (B << 16) | (G << 8) | R) >>> 0;
+    }
+  }
+
+  /* A route's pixels to the pool. */
+  function traceRoute(p, w, h) {
+    for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
+      if (!rasterLine(r, 0, w, h, true)) return false;
+    }
+    return true;
+  }
+
+  /* Ring r as a one-pixel polyline (Bresenham, clipped per pixel): into the pixel buffer, or
+   * its pixels to the pool (`record`; false when the pool is full). */
+  function rasterLine(r, colour, w, h, record) {
+    var a = ringStart[r], b = ringStart[r + 1], px = dotPixels;
+    var x0 = Math.round(vx[a]), y0 = Math.round(vy[a]);
     for (var q = a + 1; q < b; q++) {
-      var x1 = Math.round(xy[2 * q] * s - ox), y1 = Math.round(xy[2 * q + 1] * s - oy);
-      var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
-      var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
-      if ((x < 0 && x1 < 0) || (y < 0 && y1 < 0) || (x >= w && x1 >= w) || (y >= h && y1 >= h)) {
+      var x1 = Math.round(vx[q]), y1 = Math.round(vy[q]);
+      if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) || (x0 >= w && x1 >= w) || (y0 >= h && y1 >= h)) {
         x0 = x1; y0 = y1;
         continue; // the whole segment is off screen
       }
+      var dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+      var sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy, x = x0, y = y0;
       for (;;) {
-        if (x >= 0 && y >= 0 && x < w && y < h) dotPixels[y * w + x] = colour;
+        if (x >= 0 && y >= 0 && x < w && y < h) {
+          if (!record) px[y * w + x] = colour;
+          else if (!poolPush(y * w + x)) return false;
+        }
         if (x === x1 && y === y1) break;
         var e2 = 2 * err;
         if (e2 >= dy) { err += dy; x += sx; }
@@ -738,6 +1051,7 @@ var MapExplorer = (function () {
       }
       x0 = x1; y0 = y1;
     }
+    return true;
   }
 
   function onScreen(p, v) {
@@ -835,13 +1149,17 @@ var MapExplorer = (function () {
       ctx.strokeStyle = dark ? "#ffe066" : "#1a1a1a";
       ctx.stroke();
     }
-    var s = sprite(catColours[evCat[ev]], soft, r);
-    ctx.globalAlpha = opacityOf(ev);
-    ctx.drawImage(s.canvas, x - s.half, y - s.half, 2 * s.half, 2 * s.half);
-    ctx.globalAlpha = 1;
+    var key = (evCat[ev] * 2 + soft) * 12 + r, s = spriteByStyle[key];
+    if (!s) s = spriteByStyle[key] = sprite(catColours[evCat[ev]], soft, r);
+    var alpha = opacityOf(ev);
+    if (alpha !== 1) ctx.globalAlpha = alpha; // most markers are opaque: no state change
+    // Whole pixels: an image at a fractional offset is resampled, a far slower blit.
+    ctx.drawImage(s.canvas, Math.round(x - s.half), Math.round(y - s.half), 2 * s.half, 2 * s.half);
+    if (alpha !== 1) ctx.globalAlpha = 1;
     if (count > 1) {
-      var t = labelSprite(count > 999 ? "999+" : String(count));
-      ctx.drawImage(t.canvas, x - t.w / 2, y - t.h / 2, t.w, t.h);
+      var n = Math.min(count, 1000), t = labelByCount[n];
+      if (!t) t = labelByCount[n] = labelSprite(count > 999 ? "999+" : String(count));
+      ctx.drawImage(t.canvas, Math.round(x - t.w / 2), Math.round(y - t.h / 2), t.w, t.h);
     }
   }
 

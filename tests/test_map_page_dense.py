@@ -1,0 +1,113 @@
+"""The map page with thousands of events: the pixel-buffer renderer (dots, scan-filled regions,
+one-pixel routes) and the visibility bookkeeping behind it, against the model."""
+
+import pytest
+
+
+def js(view, qtbot, script):
+    box = []
+    view.run_js(script, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0]
+
+
+@pytest.fixture(scope="module")
+def dense_catalogue():
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    return synthetic_catalogue(10_000, seed=1)
+
+
+@pytest.fixture
+def dense_window(qtbot, page_path, dense_catalogue):
+    from mapexplorer.ui.main_window import MainWindow
+
+    win = MainWindow(dense_catalogue, "synthetic.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    yield win
+    assert win.map_view.js_errors == [], win.map_view.js_errors
+    win.close()
+
+
+def move_time(window, qtbot, day):
+    if day == window.state.time:
+        return
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_time(day)
+
+
+def assert_page_matches_model(window, qtbot):
+    state = window.state
+    events = state.visible_events()
+    assert set(js(window.map_view, qtbot, "MapExplorer.drawnEventIds()")) == {e.id for e in events}
+    lit = {p for e in events for p in e.place_ids}
+    assert set(js(window.map_view, qtbot, "MapExplorer.litPlaceIds()")) == lit
+
+
+PAINTED = """(function () {
+  var c = document.querySelector('canvas.me-events');
+  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
+  for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
+  return n;
+})()"""
+
+
+def test_long_and_short_jumps_keep_the_visible_set_exact(dense_window, qtbot):
+    window, state = dense_window, dense_window.state
+    lo, hi = state.catalogue.time_range()
+    mid = (lo + hi) // 2
+    for mode in ("cumulative", "window", "cumulative"):
+        with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+            state.set_mode(mode)
+        # Long jumps both ways (each place recounted), then short steps (events walked).
+        for day in (hi, lo + 30, mid, mid + 40, mid - 40, mid + 3, lo + 200, hi - 5):
+            move_time(window, qtbot, day)
+            assert_page_matches_model(window, qtbot)
+        assert js(window.map_view, qtbot, PAINTED) > 1000
+
+
+def test_dense_map_is_clickable_and_follows_the_theme(dense_window, qtbot):
+    window, state = dense_window, dense_window.state
+    state.set_mode("cumulative")
+    _lo, hi = state.catalogue.time_range()
+    move_time(window, qtbot, hi)
+    event = state.visible_events()[-1]
+    place = event.place_ids[0]
+    point = js(window.map_view, qtbot, f"MapExplorer.screenPointOf('{place}')")
+    clicked = js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    assert clicked is not None
+    qtbot.waitUntil(lambda: state.selected is not None, timeout=5000)
+    light = js(window.map_view, qtbot, PAINTED)
+    window.map_view.send({"type": "theme", "dark": True})  # redrawn at the next frame
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, "document.body.classList.contains('dark')")
+        and js(window.map_view, qtbot, PAINTED) > 0.5 * light,
+        timeout=5000,
+    )
+
+
+def test_moving_forward_paints_what_a_full_redraw_paints(dense_window, qtbot):
+    """Forward moves in cumulative mode only add the new events to the last draw's cells; the
+    picture must be the one a full redraw of the same moment makes."""
+    window, state = dense_window, dense_window.state
+    lo, hi = state.catalogue.time_range()
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        state.set_mode("cumulative")
+    day = lo + (hi - lo) // 3
+    for _ in range(12):
+        day += 700
+        move_time(window, qtbot, day)
+    stepped = js(window.map_view, qtbot, PAINTED)
+    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
+    # A resize redraws from scratch (new view); back to the same size, the same moment.
+    window.resize(1300, 800)
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    qtbot.wait(300)  # let Leaflet settle its size
+    full = js(window.map_view, qtbot, PAINTED)
+    assert abs(stepped - full) <= 0.002 * full, (stepped, full)
