@@ -8,6 +8,8 @@ ignore it, and the file round-trips exactly through `load` and `save`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 from collections.abc import Callable
@@ -115,7 +117,25 @@ def save(catalogue: Catalogue, path: str | os.PathLike) -> None:
 
 def load(path: str | os.PathLike, progress: Callable[[int, int], None] | None = None) -> Catalogue:
     """Read a native catalogue file; every problem is a `FormatError` naming where it is."""
-    path = Path(path)
+    with paused_gc():
+        return _load(Path(path), progress)
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """No cyclic garbage collection while a big file is read: the collector would walk the
+    growing catalogue again and again (~1.5 s of a 100,000-event load); it builds no cycles,
+    and reference counting frees everything as usual. Nests; re-enabled only by the outermost."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -128,12 +148,205 @@ def load(path: str | os.PathLike, progress: Callable[[int, int], None] | None = 
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
     streamed = _stream(text)
     if streamed is not None:
+        del text  # the lines hold it now; re-read if we must fall back
         head, lines = streamed
         try:
-            return from_geojson(head, path, progress, _parsed(lines), len(lines))
-        except _NotOneFeaturePerLine:
-            pass  # edited by hand or another tool: read it whole, for exact error positions
+            return _load_streamed(head, lines, path, progress)
+        except _Unusual:
+            # Something the fast path does not handle (or an error): the general reader says
+            # exactly what and where.
+            del lines
+            text = path.read_text(encoding="utf-8")
+            head, lines = _stream(text)
+            try:
+                return from_geojson(head, path, progress, _parsed(lines), len(lines))
+            except _NotOneFeaturePerLine:
+                pass  # edited by hand or another tool: read it whole, for exact error positions
     return loads(text, path, progress)
+
+
+class _Unusual(Exception):
+    """The streamed fast path met something it leaves to the general reader."""
+
+
+def _load_streamed(
+    head: dict, lines: list[str], path: Path, progress: Callable[[int, int], None] | None
+) -> Catalogue:
+    """Our own files, as we write them: every event's features one after another, plain
+    values. One pass, no per-feature records; anything else (including every error) raises
+    `_Unusual`, and `from_geojson` reads the file again to report it exactly."""
+    try:
+        return _load_streamed_unchecked(head, lines, path, progress)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise _Unusual from exc
+
+
+def _load_streamed_unchecked(
+    head: dict, lines: list[str], path: Path, progress: Callable[[int, int], None] | None
+) -> Catalogue:
+    if type(head) is not dict or head.get("type") != "FeatureCollection":
+        raise _Unusual
+    meta = head.get("mapexplorer", {})
+    if type(meta) is not dict:
+        raise _Unusual
+    try:
+        source, eras = _read_source(meta, path)
+    except FormatError:
+        raise _Unusual from None
+    era_ids = {era.id for era in eras}
+    loads_line = _line_parser()
+    parse_date = TimeSpan.parse
+    slug = is_slug
+    known = KNOWN
+    not_event = _NOT_EVENT
+    total = len(lines)
+    text = source.text
+
+    events: list[Event] = []
+    seen_events: set[str] = set()
+    raw_places: dict[str, tuple] = {}
+    point_ids: list[str] = []
+    point_names: list[str] = []
+    point_coords: list = []
+    point_sources: list[str] = []
+    shape_ids: list[str] = []
+    shape_names: list[str] = []
+    shape_geoms: list = []
+    shape_sources: list[str] = []
+
+    current: dict | None = None  # the first feature's properties of the event being read
+    current_id = ""
+    current_places: list[str] = []
+    current_record: dict | None = None
+
+    def finish() -> None:
+        props = current
+        title = props["title"]
+        if type(title) is not str or not title.strip():
+            raise _Unusual
+        date = props["date"]
+        if type(date) is not str:
+            raise _Unusual
+        try:
+            time = parse_date(date)
+        except DateError:
+            raise _Unusual from None
+        actors = props.get("actors") or []
+        if type(actors) is not list:
+            raise _Unusual
+        for actor in actors:
+            if type(actor) is not str:
+                raise _Unusual
+        excerpts = props.get("excerpts") or []
+        if type(excerpts) is not list:
+            raise _Unusual
+        made = []
+        for raw in excerpts:
+            if type(raw) is not dict:
+                raise _Unusual
+            x_text, start, end = raw.get("text"), raw.get("start"), raw.get("end")
+            if not isinstance(x_text, str) or not isinstance(start, int) or not isinstance(end, int):
+                raise _Unusual
+            if text and text[start:end] != x_text:
+                raise _Unusual
+            made.append(Excerpt(x_text, start, end))
+        summary = props.get("summary") or ""
+        category = props.get("category") or ""
+        era = props.get("era") or ""
+        date_note = props.get("date_note") or ""
+        if not (type(summary) is type(category) is type(era) is type(date_note) is str):
+            raise _Unusual
+        if era and era_ids and era not in era_ids:
+            raise _Unusual
+        extra = {} if props.keys() <= known else {k: v for k, v in props.items() if k not in known}
+        events.append(
+            Event(
+                id=current_id,
+                title=title,
+                time=time,
+                place_ids=tuple(dict.fromkeys(current_places)),
+                actors=tuple(actors),
+                excerpts=tuple(made),
+                extra=extra,
+                category=category or "other",
+                summary=summary,
+                era=era,
+                date_note=date_note,
+            )
+        )
+
+    for index in range(total):
+        if progress and index % 2000 == 0:
+            progress(index, total)
+        feature = loads_line(lines[index])
+        lines[index] = ""  # let the text go as we read
+        props = feature["properties"]
+        event_id = props["event_id"]
+        place_id = props["place_id"]
+        if type(event_id) is not str or type(place_id) is not str or not place_id:
+            raise _Unusual
+        geometry = feature.get("geometry")
+        name = props.get("place", place_id)
+        place_source = props.get("place_source", "")
+        first_raw = raw_places.get(place_id)
+        if first_raw is None:
+            if type(name) is not str or type(place_source) is not str or type(geometry) is not dict:
+                raise _Unusual
+            raw_places[place_id] = (geometry, name, place_source)
+            coords = geometry.get("coordinates")
+            if (
+                geometry.get("type") == "Point"
+                and type(coords) is list
+                and len(coords) == 2
+                and type(coords[0]) in (int, float)
+                and type(coords[1]) in (int, float)
+            ):
+                point_ids.append(place_id)
+                point_names.append(name)
+                point_coords.append(coords)
+                point_sources.append(place_source)
+            else:
+                shape_ids.append(place_id)
+                shape_names.append(name)
+                shape_geoms.append(geometry)
+                shape_sources.append(place_source)
+        elif first_raw[0] != geometry or first_raw[1] != name or first_raw[2] != place_source:
+            raise _Unusual
+        if event_id == current_id:
+            # A further place of the same event: its event fields must agree with the first.
+            if current_record is None:
+                current_record = {k: v for k, v in current.items() if k not in not_event}
+            if {k: v for k, v in props.items() if k not in not_event} != current_record:
+                raise _Unusual
+            current_places.append(place_id)
+            continue
+        if current is not None:
+            finish()
+        if event_id in seen_events or not event_id or not slug(event_id):
+            raise _Unusual  # an event's features apart, or a bad id
+        seen_events.add(event_id)
+        current, current_id, current_places, current_record = props, event_id, [place_id], None
+    if current is not None:
+        finish()
+    current = current_record = None
+    del seen_events, raw_places
+
+    places: dict[str, Place] = {}
+    try:
+        if shape_ids:
+            for place in Place.many_from_geojson(shape_ids, shape_names, shape_geoms, shape_sources):
+                places[place.id] = place
+        if point_ids:
+            for place in Place.points(point_ids, point_names, point_coords, point_sources):
+                places[place.id] = place
+    except PlaceError:
+        raise _Unusual from None
+    if progress:
+        progress(total, total)
+    try:
+        return Catalogue(events=events, places=places, eras=eras, source=source)
+    except CatalogueError:
+        raise _Unusual from None
 
 
 class _NotOneFeaturePerLine(Exception):

@@ -8,7 +8,6 @@ start, which is what lets the page diff a time move instead of looping over ever
 from __future__ import annotations
 
 import base64
-import functools
 from collections.abc import Iterable
 
 import numpy as np
@@ -26,9 +25,17 @@ def _b64(array: np.ndarray, dtype: str) -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
 
 
-@functools.lru_cache(maxsize=65536)
-def _describe(span: TimeSpan) -> str:
-    return span.describe()
+def _describer():
+    """`span.describe()`, once per distinct date text (big files repeat dates a lot)."""
+    cache: dict[str, str] = {}
+
+    def describe(span: TimeSpan) -> str:
+        words = cache.get(span.edtf)
+        if words is None:
+            words = cache[span.edtf] = span.describe()
+        return words
+
+    return describe
 
 
 def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -71,11 +78,14 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
     else:
         coords, ring_start, first_ring = np.zeros((0, 2)), np.zeros(1), np.zeros(1)
     events = catalogue.chronological()  # by start: the page relies on it
+    n = len(events)
+    times = [e.time for e in events]
     categories = sorted({e.category for e in events} | set(CATEGORY_COLOURS))
     cat_index = {c: i for i, c in enumerate(categories)}
-    place_start = np.zeros(len(events) + 1, dtype=np.int64)
-    np.cumsum([len(e.place_ids) for e in events], out=place_start[1:])
+    place_start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, (e.place_ids for e in events)), np.int64, n), out=place_start[1:])
     bounds = catalogue.focus_bounds() if events else None
+    describe = _describer()
     return {
         "type": "catalogue",
         "places": {
@@ -89,13 +99,19 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
         "events": {
             "ids": [e.id for e in events],
             "titles": [e.title for e in events],
-            "dates": [_describe(e.time) for e in events],
-            "start": _b64([e.time.start for e in events], "<i4"),
-            "end": _b64([e.time.end for e in events], "<i4"),
-            "soft": _b64([not e.time.is_exact for e in events], "<u1"),
-            "cat": _b64([cat_index[e.category] for e in events], "<u1"),
+            "dates": [describe(t) for t in times],
+            "start": _b64(np.fromiter((t.start for t in times), np.int64, n), "<i4"),
+            "end": _b64(np.fromiter((t.end for t in times), np.int64, n), "<i4"),
+            "soft": _b64(np.fromiter((not t.is_exact for t in times), np.bool_, n), "<u1"),
+            "cat": _b64(np.fromiter((cat_index[e.category] for e in events), np.int64, n), "<u1"),
             "placeStart": _b64(place_start, "<i4"),
-            "places": _b64([index[pid] for e in events for pid in e.place_ids], "<i4"),
+            "places": _b64(
+                np.fromiter(
+                    (index[pid] for e in events for pid in e.place_ids), np.int64,
+                    int(place_start[-1]),
+                ),
+                "<i4",
+            ),  # fmt: skip
         },
         "categories": categories,
         "colours": CATEGORY_COLOURS,

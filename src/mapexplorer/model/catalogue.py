@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,8 +87,17 @@ class Catalogue:
 
     @cached_property
     def _by_start(self) -> tuple[list[int], list[Event]]:
-        ordered = sorted(self.events, key=lambda e: (e.time.start, e.time.end, e.id))
-        return [e.time.start for e in ordered], ordered
+        # By (start, end, id): by id first, then a stable sort by (start, end) as arrays
+        # (a key tuple per event costs ~0.3 s at 100,000 events).
+        import numpy as np
+
+        by_id = sorted(self.events, key=_event_id)
+        n = len(by_id)
+        starts = np.fromiter((e.time.start for e in by_id), np.int64, n)
+        ends = np.fromiter((e.time.end for e in by_id), np.int64, n)
+        order = np.lexsort((ends, starts))
+        ordered = [by_id[i] for i in order.tolist()]
+        return starts[order].tolist(), ordered
 
     def chronological(self) -> list[Event]:
         """Events by earliest day, then latest day, then id."""
@@ -195,6 +205,9 @@ class Catalogue:
         used = {pid for e in events for pid in e.place_ids}
         places = {pid: p for pid, p in self.places.items() if pid in used}
         return Catalogue(events=list(events), places=places, eras=self.eras, source=self.source)
+
+
+_event_id = operator.attrgetter("id")
 
 
 def _distance_km(place: Place, lon: float, lat: float) -> float:

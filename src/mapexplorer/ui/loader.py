@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mapexplorer.formats import FormatError
+from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.opener import open_catalogue, read_catalogue
 from mapexplorer.model import Catalogue
 
@@ -34,12 +35,13 @@ class _Worker(QObject):
             self.progress.emit(done, total)
 
         try:
-            catalogue, read_report = read_catalogue(self.path, report, self.fields)
-            if catalogue.events and not self.stop:
-                # The page's message, built here rather than on the GUI thread (cached).
-                from mapexplorer.mappage.messages import catalogue_message
+            with paused_gc():
+                catalogue, read_report = read_catalogue(self.path, report, self.fields)
+                if catalogue.events and not self.stop:
+                    # The page's message, built here rather than on the GUI thread (cached).
+                    from mapexplorer.mappage.messages import catalogue_message
 
-                catalogue_message(catalogue)
+                    catalogue_message(catalogue)
         except Cancelled:
             self.cancelled.emit()
         except FormatError as exc:
