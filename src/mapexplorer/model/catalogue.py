@@ -99,6 +99,10 @@ class Catalogue:
         ordered = [by_id[i] for i in order.tolist()]
         return starts[order].tolist(), ordered
 
+    def starts_in_order(self) -> list[int]:
+        """The events' first days, in `chronological` order (so sorted); do not modify."""
+        return self._by_start[0]
+
     def chronological(self) -> list[Event]:
         """Events by earliest day, then latest day, then id."""
         return list(self._by_start[1])

@@ -67,15 +67,24 @@ class EventTableModel(QAbstractTableModel):
         self.dimmed = QColor("#9a9a9a")
 
     # --- content ------------------------------------------------------------------------------
-    def set_events(self, catalogue: Catalogue, events: Sequence[Event]) -> None:
-        """Show these events (already filtered), keeping the current sort order."""
+    def set_events(
+        self, catalogue: Catalogue, events: Sequence[Event], chronological: bool = False
+    ) -> None:
+        """Show these events (already filtered), keeping the current sort order.
+        `chronological`: they come in the catalogue's chronological order (no sort needed)."""
         self.beginResetModel()
         if catalogue is not self._catalogue:
             self._catalogue = catalogue
             self._dates.clear()
             self._places.clear()
         self._events = list(events)
-        self._order(*self._sort)
+        if chronological and self._sort[0] == self.DATE:
+            # Already in date order (start, end, id: all distinct); descending is the reverse.
+            if self._sort[1] == Qt.SortOrder.DescendingOrder:
+                self._events.reverse()
+            self._row_of = {e.id: row for row, e in enumerate(self._events)}
+        else:
+            self._order(*self._sort)
         self.endResetModel()
 
     def set_visible(self, ids: frozenset[str]) -> None:
@@ -355,7 +364,9 @@ class QtEventList(QWidget):
         if new_catalogue:
             self._fill_combos()
         self._show_filter()
-        self.model.set_events(self._state.catalogue, self._state.filtered_events())
+        self.model.set_events(
+            self._state.catalogue, self._state.filtered_events(), chronological=True
+        )
         self.refresh_visibility()
         self._on_selection(self._state.selected)
 

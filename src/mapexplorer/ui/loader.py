@@ -39,9 +39,9 @@ class _Worker(QObject):
                 catalogue, read_report = read_catalogue(self.path, report, self.fields)
                 if catalogue.events and not self.stop:
                     # The page's message, built here rather than on the GUI thread (cached).
-                    from mapexplorer.mappage.messages import catalogue_message
+                    from mapexplorer.mappage.messages import catalogue_message_json
 
-                    catalogue_message(catalogue)
+                    catalogue_message_json(catalogue)
         except Cancelled:
             self.cancelled.emit()
         except FormatError as exc:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -50,6 +51,33 @@ from mapexplorer.model.time import DateError
 from mapexplorer.ui.colours import category_colour
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
+
+def _layers(alpha: int, count: int) -> int:
+    """The alpha of `count` layers of one colour at `alpha` (0…255), drawn as one."""
+    if count == 1:
+        return alpha
+    return round(255 * (1 - (1 - alpha / 255) ** count))
+
+
+def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, step, last=False):
+    """(first row, how many, x0, x1) of each distinct (category, x0, x1) among `rows`, in the
+    order of their first row (or last, with `last`); x rounded to 1/`step` px if given."""
+    if step is not None:
+        x0, x1 = np.round(x0 * step) / step, np.round(x1 * step) / step
+    keys = np.empty(len(rows), dtype=[("c", np.int64), ("a", np.float64), ("b", np.float64)])
+    keys["c"], keys["a"], keys["b"] = cats[rows], x0, x1
+    if last:
+        keys, rows_, x0, x1 = keys[::-1], rows[::-1], x0[::-1], x1[::-1]
+    else:
+        rows_ = rows
+    _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.sort(first)
+    count_of = dict(zip(first.tolist(), counts.tolist(), strict=True))
+    if last:
+        order = order[::-1]
+    for j in order.tolist():
+        yield int(rows_[j]), count_of[j], float(x0[j]), float(x1[j])
+
 
 # --- dates typed by people --------------------------------------------------------------------
 
@@ -204,7 +232,7 @@ class TimelineTrack(QWidget):
                 )
 
     def _paint_histogram(self, painter: QPainter, catalogue: Catalogue, area: QRectF, text: QColor):
-        starts = sorted(e.time.start for e in catalogue.events)
+        starts = catalogue.starts_in_order()  # chronological: sorted by start already
         bins = max(1, int(area.width() // _HIST_BIN_PX))
         counts = self._axis.histogram(starts, bins)
         top = max(counts, default=0)
@@ -221,26 +249,49 @@ class TimelineTrack(QWidget):
                     QRectF(area.left() + k * bin_w, area.bottom() - h, bin_w - 1, h), colour
                 )
 
+    def _xs_of(self, coordinates: np.ndarray) -> np.ndarray:
+        """`_x_edge` of many day coordinates at once."""
+        return _PAD + self._axis.positions_of(coordinates) * self._track_width()
+
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
         ordered = catalogue.chronological()
-        self._event_xs = [self.x_for_day(e.time.start) for e in ordered]
+        n = len(ordered)
+        times = [e.time for e in ordered]
+        starts = np.fromiter((t.start for t in times), np.float64, n)
+        ends = np.fromiter((t.end for t in times), np.float64, n)
+        exact = np.fromiter((t.is_exact for t in times), np.bool_, n)
+        names = sorted({e.category for e in ordered})
+        code = {name: i for i, name in enumerate(names)}
+        cats = np.fromiter((code[e.category] for e in ordered), np.int64, n)
+        colours = [QColor(category_colour(name)) for name in names]
+        xs = self._xs_of(starts + 0.5)
+        self._event_xs = xs.tolist()
         self._event_titles = [e.title for e in ordered]
         lane_top = area.top() + 3
         lane_h = area.height() * 0.42
+        # Thousands of events share pixels: each distinct rectangle or line is drawn once, a
+        # band drawn k times as one with the alpha of k layers (1 - (1 - a)^k). Above a few
+        # thousand events, positions are first rounded to half a pixel (a pixel above 20,000).
+        step = None if n <= 2000 else 2.0 if n <= 20_000 else 1.0
         # Uncertain and spanning dates first, as soft bands, so the crisp ticks stay on top.
-        for e in ordered:
-            if e.time.is_exact:
-                continue
-            x0 = self._x_edge(e.time.start)
-            x1 = max(x0 + 2, self._x_edge(e.time.end + 1))
-            colour = QColor(category_colour(e.category))
-            painter.fillRect(QRectF(x0, lane_top, x1 - x0, lane_h), _with_alpha(colour, 38))
-            painter.fillRect(
-                QRectF(x0, lane_top, min(2.0, x1 - x0), lane_h), _with_alpha(colour, 140)
-            )
-        for e, x in zip(ordered, self._event_xs, strict=True):
-            if e.time.is_exact:
-                painter.setPen(QPen(QColor(category_colour(e.category)), 2))
+        soft = np.flatnonzero(~exact)
+        if len(soft):
+            x0 = self._xs_of(starts[soft])
+            x1 = np.maximum(x0 + 2, self._xs_of(ends[soft] + 1))
+            for i, count, a, b in _distinct(soft, cats, x0, x1, step):
+                colour = colours[cats[i]]
+                width = b - a
+                painter.fillRect(
+                    QRectF(a, lane_top, width, lane_h), _with_alpha(colour, _layers(38, count))
+                )
+                painter.fillRect(
+                    QRectF(a, lane_top, min(2.0, width), lane_h),
+                    _with_alpha(colour, _layers(140, count)),
+                )
+        crisp = np.flatnonzero(exact)
+        if len(crisp):
+            for i, _count, x, _ in _distinct(crisp, cats, xs[crisp], xs[crisp], step, last=True):
+                painter.setPen(QPen(colours[cats[i]], 2))
                 painter.drawLine(QPointF(x, lane_top - 1), QPointF(x, lane_top + lane_h + 1))
 
     def _paint_ticks(self, painter: QPainter, area: QRectF, text: QColor):
