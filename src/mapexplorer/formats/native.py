@@ -135,9 +135,20 @@ def paused_gc():
             gc.enable()
 
 
+def _read_text(path: Path) -> str:
+    """`path.read_text(encoding="utf-8")`, faster: one decode, newlines translated after."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (UnicodeDecodeError, OSError):
+        return path.read_text(encoding="utf-8")  # raises the same error, as before
+    if "\r" in text:  # universal newlines, as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         raise FormatError(path, "the file does not exist") from None
     except IsADirectoryError:
@@ -156,7 +167,7 @@ def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
             # Something the fast path does not handle (or an error): the general reader says
             # exactly what and where.
             del lines
-            text = path.read_text(encoding="utf-8")
+            text = _read_text(path)
             head, lines = _stream(text)
             try:
                 return from_geojson(head, path, progress, _parsed(lines), len(lines))

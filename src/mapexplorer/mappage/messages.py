@@ -26,17 +26,12 @@ def _b64(array: np.ndarray, dtype: str) -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
 
 
-def _describer():
-    """`span.describe()`, once per distinct date text (big files repeat dates a lot)."""
-    cache: dict[str, str] = {}
-
-    def describe(span: TimeSpan) -> str:
-        words = cache.get(span.edtf)
-        if words is None:
-            words = cache[span.edtf] = span.describe()
-        return words
-
-    return describe
+def _dates(times: list[TimeSpan]) -> list[str]:
+    """`span.describe()` of each, computed once per distinct date text."""
+    edtfs = [t.edtf for t in times]
+    spans = dict(zip(edtfs, times, strict=True))
+    words = {edtf: span.describe() for edtf, span in spans.items()}
+    return list(map(words.__getitem__, edtfs))
 
 
 def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -78,10 +73,17 @@ def catalogue_message_json(catalogue: Catalogue) -> str:
         message = catalogue.__dict__.pop("_page_message", None) or _build_catalogue_message(
             catalogue
         )
-        cached = catalogue.__dict__["_page_message_json"] = json.dumps(
-            message, separators=(",", ":")
-        )
+        cached = catalogue.__dict__["_page_message_json"] = _dumps(message)
     return cached
+
+
+def _dumps(message: dict) -> str:
+    """Compact JSON; orjson when installed (10 MB in 30 ms rather than 300)."""
+    try:
+        import orjson
+    except ImportError:
+        return json.dumps(message, separators=(",", ":"))
+    return orjson.dumps(message).decode("utf-8")
 
 
 def forget_catalogue_message(catalogue: Catalogue) -> None:
@@ -101,12 +103,12 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
     events = catalogue.chronological()  # by start: the page relies on it
     n = len(events)
     times = [e.time for e in events]
-    categories = sorted({e.category for e in events} | set(CATEGORY_COLOURS))
-    cat_index = {c: i for i, c in enumerate(categories)}
+    columns = catalogue.columns
+    categories = sorted(set(columns.categories) | set(CATEGORY_COLOURS))
+    cat_index = np.array([categories.index(c) for c in columns.categories] or [0], dtype=np.int64)
     place_start = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, (e.place_ids for e in events)), np.int64, n), out=place_start[1:])
     bounds = catalogue.focus_bounds() if events else None
-    describe = _describer()
     return {
         "type": "catalogue",
         "places": {
@@ -120,11 +122,11 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
         "events": {
             "ids": [e.id for e in events],
             "titles": [e.title for e in events],
-            "dates": [describe(t) for t in times],
-            "start": _b64(np.fromiter((t.start for t in times), np.int64, n), "<i4"),
-            "end": _b64(np.fromiter((t.end for t in times), np.int64, n), "<i4"),
-            "soft": _b64(np.fromiter((not t.is_exact for t in times), np.bool_, n), "<u1"),
-            "cat": _b64(np.fromiter((cat_index[e.category] for e in events), np.int64, n), "<u1"),
+            "dates": _dates(times),
+            "start": _b64(columns.start, "<i4"),
+            "end": _b64(columns.end, "<i4"),
+            "soft": _b64(~columns.exact, "<u1"),
+            "cat": _b64(cat_index[columns.category], "<u1"),
             "placeStart": _b64(place_start, "<i4"),
             "places": _b64(
                 np.fromiter(

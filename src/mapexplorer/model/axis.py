@@ -90,11 +90,8 @@ class TimeAxis:
         import numpy as np
 
         start, end = catalogue.time_range()
-        times = [e.time for e in catalogue.events]
-        days = np.empty(2 * len(times), dtype=np.int64)
-        days[: len(times)] = np.fromiter((t.start for t in times), np.int64, len(times))
-        days[len(times) :] = np.fromiter((t.end for t in times), np.int64, len(times))
-        return cls(days, start, end, focus, linear)
+        columns = catalogue.columns
+        return cls(np.concatenate([columns.start, columns.end]), start, end, focus, linear)
 
     def _blend(self) -> list[float]:
         focus = 0.0 if self.linear else self.focus

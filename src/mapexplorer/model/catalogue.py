@@ -7,6 +7,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from shapely.geometry import Point
 
@@ -38,6 +39,19 @@ class Era:
 
 class CatalogueError(ValueError):
     """A catalogue whose parts do not fit together (e.g. an event at an unknown place)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Columns:
+    """`Catalogue.columns`: numpy arrays, one entry per event in chronological order."""
+
+    start: Any
+    end: Any
+    exact: Any
+    """A single known day (`TimeSpan.is_exact`)."""
+    category: Any
+    """Index into `categories`, the catalogue's category names, sorted."""
+    categories: list[str]
 
 
 @dataclass(eq=False)
@@ -99,6 +113,25 @@ class Catalogue:
         ordered = [by_id[i] for i in order.tolist()]
         return starts[order].tolist(), ordered
 
+    @cached_property
+    def columns(self) -> Columns:
+        """The events' times and categories as arrays, in `chronological` order: what the
+        map, the slider and its axis draw from (made once, on the loader's thread)."""
+        import numpy as np
+
+        starts, ordered = self._by_start
+        n = len(ordered)
+        times = [e.time for e in ordered]
+        names = sorted({e.category for e in ordered})
+        code = {name: i for i, name in enumerate(names)}
+        return Columns(
+            start=np.array(starts, dtype=np.int64),
+            end=np.fromiter((t.end for t in times), np.int64, n),
+            exact=np.fromiter((t.is_exact for t in times), np.bool_, n),
+            category=np.fromiter((code[e.category] for e in ordered), np.int64, n),
+            categories=names,
+        )
+
     def starts_in_order(self) -> list[int]:
         """The events' first days, in `chronological` order (so sorted); do not modify."""
         return self._by_start[0]
@@ -128,7 +161,8 @@ class Catalogue:
     @cached_property
     def _time_range(self) -> tuple[int, int]:
         # Asked on every slider move (clamping, the page's fading): O(N) once, not per move.
-        return min(e.time.start for e in self.events), max(e.time.end for e in self.events)
+        columns = self.columns
+        return int(columns.start.min()), int(columns.end.max())
 
     def era_at(self, day: int) -> Era | None:
         return next((era for era in self.eras if era.time.contains(day)), None)

@@ -58,7 +58,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._events: list[Event] = []
-        self._row_of: dict[str, int] = {}
+        self._row_of_cache: dict[str, int] | None = {}
         self._visible: frozenset[str] = frozenset()
         self._dates: dict[str, str] = {}
         self._places: dict[str, str] = {}
@@ -82,7 +82,7 @@ class EventTableModel(QAbstractTableModel):
             # Already in date order (start, end, id: all distinct); descending is the reverse.
             if self._sort[1] == Qt.SortOrder.DescendingOrder:
                 self._events.reverse()
-            self._row_of = {e.id: row for row, e in enumerate(self._events)}
+            self._row_of_cache = None  # made when first asked (100,000 rows: not up front)
         else:
             self._order(*self._sort)
         self.endResetModel()
@@ -111,6 +111,12 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: str | None) -> int | None:
         return self._row_of.get(event_id) if event_id else None
+
+    @property
+    def _row_of(self) -> dict[str, int]:
+        if self._row_of_cache is None:
+            self._row_of_cache = {e.id: row for row, e in enumerate(self._events)}
+        return self._row_of_cache
 
     def repaint_all(self) -> None:
         """Colours changed (e.g. a dark palette): redraw every cell."""
@@ -180,7 +186,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort = (column, order)
         reverse = order == Qt.SortOrder.DescendingOrder
         self._events.sort(key=self._key(column), reverse=reverse)
-        self._row_of = {e.id: row for row, e in enumerate(self._events)}
+        self._row_of_cache = {e.id: row for row, e in enumerate(self._events)}
 
     def _key(self, column: int) -> Callable[[Event], Any]:
         if column == self.TITLE:

@@ -121,7 +121,7 @@ class TimelineTrack(QWidget):
         self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
         self._dragging = False
         self._event_xs: list[float] = []  # sorted x of event starts, for hover look-ups
-        self._event_titles: list[str] = []
+        self._events_by_x: list = []  # the events of `_event_xs`
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
@@ -254,19 +254,15 @@ class TimelineTrack(QWidget):
         return _PAD + self._axis.positions_of(coordinates) * self._track_width()
 
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
-        ordered = catalogue.chronological()
-        n = len(ordered)
-        times = [e.time for e in ordered]
-        starts = np.fromiter((t.start for t in times), np.float64, n)
-        ends = np.fromiter((t.end for t in times), np.float64, n)
-        exact = np.fromiter((t.is_exact for t in times), np.bool_, n)
-        names = sorted({e.category for e in ordered})
-        code = {name: i for i, name in enumerate(names)}
-        cats = np.fromiter((code[e.category] for e in ordered), np.int64, n)
-        colours = [QColor(category_colour(name)) for name in names]
+        columns = catalogue.columns  # chronological, like the hover look-ups below
+        n = len(columns.start)
+        starts = columns.start.astype(np.float64)
+        ends = columns.end.astype(np.float64)
+        exact, cats = columns.exact, columns.category
+        colours = [QColor(category_colour(name)) for name in columns.categories]
         xs = self._xs_of(starts + 0.5)
         self._event_xs = xs.tolist()
-        self._event_titles = [e.title for e in ordered]
+        self._events_by_x = catalogue.chronological()
         lane_top = area.top() + 3
         lane_h = area.height() * 0.42
         # Thousands of events share pixels: each distinct rectangle or line is drawn once, a
@@ -400,7 +396,7 @@ class TimelineTrack(QWidget):
             lines.append(era.label)
         lo = bisect.bisect_left(self._event_xs, x - 4)
         hi = bisect.bisect_right(self._event_xs, x + 4)
-        titles = self._event_titles[lo:hi]
+        titles = [e.title for e in self._events_by_x[lo:hi]]
         lines += [f"• {t}" for t in titles[:5]]
         if len(titles) > 5:
             lines.append(f"… and {len(titles) - 5} more")
