@@ -207,23 +207,20 @@ def _load_streamed_unchecked(
     era_ids = {era.id for era in eras}
     loads_line = _line_parser()
     parse_date = TimeSpan.parse
+    spans: dict[str, TimeSpan] = {}
     slug = is_slug
     known = KNOWN
     not_event = _NOT_EVENT
     total = len(lines)
     text = source.text
+    make_event = Event
+    unusual = _Unusual
 
     events: list[Event] = []
     seen_events: set[str] = set()
     raw_places: dict[str, tuple] = {}
-    point_ids: list[str] = []
-    point_names: list[str] = []
-    point_coords: list = []
-    point_sources: list[str] = []
-    shape_ids: list[str] = []
-    shape_names: list[str] = []
-    shape_geoms: list = []
-    shape_sources: list[str] = []
+    points: list[tuple] = []  # (id, name, coordinates, source)
+    shapes: list[tuple] = []  # (id, name, geometry, source)
 
     current: dict | None = None  # the first feature's properties of the event being read
     current_id = ""
@@ -231,59 +228,47 @@ def _load_streamed_unchecked(
     current_record: dict | None = None
 
     def finish() -> None:
+        """The event whose features were just read (the checks of `_read_event`)."""
         props = current
         title = props["title"]
-        if type(title) is not str or not title.strip():
-            raise _Unusual
         date = props["date"]
-        if type(date) is not str:
-            raise _Unusual
-        try:
-            time = parse_date(date)
-        except DateError:
-            raise _Unusual from None
-        actors = props.get("actors") or []
-        if type(actors) is not list:
-            raise _Unusual
-        for actor in actors:
-            if type(actor) is not str:
-                raise _Unusual
-        excerpts = props.get("excerpts") or []
-        if type(excerpts) is not list:
-            raise _Unusual
-        made = []
-        for raw in excerpts:
-            if type(raw) is not dict:
-                raise _Unusual
-            x_text, start, end = raw.get("text"), raw.get("start"), raw.get("end")
-            if not isinstance(x_text, str) or not isinstance(start, int) or not isinstance(end, int):
-                raise _Unusual
-            if text and text[start:end] != x_text:
-                raise _Unusual
-            made.append(Excerpt(x_text, start, end))
-        summary = props.get("summary") or ""
-        category = props.get("category") or ""
-        era = props.get("era") or ""
-        date_note = props.get("date_note") or ""
+        if type(title) is not str or type(date) is not str or not title or title.isspace():
+            raise unusual
+        time = spans.get(date)
+        if time is None:
+            try:
+                time = spans[date] = parse_date(date)
+            except DateError:
+                raise unusual from None
+        actors = props["actors"]
+        if actors:
+            if type(actors) is not list or any(type(a) is not str for a in actors):
+                raise unusual
+            actors = tuple(actors)
+        else:
+            actors = ()
+        excerpts = props["excerpts"]
+        if excerpts:
+            excerpts = _read_excerpts(excerpts, text)
+        else:
+            excerpts = ()
+        summary = props["summary"] or ""
+        category = props["category"] or ""
+        era = props["era"] or ""
+        date_note = props["date_note"] or ""
         if not (type(summary) is type(category) is type(era) is type(date_note) is str):
-            raise _Unusual
+            raise unusual
         if era and era_ids and era not in era_ids:
-            raise _Unusual
+            raise unusual
         extra = {} if props.keys() <= known else {k: v for k, v in props.items() if k not in known}
+        place_ids = (
+            (current_places[0],) if len(current_places) == 1 else tuple(dict.fromkeys(current_places))
+        )
         events.append(
-            Event(
-                id=current_id,
-                title=title,
-                time=time,
-                place_ids=tuple(dict.fromkeys(current_places)),
-                actors=tuple(actors),
-                excerpts=tuple(made),
-                extra=extra,
-                category=category or "other",
-                summary=summary,
-                era=era,
-                date_note=date_note,
-            )
+            make_event(
+                current_id, title, time, place_ids, summary, actors, category or "other", era,
+                excerpts, date_note, extra,
+            )  # fmt: skip
         )
 
     for index in range(total):
@@ -294,15 +279,19 @@ def _load_streamed_unchecked(
         props = feature["properties"]
         event_id = props["event_id"]
         place_id = props["place_id"]
-        if type(event_id) is not str or type(place_id) is not str or not place_id:
-            raise _Unusual
-        geometry = feature.get("geometry")
-        name = props.get("place", place_id)
-        place_source = props.get("place_source", "")
+        geometry = feature["geometry"]
         first_raw = raw_places.get(place_id)
         if first_raw is None:
-            if type(name) is not str or type(place_source) is not str or type(geometry) is not dict:
-                raise _Unusual
+            name = props.get("place", place_id)
+            place_source = props.get("place_source", "")
+            if (
+                type(place_id) is not str
+                or not place_id
+                or type(name) is not str
+                or type(place_source) is not str
+                or type(geometry) is not dict
+            ):
+                raise unusual
             raw_places[place_id] = (geometry, name, place_source)
             coords = geometry.get("coordinates")
             if (
@@ -312,52 +301,66 @@ def _load_streamed_unchecked(
                 and type(coords[0]) in (int, float)
                 and type(coords[1]) in (int, float)
             ):
-                point_ids.append(place_id)
-                point_names.append(name)
-                point_coords.append(coords)
-                point_sources.append(place_source)
+                points.append((place_id, name, coords, place_source))
             else:
-                shape_ids.append(place_id)
-                shape_names.append(name)
-                shape_geoms.append(geometry)
-                shape_sources.append(place_source)
-        elif first_raw[0] != geometry or first_raw[1] != name or first_raw[2] != place_source:
-            raise _Unusual
+                shapes.append((place_id, name, geometry, place_source))
+        elif (
+            first_raw[0] != geometry
+            or first_raw[1] != props.get("place", place_id)
+            or first_raw[2] != props.get("place_source", "")
+        ):
+            raise unusual
         if event_id == current_id:
             # A further place of the same event: its event fields must agree with the first.
             if current_record is None:
                 current_record = {k: v for k, v in current.items() if k not in not_event}
             if {k: v for k, v in props.items() if k not in not_event} != current_record:
-                raise _Unusual
+                raise unusual
             current_places.append(place_id)
             continue
         if current is not None:
             finish()
-        if event_id in seen_events or not event_id or not slug(event_id):
-            raise _Unusual  # an event's features apart, or a bad id
+        if type(event_id) is not str or event_id in seen_events or not slug(event_id):
+            raise unusual  # an event's features apart, or a bad id
         seen_events.add(event_id)
         current, current_id, current_places, current_record = props, event_id, [place_id], None
     if current is not None:
         finish()
     current = current_record = None
-    del seen_events, raw_places
+    del seen_events, raw_places, spans
 
     places: dict[str, Place] = {}
     try:
-        if shape_ids:
-            for place in Place.many_from_geojson(shape_ids, shape_names, shape_geoms, shape_sources):
+        if shapes:
+            for place in Place.many_from_geojson(*(list(column) for column in zip(*shapes))):
                 places[place.id] = place
-        if point_ids:
-            for place in Place.points(point_ids, point_names, point_coords, point_sources):
+        if points:
+            for place in Place.points(*(list(column) for column in zip(*points))):
                 places[place.id] = place
     except PlaceError:
-        raise _Unusual from None
+        raise unusual from None
     if progress:
         progress(total, total)
     try:
         return Catalogue(events=events, places=places, eras=eras, source=source)
     except CatalogueError:
-        raise _Unusual from None
+        raise unusual from None
+
+
+def _read_excerpts(excerpts: Any, text: str) -> tuple[Excerpt, ...]:
+    if type(excerpts) is not list:
+        raise _Unusual
+    made = []
+    for raw in excerpts:
+        if type(raw) is not dict:
+            raise _Unusual
+        x_text, start, end = raw.get("text"), raw.get("start"), raw.get("end")
+        if not isinstance(x_text, str) or not isinstance(start, int) or not isinstance(end, int):
+            raise _Unusual
+        if text and text[start:end] != x_text:
+            raise _Unusual
+        made.append(Excerpt(x_text, start, end))
+    return tuple(made)
 
 
 class _NotOneFeaturePerLine(Exception):
