@@ -135,20 +135,14 @@ def paused_gc():
             gc.enable()
 
 
-def _read_text(path: Path) -> str:
-    """`path.read_text(encoding="utf-8")`, faster: one decode, newlines translated after."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (UnicodeDecodeError, OSError):
-        return path.read_text(encoding="utf-8")  # raises the same error, as before
-    if "\r" in text:  # universal newlines, as text mode reads them
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
+    fast = _load_fast(path, progress)
+    if fast is not None:
+        return fast
+    # Anything the fast path leaves (including every error): the general reader says exactly
+    # what and where.
     try:
-        text = _read_text(path)
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FormatError(path, "the file does not exist") from None
     except IsADirectoryError:
@@ -159,41 +153,57 @@ def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
     streamed = _stream(text)
     if streamed is not None:
-        del text  # the lines hold it now; re-read if we must fall back
         head, lines = streamed
         try:
-            return _load_streamed(head, lines, path, progress)
-        except _Unusual:
-            # Something the fast path does not handle (or an error): the general reader says
-            # exactly what and where.
-            del lines
-            text = _read_text(path)
-            head, lines = _stream(text)
-            try:
-                return from_geojson(head, path, progress, _parsed(lines), len(lines))
-            except _NotOneFeaturePerLine:
-                pass  # edited by hand or another tool: read it whole, for exact error positions
+            return from_geojson(head, path, progress, _parsed(lines), len(lines))
+        except _NotOneFeaturePerLine:
+            pass  # edited by hand or another tool: read it whole, for exact error positions
     return loads(text, path, progress)
 
 
 class _Unusual(Exception):
-    """The streamed fast path met something it leaves to the general reader."""
+    """The fast path met something it leaves to the general reader."""
 
 
-def _load_streamed(
-    head: dict, lines: list[str], path: Path, progress: Callable[[int, int], None] | None
-) -> Catalogue:
-    """Our own files, as we write them: every event's features one after another, plain
-    values. One pass, no per-feature records; anything else (including every error) raises
-    `_Unusual`, and `from_geojson` reads the file again to report it exactly."""
+_FEATURES_START_B, _FEATURES_END_B = b'\n "features": [\n', b"\n ]\n}\n"
+
+
+def _load_fast(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue | None:
+    """Our own files, as we write them (one feature a line, every event's features one after
+    another, plain values): one pass over the bytes, no per-feature records and no copy of
+    the text; None for anything else, including every error."""
     try:
-        return _load_streamed_unchecked(head, lines, path, progress)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise _Unusual from exc
+        import orjson
+    except ImportError:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    start = data.find(_FEATURES_START_B)
+    if start < 0 or not data.endswith(_FEATURES_END_B):
+        return None
+    try:
+        head = orjson.loads(data[:start] + b'\n "features": []\n}')
+    except orjson.JSONDecodeError:
+        return None
+    body, end = start + len(_FEATURES_START_B), len(data) - len(_FEATURES_END_B)
+    # JSON escapes newlines inside strings, so ",\n" only ever separates features.
+    total = data.count(b",\n", body, end) + 1 if end > body else 0
+    try:
+        return _load_streamed_unchecked(head, data, body, end, total, path, progress)
+    except (_Unusual, KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
 
 
 def _load_streamed_unchecked(
-    head: dict, lines: list[str], path: Path, progress: Callable[[int, int], None] | None
+    head: dict,
+    data: bytes,
+    body: int,
+    end: int,
+    total: int,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
 ) -> Catalogue:
     if type(head) is not dict or head.get("type") != "FeatureCollection":
         raise _Unusual
@@ -205,14 +215,18 @@ def _load_streamed_unchecked(
     except FormatError:
         raise _Unusual from None
     era_ids = {era.id for era in eras}
-    loads_line = _line_parser()
+    import orjson
+
+    loads_line = orjson.loads
     parse_date = TimeSpan.parse
     spans: dict[str, TimeSpan] = {}
     slug = is_slug
     known = KNOWN
     not_event = _NOT_EVENT
-    total = len(lines)
     text = source.text
+    view = memoryview(data)  # orjson reads each line in place: no copy of it
+    find = data.find
+    position = body
     make_event = Event
     unusual = _Unusual
 
@@ -274,8 +288,11 @@ def _load_streamed_unchecked(
     for index in range(total):
         if progress and index % 2000 == 0:
             progress(index, total)
-        feature = loads_line(lines[index])
-        lines[index] = ""  # let the text go as we read
+        stop = find(b",\n", position, end)
+        if stop < 0:
+            stop = end
+        feature = loads_line(view[position:stop])
+        position = stop + 2
         props = feature["properties"]
         event_id = props["event_id"]
         place_id = props["place_id"]
@@ -326,7 +343,10 @@ def _load_streamed_unchecked(
         current, current_id, current_places, current_record = props, event_id, [place_id], None
     if current is not None:
         finish()
+    if position != end + 2 and total:
+        raise unusual
     current = current_record = None
+    view.release()
     del seen_events, raw_places, spans
 
     places: dict[str, Place] = {}
