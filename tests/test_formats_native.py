@@ -663,3 +663,10 @@ def test_features_of_an_event_apart_still_read(tmp_path):
     assert native.load(path).event(multi.id).place_ids == tuple(
         dict.fromkeys(multi.place_ids[1:] + multi.place_ids[:1])
     )
+
+
+def test_ids_are_checked_on_the_fast_path_too():
+    assert native._all_slugs(["a", "b-c", "x1"])
+    assert native._all_slugs([])
+    for bad in (["a", "B"], ["a-"], [""], ["a\nb"], ["a--b"]):
+        assert not native._all_slugs(bad)

@@ -64,6 +64,17 @@ class Catalogue:
     def __post_init__(self) -> None:
         self.validate()
 
+    @classmethod
+    def checked(
+        cls, events: list[Event], places: dict[str, Place], eras: list[Era], source: Source
+    ) -> Catalogue:
+        """A catalogue whose reader has already made every check of `validate` (unique ids,
+        known places and eras, a place for each event): not walked again."""
+        catalogue = object.__new__(cls)
+        catalogue.events, catalogue.places, catalogue.eras = events, places, eras
+        catalogue.source = source
+        return catalogue
+
     def validate(self) -> None:
         """Raise `CatalogueError` for references that do not resolve."""
         seen: set[str] = set()
