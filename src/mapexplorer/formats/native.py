@@ -276,12 +276,23 @@ def _load_streamed_unchecked(
             raise unusual
         extra = {} if props.keys() <= known else {k: v for k, v in props.items() if k not in known}
         place_ids = (
-            (current_places[0],) if len(current_places) == 1 else tuple(dict.fromkeys(current_places))
+            (current_places[0],)
+            if len(current_places) == 1
+            else tuple(dict.fromkeys(current_places))
         )
         events.append(
             make_event(
-                current_id, title, time, place_ids, summary, actors, category or "other", era,
-                excerpts, date_note, extra,
+                current_id,
+                title,
+                time,
+                place_ids,
+                summary,
+                actors,
+                category or "other",
+                era,
+                excerpts,
+                date_note,
+                extra,
             )  # fmt: skip
         )
 
@@ -348,15 +359,17 @@ def _load_streamed_unchecked(
     current = current_record = None
     view.release()
     raw_place_ids = raw_places.keys()
-    del raw_places, spans
+    del raw_places
 
     places: dict[str, Place] = {}
     try:
         if shapes:
-            for place in Place.many_from_geojson(*(list(column) for column in zip(*shapes))):
+            for place in Place.many_from_geojson(
+                *(list(column) for column in zip(*shapes, strict=True))
+            ):
                 places[place.id] = place
         if points:
-            for place in Place.points(*(list(column) for column in zip(*points))):
+            for place in Place.points(*(list(column) for column in zip(*points, strict=True))):
                 places[place.id] = place
     except PlaceError:
         raise unusual from None

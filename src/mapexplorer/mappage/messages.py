@@ -107,7 +107,9 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
     categories = sorted(set(columns.categories) | set(CATEGORY_COLOURS))
     cat_index = np.array([categories.index(c) for c in columns.categories] or [0], dtype=np.int64)
     place_start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, (e.place_ids for e in events)), np.int64, n), out=place_start[1:])
+    np.cumsum(
+        np.fromiter(map(len, (e.place_ids for e in events)), np.int64, n), out=place_start[1:]
+    )
     bounds = catalogue.focus_bounds() if events else None
     return {
         "type": "catalogue",
@@ -130,7 +132,8 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
             "placeStart": _b64(place_start, "<i4"),
             "places": _b64(
                 np.fromiter(
-                    (index[pid] for e in events for pid in e.place_ids), np.int64,
+                    (index[pid] for e in events for pid in e.place_ids),
+                    np.int64,
                     int(place_start[-1]),
                 ),
                 "<i4",

@@ -241,7 +241,7 @@ class Catalogue:
         )
 
     def categories(self) -> list[str]:
-        return sorted({e.category for e in self.events})
+        return list(self.columns.categories)
 
     def actors(self) -> list[str]:
         return sorted({a for e in self.events for a in e.actors})

@@ -99,6 +99,9 @@ def day_from_iso(text: str) -> int:
     return day_from_ymd(y, m, d)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
@@ -254,7 +257,11 @@ class TimeSpan:
             raise DateError(f"{text!r} is not a valid EDTF date (there is no year -0)")
         if day is not None:
             m, d = int(month), int(day)
-            if not 1 <= d <= _days_in_month(y, m):
+            # The month's length without two day numbers (astronomical years: 0 is leap).
+            length = (
+                _MONTH_DAYS[m] if m != 2 else 28 + (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0))
+            )
+            if not 1 <= d <= length:
                 raise DateError(f"{text!r} is not a real day")
             n = day_from_ymd(y, m, d)
             return cls(text, n, n, Precision.DAY)

@@ -52,6 +52,7 @@ from mapexplorer.ui.colours import category_colour
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
 
+
 def _layers(alpha: int, count: int) -> int:
     """The alpha of `count` layers of one colour at `alpha` (0…255), drawn as one."""
     if count == 1:
