@@ -191,15 +191,17 @@ def _load_fast(path: Path, progress: Callable[[int, int], None] | None) -> Catal
     body, end = start + len(_FEATURES_START_B), len(data) - len(_FEATURES_END_B)
     # JSON escapes newlines inside strings, so ",\n" only ever separates features.
     total = data.count(b",\n", body, end) + 1 if end > body else 0
+    holder = [data]  # handed over, so the reader can let the 50 MB go once it has read them
+    del data
     try:
-        return _load_streamed_unchecked(head, data, body, end, total, path, progress)
+        return _load_streamed_unchecked(head, holder, body, end, total, path, progress)
     except (_Unusual, KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
 
 
 def _load_streamed_unchecked(
     head: dict,
-    data: bytes,
+    holder: list[bytes],
     body: int,
     end: int,
     total: int,
@@ -224,8 +226,10 @@ def _load_streamed_unchecked(
     known = KNOWN
     not_event = _NOT_EVENT
     text = source.text
+    data = holder.pop()
     view = memoryview(data)  # orjson reads each line in place: no copy of it
     find = data.find
+    categories: dict[str, str] = {}  # one string per category, not one per event
     position = body
     make_event = Event
     unusual = _Unusual
@@ -268,6 +272,7 @@ def _load_streamed_unchecked(
             excerpts = ()
         summary = props["summary"] or ""
         category = props["category"] or ""
+        category = categories.setdefault(category, category)
         era = props["era"] or ""
         date_note = props["date_note"] or ""
         if not (type(summary) is type(category) is type(era) is type(date_note) is str):
@@ -358,6 +363,7 @@ def _load_streamed_unchecked(
         raise unusual
     current = current_record = None
     view.release()
+    del view, find, data  # the file's bytes: the rest needs only what was read from them
     raw_place_ids = raw_places.keys()
     del raw_places
 

@@ -42,6 +42,7 @@ class _Worker(QObject):
                     from mapexplorer.mappage.messages import catalogue_message_json
 
                     catalogue_message_json(catalogue)
+            _release_free_memory()
         except Cancelled:
             self.cancelled.emit()
         except FormatError as exc:
@@ -50,6 +51,17 @@ class _Worker(QObject):
             self.failed.emit(f"{self.path}: could not be opened ({type(exc).__name__}: {exc})")
         else:
             self.finished.emit(catalogue, read_report)
+
+
+def _release_free_memory() -> None:
+    """Give the C heap's free pages back to the system after a big read (glibc only): what
+    the file's parsing left free would otherwise count in the process's memory."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 class CatalogueLoader(QObject):
