@@ -106,14 +106,17 @@ class Place:
         """Many places from GeoJSON geometries at once: parsed and checked as arrays, the same
         places as `from_geojson` one at a time (which is used for any that looks amiss, so
         its `PlaceError` names the problem)."""
-        import json
-
         import numpy as np
+
+        try:
+            from orjson import dumps  # 10x faster; bytes are as good to GEOS
+        except ImportError:
+            from json import dumps
 
         geoms = None
         if geometries:
             try:
-                texts = np.array([json.dumps(g) for g in geometries], dtype=object)
+                texts = np.array([dumps(g) for g in geometries], dtype=object)
                 geoms = shapely.from_geojson(texts)
             except Exception:  # malformed somewhere: one at a time says where and what
                 geoms = None
