@@ -618,3 +618,55 @@ def test_reading_does_not_touch_the_file(tmp_path):
     native.load(path)
     assert path.stat().st_mtime_ns == before
     assert Path(path).read_bytes() == BUNDLED.read_bytes()
+
+
+def _general_reader_only(monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the fast path fell back to the general reader")
+
+    monkeypatch.setattr(native, "from_geojson", refuse)
+
+
+@pytest.mark.parametrize("source", ["bundled", "synthetic"])
+def test_the_fast_path_reads_what_the_general_reader_reads(tmp_path, monkeypatch, source):
+    """Our own files take the one-pass reader; it must build exactly the same catalogue (and
+    so the same file again) as the general reader, which reports every problem."""
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    path = tmp_path / "c.geojson"
+    if source == "bundled":
+        path.write_bytes(bundled_catalogue().read_bytes())
+    else:
+        native.save(synthetic_catalogue(3000, 5), path)
+    general = native.loads(path.read_text(encoding="utf-8"), path)
+    with monkeypatch.context() as m:
+        _general_reader_only(m)
+        fast = native.load(path)
+    assert fast == general
+    assert list(fast.places) == list(general.places)
+    assert [p.kind for p in fast.places.values()] == [p.kind for p in general.places.values()]
+    assert native.dumps(fast) == path.read_text(encoding="utf-8")
+
+
+def test_features_of_an_event_apart_still_read(tmp_path):
+    """An event's features need not follow each other (edited by hand): the general reader
+    takes over and reads the file all the same."""
+    path = tmp_path / "c.geojson"
+    text = bundled_catalogue().read_text(encoding="utf-8")
+    head, lines = native._stream(text)
+    doc = native.loads(text)
+    multi = next(e for e in doc.events if len(e.place_ids) > 1)
+    first = next(i for i, line in enumerate(lines) if f'"event_id":"{multi.id}"' in line)
+    lines.append(lines.pop(first))  # the event's first feature last
+    start = text.find(native._FEATURES_START) + len(native._FEATURES_START)
+    path.write_text(text[:start] + ",\n".join(lines) + native._FEATURES_END, encoding="utf-8")
+    assert native.load(path).event(multi.id).place_ids == tuple(
+        dict.fromkeys(multi.place_ids[1:] + multi.place_ids[:1])
+    )
+
+
+def test_ids_are_checked_on_the_fast_path_too():
+    assert native._all_slugs(["a", "b-c", "x1"])
+    assert native._all_slugs([])
+    for bad in (["a", "B"], ["a-"], [""], ["a\nb"], ["a--b"]):
+        assert not native._all_slugs(bad)

@@ -41,3 +41,37 @@ def test_representative_point_is_inside_the_region():
 
 def test_haversine_moscow_tehran():
     assert haversine_km(37.62, 55.75, 51.39, 35.69) == pytest.approx(2460, rel=0.02)
+
+
+def test_many_from_geojson_makes_the_same_places():
+    geometries = [
+        {"type": "Polygon", "coordinates": [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]]},  # CW
+        {"type": "LineString", "coordinates": [[0, 0], [2, 1.5], [3, 1]]},
+        {"type": "MultiPolygon", "coordinates": [[[[5, 5], [6, 5], [6, 6], [5, 5]]]]},
+        {"type": "Point", "coordinates": [1.5, 2.5, 7]},
+        {"type": "MultiLineString", "coordinates": [[[0, 0], [1, 1]], [[2, 2], [3, 3]]]},
+    ]
+    ids = [f"p{i}" for i in range(len(geometries))]
+    many = Place.many_from_geojson(ids, ids, geometries, ["s"] * len(ids))
+    one = [Place.from_geojson(i, i, g, "s") for i, g in zip(ids, geometries, strict=True)]
+    assert many == one
+    assert [p.kind for p in many] == [p.kind for p in one]
+    assert [p.geometry.wkt for p in many] == [p.geometry.wkt for p in one]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]},  # bow tie
+        {"type": "LineString", "coordinates": [[0, 0], [200, 0]]},
+        {"type": "GeometryCollection", "geometries": []},
+        {"type": "Polygon", "coordinates": "nonsense"},
+    ],
+)
+def test_many_from_geojson_says_what_one_at_a_time_says(bad):
+    good = {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}
+    with pytest.raises(PlaceError) as one:
+        Place.from_geojson("b", "b", bad)
+    with pytest.raises(PlaceError) as many:
+        Place.many_from_geojson(["a", "b"], ["a", "b"], [good, bad], ["", ""])
+    assert str(many.value) == str(one.value)

@@ -87,10 +87,11 @@ class TimeAxis:
         """The axis over a catalogue's time range, focused on its events' start and end days."""
         if not catalogue.events:
             return cls((), 0, 0, focus, linear)
+        import numpy as np
+
         start, end = catalogue.time_range()
-        days = [e.time.start for e in catalogue.events]
-        days += [e.time.end for e in catalogue.events]
-        return cls(days, start, end, focus, linear)
+        columns = catalogue.columns
+        return cls(np.concatenate([columns.start, columns.end]), start, end, focus, linear)
 
     def _blend(self) -> list[float]:
         focus = 0.0 if self.linear else self.focus
@@ -130,6 +131,12 @@ class TimeAxis:
             return 1.0
         i = bisect.bisect_right(kx, x) - 1
         return kp[i] + (x - kx[i]) / (kx[i + 1] - kx[i]) * (kp[i + 1] - kp[i])
+
+    def positions_of(self, xs):
+        """`position_of` for an array of coordinates at once (numpy; within rounding)."""
+        import numpy as np
+
+        return np.interp(np.asarray(xs, dtype=float), self._knots_x, self._knots_p)
 
     def coordinate_at(self, position: float) -> float:
         """Inverse of `position_of`: the continuous day coordinate at a position."""
@@ -232,6 +239,18 @@ def _density_cells(days: Iterable[int], start: int, end: int) -> tuple[list[floa
     Spreading (rather than a step at each day) keeps the mapping strictly increasing and gives
     every empty gap the half-shares of the events beside it.
     """
+    if not isinstance(days, list | tuple):
+        import numpy as np
+
+        array = np.asarray(days if hasattr(days, "__len__") else list(days), dtype=np.int64)
+        if len(array):
+            # The same knots as below, counted as arrays (100,000 events: 20 ms, not 0.5 s).
+            uniques, counts = np.unique(np.clip(array, start, end), return_counts=True)
+            total = int(counts.sum())
+            knots_x = [float(start), *((uniques[:-1] + uniques[1:] + 1) / 2).tolist(), end + 1.0]
+            cdf = [0.0, *(np.cumsum(counts[:-1]) / total).tolist(), 1.0]
+            return knots_x, cdf
+        days = []
     # Counter counts in C: far faster than sorting every day when 100,000 events share days.
     tally = Counter(days)
     if not tally:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from shapely.geometry import Point
 
@@ -39,6 +41,19 @@ class CatalogueError(ValueError):
     """A catalogue whose parts do not fit together (e.g. an event at an unknown place)."""
 
 
+@dataclass(frozen=True, eq=False)
+class Columns:
+    """`Catalogue.columns`: numpy arrays, one entry per event in chronological order."""
+
+    start: Any
+    end: Any
+    exact: Any
+    """A single known day (`TimeSpan.is_exact`)."""
+    category: Any
+    """Index into `categories`, the catalogue's category names, sorted."""
+    categories: list[str]
+
+
 @dataclass(eq=False)
 class Catalogue:
     events: list[Event]
@@ -48,6 +63,17 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self.validate()
+
+    @classmethod
+    def checked(
+        cls, events: list[Event], places: dict[str, Place], eras: list[Era], source: Source
+    ) -> Catalogue:
+        """A catalogue whose reader has already made every check of `validate` (unique ids,
+        known places and eras, a place for each event): not walked again."""
+        catalogue = object.__new__(cls)
+        catalogue.events, catalogue.places, catalogue.eras = events, places, eras
+        catalogue.source = source
+        return catalogue
 
     def validate(self) -> None:
         """Raise `CatalogueError` for references that do not resolve."""
@@ -86,8 +112,40 @@ class Catalogue:
 
     @cached_property
     def _by_start(self) -> tuple[list[int], list[Event]]:
-        ordered = sorted(self.events, key=lambda e: (e.time.start, e.time.end, e.id))
-        return [e.time.start for e in ordered], ordered
+        # By (start, end, id): by id first, then a stable sort by (start, end) as arrays
+        # (a key tuple per event costs ~0.3 s at 100,000 events).
+        import numpy as np
+
+        by_id = sorted(self.events, key=_event_id)
+        n = len(by_id)
+        starts = np.fromiter((e.time.start for e in by_id), np.int64, n)
+        ends = np.fromiter((e.time.end for e in by_id), np.int64, n)
+        order = np.lexsort((ends, starts))
+        ordered = [by_id[i] for i in order.tolist()]
+        return starts[order].tolist(), ordered
+
+    @cached_property
+    def columns(self) -> Columns:
+        """The events' times and categories as arrays, in `chronological` order: what the
+        map, the slider and its axis draw from (made once, on the loader's thread)."""
+        import numpy as np
+
+        starts, ordered = self._by_start
+        n = len(ordered)
+        times = [e.time for e in ordered]
+        names = sorted({e.category for e in ordered})
+        code = {name: i for i, name in enumerate(names)}
+        return Columns(
+            start=np.array(starts, dtype=np.int64),
+            end=np.fromiter((t.end for t in times), np.int64, n),
+            exact=np.fromiter((t.is_exact for t in times), np.bool_, n),
+            category=np.fromiter((code[e.category] for e in ordered), np.int64, n),
+            categories=names,
+        )
+
+    def starts_in_order(self) -> list[int]:
+        """The events' first days, in `chronological` order (so sorted); do not modify."""
+        return self._by_start[0]
 
     def chronological(self) -> list[Event]:
         """Events by earliest day, then latest day, then id."""
@@ -114,7 +172,8 @@ class Catalogue:
     @cached_property
     def _time_range(self) -> tuple[int, int]:
         # Asked on every slider move (clamping, the page's fading): O(N) once, not per move.
-        return min(e.time.start for e in self.events), max(e.time.end for e in self.events)
+        columns = self.columns
+        return int(columns.start.min()), int(columns.end.max())
 
     def era_at(self, day: int) -> Era | None:
         return next((era for era in self.eras if era.time.contains(day)), None)
@@ -182,7 +241,7 @@ class Catalogue:
         )
 
     def categories(self) -> list[str]:
-        return sorted({e.category for e in self.events})
+        return list(self.columns.categories)
 
     def actors(self) -> list[str]:
         return sorted({a for e in self.events for a in e.actors})
@@ -195,6 +254,9 @@ class Catalogue:
         used = {pid for e in events for pid in e.place_ids}
         places = {pid: p for pid, p in self.places.items() if pid in used}
         return Catalogue(events=list(events), places=places, eras=self.eras, source=self.source)
+
+
+_event_id = operator.attrgetter("id")
 
 
 def _distance_km(place: Place, lon: float, lat: float) -> float:

@@ -32,6 +32,17 @@ _KIND_OF_TYPE = {
     "MultiLineString": PlaceKind.ROUTE,
 }
 
+# GEOS type ids of the kinds above: Point, LineString, Polygon and their Multi- forms.
+_KIND_OF_TYPE_ID = {
+    0: PlaceKind.POINT,
+    4: PlaceKind.POINT,
+    3: PlaceKind.REGION,
+    6: PlaceKind.REGION,
+    1: PlaceKind.ROUTE,
+    5: PlaceKind.ROUTE,
+}
+_BULK_TYPES = tuple(_KIND_OF_TYPE_ID)
+
 
 @dataclass(frozen=True, eq=False)
 class Place:
@@ -84,6 +95,54 @@ class Place:
             place = object.__new__(cls)
             place.__dict__.update(
                 id=pid, name=name, geometry=geom, source=source, kind=PlaceKind.POINT
+            )
+            out.append(place)
+        return out
+
+    @classmethod
+    def many_from_geojson(
+        cls, ids: list[str], names: list[str], geometries: list[dict], sources: list[str]
+    ) -> list[Place]:
+        """Many places from GeoJSON geometries at once: parsed and checked as arrays, the same
+        places as `from_geojson` one at a time (which is used for any that looks amiss, so
+        its `PlaceError` names the problem)."""
+        import numpy as np
+
+        try:
+            from orjson import dumps  # 10x faster; bytes are as good to GEOS
+        except ImportError:
+            from json import dumps
+
+        geoms = None
+        if geometries:
+            try:
+                texts = np.array([dumps(g) for g in geometries], dtype=object)
+                geoms = shapely.from_geojson(texts)
+            except Exception:  # malformed somewhere: one at a time says where and what
+                geoms = None
+        if geoms is None or len(geoms) != len(geometries):
+            return [
+                cls.from_geojson(*args)
+                for args in zip(ids, names, geometries, sources, strict=True)
+            ]
+        types = shapely.get_type_id(geoms)
+        ok = np.isin(types, _BULK_TYPES) & ~shapely.is_empty(geoms)
+        box = shapely.bounds(geoms)
+        with np.errstate(invalid="ignore"):
+            ok &= np.isfinite(box).all(axis=1)
+            ok &= (box[:, 0] >= -180) & (box[:, 2] <= 180) & (box[:, 1] >= -90) & (box[:, 3] <= 90)
+        ok[ok] = shapely.is_valid(geoms[ok])
+        regions = ok & np.isin(types, (3, 6))
+        if regions.any():
+            geoms[regions] = shapely.orient_polygons(geoms[regions])
+        out = []
+        for i, (pid, name, geom, source) in enumerate(zip(ids, names, geoms, sources, strict=True)):
+            if not ok[i]:
+                out.append(cls.from_geojson(pid, name, geometries[i], source))
+                continue
+            place = object.__new__(cls)
+            place.__dict__.update(
+                id=pid, name=name, geometry=geom, source=source, kind=_KIND_OF_TYPE_ID[types[i]]
             )
             out.append(place)
         return out

@@ -65,9 +65,8 @@ class ExplorerState:
     # --- catalogue ----------------------------------------------------------------------------
     def _set_catalogue(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        ordered = catalogue.chronological()
-        self._starts = [e.time.start for e in ordered]
-        self._ordered = ordered
+        self._ordered = catalogue.chronological()
+        self._starts = catalogue.starts_in_order()
         self.time = catalogue.time_range()[1] if catalogue.events else 0
         self.selected = None
 
@@ -127,6 +126,9 @@ class ExplorerState:
 
     # --- what is visible ----------------------------------------------------------------------
     def filtered_events(self) -> list[Event]:
+        """The events passing the filter, in chronological order."""
+        if self.filter.is_empty:
+            return list(self._ordered)
         return [e for e in self._ordered if self.filter.matches(e)]
 
     def visible_events(self) -> list[Event]:
@@ -147,7 +149,7 @@ class ExplorerState:
     # --- selection ----------------------------------------------------------------------------
     def select(self, event_id: str | None, move_time: bool = False) -> None:
         """Select an event everywhere. `move_time` brings the slider to it when it is not shown."""
-        if event_id is not None and event_id not in {e.id for e in self._ordered}:
+        if event_id is not None and event_id not in self.catalogue._by_id:
             raise KeyError(event_id)
         if move_time and event_id is not None:
             event = self.catalogue.event(event_id)

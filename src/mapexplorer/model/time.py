@@ -99,6 +99,9 @@ def day_from_iso(text: str) -> int:
     return day_from_ymd(y, m, d)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
@@ -254,7 +257,11 @@ class TimeSpan:
             raise DateError(f"{text!r} is not a valid EDTF date (there is no year -0)")
         if day is not None:
             m, d = int(month), int(day)
-            if not 1 <= d <= _days_in_month(y, m):
+            # The month's length without two day numbers (astronomical years: 0 is leap).
+            length = (
+                _MONTH_DAYS[m] if m != 2 else 28 + (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0))
+            )
+            if not 1 <= d <= length:
                 raise DateError(f"{text!r} is not a real day")
             n = day_from_ymd(y, m, d)
             return cls(text, n, n, Precision.DAY)
@@ -299,6 +306,20 @@ class TimeSpan:
 
     def describe(self) -> str:
         """The date in words at its true precision: "December 2024", "18th–19th century"."""
+        plain = _PLAIN_DATE.match(self.edtf)
+        if plain:  # a day, month or year, nothing else: most dates in big files
+            year_text, month_text, day_text = plain.groups()
+            if not year_text.startswith("-0000"):
+                year = int(year_text)
+                if day_text is not None:
+                    n = day_from_ymd(year, int(month_text), int(day_text))
+                    return (
+                        f"{_WEEKDAYS[n % 7]} {int(day_text)} {_MONTHS[int(month_text) - 1]} "
+                        f"{_year_words(year)}"
+                    )
+                if month_text is not None:
+                    return f"{_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+                return _year_words(year)
         parts = self.edtf.split("/")
         if len(parts) == 1:
             return _describe_endpoint(parts[0], weekday=True)

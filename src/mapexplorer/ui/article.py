@@ -35,13 +35,15 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
     sorted boundaries keeps this linear in the number of excerpts (plus overlaps).
     """
     length = len(catalogue.source.text)
-    order = {e.id: i for i, e in enumerate(catalogue.chronological())}
     spans: list[tuple[int, int, str]] = []
     for event in catalogue.events:
         for ex in event.excerpts:
             start, end = max(0, min(length, ex.start)), max(0, min(length, ex.end))
             if end > start:
                 spans.append((start, end, event.id))
+    # Only events that quote the text need a rank (a 100,000-event file may quote none).
+    quoting = {s[2] for s in spans}
+    order = {e.id: i for i, e in enumerate(catalogue.chronological()) if e.id in quoting}
     cuts = sorted({0, length, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     by_start = sorted(spans)
     active: dict[tuple[int, int, str], None] = {}
@@ -165,7 +167,8 @@ class QtArticle(QWidget):
         text = source.text
         self._passages = split_passages(catalogue)
         self._starts = [p.start for p in self._passages]
-        titles = {e.id: e.title for e in catalogue.events}
+        quoting = {i for p in self._passages for i in p.event_ids}
+        titles = {e.id: e.title for e in catalogue.events if e.id in quoting}
         c = self._colours()
 
         head: list[str] = []

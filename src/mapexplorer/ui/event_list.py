@@ -58,7 +58,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._events: list[Event] = []
-        self._row_of: dict[str, int] = {}
+        self._row_of_cache: dict[str, int] | None = {}
         self._visible: frozenset[str] = frozenset()
         self._dates: dict[str, str] = {}
         self._places: dict[str, str] = {}
@@ -67,15 +67,24 @@ class EventTableModel(QAbstractTableModel):
         self.dimmed = QColor("#9a9a9a")
 
     # --- content ------------------------------------------------------------------------------
-    def set_events(self, catalogue: Catalogue, events: Sequence[Event]) -> None:
-        """Show these events (already filtered), keeping the current sort order."""
+    def set_events(
+        self, catalogue: Catalogue, events: Sequence[Event], chronological: bool = False
+    ) -> None:
+        """Show these events (already filtered), keeping the current sort order.
+        `chronological`: they come in the catalogue's chronological order (no sort needed)."""
         self.beginResetModel()
         if catalogue is not self._catalogue:
             self._catalogue = catalogue
             self._dates.clear()
             self._places.clear()
         self._events = list(events)
-        self._order(*self._sort)
+        if chronological and self._sort[0] == self.DATE:
+            # Already in date order (start, end, id: all distinct); descending is the reverse.
+            if self._sort[1] == Qt.SortOrder.DescendingOrder:
+                self._events.reverse()
+            self._row_of_cache = None  # made when first asked (100,000 rows: not up front)
+        else:
+            self._order(*self._sort)
         self.endResetModel()
 
     def set_visible(self, ids: frozenset[str]) -> None:
@@ -102,6 +111,12 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: str | None) -> int | None:
         return self._row_of.get(event_id) if event_id else None
+
+    @property
+    def _row_of(self) -> dict[str, int]:
+        if self._row_of_cache is None:
+            self._row_of_cache = {e.id: row for row, e in enumerate(self._events)}
+        return self._row_of_cache
 
     def repaint_all(self) -> None:
         """Colours changed (e.g. a dark palette): redraw every cell."""
@@ -171,7 +186,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort = (column, order)
         reverse = order == Qt.SortOrder.DescendingOrder
         self._events.sort(key=self._key(column), reverse=reverse)
-        self._row_of = {e.id: row for row, e in enumerate(self._events)}
+        self._row_of_cache = {e.id: row for row, e in enumerate(self._events)}
 
     def _key(self, column: int) -> Callable[[Event], Any]:
         if column == self.TITLE:
@@ -355,7 +370,9 @@ class QtEventList(QWidget):
         if new_catalogue:
             self._fill_combos()
         self._show_filter()
-        self.model.set_events(self._state.catalogue, self._state.filtered_events())
+        self.model.set_events(
+            self._state.catalogue, self._state.filtered_events(), chronological=True
+        )
         self.refresh_visibility()
         self._on_selection(self._state.selected)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
 from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
-from mapexplorer.ui.loader import CatalogueLoader
+from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.timeline import QtTimeline
 
@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
             return
         self.path = path
         self.state.set_catalogue(catalogue)
+        # The views' rebuild and the page message freed megabytes: give them back too.
+        QTimer.singleShot(0, release_free_memory)
         if self.settings is not None:
             self.settings.setValue("last_file", path)
         if report:  # some rows could not be placed or dated: say which, keep the rest

@@ -98,7 +98,10 @@ class QtMapView(QWebEngineView):
         """Send a message now, or once the page is ready (loadFinished comes too early)."""
         if message is None:
             return
-        text = json.dumps(message, separators=(",", ":"))
+        self.send_text(json.dumps(message, separators=(",", ":")))
+
+    def send_text(self, text: str) -> None:
+        """`send` for a message that is JSON already."""
         if self.is_ready:
             self.bridge.message.emit(text)
         else:
@@ -124,16 +127,26 @@ class QtMapView(QWebEngineView):
         if not self.is_ready or self.state is None:
             return
         # One message, so the page draws (and answers frame_drawn) once, with everything set.
-        batch = [
-            _messages().catalogue_message(self.state.catalogue),
-            _messages().filter_message(self.state),
-            _messages().time_message(self.state) if self.state.catalogue.events else None,
+        messages = _messages()
+        catalogue = self.state.catalogue
+        rest = [
+            messages.filter_message(self.state),
+            messages.time_message(self.state) if catalogue.events else None,
             # A selection made before the page was ready (--select): frame it now.
-            _messages().select_message(self.state.selected, fly=self.state.selected is not None),
+            messages.select_message(self.state.selected, fly=self.state.selected is not None),
         ]
-        self.send({"type": "batch", "messages": [m for m in batch if m is not None]})
-        # Sent: the page has its own copy now (megabytes at 100,000 events).
-        self.state.catalogue.__dict__.pop("_page_message", None)
+        # The catalogue's part is JSON already (made on the loader's thread): spliced in, the
+        # same message as json.dumps of the whole batch, in one copy of its megabytes.
+        parts = ['{"type":"batch","messages":[', messages.catalogue_message_json(catalogue)]
+        for m in rest:
+            if m is not None:
+                parts += [",", json.dumps(m, separators=(",", ":"))]
+        parts.append("]}")
+        text = "".join(parts)
+        # The page gets its own copy now: let ours go first (megabytes at 100,000 events).
+        del parts
+        messages.forget_catalogue_message(catalogue)
+        self.send_text(text)
 
     def _send_time(self, *_: object) -> None:
         if self.state is not None and self.state.catalogue.events:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -50,6 +51,34 @@ from mapexplorer.model.time import DateError
 from mapexplorer.ui.colours import category_colour
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
+
+
+def _layers(alpha: int, count: int) -> int:
+    """The alpha of `count` layers of one colour at `alpha` (0…255), drawn as one."""
+    if count == 1:
+        return alpha
+    return round(255 * (1 - (1 - alpha / 255) ** count))
+
+
+def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, step, last=False):
+    """(first row, how many, x0, x1) of each distinct (category, x0, x1) among `rows`, in the
+    order of their first row (or last, with `last`); x rounded to 1/`step` px if given."""
+    if step is not None:
+        x0, x1 = np.round(x0 * step) / step, np.round(x1 * step) / step
+    keys = np.empty(len(rows), dtype=[("c", np.int64), ("a", np.float64), ("b", np.float64)])
+    keys["c"], keys["a"], keys["b"] = cats[rows], x0, x1
+    if last:
+        keys, rows_, x0, x1 = keys[::-1], rows[::-1], x0[::-1], x1[::-1]
+    else:
+        rows_ = rows
+    _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.sort(first)
+    count_of = dict(zip(first.tolist(), counts.tolist(), strict=True))
+    if last:
+        order = order[::-1]
+    for j in order.tolist():
+        yield int(rows_[j]), count_of[j], float(x0[j]), float(x1[j])
+
 
 # --- dates typed by people --------------------------------------------------------------------
 
@@ -93,7 +122,7 @@ class TimelineTrack(QWidget):
         self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
         self._dragging = False
         self._event_xs: list[float] = []  # sorted x of event starts, for hover look-ups
-        self._event_titles: list[str] = []
+        self._events_by_x: list = []  # the events of `_event_xs`
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
@@ -204,7 +233,7 @@ class TimelineTrack(QWidget):
                 )
 
     def _paint_histogram(self, painter: QPainter, catalogue: Catalogue, area: QRectF, text: QColor):
-        starts = sorted(e.time.start for e in catalogue.events)
+        starts = catalogue.starts_in_order()  # chronological: sorted by start already
         bins = max(1, int(area.width() // _HIST_BIN_PX))
         counts = self._axis.histogram(starts, bins)
         top = max(counts, default=0)
@@ -221,26 +250,45 @@ class TimelineTrack(QWidget):
                     QRectF(area.left() + k * bin_w, area.bottom() - h, bin_w - 1, h), colour
                 )
 
+    def _xs_of(self, coordinates: np.ndarray) -> np.ndarray:
+        """`_x_edge` of many day coordinates at once."""
+        return _PAD + self._axis.positions_of(coordinates) * self._track_width()
+
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
-        ordered = catalogue.chronological()
-        self._event_xs = [self.x_for_day(e.time.start) for e in ordered]
-        self._event_titles = [e.title for e in ordered]
+        columns = catalogue.columns  # chronological, like the hover look-ups below
+        n = len(columns.start)
+        starts = columns.start.astype(np.float64)
+        ends = columns.end.astype(np.float64)
+        exact, cats = columns.exact, columns.category
+        colours = [QColor(category_colour(name)) for name in columns.categories]
+        xs = self._xs_of(starts + 0.5)
+        self._event_xs = xs.tolist()
+        self._events_by_x = catalogue.chronological()
         lane_top = area.top() + 3
         lane_h = area.height() * 0.42
+        # Thousands of events share pixels: each distinct rectangle or line is drawn once, a
+        # band drawn k times as one with the alpha of k layers (1 - (1 - a)^k). Above a few
+        # thousand events, positions are first rounded to half a pixel (a pixel above 20,000).
+        step = None if n <= 2000 else 2.0 if n <= 20_000 else 1.0
         # Uncertain and spanning dates first, as soft bands, so the crisp ticks stay on top.
-        for e in ordered:
-            if e.time.is_exact:
-                continue
-            x0 = self._x_edge(e.time.start)
-            x1 = max(x0 + 2, self._x_edge(e.time.end + 1))
-            colour = QColor(category_colour(e.category))
-            painter.fillRect(QRectF(x0, lane_top, x1 - x0, lane_h), _with_alpha(colour, 38))
-            painter.fillRect(
-                QRectF(x0, lane_top, min(2.0, x1 - x0), lane_h), _with_alpha(colour, 140)
-            )
-        for e, x in zip(ordered, self._event_xs, strict=True):
-            if e.time.is_exact:
-                painter.setPen(QPen(QColor(category_colour(e.category)), 2))
+        soft = np.flatnonzero(~exact)
+        if len(soft):
+            x0 = self._xs_of(starts[soft])
+            x1 = np.maximum(x0 + 2, self._xs_of(ends[soft] + 1))
+            for i, count, a, b in _distinct(soft, cats, x0, x1, step):
+                colour = colours[cats[i]]
+                width = b - a
+                painter.fillRect(
+                    QRectF(a, lane_top, width, lane_h), _with_alpha(colour, _layers(38, count))
+                )
+                painter.fillRect(
+                    QRectF(a, lane_top, min(2.0, width), lane_h),
+                    _with_alpha(colour, _layers(140, count)),
+                )
+        crisp = np.flatnonzero(exact)
+        if len(crisp):
+            for i, _count, x, _ in _distinct(crisp, cats, xs[crisp], xs[crisp], step, last=True):
+                painter.setPen(QPen(colours[cats[i]], 2))
                 painter.drawLine(QPointF(x, lane_top - 1), QPointF(x, lane_top + lane_h + 1))
 
     def _paint_ticks(self, painter: QPainter, area: QRectF, text: QColor):
@@ -349,7 +397,7 @@ class TimelineTrack(QWidget):
             lines.append(era.label)
         lo = bisect.bisect_left(self._event_xs, x - 4)
         hi = bisect.bisect_right(self._event_xs, x + 4)
-        titles = self._event_titles[lo:hi]
+        titles = [e.title for e in self._events_by_x[lo:hi]]
         lines += [f"• {t}" for t in titles[:5]]
         if len(titles) > 5:
             lines.append(f"… and {len(titles) - 5} more")
