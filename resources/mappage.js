@@ -1,8 +1,8 @@
 /* Map Explorer's map page.
  *
- * Loaded once. Python sends small JSON messages through the QWebChannel bridge ("catalogue"
- * once per file, then "time", "filter", "select", ...); the page answers through the bridge's
- * slots (ready, placeClicked, eventClicked, frameDrawn, log). Events are drawn on one canvas,
+ * Loaded once. Python sends small JSON messages with runJavaScript, MapExplorer.receive(text)
+ * ("catalogue" once per file, then "time", "filter", "select", ...); the page answers through
+ * the QWebChannel bridge's slots (ready, placeClicked, eventClicked, frameDrawn, log). Events are drawn on one canvas,
  * not as per-event DOM elements.
  *
  * Built for 100,000 events:
@@ -1474,8 +1474,7 @@ var MapExplorer = (function () {
     }
     new QWebChannel(qt.webChannelTransport, function (channel) {
       bridge = channel.objects.bridge;
-      bridge.message.connect(receive);
-      bridge.ready();
+      bridge.ready(); // Python now sends messages: MapExplorer.receive(text), by runJavaScript
     });
   }
 

@@ -8,7 +8,8 @@ so peak memory at N is not inflated by the sizes before it):
   shows it; slider jumps to random times (update timed in the page, round trip from Python);
   a drag (60 time moves a second for 3 s) while the page counts the frames it paints; and the
   peak RSS of the process and its QtWebEngine children;
-- at N = 2000: the rebuild-and-reload approach (folium page rebuilt and reloaded per move).
+- at N = 2000, in each mode: the rebuild-and-reload approach (a folium page of the events the
+  map shows, rebuilt and reloaded per move).
 """
 
 from __future__ import annotations
@@ -402,8 +403,13 @@ def size_child(n: int, quick: bool) -> dict:
         }
     assert view.js_errors == [], view.js_errors
     if n == 2000:
-        state.set_mode("window")
-        result["naive_ms"] = measure_naive(state, wait, runs=3 if quick else 5)
+        # The rebuild-and-reload approach shows what our map shows: in window mode a few dozen
+        # events at a time, in cumulative mode about half of them. Both are timed; the speed-up
+        # reported is the smaller of the two.
+        result["naive_ms"] = {}
+        for mode in MODES:
+            state.set_mode(mode)
+            result["naive_ms"][mode] = measure_naive(state, wait, runs=3 if quick else 5)
     result["rss_mb"] = memory.stop()
     app.processEvents()
     return result
@@ -492,10 +498,16 @@ def run(quick: bool) -> dict:
         if n in SIZES or quick:
             out["scrub"][str(n)] = {mode: per_size[n][mode] for mode in MODES}
         out["rss_mb"][str(n)] = per_size[n]["rss_mb"]
-    ours = per_size[2000]["window"]["roundtrip_p50_ms"]
-    out["naive_ms_2000"] = per_size[2000]["naive_ms"]
-    out["speedup_2000"] = out["naive_ms_2000"] / ours
-    out["ours_roundtrip_p50_ms_2000"] = ours
+    at_2000 = per_size[2000]
+    out["speedup_2000_by_mode"] = {
+        mode: at_2000["naive_ms"][mode] / at_2000[mode]["roundtrip_p50_ms"] for mode in MODES
+    }
+    slowest = min(MODES, key=out["speedup_2000_by_mode"].get)
+    out["naive_ms_2000"] = at_2000["naive_ms"][slowest]
+    out["naive_ms_2000_by_mode"] = at_2000["naive_ms"]
+    out["speedup_2000"] = out["speedup_2000_by_mode"][slowest]
+    out["speedup_2000_mode"] = slowest
+    out["ours_roundtrip_p50_ms_2000"] = at_2000[slowest]["roundtrip_p50_ms"]
     out["load_s"] = {str(n): per_size[n]["load_s"] for n in sizes}
     if 100_000 in per_size:
         out["load_s_100000"] = per_size[100_000]["load_s"]
@@ -506,10 +518,15 @@ def table(result: dict) -> str:
     lines = [
         f"start-up  {result['startup_s']:.2f} s   floor {result['floor_s']:.2f} s   "
         f"ratio {result['startup_s'] / result['floor_s']:.2f}x (target <= 1.5x)",
-        f"rebuild-and-reload at 2000: {result['naive_ms_2000']:.0f} ms a move; ours "
-        f"{result['ours_roundtrip_p50_ms_2000']:.2f} ms (p50 round trip): "
-        f"{result['speedup_2000']:.0f}x (target >= 100x)",
     ]
+    for mode in MODES:
+        naive = result["naive_ms_2000_by_mode"][mode]
+        ours = naive / result["speedup_2000_by_mode"][mode]
+        lines.append(
+            f"rebuild-and-reload at 2000, {mode} mode: {naive:.0f} ms a move; ours {ours:.2f} ms "
+            f"(p50 round trip): {result['speedup_2000_by_mode'][mode]:.0f}x (target >= 100x)"
+        )
+    lines.append(f"speed-up reported (the smaller): {result['speedup_2000']:.0f}x")
     if "load_s_100000" in result:
         lines.append(f"open 100,000 events: {result['load_s_100000']:.2f} s (target <= 3 s)")
     lines.append("")

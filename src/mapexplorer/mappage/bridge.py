@@ -1,4 +1,6 @@
-"""The one object the page talks to, over QWebChannel: a few typed slots in, one signal out."""
+"""The one object the page talks to, over QWebChannel: a few typed slots, the page's way in.
+
+Python talks to the page with runJavaScript (`QtMapView.send_text`): faster for a slider move."""
 
 from __future__ import annotations
 
@@ -12,9 +14,6 @@ log = logging.getLogger("mapexplorer.page")
 
 class MapBridge(QObject):
     """JavaScript sends ids; Python decides what they mean (the page keeps no app state)."""
-
-    message = Signal(str)
-    """Python → page: one JSON message (the page connects to it after the handshake)."""
 
     page_ready = Signal()
     place_clicked = Signal(str, list)  # place id, ids of the events visible there (latest first)

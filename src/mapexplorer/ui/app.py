@@ -123,6 +123,9 @@ def run_app(args: argparse.Namespace) -> int:
     threading.Thread(
         target=_import_ahead, args=(qt_imported,), name="import-ahead", daemon=True
     ).start()
+    from mapexplorer.ui.qt_environment import prepare
+
+    prepare(offscreen_without_display=bool(args.screenshot))
     # QtWebEngine must be imported before the QApplication exists.
     from PySide6 import QtWebEngineWidgets  # noqa: F401
 

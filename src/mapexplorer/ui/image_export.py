@@ -622,10 +622,9 @@ def run_export(
     title: str = "",
 ) -> str | None:
     """Render on an offscreen QApplication and wait; returns an error message, or None."""
-    if sys.platform not in ("win32", "darwin") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from mapexplorer.ui.qt_environment import prepare
+
+    prepare(offscreen_without_display=True)
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
     from PySide6.QtWidgets import QApplication
 

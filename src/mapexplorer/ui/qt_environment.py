@@ -1,0 +1,23 @@
+"""What Qt WebEngine needs from the environment, set before it loads (never asked of the user)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def prepare(offscreen_without_display: bool) -> None:
+    """Call before importing QtWebEngine.
+
+    - As root (containers, CI machines), Chromium refuses to start unless its sandbox is off:
+      the sandbox needs an unprivileged user, so off it goes rather than a blank map.
+    - `offscreen_without_display`: for work that only renders (a screenshot, an image export),
+      use Qt's offscreen platform when there is no display to connect to."""
+    if not sys.platform.startswith("linux"):
+        return
+    if os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if offscreen_without_display and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
