@@ -144,3 +144,28 @@ def test_a_page_loaded_before_the_window_still_frames_the_story(qtbot, page_path
         return bool(zooms) and zooms[-1] >= 3  # the Middle East and Europe, not the world
 
     qtbot.waitUntil(framed, timeout=10000)
+
+
+def test_qt_environment_as_root_and_without_display(monkeypatch):
+    """Chromium will not start as root with its sandbox; a render-only run needs no display."""
+    import sys
+
+    from mapexplorer.ui import qt_environment
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QTWEBENGINE_DISABLE_SANDBOX", "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(qt_environment.os, "geteuid", lambda: 1000)
+    qt_environment.prepare(offscreen_without_display=False)
+    assert "QTWEBENGINE_DISABLE_SANDBOX" not in os.environ
+    assert "QT_QPA_PLATFORM" not in os.environ
+
+    monkeypatch.setattr(qt_environment.os, "geteuid", lambda: 0)
+    qt_environment.prepare(offscreen_without_display=True)
+    assert os.environ["QTWEBENGINE_DISABLE_SANDBOX"] == "1"
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setenv("DISPLAY", ":0")
+    qt_environment.prepare(offscreen_without_display=True)
+    assert "QT_QPA_PLATFORM" not in os.environ  # a display: the real window system
