@@ -13,8 +13,9 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from shapely.geometry import mapping
@@ -42,6 +43,10 @@ EVENT_FIELDS = (
     "event_id", "title", "summary", "date", "category", "actors", "era", "excerpts", "date_note",
 )  # fmt: skip
 PLACE_FIELDS = ("place_id", "place", "place_source")
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+"""What most events carry beyond the known fields: one shared, read-only empty mapping rather
+than an empty dict per event (~8 MB at 100,000 events)."""
+
 KNOWN = set(EVENT_FIELDS) | set(PLACE_FIELDS) | set(DERIVED)
 
 
@@ -279,7 +284,11 @@ def _load_streamed_unchecked(
             raise unusual
         if era and era_ids and era not in era_ids:
             raise unusual
-        extra = {} if props.keys() <= known else {k: v for k, v in props.items() if k not in known}
+        extra = (
+            NO_EXTRA
+            if props.keys() <= known
+            else {k: v for k, v in props.items() if k not in known}
+        )
         place_ids = (
             (current_places[0],)
             if len(current_places) == 1
