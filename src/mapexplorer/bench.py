@@ -103,21 +103,18 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
-def _shared_discount_kb(pids: list[int]) -> int:
-    """How much summing RSS over-counts the tree: the pages the processes share (RSS - PSS)."""
-    total = 0
-    for pid in pids:
-        fields: dict[str, int] = {}
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as f:
-                for line in f:
-                    key, _, rest = line.partition(":")
-                    if key in ("Rss", "Pss"):
-                        fields[key] = int(rest.split()[0])
-        except (OSError, ValueError, IndexError):
-            continue
-        total += fields.get("Rss", 0) - fields.get("Pss", 0)
-    return total
+def _shared_kb(pid: int) -> int:
+    """How much of one process's RSS it shares with others (RSS - PSS), from smaps_rollup."""
+    fields: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                key, _, rest = line.partition(":")
+                if key in ("Rss", "Pss"):
+                    fields[key] = int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return fields.get("Rss", 0) - fields.get("Pss", 0)
 
 
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
@@ -126,23 +123,34 @@ _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 def memory_child(pid: int, interval: float) -> int:
     """Samples `pid`'s tree until a line arrives on stdin, then prints the peak (MB).
 
-    Each sample sums the processes' RSS from /proc/PID/statm (microseconds). Reading PSS
-    (smaps_rollup) costs ~60 ms a process at this size, so sampling it would load a core and
-    distort what is measured: it is read once, at the end, to take off the shared pages."""
+    The measure is the tree's PSS: Chromium's processes share most of their pages
+    (QtWebEngineCore alone is ~150 MB), which summing RSS would count once per process. But
+    reading PSS (smaps_rollup) costs ~60 ms for a big process, so sampling it every 50 ms would
+    load a core and distort what is measured. Each sample instead reads RSS (statm, cheap) and
+    takes off each process's shared part (RSS - PSS), read when the process is first seen and
+    then refreshed for one process a second."""
     import select
 
-    peak_kb, pids, found_at = 0, [pid], 0.0
+    me = os.getpid()
+    peak_kb, pids, found_at, refreshed_at, turn = 0, [pid], 0.0, 0.0, 0
+    shared: dict[int, int] = {}
     while True:
         now = time.monotonic()
         if now - found_at > 1.0:  # Chromium's processes come and go rarely
-            pids, found_at = [pid, *_descendants(pid)], now
-        peak_kb = max(peak_kb, sum(_rss_kb(p) for p in pids))
+            pids, found_at = [p for p in (pid, *_descendants(pid)) if p != me], now
+        for p in pids:
+            if p not in shared:
+                shared[p] = _shared_kb(p)
+        if now - refreshed_at > 1.0 and pids:
+            turn = (turn + 1) % len(pids)
+            shared[pids[turn]], refreshed_at = _shared_kb(pids[turn]), now
+        peak_kb = max(peak_kb, sum(_rss_kb(p) - shared[p] for p in pids))
         ready, _, _ = select.select([sys.stdin], [], [], interval)
         if ready:
             break
-    pids = [pid, *_descendants(pid)]
-    peak_kb = max(peak_kb, sum(_rss_kb(p) for p in pids))
-    print(f"{(peak_kb - _shared_discount_kb(pids)) / 1024:.1f}", flush=True)
+    pids = [p for p in (pid, *_descendants(pid)) if p != me]
+    exact_kb = sum(_rss_kb(p) - _shared_kb(p) for p in pids)
+    print(f"{max(peak_kb, exact_kb) / 1024:.1f}", flush=True)
     return 0
 
 
