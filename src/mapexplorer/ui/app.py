@@ -159,9 +159,9 @@ def run_app(args: argparse.Namespace) -> int:
     def plan_in_background() -> None:
         try:
             plan = plan_start(args, last_file, last_time)
-            from mapexplorer.mappage.messages import catalogue_message_json
+            from mapexplorer.mappage.messages import catalogue_message_script
 
-            catalogue_message_json(plan.catalogue)  # cached: not made on the GUI thread
+            catalogue_message_script(plan.catalogue)  # cached: not made on the GUI thread
             import mapexplorer.ui.main_window  # noqa: F401  (its imports, off the GUI thread)
 
             planner.planned.emit(plan)
