@@ -104,8 +104,8 @@ class QtMapView(QWebEngineView):
         """`send` for a message that is JSON already.
 
         Python → page goes by runJavaScript, page → Python by the QWebChannel bridge: a slider
-        move arrives in half the time the bridge's signal takes (measured: 2.5 ms round trip
-        against 4.4 at 2,000 events), and one channel keeps the messages in order."""
+        move reaches the page sooner than through a signal of the bridge, and one channel for
+        every message keeps them in order."""
         if self.is_ready:
             self.page_.runJavaScript(f"MapExplorer.receive({_messages().js_string(text)})", 0)
         else:
