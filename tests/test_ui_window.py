@@ -147,3 +147,33 @@ def test_hostile_text_is_shown_not_run(qtbot, page_path, bundled):
     assert js(win.map_view, qtbot, "window.pwned === undefined") is True
     assert js(win.map_view, qtbot, "document.querySelectorAll('img[src=x]').length") == 0
     win.close()
+
+
+def test_text_that_would_break_out_of_the_message_stays_text(qtbot, page_path, bundled):
+    """Messages reach the page as JavaScript string literals: quotes, backslashes and line
+    separators in a title must stay inside them."""
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.main_window import MainWindow
+
+    title = 'x"); window.pwned = 1; ("\\" \u2028 \u2029 </script> \' `${window.pwned = 2}`'
+    evil = replace(bundled.events[-1], title=title)
+    catalogue = Catalogue(
+        events=[*bundled.events[:-1], evil],
+        places=bundled.places,
+        eras=bundled.eras,
+        source=bundled.source,
+    )
+    win = MainWindow(catalogue, "evil.geojson", page_path, settings=None)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
+        win.state.set_filter(text="pwned")  # the filter's message carries the title's event
+    assert js(win.map_view, qtbot, "window.pwned === undefined") is True
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
+        win.state.set_time(evil.time.start)
+    assert evil.id in set(js(win.map_view, qtbot, "MapExplorer.drawnEventIds()"))
+    assert win.map_view.js_errors == []
+    win.close()
