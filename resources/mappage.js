@@ -1054,12 +1054,6 @@ var MapExplorer = (function () {
     return true;
   }
 
-  function onScreen(p, v) {
-    var pad = 20, b = 4 * p;
-    return !(bbox[b + 2] * v.scale - v.ox < -pad || bbox[b] * v.scale - v.ox > v.w + pad ||
-             bbox[b + 3] * v.scale - v.oy < -pad || bbox[b + 1] * v.scale - v.oy > v.h + pad);
-  }
-
   /* Adds ring r to the current path, skipping vertices less than half a pixel apart. */
   function traceRing(r, v, close) {
     var a = ringStart[r], b = ringStart[r + 1];

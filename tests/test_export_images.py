@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from mapexplorer import cli
+from mapexplorer.colours import category_colour
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import day_from_ymd
-from mapexplorer.ui.colours import category_colour
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

@@ -83,8 +83,10 @@ def test_dense_map_is_clickable_and_follows_the_theme(dense_window, qtbot):
     light = js(window.map_view, qtbot, PAINTED)
     window.map_view.send({"type": "theme", "dark": True})  # redrawn at the next frame
     qtbot.waitUntil(
-        lambda: js(window.map_view, qtbot, "document.body.classList.contains('dark')")
-        and js(window.map_view, qtbot, PAINTED) > 0.5 * light,
+        lambda: (
+            js(window.map_view, qtbot, "document.body.classList.contains('dark')")
+            and js(window.map_view, qtbot, PAINTED) > 0.5 * light
+        ),
         timeout=5000,
     )
 
@@ -104,10 +106,14 @@ def test_moving_forward_paints_what_a_full_redraw_paints(dense_window, qtbot):
     frames = js(window.map_view, qtbot, "MapExplorer.frames()")
     # A resize redraws from scratch (new view); back to the same size, the same moment.
     window.resize(1300, 800)
-    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000
+    )
     frames = js(window.map_view, qtbot, "MapExplorer.frames()")
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000)
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames, timeout=5000
+    )
     qtbot.wait(300)  # let Leaflet settle its size
     full = js(window.map_view, qtbot, PAINTED)
     assert abs(stepped - full) <= 0.002 * full, (stepped, full)

@@ -10,13 +10,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 from shapely.geometry import Point
 
+from mapexplorer.colours import CATEGORY_COLOURS, category_colour
 from mapexplorer.formats import native
 from mapexplorer.model import Catalogue, Event, Excerpt, Place, Source, TimeSpan
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import day_from_ymd
 from mapexplorer.paths import bundled_catalogue
 from mapexplorer.ui.article import QtArticle, split_passages
-from mapexplorer.ui.colours import CATEGORY_COLOURS, category_colour
 from mapexplorer.ui.details import EMPTY_HINT, QtDetails
 from mapexplorer.ui.event_list import EventTableModel, QtEventList
 

@@ -433,8 +433,8 @@ def measure_naive(state, wait: _Waiter, runs: int) -> float:
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from shapely.geometry import mapping
 
+    from mapexplorer.colours import category_colour
     from mapexplorer.model.place import PlaceKind
-    from mapexplorer.ui.colours import category_colour
 
     folder = Path(tempfile.mkdtemp(prefix="mapexplorer-naive-"))
     leaflet = Path(xstatic_leaflet.BASE_DIR)

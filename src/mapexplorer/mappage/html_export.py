@@ -17,13 +17,13 @@ import re
 from pathlib import Path
 
 from mapexplorer import __version__
+from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.model import Catalogue
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.paths import geodata_dir, resources_dir
-from mapexplorer.ui.colours import CATEGORY_COLOURS
 
 TEMPLATE = "export-template.html"
 SCRIPT = "standalone.js"

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 import numpy as np
 import shapely
 
+from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import TimeSpan
-from mapexplorer.ui.colours import CATEGORY_COLOURS
 
 _KIND_CODES = {"point": 0, "route": 1, "region": 2}
 

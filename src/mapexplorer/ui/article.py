@@ -11,10 +11,10 @@ from PySide6.QtCore import QEvent, QRect, QUrl, QUrlQuery
 from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from mapexplorer.colours import blend
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import DateError, TimeSpan
-from mapexplorer.ui.colours import blend
 
 _PASSAGE_TINT = "#f2b705"  # amber: reads as a highlighter pen in light and dark palettes
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from mapexplorer.colours import blend, category_colour
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import Precision
-from mapexplorer.ui.colours import blend, category_colour
 
 EMPTY_HINT = (
     "Click a place on the map, an event in the list or a highlighted passage in the article."

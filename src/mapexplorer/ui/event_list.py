@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapexplorer.colours import blend, category_colour
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.ui.colours import blend, category_colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A cell's sort key (the date column's is its first day)."""

@@ -31,11 +31,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
+from mapexplorer.colours import CATEGORY_COLOURS, category_colour
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState, TimeMode
-from mapexplorer.ui.colours import CATEGORY_COLOURS, category_colour
 
 log = logging.getLogger("mapexplorer.export")
 

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapexplorer.colours import blend, category_colour
 from mapexplorer.formats import native
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.importer import ACCEPTED, PENDING, REJECTED, Draft, DraftSet
@@ -66,7 +67,6 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
-from mapexplorer.ui.colours import blend, category_colour
 
 __all__ = ["DraftTableModel", "QtReview", "plain_tooltip"]
 

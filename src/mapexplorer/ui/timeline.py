@@ -43,12 +43,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapexplorer.colours import category_colour
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
-from mapexplorer.ui.colours import category_colour
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
 
