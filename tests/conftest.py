@@ -37,6 +37,44 @@ def bundled():
     return native.load(bundled_catalogue())
 
 
+@pytest.fixture
+def open_window(qtbot, page_path):
+    """Opens a main window on a catalogue, shown and drawn; after the test, checks the page
+    logged no JavaScript error."""
+    from mapexplorer.ui.main_window import MainWindow
+
+    opened = []
+
+    def open_(catalogue, name="catalogue.geojson"):
+        win = MainWindow(catalogue, name, page_path, settings=None)
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+            win.show()
+        opened.append(win)
+        return win
+
+    yield open_
+    for win in opened:
+        assert win.map_view.js_errors == [], win.map_view.js_errors
+        win.close()
+
+
+def with_title(catalogue, title):
+    """The catalogue with its last event renamed (for text that must stay text)."""
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue
+
+    renamed = replace(catalogue.events[-1], title=title)
+    return Catalogue(
+        events=[*catalogue.events[:-1], renamed],
+        places=catalogue.places,
+        eras=catalogue.eras,
+        source=catalogue.source,
+    )
+
+
 @pytest.fixture(autouse=True)
 def _delete_windows_after_each_test(request):
     """Delete every top-level widget after a test. A QWebEnginePage still alive when the

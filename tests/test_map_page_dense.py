@@ -19,17 +19,8 @@ def dense_catalogue():
 
 
 @pytest.fixture
-def dense_window(qtbot, page_path, dense_catalogue):
-    from mapexplorer.ui.main_window import MainWindow
-
-    win = MainWindow(dense_catalogue, "synthetic.geojson", page_path, settings=None)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
-        win.show()
-    yield win
-    assert win.map_view.js_errors == [], win.map_view.js_errors
-    win.close()
+def dense_window(open_window, dense_catalogue):
+    return open_window(dense_catalogue, "synthetic.geojson")
 
 
 def move_time(window, qtbot, day):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from conftest import with_title
 from mapexplorer.model.time import TimeSpan, day_from_ymd
 
 
@@ -16,17 +17,8 @@ def js(view, qtbot, script):
 
 
 @pytest.fixture
-def window(qtbot, bundled, page_path):
-    from mapexplorer.ui.main_window import MainWindow
-
-    win = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
-        win.show()
-    yield win
-    assert win.map_view.js_errors == [], win.map_view.js_errors
-    win.close()
+def window(open_window, bundled):
+    return open_window(bundled, "bundled.geojson")
 
 
 def drawn_ids(window, qtbot):
@@ -123,57 +115,26 @@ def test_filter_reaches_the_page(window, qtbot):
     assert ids and all(window.state.catalogue.event(i).category == "arms" for i in ids)
 
 
-def test_hostile_text_is_shown_not_run(qtbot, page_path, bundled):
+def test_hostile_text_is_shown_not_run(qtbot, open_window, bundled):
     """A title such as <img onerror=...> must not execute in the page."""
-    from dataclasses import replace
-
-    from mapexplorer.model import Catalogue
-    from mapexplorer.ui.main_window import MainWindow
-
-    evil = replace(bundled.events[-1], title='<img src=x onerror="window.pwned=1">')
-    catalogue = Catalogue(
-        events=[*bundled.events[:-1], evil],
-        places=bundled.places,
-        eras=bundled.eras,
-        source=bundled.source,
-    )
-    win = MainWindow(catalogue, "evil.geojson", page_path, settings=None)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
-        win.show()
-    place = evil.place_ids[0]
-    point = js(win.map_view, qtbot, f"MapExplorer.screenPointOf({json.dumps(place)})")
+    win = open_window(with_title(bundled, '<img src=x onerror="window.pwned=1">'), "evil.geojson")
+    evil = win.state.catalogue.events[-1]
+    point = js(win.map_view, qtbot, f"MapExplorer.screenPointOf({json.dumps(evil.place_ids[0])})")
     js(win.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
     assert js(win.map_view, qtbot, "window.pwned === undefined") is True
     assert js(win.map_view, qtbot, "document.querySelectorAll('img[src=x]').length") == 0
-    win.close()
 
 
-def test_text_that_would_break_out_of_the_message_stays_text(qtbot, page_path, bundled):
+def test_text_that_would_break_out_of_the_message_stays_text(qtbot, open_window, bundled):
     """Messages reach the page as JavaScript string literals: quotes, backslashes and line
     separators in a title must stay inside them."""
-    from dataclasses import replace
-
-    from mapexplorer.model import Catalogue
-    from mapexplorer.ui.main_window import MainWindow
-
     title = 'x"); window.pwned = 1; ("\\" \u2028 \u2029 </script> \' `${window.pwned = 2}`'
-    evil = replace(bundled.events[-1], title=title)
-    catalogue = Catalogue(
-        events=[*bundled.events[:-1], evil],
-        places=bundled.places,
-        eras=bundled.eras,
-        source=bundled.source,
-    )
-    win = MainWindow(catalogue, "evil.geojson", page_path, settings=None)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
-        win.show()
+    win = open_window(with_title(bundled, title), "evil.geojson")
+    evil = win.state.catalogue.events[-1]
+    assert evil.title == title
     with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
         win.state.set_filter(text="pwned")  # the filter's message carries the title's event
     assert js(win.map_view, qtbot, "window.pwned === undefined") is True
     with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
         win.state.set_time(evil.time.start)
     assert evil.id in set(js(win.map_view, qtbot, "MapExplorer.drawnEventIds()"))
-    assert win.map_view.js_errors == []
-    win.close()
