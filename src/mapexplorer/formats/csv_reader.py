@@ -20,12 +20,12 @@ import numpy as np
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
+from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
     Progress,
     ReadReport,
-    bulk,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -41,7 +41,7 @@ def read(
     fields: FieldChoice | Mapping[str, Any] | None = None,
 ) -> tuple[Catalogue, ReadReport]:
     """Read a CSV/TSV file; rows that cannot be read go in the report."""
-    with bulk():
+    with paused_gc():
         return _read(path, progress, fields)
 
 

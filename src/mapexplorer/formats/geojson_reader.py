@@ -20,12 +20,12 @@ from shapely.geometry import shape
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowReader, choice_from
+from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
     Progress,
     ReadReport,
-    bulk,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
 
@@ -89,7 +89,7 @@ def read_document(
     fields: FieldChoice | Mapping[str, Any] | None = None,
 ) -> tuple[Catalogue, ReadReport]:
     """A parsed GeoJSON document as a catalogue and the report of features left out."""
-    with bulk():
+    with paused_gc():
         features = features_of(doc, path)
         guessed = guess_document(doc, path) if not isinstance(fields, FieldChoice) else None
         choice = choice_from(fields, guessed)

@@ -28,12 +28,12 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date, parse_span
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from
+from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
     Progress,
     ReadReport,
-    bulk,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -66,7 +66,7 @@ def read(
     fields: FieldChoice | Mapping[str, Any] | None = None,
 ) -> tuple[Catalogue, ReadReport]:
     """Read a .kml or .kmz file; placemarks that cannot be read go in the report."""
-    with bulk():
+    with paused_gc():
         root = _parse_xml(path, _kml_bytes(path))
         ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
         marks = _mark_placemarks(root, ns)

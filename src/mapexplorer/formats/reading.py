@@ -3,12 +3,10 @@ and the builder that turns rows into a catalogue's events and places."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +20,7 @@ from mapexplorer.formats.fields import FieldChoice, RowParts
 from mapexplorer.model import Catalogue, CatalogueError, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
 
-__all__ = ["PROGRESS_EVERY", "CatalogueBuilder", "bulk", "Problem", "Progress", "ReadReport"]
+__all__ = ["PROGRESS_EVERY", "CatalogueBuilder", "Problem", "Progress", "ReadReport"]
 
 Progress = Callable[[int, int], None]
 """`progress(done, total)`; it may raise to cancel the read, and the exception propagates."""
@@ -30,19 +28,6 @@ PROGRESS_EVERY = 2000
 _SHOWN_IN_ERROR = 3
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # `is_slug`, without a call per row
-
-
-@contextlib.contextmanager
-def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a reader makes 100,000s of objects that all
-    stay alive: each collection would walk them all again for nothing (a third of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
