@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")  # as the app sets it offscreen
 
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication exists)
 import pytest  # noqa: E402

@@ -153,19 +153,24 @@ def test_qt_environment_as_root_and_without_display(monkeypatch):
     from mapexplorer.ui import qt_environment
 
     monkeypatch.setattr(sys, "platform", "linux")
-    for name in ("QTWEBENGINE_DISABLE_SANDBOX", "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+    names = ("QTWEBENGINE_DISABLE_SANDBOX", "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    for name in (*names, "QT_QUICK_BACKEND"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(qt_environment.os, "geteuid", lambda: 1000)
     qt_environment.prepare(offscreen_without_display=False)
     assert "QTWEBENGINE_DISABLE_SANDBOX" not in os.environ
     assert "QT_QPA_PLATFORM" not in os.environ
+    assert "QT_QUICK_BACKEND" not in os.environ  # a real display may have a GPU: Qt decides
 
     monkeypatch.setattr(qt_environment.os, "geteuid", lambda: 0)
     qt_environment.prepare(offscreen_without_display=True)
     assert os.environ["QTWEBENGINE_DISABLE_SANDBOX"] == "1"
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+    assert os.environ["QT_QUICK_BACKEND"] == "software"  # no GPU offscreen: no GL attempt
+    monkeypatch.delenv("QT_QUICK_BACKEND")
 
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.setenv("DISPLAY", ":0")
     qt_environment.prepare(offscreen_without_display=True)
     assert "QT_QPA_PLATFORM" not in os.environ  # a display: the real window system
+    assert "QT_QUICK_BACKEND" not in os.environ

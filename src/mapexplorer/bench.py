@@ -333,6 +333,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 def size_child(n: int, quick: bool) -> dict:
     """Open an N-event file in the real window, scrub, drag; return this size's numbers."""
+    from mapexplorer.ui.qt_environment import prepare
+
+    prepare(offscreen_without_display=True)  # as the app does at launch
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
