@@ -35,6 +35,8 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
     sorted boundaries keeps this linear in the number of excerpts (plus overlaps).
     """
     length = len(catalogue.source.text)
+    if not length:
+        return []  # no text to cut (a dataset without its article): skip the 100,000 events
     spans: list[tuple[int, int, str]] = []
     for event in catalogue.events:
         for ex in event.excerpts:
@@ -43,7 +45,11 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
                 spans.append((start, end, event.id))
     # Only events that quote the text need a rank (a 100,000-event file may quote none).
     quoting = {s[2] for s in spans}
-    order = {e.id: i for i, e in enumerate(catalogue.chronological()) if e.id in quoting}
+    order = (
+        {e.id: i for i, e in enumerate(catalogue.chronological()) if e.id in quoting}
+        if quoting
+        else {}
+    )
     cuts = sorted({0, length, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     by_start = sorted(spans)
     active: dict[tuple[int, int, str], None] = {}
@@ -168,7 +174,7 @@ class QtArticle(QWidget):
         self._passages = split_passages(catalogue)
         self._starts = [p.start for p in self._passages]
         quoting = {i for p in self._passages for i in p.event_ids}
-        titles = {e.id: e.title for e in catalogue.events if e.id in quoting}
+        titles = {e.id: e.title for e in catalogue.events if e.id in quoting} if quoting else {}
         c = self._colours()
 
         head: list[str] = []
