@@ -138,6 +138,8 @@ class ExplorerState:
             candidates = self._ordered[: bisect.bisect_right(self._starts, end)]
         else:
             candidates = self.catalogue.active_in(start, end)
+        if self.filter.is_empty:  # the usual case: no call per event (100,000 in cumulative)
+            return list(candidates)
         return [e for e in candidates if self.filter.matches(e)]
 
     def set_filter(self, **changes: str) -> None:
