@@ -7,9 +7,9 @@ only calls `state.set_time` and `update()`.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QIcon,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -47,6 +48,7 @@ from mapexplorer.colours import category_colour
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
 from mapexplorer.model.catalogue import Catalogue, Era
+from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
 
@@ -60,11 +62,9 @@ def _layers(alpha: int, count: int) -> int:
     return round(255 * (1 - (1 - alpha / 255) ** count))
 
 
-def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, step, last=False):
+def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, last=False):
     """(first row, how many, x0, x1) of each distinct (category, x0, x1) among `rows`, in the
-    order of their first row (or last, with `last`); x rounded to 1/`step` px if given."""
-    if step is not None:
-        x0, x1 = np.round(x0 * step) / step, np.round(x1 * step) / step
+    order of their first row (or last, with `last`)."""
     keys = np.empty(len(rows), dtype=[("c", np.int64), ("a", np.float64), ("b", np.float64)])
     keys["c"], keys["a"], keys["b"] = cats[rows], x0, x1
     if last:
@@ -78,6 +78,97 @@ def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray
         order = order[::-1]
     for j in order.tolist():
         yield int(rows_[j]), count_of[j], float(x0[j]), float(x1[j])
+
+
+@dataclass(frozen=True, eq=False)
+class _EventPlaces:
+    """Where a catalogue's events sit on an axis, as track positions 0…1 (chronological): the
+    same at every width, so a resize only scales them."""
+
+    middles: np.ndarray  # every event's first day's middle (sorted): for hover look-ups
+    soft: tuple[np.ndarray, np.ndarray, np.ndarray]  # category, start, end: uncertain or spanning
+    crisp: tuple[np.ndarray, np.ndarray]  # category, middle: exact dates
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, axis: TimeAxis) -> _EventPlaces:
+        columns = catalogue.columns
+        exact, cats, starts = columns.exact, columns.category, columns.start
+        soft = ~exact
+        # One interpolation for all three: each call also walks the axis's knots.
+        coordinates = np.concatenate([starts + 0.5, starts[soft], columns.end[soft] + 1.0])
+        positions = axis.positions_of(coordinates)
+        n, m = len(starts), len(coordinates) - len(starts)
+        middles = positions[:n]
+        return cls(
+            middles=middles,
+            soft=(cats[soft], positions[n : n + m // 2], positions[n + m // 2 :]),
+            crisp=(cats[exact], middles[exact]),
+        )
+
+
+def _first_column(x: np.ndarray) -> np.ndarray:
+    """The first pixel column whose centre is at or right of `x` (device pixels)."""
+    return np.ceil(x - 0.5).astype(np.int64)
+
+
+def _depth(alpha: int) -> float:
+    """The optical depth of one layer at `alpha`: depths add where alphas multiply."""
+    return -math.log(1 - alpha / 255)
+
+
+def _raster_lane(
+    width: int,
+    height: int,
+    body: slice,
+    soft: tuple[np.ndarray, np.ndarray, np.ndarray],
+    crisp: tuple[np.ndarray, np.ndarray],
+    rgb: np.ndarray,
+    ratio: float,
+) -> np.ndarray:
+    """The event lane as premultiplied RGBA pixels (`height` x `width` x 4, uint8), what
+    `_paint_events` draws band by band, computed per pixel column.
+
+    `soft`: (category, x0, x1) of the soft bands, `crisp`: (category, x) of the crisp lines, x
+    in device pixels, the crisp ones sorted by x; `rgb`: each category's colour (0…255); `body`:
+    the rows the soft bands cover (the crisp lines cover all). Soft bands: k layers of a colour
+    at alpha a give 1 - (1 - a)^k, as drawn one by one; where categories overlap, their colours
+    mix by how many layers each has (drawn one by one the last drawn would win a little).
+    Crisp lines are opaque and on top; where two share a column, the later event wins."""
+    k = len(rgb)
+    span = width + 1
+    cats, x0, x1 = soft
+
+    def coverage(first: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        # How many [first, stop) of each category cover each column: a difference array.
+        first, stop = np.clip(first, 0, width), np.clip(stop, 0, width)
+        diff = np.bincount(cats * span + first, minlength=k * span)
+        diff -= np.bincount(cats * span + stop, minlength=k * span)
+        return np.cumsum(diff.reshape(k, span), axis=1)[:, :width]
+
+    first = _first_column(x0)
+    bands = coverage(first, _first_column(x1))
+    edges = coverage(first, _first_column(x0 + 2 * ratio))
+    depth = bands * _depth(_SOFT_ALPHA) + edges * _depth(_EDGE_ALPHA)  # categories x columns
+    total = depth.sum(axis=0)
+    alpha = 1 - np.exp(-total)
+    mixed = depth.T @ rgb / np.maximum(total, 1e-12)[:, None]
+    row = np.empty((width, 4))
+    row[:, :3] = mixed * alpha[:, None]
+    row[:, 3] = alpha * 255
+    pixels = np.zeros((height, width, 4), np.uint8)
+    pixels[body] = np.rint(row).astype(np.uint8)
+
+    crisp_cats, xs = crisp
+    if len(xs):
+        starts, stops = _first_column(xs - ratio), _first_column(xs + ratio)
+        columns = np.arange(width)
+        # The last line starting at or left of a column is the one on top, and, all lines being
+        # as wide and sorted, the only one that can still cover it.
+        last = np.searchsorted(starts, columns, side="right") - 1
+        hit = (last >= 0) & (stops[np.maximum(last, 0)] > columns)
+        pixels[:, hit, :3] = rgb[crisp_cats[last[hit]]]
+        pixels[:, hit, 3] = 255
+    return pixels
 
 
 # --- dates typed by people --------------------------------------------------------------------
@@ -102,6 +193,11 @@ _PAD = 10  # room for the handle at either end
 _ERA_H = 17
 _LABEL_H = 15
 _HIST_BIN_PX = 4
+_SOFT_ALPHA = 38  # a soft band (uncertain or spanning dates)
+_EDGE_ALPHA = 140  # the 2-px left edge of a soft band
+# Above this many events the lane is one numpy-made image: drawing band by band from Python
+# costs ~16 µs an event (0.5-0.8 s at 100,000, on the GUI thread).
+_RASTER_ABOVE = 500
 
 
 def _with_alpha(colour: QColor | str, alpha: int) -> QColor:
@@ -121,8 +217,9 @@ class TimelineTrack(QWidget):
         self._axis = axis
         self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
         self._dragging = False
-        self._event_xs: list[float] = []  # sorted x of event starts, for hover look-ups
-        self._events_by_x: list = []  # the events of `_event_xs`
+        # Per catalogue and axis, for drawing and hover look-ups (see `_places`).
+        self._places_of: tuple[Catalogue, TimeAxis, _EventPlaces] | None = None
+        self._events_by_x: tuple[Catalogue, list[Event]] | None = None  # chronological
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
@@ -250,46 +347,79 @@ class TimelineTrack(QWidget):
                     QRectF(area.left() + k * bin_w, area.bottom() - h, bin_w - 1, h), colour
                 )
 
-    def _xs_of(self, coordinates: np.ndarray) -> np.ndarray:
-        """`_x_edge` of many day coordinates at once."""
-        return _PAD + self._axis.positions_of(coordinates) * self._track_width()
+    def _places(self) -> _EventPlaces:
+        """The events' track positions, made once per catalogue and axis."""
+        catalogue, axis = self.state.catalogue, self._axis
+        cached = self._places_of
+        if cached is None or cached[0] is not catalogue or cached[1] is not axis:
+            cached = self._places_of = (catalogue, axis, _EventPlaces.of(catalogue, axis))
+        return cached[2]
 
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
-        columns = catalogue.columns  # chronological, like the hover look-ups below
-        n = len(columns.start)
-        starts = columns.start.astype(np.float64)
-        ends = columns.end.astype(np.float64)
-        exact, cats = columns.exact, columns.category
-        colours = [QColor(category_colour(name)) for name in columns.categories]
-        xs = self._xs_of(starts + 0.5)
-        self._event_xs = xs.tolist()
-        self._events_by_x = catalogue.chronological()
-        lane_top = area.top() + 3
-        lane_h = area.height() * 0.42
-        # Thousands of events share pixels: each distinct rectangle or line is drawn once, a
-        # band drawn k times as one with the alpha of k layers (1 - (1 - a)^k). Above a few
-        # thousand events, positions are first rounded to half a pixel (a pixel above 20,000).
-        step = None if n <= 2000 else 2.0 if n <= 20_000 else 1.0
-        # Uncertain and spanning dates first, as soft bands, so the crisp ticks stay on top.
-        soft = np.flatnonzero(~exact)
-        if len(soft):
-            x0 = self._xs_of(starts[soft])
-            x1 = np.maximum(x0 + 2, self._xs_of(ends[soft] + 1))
-            for i, count, a, b in _distinct(soft, cats, x0, x1, step):
-                colour = colours[cats[i]]
-                width = b - a
-                painter.fillRect(
-                    QRectF(a, lane_top, width, lane_h), _with_alpha(colour, _layers(38, count))
-                )
-                painter.fillRect(
-                    QRectF(a, lane_top, min(2.0, width), lane_h),
-                    _with_alpha(colour, _layers(140, count)),
-                )
-        crisp = np.flatnonzero(exact)
-        if len(crisp):
-            for i, _count, x, _ in _distinct(crisp, cats, xs[crisp], xs[crisp], step, last=True):
-                painter.setPen(QPen(colours[cats[i]], 2))
-                painter.drawLine(QPointF(x, lane_top - 1), QPointF(x, lane_top + lane_h + 1))
+        places = self._places()
+        lane = QRectF(area.left(), area.top() + 3, area.width(), area.height() * 0.42)
+        track_w = self._track_width()
+        cats, p0, p1 = places.soft
+        # Soft bands (uncertain or spanning dates) are at least 2 px wide.
+        x0 = _PAD + p0 * track_w
+        x1 = np.maximum(x0 + 2, _PAD + p1 * track_w)
+        crisp_cats, crisp_x = places.crisp[0], _PAD + places.crisp[1] * track_w
+        if len(places.middles) > _RASTER_ABOVE:
+            self._paint_lane_image(
+                painter, lane, catalogue.columns.categories, (cats, x0, x1), (crisp_cats, crisp_x)
+            )
+            return
+        colours = [QColor(category_colour(name)) for name in catalogue.columns.categories]
+        # Events can share pixels: each distinct rectangle or line is drawn once, a band drawn
+        # k times as one with the alpha of k layers (1 - (1 - a)^k). Soft bands first, so the
+        # crisp ticks stay on top.
+        for i, count, a, b in _distinct(np.arange(len(x0)), cats, x0, x1):
+            colour = colours[cats[i]]
+            width = b - a
+            painter.fillRect(
+                QRectF(a, lane.top(), width, lane.height()),
+                _with_alpha(colour, _layers(_SOFT_ALPHA, count)),
+            )
+            painter.fillRect(
+                QRectF(a, lane.top(), min(2.0, width), lane.height()),
+                _with_alpha(colour, _layers(_EDGE_ALPHA, count)),
+            )
+        rows = np.arange(len(crisp_x))
+        for i, _count, x, _ in _distinct(rows, crisp_cats, crisp_x, crisp_x, last=True):
+            painter.setPen(QPen(colours[crisp_cats[i]], 2))
+            painter.drawLine(QPointF(x, lane.top() - 1), QPointF(x, lane.bottom() + 1))
+
+    def _paint_lane_image(
+        self, painter: QPainter, lane: QRectF, categories: list[str], soft: tuple, crisp: tuple
+    ) -> None:
+        """The lane for many events: per pixel column with numpy, drawn as one image."""
+        ratio = self.devicePixelRatioF()
+        width = int(self.width() * ratio)
+
+        def row(y: float) -> int:  # the first device row whose centre is at or below y
+            return math.ceil(y * ratio - 0.5)
+
+        # The crisp lines' square caps reach 2 px above and below the bands.
+        top, bottom = row(lane.top() - 2), row(lane.bottom() + 2)
+        body = slice(row(lane.top()) - top, row(lane.bottom()) - top)
+        rgb = np.array([QColor(category_colour(n)).getRgb()[:3] for n in categories], np.float64)
+        soft_cats, x0, x1 = soft
+        crisp_cats, xs = crisp
+        pixels = _raster_lane(
+            width,
+            bottom - top,
+            body,
+            (soft_cats, x0 * ratio, x1 * ratio),
+            (crisp_cats, xs * ratio),
+            rgb,
+            ratio,
+        )
+        # QImage only borrows `pixels`, which lives till the end of this method.
+        image = QImage(
+            pixels.data, width, bottom - top, width * 4, QImage.Format.Format_RGBA8888_Premultiplied
+        )
+        image.setDevicePixelRatio(ratio)
+        painter.drawImage(QPointF(0, top / ratio), image)
 
     def _paint_ticks(self, painter: QPainter, area: QRectF, text: QColor):
         font = self._small_font()
@@ -400,12 +530,16 @@ class TimelineTrack(QWidget):
         era = self.era_at_x(x)
         if era is not None:
             lines.append(era.label)
-        lo = bisect.bisect_left(self._event_xs, x - 4)
-        hi = bisect.bisect_right(self._event_xs, x + 4)
-        titles = [e.title for e in self._events_by_x[lo:hi]]
-        lines += [f"• {t}" for t in titles[:5]]
-        if len(titles) > 5:
-            lines.append(f"… and {len(titles) - 5} more")
+        # Events within 4 px; thousands at 100,000 events, so only the first five are read.
+        middles, track_w = self._places().middles, self._track_width()
+        lo = int(np.searchsorted(middles, (x - 4 - _PAD) / track_w, side="left"))
+        hi = int(np.searchsorted(middles, (x + 4 - _PAD) / track_w, side="right"))
+        catalogue = self.state.catalogue
+        if self._events_by_x is None or self._events_by_x[0] is not catalogue:
+            self._events_by_x = (catalogue, catalogue.chronological())
+        lines += [f"• {e.title}" for e in self._events_by_x[1][lo : min(hi, lo + 5)]]
+        if hi - lo > 5:
+            lines.append(f"… and {hi - lo - 5} more")
         return "\n".join(lines)
 
     def event(self, event: QEvent) -> bool:
