@@ -82,33 +82,31 @@ def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray
 
 @dataclass(frozen=True, eq=False)
 class _EventPlaces:
-    """Where a catalogue's events sit on an axis, as track positions 0…1 (chronological): the
-    same at every width, so a resize only scales them."""
+    """Where a catalogue's events sit on an axis, as track positions 0…1: the same at every
+    width, so a resize only scales them."""
 
-    middles: np.ndarray  # every event's first day's middle (sorted): for hover look-ups
     soft: tuple[np.ndarray, np.ndarray, np.ndarray]  # category, start, end: uncertain or spanning
-    crisp: tuple[np.ndarray, np.ndarray]  # category, middle: exact dates
+    crisp: tuple[np.ndarray, np.ndarray]  # category, middle of the day: exact dates (sorted)
 
     @classmethod
     def of(cls, catalogue: Catalogue, axis: TimeAxis) -> _EventPlaces:
-        columns = catalogue.columns
-        exact, cats, starts = columns.exact, columns.category, columns.start
+        columns = catalogue.columns  # chronological: so the crisp middles come out sorted
+        exact, cats = columns.exact, columns.category
         soft = ~exact
+        crisp_starts, soft_starts = columns.start[exact], columns.start[soft]
+        n, m = len(crisp_starts), len(soft_starts)
         # One interpolation for all three: each call also walks the axis's knots.
-        coordinates = np.concatenate([starts + 0.5, starts[soft], columns.end[soft] + 1.0])
+        coordinates = np.empty(n + 2 * m)
+        coordinates[:n] = crisp_starts
+        coordinates[:n] += 0.5
+        coordinates[n : n + m] = soft_starts
+        coordinates[n + m :] = columns.end[soft]
+        coordinates[n + m :] += 1.0
         positions = axis.positions_of(coordinates)
-        n, m = len(starts), len(coordinates) - len(starts)
-        middles = positions[:n]
         return cls(
-            middles=middles,
-            soft=(cats[soft], positions[n : n + m // 2], positions[n + m // 2 :]),
-            crisp=(cats[exact], middles[exact]),
+            soft=(cats[soft], positions[n : n + m], positions[n + m :]),
+            crisp=(cats[exact], positions[:n]),
         )
-
-
-def _first_column(x: np.ndarray) -> np.ndarray:
-    """The first pixel column whose centre is at or right of `x` (device pixels)."""
-    return np.ceil(x - 0.5).astype(np.int64)
 
 
 def _depth(alpha: int) -> float:
@@ -117,57 +115,67 @@ def _depth(alpha: int) -> float:
 
 
 def _raster_lane(
+    places: _EventPlaces,
+    rgb: np.ndarray,
     width: int,
     height: int,
     body: slice,
-    soft: tuple[np.ndarray, np.ndarray, np.ndarray],
-    crisp: tuple[np.ndarray, np.ndarray],
-    rgb: np.ndarray,
+    scale: float,
+    shift: float,
     ratio: float,
 ) -> np.ndarray:
-    """The event lane as premultiplied RGBA pixels (`height` x `width` x 4, uint8), what
+    """The event lane as premultiplied RGBA pixels (`height` x `width` x 4, uint8): what
     `_paint_events` draws band by band, computed per pixel column.
 
-    `soft`: (category, x0, x1) of the soft bands, `crisp`: (category, x) of the crisp lines, x
-    in device pixels, the crisp ones sorted by x; `rgb`: each category's colour (0…255); `body`:
-    the rows the soft bands cover (the crisp lines cover all). Soft bands: k layers of a colour
-    at alpha a give 1 - (1 - a)^k, as drawn one by one; where categories overlap, their colours
-    mix by how many layers each has (drawn one by one the last drawn would win a little).
+    A track position p lands at device pixel x = p * `scale` + `shift`; `ratio` is device
+    pixels per widget pixel; `rgb`: each category's colour (0…255); `body`: the rows the soft
+    bands cover (the crisp lines' caps reach above and below). Soft bands: k layers of a colour
+    at alpha a give 1 - (1 - a)^k, as drawn one by one; where categories overlap their colours
+    mix by how many layers each has (drawn one by one, the last drawn would win a little).
     Crisp lines are opaque and on top; where two share a column, the later event wins."""
-    k = len(rgb)
-    span = width + 1
-    cats, x0, x1 = soft
+    k, span = len(rgb), width + 1
+    two_px = max(1, round(2 * ratio))  # a crisp line, a band's left edge, a band at least
 
-    def coverage(first: np.ndarray, stop: np.ndarray) -> np.ndarray:
-        # How many [first, stop) of each category cover each column: a difference array.
-        first, stop = np.clip(first, 0, width), np.clip(stop, 0, width)
-        diff = np.bincount(cats * span + first, minlength=k * span)
-        diff -= np.bincount(cats * span + stop, minlength=k * span)
-        return np.cumsum(diff.reshape(k, span), axis=1)[:, :width]
+    def column(p: np.ndarray) -> np.ndarray:
+        # The pixel column whose centre is nearest x (x >= 0: the cast rounds down).
+        c = (p * scale + (shift + 0.5)).astype(np.int64)
+        return np.minimum(c, width, out=c)
 
-    first = _first_column(x0)
-    bands = coverage(first, _first_column(x1))
-    edges = coverage(first, _first_column(x0 + 2 * ratio))
+    cats, p0, p1 = places.soft
+    first = column(p0)
+    stop = np.maximum(np.minimum(first + two_px, width), column(p1))
+    # How many bands of each category start (and stop) in each column, summed left to right:
+    # how many cover it. Their 2-px edges: those that started in the last `two_px` columns.
+    row = cats * span
+    started = np.cumsum(np.bincount(row + first, minlength=k * span).reshape(k, span), axis=1)
+    stopped = np.cumsum(np.bincount(row + stop, minlength=k * span).reshape(k, span), axis=1)
+    bands = (started - stopped)[:, :width]
+    edges = started[:, :width].copy()
+    edges[:, two_px:] -= started[:, : width - two_px]
     depth = bands * _depth(_SOFT_ALPHA) + edges * _depth(_EDGE_ALPHA)  # categories x columns
     total = depth.sum(axis=0)
-    alpha = 1 - np.exp(-total)
+    alpha = -np.expm1(-total)
     mixed = depth.T @ rgb / np.maximum(total, 1e-12)[:, None]
-    row = np.empty((width, 4))
-    row[:, :3] = mixed * alpha[:, None]
-    row[:, 3] = alpha * 255
-    pixels = np.zeros((height, width, 4), np.uint8)
-    pixels[body] = np.rint(row).astype(np.uint8)
+    lane = np.empty((width, 4))
+    lane[:, :3] = mixed * alpha[:, None]
+    lane[:, 3] = alpha * 255
+    lane = np.rint(lane).astype(np.uint8)
+    caps = np.zeros_like(lane)
 
-    crisp_cats, xs = crisp
-    if len(xs):
-        starts, stops = _first_column(xs - ratio), _first_column(xs + ratio)
+    crisp_cats, middles = places.crisp
+    if len(middles):
+        starts = column(middles) - two_px // 2
         columns = np.arange(width)
-        # The last line starting at or left of a column is the one on top, and, all lines being
-        # as wide and sorted, the only one that can still cover it.
+        # The last line starting at or left of a column is the one on top and, all lines being
+        # as wide and sorted, the only one that can still reach it.
         last = np.searchsorted(starts, columns, side="right") - 1
-        hit = (last >= 0) & (stops[np.maximum(last, 0)] > columns)
-        pixels[:, hit, :3] = rgb[crisp_cats[last[hit]]]
-        pixels[:, hit, 3] = 255
+        hit = (last >= 0) & (starts[np.maximum(last, 0)] + two_px > columns)
+        lane[hit, :3] = rgb[crisp_cats[last[hit]]]
+        lane[hit, 3] = 255
+        caps[hit] = lane[hit]
+    pixels = np.empty((height, width, 4), np.uint8)
+    pixels[:] = caps
+    pixels[body] = lane
     return pixels
 
 
@@ -217,9 +225,10 @@ class TimelineTrack(QWidget):
         self._axis = axis
         self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
         self._dragging = False
-        # Per catalogue and axis, for drawing and hover look-ups (see `_places`).
+        # Per catalogue and axis: where the events are drawn (see `_places`) and what hover
+        # looks up (see `_hover_index`).
         self._places_of: tuple[Catalogue, TimeAxis, _EventPlaces] | None = None
-        self._events_by_x: tuple[Catalogue, list[Event]] | None = None  # chronological
+        self._hover_of: tuple[Catalogue, TimeAxis, np.ndarray, list[Event]] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
@@ -355,20 +364,27 @@ class TimelineTrack(QWidget):
             cached = self._places_of = (catalogue, axis, _EventPlaces.of(catalogue, axis))
         return cached[2]
 
+    def _hover_index(self) -> tuple[np.ndarray, list[Event]]:
+        """Every event's track position (the middle of its first day) and the events, both in
+        chronological order: made at the first hover per catalogue and axis, not at drawing."""
+        catalogue, axis = self.state.catalogue, self._axis
+        cached = self._hover_of
+        if cached is None or cached[0] is not catalogue or cached[1] is not axis:
+            middles = axis.positions_of(catalogue.columns.start + 0.5)
+            cached = self._hover_of = (catalogue, axis, middles, catalogue.chronological())
+        return cached[2], cached[3]
+
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
         places = self._places()
         lane = QRectF(area.left(), area.top() + 3, area.width(), area.height() * 0.42)
+        if len(catalogue.events) > _RASTER_ABOVE:
+            self._paint_lane_image(painter, lane, places, catalogue.columns.categories)
+            return
         track_w = self._track_width()
         cats, p0, p1 = places.soft
-        # Soft bands (uncertain or spanning dates) are at least 2 px wide.
         x0 = _PAD + p0 * track_w
-        x1 = np.maximum(x0 + 2, _PAD + p1 * track_w)
+        x1 = np.maximum(x0 + 2, _PAD + p1 * track_w)  # a soft band is at least 2 px wide
         crisp_cats, crisp_x = places.crisp[0], _PAD + places.crisp[1] * track_w
-        if len(places.middles) > _RASTER_ABOVE:
-            self._paint_lane_image(
-                painter, lane, catalogue.columns.categories, (cats, x0, x1), (crisp_cats, crisp_x)
-            )
-            return
         colours = [QColor(category_colour(name)) for name in catalogue.columns.categories]
         # Events can share pixels: each distinct rectangle or line is drawn once, a band drawn
         # k times as one with the alpha of k layers (1 - (1 - a)^k). Soft bands first, so the
@@ -390,7 +406,7 @@ class TimelineTrack(QWidget):
             painter.drawLine(QPointF(x, lane.top() - 1), QPointF(x, lane.bottom() + 1))
 
     def _paint_lane_image(
-        self, painter: QPainter, lane: QRectF, categories: list[str], soft: tuple, crisp: tuple
+        self, painter: QPainter, lane: QRectF, places: _EventPlaces, categories: list[str]
     ) -> None:
         """The lane for many events: per pixel column with numpy, drawn as one image."""
         ratio = self.devicePixelRatioF()
@@ -403,17 +419,8 @@ class TimelineTrack(QWidget):
         top, bottom = row(lane.top() - 2), row(lane.bottom() + 2)
         body = slice(row(lane.top()) - top, row(lane.bottom()) - top)
         rgb = np.array([QColor(category_colour(n)).getRgb()[:3] for n in categories], np.float64)
-        soft_cats, x0, x1 = soft
-        crisp_cats, xs = crisp
-        pixels = _raster_lane(
-            width,
-            bottom - top,
-            body,
-            (soft_cats, x0 * ratio, x1 * ratio),
-            (crisp_cats, xs * ratio),
-            rgb,
-            ratio,
-        )
+        scale, shift = self._track_width() * ratio, _PAD * ratio
+        pixels = _raster_lane(places, rgb, width, bottom - top, body, scale, shift, ratio)
         # QImage only borrows `pixels`, which lives till the end of this method.
         image = QImage(
             pixels.data, width, bottom - top, width * 4, QImage.Format.Format_RGBA8888_Premultiplied
@@ -531,13 +538,11 @@ class TimelineTrack(QWidget):
         if era is not None:
             lines.append(era.label)
         # Events within 4 px; thousands at 100,000 events, so only the first five are read.
-        middles, track_w = self._places().middles, self._track_width()
+        middles, events = self._hover_index()
+        track_w = self._track_width()
         lo = int(np.searchsorted(middles, (x - 4 - _PAD) / track_w, side="left"))
         hi = int(np.searchsorted(middles, (x + 4 - _PAD) / track_w, side="right"))
-        catalogue = self.state.catalogue
-        if self._events_by_x is None or self._events_by_x[0] is not catalogue:
-            self._events_by_x = (catalogue, catalogue.chronological())
-        lines += [f"• {e.title}" for e in self._events_by_x[1][lo : min(hi, lo + 5)]]
+        lines += [f"• {e.title}" for e in events[lo : min(hi, lo + 5)]]
         if hi - lo > 5:
             lines.append(f"… and {hi - lo - 5} more")
         return "\n".join(lines)
