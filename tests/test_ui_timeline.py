@@ -228,3 +228,153 @@ def test_screenshot(qtbot, timeline, state):
     image = timeline.grab()
     assert image.width() == 1200
     image.save("/tmp/timeline.png")
+
+
+# --- the event lane at many events (drawn as one image) ---------------------------------------
+
+
+def _lane_y(track):
+    """A row in the event lane, above the histogram."""
+    area = track._events_rect()
+    return area.top() + 3 + area.height() * 0.1
+
+
+def _opacity(pixel, base, colour):
+    """How much of `colour` lies over `base` in `pixel`, from the channel where they differ
+    most (QColors)."""
+    channels = [
+        (base.red(), colour.red(), pixel.red()),
+        (base.green(), colour.green(), pixel.green()),
+        (base.blue(), colour.blue(), pixel.blue()),
+    ]
+    b, c, p = max(channels, key=lambda bcp: abs(bcp[0] - bcp[1]))
+    return (b - p) / (b - c)
+
+
+@pytest.fixture
+def crowded(bundled):
+    """Above the image threshold: one diplomacy band over 2005; over 2015, hundreds of them
+    stacked with a crisp war event on top; a crisp war event in 2010; nothing from 2016 to 2024;
+    a crisp economy event on 1 January 2025 (the end of the track)."""
+    from mapexplorer.model import Catalogue
+    from mapexplorer.model.event import Event
+    from mapexplorer.model.time import TimeSpan
+    from mapexplorer.ui.timeline import _RASTER_ABOVE
+
+    place = next(iter(bundled.places))
+
+    def event(i, date, category):
+        return Event(f"e{i}", f"Event {i}", TimeSpan.parse(date), (place,), category=category)
+
+    stacked = [event(i, "2015", "diplomacy") for i in range(_RASTER_ABOVE + 100)]
+    others = [
+        event("single", "2005", "diplomacy"),
+        event("war-2010", "2010-06-15", "war"),
+        event("war-2015", "2015-07-01", "war"),
+        event("end", "2025-01-01", "economy"),
+    ]
+    return Catalogue(stacked + others, {place: bundled.places[place]})
+
+
+@pytest.fixture
+def crowded_track(qtbot, crowded):
+    state = ExplorerState(crowded)
+    widget = QtTimeline(state)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 120)
+    widget.set_focus_on_dense_years(False)  # time runs evenly: room on either side of 2015
+    widget.show()
+    qtbot.waitExposed(widget)
+    # The time window and the handle out of the way, at the end.
+    state.set_window_days(30)
+    state.set_time(crowded.time_range()[1])
+    return widget.track
+
+
+def test_many_events_lane_shows_what_the_model_says(crowded_track):
+    from PySide6.QtGui import QColor, QPalette
+
+    from mapexplorer.colours import category_colour
+
+    track = crowded_track
+    image = track.grab().toImage()
+    y = int(_lane_y(track))
+    base = track.palette().color(QPalette.ColorRole.Base)
+    war, diplomacy = QColor(category_colour("war")), QColor(category_colour("diplomacy"))
+
+    def at(year, month=1, day=1):
+        return image.pixelColor(int(track.x_for_day(day_from_ymd(year, month, day))), y)
+
+    # Crisp events show their colour, alone or on top of many soft bands.
+    assert at(2010, 6, 15) == war
+    assert at(2015, 7, 1) == war
+    # Nothing happens from 2016 to 2024: the base shows.
+    assert at(2020, 6, 1) == base
+    # One soft band: its alpha (38 of 255); hundreds: nearly opaque.
+    one, many = _opacity(at(2005, 6, 1), base, diplomacy), _opacity(at(2015, 3, 1), base, diplomacy)
+    assert one == pytest.approx(38 / 255, abs=0.02)
+    assert many > 0.95
+    # Denser is more opaque, in diplomacy's hue.
+    assert at(2015, 3, 1).hue() == pytest.approx(diplomacy.hue(), abs=3)
+
+
+def test_many_events_lane_on_a_hidpi_screen(crowded_track, monkeypatch):
+    """At a device pixel ratio of 2 the lane image lines up with the rest of the track."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from mapexplorer.colours import category_colour
+
+    track = crowded_track
+    monkeypatch.setattr(track, "devicePixelRatioF", lambda: 2.0)
+    image = track._build_static().toImage()
+    assert image.width() == 2 * track.width()
+    y = int(2 * _lane_y(track))
+    base = track.palette().color(QPalette.ColorRole.Base)
+    x_war = 2 * track.x_for_day(day_from_ymd(2010, 6, 15))
+    # A crisp line is 2 px wide: 4 device pixels.
+    crisp = [x for x in range(int(x_war) - 6, int(x_war) + 7) if image.pixelColor(x, y) != base]
+    assert len(crisp) == 4
+    assert all(image.pixelColor(x, y) == QColor(category_colour("war")) for x in crisp)
+    assert min(crisp) <= x_war <= max(crisp) + 1
+
+
+def test_small_and_large_paths_agree(qtbot, state, monkeypatch):
+    """The article's events drawn one by one and drawn as an image: the same colours in the
+    same places, but for antialiased edges."""
+    import mapexplorer.ui.timeline as timeline_module
+
+    widget = QtTimeline(state)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 120)
+    widget.show()
+    qtbot.waitExposed(widget)
+    track = widget.track
+    assert len(state.catalogue.events) <= timeline_module._RASTER_ABOVE
+    exact = track._build_static().toImage()
+    monkeypatch.setattr(timeline_module, "_RASTER_ABOVE", 0)
+    image = track._build_static().toImage()
+
+    y = int(_lane_y(track))
+    area = track._events_rect()
+    coloured = same = 0
+    for x in range(int(area.left()) + 1, int(area.right())):
+        a, b = exact.pixelColor(x, y), image.pixelColor(x, y)
+        if a.hsvSaturation() < 40:
+            continue  # the base, or too faint for a hue
+        coloured += 1
+        hue_gap = abs(a.hue() - b.hue())
+        if min(hue_gap, 360 - hue_gap) <= 12 and abs(a.value() - b.value()) <= 40:
+            same += 1
+    assert coloured > 50  # the article's events are in the lane
+    assert same >= 0.9 * coloured, (same, coloured)
+
+
+def test_hover_lists_the_events_under_the_pointer(crowded_track):
+    track = crowded_track
+    text = track.hover_text(track.x_for_day(day_from_ymd(2015, 1, 1)))
+    # Hundreds of stacked 2015 bands start there: five titles, then how many more.
+    assert text.count("•") == 5
+    assert text.splitlines()[-1] == f"… and {len(track.state.catalogue.events) - 4 - 5} more"
+    text = track.hover_text(track.x_for_day(day_from_ymd(2010, 6, 15)))
+    assert "Event war-2010" in text and "more" not in text
+    assert "•" not in track.hover_text(track.x_for_day(day_from_ymd(2020, 6, 1)))

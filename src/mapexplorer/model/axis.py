@@ -15,6 +15,7 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mapexplorer.model.time import day_from_ymd, ymd_from_day
@@ -132,11 +133,19 @@ class TimeAxis:
         i = bisect.bisect_right(kx, x) - 1
         return kp[i] + (x - kx[i]) / (kx[i + 1] - kx[i]) * (kp[i + 1] - kp[i])
 
+    @cached_property
+    def _knot_arrays(self):
+        # numpy copies of the knots, made once: converting ~50,000 knots from lists at every
+        # `positions_of` cost more than the interpolation itself.
+        import numpy as np
+
+        return np.asarray(self._knots_x, dtype=float), np.asarray(self._knots_p, dtype=float)
+
     def positions_of(self, xs):
         """`position_of` for an array of coordinates at once (numpy; within rounding)."""
         import numpy as np
 
-        return np.interp(np.asarray(xs, dtype=float), self._knots_x, self._knots_p)
+        return np.interp(np.asarray(xs, dtype=float), *self._knot_arrays)
 
     def coordinate_at(self, position: float) -> float:
         """Inverse of `position_of`: the continuous day coordinate at a position."""
