@@ -378,3 +378,39 @@ def test_hover_lists_the_events_under_the_pointer(crowded_track):
     text = track.hover_text(track.x_for_day(day_from_ymd(2010, 6, 15)))
     assert "Event war-2010" in text and "more" not in text
     assert "•" not in track.hover_text(track.x_for_day(day_from_ymd(2020, 6, 1)))
+
+
+@pytest.mark.parametrize("mode", [TimeMode.WINDOW, TimeMode.CUMULATIVE])
+def test_time_move_repaints_only_what_changed(qtbot, timeline, state, mode):
+    """A slider move repaints the old and new window, not the whole track, and leaves no trace:
+    what the screen shows afterwards is what a full repaint draws."""
+    from PySide6.QtCore import QObject, QEvent
+    from PySide6.QtGui import QGuiApplication
+
+    track = timeline.track
+    state.set_mode(mode)
+    lo, hi = state.catalogue.time_range()
+    state.set_time(lo + (hi - lo) // 3)
+    qtbot.waitUntil(lambda: track._painted_span == track._moving_span())
+
+    regions = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.Paint:
+                regions.append(event.region().boundingRect())
+            return False
+
+    spy = PaintSpy()
+    track.installEventFilter(spy)
+    for fraction in (0.36, 0.4, 0.7, 0.72):
+        state.set_time(lo + int((hi - lo) * fraction))
+        qtbot.waitUntil(lambda: track._painted_span == track._moving_span())
+    track.removeEventFilter(spy)
+    assert regions and max(r.width() for r in regions) < track.width() / 2
+
+    shown = QGuiApplication.primaryScreen().grabWindow(timeline.winId()).toImage()
+    fresh = timeline.grab().toImage()
+    shown = shown.convertToFormat(fresh.format())
+    assert shown.size() == fresh.size()
+    assert shown == fresh

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QRegion,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -224,6 +225,7 @@ class TimelineTrack(QWidget):
         self.state = state
         self._axis = axis
         self._static: QPixmap | None = None  # eras, histogram, events, ticks: redrawn rarely
+        self._painted_span: tuple[float, float, float] | None = None  # `_moving_span` last drawn
         self._dragging = False
         # Per catalogue and axis: where the events are drawn (see `_places`) and what hover
         # looks up (see `_hover_index`).
@@ -455,7 +457,7 @@ class TimelineTrack(QWidget):
         state = self.state
 
         # The time window: what the map shows now.
-        x0, x1, handle_x = self._moving_span()
+        x0, x1, handle_x = self._painted_span = self._moving_span()
         if x1 > x0:
             painter.fillRect(
                 QRectF(x0, area.top(), x1 - x0, area.height()), _with_alpha(highlight, 50)
@@ -490,6 +492,29 @@ class TimelineTrack(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()
+
+    def show_time(self) -> None:
+        """Repaint what a time move changes: the old and the new window and handle, not the
+        whole track (a slider move repaints a few dozen pixel columns, not 1,200)."""
+        old = self._painted_span
+        if old is None or self._static is None:
+            self.update()
+            return
+        new = self._moving_span()
+        if new == old:
+            return
+        if self.state.mode is TimeMode.WINDOW:
+            region = QRegion(self._columns(min(old), max(old))) | QRegion(
+                self._columns(min(new), max(new))
+            )
+        else:  # the band runs from the start to the handle: only the stretch between moves
+            region = QRegion(self._columns(min(old[2], new[2]), max(old[2], new[2])))
+        self.update(region)
+
+    def _columns(self, left: float, right: float) -> QRect:
+        """The track's full height between two x, with room for the handle's knob and pens."""
+        margin = 8
+        return QRect(int(left) - margin, 0, int(right - left) + 2 * margin + 1, self.height())
 
     def _moving_span(self) -> tuple[float, float, float]:
         """Where the time window starts and ends, and where the handle is (x)."""
@@ -944,7 +969,7 @@ class QtTimeline(QWidget):
         era = self.state.catalogue.era_at(day)
         words = day_words(day)
         self.date_label.setText(f"{words}  ·  {era.label}" if era else words)
-        self.track.update()
+        self.track.show_time()
 
     def _on_mode_changed(self, mode: TimeMode) -> None:
         index = self.mode_combo.findData(TimeMode(mode).value)
