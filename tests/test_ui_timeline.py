@@ -384,7 +384,7 @@ def test_hover_lists_the_events_under_the_pointer(crowded_track):
 def test_time_move_repaints_only_what_changed(qtbot, timeline, state, mode):
     """A slider move repaints the old and new window, not the whole track, and leaves no trace:
     what the screen shows afterwards is what a full repaint draws."""
-    from PySide6.QtCore import QObject, QEvent
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QGuiApplication
 
     track = timeline.track
