@@ -179,9 +179,10 @@ cache before they are read: 1 MB runs were slower than a parse per line)."""
 
 
 def _load_fast(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue | None:
-    """Our own files, as we write them (one feature a line, every event's features one after
-    another, plain values): one pass over the bytes, no per-feature records and no copy of
-    the text; None for anything else, including every error."""
+    """Our own files, as we write them (one feature a line, every property written, every
+    event's features one after another, plain values): one pass over the bytes, no
+    per-feature records and no copy of the text; None for anything else, including every
+    error."""
     try:
         import orjson
     except ImportError:
@@ -333,8 +334,8 @@ def _load_streamed_unchecked(
             geometry = feature["geometry"]
             first_raw = raw_places.get(place_id)
             if first_raw is None:
-                name = props.get("place", place_id)
-                place_source = props.get("place_source", "")
+                name = props["place"]
+                place_source = props["place_source"]
                 if (
                     type(place_id) is not str
                     or not place_id
@@ -344,9 +345,9 @@ def _load_streamed_unchecked(
                 ):
                     raise unusual
                 raw_places[place_id] = (geometry, name, place_source)
-                coords = geometry.get("coordinates")
+                coords = geometry["coordinates"]
                 if (
-                    geometry.get("type") == "Point"
+                    geometry["type"] == "Point"
                     and type(coords) is list
                     and len(coords) == 2
                     and type(coords[0]) in (int, float)
@@ -357,8 +358,8 @@ def _load_streamed_unchecked(
                     shapes.append((place_id, name, geometry, place_source))
             elif (
                 first_raw[0] != geometry
-                or first_raw[1] != props.get("place", place_id)
-                or first_raw[2] != props.get("place_source", "")
+                or first_raw[1] != props["place"]
+                or first_raw[2] != props["place_source"]
             ):
                 raise unusual
             if event_id == current_id:
