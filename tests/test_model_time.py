@@ -137,3 +137,25 @@ def test_the_fast_path_agrees_with_the_edtf_grammar(text):
 )
 def test_day_spans_share_what_both_ends_share(text, words):
     assert TimeSpan.parse(text).describe() == words
+
+
+@given(st.from_regex(r"\A-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z"))
+def test_plain_dates_are_ordinary_frozen_spans(text):
+    """Plain dates take a quicker constructor: the span must be the one the general rules
+    give, and an ordinary, frozen TimeSpan."""
+    import dataclasses
+
+    from mapexplorer.model.time import _endpoint_bounds, _endpoint_precision
+
+    try:
+        span = TimeSpan._parse(text)
+    except DateError:
+        return  # not a real day, or year -0
+    start, end = _endpoint_bounds(text)
+    reference = TimeSpan(text, start, end, _endpoint_precision(text))
+    assert type(span) is TimeSpan
+    assert span == reference and hash(span) == hash(reference) and repr(span) == repr(reference)
+    assert not hasattr(span, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0
+    assert dataclasses.replace(span, approximate=True).approximate

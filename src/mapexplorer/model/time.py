@@ -264,12 +264,13 @@ class TimeSpan:
             if not 1 <= d <= length:
                 raise DateError(f"{text!r} is not a real day")
             n = day_from_ymd(y, m, d)
-            return cls(text, n, n, Precision.DAY)
+            return (_PlainSpan if cls is TimeSpan else cls)(text, n, n, _DAY)
+        make = _PlainSpan if cls is TimeSpan else cls
         if month is not None:
             m = int(month)
             first = day_from_ymd(y, m, 1)
-            return cls(text, first, day_from_ymd(y + (m == 12), m % 12 + 1, 1) - 1, Precision.MONTH)
-        return cls(text, day_from_ymd(y, 1, 1), day_from_ymd(y + 1, 1, 1) - 1, Precision.YEAR)
+            return make(text, first, day_from_ymd(y + (m == 12), m % 12 + 1, 1) - 1, _MONTH)
+        return make(text, day_from_ymd(y, 1, 1), day_from_ymd(y + 1, 1, 1) - 1, _YEAR)
 
     @classmethod
     def from_days(cls, start: int, end: int | None = None) -> TimeSpan:
@@ -342,6 +343,27 @@ class TimeSpan:
         if a_prec is b_prec is Precision.YEAR:
             return f"{first}–{last}"
         return f"{first} – {last}"
+
+
+_DAY, _MONTH, _YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR  # once, not per date
+
+
+class _PlainSpan:
+    """`TimeSpan`'s slots without its frozen `__init__` (which sets each field through
+    `object.__setattr__`), for the plain dates that big files hold tens of thousands of:
+    filled by plain assignment, then made a `TimeSpan` (same slots, an allowed class change).
+    TimeSpan has no `__post_init__`, so nothing is skipped."""
+
+    __slots__ = TimeSpan.__slots__
+
+    def __init__(self, edtf: str, start: int, end: int, precision: Precision) -> None:
+        self.edtf = edtf
+        self.start = start
+        self.end = end
+        self.precision = precision
+        self.approximate = False
+        self.uncertain = False
+        self.__class__ = TimeSpan
 
 
 def _year_words(year: int) -> str:
