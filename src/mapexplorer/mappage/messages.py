@@ -19,7 +19,7 @@ import shapely
 from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.model.time import TimeSpan
+from mapexplorer.model.time import TimeSpan, describe_all
 
 _KIND_CODES = {"point": 0, "route": 1, "region": 2}
 
@@ -32,7 +32,7 @@ def _dates(times: list[TimeSpan]) -> list[str]:
     """`span.describe()` of each, computed once per distinct date text."""
     edtfs = list(map(_edtf, times))
     spans = dict(zip(edtfs, times, strict=True))
-    words = dict(zip(spans, map(TimeSpan.describe, spans.values()), strict=True))
+    words = dict(zip(spans, describe_all(list(spans.values())), strict=True))
     return list(map(words.__getitem__, edtfs))
 
 

@@ -9,6 +9,7 @@ so any year works — before 1970 and before year 1 included. `datetime.date` ca
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,7 @@ __all__ = [
     "day_from_iso",
     "year_fraction",
     "day_from_year_fraction",
+    "describe_all",
 ]
 
 
@@ -343,6 +345,41 @@ class TimeSpan:
         if a_prec is b_prec is Precision.YEAR:
             return f"{first}–{last}"
         return f"{first} – {last}"
+
+
+def describe_all(spans: list[TimeSpan]) -> list[str]:
+    """`span.describe()` of each span. A single day written plainly ("1854-09-30": most dates
+    of a big file) is worded from its day number, with the calendar arithmetic done for all
+    of them at once as arrays: ~5x faster than `describe` one at a time."""
+    import numpy as np
+
+    starts = np.fromiter(map(_start_of, spans), np.int64, len(spans))
+    # civil_from_days (see `ymd_from_day`) on arrays; numpy's // and % floor like Python's.
+    z = starts + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    days = doy - (153 * mp + 2) // 5 + 1
+    months = np.where(mp < 10, mp + 3, mp - 9)
+    years = yoe + era * 400 + (months <= 2)
+    words = []
+    weekdays, month_names, two_digits = _WEEKDAYS, _MONTHS, _TWO_DIGITS
+    for span, year, month, day, weekday in zip(
+        spans, years.tolist(), months.tolist(), days.tolist(), (starts % 7).tolist(), strict=True
+    ):
+        # Exactly the day its start is, so `describe` would say just this. (Not f"{year:04d}":
+        # format specs cost more than the rest of the loop.)
+        if 999 < year < 10000 and span.edtf == f"{year}-{two_digits[month]}-{two_digits[day]}":
+            words.append(f"{weekdays[weekday]} {day} {month_names[month - 1]} {year}")
+        else:
+            words.append(span.describe())
+    return words
+
+
+_start_of = operator.attrgetter("start")
+_TWO_DIGITS = [f"{i:02d}" for i in range(32)]
 
 
 _DAY, _MONTH, _YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR  # once, not per date
