@@ -670,3 +670,160 @@ def test_ids_are_checked_on_the_fast_path_too():
     assert native._all_slugs([])
     for bad in (["a", "B"], ["a-"], [""], ["a\nb"], ["a--b"]):
         assert not native._all_slugs(bad)
+
+
+# --- the fast path reads exactly what the general reader reads, or leaves the file to it ------
+
+
+def _native_layout(doc) -> str:
+    """`doc` laid out as `dumps` lays out a file (one feature a line): the fast path's input."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("features"), list) or len(doc) < 2:
+        return json.dumps(doc)
+    head = {k: v for k, v in doc.items() if k != "features"}
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in doc["features"]]
+    return (
+        json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+        + ","
+        + native._FEATURES_START
+        + ",\n".join(lines)
+        + native._FEATURES_END
+    )
+
+
+def _outcome(path):
+    """What reading a file gives, in a form to compare: the error's text, or the catalogue with
+    its place order and kinds, and the file it saves as."""
+    try:
+        catalogue = native.load(path)
+    except FormatError as exc:
+        return ("error", str(exc))
+    kinds = [(pid, p.kind) for pid, p in catalogue.places.items()]
+    extras = [type(e.extra) is dict or not e.extra for e in catalogue.events]
+    return ("read", catalogue, kinds, extras, native.dumps(catalogue))
+
+
+def _read_by_the_general_reader(path):
+    original = native._load_fast
+    native._load_fast = lambda *_args: None
+    try:
+        return _outcome(path)
+    finally:
+        native._load_fast = original
+
+
+def _synthetic_doc() -> dict:
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    return native.to_geojson(synthetic_catalogue(12, 3))
+
+
+_FAST_DOCS = {"bundled": _BUNDLED_DOC, "synthetic": _synthetic_doc()}
+_FAST_MUTABLE = [
+    (name, path)
+    for name, doc in _FAST_DOCS.items()
+    for path in _paths(doc)
+    if path and path[:3] != ("mapexplorer", "source", "text")
+]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.sampled_from(_FAST_MUTABLE), _REPLACEMENTS)
+def test_mutated_files_read_the_same_on_the_fast_path(tmp_path, where, replacement):
+    name, path = where
+    doc = copy.deepcopy(_FAST_DOCS[name])
+    parent = doc
+    for key in path[:-1]:
+        parent = parent[key]
+    if replacement == "DROP":
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = replacement
+    file = tmp_path / "mutated.geojson"
+    file.write_text(_native_layout(doc), encoding="utf-8")
+    assert _outcome(file) == _read_by_the_general_reader(file)
+
+
+_PROPERTY_VALUES = ["DROP", "", " ", "unknown", "other", "2025-02-30", "2024-24", "1941~", None,
+                    0, True, [], {}, ["a"], [1], [{"text": "x", "start": 0, "end": 1}]]  # fmt: skip
+
+
+def _change_event(doc: dict, event_index: int, key: str, value, whole_event: bool = True) -> dict:
+    """`doc` with one property changed on an event's first feature, or on all its features
+    (so that they still agree)."""
+    doc = copy.deepcopy(doc)
+    features = doc["features"]
+    event_ids = list(dict.fromkeys(f["properties"]["event_id"] for f in features))
+    chosen = event_ids[event_index % len(event_ids)]
+    for feature in [f for f in features if f["properties"]["event_id"] == chosen]:
+        if value == "DROP":
+            feature["properties"].pop(key, None)
+        else:
+            feature["properties"][key] = copy.deepcopy(value)
+        if not whole_event:
+            break
+    return doc
+
+
+def test_changed_properties_read_the_same_on_the_fast_path(tmp_path):
+    """Each property of an event changed to each of a few values: the fast path reads what the
+    general reader reads, or leaves the file to it (and its error)."""
+    file = tmp_path / "changed.geojson"
+    for name, doc in _FAST_DOCS.items():
+        for key in [*sorted(native.KNOWN), "x-note"]:
+            for value in _PROPERTY_VALUES:
+                file.write_text(_native_layout(_change_event(doc, 1, key, value)), "utf-8")
+                assert _outcome(file) == _read_by_the_general_reader(file), (name, key, value)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(sorted(_FAST_DOCS)),
+    st.integers(0, 20),
+    st.sampled_from([*sorted(native.KNOWN), "x-note"]),
+    JSON_VALUES,
+    st.booleans(),
+)
+def test_randomly_changed_properties_read_the_same_on_the_fast_path(
+    tmp_path, name, event_index, key, value, whole_event
+):
+    doc = _change_event(_FAST_DOCS[name], event_index, key, value, whole_event)
+    file = tmp_path / "changed.geojson"
+    file.write_text(_native_layout(doc), encoding="utf-8")
+    assert _outcome(file) == _read_by_the_general_reader(file)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(sorted(_FAST_DOCS)),
+    st.lists(st.tuples(st.sampled_from(["drop", "copy", "move"]), st.integers(0, 40)), max_size=3),
+)
+def test_reordered_features_read_the_same_on_the_fast_path(tmp_path, name, changes):
+    doc = copy.deepcopy(_FAST_DOCS[name])
+    features = doc["features"]
+    for change, i in changes:
+        if not features:
+            break
+        i %= len(features)
+        if change == "drop":
+            features.pop(i)
+        elif change == "copy":
+            features.insert(i, copy.deepcopy(features[i]))
+        else:
+            features.append(features.pop(i))
+    file = tmp_path / "reordered.geojson"
+    file.write_text(_native_layout(doc), encoding="utf-8")
+    assert _outcome(file) == _read_by_the_general_reader(file)
+
+
+def test_the_fast_path_takes_the_unmutated_documents(tmp_path, monkeypatch):
+    _general_reader_only(monkeypatch)
+    for name, doc in _FAST_DOCS.items():
+        file = tmp_path / f"{name}.geojson"
+        file.write_text(_native_layout(doc), encoding="utf-8")
+        assert native.load(file).events

@@ -99,6 +99,58 @@ def test_chronological_and_lookups(small):
         small.event("nope")
 
 
+def test_chronological_ties_and_columns_follow_start_end_then_id():
+    # Same start, different ends; same start and end, ids out of order; a soft date.
+    events = [
+        ev("b", "2020-01", "origin", category="war"),
+        ev("z", "2020-01-01", "origin"),
+        ev("a", "2020-01", "east", category="diplomacy"),
+        ev("m", "2020-01-01", "origin", category="war"),
+        ev("c", "2019~", "square"),
+        ev("y", "2020-01-01?", "road"),
+    ]
+    catalogue = Catalogue(events=events, places=make_places())
+    expected = sorted(events, key=lambda e: (e.time.start, e.time.end, e.id))
+    assert ids(catalogue.chronological()) == ids(expected) == ["c", "m", "y", "z", "a", "b"]
+    assert catalogue.starts_in_order() == [e.time.start for e in expected]
+    columns = catalogue.columns
+    assert columns.start.tolist() == [e.time.start for e in expected]
+    assert columns.end.tolist() == [e.time.end for e in expected]
+    assert columns.exact.tolist() == [e.time.is_exact for e in expected]
+    assert columns.categories == ["diplomacy", "other", "war"]
+    assert [columns.categories[c] for c in columns.category] == [e.category for e in expected]
+    empty = Catalogue(events=[], places={})
+    assert empty.chronological() == [] and empty.columns.start.tolist() == []
+
+
+def test_new_event_makes_the_same_frozen_event():
+    import copy
+    import dataclasses
+    import inspect
+    import pickle
+
+    from mapexplorer.model.event import Excerpt, new_event
+
+    names = [f.name for f in dataclasses.fields(Event)]
+    assert list(inspect.signature(new_event).parameters) == names  # a new field: add it there
+    values = (
+        "treaty", "Treaty", TimeSpan.parse("2025-01-17"), ("origin", "east"), "Signed",
+        ("Empire",), "diplomacy", "modern", (Excerpt("signed", 3, 9),), "a note", {"x-a": 1},
+    )  # fmt: skip
+    made, reference = new_event(*values), Event(*values)
+    assert type(made) is Event
+    assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+    assert [getattr(made, name) for name in names] == list(values)
+    assert not hasattr(made, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.title = "Changed"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.title
+    assert dataclasses.replace(made, title="Other") == dataclasses.replace(reference, title="Other")
+    assert pickle.loads(pickle.dumps(made)) == reference == copy.deepcopy(made)
+    assert made != new_event(*values[:-1], {})
+
+
 def test_active_in_is_an_overlap_query(small):
     # A window inside the long war finds it although it began before the window.
     assert ids(small.active_in(day("1916-01-01"), day("1916-12-31"))) == ["long-war"]

@@ -137,3 +137,80 @@ def test_the_fast_path_agrees_with_the_edtf_grammar(text):
 )
 def test_day_spans_share_what_both_ends_share(text, words):
     assert TimeSpan.parse(text).describe() == words
+
+
+@given(st.from_regex(r"\A-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z"))
+def test_plain_dates_are_ordinary_frozen_spans(text):
+    """Plain dates take a quicker constructor: the span must be the one the general rules
+    give, and an ordinary, frozen TimeSpan."""
+    import dataclasses
+
+    from mapexplorer.model.time import _endpoint_bounds, _endpoint_precision
+
+    try:
+        span = TimeSpan._parse(text)
+    except DateError:
+        return  # not a real day, or year -0
+    start, end = _endpoint_bounds(text)
+    reference = TimeSpan(text, start, end, _endpoint_precision(text))
+    assert type(span) is TimeSpan
+    assert span == reference and hash(span) == hash(reference) and repr(span) == repr(reference)
+    assert not hasattr(span, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0
+    assert dataclasses.replace(span, approximate=True).approximate
+
+
+_ANY_SPAN = st.one_of(
+    st.from_regex(r"\A-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?\Z"),
+    st.sampled_from(
+        [
+            "17XX/18XX",
+            "1804/1813",
+            "~1828",
+            "2024-24",
+            "19XX",
+            "-0043-03-15",
+            "0001-01-01",
+            "0999-12-31",
+            "1000-01-01",
+            "9999-12-31",
+            "1941-08-25/1941-09-17",
+            "2024-12-XX",
+            "2025-01-17/2025-01-17",
+        ]
+    ),  # fmt: skip
+).map(lambda text: _parsed_or_none(text)).filter(lambda span: span is not None) | st.builds(
+    lambda a, n: TimeSpan.from_days(a, a + n),
+    st.integers(-1_500_000, 3_000_000),
+    st.sampled_from([0, 0, 1, 40, 400]),
+)
+
+
+def _parsed_or_none(text):
+    try:
+        return TimeSpan.parse(text)
+    except DateError:
+        return None
+
+
+@given(st.lists(_ANY_SPAN, max_size=30))
+def test_describe_all_says_what_describe_says(spans):
+    from mapexplorer.model.time import describe_all
+
+    assert describe_all(spans) == [span.describe() for span in spans]
+
+
+def test_describe_all_words_a_span_by_its_text_not_its_day_numbers():
+    """A span made by hand whose day numbers disagree with its text: worded as `describe`
+    words it, from the text."""
+    from mapexplorer.model.time import describe_all
+
+    odd = [
+        TimeSpan("2020-01-01", 5, 5, Precision.DAY),
+        TimeSpan("1970-01-06", 5, 5, Precision.MONTH),
+        TimeSpan("1970-01-06~", 5, 5, Precision.DAY, approximate=True),
+    ]
+    assert describe_all(odd) == [span.describe() for span in odd]
+    assert describe_all(odd)[0] == "Wednesday 1 January 2020"
+    assert describe_all([]) == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 import shapely
@@ -17,7 +19,7 @@ import shapely
 from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.model.time import TimeSpan
+from mapexplorer.model.time import TimeSpan, describe_all
 
 _KIND_CODES = {"point": 0, "route": 1, "region": 2}
 
@@ -28,10 +30,17 @@ def _b64(array: np.ndarray, dtype: str) -> str:
 
 def _dates(times: list[TimeSpan]) -> list[str]:
     """`span.describe()` of each, computed once per distinct date text."""
-    edtfs = [t.edtf for t in times]
+    edtfs = list(map(_edtf, times))
     spans = dict(zip(edtfs, times, strict=True))
-    words = {edtf: span.describe() for edtf, span in spans.items()}
+    words = dict(zip(spans, describe_all(list(spans.values())), strict=True))
     return list(map(words.__getitem__, edtfs))
+
+
+# Per-event fields read with C-level getters: a generator per field costs ~50 ms at 100,000.
+_edtf, _event_id, _title, _time = (
+    attrgetter("edtf"), attrgetter("id"), attrgetter("title"), attrgetter("time")
+)  # fmt: skip
+_place_ids, _name, _geometry = attrgetter("place_ids"), attrgetter("name"), attrgetter("geometry")
 
 
 def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -110,50 +119,48 @@ def forget_catalogue_message(catalogue: Catalogue) -> None:
 
 def _build_catalogue_message(catalogue: Catalogue) -> dict:
     place_ids = list(catalogue.places)
-    index = {pid: i for i, pid in enumerate(place_ids)}
-    places = [catalogue.places[pid] for pid in place_ids]
+    index = dict(zip(place_ids, range(len(place_ids)), strict=True))
+    places = list(catalogue.places.values())
     if places:
-        coords, ring_start, first_ring = geometry_buffers([p.geometry for p in places])
+        coords, ring_start, first_ring = geometry_buffers(list(map(_geometry, places)))
     else:
         coords, ring_start, first_ring = np.zeros((0, 2)), np.zeros(1), np.zeros(1)
     events = catalogue.chronological()  # by start: the page relies on it
     n = len(events)
-    times = [e.time for e in events]
     columns = catalogue.columns
     categories = sorted(set(columns.categories) | set(CATEGORY_COLOURS))
     cat_index = np.array([categories.index(c) for c in columns.categories] or [0], dtype=np.int64)
+    places_of_events = list(map(_place_ids, events))
     place_start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(
-        np.fromiter(map(len, (e.place_ids for e in events)), np.int64, n), out=place_start[1:]
+    np.cumsum(np.fromiter(map(len, places_of_events), np.int64, n), out=place_start[1:])
+    # Each event's places as indices into `place_ids`, all events' in one run.
+    event_places = np.fromiter(
+        map(index.__getitem__, chain.from_iterable(places_of_events)),
+        np.int64,
+        int(place_start[-1]),
     )
+    del places_of_events
     bounds = catalogue.focus_bounds() if events else None
     return {
         "type": "catalogue",
         "places": {
             "ids": place_ids,
-            "names": [p.name for p in places],
+            "names": list(map(_name, places)),
             "kinds": _b64([_KIND_CODES[p.kind.value] for p in places], "<u1"),
             "coords": _b64(coords, "<f8"),
             "ringStart": _b64(ring_start, "<i4"),
             "placeRing": _b64(first_ring, "<i4"),
         },
         "events": {
-            "ids": [e.id for e in events],
-            "titles": [e.title for e in events],
-            "dates": _dates(times),
+            "ids": list(map(_event_id, events)),
+            "titles": list(map(_title, events)),
+            "dates": _dates(list(map(_time, events))),
             "start": _b64(columns.start, "<i4"),
             "end": _b64(columns.end, "<i4"),
             "soft": _b64(~columns.exact, "<u1"),
             "cat": _b64(cat_index[columns.category], "<u1"),
             "placeStart": _b64(place_start, "<i4"),
-            "places": _b64(
-                np.fromiter(
-                    (index[pid] for e in events for pid in e.place_ids),
-                    np.int64,
-                    int(place_start[-1]),
-                ),
-                "<i4",
-            ),  # fmt: skip
+            "places": _b64(event_places, "<i4"),
         },
         "categories": categories,
         "colours": CATEGORY_COLOURS,

@@ -9,6 +9,7 @@ so any year works — before 1970 and before year 1 included. `datetime.date` ca
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,7 @@ __all__ = [
     "day_from_iso",
     "year_fraction",
     "day_from_year_fraction",
+    "describe_all",
 ]
 
 
@@ -264,12 +266,13 @@ class TimeSpan:
             if not 1 <= d <= length:
                 raise DateError(f"{text!r} is not a real day")
             n = day_from_ymd(y, m, d)
-            return cls(text, n, n, Precision.DAY)
+            return (_PlainSpan if cls is TimeSpan else cls)(text, n, n, _DAY)
+        make = _PlainSpan if cls is TimeSpan else cls
         if month is not None:
             m = int(month)
             first = day_from_ymd(y, m, 1)
-            return cls(text, first, day_from_ymd(y + (m == 12), m % 12 + 1, 1) - 1, Precision.MONTH)
-        return cls(text, day_from_ymd(y, 1, 1), day_from_ymd(y + 1, 1, 1) - 1, Precision.YEAR)
+            return make(text, first, day_from_ymd(y + (m == 12), m % 12 + 1, 1) - 1, _MONTH)
+        return make(text, day_from_ymd(y, 1, 1), day_from_ymd(y + 1, 1, 1) - 1, _YEAR)
 
     @classmethod
     def from_days(cls, start: int, end: int | None = None) -> TimeSpan:
@@ -342,6 +345,62 @@ class TimeSpan:
         if a_prec is b_prec is Precision.YEAR:
             return f"{first}–{last}"
         return f"{first} – {last}"
+
+
+def describe_all(spans: list[TimeSpan]) -> list[str]:
+    """`span.describe()` of each span. A single day written plainly ("1854-09-30": most dates
+    of a big file) is worded from its day number, with the calendar arithmetic done for all
+    of them at once as arrays: ~5x faster than `describe` one at a time."""
+    import numpy as np
+
+    starts = np.fromiter(map(_start_of, spans), np.int64, len(spans))
+    # civil_from_days (see `ymd_from_day`) on arrays; numpy's // and % floor like Python's.
+    z = starts + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    days = doy - (153 * mp + 2) // 5 + 1
+    months = np.where(mp < 10, mp + 3, mp - 9)
+    years = yoe + era * 400 + (months <= 2)
+    words = []
+    weekdays, month_names, two_digits = _WEEKDAYS, _MONTHS, _TWO_DIGITS
+    for span, year, month, day, weekday in zip(
+        spans, years.tolist(), months.tolist(), days.tolist(), (starts % 7).tolist(), strict=True
+    ):
+        # Exactly the day its start is, so `describe` would say just this. (Not f"{year:04d}":
+        # format specs cost more than the rest of the loop.)
+        if 999 < year < 10000 and span.edtf == f"{year}-{two_digits[month]}-{two_digits[day]}":
+            words.append(f"{weekdays[weekday]} {day} {month_names[month - 1]} {year}")
+        else:
+            words.append(span.describe())
+    return words
+
+
+_start_of = operator.attrgetter("start")
+_TWO_DIGITS = [f"{i:02d}" for i in range(32)]
+
+
+_DAY, _MONTH, _YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR  # once, not per date
+
+
+class _PlainSpan:
+    """`TimeSpan`'s slots without its frozen `__init__` (which sets each field through
+    `object.__setattr__`), for the plain dates that big files hold tens of thousands of:
+    filled by plain assignment, then made a `TimeSpan` (same slots, an allowed class change).
+    TimeSpan has no `__post_init__`, so nothing is skipped."""
+
+    __slots__ = TimeSpan.__slots__
+
+    def __init__(self, edtf: str, start: int, end: int, precision: Precision) -> None:
+        self.edtf = edtf
+        self.start = start
+        self.end = end
+        self.precision = precision
+        self.approximate = False
+        self.uncertain = False
+        self.__class__ = TimeSpan
 
 
 def _year_words(year: int) -> str:
