@@ -168,7 +168,10 @@ class Catalogue:
         """Events whose interval overlaps the window [start, end] (days, inclusive)."""
         starts, ordered = self._by_start
         stop = bisect.bisect_right(starts, end)
-        return [e for e in ordered[:stop] if e.time.end >= start]
+        # Of those begun by `end`, the ones not over before `start`: compared as an array (the
+        # event list asks after each slider move; 100,000 Python comparisons took ~40 ms).
+        hits = (self.columns.end[:stop] >= start).nonzero()[0]
+        return list(map(ordered.__getitem__, hits.tolist()))
 
     def up_to(self, day: int) -> list[Event]:
         """Events that had begun by `day`: the cumulative view."""
