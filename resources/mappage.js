@@ -47,7 +47,8 @@ var MapExplorer = (function () {
   var placeEvs = new Int32Array(0);
 
   var nEvents = 0;
-  var evIds = [], evTitles = [], evDates = [];
+  var evIds = [], evTitles = [];
+  var dateWords = [], evDate = new Int32Array(0); // event i's date in words: dateWords[evDate[i]]
   var eventIndex = new Map();
   var evStart = new Int32Array(0);
   var evEnd = new Int32Array(0);
@@ -143,7 +144,8 @@ var MapExplorer = (function () {
     nEvents = E.ids.length;
     evIds = E.ids;
     evTitles = E.titles;
-    evDates = E.dates;
+    dateWords = E.dateWords;
+    evDate = decode(E.dateIndex, Int32Array);
     eventIndex = new Map();
     for (i = 0; i < nEvents; i++) eventIndex.set(evIds[i], i);
     evStart = decode(E.start, Int32Array);
@@ -1290,7 +1292,7 @@ var MapExplorer = (function () {
       var row = document.createElement("div");
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = evDates[i];
+      date.textContent = dateWords[evDate[i]];
       row.appendChild(date);
       row.appendChild(document.createTextNode(" " + evTitles[i]));
       tooltip.appendChild(row);
@@ -1326,7 +1328,7 @@ var MapExplorer = (function () {
       item.setAttribute("data-event", evIds[i]);
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = evDates[i];
+      date.textContent = dateWords[evDate[i]];
       item.appendChild(date);
       item.appendChild(document.createTextNode(" " + evTitles[i]));
       item.addEventListener("click", function (ev) {

@@ -76,6 +76,17 @@ def test_several_events_at_one_place_are_all_reachable(window, qtbot):
     )
     at_tehran = {e.id for e in window.state.catalogue.at_place("tehran")}
     assert set(items) == at_tehran and len(items) > 5
+    # Each line is the event's date in words, then its title, as the model has them.
+    lines = js(
+        window.map_view,
+        qtbot,
+        "Array.from(document.querySelectorAll('.me-pop-item')).map(b => "
+        "[b.dataset.event, b.querySelector('.me-tip-date').textContent, b.textContent])",
+    )
+    for event_id, date, text in lines:
+        event = window.state.catalogue.event(event_id)
+        assert date == event.time.describe()
+        assert text == f"{date} {event.title}"
     js(
         window.map_view,
         qtbot,
