@@ -21,7 +21,7 @@ from mapexplorer.model import Catalogue
 
 if TYPE_CHECKING:
     from mapexplorer.formats.fields import FieldChoice, FieldGuess
-    from mapexplorer.formats.reading import ReadReport
+    from mapexplorer.formats.report import ReadReport
 
 # The readers of other tools' files (fastkml, field detection) cost ~0.4 s to import: they
 # are imported when such a file is opened, not when the app starts on a native catalogue.
@@ -62,7 +62,7 @@ def read_catalogue(
         from mapexplorer.formats import kml_reader
 
         return kml_reader.read(path, progress, fields)
-    from mapexplorer.formats.reading import ReadReport
+    from mapexplorer.formats.report import ReadReport
 
     if _says_native(path):  # our own file: straight to the native reader, no guessing
         catalogue = native.load(path, progress)

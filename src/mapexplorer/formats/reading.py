@@ -7,7 +7,6 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -17,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, RowParts
+from mapexplorer.formats.report import Problem, ReadReport
 from mapexplorer.model import Catalogue, CatalogueError, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
 
@@ -28,57 +28,6 @@ PROGRESS_EVERY = 2000
 _SHOWN_IN_ERROR = 3
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # `is_slug`, without a call per row
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One row or feature we could not read, and why."""
-
-    item: str
-    """"row 12", "feature 3", "placemark 'Kyiv' (4)"."""
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.item}, field {self.field!r}" if self.field else self.item
-        return f"{where}: {self.message}"
-
-
-@dataclass
-class ReadReport:
-    """What a read left out: the file, how many items it had, and each problem."""
-
-    path: str
-    unit: str = "row"
-    total: int = 0
-    """Rows, features or placemarks in the file."""
-    events: int = 0
-    """Events read (rows of one event–place pair per line group into one event)."""
-    problems: list[Problem] = field(default_factory=list)
-    choice: FieldChoice | None = None
-    """The fields that were read (None for formats that need no guessing)."""
-
-    @property
-    def skipped(self) -> int:
-        """Items that could not be read."""
-        return len({p.item for p in self.problems})
-
-    def __bool__(self) -> bool:
-        """True when there is something to tell the user."""
-        return bool(self.problems)
-
-    def text(self) -> str:
-        """The report as the user reads and copies it."""
-        name = os.path.basename(self.path) or self.path
-        if not self.problems:
-            return f"{name}: all {self.total} {self.unit}s read."
-        head = (
-            f"{name}: {self.skipped} of {self.total} {self.unit}s could not be read "
-            f"and were left out."
-        )
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-    __str__ = text
 
 
 class CatalogueBuilder:

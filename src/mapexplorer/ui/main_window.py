@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         self.statusBar().showMessage(
-            f"{len(catalogue.events):,} events, {len(catalogue.places):,} places — {self.path}", 8000
+            f"{len(catalogue.events):,} events, {len(catalogue.places):,} places — {self.path}",
+            8000,
         )
 
     def _chapter_chosen(self, index: int) -> None:

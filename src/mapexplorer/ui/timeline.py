@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer.colours import category_colour
-from mapexplorer.formats.dates import parse_date
 from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
@@ -190,6 +189,8 @@ def parse_date_entry(text: str) -> int:
     "January 2025", "500 BC"), read as the file readers read dates. Raises `DateError`."""
     if not text.strip():
         raise DateError("type a date first")
+    from mapexplorer.formats.dates import parse_date  # the readers' date rules: when typed
+
     return parse_date(text.strip(), unix=False).start
 
 

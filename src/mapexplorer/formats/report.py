@@ -1,0 +1,66 @@
+"""What a read left out: the file, how many items it had, and each problem.
+
+Its own module, light to import: opening our own files needs the report, not the machinery of
+the readers of other tools' files (`reading`, `fields`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mapexplorer.formats.fields import FieldChoice
+
+__all__ = ["Problem", "ReadReport"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One row or feature we could not read, and why."""
+
+    item: str
+    """"row 12", "feature 3", "placemark 'Kyiv' (4)"."""
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.item}, field {self.field!r}" if self.field else self.item
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ReadReport:
+    """What a read left out: the file, how many items it had, and each problem."""
+
+    path: str
+    unit: str = "row"
+    total: int = 0
+    """Rows, features or placemarks in the file."""
+    events: int = 0
+    """Events read (rows of one event–place pair per line group into one event)."""
+    problems: list[Problem] = field(default_factory=list)
+    choice: FieldChoice | None = None
+    """The fields that were read (None for formats that need no guessing)."""
+
+    @property
+    def skipped(self) -> int:
+        """Items that could not be read."""
+        return len({p.item for p in self.problems})
+
+    def __bool__(self) -> bool:
+        """True when there is something to tell the user."""
+        return bool(self.problems)
+
+    def text(self) -> str:
+        """The report as the user reads and copies it."""
+        name = os.path.basename(self.path) or self.path
+        if not self.problems:
+            return f"{name}: all {self.total} {self.unit}s read."
+        head = (
+            f"{name}: {self.skipped} of {self.total} {self.unit}s could not be read "
+            f"and were left out."
+        )
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+    __str__ = text
