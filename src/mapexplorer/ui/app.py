@@ -120,11 +120,9 @@ def run_app(args: argparse.Namespace) -> int:
     # thread while this one imports Qt and starts Chromium: they overlap where either waits on
     # the disk, the dynamic loader or Chromium (measured: ~0.2 s sooner to the first frame).
     qt_imported = threading.Event()
-    EXP = os.environ.get("MAPEXPLORER_EXP", "")
-    if EXP != "late":
-        threading.Thread(
-            target=_import_ahead, args=(qt_imported,), name="import-ahead", daemon=True
-        ).start()
+    threading.Thread(
+        target=_import_ahead, args=(qt_imported,), name="import-ahead", daemon=True
+    ).start()
     from mapexplorer.ui.qt_environment import prepare
 
     prepare(offscreen_without_display=bool(args.screenshot))
