@@ -138,3 +138,27 @@ def test_an_installed_wheel_lists_the_bundled_events(wheel, tmp_path):
     assert "Putin and Pezeshkian sign the strategic partnership treaty" in result.stdout
     assert "Moscow" in result.stdout
     assert len(result.stdout.splitlines()) > 20
+
+
+def test_the_cached_page_is_rebuilt_when_what_it_is_built_from_changes(tmp_path, monkeypatch):
+    """The page is built once and cached under a key of its inputs: any change to one of them
+    (our script, styles, base map) must give a new key, and so a new page."""
+    from mapexplorer.mappage import page_builder
+
+    inputs = []
+    for name in ("mappage.js", "mappage.css", "basemap.geojson"):
+        (tmp_path / name).write_text(f"// {name}\n", encoding="utf-8")
+        inputs.append(tmp_path / name)
+    monkeypatch.setattr(page_builder, "_inputs", lambda: inputs)
+    first = page_builder.page_key()
+    assert page_builder.page_key() == first  # stable
+    seen = {first}
+    for path in inputs:
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original + "x", encoding="utf-8")
+        seen.add(page_builder.page_key())
+        path.write_text(original.replace("//", "/*"), encoding="utf-8")  # same length
+        seen.add(page_builder.page_key())
+        path.write_text(original, encoding="utf-8")
+        assert page_builder.page_key() == first
+    assert len(seen) == 1 + 2 * len(inputs)

@@ -8,10 +8,10 @@ depend on the catalogue and is cached across launches: `import folium` and the b
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 from mapexplorer import __version__
@@ -43,12 +43,15 @@ def _inputs() -> list[Path]:
 
 
 def page_key() -> str:
-    """Changes whenever anything the page is built from changes (files are small: hash them)."""
-    digest = hashlib.sha256(__version__.encode())
+    """Changes whenever anything the page is built from changes (files are small: checksum
+    them). A CRC, not a cryptographic hash: it only tells versions of our own files apart, and
+    importing hashlib loads OpenSSL, ~5 ms of every start."""
+    crc, length = zlib.crc32(__version__.encode()), 0
     for path in _inputs():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        data = path.read_bytes()
+        crc = zlib.crc32(data, zlib.crc32(path.name.encode(), crc))
+        length += len(data)
+    return f"{crc:08x}{length:08x}"
 
 
 def default_cache_dir() -> Path:

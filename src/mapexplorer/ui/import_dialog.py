@@ -8,7 +8,6 @@ the file and the problem, and changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -74,6 +73,8 @@ def drafts_dir() -> Path:
 
 def drafts_file(text: str) -> Path:
     """The autosave file of the article whose (normalised) text is `text`."""
+    import hashlib  # here, not at start-up: it loads OpenSSL
+
     return drafts_dir() / f"{hashlib.sha1(text.encode('utf-8')).hexdigest()}.json"
 
 
