@@ -179,6 +179,18 @@ def test_at_place_in_time_order(small):
     assert ids(small.at_place("origin")) == ["caesar", "summit", "treaty"]
     assert ids(small.at_place("square")) == ["long-war", "treaty"]
     assert small.at_place("nowhere") == []
+    # A copy each time: the caller may change it without changing the catalogue.
+    small.at_place("origin").clear()
+    assert ids(small.at_place("origin")) == ["caesar", "summit", "treaty"]
+
+
+def test_at_place_agrees_with_a_walk_over_the_events():
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    catalogue = synthetic_catalogue(2000, 3)
+    for place_id in catalogue.places:
+        walked = [e for e in catalogue.chronological() if place_id in e.place_ids]
+        assert catalogue.at_place(place_id) == walked
 
 
 def test_near_points_regions_and_routes(small):
