@@ -513,6 +513,24 @@ def test_filters(state):
         state.set_filter(colour="red")
 
 
+def test_filtered_events_follow_the_filter_and_the_catalogue(state, small):
+    state.set_filter(category="diplomacy")
+    first = state.filtered_events()
+    assert ids(first) == ["summit", "treaty"]
+    first.clear()  # the caller's copy: the state's answer does not change
+    assert ids(state.filtered_events()) == ["summit", "treaty"]
+    state.set_filter(category="war")
+    assert ids(state.filtered_events()) == [
+        e.id for e in small.chronological() if e.category == "war"
+    ]
+    # Another catalogue with the same filter: its own events, not the last answer.
+    fewer = small.with_events([e for e in small.events if e.id != "long-war"])
+    state.set_catalogue(fewer)
+    assert ids(state.filtered_events()) == [
+        e.id for e in fewer.chronological() if e.category == "war"
+    ]
+
+
 def test_filter_matching():
     event = ev("x", "2020", "origin", category="war", actors=("Iran",), summary="Drones")
     assert EventFilter().matches(event)
@@ -581,3 +599,32 @@ def test_state_on_the_bundled_catalogue(bundled):
     state.select("treaty-signing", move_time=True)
     assert state.time == day("2025-01-17")
     assert "treaty-signing" in ids(state.visible_events())
+
+
+@pytest.mark.parametrize("mode", ["window", "cumulative"])
+@pytest.mark.parametrize("changes", [{}, {"category": "war"}, {"text": "1"}])
+def test_visible_events_agree_with_the_definition(mode, changes):
+    """In the window (or begun by its end) and passing the filter, in chronological order:
+    checked against a plain walk over the events, at many times."""
+    import random
+
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    catalogue = synthetic_catalogue(1500, 5)
+    state = ExplorerState(catalogue)
+    state.set_mode(mode)
+    if changes:
+        state.set_filter(**changes)
+    lo, hi = catalogue.time_range()
+    rng = random.Random(2)
+    for _ in range(40):
+        state.set_time(rng.randint(lo, hi))
+        start, end = state.window()
+        expected = [
+            e
+            for e in catalogue.chronological()
+            if state.filter.matches(e)
+            and e.time.start <= end
+            and (mode == "cumulative" or e.time.end >= start)
+        ]
+        assert state.visible_events() == expected

@@ -67,6 +67,7 @@ class ExplorerState:
         self.catalogue = catalogue
         self._ordered = catalogue.chronological()
         self._starts = catalogue.starts_in_order()
+        self._filtered: tuple[Catalogue, EventFilter, list[Event], list[int]] | None = None
         self.time = catalogue.time_range()[1] if catalogue.events else 0
         self.selected = None
 
@@ -129,17 +130,32 @@ class ExplorerState:
         """The events passing the filter, in chronological order."""
         if self.filter.is_empty:
             return list(self._ordered)
-        return [e for e in self._ordered if self.filter.matches(e)]
+        return list(self._matching()[0])
+
+    def _matching(self) -> tuple[list[Event], list[int]]:
+        """The events passing the (non-empty) filter, chronological, and their first days.
+        Tested once per filter and catalogue: the map, the list and every slider move ask, and
+        testing 100,000 events takes ~0.1 s."""
+        cached = self._filtered
+        if cached is None or cached[0] is not self.catalogue or cached[1] != self.filter:
+            matching = [e for e in self._ordered if self.filter.matches(e)]
+            starts = [e.time.start for e in matching]
+            cached = self._filtered = (self.catalogue, self.filter, matching, starts)
+        return cached[2], cached[3]
 
     def visible_events(self) -> list[Event]:
         """Events the map shows now: in the time window and passing the filter."""
         start, end = self.window()
         if self.mode is TimeMode.CUMULATIVE:
-            candidates = self._ordered[: bisect.bisect_right(self._starts, end)]
-        else:
-            candidates = self.catalogue.active_in(start, end)
-        if self.filter.is_empty:  # the usual case: no call per event (100,000 in cumulative)
-            return list(candidates)
+            # Everything begun by the window's end: a prefix of the chronological order, or of
+            # the filter's events, which keep that order.
+            if self.filter.is_empty:
+                return self._ordered[: bisect.bisect_right(self._starts, end)]
+            matching, starts = self._matching()
+            return matching[: bisect.bisect_right(starts, end)]
+        candidates = self.catalogue.active_in(start, end)
+        if self.filter.is_empty:
+            return candidates
         return [e for e in candidates if self.filter.matches(e)]
 
     def set_filter(self, **changes: str) -> None:
