@@ -594,7 +594,13 @@ _REPLACEMENTS = st.one_of(
 @given(st.sampled_from(_MUTABLE), _REPLACEMENTS)
 def test_mutated_valid_documents_only_raise_format_error(where, replacement):
     name, path = where
-    doc = copy.deepcopy(_VALID_DOCS[name])
+    doc = _mutated(_VALID_DOCS[name], path, replacement)
+    _assert_only_format_error(json.dumps(doc))
+
+
+def _mutated(document, path, replacement):
+    """A deep copy of `document` with the value at `path` replaced, or dropped ("DROP")."""
+    doc = copy.deepcopy(document)
     parent = doc
     for key in path[:-1]:
         parent = parent[key]
@@ -602,7 +608,7 @@ def test_mutated_valid_documents_only_raise_format_error(where, replacement):
         del parent[path[-1]]
     else:
         parent[path[-1]] = replacement
-    _assert_only_format_error(json.dumps(doc))
+    return doc
 
 
 def test_json_nan_and_infinity_are_rejected_as_coordinates():
@@ -732,14 +738,7 @@ _FAST_MUTABLE = [
 @given(st.sampled_from(_FAST_MUTABLE), _REPLACEMENTS)
 def test_mutated_files_read_the_same_on_the_fast_path(tmp_path, where, replacement):
     name, path = where
-    doc = copy.deepcopy(_FAST_DOCS[name])
-    parent = doc
-    for key in path[:-1]:
-        parent = parent[key]
-    if replacement == "DROP":
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = replacement
+    doc = _mutated(_FAST_DOCS[name], path, replacement)
     file = tmp_path / "mutated.geojson"
     file.write_text(_native_layout(doc), encoding="utf-8")
     assert _outcome(file) == _read_by_the_general_reader(file)
