@@ -67,7 +67,7 @@ class ExplorerState:
         self.catalogue = catalogue
         self._ordered = catalogue.chronological()
         self._starts = catalogue.starts_in_order()
-        self._filtered: tuple[Catalogue, EventFilter, list[Event], list[int]] | None = None
+        self._filtered: tuple[EventFilter, list[Event], list[int]] | None = None  # `_matching`
         self.time = catalogue.time_range()[1] if catalogue.events else 0
         self.selected = None
 
@@ -136,12 +136,11 @@ class ExplorerState:
         """The events passing the (non-empty) filter, chronological, and their first days.
         Tested once per filter and catalogue: the map, the list and every slider move ask, and
         testing 100,000 events takes ~0.1 s."""
-        cached = self._filtered
-        if cached is None or cached[0] is not self.catalogue or cached[1] != self.filter:
+        cached = self._filtered  # cleared with each new catalogue
+        if cached is None or cached[0] != self.filter:
             matching = [e for e in self._ordered if self.filter.matches(e)]
-            starts = [e.time.start for e in matching]
-            cached = self._filtered = (self.catalogue, self.filter, matching, starts)
-        return cached[2], cached[3]
+            cached = self._filtered = (self.filter, matching, [e.time.start for e in matching])
+        return cached[1], cached[2]
 
     def visible_events(self) -> list[Event]:
         """Events the map shows now: in the time window and passing the filter."""
@@ -167,10 +166,8 @@ class ExplorerState:
     # --- selection ----------------------------------------------------------------------------
     def select(self, event_id: str | None, move_time: bool = False) -> None:
         """Select an event everywhere. `move_time` brings the slider to it when it is not shown."""
-        if event_id is not None and event_id not in self.catalogue._by_id:
-            raise KeyError(event_id)
-        if move_time and event_id is not None:
-            event = self.catalogue.event(event_id)
+        event = self.catalogue.event(event_id) if event_id is not None else None  # or KeyError
+        if move_time and event is not None:
             start, end = self.window()
             if self.mode is TimeMode.CUMULATIVE and event.time.start > self.time:
                 self.set_time(event.time.start)
