@@ -105,9 +105,11 @@ _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _days_in_month(year: int, month: int) -> int:
-    if month == 12:
-        return 31
-    return day_from_ymd(year, month + 1, 1) - day_from_ymd(year, month, 1)
+    # From a table, not two day numbers: readers ask for every plain date (astronomical
+    # years, so year 0 is a leap year).
+    if month != 2:
+        return _MONTH_DAYS[month]
+    return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
 
 
 def year_fraction(n: int) -> float:
@@ -257,17 +259,13 @@ class TimeSpan:
         y = int(year)
         if year.startswith("-0000"):
             raise DateError(f"{text!r} is not a valid EDTF date (there is no year -0)")
+        make = _PlainSpan if cls is TimeSpan else cls
         if day is not None:
             m, d = int(month), int(day)
-            # The month's length without two day numbers (astronomical years: 0 is leap).
-            length = (
-                _MONTH_DAYS[m] if m != 2 else 28 + (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0))
-            )
-            if not 1 <= d <= length:
+            if not 1 <= d <= _days_in_month(y, m):
                 raise DateError(f"{text!r} is not a real day")
             n = day_from_ymd(y, m, d)
-            return (_PlainSpan if cls is TimeSpan else cls)(text, n, n, _DAY)
-        make = _PlainSpan if cls is TimeSpan else cls
+            return make(text, n, n, _DAY)
         if month is not None:
             m = int(month)
             first = day_from_ymd(y, m, 1)
