@@ -171,7 +171,6 @@ class _Unusual(Exception):
     """The fast path met something it leaves to the general reader."""
 
 
-_FEATURES_START_B, _FEATURES_END_B = b'\n "features": [\n', b"\n ]\n}\n"
 _RUN_BYTES = 1 << 14
 """How much of the file the fast path parses at once: a few dozen features, one orjson call
 rather than one per line; bigger runs cost more than they save (their objects leave the CPU
@@ -440,6 +439,7 @@ class _NotOneFeaturePerLine(Exception):
 
 
 _FEATURES_START, _FEATURES_END = '\n "features": [\n', "\n ]\n}\n"
+_FEATURES_START_B, _FEATURES_END_B = _FEATURES_START.encode(), _FEATURES_END.encode()
 
 
 def _stream(text: str) -> tuple[dict, list[str]] | None:
