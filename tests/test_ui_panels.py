@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from shapely.geometry import Point
 
 from mapexplorer.colours import CATEGORY_COLOURS, category_colour
@@ -241,6 +241,20 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
     assert event_list.search.accessibleName() and event_list.table.accessibleName()
     assert event_list.category.accessibleName() and event_list.actor.accessibleName()
     assert "of 30 events visible" in event_list.count.text()
+
+
+def test_selecting_keeps_the_dates_in_view_in_a_narrow_list(qtbot, state) -> None:
+    # Selected before the list is shown (as `--select` does), and after.
+    state.select("islamic-revolution")
+    event_list = _show(qtbot, QtEventList(state), (420, 400))
+    scroll = event_list.table.horizontalScrollBar()
+    for event_id in ("islamic-revolution", "treaty-signing"):
+        state.select(event_id)
+        QApplication.processEvents()  # the view's delayed layout and scrolling
+        assert scroll.maximum() > 0  # narrower than its columns
+        row = event_list.row_of(event_id)
+        assert row is not None and event_list.table.selectionModel().isRowSelected(row)
+        assert scroll.value() == 0  # the date column is still the first thing shown
 
 
 def test_list_text_filter(qtbot, state) -> None:

@@ -415,7 +415,9 @@ class QtEventList(QWidget):
             if row is None:
                 selection.clearSelection()
                 return
-            index = self.model.index(row, EventTableModel.TITLE)
+            # The row by its first cell: made current (or scrolled to) by its title, the view
+            # slid the dates out of a narrow panel.
+            index = self.model.index(row, EventTableModel.DATE)
             if not selection.isRowSelected(row, QModelIndex()):
                 selection.setCurrentIndex(
                     index,
