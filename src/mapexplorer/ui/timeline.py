@@ -234,6 +234,8 @@ class TimelineTrack(QWidget):
         self._hover_of: tuple[Catalogue, TimeAxis, np.ndarray, list[Event]] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
+        # Every pixel comes from the opaque static pixmap: Qt need not paint the parents first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Time track")
@@ -299,8 +301,9 @@ class TimelineTrack(QWidget):
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(QSize(int(self.width() * ratio), int(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
         pal = self.palette()
+        # Opaque (the window's own colour), so each repaint copies pixels rather than blends.
+        pixmap.fill(pal.color(QPalette.ColorRole.Window))
         text = pal.color(QPalette.ColorRole.WindowText)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -451,21 +454,22 @@ class TimelineTrack(QWidget):
             self._static = self._build_static()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._static)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         highlight = pal.color(QPalette.ColorRole.Highlight)
         area = self._events_rect()
         state = self.state
 
-        # The time window: what the map shows now.
+        # The time window: what the map shows now. Whole pixels and no antialiasing: this is
+        # repainted at every slider move, and an unaligned translucent fill is far slower.
         x0, x1, handle_x = self._painted_span = self._moving_span()
         if x1 > x0:
-            painter.fillRect(
-                QRectF(x0, area.top(), x1 - x0, area.height()), _with_alpha(highlight, 50)
-            )
+            left, right = round(x0), max(round(x0) + 1, round(x1))
+            top, bottom = math.floor(area.top()), math.ceil(area.bottom())
+            painter.fillRect(QRect(left, top, right - left, bottom - top), _with_alpha(highlight, 50))
             painter.setPen(QPen(_with_alpha(highlight, 150), 1))
-            painter.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
-            painter.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+            painter.drawLine(left, top, left, bottom - 1)
+            painter.drawLine(right - 1, top, right - 1, bottom - 1)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
         selected = state.selected_event
         if selected is not None:
@@ -646,6 +650,8 @@ class DateLine(QWidget):
         self._hint = QSize(metrics.horizontalAdvance(room_for), metrics.height() + 4)
         self.setMinimumWidth(self._hint.width())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # It paints its own background: a new text need not repaint the window behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def text(self) -> str:
         return self._text
@@ -664,6 +670,7 @@ class DateLine(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
         painter.drawText(
