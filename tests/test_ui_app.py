@@ -1,5 +1,6 @@
 """Start-up: command-line arguments, the remembered session, and --screenshot as a user runs it."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -51,6 +52,20 @@ def test_arguments_set_time_selection_and_size(qtbot, page_path):
 def test_bad_arguments_are_explained(page_path, argv, message):
     with pytest.raises(StartupError, match=message):
         create_window(args(*argv), None, page_path)
+
+
+def test_a_reader_crash_is_a_startup_error_naming_the_file(page_path, monkeypatch, tmp_path):
+    # Not a FormatError: a bug in a reader. The window must say so, not hang on its start thread.
+    from mapexplorer.ui import loader
+
+    def broken(path):
+        raise ValueError("invalid literal for int() with base 10: 'XX'")
+
+    monkeypatch.setattr(loader, "load_now", broken)
+    path = tmp_path / "mine.geojson"
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(StartupError, match=r"mine\.geojson: could not be opened \(ValueError"):
+        create_window(args(str(path)), None, page_path)
 
 
 def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bundled):
@@ -121,6 +136,22 @@ def test_screenshot_of_a_broken_file_fails_clearly(tmp_path):
     assert result.returncode == 2
     assert "broken.geojson" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_file_with_an_unplaceable_date_exits_clearly_and_never_hangs(tmp_path):
+    doc = native.to_geojson(native.load(bundled_catalogue()))
+    first = doc["features"][0]["properties"]["event_id"]
+    for feature in doc["features"]:  # every place of the first event
+        if feature["properties"]["event_id"] == first:
+            feature["properties"]["date"] = "2004-XX-11"
+    path = tmp_path / "xx.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    cmd = [sys.executable, "-m", "mapexplorer", str(path), "--screenshot", str(tmp_path / "x.png")]
+    for _ in range(3):  # a crash in Qt's teardown after the error came one run in five
+        result = _run(cmd, tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert "xx.geojson" in result.stderr and "2004-XX-11" in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_a_page_loaded_before_the_window_still_frames_the_story(qtbot, page_path, bundled):

@@ -148,7 +148,7 @@ def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
     # Anything the fast path leaves (including every error): the general reader says exactly
     # what and where.
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors add
     except FileNotFoundError:
         raise FormatError(path, "the file does not exist") from None
     except IsADirectoryError:
@@ -165,6 +165,12 @@ def _load(path: Path, progress: Callable[[int, int], None] | None) -> Catalogue:
         except _NotOneFeaturePerLine:
             pass  # edited by hand or another tool: read it whole, for exact error positions
     return loads(text, path, progress)
+
+
+def _shown(value: Any) -> str:
+    """A value for a message: short, and quoted as the file spells it."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 class _Unusual(Exception):
@@ -612,9 +618,11 @@ def from_geojson(
                 (k for k in {*first, *record} if first.get(k) != record.get(k)), "properties"
             )
             item = f"feature {index + 1} (event {event_id!r})"
-            raise FormatError(
-                path, f"differs from the event's first feature ({differing!r})", item, differing
+            problem = (
+                f"is {_shown(record.get(differing))} here but {_shown(first.get(differing))} in the "
+                "event's first feature; every feature of one event gives it the same value"
             )
+            raise FormatError(path, problem, item, differing)
         place_of_event[event_id].append(place_id)
 
     if pending_points:

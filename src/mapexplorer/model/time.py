@@ -145,6 +145,14 @@ def _endpoint_precision(text: str) -> Precision:
     if not match:
         raise DateError(f"{text!r} is not a date EDTF can place on a time line")
     _, year, month, day = match.groups()
+    digits = year + (month or "") + (day or "")
+    if "X" in digits.rstrip("X") or not digits.strip("X"):
+        # "2004-XX-11" (the 11th of some month), "XXXX-12-25" (Christmas, any year): no span of
+        # days holds what they mean, and their words would claim a precision they lack.
+        raise DateError(
+            f"{text!r} has unknown digits (X) before known ones, or no known digit: a time line "
+            "can place unknown digits only at the end, as in 2004-05-XX or 19XX"
+        )
     if day and "X" not in day:
         return Precision.DAY
     if month and "X" not in month:

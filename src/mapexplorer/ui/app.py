@@ -64,9 +64,13 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     path = str(args.file or (last_file if reopening else None) or bundled_catalogue())
     try:
         catalogue = load_now(path)
-    except FormatError as exc:
+    except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
         if args.file is not None:
-            raise StartupError(str(exc)) from None
+            if isinstance(exc, FormatError):
+                raise StartupError(str(exc)) from None
+            raise StartupError(
+                f"{path}: could not be opened ({type(exc).__name__}: {exc})"
+            ) from None
         # The last session's file went bad or away: start with the bundled article instead.
         path, reopening = str(bundled_catalogue()), False
         catalogue = load_now(path)
@@ -167,6 +171,9 @@ def run_app(args: argparse.Namespace) -> int:
             planner.planned.emit(plan)
         except StartupError as exc:
             planner.planned.emit(exc)
+        except Exception as exc:  # noqa: BLE001 - a window that never opens would look hung
+            logging.getLogger("mapexplorer").exception("start-up failed")
+            planner.planned.emit(StartupError(f"could not start ({type(exc).__name__}: {exc})"))
 
     def on_planned(plan: StartPlan | StartupError) -> None:
         if isinstance(plan, StartupError):
@@ -191,6 +198,11 @@ def run_app(args: argparse.Namespace) -> int:
         _dispose(window)
     else:
         _dispose(map_view)
+        # Nothing opened, so nothing to save: leave without Qt's teardown. Chromium, torn down
+        # while its first page is still loading, sometimes crashed there (exit 139, not 2).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(outcome["code"] or code)
     if screenshot and outcome["code"] == 0:
         return outcome.get("shot", 1)
     return outcome["code"] or code
