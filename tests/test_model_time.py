@@ -31,6 +31,13 @@ from mapexplorer.model.time import (
         ("2024-02", "2024-02-01", "2024-02-29", Precision.MONTH, "February 2024"),
         ("1917?", "1917-01-01", "1917-12-31", Precision.YEAR, "1917 (uncertain)"),
         ("2024-21", "2024-03-01", "2024-05-31", Precision.SEASON, "Spring 2024"),
+        # An end that is only a year the start already names (the bundled Shahed drone deal).
+        ("2022-02-24/2022", "2022-02-24", "2022-12-31", Precision.YEAR,
+         "24 February 2022 – later in 2022"),
+        ("2022/2022-06-30", "2022-01-01", "2022-06-30", Precision.YEAR,
+         "earlier in 2022 – 30 June 2022"),
+        ("2020/2020", "2020-01-01", "2020-12-31", Precision.YEAR, "2020"),
+        ("2022-02-24/2023", "2022-02-24", "2023-12-31", Precision.YEAR, "24 February 2022 – 2023"),
     ],
 )  # fmt: skip
 def test_edtf_spans(text, start, end, precision, words):

@@ -335,6 +335,8 @@ class TimeSpan:
         # Weekdays only clutter a span: "25 August – 17 September 1941".
         words = [_describe_endpoint(p, weekday=False) for p in parts]
         first, last = words
+        if first == last:  # "2020/2020": one year, written twice
+            return first
         # "18th century" – "19th century" reads as "18th–19th century".
         if first.endswith(" century") and last.endswith(" century") and "BC" not in first + last:
             return f"{first.removesuffix(' century')}–{last}"
@@ -350,6 +352,12 @@ class TimeSpan:
             return f"{first} – {last}"
         if a_prec is b_prec is Precision.YEAR:
             return f"{first}–{last}"
+        # One end is a whole year that the other end's words already name: "24 February 2022 –
+        # 2022" would read as a typo. The year end only says the span ends (or starts) in it.
+        if b_prec is Precision.YEAR and first.endswith(" " + last):
+            return f"{first} – later in {last}"
+        if a_prec is Precision.YEAR and last.endswith(" " + first):
+            return f"earlier in {first} – {last}"
         return f"{first} – {last}"
 
 
