@@ -61,6 +61,29 @@ def test_events_from_a_file(capsys, tmp_path):
     assert "8 December 2024" in lines[2] and "Damascus" in lines[2]
 
 
+def test_rows_left_out_are_reported_not_dropped_silently(capsys, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text(
+        "title,date,lat,lon\nKept,2020-01-01,10,20\nOff the globe,2020-01-02,95,20\n"
+        "No date,,10,20\n",
+        encoding="utf-8",
+    )
+    for argv in (["events", str(path)], ["export", str(path), "-f", "csv", "-o", str(tmp_path / "o.csv")]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0
+        assert "points.csv: 2 of 3 rows could not be read" in err
+        assert "row 3" in err and "latitude 95" in err and "row 4" in err
+
+
+def test_an_ambiguous_file_says_how_it_was_read(capsys, tmp_path):
+    path = tmp_path / "when.csv"
+    path.write_text("title,date,lat,lon\nA,03/04/2025,1,1\nB,05/06/2025,2,2\n", encoding="utf-8")
+    code, out, err = run(capsys, "events", str(path))
+    assert code == 0
+    assert "when.csv: the dates in 'date' read both ways" in err
+    assert "read as day/month" in err and "3 April 2025" in out
+
+
 def test_events_via_python_m():
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(

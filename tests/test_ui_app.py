@@ -61,11 +61,46 @@ def test_a_reader_crash_is_a_startup_error_naming_the_file(page_path, monkeypatc
     def broken(path):
         raise ValueError("invalid literal for int() with base 10: 'XX'")
 
-    monkeypatch.setattr(loader, "load_now", broken)
+    monkeypatch.setattr(loader, "read_now", broken)
     path = tmp_path / "mine.geojson"
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(StartupError, match=r"mine\.geojson: could not be opened \(ValueError"):
         create_window(args(str(path)), None, page_path)
+
+
+def test_a_launch_file_with_rows_left_out_shows_the_report(qtbot, page_path, tmp_path, capsys):
+    from mapexplorer.ui.app import build_window, plan_start, report_read
+
+    path = tmp_path / "points.csv"
+    path.write_text(
+        "title,date,lat,lon\nKept,2020-01-01,10,20\nOff the globe,2020-01-02,95,20\n",
+        encoding="utf-8",
+    )
+    plan = plan_start(args(str(path)), None, None)
+    window = build_window(plan, args(str(path)), None, page_path)
+    qtbot.addWidget(window)
+    window.show()
+    report_read(window, plan, interactive=True)
+    assert window.report_dialog.isVisible()  # as File ▸ Open shows it
+    assert "latitude 95" in window.report_dialog.text.toPlainText()
+    assert "points.csv: 1 of 2 rows could not be read" in capsys.readouterr().err
+    window.close()
+
+
+def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_path, monkeypatch):
+    from mapexplorer.ui.app import build_window, plan_start, report_read
+
+    path = tmp_path / "when.csv"
+    path.write_text("title,date,lat,lon\nA,03/04/2025,1,1\nB,05/06/2025,2,2\n", encoding="utf-8")
+    plan = plan_start(args(str(path)), None, None)
+    assert plan.ambiguous is not None and plan.catalogue.events  # shown read one way meanwhile
+    window = build_window(plan, args(str(path)), None, page_path)
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(window, "_ask_fields", lambda p, guess: asked.append(p))  # cancels
+    report_read(window, plan, interactive=True)
+    assert asked == [str(path)]
+    window.close()
 
 
 def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bundled):

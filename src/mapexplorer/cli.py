@@ -24,6 +24,39 @@ def _input_path(value: str | None) -> Path:
         raise FormatError(None, str(exc)) from None
 
 
+def _open_and_warn(path: Path):
+    """The catalogue at `path`; what the reader left out or had to guess goes to stderr as
+    warnings (the window shows the same in a dialog), so no row is dropped silently."""
+    from mapexplorer.formats.opener import guess_fields, read_catalogue
+
+    catalogue, report = read_catalogue(path)
+    for line in read_warnings(path, report, guess_fields(path)):
+        print(f"mapexplorer: warning: {line}", file=sys.stderr)
+    return catalogue
+
+
+def read_warnings(path: str | Path, report, guess, limit: int = 20) -> list[str]:
+    """The lines a user at a terminal needs: each problem of `report` (the first `limit`),
+    and how the file at `path` was read when its fields read more than one way."""
+    lines = []
+    if report:
+        head, *problems = report.text().split("\n")
+        lines.append(head)
+        lines += [p.strip() for p in problems[:limit]]
+        if len(problems) > limit:
+            lines.append(f"… and {len(problems) - limit} more")
+    if guess is not None and guess.ambiguous:
+        name = Path(path).name
+        order = {"dmy": "day/month", "mdy": "month/day"}.get(guess.choice.date_order, "")
+        read_as = f" (numeric dates read as {order})" if order else ""
+        for reason in guess.reasons:
+            lines.append(
+                f"{name}: {reason}; read with the likeliest fields{read_as}. "
+                "Open it in the window to choose."
+            )
+    return lines
+
+
 def _fail(message: str) -> int:
     print(f"mapexplorer: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -31,10 +64,10 @@ def _fail(message: str) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError
-    from mapexplorer.formats.opener import export_catalogue, open_catalogue
+    from mapexplorer.formats.opener import export_catalogue
 
     try:
-        catalogue = open_catalogue(_input_path(args.input))
+        catalogue = _open_and_warn(_input_path(args.input))
         if args.format in VIEW_FORMATS:
             error = _export_view(catalogue, args)
             if error:
@@ -51,10 +84,9 @@ def export_command(args: argparse.Namespace) -> int:
 
 def events_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError
-    from mapexplorer.formats.opener import open_catalogue
 
     try:
-        catalogue = open_catalogue(_input_path(args.input))
+        catalogue = _open_and_warn(_input_path(args.input))
     except FormatError as exc:
         return _fail(str(exc))
     rows = [

@@ -43,6 +43,10 @@ class StartPlan:
     size: tuple[int, int]
     at: int | None
     last_time: int | None
+    report: Any = None
+    """What the reader left out (a `ReadReport`), shown once the window is up."""
+    ambiguous: Any = None
+    """A `FieldGuess` whose fields read more than one way: the window asks, as File ▸ Open."""
 
 
 def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
@@ -50,7 +54,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     from mapexplorer.formats import FormatError
     from mapexplorer.model.time import DateError, TimeSpan
     from mapexplorer.paths import bundled_catalogue
-    from mapexplorer.ui.loader import load_now
+    from mapexplorer.ui.loader import read_now
 
     try:
         size = parse_size(args.size or DEFAULT_SIZE)
@@ -63,7 +67,8 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     reopening = args.file is None and last_file is not None and Path(str(last_file)).is_file()
     path = str(args.file or (last_file if reopening else None) or bundled_catalogue())
     try:
-        catalogue = load_now(path)
+        catalogue, report = read_now(path)
+        guess = _ambiguous_fields(path) if args.file is not None else None
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
         if args.file is not None:
             if isinstance(exc, FormatError):
@@ -73,7 +78,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
             ) from None
         # The last session's file went bad or away: start with the bundled article instead.
         path, reopening = str(bundled_catalogue()), False
-        catalogue = load_now(path)
+        (catalogue, report), guess = read_now(path), None
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
@@ -82,7 +87,30 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
         remembered = int(last_time) if reopening and last_time is not None else None
     except (TypeError, ValueError):
         remembered = None
-    return StartPlan(catalogue, path, size, at, remembered)
+    return StartPlan(catalogue, path, size, at, remembered, report or None, guess)
+
+
+def _ambiguous_fields(path: str):
+    """The field guess of a CSV or plain GeoJSON file when it reads more than one way."""
+    from mapexplorer.formats.opener import guess_fields
+
+    guess = guess_fields(path)
+    return guess if guess is not None and guess.ambiguous else None
+
+
+def report_read(window, plan: StartPlan, interactive: bool) -> None:
+    """Tell what the launch file's reader left out or guessed, as File ▸ Open does: on stderr,
+    and in the window when someone is there to answer."""
+    from mapexplorer.cli import read_warnings
+
+    for line in read_warnings(plan.path, plan.report, plan.ambiguous):
+        print(f"mapexplorer: warning: {line}", file=sys.stderr)
+    if not interactive:
+        return
+    if plan.ambiguous is not None:
+        window.open_file(plan.path)  # asks which reading (or uses the remembered answer)
+    elif plan.report:
+        window.show_read_report(plan.catalogue, plan.path, plan.report)
 
 
 def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None):
@@ -188,6 +216,7 @@ def run_app(args: argparse.Namespace) -> int:
         if screenshot:
             _screenshot_when_drawn(app, window, screenshot, outcome)
         window.show()
+        report_read(window, plan, interactive=not screenshot)
 
     planner.planned.connect(on_planned)
     threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()

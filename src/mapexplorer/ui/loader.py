@@ -140,3 +140,8 @@ class CatalogueLoader(QObject):
 def load_now(path: str | Path) -> Catalogue:
     """Synchronous load, for the start-up file (the window is not shown yet)."""
     return open_catalogue(Path(path))
+
+
+def read_now(path: str | Path):
+    """`load_now` with the `ReadReport` of what was left out: (catalogue, report)."""
+    return read_catalogue(Path(path))

@@ -284,14 +284,18 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("last_file", path)
         if report:  # some rows could not be placed or dated: say which, keep the rest
-            summary = (
-                f"Opened {len(catalogue.events)} events from {Path(path).name}. "
-                f"{report.skipped} of {report.total} {report.unit}s could not be read:"
-            )
-            from mapexplorer.ui.report_dialog import ReadReportDialog
+            self.show_read_report(catalogue, path, report)
 
-            self.report_dialog = ReadReportDialog(summary, report.text(), self)
-            self.report_dialog.open()
+    def show_read_report(self, catalogue: Catalogue, path: str, report) -> None:
+        """The rows a read left out, in a dialog the user can copy from."""
+        from mapexplorer.ui.report_dialog import ReadReportDialog
+
+        summary = (
+            f"Opened {len(catalogue.events)} events from {Path(path).name}. "
+            f"{report.skipped} of {report.total} {report.unit}s could not be read:"
+        )
+        self.report_dialog = ReadReportDialog(summary, report.text(), self)
+        self.report_dialog.open()
 
     # --- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
