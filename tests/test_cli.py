@@ -68,7 +68,10 @@ def test_rows_left_out_are_reported_not_dropped_silently(capsys, tmp_path):
         "No date,,10,20\n",
         encoding="utf-8",
     )
-    for argv in (["events", str(path)], ["export", str(path), "-f", "csv", "-o", str(tmp_path / "o.csv")]):
+    for argv in (
+        ["events", str(path)],
+        ["export", str(path), "-f", "csv", "-o", str(tmp_path / "o.csv")],
+    ):
         code, out, err = run(capsys, *argv)
         assert code == 0
         assert "points.csv: 2 of 3 rows could not be read" in err

@@ -369,6 +369,30 @@ BROKEN = {
         "geometry",
         "not supported",
     ),
+    "newer-format": (
+        lambda d: d["mapexplorer"].update(format=2),
+        "the mapexplorer header",
+        "format",
+        "format 2 is from a newer Map Explorer",
+    ),
+    "format-not-a-number": (
+        lambda d: d["mapexplorer"].update(format="banana"),
+        "the mapexplorer header",
+        "format",
+        'expected 1, found "banana"',
+    ),
+    "published-not-a-day": (
+        lambda d: d["mapexplorer"]["source"].update(published="2025-02-30"),
+        "the source",
+        "published",
+        "'2025-02-30' is not a real day",
+    ),
+    "title-a-number": (
+        lambda d: [_props(d, i).update(title=123) for i in (0, 1)],
+        "event 'tale'",
+        "title",
+        "expected text, found 123",
+    ),
     "missing-title": (
         lambda d: [_props(d, i).pop("title") for i in (0, 1)],
         "event 'tale'",

@@ -81,7 +81,9 @@ def test_bad_dates_say_why(bad):
     assert str(info.value)
 
 
-@pytest.mark.parametrize("text", ["2004-XX-11", "XXXX-12-25", "X0XX", "XXXX", "19XX-05", "2004-XX-11/2005"])
+@pytest.mark.parametrize(
+    "text", ["2004-XX-11", "XXXX-12-25", "X0XX", "XXXX", "19XX-05", "2004-XX-11/2005"]
+)
 def test_unknown_digits_before_known_ones_are_refused_clearly(text):
     # No span of days holds "the 11th of some month", and its words would claim a day's precision.
     with pytest.raises(DateError, match="unknown digits"):

@@ -90,7 +90,12 @@ def events_command(args: argparse.Namespace) -> int:
     except FormatError as exc:
         return _fail(str(exc))
     rows = [
-        (e.time.describe(), e.title, ", ".join(p.name for p in catalogue.places_of(e)))
+        # One line per event, whatever line breaks a title or place name holds.
+        (
+            e.time.describe(),
+            _one_line(e.title),
+            _one_line(", ".join(p.name for p in catalogue.places_of(e))),
+        )
         for e in catalogue.chronological()
     ]
     header = ("DATE", "TITLE", "PLACES")
@@ -101,6 +106,10 @@ def events_command(args: argparse.Namespace) -> int:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 VIEW_FORMATS = ("html", "png", "gif")

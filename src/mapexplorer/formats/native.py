@@ -9,6 +9,7 @@ ignore it, and the file round-trips exactly through `load` and `save`.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import json
 import os
@@ -519,10 +520,31 @@ def _expect(value: Any, kind: type | tuple[type, ...], path: Any, item: str, fie
 
 
 def _read_source(meta: dict, path: Any) -> tuple[Source, list[Era]]:
+    version = meta.get("format", FORMAT_VERSION)
+    if version != FORMAT_VERSION or type(version) is not int:
+        newer = type(version) is int and version > FORMAT_VERSION
+        raise FormatError(
+            path,
+            f"format {version} is from a newer Map Explorer; this one reads format {FORMAT_VERSION}"
+            if newer
+            else f"expected {FORMAT_VERSION}, found {json.dumps(version)[:60]}",
+            "the mapexplorer header",
+            "format",
+        )
     src = _expect(meta.get("source", {}), dict, path, "the mapexplorer header", "source")
     fields = {}
     for name in ("title", "publisher", "published", "published_note", "text"):
         fields[name] = _expect(src.get(name, ""), str, path, "the source", name)
+    if fields["published"]:
+        try:
+            datetime.date.fromisoformat(fields["published"])
+        except ValueError:
+            raise FormatError(
+                path,
+                f"{fields['published']!r} is not a real day written YYYY-MM-DD",
+                "the source",
+                "published",
+            ) from None
     eras = []
     for i, raw in enumerate(_expect(meta.get("eras", []), list, path, "the header", "eras")):
         item = f"era {i + 1}"
@@ -703,8 +725,11 @@ def _read_event(fields: dict, place_ids: list[str], text: str, path: Any) -> Eve
     event_id = fields["event_id"]
     item = f"event {event_id!r}"
     title = fields.get("title")
+    if title is not None and not isinstance(title, str):
+        _expect(title, str, path, item, "title")
     if not isinstance(title, str) or not title.strip():
         raise FormatError(path, "missing or empty", item, "title")
+
     date = fields.get("date")
     if date is None:
         raise FormatError(path, "missing: every event needs an EDTF date", item, "date")

@@ -465,7 +465,9 @@ class TimelineTrack(QWidget):
         if x1 > x0:
             left, right = round(x0), max(round(x0) + 1, round(x1))
             top, bottom = math.floor(area.top()), math.ceil(area.bottom())
-            painter.fillRect(QRect(left, top, right - left, bottom - top), _with_alpha(highlight, 50))
+            painter.fillRect(
+                QRect(left, top, right - left, bottom - top), _with_alpha(highlight, 50)
+            )
             painter.setPen(QPen(_with_alpha(highlight, 150), 1))
             painter.drawLine(left, top, left, bottom - 1)
             painter.drawLine(right - 1, top, right - 1, bottom - 1)
