@@ -143,3 +143,18 @@ def test_words():
     assert year_words(-499) == "500 BC"
     assert day_words(day_from_ymd(2025, 1, 17)) == "17 January 2025"
     assert TimeAxis([], -1_000_000, 0).ticks(1200)[0][1].endswith("BC")
+
+
+@pytest.mark.parametrize("days", [0, 3])
+def test_a_track_of_a_few_days_still_names_its_year(days):
+    # A one-event file: every tick is a day ("24 Feb"), so the first one carries the year.
+    start = day_from_ymd(2022, 2, 24)
+    ticks = TimeAxis([start], start, start + days).ticks(1200, 60)
+    assert ticks[0] == (start, "24 Feb 2022")
+    assert all("2022" not in label for _, label in ticks[1:])
+
+
+def test_a_track_with_month_ticks_keeps_its_day_labels_short():
+    start = day_from_ymd(2022, 2, 24)
+    labels = [label for _, label in TimeAxis([start], start, start + 60).ticks(1200, 60)]
+    assert labels[0] == "24 Feb" and "Mar 2022" in labels

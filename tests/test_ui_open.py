@@ -46,6 +46,16 @@ def test_a_spreadsheet_with_bad_rows_opens_the_rest_and_reports_them(window, qtb
     assert window.windowTitle().startswith("incidents")
 
 
+def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
+    path = write_csv(
+        tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],
+        ["Title", "Date", "Latitude", "Longitude"],
+    )  # fmt: skip
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    assert window.statusBar().currentMessage().startswith("1 event, 1 place — ")
+
+
 def test_a_broken_file_keeps_what_was_open(window, qtbot, tmp_path, bundled):
     broken = tmp_path / "broken.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")

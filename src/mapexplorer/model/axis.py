@@ -212,7 +212,12 @@ class TimeAxis:
                     continue
                 accepted_x.insert(i, x)
                 accepted[x] = (tick, _tick_label(tick, unit))
-        return [accepted[x] for x in accepted_x]
+        ticks = [accepted[x] for x in accepted_x]
+        if ticks and not any(_names_year(day) for day, _ in ticks):
+            # Only days ("24 Feb", "3 Mar"): a track a few days long would never say the year.
+            day, label = ticks[0]
+            ticks[0] = (day, f"{label} {year_words(ymd_from_day(day)[0])}")
+        return ticks
 
     def _level_fits(self, tick: int, unit: str, step: int, width_px: float, room: float) -> bool:
         """Whether a neighbour of `tick` at this level is far enough away to be labelled too.
@@ -314,6 +319,11 @@ def _next_tick(day: int, unit: str, step: int) -> int | None:
             if ymd_from_day(candidate)[1] == m:
                 return candidate
     return day_from_ymd(y + (m == 12), m % 12 + 1, 1)
+
+
+def _names_year(day: int) -> bool:
+    """Whether a tick on `day` is labelled with its year (years and months are; days are not)."""
+    return ymd_from_day(day)[2] == 1
 
 
 def _tick_label(day: int, unit: str) -> str:

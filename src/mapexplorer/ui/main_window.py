@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         self.statusBar().showMessage(
-            f"{len(catalogue.events):,} events, {len(catalogue.places):,} places — {self.path}",
+            f"{_count(len(catalogue.events), 'event')}, {_count(len(catalogue.places), 'place')}"
+            f" — {self.path}",
             8000,
         )
 
@@ -405,3 +406,8 @@ def about_text() -> str:
         "<p><b>Software</b>: Leaflet (BSD-2-Clause), folium (MIT), Qt for Python "
         "(LGPLv3), shapely (BSD-3-Clause), edtf (MIT).</p>"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 event", "100,000 events"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
