@@ -246,3 +246,29 @@ def test_accepted_drafts_become_a_catalogue(tmp_path):
     again = native.load(out)
     assert again == catalogue
     assert again.source.published == "2025-01-17"
+
+
+_NO_PUBLICATION_DATE = (
+    "Earlier, in 1654, the Pereiaslav agreement was signed in Pereiaslav.\n\n"
+    "Last month, negotiators met in Istanbul. The talks failed.\n\n"
+    "Georgia's president visited Tbilisi last week. In Paris, Texas, a rally took place on "
+    "Sunday.\n"
+)
+
+
+def test_without_a_publication_date_relative_dates_are_unknown_not_inherited():
+    # "Last week" with nothing to count from: the statement's date is unknown. It must not
+    # borrow 1654 from the paragraph before, nor lend Istanbul to the Pereiaslav event.
+    drafts = import_text(_NO_PUBLICATION_DATE, "wire.txt").drafts
+    assert [(d.time.edtf, [p.name for p in d.places]) for d in drafts] == [("1654", ["Pereiaslav"])]
+
+
+def test_with_a_publication_date_relative_dates_are_counted_from_it():
+    drafts = import_text(_NO_PUBLICATION_DATE, "wire.txt", published="2024-03-01").drafts
+    tbilisi = next(d for d in drafts if "Tbilisi" in d.excerpt.text)
+    assert (tbilisi.time.start_iso, tbilisi.time.end_iso) == ("2024-02-19", "2024-02-25")
+    rally = next(d for d in drafts if "rally" in d.excerpt.text)
+    # "Paris, Texas": the Texan Paris, and Texas no place of its own; the title keeps the clause.
+    assert [p.name for p in rally.places] == ["Paris"]
+    assert rally.places[0].geometry.x < -90
+    assert rally.title == "A rally took place on Sunday"

@@ -128,6 +128,27 @@ def test_mention_offsets(gaz):
 
 
 def test_namesakes_are_named_apart(gaz):
-    [mention] = gaz.find("The talks were held in Tripoli, Lebanon.")[:1]
+    [mention] = gaz.find("The talks were held in Tripoli.")[:1]
     other = mention.candidates[1].entry
     assert gaz.place(other, qualified=True).name == f"Tripoli, {other.country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country", "admin1"),
+    [
+        ("A rally took place in Paris, Texas, on Sunday.", "Paris", "US", "TX"),
+        ("The talks were held in Tripoli, Lebanon.", "Tripoli", "LB", ""),
+        ("Troops shelled Moscow, Idaho (a test).", "Moscow", "US", "ID"),
+    ],
+)
+def test_a_region_after_a_town_says_which_town(gaz, text, town, country, admin1):
+    # The region qualifies the town: it picks the namesake, and is no place of its own.
+    [mention] = gaz.find(text)
+    assert mention.text == town and not mention.ambiguous
+    assert mention.best.entry.country == country
+    assert mention.best.entry.admin1 == admin1 or not admin1
+
+
+def test_a_list_of_places_is_not_a_qualified_town(gaz):
+    names = [m.text for m in gaz.find("Moscow, Russia and Iran signed the treaty.")]
+    assert names == ["Moscow", "Russia", "Iran"]

@@ -54,6 +54,7 @@ class _Unit:
     places: list[PlaceMention] = field(default_factory=list)
     context: list[_Unit] = field(default_factory=list)
     inherited: tuple[TimeSpan, str] | None = None  # a date from elsewhere, and why
+    relative: bool = False  # dated only "last week", "on Sunday"… with no publication date
 
 
 def make_drafts(
@@ -64,6 +65,7 @@ def make_drafts(
     text = article.text
     body_start = article.paragraphs[0][0]
     dates = [m for m in find_dates(text, published) if m.start >= body_start]
+    unresolved = _unresolved_relative_dates(text, published, body_start)
     places = gaz.find(text, body_start)
     dateline = _dateline_mention(article, gaz)
     news = published is not None and any(
@@ -75,14 +77,30 @@ def make_drafts(
         s_places = [m for m in places if sentence.start <= m.start and m.end <= sentence.end]
         if dateline and sentence is article.sentences[0]:
             s_places = [dateline, *s_places]
-        units_by_paragraph.setdefault(sentence.paragraph, []).extend(
-            _units(text, sentence, s_dates, s_places)
-        )
+        units = _units(text, sentence, s_dates, s_places)
+        for unit in units:
+            unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
+        units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
         current = _current_date(drafts[-1]) if drafts else None
         drafts.extend(_paragraph_drafts(units_by_paragraph[index], dates, published, news, current))
     return _to_drafts(article, drafts, gaz)
+
+
+def _unresolved_relative_dates(
+    text: str, published: int | None, body_start: int
+) -> list[DateMention]:
+    """Without a publication date, the expressions that count from it ("last week", "on
+    Sunday"): found by reading the text as if published on some day, then kept only as places
+    in the text where a date is given but cannot be known."""
+    if published is not None:
+        return []
+    probe = find_dates(text, _SOME_DAY)
+    return [m for m in probe if m.kind == FROM_PUBLISHED and m.start >= body_start]
+
+
+_SOME_DAY = 20_000  # 2024-10-04: any day will do, only the kinds of the mentions are used
 
 
 def _current_date(unit: _Unit) -> TimeSpan:
@@ -123,6 +141,10 @@ def _paragraph_drafts(
     units: list[_Unit], dates: list[DateMention], published: int | None, news: bool,
     current: TimeSpan | None,
 ) -> list[_Unit]:  # fmt: skip
+    # A statement dated "last week" with no publication date to count from: its date is
+    # unknown, not missing. It must not borrow another date, nor lend its places to another
+    # event (it happened at some other time).
+    units = [u for u in units if u.dates or not u.relative]
     dated = [u for u in units if u.dates]
     for position, unit in enumerate(units):  # a dated sentence with no place: the one before
         if unit.dates and not unit.places:
@@ -206,7 +228,7 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             )
         body = text[unit.start : unit.end]
         offsets = [(m.start - unit.start, m.end - unit.start) for m in unit.dates]
-        title = title_for(body, offsets)
+        title = title_for(body, offsets, gaz.names_a_region)
         draft_id = _unique_id(slugify(title), used)
         drafts.append(
             Draft(

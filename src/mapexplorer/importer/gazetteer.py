@@ -329,7 +329,9 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Place names in `text[start:end]`, resolved by context, in text order."""
-        mentions = _scan(self, text, start, len(text) if end is None else end)
+        mentions = _apply_qualifiers(
+            text, _scan(self, text, start, len(text) if end is None else end)
+        )
         _rank_by_context(self, mentions)
         return mentions
 
@@ -499,6 +501,44 @@ def _distance_km(gaz: Gazetteer, entry: Entry, anchor: Entry) -> float:
         return 0.0
     near = nearest_points(geometry, point)[0]
     return haversine_km(entry.lon, entry.lat, near.x, near.y)
+
+
+_QUALIFIER_END = re.compile(r"\s*(?:[,.;:()—–]|$)")
+
+
+def _apply_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Paris, Texas", "Kherson, Ukraine": a state or country set off by commas right after a
+    town says which town is meant. It qualifies the town rather than naming a place of its own
+    ("Moscow, Russia and Iran" is a list, not a qualified Moscow: the region must end a phrase)."""
+    kept = []
+    i = 0
+    while i < len(mentions):
+        town = mentions[i]
+        region = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            region is not None
+            and not region.demonym
+            and text[town.end : region.start] == ", "
+            and _QUALIFIER_END.match(text, region.end)
+        ):
+            areas = [c.entry for c in region.candidates if c.entry.kind != CITY]
+            matching = [
+                c
+                for c in town.candidates
+                if c.entry.kind == CITY
+                and any(
+                    c.entry.country == a.country and (not a.admin1 or c.entry.admin1 == a.admin1)
+                    for a in areas
+                )
+            ]
+            if matching:
+                town.candidates = matching
+                kept.append(town)
+                i += 2
+                continue
+        kept.append(town)
+        i += 1
+    return kept
 
 
 def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:

@@ -33,17 +33,22 @@ _BREAK = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\s+$", re.I)
 
 
-def title_for(text: str, dates: Iterable[tuple[int, int]] = ()) -> str:
+def title_for(
+    text: str,
+    dates: Iterable[tuple[int, int]] = (),
+    names_a_region: Callable[[str], bool] | None = None,
+) -> str:
     """A short plain-English phrase from the main clause, up to about eight words,
     capitalised, without closing punctuation ("Russia introduced an army project in Syria").
 
     `dates` are (start, end) offsets within `text` of date expressions: a date that opens the
-    sentence is dropped with its comma, and "in 2013" inside it is left out.
+    sentence is dropped with its comma, and "in 2013" inside it is left out. `names_a_region`
+    (a gazetteer's) lets an opening "In Paris, Texas," go whole, not leave "Texas, a rally…".
     """
     text = _without_dates(text, dates)
     text = re.sub(r"[“”\"‘]|’(?!s)", "", text).strip()
     text = _FRAME.sub("", text)
-    text = _main_clause(text)
+    text = _main_clause(text, names_a_region)
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     cut = words[:TITLE_WORDS]
     # Stop at a clause break inside the first words, if the clause is long enough by then.
@@ -74,7 +79,10 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t\n]{2,}", " ", text))
 
 
-def _main_clause(text: str) -> str:
+_REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
+
+
+def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None) -> str:
     """The text after an opening adverbial ("In 2015, …", "With Moscow busied …, they …")."""
     text = re.sub(r"^[,\s]+", "", text)
     cut_lead = False
@@ -88,6 +96,9 @@ def _main_clause(text: str) -> str:
             first in _LEADS or not text[:1].isalpha() or (cut_lead and first in _CONJUNCTIONS)
         ) and 0 < comma < 160:
             rest = text[comma + 2 :]
+            region = _REGION_AFTER_TOWN.match(rest) if names_a_region else None
+            if region and names_a_region(region[1]) and len(rest[region.end() :].split()) >= 3:
+                rest = rest[region.end() :]  # "In Paris, Texas, a rally…": the town's region
             if len(rest.split()) >= 3:
                 text, cut_lead = rest, True
                 continue
