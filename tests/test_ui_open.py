@@ -131,3 +131,26 @@ def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.dropEvent(event)
     assert window.state.catalogue.events[0].title == "X"
+
+
+def test_a_failed_open_keeps_the_status_of_what_is_open(window, qtbot, tmp_path, bundled):
+    status = window.statusBar()
+    open_line = f"{len(bundled.events):,} events, {len(bundled.places):,} places — bundled.geojson"
+    status.showMessage(open_line)  # as after opening, without its 8 s timeout
+    assert status.currentMessage() == open_line
+
+    broken = tmp_path / "broken.csv"  # fails in the background reader, after "Opening …"
+    broken.write_text("title,date,lat,lon\nA,never,1,2\n", encoding="utf-8")
+    window.open_file(str(broken))
+    assert status.currentMessage().startswith("Opening")
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    assert "broken.csv" in window.error_box.text()
+    assert status.currentMessage() == open_line
+
+    window.error_box = None
+    fake = tmp_path / "fake.xlsx"  # fails before loading starts
+    fake.write_bytes(b"PK\x03\x04")
+    window.open_file(str(fake))
+    qtbot.waitUntil(lambda: window.error_box is not None, timeout=10000)
+    assert "an Excel workbook" in window.error_box.text()
+    assert status.currentMessage() == open_line

@@ -48,14 +48,16 @@ def read(
 def _read(
     path: str | os.PathLike, progress: Progress | None, fields: FieldChoice | Mapping | None
 ) -> tuple[Catalogue, ReadReport]:
-    header, rows = read_table(path)
+    header, rows, broken = _read_table(path)
+    if broken and not rows:  # the only row is the broken one: nothing else to say
+        raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
     guessed = fieldguess.guess(header, dicts) if not isinstance(fields, FieldChoice) else None
     choice = choice_from(fields, guessed)
     _check_choice(path, header, choice)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
-    total = len(dicts)
+    total = len(dicts) + bool(broken)
     if progress is not None:
         progress(0, total)
     # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
@@ -64,24 +66,45 @@ def _read(
     all_parts = reader.all_parts(dicts)
     extras = reader.all_extras(dicts, header)
     time_field = choice.time.label if choice.time else ""
+    time_names = choice.time.fields if choice.time else ()
     location_field = _location_field(choice)
+    location_names = [n for n in (choice.wkt, choice.lat, choice.lon) if n]
+    width = len(header)
     for index, row in enumerate(dicts):
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
         time = times[index]
         if time.__class__ is not TimeSpan:
-            builder.problem(f"row {index + 2}", time_field, str(time))  # row 1 is the header
+            message = _short_row(row, width, time_names) or str(time)
+            builder.problem(f"row {index + 2}", time_field, message)  # row 1 is the header
             continue
         parts = all_parts[index]
         try:
             place_id = _place(builder, reader, row, parts, points[index])
         except PlaceError as exc:
-            builder.problem(f"row {index + 2}", location_field, str(exc))
+            message = _short_row(row, width, location_names) or str(exc)
+            builder.problem(f"row {index + 2}", location_field, message)
             continue
         builder.add(f"row {index + 2}", parts, time, [place_id], extras[index])
+    if broken:
+        builder.problem(broken[0], "", broken[1])
     if progress is not None:
         progress(total, total)
     return builder.finish(total, choice)
+
+
+def _short_row(row: dict, width: int, needed: Any) -> str:
+    """Why a row lacks a field: it has fewer cells than the header has columns ("" if not)."""
+    if len(row) >= width:
+        return ""
+    missing = [name for name in needed if name not in row]
+    if not missing:
+        return ""
+    cells = f"{len(row)} cell" + ("s" if len(row) != 1 else "")
+    return (
+        f"the row has only {cells} but the header has {width} columns, so it has no "
+        f"{missing[0]!r} (a delimiter or a quote out of place?)"
+    )
 
 
 def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
@@ -125,7 +148,9 @@ def _points(reader: RowReader, rows: list[dict]) -> list[Any]:
 
 def guess_fields(path: str | os.PathLike) -> FieldGuess:
     """Which columns hold what, with a sample of rows for the dialog's preview."""
-    header, rows = read_table(path, limit=fieldguess.SAMPLE_SIZE)
+    header, rows, broken = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
+    if broken and not rows:
+        raise FormatError(path, broken[1], broken[0])
     return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
 
 
@@ -173,14 +198,26 @@ def _check_choice(path: Any, header: list[str], choice: FieldChoice) -> None:
 def read_table(
     path: str | os.PathLike, limit: int | None = None
 ) -> tuple[list[str], list[list[str]]]:
-    """The header and the data rows (blank rows dropped); at most `limit` rows if given."""
+    """The header and the data rows (blank rows dropped); at most `limit` rows if given. A
+    last row with a quoted field that is never closed is left out."""
+    header, rows, _ = _read_table(path, limit)
+    return header, rows
+
+
+def _read_table(
+    path: str | os.PathLike, limit: int | None = None
+) -> tuple[list[str], list[list[str]], tuple[str, str] | None]:
+    """`read_table`, and the (item, problem) of the last row when it was left out because a
+    quoted field in it is never closed (it ran to the end of the file), else None."""
     text = _decode(path, read_bytes(path))
     delimiter = _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[list[str]] = []
+    next_start = last_start = 1  # the line the next row starts on; the last row's
     try:
         for row in reader:
+            last_start, next_start = next_start, reader.line_num + 1
             if not any(row):  # a blank line, or ";;;" from a spreadsheet
                 continue
             if header is None:
@@ -195,13 +232,59 @@ def read_table(
         ) from None
     if header is None:
         raise FormatError(path, "the file has no header row (it is empty)")
+    broken = None
+    if (limit is None or len(rows) < limit) and _never_closed(text, last_start, delimiter):
+        lost = reader.line_num - last_start
+        problem = (
+            f"a quoted field is never closed (it starts on line {last_start} and runs to the "
+            "end of the file"
+            + (f", swallowing the {lost} line{'s' if lost != 1 else ''} after it" if lost else "")
+            + ")"
+        )
+        if not rows:  # the header itself
+            raise FormatError(path, problem, "the header")
+        rows.pop()
+        broken = (f"row {len(rows) + 2}", problem)
     if len(header) < 2:
         raise FormatError(
             path,
             f"found a single column ({header[0]!r}); a table needs columns separated by "
             "commas, semicolons or tabs",
         )
-    return header, rows
+    if rows and all(len(row) == 1 for row in rows):
+        raise FormatError(path, _one_column(header, rows, delimiter))
+    return header, rows, broken
+
+
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+
+
+def _never_closed(text: str, start_line: int, delimiter: str) -> bool:
+    """Whether the row that starts on `start_line` (1-based) ends inside a quoted field."""
+    lines = io.StringIO(text, newline="").readlines()[start_line - 1 :]
+    if not lines or '"' not in lines[0]:
+        return False
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _one_column(header: list[str], rows: list[list[str]], delimiter: str) -> str:
+    """Why every data row is a single cell under a header of several columns."""
+    split = f"the header is split by {_DELIMITER_NAMES[delimiter]} into {len(header)} columns"
+    for other in DELIMITERS:
+        if other != delimiter and all(other in row[0] for row in rows[:50]):
+            return (
+                f"every row is one column: {split}, but the rows by "
+                f"{_DELIMITER_NAMES[other]}; use the same delimiter in both"
+            )
+    return (
+        f"every row is one column: {split}, but the rows are not; the file may use a "
+        "delimiter we did not detect"
+    )
 
 
 def _decode(path: Any, data: bytes) -> str:

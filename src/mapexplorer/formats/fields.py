@@ -681,7 +681,10 @@ class RowReader:
         try:
             return shapely.force_2d(shapely.from_wkt(text))
         except Exception as exc:  # shapely.errors.GEOSException and friends
-            raise PlaceError(f"not WKT we can read ({_short(text)}): {exc}") from None
+            reason = geometry_problem(exc)
+            if "ParseException" in str(exc):
+                raise PlaceError(f"not WKT we can read ({_short(text)}): {reason}") from None
+            raise PlaceError(f"the WKT {_short(text)} is not a valid shape: {reason}") from None
 
     def extra(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """The fields no role reads, kept on the event so an export loses nothing."""
@@ -704,6 +707,41 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+_GEOS_PROBLEMS = (  # GEOS's words (shapely passes them on) → ours
+    (r"point array must contain 0 or >1 elements", lambda m: "a line has only one point (it "
+     "needs two or more)"),
+    (r"Invalid number of points in LinearRing found (\d+) - must be 0 or >= 4",
+     lambda m: f"a polygon's ring has only {m[1]} points (it needs at least 4, the last the "
+     "same as the first)"),
+    (r"Points of LinearRing do not form a closed linestring", lambda m: "a polygon's ring is "
+     "not closed (its last point must be the same as its first)"),
+    (r"Unknown type: '(.*)'", lambda m: f"{m[1]!r} is not a geometry type (POINT, LINESTRING, "
+     "POLYGON, MULTIPOINT…)"),
+    (r"Unexpected text after end of geometry", lambda m: "there is more text after the end "
+     "of the shape"),
+    (r"Expected (\w+) but encountered (.*)", lambda m: f"expected {_EXPECTED.get(m[1], m[1])}"
+     f" near {_ENCOUNTERED(m[2])}"),
+)  # fmt: skip
+_EXPECTED = {"number": "a number", "word": "a closing bracket or a keyword such as EMPTY"}
+
+
+def _ENCOUNTERED(found: str) -> str:  # noqa: N802 (a table entry)
+    if found == "end of stream":
+        return "the end of the text (is it cut short?)"
+    kind, _, value = found.partition(": ")
+    return value or kind
+
+
+def geometry_problem(exc: BaseException) -> str:
+    """A geometry library's error in plain words: no exception names, no C++ newlines."""
+    text = re.sub(r"^\w*(Exception|Error):\s*", "", str(exc).strip())
+    for pattern, words in _GEOS_PROBLEMS:
+        match = re.search(pattern, text)
+        if match:
+            return words(match)
+    return text or "the shape cannot be read"
 
 
 def _short(value: Any) -> str:

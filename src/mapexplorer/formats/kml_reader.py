@@ -12,22 +12,24 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import os
 import re
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import LineString, MultiLineString, Point, shape
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date, parse_span
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
-from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from
+from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from, geometry_problem
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -44,6 +46,15 @@ with warnings.catch_warnings():  # "lxml missing, pretty print disabled": we nev
 
 __all__ = ["read"]
 
+# fastkml logs what it cannot parse ("Invalid coordinates in '<kml:coordinates…'") to stderr
+# through logging's last-resort handler. We find those problems ourselves and report them per
+# placemark: the library's own lines never reach the user.
+_fastkml_log = logging.getLogger("fastkml")
+_fastkml_log.addHandler(logging.NullHandler())
+_fastkml_log.propagate = False
+
+_GX = "{http://www.google.com/kml/ext/2.2}"
+
 _MARK = "mapexplorer-placemark-"
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 
@@ -58,6 +69,10 @@ class _Mark:
     when: str | None = None
     begin: str | None = None
     end: str | None = None
+    bad_coordinates: str | None = None
+    """What is wrong with the first coordinates fastkml would drop, or None."""
+    tracks: list[list[tuple[float, float]]] | None = None
+    """The points of the placemark's gx:Track (or a gx:MultiTrack's tracks), if it has one."""
 
 
 def read(
@@ -101,8 +116,16 @@ def read(
 
 def _kml_bytes(path: str | os.PathLike) -> bytes:
     data = read_bytes(path)
-    if data.startswith(b"PK") or str(path).lower().endswith(".kmz"):
+    if data.startswith(b"PK"):
         return _from_kmz(path, data)
+    if str(path).lower().endswith(".kmz"):
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return data  # a KML file named .kmz: read it as the KML it is
+        raise FormatError(
+            path,
+            "not a KMZ file: a KMZ is a zip archive with a .kml file inside, and this is "
+            "not a zip archive",
+        )
     return data
 
 
@@ -117,10 +140,22 @@ def _from_kmz(path: Any, data: bytes) -> bytes:
             if info.file_size > MAX_BYTES:
                 raise FormatError(path, f"{info.filename} inside the KMZ is too large")
             return archive.read(info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise FormatError(path, f"not a KMZ file (a zip archive with doc.kml): {exc}") from None
-    except (OSError, RuntimeError, ValueError) as exc:  # encrypted, corrupt member
-        raise FormatError(path, f"cannot read the KMZ archive: {exc}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error):
+        raise FormatError(
+            path, "not a KMZ file we can open: the zip archive is damaged or incomplete"
+        ) from None
+    except NotImplementedError:  # a compression method zipfile lacks
+        raise FormatError(
+            path,
+            "the KMZ (zip) archive is compressed in a way we cannot unpack; re-save it "
+            "from Google Earth, or unzip it and open the .kml file inside",
+        ) from None
+    except RuntimeError as exc:  # zipfile says "… is encrypted, password required …"
+        if "encrypted" in str(exc) or "password" in str(exc):
+            raise FormatError(path, "the KMZ (zip) archive is password-protected") from None
+        raise FormatError(path, "the KMZ (zip) archive is damaged: it cannot be unpacked") from None
+    except (OSError, ValueError):  # a corrupt member
+        raise FormatError(path, "the KMZ (zip) archive is damaged: it cannot be unpacked") from None
 
 
 def _parse_xml(path: Any, data: bytes) -> ET.Element:
@@ -166,17 +201,86 @@ def _mark_placemarks(root: ET.Element, ns: str) -> list[_Mark]:
 
 def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, ...]) -> _Mark:
     mark = _Mark(index, placemark.get("id", ""), folders)
+    track_times: list[str] = []
     for child in list(placemark):
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "TimeStamp":
             mark.when = _text(child.find(f"{ns}when"))
         elif tag == "TimeSpan":
             mark.begin, mark.end = _text(child.find(f"{ns}begin")), _text(child.find(f"{ns}end"))
+        elif child.tag in (f"{_GX}Track", f"{_GX}MultiTrack"):
+            tracks = [child] if tag == "Track" else child.findall(f"{_GX}Track")
+            mark.tracks = []
+            for track in tracks:
+                track_times += [t for w in track.findall(f"{ns}when") if (t := _text(w))]
+                points = _track_points(track, mark)
+                if points:
+                    mark.tracks.append(points)
         else:
             continue
         placemark.remove(child)
+    if track_times and mark.when is None and mark.begin is None and mark.end is None:
+        mark.begin, mark.end = track_times[0], track_times[-1]  # the track's first and last
+    if mark.bad_coordinates is None:
+        for element in placemark.iter(f"{ns}coordinates"):
+            mark.bad_coordinates = _coordinates_problem(element.text or "")
+            if mark.bad_coordinates:
+                break
     placemark.set("id", f"{_MARK}{index}")
     return mark
+
+
+def _track_points(track: ET.Element, mark: _Mark) -> list[tuple[float, float]]:
+    """A gx:Track's gx:coord points ("lon lat alt"); a bad one is noted on the mark."""
+    points = []
+    for coord in track.findall(f"{_GX}coord"):
+        text = (coord.text or "").strip()
+        numbers = _numbers(text.split())
+        if numbers is None or len(numbers) not in (2, 3):
+            if mark.bad_coordinates is None:
+                mark.bad_coordinates = (
+                    f'the gx:coord {_short(text)} is not "longitude latitude [altitude]"'
+                )
+            continue
+        points.append((numbers[0], numbers[1]))
+    return points
+
+
+def _coordinates_problem(text: str) -> str | None:
+    """What is wrong with a <coordinates> text, in the words of KML's own rules, or None."""
+    points = re.sub(r", +", ",", text.strip()).split()
+    if not points:
+        return "the <coordinates> are empty"
+    if len(points) > 1 and all("," not in p for p in points):
+        return (
+            f"{_short(text.strip())} has no commas: KML writes each point as "
+            "longitude,latitude[,altitude], and separates the points with spaces"
+        )
+    for point in points:
+        numbers = point.split(",")
+        if _numbers(numbers) is None:
+            bad = next(n for n in numbers if _numbers([n]) is None)
+            if bad == point:
+                return f"{_short(bad)} is not a number"
+            return f"{_short(bad)} in the point {_short(point)} is not a number"
+        if len(numbers) not in (2, 3):
+            return (
+                f"the point {_short(point)} has {len(numbers)} "
+                f"number{'s' if len(numbers) != 1 else ''}; KML writes a point as "
+                "longitude,latitude[,altitude]"
+            )
+    return None
+
+
+def _numbers(texts: list[str]) -> list[float] | None:
+    try:
+        return [float(t) for t in texts]
+    except ValueError:
+        return None
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "…")
 
 
 def _text(element: ET.Element | None) -> str | None:
@@ -255,7 +359,7 @@ def _read_placemark(
     if mark.folders:
         extra.setdefault("folder", "/".join(mark.folders))
     try:
-        place_ids = _places(builder, placemark, parts.place or parts.title, parts.place_id)
+        place_ids = _places(builder, placemark, mark, parts.place or parts.title, parts.place_id)
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
@@ -289,14 +393,29 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpa
     return kml_time
 
 
-def _places(builder: CatalogueBuilder, placemark: Any, name: str, place_id: str) -> list[str]:
+def _places(
+    builder: CatalogueBuilder, placemark: Any, mark: _Mark, name: str, place_id: str
+) -> list[str]:
+    if mark.bad_coordinates:
+        raise PlaceError(f"invalid coordinates: {mark.bad_coordinates}")
     geometry = placemark.geometry
-    if geometry is None:
+    if geometry is None and mark.tracks:  # a gx:Track: the line through its points
+        lines = [LineString(t) if len(set(t)) > 1 else Point(t[0]) for t in mark.tracks]
+        if len(lines) == 1:
+            geom = lines[0]
+        elif all(line.geom_type == "LineString" for line in lines):
+            geom = MultiLineString(lines)
+        else:
+            geom = shapely.GeometryCollection(lines)
+    elif geometry is None:
+        if mark.tracks is not None:
+            raise PlaceError("the gx:Track has no gx:coord points")
         raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
-    try:
-        geom = shapely.force_2d(shape(geometry.__geo_interface__))
-    except Exception as exc:  # pygeoif and shapely raise several types
-        raise PlaceError(f"a geometry we cannot read ({exc})") from None
+    else:
+        try:
+            geom = shapely.force_2d(shape(geometry.__geo_interface__))
+        except Exception as exc:  # pygeoif and shapely raise several types
+            raise PlaceError(geometry_problem(exc)) from None
     if geom.geom_type != "GeometryCollection":
         return [builder.shape_place(name, geom, place_id)]
     pieces = list(geom.geoms)

@@ -11,6 +11,7 @@ says which fields a GeoJSON or CSV file's reader would use, for the window to as
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -108,6 +109,9 @@ def detect(path: str | os.PathLike) -> Kind:
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
     suffix = Path(path).suffix.lower()
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    other = _other_kind(path, head, suffix)
+    if other is not None:
+        raise FormatError(path, other)
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
         return "kml"
     if start.startswith((b"{", b"[")) or suffix in _JSON:
@@ -115,6 +119,106 @@ def detect(path: str | os.PathLike) -> Kind:
     if start.startswith(b"<"):
         return "kml"
     return "csv"
+
+
+# --- files we do not read, told apart by their first bytes ----------------------------------
+
+_OPENS = "Map Explorer opens CSV, GeoJSON and KML/KMZ files"
+_SAVE_AS_CSV = "Map Explorer reads CSV — save the sheet as CSV (UTF-8) first, and open that"
+_SAVE_AS_TEXT = (
+    "save a table in it as CSV (UTF-8), or the text as plain text (.txt) and use "
+    "File ▸ Import article"
+)
+_CONVERT = (
+    "convert it to GeoJSON first (in QGIS: Export ▸ Save Features As…, format GeoJSON; or "
+    "ogr2ogr -f GeoJSON out.geojson {name})"
+)
+_BY_MAGIC = (  # (first bytes, what the file is and what to do)
+    (b"%PDF-", f"a PDF document: {_OPENS} — {_SAVE_AS_TEXT}"),
+    (b"\x89PNG\r\n\x1a\n", f"a PNG image (binary data, not text): {_OPENS}"),
+    (b"\xff\xd8\xff", f"a JPEG image (binary data, not text): {_OPENS}"),
+    (b"GIF87a", f"a GIF image (binary data, not text): {_OPENS}"),
+    (b"GIF89a", f"a GIF image (binary data, not text): {_OPENS}"),
+    (b"II*\x00", f"a TIFF image (binary data, not text): {_OPENS}"),
+    (b"MM\x00*", f"a TIFF image (binary data, not text): {_OPENS}"),
+    (b"\x00\x00\x27\x0a", f"a shapefile: {_OPENS} — {_CONVERT}"),
+    (b"\x1f\x8b", "a gzip-compressed file: unpack it first, then open the file inside"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: unpack it first, then open the file inside"),
+    (b"Rar!\x1a\x07", "a RAR archive: unpack it first, then open the file inside"),
+)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003
+_OLE_KINDS = {
+    ".xls": f"an Excel 97–2003 workbook: {_SAVE_AS_CSV}",
+    ".doc": f"a Word 97–2003 document: {_OPENS} — {_SAVE_AS_TEXT}",
+}
+_ZIP_KINDS = {  # a zip by its name, when its content does not say (or it is broken)
+    ".xlsx": f"an Excel workbook: {_SAVE_AS_CSV}",
+    ".xlsm": f"an Excel workbook: {_SAVE_AS_CSV}",
+    ".ods": f"an OpenDocument spreadsheet (LibreOffice Calc): {_SAVE_AS_CSV}",
+    ".docx": f"a Word document: {_OPENS} — {_SAVE_AS_TEXT}",
+    ".odt": f"an OpenDocument text (LibreOffice Writer): {_OPENS} — {_SAVE_AS_TEXT}",
+    ".pptx": f"a PowerPoint presentation: {_OPENS}",
+    ".zip": "a zip archive that cannot be opened (it is damaged or incomplete)",
+}
+_ODF = {  # an OpenDocument zip's "mimetype" member
+    b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    b"application/vnd.oasis.opendocument.text": ".odt",
+}
+_SUFFIX_KINDS = {
+    ".shx": f"part of a shapefile (its index): {_OPENS} — {_CONVERT}",
+    ".dbf": f"part of a shapefile (its attribute table): {_OPENS} — {_CONVERT}",
+    ".gpkg": f"a GeoPackage: {_OPENS} — {_CONVERT}",
+}
+
+
+def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
+    """What a file we do not read is, and what to do with it (None when we may read it)."""
+    for magic, what in _BY_MAGIC:
+        if head.startswith(magic):
+            return what.format(name=Path(path).name)
+    if head.startswith(_OLE):
+        return _OLE_KINDS.get(suffix, f"a Microsoft Office 97–2003 file: {_OPENS}")
+    if head.startswith(b"SQLite format 3\x00"):
+        if suffix == ".gpkg":
+            return _SUFFIX_KINDS[".gpkg"].format(name=Path(path).name)
+        return f"an SQLite database: {_OPENS}"
+    if suffix in _SUFFIX_KINDS and not head.lstrip().startswith((b"{", b"[", b"<")):
+        return _SUFFIX_KINDS[suffix].format(name=Path(path).name)
+    if head.startswith(b"PK\x03\x04") and suffix != ".kmz":
+        return _zip_kind(path, head, suffix)
+    return None
+
+
+def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
+    """A zip that is not a KMZ: an Office file, a zipped shapefile, or some other archive."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except Exception:  # only a probe: a zip we cannot list is judged by its name
+        return _ZIP_KINDS.get(suffix)  # None: the KMZ reader says what is wrong with it
+    lower = [n.lower() for n in names]
+    if any(n.endswith(".kml") for n in lower):
+        return None  # a KMZ by another name
+    if any(n.startswith("xl/") for n in lower):
+        return _ZIP_KINDS[".xlsx"]
+    if any(n.startswith("word/") for n in lower):
+        return _ZIP_KINDS[".docx"]
+    if any(n.startswith("ppt/") for n in lower):
+        return _ZIP_KINDS[".pptx"]
+    for kind, odf_suffix in _ODF.items():
+        if mimetype.startswith(kind):
+            return _ZIP_KINDS[odf_suffix]
+    shapefiles = [Path(n).name for n in names if n.lower().endswith(".shp")]
+    if shapefiles:
+        return f"a zipped shapefile: {_OPENS} — " + _CONVERT.format(name=shapefiles[0])
+    if suffix in _ZIP_KINDS and suffix != ".zip":
+        return _ZIP_KINDS[suffix]
+    shown = ", ".join(Path(n).name for n in names if not n.endswith("/"))
+    if not shown:
+        return "an empty zip archive"
+    shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    return f"a zip archive with no .kml file in it ({shown}): unpack it and open a file inside"
 
 
 def _says_native(path: Path) -> bool:

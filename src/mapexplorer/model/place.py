@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -184,8 +185,38 @@ def validate_geometry(geom: BaseGeometry) -> PlaceKind:
     if not geom.is_valid:
         from shapely.validation import explain_validity
 
-        raise PlaceError(f"invalid geometry: {explain_validity(geom)}")
+        raise PlaceError(f"invalid geometry: {_validity_in_words(explain_validity(geom))}")
     return kind
+
+
+_VALIDITY_WORDS = {  # GEOS's reasons (shapely's explain_validity) in plain words
+    "Too few points in geometry component": "a ring or line has too few distinct points",
+    "Self-intersection": "the shape crosses itself",
+    "Ring Self-intersection": "a ring touches itself",
+    "Hole lies outside shell": "a hole lies outside its polygon",
+    "Nested shells": "one part of the multipolygon lies inside another",
+    "Nested holes": "one hole lies inside another",
+    "Interior is disconnected": "the holes cut the polygon in pieces",
+    "Duplicate Rings": "the same ring appears twice",
+    "Invalid Coordinate": "a coordinate is not a number",
+    "Ring is not closed": "a ring is not closed (its last point must equal its first)",
+}
+
+
+def _validity_in_words(reason: str) -> str:
+    """GEOS's "Self-intersection[5 5]" as "Self-intersection near (5, 5): the shape crosses
+    itself": its term kept, its coordinates readable, and what it means."""
+    reason = reason.strip()
+    match = re.fullmatch(r"(.*?)\s*\[(\S+) (\S+)\]", reason)
+    what, where = reason, ""
+    if match is not None:
+        what = match[1]
+        try:
+            where = f" near ({float(match[2]):g}, {float(match[3]):g})"
+        except ValueError:
+            where = ""
+    words = _VALIDITY_WORDS.get(what)
+    return f"{what}{where}: {words}" if words else f"{what}{where}"
 
 
 def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:

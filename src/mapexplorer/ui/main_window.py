@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.loader.progress.connect(self._on_progress)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
-        self.loader.cancelled.connect(self._end_progress)
+        self.loader.cancelled.connect(self._on_load_cancelled)
         self.review = None  # the article review window (ui/review.py), once one is open
         self.importer = ArticleImporter(self)
         self._build_actions()
@@ -193,11 +193,13 @@ class MainWindow(QMainWindow):
             self.chapter_box.addItem(era.label, era.id)
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
-        self.statusBar().showMessage(
-            f"{_count(len(catalogue.events), 'event')}, {_count(len(catalogue.places), 'place')}"
-            f" — {self.path}",
-            8000,
-        )
+        self.statusBar().showMessage(self.open_status(), 8000)
+
+    def open_status(self) -> str:
+        """The status line of what is open: "N events, M places — path"."""
+        catalogue = self.state.catalogue
+        events, places = len(catalogue.events), len(catalogue.places)
+        return f"{_count(events, 'event')}, {_count(places, 'place')} — {self.path}"
 
     def _chapter_chosen(self, index: int) -> None:
         era_id = self.chapter_box.itemData(index)
@@ -273,6 +275,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.statusBar().clearMessage()
 
+    def _on_load_cancelled(self) -> None:
+        self._end_progress()
+        self.statusBar().showMessage(self.open_status())  # what is still open
+
     def _on_loaded(self, catalogue: Catalogue, path: str, report=None) -> None:
         self._end_progress()
         if not catalogue.events:
@@ -323,8 +329,10 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_load_failed(self, message: str) -> None:
-        """Say what is wrong; the catalogue that was open stays open."""
+        """Say what is wrong; the catalogue that was open stays open, and the status bar
+        says so again (the "Opening …" line is gone)."""
         self._end_progress()
+        self.statusBar().showMessage(self.open_status())
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
         )

@@ -1,0 +1,320 @@
+"""What the readers say about files they cannot read: what the file is and what to do, the row
+or placemark and the problem in plain words, never a library's own text. Plain pytest, no Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.opener import guess_fields, open_catalogue, read_catalogue
+
+LIBRARY_WORDS = ("Exception", "GEOS", "Traceback", "fastkml", "kml:coordinates", "zipfile")
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def zipped(path: Path, members: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def refusal(path: Path, guess: bool = True) -> str:
+    """The message of the `FormatError` reading (and guessing the fields, which KML needs
+    not) raises."""
+    with pytest.raises(FormatError) as caught:
+        open_catalogue(path)
+    message = str(caught.value)
+    if guess:
+        with pytest.raises(FormatError) as guessed:
+            guess_fields(path)
+        assert str(guessed.value) == message
+    assert message.startswith(str(path))
+    assert not any(word in message for word in LIBRARY_WORDS), message
+    return message
+
+
+def no_library_words(report) -> None:
+    for problem in report.problems:
+        text = str(problem)
+        assert "\n" not in text and not any(w in text for w in LIBRARY_WORDS), text
+
+
+# --- 1. files of other kinds, told apart by their first bytes -----------------------------------
+
+
+def test_an_excel_workbook_says_save_as_csv(tmp_path):
+    # The QA file: only a zip's first four bytes, named .xlsx.
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"PK\x03\x04")
+    message = refusal(fake)
+    assert "an Excel workbook" in message and "save the sheet as CSV (UTF-8)" in message
+    assert "KMZ" not in message
+    real = zipped(tmp_path / "real.xlsx", {"[Content_Types].xml": "x", "xl/workbook.xml": "x"})
+    assert "an Excel workbook" in refusal(real)
+    renamed = zipped(tmp_path / "sheet.zip", {"xl/workbook.xml": "x"})  # judged by content
+    assert "an Excel workbook" in refusal(renamed)
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    assert "Excel 97–2003 workbook" in refusal(old)
+
+
+@pytest.mark.parametrize(
+    ("name", "members", "expected"),
+    [
+        ("report.docx", {"word/document.xml": "x"}, "a Word document"),
+        (
+            "table.ods",
+            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "x"},
+            "an OpenDocument spreadsheet",
+        ),
+        (
+            "essay.odt",
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "x"},
+            "an OpenDocument text",
+        ),
+        ("roads.zip", {"roads/roads.shp": "x", "roads/roads.dbf": "x"}, "a zipped shapefile"),
+        ("bundle.zip", {"a.csv": "x", "b.geojson": "x"}, "a zip archive with no .kml file"),
+    ],
+)
+def test_office_files_and_zips_say_what_they_are(tmp_path, name, members, expected):
+    message = refusal(zipped(tmp_path / name, members))
+    assert expected in message
+
+
+def test_a_zip_with_a_kml_inside_still_opens(tmp_path):
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>A</name>'
+        "<TimeStamp><when>2020</when></TimeStamp><Point><coordinates>1,2</coordinates></Point>"
+        "</Placemark></kml>"
+    )
+    catalogue = open_catalogue(zipped(tmp_path / "places.zip", {"doc.kml": kml}))
+    assert [e.title for e in catalogue.events] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "expected"),
+    [
+        ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        ("pic.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        ("anim.gif", b"GIF89a\x01\x00", "a GIF image"),
+        ("roads.shp", b"\x00\x00\x27\x0a" + bytes(96), "a shapefile"),
+        ("data.csv.gz", b"\x1f\x8b\x08\x00", "a gzip-compressed file"),
+        ("pic.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),  # a name does not fool it
+    ],
+)
+def test_other_kinds_of_file_by_their_first_bytes(tmp_path, name, head, expected):
+    path = tmp_path / name
+    path.write_bytes(head)
+    message = refusal(path)
+    assert expected in message
+    assert "Map Explorer opens CSV, GeoJSON and KML/KMZ files" in message or "unpack" in message
+
+
+def test_the_shapefile_message_says_how_to_convert(tmp_path):
+    path = tmp_path / "roads.shp"
+    path.write_bytes(b"\x00\x00\x27\x0a" + bytes(96))
+    assert "ogr2ogr -f GeoJSON out.geojson roads.shp" in refusal(path)
+
+
+def test_a_kmz_that_is_not_a_zip(tmp_path):
+    broken = write(tmp_path / "cut.kmz", "PK\x03\x04 this is not really a zip")
+    message = refusal(broken, guess=False)
+    assert "damaged or incomplete" in message and "File is not a zip file" not in message
+    text = write(tmp_path / "hi.kmz", "hi\n")
+    assert "not a zip archive" in refusal(text, guess=False)
+
+
+# --- 2. a table whose quoting or delimiter is off ----------------------------------------------
+
+
+def test_an_unterminated_quote_is_named_not_an_empty_date(tmp_path):
+    only = write(tmp_path / "unterminated.csv", 'title,date,lat,lon\n"unterminated,2020,1,1\n'
+                 "next,2021,2,2\n")  # fmt: skip
+    message = refusal(only)
+    assert "row 2" in message and "a quoted field is never closed" in message
+    assert "runs to the end of the file" in message
+    assert "date is empty" not in message
+
+
+def test_an_unterminated_quote_late_in_the_file_keeps_the_rows_before(tmp_path):
+    path = write(
+        tmp_path / "late.csv",
+        'title,date,lat,lon\nok,2019,1,1\n"broken,2020,1,1\nnext,2021,2,2\nlast,2022,3,3\n',
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["ok"]
+    (problem,) = report.problems
+    assert problem.item == "row 3"
+    assert "a quoted field is never closed" in problem.message
+    assert "line 3" in problem.message and "the 2 lines after it" in problem.message
+
+
+def test_rows_split_by_another_delimiter_than_the_header(tmp_path):
+    path = write(tmp_path / "mixed.csv", "title,date,lat,lon\na;2020;1;1\nb;2021;2;2\n")
+    message = refusal(path)
+    assert "every row is one column" in message
+    assert "split by commas" in message and "semicolons" in message
+    assert "date is empty" not in message
+    other = write(tmp_path / "spaces.csv", "title,date,lat,lon\na 2020 1 1\nb 2021 2 2\n")
+    assert "a delimiter we did not detect" in refusal(other)
+
+
+def test_a_short_row_says_it_is_short(tmp_path):
+    path = write(tmp_path / "short.csv", "title,date,lat,lon\na,2020,1,1\nb 2021 2 2\n")
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["a"]
+    (problem,) = report.problems
+    assert problem.item == "row 3"
+    assert "only 1 cell but the header has 4 columns" in problem.message
+
+
+# --- 3. geometry libraries' words translated ---------------------------------------------------
+
+
+def test_wkt_errors_in_plain_words(tmp_path):
+    path = write(
+        tmp_path / "shapes.csv",
+        "title,date,wkt\n"
+        "One point,2020,LINESTRING (1 1)\n"
+        'Cut short,2020,"POLYGON ((0 0, 10"\n'
+        "Word,2020,POINT (a b)\n"
+        "Unknown,2020,FOO (1 2)\n"
+        'Open ring,2020,"POLYGON ((0 0, 1 0, 1 1, 0 1))"\n'
+        'Bowtie,2020,"POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"\n'
+        "Fine,2020,POINT (1 2)\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Fine"]
+    no_library_words(report)
+    messages = {p.item: p.message for p in report.problems}
+    assert "a line has only one point" in messages["row 2"]
+    assert "expected a number near the end of the text" in messages["row 3"]
+    assert "not WKT we can read ('POLYGON ((0 0, 10')" in messages["row 3"]
+    assert "expected a number near 'a'" in messages["row 4"]
+    assert "'FOO' is not a geometry type" in messages["row 5"]
+    assert "ring is not closed" in messages["row 6"]
+    assert "near (5, 5): the shape crosses itself" in messages["row 7"]
+
+
+KML_HEAD = (
+    '<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">'
+    "<Document>"
+)
+
+
+def placemark(name: str, body: str, time: str = "<TimeStamp><when>2021</when></TimeStamp>"):
+    return f"<Placemark><name>{name}</name>{time}{body}</Placemark>"
+
+
+def test_kml_geometry_errors_in_plain_words(tmp_path):
+    marks = [
+        placemark("One point", "<LineString><coordinates>1,1</coordinates></LineString>"),
+        placemark("Letters", "<Point><coordinates>abc</coordinates></Point>"),
+        placemark("Spaces", "<Point><coordinates>1 2</coordinates></Point>"),
+        placemark("Empty", "<Point><coordinates> </coordinates></Point>"),
+        placemark("Four", "<Point><coordinates>1,2,3,4</coordinates></Point>"),
+        placemark(
+            "Bad part",
+            "<MultiGeometry><Point><coordinates>1,1</coordinates></Point>"
+            "<Point><coordinates>zz</coordinates></Point></MultiGeometry>",
+        ),  # fmt: skip
+        placemark("No geometry", ""),
+        placemark("Fine", "<Point><coordinates>1,2</coordinates></Point>"),
+    ]
+    path = write(tmp_path / "shapes.kml", KML_HEAD + "".join(marks) + "</Document></kml>")
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Fine"]
+    no_library_words(report)
+    messages = {p.item: p.message for p in report.problems}
+    assert (
+        messages["placemark 1 ('One point')"] == "a line has only one point (it needs two or more)"
+    )
+    assert messages["placemark 2 ('Letters')"] == "invalid coordinates: 'abc' is not a number"
+    assert "invalid coordinates: '1 2' has no commas" in messages["placemark 3 ('Spaces')"]
+    assert "the <coordinates> are empty" in messages["placemark 4 ('Empty')"]
+    assert "'1,2,3,4' has 4 numbers" in messages["placemark 5 ('Four')"]
+    assert "'zz' is not a number" in messages["placemark 6 ('Bad part')"]
+    assert "no geometry" in messages["placemark 7 ('No geometry')"]
+
+
+# --- 4. fastkml's own log lines never reach the user -------------------------------------------
+
+
+def test_fastkml_prints_nothing_and_the_report_says_invalid_coordinates(tmp_path):
+    path = write(
+        tmp_path / "bad.kml",
+        KML_HEAD
+        + placemark("Bad coords", "<Point><coordinates>abc</coordinates></Point>")
+        + placemark("Fine", "<Point><coordinates>1,2</coordinates></Point>")
+        + "</Document></kml>",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "events", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    # Only our own report (the command line warns of what it left out), nothing of fastkml's.
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith("mapexplorer: warning: ") for line in lines)
+    assert "invalid coordinates: 'abc' is not a number" in run.stderr
+    assert "kml:coordinates" not in run.stderr
+    assert "Fine" in run.stdout
+    _, report = read_catalogue(path)
+    (problem,) = report.problems
+    assert problem.field == "geometry" and problem.message.startswith("invalid coordinates")
+
+
+# --- 5. Google Earth tracks ---------------------------------------------------------------------
+
+
+def test_a_gx_track_is_read_as_a_timed_line(tmp_path):
+    track = (
+        "<gx:Track><when>2020-01-01T08:00:00Z</when><when>2020-01-02T09:00:00Z</when>"
+        "<when>2020-01-03T10:00:00Z</when>"
+        "<gx:coord>10 50 0</gx:coord><gx:coord>11 51 0</gx:coord><gx:coord>12 52 0</gx:coord>"
+        "</gx:Track>"
+    )
+    multi = (
+        "<gx:MultiTrack><gx:Track><when>2021-05-01</when><when>2021-05-02</when>"
+        "<gx:coord>1 1</gx:coord><gx:coord>2 2</gx:coord></gx:Track>"
+        "<gx:Track><when>2021-05-03</when><when>2021-05-04</when>"
+        "<gx:coord>3 3</gx:coord><gx:coord>4 4</gx:coord></gx:Track></gx:MultiTrack>"
+    )
+    empty = "<gx:Track><when>2022-01-01</when></gx:Track>"
+    path = write(
+        tmp_path / "tracks.kml",
+        KML_HEAD
+        + placemark("Drive", track, time="")
+        + placemark("Two legs", multi, time="")
+        + placemark("No points", empty, time="")
+        + "</Document></kml>",
+    )
+    catalogue, report = read_catalogue(path)
+    events = {e.title: e for e in catalogue.events}
+    drive = events["Drive"]
+    assert drive.time.start_iso.startswith("2020-01-01")
+    assert drive.time.end_iso.startswith("2020-01-03")
+    (place,) = catalogue.places_of(drive)
+    assert place.geometry.geom_type == "LineString"
+    assert list(place.geometry.coords) == [(10, 50), (11, 51), (12, 52)]
+    legs = events["Two legs"]
+    assert legs.time.start_iso.startswith("2021-05-01")
+    assert legs.time.end_iso.startswith("2021-05-04")
+    (place,) = catalogue.places_of(legs)
+    assert place.geometry.geom_type == "MultiLineString"
+    (problem,) = report.problems
+    assert problem.item == "placemark 3 ('No points')"
+    assert "gx:Track has no gx:coord points" in problem.message
