@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.csvfile import unprotect_cell
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
@@ -186,7 +187,7 @@ def read_table(
             if header is None:
                 header = _header(row)
                 continue
-            rows.append(row)
+            rows.append([unprotect_cell(cell) for cell in row])  # `'=x` from our export: `=x`
             if limit is not None and len(rows) >= limit:
                 break
     except csv.Error as exc:
