@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.csvfile import unprotect_cell
+from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
@@ -178,6 +178,7 @@ def read_table(
     text = _decode(path, read_bytes(path))
     delimiter = _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    protected = may_hold_protected_cells(text)
     header: list[str] | None = None
     rows: list[list[str]] = []
     try:
@@ -187,7 +188,9 @@ def read_table(
             if header is None:
                 header = _header(row)
                 continue
-            rows.append([unprotect_cell(cell) for cell in row])  # `'=x` from our export: `=x`
+            if protected:  # `'=x` from our export (or another careful tool) is `=x`
+                row = [unprotect_cell(cell) for cell in row]
+            rows.append(row)
             if limit is not None and len(rows) >= limit:
                 break
     except csv.Error as exc:

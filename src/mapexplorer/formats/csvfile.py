@@ -20,6 +20,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)."""
 _PROTECTED = re.compile(r"'*[=+\-@\t\r]")
 """A cell to protect: a formula start, or one already behind quotes (so `'=x` keeps its quote)."""
+_QUOTED_START = re.compile(r"'[=+\-@\t\r]")
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _DATE = r"[+-]?[\dX]{4,}(?:-[\dX]{2}){0,2}(?:T[\d:.]+Z?)?[~?%]?"
 _PLAIN_DATA = re.compile(rf"{_NUMBER}|(?:{_DATE}|\.\.)?(?:/(?:{_DATE}|\.\.)?)?")
@@ -41,6 +42,12 @@ def unprotect_cell(value: str) -> str:
     if value[:1] == "'" and _PROTECTED.match(value, 1):
         return value[1:]
     return value
+
+
+def may_hold_protected_cells(text: str) -> bool:
+    """Whether a table's text has any `'` before a formula start: most have none, and their
+    cells need not be looked at one by one."""
+    return _QUOTED_START.search(text) is not None
 
 
 def dumps(catalogue: Catalogue) -> str:
