@@ -155,13 +155,73 @@ def _check_export(path: Path, fmt: str, catalogue) -> None:
         assert text.count("<Placemark ") == pairs
 
 
-def test_export_needs_format_and_output(capsys, tmp_path):
+def test_export_needs_output_and_a_known_format(capsys, tmp_path):
     with pytest.raises(SystemExit) as caught:
-        cli.main(["export", "-o", str(tmp_path / "x.csv")])
+        cli.main(["export", "--format", "csv"])
     assert caught.value.code == 2
     with pytest.raises(SystemExit):
         cli.main(["export", "--format", "shapefile", "-o", str(tmp_path / "x.shp")])
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("x.csv", "csv"), ("x.KML", "kml"), ("x.json", "geojson"), ("x.htm", "html")]
+)
+def test_export_format_from_the_output_name(capsys, tmp_path, name, fmt):
+    out = tmp_path / name
+    code, stdout, err = run(capsys, "export", "-o", str(out))
+    assert (code, err) == (0, "")
+    assert stdout.strip().endswith(f"events as {fmt}")
+    assert out.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--format", "png", "-o", "h.jpg"], ["-o ", "h.jpg", "does not write JPEG", ".png"]),
+        (["-o", "h.jpg"], ["h.jpg", "does not write JPEG"]),
+        (["--format", "png", "-o", "h.gif"], ["h.gif", "the name says gif but --format is png"]),
+        (["--format", "csv", "-o", "h.kml"], ["h.kml", "the name says kml but --format is csv"]),
+        (["--format", "kml", "-o", "h.kmz"], ["h.kmz", "does not write KMZ"]),
+        (["-o", "h.txt"], ["h.txt", "cannot tell the format", "--format"]),
+    ],
+)
+def test_export_refuses_a_name_that_says_another_format(capsys, tmp_path, argv, words):
+    argv = [str(tmp_path / a) if a.startswith("h.") else a for a in argv]
+    assert_clean_failure(*run(capsys, "export", *argv), *words)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_with_format_and_an_unknown_ending(capsys, tmp_path):
+    out = tmp_path / "events.txt"
+    code, _, err = run(capsys, "export", "--format", "csv", "-o", str(out))
+    assert (code, err) == (0, "")
+    assert out.read_text(encoding="utf-8").startswith("event_id,title,")
+
+
+@pytest.mark.parametrize("frames", ["0", "-3", "1", "601"])
+def test_gif_frames_out_of_range(capsys, tmp_path, frames):
+    out = tmp_path / "x.gif"
+    code, stdout, err = run(capsys, "export", "--format", "gif", "--frames", frames, "-o", str(out))
+    assert_clean_failure(code, stdout, err, f"--frames {frames}: a GIF needs 2 to 600 frames")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("3000", "--at 3000 is after the story's last date ("),
+        ("-5000", "--at -5000 is before the story's first date (1 January 1700); showing 1 Jan"),
+    ],
+)
+def test_an_at_outside_the_story_is_said(capsys, tmp_path, at, words):
+    out = tmp_path / "x.html"
+    code, stdout, err = run(capsys, "export", "--format", "html", f"--at={at}", "-o", str(out))
+    assert code == 0 and out.is_file()
+    assert err.startswith(f"mapexplorer: warning: {words}"), err
+    assert err.count("\n") == 1
+    code, _, err = run(capsys, "export", "--format", "html", "--at", "2015-09", "-o", str(out))
+    assert (code, err) == (0, "")
 
 
 # --- errors ------------------------------------------------------------------------------------

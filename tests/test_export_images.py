@@ -202,6 +202,26 @@ def test_cli_png_failure_is_clean(tmp_path):
     assert result.returncode == 2
     assert f"mapexplorer: {path}: cannot write the file" in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr.count("cannot write") == 1  # said once, not logged as well
+    assert ".tmp" not in result.stderr  # the user's path, not the temporary file's
+
+
+def test_the_header_window_stays_inside_the_story(bundled):
+    from mapexplorer.model.axis import day_words
+    from mapexplorer.model.state import TimeMode
+    from mapexplorer.ui.image_export import window_words
+
+    state = ExplorerState(bundled)  # at the latest event: the window reaches five years past it
+    first, last = bundled.time_range()
+    assert state.window()[1] > last
+    words = window_words(state)
+    assert words.endswith(f" to {day_words(last)}"), words
+    state.set_time(first)
+    assert window_words(state).startswith(f"events from {day_words(first)} to "), words
+    state.set_window_days(1)
+    assert window_words(state) == f"events on {day_words(first)}"
+    state.set_mode(TimeMode.CUMULATIVE)
+    assert window_words(state) == f"everything up to {day_words(first)}"
 
 
 def test_the_size_dialog_offers_the_map_size_and_presets(qtbot):

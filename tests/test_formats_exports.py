@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -253,7 +254,8 @@ def test_kml_reads_back_with_fastkml(tmp_path, request, which):
         place = catalogue.places[data["place_id"]]
         assert mark.id == f"{event.id}@{place.id}"
         assert mark.name == event.title
-        assert (mark.description or "") == event.summary
+        # Google Earth shows descriptions and ExtendedData as HTML: they hold escaped text.
+        assert html.unescape(mark.description or "") == event.summary
         # fastkml drops a Data whose <value/> is empty; those must be the empty fields.
         expected = {
             "date": event.time.edtf,
@@ -266,10 +268,10 @@ def test_kml_reads_back_with_fastkml(tmp_path, request, which):
             "era": event.era,
             "excerpt": event.excerpt,
         }
-        assert {k: data.get(k, "") for k in expected} == expected
+        assert {k: html.unescape(data.get(k, "")) for k in expected} == expected
         assert data["date"] == event.time.edtf
         assert data["start"] == event.time.start_iso
-        assert data["place"] == place.name
+        assert html.unescape(data["place"]) == place.name
         if event.time.start == event.time.end:
             assert type(mark.times).__name__ == "TimeStamp"
             assert mark.times.timestamp.dt.isoformat() == event.time.start_iso
@@ -306,11 +308,15 @@ def test_kml_keeps_text_as_text(tmp_path, nasty):
     assert b"<img" not in data  # escaped, never markup
     assert b"&amp;" in data
     mark = next(m for m in placemarks if m.id == "nasty@pt")
-    assert mark.name == NASTY
-    assert mark.description == f"Summary with {NASTY}\nand a second line"
-    assert _extended(mark)["actors"] == "A & B; <C>"
-    assert _extended(mark)["excerpt"] == NASTY
-    assert _extended(mark)["place"] == f"Point {NASTY}"
+    assert mark.name == NASTY  # Google Earth shows a name as text
+    # ...but a description and ExtendedData as HTML: escaped there, they show the characters.
+    summary = f"Summary with {NASTY}\nand a second line"
+    assert mark.description == html.escape(summary, quote=False)
+    assert "<" not in mark.description
+    assert _extended(mark)["actors"] == "A &amp; B; &lt;C&gt;"
+    assert _extended(mark)["excerpt"] == html.escape(NASTY, quote=False)
+    assert _extended(mark)["place"] == html.escape(f"Point {NASTY}", quote=False)
+    assert not any("<" in value for value in _extended(mark).values())
     assert doc.name == f"Title {NASTY}"
     # The standard library's parser agrees.
     root = ET.fromstring(data)
@@ -355,3 +361,140 @@ def test_exports_are_atomic_and_readable(tmp_path, bundled, fmt, monkeypatch):
 def test_unknown_export_format(tmp_path, bundled):
     with pytest.raises(KeyError):
         export_catalogue(bundled, tmp_path / "x.shp", "shapefile")
+
+
+# --- text stays text in spreadsheets and Google Earth, and our readers get it back ----------------
+
+FORMULAS = ["=cmd|' /C calc'!A1", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", "\tTab", "\rCR"]
+MARKUP = ["<b>&</b>", "<img src=x onerror=alert(1)>", "&lt;b&gt; as typed", "&copy2020 &amp;"]
+
+
+@pytest.fixture(scope="module")
+def tricky() -> Catalogue:
+    """Titles, summaries, actors and place names a spreadsheet or Google Earth would run or
+    render: formulas, markup, entities, a quote before a formula; and BC and negative values."""
+    texts = FORMULAS + MARKUP + ["'=already quoted", "-0500 is a year, not a formula", "- a dash"]
+    places = {
+        f"p{n}": Place(f"p{n}", text, Point(-12.5 + n, -33.25)) for n, text in enumerate(texts)
+    }
+    events = [
+        Event(
+            id=f"e{n}",
+            title=text,
+            time=TimeSpan.parse("-0500" if n % 2 else "2024-12-08"),
+            place_ids=(f"p{n}",),
+            summary=f"{text} (summary)" if n % 3 else text,
+            actors=("@someone", "=SUM(A1)", "<i>Tom</i> & Jerry"),  # "; " joins actors in CSV
+            category="war",
+            era=text,
+        )
+        for n, text in enumerate(texts)
+    ]
+    return Catalogue(events, places, [], Source(title="Tricky"))
+
+
+def _texts(catalogue: Catalogue) -> list[tuple]:
+    """Each event's text, trimmed: the readers trim whitespace around a value (a leading tab)."""
+    return [
+        (
+            e.title.strip(),
+            e.summary.strip(),
+            tuple(a.strip() for a in e.actors),
+            e.era.strip(),
+            e.time,
+            [p.name.strip() for p in catalogue.places_of(e)],
+        )
+        for e in catalogue.events
+    ]
+
+
+def test_csv_cells_never_start_a_formula(tmp_path, tricky):
+    for row in _csv_rows(tricky, tmp_path):
+        for column in ("title", "summary", "actors", "era", "place"):
+            assert not row[column].startswith(csvfile.FORMULA_STARTS), (column, row[column])
+    title = next(r["title"] for r in _csv_rows(tricky, tmp_path) if r["event_id"] == "e0")
+    assert title == "'=cmd|' /C calc'!A1"  # OWASP: a leading quote makes it text
+
+
+def test_csv_leaves_numbers_and_dates_alone(tmp_path, tricky):
+    rows = {r["event_id"]: r for r in _csv_rows(tricky, tmp_path)}
+    bc = rows["e1"]
+    assert (bc["date"], bc["start"], bc["end"]) == ("-0500", "-0500-01-01", "-0500-12-31")
+    assert (bc["lat"], bc["lon"]) == ("-33.250000", "-11.500000")
+    assert rows["e10"]["title"] == "''=already quoted"  # its own quote survives the reader
+    assert rows["e11"]["title"] == "'-0500 is a year, not a formula"  # words: protected
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("-12.5", "-12.5"),
+        ("+3", "+3"),
+        ("-1e-3", "-1e-3"),
+        ("-0500", "-0500"),
+        ("-0043-03-15", "-0043-03-15"),
+        ("-0549/-0329", "-0549/-0329"),
+        ("-05XX~", "-05XX~"),
+        ("=1+1", "'=1+1"),
+        ("-1+1+cmd|' /C calc'!A0", "'-1+1+cmd|' /C calc'!A0"),
+        ("@A1", "'@A1"),
+        ("'+x", "''+x"),
+        ("'plain", "'plain"),
+        ("", ""),
+    ],
+)
+def test_csv_cell_protection(value, cell):
+    assert csvfile.protect_cell(value) == cell
+    assert csvfile.unprotect_cell(cell) == value
+
+
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+@pytest.mark.parametrize("which", ["bundled", "tricky", "nasty"])
+def test_csv_and_kml_read_back_to_the_same_text(tmp_path, request, which, fmt):
+    from mapexplorer.formats.opener import read_catalogue
+
+    catalogue = request.getfixturevalue(which)
+    path = tmp_path / f"out.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.id for e in again.events] == [e.id for e in catalogue.events]
+    assert _texts(again) == _texts(catalogue)
+    assert [e.excerpt for e in again.events] == [e.excerpt for e in catalogue.events]
+
+
+def test_kml_shows_markup_as_text_in_google_earth(tmp_path, tricky):
+    """Google Earth renders a description as HTML: what it renders must be the summary itself."""
+    root = ET.fromstring(kml.dumps(tricky))  # fastkml knows no BC dates: the plain parser
+    ns = {"k": kml.KML_NS}
+    for mark in root.iterfind(".//k:Placemark", ns):
+        event = tricky.event(mark.get("id").split("@")[0])
+        rendered = mark.findtext("k:description", "", ns)
+        assert "<" not in rendered
+        assert html.unescape(rendered) == event.summary.replace("\r", "\n")  # XML's line ends
+        assert mark.findtext("k:name", "", ns) == event.title.replace("\r", "\n")
+        for value in mark.iterfind(".//k:Data/k:value", ns):
+            assert "<" not in (value.text or "")
+
+
+def test_third_party_kml_descriptions_still_read_as_text(tmp_path):
+    from mapexplorer.formats.opener import open_catalogue
+
+    marks = [
+        ("Html", "<![CDATA[<p>Forces <b>enter</b> Iran &amp; Iraq.</p>]]>", "Forces enter Iran & Iraq."),
+        ("Entities", "Fish &amp;amp; chips, 5 &amp;lt; 6", "Fish & chips, 5 < 6"),
+        ("Plain", "Fish &amp; chips, 5 &lt; 6", "Fish & chips, 5 < 6"),
+        ("Lines", "<![CDATA[one<br>two]]>", "one\ntwo"),
+    ]  # fmt: skip
+    placemarks = "".join(
+        f"<Placemark><name>{name}</name><description>{description}</description>"
+        "<TimeStamp><when>2025-01-17</when></TimeStamp><ExtendedData>"
+        "<Data name='actors'><value>Marks &amp; Spencer; AT&amp;T</value></Data></ExtendedData>"
+        "<Point><coordinates>50,30</coordinates></Point></Placemark>"
+        for name, description, _ in marks
+    )
+    path = tmp_path / "theirs.kml"
+    path.write_text(f"<kml xmlns='{kml.KML_NS}'><Document>{placemarks}</Document></kml>")
+    catalogue = open_catalogue(path)
+    assert [e.summary for e in catalogue.events] == [text for _, _, text in marks]
+    assert catalogue.events[0].actors == ("Marks & Spencer", "AT&T")

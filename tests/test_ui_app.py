@@ -40,6 +40,32 @@ def test_arguments_set_time_selection_and_size(qtbot, page_path):
     window.close()
 
 
+def test_an_explicit_at_wins_over_the_selections_date(qtbot, page_path, capsys):
+    from mapexplorer.model.time import TimeSpan
+
+    window = create_window(args("--at", "1800", "--select", "treaty-signing"), None, page_path)
+    qtbot.addWidget(window)
+    assert window.state.selected == "treaty-signing"  # selected, highlighted...
+    assert window.state.time == TimeSpan.parse("1800").start  # ...but shown at 1800, as asked
+    assert capsys.readouterr().err == ""
+    window.close()
+    alone = create_window(args("--select", "treaty-signing"), None, page_path)
+    qtbot.addWidget(alone)
+    treaty = alone.state.catalogue.event("treaty-signing")
+    assert treaty.time.overlaps(*alone.state.window())  # no --at: the time goes to the event
+    alone.close()
+
+
+def test_an_at_outside_the_story_is_said_on_stderr(qtbot, page_path, capsys):
+    window = create_window(args("--at", "3000"), None, page_path)
+    qtbot.addWidget(window)
+    err = capsys.readouterr().err
+    assert err.startswith("mapexplorer: warning: --at 3000 is after the story's last date (")
+    last = window.state.catalogue.time_range()[1]
+    assert window.state.time == last
+    window.close()
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -31,7 +31,7 @@ def _open_and_warn(path: Path):
 
     catalogue, report = read_catalogue(path)
     for line in read_warnings(path, report, guess_fields(path)):
-        print(f"mapexplorer: warning: {line}", file=sys.stderr)
+        _warn(line)
     return catalogue
 
 
@@ -62,10 +62,18 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def _warn(message: str) -> None:
+    print(f"mapexplorer: warning: {message}", file=sys.stderr)
+
+
 def export_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError
     from mapexplorer.formats.opener import export_catalogue
 
+    try:
+        args.format = export_format(args.format, args.output)
+    except ValueError as exc:
+        return _fail(str(exc))
     try:
         catalogue = _open_and_warn(_input_path(args.input))
         if args.format in VIEW_FORMATS:
@@ -114,16 +122,57 @@ def _one_line(text: str) -> str:
 
 VIEW_FORMATS = ("html", "png", "gif")
 """Exports of the map itself; png and gif are drawn by the app's page on an offscreen Qt."""
+EXPORT_FORMATS = ("geojson", "csv", "kml", *VIEW_FORMATS)
+FORMAT_OF_SUFFIX = {
+    ".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".kml": "kml",
+    ".html": "html", ".htm": "html", ".png": "png", ".gif": "gif",
+}  # fmt: skip
+OTHER_SUFFIXES = {
+    ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".tif": "TIFF", ".tiff": "TIFF",
+    ".bmp": "BMP", ".svg": "SVG", ".pdf": "PDF", ".mp4": "MP4", ".webm": "WebM",
+    ".kmz": "KMZ", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel", ".shp": "shapefile",
+}  # fmt: skip
+"""Names that promise a format we do not write: refused, not filled with something else."""
+
+
+def export_format(fmt: str | None, output: str) -> str:
+    """The format to write: `--format`, else the one the output's name ends with. A name that
+    says another format (`-o map.jpg --format png`) is a `ValueError`: the file would lie."""
+    suffix = Path(output).suffix.lower()
+    named = FORMAT_OF_SUFFIX.get(suffix)
+    endings = "end the name with .geojson, .csv, .kml, .html, .png or .gif"
+    if suffix in OTHER_SUFFIXES:
+        hint = f"--format {fmt} writes .{fmt} files" if fmt else endings
+        raise ValueError(
+            f"-o {output}: Map Explorer does not write {OTHER_SUFFIXES[suffix]}; {hint}"
+        )
+    if fmt is None:
+        if named is None:
+            raise ValueError(
+                f"-o {output}: cannot tell the format from the name; {endings}, or give --format"
+            )
+        return named
+    if named is not None and named != fmt:
+        raise ValueError(
+            f"-o {output}: the name says {named} but --format is {fmt}; "
+            f"name the file {Path(output).stem}.{fmt} or leave out --format"
+        )
+    return fmt
 
 
 def _export_view(catalogue, args: argparse.Namespace) -> str | None:
     """Write an html, png or gif export; returns an error message, or None."""
     from mapexplorer.model.state import ExplorerState
     from mapexplorer.model.time import DateError, TimeSpan
-    from mapexplorer.ui.app import DEFAULT_SIZE, parse_size
+    from mapexplorer.ui.app import DEFAULT_SIZE, at_clamp_warning, parse_size
 
     if not catalogue.events:
         return f"{args.input or 'the bundled article'}: the file holds no events"
+    if args.format == "gif":
+        from mapexplorer.ui.image_export import MAX_FRAMES, MIN_FRAMES
+
+        if not MIN_FRAMES <= args.frames <= MAX_FRAMES:
+            return f"--frames {args.frames}: a GIF needs {MIN_FRAMES} to {MAX_FRAMES} frames"
     try:
         size = parse_size(args.size or DEFAULT_SIZE)
         at = TimeSpan.parse(args.at) if args.at else None
@@ -133,6 +182,9 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
         return str(exc)
     state = ExplorerState(catalogue)
     if at is not None:
+        warning = at_clamp_warning(args.at, at.start, catalogue)
+        if warning:
+            _warn(warning)
         state.set_time(at.start)
     if args.format == "html":
         from mapexplorer.mappage.html_export import export_html
@@ -177,7 +229,10 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("input", nargs="?", help="catalogue file (default: the bundled article)")
     export.add_argument(
-        "--format", "-f", required=True, choices=["geojson", "csv", "kml", *VIEW_FORMATS]
+        "--format",
+        "-f",
+        choices=EXPORT_FORMATS,
+        help="what to write (default: from the output's name, e.g. story.gif)",
     )
     export.add_argument("-o", "--output", required=True, help="file to write")
     export.add_argument("--size", metavar="WxH", help="png/gif picture size (default 1280x800)")
@@ -185,7 +240,11 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
         "--at", metavar="DATE", help="html/png: the date shown (default: the latest event)"
     )
     export.add_argument(
-        "--frames", type=int, default=60, metavar="N", help="gif: frames of playback (default 60)"
+        "--frames",
+        type=int,
+        default=60,
+        metavar="N",
+        help="gif: frames of playback, 2 to 600 (default 60)",
     )
     export.set_defaults(run=export_command)
     events = sub.add_parser("events", help="list a catalogue's events as a table")

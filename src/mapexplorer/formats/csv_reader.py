@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
@@ -212,6 +213,7 @@ def _read_table(
     text = _decode(path, read_bytes(path))
     delimiter = _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    protected = may_hold_protected_cells(text)
     header: list[str] | None = None
     rows: list[list[str]] = []
     next_start = last_start = 1  # the line the next row starts on; the last row's
@@ -223,6 +225,8 @@ def _read_table(
             if header is None:
                 header = _header(row)
                 continue
+            if protected:  # `'=x` from our export (or another careful tool) is `=x`
+                row = [unprotect_cell(cell) for cell in row]
             rows.append(row)
             if limit is not None and len(rows) >= limit:
                 break

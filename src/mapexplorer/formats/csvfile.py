@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.formats.native import event_place_properties
@@ -15,6 +16,38 @@ COLUMNS = [
     "actors", "era", "excerpt", "lat", "lon", "wkt",
 ]  # fmt: skip
 ACTOR_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)."""
+_PROTECTED = re.compile(r"'*[=+\-@\t\r]")
+"""A cell to protect: a formula start, or one already behind quotes (so `'=x` keeps its quote)."""
+_QUOTED_START = re.compile(r"'[=+\-@\t\r]")
+_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_DATE = r"[+-]?[\dX]{4,}(?:-[\dX]{2}){0,2}(?:T[\d:.]+Z?)?[~?%]?"
+_PLAIN_DATA = re.compile(rf"{_NUMBER}|(?:{_DATE}|\.\.)?(?:/(?:{_DATE}|\.\.)?)?")
+"""A number (-12.5, 1e-3) or an EDTF/ISO date or interval (-0500, -0043-03-15, -0549/-0329,
+-05XX~): no spreadsheet can run one, and a column of them must stay numbers and dates."""
+
+
+def protect_cell(value: str) -> str:
+    """A cell a spreadsheet shows as the text it is: a leading `'` before a formula start
+    (`=cmd|' /C calc'!A1` → `'=cmd|' /C calc'!A1`); numbers and dates are left alone.
+    Our CSV reader takes that quote off again."""
+    if _PROTECTED.match(value) and not _PLAIN_DATA.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unprotect_cell(value: str) -> str:
+    """The text `protect_cell` protected (also from other tools that protect the same way)."""
+    if value[:1] == "'" and _PROTECTED.match(value, 1):
+        return value[1:]
+    return value
+
+
+def may_hold_protected_cells(text: str) -> bool:
+    """Whether a table's text has any `'` before a formula start: most have none, and their
+    cells need not be looked at one by one."""
+    return _QUOTED_START.search(text) is not None
 
 
 def dumps(catalogue: Catalogue) -> str:
@@ -33,7 +66,7 @@ def dumps(catalogue: Catalogue) -> str:
                 lon=f"{lon:.6f}",
                 wkt=place.geometry.wkt,
             )
-            writer.writerow(row)
+            writer.writerow({column: protect_cell(value) for column, value in row.items()})
     return out.getvalue()
 
 

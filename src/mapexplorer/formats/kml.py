@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import xml.etree.ElementTree as ET
 
@@ -47,6 +48,13 @@ def _geometry(parent: ET.Element, geom: BaseGeometry) -> None:
             _geometry(multi, part)
 
 
+def as_html_text(text: str) -> str:
+    """Text for an element Google Earth renders as HTML (a description, an ExtendedData value):
+    escaped, so `<b>` shows as the characters `<b>`, not bold. The XML writer then escapes it
+    again; any KML reader gets the HTML back, a browser or Google Earth the text."""
+    return html.escape(text, quote=False)
+
+
 def dumps(catalogue: Catalogue) -> str:
     kml = ET.Element("kml", xmlns=KML_NS)
     doc = ET.SubElement(kml, "Document")
@@ -61,8 +69,8 @@ def dumps(catalogue: Catalogue) -> str:
     for event in catalogue.events:
         for place in catalogue.places_of(event):
             mark = ET.SubElement(doc, "Placemark", id=f"{event.id}@{place.id}")
-            ET.SubElement(mark, "name").text = event.title
-            ET.SubElement(mark, "description").text = event.summary
+            ET.SubElement(mark, "name").text = event.title  # plain text to Google Earth
+            ET.SubElement(mark, "description").text = as_html_text(event.summary)
             if event.time.start == event.time.end:
                 stamp = ET.SubElement(mark, "TimeStamp")
                 ET.SubElement(stamp, "when").text = event.time.start_iso
@@ -87,7 +95,8 @@ def dumps(catalogue: Catalogue) -> str:
                 "excerpt": event.excerpt,
             }
             for name, value in fields.items():
-                ET.SubElement(ET.SubElement(data, "Data", name=name), "value").text = value
+                value_element = ET.SubElement(ET.SubElement(data, "Data", name=name), "value")
+                value_element.text = as_html_text(value)
             _geometry(mark, place.geometry)
     ET.indent(kml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(kml, encoding="unicode") + "\n"

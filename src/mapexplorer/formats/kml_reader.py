@@ -322,20 +322,27 @@ def _row(placemark: Any) -> dict[str, Any]:
         if hasattr(element, "data"):  # SchemaData: SimpleData children
             for simple in element.data:
                 if simple.name:
-                    row.setdefault(simple.name, simple.value or "")
+                    row.setdefault(simple.name, _data_text(simple.value))
         elif getattr(element, "name", None):  # Data
-            row.setdefault(element.name, element.value or "")
+            row.setdefault(element.name, _data_text(element.value))
     return row
 
 
 def _plain(description: str | None) -> str:
-    """Google Earth descriptions are often HTML: keep their text."""
+    """Google Earth descriptions are HTML: keep their text. Entities count even without tags:
+    our export writes a summary `<b>` as `&lt;b&gt;` so that Google Earth shows the characters."""
     if not description:
         return ""
     if _TAG.search(description):
         text = re.sub(r"<\s*br\s*/?\s*>|</\s*p\s*>", "\n", description, flags=re.IGNORECASE)
-        description = html.unescape(_TAG.sub("", text))
-    return description.strip()
+        description = _TAG.sub("", text)
+    return html.unescape(description).strip()
+
+
+def _data_text(value: str | None) -> str:
+    """An ExtendedData value, which Google Earth may show as HTML: entities become characters
+    (our export escapes `&`, `<` and `>` in them); tags are left, as the text they are to us."""
+    return html.unescape(value) if value and "&" in value else value or ""
 
 
 def _read_placemark(

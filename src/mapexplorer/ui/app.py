@@ -30,6 +30,21 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def at_clamp_warning(text: str, day: int, catalogue) -> str | None:
+    """What `--at text` (day `day`) turns into when it is outside the story, which the time
+    cannot leave; None when it is inside."""
+    from mapexplorer.model.axis import day_words
+
+    first, last = catalogue.time_range()
+    if day > last:
+        where, edge = "after the story's last date", day_words(last)
+    elif day < first:
+        where, edge = "before the story's first date", day_words(first)
+    else:
+        return None
+    return f"--at {text} is {where} ({edge}); showing {edge}"
+
+
 class StartupError(Exception):
     """A reason the window cannot open as asked (bad file, unknown event...)."""
 
@@ -83,6 +98,9 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
         raise StartupError(f"--select {args.select}: no such event in {path}")
+    warning = at_clamp_warning(args.at, at, catalogue) if at is not None else None
+    if warning:
+        print(f"mapexplorer: warning: {warning}", file=sys.stderr)
     try:
         remembered = int(last_time) if reopening and last_time is not None else None
     except (TypeError, ValueError):
@@ -126,7 +144,8 @@ def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None
     elif plan.last_time is not None:
         window.state.set_time(plan.last_time)
     if args.select:
-        window.state.select(args.select, move_time=True)
+        # An explicit --at wins: the event is selected, and the time stays where it was asked.
+        window.state.select(args.select, move_time=plan.at is None)
     return window
 
 

@@ -41,6 +41,9 @@ log = logging.getLogger("mapexplorer.export")
 
 PNG, GIF = "png", "gif"
 DEFAULT_FRAMES = 60
+MIN_FRAMES, MAX_FRAMES = 2, 600
+"""A playback needs a first and a last frame; 600 frames are two minutes at 200 ms, and all of
+them are held in memory until the GIF is written."""
 DEFAULT_FRAME_MS = 200
 LAST_FRAME_MS = 2000
 """The GIF rests on its last frame before it loops."""
@@ -122,8 +125,20 @@ def window_words(state: ExplorerState) -> str:
     """What the time shown means, in words: the window or "everything up to"."""
     if state.mode is TimeMode.CUMULATIVE:
         return f"everything up to {day_words(state.time)}"
-    start, end = state.window()
+    start, end = story_window(state)
+    if start == end:
+        return f"events on {day_words(start)}"
     return f"events from {day_words(start)} to {day_words(end)}"
+
+
+def story_window(state: ExplorerState) -> tuple[int, int]:
+    """The time window cut to the story's first and last days: a ten-year window at the last
+    event would otherwise claim five years the story never reaches."""
+    start, end = state.window()
+    if not state.catalogue.events:
+        return start, end
+    first, last = state.catalogue.time_range()
+    return max(start, first), min(end, last)
 
 
 def legend_entries(state: ExplorerState) -> list[tuple[str, str]]:
@@ -581,7 +596,10 @@ class MapImageExporter(QObject):
                 exact = [colour for _, colour in self.legend]
                 data = gif_bytes(self._images, self.frame_ms, exact=exact)
             write_atomically(self.path, data)
-        except Exception as exc:  # a full disk, a bad folder, an encoder error: say which
+        except OSError as exc:  # a full disk, a missing folder: not the temporary file's name
+            self._fail(f"cannot write the file ({exc.strerror or exc})")
+            return
+        except Exception as exc:  # an encoder error: say which
             self._fail(f"cannot write the file ({exc})")
             return
         self._done = True
@@ -593,7 +611,7 @@ class MapImageExporter(QObject):
             return
         self._done = True
         self._cleanup()
-        log.warning("export failed: %s", message)
+        log.info("export failed: %s", message)  # the caller shows it: a dialog, or stderr
         self.failed.emit(message)
 
     def _cleanup(self) -> None:
