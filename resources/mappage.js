@@ -1632,6 +1632,17 @@ var MapExplorer = (function () {
     startFrameCounter: startFrameCounter,
     stopFrameCounter: stopFrameCounter,
     zoom: function () { return map.getZoom(); },
+    /* Where a latitude and longitude are on the map's container; the view's [west, south,
+     * east, north] (east past 180 across the antimeridian); a view to move to, at once. */
+    containerPointAt: function (lat, lng) {
+      var c = map.latLngToContainerPoint([lat, lng]);
+      return { x: c.x, y: c.y };
+    },
+    viewBounds: function () {
+      var b = map.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    },
+    setView: function (lat, lng, zoom) { map.setView([lat, lng], zoom, { animate: false }); return true; },
     selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
   };
 })();

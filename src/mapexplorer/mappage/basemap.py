@@ -24,18 +24,15 @@ def basemap_data() -> dict:
 
 
 def _joined_across_antimeridian(geometry: dict) -> dict:
-    from shapely.geometry import shape
-
-    geom = shape(geometry)
-    if geom.bounds[2] - geom.bounds[0] <= 180:
-        return geometry  # nearly every country: as it is
     import numpy as np
     import shapely
+    from shapely.geometry import shape
 
     from mapexplorer.model.antimeridian import arranged
 
+    geom = shape(geometry)
     joined = arranged(geom)
     if joined is geom:
-        return geometry  # round a pole (Antarctica): the copies either side carry it
+        return geometry  # nearly every country; Antarctica, round the pole, too
     # Whole turns added: round off the float noise (1e-6° is 0.1 m).
     return json.loads(shapely.to_geojson(shapely.transform(joined, lambda xy: np.round(xy, 6))))

@@ -95,7 +95,11 @@ def arranged_all(geometries) -> np.ndarray:
 def arranged(geometry: BaseGeometry) -> BaseGeometry:
     """The geometry as it should be drawn: lines and rings unwrapped, parts moved into the
     tightest span, a region's parts split at ±180° joined again (no seam drawn through it).
-    A ring round a pole (Antarctica) cannot be unwrapped: such a geometry is kept as it is."""
+    A ring round a pole (Antarctica) cannot be unwrapped: such a geometry is kept as it is,
+    and so is one at most 180° wide (nearly all: nothing to arrange)."""
+    west, _, east, _ = geometry.bounds
+    if east - west <= 180:
+        return geometry
     parts = [_unwrapped(part) for part in getattr(geometry, "geoms", [geometry])]
     if any(part is None for part in parts):
         return geometry
