@@ -1463,7 +1463,8 @@ var MapExplorer = (function () {
 
   /* Countries again a turn east and a turn west, so that a view across the antimeridian (Fiji,
    * Chukotka, a Pacific crossing: see WORLD) has land on both sides. East goes what lies west
-   * of 0°, west what lies east of it: enough for the widest view at the lowest zoom. */
+   * of 0°, west what lies east of it: at the lowest zoom, enough for a view up to two worlds
+   * (2,048 px) wide centred anywhere in -180…180°. */
   function worldCopies(countries) {
     var copies = [];
     countries.features.forEach(function (f) {
