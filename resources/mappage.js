@@ -128,6 +128,8 @@ var MapExplorer = (function () {
       xy[i + 1] = 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
     }
     bbox = new Float64Array(4 * nPlaces);
+    centreWest = Infinity;
+    centreEast = -Infinity;
     for (p = 0; p < nPlaces; p++) {
       var b0 = Infinity, b1 = Infinity, b2 = -Infinity, b3 = -Infinity;
       var v0 = ringStart[placeRing[p]], v1 = ringStart[placeRing[p + 1]];
@@ -139,6 +141,8 @@ var MapExplorer = (function () {
         if (y > b3) b3 = y;
       }
       bbox[4 * p] = b0; bbox[4 * p + 1] = b1; bbox[4 * p + 2] = b2; bbox[4 * p + 3] = b3;
+      centreWest = Math.min(centreWest, (b0 + b2) / 2);
+      centreEast = Math.max(centreEast, (b0 + b2) / 2);
     }
 
     nEvents = E.ids.length;
@@ -573,6 +577,7 @@ var MapExplorer = (function () {
   // itself, whole turns of WORLD apart, nearest the middle of the view.
   var WORLD = 256;
   var pShift = new Float64Array(0); // per place, this view: world x added to draw its copy
+  var centreWest = 0, centreEast = 0; // the places' westmost and eastmost middles (world x)
 
   function copyShift(p, middle) {
     var b = 4 * p;
@@ -622,18 +627,23 @@ var MapExplorer = (function () {
     }
     viewGen++;
     poolUsed = 0;
-    var scale = v.scale, s = scale * ratio, dy = v.oy * ratio, middle = (v.ox + v.w / 2) / scale;
-    for (p = 0; p < nPlaces; p++) {
-      var shift = pShift[p] = copyShift(p, middle), dx = v.ox * ratio - shift * s;
-      for (q = ringStart[placeRing[p]], end = ringStart[placeRing[p + 1]]; q < end; q++) {
-        vx[q] = xy[2 * q] * s - dx;
-        vy[q] = xy[2 * q + 1] * s - dy;
-      }
+    var scale = v.scale, s = scale * ratio, dx = v.ox * ratio, dy = v.oy * ratio;
+    for (q = 0; q < nv; q++) {
+      vx[q] = xy[2 * q] * s - dx;
+      vy[q] = xy[2 * q + 1] * s - dy;
     }
     var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
     var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    var middle = (v.ox + v.w / 2) / scale;
+    // The usual case, a story in one part of the world: every place's nearest copy is its own.
+    var turns = !(middle < centreWest + WORLD / 2 && middle >= centreEast - WORLD / 2);
     for (p = 0; p < nPlaces; p++) {
-      var b = 4 * p, x0 = bbox[b] + pShift[p], x1 = bbox[b + 2] + pShift[p];
+      var shift = pShift[p] = turns ? copyShift(p, middle) : 0;
+      if (shift !== 0) {
+        // Drawn a turn or more away: few places, and only in views near ±180°.
+        for (q = ringStart[placeRing[p]], end = ringStart[placeRing[p + 1]]; q < end; q++) vx[q] += shift * s;
+      }
+      var b = 4 * p, x0 = bbox[b] + shift, x1 = bbox[b + 2] + shift;
       if (x1 < left || x0 > right || bbox[b + 3] < top || bbox[b + 1] > bottom) {
         pMode[p] = OFF;
         continue;
