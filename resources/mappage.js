@@ -41,7 +41,7 @@ var MapExplorer = (function () {
   var placeKind = new Uint8Array(0);
   var placeRing = new Int32Array(1); // place p's rings: [placeRing[p], placeRing[p+1])
   var ringStart = new Int32Array(1); // ring r's vertices: [ringStart[r], ringStart[r+1])
-  var xy = new Float64Array(0); // vertices in Web Mercator world pixels at zoom 0
+  var xy = new Float64Array(0); // vertices in Web Mercator world pixels at zoom 0 (see WORLD)
   var bbox = new Float64Array(0); // 4 per place
   var placeEvStart = new Int32Array(1); // events at place p (ascending = by start)
   var placeEvs = new Int32Array(0);
@@ -128,6 +128,8 @@ var MapExplorer = (function () {
       xy[i + 1] = 256 * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
     }
     bbox = new Float64Array(4 * nPlaces);
+    centreWest = Infinity;
+    centreEast = -Infinity;
     for (p = 0; p < nPlaces; p++) {
       var b0 = Infinity, b1 = Infinity, b2 = -Infinity, b3 = -Infinity;
       var v0 = ringStart[placeRing[p]], v1 = ringStart[placeRing[p + 1]];
@@ -139,6 +141,8 @@ var MapExplorer = (function () {
         if (y > b3) b3 = y;
       }
       bbox[4 * p] = b0; bbox[4 * p + 1] = b1; bbox[4 * p + 2] = b2; bbox[4 * p + 3] = b3;
+      centreWest = Math.min(centreWest, (b0 + b2) / 2);
+      centreEast = Math.max(centreEast, (b0 + b2) / 2);
     }
 
     nEvents = E.ids.length;
@@ -566,13 +570,56 @@ var MapExplorer = (function () {
   var pCell = new Int32Array(0); // DOTLIKE: its 3-px cell
   var pX = new Float32Array(0), pY = new Float32Array(0); // DOTLIKE: its marker, CSS pixels
 
+  // --- copies of the world ---------------------------------------------------------------------
+  // The map does not wrap round: a view near ±180° shows world pixels below 0 or past WORLD.
+  // Python sends shapes across the antimeridian in one piece (messages.geometry_buffers: Fiji
+  // at 170…190°, world x past WORLD), and each place is drawn, hit and framed at the copy of
+  // itself, whole turns of WORLD apart, nearest the middle of the view.
+  var WORLD = 256;
+  var pShift = new Float64Array(0); // per place, this view: world x added to draw its copy
+  var centreWest = 0, centreEast = 0; // the places' westmost and eastmost middles (world x)
+
+  function copyShift(p, middle) {
+    var b = 4 * p;
+    return Math.round((middle - (bbox[b] + bbox[b + 2]) / 2) / WORLD) * WORLD;
+  }
+
+  /* The world x at the middle of the map as it is now. */
+  function viewMiddle() {
+    return (map.getPixelBounds().min.x + map.getSize().x / 2) / Math.pow(2, map.getZoom());
+  }
+
+  /* The shortest span [west, east] of world x covering every [wests[k], easts[k]] on a world
+   * that repeats every WORLD: across the antimeridian when that is shorter. The page's copy
+   * of antimeridian.tightest_span (for an event's few places). */
+  function tightestSpan(wests, easts) {
+    var n = wests.length, items = [], k, reach = [], far = -Infinity;
+    for (k = 0; k < n; k++) {
+      if (easts[k] - wests[k] >= WORLD) return [0, WORLD];
+      var w = wests[k] - Math.floor(wests[k] / WORLD) * WORLD;
+      items.push([w, w + easts[k] - wests[k]]);
+    }
+    items.sort(function (a, b) { return a[0] - b[0]; });
+    for (k = 0; k < n; k++) reach.push(far = Math.max(far, items[k][1]));
+    // The widest stretch no place covers is left out: east of everything, or between two.
+    var bestGap = items[0][0] + WORLD - far, after = -1, covered;
+    for (k = 1; k < n; k++) {
+      covered = Math.max(reach[k - 1], far - WORLD);
+      if (items[k][0] - covered > bestGap) { bestGap = items[k][0] - covered; after = k; }
+    }
+    if (bestGap <= 0) return [0, WORLD];
+    if (after < 0) return [items[0][0], far];
+    return [items[after][0], Math.max(reach[after - 1], far - WORLD) + WORLD];
+  }
+
   function project(v, ratio, cols, rows) {
     var key = catalogueGen + "|" + v.scale + "|" + v.ox + "|" + v.oy + "|" + v.w + "|" + v.h + "|" + ratio;
     if (key === viewKey) return;
     viewKey = key;
-    var nv = xy.length >> 1, q, p;
+    var nv = xy.length >> 1, q, p, end;
     if (vx.length !== nv) { vx = new Float32Array(nv); vy = new Float32Array(nv); }
     if (pMode.length !== nPlaces) {
+      pShift = new Float64Array(nPlaces);
       pMode = new Uint8Array(nPlaces);
       pCell = new Int32Array(nPlaces);
       pX = new Float32Array(nPlaces);
@@ -587,9 +634,17 @@ var MapExplorer = (function () {
     }
     var left = (v.ox - 20) / scale, right = (v.ox + v.w + 20) / scale;
     var top = (v.oy - 20) / scale, bottom = (v.oy + v.h + 20) / scale;
+    var middle = (v.ox + v.w / 2) / scale;
+    // The usual case, a story in one part of the world: every place's nearest copy is its own.
+    var turns = !(middle < centreWest + WORLD / 2 && middle >= centreEast - WORLD / 2);
     for (p = 0; p < nPlaces; p++) {
-      var b = 4 * p;
-      if (bbox[b + 2] < left || bbox[b] > right || bbox[b + 3] < top || bbox[b + 1] > bottom) {
+      var shift = pShift[p] = turns ? copyShift(p, middle) : 0;
+      if (shift !== 0) {
+        // Drawn a turn or more away: few places, and only in views near ±180°.
+        for (q = ringStart[placeRing[p]], end = ringStart[placeRing[p + 1]]; q < end; q++) vx[q] += shift * s;
+      }
+      var b = 4 * p, x0 = bbox[b] + shift, x1 = bbox[b + 2] + shift;
+      if (x1 < left || x0 > right || bbox[b + 3] < top || bbox[b + 1] > bottom) {
         pMode[p] = OFF;
         continue;
       }
@@ -597,9 +652,9 @@ var MapExplorer = (function () {
       // A shape a few pixels across is drawn as a point: as a path it would be a smudge, and
       // at 100,000 events, thousands of paths.
       var tiny = kind !== POINT &&
-        (bbox[b + 2] - bbox[b]) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
+        (x1 - x0) * scale < TINY_PX && (bbox[b + 3] - bbox[b + 1]) * scale < TINY_PX;
       if (tiny) {
-        sx = (bbox[b] + bbox[b + 2]) / 2 * scale - v.ox;
+        sx = (x0 + x1) / 2 * scale - v.ox;
         sy = (bbox[b + 1] + bbox[b + 3]) / 2 * scale - v.oy;
       } else if (kind !== POINT) {
         pMode[p] = SHAPE;
@@ -609,7 +664,7 @@ var MapExplorer = (function () {
         continue;
       } else {
         q = ringStart[placeRing[p]];
-        sx = xy[2 * q] * scale - v.ox;
+        sx = (xy[2 * q] + pShift[p]) * scale - v.ox;
         sy = xy[2 * q + 1] * scale - v.oy;
       }
       if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) {
@@ -705,7 +760,8 @@ var MapExplorer = (function () {
       }
     } else {
       for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
-        var q = ringStart[r], sx = xy[2 * q] * v.scale - v.ox, sy = xy[2 * q + 1] * v.scale - v.oy;
+        var q = ringStart[r], sx = (xy[2 * q] + pShift[p]) * v.scale - v.ox;
+        var sy = xy[2 * q + 1] * v.scale - v.oy;
         if (sx < -20 || sy < -20 || sx > v.w + 20 || sy > v.h + 20) continue;
         claim(p, sx, sy, cellOf(sx, sy, cols, rows));
       }
@@ -839,7 +895,7 @@ var MapExplorer = (function () {
       else {
         for (var r = placeRing[p]; r < placeRing[p + 1]; r++) {
           var q = ringStart[r];
-          drawPointAt(p, xy[2 * q] * scale - v.ox, xy[2 * q + 1] * scale - v.oy, sel, hov);
+          drawPointAt(p, (xy[2 * q] + pShift[p]) * scale - v.ox, xy[2 * q + 1] * scale - v.oy, sel, hov);
         }
       }
     });
@@ -1056,13 +1112,13 @@ var MapExplorer = (function () {
     return true;
   }
 
-  /* Adds ring r to the current path, skipping vertices less than half a pixel apart. */
-  function traceRing(r, v, close) {
-    var a = ringStart[r], b = ringStart[r + 1];
-    var lx = xy[2 * a] * v.scale - v.ox, ly = xy[2 * a + 1] * v.scale - v.oy;
+  /* Adds ring r of place p to the current path, skipping vertices less than half a pixel apart. */
+  function traceRing(p, r, v, close) {
+    var a = ringStart[r], b = ringStart[r + 1], ox = v.ox - pShift[p] * v.scale;
+    var lx = xy[2 * a] * v.scale - ox, ly = xy[2 * a + 1] * v.scale - v.oy;
     ctx.moveTo(lx, ly);
     for (var q = a + 1; q < b; q++) {
-      var x = xy[2 * q] * v.scale - v.ox, y = xy[2 * q + 1] * v.scale - v.oy;
+      var x = xy[2 * q] * v.scale - ox, y = xy[2 * q + 1] * v.scale - v.oy;
       if (q < b - 1 && Math.abs(x - lx) < 0.5 && Math.abs(y - ly) < 0.5) continue;
       ctx.lineTo(x, y);
       lx = x; ly = y;
@@ -1078,7 +1134,7 @@ var MapExplorer = (function () {
     ctx.beginPath();
     for (var k = 0; k < list.length; k++) {
       var p = list[k];
-      for (var r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(r, v, true);
+      for (var r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(p, r, v, true);
     }
     ctx.fillStyle = rgba(colour, (soft ? 0.14 : 0.26) * alpha + (hovered ? 0.1 : 0));
     // Holes wind against their outline (RFC 7946), so nonzero keeps them empty.
@@ -1096,7 +1152,7 @@ var MapExplorer = (function () {
     var alpha = opacityOf(ev), k, p, r;
     if (isSelected) {
       ctx.beginPath();
-      for (r = placeRing[list[0]]; r < placeRing[list[0] + 1]; r++) traceRing(r, v, false);
+      for (r = placeRing[list[0]]; r < placeRing[list[0] + 1]; r++) traceRing(list[0], r, v, false);
       ctx.lineWidth = 8;
       ctx.strokeStyle = dark ? "rgba(255,224,102,0.6)" : "rgba(0,0,0,0.35)";
       ctx.setLineDash(soft ? [5, 4] : []);
@@ -1106,7 +1162,7 @@ var MapExplorer = (function () {
     ctx.beginPath();
     for (k = 0; k < list.length; k++) {
       p = list[k];
-      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(r, v, false);
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceRing(p, r, v, false);
     }
     ctx.lineWidth = hovered ? 4.5 : v.dense ? 1.5 : 3;
     ctx.strokeStyle = rgba(colour, 0.9 * alpha);
@@ -1116,17 +1172,17 @@ var MapExplorer = (function () {
     ctx.beginPath();
     for (k = 0; k < list.length; k++) {
       p = list[k];
-      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceArrowHead(r, v);
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) traceArrowHead(p, r, v);
     }
     ctx.fillStyle = rgba(colour, 0.95 * alpha);
     ctx.fill();
   }
 
-  function traceArrowHead(r, v) {
-    var a = ringStart[r], b = ringStart[r + 1];
+  function traceArrowHead(p, r, v) {
+    var a = ringStart[r], b = ringStart[r + 1], ox = v.ox - pShift[p] * v.scale;
     if (b - a < 2) return;
-    var x2 = xy[2 * (b - 1)] * v.scale - v.ox, y2 = xy[2 * (b - 1) + 1] * v.scale - v.oy;
-    var x1 = xy[2 * (b - 2)] * v.scale - v.ox, y1 = xy[2 * (b - 2) + 1] * v.scale - v.oy;
+    var x2 = xy[2 * (b - 1)] * v.scale - ox, y2 = xy[2 * (b - 1) + 1] * v.scale - v.oy;
+    var x1 = xy[2 * (b - 2)] * v.scale - ox, y1 = xy[2 * (b - 2) + 1] * v.scale - v.oy;
     var angle = Math.atan2(y2 - y1, x2 - x1), len = 13;
     ctx.moveTo(x2, y2);
     ctx.lineTo(x2 - len * Math.cos(angle - 0.45), y2 - len * Math.sin(angle - 0.45));
@@ -1161,51 +1217,58 @@ var MapExplorer = (function () {
 
   // --- hit testing ------------------------------------------------------------------------------
   // A grid over the zoom-0 world (1 world pixel a cell): each cell lists the places whose box
-  // touches it, so a hover looks at a handful of places, not all of them.
-  var GRID = 256;
-  var gridStart = new Int32Array(GRID * GRID + 1), gridItems = new Int32Array(0);
+  // touches it, so a hover looks at a handful of places, not all of them. Two worlds wide: a
+  // shape across the antimeridian reaches past the first (see WORLD).
+  var GRID = 256, GRID_X = 2 * GRID;
+  var gridStart = new Int32Array(GRID_X * GRID + 1), gridItems = new Int32Array(0);
   var bigPlaces = [], seen = new Int32Array(0), seenStamp = 0;
 
   function cellRange(p) {
-    var b = 4 * p, clamp = function (x) { return Math.max(0, Math.min(GRID - 1, Math.floor(x))); };
-    return [clamp(bbox[b]), clamp(bbox[b + 1]), clamp(bbox[b + 2]), clamp(bbox[b + 3])];
+    var b = 4 * p, clamp = function (x, n) { return Math.max(0, Math.min(n - 1, Math.floor(x))); };
+    return [clamp(bbox[b], GRID_X), clamp(bbox[b + 1], GRID), clamp(bbox[b + 2], GRID_X), clamp(bbox[b + 3], GRID)];
   }
 
   function buildGrid() {
-    var counts = new Int32Array(GRID * GRID + 1), ranges = [], p, x, y;
+    var cells = GRID_X * GRID, counts = new Int32Array(cells + 1), ranges = [], p, x, y;
     bigPlaces = [];
     for (p = 0; p < nPlaces; p++) {
       var c = cellRange(p);
       if ((c[2] - c[0] + 1) * (c[3] - c[1] + 1) > 1024) { bigPlaces.push(p); ranges.push(null); continue; }
       ranges.push(c);
-      for (y = c[1]; y <= c[3]; y++) for (x = c[0]; x <= c[2]; x++) counts[y * GRID + x + 1]++;
+      for (y = c[1]; y <= c[3]; y++) for (x = c[0]; x <= c[2]; x++) counts[y * GRID_X + x + 1]++;
     }
-    for (var i = 0; i < GRID * GRID; i++) counts[i + 1] += counts[i];
+    for (var i = 0; i < cells; i++) counts[i + 1] += counts[i];
     gridStart = counts;
-    gridItems = new Int32Array(counts[GRID * GRID]);
-    var fill = counts.slice(0, GRID * GRID);
+    gridItems = new Int32Array(counts[cells]);
+    var fill = counts.slice(0, cells);
     for (p = 0; p < nPlaces; p++) {
       var r = ranges[p];
       if (!r) continue;
-      for (y = r[1]; y <= r[3]; y++) for (x = r[0]; x <= r[2]; x++) gridItems[fill[y * GRID + x]++] = p;
+      for (y = r[1]; y <= r[3]; y++) for (x = r[0]; x <= r[2]; x++) gridItems[fill[y * GRID_X + x]++] = p;
     }
     seen = new Int32Array(nPlaces);
     seenStamp = 0;
   }
 
+  /* Lit places whose box is near world point (wx, wy) in some copy of the world: the grid is
+   * asked at wx brought into the first world, and a turn east of it. */
   function candidatesNear(wx, wy, tol) {
     var out = bigPlaces.filter(function (p) { return placeCount[p] > 0; });
-    var x0 = Math.max(0, Math.floor(wx - tol)), x1 = Math.min(GRID - 1, Math.floor(wx + tol));
     var y0 = Math.max(0, Math.floor(wy - tol)), y1 = Math.min(GRID - 1, Math.floor(wy + tol));
+    var inFirst = wx - Math.floor(wx / WORLD) * WORLD;
     seenStamp++;
-    for (var y = y0; y <= y1; y++) {
-      for (var x = x0; x <= x1; x++) {
-        var cell = y * GRID + x;
-        for (var k = gridStart[cell]; k < gridStart[cell + 1]; k++) {
-          var p = gridItems[k];
-          if (seen[p] === seenStamp || placeCount[p] === 0) continue;
-          seen[p] = seenStamp;
-          out.push(p);
+    for (var turn = 0; turn < 2; turn++) {
+      var at = inFirst + turn * WORLD;
+      var x0 = Math.max(0, Math.floor(at - tol)), x1 = Math.min(GRID_X - 1, Math.floor(at + tol));
+      for (var y = y0; y <= y1; y++) {
+        for (var x = x0; x <= x1; x++) {
+          var cell = y * GRID_X + x;
+          for (var k = gridStart[cell]; k < gridStart[cell + 1]; k++) {
+            var p = gridItems[k];
+            if (seen[p] === seenStamp || placeCount[p] === 0) continue;
+            seen[p] = seenStamp;
+            out.push(p);
+          }
         }
       }
     }
@@ -1229,19 +1292,21 @@ var MapExplorer = (function () {
   }
 
   /* The lit place under a container point: points first, then routes, then regions (the
-   * smallest region wins, so Gaza is reachable inside a larger shape). */
+   * smallest region wins, so Gaza is reachable inside a larger shape). Each place is hit
+   * where it is drawn: at its copy nearest the middle of the view. */
   function placeAt(cx, cy) {
     if (!map || nPlaces === 0) return -1;
-    var scale = Math.pow(2, map.getZoom()), o = map.getPixelBounds().min;
+    var scale = Math.pow(2, map.getZoom()), o = map.getPixelBounds().min, middle = viewMiddle();
     var wx = (cx + o.x) / scale, wy = (cy + o.y) / scale, tol = 11 / scale;
     var cands = candidatesNear(wx, wy, tol);
-    var best = -1, bestD = Infinity, k, p, r, q;
+    var best = -1, bestD = Infinity, k, p, r, q, x;
     for (k = 0; k < cands.length; k++) {
       p = cands[k];
       if (placeKind[p] !== POINT) continue;
+      x = wx - copyShift(p, middle); // the point in the place's own copy
       for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
         q = ringStart[r];
-        var d = Math.hypot(xy[2 * q] - wx, xy[2 * q + 1] - wy);
+        var d = Math.hypot(xy[2 * q] - x, xy[2 * q + 1] - wy);
         if (d <= tol && (d < bestD || (d === bestD && p < best))) { best = p; bestD = d; }
       }
     }
@@ -1249,9 +1314,10 @@ var MapExplorer = (function () {
     for (k = 0; k < cands.length; k++) {
       p = cands[k];
       if (placeKind[p] !== ROUTE) continue;
+      x = wx - copyShift(p, middle);
       for (r = placeRing[p]; r < placeRing[p + 1]; r++) {
         for (q = ringStart[r]; q + 1 < ringStart[r + 1]; q++) {
-          var ds = distanceToSegment(wx, wy, xy[2 * q], xy[2 * q + 1], xy[2 * q + 2], xy[2 * q + 3]);
+          var ds = distanceToSegment(x, wy, xy[2 * q], xy[2 * q + 1], xy[2 * q + 2], xy[2 * q + 3]);
           if (ds <= tol * 0.7 && ds < bestD) { best = p; bestD = ds; }
         }
       }
@@ -1262,10 +1328,11 @@ var MapExplorer = (function () {
       p = cands[k];
       var b = 4 * p;
       if (placeKind[p] !== REGION) continue;
-      if (wx < bbox[b] || wx > bbox[b + 2] || wy < bbox[b + 1] || wy > bbox[b + 3]) continue;
+      x = wx - copyShift(p, middle);
+      if (x < bbox[b] || x > bbox[b + 2] || wy < bbox[b + 1] || wy > bbox[b + 3]) continue;
       // Even-odd over all of a place's rings: inside an outline and not in one of its holes.
       var inside = false;
-      for (r = placeRing[p]; r < placeRing[p + 1]; r++) if (pointInRing(wx, wy, r)) inside = !inside;
+      for (r = placeRing[p]; r < placeRing[p + 1]; r++) if (pointInRing(x, wy, r)) inside = !inside;
       var area = (bbox[b + 2] - bbox[b]) * (bbox[b + 3] - bbox[b + 1]);
       if (inside && area < bestArea) { best = p; bestArea = area; }
     }
@@ -1361,9 +1428,11 @@ var MapExplorer = (function () {
   var framing = null, userMoved = false;
 
   function fit(b, animate) {
-    // b = [west, south, east, north]
+    // b = [west, south, east, north]; east past 180 (or west past -180) across the antimeridian.
     if (!b) return;
-    var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]).pad(0.08);
+    // The copy of the bounds nearest the view, so the map does not travel round the world.
+    var turn = Math.round((map.getCenter().lng - (b[0] + b[2]) / 2) / 360) * 360;
+    var bounds = L.latLngBounds([b[1], b[0] + turn], [b[3], b[2] + turn]).pad(0.08);
     framing = { bounds: bounds, maxZoom: 6 };
     map.fitBounds(bounds, { animate: !!animate, maxZoom: 6 });
   }
@@ -1373,13 +1442,16 @@ var MapExplorer = (function () {
   }
 
   function flyToEvent(i) {
-    var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
+    var wests = [], easts = [], miny = Infinity, maxy = -Infinity;
     for (var j = evPlaceStart[i]; j < evPlaceStart[i + 1]; j++) {
       var b = 4 * evPlaces[j];
-      minx = Math.min(minx, bbox[b]); miny = Math.min(miny, bbox[b + 1]);
-      maxx = Math.max(maxx, bbox[b + 2]); maxy = Math.max(maxy, bbox[b + 3]);
+      wests.push(bbox[b]); easts.push(bbox[b + 2]);
+      miny = Math.min(miny, bbox[b + 1]); maxy = Math.max(maxy, bbox[b + 3]);
     }
-    var sw = map.unproject([minx, maxy], 0), ne = map.unproject([maxx, miny], 0);
+    // The event's places in their tightest span (maybe across ±180°), at the copy nearest the view.
+    var span = tightestSpan(wests, easts);
+    var turn = Math.round((viewMiddle() - (span[0] + span[1]) / 2) / WORLD) * WORLD;
+    var sw = map.unproject([span[0] + turn, maxy], 0), ne = map.unproject([span[1] + turn, miny], 0);
     var target = L.latLngBounds(sw, ne);
     // Keep the view when the event is already comfortably on screen.
     if (map.getBounds().pad(-0.1).contains(target)) return;
@@ -1399,6 +1471,30 @@ var MapExplorer = (function () {
     });
   }
 
+  /* Countries again a turn east and a turn west, so that a view across the antimeridian (Fiji,
+   * Chukotka, a Pacific crossing: see WORLD) has land on both sides. East goes what lies west
+   * of 0°, west what lies east of it: at the lowest zoom, enough for a view up to two worlds
+   * (2,048 px) wide centred anywhere in -180…180°. */
+  function worldCopies(countries) {
+    var copies = [];
+    countries.features.forEach(function (f) {
+      var g = f.geometry, polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+      [360, -360].forEach(function (turn) {
+        var moved = polygons.filter(function (polygon) {
+          return polygon[0].some(function (c) { return turn > 0 ? c[0] < 0 : c[0] > 0; });
+        }).map(function (polygon) {
+          return polygon.map(function (ring) {
+            return ring.map(function (c) { return [c[0] + turn, c[1]]; });
+          });
+        });
+        if (moved.length) {
+          copies.push({ type: "Feature", properties: f.properties, geometry: { type: "MultiPolygon", coordinates: moved } });
+        }
+      });
+    });
+    return { type: "FeatureCollection", features: copies };
+  }
+
   function buildBasemap() {
     var data = window.MAPEXPLORER_BASEMAP;
     if (!data) {
@@ -1407,15 +1503,19 @@ var MapExplorer = (function () {
     }
     var renderer = L.canvas({ padding: 0.5 });
     basemapLayer = L.geoJSON(data.basemap, { renderer: renderer, interactive: false });
+    basemapLayer.addData(worldCopies(data.basemap));
     basemapLayer.addTo(map);
     styleBasemap();
     labelLayer = L.layerGroup();
     (data.basemap_labels.features || []).forEach(function (f) {
       var c = f.geometry.coordinates, kind = (f.properties && f.properties.kind) || "country";
-      var icon = L.divIcon({ className: "me-label me-label-" + kind, html: "", iconSize: null });
-      var marker = L.marker([c[1], c[0]], { icon: icon, interactive: false, keyboard: false });
-      marker.on("add", function () { marker.getElement().textContent = f.properties.name; });
-      labelLayer.addLayer(marker);
+      // Each label here and a turn away (east of 180° for the western half, and back).
+      [0, c[0] < 0 ? 360 : -360].forEach(function (turn) {
+        var icon = L.divIcon({ className: "me-label me-label-" + kind, html: "", iconSize: null });
+        var marker = L.marker([c[1], c[0] + turn], { icon: icon, interactive: false, keyboard: false });
+        marker.on("add", function () { marker.getElement().textContent = f.properties.name; });
+        labelLayer.addLayer(marker);
+      });
     });
     labelLayer.addTo(map);
   }
@@ -1499,6 +1599,7 @@ var MapExplorer = (function () {
     } else {
       wx = (bbox[b] + bbox[b + 2]) / 2; wy = (bbox[b + 1] + bbox[b + 3]) / 2;
     }
+    wx += copyShift(p, viewMiddle()); // where it is drawn
     var scale = Math.pow(2, map.getZoom()), o = map.getPixelBounds().min;
     return { x: wx * scale - o.x, y: wy * scale - o.y };
   }
@@ -1542,6 +1643,17 @@ var MapExplorer = (function () {
     startFrameCounter: startFrameCounter,
     stopFrameCounter: stopFrameCounter,
     zoom: function () { return map.getZoom(); },
+    /* Where a latitude and longitude are on the map's container; the view's [west, south,
+     * east, north] (east past 180 across the antimeridian); a view to move to, at once. */
+    containerPointAt: function (lat, lng) {
+      var c = map.latLngToContainerPoint([lat, lng]);
+      return { x: c.x, y: c.y };
+    },
+    viewBounds: function () {
+      var b = map.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    },
+    setView: function (lat, lng, zoom) { map.setView([lat, lng], zoom, { animate: false }); return true; },
     selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
   };
 })();

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from mapexplorer import cli
+from mapexplorer.formats import native
 from mapexplorer.mappage.html_export import export_html, json_for_html, page_data
 from mapexplorer.model import Catalogue
 from mapexplorer.model.axis import TimeAxis
@@ -252,6 +254,23 @@ def test_clicking_a_place_fills_the_details(open_page, exported, bundled):
     assert "Moscow" in facts and event.actors[0] in facts
     assert event.excerpts[0].text in page.text("me-event-excerpts")
     assert page.js("MapExplorer.selectedEventId()") == selected
+
+
+def test_a_page_across_the_date_line_is_framed_drawn_and_clickable_there(open_page, tmp_path):
+    """Fiji's waters split at ±180° and a route from 170° to -170°, in the exported page."""
+    catalogue = native.load(Path(__file__).parent / "data" / "antimeridian.geojson")
+    path = tmp_path / "pacific.html"
+    export_html(ExplorerState(catalogue), path)
+    page = open_page(path)
+    west, _south, east, _north = page.js("MapExplorer.viewBounds()")
+    assert east - west < 90 and abs((west + east) / 2 % 360 - 180) < 10, (west, east)
+    # -175° is drawn a turn east, at 185°: the region is one piece across the date line.
+    for lng in (175, 185):
+        point = page.js(f"MapExplorer.containerPointAt(-15, {lng})")
+        assert page.js(f"MapExplorer.clickAt({point['x']}, {point['y']})") == "fiji-waters"
+        assert page.text("me-event-title") == "A cyclone crosses Fiji's waters"
+    point = page.js("MapExplorer.containerPointAt(2.5, 180)")  # the route's middle
+    assert page.js(f"MapExplorer.clickAt({point['x']}, {point['y']})") == "date-line-hop"
 
 
 def test_a_hostile_title_stays_text(open_page, tmp_path, bundled):

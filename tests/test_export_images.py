@@ -7,12 +7,14 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from mapexplorer import cli
 from mapexplorer.colours import category_colour
+from mapexplorer.formats import native
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import day_from_ymd
 
@@ -78,6 +80,18 @@ def test_png_follows_the_state(qtbot, tmp_path, bundled, make_exporter):
     colours = colours_of(Image.open(path))
     assert rgb(category_colour("diplomacy")) in colours
     assert rgb(category_colour("war")) not in colours
+
+
+def test_png_across_the_date_line_shows_the_pacific(qtbot, tmp_path, make_exporter):
+    """Fiji's waters split at ±180°: framed there (sea, a few islands), not on the whole world
+    (a fifth of it land)."""
+    catalogue = native.load(Path(__file__).parent / "data" / "antimeridian.geojson")
+    path = tmp_path / "pacific.png"
+    run_exporter(qtbot, make_exporter(ExplorerState(catalogue), path, "png", (640, 400)))
+    image = Image.open(path).convert("RGB")
+    counts = {colour: n for n, colour in image.getcolors(maxcolors=640 * 400)}
+    land, sea = counts.get(rgb("#f2efe6"), 0), counts.get(rgb("#b9d3e3"), 0)
+    assert land < 0.02 * 640 * 400 < 0.6 * 640 * 400 < sea, (land, sea)
 
 
 def test_gif_plays_through_time(qtbot, tmp_path, bundled, make_exporter):

@@ -20,15 +20,15 @@ from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.mappage import messages
+from mapexplorer.mappage.basemap import basemap_data
 from mapexplorer.model import Catalogue
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.paths import geodata_dir, resources_dir
+from mapexplorer.paths import resources_dir
 
 TEMPLATE = "export-template.html"
 SCRIPT = "standalone.js"
 STYLE = "standalone.css"
-BASEMAP_FILES = ("basemap.geojson", "basemap-labels.geojson")
 SLIDER_STEPS = 1000
 """The range input's resolution: value i shows the axis's day at position i / SLIDER_STEPS."""
 WINDOW_CHOICES = [
@@ -206,10 +206,7 @@ def page_html(state: ExplorerState, title: str = "") -> str:
     """The exported page as one HTML string (filters applied, as the window's list shows)."""
     state = _export_state(state)
     data = page_data(state, title)
-    basemap = {
-        name.split(".")[0].replace("-", "_"): json.loads((geodata_dir() / name).read_text("utf-8"))
-        for name in BASEMAP_FILES
-    }
+    basemap = basemap_data()
     scripts = {
         "LEAFLET_JS": _script_text(_leaflet_js()),
         "MAPPAGE_JS": _script_text((resources_dir() / "mappage.js").read_text("utf-8")),

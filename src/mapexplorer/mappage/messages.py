@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from mapexplorer.colours import CATEGORY_COLOURS
-from mapexplorer.model import Catalogue
+from mapexplorer.model import Catalogue, antimeridian
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import TimeSpan, describe_all
 
@@ -49,8 +49,10 @@ def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """(lon/lat pairs, ring starts, each geometry's first ring) for any mix of geometries.
 
     A "ring" is a run of vertices drawn as one: a point, a line, or a polygon's outline or hole.
+    Shapes across the antimeridian come arranged (`antimeridian.arranged`): longitudes may
+    pass ±180 there, so that each is drawn in one piece.
     """
-    geoms = np.asarray(geometries, dtype=object)
+    geoms = antimeridian.arranged_all(geometries)
     parts, part_of = shapely.get_parts(geoms, return_index=True)
     is_poly = shapely.get_type_id(parts) == 3
     rings, ring_of_poly = shapely.get_rings(parts[is_poly], return_index=True)

@@ -15,13 +15,13 @@ import zlib
 from pathlib import Path
 
 from mapexplorer import __version__
+from mapexplorer.mappage.basemap import BASEMAP_FILES
 from mapexplorer.paths import geodata_dir, resources_dir
 
 PAGE_NAME = "map.html"
 # Our own page code, in resources/: real files, not strings in Python.
 PAGE_SCRIPTS = ("mappage.js",)
 PAGE_STYLES = ("mappage.css",)
-BASEMAP_FILES = ("basemap.geojson", "basemap-labels.geojson")
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -39,6 +39,7 @@ def _inputs() -> list[Path]:
         *(resources_dir() / name for name in PAGE_SCRIPTS + PAGE_STYLES),
         *(geodata_dir() / name for name in BASEMAP_FILES),
         Path(__file__),
+        Path(__file__).with_name("basemap.py"),
     ]
 
 
@@ -73,6 +74,8 @@ def build_page(folder: Path) -> Path:
     import folium
     from folium.elements import Element
 
+    from mapexplorer.mappage.basemap import basemap_data
+
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.with_name(folder.name + f".tmp{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -84,10 +87,7 @@ def build_page(folder: Path) -> Path:
     for name in PAGE_SCRIPTS + PAGE_STYLES:
         shutil.copy(resources_dir() / name, staging / name)
     # Base map data as scripts: a file:// page may not fetch() JSON, but it may load a script.
-    basemap = {
-        name.split(".")[0].replace("-", "_"): json.loads((geodata_dir() / name).read_text("utf-8"))
-        for name in BASEMAP_FILES
-    }
+    basemap = basemap_data()
     (staging / "basemap.js").write_text(
         "window.MAPEXPLORER_BASEMAP = " + json.dumps(basemap, separators=(",", ":")) + ";\n",
         encoding="utf-8",

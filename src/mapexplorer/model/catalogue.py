@@ -11,6 +11,7 @@ from typing import Any
 
 from shapely.geometry import Point
 
+from mapexplorer.model import antimeridian
 from mapexplorer.model.event import Event
 from mapexplorer.model.place import Place, haversine_km
 from mapexplorer.model.time import TimeSpan
@@ -225,17 +226,22 @@ class Catalogue:
         return min(self.places.values(), key=lambda p: _distance_km(p, lon, lat))
 
     def bounds(self, events: Iterable[Event] | None = None) -> tuple[float, float, float, float]:
-        """(west, south, east, north) around the places of `events` (all events by default)."""
+        """(west, south, east, north) around the places of `events` (all events by default).
+
+        The tightest in longitude: across the antimeridian when that is shorter (Fiji: 170…190),
+        so `east` may pass 180 (or `west` -180); see `antimeridian`."""
         chosen = self.events if events is None else events
-        boxes = [self.places[pid].geometry.bounds for e in chosen for pid in e.place_ids]
-        if not boxes:
+        row, boxes = self._place_boxes
+        rows = [row[pid] for e in chosen for pid in e.place_ids]
+        if not rows:
             raise CatalogueError("no places to frame")
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        return antimeridian.union_box(boxes[rows])
+
+    @cached_property
+    def _place_boxes(self) -> tuple[dict[str, int], Any]:
+        """Each place's row in an array of boxes, as drawn (arranged across the antimeridian)."""
+        row = {pid: i for i, pid in enumerate(self.places)}
+        return row, antimeridian.boxes([p.geometry for p in self.places.values()])
 
     def focus_bounds(self) -> tuple[float, float, float, float]:
         """Bounds around where most of the story happens: a far-off capital mentioned once
@@ -243,13 +249,15 @@ class Catalogue:
         if len(self.places) < 5:
             return self.bounds()
         import numpy as np
-        import shapely
 
-        boxes = shapely.bounds(np.array([p.geometry for p in self.places.values()], dtype=object))
-        lon, lat = (
-            np.radians((boxes[:, 0] + boxes[:, 2]) / 2),
-            np.radians((boxes[:, 1] + boxes[:, 3]) / 2),
-        )
+        boxes = self._place_boxes[1]
+        centre = (boxes[:, 0] + boxes[:, 2]) / 2
+        # Centres on one side of the gap between them: a Pacific story's median is in the
+        # Pacific, not halfway round the world.
+        west = antimeridian.tightest_span(centre, centre)[0]
+        centre = np.where(centre < west, centre + 360, centre)
+        centre = np.where(centre >= west + 360, centre - 360, centre)
+        lon, lat = np.radians(centre), np.radians((boxes[:, 1] + boxes[:, 3]) / 2)
         lon_mid, lat_mid = _median(lon), _median(lat)
         # Great-circle distance of each place's centre from the median centre (haversine).
         a = (
@@ -258,13 +266,7 @@ class Catalogue:
         )
         distance = 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
         keep = max(3, int(len(distance) * 0.85))
-        core = boxes[np.argsort(distance, kind="stable")[:keep]]
-        return (
-            float(core[:, 0].min()),
-            float(core[:, 1].min()),
-            float(core[:, 2].max()),
-            float(core[:, 3].max()),
-        )
+        return antimeridian.union_box(boxes[np.argsort(distance, kind="stable")[:keep]])
 
     def categories(self) -> list[str]:
         return list(self.columns.categories)

@@ -1,0 +1,136 @@
+"""Shapes across the antimeridian (±180°): arranged in one piece for drawing, framed by the
+tightest longitude span (model/antimeridian.py, the catalogue's bounds, the page's buffers)."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+
+from mapexplorer.formats import native
+from mapexplorer.mappage.basemap import basemap_data
+from mapexplorer.mappage.messages import geometry_buffers
+from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+from mapexplorer.model.antimeridian import arranged, tightest_span, union_box
+
+DATA = Path(__file__).parent / "data"
+FIJI_SPLIT = MultiPolygon([box(170, -20, 180, -10), box(-180, -20, -170, -10)])
+
+
+@pytest.fixture
+def across():
+    """A region split at ±180° (as RFC 7946 asks) and a route from 170° to -170°."""
+    return native.load(DATA / "antimeridian.geojson")
+
+
+def pacific(points: dict[str, tuple[float, float]]) -> Catalogue:
+    places = {pid: Place(pid, pid, Point(*xy)) for pid, xy in points.items()}
+    events = [
+        Event(id=f"e-{pid}", title=pid, time=TimeSpan.parse("2020"), place_ids=(pid,))
+        for pid in places
+    ]
+    return Catalogue(events=events, places=places)
+
+
+# --- the tightest span ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("wests", "easts", "span"),
+    [
+        ([0, 10], [5, 22], (0, 22)),  # an ordinary story: as it was, exactly
+        ([170, -180], [180, -170], (170, 190)),  # Fiji's two parts: one piece across 180
+        ([-170, 170], [-170, 170], (170, 190)),  # two points either side of the date line
+        ([-120, 0, 120], [-120, 0, 120], (-120, 120)),  # no span shorter: the plain one
+        ([-180, 10], [180, 20], (-180, 180)),  # something goes all the way round
+        ([150, -175], [200, -160], (150, 200)),  # arranged already (east past 180)
+    ],
+)
+def test_tightest_span(wests, easts, span):
+    assert tightest_span(wests, easts) == pytest.approx(span)
+
+
+def test_union_box_stays_on_the_drawn_world():
+    """A span whose middle is past 180 is given a turn west: the base map is drawn there."""
+    assert union_box([[175, 0, 176, 1], [-150, 2, -149, 3]]) == pytest.approx((-185, 0, -149, 3))
+    assert union_box([[34, 31, 35, 33], [51, 35, 52, 36]]) == (34, 31, 52, 36)
+
+
+# --- shapes arranged -----------------------------------------------------------------------------
+def test_a_route_over_the_date_line_takes_the_short_way():
+    assert list(arranged(LineString([(170, 0), (-170, 5)])).coords) == [(170, 0), (190, 5)]
+    # Westward too: the same stretch of ocean, drawn from its east end.
+    assert list(arranged(LineString([(-170, 0), (170, 5)])).coords) == [(190, 0), (170, 5)]
+
+
+def test_a_region_split_at_the_date_line_is_one_region_again():
+    joined = arranged(FIJI_SPLIT)
+    assert joined.geom_type == "Polygon"  # the seam is gone: nothing to draw along 180°
+    assert joined.bounds == pytest.approx((170, -20, 190, -10))
+    assert joined.area == pytest.approx(FIJI_SPLIT.area)
+
+
+def test_shapes_that_do_not_cross_are_left_alone():
+    iran = Polygon([(44, 25), (63, 25), (63, 40), (44, 40)])
+    assert arranged(iran) is iran
+    wide = LineString([(-120, 40), (0, 50), (120, 35)])  # round the world the long way only
+    assert list(arranged(wide).coords) == list(wide.coords)
+
+
+def test_a_ring_round_the_pole_is_kept_as_it_is():
+    antarctica = Polygon([(-180, -70), (0, -65), (180, -70), (180, -90), (-180, -90)])
+    assert arranged(antarctica) is antarctica
+
+
+def test_the_page_gets_arranged_vertices(across):
+    geometries = [p.geometry for p in across.places.values()]
+    coords, ring_start, first_ring = geometry_buffers(geometries)
+    route = coords[ring_start[first_ring[1]] : ring_start[first_ring[2]]]
+    assert route.tolist() == [[170, 0], [190, 5]]
+    region = coords[ring_start[first_ring[0]] : ring_start[first_ring[1]]]
+    assert region[:, 0].min() == 170 and region[:, 0].max() == 190
+
+
+# --- framing -------------------------------------------------------------------------------------
+def test_the_catalogue_is_framed_across_the_date_line(across):
+    for west, _south, east, _north in (across.bounds(), across.focus_bounds()):
+        assert east - west < 30
+        assert west < 180 < east
+    west, _, east, _ = across.bounds([across.event("flight")])
+    assert (west, east) == (170, 190)
+
+
+def test_a_pacific_story_focuses_on_the_pacific():
+    story = pacific(
+        {
+            "suva": (178.4, -18.1),
+            "apia": (-171.8, -13.8),
+            "nukualofa": (-175.2, -21.1),
+            "funafuti": (179.2, -8.5),
+            "port-vila": (168.3, -17.7),
+            "honolulu": (-157.9, 21.3),
+            "london": (-0.1, 51.5),  # mentioned once: left out of the focus
+        }
+    )
+    west, south, east, north = story.focus_bounds()
+    assert (west, east) == pytest.approx((168.3, 188.2))  # Vanuatu to Samoa
+    assert north < 0
+    west, _, east, _ = story.bounds()
+    assert east - west < 200  # London, round by the Pacific side: still shorter than plain
+
+
+def test_ordinary_framing_is_unchanged(bundled):
+    boxes = np.array([p.geometry.bounds for p in bundled.places.values()])
+    west, south, east, north = bundled.bounds()
+    assert (west, east) == (boxes[:, 0].min(), boxes[:, 2].max())
+
+
+# --- the base map --------------------------------------------------------------------------------
+def test_russia_and_fiji_are_drawn_in_one_piece_on_the_base_map():
+    from shapely.geometry import shape
+
+    countries = {
+        f["properties"]["name"]: shape(f["geometry"]) for f in basemap_data()["basemap"]["features"]
+    }
+    for name in ("Russia", "Fiji"):
+        west, _, east, _ = countries[name].bounds
+        assert 0 < west and 180 < east < 200, name  # Chukotka east of 180°, not at -180°
+    assert countries["Antarctica"].bounds[0] < -179  # round the pole: as it was
