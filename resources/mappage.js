@@ -1450,9 +1450,16 @@ var MapExplorer = (function () {
     }
     // The event's places in their tightest span (maybe across ±180°), at the copy nearest the view.
     var span = tightestSpan(wests, easts);
-    var turn = Math.round((viewMiddle() - (span[0] + span[1]) / 2) / WORLD) * WORLD;
+    var size = map.getSize(), laidOut = size.x > 0 && size.y > 0;
+    var turn = laidOut ? Math.round((viewMiddle() - (span[0] + span[1]) / 2) / WORLD) * WORLD : 0;
     var sw = map.unproject([span[0] + turn, maxy], 0), ne = map.unproject([span[1] + turn, miny], 0);
     var target = L.latLngBounds(sw, ne);
+    if (!laidOut) {
+      // A selection made before the map has a size (--select at launch): flying now would
+      // work out a zoom from nothing (NaN). Frame it when the map is laid out (reframe).
+      framing = { bounds: target.pad(0.3), maxZoom: 5 };
+      return;
+    }
     // Keep the view when the event is already comfortably on screen.
     if (map.getBounds().pad(-0.1).contains(target)) return;
     // A point has no extent: fly there without zooming far in, so its context stays.
