@@ -42,6 +42,15 @@ def test_published_date_given(tmp_path, capsys):
     assert catalogue.source.published_note == "Given by the user: 2024-03-06."
 
 
+@pytest.mark.parametrize("value", ["2025-02-30", "yesterday"])
+def test_a_bad_published_date_names_the_option(tmp_path, capsys, value):
+    article = ARTICLES / "geneva-talks.txt"
+    argv = ["import-article", str(article), "--published", value, "-o", str(tmp_path / "o.geojson")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"mapexplorer: --published: '{value}'") and "<text>" not in err
+
+
 @pytest.mark.parametrize("name", ["crimean-war.md", "tripoli-floods.html"])
 def test_other_formats(tmp_path, name):
     out = tmp_path / "out.geojson"

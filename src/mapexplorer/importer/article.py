@@ -29,7 +29,8 @@ class ArticleError(ValueError):
     def __init__(self, path: str | os.PathLike | None, problem: str) -> None:
         self.path = str(path) if path is not None else ""
         self.problem = problem
-        super().__init__(f"{self.path or '<text>'}: {problem}")
+        # No path: a problem with an option (--published), not with a file.
+        super().__init__(f"{self.path}: {problem}" if self.path else problem)
 
 
 @dataclass(frozen=True)
