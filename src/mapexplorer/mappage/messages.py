@@ -53,19 +53,33 @@ def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarr
     pass ±180 there, so that each is drawn in one piece.
     """
     geoms = antimeridian.arranged_all(geometries)
-    parts, part_of = shapely.get_parts(geoms, return_index=True)
+    # Points (most places of a big file) are a ring of one vertex each: read their coordinates
+    # straight away. Splitting 40,000 of them into parts and rings cost 0.3 s.
+    single = shapely.get_type_id(geoms) == 0
+    point_owner = np.flatnonzero(single)
+    point_xy = shapely.get_coordinates(geoms[single]).reshape(-1, 2)
+    shape_owner = np.flatnonzero(~single)
+    parts, part_of = shapely.get_parts(geoms[~single], return_index=True)
     is_poly = shapely.get_type_id(parts) == 3
     rings, ring_of_poly = shapely.get_rings(parts[is_poly], return_index=True)
-    poly_owner = part_of[is_poly]
     all_rings = np.concatenate([parts[~is_poly], rings])
-    owner = np.concatenate([part_of[~is_poly], poly_owner[ring_of_poly]])
-    order = np.argsort(owner, kind="stable")  # rings by geometry, in their own order
-    all_rings, owner = all_rings[order], owner[order]
-    coords, coord_of = shapely.get_coordinates(all_rings, return_index=True)
-    ring_start = np.zeros(len(all_rings) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(coord_of, minlength=len(all_rings)), out=ring_start[1:])
+    owner = shape_owner[np.concatenate([part_of[~is_poly], part_of[is_poly][ring_of_poly]])]
+    shape_xy, coord_of = shapely.get_coordinates(all_rings, return_index=True)
+    shape_len = np.bincount(coord_of, minlength=len(all_rings))
+    # Every ring, points' and shapes', by geometry (stable: each keeps its own rings' order).
+    ring_owner = np.concatenate([point_owner, owner])
+    ring_len = np.concatenate([np.ones(len(point_owner), dtype=np.int64), shape_len])
+    ring_from = np.concatenate(
+        [np.arange(len(point_owner)), len(point_owner) + np.cumsum(shape_len) - shape_len]
+    )
+    order = np.argsort(ring_owner, kind="stable")
+    ring_len, ring_from = ring_len[order], ring_from[order]
+    ring_start = np.zeros(len(order) + 1, dtype=np.int64)
+    np.cumsum(ring_len, out=ring_start[1:])
+    gather = np.repeat(ring_from - ring_start[:-1], ring_len) + np.arange(ring_start[-1])
+    coords = np.concatenate([point_xy, shape_xy.reshape(-1, 2)])[gather]
     first_ring = np.zeros(len(geoms) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner, minlength=len(geoms)), out=first_ring[1:])
+    np.cumsum(np.bincount(ring_owner, minlength=len(geoms)), out=first_ring[1:])
     return coords, ring_start, first_ring
 
 
