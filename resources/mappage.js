@@ -48,7 +48,8 @@ var MapExplorer = (function () {
 
   var nEvents = 0;
   var evIds = [], evTitles = [];
-  var dateWords = [], evDate = new Int32Array(0); // event i's date in words: dateWords[evDate[i]]
+  var dateWords = [], evDate = new Int32Array(0); // event i's date in words: dateWordsOf(i)
+  var dayWords = { weekdays: [], months: [] }; // Python's names, to word a plain day as it does
   var eventIndex = new Map();
   var evStart = new Int32Array(0);
   var evEnd = new Int32Array(0);
@@ -94,6 +95,23 @@ var MapExplorer = (function () {
     var bin = atob(b64 || ""), n = bin.length, bytes = new Uint8Array(n);
     for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
     return new Type(bytes.buffer);
+  }
+
+  /* Event i's date in words. A plain day ("1854-09-30") comes as null and is worded here, as
+   * Python's `describe` words it: most dates of a big file, not made nor sent one by one. */
+  function dateWordsOf(i) {
+    var words = dateWords[evDate[i]];
+    return words === null ? plainDayWords(evStart[i]) : words;
+  }
+
+  function plainDayWords(n) {
+    // civil_from_days, as model/time.py's ymd_from_day (Howard Hinnant's algorithm).
+    var z = n + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153), day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var month = mp < 10 ? mp + 3 : mp - 9, year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    return dayWords.weekdays[((n % 7) + 7) % 7] + " " + day + " " + dayWords.months[month - 1] + " " + year;
   }
 
   function lowerBound(arr, value) {
@@ -149,6 +167,7 @@ var MapExplorer = (function () {
     evIds = E.ids;
     evTitles = E.titles;
     dateWords = E.dateWords;
+    dayWords = m.dayWords || { weekdays: [], months: [] };
     evDate = decode(E.dateIndex, Int32Array);
     eventIndex = new Map();
     for (i = 0; i < nEvents; i++) eventIndex.set(evIds[i], i);
@@ -1359,7 +1378,7 @@ var MapExplorer = (function () {
       var row = document.createElement("div");
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = dateWords[evDate[i]];
+      date.textContent = dateWordsOf(i);
       row.appendChild(date);
       row.appendChild(document.createTextNode(" " + evTitles[i]));
       tooltip.appendChild(row);
@@ -1395,7 +1414,7 @@ var MapExplorer = (function () {
       item.setAttribute("data-event", evIds[i]);
       var date = document.createElement("span");
       date.className = "me-tip-date";
-      date.textContent = dateWords[evDate[i]];
+      date.textContent = dateWordsOf(i);
       item.appendChild(date);
       item.appendChild(document.createTextNode(" " + evTitles[i]));
       item.addEventListener("click", function (ev) {
@@ -1640,6 +1659,8 @@ var MapExplorer = (function () {
     receive: receive,
     clickAt: clickAt,
     drawnEventIds: drawnEventIds,
+    /* [id, date in words] of every event, as tooltips and the place menu show them (tests). */
+    eventDateWords: function () { return evIds.map(function (id, i) { return [id, dateWordsOf(i)]; }); },
     litPlaceIds: litPlaceIds,
     screenPointOf: screenPointOf,
     timings: function () { return timings; },

@@ -108,3 +108,29 @@ def test_moving_forward_paints_what_a_full_redraw_paints(dense_window, qtbot):
     qtbot.wait(300)  # let Leaflet settle its size
     full = js(window.map_view, qtbot, PAINTED)
     assert abs(stepped - full) <= 0.002 * full, (stepped, full)
+
+
+def test_every_date_in_words_is_what_the_model_says(dense_window, qtbot, open_window, bundled):
+    # Plain days come as null and the page words them from the day number: check all of them,
+    # and the bundled article's intervals, seasons and centuries, which Python words.
+    for window in (dense_window, open_window(bundled)):
+        catalogue = window.state.catalogue
+        words = dict(js(window.map_view, qtbot, "MapExplorer.eventDateWords()"))
+        assert words == {e.id: e.time.describe() for e in catalogue.events}
+
+
+def test_plain_days_in_words_far_back_and_far_ahead(open_window, qtbot, bundled):
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue, TimeSpan
+
+    days = ["1000-01-01", "1582-10-15", "1900-02-28", "2000-02-29", "9999-12-31", "0999-12-31"]
+    events = [
+        replace(e, time=TimeSpan.parse(d)) for e, d in zip(bundled.events, days, strict=False)
+    ]
+    events += bundled.events[len(days) :]
+    catalogue = Catalogue(events, bundled.places, bundled.eras, bundled.source)
+    window = open_window(catalogue)
+    words = dict(js(window.map_view, qtbot, "MapExplorer.eventDateWords()"))
+    assert words == {e.id: e.time.describe() for e in catalogue.events}
+    assert words[bundled.events[1].id] == "Friday 15 October 1582"

@@ -19,7 +19,7 @@ import shapely
 from mapexplorer.colours import CATEGORY_COLOURS
 from mapexplorer.model import Catalogue, antimeridian
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.model.time import TimeSpan, describe_all
+from mapexplorer.model.time import PLAIN_DAY_WORDS, TimeSpan, describe_all
 
 _KIND_CODES = {"point": 0, "route": 1, "region": 2}
 
@@ -28,14 +28,15 @@ def _b64(array: np.ndarray, dtype: str) -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
 
 
-def _dates(times: list[TimeSpan]) -> tuple[list[str], np.ndarray]:
-    """Each distinct date in words (`span.describe()`), and which of them each event has: a
-    100,000-event file has about half as many distinct dates, sent and kept once each."""
+def _dates(times: list[TimeSpan]) -> tuple[list[str | None], np.ndarray]:
+    """Each distinct date in words (`span.describe()`; None for a plain day, which the page
+    words from its day number), and which of them each event has: a 100,000-event file has
+    about half as many distinct dates, sent and kept once each."""
     edtfs = list(map(_edtf, times))
     spans = dict(zip(edtfs, times, strict=True))  # distinct, in order of first use
     number = {edtf: i for i, edtf in enumerate(spans)}
     index = np.fromiter(map(number.__getitem__, edtfs), np.int64, len(edtfs))
-    return describe_all(list(spans.values())), index
+    return describe_all(list(spans.values()), plain_days=False), index
 
 
 # Per-event fields read with C-level getters: a generator per field costs ~50 ms at 100,000.
@@ -199,6 +200,7 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
             "placeStart": _b64(place_start, "<i4"),
             "places": _b64(event_places, "<i4"),
         },
+        "dayWords": PLAIN_DAY_WORDS,
         "categories": categories,
         "colours": CATEGORY_COLOURS,
         "bounds": bounds,
