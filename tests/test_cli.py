@@ -328,3 +328,12 @@ def test_help_mentions_the_subcommands(capsys):
     out = capsys.readouterr().out
     for word in ("--at", "--select", "--size", "--screenshot", "export", "events"):
         assert word in out
+
+
+def test_options_for_another_format_are_said_to_be_ignored(capsys, tmp_path):
+    out = tmp_path / "story.csv"
+    code, _out, err = run(capsys, "export", "-o", str(out), "--at", "2015", "--frames", "30")
+    assert code == 0 and out.exists()
+    assert "mapexplorer: warning: --at, --frames do not apply to a csv export; ignored" in err
+    code, _out, err = run(capsys, "export", "-o", str(tmp_path / "story.geojson"))
+    assert code == 0 and "warning" not in err

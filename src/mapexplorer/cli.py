@@ -74,6 +74,10 @@ def export_command(args: argparse.Namespace) -> int:
         args.format = export_format(args.format, args.output)
     except ValueError as exc:
         return _fail(str(exc))
+    unused = _unused_options(args)
+    if unused:
+        verb = "does" if len(unused) == 1 else "do"
+        _warn(f"{', '.join(unused)} {verb} not apply to a {args.format} export; ignored")
     try:
         catalogue = _open_and_warn(_input_path(args.input))
         if args.format in VIEW_FORMATS:
@@ -160,6 +164,19 @@ def export_format(fmt: str | None, output: str) -> str:
     return fmt
 
 
+# Which export formats each option is for: given for another, it is said to be ignored.
+_OPTION_FORMATS = {"--at": ("html", "png"), "--size": ("png", "gif"), "--frames": ("gif",)}
+
+
+def _unused_options(args: argparse.Namespace) -> list[str]:
+    given = {"--at": args.at, "--size": args.size, "--frames": args.frames}
+    return [
+        option
+        for option, formats in _OPTION_FORMATS.items()
+        if given[option] is not None and args.format not in formats
+    ]
+
+
 def _export_view(catalogue, args: argparse.Namespace) -> str | None:
     """Write an html, png or gif export; returns an error message, or None."""
     from mapexplorer.model.state import ExplorerState
@@ -169,8 +186,10 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
     if not catalogue.events:
         return f"{args.input or 'the bundled article'}: the file holds no events"
     if args.format == "gif":
-        from mapexplorer.ui.image_export import MAX_FRAMES, MIN_FRAMES
+        from mapexplorer.ui.image_export import DEFAULT_FRAMES, MAX_FRAMES, MIN_FRAMES
 
+        if args.frames is None:
+            args.frames = DEFAULT_FRAMES
         if not MIN_FRAMES <= args.frames <= MAX_FRAMES:
             return f"--frames {args.frames}: a GIF needs {MIN_FRAMES} to {MAX_FRAMES} frames"
     try:
@@ -193,6 +212,8 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
         return None
     from mapexplorer.ui.image_export import run_export
 
+    if args.frames is None:
+        return run_export(state, args.output, args.format, size)
     return run_export(state, args.output, args.format, size, frames=args.frames)
 
 
@@ -242,7 +263,6 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--frames",
         type=int,
-        default=60,
         metavar="N",
         help="gif: frames of playback, 2 to 600 (default 60)",
     )
