@@ -28,33 +28,12 @@ def _open_and_warn(path: Path):
     """The catalogue at `path`; what the reader left out or had to guess goes to stderr as
     warnings (the window shows the same in a dialog), so no row is dropped silently."""
     from mapexplorer.formats.opener import guess_fields, read_catalogue
+    from mapexplorer.formats.report import warning_lines
 
     catalogue, report = read_catalogue(path)
-    for line in read_warnings(path, report, guess_fields(path)):
+    for line in warning_lines(path, report, guess_fields(path)):
         _warn(line)
     return catalogue
-
-
-def read_warnings(path: str | Path, report, guess, limit: int = 20) -> list[str]:
-    """The lines a user at a terminal needs: each problem of `report` (the first `limit`),
-    and how the file at `path` was read when its fields read more than one way."""
-    lines = []
-    if report:
-        head, *problems = report.text().split("\n")
-        lines.append(head)
-        lines += [p.strip() for p in problems[:limit]]
-        if len(problems) > limit:
-            lines.append(f"… and {len(problems) - limit} more")
-    if guess is not None and guess.ambiguous:
-        name = Path(path).name
-        order = {"dmy": "day/month", "mdy": "month/day"}.get(guess.choice.date_order, "")
-        read_as = f" (numeric dates read as {order})" if order else ""
-        for reason in guess.reasons:
-            lines.append(
-                f"{name}: {reason}; read with the likeliest fields{read_as}. "
-                "Open it in the window to choose."
-            )
-    return lines
 
 
 def _fail(message: str) -> int:

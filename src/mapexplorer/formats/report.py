@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mapexplorer.formats.fields import FieldChoice
+    from mapexplorer.formats.fields import FieldChoice, FieldGuess
 
-__all__ = ["Problem", "ReadReport"]
+__all__ = ["Problem", "ReadReport", "warning_lines"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,27 @@ class ReadReport:
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
     __str__ = text
+
+
+def warning_lines(
+    path: str | os.PathLike, report: ReadReport | None, guess: FieldGuess | None, limit: int = 20
+) -> list[str]:
+    """The lines a user at a terminal needs: each problem of `report` (the first `limit`),
+    and how the file at `path` was read when its fields read more than one way."""
+    lines = []
+    if report:
+        head, *problems = report.text().split("\n")
+        lines.append(head)
+        lines += [p.strip() for p in problems[:limit]]
+        if len(problems) > limit:
+            lines.append(f"… and {len(problems) - limit} more")
+    if guess is not None and guess.ambiguous:
+        name = os.path.basename(path)
+        order = {"dmy": "day/month", "mdy": "month/day"}.get(guess.choice.date_order, "")
+        read_as = f" (numeric dates read as {order})" if order else ""
+        for reason in guess.reasons:
+            lines.append(
+                f"{name}: {reason}; read with the likeliest fields{read_as}. "
+                "Open it in the window to choose."
+            )
+    return lines

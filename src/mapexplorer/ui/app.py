@@ -119,9 +119,9 @@ def _ambiguous_fields(path: str):
 def report_read(window, plan: StartPlan, interactive: bool) -> None:
     """Tell what the launch file's reader left out or guessed, as File ▸ Open does: on stderr,
     and in the window when someone is there to answer."""
-    from mapexplorer.cli import read_warnings
+    from mapexplorer.formats.report import warning_lines
 
-    for line in read_warnings(plan.path, plan.report, plan.ambiguous):
+    for line in warning_lines(plan.path, plan.report, plan.ambiguous):
         print(f"mapexplorer: warning: {line}", file=sys.stderr)
     if not interactive:
         return
