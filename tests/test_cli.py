@@ -337,3 +337,11 @@ def test_options_for_another_format_are_said_to_be_ignored(capsys, tmp_path):
     assert "mapexplorer: warning: --at, --frames do not apply to a csv export; ignored" in err
     code, _out, err = run(capsys, "export", "-o", str(tmp_path / "story.geojson"))
     assert code == 0 and "warning" not in err
+
+
+def test_one_event_is_counted_in_words(capsys, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("title,date,lat,lon\nSummit,2025-01-17,46.2,6.1\n", encoding="utf-8")
+    out = tmp_path / "one.geojson"
+    code, stdout, _err = run(capsys, "export", str(path), "-o", str(out))
+    assert code == 0 and stdout.strip() == f"wrote {out}: 1 event as geojson"

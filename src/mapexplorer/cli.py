@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mapexplorer import __version__
+from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
 EXIT_BAD_INPUT = 2
@@ -69,7 +70,7 @@ def export_command(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
-    print(f"wrote {args.output}: {len(catalogue.events)} events as {args.format}")
+    print(f"wrote {args.output}: {counted(len(catalogue.events), 'event')} as {args.format}")
     return 0
 
 
@@ -209,7 +210,9 @@ def import_article_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
     published = catalogue.source.published or "unknown (relative dates skipped)"
-    print(f"wrote {args.output}: {len(catalogue.events)} draft events; published {published}")
+    print(
+        f"wrote {args.output}: {counted(len(catalogue.events), 'draft event')}; published {published}"
+    )
     return 0
 
 

@@ -38,6 +38,7 @@ from mapexplorer.colours import blend, category_colour
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.words import counted
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """A cell's sort key (the date column's is its first day)."""
@@ -356,7 +357,7 @@ class QtEventList(QWidget):
         ids = frozenset(e.id for e in self._state.visible_events())
         self.model.set_visible(ids)
         total = len(self._state.catalogue.events)
-        text = f"{len(ids):,} of {total:,} events visible"
+        text = f"{len(ids):,} of {counted(total, 'event')} visible"
         if not self._state.filter.is_empty:
             text += f" · {self.model.rowCount():,} match the filter"
         self.count.setText(text)

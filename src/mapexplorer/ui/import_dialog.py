@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.model.time import DateError, TimeSpan, day_from_iso
+from mapexplorer.words import counted
 
 if TYPE_CHECKING:  # the importer is loaded on first use: it is not needed to start the app
     from mapexplorer.importer import Article, ArticleError, DraftSet, PublishedGuess
@@ -391,7 +392,7 @@ class ArticleImporter(QObject):
                 return None
             finally:
                 QApplication.restoreOverrideCursor()
-            message = f"{len(drafts.drafts)} draft events: accept, edit or reject each, then save."
+            message = f"{counted(len(drafts.drafts), 'draft event')}: accept, edit or reject each, then save."
             if saved is not None:
                 kept = _keep_decisions(drafts, saved)
                 message = (

@@ -34,6 +34,7 @@ from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.timeline import QtTimeline
+from mapexplorer.words import counted
 
 OPEN_FILTER = (
     "All supported files (*.geojson *.json *.csv *.tsv *.kml *.kmz);;"
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         """The status line of what is open: "N events, M places — path"."""
         catalogue = self.state.catalogue
         events, places = len(catalogue.events), len(catalogue.places)
-        return f"{_count(events, 'event')}, {_count(places, 'place')} — {self.path}"
+        return f"{counted(events, 'event')}, {counted(places, 'place')} — {self.path}"
 
     def _chapter_chosen(self, index: int) -> None:
         era_id = self.chapter_box.itemData(index)
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         from mapexplorer.ui.report_dialog import ReadReportDialog
 
         summary = (
-            f"Opened {len(catalogue.events)} events from {Path(path).name}. "
+            f"Opened {counted(len(catalogue.events), 'event')} from {Path(path).name}. "
             f"{report.skipped} of {report.total} {report.unit}s could not be read:"
         )
         self.report_dialog = ReadReportDialog(summary, report.text(), self)
@@ -361,7 +362,9 @@ class MainWindow(QMainWindow):
         except (OSError, FormatError) as exc:
             QMessageBox.warning(self, "Export failed", f"{path}: {exc}")
             return
-        self.statusBar().showMessage(f"Exported {len(catalogue.events)} events to {path}", 8000)
+        self.statusBar().showMessage(
+            f"Exported {counted(len(catalogue.events), 'event')} to {path}", 8000
+        )
 
     # --- misc ---------------------------------------------------------------------------------
     def _show_in_article(self, event_id: str) -> None:
@@ -414,8 +417,3 @@ def about_text() -> str:
         "<p><b>Software</b>: Leaflet (BSD-2-Clause), folium (MIT), Qt for Python "
         "(LGPLv3), shapely (BSD-3-Clause), edtf (MIT).</p>"
     )
-
-
-def _count(n: int, noun: str) -> str:
-    """ "1 event", "100,000 events"."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -67,6 +67,7 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.words import counted
 
 __all__ = ["DraftTableModel", "QtReview", "plain_tooltip"]
 
@@ -923,7 +924,7 @@ class QtReview(QMainWindow):
         except (OSError, FormatError) as exc:
             self.set_status_message(f"Could not save {path}: {exc}", error=True)
             return False
-        self.set_status_message(f"Saved {len(catalogue.events)} events to {path}.")
+        self.set_status_message(f"Saved {counted(len(catalogue.events), 'event')} to {path}.")
         self.saved.emit(str(path))
         return True
 
