@@ -443,3 +443,46 @@ def test_panels_render(qtbot, state, tmp_path, dark) -> None:
         # Text takes the palette's colour, so it stays readable on a dark base.
         details_text = widget.palette().color(QPalette.ColorRole.Text)
         assert details_text.lightness() > 128
+
+
+def test_tooltips_show_a_files_markup_as_text(qtbot, catalogue) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from conftest import with_title
+
+    title = "<b>bold</b> & <img src=x onerror=alert(1)>"
+    state = ExplorerState(with_title(catalogue, title))
+    event_list = _show(qtbot, QtEventList(state))
+    model = event_list.model
+    row = model.row_of(state.catalogue.events[-1].id)
+    tip = model.data(model.index(row, model.TITLE), Qt.ItemDataRole.ToolTipRole)
+    # What Qt shows for a tooltip: rendered as rich text, it must read as the characters.
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert shown.toPlainText().startswith(title)
+    article = _show(qtbot, QtArticle(state))
+    tips = set()
+    block = article.browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            tips.add(it.fragment().charFormat().toolTip())
+            it += 1
+        block = block.next()
+    read = set()
+    for tip in tips - {""}:
+        shown.setHtml(tip)
+        read.add(shown.toPlainText())
+    assert state.catalogue.events[-1].excerpts  # its passage carries the title as a tooltip
+    assert title in read
+
+
+def test_tab_leaves_the_event_list(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state))
+    event_list.activateWindow()
+    event_list.table.setFocus()
+    qtbot.waitUntil(event_list.table.hasFocus)
+    event_list.table.setCurrentIndex(event_list.model.index(0, 0))  # a row is current
+    qtbot.keyClick(event_list.table, Qt.Key.Key_Tab)
+    assert not event_list.table.hasFocus()  # on to the next control, not the next cell
+    assert event_list.table.currentIndex().column() == 0

@@ -100,6 +100,17 @@ def test_bad_date_shows_error(qtbot, timeline, state):
     assert timeline.date_error.isHidden()
 
 
+def test_a_note_about_a_typed_date_goes_when_the_time_moves_on(qtbot, timeline, state):
+    box = timeline.date_edit
+    box.clear()
+    qtbot.keyClicks(box, "3000")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert "outside the story" in timeline.date_error.text()
+    assert timeline.date_error.isVisible()
+    qtbot.keyClick(timeline.track, Qt.Key.Key_Home)  # the slider moves: the note is stale
+    assert timeline.date_error.isHidden()
+
+
 @pytest.mark.parametrize(
     ("text", "ymd"),
     [

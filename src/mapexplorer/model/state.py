@@ -72,8 +72,11 @@ class ExplorerState:
         self.selected = None
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
-        """Show another catalogue: time goes to its latest event, the selection is cleared."""
+        """Show another catalogue: time goes to its latest event; the selection and the filter
+        are cleared (the last file's category or actor may not exist in this one). Views read
+        the filter again on `catalogue_changed`, so no `filter_changed` is sent."""
         self._set_catalogue(catalogue)
+        self.filter = EventFilter()
         self.catalogue_changed.emit(catalogue)
         self.time_changed.emit(self.time)
         self.selection_changed.emit(None)

@@ -15,6 +15,7 @@ from mapexplorer.colours import blend
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.ui.plain_text import plain_tooltip
 
 _PASSAGE_TINT = "#f2b705"  # amber: reads as a highlighter pen in light and dark palettes
 
@@ -226,7 +227,7 @@ class QtArticle(QWidget):
                 fmt.setBackground(QColor(tint))
                 fmt.setAnchor(True)
                 fmt.setAnchorHref(f"event:{quote(p.event_ids[0], safe='')}?at={p.start}")
-                fmt.setToolTip("\n".join(titles.get(i, i) for i in p.event_ids))
+                fmt.setToolTip(plain_tooltip("\n".join(titles.get(i, i) for i in p.event_ids)))
             else:
                 previous = ()
             lines = text[p.start : p.end].replace("\r", " ").split("\n")

@@ -38,6 +38,7 @@ from mapexplorer.colours import blend, category_colour
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.plain_text import plain_tooltip
 from mapexplorer.words import counted
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,9 +155,10 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return None if event.id in self._visible else self.dimmed
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Shown as written: Qt would take "<b>…</b>" in a title for markup.
             if column == self.TITLE and event.summary:
-                return f"{event.title}\n\n{event.summary}"
-            return self._text(event, column) or None
+                return plain_tooltip(f"{event.title}\n\n{event.summary}")
+            return plain_tooltip(self._text(event, column)) or None
         if role == Qt.ItemDataRole.DecorationRole and column == self.CATEGORY:
             return self._swatch(event.category)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VISIBLE:
@@ -272,6 +274,8 @@ class QtEventList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list for the next control; the arrow keys move between rows.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSpinBox,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from mapexplorer.formats import FormatError
 from mapexplorer.ui.export_menu import VIEW_EXPORTS
 from mapexplorer.ui.image_export import DEFAULT_FRAMES, GIF, PNG, SIZE_PRESETS, MapImageExporter
+from mapexplorer.ui.plain_text import warn, write_error
 
 
 class SizeDialog(QDialog):
@@ -120,7 +120,7 @@ def export_view_to(
         try:
             export_html(window.state, path, _title(window))
         except (OSError, FormatError) as exc:
-            QMessageBox.warning(window, "Export failed", f"{path}: {exc}")
+            warn(window, "Export failed", write_error(path, exc))
             return None
         status.showMessage(f"Exported the map as a web page to {path}", 8000)
         return None
@@ -165,7 +165,7 @@ def export_view_to(
     def failed(message: str) -> None:
         close_progress()
         exporter.deleteLater()
-        QMessageBox.warning(window, "Export failed", f"{path}: {message}")
+        warn(window, "Export failed", f"{path}: {message}")
 
     def cancelled() -> None:
         close_progress()

@@ -33,6 +33,7 @@ from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
+from mapexplorer.ui.plain_text import warn, write_error
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
 
@@ -337,6 +338,7 @@ class MainWindow(QMainWindow):
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
         )
+        self.error_box.setTextFormat(Qt.TextFormat.PlainText)  # a file's text, shown as written
         self.error_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_box.open()  # window-modal, without blocking the loader's signals
 
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
         try:
             export_catalogue(catalogue, path, fmt)
         except (OSError, FormatError) as exc:
-            QMessageBox.warning(self, "Export failed", f"{path}: {exc}")
+            warn(self, "Export failed", write_error(path, exc))
             return
         self.statusBar().showMessage(
             f"Exported {counted(len(catalogue.events), 'event')} to {path}", 8000

@@ -8,7 +8,6 @@ switching article never loses work. Data is always shown as text, never as HTML.
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -67,9 +66,10 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.ui.plain_text import plain_tooltip
 from mapexplorer.words import counted
 
-__all__ = ["DraftTableModel", "QtReview", "plain_tooltip"]
+__all__ = ["DraftTableModel", "QtReview"]
 
 STATUS_WORDS = {PENDING: "To review", ACCEPTED: "Accepted", REJECTED: "Rejected"}
 STATUS_GLYPHS = {PENDING: "○", ACCEPTED: "✓", REJECTED: "✕"}
@@ -78,11 +78,6 @@ _TINTS = {PENDING: "#f2b705", ACCEPTED: "#43a047", REJECTED: "#9e9e9e"}
 _CONTEXT_TINT = "#4a90d9"
 _AUTOSAVE_DELAY_MS = 400
 _ROOT = QModelIndex()
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally (Qt guesses rich text for tooltips otherwise)."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 def date_words(time: TimeSpan) -> str:

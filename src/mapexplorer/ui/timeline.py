@@ -702,6 +702,7 @@ class QtTimeline(QWidget):
         self._timer.setInterval(_FRAME_MS)
         self._timer.timeout.connect(self._advance)
         self.dropped_frames = 0  # ticks skipped while the map was still drawing
+        self._message_time: int | None = None  # the time the date box's message is about
 
         self.track = TimelineTrack(state, self._make_axis(state.catalogue, linear=False), self)
         self.track.play_toggle_requested.connect(self.toggle_play)
@@ -921,6 +922,7 @@ class QtTimeline(QWidget):
             day = parse_date_entry(text)
         except DateError as exc:
             self._show_date_message(str(exc), error=True)
+            self._message_time = self.state.time
             return False
         start, end = self.axis.start, self.axis.end
         if day < start or day > end:
@@ -929,6 +931,7 @@ class QtTimeline(QWidget):
         else:
             self._show_date_message("")
         self.state.set_time(day)
+        self._message_time = self.state.time
         return True
 
     # --- playback -----------------------------------------------------------------------------
@@ -976,6 +979,8 @@ class QtTimeline(QWidget):
         self.date_error.show()
 
     def _on_time_changed(self, day: int) -> None:
+        if day != self._message_time and not self.date_error.isHidden():
+            self._show_date_message("")  # it was about the typed date, which is no longer shown
         era = self.state.catalogue.era_at(day)
         words = day_words(day)
         self.date_label.setText(f"{words}  ·  {era.label}" if era else words)
