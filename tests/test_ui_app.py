@@ -129,6 +129,17 @@ def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_p
     window.close()
 
 
+def test_a_size_too_small_for_the_controls_is_said(qtbot, page_path, capsys):
+    window = create_window(args("--size", "400x300"), None, page_path)
+    qtbot.addWidget(window)
+    assert "--size 400x300: the window's controls need more room" in capsys.readouterr().err
+    window.close()
+    window = create_window(args("--size", "1280x800"), None, page_path)
+    qtbot.addWidget(window)
+    assert "warning" not in capsys.readouterr().err
+    window.close()
+
+
 def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bundled):
     copy = tmp_path / "mine.geojson"
     native.save(bundled, copy)

@@ -232,7 +232,7 @@ def test_a_new_publication_date_redrafts_but_keeps_decisions(window):
     assert again.drafts.source.published == "2025-03-07"
     kept = next(d for d in again.drafts.drafts if "Russia constructed Iran" in d.excerpt.text)
     assert kept.title == "Bushehr nuclear plant completed" and kept.status == "accepted"
-    assert "decisions are kept" in again.status_line.text()
+    assert "earlier decision is kept" in again.status_line.text()
 
 
 def test_switching_article_keeps_the_first_review(window, qtbot, drafts_folder):

@@ -137,6 +137,13 @@ def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None
 
     window = MainWindow(plan.catalogue, plan.path, page_path, settings, map_view)
     window.resize(*plan.size)
+    smallest = window.minimumSizeHint()
+    if args.size and (plan.size[0] < smallest.width() or plan.size[1] < smallest.height()):
+        print(
+            f"mapexplorer: warning: --size {args.size}: the window's controls need more room; "
+            "it opens as small as they allow",
+            file=sys.stderr,
+        )
     if settings is not None and args.size is None:
         window.restore_layout()
     if plan.at is not None:

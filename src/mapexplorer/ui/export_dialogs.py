@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from mapexplorer.formats import FormatError
 from mapexplorer.ui.export_menu import VIEW_EXPORTS
-from mapexplorer.ui.image_export import DEFAULT_FRAMES, GIF, PNG, SIZE_PRESETS, MapImageExporter
+from mapexplorer.ui.image_export import (
+    DEFAULT_FRAMES,
+    GIF,
+    MAX_FRAMES,
+    MIN_FRAMES,
+    PNG,
+    SIZE_PRESETS,
+    MapImageExporter,
+)
 from mapexplorer.ui.plain_text import warn, write_error
 
 
@@ -39,7 +47,7 @@ class SizeDialog(QDialog):
         self.width_box = self._spin(current[0], "Width in pixels")
         self.height_box = self._spin(current[1], "Height in pixels")
         self.frames_box = QSpinBox(self)
-        self.frames_box.setRange(10, 300)
+        self.frames_box.setRange(MIN_FRAMES, MAX_FRAMES)  # as the command line
         self.frames_box.setValue(DEFAULT_FRAMES)
         self.frames_box.setAccessibleName("Frames")
         self.frames_box.setToolTip("Frames of playback from the first event to the last")
@@ -120,6 +128,7 @@ def export_view_to(
         try:
             export_html(window.state, path, _title(window))
         except (OSError, FormatError) as exc:
+            status.showMessage(f"Export failed: {path}", 8000)
             warn(window, "Export failed", write_error(path, exc))
             return None
         status.showMessage(f"Exported the map as a web page to {path}", 8000)
@@ -165,6 +174,7 @@ def export_view_to(
     def failed(message: str) -> None:
         close_progress()
         exporter.deleteLater()
+        status.showMessage(f"Export failed: {path}", 8000)  # not "Exporting to …" for good
         warn(window, "Export failed", f"{path}: {message}")
 
     def cancelled() -> None:

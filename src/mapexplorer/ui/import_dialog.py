@@ -397,7 +397,7 @@ class ArticleImporter(QObject):
                 kept = _keep_decisions(drafts, saved)
                 message = (
                     f"The publication date changed, so the drafts were made again; "
-                    f"your {kept} earlier decisions are kept."
+                    f"your {counted(kept, 'earlier decision')} {'is' if kept == 1 else 'are'} kept."
                 )
         return self.open_review(drafts, drafts_file(article.text), path, message)
 

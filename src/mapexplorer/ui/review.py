@@ -842,7 +842,7 @@ class QtReview(QMainWindow):
         self._update_counts()
         self._load_editor()
         self.autosave_now()
-        self.set_status_message(f"Accepted {count} drafts.")
+        self.set_status_message(f"Accepted {counted(count, 'draft')}.")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """A and R decide the selected draft while the table or the article has the focus."""
@@ -862,7 +862,7 @@ class QtReview(QMainWindow):
     def _update_counts(self) -> None:
         statuses = [d.status for d in self.drafts.drafts]
         self.counts.setText(
-            f"{len(statuses)} drafts · {statuses.count(ACCEPTED)} accepted · "
+            f"{counted(len(statuses), 'draft')} · {statuses.count(ACCEPTED)} accepted · "
             f"{statuses.count(REJECTED)} rejected · {statuses.count(PENDING)} to review"
         )
         self.accept_all_button.setEnabled(PENDING in statuses)

@@ -51,6 +51,7 @@ from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
+from mapexplorer.words import counted
 
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
 
@@ -635,7 +636,7 @@ def _span_words(days: int) -> str:
         return f"{days / 365.25:.0f} years"
     if days >= 60:
         return f"{days / 30.44:.0f} months"
-    return f"{days} days"
+    return counted(days, "day")
 
 
 class DateLine(QWidget):
