@@ -523,9 +523,11 @@ def test_filtered_events_follow_the_filter_and_the_catalogue(state, small):
     assert ids(state.filtered_events()) == [
         e.id for e in small.chronological() if e.category == "war"
     ]
-    # Another catalogue with the same filter: its own events, not the last answer.
+    # Another catalogue (which clears the filter), filtered the same: its own events, not the
+    # last answer.
     fewer = small.with_events([e for e in small.events if e.id != "long-war"])
     state.set_catalogue(fewer)
+    state.set_filter(category="war")
     assert ids(state.filtered_events()) == [
         e.id for e in fewer.chronological() if e.category == "war"
     ]
@@ -539,6 +541,7 @@ def test_filter_matching():
     assert not EventFilter(category="diplomacy").matches(event)
     assert not EventFilter(actor="Russia").matches(event)
     assert not EventFilter(text="tanks").matches(event)
+    assert EventFilter(text="isfahan").matches(event, ["Tehran", "Isfahan"])  # its places
 
 
 def test_choose_era(state):
@@ -625,8 +628,20 @@ def test_visible_events_agree_with_the_definition(mode, changes):
         expected = [
             e
             for e in catalogue.chronological()
-            if state.filter.matches(e)
+            if state.passes_filter(e)
             and e.time.start <= end
             and (mode == "cumulative" or e.time.end >= start)
         ]
         assert state.visible_events() == expected
+
+
+def test_the_text_filter_finds_an_event_by_its_place(bundled):
+    # "Vienna" is in no title or summary of the nuclear deal, only in its place's name.
+    state = ExplorerState(bundled)
+    state.set_filter(text="vienna")
+    found = state.filtered_events()
+    assert found and all(
+        any(bundled.places[p].name == "Vienna" for p in e.place_ids)
+        or "vienna" in (e.title + e.summary).casefold()
+        for e in found
+    )

@@ -5,6 +5,7 @@ filters. Every view reads this and writes back through its methods; views never 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -26,15 +27,17 @@ class EventFilter:
     category: str = ""
     actor: str = ""
 
-    def matches(self, event: Event) -> bool:
+    def matches(self, event: Event, place_names: Iterable[str] = ()) -> bool:
+        """Whether `event` passes; the text is looked for in its title, summary, actors and id,
+        and in `place_names` (its places' names, which the event itself does not hold)."""
         if self.category and event.category != self.category:
             return False
         if self.actor and self.actor not in event.actors:
             return False
         if self.text:
             needle = self.text.casefold()
-            haystack = " ".join((event.title, event.summary, *event.actors, event.id)).casefold()
-            return needle in haystack
+            words = (event.title, event.summary, *event.actors, event.id, *place_names)
+            return needle in " ".join(words).casefold()
         return True
 
     @property
@@ -141,7 +144,7 @@ class ExplorerState:
         testing 100,000 events takes ~0.1 s."""
         cached = self._filtered  # cleared with each new catalogue
         if cached is None or cached[0] != self.filter:
-            matching = [e for e in self._ordered if self.filter.matches(e)]
+            matching = [e for e in self._ordered if self.passes_filter(e)]
             cached = self._filtered = (self.filter, matching, [e.time.start for e in matching])
         return cached[1], cached[2]
 
@@ -158,7 +161,14 @@ class ExplorerState:
         candidates = self.catalogue.active_in(start, end)
         if self.filter.is_empty:
             return candidates
-        return [e for e in candidates if self.filter.matches(e)]
+        return [e for e in candidates if self.passes_filter(e)]
+
+    def passes_filter(self, event: Event) -> bool:
+        """Whether `event` passes the filter, whose text may also name one of its places."""
+        if not self.filter.text:
+            return self.filter.matches(event)
+        places = self.catalogue.places
+        return self.filter.matches(event, [places[p].name for p in event.place_ids])
 
     def set_filter(self, **changes: str) -> None:
         new = replace(self.filter, **changes)

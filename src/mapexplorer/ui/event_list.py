@@ -253,7 +253,9 @@ class QtEventList(QWidget):
         self.search.setPlaceholderText("Filter events…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter events by text")
-        self.search.setToolTip("Show only events whose title, summary or actors contain this text")
+        self.search.setToolTip(
+            "Show only events whose title, summary, actors or places contain this text"
+        )
 
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")
