@@ -1572,6 +1572,10 @@ var MapExplorer = (function () {
     L.DomEvent.disableClickPropagation(popup);
     L.DomEvent.disableScrollPropagation(popup);
     map.getContainer().appendChild(popup);
+    // Escape closes the list of events at a place, as it closes any menu.
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { closePopup(); hideTooltip(); }
+    });
     map.on("move zoom resize viewreset", requestDraw);
     map.on("resize", reframe);
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {

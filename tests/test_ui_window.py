@@ -95,6 +95,21 @@ def test_several_events_at_one_place_are_all_reachable(window, qtbot):
     qtbot.waitUntil(lambda: window.state.selected == "islamic-revolution", timeout=5000)
 
 
+def test_escape_closes_the_list_of_events_at_a_place(window, qtbot):
+    window.state.set_mode("cumulative")
+    move_time(window, qtbot, day_from_ymd(2025, 1, 31))
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('tehran')")
+    js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    shown = "getComputedStyle(document.querySelector('.me-popup')).display"
+    assert js(window.map_view, qtbot, shown) == "block"
+    js(
+        window.map_view,
+        qtbot,
+        "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
+    )
+    assert js(window.map_view, qtbot, shown) == "none"
+
+
 def test_list_selection_flies_the_map_and_moves_the_slider(window, qtbot):
     move_time(window, qtbot, day_from_ymd(2025, 1, 17))
     window.state.select("bolshevik-revolution", move_time=True)
