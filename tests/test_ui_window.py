@@ -164,3 +164,19 @@ def test_text_that_would_break_out_of_the_message_stays_text(qtbot, open_window,
     with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
         win.state.set_time(evil.time.start)
     assert evil.id in set(js(win.map_view, qtbot, "MapExplorer.drawnEventIds()"))
+
+
+def test_the_chapter_box_names_a_chapter_only_while_the_map_shows_it(window, qtbot):
+    box = window.chapter_box
+    index = box.findData("world-war-ii")
+    box.setCurrentIndex(index)
+    box.activated.emit(index)  # as a user's choice
+    assert box.currentData() == "world-war-ii"
+    window.state.set_time(window.state.time + 30)  # still inside the war
+    assert box.currentData() == "world-war-ii"
+    window.state.set_time(window.state.catalogue.time_range()[1])  # 2025: the war is over
+    assert box.currentData() is None and box.currentText() == "All eras"
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+    window.state.set_mode("cumulative")  # everything so far: no longer one chapter
+    assert box.currentData() is None

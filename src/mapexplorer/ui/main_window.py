@@ -24,7 +24,7 @@ from mapexplorer import __version__
 from mapexplorer.formats import FormatError
 from mapexplorer.formats.opener import export_catalogue, guess_fields
 from mapexplorer.model import Catalogue
-from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.paths import bundled_catalogue, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.state.catalogue_changed.connect(self._on_catalogue_changed)
         self.state.era_changed.connect(lambda era: self._sync_chapter(era.id))
+        self.state.time_changed.connect(self._leave_chapter_if_left)
+        self.state.mode_changed.connect(self._leave_chapter_if_left)
         self._on_catalogue_changed(catalogue)
 
     # --- menus and tool bar -------------------------------------------------------------------
@@ -217,6 +219,20 @@ class MainWindow(QMainWindow):
         index = self.chapter_box.findData(era_id)
         if index >= 0:
             self.chapter_box.setCurrentIndex(index)
+
+    def _leave_chapter_if_left(self, *_: object) -> None:
+        """The box names a chapter only while the map shows it: once the time leaves the era,
+        or the map shows everything so far (cumulative), it says "All eras" again."""
+        era_id = self.chapter_box.currentData()
+        if era_id is None:
+            return
+        era = next((e for e in self.state.catalogue.eras if e.id == era_id), None)
+        if (
+            era is None
+            or self.state.mode is TimeMode.CUMULATIVE
+            or not era.time.contains(self.state.time)
+        ):
+            self.chapter_box.setCurrentIndex(0)  # not `activated`: nothing else moves
 
     def choose_file(self) -> None:
         start = str(Path(self.path).parent) if self.path else ""
