@@ -205,6 +205,13 @@ def test_play_stops_at_the_end(qtbot, timeline, state):
     assert state.time == end
 
 
+def test_a_story_of_one_day_does_not_play(qtbot, timeline, state, bundled):
+    one_day = [e for e in bundled.chronological() if e.time.start == e.time.end][:1]
+    state.set_catalogue(bundled.with_events(one_day))
+    timeline.play()
+    assert not timeline.is_playing()  # nothing to play through: not 30 s of "playing"
+
+
 def test_catalogue_change_rebuilds_axis(qtbot, timeline, state, bundled):
     smaller = bundled.with_events(bundled.chronological()[10:])
     state.set_catalogue(smaller)

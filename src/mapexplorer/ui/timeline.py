@@ -863,8 +863,8 @@ class QtTimeline(QWidget):
 
     def play(self) -> None:
         """Run time forward from here (from the start when at the end)."""
-        if self.is_playing():
-            return
+        if self.is_playing() or self.axis.end <= self.axis.start:
+            return  # a story of a single day has no time to play through
         if self.state.time >= self.axis.end:
             self.state.set_time(self.axis.start)
         self._play_position = self.axis.position(self.state.time)
