@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QPalette
@@ -344,7 +342,7 @@ def test_visible_column_follows_time(qtbot, state) -> None:
     assert event_list.count.text().startswith(f"{len(state.visible_events())} of 30")
 
 
-def test_list_is_quick_with_100000_events(qtbot) -> None:
+def test_list_handles_100000_events(qtbot) -> None:
     places = {"p": Place("p", "Somewhere", Point(10.0, 50.0))}
     spans = [TimeSpan.parse(f"{1900 + i % 120}-{1 + i % 12:02d}") for i in range(1440)]
     events = [
@@ -352,14 +350,14 @@ def test_list_is_quick_with_100000_events(qtbot) -> None:
         for i in range(100_000)
     ]
     state = ExplorerState(Catalogue(events=events, places=places))
-    started = time.perf_counter()
     event_list = _show(qtbot, QtEventList(state))
     state.set_time(day_from_ymd(1950, 6, 1))
     event_list.refresh_visibility()
     event_list.table.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.AscendingOrder)
     state.select("e4242", move_time=True)
-    assert time.perf_counter() - started < 10
     assert event_list.model.rowCount() == 100_000
+    row = event_list.model.row_of("e4242")
+    assert event_list.table.selectionModel().isRowSelected(row)
 
 
 # --- escaping ----------------------------------------------------------------------------------
