@@ -162,3 +162,18 @@ def test_the_cached_page_is_rebuilt_when_what_it_is_built_from_changes(tmp_path,
         path.write_text(original, encoding="utf-8")
         assert page_builder.page_key() == first
     assert len(seen) == 1 + 2 * len(inputs)
+
+
+def test_a_cache_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(
+    tmp_path, monkeypatch
+):
+    import tempfile
+
+    from mapexplorer.mappage.page_builder import PAGE_NAME, ensure_page
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    page = ensure_page(blocker / "cache")  # cannot be made: a file is in the way
+    assert page.name == PAGE_NAME and page.is_file()
+    assert page.is_relative_to(tmp_path / "tmp")

@@ -61,12 +61,25 @@ def default_cache_dir() -> Path:
 
 
 def ensure_page(cache_dir: Path | None = None) -> Path:
-    """The path of the built page, building it first if the cached one is missing or stale."""
-    root = (cache_dir or default_cache_dir()) / f"page-{page_key()}"
-    page = root / PAGE_NAME
-    if not page.exists():
-        build_page(root)
-    return page
+    """The path of the built page, building it first if the cached one is missing or stale.
+    Where the cache folder cannot be written (a read-only home), the system's temporary folder
+    holds it instead."""
+    key = page_key()
+    problem: OSError | None = None
+    for base in (cache_dir or default_cache_dir(), None):
+        if base is None:
+            import tempfile  # only when the cache folder failed
+
+            base = Path(tempfile.gettempdir()) / "mapexplorer"
+        page = base / f"page-{key}" / PAGE_NAME
+        if page.exists():
+            return page
+        try:
+            build_page(page.parent)
+            return page
+        except OSError as exc:
+            problem = exc
+    raise problem  # type: ignore[misc]
 
 
 def build_page(folder: Path) -> Path:
