@@ -925,3 +925,14 @@ def test_random_placemarks_only_raise_format_error(marks):
     )
     text = f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>'
     _only_format_errors("f.kml", text.encode("utf-8", "surrogatepass"))
+
+
+def test_a_title_cell_of_several_lines_becomes_one_line(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        'title,date,lat,lon\n"Talks in Geneva\r\n  end without a deal",2020-01-01,46.2,6.1\n',
+        encoding="utf-8",
+    )
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [e.title for e in catalogue.events] == ["Talks in Geneva end without a deal"]

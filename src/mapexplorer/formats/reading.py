@@ -27,6 +27,7 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000
 _SHOWN_IN_ERROR = 3
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # `is_slug`, without a call per row
 
 
@@ -114,6 +115,8 @@ class CatalogueBuilder:
         """One row's event; rows sharing an id, title and time become one event at their
         places (the shape of our own exports: a row per event–place pair)."""
         title = parts.title or parts.place or item.capitalize()
+        if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
+            title = _LINE_BREAKS.sub(" ", title).strip()
         events = self._events
         if parts.id:
             base = parts.id if _SLUG.match(parts.id) else _slug(parts.id, "event")
