@@ -91,3 +91,20 @@ def _delete_windows_after_each_test(request):
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def page_js(view, qtbot, script):
+    """Evaluate JavaScript in the map page and return its (JSON-decoded) value."""
+    box = []
+    view.run_js(script, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0]
+
+
+# How many of the events canvas's pixels hold any paint (for the map page tests).
+PAINTED = """(function () {
+  var c = document.querySelector('canvas.me-events');
+  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
+  for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
+  return n;
+})()"""

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PAINTED
+from conftest import page_js as js
 from mapexplorer.formats import native
 
 DATA = Path(__file__).parent / "data"
@@ -19,19 +21,6 @@ PAINTED_NEAR = """(function (x, y, r) {
   for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
   return n;
 })"""
-PAINTED = """(function () {
-  var c = document.querySelector('canvas.me-events');
-  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
-  for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
-  return n;
-})()"""
-
-
-def js(view, qtbot, script):
-    box = []
-    view.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10000)
-    return box[0]
 
 
 @pytest.fixture

@@ -3,12 +3,8 @@ one-pixel routes) and the visibility bookkeeping behind it, against the model.""
 
 import pytest
 
-
-def js(view, qtbot, script):
-    box = []
-    view.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10000)
-    return box[0]
+from conftest import PAINTED
+from conftest import page_js as js
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +32,6 @@ def assert_page_matches_model(window, qtbot):
     assert set(js(window.map_view, qtbot, "MapExplorer.drawnEventIds()")) == {e.id for e in events}
     lit = {p for e in events for p in e.place_ids}
     assert set(js(window.map_view, qtbot, "MapExplorer.litPlaceIds()")) == lit
-
-
-PAINTED = """(function () {
-  var c = document.querySelector('canvas.me-events');
-  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
-  for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
-  return n;
-})()"""
 
 
 def test_long_and_short_jumps_keep_the_visible_set_exact(dense_window, qtbot):

@@ -4,16 +4,9 @@ import json
 
 import pytest
 
+from conftest import page_js as js
 from conftest import with_title
 from mapexplorer.model.time import TimeSpan, day_from_ymd
-
-
-def js(view, qtbot, script):
-    """Evaluate JavaScript in the page and return its (JSON-decoded) value."""
-    box = []
-    view.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10000)
-    return box[0]
 
 
 @pytest.fixture
