@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mapexplorer.formats import FormatError
 from mapexplorer.formats.native import paused_gc
-from mapexplorer.formats.opener import open_catalogue, read_catalogue
+from mapexplorer.formats.opener import read_catalogue
 from mapexplorer.model import Catalogue
 
 
@@ -137,11 +137,7 @@ class CatalogueLoader(QObject):
             self._worker = None
 
 
-def load_now(path: str | Path) -> Catalogue:
-    """Synchronous load, for the start-up file (the window is not shown yet)."""
-    return open_catalogue(Path(path))
-
-
 def read_now(path: str | Path):
-    """`load_now` with the `ReadReport` of what was left out: (catalogue, report)."""
+    """Synchronous read, for the start-up file (the window is not shown yet): the catalogue
+    and the `ReadReport` of what was left out."""
     return read_catalogue(Path(path))
