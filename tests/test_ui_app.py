@@ -119,7 +119,7 @@ def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_p
     path = tmp_path / "when.csv"
     path.write_text("title,date,lat,lon\nA,03/04/2025,1,1\nB,05/06/2025,2,2\n", encoding="utf-8")
     plan = plan_start(args(str(path)), None, None)
-    assert plan.ambiguous is not None and plan.catalogue.events  # shown read one way meanwhile
+    assert plan.ask_fields and plan.catalogue.events  # shown read one way meanwhile
     window = build_window(plan, args(str(path)), None, page_path)
     qtbot.addWidget(window)
     asked = []

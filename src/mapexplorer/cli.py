@@ -28,11 +28,11 @@ def _input_path(value: str | None) -> Path:
 def _open_and_warn(path: Path):
     """The catalogue at `path`; what the reader left out or had to guess goes to stderr as
     warnings (the window shows the same in a dialog), so no row is dropped silently."""
-    from mapexplorer.formats.opener import guess_fields, read_catalogue
+    from mapexplorer.formats.opener import read_catalogue
     from mapexplorer.formats.report import warning_lines
 
     catalogue, report = read_catalogue(path)
-    for line in warning_lines(path, report, guess_fields(path)):
+    for line in warning_lines(report):
         _warn(line)
     return catalogue
 

@@ -91,7 +91,7 @@ def _read(
         builder.problem(broken[0], "", broken[1])
     if progress is not None:
         progress(total, total)
-    return builder.finish(total, choice)
+    return builder.finish(total, choice, guessed)
 
 
 def _short_row(row: dict, width: int, needed: Any) -> str:

@@ -109,7 +109,7 @@ def read_document(
             _read_feature(builder, reader, feature, f"feature {index + 1}")
         if progress is not None:
             progress(total, total)
-        return builder.finish(total, choice)
+        return builder.finish(total, choice, guessed)
 
 
 def _properties(feature: Any) -> dict | None:

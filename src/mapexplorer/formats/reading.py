@@ -15,7 +15,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.errors import FormatError
-from mapexplorer.formats.fields import FieldChoice, RowParts
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts
 from mapexplorer.formats.report import Problem, ReadReport
 from mapexplorer.model import Catalogue, CatalogueError, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
@@ -151,10 +151,15 @@ class CatalogueBuilder:
         return f"{base}-{n}"
 
     # --- the result -------------------------------------------------------------------------
-    def finish(self, total: int, choice: FieldChoice | None = None) -> tuple[Catalogue, ReadReport]:
-        """The catalogue and the report; `FormatError` when not a single event could be read."""
+    def finish(
+        self, total: int, choice: FieldChoice | None = None, guessed: FieldGuess | None = None
+    ) -> tuple[Catalogue, ReadReport]:
+        """The catalogue and the report; `FormatError` when not a single event could be read.
+        `guessed`: the guess `choice` came from, whose doubts the report keeps."""
         report = self.report
         report.total, report.events, report.choice = total, len(self._events), choice
+        if guessed is not None and guessed.ambiguous:
+            report.unsure = guessed.reasons
         if not self._events:
             raise FormatError(self.path, self._nothing_read(total))
         self._make_points()

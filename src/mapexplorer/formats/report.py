@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mapexplorer.formats.fields import FieldChoice, FieldGuess
+    from mapexplorer.formats.fields import FieldChoice
 
 __all__ = ["Problem", "ReadReport", "warning_lines"]
 
@@ -42,6 +42,9 @@ class ReadReport:
     problems: list[Problem] = field(default_factory=list)
     choice: FieldChoice | None = None
     """The fields that were read (None for formats that need no guessing)."""
+    unsure: tuple[str, ...] = ()
+    """Why those fields could be read another way, when they were guessed and the guess was
+    unsure (the window asks; the command line says how it read them)."""
 
     @property
     def skipped(self) -> int:
@@ -66,11 +69,9 @@ class ReadReport:
     __str__ = text
 
 
-def warning_lines(
-    path: str | os.PathLike, report: ReadReport | None, guess: FieldGuess | None, limit: int = 20
-) -> list[str]:
+def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
     """The lines a user at a terminal needs: each problem of `report` (the first `limit`),
-    and how the file at `path` was read when its fields read more than one way."""
+    and how the file was read when its fields read more than one way."""
     lines = []
     if report:
         head, *problems = report.text().split("\n")
@@ -78,11 +79,12 @@ def warning_lines(
         lines += [p.strip() for p in problems[:limit]]
         if len(problems) > limit:
             lines.append(f"… and {len(problems) - limit} more")
-    if guess is not None and guess.ambiguous:
-        name = os.path.basename(path)
-        order = {"dmy": "day/month", "mdy": "month/day"}.get(guess.choice.date_order, "")
+    if report.unsure:
+        name = os.path.basename(report.path)
+        order = report.choice.date_order if report.choice else ""
+        order = {"dmy": "day/month", "mdy": "month/day"}.get(order, "")
         read_as = f" (numeric dates read as {order})" if order else ""
-        for reason in guess.reasons:
+        for reason in report.unsure:
             lines.append(
                 f"{name}: {reason}; read with the likeliest fields{read_as}. "
                 "Open it in the window to choose."

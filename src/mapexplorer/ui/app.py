@@ -59,9 +59,9 @@ class StartPlan:
     at: int | None
     last_time: int | None
     report: Any = None
-    """What the reader left out (a `ReadReport`), shown once the window is up."""
-    ambiguous: Any = None
-    """A `FieldGuess` whose fields read more than one way: the window asks, as File ▸ Open."""
+    """The `ReadReport`: what the reader left out, shown once the window is up."""
+    ask_fields: bool = False
+    """The file's fields read more than one way: the window asks, as File ▸ Open does."""
 
 
 def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
@@ -83,7 +83,6 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     path = str(args.file or (last_file if reopening else None) or bundled_catalogue())
     try:
         catalogue, report = read_now(path)
-        guess = _ambiguous_fields(path) if args.file is not None else None
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
         if args.file is not None:
             if isinstance(exc, FormatError):
@@ -93,7 +92,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
             ) from None
         # The last session's file went bad or away: start with the bundled article instead.
         path, reopening = str(bundled_catalogue()), False
-        (catalogue, report), guess = read_now(path), None
+        catalogue, report = read_now(path)
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
@@ -105,15 +104,9 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
         remembered = int(last_time) if reopening and last_time is not None else None
     except (TypeError, ValueError):
         remembered = None
-    return StartPlan(catalogue, path, size, at, remembered, report or None, guess)
-
-
-def _ambiguous_fields(path: str):
-    """The field guess of a CSV or plain GeoJSON file when it reads more than one way."""
-    from mapexplorer.formats.opener import guess_fields
-
-    guess = guess_fields(path)
-    return guess if guess is not None and guess.ambiguous else None
+    # A file named on the command line is asked about; the last session's was, back then.
+    ask = bool(report.unsure) and args.file is not None
+    return StartPlan(catalogue, path, size, at, remembered, report, ask)
 
 
 def report_read(window, plan: StartPlan, interactive: bool) -> None:
@@ -121,11 +114,11 @@ def report_read(window, plan: StartPlan, interactive: bool) -> None:
     and in the window when someone is there to answer."""
     from mapexplorer.formats.report import warning_lines
 
-    for line in warning_lines(plan.path, plan.report, plan.ambiguous):
+    for line in warning_lines(plan.report):
         print(f"mapexplorer: warning: {line}", file=sys.stderr)
     if not interactive:
         return
-    if plan.ambiguous is not None:
+    if plan.ask_fields:
         window.open_file(plan.path)  # asks which reading (or uses the remembered answer)
     elif plan.report:
         window.show_read_report(plan.catalogue, plan.path, plan.report)
