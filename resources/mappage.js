@@ -105,13 +105,19 @@ var MapExplorer = (function () {
   }
 
   function plainDayWords(n) {
-    // civil_from_days, as model/time.py's ymd_from_day (Howard Hinnant's algorithm).
+    var ymd = ymdOfDay(n);
+    return dayWords.weekdays[((n % 7) + 7) % 7] + " " + ymd[2] + " " + dayWords.months[ymd[1] - 1] + " " + ymd[0];
+  }
+
+  /* [year, month, day] of day number n (0 is 1970-01-01): model/time.py's ymd_from_day, Howard
+   * Hinnant's civil_from_days. The HTML export's page uses it too (MapExplorer.ymdOfDay). */
+  function ymdOfDay(n) {
     var z = n + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
     var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
     var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
     var mp = Math.floor((5 * doy + 2) / 153), day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    var month = mp < 10 ? mp + 3 : mp - 9, year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    return dayWords.weekdays[((n % 7) + 7) % 7] + " " + day + " " + dayWords.months[month - 1] + " " + year;
+    var month = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
   }
 
   function lowerBound(arr, value) {
@@ -1661,6 +1667,7 @@ var MapExplorer = (function () {
      * methods (ready, placeClicked, eventClicked, frameDrawn, log) to receive the clicks. */
     attach: function (bridgeLike) { bridge = bridgeLike; },
     receive: receive,
+    ymdOfDay: ymdOfDay,
     clickAt: clickAt,
     drawnEventIds: drawnEventIds,
     /* [id, date in words] of every event, as tooltips and the place menu show them (tests). */

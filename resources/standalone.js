@@ -27,22 +27,10 @@ var MapExplorerExport = (function () {
   var shown = 0;
   var $ = function (id) { return document.getElementById(id); };
 
-  // --- days and words (the model's Howard Hinnant civil_from_days, in JavaScript) -------------
+  // --- days and words (the map page's civil_from_days: the model's, in JavaScript) -----------
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
-
-  function ymd(n) {
-    var z = n + 719468;
-    var era = Math.floor(z / 146097);
-    var doe = z - era * 146097;
-    var yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    var y = yoe + era * 400;
-    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    var mp = Math.floor((5 * doy + 2) / 153);
-    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    var m = mp < 10 ? mp + 3 : mp - 9;
-    return [y + (m <= 2 ? 1 : 0), m, d];
-  }
+  var ymd = MapExplorer.ymdOfDay;
 
   function yearWords(y) { return y > 0 ? String(y) : (1 - y) + " BC"; }
 
