@@ -10,6 +10,7 @@ from mapexplorer import __version__
 from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
+INPUT_HELP = "a catalogue, GeoJSON, CSV or KML/KMZ file (default: the bundled article)"
 EXIT_BAD_INPUT = 2
 
 
@@ -230,7 +231,7 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export", help="write a catalogue as GeoJSON, CSV or KML, or the map as HTML, PNG or GIF"
     )
-    export.add_argument("input", nargs="?", help="catalogue file (default: the bundled article)")
+    export.add_argument("input", nargs="?", help=INPUT_HELP)
     export.add_argument(
         "--format",
         "-f",
@@ -250,7 +251,7 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=export_command)
     events = sub.add_parser("events", help="list a catalogue's events as a table")
-    events.add_argument("input", nargs="?", help="catalogue file (default: the bundled article)")
+    events.add_argument("input", nargs="?", help=INPUT_HELP)
     events.set_defaults(run=events_command)
     published_help = "publication date (default: detected from the text)"
     article = sub.add_parser(
