@@ -24,7 +24,7 @@ var MapExplorer = (function () {
   var map = null;
   var bridge = null;
   var onlineLayer = null;
-  var basemapLayer = null;
+  var basemap = null; // BasemapCanvas: the countries, under Leaflet's panes
   var labelLayer = null;
   var canvas = null;
   var ctx = null;
@@ -81,6 +81,7 @@ var MapExplorer = (function () {
   var timings = [];
   var phases = []; // per message: [parse+handle, visibility, draw] ms, for profiling
   var frames = 0;
+  var drawnSize = [0, 0]; // the map's size at the last draw told to Python
   var dark = false;
 
   function log(level, message) {
@@ -801,6 +802,7 @@ var MapExplorer = (function () {
     }
     var size = map.getSize();
     var ratio = window.devicePixelRatio || 1;
+    if (basemap) basemap.draw(); // only when the view changed: not on a time move
     if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {
       canvas.width = size.x * ratio;
       canvas.height = size.y * ratio;
@@ -925,6 +927,12 @@ var MapExplorer = (function () {
       }
     });
     frames++;
+    if (bridge && bridge.viewDrawn && size.x > 0 && size.y > 0 &&
+        (size.x !== drawnSize[0] || size.y !== drawnSize[1])) {
+      // A first draw at this size (the window laid out, resized): Python may wait for it.
+      drawnSize = [size.x, size.y];
+      bridge.viewDrawn(size.x, size.y, visCount);
+    }
   }
 
   /* Many points at once (a researcher's dataset): each is a small dot written straight into
@@ -1494,37 +1502,9 @@ var MapExplorer = (function () {
   }
   // --- base map --------------------------------------------------------------------------------
   function styleBasemap() {
-    if (!basemapLayer) return;
-    basemapLayer.setStyle({
-      color: dark ? "#6b7280" : "#9a9a8e",
-      weight: 0.8,
-      fillColor: dark ? "#2e3440" : "#f2efe6",
-      fillOpacity: 1,
-    });
-  }
-
-  /* Countries again a turn east and a turn west, so that a view across the antimeridian (Fiji,
-   * Chukotka, a Pacific crossing: see WORLD) has land on both sides. East goes what lies west
-   * of 0°, west what lies east of it: at the lowest zoom, enough for a view up to two worlds
-   * (2,048 px) wide centred anywhere in -180…180°. */
-  function worldCopies(countries) {
-    var copies = [];
-    countries.features.forEach(function (f) {
-      var g = f.geometry, polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-      [360, -360].forEach(function (turn) {
-        var moved = polygons.filter(function (polygon) {
-          return polygon[0].some(function (c) { return turn > 0 ? c[0] < 0 : c[0] > 0; });
-        }).map(function (polygon) {
-          return polygon.map(function (ring) {
-            return ring.map(function (c) { return [c[0] + turn, c[1]]; });
-          });
-        });
-        if (moved.length) {
-          copies.push({ type: "Feature", properties: f.properties, geometry: { type: "MultiPolygon", coordinates: moved } });
-        }
-      });
-    });
-    return { type: "FeatureCollection", features: copies };
+    if (!basemap) return;
+    basemap.setDark(dark);
+    requestDraw();
   }
 
   function buildBasemap() {
@@ -1533,10 +1513,7 @@ var MapExplorer = (function () {
       log("error", "basemap.js did not load: the offline base map is missing");
       return;
     }
-    var renderer = L.canvas({ padding: 0.5 });
-    basemapLayer = L.geoJSON(data.basemap, { renderer: renderer, interactive: false });
-    basemapLayer.addData(worldCopies(data.basemap));
-    basemapLayer.addTo(map);
+    basemap = BasemapCanvas.create(map, data.basemap); // drawn with the events (draw)
     styleBasemap();
     labelLayer = L.layerGroup();
     (data.basemap_labels.features || []).forEach(function (f) {
@@ -1584,6 +1561,13 @@ var MapExplorer = (function () {
     });
     map.on("move zoom resize viewreset", requestDraw);
     map.on("resize", reframe);
+    // Leaflet notices a new size a frame late (it waits for an animation frame), and the draw
+    // then waits for another: as the window lays out at start-up, two frames each time. Take
+    // the new size at once and draw in this task.
+    window.addEventListener("resize", function () {
+      map.invalidateSize({ animate: false });
+      if (needsDraw) draw();
+    });
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
       map.getContainer().addEventListener(type, function () { userMoved = true; }, true);
     });
@@ -1682,6 +1666,8 @@ var MapExplorer = (function () {
     startFrameCounter: startFrameCounter,
     stopFrameCounter: stopFrameCounter,
     zoom: function () { return map.getZoom(); },
+    /* How many views the base map has drawn (tests: a time move must not redraw it). */
+    basemapDraws: function () { return basemap ? basemap.draws() : 0; },
     /* Where a latitude and longitude are on the map's container; the view's [west, south,
      * east, north] (east past 180 across the antimeridian); a view to move to, at once. */
     containerPointAt: function (lat, lng) {

@@ -13,7 +13,7 @@ BASEMAP_FILES = ("basemap.geojson", "basemap-labels.geojson")
 def basemap_data() -> dict:
     """{"basemap": countries, "basemap_labels": labels}, GeoJSON. A country split at ±180°
     (Russia's Chukotka, Fiji) comes joined across it, in one piece, so no seam is drawn
-    through it; the page draws the world's copies either side (`mappage.js`)."""
+    through it; the page draws the world's copies either side (`basemap-canvas.js`)."""
     data = {
         name.split(".")[0].replace("-", "_"): json.loads((geodata_dir() / name).read_text("utf-8"))
         for name in BASEMAP_FILES

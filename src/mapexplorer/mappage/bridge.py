@@ -19,6 +19,7 @@ class MapBridge(QObject):
     place_clicked = Signal(str, list)  # place id, ids of the events visible there (latest first)
     event_clicked = Signal(str)
     frame_drawn = Signal(int)  # number of events drawn
+    view_drawn = Signal(int, int, int)  # width, height: the first draw at this size; events
     js_message = Signal(str, str)  # level, text
 
     @Slot()
@@ -40,6 +41,10 @@ class MapBridge(QObject):
     @Slot(int)
     def frameDrawn(self, count: int) -> None:  # noqa: N802
         self.frame_drawn.emit(count)
+
+    @Slot(int, int, int)
+    def viewDrawn(self, width: int, height: int, count: int) -> None:  # noqa: N802
+        self.view_drawn.emit(width, height, count)
 
     @Slot(str, str)
     def log(self, level: str, text: str) -> None:

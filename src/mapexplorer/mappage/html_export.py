@@ -209,10 +209,11 @@ def page_html(state: ExplorerState, title: str = "") -> str:
     basemap = basemap_data()
     scripts = {
         "LEAFLET_JS": _script_text(_leaflet_js()),
+        "BASEMAP_CANVAS_JS": _script_text((resources_dir() / "basemap-canvas.js").read_text("utf-8")),
         "MAPPAGE_JS": _script_text((resources_dir() / "mappage.js").read_text("utf-8")),
         "STANDALONE_JS": _script_text((resources_dir() / SCRIPT).read_text("utf-8")),
     }
-    # The page may run its own three scripts and nothing else: an injected handler or script
+    # The page may run its own four scripts and nothing else: an injected handler or script
     # (say, from a hostile title) is refused by the browser, and it may load nothing from afar.
     csp = (
         "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "

@@ -20,7 +20,7 @@ from mapexplorer.paths import geodata_dir, resources_dir
 
 PAGE_NAME = "map.html"
 # Our own page code, in resources/: real files, not strings in Python.
-PAGE_SCRIPTS = ("mappage.js",)
+PAGE_SCRIPTS = ("basemap-canvas.js", "mappage.js")  # in this order
 PAGE_STYLES = ("mappage.css",)
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (

@@ -46,6 +46,9 @@ class QtMapView(QWebEngineView):
     """The page has set up its bridge and can take messages."""
     frame_drawn = Signal(int)
     """The page has drawn a frame after a message (the number of events drawn)."""
+    view_drawn = Signal(int, int, int)
+    """The page has drawn at a new size (width, height in CSS pixels; events drawn): the
+    first frame the user sees after the window is laid out or resized."""
 
     def __init__(
         self, state: ExplorerState | None, page_path: Path, parent: QWidget | None = None
@@ -56,6 +59,8 @@ class QtMapView(QWebEngineView):
         self.state: ExplorerState | None = None
         self.setAccessibleName("Map")
         self.is_ready = False
+        self.drawn_size = (0, 0)
+        """The map's size (CSS pixels) at the page's last draw that had one."""
         self._queue: list[str] = []
         self._fly_on_select = True
         self.page_ = LoggingPage(self)
@@ -72,6 +77,7 @@ class QtMapView(QWebEngineView):
         self.bridge.place_clicked.connect(self._on_place_clicked)
         self.bridge.event_clicked.connect(self._on_event_clicked)
         self.bridge.frame_drawn.connect(self.frame_drawn)
+        self.bridge.view_drawn.connect(self._on_view_drawn)
         self.bridge.js_message.connect(self._on_js_message)
         self.load(QUrl.fromLocalFile(str(page_path)))
         if state is not None:
@@ -193,6 +199,10 @@ class QtMapView(QWebEngineView):
             log.warning("the page asked for an unknown event %r", event_id)
         finally:
             self._fly_on_select = True
+
+    def _on_view_drawn(self, width: int, height: int, count: int) -> None:
+        self.drawn_size = (width, height)
+        self.view_drawn.emit(width, height, count)
 
     def _on_js_message(self, level: str, text: str) -> None:
         if level == "error":

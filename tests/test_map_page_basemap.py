@@ -1,0 +1,94 @@
+"""The offline base map (resources/basemap-canvas.js): countries drawn on a canvas of their own
+under Leaflet's panes, once per view, never on a time move; both sides of the antimeridian; the
+dark theme; the online tiles above it."""
+
+import pytest
+
+from conftest import page_js as js
+
+LAND = (242, 239, 230)  # #f2efe6
+DARK_LAND = (46, 52, 64)  # #2e3440
+
+# The base map canvas's pixel at a container point: [r, g, b, a] (a = 0 where there is sea).
+PIXEL_AT = """(function (x, y) {
+  var c = document.querySelector('canvas.me-basemap'), k = c.width / c.clientWidth;
+  return Array.from(c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data);
+})"""
+
+
+@pytest.fixture
+def window(open_window, bundled, qtbot):
+    win = open_window(bundled)
+    view = win.map_view
+    # The window laid out: the page has drawn at the map's real size.
+    qtbot.waitUntil(lambda: view.drawn_size == (view.width(), view.height()), timeout=10000)
+    return win
+
+
+def pixel(window, qtbot, lat, lng):
+    point = js(window.map_view, qtbot, f"MapExplorer.containerPointAt({lat}, {lng})")
+    return js(window.map_view, qtbot, f"{PIXEL_AT}({point['x']}, {point['y']})")
+
+
+def set_view(window, qtbot, lat, lng, zoom):
+    draws = js(window.map_view, qtbot, "MapExplorer.basemapDraws()")
+    js(window.map_view, qtbot, f"MapExplorer.setView({lat}, {lng}, {zoom})")
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.basemapDraws()") > draws)
+
+
+def test_land_is_drawn_and_the_sea_left_clear(window, qtbot):
+    assert pixel(window, qtbot, 35.7, 51.4) == [*LAND, 255]  # Tehran
+    assert pixel(window, qtbot, 55.75, 37.6) == [*LAND, 255]  # Moscow
+    assert pixel(window, qtbot, 43.2, 34.0)[3] == 0  # the Black Sea
+    assert pixel(window, qtbot, 34.5, 18.0)[3] == 0  # the Mediterranean
+
+
+def test_a_time_move_does_not_redraw_the_base_map_but_a_map_move_does(window, qtbot):
+    view = window.map_view
+    draws = js(view, qtbot, "MapExplorer.basemapDraws()")
+    first, last = window.state.catalogue.time_range()
+    for day in (first, (first + last) // 2, last):
+        with qtbot.waitSignal(view.frame_drawn, timeout=10000):
+            window.state.set_time(day)
+    assert js(view, qtbot, "MapExplorer.basemapDraws()") == draws
+    set_view(window, qtbot, 40, 60, 5)
+    assert pixel(window, qtbot, 41.3, 69.3) == [*LAND, 255]  # Tashkent, in the new view
+
+
+def test_land_on_both_sides_of_the_date_line(window, qtbot):
+    set_view(window, qtbot, 62, 180, 3)
+    assert pixel(window, qtbot, 65, 170) == [*LAND, 255]  # Chukotka, west of 180°
+    assert pixel(window, qtbot, 65, 185) == [*LAND, 255]  # Chukotka, east of it (-175°)
+    assert pixel(window, qtbot, 64, 210) == [*LAND, 255]  # Alaska (-150°), a turn east
+    assert pixel(window, qtbot, 57, 185)[3] == 0  # the Bering Sea
+    # Past the last world copy Leaflet has: Alaska again, two turns west of the view's middle.
+    set_view(window, qtbot, 62, -180, 3)
+    assert pixel(window, qtbot, 64, -150) == [*LAND, 255]
+    assert pixel(window, qtbot, 65, -190) == [*LAND, 255]  # Chukotka, a turn west
+
+
+def test_the_dark_theme_recolours_the_land(window, qtbot):
+    view = window.map_view
+    draws = js(view, qtbot, "MapExplorer.basemapDraws()")
+    view.send({"type": "theme", "dark": True})
+    qtbot.waitUntil(lambda: js(view, qtbot, "MapExplorer.basemapDraws()") > draws)
+    assert pixel(window, qtbot, 35.7, 51.4) == [*DARK_LAND, 255]
+    view.send({"type": "theme", "dark": False})
+    qtbot.waitUntil(lambda: pixel(window, qtbot, 35.7, 51.4) == [*LAND, 255])
+
+
+def test_the_online_tiles_lie_above_the_offline_map(window, qtbot):
+    """The optional OpenStreetMap layer is in Leaflet's tile pane: it must cover the offline
+    countries, not show only through the sea."""
+    order = js(
+        window.map_view,
+        qtbot,
+        """(function () {
+          var base = document.querySelector('canvas.me-basemap');
+          var pane = document.querySelector('.leaflet-map-pane');
+          return [base.parentNode === pane.parentNode,
+                  Number(getComputedStyle(base).zIndex), Number(getComputedStyle(pane).zIndex)];
+        })()""",
+    )
+    in_container, base_z, pane_z = order
+    assert in_container and base_z < pane_z, order
