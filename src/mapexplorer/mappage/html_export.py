@@ -209,7 +209,9 @@ def page_html(state: ExplorerState, title: str = "") -> str:
     basemap = basemap_data()
     scripts = {
         "LEAFLET_JS": _script_text(_leaflet_js()),
-        "BASEMAP_CANVAS_JS": _script_text((resources_dir() / "basemap-canvas.js").read_text("utf-8")),
+        "BASEMAP_CANVAS_JS": _script_text(
+            (resources_dir() / "basemap-canvas.js").read_text("utf-8")
+        ),
         "MAPPAGE_JS": _script_text((resources_dir() / "mappage.js").read_text("utf-8")),
         "STANDALONE_JS": _script_text((resources_dir() / SCRIPT).read_text("utf-8")),
     }
