@@ -283,3 +283,72 @@ def test_qt_environment_as_root_and_without_display(monkeypatch):
     qt_environment.prepare(offscreen_without_display=True)
     assert "QT_QPA_PLATFORM" not in os.environ  # a display: the real window system
     assert "QT_QUICK_BACKEND" not in os.environ
+
+
+def test_the_window_modules_need_neither_numpy_nor_shapely():
+    """The window opens before its file is read (`ui.app.run_app`): its modules must not pull
+    in numpy and shapely (~0.1 s), which the reading thread imports meanwhile."""
+    code = (
+        "import sys, PySide6.QtWebEngineWidgets, mapexplorer.ui.main_window; "
+        "print(sorted(m for m in ('numpy', 'shapely') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_window_opened_before_its_file_ends_as_one_opened_with_it(qtbot, page_path):
+    """At launch the window opens empty ("Opening …"), then the plan fills it: the result must
+    be the window `build_window` makes in one go, map included."""
+    from conftest import page_js
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import apply_plan, build_window, make_window, plan_start
+
+    argv = args("--at", "2015-09", "--select", "russia-syria-intervention")
+    plan = plan_start(argv, None, None)
+    empty = make_window(Catalogue([], {}), "", plan.size, argv, None, page_path)
+    qtbot.addWidget(empty)
+    empty.show_opening(plan.path)
+    empty.show()
+    assert empty.windowTitle() == "Map Explorer"
+    assert empty.statusBar().currentMessage() == f"Opening {plan.path}…"
+    assert empty.progress_bar.isVisible()
+    qtbot.waitUntil(lambda: empty.map_view.is_ready, timeout=30000)
+    assert page_js(empty.map_view, qtbot, "MapExplorer.visibleCount()") == 0  # the base map only
+    with qtbot.waitSignal(empty.map_view.frame_drawn, timeout=30000):
+        empty.end_progress()
+        apply_plan(empty, plan, argv)
+    whole = build_window(plan_start(argv, None, None), argv, None, page_path)
+    qtbot.addWidget(whole)
+    with qtbot.waitSignal(whole.map_view.frame_drawn, timeout=30000):
+        whole.show()
+    for window in (empty, whole):
+        qtbot.waitUntil(
+            lambda w=window: page_js(w.map_view, qtbot, "MapExplorer.selectedEventId()") is not None
+        )
+    assert not empty.progress_bar.isVisible()
+    assert empty.windowTitle() == whole.windowTitle()
+    assert empty.path == whole.path == plan.path
+    assert (empty.state.time, empty.state.selected) == (whole.state.time, whole.state.selected)
+    assert empty.event_list.model.rowCount() == whole.event_list.model.rowCount()
+    drawn = "MapExplorer.drawnEventIds()"
+    assert page_js(empty.map_view, qtbot, drawn) == page_js(whole.map_view, qtbot, drawn)
+    empty.close()
+    whole.close()
+
+
+def test_closing_a_window_before_its_file_is_read_keeps_the_last_session(
+    qtbot, page_path, settings
+):
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import make_window
+
+    remembered = str(bundled_catalogue())
+    settings.setValue("last_file", remembered)
+    settings.setValue("last_time", 12345)
+    window = make_window(Catalogue([], {}), "", (1000, 700), args(), settings, page_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    assert settings.value("last_file") == remembered
+    assert int(settings.value("last_time")) == 12345

@@ -19,8 +19,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from shapely.geometry import mapping
-
 from mapexplorer.formats.errors import FormatError, write_atomically
 from mapexplorer.model import (
     Catalogue,
@@ -79,6 +77,8 @@ def event_place_properties(catalogue: Catalogue, event: Event, place: Place) -> 
 
 
 def to_geojson(catalogue: Catalogue) -> dict[str, Any]:
+    from shapely.geometry import mapping as shapely_mapping  # not at import: see model/place.py
+
     source = catalogue.source
     return {
         "type": "FeatureCollection",
@@ -97,7 +97,7 @@ def to_geojson(catalogue: Catalogue) -> dict[str, Any]:
             {
                 "type": "Feature",
                 "id": f"{event.id}@{place.id}",
-                "geometry": mapping(place.geometry),
+                "geometry": shapely_mapping(place.geometry),
                 "properties": event_place_properties(catalogue, event, place),
             }
             for event in catalogue.events

@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from shapely.geometry import Point
-
-from mapexplorer.model import antimeridian
+# numpy and shapely load at first use (the geometry queries below), not with the model.
 from mapexplorer.model.event import Event
 from mapexplorer.model.place import Place, haversine_km
 from mapexplorer.model.time import TimeSpan
@@ -212,6 +210,8 @@ class Catalogue:
 
     def near(self, lon: float, lat: float, km: float = 50.0) -> list[Event]:
         """Events at any place within `km` of a point (inside a region counts as 0 km)."""
+        from shapely.geometry import Point
+
         point = Point(lon, lat)
         close = {
             pid
@@ -230,6 +230,8 @@ class Catalogue:
 
         The tightest in longitude: across the antimeridian when that is shorter (Fiji: 170…190),
         so `east` may pass 180 (or `west` -180); see `antimeridian`."""
+        from mapexplorer.model import antimeridian
+
         chosen = self.events if events is None else events
         row, boxes = self._place_boxes
         rows = [row[pid] for e in chosen for pid in e.place_ids]
@@ -240,6 +242,8 @@ class Catalogue:
     @cached_property
     def _place_boxes(self) -> tuple[dict[str, int], Any]:
         """Each place's row in an array of boxes, as drawn (arranged across the antimeridian)."""
+        from mapexplorer.model import antimeridian
+
         row = {pid: i for i, pid in enumerate(self.places)}
         return row, antimeridian.boxes([p.geometry for p in self.places.values()])
 
@@ -249,6 +253,8 @@ class Catalogue:
         if len(self.places) < 5:
             return self.bounds()
         import numpy as np
+
+        from mapexplorer.model import antimeridian
 
         boxes = self._place_boxes[1]
         centre = (boxes[:, 0] + boxes[:, 2]) / 2
@@ -293,6 +299,7 @@ _is_exact = TimeSpan.is_exact.fget
 
 def _distance_km(place: Place, lon: float, lat: float) -> float:
     """Distance from a point to the nearest vertex-side point of a place, in km."""
+    from shapely.geometry import Point
     from shapely.ops import nearest_points
 
     nearest = nearest_points(place.geometry, Point(lon, lat))[0]

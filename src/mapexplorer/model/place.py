@@ -6,10 +6,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import shapely
-from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
+# numpy and shapely (~0.1 s to import) load when a place is first made, not with the model:
+# the window's modules import the model, and the window opens before any file is read.
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -60,10 +62,14 @@ class Place:
         object.__setattr__(self, "kind", kind)
         if kind is PlaceKind.REGION:
             # RFC 7946's right-hand rule: exterior rings counter-clockwise, holes clockwise.
+            import shapely
+
             object.__setattr__(self, "geometry", shapely.orient_polygons(self.geometry))
 
     @classmethod
     def from_geojson(cls, id: str, name: str, geometry: dict, source: str = "") -> Place:
+        from shapely.geometry import shape
+
         try:
             geom = shape(geometry)
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
@@ -77,6 +83,7 @@ class Place:
         """Many point places at once (a 100,000-row file): created and checked as arrays.
         Raises `PlaceError` naming the first bad one's index in the message."""
         import numpy as np
+        import shapely
 
         xy = np.asarray(coords, dtype=float).reshape(-1, 2)
         bad = ~(np.isfinite(xy).all(axis=1) & (np.abs(xy) <= (180, 90)).all(axis=1))
@@ -108,6 +115,7 @@ class Place:
         places as `from_geojson` one at a time (which is used for any that looks amiss, so
         its `PlaceError` names the problem)."""
         import numpy as np
+        import shapely
 
         try:
             from orjson import dumps  # 10x faster; bytes are as good to GEOS

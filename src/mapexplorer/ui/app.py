@@ -1,9 +1,10 @@
 """Start the window: open the file, restore the layout, or take a screenshot and quit.
 
-Start-up is arranged for speed: Chromium starts loading the map page first; the catalogue is
-read on a worker thread while the Qt event loop runs (QtWebEngine's browser side lives on the
-GUI thread and only makes progress while the loop turns); the window is built when both are
-under way.
+Start-up is arranged for speed: Chromium starts loading the map page first; the window opens,
+empty, as soon as its modules are imported, so that Chromium lays the page out at its real size
+while the catalogue is read on a worker thread (QtWebEngine's browser side lives on the GUI
+thread and only makes progress while the Qt event loop turns); the catalogue then fills the
+window.
 """
 
 from __future__ import annotations
@@ -64,6 +65,18 @@ class StartPlan:
     """The file's fields read more than one way: the window asks, as File ▸ Open does."""
 
 
+def launch_path(args: argparse.Namespace, last_file: str | None) -> str:
+    """The file a launch opens: the one named, else the last session's (if it is still
+    there), else the bundled article."""
+    from mapexplorer.paths import bundled_catalogue
+
+    if args.file:
+        return str(args.file)
+    if last_file is not None and Path(str(last_file)).is_file():
+        return str(last_file)
+    return str(bundled_catalogue())
+
+
 def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
     """Read the catalogue the arguments (or the last session) ask for; `StartupError` if not."""
     from mapexplorer.formats import FormatError
@@ -79,8 +92,8 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
         at = TimeSpan.parse(args.at).start if args.at else None
     except DateError as exc:
         raise StartupError(f"--at {args.at}: {exc}") from None
-    reopening = args.file is None and last_file is not None and Path(str(last_file)).is_file()
-    path = str(args.file or (last_file if reopening else None) or bundled_catalogue())
+    path = launch_path(args, last_file)
+    reopening = args.file is None and path == str(last_file)
     try:
         catalogue, report = read_now(path)
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
@@ -126,12 +139,20 @@ def report_read(window, plan: StartPlan, interactive: bool) -> None:
 
 def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None):
     """The main window for a plan, with the remembered layout when `settings` is given."""
+    window = make_window(plan.catalogue, plan.path, plan.size, args, settings, page_path, map_view)
+    apply_plan(window, plan, args)
+    return window
+
+
+def make_window(catalogue, path: str, size, args, settings, page_path: Path, map_view=None):
+    """The main window at its size and remembered layout; `catalogue` may be empty (the start
+    fills it later, with `apply_plan`)."""
     from mapexplorer.ui.main_window import MainWindow
 
-    window = MainWindow(plan.catalogue, plan.path, page_path, settings, map_view)
-    window.resize(*plan.size)
+    window = MainWindow(catalogue, path, page_path, settings, map_view)
+    window.resize(*size)
     smallest = window.minimumSizeHint()
-    if args.size and (plan.size[0] < smallest.width() or plan.size[1] < smallest.height()):
+    if args.size and (size[0] < smallest.width() or size[1] < smallest.height()):
         print(
             f"mapexplorer: warning: --size {args.size}: the window's controls need more room; "
             "it opens as small as they allow",
@@ -139,6 +160,14 @@ def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None
         )
     if settings is not None and args.size is None:
         window.restore_layout()
+    return window
+
+
+def apply_plan(window, plan: StartPlan, args) -> None:
+    """Show the plan's catalogue, at the time and selection the arguments ask for."""
+    if window.state.catalogue is not plan.catalogue:
+        window.path = plan.path
+        window.state.set_catalogue(plan.catalogue)
     if plan.at is not None:
         window.state.set_time(plan.at)
     elif plan.last_time is not None:
@@ -146,7 +175,6 @@ def build_window(plan: StartPlan, args, settings, page_path: Path, map_view=None
     if args.select:
         # An explicit --at wins: the event is selected, and the time stays where it was asked.
         window.state.select(args.select, move_time=plan.at is None)
-    return window
 
 
 def _last_session(settings) -> tuple[str | None, Any]:
@@ -164,23 +192,23 @@ def create_window(args: argparse.Namespace, settings, page_path: Path, map_view=
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """Launch the window. In order, each step as soon as it can (Python runs one thread at a
+    time, and QtWebEngine's browser side only moves while this thread's event loop turns):
+
+    1. Qt, then the map view: Chromium starts and loads the cached page in its own processes;
+    2. the window's modules, on a thread (~75 ms; they need neither numpy nor shapely), then
+       the window, empty, shown: Chromium lays the page out at the map's real size (~0.1 s)
+       while
+    3. the catalogue is read, and its page message made, on another thread; it fills the
+       window (a big file shows its progress meanwhile)."""
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    # Our model and readers (numpy, shapely: ~250 ms), then the window's modules, import on a
-    # thread while this one imports Qt and starts Chromium: they overlap where either waits on
-    # the disk, the dynamic loader or Chromium (measured: ~0.2 s sooner to the first frame).
-    qt_imported = threading.Event()
-    threading.Thread(
-        target=_import_ahead, args=(qt_imported,), name="import-ahead", daemon=True
-    ).start()
     from mapexplorer.ui.qt_environment import prepare
 
     prepare(offscreen_without_display=bool(args.screenshot))
     # QtWebEngine must be imported before the QApplication exists.
     from PySide6 import QtWebEngineWidgets  # noqa: F401
-
-    qt_imported.set()
     from PySide6.QtCore import QObject, QSettings, Signal
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -197,15 +225,29 @@ def run_app(args: argparse.Namespace) -> int:
     screenshot = args.screenshot
     # A screenshot shows exactly what the arguments ask for, not the last session's state.
     settings = None if screenshot else QSettings()
+    try:
+        size = parse_size(args.size or DEFAULT_SIZE)
+    except ValueError as exc:
+        print(f"mapexplorer: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     page_path = ensure_page()
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
+    last_file, last_time = _last_session(settings)
     outcome: dict[str, Any] = {"code": 0, "window": None}
 
-    class Planner(QObject):
-        planned = Signal(object)  # StartPlan or StartupError, delivered on the GUI thread
+    class Starter(QObject):
+        window_modules = Signal(object)  # None, or the exception that stopped their import
+        planned = Signal(object)  # StartPlan or StartupError
 
-    planner = Planner()
-    last_file, last_time = _last_session(settings)
+    starter = Starter()
+
+    def import_window_modules() -> None:
+        try:
+            import mapexplorer.ui.main_window  # noqa: F401
+        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
+            starter.window_modules.emit(exc)
+        else:
+            starter.window_modules.emit(None)
 
     def plan_in_background() -> None:
         try:
@@ -213,60 +255,62 @@ def run_app(args: argparse.Namespace) -> int:
             from mapexplorer.mappage.messages import catalogue_message_script
 
             catalogue_message_script(plan.catalogue)  # cached: not made on the GUI thread
-            import mapexplorer.ui.main_window  # noqa: F401  (its imports, off the GUI thread)
-
-            planner.planned.emit(plan)
+            starter.planned.emit(plan)
         except StartupError as exc:
-            planner.planned.emit(exc)
-        except Exception as exc:  # noqa: BLE001 - a window that never opens would look hung
+            starter.planned.emit(exc)
+        except Exception as exc:  # noqa: BLE001 - a window that never fills would look hung
             logging.getLogger("mapexplorer").exception("start-up failed")
-            planner.planned.emit(StartupError(f"could not start ({type(exc).__name__}: {exc})"))
+            starter.planned.emit(StartupError(f"could not start ({type(exc).__name__}: {exc})"))
 
-    def on_planned(plan: StartPlan | StartupError) -> None:
-        if isinstance(plan, StartupError):
-            print(f"mapexplorer: {plan}", file=sys.stderr)
-            outcome["code"] = EXIT_BAD_INPUT
-            app.exit(EXIT_BAD_INPUT)
+    def open_window(problem: Exception | None) -> None:
+        if problem is not None:
+            print(
+                f"mapexplorer: could not start ({type(problem).__name__}: {problem})",
+                file=sys.stderr,
+            )
+            outcome["code"] = 1
+            app.exit(1)
             return
-        window = build_window(plan, args, settings, page_path, map_view)
+        from mapexplorer.model import Catalogue
+
+        window = make_window(Catalogue([], {}), "", size, args, settings, page_path, map_view)
         outcome["window"] = window
+        window.show_opening(launch_path(args, last_file))
         if os.environ.get("MAPEXPLORER_BENCH_FIRST_FRAME"):
             _quit_on_first_frame(app, window)  # python -m mapexplorer.bench: start-up time
         if screenshot:
             _screenshot_when_drawn(app, window, screenshot, outcome)
         window.show()
+        threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
+
+    def fill_window(plan: StartPlan | StartupError) -> None:
+        if isinstance(plan, StartupError):
+            print(f"mapexplorer: {plan}", file=sys.stderr)
+            outcome["code"] = EXIT_BAD_INPUT
+            app.exit(EXIT_BAD_INPUT)
+            return
+        window = outcome["window"]
+        window.end_progress()
+        apply_plan(window, plan, args)
         report_read(window, plan, interactive=not screenshot)
 
-    planner.planned.connect(on_planned)
-    threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
+    starter.window_modules.connect(open_window)
+    starter.planned.connect(fill_window)
+    threading.Thread(target=import_window_modules, name="window-modules", daemon=True).start()
     code = app.exec()
     window = outcome["window"]
-    if window is not None:
-        window.close()
-        _dispose(window)
-    else:
-        _dispose(map_view)
-        # Nothing opened, so nothing to save: leave without Qt's teardown. Chromium, torn down
-        # while its first page is still loading, sometimes crashed there (exit 139, not 2).
+    if outcome["code"] or window is None or not window.state.catalogue.events:
+        # Nothing opened, so nothing to save (closing would remember no file): leave without
+        # Qt's teardown. Chromium, torn down while its first page is still loading, sometimes
+        # crashed there (exit 139, not 2).
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(outcome["code"] or code)
-    if screenshot and outcome["code"] == 0:
+    window.close()
+    _dispose(window)
+    if screenshot:
         return outcome.get("shot", 1)
-    return outcome["code"] or code
-
-
-def _import_ahead(qt_imported: threading.Event) -> None:
-    """Import what the start needs while the main thread is busy with Qt. Only a head start:
-    a failure here is left for the real import, on its own thread, to report."""
-    try:
-        import mapexplorer.formats.native  # noqa: F401
-        import mapexplorer.mappage.messages  # noqa: F401
-
-        qt_imported.wait()  # Qt's own modules first, in the order QtWebEngine needs
-        import mapexplorer.ui.main_window  # noqa: F401
-    except Exception:  # noqa: BLE001
-        pass
+    return code
 
 
 def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:

@@ -188,8 +188,8 @@ class MainWindow(QMainWindow):
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
-        name = catalogue.source.title or Path(self.path).stem
-        self.setWindowTitle(f"{name} — Map Explorer")
+        name = catalogue.source.title or (Path(self.path).stem if self.path else "")
+        self.setWindowTitle(f"{name} — Map Explorer" if name else "Map Explorer")
         self.chapter_box.clear()
         self.chapter_box.addItem("All eras", None)
         self.chapters_menu.clear()
@@ -197,7 +197,14 @@ class MainWindow(QMainWindow):
             self.chapter_box.addItem(era.label, era.id)
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
-        self.statusBar().showMessage(self.open_status(), 8000)
+        if catalogue.events:
+            self.statusBar().showMessage(self.open_status(), 8000)
+
+    def show_opening(self, path: str) -> None:
+        """Say that `path` is being read (at launch: the window opens before its file)."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.statusBar().showMessage(f"Opening {path}…")
 
     def open_status(self) -> str:
         """The status line of what is open: "N events, M places — path"."""
@@ -288,17 +295,17 @@ class MainWindow(QMainWindow):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
 
-    def _end_progress(self) -> None:
+    def end_progress(self) -> None:
         self.progress_bar.hide()
         self.cancel_button.hide()
         self.statusBar().clearMessage()
 
     def _on_load_cancelled(self) -> None:
-        self._end_progress()
+        self.end_progress()
         self.statusBar().showMessage(self.open_status())  # what is still open
 
     def _on_loaded(self, catalogue: Catalogue, path: str, report=None) -> None:
-        self._end_progress()
+        self.end_progress()
         if not catalogue.events:
             self._on_load_failed(f"{path}: the file holds no events")
             return
@@ -349,7 +356,7 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, message: str) -> None:
         """Say what is wrong; the catalogue that was open stays open, and the status bar
         says so again (the "Opening …" line is gone)."""
-        self._end_progress()
+        self.end_progress()
         self.statusBar().showMessage(self.open_status())
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
@@ -400,8 +407,9 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/top", self.top.saveState())
             self.settings.setValue("splitter/side", self.side.saveState())
             self.settings.setValue("splitter/main", self.main.saveState())
-            self.settings.setValue("last_time", self.state.time)
-            self.settings.setValue("last_file", self.path)
+            if self.path:  # not a window closed before its first file was read
+                self.settings.setValue("last_time", self.state.time)
+                self.settings.setValue("last_file", self.path)
         super().closeEvent(event)
 
     def restore_layout(self) -> None:

@@ -134,8 +134,8 @@ class QtMapView(QWebEngineView):
         super().changeEvent(event)
 
     def _send_catalogue(self, *_: object) -> None:
-        if not self.is_ready or self.state is None:
-            return
+        if not self.is_ready or self.state is None or not self.state.catalogue.events:
+            return  # an empty window (at launch, before its file is read) shows the base map
         # One message, so the page draws (and answers frame_drawn) once, with everything set.
         messages = _messages()
         catalogue = self.state.catalogue

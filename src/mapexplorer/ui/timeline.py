@@ -10,9 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -53,6 +52,9 @@ from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
 from mapexplorer.words import counted
 
+if TYPE_CHECKING:  # numpy loads when there are events to draw, not with the window
+    import numpy as np
+
 __all__ = ["QtTimeline", "TimelineTrack", "parse_date_entry"]
 
 
@@ -64,6 +66,8 @@ def _layers(alpha: int, count: int) -> int:
 
 
 def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, last=False):
+    import numpy as np
+
     """(first row, how many, x0, x1) of each distinct (category, x0, x1) among `rows`, in the
     order of their first row (or last, with `last`)."""
     keys = np.empty(len(rows), dtype=[("c", np.int64), ("a", np.float64), ("b", np.float64)])
@@ -91,6 +95,8 @@ class _EventPlaces:
 
     @classmethod
     def of(cls, catalogue: Catalogue, axis: TimeAxis) -> _EventPlaces:
+        import numpy as np
+
         columns = catalogue.columns  # chronological: so the crisp middles come out sorted
         exact, cats = columns.exact, columns.category
         soft = ~exact
@@ -134,6 +140,8 @@ def _raster_lane(
     at alpha a give 1 - (1 - a)^k, as drawn one by one; where categories overlap their colours
     mix by how many layers each has (drawn one by one, the last drawn would win a little).
     Crisp lines are opaque and on top; where two share a column, the later event wins."""
+    import numpy as np
+
     k, span = len(rgb), width + 1
     two_px = max(1, round(2 * ratio))  # a crisp line, a band's left edge, a band at least
 
@@ -312,8 +320,9 @@ class TimelineTrack(QWidget):
         painter.fillRect(area, pal.color(QPalette.ColorRole.Base))
         catalogue = self.state.catalogue
         self._paint_eras(painter, catalogue, area, text)
-        self._paint_histogram(painter, catalogue, area, text)
-        self._paint_events(painter, catalogue, area)
+        if catalogue.events:  # (an empty window, at launch: before its file is read)
+            self._paint_histogram(painter, catalogue, area, text)
+            self._paint_events(painter, catalogue, area)
         self._paint_ticks(painter, area, text)
         painter.setPen(QPen(_with_alpha(text, 70), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -382,6 +391,8 @@ class TimelineTrack(QWidget):
         return cached[2], cached[3]
 
     def _paint_events(self, painter: QPainter, catalogue: Catalogue, area: QRectF):
+        import numpy as np
+
         places = self._places()
         lane = QRectF(area.left(), area.top() + 3, area.width(), area.height() * 0.42)
         if len(catalogue.events) > _RASTER_ABOVE:
@@ -416,6 +427,8 @@ class TimelineTrack(QWidget):
         self, painter: QPainter, lane: QRectF, places: _EventPlaces, categories: list[str]
     ) -> None:
         """The lane for many events: per pixel column with numpy, drawn as one image."""
+        import numpy as np
+
         ratio = self.devicePixelRatioF()
         width = int(self.width() * ratio)
 
@@ -571,6 +584,8 @@ class TimelineTrack(QWidget):
         if era is not None:
             lines.append(era.label)
         # Events within 4 px; thousands at 100,000 events, so only the first five are read.
+        import numpy as np
+
         middles, events = self._hover_index()
         track_w = self._track_width()
         lo = int(np.searchsorted(middles, (x - 4 - _PAD) / track_w, side="left"))
