@@ -352,3 +352,27 @@ def test_closing_a_window_before_its_file_is_read_keeps_the_last_session(
     window.close()
     assert settings.value("last_file") == remembered
     assert int(settings.value("last_time")) == 12345
+
+
+def test_the_controls_of_a_window_still_opening_do_nothing_harmful(qtbot, page_path):
+    """Between the window opening and its file being read, a user may already click: the
+    chapter box, play, fit all, a typed date, the mode. Nothing may raise."""
+    from PySide6.QtCore import Qt
+
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import make_window
+
+    window = make_window(Catalogue([], {}), "", (1000, 700), args(), None, page_path)
+    qtbot.addWidget(window)
+    window.show_opening("/somewhere/story.geojson")
+    window.show()
+    window._chapter_chosen(0)  # "All eras"
+    window.timeline.toggle_play()
+    assert not window.timeline.is_playing()
+    window.map_view.fit_all()
+    window.timeline.go_to_date("2020")
+    window.state.set_mode("cumulative")
+    qtbot.keyClick(window.timeline.track, Qt.Key.Key_Right)
+    qtbot.mouseClick(window.timeline.track, Qt.MouseButton.LeftButton)
+    assert window.windowTitle() == "Map Explorer"
+    window.close()

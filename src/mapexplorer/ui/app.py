@@ -291,6 +291,8 @@ def run_app(args: argparse.Namespace) -> int:
             return
         window = outcome["window"]
         window.end_progress()
+        if window.state.catalogue.events:
+            return  # the user opened a file while this one was read: theirs stays
         apply_plan(window, plan, args)
         report_read(window, plan, interactive=not screenshot)
 

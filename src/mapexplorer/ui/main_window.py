@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
 
     def _chapter_chosen(self, index: int) -> None:
         era_id = self.chapter_box.itemData(index)
+        if not self.state.catalogue.events:
+            return  # the window at launch, before its file is read
         if era_id is None:
             start, end = self.state.catalogue.time_range()
             self.state.set_window_days(end - start + 1)
