@@ -14,7 +14,10 @@ var BasemapCanvas = (function () {
   var WORLD = 256; // world pixels at zoom 0 (Leaflet's EPSG:3857 tile size)
   var MAX_LAT = 85.0511287798;
 
-  /* Each ring of a FeatureCollection of (Multi)Polygons, projected: {xy, ringStart, box}. */
+  /* Each ring of a FeatureCollection of (Multi)Polygons, projected: {xy, ringStart, box}.
+   * Outer rings run one way and holes the other, so that the one path of every country fills
+   * with the nonzero rule: where two countries' outlines overlap (they do, along many
+   * borders), the overlap stays land; a country in another's hole (Lesotho) is land too. */
   function project(collection) {
     var coords = [], starts = [0];
     (collection.features || []).forEach(function (f) {
@@ -22,8 +25,17 @@ var BasemapCanvas = (function () {
       if (!g) return;
       var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
       polygons.forEach(function (polygon) {
-        polygon.forEach(function (ring) {
-          for (var k = 0; k < ring.length; k++) coords.push(ring[k][0], ring[k][1]);
+        polygon.forEach(function (ring, k) {
+          var area = 0, j;
+          for (j = 0; j < ring.length; j++) {
+            var a = ring[j], b = ring[(j + 1) % ring.length];
+            area += a[0] * b[1] - b[0] * a[1];
+          }
+          var forward = k === 0 ? area >= 0 : area < 0; // outer: counter-clockwise in lon/lat
+          for (j = 0; j < ring.length; j++) {
+            var c = ring[forward ? j : ring.length - 1 - j];
+            coords.push(c[0], c[1]);
+          }
           starts.push(coords.length / 2);
         });
       });
@@ -31,7 +43,9 @@ var BasemapCanvas = (function () {
     var n = starts.length - 1, xy = new Float64Array(coords.length), box = new Float64Array(4 * n);
     var d2r = Math.PI / 180;
     for (var i = 0; i < coords.length; i += 2) {
-      var lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, coords[i + 1]));
+      // Antarctica's outline closes with a straight edge at 84.7° S, short of the map's edge
+      // (85.05° S): that edge goes to the map's edge, so no band of sea and line lie below.
+      var lat = coords[i + 1] < -84.5 ? -MAX_LAT : Math.max(-MAX_LAT, Math.min(MAX_LAT, coords[i + 1]));
       var s = Math.sin(lat * d2r);
       xy[i] = ((coords[i] + 180) / 360) * WORLD;
       xy[i + 1] = WORLD * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI));
@@ -105,7 +119,7 @@ var BasemapCanvas = (function () {
         }
       }
       ctx.fillStyle = dark ? "#2e3440" : "#f2efe6";
-      ctx.fill("evenodd"); // a country inside another's hole (Lesotho) is filled once
+      ctx.fill("nonzero"); // see `project`
       ctx.lineWidth = 0.8 * ratio;
       ctx.lineJoin = "round";
       ctx.strokeStyle = dark ? "#6b7280" : "#9a9a8e";

@@ -26,6 +26,7 @@ var MapExplorer = (function () {
   var onlineLayer = null;
   var basemap = null; // BasemapCanvas: the countries, under Leaflet's panes
   var labelLayer = null;
+  var labels = []; // per base map label: {lat, lng, turn, markers} (see placeLabels)
   var canvas = null;
   var ctx = null;
   var tooltip = null;
@@ -279,8 +280,14 @@ var MapExplorer = (function () {
     fit: function (m) { fit(m.bounds, true); return true; },
     basemap: function (m) {
       if (!onlineLayer) return false;
-      if (m.online) onlineLayer.addTo(map);
-      else map.removeLayer(onlineLayer);
+      // The tiles have their own place names: ours would double them.
+      if (m.online) {
+        onlineLayer.addTo(map);
+        if (labelLayer) map.removeLayer(labelLayer);
+      } else {
+        map.removeLayer(onlineLayer);
+        if (labelLayer) labelLayer.addTo(map);
+      }
       return false;
     },
     theme: function (m) {
@@ -1516,17 +1523,39 @@ var MapExplorer = (function () {
     basemap = BasemapCanvas.create(map, data.basemap); // drawn with the events (draw)
     styleBasemap();
     labelLayer = L.layerGroup();
+    labels = [];
     (data.basemap_labels.features || []).forEach(function (f) {
       var c = f.geometry.coordinates, kind = (f.properties && f.properties.kind) || "country";
-      // Each label here and a turn away (east of 180° for the western half, and back).
-      [0, c[0] < 0 ? 360 : -360].forEach(function (turn) {
+      // Three copies of each label, a turn apart: a view at the lowest zoom spans up to three
+      // copies of the world, and `placeLabels` keeps the middle one nearest the view.
+      var label = { lat: c[1], lng: c[0], turn: 0, markers: [] };
+      [-360, 0, 360].forEach(function (turn) {
         var icon = L.divIcon({ className: "me-label me-label-" + kind, html: "", iconSize: null });
         var marker = L.marker([c[1], c[0] + turn], { icon: icon, interactive: false, keyboard: false });
         marker.on("add", function () { marker.getElement().textContent = f.properties.name; });
         labelLayer.addLayer(marker);
+        label.markers.push(marker);
       });
+      labels.push(label);
     });
     labelLayer.addTo(map);
+    map.on("moveend", placeLabels);
+    placeLabels();
+  }
+
+  /* The map does not wrap round, and a view may be panned several turns of the world east or
+   * west: each label's copies follow, whole turns at a time, to the view's middle. */
+  function placeLabels() {
+    var middle = map.getCenter().lng;
+    if (!isFinite(middle)) return;
+    labels.forEach(function (label) {
+      var turn = Math.round((middle - label.lng) / 360);
+      if (turn === label.turn) return;
+      label.turn = turn;
+      label.markers.forEach(function (marker, k) {
+        marker.setLatLng([label.lat, label.lng + 360 * (turn + k - 1)]);
+      });
+    });
   }
 
   // --- start-up --------------------------------------------------------------------------------

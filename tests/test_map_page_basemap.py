@@ -77,6 +77,82 @@ def test_the_dark_theme_recolours_the_land(window, qtbot):
     qtbot.waitUntil(lambda: pixel(window, qtbot, 35.7, 51.4) == [*LAND, 255])
 
 
+def test_where_two_countries_outlines_overlap_it_is_land(window, qtbot):
+    """The outlines overlap along many borders (55 pairs): the overlap is land, not a sliver of
+    sea (one path filled even-odd made it sea)."""
+    from shapely.geometry import shape
+
+    from mapexplorer.mappage.basemap import basemap_data
+
+    outline = {
+        f["properties"]["name"]: shape(f["geometry"]).buffer(0)
+        for f in basemap_data()["basemap"]["features"]
+    }
+    for a, b, zoom in (
+        ("Israel", "Syria", 9),
+        ("Austria", "Italy", 8),
+        ("Argentina", "Paraguay", 7),
+    ):
+        overlap = outline[a].intersection(outline[b])
+        assert overlap.area > 0, (a, b)
+        part = max(getattr(overlap, "geoms", [overlap]), key=lambda g: g.area)
+        point = part.representative_point()
+        set_view(window, qtbot, point.y, point.x, zoom)
+        assert pixel(window, qtbot, point.y, point.x) == [*LAND, 255], (a, b)
+
+
+def test_antarctica_reaches_the_maps_southern_edge(window, qtbot):
+    """Its outline closes at 84.7° S: no band of sea below it, down to the map's 85.05° S."""
+    set_view(window, qtbot, -84.0, 100, 4)
+    height = window.map_view.height()
+    for lat in (-84.9, -85.03):
+        on_screen = js(window.map_view, qtbot, f"MapExplorer.containerPointAt({lat}, 100)")
+        assert 0 <= on_screen["y"] < height
+        assert pixel(window, qtbot, lat, 100) == [*LAND, 255], lat
+
+
+def label_copies_in_view(window, qtbot, name):
+    """How many copies of a base map label lie inside the map's container."""
+    return js(
+        window.map_view,
+        qtbot,
+        f"""(function () {{
+          var box = document.querySelector('.leaflet-container').getBoundingClientRect();
+          return Array.from(document.querySelectorAll('.me-label')).filter(function (e) {{
+            var r = e.getBoundingClientRect();
+            return e.textContent === {name!r} && r.width > 0 && r.left >= box.left &&
+              r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+          }}).length;
+        }})()""",
+    )
+
+
+def test_sea_labels_follow_the_view_round_the_world(window, qtbot):
+    """The map does not wrap: panned turns of the world east or west, at the lowest zoom (a
+    view over two copies of the world), the seas are still named on each copy in view."""
+    window.resize(1900, 800)
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.drawn_size == (view.width(), view.height()), timeout=10000)
+    for middle in (30, 210, 570, -510):
+        set_view(window, qtbot, 30, middle, 2)
+        west, _s, east, _n = js(view, qtbot, "MapExplorer.viewBounds()")
+        # The Mediterranean's label (about 34° N 18° E): one per copy of it in view.
+        expected = sum(1 for k in range(-4, 5) if west + 5 < 18 + 360 * k < east - 5)
+        assert expected >= 1
+        assert label_copies_in_view(window, qtbot, "Mediterranean Sea") == expected, middle
+
+
+def test_the_online_tiles_hide_our_labels(window, qtbot):
+    """OpenStreetMap's tiles name places themselves: ours would be said twice."""
+    view = window.map_view
+    shown = "document.querySelectorAll('.me-label').length"
+    assert js(view, qtbot, shown) > 0
+    view.set_online_basemap(True)
+    qtbot.waitUntil(lambda: js(view, qtbot, shown) == 0)
+    view.set_online_basemap(False)
+    qtbot.waitUntil(lambda: js(view, qtbot, shown) > 0)
+
+
 def test_the_online_tiles_lie_above_the_offline_map(window, qtbot):
     """The optional OpenStreetMap layer is in Leaflet's tile pane: it must cover the offline
     countries, not show only through the sea."""

@@ -376,3 +376,68 @@ def test_the_controls_of_a_window_still_opening_do_nothing_harmful(qtbot, page_p
     qtbot.mouseClick(window.timeline.track, Qt.MouseButton.LeftButton)
     assert window.windowTitle() == "Map Explorer"
     window.close()
+
+
+@pytest.fixture
+def opening_window(qtbot, page_path):
+    """A window as launch opens it: empty, "Opening …", its file not read yet."""
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import make_window
+
+    window = make_window(Catalogue([], {}), "", (1000, 700), args(), None, page_path)
+    qtbot.addWidget(window)
+    window.show_opening(str(bundled_catalogue()))
+    window.show()
+    yield window
+    window.close()
+
+
+def test_a_launch_file_that_fails_after_the_user_opened_another_only_warns(
+    opening_window, bundled, capsys
+):
+    from mapexplorer.ui.app import fill_launched_window
+
+    opening_window.path = "mine.geojson"
+    opening_window.state.set_catalogue(bundled)  # the user's File ▸ Open finished first
+    code = fill_launched_window(
+        opening_window, StartupError("--select x: no such event"), args(), interactive=False
+    )
+    assert code is None  # the window stays
+    assert capsys.readouterr().err == "mapexplorer: warning: --select x: no such event\n"
+    assert opening_window.state.catalogue is bundled
+
+
+def test_a_launch_file_that_fails_with_nothing_else_open_ends_the_launch(opening_window, capsys):
+    from mapexplorer.ui.app import fill_launched_window
+
+    code = fill_launched_window(
+        opening_window, StartupError("bad.csv: no such file"), args(), interactive=False
+    )
+    assert code == 2
+    assert capsys.readouterr().err == "mapexplorer: bad.csv: no such file\n"
+
+
+def test_the_launch_file_leaves_a_file_the_user_opened_meanwhile(opening_window, bundled):
+    from mapexplorer.ui.app import fill_launched_window, plan_start
+
+    opening_window.path = "mine.geojson"
+    opening_window.state.set_catalogue(bundled)
+    opening_window.statusBar().showMessage("what the user opened")
+    plan = plan_start(args(str(bundled_catalogue())), None, None)
+    assert fill_launched_window(opening_window, plan, args(), interactive=False) is None
+    assert opening_window.state.catalogue is bundled
+    assert opening_window.path == "mine.geojson"
+    assert opening_window.statusBar().currentMessage() == "what the user opened"
+
+
+def test_the_launch_file_keeps_the_progress_of_a_file_the_user_is_opening(
+    opening_window, monkeypatch, qtbot
+):
+    from mapexplorer.ui.app import fill_launched_window, plan_start
+    from mapexplorer.ui.loader import CatalogueLoader
+
+    monkeypatch.setattr(CatalogueLoader, "busy", property(lambda self: True))  # File ▸ Open
+    plan = plan_start(args(), None, None)
+    assert fill_launched_window(opening_window, plan, args(), interactive=False) is None
+    assert opening_window.state.catalogue is plan.catalogue  # shown until the user's arrives
+    assert opening_window.progress_bar.isVisible()

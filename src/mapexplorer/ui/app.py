@@ -284,17 +284,15 @@ def run_app(args: argparse.Namespace) -> int:
         threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
 
     def fill_window(plan: StartPlan | StartupError) -> None:
-        if isinstance(plan, StartupError):
-            print(f"mapexplorer: {plan}", file=sys.stderr)
-            outcome["code"] = EXIT_BAD_INPUT
-            app.exit(EXIT_BAD_INPUT)
-            return
-        window = outcome["window"]
-        window.end_progress()
-        if window.state.catalogue.events:
-            return  # the user opened a file while this one was read: theirs stays
-        apply_plan(window, plan, args)
-        report_read(window, plan, interactive=not screenshot)
+        try:
+            code = fill_launched_window(outcome["window"], plan, args, interactive=not screenshot)
+        except Exception as exc:  # noqa: BLE001 - a window left "Opening …" would look hung
+            logging.getLogger("mapexplorer").exception("start-up failed")
+            print(f"mapexplorer: could not start ({type(exc).__name__}: {exc})", file=sys.stderr)
+            code = 1
+        if code is not None:
+            outcome["code"] = code
+            app.exit(code)
 
     starter.window_modules.connect(open_window)
     starter.planned.connect(fill_window)
@@ -307,12 +305,36 @@ def run_app(args: argparse.Namespace) -> int:
         # crashed there (exit 139, not 2).
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(outcome["code"] or code)
+        os._exit(outcome["code"] or (outcome.get("shot", 1) if screenshot else code))
     window.close()
     _dispose(window)
     if screenshot:
         return outcome.get("shot", 1)
     return code
+
+
+def fill_launched_window(
+    window, plan: StartPlan | StartupError, args, interactive: bool
+) -> int | None:
+    """Show the launch file's plan in the window opened before it was read. The user may have
+    opened a file meanwhile: theirs wins, and a launch file that failed is only a warning then.
+    Returns the exit code when the launch must end (its file failed and nothing else is open)."""
+    from mapexplorer.cli import EXIT_BAD_INPUT
+
+    opened, opening = bool(window.state.catalogue.events), window.loader.busy
+    if isinstance(plan, StartupError):
+        if opened or opening:
+            print(f"mapexplorer: warning: {plan}", file=sys.stderr)
+            return None
+        print(f"mapexplorer: {plan}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if opened:
+        return None
+    if not opening:  # else the user's file keeps its progress bar, and replaces this one
+        window.end_progress()
+    apply_plan(window, plan, args)
+    report_read(window, plan, interactive=interactive)
+    return None
 
 
 def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:

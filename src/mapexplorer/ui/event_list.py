@@ -363,6 +363,9 @@ class QtEventList(QWidget):
         ids = frozenset(e.id for e in self._state.visible_events())
         self.model.set_visible(ids)
         total = len(self._state.catalogue.events)
+        if not total:  # the window at launch, before its file is read
+            self.count.setText("")
+            return
         text = f"{len(ids):,} of {counted(total, 'event')} visible"
         if not self._state.filter.is_empty:
             text += f" · {self.model.rowCount():,} match the filter"

@@ -323,7 +323,7 @@ class TimelineTrack(QWidget):
         if catalogue.events:  # (an empty window, at launch: before its file is read)
             self._paint_histogram(painter, catalogue, area, text)
             self._paint_events(painter, catalogue, area)
-        self._paint_ticks(painter, area, text)
+            self._paint_ticks(painter, area, text)
         painter.setPen(QPen(_with_alpha(text, 70), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(area.adjusted(-0.5, -0.5, 0.5, 0.5))
@@ -468,6 +468,8 @@ class TimelineTrack(QWidget):
             self._static = self._build_static()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._static)
+        if not self.state.catalogue.events:
+            return  # the window at launch, before its file is read: no time to show yet
         pal = self.palette()
         highlight = pal.color(QPalette.ColorRole.Highlight)
         area = self._events_rect()
@@ -997,6 +999,10 @@ class QtTimeline(QWidget):
     def _on_time_changed(self, day: int) -> None:
         if day != self._message_time and not self.date_error.isHidden():
             self._show_date_message("")  # it was about the typed date, which is no longer shown
+        if not self.state.catalogue.events:
+            self.date_label.setText("")  # no date yet, rather than day 0 (1 January 1970)
+            self.track.show_time()
+            return
         era = self.state.catalogue.era_at(day)
         words = day_words(day)
         self.date_label.setText(f"{words}  ·  {era.label}" if era else words)
