@@ -298,7 +298,29 @@ var MapExplorer = (function () {
     },
   };
 
+  /* Python's messages, in the order sent. A big one (a catalogue) is fetched from Python's URL
+   * scheme (ui/page_data.py) rather than sent as a script; messages sent after it wait here
+   * until it has arrived and been handled. */
+  var fetching = 0, inOrder = Promise.resolve();
+
   function receive(text) {
+    if (fetching) inOrder = inOrder.then(function () { handle(text); });
+    else handle(text);
+  }
+
+  function fetchMessage(url) {
+    fetching++;
+    var body = fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.text();
+    });
+    inOrder = inOrder.then(function () { return body; }).then(handle, function (err) {
+      log("error", "a message from Python could not be fetched: " + err);
+    }).then(function () { fetching--; });
+    return true;
+  }
+
+  function handle(text) {
     var received = performance.now();
     var m;
     try {
@@ -1680,6 +1702,7 @@ var MapExplorer = (function () {
      * methods (ready, placeClicked, eventClicked, frameDrawn, log) to receive the clicks. */
     attach: function (bridgeLike) { bridge = bridgeLike; },
     receive: receive,
+    fetchMessage: fetchMessage,
     ymdOfDay: ymdOfDay,
     clickAt: clickAt,
     drawnEventIds: drawnEventIds,

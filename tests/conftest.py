@@ -11,6 +11,10 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")  # as the app sets it offs
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication exists)
 import pytest  # noqa: E402
 
+from mapexplorer.ui.page_data import register_scheme  # noqa: E402
+
+register_scheme()  # as the app does before its QApplication: big messages go by URL
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_settings(tmp_path_factory):

@@ -340,6 +340,10 @@ def size_child(n: int, quick: bool) -> dict:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from mapexplorer.ui.page_data import register_scheme
+
+    register_scheme()  # as the app does, before the QApplication
+
     from mapexplorer.formats import native
     from mapexplorer.mappage.page_builder import ensure_page
     from mapexplorer.paths import bundled_catalogue

@@ -216,7 +216,9 @@ def run_app(args: argparse.Namespace) -> int:
     from mapexplorer.mappage.page_builder import ensure_page
     from mapexplorer.paths import resources_dir
     from mapexplorer.ui.map_view import QtMapView
+    from mapexplorer.ui.page_data import register_scheme
 
+    register_scheme()  # big messages to the page by URL: before the QApplication, as Qt asks
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Map Explorer")
     app.setOrganizationName("MapExplorer")
@@ -252,9 +254,9 @@ def run_app(args: argparse.Namespace) -> int:
     def plan_in_background() -> None:
         try:
             plan = plan_start(args, last_file, last_time)
-            from mapexplorer.mappage.messages import catalogue_message_script
+            from mapexplorer.mappage.messages import catalogue_message_json
 
-            catalogue_message_script(plan.catalogue)  # cached: not made on the GUI thread
+            catalogue_message_json(plan.catalogue)  # cached: not made on the GUI thread
             starter.planned.emit(plan)
         except StartupError as exc:
             starter.planned.emit(exc)

@@ -646,6 +646,9 @@ def run_export(
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
     from PySide6.QtWidgets import QApplication
 
+    from mapexplorer.ui.page_data import register_scheme
+
+    register_scheme()  # before the QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     exporter = MapImageExporter(state, path, fmt, size, title=title, frames=frames)
     outcome: dict[str, str | None] = {"error": "the export did not finish"}

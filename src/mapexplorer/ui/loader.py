@@ -41,9 +41,9 @@ class _Worker(QObject):
                 catalogue, read_report = read_catalogue(self.path, report, self.fields)
                 if catalogue.events and not self.stop:
                     # The page's message, built here rather than on the GUI thread (cached).
-                    from mapexplorer.mappage.messages import catalogue_message_script
+                    from mapexplorer.mappage.messages import catalogue_message_json
 
-                    catalogue_message_script(catalogue)
+                    catalogue_message_json(catalogue)
                 # The catalogue lives as long as it is open: the collector need not walk its
                 # million objects again and again (a stall of ~0.5 s each time, mid-drag).
                 # Reference counting still frees them when the next file replaces them; the

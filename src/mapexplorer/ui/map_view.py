@@ -14,6 +14,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from mapexplorer.mappage.bridge import MapBridge
+from mapexplorer.ui.page_data import handler_for
 
 if TYPE_CHECKING:
     from mapexplorer.model.state import ExplorerState
@@ -65,6 +66,7 @@ class QtMapView(QWebEngineView):
         self._fly_on_select = True
         self.page_ = LoggingPage(self)
         self.setPage(self.page_)
+        self._data = handler_for(self.page_.profile())  # None: big messages go as scripts
         settings = self.page_.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         # Only for the optional online tile layer, which is off by default.
@@ -145,21 +147,26 @@ class QtMapView(QWebEngineView):
             # A selection made before the page was ready (--select): frame it now.
             messages.select_message(self.state.selected, fly=self.state.selected is not None),
         ]
-        # The catalogue's part is a ready-made literal (made on the loader's thread): the
-        # script is spliced round it, in one copy of its megabytes.
+        # The catalogue's part is ready-made JSON (made on the loader's thread): the batch is
+        # spliced round it, in one copy of its megabytes.
         tail = "".join("," + json.dumps(m, separators=(",", ":")) for m in rest if m is not None)
-        script = "".join(
+        batch = b"".join(
             (
-                'MapExplorer.receive("',
-                messages.js_string('{"type":"batch","messages":[')[1:-1],
-                messages.catalogue_message_script(catalogue),
-                messages.js_string(tail + "]}")[1:-1],
-                '")',
+                b'{"type":"batch","messages":[',
+                messages.catalogue_message_json(catalogue),
+                (tail + "]}").encode("utf-8"),
             )
         )
-        # The page gets its own copy now: let ours go first (megabytes at 100,000 events).
-        messages.forget_catalogue_message(catalogue)
-        self.page_.runJavaScript(script, 0)
+        messages.forget_catalogue_message(catalogue)  # let the megabytes go as soon as sent
+        if self._data is not None:
+            # Fetched by the page from our URL scheme (see ui/page_data.py): later messages wait
+            # in the page until it has arrived, so the order holds.
+            url = self._data.offer(batch)
+            self.page_.runJavaScript(f"MapExplorer.fetchMessage({json.dumps(url)})", 0)
+        else:
+            text = messages.js_string(batch.decode("utf-8"))
+            del batch
+            self.page_.runJavaScript(f"MapExplorer.receive({text})", 0)
 
     def _send_time(self, *_: object) -> None:
         if self.state is not None and self.state.catalogue.events:

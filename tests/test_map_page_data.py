@@ -1,0 +1,73 @@
+"""Big messages reach the page by our URL scheme (ui/page_data.py), or as scripts where the
+scheme could not be registered; either way, in the order they were sent."""
+
+import pytest
+
+from conftest import page_js as js
+from conftest import with_title
+from mapexplorer.ui import page_data
+
+
+@pytest.fixture(scope="module")
+def dense_catalogue():
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    return synthetic_catalogue(3_000, seed=2)
+
+
+def drawn(window, qtbot):
+    return set(js(window.map_view, qtbot, "MapExplorer.drawnEventIds()"))
+
+
+def visible(window):
+    return {e.id for e in window.state.visible_events()}
+
+
+def test_the_scheme_is_registered_and_a_catalogue_is_fetched_once(open_window, bundled, qtbot):
+    assert page_data.scheme_registered()  # conftest registers it, as the app does
+    window = open_window(bundled)
+    handler = window.map_view._data
+    assert isinstance(handler, page_data.PageDataHandler)
+    assert handler.waiting() == 0  # offered, fetched, forgotten
+    assert drawn(window, qtbot) == visible(window)
+    # An offered payload is handed over and forgotten; a URL never offered is refused.
+    url = handler.offer(b'{"type":"time"}')
+    probe = f"""(function () {{
+      fetch({url!r}).then(function (r) {{ window.first = r.status; return fetch("mapexplorer:nothing"); }})
+        .then(function (r) {{ window.second = r.ok ? "served" : "refused " + r.status; }}, function () {{ window.second = "refused"; }});
+      return true;
+    }})()"""
+    js(window.map_view, qtbot, probe)
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "window.second || null") is not None)
+    assert js(window.map_view, qtbot, "[window.first, window.second]") == [200, "refused 404"]
+    assert handler.waiting() == 0
+
+
+def test_messages_sent_right_after_a_catalogue_apply_after_it(
+    open_window, bundled, dense_catalogue, qtbot
+):
+    window = open_window(bundled)
+    state = window.state
+    first, last = dense_catalogue.time_range()
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=30000):
+        state.set_catalogue(dense_catalogue)
+        # Sent while the page is still fetching the catalogue: they must wait for it.
+        state.set_mode("cumulative")
+        state.set_time((first + last) // 2)
+        state.set_filter(text="a")
+    qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
+    assert js(window.map_view, qtbot, "MapExplorer.visibleCount()") == len(visible(window))
+
+
+def test_without_the_scheme_the_catalogue_goes_as_a_script(
+    open_window, bundled, dense_catalogue, qtbot, monkeypatch
+):
+    """An application that made its QApplication before ours could register the scheme."""
+    monkeypatch.setattr("mapexplorer.ui.map_view.handler_for", lambda profile: None)
+    window = open_window(with_title(bundled, 'a "quoted" \\ title </script>'))
+    assert window.map_view._data is None
+    assert drawn(window, qtbot) == visible(window)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=30000):
+        window.state.set_catalogue(dense_catalogue)
+        window.state.set_time(dense_catalogue.time_range()[1])
+    qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
