@@ -71,3 +71,10 @@ def test_without_the_scheme_the_catalogue_goes_as_a_script(
         window.state.set_catalogue(dense_catalogue)
         window.state.set_time(dense_catalogue.time_range()[1])
     qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
+
+
+def test_payloads_no_page_came_for_are_not_kept_forever(qapp):
+    handler = page_data.PageDataHandler()
+    urls = [handler.offer(bytes(10)) for _ in range(page_data.PageDataHandler.KEEP + 3)]
+    assert handler.waiting() == page_data.PageDataHandler.KEEP
+    assert len(set(urls)) == len(urls)  # each its own unguessable key

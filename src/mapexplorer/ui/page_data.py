@@ -43,7 +43,10 @@ def scheme_registered() -> bool:
 
 
 class PageDataHandler(QWebEngineUrlSchemeHandler):
-    """Serves each offered payload once, at an unguessable URL, then forgets it."""
+    """Serves each offered payload once, at an unguessable URL, then forgets it. A payload no
+    page came for (a page reloaded meanwhile) is dropped once `KEEP` newer ones wait."""
+
+    KEEP = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,8 @@ class PageDataHandler(QWebEngineUrlSchemeHandler):
     def offer(self, payload: bytes) -> str:
         key = secrets.token_hex(16)
         self._payloads[key] = payload
+        while len(self._payloads) > self.KEEP:
+            del self._payloads[next(iter(self._payloads))]  # the oldest (dicts keep order)
         return f"{SCHEME.decode()}:{key}"
 
     def waiting(self) -> int:
