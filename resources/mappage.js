@@ -304,7 +304,7 @@ var MapExplorer = (function () {
   var fetching = 0, inOrder = Promise.resolve();
 
   function receive(text) {
-    if (fetching) inOrder = inOrder.then(function () { handle(text); });
+    if (fetching) inOrder = inOrder.then(function () { handle(text); }).catch(reportError);
     else handle(text);
   }
 
@@ -314,10 +314,15 @@ var MapExplorer = (function () {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.text();
     });
+    // Each step catches its own error, so one failure cannot stop the messages after it.
     inOrder = inOrder.then(function () { return body; }).then(handle, function (err) {
       log("error", "a message from Python could not be fetched: " + err);
-    }).then(function () { fetching--; });
+    }).catch(reportError).then(function () { fetching--; });
     return true;
+  }
+
+  function reportError(err) {
+    log("error", (err && err.stack) || String(err));
   }
 
   function handle(text) {

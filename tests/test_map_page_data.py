@@ -78,3 +78,51 @@ def test_payloads_no_page_came_for_are_not_kept_forever(qapp):
     urls = [handler.offer(bytes(10)) for _ in range(page_data.PageDataHandler.KEEP + 3)]
     assert handler.waiting() == page_data.PageDataHandler.KEEP
     assert len(set(urls)) == len(urls)  # each its own unguessable key
+
+
+def test_a_message_that_fails_in_the_page_does_not_stop_the_ones_after_it(
+    open_window, bundled, qtbot
+):
+    window = open_window(bundled)
+    view = window.map_view
+    broken = view._data.offer(b'{"type":"catalogue"}')  # no places: the page's handler throws
+    first, last = bundled.time_range()
+    with qtbot.waitSignal(view.frame_drawn, timeout=10000):
+        view.page_.runJavaScript(f"MapExplorer.fetchMessage({broken!r})", 0)
+        window.state.set_time(first)  # waits in the page behind the broken message
+    qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
+    assert any("TypeError" in e for e in view.js_errors), view.js_errors
+    view.js_errors.clear()
+    with qtbot.waitSignal(view.frame_drawn, timeout=10000):
+        window.state.set_time(last)
+    assert drawn(window, qtbot) == visible(window)
+
+
+def test_a_lone_surrogate_in_a_title_is_sent_escaped(open_window, bundled, qtbot):
+    """ "\\ud800" is valid JSON, and a title may hold it; it is not UTF-8, so the message is
+    written with escapes instead of failing to open."""
+    window = open_window(with_title(bundled, "broken \ud800 text"))
+    assert drawn(window, qtbot) == visible(window)
+
+
+def test_the_map_has_no_browser_menu_and_survives_a_reload(open_window, bundled, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = open_window(bundled)
+    view = window.map_view
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    with qtbot.waitSignal(view.ready, timeout=30000):
+        view.reload()
+        window.state.set_time(bundled.time_range()[0])  # sent while the page reloads
+    qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
+
+
+def test_the_map_comes_back_when_its_page_process_dies(open_window, bundled, qtbot):
+    import os
+    import signal
+
+    window = open_window(bundled)
+    view = window.map_view
+    with qtbot.waitSignal(view.ready, timeout=60000):
+        os.kill(view.page_.renderProcessPid(), signal.SIGKILL)
+    qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)

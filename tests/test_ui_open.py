@@ -154,3 +154,23 @@ def test_a_failed_open_keeps_the_status_of_what_is_open(window, qtbot, tmp_path,
     qtbot.waitUntil(lambda: window.error_box is not None, timeout=10000)
     assert "an Excel workbook" in window.error_box.text()
     assert status.currentMessage() == open_line
+
+
+def test_a_second_open_during_a_load_keeps_showing_progress(window, qtbot, tmp_path):
+    """Opening another file while one loads cancels the first: the bar and Cancel stay for the
+    second (the first's cancellation hid them)."""
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    for path, n in ((first, 60_000), (second, 5)):
+        write_csv(
+            path,
+            [[f"E{i}", "2020-01-01", 10, 20] for i in range(n)],
+            ["title", "date", "lat", "lon"],
+        )
+    window.open_file(str(first))
+    window.open_file(str(second))
+    assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
+    assert window.statusBar().currentMessage() == f"Opening {second}…"
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=60000):
+        pass
+    assert len(window.state.catalogue.events) == 5
+    assert not window.progress_bar.isVisible()

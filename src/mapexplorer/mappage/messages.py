@@ -147,18 +147,23 @@ def js_string(text: str) -> str:
     the whole."""
     try:
         import orjson
-    except ImportError:
+
+        return orjson.dumps(text).decode("utf-8")
+    except (ImportError, TypeError):  # TypeError: a lone surrogate, which json escapes
         return json.dumps(text)
-    return orjson.dumps(text).decode("utf-8")
 
 
 def _dumps_bytes(message: dict) -> bytes:
     """Compact JSON; orjson when installed (10 MB in 30 ms rather than 300)."""
     try:
         import orjson
+
+        return orjson.dumps(message)
     except ImportError:
-        return json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return orjson.dumps(message)
+        pass
+    except TypeError:  # a lone surrogate ("\ud800" in a file's text) is not UTF-8: escape it
+        return json.dumps(message, separators=(",", ":")).encode("ascii")
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def forget_catalogue_message(catalogue: Catalogue) -> None:

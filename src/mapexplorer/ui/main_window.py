@@ -264,11 +264,12 @@ class MainWindow(QMainWindow):
             fields = self._ask_fields(path, guess)
             if fields is None:
                 return  # the user cancelled: nothing changes
+        # First: a load under way is cancelled, and its end hides the progress bar.
+        self.loader.load(path, fields)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
         self.statusBar().showMessage(f"Opening {path}…")
-        self.loader.load(path, fields)
 
     def _ask_fields(self, path: str, guess):
         from mapexplorer.ui.field_dialog import (  # only for files that need asking

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -59,6 +59,10 @@ class QtMapView(QWebEngineView):
         super().__init__(parent)
         self.state: ExplorerState | None = None
         self.setAccessibleName("Map")
+        # Chromium's menu (Back, Reload, View page source) means nothing on a map.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.page_path = page_path
+        self._restarts = 0
         self.is_ready = False
         self.drawn_size = (0, 0)
         """The map's size (CSS pixels) at the page's last draw that had one."""
@@ -81,6 +85,10 @@ class QtMapView(QWebEngineView):
         self.bridge.frame_drawn.connect(self.frame_drawn)
         self.bridge.view_drawn.connect(self._on_view_drawn)
         self.bridge.js_message.connect(self._on_js_message)
+        # A page loading again (a reload) takes messages only once its bridge is back; it then
+        # gets the whole state, as at the first load (_on_page_ready).
+        self.loadStarted.connect(self._on_load_started)
+        self.page_.renderProcessTerminated.connect(self._on_renderer_gone)
         self.load(QUrl.fromLocalFile(str(page_path)))
         if state is not None:
             self.attach(state)
@@ -118,6 +126,18 @@ class QtMapView(QWebEngineView):
             self.page_.runJavaScript(f"MapExplorer.receive({_messages().js_string(text)})", 0)
         else:
             self._queue.append(text)
+
+    def _on_load_started(self) -> None:
+        self.is_ready = False
+
+    def _on_renderer_gone(self, status, exit_code: int) -> None:
+        """Chromium's page process died (killed, out of memory): load the page again, which
+        then gets the whole state. A few times only, so a page that always crashes stops."""
+        log.warning("the map's page process ended (%s, code %s)", status, exit_code)
+        self.is_ready = False
+        if self._restarts < 3:
+            self._restarts += 1
+            QTimer.singleShot(0, lambda: self.load(QUrl.fromLocalFile(str(self.page_path))))
 
     def _on_page_ready(self) -> None:
         self.is_ready = True

@@ -46,7 +46,7 @@ class PageDataHandler(QWebEngineUrlSchemeHandler):
     """Serves each offered payload once, at an unguessable URL, then forgets it. A payload no
     page came for (a page reloaded meanwhile) is dropped once `KEEP` newer ones wait."""
 
-    KEEP = 4
+    KEEP = 8
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
