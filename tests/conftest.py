@@ -105,6 +105,21 @@ def page_js(view, qtbot, script):
     return box[0]
 
 
+def page_js_at(view, qtbot, lat, lng, function, *more):
+    """Call the JavaScript `function(x, y, *more)` at the map's container point of a latitude
+    and longitude, and return its value."""
+    point = page_js(view, qtbot, f"MapExplorer.containerPointAt({lat}, {lng})")
+    args = ", ".join(str(a) for a in (point["x"], point["y"], *more))
+    return page_js(view, qtbot, f"({function})({args})")
+
+
+def set_map_view(view, qtbot, lat, lng, zoom):
+    """Move the map (at once) and wait until the page has drawn the new view."""
+    frames = page_js(view, qtbot, "MapExplorer.frames()")
+    page_js(view, qtbot, f"MapExplorer.setView({lat}, {lng}, {zoom})")
+    qtbot.waitUntil(lambda: page_js(view, qtbot, "MapExplorer.frames()") > frames)
+
+
 # How many of the events canvas's pixels hold any paint (for the map page tests).
 PAINTED = """(function () {
   var c = document.querySelector('canvas.me-events');

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAINTED
+from conftest import PAINTED, page_js_at, set_map_view
 from conftest import page_js as js
 from mapexplorer.formats import native
 
@@ -30,19 +30,15 @@ def window(open_window):
 
 
 def painted_at(window, qtbot, lat, lng, r=2):
-    point = js(window.map_view, qtbot, f"MapExplorer.containerPointAt({lat}, {lng})")
-    return js(window.map_view, qtbot, f"{PAINTED_NEAR}({point['x']}, {point['y']}, {r})")
+    return page_js_at(window.map_view, qtbot, lat, lng, PAINTED_NEAR, r)
 
 
 def click_at(window, qtbot, lat, lng):
-    point = js(window.map_view, qtbot, f"MapExplorer.containerPointAt({lat}, {lng})")
-    return js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    return page_js_at(window.map_view, qtbot, lat, lng, "MapExplorer.clickAt")
 
 
 def set_view(window, qtbot, lat, lng, zoom):
-    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
-    js(window.map_view, qtbot, f"MapExplorer.setView({lat}, {lng}, {zoom})")
-    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames)
+    set_map_view(window.map_view, qtbot, lat, lng, zoom)
 
 
 def degrees_from_date_line(lng):

@@ -5,6 +5,7 @@ dark theme; the online tiles above it."""
 import pytest
 
 from conftest import page_js as js
+from conftest import page_js_at, set_map_view
 
 LAND = (242, 239, 230)  # #f2efe6
 DARK_LAND = (46, 52, 64)  # #2e3440
@@ -26,14 +27,11 @@ def window(open_window, bundled, qtbot):
 
 
 def pixel(window, qtbot, lat, lng):
-    point = js(window.map_view, qtbot, f"MapExplorer.containerPointAt({lat}, {lng})")
-    return js(window.map_view, qtbot, f"{PIXEL_AT}({point['x']}, {point['y']})")
+    return page_js_at(window.map_view, qtbot, lat, lng, PIXEL_AT)
 
 
 def set_view(window, qtbot, lat, lng, zoom):
-    draws = js(window.map_view, qtbot, "MapExplorer.basemapDraws()")
-    js(window.map_view, qtbot, f"MapExplorer.setView({lat}, {lng}, {zoom})")
-    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.basemapDraws()") > draws)
+    set_map_view(window.map_view, qtbot, lat, lng, zoom)
 
 
 def test_land_is_drawn_and_the_sea_left_clear(window, qtbot):

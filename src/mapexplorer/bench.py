@@ -333,16 +333,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 def size_child(n: int, quick: bool) -> dict:
     """Open an N-event file in the real window, scrub, drag; return this size's numbers."""
-    from mapexplorer.ui.qt_environment import prepare
+    from mapexplorer.ui.qt_environment import start_webengine
 
-    prepare(offscreen_without_display=True)  # as the app does at launch
-    from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    start_webengine(offscreen_without_display=True)  # as the app does at launch
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from mapexplorer.ui.page_data import register_scheme
-
-    register_scheme()  # as the app does, before the QApplication
 
     from mapexplorer.formats import native
     from mapexplorer.mappage.page_builder import ensure_page

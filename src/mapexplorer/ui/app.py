@@ -204,11 +204,9 @@ def run_app(args: argparse.Namespace) -> int:
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    from mapexplorer.ui.qt_environment import prepare
+    from mapexplorer.ui.qt_environment import start_webengine
 
-    prepare(offscreen_without_display=bool(args.screenshot))
-    # QtWebEngine must be imported before the QApplication exists.
-    from PySide6 import QtWebEngineWidgets  # noqa: F401
+    start_webengine(offscreen_without_display=bool(args.screenshot))  # before the QApplication
     from PySide6.QtCore import QObject, QSettings, Signal
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -216,9 +214,7 @@ def run_app(args: argparse.Namespace) -> int:
     from mapexplorer.mappage.page_builder import ensure_page
     from mapexplorer.paths import resources_dir
     from mapexplorer.ui.map_view import QtMapView
-    from mapexplorer.ui.page_data import register_scheme
 
-    register_scheme()  # big messages to the page by URL: before the QApplication, as Qt asks
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Map Explorer")
     app.setOrganizationName("MapExplorer")

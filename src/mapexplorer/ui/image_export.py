@@ -640,15 +640,11 @@ def run_export(
     title: str = "",
 ) -> str | None:
     """Render on an offscreen QApplication and wait; returns an error message, or None."""
-    from mapexplorer.ui.qt_environment import prepare
+    from mapexplorer.ui.qt_environment import start_webengine
 
-    prepare(offscreen_without_display=True)
-    from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    start_webengine(offscreen_without_display=True)
     from PySide6.QtWidgets import QApplication
 
-    from mapexplorer.ui.page_data import register_scheme
-
-    register_scheme()  # before the QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     exporter = MapImageExporter(state, path, fmt, size, title=title, frames=frames)
     outcome: dict[str, str | None] = {"error": "the export did not finish"}

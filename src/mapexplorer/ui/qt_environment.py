@@ -26,3 +26,14 @@ def prepare(offscreen_without_display: bool) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+def start_webengine(offscreen_without_display: bool) -> None:
+    """All QtWebEngine needs before the QApplication exists: the environment (`prepare`), its
+    import, and our URL scheme for big messages to the map page (`ui/page_data.py`)."""
+    prepare(offscreen_without_display)
+    from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+
+    from mapexplorer.ui.page_data import register_scheme
+
+    register_scheme()

@@ -66,10 +66,10 @@ def _layers(alpha: int, count: int) -> int:
 
 
 def _distinct(rows: np.ndarray, cats: np.ndarray, x0: np.ndarray, x1: np.ndarray, last=False):
-    import numpy as np
-
     """(first row, how many, x0, x1) of each distinct (category, x0, x1) among `rows`, in the
     order of their first row (or last, with `last`)."""
+    import numpy as np
+
     keys = np.empty(len(rows), dtype=[("c", np.int64), ("a", np.float64), ("b", np.float64)])
     keys["c"], keys["a"], keys["b"] = cats[rows], x0, x1
     if last:
@@ -581,13 +581,13 @@ class TimelineTrack(QWidget):
 
     def hover_text(self, x: float) -> str:
         """What the tooltip says at `x`: the date there, its era, and events right under it."""
+        import numpy as np
+
         lines = [day_words(self.day_at(x))]
         era = self.era_at_x(x)
         if era is not None:
             lines.append(era.label)
         # Events within 4 px; thousands at 100,000 events, so only the first five are read.
-        import numpy as np
-
         middles, events = self._hover_index()
         track_w = self._track_width()
         lo = int(np.searchsorted(middles, (x - 4 - _PAD) / track_w, side="left"))
