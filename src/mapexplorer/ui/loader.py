@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from mapexplorer.formats import FormatError
 from mapexplorer.formats.native import paused_gc
@@ -30,16 +30,25 @@ class _Worker(QObject):
         self.stop = False
 
     def run(self) -> None:
+        shown = [-1]
+
         def report(done: int, total: int) -> None:
             if self.stop:
                 raise Cancelled
-            self.progress.emit(done, total)
+            # Only a step the bar can show (a 200th), not every few dozen features: each signal
+            # wakes the GUI thread, which then takes the interpreter from this one.
+            step = done * 200 // max(total, 1)
+            if step != shown[0]:
+                shown[0] = step
+                self.progress.emit(done, total)
 
         gc.unfreeze()  # the previous file's objects: collectable again (see below)
         try:
             with paused_gc():
                 catalogue, read_report = read_catalogue(self.path, report, self.fields)
-                if catalogue.events and not self.stop:
+                if self.stop:
+                    raise Cancelled
+                if catalogue.events:
                     # The page's message, built here rather than on the GUI thread (cached).
                     from mapexplorer.mappage.messages import catalogue_message_json
 
@@ -84,6 +93,11 @@ class CatalogueLoader(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._path = Path()
+        # Cancelled loads still winding down: kept until their thread ends (see `cancel`).
+        self._stopping: list[tuple[QThread, _Worker]] = []
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
@@ -123,18 +137,43 @@ class CatalogueLoader(QObject):
         pass  # cancel() has already announced it
 
     def cancel(self) -> None:
-        """Stop the running load, if any; what was open before stays open."""
-        if self._worker is not None:
-            self._worker.stop = True
-            self.wait()
-            self.cancelled.emit()
+        """Stop the running load, if any; what was open before stays open.
+
+        Returns at once: the worker stops at its next step on its own thread, and whatever it
+        still sends is ignored. Waiting for it here held the window for up to half a second
+        (a 100,000-event file between two steps)."""
+        if self._worker is None:
+            return
+        thread, worker = self._thread, self._worker
+        worker.stop = True
+        self._thread = self._worker = None
+        self._stopping.append((thread, worker))
+        thread.finished.connect(self._on_stopped)
+        thread.quit()  # its event loop ends as soon as the worker returns
+        self.cancelled.emit()
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        thread = self.sender()
+        self._stopping = [(t, w) for t, w in self._stopping if t is not thread]
+        if isinstance(thread, QThread):
+            thread.deleteLater()
 
     def wait(self) -> None:
+        """Wait for the current load's thread to end (after its worker has sent its result)."""
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
             self._thread = None
             self._worker = None
+
+    def shutdown(self) -> None:
+        """Cancel, and wait until every worker thread has ended (the window is closing: a Qt
+        thread must not outlive its object)."""
+        self.cancel()
+        for thread, _worker in self._stopping:
+            thread.wait()
+        self._stopping.clear()
 
 
 def read_now(path: str | Path):

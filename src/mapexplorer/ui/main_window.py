@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Map Explorer", about_text())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.loader.cancel()
+        self.loader.shutdown()
         self.timeline.stop() if hasattr(self.timeline, "stop") else None
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())

@@ -1,0 +1,79 @@
+"""The background file loader: progress a bar can show, and a Cancel that does not wait."""
+
+import threading
+
+import pytest
+
+from mapexplorer.formats.report import ReadReport
+from mapexplorer.ui import loader as loader_module
+from mapexplorer.ui.loader import CatalogueLoader
+
+
+@pytest.fixture
+def fake_reader(monkeypatch, bundled):
+    """`read_catalogue` replaced by a reader the test drives: it reports progress through
+    100,000 features in steps of 7, then waits for `release` before it returns `bundled`."""
+    started, release = threading.Event(), threading.Event()
+
+    def read(path, report=None, fields=None):
+        started.set()
+        for done in range(0, 100_000, 7):
+            if report:
+                report(done, 100_000)
+        if report:
+            report(100_000, 100_000)
+        assert release.wait(20), "the test never released the reader"
+        return bundled, ReadReport(str(path))
+
+    monkeypatch.setattr(loader_module, "read_catalogue", read)
+    return started, release
+
+
+def test_progress_comes_in_steps_a_bar_can_show(qtbot, fake_reader):
+    started, release = fake_reader
+    release.set()
+    loader = CatalogueLoader()
+    steps = []
+    loader.progress.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(loader.loaded, timeout=20000):
+        loader.load("big.geojson")
+    # 14,286 reports from the reader, at most one per 200th of the file to the window.
+    assert 150 <= len(steps) <= 201
+    assert steps[-1] == (100_000, 100_000)
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
+def test_cancel_returns_before_the_worker_stops_and_its_result_is_ignored(qtbot, fake_reader):
+    started, release = fake_reader
+    loader = CatalogueLoader()
+    results = []
+    loader.loaded.connect(lambda *args: results.append(args))
+    loader.load("big.geojson")
+    assert started.wait(20)
+
+    with qtbot.waitSignal(loader.cancelled, timeout=1000):
+        loader.cancel()  # the worker is still inside the reader: cancel did not wait for it
+    assert not release.is_set()
+    assert not loader.busy
+
+    release.set()  # the reader returns; the worker sees it was cancelled and stops
+    # Its thread's end comes after anything it sent: all of that has been handled by then.
+    qtbot.waitUntil(lambda: not loader._stopping, timeout=20000)
+    assert results == []
+
+    # The loader is free for the next file at once.
+    with qtbot.waitSignal(loader.loaded, timeout=20000):
+        loader.load("next.geojson")
+
+
+def test_shutdown_waits_for_a_cancelled_worker(qtbot, fake_reader):
+    started, release = fake_reader
+    loader = CatalogueLoader()
+    loader.load("big.geojson")
+    assert started.wait(20)
+    loader.cancel()
+    (thread, _worker), = loader._stopping
+    threading.Timer(0.2, release.set).start()
+    loader.shutdown()  # a window closing: no Qt thread may outlive it
+    assert thread.isFinished()
+    assert loader._stopping == []
