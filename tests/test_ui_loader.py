@@ -72,7 +72,7 @@ def test_shutdown_waits_for_a_cancelled_worker(qtbot, fake_reader):
     loader.load("big.geojson")
     assert started.wait(20)
     loader.cancel()
-    (thread, _worker), = loader._stopping
+    ((thread, _worker),) = loader._stopping
     threading.Timer(0.2, release.set).start()
     loader.shutdown()  # a window closing: no Qt thread may outlive it
     assert thread.isFinished()
