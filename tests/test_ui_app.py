@@ -441,3 +441,42 @@ def test_the_launch_file_keeps_the_progress_of_a_file_the_user_is_opening(
     assert fill_launched_window(opening_window, plan, args(), interactive=False) is None
     assert opening_window.state.catalogue is plan.catalogue  # shown until the user's arrives
     assert opening_window.progress_bar.isVisible()
+
+
+def test_cancelling_a_file_opened_during_launch_shows_the_launch_file_still_opening(
+    opening_window, qtbot, tmp_path, monkeypatch, bundled
+):
+    """The user opens a file while the launch file is read, then cancels theirs: the window
+    says again that the launch file is opening, with its busy bar (not "0 events, 0 places")."""
+    import threading
+
+    from mapexplorer.formats.report import ReadReport
+    from mapexplorer.ui import loader as loader_module
+    from mapexplorer.ui.app import fill_launched_window, plan_start
+
+    reading, release = threading.Event(), threading.Event()
+
+    def slow_read(path, report=None, fields=None):
+        reading.set()
+        assert release.wait(20)
+        return bundled, ReadReport(str(path))
+
+    monkeypatch.setattr(loader_module, "read_catalogue", slow_read)
+    mine = tmp_path / "mine.csv"
+    mine.write_text("title,date,lat,lon\nA,2020,1,2\n", encoding="utf-8")
+    opening_window.open_file(str(mine))
+    assert reading.wait(20)
+    with qtbot.waitSignal(opening_window.loader.cancelled, timeout=5000):
+        opening_window.cancel_button.click()
+    release.set()
+    status = opening_window.statusBar()
+    assert status.currentMessage() == f"Opening {bundled_catalogue()}…"
+    assert opening_window.progress_bar.isVisible()
+    assert not opening_window.cancel_button.isVisible()  # a launch file is not cancelled
+
+    # The launch file then arrives and fills the window as usual.
+    plan = plan_start(args(str(bundled_catalogue())), None, None)
+    assert fill_launched_window(opening_window, plan, args(), interactive=False) is None
+    assert opening_window.state.catalogue is plan.catalogue
+    assert not opening_window.progress_bar.isVisible()
+    assert opening_window.launch_pending is None

@@ -320,6 +320,7 @@ def fill_launched_window(
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     opened, opening = bool(window.state.catalogue.events), window.loader.busy
+    window.launch_pending = None  # read now, or failed
     if isinstance(plan, StartupError):
         if opened or opening:
             print(f"mapexplorer: warning: {plan}", file=sys.stderr)

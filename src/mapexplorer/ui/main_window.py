@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.path = path
+        self.launch_pending: str | None = None
+        """The file the launch is still reading into this empty window (`show_opening`)."""
         self.state = ExplorerState(catalogue)
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
@@ -188,6 +190,8 @@ class MainWindow(QMainWindow):
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
+        if catalogue.events:
+            self.launch_pending = None  # something is open: a late launch file will not replace it
         name = catalogue.source.title or (Path(self.path).stem if self.path else "")
         self.setWindowTitle(f"{name} — Map Explorer" if name else "Map Explorer")
         self.chapter_box.clear()
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self, path: str) -> None:
         """Say that `path` is being read (at launch: the window opens before its file)."""
+        self.launch_pending = path
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.statusBar().showMessage(f"Opening {path}…")
@@ -305,6 +310,10 @@ class MainWindow(QMainWindow):
 
     def _on_load_cancelled(self) -> None:
         self.end_progress()
+        if self.launch_pending and not self.state.catalogue.events:
+            # The user cancelled their own file while the launch file is still being read.
+            self.show_opening(self.launch_pending)
+            return
         self.statusBar().showMessage(self.open_status())  # what is still open
 
     def _on_loaded(self, catalogue: Catalogue, path: str, report=None) -> None:
