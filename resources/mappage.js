@@ -38,7 +38,7 @@ var MapExplorer = (function () {
   // --- the catalogue, as flat typed arrays (built once per "catalogue" message) ---------------
   var nPlaces = 0;
   var placeIds = [], placeNames = [];
-  var placeIndex = new Map();
+  var placeIndex = null; // id -> index, made at first use (see indexOfPlace)
   var placeKind = new Uint8Array(0);
   var placeRing = new Int32Array(1); // place p's rings: [placeRing[p], placeRing[p+1])
   var ringStart = new Int32Array(1); // ring r's vertices: [ringStart[r], ringStart[r+1])
@@ -51,7 +51,7 @@ var MapExplorer = (function () {
   var evIds = [], evTitles = [];
   var dateWords = [], evDate = new Int32Array(0); // event i's date in words: dateWordsOf(i)
   var dayWords = { weekdays: [], months: [] }; // Python's names, to word a plain day as it does
-  var eventIndex = new Map();
+  var eventIndex = null; // id -> index, made at first use (see indexOfEvent)
   var evStart = new Int32Array(0);
   var evEnd = new Int32Array(0);
   var evSoft = new Uint8Array(0);
@@ -94,6 +94,9 @@ var MapExplorer = (function () {
   });
 
   function decode(b64, Type) {
+    // Uint8Array.fromBase64 (Chromium 140, so Qt 6.11's WebEngine) decodes megabytes ~10x
+    // faster than atob and a loop; browsers without it (an HTML export opened elsewhere) loop.
+    if (Uint8Array.fromBase64) return new Type(Uint8Array.fromBase64(b64 || "").buffer);
     var bin = atob(b64 || ""), n = bin.length, bytes = new Uint8Array(n);
     for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
     return new Type(bytes.buffer);
@@ -122,6 +125,24 @@ var MapExplorer = (function () {
     return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
   }
 
+  /* An event's or a place's index from its id. The maps are made when first asked for, not
+   * with every catalogue: a 100,000-event file's first draw does not wait for them. */
+  function indexOfEvent(id) {
+    if (!eventIndex) {
+      eventIndex = new Map();
+      for (var i = 0; i < nEvents; i++) eventIndex.set(evIds[i], i);
+    }
+    return eventIndex.get(id);
+  }
+
+  function indexOfPlace(id) {
+    if (!placeIndex) {
+      placeIndex = new Map();
+      for (var p = 0; p < nPlaces; p++) placeIndex.set(placeIds[p], p);
+    }
+    return placeIndex.get(id);
+  }
+
   function lowerBound(arr, value) {
     var lo = 0, hi = arr.length;
     while (lo < hi) {
@@ -138,8 +159,7 @@ var MapExplorer = (function () {
     nPlaces = P.ids.length;
     placeIds = P.ids;
     placeNames = P.names;
-    placeIndex = new Map();
-    for (p = 0; p < nPlaces; p++) placeIndex.set(placeIds[p], p);
+    placeIndex = null;
     placeKind = decode(P.kinds, Uint8Array);
     placeRing = decode(P.placeRing, Int32Array);
     ringStart = decode(P.ringStart, Int32Array);
@@ -177,8 +197,7 @@ var MapExplorer = (function () {
     dateWords = E.dateWords;
     dayWords = m.dayWords || { weekdays: [], months: [] };
     evDate = decode(E.dateIndex, Int32Array);
-    eventIndex = new Map();
-    for (i = 0; i < nEvents; i++) eventIndex.set(evIds[i], i);
+    eventIndex = null;
     evStart = decode(E.start, Int32Array);
     evEnd = decode(E.end, Int32Array);
     evSoft = decode(E.soft, Uint8Array);
@@ -201,7 +220,7 @@ var MapExplorer = (function () {
     var cls = new Uint8Array(nEvents), counts = [];
     for (i = 0; i < nEvents; i++) {
       var dur = evEnd[i] - evStart[i] + 1;
-      var c = Math.max(0, Math.ceil(Math.log2(dur + 1)));
+      var c = 32 - Math.clz32(dur); // ceil(log2(dur + 1)), without a float logarithm
       cls[i] = c;
       counts[c] = (counts[c] || 0) + 1;
     }
@@ -264,7 +283,7 @@ var MapExplorer = (function () {
       else {
         evPass.fill(0);
         m.ids.forEach(function (id) {
-          var i = eventIndex.get(id);
+          var i = indexOfEvent(id);
           if (i !== undefined) evPass[i] = 1;
         });
       }
@@ -272,7 +291,7 @@ var MapExplorer = (function () {
       return true;
     },
     select: function (m) {
-      var i = m.id === null ? undefined : eventIndex.get(m.id);
+      var i = m.id === null ? undefined : indexOfEvent(m.id);
       selected = i === undefined ? -1 : i;
       if (selected >= 0 && m.fly) flyToEvent(selected);
       return true;
@@ -1665,7 +1684,7 @@ var MapExplorer = (function () {
 
   /* Container point of a place's marker (or a point inside its region): lets tests click it. */
   function screenPointOf(placeId) {
-    var p = placeIndex.get(placeId);
+    var p = indexOfPlace(placeId);
     if (p === undefined) return null;
     var wx, wy, b = 4 * p;
     if (placeKind[p] !== REGION) {
