@@ -251,3 +251,43 @@ def test_the_size_dialog_offers_the_map_size_and_presets(qtbot):
     dialog.width_box.setValue(800)
     assert dialog.presets.currentText() == "Custom"
     assert dialog.chosen_size() == (800, 1080)
+
+
+def test_a_4k_picture_shows_what_a_full_hd_one_does_at_twice_the_size(
+    qtbot, tmp_path, bundled, make_exporter
+):
+    """Markers, lines and labels scale with a picture beyond full HD (as its header does):
+    Moscow's marker covers four times the pixels at 3840×2160, not the same few pixels in a
+    map twice as wide."""
+    import numpy as np
+
+    def blue_pixels(path: Path) -> int:
+        image = np.asarray(Image.open(path).convert("RGB")).astype(int)
+        h, w, _ = image.shape
+        left_of_legend = image[h // 10 :, : w * 2 // 3]  # the legend has a blue swatch too
+        distance = np.abs(left_of_legend - np.array(rgb(category_colour("diplomacy")))).sum(axis=2)
+        return int((distance < 60).sum())
+
+    counts = []
+    for size in ((1920, 1080), (3840, 2160)):
+        path = tmp_path / f"map-{size[0]}.png"
+        run_exporter(qtbot, make_exporter(ExplorerState(bundled), path, "png", size))
+        assert Image.open(path).size == size
+        counts.append(blue_pixels(path))
+    assert counts[0] > 50, "no diplomacy marker at Moscow"
+    assert 3 < counts[1] / counts[0] < 6, counts
+
+
+def test_the_map_scale_of_pictures():
+    from PySide6.QtCore import QSize
+
+    from mapexplorer.ui.image_export import Overlay
+
+    def scale(w, h):
+        return Overlay(QSize(w, h), "A title", []).map_scale
+
+    assert scale(640, 400) == scale(1280, 800) == scale(1920, 1080) == 1.0
+    assert scale(2560, 1440) == 1.25
+    assert scale(3840, 2160) == 2.0
+    assert scale(7680, 4320) == 4.0
+    assert scale(3840, 600) == 1.0  # a wide strip: its height decides

@@ -222,6 +222,21 @@ class Overlay:
         """The size the map itself is drawn at: the picture less the header."""
         return QSize(self.size.width(), self.size.height() - self.header)
 
+    @property
+    def map_scale(self) -> float:
+        """How many times larger than on screen the map draws its markers, lines and labels:
+        1 up to a full-HD picture, then in proportion, by quarters (2 at 3840×2160). A 4K
+        picture then shows what a full-HD one does, sharper, rather than screen-sized markers
+        lost in a map twice as wide (as the header grows with the picture too)."""
+        w, h = self.size.width(), self.size.height()
+        return max(1.0, math.floor(min(w / 1920, h / 1080) * 4) / 4)
+
+    @property
+    def map_css_size(self) -> QSize:
+        """The map's size as its page sees it (CSS pixels), at `map_scale`."""
+        size, scale = self.map_size, self.map_scale
+        return QSize(round(size.width() / scale), round(size.height() / scale))
+
     def paint(self, map_image: QImage, date: str, detail: str, progress: float = 0.0) -> QImage:
         w, h = self.size.width(), self.size.height()
         image = QImage(self.size, QImage.Format.Format_RGB32)
@@ -482,6 +497,9 @@ class MapImageExporter(QObject):
         # Rendered like a shown widget, but never put on the screen.
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(self.overlay.map_size)
+        # Page zoom: CSS pixels (Leaflet's view, the labels) and the page's devicePixelRatio
+        # (the canvases' resolution) both follow it.
+        view.setZoomFactor(self.overlay.map_scale)
         view.ready.connect(self._on_ready)
         self._view = view
         view.show()
@@ -495,7 +513,7 @@ class MapImageExporter(QObject):
         camera = self._camera
         script = _PICTURE_CSS
         if camera is not None:
-            zoom = camera.zoom_for(self.overlay.map_size)
+            zoom = camera.zoom_for(self.overlay.map_css_size)
             script = (
                 f"[{_PICTURE_CSS}, (function (m) {{ if (m) m.setView([{camera.lat!r}, "
                 f"{camera.lng!r}], {zoom}, {{animate: false}}); return !!m; }})({_FIND_MAP})]"
