@@ -77,3 +77,26 @@ def test_shutdown_waits_for_a_cancelled_worker(qtbot, fake_reader):
     loader.shutdown()  # a window closing: no Qt thread may outlive it
     assert thread.isFinished()
     assert loader._stopping == []
+
+
+def test_cancel_after_the_worker_has_finished_still_keeps_what_was_open(qtbot, fake_reader):
+    """Cancel pressed once the file is read, its result already on its way to the window (the
+    bar full while the map's data is built): the cancel wins, the result is dropped."""
+    import gc
+
+    from PySide6.QtCore import Qt
+
+    started, release = fake_reader
+    loader = CatalogueLoader()
+    results = []
+    loader.loaded.connect(lambda *args: results.append(args))
+    loader.load("big.geojson")
+    assert started.wait(20)
+    sent = threading.Event()
+    loader._worker.finished.connect(lambda *args: sent.set(), Qt.ConnectionType.DirectConnection)
+    release.set()
+    assert sent.wait(20)  # queued to the window, not handled yet: this thread is busy here
+    loader.cancel()
+    gc.collect()  # nothing the window holds may go before the queued result is handled
+    qtbot.waitUntil(lambda: not loader._stopping, timeout=20000)
+    assert results == []

@@ -118,16 +118,22 @@ class CatalogueLoader(QObject):
         self._thread, self._worker, self._path = thread, worker, path
         thread.start()
 
+    def _is_current(self) -> bool:
+        """Whether the signal being handled comes from the load under way, not from one that
+        was cancelled or replaced. (A sender already deleted reads as None: never current.)"""
+        sender = self.sender()
+        return sender is not None and sender is self._worker
+
     @Slot(object, object)
     def _on_finished(self, catalogue: Catalogue, report: object) -> None:
-        if self.sender() is not self._worker:  # a load that was cancelled or replaced
+        if not self._is_current():
             return
         self.wait()
         self.loaded.emit(catalogue, str(self._path), report)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        if self.sender() is not self._worker:
+        if not self._is_current():
             return
         self.wait()
         self.failed.emit(message)
