@@ -174,3 +174,25 @@ def test_a_second_open_during_a_load_keeps_showing_progress(window, qtbot, tmp_p
         pass
     assert len(window.state.catalogue.events) == 5
     assert not window.progress_bar.isVisible()
+
+
+def test_the_report_names_a_file_as_written_even_when_its_name_looks_like_markup(
+    window, qtbot, tmp_path
+):
+    """A file called "<h1>…<img src=pic.png>.csv" is named, not rendered: no heading, no
+    picture loaded from the current folder."""
+    folder = tmp_path / "<h1>HACKED<img src=pic.png>"
+    folder.mkdir()
+    path = write_csv(
+        folder / "<b>bold<i>.csv",
+        [["Talks", "2025-02-03", "48.2", "16.3"], ["Nowhere", "2025-02-04", "200", "16.3"]],
+        ["Title", "Date", "Latitude", "Longitude"],
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    summary = window.report_dialog.summary
+    assert str(path) in summary.text() or path.name in summary.text()
+    # Shown as written: one line of ordinary text, as tall as any plain label.
+    plain = type(summary)("one line")
+    assert summary.sizeHint().height() <= plain.sizeHint().height() * 2
+    assert summary.textFormat() == Qt.TextFormat.PlainText

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +21,8 @@ class ReadReportDialog(QDialog):
         self.setWindowTitle("Some rows were left out")
         self.setAccessibleName("Read report")
         layout = QVBoxLayout(self)
-        label = QLabel(summary)
+        self.summary = label = QLabel(summary)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # it names the file: shown as written
         label.setWordWrap(True)
         layout.addWidget(label)
         self.text = QPlainTextEdit(report_text)
