@@ -201,6 +201,7 @@ def test_cli_exports_png_offscreen(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "as png" in result.stdout
     assert Image.open(path).size == (640, 400)
+    assert "page process ended" not in result.stderr  # its page closing is no alarm
 
 
 def test_cli_png_failure_is_clean(tmp_path):

@@ -133,6 +133,8 @@ class QtMapView(QWebEngineView):
     def _on_renderer_gone(self, status, exit_code: int) -> None:
         """Chromium's page process died (killed, out of memory): load the page again, which
         then gets the whole state. A few times only, so a page that always crashes stops."""
+        if status == QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
+            return  # the page closed with its view (an image export done): nothing went wrong
         log.warning("the map's page process ended (%s, code %s)", status, exit_code)
         self.is_ready = False
         if self._restarts < 3:
