@@ -345,3 +345,27 @@ def test_one_event_is_counted_in_words(capsys, tmp_path):
     out = tmp_path / "one.geojson"
     code, stdout, _err = run(capsys, "export", str(path), "-o", str(out))
     assert code == 0 and stdout.strip() == f"wrote {out}: 1 event as geojson"
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        ["--at", "-0043-03-15"],  # EDTF BC: a value argparse took for an option
+        ["--at", "15 March 44 BC"],  # written, as the slider's date box takes it
+        ["--at=AD 79"],
+    ],
+)
+def test_at_takes_the_dates_the_window_takes(capsys, tmp_path, at):
+    out = tmp_path / "x.html"
+    code, _out, err = run(capsys, "export", "--format", "html", *at, "-o", str(out))
+    assert code == 0, err
+    # Before the story (1700): shown at its start, with a warning that names the date given.
+    assert err.startswith(f"mapexplorer: warning: --at {at[-1].removeprefix('--at=')} is before")
+
+
+def test_size_for_a_web_page_is_ignored_not_checked(capsys, tmp_path):
+    out = tmp_path / "x.html"
+    code, _out, err = run(capsys, "export", "-o", str(out), "--size", "200x150")
+    assert code == 0, err
+    assert err == "mapexplorer: warning: --size does not apply to a html export; ignored\n"
+    assert out.is_file()

@@ -102,3 +102,13 @@ def test_evaluate_import(capsys):
     assert main(["evaluate-import"]) == 0
     out = capsys.readouterr().out
     assert "recovered: " in out and "unmatched: " in out
+
+
+@pytest.mark.parametrize("name", ["drafts.csv", "drafts.kml", "drafts.png", "drafts.xlsx"])
+def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, name):
+    out = tmp_path / name
+    assert main(["import-article", str(BUNDLED), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"mapexplorer: -o {out}: import-article writes a GeoJSON catalogue")
+    assert "drafts.geojson" in err
+    assert not out.exists()

@@ -161,8 +161,8 @@ def _unused_options(args: argparse.Namespace) -> list[str]:
 def _export_view(catalogue, args: argparse.Namespace) -> str | None:
     """Write an html, png or gif export; returns an error message, or None."""
     from mapexplorer.model.state import ExplorerState
-    from mapexplorer.model.time import DateError, TimeSpan
-    from mapexplorer.ui.app import DEFAULT_SIZE, at_clamp_warning, parse_size
+    from mapexplorer.model.time import DateError
+    from mapexplorer.ui.app import DEFAULT_SIZE, at_clamp_warning, parse_at, parse_size
 
     if not catalogue.events:
         return f"{args.input or 'the bundled article'}: the file holds no events"
@@ -174,8 +174,9 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
         if not MIN_FRAMES <= args.frames <= MAX_FRAMES:
             return f"--frames {args.frames}: a GIF needs {MIN_FRAMES} to {MAX_FRAMES} frames"
     try:
-        size = parse_size(args.size or DEFAULT_SIZE)
-        at = TimeSpan.parse(args.at) if args.at else None
+        # --size is for pictures: for a web page it was ignored (with a warning) above.
+        size = parse_size(args.size or DEFAULT_SIZE) if args.format in ("png", "gif") else None
+        at = parse_at(args.at) if args.at else None
     except DateError as exc:
         return f"--at {args.at}: {exc}"
     except ValueError as exc:
@@ -202,6 +203,14 @@ def import_article_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError, native
     from mapexplorer.importer import ArticleError, import_article
 
+    suffix = Path(args.output).suffix.lower()
+    named = FORMAT_OF_SUFFIX.get(suffix) or OTHER_SUFFIXES.get(suffix)
+    if named not in (None, "geojson"):
+        # The drafts are a catalogue, written as GeoJSON: a .csv named file would hold JSON.
+        return _fail(
+            f"-o {args.output}: import-article writes a GeoJSON catalogue, not {named}; name it "
+            f"{Path(args.output).stem}.geojson (then `mapexplorer export` writes other formats)"
+        )
     try:
         drafts = import_article(args.file, published=args.published, accept_all=True)
         catalogue = drafts.to_catalogue()
@@ -223,6 +232,18 @@ def evaluate_import_command(args: argparse.Namespace) -> int:
     result = evaluate_bundled(args.published)
     print(result.report())
     return 0 if result.recovered_share >= 0.8 and result.unmatched_share <= 0.25 else 1
+
+
+def _joined_negative_dates(argv: list[str]) -> list[str]:
+    """`--at -0043-03-15` as `--at=-0043-03-15`: argparse takes a value that starts with "-"
+    and is not a plain number for an option, and a year BC in EDTF starts with one."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--at" and len(arg) > 1 and arg[0] == "-" and arg[1].isdigit():
+            out[-1] = f"--at={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def build_subcommand_parser() -> argparse.ArgumentParser:
@@ -294,7 +315,7 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = _joined_negative_dates(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = build_subcommand_parser().parse_args(argv)
         return args.run(args)

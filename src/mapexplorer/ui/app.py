@@ -21,6 +21,14 @@ from typing import Any
 DEFAULT_SIZE = "1280x800"
 
 
+def parse_at(text: str):
+    """The `TimeSpan` an `--at` date means: EDTF or ISO ("2015-09", "-0043-03-15") or written
+    ("15 March 44 BC", "AD 79"), as the window's Go to date box reads it. Raises `DateError`."""
+    from mapexplorer.formats.dates import parse_date
+
+    return parse_date(text.strip(), unix=False)
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
@@ -80,7 +88,7 @@ def launch_path(args: argparse.Namespace, last_file: str | None) -> str:
 def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
     """Read the catalogue the arguments (or the last session) ask for; `StartupError` if not."""
     from mapexplorer.formats import FormatError
-    from mapexplorer.model.time import DateError, TimeSpan
+    from mapexplorer.model.time import DateError
     from mapexplorer.paths import bundled_catalogue
     from mapexplorer.ui.loader import read_now
 
@@ -89,7 +97,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     except ValueError as exc:
         raise StartupError(str(exc)) from None
     try:
-        at = TimeSpan.parse(args.at).start if args.at else None
+        at = parse_at(args.at).start if args.at else None
     except DateError as exc:
         raise StartupError(f"--at {args.at}: {exc}") from None
     path = launch_path(args, last_file)
