@@ -117,6 +117,43 @@ def test_a_pacific_story_focuses_on_the_pacific():
     assert east - west < 200  # London, round by the Pacific side: still shorter than plain
 
 
+def test_a_small_story_keeps_a_place_that_is_not_far_off():
+    """Kyiv in a story of the Middle East is part of it (2,000 km away), unlike London in a
+    Pacific one: it stays in the framing (dropped before, as one of the farthest 15%)."""
+    story = pacific(
+        {
+            "baghdad": (44.37, 33.31),
+            "damascus": (36.29, 33.51),
+            "beirut": (35.5, 33.89),
+            "gaza": (34.47, 31.5),
+            "tehran": (51.39, 35.69),
+            "amman": (35.93, 31.95),
+            "kyiv": (30.52, 50.45),
+        }
+    )
+    assert story.focus_bounds() == story.bounds()
+    assert story.focus_bounds()[3] == pytest.approx(50.45)
+
+
+def test_places_all_round_the_world_are_framed_round_greenwich():
+    """A worldwide dataset (no places between 13.5° and 40.4° E, the widest gap) was framed
+    300° wide round the Pacific, which no view shows whole: Europe and Africa fell off."""
+    cities = {
+        "lima": (-77.0, -12.0), "new-york": (-74.0, 40.7), "london": (-0.1, 51.5),
+        "lagos": (3.4, 6.5), "paris": (2.35, 48.86), "rome": (12.5, 41.9),
+        "dubai": (55.3, 25.2), "delhi": (77.2, 28.6), "beijing": (116.4, 39.9),
+        "tokyo": (139.7, 35.7), "sydney": (151.2, -33.9), "auckland": (174.8, -36.8),
+        "honolulu": (-157.9, 21.3), "los-angeles": (-118.2, 34.1), "mexico": (-99.1, 19.4),
+    }  # fmt: skip
+    world = pacific(cities)
+    for west, _south, east, _north in (world.bounds(), world.focus_bounds()):
+        assert -180 <= west < -150 and 170 < east <= 180, (west, east)
+    # A story round the Pacific alone is still framed across the date line.
+    rim = pacific({k: cities[k] for k in ("tokyo", "sydney", "auckland", "honolulu")})
+    west, _, east, _ = rim.bounds()
+    assert west < 180 < east and east - west < 120
+
+
 def test_ordinary_framing_is_unchanged(bundled):
     boxes = np.array([p.geometry.bounds for p in bundled.places.values()])
     west, south, east, north = bundled.bounds()

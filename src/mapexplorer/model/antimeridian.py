@@ -60,12 +60,28 @@ def centred(west: float, east: float) -> tuple[float, float]:
     return west, east
 
 
+WORLDWIDE_SPAN = 240.0
+"""Places spread over more longitude than this are the whole world's, framed as a world map
+is: from the westmost to the eastmost, round Greenwich. Their tightest span could be 300°
+round the Pacific, which no view shows whole: centred on its middle, it hid Europe and Africa."""
+
+
 def union_box(boxes) -> tuple[float, float, float, float]:
     """(west, south, east, north) around boxes (rows: west, south, east, north), the tightest
-    in longitude, possibly across the antimeridian (then `east` > 180 or `west` < -180)."""
+    in longitude, possibly across the antimeridian (then `east` > 180 or `west` < -180); for
+    places all round the world (`WORLDWIDE_SPAN`), the plain span round Greenwich."""
     boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
     west, east = centred(*tightest_span(boxes[:, 0], boxes[:, 2]))
+    if east - west > WORLDWIDE_SPAN:
+        west, east = max(-180.0, float(boxes[:, 0].min())), min(180.0, float(boxes[:, 2].max()))
     return west, float(boxes[:, 1].min()), east, float(boxes[:, 3].max())
+
+
+def spans_the_world(boxes) -> bool:
+    """Whether the boxes' tightest longitude span is wider than `WORLDWIDE_SPAN`."""
+    boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    west, east = tightest_span(boxes[:, 0], boxes[:, 2])
+    return east - west > WORLDWIDE_SPAN
 
 
 def boxes(geometries) -> np.ndarray:

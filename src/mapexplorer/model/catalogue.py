@@ -11,7 +11,7 @@ from typing import Any
 
 # numpy and shapely load at first use (the geometry queries below), not with the model.
 from mapexplorer.model.event import Event
-from mapexplorer.model.place import Place, haversine_km
+from mapexplorer.model.place import EARTH_RADIUS_KM, Place, haversine_km
 from mapexplorer.model.time import TimeSpan
 
 
@@ -249,7 +249,8 @@ class Catalogue:
 
     def focus_bounds(self) -> tuple[float, float, float, float]:
         """Bounds around where most of the story happens: a far-off capital mentioned once
-        (Washington in a Middle East story) should not zoom the whole map out."""
+        (Washington in a Middle East story) should not zoom the whole map out. Places all
+        round the world are framed whole (`antimeridian.WORLDWIDE_SPAN`)."""
         if len(self.places) < 5:
             return self.bounds()
         import numpy as np
@@ -257,6 +258,8 @@ class Catalogue:
         from mapexplorer.model import antimeridian
 
         boxes = self._place_boxes[1]
+        if antimeridian.spans_the_world(boxes):
+            return antimeridian.union_box(boxes)
         centre = (boxes[:, 0] + boxes[:, 2]) / 2
         # Centres on one side of the gap between them: a Pacific story's median is in the
         # Pacific, not halfway round the world.
@@ -270,9 +273,15 @@ class Catalogue:
             np.sin((lat - lat_mid) / 2) ** 2
             + np.cos(lat) * np.cos(lat_mid) * np.sin((lon - lon_mid) / 2) ** 2
         )
-        distance = 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-        keep = max(3, int(len(distance) * 0.85))
-        return antimeridian.union_box(boxes[np.argsort(distance, kind="stable")[:keep]])
+        distance = 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1))) * EARTH_RADIUS_KM
+        # Far off: beyond three times the typical distance and a day's flight away. (Dropping
+        # the farthest 15% whatever their distance lost Kyiv from a Middle East story.)
+        far = distance > max(3 * _median(distance), FAR_OFF_KM)
+        most = len(distance) - max(3, int(len(distance) * 0.85))  # at most the farthest 15%
+        if far.sum() > most:
+            far[:] = False
+            far[np.argsort(distance, kind="stable")[len(distance) - most :]] = True
+        return antimeridian.union_box(boxes[~far])
 
     def categories(self) -> list[str]:
         return list(self.columns.categories)
@@ -289,6 +298,10 @@ class Catalogue:
         places = {pid: p for pid, p in self.places.items() if pid in used}
         return Catalogue(events=list(events), places=places, eras=self.eras, source=self.source)
 
+
+FAR_OFF_KM = 2500.0
+"""A place at least this far from the middle of a story (and three times its typical distance)
+may be left out of its framing: Washington in a Middle East story, not Kyiv."""
 
 # Per-event fields read with C-level getters (a generator per field: ~50 ms at 100,000 events).
 _event_id = operator.attrgetter("id")
