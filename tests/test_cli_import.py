@@ -112,3 +112,23 @@ def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, name):
     assert err.startswith(f"mapexplorer: -o {out}: import-article writes a GeoJSON catalogue")
     assert "drafts.geojson" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_an_article_saved_as_unicode_by_notepad_is_read(tmp_path, capsys, encoding):
+    """Notepad's "Unicode" is UTF-16 with a byte order mark: text, not a binary file."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    article = tmp_path / "article.txt"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # the BE codec writes no mark of its own
+    article.write_bytes(data)
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text(text, encoding="utf-8")
+    out, expected = tmp_path / "u16.geojson", tmp_path / "u8.geojson"
+    assert main(["import-article", str(article), "--published", "2025-01-17", "-o", str(out)]) == 0
+    assert (
+        main(["import-article", str(utf8), "--published", "2025-01-17", "-o", str(expected)]) == 0
+    )
+    capsys.readouterr()
+    assert json.loads(out.read_text())["features"] == json.loads(expected.read_text())["features"]

@@ -4,6 +4,8 @@ that becomes the catalogue's `source.text`."""
 
 from __future__ import annotations
 
+import codecs
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -96,6 +98,12 @@ def load_article(path: str | os.PathLike) -> Article:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode": UTF-16 with its byte order mark (NUL bytes throughout).
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise ArticleError(path, "the file says it is UTF-16 text but is not") from None
     if not data.strip():
         raise ArticleError(path, "the file is empty")
     if b"\x00" in data[:8192]:
