@@ -5,7 +5,6 @@ that becomes the catalogue's `source.text`."""
 from __future__ import annotations
 
 import codecs
-
 import os
 import re
 from dataclasses import dataclass, field
