@@ -109,6 +109,17 @@ def test_titles_come_from_the_main_clause(bundled_drafts):
 # --- articles the importer was not tuned on ----------------------------------------------------
 
 
+def test_a_yearless_day_is_not_dated_before_what_the_text_already_tells():
+    """ "March 3" with no year, in a story that tells of December 2024 as past: March 2025,
+    not 2024 (the latest year named). And "last Tuesday" is a day before publication, not
+    the day of it: the lead's "on Sunday" dates the story."""
+    guess = detect_published(load_article(ARTICLES / "kyiv-drones.txt"))
+    assert guess is not None
+    assert guess.iso == "2025-03-09"
+    assert "December 2024" in guess.reasoning
+    assert "“Tuesday”" not in guess.reasoning and "“Sunday”" in guess.reasoning
+
+
 def test_geneva_wire_story():
     drafts = import_article(ARTICLES / "geneva-talks.txt")
     assert drafts.source.published == "2024-03-05"

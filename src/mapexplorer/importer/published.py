@@ -99,7 +99,9 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
 
 
 _MONTH_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)")
-_WEEKDAY = re.compile(rf"\b(?P<w>{WEEKDAY})\b")
+# A weekday named as the day of the news ("said Tuesday"), not one before or after it ("last
+# Tuesday", "next Sunday"): only the first can be the day of publication.
+_WEEKDAY = re.compile(rf"(?<![Ll]ast )(?<![Nn]ext )(?<![Pp]ast )(?<![Tt]his )\b(?P<w>{WEEKDAY})\b")
 _AHEAD = re.compile(
     r"\b(?:ahead\s+of|before|upcoming|until|awaiting|in\s+advance\s+of|prior\s+to)\b[^.]{0,20}$",
     re.I,
@@ -121,7 +123,20 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     month, day = month_number(anchor["m"]), int(re.match(r"\d+", anchor["d"]).group())  # type: ignore[union-attr]
     around = lead[max(0, anchor.start() - 60) : anchor.end() + 60]
     inauguration = month == 1 and day == 20 and bool(_INAUGURATION.search(around))
-    year = next(y for y in range(floor, floor + 4) if not inauguration or y % 4 == 1)
+    # Not before the latest month or day the text names: "Assad fled in December 2024" puts
+    # a "March 3" without a year in 2025, not in 2024.
+    latest = _latest_explicit(article.text)
+    year = next(
+        (
+            y
+            for y in range(floor, floor + 5)
+            if (not inauguration or y % 4 == 1)
+            and (latest is None or day_from_ymd(y, month, day) >= latest.start)
+        ),
+        None,
+    )
+    if year is None:
+        return None
     anchor_day = day_from_ymd(year, month, day)
     target = WEEKDAYS.index(weekday["w"])
     ahead = bool(_AHEAD.search(lead[: anchor.start()]))
@@ -135,6 +150,8 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
         f"({year - 4}, {year}, {year + 4}, …), and the latest year the text mentions is {floor}"
         if inauguration
         else f"the latest year the text mentions is {floor}, so the story is no older than that"
+        if year == floor or latest is None
+        else f"the text already tells of {latest.describe()}, so the story is newer than that"
     )
     return PublishedGuess(
         published,
@@ -143,6 +160,16 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
         f"The {weekday['w']} {'before' if ahead else 'after'} it is "
         f"{TimeSpan.from_days(published).describe()}.",
     )
+
+
+def _latest_explicit(text: str) -> TimeSpan | None:
+    """The latest month or day the text names with its year ("December 2024"), if any."""
+    spans = [
+        m.span
+        for m in find_dates(text)
+        if m.kind == EXPLICIT and m.span.precision.rank <= Precision.MONTH.rank
+    ]
+    return max(spans, key=lambda span: span.start, default=None)
 
 
 def _latest_year(text: str) -> int | None:
