@@ -26,6 +26,8 @@ var MapExplorerExport = (function () {
   };
   var shown = 0;
   var $ = function (id) { return document.getElementById(id); };
+  // Counts as the app writes them ("100,000"), whatever the reader's browser language.
+  var grouped = function (n) { return n.toLocaleString("en-US"); };
 
   // --- days and words (the map page's civil_from_days: the model's, in JavaScript) -----------
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -316,7 +318,7 @@ var MapExplorerExport = (function () {
     eventClicked: function (id) { select(id, false); },
     frameDrawn: function (count) {
       shown = count;
-      $("me-count").textContent = count === 1 ? "1 event shown" : count + " events shown";
+      $("me-count").textContent = count === 1 ? "1 event shown" : grouped(count) + " events shown";
     },
     log: function (level, text) {
       if (level === "error") console.error(text);
@@ -331,7 +333,7 @@ var MapExplorerExport = (function () {
     var s = data.source, bits = [];
     if (s.publisher) bits.push(s.publisher);
     if (s.published) bits.push(s.published);
-    bits.push(list.length === 1 ? "1 event" : list.length + " events");
+    bits.push(list.length === 1 ? "1 event" : grouped(list.length) + " events");
     $("me-source").textContent = bits.join(" · ");
 
     var map = L.map("me-map", {

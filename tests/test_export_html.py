@@ -310,3 +310,17 @@ def test_cli_html_bad_date_fails_cleanly(tmp_path, capsys):
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("mapexplorer: --at soon")
     assert not (tmp_path / "x.html").exists()
+
+
+def test_counts_are_written_as_the_app_writes_them(open_page, tmp_path):
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    catalogue = synthetic_catalogue(1200)
+    state = ExplorerState(catalogue)
+    state.set_mode("cumulative")
+    state.set_time(catalogue.time_range()[1])
+    path = tmp_path / "big.html"
+    export_html(state, path)
+    page = open_page(path)
+    assert page.text("me-source").endswith("1,200 events")
+    assert page.text("me-count") == "1,200 events shown"
