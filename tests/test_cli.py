@@ -46,6 +46,34 @@ def test_events_lists_the_bundled_article(capsys):
     assert "18th–19th century" in lines[1]  # chronological: the Russo-Persian wars first
 
 
+def test_events_keeps_its_columns_for_wide_and_right_to_left_titles(capsys, tmp_path):
+    """Chinese characters take two terminal columns; a right-to-left override in a title would
+    reverse the rest of its line. The places column starts at the same column on every line."""
+    import unicodedata
+
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "title,date,lat,lon,place\n"
+        "北京峰会开幕,2025-01-17,39.9,116.4,Beijing\n"
+        "Plain summit,2025-01-18,46.2,6.1,Geneva\n"
+        "evil \u202etxt.exe,2025-01-19,48.2,16.4,Vienna\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "events", str(path))
+    assert code == 0
+    assert "\u202e" not in out
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    lines = out.splitlines()[1:]
+    starts = {
+        columns(line[: line.index(place)])
+        for line, place in zip(lines, ["Beijing", "Geneva", "Vienna"], strict=True)
+    }
+    assert len(starts) == 1, lines
+
+
 def test_events_from_a_file(capsys, tmp_path):
     catalogue = native.load(BUNDLED)
     small = catalogue.with_events(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 
 from mapexplorer import __version__
@@ -93,16 +94,48 @@ def events_command(args: argparse.Namespace) -> int:
     ]
     header = ("DATE", "TITLE", "PLACES")
     widths = [
-        min(max(len(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate((34, 64, 200))
+        min(max(_width(r[i]) for r in [header, *rows]), cap)
+        for i, cap in enumerate((34, 64, 200))
     ]
     for row in [header, *rows]:
-        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+        cells = [_fitted(c, w) for c, w in zip(row, widths, strict=True)]
+        print("  ".join(cells).rstrip())
     return 0
 
 
+# Bidirectional controls (an RLO in a title reverses the rest of the terminal's line).
+_BIDI_CONTROLS = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line of plain text for a terminal: line breaks and bidi controls gone."""
+    return " ".join(text.translate(_BIDI_CONTROLS).split())
+
+
+def _char_width(char: str) -> int:
+    """Terminal columns: 2 for wide (CJK) characters, 0 for combining marks, else 1."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _width(text: str) -> int:
+    return sum(map(_char_width, text))
+
+
+def _fitted(text: str, width: int) -> str:
+    """`text` cut with "…" to `width` columns, then padded to them."""
+    if _width(text) > width:
+        kept, used = [], 0
+        for char in text:
+            if used + _char_width(char) > width - 1:
+                break
+            kept.append(char)
+            used += _char_width(char)
+        text = "".join(kept) + "…"
+    return text + " " * (width - _width(text))
 
 
 VIEW_FORMATS = ("html", "png", "gif")
