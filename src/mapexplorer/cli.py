@@ -94,8 +94,7 @@ def events_command(args: argparse.Namespace) -> int:
     ]
     header = ("DATE", "TITLE", "PLACES")
     widths = [
-        min(max(_width(r[i]) for r in [header, *rows]), cap)
-        for i, cap in enumerate((34, 64, 200))
+        min(max(_width(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate((34, 64, 200))
     ]
     for row in [header, *rows]:
         cells = [_fitted(c, w) for c, w in zip(row, widths, strict=True)]
