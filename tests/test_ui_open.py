@@ -196,3 +196,19 @@ def test_the_report_names_a_file_as_written_even_when_its_name_looks_like_markup
     plain = type(summary)("one line")
     assert summary.sizeHint().height() <= plain.sizeHint().height() * 2
     assert summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_status_line_keeps_saying_what_is_open(window, qtbot, tmp_path):
+    """After opening, the status line names the file for good: a passing message (an export
+    done) gives it back when it ends (before, it went blank after 8 s)."""
+    path = write_csv(
+        tmp_path / "talks.csv",
+        [["Talks", "2025-02-03", "48.2", "16.3"]],
+        ["Title", "Date", "Latitude", "Longitude"],
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    status = window.statusBar()
+    assert status.currentMessage() == f"1 event, 1 place — {path}"
+    status.showMessage("Exported the map", 50)
+    qtbot.waitUntil(lambda: status.currentMessage() == f"1 event, 1 place — {path}", timeout=5000)

@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.cancel_button)
         self.progress_bar.hide()
         self.cancel_button.hide()
+        status.messageChanged.connect(self._on_status_changed)
+
+    def _on_status_changed(self, text: str) -> None:
+        # What is open stays on the status line: a passing message ("Exported …") gives it back.
+        if not text and self.state.catalogue.events and self.progress_bar.isHidden():
+            self.statusBar().showMessage(self.open_status())
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
@@ -202,7 +208,7 @@ class MainWindow(QMainWindow):
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         if catalogue.events:
-            self.statusBar().showMessage(self.open_status(), 8000)
+            self.statusBar().showMessage(self.open_status())
 
     def show_opening(self, path: str) -> None:
         """Say that `path` is being read (at launch: the window opens before its file)."""
