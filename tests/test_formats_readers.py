@@ -90,6 +90,29 @@ def test_parse_date_reads_common_forms(value, edtf):
 
 
 @pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("1990s", "199X"),
+        ("the 1990s", "199X"),
+        ("early 1990s", "1990/1993"),
+        ("mid-20th century", "1934/1966"),
+        ("19th century", "18XX"),
+        ("the 18th and 19th centuries", "17XX/18XX"),
+        ("Winter 2014", "2014-24"),
+        ("spring 1968", "1968-21"),
+    ],
+)
+def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize("value", ["the 1800s", "late 1800s", "1990s or so", "in the 1990s?"])
+def test_parse_date_refuses_what_it_cannot_pin_down(value):
+    with pytest.raises(DateError, match="not a date we can read"):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
     ("value", "words"),
     [
         ("", "empty"),

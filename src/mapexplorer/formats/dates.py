@@ -191,7 +191,12 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return _cached_parse(inner.edtf + "~")
     for pattern in _WRITTEN:
         if match := pattern.match(lowered):
-            return _written(match, raw)
+            try:
+                return _written(match, raw)
+            except DateError:
+                if (span := _from_prose(text)) is not None:  # "Winter 2014": a season
+                    return span
+                raise
     if match := _ERA_YEAR.match(lowered):
         return _year(_era_year(int(match.group("year")), match.group("era"), raw))
     if match := _NUMERIC.match(text):
@@ -202,10 +207,28 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         raise DateError(f"{_show(raw)} is not a date (a year must be a whole number)")
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
         raise edtf_error  # it looks like EDTF, so the EDTF reason is the useful one
+    if (span := _from_prose(text)) is not None:
+        return span
     raise DateError(
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
-        "17 January 2025 or January 17, 2025"
+        "17 January 2025, January 17, 2025, the 1990s or the 19th century"
     )
+
+
+def _from_prose(text: str) -> TimeSpan | None:
+    """A date as people write it in notes and teaching files, read as the article importer
+    reads it in a text: "the 1990s", "early 1990s", "mid-20th century", "the 18th and 19th
+    centuries", "Winter 2014". Only when that one date is the whole cell; never "the 1800s",
+    which the importer takes for a decade where most writers mean a century."""
+    from mapexplorer.importer.dates import EXPLICIT, find_dates  # imported when first needed
+
+    mentions = find_dates(text)
+    if len(mentions) != 1 or mentions[0].kind != EXPLICIT:
+        return None
+    mention = mentions[0]
+    if re.search(r"\d00s\b", mention.text) or (text[: mention.start] + text[mention.end :]).strip():
+        return None
+    return mention.span
 
 
 def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
