@@ -125,7 +125,7 @@ def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_p
     asked = []
     monkeypatch.setattr(window, "_ask_fields", lambda p, guess: asked.append(p))  # cancels
     report_read(window, plan, interactive=True)
-    assert asked == [str(path)]
+    qtbot.waitUntil(lambda: asked == [str(path)], timeout=10000)  # asked from the loader
     window.close()
 
 

@@ -65,6 +65,23 @@ def test_a_broken_file_keeps_what_was_open(window, qtbot, tmp_path, bundled):
     assert window.state.catalogue.events == bundled.events
 
 
+def answer_when_asked(window, answer) -> QTimer:
+    """Answer the fields dialog once it shows: the loader asks from its thread's result, and
+    the dialog is modal, so its answer must come from the event loop it runs."""
+    timer = QTimer(window)
+    timer.setInterval(10)
+
+    def check() -> None:
+        dialog = getattr(window, "field_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            timer.stop()
+            answer(dialog)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
 def test_ambiguous_fields_are_asked_once(window, qtbot, tmp_path):
     rows = [
         ["A", "2025-01-17", "1600000000", "46.2", "6.1"],
@@ -74,13 +91,12 @@ def test_ambiguous_fields_are_asked_once(window, qtbot, tmp_path):
     first = write_csv(tmp_path / "first.csv", rows, header)
     asked = []
 
-    def answer():
-        dialog = window.field_dialog
+    def answer(dialog):
         asked.append(dialog.table.rowCount())
         dialog.time_box.setCurrentIndex(dialog.time_box.findText("date"))
         dialog.accept()
 
-    QTimer.singleShot(0, answer)
+    answer_when_asked(window, answer)
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(first))
     assert asked == [2]
@@ -212,3 +228,20 @@ def test_the_status_line_keeps_saying_what_is_open(window, qtbot, tmp_path):
     assert status.currentMessage() == f"1 event, 1 place — {path}"
     status.showMessage("Exported the map", 50)
     qtbot.waitUntil(lambda: status.currentMessage() == f"1 event, 1 place — {path}", timeout=5000)
+
+
+def test_a_file_whose_fields_are_guessed_shows_progress_at_once(window, qtbot, tmp_path, bundled):
+    """The fields of a CSV or plain GeoJSON are guessed on the loader's thread: the window says
+    "Opening …" with its bar before any of the file is read (the guess of a big file froze it
+    for most of a second first), and cancelling the question keeps what was open."""
+    rows = [["A", "2025-01-17", "1600000000", "46.2", "6.1"]]
+    path = write_csv(tmp_path / "ambiguous.csv", rows, ["title", "date", "timestamp", "lat", "lon"])
+    asked = []
+    answer_when_asked(window, lambda dialog: (asked.append(True), dialog.reject()))
+    window.open_file(str(path))
+    assert window.progress_bar.isVisible()
+    assert window.statusBar().currentMessage() == f"Opening {path}…"
+    assert window.loader.busy  # guessing on its thread: nothing was read here
+    qtbot.waitUntil(lambda: bool(asked) and window.progress_bar.isHidden(), timeout=10000)
+    assert window.state.catalogue.events == bundled.events
+    assert window.statusBar().currentMessage().endswith(window.path)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from mapexplorer.formats import FormatError
 from mapexplorer.formats.native import paused_gc
-from mapexplorer.formats.opener import read_catalogue
+from mapexplorer.formats.opener import guess_fields, read_catalogue
 from mapexplorer.model import Catalogue
 
 
@@ -22,11 +22,13 @@ class _Worker(QObject):
     finished = Signal(object, object)  # Catalogue, ReadReport
     failed = Signal(str)
     cancelled = Signal()
+    fields_needed = Signal(object)  # FieldGuess: the file reads more than one way
 
-    def __init__(self, path: Path, fields: object = None) -> None:
+    def __init__(self, path: Path, fields: object = None, ask_fields: bool = False) -> None:
         super().__init__()
         self.path = path
         self.fields = fields
+        self.ask_fields = ask_fields
         self.stop = False
 
     def run(self) -> None:
@@ -44,6 +46,15 @@ class _Worker(QObject):
 
         gc.unfreeze()  # the previous file's objects: collectable again (see below)
         try:
+            if self.ask_fields:
+                # Here, not on the GUI thread: guessing a big CSV or GeoJSON's fields reads it
+                # (0.5-0.9 s at 100,000 rows), which froze the window before its progress bar.
+                guess = guess_fields(self.path)
+                if self.stop:
+                    raise Cancelled
+                if guess is not None and guess.ambiguous:
+                    self.fields_needed.emit(guess)
+                    return
             with paused_gc():
                 catalogue, read_report = read_catalogue(self.path, report, self.fields)
                 if self.stop:
@@ -87,6 +98,7 @@ class CatalogueLoader(QObject):
     loaded = Signal(object, str, object)  # Catalogue, path, ReadReport
     failed = Signal(str)
     cancelled = Signal()
+    fields_needed = Signal(object, str)  # FieldGuess, path: ask the user, then `load` again
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,11 +115,13 @@ class CatalogueLoader(QObject):
     def busy(self) -> bool:
         return self._thread is not None
 
-    def load(self, path: str | Path, fields: object = None) -> None:
-        """Start loading; `fields` is the user's FieldChoice for a CSV or plain GeoJSON file."""
+    def load(self, path: str | Path, fields: object = None, ask_fields: bool = False) -> None:
+        """Start loading; `fields` is the user's FieldChoice for a CSV or plain GeoJSON file.
+        With `ask_fields`, a file whose fields read more than one way is not read: the loader
+        says `fields_needed` instead."""
         self.cancel()
         path = Path(path)
-        thread, worker = QThread(self), _Worker(path, fields)
+        thread, worker = QThread(self), _Worker(path, fields, ask_fields)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)
@@ -115,6 +129,7 @@ class CatalogueLoader(QObject):
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
+        worker.fields_needed.connect(self._on_fields_needed)
         self._thread, self._worker, self._path = thread, worker, path
         thread.start()
 
@@ -137,6 +152,13 @@ class CatalogueLoader(QObject):
             return
         self.wait()
         self.failed.emit(message)
+
+    @Slot(object)
+    def _on_fields_needed(self, guess: object) -> None:
+        if not self._is_current():
+            return
+        self.wait()
+        self.fields_needed.emit(guess, str(self._path))
 
     @Slot()
     def _on_cancelled(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mapexplorer import __version__
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.opener import export_catalogue, guess_fields
+from mapexplorer.formats.opener import export_catalogue
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.paths import bundled_catalogue, resources_dir
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.loader.cancelled.connect(self._on_load_cancelled)
+        self.loader.fields_needed.connect(self._on_fields_needed)
         self.review = None  # the article review window (ui/review.py), once one is open
         self.importer = ArticleImporter(self)
         self._build_actions()
@@ -263,20 +264,21 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str) -> None:
         """Load in the background; what is open now stays open if the file fails.
 
-        When the file's fields are ambiguous (two time columns that disagree, say), ask once
-        with a preview, and remember the answer for files with the same columns."""
-        try:
-            guess = guess_fields(path)
-        except FormatError as exc:
-            self._on_load_failed(str(exc))
+        When the file's fields are ambiguous (two time columns that disagree, say), the loader
+        stops to ask (`_on_fields_needed`)."""
+        self._start_loading(path, None, ask_fields=True)
+
+    def _on_fields_needed(self, guess, path: str) -> None:
+        """Ask once with a preview, and remember the answer for files with the same columns."""
+        fields = self._ask_fields(path, guess)
+        if fields is None:
+            self._on_load_cancelled()  # the user cancelled: nothing changes
             return
-        fields = None
-        if guess is not None and guess.ambiguous:
-            fields = self._ask_fields(path, guess)
-            if fields is None:
-                return  # the user cancelled: nothing changes
+        self._start_loading(path, fields)
+
+    def _start_loading(self, path: str, fields, ask_fields: bool = False) -> None:
         # First: a load under way is cancelled, and its end hides the progress bar.
-        self.loader.load(path, fields)
+        self.loader.load(path, fields, ask_fields=ask_fields)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
