@@ -456,7 +456,7 @@ def test_cancelling_a_file_opened_during_launch_shows_the_launch_file_still_open
 
     reading, release = threading.Event(), threading.Event()
 
-    def slow_read(path, report=None, fields=None):
+    def slow_read(path, report=None, fields=None, parsed=None):
         reading.set()
         assert release.wait(20)
         return bundled, ReadReport(str(path))

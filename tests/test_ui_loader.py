@@ -15,7 +15,7 @@ def fake_reader(monkeypatch, bundled):
     100,000 features in steps of 7, then waits for `release` before it returns `bundled`."""
     started, release = threading.Event(), threading.Event()
 
-    def read(path, report=None, fields=None):
+    def read(path, report=None, fields=None, parsed=None):
         started.set()
         for done in range(0, 100_000, 7):
             if report:

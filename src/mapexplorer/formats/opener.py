@@ -45,13 +45,17 @@ def open_catalogue(
 
 
 def read_catalogue(
-    path: str | os.PathLike, progress: Progress | None = None, fields: Fields = None
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: Fields = None,
+    parsed: dict | None = None,
 ) -> tuple[Catalogue, ReadReport]:
     """Read any supported file: the catalogue and the report of what was left out.
 
     `fields` overrides the guessed fields (a `FieldChoice`, or a mapping such as
     {"date": "event_date"}); native files ignore it. `progress(done, total)` is called every
-    ~2000 rows and may raise to cancel the read.
+    ~2000 rows and may raise to cancel the read. `parsed`: the holder `guess_fields` was
+    given, whose parsed GeoJSON is then read rather than parsed again.
     """
     path = Path(path)
     kind = detect(path)
@@ -70,7 +74,9 @@ def read_catalogue(
         return catalogue, ReadReport(str(path), "feature", 0, len(catalogue.events))
     from mapexplorer.formats import geojson_reader
 
-    doc = geojson_reader.load_json(path)
+    doc = parsed.pop(str(path), None) if parsed is not None else None
+    if doc is None:
+        doc = geojson_reader.load_json(path)
     if _is_native(doc):
         catalogue = native.from_geojson(doc, path, progress)
         features = doc.get("features") if isinstance(doc, dict) else None
@@ -79,9 +85,12 @@ def read_catalogue(
     return geojson_reader.read_document(doc, path, progress, fields)
 
 
-def guess_fields(path: str | os.PathLike) -> FieldGuess | None:
+def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGuess | None:
     """Which fields a CSV or plain GeoJSON file's reader would use (None for native and KML
-    files, whose fields are fixed). `FormatError` if the file cannot be read at all."""
+    files, whose fields are fixed). `FormatError` if the file cannot be read at all.
+
+    `parsed`: a dict that keeps the parsed GeoJSON for `read_catalogue` (parsing 100,000
+    features takes most of a second: once is enough)."""
     path = Path(path)
     kind = detect(path)
     if kind == "csv":
@@ -93,6 +102,8 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess | None:
     from mapexplorer.formats import geojson_reader
 
     doc = geojson_reader.load_json(path)
+    if parsed is not None:
+        parsed[str(path)] = doc
     return None if _is_native(doc) else geojson_reader.guess_document(doc, path)
 
 

@@ -45,18 +45,20 @@ class _Worker(QObject):
                 self.progress.emit(done, total)
 
         gc.unfreeze()  # the previous file's objects: collectable again (see below)
+        parsed: dict = {}  # a GeoJSON parsed for the guess, read from there
         try:
             if self.ask_fields:
                 # Here, not on the GUI thread: guessing a big CSV or GeoJSON's fields reads it
                 # (0.5-0.9 s at 100,000 rows), which froze the window before its progress bar.
-                guess = guess_fields(self.path)
+                guess = guess_fields(self.path, parsed)
                 if self.stop:
                     raise Cancelled
                 if guess is not None and guess.ambiguous:
                     self.fields_needed.emit(guess)
                     return
             with paused_gc():
-                catalogue, read_report = read_catalogue(self.path, report, self.fields)
+                catalogue, read_report = read_catalogue(self.path, report, self.fields, parsed)
+                parsed.clear()
                 if self.stop:
                     raise Cancelled
                 if catalogue.events:
