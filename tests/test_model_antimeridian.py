@@ -154,6 +154,21 @@ def test_places_all_round_the_world_are_framed_round_greenwich():
     assert west < 180 < east and east - west < 120
 
 
+def test_a_few_far_off_mentions_do_not_make_a_story_worldwide(bundled):
+    """The article's places and one event each in Los Angeles, Beijing and Tokyo: those are
+    far off, left out, and the rest framed on the Middle East as before (their span alone
+    passes 240°: it must not decide before they are left out)."""
+    far = {"los-angeles": (-118.24, 34.05), "beijing": (116.4, 39.9), "tokyo": (139.69, 35.69)}
+    places = dict(bundled.places)
+    places.update({pid: Place(pid, pid, Point(*xy)) for pid, xy in far.items()})
+    events = list(bundled.events) + [
+        Event(id=f"visit-{pid}", title=pid, time=TimeSpan.parse("2020"), place_ids=(pid,))
+        for pid in far
+    ]
+    story = Catalogue(events=events, places=places, eras=bundled.eras, source=bundled.source)
+    assert story.focus_bounds() == pytest.approx(bundled.focus_bounds())
+
+
 def test_ordinary_framing_is_unchanged(bundled):
     boxes = np.array([p.geometry.bounds for p in bundled.places.values()])
     west, south, east, north = bundled.bounds()

@@ -77,13 +77,6 @@ def union_box(boxes) -> tuple[float, float, float, float]:
     return west, float(boxes[:, 1].min()), east, float(boxes[:, 3].max())
 
 
-def spans_the_world(boxes) -> bool:
-    """Whether the boxes' tightest longitude span is wider than `WORLDWIDE_SPAN`."""
-    boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
-    west, east = tightest_span(boxes[:, 0], boxes[:, 2])
-    return east - west > WORLDWIDE_SPAN
-
-
 def boxes(geometries) -> np.ndarray:
     """Each geometry's arranged box: (west, south, east, north) rows."""
     geoms = np.asarray(geometries, dtype=object)

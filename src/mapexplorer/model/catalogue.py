@@ -249,8 +249,8 @@ class Catalogue:
 
     def focus_bounds(self) -> tuple[float, float, float, float]:
         """Bounds around where most of the story happens: a far-off capital mentioned once
-        (Washington in a Middle East story) should not zoom the whole map out. Places all
-        round the world are framed whole (`antimeridian.WORLDWIDE_SPAN`)."""
+        (Washington in a Middle East story) should not zoom the whole map out. What is left
+        may still span the world (`antimeridian.WORLDWIDE_SPAN`): then it is framed whole."""
         if len(self.places) < 5:
             return self.bounds()
         import numpy as np
@@ -258,8 +258,6 @@ class Catalogue:
         from mapexplorer.model import antimeridian
 
         boxes = self._place_boxes[1]
-        if antimeridian.spans_the_world(boxes):
-            return antimeridian.union_box(boxes)
         centre = (boxes[:, 0] + boxes[:, 2]) / 2
         # Centres on one side of the gap between them: a Pacific story's median is in the
         # Pacific, not halfway round the world.
