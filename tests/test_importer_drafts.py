@@ -120,6 +120,30 @@ def test_a_yearless_day_is_not_dated_before_what_the_text_already_tells():
     assert "“Tuesday”" not in guess.reasoning and "“Sunday”" in guess.reasoning
 
 
+@pytest.mark.parametrize(
+    "last_tuesday", ["last\u00a0Tuesday", "last  Tuesday", "on Tuesday last week"]
+)
+def test_a_weekday_of_another_week_is_never_the_day_of_publication(last_tuesday):
+    text = (ARTICLES / "kyiv-drones.txt").read_text(encoding="utf-8")
+    guess = detect_published(article_from_text(text.replace("last Tuesday", last_tuesday)))
+    assert guess is not None and guess.iso == "2025-03-09", guess
+
+
+def test_a_month_ahead_of_the_news_does_not_date_it():
+    """ "expected to ratify the treaty by March 2025" is ahead of the story: it does not make a
+    "January 2" without a year fall in 2026."""
+    text = (
+        "Russia and Iran sign a pact\n\n"
+        "MOSCOW (AP) — Russian President Vladimir Putin hosted Iranian President Masoud "
+        "Pezeshkian on Friday, and the two signed a treaty they had first discussed on "
+        "January 2.\n\n"
+        "Iran's parliament is expected to ratify the treaty by March 2025. Russia invaded "
+        "Ukraine in 2022.\n"
+    )
+    guess = detect_published(article_from_text(text))
+    assert guess is not None and guess.iso == "2025-01-03", guess
+
+
 def test_geneva_wire_story():
     drafts = import_article(ARTICLES / "geneva-talks.txt")
     assert drafts.source.published == "2024-03-05"

@@ -99,9 +99,14 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
 
 
 _MONTH_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d)")
-# A weekday named as the day of the news ("said Tuesday"), not one before or after it ("last
-# Tuesday", "next Sunday"): only the first can be the day of publication.
-_WEEKDAY = re.compile(rf"(?<![Ll]ast )(?<![Nn]ext )(?<![Pp]ast )(?<![Tt]his )\b(?P<w>{WEEKDAY})\b")
+_WEEKDAY = re.compile(rf"\b(?P<w>{WEEKDAY})\b")
+# A weekday before or after the day of the news ("last Tuesday", "on Tuesday last week",
+# "the previous Tuesday"): it cannot be the day of publication. (\s: a web page's no-break
+# space too.)
+_OTHER_WEEK_BEFORE = re.compile(r"\b(?:last|next|past|this|previous|following)\s+$", re.I)
+_OTHER_WEEK_AFTER = re.compile(
+    r"^\s+(?:last|next|this|the\s+previous|the\s+following)\s+week", re.I
+)
 _AHEAD = re.compile(
     r"\b(?:ahead\s+of|before|upcoming|until|awaiting|in\s+advance\s+of|prior\s+to)\b[^.]{0,20}$",
     re.I,
@@ -113,7 +118,15 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     """A weekday in the lead, pinned by a month and day without a year in the lead."""
     lead_end = article.paragraphs[min(_LEAD_PARAGRAPHS, len(article.paragraphs)) - 1][1]
     lead = article.text[article.paragraphs[0][0] : lead_end]
-    weekday = _WEEKDAY.search(lead)
+    weekday = next(
+        (
+            m
+            for m in _WEEKDAY.finditer(lead)
+            if not _OTHER_WEEK_BEFORE.search(lead[max(0, m.start() - 20) : m.start()])
+            and not _OTHER_WEEK_AFTER.match(lead[m.end() : m.end() + 30])
+        ),
+        None,
+    )
     anchor = _MONTH_DAY.search(lead)
     if not weekday or not anchor:
         return None
@@ -162,12 +175,24 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     )
 
 
+# Words before a date in its sentence that put it ahead ("is expected to ratify the treaty by
+# March 2025"): such a date does not say the story is newer than it.
+_AHEAD_OF_NEWS = re.compile(
+    r"\b(?:will|would|expected|expects|plans?|planned|scheduled|due|by|until|before|ahead|"
+    r"upcoming|next|set\s+to|to\s+be)\b[^.!?]*$",
+    re.I,
+)
+
+
 def _latest_explicit(text: str) -> TimeSpan | None:
-    """The latest month or day the text names with its year ("December 2024"), if any."""
+    """The latest month or day the text tells of as past, with its year ("Assad fled to Moscow
+    in December 2024"), if any."""
     spans = [
         m.span
         for m in find_dates(text)
-        if m.kind == EXPLICIT and m.span.precision.rank <= Precision.MONTH.rank
+        if m.kind == EXPLICIT
+        and m.span.precision.rank <= Precision.MONTH.rank
+        and not _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start])
     ]
     return max(spans, key=lambda span: span.start, default=None)
 
