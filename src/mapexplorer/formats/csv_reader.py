@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
@@ -64,6 +66,7 @@ def _read(
     # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
     times = _times(reader, dicts)
     points = _points(reader, dicts)
+    shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
     extras = reader.all_extras(dicts, header)
     time_field = choice.time.label if choice.time else ""
@@ -81,7 +84,7 @@ def _read(
             continue
         parts = all_parts[index]
         try:
-            place_id = _place(builder, reader, row, parts, points[index])
+            place_id = _place(builder, parts, points[index], shapes[index])
         except PlaceError as exc:
             message = _short_row(row, width, location_names) or str(exc)
             builder.problem(f"row {index + 2}", location_field, message)
@@ -147,6 +150,22 @@ def _points(reader: RowReader, rows: list[dict]) -> list[Any]:
     return out
 
 
+def _shapes(reader: RowReader, rows: list[dict]) -> list[Any]:
+    """Each row's (geometry, its WKB) from the WKT column, None when empty, or the
+    `PlaceError` saying what is wrong; each distinct cell parsed once (places repeat)."""
+    name = reader.choice.wkt
+    if not name:
+        return [None] * len(rows)
+    cells = [row.get(name) for row in rows]
+    distinct = list(dict.fromkeys(cells))
+    made = reader.shapes(distinct)
+    good = [i for i, shape in enumerate(made) if isinstance(shape, BaseGeometry)]
+    for i, wkb in zip(good, shapely.to_wkb([made[i] for i in good]), strict=True):
+        made[i] = (made[i], wkb)
+    by_cell = dict(zip(distinct, made, strict=True))
+    return [by_cell[cell] for cell in cells]
+
+
 def guess_fields(path: str | os.PathLike) -> FieldGuess:
     """Which columns hold what, with a sample of rows for the dialog's preview."""
     header, rows, broken = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
@@ -155,12 +174,13 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess:
     return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
 
 
-def _place(
-    builder: CatalogueBuilder, reader: RowReader, row: dict, parts: RowParts, point: Any
-) -> str:
-    shape = reader.shape(row) if reader.choice.wkt else None
+def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -> str:
     if shape is not None:
-        return builder.shape_place(parts.place or parts.title or "place", shape, parts.place_id)
+        if shape.__class__ is PlaceError:
+            raise shape
+        geometry, wkb = shape
+        name = parts.place or parts.title or "place"
+        return builder.shape_place(name, geometry, parts.place_id, wkb)
     if point is None:
         raise PlaceError("no coordinates (the latitude and longitude are empty)")
     if point.__class__ is PlaceError:

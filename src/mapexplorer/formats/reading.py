@@ -64,9 +64,12 @@ class CatalogueBuilder:
         self._place_keys[key] = new_id
         return new_id
 
-    def shape_place(self, name: str, geometry: BaseGeometry, place_id: str = "") -> str:
-        """The id of a place with any shape; `PlaceError` when the shape is not a valid one."""
-        key = (name, geometry.wkb, place_id)
+    def shape_place(
+        self, name: str, geometry: BaseGeometry, place_id: str = "", wkb: bytes | None = None
+    ) -> str:
+        """The id of a place with any shape; `PlaceError` when the shape is not a valid one.
+        `wkb`: the geometry's WKB, when the caller made it already (for many at once)."""
+        key = (name, geometry.wkb if wkb is None else wkb, place_id)
         known = self._place_keys.get(key)
         if known is not None:
             return known
