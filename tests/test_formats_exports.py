@@ -15,6 +15,7 @@ import shapely.wkt
 from shapely.geometry import LineString, Point, Polygon, shape
 
 from mapexplorer.formats import csvfile, kml, native
+from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.formats.opener import EXPORTERS, export_catalogue
 from mapexplorer.model import Catalogue, Era, Event, Excerpt, Place, Source, TimeSpan
 from mapexplorer.paths import bundled_catalogue
@@ -171,7 +172,7 @@ def _csv_rows(catalogue: Catalogue, tmp_path) -> list[dict]:
     export_catalogue(catalogue, out, "csv")
     with out.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        assert reader.fieldnames == REQUIRED + ["lat", "lon", "wkt"]
+        assert reader.fieldnames == REQUIRED + ["excerpts", "lat", "lon", "wkt"]
         return list(reader)
 
 
@@ -267,6 +268,7 @@ def test_kml_reads_back_with_fastkml(tmp_path, request, which):
             "actors": "; ".join(event.actors),
             "era": event.era,
             "excerpt": event.excerpt,
+            "excerpts": excerpts_text(event.excerpts),
         }
         assert {k: html.unescape(data.get(k, "")) for k in expected} == expected
         assert data["date"] == event.time.edtf
@@ -461,6 +463,69 @@ def test_csv_and_kml_read_back_to_the_same_text(tmp_path, request, which, fmt):
     assert [e.id for e in again.events] == [e.id for e in catalogue.events]
     assert _texts(again) == _texts(catalogue)
     assert [e.excerpt for e in again.events] == [e.excerpt for e in catalogue.events]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+@pytest.mark.parametrize("which", ["bundled", "nasty"])
+def test_csv_and_kml_give_back_every_excerpt(tmp_path, request, which, fmt):
+    """Seven of the bundled article's events quote it more than once: each passage comes back,
+    with where it sits in the article."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    catalogue = request.getfixturevalue(which)
+    path = tmp_path / f"out.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report
+    assert [(e.id, e.excerpts) for e in again.events] == [
+        (e.id, e.excerpts) for e in catalogue.events
+    ]
+    if which == "bundled":
+        several = [e.id for e in again.events if len(e.excerpts) > 1]
+        assert {"treaty-signing", "invasion-of-ukraine", "fall-of-assad"} <= set(several)
+
+
+def test_csv_excerpts_column_is_json_for_other_tools(tmp_path, bundled):
+    rows = _csv_rows(bundled, tmp_path)
+    for row in rows:
+        event = bundled.event(row["event_id"])
+        passages = json.loads(row["excerpts"]) if row["excerpts"] else []
+        assert passages == [
+            {"text": x.text, "start": x.start, "end": x.end} for x in event.excerpts
+        ]
+        assert row["excerpt"] == (passages[0]["text"] if passages else "")
+        for passage in passages:
+            text = bundled.source.text[passage["start"] : passage["end"]]
+            assert text == passage["text"]
+
+
+def test_an_excerpt_edited_in_a_spreadsheet_wins(tmp_path, bundled):
+    """The `excerpt` cell is what a person sees and may change; the JSON beside it then no
+    longer describes it, and the edited text is kept rather than the stale passages."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    path = tmp_path / "edited.csv"
+    export_catalogue(bundled, path, "csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if row["event_id"] == "treaty-signing":
+            row["excerpt"] = "My own words"
+        if row["event_id"] == "fall-of-assad":
+            row["excerpts"] = "[not json"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    again, report = read_catalogue(path)
+    assert not report
+    assert again.event("treaty-signing").excerpts == (Excerpt("My own words", 0, 12),)
+    # Its excerpts cell is unreadable: the first passage's text, from its excerpt cell, remains.
+    fall = bundled.event("fall-of-assad")
+    assert again.event("fall-of-assad").excerpts == (Excerpt(fall.excerpt, 0, len(fall.excerpt)),)
+    assert (
+        again.event("invasion-of-ukraine").excerpts == bundled.event("invasion-of-ukraine").excerpts
+    )
 
 
 def test_kml_shows_markup_as_text_in_google_earth(tmp_path, tricky):

@@ -565,6 +565,22 @@ def test_our_exports_open_again(tmp_path, ours, fmt):
         assert [(p.name, p.kind, p.geometry.wkt) for p in catalogue.places_of(after)] == shapes
 
 
+def test_an_excerpts_column_of_other_words_is_kept_as_it_is(tmp_path):
+    path = write(
+        tmp_path / "notes.csv",
+        "title,date,lat,lon,excerpts\n"
+        "Treaty,2025-01-17,55.75,37.62,Putin and Pezeshkian sign\n"
+        'Summit,2024-10-23,55.79,49.12,"[a list, in words]"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [e.excerpts for e in catalogue.events] == [(), ()]
+    assert [e.extra for e in catalogue.events] == [
+        {"excerpts": "Putin and Pezeshkian sign"},
+        {"excerpts": "[a list, in words]"},
+    ]
+
+
 def test_our_csv_export_needs_no_question(tmp_path, ours):
     path = tmp_path / "out.csv"
     export_catalogue(ours, path, "csv")

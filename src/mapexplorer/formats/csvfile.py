@@ -8,13 +8,15 @@ import os
 import re
 
 from mapexplorer.formats.errors import write_atomically
+from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.formats.native import event_place_properties
 from mapexplorer.model import Catalogue
 
 COLUMNS = [
     "event_id", "title", "summary", "date", "start", "end", "precision", "place", "category",
-    "actors", "era", "excerpt", "lat", "lon", "wkt",
+    "actors", "era", "excerpt", "excerpts", "lat", "lon", "wkt",
 ]  # fmt: skip
+"""`excerpt` is the first passage, for people; `excerpts` all of them with their offsets."""
 ACTOR_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)."""
@@ -62,6 +64,7 @@ def dumps(catalogue: Catalogue) -> str:
             lon, lat = place.representative
             row.update(
                 actors=ACTOR_SEPARATOR.join(event.actors),
+                excerpts=excerpts_text(event.excerpts),
                 lat=f"{lat:.6f}",
                 lon=f"{lon:.6f}",
                 wkt=place.geometry.wkt,

@@ -19,6 +19,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_order
+from mapexplorer.formats.excerpts import excerpts_from
+from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
 from mapexplorer.model.time import DateError, TimeSpan
 
@@ -36,10 +38,11 @@ __all__ = [
 
 TimeKind = Literal["date", "span", "timestamp", "year"]
 TEXT_ROLES = (
-    "title", "description", "category", "place", "id", "place_id", "excerpt", "era",
+    "title", "description", "category", "place", "id", "place_id", "excerpt", "excerpts", "era",
 )  # fmt: skip
 LOCATION_ROLES = ("lat", "lon", "wkt")
 _PART_ROLES = ("title", "description", "category", "place", "id", "place_id", "excerpt", "era")
+_EXCERPT = _PART_ROLES.index("excerpt")
 SAMPLE_SIZE = 200
 
 
@@ -133,6 +136,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     ),
     "place_id": ("place_id",),
     "excerpt": ("excerpt", "quote", "passage"),
+    "excerpts": ("excerpts",),  # our CSV and KML exports: every passage, as JSON
     "era": ("era", "period_id", "chapter"),
     "lat": (
         "lat",
@@ -280,6 +284,7 @@ class FieldChoice:
     id: str | None = None
     place_id: str | None = None
     excerpt: str | None = None
+    excerpts: str | None = None
     era: str | None = None
     lat: str | None = None
     lon: str | None = None
@@ -411,6 +416,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
     candidates["category"] = tuple(category)
     for role in ("description", "place", "id", "place_id", "excerpt", "era"):
         candidates[role] = tuple(ranked(role))
+    candidates["excerpts"] = tuple(ranked("excerpts", excerpts_from))  # else kept as it is
     actors = [name for norm, name in by_norm.items() if _ACTOR.match(norm)]
     candidates["actors"] = tuple(actors)
 
@@ -440,6 +446,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         id=_first(candidates["id"]),
         place_id=_first(candidates["place_id"]),
         excerpt=_first(candidates["excerpt"]),
+        excerpts=_first(candidates["excerpts"]),
         era=_first(candidates["era"]),
         lat=_first(lat) if lon else None,
         lon=_first(lon) if lat else None,
@@ -582,6 +589,8 @@ class RowParts(NamedTuple):
     excerpt: str
     era: str
     actors: tuple[str, ...]
+    excerpts: tuple[Excerpt, ...] = ()
+    """Every passage with its offsets, when the file has them (our CSV and KML exports)."""
 
 
 class RowReader:
@@ -617,7 +626,10 @@ class RowReader:
         for index, name in self._text_fields:
             value = get(name)
             texts[index] = value.strip() if value.__class__ is str else _text(value)
-        return RowParts(*texts, self._actors(row) if self.choice.actors else ())
+        actors = self._actors(row) if self.choice.actors else ()
+        if not self.choice.excerpts:
+            return RowParts(*texts, actors)
+        return RowParts(*texts, actors, self._excerpts(get(self.choice.excerpts), texts[_EXCERPT]))
 
     def all_parts(self, rows: Sequence[Mapping[str, Any]]) -> list[RowParts]:
         """`parts` of many rows, a column at a time (faster for 100,000 rows)."""
@@ -630,7 +642,25 @@ class RowReader:
             actors: list[tuple[str, ...]] = [self._actors(row) for row in rows]
         else:
             actors = [()] * len(rows)
-        return [RowParts(*texts) for texts in zip(*columns, actors, strict=True)]
+        if self.choice.excerpts:
+            name, firsts = self.choice.excerpts, columns[_EXCERPT]
+            excerpts = [
+                self._excerpts(row.get(name), first)
+                for row, first in zip(rows, firsts, strict=True)
+            ]
+        else:
+            excerpts = [()] * len(rows)
+        return [RowParts(*texts) for texts in zip(*columns, actors, excerpts, strict=True)]
+
+    def _excerpts(self, value: Any, first: str) -> tuple[Excerpt, ...]:
+        """The passages in the excerpts field, unless the file's excerpt field no longer shows
+        the first of them (edited in a spreadsheet, say): then that text is what counts."""
+        if _blank(value):
+            return ()
+        found = excerpts_from(value)
+        if found and self.choice.excerpt and found[0].text.strip() != first:
+            return ()
+        return found
 
     def _actors(self, row: Mapping[str, Any]) -> tuple[str, ...]:
         actors: list[str] = []

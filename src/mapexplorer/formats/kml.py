@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.errors import write_atomically
+from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.model import Catalogue
 
 KML_NS = "http://www.opengis.net/kml/2.2"
@@ -93,6 +94,7 @@ def dumps(catalogue: Catalogue) -> str:
                 "actors": "; ".join(event.actors),
                 "era": event.era,
                 "excerpt": event.excerpt,
+                "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
             }
             for name, value in fields.items():
                 value_element = ET.SubElement(ET.SubElement(data, "Data", name=name), "value")

@@ -141,7 +141,7 @@ class CatalogueBuilder:
             parts.actors,
             parts.category or "other",
             parts.era,
-            (Excerpt(excerpt, 0, len(excerpt)),) if excerpt else (),
+            parts.excerpts or ((Excerpt(excerpt, 0, len(excerpt)),) if excerpt else ()),
             "",
             extra or {},
         )
