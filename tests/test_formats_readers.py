@@ -377,11 +377,83 @@ def test_spreadsheet_csv_latin1_semicolons_decimal_commas(tmp_path):
 
 
 def test_tsv_in_utf16_as_excel_saves_unicode_text(tmp_path):
-    text = "name\tdate\tlatitude\tlongitude\nКиїв\t2025-01-17\t50.45\t30.52\n"
+    text = "name\tcity\tdate\tlatitude\tlongitude\nВибори\tКиїв\t2025-01-17\t50.45\t30.52\n"
     path = write(tmp_path / "export.txt", text, "utf-16")
     catalogue = open_catalogue(path)
-    assert catalogue.events[0].title == "Київ"
+    assert catalogue.events[0].title == "Вибори"
+    assert place_of(catalogue, catalogue.events[0]).name == "Київ"
     assert catalogue.events[0].place_ids == ("place-1",)  # no Latin letters to make an id of
+
+
+SAME_SPOT = (
+    "date,title,lat,lon\n"
+    "2003-03-20,Invasion of Iraq begins,33.3152,44.3661\n"
+    "2003-04-09,Fall of Baghdad,33.3152,44.3661\n"
+    "2003-12-13,Saddam captured,33.3152,44.3661\n"
+    "2011-03-15,Protests in Buenos Aires,-34.6037,-58.3816\n"
+)
+
+
+def _same_spot_geojson(path: Path) -> Path:
+    features = []
+    for line in SAME_SPOT.splitlines()[1:]:
+        date, title, lat, lon = line.split(",")
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": {"name": title, "date": date},
+            }
+        )
+    return write(path, json.dumps({"type": "FeatureCollection", "features": features}))
+
+
+@pytest.mark.parametrize("kind", ["csv", "geojson"])
+def test_unnamed_rows_at_one_spot_share_one_place(tmp_path, kind):
+    """No column names the place: the events at one spot are one marker that lists them all,
+    named by its coordinates (not three markers, each named after one event's title)."""
+    if kind == "csv":
+        path = write(tmp_path / "samecoord.csv", SAME_SPOT)
+    else:
+        path = _same_spot_geojson(tmp_path / "samecoord.geojson")
+    catalogue, report = read_catalogue(path)
+    assert not report
+    baghdad = "33-3152n-44-3661e"
+    assert [e.place_ids for e in catalogue.events] == [(baghdad,)] * 3 + [("34-6037s-58-3816w",)]
+    assert catalogue.places[baghdad].name == "33.31520, 44.36610"
+    assert catalogue.places[baghdad].representative == (44.3661, 33.3152)
+    assert catalogue.places["34-6037s-58-3816w"].name == "-34.60370, -58.38160"
+    assert [e.title for e in catalogue.at_place(baghdad)] == [
+        "Invasion of Iraq begins", "Fall of Baghdad", "Saddam captured",
+    ]  # fmt: skip
+    again, _ = read_catalogue(path)
+    assert list(again.places) == list(catalogue.places)  # the same ids every time
+
+
+def test_spots_close_together_keep_ids_of_their_own(tmp_path):
+    path = write(
+        tmp_path / "close.csv",
+        "date,title,lat,lon\n"
+        "2003-03-20,A,33.3152,44.3661\n"
+        "2003-03-21,B,33.3152,-44.3661\n"
+        "2003-03-22,C,33.315200001,44.3661\n",  # the same name at 5 decimals, not the same spot
+    )
+    catalogue = open_catalogue(path)
+    ids = [e.place_ids[0] for e in catalogue.events]
+    assert ids == ["33-3152n-44-3661e", "33-3152n-44-3661w", "33-3152n-44-3661e-2"]
+    assert len(catalogue.places) == 3
+
+
+def test_a_place_id_without_a_name_is_the_places_name(tmp_path):
+    path = write(
+        tmp_path / "ids.csv",
+        "date,title,place_id,lat,lon\n"
+        "2003-03-20,Invasion of Iraq begins,baghdad,33.3152,44.3661\n"
+        "2003-04-09,Fall of Baghdad,baghdad,33.3152,44.3661\n",
+    )
+    catalogue = open_catalogue(path)
+    assert [e.place_ids for e in catalogue.events] == [("baghdad",), ("baghdad",)]
+    assert catalogue.places["baghdad"].name == "baghdad"
 
 
 def test_wkt_csv(tmp_path):

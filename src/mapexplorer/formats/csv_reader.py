@@ -186,8 +186,9 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
     if point.__class__ is PlaceError:
         raise point
     lon, lat = point
-    name = parts.place or parts.title or f"{lat:.5f}, {lon:.5f}"
-    return builder.point_place(name, lon, lat, parts.place_id)
+    if parts.place or parts.place_id:  # a place's name defaults to its id, as in our files
+        return builder.point_place(parts.place or parts.place_id, lon, lat, parts.place_id)
+    return builder.unnamed_point_place(lon, lat)  # a spot: every row there shares it
 
 
 def _location_field(choice: FieldChoice) -> str:

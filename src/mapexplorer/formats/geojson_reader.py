@@ -156,12 +156,12 @@ def _places(
         point = reader.point(props)
         if point is None:
             raise PlaceError("the feature has no geometry")
-        return [builder.point_place(name or _where(point), *point, parts.place_id)]
+        return [_point_place(builder, point, parts)]
     if not isinstance(geometry, dict):
         raise PlaceError("the geometry is not a GeoJSON object")
     point = _simple_point(geometry)
     if point is not None:
-        return [builder.point_place(name or _where(point), *point, parts.place_id)]
+        return [_point_place(builder, point, parts)]
     try:
         geom = shapely.force_2d(shape(geometry))
     except Exception as exc:  # shapely raises several types for malformed GeoJSON
@@ -200,5 +200,7 @@ def _simple_point(geometry: dict) -> tuple[float, float] | None:
     return lon, lat
 
 
-def _where(point: tuple[float, float]) -> str:
-    return f"{point[1]:.5f}, {point[0]:.5f}"
+def _point_place(builder: CatalogueBuilder, point: tuple[float, float], parts) -> str:
+    if parts.place or parts.place_id:  # a place's name defaults to its id, as in our files
+        return builder.point_place(parts.place or parts.place_id, *point, parts.place_id)
+    return builder.unnamed_point_place(*point)  # a spot: every feature there shares it

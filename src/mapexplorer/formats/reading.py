@@ -64,6 +64,12 @@ class CatalogueBuilder:
         self._place_keys[key] = new_id
         return new_id
 
+    def unnamed_point_place(self, lon: float, lat: float) -> str:
+        """The id of a point no row names: named and identified by its coordinates, so every
+        row at that spot shares it (three events in Baghdad are one marker that lists all
+        three, not three markers on top of each other each named after one event)."""
+        return self.point_place(coordinates_name(lon, lat), lon, lat, coordinates_id(lon, lat))
+
     def shape_place(
         self, name: str, geometry: BaseGeometry, place_id: str = "", wkb: bytes | None = None
     ) -> str:
@@ -183,6 +189,21 @@ class CatalogueBuilder:
         more = len(problems) - _SHOWN_IN_ERROR
         tail = f" (and {more} more problems)" if more > 0 else ""
         return f"none of its {total} {unit}s could be read: {shown}{tail}"
+
+
+def coordinates_name(lon: float, lat: float) -> str:
+    """A place's name when nothing names it: "33.31520, 44.36610" (latitude, longitude)."""
+    return f"{lat:.5f}, {lon:.5f}"
+
+
+def coordinates_id(lon: float, lat: float) -> str:
+    """A place id from coordinates, with their hemispheres: "33-3152n-44-3661e"."""
+
+    def part(value: float, signs: str) -> str:
+        digits = f"{abs(value):.5f}".rstrip("0").rstrip(".").replace(".", "-")
+        return digits + signs[value < 0]
+
+    return f"{part(lat, 'ns')}-{part(lon, 'ew')}"
 
 
 def _slug(text: str, fallback: str) -> str:
