@@ -260,6 +260,47 @@ def test_geojson_with_unix_timestamps(tmp_path):
     assert guess_fields(path).choice.time == TimeSource("timestamp", None, "timestamp")
 
 
+def test_geojson_features_with_their_own_time_keys(tmp_path):
+    """Most features have `date`; those without it are read from the time they do have,
+    and one whose only time does not read is reported under that property's name."""
+    own = [
+        ("Fall of Constantinople", {"date": "1453-05-29"}),
+        ("Paris attacks", {"date": "2015-11-13"}),
+        ("Ottoman Empire", {"start": "1299", "end": "1922"}),
+        ("Unix ms", {"timestamp": 1447446000000}),
+        ("Founding", {"year": 1923}),
+        ("Empty date", {"date": "", "begin": "1914-07-28", "end": "1918-11-11"}),
+        ("Bad stamp", {"timestamp": "whenever"}),
+        ("Nothing", {"note": "no time at all"}),
+    ]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [28.9 + n / 100, 41.0]},
+            "properties": {"title": title, **props},
+        }
+        for n, (title, props) in enumerate(own)
+    ]
+    path = write(
+        tmp_path / "mixed.geojson", json.dumps({"type": "FeatureCollection", "features": features})
+    )
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Fall of Constantinople": "1453-05-29",
+        "Paris attacks": "2015-11-13",
+        "Ottoman Empire": "1299/1922",
+        "Unix ms": "2015-11-13",
+        "Founding": "1923",
+        "Empty date": "1914-07-28/1918-11-11",
+    }
+    assert [(p.item, p.field) for p in report.problems] == [
+        ("feature 7 ('Bad stamp')", "timestamp (timestamp)"),
+        ("feature 8 ('Nothing')", "date"),
+    ]
+    assert "'whenever'" in report.problems[0].message
+    assert report.problems[1].message == "the date is empty"
+
+
 def test_geojson_with_only_a_year(tmp_path):
     doc = {
         "type": "FeatureCollection",

@@ -508,6 +508,28 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     return sources
 
 
+def row_time_sources(row: Mapping[str, Any]) -> list[TimeSource]:
+    """The time sources one row's non-empty fields offer by their names alone, best first as
+    `guess` ranks them: a date, a start/end pair, a timestamp, a year."""
+    by_norm: dict[str, str] = {}
+    for name, value in row.items():
+        if isinstance(name, str) and not _blank(value):
+            by_norm.setdefault(normalise(name), name)
+
+    def named(role: str) -> list[str]:
+        return [by_norm[n] for n in _NAMES[role] if n in by_norm]
+
+    sources = [TimeSource(n) for n in named("date")]
+    starts, ends = named("start"), named("end")
+    if starts:
+        sources.append(TimeSource(starts[0], ends[0], "span") if ends else TimeSource(starts[0]))
+    elif ends:
+        sources.append(TimeSource(ends[0]))
+    sources += [TimeSource(n, None, "timestamp") for n in named("timestamp")]
+    sources += [TimeSource(n, None, "year") for n in named("year")]
+    return sources
+
+
 def _disagreements(
     chosen: TimeSource, others: Sequence[TimeSource], sample: Sequence[Mapping]
 ) -> list[str]:
@@ -619,6 +641,29 @@ class RowReader:
         if span is None:
             span = self._spans[key] = source.read(row, self.choice.date_order)
         return span
+
+    def time_source_for(self, row: Mapping[str, Any]) -> TimeSource | None:
+        """Where this row's time is: the chosen source, unless its fields are all empty here
+        and another field the row has is a time by its name (a GeoJSON file whose features
+        mostly have `date` but some `start`/`end` or a `timestamp`). Of those, the first
+        that reads, else the first, so that its own reason is the one reported."""
+        chosen = self.choice.time
+        if chosen is not None and not all(_blank(row.get(f)) for f in chosen.fields):
+            return chosen
+        others = [s for s in row_time_sources(row) if s != chosen]
+        for other in others:
+            try:
+                other.read(row, self.choice.date_order)
+            except DateError:
+                continue
+            return other
+        return others[0] if others else chosen
+
+    def time_from(self, row: Mapping[str, Any], source: TimeSource | None) -> TimeSpan:
+        """The row's time from `source` (`time_source_for`): `time` for the chosen one."""
+        if source is None or source == self.choice.time:
+            return self.time(row)
+        return source.read(row, self.choice.date_order)
 
     def parts(self, row: Mapping[str, Any]) -> RowParts:
         get = row.get

@@ -130,9 +130,9 @@ def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, it
     parts = reader.parts(props)
     if parts.title:
         item = f"{item} ({parts.title[:40]!r})"
-    time_source = reader.choice.time
+    time_source = reader.time_source_for(props)  # the file's, or the feature's own
     try:
-        time = reader.time(props)
+        time = reader.time_from(props, time_source)
     except DateError as exc:
         builder.problem(item, time_source.label if time_source else "", str(exc))
         return
