@@ -318,3 +318,51 @@ def test_a_gx_track_is_read_as_a_timed_line(tmp_path):
     (problem,) = report.problems
     assert problem.item == "placemark 3 ('No points')"
     assert "gx:Track has no gx:coord points" in problem.message
+
+
+# --- JSON that does not parse ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def native_text() -> str:
+    from mapexplorer.formats import native
+    from mapexplorer.paths import bundled_catalogue
+
+    return native.dumps(native.load(bundled_catalogue()))
+
+
+def json_refusal(path: Path, reader: str) -> str:
+    """The message of our native reader, or of the plain GeoJSON reader's JSON parse."""
+    from mapexplorer.formats import geojson_reader, native
+
+    with pytest.raises(FormatError) as caught:
+        native.load(path) if reader == "native" else geojson_reader.load_json(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("reader", ["native", "plain"])
+def test_a_control_character_is_named_once(tmp_path, native_text, reader):
+    line = native_text.index('"summary":"') + len('"summary":"')
+    path = write(tmp_path / "tab.geojson", native_text[:line] + "\t" + native_text[line:])
+    message = json_refusal(path, reader)
+    assert "not valid JSON: Invalid control character at line" in message
+    assert " at at " not in message
+
+
+@pytest.mark.parametrize("reader", ["native", "plain"])
+def test_a_file_cut_short_says_so(tmp_path, native_text, reader):
+    """A download or copy that stopped half-way: which feature it stopped in, not "Expecting
+    ',' delimiter"."""
+    tenth = native_text.index('{"type":"Feature"', native_text.index('"features"'))
+    for _ in range(9):
+        tenth = native_text.index('{"type":"Feature"', tenth + 1)
+    inside = write(tmp_path / "inside.geojson", native_text[: tenth + 60])
+    message = json_refusal(inside, reader)
+    assert "not valid JSON: the file ends early, in the middle of feature 10 (line" in message
+    assert message.endswith("it is cut short")
+    assert "Expecting" not in message
+    after = write(tmp_path / "after.geojson", native_text[:tenth])  # ends with ",\n"
+    assert "the file ends early, after feature 9 (line" in json_refusal(after, reader)
+    cut = native_text.index('"title":"', tenth) + 12
+    in_a_string = write(tmp_path / "string.geojson", native_text[:cut])
+    assert "in the middle of feature 10" in json_refusal(in_a_string, reader)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -86,3 +88,20 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     if not data.strip():
         raise FormatError(path, "the file is empty")
     return data
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The standard JSON parser's complaint in words: where it is, and, when the parser ran out
+    of text, that the file is cut short (and in or after which feature), since "Expecting ','
+    delimiter" on the last line says nothing of a download or copy that stopped half-way."""
+    reason = re.sub(r"\s+at$", "", exc.msg)  # "Invalid control character at": "at" is ours
+    where = f"line {exc.lineno}, column {exc.colno}"
+    text = exc.doc
+    if text.strip() and (exc.pos >= len(text.rstrip()) or reason.startswith("Unterminated")):
+        features = text.count('"Feature"', 0, exc.pos)  # not "FeatureCollection"
+        if not features:
+            return f"not valid JSON: the file ends early, at {where}: it is cut short ({reason})"
+        between = text[: exc.pos].rstrip().endswith((",", "["))
+        place = f"after feature {features}" if between else f"in the middle of feature {features}"
+        return f"not valid JSON: the file ends early, {place} ({where}): it is cut short"
+    return f"not valid JSON: {reason} at {where}"

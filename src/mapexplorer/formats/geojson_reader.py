@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import shape
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.errors import FormatError, read_bytes
+from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
@@ -42,9 +42,7 @@ def load_json(path: str | os.PathLike) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(
-            path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        raise FormatError(path, json_problem(exc)) from None
     except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
         raise FormatError(path, f"not JSON we can read: {exc}") from None
 

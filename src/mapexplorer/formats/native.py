@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from mapexplorer.formats.errors import FormatError, write_atomically
+from mapexplorer.formats.errors import FormatError, json_problem, write_atomically
 from mapexplorer.model import (
     Catalogue,
     CatalogueError,
@@ -491,9 +491,7 @@ def loads(
     try:
         doc = _parse_json(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(
-            path, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        raise FormatError(path, json_problem(exc)) from None
     except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
         raise FormatError(path, f"not JSON we can read: {exc}") from None
     return from_geojson(doc, path, progress)
