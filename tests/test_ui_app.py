@@ -480,3 +480,47 @@ def test_cancelling_a_file_opened_during_launch_shows_the_launch_file_still_open
     assert opening_window.state.catalogue is plan.catalogue
     assert not opening_window.progress_bar.isVisible()
     assert opening_window.launch_pending is None
+
+
+def test_a_failed_open_during_launch_shows_the_launch_file_still_opening(
+    opening_window, qtbot, tmp_path
+):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("title,date,lat,lon\nA,never,1,2\n", encoding="utf-8")
+    opening_window.open_file(str(broken))
+    qtbot.waitUntil(lambda: getattr(opening_window, "error_box", None) is not None, timeout=10000)
+    assert "broken.csv" in opening_window.error_box.text()
+    assert opening_window.statusBar().currentMessage() == f"Opening {bundled_catalogue()}…"
+    assert opening_window.progress_bar.isVisible()
+
+
+def test_a_launch_file_that_failed_is_said_when_the_users_file_is_cancelled(
+    opening_window, qtbot, tmp_path, monkeypatch, bundled
+):
+    """The launch file fails while the user's own file loads (a warning on stderr only, then:
+    theirs may open); they cancel theirs: the window says why it is empty."""
+    import threading
+
+    from mapexplorer.formats.report import ReadReport
+    from mapexplorer.ui import loader as loader_module
+    from mapexplorer.ui.app import fill_launched_window
+
+    reading, release = threading.Event(), threading.Event()
+
+    def slow_read(path, report=None, fields=None, parsed=None):
+        reading.set()
+        assert release.wait(20)
+        return bundled, ReadReport(str(path))
+
+    monkeypatch.setattr(loader_module, "read_catalogue", slow_read)
+    mine = tmp_path / "mine.csv"
+    mine.write_text("title,date,lat,lon\nA,2020,1,2\n", encoding="utf-8")
+    opening_window.open_file(str(mine))
+    assert reading.wait(20)
+    problem = StartupError("launch.csv: no such file")
+    assert fill_launched_window(opening_window, problem, args(), interactive=False) is None
+    opening_window.cancel_button.click()
+    release.set()
+    assert "launch.csv: no such file" in opening_window.error_box.text()
+    assert opening_window.statusBar().currentMessage() == "No file open"
+    assert not opening_window.progress_bar.isVisible()

@@ -332,6 +332,8 @@ def fill_launched_window(
     if isinstance(plan, StartupError):
         if opened or opening:
             print(f"mapexplorer: warning: {plan}", file=sys.stderr)
+            if not opened:  # said in the window too, should the user's file not open either
+                window.launch_failure = str(plan)
             return None
         print(f"mapexplorer: {plan}", file=sys.stderr)
         return EXIT_BAD_INPUT

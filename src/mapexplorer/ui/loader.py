@@ -31,18 +31,24 @@ class _Worker(QObject):
         self.ask_fields = ask_fields
         self.stop = False
 
+    READ_SHARE = 0.85
+    """The bar's share for reading the file; the rest fills while the map's data is made (a
+    second or more at 100,000 events, which a full bar made look stuck)."""
+
     def run(self) -> None:
         shown = [-1]
+        of = [0]  # the file's items, once the reader has said
 
         def report(done: int, total: int) -> None:
             if self.stop:
                 raise Cancelled
+            of[0] = total
             # Only a step the bar can show (a 200th), not every few dozen features: each signal
             # wakes the GUI thread, which then takes the interpreter from this one.
             step = done * 200 // max(total, 1)
             if step != shown[0]:
                 shown[0] = step
-                self.progress.emit(done, total)
+                self.progress.emit(int(done * self.READ_SHARE), total)
 
         gc.unfreeze()  # the previous file's objects: collectable again (see below)
         parsed: dict = {}  # a GeoJSON parsed for the guess, read from there
@@ -62,10 +68,14 @@ class _Worker(QObject):
                 if self.stop:
                     raise Cancelled
                 if catalogue.events:
+                    if of[0]:
+                        self.progress.emit(int(of[0] * (1 + self.READ_SHARE) / 2), of[0])
                     # The page's message, built here rather than on the GUI thread (cached).
                     from mapexplorer.mappage.messages import catalogue_message_json
 
                     catalogue_message_json(catalogue)
+                    if of[0]:
+                        self.progress.emit(of[0], of[0])
                 # The catalogue lives as long as it is open: the collector need not walk its
                 # million objects again and again (a stall of ~0.5 s each time, mid-drag).
                 # Reference counting still frees them when the next file replaces them; the
@@ -126,7 +136,7 @@ class CatalogueLoader(QObject):
         thread, worker = QThread(self), _Worker(path, fields, ask_fields)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.progress.connect(self.progress)
+        worker.progress.connect(self._on_progress)
         # Slots of this object, not lambdas: they then run on the GUI thread (queued).
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
@@ -154,6 +164,11 @@ class CatalogueLoader(QObject):
             return
         self.wait()
         self.failed.emit(message)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._is_current():  # not a cancelled load's last steps, on the next one's bar
+            self.progress.emit(done, total)
 
     @Slot(object)
     def _on_fields_needed(self, guess: object) -> None:

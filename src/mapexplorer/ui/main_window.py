@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.path = path
         self.launch_pending: str | None = None
         """The file the launch is still reading into this empty window (`show_opening`)."""
+        self.launch_failure: str | None = None
+        """Why the launch file could not be read, when the user's own file was loading then."""
+        self._opening: str | None = None  # the file being read, while the bar shows
         self.state = ExplorerState(catalogue)
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
@@ -191,14 +194,20 @@ class MainWindow(QMainWindow):
         status.messageChanged.connect(self._on_status_changed)
 
     def _on_status_changed(self, text: str) -> None:
-        # What is open stays on the status line: a passing message ("Exported …") gives it back.
-        if not text and self.state.catalogue.events and self.progress_bar.isHidden():
+        # What is open (or opening) stays on the status line: a passing message ("Exported …")
+        # gives it back.
+        if text:
+            return
+        if self.progress_bar.isVisible() and self._opening:
+            self.statusBar().showMessage(f"Opening {self._opening}…")
+        elif self.state.catalogue.events:
             self.statusBar().showMessage(self.open_status())
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
         if catalogue.events:
             self.launch_pending = None  # something is open: a late launch file will not replace it
+            self.launch_failure = None
         name = catalogue.source.title or (Path(self.path).stem if self.path else "")
         self.setWindowTitle(f"{name} — Map Explorer" if name else "Map Explorer")
         self.chapter_box.clear()
@@ -213,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self, path: str) -> None:
         """Say that `path` is being read (at launch: the window opens before its file)."""
-        self.launch_pending = path
+        self.launch_pending = self._opening = path
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.statusBar().showMessage(f"Opening {path}…")
@@ -221,6 +230,8 @@ class MainWindow(QMainWindow):
     def open_status(self) -> str:
         """The status line of what is open: "N events, M places — path"."""
         catalogue = self.state.catalogue
+        if not catalogue.events:
+            return "No file open"  # the window at launch, its file not read (or failed)
         events, places = len(catalogue.events), len(catalogue.places)
         return f"{counted(events, 'event')}, {counted(places, 'place')} — {self.path}"
 
@@ -279,6 +290,7 @@ class MainWindow(QMainWindow):
     def _start_loading(self, path: str, fields, ask_fields: bool = False) -> None:
         # First: a load under way is cancelled, and its end hides the progress bar.
         self.loader.load(path, fields, ask_fields=ask_fields)
+        self._opening = path
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
@@ -312,17 +324,26 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(done)
 
     def end_progress(self) -> None:
+        self._opening = None
         self.progress_bar.hide()
         self.cancel_button.hide()
         self.statusBar().clearMessage()
 
     def _on_load_cancelled(self) -> None:
         self.end_progress()
+        self._show_what_is_open()
+        if self.launch_failure and not self.state.catalogue.events:
+            # The launch file failed while the user's own file loaded; now neither is open.
+            failure, self.launch_failure = self.launch_failure, None
+            self._show_error(failure)
+
+    def _show_what_is_open(self) -> None:
+        """After a load that opened nothing: what is still open, or that the launch file is
+        still being read into this window."""
         if self.launch_pending and not self.state.catalogue.events:
-            # The user cancelled their own file while the launch file is still being read.
             self.show_opening(self.launch_pending)
-            return
-        self.statusBar().showMessage(self.open_status())  # what is still open
+        else:
+            self.statusBar().showMessage(self.open_status())
 
     def _on_loaded(self, catalogue: Catalogue, path: str, report=None) -> None:
         self.end_progress()
@@ -377,7 +398,15 @@ class MainWindow(QMainWindow):
         """Say what is wrong; the catalogue that was open stays open, and the status bar
         says so again (the "Opening …" line is gone)."""
         self.end_progress()
-        self.statusBar().showMessage(self.open_status())
+        self._show_what_is_open()
+        if self.launch_failure and not self.state.catalogue.events:
+            message += (
+                f"\n\nThe file given at launch could not be read either:\n{self.launch_failure}"
+            )
+            self.launch_failure = None
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
         )
