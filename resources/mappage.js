@@ -143,6 +143,11 @@ var MapExplorer = (function () {
     return placeIndex.get(id);
   }
 
+  /* A count as the app writes it: "1,200". */
+  function grouped(n) {
+    return n.toLocaleString("en-US");
+  }
+
   function lowerBound(arr, value) {
     var lo = 0, hi = arr.length;
     while (lo < hi) {
@@ -1453,7 +1458,7 @@ var MapExplorer = (function () {
     if (list.length > 5) {
       var more = document.createElement("div");
       more.className = "me-tip-more";
-      more.textContent = "+" + (list.length - 5) + " more — click to list them";
+      more.textContent = "+" + grouped(list.length - 5) + " more — click to list them";
       tooltip.appendChild(more);
     }
     tooltip.style.display = "block";
@@ -1472,7 +1477,7 @@ var MapExplorer = (function () {
     popup.textContent = "";
     var head = document.createElement("div");
     head.className = "me-pop-head";
-    head.textContent = placeNames[p] + " — " + list.length + " events";
+    head.textContent = placeNames[p] + " — " + grouped(list.length) + " events";
     popup.appendChild(head);
     list.forEach(function (i) {
       var item = document.createElement("button");

@@ -104,6 +104,16 @@ def test_evaluate_import(capsys):
     assert "recovered: " in out and "unmatched: " in out
 
 
+def test_the_article_is_never_written_over(tmp_path, capsys):
+    article = tmp_path / "story.txt"
+    article.write_bytes(BUNDLED.read_bytes())
+    for out in (article, tmp_path / "drafts.md", tmp_path / "drafts.txt"):
+        assert main(["import-article", str(article), "-o", str(out)]) == 2
+        assert "over an article" in capsys.readouterr().err
+    assert article.read_bytes() == BUNDLED.read_bytes()
+    assert not (tmp_path / "drafts.md").exists()
+
+
 @pytest.mark.parametrize("name", ["drafts.csv", "drafts.kml", "drafts.png", "drafts.xlsx"])
 def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, name):
     out = tmp_path / name

@@ -173,3 +173,21 @@ def test_the_chapter_box_names_a_chapter_only_while_the_map_shows_it(window, qtb
     box.activated.emit(index)
     window.state.set_mode("cumulative")  # everything so far: no longer one chapter
     assert box.currentData() is None
+
+
+def test_the_list_at_a_busy_place_counts_as_the_app_does(open_window, qtbot):
+    """1,200 events in one city: the list's header says "1,200 events", not "1200"."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place
+
+    places = {"damascus": Place("damascus", "Damascus", Point(36.29, 33.51))}
+    events = [
+        Event(id=f"e{i}", title=f"Event {i}", time=TimeSpan.parse("2020"), place_ids=("damascus",))
+        for i in range(1200)
+    ]
+    window = open_window(Catalogue(events=events, places=places))
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('damascus')")
+    js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    head = js(window.map_view, qtbot, "document.querySelector('.me-pop-head').textContent")
+    assert head == "Damascus — 1,200 events"

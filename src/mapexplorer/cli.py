@@ -237,6 +237,11 @@ def import_article_command(args: argparse.Namespace) -> int:
 
     suffix = Path(args.output).suffix.lower()
     named = FORMAT_OF_SUFFIX.get(suffix) or OTHER_SUFFIXES.get(suffix)
+    if suffix in (".txt", ".md", ".markdown") or _same_file(args.output, args.file):
+        return _fail(
+            f"-o {args.output}: that would write the catalogue over an article; name it "
+            f"{Path(args.output).stem}.geojson"
+        )
     if named not in (None, "geojson"):
         # The drafts are a catalogue, written as GeoJSON: a .csv named file would hold JSON.
         return _fail(
@@ -256,6 +261,13 @@ def import_article_command(args: argparse.Namespace) -> int:
         f"wrote {args.output}: {counted(len(catalogue.events), 'draft event')}; published {published}"
     )
     return 0
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve() or Path(a).samefile(b)
+    except OSError:
+        return False
 
 
 def evaluate_import_command(args: argparse.Namespace) -> int:

@@ -208,9 +208,18 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         raise _edtf_reason(text, raw)  # it looks like EDTF, so the EDTF reason is the useful one
     if (span := _from_prose(text)) is not None:
         return span
+    if hundreds := re.search(r"\b(\d{1,2})00s\b", text):
+        first, n = int(hundreds.group(1)) * 100, int(hundreds.group(1)) + 1
+        ordinal = (
+            f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+        )
+        raise DateError(
+            f"{_show(raw)} could be a decade ({first}–{first + 9}) or a century (the "
+            f"{ordinal} century): write 'the {ordinal} century' or '{first}/{first + 9}'"
+        )
     raise DateError(
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
-        "17 January 2025, January 17, 2025, the 1990s or the 19th century"
+        "17 January 2025, January 17, 2025, the 1980s or the 19th century"
     )
 
 
