@@ -111,6 +111,8 @@ def test_a_zip_with_a_kml_inside_still_opens(tmp_path):
         ("roads.shp", b"\x00\x00\x27\x0a" + bytes(96), "a shapefile"),
         ("data.csv.gz", b"\x1f\x8b\x08\x00", "a gzip-compressed file"),
         ("pic.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),  # a name does not fool it
+        ("map.html", b"<!DOCTYPE html>\n<html><head>", "a web page (HTML), not a catalogue"),
+        ("map.kml", b"\xef\xbb\xbf <!-- saved -->\n<HTML lang=en>", "a web page (HTML)"),
     ],
 )
 def test_other_kinds_of_file_by_their_first_bytes(tmp_path, name, head, expected):

@@ -11,6 +11,7 @@ says which fields a GeoJSON or CSV file's reader would use, for the window to as
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -193,6 +194,13 @@ def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None
         if suffix == ".gpkg":
             return _SUFFIX_KINDS[".gpkg"].format(name=Path(path).name)
         return f"an SQLite database: {_OPENS}"
+    if re.match(
+        rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", head, re.I | re.S
+    ):
+        return (
+            "a web page (HTML), not a catalogue: a map Map Explorer exported as a web page opens "
+            f"in a browser; {_OPENS} (an HTML article: File ▸ Import article)"
+        )
     if suffix in _SUFFIX_KINDS and not head.lstrip().startswith((b"{", b"[", b"<")):
         return _SUFFIX_KINDS[suffix].format(name=Path(path).name)
     if head.startswith(b"PK\x03\x04") and suffix != ".kmz":
