@@ -3,6 +3,7 @@ or placemark and the problem in plain words, never a library's own text. Plain p
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -368,3 +369,24 @@ def test_a_file_cut_short_says_so(tmp_path, native_text, reader):
     cut = native_text.index('"title":"', tenth) + 12
     in_a_string = write(tmp_path / "string.geojson", native_text[:cut])
     assert "in the middle of feature 10" in json_refusal(in_a_string, reader)
+
+
+def test_a_date_column_of_unreadable_dates_is_named_with_its_problem(tmp_path):
+    """Not "no date column found" for a file whose 'date' column holds only dates we cannot
+    read: the column, its first value and why."""
+    path = tmp_path / "hundreds.csv"
+    path.write_text("title,date,lat,lon\nA,the 1800s,1,2\nB,the 1900s,3,4\n", encoding="utf-8")
+    message = refusal(path, guess=False)  # the guess finds no date: the read says why
+    assert "'date' holds no date we can read" in message
+    assert "'the 1800s' could be a decade (1800–1809) or a century" in message
+
+    geojson = tmp_path / "sometime.geojson"
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [1, 2]},
+        "properties": {"name": "A", "date": "sometime"},
+    }
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    message = refusal(geojson, guess=False)
+    assert "no property holds a date: 'date' holds no date we can read" in message
+    assert "'sometime' is not a date we can read" in message

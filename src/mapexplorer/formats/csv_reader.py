@@ -57,7 +57,7 @@ def _read(
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
     guessed = fieldguess.guess(header, dicts) if not isinstance(fields, FieldChoice) else None
     choice = choice_from(fields, guessed)
-    _check_choice(path, header, choice)
+    _check_choice(path, header, choice, guessed)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
     total = len(dicts) + bool(broken)
@@ -197,7 +197,7 @@ def _location_field(choice: FieldChoice) -> str:
     return choice.wkt or f"{choice.lat}/{choice.lon}"
 
 
-def _check_choice(path: Any, header: list[str], choice: FieldChoice) -> None:
+def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None) -> None:
     columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
     if not choice.wkt and not (choice.lat and choice.lon):
         raise FormatError(
@@ -206,8 +206,12 @@ def _check_choice(path: Any, header: list[str], choice: FieldChoice) -> None:
             f"the columns are {columns}",
         )
     if choice.time is None:
+        unreadable = fieldguess.unreadable_time_field(guessed) if guessed else None
         raise FormatError(
-            path, f"no date column found (name it e.g. 'date'); the columns are {columns}"
+            path,
+            f"no date column found: {unreadable}"
+            if unreadable
+            else f"no date column found (name it e.g. 'date'); the columns are {columns}",
         )
     for name in choice.used:
         if name not in header:

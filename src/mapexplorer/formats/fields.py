@@ -474,6 +474,25 @@ def _first(names: Sequence[str], exclude: set | None = None) -> str | None:
     return next((n for n in names if not exclude or n not in exclude), None)
 
 
+def unreadable_time_field(guess: FieldGuess) -> str | None:
+    """Why no time was found when a field's name says it holds one: that field and its first
+    value's problem ("'date' holds no date we can read: 'the 1800s' could be a decade …"), so a
+    file of unreadable dates is not told it has no date column."""
+    timely = set(_NAMES["date"] + _NAMES["start"] + _NAMES["timestamp"] + _NAMES["year"])
+    for name in guess.fields:
+        norm = normalise(name)
+        if norm not in timely and "date" not in norm:
+            continue
+        value = next((row.get(name) for row in guess.sample if not _blank(row.get(name))), None)
+        if value is None:
+            continue
+        try:
+            parse_date(value, unix=norm not in _NAMES["year"])
+        except DateError as exc:
+            return f"{name!r} holds no date we can read (its first: {exc})"
+    return None
+
+
 def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[TimeSource]:
     """Plausible time sources, best first: an exact date name, a start/end pair, a timestamp,
     a year, then any other field whose name says "date" or "year"."""

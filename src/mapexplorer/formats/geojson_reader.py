@@ -93,9 +93,12 @@ def read_document(
         choice = choice_from(fields, guessed)
         if choice.time is None and features:
             names = ", ".join(repr(n) for n in (guessed.fields if guessed else ())[:30])
+            unreadable = fieldguess.unreadable_time_field(guessed) if guessed else None
             raise FormatError(
                 path,
-                "no property holds a date (name it e.g. 'date', or 'start' and 'end'); "
+                f"no property holds a date: {unreadable}"
+                if unreadable
+                else "no property holds a date (name it e.g. 'date', or 'start' and 'end'); "
                 f"the properties are {names or 'none'}",
             )
         reader = RowReader(choice)
