@@ -919,8 +919,11 @@ var MapExplorer = (function () {
     // Thousands of shapes at once: fills and one-pixel lines written into a pixel buffer, with
     // the dots (no dashes, strokes or arrow heads: each would be a software-rasterised path);
     // a handful, as in an article: canvas paths with the full styling.
-    v.dense = nShapes > DENSE_SHAPES;
     var dots = nClaimed > DENSE_POINTS;
+    // Among hundreds of dots, a hundred shapes join them in the buffer too: styled paths for
+    // them cost 1-1.5 ms a frame, the slowest moves at 10,000 events.
+    v.dense = nShapes > (dots ? DENSE_SHAPES_AMONG_DOTS : DENSE_SHAPES);
+    lastDraw = { shapes: nShapes, points: nClaimed, dots: dots, dense: v.dense };
     setOpacityScale();
     if (v.dense) {
       var px = pixelBuffer(canvas.width, canvas.height);
@@ -998,6 +1001,8 @@ var MapExplorer = (function () {
    * outlines and counts are for the few points an article has. */
   var DENSE_POINTS = 400;
   var DENSE_SHAPES = 300;
+  var DENSE_SHAPES_AMONG_DOTS = 100;
+  var lastDraw = null; // how the last frame was drawn (tests)
   var TINY_PX = 6;
   var PLAIN_DOTS = 5000;
   var dotCanvas = null, dotCtx = null, dotImage = null, dotPixels = null;
@@ -1740,6 +1745,8 @@ var MapExplorer = (function () {
     litPlaceIds: litPlaceIds,
     screenPointOf: screenPointOf,
     timings: function () { return timings; },
+    /* {shapes, points, dots, dense}: how many of each the last frame drew, and how. */
+    lastDraw: function () { return lastDraw; },
     clearTimings: function () { timings = []; phases = []; return true; },
     phases: function () { return phases; },
     frames: function () { return frames; },

@@ -122,3 +122,23 @@ def test_plain_days_in_words_far_back_and_far_ahead(open_window, qtbot, bundled)
     words = dict(js(window.map_view, qtbot, "MapExplorer.eventDateWords()"))
     assert words == {e.id: e.time.describe() for e in catalogue.events}
     assert words[bundled.events[1].id] == "Friday 15 October 1582"
+
+
+def test_a_hundred_shapes_among_hundreds_of_dots_go_in_the_buffer(dense_window, qtbot):
+    """Styled paths for 100-300 shapes cost 1-1.5 ms a frame: among dots (a data view
+    already), they are drawn into the pixel buffer too; on their own they keep their style."""
+    window, state = dense_window, dense_window.state
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        state.set_mode("cumulative")
+    lo, hi = state.catalogue.time_range()
+    seen = []
+    for k in range(1, 60):
+        move_time(window, qtbot, lo + (hi - lo) * k // 300)
+        drawn = js(window.map_view, qtbot, "MapExplorer.lastDraw()")
+        seen.append(drawn)
+        if drawn["dots"] and 100 < drawn["shapes"] <= 300:
+            assert drawn["dense"], drawn
+            break
+    else:
+        pytest.fail(f"no moment with 100-300 shapes among dots: {seen[-3:]}")
+    assert_page_matches_model(window, qtbot)
