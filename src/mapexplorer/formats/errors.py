@@ -6,6 +6,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -30,22 +31,27 @@ class FormatError(Exception):
         return f"{', '.join(where)}: {self.problem}"
 
 
-def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write a whole file or nothing: a crash or a full disk never leaves half a file behind."""
+def _utf8(text: str, target: Path) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a "\ud800" JSON escape
+        raise FormatError(
+            target, f"the text holds a character UTF-8 cannot store ({text[exc.start]!r})"
+        ) from None
+
+
+def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str]) -> None:
+    """Write a whole file or nothing: a crash or a full disk never leaves half a file behind.
+    `data` may come in pieces of text (a big export is never one string in memory)."""
     target = Path(path)
-    if isinstance(data, str):
-        try:
-            data = data.encode("utf-8")
-        except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a "\ud800" JSON escape
-            raise FormatError(
-                target, f"the text holds a character UTF-8 cannot store ({data[exc.start]!r})"
-            ) from None
+    pieces = [data] if isinstance(data, str | bytes) else data
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             # mkstemp makes the file private (0600); give it the mode a plain open() would.
             os.fchmod(f.fileno(), _mode_for(target))
-            f.write(data)
+            for piece in pieces:
+                f.write(piece if isinstance(piece, bytes) else _utf8(piece, target))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from shapely.geometry.base import BaseGeometry
 
@@ -28,27 +29,6 @@ def _coords(points) -> str:
     return " ".join(f"{x:.6f},{y:.6f}" for x, y, *_ in points)
 
 
-def _geometry(parent: ET.Element, geom: BaseGeometry) -> None:
-    kind = geom.geom_type
-    if kind == "Point":
-        ET.SubElement(ET.SubElement(parent, "Point"), "coordinates").text = _coords(geom.coords)
-    elif kind == "LineString":
-        line = ET.SubElement(parent, "LineString")
-        ET.SubElement(line, "tessellate").text = "1"
-        ET.SubElement(line, "coordinates").text = _coords(geom.coords)
-    elif kind == "Polygon":
-        poly = ET.SubElement(parent, "Polygon")
-        for tag, ring in [("outerBoundaryIs", geom.exterior)] + [
-            ("innerBoundaryIs", r) for r in geom.interiors
-        ]:
-            linear = ET.SubElement(ET.SubElement(poly, tag), "LinearRing")
-            ET.SubElement(linear, "coordinates").text = _coords(ring.coords)
-    else:  # Multi*: one MultiGeometry of the parts
-        multi = ET.SubElement(parent, "MultiGeometry")
-        for part in geom.geoms:
-            _geometry(multi, part)
-
-
 def as_html_text(text: str) -> str:
     """Text for an element Google Earth renders as HTML (a description, an ExtendedData value):
     escaped, so `<b>` shows as the characters `<b>`, not bold. The XML writer then escapes it
@@ -56,7 +36,18 @@ def as_html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_PLACEMARKS = "PLACEMARKS GO HERE"
+
+
 def dumps(catalogue: Catalogue) -> str:
+    """The catalogue as a KML document."""
+    return "".join(chunks(catalogue))
+
+
+def chunks(catalogue: Catalogue) -> Iterator[str]:
+    """`dumps` in pieces, a Placemark at a time: one ElementTree of 100,000 Placemarks held
+    ~1 GB and took ~25 s to indent and write; written by `_element` as ElementTree writes
+    them (same escaping, same indentation), they take a few seconds and no tree."""
     kml = ET.Element("kml", xmlns=KML_NS)
     doc = ET.SubElement(kml, "Document")
     ET.SubElement(doc, "name").text = catalogue.source.title or "Map Explorer events"
@@ -67,42 +58,124 @@ def dumps(catalogue: Catalogue) -> str:
         ET.SubElement(line, "color").text = colour
         ET.SubElement(line, "width").text = "3"
         ET.SubElement(ET.SubElement(style, "PolyStyle"), "color").text = "55" + colour[2:]
+    doc.append(ET.Comment(_PLACEMARKS))
+    ET.indent(kml)
+    head, tail = ET.tostring(kml, encoding="unicode").split(f"<!--{_PLACEMARKS}-->")
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n' + head.rstrip()
     for event in catalogue.events:
         for place in catalogue.places_of(event):
-            mark = ET.SubElement(doc, "Placemark", id=f"{event.id}@{place.id}")
-            ET.SubElement(mark, "name").text = event.title  # plain text to Google Earth
-            ET.SubElement(mark, "description").text = as_html_text(event.summary)
-            if event.time.start == event.time.end:
-                stamp = ET.SubElement(mark, "TimeStamp")
-                ET.SubElement(stamp, "when").text = event.time.start_iso
-            else:
-                span = ET.SubElement(mark, "TimeSpan")
-                ET.SubElement(span, "begin").text = event.time.start_iso
-                ET.SubElement(span, "end").text = event.time.end_iso
-            style = event.category if event.category in CATEGORY_COLOURS else "other"
-            ET.SubElement(mark, "styleUrl").text = f"#cat-{style}"
-            data = ET.SubElement(mark, "ExtendedData")
-            fields = {
-                "event_id": event.id,
-                "date": event.time.edtf,
-                "start": event.time.start_iso,
-                "end": event.time.end_iso,
-                "precision": event.time.precision.value,
-                "place": place.name,
-                "place_id": place.id,
-                "category": event.category,
-                "actors": "; ".join(event.actors),
-                "era": event.era,
-                "excerpt": event.excerpt,
-                "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
-            }
-            for name, value in fields.items():
-                value_element = ET.SubElement(ET.SubElement(data, "Data", name=name), "value")
-                value_element.text = as_html_text(value)
-            _geometry(mark, place.geometry)
-    ET.indent(kml)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(kml, encoding="unicode") + "\n"
+            yield "\n    " + _placemark(event, place)
+    yield tail + "\n"
+
+
+def _placemark(event, place) -> str:
+    """One Placemark at its place in the document (two levels in), as ElementTree would write
+    it once indented."""
+    time = event.time
+    if time.start == time.end:
+        when = _element("TimeStamp", 3, [_element("when", 4, time.start_iso)])
+    else:
+        when = _element(
+            "TimeSpan", 3, [_element("begin", 4, time.start_iso), _element("end", 4, time.end_iso)]
+        )
+    style = event.category if event.category in CATEGORY_COLOURS else "other"
+    fields = {
+        "event_id": event.id,
+        "date": time.edtf,
+        "start": time.start_iso,
+        "end": time.end_iso,
+        "precision": time.precision.value,
+        "place": place.name,
+        "place_id": place.id,
+        "category": event.category,
+        "actors": "; ".join(event.actors),
+        "era": event.era,
+        "excerpt": event.excerpt,
+        "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
+    }
+    data = [
+        _element("Data", 4, [_element("value", 5, as_html_text(value))], name=name)
+        for name, value in fields.items()
+    ]
+    return _element(
+        "Placemark",
+        2,
+        [
+            _element("name", 3, event.title),  # plain text to Google Earth
+            _element("description", 3, as_html_text(event.summary)),
+            when,
+            _element("styleUrl", 3, f"#cat-{style}"),
+            _element("ExtendedData", 3, data),
+            _geometry_xml(place.geometry, 3),
+        ],
+        id=f"{event.id}@{place.id}",
+    )
+
+
+def _geometry_xml(geom: BaseGeometry, level: int) -> str:
+    kind = geom.geom_type
+    inner = level + 1
+    if kind == "Point":
+        return _element("Point", level, [_element("coordinates", inner, _coords(geom.coords))])
+    if kind == "LineString":
+        return _element(
+            "LineString",
+            level,
+            [
+                _element("tessellate", inner, "1"),
+                _element("coordinates", inner, _coords(geom.coords)),
+            ],
+        )
+    if kind == "Polygon":
+        rings = [("outerBoundaryIs", geom.exterior)] + [
+            ("innerBoundaryIs", r) for r in geom.interiors
+        ]
+        return _element(
+            "Polygon",
+            level,
+            [
+                _element(
+                    tag,
+                    inner,
+                    [
+                        _element(
+                            "LinearRing",
+                            inner + 1,
+                            [_element("coordinates", inner + 2, _coords(ring.coords))],
+                        )
+                    ],
+                )
+                for tag, ring in rings
+            ],
+        )
+    return _element("MultiGeometry", level, [_geometry_xml(part, inner) for part in geom.geoms])
+
+
+def _element(tag: str, level: int, content: str | list[str], **attributes: str) -> str:
+    """An element at `level` (two spaces each), as `ET.indent` and `ET.tostring` write it:
+    its children one level in, each on its own line; empty text as `<tag />`."""
+    attrs = "".join(f' {k}="{_escape_attribute(v)}"' for k, v in attributes.items())
+    if isinstance(content, list):
+        inside = "\n" + "  " * (level + 1)
+        return f"<{tag}{attrs}>{inside}{inside.join(content)}\n{'  ' * level}</{tag}>"
+    if not content:
+        return f"<{tag}{attrs} />"
+    return f"<{tag}{attrs}>{_escape_text(content)}</{tag}>"
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    return (
+        _escape_text(text)
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#09;")
+    )
 
 
 def export(catalogue: Catalogue, path: str | os.PathLike) -> None:
-    write_atomically(path, dumps(catalogue))
+    write_atomically(path, chunks(catalogue))
