@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer import __version__
-from mapexplorer.formats import FormatError
-from mapexplorer.formats.opener import export_catalogue
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.paths import bundled_catalogue, resources_dir
@@ -30,10 +28,11 @@ from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.event_list import QtEventList
 from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
+from mapexplorer.ui.file_export import CatalogueExporter
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
-from mapexplorer.ui.plain_text import warn, write_error
+from mapexplorer.ui.plain_text import warn
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
 
@@ -112,6 +111,9 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_load_failed)
         self.loader.cancelled.connect(self._on_load_cancelled)
         self.loader.fields_needed.connect(self._on_fields_needed)
+        self.exporter = CatalogueExporter(self)
+        self.exporter.finished.connect(self._on_exported)
+        self.exporter.failed.connect(self._on_export_failed)
         self.review = None  # the article review window (ui/review.py), once one is open
         self.importer = ArticleImporter(self)
         self._build_actions()
@@ -427,18 +429,27 @@ class MainWindow(QMainWindow):
             self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str) -> None:
-        """Export what the list shows (filters applied)."""
+        """Export what the list shows (filters applied), on the exporter's thread: the window
+        stays live, and the status line says when it is written."""
+        if self.exporter.busy:
+            warn(
+                self, "Export", "Another export is still being written: try again when it is done."
+            )
+            return
         catalogue = self.state.catalogue
         if not self.state.filter.is_empty:
             catalogue = catalogue.with_events(self.state.filtered_events())
-        try:
-            export_catalogue(catalogue, path, fmt)
-        except (OSError, FormatError) as exc:
-            warn(self, "Export failed", write_error(path, exc))
-            return
+        self.exporter.start(catalogue, path, fmt)
         self.statusBar().showMessage(
-            f"Exported {counted(len(catalogue.events), 'event')} to {path}", 8000
+            f"Exporting {counted(len(catalogue.events), 'event')} to {path}…"
         )
+
+    def _on_exported(self, path: str, count: int) -> None:
+        self.statusBar().showMessage(f"Exported {counted(count, 'event')} to {path}", 8000)
+
+    def _on_export_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        warn(self, "Export failed", message)
 
     # --- misc ---------------------------------------------------------------------------------
     def _show_in_article(self, event_id: str) -> None:
@@ -449,6 +460,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.loader.shutdown()
+        self.exporter.wait()  # a file being written is finished, not left half-done
         self.timeline.stop() if hasattr(self.timeline, "stop") else None
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())

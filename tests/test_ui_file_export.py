@@ -1,0 +1,62 @@
+"""File ▸ Export of the catalogue (GeoJSON, CSV, KML) from the window: written on a thread of
+its own, so the window stays live through a big file; the status line says when it is done."""
+
+import threading
+
+import pytest
+
+from mapexplorer.formats import native
+from mapexplorer.ui import file_export, main_window
+
+
+@pytest.fixture
+def window(open_window, bundled):
+    return open_window(bundled, "bundled.geojson")
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    said = []
+    monkeypatch.setattr(main_window, "warn", lambda parent, title, text: said.append(text))
+    return said
+
+
+def test_an_export_is_written_and_said(window, qtbot, tmp_path, bundled):
+    path = tmp_path / "story.geojson"
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        window.export_to(str(path), "geojson")
+        assert window.statusBar().currentMessage() == f"Exporting 30 events to {path}…"
+    assert native.load(path).events == bundled.events
+    assert window.statusBar().currentMessage() == f"Exported 30 events to {path}"
+
+
+def test_the_window_stays_live_while_a_file_is_written(
+    window, qtbot, tmp_path, monkeypatch, warnings
+):
+    writing, release = threading.Event(), threading.Event()
+    real = file_export.export_catalogue
+
+    def slow(catalogue, path, fmt):
+        writing.set()
+        assert release.wait(20)
+        real(catalogue, path, fmt)
+
+    monkeypatch.setattr(file_export, "export_catalogue", slow)
+    first = tmp_path / "first.csv"
+    window.export_to(str(first), "csv")
+    assert writing.wait(20)  # export_to has returned: the file is written elsewhere
+    window.state.set_time(window.state.catalogue.time_range()[0])  # the window still answers
+    window.export_to(str(tmp_path / "second.csv"), "csv")
+    assert warnings == ["Another export is still being written: try again when it is done."]
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        release.set()
+    assert first.read_text(encoding="utf-8").startswith("event_id,")
+    assert not (tmp_path / "second.csv").exists()
+
+
+def test_a_failed_export_says_why_and_leaves_no_file(window, qtbot, tmp_path, warnings):
+    path = tmp_path / "no-such-folder" / "story.kml"
+    with qtbot.waitSignal(window.exporter.failed, timeout=20000):
+        window.export_to(str(path), "kml")
+    assert len(warnings) == 1 and str(path) in warnings[0]
+    assert not path.exists()
