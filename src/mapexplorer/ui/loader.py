@@ -24,16 +24,16 @@ class _Worker(QObject):
     cancelled = Signal()
     fields_needed = Signal(object)  # FieldGuess: the file reads more than one way
 
+    READ_SHARE = 0.85
+    """The bar's share for reading the file; the rest fills while the map's data is made (a
+    second or more at 100,000 events, which a full bar made look stuck)."""
+
     def __init__(self, path: Path, fields: object = None, ask_fields: bool = False) -> None:
         super().__init__()
         self.path = path
         self.fields = fields
         self.ask_fields = ask_fields
         self.stop = False
-
-    READ_SHARE = 0.85
-    """The bar's share for reading the file; the rest fills while the map's data is made (a
-    second or more at 100,000 events, which a full bar made look stuck)."""
 
     def run(self) -> None:
         shown = [-1]
