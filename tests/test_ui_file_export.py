@@ -60,3 +60,21 @@ def test_a_failed_export_says_why_and_leaves_no_file(window, qtbot, tmp_path, wa
         window.export_to(str(path), "kml")
     assert len(warnings) == 1 and str(path) in warnings[0]
     assert not path.exists()
+
+
+def test_an_empty_window_has_nothing_to_export(qtbot, page_path, tmp_path, warnings):
+    """The window at launch, before its file is read (or after it failed): no empty file."""
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.main_window import MainWindow
+
+    empty = MainWindow(Catalogue([], {}), "", page_path, settings=None)
+    qtbot.addWidget(empty)
+    path = tmp_path / "nothing.csv"
+    empty.export_to(str(path), "csv")
+    assert warnings == ["There is nothing to export: open a file first."]
+    assert not path.exists()
+    # The status line says so, and comes back to it after a passing message.
+    status = empty.statusBar()
+    status.showMessage("something passing", 50)
+    qtbot.waitUntil(lambda: status.currentMessage() == "No file open", timeout=5000)
+    empty.close()

@@ -63,14 +63,23 @@ def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str])
         raise
 
 
+def _read_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+"""Read once, at import: reading it means setting it for a moment, which on a thread (exports
+are written on one) could give a file made meanwhile elsewhere in the app no restrictions."""
+
+
 def _mode_for(target: Path) -> int:
     """An existing file keeps its permissions; a new one gets 0666 less the umask."""
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_UMASK
 
 
 MAX_BYTES = 1 << 30  # a gigabyte of text is not a table of events a person made

@@ -116,7 +116,11 @@ def dumps(catalogue: Catalogue) -> str:
 
 
 def save(catalogue: Catalogue, path: str | os.PathLike) -> None:
-    write_atomically(path, dumps(catalogue))
+    # No cyclic collection while 100,000 features' dicts are made: it walked them again and
+    # again (~1.4 s of full passes, each one a stall of the window while it exported).
+    with paused_gc():
+        text = dumps(catalogue)
+    write_atomically(path, text)
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
             return
         if self.progress_bar.isVisible() and self._opening:
             self.statusBar().showMessage(f"Opening {self._opening}…")
-        elif self.state.catalogue.events:
-            self.statusBar().showMessage(self.open_status())
+        else:
+            self.statusBar().showMessage(self.open_status())  # or "No file open"
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
@@ -436,6 +436,9 @@ class MainWindow(QMainWindow):
                 self, "Export", "Another export is still being written: try again when it is done."
             )
             return
+        if not self.state.catalogue.events:
+            warn(self, "Export", "There is nothing to export: open a file first.")
+            return
         catalogue = self.state.catalogue
         if not self.state.filter.is_empty:
             catalogue = catalogue.with_events(self.state.filtered_events())
@@ -460,7 +463,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.loader.shutdown()
-        self.exporter.wait()  # a file being written is finished, not left half-done
+        if self.exporter.busy:  # a file being written is finished, not left half-done
+            self.statusBar().showMessage("Finishing the export before closing…")
+            self.statusBar().repaint()
+            self.exporter.wait()
         self.timeline.stop() if hasattr(self.timeline, "stop") else None
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
