@@ -374,6 +374,7 @@ var MapExplorer = (function () {
     }
     var t0 = performance.now();
     if (updateVisibility() || redraw) needsDraw = true;
+    refreshTooltip();
     var t1 = performance.now();
     if (needsDraw && drewThisFrame) {
       // A drag sends moves faster than frames: draw once per frame, at the frame, and answer
@@ -1444,7 +1445,17 @@ var MapExplorer = (function () {
     return out;
   }
 
+  var tipAt = [0, 0]; // where the tooltip was last shown (container point)
+
+  /* The mouse still over a place while the time moves: its tooltip lists what is there now. */
+  function refreshTooltip() {
+    if (tooltip.style.display !== "block" || hoverPlace < 0) return;
+    if (placeCount[hoverPlace] > 0) showTooltip(hoverPlace, tipAt[0], tipAt[1]);
+    else hideTooltip();
+  }
+
   function showTooltip(p, cx, cy) {
+    tipAt = [cx, cy];
     var list = visibleEventsAt(p);
     tooltip.textContent = "";
     var head = document.createElement("div");

@@ -191,3 +191,35 @@ def test_the_list_at_a_busy_place_counts_as_the_app_does(open_window, qtbot):
     js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
     head = js(window.map_view, qtbot, "document.querySelector('.me-pop-head').textContent")
     assert head == "Damascus — 1,200 events"
+
+
+def test_a_tooltip_follows_the_time_while_the_mouse_stays(window, qtbot):
+    """The mouse rests on Tehran while the time moves (keys, playback): its tooltip lists the
+    events there now, or goes when there are none, not those of the time it was opened at."""
+    find_map = (
+        "Object.keys(window).map(function (k) { return window[k]; })"
+        ".filter(function (m) { return window.L && m instanceof L.Map; })[0]"
+    )
+
+    def hover(place):
+        point = js(window.map_view, qtbot, f"MapExplorer.screenPointOf('{place}')")
+        js(
+            window.map_view,
+            qtbot,
+            f"({find_map}).fire('mousemove', {{containerPoint: L.point({point['x']}, "
+            f"{point['y']})}}) && true",
+        )
+
+    tip = "document.querySelector('.me-tooltip').style.display === 'block' ? document.querySelector('.me-tooltip').textContent : null"
+    window.state.set_mode("cumulative")
+    move_time(window, qtbot, day_from_ymd(1980, 1, 1))
+    hover("tehran")
+    before = js(window.map_view, qtbot, tip)
+    assert before and "Islamic Revolution" in before
+    move_time(window, qtbot, day_from_ymd(2025, 1, 31))
+    after = js(window.map_view, qtbot, tip)
+    hover("tehran")  # what a fresh hover shows now
+    assert after == js(window.map_view, qtbot, tip) != before
+    window.state.set_mode("window")
+    move_time(window, qtbot, day_from_ymd(1760, 1, 1))  # nothing at Tehran then
+    assert js(window.map_view, qtbot, tip) is None
