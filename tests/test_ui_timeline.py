@@ -432,3 +432,23 @@ def test_time_move_repaints_only_what_changed(qtbot, timeline, state, mode):
     shown = shown.convertToFormat(fresh.format())
     assert shown.size() == fresh.size()
     assert shown == fresh
+
+
+def test_an_eras_width_fits_the_window_box(qtbot, bundled):
+    """Choosing a chapter can add "Custom: 128 years" to the box after it was laid out: it
+    must show whole, not "Custom: 1…"."""
+    from PySide6.QtGui import QFontMetrics
+
+    from mapexplorer.model.state import ExplorerState
+    from mapexplorer.ui.timeline import QtTimeline
+
+    state = ExplorerState(bundled)
+    timeline = QtTimeline(state)
+    qtbot.addWidget(timeline)
+    timeline.resize(1280, 140)
+    timeline.show()
+    state.choose_era(bundled.eras[0].id)  # the Russo-Persian wars: a century and more
+    combo = timeline.window_combo
+    assert combo.currentText().startswith("Custom: ")
+    text_width = QFontMetrics(combo.font()).horizontalAdvance(combo.currentText())
+    assert combo.width() > text_width + 20, (combo.width(), text_width, combo.currentText())

@@ -843,6 +843,11 @@ class QtTimeline(QWidget):
         self.window_combo = QComboBox(self)
         for label, days in _WINDOWS:
             self.window_combo.addItem(label, days)
+        # Room for the width an era sets ("Custom: 128 years"), added after the layout is made.
+        self.window_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.window_combo.setMinimumContentsLength(len("Custom: 128 years"))
         self.window_combo.setAccessibleName("Window width")
         self.window_combo.setToolTip("How much time around the current date the map shows")
         self.window_combo.currentIndexChanged.connect(self._on_window_chosen)
