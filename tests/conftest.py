@@ -127,3 +127,24 @@ PAINTED = """(function () {
   for (var i = 3; i < d.length; i += 4) if (d[i]) n++;
   return n;
 })()"""
+
+
+@pytest.fixture
+def blocking_reader(monkeypatch, bundled):
+    """The background loader's reader replaced by one that sets `reading`, waits for the test
+    to set `release`, then returns the bundled catalogue: a load the test holds mid-read."""
+    import threading
+    from types import SimpleNamespace
+
+    from mapexplorer.formats.report import ReadReport
+    from mapexplorer.ui import loader as loader_module
+
+    reader = SimpleNamespace(reading=threading.Event(), release=threading.Event())
+
+    def read(path, report=None, fields=None, parsed=None):
+        reader.reading.set()
+        assert reader.release.wait(20), "the test never released the reader"
+        return bundled, ReadReport(str(path))
+
+    monkeypatch.setattr(loader_module, "read_catalogue", read)
+    return reader

@@ -443,32 +443,25 @@ def test_the_launch_file_keeps_the_progress_of_a_file_the_user_is_opening(
     assert opening_window.progress_bar.isVisible()
 
 
+def open_mine_during_launch(window, tmp_path, reader) -> None:
+    """The user opens a file of theirs while the launch file is read; it is held mid-read."""
+    mine = tmp_path / "mine.csv"
+    mine.write_text("title,date,lat,lon\nA,2020,1,2\n", encoding="utf-8")
+    window.open_file(str(mine))
+    assert reader.reading.wait(20)
+
+
 def test_cancelling_a_file_opened_during_launch_shows_the_launch_file_still_opening(
-    opening_window, qtbot, tmp_path, monkeypatch, bundled
+    opening_window, qtbot, tmp_path, blocking_reader
 ):
     """The user opens a file while the launch file is read, then cancels theirs: the window
     says again that the launch file is opening, with its busy bar (not "0 events, 0 places")."""
-    import threading
-
-    from mapexplorer.formats.report import ReadReport
-    from mapexplorer.ui import loader as loader_module
     from mapexplorer.ui.app import fill_launched_window, plan_start
 
-    reading, release = threading.Event(), threading.Event()
-
-    def slow_read(path, report=None, fields=None, parsed=None):
-        reading.set()
-        assert release.wait(20)
-        return bundled, ReadReport(str(path))
-
-    monkeypatch.setattr(loader_module, "read_catalogue", slow_read)
-    mine = tmp_path / "mine.csv"
-    mine.write_text("title,date,lat,lon\nA,2020,1,2\n", encoding="utf-8")
-    opening_window.open_file(str(mine))
-    assert reading.wait(20)
+    open_mine_during_launch(opening_window, tmp_path, blocking_reader)
     with qtbot.waitSignal(opening_window.loader.cancelled, timeout=5000):
         opening_window.cancel_button.click()
-    release.set()
+    blocking_reader.release.set()
     status = opening_window.statusBar()
     assert status.currentMessage() == f"Opening {bundled_catalogue()}…"
     assert opening_window.progress_bar.isVisible()
@@ -495,32 +488,17 @@ def test_a_failed_open_during_launch_shows_the_launch_file_still_opening(
 
 
 def test_a_launch_file_that_failed_is_said_when_the_users_file_is_cancelled(
-    opening_window, qtbot, tmp_path, monkeypatch, bundled
+    opening_window, qtbot, tmp_path, blocking_reader
 ):
     """The launch file fails while the user's own file loads (a warning on stderr only, then:
     theirs may open); they cancel theirs: the window says why it is empty."""
-    import threading
-
-    from mapexplorer.formats.report import ReadReport
-    from mapexplorer.ui import loader as loader_module
     from mapexplorer.ui.app import fill_launched_window
 
-    reading, release = threading.Event(), threading.Event()
-
-    def slow_read(path, report=None, fields=None, parsed=None):
-        reading.set()
-        assert release.wait(20)
-        return bundled, ReadReport(str(path))
-
-    monkeypatch.setattr(loader_module, "read_catalogue", slow_read)
-    mine = tmp_path / "mine.csv"
-    mine.write_text("title,date,lat,lon\nA,2020,1,2\n", encoding="utf-8")
-    opening_window.open_file(str(mine))
-    assert reading.wait(20)
+    open_mine_during_launch(opening_window, tmp_path, blocking_reader)
     problem = StartupError("launch.csv: no such file")
     assert fill_launched_window(opening_window, problem, args(), interactive=False) is None
     opening_window.cancel_button.click()
-    release.set()
+    blocking_reader.release.set()
     assert "launch.csv: no such file" in opening_window.error_box.text()
     assert opening_window.statusBar().currentMessage() == "No file open"
     assert not opening_window.progress_bar.isVisible()

@@ -48,13 +48,19 @@ def test_progress_comes_in_steps_a_bar_can_show(qtbot, fake_reader):
     assert max(read_steps) == 85_000
 
 
-def test_cancel_returns_before_the_worker_stops_and_its_result_is_ignored(qtbot, fake_reader):
-    started, release, reported = fake_reader
+def load_held(started) -> tuple[CatalogueLoader, list]:
+    """A loader reading a file (held in the fake reader), and the results it announces."""
     loader = CatalogueLoader()
-    results = []
+    results: list = []
     loader.loaded.connect(lambda *args: results.append(args))
     loader.load("big.geojson")
     assert started.wait(20)
+    return loader, results
+
+
+def test_cancel_returns_before_the_worker_stops_and_its_result_is_ignored(qtbot, fake_reader):
+    started, release, reported = fake_reader
+    loader, results = load_held(started)
 
     with qtbot.waitSignal(loader.cancelled, timeout=1000):
         loader.cancel()  # the worker is still inside the reader: cancel did not wait for it
@@ -92,11 +98,7 @@ def test_cancel_after_the_worker_has_finished_still_keeps_what_was_open(qtbot, f
     from PySide6.QtCore import Qt
 
     started, release, reported = fake_reader
-    loader = CatalogueLoader()
-    results = []
-    loader.loaded.connect(lambda *args: results.append(args))
-    loader.load("big.geojson")
-    assert started.wait(20)
+    loader, results = load_held(started)
     sent = threading.Event()
     loader._worker.finished.connect(lambda *args: sent.set(), Qt.ConnectionType.DirectConnection)
     release.set()

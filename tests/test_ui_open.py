@@ -270,20 +270,8 @@ def test_a_plain_geojson_is_parsed_once(window, qtbot, tmp_path, monkeypatch):
     assert len(parses) == 1
 
 
-def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, monkeypatch):
+def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, blocking_reader):
     """A passing message during a load (an export done) gives back "Opening …", not a blank."""
-    import threading
-
-    from mapexplorer.formats.report import ReadReport
-    from mapexplorer.ui import loader as loader_module
-
-    release = threading.Event()
-
-    def slow_read(path, report=None, fields=None, parsed=None):
-        assert release.wait(20)
-        return window.state.catalogue, ReadReport(str(path))
-
-    monkeypatch.setattr(loader_module, "read_catalogue", slow_read)
     path = write_csv(
         tmp_path / "slow.csv", [["A", "2020", "1", "2"]], ["title", "date", "lat", "lon"]
     )
@@ -292,4 +280,4 @@ def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, m
     status.showMessage("Exported the map", 50)
     qtbot.waitUntil(lambda: status.currentMessage() == f"Opening {path}…", timeout=5000)
     with qtbot.waitSignal(window.loader.loaded, timeout=10000):
-        release.set()
+        blocking_reader.release.set()
