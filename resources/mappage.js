@@ -143,7 +143,7 @@ var MapExplorer = (function () {
     return placeIndex.get(id);
   }
 
-  /* A count as the app writes it: "1,200". */
+  /* A count as the app writes it, whatever the browser's language: "1,200". */
   function grouped(n) {
     return n.toLocaleString("en-US");
   }
@@ -1747,6 +1747,7 @@ var MapExplorer = (function () {
      * methods (ready, placeClicked, eventClicked, frameDrawn, log) to receive the clicks. */
     attach: function (bridgeLike) { bridge = bridgeLike; },
     receive: receive,
+    grouped: grouped,
     fetchMessage: fetchMessage,
     ymdOfDay: ymdOfDay,
     clickAt: clickAt,

@@ -26,8 +26,7 @@ var MapExplorerExport = (function () {
   };
   var shown = 0;
   var $ = function (id) { return document.getElementById(id); };
-  // Counts as the app writes them ("100,000"), whatever the reader's browser language.
-  var grouped = function (n) { return n.toLocaleString("en-US"); };
+  var grouped = MapExplorer.grouped; // counts as the app writes them ("100,000")
 
   // --- days and words (the map page's civil_from_days: the model's, in JavaScript) -----------
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -347,7 +347,9 @@ def build_window_parser() -> argparse.ArgumentParser:
         "(default: the file open last time, else the bundled article)",
     )
     parser.add_argument(
-        "--at", metavar="DATE", help="start at this date (EDTF or ISO, e.g. 2015-09)"
+        "--at",
+        metavar="DATE",
+        help="start at this date: EDTF or ISO (2015-09, -0043-03-15) or written (15 March 44 BC)",
     )
     parser.add_argument("--select", metavar="EVENT_ID", help="select this event")
     parser.add_argument(

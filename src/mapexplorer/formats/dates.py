@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, iso_from_day
+from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, iso_from_day, ordinal
 
 __all__ = ["DateOrder", "parse_date", "parse_span", "slash_order"]
 
@@ -209,13 +209,10 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if (span := _from_prose(text)) is not None:
         return span
     if hundreds := re.search(r"\b(\d{1,2})00s\b", text):
-        first, n = int(hundreds.group(1)) * 100, int(hundreds.group(1)) + 1
-        ordinal = (
-            f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-        )
+        first, century = int(hundreds.group(1)) * 100, ordinal(int(hundreds.group(1)) + 1)
         raise DateError(
             f"{_show(raw)} could be a decade ({first}–{first + 9}) or a century (the "
-            f"{ordinal} century): write 'the {ordinal} century' or '{first}/{first + 9}'"
+            f"{century} century): write 'the {century} century' or '{first}/{first + 9}'"
         )
     raise DateError(
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "

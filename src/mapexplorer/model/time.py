@@ -429,7 +429,8 @@ def _year_words(year: int) -> str:
     return str(year) if year > 0 else f"{1 - year} BC"
 
 
-def _ordinal(n: int) -> str:
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -457,10 +458,10 @@ def _describe_endpoint(text: str, weekday: bool) -> str:
         words = f"the {year}s" if year >= 0 else f"the {abs(year)}s BC"
     elif precision is Precision.CENTURY:
         century = int(year_text[:-2]) + 1
-        words = f"{_ordinal(century)} century" + (" BC" if sign else "")
+        words = f"{ordinal(century)} century" + (" BC" if sign else "")
     else:
         millennium = int(year_text[:-3]) + 1
-        words = f"{_ordinal(millennium)} millennium" + (" BC" if sign else "")
+        words = f"{ordinal(millennium)} millennium" + (" BC" if sign else "")
     if approximate:
         words = f"about {words}"
     if uncertain:
