@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from mapexplorer.cli import build_window_parser
 from mapexplorer.formats import native
@@ -297,6 +297,56 @@ def test_the_window_modules_need_neither_numpy_nor_shapely():
     assert done.stdout.strip() == "[]"
 
 
+def test_pyside_reads_the_source_only_of_modules_that_may_use_it(tmp_path, monkeypatch):
+    """PySide6's import hook reads every later module's source for `__feature__`: not for
+    numpy, shapely, the standard library or our Qt-free layers (~50 ms at launch)."""
+    import types
+
+    from mapexplorer.ui import qt_environment
+
+    qt_environment.start_webengine(offscreen_without_display=True)
+    scan = sys.modules["PySide6.support.feature"]._mod_uses_pyside
+    assert scan.skips_plain_modules
+    read = []
+    monkeypatch.setattr("inspect.getsource", lambda module: read.append(module) or "")
+    for name in ("numpy.linalg", "shapely", "json", "mapexplorer.model.catalogue"):
+        assert scan(types.ModuleType(name)) is False
+    assert read == []
+    # Any other module is still read, and one that names PySide6 still counts as using it.
+    tool = tmp_path / "some_tool.py"
+    tool.write_text("from PySide6 import QtCore\n", encoding="utf-8")
+    monkeypatch.undo()
+    module = types.ModuleType("some_tool")
+    module.__file__ = str(tool)
+    assert scan(module) is True
+
+
+def test_the_empty_window_at_launch_needs_neither_numpy_nor_shapely(page_path):
+    """Nor does building and showing the empty window: an import of numpy on the GUI thread
+    (~80 ms) holds up Chromium's browser side, which loads the map page meanwhile."""
+    code = (
+        "import sys, argparse\n"
+        "from mapexplorer.ui.qt_environment import start_webengine\n"
+        "start_webengine(offscreen_without_display=True)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mapexplorer.model import Catalogue\n"
+        "from mapexplorer.ui.app import make_window\n"
+        "args = argparse.Namespace(size=None)\n"
+        "window = make_window(Catalogue([], {}), '', (1280, 800), args, None, sys.argv[1])\n"
+        "window.show_opening('article.geojson')\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('numpy', 'shapely') if m in sys.modules), flush=True)\n"
+        "import os; os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(page_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_a_window_opened_before_its_file_ends_as_one_opened_with_it(qtbot, page_path):
     """At launch the window opens empty ("Opening …"), then the plan fills it: the result must
     be the window `build_window` makes in one go, map included."""
@@ -415,6 +465,24 @@ def test_a_launch_file_that_fails_with_nothing_else_open_ends_the_launch(opening
     )
     assert code == 2
     assert capsys.readouterr().err == "mapexplorer: bad.csv: no such file\n"
+
+
+def test_a_failed_launch_says_why_in_the_window_before_it_ends(opening_window, qtbot):
+    """Started from a file manager, stderr goes nowhere: the reason is shown in the window,
+    as text (it holds a file name), and the launch ends when the user closes it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mapexplorer.ui.app import tell_launch_failure
+
+    ended = []
+    reason = "<b>bad</b>.csv: no column holds dates"
+    box = tell_launch_failure(opening_window, reason, lambda: ended.append(True))
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == reason and box.textFormat() == Qt.TextFormat.PlainText
+    assert opening_window.progress_bar.isHidden()  # no longer "Opening …"
+    assert not ended
+    box.button(QMessageBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: ended == [True])
 
 
 def test_the_launch_file_leaves_a_file_the_user_opened_meanwhile(opening_window, bundled):

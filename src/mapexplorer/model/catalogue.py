@@ -145,6 +145,8 @@ class Catalogue:
 
     @property
     def _by_start(self) -> tuple[list[int], list[Event]]:
+        if not self.events:
+            return [], []  # the empty window at launch: no numpy on the GUI thread (~80 ms)
         starts, ordered, _ = self._chronology
         return starts, ordered
 
@@ -167,6 +169,8 @@ class Catalogue:
         """Events whose interval overlaps the window [start, end] (days, inclusive)."""
         starts, ordered = self._by_start
         stop = bisect.bisect_right(starts, end)
+        if not stop:
+            return []  # nothing begun yet (or an empty catalogue: no numpy for it)
         # Of those begun by `end`, the ones not over before `start`: compared as an array (the
         # event list asks after each slider move; 100,000 Python comparisons took ~40 ms).
         hits = (self.columns.end[:stop] >= start).nonzero()[0]
@@ -282,7 +286,7 @@ class Catalogue:
         return antimeridian.union_box(boxes[~far])
 
     def categories(self) -> list[str]:
-        return list(self.columns.categories)
+        return list(self.columns.categories) if self.events else []
 
     def actors(self) -> list[str]:
         return sorted({a for e in self.events for a in e.actors})

@@ -204,11 +204,14 @@ def run_app(args: argparse.Namespace) -> int:
     time, and QtWebEngine's browser side only moves while this thread's event loop turns):
 
     1. Qt, then the map view: Chromium starts and loads the cached page in its own processes;
-    2. the window's modules, on a thread (~75 ms; they need neither numpy nor shapely), then
-       the window, empty, shown: Chromium lays the page out at the map's real size (~0.1 s)
-       while
-    3. the catalogue is read, and its page message made, on another thread; it fills the
-       window (a big file shows its progress meanwhile)."""
+    2. on two threads at once, the window's modules (~75 ms; they need neither numpy nor
+       shapely) and the catalogue with its page message (numpy, shapely, the reader: ~0.1 s
+       for an article): Python runs one of them at a time, but this thread's event loop
+       keeps turning for Chromium meanwhile;
+    3. the window, empty, shown as soon as its modules are in: Chromium lays the page out at
+       the map's real size; the catalogue fills it when read (a big file shows its progress
+       meanwhile). A launch file that fails before the window shows ends the launch without
+       a window flashing up."""
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
@@ -246,6 +249,7 @@ def run_app(args: argparse.Namespace) -> int:
         planned = Signal(object)  # StartPlan or StartupError
 
     starter = Starter()
+    early_plans: list[StartPlan | StartupError] = []  # read before the window was made
 
     def import_window_modules() -> None:
         try:
@@ -269,6 +273,8 @@ def run_app(args: argparse.Namespace) -> int:
             starter.planned.emit(StartupError(f"could not start ({type(exc).__name__}: {exc})"))
 
     def open_window(problem: Exception | None) -> None:
+        if outcome["code"]:
+            return  # the launch file failed first: the launch is over
         if problem is not None:
             print(
                 f"mapexplorer: could not start ({type(problem).__name__}: {problem})",
@@ -287,22 +293,39 @@ def run_app(args: argparse.Namespace) -> int:
         if screenshot:
             _screenshot_when_drawn(app, window, screenshot, outcome)
         window.show()
-        threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
+        if early_plans:
+            fill_window(early_plans.pop())
 
     def fill_window(plan: StartPlan | StartupError) -> None:
+        if outcome["window"] is None:
+            if isinstance(plan, StartupError) and screenshot and not outcome["code"]:
+                # Nobody is there to read it in a window: say it, and end before one opens.
+                print(f"mapexplorer: {plan}", file=sys.stderr)
+                outcome["code"] = EXIT_BAD_INPUT
+                app.exit(EXIT_BAD_INPUT)
+            elif not outcome["code"]:
+                early_plans.append(plan)  # the window takes it as soon as it is made
+            return
         try:
             code = fill_launched_window(outcome["window"], plan, args, interactive=not screenshot)
+            reason = str(plan)
         except Exception as exc:  # noqa: BLE001 - a window left "Opening …" would look hung
             logging.getLogger("mapexplorer").exception("start-up failed")
-            print(f"mapexplorer: could not start ({type(exc).__name__}: {exc})", file=sys.stderr)
+            reason = f"could not start ({type(exc).__name__}: {exc})"
+            print(f"mapexplorer: {reason}", file=sys.stderr)
             code = 1
-        if code is not None:
-            outcome["code"] = code
+        if code is None:
+            return
+        outcome["code"] = code
+        if screenshot:
             app.exit(code)
+        else:  # launched from a file manager, stderr goes nowhere: say it in the window
+            tell_launch_failure(outcome["window"], reason, lambda: app.exit(code))
 
     starter.window_modules.connect(open_window)
     starter.planned.connect(fill_window)
     threading.Thread(target=import_window_modules, name="window-modules", daemon=True).start()
+    threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
     code = app.exec()
     window = outcome["window"]
     if outcome["code"] or window is None or not window.state.catalogue.events:
@@ -344,6 +367,23 @@ def fill_launched_window(
     apply_plan(window, plan, args)
     report_read(window, plan, interactive=interactive)
     return None
+
+
+def tell_launch_failure(window, reason: str, closed):
+    """Show why the launch file could not be opened over the window, then call `closed` (the
+    launch ends) once the user has read it. The reason is shown as text: it holds a file name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    window.end_progress()
+    window.statusBar().showMessage("Could not open the file")
+    box = QMessageBox(QMessageBox.Icon.Critical, "Could not open the file", reason, parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.finished.connect(lambda _result: closed())
+    box.open()  # window-modal; the launch goes on until it is closed
+    return box
 
 
 def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:

@@ -34,6 +34,39 @@ def start_webengine(offscreen_without_display: bool) -> None:
     prepare(offscreen_without_display)
     from PySide6 import QtWebEngineWidgets  # noqa: F401  (before the QApplication)
 
+    skip_feature_scan_of_plain_modules()
+
     from mapexplorer.ui.page_data import register_scheme
 
     register_scheme()
+
+
+# Packages that never use PySide6: the standard library, our Qt-free layers (an import-linter
+# contract keeps them so) and the libraries they use.
+_PLAIN_PACKAGES = frozenset(
+    {"numpy", "shapely", "orjson", "edtf", "pyparsing", "dateutil", "fastkml", "pygeoif"}
+)
+_PLAIN_PREFIXES = ("mapexplorer.model", "mapexplorer.formats", "mapexplorer.importer")
+
+
+def skip_feature_scan_of_plain_modules() -> None:
+    """PySide6 reads the source of every module imported after it (`inspect.getsource`, about
+    0.2 ms each) to see whether it names PySide6 and so may `from __feature__ import`: ~50 ms
+    of a launch's imports, one thread at a time. Modules that cannot are answered without
+    reading them; any other module is still read. A no-op if PySide6 changes its internals."""
+    feature = sys.modules.get("PySide6.support.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or getattr(scan, "skips_plain_modules", False):
+        return
+
+    def uses_pyside(module) -> bool:
+        name = getattr(module, "__name__", "")
+        top = name.partition(".")[0]
+        if top in sys.stdlib_module_names or top in _PLAIN_PACKAGES:
+            return False
+        if name.startswith(_PLAIN_PREFIXES):
+            return False
+        return scan(module)
+
+    uses_pyside.skips_plain_modules = True
+    feature._mod_uses_pyside = uses_pyside
