@@ -204,6 +204,21 @@ def test_cli_exports_png_offscreen(tmp_path):
     assert "page process ended" not in result.stderr  # its page closing is no alarm
 
 
+def test_a_gif_to_a_missing_folder_fails_before_a_frame_is_drawn(
+    qtbot, tmp_path, bundled, make_exporter
+):
+    """A GIF takes its frames for a minute: an unwritable path is said at once, not after."""
+    exporter = make_exporter(
+        ExplorerState(bundled), tmp_path / "missing" / "story.gif", "gif", (400, 300)
+    )
+    failures = []
+    exporter.failed.connect(failures.append)
+    exporter.start()
+    qtbot.waitUntil(lambda: bool(failures), timeout=2000)
+    assert failures == ["cannot write the file (No such file or directory)"]
+    assert exporter._view is None  # no page was opened, no frame drawn
+
+
 def test_cli_png_failure_is_clean(tmp_path):
     path = tmp_path / "missing-folder" / "cli.png"
     result = subprocess.run(

@@ -360,6 +360,26 @@ def test_exports_are_atomic_and_readable(tmp_path, bundled, fmt, monkeypatch):
     out.read_text(encoding="utf-8")  # UTF-8 throughout
 
 
+@pytest.mark.parametrize("fmt", EXPORTERS)
+def test_an_export_that_cannot_be_written_fails_before_any_text_is_made(
+    tmp_path, bundled, fmt, monkeypatch
+):
+    """A 100,000-event export to a missing folder failed only after ~5 s of building text."""
+    from mapexplorer.formats import csvfile, geojson, kml
+
+    def never(*args):
+        raise AssertionError("the text was made for a file that cannot be written")
+
+    for module in (geojson, csvfile, kml):
+        monkeypatch.setattr(module, "export", never)
+    with pytest.raises(FileNotFoundError):
+        export_catalogue(bundled, tmp_path / "missing" / f"out.{fmt}", fmt)
+    (tmp_path / f"folder.{fmt}").mkdir()
+    with pytest.raises(IsADirectoryError):
+        export_catalogue(bundled, tmp_path / f"folder.{fmt}", fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"folder.{fmt}"]  # nothing left
+
+
 def test_unknown_export_format(tmp_path, bundled):
     with pytest.raises(KeyError):
         export_catalogue(bundled, tmp_path / "x.shp", "shapefile")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -61,6 +62,17 @@ def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str])
         except FileNotFoundError:
             pass
         raise
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Raise the OSError `write_atomically(path, ...)` would, before any text is made: a big
+    export to a missing or read-only folder then fails at once, not after seconds of work."""
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    os.unlink(tmp)
 
 
 def _read_umask() -> int:

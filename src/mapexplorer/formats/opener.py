@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from mapexplorer.formats import native
-from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.errors import FormatError, check_writable
 from mapexplorer.model import Catalogue
 
 if TYPE_CHECKING:
@@ -264,4 +264,5 @@ def export_catalogue(catalogue: Catalogue, path: str | os.PathLike, fmt: str) ->
     from mapexplorer.formats import csvfile, geojson, kml
 
     writer = {"geojson": geojson.export, "csv": csvfile.export, "kml": kml.export}[fmt]
+    check_writable(path)
     writer(catalogue, path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS
-from mapexplorer.formats.errors import write_atomically
+from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.basemap import basemap_data
 from mapexplorer.model import Catalogue
@@ -238,6 +238,7 @@ def page_html(state: ExplorerState, title: str = "") -> str:
 
 def export_html(state: ExplorerState, path: str | os.PathLike, title: str = "") -> None:
     """Write the page for `state` (its time, mode, window, filter, selection) atomically."""
+    check_writable(path)  # before the page is made
     write_atomically(path, page_html(state, title))
 
 

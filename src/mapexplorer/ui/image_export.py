@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from mapexplorer.colours import CATEGORY_COLOURS, category_colour
-from mapexplorer.formats.errors import write_atomically
+from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState, TimeMode
@@ -459,6 +459,12 @@ class MapImageExporter(QObject):
     def start(self) -> None:
         if not self.state.catalogue.events:
             QTimer.singleShot(0, lambda: self._fail("there are no events to draw"))
+            return
+        try:
+            check_writable(self.path)  # not after a minute of GIF frames
+        except OSError as exc:
+            reason = f"cannot write the file ({exc.strerror or exc})"
+            QTimer.singleShot(0, lambda: self._fail(reason))
             return
         self._watchdog.start()
         # Quitting mid-export: close the offscreen page before the application goes.
