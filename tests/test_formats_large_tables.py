@@ -97,3 +97,48 @@ def test_each_distinct_wkt_cell_is_parsed_once(tmp_path, monkeypatch):
     assert [p.item for p in report.problems] == ["row 302"]
     assert "not WKT we can read ('POLYGON ((0 0, 10')" in report.problems[0].message
     assert len(calls) <= 2  # all cells at once, then the broken one again for its reason
+
+
+def test_geojson_points_read_in_bulk_as_they_read_one_at_a_time():
+    """Plain GeoJSON's points are checked as one array: every feature, good or not, must come
+    out as the feature-at-a-time reader (kept for everything unusual) makes it."""
+    from mapexplorer.formats import geojson_reader
+    from mapexplorer.formats.fields import RowReader, choice_from
+    from mapexplorer.formats.reading import CatalogueBuilder
+
+    def point(coordinates, **props):
+        props.setdefault("date", "2020-05-01")
+        geometry = {"type": "Point", "coordinates": coordinates}
+        return {"type": "Feature", "geometry": geometry, "properties": props}
+
+    features = [
+        point([44.4, 33.3], name="Baghdad raid", place="Baghdad"),
+        point([44.4, 33.3], name="Second raid"),  # an unnamed spot, shared
+        point([51.4, 35.7, 1200], name="With height"),
+        point([True, 35.7], name="A truth value"),
+        point(["51.4", "35.7"], name="Text coordinates"),
+        point([181.0, 10.0], name="Off the globe"),
+        point([10**400, 1], name="Beyond a float"),
+        point([51.4], name="One number"),
+        point([51.4, 35.7], name="Bad date", date="2020-13-45"),
+        point([51.4, 35.7], name="Its own time", date="", start="1990", end="1991"),
+        {"type": "Feature", "geometry": None, "properties": {"name": "Nowhere", "date": "2001"}},
+        {"type": "Thing", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3, 4]}, "properties": 7},
+        {"type": "Feature", "properties": {"name": "Square", "date": "1999"}, "geometry": {
+            "type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}},
+    ]  # fmt: skip
+    doc = {"type": "FeatureCollection", "features": features}
+    bulk, bulk_report = geojson_reader.read_document(doc, "mixed.geojson")
+
+    choice = choice_from(None, geojson_reader.guess_document(doc))
+    reader, builder = RowReader(choice), CatalogueBuilder("mixed.geojson", "feature")
+    for index, feature in enumerate(features):
+        geojson_reader._read_feature(builder, reader, feature, f"feature {index + 1}")
+    single, single_report = builder.finish(len(features), choice)
+
+    assert bulk.events == single.events
+    assert bulk.places.keys() == single.places.keys()
+    assert all(bulk.places[k].geometry.equals(p.geometry) for k, p in single.places.items())
+    assert [str(p) for p in bulk_report.problems] == [str(p) for p in single_report.problems]
+    assert len(bulk_report.problems) == 9 and len(bulk.events) == 5  # each bad feature said once

@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import shape
 
@@ -104,10 +105,35 @@ def read_document(
         reader = RowReader(choice)
         builder = CatalogueBuilder(path, "feature")
         total = len(features)
+        if progress is not None:
+            progress(0, total)
+        # Whole columns at once where we can, as the CSV reader does: a feature at a time
+        # cost ~27 µs, 2.7 s for 100,000 points. The results and messages are the same.
+        rows = [_properties(f) if f.__class__ is dict else None for f in features]
+        props = [row if row is not None else {} for row in rows]
+        all_parts = reader.all_parts(props)
+        points = _points(features)
         for index, feature in enumerate(features):
-            if progress is not None and index % PROGRESS_EVERY == 0:
+            if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, total)
-            _read_feature(builder, reader, feature, f"feature {index + 1}")
+            point = points[index]
+            if point is None or rows[index] is None:  # anything unusual: one at a time
+                _read_feature(builder, reader, feature, f"feature {index + 1}")
+                continue
+            row, parts = rows[index], all_parts[index]
+            item = f"feature {index + 1}"
+            if parts.title:
+                item = f"{item} ({parts.title[:40]!r})"
+            time_source = reader.time_source_for(row)
+            try:
+                time = reader.time_from(row, time_source)
+            except DateError as exc:
+                builder.problem(item, time_source.label if time_source else "", str(exc))
+                continue
+            if point.__class__ is PlaceError:
+                builder.problem(item, "geometry", str(point))
+                continue
+            builder.add(item, parts, time, [_point_place(builder, point, parts)], reader.extra(row))
         if progress is not None:
             progress(total, total)
         return builder.finish(total, choice, guessed)
@@ -176,6 +202,49 @@ def _places(
             for n, piece in enumerate(pieces, start=1)
         ]
     return [builder.shape_place(name, geom, parts.place_id)]
+
+
+def _points(features: list[Any]) -> list[Any]:
+    """Each Feature's Point as `_simple_point` reads it — (lon, lat), or the `PlaceError` saying
+    what is wrong with it — checked as one array; None for a feature that is not a Feature
+    with a Point geometry (read one at a time)."""
+    out: list[Any] = [None] * len(features)
+    where, pairs = [], []
+    for index, feature in enumerate(features):
+        if feature.__class__ is not dict or feature.get("type") != "Feature":
+            continue
+        geometry = feature.get("geometry")
+        if geometry.__class__ is dict and geometry.get("type") == "Point":
+            coords = geometry.get("coordinates")
+            if coords.__class__ is list and 2 <= len(coords) <= 3:
+                lon, lat = coords[0], coords[1]
+                # Exactly numbers: numpy would take True and "12.5" as numbers too.
+                if (lon.__class__ is float or lon.__class__ is int) and (
+                    lat.__class__ is float or lat.__class__ is int
+                ):
+                    where.append(index)
+                    pairs.append((lon, lat))
+                    continue
+            out[index] = _checked_point(geometry)
+    if not pairs:
+        return out
+    try:
+        lonlat = np.array(pairs, dtype=float)
+    except OverflowError:  # an integer beyond any float: one at a time says which
+        for index in where:
+            out[index] = _checked_point(features[index]["geometry"])
+        return out
+    good = np.isfinite(lonlat).all(axis=1) & (np.abs(lonlat) <= (180, 90)).all(axis=1)
+    for index, ok, pair in zip(where, good.tolist(), lonlat.tolist(), strict=True):
+        out[index] = tuple(pair) if ok else _checked_point(features[index]["geometry"])
+    return out
+
+
+def _checked_point(geometry: dict) -> tuple[float, float] | PlaceError:
+    try:
+        return _simple_point(geometry)  # type: ignore[return-value]  (a Point: never None)
+    except PlaceError as exc:
+        return exc
 
 
 def _simple_point(geometry: dict) -> tuple[float, float] | None:

@@ -41,6 +41,7 @@ class CatalogueBuilder:
         self._place_keys: dict[Any, str] = {}
         self._place_taken: set[str] = set()
         self._points: list[tuple[str, str, float, float]] = []
+        self._spots: dict[tuple[float, float], str] = {}  # unnamed points' ids
         self._name_slugs: dict[str, str] = {}
         self._events: dict[str, Event] = {}
         self._next_suffix: dict[str, int] = {}
@@ -68,7 +69,11 @@ class CatalogueBuilder:
         """The id of a point no row names: named and identified by its coordinates, so every
         row at that spot shares it (three events in Baghdad are one marker that lists all
         three, not three markers on top of each other each named after one event)."""
-        return self.point_place(coordinates_name(lon, lat), lon, lat, coordinates_id(lon, lat))
+        known = self._spots.get((lon, lat))
+        if known is None:  # its name and id written once per spot, not once per row
+            name, place_id = coordinates_name(lon, lat), coordinates_id(lon, lat)
+            known = self._spots[lon, lat] = self.point_place(name, lon, lat, place_id)
+        return known
 
     def shape_place(
         self, name: str, geometry: BaseGeometry, place_id: str = "", wkb: bytes | None = None
