@@ -65,6 +65,26 @@ def test_expression(text, expected):
     assert found[0][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in Dec. 2024.", ("Dec. 2024", "2024-12")),
+        ("by Sept. 2019 it had", ("Sept. 2019", "2019-09")),
+        ("during Sep. 2019", ("Sep. 2019", "2019-09")),
+        ("In Jan. 2025 they met", ("Jan. 2025", "2025-01")),
+        ("until Nov. 2020", ("Nov. 2020", "2020-11")),
+        ("in Aug. 2020", ("Aug. 2020", "2020-08")),
+        ("in Oct 2010", ("Oct 2010", "2010-10")),
+        ("It began in Sept. 3, 1941.", ("Sept. 3, 1941", "1941-09-03")),
+        ("from Jan. 20, 2025", ("Jan. 20, 2025", "2025-01-20")),
+        ("It ended in Dec. Then it", ("in Dec.", "2024-12")),  # no year: before publication
+    ],
+)
+def test_an_abbreviated_month_after_in_keeps_its_year_and_day(text, expected):
+    """ "in Dec. 2024" is December 2024, not "in Dec" (the latest December) and a bare 2024."""
+    assert dates(text) == [expected]
+
+
 def test_the_ussrs_collapse_in_1991():
     assert dates("Ties warmed after the USSR’s collapse in 1991.") == [("1991", "1991")]
 

@@ -120,6 +120,15 @@ def test_a_yearless_day_is_not_dated_before_what_the_text_already_tells():
     assert "“Tuesday”" not in guess.reasoning and "“Sunday”" in guess.reasoning
 
 
+@pytest.mark.parametrize("december", ["Dec. 2024", "Dec 2024"])
+def test_an_abbreviated_month_dates_the_story_as_its_full_name_does(december):
+    """ "Assad fled to Moscow in Dec. 2024" is past news, as "in December 2024" is."""
+    text = (ARTICLES / "kyiv-drones.txt").read_text(encoding="utf-8")
+    guess = detect_published(article_from_text(text.replace("December 2024", december)))
+    assert guess is not None and guess.iso == "2025-03-09", guess
+    assert "December 2024" in guess.reasoning
+
+
 @pytest.mark.parametrize(
     "last_tuesday", ["last\u00a0Tuesday", "last  Tuesday", "on Tuesday last week"]
 )

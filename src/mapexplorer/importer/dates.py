@@ -48,8 +48,10 @@ class DateMention:
 
 # --- building blocks ---------------------------------------------------------------------------
 
+# Atomic (?>…): an abbreviation keeps its dot. Were "Dec." allowed to give it back, "in Dec.
+# 2024" would read as "in Dec" (a month without a year) followed by ". 2024".
 MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"(?>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
     r"(?![A-Za-z-])"
 )
