@@ -30,6 +30,9 @@ def dates(text: str, published: int | None = PUBLISHED) -> list[tuple[str, str]]
         ("in 1979", "1979"),
         ("the 1990s", "199X"),
         ("the early 1990s", "1990/1993"),
+        ("the late 1990s", "1997/1999"),
+        ("the 2000s", "200X"),  # the decade: nobody calls the young 21st century so
+        ("the early 2000s", "2000/2003"),
         ("the 18th and 19th centuries", "17XX/18XX"),
         ("the 18th century", "17XX"),
         ("the early 20th century", "1900/1933"),
@@ -83,6 +86,24 @@ def test_expression(text, expected):
 def test_an_abbreviated_month_after_in_keeps_its_year_and_day(text, expected):
     """ "in Dec. 2024" is December 2024, not "in Dec" (the latest December) and a bare 2024."""
     assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "century", "decade"),
+    [
+        ("the 1800s", "18XX", "180X"),
+        ("in the late 1800s", "1867/1899", "1807/1809"),
+        ("the early 1900s", "1900/1933", "1900/1903"),
+        ("the mid-1800s", "1834/1866", "1804/1806"),
+        ("mid 1700s", "1734/1766", "1704/1706"),
+    ],
+)
+def test_the_hundreds_are_a_century_with_the_decade_as_alternative(text, century, decade):
+    """ "late 1800s" is the late 19th century (as "the late 19th century" is), not 1807–1809."""
+    [mention] = find_dates(text, PUBLISHED)
+    assert mention.span.edtf == century
+    assert [span.edtf for span in mention.alternatives] == [decade]
+    assert "century, not the decade" in mention.note
 
 
 def test_the_ussrs_collapse_in_1991():

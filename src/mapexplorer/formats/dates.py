@@ -224,7 +224,7 @@ def _from_prose(text: str) -> TimeSpan | None:
     """A date as people write it in notes and teaching files, read as the article importer
     reads it in a text: "the 1990s", "early 1990s", "mid-20th century", "the 18th and 19th
     centuries", "Winter 2014". Only when that one date is the whole cell; never "the 1800s",
-    which the importer takes for a decade where most writers mean a century."""
+    which the importer has to guess (the century) but a file can say plainly."""
     from mapexplorer.importer.dates import EXPLICIT, find_dates  # imported when first needed
 
     mentions = find_dates(text)

@@ -19,6 +19,7 @@ from mapexplorer.model.time import (
     TimeSpan,
     day_from_ymd,
     iso_from_day,
+    ordinal,
     ymd_from_day,
 )
 
@@ -316,6 +317,11 @@ def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 _PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_CENTURY_PARTS = {
+    "early": (0, 33), "very early": (0, 33), "mid": (34, 66), "late": (67, 99),
+    "very late": (67, 99), "first half of the": (0, 49), "second half of the": (50, 99),
+    "turn of the": (-5, 5),
+}  # fmt: skip
 
 
 @_rule(r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|'\d0)s\b", re.I)
@@ -330,24 +336,25 @@ def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
     else:
         start = int(text)
     part = (m["part"] or "").lower()
-    if start % 100 == 0 and not part and not text.startswith("'"):
-        # "the 1800s" usually means the century; the decade stays as the alternative.
-        return _span(f"{start // 100:02d}XX"), EXPLICIT, "read as a century"
     if part:
         lo, hi = _PART_YEARS[part]
-        return (
-            _span(f"{_y(start + lo)}/{_y(start + hi)}"),
-            EXPLICIT,
-            f"the {part} part of the decade",
+        decade = _span(f"{_y(start + lo)}/{_y(start + hi)}")
+    else:
+        decade = _span(f"{start // 10:03d}X")
+    if start % 100 == 0 and start < 2000 and not text.startswith("'"):
+        # "the 1800s", "late 1900s": the hundreds, as writers mostly mean them, so the century
+        # (its thirds as the century rule has them); the decade stays as the alternative.
+        # Not "the 2000s": that century is too young to be called so, it is the decade.
+        not_decade = (
+            f"'{text}s' read as the {ordinal(start // 100 + 1)} century, "
+            f"not the decade {start}–{start + 9}"
         )
-    return _span(f"{start // 10:03d}X"), EXPLICIT, ""
-
-
-_CENTURY_PARTS = {
-    "early": (0, 33), "very early": (0, 33), "mid": (34, 66), "late": (67, 99),
-    "very late": (67, 99), "first half of the": (0, 49), "second half of the": (50, 99),
-    "turn of the": (-5, 5),
-}  # fmt: skip
+        if part:
+            lo, hi = _CENTURY_PARTS[part]
+            span = _span(f"{_y(start + lo)}/{_y(start + hi)}")
+            return span, EXPLICIT, f"the {part} part of the century: {not_decade}", (decade,)
+        return _span(f"{start // 100:02d}XX"), EXPLICIT, not_decade, (decade,)
+    return decade, EXPLICIT, f"the {part} part of the decade" if part else ""
 
 
 @_rule(
