@@ -100,6 +100,10 @@ def test_parse_date_reads_common_forms(value, edtf):
         ("19th century", "18XX"),
         ("the 18th and 19th centuries", "17XX/18XX"),
         ("Winter 2014", "2014-24"),
+        ("winter 2014–15", "2014-24"),  # December 2014 to February 2015, as "Winter 2014"
+        ("winter 2014-15", "2014-24"),
+        ("the winter of 2014-2015", "2014-24"),
+        ("Winter 1999/00", "1999-24"),
         ("spring 1968", "1968-21"),
     ],
 )
@@ -122,6 +126,20 @@ def test_parse_date_refuses_what_it_cannot_pin_down(value):
     ],
 )
 def test_parse_date_says_why_the_hundreds_are_ambiguous(value, words):
+    with pytest.raises(DateError, match=re.escape(words)):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("summer 2014–15", "'summer 2014–15': summer lies within one year (only winter spans two)"),
+        ("autumn 2014/15", "autumn lies within one year"),
+        ("Spring 2014-2015", "write 'spring 2014', 'spring 2015' or 2014/2015"),
+        ("winter 2014-16", "a winter spans two years in a row: 'winter 2014–15' is December"),
+    ],
+)
+def test_parse_date_says_why_a_season_cannot_span_those_years(value, words):
     with pytest.raises(DateError, match=re.escape(words)):
         parse_date(value)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mapexplorer.importer.dates import find_dates
-from mapexplorer.model.time import day_from_ymd
+from mapexplorer.model.time import day_from_ymd, iso_from_day
 
 PUBLISHED = day_from_ymd(2025, 1, 17)  # a Friday
 
@@ -104,6 +104,25 @@ def test_the_hundreds_are_a_century_with_the_decade_as_alternative(text, century
     assert mention.span.edtf == century
     assert [span.edtf for span in mention.alternatives] == [decade]
     assert "century, not the decade" in mention.note
+
+
+@pytest.mark.parametrize(
+    "text", ["winter 2014–15", "winter 2014-15", "the winter of 2014-2015", "Winter 2014/15"]
+)
+def test_a_winter_across_two_years_is_december_to_february(text):
+    [mention] = find_dates(f"Snow fell in {text}, and the roads closed.", PUBLISHED)
+    assert mention.text == text
+    assert mention.span == find_dates("Winter 2014")[0].span
+    assert (iso_from_day(mention.span.start), iso_from_day(mention.span.end)) == (
+        "2014-12-01",
+        "2015-02-28",
+    )
+
+
+def test_another_season_across_two_years_is_read_as_the_two_years():
+    [mention] = find_dates("in the summer of 2014–15", PUBLISHED)
+    assert (mention.text, mention.span.edtf) == ("the summer of 2014–15", "2014/2015")
+    assert "no single summer spans 2014–2015" in mention.note
 
 
 def test_the_ussrs_collapse_in_1991():

@@ -44,6 +44,10 @@ _ISO_DATETIME = re.compile(
     r"^([+-]?\d{4,}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
 )
+_SEASON_YEARS = re.compile(
+    r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    r"(?P<year>\d{4})\s*[-–—/]\s*(?P<until>\d{4}|\d{2})$"
+)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|\s+to\s+|\s+until\s+)\s*(.+)$")
@@ -200,6 +204,13 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return _year(_era_year(int(match.group("year")), match.group("era"), raw))
     if match := _NUMERIC.match(text):
         return _numeric(match, order, raw)
+    if match := _SEASON_YEARS.match(lowered):  # "winter 2014–15": "15" is not a year of its own
+        from mapexplorer.importer.dates import season_span  # imported when first needed
+
+        try:
+            return season_span(match["season"], int(match["year"]), match["until"])
+        except DateError as exc:
+            raise DateError(f"{_show(raw)}: {exc}") from None
     if (match := _RANGE.match(text)) and "/" not in text:
         return _range(match.group(1), match.group(2), order)
     if _FLOAT.match(text):

@@ -23,7 +23,16 @@ from mapexplorer.model.time import (
     ymd_from_day,
 )
 
-__all__ = ["DateMention", "find_dates", "month_number", "MONTH", "DAY", "YEAR", "WEEKDAYS"]
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "month_number",
+    "season_span",
+    "MONTH",
+    "DAY",
+    "YEAR",
+    "WEEKDAYS",
+]
 
 # Kinds of mention, from the most to the least trustworthy.
 EXPLICIT, NAMED, FROM_PREVIOUS, FROM_PUBLISHED = (
@@ -297,12 +306,50 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
 _SEASON_CODE = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 
+def _second_year(first: int, text: str) -> int:
+    """The end year of "2014–15" or "2014–2015" (2015); "1999–00" is 2000."""
+    return int(text) if len(text) == 4 else first + (int(text) - first) % 100
+
+
+def season_span(season: str, year: int, until: str | None = None) -> TimeSpan:
+    """ "winter 2014" or, written across its two years, "winter 2014–15" (`until` as written,
+    "15" or "2015"): EDTF's 2014-24, December 2014 to February 2015, the northern winter.
+    `DateError` when the years hold no single season of that name."""
+    season = season.lower()
+    span = _span(f"{_y(year)}-{_SEASON_CODE[season]}")
+    if until is None:
+        return span
+    last = _second_year(year, until)
+    if season != "winter":
+        raise DateError(
+            f"{season} lies within one year (only winter spans two): write '{season} {year}', "
+            f"'{season} {last}' or {year}/{last}"
+        )
+    if last != year + 1:
+        raise DateError(
+            f"a winter spans two years in a row: 'winter {year}–{(year + 1) % 100:02d}' is "
+            f"December {year} to February {year + 1}"
+        )
+    return span
+
+
 @_rule(
-    rf"(?:(?:early|late)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})",
+    rf"(?:(?:early|late)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})"
+    r"(?:\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?!\d))?",
     re.I,
 )
 def _season(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _span(f"{m['y']}-{_SEASON_CODE[m['s'].lower()]}"), EXPLICIT, ""
+    year = int(m["y"])
+    try:
+        return season_span(m["s"], year, m["y2"]), EXPLICIT, ""
+    except DateError:
+        pass
+    # "summer 2014–15" (a southern summer? a sports season?): the years hold what was meant.
+    last = _second_year(year, m["y2"])
+    if last <= year:
+        return None
+    span = _span(f"{_y(year)}/{_y(last)}")
+    return span, EXPLICIT, f"no single {m['s'].lower()} spans {year}–{last}: read as the years"
 
 
 @_rule(
