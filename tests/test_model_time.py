@@ -230,3 +230,32 @@ def test_describe_all_words_a_span_by_its_text_not_its_day_numbers():
     assert describe_all(odd) == [span.describe() for span in odd]
     assert describe_all(odd)[0] == "Wednesday 1 January 2020"
     assert describe_all([]) == []
+
+
+def test_plain_days_in_bulk_are_the_spans_parse_gives():
+    """Other tools' big files: their distinct ISO days are worked out as one array, and must
+    be exactly what `TimeSpan.parse` makes of each; anything else is left to it."""
+    import random
+
+    from mapexplorer.model.time import plain_days
+
+    rng = random.Random(5)
+    texts = [
+        f"{rng.randint(0, 9999):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 31):02d}"
+        for _ in range(5000)
+    ]
+    odd = ["1900-02-29", "2000-02-29", "0000-02-29", "2023-02-29", "2020-13-01", "2020-00-10"]
+    odd += [" 2020-01-01", "2020-1-01", "2020-05", "-0044-03-15", "2020-05-01~", 5, None, True]
+    spans = plain_days(texts + odd)
+    for text in {t for t in texts + odd if isinstance(t, str)}:
+        try:
+            expected = TimeSpan.parse(text)
+        except DateError:
+            assert text not in spans
+            continue
+        if text in spans:
+            got = spans[text]
+            assert (got, got.precision, type(got)) == (expected, expected.precision, TimeSpan)
+        else:  # only other forms go the one-at-a-time way
+            assert len(text) != 10 or not text[:4].isdigit() or text.count("-") != 2
+    assert "2000-02-29" in spans and "1900-02-29" not in spans and "2023-02-29" not in spans

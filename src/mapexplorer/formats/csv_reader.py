@@ -117,6 +117,7 @@ def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
     if source is None:
         return [DateError("no column holds a date")] * len(rows)
     fields = source.fields
+    reader.read_days_in_bulk(rows)
     keys = [tuple(row.get(f) for f in fields) for row in rows]
     spans: dict[tuple, TimeSpan | DateError] = {}
     for key in set(keys):

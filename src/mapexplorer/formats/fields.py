@@ -22,7 +22,7 @@ from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_o
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
-from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.model.time import DateError, TimeSpan, plain_days
 
 __all__ = [
     "TEXT_ROLES",
@@ -660,6 +660,15 @@ class RowReader:
         if span is None:
             span = self._spans[key] = source.read(row, self.choice.date_order)
         return span
+
+    def read_days_in_bulk(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Work out the plain ISO days in the time field of all `rows` at once (`plain_days`),
+        for `time` to find: a big file's distinct dates, one at a time, took ~0.5 s."""
+        source = self.choice.time
+        if source is not None and source.end_field is None:
+            name = source.field
+            for text, span in plain_days(row.get(name) for row in rows).items():
+                self._spans.setdefault(text, span)
 
     def time_source_for(self, row: Mapping[str, Any]) -> TimeSource | None:
         """Where this row's time is: the chosen source, unless its fields are all empty here

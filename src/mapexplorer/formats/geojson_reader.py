@@ -112,6 +112,7 @@ def read_document(
         rows = [_properties(f) if f.__class__ is dict else None for f in features]
         props = [row if row is not None else {} for row in rows]
         all_parts = reader.all_parts(props)
+        reader.read_days_in_bulk(props)
         points = _points(features)
         for index, feature in enumerate(features):
             if progress is not None and index and index % PROGRESS_EVERY == 0:

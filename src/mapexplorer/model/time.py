@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -423,6 +424,34 @@ class _PlainSpan:
         self.approximate = False
         self.uncertain = False
         self.__class__ = TimeSpan
+
+
+_PLAIN_ISO_DAY = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
+_EPOCH_DAY: int | None = None
+
+
+def plain_days(texts: Iterable[object]) -> dict[str, TimeSpan]:
+    """The spans of the plain ISO days ("2024-12-05") among `texts`, worked out as one array:
+    ~1 µs a date instead of ~4-10 (a file of other tools' 100,000 rows may hold 50,000
+    distinct days). Each is the span `TimeSpan.parse` gives; anything else (other forms, days
+    that do not exist) is left out, for the one-at-a-time parse to read or say why not."""
+    global _EPOCH_DAY
+    days = [
+        t for t in set(texts) if t.__class__ is str and len(t) == 10 and _PLAIN_ISO_DAY.fullmatch(t)
+    ]
+    if not days:
+        return {}
+    import numpy as np  # the model's arrays: imported once the model is in use anyway
+
+    if _EPOCH_DAY is None:
+        _EPOCH_DAY = day_from_ymd(1970, 1, 1)
+    try:
+        numbers = np.array(days, dtype="datetime64[D]")
+    except ValueError:  # "2023-02-29" among them: keep the days that exist
+        days = [t for t in days if int(t[8:]) <= _days_in_month(int(t[:4]), int(t[5:7]))]
+        numbers = np.array(days, dtype="datetime64[D]")
+    starts = (numbers.astype(np.int64) + _EPOCH_DAY).tolist()
+    return {t: _PlainSpan(t, n, n, _DAY) for t, n in zip(days, starts, strict=True)}
 
 
 def _year_words(year: int) -> str:
