@@ -106,6 +106,18 @@ def test_rows_left_out_are_reported_not_dropped_silently(capsys, tmp_path):
         assert "row 3" in err and "latitude 95" in err and "row 4" in err
 
 
+def test_rows_with_cells_beyond_the_header_are_warned_of(capsys, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("title,date,lat,lon\nA,2020,10,20,extra\nB,2021,10,20\n", encoding="utf-8")
+    code, out, err = run(capsys, "events", str(path))
+    assert code == 0 and "A" in out and "B" in out
+    assert err.splitlines() == [
+        "mapexplorer: warning: long.csv: all 2 rows read, some not quite as written:",
+        "mapexplorer: warning: row 2 has more cells than the header's 4 columns "
+        "(1 extra cell dropped)",
+    ]
+
+
 def test_an_ambiguous_file_says_how_it_was_read(capsys, tmp_path):
     path = tmp_path / "when.csv"
     path.write_text("title,date,lat,lon\nA,03/04/2025,1,1\nB,05/06/2025,2,2\n", encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 
 from mapexplorer.formats import FormatError
 from mapexplorer.formats.opener import guess_fields, open_catalogue, read_catalogue
+from mapexplorer.formats.report import warning_lines
 
 LIBRARY_WORDS = ("Exception", "GEOS", "Traceback", "fastkml", "kml:coordinates", "zipfile")
 
@@ -180,6 +181,53 @@ def test_a_short_row_says_it_is_short(tmp_path):
     (problem,) = report.problems
     assert problem.item == "row 3"
     assert "only 1 cell but the header has 4 columns" in problem.message
+    assert report.notes == []  # its problem says it is short: not said twice
+
+
+def test_rows_with_more_cells_than_the_header_are_read_and_reported(tmp_path):
+    """The extra cells used to be dropped without a word."""
+    path = write(
+        tmp_path / "long.csv",
+        "title,date,lat,lon\na,2020,1,1\nb,2021,2,2,extra\nc,2022,3,3\nd,2023,4,4,x,y\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["a", "b", "c", "d"]
+    assert report.problems == [] and report  # nothing left out, still something to say
+    assert report.notes == [
+        "rows 3 and 5 have more cells than the header's 4 columns (3 extra cells dropped)"
+    ]
+    assert report.text() == (
+        "long.csv: all 4 rows read, some not quite as written:\n"
+        "  rows 3 and 5 have more cells than the header's 4 columns (3 extra cells dropped)"
+    )
+    assert warning_lines(report) == report.text().replace("  ", "").split("\n")
+
+
+def test_rows_with_fewer_cells_than_the_header_are_read_with_empty_cells_and_reported(tmp_path):
+    path = write(
+        tmp_path / "short.csv",
+        "title,date,lat,lon,notes\na,2020,1,1,n\nb,2021,2,2\nc 2022\nd,2023,4,4,x,y\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [(e.title, e.summary) for e in catalogue.events] == [("a", "n"), ("b", ""), ("d", "x")]
+    (problem,) = report.problems  # row 4 says it is short in its own line
+    assert problem.item == "row 4" and "only 1 cell" in problem.message
+    assert report.notes == [
+        "row 5 has more cells than the header's 5 columns (1 extra cell dropped)",
+        "row 3 has fewer cells than the header's 5 columns (1 missing cell read as empty)",
+    ]
+    assert report.text().endswith("\n  " + "\n  ".join(report.notes))
+    assert warning_lines(report, limit=0)[-2:] == report.notes  # never cut off with problems
+
+
+def test_many_uneven_rows_are_counted_not_all_listed(tmp_path):
+    rows = "".join(f"e{n},2020,1,1,x\n" for n in range(25))
+    catalogue, report = read_catalogue(write(tmp_path / "wide.csv", "title,date,lat,lon\n" + rows))
+    assert len(catalogue.events) == 25
+    assert report.notes == [
+        "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 15 more have more cells than the header's "
+        "4 columns (25 extra cells dropped)"
+    ]
 
 
 # --- 3. geometry libraries' words translated ---------------------------------------------------

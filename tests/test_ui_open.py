@@ -46,6 +46,19 @@ def test_a_spreadsheet_with_bad_rows_opens_the_rest_and_reports_them(window, qtb
     assert window.windowTitle().startswith("incidents")
 
 
+def test_rows_read_with_cells_dropped_are_reported_though_none_was_left_out(
+    window, qtbot, tmp_path
+):
+    path = tmp_path / "long.csv"
+    path.write_text("Title,Date,Latitude,Longitude\nTalks,2025-02-03,48.2,16.3,x\n", "utf-8")
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    dialog = window.report_dialog
+    assert dialog.windowTitle() == "Some rows were not read as written"
+    assert "could not be read" not in dialog.summary.text()
+    assert "row 2 has more cells than the header's 4 columns" in dialog.text.toPlainText()
+
+
 def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
     path = write_csv(
         tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],

@@ -31,6 +31,7 @@ from mapexplorer.formats.reading import (
     ReadReport,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
+from mapexplorer.words import counted
 
 __all__ = ["guess_fields", "read", "read_table"]
 
@@ -74,24 +75,30 @@ def _read(
     location_field = _location_field(choice)
     location_names = [n for n in (choice.wkt, choice.lat, choice.lon) if n]
     width = len(header)
+    said_short: set[int] = set()  # rows left out with a problem that says they are short
     for index, row in enumerate(dicts):
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
         time = times[index]
         if time.__class__ is not TimeSpan:
-            message = _short_row(row, width, time_names) or str(time)
-            builder.problem(f"row {index + 2}", time_field, message)  # row 1 is the header
+            message = _short_row(row, width, time_names)
+            if message:
+                said_short.add(index)
+            builder.problem(f"row {index + 2}", time_field, message or str(time))  # row 1: header
             continue
         parts = all_parts[index]
         try:
             place_id = _place(builder, parts, points[index], shapes[index])
         except PlaceError as exc:
-            message = _short_row(row, width, location_names) or str(exc)
-            builder.problem(f"row {index + 2}", location_field, message)
+            message = _short_row(row, width, location_names)
+            if message:
+                said_short.add(index)
+            builder.problem(f"row {index + 2}", location_field, message or str(exc))
             continue
         builder.add(f"row {index + 2}", parts, time, [place_id], extras[index])
     if broken:
         builder.problem(broken[0], "", broken[1])
+    builder.report.notes += _uneven_rows(rows, width, said_short)
     if progress is not None:
         progress(total, total)
     return builder.finish(total, choice, guessed)
@@ -109,6 +116,40 @@ def _short_row(row: dict, width: int, needed: Any) -> str:
         f"the row has only {cells} but the header has {width} columns, so it has no "
         f"{missing[0]!r} (a delimiter or a quote out of place?)"
     )
+
+
+def _uneven_rows(rows: list[list[str]], width: int, said_short: set[int]) -> list[str]:
+    """Report lines for rows whose cells do not match the header's columns: the extra cells
+    are dropped and the missing ones read as empty, which a shifted row may not survive."""
+    uneven = [i for i, row in enumerate(rows) if len(row) != width]  # one pass; most have none
+    longer = [i for i in uneven if len(rows[i]) > width]
+    shorter = [i for i in uneven if len(rows[i]) < width and i not in said_short]
+    notes = []
+    columns = f"the header's {counted(width, 'column')}"
+    if longer:
+        extra = sum(len(rows[i]) - width for i in longer)
+        notes.append(
+            f"{_row_numbers(longer)} more cells than {columns} "
+            f"({counted(extra, 'extra cell')} dropped)"
+        )
+    if shorter:
+        missing = sum(width - len(rows[i]) for i in shorter)
+        notes.append(
+            f"{_row_numbers(shorter)} fewer cells than {columns} "
+            f"({counted(missing, 'missing cell')} read as empty)"
+        )
+    return notes
+
+
+def _row_numbers(indexes: list[int], shown: int = 10) -> str:
+    """Which rows, numbered as the problems are, with their verb: "row 5 has", "rows 5, 9 and
+    12 have", "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 1,190 more have"."""
+    numbers = [str(i + 2) for i in indexes[:shown]]  # row 1 is the header
+    if len(indexes) > shown:
+        return f"rows {', '.join(numbers)} and {len(indexes) - shown:,} more have"
+    if len(numbers) == 1:
+        return f"row {numbers[0]} has"
+    return f"rows {', '.join(numbers[:-1])} and {numbers[-1]} have"
 
 
 def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:

@@ -45,6 +45,9 @@ class ReadReport:
     unsure: tuple[str, ...] = ()
     """Why those fields could be read another way, when they were guessed and the guess was
     unsure (the window asks; the command line says how it read them)."""
+    notes: list[str] = field(default_factory=list)
+    """What was read, but not quite as the file has it, one line each: "rows 5 and 9 have
+    more cells than the header's 4 columns (2 extra cells dropped)"."""
 
     @property
     def skipped(self) -> int:
@@ -53,18 +56,24 @@ class ReadReport:
 
     def __bool__(self) -> bool:
         """True when there is something to tell the user."""
-        return bool(self.problems)
+        return bool(self.problems or self.notes)
 
     def text(self) -> str:
         """The report as the user reads and copies it."""
+        lines = [*(str(p) for p in self.problems), *self.notes]
+        return "\n".join([self.headline(), *(f"  {line}" for line in lines)])
+
+    def headline(self) -> str:
+        """The report's first line: the file, and how many of its items were read."""
         name = os.path.basename(self.path) or self.path
-        if not self.problems:
-            return f"{name}: all {self.total} {self.unit}s read."
-        head = (
-            f"{name}: {self.skipped} of {self.total} {self.unit}s could not be read "
-            f"and were left out."
-        )
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        if self.problems:
+            return (
+                f"{name}: {self.skipped} of {self.total} {self.unit}s could not be read "
+                f"and were left out."
+            )
+        if self.notes:
+            return f"{name}: all {self.total} {self.unit}s read, some not quite as written:"
+        return f"{name}: all {self.total} {self.unit}s read."
 
     __str__ = text
 
@@ -74,11 +83,12 @@ def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
     and how the file was read when its fields read more than one way."""
     lines = []
     if report:
-        head, *problems = report.text().split("\n")
-        lines.append(head)
-        lines += [p.strip() for p in problems[:limit]]
+        lines.append(report.headline())
+        problems = [str(p) for p in report.problems]
+        lines += problems[:limit]
         if len(problems) > limit:
             lines.append(f"… and {len(problems) - limit} more")
+        lines += report.notes  # a line or two each file, never cut off by the limit
     if report.unsure:
         name = os.path.basename(report.path)
         order = report.choice.date_order if report.choice else ""

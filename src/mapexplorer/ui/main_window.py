@@ -358,18 +358,21 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, release_free_memory)
         if self.settings is not None:
             self.settings.setValue("last_file", path)
-        if report:  # some rows could not be placed or dated: say which, keep the rest
+        if report:  # some rows could not be placed or dated, or lost cells: say which
             self.show_read_report(catalogue, path, report)
 
     def show_read_report(self, catalogue: Catalogue, path: str, report) -> None:
-        """The rows a read left out, in a dialog the user can copy from."""
+        """The rows a read left out or changed, in a dialog the user can copy from."""
         from mapexplorer.ui.report_dialog import ReadReportDialog
 
-        summary = (
-            f"Opened {counted(len(catalogue.events), 'event')} from {Path(path).name}. "
-            f"{report.skipped} of {report.total} {report.unit}s could not be read:"
-        )
-        self.report_dialog = ReadReportDialog(summary, report.text(), self)
+        opened = f"Opened {counted(len(catalogue.events), 'event')} from {Path(path).name}. "
+        if report.problems:
+            said = f"{report.skipped} of {report.total} {report.unit}s could not be read:"
+            title = f"Some {report.unit}s were left out"
+        else:
+            said = f"Some {report.unit}s were not read quite as written:"
+            title = f"Some {report.unit}s were not read as written"
+        self.report_dialog = ReadReportDialog(opened + said, report.text(), self, title)
         self.report_dialog.open()
 
     # --- drag and drop ------------------------------------------------------------------------

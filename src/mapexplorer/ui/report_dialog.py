@@ -16,9 +16,15 @@ from PySide6.QtWidgets import (
 
 
 class ReadReportDialog(QDialog):
-    def __init__(self, summary: str, report_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: str,
+        report_text: str,
+        parent: QWidget | None = None,
+        title: str = "Some rows were left out",
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Some rows were left out")
+        self.setWindowTitle(title)
         self.setAccessibleName("Read report")
         layout = QVBoxLayout(self)
         self.summary = label = QLabel(summary)
