@@ -9,6 +9,7 @@ import json
 import re
 import warnings
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 import shapely.wkt
@@ -25,8 +26,8 @@ with warnings.catch_warnings():
     from fastkml import kml as fastkml
 
 REQUIRED = [
-    "event_id", "title", "summary", "date", "start", "end", "precision", "place", "category",
-    "actors", "era", "excerpt",
+    "event_id", "title", "summary", "date", "start", "end", "precision", "place", "place_id",
+    "category", "actors", "era", "excerpt",
 ]  # fmt: skip
 ISO_DAY = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 NASTY = "<img src=x onerror=alert(1)> & Co. \"quoted\" 'single' </Placemark>]]>"
@@ -186,6 +187,7 @@ def test_csv_rows_and_shapes(tmp_path, request, which):
         by_event.setdefault(row["event_id"], []).append(row)
         event = catalogue.event(row["event_id"])
         assert row["title"] == event.title
+        assert row["place_id"] in event.place_ids
         assert row["date"] == event.time.edtf
         assert ISO_DAY.match(row["start"]) and ISO_DAY.match(row["end"])
         assert row["actors"] == csvfile.ACTOR_SEPARATOR.join(event.actors)
@@ -202,9 +204,43 @@ def test_csv_rows_and_shapes(tmp_path, request, which):
         else:
             assert geom.distance(point) < 1e-5
     for event in catalogue.events:
-        assert [r["place"] for r in by_event[event.id]] == [
-            p.name for p in catalogue.places_of(event)
+        assert [(r["place_id"], r["place"]) for r in by_event[event.id]] == [
+            (p.id, p.name) for p in catalogue.places_of(event)
         ]
+
+
+def test_csv_reopens_with_its_place_ids(tmp_path):
+    """Each row names its place's id: made from the names instead, `washington` came back
+    `washington-d-c` and `bushehr` `bushehr-nuclear-power-plant`, breaking what keys on ids."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    catalogue, _ = read_catalogue(bundled_catalogue())
+    path = tmp_path / "story.csv"
+    export_catalogue(catalogue, path, "csv")
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.place_ids for e in again.events] == [e.place_ids for e in catalogue.events]
+    assert {(p.id, p.name, p.geometry.wkb) for p in again.places.values()} == {
+        (p.id, p.name, p.geometry.wkb) for p in catalogue.places.values()
+    }
+    # Everything of the events, but how each date was worked out (only in the GeoJSON).
+    assert list(again.events) == [replace(e, date_note="") for e in catalogue.events]
+
+
+def test_a_csv_without_place_ids_reads_as_before(tmp_path):
+    """An export from before the `place_id` column: its places are identified by name."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    rows = _csv_rows(native.load(bundled_catalogue()), tmp_path)
+    path = tmp_path / "older.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, [c for c in rows[0] if c != "place_id"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    again, report = read_catalogue(path)
+    assert not report
+    assert "washington-d-c" in again.places and "washington" not in again.places
+    assert again.event("trump-inauguration").place_ids == ("washington-d-c",)
 
 
 def test_csv_keeps_text_as_text(tmp_path, nasty):

@@ -13,10 +13,12 @@ from mapexplorer.formats.native import event_place_properties
 from mapexplorer.model import Catalogue
 
 COLUMNS = [
-    "event_id", "title", "summary", "date", "start", "end", "precision", "place", "category",
-    "actors", "era", "excerpt", "excerpts", "lat", "lon", "wkt",
+    "event_id", "title", "summary", "date", "start", "end", "precision", "place", "place_id",
+    "category", "actors", "era", "excerpt", "excerpts", "lat", "lon", "wkt",
 ]  # fmt: skip
-"""`excerpt` is the first passage, for people; `excerpts` all of them with their offsets."""
+"""`excerpt` is the first passage, for people; `excerpts` all of them with their offsets.
+`place_id` keeps each place's id on reopening (made from its name, Washington's `washington`
+would come back `washington-d-c`)."""
 ACTOR_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)."""
