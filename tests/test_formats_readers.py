@@ -529,6 +529,69 @@ def test_a_place_id_without_a_name_is_the_places_name(tmp_path):
     assert catalogue.places["baghdad"].name == "baghdad"
 
 
+POINT_1_2 = {"type": "Point", "coordinates": [1, 2]}
+LINE = {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}
+SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+
+
+def _feature(geometry: dict, **properties) -> dict:
+    return {"type": "Feature", "geometry": geometry, "properties": {"date": "2020", **properties}}
+
+
+def test_a_geometry_collection_nothing_names_is_named_as_its_kinds_are(tmp_path):
+    """Its pieces are named as a nameless Point or Polygon is: points by their coordinates,
+    lines and areas after the event (they were "" with no title, "GeomColl (1)"… with one)."""
+    collection = {"type": "GeometryCollection", "geometries": [POINT_1_2, LINE]}
+    features = [
+        _feature(collection),
+        _feature(POINT_1_2),
+        _feature(SQUARE),
+        _feature(collection, title="GeomColl"),
+        _feature({"type": "GeometryCollection", "geometries": [LINE, SQUARE]}),
+        _feature(collection, title="Zones", place="Occupied zones"),
+    ]
+    doc = {"type": "FeatureCollection", "features": features}
+    catalogue, report = read_catalogue(write(tmp_path / "gc.geojson", json.dumps(doc)))
+    assert not report
+    spot = "2n-1e"
+    assert [
+        (e.title, [(p.id, p.name) for p in catalogue.places_of(e)]) for e in catalogue.events
+    ] == [
+        ("Feature 1", [(spot, "2.00000, 1.00000"), ("feature-1", "Feature 1")]),
+        ("Feature 2", [(spot, "2.00000, 1.00000")]),  # one marker for every event there
+        ("Feature 3", [("feature-3", "Feature 3")]),
+        ("GeomColl", [(spot, "2.00000, 1.00000"), ("geomcoll", "GeomColl")]),
+        ("Feature 5", [("feature-5-1", "Feature 5 (1)"), ("feature-5-2", "Feature 5 (2)")]),
+        ("Zones", [("occupied-zones-1", "Occupied zones (1)"),
+                   ("occupied-zones-2", "Occupied zones (2)")]),
+    ]  # fmt: skip
+
+
+def test_a_multigeometry_nothing_names_is_named_as_its_kinds_are(tmp_path):
+    time = "<TimeStamp><when>2021</when></TimeStamp>"
+    point = "<Point><coordinates>1,2</coordinates></Point>"
+    line = "<LineString><coordinates>0,0 1,1</coordinates></LineString>"
+    marks = [
+        f"<Placemark>{time}<MultiGeometry>{point}{line}</MultiGeometry></Placemark>",
+        f"<Placemark>{time}{point}</Placemark>",
+        f"<Placemark>{time}{line}</Placemark>",
+        f"<Placemark><name>Corridor</name>{time}<MultiGeometry>{point}{line}</MultiGeometry>"
+        "</Placemark>",
+    ]
+    text = (
+        f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{"".join(marks)}</Document></kml>'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "gc.kml", text))
+    assert not report
+    assert [[p.name for p in catalogue.places_of(e)] for e in catalogue.events] == [
+        ["2.00000, 1.00000", "Placemark 1"],
+        ["2.00000, 1.00000"],
+        ["Placemark 3"],
+        ["Corridor (1)", "Corridor (2)"],  # a placemark's name names its pieces, as its pin
+    ]
+    assert catalogue.events[0].place_ids[0] == catalogue.events[1].place_ids[0] == "2n-1e"
+
+
 def test_wkt_csv(tmp_path):
     text = (
         "id,name,when,category,geometry\n"

@@ -27,6 +27,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    event_title,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
 
@@ -165,7 +166,7 @@ def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, it
         builder.problem(item, time_source.label if time_source else "", str(exc))
         return
     try:
-        place_ids = _places(builder, reader, feature, props, parts)
+        place_ids = _places(builder, reader, feature, props, parts, event_title(item, parts))
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
@@ -173,9 +174,9 @@ def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, it
 
 
 def _places(
-    builder: CatalogueBuilder, reader: RowReader, feature: dict, props: dict, parts
+    builder: CatalogueBuilder, reader: RowReader, feature: dict, props: dict, parts, title: str
 ) -> list[str]:
-    name = parts.place or parts.title
+    name = parts.place or title  # a line or area is named after its event ("Feature 3")
     geometry = feature.get("geometry")
     if geometry is None:
         shape_ = reader.shape(props)
@@ -198,8 +199,10 @@ def _places(
         pieces = list(geom.geoms)
         if not pieces:
             raise PlaceError("the geometry is empty")
+        if not (parts.place or parts.place_id):  # named as a nameless Point or Polygon would be
+            return builder.nameless_places(pieces, title)
         return [
-            builder.shape_place(f"{name} ({n})" if name else "", piece, "")
+            builder.shape_place(f"{name} ({n})", piece, "")
             for n, piece in enumerate(pieces, start=1)
         ]
     return [builder.shape_place(name, geom, parts.place_id)]

@@ -36,6 +36,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    event_title,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -374,7 +375,11 @@ def _read_placemark(
     if mark.folders:
         extra.setdefault("folder", "/".join(mark.folders))
     try:
-        place_ids = _places(builder, placemark, mark, parts.place or parts.title, parts.place_id)
+        # A placemark's name is its pin's label: it names the place, as `place` does.
+        name = parts.place or parts.title
+        place_ids = _places(
+            builder, placemark, mark, name, parts.place_id, event_title(item, parts)
+        )
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
@@ -409,7 +414,7 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpa
 
 
 def _places(
-    builder: CatalogueBuilder, placemark: Any, mark: _Mark, name: str, place_id: str
+    builder: CatalogueBuilder, placemark: Any, mark: _Mark, name: str, place_id: str, title: str
 ) -> list[str]:
     if mark.bad_coordinates:
         raise PlaceError(f"invalid coordinates: {mark.bad_coordinates}")
@@ -431,14 +436,16 @@ def _places(
             geom = shapely.force_2d(shape(geometry.__geo_interface__))
         except Exception as exc:  # pygeoif and shapely raise several types
             raise PlaceError(geometry_problem(exc)) from None
-    if geom.geom_type != "GeometryCollection":
-        return [builder.shape_place(name, geom, place_id)]
-    pieces = list(geom.geoms)
+    collection = geom.geom_type == "GeometryCollection"
+    pieces = list(geom.geoms) if collection else [geom]
     if not pieces:
         raise PlaceError("the MultiGeometry is empty")
+    if not (name or place_id):  # a point by its coordinates, a line or area after its event
+        return builder.nameless_places(pieces, title)
+    name = name or title  # only an id names it
+    if not collection:
+        return [builder.shape_place(name, geom, place_id)]
     return [
-        builder.shape_place(
-            f"{name} ({n})" if name else "", piece, f"{place_id}-{n}" if place_id else ""
-        )
+        builder.shape_place(f"{name} ({n})", piece, f"{place_id}-{n}" if place_id else "")
         for n, piece in enumerate(pieces, start=1)
     ]

@@ -4,6 +4,7 @@ and the builder that turns rows into a catalogue's events and places."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 from collections.abc import Callable
@@ -20,7 +21,14 @@ from mapexplorer.formats.report import Problem, ReadReport
 from mapexplorer.model import Catalogue, CatalogueError, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
 
-__all__ = ["PROGRESS_EVERY", "CatalogueBuilder", "Problem", "Progress", "ReadReport"]
+__all__ = [
+    "PROGRESS_EVERY",
+    "CatalogueBuilder",
+    "Problem",
+    "Progress",
+    "ReadReport",
+    "event_title",
+]
 
 Progress = Callable[[int, int], None]
 """`progress(done, total)`; it may raise to cancel the read, and the exception propagates."""
@@ -91,6 +99,23 @@ class CatalogueBuilder:
         self._place_keys[key] = new_id
         return new_id
 
+    def nameless_places(self, geometries: list[BaseGeometry], title: str) -> list[str]:
+        """The ids of places nothing names (a shape, or the pieces of a GeometryCollection),
+        each named as a nameless place of its kind is: a point by its coordinates, shared by
+        every event at that spot; a line or area after its event (`title`), numbered when the
+        event has several ("Feature 3 (2)"). `PlaceError` when a shape is not a valid one."""
+        points = [_point_on_globe(g) for g in geometries]
+        shapes = points.count(None)
+        place_ids, n = [], 0
+        for geometry, point in zip(geometries, points, strict=True):
+            if point is not None:
+                place_ids.append(self.unnamed_point_place(*point))
+            else:
+                n += 1
+                name = f"{title} ({n})" if shapes > 1 else title
+                place_ids.append(self.shape_place(name, geometry))  # may raise PlaceError
+        return place_ids
+
     def _name_slug(self, name: str) -> str:
         """A place id from its name: "Tehran" → "tehran"; "Київ" → "place-1" (numbered)."""
         slug = _fast_slug(name)
@@ -128,9 +153,7 @@ class CatalogueBuilder:
     ) -> None:
         """One row's event; rows sharing an id, title and time become one event at their
         places (the shape of our own exports: a row per event–place pair)."""
-        title = parts.title or parts.place or item.capitalize()
-        if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
-            title = _LINE_BREAKS.sub(" ", title).strip()
+        title = event_title(item, parts)
         events = self._events
         if parts.id:
             base = parts.id if _SLUG.match(parts.id) else _slug(parts.id, "event")
@@ -194,6 +217,26 @@ class CatalogueBuilder:
         more = len(problems) - _SHOWN_IN_ERROR
         tail = f" (and {more} more problems)" if more > 0 else ""
         return f"none of its {total} {unit}s could be read: {shown}{tail}"
+
+
+def event_title(item: str, parts: RowParts) -> str:
+    """The title `CatalogueBuilder.add` gives an event: its own, else its place's name, else
+    its item's ("Feature 3"); one line."""
+    title = parts.title or parts.place or item.capitalize()
+    if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
+        title = _LINE_BREAKS.sub(" ", title).strip()
+    return title
+
+
+def _point_on_globe(geometry: BaseGeometry) -> tuple[float, float] | None:
+    """(lon, lat) of a point with finite coordinates on the globe; None for anything else
+    (which `Place` then accepts or refuses with its reason)."""
+    if geometry.geom_type != "Point" or geometry.is_empty:
+        return None
+    lon, lat = geometry.x, geometry.y
+    if not (math.isfinite(lon) and math.isfinite(lat) and abs(lon) <= 180 and abs(lat) <= 90):
+        return None
+    return lon, lat
 
 
 def coordinates_name(lon: float, lat: float) -> str:
