@@ -246,6 +246,7 @@ def test_plain_days_in_bulk_are_the_spans_parse_gives():
     ]
     odd = ["1900-02-29", "2000-02-29", "0000-02-29", "2023-02-29", "2020-13-01", "2020-00-10"]
     odd += [" 2020-01-01", "2020-1-01", "2020-05", "-0044-03-15", "2020-05-01~", 5, None, True]
+    odd += [["2020-05-01"], {"date": "2020-05-01"}]  # a GeoJSON property may hold anything
     spans = plain_days(texts + odd)
     for text in {t for t in texts + odd if isinstance(t, str)}:
         try:

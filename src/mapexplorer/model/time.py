@@ -437,7 +437,10 @@ def plain_days(texts: Iterable[object]) -> dict[str, TimeSpan]:
     that do not exist) is left out, for the one-at-a-time parse to read or say why not."""
     global _EPOCH_DAY
     days = [
-        t for t in set(texts) if t.__class__ is str and len(t) == 10 and _PLAIN_ISO_DAY.fullmatch(t)
+        t
+        # Strings first: a GeoJSON property may hold a list, which no set can take.
+        for t in {t for t in texts if t.__class__ is str and len(t) == 10}
+        if _PLAIN_ISO_DAY.fullmatch(t)
     ]
     if not days:
         return {}
