@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mapexplorer.importer.dates import find_dates
-from mapexplorer.model.time import day_from_ymd, iso_from_day
+from mapexplorer.model.time import Precision, day_from_ymd, iso_from_day
 
 PUBLISHED = day_from_ymd(2025, 1, 17)  # a Friday
 
@@ -193,3 +193,32 @@ def test_offsets_point_into_the_text():
 )
 def test_numbers_that_are_not_dates(text):
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from August 25–September 17, 1941", "1941-08-25/1941-09-17"),
+        ("from August 25-September 17, 1941", "1941-08-25/1941-09-17"),
+        ("from Aug. 25 to Sept. 17, 1941", "1941-08-25/1941-09-17"),
+        ("August 25 through September 17, 1941", "1941-08-25/1941-09-17"),
+        ("between Aug. 25 and Sept. 17, 1941", "1941-08-25/1941-09-17"),
+        ("between 25 August and 17 September 1941", "1941-08-25/1941-09-17"),
+        ("from 25 August to 17 September 1941", "1941-08-25/1941-09-17"),
+        ("August 25–27, 1941", "1941-08-25/1941-08-27"),
+        ("from Aug. 25 to 27, 1941", "1941-08-25/1941-08-27"),
+        ("from 25 to 27 August 1941", "1941-08-25/1941-08-27"),
+    ],
+)
+def test_days_from_to_with_the_year_written_once_are_those_days(text, expected):
+    """ "from Aug. 25 to Sept. 17, 1941" is 25 August to 17 September 1941, not "since Aug. 25"
+    (open until publication) or a yearless Aug. 25 beside Sept. 17, 1941."""
+    [mention] = find_dates(f"The invasion ran {text}, when the Shah abdicated.", PUBLISHED)
+    assert (mention.text, mention.span.edtf) == (text, expected)
+    assert mention.span.precision is Precision.DAY
+
+
+def test_two_days_joined_by_and_are_not_a_range_without_between():
+    assert "1941-08-25/1941-09-17" not in [
+        edtf for _, edtf in dates("Bombs fell on Aug. 25 and Sept. 17, 1941.")
+    ]

@@ -220,30 +220,37 @@ def _year_of_month_day(month: int, day: int, ctx: _Context) -> tuple[int, str] |
 W = rf"(?:(?i:on\s+)?{WEEKDAY},?\s+)?"
 
 
+# A range's own "from"/"between" is part of it, so "from Aug. 25 to Sept. 17, 1941" is not read
+# as "since Aug. 25" (open until publication); "and" joins a range only after "between".
+_FROM = r"(?:(?P<cue>(?i:from|between))\s+)?"
+_TO = r"(?:\s*[-–]\s*|\s+(?P<to>(?i:to|through|until|till|and))\s+)"
+
+
+def _day_range(m: re.Match[str], m1: int, m2: int) -> Resolved:
+    if (m["to"] or "").lower() == "and" and (m["cue"] or "").lower() != "between":
+        return None  # "on Aug. 25 and Sept. 17, 1941": two days, not the days between
+    y = int(m["y"])
+    return (
+        _span(f"{_ymd(y, m1, _day_number(m['d1']))}/{_ymd(y, m2, _day_number(m['d2']))}"),
+        EXPLICIT,
+        "",
+    )
+
+
 @_rule(
-    rf"{W}(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"
+    rf"{_FROM}{W}(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_TO}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"
 )
 def _range_mdy(m: re.Match[str], ctx: _Context) -> Resolved:
-    y, m1 = int(m["y"]), month_number(m["m1"])
-    m2 = month_number(m["m2"]) if m["m2"] else m1
-    return (
-        _span(f"{_ymd(y, m1, _day_number(m['d1']))}/{_ymd(y, m2, _day_number(m['d2']))}"),
-        EXPLICIT,
-        "",
-    )
+    m1 = month_number(m["m1"])
+    return _day_range(m, m1, month_number(m["m2"]) if m["m2"] else m1)
 
 
 @_rule(
-    rf"(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})"
+    rf"{_FROM}(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?{_TO}(?P<d2>{DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y>{YEAR})"
 )
 def _range_dmy(m: re.Match[str], ctx: _Context) -> Resolved:
-    y, m2 = int(m["y"]), month_number(m["m2"])
-    m1 = month_number(m["m1"]) if m["m1"] else m2
-    return (
-        _span(f"{_ymd(y, m1, _day_number(m['d1']))}/{_ymd(y, m2, _day_number(m['d2']))}"),
-        EXPLICIT,
-        "",
-    )
+    m2 = month_number(m["m2"])
+    return _day_range(m, month_number(m["m1"]) if m["m1"] else m2, m2)
 
 
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
