@@ -222,3 +222,34 @@ def test_two_days_joined_by_and_are_not_a_range_without_between():
     assert "1941-08-25/1941-09-17" not in [
         edtf for _, edtf in dates("Bombs fell on Aug. 25 and Sept. 17, 1941.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 1941-1945", ("1941-1945", "1941/1945")),
+        ("the 1941-1945 occupation", ("1941-1945", "1941/1945")),
+        ("in 1941 - 1945", ("1941 - 1945", "1941/1945")),
+        ("in 1941–1945", ("1941–1945", "1941/1945")),
+        ("in 1939-45", ("1939-45", "1939/1945")),
+        ("the 1941-42 winter campaign", ("1941-42", "1941/1942")),
+    ],
+)
+def test_a_year_range_with_a_plain_hyphen_is_read_as_with_a_dash(text, expected):
+    assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 2024-12-05", [("2024", "2024")]),
+        ("on 2010-12-05", [("2010", "2010")]),  # not 2010–2012
+        ("on 2012-12-05", [("2012", "2012")]),
+        ("call 212-555-1941", []),
+        ("won 2001-1999", [("2001", "2001")]),
+    ],
+)
+def test_hyphenated_numbers_that_are_not_year_ranges(text, expected):
+    """An ISO day, a phone number or a score: a third number after the second, or a second
+    year before the first, is no range of years."""
+    assert dates(text) == expected

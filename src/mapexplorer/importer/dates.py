@@ -66,7 +66,8 @@ MONTH = (
     r"(?![A-Za-z-])"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\d$£€.,/-])(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
+_YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d%]|,\d|\.\d)"
+YEAR = rf"(?<![\d$£€.,/-]){_YEAR_DIGITS}"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_A_YEAR_AFTER = (
@@ -360,7 +361,10 @@ def _season(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?:(?i:from|between)\s+)?(?P<a>{YEAR})\s*(?:[-–—]|\s(?i:to|and|until|through|till)\s)\s*(?P<b>{YEAR}|\d{{2}}(?!\d)){_NOT_A_YEAR_AFTER}"
+    rf"(?:(?i:from|between)\s+)?(?P<a>{YEAR})\s*(?:[-–—]|\s(?i:to|and|until|through|till)\s)\s*"
+    # The end year may follow a plain hyphen ("1941-1945"), which YEAR alone refuses; a third
+    # number after it makes the whole an ISO day ("2010-12-05") or a phone number, not a range.
+    rf"(?P<b>{_YEAR_DIGITS}|\d{{2}}(?!\d))(?!\s*[-–]\s*\d){_NOT_A_YEAR_AFTER}"
 )
 def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
     a = int(m["a"])
