@@ -105,6 +105,8 @@ def test_parse_date_reads_common_forms(value, edtf):
         ("the winter of 2014-2015", "2014-24"),
         ("Winter 1999/00", "1999-24"),
         ("spring 1968", "1968-21"),
+        ("late summer 2014", "2014-08"),  # the season's last month, as the importer reads it
+        ("early winter 2014", "2014-12"),
     ],
 )
 def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(value, edtf):

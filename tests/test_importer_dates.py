@@ -253,3 +253,23 @@ def test_hyphenated_numbers_that_are_not_year_ranges(text, expected):
     """An ISO day, a phone number or a score: a third number after the second, or a second
     year before the first, is no range of years."""
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "season"),
+    [
+        ("early winter 2014", "2014-12", "2014-24"),
+        ("late summer 2014", "2014-08", "2014-22"),
+        ("Late in the summer of 1941", "1941-08", "1941-22"),
+        ("early spring 2020", "2020-03", "2020-21"),
+        ("late fall 1941", "1941-11", "1941-23"),
+        ("late winter 2014–15", "2015-02", "2014-24"),
+    ],
+)
+def test_early_or_late_in_a_season_is_its_first_or_last_month(text, month, season):
+    """A third of the season, as "early 1990s" is a third of the decade; the whole season is
+    the alternative in the review."""
+    [mention] = find_dates(f"Snow fell {text} in Tehran.", PUBLISHED)
+    assert (mention.text, mention.span.edtf) == (text, month)
+    assert [span.edtf for span in mention.alternatives] == [season]
+    assert mention.note.startswith(f"the {text.split()[0].lower()} part of ")

@@ -342,16 +342,26 @@ def season_span(season: str, year: int, until: str | None = None) -> TimeSpan:
 
 
 @_rule(
-    rf"(?:(?:early|late)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})"
-    r"(?:\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})(?!\d))?",
+    rf"(?:(?P<part>early|late)(?:\s+in)?\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+"
+    rf"(?:of\s+)?(?P<y>{YEAR})(?:\s*[-–—/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d))?",
     re.I,
 )
 def _season(m: re.Match[str], ctx: _Context) -> Resolved:
     year = int(m["y"])
     try:
-        return season_span(m["s"], year, m["y2"]), EXPLICIT, ""
+        season = season_span(m["s"], year, m["y2"])
     except DateError:
         pass
+    else:
+        if not m["part"]:
+            return season, EXPLICIT, ""
+        # Early or late is a third, as for decades and centuries: of a season's three months,
+        # the first or last ("late summer 2014" is August 2014); the season is the alternative.
+        part = m["part"].lower()
+        which = "first" if part == "early" else "last"
+        y, mo, _ = ymd_from_day(season.start if part == "early" else season.end)
+        note = f"the {part} part of {season.describe().lower()}: its {which} month"
+        return _month_span(y, mo), EXPLICIT, note, (season,)
     # "summer 2014–15" (a southern summer? a sports season?): the years hold what was meant.
     last = _second_year(year, m["y2"])
     if last <= year:
