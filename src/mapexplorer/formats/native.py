@@ -33,6 +33,7 @@ from mapexplorer.model import (
     TimeSpan,
 )
 from mapexplorer.model.event import is_slug, new_event
+from mapexplorer.model.time import plain_days
 
 FORMAT_VERSION = 1
 
@@ -247,6 +248,9 @@ def _load_streamed_unchecked(
     not_event = _NOT_EVENT
     text = source.text
     data = holder.pop()
+    # The file's distinct plain days, worked out as one array before the events are read
+    # (~0.3 s less at 100,000 events, where each took ~5 µs as it came).
+    spans.update(plain_days(d.decode("ascii") for d in set(_PLAIN_DATE_FIELD.findall(data))))
     view = memoryview(data)  # slices of it are not copies
     find = data.find
     categories: dict[str, str] = {}  # one string per category, not one per event
@@ -696,6 +700,7 @@ def _event_record(props: dict) -> dict:
 
 
 _NOT_EVENT = frozenset(PLACE_FIELDS) | frozenset(DERIVED)
+_PLAIN_DATE_FIELD = re.compile(rb'"date": ?"(\d{4}-\d\d-\d\d)"')
 
 
 def _extra(props: dict) -> dict:
