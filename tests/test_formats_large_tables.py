@@ -4,6 +4,7 @@ done once: the EDTF grammar only for dates that could be EDTF, each WKT shape pa
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import edtf
@@ -142,3 +143,23 @@ def test_geojson_points_read_in_bulk_as_they_read_one_at_a_time():
     assert all(bulk.places[k].geometry.equals(p.geometry) for k, p in single.places.items())
     assert [str(p) for p in bulk_report.problems] == [str(p) for p in single_report.problems]
     assert len(bulk_report.problems) == 9 and len(bulk.events) == 5  # each bad feature said once
+
+
+def test_days_in_other_digits_read_as_they_did_before_the_bulk_parse(tmp_path):
+    """An ISO day written with other digits ("٢٠٢٤-12-05", Arabic-Indic) is read one at a time
+    as it always was: the bulk parse of plain days took it for one (`\\d`) and numpy raised."""
+    arabic = "\u0662\u0660\u0662\u0664-12-05"
+    csv = tmp_path / "digits.csv"
+    csv.write_text(f"date,title,lat,lon\n{arabic},A,10,20\n2024-01-01,B,11,21\n", "utf-8")
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [20, 10]},
+         "properties": {"date": day, "title": title}}
+        for day, title in ((arabic, "A"), ("2024-01-01", "B"))
+    ]  # fmt: skip
+    geojson = tmp_path / "digits.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    for path in (csv, geojson):
+        catalogue, report = read_catalogue(path)
+        assert not report.problems
+        times = {e.title: (e.time.start, e.time.precision) for e in catalogue.events}
+        assert times["A"] == (TimeSpan.parse("2024-12-05").start, "day")

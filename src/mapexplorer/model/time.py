@@ -426,7 +426,9 @@ class _PlainSpan:
         self.__class__ = TimeSpan
 
 
-_PLAIN_ISO_DAY = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
+# ASCII digits only: `\d` is any Unicode digit ("٢٠٢٤-12-05"), which the one-at-a-time parse
+# reads and numpy refuses.
+_PLAIN_ISO_DAY = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])")
 _EPOCH_DAY: int | None = None
 
 
