@@ -107,6 +107,12 @@ def test_parse_date_reads_common_forms(value, edtf):
         ("spring 1968", "1968-21"),
         ("late summer 2014", "2014-08"),  # the season's last month, as the importer reads it
         ("early winter 2014", "2014-12"),
+        # ranges with the year written once, as the article importer reads them
+        ("Aug. 25 – Sept. 17, 1941", "1941-08-25/1941-09-17"),  # not from August of year 25
+        ("March 3 – April 5, 2020", "2020-03-03/2020-04-05"),
+        ("from Aug. 25 to Sept. 17, 1941", "1941-08-25/1941-09-17"),
+        ("1941-1945", "1941/1945"),  # a plain hyphen, as "1941–1945" with a dash
+        ("1939-45", "1939/1945"),
     ],
 )
 def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(value, edtf):

@@ -50,6 +50,8 @@ _SEASON_YEARS = re.compile(
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_YEAR_HYPHEN_YEAR = re.compile(r"^\d{4}\s*-\s*(?:\d{4}|\d{2})$")
+_DAY_AFTER_MONTH = re.compile(r"[^\W\d]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|\s+to\s+|\s+until\s+)\s*(.+)$")
 
 # Unix time bounds we accept: 1973-03-03 (9 digits) to about year 2286 in seconds.
@@ -212,10 +214,18 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         except DateError as exc:
             raise DateError(f"{_show(raw)}: {exc}") from None
     if (match := _RANGE.match(text)) and "/" not in text:
-        return _range(match.group(1), match.group(2), order)
+        try:
+            return _range(match.group(1), match.group(2), order)
+        except DateError:
+            # "from Aug. 25 to Sept. 17, 1941": a range as the article importer reads it
+            if (span := _from_prose(text)) is not None:
+                return span
+            raise
     if _FLOAT.match(text):
         raise DateError(f"{_show(raw)} is not a date (a year must be a whole number)")
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
+        if _YEAR_HYPHEN_YEAR.match(text) and (span := _from_prose(text)) is not None:
+            return span  # "1941-1945", "1939-45": years joined by a hyphen, as by a dash
         raise _edtf_reason(text, raw)  # it looks like EDTF, so the EDTF reason is the useful one
     if (span := _from_prose(text)) is not None:
         return span
@@ -281,7 +291,11 @@ def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
     if left.isdigit() and len(left) <= 2 and len(words) >= 3:  # "17" – "20 January 2025"
         candidates = [f"{left} {' '.join(words[1:])}"]
     elif not left[-4:].isdigit() and len(words) >= 2:  # "17 January" – "3 February 2025"
-        candidates.append(f"{left} {words[-1]}")
+        borrowed = f"{left} {words[-1]}"
+        if _DAY_AFTER_MONTH.search(left) and re.fullmatch(r"\d{3,4}", words[-1]):
+            candidates.insert(0, borrowed)  # "Aug. 25" – "Sept. 17, 1941": a day, not the year 25
+        else:
+            candidates.append(borrowed)
     for candidate in candidates:
         try:
             first = parse_date(candidate, order)
