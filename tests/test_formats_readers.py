@@ -1191,3 +1191,15 @@ def test_a_title_cell_of_several_lines_becomes_one_line(tmp_path):
     catalogue, report = read_catalogue(path)
     assert not report
     assert [e.title for e in catalogue.events] == ["Talks in Geneva end without a deal"]
+
+
+def test_a_spot_at_minus_zero_is_the_spot_at_zero(tmp_path):
+    """-0.0 and 0.0 are one spot, named and identified without a minus sign."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    path = tmp_path / "zero.csv"
+    path.write_text("date,title,lat,lon\n2020,A,-0.0,-0.0\n2021,B,0,0\n", encoding="utf-8")
+    catalogue, _report = read_catalogue(path)
+    (place,) = catalogue.places.values()
+    assert (place.name, place.id) == ("0.00000, 0.00000", "0n-0e")
+    assert [e.place_ids for e in catalogue.events] == [(place.id,), (place.id,)]

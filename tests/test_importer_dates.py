@@ -242,16 +242,17 @@ def test_a_year_range_with_a_plain_hyphen_is_read_as_with_a_dash(text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("on 2024-12-05", [("2024", "2024")]),
-        ("on 2010-12-05", [("2010", "2010")]),  # not 2010–2012
-        ("on 2012-12-05", [("2012", "2012")]),
+        ("on 2024-12-05", [("2024-12-05", "2024-12-05")]),  # an ISO day is that day
+        ("on 2010-12-05", [("2010-12-05", "2010-12-05")]),  # not 2010–2012
+        ("on 2023-02-29", [("2023", "2023")]),  # no such day: its year
+        ("on 2012-12-05-7", [("2012", "2012")]),
         ("call 212-555-1941", []),
         ("won 2001-1999", [("2001", "2001")]),
     ],
 )
 def test_hyphenated_numbers_that_are_not_year_ranges(text, expected):
-    """An ISO day, a phone number or a score: a third number after the second, or a second
-    year before the first, is no range of years."""
+    """An ISO day is a day; it, a phone number or a score (a third number after the second, or
+    a second year before the first) is no range of years."""
     assert dates(text) == expected
 
 

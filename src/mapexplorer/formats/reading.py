@@ -77,6 +77,7 @@ class CatalogueBuilder:
         """The id of a point no row names: named and identified by its coordinates, so every
         row at that spot shares it (three events in Baghdad are one marker that lists all
         three, not three markers on top of each other each named after one event)."""
+        lon, lat = lon + 0.0, lat + 0.0  # -0.0 is the spot 0.0, named "0.00000", not "-0.00000"
         known = self._spots.get((lon, lat))
         if known is None:  # its name and id written once per spot, not once per row
             name, place_id = coordinates_name(lon, lat), coordinates_id(lon, lat)

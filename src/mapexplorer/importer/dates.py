@@ -254,6 +254,13 @@ def _range_dmy(m: re.Match[str], ctx: _Context) -> Resolved:
     return _day_range(m, month_number(m["m1"]) if m["m1"] else m2, m2)
 
 
+@_rule(r"(?<![\d-])[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+def _iso_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "2010-12-05" in running text (data journalists write days so): that day. A day that
+    does not exist raises, and the year alone is read instead."""
+    return _span(m[0]), EXPLICIT, ""
+
+
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
 def _mdy(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_ymd(int(m["y"]), month_number(m["m"]), _day_number(m["d"]))), EXPLICIT, ""
