@@ -347,6 +347,88 @@ def test_the_empty_window_at_launch_needs_neither_numpy_nor_shapely(page_path):
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_the_map_page_ready_in_the_empty_window_needs_neither_numpy_nor_shapely(page_path):
+    """Nor does the page becoming ready in it (the theme is sent then): numpy imported on the
+    GUI thread while the reading thread imports it too failed one launch in ~30 under load
+    ("partially initialized module 'numpy._core._multiarray_umath'"), and the launch file was
+    then said to be unreadable."""
+    code = (
+        "import sys, argparse, time\n"
+        "from mapexplorer.ui.qt_environment import start_webengine\n"
+        "start_webengine(offscreen_without_display=True)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mapexplorer.model import Catalogue\n"
+        "from mapexplorer.ui.app import make_window\n"
+        "args = argparse.Namespace(size=None)\n"
+        "window = make_window(Catalogue([], {}), '', (1280, 800), args, None, sys.argv[1])\n"
+        "window.show_opening('article.geojson')\n"
+        "window.show()\n"
+        "deadline = time.monotonic() + 30\n"
+        "while not window.map_view.is_ready and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "app.processEvents()\n"
+        "print(window.map_view.is_ready, flush=True)\n"
+        "print(sorted(m for m in ('numpy', 'shapely') if m in sys.modules), flush=True)\n"
+        "import os; os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(page_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-2:] == ["True", "[]"]
+
+
+# Holds a launch thread at a chosen import, as a slow disk or a busy machine may: the window's
+# modules thread as it creates `mapexplorer.model` (its lock taken, the module not yet in
+# sys.modules), the reading thread just before it imports `mapexplorer.model.time` (a module of
+# that package) directly. (Not in `find_spec`: the finders run under the global import lock.)
+_HELD_IMPORTS = """
+import importlib.machinery, sys, threading, time
+HOLD = {
+    ("window-modules", "mapexplorer.model"): 0.6,
+    ("start-plan", "mapexplorer.formats.errors"): 0.2,
+}
+class HeldLoader:
+    def __init__(self, loader, delay):
+        self.loader, self.delay = loader, delay
+    def create_module(self, spec):
+        time.sleep(self.delay)
+        return self.loader.create_module(spec)
+    def exec_module(self, module):
+        self.loader.exec_module(module)
+    def __getattr__(self, name):
+        return getattr(self.loader, name)
+class Hold:
+    def find_spec(self, name, path=None, target=None):
+        delay = HOLD.get((threading.current_thread().name, name))
+        if delay is None:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        spec.loader = HeldLoader(spec.loader, delay)
+        return spec
+sys.meta_path.insert(0, Hold())
+from mapexplorer.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_launch_threads_never_deadlock_importing_one_package(tmp_path):
+    """The window's modules and the launch file are imported on two threads at once: one
+    running a package's `__init__` while the other imports a module of the package directly
+    deadlocked ("could not start (_DeadlockError: deadlock detected by
+    _ModuleLock('mapexplorer.model.time'))", exit 1, no window), about one launch in 30."""
+    from mapexplorer.mappage.page_builder import ensure_page
+
+    ensure_page(tmp_path / "cache" / "mapexplorer")  # built, as at every launch but the first
+    shot = tmp_path / "x.png"
+    result = _run([sys.executable, "-c", _HELD_IMPORTS, "--screenshot", str(shot)], tmp_path)
+    assert "Deadlock" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert shot.exists()
+
+
 def test_a_window_opened_before_its_file_ends_as_one_opened_with_it(qtbot, page_path):
     """At launch the window opens empty ("Opening …"), then the plan fills it: the result must
     be the window `build_window` makes in one go, map included."""

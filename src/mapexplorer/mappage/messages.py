@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from mapexplorer.colours import CATEGORY_COLOURS
+from mapexplorer.mappage.js import js_string  # noqa: F401  (messages.js_string, as before)
 from mapexplorer.model import Catalogue, antimeridian
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import PLAIN_DAY_WORDS, TimeSpan, describe_all
@@ -138,19 +139,6 @@ def catalogue_message_json(catalogue: Catalogue) -> bytes:
         )
         cached = catalogue.__dict__["_page_message_json"] = _dumps_bytes(message)
     return cached
-
-
-def js_string(text: str) -> str:
-    """`text` as a JavaScript string literal, quotes included. Whatever a data file holds ends
-    up escaped inside it and is never read as code (quotes, backslashes and control characters
-    come out escaped). Escaping is per character, so literals of parts join into the literal of
-    the whole."""
-    try:
-        import orjson
-
-        return orjson.dumps(text).decode("utf-8")
-    except (ImportError, TypeError):  # TypeError: a lone surrogate, which json escapes
-        return json.dumps(text)
 
 
 def _dumps_bytes(message: dict) -> bytes:

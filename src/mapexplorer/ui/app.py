@@ -207,7 +207,10 @@ def run_app(args: argparse.Namespace) -> int:
     2. on two threads at once, the window's modules (~75 ms; they need neither numpy nor
        shapely) and the catalogue with its page message (numpy, shapely, the reader: ~0.1 s
        for an article): Python runs one of them at a time, but this thread's event loop
-       keeps turning for Chromium meanwhile;
+       keeps turning for Chromium meanwhile. The packages both import (`mapexplorer.model`,
+       `mapexplorer.formats`) come in first, before the reading thread starts: Python's
+       import locks deadlock when one thread runs a package's `__init__` while another
+       imports a module of it directly;
     3. the window, empty, shown as soon as its modules are in: Chromium lays the page out at
        the map's real size; the catalogue fills it when read (a big file shows its progress
        meanwhile). A launch file that fails before the window shows ends the launch without
@@ -252,6 +255,16 @@ def run_app(args: argparse.Namespace) -> int:
     early_plans: list[StartPlan | StartupError] = []  # read before the window was made
 
     def import_window_modules() -> None:
+        try:
+            # First the packages both threads import, before the reading thread starts: one
+            # thread running a package's __init__ while the other imports a module of it
+            # directly (mapexplorer.model.time) deadlocks Python's import locks (~15 ms).
+            import mapexplorer.formats  # noqa: F401
+            import mapexplorer.model  # noqa: F401
+        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
+            starter.window_modules.emit(exc)
+            return
+        threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
         try:
             import mapexplorer.ui.main_window  # noqa: F401
         except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
@@ -324,8 +337,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     starter.window_modules.connect(open_window)
     starter.planned.connect(fill_window)
+    # It starts the reading thread ("start-plan") once the packages both import are in.
     threading.Thread(target=import_window_modules, name="window-modules", daemon=True).start()
-    threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
     code = app.exec()
     window = outcome["window"]
     if outcome["code"] or window is None or not window.state.catalogue.events:

@@ -14,6 +14,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from mapexplorer.mappage.bridge import MapBridge
+from mapexplorer.mappage.js import js_string
 from mapexplorer.ui.page_data import handler_for
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class QtMapView(QWebEngineView):
         move reaches the page sooner than through a signal of the bridge, and one channel for
         every message keeps them in order."""
         if self.is_ready:
-            self.page_.runJavaScript(f"MapExplorer.receive({_messages().js_string(text)})", 0)
+            self.page_.runJavaScript(f"MapExplorer.receive({js_string(text)})", 0)
         else:
             self._queue.append(text)
 
@@ -186,7 +187,7 @@ class QtMapView(QWebEngineView):
             url = self._data.offer(batch)
             self.page_.runJavaScript(f"MapExplorer.fetchMessage({json.dumps(url)})", 0)
         else:
-            text = messages.js_string(batch.decode("utf-8"))
+            text = js_string(batch.decode("utf-8"))
             del batch
             self.page_.runJavaScript(f"MapExplorer.receive({text})", 0)
 
