@@ -383,14 +383,18 @@ def fill_launched_window(
 
 
 def tell_launch_failure(window, reason: str, closed):
-    """Show why the launch file could not be opened over the window, then call `closed` (the
-    launch ends) once the user has read it. The reason is shown as text: it holds a file name."""
+    """Show why the launch cannot go on (its file, `--at`, `--select`) over the window, then
+    call `closed` (the launch ends) once the user has read it. The reason is shown as text: it
+    holds a file name."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     window.end_progress()
-    window.statusBar().showMessage("Could not open the file")
-    box = QMessageBox(QMessageBox.Icon.Critical, "Could not open the file", reason, parent=window)
+    # Not "could not open the file": the file may be fine and --at or --select wrong.
+    window.statusBar().showMessage("Could not start")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "Map Explorer could not start", reason, parent=window
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
