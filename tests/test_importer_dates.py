@@ -274,3 +274,15 @@ def test_early_or_late_in_a_season_is_its_first_or_last_month(text, month, seaso
     assert (mention.text, mention.span.edtf) == (text, month)
     assert [span.edtf for span in mention.alternatives] == [season]
     assert mention.note.startswith(f"the {text.split()[0].lower()} part of ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("elections in 2012 and 2016", [("2012", "2012"), ("2016", "2016")]),
+        ("between 2012 and 2016", [("between 2012 and 2016", "2012/2016")]),
+        ("from 2012 to 2016", [("from 2012 to 2016", "2012/2016")]),
+    ],
+)
+def test_two_years_joined_by_and_are_not_a_range_without_between(text, expected):
+    assert dates(text) == expected

@@ -378,12 +378,15 @@ def _season(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?:(?i:from|between)\s+)?(?P<a>{YEAR})\s*(?:[-–—]|\s(?i:to|and|until|through|till)\s)\s*"
+    rf"(?:(?P<cue>(?i:from|between))\s+)?(?P<a>{YEAR})\s*"
+    rf"(?:[-–—]|\s(?P<to>(?i:to|and|until|through|till))\s)\s*"
     # The end year may follow a plain hyphen ("1941-1945"), which YEAR alone refuses; a third
     # number after it makes the whole an ISO day ("2010-12-05") or a phone number, not a range.
     rf"(?P<b>{_YEAR_DIGITS}|\d{{2}}(?!\d))(?!\s*[-–]\s*\d){_NOT_A_YEAR_AFTER}"
 )
 def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
+    if (m["to"] or "").lower() == "and" and (m["cue"] or "").lower() != "between":
+        return None  # "elections in 2012 and 2016": two years, not the years between
     a = int(m["a"])
     b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
     if b < a:
