@@ -226,9 +226,15 @@ def test_describe_all_words_a_span_by_its_text_not_its_day_numbers():
         TimeSpan("2020-01-01", 5, 5, Precision.DAY),
         TimeSpan("1970-01-06", 5, 5, Precision.MONTH),
         TimeSpan("1970-01-06~", 5, 5, Precision.DAY, approximate=True),
+        TimeSpan("1970-02", 5, 5, Precision.MONTH),
+        TimeSpan("1971", 5, 5, Precision.YEAR),
+        TimeSpan.parse("1850-05"),
+        TimeSpan.parse("1850"),
+        TimeSpan.parse("0850"),
     ]
     assert describe_all(odd) == [span.describe() for span in odd]
     assert describe_all(odd)[0] == "Wednesday 1 January 2020"
+    assert describe_all(odd)[3:7] == ["February 1970", "1971", "May 1850", "1850"]
     assert describe_all([]) == []
 
 

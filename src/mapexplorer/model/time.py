@@ -388,10 +388,15 @@ def describe_all(spans: list[TimeSpan], plain_days: bool = True) -> list[str | N
     ):
         # Exactly the day its start is, so `describe` would say just this. (Not f"{year:04d}":
         # format specs cost more than the rest of the loop.)
-        if 999 < year < 10000 and span.edtf == f"{year}-{two_digits[month]}-{two_digits[day]}":
+        edtf = span.edtf
+        if 999 < year < 10000 and edtf == f"{year}-{two_digits[month]}-{two_digits[day]}":
             words.append(
                 f"{weekdays[weekday]} {day} {month_names[month - 1]} {year}" if plain_days else None
             )
+        elif 999 < year < 10000 and len(edtf) < 8 and edtf == f"{year}-{two_digits[month]}":
+            words.append(f"{month_names[month - 1]} {year}")  # a plain month, as `describe` says
+        elif 999 < year < 10000 and len(edtf) == 4 and edtf == str(year):
+            words.append(edtf)  # a plain year
         else:
             words.append(span.describe())
     return words
