@@ -213,8 +213,9 @@ def run_app(args: argparse.Namespace) -> int:
        imports a module of it directly;
     3. the window, empty, shown as soon as its modules are in: Chromium lays the page out at
        the map's real size; the catalogue fills it when read (a big file shows its progress
-       meanwhile). A launch file that fails before the window shows ends the launch without
-       a window flashing up."""
+       meanwhile). A launch that cannot go on (its file, `--at`, `--select`) says why over
+       the window and ends when that is closed; a screenshot's ends at once, without a window
+       when none is up yet."""
     from mapexplorer.cli import EXIT_BAD_INPUT
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
