@@ -227,32 +227,28 @@ def test_two_days_joined_by_and_are_not_a_range_without_between():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("in 1941-1945", ("1941-1945", "1941/1945")),
-        ("the 1941-1945 occupation", ("1941-1945", "1941/1945")),
-        ("in 1941 - 1945", ("1941 - 1945", "1941/1945")),
-        ("in 1941–1945", ("1941–1945", "1941/1945")),
-        ("in 1939-45", ("1939-45", "1939/1945")),
-        ("the 1941-42 winter campaign", ("1941-42", "1941/1942")),
-    ],
-)
-def test_a_year_range_with_a_plain_hyphen_is_read_as_with_a_dash(text, expected):
-    assert dates(text) == [expected]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("on 2024-12-05", [("2024-12-05", "2024-12-05")]),  # an ISO day is that day
+        # a plain hyphen joins years as a dash does
+        ("in 1941-1945", [("1941-1945", "1941/1945")]),
+        ("the 1941-1945 occupation", [("1941-1945", "1941/1945")]),
+        ("in 1941 - 1945", [("1941 - 1945", "1941/1945")]),
+        ("in 1941–1945", [("1941–1945", "1941/1945")]),
+        ("in 1939-45", [("1939-45", "1939/1945")]),
+        ("the 1941-42 winter campaign", [("1941-42", "1941/1942")]),
+        # an ISO day is that day; it, a phone number or a score (a third number after the
+        # second, or a second year before the first) is no range of years
+        ("on 2024-12-05", [("2024-12-05", "2024-12-05")]),
         ("on 2010-12-05", [("2010-12-05", "2010-12-05")]),  # not 2010–2012
         ("on 2023-02-29", [("2023", "2023")]),  # no such day: its year
         ("on 2012-12-05-7", [("2012", "2012")]),
         ("call 212-555-1941", []),
         ("won 2001-1999", [("2001", "2001")]),
+        # "and" joins years only after "between", as for days
+        ("elections in 2012 and 2016", [("2012", "2012"), ("2016", "2016")]),
+        ("between 2012 and 2016", [("between 2012 and 2016", "2012/2016")]),
+        ("from 2012 to 2016", [("from 2012 to 2016", "2012/2016")]),
     ],
 )
-def test_hyphenated_numbers_that_are_not_year_ranges(text, expected):
-    """An ISO day is a day; it, a phone number or a score (a third number after the second, or
-    a second year before the first) is no range of years."""
+def test_year_ranges_and_hyphenated_numbers_that_are_none(text, expected):
     assert dates(text) == expected
 
 
@@ -274,15 +270,3 @@ def test_early_or_late_in_a_season_is_its_first_or_last_month(text, month, seaso
     assert (mention.text, mention.span.edtf) == (text, month)
     assert [span.edtf for span in mention.alternatives] == [season]
     assert mention.note.startswith(f"the {text.split()[0].lower()} part of ")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("elections in 2012 and 2016", [("2012", "2012"), ("2016", "2016")]),
-        ("between 2012 and 2016", [("between 2012 and 2016", "2012/2016")]),
-        ("from 2012 to 2016", [("from 2012 to 2016", "2012/2016")]),
-    ],
-)
-def test_two_years_joined_by_and_are_not_a_range_without_between(text, expected):
-    assert dates(text) == expected
