@@ -20,7 +20,7 @@ from shapely.geometry import shape
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
-from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowReader, choice_from
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -110,32 +110,15 @@ def read_document(
             progress(0, total)
         # Whole columns at once where we can, as the CSV reader does: a feature at a time
         # cost ~27 µs, 2.7 s for 100,000 points. The results and messages are the same.
-        rows = [_properties(f) if f.__class__ is dict else None for f in features]
-        props = [row if row is not None else {} for row in rows]
+        props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
         all_parts = reader.all_parts(props)
         reader.read_days_in_bulk(props)
         points = _points(features)
         for index, feature in enumerate(features):
             if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, total)
-            point = points[index]
-            if point is None or rows[index] is None:  # anything unusual: one at a time
-                _read_feature(builder, reader, feature, f"feature {index + 1}")
-                continue
-            row, parts = rows[index], all_parts[index]
             item = f"feature {index + 1}"
-            if parts.title:
-                item = f"{item} ({parts.title[:40]!r})"
-            time_source = reader.time_source_for(row)
-            try:
-                time = reader.time_from(row, time_source)
-            except DateError as exc:
-                builder.problem(item, time_source.label if time_source else "", str(exc))
-                continue
-            if point.__class__ is PlaceError:
-                builder.problem(item, "geometry", str(point))
-                continue
-            builder.add(item, parts, time, [_point_place(builder, point, parts)], reader.extra(row))
+            _read_feature(builder, reader, feature, item, all_parts[index], points[index])
         if progress is not None:
             progress(total, total)
         return builder.finish(total, choice, guessed)
@@ -148,7 +131,16 @@ def _properties(feature: Any) -> dict | None:
     return props if isinstance(props, dict) else ({} if props is None else None)
 
 
-def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, item: str) -> None:
+def _read_feature(
+    builder: CatalogueBuilder,
+    reader: RowReader,
+    feature: Any,
+    item: str,
+    parts: RowParts | None = None,
+    point: tuple[float, float] | PlaceError | None = None,
+) -> None:
+    """One feature's event, or its problem. `parts` and `point`, when given, were worked out
+    for all features at once (`RowReader.all_parts`, `_points`); `point` None: not a Point."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         builder.problem(item, "", "not a GeoJSON Feature")
         return
@@ -156,7 +148,8 @@ def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, it
     if props is None:
         builder.problem(item, "properties", "the properties are not an object")
         return
-    parts = reader.parts(props)
+    if parts is None:
+        parts = reader.parts(props)
     if parts.title:
         item = f"{item} ({parts.title[:40]!r})"
     time_source = reader.time_source_for(props)  # the file's, or the feature's own
@@ -166,7 +159,12 @@ def _read_feature(builder: CatalogueBuilder, reader: RowReader, feature: Any, it
         builder.problem(item, time_source.label if time_source else "", str(exc))
         return
     try:
-        place_ids = _places(builder, reader, feature, props, parts, event_title(item, parts))
+        if point is None:
+            place_ids = _places(builder, reader, feature, props, parts, event_title(item, parts))
+        elif point.__class__ is PlaceError:
+            raise point
+        else:
+            place_ids = [_point_place(builder, point, parts)]
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
