@@ -46,7 +46,7 @@ def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str])
     `data` may come in pieces of text (a big export is never one string in memory)."""
     target = Path(path)
     pieces = [data] if isinstance(data, str | bytes) else data
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = _temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as f:
             # mkstemp makes the file private (0600); give it the mode a plain open() would.
@@ -70,9 +70,14 @@ def check_writable(path: str | os.PathLike) -> None:
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = _temporary_beside(target)
     os.close(fd)
     os.unlink(tmp)
+
+
+def _temporary_beside(target: Path) -> tuple[int, str]:
+    """A new hidden file in the target's folder, renamed over the target once written."""
+    return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
 
 
 def _read_umask() -> int:
