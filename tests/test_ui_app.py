@@ -171,6 +171,21 @@ def test_a_vanished_last_file_falls_back_to_the_bundled_article(qtbot, page_path
     window.close()
 
 
+def test_a_settings_file_with_values_of_the_wrong_type_still_opens(qtbot, page_path, tmp_path):
+    """Hand-edited (or another version's) settings: each bad value is left out, the rest kept."""
+    path = tmp_path / "edited.ini"
+    path.write_text(
+        "[General]\ngeometry=hello\nsize=notasize\nlast_time=abc\n"
+        "[splitter]\nmain=3\ntop=@Size(1 2)\n"
+    )
+    edited = QSettings(str(path), QSettings.Format.IniFormat)
+    window = create_window(args(), edited, page_path)
+    qtbot.addWidget(window)
+    assert window.path == str(bundled_catalogue())
+    assert window.size().width() == 1280 and window.size().height() == 800
+    window.close()
+
+
 def _run(cmd, tmp_path, timeout=120):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")

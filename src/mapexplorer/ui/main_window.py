@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -483,17 +483,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def restore_layout(self) -> None:
+        """The last session's size and splitters. A value of another type (a settings file
+        edited by hand, or written by another version) is left out: Qt raises on it, and the
+        window would never open."""
         if self.settings is None:
             return
         geometry = self.settings.value("geometry")
-        if geometry is not None:
+        if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         size = self.settings.value("size")
-        if size is not None and not self.isMaximized():
+        if isinstance(size, QSize) and size.isValid() and not self.isMaximized():
             self.resize(size)  # restoreGeometry alone loses the size on some platforms
         for key, splitter in (("top", self.top), ("side", self.side), ("main", self.main)):
             value = self.settings.value(f"splitter/{key}")
-            if value is not None:
+            if isinstance(value, QByteArray):
                 splitter.restoreState(value)
 
 
