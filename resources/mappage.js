@@ -310,7 +310,7 @@ var MapExplorer = (function () {
         if (labelLayer) map.removeLayer(labelLayer);
       } else {
         map.removeLayer(onlineLayer);
-        if (labelLayer) labelLayer.addTo(map);
+        if (labelLayer) { labelLayer.addTo(map); declutterLabels(); }
       }
       return false;
     },
@@ -1622,6 +1622,26 @@ var MapExplorer = (function () {
       label.markers.forEach(function (marker, k) {
         marker.setLatLng([label.lat, label.lng + 360 * (turn + k - 1)]);
       });
+    });
+    declutterLabels();
+  }
+
+  /* A name that would overlap one before it (the file lists the more important first) is
+   * hidden until zooming in gives it room: never "ARMENAZERBAIJAN" where two names meet. */
+  function declutterLabels() {
+    var boxes = [], kept = [];
+    labels.forEach(function (label) {
+      label.markers.forEach(function (marker) {
+        var e = marker.getElement();
+        if (e) boxes.push({ element: e, rect: e.getBoundingClientRect() }); // all read, then written
+      });
+    });
+    boxes.forEach(function (box) {
+      var r = box.rect, clear = !kept.some(function (k) {
+        return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+      });
+      if (clear && r.width > 0) kept.push(r);
+      box.element.style.visibility = clear ? "" : "hidden";
     });
   }
 

@@ -140,6 +140,40 @@ def test_sea_labels_follow_the_view_round_the_world(window, qtbot):
         assert label_copies_in_view(window, qtbot, "Mediterranean Sea") == expected, middle
 
 
+# The base map labels a reader sees: [name, left, top, right, bottom] of each one shown.
+SHOWN_LABELS = """(function () {
+  return Array.from(document.querySelectorAll('.me-label')).filter(function (e) {
+    var r = e.getBoundingClientRect();
+    return r.width > 0 && getComputedStyle(e).visibility === 'visible';
+  }).map(function (e) {
+    var r = e.getBoundingClientRect();
+    return [e.textContent, r.left, r.top, r.right, r.bottom];
+  });
+})()"""
+
+
+def overlapping_labels(window, qtbot):
+    shown = js(window.map_view, qtbot, SHOWN_LABELS)
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(shown)
+        for b in shown[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+
+
+def test_no_two_names_on_the_base_map_overlap(window, qtbot):
+    """The story's opening view crowds the Caucasus and the Levant: a name that would run
+    into another waits until zooming in gives it room."""
+    assert overlapping_labels(window, qtbot) == []
+    names = {label[0] for label in js(window.map_view, qtbot, SHOWN_LABELS)}
+    assert {"Russia", "Iran", "Syria", "Black Sea"} <= names
+    set_view(window, qtbot, 33.5, 36.5, 7)  # the Levant, close up
+    assert overlapping_labels(window, qtbot) == []
+    names = {label[0] for label in js(window.map_view, qtbot, SHOWN_LABELS)}
+    assert {"Syria", "Lebanon", "Israel", "Jordan"} <= names
+
+
 def test_the_online_tiles_hide_our_labels(window, qtbot):
     """OpenStreetMap's tiles name places themselves: ours would be said twice."""
     view = window.map_view
