@@ -613,6 +613,22 @@ def test_wkt_csv(tmp_path):
     assert [e.id for e in catalogue.events] == ["1", "2", "3", "4"]
 
 
+def test_a_wkt_cell_larger_than_the_csv_modules_limit(tmp_path):
+    # A detailed outline, as QGIS writes a country's (or our CSV export a detailed region):
+    # far over the csv module's default 128 KiB for a cell.
+    ring = Point(50, 30).buffer(5, quad_segs=2500).exterior.coords
+    wkt = "POLYGON ((" + ", ".join(f"{x:.10f} {y:.10f}" for x, y in ring) + "))"
+    assert len(wkt) > 131072
+    path = write(tmp_path / "outline.csv", f'date,title,wkt\n2020,Region,"{wkt}"\n')
+    catalogue, report = read_catalogue(path)
+    assert not report
+    (event,) = catalogue.events
+    assert len(place_of(catalogue, event).geometry.exterior.coords) == len(ring)
+    export_catalogue(catalogue, tmp_path / "again.csv", "csv")
+    again = open_catalogue(tmp_path / "again.csv")
+    assert place_of(again, again.events[0]).geometry.equals(place_of(catalogue, event).geometry)
+
+
 def test_gdelt_like_export(tmp_path):
     text = (
         "GLOBALEVENTID\tSQLDATE\tActor1Name\tActor2Name\tEventCode\tActor1Geo_Lat\t"

@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
-from mapexplorer.formats.errors import FormatError, read_bytes
+from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
@@ -37,6 +37,11 @@ __all__ = ["guess_fields", "read", "read_table"]
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 65536
+
+# The csv module refuses a cell over 128 KiB, but a WKT cell holds a whole shape: a country's
+# outline from QGIS (or our own CSV export of one) runs to megabytes. A cell may be as large
+# as a file we read at all.
+csv.field_size_limit(MAX_BYTES)
 
 
 def read(
