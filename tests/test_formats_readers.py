@@ -448,6 +448,28 @@ def test_spreadsheet_csv_latin1_semicolons_decimal_commas(tmp_path):
     assert place_of(catalogue, munich).representative == (11.5756, 48.1372)
 
 
+def test_excels_line_naming_the_delimiter_is_not_the_header(tmp_path):
+    text = (
+        "sep=;\r\n"
+        "Date;Title;Lat;Lon\r\n"
+        "17/01/2025;Vertrag unterzeichnet;55,7558;37,6173\r\n"
+        '03/02/2025;"Gespräche; Teil 2";35,6892;51,3890\r\n'
+    )
+    path = write(tmp_path / "Mappe1.csv", text, "cp1252")
+    catalogue, report = read_catalogue(path)
+    assert not report
+    events = by_title(catalogue)
+    assert set(events) == {"Vertrag unterzeichnet", "Gespräche; Teil 2"}
+    assert events["Vertrag unterzeichnet"].time.edtf == "2025-01-17"
+    assert place_of(catalogue, events["Vertrag unterzeichnet"]).representative == (
+        37.6173,
+        55.7558,
+    )
+    broken = write(tmp_path / "broken.csv", text.replace("35,6892", '"35,6892'), "cp1252")
+    _, report = read_catalogue(broken)
+    assert "starts on line 4" in report.text()  # the file's own line numbers
+
+
 def test_tsv_in_utf16_as_excel_saves_unicode_text(tmp_path):
     text = "name\tcity\tdate\tlatitude\tlongitude\nВибори\tКиїв\t2025-01-17\t50.45\t30.52\n"
     path = write(tmp_path / "export.txt", text, "utf-16")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ _SNIFF_CHARS = 65536
 # outline from QGIS (or our own CSV export of one) runs to megabytes. A cell may be as large
 # as a file we read at all.
 csv.field_size_limit(MAX_BYTES)
+
+_EXCEL_DELIMITER_LINE = re.compile(r'"?sep=([^\r\n"])"?[ \t]*\r?\n', re.IGNORECASE)
+"""Excel's first line naming the delimiter ("sep=;"): a hint, not the header."""
 
 
 def read(
@@ -283,12 +287,16 @@ def _read_table(
     """`read_table`, and the (item, problem) of the last row when it was left out because a
     quoted field in it is never closed (it ran to the end of the file), else None."""
     text = _decode(path, read_bytes(path))
-    delimiter = _sniff(text, Path(path).suffix.lower())
+    named = _EXCEL_DELIMITER_LINE.match(text)
+    delimiter = named.group(1) if named else _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     protected = may_hold_protected_cells(text)
     header: list[str] | None = None
     rows: list[list[str]] = []
     next_start = last_start = 1  # the line the next row starts on; the last row's
+    if named:
+        next(reader)  # lines keep their numbers in the file
+        next_start = 2
     try:
         for row in reader:
             last_start, next_start = next_start, reader.line_num + 1
