@@ -164,6 +164,19 @@ def test_parse_date_says_what_is_wrong(value, words):
         parse_date(value)
 
 
+@pytest.mark.parametrize(
+    "value", [1737109800.25, "1737109800.25", 1737109800123.5, "1.7371098e9", -631152000.5]
+)
+def test_unix_time_to_a_fraction_of_a_second_is_that_day(value):
+    # Python's time.time() and JavaScript's Date.now() / 1000 keep the fraction
+    expected = "1949-12-31" if float(value) < 0 else "2025-01-17"
+    assert parse_date(value).edtf == expected
+    with pytest.raises(DateError):
+        parse_date(value, unix=False)  # a year column: no Unix time, with a fraction or not
+    with pytest.raises(DateError, match="a year must be a whole number"):
+        parse_date("1979.5")
+
+
 def test_ambiguous_numeric_dates_follow_the_order_given():
     assert parse_date("03/04/2025").edtf == "2025-04-03"
     assert parse_date("03/04/2025", "mdy").edtf == "2025-03-04"

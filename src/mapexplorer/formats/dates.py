@@ -135,13 +135,16 @@ def _cached_parse(text: str) -> TimeSpan:
     return TimeSpan.parse(text)
 
 
-def _parse_number(value: float, unix: bool) -> TimeSpan:
+def _parse_number(value: float, unix: bool, shown: str = "") -> TimeSpan:
+    shown = shown or repr(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise DateError(f"{value!r} is not a date")
+            raise DateError(f"{shown} is not a date")
         if value != int(value):
-            raise DateError(f"{value!r} is not a date (a year must be a whole number)")
-    return _parse_integer(int(value), unix, repr(value))
+            if not (unix and abs(value) >= _UNIX_MIN_SECONDS):
+                raise DateError(f"{shown} is not a date (a year must be a whole number)")
+            value = math.floor(value)  # Unix time to a fraction of a second, as time.time()
+    return _parse_integer(int(value), unix, shown)
 
 
 def _parse_integer(number: int, unix: bool, shown: str) -> TimeSpan:
@@ -222,7 +225,7 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
                 return span
             raise
     if _FLOAT.match(text):
-        raise DateError(f"{_show(raw)} is not a date (a year must be a whole number)")
+        return _parse_number(float(text), unix, _show(raw))
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
         if _YEAR_HYPHEN_YEAR.match(text) and (span := _from_prose(text)) is not None:
             return span  # "1941-1945", "1939-45": years joined by a hyphen, as by a dash
