@@ -362,6 +362,44 @@ def test_kml_keeps_text_as_text(tmp_path, nasty):
     assert NASTY in [n.text for n in root.iterfind(".//k:Placemark/k:name", ns)]
 
 
+def test_control_characters_leave_the_kml_and_csv_readable(tmp_path):
+    """JSON can hold any character ("\\u000b", FileMaker's line break; "\\u0000"), XML 1.0 not
+    even as a reference, and a NUL makes a CSV binary: each is written as U+FFFD."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    catalogue = Catalogue(
+        [
+            Event(
+                "ctrl",
+                "Vertical\vtab and \x01 start of heading",
+                TimeSpan.parse("2020"),
+                ("spot",),
+                summary="Windows line\r\nends and a \x00 NUL",
+            )
+        ],
+        {"spot": Place("spot", "Form\ffeed", Point(10, 10))},
+        source=Source(title="Bell\x07 and escape\x1b"),
+    )
+    for fmt in ("kml", "csv"):
+        path = tmp_path / f"out.{fmt}"
+        export_catalogue(catalogue, path, fmt)
+        if fmt == "kml":
+            root = ET.fromstring(path.read_bytes())  # the standard library's parser agrees
+            assert root.find(f"{{{kml.KML_NS}}}Document/{{{kml.KML_NS}}}name").text == (
+                "Bell\ufffd and escape\ufffd"
+            )
+        again, report = read_catalogue(path)
+        assert not report
+        (event,) = again.events
+        if fmt == "kml":
+            assert event.title == "Vertical\ufffdtab and \ufffd start of heading"
+            assert again.places_of(event)[0].name == "Form\ufffdfeed"
+        else:  # a CSV holds every character but NUL as it is
+            assert event.title == "Vertical\vtab and \x01 start of heading"
+            assert again.places_of(event)[0].name == "Form\ffeed"
+        assert event.summary == "Windows line\r\nends and a \ufffd NUL"  # the CR kept too
+
+
 def test_kml_writes_bce_dates_as_expanded_iso():
     catalogue = Catalogue(
         [Event("ides", "Ides of March", TimeSpan.parse("-0043-03-15"), ("rome",))],
@@ -592,8 +630,8 @@ def test_kml_shows_markup_as_text_in_google_earth(tmp_path, tricky):
         event = tricky.event(mark.get("id").split("@")[0])
         rendered = mark.findtext("k:description", "", ns)
         assert "<" not in rendered
-        assert html.unescape(rendered) == event.summary.replace("\r", "\n")  # XML's line ends
-        assert mark.findtext("k:name", "", ns) == event.title.replace("\r", "\n")
+        assert html.unescape(rendered) == event.summary  # a carriage return too (&#13;)
+        assert mark.findtext("k:name", "", ns) == event.title
         for value in mark.iterfind(".//k:Data/k:value", ns):
             assert "<" not in (value.text or "")
 

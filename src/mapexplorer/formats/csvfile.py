@@ -54,6 +54,12 @@ def may_hold_protected_cells(text: str) -> bool:
     return _QUOTED_START.search(text) is not None
 
 
+def _cell(value: str) -> str:
+    """A cell as written: protected, and without NUL, which makes a file binary to spreadsheets
+    and to our reader (a title's "\\u0000" from a JSON file); U+FFFD stands in for it."""
+    return protect_cell(value.replace("\x00", "\ufffd"))
+
+
 def dumps(catalogue: Catalogue) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -71,7 +77,7 @@ def dumps(catalogue: Catalogue) -> str:
                 lon=f"{lon:.6f}",
                 wkt=place.geometry.wkt,
             )
-            writer.writerow({column: protect_cell(value) for column, value in row.items()})
+            writer.writerow({column: _cell(value) for column, value in row.items()})
     return out.getvalue()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -37,6 +38,10 @@ def as_html_text(text: str) -> str:
 
 
 _PLACEMARKS = "PLACEMARKS GO HERE"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as a reference: one control character in a title
+(a JSON escape, FileMaker's line break \\v) made the whole file unreadable to Google Earth and
+to us. Each is written as U+FFFD, the replacement character."""
 
 
 def dumps(catalogue: Catalogue) -> str:
@@ -50,7 +55,7 @@ def chunks(catalogue: Catalogue) -> Iterator[str]:
     them (same escaping, same indentation), they take a few seconds and no tree."""
     kml = ET.Element("kml", xmlns=KML_NS)
     doc = ET.SubElement(kml, "Document")
-    ET.SubElement(doc, "name").text = catalogue.source.title or "Map Explorer events"
+    ET.SubElement(doc, "name").text = _xml_chars(catalogue.source.title or "Map Explorer events")
     for category, colour in CATEGORY_COLOURS.items():
         style = ET.SubElement(doc, "Style", id=f"cat-{category}")
         ET.SubElement(ET.SubElement(style, "IconStyle"), "color").text = colour
@@ -94,21 +99,21 @@ def _placemark(event, place) -> str:
         "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
     }
     data = [
-        _element("Data", 4, [_element("value", 5, as_html_text(value))], name=name)
+        _element("Data", 4, [_element("value", 5, as_html_text(_xml_chars(value)))], name=name)
         for name, value in fields.items()
     ]
     return _element(
         "Placemark",
         2,
         [
-            _element("name", 3, event.title),  # plain text to Google Earth
-            _element("description", 3, as_html_text(event.summary)),
+            _element("name", 3, _xml_chars(event.title)),  # plain text to Google Earth
+            _element("description", 3, as_html_text(_xml_chars(event.summary))),
             when,
             _element("styleUrl", 3, f"#cat-{style}"),
             _element("ExtendedData", 3, data),
             _geometry_xml(place.geometry, 3),
         ],
-        id=f"{event.id}@{place.id}",
+        id=_xml_chars(f"{event.id}@{place.id}"),
     )
 
 
@@ -164,7 +169,15 @@ def _element(tag: str, level: int, content: str | list[str], **attributes: str) 
 
 
 def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # A reader turns a carriage return written as itself into a line feed; as &#13; it stays.
+    return escaped.replace("\r", "&#13;")
+
+
+def _xml_chars(text: str) -> str:
+    if text.isprintable():  # most text: a quick test before the expression's scan
+        return text
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _escape_attribute(text: str) -> str:
