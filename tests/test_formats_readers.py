@@ -950,6 +950,35 @@ def test_csv_without_coordinates(tmp_path):
         open_catalogue(path)
 
 
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        (  # degrees and minutes, as Wikipedia and GPS devices write them
+            'A,2025-01-17,55°45′N,37°37′E\nB,2024-12-08,"33° 30\' N","36° 17\' E"\n',
+            "'Latitude' holds no latitudes we can read as numbers (e.g. '55°45′N'); write them "
+            "in decimal degrees",
+        ),
+        (
+            "A,2025-01-17,120.5,10\nB,2024-12-08,-95,10\n",
+            "'Latitude' holds no latitudes: 120.5 is outside -90…90 (are latitude and "
+            "longitude the other way round?)",
+        ),
+        (  # Web Mercator metres from a GIS
+            "A,2025-01-17,40.1,5723000\nB,2024-12-08,40.2,5723001\n",
+            "'Longitude' holds no longitudes: 5.723e+06 is outside -180…180 (are the "
+            "coordinates in metres",
+        ),
+    ],
+)
+def test_coordinate_columns_of_unreadable_values_say_so(tmp_path, rows, words):
+    path = write(tmp_path / "places.csv", "Title,Date,Latitude,Longitude\n" + rows)
+    with pytest.raises(FormatError) as error:
+        open_catalogue(path)
+    assert str(error.value).startswith(f"{path}: no latitude/longitude or WKT column found: ")
+    assert words in str(error.value)
+    assert "name them" not in str(error.value)  # they are named so
+
+
 def test_csv_without_dates(tmp_path):
     path = write(tmp_path / "undated.csv", "title,lat,lon\nA,1,2\n")
     with pytest.raises(FormatError, match="no date column found"):

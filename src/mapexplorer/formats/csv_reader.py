@@ -251,9 +251,12 @@ def _location_field(choice: FieldChoice) -> str:
 def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None) -> None:
     columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
     if not choice.wkt and not (choice.lat and choice.lon):
+        unreadable = fieldguess.unreadable_location_fields(guessed) if guessed else None
         raise FormatError(
             path,
-            "no latitude/longitude or WKT column found (name them e.g. 'lat' and 'lon'); "
+            f"no latitude/longitude or WKT column found: {unreadable}"
+            if unreadable
+            else "no latitude/longitude or WKT column found (name them e.g. 'lat' and 'lon'); "
             f"the columns are {columns}",
         )
     if choice.time is None:

@@ -493,6 +493,40 @@ def unreadable_time_field(guess: FieldGuess) -> str | None:
     return None
 
 
+def unreadable_location_fields(guess: FieldGuess) -> str | None:
+    """Why no latitude/longitude was found when two fields' names say they hold them: the
+    field and a value it cannot read ("'Latitude' holds no latitudes we can read as numbers
+    (e.g. '55°45′N') …"), so a file of such values is not told to name its columns 'lat'."""
+    by_norm: dict[str, str] = {}
+    for name in guess.fields:
+        by_norm.setdefault(normalise(name), name)
+    lat = next((by_norm[n] for n in _NAMES["lat"] if n in by_norm), None)
+    lon = next((by_norm[n] for n in _NAMES["lon"] if n in by_norm), None)
+    if lat is None or lon is None:
+        return None
+    for name, check, what, bounds in (
+        (lat, _is_lat, "latitude", "-90…90"),
+        (lon, _is_lon, "longitude", "-180…180"),
+    ):
+        values = [row.get(name) for row in guess.sample if not _blank(row.get(name))]
+        if _mostly(values, check):
+            continue
+        bad = next(v for v in values if not _safe(check, v))
+        try:
+            number = _number(bad)
+        except (ValueError, TypeError, OverflowError):
+            return (
+                f"{name!r} holds no {what}s we can read as numbers (e.g. {_short(bad)}); "
+                "write them in decimal degrees: 33°30′50″S is -33.5139"
+            )
+        if abs(number) <= 180:
+            hint = "are latitude and longitude the other way round?"
+        else:
+            hint = "are the coordinates in metres, not in degrees of WGS 84?"
+        return f"{name!r} holds no {what}s: {number:g} is outside {bounds} ({hint})"
+    return None
+
+
 def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[TimeSource]:
     """Plausible time sources, best first: an exact date name, a start/end pair, a timestamp,
     a year, then any other field whose name says "date" or "year"."""
