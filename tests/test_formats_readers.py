@@ -281,6 +281,26 @@ def test_geojson_io_file_with_date(tmp_path):
     assert "1 of 3 features could not be read" in report.text()
 
 
+def test_a_qgis_layer_called_mapexplorer_is_plain_geojson(tmp_path):
+    # QGIS writes the layer's name first; a user's layer (or file) may well be "mapexplorer"
+    doc = {
+        "type": "FeatureCollection",
+        "name": "mapexplorer",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"fid": 1, "name": "Siege of Herat", "date": "1837-11-23"},
+                "geometry": {"type": "Point", "coordinates": [62.2, 34.35]},
+            }
+        ],
+    }
+    path = write(tmp_path / "mapexplorer.geojson", json.dumps(doc))
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [("Siege of Herat", "1837-11-23")]
+
+
 def test_geojson_with_unix_timestamps(tmp_path):
     doc = {
         "type": "FeatureCollection",

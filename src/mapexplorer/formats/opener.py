@@ -240,10 +240,15 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     return f"a zip archive with no .kml file in it ({shown}): unpack it and open a file inside"
 
 
+_NATIVE_HEADER = re.compile(rb'"mapexplorer"\s*:\s*\{')
+"""Our header member, not the word as a value: QGIS writes a layer's name first, and a layer
+(or its file) called "mapexplorer" is plain GeoJSON for all that."""
+
+
 def _says_native(path: Path) -> bool:
     """Map Explorer writes its header before the features: the first bytes tell."""
     with open(path, "rb") as f:
-        return b'"mapexplorer"' in f.read(256)
+        return _NATIVE_HEADER.search(f.read(256)) is not None
 
 
 def _is_native(doc: Any) -> bool:
