@@ -41,7 +41,8 @@ _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(
-    r"^([+-]?\d{4,}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    r"^([+-]?\d{4,}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
     re.IGNORECASE,
 )
 _SEASON_YEARS = re.compile(
