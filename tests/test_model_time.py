@@ -267,3 +267,12 @@ def test_plain_days_in_bulk_are_the_spans_parse_gives():
         else:  # only other forms go the one-at-a-time way
             assert len(text) != 10 or not text.isascii() or text.count("-") != 2
     assert "2000-02-29" in spans and "1900-02-29" not in spans and "2023-02-29" not in spans
+
+
+def test_describe_without_the_weekday_drops_it_from_single_days_only() -> None:
+    assert TimeSpan.parse("2025-01-17").describe() == "Friday 17 January 2025"
+    assert TimeSpan.parse("2025-01-17").describe(weekday=False) == "17 January 2025"
+    assert TimeSpan.parse("2025-01-17~").describe(weekday=False) == "about 17 January 2025"
+    for text in ("2025-01", "1941-08-25/1941-09-17", "18XX", "-0043-03-15/-0043-03-16"):
+        span = TimeSpan.parse(text)
+        assert span.describe(weekday=False) == span.describe()

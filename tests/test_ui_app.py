@@ -163,6 +163,24 @@ def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bu
     second.close()
 
 
+def test_the_event_lists_columns_are_remembered(qtbot, page_path, settings):
+    from mapexplorer.ui.event_list import EventTableModel
+
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    first.event_list.show_column(EventTableModel.ACTORS)
+    first.event_list.show_column(EventTableModel.PLACES, False)
+    first.close()
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    table = second.event_list.table
+    assert not table.isColumnHidden(EventTableModel.ACTORS)
+    assert table.isColumnHidden(EventTableModel.PLACES)
+    assert not table.isColumnHidden(EventTableModel.DATE)
+    second.close()
+
+
 def test_a_vanished_last_file_falls_back_to_the_bundled_article(qtbot, page_path, settings):
     settings.setValue("last_file", "/nonexistent/gone.geojson")
     window = create_window(args(), settings, page_path)

@@ -233,7 +233,7 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
     assert _rows(event_list) == [e.id for e in catalogue.chronological()]
     model = event_list.model
     row = model.row_of("treaty-signing")
-    assert model.index(row, EventTableModel.DATE).data() == "Friday 17 January 2025"
+    assert model.index(row, EventTableModel.DATE).data() == "17 January 2025"  # no weekday
     assert model.index(row, EventTableModel.PLACES).data() == "Moscow"
     assert "Vladimir Putin" in model.index(row, EventTableModel.ACTORS).data()
     assert event_list.search.accessibleName() and event_list.table.accessibleName()
@@ -244,7 +244,10 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
 def test_selecting_keeps_the_dates_in_view_in_a_narrow_list(qtbot, state) -> None:
     # Selected before the list is shown (as `--select` does), and after.
     state.select("islamic-revolution")
-    event_list = _show(qtbot, QtEventList(state), (420, 400))
+    event_list = QtEventList(state)
+    for column in QtEventList.OPTIONAL_COLUMNS:
+        event_list.show_column(column)  # every column: wider than the panel
+    event_list = _show(qtbot, event_list, (420, 400))
     scroll = event_list.table.horizontalScrollBar()
     for event_id in ("islamic-revolution", "treaty-signing"):
         state.select(event_id)
@@ -253,6 +256,50 @@ def test_selecting_keeps_the_dates_in_view_in_a_narrow_list(qtbot, state) -> Non
         row = event_list.row_of(event_id)
         assert row is not None and event_list.table.selectionModel().isRowSelected(row)
         assert scroll.value() == 0  # the date column is still the first thing shown
+
+
+def test_a_side_panel_shows_date_title_and_places_without_scrolling(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state), (420, 400))
+    table, model = event_list.table, event_list.model
+    shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    assert shown == [EventTableModel.DATE, EventTableModel.TITLE, EventTableModel.PLACES]
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() == 0
+    # The title shows its category's colour, as the map's marker does.
+    row = model.row_of("treaty-signing")
+    swatch = model.index(row, EventTableModel.TITLE).data(Qt.ItemDataRole.DecorationRole)
+    colour = swatch.pixmap(10, 10).toImage().pixelColor(5, 5).name()
+    assert colour == category_colour(model.event_at(row).category)
+
+
+def test_the_headers_menu_shows_and_hides_columns(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state), (900, 400))
+    table = event_list.table
+    menu = event_list.columns_menu()
+    actions = {a.text(): a for a in menu.actions()}
+    assert set(actions) == {"Places", "Category", "Actors", "Visible now"}  # not date or title
+    assert actions["Places"].isChecked() and not actions["Actors"].isChecked()
+    actions["Actors"].trigger()
+    assert not table.isColumnHidden(EventTableModel.ACTORS)
+    actions["Places"].trigger()
+    assert table.isColumnHidden(EventTableModel.PLACES)
+    assert event_list.columns_menu().actions()[2].isChecked()  # a new menu says what shows
+    event_list.show_column(EventTableModel.TITLE, False)  # not one of the optional columns
+    assert not table.isColumnHidden(EventTableModel.TITLE)
+
+
+def test_home_and_end_go_to_the_first_and_last_event(qtbot, state) -> None:
+    event_list = _show(qtbot, QtEventList(state), (420, 400))
+    table = event_list.table
+    table.setFocus()
+    state.select("treaty-signing")
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    assert state.selected == event_list.model.event_at(0).id
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    last = event_list.model.rowCount() - 1
+    assert state.selected == event_list.model.event_at(last).id
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert state.selected == event_list.model.event_at(last - 1).id
 
 
 def test_list_text_filter(qtbot, state) -> None:

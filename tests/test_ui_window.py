@@ -223,3 +223,29 @@ def test_a_tooltip_follows_the_time_while_the_mouse_stays(window, qtbot):
     window.state.set_mode("window")
     move_time(window, qtbot, day_from_ymd(1760, 1, 1))  # nothing at Tehran then
     assert js(window.map_view, qtbot, tip) is None
+
+
+def test_tab_goes_through_the_window_as_it_reads(window, qtbot):
+    """Top to bottom, left to right: the chapter box, the map, the details, the list, then the
+    slider and its controls (not the order the widgets were made in)."""
+    stops, widget = [], window.chapter_box
+    for _ in range(200):
+        stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is window.chapter_box:
+            break
+    places = {
+        name: stops.index(w)
+        for name, w in (
+            ("chapter", window.chapter_box),
+            ("map", window.map_view),
+            ("details", window.details.browser),
+            ("tabs", window.tabs.tabBar()),
+            ("filter", window.event_list.search),
+            ("list", window.event_list.table),
+            ("track", window.timeline.track),
+            ("play", window.timeline.play_button),
+            ("window length", window.timeline.window_combo),
+        )
+    }
+    assert list(places.values()) == sorted(places.values()), places

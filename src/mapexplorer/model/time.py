@@ -314,25 +314,26 @@ class TimeSpan:
     def contains(self, day: int) -> bool:
         return self.start <= day <= self.end
 
-    def describe(self) -> str:
-        """The date in words at its true precision: "December 2024", "18th–19th century"."""
+    def describe(self, weekday: bool = True) -> str:
+        """The date in words at its true precision: "December 2024", "18th–19th century".
+        A single day is "Friday 17 January 2025", or "17 January 2025" without `weekday`."""
         plain = _PLAIN_DATE.match(self.edtf)
         if plain:  # a day, month or year, nothing else: most dates in big files
             year_text, month_text, day_text = plain.groups()
             if not year_text.startswith("-0000"):
                 year = int(year_text)
                 if day_text is not None:
+                    words = f"{int(day_text)} {_MONTHS[int(month_text) - 1]} {_year_words(year)}"
+                    if not weekday:
+                        return words
                     n = day_from_ymd(year, int(month_text), int(day_text))
-                    return (
-                        f"{_WEEKDAYS[n % 7]} {int(day_text)} {_MONTHS[int(month_text) - 1]} "
-                        f"{_year_words(year)}"
-                    )
+                    return f"{_WEEKDAYS[n % 7]} {words}"
                 if month_text is not None:
                     return f"{_MONTHS[int(month_text) - 1]} {_year_words(year)}"
                 return _year_words(year)
         parts = self.edtf.split("/")
         if len(parts) == 1:
-            return _describe_endpoint(parts[0], weekday=True)
+            return _describe_endpoint(parts[0], weekday=weekday)
         # Weekdays only clutter a span: "25 August – 17 September 1941".
         words = [_describe_endpoint(p, weekday=False) for p in parts]
         first, last = words

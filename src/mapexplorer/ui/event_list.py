@@ -1,5 +1,8 @@
 """The event list: a sortable table of the filtered events, greyed when not shown at this time.
 
+Date, title and places show by default, sized for a side panel; the header's context menu
+shows or hides the category, actors and "visible now" columns (kept with the window's layout).
+
 Built to stay quick at 100,000 events: a model (no item widgets), fixed row heights, lazily
 computed cells, visibility kept as a set of ids and refreshed with one `dataChanged`, and
 sorting done in Python with a key function. (A QSortFilterProxyModel calls back into Python
@@ -13,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -159,8 +164,8 @@ class EventTableModel(QAbstractTableModel):
             if column == self.TITLE and event.summary:
                 return plain_tooltip(f"{event.title}\n\n{event.summary}")
             return plain_tooltip(self._text(event, column)) or None
-        if role == Qt.ItemDataRole.DecorationRole and column == self.CATEGORY:
-            return self._swatch(event.category)
+        if role == Qt.ItemDataRole.DecorationRole and column in (self.TITLE, self.CATEGORY):
+            return self._swatch(event.category)  # the colour of its marker on the map
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VISIBLE:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.VISIBLE:
@@ -208,7 +213,8 @@ class EventTableModel(QAbstractTableModel):
         if column == self.DATE:
             text = self._dates.get(event.id)
             if text is None:
-                text = self._dates[event.id] = event.time.describe()
+                # No weekday in a column of dates to scan (the details panel gives it).
+                text = self._dates[event.id] = event.time.describe(weekday=False)
             return text
         if column == self.TITLE:
             return event.title
@@ -237,11 +243,36 @@ class EventTableModel(QAbstractTableModel):
         return icon
 
 
+class _EventTable(QTableView):
+    """A table of whole rows: Home and End go to the first and last event, not to the first
+    and last column of the current one."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # QTableView's first/last row
+        return super().moveCursor(action, modifiers)
+
+
 class QtEventList(QWidget):
     """Filter row, event table and a count; selecting a row selects the event everywhere."""
 
     FILTER_DELAY_MS = 200
     VISIBILITY_DELAY_MS = 30
+    OPTIONAL_COLUMNS = (
+        EventTableModel.PLACES,
+        EventTableModel.CATEGORY,
+        EventTableModel.ACTORS,
+        EventTableModel.VISIBLE,
+    )
+    """Columns the header's context menu shows or hides (date and title always show)."""
+    HIDDEN_AT_FIRST = (EventTableModel.CATEGORY, EventTableModel.ACTORS, EventTableModel.VISIBLE)
+    """A side panel has room for three columns: the title carries the category's colour, and
+    the greyed rows say what is off the map now."""
+    TITLE_EMS = 16
+    """The title's least width: narrower, the table scrolls sideways instead."""
 
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,7 +300,7 @@ class QtEventList(QWidget):
         )
 
         self.model = EventTableModel(state.catalogue, self)
-        self.table = QTableView(self)
+        self.table = _EventTable(self)
         self.table.setObjectName("eventTable")
         self.table.setAccessibleName("Events")
         self.table.setModel(self.model)
@@ -292,10 +323,17 @@ class QtEventList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.setToolTip("Right-click to choose the columns")
         em = self.fontMetrics().horizontalAdvance("M")
+        # Room for a day ("30 September 2024") and the sort arrow; longer spans elide (the
+        # tooltip and the details panel give them whole).
+        self.table.setColumnWidth(
+            EventTableModel.DATE, self.fontMetrics().horizontalAdvance("30 September 2024") + 2 * em
+        )
         for column, width in (
-            (EventTableModel.DATE, 14),
-            (EventTableModel.PLACES, 10),
+            (EventTableModel.PLACES, 8),
             (EventTableModel.CATEGORY, 8),
             (EventTableModel.ACTORS, 12),
         ):
@@ -304,6 +342,8 @@ class QtEventList(QWidget):
         self.table.setColumnWidth(
             EventTableModel.VISIBLE, self.fontMetrics().horizontalAdvance(visible_header) + 3 * em
         )
+        for column in self.HIDDEN_AT_FIRST:
+            self.table.setColumnHidden(column, True)
         header.setSortIndicator(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -374,6 +414,41 @@ class QtEventList(QWidget):
     def row_of(self, event_id: str) -> int | None:
         """The table row showing an event, or None when it is filtered out."""
         return self.model.row_of(event_id)
+
+    def show_column(self, column: int, shown: bool = True) -> None:
+        """Show or hide one of `OPTIONAL_COLUMNS` (the header's context menu does this)."""
+        if column in self.OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, not shown)
+            self._fit_title()
+
+    def columns_menu(self) -> QMenu:
+        """The header's context menu: a check box for each optional column."""
+        menu = QMenu(self)
+        menu.setAccessibleName("Columns of the event list")
+        for column in self.OPTIONAL_COLUMNS:
+            action = menu.addAction(EventTableModel.HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+        return menu
+
+    def _on_header_menu(self, pos) -> None:
+        menu = self.columns_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def column_state(self) -> QByteArray:
+        """Which columns show, their widths and the sort: for the window's saved layout."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_column_state(self, saved: QByteArray) -> None:
+        """`column_state` of a past session; date and title show whatever it says."""
+        header = self.table.horizontalHeader()
+        if not header.restoreState(saved):
+            return
+        for column in (EventTableModel.DATE, EventTableModel.TITLE):
+            self.table.setColumnHidden(column, False)
+        self._fit_title()
 
     # --- state → view -------------------------------------------------------------------------
     def _reload(self, new_catalogue: bool = False) -> None:
@@ -476,13 +551,16 @@ class QtEventList(QWidget):
             self._filters.setColumnStretch(2, 1)
 
     def _fit_title(self) -> None:
-        """Title takes the spare width; when there is too little it keeps 24 em and scrolls."""
+        """Title takes the spare width; when there is too little it keeps `TITLE_EMS` and the
+        table scrolls."""
         header = self.table.horizontalHeader()
         title = EventTableModel.TITLE
         others = sum(
-            self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != title
+            self.table.columnWidth(c)
+            for c in range(self.model.columnCount())
+            if c != title and not self.table.isColumnHidden(c)
         )
-        wanted = 24 * self.fontMetrics().horizontalAdvance("M")
+        wanted = self.TITLE_EMS * self.fontMetrics().horizontalAdvance("M")
         roomy = self.table.viewport().width() - others >= wanted
         mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
         if header.sectionResizeMode(title) != mode:

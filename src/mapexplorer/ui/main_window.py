@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(" Chapter: "))
         self.chapter_box = QComboBox()
         self.chapter_box.setAccessibleName("Chapter (era)")
+        # Sized to the eras of each file as it opens (the launch window opens before its file).
+        self.chapter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.chapter_box.setToolTip("Jump to an era: sets the time window, the map and the list")
         self.chapter_box.activated.connect(self._chapter_chosen)
         bar.addWidget(self.chapter_box)
@@ -477,6 +479,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/top", self.top.saveState())
             self.settings.setValue("splitter/side", self.side.saveState())
             self.settings.setValue("splitter/main", self.main.saveState())
+            self.settings.setValue("events/columns", self.event_list.column_state())
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
                 self.settings.setValue("last_file", self.path)
@@ -498,6 +501,9 @@ class MainWindow(QMainWindow):
             value = self.settings.value(f"splitter/{key}")
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
+        columns = self.settings.value("events/columns")
+        if isinstance(columns, QByteArray):
+            self.event_list.restore_column_state(columns)
 
 
 def about_text() -> str:
