@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.dates import parse_date, parse_span
+from mapexplorer.formats.dates import parse_date, parse_span, slash_order
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
 from mapexplorer.formats.opener import (
     detect,
@@ -86,6 +86,21 @@ def place_of(catalogue: Catalogue, event: Event) -> Place:
         ("17–20 January 2025", "2025-01-17/2025-01-20"),
         (1737109800, "2025-01-17"),
         (1737109800123, "2025-01-17"),
+        ("17-Jan-2025", "2025-01-17"),  # Excel's d-mmm-yyyy
+        ("1-Sept-1941", "1941-09-01"),
+        ("Jan-2025", "2025-01"),
+        ("Fri, 17 Jan 2025 10:00:00 GMT", "2025-01-17"),  # e-mail and RSS (RFC 2822)
+        ("Fri, 17 Jan 2025 23:30:00 +0100", "2025-01-17"),  # the day as written
+        ("1/17/2025 10:30 AM", "2025-01-17"),  # a spreadsheet's date and time
+        ("January 17, 2025 at 10:00 pm", "2025-01-17"),
+        ("20250117T100000Z", "2025-01-17"),  # ISO 8601's basic form (iCalendar)
+        ("BC 44", "-0043"),
+        ("B.C. 44", "-0043"),
+        ("3rd century BC", "-02XX"),  # 300-201 BC
+        ("the 1st century BC", "-00XX"),
+        ("1990's", "199X"),
+        ("the 1990’s", "199X"),
+        ("Spring, 2014", "2014-21"),
     ],
 )
 def test_parse_date_reads_common_forms(value, edtf):
@@ -154,6 +169,10 @@ def test_parse_date_says_why_the_hundreds_or_a_season_are_not_one_span(value, wo
         ("31 February 2025", "not a real day"),
         ("2025-13-01", "no month 13"),
         ("17/01/25", "four digits"),
+        ("17-Jan-25", "four digits"),  # 2025 or 1925: Excel guesses, we ask
+        ("Jan-25", "four digits"),
+        ("0th century BC", "no such century"),
+        ("10:30", "not a date we can read"),
         ("Foo 3, 2025", "'foo' is not a month"),
         (12345, "too large for a year"),
         (1.5, "whole number"),
@@ -177,6 +196,12 @@ def test_unix_time_to_a_fraction_of_a_second_is_that_day(value):
         parse_date(value, unix=False)  # a year column: no Unix time, with a fraction or not
     with pytest.raises(DateError, match="a year must be a whole number"):
         parse_date("1979.5")
+
+
+def test_numeric_dates_with_a_time_of_day_count_in_the_order_guess():
+    assert slash_order(["03/04/2025 10:30 AM", "01/17/2025 9:00 PM"]) == ("mdy", False)
+    assert slash_order(["03/04/2025 10:30", "05/06/2025 11:00"]) == ("dmy", True)  # both ways
+    assert parse_date("03/04/2025 10:30", order="mdy").edtf == "2025-03-04"
 
 
 def test_ambiguous_numeric_dates_follow_the_order_given():
@@ -1296,3 +1321,25 @@ def test_a_spot_at_minus_zero_is_the_spot_at_zero(tmp_path):
     (place,) = catalogue.places.values()
     assert (place.name, place.id) == ("0.00000, 0.00000", "0n-0e")
     assert [e.place_ids for e in catalogue.events] == [(place.id,), (place.id,)]
+
+
+def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
+    """QGIS writes the 2008 specification's "crs" member for anything but WGS 84: a file in Web
+    Mercator has every point off the globe, and the message says why first."""
+    path = tmp_path / "mercator.geojson"
+    features = [
+        {"type": "Feature", "properties": {"name": name, "date": "2020-01-02"},
+         "geometry": {"type": "Point", "coordinates": [x, 4100000.2]}}
+        for name, x in (("A", 5723000.5), ("B", 5823000.5))
+    ]  # fmt: skip
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
+    with pytest.raises(FormatError, match=r"coordinates are in EPSG:3857 .*WGS 84") as caught:
+        read_catalogue(path)
+    assert "feature 1 ('A')" in str(caught.value)  # and still where and what
+    # A file that names WGS 84 (or longitude/latitude by another name) reads as any other.
+    crs["properties"]["name"] = "urn:ogc:def:crs:OGC:1.3:CRS84"
+    features[0]["geometry"]["coordinates"] = [37.6, 55.7]
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
+    catalogue, report = read_catalogue(path)
+    assert len(catalogue.events) == 1 and "longitude" in str(report.problems[0])

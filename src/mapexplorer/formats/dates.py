@@ -1,10 +1,12 @@
 """Dates as other tools write them, read into `TimeSpan`s.
 
 EDTF and ISO 8601 ("2025-01-17", "2025-01", "1941-08-25/1941-09-17", "2024-12~"), ISO date-times
-("2025-01-17T10:30:00Z" is that day, as written), English words ("17 January 2025",
-"Jan. 17, 2025", "Sept. 3, 1941", "January 2025"), numeric forms ("17/01/2025", "17.01.2025",
-"2025/01/17", GDELT's "20250117"), years (1979, "1979.0", "44 BC", "-0043", "c. 1900") and Unix
-timestamps (1737109800, or milliseconds). Every failure is a `DateError` that says why.
+("2025-01-17T10:30:00Z" is that day, as written; "20250117T100000Z"), English words
+("17 January 2025", "Jan. 17, 2025", "Sept. 3, 1941", "January 2025", Excel's "17-Jan-2025"),
+any of them with a time of day ("Fri, 17 Jan 2025 10:00:00 GMT", "1/17/2025 10:30 AM"), numeric
+forms ("17/01/2025", "17.01.2025", "2025/01/17", GDELT's "20250117"), years (1979, "1979.0",
+"44 BC", "BC 44", "-0043", "c. 1900"), centuries BC ("3rd century BC") and Unix timestamps
+(1737109800, or milliseconds). Every failure is a `DateError` that says why.
 """
 
 from __future__ import annotations
@@ -36,8 +38,26 @@ _WRITTEN = [
     re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
     re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),  # January 2025
+    # Excel's d-mmm-yyyy and mmm-yyyy: "17-Jan-2025", "Jan-2025" (the year in full)
+    re.compile(rf"^{_DAY}-{_MONTH}-(?P<year>\d{{4}})$"),
+    re.compile(rf"^{_MONTH}-(?P<year>\d{{4}})$"),
 ]
-_ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.)\s*)?" + _YEAR + "$")
+_SHORT_YEAR_WRITTEN = re.compile(rf"^(?:{_DAY}-)?{_MONTH}-\d{{2}}$")  # "17-Jan-25": which 25?
+_TIME_OF_DAY = re.compile(
+    r"^(?P<date>.*?\d),?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*"
+    r"(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|[a-z]{3,4})?$"
+)
+"""A written or numeric date and a time of day: "Fri, 17 Jan 2025 10:00:00 GMT" (e-mail and
+RSS), "1/17/2025 10:30 AM" (spreadsheets). The day is the date as written."""
+_ISO_BASIC_DATETIME = re.compile(
+    r"^(\d{4})(\d{2})(\d{2})T\d{2}(?:\d{2}(?:\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?(?:\d{2})?)?$",
+    re.IGNORECASE,
+)  # "20250117T100000Z": ISO 8601's basic form, as iCalendar writes it
+_CENTURY_BC = re.compile(
+    r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\s+(?:bce?|b\.c\.(?:e\.)?)$"
+)
+_DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written: "1990s"
+_ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(
@@ -107,7 +127,10 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
     for value in values:
         if not isinstance(value, str):
             continue
-        match = _NUMERIC.match(value.strip())
+        text = value.strip()
+        if timed := _TIME_OF_DAY.match(text.lower()):  # "03/04/2025 10:30 AM": the date part
+            text = timed["date"]
+        match = _NUMERIC.match(text)
         if not match or len(match.group(1)) == 4:
             continue
         seen = True
@@ -190,9 +213,28 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             pass  # its reason is worked out again below, if it is the one to give
     if match := _ISO_DATETIME.match(text):
         return _cached_parse(match.group(1))
+    if match := _ISO_BASIC_DATETIME.match(text):
+        return _ymd(int(match[1]), int(match[2]), int(match[3]), raw)
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
     lowered = re.sub(r"\s+", " ", text.lower())
+    if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
+        try:
+            return _parse_text_uncached(match["date"], order, unix)
+        except DateError:
+            pass  # not a date and a time after all: the forms below say what it is
+    if match := _CENTURY_BC.match(lowered):
+        century = int(match[1])
+        if not 1 <= century <= 99:
+            raise DateError(f"{_show(raw)}: there is no such century")
+        return _cached_parse(f"-{century - 1:02d}XX")  # the 3rd century BC: 300-201 BC
+    if _SHORT_YEAR_WRITTEN.match(lowered):
+        raise DateError(f"{_show(raw)}: write the year with four digits (2025 or 1925?)")
+    if _DECADE_APOSTROPHE.search(lowered):
+        lowered, text = (
+            _DECADE_APOSTROPHE.sub(r"\1s", lowered),
+            _DECADE_APOSTROPHE.sub(r"\1s", text),
+        )
     if match := _APPROX.match(lowered):
         inner = _parse_text_uncached(match.group(1), order, unix)
         if "/" in inner.edtf or any(c in inner.edtf for c in "~?%"):
@@ -203,11 +245,13 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             try:
                 return _written(match, raw)
             except DateError:
-                if (span := _from_prose(text)) is not None:  # "Winter 2014": a season
+                # "Winter 2014" or "Spring, 2014": a season
+                if (span := _from_prose(re.sub(r",\s*", " ", text))) is not None:
                     return span
                 raise
-    if match := _ERA_YEAR.match(lowered):
-        return _year(_era_year(int(match.group("year")), match.group("era"), raw))
+    if match := _ERA_YEAR.match(lowered):  # "44 BC", "AD 79", "BC 44"
+        era = match.group("era") or match.group("pre")
+        return _year(_era_year(int(match.group("year")), era, raw))
     if match := _NUMERIC.match(text):
         return _numeric(match, order, raw)
     if match := _SEASON_YEARS.match(lowered):  # "winter 2014–15": "15" is not a year of its own
@@ -323,7 +367,7 @@ def _written(match: re.Match[str], raw: str) -> TimeSpan:
     month = _MONTH_NAMES.get(name)
     if month is None:
         raise DateError(f"{_show(raw)}: {name!r} is not a month")
-    year = _era_year(int(match.group("year")), match.group("era"), raw)
+    year = _era_year(int(match.group("year")), match.groupdict().get("era"), raw)
     day = match.groupdict().get("day")
     return _ymd(year, month, int(day) if day else None, raw)
 

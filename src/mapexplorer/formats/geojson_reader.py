@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -121,7 +122,35 @@ def read_document(
             _read_feature(builder, reader, feature, item, all_parts[index], points[index])
         if progress is not None:
             progress(total, total)
-        return builder.finish(total, choice, guessed)
+        try:
+            return builder.finish(total, choice, guessed)
+        except FormatError as exc:
+            crs = projected_crs(doc)
+            if crs is None:
+                raise
+            # Every feature off the globe, in a file that says why: say it first.
+            raise FormatError(
+                path,
+                f'its coordinates are in {crs} (its "crs" member says so), not longitude '
+                "and latitude: save it as GeoJSON in WGS 84 (EPSG:4326), e.g. with QGIS's "
+                f"Export ▸ Save Features As…; {exc.problem}",
+            ) from None
+
+
+_LONGITUDE_LATITUDE = re.compile(r"(?:CRS:?84|EPSG:+4326)$", re.IGNORECASE)
+
+
+def projected_crs(doc: Any) -> str | None:
+    """The coordinate system a GeoJSON of the 2008 specification names in its "crs" member
+    (QGIS writes one for any other than WGS 84), when it is not longitude/latitude: "EPSG:3857".
+    None when it names none, or WGS 84 (RFC 7946 allows nothing else)."""
+    crs = doc.get("crs") if isinstance(doc, dict) else None
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    name = props.get("name") if isinstance(props, dict) else None
+    if not isinstance(name, str) or not name.strip() or _LONGITUDE_LATITUDE.search(name.strip()):
+        return None
+    epsg = re.search(r"EPSG:+(\d+)", name, re.IGNORECASE)
+    return f"EPSG:{epsg[1]}" if epsg else name.strip()[:60]
 
 
 def _properties(feature: Any) -> dict | None:
