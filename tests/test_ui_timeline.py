@@ -88,6 +88,20 @@ def test_date_box(qtbot, timeline, state):
     assert "September 2015" in timeline.date_label.text()
 
 
+def test_a_small_window_elides_the_date_line_not_the_date_box(qtbot, state):
+    widget = QtTimeline(state)
+    qtbot.addWidget(widget)
+    widget.resize(widget.minimumSizeHint().width(), 160)
+    widget.show()
+    qtbot.waitExposed(widget)
+    readable = widget.date_edit.fontMetrics().horizontalAdvance("17 January 2025")
+    assert widget.date_edit.width() > readable  # what is typed stays readable
+    line = widget.date_label
+    assert line.width() >= line.fontMetrics().horizontalAdvance("30 September 2025")
+    assert line.width() < line.sizeHint().width()  # the era's name is what gives way
+    assert widget.minimumSizeHint().width() < 900  # the controls need less than before
+
+
 def test_bad_date_shows_error(qtbot, timeline, state):
     before = state.time
     box = timeline.date_edit

@@ -663,12 +663,15 @@ class DateLine(QWidget):
     hint may have changed), which cost ~1.5 ms a slider move; this line keeps one size and
     only repaints itself, eliding what does not fit."""
 
-    def __init__(self, room_for: str, parent: QWidget | None = None) -> None:
+    def __init__(self, room_for: str, least: str, parent: QWidget | None = None) -> None:
+        """Wide enough for `room_for` when there is room, never narrower than `least` (the
+        rest is elided in a small window, so the controls beside it keep their size)."""
         super().__init__(parent)
         self._text = ""
         metrics = self.fontMetrics()
         self._hint = QSize(metrics.horizontalAdvance(room_for), metrics.height() + 4)
-        self.setMinimumWidth(self._hint.width())
+        self._least = QSize(metrics.horizontalAdvance(least), self._hint.height())
+        self.setMinimumWidth(self._least.width())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # It paints its own background: a new text need not repaint the window behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -686,7 +689,7 @@ class DateLine(QWidget):
         return self._hint
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return self._hint
+        return self._least
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
@@ -809,7 +812,9 @@ class QtTimeline(QWidget):
         self.next_button.clicked.connect(lambda: self.state.step_event(+1))
 
         # Room for a long date and era, so the row does not jump about while playing.
-        self.date_label = DateLine("30 September 2025  ·  Empire and revolution", self)
+        self.date_label = DateLine(
+            "30 September 2025  ·  Empire and revolution", "30 September 2025", self
+        )
         self.date_label.setAccessibleName("Current date and era")
         self.date_label.setToolTip("The date the map shows, and its era")
 
@@ -819,6 +824,11 @@ class QtTimeline(QWidget):
         self.date_edit.setAccessibleName("Go to date")
         self.date_edit.setToolTip(f"Jump to a date and press Enter: {DATE_HINT}")
         self.date_edit.setMaximumWidth(150)
+        # Room to read what is typed ("17 January 2025") beside its clear button, however
+        # small the window.
+        self.date_edit.setMinimumWidth(
+            self.date_edit.fontMetrics().horizontalAdvance("17 January 2025") + 36
+        )
         self.date_edit.returnPressed.connect(lambda: self.go_to_date(self.date_edit.text()))
         self.date_edit.textEdited.connect(lambda _: self._show_date_message(""))
 
