@@ -4,6 +4,7 @@ not tuned on. Plain pytest."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,10 @@ from mapexplorer.importer import (
     import_text,
     load_article,
 )
+from mapexplorer.importer.article import split_sentences
 from mapexplorer.importer.evaluate import evaluate_bundled
+from mapexplorer.importer.gazetteer import gazetteer
+from mapexplorer.importer.wording import actors_in
 from mapexplorer.paths import geodata_dir
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
@@ -236,6 +240,30 @@ def test_sentences_do_not_break_at_abbreviations():
         "Gen. Smith stayed in Kabul.",
         "The U.S. Army agreed.",
     ]
+
+
+def test_a_long_paragraph_splits_in_linear_time():
+    # Each full stop used to split the rest of the paragraph into words: 34 s for this one.
+    text = "Troops of the U.S. Army moved to Paris in 2019. " * 10_000
+    started = time.perf_counter()
+    sentences = split_sentences(text, 0, len(text))
+    assert len(sentences) == 10_000
+    assert time.perf_counter() - started < 5
+
+
+def test_drafts_read_the_article_names_once():
+    # Each draft's actors ("Putin" → "Vladimir Putin") used to read every name in the whole
+    # article again: an article's import grew with its length times its number of drafts.
+    article = "\n\n".join([BUNDLED.read_text(encoding="utf-8")] * 50)
+    is_place = gazetteer().names_a_region
+    assert actors_in("Putin met Pezeshkian.", is_place, article) == [
+        "Vladimir Putin",
+        "Masoud Pezeshkian",
+    ]
+    started = time.perf_counter()
+    for _ in range(300):
+        actors_in("Putin met Pezeshkian.", is_place, article)
+    assert time.perf_counter() - started < 2  # 7.5 s before
 
 
 def test_published_line_and_dateline_date():

@@ -238,16 +238,21 @@ _STARTERS = {
     "While", "As", "For", "With", "There", "I", "Some", "Many", "Officials",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of `text[start:end]` as (start, end) offsets, closing punctuation included."""
     out, pos = [], start
     for m in _BOUNDARY.finditer(text, start, end):
-        before = text[pos : m.start()].split()
-        word = before[-1].lstrip('"“‘(') if before else ""
-        following = text[m.end() : end].split()
-        nxt = following[0].lstrip('"“‘(') if following else ""
+        # The words either side of the stop, found by looking at them only: splitting the rest
+        # of the paragraph at every stop made a long paragraph's split quadratic.
+        word_start = m.start()
+        while word_start > pos and not text[word_start - 1].isspace():
+            word_start -= 1
+        word = text[word_start : m.start()].lstrip('"“‘(')
+        following = _NEXT_WORD.match(text, m.end(), end)
+        nxt = following[1].lstrip('"“‘(') if following else ""
         if m.group().startswith(".") and not m.group().startswith(".."):
             bare = word.lower().rstrip(".")
             if bare in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word):

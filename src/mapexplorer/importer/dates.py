@@ -8,6 +8,7 @@ publication date (skipped when it is unknown). Each mention keeps its character 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -652,6 +653,13 @@ def find_dates(text: str, published: int | None = None) -> list[DateMention]:
     `published` is the publication date as a day number; without it, expressions that count
     from publication ("last month", "Friday") are skipped.
     """
+    return list(_dates_of(text, published))
+
+
+@functools.lru_cache(maxsize=8)
+def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
+    """The scan itself, kept for the last few texts: an import reads the whole article's
+    dates several times over (its publication date, its checks, its drafts)."""
     raw: list[tuple[int, int, int, re.Match[str], Callable]] = []
     for order, (pattern, resolve) in enumerate(_RULES):
         for m in pattern.finditer(text):
@@ -683,4 +691,4 @@ def find_dates(text: str, published: int | None = None) -> list[DateMention]:
         )
         ctx.previous = span
         taken_until = m.end()
-    return mentions
+    return tuple(mentions)

@@ -15,8 +15,10 @@ Country adjectives ("Iranian") count as places only when a unit names no place o
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from mapexplorer.importer.article import Article, Sentence
 from mapexplorer.importer.dates import (
@@ -36,6 +38,7 @@ from mapexplorer.model.time import iso_from_day
 
 __all__ = ["make_drafts"]
 
+_Mention = TypeVar("_Mention", DateMention, PlaceMention)
 _DATE_TRUST = {EXPLICIT: 0.9, NAMED: 0.8, FROM_PUBLISHED: 0.75, FROM_PREVIOUS: 0.7}
 _INHERITED_TRUST = 0.35
 _NEWS_WINDOW_DAYS = 366
@@ -71,10 +74,12 @@ def make_drafts(
     news = published is not None and any(
         abs(m.span.end - published) <= _NEWS_WINDOW_DAYS for m in dates
     )
+    date_starts = [m.start for m in dates]
+    place_starts = [m.start for m in places]
     units_by_paragraph: dict[int, list[_Unit]] = {}
     for sentence in article.sentences:
-        s_dates = [m for m in dates if sentence.start <= m.start and m.end <= sentence.end]
-        s_places = [m for m in places if sentence.start <= m.start and m.end <= sentence.end]
+        s_dates = _within(dates, date_starts, sentence)
+        s_places = _within(places, place_starts, sentence)
         if dateline and sentence is article.sentences[0]:
             s_places = [dateline, *s_places]
         units = _units(text, sentence, s_dates, s_places)
@@ -86,6 +91,14 @@ def make_drafts(
         current = _current_date(drafts[-1]) if drafts else None
         drafts.extend(_paragraph_drafts(units_by_paragraph[index], dates, published, news, current))
     return _to_drafts(article, drafts, gaz)
+
+
+def _within(mentions: list[_Mention], starts: list[int], sentence: Sentence) -> list[_Mention]:
+    """The mentions (in text order, `starts` their offsets) that lie inside the sentence:
+    found by bisection, as a long article has thousands of sentences and mentions."""
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end, first)
+    return [m for m in mentions[first:last] if m.end <= sentence.end]
 
 
 def _unresolved_relative_dates(
@@ -264,9 +277,10 @@ def _choose_places(
             trusts.append(1.0)
         for other in mention.candidates[1:]:
             alternatives.setdefault(other.entry.key, gaz.place(other.entry, qualified=True))
-    for mention in mentions:
-        if mention not in chosen:
-            alternatives.setdefault(mention.best.entry.key, gaz.place(mention.best.entry))
+    if named:  # the country adjectives left out are alternatives
+        for mention in mentions:
+            if mention.demonym:
+                alternatives.setdefault(mention.best.entry.key, gaz.place(mention.best.entry))
     for key in places:
         alternatives.pop(key, None)
     trust = sum(trusts) / len(trusts) if trusts else 0.0

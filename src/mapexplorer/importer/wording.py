@@ -3,6 +3,7 @@ from keywords, and the people and organisations named near it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -190,17 +191,28 @@ def actors_in(text: str, is_place: Callable[[str], bool], context: str = "") -> 
         name = _clean_name(m.group(), is_place)
         if name and not any(name in d for d in dated):
             names.append(name)
-    full_names = [n for n in (_clean_name(r, is_place) for r in _NAME_RUN.findall(context)) if n]
+    full_names = _full_names_by_surname(context, is_place)
     for word in re.findall(r"\b[A-Z][a-z]{2,}\b", text):
         if is_place(word) or any(word in n.split() for n in names) or any(word in d for d in dated):
             continue
-        for full in full_names:
-            if full.split()[-1] == word:
-                names.append(full)
-                break
+        if word in full_names:
+            names.append(full_names[word])
     names += [a for a in _ACRONYM.findall(text) if not is_place(a)]
     seen: dict[str, None] = {}
     for name in names:
         if not any(name != other and name in other for other in names):
             seen.setdefault(name, None)
     return list(seen)
+
+
+@functools.lru_cache(maxsize=4)
+def _full_names_by_surname(context: str, is_place: Callable[[str], bool]) -> dict[str, str]:
+    """The first full name in `context` for each last word ("Putin" → "Vladimir Putin").
+    Every draft of an article asks for those of the whole article: they are read once, not
+    once a draft (which made a long text's import quadratic)."""
+    by_surname: dict[str, str] = {}
+    for run in _NAME_RUN.findall(context):
+        name = _clean_name(run, is_place)
+        if name:
+            by_surname.setdefault(name.split()[-1], name)
+    return by_surname
