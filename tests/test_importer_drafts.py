@@ -266,6 +266,17 @@ def test_drafts_read_the_article_names_once():
     assert time.perf_counter() - started < 2  # 7.5 s before
 
 
+def test_the_dateline_place_is_kept_when_the_lead_names_others():
+    drafts = import_text(
+        "WARSAW, Poland (AP) — Polish farmers blocked three border crossings with Ukraine on "
+        "Wednesday, officials said.\n\nPoland banned the grain in April 2023.",
+        published="2024-02-21",
+    )
+    lead = drafts.drafts[0]
+    assert lead.time.edtf == "2024-02-21"
+    assert [p.name for p in lead.places] == ["Warsaw", "Ukraine"]
+
+
 def test_published_line_and_dateline_date():
     published = article_from_text("Published: 3 September 1941\n\nTroops entered Tehran on Monday.")
     assert detect_published(published).iso == "1941-09-03"

@@ -113,6 +113,36 @@ def test_person_names_and_common_words_are_not_towns(gaz):
     assert [m.text for m in gaz.find("Officials in Split said the split was deep.")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN's envoy visited the island.",  # Un, a town in India
+        "The U.N. mission withdrew.",
+        "The Kalyan Minaret was built in 1127.",  # Kalyan, a town near Mumbai
+    ],
+)
+def test_an_opening_the_does_not_make_a_word_a_town(gaz, text):
+    # "The" + word passed as a two-word name, so the checks on single words were skipped.
+    assert [m.text for m in gaz.find(text)] == []
+
+
+def test_an_opening_the_still_begins_a_place_name(gaz):
+    assert best(gaz, "The Hague hosted the talks.")["The Hague"][1] == "NL"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Chinese records mention a kingdom in Vietnam and Laos.", "Chinese", "China"),
+        ("French farmers protested in Toulouse and Mali.", "French", "France"),
+    ],
+)
+def test_a_nationality_is_its_country_whatever_places_are_near(gaz, text, word, country):
+    # Ranked by distance to the text's places, "Chinese" was Macau beside Vietnam.
+    found = {m.text: m for m in gaz.find(text)}
+    assert found[word].best.name == country
+
+
 def test_mention_offsets(gaz):
     text = "Talks in Moscow’s suburbs and in the Caucasus."
     for mention in gaz.find(text):

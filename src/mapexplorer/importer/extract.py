@@ -145,7 +145,10 @@ def _units(
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
         unit.dates = [m for m in dates if start <= m.start < end]
-        unit.places = [m for m in places if start <= m.start < end] or list(places)
+        # The dateline ("WARSAW, Poland (AP) —") lies before the sentence: its first clause's.
+        unit.places = [
+            m for m in places if start <= m.start < end or (m.start < start == sentence.start)
+        ] or list(places)
         units.append(unit)
     return units
 

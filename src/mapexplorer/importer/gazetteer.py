@@ -49,7 +49,7 @@ _NOT_CITIES = {
     "franklin", "madison", "hamilton", "washington county", "aurora", "eagle", "apple valley",
     "asia", "europe", "africa", "america", "west", "east", "north", "south", "central",
 }  # fmt: skip
-_ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k"}
+_ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
 
 _FOLD = str.maketrans({"’": "'", ".": None, "-": " ", "‐": " ", "–": " ", "/": " "})
@@ -434,10 +434,17 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
             if not group[0].capitalised and n == 1:
                 continue
             key = normalise(" ".join(t.word for t in group))
-            if not gaz.knows(key) or not _acceptable(text, group, key, tokens, i, lower_words):
+            # "The UN", "The Kalyan Minaret": a sentence's opening "The" is no part of the name,
+            # whose word alone must pass the checks on single words.
+            skip = 1 if n > 1 and group[0].word.lower() == "the" else 0
+            if not gaz.knows(key) or not _acceptable(
+                text, group[skip:], key, tokens, i + skip, lower_words
+            ):
                 continue
             candidates = gaz.lookup(key)
-            candidates = _filter_cities(candidates, text, tokens, i, n, lower_words, key)
+            candidates = _filter_cities(
+                candidates, text, tokens, i + skip, n - skip, lower_words, key
+            )
             if candidates:
                 found = (n, candidates)
                 break
@@ -456,7 +463,8 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
 def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_words) -> bool:
     words = [t.word for t in group]
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
-        return key in _ACRONYMS_ALLOWED or "." in words[0]
+        # Dotted or not, a short acronym is an organisation ("U.N.", "UN") unless listed.
+        return key in _ACRONYMS_ALLOWED
     if any(w.isupper() and len(w) > 4 for w in words):
         return False  # shouting headlines and acronyms like "NATO" are not place names here
     return True
@@ -546,7 +554,9 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
     clear = [m for m in mentions if not m.ambiguous] or mentions
     decided: dict[str, list[Candidate]] = {}
     for mention in mentions:
-        if not mention.ambiguous:
+        # "Chinese", "French": a nationality, whatever places the text names near it (which
+        # made "Chinese" Macau in a story about the Mekong): the people's own country first.
+        if not mention.ambiguous or mention.demonym:
             continue
         key = normalise(mention.text)
         if key not in decided:
