@@ -218,6 +218,56 @@ def test_days_from_to_with_the_year_written_once_are_those_days(text, expected):
     assert mention.span.precision is Precision.DAY
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from the 1960s until 1975", "196X/1975"),
+        ("from the 1960s to the 1980s", "196X/198X"),
+        ("from the 19th century to the 1950s", "18XX/195X"),
+        ("between the 1920s and 1941", "192X/1941"),
+        # a first month without its year takes the end's
+        ("from March until June 2020", "2020-03/2020-06"),
+        ("between March and May 2020", "2020-03/2020-05"),
+        ("from November until June 2020", "2019-11/2020-06"),
+        ("from March 3 until June 2020", "2020-03-03/2020-06"),
+    ],
+)
+def test_a_range_of_two_dates_after_from_or_between_is_one_span(text, expected):
+    """Not "since the 1960s" (open until publication) beside a lone 1975."""
+    [mention] = find_dates(f"The delta was a battleground {text}, the report says.", PUBLISHED)
+    assert (mention.text, mention.span.edtf) == (text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from 2014 to the present", [("from 2014", "2014/2025-01-17")]),  # still open
+        ("from 1990 to the 1980s", [("from 1990", "1990/2025-01-17"), ("the 1980s", "198X")]),
+        (
+            "from March, then in May 2020",
+            [("from March", "2024-03"), ("May 2020", "2020-05")],
+        ),
+    ],
+)
+def test_from_without_a_range_end_is_still_since(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "year"),
+    [
+        ("by mid-2026", "2026-05/2026-08", "2026"),
+        ("in early 2024", "2024-01/2024-04", "2024"),
+        ("late 2024", "2024-09/2024-12", "2024"),
+    ],
+)
+def test_early_mid_or_late_in_a_year_is_a_third_of_it(text, expected, year):
+    [mention] = find_dates(f"The plant opens {text}, the company says.", PUBLISHED)
+    assert mention.span.edtf == expected
+    assert [a.edtf for a in mention.alternatives] == [year]
+    assert "May to August" in find_dates("by mid-2026", PUBLISHED)[0].note
+
+
 def test_two_days_joined_by_and_are_not_a_range_without_between():
     assert "1941-08-25/1941-09-17" not in [
         edtf for _, edtf in dates("Bombs fell on Aug. 25 and Sept. 17, 1941.")

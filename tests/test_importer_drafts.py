@@ -24,7 +24,7 @@ from mapexplorer.importer import (
 from mapexplorer.importer.article import split_sentences
 from mapexplorer.importer.evaluate import evaluate_bundled
 from mapexplorer.importer.gazetteer import gazetteer
-from mapexplorer.importer.wording import actors_in
+from mapexplorer.importer.wording import actors_in, title_for
 from mapexplorer.paths import geodata_dir
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
@@ -355,3 +355,44 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
     assert [p.name for p in rally.places] == ["Paris"]
     assert rally.places[0].geometry.x < -90
     assert rally.title == "A rally took place on Sunday"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "title"),
+    [
+        # cut at eight words, a title does not end on a preposition
+        (
+            "Belgian farmers drove tractors into central Brussels during a protest about imports.",
+            "",
+            "Belgian farmers drove tractors into central Brussels",
+        ),
+        # a date taken from inside brackets leaves no empty space in them
+        (
+            "The metro (opened in 2019) is worth a ride.",
+            "2019",
+            "The metro (opened) is worth a ride",
+        ),
+        (
+            "A treaty (signed on 17 January 2025) took effect.",
+            "17 January 2025",
+            "A treaty (signed) took effect",
+        ),
+    ],
+)
+def test_titles_read_as_plain_english(sentence, date, title):
+    at = sentence.find(date) if date else -1
+    assert title_for(sentence, [(at, at + len(date))] if date else []) == title
+
+
+def test_a_question_on_a_line_of_its_own_is_a_heading_not_a_draft():
+    article = article_from_text(
+        "Cyprus: Why is the island still divided?\n\n"
+        "The island has been split since 1974, when Turkey invaded the north after a coup.\n\n"
+        "What happens next?\n\n"
+        "Talks resumed in Geneva in March 2025, the UN said. Would they succeed? Few think so.",
+        name="cyprus.txt",
+    )
+    assert article.title == "Cyprus: Why is the island still divided?"
+    paragraphs = [article.text[start:end] for start, end in article.paragraphs]
+    assert len(paragraphs) == 2 and not any(p.startswith("What happens") for p in paragraphs)
+    assert paragraphs[1].endswith("Few think so.")  # a question inside a paragraph stays

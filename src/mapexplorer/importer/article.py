@@ -185,7 +185,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _is_heading(chunk: str) -> bool:
     words = chunk.split()
-    return chunk.endswith(":") or (len(words) <= 15 and not re.search(r"[.!?\"”’)]$", chunk))
+    if chunk.endswith(":") or (len(words) <= 15 and not re.search(r"[.!?\"”’)]$", chunk)):
+        return True
+    # A short question on a line of its own: an explainer's headline or subheading ("Cyprus:
+    # Why is the island still divided?", "What happens next?"), not a sentence of the story.
+    return len(words) <= 12 and chunk.endswith("?") and not re.search(r"[.!?]\s", chunk)
 
 
 def body_paragraphs(text: str) -> list[tuple[int, int]]:

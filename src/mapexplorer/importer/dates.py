@@ -299,7 +299,7 @@ def _my(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?i:(?:in|since|by|until|during|from|early|late|mid-?|last|this|next)\s+)(?P<m>{MONTH})(?!\s*,?\s*\d)"
+    rf"(?i:(?:in|since|by|until|during|from|between|early|late|mid-?|last|this|next)\s+)(?P<m>{MONTH})(?!\s*,?\s*\d)"
 )
 def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
     month = month_number(m["m"])
@@ -376,6 +376,25 @@ def _season(m: re.Match[str], ctx: _Context) -> Resolved:
         return None
     span = _span(f"{_y(year)}/{_y(last)}")
     return span, EXPLICIT, f"no single {m['s'].lower()} spans {year}–{last}: read as the years"
+
+
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PART_WORDS = {"early": "the start of", "mid": "the middle of", "late": "the end of"}
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@_rule(rf"(?i:(?P<part>early|mid|late))(?:-|\s+)(?P<y>{_YEAR_DIGITS}){_NOT_A_YEAR_AFTER}")
+def _part_of_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "early 2026", "by mid-2026": a third of the year, as for decades and centuries (the
+    whole year is the alternative)."""
+    year, part = int(m["y"]), m["part"].lower()
+    first, last = _PART_MONTHS[part]
+    months = f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+    note = f"'{m.group()}' read as {_PART_WORDS[part]} {year}: {months}"
+    return _span(f"{_ym(year, first)}/{_ym(year, last)}"), EXPLICIT, note, (_span(_y(year)),)
 
 
 @_rule(
@@ -645,6 +664,46 @@ def _on_word_edges(text: str, start: int, end: int) -> bool:
 
 
 _SINCE = re.compile(r"\b(?:since|ever\s+since|from)\s+(?:the\s+)?$", re.I)
+_RANGE_CUE = re.compile(r"\b(?P<cue>from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_TO = {
+    "from": re.compile(r"\s*(?:[-–—]|\s(?:to|until|till|through)\s)\s*", re.I),
+    "between": re.compile(r"\s+and\s+", re.I),
+}
+"""What joins a range's two dates after its cue: "from the 1960s until 1975", "between March
+and May 2020" (the years' own rule reads "from 1960 to 1975" whole)."""
+_OWN_CUE = re.compile(r"(?P<cue>from|between)\s", re.I)
+
+
+def _follows(text: str, end: int, start: int) -> bool:
+    """Whether a date starting at `start` comes straight after `end` ("the" may stand between)."""
+    return start == end or re.fullmatch(r"the\s+", text[end:start], re.I) is not None
+
+
+def _joined(first: DateMention, last: DateMention, cue_start: int, text: str) -> DateMention | None:
+    """One mention for a range written as two dates: from the first's start to the last's end.
+    A first date without its year ("from March until June 2020") takes the last's."""
+    begin, notes = first.span, [first.note]
+    if first.kind in (FROM_PREVIOUS, FROM_PUBLISHED) and begin.precision in (
+        Precision.MONTH,
+        Precision.DAY,
+    ):
+        _, month, day = ymd_from_day(begin.start)
+        end_year, end_month, _ = ymd_from_day(last.span.start)
+        year = end_year if month <= end_month else end_year - 1  # "from November until June"
+        if begin.precision is Precision.MONTH:
+            begin = _month_span(year, month)
+        else:
+            begin = _span(_ymd(year, month, day))
+        notes = [f"the start's year from the end's ({last.span.describe()})"]
+    start_edtf = begin.edtf.split("/")[0].rstrip("~?%")
+    end_edtf = last.span.edtf.split("/")[-1].rstrip("~?%")
+    try:
+        span = _span(f"{start_edtf}/{end_edtf}")
+    except DateError:
+        return None  # the end before the start: two dates after all
+    kind = last.kind if first.kind == EXPLICIT or notes != [first.note] else FROM_PREVIOUS
+    note = "; ".join(n for n in (*notes, last.note) if n)
+    return DateMention(cue_start, last.end, text[cue_start : last.end], span, kind, note)
 
 
 def find_dates(text: str, published: int | None = None) -> list[DateMention]:
@@ -669,6 +728,9 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
     ctx = _Context(text=text, published=published)
     mentions: list[DateMention] = []
     taken_until = -1
+    # A date after "from" or "between" that a connector follows ("from the 1960s until"): the
+    # range's start, kept as read until the next date shows whether the range closes there.
+    range_open: tuple[DateMention, int, int] | None = None  # (as read, cue start, end's start)
     for start, _neg, _order, m, resolve in raw:
         if start < taken_until:
             continue
@@ -680,9 +742,27 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             continue
         span, kind, note, *more = resolved
         alternatives = more[0] if more else ()
+        if range_open is not None and _follows(text, range_open[2], start):
+            last = DateMention(start, m.end(), m.group(), span, kind, note)
+            joined = _joined(range_open[0], last, range_open[1], text)
+            range_open = None
+            if joined is not None:
+                mentions[-1] = joined
+                ctx.previous = joined.span
+                taken_until = m.end()
+                continue
+        range_open = None
+        # The cue before the date, or the first word of it ("from March": a month's own cue).
+        cue = _RANGE_CUE.search(text, max(0, start - 20), start) or _OWN_CUE.match(m.group())
+        cue_start = cue.start() + (start if cue.re is _OWN_CUE else 0) if cue else start
+        to = cue and _RANGE_TO[cue["cue"].lower()].match(text, m.end())
+        if to:
+            as_read = DateMention(start, m.end(), m.group(), span, kind, note, alternatives)
+            range_open = (as_read, cue_start, to.end())
         begin = start
         since = _SINCE.search(text, max(0, start - 20), start)
         if since and published is not None and published >= span.start:
+            # "since 2014", or "from 2014 to the present": open until publication
             span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
             begin = since.start()
             note = (note + "; " if note else "") + "'since': open until publication"

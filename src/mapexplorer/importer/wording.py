@@ -22,6 +22,9 @@ _FUNCTION = {
     "which", "who", "by", "from", "as", "its", "their", "his", "her", "into", "than", "between",
     "amid", "after", "before", "was", "is", "were", "are", "be", "has", "have", "had", "it",
     "will", "would", "could", "this", "these", "those", "such", "some", "any", "not",
+    # prepositions a title cut at eight words may end on ("… into central Brussels during")
+    "during", "along", "across", "near", "toward", "towards", "against", "via", "despite",
+    "among", "onto", "upon", "within", "throughout",
 }  # fmt: skip
 _FRAME = re.compile(
     r"^[^,.;]{0,60}?\b(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|"
@@ -77,7 +80,10 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
             text = before + text[start:end].replace(" ", "\u00a0") + after
             continue
         text = (before.rstrip() + " " + after.lstrip(" ")).strip()
-    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t\n]{2,}", " ", text))
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t\n]{2,}", " ", text))
+    # A date taken from inside brackets: "(opened in 2019)" → "(opened)", "(2019)" → nothing
+    text = re.sub(r"\(\s*\)\s?", "", re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text)))
+    return text.strip()
 
 
 _REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
