@@ -131,6 +131,30 @@ def test_an_opening_the_still_begins_a_place_name(gaz):
 
 
 @pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Leaders of the Turkish Republic of Northern Cyprus met in Nicosia.",
+            {"Nicosia", "Cyprus"},
+        ),
+        ("Mali joined the Alliance of Sahel States, officials in Niamey said.", {"Mali", "Niamey"}),
+        ("The Council of Europe met in Strasbourg.", {"Strasbourg"}),
+        ("The forum met at Crans-Montana in Switzerland.", {"Switzerland"}),
+        ("Much earlier, around 2000 BC, traders crossed Persia.", {"Persia"}),
+    ],
+)
+def test_a_town_named_like_a_word_of_a_longer_name_is_not_found(gaz, text, wanted):
+    """Republic (Missouri), Alliance (Ohio), Montana (Bulgaria), Much (Germany): none of them."""
+    found = {m.candidates[0].name for m in gaz.find(text)}
+    assert wanted <= found and not found & {"Republic", "Alliance", "Montana", "Much", "Council"}
+
+
+def test_a_hyphen_between_known_places_still_gives_both(gaz):
+    found = [m.candidates[0].name for m in gaz.find("A Tehran-Moscow flight left for Baden-Baden.")]
+    assert found == ["Tehran", "Moscow", "Baden-Baden"]
+
+
+@pytest.mark.parametrize(
     ("text", "word", "country"),
     [
         ("Chinese records mention a kingdom in Vietnam and Laos.", "Chinese", "China"),

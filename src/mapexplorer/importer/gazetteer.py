@@ -48,6 +48,10 @@ _NOT_CITIES = {
     "as", "man", "best", "kent", "chester", "sandy", "troy", "milton", "warren", "clinton",
     "franklin", "madison", "hamilton", "washington county", "aurora", "eagle", "apple valley",
     "asia", "europe", "africa", "america", "west", "east", "north", "south", "central",
+    # common words that open a sentence or an organisation's name ("Much earlier, …", "the
+    # Turkish Republic of …", "the Alliance of Sahel States", "the Fergana Valley")
+    "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
+    "bank", "same", "forest", "temple", "airport", "summit",
 }  # fmt: skip
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
@@ -478,9 +482,18 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     word = token.word
     next_name = i + 1 < len(tokens) and _is_name_part(text, token, tokens[i + 1])
     prev_name = i > 0 and _is_name_part(text, tokens[i - 1], token, previous=True)
-    risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name
+    # "… of" and a name: an organisation's or a title's first word ("Council of Europe")
+    of_name = (
+        i + 2 < len(tokens)
+        and tokens[i + 1].word == "of"
+        and tokens[i + 2].capitalised
+        and text[token.end : tokens[i + 1].start] == " "
+    )
+    risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name or of_name
     if not risky:
         return cands
+    if (next_name and text[token.end] in "-‐") or (prev_name and text[token.start - 1] in "-‐"):
+        return []  # half of a hyphenated name ("Crans-Montana"): no place of its own
     return [c for c in cands if c.kind != CITY or c.entry.key.startswith("curated:")]
 
 
@@ -494,7 +507,8 @@ _FUNCTION_WORDS = {
 def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bool:
     """True when the neighbouring token makes one proper name with ours ("Vladimir Putin")."""
     other = a if previous else b
-    if not other.capitalised or not re.fullmatch(r" ", text[a.end : b.start]):
+    # A space, or a hyphen: "Crans-Montana" is one name, not Montana (Bulgaria)
+    if not other.capitalised or not re.fullmatch(r" |[-‐]", text[a.end : b.start]):
         return False
     word = other.word.lower()
     return word not in _FUNCTION_WORDS and not gazetteer().knows(normalise(other.word))
