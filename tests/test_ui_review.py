@@ -34,8 +34,9 @@ def window(qtbot, bundled, page_path):
     return win
 
 
-def confirm_date(window, expected: str | None = None, published: str | None = None):
-    """Answer the publication-date dialog (it opens without blocking) and return the review."""
+def confirm_date(qtbot, window, expected: str | None = None, published: str | None = None):
+    """Answer the publication-date dialog (it opens without blocking), wait for the drafts
+    (made on a thread of their own) and return the review."""
     dialog = window.importer.date_dialog
     assert dialog is not None and dialog.isVisible()
     if expected is not None:
@@ -43,12 +44,13 @@ def confirm_date(window, expected: str | None = None, published: str | None = No
     if published is not None:
         dialog.set_published(published)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not window.importer.busy, timeout=30_000)
     return window.review
 
 
-def open_review(window, path=BUNDLED):
+def open_review(qtbot, window, path=BUNDLED):
     assert window.importer.import_file(str(path))
-    review = confirm_date(window, "2025-01-17")
+    review = confirm_date(qtbot, window, "2025-01-17")
     assert review is not None and review.isVisible()
     return review
 
@@ -66,7 +68,7 @@ def test_import_accept_edit_reject_save_and_reopen(window, qtbot, tmp_path, draf
     assert dialog.published() == "2025-01-17"
     assert "Friday" in dialog.reasoning.text() and "Jan. 20" in dialog.reasoning.text()
     assert "Friday 17 January 2025" in dialog.words.text()
-    review = confirm_date(window)
+    review = confirm_date(qtbot, window)
     assert review.model.rowCount() == len(review.drafts.drafts) >= 10
     assert "17 January 2025" in review.subheader.text()
 
@@ -134,15 +136,15 @@ def test_import_accept_edit_reject_save_and_reopen(window, qtbot, tmp_path, draf
     assert json.loads(saved.read_text(encoding="utf-8"))["format"] == "mapexplorer-drafts"
 
 
-def test_nothing_accepted_is_not_saved(window, tmp_path):
-    review = open_review(window)
+def test_nothing_accepted_is_not_saved(window, tmp_path, qtbot):
+    review = open_review(qtbot, window)
     assert not review.save_to(tmp_path / "empty.geojson")
     assert not (tmp_path / "empty.geojson").exists()
     assert "accept" in review.status_line.text().lower()
 
 
 def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects(window, qtbot):
-    review = open_review(window)
+    review = open_review(qtbot, window)
     review.resize(1200, 700)
     last = len(review.drafts.drafts) - 1
     review.select(last)
@@ -153,8 +155,8 @@ def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects
     assert review.current_row() == 0 and review.title_edit.text() == first.title
 
 
-def test_date_alternative_from_the_combo(window):
-    review = open_review(window)
+def test_date_alternative_from_the_combo(window, qtbot):
+    review = open_review(qtbot, window)
     row = next(i for i, d in enumerate(review.drafts.drafts) if d.time_alternatives)
     review.select(row)
     draft = review.drafts.drafts[row]
@@ -167,8 +169,8 @@ def test_date_alternative_from_the_combo(window):
     assert review.date_edit.text() == other.edtf
 
 
-def test_find_a_place_by_name(window):
-    review = open_review(window)
+def test_find_a_place_by_name(window, qtbot):
+    review = open_review(qtbot, window)
     review.select(review.row_of("Russia constructed Iran"))
     place = review.find_place("Vienna")
     assert place is not None and place.name.startswith("Vienna")
@@ -182,7 +184,7 @@ def test_find_a_place_by_name(window):
 
 
 def test_closing_keeps_the_review_and_importing_again_resumes_it(window, qtbot, drafts_folder):
-    review = open_review(window)
+    review = open_review(qtbot, window)
     row = review.row_of("Russia constructed Iran")
     review.select(row)
     review.title_edit.selectAll()
@@ -199,7 +201,7 @@ def test_closing_keeps_the_review_and_importing_again_resumes_it(window, qtbot, 
     assert window.importer.import_file(str(BUNDLED))
     dialog = window.importer.date_dialog
     assert "reviewed this article before" in dialog.resumed.text()
-    again = confirm_date(window, "2025-01-17")
+    again = confirm_date(qtbot, window, "2025-01-17")
     assert again is not review
     assert again.drafts.drafts[row].title == "Bushehr nuclear plant completed"
     assert again.drafts.drafts[rejected].status == "rejected"
@@ -207,10 +209,12 @@ def test_closing_keeps_the_review_and_importing_again_resumes_it(window, qtbot, 
     assert len(list(drafts_folder.glob("*.json"))) == 1
 
 
-def test_closing_the_main_window_closes_the_review_and_keeps_the_typing(window, drafts_folder):
+def test_closing_the_main_window_closes_the_review_and_keeps_the_typing(
+    window, drafts_folder, qtbot
+):
     from mapexplorer.importer import DraftSet
 
-    review = open_review(window)
+    review = open_review(qtbot, window)
     review.select(0)
     review.title_edit.setText("Typed just now")  # not yet autosaved (debounced)
     window.close()
@@ -219,8 +223,8 @@ def test_closing_the_main_window_closes_the_review_and_keeps_the_typing(window, 
     assert DraftSet.load(saved).drafts[0].title == "Typed just now"
 
 
-def test_a_new_publication_date_redrafts_but_keeps_decisions(window):
-    review = open_review(window)
+def test_a_new_publication_date_redrafts_but_keeps_decisions(window, qtbot):
+    review = open_review(qtbot, window)
     row = review.row_of("Russia constructed Iran")
     review.select(row)
     review.title_edit.setText("Bushehr nuclear plant completed")
@@ -228,7 +232,7 @@ def test_a_new_publication_date_redrafts_but_keeps_decisions(window):
     review.close()
 
     assert window.importer.import_file(str(BUNDLED))
-    again = confirm_date(window, "2025-01-17", published="2025-03-07")
+    again = confirm_date(qtbot, window, "2025-01-17", published="2025-03-07")
     assert again.drafts.source.published == "2025-03-07"
     kept = next(d for d in again.drafts.drafts if "Russia constructed Iran" in d.excerpt.text)
     assert kept.title == "Bushehr nuclear plant completed" and kept.status == "accepted"
@@ -236,14 +240,14 @@ def test_a_new_publication_date_redrafts_but_keeps_decisions(window):
 
 
 def test_switching_article_keeps_the_first_review(window, qtbot, drafts_folder):
-    review = open_review(window)
+    review = open_review(qtbot, window)
     review.select(0)
     review.accept_current()
     other = geodata_dir().parent / "tests" / "data" / "articles" / "geneva-talks.txt"
     if not other.exists():
         pytest.skip("the test articles are not in this checkout")
     assert window.importer.import_file(str(other))
-    confirm_date(window)
+    confirm_date(qtbot, window)
     assert window.review is not review and window.review.isVisible()
     assert len(list(drafts_folder.glob("*.json"))) == 2
 
@@ -275,7 +279,7 @@ def test_a_binary_file_is_refused_by_name(window, tmp_path):
     assert "Nothing was changed" in text
 
 
-def test_a_text_without_dates_is_refused_after_the_date(window, tmp_path, bundled):
+def test_a_text_without_dates_is_refused_after_the_date(window, tmp_path, bundled, qtbot):
     path = tmp_path / "no-dates.txt"
     path.write_text(
         "Talks in Geneva\n\nDiplomats from France and Iran met in Geneva to talk about trade. "
@@ -283,14 +287,14 @@ def test_a_text_without_dates_is_refused_after_the_date(window, tmp_path, bundle
         encoding="utf-8",
     )
     assert window.importer.import_file(str(path))
-    confirm_date(window, published="2024-05-01")
+    confirm_date(qtbot, window, published="2024-05-01")
     text = error_text(window)
     assert "no-dates.txt" in text and "no dates" in text
     assert window.review is None
     assert window.state.catalogue.events == bundled.events
 
 
-def test_a_text_without_places_is_refused(window, tmp_path):
+def test_a_text_without_places_is_refused(window, tmp_path, qtbot):
     path = tmp_path / "no-places.md"
     path.write_text(
         "# Minutes\n\nThe committee met on March 3, 2024 and again in May 2024 to discuss "
@@ -298,7 +302,7 @@ def test_a_text_without_places_is_refused(window, tmp_path):
         encoding="utf-8",
     )
     assert window.importer.import_file(str(path))
-    confirm_date(window, published="2024-06-01")
+    confirm_date(qtbot, window, published="2024-06-01")
     assert "no-places.md" in error_text(window) and "no place" in error_text(window)
 
 
@@ -319,7 +323,7 @@ def test_an_invalid_publication_date_is_refused_inline(window):
 # --- other ways in -----------------------------------------------------------------------------
 
 
-def test_dropping_an_article_starts_the_import(window, tmp_path):
+def test_dropping_an_article_starts_the_import(window, tmp_path, qtbot):
     path = tmp_path / "dropped-article.txt"
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
     mime = QMimeData()
@@ -332,7 +336,7 @@ def test_dropping_an_article_starts_the_import(window, tmp_path):
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    review = confirm_date(window, "2025-01-17")
+    review = confirm_date(qtbot, window, "2025-01-17")
     assert review is not None and review.article_path == str(path)
 
 
@@ -343,7 +347,7 @@ def test_pasted_hostile_text_is_shown_literally(window, qtbot):
         f"to discuss {HOSTILE} trade. In 2015 they had signed a deal in Vienna.\n"
     )
     assert window.importer.import_text(text, "pasted <b>text</b>", kind="txt")
-    review = confirm_date(window, published="2024-03-05")
+    review = confirm_date(qtbot, window, published="2024-03-05")
     assert review is not None
     assert HOSTILE in review.header.text()
     assert review.header.textFormat() == Qt.TextFormat.PlainText
@@ -373,9 +377,34 @@ def test_paste_dialog_guesses_the_kind(window):
 
 
 def test_the_review_window_looks_right(window, qtbot, tmp_path):
-    review = open_review(window)
+    review = open_review(qtbot, window)
     review.resize(1320, 820)
     review.select(review.row_of("Russian soldiers inhabited"))
     image = review.grab()
     assert image.width() >= 1000
     image.save(str(tmp_path / "review.png"))
+
+
+def test_a_long_article_is_drafted_with_the_window_live_and_cancel_drops_it(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    long_text = "\n\n".join([text] * 6)  # a long report: seconds of drafting
+    importer = window.importer
+    assert importer.import_text(long_text, "report.txt")
+    importer.date_dialog.buttons.button(importer.date_dialog.buttons.StandardButton.Ok).click()
+    assert importer.busy and importer.drafting is not None
+    # The event loop turns while the drafts are made: a timer fires, the bar can move.
+    fired = []
+    QTimer.singleShot(20, lambda: fired.append(importer.busy))
+    qtbot.waitUntil(lambda: bool(fired), timeout=10_000)
+    assert fired == [True]
+    importer.drafting.findChild(QPushButton).click()  # the bar's Cancel button
+    assert not importer.busy and importer.drafting is None  # at once
+    qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)  # its thread ended
+    assert window.review is None  # the dropped drafts opened nothing
+    # The same article again, not cancelled: its review opens.
+    assert importer.import_text(long_text, "report.txt")
+    review = confirm_date(qtbot, window)
+    assert review is not None and review.model.rowCount() > 10

@@ -2,8 +2,8 @@
 then review its draft events in `QtReview`.
 
 `ArticleImporter` is the controller the main window owns. Every step is non-blocking (dialogs
-open with `open()`), so tests drive it by calling methods; bad input gets a message that names
-the file and the problem, and changes nothing.
+open with `open()`, the drafts are made on a thread of their own), so tests drive it by calling
+methods; bad input gets a message that names the file and the problem, and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +13,19 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +37,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -264,10 +274,37 @@ class PasteDialog(QDialog):
 # --- the flow ----------------------------------------------------------------------------------
 
 
+class _DraftWorker(QObject):
+    """Makes an article's drafts on a thread of its own: a long text (a report, a whole page
+    pasted) takes seconds, during which the window stays live and Cancel is heard."""
+
+    finished = Signal(object, object)  # this worker, the DraftSet
+    failed = Signal(object, object)  # this worker, the ArticleError
+
+    def __init__(self, article: Article, published: str | None, label: str) -> None:
+        super().__init__()
+        self.article, self.published, self.label = article, published, label
+
+    def run(self) -> None:
+        from mapexplorer.importer import ArticleError, draft_article
+
+        try:
+            drafts = draft_article(self.article, self.published, label=self.label)
+        except ArticleError as exc:
+            self.failed.emit(self, exc)
+        except Exception as exc:  # noqa: BLE001 - a bug of ours: said, not a dialog up for ever
+            problem = f"could not draft its events ({type(exc).__name__}: {exc})"
+            self.failed.emit(self, ArticleError(self.label, problem))
+        else:
+            self.finished.emit(self, drafts)
+
+
 class ArticleImporter(QObject):
     """Import → confirm the date → draft → review, for the main window `window`."""
 
     review_opened = Signal(object)  # the QtReview
+    DRAFTING_SHOWN_AFTER_MS = 400
+    """A short article's drafts come at once; a long one's show a busy bar with Cancel."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -284,7 +321,18 @@ class ArticleImporter(QObject):
         self.paste_action = QAction("&Paste article text…", window)
         self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.paste_action.triggered.connect(self.paste_text)
+        self.drafting: QProgressDialog | None = None  # while drafts are being made
+        self._job: tuple[QThread, _DraftWorker, tuple] | None = None
+        self._winding_down: list[tuple[QThread, _DraftWorker]] = []  # cancelled, still running
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._finish_threads)
         window.installEventFilter(self)
+
+    @property
+    def busy(self) -> bool:
+        """Whether drafts are being made (the review opens, or an error shows, when done)."""
+        return self._job is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """The review closes (and autosaves) with the main window."""
@@ -292,6 +340,8 @@ class ArticleImporter(QObject):
             review = getattr(self.window, "review", None)
             if review is not None and review.isVisible():
                 review.close()
+            self.cancel_drafting()
+            self._finish_threads()  # a Qt thread must not outlive the window that owns it
         return super().eventFilter(watched, event)
 
     def add_actions(self, menu: QMenu) -> None:
@@ -375,31 +425,94 @@ class ArticleImporter(QObject):
         published: str,
         guess: PublishedGuess | None,
         saved: DraftSet | None,
-    ) -> QtReview | None:
-        from mapexplorer.importer import ArticleError, draft_article
-
+    ) -> None:
+        """Open the review: the saved one, or new drafts made on a thread (see `busy`)."""
         if saved is not None and saved.source.published == published:
-            drafts, message = saved, f"Resumed your review: {_summary(saved)}."
-        else:
-            keep_guess = guess is not None and published == guess.iso
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                drafts = draft_article(
-                    article, None if keep_guess else published or None, label=path or name
-                )
-            except ArticleError as exc:
-                self.show_error(exc)
-                return None
-            finally:
-                QApplication.restoreOverrideCursor()
-            message = f"{counted(len(drafts.drafts), 'draft event')}: accept, edit or reject each, then save."
-            if saved is not None:
-                kept = _keep_decisions(drafts, saved)
-                message = (
-                    f"The publication date changed, so the drafts were made again; "
-                    f"your {counted(kept, 'earlier decision')} {'is' if kept == 1 else 'are'} kept."
-                )
-        return self.open_review(drafts, drafts_file(article.text), path, message)
+            autosave = drafts_file(article.text)
+            self.open_review(saved, autosave, path, f"Resumed your review: {_summary(saved)}.")
+            return
+        self.cancel_drafting()
+        keep_guess = guess is not None and published == guess.iso
+        worker = _DraftWorker(article, None if keep_guess else published or None, path or name)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # Slots of this object, not lambdas: they run on the GUI thread (queued).
+        worker.finished.connect(self._on_drafted)
+        worker.failed.connect(self._on_draft_failed)
+        self._job = (thread, worker, (article, path, saved))
+        self.drafting = QProgressDialog(
+            f"Finding the events in {name}…", "Cancel", 0, 0, self.window
+        )
+        self.drafting.setWindowTitle("Import article")
+        self.drafting.setWindowModality(Qt.WindowModality.WindowModal)
+        self.drafting.setMinimumDuration(self.DRAFTING_SHOWN_AFTER_MS)
+        self.drafting.canceled.connect(self.cancel_drafting)
+        thread.start()
+
+    def cancel_drafting(self) -> None:
+        """Stop waiting for the drafts being made: nothing opens, at once. The thread ends on
+        its own once the drafts are made, and they are dropped."""
+        if self._job is not None:
+            thread, worker, _ = self._job
+            self._job = None
+            self._winding_down.append((thread, worker))
+            thread.finished.connect(self._on_stopped)
+            thread.quit()  # its event loop ends as soon as the worker returns
+        self._close_drafting()
+
+    @Slot()
+    def _on_stopped(self) -> None:
+        thread = self.sender()
+        self._winding_down = [(t, w) for t, w in self._winding_down if t is not thread]
+        if isinstance(thread, QThread):
+            thread.deleteLater()
+
+    def _end_job(self) -> tuple:
+        """The finished job's context; its thread (whose worker has returned) ended."""
+        assert self._job is not None
+        thread, _worker, context = self._job
+        self._job = None
+        thread.quit()
+        thread.wait()
+        thread.deleteLater()
+        self._close_drafting()
+        return context
+
+    def _close_drafting(self) -> None:
+        if self.drafting is not None:
+            self.drafting.canceled.disconnect(self.cancel_drafting)
+            self.drafting.reset()
+            self.drafting.deleteLater()
+            self.drafting = None
+
+    @Slot(object, object)
+    def _on_drafted(self, worker: _DraftWorker, drafts: DraftSet) -> None:
+        if self._job is None or worker is not self._job[1]:
+            return  # cancelled: its drafts are dropped
+        article, path, saved = self._end_job()
+        message = (
+            f"{counted(len(drafts.drafts), 'draft event')}: accept, edit or reject each, then save."
+        )
+        if saved is not None:
+            kept = _keep_decisions(drafts, saved)
+            message = (
+                f"The publication date changed, so the drafts were made again; "
+                f"your {counted(kept, 'earlier decision')} {'is' if kept == 1 else 'are'} kept."
+            )
+        self.open_review(drafts, drafts_file(article.text), path, message)
+
+    @Slot(object, object)
+    def _on_draft_failed(self, worker: _DraftWorker, exc: ArticleError) -> None:
+        if self._job is None or worker is not self._job[1]:
+            return
+        self._end_job()
+        self.show_error(exc)
+
+    def _finish_threads(self) -> None:
+        """At quit: a thread still making drafts is waited for (Qt aborts on a running one)."""
+        for thread, _worker in [*self._winding_down, *([self._job[:2]] if self._job else [])]:
+            thread.wait()
 
     def open_review(
         self, drafts: DraftSet, autosave: Path | None, path: str = "", message: str = ""
