@@ -277,6 +277,34 @@ def test_two_days_joined_by_and_are_not_a_range_without_between():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the first of two dates joined by "and" takes the year written with the second
+        (
+            "Bombs fell on Aug. 25 and Sept. 17, 1941.",
+            [("Aug. 25", "1941-08-25"), ("Sept. 17, 1941", "1941-09-17")],
+        ),
+        (
+            "Talks failed in November and in June 2020.",
+            [("in November", "2019-11"), ("June 2020", "2020-06")],
+        ),
+        # two days in a row are the span of both, with or without the year
+        (
+            "Protests were held on March 3 and 4, 2020.",
+            [("March 3 and 4, 2020", "2020-03-03/2020-03-04")],
+        ),
+        ("Protests were held on 3 and 4 March.", [("3 and 4 March", "2024-03-03/2024-03-04")]),
+        (
+            "Protests were held on March 3 and 10.",
+            [("March 3", "2024-03-03")],
+        ),  # not the week between
+    ],
+)
+def test_dates_joined_by_and(text, expected):
+    assert dates(text, day_from_ymd(2024, 7, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a plain hyphen joins years as a dash does
         ("in 1941-1945", [("1941-1945", "1941/1945")]),
         ("the 1941-1945 occupation", [("1941-1945", "1941/1945")]),

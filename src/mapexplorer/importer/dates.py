@@ -228,8 +228,14 @@ _FROM = r"(?:(?P<cue>(?i:from|between))\s+)?"
 _TO = r"(?:\s*[-–]\s*|\s+(?P<to>(?i:to|through|until|till|and))\s+)"
 
 
+def _next_days(m1: int, d1: str, m2: int, d2: str) -> bool:
+    """ "3 and 4 March": two days in a row, the span of both (within a month)."""
+    return m1 == m2 and _day_number(d2) == _day_number(d1) + 1
+
+
 def _day_range(m: re.Match[str], m1: int, m2: int) -> Resolved:
-    if (m["to"] or "").lower() == "and" and (m["cue"] or "").lower() != "between":
+    joined_by_and = (m["to"] or "").lower() == "and" and (m["cue"] or "").lower() != "between"
+    if joined_by_and and not _next_days(m1, m["d1"], m2, m["d2"]):
         return None  # "on Aug. 25 and Sept. 17, 1941": two days, not the days between
     y = int(m["y"])
     return (
@@ -253,6 +259,24 @@ def _range_mdy(m: re.Match[str], ctx: _Context) -> Resolved:
 def _range_dmy(m: re.Match[str], ctx: _Context) -> Resolved:
     m2 = month_number(m["m2"])
     return _day_range(m, month_number(m["m1"]) if m["m1"] else m2, m2)
+
+
+@_rule(
+    rf"{W}(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})|(?P<e1>{DAY})\s+and\s+"
+    rf"(?P<e2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))(?!\s*,?\s*\d)"
+)
+def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "on March 3 and 4", "on 3 and 4 March": the two days, in the story's year."""
+    month = month_number(m["m1"] or m["m2"])
+    d1, d2 = (m["d1"], m["d2"]) if m["m1"] else (m["e1"], m["e2"])
+    if not _next_days(month, d1, month, d2):
+        return None  # two days apart: the first is read alone, as before
+    found = _year_of_month_day(month, _day_number(d1), ctx)
+    if found is None:
+        return None
+    year, why = found
+    span = _span(f"{_ymd(year, month, _day_number(d1))}/{_ymd(year, month, _day_number(d2))}")
+    return span, FROM_PREVIOUS, f"no year given: {why}"
 
 
 @_rule(r"(?<![\d-])[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
@@ -672,6 +696,8 @@ _RANGE_TO = {
 """What joins a range's two dates after its cue: "from the 1960s until 1975", "between March
 and May 2020" (the years' own rule reads "from 1960 to 1975" whole)."""
 _OWN_CUE = re.compile(r"(?P<cue>from|between)\s", re.I)
+_AND_NEXT = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?", re.I)
+"""Between two dates of a list: "on Aug. 25 and Sept. 17, 1941" (the first takes its year)."""
 
 
 def _follows(text: str, end: int, start: int) -> bool:
@@ -679,21 +705,31 @@ def _follows(text: str, end: int, start: int) -> bool:
     return start == end or re.fullmatch(r"the\s+", text[end:start], re.I) is not None
 
 
+def _yearless(mention: DateMention) -> bool:
+    """A month or day whose year was guessed (from the story or the publication date)."""
+    return mention.kind in (FROM_PREVIOUS, FROM_PUBLISHED) and mention.span.precision in (
+        Precision.MONTH,
+        Precision.DAY,
+    )
+
+
+def _in_year_of(span: TimeSpan, later: TimeSpan) -> TimeSpan:
+    """A yearless month or day (`span`, as guessed) in the year of a later date written with
+    its own: "November … June 2020" is November 2019."""
+    _, month, day = ymd_from_day(span.start)
+    end_year, end_month, _ = ymd_from_day(later.start)
+    year = end_year if month <= end_month else end_year - 1
+    if span.precision is Precision.MONTH:
+        return _month_span(year, month)
+    return _span(_ymd(year, month, day))
+
+
 def _joined(first: DateMention, last: DateMention, cue_start: int, text: str) -> DateMention | None:
     """One mention for a range written as two dates: from the first's start to the last's end.
     A first date without its year ("from March until June 2020") takes the last's."""
     begin, notes = first.span, [first.note]
-    if first.kind in (FROM_PREVIOUS, FROM_PUBLISHED) and begin.precision in (
-        Precision.MONTH,
-        Precision.DAY,
-    ):
-        _, month, day = ymd_from_day(begin.start)
-        end_year, end_month, _ = ymd_from_day(last.span.start)
-        year = end_year if month <= end_month else end_year - 1  # "from November until June"
-        if begin.precision is Precision.MONTH:
-            begin = _month_span(year, month)
-        else:
-            begin = _span(_ymd(year, month, day))
+    if _yearless(first) and last.kind == EXPLICIT:
+        begin = _in_year_of(begin, last.span)
         notes = [f"the start's year from the end's ({last.span.describe()})"]
     start_edtf = begin.edtf.split("/")[0].rstrip("~?%")
     end_edtf = last.span.edtf.split("/")[-1].rstrip("~?%")
@@ -731,6 +767,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
     # A date after "from" or "between" that a connector follows ("from the 1960s until"): the
     # range's start, kept as read until the next date shows whether the range closes there.
     range_open: tuple[DateMention, int, int] | None = None  # (as read, cue start, end's start)
+    listed: tuple[int, int] | None = None  # a yearless date before "and": (its index, next's start)
     for start, _neg, _order, m, resolve in raw:
         if start < taken_until:
             continue
@@ -752,6 +789,14 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 taken_until = m.end()
                 continue
         range_open = None
+        if listed is not None and _follows(text, listed[1], start) and kind == EXPLICIT:
+            before = mentions[listed[0]]  # "on Aug. 25 and Sept. 17, 1941": Aug. 25, 1941
+            why = f"the year of the date after it ({span.describe()})"
+            moved = _in_year_of(before.span, span)
+            mentions[listed[0]] = DateMention(
+                before.start, before.end, before.text, moved, before.kind, why, before.alternatives
+            )
+        listed = None
         # The cue before the date, or the first word of it ("from March": a month's own cue).
         cue = _RANGE_CUE.search(text, max(0, start - 20), start) or _OWN_CUE.match(m.group())
         cue_start = cue.start() + (start if cue.re is _OWN_CUE else 0) if cue else start
@@ -769,6 +814,8 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         mentions.append(
             DateMention(begin, m.end(), text[begin : m.end()], span, kind, note, alternatives)
         )
+        if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
+            listed = (len(mentions) - 1, and_next.end())
         ctx.previous = span
         taken_until = m.end()
     return tuple(mentions)
