@@ -305,6 +305,24 @@ def test_dates_joined_by_and(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a year, decade or century after "and" is no year of the month or day before it
+        (
+            "The minister arrived on March 3 and in 2019 the project began.",
+            [("March 3", "2024-03-03"), ("2019", "2019")],
+        ),
+        (
+            "It was built in May and the 1990s saw it grow.",
+            [("in May", "2024-05"), ("the 1990s", "199X")],
+        ),
+    ],
+)
+def test_a_date_before_and_keeps_its_year_when_only_a_year_follows(text, expected):
+    assert dates(text, day_from_ymd(2024, 7, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a plain hyphen joins years as a dash does
         ("in 1941-1945", [("1941-1945", "1941/1945")]),
         ("the 1941-1945 occupation", [("1941-1945", "1941/1945")]),

@@ -789,7 +789,14 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 taken_until = m.end()
                 continue
         range_open = None
-        if listed is not None and _follows(text, listed[1], start) and kind == EXPLICIT:
+        # Only a month or day written with its year lends it ("and in 2019", "and the 1990s"
+        # say nothing of the year of the date before them).
+        if (
+            listed is not None
+            and _follows(text, listed[1], start)
+            and kind == EXPLICIT
+            and span.precision in (Precision.MONTH, Precision.DAY)
+        ):
             before = mentions[listed[0]]  # "on Aug. 25 and Sept. 17, 1941": Aug. 25, 1941
             why = f"the year of the date after it ({span.describe()})"
             moved = _in_year_of(before.span, span)
