@@ -96,6 +96,8 @@ def place_of(catalogue: Catalogue, event: Event) -> Place:
         ("20250117T100000Z", "2025-01-17"),  # ISO 8601's basic form (iCalendar)
         ("BC 44", "-0043"),
         ("B.C. 44", "-0043"),
+        ("BCE 44", "-0043"),  # not a month called 'bce'
+        ("B.C.E. 44", "-0043"),
         ("3rd century BC", "-02XX"),  # 300-201 BC
         ("the 1st century BC", "-00XX"),
         ("1990's", "199X"),

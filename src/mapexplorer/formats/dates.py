@@ -240,6 +240,10 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if "/" in inner.edtf or any(c in inner.edtf for c in "~?%"):
             return inner
         return _cached_parse(inner.edtf + "~")
+    # "44 BC", "AD 79", "BC 44": before "January 2025", as "BCE 44" names no month
+    if match := _ERA_YEAR.match(lowered):
+        era = match.group("era") or match.group("pre")
+        return _year(_era_year(int(match.group("year")), era, raw))
     for pattern in _WRITTEN:
         if match := pattern.match(lowered):
             try:
@@ -249,9 +253,6 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
                 if (span := _from_prose(re.sub(r",\s*", " ", text))) is not None:
                     return span
                 raise
-    if match := _ERA_YEAR.match(lowered):  # "44 BC", "AD 79", "BC 44"
-        era = match.group("era") or match.group("pre")
-        return _year(_era_year(int(match.group("year")), era, raw))
     if match := _NUMERIC.match(text):
         return _numeric(match, order, raw)
     if match := _SEASON_YEARS.match(lowered):  # "winter 2014–15": "15" is not a year of its own
