@@ -385,6 +385,21 @@ def test_the_review_window_looks_right(window, qtbot, tmp_path):
     image.save(str(tmp_path / "review.png"))
 
 
+def test_the_busy_bar_shows_soon_while_a_long_article_is_drafted(window, qtbot):
+    # A bar of no range shows after its minimum duration only once it has a value: without
+    # one, Qt's own 4 s passed first, and a long import showed no bar and no Cancel.
+    long_text = "\n\n".join([BUNDLED.read_text(encoding="utf-8")] * 12)
+    importer = window.importer
+    assert importer.import_text(long_text, "report.txt")
+    importer.date_dialog.buttons.button(importer.date_dialog.buttons.StandardButton.Ok).click()
+    bar = importer.drafting
+    assert bar is not None and not bar.isVisible()  # a short article's drafts come first
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert importer.busy
+    importer.cancel_drafting()
+    qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)
+
+
 def test_a_long_article_is_drafted_with_the_window_live_and_cancel_drops_it(window, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QPushButton

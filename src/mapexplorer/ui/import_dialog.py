@@ -447,6 +447,8 @@ class ArticleImporter(QObject):
         self.drafting.setWindowTitle("Import article")
         self.drafting.setWindowModality(Qt.WindowModality.WindowModal)
         self.drafting.setMinimumDuration(self.DRAFTING_SHOWN_AFTER_MS)
+        # Its timer counts from a first value: without one the bar shows after Qt's 4 s.
+        self.drafting.setValue(0)
         self.drafting.canceled.connect(self.cancel_drafting)
         thread.start()
 
