@@ -366,3 +366,24 @@ def test_early_or_late_in_a_season_is_its_first_or_last_month(text, month, seaso
     assert (mention.text, mention.span.edtf) == (text, month)
     assert [span.edtf for span in mention.alternatives] == [season]
     assert mention.note.startswith(f"the {text.split()[0].lower()} part of ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the two days end the phrase, or a preposition or article follows them
+        ("Protests were held on March 3 and 4.", [("March 3 and 4", "2024-03-03/2024-03-04")]),
+        (
+            "Talks were held on March 3 and 4 in Geneva.",
+            [("March 3 and 4", "2024-03-03/2024-03-04")],
+        ),
+        # a number of people after "and" is no second day
+        (
+            "Police arrested two men on March 3 and 4 others on March 5.",
+            [("March 3", "2024-03-03"), ("March 5", "2024-03-05")],
+        ),
+        ("Fighting on May 3 and 4 soldiers died.", [("May 3", "2024-05-03")]),
+    ],
+)
+def test_a_month_day_and_the_next_day_is_both_unless_a_count_follows(text, expected):
+    assert dates(text, day_from_ymd(2024, 7, 14)) == expected

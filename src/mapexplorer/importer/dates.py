@@ -261,9 +261,17 @@ def _range_dmy(m: re.Match[str], ctx: _Context) -> Resolved:
     return _day_range(m, month_number(m["m1"]) if m["m1"] else m2, m2)
 
 
+_AFTER_TWO_DAYS = (
+    r"(?=\s*(?:[,.;:!?)\]—–]|$)|\s+(?i:in|at|on|the|when|as|to|for|with|after|before|during"
+    r"|while|by|from|and|or|but|amid)\b)"
+)
+"""What may follow "March 3 and 4": the phrase's end, or a preposition or article ("on March 3
+and 4 others …" counts people: March 3 alone)."""
+
+
 @_rule(
-    rf"{W}(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})|(?P<e1>{DAY})\s+and\s+"
-    rf"(?P<e2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))(?!\s*,?\s*\d)"
+    rf"{W}(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY}){_AFTER_TWO_DAYS}|"
+    rf"(?P<e1>{DAY})\s+and\s+(?P<e2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))(?!\s*,?\s*\d)"
 )
 def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "on March 3 and 4", "on 3 and 4 March": the two days, in the story's year."""
