@@ -174,6 +174,7 @@ def test_parse_date_says_why_the_hundreds_or_a_season_are_not_one_span(value, wo
         ("17-Jan-25", "four digits"),  # 2025 or 1925: Excel guesses, we ask
         ("Jan-25", "four digits"),
         ("0th century BC", "no such century"),
+        ("1e3", "not a date"),  # an exponent: only a spreadsheet's Unix time ("1.7371098e9")
         ("10:30", "not a date we can read"),
         ("Foo 3, 2025", "'foo' is not a month"),
         (12345, "too large for a year"),

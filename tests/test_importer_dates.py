@@ -29,6 +29,8 @@ def dates(text: str, published: int | None = PUBLISHED) -> list[tuple[str, str]]
         ("in 2013", "2013"),
         ("in 1979", "1979"),
         ("the 1990s", "199X"),
+        ("the 1970's", "197X"),  # the apostrophe many writers put there
+        ("the late 1970’s", "1977/1979"),
         ("the early 1990s", "1990/1993"),
         ("the late 1990s", "1997/1999"),
         ("the 2000s", "200X"),  # the decade: nobody calls the young 21st century so

@@ -396,3 +396,19 @@ def test_a_question_on_a_line_of_its_own_is_a_heading_not_a_draft():
     paragraphs = [article.text[start:end] for start, end in article.paragraphs]
     assert len(paragraphs) == 2 and not any(p.startswith("What happens") for p in paragraphs)
     assert paragraphs[1].endswith("Few think so.")  # a question inside a paragraph stays
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Ukraine says its troops crossed into the Kursk region overnight\nNovember 9, 2024",
+        "Ukraine says its troops crossed into Kursk\n\nBy Jane Doe, 9 Nov 2024 10:32 GMT",
+    ],
+)
+def test_a_date_line_under_the_headline_is_the_publication_date(top):
+    article = article_from_text(
+        f"{top}\n\nTroops crossed the border on Friday, officials in Kyiv said.", "blog.txt"
+    )
+    guess = detect_published(article)
+    assert guess is not None and guess.iso == "2024-11-09"
+    assert "a line above the story" in guess.reasoning.lower()

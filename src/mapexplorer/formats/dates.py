@@ -271,7 +271,11 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
                 return span
             raise
     if _FLOAT.match(text):
-        return _parse_number(float(text), unix, _show(raw))
+        value = float(text)
+        if "e" in text.lower() and not (unix and abs(value) >= _UNIX_MIN_SECONDS):
+            # "1.737e9" is a spreadsheet's Unix time; "1e3" is no way to write a year
+            raise DateError(f"{_show(raw)} is not a date")
+        return _parse_number(value, unix, _show(raw))
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
         if _YEAR_HYPHEN_YEAR.match(text) and (span := _from_prose(text)) is not None:
             return span  # "1941-1945", "1939-45": years joined by a hyphen, as by a dash

@@ -454,7 +454,9 @@ _CENTURY_PARTS = {
 }  # fmt: skip
 
 
-@_rule(r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|'\d0)s\b", re.I)
+@_rule(
+    r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|'\d0)['’]?s\b", re.I
+)
 def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
     text = m["dec"]
     if text.startswith("'"):

@@ -95,6 +95,12 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
     span = _full_day(top)
     if span is not None and len(top.split()) <= 8:
         return PublishedGuess(span.start, f"The article begins with the date “{top.strip()}”.")
+    # Above the story, under its headline: a short line with the date ("November 9, 2024",
+    # "By Jane Doe, 9 Nov 2024 10:32 GMT"), as blogs and saved pages have it.
+    for line in top.splitlines():
+        if 0 < len(line.split()) <= 10 and (span := _full_day(line)) is not None:
+            shown = " ".join(line.split())
+            return PublishedGuess(span.start, f"A line above the story gives the date “{shown}”.")
     return None
 
 
