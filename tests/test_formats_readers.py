@@ -1346,3 +1346,10 @@ def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
     path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
     catalogue, report = read_catalogue(path)
     assert len(catalogue.events) == 1 and "longitude" in str(report.problems[0])
+    assert not report.notes
+    # Named EPSG:3857 with one feature on the globe by chance: it opens, and the report says why
+    # the others did not.
+    crs["properties"]["name"] = "EPSG:3857"
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
+    catalogue, report = read_catalogue(path)
+    assert len(catalogue.events) == 1 and "EPSG:3857" in report.notes[0]

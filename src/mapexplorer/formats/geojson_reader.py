@@ -123,7 +123,7 @@ def read_document(
         if progress is not None:
             progress(total, total)
         try:
-            return builder.finish(total, choice, guessed)
+            catalogue, report = builder.finish(total, choice, guessed)
         except FormatError as exc:
             crs = projected_crs(doc)
             if crs is None:
@@ -135,6 +135,13 @@ def read_document(
                 "and latitude: save it as GeoJSON in WGS 84 (EPSG:4326), e.g. with QGIS's "
                 f"Export ▸ Save Features As…; {exc.problem}",
             ) from None
+        crs = projected_crs(doc) if report.problems else None
+        if crs is not None:  # some features happen to fall on the globe: they may be wrong too
+            report.notes.append(
+                f'the file\'s "crs" member says its coordinates are in {crs}, not longitude '
+                "and latitude: the features left out may be why; save it in WGS 84 (EPSG:4326)"
+            )
+        return catalogue, report
 
 
 _LONGITUDE_LATITUDE = re.compile(r"(?:CRS:?84|EPSG:+4326)$", re.IGNORECASE)
