@@ -122,10 +122,10 @@ def read_document(
             _read_feature(builder, reader, feature, item, all_parts[index], points[index])
         if progress is not None:
             progress(total, total)
+        crs = projected_crs(doc)
         try:
             catalogue, report = builder.finish(total, choice, guessed)
         except FormatError as exc:
-            crs = projected_crs(doc)
             if crs is None:
                 raise
             # Every feature off the globe, in a file that says why: say it first.
@@ -135,8 +135,9 @@ def read_document(
                 "and latitude: save it as GeoJSON in WGS 84 (EPSG:4326), e.g. with QGIS's "
                 f"Export ▸ Save Features As…; {exc.problem}",
             ) from None
-        crs = projected_crs(doc) if report.problems else None
-        if crs is not None:  # some features happen to fall on the globe: they may be wrong too
+        if (
+            crs is not None and report.problems
+        ):  # some features happen to fall on the globe: they may be wrong too
             report.notes.append(
                 f'the file\'s "crs" member says its coordinates are in {crs}, not longitude '
                 "and latitude: the features left out may be why; save it in WGS 84 (EPSG:4326)"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from mapexplorer.importer.periods import NAMED_PERIODS
 from mapexplorer.model.time import (
+    MONTH_NAMES,
     DateError,
     Precision,
     TimeSpan,
@@ -412,10 +413,6 @@ def _season(m: re.Match[str], ctx: _Context) -> Resolved:
 
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_WORDS = {"early": "the start of", "mid": "the middle of", "late": "the end of"}
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 @_rule(rf"(?i:(?P<part>early|mid|late))(?:-|\s+)(?P<y>{_YEAR_DIGITS}){_NOT_A_YEAR_AFTER}")
@@ -424,7 +421,7 @@ def _part_of_year(m: re.Match[str], ctx: _Context) -> Resolved:
     whole year is the alternative)."""
     year, part = int(m["y"]), m["part"].lower()
     first, last = _PART_MONTHS[part]
-    months = f"{_MONTH_NAMES[first - 1]} to {_MONTH_NAMES[last - 1]}"
+    months = f"{MONTH_NAMES[first - 1]} to {MONTH_NAMES[last - 1]}"
     note = f"'{m.group()}' read as {_PART_WORDS[part]} {year}: {months}"
     return _span(f"{_ym(year, first)}/{_ym(year, last)}"), EXPLICIT, note, (_span(_y(year)),)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from mapexplorer.model.time import day_from_ymd, ymd_from_day
+from mapexplorer.model.time import MONTH_NAMES, day_from_ymd, ymd_from_day
 
 if TYPE_CHECKING:
     from mapexplorer.model.catalogue import Catalogue
@@ -27,10 +27,6 @@ __all__ = ["DEFAULT_FOCUS", "TimeAxis", "day_words", "year_words"]
 
 DEFAULT_FOCUS = 0.7
 
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 # Tick levels, coarsest first: (unit, step). Coarse ticks are placed first, finer ones fill the
@@ -56,7 +52,7 @@ def year_words(year: int) -> str:
 def day_words(day: int) -> str:
     """A day in words at day precision: "17 January 2025", "3 March 500 BC"."""
     y, m, d = ymd_from_day(day)
-    return f"{d} {_MONTH_NAMES[m - 1]} {year_words(y)}"
+    return f"{d} {MONTH_NAMES[m - 1]} {year_words(y)}"
 
 
 class TimeAxis:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "MONTH_NAMES",
     "DateError",
     "Precision",
     "TimeSpan",
@@ -129,10 +130,12 @@ def day_from_year_fraction(value: float) -> int:
 
 # --- EDTF spans --------------------------------------------------------------------------------
 
-_MONTHS = [
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
+)  # fmt: skip
+"""The months' English names, January first: how the app words a month everywhere."""
+_MONTHS = list(MONTH_NAMES)
 _WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
 _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
