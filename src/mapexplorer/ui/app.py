@@ -101,7 +101,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     except DateError as exc:
         raise StartupError(f"--at {args.at}: {exc}") from None
     path = launch_path(args, last_file)
-    reopening = args.file is None and path == str(last_file)
+    last_time = remembered_time(args, path, last_file, last_time)
     try:
         catalogue, report = read_now(path)
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
@@ -112,7 +112,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
                 f"{path}: could not be opened ({type(exc).__name__}: {exc})"
             ) from None
         # The last session's file went bad or away: start with the bundled article instead.
-        path, reopening = str(bundled_catalogue()), False
+        path, last_time = str(bundled_catalogue()), None
         catalogue, report = read_now(path)
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
@@ -122,7 +122,7 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     if warning:
         print(f"mapexplorer: warning: {warning}", file=sys.stderr)
     try:
-        remembered = int(last_time) if reopening and last_time is not None else None
+        remembered = int(last_time) if last_time is not None else None
     except (TypeError, ValueError):
         remembered = None
     # A file named on the command line is asked about; the last session's was, back then.
@@ -172,17 +172,19 @@ def make_window(catalogue, path: str, size, args, settings, page_path: Path, map
 
 
 def apply_plan(window, plan: StartPlan, args) -> None:
-    """Show the plan's catalogue, at the time and selection the arguments ask for."""
-    if window.state.catalogue is not plan.catalogue:
-        window.path = plan.path
-        window.state.set_catalogue(plan.catalogue)
-    if plan.at is not None:
-        window.state.set_time(plan.at)
-    elif plan.last_time is not None:
-        window.state.set_time(plan.last_time)
-    if args.select:
-        # An explicit --at wins: the event is selected, and the time stays where it was asked.
-        window.state.select(args.select, move_time=plan.at is None)
+    """Show the plan's catalogue, at the time and selection the arguments ask for: to the map,
+    one message of the result (one draw; what the next launch may show as its preview)."""
+    with window.map_view.holding():
+        if window.state.catalogue is not plan.catalogue:
+            window.path = plan.path
+            window.state.set_catalogue(plan.catalogue)
+        if plan.at is not None:
+            window.state.set_time(plan.at)
+        elif plan.last_time is not None:
+            window.state.set_time(plan.last_time)
+        if args.select:
+            # An explicit --at wins: the event is selected, and the time stays where it was.
+            window.state.select(args.select, move_time=plan.at is None)
 
 
 def _last_session(settings) -> tuple[str | None, Any]:
@@ -190,6 +192,11 @@ def _last_session(settings) -> tuple[str | None, Any]:
         return None, None
     last = settings.value("last_file")
     return (str(last) if last else None), settings.value("last_time")
+
+
+def remembered_time(args: argparse.Namespace, path: str, last_file: str | None, last_time: Any):
+    """The last session's time, when the launch reopens its file (else None, as read)."""
+    return last_time if args.file is None and path == str(last_file) else None
 
 
 def create_window(args: argparse.Namespace, settings, page_path: Path, map_view=None):
@@ -247,6 +254,9 @@ def run_app(args: argparse.Namespace) -> int:
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
     last_file, last_time = _last_session(settings)
     outcome: dict[str, Any] = {"code": 0, "window": None}
+    preview = _LaunchPreview(args, last_file, last_time, page_path.parent, screenshot)
+    if preview.message is not None:
+        map_view.show_preview(preview.message)
 
     class Starter(QObject):
         window_modules = Signal(object)  # None, or the exception that stopped their import
@@ -265,13 +275,19 @@ def run_app(args: argparse.Namespace) -> int:
         except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
             starter.window_modules.emit(exc)
             return
-        threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
+        if preview.message is None:  # else once the map has drawn the preview (open_window)
+            start_reading()
         try:
             import mapexplorer.ui.main_window  # noqa: F401
         except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
             starter.window_modules.emit(exc)
         else:
             starter.window_modules.emit(None)
+
+    def start_reading() -> None:
+        if not outcome.get("reading"):
+            outcome["reading"] = True
+            threading.Thread(target=plan_in_background, name="start-plan", daemon=True).start()
 
     def plan_in_background() -> None:
         try:
@@ -303,7 +319,9 @@ def run_app(args: argparse.Namespace) -> int:
         outcome["window"] = window
         window.show_opening(launch_path(args, last_file))
         if os.environ.get("MAPEXPLORER_BENCH_FIRST_FRAME"):
-            _quit_on_first_frame(app, window)  # python -m mapexplorer.bench: start-up time
+            _quit_when_drawn_and_filled(app, window)  # python -m mapexplorer.bench: start-up
+        if preview.message is not None:
+            _when_preview_drawn(window, start_reading)
         if screenshot:
             _screenshot_when_drawn(app, window, screenshot, outcome)
         window.show()
@@ -320,6 +338,8 @@ def run_app(args: argparse.Namespace) -> int:
             elif not outcome["code"]:
                 early_plans.append(plan)  # the window takes it as soon as it is made
             return
+        if not isinstance(plan, StartupError):
+            preview.keep_when_sent(outcome["window"], plan)
         try:
             code = fill_launched_window(outcome["window"], plan, args, interactive=not screenshot)
             reason = str(plan)
@@ -431,9 +451,48 @@ def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
     QTimer.singleShot(60_000, timeout)
 
 
-def _quit_on_first_frame(app, window) -> None:
-    """Print when the map has drawn the file's events at the size the window gives it (what
-    the user sees: not a draw before the layout), then quit (for the benchmark)."""
+class _LaunchPreview:
+    """The map as the last launch with the same file and arguments drew it, shown while the
+    file is read again (`mappage/launch_preview.py`). Not for a screenshot, which shows only
+    what is read now."""
+
+    def __init__(self, args, last_file, last_time, folder: Path, screenshot) -> None:
+        from mapexplorer.mappage import launch_preview
+
+        self.folder, self.message, self.key = folder, None, None
+        if screenshot:
+            return
+        self.path = launch_path(args, last_file)
+        remembered = remembered_time(args, self.path, last_file, last_time)
+        self.key = launch_preview.launch_key(self.path, args.at, args.select, remembered)
+        self.message = launch_preview.load(folder, self.key)
+
+    def keep_when_sent(self, window, plan: StartPlan) -> None:
+        """Save the launch's first message to the page as the next launch's preview."""
+        if self.key is None or plan.path != self.path:
+            return  # a screenshot; or the last file went bad and the bundled article opens
+
+        def sent(message: bytes) -> None:
+            window.map_view.catalogue_sent.disconnect(sent)
+            if window.state.catalogue is plan.catalogue and message != self.message:
+                from mapexplorer.mappage import launch_preview
+
+                launch_preview.save(self.folder, self.key, message)
+
+        window.map_view.catalogue_sent.connect(sent)
+
+
+PREVIEW_WAIT_MS = 600
+"""The longest the launch file's read waits for the preview to be drawn (a page that never
+draws it must not leave the window empty)."""
+
+
+def _when_preview_drawn(window, start) -> None:
+    """Call `start` once the map has drawn the preview at the window's size (the read's imports
+    would hold up Chromium's side of the page, which runs on this thread), or after
+    `PREVIEW_WAIT_MS` at the latest."""
+    from PySide6.QtCore import QTimer
+
     view = window.map_view
     events_drawn = False
 
@@ -441,11 +500,55 @@ def _quit_on_first_frame(app, window) -> None:
         nonlocal events_drawn
         events_drawn = events_drawn or count > 0
         if events_drawn and window.isVisible() and view.drawn_size == (view.width(), view.height()):
+            go()
+
+    def go() -> None:
+        view.frame_drawn.disconnect(check)
+        view.view_drawn.disconnect(drawn_at_size)
+        timer.stop()
+        start()
+
+    def drawn_at_size(width: int, height: int, count: int) -> None:
+        check(count)
+
+    view.frame_drawn.connect(check)
+    view.view_drawn.connect(drawn_at_size)
+    timer = QTimer(window, singleShot=True, interval=PREVIEW_WAIT_MS)
+    timer.timeout.connect(go)
+    timer.start()
+
+
+def _quit_when_drawn_and_filled(app, window) -> None:
+    """For the benchmark: print "first-frame" when the map has drawn events at the size the
+    window gives it (what the user sees: not a draw before the layout; from the launch preview
+    when there is one), then "window-filled" when the window shows the file read (its panels
+    painted, the map drawn from it), and quit."""
+    view = window.map_view
+    events_drawn = filled = False
+
+    def check(count: int, *_size: int) -> None:
+        nonlocal events_drawn
+        at_size = window.isVisible() and view.drawn_size == (view.width(), view.height())
+        if not events_drawn and count > 0 and at_size:
+            events_drawn = True
             print("first-frame", flush=True)
-            app.quit()
+        if events_drawn and filled and at_size:
+            finish()
+
+    def sent(_message: bytes) -> None:  # the file read, its state sent to the page
+        nonlocal filled
+        filled = window.state.catalogue.events
+        if filled and view.preview_kept:  # the map shows it already: the panels are new
+            window.repaint()
+            finish()
+
+    def finish() -> None:
+        print("window-filled", flush=True)
+        app.quit()
 
     view.frame_drawn.connect(check)
     view.view_drawn.connect(lambda width, height, count: check(count))
+    view.catalogue_sent.connect(sent)
 
 
 def _dispose(widget) -> None:

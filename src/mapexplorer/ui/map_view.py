@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,8 @@ class QtMapView(QWebEngineView):
     view_drawn = Signal(int, int, int)
     """The page has drawn at a new size (width, height in CSS pixels; events drawn): the
     first frame the user sees after the window is laid out or resized."""
+    catalogue_sent = Signal(object)
+    """The whole state went to the page (bytes: the message, as a launch preview keeps it)."""
 
     def __init__(
         self, state: ExplorerState | None, page_path: Path, parent: QWidget | None = None
@@ -69,6 +72,14 @@ class QtMapView(QWebEngineView):
         """The map's size (CSS pixels) at the page's last draw that had one."""
         self._queue: list[str] = []
         self._fly_on_select = True
+        self._held = False
+        self._held_back = False
+        self._preview: bytes | None = None
+        """The last launch's first message, shown until the state has a catalogue (see
+        `mappage/launch_preview.py`)."""
+        self._preview_shown = False
+        self.preview_kept = False
+        """The page kept showing the launch preview: the state's own message was the same."""
         self.page_ = LoggingPage(self)
         self.setPage(self.page_)
         self._data = handler_for(self.page_.profile())  # None: big messages go as scripts
@@ -110,6 +121,33 @@ class QtMapView(QWebEngineView):
     def js_errors(self) -> list[str]:
         return self.page_.js_errors
 
+    def show_preview(self, message: bytes) -> None:
+        """Show the last launch's first message until the state gets its catalogue: sent
+        as soon as the page is ready. The catalogue's own message then replaces it, unless it
+        is the same."""
+        self._preview = message
+        if self.is_ready and not self._has_events():
+            self._send_preview()
+
+    def _send_preview(self) -> None:
+        self._preview_shown = True
+        self._send_batch(self._preview)
+
+    def _has_events(self) -> bool:
+        return self.state is not None and bool(self.state.catalogue.events)
+
+    @contextmanager
+    def holding(self):
+        """Messages wait until the block ends; then the whole state goes as one message. The
+        launch fills its window so: one draw, and one message the next launch can preview."""
+        self._held, self._held_back = True, False
+        try:
+            yield
+        finally:
+            self._held = False
+            if self._held_back:
+                self._send_catalogue()
+
     # --- Python → page ------------------------------------------------------------------------
     def send(self, message: dict | None) -> None:
         """Send a message now, or once the page is ready (loadFinished comes too early)."""
@@ -123,6 +161,9 @@ class QtMapView(QWebEngineView):
         Python → page goes by runJavaScript, page → Python by the QWebChannel bridge: a slider
         move reaches the page sooner than through a signal of the bridge, and one channel for
         every message keeps them in order."""
+        if self._held:
+            self._held_back = True  # the whole state goes when the hold ends
+            return
         if self.is_ready:
             self.page_.runJavaScript(f"MapExplorer.receive({js_string(text)})", 0)
         else:
@@ -130,6 +171,7 @@ class QtMapView(QWebEngineView):
 
     def _on_load_started(self) -> None:
         self.is_ready = False
+        self._preview_shown = False
 
     def _on_renderer_gone(self, status, exit_code: int) -> None:
         """Chromium's page process died (killed, out of memory): load the page again, which
@@ -146,7 +188,10 @@ class QtMapView(QWebEngineView):
         self.is_ready = True
         self._queue.clear()  # the full current state below supersedes anything queued
         self._send_theme()
-        self._send_catalogue()
+        if self._preview is not None and not self._has_events():
+            self._send_preview()
+        else:
+            self._send_catalogue()
         self.ready.emit()
 
     def _send_theme(self) -> None:
@@ -159,7 +204,10 @@ class QtMapView(QWebEngineView):
         super().changeEvent(event)
 
     def _send_catalogue(self, *_: object) -> None:
-        if not self.is_ready or self.state is None or not self.state.catalogue.events:
+        if self._held:
+            self._held_back = True
+            return
+        if not self.is_ready or not self._has_events():
             return  # an empty window (at launch, before its file is read) shows the base map
         # One message, so the page draws (and answers frame_drawn) once, with everything set.
         messages = _messages()
@@ -181,15 +229,21 @@ class QtMapView(QWebEngineView):
             )
         )
         messages.forget_catalogue_message(catalogue)  # let the megabytes go as soon as sent
+        preview, self._preview = self._preview, None
+        self.preview_kept = self._preview_shown and batch == preview
+        if not self.preview_kept:  # else the page shows this very message already
+            self._send_batch(batch)
+        self._preview_shown = False
+        self.catalogue_sent.emit(batch)
+
+    def _send_batch(self, batch: bytes) -> None:
         if self._data is not None:
             # Fetched by the page from our URL scheme (see ui/page_data.py): later messages wait
             # in the page until it has arrived, so the order holds.
             url = self._data.offer(batch)
             self.page_.runJavaScript(f"MapExplorer.fetchMessage({json.dumps(url)})", 0)
         else:
-            text = js_string(batch.decode("utf-8"))
-            del batch
-            self.page_.runJavaScript(f"MapExplorer.receive({text})", 0)
+            self.page_.runJavaScript(f"MapExplorer.receive({js_string(batch.decode())})", 0)
 
     def _send_time(self, *_: object) -> None:
         if self.state is not None and self.state.catalogue.events:
@@ -222,6 +276,8 @@ class QtMapView(QWebEngineView):
         self._select_from_map(event_id)
 
     def _select_from_map(self, event_id: str) -> None:
+        if not self._has_events():
+            return  # a click on the launch preview, before the file is read
         self._fly_on_select = False  # the user is looking at it already
         try:
             self.state.select(event_id, move_time=True)

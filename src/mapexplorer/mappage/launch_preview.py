@@ -1,0 +1,92 @@
+"""The map as the last launch drew it, shown by the next launch while its file is read again.
+
+Reading even a small article needs numpy and shapely (~0.15 s to import here), and while the
+reading thread imports them the GUI thread, which drives Chromium's side of the page, barely
+moves. So the launch's first message to the page is kept beside the cached page, under a key
+of everything it was made from: the file (path, size, time, checksum), the launch's arguments,
+the remembered time, and our code. The next launch with the same key sends it as soon as the
+page is ready and reads the file once the map has drawn it. The read's own message is compared
+with it: the same, it is not sent again; different (changed code under the same key), it
+replaces the preview at once. Only the standard library here: this runs before numpy loads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+
+from mapexplorer import __version__
+
+PREVIEW_NAME = "launch-preview.bin"
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""Bigger launch files get no preview: checksumming them would delay every launch, and their
+message (megabytes) would be written at every launch with a new time."""
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_stamp() -> int:
+    """Changes when any of our modules changes (size and time of each: no reading)."""
+    crc = zlib.crc32(__version__.encode())
+    for folder, subfolders, files in os.walk(_PACKAGE):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                crc = zlib.crc32(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode(), crc)
+    return crc
+
+
+def launch_key(
+    path: str | os.PathLike, at: str | None, select: str | None, last_time
+) -> str | None:
+    """What a launch's first message depends on, as text; None when the file cannot be
+    previewed (unreadable, or too big to be worth it)."""
+    try:
+        resolved = Path(path).resolve()
+        stat = resolved.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            return None
+        checksum = zlib.crc32(resolved.read_bytes())
+    except OSError:
+        return None
+    parts = [str(resolved), stat.st_size, stat.st_mtime_ns, checksum, code_stamp()]
+    parts += [at, select, None if last_time is None else str(last_time)]
+    return json.dumps(parts, ensure_ascii=True)
+
+
+def load(folder: Path, key: str | None) -> bytes | None:
+    """The message saved under `key` in `folder`, or None (none, another key, damaged)."""
+    if key is None:
+        return None
+    try:
+        data = (folder / PREVIEW_NAME).read_bytes()
+    except OSError:
+        return None
+    saved_key, _, rest = data.partition(b"\n")
+    checksum, _, message = rest.partition(b"\n")
+    if saved_key != key.encode("ascii") or checksum != b"%08x" % zlib.crc32(message):
+        return None
+    return message or None
+
+
+def save(folder: Path, key: str | None, message: bytes) -> bool:
+    """Keep `message` as the preview for `key` (atomically: a launch reading it meanwhile
+    sees the old one or the new one). A message too big to keep removes the old preview.
+    Returns whether it was saved; a cache folder that cannot be written is no error."""
+    target = folder / PREVIEW_NAME
+    try:
+        if key is None or len(message) > MAX_MESSAGE_BYTES:
+            target.unlink(missing_ok=True)
+            return False
+        staging = target.with_name(f"{PREVIEW_NAME}.tmp{os.getpid()}")
+        with open(staging, "wb") as out:
+            out.write(key.encode("ascii") + b"\n" + b"%08x" % zlib.crc32(message) + b"\n")
+            out.write(message)
+        os.replace(staging, target)
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,207 @@
+"""The launch preview: the map as the last launch drew it, shown while the file is read again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from mapexplorer.mappage import launch_preview
+from mapexplorer.paths import bundled_catalogue
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.geojson"
+    shutil.copy(bundled_catalogue(), path)
+    return path
+
+
+def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time(article):
+    key = launch_preview.launch_key(article, None, None, None)
+    assert key == launch_preview.launch_key(article, None, None, None)
+    others = {
+        launch_preview.launch_key(article, "2015-09", None, None),
+        launch_preview.launch_key(article, None, "treaty-signing", None),
+        launch_preview.launch_key(article, None, None, 738000),
+    }
+    stat = article.stat()
+    # The same size and time, other bytes (an edit undone by a tool that keeps the time).
+    text = article.read_bytes()
+    article.write_bytes(text.replace(b"Tehran", b"Teheran", 1)[: len(text)].ljust(len(text)))
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    others.add(launch_preview.launch_key(article, None, None, None))
+    assert key not in others and len(others) == 4
+
+
+def test_no_key_for_a_missing_or_big_file(tmp_path, monkeypatch, article):
+    assert launch_preview.launch_key(tmp_path / "gone.geojson", None, None, None) is None
+    monkeypatch.setattr(launch_preview, "MAX_FILE_BYTES", article.stat().st_size - 1)
+    assert launch_preview.launch_key(article, None, None, None) is None
+
+
+def test_saved_then_loaded_under_its_key_only(tmp_path, article):
+    key = launch_preview.launch_key(article, None, None, None)
+    message = b'{"type":"batch","messages":[]}'
+    assert launch_preview.save(tmp_path, key, message)
+    assert launch_preview.load(tmp_path, key) == message
+    assert (
+        launch_preview.load(tmp_path, launch_preview.launch_key(article, "2015", None, None))
+        is None
+    )
+    assert launch_preview.load(tmp_path, None) is None
+    assert not list(tmp_path.glob("*.tmp*"))  # written through a temporary file, then renamed
+
+
+def test_a_damaged_preview_is_not_shown(tmp_path, article):
+    key = launch_preview.launch_key(article, None, None, None)
+    launch_preview.save(tmp_path, key, b'{"type":"batch","messages":[]}')
+    saved = tmp_path / launch_preview.PREVIEW_NAME
+    saved.write_bytes(saved.read_bytes()[:-3])  # cut short (a full disk, a crash)
+    assert launch_preview.load(tmp_path, key) is None
+
+
+def test_a_message_too_big_to_keep_removes_the_old_preview(tmp_path, monkeypatch, article):
+    key = launch_preview.launch_key(article, None, None, None)
+    launch_preview.save(tmp_path, key, b"{}")
+    monkeypatch.setattr(launch_preview, "MAX_MESSAGE_BYTES", 10)
+    assert not launch_preview.save(tmp_path, key, b"{" + b" " * 20 + b"}")
+    assert launch_preview.load(tmp_path, key) is None
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, article):
+    key = launch_preview.launch_key(article, None, None, None)
+    assert not launch_preview.save(tmp_path / "missing" / "folder", key, b"{}")
+
+
+# --- in the window ---------------------------------------------------------------------------
+
+
+def _launch_args(*argv):
+    from mapexplorer.cli import build_window_parser
+
+    return build_window_parser().parse_args(["--size", "1280x800", *argv])
+
+
+def _fill(qtbot, page_path, argv, view=None):
+    """A launch's window, empty, then filled by its plan (as `run_app` does)."""
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import fill_launched_window, make_window, plan_start
+
+    plan = plan_start(argv, None, None)
+    window = make_window(Catalogue([], {}), "", plan.size, argv, None, page_path, view)
+    qtbot.addWidget(window)
+    window.show_opening(plan.path)
+    window.show()
+    qtbot.waitUntil(lambda: window.map_view.is_ready, timeout=30000)
+    return window, plan, lambda: fill_launched_window(window, plan, argv, interactive=False)
+
+
+def test_the_next_launch_shows_the_last_ones_map_before_reading(qtbot, page_path, article):
+    from conftest import page_js
+    from mapexplorer.ui.app import _LaunchPreview
+    from mapexplorer.ui.map_view import QtMapView
+
+    folder = page_path.parent
+    (folder / launch_preview.PREVIEW_NAME).unlink(missing_ok=True)
+    argv = _launch_args(str(article), "--select", "treaty-signing")
+    first = _LaunchPreview(argv, None, None, folder, None)
+    assert first.message is None  # never launched so
+    window, plan, fill = _fill(qtbot, page_path, argv)
+    first.keep_when_sent(window, plan)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=30000):
+        fill()
+    drawn = page_js(window.map_view, qtbot, "MapExplorer.drawnEventIds()")
+    assert drawn and "treaty-signing" in drawn
+    window.close()
+
+    second = _LaunchPreview(argv, None, None, folder, None)
+    assert second.message is not None
+    view = QtMapView(None, page_path)
+    with qtbot.waitSignal(view.frame_drawn, timeout=30000):  # before any window or reading
+        view.show_preview(second.message)
+    assert page_js(view, qtbot, "MapExplorer.drawnEventIds()") == drawn
+    assert page_js(view, qtbot, "MapExplorer.selectedEventId()") == "treaty-signing"
+    window, plan, fill = _fill(qtbot, page_path, argv, view)
+    frames = []
+    view.frame_drawn.connect(frames.append)
+    fill()
+    assert view.preview_kept  # the read's message was the preview's: not sent again
+    assert window.event_list.model.rowCount() == len(plan.catalogue.events)
+    assert window.state.selected == "treaty-signing"
+    qtbot.wait(300)  # nothing is coming: no frame may follow
+    assert frames == []
+    assert page_js(view, qtbot, "MapExplorer.drawnEventIds()") == drawn
+    assert view.js_errors == []
+
+
+def test_a_preview_unlike_the_file_read_is_replaced_at_once(qtbot, page_path, article):
+    """Under the same key the message can still differ (our code changed, not the file):
+    the read's own message then goes to the page."""
+    from conftest import page_js
+    from mapexplorer.ui.map_view import QtMapView
+
+    argv = _launch_args(str(article))
+    view = QtMapView(None, page_path)
+    stale = _preview_of_one_event(qtbot, page_path, argv)
+    with qtbot.waitSignal(view.frame_drawn, timeout=30000):
+        view.show_preview(stale)
+    assert len(page_js(view, qtbot, "MapExplorer.drawnEventIds()")) == 1
+    window, plan, fill = _fill(qtbot, page_path, argv, view)
+    with qtbot.waitSignal(view.frame_drawn, timeout=30000):
+        fill()
+    assert not view.preview_kept
+    ids = set(page_js(view, qtbot, "MapExplorer.drawnEventIds()"))
+    assert ids == {e.id for e in window.state.visible_events()} and len(ids) > 1
+    assert view.js_errors == []
+
+
+def _preview_of_one_event(qtbot, page_path, argv) -> bytes:
+    """The launch message of the article cut down to its latest event."""
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.app import plan_start
+
+    plan = plan_start(argv, None, None)
+    latest = max(plan.catalogue.events, key=lambda e: e.time.start)
+    plan.catalogue = Catalogue([latest], plan.catalogue.places)
+    window, _, fill = _fill(qtbot, page_path, argv)
+    sent = []
+    window.map_view.catalogue_sent.connect(sent.append)
+    from mapexplorer.ui.app import apply_plan
+
+    apply_plan(window, plan, argv)
+    window.close()
+    return sent[0]
+
+
+def test_a_click_on_the_preview_before_the_file_is_read_is_ignored(qtbot, page_path, article):
+    from mapexplorer.model import Catalogue
+    from mapexplorer.model.state import ExplorerState
+    from mapexplorer.ui.map_view import QtMapView
+
+    view = QtMapView(ExplorerState(Catalogue([], {})), page_path)
+    view._on_event_clicked("treaty-signing")  # the page's answer to a click on a marker
+    assert view.state.selected is None
+
+
+def test_two_launches_the_second_from_the_preview(tmp_path, article):
+    """The whole launch, twice with the same settings: the second shows the first's map, then
+    fills the window from its own read; both end with the map and the window filled."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env["MAPEXPLORER_BENCH_FIRST_FRAME"] = "1"  # prints when drawn and filled, then quits
+    cmd = [sys.executable, "-m", "mapexplorer", str(article), "--size", "1000x700"]
+    kept = []
+    for _ in range(2):
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["first-frame", "window-filled"], done.stderr
+        assert "Traceback" not in done.stderr and "Uncaught" not in done.stderr
+        (saved,) = (tmp_path / "cache").rglob(launch_preview.PREVIEW_NAME)
+        assert saved.read_bytes().startswith(b'["' + str(article.resolve()).encode())
+        kept.append(saved.stat().st_ino)
+    # The second launch's read gave the preview's very message: the file was not written again.
+    assert kept[0] == kept[1]
