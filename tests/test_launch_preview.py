@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_saved_then_loaded_under_its_key_only(tmp_path, article):
 def test_a_damaged_preview_is_not_shown(tmp_path, article):
     key = launch_preview.launch_key(article, None, None, None)
     launch_preview.save(tmp_path, key, b'{"type":"batch","messages":[]}')
-    saved = tmp_path / launch_preview.PREVIEW_NAME
+    saved = launch_preview.preview_path(tmp_path, key)
     saved.write_bytes(saved.read_bytes()[:-3])  # cut short (a full disk, a crash)
     assert launch_preview.load(tmp_path, key) is None
 
@@ -70,6 +71,17 @@ def test_a_message_too_big_to_keep_removes_the_old_preview(tmp_path, monkeypatch
     monkeypatch.setattr(launch_preview, "MAX_MESSAGE_BYTES", 10)
     assert not launch_preview.save(tmp_path, key, b"{" + b" " * 20 + b"}")
     assert launch_preview.load(tmp_path, key) is None
+
+
+def test_the_newest_previews_are_kept(tmp_path, article):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    keys = [launch_preview.launch_key(article, None, None, day) for day in range(7)]
+    for key in keys:
+        assert launch_preview.save(folder, key, key.encode())
+    kept = [key for key in keys if launch_preview.load(folder, key) is not None]
+    assert kept == keys[-launch_preview.KEEP :]
+    assert len(list(folder.iterdir())) == launch_preview.KEEP
 
 
 def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, article):
@@ -86,12 +98,12 @@ def _launch_args(*argv):
     return build_window_parser().parse_args(["--size", "1280x800", *argv])
 
 
-def _fill(qtbot, page_path, argv, view=None):
+def _fill(qtbot, page_path, argv, view=None, last_file=None, last_time=None):
     """A launch's window, empty, then filled by its plan (as `run_app` does)."""
     from mapexplorer.model import Catalogue
     from mapexplorer.ui.app import fill_launched_window, make_window, plan_start
 
-    plan = plan_start(argv, None, None)
+    plan = plan_start(argv, last_file, last_time)
     window = make_window(Catalogue([], {}), "", plan.size, argv, None, page_path, view)
     qtbot.addWidget(window)
     window.show_opening(plan.path)
@@ -106,7 +118,8 @@ def test_the_next_launch_shows_the_last_ones_map_before_reading(qtbot, page_path
     from mapexplorer.ui.map_view import QtMapView
 
     folder = page_path.parent
-    (folder / launch_preview.PREVIEW_NAME).unlink(missing_ok=True)
+    for old in folder.glob(f"{launch_preview.PREFIX}*"):
+        old.unlink()
     argv = _launch_args(str(article), "--select", "treaty-signing")
     first = _LaunchPreview(argv, None, None, folder, None)
     assert first.message is None  # never launched so
@@ -200,8 +213,39 @@ def test_two_launches_the_second_from_the_preview(tmp_path, article):
         assert done.returncode == 0, done.stderr
         assert done.stdout.split() == ["first-frame", "window-filled"], done.stderr
         assert "Traceback" not in done.stderr and "Uncaught" not in done.stderr
-        (saved,) = (tmp_path / "cache").rglob(launch_preview.PREVIEW_NAME)
-        assert saved.read_bytes().startswith(b'["' + str(article.resolve()).encode())
+        key = launch_preview.launch_key(article, None, None, None)
+        (saved,) = (tmp_path / "cache").rglob(launch_preview.preview_path(Path(), key).name)
         kept.append(saved.stat().st_ino)
     # The second launch's read gave the preview's very message: the file was not written again.
     assert kept[0] == kept[1]
+
+
+def test_closing_keeps_the_map_the_next_plain_launch_shows(qtbot, page_path, article, tmp_path):
+    """The next launch without arguments reopens the last file at the time it was left at:
+    the window keeps that launch's message when it closes, and that launch keeps it shown."""
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+    from mapexplorer.ui.map_view import QtMapView
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    events = sorted(window.state.catalogue.events, key=lambda e: e.time.start)
+    window.state.set_mode("cumulative")  # not remembered: the next launch is in window mode
+    window.state.set_time(events[len(events) // 2].time.start)
+    window.state.select(events[3].id, move_time=False)  # nor is the selection
+    left_at = window.state.time
+    window.close()
+
+    plain = _launch_args()
+    last_file, last_time = _last_session(settings)
+    preview = _LaunchPreview(plain, last_file, last_time, page_path.parent, None)
+    assert last_file == str(article) and preview.message is not None
+    view = QtMapView(None, page_path)
+    view.show_preview(preview.message)
+    window, plan, fill = _fill(qtbot, page_path, plain, view, last_file, last_time)
+    qtbot.waitUntil(lambda: view._preview_shown, timeout=30000)
+    fill()
+    assert plan.last_time == left_at and window.state.time == left_at
+    assert view.preview_kept

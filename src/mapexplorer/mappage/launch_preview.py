@@ -1,13 +1,16 @@
-"""The map as the last launch drew it, shown by the next launch while its file is read again.
+"""The map as a launch will draw it, kept from the last session and shown while the file is
+read.
 
 Reading even a small article needs numpy and shapely (~0.15 s to import here), and while the
 reading thread imports them the GUI thread, which drives Chromium's side of the page, barely
-moves. So the launch's first message to the page is kept beside the cached page, under a key
-of everything it was made from: the file (path, size, time, checksum), the launch's arguments,
-the remembered time, and our code. The next launch with the same key sends it as soon as the
-page is ready and reads the file once the map has drawn it. The read's own message is compared
-with it: the same, it is not sent again; different (changed code under the same key), it
-replaces the preview at once. Only the standard library here: this runs before numpy loads.
+moves. So a launch's first message to the page is kept beside the cached page, under a key of
+everything it is made from: the file (path, size, time, checksum), the launch's arguments, the
+remembered time, and our code. Two are kept: the launch's own (for the same command again) and,
+when the window closes, the one the next plain launch will make (the file reopened at the time
+it was left at). A launch with a kept key sends it as soon as the page is ready and reads the
+file once the map has drawn it. The read's own message is compared with it: the same, it is not
+sent again; different (changed code under the same key), it replaces the preview at once. Only
+the standard library at import: this runs before numpy loads.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from pathlib import Path
 
 from mapexplorer import __version__
 
-PREVIEW_NAME = "launch-preview.bin"
+PREFIX = "launch-preview-"
+KEEP = 4
+"""Previews kept (the newest): a launch's own and the next plain launch's, for a few files."""
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """Bigger launch files get no preview: checksumming them would delay every launch, and their
 message (megabytes) would be written at every launch with a new time."""
@@ -54,8 +59,22 @@ def launch_key(
     except OSError:
         return None
     parts = [str(resolved), stat.st_size, stat.st_mtime_ns, checksum, code_stamp()]
-    parts += [at, select, None if last_time is None else str(last_time)]
+    parts += [at, select, _time_text(last_time)]
     return json.dumps(parts, ensure_ascii=True)
+
+
+def _time_text(day) -> str | None:
+    """The remembered time as the launch gets it back from the settings (an int, or its text)."""
+    if day is None:
+        return None
+    try:
+        return str(int(day))
+    except (TypeError, ValueError):
+        return str(day)
+
+
+def preview_path(folder: Path, key: str) -> Path:
+    return folder / f"{PREFIX}{zlib.crc32(key.encode('ascii')):08x}.bin"
 
 
 def load(folder: Path, key: str | None) -> bytes | None:
@@ -63,7 +82,7 @@ def load(folder: Path, key: str | None) -> bytes | None:
     if key is None:
         return None
     try:
-        data = (folder / PREVIEW_NAME).read_bytes()
+        data = preview_path(folder, key).read_bytes()
     except OSError:
         return None
     saved_key, _, rest = data.partition(b"\n")
@@ -77,16 +96,47 @@ def save(folder: Path, key: str | None, message: bytes) -> bool:
     """Keep `message` as the preview for `key` (atomically: a launch reading it meanwhile
     sees the old one or the new one). A message too big to keep removes the old preview.
     Returns whether it was saved; a cache folder that cannot be written is no error."""
-    target = folder / PREVIEW_NAME
+    if key is None:
+        return False
+    target = preview_path(folder, key)
     try:
-        if key is None or len(message) > MAX_MESSAGE_BYTES:
+        if len(message) > MAX_MESSAGE_BYTES:
             target.unlink(missing_ok=True)
             return False
-        staging = target.with_name(f"{PREVIEW_NAME}.tmp{os.getpid()}")
+        staging = target.with_name(f"{target.name}.tmp{os.getpid()}")
         with open(staging, "wb") as out:
             out.write(key.encode("ascii") + b"\n" + b"%08x" % zlib.crc32(message) + b"\n")
             out.write(message)
         os.replace(staging, target)
+        _forget_old(folder)
         return True
     except OSError:
         return False
+
+
+def _forget_old(folder: Path) -> None:
+    """Keep the newest `KEEP` previews."""
+    kept = []
+    for path in folder.glob(f"{PREFIX}*.bin"):
+        try:
+            kept.append((path.stat().st_mtime_ns, path))
+        except OSError:  # removed meanwhile by another launch
+            pass
+    for _, path in sorted(kept, reverse=True)[KEEP:]:
+        path.unlink(missing_ok=True)
+
+
+def save_for_next_launch(folder: Path, path: str, catalogue, day: int) -> bool:
+    """When the window closes on `path` at `day`: keep the message the next plain launch (no
+    arguments: the last file, at its remembered time) will send. Not for a file too big."""
+    key = launch_key(path, None, None, day)
+    if key is None:
+        return False
+    from mapexplorer.mappage import messages
+    from mapexplorer.model.state import ExplorerState
+
+    state = ExplorerState(catalogue)  # as that launch will have it: a fresh state at that day
+    state.set_time(day)
+    message = messages.state_batch(state)
+    messages.forget_catalogue_message(catalogue)
+    return save(folder, key, message)

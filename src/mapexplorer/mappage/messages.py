@@ -214,6 +214,26 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
     }
 
 
+def state_batch(state: ExplorerState) -> bytes:
+    """The whole state as one message (JSON), so the page draws once, with everything set:
+    the catalogue (ready-made JSON, made on the loader's thread; the batch is spliced round it
+    in one copy of its megabytes), the filter, the time and the selection."""
+    rest = [
+        filter_message(state),
+        time_message(state) if state.catalogue.events else None,
+        # A selection made before the page was ready (--select): frame it now.
+        select_message(state.selected, fly=state.selected is not None),
+    ]
+    tail = "".join("," + json.dumps(m, separators=(",", ":")) for m in rest if m is not None)
+    return b"".join(
+        (
+            b'{"type":"batch","messages":[',
+            catalogue_message_json(state.catalogue),
+            (tail + "]}").encode("utf-8"),
+        )
+    )
+
+
 def time_message(state: ExplorerState) -> dict:
     start, end = state.window()
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
@@ -35,6 +36,8 @@ from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
+
+log = logging.getLogger("mapexplorer")
 
 OPEN_FILTER = (
     "All supported files (*.geojson *.json *.csv *.tsv *.kml *.kmz);;"
@@ -483,7 +486,21 @@ class MainWindow(QMainWindow):
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
                 self.settings.setValue("last_file", self.path)
+                self._keep_next_launch_preview()
         super().closeEvent(event)
+
+    def _keep_next_launch_preview(self) -> None:
+        """The map the next launch will show (this file, at this time), kept so that it shows
+        before the file is read again (`mappage/launch_preview.py`). A cache: any failure only
+        costs the next launch its preview."""
+        from mapexplorer.mappage import launch_preview
+
+        try:
+            launch_preview.save_for_next_launch(
+                self.map_view.page_path.parent, self.path, self.state.catalogue, self.state.time
+            )
+        except Exception:  # noqa: BLE001 - never in the way of closing
+            log.exception("could not keep the map for the next launch")
 
     def restore_layout(self) -> None:
         """The last session's size and splitters. A value of another type (a settings file

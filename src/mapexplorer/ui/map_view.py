@@ -209,26 +209,9 @@ class QtMapView(QWebEngineView):
             return
         if not self.is_ready or not self._has_events():
             return  # an empty window (at launch, before its file is read) shows the base map
-        # One message, so the page draws (and answers frame_drawn) once, with everything set.
         messages = _messages()
-        catalogue = self.state.catalogue
-        rest = [
-            messages.filter_message(self.state),
-            messages.time_message(self.state) if catalogue.events else None,
-            # A selection made before the page was ready (--select): frame it now.
-            messages.select_message(self.state.selected, fly=self.state.selected is not None),
-        ]
-        # The catalogue's part is ready-made JSON (made on the loader's thread): the batch is
-        # spliced round it, in one copy of its megabytes.
-        tail = "".join("," + json.dumps(m, separators=(",", ":")) for m in rest if m is not None)
-        batch = b"".join(
-            (
-                b'{"type":"batch","messages":[',
-                messages.catalogue_message_json(catalogue),
-                (tail + "]}").encode("utf-8"),
-            )
-        )
-        messages.forget_catalogue_message(catalogue)  # let the megabytes go as soon as sent
+        batch = messages.state_batch(self.state)
+        messages.forget_catalogue_message(self.state.catalogue)  # let the megabytes go
         preview, self._preview = self._preview, None
         self.preview_kept = self._preview_shown and batch == preview
         if not self.preview_kept:  # else the page shows this very message already
