@@ -189,6 +189,37 @@ def test_parse_date_says_what_is_wrong(value, words):
 
 
 @pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2020-01-01T25:00", "'2020-01-01T25:00': 25:00 is not a time of day (hours go from 00"),
+        ("2020-01-01 24:61", "'2020-01-01 24:61': 24:61 is not a time of day"),
+        ("2020-01-01T23:60", "23:60 is not a time of day (minutes go from 00 to 59)"),
+        ("2020-01-01T10:00:61Z", "10:00:61 is not a time of day (seconds go from 00 to 59)"),
+        ("20200101T250000Z", "25:00:00 is not a time of day"),  # ISO 8601's basic form
+        ("1/17/2025 25:30", "25:30 is not a time of day"),  # a spreadsheet's
+        ("Fri, 17 Jan 2025 25:00:00 GMT", "25:00:00 is not a time of day"),  # e-mail and RSS
+        ("17 January 2025 10:75", "10:75 is not a time of day"),
+        ("1/17/2025 13:30 PM", "13:30 PM is not a time of day (with AM or PM, hours go from 1"),
+        # ISO 8601's end of the day: no handling of our own, so not silently the day written
+        ("2020-01-01T24:00", "24:00 is the end of the day, which could mean either day"),
+        ("2020-01-01T24:00:00Z", "write 23:59, or 00:00 of the next day"),
+    ],
+)
+def test_a_date_with_an_impossible_time_of_day_is_refused(value, words):
+    """The day is read from the date alone; an hour 25 must not pass unseen as that day."""
+    with pytest.raises(DateError, match=re.escape(words)):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2020-01-01T23:59:59", "2020-01-01T23:59:60Z", "2020-01-01 00:00", "1/1/2020 12:30 AM"],
+)
+def test_the_edges_of_a_real_time_of_day_are_still_read(value):
+    assert parse_date(value).edtf == "2020-01-01"  # 23:59:60: a leap second
+
+
+@pytest.mark.parametrize(
     "value", [1737109800.25, "1737109800.25", 1737109800123.5, "1.7371098e9", -631152000.5]
 )
 def test_unix_time_to_a_fraction_of_a_second_is_that_day(value):
@@ -480,6 +511,17 @@ def test_acled_export(tmp_path):
     assert strike.extra["fatalities"] == "0"
     protest = catalogue.event("ukr212346")
     assert protest.actors == ("Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)")
+
+
+def test_a_csv_row_with_an_impossible_time_of_day_is_left_out_and_named(tmp_path):
+    rows = [f"{c},2020-01-0{i}T10:00,35.6,51.4" for i, c in enumerate("CDEF", 2)]
+    text = "title,date,lat,lon\nA,2020-01-01T25:00,35.6,51.4\nB,2020-01-01 24:61,35.6,51.4\n"
+    path = write(tmp_path / "times.csv", text + "\n".join(rows) + "\n")
+    catalogue, report = read_catalogue(path)
+    assert sorted(by_title(catalogue)) == ["C", "D", "E", "F"]  # not A and B on 1 January
+    problems = "\n".join(str(problem) for problem in report.problems)
+    assert "row 2, field 'date': '2020-01-01T25:00': 25:00 is not a time of day" in problems
+    assert "row 3, field 'date': '2020-01-01 24:61': 24:61 is not a time of day" in problems
 
 
 def test_acled_with_an_upload_timestamp_is_ambiguous(tmp_path):

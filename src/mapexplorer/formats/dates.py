@@ -43,14 +43,17 @@ _WRITTEN = [
     re.compile(rf"^{_MONTH}-(?P<year>\d{{4}})$"),
 ]
 _SHORT_YEAR_WRITTEN = re.compile(rf"^(?:{_DAY}-)?{_MONTH}-\d{{2}}$")  # "17-Jan-25": which 25?
+_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+"""A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
-    r"^(?P<date>.*?\d),?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*"
-    r"(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|[a-z]{3,4})?$"
+    rf"^(?P<date>.*?\d),?\s+(?:at\s+)?{_CLOCK}\s*"
+    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|[a-z]{3,4})?$"
 )
 """A written or numeric date and a time of day: "Fri, 17 Jan 2025 10:00:00 GMT" (e-mail and
 RSS), "1/17/2025 10:30 AM" (spreadsheets). The day is the date as written."""
 _ISO_BASIC_DATETIME = re.compile(
-    r"^(\d{4})(\d{2})(\d{2})T\d{2}(?:\d{2}(?:\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?(?:\d{2})?)?$",
+    r"^(\d{4})(\d{2})(\d{2})T(?P<hour>\d{2})(?:(?P<minute>\d{2})(?:(?P<second>\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}:?(?:\d{2})?)?$",
     re.IGNORECASE,
 )  # "20250117T100000Z": ISO 8601's basic form, as iCalendar writes it
 _CENTURY_BC = re.compile(
@@ -61,7 +64,7 @@ _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEA
 _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(
-    r"^([+-]?\d{4,}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    rf"^([+-]?\d{{4,}}-\d{{2}}-\d{{2}})[T ]{_CLOCK}"
     r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
     re.IGNORECASE,
 )
@@ -212,17 +215,24 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         except DateError:
             pass  # its reason is worked out again below, if it is the one to give
     if match := _ISO_DATETIME.match(text):
-        return _cached_parse(match.group(1))
+        span = _cached_parse(match.group(1))
+        _check_clock(match, raw)
+        return span
     if match := _ISO_BASIC_DATETIME.match(text):
-        return _ymd(int(match[1]), int(match[2]), int(match[3]), raw)
+        span = _ymd(int(match[1]), int(match[2]), int(match[3]), raw)
+        _check_clock(match, raw)
+        return span
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
     lowered = re.sub(r"\s+", " ", text.lower())
     if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
         try:
-            return _parse_text_uncached(match["date"], order, unix)
+            span = _parse_text_uncached(match["date"], order, unix)
         except DateError:
-            pass  # not a date and a time after all: the forms below say what it is
+            span = None  # not a date and a time after all: the forms below say what it is
+        if span is not None:
+            _check_clock(match, raw)
+            return span
     if match := _CENTURY_BC.match(lowered):
         century = int(match[1])
         if not 1 <= century <= 99:
@@ -292,6 +302,34 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
         "17 January 2025, January 17, 2025, the 1980s or the 19th century"
     )
+
+
+def _check_clock(match: re.Match[str], raw: str) -> None:
+    """Refuse a time of day no clock shows ("25:00", "24:61", "13:30 PM"): the day is read
+    from the date alone, so a mistyped time would otherwise pass unseen. A leap second
+    (":60") is allowed; "24:00" (the end of the day, which ISO 8601 allows) is refused, as it
+    would be the next day's midnight and the file would more likely mean the day written."""
+    groups = match.groupdict()
+    hour, minute = int(groups["hour"]), int(groups["minute"] or 0)
+    second = int(groups["second"] or 0)
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if groups["second"] else "")
+    if meridiem := groups.get("meridiem"):
+        clock += " " + meridiem.upper()
+        if hour > 12:
+            raise DateError(
+                f"{_show(raw)}: {clock} is not a time of day (with AM or PM, hours go from 1 to 12)"
+            )
+    elif hour == 24 and minute == second == 0:
+        raise DateError(
+            f"{_show(raw)}: {clock} is the end of the day, which could mean either day: "
+            "write 23:59, or 00:00 of the next day"
+        )
+    elif hour > 23:
+        raise DateError(f"{_show(raw)}: {clock} is not a time of day (hours go from 00 to 23)")
+    if minute > 59:
+        raise DateError(f"{_show(raw)}: {clock} is not a time of day (minutes go from 00 to 59)")
+    if second > 60:  # 60: a leap second
+        raise DateError(f"{_show(raw)}: {clock} is not a time of day (seconds go from 00 to 59)")
 
 
 def _from_prose(text: str) -> TimeSpan | None:
