@@ -138,6 +138,34 @@ def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(valu
     assert parse_date(value).edtf == edtf
 
 
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("Spring,2014", "2014-21"),  # as "Spring, 2014"
+        ("spring , 2014", "2014-21"),
+        ("Winter,2014–15", "2014-24"),
+        ("Winter, 2014–15", "2014-24"),
+        ("January,2025", "2025-01"),
+        ("January 17,2025", "2025-01-17"),
+        ("3rd century AD", "02XX"),  # as "3rd century": 200-299
+        ("3rd century CE", "02XX"),
+        ("AD 3rd century", "02XX"),
+        ("the 3rd century A.D.", "02XX"),
+        ("mid-3rd century CE", "0234/0266"),  # as "mid-3rd century"
+        ("3rd and 4th centuries AD", "02XX/03XX"),
+        ("3rd century BC", "-02XX"),  # as before
+    ],
+)
+def test_a_season_without_a_space_after_its_comma_and_centuries_ad(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize("value", ["0th century AD", "AD 3rd century BC", "3rd century BC AD"])
+def test_a_century_ad_that_is_none_is_refused_by_its_whole_text(value):
+    with pytest.raises(DateError, match=re.escape(f"{value!r} is not a date we can read")):
+        parse_date(value)
+
+
 @pytest.mark.parametrize("value", ["1990s or so", "in the 1990s?"])
 def test_parse_date_refuses_what_it_cannot_pin_down(value):
     with pytest.raises(DateError, match="not a date we can read"):

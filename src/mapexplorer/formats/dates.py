@@ -5,8 +5,8 @@ EDTF and ISO 8601 ("2025-01-17", "2025-01", "1941-08-25/1941-09-17", "2024-12~")
 ("17 January 2025", "Jan. 17, 2025", "Sept. 3, 1941", "January 2025", Excel's "17-Jan-2025"),
 any of them with a time of day ("Fri, 17 Jan 2025 10:00:00 GMT", "1/17/2025 10:30 AM"), numeric
 forms ("17/01/2025", "17.01.2025", "2025/01/17", GDELT's "20250117"), years (1979, "1979.0",
-"44 BC", "BC 44", "-0043", "c. 1900"), centuries BC ("3rd century BC") and Unix timestamps
-(1737109800, or milliseconds). Every failure is a `DateError` that says why.
+"44 BC", "BC 44", "-0043", "c. 1900"), centuries ("3rd century BC", "3rd century AD") and Unix
+timestamps (1737109800, or milliseconds). Every failure is a `DateError` that says why.
 """
 
 from __future__ import annotations
@@ -59,6 +59,12 @@ _ISO_BASIC_DATETIME = re.compile(
 _CENTURY_BC = re.compile(
     r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\s+(?:bce?|b\.c\.(?:e\.)?)$"
 )
+_CENTURY_AD = re.compile(
+    r"^(?:(?:ad|a\.d\.|ce|c\.e\.)\s+(?P<after>.*?\bcentur(?:y|ies))"
+    r"|(?P<before>.*?\bcentur(?:y|ies))\s+(?:ad|a\.d\.|ce|c\.e\.))$"
+)  # "3rd century AD", "AD 3rd century", "mid-3rd century CE": the century, as without the era
+_YEAR_AFTER_COMMA = re.compile(r"(?<=[a-z.\d])\s*,\s*(?=\d{4}\b)")
+"""A comma before a year, with or without a space ("Spring,2014", "January 17,2025")."""
 _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written: "1990s"
 _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
@@ -69,7 +75,7 @@ _ISO_DATETIME = re.compile(
     re.IGNORECASE,
 )
 _SEASON_YEARS = re.compile(
-    r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter),?\s+(?:of\s+)?"
     r"(?P<year>\d{4})\s*[-–—/]\s*(?P<until>\d{4}|\d{2})$"
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
@@ -224,7 +230,7 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return span
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
-    lowered = re.sub(r"\s+", " ", text.lower())
+    lowered = _YEAR_AFTER_COMMA.sub(", ", re.sub(r"\s+", " ", text.lower()))
     if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
         try:
             span = _parse_text_uncached(match["date"], order, unix)
@@ -238,6 +244,11 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if not 1 <= century <= 99:
             raise DateError(f"{_show(raw)}: there is no such century")
         return _cached_parse(f"-{century - 1:02d}XX")  # the 3rd century BC: 300-201 BC
+    if match := _CENTURY_AD.match(lowered):
+        try:
+            return _parse_text_uncached(match["after"] or match["before"], order, unix)
+        except DateError:
+            pass  # "0th century AD": the message below names the whole text
     if _SHORT_YEAR_WRITTEN.match(lowered):
         raise DateError(f"{_show(raw)}: write the year with four digits (2025 or 1925?)")
     if _DECADE_APOSTROPHE.search(lowered):
