@@ -1073,10 +1073,15 @@ def test_csv_without_coordinates(tmp_path):
 @pytest.mark.parametrize(
     ("rows", "words"),
     [
-        (  # degrees and minutes, as Wikipedia and GPS devices write them
-            'A,2025-01-17,55°45′N,37°37′E\nB,2024-12-08,"33° 30\' N","36° 17\' E"\n',
-            "'Latitude' holds no latitudes we can read as numbers (e.g. '55°45′N'); write them "
-            "in decimal degrees",
+        (  # degrees and minutes (read), but minutes no clock of degrees has
+            'A,2025-01-17,55°75′N,37°37′E\nB,2024-12-08,"33° 90\' N","36° 17\' E"\n',
+            "'Latitude' holds no latitudes we can read (the latitude '55°75′N' has 75 minutes "
+            "(minutes go from 0 to 59))",
+        ),
+        (
+            "A,2025-01-17,north,east\nB,2024-12-08,south,west\n",
+            "'Latitude' holds no latitudes we can read as numbers (e.g. 'north'); write them in "
+            "decimal degrees (-33.5139) or in degrees, minutes and seconds (33°30′50″S)",
         ),
         (
             "A,2025-01-17,120.5,10\nB,2024-12-08,-95,10\n",
@@ -1097,6 +1102,56 @@ def test_coordinate_columns_of_unreadable_values_say_so(tmp_path, rows, words):
     assert str(error.value).startswith(f"{path}: no latitude/longitude or WKT column found: ")
     assert words in str(error.value)
     assert "name them" not in str(error.value)  # they are named so
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        ("35°41′N", "51°25′E", (51.416667, 35.683333)),  # Wikipedia's, with primes
+        ('"35°41\'46""N"', '"51° 25\' E"', (51.416667, 35.696111)),  # ASCII quotes
+        ("35°41′46″N", "51°25′10″E", (51.419444, 35.696111)),  # prime and double prime
+        ("35 41 46 N", "51 25 10 E", (51.419444, 35.696111)),  # a GPS device's, spaces only
+        ("33°30′50″S", "70°40′W", (-70.666667, -33.513889)),  # south and west are negative
+        ("35º41’46”N", "51º25’E", (51.416667, 35.696111)),  # ordinal sign and curly quotes
+        ("N 35° 41.5′", "E 51° 25.5′", (51.425, 35.691667)),  # decimal minutes, letter first
+        ("-33°30′", "-70°40′", (-70.666667, -33.5)),
+        ("35.6892° N", "51.389° E", (51.389, 35.6892)),
+    ],
+)
+def test_latitude_and_longitude_in_degrees_minutes_and_seconds_are_read(
+    tmp_path, lat, lon, expected
+):
+    rows = [f"A,2025-01-17,{lat},{lon}", "B,2025-01-18,35.6892,51.3890"]  # decimals as before
+    path = write(tmp_path / "dms.csv", "title,date,latitude,longitude\n" + "\n".join(rows))
+    guess = guess_fields(path)
+    assert (guess.choice.lat, guess.choice.lon) == ("latitude", "longitude")
+    catalogue, report = read_catalogue(path)
+    assert not report, [str(problem) for problem in report.problems]
+    events = by_title(catalogue)
+    assert place_of(catalogue, events["A"]).representative == pytest.approx(expected, abs=1e-6)
+    assert place_of(catalogue, events["B"]).representative == (51.389, 35.6892)
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "problem"),
+    [
+        ("35°75′N", "51°25′E", "the latitude '35°75′N' has 75 minutes (minutes go from 0 to 59)"),
+        ("35°41′N", "51°25′61″E", "the longitude '51°25′61″E' has 61 seconds (seconds go from 0"),
+        ("51°25′E", "35°41′N", "the latitude '51°25′E' is a longitude (E): are latitude and "),
+        ("-35°41′S", "51°25′E", "has both a sign and a hemisphere (S)"),
+        ("91°0′N", "51°25′E", "latitude 91 is out of range -90…90"),
+    ],
+)
+def test_a_row_in_degrees_minutes_and_seconds_that_are_none_is_refused_with_why(
+    tmp_path, lat, lon, problem
+):
+    rows = ["A,2025-01-17,35°41′N,51°25′E", "B,2025-01-18,35°42′N,51°26′E"]
+    text = "title,date,lat,lon\n" + "\n".join([*rows, f"C,2025-01-19,{lat},{lon}"])
+    path = write(tmp_path / "dms.csv", text)
+    catalogue, report = read_catalogue(path)
+    assert sorted(by_title(catalogue)) == ["A", "B"]
+    [said] = [str(p) for p in report.problems]
+    assert said.startswith("row 4, field 'lat/lon': ") and problem in said, said
 
 
 def test_csv_without_dates(tmp_path):

@@ -19,6 +19,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_order
+from mapexplorer.formats.degrees import Axis, DegreesError, looks_like_degrees, parse_degrees
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
@@ -513,11 +514,14 @@ def unreadable_location_fields(guess: FieldGuess) -> str | None:
             continue
         bad = next(v for v in values if not _safe(check, v))
         try:
-            number = _number(bad)
+            number = _coordinate(bad, "lat" if what == "latitude" else "lon")
+        except DegreesError as exc:
+            return f"{name!r} holds no {what}s we can read ({exc})"
         except (ValueError, TypeError, OverflowError):
             return (
                 f"{name!r} holds no {what}s we can read as numbers (e.g. {_short(bad)}); "
-                "write them in decimal degrees: 33°30′50″S is -33.5139"
+                "write them in decimal degrees (-33.5139) or in degrees, minutes and seconds "
+                "(33°30′50″S)"
             )
         if abs(number) <= 180:
             hint = "are latitude and longitude the other way round?"
@@ -641,12 +645,23 @@ def _number(value: Any) -> float:
     return number
 
 
+def _coordinate(value: Any, axis: Axis) -> float:
+    """A latitude or longitude in decimal degrees ("35.6892", "35,6892") or in degrees,
+    minutes and seconds ("35°41′46″N"); `DegreesError` says what is wrong with the latter."""
+    try:
+        return _number(value)
+    except ValueError:
+        if looks_like_degrees(value):
+            return parse_degrees(value, axis)
+        raise
+
+
 def _is_lat(value: Any) -> bool:
-    return -90 <= _number(value) <= 90
+    return -90 <= _coordinate(value, "lat") <= 90
 
 
 def _is_lon(value: Any) -> bool:
-    return -180 <= _number(value) <= 180
+    return -180 <= _coordinate(value, "lon") <= 180
 
 
 # --- reading a row -----------------------------------------------------------------------------
@@ -793,9 +808,12 @@ class RowReader:
                     raise TypeError
                 y, x = float(lat), float(lon)  # the common case, fast
             except (ValueError, TypeError):
-                y, x = _number(lat), _number(lon)  # "50,45", numbers in JSON
+                # "50,45", numbers in JSON, "35°41′46″N"
+                y, x = _coordinate(lat, "lat"), _coordinate(lon, "lon")
             if not (math.isfinite(x) and math.isfinite(y)):
                 raise ValueError("not finite")
+        except DegreesError as exc:
+            raise PlaceError(str(exc)) from None
         except (ValueError, TypeError, OverflowError):
             raise PlaceError(
                 f"the coordinates ({_short(lat)}, {_short(lon)}) are not numbers"
