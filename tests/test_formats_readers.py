@@ -28,6 +28,7 @@ from mapexplorer.formats.opener import (
     open_catalogue,
     read_catalogue,
 )
+from mapexplorer.formats.report import warning_lines
 from mapexplorer.model import Catalogue, DateError, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
 
@@ -876,6 +877,30 @@ def test_google_earth_kml(tmp_path):
     (problem,) = report.problems
     assert problem.item == "placemark 4 ('Undated pin')"
     assert "no TimeStamp or TimeSpan" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("time", "words"),
+    [
+        ("<TimeSpan/>", "the placemark's TimeSpan has neither a begin nor an end date"),
+        ("<TimeSpan><begin> </begin><end></end></TimeSpan>", "TimeSpan has neither a begin nor"),
+        ("<TimeSpan id='t1'></TimeSpan>", "TimeSpan has neither a begin nor an end date"),
+        ("<TimeStamp/>", "the placemark's TimeStamp has no date (its <when> is missing or empty)"),
+        ("", "the placemark has no TimeStamp or TimeSpan"),  # as before
+    ],
+)
+def test_an_empty_kml_timespan_is_named_as_such(tmp_path, time, words):
+    text = f"""<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+        <Placemark><name>Dated</name><TimeStamp><when>1941-08-25</when></TimeStamp>
+        <Point><coordinates>48.3,30.4</coordinates></Point></Placemark>
+        <Placemark><name>Empty</name>{time}
+        <Point><coordinates>50,30</coordinates></Point></Placemark></Document></kml>"""
+    catalogue, report = read_catalogue(write(tmp_path / "spans.kml", text))
+    assert [e.title for e in catalogue.events] == ["Dated"]
+    (problem,) = report.problems
+    assert str(problem) == f"placemark 2 ('Empty'), field 'TimeStamp/TimeSpan': {problem.message}"
+    assert words in problem.message
+    assert "spans.kml: 1 of 2" in "\n".join(warning_lines(report))
 
 
 def test_kmz(tmp_path):

@@ -70,6 +70,8 @@ class _Mark:
     when: str | None = None
     begin: str | None = None
     end: str | None = None
+    time_tag: str | None = None
+    """"TimeStamp" or "TimeSpan" when the placemark has one, even an empty one."""
     bad_coordinates: str | None = None
     """What is wrong with the first coordinates fastkml would drop, or None."""
     tracks: list[list[tuple[float, float]]] | None = None
@@ -214,9 +216,10 @@ def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, .
     for child in list(placemark):
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "TimeStamp":
-            mark.when = _text(child.find(f"{ns}when"))
+            mark.when, mark.time_tag = _text(child.find(f"{ns}when")), tag
         elif tag == "TimeSpan":
             mark.begin, mark.end = _text(child.find(f"{ns}begin")), _text(child.find(f"{ns}end"))
+            mark.time_tag = tag
         elif child.tag in (f"{_GX}Track", f"{_GX}MultiTrack"):
             tracks = [child] if tag == "Track" else child.findall(f"{_GX}Track")
             mark.tracks = []
@@ -396,7 +399,7 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpa
         kml_time = parse_span(mark.begin, mark.end)
     if reader.choice.time is None:
         if kml_time is None:
-            raise DateError("the placemark has no TimeStamp or TimeSpan")
+            raise DateError(_no_time(mark))
         return kml_time
     try:
         data_time = reader.time(row)
@@ -411,6 +414,16 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpa
     ):
         return data_time
     return kml_time
+
+
+def _no_time(mark: _Mark) -> str:
+    """Why a placemark has no date: none given, or an empty `<TimeSpan/>` or `<TimeStamp/>`
+    (as a script or an editor leaves when it has no date to put in)."""
+    if mark.time_tag == "TimeSpan":
+        return "the placemark's TimeSpan has neither a begin nor an end date"
+    if mark.time_tag == "TimeStamp":
+        return "the placemark's TimeStamp has no date (its <when> is missing or empty)"
+    return "the placemark has no TimeStamp or TimeSpan"
 
 
 def _places(
