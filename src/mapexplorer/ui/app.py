@@ -524,7 +524,7 @@ def _quit_when_drawn_and_filled(app, window) -> None:
     when there is one), then "window-filled" when the window shows the file read (its panels
     painted, the map drawn from it), and quit."""
     view = window.map_view
-    events_drawn = filled = False
+    events_drawn = filled = done = False
 
     def check(count: int, *_size: int) -> None:
         nonlocal events_drawn
@@ -543,8 +543,11 @@ def _quit_when_drawn_and_filled(app, window) -> None:
             finish()
 
     def finish() -> None:
-        print("window-filled", flush=True)
-        app.quit()
+        nonlocal done
+        if not done:
+            done = True
+            print("window-filled", flush=True)
+            app.quit()
 
     view.frame_drawn.connect(check)
     view.view_drawn.connect(lambda width, height, count: check(count))
