@@ -538,7 +538,7 @@ def _quit_when_drawn_and_filled(app, window) -> None:
     def sent(_message: bytes) -> None:  # the file read, its state sent to the page
         nonlocal filled
         filled = window.state.catalogue.events
-        if filled and view.preview_kept:  # the map shows it already: the panels are new
+        if filled and view.preview_kept and events_drawn:  # the map shows it: the panels are new
             window.repaint()
             finish()
 
