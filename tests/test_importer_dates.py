@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mapexplorer.importer import import_text
 from mapexplorer.importer.dates import find_dates
 from mapexplorer.model.time import Precision, day_from_ymd, iso_from_day
 
@@ -389,3 +390,13 @@ def test_early_or_late_in_a_season_is_its_first_or_last_month(text, month, seaso
 )
 def test_a_month_day_and_the_next_day_is_both_unless_a_count_follows(text, expected):
     assert dates(text, day_from_ymd(2024, 7, 14)) == expected
+
+
+def test_a_bare_day_after_and_takes_the_month_before_it_and_the_year_after_it():
+    """ "on March 3 and 10, 2020", as "on Aug. 25 and Sept. 17, 1941": both days in 2020, not
+    March 3 of the publication year beside a lone 2020."""
+    [draft] = import_text(
+        "Protesters marched in Paris on March 3 and 10, 2020.", published="2024-07-14"
+    ).drafts
+    assert draft.time.edtf == "2020-03-03"
+    assert [t.edtf for t in draft.time_alternatives] == ["2020-03-10"]

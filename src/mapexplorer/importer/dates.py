@@ -705,6 +705,8 @@ and May 2020" (the years' own rule reads "from 1960 to 1975" whole)."""
 _OWN_CUE = re.compile(r"(?P<cue>from|between)\s", re.I)
 _AND_NEXT = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?", re.I)
 """Between two dates of a list: "on Aug. 25 and Sept. 17, 1941" (the first takes its year)."""
+_AND_DAY_YEAR = re.compile(rf"(?P<d>{DAY}),?\s+(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
+"""A bare day with the year after "and": "on March 3 and 10, 2020" (the month is the first's)."""
 
 
 def _follows(text: str, end: int, start: int) -> bool:
@@ -828,8 +830,40 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         mentions.append(
             DateMention(begin, m.end(), text[begin : m.end()], span, kind, note, alternatives)
         )
-        if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
-            listed = (len(mentions) - 1, and_next.end())
         ctx.previous = span
         taken_until = m.end()
+        if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
+            listed = (len(mentions) - 1, and_next.end())
+            if span.precision is Precision.DAY and (
+                second := _listed_day(mentions[-1], _AND_DAY_YEAR.match(text, and_next.end()))
+            ):
+                # "on March 3 and 10, 2020": the bare day is one of the month's, and both
+                # take the year written after it.
+                mentions[-1] = second[0]
+                mentions.append(second[1])
+                ctx.previous = second[1].span
+                taken_until = second[1].end
+                listed = None
     return tuple(mentions)
+
+
+def _listed_day(
+    first: DateMention, day: re.Match[str] | None
+) -> tuple[DateMention, DateMention] | None:
+    """The first of two days in a list, in the year written after the bare second, and the
+    second ("March 3 and 10, 2020": March 3, 2020 and March 10, 2020)."""
+    if day is None:
+        return None
+    _, month, _ = ymd_from_day(first.span.start)
+    try:
+        second = _span(_ymd(int(day["y"]), month, _day_number(day["d"])))
+    except DateError:
+        return None  # "Feb. 3 and 30, 2020": no such day
+    why = f"the year of the date after it ({second.describe()})"
+    moved = _in_year_of(first.span, second)
+    return (
+        DateMention(first.start, first.end, first.text, moved, first.kind, why, first.alternatives),
+        DateMention(
+            day.start(), day.end(), day.group(), second, EXPLICIT, f"the month of {first.text}"
+        ),
+    )
