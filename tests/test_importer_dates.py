@@ -400,3 +400,22 @@ def test_a_bare_day_after_and_takes_the_month_before_it_and_the_year_after_it():
     ).drafts
     assert draft.time.edtf == "2020-03-03"
     assert [t.edtf for t in draft.time_alternatives] == ["2020-03-10"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no year anywhere near: the year a lone month would take (the latest before publication)
+        ("Talks ran in Geneva from January to March, officials said.", "2024-01/2024-03"),
+        ("Talks ran in Geneva from January until March.", "2024-01/2024-03"),
+        ("Talks ran in Geneva between March and May.", "2024-03/2024-05"),
+        ("Talks ran in Geneva from November to February.", "2023-11/2024-02"),
+        # the year of the story, or the start's own
+        ("Talks began in 2019. They ran in Geneva from January to March.", "2019-01/2019-03"),
+        ("Talks ran in Geneva from January 2020 to March.", "2020-01/2020-03"),
+    ],
+)
+def test_a_range_of_two_months_without_a_year_is_one_span(sentence, expected):
+    """Not "since January" (or January alone) beside an unread March."""
+    drafts = import_text(sentence, published="2024-07-14").drafts
+    assert drafts[-1].time.edtf == expected

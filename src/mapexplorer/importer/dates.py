@@ -702,6 +702,8 @@ _RANGE_TO = {
 }
 """What joins a range's two dates after its cue: "from the 1960s until 1975", "between March
 and May 2020" (the years' own rule reads "from 1960 to 1975" whole)."""
+_BARE_MONTH = re.compile(rf"(?P<m>{MONTH})(?!\s*,?\s*(?:of\s+)?\d|\s*[-–])")
+"""A range's end month with no day or year of its own: "from January to March"."""
 _OWN_CUE = re.compile(r"(?P<cue>from|between)\s", re.I)
 _AND_NEXT = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?", re.I)
 """Between two dates of a list: "on Aug. 25 and Sept. 17, 1941" (the first takes its year)."""
@@ -832,6 +834,12 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         )
         ctx.previous = span
         taken_until = m.end()
+        if range_open is not None and (closed := _month_range(range_open, text)):
+            mentions[-1] = closed  # "from January to March": one span, in the start's year
+            ctx.previous = closed.span
+            taken_until = closed.end
+            range_open = None
+            continue
         if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
             listed = (len(mentions) - 1, and_next.end())
             if span.precision is Precision.DAY and (
@@ -845,6 +853,21 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 taken_until = second[1].end
                 listed = None
     return tuple(mentions)
+
+
+def _month_range(range_open: tuple[DateMention, int, int], text: str) -> DateMention | None:
+    """ "from January to March", "between March and May": a month, then a month without its
+    year, is the one span from the first to the second, the second in the first's year (read
+    as a lone month is) or the year after it ("from November to February")."""
+    first, cue_start, end_start = range_open
+    end = _BARE_MONTH.match(text, end_start)
+    if end is None or first.span.precision is not Precision.MONTH or "/" in first.span.edtf:
+        return None
+    year, month, _ = ymd_from_day(first.span.start)
+    last_month = month_number(end["m"])
+    span = _month_span(year + (last_month < month), last_month)
+    last = DateMention(end.start(), end.end(), end.group(), span, first.kind)
+    return _joined(first, last, cue_start, text)
 
 
 def _listed_day(
