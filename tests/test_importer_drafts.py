@@ -384,6 +384,32 @@ def test_titles_read_as_plain_english(sentence, date, title):
     assert title_for(sentence, [(at, at + len(date))] if date else []) == title
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Officials in Paris pledged on Aug. 30 and Sept. 1, 2025 to raise spending.",
+            "Officials in Paris pledged to raise spending",
+        ),
+        (
+            "Farmers in Lyon protested on March 3 and 10, 2020, police said.",
+            "Farmers in Lyon protested",
+        ),
+        ("Farmers in Lyon protested on March 3 and 10.", "Farmers in Lyon protested"),
+        # a count after "and" is no day: it stays
+        (
+            "Police held men on March 3 and 4 others in Lyon.",
+            "Police held men and 4 others in Lyon",
+        ),
+    ],
+)
+def test_a_title_keeps_no_part_of_a_list_of_dates(sentence, title):
+    """The dates of "on Aug. 30 and Sept. 1, 2025" are left out together, not "on Aug. 30"
+    alone, which left the title "… pledged and Sept. 1"."""
+    drafts = import_text(sentence, published="2025-09-10").drafts
+    assert drafts[0].title == title
+
+
 def test_a_question_on_a_line_of_its_own_is_a_heading_not_a_draft():
     article = article_from_text(
         "Cyprus: Why is the island still divided?\n\n"

@@ -66,8 +66,32 @@ def title_for(
     return title[:1].upper() + title[1:] if title else "Untitled event"
 
 
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+(?:(?:on|in)\s+)?", re.I)
+_BARE_DAY_AFTER = re.compile(
+    r",?\s+(?:and|or)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|at|on|to|for|when|after|before|as)\b)",
+    re.I,
+)
+
+
+def _date_lists(text: str, dates: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The dates with a list of them as one: "on Aug. 30 and Sept. 1, 2025" is left out whole,
+    not as "on Aug. 30" leaving "and Sept. 1, 2025"; a bare day after the last ("on March 3
+    and 10") goes with it."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(dates):
+        if merged and _LIST_JOIN.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [
+        (start, day.end() if (day := _BARE_DAY_AFTER.match(text, end)) else end)
+        for start, end in merged
+    ]
+
+
 def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
-    for start, end in sorted(dates, reverse=True):
+    for start, end in sorted(_date_lists(text, dates), reverse=True):
         before, after = text[:start], text[end:]
         prep = _PREPOSITION_BEFORE.search(before)
         if prep:
