@@ -419,3 +419,19 @@ def test_a_range_of_two_months_without_a_year_is_one_span(sentence, expected):
     """Not "since January" (or January alone) beside an unread March."""
     drafts = import_text(sentence, published="2024-07-14").drafts
     assert drafts[-1].time.edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "from" after what comes from a time is that time
+        ("Chinese records from the 3rd century mention trade in Samarkand.", "02XX"),
+        ("Letters from 1941 describe the famine in Tehran.", "1941"),
+        ("The mosque in Bukhara dates from 1127.", "1127"),
+        # "from" after anything else is still "since": open until publication
+        ("Troops were stationed in Samarkand from 2014.", "2014/2024-07-14"),
+    ],
+)
+def test_from_after_what_comes_from_a_time_is_that_time_not_since(sentence, expected):
+    [draft] = import_text(sentence, published="2024-07-14").drafts
+    assert draft.time.edtf == expected

@@ -695,6 +695,16 @@ def _on_word_edges(text: str, start: int, end: int) -> bool:
 
 
 _SINCE = re.compile(r"\b(?:since|ever\s+since|from)\s+(?:the\s+)?$", re.I)
+_FROM_A_TIME = re.compile(
+    r"\b(?:records?|documents?|letters?|texts?|manuscripts?|inscriptions?|chronicles?|accounts?|"
+    r"archives?|artefacts?|artifacts?|objects?|relics?|remains|ruins|coins?|pottery|tablets?|"
+    r"tombs?|graves?|sculptures?|paintings?|murals?|frescoes|carvings?|photos?|photographs?|"
+    r"footage|maps?|fossils?|bones|skeletons?|finds|treasures?|dat(?:es?|ed|ing))"
+    r"\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+"""Things that come from a time, or date from it: "records from the 3rd century", "a mosque
+dating from 1127". That time is theirs, not a "since" open until publication."""
 _RANGE_CUE = re.compile(r"\b(?P<cue>from|between)\s+(?:the\s+)?$", re.I)
 _RANGE_TO = {
     "from": re.compile(r"\s*(?:[-–—]|\s(?:to|until|till|through)\s)\s*", re.I),
@@ -824,6 +834,8 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             range_open = (as_read, cue_start, to.end())
         begin = start
         since = _SINCE.search(text, max(0, start - 20), start)
+        if since and _FROM_A_TIME.search(text, max(0, start - 40), start):
+            since = None
         if since and published is not None and published >= span.start:
             # "since 2014", or "from 2014 to the present": open until publication
             span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
