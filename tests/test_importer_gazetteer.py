@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from mapexplorer.importer import import_text
 from mapexplorer.importer.gazetteer import Gazetteer, gazetteer
 from mapexplorer.model.place import PlaceKind
 
@@ -199,3 +200,41 @@ def test_a_region_after_a_town_says_which_town(gaz, text, town, country, admin1)
 def test_a_list_of_places_is_not_a_qualified_town(gaz):
     names = [m.text for m in gaz.find("Moscow, Russia and Iran signed the treaty.")]
     assert names == ["Moscow", "Russia", "Iran"]
+
+
+def draft_places(text: str) -> list[list[tuple[str, str]]]:
+    """Each draft's places as (name, kind), through the importer's drafting."""
+    drafts = import_text(text, published="2024-07-14").drafts
+    return [[(p.name, p.kind.value) for p in d.places] for d in drafts]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the curated region, not the town of Fergana
+        ("Farmers in the Fergana Valley harvested cotton in 2019.", [("Fergana Valley", "region")]),
+        # a feature the gazetteer does not know: no town of that name
+        ("Vines in the Napa Valley burned in 2020, firefighters in Sacramento said.", [
+            ("Sacramento", "point"),
+        ]),
+        ("In 2022, homes on Mango Island were destroyed, Tonga said.", [("Tonga", "point")]),
+        ("In 2022, homes on the island of Mango were destroyed, Tonga said.", [("Tonga", "point")]),
+        # a town called so is still found
+        ("Protesters gathered in Fergana in 2019.", [("Fergana", "point")]),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_word_for_land_or_water_is_not_a_town(text, places):
+    assert draft_places(text) == [places]
+
+
+def test_urgench_and_khiva_by_their_english_names():
+    [[urgench, khiva, uzbekistan]] = [
+        d.places
+        for d in import_text(
+            "In 2019, tourists flew to Urgench and drove to Khiva in Uzbekistan.",
+            published="2024-07-14",
+        ).drafts
+    ]
+    assert (urgench.name, khiva.name, uzbekistan.name) == ("Urgench", "Khiva", "Uzbekistan")
+    assert abs(urgench.geometry.x - 60.63) < 0.1 and abs(khiva.geometry.x - 60.36) < 0.1
+    assert uzbekistan.geometry.contains(urgench.geometry)

@@ -53,6 +53,14 @@ _NOT_CITIES = {
     "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
     "bank", "same", "forest", "temple", "airport", "summit",
 }  # fmt: skip
+# Words for land and water after a name ("the Fergana Valley", "Mango island"), or before it
+# with "of" ("the island of Mango"): the name is that feature's, not the town's of that name.
+_FEATURES = {
+    "valley", "river", "lake", "mountains", "range", "desert", "steppe", "plateau", "plain",
+    "plains", "basin", "delta", "gorge", "canyon", "highlands", "peninsula", "strait", "sea",
+    "gulf", "bay", "island", "islands", "isle", "atoll", "archipelago", "oasis", "glacier",
+}  # fmt: skip
+_FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
 
@@ -471,6 +479,9 @@ def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_
         return key in _ACRONYMS_ALLOWED
     if any(w.isupper() and len(w) > 4 for w in words):
         return False  # shouting headlines and acronyms like "NATO" are not place names here
+    if len(words) == 1 and key in _FEATURES and i > 0 and tokens[i - 1].capitalised:
+        # "Mango Island": the end of a name, not Iceland ("Island")
+        return text[tokens[i - 1].end : group[0].start] != " "
     return True
 
 
@@ -489,6 +500,13 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         and tokens[i + 2].capitalised
         and text[token.end : tokens[i + 1].start] == " "
     )
+    feature = (
+        i + 1 < len(tokens)
+        and tokens[i + 1].word.lower() in _FEATURES
+        and text[token.end : tokens[i + 1].start] == " "
+    ) or bool(_FEATURE_OF.search(text, max(0, token.start - 20), token.start))
+    if feature:  # "the Fergana Valley": not the town of Fergana
+        return [c for c in cands if c.kind != CITY]
     risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name or of_name
     if not risky:
         return cands
