@@ -221,6 +221,8 @@ def draft_places(text: str) -> list[list[tuple[str, str]]]:
         ("In 2022, homes on the island of Mango were destroyed, Tonga said.", [("Tonga", "point")]),
         # a town called so is still found
         ("Protesters gathered in Fergana in 2019.", [("Fergana", "point")]),
+        # a bay named after the town on it: the town stands for it
+        ("Detainees were flown to Guantanamo Bay in 2002.", [("Guantánamo", "point")]),
     ],
 )  # fmt: skip
 def test_a_name_before_a_word_for_land_or_water_is_not_a_town(text, places):

@@ -57,9 +57,11 @@ _NOT_CITIES = {
 # with "of" ("the island of Mango"): the name is that feature's, not the town's of that name.
 _FEATURES = {
     "valley", "river", "lake", "mountains", "range", "desert", "steppe", "plateau", "plain",
-    "plains", "basin", "delta", "gorge", "canyon", "highlands", "peninsula", "strait", "sea",
-    "gulf", "bay", "island", "islands", "isle", "atoll", "archipelago", "oasis", "glacier",
+    "plains", "basin", "delta", "gorge", "canyon", "highlands", "peninsula", "sea", "gulf",
+    "island", "islands", "isle", "atoll", "archipelago", "oasis", "glacier",
 }  # fmt: skip
+# Not "bay" or "strait": the town they are named after is on them, and stands for them well
+# enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
