@@ -9,7 +9,7 @@ not (an application that made its own first), `QtMapView` sends every message as
 
 from __future__ import annotations
 
-import secrets
+import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtWebEngineCore import (
@@ -53,7 +53,7 @@ class PageDataHandler(QWebEngineUrlSchemeHandler):
         self._payloads: dict[str, bytes] = {}
 
     def offer(self, payload: bytes) -> str:
-        key = secrets.token_hex(16)
+        key = os.urandom(16).hex()  # what secrets.token_hex does, without hashlib's OpenSSL (~5 ms)
         self._payloads[key] = payload
         while len(self._payloads) > self.KEEP:
             del self._payloads[next(iter(self._payloads))]  # the oldest (dicts keep order)
