@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -63,8 +63,6 @@ class QtMapView(QWebEngineView):
         super().__init__(parent)
         self.state: ExplorerState | None = None
         self.setAccessibleName("Map")
-        # Chromium's menu (Back, Reload, View page source) means nothing on a map.
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.page_path = page_path
         self._restarts = 0
         self.is_ready = False
@@ -107,6 +105,13 @@ class QtMapView(QWebEngineView):
 
     def attach(self, state: ExplorerState) -> None:
         """Show this state from now on (once: a view belongs to one window's state)."""
+        # Not in __init__: the first use of PySide6's `Qt` makes its ~115 enums (~45 ms here),
+        # which at launch would hold up the view, and so Chromium's start, for a menu that can
+        # only be asked for once the view is in a window.
+        from PySide6.QtCore import Qt
+
+        # Chromium's menu (Back, Reload, View page source) means nothing on a map.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.state = state
         state.catalogue_changed.connect(self._send_catalogue)
         state.time_changed.connect(self._send_time)
@@ -198,6 +203,8 @@ class QtMapView(QWebEngineView):
         self.send({"type": "theme", "dark": self.palette().window().color().lightness() < 128})
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent  # imported late, like Qt (see attach)
+
         # Follow the system when it switches between light and dark.
         if event.type() == QEvent.Type.PaletteChange and self.is_ready:
             self._send_theme()
