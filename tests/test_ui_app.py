@@ -665,3 +665,30 @@ def test_a_launch_file_that_failed_is_said_when_the_users_file_is_cancelled(
     assert "launch.csv: no such file" in opening_window.error_box.text()
     assert opening_window.statusBar().currentMessage() == "No file open"
     assert not opening_window.progress_bar.isVisible()
+
+
+def test_making_the_map_view_leaves_the_qt_namespace_alone(page_path):
+    """The launch makes the map view first, so that Chromium starts while Python goes on. The
+    first use of PySide6's `Qt` makes its ~115 enums (~45 ms here): not before the view."""
+    code = (
+        "import enum, sys\n"
+        "made = []\n"
+        "create = enum.EnumType._create_\n"
+        "def spy(cls, name, *args, **kwargs):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = spy\n"
+        "from mapexplorer.ui.qt_environment import start_webengine\n"
+        "start_webengine(offscreen_without_display=True)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mapexplorer.ui.map_view import QtMapView\n"
+        "app = QApplication([])\n"
+        "view = QtMapView(None, sys.argv[1])\n"
+        "print('GlobalColor' in made, flush=True)\n"
+        "import os; os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(page_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
