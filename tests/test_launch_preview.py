@@ -249,3 +249,36 @@ def test_closing_keeps_the_map_the_next_plain_launch_shows(qtbot, page_path, art
     fill()
     assert plan.last_time == left_at and window.state.time == left_at
     assert view.preview_kept
+
+
+@pytest.mark.parametrize("users_file", [False, True], ids=["alone", "while-the-users-file-fails"])
+def test_the_preview_goes_when_the_launch_file_cannot_be_read(
+    qtbot, page_path, article, tmp_path, users_file
+):
+    """The file read after its preview failed (changed meanwhile, our code can no longer read
+    it): the map of it must not stay on screen while the window says it could not be read,
+    nor after the file the user opened meanwhile fails too ("No file open")."""
+    from conftest import page_js
+    from mapexplorer.ui.app import StartupError, fill_launched_window, tell_launch_failure
+    from mapexplorer.ui.map_view import QtMapView
+
+    argv = _launch_args(str(article))
+    view = QtMapView(None, page_path)
+    with qtbot.waitSignal(view.frame_drawn, timeout=30000):
+        view.show_preview(_preview_of_one_event(qtbot, page_path, argv))
+    window, _, _ = _fill(qtbot, page_path, argv, view)
+    assert len(page_js(view, qtbot, "MapExplorer.drawnEventIds()")) == 1
+    failed = StartupError(f"{article}: could not be opened")
+    if users_file:
+        bad = tmp_path / "bad.geojson"
+        bad.write_text("{")
+        window.open_file(str(bad))
+        assert fill_launched_window(window, failed, argv, interactive=False) is None
+        qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=30000)
+        assert "could not be read either" in window.error_box.text()
+    else:
+        assert fill_launched_window(window, failed, argv, interactive=False) == 2
+        tell_launch_failure(window, str(failed), lambda: None)
+    qtbot.waitUntil(lambda: page_js(view, qtbot, "MapExplorer.drawnEventIds()") == [])
+    assert not window.state.catalogue.events
+    assert view.js_errors == []

@@ -387,6 +387,7 @@ def fill_launched_window(
     opened, opening = bool(window.state.catalogue.events), window.loader.busy
     window.launch_pending = None  # read now, or failed
     if isinstance(plan, StartupError):
+        window.map_view.withdraw_preview()  # the map of a file that could not be read
         if opened or opening:
             print(f"mapexplorer: warning: {plan}", file=sys.stderr)
             if not opened:  # said in the window too, should the user's file not open either
@@ -411,6 +412,7 @@ def tell_launch_failure(window, reason: str, closed):
     from PySide6.QtWidgets import QMessageBox
 
     window.end_progress()
+    window.map_view.withdraw_preview()
     # Not "could not open the file": the file may be fine and --at or --select wrong.
     window.statusBar().showMessage("Could not start")
     box = QMessageBox(

@@ -134,6 +134,16 @@ class QtMapView(QWebEngineView):
         if self.is_ready and not self._has_events():
             self._send_preview()
 
+    def withdraw_preview(self) -> None:
+        """The launch file could not be read: its preview must not stay on the map as if the
+        file were open. The page goes back to the base map, unless a file is open by now."""
+        shown, self._preview, self._preview_shown = self._preview_shown, None, False
+        if shown and self.is_ready and not self._has_events():
+            from mapexplorer.model import Catalogue
+            from mapexplorer.model.state import ExplorerState
+
+            self._send_batch(_messages().state_batch(ExplorerState(Catalogue([], {}))))
+
     def _send_preview(self) -> None:
         self._preview_shown = True
         self._send_batch(self._preview)
