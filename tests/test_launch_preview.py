@@ -89,6 +89,17 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, article):
     assert not launch_preview.save(tmp_path / "missing" / "folder", key, b"{}")
 
 
+def test_a_preview_that_cannot_be_saved_leaves_no_temporary_file(tmp_path, article):
+    """A write that fails half-way (a full disk) or a rename that fails (something in the
+    way) leaves nothing behind: every launch would add a file to the cache folder."""
+    folder = tmp_path / "cache"
+    key = launch_preview.launch_key(article, None, None, None)
+    in_the_way = launch_preview.preview_path(folder, key)
+    in_the_way.mkdir(parents=True)  # a folder: os.replace cannot replace it
+    assert not launch_preview.save(folder, key, b"{}")
+    assert list(folder.iterdir()) == [in_the_way]
+
+
 # --- in the window ---------------------------------------------------------------------------
 
 

@@ -99,11 +99,11 @@ def save(folder: Path, key: str | None, message: bytes) -> bool:
     if key is None:
         return False
     target = preview_path(folder, key)
+    staging = target.with_name(f"{target.name}.tmp{os.getpid()}")
     try:
         if len(message) > MAX_MESSAGE_BYTES:
             target.unlink(missing_ok=True)
             return False
-        staging = target.with_name(f"{target.name}.tmp{os.getpid()}")
         with open(staging, "wb") as out:
             out.write(key.encode("ascii") + b"\n" + b"%08x" % zlib.crc32(message) + b"\n")
             out.write(message)
@@ -111,6 +111,11 @@ def save(folder: Path, key: str | None, message: bytes) -> bool:
         _forget_old(folder)
         return True
     except OSError:
+        # Not left behind (a full disk, a folder in the way): every launch would add one.
+        try:
+            staging.unlink(missing_ok=True)
+        except OSError:
+            pass
         return False
 
 
