@@ -100,6 +100,25 @@ def test_a_preview_that_cannot_be_saved_leaves_no_temporary_file(tmp_path, artic
     assert list(folder.iterdir()) == [in_the_way]
 
 
+def test_no_message_is_made_at_close_for_a_catalogue_too_big_to_keep(
+    tmp_path, monkeypatch, article
+):
+    """A small file can hold many events (a 4 MB CSV of 90,000 rows makes an 11 MB message):
+    the window closing must not spend a second making a message it cannot keep."""
+    from mapexplorer.mappage import messages
+    from mapexplorer.ui.loader import read_now
+
+    catalogue, _ = read_now(article)
+    size = len(messages.catalogue_message_json(catalogue))  # as the launch sent it
+    messages.forget_catalogue_message(catalogue)
+    monkeypatch.setattr(launch_preview, "MAX_MESSAGE_BYTES", size - 1)
+    made = []
+    monkeypatch.setattr(messages, "state_batch", lambda state: made.append(state) or b"{}")
+    day = catalogue.time_range()[1]
+    assert not launch_preview.save_for_next_launch(tmp_path / "cache", str(article), catalogue, day)
+    assert made == []
+
+
 # --- in the window ---------------------------------------------------------------------------
 
 

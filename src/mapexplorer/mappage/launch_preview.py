@@ -133,12 +133,18 @@ def _forget_old(folder: Path) -> None:
 
 def save_for_next_launch(folder: Path, path: str, catalogue, day: int) -> bool:
     """When the window closes on `path` at `day`: keep the message the next plain launch (no
-    arguments: the last file, at its remembered time) will send. Not for a file too big."""
+    arguments: the last file, at its remembered time) will send. Not for a file too big, nor
+    for a catalogue whose message was too big to keep when it was sent: making it again would
+    only hold up the closing window (~1 s at 100,000 events)."""
     key = launch_key(path, None, None, day)
     if key is None:
         return False
     from mapexplorer.mappage import messages
     from mapexplorer.model.state import ExplorerState
+
+    size = messages.catalogue_message_size(catalogue)
+    if size is not None and size > MAX_MESSAGE_BYTES:
+        return False
 
     state = ExplorerState(catalogue)  # as that launch will have it: a fresh state at that day
     state.set_time(day)

@@ -138,7 +138,14 @@ def catalogue_message_json(catalogue: Catalogue) -> bytes:
             catalogue
         )
         cached = catalogue.__dict__["_page_message_json"] = _dumps_bytes(message)
+        catalogue.__dict__["_page_message_size"] = len(cached)
     return cached
+
+
+def catalogue_message_size(catalogue: Catalogue) -> int | None:
+    """The length of `catalogue_message_json` when it has been made (it may be forgotten
+    since), else None."""
+    return catalogue.__dict__.get("_page_message_size")
 
 
 def _dumps_bytes(message: dict) -> bytes:
