@@ -115,8 +115,49 @@ def test_no_message_is_made_at_close_for_a_catalogue_too_big_to_keep(
     made = []
     monkeypatch.setattr(messages, "state_batch", lambda state: made.append(state) or b"{}")
     day = catalogue.time_range()[1]
-    assert not launch_preview.save_for_next_launch(tmp_path / "cache", str(article), catalogue, day)
+    stamp = launch_preview.file_stamp(article)
+    assert not launch_preview.save_for_next_launch(
+        tmp_path / "cache", str(article), catalogue, day, stamp
+    )
     assert made == []
+
+
+def test_closing_keeps_no_preview_of_a_file_changed_since_it_was_read(
+    qtbot, page_path, article, tmp_path
+):
+    """The file was edited while the window showed it: what the window read is not what the
+    next launch will read, and a preview under the file's new key would show the old content
+    as the new one while it is read."""
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+
+    for old in page_path.parent.glob(f"{launch_preview.PREFIX}*"):
+        old.unlink()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    text = article.read_text(encoding="utf-8")
+    title = window.state.catalogue.events[0].title
+    article.write_text(text.replace(title, "Edited: " + title), encoding="utf-8")
+    window.close()
+    preview = _LaunchPreview(_launch_args(), *_last_session(settings), page_path.parent, None)
+    assert preview.key is not None and preview.message is None
+
+
+def test_closing_keeps_a_preview_of_a_file_unchanged_since_it_was_read(
+    qtbot, page_path, article, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    window.close()
+    preview = _LaunchPreview(_launch_args(), *_last_session(settings), page_path.parent, None)
+    assert preview.message is not None
 
 
 # --- in the window ---------------------------------------------------------------------------

@@ -63,6 +63,16 @@ def launch_key(
     return json.dumps(parts, ensure_ascii=True)
 
 
+def file_stamp(path: str | os.PathLike) -> tuple[int, int] | None:
+    """The file's size and modification time (no reading), to tell whether it changed since it
+    was read; None when it is gone."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _time_text(day) -> str | None:
     """The remembered time as the launch gets it back from the settings (an int, or its text)."""
     if day is None:
@@ -131,11 +141,19 @@ def _forget_old(folder: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def save_for_next_launch(folder: Path, path: str, catalogue, day: int) -> bool:
+def save_for_next_launch(
+    folder: Path, path: str, catalogue, day: int, read_stamp: tuple[int, int] | None
+) -> bool:
     """When the window closes on `path` at `day`: keep the message the next plain launch (no
-    arguments: the last file, at its remembered time) will send. Not for a file too big, nor
-    for a catalogue whose message was too big to keep when it was sent: making it again would
-    only hold up the closing window (~1 s at 100,000 events)."""
+    arguments: the last file, at its remembered time) will send.
+
+    Not for a file changed since `catalogue` was read from it (`read_stamp`, its `file_stamp`
+    then): the key is of the file as it is now, and the next launch would show the old content
+    as the new one. Not for a file too big, nor for a catalogue whose message was too big to
+    keep when it was sent: making it again would only hold up the closing window (~1 s at
+    100,000 events)."""
+    if read_stamp is None or file_stamp(path) != read_stamp:
+        return False
     key = launch_key(path, None, None, day)
     if key is None:
         return False

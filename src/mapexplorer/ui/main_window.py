@@ -212,6 +212,11 @@ class MainWindow(QMainWindow):
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
+        self._read_stamp = None
+        if catalogue.events and self.path:
+            from mapexplorer.mappage.launch_preview import file_stamp
+
+            self._read_stamp = file_stamp(self.path)  # the file as read (the path is set first)
         if catalogue.events:
             self.launch_pending = None  # something is open: a late launch file will not replace it
             self.launch_failure = None
@@ -497,7 +502,11 @@ class MainWindow(QMainWindow):
 
         try:
             launch_preview.save_for_next_launch(
-                self.map_view.page_path.parent, self.path, self.state.catalogue, self.state.time
+                self.map_view.page_path.parent,
+                self.path,
+                self.state.catalogue,
+                self.state.time,
+                self._read_stamp,
             )
         except Exception:  # noqa: BLE001 - never in the way of closing
             log.exception("could not keep the map for the next launch")
