@@ -243,6 +243,36 @@ def test_a_preview_unlike_the_file_read_is_replaced_at_once(qtbot, page_path, ar
     assert view.js_errors == []
 
 
+def test_a_filter_typed_over_the_preview_leaves_the_map_drawing_the_file_read(
+    qtbot, page_path, article
+):
+    """Typed in the filter box before the file is read: the page must not keep a filter of
+    the empty window (nothing drawn) once the read's message, equal to the preview, is kept."""
+    from PySide6.QtCore import Qt
+
+    from conftest import page_js
+    from mapexplorer.ui.app import _LaunchPreview
+    from mapexplorer.ui.map_view import QtMapView
+
+    argv = _launch_args(str(article))
+    window, plan, fill = _fill(qtbot, page_path, argv)
+    _LaunchPreview(argv, None, None, page_path.parent, None).keep_when_sent(window, plan)
+    fill()
+    window.close()
+    view = QtMapView(None, page_path)
+    with qtbot.waitSignal(view.frame_drawn, timeout=30000):
+        view.show_preview(_LaunchPreview(argv, None, None, page_path.parent, None).message)
+    window, plan, fill = _fill(qtbot, page_path, argv, view)
+    qtbot.keyClicks(window.event_list.search, "treaty")
+    qtbot.keyClick(window.event_list.search, Qt.Key.Key_Return)
+    fill()
+    assert view.preview_kept  # the filter of the empty window never reached the page
+    want = sorted(e.id for e in window.state.visible_events())
+    assert want and window.event_list.model.rowCount() == len(plan.catalogue.events)
+    qtbot.waitUntil(lambda: sorted(page_js(view, qtbot, "MapExplorer.drawnEventIds()")) == want)
+    assert view.js_errors == []
+
+
 def _preview_of_one_event(qtbot, page_path, argv) -> bytes:
     """The launch message of the article cut down to its latest event."""
     from mapexplorer.model import Catalogue

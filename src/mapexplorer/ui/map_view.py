@@ -168,6 +168,10 @@ class QtMapView(QWebEngineView):
         """Send a message now, or once the page is ready (loadFinished comes too early)."""
         if message is None:
             return
+        if message.get("type") not in ("theme", "basemap") and not self._held:
+            # The page no longer shows the preview as it was sent: the state's own message
+            # must go even when it is the preview's (see `_send_catalogue`).
+            self._preview_shown = False
         self.send_text(json.dumps(message, separators=(",", ":")))
 
     def send_text(self, text: str) -> None:
@@ -250,7 +254,9 @@ class QtMapView(QWebEngineView):
             self.send(_messages().time_message(self.state))
 
     def _send_filter(self, *_: object) -> None:
-        self.send(_messages().filter_message(self.state))
+        if self._has_events():  # else nothing to filter (the filter box typed in at launch,
+            # over the preview: the file read resets the filter, and its message sends it)
+            self.send(_messages().filter_message(self.state))
 
     def _send_selection(self, event_id: str | None) -> None:
         self.send(_messages().select_message(event_id, fly=self._fly_on_select))
