@@ -163,6 +163,25 @@ def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bu
     second.close()
 
 
+def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(
+    qtbot, page_path, settings, tmp_path, bundled, monkeypatch
+):
+    """`mapexplorer mine.geojson` in its folder: the next launch, from any folder, reopens it."""
+    (tmp_path / "here").mkdir()
+    native.save(bundled, tmp_path / "here" / "mine.geojson")
+    monkeypatch.chdir(tmp_path / "here")
+    first = create_window(args("mine.geojson"), settings, page_path)
+    qtbot.addWidget(first)
+    first.close()
+    assert settings.value("last_file") == str(tmp_path / "here" / "mine.geojson")
+    monkeypatch.chdir(tmp_path)  # another folder, holding a file of that name too
+    native.save(bundled, tmp_path / "mine.geojson")
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.path == str(tmp_path / "here" / "mine.geojson")
+    second.close()
+
+
 def test_the_event_lists_columns_are_remembered(qtbot, page_path, settings):
     from mapexplorer.ui.event_list import EventTableModel
 

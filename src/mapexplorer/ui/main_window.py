@@ -47,6 +47,12 @@ OPEN_FILTER = (
 OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".kml", ".kmz"}
 
 
+def _remembered(path: str) -> str:
+    """A file as the next launch finds it: a path given relative to the folder the app was
+    started in (`mapexplorer story.geojson`) would name another file, or none, from elsewhere."""
+    return str(Path(path).absolute())
+
+
 def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icon.svg"))
 
@@ -367,7 +373,7 @@ class MainWindow(QMainWindow):
         # The views' rebuild and the page message freed megabytes: give them back too.
         QTimer.singleShot(0, release_free_memory)
         if self.settings is not None:
-            self.settings.setValue("last_file", path)
+            self.settings.setValue("last_file", _remembered(path))
         if report:  # some rows could not be placed or dated, or lost cells: say which
             self.show_read_report(catalogue, path, report)
 
@@ -490,7 +496,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("events/columns", self.event_list.column_state())
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
-                self.settings.setValue("last_file", self.path)
+                self.settings.setValue("last_file", _remembered(self.path))
                 self._keep_next_launch_preview()
         super().closeEvent(event)
 
