@@ -129,6 +129,33 @@ def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_p
     window.close()
 
 
+@pytest.mark.parametrize("named", [False, True])
+def test_an_ambiguous_file_opens_at_launch_as_the_user_answered(
+    qtbot, page_path, settings, tmp_path, named
+):
+    """The last session's ambiguous CSV, reopened (or named again): read as the user answered
+    in File ▸ Open, not as guessed, and without asking again."""
+    from dataclasses import replace
+
+    from mapexplorer.formats.field_memory import choice_key, choice_to_settings
+    from mapexplorer.formats.opener import guess_fields
+
+    path = tmp_path / "when.csv"
+    path.write_text("title,date,lat,lon\nA,03/04/2025,1,1\nB,05/06/2025,2,2\n", encoding="utf-8")
+    guess = guess_fields(path)
+    assert guess.ambiguous and guess.choice.date_order == "dmy"
+    settings.setValue(
+        choice_key(guess), choice_to_settings(replace(guess.choice, date_order="mdy"))
+    )
+    settings.setValue("last_file", str(path))
+    window = create_window(args(str(path)) if named else args(), settings, page_path)
+    qtbot.addWidget(window)
+    assert window.path == str(path)
+    starts = sorted(e.time.start for e in window.state.catalogue.events)
+    assert starts == [day_from_ymd(2025, 3, 4), day_from_ymd(2025, 5, 6)]  # month first
+    window.close()
+
+
 def test_a_size_too_small_for_the_controls_is_said(qtbot, page_path, capsys):
     window = create_window(args("--size", "400x300"), None, page_path)
     qtbot.addWidget(window)

@@ -85,8 +85,13 @@ def launch_path(args: argparse.Namespace, last_file: str | None) -> str:
     return str(bundled_catalogue())
 
 
-def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) -> StartPlan:
-    """Read the catalogue the arguments (or the last session) ask for; `StartupError` if not."""
+def plan_start(
+    args: argparse.Namespace, last_file: str | None, last_time: Any, remembered_fields=None
+) -> StartPlan:
+    """Read the catalogue the arguments (or the last session) ask for; `StartupError` if not.
+
+    `remembered_fields(guess)`: the user's answer for a file whose fields read more than one
+    way, as File ▸ Open remembered it (a `FieldChoice`), or None; the file is read with it."""
     from mapexplorer.formats import FormatError
     from mapexplorer.model.time import DateError
     from mapexplorer.paths import bundled_catalogue
@@ -114,6 +119,8 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
         # The last session's file went bad or away: start with the bundled article instead.
         path, last_time = str(bundled_catalogue()), None
         catalogue, report = read_now(path)
+    if report.unsure and remembered_fields is not None:
+        catalogue, report = _read_as_remembered(path, catalogue, report, remembered_fields)
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
@@ -128,6 +135,26 @@ def plan_start(args: argparse.Namespace, last_file: str | None, last_time: Any) 
     # A file named on the command line is asked about; the last session's was, back then.
     ask = bool(report.unsure) and args.file is not None
     return StartPlan(catalogue, path, size, at, remembered, report, ask)
+
+
+def _read_as_remembered(path: str, catalogue, report, remembered_fields):
+    """The file read again with the answer the user gave for files with its columns: a last
+    session's file reopened, or one named again, reads as the user said, not as guessed."""
+    from mapexplorer.formats.opener import guess_fields
+    from mapexplorer.ui.loader import read_now
+
+    guess = guess_fields(path)
+    choice = remembered_fields(guess) if guess is not None and guess.ambiguous else None
+    if choice is None:
+        return catalogue, report
+    return read_now(path, choice)
+
+
+def settings_fields(settings):
+    """`plan_start`'s `remembered_fields`, from the window's settings."""
+    from mapexplorer.formats.field_memory import choice_from_settings, choice_key
+
+    return lambda guess: choice_from_settings(guess, settings.value(choice_key(guess)))
 
 
 def report_read(window, plan: StartPlan, interactive: bool) -> None:
@@ -201,8 +228,9 @@ def remembered_time(args: argparse.Namespace, path: str, last_file: str | None, 
 
 def create_window(args: argparse.Namespace, settings, page_path: Path, map_view=None):
     """Plan and build in one go, on the calling thread (tests, embedding)."""
+    fields = settings_fields(settings) if settings is not None else None
     return build_window(
-        plan_start(args, *_last_session(settings)), args, settings, page_path, map_view
+        plan_start(args, *_last_session(settings), fields), args, settings, page_path, map_view
     )
 
 
@@ -291,7 +319,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     def plan_in_background() -> None:
         try:
-            plan = plan_start(args, last_file, last_time)
+            # A QSettings of this thread's own (one object is not for two threads at once).
+            fields = settings_fields(QSettings()) if settings is not None else None
+            plan = plan_start(args, last_file, last_time, fields)
             from mapexplorer.mappage.messages import catalogue_message_json
 
             catalogue_message_json(plan.catalogue)  # cached: not made on the GUI thread

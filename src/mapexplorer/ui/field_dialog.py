@@ -95,33 +95,3 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text)
-
-
-# --- remembering the answer -------------------------------------------------------------------
-
-
-def choice_key(guess: FieldGuess) -> str:
-    """Files with the same columns get the same answer (a monthly export, say)."""
-    import hashlib
-
-    return "fields/" + hashlib.sha1("\x1f".join(guess.fields).encode()).hexdigest()[:16]
-
-
-def choice_to_settings(choice: FieldChoice) -> dict:
-    time = choice.time
-    return {
-        "time": [time.field, time.end_field or "", time.kind] if time else [],
-        "date_order": choice.date_order,
-    }
-
-
-def choice_from_settings(guess: FieldGuess, stored: dict) -> FieldChoice | None:
-    """The remembered choice, if it still fits the file's fields."""
-    try:
-        field, end_field, kind = stored["time"]
-        time = TimeSource(field, end_field or None, kind)
-        if any(name not in guess.fields for name in time.fields):
-            return None
-        return replace(guess.choice, time=time, date_order=stored["date_order"])
-    except (KeyError, TypeError, ValueError):
-        return None

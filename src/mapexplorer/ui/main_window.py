@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -315,26 +314,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {path}…")
 
     def _ask_fields(self, path: str, guess):
-        from mapexplorer.ui.field_dialog import (  # only for files that need asking
-            FieldChoiceDialog,
+        from mapexplorer.formats.field_memory import (
             choice_from_settings,
             choice_key,
             choice_to_settings,
         )
+        from mapexplorer.ui.field_dialog import FieldChoiceDialog  # only for files that need it
 
         key = choice_key(guess)
         if self.settings is not None:
-            remembered = self.settings.value(key)
-            if isinstance(remembered, str):
-                choice = choice_from_settings(guess, json.loads(remembered))
-                if choice is not None:
-                    return choice
+            choice = choice_from_settings(guess, self.settings.value(key))
+            if choice is not None:
+                return choice
         self.field_dialog = FieldChoiceDialog(Path(path).name, guess, self)
         if self.field_dialog.exec() != FieldChoiceDialog.DialogCode.Accepted:
             return None
         choice = self.field_dialog.choice()
         if self.settings is not None:
-            self.settings.setValue(key, json.dumps(choice_to_settings(choice)))
+            self.settings.setValue(key, choice_to_settings(choice))
         return choice
 
     def _on_progress(self, done: int, total: int) -> None:
