@@ -166,6 +166,27 @@ def test_weekday_follows_the_tense():
     assert dates("Ministers will meet on Friday.", published)[0][1] == "2024-06-14"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past verb before the day: not the future for a noun or a clause after it
+        ("Chile announced on Monday a new plan to expand mining.", "2024-06-10"),
+        ("Officials said on Monday they were due to meet again.", "2024-06-10"),
+        ("Flights were cancelled on Monday due to fog.", "2024-06-10"),
+        # the tense is the sentence's own, not the previous sentence's
+        ("Talks will resume in July. Officials met in Geneva on Monday.", "2024-06-10"),
+        # the future, said with a participle
+        ("The summit is expected on Friday.", "2024-06-14"),
+        ("Protests are planned for Saturday.", "2024-06-15"),
+        ("Talks to be held on Friday.", "2024-06-14"),
+        ("The government plans to vote on Friday.", "2024-06-14"),
+    ],
+)
+def test_weekday_takes_the_tense_of_its_own_verb(text, expected):
+    published = day_from_ymd(2024, 6, 12)  # a Wednesday
+    assert dates(text, published)[-1][1] == expected
+
+
 def test_weekday_keeps_the_other_reading_as_alternative():
     published = day_from_ymd(2024, 6, 12)
     [mention] = find_dates("Ministers met Friday.", published)

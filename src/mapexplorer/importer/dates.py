@@ -646,8 +646,23 @@ def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+\w+ing|are\s+\w+ing|next|plans?|scheduled|due|to\s+be|ahead)\b", re.I
+    r"\b(?:will|shall|is\s+\w+ing|are\s+\w+ing|next|scheduled|to\s+be|ahead|"
+    # "plans to" the verb, not "a new plan to …" the noun; "is expected", not "due to fog"
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)(?<!\bits\s)(?<!\btheir\s)plans?\s+to|"
+    r"(?:is|are|be)\s+(?:expected|planned|set|due))\b",
+    re.I,
 )
+# A verb in the past right before the day ("announced on Monday", "was killed late Sunday")
+# says the day is past, whatever else the sentence holds ("… a new plan", "… they were due to
+# meet"); not after "is", "will", "be" … ("is scheduled on Monday", "will be held Friday").
+_PAST_VERB_BEFORE = re.compile(
+    r"(?:^|\b(?!(?:is|are|am|be|will|would|to)\b)\w+)\s+(?:\w+ed|said|met|told|took|held|made|"
+    r"gave|went|came|left|began|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|"
+    r"broke|rose|ran|led|sank|brought|flew|fought|stood|swept|seized|was|were)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
 @_rule(rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])", re.I)
@@ -658,9 +673,22 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     target = WEEKDAYS.index(m["w"].capitalize())
     today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
     which = (m["which"] or "").lower()
+    # The tense is the sentence's: not a "will" of the sentence before, nor a "plan" of the next.
     line_start = ctx.text.rfind("\n", 0, m.start()) + 1
-    before = ctx.text[max(line_start, m.start() - 120) : m.end() + 40]
-    ahead = which in ("next", "coming") or (which != "last" and bool(_FUTURE.search(before)))
+    start = max(line_start, m.start() - 120)
+    for end in _SENTENCE_END.finditer(ctx.text, start, m.start()):
+        start = end.end()
+    line_end = ctx.text.find("\n", m.end())
+    after = ctx.text[m.end() : min(m.end() + 40, line_end if line_end >= 0 else len(ctx.text))]
+    end_of_sentence = _SENTENCE_END.search(after)
+    after = after[: end_of_sentence.start() + 1] if end_of_sentence else after
+    before = ctx.text[start : m.start()]
+    past_verb = which in ("", "on") and bool(
+        _PAST_VERB_BEFORE.search(ctx.text[start : m.start() + len(m[0]) - len(m["w"])])
+    )
+    ahead = which in ("next", "coming") or (
+        which != "last" and not past_verb and bool(_FUTURE.search(before + m[0] + after))
+    )
     back = (today - target) % 7
     if ahead:
         day = pub + (target - today) % 7
