@@ -240,3 +240,11 @@ def test_urgench_and_khiva_by_their_english_names():
     assert (urgench.name, khiva.name, uzbekistan.name) == ("Urgench", "Khiva", "Uzbekistan")
     assert abs(urgench.geometry.x - 60.63) < 0.1 and abs(khiva.geometry.x - 60.36) < 0.1
     assert uzbekistan.geometry.contains(urgench.geometry)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_possessive_inside_a_name_is_part_of_it(gaz, apostrophe):
+    text = f"Refugees live in camps around Cox{apostrophe}s Bazar. Russia{apostrophe}s Moscow met."
+    found = best(gaz, text)
+    assert found[f"Cox{apostrophe}s Bazar"][1] == "BD"
+    assert [m.text for m in gaz.find(text)][1:] == ["Russia", "Moscow"]

@@ -401,6 +401,7 @@ class _Token:
     start: int
     end: int  # without a possessive 's
     word: str
+    possessive: str = ""  # the 's cut off, which may belong to a name ("Cox's Bazar")
 
     @property
     def capitalised(self) -> bool:
@@ -412,17 +413,21 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         stop = m.end()
-        for suffix in ("'s", "’s", "'", "’"):
-            if word.endswith(suffix) and len(word) > len(suffix):
+        suffix = ""
+        for suffix in ("'s", "’s", "'", "’", ""):
+            if suffix and word.endswith(suffix) and len(word) > len(suffix):
                 word, stop = word[: -len(suffix)], stop - len(suffix)
                 break
-        out.append(_Token(m.start(), stop, word))
+        out.append(_Token(m.start(), stop, word, suffix))
     return out
 
 
 def _joined(text: str, a: _Token, b: _Token) -> bool:
-    """Two tokens of one name: only spaces or a hyphen between them."""
+    """Two tokens of one name: only spaces or a hyphen between them, or a possessive and a
+    space ("Cox's Bazar", "Martha's Vineyard": the name keeps its 's, see `_key`)."""
     gap = text[a.end : b.start]
+    if a.possessive and gap == a.possessive + " ":
+        return True
     return bool(re.fullmatch(r"\s{1,2}|[-‐–]|\.\s", gap)) and "\n" not in gap
 
 
@@ -447,7 +452,7 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 continue
             if not group[0].capitalised and n == 1:
                 continue
-            key = normalise(" ".join(t.word for t in group))
+            key = _key(group)
             # "The UN", "The Kalyan Minaret": a sentence's opening "The" is no part of the name,
             # whose word alone must pass the checks on single words.
             skip = 1 if n > 1 and group[0].word.lower() == "the" else 0
@@ -472,6 +477,11 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
         mentions.append(PlaceMention(a.start, b.end, text[a.start : b.end], candidates, demonym))
         i += n
     return mentions
+
+
+def _key(group: list[_Token]) -> str:
+    """The lookup key of tokens read as one name: an inner possessive is part of it."""
+    return normalise(" ".join([*(t.word + t.possessive for t in group[:-1]), group[-1].word]))
 
 
 def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_words) -> bool:
