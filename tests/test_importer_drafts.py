@@ -80,6 +80,24 @@ def test_clauses_with_their_own_dates_become_their_own_drafts(bundled_drafts):
     assert [p.name for p in revolution.places] == ["Northern Iran"]  # from its sentence
 
 
+@pytest.mark.parametrize("opening", ["During the 1990s", "In 1991"])
+def test_a_date_alone_before_a_clause_break_is_no_draft_of_its_own(opening):
+    text = (
+        f"{opening}, after the collapse of the Soviet Union, Samarkand became part of "
+        "independent Uzbekistan. Tashkent grew in 1966, after an earthquake in 1965."
+    )
+    drafts = import_text(text).drafts
+    first = drafts[0]
+    assert first.excerpt.text.startswith(opening) and first.excerpt.text.endswith("Uzbekistan.")
+    assert first.date_text.lower().endswith(opening.split()[-1])
+    assert "Untitled" not in first.title
+    # a clause that says something before its break is still its own draft
+    assert [d.excerpt.text for d in drafts[1:]] == [
+        "Tashkent grew in 1966",
+        "after an earthquake in 1965.",
+    ]
+
+
 def test_bundled_drafts_are_sensible(bundled_drafts):
     wars = by_excerpt(bundled_drafts, "18th and 19th centuries")
     assert wars.time.edtf == "17XX/18XX"

@@ -137,7 +137,8 @@ def _units(
     cuts = [sentence.start]
     for before, after in zip(dates, dates[1:], strict=False):
         breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start))
-        if breaks:
+        # "During the 1990s, after …": a date alone before the break is no clause of its own.
+        if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
             cuts.append(breaks[-1].end())
     cuts.append(sentence.end)
     units = []
@@ -151,6 +152,19 @@ def _units(
         ] or list(places)
         units.append(unit)
     return units
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """True when `text[start:end]` says something besides its dates: two words outside them
+    ("Troops left in 1991"), not one ("During the 1990s", "In 1991")."""
+    words = [
+        m for m in _WORD.finditer(text, start, end)
+        if not any(d.start <= m.start() < d.end for d in dates)
+    ]  # fmt: skip
+    return len(words) >= 2
 
 
 def _paragraph_drafts(
