@@ -248,3 +248,11 @@ def test_a_possessive_inside_a_name_is_part_of_it(gaz, apostrophe):
     found = best(gaz, text)
     assert found[f"Cox{apostrophe}s Bazar"][1] == "BD"
     assert [m.text for m in gaz.find(text)][1:] == ["Russia", "Moscow"]
+
+
+def test_a_country_is_its_outline_not_another_entry_spelt_the_same(gaz):
+    # countryinfo has "Burma" (no outline) with "Myanmar" among its spellings
+    [myanmar] = gaz.lookup("Myanmar")
+    assert myanmar.name == "Myanmar"
+    assert gaz.place(myanmar.entry).geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert best(gaz, "Most fled Myanmar's Rakhine state.")["Myanmar"] == ("Myanmar", "MM")

@@ -300,6 +300,13 @@ class Gazetteer:
             if k not in seen:
                 seen.add(k)
                 found.append((self.entry(k), alt, dem))
+        # "Myanmar": countryinfo's "Burma" (a point) spells it so too; the country is the one
+        # with its outline, not a namesake of itself.
+        outlined = {e.country for e, _, _ in found if e.kind == COUNTRY and e.shape[0] == "basemap"}
+        found = [
+            (e, alt, dem) for e, alt, dem in found
+            if not (e.kind == COUNTRY and e.shape[0] != "basemap" and e.country in outlined)
+        ]  # fmt: skip
         if any(not alt for e, alt, _ in found):  # "Alexandria" is not Mashhad's old name here
             found = [(e, alt, dem) for e, alt, dem in found if not (alt and e.kind == CITY)]
         ranked = sorted(
