@@ -256,3 +256,33 @@ def test_a_country_is_its_outline_not_another_entry_spelt_the_same(gaz):
     assert myanmar.name == "Myanmar"
     assert gaz.place(myanmar.entry).geometry.geom_type in ("Polygon", "MultiPolygon")
     assert best(gaz, "Most fled Myanmar's Rakhine state.")["Myanmar"] == ("Myanmar", "MM")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("a ferry capsized off the southern Philippine island of Mindanao", "Mindanao", "Davao"),
+        ("famine is spreading in North Darfur, near El Fasher", "Darfur", "El Fasher"),
+        ("jihadist groups across the Sahel, near Niamey", "Sahel", "Niamey"),
+        ("Most fled Myanmar's Rakhine state, near Sittwe", "Rakhine State", "Sittwe"),
+    ],
+)
+def test_regions_of_africa_and_asia_in_the_news(gaz, text, name, town):
+    found = {m.best.name: m.best.entry for m in gaz.find(text)}
+    region = gaz.place(found[name])
+    assert region.kind is PlaceKind.REGION
+    [city] = [c for c in gaz.lookup(town) if c.kind == "city"][:1]
+    assert region.geometry.contains(gaz.place(city.entry).geometry)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lon", "lat"),
+    [
+        ("in El Geneina, the capital of West Darfur", "El Geneina", 22.45, 13.45),
+        ("the city of Marawi was besieged", "Marawi", 124.28, 8.0),
+    ],
+)
+def test_towns_known_to_geonames_by_another_name(gaz, text, name, lon, lat):
+    town = gaz.find(text)[0].best.entry
+    assert town.name == name and town.kind == "city"
+    assert abs(town.lon - lon) < 0.1 and abs(town.lat - lat) < 0.1
