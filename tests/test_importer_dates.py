@@ -187,6 +187,21 @@ def test_weekday_takes_the_tense_of_its_own_verb(text, expected):
     assert dates(text, published)[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M23 seized Goma in late January 2025.", "2025-01-21/2025-01-31"),
+        ("in early March 2024", "2024-03-01/2024-03-10"),
+        ("by mid-February 2024", "2024-02-11/2024-02-20"),
+        ("late February 2023", "2023-02-21/2023-02-28"),
+    ],
+)
+def test_early_mid_or_late_in_a_month_is_a_third_of_it(text, expected):
+    [mention] = find_dates(text, PUBLISHED)
+    assert mention.span.edtf == expected
+    assert [t.edtf for t in mention.alternatives] == [expected[:7]]
+
+
 def test_weekday_keeps_the_other_reading_as_alternative():
     published = day_from_ymd(2024, 6, 12)
     [mention] = find_dates("Ministers met Friday.", published)

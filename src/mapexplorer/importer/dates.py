@@ -328,7 +328,15 @@ def _my(m: re.Match[str], ctx: _Context) -> Resolved:
     if not m["m"][0].isupper():
         return None
     span = _month_span(int(m["y"]), month_number(m["m"]))
-    return span, EXPLICIT, ""
+    if not m["part"]:
+        return span, EXPLICIT, ""
+    # "late January 2025": a third of the month, as for years and seasons (its days 21 to
+    # the end); the whole month is the alternative.
+    part = m["part"].lower()
+    first, last = {"early": (0, 9), "mid": (10, 19), "late": (20, 31)}[part]
+    days = TimeSpan.from_days(span.start + first, min(span.start + last, span.end))
+    note = f"'{m.group()}' read as {_PART_WORDS[part]} the month"
+    return days, EXPLICIT, note, (span,)
 
 
 @_rule(
