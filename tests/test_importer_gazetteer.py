@@ -286,3 +286,11 @@ def test_towns_known_to_geonames_by_another_name(gaz, text, name, lon, lat):
     town = gaz.find(text)[0].best.entry
     assert town.name == name and town.kind == "city"
     assert abs(town.lon - lon) < 0.1 and abs(town.lat - lat) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [("in São Paulo", "sao-paulo"), ("around Cox's Bazar", "cox-s-bazar"), ("in Kraków", "krakow")],
+)
+def test_a_place_named_with_accents_keeps_its_letters_in_its_id(gaz, text, place_id):
+    assert gaz.place(gaz.find(text)[0].best.entry).id == place_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from mapexplorer.model.time import TimeSpan
@@ -16,7 +17,12 @@ def is_slug(text: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """A stable id from a title: "Bushehr goes live" → "bushehr-goes-live"."""
+    """A stable id from a title: "Bushehr goes live" → "bushehr-goes-live", "Kraków" → "krakow"
+    (the accent dropped, not the letter that bears it)."""
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:60].rstrip("-") or "event"
 
