@@ -294,3 +294,12 @@ def test_towns_known_to_geonames_by_another_name(gaz, text, name, lon, lat):
 )
 def test_a_place_named_with_accents_keeps_its_letters_in_its_id(gaz, text, place_id):
     assert gaz.place(gaz.find(text)[0].best.entry).id == place_id
+
+
+def test_a_town_before_de_and_a_name_is_not_its_namesake(gaz):
+    # GeoNames has no San Pedro de Atacama: not San Pedro, Buenos Aires, 1,200 km away
+    found = best(gaz, "Communities in San Pedro de Atacama, Chile, have protested.")
+    assert list(found) == ["Chile"]
+    # longer names that are known are still found whole
+    found = best(gaz, "From Rio de Janeiro to Santa Cruz de la Sierra and Santiago de Chile.")
+    assert [c for _, c in found.values()] == ["BR", "BO", "CL"]

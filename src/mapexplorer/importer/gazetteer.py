@@ -506,6 +506,10 @@ def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_
 
 def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidate]:
     """Drop city readings of words that are more likely a person's name or a common word."""
+    if _DE_NAME.match(text, tokens[i + n - 1].end):
+        # "San Pedro de Atacama", "Santa Cruz de la Sierra" (longer names the scan did not
+        # know): another town than a namesake "San Pedro" on another continent.
+        return [c for c in cands if c.kind != CITY]
     if n > 1:
         return cands
     token = tokens[i]
@@ -533,6 +537,8 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         return []  # half of a hyphenated name ("Crans-Montana"): no place of its own
     return [c for c in cands if c.kind != CITY or c.entry.key.startswith("curated:")]
 
+
+_DE_NAME = re.compile(r" (?:de|del|da|do|dos|das|de la|de los|de las) [A-ZÀ-Þ]")
 
 _FUNCTION_WORDS = {
     "in", "at", "from", "to", "the", "and", "but", "on", "for", "with", "after", "before",
