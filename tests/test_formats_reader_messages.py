@@ -438,3 +438,46 @@ def test_a_date_column_of_unreadable_dates_is_named_with_its_problem(tmp_path):
     message = refusal(geojson, guess=False)
     assert "no property holds a date: 'date' holds no date we can read" in message
     assert "'sometime' is not a date we can read" in message
+
+
+# --- newline-delimited GeoJSON (GeoJSONSeq) ------------------------------------------------------
+
+
+def seq_feature(i: int) -> str:
+    return json.dumps(
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [10 + i, 20 + i]},
+            "properties": {"name": f"Point {i}", "date": f"2024-01-0{i}"},
+        }
+    )
+
+
+@pytest.mark.parametrize("name", ["events.geojsons", "events.ndjson", "events.json"])
+@pytest.mark.parametrize("separator", ["", "\x1e"])
+def test_newline_delimited_geojson_opens_one_feature_a_line(tmp_path, name, separator):
+    # ogr2ogr -f GeoJSONSeq, tippecanoe and many scripts write one Feature a line (RFC 8142
+    # puts a record separator before each); it read as "Extra data at line 2", or as a CSV.
+    text = "".join(f"{separator}{seq_feature(i)}\n" for i in (1, 2, 3))
+    catalogue, report = read_catalogue(write(tmp_path / name, text))
+    assert [e.title for e in catalogue.events] == ["Point 1", "Point 2", "Point 3"]
+    assert catalogue.places_of(catalogue.events[1])[0].geometry.coords[0] == (12, 22)
+    assert str(catalogue.events[2].time.edtf) == "2024-01-03"
+    assert not report
+
+
+def test_a_broken_line_of_newline_delimited_geojson_is_reported_and_the_rest_opens(tmp_path):
+    text = seq_feature(1) + "\n\n" + seq_feature(2) + "\n" + seq_feature(3)[:-12] + "\n"
+    text += seq_feature(4) + "\n"
+    catalogue, report = read_catalogue(write(tmp_path / "cut.geojsons", text))
+    assert [e.title for e in catalogue.events] == ["Point 1", "Point 2", "Point 4"]
+    (problem,) = report.problems
+    assert str(problem) == (
+        "feature 3: line 4 is not valid JSON: Unterminated string starting at column 119"
+    )
+
+
+def test_json_lines_that_are_not_features_are_still_refused_as_json(tmp_path):
+    text = '{"a": 1}\n{"a": 2}\n'
+    message = refusal(write(tmp_path / "rows.json", text))
+    assert message.endswith("rows.json: not valid JSON: Extra data at line 2, column 1")

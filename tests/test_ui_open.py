@@ -1,6 +1,7 @@
 """Opening other people's files in the window: progress, cancel, problems, ambiguous fields."""
 
 import csv
+import json
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
@@ -294,3 +295,31 @@ def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, b
     qtbot.waitUntil(lambda: status.currentMessage() == f"Opening {path}…", timeout=5000)
     with qtbot.waitSignal(window.loader.loaded, timeout=10000):
         blocking_reader.release.set()
+
+
+@pytest.mark.parametrize("name", ["dropped.geojsons", "dropped.ndjson", "dropped.tab"])
+def test_dropping_newline_delimited_geojson_or_a_tab_file_opens_it(window, qtbot, tmp_path, name):
+    path = tmp_path / name
+    if name.endswith(".tab"):
+        path.write_text("title\tyear\tlat\tlon\nX\t1999\t10\t10\n", encoding="utf-8")
+    else:
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [10, 10]},
+            "properties": {"title": "X", "year": 1999},
+        }
+        path.write_text(f"{json.dumps(feature)}\n{json.dumps(feature)}\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    assert window._dropped_file(
+        QDropEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    ) == str(path)
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    assert window.state.catalogue.events[0].title == "X"

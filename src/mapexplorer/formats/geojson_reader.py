@@ -45,9 +45,50 @@ def load_json(path: str | os.PathLike) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        features = _feature_sequence(text)
+        if features is not None:
+            return {"type": "FeatureCollection", "features": features}
         raise FormatError(path, json_problem(exc)) from None
     except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
         raise FormatError(path, f"not JSON we can read: {exc}") from None
+
+
+class _BrokenRecord(str):
+    """A GeoJSONSeq line that is not JSON: the problem, reported as its feature's."""
+
+
+def _feature_sequence(text: str) -> list[Any] | None:
+    """The features of newline-delimited GeoJSON (GeoJSONSeq, RFC 8142, with or without its
+    record separators; ogr2ogr, tippecanoe and many scripts write it): one Feature per line.
+    None when the text is not that (its first record is not a Feature). A line that is not
+    JSON stands as a `_BrokenRecord`, reported as that feature's problem, so the rest opens."""
+    separator = "\x1e" if text.lstrip().startswith("\x1e") else "\n"
+    records = []  # (the line it starts on, its text)
+    line = 1
+    for chunk in text.split(separator):
+        record = chunk.strip()
+        if record:
+            records.append((line + chunk[: chunk.find(record)].count("\n"), record))
+        line += chunk.count("\n") + (separator == "\n")
+    if len(records) < 2:
+        return None
+    features: list[Any] = []
+    for line, record in records:
+        try:
+            features.append(json.loads(record))
+        except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+            if not features:
+                return None
+            decoded = isinstance(exc, json.JSONDecodeError)
+            reason = re.sub(r"\s+at$", "", exc.msg) if decoded else str(exc)
+            where = f" at column {exc.colno}" if decoded else ""
+            features.append(_BrokenRecord(f"line {line} is not valid JSON: {reason}{where}"))
+            continue
+        if len(features) == 1:
+            first = features[0]
+            if not isinstance(first, dict) or first.get("type") != "Feature":
+                return None
+    return features
 
 
 def features_of(doc: Any, path: Any) -> list[Any]:
@@ -179,7 +220,8 @@ def _read_feature(
     """One feature's event, or its problem. `parts` and `point`, when given, were worked out
     for all features at once (`RowReader.all_parts`, `_points`); `point` None: not a Point."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        builder.problem(item, "", "not a GeoJSON Feature")
+        broken = isinstance(feature, _BrokenRecord)
+        builder.problem(item, "", str(feature) if broken else "not a GeoJSON Feature")
         return
     props = _properties(feature)
     if props is None:

@@ -33,8 +33,8 @@ Fields = Union["FieldChoice", Mapping[str, Any], None]
 Kind = Literal["native", "geojson", "csv", "kml"]
 
 EXPORTERS = ("geojson", "csv", "kml")
-OPENABLE = (".geojson", ".json", ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz")
-_JSON = (".geojson", ".json")
+_JSON = (".geojson", ".json", ".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
+OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz")
 _KML = (".kml", ".kmz")
 
 
@@ -126,7 +126,7 @@ def detect(path: str | os.PathLike) -> Kind:
         raise FormatError(path, other)
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
         return "kml"
-    if start.startswith((b"{", b"[")) or suffix in _JSON:
+    if start.startswith((b"{", b"[", b"\x1e")) or suffix in _JSON:
         return "geojson"  # native or not: decided once the JSON is parsed
     if start.startswith(b"<"):
         return "kml"

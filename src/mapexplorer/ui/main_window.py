@@ -38,12 +38,15 @@ from mapexplorer.words import counted
 
 log = logging.getLogger("mapexplorer")
 
+_GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
-    "All supported files (*.geojson *.json *.csv *.tsv *.kml *.kmz);;"
-    "Map Explorer catalogues and GeoJSON (*.geojson *.json);;"
+    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.kml *.kmz);;"
+    f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
     "Spreadsheets (*.csv *.tsv);;Google Earth (*.kml *.kmz);;All files (*)"
 )
-OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".kml", ".kmz"}
+OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz"} | {
+    pattern[1:] for pattern in _GEOJSON_SEQ.split()
+}
 
 
 def _remembered(path: str) -> str:
