@@ -481,3 +481,62 @@ def test_json_lines_that_are_not_features_are_still_refused_as_json(tmp_path):
     text = '{"a": 1}\n{"a": 2}\n'
     message = refusal(write(tmp_path / "rows.json", text))
     assert message.endswith("rows.json: not valid JSON: Extra data at line 2, column 1")
+
+
+def test_geojson_geometry_errors_in_plain_words(tmp_path):
+    def feature(title, geometry):
+        return {
+            "type": "Feature",
+            "geometry": geometry,
+            "properties": {"title": title, "date": "2020"},
+        }
+
+    features = [
+        feature("One point", {"type": "LineString", "coordinates": [[1, 1]]}),
+        feature("Short ring", {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}),
+        feature("Flat", {"type": "Polygon", "coordinates": [[0, 0], [1, 0], [1, 1], [0, 0]]}),
+        feature("Null", {"type": "LineString", "coordinates": [[0, 0], [1, None]]}),
+        feature("None", {"type": "LineString"}),
+        feature("Foo", {"type": "Foo", "coordinates": [1, 2]}),
+        feature(
+            "Piece",
+            {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Point", "coordinates": [1, 2]},
+                    {"type": "MultiLineString", "coordinates": [[[0, 0], [1, 1]], [[2, 2]]]},
+                ],
+            },
+        ),
+        feature("Fine", {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}),
+    ]
+    path = write(
+        tmp_path / "shapes.geojson",
+        json.dumps({"type": "FeatureCollection", "features": features}),
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Fine"]
+    no_library_words(report)
+    messages = {p.item: p.message for p in report.problems}
+    assert messages["feature 1 ('One point')"] == (
+        "the LineString has only 1 position; a line needs two or more"
+    )
+    assert messages["feature 2 ('Short ring')"] == (
+        "ring 1 of the Polygon has only 2 positions; a ring needs four or more (the last the "
+        "same as the first)"
+    )
+    assert messages["feature 3 ('Flat')"] == (
+        "a Polygon's coordinates are a list of rings, each a list of four or more positions, "
+        "not [[0, 0], [1, 0], [1, 1], [0, 0]]"
+    )
+    assert messages["feature 4 ('Null')"] == (
+        "the position [1, null] is not [longitude, latitude] numbers"
+    )
+    assert messages["feature 5 ('None')"] == 'the LineString has no "coordinates"'
+    assert messages["feature 6 ('Foo')"].startswith('"Foo" is not a GeoJSON geometry type')
+    assert messages["feature 7 ('Piece')"] == (
+        "piece 2 of the GeometryCollection: line 2 of the MultiLineString has only 1 position; "
+        "a line needs two or more"
+    )
+    for message in messages.values():
+        assert "\n" not in message and "iterable" not in message

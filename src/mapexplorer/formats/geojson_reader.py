@@ -31,6 +31,7 @@ from mapexplorer.formats.reading import (
     event_title,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
+from mapexplorer.model.place import geometry_problem
 
 __all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
 
@@ -271,7 +272,9 @@ def _places(
     try:
         geom = shapely.force_2d(shape(geometry))
     except Exception as exc:  # shapely raises several types for malformed GeoJSON
-        raise PlaceError(f"not a GeoJSON geometry we can read ({exc})") from None
+        raise PlaceError(
+            geometry_problem(geometry, exc, "not a GeoJSON geometry we can read")
+        ) from None
     if geom.geom_type == "GeometryCollection":
         pieces = list(geom.geoms)
         if not pieces:

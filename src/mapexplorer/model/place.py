@@ -20,6 +20,93 @@ class PlaceError(ValueError):
     """A place whose geometry is missing, invalid or off the globe."""
 
 
+_COORDINATES = {  # what each GeoJSON geometry's "coordinates" hold, and how deep they nest
+    "Point": ("[longitude, latitude]", 0),
+    "MultiPoint": ("a list of [longitude, latitude] positions", 1),
+    "LineString": ("a list of two or more [longitude, latitude] positions", 1),
+    "MultiLineString": ("a list of lines, each a list of two or more positions", 2),
+    "Polygon": ("a list of rings, each a list of four or more positions", 2),
+    "MultiPolygon": ("a list of polygons, each a list of rings of four or more positions", 3),
+}
+
+
+def geometry_problem(geometry: object, exc: BaseException, lead: str) -> str:
+    """What is wrong with a GeoJSON geometry shapely could not read, in the words of GeoJSON
+    (a line with one position, a ring with three, coordinates nested too shallow, a type that
+    does not exist), rather than shapely's ("point array must contain 0 or >1 elements",
+    "'int' object is not iterable"). `lead` and the library's words when none of those."""
+    try:
+        problem = _structure_problem(geometry)
+    except Exception:  # only an explanation: never worse than the library's words
+        problem = None
+    if problem:
+        return problem
+    said = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{lead} ({said})"
+
+
+def _structure_problem(geometry: object, depth: int = 0) -> str | None:
+    import json
+
+    if not isinstance(geometry, dict):
+        return "the geometry is not a GeoJSON object"
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        if depth >= 20:
+            return None
+        pieces = geometry.get("geometries")
+        if not isinstance(pieces, list):
+            return 'the GeometryCollection has no list of "geometries"'
+        for number, piece in enumerate(pieces, 1):
+            problem = _structure_problem(piece, depth + 1)
+            if problem:
+                return f"piece {number} of the GeometryCollection: {problem}"
+        return None
+    if not isinstance(kind, str) or kind not in _COORDINATES:
+        return (
+            f"{json.dumps(kind)[:40]} is not a GeoJSON geometry type (Point, LineString, "
+            "Polygon, their Multi- forms, or GeometryCollection)"
+        )
+    coordinates = geometry.get("coordinates")
+    if coordinates is None:
+        return f'the {kind} has no "coordinates"'
+    holds, nesting = _COORDINATES[kind]
+    wrong = f"a {kind}'s coordinates are {holds}"
+    found = json.dumps(coordinates)
+    found = found if len(found) <= 60 else found[:59] + "…"
+
+    def position_problem(value: object) -> str | None:
+        if not isinstance(value, list) or not value or isinstance(value[0], list):
+            return f"{wrong}, not {found}"
+        if len(value) < 2 or not all(
+            isinstance(n, int | float) and not isinstance(n, bool) for n in value
+        ):
+            return f"the position {json.dumps(value)[:60]} is not [longitude, latitude] numbers"
+        return None
+
+    areas = kind in ("Polygon", "MultiPolygon")
+    least = 4 if areas else 2 if kind in ("LineString", "MultiLineString") else 0
+
+    def walk(value: object, level: int, where: str) -> str | None:
+        """`value` nests `level` lists deep to its positions; `where` names it."""
+        if level == 0:
+            return position_problem(value)
+        if not isinstance(value, list) or (value and not isinstance(value[0], list)):
+            return f"{wrong}, not {found}"
+        if level == 1 and value and len(value) < least:
+            shown = f"{len(value)} position" + ("s" if len(value) != 1 else "")
+            needs = "a ring needs four or more (the last the same as the first)"
+            return f"{where} has only {shown}; " + (needs if areas else "a line needs two or more")
+        child = "polygon" if level == 3 else "ring" if areas else "line"
+        for number, item in enumerate(value, 1):
+            problem = walk(item, level - 1, f"{child} {number} of {where}")
+            if problem:
+                return problem
+        return None
+
+    return walk(coordinates, nesting, f"the {kind}")
+
+
 class PlaceKind(StrEnum):
     POINT = "point"
     REGION = "region"
@@ -73,7 +160,7 @@ class Place:
         try:
             geom = shape(geometry)
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
-            raise PlaceError(f"not a GeoJSON geometry ({exc})") from exc
+            raise PlaceError(geometry_problem(geometry, exc, "not a GeoJSON geometry")) from exc
         return cls(id=id, name=name, geometry=geom, source=source)
 
     @classmethod
