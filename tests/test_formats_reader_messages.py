@@ -230,6 +230,29 @@ def test_many_uneven_rows_are_counted_not_all_listed(tmp_path):
     ]
 
 
+def test_rows_are_numbered_as_a_spreadsheet_shows_them_blank_rows_included(tmp_path):
+    """Blank rows (and ";;;" rows a spreadsheet writes) were skipped without being counted,
+    so an Excel export's totals row at row 6 was reported as row 4."""
+    path = write(
+        tmp_path / "excel.csv",
+        "\r\nDate;Place;Latitude;Longitude\r\n"  # a blank row above the header: row 1
+        "15.01.2024;Zürich;47,3769;8,5417\r\n"
+        ";;;\r\n"
+        "16.01.2024;Genève;46,2044;6,1432;extra\r\n"
+        "\r\n"
+        "Total;;;\r\n"
+        '"Broken;;;\r\n',
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Zürich", "Genève"]
+    assert [p.item for p in report.problems] == ["row 7", "row 8"]
+    assert report.problems[0].message.startswith("'Total' is not a date")
+    assert "never closed" in report.problems[1].message
+    assert report.notes == [
+        "row 5 has more cells than the header's 4 columns (1 extra cell dropped)"
+    ]
+
+
 # --- 3. geometry libraries' words translated ---------------------------------------------------
 
 

@@ -8,6 +8,7 @@ column. Rows that cannot be dated or placed are reported and the rest still open
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import os
@@ -61,7 +62,7 @@ def read(
 def _read(
     path: str | os.PathLike, progress: Progress | None, fields: FieldChoice | Mapping | None
 ) -> tuple[Catalogue, ReadReport]:
-    header, rows, broken = _read_table(path)
+    header, rows, broken, number = _read_table(path)
     if broken and not rows:  # the only row is the broken one: nothing else to say
         raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
@@ -93,7 +94,7 @@ def _read(
             message = _short_row(row, width, time_names)
             if message:
                 said_short.add(index)
-            builder.problem(f"row {index + 2}", time_field, message or str(time))  # row 1: header
+            builder.problem(f"row {number(index)}", time_field, message or str(time))
             continue
         parts = all_parts[index]
         try:
@@ -102,12 +103,12 @@ def _read(
             message = _short_row(row, width, location_names)
             if message:
                 said_short.add(index)
-            builder.problem(f"row {index + 2}", location_field, message or str(exc))
+            builder.problem(f"row {number(index)}", location_field, message or str(exc))
             continue
-        builder.add(f"row {index + 2}", parts, time, [place_id], extras[index])
+        builder.add(f"row {number(index)}", parts, time, [place_id], extras[index])
     if broken:
         builder.problem(broken[0], "", broken[1])
-    builder.report.notes += _uneven_rows(rows, width, said_short)
+    builder.report.notes += _uneven_rows(rows, width, said_short, number)
     if progress is not None:
         progress(total, total)
     return builder.finish(total, choice, guessed)
@@ -127,7 +128,9 @@ def _short_row(row: dict, width: int, needed: Any) -> str:
     )
 
 
-def _uneven_rows(rows: list[list[str]], width: int, said_short: set[int]) -> list[str]:
+def _uneven_rows(
+    rows: list[list[str]], width: int, said_short: set[int], number: RowNumbers
+) -> list[str]:
     """Report lines for rows whose cells do not match the header's columns: the extra cells
     are dropped and the missing ones read as empty, which a shifted row may not survive."""
     uneven = [i for i, row in enumerate(rows) if len(row) != width]  # one pass; most have none
@@ -138,22 +141,22 @@ def _uneven_rows(rows: list[list[str]], width: int, said_short: set[int]) -> lis
     if longer:
         extra = sum(len(rows[i]) - width for i in longer)
         notes.append(
-            f"{_row_numbers(longer)} more cells than {columns} "
+            f"{_row_numbers(longer, number)} more cells than {columns} "
             f"({counted(extra, 'extra cell')} dropped)"
         )
     if shorter:
         missing = sum(width - len(rows[i]) for i in shorter)
         notes.append(
-            f"{_row_numbers(shorter)} fewer cells than {columns} "
+            f"{_row_numbers(shorter, number)} fewer cells than {columns} "
             f"({counted(missing, 'missing cell')} read as empty)"
         )
     return notes
 
 
-def _row_numbers(indexes: list[int], shown: int = 10) -> str:
+def _row_numbers(indexes: list[int], number: RowNumbers, shown: int = 10) -> str:
     """Which rows, numbered as the problems are, with their verb: "row 5 has", "rows 5, 9 and
     12 have", "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 1,190 more have"."""
-    numbers = [str(i + 2) for i in indexes[:shown]]  # row 1 is the header
+    numbers = [str(number(i)) for i in indexes[:shown]]
     if len(indexes) > shown:
         return f"rows {', '.join(numbers)} and {len(indexes) - shown:,} more have"
     if len(numbers) == 1:
@@ -219,7 +222,7 @@ def _shapes(reader: RowReader, rows: list[dict]) -> list[Any]:
 
 def guess_fields(path: str | os.PathLike) -> FieldGuess:
     """Which columns hold what, with a sample of rows for the dialog's preview."""
-    header, rows, broken = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
+    header, rows, broken, _ = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
     if broken and not rows:
         raise FormatError(path, broken[1], broken[0])
     return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
@@ -280,15 +283,16 @@ def read_table(
 ) -> tuple[list[str], list[list[str]]]:
     """The header and the data rows (blank rows dropped); at most `limit` rows if given. A
     last row with a quoted field that is never closed is left out."""
-    header, rows, _ = _read_table(path, limit)
+    header, rows, _, _ = _read_table(path, limit)
     return header, rows
 
 
 def _read_table(
     path: str | os.PathLike, limit: int | None = None
-) -> tuple[list[str], list[list[str]], tuple[str, str] | None]:
-    """`read_table`, and the (item, problem) of the last row when it was left out because a
-    quoted field in it is never closed (it ran to the end of the file), else None."""
+) -> tuple[list[str], list[list[str]], tuple[str, str] | None, RowNumbers]:
+    """`read_table`, the (item, problem) of the last row when it was left out because a
+    quoted field in it is never closed (it ran to the end of the file), else None, and the
+    rows' numbers as a spreadsheet shows them."""
     text = _decode(path, read_bytes(path))
     named = _EXCEL_DELIMITER_LINE.match(text)
     delimiter = named.group(1) if named else _sniff(text, Path(path).suffix.lower())
@@ -297,6 +301,7 @@ def _read_table(
     header: list[str] | None = None
     rows: list[list[str]] = []
     next_start = last_start = 1  # the line the next row starts on; the last row's
+    number = RowNumbers()
     if named:
         next(reader)  # lines keep their numbers in the file
         next_start = 2
@@ -304,6 +309,7 @@ def _read_table(
         for row in reader:
             last_start, next_start = next_start, reader.line_num + 1
             if not any(row):  # a blank line, or ";;;" from a spreadsheet
+                number.skip(header is None, len(rows))
                 continue
             if header is None:
                 header = _header(row)
@@ -331,7 +337,7 @@ def _read_table(
         if not rows:  # the header itself
             raise FormatError(path, problem, "the header")
         rows.pop()
-        broken = (f"row {len(rows) + 2}", problem)
+        broken = (f"row {number(len(rows))}", problem)
     if len(header) < 2:
         raise FormatError(
             path,
@@ -340,7 +346,30 @@ def _read_table(
         )
     if rows and all(len(row) == 1 for row in rows):
         raise FormatError(path, _one_column(header, rows, delimiter))
-    return header, rows, broken
+    return header, rows, broken, number
+
+
+class RowNumbers:
+    """A data row's number as a spreadsheet shows the file: the header is row 1 (after the
+    blank rows above it, if any), and the blank rows between the data rows, which the reader
+    skips, count too — so "row 7" is the row a user finds at 7."""
+
+    __slots__ = ("_above", "_blanks")
+
+    def __init__(self) -> None:
+        self._above = 0  # blank rows above the header
+        self._blanks: list[int] = []  # each blank row below it: how many data rows precede it
+
+    def skip(self, above_header: bool, rows_before: int) -> None:
+        if above_header:
+            self._above += 1
+        else:
+            self._blanks.append(rows_before)
+
+    def __call__(self, index: int) -> int:
+        """The number of data row `index` (0-based)."""
+        blanks = bisect.bisect_right(self._blanks, index) if self._blanks else 0
+        return index + 2 + self._above + blanks
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
