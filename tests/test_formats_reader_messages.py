@@ -563,3 +563,55 @@ def test_geojson_geometry_errors_in_plain_words(tmp_path):
     )
     for message in messages.values():
         assert "\n" not in message and "iterable" not in message
+
+
+def test_a_latitude_out_of_range_that_fits_as_a_longitude_asks_whether_they_are_swapped(
+    tmp_path,
+):
+    """Tokyo written latitude first: the message said only that 139.7 is out of range."""
+    tokyo = {"type": "Point", "coordinates": [35.7, 139.7]}
+    line = {"type": "LineString", "coordinates": [[35.7, 139.7], [34.7, 135.5]]}
+    geojson = write(
+        tmp_path / "swapped.geojson",
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "geometry": g, "properties": {"name": n, "date": "2024"}}
+                    for n, g in (
+                        ("Tokyo", tokyo),
+                        ("Line", line),
+                        ("Fine", {"type": "Point", "coordinates": [1, 1]}),
+                    )
+                ],
+            }
+        ),
+    )
+    _, report = read_catalogue(geojson)
+    messages = [p.message for p in report.problems]
+    assert messages == [
+        "latitude 139.7 is out of range -90…90; are longitude and latitude swapped? GeoJSON and "
+        "KML give longitude first, so write [139.7, 35.7]",
+        "latitude out of range -90…90 (found 135.5…139.7); are longitude and latitude swapped? "
+        "GeoJSON and KML give longitude first",
+    ]
+    csv_path = write(
+        tmp_path / "swapped.csv", "title,date,lat,lon\nTokyo,2024,139.7,35.7\nFine,2024,1,1\n"
+    )
+    (problem,) = read_catalogue(csv_path)[1].problems
+    assert problem.message == (
+        "latitude 139.7 is out of range -90…90; are 'lat' and 'lon' swapped?"
+    )
+    kml = write(
+        tmp_path / "swapped.kml",
+        KML_HEAD
+        + placemark("Tokyo", "<Point><coordinates>35.7,139.7</coordinates></Point>")
+        + placemark("Fine", "<Point><coordinates>1,1</coordinates></Point>")
+        + "</Document></kml>",
+    )
+    (problem,) = read_catalogue(kml)[1].problems
+    assert problem.message.endswith("; are longitude and latitude swapped? GeoJSON and KML give "
+                                    "longitude first")  # fmt: skip
+    far = write(tmp_path / "far.csv", "title,date,lat,lon\nFar,2024,139.7,135\nFine,2024,1,1\n")
+    (problem,) = read_catalogue(far)[1].problems
+    assert problem.message == "latitude 139.7 is out of range -90…90"  # swapped, still off

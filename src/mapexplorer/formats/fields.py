@@ -819,7 +819,11 @@ class RowReader:
                 f"the coordinates ({_short(lat)}, {_short(lon)}) are not numbers"
             ) from None
         if not -90 <= y <= 90:
-            raise PlaceError(f"latitude {y:g} is out of range -90…90")
+            swapped = -90 <= x <= 90 and -180 <= y <= 180
+            raise PlaceError(
+                f"latitude {y:g} is out of range -90…90"
+                + (f"; are {lat_name!r} and {lon_name!r} swapped?" if swapped else "")
+            )
         if not -180 <= x <= 180:
             raise PlaceError(f"longitude {x:g} is out of range -180…180")
         return x, y

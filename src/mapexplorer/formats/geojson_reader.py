@@ -31,7 +31,7 @@ from mapexplorer.formats.reading import (
     event_title,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
-from mapexplorer.model.place import geometry_problem
+from mapexplorer.model.place import SWAPPED, geometry_problem
 
 __all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
 
@@ -350,7 +350,9 @@ def _simple_point(geometry: dict) -> tuple[float, float] | None:
     if not -180 <= lon <= 180:
         raise PlaceError(f"longitude {lon:g} is out of range -180…180")
     if not -90 <= lat <= 90:
-        raise PlaceError(f"latitude {lat:g} is out of range -90…90")
+        swapped = -90 <= lon <= 90 and -180 <= lat <= 180
+        hint = f"; {SWAPPED}, so write [{lat:g}, {lon:g}]" if swapped else ""
+        raise PlaceError(f"latitude {lat:g} is out of range -90…90{hint}")
     return lon, lat
 
 

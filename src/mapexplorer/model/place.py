@@ -20,6 +20,11 @@ class PlaceError(ValueError):
     """A place whose geometry is missing, invalid or off the globe."""
 
 
+SWAPPED = "are longitude and latitude swapped? GeoJSON and KML give longitude first"
+"""Said of a latitude out of range that would fit as a longitude, and whose longitude would
+fit as a latitude: the commonest way a point falls off the globe (Tokyo at [35.7, 139.7])."""
+
+
 _COORDINATES = {  # what each GeoJSON geometry's "coordinates" hold, and how deep they nest
     "Point": ("[longitude, latitude]", 0),
     "MultiPoint": ("a list of [longitude, latitude] positions", 1),
@@ -276,7 +281,11 @@ def validate_geometry(geom: BaseGeometry) -> PlaceKind:
     if minx < -180 or maxx > 180:
         raise PlaceError(f"longitude out of range -180…180 (found {minx:g}…{maxx:g})")
     if miny < -90 or maxy > 90:
-        raise PlaceError(f"latitude out of range -90…90 (found {miny:g}…{maxy:g})")
+        swapped = -90 <= minx and maxx <= 90  # the latitudes would all fit as longitudes
+        raise PlaceError(
+            f"latitude out of range -90…90 (found {miny:g}…{maxy:g})"
+            + (f"; {SWAPPED}" if swapped else "")
+        )
     if not geom.is_valid:
         from shapely.validation import explain_validity
 
