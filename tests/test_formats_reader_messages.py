@@ -615,3 +615,27 @@ def test_a_latitude_out_of_range_that_fits_as_a_longitude_asks_whether_they_are_
     far = write(tmp_path / "far.csv", "title,date,lat,lon\nFar,2024,139.7,135\nFine,2024,1,1\n")
     (problem,) = read_catalogue(far)[1].problems
     assert problem.message == "latitude 139.7 is out of range -90…90"  # swapped, still off
+
+
+def test_a_spreadsheets_day_number_says_which_day_and_how_to_save_it_as_a_date(tmp_path):
+    """A date cell formatted as a number is saved as Excel's day count (45306): the message
+    said only that it was too large for a year and too small for Unix time."""
+    path = write(
+        tmp_path / "serial.csv",
+        "title,date,lat,lon\nA,2024-01-14,1,1\nB,45306,1,1\nC,45306.75,1,1\nD,2024-01-17,1,1\n"
+        "E,123456,1,1\nF,2024-01-18,1,1\nG,2024-01-19,1,1\nH,2024-01-20,1,1\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["A", "D", "F", "G", "H"]
+    messages = {p.item: p.message for p in report.problems}
+    hint = (
+        "; if it is a spreadsheet's day number (45306 is 15 January 2024), format the column "
+        "as dates in the spreadsheet before saving the file"
+    )
+    assert messages["row 3"] == (
+        "'45306' is not a date: too large for a year, too small for Unix time" + hint
+    )
+    assert messages["row 4"] == ("'45306.75' is not a date (a year must be a whole number)" + hint)
+    assert messages["row 6"] == (  # no day of this century: no hint
+        "'123456' is not a date: too large for a year, too small for Unix time"
+    )

@@ -11,6 +11,7 @@ timestamps (1737109800, or milliseconds). Every failure is a `DateError` that sa
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import math
 import re
@@ -175,7 +176,10 @@ def _parse_number(value: float, unix: bool, shown: str = "") -> TimeSpan:
             raise DateError(f"{shown} is not a date")
         if value != int(value):
             if not (unix and abs(value) >= _UNIX_MIN_SECONDS):
-                raise DateError(f"{shown} is not a date (a year must be a whole number)")
+                raise DateError(
+                    f"{shown} is not a date (a year must be a whole number)"
+                    + _spreadsheet_day(math.floor(value))
+                )
             value = math.floor(value)  # Unix time to a fraction of a second, as time.time()
     return _parse_integer(int(value), unix, shown)
 
@@ -191,8 +195,30 @@ def _parse_integer(number: int, unix: bool, shown: str) -> TimeSpan:
         seconds = number if abs(number) <= _UNIX_MAX_SECONDS else number // 1000
         return TimeSpan.from_days(seconds // 86400)
     if unix:
-        raise DateError(f"{shown} is not a date: too large for a year, too small for Unix time")
-    raise DateError(f"{shown} is not a year")
+        raise DateError(
+            f"{shown} is not a date: too large for a year, too small for Unix time"
+            + _spreadsheet_day(number)
+        )
+    raise DateError(f"{shown} is not a year" + _spreadsheet_day(number))
+
+
+def _spreadsheet_day(number: int) -> str:
+    """What to do when a number is a day as Excel, LibreOffice and Google Sheets count them
+    (days since 30 December 1899: 45306 is 15 January 2024), as a date cell formatted as a
+    plain number is saved: "" for numbers outside 1954–2119, which are unlikely to be one."""
+    if not 20_000 <= number <= 80_000:
+        return ""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=number)
+    return (
+        f"; if it is a spreadsheet's day number ({number} is {day.day} "
+        f"{_MONTHS_IN_WORDS[day.month - 1]} {day.year}), format the column as dates in the "
+        "spreadsheet before saving the file"
+    )
+
+
+_MONTHS_IN_WORDS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 def _year(year: int) -> TimeSpan:
