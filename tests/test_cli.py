@@ -409,3 +409,15 @@ def test_size_for_a_web_page_is_ignored_not_checked(capsys, tmp_path):
     assert code == 0, err
     assert err == "mapexplorer: warning: --size does not apply to a html export; ignored\n"
     assert out.is_file()
+
+
+def test_a_listing_piped_into_head_ends_quietly(tmp_path):
+    """`mapexplorer events FILE | head -1`: the reader goes after one line; no traceback."""
+    from mapexplorer.synthetic import synthetic_catalogue
+
+    big = tmp_path / "big.geojson"  # a listing far beyond what a pipe holds (64 KiB)
+    native.save(synthetic_catalogue(3000), big)
+    command = f"{sys.executable} -m mapexplorer events {big} | head -1"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("DATE")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

@@ -364,11 +364,27 @@ def main(argv: list[str] | None = None) -> int:
     argv = _joined_negative_dates(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = build_subcommand_parser().parse_args(argv)
-        return args.run(args)
+        try:
+            return args.run(args)
+        except BrokenPipeError:
+            return _reader_gone()
     args = build_window_parser().parse_args(argv)
     from mapexplorer.ui.app import run_app
 
     return run_app(args)
+
+
+def _reader_gone() -> int:
+    """The output's reader stopped reading (`mapexplorer events FILE | head`): end quietly, as
+    command-line tools do, not with a traceback. Python would try to flush stdout again at
+    exit and fail anew: it is pointed at /dev/null first (as Python's documentation advises)."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a tool ended so
 
 
 if __name__ == "__main__":
