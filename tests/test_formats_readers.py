@@ -1503,3 +1503,14 @@ def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
     path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
     catalogue, report = read_catalogue(path)
     assert len(catalogue.events) == 1 and "EPSG:3857" in report.notes[0]
+
+
+@pytest.mark.parametrize("value", [0, 0.0, "0", "00", " 0 "])
+def test_a_bare_zero_is_no_year(value):
+    """A sheet's 0 for "unknown" was read as the year 1 BC, a silently wrong date."""
+    with pytest.raises(DateError, match="no year 0 comes between 1 BC and AD 1"):
+        parse_date(value)
+
+
+def test_iso_year_zero_written_out_is_still_1_bc():
+    assert parse_date("0000").edtf == "0000"  # ISO 8601's year 0, as EDTF writes 1 BC

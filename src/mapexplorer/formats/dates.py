@@ -185,6 +185,11 @@ def _parse_number(value: float, unix: bool, shown: str = "") -> TimeSpan:
 
 
 def _parse_integer(number: int, unix: bool, shown: str) -> TimeSpan:
+    if number == 0:  # a sheet's stand-in for "unknown", far likelier than the year 1 BC
+        raise DateError(
+            f"{shown} is not a year: no year 0 comes between 1 BC and AD 1 "
+            "(if 0 stands for an unknown date, leave the cell empty)"
+        )
     if -9999 <= number <= 9999:
         return _year(number)
     if 10_000_000 <= number <= 99_999_999:  # GDELT's YYYYMMDD
