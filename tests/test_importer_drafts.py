@@ -456,3 +456,19 @@ def test_a_date_line_under_the_headline_is_the_publication_date(top):
     guess = detect_published(article)
     assert guess is not None and guess.iso == "2024-11-09"
     assert "a line above the story" in guess.reasoning.lower()
+
+
+def test_a_timelines_dates_are_not_kept_in_its_titles():
+    """A timeline's lines ("1956: …", "1989 - …") begin with their date: the title is the rest."""
+    text = (
+        "Sudan: a timeline\n\n"
+        "1956: Sudan becomes independent from Britain and Egypt.\n"
+        "1989 - Omar al-Bashir seizes power in Khartoum in a coup.\n"
+        "April 2019 – The army ousts Bashir after months of protests in Khartoum.\n"
+    )
+    titles = [d.title for d in import_text(text, published="2024-07-14").drafts]
+    assert titles == [
+        "Sudan becomes independent from Britain and Egypt",
+        "Omar al-Bashir seizes power in Khartoum",
+        "The army ousts Bashir after months of protests",
+    ]

@@ -98,8 +98,9 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
             before = before[: prep.start()]
             if re.match(r",\s+(?:when|after|before|as|while)\b", after):
                 after = after[1:]  # "It began in October 1853, when …" → "It began when …"
-        elif (start == 0 or not before.strip()) and after.lstrip().startswith(","):
-            after = after.lstrip(" ,")  # "The following year, Moscow …"
+        elif (start == 0 or not before.strip()) and (lead := _AFTER_OPENING_DATE.match(after)):
+            # "The following year, Moscow …"; a timeline's "1956: Sudan …", "1989 - Omar …"
+            after = after[lead.end() :]
         else:  # "the Jan. 20 inauguration": part of a name; kept whole in the title
             text = before + text[start:end].replace(" ", "\u00a0") + after
             continue
@@ -110,6 +111,7 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     return text.strip()
 
 
+_AFTER_OPENING_DATE = re.compile(r"\s*(?:,|:|[-–—](?=\s))\s*")
 _REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
 
 
