@@ -292,7 +292,15 @@ def test_the_dateline_place_is_kept_when_the_lead_names_others():
     )
     lead = drafts.drafts[0]
     assert lead.time.edtf == "2024-02-21"
-    assert [p.name for p in lead.places] == ["Warsaw", "Ukraine"]
+    assert [p.name for p in lead.places] == ["Ukraine", "Warsaw"]
+
+
+def test_the_lead_lists_where_it_happened_before_the_dateline():
+    drafts = import_text(
+        "KYIV, Ukraine (AP) — Russian drones struck Kharkiv on Tuesday, the mayor said.",
+        published="2024-05-22",
+    )
+    assert [p.name for p in drafts.drafts[0].places] == ["Kharkiv", "Kyiv"]
 
 
 def test_published_line_and_dateline_date():

@@ -81,7 +81,9 @@ def make_drafts(
         s_dates = _within(dates, date_starts, sentence)
         s_places = _within(places, place_starts, sentence)
         if dateline and sentence is article.sentences[0]:
-            s_places = [dateline, *s_places]
+            # After the lead's own places: the dateline says where the reporter was
+            # ("KYIV, Ukraine (AP) — Drones struck Kharkiv"), the lead where it happened.
+            s_places = [*s_places, dateline]
         units = _units(text, sentence, s_dates, s_places)
         for unit in units:
             unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
