@@ -480,3 +480,12 @@ def test_a_timelines_dates_are_not_kept_in_its_titles():
         "Omar al-Bashir seizes power in Khartoum",
         "The army ousts Bashir after months of protests",
     ]
+
+
+def test_a_title_cut_inside_a_name_finishes_the_name():
+    drafts = import_text(
+        "Its old town has been a UNESCO World Heritage Site since 2001, officials in Samarkand "
+        "said.",
+        published="2024-07-14",
+    ).drafts
+    assert drafts[0].title == "Its old town has been a UNESCO World Heritage Site"

@@ -55,6 +55,14 @@ def title_for(
     text = _main_clause(text, names_a_region)
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     cut = words[:TITLE_WORDS]
+    # A name the cut falls inside is finished ("… a UNESCO World Heritage Site", not "… World").
+    while (
+        len(cut) < min(len(words), TITLE_WORDS + 3)
+        and cut[-1][:1].isupper()
+        and not cut[-1].endswith((",", ".", ";", ":"))
+        and words[len(cut)][:1].isupper()
+    ):
+        cut.append(words[len(cut)])
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
     brk = _BREAK.search(joined)
