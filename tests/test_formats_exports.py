@@ -435,6 +435,43 @@ def test_exports_are_atomic_and_readable(tmp_path, bundled, fmt, monkeypatch):
 
 
 @pytest.mark.parametrize("fmt", EXPORTERS)
+def test_an_export_over_a_symbolic_link_replaces_the_file_and_keeps_the_link(
+    tmp_path, bundled, fmt
+):
+    """`-o story.csv`, a link into a synced folder: the rename used to put a new file in the
+    link's place, leaving the file it pointed to as it was."""
+    real = tmp_path / "synced" / f"story.{fmt}"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / f"link.{fmt}"
+    link.symlink_to(real)
+    export_catalogue(bundled, link, fmt)
+    assert link.is_symlink() and link.resolve() == real
+    assert real.stat().st_size > 1000
+    assert sorted(p.name for p in real.parent.iterdir()) == [real.name]
+
+
+@pytest.mark.parametrize("fmt", EXPORTERS)
+def test_an_export_to_a_pipe_writes_into_the_pipe(tmp_path, bundled, fmt):
+    """`-o /dev/stdout` or a named pipe: the pipe used to be replaced by a plain file (as root,
+    /dev/stdout or /dev/null themselves), with nothing reaching the reader."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / f"pipe.{fmt}"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    export_catalogue(bundled, fifo, fmt)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the pipe was replaced by a file"
+    reader.join(20)
+    assert got and len(got[0]) > 1000
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fifo.name]
+
+
+@pytest.mark.parametrize("fmt", EXPORTERS)
 def test_an_export_that_cannot_be_written_fails_before_any_text_is_made(
     tmp_path, bundled, fmt, monkeypatch
 ):

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,9 +44,16 @@ def _utf8(text: str, target: Path) -> bytes:
 
 def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str]) -> None:
     """Write a whole file or nothing: a crash or a full disk never leaves half a file behind.
-    `data` may come in pieces of text (a big export is never one string in memory)."""
-    target = Path(path)
+    `data` may come in pieces of text (a big export is never one string in memory).
+    A symbolic link is followed (the file it points to is replaced, the link stays); a device
+    or a pipe (`-o /dev/stdout`) is written to as it is, since it cannot be swapped for a file."""
+    target = _real_target(path)
     pieces = [data] if isinstance(data, str | bytes) else data
+    if _is_special(target):
+        with open(target, "wb") as f:
+            for piece in pieces:
+                f.write(piece if isinstance(piece, bytes) else _utf8(piece, target))
+        return
     fd, tmp = _temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -67,12 +75,35 @@ def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str])
 def check_writable(path: str | os.PathLike) -> None:
     """Raise the OSError `write_atomically(path, ...)` would, before any text is made: a big
     export to a missing or read-only folder then fails at once, not after seconds of work."""
-    target = Path(path)
+    target = _real_target(path)
     if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if _is_special(target):
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return
     fd, tmp = _temporary_beside(target)
     os.close(fd)
     os.unlink(tmp)
+
+
+def _real_target(path: str | os.PathLike) -> Path:
+    """The file a path names: through any symbolic links, so that the rename replaces the
+    file a link points to, not the link itself (a link into a synced folder stays a link)."""
+    target = Path(path)
+    if target.is_symlink() and not _is_special(target):  # /dev/stdout: a link to a pipe
+        return Path(os.path.realpath(target))
+    return target
+
+
+def _is_special(target: Path) -> bool:
+    """An existing device, pipe or socket: renaming a new file over it would replace the
+    device itself (as root, /dev/null or /dev/stdout), and never reach what reads the pipe."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _temporary_beside(target: Path) -> tuple[int, str]:
