@@ -170,6 +170,20 @@ def test_export_the_bundled_article(capsys, tmp_path, fmt):
     _check_export(out, fmt, native.load(BUNDLED))
 
 
+def test_export_to_standard_output_is_only_the_data():
+    """`mapexplorer export --format geojson -o /dev/stdout | jq`: the pipe stays a pipe, and
+    the "wrote ..." line goes to stderr, not after the data where it would break the JSON.
+    /dev/fd/1 is the same stream; a failing run here cannot replace /dev/stdout (as root)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "export", "--format", "geojson", "-o", "/dev/fd/1"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["features"]) >= 30
+    assert b"wrote /dev/fd/1: 30 events as geojson" in result.stderr
+
+
 @pytest.mark.parametrize("fmt", ["geojson", "csv", "kml"])
 def test_export_from_a_file(capsys, tmp_path, fmt):
     catalogue = native.load(BUNDLED)

@@ -72,8 +72,23 @@ def export_command(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
-    print(f"wrote {args.output}: {counted(len(catalogue.events), 'event')} as {args.format}")
+    # Into the file's own stream (`-o /dev/stdout | jq`) the line would end the data: stderr.
+    said = sys.stderr if _is_stdout(args.output) else sys.stdout
+    print(
+        f"wrote {args.output}: {counted(len(catalogue.events), 'event')} as {args.format}",
+        file=said,
+    )
     return 0
+
+
+def _is_stdout(path: str) -> bool:
+    """Whether `path` names this process's standard output (`/dev/stdout`, `/dev/fd/1`)."""
+    import os
+
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):  # no such file; stdout closed or replaced
+        return False
 
 
 def events_command(args: argparse.Namespace) -> int:
