@@ -125,6 +125,23 @@ def test_a_note_about_a_typed_date_goes_when_the_time_moves_on(qtbot, timeline, 
     assert timeline.date_error.isHidden()
 
 
+@pytest.mark.parametrize(("text", "edge"), [("500 BC", "start"), ("3000", "end")])
+def test_a_date_outside_the_story_says_so_when_the_slider_moves_to_its_edge(
+    qtbot, timeline, state, text, edge
+):
+    """The note was cleared by the very move it was about: only a date outside the story
+    typed while already at that edge said "outside the story"."""
+    first, last = timeline.axis.start, timeline.axis.end
+    state.set_time(day_from_ymd(1941, 9, 1))  # away from both edges
+    box = timeline.date_edit
+    box.clear()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert state.time == (first if edge == "start" else last)
+    assert timeline.date_error.isVisible()
+    assert timeline.date_error.text() == f"outside the story: went to its {edge}"
+
+
 @pytest.mark.parametrize(
     ("text", "ymd"),
     [

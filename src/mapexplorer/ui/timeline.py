@@ -963,6 +963,8 @@ class QtTimeline(QWidget):
             self._show_date_message(f"outside the story: went to its {edge}")
         else:
             self._show_date_message("")
+        # The note is about where the slider lands: set before the move, which would clear it.
+        self._message_time = min(max(day, start), end)
         self.state.set_time(day)
         self._message_time = self.state.time
         return True
