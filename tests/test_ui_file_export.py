@@ -78,3 +78,51 @@ def test_an_empty_window_has_nothing_to_export(qtbot, page_path, tmp_path, warni
     status.showMessage("something passing", 50)
     qtbot.waitUntil(lambda: status.currentMessage() == "No file open", timeout=5000)
     empty.close()
+
+
+def _type_in_save_dialog(qtbot, name):
+    """When the save dialog opens, type `name` in it and press Enter, as a user would."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    def type_name():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+        visible = [d for d in dialogs if d.isVisible()]
+        if not visible:
+            QTimer.singleShot(50, type_name)
+            return
+        box = visible[0].findChild(QLineEdit, "fileNameEdit")
+        box.setText(name)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_name)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "html"])
+def test_a_name_typed_without_its_extension_gets_it(
+    window, qtbot, tmp_path, monkeypatch, warnings, fmt
+):
+    """Qt's own save dialog (Linux) returned "story" as typed: the export was written to a
+    file without an extension, which no file manager would open as a spreadsheet or a page."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "exec", _exec_non_native(QFileDialog.exec))
+    _type_in_save_dialog(qtbot, str(tmp_path / "story"))
+    if fmt == "html":
+        window.choose_view_export(fmt)
+    else:
+        with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+            window.choose_export(fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"story.{fmt}"]
+    assert warnings == []
+
+
+def _exec_non_native(real_exec):
+    """The dialog as Qt draws it (what the test can type into), whatever the platform offers."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def exec_(dialog):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        return real_exec(dialog)
+
+    return exec_

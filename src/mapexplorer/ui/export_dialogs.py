@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMainWindow,
     QProgressDialog,
@@ -29,6 +28,7 @@ from mapexplorer.ui.image_export import (
     MapImageExporter,
 )
 from mapexplorer.ui.plain_text import warn, write_error
+from mapexplorer.ui.save_dialog import ask_save_path
 
 
 class SizeDialog(QDialog):
@@ -105,7 +105,7 @@ def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None
             return None
         size, frames = dialog.chosen_size(), dialog.frames_box.value()
     suggested = str(Path(window.path).with_suffix("." + fmt).name)
-    path, _ = QFileDialog.getSaveFileName(window, "Export", suggested, VIEW_EXPORTS[fmt][1])
+    path = ask_save_path(window, "Export", suggested, VIEW_EXPORTS[fmt][1], fmt)
     if not path:
         return None
     return export_view_to(window, path, fmt, size, frames=frames or DEFAULT_FRAMES)

@@ -33,6 +33,7 @@ from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
+from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
 
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def choose_export(self, fmt: str) -> None:
         suggested = str(Path(self.path).with_suffix("." + fmt).name)
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, EXPORT_FORMATS[fmt])
+        path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt)
         if path:
             self.export_to(path, fmt)
 

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -67,6 +66,7 @@ from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
 from mapexplorer.ui.plain_text import plain_tooltip
+from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.words import counted
 
 __all__ = ["DraftTableModel", "QtReview"]
@@ -897,9 +897,9 @@ class QtReview(QMainWindow):
         return str(folder / f"{name}.geojson")
 
     def choose_save_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self, "Save the accepted events", self.suggested_path(),
-            "Map Explorer catalogue (*.geojson)",
+            "Map Explorer catalogue (*.geojson)", "geojson",
         )  # fmt: skip
         if path:
             self.save_to(path)
