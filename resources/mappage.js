@@ -1657,6 +1657,9 @@ var MapExplorer = (function () {
       });
     }
     map.attributionControl.setPrefix(false);
+    // Leaflet's default 100 px leaves a bar as short as 50 px: narrower than "1000 mi", whose
+    // "i" its end then covered ("1000 m", a thousand metres, on a map of continents).
+    L.control.scale({ maxWidth: 150 }).addTo(map);
     buildBasemap();
     canvas = document.createElement("canvas");
     canvas.className = "me-events";

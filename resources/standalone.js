@@ -342,7 +342,6 @@ var MapExplorerExport = (function () {
       minZoom: 2,
       maxZoom: 12,
     }).setView([38, 45], 4);
-    L.control.scale().addTo(map);
     MapExplorer.start(map);
     MapExplorer.attach(bridge);
     map.attributionControl.addAttribution("Base map: Natural Earth · made with Map Explorer");

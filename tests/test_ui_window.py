@@ -249,3 +249,16 @@ def test_tab_goes_through_the_window_as_it_reads(window, qtbot):
         )
     }
     assert list(places.values()) == sorted(places.values()), places
+
+
+def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
+    """At world zoom the miles bar was narrower than its "1000 mi": the bar's end covered the
+    "i", and the label read "1000 m" (a thousand metres) on a map of continents."""
+    from conftest import set_map_view
+
+    overflowing = """Array.from(document.querySelectorAll('.leaflet-control-scale-line'))
+        .filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent)"""
+    for zoom in range(2, 13):
+        for lat in (0, 38, 60):
+            set_map_view(window.map_view, qtbot, lat, 45, zoom)
+            assert js(window.map_view, qtbot, overflowing) == [], (lat, zoom)

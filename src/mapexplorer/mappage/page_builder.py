@@ -111,7 +111,7 @@ def build_page(folder: Path) -> Path:
         zoom_start=4,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        control_scale=False,  # mappage.js adds it, wide enough for its labels
         zoomAnimation=False,  # our canvas layer redraws per frame; no CSS zoom transitions
         worldCopyJump=False,
         minZoom=2,
