@@ -323,3 +323,32 @@ def test_dropping_newline_delimited_geojson_or_a_tab_file_opens_it(window, qtbot
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(path))
     assert window.state.catalogue.events[0].title == "X"
+
+
+def test_a_file_dropped_on_the_map_opens(window, qtbot, tmp_path):
+    """Qt gives a drop to the first widget under the pointer, or its first parent, that takes
+    drops. Chromium's widget inside the map took them, and did nothing with the file: dropping
+    a file on the map, most of the window, opened nothing."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    path = write_csv(
+        tmp_path / "dropped.csv", [["X", "1999", "10", "10"]], ["title", "year", "lat", "lon"]
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.focusProxy() is not None, timeout=10000)
+    at = view.mapTo(window, view.rect().center())
+    assert view.isAncestorOf(window.childAt(at))  # the pointer is over the map's page
+    # As the platform's drag and drop does: to the window, which finds the widget to take it.
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    copy = Qt.DropAction.CopyAction
+    handle = window.windowHandle()
+    enter = QDragEnterEvent(at, copy, mime, buttons, keys)
+    QApplication.sendEvent(handle, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        QApplication.sendEvent(handle, QDropEvent(QPointF(at), copy, mime, buttons, keys))
+    assert window.state.catalogue.events[0].title == "X"

@@ -78,6 +78,9 @@ class QtMapView(QWebEngineView):
         self._preview_shown = False
         self.preview_kept = False
         """The page kept showing the launch preview: the state's own message was the same."""
+        # A file dropped on the map opens in the window, as anywhere else on it: Chromium's
+        # widget (a child made with the page) would take the drop and do nothing with it.
+        self.setAcceptDrops(False)
         self.page_ = LoggingPage(self)
         self.setPage(self.page_)
         self._data = handler_for(self.page_.profile())  # None: big messages go as scripts
@@ -102,6 +105,12 @@ class QtMapView(QWebEngineView):
         self.load(QUrl.fromLocalFile(str(page_path)))
         if state is not None:
             self.attach(state)
+
+    def childEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().childEvent(event)
+        child = event.child()
+        if event.added() and child.isWidgetType():
+            child.setAcceptDrops(False)  # the window takes files dropped on the map
 
     def attach(self, state: ExplorerState) -> None:
         """Show this state from now on (once: a view belongs to one window's state)."""
