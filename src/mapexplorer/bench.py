@@ -180,12 +180,18 @@ def _times_until_lines(
             proc.wait()
 
 
-def measure_startup(runs: int) -> tuple[float, float]:
-    """Medians, from launching the app with the bundled article, of: the map drawn with its
-    events (`startup_s`: from the launch preview, the cached message of the last launch with
-    the same file, when there is one); the window filled from the file's own read (the list,
-    the slider's eras and the map all showing it: `startup_filled_s`). With the page and the
-    preview cached, as at every launch but the first."""
+def measure_startup(runs: int) -> dict[str, float]:
+    """Medians of `runs` launches of the app with the bundled article, each followed by one of
+    the floor, so that both meet the same moods of the machine (its speed drifts by a third
+    within minutes):
+
+    - `startup_s`: the app until the map has drawn its events (from the launch preview, the
+      kept message of the last launch with the same file, when there is one);
+    - `startup_filled_s`: the same launch until the window is filled from the file's own read
+      (the list, the slider's eras and the map all showing it);
+    - `floor_s`: a bare QWebEngineView showing a one-marker Leaflet page, until drawn.
+
+    With the page and the preview cached, as at every launch but the first."""
     import compileall
 
     from mapexplorer.paths import bundled_catalogue
@@ -194,22 +200,23 @@ def measure_startup(runs: int) -> tuple[float, float]:
     # PYTHONDONTWRITEBYTECODE never caches them and would recompile ~40 modules at every launch
     # (~150 ms here), a cost no installed user pays; the floor's PySide6 is compiled too.
     compileall.compile_dir(str(Path(__file__).parent), quiet=1)
-    with tempfile.TemporaryDirectory() as config:
+    with tempfile.TemporaryDirectory() as config, tempfile.TemporaryDirectory() as folder:
         env = _env({"MAPEXPLORER_BENCH_FIRST_FRAME": "1", "XDG_CONFIG_HOME": config})
-        cmd = [sys.executable, "-m", "mapexplorer", str(bundled_catalogue()), "--size", "1280x800"]
+        app = [sys.executable, "-m", "mapexplorer", str(bundled_catalogue()), "--size", "1280x800"]
         markers = ("first-frame", "window-filled")
-        _times_until_lines(cmd, markers, env)  # builds the page and the preview if missing
-        times = [_times_until_lines(cmd, markers, env) for _ in range(runs)]
-        return tuple(statistics.median(t[marker] for t in times) for marker in markers)
-
-
-def measure_floor(runs: int) -> float:
-    """Median launch-to-first-frame of a bare QWebEngineView with a one-marker Leaflet page."""
-    with tempfile.TemporaryDirectory() as folder:
         _write_floor_page(Path(folder))
-        cmd = [sys.executable, "-m", "mapexplorer.bench", "--floor-child", folder]
-        times = [_times_until_lines(cmd, ("first-frame",), _env()) for _ in range(runs + 1)]
-        return statistics.median(t["first-frame"] for t in times[1:])  # the first warms up
+        floor = [sys.executable, "-m", "mapexplorer.bench", "--floor-child", folder]
+        _times_until_lines(app, markers, env)  # builds the page and the preview if missing
+        _times_until_lines(floor, ("first-frame",), _env())  # warms the disk cache
+        apps, floors = [], []
+        for _ in range(runs):
+            apps.append(_times_until_lines(app, markers, env))
+            floors.append(_times_until_lines(floor, ("first-frame",), _env())["first-frame"])
+    return {
+        "startup_s": statistics.median(t["first-frame"] for t in apps),
+        "startup_filled_s": statistics.median(t["window-filled"] for t in apps),
+        "floor_s": statistics.median(floors),
+    }
 
 
 def _write_floor_page(folder: Path) -> None:
@@ -501,10 +508,9 @@ def measure_naive(state, wait: _Waiter, runs: int) -> float:
 
 def run(quick: bool) -> dict:
     sizes = QUICK_SIZES if quick else (*SIZES[:1], 2000, *SIZES[1:])
-    runs = 1 if quick else 3
+    runs = 1 if quick else 5
     out: dict = {}
-    out["startup_s"], out["startup_filled_s"] = measure_startup(runs)
-    out["floor_s"] = measure_floor(runs)
+    out.update(measure_startup(runs))
     out["scrub"], out["rss_mb"] = {}, {}
     per_size = {}
     for n in sizes:
