@@ -1514,3 +1514,16 @@ def test_a_bare_zero_is_no_year(value):
 
 def test_iso_year_zero_written_out_is_still_1_bc():
     assert parse_date("0000").edtf == "0000"  # ISO 8601's year 0, as EDTF writes 1 BC
+
+
+@pytest.mark.parametrize("value", ["January 25", "Jan 25", "January, 25", "Jan 5, 25", "May 5"])
+def test_a_month_and_a_short_number_asks_for_the_year(value):
+    """An American sheet's "January 25" is a day with no year: it was read as January of the
+    year 25, a silently wrong date."""
+    with pytest.raises(DateError, match="write the year with four digits|Write the year"):
+        parse_date(value)
+
+
+def test_a_year_before_100_with_its_era_still_reads():
+    assert parse_date("August 79 AD").edtf == "0079-08"
+    assert parse_date("March 44 BC").edtf == "-0043-03"

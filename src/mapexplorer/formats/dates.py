@@ -44,6 +44,10 @@ _WRITTEN = [
     re.compile(rf"^{_MONTH}-(?P<year>\d{{4}})$"),
 ]
 _SHORT_YEAR_WRITTEN = re.compile(rf"^(?:{_DAY}-)?{_MONTH}-\d{{2}}$")  # "17-Jan-25": which 25?
+# "January 25", "Jan 5, 25": the 25th of a January with no year, or a year with two digits?
+_MONTH_SHORT_NUMBER = re.compile(
+    r"^(?P<month>[a-z]{3,9})\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{1,2}$"
+)
 _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
@@ -282,6 +286,11 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             pass  # "0th century AD": the message below names the whole text
     if _SHORT_YEAR_WRITTEN.match(lowered):
         raise DateError(f"{_show(raw)}: write the year with four digits (2025 or 1925?)")
+    if (match := _MONTH_SHORT_NUMBER.match(lowered)) and match["month"] in _MONTH_NAMES:
+        raise DateError(
+            f"{_show(raw)}: a day without its year, or a year written with two digits? Write "
+            "the year with four digits (January 25, 2025), or AD for a year before 100 (25 AD)"
+        )
     if _DECADE_APOSTROPHE.search(lowered):
         lowered, text = (
             _DECADE_APOSTROPHE.sub(r"\1s", lowered),
