@@ -5,9 +5,9 @@ Reading even a small article needs numpy and shapely (~0.15 s to import here), a
 reading thread imports them the GUI thread, which drives Chromium's side of the page, barely
 moves. So a launch's first message to the page is kept beside the cached page, under a key of
 everything it is made from: the file (path, size, time, checksum), the launch's arguments, the
-remembered time, and our code. Two are kept: the launch's own (for the same command again) and,
-when the window closes, the one the next plain launch will make (the file reopened at the time
-it was left at). A launch with a kept key sends it as soon as the page is ready and reads the
+remembered time, and our code. Two kinds are kept (the newest `KEEP` in all): the launch's own
+(for the same command again) and, when the window closes, the one the next plain launch will
+make (the file reopened at the time it was left at). A launch with a kept key sends it as soon as the page is ready and reads the
 file once the map has drawn it. The read's own message is compared with it: the same, it is not
 sent again; different (changed code under the same key), it replaces the preview at once. Only
 the standard library at import: this runs before numpy loads.
