@@ -143,6 +143,41 @@ def test_nothing_accepted_is_not_saved(window, tmp_path, qtbot):
     assert "accept" in review.status_line.text().lower()
 
 
+def test_a_folder_that_cannot_be_written_is_said_plainly_and_loses_nothing(
+    window, tmp_path, qtbot, monkeypatch
+):
+    import tempfile
+
+    review = open_review(qtbot, window)
+    review.select(0)
+    review.accept_current()
+    accepted = [d.excerpt.text for d in review.drafts.drafts if d.status == "accepted"]
+
+    missing = tmp_path / "no-such-folder" / "out.geojson"
+    assert not review.save_to(missing)
+    message = review.status_line.text()
+    assert str(missing) in message and "No such file or directory" in message
+    assert ".tmp" not in message and "Errno" not in message  # not the temporary file's name
+    assert "review is kept" in message
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "out.geojson").write_text("earlier catalogue", encoding="utf-8")
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(locked / ".out.geojson.x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert not review.save_to(locked / "out.geojson")
+    message = review.status_line.text()
+    assert "Permission denied" in message and ".tmp" not in message
+    assert (locked / "out.geojson").read_text(encoding="utf-8") == "earlier catalogue"
+    assert [d.excerpt.text for d in review.drafts.drafts if d.status == "accepted"] == accepted
+    assert window.path == "bundled.geojson"  # the window still shows what it showed
+    monkeypatch.undo()
+    assert review.save_to(locked / "out.geojson")
+
+
 def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects(window, qtbot):
     review = open_review(qtbot, window)
     review.resize(1200, 700)

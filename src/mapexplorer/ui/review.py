@@ -65,7 +65,7 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
-from mapexplorer.ui.plain_text import plain_tooltip
+from mapexplorer.ui.plain_text import plain_tooltip, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.words import counted
 
@@ -881,7 +881,7 @@ class QtReview(QMainWindow):
             self.drafts.save(self.autosave_path)
         except (OSError, FormatError) as exc:
             self.set_status_message(
-                f"Could not keep your review in {self.autosave_path}: {exc}", True
+                f"Could not keep your review: {write_error(str(self.autosave_path), exc)}.", True
             )
             return False
         return True
@@ -917,7 +917,11 @@ class QtReview(QMainWindow):
         try:
             native.save(catalogue, path)
         except (OSError, FormatError) as exc:
-            self.set_status_message(f"Could not save {path}: {exc}", error=True)
+            self.set_status_message(
+                f"Could not save the catalogue: {write_error(str(path), exc)}. Nothing was "
+                "lost: your review is kept, choose another folder to save it.",
+                error=True,
+            )
             return False
         self.set_status_message(f"Saved {counted(len(catalogue.events), 'event')} to {path}.")
         self.saved.emit(str(path))
