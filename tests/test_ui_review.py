@@ -190,6 +190,44 @@ def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects
     assert review.current_row() == 0 and review.title_edit.text() == first.title
 
 
+def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_path):
+    review = open_review(qtbot, window)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    draft = review.drafts.drafts[row]
+    before = draft.time
+    for typed in ("2024-02-30", "yesterday"):
+        review.date_edit.selectAll()
+        qtbot.keyClicks(review.date_edit, typed)
+        qtbot.keyClick(review.date_edit, Qt.Key.Key_Return)
+        assert review.date_words.text().startswith("Not a date")
+        assert draft.time == before
+
+        # Accepting waits: the draft is not accepted with its old date behind the user's back.
+        review.accept_current()
+        assert draft.status == "pending" and review.current_row() == row
+        assert review.date_edit.text() == typed  # what was typed is still there to correct
+        assert f"“{typed}” is not a date" in review.status_line.text()
+        review.accept_all()
+        assert all(d.status == "pending" for d in review.drafts.drafts)
+        assert review.date_edit.text() == typed
+
+    review.drafts.drafts[0].status = "accepted"
+    out = tmp_path / "out.geojson"
+    assert not review.save_to(out)  # not "Saved" with a date other than the one on screen
+    assert not out.exists()
+    assert "“yesterday” is not a date" in review.status_line.text()
+
+    review.date_edit.selectAll()
+    qtbot.keyClicks(review.date_edit, "2010-08-21")
+    review.accept_current()
+    assert draft.status == "accepted" and draft.time.edtf == "2010-08-21"
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=15000):
+        assert review.save_to(out)
+    saved = {e.excerpts[0].text: e for e in native.load(out).events}
+    assert saved[draft.excerpt.text].time.edtf == "2010-08-21"
+
+
 def test_date_alternative_from_the_combo(window, qtbot):
     review = open_review(qtbot, window)
     row = next(i for i, d in enumerate(review.drafts.drafts) if d.time_alternatives)

@@ -718,15 +718,17 @@ class QtReview(QMainWindow):
         except DateError:
             self._show_date_words(None, "Not a date: try 2015, 2015-07, 2015-07-14 or 2011/2015")
 
-    def _commit_date(self, row: int | None = None) -> None:
+    def _commit_date(self, row: int | None = None) -> bool:
+        """Apply the date typed in the editor to draft `row` (default: the selected one);
+        False when what is typed is not a date (the draft keeps its date)."""
         row = self.current_row() if row is None else row
         if self._loading or not 0 <= row < len(self.drafts.drafts):
-            return
+            return True
         draft = self.drafts.drafts[row]
         try:
             time = TimeSpan.parse(self.date_edit.text().strip())
         except DateError:
-            return  # the inline message says what is wrong; the draft keeps its date
+            return False  # the inline message says what is wrong; the draft keeps its date
         if time != draft.time:
             draft.choose_time(time)
             self._changed(row)
@@ -734,6 +736,23 @@ class QtReview(QMainWindow):
                 self._loading = True
                 self._load_date_alternatives(draft)
                 self._loading = False
+        return True
+
+    def _date_not_applied(self, doing: str) -> bool:
+        """True, saying so, when the date typed for the selected draft is not a date: `doing`
+        (accepting, saving) waits until it is corrected, so that what is typed is never
+        silently replaced by the draft's old date."""
+        if self._commit_date():
+            return False
+        typed = self.date_edit.text().strip()
+        self.set_status_message(
+            f"Draft {self.current_row() + 1}: “{typed}” is not a date, so its date is still "
+            f"{date_words(self.current_draft().time)}. Correct it (e.g. 2015, 2015-07 or "
+            f"2015-07-14) before {doing}.",
+            error=True,
+        )
+        self.date_edit.setFocus()
+        return True
 
     def set_date(self, edtf: str) -> bool:
         """Type a date into the editor and confirm it; False (nothing changes) if it is not one."""
@@ -816,6 +835,8 @@ class QtReview(QMainWindow):
         draft = self.current_draft()
         if draft is None:
             return
+        if status == ACCEPTED and self._date_not_applied("accepting it"):
+            return
         self._commit_date(row)
         draft.status = status
         self._changed(row)
@@ -832,6 +853,8 @@ class QtReview(QMainWindow):
 
     def accept_all(self) -> None:
         """Accept every draft still to review (rejected drafts stay rejected)."""
+        if self._date_not_applied("accepting the drafts"):
+            return
         count = 0
         for draft in self.drafts.drafts:
             if draft.status == PENDING:
@@ -897,6 +920,8 @@ class QtReview(QMainWindow):
         return str(folder / f"{name}.geojson")
 
     def choose_save_path(self) -> None:
+        if self._date_not_applied("saving"):
+            return  # said before a file is chosen, not after
         path = ask_save_path(
             self, "Save the accepted events", self.suggested_path(),
             "Map Explorer catalogue (*.geojson)", "geojson",
@@ -906,7 +931,8 @@ class QtReview(QMainWindow):
 
     def save_to(self, path: str | os.PathLike) -> bool:
         """Write the accepted drafts as a native catalogue (atomic) and announce it."""
-        self._commit_date()
+        if self._date_not_applied("saving"):
+            return False
         self.autosave_now()
         catalogue = self.drafts.to_catalogue(accepted_only=True)
         if not catalogue.events:
