@@ -228,6 +228,31 @@ def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_pat
     assert saved[draft.excerpt.text].time.edtf == "2010-08-21"
 
 
+def test_moving_to_another_draft_says_a_typed_non_date_was_not_applied(window, qtbot):
+    review = open_review(qtbot, window)
+    review.resize(1320, 820)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    before = review.drafts.drafts[row].time
+    review.date_edit.setFocus()
+    review.date_edit.selectAll()
+    qtbot.keyClicks(review.date_edit, "yesterday")
+    # A click on another draft's row in the table: the date field loses the focus first.
+    target = review.table.visualRect(review.model.index(row + 1, review.model.TITLE)).center()
+    qtbot.mouseClick(review.table.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    assert review.current_row() == row + 1
+    assert review.drafts.drafts[row].time == before
+    message = review.status_line.text()
+    assert f"Draft {row + 1}: “yesterday” is not a date and was not applied" in message
+    assert date_words_of(before) in message
+
+
+def date_words_of(time) -> str:
+    from mapexplorer.ui.review import date_words
+
+    return date_words(time)
+
+
 def test_date_alternative_from_the_combo(window, qtbot):
     review = open_review(qtbot, window)
     row = next(i for i, d in enumerate(review.drafts.drafts) if d.time_alternatives)

@@ -594,8 +594,15 @@ class QtReview(QMainWindow):
         return next((i for i, d in enumerate(self.drafts.drafts) if d.status == PENDING), 0)
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if previous.isValid() and self.date_edit.hasFocus():
-            self._commit_date(previous.row())
+        if previous.isValid() and 0 <= previous.row() < len(self.drafts.drafts):
+            typed = self.date_edit.text().strip()
+            if not self._commit_date(previous.row()):
+                draft = self.drafts.drafts[previous.row()]
+                self.set_status_message(
+                    f"Draft {previous.row() + 1}: “{typed}” is not a date and was not applied; "
+                    f"its date is still {date_words(draft.time)}.",
+                    error=True,
+                )
         self._load_editor()
         self._tint_article()
         self._scroll_to_current()
