@@ -531,7 +531,7 @@ def _when_preview_drawn(window, start) -> None:
     def check(count: int, *_size: int) -> None:
         nonlocal events_drawn
         events_drawn = events_drawn or count > 0
-        if events_drawn and window.isVisible() and view.drawn_size == (view.width(), view.height()):
+        if events_drawn and view.drawn_at_its_size():
             go()
 
     def go() -> None:
@@ -560,7 +560,7 @@ def _quit_when_drawn_and_filled(app, window) -> None:
 
     def check(count: int, *_size: int) -> None:
         nonlocal events_drawn
-        at_size = window.isVisible() and view.drawn_size == (view.width(), view.height())
+        at_size = view.drawn_at_its_size()
         if not events_drawn and count > 0 and at_size:
             events_drawn = True
             print("first-frame", flush=True)

@@ -301,6 +301,11 @@ class QtMapView(QWebEngineView):
         finally:
             self._fly_on_select = True
 
+    def drawn_at_its_size(self) -> bool:
+        """The page's last draw had the view's size, and the view is on screen: what the user
+        sees (not a draw at QtWebEngine's first 640×480, before the window's layout)."""
+        return self.isVisible() and self.drawn_size == (self.width(), self.height())
+
     def _on_view_drawn(self, width: int, height: int, count: int) -> None:
         self.drawn_size = (width, height)
         self.view_drawn.emit(width, height, count)
