@@ -143,11 +143,12 @@ def _read_as_remembered(path: str, catalogue, report, remembered_fields):
     from mapexplorer.formats.opener import guess_fields
     from mapexplorer.ui.loader import read_now
 
-    guess = guess_fields(path)
+    parsed: dict = {}  # a GeoJSON parsed for the guess is read from there, not parsed again
+    guess = guess_fields(path, parsed)
     choice = remembered_fields(guess) if guess is not None and guess.ambiguous else None
     if choice is None:
         return catalogue, report
-    return read_now(path, choice)
+    return read_now(path, choice, parsed)
 
 
 def settings_fields(settings):

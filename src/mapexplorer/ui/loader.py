@@ -221,7 +221,7 @@ class CatalogueLoader(QObject):
         self._stopping.clear()
 
 
-def read_now(path: str | Path, fields: object = None):
+def read_now(path: str | Path, fields: object = None, parsed: dict | None = None):
     """Synchronous read, for the start-up file (the window is not shown yet): the catalogue
-    and the `ReadReport` of what was left out. `fields`: as `read_catalogue`'s."""
-    return read_catalogue(Path(path), fields=fields)
+    and the `ReadReport` of what was left out. `fields`, `parsed`: as `read_catalogue`'s."""
+    return read_catalogue(Path(path), fields=fields, parsed=parsed)
