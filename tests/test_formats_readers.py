@@ -1089,12 +1089,6 @@ def test_json_that_is_not_a_feature_collection(tmp_path):
         open_catalogue(path)
 
 
-def test_csv_without_coordinates(tmp_path):
-    path = write(tmp_path / "nowhere.csv", "title,date,city\nA,2025-01-17,Kyiv\n")
-    with pytest.raises(FormatError, match=r"nowhere\.csv: no latitude/longitude or WKT column"):
-        open_catalogue(path)
-
-
 @pytest.mark.parametrize(
     ("rows", "words"),
     [

@@ -352,3 +352,30 @@ def test_a_file_dropped_on_the_map_opens(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         QApplication.sendEvent(handle, QDropEvent(QPointF(at), copy, mime, buttons, keys))
     assert window.state.catalogue.events[0].title == "X"
+
+
+def test_a_spreadsheet_of_place_names_shows_its_places_and_says_how_it_found_them(
+    window, qtbot, tmp_path
+):
+    from conftest import page_js as js
+
+    path = write_csv(
+        tmp_path / "tour.csv",
+        [["Opening", "2025-01-17", "Vienna"], ["Final", "2025-01-18", "Atlantisville"]],
+        ["Title", "Date", "City"],
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+        window.open_file(str(path))
+    window.state.set_mode("cumulative")
+    window.state.set_time(window.state.catalogue.time_range()[1])
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, "MapExplorer.litPlaceIds()") == ["vienna"],
+        timeout=10000,
+    )
+    # The page draws the marker where Vienna is
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('vienna')")
+    where = js(window.map_view, qtbot, "MapExplorer.containerPointAt(48.21, 16.37)")
+    assert abs(point["x"] - where["x"]) < 3 and abs(point["y"] - where["y"]) < 3
+    report = window.report_dialog.text.toPlainText()
+    assert "row 3, field 'City': 'Atlantisville' is not a place we know by name" in report
+    assert "1 place found by name (no coordinates given): 'Vienna' as Vienna, Austria" in report

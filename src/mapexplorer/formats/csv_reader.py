@@ -3,7 +3,8 @@
 The delimiter (comma, semicolon, tab or bar) and the encoding (UTF-8 with or without a byte
 order mark, UTF-16 as Excel's "Unicode text", else Windows-1252/Latin-1) are detected; the
 columns are guessed by `fields.guess`. Places come from latitude/longitude columns or a WKT
-column. Rows that cannot be dated or placed are reported and the rest still open.
+column, else from a place's name ("Paris, France": `place_names`). Rows that cannot be dated or
+placed are reported and the rest still open.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
+from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -79,11 +81,18 @@ def _read(
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
+    # Rows with a place's name and no coordinates are placed by the name (`place_names`).
+    by_name = PlacesByName(
+        all_parts[i].place
+        for i in range(len(dicts))
+        if points[i] is None and shapes[i] is None and times[i].__class__ is TimeSpan
+    )
     extras = reader.all_extras(dicts, header)
     time_field = choice.time.label if choice.time else ""
     time_names = choice.time.fields if choice.time else ()
     location_field = _location_field(choice)
     location_names = [n for n in (choice.wkt, choice.lat, choice.lon) if n]
+    name_field = choice.place or ""
     width = len(header)
     said_short: set[int] = set()  # rows left out with a problem that says they are short
     for index, row in enumerate(dicts):
@@ -97,17 +106,24 @@ def _read(
             builder.problem(f"row {number(index)}", time_field, message or str(time))
             continue
         parts = all_parts[index]
+        point, shape = points[index], shapes[index]
         try:
-            place_id = _place(builder, parts, points[index], shapes[index])
+            if point is None and shape is None and parts.place:
+                place_id = by_name.place(builder, parts.place, parts.place_id)
+            else:
+                place_id = _place(builder, parts, point, shape)
         except PlaceError as exc:
-            message = _short_row(row, width, location_names)
+            named = point is None and shape is None and parts.place
+            message = _short_row(row, width, [name_field] if named else location_names)
             if message:
                 said_short.add(index)
-            builder.problem(f"row {number(index)}", location_field, message or str(exc))
+            field = name_field if named else location_field
+            builder.problem(f"row {number(index)}", field, message or str(exc))
             continue
         builder.add(f"row {number(index)}", parts, time, [place_id], extras[index])
     if broken:
         builder.problem(broken[0], "", broken[1])
+    builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     if progress is not None:
         progress(total, total)
@@ -236,7 +252,7 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
         name = parts.place or parts.title or "place"
         return builder.shape_place(name, geometry, parts.place_id, wkb)
     if point is None:
-        raise PlaceError("no coordinates (the latitude and longitude are empty)")
+        raise PlaceError("no coordinates (the latitude and longitude are empty) and no place name")
     if point.__class__ is PlaceError:
         raise point
     lon, lat = point
@@ -248,19 +264,26 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
 def _location_field(choice: FieldChoice) -> str:
     if choice.wkt and choice.lat:
         return f"{choice.wkt}/{choice.lat}/{choice.lon}"
+    if not choice.wkt and not choice.lat:
+        return choice.place or ""
     return choice.wkt or f"{choice.lat}/{choice.lon}"
 
 
 def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None) -> None:
     columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
-    if not choice.wkt and not (choice.lat and choice.lon):
-        unreadable = fieldguess.unreadable_location_fields(guessed) if guessed else None
+    coordinates = choice.wkt or (choice.lat and choice.lon)
+    # Coordinate columns we cannot read are an error even beside a place name: placing the
+    # rows by their names instead would hide it.
+    unreadable = (
+        fieldguess.unreadable_location_fields(guessed) if guessed and not coordinates else None
+    )
+    if unreadable or not (coordinates or choice.place):
         raise FormatError(
             path,
             f"no latitude/longitude or WKT column found: {unreadable}"
             if unreadable
-            else "no latitude/longitude or WKT column found (name them e.g. 'lat' and 'lon'); "
-            f"the columns are {columns}",
+            else "no latitude/longitude, WKT or place-name column found (name them e.g. 'lat' "
+            f"and 'lon', or 'place'); the columns are {columns}",
         )
     if choice.time is None:
         unreadable = fieldguess.unreadable_time_field(guessed) if guessed else None

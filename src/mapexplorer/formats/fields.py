@@ -458,7 +458,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
     missing = []
     if time is None:
         missing.append("time")
-    if not (choice.wkt or (choice.lat and choice.lon)):
+    if not (choice.wkt or (choice.lat and choice.lon) or choice.place):
         missing.append("location")
     return FieldGuess(
         fields=names,
@@ -954,8 +954,8 @@ def preview(
             point = reader.point(row) if geom is None else geom.representative_point().coords[0]
             if point is not None:
                 shown["lon"], shown["lat"] = f"{point[0]:.5f}", f"{point[1]:.5f}"
-            elif choice.wkt or choice.lat:  # GeoJSON rows have their shape beside them
-                problems.append("place: no coordinates")
+            elif (choice.wkt or choice.lat) and not parts.place:  # GeoJSON rows have their
+                problems.append("place: no coordinates")  # shape beside them; a name is found
         except PlaceError as exc:
             problems.append(f"place: {exc}")
         shown["problem"] = "; ".join(problems)

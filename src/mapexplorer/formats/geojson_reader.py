@@ -2,8 +2,9 @@
 
 Any FeatureCollection (or a single Feature): one event per feature, or features grouped into
 one event by an `event_id`-like property. The time comes from whichever properties hold it
-(`fields.guess`), the place from the feature's geometry (or latitude/longitude properties when
-the geometry is null). Features that cannot be dated or placed are reported; the rest open.
+(`fields.guess`), the place from the feature's geometry (or, when the geometry is null,
+latitude/longitude properties or a place's name: `place_names`). Features that cannot be dated
+or placed are reported; the rest open.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
+from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -157,11 +159,18 @@ def read_document(
         all_parts = reader.all_parts(props)
         reader.read_days_in_bulk(props)
         points = _points(features)
+        # Features with no geometry but a place's name are placed by the name (`place_names`).
+        by_name = PlacesByName(
+            all_parts[i].place
+            for i, f in enumerate(features)
+            if f.__class__ is dict and f.get("geometry") is None
+        )
         for index, feature in enumerate(features):
             if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, total)
             item = f"feature {index + 1}"
-            _read_feature(builder, reader, feature, item, all_parts[index], points[index])
+            _read_feature(builder, reader, feature, item, all_parts[index], points[index], by_name)
+        builder.report.notes += by_name.notes()
         if progress is not None:
             progress(total, total)
         crs = projected_crs(doc)
@@ -217,6 +226,7 @@ def _read_feature(
     item: str,
     parts: RowParts | None = None,
     point: tuple[float, float] | PlaceError | None = None,
+    by_name: PlacesByName | None = None,
 ) -> None:
     """One feature's event, or its problem. `parts` and `point`, when given, were worked out
     for all features at once (`RowReader.all_parts`, `_points`); `point` None: not a Point."""
@@ -240,19 +250,27 @@ def _read_feature(
         return
     try:
         if point is None:
-            place_ids = _places(builder, reader, feature, props, parts, event_title(item, parts))
+            title = event_title(item, parts)
+            place_ids = _places(builder, reader, feature, props, parts, title, by_name)
         elif point.__class__ is PlaceError:
             raise point
         else:
             place_ids = [_point_place(builder, point, parts)]
     except PlaceError as exc:
-        builder.problem(item, "geometry", str(exc))
+        field = reader.choice.place if isinstance(exc, PlaceNameError) else "geometry"
+        builder.problem(item, field or "geometry", str(exc))
         return
     builder.add(item, parts, time, place_ids, reader.extra(props))
 
 
 def _places(
-    builder: CatalogueBuilder, reader: RowReader, feature: dict, props: dict, parts, title: str
+    builder: CatalogueBuilder,
+    reader: RowReader,
+    feature: dict,
+    props: dict,
+    parts,
+    title: str,
+    by_name: PlacesByName | None = None,
 ) -> list[str]:
     name = parts.place or title  # a line or area is named after its event ("Feature 3")
     geometry = feature.get("geometry")
@@ -261,9 +279,12 @@ def _places(
         if shape_ is not None:
             return [builder.shape_place(name, shape_, parts.place_id)]
         point = reader.point(props)
-        if point is None:
-            raise PlaceError("the feature has no geometry")
-        return [_point_place(builder, point, parts)]
+        if point is not None:
+            return [_point_place(builder, point, parts)]
+        if parts.place:
+            by_name = by_name or PlacesByName()
+            return [by_name.place(builder, parts.place, parts.place_id)]
+        raise PlaceError("the feature has no geometry (and no place name to find it by)")
     if not isinstance(geometry, dict):
         raise PlaceError("the geometry is not a GeoJSON object")
     point = _simple_point(geometry)

@@ -85,17 +85,23 @@ class CatalogueBuilder:
         return known
 
     def shape_place(
-        self, name: str, geometry: BaseGeometry, place_id: str = "", wkb: bytes | None = None
+        self,
+        name: str,
+        geometry: BaseGeometry,
+        place_id: str = "",
+        wkb: bytes | None = None,
+        source: str = "",
     ) -> str:
         """The id of a place with any shape; `PlaceError` when the shape is not a valid one.
-        `wkb`: the geometry's WKB, when the caller made it already (for many at once)."""
+        `wkb`: the geometry's WKB, when the caller made it already (for many at once);
+        `source`: where the shape comes from, when not from the file."""
         key = (name, geometry.wkb if wkb is None else wkb, place_id)
         known = self._place_keys.get(key)
         if known is not None:
             return known
         base = place_id or self._name_slugs.get(name) or self._name_slug(name)
         new_id = base if base not in self._place_taken else self._unique(base, self._place_taken)
-        self.places[new_id] = Place(id=new_id, name=name, geometry=geometry)  # may raise
+        self.places[new_id] = Place(id=new_id, name=name, geometry=geometry, source=source)
         self._place_taken.add(new_id)
         self._place_keys[key] = new_id
         return new_id

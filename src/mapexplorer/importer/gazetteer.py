@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from shapely.geometry import LineString, Point, Polygon, shape
@@ -149,6 +150,7 @@ class Gazetteer:
         self._basemap_names: dict[str, str] = {}
         self._places: dict[str, dict] = {}
         self._curated_geometry: dict[str, BaseGeometry] = {}
+        self._country_names: dict[str, str] | None = None
         folder = geodata_dir()
         for feature in json.loads((folder / "basemap.geojson").read_text(encoding="utf-8"))[
             "features"
@@ -314,6 +316,63 @@ class Gazetteer:
             key=lambda c: -c.score,
         )
         return ranked[:8]
+
+    def resolve_names(self, names: Iterable[str]) -> dict[str, list[Candidate]]:
+        """Names that stand alone, as in a table's place column ("Paris", "Paris, Texas",
+        "Springfield, IL"): each one's candidates, best first, with the others as its context
+        (in a list of Illinois towns, "Springfield" is the one in Illinois); [] for a name we
+        do not know, or whose qualifier rules out every reading ("Paris, Germany")."""
+        mentions: dict[str, PlaceMention] = {}
+        found: dict[str, list[Candidate]] = {}
+        for name in dict.fromkeys(names):
+            found[name] = candidates = self._standalone(name)
+            if candidates:
+                mentions[name] = PlaceMention(0, len(name), name, candidates)
+        _rank_by_context(self, list(mentions.values()))
+        for name, mention in mentions.items():
+            found[name] = mention.candidates
+        return found
+
+    def _standalone(self, name: str) -> list[Candidate]:
+        text = " ".join(name.split())
+        # A nationality in a place column ("French") names no place.
+        found = [c for c in self.lookup(text) if not c.demonym]
+        if found or "," not in text:
+            return found
+        head, *qualifiers = (part.strip() for part in text.split(","))
+        found = [c for c in self.lookup(head) if not c.demonym]
+        for qualifier in filter(None, qualifiers):
+            found = [c for c in found if self._within(c.entry, qualifier)]
+        return found
+
+    def _within(self, entry: Entry, qualifier: str) -> bool:
+        """Whether a state or country ("Texas", "TX", "D.C.", "France", "FR") holds `entry`."""
+        code = qualifier.replace(".", "").replace(" ", "").upper()
+        if code.isalpha() and len(code) == 2:  # after a comma, two letters are a code
+            return entry.country == code or (entry.country == "US" and entry.admin1 == code)
+        areas = [c.entry for c in self.lookup(qualifier) if c.entry.kind != CITY]
+        if entry.kind != CITY and not entry.country:
+            return bool(areas)  # "Crimea, Ukraine": a region of ours has no country code
+        return any(
+            entry.country == area.country and (not area.admin1 or entry.admin1 == area.admin1)
+            for area in areas
+            if area.country
+        )
+
+    def describe(self, entry: Entry) -> str:
+        """An entry as a reader tells namesakes apart: "Paris, France", "Springfield, MO,
+        United States", "Ukraine", "Texas (U.S. state)"."""
+        if entry.kind != CITY or not entry.country:
+            return entry.name  # a state's says so: "Texas (U.S. state)"
+        if self._country_names is None:
+            self._country_names = {
+                e.country: e.name
+                for e in self._entries.values()
+                if e.kind == COUNTRY and e.shape[:1] == ("basemap",)
+            }
+        country = self._country_names.get(entry.country, entry.country)
+        state = entry.admin1 if entry.country == "US" and entry.admin1.isalpha() else ""
+        return ", ".join(part for part in (entry.name, state, country) if part)
 
     def knows(self, key: str) -> bool:
         return key in self._names

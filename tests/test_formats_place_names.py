@@ -1,0 +1,185 @@
+"""Other tools' files that name their places without coordinates: found by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.opener import guess_fields, read_catalogue
+from mapexplorer.formats.report import warning_lines
+from mapexplorer.importer.gazetteer import gazetteer
+from mapexplorer.model import Catalogue
+from mapexplorer.model.place import PlaceKind
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def place_by_title(catalogue: Catalogue) -> dict:
+    return {e.title: catalogue.places_of(e)[0] for e in catalogue.events}
+
+
+def test_a_spreadsheet_of_town_and_country_names_opens_on_the_map(tmp_path):
+    path = write(
+        tmp_path / "summits.csv",
+        "date,title,place\n"
+        "2024-03-01,Summit opens,Paris\n"
+        '2024-03-05,Talks,"Geneva"\n'
+        "2024-04-10,Protest,Tehran\n"
+        "2024-05-01,Sanctions,Ukraine\n",
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert len(catalogue.events) == 4 and not report.problems
+    lon, lat = places["Summit opens"].representative
+    assert (round(lat), round(lon)) == (49, 2)  # Paris, France, not Paris, Texas
+    lon, lat = places["Protest"].representative
+    assert (round(lat), round(lon)) == (36, 51)
+    assert places["Talks"].name == "Geneva"  # the file's own spelling
+    # A country is its outline, a region on the map
+    assert places["Sanctions"].kind is PlaceKind.REGION
+    assert places["Sanctions"].geometry.contains(
+        places["Sanctions"].geometry.representative_point()
+    )
+    assert "Placed by its name in the file ('Paris'), as Paris, France" in (
+        places["Summit opens"].source
+    )
+    # The user is told which places were guessed, and how
+    (line,) = report.notes
+    assert line.startswith("4 places found by name (no coordinates given): 'Paris' as Paris, ")
+    assert "'Tehran' as Tehran, Iran" in line and "give latitude and longitude" in line
+
+
+@pytest.mark.parametrize(
+    "written", ["Paris, Texas", "Paris, TX", "Paris , Texas, United States", "paris, tx"]
+)
+def test_a_state_or_country_after_a_comma_chooses_among_namesakes(tmp_path, written):
+    path = write(tmp_path / "t.csv", f'date,title,location\n2024-03-01,Fair,"{written}"\n')
+    catalogue, report = read_catalogue(path)
+    lon, lat = place_by_title(catalogue)["Fair"].representative
+    assert (round(lat), round(lon)) == (34, -96)
+    assert "as Paris, TX, United States" in report.notes[0]
+
+
+def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
+    rows = "\n".join(
+        f"2024-03-0{i},Event {i},{town}"
+        for i, town in enumerate(["Springfield", "Peoria", "Champaign", "Chicago"], start=1)
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "il.csv", "date,title,city\n" + rows))
+    lon, lat = place_by_title(catalogue)["Event 1"].representative
+    assert (round(lat), round(lon)) == (40, -90)  # Springfield, Illinois
+    assert "'Springfield' as Springfield, IL, United States" in report.notes[0]
+
+
+def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
+    catalogue, report = read_catalogue(
+        write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")
+    )
+    assert len(catalogue.events) == 1
+    doubt = report.notes[1]
+    assert doubt.startswith("'Springfield' could be more than one place: read as Springfield, ")
+    assert "to choose, write its state or country after a comma (e.g. 'Springfield, " in doubt
+
+
+def test_names_we_cannot_place_are_left_out_with_the_reason_and_the_rest_open(tmp_path):
+    path = write(
+        tmp_path / "mixed.csv",
+        'date,title,place\n2024-03-01,Fair,Xyzzyville\n2024-03-02,Rally,"Paris, Germany"\n'
+        "2024-03-03,Talks,Vienna\n2024-03-04,Notes,\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Talks"]
+    problems = {p.item: (p.field, p.message) for p in report.problems}
+    assert problems["row 2"] == (
+        "place",
+        "'Xyzzyville' is not a place we know by name (we know countries, many regions and "
+        "towns of over 15,000 people); give its latitude and longitude",
+    )
+    assert problems["row 3"] == (
+        "place",
+        "we know no 'Paris' in 'Germany' (give its latitude and longitude)",
+    )
+    assert "no place name" in problems["row 5"][1]
+    lines = warning_lines(report)
+    assert lines[0] == "mixed.csv: 3 of 4 rows could not be read and were left out."
+
+
+def test_rows_without_coordinates_in_a_table_that_has_them_are_placed_by_name(tmp_path):
+    path = write(
+        tmp_path / "acled.csv",
+        "event_date,event_type,location,latitude,longitude\n"
+        "2024-03-01,Battles,Somewhere,48.5,35.0\n"
+        "2024-03-02,Protests,Kharkiv,,\n",
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert places["Battles"].representative == (35.0, 48.5)  # the file's own coordinates
+    lon, lat = places["Protests"].representative
+    assert (round(lat), round(lon)) == (50, 36)
+    assert report.notes[0].startswith("1 place found by name")
+
+
+def test_two_spellings_of_one_place_are_one_place(tmp_path):
+    path = write(tmp_path / "k.csv", "date,title,place\n2024-03-01,A,Kyiv\n2024-03-02,B,Kiev\n")
+    catalogue, _ = read_catalogue(path)
+    assert len(catalogue.places) == 1
+    assert next(iter(catalogue.places.values())).name == "Kyiv"
+
+
+def test_coordinate_columns_we_cannot_read_are_an_error_even_beside_a_place_name(tmp_path):
+    path = write(
+        tmp_path / "p.csv", "Title,Date,City,Latitude,Longitude\nA,2025-01-17,Kyiv,north,east\n"
+    )
+    with pytest.raises(FormatError, match="'Latitude' holds no latitudes we can read"):
+        read_catalogue(path)
+
+
+def test_a_table_without_coordinates_or_place_names_says_what_it_needs(tmp_path):
+    path = write(tmp_path / "nowhere.csv", "title,date,notes\nA,2025-01-17,x\n")
+    with pytest.raises(FormatError) as error:
+        read_catalogue(path)
+    assert str(error.value) == (
+        f"{path}: no latitude/longitude, WKT or place-name column found (name them e.g. "
+        "'lat' and 'lon', or 'place'); the columns are 'title', 'date', 'notes'"
+    )
+
+
+def test_a_place_name_column_counts_as_the_location_when_guessing(tmp_path):
+    guess = guess_fields(write(tmp_path / "g.csv", "date,title,city\n2024-03-01,A,Kyiv\n"))
+    assert guess.choice.place == "city" and "location" not in guess.missing
+
+
+def test_geojson_features_without_geometry_are_placed_by_their_place_name(tmp_path):
+    features = [
+        {"type": "Feature", "geometry": None, "properties": {"name": "Talks", "date": "2024-03-01", "location": "Geneva"}},
+        {"type": "Feature", "geometry": None, "properties": {"name": "Lost", "date": "2024-03-02", "location": "Xyzzyville"}},
+        {"type": "Feature", "geometry": None, "properties": {"name": "Nowhere", "date": "2024-03-03"}},
+    ]  # fmt: skip
+    path = tmp_path / "g.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    catalogue, report = read_catalogue(path)
+    lon, lat = place_by_title(catalogue)["Talks"].representative
+    assert (round(lat), round(lon)) == (46, 6)
+    problems = {p.item: (p.field, p.message) for p in report.problems}
+    assert problems["feature 2 ('Lost')"][0] == "location"
+    assert "'Xyzzyville' is not a place we know by name" in problems["feature 2 ('Lost')"][1]
+    assert problems["feature 3 ('Nowhere')"] == (
+        "geometry",
+        "the feature has no geometry (and no place name to find it by)",
+    )
+    assert "'Geneva' as Geneva, Switzerland" in report.notes[0]
+
+
+def test_resolving_names_standing_alone():
+    found = gazetteer().resolve_names(["French", "Washington, D.C.", "Crimea, Ukraine"])
+    assert found["French"] == []  # a nationality names no place
+    assert gazetteer().describe(found["Washington, D.C."][0].entry) == (
+        "Washington, DC, United States"
+    )
+    assert found["Crimea, Ukraine"][0].entry.name == "Crimea"
