@@ -333,8 +333,18 @@ def test_two_days_joined_by_and_are_not_a_range_without_between():
         ("Protests were held on 3 and 4 March.", [("3 and 4 March", "2024-03-03/2024-03-04")]),
         (
             "Protests were held on March 3 and 10.",
-            [("March 3", "2024-03-03")],
-        ),  # not the week between
+            [("March 3", "2024-03-03"), ("10", "2024-03-10")],
+        ),  # the two days, not the week between
+        ("They were hurt on March 3 and 10 others fled.", [("March 3", "2024-03-03")]),
+        (  # days listed before their month and year are that month's and year's
+            "The delegations met on 3 and 10 March 2020 in Vienna.",
+            [("3", "2020-03-03"), ("10 March 2020", "2020-03-10")],
+        ),
+        (
+            "Protests on 3, 5 and 10 March 2020.",
+            [("3", "2020-03-03"), ("5", "2020-03-05"), ("10 March 2020", "2020-03-10")],
+        ),
+        ("They met on 3 and 10 March.", [("3", "2024-03-03"), ("10 March", "2024-03-10")]),
     ],
 )
 def test_dates_joined_by_and(text, expected):
@@ -471,3 +481,12 @@ def test_a_range_of_two_months_without_a_year_is_one_span(sentence, expected):
 def test_from_after_what_comes_from_a_time_is_that_time_not_since(sentence, expected):
     [draft] = import_text(sentence, published="2024-07-14").drafts
     assert draft.time.edtf == expected
+
+
+def test_days_listed_before_their_month_leave_the_title_whole():
+    """ "on 3 and 10 March 2020": the list of dates is left out of the title, not "… on 3"."""
+    [draft] = import_text(
+        "The two delegations first met on 3 and 10 March 2020 in Vienna.", published="2024-07-14"
+    ).drafts
+    assert draft.title == "The two delegations first met in Vienna"
+    assert draft.time.edtf == "2020-03-03"

@@ -755,6 +755,12 @@ _AND_NEXT = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?", re.I)
 """Between two dates of a list: "on Aug. 25 and Sept. 17, 1941" (the first takes its year)."""
 _AND_DAY_YEAR = re.compile(rf"(?P<d>{DAY}),?\s+(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
 """A bare day with the year after "and": "on March 3 and 10, 2020" (the month is the first's)."""
+_AND_DAY = re.compile(rf"(?P<d>{DAY})(?!\s*(?:{MONTH}|[-–/.,:]?\s*\d)){_AFTER_TWO_DAYS}")
+"""A bare day after "and", with no year: "on March 3 and 10" (the month and year the first's;
+"and 10 others" counts people)."""
+_DAYS_BEFORE = re.compile(rf"(?<![\w.,$£€-])(?P<days>(?:{DAY},\s*)*{DAY}),?\s+and\s+$")
+"""Bare days listed before a day written with its month: "on 3 and 10 March 2020", "on 3, 5
+and 10 March"."""
 
 
 def _follows(text: str, end: int, start: int) -> bool:
@@ -877,6 +883,10 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
             begin = since.start()
             note = (note + "; " if note else "") + "'since': open until publication"
+        if resolve in (_dmy, _dm) and begin == start:
+            # "on 3 and 10 March 2020": the bare days before are the same month's and year's.
+            after = mentions[-1].end if mentions else 0
+            mentions += _days_before(text, start, span, kind, after)
         mentions.append(
             DateMention(begin, m.end(), text[begin : m.end()], span, kind, note, alternatives)
         )
@@ -892,6 +902,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             listed = (len(mentions) - 1, and_next.end())
             if span.precision is Precision.DAY and (
                 second := _listed_day(mentions[-1], _AND_DAY_YEAR.match(text, and_next.end()))
+                or _same_month_day(mentions[-1], _AND_DAY.match(text, and_next.end()))
             ):
                 # "on March 3 and 10, 2020": the bare day is one of the month's, and both
                 # take the year written after it.
@@ -916,6 +927,50 @@ def _month_range(range_open: tuple[DateMention, int, int], text: str) -> DateMen
     span = _month_span(year + (last_month < month), last_month)
     last = DateMention(end.start(), end.end(), end.group(), span, first.kind)
     return _joined(first, last, cue_start, text)
+
+
+def _same_month_day(
+    first: DateMention, day: re.Match[str] | None
+) -> tuple[DateMention, DateMention] | None:
+    """The first of two days in a list with no year, as read, and the bare second in its
+    month and year ("on March 3 and 10": March 3 and March 10, both in the year guessed)."""
+    if day is None:
+        return None
+    year, month, _ = ymd_from_day(first.span.start)
+    try:
+        second = _span(_ymd(year, month, _day_number(day["d"])))
+    except DateError:
+        return None  # "Feb. 3 and 30": no such day
+    if second.start <= first.span.start:
+        return None  # "March 10 and 3": not a list of days in order
+    return first, DateMention(
+        day.start(),
+        day.end(),
+        day.group(),
+        second,
+        first.kind,
+        f"the month and year of {first.text}",
+    )
+
+
+def _days_before(text: str, start: int, span: TimeSpan, kind: str, after: int) -> list[DateMention]:
+    """The bare days listed before a day written with its month ("3 and 10 March 2020": the
+    3rd), each in that day's month and year; none unless they come in order before it."""
+    before = _DAYS_BEFORE.search(text, max(after, start - 40), start)
+    if before is None:
+        return []
+    year, month, last = ymd_from_day(span.start)
+    out, previous, at = [], 0, before.start()
+    for found in re.finditer(DAY, before["days"]):
+        number = _day_number(found.group())
+        if not previous < number < last:
+            return []
+        previous = number
+        begin = at + found.start()
+        day = _span(_ymd(year, month, number))
+        note = f"the month and year of the date after it ({span.describe()})"
+        out.append(DateMention(begin, begin + len(found.group()), found.group(), day, kind, note))
+    return out
 
 
 def _listed_day(
