@@ -250,6 +250,14 @@ def test_a_possessive_inside_a_name_is_part_of_it(gaz, apostrophe):
     assert [m.text for m in gaz.find(text)][1:] == ["Russia", "Moscow"]
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_name_that_ends_in_apostrophe_s_keeps_it(gaz, apostrophe):
+    text = f"Fighting flared near St. John{apostrophe}s, officials said. Iran{apostrophe}s navy."
+    found = gaz.find(text)
+    assert [m.text for m in found] == [f"St. John{apostrophe}s", "Iran"]
+    assert found[0].best.entry.country == "CA"
+
+
 def test_a_country_is_its_outline_not_another_entry_spelt_the_same(gaz):
     # countryinfo has "Burma" (no outline) with "Myanmar" among its spellings
     [myanmar] = gaz.lookup("Myanmar")

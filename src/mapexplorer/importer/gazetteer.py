@@ -518,7 +518,14 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 continue
             if not group[0].capitalised and n == 1:
                 continue
-            key = _key(group)
+            key, whole = _key(group), 0
+            if not gaz.knows(key) and group[-1].possessive.endswith("s"):
+                # "St. John's": a name that ends in 's (the tokens cut it off as a possessive)
+                owned = normalise(
+                    f"{key} {group[-1].possessive}".replace(" ’", "’").replace(" '", "'")
+                )
+                if gaz.knows(owned):
+                    key, whole = owned, len(group[-1].possessive)
             # "The UN", "The Kalyan Minaret": a sentence's opening "The" is no part of the name,
             # whose word alone must pass the checks on single words.
             skip = 1 if n > 1 and group[0].word.lower() == "the" else 0
@@ -531,16 +538,17 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 candidates, text, tokens, i + skip, n - skip, lower_words, key
             )
             if candidates:
-                found = (n, candidates)
+                found = (n, candidates, whole)
                 break
         if found is None:
             i += 1
             continue
-        n, candidates = found
+        n, candidates, whole = found
         a, b = tokens[i], tokens[i + n - 1]
         demonym = all(c.demonym for c in candidates)
+        stop = b.end + whole
         # "the Caucasus": the article belongs to the name.
-        mentions.append(PlaceMention(a.start, b.end, text[a.start : b.end], candidates, demonym))
+        mentions.append(PlaceMention(a.start, stop, text[a.start : stop], candidates, demonym))
         i += n
     return mentions
 
