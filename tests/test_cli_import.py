@@ -19,7 +19,11 @@ ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 def test_import_writes_a_catalogue_the_app_opens(tmp_path, capsys):
     out = tmp_path / "imported.geojson"
     assert main(["import-article", str(BUNDLED), "-o", str(out)]) == 0
-    assert "published 2025-01-17" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "published 2025-01-17" in said.out
+    # A date the text does not state is a guess: the user is told how it was made
+    assert said.err.startswith("mapexplorer: the publication date was not given: No date is ")
+    assert "Friday 17 January 2025" in said.err and "--published YYYY-MM-DD" in said.err
     catalogue = native.load(out)
     assert len(catalogue.events) >= 20
     assert catalogue.source.published == "2025-01-17"
@@ -40,6 +44,16 @@ def test_published_date_given(tmp_path, capsys):
     catalogue = native.load(out)
     assert catalogue.source.published == "2024-03-06"
     assert catalogue.source.published_note == "Given by the user: 2024-03-06."
+    assert capsys.readouterr().err == ""
+
+
+def test_an_article_with_no_publication_date_says_what_was_skipped(tmp_path, capsys):
+    article = tmp_path / "undated.txt"
+    article.write_text("Talks\n\nDiplomats met in Geneva in 2019 and again on Friday.\n")
+    assert main(["import-article", str(article), "-o", str(tmp_path / "o.geojson")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("mapexplorer: no publication date was given, nor found in the text")
+    assert "--published YYYY-MM-DD to read them" in err
 
 
 @pytest.mark.parametrize("value", ["2025-02-30", "yesterday"])

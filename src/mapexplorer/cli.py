@@ -275,6 +275,18 @@ def import_article_command(args: argparse.Namespace) -> int:
     print(
         f"wrote {args.output}: {counted(len(catalogue.events), 'draft event')}; published {published}"
     )
+    if not args.published:
+        # "Friday", "last month" and dates without a year hang on it: say how it was found.
+        how = catalogue.source.published_note
+        said = (
+            f"the publication date was not given: {how} If it is wrong, import again with "
+            "--published YYYY-MM-DD."
+            if catalogue.source.published
+            else "no publication date was given, nor found in the text: dates counted from it "
+            '("Friday", "last month") were skipped; import again with --published '
+            "YYYY-MM-DD to read them."
+        )
+        print(f"mapexplorer: {said}", file=sys.stderr)
     return 0
 
 
