@@ -24,8 +24,10 @@ _FUNCTION = {
     "will", "would", "could", "this", "these", "those", "such", "some", "any", "not",
     # prepositions a title cut at eight words may end on ("… into central Brussels during")
     "during", "along", "across", "near", "toward", "towards", "against", "via", "despite",
-    "among", "onto", "upon", "within", "throughout",
+    "among", "onto", "upon", "within", "throughout", "through", "about", "around", "without",
+    "beyond", "behind", "beneath", "including", "alongside", "like", "per",
 }  # fmt: skip
+_PHRASE_END = re.compile(r"[,;:.!?)]$")
 _FRAME = re.compile(
     r"^[^,.;]{0,60}?\b(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|"
     r"thinks?|stated|reported|announced|argued|insisted|urges?|told\s+\w+)\s+that[\s,]+",
@@ -35,6 +37,7 @@ _BREAK = re.compile(
     r",\s|\s[—–]\s|;\s|:\s|\s(?:which|who|whom|whose|that|when|while|because|although)\s"
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\s+$", re.I)
+_PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
 def title_for(
@@ -63,6 +66,13 @@ def title_for(
         and words[len(cut)][:1].isupper()
     ):
         cut.append(words[len(cut)])
+    # A phrase that ends one word past the cut is finished ("… hit by a major quake,", not
+    # "… hit by a major").
+    at = len(cut)
+    if len(cut) == TITLE_WORDS and at < len(words):
+        after = words[at + 1].lower() if at + 1 < len(words) else ""
+        if _PHRASE_END.search(words[at]) or after in _LEADS or after in ("where", "to", ""):
+            cut = words[: at + 1]
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
     brk = _BREAK.search(joined)
@@ -102,8 +112,8 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     for start, end in sorted(_date_lists(text, dates), reverse=True):
         before, after = text[:start], text[end:]
         prep = _PREPOSITION_BEFORE.search(before)
-        if prep:
-            before = before[: prep.start()]
+        if prep or _PREPOSITION_OPENS.match(text, start, end):  # "… on Sunday": its own "on"
+            before = before[: prep.start()] if prep else before
             if re.match(r",\s+(?:when|after|before|as|while)\b", after):
                 after = after[1:]  # "It began in October 1853, when …" → "It began when …"
         elif (start == 0 or not before.strip()) and (lead := _AFTER_OPENING_DATE.match(after)):
