@@ -507,6 +507,16 @@ def test_a_title_cut_inside_a_name_finishes_the_name():
             "crossing on Thursday.",
             "Aid convoys crossed into rebel-held northwestern Syria",
         ),
+        # an aside about the subject goes; the main clause stays
+        (
+            "Gen. Burhan, who moved his government to Port Sudan, vowed on Monday to fight.",
+            "Gen. Burhan vowed to fight",
+        ),
+        # a bare weekday after a speech verb is no part of the title
+        (
+            "Rebels said Sunday they had taken El Fasher.",
+            "Rebels said they had taken El Fasher",
+        ),
         (
             "The region was last hit by a major quake in 1999, when a tremor near Izmit "
             "killed about 17,000 people.",

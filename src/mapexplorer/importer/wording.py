@@ -37,6 +37,8 @@ _BREAK = re.compile(
     r",\s|\s[—–]\s|;\s|:\s|\s(?:which|who|whom|whose|that|when|while|because|although)\s"
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\s+$", re.I)
+_WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_ASIDE = re.compile(r",\s(?:who|which)\s[^,;.]{3,140},\s(?=[a-z])")
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
@@ -55,6 +57,9 @@ def title_for(
     text = _without_dates(text, dates)
     text = re.sub(r"[“”\"‘]|’(?!s)", "", text).strip()
     text = _FRAME.sub("", text)
+    # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
+    # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
+    text = _ASIDE.sub(" ", text, count=1)
     text = _main_clause(text, names_a_region)
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     cut = words[:TITLE_WORDS]
@@ -112,7 +117,12 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     for start, end in sorted(_date_lists(text, dates), reverse=True):
         before, after = text[:start], text[end:]
         prep = _PREPOSITION_BEFORE.search(before)
-        if prep or _PREPOSITION_OPENS.match(text, start, end):  # "… on Sunday": its own "on"
+        # "… on Sunday": its own "on"; "… said Sunday they …": a weekday is never a name's
+        if (
+            prep
+            or _PREPOSITION_OPENS.match(text, start, end)
+            or _WEEKDAY_ALONE.fullmatch(text, start, end)
+        ):
             before = before[: prep.start()] if prep else before
             if re.match(r",\s+(?:when|after|before|as|while)\b", after):
                 after = after[1:]  # "It began in October 1853, when …" → "It began when …"
