@@ -527,3 +527,29 @@ def test_a_title_cut_inside_a_name_finishes_the_name():
 def test_titles_end_on_a_whole_phrase(sentence, title):
     [draft] = import_text(sentence, published="2023-02-13").drafts
     assert draft.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # what will be: the next such month or day after publication, not the story's year
+        ("Talks began in 2018. Leaders will meet again in Brussels in March.", "2024-03"),
+        ("Talks began in 2018. The vote in Kyiv is scheduled for March 3.", "2024-03-03"),
+        ("Talks began in 2018. Leaders will meet in Brussels in December.", "2023-12"),
+        # what was: as before, the story's year
+        ("Talks began in 2018. In March, leaders met in Brussels.", "2018-03"),
+    ],
+)
+def test_a_month_without_a_year_in_a_sentence_about_what_will_be_is_after_publication(text, edtf):
+    drafts = import_text(text, published="2023-12-14").drafts
+    assert drafts[-1].time.edtf == edtf
+
+
+def test_the_date_of_an_aside_is_not_the_clauses():
+    [draft] = import_text(
+        "Accession talks with Turkey, which began in 2005, have been frozen since 2018.",
+        published="2023-12-14",
+    ).drafts
+    assert draft.time.edtf == "2018/2023-12-14"
+    assert draft.title == "Accession talks with Turkey have been frozen"
+    assert "2005" in [t.edtf for t in draft.time_alternatives]

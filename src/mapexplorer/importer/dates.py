@@ -305,7 +305,17 @@ def _dmy(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_ymd(int(m["y"]), month_number(m["m"]), _day_number(m["d"]))), EXPLICIT, ""
 
 
-def _month_day(month: int, day: int, ctx: _Context) -> Resolved:
+def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = None) -> Resolved:
+    if m is not None and _ahead_of_publication(ctx, m):
+        py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
+        for year in (py, py + 1):
+            try:
+                when = day_from_ymd(year, month, day)
+            except ValueError:
+                continue
+            if when >= ctx.published:  # type: ignore[operator]
+                note = "no year given: the next such day after publication"
+                return _span(_ymd(year, month, day)), FROM_PUBLISHED, note
     found = _year_of_month_day(month, day, ctx)
     if found is None:
         return None
@@ -315,12 +325,12 @@ def _month_day(month: int, day: int, ctx: _Context) -> Resolved:
 
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d|\s*[-–])")
 def _md(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx)
+    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
 
 
 @_rule(rf"{W}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
 def _dm(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx)
+    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
 
 
 @_rule(rf"(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})", re.I)
@@ -349,6 +359,10 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
         py, pm, _ = ymd_from_day(ctx.published)
         year = {"last": py - (month >= pm), "this": py, "next": py + (month <= pm)}[cue]
         return _month_span(year, month), FROM_PUBLISHED, f"'{cue}' counted from publication"
+    if cue in ("in", "by", "until") and _ahead_of_publication(ctx, m):
+        py, pm, _ = ymd_from_day(ctx.published)  # type: ignore[arg-type]
+        year = py if month >= pm else py + 1
+        return _month_span(year, month), FROM_PUBLISHED, "the next such month after publication"
     prev = ctx.previous
     if prev is not None and prev.precision.rank <= Precision.YEAR.rank:
         year = ymd_from_day(prev.start)[0]
@@ -673,15 +687,9 @@ _PAST_VERB_BEFORE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
-@_rule(rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])", re.I)
-def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
-    if ctx.published is None or not m["w"][0].isupper():
-        return None
-    pub = ctx.published
-    target = WEEKDAYS.index(m["w"].capitalize())
-    today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
-    which = (m["which"] or "").lower()
-    # The tense is the sentence's: not a "will" of the sentence before, nor a "plan" of the next.
+def _sentence_around(ctx: _Context, m: re.Match[str]) -> tuple[int, str, str]:
+    """Where the sentence of a date starts, its words before the date and after it. The
+    tense is the sentence's: not a "will" of the sentence before, nor a "plan" of the next."""
     line_start = ctx.text.rfind("\n", 0, m.start()) + 1
     start = max(line_start, m.start() - 120)
     for end in _SENTENCE_END.finditer(ctx.text, start, m.start()):
@@ -690,7 +698,30 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     after = ctx.text[m.end() : min(m.end() + 40, line_end if line_end >= 0 else len(ctx.text))]
     end_of_sentence = _SENTENCE_END.search(after)
     after = after[: end_of_sentence.start() + 1] if end_of_sentence else after
-    before = ctx.text[start : m.start()]
+    return start, ctx.text[start : m.start()], after
+
+
+def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
+    """A month or day without a year in a sentence about what will be ("Leaders will meet
+    again in March", "The vote is scheduled for May 5"): after publication, not in the year
+    of the story's last date."""
+    if ctx.published is None:
+        return False
+    start, before, after = _sentence_around(ctx, m)
+    if _PAST_VERB_BEFORE.search(ctx.text[start : m.start()]):
+        return False
+    return bool(_FUTURE.search(before + m[0] + after))
+
+
+@_rule(rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])", re.I)
+def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
+    if ctx.published is None or not m["w"][0].isupper():
+        return None
+    pub = ctx.published
+    target = WEEKDAYS.index(m["w"].capitalize())
+    today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
+    which = (m["which"] or "").lower()
+    start, before, after = _sentence_around(ctx, m)
     past_verb = which in ("", "on") and bool(
         _PAST_VERB_BEFORE.search(ctx.text[start : m.start() + len(m[0]) - len(m["w"])])
     )

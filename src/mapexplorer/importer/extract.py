@@ -31,7 +31,7 @@ from mapexplorer.importer.dates import (
 )
 from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer
-from mapexplorer.importer.wording import actors_in, category_for, title_for
+from mapexplorer.importer.wording import actors_in, asides_in, category_for, title_for
 from mapexplorer.model import Excerpt, Place, TimeSpan
 from mapexplorer.model.event import slugify
 from mapexplorer.model.time import iso_from_day
@@ -148,6 +148,10 @@ def _units(
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
         unit.dates = [m for m in dates if start <= m.start < end]
+        if len(unit.dates) > 1 and (asides := asides_in(text, start, end)):
+            # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
+            # clause's own date first, the aside's an alternative.
+            unit.dates.sort(key=lambda m: any(a <= m.start < b for a, b in asides))
         # The dateline ("WARSAW, Poland (AP) —") lies before the sentence: its first clause's.
         unit.places = [
             m for m in places if start <= m.start < end or (m.start < start == sentence.start)

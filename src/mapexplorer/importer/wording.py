@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["actors_in", "category_for", "title_for"]
+__all__ = ["actors_in", "asides_in", "category_for", "title_for"]
 
 TITLE_WORDS = 8
 _LEADS = {
@@ -40,6 +40,12 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\
 _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _ASIDE = re.compile(r",\s(?:who|which)\s[^,;.]{3,140},\s(?=[a-z])")
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
+
+
+def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where asides about a subject are (", which began in 2005,"): their dates are not the
+    clause's."""
+    return [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, end)]
 
 
 def title_for(
