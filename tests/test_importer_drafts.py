@@ -553,3 +553,17 @@ def test_the_date_of_an_aside_is_not_the_clauses():
     assert draft.time.edtf == "2018/2023-12-14"
     assert draft.title == "Accession talks with Turkey have been frozen"
     assert "2005" in [t.edtf for t in draft.time_alternatives]
+
+
+def test_a_yardstick_date_does_not_date_the_clause_and_a_future_date_is_not_carried_on():
+    """ "the most since record-keeping began in 1878" is no date of the rain; an undated
+    paragraph after "he would visit next week" goes on with the story as told, not next week."""
+    text = (
+        "Helene made landfall late Thursday in Florida.\n\n"
+        "President Biden said he would visit Florida next week.\n\n"
+        "Atlanta saw 11 inches of rain, the most since record-keeping began in 1878.\n"
+    )
+    drafts = import_text(text, published="2024-09-29").drafts
+    assert drafts[0].title == "Helene made landfall in Florida"
+    atlanta = next(d for d in drafts if "Atlanta" in d.excerpt.text)
+    assert atlanta.time.edtf == "2024-09-26"

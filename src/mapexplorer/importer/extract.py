@@ -90,7 +90,10 @@ def make_drafts(
         units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
-        current = _current_date(drafts[-1]) if drafts else None
+        # The story's date so far: its last draft's, unless that one looks ahead ("will
+        # visit next week"), which an undated paragraph after it does not go on with.
+        told = [d for d in drafts if published is None or _current_date(d).start <= published]
+        current = _current_date((told or drafts)[-1]) if drafts else None
         drafts.extend(_paragraph_drafts(units_by_paragraph[index], dates, published, news, current))
     return _to_drafts(article, drafts, gaz)
 
@@ -147,7 +150,14 @@ def _units(
     for start, end in zip(cuts, cuts[1:], strict=False):
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
-        unit.dates = [m for m in dates if start <= m.start < end]
+        # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
+        # yardstick, not when the clause happened.
+        unit.dates = [
+            m
+            for m in dates
+            if start <= m.start < end
+            and not _YARDSTICK.search(text, max(start, m.start - 60), m.start)
+        ]
         if len(unit.dates) > 1 and (asides := asides_in(text, start, end)):
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
@@ -161,6 +171,12 @@ def _units(
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_YARDSTICK = re.compile(
+    r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
+    r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince|\brecords?\s+(?:set|began)|"
+    r"\brecord[-\s]keeping\s+began)\s+(?:(?:in|on)\s+)?$",
+    re.I,
+)
 
 
 def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> bool:

@@ -36,7 +36,10 @@ _FRAME = re.compile(
 _BREAK = re.compile(
     r",\s|\s[—–]\s|;\s|:\s|\s(?:which|who|whom|whose|that|when|while|because|although)\s"
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|by|since|during|from|at|until|of)\s+$", re.I)
+# "late" and "early" too: "made landfall late Thursday" is no "made landfall late".
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|on|by|since|during|from|at|until|of|late|early)\s+$", re.I
+)
 _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _ASIDE = re.compile(r",\s(?:who|which)\s[^,;.]{3,140},\s(?=[a-z])")
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
