@@ -241,6 +241,39 @@ def test_a_date_with_an_impossible_time_of_day_is_refused(value, words):
 
 
 @pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2025-01-17T10:00:00+25:00", "'2025-01-17T10:00:00+25:00': +25:00 is not a time-zone "
+         "offset (they go from -12:00 to +14:00)"),
+        ("2025-01-17T10:00:00+05:75", "+05:75 is not a time-zone offset (minutes go from 00"),
+        ("2025-01-17T10:00:00-13:00", "-13:00 is not a time-zone offset"),
+        ("2025-01-17 10:00+1500", "+15:00 is not a time-zone offset"),
+        ("2025-01-17T10:00:00+99", "+99:00 is not a time-zone offset"),  # hours only
+        ("20250117T100000+2500", "+25:00 is not a time-zone offset"),  # ISO 8601's basic form
+        ("Fri, 17 Jan 2025 10:00:00 +2500", "+25:00 is not a time-zone offset"),  # e-mail
+        ("1/17/2025 10:30 AM -0575", "-05:75 is not a time-zone offset"),
+    ],
+)  # fmt: skip
+def test_a_date_with_an_impossible_time_zone_offset_is_refused(value, words):
+    """As an impossible time of day: the day is read as written, so a mistyped offset would
+    otherwise pass unseen."""
+    with pytest.raises(DateError, match=re.escape(words)):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2025-01-17T10:00:00+14:00", "2025-01-17T10:00:00-12:00", "2025-01-17T10:00:00+05:45",
+        "2025-01-17T10:00:00-0930", "2025-01-17T10:00:00+05", "20250117T100000+0530",
+        "Fri, 17 Jan 2025 10:00:00 -0800", "2025-01-17T10:00:00Z",
+    ],
+)  # fmt: skip
+def test_real_time_zone_offsets_are_still_read(value):
+    assert parse_date(value).edtf == "2025-01-17"
+
+
+@pytest.mark.parametrize(
     "value",
     ["2020-01-01T23:59:59", "2020-01-01T23:59:60Z", "2020-01-01 00:00", "1/1/2020 12:30 AM"],
 )
@@ -551,6 +584,18 @@ def test_a_csv_row_with_an_impossible_time_of_day_is_left_out_and_named(tmp_path
     problems = "\n".join(str(problem) for problem in report.problems)
     assert "row 2, field 'date': '2020-01-01T25:00': 25:00 is not a time of day" in problems
     assert "row 3, field 'date': '2020-01-01 24:61': 24:61 is not a time of day" in problems
+
+
+def test_a_csv_row_with_an_impossible_time_zone_offset_is_left_out_and_named(tmp_path):
+    rows = [f"{c},2025-01-0{i}T10:00:00+01:00,35.6,51.4" for i, c in enumerate("CDEF", 2)]
+    text = "title,date,lat,lon\nA,2025-01-17T10:00:00+25:00,35.6,51.4\n"
+    text += "B,2025-01-17T10:00:00+05:75,35.6,51.4\n"
+    path = write(tmp_path / "zones.csv", text + "\n".join(rows) + "\n")
+    catalogue, report = read_catalogue(path)
+    assert sorted(by_title(catalogue)) == ["C", "D", "E", "F"]  # not A and B on 17 January
+    problems = "\n".join(str(problem) for problem in report.problems)
+    assert "row 2, field 'date': '2025-01-17T10:00:00+25:00': +25:00 is not a time-zone" in problems
+    assert "row 3, field 'date': '2025-01-17T10:00:00+05:75': +05:75 is not a time-zone" in problems
 
 
 def test_acled_with_an_upload_timestamp_is_ambiguous(tmp_path):

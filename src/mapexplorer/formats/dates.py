@@ -52,13 +52,13 @@ _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
     rf"^(?P<date>.*?\d),?\s+(?:at\s+)?{_CLOCK}\s*"
-    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|[a-z]{3,4})?$"
+    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|(?P<offset>[+-]\d{2}:?\d{2})|[a-z]{3,4})?$"
 )
 """A written or numeric date and a time of day: "Fri, 17 Jan 2025 10:00:00 GMT" (e-mail and
 RSS), "1/17/2025 10:30 AM" (spreadsheets). The day is the date as written."""
 _ISO_BASIC_DATETIME = re.compile(
     r"^(\d{4})(\d{2})(\d{2})T(?P<hour>\d{2})(?:(?P<minute>\d{2})(?:(?P<second>\d{2})(?:[.,]\d+)?)?)?"
-    r"\s*(?:Z|[+-]\d{2}:?(?:\d{2})?)?$",
+    r"\s*(?:Z|(?P<offset>[+-]\d{2}:?(?:\d{2})?))?$",
     re.IGNORECASE,
 )  # "20250117T100000Z": ISO 8601's basic form, as iCalendar writes it
 _CENTURY_BC = re.compile(
@@ -76,7 +76,7 @@ _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(
     rf"^([+-]?\d{{4,}}-\d{{2}}-\d{{2}})[T ]{_CLOCK}"
-    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
+    r"\s*(?:Z|(?P<offset>[+-]\d{2}(?::?\d{2})?)|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
     re.IGNORECASE,
 )
 _SEASON_YEARS = re.compile(
@@ -381,6 +381,29 @@ def _check_clock(match: re.Match[str], raw: str) -> None:
         raise DateError(f"{_show(raw)}: {clock} is not a time of day (minutes go from 00 to 59)")
     if second > 60:  # 60: a leap second
         raise DateError(f"{_show(raw)}: {clock} is not a time of day (seconds go from 00 to 59)")
+    if offset := groups.get("offset"):
+        _check_offset(offset, raw)
+
+
+_OFFSET_LIMITS = {"+": 14 * 60, "-": 12 * 60}
+"""How far, in minutes, time zones are ahead of UTC (UTC+14:00, Kiribati's Line Islands) and
+behind it (UTC-12:00, Baker Island): an offset beyond is a typing mistake, not a place."""
+
+
+def _check_offset(offset: str, raw: str) -> None:
+    """Refuse a time-zone offset no clock uses ("+25:00", "+05:75"), as `_check_clock` refuses
+    an impossible time of day: the day is read as written, so the offset would pass unseen."""
+    digits = offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    shown = f"{offset[0]}{hours:02d}:{minutes:02d}"
+    if minutes > 59:
+        raise DateError(
+            f"{_show(raw)}: {shown} is not a time-zone offset (minutes go from 00 to 59)"
+        )
+    if hours * 60 + minutes > _OFFSET_LIMITS[offset[0]]:
+        raise DateError(
+            f"{_show(raw)}: {shown} is not a time-zone offset (they go from -12:00 to +14:00)"
+        )
 
 
 def _from_prose(text: str) -> TimeSpan | None:
