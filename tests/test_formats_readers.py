@@ -531,6 +531,60 @@ def test_geojson_features_grouped_by_event_id(tmp_path):
     assert [p.name for p in catalogue.places_of(event)] == ["Kazan", "Moscow"]
 
 
+def _collection(*features: dict) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)})
+
+
+def _point_feature(props: dict, lon: float = 6.14, **top) -> dict:
+    geometry = {"type": "Point", "coordinates": [lon, 46.2]}
+    return {"type": "Feature", **top, "geometry": geometry, "properties": props}
+
+
+def test_a_geojson_features_own_id_is_its_event_id(tmp_path):
+    """RFC 7946's Feature `id`: the event's id when no property gives one, and a title better
+    than "Feature 1" when nothing else names the feature and the id is a word."""
+    path = write(tmp_path / "ids.geojson", _collection(
+        _point_feature({"date": "1985-11-19"}, id="summit-1985"),
+        _point_feature({"date": "1985-11-20", "title": "Talks"}, 7.0, id=42),
+        _point_feature({"date": "1985-11-21"}, 8.0, id=7),
+        _point_feature({"date": "1985-11-22", "title": "Dinner"}, 9.0, id="way/4089"),
+    ))  # fmt: skip
+    catalogue, _ = read_catalogue(path)
+    assert [(e.id, e.title) for e in catalogue.events] == [
+        ("summit-1985", "summit-1985"),
+        ("42", "Talks"),
+        ("7", "Feature 3"),  # a number says less than the feature's place in the file
+        ("way-4089", "Dinner"),
+    ]
+
+
+def test_a_geojson_features_own_id_is_kept_beside_an_event_id_property(tmp_path):
+    path = write(tmp_path / "both.geojson", _collection(
+        _point_feature({"date": "1985-11-19", "event_id": "summit", "title": "Summit"}, id="f-17"),
+        _point_feature({"date": "1985-11-20", "title": "Talks"}, 7.0, id="f-18"),  # no event_id
+    ))  # fmt: skip
+    catalogue, _ = read_catalogue(path)
+    summit, talks = catalogue.events
+    assert (summit.id, summit.extra["feature_id"]) == ("summit", "f-17")
+    assert (talks.id, "feature_id" in talks.extra) == ("f-18", False)
+    export_catalogue(catalogue, tmp_path / "again.geojson", "geojson")  # kept by our export
+    again = open_catalogue(tmp_path / "again.geojson")
+    assert again.event("summit").extra["feature_id"] == "f-17"
+
+
+def test_a_geojson_title_in_a_language_or_form_is_a_title(tmp_path):
+    path = write(tmp_path / "names.geojson", _collection(
+        _point_feature({"date": "1985-11-19", "name:en": "Geneva talks", "place_name": "Geneva"}),
+        _point_feature({"date": "1985-11-20", "NAME_LONG": "Summit at Reykjavik"}, 7.0),
+    ))  # fmt: skip
+    guess = guess_fields(path)
+    assert guess.choice.title == "name:en"
+    assert guess.choice.place == "place_name"  # not a title
+    assert "NAME_LONG" in guess.candidates["title"]
+    catalogue, _ = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Geneva talks", "Feature 2"]
+
+
 # --- CSV ---------------------------------------------------------------------------------------
 
 ACLED_COLUMNS = (

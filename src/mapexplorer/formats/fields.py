@@ -229,6 +229,13 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "timestamp": ("timestamp", "time_stamp", "unix_time", "unixtime", "epoch", "ts", "unix"),
     "year": ("year", "yr", "event_year", "iyear", "jahr", "ano"),
 }
+_TITLE_LIKE = re.compile(
+    r"^(?:name|title)_[a-z]{2,3}$|^(?:name|title)_(?:long|short|full|official|local)$"
+    r"|^(?:official|short|long|full|display|common|local|english)_(?:name|title)$"
+)
+"""Names and titles in a language or a form: OpenStreetMap's `name:en`, Natural Earth's
+`NAME_LONG`, Wikidata's `label_en`-like `title_en`, `official_name`: a title after the
+plain ones (`title`, `name`…), never a place's or an actor's name (`place_name`)."""
 _ACTOR = re.compile(r"^(?:assoc_)?actors?_?\d*(?:_?name)?$|^(?:participants|parties|people|who)$")
 _WKT = re.compile(
     r"^\s*(?:SRID=\d+;\s*)?(?:POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON"
@@ -411,7 +418,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
     time_sources = _time_sources(by_norm, values)
     candidates["time"] = tuple(time_sources)
     category = ranked("category")
-    title = ranked("title")
+    title = ranked("title", fuzzy=_is_title_like)
     fallback_titles = [n for n in ranked("title_fallback") if n not in title]
     candidates["title"] = tuple(title + fallback_titles)
     candidates["category"] = tuple(category)
@@ -468,6 +475,12 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         reasons=tuple(reasons),
         missing=tuple(missing),
         sample=sample,
+    )
+
+
+def _is_title_like(norm: str) -> bool:
+    return bool(_TITLE_LIKE.match(norm)) and not any(
+        norm in known for role, known in _NAMES.items() if role != "title"
     )
 
 

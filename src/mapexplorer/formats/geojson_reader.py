@@ -169,7 +169,10 @@ def read_document(
             if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, total)
             item = f"feature {index + 1}"
-            _read_feature(builder, reader, feature, item, all_parts[index], points[index], by_name)
+            parts = all_parts[index]
+            if feature.__class__ is dict and "id" in feature:
+                parts = with_feature_id(parts, feature["id"])
+            _read_feature(builder, reader, feature, item, parts, points[index], by_name)
         builder.report.notes += by_name.notes()
         if progress is not None:
             progress(total, total)
@@ -260,7 +263,40 @@ def _read_feature(
         field = reader.choice.place if isinstance(exc, PlaceNameError) else "geometry"
         builder.problem(item, field or "geometry", str(exc))
         return
-    builder.add(item, parts, time, place_ids, reader.extra(props))
+    extra = reader.extra(props)
+    feature_id = _feature_id(feature.get("id"))
+    if feature_id and feature_id != parts.id and not feature_id.startswith(f"{parts.id}@"):
+        extra.setdefault(FEATURE_ID, feature_id)  # the property's id is the event's: keep both
+    builder.add(item, parts, time, place_ids, extra)
+
+
+FEATURE_ID = "feature_id"
+"""The extra property that keeps a Feature's own `id` (RFC 7946) when an id property names its
+event instead (not our exports' "event@place", which the event's id and place make again)."""
+
+
+def _feature_id(value: Any) -> str:
+    """A Feature's `id` as text: RFC 7946 allows a string or a number; "" for anything else."""
+    if value.__class__ is str:
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return ""
+
+
+def with_feature_id(parts: RowParts, value: Any) -> RowParts:
+    """A Feature's parts with its own `id` (RFC 7946) as the event's id when no property gives
+    one, and as its title when nothing else names it and the id is a word rather than a number
+    ("way/4089", "summit-1985", not "3": a feature is better called "Feature 3" by its place in
+    the file than "3")."""
+    feature_id = _feature_id(value)
+    if not feature_id:
+        return parts
+    if not parts.id:
+        parts = parts._replace(id=feature_id)
+    if not (parts.title or parts.place) and any(c.isalpha() for c in feature_id):
+        parts = parts._replace(title=feature_id)
+    return parts
 
 
 def _places(
