@@ -16,6 +16,7 @@ import shapely.wkt
 from shapely.geometry import LineString, Point, Polygon, shape
 
 from mapexplorer.formats import csvfile, kml, native
+from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.formats.opener import EXPORTERS, export_catalogue
 from mapexplorer.model import Catalogue, Era, Event, Excerpt, Place, Source, TimeSpan
@@ -190,7 +191,7 @@ def test_csv_rows_and_shapes(tmp_path, request, which):
         assert row["place_id"] in event.place_ids
         assert row["date"] == event.time.edtf
         assert ISO_DAY.match(row["start"]) and ISO_DAY.match(row["end"])
-        assert row["actors"] == csvfile.ACTOR_SEPARATOR.join(event.actors)
+        assert row["actors"] == actors_text(event.actors)
         assert row["excerpt"] == event.excerpt
         geom = shapely.wkt.loads(row["wkt"])
         assert geom.is_valid and not geom.is_empty
@@ -225,6 +226,51 @@ def test_csv_reopens_with_its_place_ids(tmp_path):
     }
     # Everything of the events, but how each date was worked out (only in the GeoJSON).
     assert list(again.events) == [replace(e, date_note="") for e in catalogue.events]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+def test_actors_with_a_semicolon_in_their_names_reopen_as_they_were(tmp_path, fmt):
+    """ "; " joins actors in a cell: a name holding one came back as two actors."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    actors = [
+        ("Smith; Jones LLP", "NATO"),
+        ("[Unknown]", "Army"),  # a name that looks like the start of a JSON list
+        ("Government of Russia", "NATO"),  # the plain names: written as people read them
+    ]
+    events = [
+        Event(f"e{n}", f"Event {n}", TimeSpan.parse("2025-01-17"), ("p",), actors=names)
+        for n, names in enumerate(actors)
+    ]
+    catalogue = Catalogue(events, {"p": Place("p", "Geneva", Point(6.14, 46.2))})
+    path = tmp_path / f"actors.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.actors for e in again.events] == actors
+    if fmt == "csv":
+        cells = [row["actors"] for row in csv.DictReader(path.open(encoding="utf-8"))]
+        assert cells[0] == '["Smith; Jones LLP", "NATO"]'
+        assert cells[2] == "Government of Russia; NATO"
+
+
+def test_actors_in_older_files_and_other_tools_cells_read_as_before(tmp_path):
+    from mapexplorer.formats.opener import read_catalogue
+
+    path = tmp_path / "old.csv"
+    path.write_text(
+        "title,date,lat,lon,actors\n"
+        "A,2025-01-17,46.2,6.14,Government of Russia; NATO\n"
+        "B,2025-01-18,46.2,6.14,[Unknown]; Army\n"  # not JSON: split as always
+        'C,2025-01-19,46.2,6.14,"[1, 2]"\n',  # JSON, but not names
+        encoding="utf-8",
+    )
+    again, _ = read_catalogue(path)
+    assert [e.actors for e in again.events] == [
+        ("Government of Russia", "NATO"),
+        ("[Unknown]", "Army"),
+        ("[1, 2]",),
+    ]
 
 
 def test_a_csv_without_place_ids_reads_as_before(tmp_path):
@@ -301,7 +347,7 @@ def test_kml_reads_back_with_fastkml(tmp_path, request, which):
             "precision": event.time.precision.value,
             "place": place.name,
             "category": event.category,
-            "actors": "; ".join(event.actors),
+            "actors": actors_text(event.actors),
             "era": event.era,
             "excerpt": event.excerpt,
             "excerpts": excerpts_text(event.excerpts),

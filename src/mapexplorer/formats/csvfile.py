@@ -7,6 +7,7 @@ import io
 import os
 import re
 
+from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.formats.native import event_place_properties
@@ -19,7 +20,6 @@ COLUMNS = [
 """`excerpt` is the first passage, for people; `excerpts` all of them with their offsets.
 `place_id` keeps each place's id on reopening (made from its name, Washington's `washington`
 would come back `washington-d-c`)."""
-ACTOR_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)."""
 _PROTECTED = re.compile(r"'*[=+\-@\t\r]")
@@ -71,7 +71,7 @@ def dumps(catalogue: Catalogue) -> str:
             row = {column: props.get(column, "") for column in COLUMNS}
             lon, lat = place.representative
             row.update(
-                actors=ACTOR_SEPARATOR.join(event.actors),
+                actors=actors_text(event.actors),
                 excerpts=excerpts_text(event.excerpts),
                 lat=f"{lat:.6f}",
                 lon=f"{lon:.6f}",

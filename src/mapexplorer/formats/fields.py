@@ -18,6 +18,7 @@ from typing import Any, Literal, NamedTuple
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from mapexplorer.formats.actors import actors_from
 from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_order
 from mapexplorer.formats.degrees import Axis, DegreesError, looks_like_degrees, parse_degrees
 from mapexplorer.formats.excerpts import excerpts_from
@@ -803,7 +804,7 @@ class RowReader:
             value = row.get(name)
             if not value:
                 continue
-            items = value if isinstance(value, list) else str(value).split(";")
+            items = actors_from(value)
             actors += [a for a in (_text(i) for i in items) if a and a not in actors]
         return tuple(actors)
 

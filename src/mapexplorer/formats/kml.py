@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from shapely.geometry.base import BaseGeometry
 
+from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.formats.excerpts import excerpts_text
 from mapexplorer.model import Catalogue
@@ -93,7 +94,7 @@ def _placemark(event, place) -> str:
         "place": place.name,
         "place_id": place.id,
         "category": event.category,
-        "actors": "; ".join(event.actors),
+        "actors": actors_text(event.actors),
         "era": event.era,
         "excerpt": event.excerpt,
         "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
