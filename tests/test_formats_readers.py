@@ -629,6 +629,45 @@ def test_acled_export(tmp_path):
     assert protest.actors == ("Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)")
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Datum,Titel,Ort,Breite,Länge,Beschreibung",  # German
+        "date,titre,lieu,latitude,longitude,description",  # French
+        "fecha,título,lugar,latitud,longitud,descripción",  # Spanish
+        "data,título,lugar,latitude,longitude,descrição",  # Portuguese
+        "data,titolo,luogo,latitudine,longitudine,descrizione",  # Italian
+        "Datum,Titel,Plaats,Breedtegraad,Lengtegraad,Beschrijving",  # Dutch
+    ],
+)
+def test_columns_named_in_other_languages_are_recognised(tmp_path, header):
+    text = f"{header}\n17/01/2025,Treaty,Moscow,55.7558,37.6173,Signed\n"
+    path = write(tmp_path / "events.csv", text)
+    guess = guess_fields(path)
+    names = header.split(",")
+    chosen = guess.choice
+    assert (chosen.time, chosen.title, chosen.place) == (TimeSource(names[0]), *names[1:3])
+    assert (chosen.lat, chosen.lon, chosen.description) == tuple(names[3:])
+    assert not guess.ambiguous and not guess.missing
+    catalogue, _ = read_catalogue(path)
+    (event,) = catalogue.events
+    assert (event.title, event.time.edtf, event.summary) == ("Treaty", "2025-01-17", "Signed")
+    assert place_of(catalogue, event).name == "Moscow"
+
+
+def test_a_column_called_data_is_a_date_only_in_want_of_one(tmp_path):
+    """Portuguese and Italian for "date"; in English, a column of anything."""
+    both = write(tmp_path / "both.csv", "date,title,lat,lon,data\n2025-01-17,A,1,1,1999\n")
+    guess = guess_fields(both)
+    assert guess.choice.time == TimeSource("date")
+    assert not guess.ambiguous  # 1999 is not a second date to ask about
+    assert read_catalogue(both)[0].events[0].extra["data"] == "1999"
+    numbers = write(tmp_path / "numbers.csv", "title,lat,lon,data\nA,1,1,1999\nB,1,1,2000\n")
+    assert guess_fields(numbers).choice.time is None  # counts, not years
+    with pytest.raises(FormatError, match="no date column"):
+        read_catalogue(numbers)
+
+
 def test_a_csv_row_with_an_impossible_time_of_day_is_left_out_and_named(tmp_path):
     rows = [f"{c},2020-01-0{i}T10:00,35.6,51.4" for i, c in enumerate("CDEF", 2)]
     text = "title,date,lat,lon\nA,2020-01-01T25:00,35.6,51.4\nB,2020-01-01 24:61,35.6,51.4\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, NamedTuple
@@ -49,8 +50,14 @@ SAMPLE_SIZE = 200
 
 
 def normalise(name: str) -> str:
-    """A field name as we match it: "Event Date" and "event-date" are both "event_date"."""
-    return re.sub(r"[^a-z0-9]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
+    """A field name as we match it: "Event Date" and "event-date" are both "event_date";
+    accents go ("Länge" is "lange", "Título" "titulo", "Année" "annee")."""
+    text = name.strip().lstrip("\ufeff").lower()
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
 # --- the names we know, best first -------------------------------------------------------------
@@ -70,6 +77,15 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "titel",
         "nom",
         "nombre",
+        "titre",
+        "titulo",
+        "titolo",
+        "nome",
+        "naam",
+        "evenement",
+        "evento",
+        "ereignis",
+        "bezeichnung",
     ),
     "title_fallback": ("sub_event_type", "event_type", "type", "eventcode", "category"),
     "description": (
@@ -89,6 +105,19 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "info",
         "remarks",
         "beschreibung",
+        "descripcion",
+        "descricao",
+        "descrizione",
+        "beschrijving",
+        "omschrijving",
+        "resume",
+        "resumen",
+        "resumo",
+        "riassunto",
+        "notas",
+        "remarques",
+        "bemerkung",
+        "bemerkungen",
     ),
     "category": (
         "category",
@@ -102,6 +131,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "topic",
         "eventrootcode",
         "kategorie",
+        "categorie",
+        "categoria",
+        "tipo",
+        "typ",
     ),
     "place": (
         "place",
@@ -124,6 +157,24 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "state",
         "country",
         "ort",
+        "lieu",
+        "lugar",
+        "luogo",
+        "plaats",
+        "localite",
+        "localidad",
+        "localidade",
+        "localita",
+        "ubicacion",
+        "localizacao",
+        "ville",
+        "ciudad",
+        "cidade",
+        "citta",
+        "stadt",
+        "pays",
+        "pais",
+        "paese",
     ),
     "id": (
         "event_id",
@@ -152,6 +203,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "point_y",
         "breite",
         "breitengrad",
+        "latitud",
+        "latitudine",
+        "breedtegraad",
     ),
     "lon": (
         "lon",
@@ -169,6 +223,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "laenge",
         "langengrad",
         "laengengrad",
+        "lange",
+        "longitud",
+        "longitudine",
+        "lengtegraad",
     ),
     "wkt": ("wkt", "geometry", "geom", "the_geom", "shape", "geometry_wkt", "wkt_geom"),
     "date": (
@@ -189,6 +247,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "event_day",
         "datum",
         "fecha",
+        "zeitpunkt",
     ),
     "start": (
         "start",
@@ -208,6 +267,20 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "timespan_begin",
         "dtstart",
         "start_year",
+        "debut",
+        "date_debut",
+        "date_de_debut",
+        "inicio",
+        "fecha_inicio",
+        "fecha_de_inicio",
+        "data_inicio",
+        "data_de_inicio",
+        "inizio",
+        "data_inizio",
+        "beginn",
+        "anfang",
+        "startdatum",
+        "begindatum",
     ),
     "end": (
         "end",
@@ -226,9 +299,21 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "dtend",
         "finish",
         "end_year",
+        "fin",
+        "date_fin",
+        "date_de_fin",
+        "fecha_fin",
+        "fecha_de_fin",
+        "fim",
+        "data_fim",
+        "data_de_fim",
+        "data_fine",
+        "ende",
+        "enddatum",
+        "einddatum",
     ),
     "timestamp": ("timestamp", "time_stamp", "unix_time", "unixtime", "epoch", "ts", "unix"),
-    "year": ("year", "yr", "event_year", "iyear", "jahr", "ano"),
+    "year": ("year", "yr", "event_year", "iyear", "jahr", "ano", "annee", "anno", "jaar"),
 }
 _TITLE_LIKE = re.compile(
     r"^(?:name|title)_[a-z]{2,3}$|^(?:name|title)_(?:long|short|full|official|local)$"
@@ -576,7 +661,28 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
                 sources.append(TimeSource(name))
         elif norm.endswith("year") and dates(name, "year"):
             sources.append(TimeSource(name, None, "year"))
+    if not sources:  # Portuguese and Italian "data": in English, a column of anything
+        sources += [
+            TimeSource(by_norm[n])
+            for n in _DATE_OR_ANYTHING
+            if n in by_norm and _mostly(values[by_norm[n]], _written_date)
+        ]
     return sources
+
+
+_DATE_OR_ANYTHING = ("data", "data_do_evento", "data_evento", "data_dell_evento")
+"""Names of a date in Portuguese and Italian that English uses for anything (`data`): a time
+only when no other field is one and its values are dates written as dates (not numbers,
+which a "data" column of counts would read as years)."""
+
+
+def _written_date(value: Any) -> bool:
+    return (
+        isinstance(value, str) and not _FLOAT_TEXT.match(value.strip()) and _parses(value, "date")
+    )
+
+
+_FLOAT_TEXT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def row_time_sources(row: Mapping[str, Any]) -> list[TimeSource]:
