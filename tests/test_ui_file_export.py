@@ -126,3 +126,77 @@ def _exec_non_native(real_exec):
         return real_exec(dialog)
 
     return exec_
+
+
+def _type_names_in_save_dialogs(qtbot, names, seen):
+    """Type each of `names` in the next save dialog that opens (then press Enter); `seen`
+    collects the name each dialog offered before it was typed over ("" for the last: kept)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    todo = list(names)
+
+    def type_name():
+        visible = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.isVisible()
+        ]
+        if not visible:
+            QTimer.singleShot(50, type_name)
+            return
+        box = visible[0].findChild(QLineEdit, "fileNameEdit")
+        seen.append(box.text())
+        name = todo.pop(0)
+        if name:
+            box.setText(name)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        if todo:
+            QTimer.singleShot(50, type_name)
+
+    QTimer.singleShot(0, type_name)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "typed", "words"),
+    [
+        ("csv", "story.kml", "story.kml: the name says KML, but this export writes CSV: name it "
+         "story.csv."),
+        ("geojson", "story.xlsx", "story.xlsx: Map Explorer does not write Excel files. This "
+         "export writes GeoJSON: name it story.geojson."),
+        ("png", "story.jpg", "story.jpg: Map Explorer does not write JPEG files. This export "
+         "writes a PNG image: name it story.png."),
+    ],
+)  # fmt: skip
+def test_a_name_with_another_formats_extension_is_refused_and_asked_again(
+    window, qtbot, tmp_path, monkeypatch, warnings, fmt, typed, words
+):
+    """A CSV export typed as "story.kml" was written as story.kml, a CSV file Google Earth
+    cannot open (the command line refuses `-o story.kml --format csv`): the dialog says why
+    and opens again with the name ending in the right extension, which Enter accepts."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from mapexplorer.ui import export_dialogs, save_dialog
+
+    said = []
+    monkeypatch.setattr(save_dialog, "warn", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(QFileDialog, "exec", _exec_non_native(QFileDialog.exec))
+    seen: list[str] = []
+    _type_names_in_save_dialogs(qtbot, [str(tmp_path / typed), ""], seen)
+    if fmt == "png":  # the picture's size first; then only where it would be written
+        monkeypatch.setattr(
+            export_dialogs.SizeDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+        )
+        written = []
+        monkeypatch.setattr(
+            export_dialogs, "export_view_to", lambda w, path, *a, **k: written.append(path)
+        )
+        window.choose_view_export(fmt)
+        assert written == [str(tmp_path / f"story.{fmt}")]
+    else:
+        with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+            window.choose_export(fmt)
+        assert sorted(p.name for p in tmp_path.iterdir()) == [f"story.{fmt}"]
+    assert said == [words]
+    assert seen[1] == f"story.{fmt}"  # offered again, with the right extension
+    assert warnings == []

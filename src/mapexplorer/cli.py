@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from mapexplorer import __version__
+from mapexplorer.formats.export_names import FORMAT_OF_SUFFIX, OTHER_SUFFIXES
 from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
@@ -155,16 +156,6 @@ def _fitted(text: str, width: int) -> str:
 VIEW_FORMATS = ("html", "png", "gif")
 """Exports of the map itself; png and gif are drawn by the app's page on an offscreen Qt."""
 EXPORT_FORMATS = ("geojson", "csv", "kml", *VIEW_FORMATS)
-FORMAT_OF_SUFFIX = {
-    ".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".kml": "kml",
-    ".html": "html", ".htm": "html", ".png": "png", ".gif": "gif",
-}  # fmt: skip
-OTHER_SUFFIXES = {
-    ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".tif": "TIFF", ".tiff": "TIFF",
-    ".bmp": "BMP", ".svg": "SVG", ".pdf": "PDF", ".mp4": "MP4", ".webm": "WebM",
-    ".kmz": "KMZ", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel", ".shp": "shapefile",
-}  # fmt: skip
-"""Names that promise a format we do not write: refused, not filled with something else."""
 
 
 def export_format(fmt: str | None, output: str) -> str:
