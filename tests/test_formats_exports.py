@@ -273,6 +273,21 @@ def test_actors_in_older_files_and_other_tools_cells_read_as_before(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+def test_csv_and_kml_reopen_with_the_eras_bands(tmp_path, fmt):
+    """Their era column made no bands on the slider; the labels and exact dates are only in
+    the GeoJSON, but the chapters come back in their order, each where its events begin."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    catalogue = native.load(bundled_catalogue())
+    path = tmp_path / f"story.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, _ = read_catalogue(path)
+    assert [e.id for e in again.eras] == [e.id for e in catalogue.eras]
+    for event in again.events:
+        assert again.era_at(event.time.start).id == event.era
+
+
 def test_a_csv_without_place_ids_reads_as_before(tmp_path):
     """An export from before the `place_id` column: its places are identified by name."""
     from mapexplorer.formats.opener import read_catalogue

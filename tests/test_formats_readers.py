@@ -691,6 +691,54 @@ def test_a_csv_row_with_an_impossible_time_zone_offset_is_left_out_and_named(tmp
     assert "row 3, field 'date': '2025-01-17T10:00:00+05:75': +05:75 is not a time-zone" in problems
 
 
+ERA_ROWS = """date,title,lat,lon,era
+1946/1979,Iran under the Shah,35.7,51.4,Cold War
+1953-08-19,Coup,35.7,51.4,Cold War
+1979-02-11,Revolution,35.7,51.4,Islamic Republic
+1980-09-22,Iran-Iraq war begins,30.4,48.3,Islamic Republic
+1991-12-26,USSR collapses,55.75,37.6,post-soviet-years
+2001-03-12,Treaty,55.75,37.6,post-soviet-years
+"""
+
+
+def test_an_era_column_makes_the_sliders_bands(tmp_path):
+    """Each event had its era, but the slider showed no chapters: the native file's eras
+    (one after another) are made from the events that name them."""
+    catalogue, report = read_catalogue(write(tmp_path / "eras.csv", ERA_ROWS))
+    assert not report
+    assert [(e.id, e.label, e.time.edtf) for e in catalogue.eras] == [
+        ("Cold War", "Cold War", "1946-01-01/1979-02-10"),  # to the day before the next
+        ("Islamic Republic", "Islamic Republic", "1979-02-11/1991-12-25"),
+        ("post-soviet-years", "Post soviet years", "1991-12-26/2001-03-12"),  # an id, in words
+    ]
+    assert catalogue.era_at(parse_date("1985").start).id == "Islamic Republic"
+    assert by_title(catalogue)["Coup"].era == "Cold War"
+
+
+def test_a_geojson_era_property_makes_the_sliders_bands(tmp_path):
+    features = [
+        _point_feature({"date": "2020-01-05", "title": "A", "chapter": "Before"}),
+        _point_feature({"date": "2021-06-01", "title": "B", "chapter": "After"}),
+    ]
+    catalogue, _ = read_catalogue(write(tmp_path / "eras.geojson", _collection(*features)))
+    assert [(e.id, e.time.edtf) for e in catalogue.eras] == [
+        ("Before", "2020-01-05/2021-05-31"),
+        ("After", "2021-06-01"),
+    ]
+
+
+def test_eras_that_interleave_make_no_bands(tmp_path):
+    """Tags or recurring phases, not chapters: side by side bands cannot show them."""
+    text = ERA_ROWS + "2005-01-01,Late coup,35.7,51.4,Cold War\n"
+    catalogue, report = read_catalogue(write(tmp_path / "mixed.csv", text))
+    assert catalogue.eras == [] and not report  # no bands, and nothing to alarm anyone
+    assert by_title(catalogue)["Late coup"].era == "Cold War"
+    many = "date,title,lat,lon,era\n" + "".join(
+        f"{2000 + n}-01-01,E{n},1,1,period-{n}\n" for n in range(50)
+    )
+    assert read_catalogue(write(tmp_path / "many.csv", many))[0].eras == []  # not chapters
+
+
 def test_acled_with_an_upload_timestamp_is_ambiguous(tmp_path):
     header = ACLED_COLUMNS + ",timestamp"
     rows = [row + ",1737500000" for row in ACLED_ROWS]  # the day ACLED uploaded them

@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts
 from mapexplorer.formats.report import Problem, ReadReport
-from mapexplorer.model import Catalogue, CatalogueError, Event, Excerpt, Place, TimeSpan
+from mapexplorer.model import Catalogue, CatalogueError, Era, Event, Excerpt, Place, TimeSpan
 from mapexplorer.model.place import PlaceKind
 
 __all__ = [
@@ -34,6 +34,8 @@ Progress = Callable[[int, int], None]
 """`progress(done, total)`; it may raise to cancel the read, and the exception propagates."""
 PROGRESS_EVERY = 2000
 _SHOWN_IN_ERROR = 3
+MAX_ERAS = 40
+"""More eras than this are no chapters (a period id per row, say): the slider shows no bands."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # `is_slug`, without a call per row
@@ -210,10 +212,42 @@ class CatalogueBuilder:
         events = list(self._events.values())
         used = {pid for e in events for pid in e.place_ids}
         places = {pid: p for pid, p in self.places.items() if pid in used}
+        eras = self._eras(events)
         try:
-            return Catalogue(events=events, places=places), report
+            return Catalogue(events=events, places=places, eras=eras), report
         except CatalogueError as exc:  # a bug of ours rather than of the file; still say where
             raise FormatError(self.path, str(exc)) from None
+
+    def _eras(self, events: list[Event]) -> list[Era]:
+        """The slider's bands, from an era field (`era`, `period_id`, `chapter`), as the
+        native file's eras are: chapters one after another, in the order their events start,
+        each from its first event's start to the day before the next chapter's (the last, to
+        its events' last day), labelled with the name ("sanctions-era", an id as our exports
+        write it, in words: "Sanctions era"). None when they interleave (an event of one
+        starts on or after the first of the next): bands side by side cannot show that, so
+        each event keeps its era, as before, and the slider shows no bands; so too beyond
+        `MAX_ERAS`."""
+        spans: dict[str, list[int]] = {}  # era → [first start, last start, last end]
+        for event in events:
+            if event.era:
+                start, end = event.time.start, event.time.end
+                span = spans.get(event.era)
+                if span is None:
+                    spans[event.era] = [start, start, end]
+                else:
+                    span[0], span[1] = min(span[0], start), max(span[1], start)
+                    span[2] = max(span[2], end)
+        if not spans or len(spans) > MAX_ERAS:
+            return []
+        order = sorted(spans.items(), key=lambda item: item[1])
+        for (_, span), (_, following) in zip(order, order[1:], strict=False):
+            if following[0] <= span[1]:
+                return []  # not chapters (tags, phases that recur): no bands, and no alarm
+        ends = [following[0] - 1 for _, following in order[1:]] + [order[-1][1][2]]
+        return [
+            Era(name, _era_label(name), TimeSpan.from_days(span[0], max(span[0], end)))
+            for (name, span), end in zip(order, ends, strict=True)
+        ]
 
     def _nothing_read(self, total: int) -> str:
         unit = self.report.unit
@@ -233,6 +267,14 @@ def event_title(item: str, parts: RowParts) -> str:
     if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
         title = _LINE_BREAKS.sub(" ", title).strip()
     return title
+
+
+def _era_label(name: str) -> str:
+    """An era's label from its name: as written, but an id ("sanctions-era") in words."""
+    if _SLUG.match(name) and "-" in name:
+        words = name.replace("-", " ")
+        return words[0].upper() + words[1:]
+    return name
 
 
 def _point_on_globe(geometry: BaseGeometry) -> tuple[float, float] | None:
