@@ -311,3 +311,26 @@ def test_a_town_before_de_and_a_name_is_not_its_namesake(gaz):
     # longer names that are known are still found whole
     found = best(gaz, "From Rio de Janeiro to Santa Cruz de la Sierra and Santiago de Chile.")
     assert [c for _, c in found.values()] == ["BR", "BO", "CL"]
+
+
+def test_news_spellings_of_ukrainian_towns_are_found(gaz):
+    text = (
+        "Ships sat idle in Mykolaiv. Shelling hit Zaporizhzhia, Avdiivka, Sloviansk and "
+        "Sievierodonetsk, and drones flew over Chernobyl."
+    )
+    found = {m.text: m.best.entry for m in gaz.find(text)}
+    assert set(found) == {
+        "Mykolaiv", "Zaporizhzhia", "Avdiivka", "Sloviansk", "Sievierodonetsk", "Chernobyl"
+    }  # fmt: skip
+    assert found["Mykolaiv"].country == "UA"  # as the GeoNames town it is another name of
+    assert gaz.describe(found["Mykolaiv"]) == "Mykolaiv, Ukraine"
+
+
+def test_a_far_bigger_city_known_by_another_name_is_a_reading_the_context_chooses(gaz):
+    ukraine = best(gaz, "Grain left the port of Odessa for Istanbul, as Kyiv had asked.")
+    assert ukraine["Odessa"] == ("Odesa", "UA")
+    texas = best(gaz, "Oil prices rose in Midland and Odessa, near Lubbock.")
+    assert texas["Odessa"] == ("Odessa", "US")
+    # …but not a city's old name beside a bigger namesake
+    assert gaz.lookup("Alexandria")[0].entry.country == "EG"
+    assert all(c.entry.name != "Mashhad" for c in gaz.lookup("Alexandria"))

@@ -254,6 +254,7 @@ class Gazetteer:
                 entry = Entry(
                     key=f"curated:{item['id']}", name=item["name"], kind=same.kind, lon=same.lon,
                     lat=same.lat, place_id=item["id"], source=same.source, shape=same.shape,
+                    country=same.country, admin1=same.admin1,
                 )  # fmt: skip
                 self._entries[entry.key] = entry
             else:
@@ -310,7 +311,14 @@ class Gazetteer:
             if not (e.kind == COUNTRY and e.shape[0] != "basemap" and e.country in outlined)
         ]  # fmt: skip
         if any(not alt for e, alt, _ in found):  # "Alexandria" is not Mashhad's old name here
-            found = [(e, alt, dem) for e, alt, dem in found if not (alt and e.kind == CITY)]
+            # … but "Odessa" is Odesa's (a million people) as much as Odessa, Texas (114,000)'s:
+            # the context chooses. A city known by another name stays when it is far bigger.
+            exact = max((e.population for e, alt, _ in found if not alt), default=0)
+            found = [
+                (e, alt, dem)
+                for e, alt, dem in found
+                if not (alt and e.kind == CITY and e.population < 5 * max(exact, 1))
+            ]
         ranked = sorted(
             (Candidate(e, _prior(e, alt), alt, dem) for e, alt, dem in found),
             key=lambda c: -c.score,
@@ -368,7 +376,9 @@ class Gazetteer:
             self._country_names = {
                 e.country: e.name
                 for e in self._entries.values()
-                if e.kind == COUNTRY and e.shape[:1] == ("basemap",)
+                if e.kind == COUNTRY
+                and e.shape[:1] == ("basemap",)
+                and e.key.startswith("country:")  # not "Persia", a name of its past
             }
         country = self._country_names.get(entry.country, entry.country)
         state = entry.admin1 if entry.country == "US" and entry.admin1.isalpha() else ""
