@@ -512,6 +512,12 @@ def test_a_title_cut_inside_a_name_finishes_the_name():
             "Gen. Burhan, who moved his government to Port Sudan, vowed on Monday to fight.",
             "Gen. Burhan vowed to fight",
         ),
+        # a name in apposition after a common noun goes too; a town's state stays
+        (
+            "By May, the UN secretary general, António Guterres, was shuttling to Kyiv.",
+            "The UN secretary general was shuttling to Kyiv",
+        ),
+        ("The first ship, the Razoni, left Odesa on 1 August.", "The first ship left Odesa"),
         # a bare weekday after a speech verb is no part of the title
         (
             "Rebels said Sunday they had taken El Fasher.",
@@ -567,3 +573,15 @@ def test_a_yardstick_date_does_not_date_the_clause_and_a_future_date_is_not_carr
     assert drafts[0].title == "Helene made landfall in Florida"
     atlanta = next(d for d in drafts if "Atlanta" in d.excerpt.text)
     assert atlanta.time.edtf == "2024-09-26"
+
+
+def test_two_months_joined_by_and_are_both_of_the_year_guessed():
+    drafts = import_text(
+        "Forces crossed into Ukraine on 24 February 2022.\n\n"
+        "In March and April, ships sat idle in Mykolaiv.\n\nIn May and July, talks in Istanbul.",
+        published="2022-07-22",
+    ).drafts
+    assert drafts[1].time.edtf == "2022-03/2022-04"  # two months in a row: one span
+    assert drafts[1].title == "Ships sat idle in Mykolaiv"
+    assert drafts[2].time.edtf == "2022-05"
+    assert [t.edtf for t in drafts[2].time_alternatives] == ["2022-07"]

@@ -929,6 +929,18 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             taken_until = closed.end
             range_open = None
             continue
+        if (
+            _yearless(mentions[-1])
+            and span.precision is Precision.MONTH
+            and (and_next := _AND_NEXT.match(text, m.end()))
+            and (months := _and_month(mentions[-1], text, and_next.end(), cue_start))
+        ):
+            # "In March and April": both months of the year guessed; one span when they follow
+            # each other, as "3 and 4 March" is.
+            mentions[-1:] = months
+            ctx.previous = months[-1].span
+            taken_until = months[-1].end
+            continue
         if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
             listed = (len(mentions) - 1, and_next.end())
             if span.precision is Precision.DAY and (
@@ -943,6 +955,26 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 taken_until = second[1].end
                 listed = None
     return tuple(mentions)
+
+
+def _and_month(first: DateMention, text: str, at: int, cue_start: int) -> list[DateMention]:
+    """A bare month after "and" and a month without a year ("in March and April"): one span
+    for two months in a row, else the two months, both in the first's year; [] when no bare
+    month follows ("in March and in 2019" says nothing of March's year)."""
+    end = _BARE_MONTH.match(text, at)
+    if end is None or "/" in first.span.edtf:
+        return []
+    year, month, _ = ymd_from_day(first.span.start)
+    second = month_number(end["m"])
+    if second <= month:
+        return []
+    last = DateMention(
+        end.start(), end.end(), end.group(), _month_span(year, second), first.kind, first.note
+    )
+    if second == month + 1:
+        joined = _joined(first, last, first.start, text)
+        return [joined] if joined is not None else []
+    return [first, last]
 
 
 def _month_range(range_open: tuple[DateMention, int, int], text: str) -> DateMention | None:

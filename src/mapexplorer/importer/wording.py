@@ -41,6 +41,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|on|by|since|during|from|at|until|of|late|early)\s+$", re.I
 )
 _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_APPOSITIVE = re.compile(
+    r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
+)  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
 _ASIDE = re.compile(r",\s(?:who|which)\s[^,;.]{3,140},\s(?=[a-z])")
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
@@ -69,6 +72,9 @@ def title_for(
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
     # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
     text = _ASIDE.sub(" ", text, count=1)
+    # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
+    # goes, as the aside does ("The first ship, the Razoni, left Odesa").
+    text = _APPOSITIVE.sub(r"\1 ", text, count=1)
     text = _main_clause(text, names_a_region)
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     cut = words[:TITLE_WORDS]
