@@ -19,13 +19,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+import shapely
 from shapely.geometry import LineString, Point, Polygon, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points, unary_union
+from shapely.ops import unary_union
 
 from mapexplorer.importer.citytable import city_rows, geonames_folder
 from mapexplorer.model.event import slugify
-from mapexplorer.model.place import Place, haversine_km
+from mapexplorer.model.place import EARTH_RADIUS_KM, Place
 from mapexplorer.paths import geodata_dir
 
 __all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
@@ -634,15 +636,54 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
     return word not in _FUNCTION_WORDS and not gazetteer().knows(normalise(other.word))
 
 
-def _distance_km(gaz: Gazetteer, entry: Entry, anchor: Entry) -> float:
-    if anchor.key == entry.key:
-        return 0.0
-    geometry = gaz.geometry(anchor)
-    point = Point(entry.lon, entry.lat)
-    if anchor.kind in (COUNTRY, REGION) and geometry.intersects(point):
-        return 0.0
-    near = nearest_points(geometry, point)[0]
-    return haversine_km(entry.lon, entry.lat, near.x, near.y)
+class _Anchors:
+    """The places a text (or a table) names without doubt, to measure its other names' readings
+    by: the distances from a reading to all of them at once (`_distance_km` for each, vectorised:
+    a table of thousands of names has thousands of anchors)."""
+
+    def __init__(self, gaz: Gazetteer, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.index = {e.key: i for i, e in enumerate(entries)}
+        points = [i for i, e in enumerate(entries) if e.shape[0] == "point"]
+        areas = [i for i, e in enumerate(entries) if e.shape[0] != "point"]
+        self._points = np.array(points, dtype=np.intp)
+        self._lon = np.radians([entries[i].shape[1][0] for i in points])
+        self._lat = np.radians([entries[i].shape[1][1] for i in points])
+        self._areas = np.array(areas, dtype=np.intp)
+        self._area_geometries = np.array([gaz.geometry(entries[i]) for i in areas], dtype=object)
+        self._area_kinds = np.array([entries[i].kind in (COUNTRY, REGION) for i in areas], bool)
+        shapely.prepare(self._area_geometries)
+
+    def distances_km(self, entry: Entry) -> np.ndarray:
+        """The distance from `entry` to each anchor, in `entries`' order."""
+        out = np.empty(len(self.entries))
+        if len(self._points):
+            out[self._points] = _haversine_km(
+                math.radians(entry.lon), math.radians(entry.lat), self._lon, self._lat
+            )
+        if len(self._areas):
+            point = Point(entry.lon, entry.lat)
+            near = shapely.get_coordinates(
+                shapely.shortest_line(self._area_geometries, point)
+            ).reshape(-1, 2, 2)[:, 0]
+            km = _haversine_km(
+                math.radians(entry.lon),
+                math.radians(entry.lat),
+                np.radians(near[:, 0]),
+                np.radians(near[:, 1]),
+            )
+            inside = self._area_kinds & shapely.intersects(self._area_geometries, point)
+            out[self._areas] = np.where(inside, 0.0, km)
+        return out
+
+
+def _haversine_km(lon1: float, lat1: float, lon2: np.ndarray, lat2: np.ndarray) -> np.ndarray:
+    """`haversine_km` from one point to many, in radians."""
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:()—–]|$)")
@@ -687,6 +728,8 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
     """Rescore ambiguous names by how near each reading lies to the text's other places."""
     clear = [m for m in mentions if not m.ambiguous] or mentions
     decided: dict[str, list[Candidate]] = {}
+    anchors: _Anchors | None = None
+    only_under: dict[str, list[int]] = {}  # a name → the anchors that only it names
     for mention in mentions:
         # "Chinese", "French": a nationality, whatever places the text names near it (which
         # made "Chinese" Macau in a story about the Mekong): the people's own country first.
@@ -694,16 +737,31 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
             continue
         key = normalise(mention.text)
         if key not in decided:
+            if anchors is None:
+                names: dict[str, set[str]] = {}  # an anchor's entry key → the names naming it
+                entries: dict[str, Entry] = {}
+                for m in clear:
+                    entries.setdefault(m.best.entry.key, m.best.entry)
+                    names.setdefault(m.best.entry.key, set()).add(normalise(m.text))
+                anchors = _Anchors(gaz, list(entries.values()))
+                for entry_key, i in anchors.index.items():
+                    if len(names[entry_key]) == 1:
+                        only_under.setdefault(next(iter(names[entry_key])), []).append(i)
             # The context: the text's other names (a name is no evidence for itself).
-            anchors = {m.best.entry.key: m.best.entry for m in clear if normalise(m.text) != key}
+            excluded = only_under.get(key, [])
             rescored = []
             for cand in mention.candidates:
-                others = [a for k, a in anchors.items() if k != cand.entry.key]
-                bonuses = sorted(
-                    (math.exp(-_distance_km(gaz, cand.entry, a) / _CONTEXT_KM) for a in others),
-                    reverse=True,
-                )[:3]
-                bonus = _CONTEXT_WEIGHT * (sum(bonuses) / len(bonuses)) if bonuses else 0.0
+                keep = np.ones(len(anchors.entries), bool)
+                keep[excluded] = False
+                if cand.entry.key in anchors.index:
+                    keep[anchors.index[cand.entry.key]] = False
+                km = anchors.distances_km(cand.entry)[keep]
+                nearest = np.partition(km, 2)[:3] if len(km) > 3 else km  # the three nearest
+                bonus = (
+                    _CONTEXT_WEIGHT * float(np.exp(-nearest / _CONTEXT_KM).mean())
+                    if len(nearest)
+                    else 0.0
+                )
                 rescored.append(
                     Candidate(cand.entry, cand.score + bonus, cand.alternate_name, cand.demonym)
                 )
