@@ -203,3 +203,11 @@ def test_a_table_of_ten_thousand_rows_of_town_names_opens_in_seconds(tmp_path):
     catalogue, _ = read_catalogue(path)
     assert time.perf_counter() - start < 15
     assert len(catalogue.events) == 10_000
+
+
+@pytest.mark.parametrize("state", ["Arizona", "Colorado", "Virginia", "Montana", "Florida"])
+def test_a_us_states_name_is_the_state_not_a_foreign_town_of_that_name(tmp_path, state):
+    path = write(tmp_path / "s.csv", f"date,title,place\n2024-03-01,Primary,{state}\n")
+    catalogue, report = read_catalogue(path)
+    assert place_by_title(catalogue)["Primary"].name == state
+    assert f"'{state}' as {state} (U.S. state)" in report.notes[0]

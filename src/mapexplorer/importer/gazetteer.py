@@ -33,7 +33,9 @@ from mapexplorer.paths import geodata_dir
 __all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
 
 COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
-_PRIOR = {COUNTRY: 3.0, REGION: 3.2, STATE: 1.6}
+# A U.S. state outranks a town of its name of up to about 150,000 people ("Arizona", "Virginia"
+# and "Florida" were towns in Honduras, South Africa and Cuba), not a city ("Washington").
+_PRIOR = {COUNTRY: 3.0, REGION: 3.2, STATE: 2.4}
 _CONTEXT_WEIGHT = 2.0
 _CONTEXT_KM = 1000.0
 _LINKING = {"of", "the", "and", "de", "al", "el", "upon", "on", "du", "la", "le", "di", "da"}
