@@ -211,3 +211,15 @@ def test_a_us_states_name_is_the_state_not_a_foreign_town_of_that_name(tmp_path,
     catalogue, report = read_catalogue(path)
     assert place_by_title(catalogue)["Primary"].name == state
     assert f"'{state}' as {state} (U.S. state)" in report.notes[0]
+
+
+@pytest.mark.parametrize("written", ["New York", "new york", "NYC", "New York, NY"])
+def test_new_york_alone_is_the_city(tmp_path, written):
+    path = write(
+        tmp_path / "ny.csv",
+        f'date,title,city\n2024-03-01,Rally,"{written}"\n2024-03-02,Summit,Paris\n',
+    )
+    catalogue, report = read_catalogue(path)
+    lon, lat = place_by_title(catalogue)["Rally"].representative
+    assert (round(lat, 1), round(lon, 1)) == (40.7, -74.0)  # not the state's middle
+    assert f"{written!r} as New York City, NY, United States" in report.notes[0]
