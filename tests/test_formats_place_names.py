@@ -223,3 +223,27 @@ def test_new_york_alone_is_the_city(tmp_path, written):
     lon, lat = place_by_title(catalogue)["Rally"].representative
     assert (round(lat, 1), round(lon, 1)) == (40.7, -74.0)  # not the state's middle
     assert f"{written!r} as New York City, NY, United States" in report.notes[0]
+
+
+def names_read(tmp_path, names: list[str]) -> dict[str, str]:
+    """What each name of a table's place column was read as."""
+    rows = "".join(f'2024-03-{i:02d},Event {i},"{n}"\n' for i, n in enumerate(names, start=1))
+    catalogue, _ = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
+    gaz = gazetteer()
+    found = gaz.resolve_names(names)
+    assert len(catalogue.events) == len(names)
+    return {name: gaz.describe(found[name][0].entry) for name in names}
+
+
+def test_a_name_is_read_by_the_countries_and_kinds_of_its_tables_other_names(tmp_path):
+    us_towns = names_read(tmp_path, ["Dallas", "Boston", "Chicago", "Georgia"])
+    assert us_towns["Georgia"] == "Georgia (U.S. state)"
+    caucasus = names_read(tmp_path, ["Tbilisi", "Yerevan", "Baku", "Armenia", "Georgia"])
+    assert caucasus["Georgia"] == "Georgia"
+    states = names_read(tmp_path, ["Texas", "Ohio", "Florida", "Washington", "New York"])
+    assert states == {name: f"{name} (U.S. state)" for name in states}
+    cities = names_read(tmp_path, ["Paris", "London", "Washington", "New York", "Tokyo"])
+    assert cities["Washington"] == "Washington, DC, United States"
+    assert cities["New York"] == "New York City, NY, United States"
+    countries = names_read(tmp_path, ["France", "Mexico", "Luxembourg", "Georgia", "Jordan"])
+    assert countries == {name: name for name in countries}

@@ -38,6 +38,10 @@ COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
 _PRIOR = {COUNTRY: 3.0, REGION: 3.2, STATE: 2.4}
 _CONTEXT_WEIGHT = 2.0
 _CONTEXT_KM = 1000.0
+# A table's names are alike: a reading in the country most of the others are in, or of the kind
+# of area most of them are (states, countries), is likelier ("Georgia" among U.S. towns).
+_TABLE_COUNTRY_WEIGHT = 1.0
+_TABLE_KIND_WEIGHT = 1.5
 _LINKING = {"of", "the", "and", "de", "al", "el", "upon", "on", "du", "la", "le", "di", "da"}
 _DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -341,6 +345,7 @@ class Gazetteer:
             if candidates:
                 mentions[name] = PlaceMention(0, len(name), name, candidates)
         _rank_by_context(self, list(mentions.values()))
+        _rank_by_table(list(mentions.values()))
         for name, mention in mentions.items():
             found[name] = mention.candidates
         return found
@@ -769,3 +774,30 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
                 )
             decided[key] = sorted(rescored, key=lambda c: -c.score)
         mention.candidates = decided[key]
+
+
+def _rank_by_table(mentions: list[PlaceMention]) -> None:
+    """Rescore a table's ambiguous names by its other names' countries and kinds of area: among
+    U.S. towns "Georgia" is the state, among the Caucasus the country; in a column of U.S. states
+    "Washington" and "New York" are states, among cities the cities."""
+    clear = [m for m in mentions if not m.ambiguous]  # not guesses: a table of toss-ups has none
+    total = len(clear)
+    if not total:
+        return
+    countries: dict[str, int] = defaultdict(int)
+    kinds: dict[str, int] = defaultdict(int)
+    for m in clear:
+        countries[m.best.entry.country] += 1
+        kinds[m.best.entry.kind] += 1
+    for mention in mentions:
+        if not mention.ambiguous or mention.demonym:
+            continue
+        rescored = []
+        for cand in mention.candidates:
+            entry = cand.entry
+            same_country, same_kind = countries[entry.country], kinds[entry.kind]
+            bonus = _TABLE_COUNTRY_WEIGHT * same_country / total if entry.country else 0.0
+            if entry.kind != CITY:  # an area among areas of its kind; cities are ranked as ever
+                bonus += _TABLE_KIND_WEIGHT * same_kind / total
+            rescored.append(Candidate(entry, cand.score + bonus, cand.alternate_name, cand.demonym))
+        mention.candidates = sorted(rescored, key=lambda c: -c.score)
