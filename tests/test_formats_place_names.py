@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,29 @@ def test_a_name_is_read_by_the_countries_and_kinds_of_its_tables_other_names(tmp
     assert cities["New York"] == "New York City, NY, United States"
     countries = names_read(tmp_path, ["France", "Mexico", "Luxembourg", "Georgia", "Jordan"])
     assert countries == {name: name for name in countries}
+
+
+def test_each_toss_up_says_how_to_choose_in_words_the_file_can_hold(tmp_path):
+    names = ["Washington", "Georgia", "Yuanyang", "Springfield", "Paris", "Singapore"]
+    rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
+    _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
+    doubts = {line.split("'")[1]: line for line in report.notes[1:]}
+    assert "Singapore" not in doubts  # the country or the city: one place on the map
+    assert doubts["Yuanyang"].startswith(
+        "'Yuanyang' could be more than one place: read as Yuanyang, China at "
+    )
+    assert doubts["Yuanyang"].endswith("; to choose, give its latitude and longitude")
+    gaz = gazetteer()
+    for name in ("Georgia", "Springfield", "Paris"):
+        other = doubts[name].split(", not ")[1].split("; to choose, ")[0]
+        written = re.search(r"'([^']+)'\)?$", doubts[name]).group(1)
+        (chosen, *_) = gaz.resolve_names([written])[written]
+        assert gaz.describe(chosen.entry) == other, doubts[name]
+
+
+def test_a_file_of_many_toss_ups_lists_the_first_few(tmp_path):
+    names = ["Springfield", "Yuanyang", "Paris", "Georgia", "Aurora", "Avon", "Troitsk", "Arai"]
+    rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
+    _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
+    assert len(report.notes) <= 7
+    assert "more names could be more than one place: " in report.notes[-1]

@@ -15,11 +15,13 @@ from collections.abc import Iterable
 
 from mapexplorer.formats.reading import CatalogueBuilder
 from mapexplorer.model import PlaceError
+from mapexplorer.model.place import haversine_km
 from mapexplorer.words import counted
 
 __all__ = ["PlaceNameError", "PlacesByName"]
 
 _SHOWN = 5
+_NEAR_KM = 100.0
 _CLOSE = 0.25
 """Readings this close in score are a toss-up (about 1.8× in population between two towns):
 the report says which one was taken and how to choose the other."""
@@ -85,24 +87,66 @@ class PlacesByName:
             + (f"; and {more:,} more" if more > 0 else "")
             + " (give latitude and longitude to place them exactly)"
         ]
-        for name, candidates in self._used.items():
-            if len(candidates) < 2 or candidates[0].score - candidates[1].score > _CLOSE:
+        doubts = [
+            (name, candidates)
+            for name, candidates in self._used.items()
+            if len(candidates) > 1
+            and candidates[0].score - candidates[1].score <= _CLOSE
+            and _apart(candidates[0].entry, candidates[1].entry)
+        ]
+        for name, candidates in doubts[:_SHOWN]:
+            taken, other = candidates[0].entry, candidates[1].entry
+            read, not_read = gaz.describe(taken), gaz.describe(other)
+            if read == not_read:  # two towns of one name in one country: only coordinates tell
+                lines.append(
+                    f"{name!r} could be more than one place: read as {read} at "
+                    f"{_at(taken)}, not the one at {_at(other)}; to choose, give its latitude and "
+                    "longitude"
+                )
                 continue
-            other = candidates[1].entry
+            written = _qualified(gaz, other)
+            how = (
+                f"write its state or country after a comma (e.g. {written!r})"
+                if "," in written
+                else f"write {written!r}"
+            )
             lines.append(
-                f"{name!r} could be more than one place: read as "
-                f"{gaz.describe(candidates[0].entry)}, not {gaz.describe(other)}; to choose, "
-                f"write its state or country after a comma (e.g. {_qualified(gaz, other)!r})"
+                f"{name!r} could be more than one place: read as {read}, not {not_read}; to "
+                f"choose, {how}"
+            )
+        if len(doubts) > _SHOWN:
+            more = [repr(name) for name, _ in doubts[_SHOWN : _SHOWN * 3]]
+            lines.append(
+                f"{counted(len(doubts) - _SHOWN, 'more name')} could be more than one place: "
+                + ", ".join(more)
+                + (" …" if len(doubts) > _SHOWN * 3 else "")
+                + " (each read as the likeliest; write a state or country after a comma to choose)"
             )
         return lines
 
 
+def _apart(a, b) -> bool:
+    """Whether two readings are far enough apart to matter: not Singapore, the country, and
+    Singapore, the city, or the Gaza Strip and Gaza."""
+    return haversine_km(a.lon, a.lat, b.lon, b.lat) > _NEAR_KM
+
+
+def _at(entry) -> str:
+    """ "34.86° N, 113.59° E": where a town is, to tell it from a namesake."""
+    return (
+        f"{abs(entry.lat):.2f}° {'N' if entry.lat >= 0 else 'S'}, "
+        f"{abs(entry.lon):.2f}° {'E' if entry.lon >= 0 else 'W'}"
+    )
+
+
 def _qualified(gaz, entry) -> str:
-    """ "Springfield, MA": a name with what tells it from its namesakes."""
-    described = gaz.describe(entry)
-    if entry.country == "US" and entry.admin1.isalpha():
+    """ "Springfield, MA", "Georgia (U.S. state)", "Georgia (country)": a name with what tells
+    it from its namesakes, as the file may write it (`Gazetteer.resolve_names` reads it)."""
+    if entry.kind == "country":
+        return f"{entry.name} (country)"
+    if entry.kind == "city" and entry.country == "US" and entry.admin1.isalpha():
         return f"{entry.name}, {entry.admin1}"
-    return described
+    return gaz.describe(entry)
 
 
 def _unknown(gaz, name: str) -> str:

@@ -72,6 +72,7 @@ _FEATURES = {
 # Not "bay" or "strait": the town they are named after is on them, and stands for them well
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
+_KIND_WRITTEN = re.compile(r"\s*(?:\((u\.?\s?s\.?\s+state|state|country)\)|\s(state))$", re.I)
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
 
@@ -352,6 +353,15 @@ class Gazetteer:
 
     def _standalone(self, name: str) -> list[Candidate]:
         text = " ".join(name.split())
+        # "Georgia (U.S. state)", "Georgia (country)", "Washington State": the kind chooses (the
+        # report suggests them for toss-ups, as `describe` writes a state)
+        kind = _KIND_WRITTEN.search(text)
+        if kind and kind.start():
+            word = (kind.group(1) or kind.group(2)).lower()
+            wanted = COUNTRY if word == "country" else STATE
+            found = [c for c in self._standalone(text[: kind.start()]) if c.kind == wanted]
+            if found or word != "state":  # else a name that ends so: "Ohio State"?
+                return found
         # A nationality in a place column ("French") names no place.
         found = [c for c in self.lookup(text) if not c.demonym]
         if found or "," not in text:
