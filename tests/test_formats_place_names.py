@@ -274,3 +274,11 @@ def test_a_file_of_many_toss_ups_lists_the_first_few(tmp_path):
     _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
     assert len(report.notes) <= 7
     assert "more names could be more than one place: " in report.notes[-1]
+
+
+def test_st_and_saint_are_one_spelling(tmp_path):
+    russia = names_read(tmp_path, ["Moscow", "Kazan", "Samara", "St. Petersburg"])
+    assert russia["St. Petersburg"] == "Saint Petersburg, Russia"
+    florida = names_read(tmp_path, ["Tampa", "Orlando", "Saint Petersburg", "Ft. Myers"])
+    assert florida["Saint Petersburg"] == "St. Petersburg, FL, United States"
+    assert florida["Ft. Myers"] == "Fort Myers, FL, United States"

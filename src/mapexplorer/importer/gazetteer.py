@@ -73,6 +73,11 @@ _FEATURES = {
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
 _KIND_WRITTEN = re.compile(r"\s*(?:\((u\.?\s?s\.?\s+state|state|country)\)|\s(state))$", re.I)
+_SPELLED_OUT = {
+    "st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount", "mount": "mt",
+    "ft": "fort", "fort": "ft",
+}  # fmt: skip
+_ABBREVIATED = re.compile(r"(st|saint|ste|sainte|mt|mount|ft|fort)(?:\.\s*|\s+)", re.I)
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
 
 
@@ -362,15 +367,27 @@ class Gazetteer:
             found = [c for c in self._standalone(text[: kind.start()]) if c.kind == wanted]
             if found or word != "state":  # else a name that ends so: "Ohio State"?
                 return found
-        # A nationality in a place column ("French") names no place.
-        found = [c for c in self.lookup(text) if not c.demonym]
+        found = self._spellings(text)
         if found or "," not in text:
             return found
         head, *qualifiers = (part.strip() for part in text.split(","))
-        found = [c for c in self.lookup(head) if not c.demonym]
+        found = self._spellings(head)
         for qualifier in filter(None, qualifiers):
             found = [c for c in found if self._within(c.entry, qualifier)]
         return found
+
+    def _spellings(self, name: str) -> list[Candidate]:
+        """A name's places, and those of its other spelling: "St. Petersburg" is Saint
+        Petersburg (Russia) as well as St. Petersburg (Florida), "Mt Vernon" Mount Vernon."""
+        # A nationality in a place column ("French") names no place.
+        found = [c for c in self.lookup(name) if not c.demonym]
+        short = _ABBREVIATED.match(name)
+        if short:
+            other = f"{_SPELLED_OUT[short.group(1).lower()]} {name[short.end() :]}"
+            known = {c.entry.key for c in found}
+            found += [c for c in self.lookup(other) if not c.demonym and c.entry.key not in known]
+            found.sort(key=lambda c: -c.score)
+        return found[:8]
 
     def _within(self, entry: Entry, qualifier: str) -> bool:
         """Whether a state or country ("Texas", "TX", "D.C.", "France", "FR") holds `entry`."""
