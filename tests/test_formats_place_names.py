@@ -282,3 +282,33 @@ def test_st_and_saint_are_one_spelling(tmp_path):
     florida = names_read(tmp_path, ["Tampa", "Orlando", "Saint Petersburg", "Ft. Myers"])
     assert florida["Saint Petersburg"] == "St. Petersburg, FL, United States"
     assert florida["Ft. Myers"] == "Fort Myers, FL, United States"
+
+
+def test_kml_placemarks_without_geometry_are_placed_by_their_address_or_name(tmp_path):
+    mark = "<Placemark><name>{}</name>{}<TimeStamp><when>2024-05-0{}</when></TimeStamp></Placemark>"
+    marks = [
+        ("Museum visit", "<address>5 Av. Anatole France, 75007 Paris, France</address>"),
+        ("Meeting", "<address>10 Downing St, London SW1A 2AA, UK</address>"),
+        ("Geneva", ""),
+        ("Lunch with Bob", ""),
+    ]
+    body = "".join(mark.format(n, a, i) for i, (n, a) in enumerate(marks, start=1))
+    path = write(
+        tmp_path / "trip.kml",
+        f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    lon, lat = places["Museum visit"].representative
+    assert (round(lat), round(lon)) == (49, 2)
+    lon, lat = places["Meeting"].representative
+    assert (round(lat), round(lon)) == (52, 0)
+    lon, lat = places["Geneva"].representative
+    assert (round(lat), round(lon)) == (46, 6)
+    (problem,) = report.problems
+    assert (problem.item, problem.field) == ("placemark 4 ('Lunch with Bob')", "name")
+    assert problem.message.startswith(
+        "the placemark has no geometry, and 'Lunch with Bob' is not a place we know by name"
+    )
+    assert report.notes[0].startswith("3 places found by name (no coordinates given): ")
+    assert "'10 Downing St, London SW1A 2AA, UK' as London, United Kingdom" in report.notes[0]

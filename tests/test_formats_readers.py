@@ -1471,9 +1471,10 @@ def test_kml_placemarks_with_bad_geometry_are_reported(tmp_path):
     assert [e.title for e in catalogue.events] == ["Fine"]
     assert [(p.item, p.field) for p in report.problems] == [
         ("placemark 2 ('Off the globe')", "geometry"),
-        ("placemark 3 ('No shape')", "geometry"),
+        ("placemark 3 ('No shape')", "name"),  # tried as a place's name: unknown
     ]
     assert "latitude out of range" in report.problems[0].message
+    assert report.problems[1].message.startswith("the placemark has no geometry, and 'No shape'")
 
 
 # --- large files, progress and cancel ----------------------------------------------------------

@@ -31,6 +31,7 @@ from mapexplorer.formats.dates import parse_date, parse_span
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from, geometry_problem
 from mapexplorer.formats.native import paused_gc
+from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -76,6 +77,9 @@ class _Mark:
     """What is wrong with the first coordinates fastkml would drop, or None."""
     tracks: list[list[tuple[float, float]]] | None = None
     """The points of the placemark's gx:Track (or a gx:MultiTrack's tracks), if it has one."""
+    address: str = ""
+    """Its <address> (Google My Maps and Google Earth write one): where to place it by name when
+    it has no geometry."""
 
 
 def read(
@@ -104,11 +108,19 @@ def read(
         reader = RowReader(choice)
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
+        mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
+        # Placemarks without geometry are placed by their address or name (`place_names`).
+        by_name = PlacesByName(
+            _place_name(mark, reader.parts(row))[0]
+            for placemark, row, mark in zip(placemarks, rows, mine, strict=True)
+            if placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates
+        )
         for number, (placemark, row) in enumerate(zip(placemarks, rows, strict=True), start=1):
             if progress is not None and (number - 1) % PROGRESS_EVERY == 0:
                 progress(number - 1, total)
-            mark = marks[int(str(placemark.id)[len(_MARK) :])]
-            _read_placemark(builder, reader, placemark, row, mark, number, user_time)
+            mark = mine[number - 1]
+            _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
+        builder.report.notes += by_name.notes()
         if progress is not None:
             progress(total, total)
         return builder.finish(total, choice)
@@ -220,6 +232,9 @@ def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, .
         elif tag == "TimeSpan":
             mark.begin, mark.end = _text(child.find(f"{ns}begin")), _text(child.find(f"{ns}end"))
             mark.time_tag = tag
+        elif tag == "address":
+            mark.address = " ".join((child.text or "").split())
+            continue
         elif child.tag in (f"{_GX}Track", f"{_GX}MultiTrack"):
             tracks = [child] if tag == "Track" else child.findall(f"{_GX}Track")
             mark.tracks = []
@@ -365,6 +380,7 @@ def _read_placemark(
     mark: _Mark,
     number: int,
     user_time: bool,
+    by_name: PlacesByName | None = None,
 ) -> None:
     name = row.get("name") or ""
     item = f"placemark {number}" + (f" ({name[:40]!r})" if name else "")
@@ -380,13 +396,38 @@ def _read_placemark(
     try:
         # A placemark's name is its pin's label: it names the place, as `place` does.
         name = parts.place or parts.title
-        place_ids = _places(
-            builder, placemark, mark, name, parts.place_id, event_title(item, parts)
-        )
+        title = event_title(item, parts)
+        if placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates:
+            place_ids = _place_by_name(builder, mark, parts, by_name or PlacesByName())
+        else:
+            place_ids = _places(builder, placemark, mark, name, parts.place_id, title)
+    except PlaceNameError as exc:
+        field = _place_name(mark, parts)[1]
+        builder.problem(item, field, f"the placemark has no geometry, and {exc}")
+        return
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
     builder.add(item, parts, time, place_ids, extra)
+
+
+def _place_name(mark: _Mark, parts: Any) -> tuple[str, str]:
+    """The name to place a placemark without geometry by, and the field it comes from: its
+    <address>, else its place field or its <name> (a pin's label)."""
+    if mark.address:
+        return mark.address, "address"
+    if parts.place:
+        return parts.place, "name" if parts.place == parts.title else "place"
+    return parts.title, "name"
+
+
+def _place_by_name(
+    builder: CatalogueBuilder, mark: _Mark, parts: Any, by_name: PlacesByName
+) -> list[str]:
+    name, _ = _place_name(mark, parts)
+    if not name:
+        raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
+    return [by_name.place(builder, name, parts.place_id)]
 
 
 def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan:

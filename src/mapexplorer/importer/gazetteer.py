@@ -370,8 +370,23 @@ class Gazetteer:
         found = self._spellings(text)
         if found or "," not in text:
             return found
-        head, *qualifiers = (part.strip() for part in text.split(","))
-        found = self._spellings(head)
+        parts = [part.strip() for part in text.split(",")]
+        found = self._qualified(parts)
+        # A street address ("5 Av. Anatole France, 75007 Paris, France", as Google My Maps
+        # writes them): its town, with the postcodes left out.
+        for start in range(1, len(parts) - 1 if not found else 0):
+            rest = [
+                " ".join(w for w in p.split() if not any(c.isdigit() for c in w)) for p in parts
+            ]
+            found = self._qualified(rest[start:])
+            if found:
+                break
+        return found
+
+    def _qualified(self, parts: list[str]) -> list[Candidate]:
+        """ "Paris", "Texas": a name and what it lies in."""
+        head, *qualifiers = parts
+        found = self._spellings(head) if head else []
         for qualifier in filter(None, qualifiers):
             found = [c for c in found if self._within(c.entry, qualifier)]
         return found
@@ -393,7 +408,8 @@ class Gazetteer:
         """Whether a state or country ("Texas", "TX", "D.C.", "France", "FR") holds `entry`."""
         code = qualifier.replace(".", "").replace(" ", "").upper()
         if code.isalpha() and len(code) == 2:  # after a comma, two letters are a code
-            return entry.country == code or (entry.country == "US" and entry.admin1 == code)
+            if entry.country == code or (entry.country == "US" and entry.admin1 == code):
+                return True  # else a name: "UK" (GB)
         areas = [c.entry for c in self.lookup(qualifier) if c.entry.kind != CITY]
         if entry.kind != CITY and not entry.country:
             return bool(areas)  # "Crimea, Ukraine": a region of ours has no country code
