@@ -512,6 +512,11 @@ def test_a_title_cut_inside_a_name_finishes_the_name():
             "Gen. Burhan, who moved his government to Port Sudan, vowed on Monday to fight.",
             "Gen. Burhan vowed to fight",
         ),
+        (
+            "The Feb. 6 quake, centered near the city of Gaziantep, toppled thousands of "
+            "buildings.",
+            "The Feb. 6 quake toppled thousands of buildings",
+        ),
         # a name in apposition after a common noun goes too; a town's state stays
         (
             "By May, the UN secretary general, António Guterres, was shuttling to Kyiv.",

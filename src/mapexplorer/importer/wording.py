@@ -44,7 +44,9 @@ _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _APPOSITIVE = re.compile(
     r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
-_ASIDE = re.compile(r",\s(?:who|which)\s[^,;.]{3,140},\s(?=[a-z])")
+_ASIDE = re.compile(
+    r",\s(?:who|which|[a-z]+ed|known|led|born|built|held)\s[^,;.]{3,140},\s(?=[a-z])"
+)  # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
