@@ -334,3 +334,16 @@ def test_a_far_bigger_city_known_by_another_name_is_a_reading_the_context_choose
     # …but not a city's old name beside a bigger namesake
     assert gaz.lookup("Alexandria")[0].entry.country == "EG"
     assert all(c.entry.name != "Mashhad" for c in gaz.lookup("Alexandria"))
+
+
+def test_regions_in_the_news_are_found_at_a_rough_point(gaz):
+    found = {
+        m.text: m.best.entry
+        for m in gaz.find("Troops moved into Kashmir and Tigray; voters in Catalonia and England.")
+    }
+    assert set(found) == {"Kashmir", "Tigray", "Catalonia", "England"}
+    assert all(e.kind == "region" for e in found.values())
+    assert gaz.names_a_region("Kashmir")
+    # a province beside a town of its name: the province, unless the qualifier says the town
+    assert gaz.resolve_names(["Ontario"])["Ontario"][0].entry.name == "Ontario (Canadian province)"
+    assert gaz.resolve_names(["Ontario, CA"])["Ontario, CA"][0].entry.country == "US"

@@ -285,6 +285,7 @@ class Gazetteer:
                         if self._places[item["places"]]["geometry"]["type"] == "Point"
                         else REGION
                     )
+                kind = item.get("kind", kind)  # a region known by a rough point ("Kashmir")
                 entry = Entry(
                     key=f"curated:{item['id']}", name=item["name"], kind=kind, lon=rep.x,
                     lat=rep.y, place_id=item["id"], population=item.get("population", 0),
