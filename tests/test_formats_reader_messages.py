@@ -54,17 +54,17 @@ def no_library_words(report) -> None:
 # --- 1. files of other kinds, told apart by their first bytes -----------------------------------
 
 
-def test_an_excel_workbook_says_save_as_csv(tmp_path):
+def test_an_excel_workbook_that_cannot_be_read_says_save_as_csv(tmp_path):
     # The QA file: only a zip's first four bytes, named .xlsx.
     fake = tmp_path / "fake.xlsx"
     fake.write_bytes(b"PK\x03\x04")
     message = refusal(fake)
-    assert "an Excel workbook" in message and "save the sheet as CSV (UTF-8)" in message
-    assert "KMZ" not in message
-    real = zipped(tmp_path / "real.xlsx", {"[Content_Types].xml": "x", "xl/workbook.xml": "x"})
-    assert "an Excel workbook" in refusal(real)
+    assert "an Excel workbook that cannot be read" in message
+    assert "save the sheet as CSV (UTF-8)" in message and "KMZ" not in message
+    broken = zipped(tmp_path / "broken.xlsx", {"[Content_Types].xml": "x", "xl/workbook.xml": "x"})
+    assert "an Excel workbook that cannot be read" in refusal(broken)
     renamed = zipped(tmp_path / "sheet.zip", {"xl/workbook.xml": "x"})  # judged by content
-    assert "an Excel workbook" in refusal(renamed)
+    assert "an Excel workbook that cannot be read" in refusal(renamed)
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     assert "Excel 97–2003 workbook" in refusal(old)
@@ -122,7 +122,10 @@ def test_other_kinds_of_file_by_their_first_bytes(tmp_path, name, head, expected
     path.write_bytes(head)
     message = refusal(path)
     assert expected in message
-    assert "Map Explorer opens CSV, GeoJSON and KML/KMZ files" in message or "unpack" in message
+    assert (
+        "Map Explorer opens CSV, Excel (.xlsx), GeoJSON and KML/KMZ files" in message
+        or "unpack" in message
+    )
 
 
 def test_the_shapefile_message_says_how_to_convert(tmp_path):

@@ -379,3 +379,28 @@ def test_a_spreadsheet_of_place_names_shows_its_places_and_says_how_it_found_the
     report = window.report_dialog.text.toPlainText()
     assert "row 3, field 'City': 'Atlantisville' is not a place we know by name" in report
     assert "1 place found by name (no coordinates given): 'Vienna' as Vienna, Austria" in report
+
+
+def test_an_excel_workbook_opens_in_the_window(window, qtbot, tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Title", "Latitude", "Longitude"])
+    sheet.append([dt.date(2025, 1, 17), "Treaty signed", 55.7558, 37.6173])
+    sheet.append([dt.date(2025, 1, 18), "Talks", 46.2044, 6.1432])
+    path = tmp_path / "story.xlsx"
+    book.save(path)
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+        window.open_file(str(path))
+    assert [e.title for e in window.state.catalogue.events] == ["Treaty signed", "Talks"]
+    assert window.windowTitle().startswith("story")
+    assert "*.xlsx" in window_open_filter()
+
+
+def window_open_filter() -> str:
+    from mapexplorer.ui.main_window import OPEN_FILTER
+
+    return OPEN_FILTER

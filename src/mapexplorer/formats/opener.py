@@ -2,7 +2,8 @@
 
 - Our native catalogue (GeoJSON with a "mapexplorer" member, or `event_id` and `place_id` in
   its features' properties): `native`.
-- Other GeoJSON: `geojson_reader`. CSV/TSV: `csv_reader`. KML/KMZ: `kml_reader`.
+- Other GeoJSON: `geojson_reader`. CSV/TSV: `csv_reader`. KML/KMZ: `kml_reader`. An Excel
+  workbook: its first table (`workbook`), read as a CSV is.
 
 `read_catalogue` also returns the `ReadReport` of rows that could not be read; `guess_fields`
 says which fields a GeoJSON or CSV file's reader would use, for the window to ask when unsure.
@@ -30,11 +31,11 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 Fields = Union["FieldChoice", Mapping[str, Any], None]
-Kind = Literal["native", "geojson", "csv", "kml"]
+Kind = Literal["native", "geojson", "csv", "kml", "xlsx"]
 
 EXPORTERS = ("geojson", "csv", "kml")
 _JSON = (".geojson", ".json", ".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
-OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz")
+OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz", ".xlsx", ".xlsm")
 _KML = (".kml", ".kmz")
 
 
@@ -64,6 +65,10 @@ def read_catalogue(
         from mapexplorer.formats import csv_reader
 
         return csv_reader.read(path, progress, fields)
+    if kind == "xlsx":
+        from mapexplorer.formats import csv_reader
+
+        return csv_reader.read_workbook(path, progress, fields)
     if kind == "kml":
         from mapexplorer.formats import kml_reader
 
@@ -98,6 +103,10 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
         from mapexplorer.formats import csv_reader
 
         return csv_reader.guess_fields(path)
+    if kind == "xlsx":
+        from mapexplorer.formats import csv_reader
+
+        return csv_reader.guess_workbook_fields(path)
     if kind == "kml" or _says_native(path):
         return None
     from mapexplorer.formats import geojson_reader
@@ -124,6 +133,8 @@ def detect(path: str | os.PathLike) -> Kind:
     other = _other_kind(path, head, suffix)
     if other is not None:
         raise FormatError(path, other)
+    if head.startswith(b"PK\x03\x04") and _is_workbook(path, suffix):
+        return "xlsx"
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
         return "kml"
     if start.startswith((b"{", b"[", b"\x1e")) or suffix in _JSON:
@@ -135,8 +146,11 @@ def detect(path: str | os.PathLike) -> Kind:
 
 # --- files we do not read, told apart by their first bytes ----------------------------------
 
-_OPENS = "Map Explorer opens CSV, GeoJSON and KML/KMZ files"
-_SAVE_AS_CSV = "Map Explorer reads CSV — save the sheet as CSV (UTF-8) first, and open that"
+_OPENS = "Map Explorer opens CSV, Excel (.xlsx), GeoJSON and KML/KMZ files"
+_SAVE_AS_CSV = (
+    "Map Explorer reads CSV and Excel .xlsx — save the sheet as CSV (UTF-8) or .xlsx first, "
+    "and open that"
+)
 _SAVE_AS_TEXT = (
     "save a table in it as CSV (UTF-8), or the text as plain text (.txt) and use "
     "File ▸ Import article"
@@ -164,8 +178,6 @@ _OLE_KINDS = {
     ".doc": f"a Word 97–2003 document: {_OPENS} — {_SAVE_AS_TEXT}",
 }
 _ZIP_KINDS = {  # a zip by its name, when its content does not say (or it is broken)
-    ".xlsx": f"an Excel workbook: {_SAVE_AS_CSV}",
-    ".xlsm": f"an Excel workbook: {_SAVE_AS_CSV}",
     ".ods": f"an OpenDocument spreadsheet (LibreOffice Calc): {_SAVE_AS_CSV}",
     ".docx": f"a Word document: {_OPENS} — {_SAVE_AS_TEXT}",
     ".odt": f"an OpenDocument text (LibreOffice Writer): {_OPENS} — {_SAVE_AS_TEXT}",
@@ -220,7 +232,7 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     if any(n.endswith(".kml") for n in lower):
         return None  # a KMZ by another name
     if any(n.startswith("xl/") for n in lower):
-        return _ZIP_KINDS[".xlsx"]
+        return None  # an Excel workbook: read (`workbook`)
     if any(n.startswith("word/") for n in lower):
         return _ZIP_KINDS[".docx"]
     if any(n.startswith("ppt/") for n in lower):
@@ -238,6 +250,17 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
         return "an empty zip archive"
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
     return f"a zip archive with no .kml file in it ({shown}): unpack it and open a file inside"
+
+
+def _is_workbook(path: str | os.PathLike, suffix: str) -> bool:
+    """An Excel workbook: an .xlsx or .xlsm, or a zip with Excel's "xl/" folder in it."""
+    if suffix in (".xlsx", ".xlsm"):
+        return True
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(n.lower().startswith("xl/") for n in archive.namelist())
+    except Exception:  # a damaged zip: the KMZ reader says what is wrong with it
+        return False
 
 
 _NATIVE_HEADER = re.compile(rb'"mapexplorer"\s*:\s*\{')

@@ -41,11 +41,12 @@ log = logging.getLogger("mapexplorer")
 
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
-    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.kml *.kmz);;"
+    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.xlsx *.xlsm *.kml "
+    "*.kmz);;"
     f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
-    "Spreadsheets (*.csv *.tsv);;Google Earth (*.kml *.kmz);;All files (*)"
+    "Spreadsheets (*.csv *.tsv *.xlsx *.xlsm);;Google Earth (*.kml *.kmz);;All files (*)"
 )
-OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz"} | {
+OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz", ".xlsx", ".xlsm"} | {
     pattern[1:] for pattern in _GEOJSON_SEQ.split()
 }
 

@@ -1,0 +1,105 @@
+"""Excel workbooks (.xlsx) opened as a CSV saved from them would be: plain pytest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from mapexplorer.formats import FormatError
+from mapexplorer.formats.opener import detect, guess_fields, read_catalogue
+from mapexplorer.model import Catalogue
+
+
+def workbook(path: Path, *sheets: tuple[str, list[list]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def by_title(catalogue: Catalogue) -> dict:
+    return {e.title: e for e in catalogue.events}
+
+
+def test_a_sheet_of_events_opens_with_its_dates_numbers_and_row_numbers(tmp_path):
+    path = workbook(
+        tmp_path / "talks.xlsx",
+        ("Events", [
+            ["Timeline of the talks"],  # a title above the table
+            [],
+            ["Date", "Title", "City", "Latitude", "Longitude"],
+            [dt.datetime(2024, 3, 1), "Summit opens", "Paris", 48.8566, 2.3522],
+            [dt.date(2024, 3, 5), "Talks", "Geneva", 46.2044, 6.1432],
+            [],
+            ["17 January 2025", "Treaty", "Moscow", 55.7558, 37.6173],
+            [dt.datetime(2024, 4, 10, 14, 30), "Protest", "Tehran", 35.6892, 51.389],
+            ["sometime", "Undated", "Kyiv", 50.45, 30.52],
+        ]),
+    )  # fmt: skip
+    assert detect(path) == "xlsx"
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    assert {t: e.time.edtf for t, e in events.items()} == {
+        "Summit opens": "2024-03-01",
+        "Talks": "2024-03-05",
+        "Treaty": "2025-01-17",
+        "Protest": "2024-04-10",
+    }
+    assert catalogue.places_of(events["Summit opens"])[0].representative == (2.3522, 48.8566)
+    # Rows numbered as Excel numbers them: the title, the blank rows and the header count
+    [problem] = report.problems
+    assert (problem.item, problem.field) == ("row 9", "Date")
+    assert report.notes == []  # no "fewer cells than the header" for Excel's empty cells
+
+
+def test_the_first_sheet_with_a_table_is_read_and_the_report_names_the_others(tmp_path):
+    path = workbook(
+        tmp_path / "book.xlsx",
+        ("Notes", [["Read me first"]]),
+        ("Events", [["date", "title", "place"], ["2024-03-01", "Summit", "Vienna"]]),
+        ("Sources", [["url", "note"], ["http://example.org", "wire"]]),
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Summit"]
+    assert report.notes[0] == (
+        "read the sheet 'Events'; the workbook's other sheets with data ('Sources') were not "
+        "read (to read another, make it the first sheet)"
+    )
+
+
+def test_a_workbooks_fields_are_guessed_for_the_dialog(tmp_path):
+    path = workbook(
+        tmp_path / "g.xlsx",
+        ("S", [["Event date", "Headline", "Lat", "Lon"], [dt.date(2024, 3, 1), "A", 1.0, 2.0]]),
+    )
+    guess = guess_fields(path)
+    assert guess.choice.time.field == "Event date" and guess.choice.title == "Headline"
+    assert (guess.choice.lat, guess.choice.lon) == ("Lat", "Lon")
+
+
+def test_a_workbook_without_a_table_says_so(tmp_path):
+    path = workbook(tmp_path / "empty.xlsx", ("Sheet1", [["just a note"]]), ("Sheet2", []))
+    with pytest.raises(FormatError) as error:
+        read_catalogue(path)
+    assert str(error.value) == (
+        f"{path}: no sheet holds a table (a header row of two columns or more, then rows); "
+        "its sheets: 'Sheet1', 'Sheet2'"
+    )
+
+
+def test_reading_a_big_sheet_reports_progress_that_only_moves_forward(tmp_path):
+    rows = [["date", "title", "lat", "lon"]]
+    rows += [[dt.date(2020, 1, 1) + dt.timedelta(days=i), f"E{i}", 10.0, 20.0] for i in range(5000)]
+    path = workbook(tmp_path / "big.xlsx", ("Events", rows))
+    seen: list[tuple[int, int]] = []
+    catalogue, _ = read_catalogue(path, lambda done, total: seen.append((done, total)))
+    assert len(catalogue.events) == 5000
+    fractions = [done / total for done, total in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(seen) >= 3
