@@ -312,3 +312,18 @@ def test_kml_placemarks_without_geometry_are_placed_by_their_address_or_name(tmp
     )
     assert report.notes[0].startswith("3 places found by name (no coordinates given): ")
     assert "'10 Downing St, London SW1A 2AA, UK' as London, United Kingdom" in report.notes[0]
+
+
+def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
+    path = write(
+        tmp_path / "us.csv",
+        "date,title,city\n2024-03-01,A,Dallas\n2024-03-02,B,Boston\n2024-03-03,C,Chicago\n"
+        "2024-03-04,D,Paris\n",
+    )
+    _, report = read_catalogue(path)
+    assert "'Paris' as Paris, TX, United States" in report.notes[0]
+    assert report.notes[1] == (
+        "'Paris' could be more than one place: read as Paris, TX, United States, not Paris, "
+        "France; to choose, write its state or country after a comma (e.g. 'Paris, France')"
+    )
+    assert len(report.notes) == 2  # Boston, Massachusetts beside Boston, England: no doubt

@@ -22,6 +22,8 @@ __all__ = ["PlaceNameError", "PlacesByName"]
 
 _SHOWN = 5
 _NEAR_KM = 100.0
+_FAR_BIGGER = 20
+"""A namesake this many times bigger than the reading taken is worth a line in the report."""
 _CLOSE = 0.25
 """Readings this close in score are a toss-up (about 1.8× in population between two towns):
 the report says which one was taken and how to choose the other."""
@@ -91,7 +93,13 @@ class PlacesByName:
             (name, candidates)
             for name, candidates in self._used.items()
             if len(candidates) > 1
-            and candidates[0].score - candidates[1].score <= _CLOSE
+            and (
+                candidates[0].score - candidates[1].score <= _CLOSE
+                # "Paris" among Dallas and Boston: Paris, Texas by the file's other places,
+                # but Paris, France is 80 times its size; the user should know it was passed over
+                or candidates[1].entry.population
+                >= _FAR_BIGGER * max(candidates[0].entry.population, 1)
+            )
             and _apart(candidates[0].entry, candidates[1].entry)
         ]
         for name, candidates in doubts[:_SHOWN]:
