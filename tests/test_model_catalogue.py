@@ -571,6 +571,21 @@ def test_choose_era(state):
         state.choose_era("nope")
 
 
+def test_show_whole_story(state):
+    """All eras: a window exactly as wide as the story, centred on it; everything shows."""
+    state.choose_era("modern")
+    state.set_mode("cumulative")
+    rec = Recorder(state)
+    state.show_whole_story()
+    start, end = state.catalogue.time_range()
+    assert state.mode is TimeMode.WINDOW
+    assert state.window_days == state.story_days() == end - start + 1
+    first, last = state.window()
+    assert first <= start and end <= last
+    assert len(state.visible_events()) == len(state.catalogue.events)
+    assert rec.calls["era_changed"] == [(None,)]
+
+
 def test_set_catalogue_resets(state, small):
     state.select("summit")
     state.set_filter(category="diplomacy")  # the next file may have no diplomacy at all

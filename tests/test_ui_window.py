@@ -262,3 +262,35 @@ def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
         for lat in (0, 38, 60):
             set_map_view(window.map_view, qtbot, lat, 45, zoom)
             assert js(window.map_view, qtbot, overflowing) == [], (lat, zoom)
+
+
+def test_all_eras_shows_the_whole_story_and_frames_its_places(window, qtbot):
+    """ "All eras" after a chapter: the window box says the whole story (not "Custom: 325
+    years"), every event is shown, and the map frames the story's places as at opening, not
+    the whole world (Washington, mentioned once, does not zoom it out)."""
+    from conftest import set_map_view
+
+    box = window.chapter_box
+    chapter = box.findData("world-war-ii")
+    box.setCurrentIndex(chapter)
+    box.activated.emit(chapter)
+    set_map_view(window.map_view, qtbot, 0, -100, 5)  # somewhere else altogether
+    frames = js(window.map_view, qtbot, "MapExplorer.frames()")
+    box.setCurrentIndex(0)
+    box.activated.emit(0)  # "All eras"
+    assert window.timeline.window_combo.currentText() == "Whole story"
+    assert len(window.state.visible_events()) == len(window.state.catalogue.events)
+    assert box.currentText() == "All eras"
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, "MapExplorer.frames()") > frames)
+    west, south, east, north = window.state.catalogue.focus_bounds()
+    qtbot.waitUntil(
+        lambda: (lambda b: b[0] <= west + 1 and b[2] >= east - 1 and b[2] - b[0] < 120)(
+            js(window.map_view, qtbot, "MapExplorer.viewBounds()")
+        ),
+        timeout=5000,
+    )
+    # Another chapter, then the story again: the box keeps saying so.
+    box.activated.emit(box.findData("cold-war"))
+    assert window.timeline.window_combo.currentText().startswith("Custom")
+    box.activated.emit(0)
+    assert window.timeline.window_combo.currentText() == "Whole story"

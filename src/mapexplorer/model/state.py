@@ -58,7 +58,7 @@ class ExplorerState:
         self.window_changed = Signal()  # (window_days)
         self.selection_changed = Signal()  # (event_id or None)
         self.filter_changed = Signal()  # (EventFilter)
-        self.era_changed = Signal()  # (Era or None): a chapter was chosen
+        self.era_changed = Signal()  # (Era or None): a chapter, or the whole story, was chosen
         self.mode = TimeMode.WINDOW
         self.window_days = DEFAULT_WINDOW_DAYS
         self.selected: str | None = None
@@ -110,6 +110,14 @@ class ExplorerState:
         if days != self.window_days:
             self.window_days = days
             self.window_changed.emit(days)
+
+    def story_days(self) -> int:
+        """How many days the story spans, first to last (0 without events): the window width
+        that shows all of it (`show_whole_story`)."""
+        if not self.catalogue.events:
+            return 0
+        start, end = self.catalogue.time_range()
+        return end - start + 1
 
     def window(self) -> tuple[int, int]:
         """The days shown now, inclusive: centred on the time, or everything up to it."""
@@ -207,3 +215,15 @@ class ExplorerState:
         self.time = self._clamp((era.time.start + era.time.end) // 2)
         self.time_changed.emit(self.time)  # even if unchanged: the window did change
         self.era_changed.emit(era)
+
+    def show_whole_story(self) -> None:
+        """All eras: a window as wide as the story, centred on it, so every event shows; the
+        map frames the story's places (via `era_changed(None)`). Nothing without events."""
+        if not self.catalogue.events:
+            return
+        start, end = self.catalogue.time_range()
+        self.set_mode(TimeMode.WINDOW)
+        self.set_window_days(self.story_days())
+        self.time = (start + end) // 2
+        self.time_changed.emit(self.time)  # even if unchanged: the window did change
+        self.era_changed.emit(None)

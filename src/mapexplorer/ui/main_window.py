@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.state.catalogue_changed.connect(self._on_catalogue_changed)
-        self.state.era_changed.connect(lambda era: self._sync_chapter(era.id))
+        self.state.era_changed.connect(lambda era: self._sync_chapter(era.id if era else None))
         self.state.time_changed.connect(self._leave_chapter_if_left)
         self.state.mode_changed.connect(self._leave_chapter_if_left)
         self._on_catalogue_changed(catalogue)
@@ -262,15 +262,12 @@ class MainWindow(QMainWindow):
         if not self.state.catalogue.events:
             return  # the window at launch, before its file is read
         if era_id is None:
-            start, end = self.state.catalogue.time_range()
-            self.state.set_window_days(end - start + 1)
-            self.state.set_time((start + end) // 2)
-            self.map_view.fit_all()
+            self.state.show_whole_story()
         else:
             self.state.choose_era(era_id)
 
-    def _sync_chapter(self, era_id: str) -> None:
-        index = self.chapter_box.findData(era_id)
+    def _sync_chapter(self, era_id: str | None) -> None:
+        index = 0 if era_id is None else self.chapter_box.findData(era_id)  # 0: "All eras"
         if index >= 0:
             self.chapter_box.setCurrentIndex(index)
 

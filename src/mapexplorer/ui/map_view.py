@@ -271,6 +271,10 @@ class QtMapView(QWebEngineView):
         self.send(_messages().select_message(event_id, fly=self._fly_on_select))
 
     def _fit_era(self, era) -> None:
+        if era is None:  # the whole story: its places as at opening, not every far-off one
+            if self._has_events():
+                self.send({"type": "fit", "bounds": self.state.catalogue.focus_bounds()})
+            return
         self.send(_messages().fit_message(self.state.catalogue, self.state.visible_events()))
 
     def fit_all(self) -> None:

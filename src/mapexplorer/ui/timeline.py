@@ -643,6 +643,7 @@ _WINDOWS = [
     ("50 years", 18262),
     ("100 years", 36524),
 ]
+_WINDOW_DAYS = {days for _label, days in _WINDOWS}
 _CROSSING_SECONDS = 30.0  # 1× playback crosses the whole track in this time
 _FRAME_MS = 33
 _MAX_STEP_SECONDS = 0.25  # after a stall, jump at most this much playback time at once
@@ -1042,11 +1043,16 @@ class QtTimeline(QWidget):
 
     def _on_window_changed(self, days: int) -> None:
         self.window_combo.blockSignals(True)
-        custom = self.window_combo.findText("Custom", Qt.MatchFlag.MatchStartsWith)
-        index = self.window_combo.findData(days)
+        combo = self.window_combo
+        custom = next(
+            (i for i in range(combo.count()) if combo.itemData(i) not in _WINDOW_DAYS), -1
+        )
+        index = -1 if custom >= 0 and combo.itemData(custom) == days else combo.findData(days)
         if index < 0:
-            # An era chose a width that is not in the list: show it rather than lie.
-            label = f"Custom: {_span_words(days)}"
+            # An era (or all of them) chose a width that is not in the list: show it rather
+            # than lie.
+            story = self.state.story_days()
+            label = "Whole story" if story and days >= story else f"Custom: {_span_words(days)}"
             if custom < 0:
                 self.window_combo.addItem(label, days)
                 index = self.window_combo.count() - 1
@@ -1064,6 +1070,7 @@ class QtTimeline(QWidget):
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
         self.pause()
         self.track.set_axis(self._make_axis(catalogue, linear=not self.focus_check.isChecked()))
+        self._on_window_changed(self.state.window_days)  # "Whole story" was the last one's
         self._on_time_changed(self.state.time)
 
     def _on_repaint(self, *_: object) -> None:
