@@ -483,3 +483,23 @@ def test_an_eras_width_fits_the_window_box(qtbot, bundled):
     assert combo.currentText().startswith("Custom: ")
     text_width = QFontMetrics(combo.font()).horizontalAdvance(combo.currentText())
     assert combo.width() > text_width + 20, (combo.width(), text_width, combo.currentText())
+
+
+@pytest.mark.parametrize("extra", [0, 12, 30])
+def test_a_narrow_date_line_drops_the_era_rather_than_show_a_stub(qtbot, state, extra):
+    """ "31 January 2025 · W…" says nothing of the era: with too little room for a word of it,
+    the line shows the date alone (the era is on the track above), and says all in its
+    tooltip."""
+    from mapexplorer.ui.timeline import DateLine
+
+    line = DateLine("30 September 2025  ·  Empire and revolution", "30 September 2025")
+    qtbot.addWidget(line)
+    line.setText("31 January 2025  ·  War in Ukraine")
+    metrics = line.fontMetrics()
+    line.resize(metrics.horizontalAdvance("31 January 2025  ·  ") + extra, 20)
+    shown = line.shown_text()
+    assert shown == "31 January 2025" or "War" in shown, shown
+    assert not shown.endswith(("W…", "·")), shown
+    assert "War in Ukraine" in line.toolTip()
+    line.resize(metrics.horizontalAdvance("31 January 2025  ·  War in Ukraine") + 2, 20)
+    assert line.shown_text() == "31 January 2025  ·  War in Ukraine"

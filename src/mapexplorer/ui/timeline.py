@@ -684,7 +684,27 @@ class DateLine(QWidget):
         if text != self._text:
             self._text = text
             self.setAccessibleDescription(text)
+            self.setToolTip(text)  # whole, when the line is cut short
             self.update()
+
+    SEPARATOR = "  ·  "
+    LEAST_TAIL = 4
+    """The fewest letters of the part after `SEPARATOR` (the era) worth showing: fewer ("W…")
+    say nothing, and the line shows the date alone."""
+
+    def shown_text(self) -> str:
+        """The text as it fits the line: whole; or the era cut short; or, with no room for a
+        word of it, the date alone (cut short only when even that does not fit)."""
+        metrics, room = self.fontMetrics(), self.width()
+        if metrics.horizontalAdvance(self._text) <= room:
+            return self._text
+        head, sep, tail = self._text.partition(self.SEPARATOR)
+        if sep:
+            left = room - metrics.horizontalAdvance(head + sep)
+            cut = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, left)
+            if len(cut.rstrip("…").rstrip()) >= min(self.LEAST_TAIL, len(tail)):
+                return head + sep + cut
+        return metrics.elidedText(head, Qt.TextElideMode.ElideRight, room)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return self._hint
@@ -696,7 +716,7 @@ class DateLine(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        shown = self.shown_text()
         painter.drawText(
             self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
         )
@@ -817,7 +837,6 @@ class QtTimeline(QWidget):
             "30 September 2025  ·  Empire and revolution", "30 September 2025", self
         )
         self.date_label.setAccessibleName("Current date and era")
-        self.date_label.setToolTip("The date the map shows, and its era")
 
         self.date_edit = QLineEdit(self)
         self.date_edit.setPlaceholderText("Go to date")
