@@ -531,3 +531,48 @@ def test_tab_leaves_the_event_list(qtbot, state) -> None:
     qtbot.keyClick(event_list.table, Qt.Key.Key_Tab)
     assert not event_list.table.hasFocus()  # on to the next control, not the next cell
     assert event_list.table.currentIndex().column() == 0
+
+
+def _widths(event_list: QtEventList) -> dict[int, int]:
+    table = event_list.table
+    return {
+        c: table.columnWidth(c)
+        for c in range(event_list.model.columnCount())
+        if not table.isColumnHidden(c)
+    }
+
+
+def test_a_very_narrow_list_shrinks_its_columns_rather_than_scroll(qtbot, state) -> None:
+    """The event list at the window's smallest size (~260 px): date, title and places all
+    show, narrower, with no sideways scrolling."""
+    event_list = _show(qtbot, QtEventList(state), (270, 300))
+    QApplication.processEvents()
+    table = event_list.table
+    assert table.horizontalScrollBar().maximum() == 0
+    widths = _widths(event_list)
+    assert sum(widths.values()) <= table.viewport().width()
+    em = event_list.fontMetrics().horizontalAdvance("M")
+    assert widths[EventTableModel.TITLE] >= 6 * em
+    assert widths[EventTableModel.DATE] >= event_list.fontMetrics().horizontalAdvance("1804–1828")
+
+
+def test_a_wide_list_shares_its_width_among_the_columns(qtbot, state) -> None:
+    """At 2560x1440 the list is ~840 px wide: the title does not take all of it while the
+    dates and places stay cut short."""
+    event_list = _show(qtbot, QtEventList(state), (840, 400))
+    QApplication.processEvents()
+    widths = _widths(event_list)
+    em = event_list.fontMetrics().horizontalAdvance("M")
+    fits = event_list.table.viewport().width()
+    assert abs(sum(widths.values()) - fits) <= 2  # no gap, no scrolling
+    assert widths[EventTableModel.TITLE] <= QtEventList.TITLE_MOST_EMS * em
+    metrics = event_list.fontMetrics()
+    assert widths[EventTableModel.DATE] > metrics.horizontalAdvance("24 February 2022 – 17 Jan")
+    assert widths[EventTableModel.PLACES] > 10 * em
+    # A column the user sized keeps that width when the window grows.
+    table = event_list.table
+    table.horizontalHeader().resizeSection(EventTableModel.PLACES, 6 * em)
+    event_list.resize(1000, 400)
+    QApplication.processEvents()
+    assert table.columnWidth(EventTableModel.PLACES) == 6 * em
+    assert table.horizontalScrollBar().maximum() == 0

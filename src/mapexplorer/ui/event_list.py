@@ -272,7 +272,12 @@ class QtEventList(QWidget):
     """A side panel has room for three columns: the title carries the category's colour, and
     the greyed rows say what is off the map now."""
     TITLE_EMS = 16
-    """The title's least width: narrower, the table scrolls sideways instead."""
+    """The title's width before the other columns grow (a side panel's share of its room)."""
+    TITLE_MOST_EMS = 40
+    """Past this the title grows no more (titles are one line): the other columns share what
+    is left, so long dates and places show whole in a wide window."""
+    TITLE_LEAST_EMS = 7
+    """The least the title shrinks to in a narrow panel; narrower, the table scrolls."""
 
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,22 +331,33 @@ class QtEventList(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.setToolTip("Right-click to choose the columns")
-        em = self.fontMetrics().horizontalAdvance("M")
-        # Room for a day ("30 September 2024") and the sort arrow; longer spans elide (the
-        # tooltip and the details panel give them whole).
-        self.table.setColumnWidth(
-            EventTableModel.DATE, self.fontMetrics().horizontalAdvance("30 September 2024") + 2 * em
-        )
-        for column, width in (
-            (EventTableModel.PLACES, 8),
-            (EventTableModel.CATEGORY, 8),
-            (EventTableModel.ACTORS, 12),
-        ):
-            self.table.setColumnWidth(column, width * em)
+        metrics = self.fontMetrics()
+        em = metrics.horizontalAdvance("M")
         visible_header = EventTableModel.HEADERS[EventTableModel.VISIBLE]
-        self.table.setColumnWidth(
-            EventTableModel.VISIBLE, self.fontMetrics().horizontalAdvance(visible_header) + 3 * em
-        )
+        # Each column but the title: its width in a side panel, and the least it shrinks to
+        # in a narrow one. The date has room for a day ("30 September 2024") and the sort
+        # arrow, at least for a span of years; longer spans elide (the tooltip and the details
+        # panel give them whole).
+        self._natural = {
+            EventTableModel.DATE: metrics.horizontalAdvance("30 September 2024") + 2 * em,
+            EventTableModel.PLACES: 8 * em,
+            EventTableModel.CATEGORY: 8 * em,
+            EventTableModel.ACTORS: 12 * em,
+            EventTableModel.VISIBLE: metrics.horizontalAdvance(visible_header) + 3 * em,
+        }
+        self._least = {
+            EventTableModel.DATE: metrics.horizontalAdvance("1804–1828") + 2 * em,
+            EventTableModel.PLACES: 4 * em,
+            EventTableModel.CATEGORY: 4 * em,
+            EventTableModel.ACTORS: 5 * em,
+            EventTableModel.VISIBLE: self._natural[EventTableModel.VISIBLE],
+        }
+        self._user_widths: dict[int, int] = {}  # columns the user sized: kept as they are
+        self._sizing = False  # the list is sizing its columns (not the user)
+        for column, width in self._natural.items():
+            self.table.setColumnWidth(column, width)
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.viewport().installEventFilter(self)
         for column in self.HIDDEN_AT_FIRST:
             self.table.setColumnHidden(column, True)
         header.setSortIndicator(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
@@ -419,7 +435,7 @@ class QtEventList(QWidget):
         """Show or hide one of `OPTIONAL_COLUMNS` (the header's context menu does this)."""
         if column in self.OPTIONAL_COLUMNS:
             self.table.setColumnHidden(column, not shown)
-            self._fit_title()
+            self._fit_columns()
 
     def columns_menu(self) -> QMenu:
         """The header's context menu: a check box for each optional column."""
@@ -444,11 +460,23 @@ class QtEventList(QWidget):
     def restore_column_state(self, saved: QByteArray) -> None:
         """`column_state` of a past session; date and title show whatever it says."""
         header = self.table.horizontalHeader()
-        if not header.restoreState(saved):
-            return
+        self._sizing = True
+        try:
+            if not header.restoreState(saved):
+                return
+        finally:
+            self._sizing = False
         for column in (EventTableModel.DATE, EventTableModel.TITLE):
             self.table.setColumnHidden(column, False)
-        self._fit_title()
+        header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # A width the user gave a column last time (one the list would not choose) stays.
+        self._user_widths = {
+            column: header.sectionSize(column)
+            for column, natural in self._natural.items()
+            if not self.table.isColumnHidden(column)
+            and abs(header.sectionSize(column) - natural) > 2
+        }
+        self._fit_columns()
 
     # --- state → view -------------------------------------------------------------------------
     def _reload(self, new_catalogue: bool = False) -> None:
@@ -550,28 +578,70 @@ class QtEventList(QWidget):
             self._filters.setColumnStretch(1, 1)
             self._filters.setColumnStretch(2, 1)
 
-    def _fit_title(self) -> None:
-        """Title takes the spare width; when there is too little it keeps `TITLE_EMS` and the
-        table scrolls."""
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._sizing and column != EventTableModel.TITLE and new > 0:
+            self._user_widths[column] = new  # dragged by the user: kept from now on
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        # The table's viewport: its width changes with the panel, and with a scroll bar.
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Share the table's width among its columns, so that it neither scrolls sideways nor
+        gives one column all the room. The title takes the spare width up to
+        `TITLE_MOST_EMS`; past that the other columns grow too, in proportion. In a narrow
+        panel every column shrinks towards its least width (the title to `TITLE_LEAST_EMS`)
+        before the table scrolls. Columns the user sized keep their width unless the panel is
+        too narrow for them."""
         header = self.table.horizontalHeader()
         title = EventTableModel.TITLE
-        others = sum(
-            self.table.columnWidth(c)
+        em = self.fontMetrics().horizontalAdvance("M")
+        others = [
+            c
             for c in range(self.model.columnCount())
             if c != title and not self.table.isColumnHidden(c)
-        )
-        wanted = self.TITLE_EMS * self.fontMetrics().horizontalAdvance("M")
-        roomy = self.table.viewport().width() - others >= wanted
-        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
-        if header.sectionResizeMode(title) != mode:
-            header.setSectionResizeMode(title, mode)
-            if not roomy:
-                self.table.setColumnWidth(title, wanted)
+        ]
+        wanted = {c: self._user_widths.get(c, self._natural[c]) for c in others}
+        least = {c: min(wanted[c], self._least[c]) for c in others}
+        room = self.table.viewport().width()
+        title_wanted, title_least = self.TITLE_EMS * em, self.TITLE_LEAST_EMS * em
+        spare = room - sum(wanted.values()) - title_wanted
+        widths = dict(wanted)
+        if spare > 0:
+            spare -= min(spare, (self.TITLE_MOST_EMS - self.TITLE_EMS) * em)
+            growing = [c for c in others if c not in self._user_widths]
+            total = sum(wanted[c] for c in growing)
+            given = 0
+            for i, c in enumerate(growing):  # the last one takes the rounding's pixels
+                extra = spare - given if i == len(growing) - 1 else int(spare * wanted[c] / total)
+                widths[c] = wanted[c] + extra
+                given += extra
+        elif spare < 0:
+            # Every column gives up the same share of what it can spare, the title too.
+            can_give = {c: wanted[c] - least[c] for c in others}
+            can_give[title] = title_wanted - title_least
+            share = min(1.0, -spare / max(1, sum(can_give.values())))
+            for c in others:
+                widths[c] = wanted[c] - int(can_give[c] * share)
+        fits = room - sum(widths.values()) >= title_least
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+        self._sizing = True
+        try:
+            for c in others:
+                if self.table.columnWidth(c) != widths[c]:
+                    self.table.setColumnWidth(c, widths[c])
+            if header.sectionResizeMode(title) != mode:
+                header.setSectionResizeMode(title, mode)
+            if not fits:
+                self.table.setColumnWidth(title, title_least)
+        finally:
+            self._sizing = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange_filters()
-        self._fit_title()
 
     def _update_colours(self) -> None:
         pal = self.palette()
