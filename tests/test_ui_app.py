@@ -738,3 +738,23 @@ def test_making_the_map_view_leaves_the_qt_namespace_alone(page_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False"]
+
+
+def test_the_details_say_opening_until_the_launch_file_is_read(opening_window, bundled):
+    """While the launch preview shows, clicks wait for the file: the details panel says the
+    file is opening, not "Click a place on the map…"."""
+    from mapexplorer.ui.details import EMPTY_HINT
+
+    text = opening_window.details.text()
+    assert "Opening russia-iran-partnership.geojson" in text
+    assert EMPTY_HINT not in text
+    opening_window.path = str(bundled_catalogue())
+    opening_window.state.set_catalogue(bundled)  # read: now a click does something
+    assert EMPTY_HINT in opening_window.details.text()
+
+
+def test_the_details_stop_saying_opening_when_the_launch_file_fails(opening_window, capsys):
+    from mapexplorer.ui.app import fill_launched_window
+
+    fill_launched_window(opening_window, StartupError("bad file"), args(), interactive=False)
+    assert "Opening" not in opening_window.details.text()

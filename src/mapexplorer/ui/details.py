@@ -49,6 +49,7 @@ class QtDetails(QWidget):
     def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
+        self._opening: str | None = None  # the file being read into an empty window
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailsText")
@@ -94,6 +95,13 @@ class QtDetails(QWidget):
             e.id for e in self._state.catalogue.at_place(event.place_ids[0]) if e.id != event.id
         ]
 
+    def set_opening(self, name: str | None) -> None:
+        """Say that `name` is being read (at launch, while the map previews it and clicks
+        wait for it); `None`: no longer. Shown only while no file is open."""
+        if name != self._opening:
+            self._opening = name
+            self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the panel from the state's selection."""
         event = self._state.selected_event
@@ -119,10 +127,13 @@ class QtDetails(QWidget):
     def _html(self, event: Event | None) -> str:
         c = self._colours()
         if event is None:
+            hint = EMPTY_HINT
+            if self._opening and not self._state.catalogue.events:
+                hint = f"Opening {self._opening}…"
             return (
                 f'<table width="100%" style="margin-top:60px"><tr><td align="center" '
                 f'style="color:{c["muted"]}; font-size:large; padding:20px">'
-                f"{_esc(EMPTY_HINT)}</td></tr></table>"
+                f"{_esc(hint)}</td></tr></table>"
             )
         catalogue = self._state.catalogue
         parts: list[str] = [

@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.path = path
-        self.launch_pending: str | None = None
-        """The file the launch is still reading into this empty window (`show_opening`)."""
+        self._launch_pending: str | None = None
         self.launch_failure: str | None = None
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
@@ -136,6 +135,17 @@ class MainWindow(QMainWindow):
         self.state.time_changed.connect(self._leave_chapter_if_left)
         self.state.mode_changed.connect(self._leave_chapter_if_left)
         self._on_catalogue_changed(catalogue)
+
+    @property
+    def launch_pending(self) -> str | None:
+        """The file the launch is still reading into this empty window (`show_opening`): the
+        details panel says so meanwhile."""
+        return self._launch_pending
+
+    @launch_pending.setter
+    def launch_pending(self, path: str | None) -> None:
+        self._launch_pending = path
+        self.details.set_opening(Path(path).name if path else None)
 
     # --- menus and tool bar -------------------------------------------------------------------
     def _build_actions(self) -> None:
