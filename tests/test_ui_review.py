@@ -521,3 +521,43 @@ def test_a_long_article_is_drafted_with_the_window_live_and_cancel_drops_it(wind
     assert importer.import_text(long_text, "report.txt")
     review = confirm_date(qtbot, window)
     assert review is not None and review.model.rowCount() > 10
+
+
+@pytest.mark.parametrize("answer", ["keep", "close"])
+def test_closing_with_a_typed_non_date_asks_first(window, qtbot, answer):
+    """Closing the review with "yesterday" in the date box used to drop it without a word:
+    now it asks. Keep editing: the window stays, the text too. Close anyway: the draft keeps
+    its date, as said."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    review = open_review(qtbot, window)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    before = review.drafts.drafts[row].time
+    review.date_edit.setFocus()
+    review.date_edit.selectAll()
+    qtbot.keyClicks(review.date_edit, "yesterday")
+    asked = []
+
+    def reply():
+        box = review.close_box
+        asked.append(box.text())
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if answer == "keep"
+            else QMessageBox.ButtonRole.DestructiveRole
+        )
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+    QTimer.singleShot(0, reply)
+    review.close()
+    assert asked and "“yesterday” is not a date" in asked[0]
+    assert date_words_of(before) in asked[0]
+    assert review.drafts.drafts[row].time == before
+    if answer == "keep":
+        assert review.isVisible()
+        assert review.date_edit.text() == "yesterday"
+        review.date_edit.setText(before.edtf)  # corrected: closing after the test asks nothing
+    else:
+        assert not review.isVisible()

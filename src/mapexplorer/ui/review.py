@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -761,6 +762,29 @@ class QtReview(QMainWindow):
         self.date_edit.setFocus()
         return True
 
+    def _close_without_typed_date(self) -> bool:
+        """The date typed for the selected draft is not a date: ask before closing drops it
+        (moving to another draft, accepting and saving say so too). True: close anyway."""
+        typed = self.date_edit.text().strip()
+        self.close_box = box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Close the review?",
+            f"Draft {self.current_row() + 1}: “{typed}” is not a date, so it was not applied; "
+            f"the draft's date is still {date_words(self.current_draft().time)}.",
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the typed text, as typed
+        box.setInformativeText("Close anyway, or keep editing to correct it?")
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        close = box.addButton("Close anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is close:
+            return True
+        self.date_edit.setFocus()
+        return False
+
     def set_date(self, edtf: str) -> bool:
         """Type a date into the editor and confirm it; False (nothing changes) if it is not one."""
         self.date_edit.setText(edtf)
@@ -961,7 +985,9 @@ class QtReview(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._commit_date()
+        if not self._commit_date() and not self._close_without_typed_date():
+            event.ignore()  # the user keeps editing: the window and what is typed stay
+            return
         self.autosave_now()
         super().closeEvent(event)
         self.closed.emit()
