@@ -347,3 +347,16 @@ def test_regions_in_the_news_are_found_at_a_rough_point(gaz):
     # a province beside a town of its name: the province, unless the qualifier says the town
     assert gaz.resolve_names(["Ontario"])["Ontario"][0].entry.name == "Ontario (Canadian province)"
     assert gaz.resolve_names(["Ontario, CA"])["Ontario, CA"][0].entry.country == "US"
+
+
+def test_seas_straits_and_canals_in_the_news_are_found(gaz):
+    text = (
+        "A container ship ran aground in the Suez Canal. Houthis attacked ships in the Gulf of "
+        "Aden near Bab el-Mandeb and in the South China Sea. Pacific Gas and the Atlantic "
+        "Council said nothing."
+    )
+    found = {m.text: m.best.entry for m in gaz.find(text)}
+    assert set(found) == {"Suez Canal", "Gulf of Aden", "Bab el-Mandeb", "South China Sea"}
+    canal = gaz.place(found["Suez Canal"])
+    assert canal.geometry.geom_type == "LineString"  # from Port Said to Suez
+    assert 29.9 < canal.geometry.bounds[1] < canal.geometry.bounds[3] < 31.3
