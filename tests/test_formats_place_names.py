@@ -327,3 +327,54 @@ def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
         "France; to choose, write its state or country after a comma (e.g. 'Paris, France')"
     )
     assert len(report.notes) == 2  # Boston, Massachusetts beside Boston, England: no doubt
+
+
+@pytest.mark.parametrize(
+    ("column", "cell"),
+    [
+        ("coordinates", "48.8566, 2.3522"),  # as Google Maps copies them
+        ("location", "48.8566,2.3522"),  # a place column that holds coordinates
+        ("latlng", "48.8566 2.3522"),
+        ("gps", "48,8566; 2,3522"),  # decimal commas
+        ("Koordinaten", "(48.8566, 2.3522)"),
+    ],
+)
+def test_one_column_with_latitude_and_longitude_is_read(tmp_path, column, cell):
+    path = write(tmp_path / "pair.csv", f'date,title,{column}\n2024-03-01,Summit,"{cell}"\n')
+    catalogue, report = read_catalogue(path)
+    assert place_by_title(catalogue)["Summit"].representative == (2.3522, 48.8566)
+    assert not report  # nothing placed by name, nothing left out
+
+
+def test_a_coordinate_pair_column_says_what_is_wrong_with_a_cell(tmp_path):
+    path = write(
+        tmp_path / "pair.csv",
+        'date,title,city,coordinates\n2024-03-01,A,Paris,"48.8566, 2.3522"\n'
+        '2024-03-02,B,Tokyo,"139.69, 35.69"\n2024-03-03,C,Oslo,"north, east"\n'
+        + "".join(f'2024-03-1{i},D{i},Rome,"41.9, 12.5"\n' for i in range(6)),
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events][:2] == ["A", "D0"]
+    assert catalogue.places_of(catalogue.events[0])[0].name == "Paris"  # named by its column
+    problems = {p.item: (p.field, p.message) for p in report.problems}
+    assert problems["row 3"] == (
+        "coordinates",
+        "latitude 139.69 is out of range -90…90; is the longitude first? write the latitude first",
+    )
+    assert problems["row 4"][1] == (
+        "'north, east' is not a latitude and a longitude (write them as '48.8566, 2.3522', "
+        "latitude first)"
+    )
+
+
+def test_numbers_side_by_side_are_no_coordinates(tmp_path):
+    guess = guess_fields(
+        write(tmp_path / "n.csv", "date,title,place,score\n2024-03-01,A,Kyiv,3 5\n")
+    )
+    assert guess.choice.latlon is None and guess.choice.place == "place"
+
+
+def test_an_empty_column_is_no_coordinates(tmp_path):
+    path = write(tmp_path / "e.csv", "date,title,notes\n2024-03-01,A,\n")
+    with pytest.raises(FormatError, match="no latitude/longitude, WKT or place-name column"):
+        read_catalogue(path)

@@ -142,7 +142,7 @@ def _read_rows(
     time_field = choice.time.label if choice.time else ""
     time_names = choice.time.fields if choice.time else ()
     location_field = _location_field(choice)
-    location_names = [n for n in (choice.wkt, choice.lat, choice.lon) if n]
+    location_names = [n for n in (choice.wkt, choice.lat, choice.lon, choice.latlon) if n]
     name_field = choice.place or ""
     width = len(header)
     said_short: set[int] = set()  # rows left out with a problem that says they are short
@@ -252,6 +252,15 @@ def _points(reader: RowReader, rows: list[dict]) -> list[Any]:
     """Each row's (lon, lat), None when empty, or the `PlaceError` saying what is wrong."""
     lat_name, lon_name = reader.choice.lat, reader.choice.lon
     if not lat_name or not lon_name:
+        if reader.choice.latlon:  # one field with both: each distinct cell read once
+            cells = [row.get(reader.choice.latlon) for row in rows]
+            read: dict[Any, Any] = {}
+            for cell in set(cells):
+                try:
+                    read[cell] = reader.point({reader.choice.latlon: cell})
+                except PlaceError as exc:
+                    read[cell] = exc
+            return [read[cell] for cell in cells]
         return [None] * len(rows)
     try:
         lats = np.array([row.get(lat_name) for row in rows], dtype=float)
@@ -316,13 +325,13 @@ def _location_field(choice: FieldChoice) -> str:
     if choice.wkt and choice.lat:
         return f"{choice.wkt}/{choice.lat}/{choice.lon}"
     if not choice.wkt and not choice.lat:
-        return choice.place or ""
+        return choice.latlon or choice.place or ""
     return choice.wkt or f"{choice.lat}/{choice.lon}"
 
 
 def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None) -> None:
     columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
-    coordinates = choice.wkt or (choice.lat and choice.lon)
+    coordinates = choice.wkt or (choice.lat and choice.lon) or choice.latlon
     # Coordinate columns we cannot read are an error even beside a place name: placing the
     # rows by their names instead would hide it.
     unreadable = (

@@ -43,7 +43,7 @@ TimeKind = Literal["date", "span", "timestamp", "year"]
 TEXT_ROLES = (
     "title", "description", "category", "place", "id", "place_id", "excerpt", "excerpts", "era",
 )  # fmt: skip
-LOCATION_ROLES = ("lat", "lon", "wkt")
+LOCATION_ROLES = ("lat", "lon", "wkt", "latlon")
 _PART_ROLES = ("title", "description", "category", "place", "id", "place_id", "excerpt", "era")
 _EXCERPT = _PART_ROLES.index("excerpt")
 SAMPLE_SIZE = 200
@@ -229,6 +229,28 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "lengtegraad",
     ),
     "wkt": ("wkt", "geometry", "geom", "the_geom", "shape", "geometry_wkt", "wkt_geom"),
+    # One cell with both, latitude first, as Google Maps copies them ("48.8566, 2.3522").
+    "latlon": (
+        "coordinates",
+        "coordinate",
+        "coords",
+        "latlng",
+        "lat_lng",
+        "latlon",
+        "lat_lon",
+        "lat_long",
+        "latlong",
+        "gps",
+        "gps_coordinates",
+        "position",
+        "geolocation",
+        "location",
+        "point",
+        "koordinaten",
+        "coordonnees",
+        "coordenadas",
+        "coordinate_gps",
+    ),
     "date": (
         "date",
         "event_date",
@@ -383,6 +405,8 @@ class FieldChoice:
     lat: str | None = None
     lon: str | None = None
     wkt: str | None = None
+    latlon: str | None = None
+    """One field with both, "48.8566, 2.3522" (when there are no latitude and longitude)."""
     actors: tuple[str, ...] = ()
     date_order: DateOrder = "dmy"
 
@@ -500,6 +524,8 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
             lon.sort(key=lambda n: not normalise(n).startswith(prefix))
     candidates["lat"], candidates["lon"] = tuple(lat), tuple(lon)
     candidates["wkt"] = tuple(ranked("wkt", lambda v: isinstance(v, str) and bool(_WKT.match(v))))
+    # Any field of "lat, lon" pairs, by its values: a "location" column may hold them too.
+    candidates["latlon"] = tuple(n for n in ranked("latlon", _is_pair, lambda n: True) if values[n])
 
     time_sources = _time_sources(by_norm, values)
     candidates["time"] = tuple(time_sources)
@@ -536,7 +562,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         title=chosen_title,
         description=_first(candidates["description"], exclude={chosen_title}),
         category=chosen_category,
-        place=_first(candidates["place"]),
+        place=_first(candidates["place"], exclude=set(candidates["latlon"][:1])),
         id=_first(candidates["id"]),
         place_id=_first(candidates["place_id"]),
         excerpt=_first(candidates["excerpt"]),
@@ -545,13 +571,14 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         lat=_first(lat) if lon else None,
         lon=_first(lon) if lat else None,
         wkt=_first(candidates["wkt"]),
+        latlon=_first(candidates["latlon"]) if not (lat and lon) else None,
         actors=tuple(actors),
         date_order=order or "dmy",
     )
     missing = []
     if time is None:
         missing.append("time")
-    if not (choice.wkt or (choice.lat and choice.lon) or choice.place):
+    if not (choice.wkt or (choice.lat and choice.lon) or choice.latlon or choice.place):
         missing.append("location")
     return FieldGuess(
         fields=names,
@@ -776,6 +803,34 @@ def _coordinate(value: Any, axis: Axis) -> float:
         raise
 
 
+_PAIR = re.compile(
+    r"^\s*[(\[]?\s*(?P<a>[+-]?\d{1,3}(?:[.,]\d+)?)\s*(?P<sep>[,;/]|\s)\s*"
+    r"(?P<b>[+-]?\d{1,3}(?:[.,]\d+)?)\s*[)\]]?\s*$"
+)
+
+
+def _pair(value: Any) -> tuple[float, float] | None:
+    """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)"); None
+    when the cell is no such pair."""
+    m = _PAIR.match(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    a, b = m["a"], m["b"]
+    if m["sep"].isspace() and not ("." in a and "." in b):
+        return None  # "3 5", "10 30": numbers side by side, not coordinates
+    if m["sep"] == ",":
+        if "," in a or "," in b:
+            return None  # "48,85,2,35": which comma is which?
+    else:
+        a, b = a.replace(",", "."), b.replace(",", ".")  # decimal commas: "48,8566; 2,3522"
+    return float(a), float(b)
+
+
+def _is_pair(value: Any) -> bool:
+    pair = _pair(value)
+    return pair is not None and -90 <= pair[0] <= 90 and -180 <= pair[1] <= 180
+
+
 def _is_lat(value: Any) -> bool:
     return -90 <= _coordinate(value, "lat") <= 90
 
@@ -918,7 +973,7 @@ class RowReader:
         """(lon, lat) from the latitude and longitude fields; None when both are empty."""
         lat_name, lon_name = self.choice.lat, self.choice.lon
         if not lat_name or not lon_name:
-            return None
+            return self._pair_point(row)
         lat, lon = row.get(lat_name), row.get(lon_name)
         if _blank(lat) and _blank(lon):
             return None
@@ -943,6 +998,29 @@ class RowReader:
             raise PlaceError(
                 f"latitude {y:g} is out of range -90…90"
                 + (f"; are {lat_name!r} and {lon_name!r} swapped?" if swapped else "")
+            )
+        if not -180 <= x <= 180:
+            raise PlaceError(f"longitude {x:g} is out of range -180…180")
+        return x, y
+
+    def _pair_point(self, row: Mapping[str, Any]) -> tuple[float, float] | None:
+        """(lon, lat) from the one field holding both ("48.8566, 2.3522": latitude first)."""
+        name = self.choice.latlon
+        value = row.get(name) if name else None
+        if _blank(value):
+            return None
+        pair = _pair(value)
+        if pair is None:
+            raise PlaceError(
+                f"{_short(value)} is not a latitude and a longitude (write them as "
+                "'48.8566, 2.3522', latitude first)"
+            )
+        y, x = pair
+        if not -90 <= y <= 90:
+            swapped = -90 <= x <= 90 and -180 <= y <= 180
+            raise PlaceError(
+                f"latitude {y:g} is out of range -90…90"
+                + ("; is the longitude first? write the latitude first" if swapped else "")
             )
         if not -180 <= x <= 180:
             raise PlaceError(f"longitude {x:g} is out of range -180…180")
@@ -1074,7 +1152,9 @@ def preview(
             point = reader.point(row) if geom is None else geom.representative_point().coords[0]
             if point is not None:
                 shown["lon"], shown["lat"] = f"{point[0]:.5f}", f"{point[1]:.5f}"
-            elif (choice.wkt or choice.lat) and not parts.place:  # GeoJSON rows have their
+            elif (
+                choice.wkt or choice.lat or choice.latlon
+            ) and not parts.place:  # GeoJSON rows have their
                 problems.append("place: no coordinates")  # shape beside them; a name is found
         except PlaceError as exc:
             problems.append(f"place: {exc}")
