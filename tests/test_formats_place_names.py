@@ -378,3 +378,18 @@ def test_an_empty_column_is_no_coordinates(tmp_path):
     path = write(tmp_path / "e.csv", "date,title,notes\n2024-03-01,A,\n")
     with pytest.raises(FormatError, match="no latitude/longitude, WKT or place-name column"):
         read_catalogue(path)
+
+
+def test_a_when_what_where_table_opens(tmp_path):
+    path = write(tmp_path / "class.tsv", "When\tWhat\tWhere\n1815-06-18\tBattle\tWaterloo\n")
+    catalogue, _ = read_catalogue(path)
+    [event] = catalogue.events
+    assert (event.title, event.time.edtf) == ("Battle", "1815-06-18")
+    assert catalogue.places_of(event)[0].name == "Waterloo"
+
+
+def test_a_one_row_report_reads_well(tmp_path):
+    _, report = read_catalogue(
+        write(tmp_path / "one.csv", "date,title,place\n2024-03-01,A,Vienna\n")
+    )
+    assert report.headline() == "one.csv: its one row read, not quite as written:"

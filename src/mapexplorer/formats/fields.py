@@ -86,6 +86,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "evento",
         "ereignis",
         "bezeichnung",
+        "what",  # a class's "When / What / Where" table
+        "what_happened",
     ),
     "title_fallback": ("sub_event_type", "event_type", "type", "eventcode", "category"),
     "description": (
@@ -148,6 +150,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "village",
         "locality",
         "actiongeo_fullname",
+        "where",
+        "venue",
         "address",
         "admin3",
         "admin2",

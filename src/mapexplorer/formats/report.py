@@ -71,6 +71,9 @@ class ReadReport:
                 f"{name}: {self.skipped} of {self.total} {self.unit}s could not be read "
                 f"and were left out."
             )
+        if self.total == 1:  # not "all 1 rows"
+            said = f"{name}: its one {self.unit} read"
+            return said + (", not quite as written:" if self.notes else ".")
         if self.notes:
             return f"{name}: all {self.total} {self.unit}s read, some not quite as written:"
         return f"{name}: all {self.total} {self.unit}s read."
