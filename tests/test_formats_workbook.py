@@ -103,3 +103,36 @@ def test_reading_a_big_sheet_reports_progress_that_only_moves_forward(tmp_path):
     assert len(catalogue.events) == 5000
     fractions = [done / total for done, total in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(seen) >= 3
+
+
+def test_a_hidden_sheet_before_the_table_is_passed_over(tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    book = openpyxl.Workbook()
+    lookup = book.active
+    lookup.title = "Codes"
+    lookup.append(["code", "name"])
+    lookup.append(["CH", "Switzerland"])
+    lookup.sheet_state = "hidden"  # a lookup list the user never sees
+    events = book.create_sheet("Events")
+    events.append(["Title", "Date", "Latitude", "Longitude"])
+    events.append(["Summit", dt.date(2025, 1, 17), 46.2044, 6.1432])
+    book.save(path)
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Summit"]
+    assert report.notes == []  # the hidden lookup list is no sheet "not read"
+    assert guess_fields(path).choice.lat == "Latitude"
+
+
+def test_a_hidden_sheet_is_read_when_no_shown_sheet_holds_a_table(tmp_path):
+    path = tmp_path / "only-hidden.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active["A1"] = "Events of 2025"
+    data = book.create_sheet("Data")
+    data.append(["Title", "Date", "Latitude", "Longitude"])
+    data.append(["Summit", dt.date(2025, 1, 17), 46.2044, 6.1432])
+    data.sheet_state = "hidden"
+    book.save(path)
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Summit"]
+    assert report.notes == ["read the hidden sheet 'Data': no shown sheet holds a table"]

@@ -2,8 +2,10 @@
 each cell as the text a CSV saved from it would hold (a date cell as "2025-01-17", a number
 as "48.8566"), so that the same field guessing, dates and messages apply. Read with openpyxl.
 
-The sheet read is the first with a header of two columns or more; the report says so when the
-workbook has other sheets with data. Rows are numbered as Excel numbers them.
+The sheet read is the first with a header of two columns or more, among the sheets Excel shows
+(a hidden sheet, often a lookup list, is read only when no shown sheet holds a table); the
+report says so when the workbook has other sheets with data. Rows are numbered as Excel
+numbers them.
 """
 
 from __future__ import annotations
@@ -76,15 +78,23 @@ def _first_table(
     limit: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> Sheet:
-    """The first sheet with a table; the note names the other sheets with data."""
+    """The first shown sheet with a table (else the first hidden one); the note names the other
+    shown sheets with data."""
     found: Sheet | None = None
     others: list[str] = []
-    for sheet in book.worksheets:
+    shown = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+    hidden = [s for s in book.worksheets if s not in shown]
+    for sheet in shown:
         if found is not None:
             if _has_data(sheet):
                 others.append(sheet.title)
             continue
         found = _table(sheet, limit, progress)
+    for sheet in hidden if found is None else ():
+        found = _table(sheet, limit, progress)
+        if found is not None:
+            found.note = f"read the hidden sheet {found.name!r}: no shown sheet holds a table"
+            return found
     if found is None:
         names = ", ".join(repr(s.title) for s in book.worksheets) or "none"
         raise FormatError(
