@@ -136,3 +136,29 @@ def test_a_hidden_sheet_is_read_when_no_shown_sheet_holds_a_table(tmp_path):
     catalogue, report = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Summit"]
     assert report.notes == ["read the hidden sheet 'Data': no shown sheet holds a table"]
+
+
+def test_formulas_never_calculated_are_explained(tmp_path):
+    # openpyxl (like many scripts) saves formulas without their results: they read as empty
+    path = workbook(
+        tmp_path / "scripted.xlsx",
+        ("Events", [
+            ["Title", "Date", "Latitude", "Longitude"],
+            ["Summit", "=DATE(2025,1,17)", 46.2044, 6.1432],
+            ["Talks", dt.date(2025, 2, 3), "=48.2", 16.37],
+            ["Strike", dt.date(2025, 2, 4), 48.2, 16.37, None],
+        ]),
+    )  # fmt: skip
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Strike"]
+    assert report.notes == [
+        "2 cells (B2, C3) hold formulas whose results were not saved in the workbook, so they "
+        "read as empty (it was written by a program that does not calculate): open it in "
+        "Excel or LibreOffice, save it, and open it again"
+    ]
+    every = workbook(
+        tmp_path / "all.xlsx",
+        ("Events", [["Title", "Date", "Latitude", "Longitude"], ["A", "=TODAY()", 46.2, 6.1]]),
+    )
+    with pytest.raises(FormatError, match=r"date is empty; 1 cell \(B2\) holds a formula whose"):
+        read_catalogue(every)

@@ -79,12 +79,17 @@ def read_workbook(
             progress((total * _SHEET_SHARE + done * (100 - _SHEET_SHARE)) // 100, total)
 
     sheet = read_sheet(path, progress=sheet_read)
-    with paused_gc():
-        catalogue, report = _read_rows(
-            path, rows_read, fields, _header(sheet.header), sheet.rows, None, sheet
-        )
-    if sheet.note:
-        report.notes.insert(0, sheet.note)
+    try:
+        with paused_gc():
+            catalogue, report = _read_rows(
+                path, rows_read, fields, _header(sheet.header), sheet.rows, None, sheet
+            )
+    except FormatError as exc:  # the sheet's notes may say why (formulas never calculated)
+        if not sheet.notes:
+            raise
+        problem = "; ".join([exc.problem, *sheet.notes])
+        raise FormatError(exc.path, problem, exc.item, exc.field) from None
+    report.notes[:0] = sheet.notes
     return catalogue, report
 
 

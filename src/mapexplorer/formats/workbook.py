@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,14 +24,14 @@ __all__ = ["Sheet", "read_sheet"]
 class Sheet:
     """A sheet as a table: its name, header, data rows (text cells) and their Excel rows."""
 
-    __slots__ = ("excel_rows", "header", "name", "note", "rows")
+    __slots__ = ("excel_rows", "header", "name", "notes", "rows")
 
     def __init__(self, name: str, header: list[str], rows: list[list[str]], excel_rows: list[int]):
         self.name = name
         self.header = header
         self.rows = rows
         self.excel_rows = excel_rows
-        self.note = ""
+        self.notes: list[str] = []  # for the read report, before its own notes
 
     def __call__(self, index: int) -> int:
         """The Excel row number of data row `index` (the CSV reader's `RowNumbers`)."""
@@ -84,17 +85,20 @@ def _first_table(
     others: list[str] = []
     shown = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
     hidden = [s for s in book.worksheets if s not in shown]
+    read_from: Any = None
     for sheet in shown:
         if found is not None:
             if _has_data(sheet):
                 others.append(sheet.title)
             continue
-        found = _table(sheet, limit, progress)
+        found, read_from = _table(sheet, limit, progress), sheet
     for sheet in hidden if found is None else ():
         found = _table(sheet, limit, progress)
         if found is not None:
-            found.note = f"read the hidden sheet {found.name!r}: no shown sheet holds a table"
-            return found
+            found.notes.append(
+                f"read the hidden sheet {found.name!r}: no shown sheet holds a table"
+            )
+            return _with_uncalculated(book, sheet, found)
     if found is None:
         names = ", ".join(repr(s.title) for s in book.worksheets) or "none"
         raise FormatError(
@@ -104,11 +108,11 @@ def _first_table(
         )
     if others:
         shown = ", ".join(repr(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
-        found.note = (
+        found.notes.append(
             f"read the sheet {found.name!r}; the workbook's other sheets with data "
             f"({shown}) were not read (to read another, make it the first sheet)"
         )
-    return found
+    return _with_uncalculated(book, read_from, found)
 
 
 def _table(
@@ -142,6 +146,50 @@ def _table(
     width = len(header)  # cells Excel leaves empty at a row's end are the header's columns
     rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
     return Sheet(sheet.title, header, rows, excel_rows)
+
+
+def _with_uncalculated(book: Any, sheet: Any, table: Sheet) -> Sheet:
+    """`table`, with a note when cells of its rows hold formulas whose results were never
+    saved: a workbook written by a program (openpyxl, a script) rather than by Excel or
+    LibreOffice has the formulas alone, and such a cell reads as empty ("the date is empty",
+    of a cell that shows a date in Excel)."""
+    if not any("" in row for row in table.rows):
+        return table  # no empty cell: nothing to explain (and no second look at the file)
+    try:  # openpyxl keeps the sheet's part in the zip it has open (read-only mode)
+        xml = book._archive.read(sheet._worksheet_path)
+    except Exception:
+        return table
+    if b"<f" not in xml:
+        return table
+    read = set(table.excel_rows)
+    found = []
+    for match in _FORMULA_CELL.finditer(xml):
+        attributes, body = match.group(1), match.group(2)
+        if _SAVED_VALUE.search(body) or b't="str"' in attributes:  # a result, maybe ""
+            continue
+        where = _CELL_REF.search(attributes)
+        if where is not None and int(where.group(2)) in read:
+            found.append(where.group(1).decode() + where.group(2).decode())
+    if found:
+        cells = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+        said = (
+            f"{len(found)} cells ({cells}) hold formulas whose results were not saved in "
+            "the workbook, so they read as empty"
+            if len(found) > 1
+            else f"1 cell ({cells}) holds a formula whose result was not saved in the "
+            "workbook, so it reads as empty"
+        )
+        table.notes.append(
+            f"{said} (it was written by a "
+            "program that does not calculate): open it in Excel or LibreOffice, save it, and "
+            "open it again"
+        )
+    return table
+
+
+_FORMULA_CELL = re.compile(rb"<c\b([^>]*)>((?:(?!</c>).)*?<f[\s>/](?:(?!</c>).)*?)</c>", re.S)
+_SAVED_VALUE = re.compile(rb"<v>\s*[^<\s]")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 
 
 def _has_data(sheet: Any) -> bool:
