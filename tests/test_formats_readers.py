@@ -715,6 +715,15 @@ def test_an_era_column_makes_the_sliders_bands(tmp_path):
     assert by_title(catalogue)["Coup"].era == "Cold War"
 
 
+@pytest.mark.parametrize("column", ["Epoche", "époque", "Época", "Kapitel", "chapitre"])
+def test_an_era_column_named_in_another_language_makes_the_bands(tmp_path, column):
+    text = "Datum;Titel;Breite;Länge;" + column + "\n"
+    text += "19.08.1953;Putsch;35,7;51,4;Kalter Krieg\n"
+    text += "11.02.1979;Revolution;35,7;51,4;Islamische Republik\n"
+    catalogue, _ = read_catalogue(write(tmp_path / "epochen.csv", text))
+    assert [e.label for e in catalogue.eras] == ["Kalter Krieg", "Islamische Republik"]
+
+
 def test_a_geojson_era_property_makes_the_sliders_bands(tmp_path):
     features = [
         _point_feature({"date": "2020-01-05", "title": "A", "chapter": "Before"}),

@@ -194,7 +194,20 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "place_id": ("place_id",),
     "excerpt": ("excerpt", "quote", "passage"),
     "excerpts": ("excerpts",),  # our CSV and KML exports: every passage, as JSON
-    "era": ("era", "period_id", "chapter"),
+    "era": (
+        "era",
+        "period_id",
+        "chapter",
+        "epoche",  # German (also "Kapitel"), French "époque", Spanish/Italian "época"/"epoca"
+        "kapitel",
+        "epoque",
+        "chapitre",
+        "epoca",
+        "capitulo",
+        "capitolo",
+        "tijdperk",
+        "hoofdstuk",
+    ),
     "lat": (
         "lat",
         "latitude",
