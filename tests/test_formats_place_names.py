@@ -393,3 +393,16 @@ def test_a_one_row_report_reads_well(tmp_path):
         write(tmp_path / "one.csv", "date,title,place\n2024-03-01,A,Vienna\n")
     )
     assert report.headline() == "one.csv: its one row read, not quite as written:"
+
+
+def test_a_country_or_region_found_by_name_is_reported_as_one(tmp_path):
+    path = write(
+        tmp_path / "countries.csv",
+        "date,title,place\n2025-01-17,A,Georgia\n2025-01-18,B,Kashmir\n2025-01-19,C,Armenia\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert report.notes[0].startswith(
+        "3 places found by name (no coordinates given): 'Georgia' as Georgia (country); "
+        "'Kashmir' as Kashmir (region); 'Armenia' as Armenia (country) ("
+    )  # it said "'Georgia' as Georgia": a teacher could not tell the country from the state
+    assert "as Georgia (country): " in place_by_title(catalogue)["A"].source

@@ -65,7 +65,7 @@ class PlacesByName:
             name,
             gaz.geometry(entry),
             place_id or entry.place_id,
-            source=f"Placed by its name in the file ({name!r}), as {gaz.describe(entry)}: "
+            source=f"Placed by its name in the file ({name!r}), as {_reading(gaz, entry)}: "
             f"{entry.source}",
         )
         self._ids.setdefault(entry.key, new_id)
@@ -79,7 +79,7 @@ class PlacesByName:
 
         gaz = gazetteer()
         readings = [
-            f"{name!r} as {gaz.describe(candidates[0].entry)}"
+            f"{name!r} as {_reading(gaz, candidates[0].entry)}"
             for name, candidates in list(self._used.items())[:_SHOWN]
         ]
         more = len(self._used) - _SHOWN
@@ -145,6 +145,15 @@ def _at(entry) -> str:
         f"{abs(entry.lat):.2f}° {'N' if entry.lat >= 0 else 'S'}, "
         f"{abs(entry.lon):.2f}° {'E' if entry.lon >= 0 else 'W'}"
     )
+
+
+def _reading(gaz, entry) -> str:
+    """What a name was read as, saying what kind of place when the name alone does not:
+    "Paris, France", "Texas (U.S. state)", "Georgia (country)", "Kashmir (region)" (it was
+    "'Georgia' as Georgia": the country or the state?)."""
+    if entry.kind in ("country", "region") and "(" not in entry.name:
+        return f"{entry.name} ({entry.kind})"
+    return gaz.describe(entry)
 
 
 def _qualified(gaz, entry) -> str:
