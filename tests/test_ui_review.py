@@ -561,3 +561,40 @@ def test_closing_with_a_typed_non_date_asks_first(window, qtbot, answer):
         review.date_edit.setText(before.edtf)  # corrected: closing after the test asks nothing
     else:
         assert not review.isVisible()
+
+
+@pytest.mark.parametrize("answer", ["keep", "close"])
+def test_quitting_with_a_typed_non_date_in_the_review_asks_first(window, qtbot, answer):
+    """Quitting the app (closing the main window) with "yesterday" in the review's date box
+    used to close the main window whatever the user answered: 'Keep editing' now keeps both
+    windows open, with the text; 'Close anyway' closes both."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    review = open_review(qtbot, window)
+    review.date_edit.setFocus()
+    review.date_edit.selectAll()
+    qtbot.keyClicks(review.date_edit, "yesterday")
+    asked = []
+
+    def reply():
+        box = review.close_box
+        asked.append(box.text())
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if answer == "keep"
+            else QMessageBox.ButtonRole.DestructiveRole
+        )
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+    QTimer.singleShot(0, reply)
+    closed = window.close()
+    assert asked and "“yesterday” is not a date" in asked[0]
+    if answer == "keep":
+        assert not closed
+        assert window.isVisible() and review.isVisible()
+        assert review.date_edit.text() == "yesterday"
+        review.date_edit.setText("2015")  # corrected: closing after the test asks nothing
+    else:
+        assert closed
+        assert not window.isVisible() and not review.isVisible()

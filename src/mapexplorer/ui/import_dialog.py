@@ -335,11 +335,16 @@ class ArticleImporter(QObject):
         return self._job is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """The review closes (and autosaves) with the main window."""
+        """The review closes (and autosaves) with the main window. When it will not close (a
+        non-date is typed in its date box, and the user chose to keep editing), neither does
+        the main window: quitting would drop what was typed."""
         if watched is self.window and event.type() == QEvent.Type.Close:
             review = getattr(self.window, "review", None)
-            if review is not None and review.isVisible():
-                review.close()
+            if review is not None and review.isVisible() and not review.close():
+                event.ignore()
+                review.raise_()
+                review.activateWindow()
+                return True  # the main window stays, and so does everything in it
             self.cancel_drafting()
             self._finish_threads()  # a Qt thread must not outlive the window that owns it
         return super().eventFilter(watched, event)
