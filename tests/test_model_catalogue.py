@@ -660,3 +660,16 @@ def test_the_text_filter_finds_an_event_by_its_place(bundled):
         or "vienna" in (e.title + e.summary).casefold()
         for e in found
     )
+
+
+def test_filter_text_ignores_case_and_accents_and_finds_categories():
+    """ "zurich" found nothing in "Zürich" (nor "Zürich" in "Zurich"), and a category typed in
+    the filter box ("nuclear") found only events whose words said it."""
+    event = ev("x", "2020", "origin", category="nuclear", actors=("Zürich",), summary="Talks")
+    assert EventFilter(text="zurich").matches(event)
+    assert EventFilter(text="ZÜRICH").matches(event)
+    assert EventFilter(text="Zürich").matches(ev("y", "2020", "origin", actors=("Zurich",)))
+    assert EventFilter(text="sao paulo").matches(event, ["São Paulo"])  # a place's name
+    assert EventFilter(text="strasse").matches(ev("z", "2020", "origin", summary="Straße"))
+    assert EventFilter(text="Nuclear").matches(event)  # its category
+    assert not EventFilter(text="teheran").matches(event, ["Tehran"])  # spelling is not folded

@@ -314,6 +314,32 @@ def test_list_text_filter(qtbot, state) -> None:
     assert len(_rows(event_list)) == 30
 
 
+def test_list_text_filter_ignores_accents_and_finds_categories(qtbot, catalogue) -> None:
+    """Typing "zurich" found nothing in "Zürich", and "nuclear" only the events whose words
+    say it, not every event of the category; the count line follows, and clearing restores
+    everything."""
+    from conftest import with_title
+
+    state = ExplorerState(with_title(catalogue, "Talks in Zürich"))
+    event_list = _show(qtbot, QtEventList(state))
+    renamed = catalogue.events[-1].id
+    qtbot.keyClicks(event_list.search, "zurich")
+    event_list.apply_text_filter()
+    assert _rows(event_list) == [renamed]
+    assert "· 1 match the filter" in event_list.count.text()
+    event_list.search.clear()
+    qtbot.keyClicks(event_list.search, "NUCLEAR")
+    event_list.apply_text_filter()
+    nuclear = {e.id for e in catalogue.events if e.category == "nuclear"}
+    assert nuclear and nuclear <= set(_rows(event_list))
+    visible = len(state.visible_events())
+    assert event_list.count.text().startswith(f"{visible} of 30 events visible")
+    event_list.search.clear()
+    event_list.apply_text_filter()
+    assert len(_rows(event_list)) == 30
+    assert "match" not in event_list.count.text()
+
+
 def test_list_category_and_actor_filters(qtbot, state, catalogue) -> None:
     event_list = _show(qtbot, QtEventList(state))
     combo = event_list.category

@@ -5,6 +5,7 @@ filters. Every view reads this and writes back through its methods; views never 
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -21,6 +22,16 @@ class TimeMode(StrEnum):
     """Everything that had begun by the current time; older events fade."""
 
 
+def fold(text: str) -> str:
+    """Text as the filter compares it: without case or accents, so that "zurich" finds
+    "Zürich", "ZÜRICH" and "Zurich" ("Straße" and "strasse" too)."""
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return text.casefold()
+
+
 @dataclass(frozen=True)
 class EventFilter:
     text: str = ""
@@ -28,16 +39,16 @@ class EventFilter:
     actor: str = ""
 
     def matches(self, event: Event, place_names: Iterable[str] = ()) -> bool:
-        """Whether `event` passes; the text is looked for in its title, summary, actors and id,
-        and in `place_names` (its places' names, which the event itself does not hold)."""
+        """Whether `event` passes; the text is looked for in its title, summary, actors,
+        category and id, and in `place_names` (its places' names, which the event itself does
+        not hold), ignoring case and accents (`fold`)."""
         if self.category and event.category != self.category:
             return False
         if self.actor and self.actor not in event.actors:
             return False
         if self.text:
-            needle = self.text.casefold()
-            words = (event.title, event.summary, *event.actors, event.id, *place_names)
-            return needle in " ".join(words).casefold()
+            words = (event.title, event.summary, *event.actors, event.category, event.id)
+            return fold(self.text) in fold(" ".join((*words, *place_names)))
         return True
 
     @property

@@ -290,7 +290,8 @@ class QtEventList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter events by text")
         self.search.setToolTip(
-            "Show only events whose title, summary, actors or places contain this text"
+            "Show only events whose title, summary, actors, category or places contain this "
+            "text (case and accents aside: 'zurich' finds 'Zürich')"
         )
 
         self.category = QComboBox(self)
