@@ -340,6 +340,23 @@ def test_list_text_filter_ignores_accents_and_finds_categories(qtbot, catalogue)
     assert "match" not in event_list.count.text()
 
 
+def test_escape_clears_the_filter_box_and_the_selection(qtbot, state) -> None:
+    """Escape did nothing in the filter box or the list: now it clears the typed filter (the
+    list and count come back at once), and in the list the selection."""
+    event_list = _show(qtbot, QtEventList(state))
+    qtbot.keyClicks(event_list.search, "drone")
+    event_list.apply_text_filter()
+    assert len(_rows(event_list)) < 30
+    qtbot.keyClick(event_list.search, Qt.Key.Key_Escape)
+    assert event_list.search.text() == "" and state.filter.text == ""
+    assert len(_rows(event_list)) == 30 and "match" not in event_list.count.text()
+    state.select("treaty-signing")
+    event_list.table.setFocus()
+    qtbot.keyClick(event_list.table, Qt.Key.Key_Escape)
+    assert state.selected is None
+    assert not event_list.table.selectionModel().hasSelection()
+
+
 def test_list_category_and_actor_filters(qtbot, state, catalogue) -> None:
     event_list = _show(qtbot, QtEventList(state))
     combo = event_list.category

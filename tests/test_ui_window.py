@@ -294,3 +294,33 @@ def test_all_eras_shows_the_whole_story_and_frames_its_places(window, qtbot):
     assert window.timeline.window_combo.currentText().startswith("Custom")
     box.activated.emit(0)
     assert window.timeline.window_combo.currentText() == "Whole story"
+
+
+def test_enter_in_the_event_list_shows_the_event_on_the_map_again(window, qtbot):
+    """Enter in the list did nothing: tabbed into with no row yet, it selected nothing; on the
+    selected event, after panning the map away, it did not bring it back. Now it selects the
+    current row (the first, when there is none) and flies the map to it."""
+    from PySide6.QtCore import Qt
+
+    from conftest import set_map_view
+
+    table = window.event_list.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    first = window.event_list.model.event_at(0).id
+    assert window.state.selected == first
+    row = window.event_list.row_of("treaty-signing")
+    table.setCurrentIndex(window.event_list.model.index(row, 0))
+    assert window.state.selected == "treaty-signing"
+    set_map_view(window.map_view, qtbot, -30, -100, 6)  # the user pans off to the Pacific
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.state.selected == "treaty-signing"
+
+    def shows_moscow(bounds):
+        west, south, east, north = bounds
+        return west <= 37.6 <= east and south <= 55.75 <= north
+
+    qtbot.waitUntil(
+        lambda: shows_moscow(js(window.map_view, qtbot, "MapExplorer.viewBounds()")),
+        timeout=5000,
+    )

@@ -212,6 +212,15 @@ class ExplorerState:
             self.selected = event_id
             self.selection_changed.emit(event_id)
 
+    def show_event(self, event_id: str) -> None:
+        """Select an event, moving the time to it, and have every view show it again even when
+        it is selected already (the map flies back to it after the user panned away): Enter
+        in the event list."""
+        shown = event_id == self.selected
+        self.select(event_id, move_time=True)
+        if shown:
+            self.selection_changed.emit(event_id)
+
     @property
     def selected_event(self) -> Event | None:
         return self.catalogue.event(self.selected) if self.selected else None

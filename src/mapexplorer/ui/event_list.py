@@ -291,7 +291,7 @@ class QtEventList(QWidget):
         self.search.setAccessibleName("Filter events by text")
         self.search.setToolTip(
             "Show only events whose title, summary, actors, category or places contain this "
-            "text (case and accents aside: 'zurich' finds 'Zürich')"
+            "text (case and accents aside: 'zurich' finds 'Zürich'); Escape clears it"
         )
 
         self.category = QComboBox(self)
@@ -359,6 +359,8 @@ class QtEventList(QWidget):
             self.table.setColumnWidth(column, width)
         header.sectionResized.connect(self._on_section_resized)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # Enter and Escape (see `eventFilter`)
+        self.search.installEventFilter(self)  # Escape clears it
         for column in self.HIDDEN_AT_FIRST:
             self.table.setColumnHidden(column, True)
         header.setSortIndicator(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
@@ -587,7 +589,32 @@ class QtEventList(QWidget):
         # The table's viewport: its width changes with the panel, and with a scroll bar.
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self._fit_columns()
+        elif event.type() == QEvent.Type.KeyPress and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if watched is self.table and self._table_key(event.key()):
+                return True
+            if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.apply_text_filter()
+                return True
         return super().eventFilter(watched, event)
+
+    def _table_key(self, key: int) -> bool:
+        """Enter: select the current row (the first, when the list was tabbed into with none)
+        and show its event on the map again; Escape: clear the selection. True when used."""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.model.rowCount():
+                return False
+            index = self.table.currentIndex()
+            row = index.row() if index.isValid() else 0
+            self._state.show_event(self.model.event_at(row).id)
+            return True
+        if key == Qt.Key.Key_Escape and self._state.selected is not None:
+            self._state.select(None)
+            return True
+        return False
 
     def _fit_columns(self) -> None:
         """Share the table's width among its columns, so that it neither scrolls sideways nor
