@@ -673,3 +673,28 @@ def test_filter_text_ignores_case_and_accents_and_finds_categories():
     assert EventFilter(text="strasse").matches(ev("z", "2020", "origin", summary="Straße"))
     assert EventFilter(text="Nuclear").matches(event)  # its category
     assert not EventFilter(text="teheran").matches(event, ["Tehran"])  # spelling is not folded
+
+
+def test_moving_the_time_after_the_whole_story_gives_back_the_width(state):
+    """After "All eras", dragging kept the story-wide window, which then hung off one end of
+    the story (showing less than all of it) while the width box still said "Whole story". Now
+    the first move gives back the width from before; the story again takes it again."""
+    state.set_window_days(365)
+    state.show_whole_story()
+    state.show_whole_story()  # twice: still the width from before the first
+    assert state.window_days == state.story_days()
+    rec = Recorder(state)
+    state.set_time(state.time + 1)
+    assert state.window_days == 365
+    assert rec.calls["window_changed"] == [(365,)]
+    state.set_time(state.time + 1)  # and it stays
+    assert state.window_days == 365
+    state.show_whole_story()
+    state.set_window_days(30)  # a width chosen while showing the story is kept
+    state.set_time(state.time + 1)
+    assert state.window_days == 30
+    state.show_whole_story()
+    state.choose_era("modern")  # a chapter sets its own width
+    era_days = state.window_days
+    state.set_time(state.time + 1)
+    assert state.window_days == era_days

@@ -324,3 +324,25 @@ def test_enter_in_the_event_list_shows_the_event_on_the_map_again(window, qtbot)
         lambda: shows_moscow(js(window.map_view, qtbot, "MapExplorer.viewBounds()")),
         timeout=5000,
     )
+
+
+def test_dragging_after_all_eras_gives_back_the_width(window, qtbot):
+    """After "All eras", dragging the slider kept the whole story's width, so the window slid
+    off the story while the width box still said "Whole story": now the drag gives back the
+    width from before (here the default ten years), and the box says so."""
+    from PySide6.QtCore import QPoint, Qt
+
+    box, widths = window.chapter_box, window.timeline.window_combo
+    assert widths.currentText() == "10 years"
+    box.setCurrentIndex(0)
+    box.activated.emit(0)  # "All eras"
+    assert widths.currentText() == "Whole story"
+    track = window.timeline.track
+    x = round(track.x_for_day(day_from_ymd(1950, 1, 1)))
+    qtbot.mousePress(track, Qt.MouseButton.LeftButton, pos=QPoint(x, track.height() - 20))
+    qtbot.mouseMove(track, QPoint(x + 40, track.height() - 20))
+    qtbot.mouseRelease(track, Qt.MouseButton.LeftButton, pos=QPoint(x + 40, track.height() - 20))
+    assert widths.currentText() == "10 years"
+    assert window.state.window_days == 3653
+    first, last = window.state.window()
+    assert last - first + 1 <= 3653

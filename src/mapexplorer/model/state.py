@@ -74,6 +74,8 @@ class ExplorerState:
         self.window_days = DEFAULT_WINDOW_DAYS
         self.selected: str | None = None
         self.filter = EventFilter()
+        self._width_before_story: int | None = None
+        """While "All eras" shows the whole story: the width it replaced (see `set_time`)."""
         self._set_catalogue(catalogue)
 
     # --- catalogue ----------------------------------------------------------------------------
@@ -98,8 +100,14 @@ class ExplorerState:
 
     # --- time ---------------------------------------------------------------------------------
     def set_time(self, day: int) -> None:
+        """Move the time. Moving away from the whole story ("All eras": a window as wide as
+        the story, centred on it) gives back the width it replaced: a story-wide window moved
+        off centre would hang off one end of the story and show less than all of it."""
         day = self._clamp(day)
         if day != self.time:
+            if self._width_before_story is not None:
+                width, self._width_before_story = self._width_before_story, None
+                self.set_window_days(width)
             self.time = day
             self.time_changed.emit(day)
 
@@ -117,6 +125,7 @@ class ExplorerState:
             self.mode_changed.emit(mode)
 
     def set_window_days(self, days: int) -> None:
+        self._width_before_story = None  # a width chosen: no longer the whole story
         days = max(1, int(days))
         if days != self.window_days:
             self.window_days = days
@@ -238,12 +247,15 @@ class ExplorerState:
 
     def show_whole_story(self) -> None:
         """All eras: a window as wide as the story, centred on it, so every event shows; the
-        map frames the story's places (via `era_changed(None)`). Nothing without events."""
+        map frames the story's places (via `era_changed(None)`). Until the time moves: then
+        the width is the one before (`set_time`). Nothing without events."""
         if not self.catalogue.events:
             return
         start, end = self.catalogue.time_range()
+        before = self._width_before_story or self.window_days
         self.set_mode(TimeMode.WINDOW)
         self.set_window_days(self.story_days())
+        self._width_before_story = before  # given back when the time moves (`set_time`)
         self.time = (start + end) // 2
         self.time_changed.emit(self.time)  # even if unchanged: the window did change
         self.era_changed.emit(None)
