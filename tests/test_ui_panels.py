@@ -302,6 +302,23 @@ def test_home_and_end_go_to_the_first_and_last_event(qtbot, state) -> None:
     assert state.selected == event_list.model.event_at(last - 1).id
 
 
+@pytest.mark.parametrize("height", [110, 140, 170, 400])
+def test_the_details_hint_fits_a_short_panel_without_scrolling(qtbot, state, height) -> None:
+    """With nothing selected, a short details panel (a small window) scrolled beside its
+    three lines of hint, which the fixed top margin pushed out of sight; the hint now moves up
+    (and comes back down when the panel grows) and the panel does not scroll."""
+    details = _show(qtbot, QtDetails(state), (300, 600))
+    details.resize(300, height)
+    qtbot.waitUntil(lambda: details.browser.viewport().height() < height)
+    bar = details.browser.verticalScrollBar()
+    assert bar.maximum() == 0 and not bar.isVisible()
+    assert details.text().strip() == EMPTY_HINT
+    state.select("treaty-signing")  # an event's details scroll as they need to
+    assert bar.maximum() > 0 or height == 400
+    state.select(None)
+    qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=1000)  # (laid out in a moment)
+
+
 def test_list_text_filter(qtbot, state) -> None:
     event_list = _show(qtbot, QtEventList(state))
     qtbot.keyClicks(event_list.search, "drone")

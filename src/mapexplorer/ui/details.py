@@ -50,6 +50,7 @@ class QtDetails(QWidget):
         super().__init__(parent)
         self._state = state
         self._opening: str | None = None  # the file being read into an empty window
+        self._placing_hint = False
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailsText")
@@ -57,7 +58,8 @@ class QtDetails(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
-        self.browser.document().setDocumentMargin(14)
+        self.browser.document().setDocumentMargin(self.MARGIN)
+        self.browser.viewport().installEventFilter(self)  # the hint follows the height
 
         self.article_button = QPushButton("Show in article", self)
         self.article_button.setObjectName("showInArticle")
@@ -107,8 +109,50 @@ class QtDetails(QWidget):
         event = self._state.selected_event
         self._button_bar.setVisible(event is not None)
         self.article_button.setEnabled(bool(event and event.excerpts))
-        self.browser.setHtml(self._html(event))
+        if event is None:
+            self._show_hint()
+        else:
+            self.browser.document().setDocumentMargin(self.MARGIN)
+            self.browser.setHtml(self._html(event))
         self.browser.verticalScrollBar().setValue(0)
+
+    MARGIN = 14
+    """Around the panel's text (less around the hint in a very short panel)."""
+    HINT_TOP = 60
+    """The hint's distance from the top, room allowing."""
+
+    def _show_hint(self) -> None:
+        """The hint with no event selected, set down from the top as far as the panel's height
+        allows (up to `HINT_TOP`), and with less padding in a short panel: a fixed margin made
+        a short panel scroll beside three lines of text, and cut them off."""
+        viewport = self.browser.viewport()
+        # Measured on a copy laid out at the viewport's width: the browser lays out lazily.
+        measure = self.browser.document().clone(self)
+        measure.setTextWidth(viewport.width())
+        for padding, margin in ((20, self.MARGIN), (4, self.MARGIN), (0, 2)):
+            measure.setDocumentMargin(margin)
+            measure.setHtml(self._hint_html(0, padding))
+            height = measure.size().height()
+            if height <= viewport.height():
+                break
+        measure.deleteLater()
+        top = max(0, min(self.HINT_TOP, int(viewport.height() - height) // 2))
+        self.browser.document().setDocumentMargin(margin)
+        self.browser.setHtml(self._hint_html(top, padding))
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.browser.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self._state.selected_event is None
+            and not self._placing_hint
+        ):
+            self._placing_hint = True  # (its scroll bar going resizes the viewport again)
+            try:
+                self._show_hint()  # another height or width: the hint moves up or down
+            finally:
+                self._placing_hint = False
+        return super().eventFilter(watched, event)
 
     # --- building -----------------------------------------------------------------------------
     def _colours(self) -> dict[str, str]:
@@ -124,17 +168,21 @@ class QtDetails(QWidget):
             "link": pal.color(QPalette.ColorRole.Link).name(),
         }
 
-    def _html(self, event: Event | None) -> str:
+    def _hint_html(self, top: int, padding: int) -> str:
         c = self._colours()
+        hint = EMPTY_HINT
+        if self._opening and not self._state.catalogue.events:
+            hint = f"Opening {self._opening}…"
+        return (
+            f'<table width="100%" cellspacing="0" style="margin-top:{top}px"><tr><td align="center" '
+            f'style="color:{c["muted"]}; font-size:large; padding:{padding}px">'
+            f"{_esc(hint)}</td></tr></table>"
+        )
+
+    def _html(self, event: Event | None) -> str:
         if event is None:
-            hint = EMPTY_HINT
-            if self._opening and not self._state.catalogue.events:
-                hint = f"Opening {self._opening}…"
-            return (
-                f'<table width="100%" style="margin-top:60px"><tr><td align="center" '
-                f'style="color:{c["muted"]}; font-size:large; padding:20px">'
-                f"{_esc(hint)}</td></tr></table>"
-            )
+            return self._hint_html(self.HINT_TOP, 20)
+        c = self._colours()
         catalogue = self._state.catalogue
         parts: list[str] = [
             f'<p style="font-size:x-large; font-weight:600; margin-bottom:6px">'
