@@ -346,3 +346,40 @@ def test_dragging_after_all_eras_gives_back_the_width(window, qtbot):
     assert window.state.window_days == 3653
     first, last = window.state.window()
     assert last - first + 1 <= 3653
+
+
+def test_menu_keys_quit_filter_and_go_to_date(window, qtbot):
+    """Quit had no key where the platform gives none (Windows; this offscreen platform), and
+    neither the filter box nor the date box could be reached but by tabbing through the
+    window. Now: Ctrl+Q quits, Ctrl+F goes to the filter box (from the Article tab too) and
+    Ctrl+G to the date box, each shown beside its menu item."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    keys = {
+        a.text(): a.shortcut().toString()
+        for menu in menus.values()
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    assert keys["&Quit"] == (platform[0].toString() if platform else "Ctrl+Q")
+    assert keys["Fi&lter events…"] == "Ctrl+F" and keys["&Go to date…"] == "Ctrl+G"
+    assert "(Ctrl+F)" in window.event_list.search.toolTip()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.setCurrentWidget(window.article)
+    window.event_list.search.setText("iran")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.event_list
+    assert window.event_list.search.hasFocus()
+    assert window.event_list.search.selectedText() == "iran"  # to type over
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.timeline.date_edit.hasFocus()
+    qtbot.keyClicks(window.timeline.date_edit, "1917")
+    qtbot.keyClick(window.timeline.date_edit, Qt.Key.Key_Return)
+    assert TimeSpan.parse("1917").contains(window.state.time)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

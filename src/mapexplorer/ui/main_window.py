@@ -169,7 +169,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, f=fmt: self.choose_view_export(f))
             export_menu.addAction(action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction("&Quit", self)
+        # The platform's quit keys, or Ctrl+Q where it has none (Windows, and some Linux
+        # desktops, leave StandardKey.Quit empty: the menu showed no key at all).
+        quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -182,6 +187,15 @@ class MainWindow(QMainWindow):
         fit.triggered.connect(self.map_view.fit_all)
         view_menu.addAction(fit)
         self.chapters_menu = view_menu.addMenu("&Chapters")
+        view_menu.addSeparator()
+        self.find_action = QAction("Fi&lter events…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.setToolTip("Type in the event list's filter box")
+        self.find_action.triggered.connect(self.focus_filter)
+        view_menu.addAction(self.find_action)
+        self.go_to_date_action = QAction("&Go to date…", self, shortcut="Ctrl+G")
+        self.go_to_date_action.setToolTip("Type a date in the slider's date box")
+        self.go_to_date_action.triggered.connect(self.focus_date_box)
+        view_menu.addAction(self.go_to_date_action)
 
         help_menu = menu.addMenu("&Help")
         about = QAction("&About Map Explorer", self)
@@ -205,6 +219,12 @@ class MainWindow(QMainWindow):
         bar.addAction(fit)
         bar.addAction(self.online_action)
         self.addToolBar(bar)
+        for widget, action in (
+            (self.event_list.search, self.find_action),
+            (self.timeline.date_edit, self.go_to_date_action),
+        ):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            widget.setToolTip(f"{widget.toolTip()} ({keys})")
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -483,6 +503,17 @@ class MainWindow(QMainWindow):
         warn(self, "Export failed", message)
 
     # --- misc ---------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        """Ctrl+F: the Events tab's filter box, its text selected to type over."""
+        self.tabs.setCurrentWidget(self.event_list)
+        self.event_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.event_list.search.selectAll()
+
+    def focus_date_box(self) -> None:
+        """Ctrl+G: the slider's "Go to date" box, its text selected to type over."""
+        self.timeline.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.timeline.date_edit.selectAll()
+
     def _show_in_article(self, event_id: str) -> None:
         self.tabs.setCurrentWidget(self.article)
 
