@@ -297,6 +297,9 @@ def test_unix_time_to_a_fraction_of_a_second_is_that_day(value):
 def test_numeric_dates_with_a_time_of_day_count_in_the_order_guess():
     assert slash_order(["03/04/2025 10:30 AM", "01/17/2025 9:00 PM"]) == ("mdy", False)
     assert slash_order(["03/04/2025 10:30", "05/06/2025 11:00"]) == ("dmy", True)  # both ways
+    # dots are day first by convention: no question for a German sheet
+    assert slash_order(["03.04.2025", "05.06.2025"]) == ("dmy", False)
+    assert slash_order(["03.04.2025", "05/06/2025"]) == ("dmy", True)
     assert parse_date("03/04/2025 10:30", order="mdy").edtf == "2025-03-04"
 
 

@@ -134,10 +134,10 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
     """Which order numeric dates like "17/01/2025" use, and whether that is only a guess.
 
     Returns (None, False) when no value is numeric, ("dmy", False) when some first number is
-    over 12, ("mdy", False) when some second number is, and ("dmy", True) when every value
-    reads both ways ("03/04/2025").
+    over 12 or every value is written with dots ("03.04.2025"), ("mdy", False) when some second
+    number is, and ("dmy", True) when every value reads both ways ("03/04/2025").
     """
-    seen = False
+    seen = undotted = False
     for value in values:
         if not isinstance(value, str):
             continue
@@ -148,12 +148,15 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
         if not match or len(match.group(1)) == 4:
             continue
         seen = True
+        undotted = undotted or match.group(2) != "."
         first, second = int(match.group(1)), int(match.group(3))
         if first > 12 >= second:
             return "dmy", False
         if second > 12 >= first:
             return "mdy", False
-    return ("dmy", True) if seen else (None, False)
+    # "03.04.2025": dots are day first wherever they are written (Germany, Russia, Poland…);
+    # no one writes a month first with dots, so only slashes and hyphens leave a doubt.
+    return ("dmy", undotted) if seen else (None, False)
 
 
 # --- the forms ---------------------------------------------------------------------------------
