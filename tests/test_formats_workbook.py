@@ -162,3 +162,29 @@ def test_formulas_never_calculated_are_explained(tmp_path):
     )
     with pytest.raises(FormatError, match=r"date is empty; 1 cell \(B2\) holds a formula whose"):
         read_catalogue(every)
+
+
+def test_a_row_of_merged_group_names_above_the_column_names_is_passed_over(tmp_path):
+    path = tmp_path / "grouped.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Event", None, "Location", None])
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:D1")
+    sheet.append(["Date", "Title", "Latitude", "Longitude"])
+    sheet.append([dt.date(2025, 1, 17), "Treaty", 55.7558, 37.6173])
+    book.save(path)
+    catalogue, report = read_catalogue(path)
+    [event] = catalogue.events
+    assert (event.title, event.time.edtf) == ("Treaty", "2025-01-17")
+    assert catalogue.places_of(event)[0].representative == (37.6173, 55.7558)
+    assert not report.problems
+
+
+def test_a_header_with_a_blank_name_keeps_its_first_data_row(tmp_path):
+    path = workbook(
+        tmp_path / "gap.xlsx",
+        ("S", [["date", "title", None, "place"], ["17 January 2025", "Treaty", "x", "Moscow"]]),
+    )
+    catalogue, _ = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Treaty"]

@@ -121,6 +121,7 @@ def _table(
     """The sheet's header (its first row of two cells or more: a title above it is skipped)
     and data rows, or None when it has no such row."""
     header: list[str] | None = None
+    grouped = False  # the header found has gaps: a row of merged group names above the real one?
     rows: list[list[str]] = []
     excel_rows: list[int] = []
     total = sheet.max_row or 0  # from the sheet's own dimension: a guess, not a count
@@ -135,7 +136,12 @@ def _table(
         if header is None:
             if sum(1 for c in cells if c) < 2:
                 continue  # a title or note above the table
-            header = cells
+            header, grouped = cells, "" in cells
+            continue
+        if grouped and not rows and _names_below_groups(header, cells, values):
+            # "Event | | Location |" merged over "Date | Title | Latitude | Longitude": the
+            # second row names the columns (the first only groups them).
+            header, grouped = cells, False
             continue
         rows.append(cells)
         excel_rows.append(number)
@@ -146,6 +152,18 @@ def _table(
     width = len(header)  # cells Excel leaves empty at a row's end are the header's columns
     rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
     return Sheet(sheet.title, header, rows, excel_rows)
+
+
+def _names_below_groups(groups: list[str], cells: list[str], values: tuple) -> bool:
+    """Whether `cells` name the columns under a row of merged group names: more of them,
+    filling the gaps, and all text without digits (no number or date in a row of names)."""
+    named = [c for c in cells if c]
+    return (
+        len(named) > sum(1 for g in groups if g)
+        and all(isinstance(v, str) for v in values if v is not None and v != "")
+        and not any(ch.isdigit() for c in named for ch in c)  # a data row has dates, numbers
+        and all(cells[i] for i, g in enumerate(groups) if not g and i < len(cells))
+    )
 
 
 def _with_uncalculated(book: Any, sheet: Any, table: Sheet) -> Sheet:
