@@ -636,3 +636,18 @@ def test_a_wide_list_shares_its_width_among_the_columns(qtbot, state) -> None:
     QApplication.processEvents()
     assert table.columnWidth(EventTableModel.PLACES) == 6 * em
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_selected_rows_swatch_keeps_a_white_edge_on_the_highlight(qtbot, state) -> None:
+    from PySide6.QtGui import QIcon
+
+    event_list = QtEventList(state)
+    qtbot.addWidget(event_list)
+    model = event_list.model
+    index = model.index(0, model.TITLE)
+    icon = model.data(index, Qt.ItemDataRole.DecorationRole)
+    colour = icon.pixmap(10, 10).toImage().pixelColor(5, 5)
+    selected = icon.pixmap(10, 10, QIcon.Mode.Selected).toImage()
+    assert selected.pixelColor(0, 0).name() == "#ffffff"  # the edge
+    assert selected.pixelColor(5, 5) == colour  # the category's colour inside
+    assert colour.name() in {category_colour(e.category) for e in state.catalogue.events}

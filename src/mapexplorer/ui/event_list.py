@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -240,6 +240,13 @@ class EventTableModel(QAbstractTableModel):
             pixmap = QPixmap(10, 10)
             pixmap.fill(QColor(category_colour(category)))
             icon = self._swatches[category] = QIcon(pixmap)
+            # On a selected row, a white edge: the highlight is blue, as diplomacy's swatch is.
+            edged = QPixmap(10, 10)
+            edged.fill(QColor("white"))
+            painter = QPainter(edged)
+            painter.fillRect(1, 1, 8, 8, QColor(category_colour(category)))
+            painter.end()
+            icon.addPixmap(edged, QIcon.Mode.Selected)
         return icon
 
 
