@@ -406,3 +406,17 @@ def test_a_country_or_region_found_by_name_is_reported_as_one(tmp_path):
         "'Kashmir' as Kashmir (region); 'Armenia' as Armenia (country) ("
     )  # it said "'Georgia' as Georgia": a teacher could not tell the country from the state
     assert "as Georgia (country): " in place_by_title(catalogue)["A"].source
+
+
+def test_a_country_column_chooses_among_namesakes_and_the_place_keeps_its_name(tmp_path):
+    path = write(
+        tmp_path / "cc.csv",
+        "date,title,city,country\n2024-03-01,A,Paris,United States\n2024-03-02,B,Paris,France\n"
+        "2024-03-04,D,London,FRA\n",
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert places["A"].name == places["B"].name == "Paris"  # as the file spells it
+    assert places["A"].representative[0] < -90 and places["B"].representative[0] > 0
+    assert round(places["D"].representative[1]) == 52  # "FRA" finds nothing: London alone
+    assert "'Paris, France' as Paris, France" in report.notes[0]

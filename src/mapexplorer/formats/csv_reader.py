@@ -137,12 +137,16 @@ def _read_rows(
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
-    # Rows with a place's name and no coordinates are placed by the name (`place_names`).
-    by_name = PlacesByName(
-        all_parts[i].place
-        for i in range(len(dicts))
+    # Rows with a place's name and no coordinates are placed by the name (`place_names`),
+    # with the row's country when another column gives it ("Paris" and "France").
+    country = _country_column(header, choice)
+    lookups = [
+        _with_country(all_parts[i].place, dicts[i].get(country) if country else None)
         if points[i] is None and shapes[i] is None and times[i].__class__ is TimeSpan
-    )
+        else ""
+        for i in range(len(dicts))
+    ]
+    by_name = PlacesByName(lookups)
     extras = reader.all_extras(dicts, header)
     time_field = choice.time.label if choice.time else ""
     time_names = choice.time.fields if choice.time else ()
@@ -165,7 +169,9 @@ def _read_rows(
         point, shape = points[index], shapes[index]
         try:
             if point is None and shape is None and parts.place:
-                place_id = by_name.place(builder, parts.place, parts.place_id)
+                place_id = by_name.place(
+                    builder, lookups[index] or parts.place, parts.place_id, shown=parts.place
+                )
             else:
                 place_id = _place(builder, parts, point, shape)
         except PlaceError as exc:
@@ -324,6 +330,26 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
     if parts.place or parts.place_id:  # a place's name defaults to its id, as in our files
         return builder.point_place(parts.place or parts.place_id, lon, lat, parts.place_id)
     return builder.unnamed_point_place(lon, lat)  # a spot: every row there shares it
+
+
+_COUNTRY_COLUMNS = {"country", "country_name", "nation", "land", "pays", "pais", "paese"}
+
+
+def _country_column(header: list[str], choice: FieldChoice) -> str | None:
+    """A column naming each row's country, beside the place column that is not it."""
+    for name in header:
+        if fieldguess.normalise(name) in _COUNTRY_COLUMNS and name != choice.place:
+            return name
+    return None
+
+
+def _with_country(place: str, country: Any) -> str:
+    """ "Paris" with its row's country, "Paris, France", for the gazetteer to choose by; the
+    name alone when it already says more ("Paris, TX") or the country is the place itself."""
+    country = country.strip() if isinstance(country, str) else ""
+    if not place or not country or "," in place or country.casefold() == place.casefold():
+        return place
+    return f"{place}, {country}"
 
 
 def _location_field(choice: FieldChoice) -> str:

@@ -43,9 +43,12 @@ class PlacesByName:
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
         self._ids: dict[str, str] = {}  # gazetteer entry → place id: "Kiev" and "Kyiv" are one
 
-    def place(self, builder: CatalogueBuilder, name: str, place_id: str = "") -> str:
+    def place(
+        self, builder: CatalogueBuilder, name: str, place_id: str = "", shown: str = ""
+    ) -> str:
         """The id of the place `name` stands for, made once; `PlaceNameError` when we know
-        none."""
+        none. `shown`: the place's name when `name` is it with its row's country ("Paris, France"
+        for "Paris"), also tried alone when the two together find nothing."""
         from mapexplorer.importer.gazetteer import gazetteer
 
         gaz = gazetteer()
@@ -54,6 +57,12 @@ class PlacesByName:
         candidates = self._found.get(name)
         if candidates is None:  # a name not given up front: on its own
             candidates = self._found[name] = gaz.resolve_names([name])[name]
+        if not candidates and shown and shown != name:
+            # "Paris, FRA": a country column we cannot read is no reason to lose the row
+            name = shown
+            candidates = self._found.get(name)
+            if candidates is None:
+                candidates = self._found[name] = gaz.resolve_names([name])[name]
         if not candidates:
             raise PlaceNameError(_unknown(gaz, name))
         self._used.setdefault(name, candidates)
@@ -62,7 +71,7 @@ class PlacesByName:
         if known is not None and not place_id:
             return known
         new_id = builder.shape_place(
-            name,
+            shown or name,  # the file's own spelling, not the row's country with it
             gaz.geometry(entry),
             place_id or entry.place_id,
             source=f"Placed by its name in the file ({name!r}), as {_reading(gaz, entry)}: "
