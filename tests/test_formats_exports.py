@@ -288,6 +288,37 @@ def test_csv_and_kml_reopen_with_the_eras_bands(tmp_path, fmt):
         assert again.era_at(event.time.start).id == event.era
 
 
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+def test_places_named_by_their_coordinates_reopen_with_their_names(tmp_path, fmt):
+    """A file's unnamed spots are named by their coordinates ("55.75000, 37.62000"): in a
+    CSV or KML export their `place` column was taken for a column of coordinates beside
+    `lat`/`lon`, so every place came back named after its event ("Treaty") and the events
+    at one spot no longer shared its marker (`55-75n-37-62e-2`, `-3`)."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    source = tmp_path / "spots.csv"
+    source.write_text(
+        "date,title,lat,lon\n"
+        "1991-12-26,USSR ends,55.75,37.62\n"
+        "2000-05-07,Putin president,55.75,37.62\n"
+        "2022-02-24,Invasion,50.45,30.52\n",
+        encoding="utf-8",
+    )
+    catalogue, _ = read_catalogue(source)
+    assert [p.name for p in catalogue.places.values()] == [
+        "55.75000, 37.62000",
+        "50.45000, 30.52000",
+    ]
+    path = tmp_path / f"spots.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.place_ids for e in again.events] == [e.place_ids for e in catalogue.events]
+    assert {(p.id, p.name) for p in again.places.values()} == {
+        (p.id, p.name) for p in catalogue.places.values()
+    }
+
+
 def test_a_csv_without_place_ids_reads_as_before(tmp_path):
     """An export from before the `place_id` column: its places are identified by name."""
     from mapexplorer.formats.opener import read_catalogue

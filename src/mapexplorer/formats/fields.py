@@ -509,8 +509,12 @@ def choice_from(
 # --- guessing ----------------------------------------------------------------------------------
 
 
-def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess:
-    """Guess each role's field from the field names and the values of the first rows."""
+def guess(
+    names: Sequence[str], rows: Iterable[Mapping[str, Any]], *, shapes_given: bool = False
+) -> FieldGuess:
+    """Guess each role's field from the field names and the values of the first rows.
+    `shapes_given`: the items carry their own geometry (KML placemarks, GeoJSON features), so
+    a field of "lat, lon" pairs is no location: a `place` of them is the place's name."""
     sample = tuple(row for _, row in zip(range(SAMPLE_SIZE), rows, strict=False))
     names = tuple(dict.fromkeys(n for n in names if isinstance(n, str)))
     by_norm: dict[str, str] = {}
@@ -570,6 +574,10 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
             f"the dates in {time.label!r} read both ways (day/month or month/day)"  # type: ignore[union-attr]
         )
 
+    # The one field of "lat, lon" pairs, when there are no latitude and longitude columns;
+    # beside them, a place column of names such as "55.75580, 37.61730" (our exports name an
+    # unnamed spot so) is the place's name, not its location.
+    latlon = _first(candidates["latlon"]) if not (lat and lon or shapes_given) else None
     chosen_category = category[0] if category else None
     chosen_title = next((n for n in candidates["title"] if n != chosen_category), None)
     if chosen_title is None and chosen_category is not None and not title:
@@ -579,7 +587,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         title=chosen_title,
         description=_first(candidates["description"], exclude={chosen_title}),
         category=chosen_category,
-        place=_first(candidates["place"], exclude=set(candidates["latlon"][:1])),
+        place=_first(candidates["place"], exclude={latlon}),
         id=_first(candidates["id"]),
         place_id=_first(candidates["place_id"]),
         excerpt=_first(candidates["excerpt"]),
@@ -588,7 +596,7 @@ def guess(names: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> FieldGuess
         lat=_first(lat) if lon else None,
         lon=_first(lon) if lat else None,
         wkt=_first(candidates["wkt"]),
-        latlon=_first(candidates["latlon"]) if not (lat and lon) else None,
+        latlon=latlon,
         actors=tuple(actors),
         date_order=order or "dmy",
     )

@@ -99,7 +99,11 @@ def read(
         )
         rows = [_row(p) for p in placemarks]
         names = list(dict.fromkeys(k for row in rows for k in row))
-        guessed = fieldguess.guess(names, rows) if not isinstance(fields, FieldChoice) else None
+        guessed = (
+            fieldguess.guess(names, rows, shapes_given=True)
+            if not isinstance(fields, FieldChoice)
+            else None
+        )
         choice = choice_from(fields, guessed)
         user_time = fields is not None and (
             isinstance(fields, FieldChoice)
