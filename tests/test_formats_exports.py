@@ -319,6 +319,32 @@ def test_places_named_by_their_coordinates_reopen_with_their_names(tmp_path, fmt
     }
 
 
+@pytest.mark.parametrize("fmt", ["csv", "kml"])
+def test_a_files_other_columns_reopen_from_csv_and_kml(tmp_path, fmt):
+    """A spreadsheet's `Source` column (no role reads it) was kept on each event and written
+    to the GeoJSON, but the CSV and KML exports dropped it: reopened, the sources were gone."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    source = tmp_path / "sources.csv"
+    source.write_text(
+        "date,title,lat,lon,Source,place\n"
+        "2025-01-17,Treaty,55.75,37.62,https://apnews.com/x?a=1&b=2,Moscow\n"
+        '2025-01-18,Talks,48.21,16.37,"=Reuters, AP",Vienna\n'
+        "2025-01-19,Calm,48.21,16.37,,Vienna\n",
+        encoding="utf-8",
+    )
+    catalogue, _ = read_catalogue(source)
+    assert [e.extra for e in catalogue.events][:2] == [
+        {"Source": "https://apnews.com/x?a=1&b=2"},
+        {"Source": "=Reuters, AP"},
+    ]
+    path = tmp_path / f"sources.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.extra for e in again.events] == [e.extra for e in catalogue.events]
+
+
 def test_a_csv_without_place_ids_reads_as_before(tmp_path):
     """An export from before the `place_id` column: its places are identified by name."""
     from mapexplorer.formats.opener import read_catalogue

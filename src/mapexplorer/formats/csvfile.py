@@ -10,6 +10,7 @@ import re
 from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.formats.excerpts import excerpts_text
+from mapexplorer.formats.extras import extra_names, extra_text
 from mapexplorer.formats.native import event_place_properties
 from mapexplorer.model import Catalogue
 
@@ -61,10 +62,14 @@ def _cell(value: str) -> str:
 
 
 def dumps(catalogue: Catalogue) -> str:
+    """The CSV text: `COLUMNS`, then a column for each field of the opened file that no role
+    read (a `source` column, say), which reopens as it was."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    extras = extra_names((e.extra for e in catalogue.events), COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + extras, lineterminator="\r\n")
     writer.writeheader()
     for event in catalogue.events:
+        more = {name: extra_text(event.extra.get(name)) for name in extras}
         for place in catalogue.places_of(event):
             # The same fields as the GeoJSON Features, flattened for a spreadsheet.
             props = event_place_properties(catalogue, event, place)
@@ -76,6 +81,7 @@ def dumps(catalogue: Catalogue) -> str:
                 lat=f"{lat:.6f}",
                 lon=f"{lon:.6f}",
                 wkt=place.geometry.wkt,
+                **more,
             )
             writer.writerow({column: _cell(value) for column, value in row.items()})
     return out.getvalue()

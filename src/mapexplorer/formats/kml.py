@@ -6,13 +6,14 @@ import html
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.errors import write_atomically
 from mapexplorer.formats.excerpts import excerpts_text
+from mapexplorer.formats.extras import extra_names, extra_text
 from mapexplorer.model import Catalogue
 
 KML_NS = "http://www.opengis.net/kml/2.2"
@@ -65,18 +66,28 @@ def chunks(catalogue: Catalogue) -> Iterator[str]:
         ET.SubElement(line, "width").text = "3"
         ET.SubElement(ET.SubElement(style, "PolyStyle"), "color").text = "55" + colour[2:]
     doc.append(ET.Comment(_PLACEMARKS))
+    extras = extra_names((e.extra for e in catalogue.events), _FIELDS)
     ET.indent(kml)
     head, tail = ET.tostring(kml, encoding="unicode").split(f"<!--{_PLACEMARKS}-->")
     yield '<?xml version="1.0" encoding="UTF-8"?>\n' + head.rstrip()
     for event in catalogue.events:
         for place in catalogue.places_of(event):
-            yield "\n    " + _placemark(event, place)
+            yield "\n    " + _placemark(event, place, extras)
     yield tail + "\n"
 
 
-def _placemark(event, place) -> str:
+_FIELDS = (
+    "event_id", "date", "start", "end", "precision", "place", "place_id", "category", "actors",
+    "era", "excerpt", "excerpts", "name", "description", "title",
+)  # fmt: skip
+"""The ExtendedData fields `_placemark` writes, and the Placemark's own name and description:
+no field of the opened file is written under one of those names."""
+
+
+def _placemark(event, place, extras: Sequence[str] = ()) -> str:
     """One Placemark at its place in the document (two levels in), as ElementTree would write
-    it once indented."""
+    it once indented; `extras`: the fields of the opened file no role read (a `source`
+    column), written after ours so that they reopen as they were."""
     time = event.time
     if time.start == time.end:
         when = _element("TimeStamp", 3, [_element("when", 4, time.start_iso)])
@@ -99,6 +110,9 @@ def _placemark(event, place) -> str:
         "excerpt": event.excerpt,
         "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
     }
+    for name in extras:
+        if name in event.extra:
+            fields[name] = extra_text(event.extra[name])
     data = [
         _element("Data", 4, [_element("value", 5, as_html_text(_xml_chars(value)))], name=name)
         for name, value in fields.items()
