@@ -384,6 +384,15 @@ def test_help_mentions_the_subcommands(capsys):
         assert word in out
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["events", "--help"], ["export", "--help"]])
+def test_help_names_excel_among_the_files_read(capsys, argv):
+    """`mapexplorer FILE`, `events` and `export` read .xlsx workbooks; their help said only
+    "a catalogue, GeoJSON, CSV or KML/KMZ file"."""
+    with pytest.raises(SystemExit):
+        cli.main(argv)
+    assert "Excel (.xlsx)" in " ".join(capsys.readouterr().out.split())
+
+
 def test_options_for_another_format_are_said_to_be_ignored(capsys, tmp_path):
     out = tmp_path / "story.csv"
     code, _out, err = run(capsys, "export", "-o", str(out), "--at", "2015", "--frames", "30")

@@ -12,7 +12,9 @@ from mapexplorer.formats.export_names import FORMAT_OF_SUFFIX, OTHER_SUFFIXES
 from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
-INPUT_HELP = "a catalogue, GeoJSON, CSV or KML/KMZ file (default: the bundled article)"
+INPUT_HELP = (
+    "a catalogue, GeoJSON, CSV, Excel (.xlsx) or KML/KMZ file (default: the bundled article)"
+)
 EXIT_BAD_INPUT = 2
 
 
@@ -361,7 +363,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        help="a catalogue, GeoJSON, CSV or KML/KMZ file "
+        help="a catalogue, GeoJSON, CSV, Excel (.xlsx) or KML/KMZ file "
         "(default: the file open last time, else the bundled article)",
     )
     parser.add_argument(
