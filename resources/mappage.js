@@ -1549,12 +1549,26 @@ var MapExplorer = (function () {
     // The copy of the bounds nearest the view, so the map does not travel round the world.
     var turn = Math.round((map.getCenter().lng - (b[0] + b[2]) / 2) / 360) * 360;
     var bounds = L.latLngBounds([b[1], b[0] + turn], [b[3], b[2] + turn]).pad(0.08);
-    framing = { bounds: bounds, maxZoom: 6 };
+    framing = { bounds: bounds, maxZoom: 6, story: true };
     map.fitBounds(bounds, { animate: !!animate, maxZoom: 6 });
+    if (animate) map.once("moveend", noteFramedView);
+    else noteFramedView();
   }
 
   function reframe() {
-    if (framing && !userMoved) map.fitBounds(framing.bounds, { animate: false, maxZoom: framing.maxZoom });
+    if (framing && !userMoved) {
+      map.fitBounds(framing.bounds, { animate: false, maxZoom: framing.maxZoom });
+      noteFramedView();
+    }
+  }
+
+  // The view the last framing gave, to tell whether the map still shows it.
+  var framedView = null;
+  function noteFramedView() { framedView = { zoom: map.getZoom(), centre: map.getCenter() }; }
+  function showsFraming() {
+    // Within a pixel or two: an animated framing ends snapped to whole pixels.
+    return !!framedView && map.getZoom() === framedView.zoom &&
+      map.project(map.getCenter()).distanceTo(map.project(framedView.centre)) < 2;
   }
 
   function flyToEvent(i) {
@@ -1570,6 +1584,12 @@ var MapExplorer = (function () {
     var turn = laidOut ? Math.round((viewMiddle() - (span[0] + span[1]) / 2) / WORLD) * WORLD : 0;
     var sw = map.unproject([span[0] + turn, maxy], 0), ne = map.unproject([span[1] + turn, miny], 0);
     var target = L.latLngBounds(sw, ne);
+    // Before the user moves the map, an event inside the story's framing is shown there, at
+    // whatever size the page has now: QtWebEngine gives it 640×480 before the window's own
+    // size, and judged by that view a launch with --select showed the story or a close-up of
+    // the event by chance, depending on which came first.
+    if (framing && framing.story && !userMoved && showsFraming() &&
+        framing.bounds.pad(-0.05).contains(target)) return;
     if (!laidOut) {
       // A selection made before the map has a size (--select at launch): flying now would
       // work out a zoom from nothing (NaN). Frame it when the map is laid out (reframe).

@@ -383,3 +383,28 @@ def test_menu_keys_quit_filter_and_go_to_date(window, qtbot):
     assert TimeSpan.parse("1917").contains(window.state.time)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
+
+
+@pytest.mark.parametrize("size", [(640, 480), (700, 600), (600, 300)])  # the last two flew
+def test_selecting_an_event_inside_the_framed_story_keeps_the_story_in_view(window, qtbot, size):
+    """At launch the page gets 640×480 before the window's size: judged by that view, a
+    --select flew to a close-up of the event or kept the story, by chance. An event inside the
+    story's framing keeps it, at any size, until the user moves the map."""
+    from conftest import page_js as js
+
+    window.map_view.setMinimumSize(*size)
+    window.map_view.setMaximumSize(*size)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.show_whole_story()
+    qtbot.wait(700)  # the story's framing is animated: let it end
+    before = (
+        js(window.map_view, qtbot, "MapExplorer.zoom()"),
+        js(window.map_view, qtbot, "MapExplorer.viewBounds()"),
+    )
+    window.state.select("treaty-signing", move_time=True)
+    qtbot.wait(900)  # a fly would take 0.6 s
+    after = (
+        js(window.map_view, qtbot, "MapExplorer.zoom()"),
+        js(window.map_view, qtbot, "MapExplorer.viewBounds()"),
+    )
+    assert after == before
