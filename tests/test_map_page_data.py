@@ -28,8 +28,8 @@ def test_the_scheme_is_registered_and_a_catalogue_is_fetched_once(open_window, b
     window = open_window(bundled)
     handler = window.map_view._data
     assert isinstance(handler, page_data.PageDataHandler)
-    # Offered, fetched, forgotten: waited for, as a busy machine's page may have drawn (the
-    # theme's first frame) before it fetched the catalogue (seen once in CI).
+    # Offered, fetched, forgotten: waited for, as once in CI (a busy machine) the window's
+    # first frame came before the page had asked for the catalogue; which frame, not found.
     qtbot.waitUntil(lambda: handler.waiting() == 0, timeout=10000)
     qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
     # An offered payload is handed over and forgotten; a URL never offered is refused.
