@@ -420,3 +420,14 @@ def test_a_country_column_chooses_among_namesakes_and_the_place_keeps_its_name(t
     assert places["A"].representative[0] < -90 and places["B"].representative[0] > 0
     assert round(places["D"].representative[1]) == 52  # "FRA" finds nothing: London alone
     assert "'Paris, France' as Paris, France" in report.notes[0]
+
+
+def test_a_smaller_citys_names_in_other_languages_are_read_in_a_table_but_not_in_prose(tmp_path):
+    path = write(
+        tmp_path / "genf.csv", "Datum,Titel,Ort\n2024-03-01,Gipfel,Genf\n2024-03-02,Demo,Ginebra\n"
+    )
+    catalogue, report = read_catalogue(path)
+    assert {catalogue.places_of(e)[0].representative[1] // 1 for e in catalogue.events} == {46}
+    assert "'Genf' as Geneva, Switzerland" in report.notes[0]
+    # In an article, such old or foreign names meet words: "Hamas" is an old name of Hamm
+    assert gazetteer().find("Hamas fighters crossed into Israel.")[0].text == "Israel"

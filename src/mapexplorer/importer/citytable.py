@@ -15,8 +15,10 @@ from pathlib import Path
 
 from mapexplorer.formats.errors import write_atomically
 
-ALT_NAME_MIN_POPULATION = 500_000
-_FORMAT = 1
+ALT_NAME_MIN_POPULATION = 150_000
+"""Other names are kept from this size (the gazetteer reads those of smaller cities than
+`gazetteer.PROSE_ALT_MIN_POPULATION` only in tables)."""
+_FORMAT = 2
 
 # One row per city: geonameid, name, lon, lat, population, country code, admin1 code,
 # the name's lookup key, and the lookup keys of its alternate names (big cities only).
@@ -69,7 +71,7 @@ def _build(normalise: Callable[[str], str]) -> list[Row]:
                 {
                     normalise(alt)
                     for alt in city["alternatenames"]
-                    if len(alt) >= 4 and alt.isascii() and alt[0].isupper()
+                    if len(alt) >= 4 and alt[0].isupper() and normalise(alt).isascii()
                 }
                 - {main}
             )

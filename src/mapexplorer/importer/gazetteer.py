@@ -32,6 +32,10 @@ from mapexplorer.paths import geodata_dir
 
 __all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
 
+PROSE_ALT_MIN_POPULATION = 500_000
+"""A city's other names are read in prose from this size; in a table's place column, from
+`citytable.ALT_NAME_MIN_POPULATION`."""
+
 COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
 # A U.S. state outranks a town of its name of up to about 150,000 people ("Arizona", "Virginia"
 # and "Florida" were towns in Honduras, South Africa and Cuba), not a city ("Washington").
@@ -165,6 +169,7 @@ class Gazetteer:
         self._places: dict[str, dict] = {}
         self._curated_geometry: dict[str, BaseGeometry] = {}
         self._country_names: dict[str, str] | None = None
+        self._table_names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
         folder = geodata_dir()
         for feature in json.loads((folder / "basemap.geojson").read_text(encoding="utf-8"))[
             "features"
@@ -229,12 +234,18 @@ class Gazetteer:
     def _load_cities(self) -> None:
         by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
         names, rows = self._names, self._city_rows
+        table_names = self._table_names
         for row in city_rows(normalise):  # the hot loop of the build: kept lean
             key = f"geonames:{row[0]}"
             rows[key] = row
             names[row[7]].append((key, False, False))
+            # Other names of a big city are read anywhere; a smaller one's ("Genf", "Ginebra"
+            # for Geneva) only in a table's place column: in prose they met words ("Hamas" is
+            # an old name of Hamm, Germany).
             for alt in row[8]:
-                names[alt].append((key, True, False))
+                (names if row[4] >= PROSE_ALT_MIN_POPULATION else table_names)[alt].append(
+                    (key, True, False)
+                )
             if row[5] == "US":
                 by_state[row[6]].append((row[2], row[3]))
         folder = geonames_folder()
@@ -310,11 +321,17 @@ class Gazetteer:
         return Point(item["point"])
 
     # -- look-ups ------------------------------------------------------------------------------
-    def lookup(self, name: str) -> list[Candidate]:
-        """Candidates for a name, best first (prior only: no context)."""
+    def lookup(self, name: str, in_table: bool = False) -> list[Candidate]:
+        """Candidates for a name, best first (prior only: no context). `in_table`: a name
+        standing alone (a table's place column), which may also be a smaller city's other
+        name."""
         seen: set[str] = set()
         found = []
-        for k, alt, dem in sorted(self._names.get(normalise(name), []), key=lambda t: t[1]):
+        key = normalise(name)
+        spelled = self._names.get(key, [])
+        if in_table and key in self._table_names:
+            spelled = [*spelled, *self._table_names[key]]
+        for k, alt, dem in sorted(spelled, key=lambda t: t[1]):
             if k not in seen:
                 seen.add(k)
                 found.append((self.entry(k), alt, dem))
@@ -396,12 +413,16 @@ class Gazetteer:
         """A name's places, and those of its other spelling: "St. Petersburg" is Saint
         Petersburg (Russia) as well as St. Petersburg (Florida), "Mt Vernon" Mount Vernon."""
         # A nationality in a place column ("French") names no place.
-        found = [c for c in self.lookup(name) if not c.demonym]
+        found = [c for c in self.lookup(name, in_table=True) if not c.demonym]
         short = _ABBREVIATED.match(name)
         if short:
             other = f"{_SPELLED_OUT[short.group(1).lower()]} {name[short.end() :]}"
             known = {c.entry.key for c in found}
-            found += [c for c in self.lookup(other) if not c.demonym and c.entry.key not in known]
+            found += [
+                c
+                for c in self.lookup(other, in_table=True)
+                if not c.demonym and c.entry.key not in known
+            ]
             found.sort(key=lambda c: -c.score)
         return found[:8]
 
