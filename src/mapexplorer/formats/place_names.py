@@ -52,17 +52,11 @@ class PlacesByName:
         from mapexplorer.importer.gazetteer import gazetteer
 
         gaz = gazetteer()
-        if self._found is None:
-            self._found = gaz.resolve_names(self._names)
-        candidates = self._found.get(name)
-        if candidates is None:  # a name not given up front: on its own
-            candidates = self._found[name] = gaz.resolve_names([name])[name]
+        candidates = self._candidates(gaz, name)
         if not candidates and shown and shown != name:
             # "Paris, FRA": a country column we cannot read is no reason to lose the row
             name = shown
-            candidates = self._found.get(name)
-            if candidates is None:
-                candidates = self._found[name] = gaz.resolve_names([name])[name]
+            candidates = self._candidates(gaz, name)
         if not candidates:
             raise PlaceNameError(_unknown(gaz, name))
         self._used.setdefault(name, candidates)
@@ -79,6 +73,15 @@ class PlacesByName:
         )
         self._ids.setdefault(entry.key, new_id)
         return new_id
+
+    def _candidates(self, gaz, name: str) -> list:
+        """A name's readings, best first: those of the names given up front were resolved
+        together, as each other's context; any other, on its own."""
+        if self._found is None:
+            self._found = gaz.resolve_names(self._names)
+        if name not in self._found:
+            self._found[name] = gaz.resolve_names([name])[name]
+        return self._found[name]
 
     def notes(self) -> list[str]:
         """The report's lines: what the names were read as, and the toss-ups."""
@@ -177,7 +180,7 @@ def _qualified(gaz, entry) -> str:
 
 def _unknown(gaz, name: str) -> str:
     head, comma, rest = name.partition(",")
-    if comma and rest.strip() and gaz.lookup(head.strip()):
+    if comma and rest.strip() and gaz.lookup(head.strip(), in_table=True):
         return f"we know no {head.strip()!r} in {rest.strip()!r} (give its latitude and longitude)"
     return (
         f"{name!r} is not a place we know by name (we know countries, many regions and towns "

@@ -27,7 +27,7 @@ from shapely.ops import unary_union
 
 from mapexplorer.importer.citytable import city_rows, geonames_folder
 from mapexplorer.model.event import slugify
-from mapexplorer.model.place import EARTH_RADIUS_KM, Place
+from mapexplorer.model.place import Place, haversine_km_to_many
 from mapexplorer.paths import geodata_dir
 
 __all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
@@ -719,8 +719,8 @@ class _Anchors:
         points = [i for i, e in enumerate(entries) if e.shape[0] == "point"]
         areas = [i for i, e in enumerate(entries) if e.shape[0] != "point"]
         self._points = np.array(points, dtype=np.intp)
-        self._lon = np.radians([entries[i].shape[1][0] for i in points])
-        self._lat = np.radians([entries[i].shape[1][1] for i in points])
+        self._lon = np.array([entries[i].shape[1][0] for i in points], dtype=float)
+        self._lat = np.array([entries[i].shape[1][1] for i in points], dtype=float)
         self._areas = np.array(areas, dtype=np.intp)
         self._area_geometries = np.array([gaz.geometry(entries[i]) for i in areas], dtype=object)
         self._area_kinds = np.array([entries[i].kind in (COUNTRY, REGION) for i in areas], bool)
@@ -730,32 +730,16 @@ class _Anchors:
         """The distance from `entry` to each anchor, in `entries`' order."""
         out = np.empty(len(self.entries))
         if len(self._points):
-            out[self._points] = _haversine_km(
-                math.radians(entry.lon), math.radians(entry.lat), self._lon, self._lat
-            )
+            out[self._points] = haversine_km_to_many(entry.lon, entry.lat, self._lon, self._lat)
         if len(self._areas):
             point = Point(entry.lon, entry.lat)
             near = shapely.get_coordinates(
                 shapely.shortest_line(self._area_geometries, point)
             ).reshape(-1, 2, 2)[:, 0]
-            km = _haversine_km(
-                math.radians(entry.lon),
-                math.radians(entry.lat),
-                np.radians(near[:, 0]),
-                np.radians(near[:, 1]),
-            )
+            km = haversine_km_to_many(entry.lon, entry.lat, near[:, 0], near[:, 1])
             inside = self._area_kinds & shapely.intersects(self._area_geometries, point)
             out[self._areas] = np.where(inside, 0.0, km)
         return out
-
-
-def _haversine_km(lon1: float, lat1: float, lon2: np.ndarray, lat2: np.ndarray) -> np.ndarray:
-    """`haversine_km` from one point to many, in radians."""
-    a = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:()—–]|$)")

@@ -11,7 +11,7 @@ from typing import Any
 
 # numpy and shapely load at first use (the geometry queries below), not with the model.
 from mapexplorer.model.event import Event
-from mapexplorer.model.place import EARTH_RADIUS_KM, Place, haversine_km
+from mapexplorer.model.place import Place, haversine_km, haversine_km_to_many
 from mapexplorer.model.time import TimeSpan
 
 
@@ -268,14 +268,9 @@ class Catalogue:
         west = antimeridian.tightest_span(centre, centre)[0]
         centre = np.where(centre < west, centre + 360, centre)
         centre = np.where(centre >= west + 360, centre - 360, centre)
-        lon, lat = np.radians(centre), np.radians((boxes[:, 1] + boxes[:, 3]) / 2)
-        lon_mid, lat_mid = _median(lon), _median(lat)
-        # Great-circle distance of each place's centre from the median centre (haversine).
-        a = (
-            np.sin((lat - lat_mid) / 2) ** 2
-            + np.cos(lat) * np.cos(lat_mid) * np.sin((lon - lon_mid) / 2) ** 2
-        )
-        distance = 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1))) * EARTH_RADIUS_KM
+        lat = (boxes[:, 1] + boxes[:, 3]) / 2
+        # Great-circle distance of each place's centre from the median centre.
+        distance = haversine_km_to_many(float(_median(centre)), float(_median(lat)), centre, lat)
         # Far off: beyond three times the typical distance and a day's flight away. (Dropping
         # the farthest 15% whatever their distance lost Kyiv from a Middle East story.)
         far = distance > max(3 * _median(distance), FAR_OFF_KM)

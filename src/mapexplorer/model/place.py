@@ -329,3 +329,13 @@ def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def haversine_km_to_many(lon: float, lat: float, lons, lats):
+    """`haversine_km` from one point to many (numpy arrays of degrees), as an array."""
+    import numpy as np
+
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dl = np.radians(np.asarray(lons) - lon)
+    a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
