@@ -11,6 +11,7 @@ numbers them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -211,9 +212,13 @@ _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 
 
 def _has_data(sheet: Any) -> bool:
-    return any(
-        any(v is not None and v != "" for v in row) for row in sheet.iter_rows(values_only=True)
-    )
+    """Whether a sheet not read has data, to name it in the report: its first rows tell
+    (parsing a big sheet whole only to say it is there took seconds)."""
+    rows = itertools.islice(sheet.iter_rows(values_only=True), _LOOKED_AT)
+    return any(any(v is not None and v != "" for v in row) for row in rows)
+
+
+_LOOKED_AT = 200
 
 
 def _text(value: Any) -> str:
