@@ -523,22 +523,19 @@ def test_a_long_article_is_drafted_with_the_window_live_and_cancel_drops_it(wind
     assert review is not None and review.model.rowCount() > 10
 
 
-@pytest.mark.parametrize("answer", ["keep", "close"])
-def test_closing_with_a_typed_non_date_asks_first(window, qtbot, answer):
-    """Closing the review with "yesterday" in the date box used to drop it without a word:
-    now it asks. Keep editing: the window stays, the text too. Close anyway: the draft keeps
-    its date, as said."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
-    review = open_review(qtbot, window)
-    row = review.row_of("Russia constructed Iran")
-    review.select(row)
-    before = review.drafts.drafts[row].time
+def type_a_non_date(qtbot, review) -> None:
     review.date_edit.setFocus()
     review.date_edit.selectAll()
     qtbot.keyClicks(review.date_edit, "yesterday")
-    asked = []
+
+
+def answer_the_close_box_with(review, answer: str) -> list[str]:
+    """Answer the review's question on closing ("keep" editing or "close" anyway) as soon as
+    it is asked; the list gets the question's text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
 
     def reply():
         box = review.close_box
@@ -551,6 +548,20 @@ def test_closing_with_a_typed_non_date_asks_first(window, qtbot, answer):
         next(b for b in box.buttons() if box.buttonRole(b) == role).click()
 
     QTimer.singleShot(0, reply)
+    return asked
+
+
+@pytest.mark.parametrize("answer", ["keep", "close"])
+def test_closing_with_a_typed_non_date_asks_first(window, qtbot, answer):
+    """Closing the review with "yesterday" in the date box used to drop it without a word:
+    now it asks. Keep editing: the window stays, the text too. Close anyway: the draft keeps
+    its date, as said."""
+    review = open_review(qtbot, window)
+    row = review.row_of("Russia constructed Iran")
+    review.select(row)
+    before = review.drafts.drafts[row].time
+    type_a_non_date(qtbot, review)
+    asked = answer_the_close_box_with(review, answer)
     review.close()
     assert asked and "“yesterday” is not a date" in asked[0]
     assert date_words_of(before) in asked[0]
@@ -568,26 +579,9 @@ def test_quitting_with_a_typed_non_date_in_the_review_asks_first(window, qtbot, 
     """Quitting the app (closing the main window) with "yesterday" in the review's date box
     used to close the main window whatever the user answered: 'Keep editing' now keeps both
     windows open, with the text; 'Close anyway' closes both."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
     review = open_review(qtbot, window)
-    review.date_edit.setFocus()
-    review.date_edit.selectAll()
-    qtbot.keyClicks(review.date_edit, "yesterday")
-    asked = []
-
-    def reply():
-        box = review.close_box
-        asked.append(box.text())
-        role = (
-            QMessageBox.ButtonRole.RejectRole
-            if answer == "keep"
-            else QMessageBox.ButtonRole.DestructiveRole
-        )
-        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
-
-    QTimer.singleShot(0, reply)
+    type_a_non_date(qtbot, review)
+    asked = answer_the_close_box_with(review, answer)
     closed = window.close()
     assert asked and "“yesterday” is not a date" in asked[0]
     if answer == "keep":
