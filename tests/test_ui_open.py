@@ -5,7 +5,8 @@ import json
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QPushButton
 
 
 @pytest.fixture
@@ -42,9 +43,19 @@ def test_a_spreadsheet_with_bad_rows_opens_the_rest_and_reports_them(window, qtb
         window.open_file(str(path))
     titles = {e.title for e in window.state.catalogue.events}
     assert titles == {"Summit in Geneva", "Talks in Vienna"}
-    report = window.report_dialog.text.toPlainText()
-    assert "incidents.csv" in report and "row 4" in report and "row 5" in report
+    dialog = window.report_dialog
+    assert dialog.summary.text().startswith("Opened 2 events from incidents.csv. 2 of 4 rows")
+    report = dialog.text.toPlainText()
+    # The rows, once: the summary above already says what the box's first line used to.
+    assert report.splitlines()[0].startswith("row 4") and "row 5" in report
+    assert "could not be read and were left out" not in report
     assert window.windowTitle().startswith("incidents")
+    # Copied, the report names its file, for pasting into an email or a ticket.
+    copy = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy")
+    copy.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("incidents.csv: 2 of 4 rows could not be read")
+    assert "  row 4" in copied
 
 
 def test_rows_read_with_cells_dropped_are_reported_though_none_was_left_out(

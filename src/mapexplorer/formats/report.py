@@ -58,10 +58,13 @@ class ReadReport:
         """True when there is something to tell the user."""
         return bool(self.problems or self.notes)
 
+    def lines(self) -> list[str]:
+        """Each problem, then each note: the report without its headline."""
+        return [*(str(p) for p in self.problems), *self.notes]
+
     def text(self) -> str:
-        """The report as the user reads and copies it."""
-        lines = [*(str(p) for p in self.problems), *self.notes]
-        return "\n".join([self.headline(), *(f"  {line}" for line in lines)])
+        """The report as the user copies it: the headline names the file."""
+        return "\n".join([self.headline(), *(f"  {line}" for line in self.lines())])
 
     def headline(self) -> str:
         """The report's first line: the file, and how many of its items were read."""

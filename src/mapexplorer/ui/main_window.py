@@ -417,7 +417,9 @@ class MainWindow(QMainWindow):
         else:
             said = f"Some {report.unit}s were not read quite as written:"
             title = f"Some {report.unit}s were not read as written"
-        self.report_dialog = ReadReportDialog(opened + said, report.text(), self, title)
+        self.report_dialog = ReadReportDialog(
+            opened + said, "\n".join(report.lines()), report.text(), self, title
+        )
         self.report_dialog.open()
 
     # --- drag and drop ------------------------------------------------------------------------

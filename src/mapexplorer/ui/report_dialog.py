@@ -19,10 +19,13 @@ class ReadReportDialog(QDialog):
     def __init__(
         self,
         summary: str,
+        report_lines: str,
         report_text: str,
         parent: QWidget | None = None,
         title: str = "Some rows were left out",
     ) -> None:
+        """`summary` heads the dialog and `report_lines` (the problems, one a line) follow it;
+        Copy copies `report_text`, which names the file itself, for pasting elsewhere."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName("Read report")
@@ -31,7 +34,7 @@ class ReadReportDialog(QDialog):
         label.setTextFormat(Qt.TextFormat.PlainText)  # it names the file: shown as written
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.text = QPlainTextEdit(report_text)
+        self.text = QPlainTextEdit(report_lines)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Problems found in the file")
         layout.addWidget(self.text, 1)
