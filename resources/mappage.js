@@ -304,13 +304,12 @@ var MapExplorer = (function () {
     fit: function (m) { fit(m.bounds, true); return true; },
     basemap: function (m) {
       if (!onlineLayer) return false;
-      // The tiles have their own place names: ours would double them.
       if (m.online) {
+        onlineTiles = { loaded: 0, failed: 0 };
         onlineLayer.addTo(map);
-        if (labelLayer) map.removeLayer(labelLayer);
       } else {
         map.removeLayer(onlineLayer);
-        if (labelLayer) { labelLayer.addTo(map); declutterLabels(); }
+        showOfflineLabels(true);
       }
       return false;
     },
@@ -1674,6 +1673,30 @@ var MapExplorer = (function () {
     });
   }
 
+  // --- the optional online map ------------------------------------------------------------------
+  /* Our labels go once a tile has come (the tiles name places themselves: ours would double
+   * them), not before: offline, or while the server is slow, the map keeps its names. A view
+   * whose tiles all failed is said to Python, which turns the online map off and says why. */
+  var onlineTiles = { loaded: 0, failed: 0 };
+
+  function watchOnlineTiles() {
+    onlineLayer.on("tileload", function () {
+      if (!onlineTiles.loaded++) showOfflineLabels(false);
+    });
+    onlineLayer.on("tileerror", function () { onlineTiles.failed++; });
+    onlineLayer.on("load", function () {
+      if (onlineTiles.loaded || !onlineTiles.failed || !map.hasLayer(onlineLayer)) return;
+      onlineTiles.failed = 0;  // said once for this attempt
+      if (bridge && bridge.onlineMapFailed) bridge.onlineMapFailed();
+    });
+  }
+
+  function showOfflineLabels(shown) {
+    if (!labelLayer || shown === map.hasLayer(labelLayer)) return;
+    if (shown) { labelLayer.addTo(map); declutterLabels(); }
+    else map.removeLayer(labelLayer);
+  }
+
   // --- start-up --------------------------------------------------------------------------------
   function start(leafletMap, options) {
     map = leafletMap;
@@ -1685,6 +1708,7 @@ var MapExplorer = (function () {
         if (k.indexOf("tile_layer_") === 0 && window[k] instanceof L.TileLayer) onlineLayer = window[k];
       });
     }
+    if (onlineLayer) watchOnlineTiles();
     map.attributionControl.setPrefix(false);
     // Leaflet's default 100 px leaves a bar as short as 50 px: narrower than "1000 mi", whose
     // "i" its end then covered ("1000 m", a thousand metres, on a map of continents).

@@ -2,6 +2,8 @@
 under Leaflet's panes, once per view, never on a time move; both sides of the antimeridian; the
 dark theme; the online tiles above it."""
 
+import json
+
 import pytest
 
 from conftest import page_js as js
@@ -174,15 +176,45 @@ def test_no_two_names_on_the_base_map_overlap(window, qtbot):
     assert {"Syria", "Lebanon", "Israel", "Jordan"} <= names
 
 
-def test_the_online_tiles_hide_our_labels(window, qtbot):
+# The online layer's tiles from somewhere the test decides (folium names the layer
+# "tile_layer_<hash>" on the page's window).
+TILES_FROM = """(function (url) {
+  var k = Object.keys(window).filter(function (k) { return k.indexOf('tile_layer_') === 0; })[0];
+  window[k].setUrl(url, true);
+  return k;
+})(%s)"""
+LABELS_SHOWN = "document.querySelectorAll('.me-label').length"
+# A 1×1 PNG: every tile "loads" without a network.
+PNG = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+    "/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=="
+)
+
+
+def test_the_online_tiles_hide_our_labels_once_they_come(window, qtbot):
     """OpenStreetMap's tiles name places themselves: ours would be said twice."""
     view = window.map_view
-    shown = "document.querySelectorAll('.me-label').length"
-    assert js(view, qtbot, shown) > 0
-    view.set_online_basemap(True)
-    qtbot.waitUntil(lambda: js(view, qtbot, shown) == 0)
-    view.set_online_basemap(False)
-    qtbot.waitUntil(lambda: js(view, qtbot, shown) > 0)
+    assert js(view, qtbot, LABELS_SHOWN) > 0
+    js(view, qtbot, TILES_FROM % json.dumps(PNG))
+    window.online_action.setChecked(True)
+    qtbot.waitUntil(lambda: js(view, qtbot, LABELS_SHOWN) == 0)
+    window.online_action.setChecked(False)
+    qtbot.waitUntil(lambda: js(view, qtbot, LABELS_SHOWN) > 0)
+
+
+def test_an_online_map_that_cannot_be_reached_is_turned_off_and_said(window, qtbot):
+    """Offline (a port nobody listens on here), the option unticks itself, the status line
+    says why, and the map keeps its own names meanwhile: not a ticked option showing nothing."""
+    view = window.map_view
+    js(view, qtbot, TILES_FROM % json.dumps("http://127.0.0.1:9/{z}/{x}/{y}.png"))
+    with qtbot.waitSignal(view.online_map_failed, timeout=20000):
+        window.online_action.setChecked(True)
+    assert not window.online_action.isChecked()
+    assert "online map could not be reached" in window.statusBar().currentMessage()
+    assert js(view, qtbot, LABELS_SHOWN) > 0
+    assert js(view, qtbot, "document.querySelectorAll('.leaflet-tile').length") == 0
+    # The failed fetches are the network's, not the page's script errors.
+    view.js_errors[:] = [e for e in view.js_errors if "Failed to load resource" not in e]
 
 
 def test_the_online_tiles_lie_above_the_offline_map(window, qtbot):

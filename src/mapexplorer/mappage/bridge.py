@@ -21,6 +21,7 @@ class MapBridge(QObject):
     frame_drawn = Signal(int)  # number of events drawn
     view_drawn = Signal(int, int, int)  # width, height: the first draw at this size; events
     js_message = Signal(str, str)  # level, text
+    online_map_failed = Signal()  # none of the online map's tiles in view could be fetched
 
     @Slot()
     def ready(self) -> None:
@@ -45,6 +46,10 @@ class MapBridge(QObject):
     @Slot(int, int, int)
     def viewDrawn(self, width: int, height: int, count: int) -> None:  # noqa: N802
         self.view_drawn.emit(width, height, count)
+
+    @Slot()
+    def onlineMapFailed(self) -> None:  # noqa: N802
+        self.online_map_failed.emit()
 
     @Slot(str, str)
     def log(self, level: str, text: str) -> None:

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.online_action = QAction("&Online base map (OpenStreetMap)", self, checkable=True)
         self.online_action.setToolTip("Needs a network connection; the offline map is always there")
         self.online_action.toggled.connect(self.map_view.set_online_basemap)
+        self.map_view.online_map_failed.connect(self._on_online_map_failed)
         view_menu.addAction(self.online_action)
         fit = QAction("&Fit all events", self, shortcut="Ctrl+0")
         fit.triggered.connect(self.map_view.fit_all)
@@ -249,6 +250,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opening {self._opening}…")
         else:
             self.statusBar().showMessage(self.open_status())  # or "No file open"
+
+    def _on_online_map_failed(self) -> None:
+        # Offline, the tiles never come: back to the offline map, saying why, rather than a
+        # ticked option that shows nothing.
+        self.online_action.setChecked(False)
+        self.statusBar().showMessage(
+            "The online map could not be reached (is there a network connection?): "
+            "the offline map is shown.",
+            15000,
+        )
 
     # --- catalogue ----------------------------------------------------------------------------
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:

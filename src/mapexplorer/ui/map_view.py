@@ -52,6 +52,8 @@ class QtMapView(QWebEngineView):
     view_drawn = Signal(int, int, int)
     """The page has drawn at a new size (width, height in CSS pixels; events drawn): the
     first frame the user sees after the window is laid out or resized."""
+    online_map_failed = Signal()
+    """The online base map's tiles could not be fetched (offline, or the server is down)."""
     catalogue_sent = Signal(object)
     """The whole state went to the page (bytes: the message, as a launch preview keeps it)."""
 
@@ -98,6 +100,7 @@ class QtMapView(QWebEngineView):
         self.bridge.frame_drawn.connect(self.frame_drawn)
         self.bridge.view_drawn.connect(self._on_view_drawn)
         self.bridge.js_message.connect(self._on_js_message)
+        self.bridge.online_map_failed.connect(self.online_map_failed)
         # A page loading again (a reload) takes messages only once its bridge is back; it then
         # gets the whole state, as at the first load (_on_page_ready).
         self.loadStarted.connect(self._on_load_started)
