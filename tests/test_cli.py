@@ -46,6 +46,17 @@ def test_events_lists_the_bundled_article(capsys):
     assert "18th–19th century" in lines[1]  # chronological: the Russo-Persian wars first
 
 
+def test_events_ids_lists_what_select_takes(capsys):
+    code, out, err = run(capsys, "events", "--ids")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "DATE", "TITLE", "PLACES"]
+    treaty = next(line for line in lines if "Putin and Pezeshkian sign" in line)
+    assert treaty.startswith("treaty-signing ") and "Friday 17 January 2025" in treaty
+    ids = {line.split()[0] for line in lines[1:]}
+    assert ids == {e.id for e in native.load(BUNDLED).events}  # whole, never cut short
+
+
 def test_events_keeps_its_columns_for_wide_and_right_to_left_titles(capsys, tmp_path):
     """Chinese characters take two terminal columns; a right-to-left override in a title would
     reverse the rest of its line. The places column starts at the same column on every line."""

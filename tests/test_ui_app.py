@@ -80,6 +80,24 @@ def test_bad_arguments_are_explained(page_path, argv, message):
         create_window(args(*argv), None, page_path)
 
 
+@pytest.mark.parametrize(
+    ("select", "suggested"),
+    [
+        ("treaty-signin", "; did you mean 'treaty-signing'? ("),  # mistyped
+        ("Pezeshkian", "; did you mean 'treaty-signing'? ("),  # a word of its title
+        ("no-such-thing", " (`"),  # nothing near: only how to list them
+    ],
+)
+def test_a_wrong_select_suggests_the_id_meant_and_how_to_list_them(page_path, select, suggested):
+    with pytest.raises(StartupError) as raised:
+        create_window(args("--select", select), None, page_path)
+    said = str(raised.value)
+    assert said.startswith(f"--select {select}: no such event in ")
+    assert suggested in said and said.endswith(
+        "(`mapexplorer events --ids FILE` lists every event's id)"
+    )
+
+
 def test_a_reader_crash_is_a_startup_error_naming_the_file(page_path, monkeypatch, tmp_path):
     # Not a FormatError: a bug in a reader. The window must say so, not hang on its start thread.
     from mapexplorer.ui import loader

@@ -111,9 +111,11 @@ def events_command(args: argparse.Namespace) -> int:
         for e in catalogue.chronological()
     ]
     header = ("DATE", "TITLE", "PLACES")
-    widths = [
-        min(max(_width(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate((34, 64, 200))
-    ]
+    caps = (34, 64, 200)
+    if args.ids:  # what `mapexplorer --select` takes; never cut short
+        rows = [(e.id, *row) for e, row in zip(catalogue.chronological(), rows, strict=True)]
+        header, caps = ("ID", *header), (max(len(e.id) for e in catalogue.events), *caps)
+    widths = [min(max(_width(r[i]) for r in [header, *rows]), cap) for i, cap in enumerate(caps)]
     for row in [header, *rows]:
         cells = [_fitted(c, w) for c, w in zip(row, widths, strict=True)]
         print("  ".join(cells).rstrip())
@@ -337,6 +339,9 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=export_command)
     events = sub.add_parser("events", help="list a catalogue's events as a table")
     events.add_argument("input", nargs="?", help=INPUT_HELP)
+    events.add_argument(
+        "--ids", action="store_true", help="also list each event's id (what --select takes)"
+    )
     events.set_defaults(run=events_command)
     published_help = "publication date (default: detected from the text)"
     article = sub.add_parser(

@@ -124,7 +124,11 @@ def plan_start(
     if not catalogue.events:
         raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
-        raise StartupError(f"--select {args.select}: no such event in {path}")
+        raise StartupError(
+            f"--select {args.select}: no such event in {path}"
+            f"{_did_you_mean(args.select, catalogue)} "
+            "(`mapexplorer events --ids FILE` lists every event's id)"
+        )
     warning = at_clamp_warning(args.at, at, catalogue) if at is not None else None
     if warning:
         print(f"mapexplorer: warning: {warning}", file=sys.stderr)
@@ -135,6 +139,21 @@ def plan_start(
     # A file named on the command line is asked about; the last session's was, back then.
     ask = bool(report.unsure) and args.file is not None
     return StartPlan(catalogue, path, size, at, remembered, report, ask)
+
+
+def _did_you_mean(wanted: str, catalogue) -> str:
+    """ "; did you mean 'treaty-signing'?" for an id mistyped or half-remembered (an id close
+    to it, or an event whose id or title holds it), else ""."""
+    import difflib
+
+    ids = [e.id for e in catalogue.events]
+    near = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.6)
+    if not near:
+        word = wanted.casefold()
+        near = [e.id for e in catalogue.events if word in e.id or word in e.title.casefold()][:3]
+    if not near:
+        return ""
+    return "; did you mean " + " or ".join(repr(i) for i in near) + "?"
 
 
 def _read_as_remembered(path: str, catalogue, report, remembered_fields):
