@@ -438,6 +438,38 @@ def test_dropping_an_article_starts_the_import(window, tmp_path, qtbot):
     assert review is not None and review.article_path == str(path)
 
 
+def test_an_article_opened_with_file_open_is_imported(window, tmp_path, qtbot):
+    """A news story saved as .txt, picked in File ▸ Open: imported, as a dropped one is (it
+    was read as a table and refused as "a single column")."""
+    path = tmp_path / "story.txt"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    window.open_file(str(path))
+    review = confirm_date(qtbot, window, "2025-01-17")
+    assert review is not None and review.article_path == str(path)
+
+
+def test_a_dropped_text_table_opens_as_data(window, tmp_path, qtbot):
+    """Excel's "Unicode text" is a .txt too (UTF-16, tab-separated): dropped, it opens as the
+    table it is, not as an article to import."""
+    path = tmp_path / "incidents.txt"
+    path.write_bytes(
+        "Title\tDate\tLatitude\tLongitude\r\nTalks\t2025-02-03\t48.2\t16.37\r\n".encode("utf-16")
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+        window.dropEvent(event)
+    assert [e.title for e in window.state.catalogue.events] == ["Talks"]
+    assert window.importer.date_dialog is None or not window.importer.date_dialog.isVisible()
+
+
 def test_pasted_hostile_text_is_shown_literally(window, qtbot):
     text = (
         f"Talks {HOSTILE} <b>now</b>\n\n"

@@ -15,6 +15,7 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
@@ -64,7 +65,8 @@ def read_catalogue(
     if kind == "csv":
         from mapexplorer.formats import csv_reader
 
-        return csv_reader.read(path, progress, fields)
+        with _article_said(path):
+            return csv_reader.read(path, progress, fields)
     if kind == "xlsx":
         from mapexplorer.formats import csv_reader
 
@@ -102,7 +104,8 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
     if kind == "csv":
         from mapexplorer.formats import csv_reader
 
-        return csv_reader.guess_fields(path)
+        with _article_said(path):
+            return csv_reader.guess_fields(path)
     if kind == "xlsx":
         from mapexplorer.formats import csv_reader
 
@@ -115,6 +118,26 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
     if parsed is not None:
         parsed[str(path)] = doc
     return None if _is_native(doc) else geojson_reader.guess_document(doc, path)
+
+
+ARTICLE_HINT = (
+    "this is an article's text, not a table: import it as an article (File ▸ Import "
+    "article…, or mapexplorer import-article {name} -o CATALOGUE.geojson)"
+)
+
+
+@contextmanager
+def _article_said(path: Path):
+    """A text that is not a table because it is prose: say so, and how to import it, rather
+    than what the table reader found wrong with it ("a single column")."""
+    try:
+        yield
+    except FormatError as exc:
+        from mapexplorer.formats.prose import looks_like_prose
+
+        if not looks_like_prose(path):
+            raise
+        raise FormatError(path, ARTICLE_HINT.format(name=path.name)) from exc
 
 
 def detect(path: str | os.PathLike) -> Kind:

@@ -41,11 +41,28 @@ log = logging.getLogger("mapexplorer")
 
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
-    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.xlsx *.xlsm *.kml "
-    "*.kmz);;"
+    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm "
+    "*.kml *.kmz *.md);;"
     f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
-    "Spreadsheets (*.csv *.tsv *.xlsx *.xlsm);;Google Earth (*.kml *.kmz);;All files (*)"
+    "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;Google Earth (*.kml *.kmz);;"
+    "Articles to import (*.txt *.md);;All files (*)"
 )
+_WEB_PAGES = {".html", ".htm"}
+
+
+def _is_article(path: str) -> bool:
+    """Markdown, or a .txt of running text rather than a table (Excel's "Unicode text" is a
+    .txt too)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in ARTICLE_SUFFIXES - _WEB_PAGES - {".txt"}:
+        return True
+    if suffix == ".txt":
+        from mapexplorer.formats.prose import looks_like_prose
+
+        return looks_like_prose(path)
+    return False
+
+
 OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz", ".xlsx", ".xlsm"} | {
     pattern[1:] for pattern in _GEOJSON_SEQ.split()
 }
@@ -333,10 +350,14 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        """Load in the background; what is open now stays open if the file fails.
+        """Load in the background; what is open now stays open if the file fails. An
+        article's text (a news story saved as .txt) is imported instead, as a dropped one is.
 
         When the file's fields are ambiguous (two time columns that disagree, say), the loader
         stops to ask (`_on_fields_needed`)."""
+        if _is_article(path):
+            self.importer.import_file(path)
+            return
         self._start_loading(path, None, ask_fields=True)
 
     def _on_fields_needed(self, guess, path: str) -> None:
@@ -442,8 +463,8 @@ class MainWindow(QMainWindow):
         path = self._dropped_file(event)
         if path is not None:
             event.acceptProposedAction()
-            if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
-                self.importer.import_file(path)
+            if Path(path).suffix.lower() in _WEB_PAGES:
+                self.importer.import_file(path)  # dropped, a page is an article to read
             else:
                 self.open_file(path)
 
