@@ -98,6 +98,21 @@ def test_a_wrong_select_suggests_the_id_meant_and_how_to_list_them(page_path, se
     )
 
 
+def test_an_article_named_at_launch_is_imported_over_the_usual_window(tmp_path, bundled):
+    from mapexplorer.ui.app import take_launch_article
+
+    story = tmp_path / "story.txt"
+    story.write_text(bundled.source.text, encoding="utf-8")
+    table = tmp_path / "table.txt"
+    table.write_text("Title\tDate\tPlace\nTalks\t2025-02-03\tVienna\n", encoding="utf-8")
+    launch = args(str(story), "--at", "2015")
+    assert take_launch_article(launch) == str(story)
+    assert launch.file is None and launch.at == "2015"  # the window opens as with no file
+    for kept in (args(str(table)), args(str(story), "--screenshot", "x.png"), args()):
+        file = kept.file
+        assert take_launch_article(kept) is None and kept.file == file
+
+
 def test_a_reader_crash_is_a_startup_error_naming_the_file(page_path, monkeypatch, tmp_path):
     # Not a FormatError: a bug in a reader. The window must say so, not hang on its start thread.
     from mapexplorer.ui import loader

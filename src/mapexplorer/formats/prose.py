@@ -16,6 +16,18 @@ _LONGEST_HEADER_CELL = 60  # "Date", "Latitude", "Event description (English)": 
 _SENTENCE_WORDS = 8
 
 
+_ALWAYS_ARTICLES = (".md", ".markdown")
+
+
+def is_article_file(path: str | os.PathLike) -> bool:
+    """Markdown, or a .txt of running text rather than a table (Excel's "Unicode text" is a
+    .txt too): a file to import as an article, not to open as data."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in _ALWAYS_ARTICLES:
+        return True
+    return suffix == ".txt" and looks_like_prose(path)
+
+
 def looks_like_prose(path: str | os.PathLike) -> bool:
     """True for running text (lines of sentences, no header of short column names); False
     for a table, an empty or unreadable file, or anything else that is not clearly prose."""

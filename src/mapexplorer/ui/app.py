@@ -246,6 +246,18 @@ def remembered_time(args: argparse.Namespace, path: str, last_file: str | None, 
     return last_time if args.file is None and path == str(last_file) else None
 
 
+def take_launch_article(args: argparse.Namespace) -> str | None:
+    """The article named at launch (a news story saved as .txt or .md), taken out of `args`:
+    the window opens as it would with no file, then imports it. None for a catalogue, and for
+    a screenshot, which has nobody to review drafts (its reader says to import the article)."""
+    from mapexplorer.formats.prose import is_article_file
+
+    if not args.file or args.screenshot or not is_article_file(args.file):
+        return None
+    article, args.file = str(args.file), None
+    return article
+
+
 def create_window(args: argparse.Namespace, settings, page_path: Path, map_view=None):
     """Plan and build in one go, on the calling thread (tests, embedding)."""
     fields = settings_fields(settings) if settings is not None else None
@@ -293,6 +305,8 @@ def run_app(args: argparse.Namespace) -> int:
     screenshot = args.screenshot
     # A screenshot shows exactly what the arguments ask for, not the last session's state.
     settings = None if screenshot else QSettings()
+    outcome: dict[str, Any] = {"code": 0, "window": None}
+    outcome["article"] = take_launch_article(args)
     try:
         size = parse_size(args.size or DEFAULT_SIZE)
     except ValueError as exc:
@@ -301,7 +315,6 @@ def run_app(args: argparse.Namespace) -> int:
     page_path = ensure_page()
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
     last_file, last_time = _last_session(settings)
-    outcome: dict[str, Any] = {"code": 0, "window": None}
     preview = _LaunchPreview(args, last_file, last_time, page_path.parent, screenshot)
     if preview.message is not None:
         map_view.show_preview(preview.message)
@@ -399,6 +412,9 @@ def run_app(args: argparse.Namespace) -> int:
             print(f"mapexplorer: {reason}", file=sys.stderr)
             code = 1
         if code is None:
+            article, outcome["article"] = outcome["article"], None
+            if article:
+                outcome["window"].importer.import_file(article)
             return
         outcome["code"] = code
         if screenshot:

@@ -50,19 +50,6 @@ OPEN_FILTER = (
 _WEB_PAGES = {".html", ".htm"}
 
 
-def _is_article(path: str) -> bool:
-    """Markdown, or a .txt of running text rather than a table (Excel's "Unicode text" is a
-    .txt too)."""
-    suffix = Path(path).suffix.lower()
-    if suffix in ARTICLE_SUFFIXES - _WEB_PAGES - {".txt"}:
-        return True
-    if suffix == ".txt":
-        from mapexplorer.formats.prose import looks_like_prose
-
-        return looks_like_prose(path)
-    return False
-
-
 OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz", ".xlsx", ".xlsm"} | {
     pattern[1:] for pattern in _GEOJSON_SEQ.split()
 }
@@ -355,7 +342,9 @@ class MainWindow(QMainWindow):
 
         When the file's fields are ambiguous (two time columns that disagree, say), the loader
         stops to ask (`_on_fields_needed`)."""
-        if _is_article(path):
+        from mapexplorer.formats.prose import is_article_file
+
+        if is_article_file(path):
             self.importer.import_file(path)
             return
         self._start_loading(path, None, ask_fields=True)
