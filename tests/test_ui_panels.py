@@ -135,6 +135,49 @@ def test_other_events_here_link_selects(qtbot, state, catalogue) -> None:
     assert "treaty-signing" in details.other_event_ids()
 
 
+def _with_extra(catalogue: Catalogue, event_id: str, summary: str, extra: dict) -> Catalogue:
+    from dataclasses import replace
+
+    events = [
+        replace(e, summary=summary, extra=extra) if e.id == event_id else e
+        for e in catalogue.events
+    ]
+    return Catalogue(events, catalogue.places, catalogue.eras, catalogue.source)
+
+
+def test_details_show_the_files_other_fields_and_open_their_links(qtbot, catalogue) -> None:
+    """A journalist's table has a source address and notes beside the event's own fields:
+    shown, with web addresses that open in the browser (they were not shown at all)."""
+    extra = {
+        "source_url": "https://apnews.com/article/kenya-protests",
+        "notes": "verified by two reporters",
+        "empty": "",
+        "tags": ["protest", "finance bill"],
+        "wiki": "see https://en.wikipedia.org/wiki/Mercury_(planet).",
+        "hostile": "<img src=x onerror=alert(1)> javascript:alert(1)",
+    }
+    state = ExplorerState(
+        _with_extra(catalogue, "treaty-signing", "Signed; see https://example.org/t.", extra)
+    )
+    details = _show(qtbot, QtDetails(state))
+    opened: list[QUrl] = []
+    details.open_url = opened.append
+    state.select("treaty-signing")
+    text = details.text()
+    assert "Source URL\nhttps://apnews.com/article/kenya-protests\n" in text
+    assert "Notes\nverified by two reporters\n" in text
+    assert "Tags\nprotest, finance bill\n" in text
+    assert "Empty\n" not in text  # an empty cell is no information
+    assert "<img src=x onerror=alert(1)> javascript:alert(1)" in text  # as text, not run
+    # Links: the sentence's full stop and the address's own bracket told apart.
+    point = _link_point(details.browser, "https://example.org/t")
+    qtbot.mouseClick(details.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == [QUrl("https://example.org/t")]
+    _link_point(details.browser, "https://en.wikipedia.org/wiki/Mercury_(planet)")
+    _link_point(details.browser, "https://apnews.com/article/kenya-protests")
+    assert "javascript" not in details.browser.toHtml().split("href=")[-1].split(">")[0]
+
+
 def test_show_in_article_signal(qtbot, state) -> None:
     details = _show(qtbot, QtDetails(state))
     state.select("fall-of-assad")

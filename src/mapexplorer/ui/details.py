@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend, category_colour
@@ -22,6 +24,65 @@ MAX_OTHERS = 25
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+# A web address in a file's text: up to a space or a quote, less the punctuation of the
+# sentence round it ("See https://example.org/a.").
+_URL = re.compile(r"""\bhttps?://[^\s<>"']+""", re.I)
+_URL_TRAILING = ".,;:!?)]}"
+MAX_EXTRA_FIELDS = 20
+MAX_EXTRA_CHARS = 400
+
+
+def _linked(text: str, link_colour: str) -> str:
+    """`text` escaped, with its web addresses made links (opened in the user's browser)."""
+    parts, at = [], 0
+    for match in _URL.finditer(text):
+        url = match.group()
+        while url[-1] in _URL_TRAILING:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break  # its own bracket: a Wikipedia address ending "_(disambiguation)"
+            url = url[:-1]
+        parts.append(_esc(text[at : match.start()]))
+        parts.append(f'<a href="{_esc(url)}" style="color:{link_colour}">{_esc(url)}</a>')
+        at = match.start() + len(url)
+    parts.append(_esc(text[at:]))
+    return "".join(parts)
+
+
+_ACRONYMS = {"url": "URL", "uri": "URI", "id": "ID", "iso": "ISO", "osm": "OSM"}
+
+
+def _label(key: str) -> str:
+    """A column name as a label: "source_url" → "Source URL"."""
+    words = [_ACRONYMS.get(w.casefold(), w) for w in key.replace("_", " ").split()]
+    if not words:
+        return key
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+def extra_rows(extra: dict) -> list[tuple[str, str]]:
+    """The file's other fields (a source's address, notes), as (label, text) to show: empty
+    ones left out, long ones cut, lists joined, at most `MAX_EXTRA_FIELDS`."""
+    rows = []
+    for key, value in extra.items():
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+            text = ", ".join(str(v) for v in value)
+        elif isinstance(value, (dict, list)):
+            text = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            text = "yes" if value else "no"
+        else:
+            text = str(value)
+        if len(text) > MAX_EXTRA_CHARS:
+            text = text[: MAX_EXTRA_CHARS - 1].rstrip() + "…"
+        rows.append((_label(str(key)), text))
+    if len(rows) > MAX_EXTRA_FIELDS:
+        more = len(rows) - MAX_EXTRA_FIELDS + 1
+        rows = [*rows[: MAX_EXTRA_FIELDS - 1], ("", f"and {more} more fields in the file")]
+    return rows
 
 
 def date_hint(event: Event) -> str:
@@ -58,6 +119,8 @@ class QtDetails(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_link)
+        self.open_url = QDesktopServices.openUrl
+        """Hands a clicked web address to the user's browser."""
         self.browser.document().setDocumentMargin(self.MARGIN)
         self.browser.viewport().installEventFilter(self)  # the hint follows the height
 
@@ -199,7 +262,7 @@ class QtDetails(QWidget):
                 f"How the date was resolved: {_esc(event.date_note)}</p>"
             )
         if event.summary:
-            parts.append(f'<p style="margin-top:10px">{_esc(event.summary)}</p>')
+            parts.append(f'<p style="margin-top:10px">{_linked(event.summary, c["link"])}</p>')
 
         rows: list[tuple[str, str]] = []
         places = [catalogue.places[pid].name for pid in event.place_ids if pid in catalogue.places]
@@ -212,6 +275,7 @@ class QtDetails(QWidget):
         era = next((e.label for e in catalogue.eras if e.id == event.era), event.era)
         if era:
             rows.append(("Era", _esc(era)))
+        rows += [(_esc(k), _linked(v, c["link"])) for k, v in extra_rows(event.extra)]
         parts.append('<table cellspacing="0" cellpadding="3" style="margin-top:6px">')
         for label, value in rows:
             parts.append(
@@ -269,6 +333,8 @@ class QtDetails(QWidget):
                 self._state.select(unquote(url.path()), move_time=True)
             except KeyError:  # a stale link: the catalogue changed under it
                 self.refresh()
+        elif url.scheme() in ("http", "https"):  # only what `_linked` makes: never file: etc.
+            self.open_url(url)
 
     def _on_show_in_article(self) -> None:
         if self._state.selected:
