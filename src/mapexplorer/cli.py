@@ -106,7 +106,7 @@ def events_command(args: argparse.Namespace) -> int:
         (
             e.time.describe(),
             _one_line(e.title),
-            _one_line(", ".join(p.name for p in catalogue.places_of(e))),
+            _one_line(", ".join(map(catalogue.place_label, e.place_ids))),
         )
         for e in catalogue.chronological()
     ]

@@ -11,6 +11,7 @@ says which fields a GeoJSON or CSV file's reader would use, for the window to as
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import zipfile
@@ -60,7 +61,22 @@ def read_catalogue(
     ~2000 rows and may raise to cancel the read. `parsed`: the holder `guess_fields` was
     given, whose parsed GeoJSON is then read rather than parsed again.
     """
-    path = Path(path)
+    catalogue, report = _read_catalogue(Path(path), progress, fields, parsed)
+    # "23 km N of Gaziantep, Turkey", not "37.22000, 37.38000", for a spot a table gave no
+    # name; our own big files are not searched for such places (~40 ms at 40,000 places).
+    if report.unit != "feature" or report.choice is not None or len(catalogue.places) < 10_000:
+        from mapexplorer.importer.nearby import label_unnamed_spots
+
+        try:
+            label_unnamed_spots(catalogue)
+        except Exception:  # noqa: BLE001 - words to show are a nicety: never lose the file
+            logging.getLogger("mapexplorer").exception("%s: places left unlabelled", path)
+    return catalogue, report
+
+
+def _read_catalogue(
+    path: Path, progress: Progress | None, fields: Fields, parsed: dict | None
+) -> tuple[Catalogue, ReadReport]:
     kind = detect(path)
     if kind == "csv":
         from mapexplorer.formats import csv_reader

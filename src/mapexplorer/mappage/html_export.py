@@ -186,7 +186,7 @@ def _events(catalogue: Catalogue) -> list[dict]:
             "cat": e.category,
             "summary": e.summary,
             "actors": list(e.actors),
-            "places": [catalogue.places[pid].name for pid in e.place_ids],
+            "places": [catalogue.place_label(pid) for pid in e.place_ids],
             "placeIds": list(e.place_ids),
             "excerpts": [x.text for x in e.excerpts],
             "note": e.date_note,

@@ -167,6 +167,15 @@ def forget_catalogue_message(catalogue: Catalogue) -> None:
     catalogue.__dict__.pop("_page_message_json", None)
 
 
+def _place_names(catalogue: Catalogue, place_ids: list[str], places: list) -> list[str]:
+    """Each place's name as the window shows it (`Catalogue.place_label`)."""
+    names = list(map(_name, places))
+    labels = catalogue.place_labels
+    if labels:
+        names = [labels.get(pid, name) for pid, name in zip(place_ids, names, strict=True)]
+    return names
+
+
 def _build_catalogue_message(catalogue: Catalogue) -> dict:
     place_ids = list(catalogue.places)
     index = dict(zip(place_ids, range(len(place_ids)), strict=True))
@@ -196,7 +205,7 @@ def _build_catalogue_message(catalogue: Catalogue) -> dict:
         "type": "catalogue",
         "places": {
             "ids": place_ids,
-            "names": list(map(_name, places)),
+            "names": _place_names(catalogue, place_ids, places),
             "kinds": _b64([_KIND_CODES[p.kind.value] for p in places], "<u1"),
             "coords": _b64(coords, "<f8"),
             "ringStart": _b64(ring_start, "<i4"),

@@ -36,6 +36,9 @@ class Era:
     time: TimeSpan
 
 
+_NO_LABELS: dict[str, str] = {}
+
+
 class CatalogueError(ValueError):
     """A catalogue whose parts do not fit together (e.g. an event at an unknown place)."""
 
@@ -108,6 +111,24 @@ class Catalogue:
 
     def places_of(self, event: Event) -> list[Place]:
         return [self.places[pid] for pid in event.place_ids]
+
+    def place_label(self, place_id: str) -> str:
+        """How the window names a place: its name, or, for a spot that only its coordinates
+        name, the words `set_place_labels` gave it ("23 km N of Gaziantep, Turkey"). The
+        place's name (what exports write) stays the file's."""
+        label = self.place_labels.get(place_id)
+        if label is not None:
+            return label
+        place = self.places.get(place_id)
+        return place.name if place is not None else place_id
+
+    @property
+    def place_labels(self) -> dict[str, str]:
+        """The words shown for places (by id) that have no name of their own; usually none."""
+        return self.__dict__.get("_place_labels", _NO_LABELS)
+
+    def set_place_labels(self, labels: dict[str, str]) -> None:
+        self.__dict__["_place_labels"] = dict(labels)
 
     @cached_property
     def _chronology(self) -> tuple[list[int], list[Event], Columns]:

@@ -198,8 +198,8 @@ class ExplorerState:
         """Whether `event` passes the filter, whose text may also name one of its places."""
         if not self.filter.text:
             return self.filter.matches(event)
-        places = self.catalogue.places
-        return self.filter.matches(event, [places[p].name for p in event.place_ids])
+        label = self.catalogue.place_label
+        return self.filter.matches(event, [label(p) for p in event.place_ids])
 
     def set_filter(self, **changes: str) -> None:
         new = replace(self.filter, **changes)

@@ -53,6 +53,13 @@ def _linked(text: str, link_colour: str) -> str:
 _ACRONYMS = {"url": "URL", "uri": "URI", "id": "ID", "iso": "ISO", "osm": "OSM"}
 
 
+def _place_words(catalogue, place_id: str) -> str:
+    """A place as the details name it: a spot named only by its coordinates is described,
+    with the coordinates after ("23 km N of Gaziantep, Turkey (37.22000, 37.38000)")."""
+    label, name = catalogue.place_label(place_id), catalogue.places[place_id].name
+    return label if label == name else f"{label} ({name})"
+
+
 def _label(key: str) -> str:
     """A column name as a label: "source_url" → "Source URL"."""
     words = [_ACRONYMS.get(w.casefold(), w) for w in key.replace("_", " ").split()]
@@ -265,7 +272,9 @@ class QtDetails(QWidget):
             parts.append(f'<p style="margin-top:10px">{_linked(event.summary, c["link"])}</p>')
 
         rows: list[tuple[str, str]] = []
-        places = [catalogue.places[pid].name for pid in event.place_ids if pid in catalogue.places]
+        places = [
+            _place_words(catalogue, pid) for pid in event.place_ids if pid in catalogue.places
+        ]
         if places:
             rows.append(("Places" if len(places) > 1 else "Place", _esc(", ".join(places))))
         if event.actors:
@@ -299,8 +308,7 @@ class QtDetails(QWidget):
 
         others = self.other_event_ids()
         if others:
-            place = catalogue.places.get(event.place_ids[0])
-            name = place.name if place else event.place_ids[0]
+            name = catalogue.place_label(event.place_ids[0])
             parts.append(self._heading(f"Other events here: {name}", c))
             parts.append('<table cellspacing="0" cellpadding="2">')
             for other_id in others[:MAX_OTHERS]:

@@ -229,8 +229,7 @@ class EventTableModel(QAbstractTableModel):
     def _place_names(self, event: Event) -> str:
         names = self._places.get(event.id)
         if names is None:
-            places = self._catalogue.places
-            names = ", ".join(places[p].name if p in places else p for p in event.place_ids)
+            names = ", ".join(map(self._catalogue.place_label, event.place_ids))
             self._places[event.id] = names
         return names
 
