@@ -1720,3 +1720,23 @@ def test_a_month_and_a_short_number_asks_for_the_year(value):
 def test_a_year_before_100_with_its_era_still_reads():
     assert parse_date("August 79 AD").edtf == "0079-08"
     assert parse_date("March 44 BC").edtf == "-0043-03"
+
+
+def test_a_csv_of_a_sheet_with_its_header_over_two_rows(tmp_path):
+    # Saved from a sheet whose "Location" is merged over "Latitude" and "Longitude", and whose
+    # other columns' names are merged down over both rows.
+    text = (
+        "Date,Event,Location,,\n"
+        ",,Latitude,Longitude,\n"
+        "1914-06-28,Assassination in Sarajevo,43.8563,18.4131,\n"
+        ",,,,\n"
+        "1916-02-21,Battle of Verdun begins,49.1597,east,\n"
+    )
+    path = write(tmp_path / "ww1.csv", text)
+    catalogue, report = read_catalogue(path)
+    [event] = catalogue.events
+    assert event.title == "Assassination in Sarajevo"
+    assert place_of(catalogue, event).representative == (18.4131, 43.8563)
+    [problem] = report.problems  # the file's rows as a spreadsheet shows them
+    assert (problem.item, problem.field) == ("row 5", "Latitude/Longitude")
+    assert report.notes == []  # the empty column at the end is a column of the header

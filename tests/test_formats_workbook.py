@@ -188,3 +188,41 @@ def test_a_header_with_a_blank_name_keeps_its_first_data_row(tmp_path):
     )
     catalogue, _ = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Treaty"]
+
+
+def test_a_header_over_two_rows_with_columns_merged_down_over_both(tmp_path):
+    # LibreOffice, as a teacher makes it: "Date" and "Event" merged down over both header rows,
+    # "Location" merged across the two columns it groups. The first row alone was taken for the
+    # header, and the latitudes were read as place names.
+    path = tmp_path / "ww1.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Event", "Location", None])
+    sheet.append([None, None, "Latitude", "Longitude"])
+    sheet.append([dt.date(1914, 6, 28), "Assassination in Sarajevo", 43.8563, 18.4131])
+    sheet.append([dt.date(1916, 2, 21), "Battle of Verdun begins", 49.1597, "east"])
+    for cells in ("A1:A2", "B1:B2", "C1:D1"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    catalogue, report = read_catalogue(path)
+    [event] = catalogue.events
+    assert (event.title, event.time.edtf) == ("Assassination in Sarajevo", "1914-06-28")
+    assert catalogue.places_of(event)[0].representative == (18.4131, 43.8563)
+    [problem] = report.problems  # numbered as Excel numbers it, below both header rows
+    assert (problem.item, problem.field) == ("row 4", "Latitude/Longitude")
+
+
+def test_names_under_two_groups_take_their_groups_names(tmp_path):
+    path = tmp_path / "spans.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", "Begin", None, "End", None, "Place"])
+    sheet.append([None, "Date", "Note", "Date", "Note"])
+    sheet.append(["War", "1914-07-28", "declared", "1918-11-11", "armistice", "Paris"])
+    for cells in ("A1:A2", "B1:C1", "D1:E1", "F1:F2"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    guess = guess_fields(path)
+    assert guess.fields == ("Title", "Begin Date", "Begin Note", "End Date", "End Note", "Place")
+    catalogue, _ = read_catalogue(path)
+    assert catalogue.events[0].time.edtf == "1914-07-28/1918-11-11"

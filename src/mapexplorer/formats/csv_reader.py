@@ -26,6 +26,7 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
+from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -413,6 +414,7 @@ def _read_table(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     protected = may_hold_protected_cells(text)
     header: list[str] | None = None
+    first: list[str] | None = None  # the header row as written, until the first data row
     rows: list[list[str]] = []
     next_start = last_start = 1  # the line the next row starts on; the last row's
     number = RowNumbers()
@@ -426,7 +428,13 @@ def _read_table(
                 number.skip(header is None, len(rows))
                 continue
             if header is None:
-                header = _header(row)
+                header, first = _header(row), row
+                continue
+            if not rows and first is not None and names_below_groups(first, row):
+                # A sheet's header over two rows, saved as CSV: "Date,Event,Location," over
+                # ",,Latitude,Longitude", the group names merged over the columns they group.
+                header, first = _header(two_row_header(first, row)), None
+                number.header_rows += 1
                 continue
             if protected:  # `'=x` from our export (or another careful tool) is `=x`
                 row = [unprotect_cell(cell) for cell in row]
@@ -468,11 +476,12 @@ class RowNumbers:
     blank rows above it, if any), and the blank rows between the data rows, which the reader
     skips, count too — so "row 7" is the row a user finds at 7."""
 
-    __slots__ = ("_above", "_blanks")
+    __slots__ = ("_above", "_blanks", "header_rows")
 
     def __init__(self) -> None:
         self._above = 0  # blank rows above the header
         self._blanks: list[int] = []  # each blank row below it: how many data rows precede it
+        self.header_rows = 1  # 2 for a header over two rows (`header_rows`)
 
     def skip(self, above_header: bool, rows_before: int) -> None:
         if above_header:
@@ -483,7 +492,7 @@ class RowNumbers:
     def __call__(self, index: int) -> int:
         """The number of data row `index` (0-based)."""
         blanks = bisect.bisect_right(self._blanks, index) if self._blanks else 0
-        return index + 2 + self._above + blanks
+        return index + 1 + self.header_rows + self._above + blanks
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}

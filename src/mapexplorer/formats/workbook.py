@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mapexplorer.formats.errors import FormatError
+from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 
 __all__ = ["Sheet", "read_sheet"]
 
@@ -122,7 +123,6 @@ def _table(
     """The sheet's header (its first row of two cells or more: a title above it is skipped)
     and data rows, or None when it has no such row."""
     header: list[str] | None = None
-    grouped = False  # the header found has gaps: a row of merged group names above the real one?
     rows: list[list[str]] = []
     excel_rows: list[int] = []
     total = sheet.max_row or 0  # from the sheet's own dimension: a guess, not a count
@@ -137,12 +137,12 @@ def _table(
         if header is None:
             if sum(1 for c in cells if c) < 2:
                 continue  # a title or note above the table
-            header, grouped = cells, "" in cells
+            header = cells
             continue
-        if grouped and not rows and _names_below_groups(header, cells, values):
-            # "Event | | Location |" merged over "Date | Title | Latitude | Longitude": the
-            # second row names the columns (the first only groups them).
-            header, grouped = cells, False
+        if not rows and _names_below_groups(header, cells, values):
+            # "Date | Event | Location" over "| | Latitude | Longitude", the group names merged
+            # over the columns they group: the two rows are the header.
+            header = two_row_header(header, cells)
             continue
         rows.append(cells)
         excel_rows.append(number)
@@ -156,14 +156,10 @@ def _table(
 
 
 def _names_below_groups(groups: list[str], cells: list[str], values: tuple) -> bool:
-    """Whether `cells` name the columns under a row of merged group names: more of them,
-    filling the gaps, and all text without digits (no number or date in a row of names)."""
-    named = [c for c in cells if c]
-    return (
-        len(named) > sum(1 for g in groups if g)
-        and all(isinstance(v, str) for v in values if v is not None and v != "")
-        and not any(ch.isdigit() for c in named for ch in c)  # a data row has dates, numbers
-        and all(cells[i] for i, g in enumerate(groups) if not g and i < len(cells))
+    """Whether `cells` name the columns under a row of merged group names (`header_rows`):
+    text cells only, as a row of names is (a data row has numbers and dates)."""
+    return all(isinstance(v, str) for v in values if v is not None and v != "") and (
+        names_below_groups(groups, cells)
     )
 
 
