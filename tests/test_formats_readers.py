@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.dates import parse_date, parse_span, slash_order
+from mapexplorer.formats.dates import parse_date, parse_span, parse_year_month_day, slash_order
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
 from mapexplorer.formats.opener import (
     detect,
@@ -1740,3 +1740,59 @@ def test_a_csv_of_a_sheet_with_its_header_over_two_rows(tmp_path):
     [problem] = report.problems  # the file's rows as a spreadsheet shows them
     assert (problem.item, problem.field) == ("row 5", "Latitude/Longitude")
     assert report.notes == []  # the empty column at the end is a column of the header
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "edtf"),
+    [
+        ("1914", "6", "28", "1914-06-28"),
+        (1914, 6.0, 28.0, "1914-06-28"),  # a workbook's or a JSON file's numbers
+        ("1914", "June", "28", "1914-06-28"),
+        ("1914", "Jun.", "", "1914-06"),
+        ("2015", "11", "0", "2015-11"),  # the Global Terrorism Database's 0: unknown
+        ("2015", "0", "0", "2015"),
+        ("44 BC", "3", "15", "-0043-03-15"),
+    ],
+)
+def test_a_date_from_year_month_and_day_cells(year, month, day, edtf):
+    assert parse_year_month_day(year, month, day).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day", "words"),
+    [
+        ("2015", "13", "2", "'13' is not a month (they go from 1 to 12)"),
+        ("2015", "2", "30", "'30' is not a day of February 2015 (it has 28 days)"),
+        ("2015", "", "5", "a day ('5') without a month"),
+        ("c. 1850", "3", "", "'c. 1850' is not a single year, to go with a month"),
+    ],
+)
+def test_year_month_and_day_cells_that_make_no_date_say_why(year, month, day, words):
+    with pytest.raises(DateError) as caught:
+        parse_year_month_day(year, month, day)
+    assert str(caught.value) == words
+
+
+def test_year_month_and_day_columns_make_one_date(tmp_path):
+    # As the Global Terrorism Database and a class's sheets keep dates: the month and the day
+    # were ignored, every event dated to its whole year.
+    text = (
+        "iyear,imonth,iday,city,latitude,longitude,title\n"
+        "2015,1,7,Paris,48.8566,2.3522,Newspaper attacked\n"
+        "2015,11,0,Paris,48.8566,2.3522,Day unknown\n"
+        "2015,2,30,Paris,48.8566,2.3522,No such day\n"
+    )
+    path = write(tmp_path / "gtd.csv", text)
+    guess = guess_fields(path)
+    assert guess.choice.time == TimeSource("iyear", None, "year", "imonth", "iday")
+    assert guess.choice.time.label == "iyear / imonth / iday"
+    assert not guess.ambiguous
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    assert events["Newspaper attacked"].time.edtf == "2015-01-07"
+    assert events["Day unknown"].time.edtf == "2015-11"
+    [problem] = report.problems
+    assert (problem.item, problem.field) == ("row 4", "iyear / imonth / iday")
+    assert "not a day of February 2015" in problem.message
+    with_names = write(tmp_path / "class.csv", "Year,Month,Event,Place\n1914,June,Shot,Sarajevo\n")
+    assert open_catalogue(with_names).events[0].time.edtf == "1914-06"

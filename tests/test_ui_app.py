@@ -189,6 +189,18 @@ def test_an_ambiguous_file_opens_at_launch_as_the_user_answered(
     window.close()
 
 
+def test_a_remembered_year_month_and_day_choice_comes_back(tmp_path):
+    from mapexplorer.formats.field_memory import choice_from_settings, choice_to_settings
+    from mapexplorer.formats.opener import guess_fields
+
+    path = tmp_path / "ymd.csv"
+    path.write_text("title,year,month,day,lat,lon\nA,1914,6,28,1,1\n", encoding="utf-8")
+    guess = guess_fields(path)
+    assert choice_from_settings(guess, choice_to_settings(guess.choice)) == guess.choice
+    before = '{"time": ["year", "", "year"], "date_order": "dmy"}'  # remembered before them
+    assert choice_from_settings(guess, before).time.fields == ("year",)
+
+
 def test_a_size_too_small_for_the_controls_is_said(qtbot, page_path, capsys):
     window = create_window(args("--size", "400x300"), None, page_path)
     qtbot.addWidget(window)

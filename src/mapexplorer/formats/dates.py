@@ -18,9 +18,16 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from mapexplorer.model.time import DateError, TimeSpan, day_from_ymd, iso_from_day, ordinal
+from mapexplorer.model.time import (
+    DateError,
+    Precision,
+    TimeSpan,
+    day_from_ymd,
+    iso_from_day,
+    ordinal,
+)
 
-__all__ = ["DateOrder", "parse_date", "parse_span", "slash_order"]
+__all__ = ["DateOrder", "parse_date", "parse_span", "parse_year_month_day", "slash_order"]
 
 DateOrder = Literal["dmy", "mdy"]
 """How to read "01/02/2025": day first (most of the world) or month first (the US)."""
@@ -128,6 +135,61 @@ def parse_span(start: object, end: object, order: DateOrder = "dmy") -> TimeSpan
     if "/" in first.edtf or "/" in last.edtf:  # an interval at either end: keep the outer days
         return TimeSpan.from_days(first.start, last.end)
     return _cached_parse(f"{first.edtf}/{last.edtf}")
+
+
+def parse_year_month_day(year: object, month: object, day: object = None) -> TimeSpan:
+    """A date from a year cell, a month cell and a day cell, as tables of events keep them
+    (the Global Terrorism Database's `iyear`, `imonth`, `iday`; a class's Year / Month / Day).
+    The month is a number or a name ("6", "June", "Jun"); an empty month or day, or 0 (the
+    GTD's "unknown"), leaves the date a year or a month."""
+    span = parse_date(year, unix=False)
+    if _is_unknown_part(month):
+        if not _is_unknown_part(day):
+            raise DateError(f"a day ({_show(day)}) without a month")
+        return span
+    if span.precision is not Precision.YEAR or not _PLAIN_YEAR.match(span.edtf):
+        raise DateError(f"{_show(year)} is not a single year, to go with a month")
+    number, shown = int(span.edtf), span.describe()
+    month_number = _month_number(month)
+    if _is_unknown_part(day):
+        return _ymd(number, month_number, None, shown)
+    day_number = _day_number(day)
+    first = day_from_ymd(number, month_number, 1)
+    length = day_from_ymd(number + (month_number == 12), month_number % 12 + 1, 1) - first
+    if not 1 <= day_number <= length:
+        month_name = _MONTHS_IN_WORDS[month_number - 1]
+        raise DateError(f"{_show(day)} is not a day of {month_name} {shown} (it has {length} days)")
+    return _ymd(number, month_number, day_number, shown)
+
+
+_PLAIN_YEAR = re.compile(r"^-?\d{4}$")
+
+
+def _is_unknown_part(value: object) -> bool:
+    """An empty month or day cell, or 0 (the Global Terrorism Database's "unknown")."""
+    if _is_empty(value):
+        return True
+    text = str(value).strip()
+    return bool(_NUMBER.match(text)) and float(text) == 0
+
+
+def _month_number(value: object) -> int:
+    text = str(value).strip().lower().rstrip(".")
+    if _NUMBER.match(text):
+        number = int(float(text))
+        if 1 <= number <= 12:
+            return number
+        raise DateError(f"{_show(value)} is not a month (they go from 1 to 12)")
+    if text in _MONTH_NAMES:
+        return _MONTH_NAMES[text]
+    raise DateError(f"{_show(value)} is not a month (write 1 to 12, or its name)")
+
+
+def _day_number(value: object) -> int:
+    text = str(value).strip()
+    if _NUMBER.match(text):
+        return int(float(text))
+    raise DateError(f"{_show(value)} is not a day of the month (write 1 to 31)")
 
 
 def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:

@@ -19,7 +19,15 @@ def choice_to_settings(choice: FieldChoice) -> str:
     time = choice.time
     return json.dumps(
         {
-            "time": [time.field, time.end_field or "", time.kind] if time else [],
+            "time": [
+                time.field,
+                time.end_field or "",
+                time.kind,
+                time.month_field or "",
+                time.day_field or "",
+            ]
+            if time
+            else [],
             "date_order": choice.date_order,
         }
     )
@@ -30,8 +38,9 @@ def choice_from_settings(guess: FieldGuess, stored: object) -> FieldChoice | Non
     None for anything else (nothing remembered, a value edited by hand)."""
     try:
         remembered = json.loads(stored) if isinstance(stored, str) else None
-        field, end_field, kind = remembered["time"]
-        time = TimeSource(field, end_field or None, kind)
+        field, end_field, kind, *parts = remembered["time"]  # no month and day before them
+        month_field, day_field = ([*parts, "", ""])[:2]
+        time = TimeSource(field, end_field or None, kind, month_field or None, day_field or None)
         if any(name not in guess.fields for name in time.fields):
             return None
         return replace(guess.choice, time=time, date_order=remembered["date_order"])

@@ -20,7 +20,13 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats.actors import actors_from
-from mapexplorer.formats.dates import DateOrder, parse_date, parse_span, slash_order
+from mapexplorer.formats.dates import (
+    DateOrder,
+    parse_date,
+    parse_span,
+    parse_year_month_day,
+    slash_order,
+)
 from mapexplorer.formats.degrees import Axis, DegreesError, looks_like_degrees, parse_degrees
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.model.event import Excerpt
@@ -353,6 +359,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     ),
     "timestamp": ("timestamp", "time_stamp", "unix_time", "unixtime", "epoch", "ts", "unix"),
     "year": ("year", "yr", "event_year", "iyear", "jahr", "ano", "annee", "anno", "jaar"),
+    # A year's month and day in columns of their own (the Global Terrorism Database's).
+    "month": ("month", "imonth", "event_month", "mon", "monat", "mois", "mes", "mese", "maand"),
+    "day": ("day", "iday", "day_of_month", "tag", "jour", "dia", "giorno", "dag"),
 }
 _TITLE_LIKE = re.compile(
     r"^(?:name|title)_[a-z]{2,3}$|^(?:name|title)_(?:long|short|full|official|local)$"
@@ -383,15 +392,22 @@ class TimeSource:
     field: str
     end_field: str | None = None
     kind: TimeKind = "date"
+    month_field: str | None = None
+    """A year's month, and `day_field` its day, in columns of their own (kind "year")."""
+    day_field: str | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
+        if self.month_field is not None:
+            return (self.field, self.month_field) + ((self.day_field,) if self.day_field else ())
         return (self.field,) if self.end_field is None else (self.field, self.end_field)
 
     @property
     def label(self) -> str:
         if self.end_field is not None:
             return f"{self.field} … {self.end_field}"
+        if self.month_field is not None:
+            return " / ".join(self.fields)
         if self.kind == "timestamp":
             return f"{self.field} (timestamp)"
         if self.kind == "year":
@@ -402,6 +418,9 @@ class TimeSource:
         """The row's time; `DateError` when it has none we can read."""
         if self.end_field is not None:
             return parse_span(row.get(self.field), row.get(self.end_field), order)
+        if self.month_field is not None:
+            day = row.get(self.day_field) if self.day_field else None
+            return parse_year_month_day(row.get(self.field), row.get(self.month_field), day)
         return parse_date(row.get(self.field), order, unix=self.kind != "year")
 
 
@@ -701,7 +720,13 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     elif ends:
         sources.append(TimeSource(ends[0]))
     sources += [TimeSource(n, None, "timestamp") for n in named("timestamp") if dates(n)]
-    sources += [TimeSource(n, None, "year") for n in named("year") if dates(n, "year")]
+    for year in (n for n in named("year") if dates(n, "year")):
+        # A year's month and day in columns of their own: a date, before the year alone.
+        month = next((n for n in named("month") if _mostly(values[n], _is_month)), None)
+        day = next((n for n in named("day") if _mostly(values[n], _is_day)), None)
+        if month is not None:
+            sources.append(TimeSource(year, None, "year", month, day))
+        sources.append(TimeSource(year, None, "year"))
     known = {f for s in sources for f in s.fields}
     for norm, name in by_norm.items():
         if name in known or norm in _NAMES["end"]:
@@ -808,6 +833,16 @@ def _parses(value: Any, kind: TimeKind) -> bool:
     return True
 
 
+def _is_month(value: Any) -> bool:
+    """A month cell: 1 to 12 or a month's name, or 0 (unknown)."""
+    return _safe(lambda v: parse_year_month_day(2000, v), value)
+
+
+def _is_day(value: Any) -> bool:
+    """A day cell: 1 to 31, or 0 (unknown)."""
+    return _safe(lambda v: parse_year_month_day(2000, 1, v), value)
+
+
 def _number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError("a truth value is not a coordinate")
@@ -898,10 +933,8 @@ class RowReader:
         if source is None:
             raise DateError("no field holds a date (choose one)")
         # Files repeat dates a lot: remember each cell's span (values are str/int/float/None).
-        if source.end_field is None:
-            key: Any = row.get(source.field)
-        else:
-            key = (row.get(source.field), row.get(source.end_field))
+        fields = source.fields
+        key: Any = row.get(fields[0]) if len(fields) == 1 else tuple(row.get(f) for f in fields)
         try:
             span = None if key is True or key is False else self._spans.get(key)
         except TypeError:  # a list or object in a GeoJSON property
@@ -914,7 +947,7 @@ class RowReader:
         """Work out the plain ISO days in the time field of all `rows` at once (`plain_days`),
         for `time` to find: a big file's distinct dates, one at a time, took ~0.5 s."""
         source = self.choice.time
-        if source is not None and source.end_field is None:
+        if source is not None and len(source.fields) == 1:
             name = source.field
             for text, span in plain_days(row.get(name) for row in rows).items():
                 self._spans.setdefault(text, span)
