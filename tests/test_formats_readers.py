@@ -1796,3 +1796,33 @@ def test_year_month_and_day_columns_make_one_date(tmp_path):
     assert "not a day of February 2015" in problem.message
     with_names = write(tmp_path / "class.csv", "Year,Month,Event,Place\n1914,June,Shot,Sarajevo\n")
     assert open_catalogue(with_names).events[0].time.edtf == "1914-06"
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("28 June 1914[3]", "1914-06-28"),
+        ("1914–1918[note 1]", "1914/1918"),
+        ("c. 1850[citation needed]", "1850~"),
+        ("1066 [a]", "1066"),
+        ("March 1917 – November 1918[12]", "1917-03/1918-11"),
+    ],
+)
+def test_a_date_copied_from_wikipedia_with_its_reference_mark(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_table_copied_from_wikipedia_reads_without_its_reference_marks(tmp_path):
+    text = (
+        "Date,Event,Location,Notes\n"
+        "28 June 1914[3],Assassination of Franz Ferdinand[a],Sarajevo[4],Sparked a crisis.[5]\n"
+        '"March 1917 – November 1918[12]",Russian Revolution,Saint Petersburg[b],\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "wiki.csv", text))
+    assert not report.problems
+    events = by_title(catalogue)
+    assert set(events) == {"Assassination of Franz Ferdinand", "Russian Revolution"}
+    shot = events["Assassination of Franz Ferdinand"]
+    assert (shot.time.edtf, shot.summary) == ("1914-06-28", "Sparked a crisis.")
+    assert place_of(catalogue, shot).name == "Sarajevo"
+    assert place_of(catalogue, events["Russian Revolution"]).name == "Saint Petersburg"

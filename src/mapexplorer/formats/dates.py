@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.model.time import (
     DateError,
     Precision,
@@ -312,7 +313,7 @@ def _parse_text(text: str, order: DateOrder, unix: bool) -> TimeSpan:
 
 
 def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
-    text = raw.strip()
+    text = without_footnotes(raw.strip())  # "28 June 1914[3]", copied from Wikipedia
     if not text:
         raise DateError("the date is empty")
     if _may_be_edtf(text):

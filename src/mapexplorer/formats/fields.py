@@ -29,6 +29,7 @@ from mapexplorer.formats.dates import (
 )
 from mapexplorer.formats.degrees import Axis, DegreesError, looks_like_degrees, parse_degrees
 from mapexplorer.formats.excerpts import excerpts_from
+from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
 from mapexplorer.model.time import DateError, TimeSpan, plain_days
@@ -52,6 +53,8 @@ TEXT_ROLES = (
 LOCATION_ROLES = ("lat", "lon", "wkt", "latlon")
 _PART_ROLES = ("title", "description", "category", "place", "id", "place_id", "excerpt", "era")
 _EXCERPT = _PART_ROLES.index("excerpt")
+_PROSE = frozenset(_PART_ROLES.index(role) for role in ("title", "description", "place"))
+"""The parts a reference mark copied from Wikipedia is taken out of (`footnotes`)."""
 SAMPLE_SIZE = 200
 
 
@@ -981,6 +984,8 @@ class RowReader:
         for index, name in self._text_fields:
             value = get(name)
             texts[index] = value.strip() if value.__class__ is str else _text(value)
+            if index in _PROSE:
+                texts[index] = without_footnotes(texts[index])
         actors = self._actors(row) if self.choice.actors else ()
         if not self.choice.excerpts:
             return RowParts(*texts, actors)
@@ -993,6 +998,8 @@ class RowReader:
         for index, name in self._text_fields:
             cells = (row.get(name) for row in rows)
             columns[index] = [v.strip() if v.__class__ is str else _text(v) for v in cells]
+            if index in _PROSE:
+                columns[index] = [without_footnotes(v) for v in columns[index]]
         if self.choice.actors:
             actors: list[tuple[str, ...]] = [self._actors(row) for row in rows]
         else:
