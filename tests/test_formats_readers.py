@@ -1826,3 +1826,18 @@ def test_a_table_copied_from_wikipedia_reads_without_its_reference_marks(tmp_pat
     assert (shot.time.edtf, shot.summary) == ("1914-06-28", "Sparked a crisis.")
     assert place_of(catalogue, shot).name == "Sarajevo"
     assert place_of(catalogue, events["Russian Revolution"]).name == "Saint Petersburg"
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("753–509 BC", "-0752/-0508"),
+        ("500 to 400 BCE", "-0499/-0399"),
+        ("c. 1200–1150 BC", "-1199/-1149"),
+        ("44 BC – AD 14", "-0043/0014"),
+        ("1–14 AD", "0001/0014"),
+    ],
+)
+def test_a_range_of_years_bc_with_the_era_written_once_at_its_end(value, edtf):
+    # The start was read as a year AD, and the range refused as ending before it began.
+    assert parse_date(value).edtf == edtf

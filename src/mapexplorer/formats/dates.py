@@ -514,11 +514,17 @@ def _edtf_reason(text: str, raw: str) -> DateError:
     return DateError(f"{_show(raw)} is not a valid EDTF date")
 
 
+_BARE_YEAR = re.compile(r"^(?:c\.|ca\.?|circa)?\s*\d{1,4}$")
+"""A year with no era, maybe "about" it: the start of a range takes the era of its end."""
+
+
 def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
     """ "1941–1945", "17–20 January 2025", "17 January – 3 February 2025"."""
     last = parse_date(right, order)
     words = right.split()
     candidates = [left]
+    if last.edtf.startswith(("-", "0000")) and _BARE_YEAR.match(left.lower()):
+        candidates.insert(0, f"{left} BC")  # "753–509 BC", "c. 1200–1150 BC": both are BC
     if left.isdigit() and len(left) <= 2 and len(words) >= 3:  # "17" – "20 January 2025"
         candidates = [f"{left} {' '.join(words[1:])}"]
     elif not left[-4:].isdigit() and len(words) >= 2:  # "17 January" – "3 February 2025"
