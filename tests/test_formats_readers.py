@@ -1841,3 +1841,23 @@ def test_a_table_copied_from_wikipedia_reads_without_its_reference_marks(tmp_pat
 def test_a_range_of_years_bc_with_the_era_written_once_at_its_end(value, edtf):
     # The start was read as a year AD, and the range refused as ending before it began.
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("Q3 2021", "2021-07/2021-09"),
+        ("2021-Q1", "2021-01/2021-03"),
+        ("2021 Q4", "2021-10/2021-12"),
+        ("q2/2021", "2021-04/2021-06"),
+        ("H1 2021", "2021-01/2021-06"),
+        ("2021-H2", "2021-07/2021-12"),
+    ],
+)
+def test_a_quarter_or_a_half_of_a_year_is_its_months(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_half_of_a_year_that_is_none_is_refused():
+    with pytest.raises(DateError, match=r"'H3 2021': a year has two halves, H1 and H2"):
+        parse_date("H3 2021")

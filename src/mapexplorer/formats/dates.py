@@ -340,6 +340,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if span is not None:
             _check_clock(match, raw)
             return span
+    if match := _QUARTER.match(lowered):
+        return _quarter(match, raw)
     if match := _CENTURY_BC.match(lowered):
         century = int(match[1])
         if not 1 <= century <= 99:
@@ -419,6 +421,25 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
         "17 January 2025, January 17, 2025, the 1980s or the 19th century"
     )
+
+
+_QUARTER = re.compile(
+    r"^(?:(?P<kind>[qh])(?P<number>[1-4])\s*[-/ ]?\s*(?P<year>\d{4})"
+    r"|(?P<year2>\d{4})\s*[-/ ]?\s*(?P<kind2>[qh])(?P<number2>[1-4]))$"
+)
+"""A quarter or a half of a year, as reports and finance sheets write them: "Q3 2021",
+"2021-Q3", "2021 Q3", "Q3/2021"; "H1 2021"."""
+
+
+def _quarter(match: re.Match[str], raw: str) -> TimeSpan:
+    kind = match["kind"] or match["kind2"]
+    number = int(match["number"] or match["number2"])
+    year = int(match["year"] or match["year2"])
+    months = 3 if kind == "q" else 6
+    if kind == "h" and number > 2:
+        raise DateError(f"{_show(raw)}: a year has two halves, H1 and H2")
+    first = (number - 1) * months + 1
+    return _cached_parse(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}")
 
 
 def _check_clock(match: re.Match[str], raw: str) -> None:
