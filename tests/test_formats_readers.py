@@ -1861,3 +1861,21 @@ def test_a_quarter_or_a_half_of_a_year_is_its_months(value, edtf):
 def test_a_half_of_a_year_that_is_none_is_refused():
     with pytest.raises(DateError, match=r"'H3 2021': a year has two halves, H1 and H2"):
         parse_date("H3 2021")
+
+
+def test_coordinates_with_a_typeset_minus_sign(tmp_path):
+    # Wikipedia writes negative numbers with U+2212, the minus sign, which float() refuses: the
+    # whole file was refused as having no latitudes it could read as numbers.
+    text = (
+        "Date,Title,Lat,Lon\n"
+        "2025-01-17,Santiago,\u221233.45,\u221270.66\n"
+        "2025-01-18,Also Santiago,33° 27′ S,\u221270° 40′\n"
+    )
+    catalogue = open_catalogue(write(tmp_path / "chile.csv", text))
+    points = [place_of(catalogue, e).representative for e in catalogue.events]
+    assert points == [(-70.66, -33.45), (pytest.approx(-70.6667, abs=1e-4), -33.45)]
+    pair = write(
+        tmp_path / "pair.csv", 'date,title,coordinates\n2025-01-17,A,"\u221233.45, 70.66"\n'
+    )
+    one = open_catalogue(pair)
+    assert place_of(one, one.events[0]).representative == (70.66, -33.45)

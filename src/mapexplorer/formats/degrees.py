@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-__all__ = ["Axis", "DegreesError", "looks_like_degrees", "parse_degrees"]
+__all__ = ["Axis", "DegreesError", "ascii_minus", "looks_like_degrees", "parse_degrees"]
 
 Axis = Literal["lat", "lon"]
 
@@ -33,6 +33,16 @@ _HEMISPHERES = {"lat": ("", "N", "S"), "lon": ("", "E", "W")}
 _WHAT = {"lat": "latitude", "lon": "longitude"}
 
 
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\uff0d": "-"})
+"""The minus sign (U+2212, as Wikipedia and typesetting write "−33.45"), and its small and
+full-width forms: Python's float() reads only the hyphen-minus."""
+
+
+def ascii_minus(text: str) -> str:
+    """`text` with its minus signs as hyphen-minus: "−33.45" → "-33.45"."""
+    return text.translate(_MINUS_SIGNS) if not text.isascii() else text
+
+
 class DegreesError(ValueError):
     """A coordinate in degrees, minutes and seconds that is not one: "the latitude '35°75′N'
     has 75 minutes (minutes go from 0 to 59)"."""
@@ -50,7 +60,7 @@ def looks_like_degrees(value: object) -> bool:
 def parse_degrees(value: str, axis: Axis) -> float:
     """Decimal degrees from "35°41′46″N" (or "35 41 46 N", "N 35° 41.77′", "-35°41′"):
     `DegreesError` when it is not a coordinate of `axis` we can read."""
-    match = _DMS.match(value.strip())
+    match = _DMS.match(ascii_minus(value.strip()))
     pre, post = (match["pre"], match["post"]) if match else (None, None)
     hemisphere = (pre or post or "").upper()
     marked = match is not None and any(match[m] for m in ("deg_mark", "min_mark", "sec_mark"))

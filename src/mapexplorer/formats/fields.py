@@ -27,7 +27,13 @@ from mapexplorer.formats.dates import (
     parse_year_month_day,
     slash_order,
 )
-from mapexplorer.formats.degrees import Axis, DegreesError, looks_like_degrees, parse_degrees
+from mapexplorer.formats.degrees import (
+    Axis,
+    DegreesError,
+    ascii_minus,
+    looks_like_degrees,
+    parse_degrees,
+)
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.model.event import Excerpt
@@ -849,7 +855,10 @@ def _is_day(value: Any) -> bool:
 def _number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError("a truth value is not a coordinate")
-    number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+    if isinstance(value, str):
+        number = float(ascii_minus(value.strip()).replace(",", "."))  # "−33,45" from a sheet
+    else:
+        number = float(value)
     if not math.isfinite(number):
         raise ValueError("not a finite number")
     return number
@@ -875,7 +884,7 @@ _PAIR = re.compile(
 def _pair(value: Any) -> tuple[float, float] | None:
     """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)"); None
     when the cell is no such pair."""
-    m = _PAIR.match(value) if isinstance(value, str) else None
+    m = _PAIR.match(ascii_minus(value)) if isinstance(value, str) else None
     if m is None:
         return None
     a, b = m["a"], m["b"]
