@@ -1457,6 +1457,14 @@ def test_zip_that_is_not_kmz(tmp_path):
         open_catalogue(broken)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark(tmp_path, encoding):
+    # As some database and PowerShell exports write it: it was refused as binary data.
+    text = "name\tcity\tdate\tlatitude\tlongitude\nВибори\tКиїв\t2025-01-17\t50.45\t30.52\n"
+    catalogue = open_catalogue(write(tmp_path / "export.txt", text, encoding))
+    assert (catalogue.events[0].title, catalogue.events[0].time.edtf) == ("Вибори", "2025-01-17")
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(FormatError, match="does not exist"):
         open_catalogue(tmp_path / "nope.csv")

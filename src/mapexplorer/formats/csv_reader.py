@@ -1,10 +1,10 @@
 """CSV and TSV from spreadsheets and conflict-event exports (ACLED, GDELT) into a catalogue.
 
 The delimiter (comma, semicolon, tab or bar) and the encoding (UTF-8 with or without a byte
-order mark, UTF-16 as Excel's "Unicode text", else Windows-1252/Latin-1) are detected; the
-columns are guessed by `fields.guess`. Places come from latitude/longitude columns or a WKT
-column, else from a place's name ("Paris, France": `place_names`). Rows that cannot be dated or
-placed are reported and the rest still open.
+order mark, UTF-16 as Excel's "Unicode text" or without its mark, else Windows-1252/Latin-1)
+are detected; the columns are guessed by `fields.guess`. Places come from latitude/longitude
+columns or a WKT column, else from a place's name ("Paris, France": `place_names`). Rows that
+cannot be dated or placed are reported and the rest still open.
 """
 
 from __future__ import annotations
@@ -533,6 +533,12 @@ def _decode(path: Any, data: bytes) -> str:
         except UnicodeDecodeError:
             raise FormatError(path, "the file says it is UTF-16 but is not") from None
     if b"\x00" in data[:_SNIFF_CHARS]:
+        encoding = _utf16_without_bom(data[:_SNIFF_CHARS])
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass  # not text after all: binary, as said below
         raise FormatError(path, "this is not a text table (it holds binary data)")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -540,6 +546,19 @@ def _decode(path: Any, data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the bytes are UTF-16 text with no byte order mark (as
+    some database and PowerShell exports write it): NULs in one lane of bytes, the high bytes
+    of digits, delimiters and Latin letters, and (almost) none in the other. None else."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) >= 0.2 * len(high) and low.count(0) <= 0.01 * len(low):
+            return encoding
+    return None
 
 
 def _sniff(text: str, suffix: str) -> str:
