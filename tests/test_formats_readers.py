@@ -1119,6 +1119,20 @@ def test_kml_with_bce_dates_and_no_namespace(tmp_path):
     assert catalogue.events[0].time.describe() == "Friday 15 March 44 BC"
 
 
+def test_kml_without_namespace_reads_each_piece_of_a_multigeometry_once(tmp_path):
+    # fastkml looked for a namespace-less MultiGeometry's pieces twice (as KML's and as no
+    # namespace's): a point and a line came back as four places.
+    text = """<kml><Document><Folder><name>Sites</name><Placemark><name>Span</name>
+        <TimeSpan><begin>2013-09</begin><end>2013-10</end></TimeSpan>
+        <MultiGeometry><Point><coordinates>51,35</coordinates></Point>
+        <LineString><coordinates>51,35 52,36</coordinates></LineString></MultiGeometry>
+        </Placemark></Folder></Document></kml>"""
+    catalogue = open_catalogue(write(tmp_path / "plain.kml", text))
+    assert [p.name for p in catalogue.places.values()] == ["Span (1)", "Span (2)"]
+    assert [p.geometry.geom_type for p in catalogue.places.values()] == ["Point", "LineString"]
+    assert catalogue.events[0].extra["folder"] == "Sites"
+
+
 # --- our own exports, back in ------------------------------------------------------------------
 
 

@@ -91,6 +91,8 @@ def read(
     with paused_gc():
         root = _parse_xml(path, _kml_bytes(path))
         ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
+        if not ns:
+            ns = _into_kml_namespace(root)
         marks = _mark_placemarks(root, ns)
         document = _fastkml(path, root, ns)
         placemarks = sorted(
@@ -199,6 +201,20 @@ def _parse_xml(path: Any, data: bytes) -> ET.Element:
     if tag != "kml":
         raise FormatError(path, f"not KML: the document is <{tag}>, not <kml>")
     return root
+
+
+_KML_NS = "{http://www.opengis.net/kml/2.2}"
+
+
+def _into_kml_namespace(root: ET.Element) -> str:
+    """Put a document written without a namespace (`<kml>`, as scripts and KML 2.0 write it)
+    into KML 2.2's, and return that. fastkml looks for a namespace-less document's elements
+    both as KML's and as no namespace's, both "" here: it read each piece of a MultiGeometry
+    twice."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and not element.tag.startswith("{"):
+            element.tag = _KML_NS + element.tag
+    return _KML_NS
 
 
 def _expat_reason(exc: ET.ParseError) -> str:
