@@ -397,6 +397,54 @@ def test_a_gx_track_is_read_as_a_timed_line(tmp_path):
     assert "gx:Track has no gx:coord points" in problem.message
 
 
+# --- 6. network links and overlays, which hold no placemarks -----------------------------------
+
+MY_MAPS_LINK = (
+    "https://www.google.com/maps/d/kml?mid=1AbCdEfGhIjKlMnOpQrStUvWxYz0123456&amp;lid=zAbCdEf"
+)
+
+
+def test_a_kmz_that_only_links_to_a_google_my_maps_map_says_how_to_export_it(tmp_path):
+    # My Maps' export with 'Keep data up to date with network link KML' ticked: a KMZ whose
+    # doc.kml holds nothing but a NetworkLink to the map online.
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2">'
+        f"<NetworkLink><name>Untitled map</name><Link><href>{MY_MAPS_LINK}</href></Link>"
+        "</NetworkLink></kml>"
+    )
+    message = refusal(zipped(tmp_path / "Untitled map.kmz", {"doc.kml": doc}), guess=False)
+    assert "the file has no placemarks, only a network link 'Untitled map' to" in message
+    assert "kml?mid=1AbCdEfGhIjKlMnOpQrStUvWxYz0123456&lid=zAbCdEf'" in message  # all of it
+    assert "works offline" in message
+    assert "'Keep data up to date with network link KML' unticked" in message
+
+
+def test_a_kml_of_image_overlays_says_it_holds_no_events(tmp_path):
+    doc = (
+        KML_HEAD + "<Folder><GroundOverlay><name>Scan</name><Icon><href>map.jpg</href></Icon>"
+        "</GroundOverlay></Folder><ScreenOverlay><name>Logo</name></ScreenOverlay>"
+        "</Document></kml>"
+    )
+    message = refusal(write(tmp_path / "scan.kml", doc), guess=False)
+    assert "only images laid over the map (GroundOverlay, ScreenOverlay)" in message
+
+
+def test_a_network_link_beside_placemarks_is_reported_as_not_read(tmp_path):
+    doc = (
+        KML_HEAD
+        + placemark("Here", "<Point><coordinates>1,2</coordinates></Point>")
+        + "<Folder><NetworkLink><name>Live</name><Link><href>layers/more.kml</href></Link>"
+        "</NetworkLink></Folder></Document></kml>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "linked.kml", doc))
+    assert [e.title for e in catalogue.events] == ["Here"]
+    assert report.notes == [
+        "a network link 'Live' to 'layers/more.kml' was not read: Map Explorer reads only "
+        "the placemarks in the file itself; open the linked file"
+    ]
+    assert any("'layers/more.kml' was not read" in line for line in warning_lines(report))
+
+
 # --- JSON that does not parse ------------------------------------------------------------------
 
 

@@ -82,6 +82,19 @@ class _Mark:
     it has no geometry."""
 
 
+@dataclass
+class _Link:
+    """A NetworkLink or an overlay: something a KML file shows that is not a Placemark."""
+
+    kind: str
+    name: str
+    href: str
+
+
+_LINK = "NetworkLink"
+_OVERLAYS = ("GroundOverlay", "PhotoOverlay", "ScreenOverlay")
+
+
 def read(
     path: str | os.PathLike,
     progress: Progress | None = None,
@@ -93,7 +106,9 @@ def read(
         ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
         if not ns:
             ns = _into_kml_namespace(root)
-        marks = _mark_placemarks(root, ns)
+        marks, links = _mark_placemarks(root, ns)
+        if not marks and links:
+            raise FormatError(path, _only_links(links))
         document = _fastkml(path, root, ns)
         placemarks = sorted(
             (p for p in _placemarks(document) if str(p.id).startswith(_MARK)),
@@ -127,6 +142,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += by_name.notes()
+        builder.report.notes += [_link_not_followed(link) for link in links if link.kind == _LINK]
         if progress is not None:
             progress(total, total)
         return builder.finish(total, choice)
@@ -221,10 +237,12 @@ def _expat_reason(exc: ET.ParseError) -> str:
     return re.sub(r": line \d+, column \d+$", "", str(exc))
 
 
-def _mark_placemarks(root: ET.Element, ns: str) -> list[_Mark]:
+def _mark_placemarks(root: ET.Element, ns: str) -> tuple[list[_Mark], list[_Link]]:
     """Give every Placemark an id we can find again, in document order, and take out its time
-    elements (read here, as text) and its folder path."""
+    elements (read here, as text) and its folder path; and list the NetworkLinks and overlays,
+    which we do not read, to say so."""
     marks: list[_Mark] = []
+    links: list[_Link] = []
 
     def visit(element: ET.Element, folders: tuple[str, ...]) -> None:
         for child in list(element):
@@ -237,9 +255,51 @@ def _mark_placemarks(root: ET.Element, ns: str) -> list[_Mark]:
                 visit(child, folders + (label,) if tag == "Folder" and label else folders)
             elif tag == "kml":
                 visit(child, folders)
+            elif tag == _LINK or tag in _OVERLAYS:
+                name = _text(child.find(f"{ns}name")) or ""
+                href = next((_text(h) for h in child.iter(f"{ns}href") if _text(h)), "")
+                links.append(_Link(tag, " ".join(name.split()), href or ""))
 
     visit(root, ())
-    return marks
+    return marks, links
+
+
+def _only_links(links: list[_Link]) -> str:
+    """Why a file without placemarks opens nothing: it only links to another file (Google
+    Earth's network links; Google My Maps exports one when 'Keep data up to date' is ticked) or
+    lays images over the map."""
+    network = [link for link in links if link.kind == _LINK]
+    if not network:
+        kinds = ", ".join(dict.fromkeys(link.kind for link in links))
+        return (
+            f"the file has no placemarks, only images laid over the map ({kinds}), which hold "
+            "no events: Map Explorer reads placemarks (a point, line or area, with a date)"
+        )
+    link = network[0]
+    more = f" (and {len(network) - 1} more)" if len(network) > 1 else ""
+    return f"the file has no placemarks, only {_link_words(link)}{more}: {_link_advice(link)}"
+
+
+def _link_not_followed(link: _Link) -> str:
+    return f"{_link_words(link)} was not read: {_link_advice(link)}"
+
+
+def _link_words(link: _Link) -> str:
+    named = f" {_short(link.name)}" if link.name else ""
+    # The whole address, which names the map (My Maps' "…/kml?mid=1aBc…"), up to a line's worth
+    target = repr(link.href[:200]) if link.href else "nowhere (it has no <href>)"
+    return f"a network link{named} to {target}"
+
+
+def _link_advice(link: _Link) -> str:
+    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", link.href) and not link.href.startswith("file:"):
+        return (
+            "Map Explorer works offline and does not download it; open the file in Google "
+            "Earth and save the linked places as KML (Save Place As…), or export the map "
+            "from Google My Maps again with 'Keep data up to date with network link KML' "
+            "unticked"
+        )
+    return "Map Explorer reads only the placemarks in the file itself; open the linked file"
 
 
 def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, ...]) -> _Mark:
