@@ -445,6 +445,60 @@ def test_a_network_link_beside_placemarks_is_reported_as_not_read(tmp_path):
     assert any("'layers/more.kml' was not read" in line for line in warning_lines(report))
 
 
+# --- JSON of other kinds: TopoJSON, Esri JSON, a bare geometry -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "words"),
+    [
+        (
+            {"type": "Topology", "objects": {"a": {"type": "GeometryCollection"}}, "arcs": []},
+            ": a TopoJSON file, not GeoJSON: convert it to GeoJSON first",
+        ),
+        (  # ArcGIS's own JSON: no "type" at all, features with "attributes"
+            {
+                "displayFieldName": "NAME",
+                "geometryType": "esriGeometryPoint",
+                "spatialReference": {"wkid": 4326},
+                "features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}],
+            },
+            ": an Esri JSON (ArcGIS) feature set, not GeoJSON: save it as GeoJSON instead",
+        ),
+        (
+            {"features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}]},
+            ": an Esri JSON (ArcGIS) feature set, not GeoJSON",
+        ),
+        (
+            {"type": "Point", "coordinates": [1, 2]},
+            "field 'type': a bare GeoJSON geometry (a Point), with no properties to say when",
+        ),
+        (
+            {"type": "GeometryCollection", "geometries": []},
+            "a bare GeoJSON geometry (a GeometryCollection)",
+        ),
+        ({"type": "Foo"}, "field 'type': not a GeoJSON FeatureCollection (its type is \"Foo\")"),
+    ],
+)
+def test_json_of_another_kind_says_what_it_is_and_what_to_do(tmp_path, doc, words):
+    message = refusal(write(tmp_path / "data.json", json.dumps(doc)))
+    assert words in message
+
+
+def test_a_json_list_of_features_opens_as_a_collection(tmp_path):
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [1, 2]},
+            "properties": {"title": title, "date": date},
+        }
+        for title, date in (("A", "2020-01-01"), ("B", "2020-02-01"))
+    ]
+    catalogue = open_catalogue(write(tmp_path / "dumped.json", json.dumps(features)))
+    assert [e.title for e in catalogue.events] == ["A", "B"]
+    message = refusal(write(tmp_path / "numbers.json", "[1, 2]"))
+    assert "not GeoJSON: the file holds no JSON object" in message
+
+
 # --- JSON that does not parse ------------------------------------------------------------------
 
 

@@ -1296,7 +1296,7 @@ def test_bad_json(tmp_path):
 
 
 def test_json_that_is_not_a_feature_collection(tmp_path):
-    path = write(tmp_path / "list.json", '{"type": "Topology", "objects": {}}')
+    path = write(tmp_path / "list.json", '{"type": "Feature Collection", "features": []}')
     with pytest.raises(FormatError, match="not a GeoJSON FeatureCollection"):
         open_catalogue(path)
 

@@ -95,21 +95,74 @@ def _feature_sequence(text: str) -> list[Any] | None:
 
 
 def features_of(doc: Any, path: Any) -> list[Any]:
-    """The features of a FeatureCollection (or of a lone Feature)."""
+    """The features of a FeatureCollection (or of a lone Feature, or of a JSON list of
+    Features, as scripts dump them)."""
+    if isinstance(doc, list) and doc and isinstance(doc[0], dict) and _is_feature(doc[0]):
+        return doc
     if not isinstance(doc, dict):
         raise FormatError(path, "not GeoJSON: the file holds no JSON object")
     kind = doc.get("type")
     if kind == "Feature":
         return [doc]
     if kind != "FeatureCollection":
-        shown = json.dumps(kind)[:40] if kind is not None else "missing"
-        raise FormatError(
-            path, f"not a GeoJSON FeatureCollection (its type is {shown})", "", "type"
-        )
+        raise _not_a_collection(doc, kind, path)
     features = doc.get("features")
     if not isinstance(features, list):
         raise FormatError(path, "the FeatureCollection has no list of features", "", "features")
     return features
+
+
+def _is_feature(value: dict) -> bool:
+    return value.get("type") == "Feature"
+
+
+_GEOMETRIES = (
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+)
+
+
+def _not_a_collection(doc: dict, kind: Any, path: Any) -> FormatError:
+    """Why a JSON object is not a FeatureCollection, and what to do: JSON of another GIS
+    format (TopoJSON, ArcGIS's Esri JSON), or a bare geometry, which has no properties to
+    hold a date, are named as such."""
+    if kind == "Topology":
+        return FormatError(
+            path,
+            "a TopoJSON file, not GeoJSON: convert it to GeoJSON first (QGIS opens TopoJSON: "
+            "Export ▸ Save Features As… GeoJSON; or mapshaper: -o format=geojson)",
+        )
+    if (
+        kind is None
+        and isinstance(doc.get("features"), list)
+        and (
+            "geometryType" in doc
+            or "spatialReference" in doc
+            or any(isinstance(f, dict) and "attributes" in f for f in doc["features"][:5])
+        )
+    ):
+        return FormatError(
+            path,
+            "an Esri JSON (ArcGIS) feature set, not GeoJSON: save it as GeoJSON instead "
+            "(ArcGIS Pro's Features To JSON with 'Output to GeoJSON' ticked, a query URL "
+            "with f=geojson, or QGIS's Export ▸ Save Features As… GeoJSON)",
+        )
+    if kind in _GEOMETRIES:
+        return FormatError(
+            path,
+            f"a bare GeoJSON geometry (a {kind}), with no properties to say when it happened: "
+            'make it a Feature ({"type": "Feature", "geometry": …, "properties": {"date": …, '
+            '"title": …}}) in a FeatureCollection',
+            "",
+            "type",
+        )
+    shown = json.dumps(kind)[:40] if kind is not None else "missing"
+    return FormatError(path, f"not a GeoJSON FeatureCollection (its type is {shown})", "", "type")
 
 
 def guess_document(doc: Any, path: Any = None) -> FieldGuess:
