@@ -268,7 +268,7 @@ def test_wkt_errors_in_plain_words(tmp_path):
         "Word,2020,POINT (a b)\n"
         "Unknown,2020,FOO (1 2)\n"
         'Open ring,2020,"POLYGON ((0 0, 1 0, 1 1, 0 1))"\n'
-        'Bowtie,2020,"POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"\n'
+        'Flat,2020,"POLYGON ((0 0, 5 5, 10 10, 0 0))"\n'
         "Fine,2020,POINT (1 2)\n",
     )
     catalogue, report = read_catalogue(path)
@@ -281,7 +281,62 @@ def test_wkt_errors_in_plain_words(tmp_path):
     assert "expected a number near 'a'" in messages["row 4"]
     assert "'FOO' is not a geometry type" in messages["row 5"]
     assert "ring is not closed" in messages["row 6"]
-    assert "near (5, 5): the shape crosses itself" in messages["row 7"]
+    assert "near (5, 5): the shape crosses itself" in messages["row 7"]  # no area to repair
+
+
+def test_areas_that_cross_themselves_are_repaired_and_reported(tmp_path):
+    # A bow-tie drawn by hand in Google My Maps or Earth, a ring QGIS digitised across itself,
+    # overlapping parts: drawn by other tools, so kept (as QGIS's Fix geometries keeps them),
+    # each named in the report; a shape with no area left is still refused.
+    bowtie = "0,0 1,1 1,0 0,1 0,0"
+    path = write(
+        tmp_path / "drawn.kml",
+        KML_HEAD
+        + placemark(
+            "Bow tie",
+            f"<Polygon><outerBoundaryIs><LinearRing><coordinates>{bowtie}</coordinates>"
+            "</LinearRing></outerBoundaryIs></Polygon>",
+        )
+        + placemark("Fine", "<Point><coordinates>1,2</coordinates></Point>")
+        + "</Document></kml>",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Bow tie", "Fine"]
+    (place, _) = catalogue.places.values()
+    assert place.geometry.geom_type == "MultiPolygon" and place.geometry.is_valid
+    assert place.geometry.area == pytest.approx(0.5)  # its two triangles
+    assert report.notes == [
+        "the shape of 'Bow tie' was not a valid area (Self-intersection near (0.5, 0.5): the "
+        "shape crosses itself): repaired as QGIS's Fix geometries does (a shape that crosses "
+        "itself becomes its pieces)"
+    ]
+    assert not report.problems
+
+    feature = {
+        "type": "Feature",
+        "properties": {"date": "2020-01-01"},
+        "geometry": {
+            "type": "MultiPolygon",  # two squares that overlap
+            "coordinates": [
+                [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]],
+                [[[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]],
+            ],
+        },
+    }
+    flat = {**feature, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2]]]}}
+    bowtie_feature = {
+        **feature,
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1]]]},
+    }
+    doc = {"type": "FeatureCollection", "features": [feature, flat, bowtie_feature]}
+    catalogue, report = read_catalogue(write(tmp_path / "qgis.geojson", json.dumps(doc)))
+    assert [p.geometry.area for p in catalogue.places.values()] == pytest.approx([7, 0.5])
+    assert [p.item for p in report.problems] == ["feature 2"]
+    assert "the shape crosses itself" in report.problems[0].message
+    (note,) = report.notes
+    assert note.startswith("2 shapes were not valid areas, repaired as QGIS's Fix geometries")
+    assert "'Feature 1' (Self-intersection near (" in note
+    assert "'Feature 3' (Self-intersection near (0.5, 0.5)" in note
 
 
 KML_HEAD = (

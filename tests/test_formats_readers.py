@@ -1400,7 +1400,7 @@ def test_rows_with_bad_dates_and_bad_places_are_reported(tmp_path):
         "Too far north,2025-01-17,200,30.52,\n"
         "Not numbers,2025-01-17,north,east,\n"
         "Nowhere,2025-01-17,,,\n"
-        'Bowtie,2025-01-17,,,"POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))"\n'
+        'Flat,2025-01-17,,,"POLYGON ((0 0, 1 1, 2 2, 0 0))"\n'
         "Bad wkt,2025-01-17,,,POLYGON ((0 0\n"
     )
     path = write(tmp_path / "mixed.csv", text)

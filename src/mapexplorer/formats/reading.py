@@ -18,7 +18,16 @@ from shapely.geometry.base import BaseGeometry
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts
 from mapexplorer.formats.report import Problem, ReadReport
-from mapexplorer.model import Catalogue, CatalogueError, Era, Event, Excerpt, Place, TimeSpan
+from mapexplorer.model import (
+    Catalogue,
+    CatalogueError,
+    Era,
+    Event,
+    Excerpt,
+    Place,
+    PlaceError,
+    TimeSpan,
+)
 from mapexplorer.model.place import PlaceKind
 
 __all__ = [
@@ -34,6 +43,7 @@ Progress = Callable[[int, int], None]
 """`progress(done, total)`; it may raise to cancel the read, and the exception propagates."""
 PROGRESS_EVERY = 2000
 _SHOWN_IN_ERROR = 3
+_INVALID = "invalid geometry: "
 MAX_ERAS = 40
 """More eras than this are no chapters (a period id per row, say): the slider shows no bands."""
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -55,6 +65,7 @@ class CatalogueBuilder:
         self._name_slugs: dict[str, str] = {}
         self._events: dict[str, Event] = {}
         self._next_suffix: dict[str, int] = {}
+        self._repaired: dict[str, str] = {}  # place id → what was wrong with its shape
 
     # --- problems ---------------------------------------------------------------------------
     def problem(self, item: str, field: str, message: str) -> None:
@@ -103,10 +114,47 @@ class CatalogueBuilder:
             return known
         base = place_id or self._name_slugs.get(name) or self._name_slug(name)
         new_id = base if base not in self._place_taken else self._unique(base, self._place_taken)
-        self.places[new_id] = Place(id=new_id, name=name, geometry=geometry, source=source)
+        try:
+            place = Place(id=new_id, name=name, geometry=geometry, source=source)
+        except PlaceError as exc:
+            place = self._repaired_place(new_id, name, geometry, source, exc)
+        self.places[new_id] = place
         self._place_taken.add(new_id)
         self._place_keys[key] = new_id
         return new_id
+
+    def _repaired_place(
+        self, place_id: str, name: str, geometry: BaseGeometry, source: str, error: PlaceError
+    ) -> Place:
+        """An area that crosses or touches itself, repaired as QGIS's Fix geometries does
+        (a bow-tie becomes its two triangles): other tools draw such shapes and users draw
+        them by hand, so the event is kept, and the report says so. `error` when the shape is
+        not an area, or no repair makes it one."""
+        if geometry.geom_type not in ("Polygon", "MultiPolygon") or not str(error).startswith(
+            _INVALID
+        ):
+            raise error
+        try:
+            fixed = shapely.make_valid(geometry, method="structure", keep_collapsed=False)
+            if fixed.is_empty or fixed.geom_type not in ("Polygon", "MultiPolygon"):
+                raise error
+            place = Place(id=place_id, name=name, geometry=fixed, source=source)
+        except (PlaceError, shapely.errors.GEOSException):
+            raise error from None
+        self._repaired[place_id] = str(error)[len(_INVALID) :]
+        return place
+
+    def _repaired_note(self, used: set[str]) -> list[str]:
+        repaired = [(pid, why) for pid, why in self._repaired.items() if pid in used]
+        if not repaired:
+            return []
+        how = "repaired as QGIS's Fix geometries does (a shape that crosses itself becomes its pieces)"
+        if len(repaired) == 1:
+            ((pid, why),) = repaired
+            return [f"the shape of {self.places[pid].name!r} was not a valid area ({why}): {how}"]
+        shown = "; ".join(f"{self.places[pid].name!r} ({why})" for pid, why in repaired[:5])
+        more = f"; and {len(repaired) - 5} more" if len(repaired) > 5 else ""
+        return [f"{len(repaired)} shapes were not valid areas, {how}: {shown}{more}"]
 
     def nameless_places(self, geometries: list[BaseGeometry], title: str) -> list[str]:
         """The ids of places nothing names (a shape, or the pieces of a GeometryCollection),
@@ -212,6 +260,7 @@ class CatalogueBuilder:
         events = list(self._events.values())
         used = {pid for e in events for pid in e.place_ids}
         places = {pid: p for pid, p in self.places.items() if pid in used}
+        report.notes += self._repaired_note(used)
         eras = self._eras(events)
         try:
             return Catalogue(events=events, places=places, eras=eras), report
