@@ -1119,6 +1119,22 @@ def test_kml_with_bce_dates_and_no_namespace(tmp_path):
     assert catalogue.events[0].time.describe() == "Friday 15 March 44 BC"
 
 
+def test_kml_coordinates_with_spaces_around_their_commas(tmp_path):
+    # Hand-written or scripted KML: "13.4 , 52.5" is one point, as Google Earth reads it, not
+    # '13.4' with one number.
+    text = """<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+        <Placemark><name>Berlin</name><TimeStamp><when>2019-02</when></TimeStamp>
+        <Point><coordinates>  13.4 , 52.5 </coordinates></Point></Placemark>
+        <Placemark><name>Drive</name><TimeStamp><when>2019-03</when></TimeStamp>
+        <LineString><coordinates>13.4 ,52.5 ,0
+            14.5 , 53.4 , 0</coordinates></LineString></Placemark></Document></kml>"""
+    catalogue, report = read_catalogue(write(tmp_path / "spaced.kml", text))
+    assert not report.problems
+    berlin, drive = (catalogue.places_of(e)[0] for e in catalogue.events)
+    assert (berlin.geometry.x, berlin.geometry.y) == (13.4, 52.5)
+    assert list(drive.geometry.coords) == [(13.4, 52.5), (14.5, 53.4)]
+
+
 def test_kml_without_namespace_reads_each_piece_of_a_multigeometry_once(tmp_path):
     # fastkml looked for a namespace-less MultiGeometry's pieces twice (as KML's and as no
     # namespace's): a point and a line came back as four places.

@@ -58,6 +58,7 @@ _fastkml_log.propagate = False
 _GX = "{http://www.google.com/kml/ext/2.2}"
 
 _MARK = "mapexplorer-placemark-"
+_SPACED_COMMA = re.compile(r"\s+,\s*|,\s+")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 
 
@@ -330,6 +331,10 @@ def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, .
         mark.begin, mark.end = track_times[0], track_times[-1]  # the track's first and last
     if mark.bad_coordinates is None:
         for element in placemark.iter(f"{ns}coordinates"):
+            if element.text and _SPACED_COMMA.search(element.text):
+                # "13.4 , 52.5" (hand-written, or from a script): one point, as Google Earth
+                # reads it; fastkml would split it at the spaces into two broken ones.
+                element.text = _SPACED_COMMA.sub(",", element.text)
             mark.bad_coordinates = _coordinates_problem(element.text or "")
             if mark.bad_coordinates:
                 break
