@@ -1135,6 +1135,25 @@ def test_kml_coordinates_with_spaces_around_their_commas(tmp_path):
     assert list(drive.geometry.coords) == [(13.4, 52.5), (14.5, 53.4)]
 
 
+def test_kml_linear_ring_is_read_as_a_closed_line(tmp_path):
+    # KML allows a LinearRing as a placemark's geometry (Google Earth draws its outline).
+    ring = "<LinearRing><coordinates>0,0 1,0 1,1 0,0</coordinates></LinearRing>"
+    text = f"""<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+        <Placemark><name>Ring</name><TimeStamp><when>2016</when></TimeStamp>{ring}</Placemark>
+        <Placemark><name>Multi</name><TimeStamp><when>2017</when></TimeStamp><MultiGeometry>
+        <Point><coordinates>5,5</coordinates></Point>{ring}</MultiGeometry></Placemark>
+        </Document></kml>"""
+    catalogue, report = read_catalogue(write(tmp_path / "ring.kml", text))
+    assert not report.problems
+    shapes = {p.name: p for p in catalogue.places.values()}
+    assert shapes["Ring"].kind is PlaceKind.ROUTE
+    assert list(shapes["Ring"].geometry.coords) == [(0, 0), (1, 0), (1, 1), (0, 0)]
+    assert [shapes[n].kind for n in ("Multi (1)", "Multi (2)")] == [
+        PlaceKind.POINT,
+        PlaceKind.ROUTE,
+    ]
+
+
 def test_kml_without_namespace_reads_each_piece_of_a_multigeometry_once(tmp_path):
     # fastkml looked for a namespace-less MultiGeometry's pieces twice (as KML's and as no
     # namespace's): a point and a line came back as four places.

@@ -552,6 +552,18 @@ def _no_time(mark: _Mark) -> str:
     return "the placemark has no TimeStamp or TimeSpan"
 
 
+def _rings_as_lines(geom: Any) -> Any:
+    """A LinearRing (KML allows one as a placemark's geometry: Google Earth draws its outline)
+    as the closed line it is, alone or in a MultiGeometry."""
+    if geom.geom_type == "LinearRing":
+        return LineString(geom.coords)
+    if geom.geom_type == "GeometryCollection" and any(
+        g.geom_type == "LinearRing" for g in geom.geoms
+    ):
+        return shapely.GeometryCollection([_rings_as_lines(g) for g in geom.geoms])
+    return geom
+
+
 def _places(
     builder: CatalogueBuilder, placemark: Any, mark: _Mark, name: str, place_id: str, title: str
 ) -> list[str]:
@@ -572,7 +584,7 @@ def _places(
         raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
     else:
         try:
-            geom = shapely.force_2d(shape(geometry.__geo_interface__))
+            geom = _rings_as_lines(shapely.force_2d(shape(geometry.__geo_interface__)))
         except Exception as exc:  # pygeoif and shapely raise several types
             raise PlaceError(geometry_problem(exc)) from None
     collection = geom.geom_type == "GeometryCollection"
