@@ -202,6 +202,54 @@ def test_early_mid_or_late_in_a_month_is_a_third_of_it(text, expected):
     assert [t.edtf for t in mention.alternatives] == [expected[:7]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks resumed in mid-January.", "2025-01-11/2025-01-20"),
+        ("Fighting flared again in late December.", "2024-12-21/2024-12-31"),
+        ("Rain fell in early January.", "2025-01-01/2025-01-10"),
+    ],
+)
+def test_early_mid_or_late_in_a_month_without_its_year_is_a_third_of_it(text, expected):
+    """ "in mid-January" was not read at all; "late December" was the whole month."""
+    [mention] = find_dates(text, PUBLISHED)
+    assert mention.span.edtf == expected
+    assert [t.edtf for t in mention.alternatives] == [expected[:7]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news told in order: the month after the previous one, not back before it
+        ("The siege began in May 2024. Fighting flared again in late January.",
+         "2025-01-21/2025-01-31"),
+        ("The siege began in May 2024. In February, it spread to the camps.", "2025-02"),
+        ("The siege began in May 2024. On Jan. 25 fighting flared.", "2025-01-25"),
+        ("In November 2024 it rained. In January the river burst.", "2025-01"),
+        # the same year: later in it, looking back with "had", or it would be after publication
+        ("By June 2023 the RSF had won. In December they seized Wad Madani.", "2023-12"),
+        ("The siege began in May 2024. In January the RSF had massed troops.", "2024-01"),
+        ("The siege began in May 2024. In March it spread.", "2024-03"),
+        ("The siege began on May 5, 2024. On May 2 the roads closed.", "2024-05-02"),
+        # a history: a year's story, and the next year only far back in the year
+        ("In 1941 the army moved east. In June it crossed the border.", "1941-06"),
+        ("It began on Dec. 20, 1941. In January the troops left.", "1942-01"),
+    ],
+)  # fmt: skip
+def test_a_month_without_its_year_goes_on_from_the_previous_date(text, expected):
+    """ "Fighting flared again in late January", after May 2024, in a story published in
+    February 2025, was January 2024: before the siege it followed."""
+    assert dates(text, day_from_ymd(2025, 2, 20))[-1][1] == expected
+
+
+def test_part_of_a_month_before_and_takes_the_year_written_after_it():
+    """ "in late March and April 2020": 21 to 31 March 2020, not the one day 21 March."""
+    assert dates("Floods hit in late March and April 2020.") == [
+        ("late March", "2020-03-21/2020-03-31"),
+        ("April 2020", "2020-04"),
+    ]
+
+
 def test_weekday_keeps_the_other_reading_as_alternative():
     published = day_from_ymd(2024, 6, 12)
     [mention] = find_dates("Ministers met Friday.", published)
@@ -459,6 +507,9 @@ def test_a_bare_day_after_and_takes_the_month_before_it_and_the_year_after_it():
         # the year of the story, or the start's own
         ("Talks began in 2019. They ran in Geneva from January to March.", "2019-01/2019-03"),
         ("Talks ran in Geneva from January 2020 to March.", "2020-01/2020-03"),
+        # from a part of a month
+        ("Talks ran in Geneva from mid-January to March.", "2024-01-11/2024-03"),
+        ("Talks ran in Geneva from early March 2020 to June.", "2020-03-01/2020-06"),
     ],
 )
 def test_a_range_of_two_months_without_a_year_is_one_span(sentence, expected):

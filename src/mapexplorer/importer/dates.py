@@ -202,13 +202,15 @@ def _rule(pattern: str, flags: int = 0):
     return register
 
 
-def _year_of_month_day(month: int, day: int, ctx: _Context) -> tuple[int, str] | None:
+def _year_of_month_day(
+    month: int, day: int, ctx: _Context, m: re.Match[str] | None = None
+) -> tuple[int, str] | None:
     """The year of "Jan. 20": the story's current year, else the year nearest publication."""
     prev = ctx.previous
     if prev is not None and prev.precision.rank <= Precision.MONTH.rank:
         year, prev_month, _ = ymd_from_day(prev.start)
-        if (month, day) < (prev_month, 1) and prev_month - month > 6:
-            year += 1  # "Dec. 20, 1941 … Jan. 5": the story moved into the next year
+        if month < prev_month and _goes_on_forward(ctx, m, prev_month, year + 1, month, day):
+            return year + 1, f"the first such day after the previous date ({prev.describe()})"
         return year, f"the year of the previous date ({prev.describe()})"
     if ctx.published is not None:
         py = ymd_from_day(ctx.published)[0]
@@ -280,7 +282,7 @@ def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     d1, d2 = (m["d1"], m["d2"]) if m["m1"] else (m["e1"], m["e2"])
     if not _next_days(month, d1, month, d2):
         return None  # two days apart: the first is read alone, as before
-    found = _year_of_month_day(month, _day_number(d1), ctx)
+    found = _year_of_month_day(month, _day_number(d1), ctx, m)
     if found is None:
         return None
     year, why = found
@@ -316,7 +318,7 @@ def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = No
             if when >= ctx.published:  # type: ignore[operator]
                 note = "no year given: the next such day after publication"
                 return _span(_ymd(year, month, day)), FROM_PUBLISHED, note
-    found = _year_of_month_day(month, day, ctx)
+    found = _year_of_month_day(month, day, ctx, m)
     if found is None:
         return None
     year, why = found
@@ -340,21 +342,32 @@ def _my(m: re.Match[str], ctx: _Context) -> Resolved:
     span = _month_span(int(m["y"]), month_number(m["m"]))
     if not m["part"]:
         return span, EXPLICIT, ""
-    # "late January 2025": a third of the month, as for years and seasons (its days 21 to
-    # the end); the whole month is the alternative.
-    part = m["part"].lower()
+    return _part_of_month(span, m["part"], m.group(), EXPLICIT, "")
+
+
+def _part_of_month(span: TimeSpan, part: str, text: str, kind: str, why: str) -> Resolved:
+    """ "late January 2025": a third of the month, as for years and seasons (its days 21 to
+    the end); the whole month is the alternative."""
+    part = part.lower()
     first, last = {"early": (0, 9), "mid": (10, 19), "late": (20, 31)}[part]
     days = TimeSpan.from_days(span.start + first, min(span.start + last, span.end))
-    note = f"'{m.group()}' read as {_PART_WORDS[part]} the month"
-    return days, EXPLICIT, note, (span,)
+    note = f"'{text}' read as {_PART_WORDS[part]} the month"
+    return days, kind, f"{why}; {note}" if why else note, (span,)
+
+
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|already|just|never)\s+)?(?:been\s+)?[a-z]+(?:ed|en|n|t)\b"
+)
+""""The siege began in May. In March the RSF had massed troops": told after, happened before."""
 
 
 @_rule(
-    rf"(?i:(?:in|since|by|until|during|from|between|early|late|mid-?|last|this|next)\s+)(?P<m>{MONTH})(?!\s*,?\s*\d)"
+    rf"(?i:(?:in|since|by|until|during|from|between|early|late|mid|last|this|next)\s+|mid-)"
+    rf"(?P<m>{MONTH})(?!\s*,?\s*\d)"
 )
 def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
     month = month_number(m["m"])
-    cue = m.group().split()[0].lower()
+    cue = m.group()[: m.start("m") - m.start()].strip(" -").lower()
     if ctx.published is not None and cue in ("last", "this", "next"):
         py, pm, _ = ymd_from_day(ctx.published)
         year = {"last": py - (month >= pm), "this": py, "next": py + (month <= pm)}[cue]
@@ -363,14 +376,35 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
         py, pm, _ = ymd_from_day(ctx.published)  # type: ignore[arg-type]
         year = py if month >= pm else py + 1
         return _month_span(year, month), FROM_PUBLISHED, "the next such month after publication"
-    prev = ctx.previous
+    found = _year_of_month(month, ctx, m)
+    if found is None:
+        return None
+    year, kind, why = found
+    if cue in ("early", "mid", "late"):
+        # "Fighting flared again in late January": its last ten days, as "late January 2025"
+        return _part_of_month(_month_span(year, month), cue, m.group(), kind, why)
+    return _month_span(year, month), kind, why
+
+
+def _year_of_month(month: int, ctx: _Context, m: re.Match[str]) -> tuple[int, str, str] | None:
+    """The year of a month told without one, in the past: the story's, or the latest before
+    publication. After a month or day, as after "Dec. 20, 1941", the story goes on forward
+    ("The siege began in May 2024. Fighting flared again in January": January 2025)."""
+    prev, published = ctx.previous, ctx.published
     if prev is not None and prev.precision.rank <= Precision.YEAR.rank:
-        year = ymd_from_day(prev.start)[0]
-        return _month_span(year, month), FROM_PREVIOUS, "the year of the previous date"
-    if ctx.published is not None:
-        py, pm, _ = ymd_from_day(ctx.published)
+        year, prev_month, _ = ymd_from_day(prev.start)
+        if (
+            prev.precision.rank <= Precision.MONTH.rank
+            and month < prev_month
+            and _goes_on_forward(ctx, m, prev_month, year + 1, month, 1)
+        ):
+            why = f"the first such month after the previous date ({prev.describe()})"
+            return year + 1, FROM_PREVIOUS, why
+        return year, FROM_PREVIOUS, "the year of the previous date"
+    if published is not None:
+        py, pm, _ = ymd_from_day(published)
         year = py if month <= pm else py - 1
-        return _month_span(year, month), FROM_PUBLISHED, "the latest such month before publication"
+        return year, FROM_PUBLISHED, "the latest such month before publication"
     return None
 
 
@@ -701,6 +735,32 @@ def _sentence_around(ctx: _Context, m: re.Match[str]) -> tuple[int, str, str]:
     return start, ctx.text[start : m.start()], after
 
 
+def _goes_on_forward(
+    ctx: _Context, m: re.Match[str] | None, prev_month: int, year: int, month: int, day: int
+) -> bool:
+    """Whether a month or day told without its year, earlier in the year than the previous
+    date's month, is the story going on into the next `year`: far back in the year ("Dec. 20,
+    1941 … Jan. 5"), or, in news, told in the simple past ("The siege began in May 2024.
+    Fighting flared again in January": January 2025), not looking back with "had" ("In
+    January the RSF had massed troops"). Never after publication."""
+    try:
+        forward = day_from_ymd(year, month, day)
+    except ValueError:
+        return False
+    if ctx.published is not None and forward > ctx.published:
+        return False
+    if prev_month - month > 6:
+        return True
+    return ctx.published is not None and not (
+        m is None or _PAST_PERFECT.search(_sentence_text(ctx, m))
+    )
+
+
+def _sentence_text(ctx: _Context, m: re.Match[str]) -> str:
+    start, _before, after = _sentence_around(ctx, m)
+    return ctx.text[start : m.end()] + after
+
+
 def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
     """A month or day without a year in a sentence about what will be ("Leaders will meet
     again in March", "The vote is scheduled for May 5"): after publication, not in the year
@@ -810,11 +870,14 @@ def _yearless(mention: DateMention) -> bool:
 def _in_year_of(span: TimeSpan, later: TimeSpan) -> TimeSpan:
     """A yearless month or day (`span`, as guessed) in the year of a later date written with
     its own: "November … June 2020" is November 2019."""
-    _, month, day = ymd_from_day(span.start)
+    first_year, month, day = ymd_from_day(span.start)
     end_year, end_month, _ = ymd_from_day(later.start)
     year = end_year if month <= end_month else end_year - 1
     if span.precision is Precision.MONTH:
         return _month_span(year, month)
+    if span.start != span.end:  # "late March … and April 2020": 21 to 31 March 2020
+        _, last_month, last_day = ymd_from_day(span.end)
+        return _span(f"{_ymd(year, month, day)}/{_ymd(year, last_month, last_day)}")
     return _span(_ymd(year, month, day))
 
 
@@ -983,13 +1046,27 @@ def _month_range(range_open: tuple[DateMention, int, int], text: str) -> DateMen
     as a lone month is) or the year after it ("from November to February")."""
     first, cue_start, end_start = range_open
     end = _BARE_MONTH.match(text, end_start)
-    if end is None or first.span.precision is not Precision.MONTH or "/" in first.span.edtf:
+    # "from mid-January to March": days of a month, read as a part of it, start one too
+    in_month = first.span.precision is Precision.MONTH and "/" not in first.span.edtf
+    if end is None or not (in_month or _part_of_a_month(first)):
         return None
     year, month, _ = ymd_from_day(first.span.start)
     last_month = month_number(end["m"])
     span = _month_span(year + (last_month < month), last_month)
     last = DateMention(end.start(), end.end(), end.group(), span, first.kind)
     return _joined(first, last, cue_start, text)
+
+
+def _part_of_a_month(mention: DateMention) -> bool:
+    """ "mid-January", "late March 2020": days read as a third of a month (the month its
+    alternative)."""
+    return (
+        mention.span.precision is Precision.DAY
+        and len(mention.alternatives) == 1
+        and mention.alternatives[0].precision is Precision.MONTH
+        and mention.alternatives[0].start <= mention.span.start
+        and mention.span.end <= mention.alternatives[0].end
+    )
 
 
 def _same_month_day(
