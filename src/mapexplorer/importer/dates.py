@@ -663,12 +663,19 @@ def _relative_published(m: re.Match[str], ctx: _Context) -> Resolved:
     return found
 
 
-@_rule(r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning)\b", re.I)
+@_rule(
+    r"\b(?P<w>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|today|tonight|"
+    r"last\s+night|this\s+morning)\b",
+    re.I,
+)
 def _days_around(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None
-    word = m["w"].lower()
-    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    offset = {
+        "yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(word, 0)  # fmt: skip
     return (
         TimeSpan.from_days(ctx.published + offset),
         FROM_PUBLISHED,
