@@ -541,6 +541,32 @@ def test_titles_end_on_a_whole_phrase(sentence, title):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # the time of day goes with its day ("… was delayed morning after …")
+        (
+            "Voting in Monterrey was delayed on Sunday morning after ballots failed to arrive.",
+            "Voting in Monterrey was delayed after ballots failed",
+        ),
+        ("Rebels attacked the city of Goma late Sunday night.", "Rebels attacked the city of Goma"),
+        ("Police raided a house in Lyon on Tuesday afternoon.", "Police raided a house in Lyon"),
+        # a day counted from publication means nothing in a title read later
+        ("The storm hit Porto Alegre yesterday.", "The storm hit Porto Alegre"),
+        ("The storm hit Porto Alegre the day before yesterday.", "The storm hit Porto Alegre"),
+        (
+            "Heavy rain began last week in the hills around Santa Maria.",
+            "Heavy rain began in the hills around Santa Maria",
+        ),
+        ("Protesters gathered in Lima yesterday morning and marched.", "Protesters gathered "
+         "in Lima and marched"),
+    ],
+)  # fmt: skip
+def test_a_title_keeps_no_day_counted_from_publication_nor_its_time_of_day(sentence, title):
+    [draft] = import_text(sentence, published="2024-05-08").drafts
+    assert draft.title == title
+
+
+@pytest.mark.parametrize(
     ("text", "edtf"),
     [
         # what will be: the next such month or day after publication, not the story's year

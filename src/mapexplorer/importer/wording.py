@@ -41,6 +41,16 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|on|by|since|during|from|at|until|of|late|early)\s+$", re.I
 )
 _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_FROM_PUBLICATION = re.compile(
+    r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|today|tonight|last\s+night|"
+    r"this\s+morning|(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year|decade)|"
+    r"\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago|recently|lately",
+    re.I,
+)
+"""Dates counted from publication: "officials said yesterday" is no title's "yesterday" (the
+draft's date says which day, and the title is read long after)."""
+_TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
+"""What is left of "on Sunday morning" without its day: it goes with it."""
 _APPOSITIVE = re.compile(
     r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
@@ -139,8 +149,11 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
             prep
             or _PREPOSITION_OPENS.match(text, start, end)
             or _WEEKDAY_ALONE.fullmatch(text, start, end)
+            or _FROM_PUBLICATION.fullmatch(text, start, end)
         ):
             before = before[: prep.start()] if prep else before
+            if time_of_day := _TIME_OF_DAY_AFTER.match(after):
+                after = after[time_of_day.end() :]
             if re.match(r",\s+(?:when|after|before|as|while)\b", after):
                 after = after[1:]  # "It began in October 1853, when …" → "It began when …"
         elif (start == 0 or not before.strip()) and (lead := _AFTER_OPENING_DATE.match(after)):
