@@ -25,9 +25,18 @@ _FUNCTION = {
     # prepositions a title cut at eight words may end on ("… into central Brussels during")
     "during", "along", "across", "near", "toward", "towards", "against", "via", "despite",
     "among", "onto", "upon", "within", "throughout", "through", "about", "around", "without",
-    "beyond", "behind", "beneath", "including", "alongside", "like", "per",
+    "beyond", "behind", "beneath", "including", "alongside", "like", "per", "over", "under",
+    "above", "below", "beside",
 }  # fmt: skip
 _PHRASE_END = re.compile(r"[,;:.!?)]$")
+_PHRASE_REACH = 3
+_PHRASE_AFTER = _LEADS | {
+    "where", "to", "of", "into", "against", "versus", "across", "through", "throughout",
+    "toward", "towards", "near", "between", "among", "along", "around", "about", "beyond",
+    "behind", "without", "including", "via", "per", "and", "or", "but", "which", "who", "that",
+    "because", "than",
+}  # fmt: skip
+"""Words a phrase ends before: "… flew over Canoas | and …", "… 2 even more plants | to …"."""
 _FRAME = re.compile(
     r"^[^,.;]{0,60}?\b(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|"
     r"thinks?|stated|reported|announced|argued|insisted|urges?|told\s+\w+)\s+that[\s,]+",
@@ -98,13 +107,17 @@ def title_for(
         and words[len(cut)][:1].isupper()
     ):
         cut.append(words[len(cut)])
-    # A phrase that ends one word past the cut is finished ("… hit by a major quake,", not
-    # "… hit by a major").
+    # A phrase that ends a few words past the cut is finished ("… hit by a major quake,", not
+    # "… hit by a major"; "… Richthofen coined the name Seidenstrasse.", not "… coined").
+    # Not when the cut already ends a phrase ("… nuclear power plant | in the port of …").
     at = len(cut)
-    if len(cut) == TITLE_WORDS and at < len(words):
-        after = words[at + 1].lower() if at + 1 < len(words) else ""
-        if _PHRASE_END.search(words[at]) or after in _LEADS or after in ("where", "to", ""):
-            cut = words[: at + 1]
+    if len(cut) == TITLE_WORDS and at < len(words) and not _ends_a_phrase(cut, words[at]):
+        for end in range(at + 1, min(len(words), at + _PHRASE_REACH) + 1):
+            after = words[end].lower().strip(",.;:") if end < len(words) else ""
+            if _PHRASE_END.search(words[end - 1]) or after in _PHRASE_AFTER or not after:
+                if not _inside_a_name(words, end) and _completes(cut[-1], words[at:end]):
+                    cut = words[:end]
+                break
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
     brk = _BREAK.search(joined)
@@ -114,6 +127,38 @@ def title_for(
         cut.pop()
     title = " ".join(cut).replace("\u00a0", " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
+
+
+def _ends_a_phrase(cut: list[str], following: str) -> bool:
+    """Whether the cut ends a phrase: a preposition or clause word follows it (not "and",
+    which may join two words of one phrase: "monetary and protection assurances")."""
+    if _PHRASE_END.search(cut[-1]):
+        return True
+    word = following.lower().strip(",.;:")
+    return word in _PHRASE_AFTER and word not in ("and", "or")
+
+
+_OPENS_A_PHRASE = {"the", "a", "an", "its", "his", "her", "their", "and", "or"}
+
+
+def _completes(last: str, more: list[str]) -> bool:
+    """Whether `more` words finish a title cut after `last`: any after a word or an article
+    ("… coined the | name Seidenstrasse"), only a name after a preposition ("… flew over |
+    Canoas", but "… power plant in" is "… power plant", not "… plant in the port")."""
+    word = last.lower().strip(",.;:")
+    if word in _FUNCTION and word not in _OPENS_A_PHRASE:
+        return all(w[:1].isupper() for w in more)
+    return True
+
+
+def _inside_a_name(words: list[str], end: int) -> bool:
+    """Whether `words[:end]` stops inside a name ("… Tehran's self-described Axis | of
+    Resistance")."""
+    if end >= len(words) or not words[end - 1][:1].isupper() or _PHRASE_END.search(words[end - 1]):
+        return False
+    if words[end][:1].isupper():
+        return True
+    return words[end] in ("of", "de") and end + 1 < len(words) and words[end + 1][:1].isupper()
 
 
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+(?:(?:on|in)\s+)?", re.I)
