@@ -594,6 +594,7 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
         ("Police raided a house in Lyon on Tuesday afternoon.", "Police raided a house in Lyon"),
         # a day counted from publication means nothing in a title read later
         ("The storm hit Porto Alegre yesterday.", "The storm hit Porto Alegre"),
+        ("Russian drones struck Kyiv last Tuesday.", "Russian drones struck Kyiv"),
         ("The storm hit Porto Alegre the day before yesterday.", "The storm hit Porto Alegre"),
         (
             "Heavy rain began last week in the hills around Santa Maria.",

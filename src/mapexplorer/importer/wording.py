@@ -53,7 +53,8 @@ _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 _FROM_PUBLICATION = re.compile(
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|today|tonight|last\s+night|"
     r"this\s+morning|(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year|decade)|"
-    r"\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago|recently|lately",
+    r"\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago|recently|lately|"
+    r"(?:last|this|next|coming)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
     re.I,
 )
 """Dates counted from publication: "officials said yesterday" is no title's "yesterday" (the
