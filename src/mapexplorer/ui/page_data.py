@@ -63,6 +63,11 @@ class PageDataHandler(QWebEngineUrlSchemeHandler):
         """How many offered payloads the page has not fetched yet (tests)."""
         return len(self._payloads)
 
+    def waiting_keys(self) -> set[str]:
+        """The keys of those payloads: the handler is the profile's, shared by every view in
+        the process, so a test tells its own window's from those of windows closed before."""
+        return set(self._payloads)
+
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
         payload = self._payloads.pop(job.requestUrl().path(), None)
         if payload is None:
