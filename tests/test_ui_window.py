@@ -408,3 +408,46 @@ def test_selecting_an_event_inside_the_framed_story_keeps_the_story_in_view(wind
         js(window.map_view, qtbot, "MapExplorer.viewBounds()"),
     )
     assert after == before
+
+
+def _dark_palette_without_placeholder_colour():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e0e0e0"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e0e0e0"),
+        (QPalette.ColorRole.Button, "#333333"),
+        (QPalette.ColorRole.ButtonText, "#e0e0e0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_the_boxes_hints_can_be_read_on_a_dark_palette(open_window, bundled):
+    """A dark palette that does not set PlaceholderText (a hand-made one, an old theme file)
+    kept Qt's black-at-half-opacity for it: "Filter events…" and "Go to date" were drawn
+    darker than their dark boxes. A window opened on such a palette, or switched to one,
+    shows them halfway between the box and its text, as Qt does on white."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from mapexplorer.ui.readable_palette import placeholder_is_readable
+
+    app = QApplication.instance()
+    before = QPalette(app.palette())
+    assert placeholder_is_readable(before)  # a light palette is left as it is
+    try:
+        window = open_window(bundled)
+        app.setPalette(_dark_palette_without_placeholder_colour())  # the system switches
+        for box in (window.event_list.search, window.timeline.date_edit):
+            assert placeholder_is_readable(box.palette()), box.accessibleName()
+        app.setPalette(before)
+        window.close()
+        app.setPalette(_dark_palette_without_placeholder_colour())  # then the app starts
+        window = open_window(bundled)
+        assert placeholder_is_readable(window.event_list.search.palette())
+    finally:
+        app.setPalette(before)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
+from mapexplorer.ui.readable_palette import keep_placeholders_readable
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
         self.state = ExplorerState(catalogue)
+        keep_placeholders_readable()  # "Filter events…" on a dark palette that lacks the role
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
         self.setAcceptDrops(True)
@@ -542,6 +544,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Map Explorer", about_text())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            keep_placeholders_readable()  # the system switched to a palette that lacks the role
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.loader.shutdown()
