@@ -571,6 +571,33 @@ def test_choose_era(state):
         state.choose_era("nope")
 
 
+def test_step_era_goes_chapter_by_chapter(bundled):
+    """Next and previous chapter, from anywhere in the story: the chapter after or before the
+    one the time is in, in time order; nothing past either end."""
+    state = ExplorerState(bundled)
+    labels = [e.id for e in sorted(bundled.eras, key=lambda e: e.time.start)]
+    assert state.catalogue.era_at(state.time).id == labels[-1]  # opens in the last chapter
+    assert state.step_era(+1) is None and state.time == day("2025-01-31")  # nothing changed
+    visited = []
+    while (era := state.step_era(-1)) is not None:
+        visited.append(era.id)
+        assert state.catalogue.era_at(state.time) is era  # the chapter is what the map shows
+    assert visited == labels[-2::-1]
+    rec = Recorder(state)
+    assert [state.step_era(+1).id for _ in labels[1:]] == labels[1:]
+    assert rec.calls["era_changed"][0][0].id == labels[1]
+
+
+def test_step_era_from_a_time_in_no_chapter(state):
+    state.set_time(day("1500-01-01"))  # between "ancient" and "modern"
+    assert state.adjacent_era(+1).id == "modern"
+    assert state.adjacent_era(-1).id == "ancient"
+    state.set_time(day("-0043-03-15"))
+    assert state.adjacent_era(-1) is None
+    empty = ExplorerState(Catalogue(events=state.catalogue.events, places=make_places()))
+    assert empty.step_era(+1) is None and empty.step_era(-1) is None
+
+
 def test_show_whole_story(state):
     """All eras: a window exactly as wide as the story, centred on it; everything shows."""
     state.choose_era("modern")

@@ -451,3 +451,35 @@ def test_the_boxes_hints_can_be_read_on_a_dark_palette(open_window, bundled):
         assert placeholder_is_readable(window.event_list.search.palette())
     finally:
         app.setPalette(before)
+
+
+def test_alt_page_keys_go_chapter_by_chapter_from_anywhere(window, qtbot):
+    """No key went to the next or previous chapter: a keyboard user had to Tab to the Chapter
+    box and open it. Alt+Page Up and Alt+Page Down do it wherever the focus is (the map, the
+    slider's track, the list), as choosing the chapter in the box does."""
+    from PySide6.QtCore import Qt
+
+    eras = sorted(window.state.catalogue.eras, key=lambda e: e.time.start)
+    alt = Qt.KeyboardModifier.AltModifier
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    focused = (window.map_view.focusProxy() or window.map_view, window.timeline.track)
+    for widget, key, expected in (
+        (focused[0], Qt.Key.Key_PageUp, eras[-2]),
+        (focused[1], Qt.Key.Key_PageUp, eras[-3]),
+        (window.event_list.table, Qt.Key.Key_PageDown, eras[-2]),
+    ):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+            qtbot.keyClick(widget, key, alt)
+        assert window.chapter_box.currentData() == expected.id, widget
+        assert window.state.catalogue.era_at(window.state.time) == expected
+    for _ in eras:
+        qtbot.keyClick(window.timeline.track, Qt.Key.Key_PageDown, alt)
+    assert window.chapter_box.currentData() == eras[-1].id
+    assert window.statusBar().currentMessage() == "No later chapter"
+    keys = {
+        a.text(): a.shortcut().toString() for a in window.menuBar().actions()[1].menu().actions()
+    }
+    assert keys["&Next chapter"] == "Alt+PgDown" and keys["&Previous chapter"] == "Alt+PgUp"

@@ -245,6 +245,26 @@ class ExplorerState:
         self.time_changed.emit(self.time)  # even if unchanged: the window did change
         self.era_changed.emit(era)
 
+    def adjacent_era(self, direction: int) -> Era | None:
+        """The chapter after (`direction` > 0) or before the one the time is in, in time order
+        (from a time in none: the first that starts after it, or the last that starts before
+        it); None past either end, or without eras."""
+        eras = sorted(self.catalogue.eras, key=lambda e: (e.time.start, e.time.end))
+        if direction > 0:
+            return next((e for e in eras if e.time.start > self.time), None)
+        current = self.catalogue.era_at(self.time)
+        before = current.time.start if current is not None else self.time
+        earlier = [e for e in eras if e.time.start < before]
+        return earlier[-1] if earlier else None
+
+    def step_era(self, direction: int) -> Era | None:
+        """Choose the next (`direction` > 0) or previous chapter (`adjacent_era`), as the
+        Chapter box does; the chapter chosen, or None (and nothing changes) at either end."""
+        era = self.adjacent_era(direction)
+        if era is not None:
+            self.choose_era(era)
+        return era
+
     def show_whole_story(self) -> None:
         """All eras: a window as wide as the story, centred on it, so every event shows; the
         map frames the story's places (via `era_changed(None)`). Until the time moves: then

@@ -194,6 +194,14 @@ class MainWindow(QMainWindow):
         fit.triggered.connect(self.map_view.fit_all)
         view_menu.addAction(fit)
         self.chapters_menu = view_menu.addMenu("&Chapters")
+        # Chapter by chapter from the keyboard, wherever the focus is (the track's Page Up and
+        # Page Down go event by event).
+        self.next_chapter_action = QAction("&Next chapter", self, shortcut="Alt+PgDown")
+        self.next_chapter_action.triggered.connect(lambda: self.step_chapter(+1))
+        self.previous_chapter_action = QAction("&Previous chapter", self, shortcut="Alt+PgUp")
+        self.previous_chapter_action.triggered.connect(lambda: self.step_chapter(-1))
+        view_menu.addAction(self.next_chapter_action)
+        view_menu.addAction(self.previous_chapter_action)
         view_menu.addSeparator()
         self.find_action = QAction("Fi&lter events…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.setToolTip("Type in the event list's filter box")
@@ -219,7 +227,10 @@ class MainWindow(QMainWindow):
         self.chapter_box.setAccessibleName("Chapter (era)")
         # Sized to the eras of each file as it opens (the launch window opens before its file).
         self.chapter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.chapter_box.setToolTip("Jump to an era: sets the time window, the map and the list")
+        self.chapter_box.setToolTip(
+            "Jump to an era: sets the time window, the map and the list "
+            "(Alt+PgDown: the next one, Alt+PgUp: the one before)"
+        )
         self.chapter_box.activated.connect(self._chapter_chosen)
         bar.addWidget(self.chapter_box)
         bar.addSeparator()
@@ -286,6 +297,8 @@ class MainWindow(QMainWindow):
             self.chapter_box.addItem(era.label, era.id)
             action = self.chapters_menu.addAction(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
+        for action in (self.next_chapter_action, self.previous_chapter_action):
+            action.setEnabled(bool(catalogue.eras and catalogue.events))
         if catalogue.events:
             self.statusBar().showMessage(self.open_status())
 
@@ -312,6 +325,15 @@ class MainWindow(QMainWindow):
             self.state.show_whole_story()
         else:
             self.state.choose_era(era_id)
+
+    def step_chapter(self, direction: int) -> None:
+        """Alt+Page Down / Alt+Page Up: the next or previous chapter, as if chosen in the box."""
+        if not self.state.catalogue.events:
+            return  # the window at launch, before its file is read
+        if self.state.step_era(direction) is None:
+            self.statusBar().showMessage(
+                "No later chapter" if direction > 0 else "No earlier chapter", 4000
+            )
 
     def _sync_chapter(self, era_id: str | None) -> None:
         index = 0 if era_id is None else self.chapter_box.findData(era_id)  # 0: "All eras"

@@ -250,8 +250,8 @@ class TimelineTrack(QWidget):
         self.setAccessibleName("Time track")
         self.setToolTip("Click or drag to set the time; click an era to show it")
         self.setAccessibleDescription(
-            "Left and Right step, Page Up and Page Down jump between events, "
-            "Home and End go to the ends, Space plays"
+            "Left and Right step, Page Up and Page Down jump between events, Alt+Page Up and "
+            "Alt+Page Down between chapters, Home and End go to the ends, Space plays"
         )
 
     # --- geometry -----------------------------------------------------------------------------
