@@ -65,15 +65,24 @@ var MapExplorerExport = (function () {
   // --- the slider ------------------------------------------------------------------------------
   var slider = $("me-slider");
 
-  /* The slider value whose day is the first at or after `day`. */
-  function valueOf(day) {
-    var lo = 0, hi = T.steps.length - 1;
+  /* The first slider value whose day is after `day` (`orAt`: at or after it). */
+  function firstValueAfter(day, orAt) {
+    var lo = 0, hi = T.steps.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (T.steps[mid] < day) lo = mid + 1;
+      if (T.steps[mid] < day || (!orAt && T.steps[mid] === day)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /* The slider value of `day`: the middle of the values showing it, where the app's slider
+   * draws a day and the ticks stand. In a story of a few days each day has hundreds of values:
+   * the first of them put the handle of the last day two thirds along, off its tick. */
+  function valueOf(day) {
+    var first = firstValueAfter(day, true), after = firstValueAfter(day, false);
+    if (after > first) return (first + after - 1) >> 1;
+    return Math.min(first, T.steps.length - 1);
   }
 
   function setTime(day, fromSlider) {
@@ -156,6 +165,7 @@ var MapExplorerExport = (function () {
       sendTime();
     });
     $("me-play").addEventListener("click", togglePlay);
+    $("me-play").disabled = T.end <= T.start; // a story of a single day does not play
   }
 
   /* A chapter: the window spans the era (as ExplorerState.choose_era). */
@@ -200,9 +210,9 @@ var MapExplorerExport = (function () {
   }
 
   function play() {
-    if (playing) return;
+    if (playing || T.end <= T.start) return; // a story of a single day has no time to play through
     var max = T.steps.length - 1;
-    if (Number(slider.value) >= max) {
+    if (Number(slider.value) >= max || state.now >= T.end) { // at the end: from the start
       slider.value = "0";
       setTime(T.steps[0], true);
     }

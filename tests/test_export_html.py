@@ -324,3 +324,47 @@ def test_counts_are_written_as_the_app_writes_them(open_page, tmp_path):
     page = open_page(path)
     assert page.text("me-source").endswith("1,200 events")
     assert page.text("me-count") == "1,200 events shown"
+
+
+def _days_story(bundled, days):
+    """The bundled article's last events moved to `days`, one each (no eras)."""
+    from mapexplorer.model.time import TimeSpan
+
+    events = [
+        dataclasses.replace(e, time=TimeSpan.parse(d), era=None)
+        for e, d in zip(bundled.chronological()[-len(days) :], days, strict=True)
+    ]
+    return Catalogue(events=events, places=bundled.places, source=bundled.source)
+
+
+def test_the_handle_stands_on_the_days_tick_in_a_story_of_a_few_days(open_page, tmp_path, bundled):
+    """The slider's handle went to the first of the values showing a day: in a story of three
+    days (each a third of the track), the last day's handle stood two thirds along, between
+    the ticks, where the app's slider draws it at the day's middle, on its tick. And Play at
+    the last day played nothing, instead of starting again from the first, as the app does."""
+    catalogue = _days_story(bundled, ["2025-01-17", "2025-01-18", "2025-01-19"])
+    axis = TimeAxis.from_catalogue(catalogue)
+    path = tmp_path / "three-days.html"
+    export_html(ExplorerState(catalogue), path)
+    page = open_page(path)
+    handle = "Number(document.getElementById('me-slider').value) / 1000"
+    ticks = {t["label"]: t["pos"] for t in page_data(ExplorerState(catalogue))["time"]["ticks"]}
+    for day, label in (
+        (day_from_ymd(2025, 1, 19), "19 Jan"),
+        (day_from_ymd(2025, 1, 18), "18 Jan"),
+    ):
+        page.js(f"MapExplorerExport.setTime({day})")
+        assert page.js(handle) == pytest.approx(axis.position(day), abs=0.002)
+        assert ticks[label] == pytest.approx(axis.position(day))
+    page.js(f"MapExplorerExport.setTime({axis.end})")
+    assert page.js("MapExplorerExport.play(), MapExplorerExport.state().now") == axis.start
+    page.js("MapExplorerExport.pause()")
+
+
+def test_a_story_of_one_day_does_not_play(open_page, tmp_path, bundled):
+    path = tmp_path / "one-day.html"
+    export_html(ExplorerState(_days_story(bundled, ["2025-01-17"])), path)
+    page = open_page(path)
+    assert page.js("document.getElementById('me-play').disabled") is True
+    page.js("MapExplorerExport.play()")
+    assert page.js("document.getElementById('me-play').getAttribute('aria-label')") == "Play"
