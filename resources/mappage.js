@@ -1462,13 +1462,22 @@ var MapExplorer = (function () {
     else hideTooltip();
   }
 
+  /* A file's text (a title, a place's name) beside ours, in an element of its own direction:
+   * a Hebrew or Arabic title's closing "!" or "?" stays at its end (on the left), not thrown
+   * to the right of the line by the English date before it. As text, never markup. */
+  function isolated(text) {
+    var bdi = document.createElement("bdi");
+    bdi.textContent = text;
+    return bdi;
+  }
+
   function showTooltip(p, cx, cy) {
     tipAt = [cx, cy];
     var list = visibleEventsAt(p);
     tooltip.textContent = "";
     var head = document.createElement("div");
     head.className = "me-tip-place";
-    head.textContent = placeNames[p];
+    head.appendChild(isolated(placeNames[p]));
     tooltip.appendChild(head);
     list.slice(0, 5).forEach(function (i) {
       var row = document.createElement("div");
@@ -1476,7 +1485,8 @@ var MapExplorer = (function () {
       date.className = "me-tip-date";
       date.textContent = dateWordsOf(i);
       row.appendChild(date);
-      row.appendChild(document.createTextNode(" " + evTitles[i]));
+      row.appendChild(document.createTextNode(" "));
+      row.appendChild(isolated(evTitles[i]));
       tooltip.appendChild(row);
     });
     if (list.length > 5) {
@@ -1501,7 +1511,8 @@ var MapExplorer = (function () {
     popup.textContent = "";
     var head = document.createElement("div");
     head.className = "me-pop-head";
-    head.textContent = placeNames[p] + " — " + grouped(list.length) + " events";
+    head.appendChild(isolated(placeNames[p]));
+    head.appendChild(document.createTextNode(" — " + grouped(list.length) + " events"));
     popup.appendChild(head);
     list.forEach(function (i) {
       var item = document.createElement("button");
@@ -1512,7 +1523,8 @@ var MapExplorer = (function () {
       date.className = "me-tip-date";
       date.textContent = dateWordsOf(i);
       item.appendChild(date);
-      item.appendChild(document.createTextNode(" " + evTitles[i]));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(isolated(evTitles[i]));
       item.addEventListener("click", function (ev) {
         ev.stopPropagation();
         closePopup();
@@ -1827,6 +1839,7 @@ var MapExplorer = (function () {
     fetchMessage: fetchMessage,
     ymdOfDay: ymdOfDay,
     clickAt: clickAt,
+    isolated: isolated,
     drawnEventIds: drawnEventIds,
     /* [id, date in words] of every event, as tooltips and the place menu show them (tests). */
     eventDateWords: function () { return evIds.map(function (id, i) { return [id, dateWordsOf(i)]; }); },

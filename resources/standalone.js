@@ -281,7 +281,7 @@ var MapExplorerExport = (function () {
         swatch.style.background = colour;
         dd.appendChild(swatch);
       }
-      dd.appendChild(document.createTextNode(value));
+      dd.appendChild(MapExplorer.isolated(value)); // a place's or actor's name in its own direction
       facts.appendChild(dd);
     }
     var places = d.places || [];
@@ -294,7 +294,11 @@ var MapExplorerExport = (function () {
     excerpts.textContent = "";
     if (d.excerpts && d.excerpts.length) {
       excerpts.appendChild(element("h3", null, "From the article"));
-      d.excerpts.forEach(function (text) { excerpts.appendChild(element("blockquote", null, text)); });
+      d.excerpts.forEach(function (text) {
+        var quote = element("blockquote", null, text);
+        quote.dir = "auto"; // a passage in Arabic or Hebrew reads from the right
+        excerpts.appendChild(quote);
+      });
     }
 
     var others = $("me-event-others");
@@ -302,12 +306,15 @@ var MapExplorerExport = (function () {
     var here = (d.placeIds || [])[0];
     var there = list.filter(function (o) { return o.id !== id && o.placeIds.indexOf(here) >= 0; });
     if (there.length) {
-      others.appendChild(element("h3", null, "Other events here: " + places[0]));
+      var heading = element("h3", null, "Other events here: ");
+      heading.appendChild(MapExplorer.isolated(places[0]));
+      others.appendChild(heading);
       there.forEach(function (o) {
         var button = element("button", "me-other");
         button.type = "button";
         button.appendChild(element("span", "me-tip-date", o.date));
-        button.appendChild(document.createTextNode(" " + o.title));
+        button.appendChild(document.createTextNode(" "));
+        button.appendChild(MapExplorer.isolated(o.title));
         button.addEventListener("click", function () { select(o.id, true); });
         others.appendChild(button);
       });

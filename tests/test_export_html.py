@@ -368,3 +368,26 @@ def test_a_story_of_one_day_does_not_play(open_page, tmp_path, bundled):
     assert page.js("document.getElementById('me-play').disabled") is True
     page.js("MapExplorerExport.play()")
     assert page.js("document.getElementById('me-play').getAttribute('aria-label')") == "Play"
+
+
+def test_right_to_left_text_reads_from_the_right(open_page, tmp_path, bundled):
+    """An Arabic or Hebrew title, summary, passage or place name in the exported page's
+    details: in its own direction, so its closing "!" or "؟" stays at its end (on the left)."""
+    title, summary = "חתימה על ההסכם, 2025!", "هل تنجح المعاهدة؟"
+    events = [
+        dataclasses.replace(e, title=title, summary=summary) if e.id == "treaty-signing" else e
+        for e in bundled.events
+    ]
+    path = tmp_path / "rtl.html"
+    catalogue = Catalogue(events, bundled.places, bundled.eras, bundled.source)
+    export_html(ExplorerState(catalogue), path)
+    page = open_page(path)
+    page.js("MapExplorerExport.select('treaty-signing', false)")
+    rtl = "document.getElementById(%s).matches(':dir(rtl)')"
+    assert page.js(rtl % json.dumps("me-event-title")) is True
+    assert page.js(rtl % json.dumps("me-event-summary")) is True
+    assert page.js(rtl % json.dumps("me-title")) is False  # the article's English title
+    others = "Array.from(document.querySelectorAll('.me-other bdi')).map(b => b.textContent)"
+    neighbour = next(e for e in events if e.place_ids[0] == "moscow" and e.title != title)
+    page.js(f"MapExplorerExport.select({json.dumps(neighbour.id)}, false)")
+    assert title in page.js(others)

@@ -483,3 +483,43 @@ def test_alt_page_keys_go_chapter_by_chapter_from_anywhere(window, qtbot):
         a.text(): a.shortcut().toString() for a in window.menuBar().actions()[1].menu().actions()
     }
     assert keys["&Next chapter"] == "Alt+PgDown" and keys["&Previous chapter"] == "Alt+PgUp"
+
+
+def test_a_right_to_left_title_keeps_its_punctuation_at_its_end(qtbot, open_window, bundled):
+    """A Hebrew title ending in "!" (or an Arabic one in "؟"), after the English date of a
+    tooltip, of the list at a place, or in the event list: the mark was drawn at the right of
+    the line, where the title begins, not at its end on the left. Each title now sits in an
+    element (a cell) of its own direction."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from mapexplorer.model import Catalogue
+    from mapexplorer.ui.event_list import EventTableModel
+
+    title = "חתימה על ההסכם, 2025!"
+    events = [replace(e, title=title) if e.id == "treaty-signing" else e for e in bundled.events]
+    win = open_window(Catalogue(events, bundled.places, bundled.eras, bundled.source))
+    event = win.state.catalogue.event("treaty-signing")  # in Moscow, with others
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
+        win.state.select(event.id, move_time=True)
+    place = json.dumps(event.place_ids[0])
+    point = js(win.map_view, qtbot, f"MapExplorer.screenPointOf({place})")
+    leaflet_map = "Object.values(window).find(m => window.L && m instanceof L.Map)"
+    hover = f"containerPoint: L.point({point['x']}, {point['y']})"
+    js(win.map_view, qtbot, f"({leaflet_map}).fire('mousemove', {{{hover}}}) && true")
+    isolated = """Array.from(document.querySelectorAll('%s bdi'))
+        .filter(b => b.textContent === %s).map(b => b.matches(':dir(rtl)'))"""
+    assert js(win.map_view, qtbot, isolated % (".me-tooltip", json.dumps(title))) == [True]
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
+        win.state.set_window_days(365 * 400)  # every event: the place lists several
+    js(win.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    assert js(win.map_view, qtbot, isolated % (".me-pop-item", json.dumps(title))) == [True]
+
+    model, table = win.event_list.model, win.event_list.table
+    option = QStyleOptionViewItem()
+    row = model.row_of(event.id)
+    table.itemDelegate().initStyleOption(option, model.index(row, EventTableModel.TITLE))
+    assert option.text == f"\u2068{title}\u2069"  # first-strong isolate: right to left
+    table.itemDelegate().initStyleOption(option, model.index(row, EventTableModel.DATE))
+    assert option.text == model.index(row, EventTableModel.DATE).data()  # English as it was

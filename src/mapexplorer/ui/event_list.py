@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -249,6 +250,17 @@ class EventTableModel(QAbstractTableModel):
         return icon
 
 
+class _IsolatingDelegate(QStyledItemDelegate):
+    """Each cell's text in its own direction (Unicode's first-strong isolate): in a list laid
+    out left to right, a Hebrew or Arabic title's closing "!" or "?" (or a year after it) was
+    drawn at the right, where the title begins, instead of at its end on the left."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt API)
+        super().initStyleOption(option, index)
+        if not option.text.isascii():  # plain ASCII reads left to right whatever wraps it
+            option.text = f"\u2068{option.text}\u2069"
+
+
 class _EventTable(QTableView):
     """A table of whole rows: Home and End go to the first and last event, not to the first
     and last column of the current one."""
@@ -316,6 +328,7 @@ class QtEventList(QWidget):
         self.table.setObjectName("eventTable")
         self.table.setAccessibleName("Events")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(_IsolatingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
