@@ -647,7 +647,7 @@ var MapExplorer = (function () {
   function warmSprites() {
     catColours.forEach(function (colour) {
       [0, 1].forEach(function (soft) {
-        [7, 9, 9 + 2, 7 + 2].forEach(function (r) { sprite(colour, soft, r); });
+        [7, 9, 12, 9 + 2, 7 + 2, 12 + 2].forEach(function (r) { sprite(colour, soft, r); });
       });
     });
     for (var n = 2; n < 100; n++) labelSprite(String(n));
@@ -1297,7 +1297,9 @@ var MapExplorer = (function () {
 
   function drawPointAt(p, x, y, isSelected, hovered) {
     var ev = styleOf(p), count = placeCount[p], soft = evSoft[ev];
-    var r = (count > 1 ? 9 : 7) + (hovered ? 2 : 0);
+    // A count of three figures, or "999+", is wider than a marker of 9: its first and last
+    // figures fell on the white rim ("101" read "0"). Such a marker is bigger.
+    var r = (count > 999 ? 14 : count > 99 ? 12 : count > 1 ? 9 : 7) + (hovered ? 2 : 0);
     if (isSelected) {
       ctx.beginPath();
       ctx.setLineDash([]);
@@ -1306,7 +1308,7 @@ var MapExplorer = (function () {
       ctx.strokeStyle = dark ? "#ffe066" : "#1a1a1a";
       ctx.stroke();
     }
-    var key = (evCat[ev] * 2 + soft) * 12 + r, s = spriteByStyle[key];
+    var key = (evCat[ev] * 2 + soft) * 20 + r, s = spriteByStyle[key];
     if (!s) s = spriteByStyle[key] = sprite(catColours[evCat[ev]], soft, r);
     var alpha = opacityOf(ev);
     if (alpha !== 1) ctx.globalAlpha = alpha; // most markers are opaque: no state change

@@ -523,3 +523,48 @@ def test_a_right_to_left_title_keeps_its_punctuation_at_its_end(qtbot, open_wind
     assert option.text == f"\u2068{title}\u2069"  # first-strong isolate: right to left
     table.itemDelegate().initStyleOption(option, model.index(row, EventTableModel.DATE))
     assert option.text == model.index(row, EventTableModel.DATE).data()  # English as it was
+
+
+# The row of the events canvas through a point, a letter a pixel: clear (.), white (w) or
+# coloured (c). Across a marker: the white rim, the fill, the white figures, the fill, the rim.
+_ROW_PIXELS = """(function (x, y) {
+  var c = document.querySelector('canvas.me-events'), k = c.width / c.clientWidth;
+  var d = c.getContext('2d').getImageData(Math.round((x - 24) * k), Math.round(y * k),
+                                          Math.round(48 * k), 1).data, row = '';
+  for (var i = 0; i < d.length; i += 4)
+    row += d[i + 3] < 20 ? '.' : Math.min(d[i], d[i + 1], d[i + 2]) > 215 ? 'w' : 'c';
+  return row;
+})"""
+
+
+@pytest.mark.parametrize("count", [150, 1200])
+def test_a_count_of_three_figures_fits_inside_its_marker(open_window, qtbot, count):
+    """500 events in one city: the marker's "101" was wider than the marker, its first and
+    last figures on the white rim (it read "0"). Three figures, and "999+", get a bigger
+    marker: across its middle, the rims are as thin as a lone marker's, the fill between them
+    and the figures."""
+    from itertools import groupby
+
+    from shapely.geometry import Point
+
+    from conftest import page_js_at
+    from mapexplorer.model import Catalogue, Event, Place
+
+    def runs(lat, lng):
+        row = page_js_at(window.map_view, qtbot, lat, lng, _ROW_PIXELS).strip(".")
+        return [(kind, len(list(group))) for kind, group in groupby(row)]
+
+    places = {
+        "damascus": Place("damascus", "Damascus", Point(36.29, 33.51)),
+        "baghdad": Place("baghdad", "Baghdad", Point(44.37, 33.31)),
+    }
+    day = TimeSpan.parse("2020-05-01")  # known to the day: a white rim (a softer date's is dashed)
+    events = [Event(id="lone", title="Lone", time=day, place_ids=("baghdad",))] + [
+        Event(id=f"e{i}", title=f"E{i}", time=day, place_ids=("damascus",)) for i in range(count)
+    ]
+    window = open_window(Catalogue(events=events, places=places))
+    rim = runs(33.31, 44.37)[0]  # a marker without a count
+    assert rim[0] == "w"
+    busy = runs(33.51, 36.29)
+    assert [kind for kind, _n in busy[:2] + busy[-2:]] == ["w", "c", "c", "w"], busy
+    assert busy[0][1] <= rim[1] + 1 and busy[-1][1] <= rim[1] + 1, (busy, rim)
