@@ -1755,6 +1755,46 @@ def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
     assert len(catalogue.events) == 1 and "EPSG:3857" in report.notes[0]
 
 
+def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):
+    """Leaflet and geojson.io write longitudes past 180 for a shape drawn across the date line
+    (or on the copy of the world beside the first): each was refused as off the globe."""
+    features = [
+        {"type": "Feature", "properties": {"name": name, "date": "2020-01-01"},
+         "geometry": {"type": kind, "coordinates": coordinates}}
+        for name, kind, coordinates in (
+            ("Flight", "LineString", [[170, 10], [190, 12]]),
+            ("Fiji", "Polygon", [[[175, -20], [185, -20], [185, -15], [175, -15], [175, -20]]]),
+            ("Suva", "Point", [538.4, -18.1]),  # two world copies east
+            ("Bow-tie", "Polygon", [[[175, 0], [185, 10], [185, 0], [175, 10], [175, 0]]]),
+        )
+    ]  # fmt: skip
+    path = tmp_path / "leaflet.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    places = {e.title: place_of(catalogue, e) for e in catalogue.events}
+    assert list(places["Flight"].geometry.coords) == [(170, 10), (-170, 12)]
+    assert places["Fiji"].geometry.bounds == (-180, -20, 180, -15)
+    assert places["Fiji"].geometry.area == pytest.approx(50)
+    assert places["Suva"].geometry.coords[0] == pytest.approx((-181.6 + 360, -18.1))
+    assert places["Bow-tie"].kind is PlaceKind.REGION  # repaired, then cut
+    assert "'Bow-tie' was not a valid area (Self-intersection" in report.notes[0]
+    # A KML's too, and a point past 180 that nothing names is still a spot.
+    kml = tmp_path / "across.kml"
+    kml.write_text(
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>'
+        "<TimeStamp><when>2020</when></TimeStamp><Point><coordinates>190,12</coordinates>"
+        "</Point></Placemark></Document></kml>"
+    )
+    catalogue, report = read_catalogue(kml)
+    assert [p.name for p in catalogue.places.values()] == ["12.00000, -170.00000"]
+    # Beyond two turns they are not degrees: refused as before.
+    features[0]["geometry"]["coordinates"] = [[170, 10], [900, 12]]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    _catalogue, report = read_catalogue(path)
+    assert "longitude out of range -180…180 (found 170…900)" in str(report.problems[0])
+
+
 @pytest.mark.parametrize("value", [0, 0.0, "0", "00", " 0 "])
 def test_a_bare_zero_is_no_year(value):
     """A sheet's 0 for "unknown" was read as the year 1 BC, a silently wrong date."""

@@ -11,7 +11,7 @@ from mapexplorer.formats import native
 from mapexplorer.mappage.basemap import basemap_data
 from mapexplorer.mappage.messages import geometry_buffers
 from mapexplorer.model import Catalogue, Event, Place, TimeSpan
-from mapexplorer.model.antimeridian import arranged, tightest_span, union_box
+from mapexplorer.model.antimeridian import arranged, into_range, tightest_span, union_box
 
 DATA = Path(__file__).parent / "data"
 FIJI_SPLIT = MultiPolygon([box(170, -20, 180, -10), box(-180, -20, -170, -10)])
@@ -87,6 +87,48 @@ def test_the_page_gets_arranged_vertices(across):
     assert route.tolist() == [[170, 0], [190, 5]]
     region = coords[ring_start[first_ring[0]] : ring_start[first_ring[1]]]
     assert region[:, 0].min() == 170 and region[:, 0].max() == 190
+
+
+# --- longitudes past 180 brought into range ----------------------------------------------------
+def test_a_line_drawn_across_the_date_line_is_the_same_line_in_range():
+    """Leaflet and geojson.io write 170° to 190°: in range, the short way over the date line."""
+    line = into_range(LineString([(170, 10), (190, 12)]))
+    assert list(line.coords) == [(170, 10), (-170, 12)]
+    assert list(arranged(line).coords) == [(170, 10), (190, 12)]  # drawn as it was given
+    west = into_range(LineString([(-190, 10), (-170, 12)]))
+    assert list(west.coords) == [(170, 10), (-170, 12)]
+    # A step of 180° or more keeps its way round: it gets vertices between.
+    wide = into_range(LineString([(100, 0), (300, 0)]))
+    assert list(wide.coords) == [(100, 0), (-160, 0), (-60, 0)]
+    assert list(arranged(wide).coords) == [(100, 0), (200, 0), (300, 0)]
+
+
+def test_an_area_drawn_across_the_date_line_is_cut_there():
+    fiji = into_range(box(175, -20, 185, -15))
+    assert fiji.geom_type == "MultiPolygon"  # as RFC 7946 asks, and as `arranged` joins again
+    assert fiji.bounds == (-180, -20, 180, -15)
+    assert fiji.area == pytest.approx(50)
+    assert arranged(fiji).bounds == pytest.approx((175, -20, 185, -15))
+    assert into_range(box(185, -20, 195, -15)).equals(box(-175, -20, -165, -15))
+
+
+def test_points_past_180_are_moved_a_turn():
+    assert into_range(Point(181, -17)).coords[0] == (-179, -17)
+    assert into_range(Point(-200, 5)).coords[0] == (160, 5)
+    assert into_range(Point(350, 5)).coords[0] == (-10, 5)  # a tool that counts 0…360
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        Point(10, 20),  # in range already
+        Point(4187547.8, 7509021.1),  # metres, not degrees
+        Point(190, 100),  # off the globe in latitude too: swapped, or not degrees
+        Polygon([(175, 0), (185, 10), (185, 0), (175, 10)]),  # crosses itself: cannot be cut
+    ],
+)
+def test_what_is_not_degrees_past_180_is_left_as_it_is(geometry):
+    assert into_range(geometry) is geometry
 
 
 # --- framing -------------------------------------------------------------------------------------

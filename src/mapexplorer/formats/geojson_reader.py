@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import Point, shape
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
@@ -33,6 +33,7 @@ from mapexplorer.formats.reading import (
     event_title,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
+from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
 from mapexplorer.model.place import SWAPPED, geometry_problem
 
 __all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
@@ -457,6 +458,9 @@ def _simple_point(geometry: dict) -> tuple[float, float] | None:
         raise PlaceError("the coordinates are far too large") from None
     if not (math.isfinite(lon) and math.isfinite(lat)):
         raise PlaceError("the coordinates are not finite numbers")
+    if not -180 <= lon <= 180 and -WRAP_LIMIT <= lon <= WRAP_LIMIT and -90 <= lat <= 90:
+        # A marker past 180° (Leaflet, geojson.io, a 0…360 tool): the same spot a turn back
+        lon = into_range(Point(lon, lat)).x
     if not -180 <= lon <= 180:
         raise PlaceError(f"longitude {lon:g} is out of range -180…180")
     if not -90 <= lat <= 90:

@@ -28,7 +28,8 @@ from mapexplorer.model import (
     PlaceError,
     TimeSpan,
 )
-from mapexplorer.model.place import PlaceKind
+from mapexplorer.model.antimeridian import into_range
+from mapexplorer.model.place import PlaceKind, validity_problem
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -115,7 +116,7 @@ class CatalogueBuilder:
         base = place_id or self._name_slugs.get(name) or self._name_slug(name)
         new_id = base if base not in self._place_taken else self._unique(base, self._place_taken)
         try:
-            place = Place(id=new_id, name=name, geometry=geometry, source=source)
+            place = Place(id=new_id, name=name, geometry=into_range(geometry), source=source)
         except PlaceError as exc:
             place = self._repaired_place(new_id, name, geometry, source, exc)
         self.places[new_id] = place
@@ -130,18 +131,22 @@ class CatalogueBuilder:
         (a bow-tie becomes its two triangles): other tools draw such shapes and users draw
         them by hand, so the event is kept, and the report says so. `error` when the shape is
         not an area, or no repair makes it one."""
-        if geometry.geom_type not in ("Polygon", "MultiPolygon") or not str(error).startswith(
-            _INVALID
-        ):
+        if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+            raise error
+        why = str(error)[len(_INVALID) :] if str(error).startswith(_INVALID) else None
+        if why is None and into_range(geometry) is geometry:  # past 180°, and uncut: invalid?
+            why = validity_problem(geometry)
+        if why is None:
             raise error
         try:
             fixed = shapely.make_valid(geometry, method="structure", keep_collapsed=False)
+            fixed = into_range(fixed)
             if fixed.is_empty or fixed.geom_type not in ("Polygon", "MultiPolygon"):
                 raise error
             place = Place(id=place_id, name=name, geometry=fixed, source=source)
         except (PlaceError, shapely.errors.GEOSException):
             raise error from None
-        self._repaired[place_id] = str(error)[len(_INVALID) :]
+        self._repaired[place_id] = why
         return place
 
     def _repaired_note(self, used: set[str]) -> list[str]:
@@ -161,6 +166,7 @@ class CatalogueBuilder:
         each named as a nameless place of its kind is: a point by its coordinates, shared by
         every event at that spot; a line or area after its event (`title`), numbered when the
         event has several ("Feature 3 (2)"). `PlaceError` when a shape is not a valid one."""
+        geometries = [into_range(g) for g in geometries]  # a point past 180° is a spot too
         points = [_point_on_globe(g) for g in geometries]
         shapes = points.count(None)
         place_ids, n = [], 0

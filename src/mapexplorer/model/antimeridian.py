@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from shapely import affinity
-from shapely.geometry import LineString, MultiLineString, MultiPoint, MultiPolygon, Polygon
+from shapely.geometry import LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 WHOLE_WORLD = (-180.0, 180.0)
@@ -157,3 +157,81 @@ def _unwrap(coords: np.ndarray) -> np.ndarray:
     out = coords[:, :2].astype(float)
     out[:, 0] = np.unwrap(out[:, 0], period=360)
     return out
+
+
+WRAP_LIMIT = 720.0
+"""Longitudes as far as this from Greenwich are degrees a turn or two round the globe: Leaflet,
+geojson.io and tools that count 0…360 write them. Beyond, they are not degrees at all (metres)."""
+
+
+def into_range(geometry: BaseGeometry) -> BaseGeometry:
+    """The same place with every longitude in -180…180. Leaflet and geojson.io write a shape
+    drawn across the date line (or on the copy of the world beside the first) with longitudes
+    past 180, and some tools count 0…360. Points are moved by whole turns; a line's vertices
+    too, each step between them kept the short way (170° to 190° is 170° to -170°, which
+    `arranged` draws as the one line it was); an area is cut at the antimeridian as RFC 7946
+    asks (a region drawn as 175…185 is 175…180 and -180…-175, joined again when drawn).
+    Returned as it is when it needs no change, or when its longitudes are beyond `WRAP_LIMIT`
+    or its latitudes off the globe (not degrees, or swapped: `Place` says which), or it is
+    an area that cannot be cut (one that crosses itself)."""
+    west, south, east, north = geometry.bounds
+    if not (
+        -WRAP_LIMIT <= west
+        and east <= WRAP_LIMIT
+        and -90 <= south
+        and north <= 90
+        and (west < -180 or east > 180)
+    ):
+        return geometry
+    if isinstance(geometry, Point | MultiPoint):
+        xy = shapely.get_coordinates(geometry)
+        xy[:, 0] -= 360 * _turns(xy[:, 0])
+        return shapely.points(xy)[0] if isinstance(geometry, Point) else MultiPoint(xy)
+    if isinstance(geometry, LineString):
+        return LineString(_wrapped_line(np.asarray(geometry.coords)))
+    if isinstance(geometry, MultiLineString):
+        return MultiLineString([_wrapped_line(np.asarray(g.coords)) for g in geometry.geoms])
+    if isinstance(geometry, Polygon | MultiPolygon):
+        return _cut_area(geometry)
+    return geometry
+
+
+def _turns(x: np.ndarray) -> np.ndarray:
+    """How many whole turns east of -180…180 each longitude is (0 for ±180 themselves)."""
+    return np.where(np.abs(x) == 180, 0, np.floor((x + 180) / 360))
+
+
+def _wrapped_line(coords: np.ndarray) -> np.ndarray:
+    """A line's vertices moved by whole turns into -180…180. A step of 180° or more (which
+    would then be taken the short way, the other way round) gets vertices between, so that
+    each is shorter: the line drawn is the line given."""
+    xy = coords[:, :2].astype(float)
+    steps = np.abs(np.diff(xy[:, 0]))
+    if (steps >= 180).any():
+        pieces = [xy[:1]]
+        for start, end, step in zip(xy[:-1], xy[1:], steps, strict=True):
+            n = int(step // 180) + 1  # pieces of the step, each under 180°
+            pieces.append(start + np.outer(np.arange(1, n + 1) / n, end - start))
+        xy = np.concatenate(pieces)
+    xy[:, 0] -= 360 * _turns(xy[:, 0])
+    return xy
+
+
+def _cut_area(geometry: BaseGeometry) -> BaseGeometry:
+    """An area cut at each antimeridian it crosses, its pieces moved into -180…180 (a region
+    around Fiji drawn as 175…185 is 175…180 and -180…-175). As it is when it cannot be cut
+    (an area that crosses itself: `Place` names that, and the readers repair it)."""
+    west, _, east, _ = geometry.bounds
+    pieces = []
+    try:
+        for k in range(int(np.floor((west + 180) / 360)), int(np.ceil((east - 180) / 360)) + 1):
+            cut = geometry.intersection(shapely.box(360 * k - 180, -90, 360 * k + 180, 90))
+            for part in getattr(cut, "geoms", [cut]):
+                if isinstance(part, Polygon) and not part.is_empty:
+                    pieces.append(affinity.translate(part, -360 * k))
+        joined = shapely.union_all(pieces) if pieces else None
+    except shapely.errors.GEOSException:
+        return geometry
+    if not isinstance(joined, Polygon | MultiPolygon):
+        return geometry
+    return joined

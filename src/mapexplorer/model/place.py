@@ -286,11 +286,20 @@ def validate_geometry(geom: BaseGeometry) -> PlaceKind:
             f"latitude out of range -90…90 (found {miny:g}…{maxy:g})"
             + (f"; {SWAPPED}" if swapped else "")
         )
-    if not geom.is_valid:
-        from shapely.validation import explain_validity
-
-        raise PlaceError(f"invalid geometry: {_validity_in_words(explain_validity(geom))}")
+    problem = validity_problem(geom)
+    if problem:
+        raise PlaceError(f"invalid geometry: {problem}")
     return kind
+
+
+def validity_problem(geom: BaseGeometry) -> str | None:
+    """Why a geometry is not valid, in words ("Self-intersection near (5, 5): the shape
+    crosses itself"); None when it is."""
+    if geom.is_valid:
+        return None
+    from shapely.validation import explain_validity
+
+    return _validity_in_words(explain_validity(geom))
 
 
 _VALIDITY_WORDS = {  # GEOS's reasons (shapely's explain_validity) in plain words
