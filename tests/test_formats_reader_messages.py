@@ -777,6 +777,44 @@ def test_a_latitude_out_of_range_that_fits_as_a_longitude_asks_whether_they_are_
     assert problem.message == "latitude 139.7 is out of range -90…90"  # swapped, still off
 
 
+def test_coordinates_in_metres_without_a_crs_say_what_they_look_like_and_how_to_reproject(
+    tmp_path,
+):
+    """A GIS's Web Mercator (or national grid) file saved without a "crs" member: the message
+    only said "longitude 4.18755e+06 is out of range"."""
+
+    def collection(*geometries):
+        return json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": g, "properties": {"name": f"F{n}", "date": "2024"}}
+            for n, g in enumerate(geometries, 1)
+        ]})  # fmt: skip
+
+    moscow = {"type": "Point", "coordinates": [4187547.8, 7509021.1]}
+    area = {"type": "Polygon", "coordinates": [[[530000, 180000], [531000, 180000],
+                                                [531000, 181000], [530000, 180000]]]}  # fmt: skip
+    message = refusal(write(tmp_path / "mercator.geojson", collection(moscow, area)), guess=False)
+    assert message.startswith(
+        f"{tmp_path / 'mercator.geojson'}: its coordinates look like projected metres "
+        "([4187547.8, 7509021.1]; in Web Mercator 55.7511° N, 37.6174° E), not longitude and "
+        'latitude, and no "crs" member says which system they are in (Web Mercator, EPSG:3857, '
+        "or a national grid). Save the file in WGS 84 (EPSG:4326): in QGIS, set the layer's CRS"
+    )
+    assert "ogr2ogr -s_srs EPSG:3857 -t_srs EPSG:4326 out.geojson in.geojson" in message
+    assert "none of its 2 features could be read: feature 1 ('F1')" in message  # and where
+    # Some features on the globe: they open, and the report says why the others did not.
+    _, report = read_catalogue(
+        write(tmp_path / "some.geojson", collection(area, {"type": "Point", "coordinates": [1, 2]}))
+    )
+    assert len(report.problems) == 1
+    assert report.notes[0].startswith(
+        "1 feature's coordinates look like projected metres ([530000, 180000]; in Web Mercator"
+    )
+    # Degrees off the globe are not metres: said as before.
+    swapped = {"type": "Point", "coordinates": [35.7, 139.7]}
+    message = refusal(write(tmp_path / "swapped.geojson", collection(swapped)), guess=False)
+    assert "projected" not in message and "swapped" in message
+
+
 def test_a_spreadsheets_day_number_says_which_day_and_how_to_save_it_as_a_date(tmp_path):
     """A date cell formatted as a number is saved as Excel's day count (45306): the message
     said only that it was too large for a year and too small for Unix time."""

@@ -231,18 +231,23 @@ def read_document(
         if progress is not None:
             progress(total, total)
         crs = projected_crs(doc)
+        says_crs = isinstance(doc, dict) and doc.get("crs") is not None  # metres, or not
         try:
             catalogue, report = builder.finish(total, choice, guessed)
         except FormatError as exc:
-            if crs is None:
+            metres = metres_in(features) if not says_crs else None
+            if crs is None and metres is None:
                 raise
-            # Every feature off the globe, in a file that says why: say it first.
-            raise FormatError(
-                path,
+            # Every feature off the globe, in a file that says why (or whose numbers do): say
+            # it first.
+            said = (
                 f'its coordinates are in {crs} (its "crs" member says so), not longitude '
                 "and latitude: save it as GeoJSON in WGS 84 (EPSG:4326), e.g. with QGIS's "
-                f"Export ▸ Save Features As…; {exc.problem}",
-            ) from None
+                "Export ▸ Save Features As…"
+                if crs is not None
+                else _metres_words(*metres)  # type: ignore[misc]  (not None: said above)
+            )
+            raise FormatError(path, f"{said}; {exc.problem}") from None
         if (
             crs is not None and report.problems
         ):  # some features happen to fall on the globe: they may be wrong too
@@ -250,7 +255,76 @@ def read_document(
                 f'the file\'s "crs" member says its coordinates are in {crs}, not longitude '
                 "and latitude: the features left out may be why; save it in WGS 84 (EPSG:4326)"
             )
+        elif not says_crs and report.problems and (metres := metres_in(features)) is not None:
+            count = metres[0]
+            whose = "1 feature's" if count == 1 else f"{count:,} features'"
+            report.notes.append(_metres_words(*metres, whose=whose))
         return catalogue, report
+
+
+_METRES = 1000.0
+"""A coordinate this far from 0 is no degree: projected metres (or feet) of a GIS."""
+
+
+def metres_in(features: list[Any]) -> tuple[int, tuple[float, float]] | None:
+    """How many features have coordinates that look like a projection's metres rather than
+    degrees ([4187547.8, 7509021.1]: a file from a GIS in Web Mercator or a national grid,
+    saved without a "crs" member), and the first such position; None when none do."""
+    count, first = 0, None
+    for feature in features:
+        geometry = feature.get("geometry") if feature.__class__ is dict else None
+        position = _first_position(geometry)
+        if position is not None and max(abs(position[0]), abs(position[1])) > _METRES:
+            count += 1
+            first = first or position
+    return (count, first) if first is not None else None
+
+
+def _first_position(geometry: Any) -> tuple[float, float] | None:
+    """The first [x, y] of a GeoJSON geometry, when it is numbers."""
+    for _ in range(20):  # a GeometryCollection's first piece, and so on
+        if not isinstance(geometry, dict) or geometry.get("type") != "GeometryCollection":
+            break
+        pieces = geometry.get("geometries")
+        geometry = pieces[0] if isinstance(pieces, list) and pieces else None
+    coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    while isinstance(coords, list) and coords and isinstance(coords[0], list):
+        coords = coords[0]
+    if not isinstance(coords, list) or len(coords) < 2:
+        return None
+    x, y = coords[0], coords[1]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (x, y)):
+        return None
+    try:
+        x, y = float(x), float(y)
+    except OverflowError:
+        return None
+    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
+
+
+_WEB_MERCATOR_RADIUS = 6378137.0
+_WEB_MERCATOR_EDGE = math.pi * _WEB_MERCATOR_RADIUS  # 20,037,508 m: ±180° and ~±85°
+
+
+def _metres_words(count: int, position: tuple[float, float], whose: str = "its") -> str:
+    """What coordinates in metres are, and how to make them degrees: the file does not say
+    which system they are in, so the tools must be told (both read GeoJSON as WGS 84)."""
+    x, y = position
+    where = ""
+    if abs(x) <= _WEB_MERCATOR_EDGE and abs(y) <= _WEB_MERCATOR_EDGE:
+        lon = math.degrees(x / _WEB_MERCATOR_RADIUS)
+        lat = math.degrees(math.atan(math.sinh(y / _WEB_MERCATOR_RADIUS)))
+        where = (
+            f"; in Web Mercator {abs(lat):.4f}° {'NS'[lat < 0]}, {abs(lon):.4f}° {'EW'[lon < 0]}"
+        )
+    return (
+        f"{whose} coordinates look like projected metres ([{x:.10g}, {y:.10g}]{where}), not "
+        'longitude and latitude, and no "crs" member says which system they are in (Web '
+        "Mercator, EPSG:3857, or a national grid). Save the file in WGS 84 (EPSG:4326): in "
+        "QGIS, set the layer's CRS to its system (Layer ▸ Set CRS of Layer(s)…), then Export ▸ "
+        "Save Features As… with CRS EPSG:4326; or ogr2ogr -s_srs EPSG:3857 -t_srs EPSG:4326 "
+        "out.geojson in.geojson (-s_srs: its system)"
+    )
 
 
 _LONGITUDE_LATITUDE = re.compile(r"(?:CRS:?84|EPSG:+4326)$", re.IGNORECASE)
