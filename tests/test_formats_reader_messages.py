@@ -500,6 +500,45 @@ def test_a_network_link_beside_placemarks_is_reported_as_not_read(tmp_path):
     assert any("'layers/more.kml' was not read" in line for line in warning_lines(report))
 
 
+def test_a_kmz_whose_doc_kml_links_to_kml_files_inside_it_reads_them(tmp_path):
+    """Google Earth keeps a big KMZ's layers in files/ and links to them from doc.kml: they
+    are in the archive, and read from it (the file was refused as holding only links)."""
+    doc = (
+        KML_HEAD + "<NetworkLink><name>Layer one</name><Link><href>files/layer%201.kml</href>"
+        "</Link></NetworkLink><Folder><name>More</name><NetworkLink><Link>"
+        "<href>files/broken.kml</href></Link></NetworkLink></Folder></Document></kml>"
+    )
+    layer = (  # KML 2.1's namespace, and a link on to the next, relative to this file
+        '<kml xmlns="http://earth.google.com/kml/2.1"><Document><name>Layer doc</name>'
+        + placemark("Linked", "<Point><coordinates>3,4</coordinates></Point>")
+        + "<NetworkLink><Link><href>deeper.kml</href></Link></NetworkLink>"
+        "<NetworkLink><Link><href>layer%201.kml</href></Link></NetworkLink></Document></kml>"
+    )
+    deeper = "<kml>" + placemark("Deeper", "<Point><coordinates>5,6</coordinates></Point>")
+    path = zipped(
+        tmp_path / "layers.kmz",
+        {
+            "doc.kml": doc,
+            "files/layer 1.kml": layer,
+            "files/deeper.kml": deeper + "</kml>",
+            "files/broken.kml": "<kml><Placemark>",
+        },
+    )
+    catalogue, report = read_catalogue(path)
+    events = {e.title: e for e in catalogue.events}
+    assert list(events) == ["Linked", "Deeper"]
+    assert events["Linked"].extra["folder"] == "Layer one"  # the link is its folder
+    assert events["Deeper"].extra["folder"] == "Layer one"  # an unnamed link, nor document
+    assert not report.problems
+    assert report.notes == [
+        "a network link to 'files/broken.kml', inside the KMZ, was not read: not XML (so not "
+        "KML): no element found at line 1, column 17",
+        # A link round to a file already read is not read again.
+        "a network link to 'layer%201.kml' was not read: Map Explorer reads only the "
+        "placemarks in the file itself; open the linked file",
+    ]
+
+
 # --- JSON of other kinds: TopoJSON, Esri JSON, a bare geometry -------------------------------
 
 

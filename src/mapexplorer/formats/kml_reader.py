@@ -14,7 +14,9 @@ import html
 import io
 import logging
 import os
+import posixpath
 import re
+import urllib.parse
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
@@ -103,10 +105,13 @@ def read(
 ) -> tuple[Catalogue, ReadReport]:
     """Read a .kml or .kmz file; placemarks that cannot be read go in the report."""
     with paused_gc():
-        root = _parse_xml(path, _kml_bytes(path))
+        data = read_bytes(path)
+        archive = _Archive.of(path, data)
+        root = _parse_xml(path, archive.main if archive else _kml_bytes(path, data))
         ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
         if not ns:
             ns = _into_kml_namespace(root)
+        followed = _follow_archive_links(path, archive, root, ns) if archive else []
         marks, links = _mark_placemarks(root, ns)
         if not marks and links:
             raise FormatError(path, _only_links(links))
@@ -143,6 +148,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += by_name.notes()
+        builder.report.notes += followed
         builder.report.notes += [_link_not_followed(link) for link in links if link.kind == _LINK]
         if progress is not None:
             progress(total, total)
@@ -152,10 +158,10 @@ def read(
 # --- the file ----------------------------------------------------------------------------------
 
 
-def _kml_bytes(path: str | os.PathLike) -> bytes:
-    data = read_bytes(path)
+def _kml_bytes(path: str | os.PathLike, data: bytes) -> bytes:
+    """A file's KML: itself, or a KMZ's main KML."""
     if data.startswith(b"PK"):
-        return _from_kmz(path, data)
+        return _kmz_member(path, data)[1]
     if str(path).lower().endswith(".kmz"):
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             return data  # a KML file named .kmz: read it as the KML it is
@@ -167,17 +173,22 @@ def _kml_bytes(path: str | os.PathLike) -> bytes:
     return data
 
 
-def _from_kmz(path: Any, data: bytes) -> bytes:
-    """The KML inside a KMZ: doc.kml, else the first .kml file in the archive."""
+def _kmz_member(path: Any, data: bytes, href: str | None = None) -> tuple[str, bytes]:
+    """A KMZ's main KML (doc.kml, else its first .kml file), or the member `href` names (a
+    path inside the archive), with its name; `FormatError` when it cannot be read, and
+    `KeyError` when the archive has no such member."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
-            if not names:
-                raise FormatError(path, "this KMZ (zip) archive holds no .kml file")
-            info = next((i for i in names if i.filename.lower() == "doc.kml"), names[0])
+            if href is not None:
+                info = archive.getinfo(href)
+            else:
+                names = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
+                if not names:
+                    raise FormatError(path, "this KMZ (zip) archive holds no .kml file")
+                info = next((i for i in names if i.filename.lower() == "doc.kml"), names[0])
             if info.file_size > MAX_BYTES:
                 raise FormatError(path, f"{info.filename} inside the KMZ is too large")
-            return archive.read(info)
+            return info.filename, archive.read(info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error):
         raise FormatError(
             path, "not a KMZ file we can open: the zip archive is damaged or incomplete"
@@ -194,6 +205,105 @@ def _from_kmz(path: Any, data: bytes) -> bytes:
         raise FormatError(path, "the KMZ (zip) archive is damaged: it cannot be unpacked") from None
     except (OSError, ValueError):  # a corrupt member
         raise FormatError(path, "the KMZ (zip) archive is damaged: it cannot be unpacked") from None
+
+
+@dataclass
+class _Archive:
+    """A KMZ: its bytes, and its main KML's name and text."""
+
+    data: bytes
+    name: str
+    main: bytes
+
+    @classmethod
+    def of(cls, path: str | os.PathLike, data: bytes) -> _Archive | None:
+        """The KMZ a file is; None when it is a KML file (or a KML file named .kmz)."""
+        if not data.startswith(b"PK"):
+            return None
+        name, main = _kmz_member(path, data)
+        return cls(data, name, main)
+
+    def member(self, href: str, beside: str) -> str | None:
+        """The archive member a link's `href` names, relative to the KML `beside` it (as
+        Google Earth resolves it: "files/layer.kml"); None for anything else (a web
+        address, a file outside the archive)."""
+        if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", href) or href.startswith(("/", "\\")):
+            return None
+        target = posixpath.normpath(
+            posixpath.join(posixpath.dirname(beside), urllib.parse.unquote(href.split("#")[0]))
+        )
+        if target.startswith("../") or target == "..":
+            return None
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                archive.getinfo(target)
+        except (KeyError, zipfile.BadZipFile):
+            return None
+        return target
+
+
+_LINK_DEPTH = 5
+"""How many network links deep a KMZ's KML files are followed (each may link to the next)."""
+
+
+def _follow_archive_links(path: Any, archive: _Archive, root: ET.Element, ns: str) -> list[str]:
+    """Put the KML each NetworkLink names inside the same KMZ in the link's place, as a Folder
+    of the link's name: Google Earth reads it from the archive (a KMZ whose doc.kml links to
+    its layers in files/). The notes for any that could not be read; links elsewhere stay,
+    and are reported as not read."""
+    notes: list[str] = []
+
+    def follow(element: ET.Element, beside: str, seen: tuple[str, ...]) -> None:
+        for child in list(element):
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag in ("Folder", "Document", "kml"):
+                follow(child, beside, seen)
+                continue
+            if tag != _LINK:
+                continue
+            href = next((_text(h) for h in child.iter(f"{ns}href") if _text(h)), "")
+            target = archive.member(href, beside) if href else None
+            if target is None or target in seen or len(seen) > _LINK_DEPTH:
+                continue
+            name = " ".join((_text(child.find(f"{ns}name")) or "").split())
+            try:
+                linked = _parse_xml(
+                    f"{path} ▸ {target}", _kmz_member(path, archive.data, target)[1]
+                )
+            except (FormatError, KeyError) as exc:
+                why = exc.problem if isinstance(exc, FormatError) else "it is missing"
+                link = _Link(_LINK, name, href)
+                notes.append(f"{_link_words(link)}, inside the KMZ, was not read: {why}")
+                element.remove(child)  # said here: not again as a link not followed
+                continue
+            _into_namespace(linked, ns)
+            documents = [c for c in linked if c.tag in (f"{ns}Document", f"{ns}Folder")]
+            if not name and len(documents) == 1:  # the linked document's own name, then
+                name = " ".join((_text(documents[0].find(f"{ns}name")) or "").split())
+            folder = ET.Element(f"{ns}Folder")
+            if name:
+                ET.SubElement(folder, f"{ns}name").text = name
+            for container in documents or [linked]:
+                folder.extend(c for c in container if c.tag != f"{ns}name")
+            element.insert(list(element).index(child), folder)
+            element.remove(child)
+            follow(folder, target, (*seen, target))
+
+    follow(root, archive.name, (archive.name,))
+    return notes
+
+
+def _into_namespace(root: ET.Element, ns: str) -> None:
+    """Put a linked document's elements into the namespace of the one linking to it (KML 2.2
+    and 2.1, or none: one document to fastkml)."""
+    own = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if own and element.tag.startswith(own):
+            element.tag = ns + element.tag[len(own) :]
+        elif not element.tag.startswith("{"):
+            element.tag = ns + element.tag
 
 
 _FEED_BYTES = 1 << 20
