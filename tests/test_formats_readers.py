@@ -1795,6 +1795,44 @@ def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):
     assert "longitude out of range -180…180 (found 170…900)" in str(report.problems[0])
 
 
+def test_linked_places_when_is_the_features_time(tmp_path):
+    """The Linked Places format (World Historical Gazetteer, Pelagios) gives a feature's time
+    in a `when` member beside its properties: the file was refused as having no date."""
+
+    def feature(title, when, where=(2.35, 48.85)):
+        return {
+            "type": "Feature", "@id": f"http://example.org/{title}",
+            "properties": {"title": title, "ccodes": ["FR"]}, "when": when,
+            "geometry": {"type": "GeometryCollection", "geometries": [
+                {"type": "Point", "coordinates": list(where), "certainty": "certain"}]},
+        }  # fmt: skip
+
+    def span(start, end=None):
+        return {"start": start, **({"end": end} if end else {})}
+
+    features = [
+        feature("Abbey", {"timespans": [span({"in": "1200"}, {"in": "1300"})]}),
+        feature("Fort", {"timespans": [span({"earliest": "1500", "latest": "1510"},
+                                            {"earliest": "1590", "latest": "1600-05"})]}),
+        feature("Mint", {"timespans": [span({"in": "1700"}), span({"in": "1650"}, {"in": "1660"})],
+                         "periods": [{"name": "Early modern"}]}),
+        feature("Temple", {"timespans": [span({"in": "-0450"}, {"in": "-0400"})]}),
+        feature("Lost", {"label": "medieval"}),  # no timespan: no date
+    ]  # fmt: skip
+    path = tmp_path / "places.lpf.json"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    catalogue, report = read_catalogue(path)
+    spans = {e.title: (e.time.start_iso, e.time.end_iso) for e in catalogue.events}
+    assert spans == {
+        "Abbey": ("1200-01-01", "1300-12-31"),
+        "Fort": ("1500-01-01", "1600-05-31"),  # at their widest
+        "Mint": ("1650-01-01", "1700-12-31"),  # both timespans
+        "Temple": ("-0450-01-01", "-0400-12-31"),
+    }
+    (problem,) = report.problems
+    assert problem.item == "feature 5 ('Lost')"
+
+
 @pytest.mark.parametrize("value", [0, 0.0, "0", "00", " 0 "])
 def test_a_bare_zero_is_no_year(value):
     """A sheet's 0 for "unknown" was read as the year 1 BC, a silently wrong date."""

@@ -21,6 +21,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
@@ -347,7 +348,57 @@ def _properties(feature: Any) -> dict | None:
     if not isinstance(feature, dict):
         return None
     props = feature.get("properties")
-    return props if isinstance(props, dict) else ({} if props is None else None)
+    props = props if isinstance(props, dict) else ({} if props is None else None)
+    if props is not None and ("when" in feature or props.get("when").__class__ is dict):
+        when = linked_places_when(props.get("when", feature.get("when")))
+        if when is not None:  # read as a "when" property (a date's name) holding it
+            props = {**props, "when": when}
+    return props
+
+
+def linked_places_when(when: Any) -> str | None:
+    """The Linked Places format's `when` (historians' gazetteers: World Historical Gazetteer,
+    Pelagios) as an EDTF interval: {"timespans": [{"start": {"in": "1200"}, "end": {"in":
+    "1300"}}]} is "1200/1300". A bound given as {"earliest": …, "latest": …} is taken at its
+    widest; several timespans make one, from the first start to the last end. None when it
+    holds no timespan."""
+    spans = when.get("timespans") if isinstance(when, dict) else None
+    if not isinstance(spans, list):
+        return None
+    bounds = []  # (start, end) texts
+    for span in spans:
+        if isinstance(span, dict):
+            start, end = span.get("start"), span.get("end")
+            first = _when_bound(start, "earliest")
+            last = _when_bound(end, "latest") or _when_bound(start, "latest")
+            if first or last:
+                bounds.append((first or last, last or first))
+    if not bounds:
+        return None
+    if len(bounds) > 1:  # the widest: by the days each bound means, when they all read
+        try:
+            days = [(parse_date(a).start, parse_date(b).end) for a, b in bounds]
+        except DateError:
+            pass  # reported as the date it is, in the feature's own words
+        else:
+            first = bounds[min(range(len(days)), key=lambda i: days[i][0])][0]
+            last = bounds[max(range(len(days)), key=lambda i: days[i][1])][1]
+            bounds = [(first, last)]
+    first, last = bounds[0]
+    return first if first == last else f"{first}/{last}"
+
+
+def _when_bound(bound: Any, widest: str) -> str:
+    """A Linked Places timespan's start or end: its "in", else its `widest` ("earliest" for a
+    start, "latest" for an end) or the other; "" when it has none."""
+    if not isinstance(bound, dict):
+        return ""
+    other = "latest" if widest == "earliest" else "earliest"
+    for key in ("in", widest, other):
+        value = bound.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+    return ""
 
 
 def _read_feature(
