@@ -134,6 +134,29 @@ def test_the_shapefile_message_says_how_to_convert(tmp_path):
     assert "ogr2ogr -f GeoJSON out.geojson roads.shp" in refusal(path)
 
 
+GPX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Garmin Connect" '
+    'xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.2" lon="6.14"><time>'
+    "2021-06-01T10:00:00Z</time><name>Geneva</name></wpt></gpx>"
+)
+
+
+@pytest.mark.parametrize("name", ["walk.gpx", "walk.xml", "walk.kml", "walk.txt"])
+def test_a_gpx_file_says_how_to_convert_it_keeping_its_times(tmp_path, name):
+    """A GPS track or waypoints: it was refused as "not KML: the document is <gpx>" (or read
+    as a table of one column), which says nothing of what it is or what to do."""
+    message = refusal(write(tmp_path / name, GPX))
+    assert message.startswith(f"{tmp_path / name}: a GPX file (a GPS device's or app's ")
+    assert f"ogr2ogr -f GeoJSON out.geojson {name} waypoints, or track_points" in message
+    assert "each point's time is then its date" in message
+
+
+def test_a_kml_named_gpx_is_read_as_the_kml_it_is(tmp_path):
+    kml = KML_HEAD + placemark("Here", "<Point><coordinates>1,2</coordinates></Point>")
+    path = write(tmp_path / "here.gpx", kml + "</Document></kml>")
+    assert [e.title for e in open_catalogue(path).events] == ["Here"]
+
+
 def test_a_kmz_that_is_not_a_zip(tmp_path):
     broken = write(tmp_path / "cut.kmz", "PK\x03\x04 this is not really a zip")
     message = refusal(broken, guess=False)

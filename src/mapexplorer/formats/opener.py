@@ -234,6 +234,17 @@ _SUFFIX_KINDS = {
 }
 
 
+_GPX_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?gpx[\s>]")
+_KML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?kml[\s>]")
+_GPX = (
+    "a GPX file (a GPS device's or app's waypoints and tracks), which Map Explorer does not "
+    "read: convert it to GeoJSON first, keeping each point's time (ogr2ogr -f GeoJSON "
+    "out.geojson {name} waypoints, or track_points for every point of a track; or in QGIS, "
+    "add it as a vector layer, choose the waypoints or track_points layer, and Export ▸ Save "
+    "Features As… GeoJSON); each point's time is then its date"
+)
+
+
 def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     """What a file we do not read is, and what to do with it (None when we may read it)."""
     for magic, what in _BY_MAGIC:
@@ -254,6 +265,9 @@ def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None
         )
     if suffix in _SUFFIX_KINDS and not head.lstrip().startswith((b"{", b"[", b"<")):
         return _SUFFIX_KINDS[suffix].format(name=Path(path).name)
+    xml = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    if (xml and _GPX_ROOT.search(head)) or (suffix == ".gpx" and not _KML_ROOT.search(head)):
+        return _GPX.format(name=Path(path).name)
     if head.startswith(b"PK\x03\x04") and suffix != ".kmz":
         return _zip_kind(path, head, suffix)
     return None
