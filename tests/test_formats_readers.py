@@ -2014,3 +2014,48 @@ def test_coordinates_with_a_typeset_minus_sign(tmp_path):
     )
     one = open_catalogue(pair)
     assert place_of(one, one.events[0]).representative == (70.66, -33.45)
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("\u200b1914", "1914"),  # a zero-width space, as copying from a web page leaves
+        ("1914\ufeff", "1914"),  # a byte order mark in mid-file, where two files were joined
+        ("\u200e1916-07-01\u200f", "1916-07-01"),  # direction marks round an ISO day
+        ("19\u00ad17", "1917"),  # a soft hyphen
+        ("28\u00a0June\u202f1914", "1914-06-28"),  # no-break spaces, as Wikipedia writes dates
+        ("\u2066Q3 2021\u2069", "2021-07/2021-09"),  # an isolate round text from a sheet
+    ],
+)
+def test_a_date_with_invisible_characters_reads_as_it_shows(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_table_with_invisible_characters_reads_as_it_shows(tmp_path):
+    # A zero-width space, a BOM or a direction mark in a cell made its date or its number
+    # unreadable ("'\u200b1914' is not a date we can read") though the cell shows "1914".
+    text = (
+        "\u200bDate,Title,Lat,Lon,Place,Category\n"
+        "\u200b1914,Sarajevo,\u200b43.85,18.41\u00a0,,war\n"
+        "1916-07-01,Somme,\u200e50.0\u200f,\ufeff2.7,,war\u200b\n"
+        "1917,\u200bArras battle\u200b,,,\u200bArras\u00a0,war\n"
+    )
+    path = write(tmp_path / "copied.csv", text)
+    assert guess_fields(path).choice.time == TimeSource("Date")
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    events = by_title(catalogue)
+    assert set(events) == {"Sarajevo", "Somme", "Arras battle"}
+    assert events["Sarajevo"].time.edtf == "1914"
+    assert place_of(catalogue, events["Sarajevo"]).representative == (18.41, 43.85)
+    assert place_of(catalogue, events["Somme"]).representative == (2.7, 50.0)
+    assert {e.category for e in catalogue.events} == {"war"}  # one category, not two
+    assert place_of(catalogue, events["Arras battle"]).name == "Arras"
+    pair = write(tmp_path / "pair.csv", 'date,title,coordinates\n1916,Verdun,"49.16\u200b, 5.38"\n')
+    verdun = open_catalogue(pair)
+    assert place_of(verdun, verdun.events[0]).representative == (5.38, 49.16)
+    ymd = write(
+        tmp_path / "ymd.csv",
+        "Year,Month,Day,Title,Lat,Lon\n1916\u200b,\u200bFebruary,21\u00a0,Verdun,49.16,5.38\n",
+    )
+    assert open_catalogue(ymd).events[0].time.edtf == "1916-02-21"

@@ -27,6 +27,7 @@ from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
+from mapexplorer.formats.invisible import stripped
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -586,7 +587,7 @@ def _sniff(text: str, suffix: str) -> str:
 def _header(row: list[str]) -> list[str]:
     names: list[str] = []
     for number, cell in enumerate(row, start=1):
-        name = cell.strip().lstrip("\ufeff").strip() or f"column {number}"
+        name = stripped(cell) or f"column {number}"
         unique, n = name, 2
         while unique in names:
             unique, n = f"{name} ({n})", n + 1

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from mapexplorer.formats.footnotes import without_footnotes
+from mapexplorer.formats.invisible import visible
 from mapexplorer.model.time import (
     DateError,
     Precision,
@@ -170,12 +171,12 @@ def _is_unknown_part(value: object) -> bool:
     """An empty month or day cell, or 0 (the Global Terrorism Database's "unknown")."""
     if _is_empty(value):
         return True
-    text = str(value).strip()
+    text = visible(str(value)).strip()
     return bool(_NUMBER.match(text)) and float(text) == 0
 
 
 def _month_number(value: object) -> int:
-    text = str(value).strip().lower().rstrip(".")
+    text = visible(str(value)).strip().lower().rstrip(".")
     if _NUMBER.match(text):
         number = int(float(text))
         if 1 <= number <= 12:
@@ -187,7 +188,7 @@ def _month_number(value: object) -> int:
 
 
 def _day_number(value: object) -> int:
-    text = str(value).strip()
+    text = visible(str(value)).strip()
     if _NUMBER.match(text):
         return int(float(text))
     raise DateError(f"{_show(value)} is not a day of the month (write 1 to 31)")
@@ -204,7 +205,7 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
     for value in values:
         if not isinstance(value, str):
             continue
-        text = value.strip()
+        text = visible(value).strip()
         if timed := _TIME_OF_DAY.match(text.lower()):  # "03/04/2025 10:30 AM": the date part
             text = timed["date"]
         match = _NUMERIC.match(text)
@@ -226,7 +227,7 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
 
 
 def _is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not visible(value).strip())
 
 
 def _show(value: object) -> str:
@@ -313,7 +314,9 @@ def _parse_text(text: str, order: DateOrder, unix: bool) -> TimeSpan:
 
 
 def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
-    text = without_footnotes(raw.strip())  # "28 June 1914[3]", copied from Wikipedia
+    # A zero-width space or a direction mark copied from a web page with the date; a
+    # reference mark copied from Wikipedia ("28 June 1914[3]").
+    text = without_footnotes(visible(raw).strip())
     if not text:
         raise DateError("the date is empty")
     if _may_be_edtf(text):

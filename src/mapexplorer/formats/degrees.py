@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from mapexplorer.formats.invisible import visible
+
 __all__ = ["Axis", "DegreesError", "ascii_minus", "looks_like_degrees", "parse_degrees"]
 
 Axis = Literal["lat", "lon"]
@@ -60,7 +62,7 @@ def looks_like_degrees(value: object) -> bool:
 def parse_degrees(value: str, axis: Axis) -> float:
     """Decimal degrees from "35°41′46″N" (or "35 41 46 N", "N 35° 41.77′", "-35°41′"):
     `DegreesError` when it is not a coordinate of `axis` we can read."""
-    match = _DMS.match(ascii_minus(value.strip()))
+    match = _DMS.match(ascii_minus(visible(value).strip()))
     pre, post = (match["pre"], match["post"]) if match else (None, None)
     hemisphere = (pre or post or "").upper()
     marked = match is not None and any(match[m] for m in ("deg_mark", "min_mark", "sec_mark"))

@@ -36,6 +36,7 @@ from mapexplorer.formats.degrees import (
 )
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
+from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
 from mapexplorer.model.time import DateError, TimeSpan, plain_days
@@ -67,7 +68,7 @@ SAMPLE_SIZE = 200
 def normalise(name: str) -> str:
     """A field name as we match it: "Event Date" and "event-date" are both "event_date";
     accents go ("Länge" is "lange", "Título" "titulo", "Année" "annee")."""
-    text = name.strip().lstrip("\ufeff").lower()
+    text = visible(name).strip().lower()
     if not text.isascii():
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
@@ -814,7 +815,7 @@ def _disagreements(
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not stripped(value))
 
 
 def _mostly(values: Sequence[Any], check) -> bool:
@@ -856,7 +857,8 @@ def _number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError("a truth value is not a coordinate")
     if isinstance(value, str):
-        number = float(ascii_minus(value.strip()).replace(",", "."))  # "−33,45" from a sheet
+        # "−33,45" from a sheet; "\u200b33.45" copied from a web page
+        number = float(ascii_minus(visible(value).strip()).replace(",", "."))
     else:
         number = float(value)
     if not math.isfinite(number):
@@ -884,7 +886,7 @@ _PAIR = re.compile(
 def _pair(value: Any) -> tuple[float, float] | None:
     """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)"); None
     when the cell is no such pair."""
-    m = _PAIR.match(ascii_minus(value)) if isinstance(value, str) else None
+    m = _PAIR.match(ascii_minus(visible(value))) if isinstance(value, str) else None
     if m is None:
         return None
     a, b = m["a"], m["b"]
@@ -992,7 +994,7 @@ class RowReader:
         texts = ["", "", "", "", "", "", "", ""]
         for index, name in self._text_fields:
             value = get(name)
-            texts[index] = value.strip() if value.__class__ is str else _text(value)
+            texts[index] = stripped(value) if value.__class__ is str else _text(value)
             if index in _PROSE:
                 texts[index] = without_footnotes(texts[index])
         actors = self._actors(row) if self.choice.actors else ()
@@ -1006,7 +1008,7 @@ class RowReader:
         columns: list[list[str]] = [empty] * len(_PART_ROLES)
         for index, name in self._text_fields:
             cells = (row.get(name) for row in rows)
-            columns[index] = [v.strip() if v.__class__ is str else _text(v) for v in cells]
+            columns[index] = [stripped(v) if v.__class__ is str else _text(v) for v in cells]
             if index in _PROSE:
                 columns[index] = [without_footnotes(v) for v in columns[index]]
         if self.choice.actors:
@@ -1109,7 +1111,7 @@ class RowReader:
             return None
         if not isinstance(text, str):
             raise PlaceError(f"{_short(text)} is not WKT text")
-        text = _SRID.sub("", text)
+        text = _SRID.sub("", visible(text))
         try:
             return shapely.force_2d(shapely.from_wkt(text))
         except Exception as exc:  # shapely.errors.GEOSException and friends
@@ -1124,7 +1126,8 @@ class RowReader:
         None when it is empty, or the `PlaceError` saying what is wrong with it."""
         out: list[Any] = [None] * len(texts)
         todo = [i for i, text in enumerate(texts) if text.__class__ is str and not _blank(text)]
-        parsed = shapely.from_wkt([_SRID.sub("", texts[i]) for i in todo], on_invalid="ignore")
+        wkt = [_SRID.sub("", visible(texts[i])) for i in todo]
+        parsed = shapely.from_wkt(wkt, on_invalid="ignore")
         for i, geometry in zip(todo, shapely.force_2d(parsed), strict=True):
             out[i] = geometry
         for i, text in enumerate(texts):
@@ -1150,7 +1153,7 @@ class RowReader:
 
 def _text(value: Any) -> str:
     if value.__class__ is str:
-        return value.strip()
+        return stripped(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
