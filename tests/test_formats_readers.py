@@ -2059,3 +2059,71 @@ def test_a_table_with_invisible_characters_reads_as_it_shows(tmp_path):
         "Year,Month,Day,Title,Lat,Lon\n1916\u200b,\u200bFebruary,21\u00a0,Verdun,49.16,5.38\n",
     )
     assert open_catalogue(ymd).events[0].time.edtf == "1916-02-21"
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("1066 (disputed)", "1066?"),
+        ("1066 [uncertain]", "1066?"),
+        ("Oct. 1066 (?)", "1066-10?"),
+        ("1350 (approx.)", "1350~"),
+        ("c. 1350 (est.)", "1350~"),  # about already: kept so
+        ("14 October 1066 (Julian)", "1066-10-14"),  # a note with no bearing: the date as given
+        ("2024-06-25 (updated)", "2024-06-25"),
+        ("1941–1945 (approx.)", "1941/1945"),
+    ],
+)
+def test_a_date_with_a_note_in_brackets_after_it(value, edtf):
+    # It was "not a date we can read", with the generic hint: the note is not part of the date,
+    # but a note of doubt makes the date uncertain, and one of estimation makes it about.
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("before 1066", "'before 1066' has no start, .* as 'first/last' \\(e.g. '1056/1066'\\)"),
+        ("pre-1066", "'pre-1066' has no start"),
+        ("until 14 October 1066", "has no start, .*'1056/1066-10-14'.*'1066-10-14\\?'"),
+        ("after 1066", "'after 1066' has no end, .* \\(e.g. '1066/1076'\\), or '1066\\?' if"),
+        ("since June 2014", "'since June 2014' has no end, .*'2014-06/2024'"),
+        ("after 44 BC", "'after 44 BC' has no end, .* as 'first/last', or '-0043\\?'"),
+    ],
+)
+def test_a_date_open_at_one_end_is_refused_saying_what_to_write(value, message):
+    # It was "'before' is not a month".
+    with pytest.raises(DateError, match=message):
+        parse_date(value)
+    assert parse_date("from Aug. 25 to Sept. 17, 1941").edtf == "1941-08-25/1941-09-17"
+
+
+def test_a_table_of_dates_with_notes_keeps_each_note_as_its_events_date_note(tmp_path):
+    text = (
+        "date,title,lat,lon\n"
+        "1066 (disputed),Stamford Bridge,53.99,-0.91\n"
+        "14 October 1066,Hastings,50.91,0.49\n"
+        "before 1066,Older,51.5,-0.1\n"
+        "25 December 1066 (Julian) ,Coronation,51.5,-0.13\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "1066.csv", text))
+    events = by_title(catalogue)
+    assert events["Stamford Bridge"].time.edtf == "1066?"
+    assert events["Stamford Bridge"].date_note == (
+        "The file gives '1066 (disputed)', read as 1066 (uncertain): the note in brackets is "
+        "not part of the date."
+    )
+    assert events["Coronation"].time.edtf == "1066-12-25"
+    assert "'25 December 1066 (Julian)'" in events["Coronation"].date_note
+    assert events["Hastings"].date_note == ""
+    [problem] = report.problems
+    assert (problem.item, problem.field) == ("row 4", "date")
+    assert problem.message.startswith("'before 1066' has no start")
+    assert report.notes == [
+        "rows 2 and 5 have a note in brackets after the date, not read as part of it but kept "
+        "as the event's date note ('1066 (disputed)' as 1066 (uncertain))"
+    ]
+    feature = _point_feature({"title": "Stamford Bridge", "date": "1066 (disputed)"})
+    geojson = open_catalogue(write(tmp_path / "1066.geojson", _collection(feature)))
+    assert geojson.events[0].time.edtf == "1066?"
+    assert "'1066 (disputed)'" in geojson.events[0].date_note

@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
+from mapexplorer.formats.dates import date_note
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
@@ -35,6 +36,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    noted_date,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
@@ -136,6 +138,7 @@ def _read_rows(
         progress(0, total)
     # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
     times = _times(reader, dicts)
+    noted = _noted_dates(reader, dicts, times)
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
@@ -184,11 +187,23 @@ def _read_rows(
             field = name_field if named else location_field
             builder.problem(f"row {number(index)}", field, message or str(exc))
             continue
-        builder.add(f"row {number(index)}", parts, time, [place_id], extras[index])
+        note = noted.get(index)
+        if note is None:
+            builder.add(f"row {number(index)}", parts, time, [place_id], extras[index])
+        else:
+            builder.add(
+                f"row {number(index)}",
+                parts,
+                time,
+                [place_id],
+                extras[index],
+                noted_date(note, time),
+            )
     if broken:
         builder.problem(broken[0], "", broken[1])
     builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
+    builder.report.notes += _noted_dates_line(noted, times, number)
     if progress is not None:
         progress(total, total)
     return builder.finish(total, choice, guessed)
@@ -259,6 +274,43 @@ def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
         except DateError as exc:
             spans[key] = exc
     return [spans[key] for key in keys]
+
+
+def _noted_dates(
+    reader: RowReader, rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, str]:
+    """The rows whose date has a note in brackets after it ("1066 (disputed)"), which was
+    read without it (`dates.date_note`): row index → the cell as written."""
+    source = reader.choice.time
+    if source is None:
+        return {}
+    noted: dict[int, str] = {}
+    for name in source.fields:
+        for index, row in enumerate(rows):
+            cell = row.get(name)
+            if (
+                cell.__class__ is str
+                and (")" in cell or "]" in cell)
+                and times[index].__class__ is TimeSpan
+                and date_note(cell)
+            ):
+                noted.setdefault(index, cell.strip())
+    return noted
+
+
+def _noted_dates_line(
+    noted: dict[int, str], times: list[TimeSpan | DateError], number: RowNumbers
+) -> list[str]:
+    """The report's line for the dates read without the note after them, with an example."""
+    if not noted:
+        return []
+    indexes = sorted(noted)
+    first = indexes[0]
+    example = f"{noted[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
+    return [
+        f"{_row_numbers(indexes, number)} a note in brackets after the date, not read as part "
+        f"of it but kept as the event's date note ({example})"
+    ]
 
 
 def _points(reader: RowReader, rows: list[dict]) -> list[Any]:

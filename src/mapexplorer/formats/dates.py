@@ -29,7 +29,14 @@ from mapexplorer.model.time import (
     ordinal,
 )
 
-__all__ = ["DateOrder", "parse_date", "parse_span", "parse_year_month_day", "slash_order"]
+__all__ = [
+    "DateOrder",
+    "date_note",
+    "parse_date",
+    "parse_span",
+    "parse_year_month_day",
+    "slash_order",
+]
 
 DateOrder = Literal["dmy", "mdy"]
 """How to read "01/02/2025": day first (most of the world) or month first (the US)."""
@@ -334,6 +341,13 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return span
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
+    if note := _trailing_note(text):  # "1066 (disputed)": the date, and a note about it
+        inner = _parse_text_uncached(note["date"], order, unix)
+        if _UNSURE_NOTE.search(note["note"].lower()):
+            return _qualified(inner, "?")
+        if _ABOUT_NOTE.search(note["note"].lower()):
+            return _qualified(inner, "~")
+        return inner
     lowered = _YEAR_AFTER_COMMA.sub(", ", re.sub(r"\s+", " ", text.lower()))
     if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
         try:
@@ -368,14 +382,13 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             _DECADE_APOSTROPHE.sub(r"\1s", text),
         )
     if match := _APPROX.match(lowered):
-        inner = _parse_text_uncached(match.group(1), order, unix)
-        if "/" in inner.edtf or any(c in inner.edtf for c in "~?%"):
-            return inner
-        return _cached_parse(inner.edtf + "~")
+        return _qualified(_parse_text_uncached(match.group(1), order, unix), "~")
     # "44 BC", "AD 79", "BC 44": before "January 2025", as "BCE 44" names no month
     if match := _ERA_YEAR.match(lowered):
         era = match.group("era") or match.group("pre")
         return _year(_era_year(int(match.group("year")), era, raw))
+    if match := _OPEN_ENDED.match(lowered):  # "before 1066": said why, not "'before' is no month"
+        _refuse_open_ended(match, order, unix, raw)
     for pattern in _WRITTEN:
         if match := pattern.match(lowered):
             try:
@@ -423,6 +436,79 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     raise DateError(
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
         "17 January 2025, January 17, 2025, the 1980s or the 19th century"
+    )
+
+
+_TRAILING_NOTE = re.compile(r"^(?P<date>.*?[^\s(\[-])\s*[(\[](?P<note>[^()\[\]]{1,60})[)\]]$")
+"""A date with a note in brackets after it, as tables of history write them: "1066
+(disputed)", "14 October 1066 (Julian)", "c. 1350 [est.]"."""
+_UNSURE_NOTE = re.compile(
+    r"^\?$|\b(?:disputed|contested|uncertain|unconfirmed|unverified|unsure|unclear|doubtful"
+    r"|probabl[ey]|possibl[ey]|likely|perhaps|maybe|reported|alleged|unknown)\b"
+)
+_ABOUT_NOTE = re.compile(
+    r"\b(?:approx|approximate|approximately|est|estimate|estimated|about|around|circa|ca|c"
+    r"|roughly)\b"
+)
+
+
+def _trailing_note(text: str) -> re.Match[str] | None:
+    """The date and the note of a date with a note in brackets after it (words, or "?"); None
+    for anything else, such as EDTF's own brackets."""
+    match = _TRAILING_NOTE.match(text)
+    if match is None or not re.search(r"[^\W\d_]|^\s*\?\s*$", match["note"]):
+        return None
+    return match
+
+
+def date_note(value: object) -> str:
+    """The note in brackets after a cell's date ("disputed" of "1066 (disputed)"), which is
+    not part of the date (`parse_date` reads "1066", uncertain); "" when the cell has none.
+    Readers keep it as the event's date note and say so in their report."""
+    if not isinstance(value, str) or not (")" in value or "]" in value):
+        return ""
+    match = _trailing_note(without_footnotes(visible(value).strip()))
+    return match["note"].strip() if match else ""
+
+
+def _qualified(span: TimeSpan, mark: str) -> TimeSpan:
+    """`span` about ("~") or uncertain ("?"), unless it is already either, or an interval."""
+    if "/" in span.edtf or any(c in span.edtf for c in "~?%"):
+        return span
+    try:
+        return _cached_parse(span.edtf + mark)
+    except DateError:  # a form EDTF cannot qualify: the date as read
+        return span
+
+
+_OPEN_ENDED = re.compile(
+    r"^(?:(?P<before>before|prior to|until|till|up to|by|no later than|not after|earlier than"
+    r"|pre(?:-|\s))|(?P<after>after|since|from|no earlier than|not before|later than"
+    r"|post(?:-|\s)))\s*(?P<date>\S.*)$"
+)
+"""A date open at one end: "before 1066", "after 1066", "since 2014", "pre-1914"."""
+
+
+def _refuse_open_ended(match: re.Match[str], order: DateOrder, unix: bool, raw: str) -> None:
+    """Why "before 1066" is no date: an event's span needs both its ends to be drawn on the
+    time line (EDTF's open ends, "../1066", are refused too). Nothing when the words after
+    "before" are no date: the reason given is then the usual one."""
+    try:
+        span = _parse_text_uncached(match["date"], order, unix)
+    except DateError:
+        return
+    if "/" in span.edtf:  # "from Aug. 25 to Sept. 17, 1941": both ends, read further on
+        return
+    end = "start" if match["before"] else "end"
+    year = int(iso_from_day(span.start if match["before"] else span.end).lstrip("+")[:-6])
+    example = ""
+    if year > 10:  # a span of ten years, as an example (not one before year 1, or BC)
+        first, last = (year - 10, span.edtf) if match["before"] else (span.edtf, year + 10)
+        example = f" (e.g. '{first}/{last}')"
+    raise DateError(
+        f"{_show(raw)} has no {end}, and an event needs both ends of its time to go on the "
+        f"time line: write the span it falls in as 'first/last'{example}, or '{span.edtf}?' "
+        "if it is likely that date"
     )
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "Progress",
     "ReadReport",
     "event_title",
+    "noted_date",
 ]
 
 Progress = Callable[[int, int], None]
@@ -213,9 +214,11 @@ class CatalogueBuilder:
         time: TimeSpan,
         place_ids: list[str],
         extra: dict[str, Any] | None = None,
+        date_note: str = "",
     ) -> None:
         """One row's event; rows sharing an id, title and time become one event at their
-        places (the shape of our own exports: a row per event–place pair)."""
+        places (the shape of our own exports: a row per event–place pair). `date_note`: how
+        its date was read, when not quite as written."""
         title = event_title(item, parts)
         events = self._events
         if parts.id:
@@ -239,7 +242,7 @@ class CatalogueBuilder:
             parts.category or "other",
             parts.era,
             parts.excerpts or ((Excerpt(excerpt, 0, len(excerpt)),) if excerpt else ()),
-            "",
+            date_note,
             extra or {},
         )
 
@@ -322,6 +325,15 @@ def event_title(item: str, parts: RowParts) -> str:
     if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
         title = _LINE_BREAKS.sub(" ", title).strip()
     return title
+
+
+def noted_date(cell: str, time: TimeSpan) -> str:
+    """An event's date note when its date was written with a note in brackets after it
+    ("1066 (disputed)", `dates.date_note`), which is not read as part of the date."""
+    return (
+        f"The file gives {cell.strip()!r}, read as {time.describe()}: the note in brackets is "
+        "not part of the date."
+    )
 
 
 def _era_label(name: str) -> str:
