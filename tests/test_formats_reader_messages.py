@@ -9,6 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from mapexplorer.formats import FormatError
@@ -271,11 +272,11 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them_blank_rows_included(tmp_p
     )
     catalogue, report = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Zürich", "Genève"]
-    assert [p.item for p in report.problems] == ["row 7", "row 8"]
-    assert report.problems[0].message.startswith("'Total' is not a date")
-    assert "never closed" in report.problems[1].message
+    assert [p.item for p in report.problems] == ["row 8"]
+    assert "never closed" in report.problems[0].message
     assert report.notes == [
-        "row 5 has more cells than the header's 4 columns (1 extra cell dropped)"
+        "row 5 has more cells than the header's 4 columns (1 extra cell dropped)",
+        "row 7 ('Total', no date) left out: a totals row, not an event",
     ]
 
 
@@ -899,3 +900,43 @@ def test_a_spreadsheets_day_number_says_which_day_and_how_to_save_it_as_a_date(t
     assert messages["row 6"] == (  # no day of this century: no hint
         "'123456' is not a date: too large for a year, too small for Unix time"
     )
+
+
+def test_a_totals_row_under_the_table_is_left_out_as_one(tmp_path):
+    # It was "'Total' is not a date we can read", as though a row of events were broken.
+    text = (
+        "Date,Event,Deaths,Lat,Lon\n"
+        "2024-06-25,Strike,3,49.99,36.23\n"
+        "2024-06-26,Shelling,4,48.59,37.84\n"
+        "\n"
+        "Total:,,7,,\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "toll.csv", text))
+    assert len(catalogue.events) == 2 and not report.problems
+    assert report.notes == ["row 5 ('Total', no date) left out: a totals row, not an event"]
+    assert report.headline() == "toll.csv: all 2 rows read, some not quite as written:"
+    german = "Datum;Titel;Tote;Breite;Länge\n25.06.2024;A;3;10;10\nSUMME;;3;;\n;Gesamt;3;;\n"
+    _, report = read_catalogue(write(tmp_path / "tote.csv", german))
+    assert report.notes == [
+        "rows 3 and 4 ('SUMME' or 'Gesamt', no date) left out: totals rows, not an event"
+    ]
+    # A title that only starts with the word is an event, and its date is reported as usual.
+    war = "date,title,lat,lon\n2024-06-25,A,1,1\n,Total war,1,1\n"
+    _, report = read_catalogue(write(tmp_path / "war.csv", war))
+    assert [(p.item, p.message) for p in report.problems] == [("row 3", "the date is empty")]
+
+
+def test_a_totals_row_of_a_workbook_is_left_out_as_one(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ["Date", "Event", "Fatalities", "Latitude", "Longitude"],
+        ["2024-06-25", "Strike", 3, 49.99, 36.23],
+        ["2024-06-26", "Shelling", 4, 48.59, 37.84],
+        ["Totaux", None, 7, None, None],
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "bilan.xlsx")
+    catalogue, report = read_catalogue(tmp_path / "bilan.xlsx")
+    assert len(catalogue.events) == 2 and not report.problems
+    assert report.notes == ["row 4 ('Totaux', no date) left out: a totals row, not an event"]

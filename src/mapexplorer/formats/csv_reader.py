@@ -160,11 +160,15 @@ def _read_rows(
     name_field = choice.place or ""
     width = len(header)
     said_short: set[int] = set()  # rows left out with a problem that says they are short
+    totals: dict[int, str] = {}  # a sheet's totals rows ("Total", "Summe"): no events
     for index, row in enumerate(dicts):
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
         time = times[index]
         if time.__class__ is not TimeSpan:
+            if word := _totals_word(rows[index]):
+                totals[index] = word
+                continue
             message = _short_row(row, width, time_names)
             if message:
                 said_short.add(index)
@@ -204,9 +208,10 @@ def _read_rows(
     builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
+    builder.report.notes += _totals_line(totals, number)
     if progress is not None:
         progress(total, total)
-    return builder.finish(total, choice, guessed)
+    return builder.finish(total - len(totals), choice, guessed)
 
 
 def _short_row(row: dict, width: int, needed: Any) -> str:
@@ -274,6 +279,37 @@ def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
         except DateError as exc:
             spans[key] = exc
     return [spans[key] for key in keys]
+
+
+_TOTALS = re.compile(
+    r"(?:grand |sub-?)?totals?|sum|summe|gesamt|insgesamt|gesamtsumme|zwischensumme|totaux"
+    r"|total g[ée]n[ée]ral|sous-total|somme|totale|totaal|som|suma|soma|total geral|итого"
+    r"|всего"
+)
+"""What a spreadsheet's totals row says in its first cells: "Total", "Grand total", German
+"Summe" and "Gesamt", French "Totaux", Italian "Totale", Dutch "Totaal", Spanish "Suma"…"""
+
+
+def _totals_word(cells: list[str]) -> str:
+    """The word of a totals row ("Total:", "SUMME"), which a sheet adds under its rows and a
+    CSV saved from it keeps; "" for any other row. Only a cell that is that word alone: "Total
+    war" is a title."""
+    for cell in cells[:3]:
+        word = stripped(cell).rstrip(":.").strip()
+        if word and _TOTALS.fullmatch(word.casefold()):
+            return word
+    return ""
+
+
+def _totals_line(totals: dict[int, str], number: RowNumbers) -> list[str]:
+    """The report's line for the totals rows left out."""
+    if not totals:
+        return []
+    indexes = sorted(totals)
+    said = _row_numbers(indexes, number).rsplit(" ", 1)[0]  # "row 12", "rows 12 and 30"
+    words = " or ".join(repr(w) for w in dict.fromkeys(totals[i] for i in indexes))
+    kind = "a totals row" if len(indexes) == 1 else "totals rows"
+    return [f"{said} ({words}, no date) left out: {kind}, not an event"]
 
 
 def _noted_dates(
