@@ -2127,3 +2127,46 @@ def test_a_table_of_dates_with_notes_keeps_each_note_as_its_events_date_note(tmp
     geojson = open_catalogue(write(tmp_path / "1066.geojson", _collection(feature)))
     assert geojson.events[0].time.edtf == "1066?"
     assert "'1066 (disputed)'" in geojson.events[0].date_note
+
+
+def _gdelt_row(values: dict[str, str], width: int) -> str:
+    from mapexplorer.formats.gdelt import _BY_WIDTH
+
+    return "\t".join(values.get(name, "") for name in _BY_WIDTH[width])
+
+
+@pytest.mark.parametrize("width", [57, 58, 61])
+def test_a_gdelt_events_file_without_a_header_row(tmp_path, width):
+    # GDELT's own files have no header: the first event was taken as one, and the file was
+    # refused as having no latitude/longitude column.
+    event = {
+        "GLOBALEVENTID": "1180000001", "SQLDATE": "20240625", "MonthYear": "202406",
+        "Year": "2024", "FractionDate": "2024.4795", "Actor1Name": "RUSSIA",
+        "Actor2Name": "UKRAINE", "EventCode": "190", "Actor1Geo_Lat": "55.75",
+        "Actor1Geo_Long": "37.62", "ActionGeo_FullName": "Kharkiv, Kharkivs'ka Oblast, Ukraine",
+        "ActionGeo_Lat": "49.9808", "ActionGeo_Long": "36.2527", "DATEADDED": "20240626",
+        "SOURCEURL": "https://example.org/kharkiv",
+    }  # fmt: skip
+    other = {**event, "GLOBALEVENTID": "1180000002", "SQLDATE": "20240626", "ActionGeo_Lat": ""}
+    text = _gdelt_row(event, width) + "\n" + _gdelt_row(other, width) + "\n"
+    catalogue, report = read_catalogue(write(tmp_path / "20240626.export.CSV", text))
+    (read,) = catalogue.events
+    assert read.time.edtf == "2024-06-25" and read.actors == ("RUSSIA", "UKRAINE")
+    place = place_of(catalogue, read)
+    assert place.representative == (36.2527, 49.9808)  # the action's place, not the actor's
+    assert place.name == "Kharkiv, Kharkivs'ka Oblast, Ukraine"
+    assert [(p.item, p.field) for p in report.problems] == [
+        ("row 2", "ActionGeo_Lat/ActionGeo_Long")  # numbered from 1: no header row
+    ]
+    assert report.notes[0] == (
+        f"the file has no header row: read as GDELT's events, with GDELT's {width} column "
+        "names (SQLDATE, Actor1Name, ActionGeo_Lat…)"
+    )
+    assert guess_fields(tmp_path / "20240626.export.CSV").choice.time == TimeSource("SQLDATE")
+
+
+def test_a_table_whose_first_row_only_looks_like_gdelt_keeps_it_as_its_header(tmp_path):
+    header = ["id", "20240625", "202406", "2024"] + [f"c{i}" for i in range(54)]
+    text = ",".join(header) + "\n" + ",".join(["1", "2", "3", "4"] + ["x"] * 54) + "\n"
+    with pytest.raises(FormatError, match="'id', '20240625'"):
+        read_catalogue(write(tmp_path / "odd.csv", text))

@@ -27,6 +27,7 @@ from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.dates import date_note
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
+from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.invisible import stripped
 from mapexplorer.formats.native import paused_gc
@@ -113,7 +114,14 @@ def _read(
     path: str | os.PathLike, progress: Progress | None, fields: FieldChoice | Mapping | None
 ) -> tuple[Catalogue, ReadReport]:
     header, rows, broken, number = _read_table(path)
-    return _read_rows(path, progress, fields, header, rows, broken, number)
+    catalogue, report = _read_rows(path, progress, fields, header, rows, broken, number)
+    if number.header_rows == 0:
+        report.notes.insert(
+            0,
+            f"the file has no header row: read as GDELT's events, with GDELT's "
+            f"{len(header)} column names (SQLDATE, Actor1Name, ActionGeo_Lat…)",
+        )
+    return catalogue, report
 
 
 def _read_rows(
@@ -516,7 +524,10 @@ def _read_table(
             if not any(row):  # a blank line, or ";;;" from a spreadsheet
                 number.skip(header is None, len(rows))
                 continue
-            if header is None:
+            if header is None and (names := gdelt_header(row)) is not None:
+                header, first = names, None  # no header row: the first row is an event
+                number.header_rows = 0
+            elif header is None:
                 header, first = _header(row), row
                 continue
             if not rows and first is not None and names_below_groups(first, row):
