@@ -2170,3 +2170,16 @@ def test_a_table_whose_first_row_only_looks_like_gdelt_keeps_it_as_its_header(tm
     text = ",".join(header) + "\n" + ",".join(["1", "2", "3", "4"] + ["x"] * 54) + "\n"
     with pytest.raises(FormatError, match="'id', '20240625'"):
         read_catalogue(write(tmp_path / "odd.csv", text))
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("June 25, 2024 → June 27, 2024", "2024-06-25/2024-06-27"),
+        ("June 25, 2024 2:30 PM → June 27, 2024 4:00 PM", "2024-06-25/2024-06-27"),
+        ("2024-06-25→2024-06-27", "2024-06-25/2024-06-27"),
+    ],
+)
+def test_a_range_written_with_an_arrow_as_notion_exports_one(value, edtf):
+    # Notion's CSV export writes a date property's range so: each row was refused.
+    assert parse_date(value).edtf == edtf

@@ -103,7 +103,9 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _YEAR_HYPHEN_YEAR = re.compile(r"^\d{4}\s*-\s*(?:\d{4}|\d{2})$")
 _DAY_AFTER_MONTH = re.compile(r"[^\W\d]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
-_RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|\s+to\s+|\s+until\s+)\s*(.+)$")
+_RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|→|\s+to\s+|\s+until\s+)\s*(.+)$")
+"""A range, "1941–1945", "17 January – 3 February 2025", or as Notion's CSV export writes a
+date property's range: "June 25, 2024 → June 27, 2024"."""
 
 # Unix time bounds we accept: 1973-03-03 (9 digits) to about year 2286 in seconds.
 _UNIX_MIN_SECONDS = 100_000_000
