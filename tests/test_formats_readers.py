@@ -2183,3 +2183,19 @@ def test_a_table_whose_first_row_only_looks_like_gdelt_keeps_it_as_its_header(tm
 def test_a_range_written_with_an_arrow_as_notion_exports_one(value, edtf):
     # Notion's CSV export writes a date property's range so: each row was refused.
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("2024/06/25 14:30:00+00", "2024-06-25"),  # ArcGIS Pro's and PostgreSQL's text
+        ("25/06/2024 14:30 +02", "2024-06-25"),
+        ("2024/06/25 14:30:00-05:30", "2024-06-25"),
+    ],
+)
+def test_a_date_and_time_with_an_offset_in_hours_only(value, edtf):
+    # "+00" was read only after an ISO day ("2025-01-17 10:30:00+00"): the whole column of
+    # "2024/06/25 14:30:00+00" was refused as 'not a valid EDTF date'.
+    assert parse_date(value).edtf == edtf
+    with pytest.raises(DateError, match=r"\+25:00 is not a time-zone offset"):
+        parse_date("2024/06/25 14:30:00+25")

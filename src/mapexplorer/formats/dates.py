@@ -68,10 +68,11 @@ _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
     rf"^(?P<date>.*?\d),?\s+(?:at\s+)?{_CLOCK}\s*"
-    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|(?P<offset>[+-]\d{2}:?\d{2})|[a-z]{3,4})?$"
+    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|(?P<offset>[+-]\d{2}(?::?\d{2})?)|[a-z]{3,4})?$"
 )
 """A written or numeric date and a time of day: "Fri, 17 Jan 2025 10:00:00 GMT" (e-mail and
-RSS), "1/17/2025 10:30 AM" (spreadsheets). The day is the date as written."""
+RSS), "1/17/2025 10:30 AM" (spreadsheets), "2024/06/25 14:30:00+00" (an offset in hours, as
+PostgreSQL writes it). The day is the date as written."""
 _ISO_BASIC_DATETIME = re.compile(
     r"^(\d{4})(\d{2})(\d{2})T(?P<hour>\d{2})(?:(?P<minute>\d{2})(?:(?P<second>\d{2})(?:[.,]\d+)?)?)?"
     r"\s*(?:Z|(?P<offset>[+-]\d{2}:?(?:\d{2})?))?$",
