@@ -360,3 +360,33 @@ def test_seas_straits_and_canals_in_the_news_are_found(gaz):
     canal = gaz.place(found["Suez Canal"])
     assert canal.geometry.geom_type == "LineString"  # from Port Said to Suez
     assert 29.9 < canal.geometry.bounds[1] < canal.geometry.bounds[3] < 31.3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "lon", "lat"),
+    [
+        # a news spelling of a GeoNames town
+        ("the paramilitaries seized Wad Madani, the capital of Gezira", "Wad Medani", "city",
+         33.5, 14.4),
+        # old names of cities: their own place, at today's city
+        ("Zhang Qian set out from Chang’an", "Chang'an", "city", 108.9, 34.3),
+        ("the Free City of Danzig", "Gdańsk", "city", 18.6, 54.4),
+        ("the university of Königsberg", "Kaliningrad", "city", 20.5, 54.7),
+        # historical regions and sites, at a rough point
+        ("reaching Bactria years later", "Bactria", "region", 67.0, 36.8),
+        ("merchants of Sogdiana", "Sogdiana", "region", 66.5, 39.7),
+        ("the cities of ancient Mesopotamia", "Mesopotamia", "region", 44.0, 33.5),
+        ("Caesar's war in Gaul", "Gaul", "region", 2.5, 46.5),
+        ("Alexander burned Persepolis", "Persepolis", "city", 52.9, 29.9),
+        ("the oasis city of Merv", "Merv", "city", 62.2, 37.7),
+        # old names of countries: their own place, the country's outline
+        ("tea planters in Ceylon", "Ceylon", "country", 80.7, 7.9),
+        ("the King of Siam", "Siam", "country", 101.7, 13.0),
+        ("the emperor of Abyssinia", "Abyssinia", "country", 38.7, 9.4),
+    ],
+)  # fmt: skip
+def test_historical_names_and_other_spellings_are_found(gaz, text, name, kind, lon, lat):
+    [mention] = gaz.find(text)
+    entry = mention.best.entry
+    assert (entry.name, entry.kind) == (name, kind)
+    assert abs(entry.lon - lon) < 0.2 and abs(entry.lat - lat) < 0.2
