@@ -245,6 +245,37 @@ def test_a_month_without_its_year_goes_on_from_the_previous_date(text, expected)
     assert dates(text, day_from_ymd(2025, 2, 20))[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told in the past, wholly after publication (14 March 2025): the year before
+        ("Farmers marched in Madrid in late March and early April.",
+         ["2024-03-21/2024-03-31", "2024-04-01/2024-04-10"]),
+        ("Fire swept through Lytton on March 20.", ["2024-03-20"]),
+        ("The festival in Paris on March 20 drew crowds.", ["2024-03-20"]),
+        ("Floodwaters rose on March 20 and 21.", ["2024-03-20/2024-03-21"]),
+        ("The vote was held in late April.", ["2024-04-21/2024-04-30"]),
+        # a forecast's year is not the story's: "until 2030" lends none to the past
+        ("Intel will delay its plant until 2030. Jobs were cut in late March.",
+         ["2030", "2024-03-21/2024-03-31"]),
+        ("The treaty runs until 2030. Talks resumed in January.", ["2030", "2025-01"]),
+        # …but does to what is still ahead
+        ("The plant will open in 2030. It is expected to be running by late May.",
+         ["2030", "2030-05-21/2030-05-31"]),
+        # the month of publication, the days before it, and what is ahead stay this year
+        ("Farmers marched in Madrid in March.", ["2025-03"]),
+        ("Farmers marched in Madrid in early March.", ["2025-03-01/2025-03-10"]),
+        ("The vote will be held in late March.", ["2025-03-21/2025-03-31"]),
+        ("Protests are planned in late March.", ["2025-03-21/2025-03-31"]),
+        ("The festival in Paris on March 20 will draw crowds.", ["2025-03-20"]),
+    ],
+)  # fmt: skip
+def test_a_yearless_date_told_in_the_past_is_not_after_publication(text, expected):
+    """Published 14 March 2025, "Farmers marched in late March" was 21–31 March 2025, after
+    publication, and the yearless dates after it followed."""
+    assert [edtf for _, edtf in dates(text, day_from_ymd(2025, 3, 14))] == expected
+
+
 def test_part_of_a_month_before_and_takes_the_year_written_after_it():
     """ "in late March and April 2020": 21 to 31 March 2020, not the one day 21 March."""
     assert dates("Floods hit in late March and April 2020.") == [

@@ -207,7 +207,11 @@ def _year_of_month_day(
 ) -> tuple[int, str] | None:
     """The year of "Jan. 20": the story's current year, else the year nearest publication."""
     prev = ctx.previous
-    if prev is not None and prev.precision.rank <= Precision.MONTH.rank:
+    if (
+        prev is not None
+        and prev.precision.rank <= Precision.MONTH.rank
+        and _lends_its_year(prev, ctx, m)
+    ):
         year, prev_month, _ = ymd_from_day(prev.start)
         if month < prev_month and _goes_on_forward(ctx, m, prev_month, year + 1, month, day):
             return year + 1, f"the first such day after the previous date ({prev.describe()})"
@@ -286,8 +290,12 @@ def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     if found is None:
         return None
     year, why = found
-    span = _span(f"{_ymd(year, month, _day_number(d1))}/{_ymd(year, month, _day_number(d2))}")
-    return span, FROM_PREVIOUS, f"no year given: {why}"
+
+    def days(y: int) -> TimeSpan:
+        return _span(f"{_ymd(y, month, _day_number(d1))}/{_ymd(y, month, _day_number(d2))}")
+
+    year, why = _not_after_publication(days, year, why, ctx, m)
+    return days(year), FROM_PREVIOUS, f"no year given: {why}"
 
 
 @_rule(r"(?<![\d-])[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
@@ -322,6 +330,7 @@ def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = No
     if found is None:
         return None
     year, why = found
+    year, why = _not_after_publication(lambda y: _span(_ymd(y, month, day)), year, why, ctx, m)
     return _span(_ymd(year, month, day)), FROM_PREVIOUS, f"no year given: {why}"
 
 
@@ -380,10 +389,78 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
     if found is None:
         return None
     year, kind, why = found
-    if cue in ("early", "mid", "late"):
+
+    def told(y: int) -> TimeSpan:
+        whole = _month_span(y, month)
+        return _part_of_month(whole, cue, "", kind, "")[0] if cue in _PARTS else whole
+
+    moved, why = _not_after_publication(told, year, why, ctx, m)
+    kind = FROM_PUBLISHED if moved != year else kind
+    year = moved
+    if cue in _PARTS:
         # "Fighting flared again in late January": its last ten days, as "late January 2025"
         return _part_of_month(_month_span(year, month), cue, m.group(), kind, why)
     return _month_span(year, month), kind, why
+
+
+_PARTS = ("early", "mid", "late")
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|said|met|told|took|held|made|gave|went|came|left|began|became|fled|"
+    r"fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|rose|ran|led|sank|brought|"
+    r"flew|fought|stood|swept|seized|burnt|drew|grew|threw|knew|blew|drove|rode|chose|froze|"
+    r"sold|bought|caught|taught|thought|felt|kept|built|spent|paid|laid|tore|wore|bore|sang|"
+    r"drank|swam|got|forgot|overcame|arose|woke|stole|[a-z]{2,}ed)\b",
+    re.I,
+)
+_AHEAD_WORDS = re.compile(
+    r"\b(?:planned|scheduled|expected|proposed|intended|slated|anticipated|forecast)\b", re.I
+)
+
+
+def _lends_its_year(prev: TimeSpan, ctx: _Context, m: re.Match[str] | None) -> bool:
+    """Whether the previous date gives its year to a month or day told without one: not a
+    date after publication (a forecast: "… delayed until 2030. Jobs were cut in March") unless
+    this sentence looks ahead too ("It will open in 2030. Hiring will start in March")."""
+    if ctx.published is None or prev.start <= ctx.published or m is None:
+        return True
+    _start, before, after = _sentence_around(ctx, m)
+    sentence = before + m[0] + after
+    return bool(_FUTURE.search(sentence) or _AHEAD_WORDS.search(sentence))
+
+
+def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
+    """Whether the sentence of a date tells what happened ("Farmers marched in Madrid in late
+    March", "Fire swept through the town on March 20"): a verb in the past, and no word that
+    looks ahead ("will", "planned", "is expected")."""
+    start, before, after = _sentence_around(ctx, m)
+    if _PAST_VERB_BEFORE.search(ctx.text[start : m.start()]):
+        return True
+    sentence = before + m[0] + after
+    return bool(_PAST_TENSE.search(sentence)) and not (
+        _FUTURE.search(sentence) or _AHEAD_WORDS.search(sentence)
+    )
+
+
+def _not_after_publication(
+    span_in: Callable[[int], TimeSpan],
+    year: int,
+    why: str,
+    ctx: _Context,
+    m: re.Match[str] | None,
+) -> tuple[int, str]:
+    """The year of a month or day told without one, as guessed (`year`, `why`), unless that
+    puts what the sentence tells as past after publication: then the latest such before it.
+    Published 14 March 2025, "Farmers marched in late March" is March 2024, not 21–31 March
+    2025; nor does a forecast before it ("… until 2030") lend its year."""
+    published = ctx.published
+    if m is None or published is None or span_in(year).start <= published:
+        return year, why
+    if not _told_as_past(ctx, m):
+        return year, why
+    latest = ymd_from_day(published)[0]
+    if span_in(latest).start > published:
+        latest -= 1
+    return latest, "told in the past: the latest such before publication"
 
 
 def _year_of_month(month: int, ctx: _Context, m: re.Match[str]) -> tuple[int, str, str] | None:
@@ -391,7 +468,11 @@ def _year_of_month(month: int, ctx: _Context, m: re.Match[str]) -> tuple[int, st
     publication. After a month or day, as after "Dec. 20, 1941", the story goes on forward
     ("The siege began in May 2024. Fighting flared again in January": January 2025)."""
     prev, published = ctx.previous, ctx.published
-    if prev is not None and prev.precision.rank <= Precision.YEAR.rank:
+    if (
+        prev is not None
+        and prev.precision.rank <= Precision.YEAR.rank
+        and _lends_its_year(prev, ctx, m)
+    ):
         year, prev_month, _ = ymd_from_day(prev.start)
         if (
             prev.precision.rank <= Precision.MONTH.rank
