@@ -493,6 +493,27 @@ def test_a_title_cut_inside_a_name_finishes_the_name():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "date", "alternative", "title"),
+    [
+        ("The Monday morning meeting in Paris was cancelled on March 3, 2024.", "2024-03-03",
+         "2025-03-10", "The Monday morning meeting in Paris was cancelled"),
+        ("Its Sunday service in Lyon drew crowds on Jan. 5, 2025.", "2025-01-05", "2025-03-09",
+         "Its Sunday service in Lyon drew crowds"),
+        # a weekday that says when is still the clause's date
+        ("On Monday, Russia marked in Moscow the anniversary of the invasion of Feb. 24, 2022.",
+         "2025-03-10", "2022-02-24", "Russia marked in Moscow the anniversary of the invasion"),
+    ],
+)  # fmt: skip
+def test_a_weekday_that_says_which_thing_does_not_date_it(sentence, date, alternative, title):
+    """ "The Monday morning meeting … was cancelled on March 3, 2024" was dated to the Monday
+    before publication, and its title lost "Monday morning"."""
+    [draft] = import_text(sentence, published="2025-03-14").drafts
+    assert draft.time.edtf == date
+    assert alternative in [t.edtf for t in draft.time_alternatives]
+    assert draft.title == title
+
+
+@pytest.mark.parametrize(
     ("sentence", "title"),
     [
         # a weekday's own "on" goes with it

@@ -31,10 +31,16 @@ from mapexplorer.importer.dates import (
 )
 from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer
-from mapexplorer.importer.wording import actors_in, asides_in, category_for, title_for
+from mapexplorer.importer.wording import (
+    actors_in,
+    asides_in,
+    attributive_weekday,
+    category_for,
+    title_for,
+)
 from mapexplorer.model import Excerpt, Place, TimeSpan
 from mapexplorer.model.event import slugify
-from mapexplorer.model.time import iso_from_day
+from mapexplorer.model.time import Precision, iso_from_day
 
 __all__ = ["make_drafts"]
 
@@ -162,6 +168,13 @@ def _units(
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
             unit.dates.sort(key=lambda m: any(a <= m.start < b for a, b in asides))
+        if len(unit.dates) > 1 and attributive_weekday(
+            text, unit.dates[0].start, unit.dates[0].end
+        ):
+            # "The Monday morning meeting was cancelled on March 3, 2024": a weekday that says
+            # which meeting is no date of the clause's; the day written out is, the weekday
+            # (counted from publication) its alternative.
+            unit.dates.sort(key=lambda m: not _full_day(m))
         # The dateline ("WARSAW, Poland (AP) —") lies before the sentence: its first clause's.
         unit.places = [
             m for m in places if start <= m.start < end or (m.start < start == sentence.start)
@@ -171,6 +184,13 @@ def _units(
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _full_day(mention: DateMention) -> bool:
+    """A day written with its month and year ("March 3, 2024", "3 March 2024")."""
+    return mention.kind == EXPLICIT and mention.span.precision is Precision.DAY
+
+
 _YARDSTICK = re.compile(
     r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
     r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince|\brecords?\s+(?:set|began)|"

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["actors_in", "asides_in", "category_for", "title_for"]
+__all__ = ["actors_in", "asides_in", "attributive_weekday", "category_for", "title_for"]
 
 TITLE_WORDS = 8
 _LEADS = {
@@ -59,6 +59,22 @@ _FROM_PUBLICATION = re.compile(
 )
 """Dates counted from publication: "officials said yesterday" is no title's "yesterday" (the
 draft's date says which day, and the title is read long after)."""
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this\s+week['’]s|last\s+week['’]s)\s+$", re.I
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
+def attributive_weekday(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is a weekday that says which thing, not when: "the Monday
+    morning meeting", "its Sunday service", "Friday's vote"."""
+    return bool(
+        _WEEKDAY_ALONE.fullmatch(text, start, end)
+        and (_DETERMINER_BEFORE.search(text, max(0, start - 20), start)
+             or _POSSESSIVE_AFTER.match(text, end))
+    )  # fmt: skip
+
+
 _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 """What is left of "on Sunday morning" without its day: it goes with it."""
 _APPOSITIVE = re.compile(
@@ -194,7 +210,10 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
         if (
             prep
             or _PREPOSITION_OPENS.match(text, start, end)
-            or _WEEKDAY_ALONE.fullmatch(text, start, end)
+            or (
+                _WEEKDAY_ALONE.fullmatch(text, start, end)
+                and not attributive_weekday(text, start, end)
+            )
             or _FROM_PUBLICATION.fullmatch(text, start, end)
         ):
             before = before[: prep.start()] if prep else before
