@@ -42,8 +42,11 @@ _FRAME = re.compile(
     r"thinks?|stated|reported|announced|argued|insisted|urges?|told\s+\w+)\s+that[\s,]+",
     re.I,
 )
+# Spaces, not \s: a date kept whole in a title is joined by no-break spaces ("the Feb. 24, 2022
+# invasion"), and its comma is no clause break.
 _BREAK = re.compile(
-    r",\s|\s[—–]\s|;\s|:\s|\s(?:which|who|whom|whose|that|when|while|because|although)\s"
+    r",[ \t\n]|[ \t\n][—–][ \t\n]|;[ \t\n]|:[ \t\n]|"
+    r"[ \t\n](?:which|who|whom|whose|that|when|while|because|although)[ \t\n]"
 )
 # "late" and "early" too: "made landfall late Thursday" is no "made landfall late".
 _PREPOSITION_BEFORE = re.compile(
