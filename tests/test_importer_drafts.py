@@ -98,6 +98,39 @@ def test_a_date_alone_before_a_clause_break_is_no_draft_of_its_own(opening):
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Intel said on Wednesday it would delay its factory in New Albany, Ohio, until 2030, "
+        "the latest setback for the chipmaker.",
+        "Intel said on Wednesday it would delay its factory in New Albany, Ohio, until 2030.",
+    ],
+)
+def test_until_a_date_and_what_is_said_of_it_is_no_clause_of_its_own(sentence):
+    """ "… until 2030, the latest setback for the chipmaker" was a second draft, titled "The
+    latest setback for the chipmaker" and dated 2030."""
+    [draft] = import_text(sentence, published="2025-03-14").drafts
+    assert draft.excerpt.text == sentence
+    assert draft.time.edtf == "2025-03-12"  # the Wednesday
+    assert "2030" in [t.edtf for t in draft.time_alternatives]
+    assert draft.title == "Intel said it would delay its factory in New Albany"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        ("Troops held Kherson in 2022, until the Ukrainian army retook it in November.",
+         ["Troops held Kherson in 2022", "until the Ukrainian army retook it in November."]),
+        # after "and" a verb may be left out: two events all the same
+        ("A candidate was shot in Celaya in April, and another in Monterrey in May.",
+         ["A candidate was shot in Celaya in April", "and another in Monterrey in May."]),
+    ],
+)  # fmt: skip
+def test_a_clause_after_until_or_and_is_still_its_own_draft(sentence, clauses):
+    drafts = import_text(sentence, published="2025-03-14").drafts
+    assert [d.excerpt.text for d in drafts] == clauses
+
+
 def test_bundled_drafts_are_sensible(bundled_drafts):
     wars = by_excerpt(bundled_drafts, "18th and 19th centuries")
     assert wars.time.edtf == "17XX/18XX"

@@ -36,6 +36,7 @@ from mapexplorer.importer.wording import (
     asides_in,
     attributive_weekday,
     category_for,
+    has_a_verb,
     title_for,
 )
 from mapexplorer.model import Excerpt, Place, TimeSpan
@@ -152,6 +153,13 @@ def _units(
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
             cuts.append(breaks[-1].end())
     cuts.append(sentence.end)
+    # "Intel will delay its plant in Ohio, until 2030, the latest setback for the chipmaker":
+    # "until" and a date, and what is said of the date, are a phrase of the clause before.
+    cuts = [
+        cut for position, cut in enumerate(cuts)
+        if position in (0, len(cuts) - 1)
+        or not _date_phrase(text, cut, cuts[position + 1], dates)
+    ]  # fmt: skip
     units = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         end_trim = len(text[start:end].rstrip(" ,;—–"))
@@ -183,6 +191,7 @@ def _units(
     return units
 
 
+_SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -197,6 +206,22 @@ _YARDSTICK = re.compile(
     r"\brecord[-\s]keeping\s+began)\s+(?:(?:in|on)\s+)?$",
     re.I,
 )
+
+
+def _date_phrase(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """Whether `text[start:end]` is a connector and a date, alone or with what is said of it
+    and no verb ("until 2030, the latest setback for the chipmaker", "before May."): not "until
+    the army retook it in November" (a clause), nor "and another in Guerrero in May" (after
+    "and" a verb may be left out: a second event)."""
+    connector = _SUBORDINATE.match(text, start)
+    if connector is None:
+        return False
+    at = len(text) - len(text[connector.end() :].lstrip())
+    date = next((d for d in dates if d.start == at), None)
+    if date is None:
+        return False
+    rest = text[date.end : end]
+    return not rest.strip(" ,.;!?") or (rest.startswith(",") and not has_a_verb(rest))
 
 
 def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> bool:

@@ -7,7 +7,9 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["actors_in", "asides_in", "attributive_weekday", "category_for", "title_for"]
+__all__ = [
+    "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb", "title_for",
+]  # fmt: skip
 
 TITLE_WORDS = 8
 _LEADS = {
@@ -87,6 +89,33 @@ _ASIDE = re.compile(
     r",\s(?:who|which|[a-z]+ed|known|led|born|built|held)\s[^,;.]{3,140},\s(?=[a-z])"
 )  # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
+
+
+_VERB = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+    r"shall|should|do|does|did|won['’]t|can['’]t|said|met|told|took|held|made|gave|went|came|"
+    r"left|began|became|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|"
+    r"rose|ran|led|sank|brought|flew|fought|stood|swept|seized|spread|drew|grew|threw|knew|"
+    r"blew|drove|rode|chose|froze|sold|bought|caught|taught|thought|felt|kept|built|spent|paid|"
+    r"laid|tore|got|quit|set|put|cut|let|says|[a-z]{2,}(?:ed|s))\b"
+)
+"""A finite verb, or a word that may be one ("rises", "supplies": a plural noun too)."""
+_NOT_VERBS = {
+    "its", "his", "hers", "ours", "theirs", "yours", "this", "thus", "as", "us", "whereas",
+    "perhaps", "always", "across", "less", "unless", "towards", "afterwards", "besides",
+    "sometimes", "nevertheless", "various", "previous", "serious", "famous", "numerous",
+    "news", "series", "species", "red", "bed", "need", "seed", "speed", "hundred",
+}  # fmt: skip
+
+
+def has_a_verb(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` may hold a finite verb: "until 2030, the latest setback for
+    the chipmaker" (an appositive) holds none, "until the war ends in 2030" does. Words that
+    may be verbs count ("until 2030, the latest of many setbacks"): no clause is lost."""
+    return any(
+        m.group().lower() not in _NOT_VERBS
+        for m in _VERB.finditer(text, start, len(text) if end is None else end)
+    )
 
 
 def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
