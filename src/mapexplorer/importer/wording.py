@@ -31,6 +31,10 @@ _FUNCTION = {
     "above", "below", "beside",
 }  # fmt: skip
 _PHRASE_END = re.compile(r"[,;:.!?)]$")
+_POSSESSIVE_END = re.compile(r"\w['’]s$")
+_SHORT_QUOTE = re.compile(r"“([a-z][\w'’-]*(?: [a-z][\w'’-]*){1,3})”")
+"""A quoted expression of two to four words, not a name (names are finished as names)."""
+_QUOTE_GLUE = "\u202f"  # joins a quoted expression's words (a date's are joined by U+00A0)
 _PHRASE_REACH = 3
 _PHRASE_AFTER = _LEADS | {
     "where", "to", "of", "into", "against", "versus", "across", "through", "throughout",
@@ -137,6 +141,9 @@ def title_for(
     (a gazetteer's) lets an opening "In Paris, Texas," go whole, not leave "Texas, a rally…".
     """
     text = _without_dates(text, dates)
+    # A short quoted expression is one word to the cut: "the “thorough strategic partnership”
+    # treaty" is not cut inside it ("… the thorough strategic").
+    text = _SHORT_QUOTE.sub(lambda m: m[1].replace(" ", _QUOTE_GLUE), text)
     text = re.sub(r"[“”\"‘]|’(?!s)", "", text).strip()
     text = _FRAME.sub("", text)
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
@@ -147,10 +154,16 @@ def title_for(
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
     text = _main_clause(text, names_a_region)
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
-    cut = words[:TITLE_WORDS]
+    cut, counted = [], 0
+    for word in words:  # eight words, a quoted expression's each counted
+        if counted >= TITLE_WORDS:
+            break
+        cut.append(word)
+        counted += word.count(_QUOTE_GLUE) + 1
+    limit = len(cut)
     # A name the cut falls inside is finished ("… a UNESCO World Heritage Site", not "… World").
     while (
-        len(cut) < min(len(words), TITLE_WORDS + 3)
+        len(cut) < min(len(words), limit + 3)
         and cut[-1][:1].isupper()
         and not cut[-1].endswith((",", ".", ";", ":"))
         and words[len(cut)][:1].isupper()
@@ -159,14 +172,26 @@ def title_for(
     # A phrase that ends a few words past the cut is finished ("… hit by a major quake,", not
     # "… hit by a major"; "… Richthofen coined the name Seidenstrasse.", not "… coined").
     # Not when the cut already ends a phrase ("… nuclear power plant | in the port of …").
+    # A possessive is finished so too, at the cut or at a name finished past it ("… to bolster
+    # Bashar Assad’s federal government", not "… Bashar Assad’s"), or left out with its name.
     at = len(cut)
-    if len(cut) == TITLE_WORDS and at < len(words) and not _ends_a_phrase(cut, words[at]):
+    possessive = bool(_POSSESSIVE_END.search(cut[-1]))
+    if (
+        ((counted >= TITLE_WORDS and len(cut) == limit) or possessive)
+        and at < len(words)
+        and not _ends_a_phrase(cut, words[at])
+    ):
         for end in range(at + 1, min(len(words), at + _PHRASE_REACH) + 1):
             after = words[end].lower().strip(",.;:") if end < len(words) else ""
             if _PHRASE_END.search(words[end - 1]) or after in _PHRASE_AFTER or not after:
                 if not _inside_a_name(words, end) and _completes(cut[-1], words[at:end]):
                     cut = words[:end]
                 break
+    if len(cut) > 3 and _POSSESSIVE_END.search(cut[-1]) and len(cut) < len(words):
+        # "… a significant impact to Tehran’s | self-described Axis of Resistance": too long
+        cut.pop()
+        while len(cut) > 3 and cut[-1][:1].isupper() and cut[-2][:1].isupper():
+            cut.pop()  # the rest of the name ("Bashar")
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
     brk = _BREAK.search(joined)
@@ -174,7 +199,7 @@ def title_for(
         cut = joined[: brk.start()].split()
     while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION:
         cut.pop()
-    title = " ".join(cut).replace("\u00a0", " ").strip(" ,.;:!?—–-")
+    title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
 
 
