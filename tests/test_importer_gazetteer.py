@@ -390,3 +390,20 @@ def test_historical_names_and_other_spellings_are_found(gaz, text, name, kind, l
     entry = mention.best.entry
     assert (entry.name, entry.kind) == (name, kind)
     assert abs(entry.lon - lon) < 0.2 and abs(entry.lat - lat) < 0.2
+
+
+def test_names_with_small_words_inside_are_found_whole(gaz):
+    """ "Dar es Salaam" was read as Dar, a town in India; "Caxias do Sul" not at all."""
+    text = (
+        "Her library in Dar es Salaam opened in 1978. Fans met in Mar del Plata, Frankfurt am "
+        "Main, Caxias do Sul, Sao Jose dos Campos and Boulogne-sur-Mer."
+    )
+    found = {m.text: m.best.entry.country for m in gaz.find(text)}
+    assert found == {
+        "Dar es Salaam": "TZ", "Mar del Plata": "AR", "Frankfurt am Main": "DE",
+        "Caxias do Sul": "BR", "Sao Jose dos Campos": "BR", "Boulogne-sur-Mer": "FR",
+    }  # fmt: skip
+    # a small word between two names joins nothing the gazetteer does not know
+    assert list(best(gaz, "Troops left Paris and Berlin; Madrid an hour later.")) == [
+        "Paris", "Berlin", "Madrid",
+    ]  # fmt: skip

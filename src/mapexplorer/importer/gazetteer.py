@@ -46,7 +46,12 @@ _CONTEXT_KM = 1000.0
 # of area most of them are (states, countries), is likelier ("Georgia" among U.S. towns).
 _TABLE_COUNTRY_WEIGHT = 1.0
 _TABLE_KIND_WEIGHT = 1.5
-_LINKING = {"of", "the", "and", "de", "al", "el", "upon", "on", "du", "la", "le", "di", "da"}
+# Small words inside a place's name: "Rio de Janeiro", "Dar es Salaam", "Mar del Plata",
+# "Frankfurt am Main", "São José dos Campos" (only a whole name the gazetteer knows is read).
+_LINKING = {
+    "of", "the", "and", "de", "al", "el", "upon", "on", "du", "la", "le", "di", "da", "es",
+    "del", "dos", "das", "do", "des", "am", "an", "der", "den", "sur", "en",
+}  # fmt: skip
 _DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeastern", "northwestern", "southeastern", "southwestern",
