@@ -6,7 +6,7 @@ import json
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 
 @pytest.fixture
@@ -132,6 +132,36 @@ def test_ambiguous_fields_are_asked_once(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(second))
     assert window.field_dialog is None
+
+
+def test_the_fields_dialog_shows_rows_as_the_file_numbers_them(window, qtbot, tmp_path):
+    """Numbered as the report and a spreadsheet number them (the header is row 1; a blank
+    row counts), in sentences, without columns no row fills (no place name beside
+    coordinates)."""
+    path = tmp_path / "floods.csv"
+    path.write_text(
+        "Event,Date,Lat,Lon\nFloods,03/05/2024,-30.03,-51.23\n\nBridge,05/05/2024,-29.7,-51.1\n",
+        encoding="utf-8",
+    )
+    seen = {}
+
+    def answer(dialog):
+        table = dialog.table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        shown = [h for c, h in enumerate(headers) if not table.isColumnHidden(c)]
+        seen.update(
+            rows=[table.item(r, 0).text() for r in range(table.rowCount())],
+            shown=shown,
+            why=dialog.findChildren(QLabel)[0].text(),
+        )
+        dialog.reject()
+
+    answer_when_asked(window, answer)
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert seen["rows"] == ["2", "4"]
+    assert seen["shown"] == ["Row", "Title", "Date", "Lat", "Lon"]
+    assert "<br>The dates in &#x27;Date&#x27; read both ways" in seen["why"]
 
 
 def test_a_large_file_shows_progress_and_can_be_cancelled(window, qtbot, tmp_path, bundled):

@@ -15,6 +15,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,8 @@ def guess_workbook_fields(path: str | os.PathLike) -> FieldGuess:
 
     sheet = read_sheet(path, limit=fieldguess.SAMPLE_SIZE)
     header = _header(sheet.header)
-    return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in sheet.rows])
+    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in sheet.rows])
+    return replace(guess, sample_numbers=tuple(map(sheet, range(len(guess.sample)))))
 
 
 def _read(
@@ -407,10 +409,11 @@ def _shapes(reader: RowReader, rows: list[dict]) -> list[Any]:
 
 def guess_fields(path: str | os.PathLike) -> FieldGuess:
     """Which columns hold what, with a sample of rows for the dialog's preview."""
-    header, rows, broken, _ = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
+    header, rows, broken, number = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
     if broken and not rows:
         raise FormatError(path, broken[1], broken[0])
-    return fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
+    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
+    return replace(guess, sample_numbers=tuple(map(number, range(len(guess.sample)))))
 
 
 def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -> str:

@@ -512,6 +512,9 @@ class FieldGuess:
     """What we found no field for: "time", "location"."""
     sample: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
     """The first rows, for `preview`."""
+    sample_numbers: tuple[int, ...] = field(default=(), repr=False)
+    """Their numbers as the file shows them (a spreadsheet's row 2 is the first under its
+    header), which the read report uses too; empty: numbered from 1 (features)."""
 
     @property
     def chosen(self) -> dict[str, str | None]:
@@ -1202,16 +1205,21 @@ def _short(value: Any) -> str:
 
 
 def preview(
-    rows: Iterable[Mapping[str, Any]], choice: FieldGuess | FieldChoice, limit: int = 10
+    rows: Iterable[Mapping[str, Any]],
+    choice: FieldGuess | FieldChoice,
+    limit: int = 10,
+    numbers: Iterable[int] = (),
 ) -> list[dict[str, str]]:
     """What the first rows become with a choice: one dict per row for the dialog's table,
     with "row", "title", "date", "when", "place", "lat", "lon", "category", "actors" and
-    "problem" ("" when the row reads)."""
+    "problem" ("" when the row reads). `numbers`: the rows' numbers as the file shows them
+    (`FieldGuess.sample_numbers`), else 1, 2, 3…"""
     if isinstance(choice, FieldGuess):
         choice = choice.choice
     reader = RowReader(choice)
     out = []
-    for number, row in zip(range(1, limit + 1), rows, strict=False):
+    numbers = list(numbers) or range(1, limit + 1)
+    for number, row in zip(numbers[:limit], rows, strict=False):
         shown = {"row": str(number), "date": "", "when": "", "lat": "", "lon": "", "problem": ""}
         parts = reader.parts(row)
         shown.update(

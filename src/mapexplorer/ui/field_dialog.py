@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -36,7 +37,7 @@ class FieldChoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         why = QLabel(
             "<b>This file can be read in more than one way.</b><br>"
-            + "<br>".join(_escape(r) for r in guess.reasons)
+            + "<br>".join(_escape(_sentence(r)) for r in guess.reasons)
         )
         why.setWordWrap(True)
         layout.addWidget(why)
@@ -60,6 +61,9 @@ class FieldChoiceDialog(QDialog):
         self.table.setAccessibleName("Preview of the first rows")
         self.table.setHorizontalHeaderLabels([label for _, label in PREVIEW_COLUMNS])
         self.table.verticalHeader().hide()
+        # The title takes the room the others leave (a last column stretched read as a gap).
+        title = next(c for c, (key, _) in enumerate(PREVIEW_COLUMNS) if key == "title")
+        self.table.horizontalHeader().setSectionResizeMode(title, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(QLabel("What the first rows become:"))
         layout.addWidget(self.table, 1)
@@ -83,12 +87,20 @@ class FieldChoiceDialog(QDialog):
         )
 
     def refresh(self) -> None:
-        rows = preview(self.guess.sample, self.choice(), limit=10)
+        rows = preview(self.guess.sample, self.choice(), 10, self.guess.sample_numbers)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (key, _) in enumerate(PREVIEW_COLUMNS):
                 self.table.setItem(r, c, QTableWidgetItem(row.get(key, "")))  # plain text
+        for c, (key, _) in enumerate(PREVIEW_COLUMNS):
+            # A column no row fills (no place names beside coordinates; no problem) is noise.
+            self.table.setColumnHidden(c, key != "row" and not any(row.get(key) for row in rows))
         self.table.resizeColumnsToContents()
+
+
+def _sentence(text: str) -> str:
+    """A reason as a sentence of its own: "the dates in 'Date' read…" → "The dates…"."""
+    return text[:1].upper() + text[1:]
 
 
 def _escape(text: str) -> str:
