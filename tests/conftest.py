@@ -97,6 +97,25 @@ def _delete_windows_after_each_test(request):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def file_drop(path):
+    """The drop event of a file dragged from a file manager onto the window."""
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    # The event keeps a pointer to its data, not a reference: keep it with the event.
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event.mime = mime
+    return event
+
+
 def page_js(view, qtbot, script):
     """Evaluate JavaScript in the map page and return its (JSON-decoded) value."""
     box = []

@@ -4,9 +4,11 @@ import csv
 import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
+
+from conftest import file_drop
 
 
 @pytest.fixture
@@ -190,15 +192,7 @@ def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
     path = write_csv(
         tmp_path / "dropped.csv", [["X", "1999", "10", "10"]], ["title", "year", "lat", "lon"]
     )
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = file_drop(path)
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.dropEvent(event)
     assert window.state.catalogue.events[0].title == "X"
@@ -350,17 +344,7 @@ def test_dropping_newline_delimited_geojson_or_a_tab_file_opens_it(window, qtbot
             "properties": {"title": "X", "year": 1999},
         }
         path.write_text(f"{json.dumps(feature)}\n{json.dumps(feature)}\n", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    assert window._dropped_file(
-        QDropEvent(
-            QPoint(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    ) == str(path)
+    assert window._dropped_file(file_drop(path)) == str(path)
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(path))
     assert window.state.catalogue.events[0].title == "X"

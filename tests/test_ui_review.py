@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt, QUrl
 
+from conftest import file_drop
 from mapexplorer.formats import native
 from mapexplorer.paths import geodata_dir
 
@@ -424,15 +424,7 @@ def test_an_invalid_publication_date_is_refused_inline(window):
 def test_dropping_an_article_starts_the_import(window, tmp_path, qtbot):
     path = tmp_path / "dropped-article.txt"
     path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = file_drop(path)
     window.dropEvent(event)
     review = confirm_date(qtbot, window, "2025-01-17")
     assert review is not None and review.article_path == str(path)
@@ -455,15 +447,7 @@ def test_a_dropped_text_table_opens_as_data(window, tmp_path, qtbot):
     path.write_bytes(
         "Title\tDate\tLatitude\tLongitude\r\nTalks\t2025-02-03\t48.2\t16.37\r\n".encode("utf-16")
     )
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = file_drop(path)
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
         window.dropEvent(event)
     assert [e.title for e in window.state.catalogue.events] == ["Talks"]
