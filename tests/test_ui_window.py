@@ -568,3 +568,24 @@ def test_a_count_of_three_figures_fits_inside_its_marker(open_window, qtbot, cou
     busy = runs(33.51, 36.29)
     assert [kind for kind, _n in busy[:2] + busy[-2:]] == ["w", "c", "c", "w"], busy
     assert busy[0][1] <= rim[1] + 1 and busy[-1][1] <= rim[1] + 1, (busy, rim)
+
+
+def test_help_lists_every_keyboard_shortcut_from_the_menus(qtbot, bundled, page_path):
+    """Help ▸ Keyboard shortcuts (F1): read from the menus' own actions, so a key added to a
+    menu is listed, and the keys of the slider and the list beside them."""
+    from mapexplorer.ui.main_window import MainWindow
+
+    window = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    qtbot.addWidget(window)
+    window.show_shortcuts()
+    text = window.shortcuts_dialog.text.toPlainText()
+    for keys, what in [
+        ("Ctrl+O", "Open"),
+        ("Ctrl+F", "Filter events"),
+        ("Ctrl+G", "Go to date"),
+        ("Alt+PgDown", "Next chapter"),
+        ("Page Up / Page Down", "The previous / next event"),
+        ("Space", "Play or pause"),
+    ]:
+        assert f"{keys}\n{what}" in text or f"{keys}\t{what}" in text, (keys, text)
+    window.shortcuts_dialog.close()

@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.go_to_date_action)
 
         help_menu = menu.addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction("&About Map Explorer", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -566,6 +569,12 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Map Explorer", about_text())
+
+    def show_shortcuts(self) -> None:
+        from mapexplorer.ui.shortcuts_help import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.show()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

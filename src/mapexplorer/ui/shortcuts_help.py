@@ -1,0 +1,86 @@
+"""Help ▸ Keyboard shortcuts: every key the window answers to, in one table.
+
+The menus' keys are read from their actions (so the list cannot drift from them); the keys
+that belong to one widget (the slider's track, the event list, the filter box) are written
+here, beside the widgets' own descriptions in `timeline.py` and `event_list.py`."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMenuBar,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "On the time slider",
+        (
+            ("Left / Right", "Step the time"),
+            ("Page Up / Page Down", "The previous / next event"),
+            ("Home / End", "The story's first / last date"),
+            ("Space", "Play or pause"),
+        ),
+    ),
+    (
+        "In the event list",
+        (
+            ("Up / Down, Home / End", "Select an event; the map flies to it"),
+            ("Enter", "Show the selected event again"),
+            ("Escape", "Clear the selection"),
+        ),
+    ),
+    ("In the filter box", (("Escape", "Clear the filter"),)),
+)
+
+
+def menu_keys(menu_bar: QMenuBar) -> list[tuple[str, str]]:
+    """(keys, what they do) for every menu item with a shortcut, in menu order."""
+    rows: list[tuple[str, str]] = []
+
+    def walk(actions: list[QAction]) -> None:
+        for action in actions:
+            if action.menu() is not None:
+                walk(action.menu().actions())
+                continue
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            if keys and action.isVisible():
+                rows.append((" or ".join(keys), action.text().replace("&", "").rstrip("…")))
+
+    walk(menu_bar.actions())
+    return rows
+
+
+def shortcuts_html(menu_bar: QMenuBar) -> str:
+    sections = [("Anywhere in the window", tuple(menu_keys(menu_bar))), *WIDGET_KEYS]
+    parts = []
+    for heading, rows in sections:
+        parts.append(f"<h4>{html.escape(heading)}</h4><table cellpadding='3'>")
+        for keys, what in rows:
+            parts.append(
+                f"<tr><td style='padding-right:16px; white-space:nowrap'><b>{html.escape(keys)}"
+                f"</b></td><td>{html.escape(what)}</td></tr>"
+            )
+        parts.append("</table>")
+    return "".join(parts)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        self.text = QTextBrowser()
+        self.text.setHtml(shortcuts_html(menu_bar))
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(480, 620)
