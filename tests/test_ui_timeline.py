@@ -114,6 +114,21 @@ def test_bad_date_shows_error(qtbot, timeline, state):
     assert timeline.date_error.isHidden()
 
 
+def test_a_long_date_error_does_not_widen_the_window(qtbot, timeline, state):
+    """Beside the date box, "'hello' is not a date we can read: write it as …" made the row,
+    and so the whole window, some 400 px wider (1280 became 1619, off a laptop's screen)."""
+    before = timeline.size()
+    box = timeline.date_edit
+    qtbot.keyClicks(box, "hello")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    error = timeline.date_error
+    assert error.isVisible() and "write it as" in error.text()  # the whole hint
+    qtbot.waitUntil(lambda: error.height() > 0)
+    assert timeline.width() == before.width()
+    assert timeline.minimumSizeHint().width() <= before.width()
+    assert timeline.rect().contains(error.geometry())
+
+
 def test_a_note_about_a_typed_date_goes_when_the_time_moves_on(qtbot, timeline, state):
     box = timeline.date_edit
     box.clear()

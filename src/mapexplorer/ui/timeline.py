@@ -755,6 +755,7 @@ class QtTimeline(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.track, 1)
         layout.addLayout(self._controls)
+        layout.addWidget(self.date_error)
 
         self._subscriptions = [
             (state.time_changed, self._on_time_changed),
@@ -852,10 +853,13 @@ class QtTimeline(QWidget):
         self.date_edit.returnPressed.connect(lambda: self.go_to_date(self.date_edit.text()))
         self.date_edit.textEdited.connect(lambda _: self._show_date_message(""))
 
+        # On a line of its own under the controls, wrapped: beside the box, a long message
+        # ("'hello' is not a date we can read: write it as …") widened the whole window.
         self.date_error = QLabel(self)
         self.date_error.setAccessibleName("Date error")
         self.date_error.setToolTip("Why the date could not be used")
         self.date_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_error.setWordWrap(True)
         self.date_error.hide()
 
         self.mode_combo = QComboBox(self)
@@ -898,7 +902,6 @@ class QtTimeline(QWidget):
         row.addSpacing(6)
         row.addWidget(self.date_label, 1)
         row.addWidget(self.date_edit)
-        row.addWidget(self.date_error)
         row.addSpacing(6)
         row.addWidget(self.mode_combo)
         row.addWidget(self.window_combo)
