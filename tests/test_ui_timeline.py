@@ -102,6 +102,70 @@ def test_a_small_window_elides_the_date_line_not_the_date_box(qtbot, state):
     assert widget.minimumSizeHint().width() < 900  # the controls need less than before
 
 
+CONTROLS = (
+    "play_button",
+    "speed_combo",
+    "previous_button",
+    "next_button",
+    "date_label",
+    "date_edit",
+    "mode_combo",
+    "window_combo",
+    "focus_check",
+)
+
+
+def _laid_out(timeline, qtbot, width):
+    timeline.window().resize(width, 160)
+    qtbot.waitUntil(lambda: timeline.width() == width)
+    timeline.layout().activate()
+    return {name: getattr(timeline, name).geometry() for name in CONTROLS}
+
+
+def _rows(boxes):
+    """How many rows the controls make: a control whose middle is within another's height
+    is on its row."""
+    rows = []
+    for box in boxes.values():
+        if not any(r.top() <= box.center().y() <= r.bottom() for r in rows):
+            rows.append(box)
+    return len(rows)
+
+
+@pytest.mark.parametrize("start", [1280, 900])
+def test_a_narrow_window_puts_the_controls_on_two_rows(qtbot, state, start):
+    """The controls' one row held the window at 877 px or more: half a 1366-px screen (a
+    window snapped there, or resized at once from its usual size) could not hold it. Narrow,
+    the view's controls go to a second row, each whole and none over another; wide, one row
+    again."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()  # a window's layout goes by the timeline's least size, as the app's
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget = QtTimeline(state)
+    layout.addWidget(widget)
+    window.resize(start, 160)
+    window.show()
+    qtbot.waitExposed(window)
+    assert widget.minimumSizeHint().width() <= 600
+    for width in (680, 600):
+        boxes = _laid_out(widget, qtbot, width)
+        assert widget.width() == width
+        assert _rows(boxes) == 2, boxes
+        for name, box in boxes.items():
+            control = getattr(widget, name)
+            assert widget.rect().contains(box), (name, box)
+            assert box.width() >= control.minimumSizeHint().width(), name
+            others = [b for n, b in boxes.items() if n != name]
+            assert not any(box.intersects(b) for b in others), (name, boxes)
+        assert boxes["mode_combo"].top() > boxes["date_edit"].bottom()
+    boxes = _laid_out(widget, qtbot, 1280)
+    assert _rows(boxes) == 1, boxes  # one row when it fits
+    assert "War in Ukraine" in widget.date_label.shown_text()  # the era shows on it
+
+
 def test_bad_date_shows_error(qtbot, timeline, state):
     before = state.time
     box = timeline.date_edit

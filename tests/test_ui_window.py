@@ -589,3 +589,16 @@ def test_help_lists_every_keyboard_shortcut_from_the_menus(qtbot, bundled, page_
     ]:
         assert f"{keys}\n{what}" in text or f"{keys}\t{what}" in text, (keys, text)
     window.shortcuts_dialog.close()
+
+
+def test_the_window_fits_half_a_laptops_screen(window, qtbot):
+    """The slider's row of controls held the window at 877 px or more: snapped to half a
+    1366-px screen it stayed wider. Resized there at once, it fits, the controls on two rows,
+    and the map keeps most of the width beside the side panel."""
+    window.resize(680, 700)
+    qtbot.waitUntil(lambda: window.width() == 680)
+    assert window.minimumSizeHint().width() <= 680
+    timeline = window.timeline
+    qtbot.waitUntil(lambda: timeline.mode_combo.y() > timeline.date_edit.geometry().bottom())
+    assert timeline.rect().contains(timeline.focus_check.geometry())
+    assert window.map_view.width() > window.side.width()

@@ -801,6 +801,10 @@ class QtTimeline(QWidget):
             self.next_button.setIcon(self._icon(sp.SP_MediaSkipForward))
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange_controls()
+
     def _button(self, pixmap: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(self._icon(pixmap))
@@ -894,19 +898,71 @@ class QtTimeline(QWidget):
         )
         self.focus_check.toggled.connect(self.set_focus_on_dense_years)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        for widget in (self.play_button, self.speed_combo, self.previous_button, self.next_button):
-            row.addWidget(widget)
-        row.addSpacing(6)
-        row.addWidget(self.date_label, 1)
-        row.addWidget(self.date_edit)
-        row.addSpacing(6)
-        row.addWidget(self.mode_combo)
-        row.addWidget(self.window_combo)
-        row.addWidget(self.focus_check)
-        self._controls = row
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        self._controls = QVBoxLayout()
+        self._controls.setSpacing(2)
+        for row in self._rows:
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            self._controls.addLayout(row)
+        self._one_row: bool | None = None
+        self._arrange_controls()
+
+    _PLAYBACK = ("play_button", "speed_combo", "previous_button", "next_button")
+    _DATE = ("date_label", "date_edit")
+    _VIEW = ("mode_combo", "window_combo", "focus_check")
+    _GAP = 6  # between the playback, date and view groups
+
+    def _row_width(self, names: tuple[str, ...], gaps: int, least: bool = False) -> int:
+        """The width of a row of these controls, with `gaps` gaps between groups, at their
+        natural size (or at their least), and the timeline's margins."""
+        widgets = [getattr(self, name) for name in names]
+        if least:
+            widths = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in widgets]
+        else:
+            widths = [w.sizeHint().width() for w in widgets]
+        margins = self.layout().contentsMargins() if self.layout() else None
+        sides = margins.left() + margins.right() if margins else 0
+        return sum(widths) + 4 * (len(widths) - 1) + gaps * self._GAP + sides
+
+    def _one_row_width(self) -> int:
+        """The width that holds every control on one row at its natural size (the date line
+        with room for the date and the era's name)."""
+        return self._row_width((*self._PLAYBACK, *self._DATE, *self._VIEW), gaps=2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As narrow as two rows of controls allow, even while they are on one: a window
+        snapped to half the screen (or resized there at once) is let in, and the controls
+        then move to two rows."""
+        hint = super().minimumSizeHint()
+        first = self._row_width((*self._PLAYBACK, *self._DATE), gaps=1, least=True)
+        second = self._row_width(self._VIEW, gaps=0, least=True)
+        return QSize(min(hint.width(), max(first, second)), hint.height())
+
+    def _arrange_controls(self) -> None:
+        """One row of controls when everything fits at its natural size; narrower, the mode,
+        width and focus controls go to a second row, as the event list's filters do, so the
+        window can be as narrow as half a laptop's screen."""
+        one_row = self.width() >= self._one_row_width()
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        first, second = self._rows
+        for row in self._rows:
+            while row.count():
+                row.takeAt(0)  # widgets stay children of the timeline; spacers go
+        for name in self._PLAYBACK:
+            first.addWidget(getattr(self, name))
+        first.addSpacing(self._GAP)
+        first.addWidget(self.date_label, 1)
+        first.addWidget(self.date_edit)
+        view_row = first if one_row else second
+        if one_row:
+            view_row.addSpacing(self._GAP)
+        for name in self._VIEW:
+            view_row.addWidget(getattr(self, name))
+        if not one_row:
+            view_row.addStretch(1)
 
     # --- public API ---------------------------------------------------------------------------
     @property
