@@ -123,6 +123,38 @@ def test_chronological_ties_and_columns_follow_start_end_then_id():
     assert empty.chronological() == [] and empty.columns.start.tolist() == []
 
 
+def test_same_day_events_go_by_their_ids_natural_order():
+    """A file's "E0" … "E100" of one day went "E0, E1, E10, E100, E2" (ids as text)."""
+    numbers = [0, 1, 10, 100, 2, 9, 20, 11, 3]
+    events = [ev(f"e{n}", "2024-03-05", "origin") for n in numbers]
+    events += [ev("e5", "2024-03-04", "origin"), ev("e50", "2024-03", "east")]  # no ties
+    events += [ev(f"row-{n}-b", "1999", "east") for n in (12, 2, 100)]
+    catalogue = Catalogue(events=events, places=make_places())
+    assert ids(catalogue.chronological()) == [
+        "row-2-b", "row-12-b", "row-100-b",
+        "e50", "e5",
+        *(f"e{n}" for n in sorted(numbers)),
+    ]  # fmt: skip
+    columns = catalogue.columns  # the arrays follow the same order
+    assert columns.start.tolist() == [e.time.start for e in catalogue.chronological()]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["E", "E0", "E1", "E2", "E9", "E10", "E10a", "E10b", "E100"],
+        ["a-1", "a1", "b"],  # as text where no number decides
+        ["x7y2", "x7y12", "x12y1"],
+        ["acled-2", "acled-0010", "acled-11"],  # leading zeros aside
+    ],
+)
+def test_natural_key(texts):
+    from mapexplorer.model.catalogue import natural_key
+
+    assert sorted(texts, key=natural_key) == texts
+    assert sorted(reversed(texts), key=natural_key) == texts
+
+
 def test_new_event_makes_the_same_frozen_event():
     import copy
     import dataclasses

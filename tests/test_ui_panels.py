@@ -284,6 +284,26 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
     assert "of 30 events visible" in event_list.count.text()
 
 
+def test_events_of_one_day_list_in_their_ids_natural_order(qtbot) -> None:
+    """Same-day events went "E0, E1, E10, E100, E2": their ids as text. In order of their
+    numbers as the list opens, after sorting by another column and back, and reversed."""
+    place = Place("p", "Kyiv", Point(30.5, 50.45))
+    numbers = [0, 1, 10, 100, 2, 9]
+    events = [
+        Event(id=f"e{n}", title=f"Report {n}", time=TimeSpan.parse("2024-03-05"), place_ids=("p",))
+        for n in numbers
+    ]
+    state = ExplorerState(Catalogue(events=events, places={"p": place}))
+    event_list = _show(qtbot, QtEventList(state), (900, 500))
+    in_order = [f"e{n}" for n in sorted(numbers)]
+    assert _rows(event_list) == in_order
+    event_list.table.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    event_list.table.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert _rows(event_list) == in_order
+    event_list.table.sortByColumn(EventTableModel.DATE, Qt.SortOrder.DescendingOrder)
+    assert _rows(event_list) == in_order[::-1]
+
+
 def test_selecting_keeps_the_dates_in_view_in_a_narrow_list(qtbot, state) -> None:
     # Selected before the list is shown (as `--select` does), and after.
     state.select("islamic-revolution")

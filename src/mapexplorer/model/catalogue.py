@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -133,8 +134,9 @@ class Catalogue:
     @cached_property
     def _chronology(self) -> tuple[list[int], list[Event], Columns]:
         # By (start, end, id), as one stable sort of arrays (a key tuple per event costs
-        # ~0.3 s at 100,000 events). Every field is read in the events' own order, then the
-        # arrays permuted: each pass over 100,000 scattered events costs 20-50 ms.
+        # ~0.3 s at 100,000 events), ids in their natural order where dates tie. Every field
+        # is read in the events' own order, then the arrays permuted: each pass over 100,000
+        # scattered events costs 20-50 ms.
         import numpy as np
 
         events = self.events
@@ -152,8 +154,9 @@ class Catalogue:
         ids = list(map(_event_id, events))
         id_rank = np.empty(n, np.int64)
         id_rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
-        del ids
         order = np.lexsort((id_rank, ends, starts))
+        order = _ties_in_natural_order(order, ids, starts, ends)
+        del ids
         columns = Columns(
             start=starts[order],
             end=ends[order],
@@ -182,7 +185,8 @@ class Catalogue:
         return self._by_start[0]
 
     def chronological(self) -> list[Event]:
-        """Events by earliest day, then latest day, then id."""
+        """Events by earliest day, then latest day, then id in its natural order ("E2"
+        before "E10", see `natural_key`)."""
         return list(self._by_start[1])
 
     # --- time queries -------------------------------------------------------------------------
@@ -326,6 +330,51 @@ _event_id = operator.attrgetter("id")
 _time, _category = operator.attrgetter("time"), operator.attrgetter("category")
 _start, _end = operator.attrgetter("start"), operator.attrgetter("end")
 _is_exact = TimeSpan.is_exact.fget
+
+
+_NUMBER = re.compile(r"0*(\d+)")  # a number, its leading zeros aside ("007" is 7)
+
+
+def _number_sorting(number: re.Match, chr=chr, len=len) -> str:  # noqa: A002 (~20% quicker)
+    # Its length first, as a character that sorts after the shorter ones': 9 < 10 < 100.
+    value = number[1]
+    return chr(47 + len(value)) + value
+
+
+def natural_key(text: str) -> str:
+    """A text's key in natural order: numbers in it by their value ("E2" < "E10" < "E100",
+    where text order gives "E10" < "E100" < "E2"); otherwise as text."""
+    return _NUMBER.sub(_number_sorting, text)
+
+
+def _natural_keys(texts: list[str]) -> list[str]:
+    """`natural_key` of each, in one pass over them joined (twice as quick as one by one)."""
+    keys = _NUMBER.sub(_number_sorting, "\n".join(texts)).split("\n")
+    return keys if len(keys) == len(texts) else list(map(natural_key, texts))
+
+
+def _ties_in_natural_order(order, ids: list[str], starts, ends):
+    """`order` (events by start, end and id as text) with the events of one start and end
+    by their ids' natural order: a file's "E1", "E2" … "E10" of one day list as numbered,
+    not "E1", "E10", "E100", "E2". Only those events' keys are made (~1 µs each)."""
+    import numpy as np
+
+    s, e = starts[order], ends[order]
+    same = (s[1:] == s[:-1]) & (e[1:] == e[:-1])
+    if not same.any():
+        return order
+    tied = np.zeros(len(order), np.bool_)
+    tied[1:] |= same
+    tied[:-1] |= same
+    at = np.flatnonzero(tied)
+    events = order[at]  # by start, end and id as text: the order equal keys keep
+    keys = _natural_keys(list(map(ids.__getitem__, events.tolist())))
+    rank = np.empty(len(keys), np.int64)
+    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+    # Into the same places: each run of ties only changes order within itself.
+    order = order.copy()
+    order[at] = events[np.lexsort((rank, ends[events], starts[events]))]
+    return order
 
 
 def _distance_km(place: Place, lon: float, lat: float) -> float:

@@ -70,6 +70,7 @@ class EventTableModel(QAbstractTableModel):
         self._visible: frozenset[str] = frozenset()
         self._dates: dict[str, str] = {}
         self._places: dict[str, str] = {}
+        self._ranks: dict[str, int] | None = None  # each event's place in date order
         self._sort: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
         self._swatches: dict[str, QIcon] = {}
         self.dimmed = QColor("#9a9a9a")
@@ -85,6 +86,7 @@ class EventTableModel(QAbstractTableModel):
             self._catalogue = catalogue
             self._dates.clear()
             self._places.clear()
+            self._ranks = None
         self._events = list(events)
         if chronological and self._sort[0] == self.DATE:
             # Already in date order (start, end, id: all distinct); descending is the reverse.
@@ -208,7 +210,11 @@ class EventTableModel(QAbstractTableModel):
             return lambda e: ", ".join(e.actors).casefold()
         if column == self.VISIBLE:
             return lambda e: (e.id not in self._visible, e.time.start, e.time.end)
-        return lambda e: (e.time.start, e.time.end, e.id)
+        # The catalogue's own order: same-day events by their ids' natural order ("E2" before
+        # "E10"), as the map, the slider and Page Down go through them.
+        if self._ranks is None:
+            self._ranks = {e.id: i for i, e in enumerate(self._catalogue.chronological())}
+        return lambda e, ranks=self._ranks: ranks[e.id]
 
     def _text(self, event: Event, column: int) -> str:
         if column == self.DATE:
