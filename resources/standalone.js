@@ -261,6 +261,24 @@ var MapExplorerExport = (function () {
     return el;
   }
 
+  /* A text cut at its web addresses (text, address, text, …: html_export's split_links) into
+   * `parent`: the text as text, each address a link that opens in a new tab, without giving
+   * that page a hold on this one. Only http and https: anything else stays text. */
+  function appendLinked(parent, parts) {
+    parts.forEach(function (part, i) {
+      if (i % 2 && /^https?:\/\//i.test(part)) {
+        var link = element("a", null, part);
+        link.href = part;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        parent.appendChild(link);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+    return parent;
+  }
+
   function showDetails(id) {
     var e = events[id], d = e;
     $("me-details-empty").hidden = true;
@@ -268,7 +286,8 @@ var MapExplorerExport = (function () {
     $("me-event-title").textContent = e.title;
     $("me-event-date").textContent = e.date;
     $("me-event-note").textContent = d.note ? "How the date was resolved: " + d.note : "";
-    $("me-event-summary").textContent = d.summary || "";
+    $("me-event-summary").textContent = "";
+    appendLinked($("me-event-summary"), d.summary || []);
 
     var facts = $("me-event-facts");
     facts.textContent = "";
@@ -289,6 +308,11 @@ var MapExplorerExport = (function () {
     fact("Actors", (d.actors || []).join(", "));
     fact("Category", e.cat, colours[e.cat] || "#7f7f7f");
     fact("Era", d.era);
+    (d.extra || []).forEach(function (row) { // the file's other fields, as the app shows them
+      facts.appendChild(element("dt", null, row[0]));
+      var value = element("bdi");
+      facts.appendChild(element("dd")).appendChild(appendLinked(value, row[1]));
+    });
 
     var excerpts = $("me-event-excerpts");
     excerpts.textContent = "";
@@ -307,7 +331,7 @@ var MapExplorerExport = (function () {
     var there = list.filter(function (o) { return o.id !== id && o.placeIds.indexOf(here) >= 0; });
     if (there.length) {
       var heading = element("h3", null, "Other events here: ");
-      heading.appendChild(MapExplorer.isolated(places[0]));
+      heading.appendChild(MapExplorer.isolated(d.placeHere));
       others.appendChild(heading);
       there.forEach(function (o) {
         var button = element("button", "me-other");

@@ -391,3 +391,64 @@ def test_right_to_left_text_reads_from_the_right(open_page, tmp_path, bundled):
     neighbour = next(e for e in events if e.place_ids[0] == "moscow" and e.title != title)
     page.js(f"MapExplorerExport.select({json.dumps(neighbour.id)}, false)")
     assert title in page.js(others)
+
+
+def test_the_details_show_the_files_other_fields_and_link_web_addresses(open_page, tmp_path):
+    """The window's details show a table's other columns ("Source URL") and make web
+    addresses links; the page showed neither, and named a spot by its place words alone.
+    Only http and https become links, opened in a new tab that gets no hold on the page;
+    anything else in the file stays text."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Event, Place, TimeSpan
+
+    spot = Place("spot", "37.22000, 37.38000", Point(37.38, 37.22))
+    extra = {
+        "source_url": "https://apnews.com/article/quake",
+        "notes": "verified; see http://example.org/a_(b).",
+        "empty": "",
+        "hostile": '<img src=x onerror="window.pwned=1"> javascript:window.pwned=1',
+        "tags": ["quake", "aid"],
+    }
+    events = [
+        Event(
+            id=f"q{n}",
+            title=f"Aftershock {n}",
+            time=TimeSpan.parse(f"2023-02-0{n}"),
+            place_ids=("spot",),
+            summary="Reported at https://example.org/report?id=7, then confirmed.",
+            extra=extra,
+        )
+        for n in (6, 7)
+    ]
+    catalogue = Catalogue(events=events, places={"spot": spot})
+    catalogue.set_place_labels({"spot": "18 km N of Gaziantep, Turkey"})
+    path = tmp_path / "fields.html"
+    export_html(ExplorerState(catalogue), path)
+    page = open_page(path)
+    page.js("MapExplorerExport.select('q6', false)")
+    assert page.text("me-event-summary") == events[0].summary
+    facts = page.js(
+        "Array.from(document.querySelectorAll('#me-event-facts dt, #me-event-facts dd'))"
+        ".map(e => e.textContent)"
+    )
+    rows = dict(zip(facts[::2], facts[1::2], strict=True))
+    assert rows["Place"] == "18 km N of Gaziantep, Turkey (37.22000, 37.38000)"  # as the app
+    assert rows["Source URL"] == "https://apnews.com/article/quake"
+    assert rows["Notes"] == "verified; see http://example.org/a_(b)."
+    assert rows["Tags"] == "quake, aid"
+    assert rows["Hostile"] == extra["hostile"] and "Empty" not in rows
+    links = page.js(
+        "Array.from(document.querySelectorAll('#me-details a'))"
+        ".map(a => [a.getAttribute('href'), a.textContent, a.target, a.rel])"
+    )
+    assert [link[0] for link in links] == [
+        "https://example.org/report?id=7",
+        "https://apnews.com/article/quake",
+        "http://example.org/a_(b)",
+    ]
+    assert all(link[0] == link[1] and link[2] == "_blank" for link in links)
+    assert all("noopener" in link[3].split() for link in links)
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert page.js("typeof window.pwned") == "undefined"
+    assert page.text("me-event-others").startswith("Other events here: 18 km N of Gaziantep")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS
+from mapexplorer.event_words import extra_rows, place_words, split_links
 from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.basemap import basemap_data
@@ -174,7 +175,9 @@ def page_data(state: ExplorerState, title: str = "") -> dict:
 
 
 def _events(catalogue: Catalogue) -> list[dict]:
-    """What the slider and the details panel show of each event, in time order."""
+    """What the slider and the details panel show of each event, in time order: as the
+    window's details panel shows it (its places in the same words, the file's other fields;
+    texts that hold web addresses cut at them, by `split_links`, for the page to link)."""
     eras = {era.id: era.label for era in catalogue.eras}
     return [
         {
@@ -184,9 +187,13 @@ def _events(catalogue: Catalogue) -> list[dict]:
             "start": e.time.start,
             "end": e.time.end,
             "cat": e.category,
-            "summary": e.summary,
+            "summary": split_links(e.summary),
             "actors": list(e.actors),
-            "places": [catalogue.place_label(pid) for pid in e.place_ids],
+            "places": [
+                place_words(catalogue, pid) for pid in e.place_ids if pid in catalogue.places
+            ],
+            "placeHere": catalogue.place_label(e.place_ids[0]) if e.place_ids else "",
+            "extra": [[label, split_links(text)] for label, text in extra_rows(e.extra)],
             "placeIds": list(e.place_ids),
             "excerpts": [x.text for x in e.excerpts],
             "note": e.date_note,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, QUrl, Signal
@@ -12,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend, category_colour
+from mapexplorer.event_words import extra_rows, place_words, split_links
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import Precision
@@ -26,70 +25,14 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-# A web address in a file's text: up to a space or a quote, less the punctuation of the
-# sentence round it ("See https://example.org/a.").
-_URL = re.compile(r"""\bhttps?://[^\s<>"']+""", re.I)
-_URL_TRAILING = ".,;:!?)]}"
-MAX_EXTRA_FIELDS = 20
-MAX_EXTRA_CHARS = 400
-
-
 def _linked(text: str, link_colour: str) -> str:
     """`text` escaped, with its web addresses made links (opened in the user's browser)."""
-    parts, at = [], 0
-    for match in _URL.finditer(text):
-        url = match.group()
-        while url[-1] in _URL_TRAILING:
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
-                break  # its own bracket: a Wikipedia address ending "_(disambiguation)"
-            url = url[:-1]
-        parts.append(_esc(text[at : match.start()]))
-        parts.append(f'<a href="{_esc(url)}" style="color:{link_colour}">{_esc(url)}</a>')
-        at = match.start() + len(url)
-    parts.append(_esc(text[at:]))
+    parts = split_links(text)
+    for i in range(1, len(parts), 2):
+        url = _esc(parts[i])
+        parts[i] = f'<a href="{url}" style="color:{link_colour}">{url}</a>'
+    parts[::2] = map(_esc, parts[::2])
     return "".join(parts)
-
-
-_ACRONYMS = {"url": "URL", "uri": "URI", "id": "ID", "iso": "ISO", "osm": "OSM"}
-
-
-def _place_words(catalogue, place_id: str) -> str:
-    """A place as the details name it: a spot named only by its coordinates is described,
-    with the coordinates after ("23 km N of Gaziantep, Turkey (37.22000, 37.38000)")."""
-    label, name = catalogue.place_label(place_id), catalogue.places[place_id].name
-    return label if label == name else f"{label} ({name})"
-
-
-def _label(key: str) -> str:
-    """A column name as a label: "source_url" → "Source URL"."""
-    words = [_ACRONYMS.get(w.casefold(), w) for w in key.replace("_", " ").split()]
-    if not words:
-        return key
-    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
-
-
-def extra_rows(extra: dict) -> list[tuple[str, str]]:
-    """The file's other fields (a source's address, notes), as (label, text) to show: empty
-    ones left out, long ones cut, lists joined, at most `MAX_EXTRA_FIELDS`."""
-    rows = []
-    for key, value in extra.items():
-        if value is None or value == "" or value == [] or value == {}:
-            continue
-        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-            text = ", ".join(str(v) for v in value)
-        elif isinstance(value, (dict, list)):
-            text = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, bool):
-            text = "yes" if value else "no"
-        else:
-            text = str(value)
-        if len(text) > MAX_EXTRA_CHARS:
-            text = text[: MAX_EXTRA_CHARS - 1].rstrip() + "…"
-        rows.append((_label(str(key)), text))
-    if len(rows) > MAX_EXTRA_FIELDS:
-        more = len(rows) - MAX_EXTRA_FIELDS + 1
-        rows = [*rows[: MAX_EXTRA_FIELDS - 1], ("", f"and {more} more fields in the file")]
-    return rows
 
 
 def date_hint(event: Event) -> str:
@@ -272,9 +215,7 @@ class QtDetails(QWidget):
             parts.append(f'<p style="margin-top:10px">{_linked(event.summary, c["link"])}</p>')
 
         rows: list[tuple[str, str]] = []
-        places = [
-            _place_words(catalogue, pid) for pid in event.place_ids if pid in catalogue.places
-        ]
+        places = [place_words(catalogue, pid) for pid in event.place_ids if pid in catalogue.places]
         if places:
             rows.append(("Places" if len(places) > 1 else "Place", _esc(", ".join(places))))
         if event.actors:
