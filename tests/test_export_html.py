@@ -305,6 +305,19 @@ def test_cli_exports_html(tmp_path, capsys):
     assert data["time"]["now"] == day_from_ymd(1941, 9, 1)
 
 
+def test_cli_heads_a_file_without_a_title_with_its_name(tmp_path, capsys):
+    """A table from another tool has no article title: the window heads its page with the
+    file's name, the command line wrote "Map Explorer"."""
+    table = tmp_path / "Battles of 1943.csv"
+    table.write_text("date,title,lat,lon\n1943-07-05,Kursk,51.7,36.2\n", encoding="utf-8")
+    path = tmp_path / "battles.html"
+    assert cli.main(["export", str(table), "-o", str(path)]) == 0, capsys.readouterr().err
+    text = path.read_text("utf-8")
+    data = json.loads(re.search(r'id="me-data">(.*?)</script>', text, re.S)[1])
+    assert data["title"] == "Battles of 1943"
+    assert "<title>Battles of 1943</title>" in text
+
+
 def test_cli_html_bad_date_fails_cleanly(tmp_path, capsys):
     code = cli.main(["export", "--format", "html", "-o", str(tmp_path / "x.html"), "--at", "soon"])
     _, err = capsys.readouterr()

@@ -229,16 +229,19 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
         if warning:
             _warn(warning)
         state.set_time(at.start)
+    # Headed as the window heads it: a table from another tool has no article's title, and
+    # "Map Explorer" over a teacher's "Battles of 1943.csv" said nothing of it.
+    title = catalogue.source.title or (Path(args.input).stem if args.input else "")
     if args.format == "html":
         from mapexplorer.mappage.html_export import export_html
 
-        export_html(state, args.output)
+        export_html(state, args.output, title)
         return None
     from mapexplorer.ui.image_export import run_export
 
     if args.frames is None:
-        return run_export(state, args.output, args.format, size)
-    return run_export(state, args.output, args.format, size, frames=args.frames)
+        return run_export(state, args.output, args.format, size, title=title)
+    return run_export(state, args.output, args.format, size, frames=args.frames, title=title)
 
 
 def import_article_command(args: argparse.Namespace) -> int:
