@@ -499,6 +499,33 @@ def test_the_review_window_looks_right(window, qtbot, tmp_path):
     image.save(str(tmp_path / "review.png"))
 
 
+def test_the_review_fits_half_a_laptops_screen_without_overlap(window, qtbot):
+    """At its least size (730x517) the editor's rows were drawn over each other, one draft
+    showed in the table and the status line stood a word a line; and it could not be made
+    narrower than 730 px, wider than half a 1366-px screen."""
+    from PySide6.QtWidgets import QFormLayout
+
+    review = open_review(qtbot, window)
+    review.resize(680, 500)
+    qtbot.waitUntil(lambda: review.size().width() == 680 and review.size().height() == 500)
+    review.layout().activate()
+    assert review.table.height() >= 4 * 26  # a few drafts in view
+    form = review.editor.findChild(QFormLayout)
+    boxes = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if item is not None and item.geometry().height() > 0:
+            boxes.append(item.geometry())
+    for above, below in zip(boxes, boxes[1:], strict=False):
+        assert above.bottom() < below.top(), (above, below)  # the editor scrolls instead
+    for row in range(form.rowCount()):
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if field is not None and field.widget() is not None:
+            assert field.geometry().height() >= field.widget().minimumSizeHint().height()
+    line = review.status_line
+    assert line.height() <= 3 * line.fontMetrics().lineSpacing()
+
+
 def test_the_busy_bar_shows_soon_while_a_long_article_is_drafted(window, qtbot):
     # A bar of no range shows after its minimum duration only once it has a value: without
     # one, Qt's own 4 s passed first, and a long import showed no bar and no Cancel.

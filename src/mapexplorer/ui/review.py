@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSize,
     QStandardPaths,
     Qt,
     QTimer,
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -212,7 +214,10 @@ class QtReview(QMainWindow):
         title = drafts.source.title or Path(article_path).stem or "Article"
         self.setWindowTitle(f"Review: {title} — Map Explorer")
         self.setAccessibleName("Review the imported events")
-        self.resize(1320, 820)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry().size() * 0.92 if screen is not None else None
+        # Within the screen: 820 px was taller than a 1366x768 laptop's.
+        self.resize(QSize(1320, 820).boundedTo(room) if room else QSize(1320, 820))
 
         self.model = DraftTableModel(drafts, self)
         self._build()
@@ -266,12 +271,19 @@ class QtReview(QMainWindow):
             head.resizeSection(column, width)
         head.setSectionResizeMode(DraftTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        # A few drafts in view however short the window (the editor below scrolls instead).
+        self.table.setMinimumHeight(head.sizeHint().height() + 4 * 26 + 4)
 
         self.editor = self._build_editor()
 
+        # The editor scrolls in a short window: squeezed, its rows were drawn over each other.
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setWidget(self.editor)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
-        left.addWidget(self.editor)
+        left.addWidget(editor_scroll)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 0)
         left.setSizes([330, 440])
@@ -313,8 +325,7 @@ class QtReview(QMainWindow):
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.status_line, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.accept_all_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
@@ -331,6 +342,8 @@ class QtReview(QMainWindow):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
+        # On a line of its own: beside the buttons, a narrow window wrapped it a word a line.
+        layout.addWidget(self.status_line)
         layout.addLayout(bottom)
         self.setCentralWidget(central)
 
