@@ -248,6 +248,7 @@ def test_export_format_from_the_output_name(capsys, tmp_path, name, fmt):
         (["--format", "png", "-o", "h.gif"], ["h.gif", "the name says gif but --format is png"]),
         (["--format", "csv", "-o", "h.kml"], ["h.kml", "the name says kml but --format is csv"]),
         (["--format", "kml", "-o", "h.kmz"], ["h.kmz", "does not write KMZ"]),
+        (["--format", "csv", "-o", "h.gpx"], ["h.gpx", "does not write GPX"]),
         (["-o", "h.txt"], ["h.txt", "cannot tell the format", "--format"]),
     ],
 )
@@ -396,12 +397,13 @@ def test_help_mentions_the_subcommands(capsys):
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["events", "--help"], ["export", "--help"]])
-def test_help_names_excel_among_the_files_read(capsys, argv):
-    """`mapexplorer FILE`, `events` and `export` read .xlsx workbooks; their help said only
-    "a catalogue, GeoJSON, CSV or KML/KMZ file"."""
+def test_help_names_excel_and_gpx_among_the_files_read(capsys, argv):
+    """`mapexplorer FILE`, `events` and `export` read .xlsx workbooks and GPX files; their
+    help said only "a catalogue, GeoJSON, CSV or KML/KMZ file"."""
     with pytest.raises(SystemExit):
         cli.main(argv)
-    assert "Excel (.xlsx)" in " ".join(capsys.readouterr().out.split())
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Excel (.xlsx)" in out and "KML/KMZ or GPX file" in out
 
 
 def test_options_for_another_format_are_said_to_be_ignored(capsys, tmp_path):

@@ -124,7 +124,7 @@ def test_other_kinds_of_file_by_their_first_bytes(tmp_path, name, head, expected
     message = refusal(path)
     assert expected in message
     assert (
-        "Map Explorer opens CSV, Excel (.xlsx), GeoJSON and KML/KMZ files" in message
+        "Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and GPX files" in message
         or "unpack" in message
     )
 
@@ -136,20 +136,20 @@ def test_the_shapefile_message_says_how_to_convert(tmp_path):
 
 
 GPX = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Garmin Connect" '
-    'xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.2" lon="6.14"><time>'
-    "2021-06-01T10:00:00Z</time><name>Geneva</name></wpt></gpx>"
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="OsmAnd" '
+    'xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.2" lon="6.14">'
+    "<name>Geneva</name></wpt></gpx>"
 )
 
 
 @pytest.mark.parametrize("name", ["walk.gpx", "walk.xml", "walk.kml", "walk.txt"])
-def test_a_gpx_file_says_how_to_convert_it_keeping_its_times(tmp_path, name):
-    """A GPS track or waypoints: it was refused as "not KML: the document is <gpx>" (or read
-    as a table of one column), which says nothing of what it is or what to do."""
-    message = refusal(write(tmp_path / name, GPX))
-    assert message.startswith(f"{tmp_path / name}: a GPX file (a GPS device's or app's ")
-    assert f"ogr2ogr -f GeoJSON out.geojson {name} waypoints, or track_points" in message
-    assert "each point's time is then its date" in message
+def test_a_gpx_file_with_no_times_says_how_to_add_them(tmp_path, name):
+    """GPX files are read (`test_formats_gpx`); one with nothing timed (favourites, a planned
+    route) was refused as "not KML: the document is <gpx>" (or read as a table of one
+    column), which says nothing of what it is or what to do."""
+    message = refusal(write(tmp_path / name, GPX), guess=False)
+    assert message.startswith(f"{tmp_path / name}: a GPX file with no times: none of its ")
+    assert f"ogr2ogr -f CSV out.csv {name} waypoints" in message
 
 
 def test_a_kml_named_gpx_is_read_as_the_kml_it_is(tmp_path):

@@ -350,6 +350,33 @@ def test_dropping_newline_delimited_geojson_or_a_tab_file_opens_it(window, qtbot
     assert window.state.catalogue.events[0].title == "X"
 
 
+def test_a_gpx_file_is_offered_dropped_and_opened(window, qtbot, tmp_path):
+    """A GPS track: File ▸ Open did not list .gpx files, and a dropped one was not taken."""
+    path = tmp_path / "walk.gpx"
+    path.write_text(
+        '<gpx xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Walk</name><trkseg>'
+        '<trkpt lat="46.2" lon="6.1"><time>2021-06-01T07:00:00Z</time></trkpt>'
+        '<trkpt lat="46.3" lon="6.2"><time>2021-06-02T07:00:00Z</time></trkpt>'
+        "</trkseg></trk></gpx>",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert window._dropped_file(drop) == str(path)
+    assert "*.gpx" in window_open_filter().split(";;")[0]
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    (event,) = window.state.catalogue.events
+    assert event.title == "Walk" and event.time.edtf == "2021-06-01/2021-06-02"
+
+
 def test_a_file_dropped_on_the_map_opens(window, qtbot, tmp_path):
     """Qt gives a drop to the first widget under the pointer, or its first parent, that takes
     drops. Chromium's widget inside the map took them, and did nothing with the file: dropping

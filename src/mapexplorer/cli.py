@@ -13,7 +13,7 @@ from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
 INPUT_HELP = (
-    "a catalogue, GeoJSON, CSV, Excel (.xlsx) or KML/KMZ file (default: the bundled article)"
+    "a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file (default: the bundled article)"
 )
 EXIT_BAD_INPUT = 2
 
@@ -371,7 +371,7 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        help="a catalogue, GeoJSON, CSV, Excel (.xlsx) or KML/KMZ file "
+        help="a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file "
         "(default: the file open last time, else the bundled article)",
     )
     parser.add_argument(

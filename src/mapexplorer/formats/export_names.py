@@ -15,6 +15,7 @@ OTHER_SUFFIXES = {
     ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".tif": "TIFF", ".tiff": "TIFF",
     ".bmp": "BMP", ".svg": "SVG", ".pdf": "PDF", ".mp4": "MP4", ".webm": "WebM",
     ".kmz": "KMZ", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel", ".shp": "shapefile",
+    ".gpx": "GPX",
 }  # fmt: skip
 """Names that promise a format we do not write: refused, not filled with something else."""
 FORMAT_WORDS = {

@@ -2,8 +2,8 @@
 
 - Our native catalogue (GeoJSON with a "mapexplorer" member, or `event_id` and `place_id` in
   its features' properties): `native`.
-- Other GeoJSON: `geojson_reader`. CSV/TSV: `csv_reader`. KML/KMZ: `kml_reader`. An Excel
-  workbook: its first table (`workbook`), read as a CSV is.
+- Other GeoJSON: `geojson_reader`. CSV/TSV: `csv_reader`. KML/KMZ: `kml_reader`. GPX:
+  `gpx_reader`. An Excel workbook: its first table (`workbook`), read as a CSV is.
 
 `read_catalogue` also returns the `ReadReport` of rows that could not be read; `guess_fields`
 says which fields a GeoJSON or CSV file's reader would use, for the window to ask when unsure.
@@ -33,11 +33,11 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 Fields = Union["FieldChoice", Mapping[str, Any], None]
-Kind = Literal["native", "geojson", "csv", "kml", "xlsx"]
+Kind = Literal["native", "geojson", "csv", "kml", "gpx", "xlsx"]
 
 EXPORTERS = ("geojson", "csv", "kml")
 _JSON = (".geojson", ".json", ".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
-OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz", ".xlsx", ".xlsm")
+OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz", ".gpx", ".xlsx", ".xlsm")
 _KML = (".kml", ".kmz")
 
 
@@ -91,6 +91,10 @@ def _read_catalogue(
         from mapexplorer.formats import kml_reader
 
         return kml_reader.read(path, progress, fields)
+    if kind == "gpx":
+        from mapexplorer.formats import gpx_reader
+
+        return gpx_reader.read(path, progress)
     from mapexplorer.formats.report import ReadReport
 
     if _says_native(path):  # our own file: straight to the native reader, no guessing
@@ -110,8 +114,8 @@ def _read_catalogue(
 
 
 def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGuess | None:
-    """Which fields a CSV or plain GeoJSON file's reader would use (None for native and KML
-    files, whose fields are fixed). `FormatError` if the file cannot be read at all.
+    """Which fields a CSV or plain GeoJSON file's reader would use (None for native, KML and
+    GPX files, whose fields are fixed). `FormatError` if the file cannot be read at all.
 
     `parsed`: a dict that keeps the parsed GeoJSON for `read_catalogue` (parsing 100,000
     features takes most of a second: once is enough)."""
@@ -126,7 +130,7 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
         from mapexplorer.formats import csv_reader
 
         return csv_reader.guess_workbook_fields(path)
-    if kind == "kml" or _says_native(path):
+    if kind in ("kml", "gpx") or _says_native(path):
         return None
     from mapexplorer.formats import geojson_reader
 
@@ -174,6 +178,8 @@ def detect(path: str | os.PathLike) -> Kind:
         raise FormatError(path, other)
     if head.startswith(b"PK\x03\x04") and _is_workbook(path, suffix):
         return "xlsx"
+    if _is_gpx(head, suffix):
+        return "gpx"
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
         return "kml"
     if start.startswith((b"{", b"[", b"\x1e")) or suffix in _JSON:
@@ -185,7 +191,7 @@ def detect(path: str | os.PathLike) -> Kind:
 
 # --- files we do not read, told apart by their first bytes ----------------------------------
 
-_OPENS = "Map Explorer opens CSV, Excel (.xlsx), GeoJSON and KML/KMZ files"
+_OPENS = "Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and GPX files"
 _SAVE_AS_CSV = (
     "Map Explorer reads CSV and Excel .xlsx — save the sheet as CSV (UTF-8) or .xlsx first, "
     "and open that"
@@ -236,13 +242,17 @@ _SUFFIX_KINDS = {
 
 _GPX_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?gpx[\s>]")
 _KML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?kml[\s>]")
-_GPX = (
-    "a GPX file (a GPS device's or app's waypoints and tracks), which Map Explorer does not "
-    "read: convert it to GeoJSON first, keeping each point's time (ogr2ogr -f GeoJSON "
-    "out.geojson {name} waypoints, or track_points for every point of a track; or in QGIS, "
-    "add it as a vector layer, choose the waypoints or track_points layer, and Export ▸ Save "
-    "Features As… GeoJSON); each point's time is then its date"
-)
+
+
+def _is_gpx(head: bytes, suffix: str) -> bool:
+    """A GPX file: an XML document whose root is <gpx> (by any name), or a .gpx that is not
+    a KML file by another name (a .gpx that is not XML: the GPX reader says what it is)."""
+    kml = _KML_ROOT.search(head)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        gpx = _GPX_ROOT.search(head)
+        if gpx and (kml is None or gpx.start() < kml.start()):
+            return True
+    return suffix == ".gpx" and kml is None
 
 
 def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
@@ -265,9 +275,6 @@ def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None
         )
     if suffix in _SUFFIX_KINDS and not head.lstrip().startswith((b"{", b"[", b"<")):
         return _SUFFIX_KINDS[suffix].format(name=Path(path).name)
-    xml = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-    if (xml and _GPX_ROOT.search(head)) or (suffix == ".gpx" and not _KML_ROOT.search(head)):
-        return _GPX.format(name=Path(path).name)
     if head.startswith(b"PK\x03\x04") and suffix != ".kmz":
         return _zip_kind(path, head, suffix)
     return None

@@ -43,17 +43,27 @@ log = logging.getLogger("mapexplorer")
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
     f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm "
-    "*.kml *.kmz *.md);;"
+    "*.kml *.kmz *.gpx *.md);;"
     f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
     "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;Google Earth (*.kml *.kmz);;"
+    "GPS waypoints and tracks (*.gpx);;"
     "Articles to import (*.txt *.md);;All files (*)"
 )
 _WEB_PAGES = {".html", ".htm"}
 
 
-OPENABLE = {".geojson", ".json", ".csv", ".tsv", ".tab", ".kml", ".kmz", ".xlsx", ".xlsm"} | {
-    pattern[1:] for pattern in _GEOJSON_SEQ.split()
-}
+OPENABLE = {
+    ".geojson",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".tab",
+    ".kml",
+    ".kmz",
+    ".gpx",
+    ".xlsx",
+    ".xlsm",
+} | {pattern[1:] for pattern in _GEOJSON_SEQ.split()}
 
 
 def _remembered(path: str) -> str:

@@ -1,0 +1,285 @@
+"""GPX (a GPS device's or app's waypoints, tracks and routes) into a catalogue.
+
+A waypoint (`<wpt>`) is a point event dated by its `<time>`; a track (`<trk>`) is one route
+event, a line through its points (a line per `<trkseg>`), dated from its first point's time
+to its last; a route (`<rte>`) likewise, though a planned route's points seldom have times.
+`<name>` is the title (a waypoint's names its spot, as a KML pin's label does), `<desc>` (else
+`<cmt>`) the summary, `<type>` the category when it is a word (OsmAnd's favourites groups,
+Strava's "running"). GPX 1.0 and 1.1, or no namespace; `<extensions>` (heart rate, colours)
+are not read. Times of day are dropped, as everywhere in Map Explorer: a day is the finest
+date.
+
+The standard library's parser is safe enough for a file a user opens: expat (2.4 and newer)
+refuses entities that expand past its amplification limit ("billion laughs"), and ElementTree
+never fetches external entities (they read as undefined).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry import LineString, MultiLineString, Point
+
+from mapexplorer.formats.dates import parse_date
+from mapexplorer.formats.errors import FormatError, read_bytes
+from mapexplorer.formats.fields import RowParts
+from mapexplorer.formats.native import paused_gc
+from mapexplorer.formats.reading import (
+    PROGRESS_EVERY,
+    CatalogueBuilder,
+    Progress,
+    ReadReport,
+)
+from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
+
+__all__ = ["read"]
+
+_FEED_BYTES = 1 << 20  # parsed a megabyte at a time, as the KML reader does (Cancel is heard)
+_WORD = re.compile(r"[^\W\d_]")
+
+NO_TIMES = (
+    "a GPX file with no times: none of its {what} has a <time>, and Map Explorer places each "
+    "event on a time line. Convert it to a table and add a date to each row (ogr2ogr -f CSV "
+    "out.csv {name} waypoints, or in QGIS add it as a vector layer and Export ▸ Save Features "
+    "As… CSV), then open that"
+)
+
+
+@dataclass
+class _Item:
+    """One waypoint, track or route, as read from the XML."""
+
+    kind: str  # "waypoint", "track", "route"
+    number: int  # its number among its kind, from 1
+    name: str
+    summary: str
+    comment: str
+    type: str
+    symbol: str
+    link: str
+    lines: list[list[tuple[float, float]]] = field(default_factory=list)
+    """The points: one for a waypoint, a list per track segment, one list for a route."""
+    times: list[str] = field(default_factory=list)
+    bad_points: list[str] = field(default_factory=list)
+    """Why each point without usable coordinates was left out."""
+
+    @property
+    def label(self) -> str:
+        """The report's name for it: "waypoint 3 ('Summit')"."""
+        named = f" ({self.name[:40]!r})" if self.name else ""
+        return f"{self.kind} {self.number}{named}"
+
+
+def read(
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    """Read a .gpx file; items without a time or a place go in the report. `fields` is
+    ignored: a GPX file's fields are fixed."""
+    del fields
+    with paused_gc():
+        root = _parse_xml(path, read_bytes(path))
+        ns = root.tag[: -len("gpx")]
+        items = _items(root, ns)
+        if not items:
+            raise FormatError(path, "the GPX file has no waypoints, tracks or routes")
+        if not any(item.times for item in items):
+            raise FormatError(path, NO_TIMES.format(what=_what(items), name=Path(path).name))
+        kinds = {item.kind for item in items}
+        builder = CatalogueBuilder(path, kinds.pop() if len(kinds) == 1 else "item")
+        for index, item in enumerate(items):
+            if progress is not None and index % PROGRESS_EVERY == 0:
+                progress(index, len(items))
+            _read_item(builder, item)
+        if progress is not None:
+            progress(len(items), len(items))
+        return builder.finish(len(items))
+
+
+def _what(items: list[_Item]) -> str:
+    """How many of each kind, for the message of a file with no times: "3 waypoints or 1
+    track"."""
+    counts = {kind: sum(i.kind == kind for i in items) for kind in ("waypoint", "track", "route")}
+    words = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+# --- the file ----------------------------------------------------------------------------------
+
+
+def _parse_xml(path: str | os.PathLike, data: bytes) -> ET.Element:
+    try:
+        parser = ET.XMLParser()
+        for at in range(0, len(data), _FEED_BYTES):
+            parser.feed(data[at : at + _FEED_BYTES])
+        root = parser.close()
+    except ET.ParseError as exc:
+        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
+        if "amplification" in reason:
+            raise FormatError(
+                path, "the file's XML entities expand to far more text than it holds: not read"
+            ) from None
+        line, column = exc.position
+        raise FormatError(
+            path, f"not XML (so not GPX): {reason} at line {line}, column {column + 1}"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(path, f"not XML we can read: {exc}") from None
+    tag = root.tag.rsplit("}", 1)[-1]
+    if tag != "gpx":
+        raise FormatError(path, f"not GPX: the document is <{tag}>, not <gpx>")
+    return root
+
+
+def _items(root: ET.Element, ns: str) -> list[_Item]:
+    """Waypoints, then tracks, then routes, each numbered among its kind."""
+    items = []
+    for kind, tag in (("waypoint", "wpt"), ("track", "trk"), ("route", "rte")):
+        for number, element in enumerate(root.findall(f"{ns}{tag}"), start=1):
+            item = _Item(
+                kind,
+                number,
+                _text(element, ns, "name"),
+                _text(element, ns, "desc"),
+                _text(element, ns, "cmt"),
+                _text(element, ns, "type"),
+                _text(element, ns, "sym"),
+                _link(element, ns),
+            )
+            if kind == "waypoint":
+                _take_points(item, [element], ns)
+            elif kind == "track":
+                for segment in element.findall(f"{ns}trkseg"):
+                    _take_points(item, segment.findall(f"{ns}trkpt"), ns)
+            else:
+                _take_points(item, element.findall(f"{ns}rtept"), ns)
+            items.append(item)
+    return items
+
+
+def _take_points(item: _Item, points: list[ET.Element], ns: str) -> None:
+    """Add a line of points (a waypoint's one) and their times to `item`."""
+    line = []
+    for n, point in enumerate(points, start=1):
+        lat, lon = point.get("lat"), point.get("lon")
+        where = "" if item.kind == "waypoint" else f"point {n}: "
+        try:
+            coords = (float(lon), float(lat))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            missing = [name for name, v in (("lat", lat), ("lon", lon)) if v is None]
+            if missing:
+                item.bad_points.append(f"{where}it has no {' or '.join(missing)} attribute")
+            else:
+                item.bad_points.append(f"{where}lat={lat!r} lon={lon!r} are not numbers")
+            continue
+        if not (abs(coords[1]) <= 90 and abs(coords[0]) <= 720):  # past 180: a turn round
+            item.bad_points.append(f"{where}lat={lat} lon={lon} is off the globe")
+            continue
+        line.append(coords)
+        time = _text(point, ns, "time")
+        if time:
+            item.times.append(time)
+    if line:
+        item.lines.append(line)
+
+
+def _text(element: ET.Element, ns: str, tag: str) -> str:
+    child = element.find(f"{ns}{tag}")
+    return (child.text or "").strip() if child is not None else ""
+
+
+def _link(element: ET.Element, ns: str) -> str:
+    """Its web link: GPX 1.1's `<link href>`, GPX 1.0's `<url>`."""
+    link = element.find(f"{ns}link")
+    if link is not None and link.get("href"):
+        return link.get("href", "").strip()
+    return _text(element, ns, "url")
+
+
+# --- one item ----------------------------------------------------------------------------------
+
+
+def _read_item(builder: CatalogueBuilder, item: _Item) -> None:
+    if item.kind == "waypoint" and item.bad_points:
+        builder.problem(item.label, "lat/lon", item.bad_points[0])
+        return
+    try:
+        time = _time(item)
+    except DateError as exc:
+        builder.problem(item.label, "time", str(exc))
+        return
+    title = item.name or f"{item.kind.capitalize()} {item.number}"
+    category = item.type if _WORD.search(item.type) else ""
+    summary = item.summary or item.comment
+    parts = RowParts(title, summary, category, item.name, "", "", "", "", ())
+    extra = {
+        key: value
+        for key, value in (
+            ("comment", item.comment if item.comment != summary else ""),
+            ("type", item.type if not category else ""),
+            ("symbol", item.symbol),
+            ("link", item.link),
+        )
+        if value
+    }
+    try:
+        place_ids = _places(builder, item, title)
+    except PlaceError as exc:
+        builder.problem(item.label, "geometry", str(exc))
+        return
+    if item.bad_points:
+        shown = "; ".join(item.bad_points[:3])
+        more = f" (and {len(item.bad_points) - 3} more)" if len(item.bad_points) > 3 else ""
+        builder.report.notes.append(
+            f"{item.label}: {len(item.bad_points)} of its points were left out of its line, "
+            f"as their coordinates cannot be read: {shown}{more}"
+        )
+    builder.add(item.label, parts, time, place_ids, extra)
+
+
+def _time(item: _Item) -> TimeSpan:
+    """A waypoint's day, or a track's or route's days from its first point's time to its
+    last's (as a KML gx:Track is dated: a watch's 30,000 points are in the order walked)."""
+    if not item.times:
+        if item.kind == "waypoint":
+            raise DateError("the waypoint has no <time>")
+        if item.kind == "route":
+            raise DateError("the route's points have no <time> (a planned route has none)")
+        raise DateError("the track's points have no <time>")
+    ends = dict.fromkeys((item.times[0], item.times[-1]))
+    days = []
+    for text in ends:
+        try:
+            days.append(parse_date(text))
+        except DateError as exc:
+            where = "" if item.kind == "waypoint" else "a point's "
+            raise DateError(f"{where}<time> {text[:40]!r}: {exc}") from None
+    if len(days) == 1:
+        return days[0]
+    start, end = min(d.start for d in days), max(d.end for d in days)
+    return TimeSpan.from_days(start, end)
+
+
+def _places(builder: CatalogueBuilder, item: _Item, title: str) -> list[str]:
+    if not item.lines:
+        raise PlaceError(f"the {item.kind} has no points")
+    if item.kind == "waypoint":
+        (point,) = item.lines[0]
+        if item.name:
+            return [builder.shape_place(item.name, Point(point))]
+        return builder.nameless_places([Point(point)], title)
+    lines = [line for line in item.lines if len(set(line)) > 1]
+    if not lines:  # one spot (a track recorded standing still): a point
+        geometry: Any = Point(item.lines[0][0])
+    elif len(lines) == 1:
+        geometry = LineString(lines[0])
+    else:
+        geometry = MultiLineString(lines)
+    return [builder.shape_place(title, geometry)]
