@@ -588,6 +588,36 @@ def test_a_geojson_title_in_a_language_or_form_is_a_title(tmp_path):
     assert [e.title for e in catalogue.events] == ["Geneva talks", "Feature 2"]
 
 
+def test_geojson_properties_in_an_object_are_read_by_their_names(tmp_path):
+    """{"properties": {"info": {"name": …, "date": …}}}, as scripts and APIs nest them: the
+    file was refused with "no property holds a date …; the properties are 'info'"."""
+    path = write(tmp_path / "nested.geojson", _collection(
+        _point_feature({"info": {"name": "A", "date": "2020-01-02", "source": "x"}}),
+        _point_feature({"info": {"name": "B", "date": "2020-01-05"}, "info.date": "2020-02-01"},
+                       7.0),
+        _point_feature({"info": {"name": "C", "start": "2020-03-01", "end": "2020-03-04",
+                                 "description": "Three days"}}, 8.0),
+        _point_feature({"info": {"name": "D"}, "meta": {"timestamp": 1577836800}}, 9.0),
+    ))  # fmt: skip
+    guess = guess_fields(path)
+    assert (guess.choice.title, guess.choice.time.field) == ("info.name", "info.date")
+    assert "info" not in guess.fields  # the object itself is no text: no title, no summary
+    catalogue, report = read_catalogue(path)
+    events = {e.title: e for e in catalogue.events}
+    assert events["A"].time.edtf == "2020-01-02"
+    assert events["B"].time.edtf == "2020-02-01"  # a property of that name wins over a member
+    assert (events["C"].time.edtf, events["C"].summary) == ("2020-03-01/2020-03-04", "Three days")
+    # The object is kept whole, as the file has it (not its members again one by one).
+    assert events["A"].extra == {"info": {"name": "A", "date": "2020-01-02", "source": "x"}}
+    # A record's metadata (osmtogeojson's "meta": when it was edited) is no event's date.
+    assert [str(p) for p in report.problems] == [
+        "feature 4 ('D'), field 'info.date': the date is empty"
+    ]
+    export_catalogue(catalogue, tmp_path / "again.geojson", "geojson")
+    again = open_catalogue(tmp_path / "again.geojson")
+    assert again.event(events["A"].id).extra["info"]["source"] == "x"
+
+
 # --- CSV ---------------------------------------------------------------------------------------
 
 ACLED_COLUMNS = (

@@ -556,8 +556,10 @@ def guess(
         name: [row.get(name) for row in sample if not _blank(row.get(name))] for name in names
     }
 
+    exact = with_members(by_norm)
+
     def ranked(role: str, check=None, fuzzy=None) -> list[str]:
-        found = [by_norm[n] for n in _NAMES[role] if n in by_norm]
+        found = [exact[n] for n in _NAMES[role] if n in exact]
         if fuzzy is not None:
             found += [name for norm, name in by_norm.items() if fuzzy(norm) and name not in found]
         if check is not None:
@@ -648,6 +650,30 @@ def guess(
     )
 
 
+_RECORD_NOTES = frozenset(
+    ("meta", "metadata", "_meta", "sys", "system", "record", "audit", "history", "version")
+)
+"""Objects that describe the record, not the event: their members ("meta.timestamp", when it
+was last edited, as osmtogeojson writes it) answer to no role by their own names."""
+
+
+def with_members(by_norm: dict[str, str]) -> dict[str, str]:
+    """`by_norm` (normalised name → field), and each member of an object flattened as
+    pandas.json_normalize names it ("info.date", a GeoJSON property's object, or a CSV
+    written from one) by its own name ("date") when no field has that name."""
+    exact = by_norm
+    for name in by_norm.values():
+        parent, dot, member = name.rpartition(".")
+        if not (parent and member) or any(c.isspace() for c in name):
+            continue
+        if normalise(parent) in _RECORD_NOTES:
+            continue
+        if exact is by_norm:
+            exact = dict(by_norm)
+        exact.setdefault(normalise(member), name)
+    return exact
+
+
 def _is_title_like(norm: str) -> bool:
     return bool(_TITLE_LIKE.match(norm)) and not any(
         norm in known for role, known in _NAMES.items() if role != "title"
@@ -684,6 +710,7 @@ def unreadable_location_fields(guess: FieldGuess) -> str | None:
     by_norm: dict[str, str] = {}
     for name in guess.fields:
         by_norm.setdefault(normalise(name), name)
+    by_norm = with_members(by_norm)
     lat = next((by_norm[n] for n in _NAMES["lat"] if n in by_norm), None)
     lon = next((by_norm[n] for n in _NAMES["lon"] if n in by_norm), None)
     if lat is None or lon is None:
@@ -718,8 +745,10 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     """Plausible time sources, best first: an exact date name, a start/end pair, a timestamp,
     a year, then any other field whose name says "date" or "year"."""
 
+    exact = with_members(by_norm)
+
     def named(role: str) -> list[str]:
-        return [by_norm[n] for n in _NAMES[role] if n in by_norm]
+        return [exact[n] for n in _NAMES[role] if n in exact]
 
     def dates(name: str, kind: TimeKind = "date") -> bool:
         return _mostly(values[name], lambda v: _parses(v, kind))
@@ -782,9 +811,10 @@ def row_time_sources(row: Mapping[str, Any]) -> list[TimeSource]:
     for name, value in row.items():
         if isinstance(name, str) and not _blank(value):
             by_norm.setdefault(normalise(name), name)
+    exact = with_members(by_norm)
 
     def named(role: str) -> list[str]:
-        return [by_norm[n] for n in _NAMES[role] if n in by_norm]
+        return [exact[n] for n in _NAMES[role] if n in exact]
 
     sources = [TimeSource(n) for n in named("date")]
     starts, ends = named("start"), named("end")

@@ -172,7 +172,10 @@ def guess_document(doc: Any, path: Any = None) -> FieldGuess:
     """Which properties hold what, from the first features."""
     rows = [_properties(f) or {} for f in features_of(doc, path)[: fieldguess.SAMPLE_SIZE]]
     names = list(dict.fromkeys(k for row in rows for k in row))
-    return fieldguess.guess(names, rows)
+    # An object is read by its members ("info.date"): not itself a title or a description
+    # (an "info" object is no text), though it is kept whole on the event.
+    objects = {k for row in rows for k, v in row.items() if v.__class__ is dict}
+    return fieldguess.guess([n for n in names if n not in objects], rows)
 
 
 def read(
@@ -354,7 +357,29 @@ def _properties(feature: Any) -> dict | None:
         when = linked_places_when(props.get("when", feature.get("when")))
         if when is not None:  # read as a "when" property (a date's name) holding it
             props = {**props, "when": when}
-    return props
+    return _flattened(props) if props else props
+
+
+def _flattened(props: dict) -> dict:
+    """The properties with each object's members beside it, named as pandas.json_normalize
+    names them ("info": {"date": …} gives "info.date"), one level deep, so that a date or a
+    title in an object is found; a property of that name in the file wins."""
+    if not any(v.__class__ is dict for v in props.values()):
+        return props
+    out = dict(props)
+    for key, value in props.items():
+        if value.__class__ is dict and key.__class__ is str:
+            for member, inner in value.items():
+                out.setdefault(f"{key}.{member}", inner)
+    return out
+
+
+def _without_members(extra: dict, feature: dict) -> dict:
+    """The extra properties less the members `_flattened` added: their object is kept whole,
+    as the file has it (an export writes it, and no member twice)."""
+    raw = feature.get("properties")
+    raw = raw if isinstance(raw, dict) else {}
+    return {k: v for k, v in extra.items() if k in raw or "." not in k}
 
 
 def linked_places_when(when: Any) -> str | None:
@@ -443,7 +468,7 @@ def _read_feature(
         field = reader.choice.place if isinstance(exc, PlaceNameError) else "geometry"
         builder.problem(item, field or "geometry", str(exc))
         return
-    extra = reader.extra(props)
+    extra = _without_members(reader.extra(props), feature)
     feature_id = _feature_id(feature.get("id"))
     if feature_id and feature_id != parts.id and not feature_id.startswith(f"{parts.id}@"):
         extra.setdefault(FEATURE_ID, feature_id)  # the property's id is the event's: keep both
