@@ -140,7 +140,11 @@ def test_a_file_with_no_times_at_all_says_what_to_do(tmp_path):
     message = str(caught.value)
     assert message.startswith(f"{path}: a GPX file with no times: none of its 1 waypoint or ")
     assert "1 route has a <time>" in message
-    assert "ogr2ogr -f CSV out.csv plan.gpx waypoints" in message
+    # A command for each layer it has, a line's shape kept as WKT, which our CSV reader reads.
+    assert (
+        "(ogr2ogr -f CSV waypoints.csv plan.gpx waypoints -lco GEOMETRY=AS_XY; "
+        "ogr2ogr -f CSV routes.csv plan.gpx routes -lco GEOMETRY=AS_WKT, or in QGIS"
+    ) in message
     empty = write(tmp_path / "empty.gpx", gpx("<metadata><name>x</name></metadata>"))
     with pytest.raises(FormatError, match="has no waypoints, tracks or routes"):
         open_catalogue(empty)

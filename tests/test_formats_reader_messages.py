@@ -149,7 +149,7 @@ def test_a_gpx_file_with_no_times_says_how_to_add_them(tmp_path, name):
     column), which says nothing of what it is or what to do."""
     message = refusal(write(tmp_path / name, GPX), guess=False)
     assert message.startswith(f"{tmp_path / name}: a GPX file with no times: none of its ")
-    assert f"ogr2ogr -f CSV out.csv {name} waypoints" in message
+    assert f"ogr2ogr -f CSV waypoints.csv {name} waypoints -lco GEOMETRY=AS_XY" in message
 
 
 def test_a_kml_named_gpx_is_read_as_the_kml_it_is(tmp_path):

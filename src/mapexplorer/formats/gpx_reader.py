@@ -45,10 +45,11 @@ _WORD = re.compile(r"[^\W\d_]")
 
 NO_TIMES = (
     "a GPX file with no times: none of its {what} has a <time>, and Map Explorer places each "
-    "event on a time line. Convert it to a table and add a date to each row (ogr2ogr -f CSV "
-    "out.csv {name} waypoints, or in QGIS add it as a vector layer and Export ▸ Save Features "
-    "As… CSV), then open that"
+    "event on a time line. Convert it to a table and add a date to each row ({how}, or in "
+    "QGIS add it as a vector layer and Export ▸ Save Features As… CSV), then open that"
 )
+_LAYERS = {"waypoint": "waypoints", "track": "tracks", "route": "routes"}
+"""ogr2ogr's (and QGIS's) names for a GPX file's layers."""
 
 
 @dataclass
@@ -91,7 +92,7 @@ def read(
         if not items:
             raise FormatError(path, "the GPX file has no waypoints, tracks or routes")
         if not any(item.times for item in items):
-            raise FormatError(path, NO_TIMES.format(what=_what(items), name=Path(path).name))
+            raise FormatError(path, _no_times(items, Path(path).name))
         kinds = {item.kind for item in items}
         builder = CatalogueBuilder(path, kinds.pop() if len(kinds) == 1 else "item")
         for index, item in enumerate(items):
@@ -103,12 +104,20 @@ def read(
         return builder.finish(len(items))
 
 
-def _what(items: list[_Item]) -> str:
-    """How many of each kind, for the message of a file with no times: "3 waypoints or 1
-    track"."""
-    counts = {kind: sum(i.kind == kind for i in items) for kind in ("waypoint", "track", "route")}
+def _no_times(items: list[_Item], name: str) -> str:
+    """Why a file with no times opens nothing, and how to convert each of its layers: how many
+    of each kind it has ("3 waypoints or 1 track"), and an ogr2ogr command for each; a line
+    keeps its shape as WKT, which our CSV reader reads."""
+    counts = {kind: sum(i.kind == kind for i in items) for kind in _LAYERS}
     words = [f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    commands = [
+        f"ogr2ogr -f CSV {layer}.csv {name} {layer}"
+        + (" -lco GEOMETRY=AS_WKT" if kind != "waypoint" else " -lco GEOMETRY=AS_XY")
+        for kind, layer in _LAYERS.items()
+        if counts[kind]
+    ]
+    return NO_TIMES.format(what=what, how="; ".join(commands))
 
 
 # --- the file ----------------------------------------------------------------------------------
