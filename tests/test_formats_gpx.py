@@ -272,3 +272,18 @@ def test_a_gpx_catalogue_exports_and_reopens(tmp_path, fmt):
             "MultiLineString",
             "LineString",
         }
+
+
+def test_html_in_a_description_is_read_as_its_text(tmp_path):
+    """GPX says `<desc>` is plain text; apps and websites write HTML in it all the same (in
+    CDATA, or escaped), which showed as tags in the details."""
+    body = (
+        '<wpt lat="1" lon="2"><time>2020-05-04T08:00:00Z</time><name>Café</name>'
+        "<desc><![CDATA[<b>Good</b> coffee<br/>and cake &amp; tea]]></desc></wpt>"
+        '<wpt lat="1" lon="3"><time>2020-05-04T08:00:00Z</time><name>Shop</name>'
+        "<desc>Fish &amp;chips, 3 &lt; 4</desc><cmt>&lt;p&gt;Open late&lt;/p&gt;</cmt></wpt>"
+    )
+    events = by_title(open_catalogue(write(tmp_path / "html.gpx", gpx(body))))
+    assert events["Café"].summary == "Good coffee\nand cake & tea"
+    assert events["Shop"].summary == "Fish &chips, 3 < 4"  # plain text stays as written
+    assert events["Shop"].extra["comment"] == "Open late"

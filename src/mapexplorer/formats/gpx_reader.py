@@ -29,6 +29,7 @@ from shapely.geometry import LineString, MultiLineString, Point
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import RowParts
+from mapexplorer.formats.markup import has_tags, html_text
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
@@ -156,8 +157,8 @@ def _items(root: ET.Element, ns: str) -> list[_Item]:
                 kind,
                 number,
                 _text(element, ns, "name"),
-                _text(element, ns, "desc"),
-                _text(element, ns, "cmt"),
+                _prose(_text(element, ns, "desc")),
+                _prose(_text(element, ns, "cmt")),
                 _text(element, ns, "type"),
                 _text(element, ns, "sym"),
                 _link(element, ns),
@@ -202,6 +203,12 @@ def _take_points(item: _Item, points: list[ET.Element], ns: str) -> None:
 def _text(element: ET.Element, ns: str, tag: str) -> str:
     child = element.find(f"{ns}{tag}")
     return (child.text or "").strip() if child is not None else ""
+
+
+def _prose(text: str) -> str:
+    """A description as its text: GPX says plain text, but apps and websites write HTML in
+    it ("<b>Good</b> coffee<br/>…", often in CDATA), which would show as tags."""
+    return html_text(text) if has_tags(text) else text
 
 
 def _link(element: ET.Element, ns: str) -> str:

@@ -32,6 +32,7 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date, parse_span
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from, geometry_problem
+from mapexplorer.formats.markup import html_text
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
 from mapexplorer.formats.reading import (
@@ -61,7 +62,6 @@ _GX = "{http://www.google.com/kml/ext/2.2}"
 
 _MARK = "mapexplorer-placemark-"
 _SPACED_COMMA = re.compile(r"\s+,\s*|,\s+")
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 
 
 @dataclass
@@ -538,7 +538,9 @@ def _row(placemark: Any) -> dict[str, Any]:
     """The placemark's fields as a table row: name, description and its ExtendedData."""
     row: dict[str, Any] = {
         "name": placemark.name or "",
-        "description": _plain(placemark.description),
+        # Google Earth descriptions are HTML: their text. Entities count even without tags:
+        # our export writes a summary `<b>` as `&lt;b&gt;` so that Google Earth shows them.
+        "description": html_text(placemark.description),
     }
     for element in getattr(placemark.extended_data, "elements", None) or ():
         if hasattr(element, "data"):  # SchemaData: SimpleData children
@@ -548,17 +550,6 @@ def _row(placemark: Any) -> dict[str, Any]:
         elif getattr(element, "name", None):  # Data
             row.setdefault(element.name, _data_text(element.value))
     return row
-
-
-def _plain(description: str | None) -> str:
-    """Google Earth descriptions are HTML: keep their text. Entities count even without tags:
-    our export writes a summary `<b>` as `&lt;b&gt;` so that Google Earth shows the characters."""
-    if not description:
-        return ""
-    if _TAG.search(description):
-        text = re.sub(r"<\s*br\s*/?\s*>|</\s*p\s*>", "\n", description, flags=re.IGNORECASE)
-        description = _TAG.sub("", text)
-    return html.unescape(description).strip()
 
 
 def _data_text(value: str | None) -> str:

@@ -1,0 +1,27 @@
+"""Descriptions written as HTML (Google Earth's in KML; GPS apps' and websites' in a GPX
+`<desc>`, though GPX says plain text), read as the text a reader of the page sees."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["has_tags", "html_text"]
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
+_BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*p\s*>", re.IGNORECASE)
+
+
+def has_tags(text: str) -> bool:
+    """Whether `text` holds HTML tags ("<b>", "<br/>", "</p>")."""
+    return _TAG.search(text) is not None
+
+
+def html_text(text: str | None) -> str:
+    """The text of HTML: tags out (a line break for `<br>` and `</p>`), entities as the
+    characters they stand for ("&amp;" is "&")."""
+    if not text:
+        return ""
+    if has_tags(text):
+        text = _TAG.sub("", _BREAK.sub("\n", text))
+    return html.unescape(text).strip()
