@@ -287,3 +287,19 @@ def test_html_in_a_description_is_read_as_its_text(tmp_path):
     assert events["Café"].summary == "Good coffee\nand cake & tea"
     assert events["Shop"].summary == "Fish &chips, 3 < 4"  # plain text stays as written
     assert events["Shop"].extra["comment"] == "Open late"
+
+
+def test_a_track_of_one_point_segments_is_its_points(tmp_path):
+    """Each <trkseg> one point (a watch paused at each): the track was its first point."""
+    body = (
+        "<trk><name>Dots</name>"
+        + "".join(
+            f'<trkseg><trkpt lat="48.{n}" lon="6.{n}"><time>2020-05-03T0{n}:00:00Z</time></trkpt>'
+            "</trkseg>"
+            for n in (1, 2, 3)
+        )
+        + "</trk>"
+    )
+    catalogue = open_catalogue(write(tmp_path / "dots.gpx", gpx(body)))
+    place = catalogue.places[catalogue.events[0].place_ids[0]]
+    assert place.geometry.geom_type == "MultiPoint" and len(place.geometry.geoms) == 3

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, read_bytes
@@ -292,8 +292,9 @@ def _places(builder: CatalogueBuilder, item: _Item, title: str) -> list[str]:
             return [builder.shape_place(item.name, Point(point))]
         return builder.nameless_places([Point(point)], title)
     lines = [line for line in item.lines if len(set(line)) > 1]
-    if not lines:  # one spot (a track recorded standing still): a point
-        geometry: Any = Point(item.lines[0][0])
+    if not lines:  # a segment a point (a watch paused at each one), or one spot: the points
+        spots = list(dict.fromkeys(point for line in item.lines for point in line))
+        geometry: Any = Point(spots[0]) if len(spots) == 1 else MultiPoint(spots)
     elif len(lines) == 1:
         geometry = LineString(lines[0])
     else:
