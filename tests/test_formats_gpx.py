@@ -303,3 +303,12 @@ def test_a_track_of_one_point_segments_is_its_points(tmp_path):
     catalogue = open_catalogue(write(tmp_path / "dots.gpx", gpx(body)))
     place = catalogue.places[catalogue.events[0].place_ids[0]]
     assert place.geometry.geom_type == "MultiPoint" and len(place.geometry.geoms) == 3
+
+
+def test_a_name_written_over_lines_is_one_line(tmp_path):
+    body = (
+        '<wpt lat="1" lon="2"><time>2020-01-01T00:00:00Z</time><name>\n  Base\n  camp </name></wpt>'
+    )
+    catalogue = open_catalogue(write(tmp_path / "nl.gpx", gpx(body)))
+    (event,) = catalogue.events
+    assert (event.title, catalogue.places[event.place_ids[0]].name) == ("Base camp", "Base camp")

@@ -156,7 +156,7 @@ def _items(root: ET.Element, ns: str) -> list[_Item]:
             item = _Item(
                 kind,
                 number,
-                _text(element, ns, "name"),
+                " ".join(_text(element, ns, "name").split()),  # a pin's label: one line
                 _prose(_text(element, ns, "desc")),
                 _prose(_text(element, ns, "cmt")),
                 _text(element, ns, "type"),
