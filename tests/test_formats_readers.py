@@ -651,8 +651,9 @@ def test_acled_export(tmp_path):
     assert not report and report.events == 3
     strike = catalogue.event("ukr212345")
     assert strike.time.edtf == "2025-01-17"
-    assert strike.title == "Air/drone strike"
-    assert strike.category == "Explosions/Remote violence"
+    assert strike.title == "Air/drone strike in Kyiv"  # not "Air/drone strike" a thousand times
+    assert strike.category == "war"  # coloured as the app's category
+    assert strike.extra["event_type"] == "Explosions/Remote violence"  # and ACLED's kept
     assert strike.actors == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
     assert strike.summary.startswith("On 17 January 2025")
     assert place_of(catalogue, strike).name == "Kyiv"
@@ -660,6 +661,34 @@ def test_acled_export(tmp_path):
     assert strike.extra["fatalities"] == "0"
     protest = catalogue.event("ukr212346")
     assert protest.actors == ("Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)")
+    assert (protest.title, protest.category) == ("Peaceful protest in Lviv", "politics")
+    assert catalogue.event("ukr212347").category == "war"  # Battles
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "title", "category"),
+    [
+        ("Violence against civilians", "Attack", "Attack in Kyiv", "war"),
+        ("Riots", "Mob violence", "Mob violence in Kyiv", "politics"),
+        ("Strategic developments", "Agreement", "Agreement in Kyiv", "diplomacy"),
+        (
+            "Strategic developments",
+            "Disrupted weapons use",
+            "Disrupted weapons use in Kyiv",
+            "arms",
+        ),
+        ("Strategic developments", "Other", "Strategic developments in Kyiv", "other"),
+    ],
+)
+def test_acled_event_types_are_the_apps_categories(
+    tmp_path, event_type, sub_event_type, title, category
+):
+    row = ACLED_ROWS[0].replace(
+        "Explosions/Remote violence,Air/drone strike", f"{event_type},{sub_event_type}"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "acled.csv", f"{ACLED_COLUMNS}\n{row}\n"))
+    (event,) = catalogue.events
+    assert (event.title, event.category, event.extra["event_type"]) == (title, category, event_type)
 
 
 @pytest.mark.parametrize(
@@ -781,15 +810,25 @@ def test_eras_that_interleave_make_no_bands(tmp_path):
     assert read_catalogue(write(tmp_path / "many.csv", many))[0].eras == []  # not chapters
 
 
-def test_acled_with_an_upload_timestamp_is_ambiguous(tmp_path):
+def test_acled_with_an_upload_timestamp_reads_the_event_date_without_asking(tmp_path):
+    """ACLED's `timestamp` is when ACLED uploaded the record, not a second date of the
+    event: beside `event_date` it asked "which date?" on every ACLED file a journalist opened.
+    The ACLED layout is recognised by its columns and read by its event date; the upload time
+    is kept as a field. Another file's date and timestamp that disagree still ask."""
     header = ACLED_COLUMNS + ",timestamp"
     rows = [row + ",1737500000" for row in ACLED_ROWS]  # the day ACLED uploaded them
     path = write(tmp_path / "acled.csv", "\n".join([header, *rows]))
     guess = guess_fields(path)
-    assert guess.ambiguous
+    assert not guess.ambiguous, guess.reasons
     assert guess.choice.time == TimeSource("event_date")
-    assert TimeSource("timestamp", None, "timestamp") in guess.candidates["time"]
-    assert any("timestamp" in reason for reason in guess.reasons)
+    assert TimeSource("timestamp", None, "timestamp") in guess.candidates["time"]  # to choose
+    catalogue, report = read_catalogue(path)
+    assert not report and not report.unsure
+    strike = catalogue.event("ukr212345")
+    assert strike.time.edtf == "2025-01-17"
+    assert strike.extra["timestamp"] == "1737500000"
+    other = "date,title,lat,lon,timestamp\n2025-01-17,A,1,1,1737500000\n"  # not ACLED
+    assert guess_fields(write(tmp_path / "other.csv", other)).ambiguous
 
 
 def test_spreadsheet_csv_latin1_semicolons_decimal_commas(tmp_path):

@@ -19,6 +19,7 @@ from typing import Any, Literal, NamedTuple
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from mapexplorer.formats.acled import acled_category, acled_title, is_acled
 from mapexplorer.formats.actors import actors_from
 from mapexplorer.formats.dates import (
     DateOrder,
@@ -455,6 +456,9 @@ class FieldChoice:
     """One field with both, "48.8566, 2.3522" (when there are no latitude and longitude)."""
     actors: tuple[str, ...] = ()
     date_order: DateOrder = "dmy"
+    layout: str = ""
+    """The export the file is recognised as by its columns ("acled"), whose fields are read
+    as that export means them (`acled`)."""
 
     @property
     def used(self) -> frozenset[str]:
@@ -595,10 +599,14 @@ def guess(
     actors = [name for norm, name in by_norm.items() if _ACTOR.match(norm)]
     candidates["actors"] = tuple(actors)
 
+    layout = "acled" if is_acled(by_norm) else ""
     reasons: list[str] = []
     time = time_sources[0] if time_sources else None
     if time is not None:
-        reasons += _disagreements(time, time_sources[1:], sample)
+        others = time_sources[1:]
+        if layout == "acled":  # when ACLED uploaded the record, not when the event happened
+            others = [s for s in others if normalise(s.field) != "timestamp"]
+        reasons += _disagreements(time, others, sample)
     order, order_unsure = slash_order(
         v for s in time_sources[:1] for f in s.fields for v in values[f]
     )
@@ -633,6 +641,7 @@ def guess(
         latlon=latlon,
         actors=tuple(actors),
         date_order=order or "dmy",
+        layout=layout,
     )
     missing = []
     if time is None:
@@ -974,6 +983,13 @@ class RowReader:
         self._text_fields = [(index, name) for index, name in enumerate(names) if name]
         self._spans: dict[Any, TimeSpan] = {}
         self._used = choice.used | DERIVED | {"place_id"}
+        self._acled = (
+            choice.layout == "acled"
+            and normalise(choice.title or "") == "sub_event_type"
+            and normalise(choice.category or "") == "event_type"
+        )
+        if self._acled:  # the category is one of ours: ACLED's event type stays a field
+            self._used = self._used - {choice.category}
 
     def time(self, row: Mapping[str, Any]) -> TimeSpan:
         source = self.choice.time
@@ -1031,9 +1047,13 @@ class RowReader:
             if index in _PROSE:
                 texts[index] = without_footnotes(texts[index])
         actors = self._actors(row) if self.choice.actors else ()
-        if not self.choice.excerpts:
-            return RowParts(*texts, actors)
-        return RowParts(*texts, actors, self._excerpts(get(self.choice.excerpts), texts[_EXCERPT]))
+        excerpts = (
+            self._excerpts(get(self.choice.excerpts), texts[_EXCERPT])
+            if self.choice.excerpts
+            else ()
+        )
+        parts = RowParts(*texts, actors, excerpts)
+        return _as_acled(parts) if self._acled else parts
 
     def all_parts(self, rows: Sequence[Mapping[str, Any]]) -> list[RowParts]:
         """`parts` of many rows, a column at a time (faster for 100,000 rows)."""
@@ -1056,7 +1076,8 @@ class RowReader:
             ]
         else:
             excerpts = [()] * len(rows)
-        return [RowParts(*texts) for texts in zip(*columns, actors, excerpts, strict=True)]
+        parts = [RowParts(*texts) for texts in zip(*columns, actors, excerpts, strict=True)]
+        return [_as_acled(p) for p in parts] if self._acled else parts
 
     def _excerpts(self, value: Any, first: str) -> tuple[Excerpt, ...]:
         """The passages in the excerpts field, unless the file's excerpt field no longer shows
@@ -1182,6 +1203,15 @@ class RowReader:
         if not keep:
             return [{} for _ in rows]
         return [{k: v for k in keep if not _blank(v := row.get(k))} for row in rows]
+
+
+def _as_acled(parts: RowParts) -> RowParts:
+    """An ACLED row's parts as ACLED means them: read from its sub-event type (the title)
+    and event type (the category), the title says where, and the category is the app's."""
+    return parts._replace(
+        title=acled_title(parts.title, parts.category, parts.place),
+        category=acled_category(parts.category, parts.title),
+    )
 
 
 def _text(value: Any) -> str:
