@@ -257,6 +257,30 @@ def test_many_uneven_rows_are_counted_not_all_listed(tmp_path):
     ]
 
 
+def test_the_same_problem_on_many_rows_is_one_line_naming_them_all(tmp_path):
+    """A mostly empty date column (90 of 100 rows) listed 90 "the date is empty" lines, the
+    other problems lost among them (and the command line showed 20, then "… and 70 more"):
+    the report, in the window and on the command line, says it once with the rows' ranges,
+    each row still findable, and keeps the other problems where their first row was."""
+    rows = ["date,title,lat,lon"]
+    rows += [f",Empty {n},48.1,11.5" for n in range(40)]  # rows 2-41
+    rows += ["2024-13-45,Bad day,48.1,11.5", ""]  # row 42, then a blank row 43
+    rows += [f",Empty {n},48.1,11.5" for n in range(40, 89)]  # rows 44-92
+    rows += [f"2024-06-{n + 1:02},Dated {n},48.1,11.5" for n in range(9)]
+    rows += [",Last empty,48.1,11.5", "2024-06-30,Dated,48.1,11.5", ",Very last,48.1,11.5"]
+    catalogue, report = read_catalogue(write(tmp_path / "sparse.csv", "\n".join(rows) + "\n"))
+    assert len(catalogue.events) == 10 and report.skipped == 92
+    assert report.lines() == [
+        "rows 2–41, 44–92, 102 and 104 (91 rows), field 'date': the date is empty",
+        "row 42, field 'date': '2024-13-45' has no month 13",
+    ]
+    lines = warning_lines(report)
+    assert lines[1:] == report.lines()
+    assert not any("more" in line for line in lines)
+    two = read_catalogue(write(tmp_path / "two.csv", "\n".join(rows[:3] + rows[-2:]) + "\n"))[1]
+    assert two.lines() == ["rows 2, 3 and 5, field 'date': the date is empty"]  # no range
+
+
 def test_rows_are_numbered_as_a_spreadsheet_shows_them_blank_rows_included(tmp_path):
     """Blank rows (and ";;;" rows a spreadsheet writes) were skipped without being counted,
     so an Excel export's totals row at row 6 was reported as row 4."""

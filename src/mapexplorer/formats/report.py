@@ -6,13 +6,17 @@ the readers of other tools' files (`reading`, `fields`)."""
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from mapexplorer.words import counted
 
 if TYPE_CHECKING:
     from mapexplorer.formats.fields import FieldChoice
 
-__all__ = ["Problem", "ReadReport", "warning_lines"]
+__all__ = ["Problem", "ReadReport", "problem_lines", "warning_lines"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,8 @@ class ReadReport:
         return bool(self.problems or self.notes)
 
     def lines(self) -> list[str]:
-        """Each problem, then each note: the report without its headline."""
-        return [*(str(p) for p in self.problems), *self.notes]
+        """Each problem (`problem_lines`), then each note: the report without its headline."""
+        return [*problem_lines(self.problems), *self.notes]
 
     def text(self) -> str:
         """The report as the user copies it: the headline names the file."""
@@ -90,7 +94,7 @@ def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
     lines = []
     if report:
         lines.append(report.headline())
-        problems = [str(p) for p in report.problems]
+        problems = problem_lines(report.problems)
         lines += problems[:limit]
         if len(problems) > limit:
             lines.append(f"… and {len(problems) - limit} more")
@@ -106,3 +110,56 @@ def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
                 "Open it in the window to choose."
             )
     return lines
+
+
+_NUMBERED = re.compile(r"(\w+) (\d+)")
+"""An item named by its number alone: "row 12", "feature 3" (not "placemark 'Kyiv' (4)")."""
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """Each problem on a line of its own, but the same problem on many numbered items as one
+    line naming them all, where the first of them was: a mostly empty date column's 90 "the
+    date is empty" are "rows 2–91 (90 rows), field 'date': the date is empty", not 90 lines
+    burying the others; every row is still there to be found."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    lines: list[str | tuple[str, str, str]] = []
+    for problem in problems:
+        match = _NUMBERED.fullmatch(problem.item)
+        if match is None:
+            lines.append(str(problem))
+            continue
+        key = (match[1], problem.field, problem.message)
+        if key not in groups:
+            groups[key] = []
+            lines.append(key)
+        groups[key].append(int(match[2]))
+    out = []
+    for line in lines:
+        if isinstance(line, str):
+            out.append(line)
+            continue
+        unit, field_name, message = line
+        items = _numbers(unit, groups[line])
+        where = f"{items}, field {field_name!r}" if field_name else items
+        out.append(f"{where}: {message}")
+    return out
+
+
+def _numbers(unit: str, numbers: list[int]) -> str:
+    """ "row 5", "rows 5 and 9", "rows 2–91 (90 rows)", "rows 2–40, 45 and 50–91 (88 rows)":
+    runs of three or more as ranges, with how many when there is a range."""
+    numbers = sorted(set(numbers))
+    if len(numbers) == 1:
+        return f"{unit} {numbers[0]}"
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts: list[str] = []
+    for run in runs:
+        parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    many = any(len(run) >= 3 for run in runs)
+    return f"{unit}s {listed}" + (f" ({counted(len(numbers), unit)})" if many else "")
