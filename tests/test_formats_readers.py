@@ -4,6 +4,7 @@ QGIS, geojson.io, ACLED, spreadsheets and Google Earth produce. Plain pytest, no
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import random
@@ -2156,7 +2157,7 @@ def test_a_date_with_a_note_in_brackets_after_it(value, edtf):
         ("pre-1066", "'pre-1066' has no start"),
         ("until 14 October 1066", "has no start, .*'1056/1066-10-14'.*'1066-10-14\\?'"),
         ("after 1066", "'after 1066' has no end, .* \\(e.g. '1066/1076'\\), or '1066\\?' if"),
-        ("since June 2014", "'since June 2014' has no end, .*'2014-06/2024'"),
+        ("from June 2014", "'from June 2014' has no end, .*'2014-06/2024'"),
         ("after 44 BC", "'after 44 BC' has no end, .* as 'first/last', or '-0043\\?'"),
     ],
 )
@@ -2165,6 +2166,63 @@ def test_a_date_open_at_one_end_is_refused_saying_what_to_write(value, message):
     with pytest.raises(DateError, match=message):
         parse_date(value)
     assert parse_date("from Aug. 25 to Sept. 17, 1941").edtf == "1941-08-25/1941-09-17"
+
+
+@pytest.mark.parametrize(
+    ("value", "start"),
+    [
+        ("2014–present", "2014"),
+        ("2014 - Present", "2014"),
+        ("2022–ongoing", "2022"),
+        ("March 2014 – present", "2014-03"),
+        ("1 March 2014 to date", "2014-03-01"),
+        ("since 2014", "2014"),
+        ("Since March 2014", "2014-03"),
+        ("2011–", "2011"),
+        ("2011-", "2011"),
+        ("2014 (ongoing)", "2014"),
+        ("2014–present[3]", "2014"),  # Wikipedia's reference mark
+    ],
+)
+def test_a_span_still_going_on_is_read_to_today(value, start):
+    # It was "'present' is not a date we can read" ("since 2014": "has no end"): Wikipedia's
+    # tables write wars, offices and disputes so. An event needs both ends: today is its end.
+    today = datetime.date.today().isoformat()
+    assert parse_date(value).edtf == f"{start}/{today}"
+    assert parse_date("1941–1945").edtf == "1941/1945"  # a range as before
+    with pytest.raises(DateError, match="not a valid EDTF"):
+        parse_date("2024-06-")  # a date cut short, not "2024-06 to today"
+    later = datetime.date.today().year + 2
+    with pytest.raises(DateError, match=f"'{later}–present' is still going on, but starts after"):
+        parse_date(f"{later}–present")
+
+
+def test_a_table_of_spans_still_going_on_says_so_in_the_report_and_the_date_note(tmp_path):
+    text = (
+        "date,title,lat,lon\n"
+        "2014–present,War in Donbas,48.0,37.8\n"
+        "1941–1945,War,52.5,13.4\n"
+        "since 2014,Annexation,44.6,33.5\n"
+        "2014 (ongoing),Sanctions,55.75,37.62\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "wars.csv", text))
+    events = by_title(catalogue)
+    today = datetime.date.today()
+    donbas = events["War in Donbas"]
+    assert donbas.time.end == TimeSpan.parse(today.isoformat()).end
+    assert donbas.date_note == (
+        f"The file gives '2014–present', still going on: read as {donbas.time.describe()}, to "
+        "the day the file was opened."
+    )
+    assert "still going on" in events["Sanctions"].date_note  # not "a note in brackets"
+    assert events["War"].date_note == ""
+    assert report.notes == [
+        "rows 2, 4 and 5 are still going on, read to today, the day the file was opened "
+        f"('2014–present' as {donbas.time.describe()})"
+    ]
+    feature = _point_feature({"title": "War in Donbas", "date": "2014–present"})
+    geojson = open_catalogue(write(tmp_path / "wars.geojson", _collection(feature)))
+    assert geojson.events[0].date_note == donbas.date_note
 
 
 def test_a_table_of_dates_with_notes_keeps_each_note_as_its_events_date_note(tmp_path):

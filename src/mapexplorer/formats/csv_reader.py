@@ -25,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
-from mapexplorer.formats.dates import date_note
+from mapexplorer.formats.dates import date_note, ongoing
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.gdelt import gdelt_header
@@ -39,6 +39,7 @@ from mapexplorer.formats.reading import (
     Progress,
     ReadReport,
     noted_date,
+    ongoing_date,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
@@ -148,7 +149,8 @@ def _read_rows(
         progress(0, total)
     # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
     times = _times(reader, dicts)
-    noted = _noted_dates(reader, dicts, times)
+    still = _ongoing_dates(reader, dicts, times)
+    noted = {i: cell for i, cell in _noted_dates(reader, dicts, times).items() if i not in still}
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
@@ -201,23 +203,19 @@ def _read_rows(
             field = name_field if named else location_field
             builder.problem(f"row {number(index)}", field, message or str(exc))
             continue
-        note = noted.get(index)
-        if note is None:
-            builder.add(f"row {number(index)}", parts, time, [place_id], extras[index])
+        if (note := noted.get(index)) is not None:
+            said = noted_date(note, time)
+        elif (cell := still.get(index)) is not None:
+            said = ongoing_date(cell, time)
         else:
-            builder.add(
-                f"row {number(index)}",
-                parts,
-                time,
-                [place_id],
-                extras[index],
-                noted_date(note, time),
-            )
+            said = ""
+        builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
     if broken:
         builder.problem(broken[0], "", broken[1])
     builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
+    builder.report.notes += _ongoing_line(still, times, number)
     builder.report.notes += _totals_line(totals, number)
     if progress is not None:
         progress(total, total)
@@ -357,6 +355,37 @@ def _noted_dates_line(
         f"{_row_numbers(indexes, number)} a note in brackets after the date, not read as part "
         f"of it but kept as the event's date note ({example})"
     ]
+
+
+def _ongoing_dates(
+    reader: RowReader, rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, str]:
+    """The rows whose date is a span still going on ("2014–present", "since 2014"), which
+    was read to today (`dates.ongoing`): row index → the cell as written."""
+    source = reader.choice.time
+    if source is None:
+        return {}
+    found: dict[int, str] = {}
+    for name in source.fields:
+        for index, row in enumerate(rows):
+            cell = row.get(name)
+            if times[index].__class__ is TimeSpan and ongoing(cell):
+                found.setdefault(index, cell.strip())
+    return found
+
+
+def _ongoing_line(
+    still: dict[int, str], times: list[TimeSpan | DateError], number: RowNumbers
+) -> list[str]:
+    """The report's line for the spans still going on, read to today, with an example."""
+    if not still:
+        return []
+    indexes = sorted(still)
+    said = _row_numbers(indexes, number).rsplit(" ", 1)[0]  # "row 12", "rows 12 and 30"
+    first = indexes[0]
+    example = f"{still[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
+    verb = "is" if len(indexes) == 1 else "are"
+    return [f"{said} {verb} still going on, read to today, the day the file was opened ({example})"]
 
 
 def _points(reader: RowReader, rows: list[dict]) -> list[Any]:

@@ -5,8 +5,9 @@ EDTF and ISO 8601 ("2025-01-17", "2025-01", "1941-08-25/1941-09-17", "2024-12~")
 ("17 January 2025", "Jan. 17, 2025", "Sept. 3, 1941", "January 2025", Excel's "17-Jan-2025"),
 any of them with a time of day ("Fri, 17 Jan 2025 10:00:00 GMT", "1/17/2025 10:30 AM"), numeric
 forms ("17/01/2025", "17.01.2025", "2025/01/17", GDELT's "20250117"), years (1979, "1979.0",
-"44 BC", "BC 44", "-0043", "c. 1900"), centuries ("3rd century BC", "3rd century AD") and Unix
-timestamps (1737109800, or milliseconds). Every failure is a `DateError` that says why.
+"44 BC", "BC 44", "-0043", "c. 1900"), centuries ("3rd century BC", "3rd century AD"), spans
+still going on ("2014–present", "since 2014": to today) and Unix timestamps (1737109800, or
+milliseconds). Every failure is a `DateError` that says why.
 """
 
 from __future__ import annotations
@@ -320,7 +321,46 @@ def _parse_text_cached(text: str, order: DateOrder, unix: bool) -> TimeSpan:
 def _parse_text(text: str, order: DateOrder, unix: bool) -> TimeSpan:
     if len(text) > 200:
         raise DateError(f"{_show(text)} is far too long to be a date")
+    if (match := _ongoing_match(text)) is not None:  # not cached: today changes
+        return _ongoing_span(match, order, unix, text)
     return _parse_text_cached(text, order, unix)
+
+
+_ONGOING = re.compile(
+    r"^(?:(?:ongoing\s+)?since\s+(?P<since>\S.*)"
+    r"|(?P<start>.*?\S)\s*(?:(?:[-–—]|\bto\b|\buntil\b|\btill\b)\s*(?:the\s+)?"
+    r"(?:present(?:\s+day)?|ongoing|today|now|current|date)\b\.?"
+    r"|\s*[(\[](?:still\s+)?(?:ongoing|continuing|to\s+present)[)\]]|[-–—]))$",
+    re.IGNORECASE,
+)
+"""A span still going on, as tables (Wikipedia's above all) write it: "2014–present",
+"2022–ongoing", "March 2014 to date", "2011–", "2014 (ongoing)" and "since 2014"."""
+
+
+def _ongoing_match(text: str) -> re.Match[str] | None:
+    if not any(c in text for c in "–—-") and not re.search(r"[a-z]", text, re.IGNORECASE):
+        return None  # the common case, a plain date: no regular expression
+    text = without_footnotes(visible(text).strip())
+    if text.endswith("-") and not re.fullmatch(r"\d{4}\s*-", text):
+        return None  # "2014-" as "2014–", but "2024-06-" is a date cut short
+    return _ONGOING.match(text)
+
+
+def ongoing(value: object) -> bool:
+    """Whether a cell is a span still going on ("2014–present", "since 2014"), which
+    `parse_date` reads to today: readers say so in their report."""
+    return isinstance(value, str) and len(value) <= 200 and _ongoing_match(value) is not None
+
+
+def _ongoing_span(match: re.Match[str], order: DateOrder, unix: bool, raw: str) -> TimeSpan:
+    """ "2014–present": from 2014 to today, the day the file is read. An event's time has
+    both its ends (open ends are refused), so the span is closed at today: it is as long as
+    the story is when the file is opened."""
+    start = _parse_text_cached((match["since"] or match["start"]).strip(), order, unix)
+    today = _dt.date.today()
+    if start.start > day_from_ymd(today.year, today.month, today.day):
+        raise DateError(f"{_show(raw)} is still going on, but starts after today")
+    return parse_span(start.edtf, today.isoformat(), order)
 
 
 def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:

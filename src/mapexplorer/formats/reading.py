@@ -39,6 +39,7 @@ __all__ = [
     "ReadReport",
     "event_title",
     "noted_date",
+    "ongoing_date",
 ]
 
 Progress = Callable[[int, int], None]
@@ -333,6 +334,15 @@ def noted_date(cell: str, time: TimeSpan) -> str:
     return (
         f"The file gives {cell.strip()!r}, read as {time.describe()}: the note in brackets is "
         "not part of the date."
+    )
+
+
+def ongoing_date(cell: str, time: TimeSpan) -> str:
+    """An event's date note when its date is a span still going on ("2014–present",
+    `dates.ongoing`), which is read to the day the file was opened."""
+    return (
+        f"The file gives {cell.strip()!r}, still going on: read as {time.describe()}, to the "
+        "day the file was opened."
     )
 
 
