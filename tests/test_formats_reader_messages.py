@@ -926,6 +926,43 @@ def test_a_spreadsheets_day_number_says_which_day_and_how_to_save_it_as_a_date(t
     )
 
 
+def test_a_date_column_of_spreadsheet_day_numbers_is_read_as_those_days(tmp_path):
+    """A sheet's date column formatted as numbers, saved as CSV, holds Excel's day counts
+    (45467): every row was refused with the hint to format the column as dates. A column
+    named as a date whose numbers are all such counts is read as them, and the report says so;
+    a year (2024) is never one, and a number out of their range is refused as before."""
+    text = "date,title,lat,lon\n45467,A,1,1\n45468.5,B,1,1\n30 June 2024,C,1,1\n,D,1,1\n"
+    catalogue, report = read_catalogue(write(tmp_path / "days.csv", text))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [
+        ("A", "2024-06-24"),  # Excel's 1900 date system
+        ("B", "2024-06-25"),  # noon of that day
+        ("C", "2024-06-30"),  # a cell the sheet did not take for a date, as written
+    ]
+    assert [str(p) for p in report.problems] == [
+        "row 5, field 'date (spreadsheet day numbers)': the date is empty"
+    ]
+    assert report.notes == [
+        "the dates in 'date' are numbers, read as a spreadsheet's day numbers (days counted "
+        "as Excel's 1900 date system counts them: 45467 is Monday 24 June 2024)"
+    ]
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Datum", "Titel", "Breite", "Länge"])
+    workbook.active.append([45467, "A", 1, 1])  # a number cell, not a date cell
+    workbook.save(tmp_path / "days.xlsx")
+    catalogue, report = read_catalogue(tmp_path / "days.xlsx")
+    assert catalogue.events[0].time.edtf == "2024-06-24"
+    assert "'Datum' are numbers, read as a spreadsheet's day numbers" in report.notes[-1]
+    years = "date,title,lat,lon\n2024,A,1,1\n45467,B,1,1\n"  # a year among them: no day numbers
+    catalogue, report = read_catalogue(write(tmp_path / "years.csv", years))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [("A", "2024")]
+    assert "if it is a spreadsheet's day number" in report.problems[0].message
+    year = "year,title,lat,lon\n2024,A,1,1\n"  # a year column is years
+    assert read_catalogue(write(tmp_path / "year.csv", year))[0].events[0].time.edtf == "2024"
+    seconds = "time,title,lat,lon\n45467,A,1,1\n"  # not named as a date: seconds, perhaps
+    with pytest.raises(FormatError, match="no date column found"):
+        read_catalogue(write(tmp_path / "seconds.csv", seconds))
+
+
 def test_a_totals_row_under_the_table_is_left_out_as_one(tmp_path):
     # It was "'Total' is not a date we can read", as though a row of events were broken.
     text = (

@@ -40,6 +40,7 @@ from mapexplorer.formats.reading import (
     ReadReport,
     noted_date,
     ongoing_date,
+    spreadsheet_days_line,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
@@ -216,6 +217,7 @@ def _read_rows(
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
+    builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
     if progress is not None:
         progress(total, total)

@@ -31,12 +31,16 @@ from mapexplorer.model.time import (
 )
 
 __all__ = [
+    "SPREADSHEET_DAYS",
     "DateOrder",
     "date_note",
+    "ongoing",
     "parse_date",
     "parse_span",
+    "parse_spreadsheet_day",
     "parse_year_month_day",
     "slash_order",
+    "spreadsheet_day_number",
 ]
 
 DateOrder = Literal["dmy", "mdy"]
@@ -289,6 +293,44 @@ def _parse_integer(number: int, unix: bool, shown: str) -> TimeSpan:
     raise DateError(f"{shown} is not a year" + _spreadsheet_day(number))
 
 
+SPREADSHEET_DAYS = range(20_000, 80_000)
+"""Day numbers a spreadsheet's date is likely to be (1954–2119), as Excel counts them."""
+
+
+def spreadsheet_day_number(value: object) -> int | None:
+    """The whole number of days a cell holds if it may be a spreadsheet's day number (45467,
+    "45467", "45467.5" with a time of day); None for anything else (a year, text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = visible(value).strip()
+        if not _FLOAT.match(text) or "e" in text.lower():
+            return None
+        value = float(text)
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    number = math.floor(value)
+    return number if number in SPREADSHEET_DAYS else None
+
+
+def parse_spreadsheet_day(value: object, order: DateOrder = "dmy") -> TimeSpan:
+    """A cell of a column of spreadsheet day numbers: the day Excel's 1900 date system
+    counts (days since 30 December 1899, as LibreOffice and Google Sheets count them too:
+    45467 is 24 June 2024), as a date column formatted as plain numbers is saved. A cell
+    written as a date among them is read as one; any other number is refused."""
+    number = spreadsheet_day_number(value)
+    if number is not None:
+        return TimeSpan.from_days(_SPREADSHEET_EPOCH + number)
+    if isinstance(value, str) and not _FLOAT.match(visible(value).strip()):
+        return parse_date(value, order, unix=False)
+    if _is_empty(value):
+        raise DateError("the date is empty")
+    raise DateError(
+        f"{_show(value)} is not a spreadsheet day number like the others in its column "
+        "(20000 to 80000, the years 1954 to 2119)"
+    )
+
+
 def _spreadsheet_day(number: int) -> str:
     """What to do when a number is a day as Excel, LibreOffice and Google Sheets count them
     (days since 30 December 1899: 45306 is 15 January 2024), as a date cell formatted as a
@@ -303,6 +345,7 @@ def _spreadsheet_day(number: int) -> str:
     )
 
 
+_SPREADSHEET_EPOCH = day_from_ymd(1899, 12, 30)
 _MONTHS_IN_WORDS = (
     "January February March April May June July August September October November December"
 ).split()

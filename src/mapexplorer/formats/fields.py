@@ -25,8 +25,10 @@ from mapexplorer.formats.dates import (
     DateOrder,
     parse_date,
     parse_span,
+    parse_spreadsheet_day,
     parse_year_month_day,
     slash_order,
+    spreadsheet_day_number,
 )
 from mapexplorer.formats.degrees import (
     Axis,
@@ -54,7 +56,8 @@ __all__ = [
     "preview",
 ]
 
-TimeKind = Literal["date", "span", "timestamp", "year"]
+TimeKind = Literal["date", "span", "timestamp", "year", "days"]
+"""How a time field is read; "days": spreadsheet day numbers (45467 is 24 June 2024)."""
 TEXT_ROLES = (
     "title", "description", "category", "place", "id", "place_id", "excerpt", "excerpts", "era",
 )  # fmt: skip
@@ -423,6 +426,8 @@ class TimeSource:
             return f"{self.field} (timestamp)"
         if self.kind == "year":
             return f"{self.field} (year)"
+        if self.kind == "days":
+            return f"{self.field} (spreadsheet day numbers)"
         return self.field
 
     def read(self, row: Mapping[str, Any], order: DateOrder = "dmy") -> TimeSpan:
@@ -432,6 +437,8 @@ class TimeSource:
         if self.month_field is not None:
             day = row.get(self.day_field) if self.day_field else None
             return parse_year_month_day(row.get(self.field), row.get(self.month_field), day)
+        if self.kind == "days":
+            return parse_spreadsheet_day(row.get(self.field), order)
         return parse_date(row.get(self.field), order, unix=self.kind != "year")
 
 
@@ -762,7 +769,15 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     def dates(name: str, kind: TimeKind = "date") -> bool:
         return _mostly(values[name], lambda v: _parses(v, kind))
 
-    sources: list[TimeSource] = [TimeSource(n) for n in named("date") if dates(n)]
+    def days(name: str) -> bool:  # only a column named as a date: "time" may be seconds
+        norm = normalise(name)
+        return ("date" in norm or norm in ("datum", "fecha")) and _spreadsheet_days(values[name])
+
+    sources: list[TimeSource] = [
+        TimeSource(n, None, "days") if days(n) else TimeSource(n)
+        for n in named("date")
+        if days(n) or dates(n)
+    ]
     starts = [n for n in named("start") if dates(n)]
     ends = [n for n in named("end") if dates(n)]
     if starts:
@@ -785,7 +800,9 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
         if any(word in norm for word in ("update", "created", "modified", "added")):
             continue  # when the record changed, not when the event happened
         if "date" in norm or norm.endswith("_time") or norm.startswith("time_"):
-            if dates(name):
+            if days(name):
+                sources.append(TimeSource(name, None, "days"))
+            elif dates(name):
                 sources.append(TimeSource(name))
         elif norm.endswith("year") and dates(name, "year"):
             sources.append(TimeSource(name, None, "year"))
@@ -796,6 +813,20 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
             if n in by_norm and _mostly(values[by_norm[n]], _written_date)
         ]
     return sources
+
+
+def _spreadsheet_days(values: Sequence[Any]) -> bool:
+    """Whether a date column holds spreadsheet day numbers (45467): dates formatted as
+    numbers in the sheet it was saved from, maybe among dates written as text (the cells a
+    sheet did not take for dates). Every number must be one: a year (2024) is not, so a
+    column with years is never read so. Only a column named as a date is asked."""
+    numbers = 0
+    for value in values:
+        if spreadsheet_day_number(value) is not None:
+            numbers += 1
+        elif not _written_date(value):
+            return False
+    return numbers > 0
 
 
 _DATE_OR_ANYTHING = ("data", "data_do_evento", "data_evento", "data_dell_evento")

@@ -34,6 +34,7 @@ from mapexplorer.formats.reading import (
     event_title,
     noted_date,
     ongoing_date,
+    spreadsheet_days_line,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
@@ -234,6 +235,7 @@ def read_document(
                 parts = with_feature_id(parts, feature["id"])
             _read_feature(builder, reader, feature, item, parts, points[index], by_name)
         builder.report.notes += by_name.notes()
+        builder.report.notes += spreadsheet_days_line(reader, props)
         if progress is not None:
             progress(total, total)
         crs = projected_crs(doc)

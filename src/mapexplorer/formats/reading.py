@@ -7,7 +7,7 @@ import dataclasses
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -15,12 +15,14 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from mapexplorer.formats.dates import spreadsheet_day_number
 from mapexplorer.formats.errors import FormatError
-from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts
+from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader
 from mapexplorer.formats.report import Problem, ReadReport
 from mapexplorer.model import (
     Catalogue,
     CatalogueError,
+    DateError,
     Era,
     Event,
     Excerpt,
@@ -40,6 +42,7 @@ __all__ = [
     "event_title",
     "noted_date",
     "ongoing_date",
+    "spreadsheet_days_line",
 ]
 
 Progress = Callable[[int, int], None]
@@ -344,6 +347,29 @@ def ongoing_date(cell: str, time: TimeSpan) -> str:
         f"The file gives {cell.strip()!r}, still going on: read as {time.describe()}, to the "
         "day the file was opened."
     )
+
+
+def spreadsheet_days_line(reader: RowReader, rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The report's line saying a date field of numbers was read as a spreadsheet's day
+    numbers (`dates.parse_spreadsheet_day`), with an example, so that a column of something
+    else that looks so is seen at once; none for any other field."""
+    source = reader.choice.time
+    if source is None or source.kind != "days":
+        return []
+    for row in rows:
+        cell = row.get(source.field)
+        if spreadsheet_day_number(cell) is None:
+            continue
+        try:
+            span = reader.time(row)
+        except DateError:
+            continue
+        return [
+            f"the dates in {source.field!r} are numbers, read as a spreadsheet's day numbers "
+            f"(days counted as Excel's 1900 date system counts them: {str(cell).strip()} is "
+            f"{span.describe()})"
+        ]
+    return []
 
 
 def _era_label(name: str) -> str:
