@@ -2290,6 +2290,32 @@ def test_a_gdelt_events_file_without_a_header_row(tmp_path, width):
         "names (SQLDATE, Actor1Name, ActionGeo_Lat…)"
     )
     assert guess_fields(tmp_path / "20240626.export.CSV").choice.time == TimeSource("SQLDATE")
+    assert read.title == "Fight: RUSSIA – UKRAINE"  # it was "190", its CAMEO code
+    assert read.extra["EventCode"] == "190"  # kept
+
+
+@pytest.mark.parametrize(
+    ("code", "root", "actors", "title"),
+    [
+        ("040", "04", "RUSSIA\tIRAN", "Consult: RUSSIA – IRAN"),
+        ("0874", "08", "UKRAINE\t", "Yield: UKRAINE"),
+        ("20", "", "\t", "Use unconventional mass violence"),  # no root column: the code's
+        ("010", "1", "\tNATO", "Make public statement: NATO"),  # a root's zero lost
+        ("999", "", "A\tB", "999"),  # no CAMEO code: as it is
+    ],
+)
+def test_gdelt_events_are_titled_in_words_from_their_cameo_code(
+    tmp_path, code, root, actors, title
+):
+    header = (
+        "GLOBALEVENTID\tSQLDATE\tActor1Name\tActor2Name\tEventCode\tActionGeo_Lat\tActionGeo_Long"
+    )
+    header += "\tEventRootCode" if root else ""
+    row = f"1\t20250117\t{actors}\t{code}\t35.69\t51.39" + (f"\t{root}" if root else "")
+    (event,) = open_catalogue(write(tmp_path / "gdelt.tsv", f"{header}\n{row}\n")).events
+    assert event.title == title
+    plain = "date\ttitle\tEventCode\tlat\tlon\n2025-01-17\tTalks\t040\t1\t1\n"  # not GDELT
+    assert open_catalogue(write(tmp_path / "plain.tsv", plain)).events[0].title == "Talks"
 
 
 def test_a_table_whose_first_row_only_looks_like_gdelt_keeps_it_as_its_header(tmp_path):

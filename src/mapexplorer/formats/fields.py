@@ -39,6 +39,7 @@ from mapexplorer.formats.degrees import (
 )
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
+from mapexplorer.formats.gdelt import cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
@@ -464,8 +465,8 @@ class FieldChoice:
     actors: tuple[str, ...] = ()
     date_order: DateOrder = "dmy"
     layout: str = ""
-    """The export the file is recognised as by its columns ("acled"), whose fields are read
-    as that export means them (`acled`)."""
+    """The export the file is recognised as by its columns ("acled", "gdelt"), whose fields
+    are read as that export means them (`acled`, `gdelt`)."""
 
     @property
     def used(self) -> frozenset[str]:
@@ -606,7 +607,7 @@ def guess(
     actors = [name for norm, name in by_norm.items() if _ACTOR.match(norm)]
     candidates["actors"] = tuple(actors)
 
-    layout = "acled" if is_acled(by_norm) else ""
+    layout = "acled" if is_acled(by_norm) else "gdelt" if is_gdelt(by_norm) else ""
     reasons: list[str] = []
     time = time_sources[0] if time_sources else None
     if time is not None:
@@ -1021,6 +1022,10 @@ class RowReader:
         )
         if self._acled:  # the category is one of ours: ACLED's event type stays a field
             self._used = self._used - {choice.category}
+        self._gdelt = choice.layout == "gdelt" and normalise(choice.title or "") == "eventcode"
+        if self._gdelt:  # the title is in words: GDELT's code stays a field
+            self._used = self._used - {choice.title}
+        self._root = choice.category if normalise(choice.category or "") == "eventrootcode" else ""
 
     def time(self, row: Mapping[str, Any]) -> TimeSpan:
         source = self.choice.time
@@ -1083,8 +1088,7 @@ class RowReader:
             if self.choice.excerpts
             else ()
         )
-        parts = RowParts(*texts, actors, excerpts)
-        return _as_acled(parts) if self._acled else parts
+        return self._as_export(RowParts(*texts, actors, excerpts))
 
     def all_parts(self, rows: Sequence[Mapping[str, Any]]) -> list[RowParts]:
         """`parts` of many rows, a column at a time (faster for 100,000 rows)."""
@@ -1108,7 +1112,16 @@ class RowReader:
         else:
             excerpts = [()] * len(rows)
         parts = [RowParts(*texts) for texts in zip(*columns, actors, excerpts, strict=True)]
-        return [_as_acled(p) for p in parts] if self._acled else parts
+        return [self._as_export(p) for p in parts] if self._acled or self._gdelt else parts
+
+    def _as_export(self, parts: RowParts) -> RowParts:
+        """A row's parts as its export means them (ACLED's, GDELT's), else as they are."""
+        if self._acled:
+            return _as_acled(parts)
+        if self._gdelt:  # "Fight: RUSSIA – UKRAINE", not "190"
+            root = parts.category if self._root else ""
+            return parts._replace(title=cameo_title(parts.title, root, parts.actors))
+        return parts
 
     def _excerpts(self, value: Any, first: str) -> tuple[Excerpt, ...]:
         """The passages in the excerpts field, unless the file's excerpt field no longer shows

@@ -2,13 +2,16 @@
 (58 columns; 57 in its files before April 2013, without SOURCEURL) and the 15-minute
 `….export.CSV` of GDELT 2.0 (61 columns: each place also has its ADM2 code). Both are
 tab-separated whatever their name says. Their columns are named as GDELT's codebooks name
-them, so that the fields are found as in an export with a header (BigQuery's)."""
+them, so that the fields are found as in an export with a header (BigQuery's). Such a file's
+events are titled in words from their CAMEO code, with their actors ("Fight: RUSSIA –
+UKRAINE"), not by the code ("190")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-__all__ = ["gdelt_header"]
+__all__ = ["cameo_title", "gdelt_header", "is_gdelt"]
 
 _EVENT = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
 _ACTOR = [
@@ -51,3 +54,39 @@ def gdelt_header(first_row: list[str]) -> list[str] | None:
     if not (event_id.isdigit() and _DAY.fullmatch(day) and month == day[:6] and year == day[:4]):
         return None
     return list(names)
+
+
+_COLUMNS = frozenset({"globaleventid", "sqldate", "eventcode", "actor1name", "actor2name"})
+"""Columns of every GDELT events table, 1.0 or 2.0, with our names or BigQuery's header, as
+`fields.normalise` spells them."""
+
+_CAMEO_ROOTS = (
+    "Make public statement", "Appeal", "Express intent to cooperate", "Consult",
+    "Engage in diplomatic cooperation", "Engage in material cooperation", "Provide aid",
+    "Yield", "Investigate", "Demand", "Disapprove", "Reject", "Threaten", "Protest",
+    "Exhibit force posture", "Reduce relations", "Coerce", "Assault", "Fight",
+    "Use unconventional mass violence",
+)  # fmt: skip
+"""CAMEO's root event codes, 01 to 20, in words (the CAMEO codebook's names)."""
+
+
+def is_gdelt(names: Collection[str]) -> bool:
+    """Whether a table with these (normalised) column names holds GDELT's events."""
+    return _COLUMNS <= set(names)
+
+
+def cameo_title(code: str, root: str, actors: tuple[str, ...]) -> str:
+    """ "Fight: RUSSIA – UKRAINE": the root of the event's CAMEO code in words (from its root
+    code, else the code's first two digits), and its actors; the code as it is when it is
+    none ("" stays ""), the words alone when no actor is named."""
+    words = _root_words(root) or _root_words(code.strip()[:2])
+    if not words:
+        return code
+    return f"{words}: {' – '.join(actors)}" if actors else words
+
+
+def _root_words(digits: str) -> str:
+    digits = digits.strip()
+    if not digits.isdigit() or not 1 <= int(digits) <= len(_CAMEO_ROOTS):
+        return ""
+    return _CAMEO_ROOTS[int(digits) - 1]
