@@ -360,16 +360,7 @@ def test_a_gpx_file_is_offered_dropped_and_opened(window, qtbot, tmp_path):
         "</trkseg></trk></gpx>",
         encoding="utf-8",
     )
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    drop = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    assert window._dropped_file(drop) == str(path)
+    assert window._dropped_file(file_drop(path)) == str(path)
     assert "*.gpx" in window_open_filter().split(";;")[0]
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(path))
