@@ -225,6 +225,14 @@ def test_geneva_wire_story():
     assert "Georgia (U.S. state)" in [p.name for p in tbilisi.place_alternatives]
 
 
+def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
+    """The bundled article starts with its dateline: it was titled "Russia iran partnership",
+    made from its file's name, and the review and the saved catalogue read that as its title."""
+    article = load_article(geodata_dir() / "russia-iran-partnership.txt")
+    assert article.title == "" and article.name == "russia-iran-partnership.txt"
+    assert load_article(ARTICLES / "geneva-talks.txt").title.startswith("Armenia and Azerbaijan")
+
+
 def test_crimean_war_history_piece():
     drafts = import_article(ARTICLES / "crimean-war.md")
     assert drafts.source.published == ""  # no date stated: nothing relative to resolve

@@ -136,6 +136,28 @@ def test_import_accept_edit_reject_save_and_reopen(window, qtbot, tmp_path, draf
     assert json.loads(saved.read_text(encoding="utf-8"))["format"] == "mapexplorer-drafts"
 
 
+def test_the_header_is_the_articles_title_else_its_file_name_as_written(window, qtbot, tmp_path):
+    """The bundled text has no title line: the header read "Russia iran partnership", a title
+    made from its file's name; a text with a title line is headed with it."""
+    review = open_review(qtbot, window)
+    assert review.header.text() == "russia-iran-partnership.txt"
+    assert review.windowTitle() == "Review: russia-iran-partnership.txt — Map Explorer"
+    assert review.suggested_path().endswith("russia-iran-partnership.geojson")
+    titled = tmp_path / "talks.txt"
+    titled.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) — Diplomats from France and Iran met in Geneva on "
+        "March 3, 2024. In 2015 they had signed a deal in Vienna.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(titled))
+    review = confirm_date(qtbot, window, published="2024-03-05")
+    assert review.header.text() == "Talks in Geneva"
+    untitled = "GENEVA (AP) — Diplomats from France and Iran met in Geneva on March 3, 2024."
+    assert window.importer.import_text(untitled, "notes from Geneva", kind="txt")
+    review = confirm_date(qtbot, window, published="2024-03-05")
+    assert review.header.text() == "notes from Geneva"
+
+
 def test_nothing_accepted_is_not_saved(window, tmp_path, qtbot):
     review = open_review(qtbot, window)
     assert not review.save_to(tmp_path / "empty.geojson")

@@ -137,7 +137,10 @@ def article_from_text(
         raise ArticleError(path or name, "the article has no paragraphs of running text")
     article.dateline = _dateline(text, article.paragraphs[0])
     if not article.title:
-        article.title = _first_heading(text, article.paragraphs[0][0]) or _title_from_name(name)
+        # Only a title the text has: one made from the file's name ("Russia iran partnership"
+        # for russia-iran-partnership.txt) read as the article's own. Without one, the review
+        # and the saved catalogue are headed with the file's name as written.
+        article.title = _first_heading(text, article.paragraphs[0][0])
     article.sentences = [
         Sentence(s, e, index, text[s:e])
         for index, (start, end) in enumerate(article.paragraphs)
@@ -153,11 +156,6 @@ def _first_heading(text: str, body_start: int) -> str:
         if _is_heading(line) and not re.match(r"(?i)(?:published|updated|posted|by)\b", line):
             return line.strip().rstrip(":")
     return ""
-
-
-def _title_from_name(name: str) -> str:
-    stem = Path(name).stem if name else ""
-    return stem.replace("-", " ").replace("_", " ").strip().capitalize()
 
 
 # --- paragraphs --------------------------------------------------------------------------------

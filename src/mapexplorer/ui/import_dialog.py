@@ -434,7 +434,8 @@ class ArticleImporter(QObject):
         """Open the review: the saved one, or new drafts made on a thread (see `busy`)."""
         if saved is not None and saved.source.published == published:
             autosave = drafts_file(article.text)
-            self.open_review(saved, autosave, path, f"Resumed your review: {_summary(saved)}.")
+            message = f"Resumed your review: {_summary(saved)}."
+            self.open_review(saved, autosave, path, message, article.name)
             return
         self.cancel_drafting()
         keep_guess = guess is not None and published == guess.iso
@@ -507,7 +508,7 @@ class ArticleImporter(QObject):
                 f"The publication date changed, so the drafts were made again; "
                 f"your {counted(kept, 'earlier decision')} {'is' if kept == 1 else 'are'} kept."
             )
-        self.open_review(drafts, drafts_file(article.text), path, message)
+        self.open_review(drafts, drafts_file(article.text), path, message, article.name)
 
     @Slot(object, object)
     def _on_draft_failed(self, worker: _DraftWorker, exc: ArticleError) -> None:
@@ -522,7 +523,12 @@ class ArticleImporter(QObject):
             thread.wait()
 
     def open_review(
-        self, drafts: DraftSet, autosave: Path | None, path: str = "", message: str = ""
+        self,
+        drafts: DraftSet,
+        autosave: Path | None,
+        path: str = "",
+        message: str = "",
+        name: str = "",
     ) -> QtReview:
         """Show `drafts` in a review window (replacing the one open, whose work is kept)."""
         from mapexplorer.ui.review import QtReview
@@ -531,7 +537,7 @@ class ArticleImporter(QObject):
         if old is not None:
             old.close()  # autosaves
             old.deleteLater()
-        review = QtReview(drafts, autosave, path, self.window)
+        review = QtReview(drafts, autosave, path, self.window, article_name=name)
         review.saved.connect(self.window.open_file)
         review.closed.connect(
             lambda: self.window.statusBar().showMessage(

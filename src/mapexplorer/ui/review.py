@@ -196,12 +196,18 @@ class QtReview(QMainWindow):
         autosave_path: str | os.PathLike | None = None,
         article_path: str = "",
         parent: QWidget | None = None,
+        article_name: str = "",
     ) -> None:
+        """`article_name`: the file's name, or the name given to pasted text."""
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.drafts = drafts
         self.autosave_path = Path(autosave_path) if autosave_path else None
         self.article_path = article_path
+        self.article_name = article_name or Path(article_path).name
+        self.heading = (
+            drafts.source.title or self.article_name or "Article"
+        )  # the article's own title, else its file's name as written, not one made from it
         self._loading = False
         self._anchor_rows: list[tuple[int, int, int]] = []
         self._body_start = 0
@@ -211,8 +217,7 @@ class QtReview(QMainWindow):
         if app is not None:  # typing not yet autosaved is written before the app exits
             app.aboutToQuit.connect(self.autosave_now)
 
-        title = drafts.source.title or Path(article_path).stem or "Article"
-        self.setWindowTitle(f"Review: {title} — Map Explorer")
+        self.setWindowTitle(f"Review: {self.heading} — Map Explorer")
         self.setAccessibleName("Review the imported events")
         screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         room = screen.availableGeometry().size() * 0.92 if screen is not None else None
@@ -237,7 +242,7 @@ class QtReview(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.header.setFont(font)
-        self.header.setText(self.drafts.source.title or Path(self.article_path).name)
+        self.header.setText(self.heading)
         self.subheader = QLabel()
         self.subheader.setTextFormat(Qt.TextFormat.PlainText)
         self.subheader.setWordWrap(True)
@@ -960,7 +965,7 @@ class QtReview(QMainWindow):
                 QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                 or Path.home()
             )
-        name = slugify(self.drafts.source.title or Path(self.article_path).stem or "article")
+        name = slugify(self.drafts.source.title or Path(self.article_name).stem or "article")
         return str(folder / f"{name}.geojson")
 
     def choose_save_path(self) -> None:
