@@ -200,3 +200,74 @@ def test_a_name_with_another_formats_extension_is_refused_and_asked_again(
     assert said == [words]
     assert seen[1] == f"story.{fmt}"  # offered again, with the right extension
     assert warnings == []
+
+
+@pytest.fixture
+def dialogs_seen(monkeypatch):
+    """The folder each file dialog opened in; each is cancelled at once, unless the test put
+    a path to choose in `answers`."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    seen: list[str] = []
+    answers: list[str] = []
+
+    def exec_(dialog):
+        seen.append(dialog.directory().absolutePath())
+        if answers:
+            dialog.selectFile(answers.pop(0))
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+
+    def get_open(parent, caption, folder, name_filter):
+        seen.append(folder)
+        return (answers.pop(0) if answers else "", "")
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
+    return seen, answers
+
+
+def test_file_dialogs_open_beside_the_users_file_else_the_last_folder_else_documents(
+    qtbot, page_path, tmp_path, monkeypatch, bundled, dialogs_seen
+):
+    seen, answers = dialogs_seen
+    """Qt's dialogs were given no folder: they opened in the folder the app was started from
+    (`/` from a desktop launcher), and File ▸ Open beside the bundled article, inside the
+    installation. The last export's folder is remembered in the settings."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from mapexplorer.paths import bundled_catalogue
+    from mapexplorer.ui import export_dialogs
+    from mapexplorer.ui.dialog_folders import users_folder
+    from mapexplorer.ui.main_window import MainWindow
+
+    monkeypatch.chdir("/")
+    monkeypatch.setattr(export_dialogs.SizeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(export_dialogs, "export_view_to", lambda *a, **k: None)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(bundled, str(bundled_catalogue()), page_path, settings=settings)
+    qtbot.addWidget(win)
+    documents = users_folder()
+    assert documents != "/"
+    win.choose_view_export("png")
+    win.choose_export("csv")
+    win.choose_file()
+    win.importer.choose_file()
+    assert seen == [documents] * 4
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    answers.append(str(exports / "story.png"))
+    win.choose_view_export("png")
+    win.choose_view_export("gif")
+    assert seen[4:] == [documents, str(exports)]  # the next opens where the last went
+    assert settings.value("folders/export") == str(exports)
+
+    mine = tmp_path / "data" / "story.geojson"
+    mine.parent.mkdir()
+    win.path = str(mine)  # the user's own file: its folder, for every dialog
+    win.choose_view_export("html")
+    win.choose_file()
+    assert seen[6:] == [str(mine.parent)] * 2
+    win.close()

@@ -657,3 +657,13 @@ def test_quitting_with_a_typed_non_date_in_the_review_asks_first(window, qtbot, 
     else:
         assert closed
         assert not window.isVisible() and not review.isVisible()
+
+
+def test_the_bundled_articles_review_is_not_saved_inside_the_installation(window, qtbot):
+    """Its text is in the app's own folder: the save dialog offered to write there."""
+    from pathlib import Path
+
+    from mapexplorer.ui.dialog_folders import users_folder
+
+    review = open_review(qtbot, window)
+    assert Path(review.suggested_path()) == Path(users_folder(), "russia-iran-partnership.geojson")

@@ -27,3 +27,15 @@ def resources_dir() -> Path:
 def bundled_catalogue() -> Path:
     """The first article's catalogue, opened when the user gives no file."""
     return geodata_dir() / "russia-iran-partnership.geojson"
+
+
+def is_bundled(path: str | Path) -> bool:
+    """Whether `path` is one of the files that come with the app (the bundled article), not
+    the user's: its folder is inside the installation, no place to save the user's work."""
+    if not path:
+        return False
+    try:
+        Path(path).resolve().relative_to(geodata_dir().resolve())
+    except (ValueError, OSError, FileNotFoundError):
+        return False
+    return True

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer.formats import FormatError
+from mapexplorer.ui.dialog_folders import EXPORTS
 from mapexplorer.ui.export_menu import VIEW_EXPORTS
 from mapexplorer.ui.image_export import (
     DEFAULT_FRAMES,
@@ -105,9 +106,11 @@ def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None
             return None
         size, frames = dialog.chosen_size(), dialog.frames_box.value()
     suggested = str(Path(window.path).with_suffix("." + fmt).name)
-    path = ask_save_path(window, "Export", suggested, VIEW_EXPORTS[fmt][1], fmt)
+    folder = window.dialog_folder(EXPORTS)
+    path = ask_save_path(window, "Export", suggested, VIEW_EXPORTS[fmt][1], fmt, folder)
     if not path:
         return None
+    window.chose_file(EXPORTS, path)
     return export_view_to(window, path, fmt, size, frames=frames or DEFAULT_FRAMES)
 
 

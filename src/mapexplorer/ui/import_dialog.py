@@ -355,8 +355,14 @@ class ArticleImporter(QObject):
 
     # --- entry points -------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import an article", "", ARTICLE_FILTER)
+        from mapexplorer.ui.dialog_folders import OPENED
+
+        start = self.window.dialog_folder(OPENED)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import an article", start, ARTICLE_FILTER
+        )
         if path:
+            self.window.chose_file(OPENED, path)
             self.import_file(path)
 
     def paste_text(self) -> None:

@@ -26,6 +26,7 @@ from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.paths import bundled_catalogue, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
+from mapexplorer.ui.dialog_folders import EXPORTS, OPENED, remember_folder, start_folder
 from mapexplorer.ui.event_list import QtEventList
 from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
 from mapexplorer.ui.file_export import CatalogueExporter
@@ -367,10 +368,19 @@ class MainWindow(QMainWindow):
         ):
             self.chapter_box.setCurrentIndex(0)  # not `activated`: nothing else moves
 
+    def dialog_folder(self, key: str) -> str:
+        """Where a file dialog opens: beside the user's open file, else where the last of its
+        kind (`dialog_folders.EXPORTS` or `OPENED`) was chosen, else the user's Documents."""
+        return start_folder(self.path, self.settings, key)
+
+    def chose_file(self, key: str, path: str) -> None:
+        remember_folder(self.settings, key, path)
+
     def choose_file(self) -> None:
-        start = str(Path(self.path).parent) if self.path else ""
+        start = self.dialog_folder(OPENED)
         path, _ = QFileDialog.getOpenFileName(self, "Open a catalogue", start, OPEN_FILTER)
         if path:
+            self.chose_file(OPENED, path)
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
@@ -532,8 +542,10 @@ class MainWindow(QMainWindow):
 
     def choose_export(self, fmt: str) -> None:
         suggested = str(Path(self.path).with_suffix("." + fmt).name)
-        path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt)
+        folder = self.dialog_folder(EXPORTS)
+        path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt, folder)
         if path:
+            self.chose_file(EXPORTS, path)
             self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     QUrl,
@@ -68,6 +67,7 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.words import counted
@@ -958,13 +958,13 @@ class QtReview(QMainWindow):
             return False
         return True
 
+    def _settings(self):
+        return getattr(self.parent(), "settings", None)  # the main window's, when it has any
+
     def suggested_path(self) -> str:
-        folder = Path(self.article_path).parent if self.article_path else None
-        if folder is None or not folder.is_dir():
-            folder = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                or Path.home()
-            )
+        """Beside the article when it is the user's (not the bundled one, inside the
+        installation), else where the last export went, else the user's Documents."""
+        folder = Path(start_folder(self.article_path, self._settings(), EXPORTS))
         name = slugify(self.drafts.source.title or Path(self.article_name).stem or "article")
         return str(folder / f"{name}.geojson")
 
@@ -976,6 +976,7 @@ class QtReview(QMainWindow):
             "Map Explorer catalogue (*.geojson)", "geojson",
         )  # fmt: skip
         if path:
+            remember_folder(self._settings(), EXPORTS, path)
             self.save_to(path)
 
     def save_to(self, path: str | os.PathLike) -> bool:

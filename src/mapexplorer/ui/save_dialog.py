@@ -16,14 +16,20 @@ __all__ = ["ask_save_path"]
 
 
 def ask_save_path(
-    parent: QWidget | None, title: str, suggested: str, name_filter: str, suffix: str
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    name_filter: str,
+    suffix: str,
+    folder: str = "",
 ) -> str:
-    """The path chosen in a save dialog, or "" when cancelled. The dialog itself adds `suffix`
+    """The path chosen in a save dialog opened in `folder` (see `dialog_folders`), or "" when
+    cancelled. The dialog itself adds `suffix`
     to a name typed without one, so its "replace the existing file?" question is asked about
     the file that will really be written. A name that says another format is refused with a
     message, and the dialog asked again, with the name ending in `suffix` instead."""
     while True:
-        dialog = QFileDialog(parent, title, "", name_filter)
+        dialog = QFileDialog(parent, title, folder, name_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(suffix)
