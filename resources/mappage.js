@@ -1556,14 +1556,23 @@ var MapExplorer = (function () {
   // the wrong size must be redone when the real size arrives.
   var framing = null, userMoved = false;
 
+  // How close a story's framing may come. Data with some extent is framed whole, up to
+  // CLOSEST_FRAME: a 10 km hike or a city's incidents at 6 were a dot under a 200 km scale
+  // bar. One place alone has no extent to fit: it is shown at STORY_ZOOM, in its country (the
+  // offline base map has nothing closer to show around it). A story across countries (the
+  // bundled article) fits well below either, as before.
+  var STORY_ZOOM = 6, CLOSEST_FRAME = 14;
+  function closestFrame(b) { return b[2] > b[0] || b[3] > b[1] ? CLOSEST_FRAME : STORY_ZOOM; }
+
   function fit(b, animate) {
     // b = [west, south, east, north]; east past 180 (or west past -180) across the antimeridian.
     if (!b) return;
     // The copy of the bounds nearest the view, so the map does not travel round the world.
     var turn = Math.round((map.getCenter().lng - (b[0] + b[2]) / 2) / 360) * 360;
     var bounds = L.latLngBounds([b[1], b[0] + turn], [b[3], b[2] + turn]).pad(0.08);
-    framing = { bounds: bounds, maxZoom: 6, story: true };
-    map.fitBounds(bounds, { animate: !!animate, maxZoom: 6 });
+    var closest = closestFrame(b);
+    framing = { bounds: bounds, maxZoom: closest, story: true };
+    map.fitBounds(bounds, { animate: !!animate, maxZoom: closest });
     if (animate) map.once("moveend", noteFramedView);
     else noteFramedView();
   }

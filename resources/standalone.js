@@ -381,7 +381,7 @@ var MapExplorerExport = (function () {
       zoomAnimation: false, // the event canvas redraws per frame; no CSS zoom transitions
       worldCopyJump: false,
       minZoom: 2,
-      maxZoom: 12,
+      maxZoom: 16, // as the app's map (page_builder.py)
     }).setView([38, 45], 4);
     MapExplorer.start(map);
     MapExplorer.attach(bridge);

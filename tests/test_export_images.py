@@ -307,3 +307,15 @@ def test_the_map_scale_of_pictures():
     assert scale(3840, 2160) == 2.0
     assert scale(7680, 4320) == 4.0
     assert scale(3840, 600) == 1.0  # a wide strip: its height decides
+
+
+def test_a_picture_of_a_close_view_keeps_its_zoom():
+    """A hike framed at zoom 14 in the window was exported at 12, the map's old closest."""
+    from PySide6.QtCore import QSize
+
+    from mapexplorer.ui.image_export import Camera
+
+    camera = Camera(46.56, 7.98, 14, 860, 580)
+    assert camera.zoom_for(QSize(860, 580)) == 14
+    assert camera.zoom_for(QSize(1920, 1200)) == 15  # twice the room: closer, as before
+    assert Camera(46.56, 7.98, 16, 860, 580).zoom_for(QSize(3840, 2160)) == 16  # the closest

@@ -258,10 +258,37 @@ def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
 
     overflowing = """Array.from(document.querySelectorAll('.leaflet-control-scale-line'))
         .filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent)"""
-    for zoom in range(2, 13):
+    for zoom in range(2, 17):  # the map's zooms (page_builder.py)
         for lat in (0, 38, 60):
             set_map_view(window.map_view, qtbot, lat, 45, zoom)
             assert js(window.map_view, qtbot, overflowing) == [], (lat, zoom)
+
+
+@pytest.mark.parametrize(
+    ("rows", "zooms"),
+    [
+        # A city's incidents, a few km apart: framed whole, close (it opened at zoom 6, the
+        # incidents one dot under a 200 km scale bar).
+        (["48.853,2.333", "48.871,2.371", "48.842,2.392"], range(11, 15)),
+        # One place alone has no extent: shown in its country, as before.
+        (["48.853,2.333"], [6]),
+    ],
+)
+def test_small_data_is_framed_close_and_one_place_in_its_country(
+    open_window, qtbot, tmp_path, rows, zooms
+):
+    from mapexplorer.formats.opener import open_catalogue
+
+    path = tmp_path / "incidents.csv"
+    lines = [f"Incident {n},2024-03-0{n},{row}" for n, row in enumerate(rows, 1)]
+    path.write_text("title,date,lat,lon\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    catalogue = open_catalogue(path)
+    win = open_window(catalogue, str(path))
+    qtbot.waitUntil(lambda: js(win.map_view, qtbot, "MapExplorer.zoom()") in zooms, timeout=5000)
+    west, south, east, north = js(win.map_view, qtbot, "MapExplorer.viewBounds()")
+    for row in rows:
+        lat, lon = map(float, row.split(","))
+        assert west < lon < east and south < lat < north
 
 
 def test_all_eras_shows_the_whole_story_and_frames_its_places(window, qtbot):

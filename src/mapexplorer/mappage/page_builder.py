@@ -60,6 +60,11 @@ def default_cache_dir() -> Path:
     return Path(base) / "mapexplorer"
 
 
+MAX_ZOOM = 16
+"""The map's closest zoom: a step or two past its closest framing (mappage.js CLOSEST_FRAME,
+a hike or a city's incidents); standalone.js's map says the same."""
+
+
 def ensure_page(cache_dir: Path | None = None) -> Path:
     """The path of the built page, building it first if the cached one is missing or stale.
     Where the cache folder cannot be written (a read-only home), the system's temporary folder
@@ -115,7 +120,7 @@ def build_page(folder: Path) -> Path:
         zoomAnimation=False,  # our canvas layer redraws per frame; no CSS zoom transitions
         worldCopyJump=False,
         minZoom=2,
-        maxZoom=12,
+        maxZoom=MAX_ZOOM,
     )
     # Every asset local: folium's defaults point at CDNs (and pull jQuery and Bootstrap).
     fmap.default_js = [("leaflet", "leaflet.js")]

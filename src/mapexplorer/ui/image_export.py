@@ -34,6 +34,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from mapexplorer.colours import CATEGORY_COLOURS, category_colour
 from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
+from mapexplorer.mappage.page_builder import MAX_ZOOM
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState, TimeMode
 
@@ -94,7 +95,8 @@ class Camera:
     def zoom_for(self, size: QSize) -> int:
         """A zoom that keeps at least this view's area in a picture of `size`."""
         ratio = min(size.width() / max(self.width, 1), size.height() / max(self.height, 1))
-        return int(max(2, min(12, self.zoom + math.floor(math.log2(ratio) + 1e-9))))
+        zoom = self.zoom + math.floor(math.log2(ratio) + 1e-9)
+        return int(max(2, min(MAX_ZOOM, zoom)))
 
 
 def copy_state(state: ExplorerState) -> ExplorerState:
