@@ -150,6 +150,39 @@ def legend_entries(state: ExplorerState) -> list[tuple[str, str]]:
     return [(c, category_colour(c)) for c in order]
 
 
+FEW_EVENTS = 4
+"""A picture showing this many events or fewer names each under the map (title, date, places):
+a lone grey dot over a category legend said nothing about what happened there."""
+
+
+@dataclass(frozen=True)
+class KeyEvent:
+    title: str
+    when: str
+    colour: str
+
+
+def key_events(state: ExplorerState) -> list[KeyEvent]:
+    """The events a picture names, when it shows a few (see FEW_EVENTS), else none."""
+    shown = state.visible_events()
+    if not shown or len(shown) > FEW_EVENTS:
+        return []
+    catalogue = state.catalogue
+    return [
+        KeyEvent(
+            " ".join(e.title.split()),
+            " · ".join(
+                [
+                    e.time.describe(),
+                    " ".join(", ".join(map(catalogue.place_label, e.place_ids)).split()),
+                ]
+            ),
+            category_colour(e.category),
+        )
+        for e in shown
+    ]
+
+
 def _font(px: float, bold: bool = False) -> QFont:
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"])
@@ -188,7 +221,8 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
 
 class Overlay:
     """What is painted around the map: a header band (title, what is shown, the date) above it
-    and a legend on it; for animation frames, a progress line under the header.
+    and a legend on it, or a caption under it naming a few events; for animation frames, a
+    progress line under the header.
 
     Planned once per export, so every frame of a GIF has the same layout.
     """
@@ -200,9 +234,13 @@ class Overlay:
         legend: Sequence[tuple[str, str]],
         dates: Sequence[str] = ("28 September 2000",),
         progress: bool = False,
+        events: Sequence[KeyEvent] = (),
     ) -> None:
+        """`events`: a few events to name in a caption under the map, in place of the
+        categories' legend."""
         self.size = size
         self.legend = list(legend)
+        self.events = list(events)
         self.progress = progress
         w, h = size.width(), size.height()
         self.unit = unit = max(10.0, min(w, h * 1.6) / 80.0)  # base text size
@@ -218,11 +256,15 @@ class Overlay:
         self.bar = round(unit * 0.4) if progress else 0
         text = len(self.title_lines) * tm.lineSpacing() + sm.lineSpacing()
         self.header = math.ceil(max(text, dm.lineSpacing()) + 1.6 * self.pad) + self.bar
+        # A caption band under the map for a few events: on the map, a key would hide some.
+        self.caption_font = _font(unit * 1.05, True)
+        row = max(QFontMetricsF(self.caption_font).lineSpacing(), unit * 0.9) + unit * 0.2
+        self.footer = math.ceil(len(self.events) * row + 1.2 * self.pad) if self.events else 0
 
     @property
     def map_size(self) -> QSize:
         """The size the map itself is drawn at: the picture less the header."""
-        return QSize(self.size.width(), self.size.height() - self.header)
+        return QSize(self.size.width(), self.size.height() - self.header - self.footer)
 
     @property
     def map_scale(self) -> float:
@@ -248,7 +290,9 @@ class Overlay:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.drawImage(QPointF(0, self.header), map_image)
         self._paint_header(painter, w, date, detail, progress)
-        self._paint_legend(painter, w, h)
+        self._paint_legend(painter, w, h - self.footer)
+        if self.events:
+            self._paint_caption(painter, w, h)
         painter.end()
         return image
 
@@ -287,7 +331,7 @@ class Overlay:
         sm, cm = QFontMetricsF(self.small_font), QFontMetricsF(self.credit_font)
         credit = "Base map: Natural Earth · Map Explorer"
         bottom = h - margin * 0.5 - cm.lineSpacing()
-        if self.legend:
+        if self.legend and not self.events:  # a caption names the few events and their colours
             swatch = unit * 0.9
             row = max(sm.lineSpacing(), swatch) + unit * 0.2
             labels = [name.capitalize() for name, _ in self.legend]
@@ -310,6 +354,40 @@ class Overlay:
         painter.setPen(QColor(60, 60, 60, 220))
         x = w - margin - cm.horizontalAdvance(credit)
         painter.drawText(QPointF(x, h - margin * 0.5 - cm.descent()), credit)
+
+    def _paint_caption(self, painter: QPainter, w: int, h: int) -> None:
+        """The few events shown, a line each under the map, as a photo's caption: its colour,
+        its title, then its date and places ("— Saturday 2 March 2024 · Paris, France")."""
+        pad, unit = self.pad, self.unit
+        bm, sm = QFontMetricsF(self.caption_font), QFontMetricsF(self.small_font)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#c9c6bd"))
+        painter.drawRect(QRectF(0, h - self.footer, w, max(1.0, unit * 0.1)))
+        swatch, gap = unit * 0.9, unit * 0.5
+        row = max(bm.lineSpacing(), swatch) + unit * 0.2
+        y = h - self.footer + (self.footer - len(self.events) * row) / 2
+        room = w - 2 * pad - swatch - gap
+        for event in self.events:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(event.colour))
+            sw = QRectF(pad, y + (row - swatch) / 2, swatch, swatch)
+            painter.drawRoundedRect(sw, swatch * 0.2, swatch * 0.2)
+            baseline = y + (row - bm.height()) / 2 + bm.ascent()
+            # The title keeps at least two thirds of the line; the date and places the rest.
+            title = bm.elidedText(event.title, Qt.TextElideMode.ElideRight, room)
+            title_width = bm.horizontalAdvance(title)
+            if title_width > room * 2 / 3:
+                title = bm.elidedText(event.title, Qt.TextElideMode.ElideRight, room * 2 / 3)
+                title_width = bm.horizontalAdvance(title)
+            painter.setFont(self.caption_font)
+            painter.setPen(QColor("#1d1d1d"))
+            painter.drawText(QPointF(sw.right() + gap, baseline), title)
+            rest = room - title_width
+            when = sm.elidedText(f" — {event.when}", Qt.TextElideMode.ElideRight, rest)
+            painter.setFont(self.small_font)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(QPointF(sw.right() + gap + title_width, baseline), when)
+            y += row
 
 
 # --- writing files --------------------------------------------------------------------------------
@@ -431,6 +509,7 @@ class MapImageExporter(QObject):
             self.legend,
             dates=[day_words(d) for d in self.days],
             progress=fmt == GIF,
+            events=key_events(self.state) if fmt == PNG else (),  # a GIF's change by frame
         )
         self._page_path = page_path
         self._source_view = source_view
