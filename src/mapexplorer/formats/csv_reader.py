@@ -42,6 +42,7 @@ from mapexplorer.formats.reading import (
     ongoing_date,
     spreadsheet_days_line,
 )
+from mapexplorer.formats.report import numbered
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
 
@@ -263,15 +264,12 @@ def _uneven_rows(
     return notes
 
 
-def _row_numbers(indexes: list[int], number: RowNumbers, shown: int = 10) -> str:
-    """Which rows, numbered as the problems are, with their verb: "row 5 has", "rows 5, 9 and
-    12 have", "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 1,190 more have"."""
-    numbers = [str(number(i)) for i in indexes[:shown]]
-    if len(indexes) > shown:
-        return f"rows {', '.join(numbers)} and {len(indexes) - shown:,} more have"
-    if len(numbers) == 1:
-        return f"row {numbers[0]} has"
-    return f"rows {', '.join(numbers[:-1])} and {numbers[-1]} have"
+def _row_numbers(indexes: list[int], number: RowNumbers) -> str:
+    """Which rows, numbered and put as the problem lines put them (`report.numbered`), with
+    their verb: "row 5 has", "rows 5, 9 and 12 have", "rows 2–26 (25 rows) have"; every row is
+    named, so each can be found."""
+    said = numbered("row", [number(i) for i in indexes])
+    return f"{said} {'has' if len(indexes) == 1 else 'have'}"
 
 
 def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:

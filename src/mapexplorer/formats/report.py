@@ -16,7 +16,7 @@ from mapexplorer.words import counted
 if TYPE_CHECKING:
     from mapexplorer.formats.fields import FieldChoice
 
-__all__ = ["Problem", "ReadReport", "problem_lines", "warning_lines"]
+__all__ = ["Problem", "ReadReport", "numbered", "problem_lines", "warning_lines"]
 
 
 @dataclass(frozen=True)
@@ -139,15 +139,16 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
             out.append(line)
             continue
         unit, field_name, message = line
-        items = _numbers(unit, groups[line])
+        items = numbered(unit, groups[line])
         where = f"{items}, field {field_name!r}" if field_name else items
         out.append(f"{where}: {message}")
     return out
 
 
-def _numbers(unit: str, numbers: list[int]) -> str:
+def numbered(unit: str, numbers: Sequence[int]) -> str:
     """ "row 5", "rows 5 and 9", "rows 2–91 (90 rows)", "rows 2–40, 45 and 50–91 (88 rows)":
-    runs of three or more as ranges, with how many when there is a range."""
+    runs of three or more as ranges, with how many when there is a range. The problem lines
+    and the notes name their rows so, every one of them findable."""
     numbers = sorted(set(numbers))
     if len(numbers) == 1:
         return f"{unit} {numbers[0]}"
