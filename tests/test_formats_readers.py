@@ -692,6 +692,33 @@ def test_acled_event_types_are_the_apps_categories(
     assert (event.title, event.category, event.extra["event_type"]) == (title, category, event_type)
 
 
+def test_acled_dates_known_to_within_a_week_or_a_month_are_that_week_or_month(tmp_path):
+    """ACLED writes a day for an event its sources date only to a week (time_precision 2) or
+    a month (3), and those were drawn as exact days: they are the seven days around that day
+    and its month, drawn soft, the date note and the report saying why; the code is kept."""
+    week = ACLED_ROWS[1].replace(",2025,1,", ",2025,2,", 1)
+    month = ACLED_ROWS[2].replace(",2025,1,", ",2025,3,", 1)
+    path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, ACLED_ROWS[0], week, month]))
+    catalogue, report = read_catalogue(path)
+    assert catalogue.event("ukr212345").time.is_exact  # time_precision 1: the day
+    protest, clash = catalogue.event("ukr212346"), catalogue.event("ukr212347")
+    assert protest.time.edtf == "2025-01-15/2025-01-21" and not protest.time.is_exact
+    assert protest.date_note == (
+        "ACLED gives 18 January 2025 with time_precision 2: the date is known to within a "
+        "week, so read as 15–21 January 2025."
+    )
+    assert clash.time.edtf == "2025-01" and clash.extra["time_precision"] == "3"
+    assert clash.date_note.endswith("known to within a month, so read as January 2025.")
+    assert report.notes == [
+        "row 3: time_precision 2, ACLED's date known only to within a week, read as the seven "
+        "days around event_date (18 January 2025 as 15–21 January 2025)",
+        "row 4: time_precision 3, ACLED's date known only to within a month, read as the "
+        "month of event_date (19 January 2025 as January 2025)",
+    ]
+    other = "date,title,lat,lon,time_precision\n2025-01-17,A,1,1,3\n"  # not ACLED: as written
+    assert read_catalogue(write(tmp_path / "other.csv", other))[0].events[0].time.is_exact
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -2,13 +2,19 @@
 well-known columns so that each is read as ACLED means it: `event_date` is when the event
 happened and `timestamp` when ACLED uploaded the record (not a second date to ask about); the
 title is the sub-event type where it happened ("Armed clash in Pokrovsk", not "Armed clash" a
-thousand times), and the event type is one of the app's categories, so the map colours it."""
+thousand times), and the event type is one of the app's categories, so the map colours it.
+Its `time_precision` says how well the day is known: to within a week (2) or a month (3),
+the event is that week or month, not the day ACLED writes for it (`acled_time`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
-__all__ = ["acled_category", "acled_title", "is_acled"]
+from mapexplorer.model import Precision, TimeSpan
+from mapexplorer.model.time import iso_from_day
+
+__all__ = ["acled_category", "acled_time", "acled_title", "is_acled"]
 
 _COLUMNS = frozenset(
     {"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "fatalities"}
@@ -48,3 +54,29 @@ def acled_category(event_type: str, sub_event_type: str) -> str:
     if kind == "strategic developments":
         return _STRATEGIC.get(sub_event_type.strip().casefold(), "other")
     return _CATEGORIES.get(kind, "other")
+
+
+_WITHIN = {"2": "a week", "3": "a month"}
+"""ACLED's `time_precision` codes of a date not known to the day: 1 is the day itself; 2, a
+week (or weekend) the sources name, for which ACLED writes a day in its middle; 3, a month
+alone, for which it writes a day in that month (its middle)."""
+
+
+def acled_time(time: TimeSpan, precision: Any) -> tuple[TimeSpan, str] | None:
+    """An ACLED event's time as its `time_precision` means it, with its date note: to within
+    a week (2), the seven days around the day written (12 June: 9–15 June); to within a month
+    (3), the month (June 2024): drawn soft, as a date not known to the day. None for a day
+    known to the day (1), a code we do not know, or a date that is not one day."""
+    code = str(precision).strip().removesuffix(".0")  # a sheet's 2.0
+    within = _WITHIN.get(code)
+    if within is None or time.precision is not Precision.DAY or time.start != time.end:
+        return None
+    if code == "2":
+        read = TimeSpan.from_days(time.start - 3, time.start + 3)
+    else:
+        read = TimeSpan.parse(iso_from_day(time.start).lstrip("+")[:-3])
+    note = (
+        f"ACLED gives {time.describe(weekday=False)} with time_precision {code}: the date is "
+        f"known to within {within}, so read as {read.describe()}."
+    )
+    return read, note

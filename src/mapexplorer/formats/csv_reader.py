@@ -24,6 +24,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.dates import date_note, ongoing
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
@@ -153,6 +154,7 @@ def _read_rows(
     times = _times(reader, dicts)
     still = _ongoing_dates(reader, dicts, times)
     noted = {i: cell for i, cell in _noted_dates(reader, dicts, times).items() if i not in still}
+    imprecise = _acled_times(reader, header, dicts, times)  # a week or a month, not the day
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
@@ -207,6 +209,8 @@ def _read_rows(
             continue
         if (note := noted.get(index)) is not None:
             said = noted_date(note, time)
+        elif (found := imprecise.get(index)) is not None:
+            said = found[2]
         elif (cell := still.get(index)) is not None:
             said = ongoing_date(cell, time)
         else:
@@ -218,6 +222,7 @@ def _read_rows(
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
+    builder.report.notes += _acled_lines(imprecise, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
     if progress is not None:
@@ -386,6 +391,59 @@ def _ongoing_line(
     example = f"{still[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
     verb = "is" if len(indexes) == 1 else "are"
     return [f"{said} {verb} still going on, read to today, the day the file was opened ({example})"]
+
+
+def _acled_times(
+    reader: RowReader, header: list[str], rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, tuple[str, TimeSpan, str]]:
+    """An ACLED export's dates known only to within a week or a month (its `time_precision`
+    2 or 3, `acled.acled_time`), which ACLED writes as a day: each such row's time becomes
+    that week or month, in place. Row index → (the code, the day written, the date note)."""
+    source = reader.choice.time
+    column = next((n for n in header if fieldguess.normalise(n) == "time_precision"), None)
+    if (
+        reader.choice.layout != "acled"
+        or column is None
+        or source is None
+        or [fieldguess.normalise(f) for f in source.fields] != ["event_date"]
+    ):
+        return {}
+    found: dict[int, tuple[str, TimeSpan, str]] = {}
+    for index, row in enumerate(rows):
+        time = times[index]
+        if time.__class__ is TimeSpan and (read := acled_time(time, row.get(column))):
+            code = str(row.get(column)).strip().removesuffix(".0")
+            found[index] = (code, time, read[1])  # type: ignore[assignment]
+            times[index] = read[0]
+    return found
+
+
+_WITHIN = {"2": ("a week", "the seven days around"), "3": ("a month", "the month of")}
+
+
+def _acled_lines(
+    imprecise: dict[int, tuple[str, TimeSpan, str]],
+    times: list[TimeSpan | DateError],
+    number: RowNumbers,
+) -> list[str]:
+    """The report's lines for ACLED's dates known to within a week or a month, read as such:
+    one for each `time_precision`, with an example."""
+    lines = []
+    for code, (within, read_as) in _WITHIN.items():
+        indexes = sorted(i for i, found in imprecise.items() if found[0] == code)
+        if not indexes:
+            continue
+        said = _row_numbers(indexes, number).rsplit(" ", 1)[0]  # "row 12", "rows 12 and 30"
+        first = indexes[0]
+        example = (
+            f"{imprecise[first][1].describe(weekday=False)} as "
+            f"{times[first].describe()}"  # type: ignore[union-attr]
+        )
+        lines.append(
+            f"{said}: time_precision {code}, ACLED's date known only to within {within}, "
+            f"read as {read_as} event_date ({example})"
+        )
+    return lines
 
 
 def _points(reader: RowReader, rows: list[dict]) -> list[Any]:
