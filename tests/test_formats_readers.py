@@ -2345,6 +2345,32 @@ def test_gdelt_events_are_titled_in_words_from_their_cameo_code(
     assert open_catalogue(write(tmp_path / "plain.tsv", plain)).events[0].title == "Talks"
 
 
+@pytest.mark.parametrize(
+    ("code", "root", "category"),
+    [
+        ("190", "19", "war"),  # Fight
+        ("040", "04", "diplomacy"),  # Consult
+        ("0874", "08", "diplomacy"),  # Yield: a ceasefire
+        ("073", "07", "economy"),  # Provide aid
+        ("141", "14", "politics"),  # Protest
+        ("20", "", "war"),  # no root column: the code's
+        ("999", "", "other"),  # no CAMEO code
+    ],
+)
+def test_gdelt_events_are_the_apps_categories_by_their_cameo_root(tmp_path, code, root, category):
+    """GDELT's events were coloured grey and listed in the filter as "19", "04": their
+    category, from their CAMEO root code, is one of the app's; the codes stay fields."""
+    header = "GLOBALEVENTID\tSQLDATE\tActor1Name\tActor2Name\tEventCode\tQuadClass\tlat\tlon"
+    header += "\tEventRootCode" if root else ""
+    row = f"1\t20250117\tRUSSIA\tUKRAINE\t{code}\t4\t35.69\t51.39" + (f"\t{root}" if root else "")
+    (event,) = open_catalogue(write(tmp_path / "gdelt.tsv", f"{header}\n{row}\n")).events
+    assert event.category == category
+    assert event.extra["EventCode"] == code and event.extra["QuadClass"] == "4"
+    assert event.extra.get("EventRootCode", "") == root  # kept
+    plain = "date\ttitle\tcategory\tlat\tlon\n2025-01-17\tTalks\t04\t1\t1\n"  # not GDELT
+    assert open_catalogue(write(tmp_path / "plain.tsv", plain)).events[0].category == "04"
+
+
 def test_a_table_whose_first_row_only_looks_like_gdelt_keeps_it_as_its_header(tmp_path):
     header = ["id", "20240625", "202406", "2024"] + [f"c{i}" for i in range(54)]
     text = ",".join(header) + "\n" + ",".join(["1", "2", "3", "4"] + ["x"] * 54) + "\n"

@@ -39,7 +39,7 @@ from mapexplorer.formats.degrees import (
 )
 from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
-from mapexplorer.formats.gdelt import cameo_title, is_gdelt
+from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
@@ -1026,6 +1026,14 @@ class RowReader:
         if self._gdelt:  # the title is in words: GDELT's code stays a field
             self._used = self._used - {choice.title}
         self._root = choice.category if normalise(choice.category or "") == "eventrootcode" else ""
+        # The category from the CAMEO code, unless another column was chosen for it: GDELT's
+        # root code (or QuadClass) stays a field.
+        self._cameo = self._gdelt and normalise(choice.category or "eventrootcode") in (
+            "eventrootcode",
+            "quadclass",
+        )
+        if self._cameo and choice.category:
+            self._used = self._used - {choice.category}
 
     def time(self, row: Mapping[str, Any]) -> TimeSpan:
         source = self.choice.time
@@ -1120,7 +1128,9 @@ class RowReader:
             return _as_acled(parts)
         if self._gdelt:  # "Fight: RUSSIA – UKRAINE", not "190"
             root = parts.category if self._root else ""
-            return parts._replace(title=cameo_title(parts.title, root, parts.actors))
+            category = cameo_category(parts.title, root) if self._cameo else parts.category
+            title = cameo_title(parts.title, root, parts.actors)
+            return parts._replace(title=title, category=category)
         return parts
 
     def _excerpts(self, value: Any, first: str) -> tuple[Excerpt, ...]:

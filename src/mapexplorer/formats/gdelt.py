@@ -4,14 +4,15 @@
 tab-separated whatever their name says. Their columns are named as GDELT's codebooks name
 them, so that the fields are found as in an export with a header (BigQuery's). Such a file's
 events are titled in words from their CAMEO code, with their actors ("Fight: RUSSIA –
-UKRAINE"), not by the code ("190")."""
+UKRAINE"), not by the code ("190"), and its root is one of the app's categories (`war` for
+"Fight", not "19")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 
-__all__ = ["cameo_title", "gdelt_header", "is_gdelt"]
+__all__ = ["cameo_category", "cameo_title", "gdelt_header", "is_gdelt"]
 
 _EVENT = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
 _ACTOR = [
@@ -69,6 +70,19 @@ _CAMEO_ROOTS = (
 )  # fmt: skip
 """CAMEO's root event codes, 01 to 20, in words (the CAMEO codebook's names)."""
 
+_CAMEO_CATEGORIES = (
+    "politics", "diplomacy", "diplomacy", "diplomacy", "diplomacy", "economy", "economy",
+    "diplomacy", "politics", "politics", "politics", "diplomacy", "diplomacy", "politics",
+    "war", "diplomacy", "politics", "war", "war", "war",
+)  # fmt: skip
+"""CAMEO's root codes, 01 to 20, as the app's categories (README, `category`): statements (01),
+investigations (09), demands (10), disapproval (11), protests (14) and coercion (17, arrests
+and repression) are politics; appeals, intents to cooperate, consultations and diplomatic
+cooperation (02–05), yielding (08: ceasefires, easing sanctions), rejections (12), threats
+(13) and reduced relations (16) diplomacy; material cooperation (06) and aid (07) economy;
+force posture (15), assault (18), fighting (19) and mass violence (20) war. Finer than
+GDELT's QuadClass, which puts a protest and a battle both in "material conflict"."""
+
 
 def is_gdelt(names: Collection[str]) -> bool:
     """Whether a table with these (normalised) column names holds GDELT's events."""
@@ -85,8 +99,22 @@ def cameo_title(code: str, root: str, actors: tuple[str, ...]) -> str:
     return f"{words}: {' – '.join(actors)}" if actors else words
 
 
+def cameo_category(code: str, root: str) -> str:
+    """The app's category for an event of this CAMEO code (from its root code, else the
+    code's first two digits): `war` for "19" (Fight), `diplomacy` for "04" (Consult); "" when
+    it is no CAMEO code."""
+    number = _root_number(root) or _root_number(code.strip()[:2])
+    return _CAMEO_CATEGORIES[number - 1] if number else ""
+
+
 def _root_words(digits: str) -> str:
+    number = _root_number(digits)
+    return _CAMEO_ROOTS[number - 1] if number else ""
+
+
+def _root_number(digits: str) -> int:
+    """A CAMEO root code's number, 1 to 20 ("04", "4"); 0 for anything else."""
     digits = digits.strip()
     if not digits.isdigit() or not 1 <= int(digits) <= len(_CAMEO_ROOTS):
-        return ""
-    return _CAMEO_ROOTS[int(digits) - 1]
+        return 0
+    return int(digits)
