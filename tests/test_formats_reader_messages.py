@@ -916,10 +916,10 @@ def test_a_spreadsheets_day_number_says_which_day_and_how_to_save_it_as_a_date(t
     path = write(
         tmp_path / "serial.csv",
         "title,date,lat,lon\nA,2024-01-14,1,1\nB,45306,1,1\nC,45306.75,1,1\nD,2024-01-17,1,1\n"
-        "E,123456,1,1\nF,2024-01-18,1,1\nG,2024-01-19,1,1\nH,2024-01-20,1,1\n",
-    )
+        "E,123456,1,1\nF,2024-01-18,1,1\nG,2024-01-19,1,1\nH,2024-01-20,1,1\nI,2023,1,1\n",
+    )  # with a year (2023) among them, the column is not read as day numbers
     catalogue, report = read_catalogue(path)
-    assert [e.title for e in catalogue.events] == ["A", "D", "F", "G", "H"]
+    assert [e.title for e in catalogue.events] == ["A", "D", "F", "G", "H", "I"]
     messages = {p.item: p.message for p in report.problems}
     hint = (
         "; if it is a spreadsheet's day number (45306 is 15 January 2024), format the column "
@@ -969,6 +969,30 @@ def test_a_date_column_of_spreadsheet_day_numbers_is_read_as_those_days(tmp_path
     seconds = "time,title,lat,lon\n45467,A,1,1\n"  # not named as a date: seconds, perhaps
     with pytest.raises(FormatError, match="no date column found"):
         read_catalogue(write(tmp_path / "seconds.csv", seconds))
+
+
+def test_an_odd_cell_among_spreadsheet_day_numbers_is_reported_not_the_whole_column(tmp_path):
+    """One number out of day numbers' range (90000), a 0 for "unknown" or an "n/a" among a
+    sheet's day numbers made the whole column unreadable ("no date column found"): the
+    others are read, and each odd row reported. A year among them still means years."""
+    text = "date,title,lat,lon\n45467,A,1,1\n90000,B,1,1\n0,C,1,1\nn/a,D,1,1\n45470,E,1,1\n"
+    text += "45471,F,1,1\n"
+    catalogue, report = read_catalogue(write(tmp_path / "days.csv", text))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [
+        ("A", "2024-06-24"),
+        ("E", "2024-06-27"),
+        ("F", "2024-06-28"),
+    ]
+    messages = {p.item: p.message for p in report.problems}
+    assert messages["row 3"] == (
+        "'90000' is not a spreadsheet day number like the others in its column (20000 to "
+        "80000, the years 1954 to 2119)"
+    )
+    assert set(messages) == {"row 3", "row 4", "row 5"}
+    assert "spreadsheet's day numbers" in report.notes[0]
+    years = "date,title,lat,lon\n45467,A,1,1\n45468,B,1,1\n2024,C,1,1\n"  # a year: no days
+    with pytest.raises(FormatError, match="if it is a spreadsheet's day number"):
+        read_catalogue(write(tmp_path / "years.csv", years))
 
 
 def test_a_totals_row_under_the_table_is_left_out_as_one(tmp_path):

@@ -819,15 +819,36 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
 def _spreadsheet_days(values: Sequence[Any]) -> bool:
     """Whether a date column holds spreadsheet day numbers (45467): dates formatted as
     numbers in the sheet it was saved from, maybe among dates written as text (the cells a
-    sheet did not take for dates). Every number must be one: a year (2024) is not, so a
-    column with years is never read so. Only a column named as a date is asked."""
-    numbers = 0
+    sheet did not take for dates). Most cells must be one or the other, and a few odd ones
+    (90000, a 0 for "unknown", "n/a") are read as not dates, each row saying so; but a
+    number that may be a year (2024, -44) is never among them, so a column with years is
+    never read so. Only a column named as a date is asked."""
+    numbers = written = 0
     for value in values:
         if spreadsheet_day_number(value) is not None:
             numbers += 1
-        elif not _written_date(value):
+        elif _written_date(value):
+            written += 1
+        elif _year_like(value):
             return False
-    return numbers > 0
+    return numbers > 0 and (numbers + written) * 2 >= len(values)
+
+
+def _year_like(value: Any) -> bool:
+    """A number that may be a year (2024, "1066", -44): not 0 (a sheet's "unknown"), nor past
+    the years a spreadsheet's day numbers begin at (20000)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, str):
+        text = visible(value).strip()
+        if not _FLOAT_TEXT.match(text):
+            return False
+        value = text
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(number) and 1 <= abs(number) < 20_000
 
 
 _DATE_OR_ANYTHING = ("data", "data_do_evento", "data_evento", "data_dell_evento")
