@@ -995,6 +995,25 @@ def test_an_odd_cell_among_spreadsheet_day_numbers_is_reported_not_the_whole_col
         read_catalogue(write(tmp_path / "years.csv", years))
 
 
+@pytest.mark.parametrize("names", [("start_date", "end_date"), ("Start", "End")])
+def test_a_start_and_an_end_of_spreadsheet_day_numbers_are_a_span(tmp_path, names):
+    """A start and an end column of day numbers: the start was read as days and the end
+    ignored ("start_date" as a date of its own; "Start" and "End" refused)."""
+    text = f"{names[0]},{names[1]},title,lat,lon\n45467,45470,A,1,1\n45480,,B,1,1\n"
+    text += "45490,1 August 2024,C,1,1\n"
+    catalogue, report = read_catalogue(write(tmp_path / "span.csv", text))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [
+        ("A", "2024-06-24/2024-06-27"),
+        ("B", "2024-07-07"),  # no end: the start
+        ("C", "2024-07-17/2024-08-01"),
+    ]
+    assert report.notes == [
+        f"the dates in {names[0]!r} and {names[1]!r} are numbers, read as a spreadsheet's day "
+        "numbers (days counted as Excel's 1900 date system counts them: 45467 is Monday 24 "
+        "June 2024)"
+    ]
+
+
 def test_a_totals_row_under_the_table_is_left_out_as_one(tmp_path):
     # It was "'Total' is not a date we can read", as though a row of events were broken.
     text = (

@@ -135,16 +135,20 @@ def parse_date(value: object, order: DateOrder = "dmy", unix: bool = True) -> Ti
     return _parse_text(value, order, unix)
 
 
-def parse_span(start: object, end: object, order: DateOrder = "dmy") -> TimeSpan:
-    """A span from a start cell and an end cell; either may be empty (an open end)."""
+def parse_span(
+    start: object, end: object, order: DateOrder = "dmy", days: bool = False
+) -> TimeSpan:
+    """A span from a start cell and an end cell; either may be empty (an open end). `days`:
+    the cells are a sheet's day numbers (`parse_spreadsheet_day`), or dates among them."""
     empty_start, empty_end = _is_empty(start), _is_empty(end)
     if empty_start and empty_end:
         raise DateError("both the start and the end are empty")
+    parse = parse_spreadsheet_day if days else parse_date
     if empty_end:
-        return parse_date(start, order)
+        return parse(start, order)
     if empty_start:
-        return parse_date(end, order)
-    first, last = parse_date(start, order), parse_date(end, order)
+        return parse(end, order)
+    first, last = parse(start, order), parse(end, order)
     if first.edtf == last.edtf:
         return first
     if last.end < first.start:

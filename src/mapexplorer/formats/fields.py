@@ -434,7 +434,8 @@ class TimeSource:
     def read(self, row: Mapping[str, Any], order: DateOrder = "dmy") -> TimeSpan:
         """The row's time; `DateError` when it has none we can read."""
         if self.end_field is not None:
-            return parse_span(row.get(self.field), row.get(self.end_field), order)
+            start, end = row.get(self.field), row.get(self.end_field)
+            return parse_span(start, end, order, days=self.kind == "days")
         if self.month_field is not None:
             day = row.get(self.day_field) if self.day_field else None
             return parse_year_month_day(row.get(self.field), row.get(self.month_field), day)
@@ -770,22 +771,29 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     def dates(name: str, kind: TimeKind = "date") -> bool:
         return _mostly(values[name], lambda v: _parses(v, kind))
 
-    def days(name: str) -> bool:  # only a column named as a date: "time" may be seconds
+    def days(name: str, named: bool = False) -> bool:
+        """Spreadsheet day numbers, only in a column named as a date (or, `named`, a start
+        or an end): "time" may be seconds."""
         norm = normalise(name)
-        return ("date" in norm or norm in ("datum", "fecha")) and _spreadsheet_days(values[name])
+        dated = named or "date" in norm or norm in ("datum", "fecha")
+        return dated and _spreadsheet_days(values[name])
 
     sources: list[TimeSource] = [
         TimeSource(n, None, "days") if days(n) else TimeSource(n)
         for n in named("date")
         if days(n) or dates(n)
     ]
-    starts = [n for n in named("start") if dates(n)]
-    ends = [n for n in named("end") if dates(n)]
+    # A start and an end may be day numbers too ("start_date", "end_date"; "Start", "End").
+    starts = [n for n in named("start") if dates(n) or days(n, named=True)]
+    ends = [n for n in named("end") if dates(n) or days(n, named=True)]
     if starts:
-        span = TimeSource(starts[0], ends[0], "span") if ends else TimeSource(starts[0])
-        sources.append(span)
+        paired = [n for n in (starts[0], *ends[:1]) if days(n, named=True)]
+        if ends:
+            sources.append(TimeSource(starts[0], ends[0], "days" if paired else "span"))
+        else:
+            sources.append(TimeSource(starts[0], None, "days" if paired else "date"))
     elif ends:
-        sources.append(TimeSource(ends[0]))
+        sources.append(TimeSource(ends[0], None, "days" if days(ends[0], named=True) else "date"))
     sources += [TimeSource(n, None, "timestamp") for n in named("timestamp") if dates(n)]
     for year in (n for n in named("year") if dates(n, "year")):
         # A year's month and day in columns of their own: a date, before the year alone.

@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from mapexplorer.formats.dates import spreadsheet_day_number
+from mapexplorer.formats.dates import parse_spreadsheet_day, spreadsheet_day_number
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader
 from mapexplorer.formats.report import Problem, ReadReport
@@ -356,18 +356,19 @@ def spreadsheet_days_line(reader: RowReader, rows: Iterable[Mapping[str, Any]]) 
     source = reader.choice.time
     if source is None or source.kind != "days":
         return []
+    names = " and ".join(repr(name) for name in source.fields)  # a start and an end too
     for row in rows:
         cell = row.get(source.field)
         if spreadsheet_day_number(cell) is None:
             continue
         try:
-            span = reader.time(row)
+            day = parse_spreadsheet_day(cell)
         except DateError:
             continue
         return [
-            f"the dates in {source.field!r} are numbers, read as a spreadsheet's day numbers "
+            f"the dates in {names} are numbers, read as a spreadsheet's day numbers "
             f"(days counted as Excel's 1900 date system counts them: {str(cell).strip()} is "
-            f"{span.describe()})"
+            f"{day.describe()})"
         ]
     return []
 
