@@ -65,15 +65,18 @@ def dumps(catalogue: Catalogue) -> str:
     """The CSV text: `COLUMNS`, then a column for each field of the opened file that no role
     read (a `source` column, say), which reopens as it was."""
     out = io.StringIO()
-    extras = extra_names((e.extra for e in catalogue.events), COLUMNS)
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + extras, lineterminator="\r\n")
+    # How a date was read when not quite as written ("2014–present", to the day it was
+    # opened), which reopens as the event's date note: only when an event has one.
+    noted = ["date_note"] if any(e.date_note for e in catalogue.events) else []
+    extras = extra_names((e.extra for e in catalogue.events), COLUMNS + ["date_note"])
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + noted + extras, lineterminator="\r\n")
     writer.writeheader()
     for event in catalogue.events:
         more = {name: extra_text(event.extra.get(name)) for name in extras}
         for place in catalogue.places_of(event):
             # The same fields as the GeoJSON Features, flattened for a spreadsheet.
             props = event_place_properties(catalogue, event, place)
-            row = {column: props.get(column, "") for column in COLUMNS}
+            row = {column: props.get(column, "") for column in COLUMNS + noted}
             lon, lat = place.representative
             row.update(
                 actors=actors_text(event.actors),

@@ -78,7 +78,7 @@ def chunks(catalogue: Catalogue) -> Iterator[str]:
 
 _FIELDS = (
     "event_id", "date", "start", "end", "precision", "place", "place_id", "category", "actors",
-    "era", "excerpt", "excerpts", "name", "description", "title",
+    "era", "excerpt", "excerpts", "date_note", "name", "description", "title",
 )  # fmt: skip
 """The ExtendedData fields `_placemark` writes, and the Placemark's own name and description:
 no field of the opened file is written under one of those names."""
@@ -110,6 +110,8 @@ def _placemark(event, place, extras: Sequence[str] = ()) -> str:
         "excerpt": event.excerpt,
         "excerpts": excerpts_text(event.excerpts),  # all of them, with their offsets
     }
+    if event.date_note:  # how the date was read ("2014–present", to the day it was opened)
+        fields["date_note"] = event.date_note
     for name in extras:
         if name in event.extra:
             fields[name] = extra_text(event.extra[name])

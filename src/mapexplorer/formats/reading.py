@@ -223,6 +223,9 @@ class CatalogueBuilder:
         """One row's event; rows sharing an id, title and time become one event at their
         places (the shape of our own exports: a row per event–place pair). `date_note`: how
         its date was read, when not quite as written."""
+        if extra and "date_note" in extra and not date_note:  # our CSV's and KML's
+            extra = dict(extra)
+            date_note = str(extra.pop("date_note"))
         title = event_title(item, parts)
         events = self._events
         if parts.id:
