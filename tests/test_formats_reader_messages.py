@@ -87,11 +87,27 @@ def test_an_excel_workbook_that_cannot_be_read_says_save_as_csv(tmp_path):
         ),
         ("roads.zip", {"roads/roads.shp": "x", "roads/roads.dbf": "x"}, "a zipped shapefile"),
         ("bundle.zip", {"a.csv": "x", "b.geojson": "x"}, "a zip archive with no .kml file"),
+        # Apple's: they said "a zip archive with no .kml file in it (Document.iwa, …)"
+        (
+            "Budget.numbers",
+            {"Index/Document.iwa": "x", "Metadata/Properties.plist": "x"},
+            "an Apple Numbers spreadsheet: Map Explorer reads CSV and Excel .xlsx — in "
+            "Numbers, File ▸ Export To ▸ CSV… (or Excel…), and open that",
+        ),
+        ("sheet.zip", {"Index/Document.iwa": "x"}, "an Apple Numbers spreadsheet"),
+        ("Talk.key", {"Index/Document.iwa": "x"}, "an Apple Keynote presentation"),
     ],
 )
 def test_office_files_and_zips_say_what_they_are(tmp_path, name, members, expected):
     message = refusal(zipped(tmp_path / name, members))
     assert expected in message
+
+
+def test_a_numbers_file_kept_as_a_folder_says_what_it_is(tmp_path):
+    """A Mac may keep a Numbers document as a folder (a package): "this is a folder"."""
+    (tmp_path / "Budget.numbers").mkdir()
+    message = refusal(tmp_path / "Budget.numbers", guess=False)
+    assert "an Apple Numbers spreadsheet" in message and "Export To" in message
 
 
 def test_a_zip_with_a_kml_inside_still_opens(tmp_path):

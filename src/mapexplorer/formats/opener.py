@@ -168,6 +168,8 @@ def detect(path: str | os.PathLike) -> Kind:
     except FileNotFoundError:
         raise FormatError(path, "the file does not exist") from None
     except IsADirectoryError:
+        if Path(path).suffix.lower() in _PACKAGES:  # a Mac's document that is a folder
+            raise FormatError(path, _ZIP_KINDS[Path(path).suffix.lower()]) from None
         raise FormatError(path, "this is a folder, not a file") from None
     except OSError as exc:
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
@@ -228,7 +230,17 @@ _ZIP_KINDS = {  # a zip by its name, when its content does not say (or it is bro
     ".odt": f"an OpenDocument text (LibreOffice Writer): {_OPENS} — {_SAVE_AS_TEXT}",
     ".pptx": f"a PowerPoint presentation: {_OPENS}",
     ".zip": "a zip archive that cannot be opened (it is damaged or incomplete)",
+    ".numbers": (
+        "an Apple Numbers spreadsheet: Map Explorer reads CSV and Excel .xlsx — in Numbers, "
+        "File ▸ Export To ▸ CSV… (or Excel…), and open that"
+    ),
+    ".pages": f"an Apple Pages document: {_OPENS} — {_SAVE_AS_TEXT}",
+    ".key": f"an Apple Keynote presentation: {_OPENS}",
 }
+_IWORK = "index/document.iwa"
+"""A member of every Numbers, Pages and Keynote file since 2013 (their "IWA" archives)."""
+_PACKAGES = (".numbers", ".pages", ".key")
+"""Apple's documents, which a Mac may keep as a folder (a package) rather than a zip."""
 _ODF = {  # an OpenDocument zip's "mimetype" member
     b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
     b"application/vnd.oasis.opendocument.text": ".odt",
@@ -300,6 +312,8 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     for kind, odf_suffix in _ODF.items():
         if mimetype.startswith(kind):
             return _ZIP_KINDS[odf_suffix]
+    if _IWORK in lower:  # Numbers, Pages or Keynote: which, by its name
+        return _ZIP_KINDS[suffix if suffix in _PACKAGES else ".numbers"]
     shapefiles = [Path(n).name for n in names if n.lower().endswith(".shp")]
     if shapefiles:
         return f"a zipped shapefile: {_OPENS} — " + _CONVERT.format(name=shapefiles[0])
