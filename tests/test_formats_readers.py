@@ -642,6 +642,21 @@ ACLED_ROWS = [
 ]
 
 
+@pytest.mark.parametrize("name", ["headline_en", "label_de", "Ereignis", "Titel", "nom", "evento"])
+def test_a_wide_tables_title_column_is_found_by_its_name(tmp_path, name):
+    """Among 40 columns, a title column named in a language ("headline_en") was not found:
+    each event was "Row 2", "Row 3"…; the other names were."""
+    others = [f"c{i}" for i in range(36)]
+    header = ["event_id", "date", "lat", "lon", *others[:18], name, *others[18:]]
+    rows = [
+        [str(n), f"2024-06-0{n + 1}", "48.1", "11.5", *["7"] * 18, f"Flood {n}", *["7"] * 18]
+        for n in range(3)
+    ]
+    text = "\n".join(",".join(row) for row in [header, *rows]) + "\n"
+    catalogue = open_catalogue(write(tmp_path / "wide.csv", text))
+    assert [e.title for e in catalogue.events] == ["Flood 0", "Flood 1", "Flood 2"]
+
+
 def test_acled_export(tmp_path):
     path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
     guess = guess_fields(path)

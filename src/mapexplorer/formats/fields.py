@@ -379,11 +379,12 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "day": ("day", "iday", "day_of_month", "tag", "jour", "dia", "giorno", "dag"),
 }
 _TITLE_LIKE = re.compile(
-    r"^(?:name|title)_[a-z]{2,3}$|^(?:name|title)_(?:long|short|full|official|local)$"
+    r"^(?:name|title|headline|label)_(?!id$)[a-z]{2,3}$"
+    r"|^(?:name|title)_(?:long|short|full|official|local)$"
     r"|^(?:official|short|long|full|display|common|local|english)_(?:name|title)$"
 )
 """Names and titles in a language or a form: OpenStreetMap's `name:en`, Natural Earth's
-`NAME_LONG`, Wikidata's `label_en`-like `title_en`, `official_name`: a title after the
+`NAME_LONG`, Wikidata's `label_en`, `title_en`, `headline_en`, `official_name`: a title after the
 plain ones (`title`, `name`…), never a place's or an actor's name (`place_name`)."""
 _ACTOR = re.compile(r"^(?:assoc_)?actors?_?\d*(?:_?name)?$|^(?:participants|parties|people|who)$")
 _WKT = re.compile(
