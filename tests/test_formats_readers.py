@@ -2420,3 +2420,21 @@ def test_a_date_and_time_with_an_offset_in_hours_only(value, edtf):
     assert parse_date(value).edtf == edtf
     with pytest.raises(DateError, match=r"\+25:00 is not a time-zone offset"):
         parse_date("2024/06/25 14:30:00+25")
+
+
+def test_an_incident_column_is_the_title(tmp_path):
+    """A journalist's incident log names its events in an "Incident" column: that is the
+    title, not the place (the list read "Kharkiv", "Odesa", the incident a field beside)."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Date,Incident,Location,Lat,Lon,Notes\n"
+        "2024-03-02,Shelling of market,Kharkiv,49.99,36.23,Several killed\n"
+        "2024-03-05,Drone strike on port,Odesa,46.48,30.72,\n",
+        encoding="utf-8",
+    )
+    catalogue, report = read_catalogue(path)
+    assert not report
+    assert [e.title for e in catalogue.events] == ["Shelling of market", "Drone strike on port"]
+    assert [e.summary for e in catalogue.events] == ["Several killed", ""]
+    assert {p.name for p in catalogue.places.values()} == {"Kharkiv", "Odesa"}
+    assert all("Incident" not in e.extra for e in catalogue.events)

@@ -91,6 +91,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "event_name",
         "event_title",
         "event",
+        # a newsroom's or a monitor's incident log ("Date, Incident, Location, …")
+        "incident",
+        "incident_name",
+        "incident_title",
         "label",
         "subject",
         "caption",
