@@ -434,6 +434,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "",
             "Belgian farmers drove tractors into central Brussels",
         ),
+        # nor on "until" when the date after it is left out ("… were suspended until")
+        (
+            "Airport operations in Porto Alegre were suspended until at least May 30, the"
+            " operator said.",
+            "May 30",
+            "Airport operations in Porto Alegre were suspended",
+        ),
         # a date taken from inside brackets leaves no empty space in them
         (
             "The metro (opened in 2019) is worth a ride.",

@@ -28,7 +28,7 @@ _FUNCTION = {
     "during", "along", "across", "near", "toward", "towards", "against", "via", "despite",
     "among", "onto", "upon", "within", "throughout", "through", "about", "around", "without",
     "beyond", "behind", "beneath", "including", "alongside", "like", "per", "over", "under",
-    "above", "below", "beside",
+    "above", "below", "beside", "until", "till", "since",
 }  # fmt: skip
 _PHRASE_END = re.compile(r"[,;:.!?)]$")
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
