@@ -260,7 +260,9 @@ def test_a_page_across_the_date_line_is_framed_drawn_and_clickable_there(open_pa
     """Fiji's waters split at ±180° and a route from 170° to -170°, in the exported page."""
     catalogue = native.load(Path(__file__).parent / "data" / "antimeridian.geojson")
     path = tmp_path / "pacific.html"
-    export_html(ExplorerState(catalogue), path)
+    state = ExplorerState(catalogue)
+    state.set_window_days(30)  # both days' events (the story opens with a day's window)
+    export_html(state, path)
     page = open_page(path)
     west, _south, east, _north = page.js("MapExplorer.viewBounds()")
     assert east - west < 90 and abs((west + east) / 2 % 360 - 180) < 10, (west, east)

@@ -24,9 +24,13 @@ PAINTED_NEAR = """(function (x, y, r) {
 
 
 @pytest.fixture
-def window(open_window):
-    """Fiji's waters split at ±180° (cyclone) and a route from 170° to -170° (flight)."""
-    return open_window(native.load(DATA / "antimeridian.geojson"), "antimeridian.geojson")
+def window(open_window, qtbot):
+    """Fiji's waters split at ±180° (cyclone) and a route from 170° to -170° (flight), both
+    shown (the two days' story opens with a day's window)."""
+    win = open_window(native.load(DATA / "antimeridian.geojson"), "antimeridian.geojson")
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=10000):
+        win.state.set_window_days(30)
+    return win
 
 
 def painted_at(window, qtbot, lat, lng, r=2):

@@ -13,7 +13,14 @@ from shapely.geometry import LineString, Point, Polygon
 from mapexplorer.formats import native
 from mapexplorer.model import Catalogue, CatalogueError, Era, Event, Place, TimeSpan
 from mapexplorer.model.place import haversine_km
-from mapexplorer.model.state import DEFAULT_WINDOW_DAYS, EventFilter, ExplorerState, TimeMode
+from mapexplorer.model.state import (
+    DEFAULT_WINDOW_DAYS,
+    WINDOW_WIDTHS,
+    EventFilter,
+    ExplorerState,
+    TimeMode,
+    fitting_window_days,
+)
 from mapexplorer.model.time import day_from_iso
 from mapexplorer.paths import bundled_catalogue
 
@@ -757,3 +764,38 @@ def test_moving_the_time_after_the_whole_story_gives_back_the_width(state):
     era_days = state.window_days
     state.set_time(state.time + 1)
     assert state.window_days == era_days
+
+
+def _week_of_incidents() -> Catalogue:
+    places = make_places()
+    events = [ev(f"e{i}", f"2024-03-0{i}", "origin") for i in range(1, 10)]
+    return Catalogue(events=events, places=places)
+
+
+def test_a_short_story_opens_with_a_window_that_fits_it():
+    """Nine days under a ten-year window: every event showed at every time, so moving the
+    slider in Window mode changed nothing on the map. A short story opens with the widest
+    width within a quarter of it; a long one (the bundled article's) with ten years."""
+    state = ExplorerState(_week_of_incidents())
+    assert state.window_days == 1
+    state.set_time(day("2024-03-05"))
+    assert ids(state.visible_events()) == ["e5"]
+    assert fitting_window_days(30) == 7
+    assert fitting_window_days(366) == 30
+    assert fitting_window_days(5 * 365) == 365
+    assert fitting_window_days(325 * 365) == DEFAULT_WINDOW_DAYS
+    assert {days for _label, days in WINDOW_WIDTHS} >= {1, 7, 30, DEFAULT_WINDOW_DAYS}
+
+
+def test_opening_another_file_gives_its_story_a_fitting_window(state, small):
+    rec = Recorder(state)
+    state.set_window_days(365)
+    rec.clear()
+    state.set_catalogue(_week_of_incidents())
+    assert state.window_days == 1
+    assert rec.calls["window_changed"] == [(1,)]
+    state.show_whole_story()
+    state.set_catalogue(small)  # from "Whole story": the new story's own width
+    assert state.window_days == DEFAULT_WINDOW_DAYS
+    state.set_time(day("1945-02-15"))
+    assert state.window_days == DEFAULT_WINDOW_DAYS

@@ -582,3 +582,22 @@ def test_a_narrow_date_line_drops_the_era_rather_than_show_a_stub(qtbot, state, 
     assert "War in Ukraine" in line.toolTip()
     line.resize(metrics.horizontalAdvance("31 January 2025  ·  War in Ukraine") + 2, 20)
     assert line.shown_text() == "31 January 2025  ·  War in Ukraine"
+
+
+def test_a_short_story_offers_and_shows_a_window_of_days(qtbot, timeline, state):
+    """A week's incident log: the width box offers a day and a week (it began at a month, so
+    every event of a short story showed at every time) and shows the width the story opens
+    with."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+
+    place = Place("kyiv", "Kyiv", Point(30.5, 50.45))
+    events = [
+        Event(id=f"e{i}", title=f"E{i}", time=TimeSpan.parse(f"2024-03-0{i}"), place_ids=("kyiv",))
+        for i in range(1, 10)
+    ]
+    state.set_catalogue(Catalogue(events=events, places={"kyiv": place}))
+    assert timeline.window_combo.currentText() == "1 day"
+    timeline.window_combo.setCurrentIndex(timeline.window_combo.findText("1 week"))
+    assert state.window_days == 7

@@ -24,7 +24,7 @@ from mapexplorer.mappage import messages
 from mapexplorer.mappage.basemap import basemap_data
 from mapexplorer.model import Catalogue
 from mapexplorer.model.axis import TimeAxis, day_words
-from mapexplorer.model.state import ExplorerState
+from mapexplorer.model.state import WINDOW_WIDTHS, ExplorerState
 from mapexplorer.paths import resources_dir
 
 TEMPLATE = "export-template.html"
@@ -32,15 +32,7 @@ SCRIPT = "standalone.js"
 STYLE = "standalone.css"
 SLIDER_STEPS = 1000
 """The range input's resolution: value i shows the axis's day at position i / SLIDER_STEPS."""
-WINDOW_CHOICES = [
-    ("1 month", 30),
-    ("6 months", 182),
-    ("1 year", 365),
-    ("5 years", 1826),
-    ("10 years", 3653),
-    ("50 years", 18262),
-    ("100 years", 36524),
-]
+WINDOW_CHOICES = [list(choice) for choice in WINDOW_WIDTHS]
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 

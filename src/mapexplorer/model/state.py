@@ -57,6 +57,27 @@ class EventFilter:
 
 
 DEFAULT_WINDOW_DAYS = 3653  # ten years: wide enough that the sparse centuries are not empty
+WINDOW_WIDTHS = (
+    ("1 day", 1),
+    ("1 week", 7),
+    ("1 month", 30),
+    ("6 months", 182),
+    ("1 year", 365),
+    ("5 years", 1826),
+    ("10 years", 3653),
+    ("50 years", 18262),
+    ("100 years", 36524),
+)
+"""The widths the slider's box (and the exported page's) offers, in days."""
+
+
+def fitting_window_days(story_days: int) -> int:
+    """The width a story opens with: ten years (`DEFAULT_WINDOW_DAYS`), or, for a story
+    shorter than forty years, the widest of `WINDOW_WIDTHS` within a quarter of it, so that
+    moving the time changes what the map shows (a week's incident log: a day; a year's: a
+    month). Ten years over a few days showed every event at every time."""
+    quarter = min(story_days // 4, DEFAULT_WINDOW_DAYS)
+    return max((days for _label, days in WINDOW_WIDTHS if days <= quarter), default=1)
 
 
 class ExplorerState:
@@ -87,14 +108,21 @@ class ExplorerState:
         self._filtered: tuple[EventFilter, list[Event], list[int], set[int]] | None = None
         self.time = catalogue.time_range()[1] if catalogue.events else 0
         self.selected = None
+        self._width_before_story = None
+        if catalogue.events:
+            self.window_days = fitting_window_days(self.story_days())
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
-        """Show another catalogue: time goes to its latest event; the selection and the filter
-        are cleared (the last file's category or actor may not exist in this one). Views read
+        """Show another catalogue: time goes to its latest event, the window's width to the
+        one that fits its story (`fitting_window_days`); the selection and the filter are
+        cleared (the last file's category or actor may not exist in this one). Views read
         the filter again on `catalogue_changed`, so no `filter_changed` is sent."""
+        width = self.window_days
         self._set_catalogue(catalogue)
         self.filter = EventFilter()
         self.catalogue_changed.emit(catalogue)
+        if self.window_days != width:
+            self.window_changed.emit(self.window_days)
         self.time_changed.emit(self.time)
         self.selection_changed.emit(None)
 

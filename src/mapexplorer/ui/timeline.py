@@ -48,7 +48,7 @@ from mapexplorer.colours import category_colour
 from mapexplorer.model.axis import DEFAULT_FOCUS, TimeAxis, day_words
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
-from mapexplorer.model.state import ExplorerState, TimeMode
+from mapexplorer.model.state import WINDOW_WIDTHS, ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
 from mapexplorer.words import counted
 
@@ -634,15 +634,7 @@ class TimelineTrack(QWidget):
 # --- the whole slider -------------------------------------------------------------------------
 
 _SPEEDS = [("0.5×", 0.5), ("1×", 1.0), ("2×", 2.0), ("4×", 4.0)]
-_WINDOWS = [
-    ("1 month", 30),
-    ("6 months", 182),
-    ("1 year", 365),
-    ("5 years", 1826),
-    ("10 years", 3653),
-    ("50 years", 18262),
-    ("100 years", 36524),
-]
+_WINDOWS = WINDOW_WIDTHS
 _WINDOW_DAYS = {days for _label, days in _WINDOWS}
 _CROSSING_SECONDS = 30.0  # 1× playback crosses the whole track in this time
 _FRAME_MS = 33
