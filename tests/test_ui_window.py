@@ -629,3 +629,23 @@ def test_the_window_fits_half_a_laptops_screen(window, qtbot):
     qtbot.waitUntil(lambda: timeline.mode_combo.y() > timeline.date_edit.geometry().bottom())
     assert timeline.rect().contains(timeline.focus_check.geometry())
     assert window.map_view.width() > window.side.width()
+
+
+def test_a_chapter_named_with_an_ampersand_reads_as_written_in_the_menu(
+    qtbot, open_window, tmp_path
+):
+    """View ▸ Chapters showed an era "R&D years" as "RD years" (Qt took "&" for the mark of a
+    shortcut letter, D underlined, Alt+D choosing it) and "War & peace" as "War  peace"."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    path = tmp_path / "eras.csv"
+    path.write_text(
+        "date,title,lat,lon,era\n2020-01-01,A,10,10,War & peace\n2021-01-01,B,11,11,R&D years\n",
+        encoding="utf-8",
+    )
+    window = open_window(read_catalogue(path)[0], "eras.csv")
+    actions = window.chapters_menu.actions()
+    assert [a.iconText() for a in actions] == ["War & peace", "R&D years"]
+    actions[1].trigger()
+    assert window.state.catalogue.era_at(window.state.time).label == "R&D years"
+    assert window.chapter_box.currentText() == "R&D years"

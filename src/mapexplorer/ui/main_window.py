@@ -309,7 +309,8 @@ class MainWindow(QMainWindow):
         self.chapters_menu.clear()
         for era in catalogue.eras:
             self.chapter_box.addItem(era.label, era.id)
-            action = self.chapters_menu.addAction(era.label)
+            # "&" marks a menu's shortcut letter: "R&D years" showed as "RD years", D underlined
+            action = self.chapters_menu.addAction(era.label.replace("&", "&&"))
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         for action in (self.next_chapter_action, self.previous_chapter_action):
             action.setEnabled(bool(catalogue.eras and catalogue.events))
