@@ -208,6 +208,39 @@ def test_a_month_ahead_of_the_news_does_not_date_it():
     assert guess is not None and guess.iso == "2025-01-03", guess
 
 
+TOURNAMENT = (
+    "Argentina win the World Cup\n\n"
+    "LUSAIL, Qatar (AP) — Argentina won the World Cup on Sunday, Dec. 18, 2022, beating France "
+    "on penalties.\n\n"
+    "The tournament opened on Nov. 20 in Doha. {later}\n\n"
+    "The next World Cup will be held in the United States, Canada and Mexico in 2026.\n"
+)
+
+
+def test_a_lead_naming_its_day_with_the_weekday_dates_the_story():
+    """ "on Sunday, Dec. 18, 2022" in the lead is the day of the news, not 2026 (the latest year
+    the text mentions, told as ahead), so "Nov. 20" is in 2022."""
+    guess = detect_published(article_from_text(TOURNAMENT.format(later="")))
+    assert guess is not None and guess.iso == "2022-12-18", guess
+    assert "Sunday, Dec. 18, 2022" in guess.reasoning
+    drafts = import_text(TOURNAMENT.format(later=""))
+    assert by_excerpt(drafts, "opened").time.edtf == "2022-11-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weekday does not agree with the date: not a day named as the news's
+        TOURNAMENT.replace("Sunday, Dec. 18", "Friday, Dec. 18").format(later=""),
+        # the story tells of a later day as past: it is newer than its lead
+        TOURNAMENT.format(later="Messi retired from the national team in March 2024."),
+    ],
+)
+def test_a_lead_date_with_its_weekday_is_not_taken_when_the_text_says_otherwise(text):
+    guess = detect_published(article_from_text(text))
+    assert guess is None or guess.iso != "2022-12-18", guess
+
+
 def test_geneva_wire_story():
     drafts = import_article(ARTICLES / "geneva-talks.txt")
     assert drafts.source.published == "2024-03-05"

@@ -1,9 +1,10 @@
 """When was the article written? Relative dates ("last month", "Friday") hang on the answer.
 
 In order of trust: a date the markup states; a "Published …" line; a dateline or lead that
-gives a full date; and, for wire copy that gives none, a weekday in the lead next to a dated
-event without a year ("Friday … ahead of the Jan. 20 inauguration"), placed after the latest
-year the text mentions.
+gives a full date; a lead that names the day of the news in full, weekday and all ("won the
+World Cup on Sunday, Dec. 18, 2022"); and, for wire copy that gives none, a weekday in the lead
+next to a dated event without a year ("Friday … ahead of the Jan. 20 inauguration"), placed
+after the latest year the text mentions.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ _LEAD_PARAGRAPHS = 3
 
 def detect_published(article: Article) -> PublishedGuess | None:
     """Our best guess of the publication date, or None when the text gives no clue."""
-    for find in (_from_markup, _from_published_line, _from_lead_date, _from_weekday):
+    for find in (
+        _from_markup,
+        _from_published_line,
+        _from_lead_date,
+        _from_lead_weekday_date,
+        _from_weekday,
+    ):
         guess = find(article)
         if guess is not None:
             return guess
@@ -101,6 +108,35 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
         if 0 < len(line.split()) <= 10 and (span := _full_day(line)) is not None:
             shown = " ".join(line.split())
             return PublishedGuess(span.start, f"A line above the story gives the date “{shown}”.")
+    return None
+
+
+def _from_lead_weekday_date(article: Article) -> PublishedGuess | None:
+    """The lead names the day of the news with its weekday ("Argentina won the World Cup on
+    Sunday, Dec. 18, 2022"): news is told on or soon after its day, and a weekday that agrees
+    with the date says it is that day, not a date recalled from the past. Years the story
+    mentions as ahead ("the next World Cup … in 2026") do not make it newer; a later month or
+    day it tells of as past does."""
+    start, end = article.paragraphs[0]
+    lead = article.text[start:end]
+    for mention in find_dates(lead):
+        weekday = _WEEKDAY.search(mention.text)
+        if (
+            mention.kind != EXPLICIT
+            or mention.span.precision is not Precision.DAY
+            or weekday is None
+            or WEEKDAYS.index(weekday["w"]) != (mention.span.start + 3) % 7
+        ):
+            continue
+        latest = _latest_explicit(article.text)
+        if latest is not None and latest.start > mention.span.start:
+            return None  # the story tells of later days as past: it is newer than its lead
+        said = " ".join(mention.text.split())
+        return PublishedGuess(
+            mention.span.start,
+            f"The lead names the day of the news with its weekday, “{said}”, so the story is "
+            f"taken to be from that day.",
+        )
     return None
 
 
