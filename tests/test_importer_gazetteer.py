@@ -117,6 +117,34 @@ def test_person_names_and_common_words_are_not_towns(gaz):
 @pytest.mark.parametrize(
     "text",
     [
+        "She is survived by a daughter, Anna, of Vancouver.",  # Anna, a town in Russia
+        "Her son, Jordan, flew home.",  # a country, but a son's name here
+        "He leaves two sons, Adam and Stanley, and a wife.",
+        "The ministry's spokesman, Martin, declined to comment.",
+        "Anna, 34, said the water rose fast.",  # a given name alone: a person
+        "Stella and Selma said they would stay.",
+    ],
+)
+def test_a_given_name_is_not_a_town(gaz, text):
+    assert [m.text for m in gaz.find(text)] == ["Vancouver"] * ("Vancouver" in text)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("She was born in Anna in 1950.", "Anna"),
+        ("The march went from Selma to Montgomery.", "Selma"),
+        ("Selma, Alabama, is on the Alabama River.", "Selma"),
+        ("Austin said it would appeal.", "Austin"),  # a big city keeps its name
+    ],
+)
+def test_a_town_named_like_a_person_is_still_found_as_a_town(gaz, text, town):
+    assert best(gaz, text)[town][0] == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The UN's envoy visited the island.",  # Un, a town in India
         "The U.N. mission withdrew.",
         "The Kalyan Minaret was built in 1127.",  # Kalyan, a town near Mumbai

@@ -71,6 +71,32 @@ _NOT_CITIES = {
     "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
     "bank", "same", "forest", "temple", "airport", "summit",
 }  # fmt: skip
+# Common given names that are also the names of towns ("Anna", Russia; "Selma", Alabama): alone
+# and not after "in", "at", "from"…, a person's name rather than a town of under
+# `_GIVEN_NAME_TOWN_MAX` people. A bigger city keeps its name ("Austin", "Nancy").
+_GIVEN_NAMES = {
+    "adam", "adrian", "alice", "amos", "anna", "arnold", "augusta", "beverly", "bryan", "david",
+    "dolores", "donna", "douglas", "fatima", "flora", "gary", "gloria", "graham", "harvey",
+    "howard", "jasper", "kyle", "lawrence", "layla", "leo", "linda", "logan", "lucas", "marco",
+    "marina", "martin", "mason", "mercedes", "pearl", "pilar", "roman", "roy", "selma",
+    "shirley", "stanley", "stella", "teresa", "vera", "vincent", "wayne", "zachary", "ali",
+    "ann", "brandon", "eugene", "george", "mary", "milton", "nancy", "norman", "tyler",
+}  # fmt: skip
+_GIVEN_NAME_TOWN_MAX = 100_000
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|near|to|of|outside|into|towards?|via|through|around|across)\s+$", re.I
+)
+# A kinship or role noun and a comma ("a daughter, Anna, of Vancouver", "her sons, Jordan and
+# Adam,", "the spokesman, Martin,"): what follows is a person's name, whatever it also names.
+_KIN = (
+    r"(?:daughter|son|wife|husband|widow|widower|brother|sister|mother|father|grandson|"
+    r"granddaughter|grandmother|grandfather|grandchild|nephew|niece|cousin|uncle|aunt|"
+    r"partner|fianc[ée]e?|child|stepson|stepdaughter|spokesman|spokeswoman|spokesperson|"
+    r"minister|secretary|lawyer|attorney|coach|colleague|friend)"
+)
+_NAME_AFTER_KIN = re.compile(
+    rf"\b{_KIN}(?:s|ren)?,\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*$"
+)
 # Words for land and water after a name ("the Fergana Valley", "Mango island"), or before it
 # with "of" ("the island of Mango"): the name is that feature's, not the town's of that name.
 _FEATURES = {
@@ -662,6 +688,8 @@ def _acceptable(text: str, group: list[_Token], key: str, tokens, i: int, lower_
 
 def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidate]:
     """Drop city readings of words that are more likely a person's name or a common word."""
+    if _NAME_AFTER_KIN.search(text, max(0, tokens[i].start - 80), tokens[i].start):
+        return []  # "a daughter, Anna, of Vancouver": a person, not Anna (Russia)
     if _DE_NAME.match(text, tokens[i + n - 1].end):
         # "San Pedro de Atacama", "Santa Cruz de la Sierra" (longer names the scan did not
         # know): another town than a namesake "San Pedro" on another continent.
@@ -686,12 +714,33 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     ) or bool(_FEATURE_OF.search(text, max(0, token.start - 20), token.start))
     if feature:  # "the Fergana Valley": not the town of Fergana
         return [c for c in cands if c.kind != CITY]
+    if key in _GIVEN_NAMES and not _PLACE_PREPOSITION.search(
+        text, max(0, token.start - 12), token.start
+    ):
+        # "Anna, 34, said": a person. "in Anna", "Anna, Illinois" (kept by its qualifier) are
+        # the town.
+        cands = [
+            c
+            for c in cands
+            if c.kind != CITY
+            or c.entry.population >= _GIVEN_NAME_TOWN_MAX
+            or _qualified_at(text, token.end)
+        ]
     risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name or of_name
     if not risky:
         return cands
     if (next_name and text[token.end] in "-‐") or (prev_name and text[token.start - 1] in "-‐"):
         return []  # half of a hyphenated name ("Crans-Montana"): no place of its own
     return [c for c in cands if c.kind != CITY or c.entry.key.startswith("curated:")]
+
+
+_AREA_AFTER = re.compile(r", ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+
+
+def _qualified_at(text: str, end: int) -> bool:
+    """A state or country right after a name ("Selma, Alabama"): the name is a town's."""
+    m = _AREA_AFTER.match(text, end)
+    return m is not None and any(c.kind != CITY for c in gazetteer().lookup(normalise(m[1])))
 
 
 _DE_NAME = re.compile(r" (?:de|del|da|do|dos|das|de la|de los|de las) [A-ZÀ-Þ]")
