@@ -707,6 +707,22 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
     assert title_for(sentence) == title
 
 
+def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
+    """ "…, until the Ukrainian army retook it in November" is a draft of its own: titled
+    "Until the Ukrainian army retook" (the connector kept, the object lost), and placed in
+    Ukraine (its adjective), not in Kherson, which "it" is; the clause before names it."""
+    sentence = "Troops held Kherson in 2022, until the Ukrainian army retook it in November."
+    held, retook = import_text(sentence, published="2024-05-08").drafts
+    assert held.title == "Troops held Kherson"
+    assert retook.title == "The Ukrainian army retook it"
+    assert retook.time.edtf == "2022-11"
+    assert [p.name for p in retook.places] == ["Kherson"]
+    assert "Ukraine" in [p.name for p in retook.place_alternatives]
+    assert title_for("When the floods hit Derna, thousands died.") == "The floods hit Derna"
+    assert title_for("after the war ended.") == "The war ended"
+    assert title_for("after the war in the east.") == "After the war in the east"  # no clause
+
+
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [

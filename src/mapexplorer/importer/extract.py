@@ -187,10 +187,15 @@ def _units(
         unit.places = [
             m for m in places if start <= m.start < end or (m.start < start == sentence.start)
         ] or list(places)
+        if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
+            # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
+            # the clause is about the place named before it, "Ukrainian" its alternative.
+            unit.places = [m for m in places if m.start < start and not m.demonym] + unit.places
         units.append(unit)
     return units
 
 
+_REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|country))\b")
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -101,7 +101,8 @@ _VERB = re.compile(
     r"left|began|became|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|"
     r"rose|ran|led|sank|brought|flew|fought|stood|swept|seized|spread|drew|grew|threw|knew|"
     r"blew|drove|rode|chose|froze|sold|bought|caught|taught|thought|felt|kept|built|spent|paid|"
-    r"laid|tore|got|quit|set|put|cut|let|says|[a-z]{2,}(?:ed|s))\b"
+    r"laid|tore|got|quit|set|put|cut|let|says|retook|overtook|undertook|withdrew|overran|"
+    r"overthrew|rebuilt|beat|swore|shook|sought|hid|fed|[a-z]{2,}(?:ed|s))\b"
 )
 """A finite verb, or a word that may be one ("rises", "supplies": a plural noun too)."""
 _NOT_VERBS = {
@@ -198,9 +199,20 @@ def title_for(
     if brk and len(joined[: brk.start()].split()) >= 4:
         cut = joined[: brk.start()].split()
     while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION:
+        if _object_pronoun_ends(cut, len(words)):
+            break  # "… the Ukrainian army retook it", not "… retook"
         cut.pop()
     title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
+
+
+def _object_pronoun_ends(cut: list[str], whole: int) -> bool:
+    """Whether the clause, whole, ends on "it" or "them" after its verb."""
+    return (
+        len(cut) == whole
+        and cut[-1].lower().strip(",.;:!?") in ("it", "them")
+        and has_a_verb(cut[-2].lower())
+    )
 
 
 def _ends_a_phrase(cut: list[str], following: str) -> bool:
@@ -315,8 +327,18 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             if len(rest.split()) >= 3:
                 text, cut_lead = rest, True
                 continue
+        if first in _SUBORDINATORS and " " in text:
+            # A clause of its own that opens with its connector ("…, until the Ukrainian army
+            # retook it"): the connector goes. Not from a phrase ("after the war").
+            clause = text.split(" ", 1)[1]
+            if has_a_verb(clause.split(", ", 1)[0]):
+                text = clause
+                continue
         break
     return text
+
+
+_SUBORDINATORS = {"until", "before", "after", "when", "once", "because", "whereas"}
 
 
 # --- categories --------------------------------------------------------------------------------
