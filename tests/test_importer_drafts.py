@@ -726,6 +726,31 @@ def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
+        # a participle clause is titled with its subject, as what the subject did
+        (
+            "After the war she studied in London, graduating from the Architectural "
+            "Association in 1956.",
+            "She graduated from the Architectural Association",
+        ),
+        (
+            "Graduating from the Architectural Association in 1977, she opened her own "
+            "practice in London.",
+            "She graduated from the Architectural Association",
+        ),
+        (
+            "Leaving Moscow in 2014, the Petrov family settled in Riga.",
+            "The Petrov family left Moscow",
+        ),
+    ],
+)
+def test_a_title_says_who_did_what(sentence, title):
+    drafts = import_text(sentence, published="2024-05-08").drafts
+    assert drafts[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
         # the time of day goes with its day ("… was delayed morning after …")
         (
             "Voting in Monterrey was delayed on Sunday morning after ballots failed to arrive.",

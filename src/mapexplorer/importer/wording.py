@@ -324,9 +324,18 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             region = _REGION_AFTER_TOWN.match(rest) if names_a_region else None
             if region and names_a_region(region[1]) and len(rest[region.end() :].split()) >= 3:
                 rest = rest[region.end() :]  # "In Paris, Texas, a rally…": the town's region
+            if _participle(rest) and (subject := _subject_before_verb(text[:comma])):
+                # "After the war she studied in London, graduating from the Architectural
+                # Association": the participle is what the subject did ("She graduated …").
+                return _with_subject(subject, rest)
             if len(rest.split()) >= 3:
                 text, cut_lead = rest, True
                 continue
+        if _participle(text) and 0 < comma < 160:
+            # "Graduating from the Architectural Association in 1977, she opened her own
+            # practice": the subject comes after the comma.
+            if subject := _subject_after_comma(text[comma + 2 :]):
+                return _with_subject(subject, text[:comma])
         if first in _SUBORDINATORS and " " in text:
             # A clause of its own that opens with its connector ("…, until the Ukrainian army
             # retook it"): the connector goes. Not from a phrase ("after the war").
@@ -339,6 +348,102 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
 
 
 _SUBORDINATORS = {"until", "before", "after", "when", "once", "because", "whereas"}
+_NOT_PARTICIPLES = {
+    "during", "following", "including", "according", "concerning", "regarding", "notwithstanding",
+    "pending", "morning", "evening", "nothing", "something", "anything", "everything", "king",
+    "spring", "string", "thing", "ring", "wing", "sing", "bring", "building", "ceiling", "beijing",
+    "being", "having", "setting", "meeting", "wedding", "funding", "training", "housing",
+    "fighting", "bombing", "shooting", "shelling", "flooding", "uprising", "landing", "opening",
+    "hearing", "ruling", "spending", "rating", "polling", "warning", "killing", "sibling",
+}  # fmt: skip
+_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
+# Past forms of the irregular verbs a participle clause of the news opens with ("leaving
+# Kyiv" → "left Kyiv"); the others take -ed ("graduating" → "graduated").
+_IRREGULAR_PAST = {
+    "becoming": "became", "beginning": "began", "bringing": "brought",
+    "buying": "bought", "catching": "caught", "choosing": "chose", "coming": "came",
+    "doing": "did", "drawing": "drew", "driving": "drove", "dying": "died", "falling": "fell",
+    "feeling": "felt", "finding": "found", "fleeing": "fled",
+    "flying": "flew", "getting": "got", "giving": "gave", "going": "went", "growing": "grew",
+    "hitting": "hit", "holding": "held", "keeping": "kept", "knowing": "knew", "leading": "led",
+    "leaving": "left", "losing": "lost", "making": "made", "paying": "paid",
+    "putting": "put", "rebuilding": "rebuilt", "retaking": "retook", "riding": "rode",
+    "rising": "rose", "running": "ran", "saying": "said", "seeing": "saw", "seeking": "sought",
+    "selling": "sold", "sending": "sent",
+    "sinking": "sank", "sitting": "sat", "speaking": "spoke",
+    "standing": "stood", "striking": "struck", "sweeping": "swept", "taking": "took",
+    "teaching": "taught", "telling": "told", "thinking": "thought", "throwing": "threw",
+    "understanding": "understood", "winning": "won", "withdrawing": "withdrew",
+    "writing": "wrote", "overseeing": "oversaw", "overtaking": "overtook", "lying": "lay",
+    "tying": "tied", "eating": "ate", "forgetting": "forgot",
+    "wearing": "wore", "stealing": "stole", "swearing": "swore", "shaking": "shook",
+}  # fmt: skip
+
+
+def _participle(text: str) -> bool:
+    """Whether `text` opens with a participle clause ("graduating from …")."""
+    word = text.split(" ", 1)[0].lower()
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and word.isalpha()
+        and word not in _NOT_PARTICIPLES
+        and " " in text
+    )
+
+
+def _past(participle: str) -> str:
+    """ "graduating" → "graduated", "studying" → "studied", "stopping" → "stopped",
+    "leaving" → "left"."""
+    word = participle.lower()
+    if word in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[word]
+    stem = word[:-3]
+    if stem.endswith("ee"):
+        return stem + "d"  # "agreeing" → "agreed"
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return stem[:-1] + "ied"  # "studying" → "studied"
+    return stem + "ed"
+
+
+def _with_subject(subject: str, participle_clause: str) -> str:
+    first, rest = participle_clause.split(" ", 1)
+    return f"{subject} {_past(first)} {rest}"
+
+
+def _subject_before_verb(clause: str) -> str:
+    """The subject of a clause: a pronoun, or a name, just before its verb ("After the war
+    she studied in London" → "she"); empty when not clear."""
+    words = clause.split()
+    for i, word in enumerate(words[1:], 1):
+        if has_a_verb(word.lower()):
+            before = words[i - 1]
+            if before.lower() in _PRONOUNS:
+                return before
+            name = []
+            for w in reversed(words[1:i]):
+                if not w[:1].isupper() or w.endswith(","):
+                    break
+                name.insert(0, w)
+            return " ".join(name) if 0 < len(name) <= 3 else ""
+    return ""
+
+
+def _subject_after_comma(clause: str) -> str:
+    """The subject that opens a main clause, up to its verb ("she opened …", "the firm won
+    …"); empty when not clear."""
+    words = clause.split()
+    if words and words[0].lower() in _PRONOUNS:
+        return words[0]
+    for i, word in enumerate(words[:5]):
+        content = [w for w in words[:i] if w.lower() not in _DETERMINERS]
+        if content and has_a_verb(word.lower()) and not word[:1].isupper():
+            subject = words[:i]
+            if "," in " ".join(subject):
+                return ""
+            return " ".join(subject)
+    return ""
 
 
 # --- categories --------------------------------------------------------------------------------
