@@ -741,6 +741,16 @@ def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
             "Leaving Moscow in 2014, the Petrov family settled in Riga.",
             "The Petrov family left Moscow",
         ),
+        # a number phrase at the cut is finished, or goes
+        (
+            "In 2014, Russia agreed to build 2 more atomic plants.",
+            "Russia agreed to build 2 more atomic plants",
+        ),
+        (
+            "In 2014, Moscow authorized an agreement to develop 2 even more atomic "
+            "power plants in Iran.",
+            "Moscow authorized an agreement",
+        ),
     ],
 )
 def test_a_title_says_who_did_what(sentence, title):

@@ -188,6 +188,13 @@ def title_for(
                 if not _inside_a_name(words, end) and _completes(cut[-1], words[at:end]):
                     cut = words[:end]
                 break
+    if len(cut) < len(words) and _in_a_number_phrase(cut):
+        # Cut inside a number phrase too long to finish: it goes, with an infinitive left
+        # hanging before it ("… an agreement to develop 2 even" → "… an agreement").
+        while len(cut) > 3 and _in_a_number_phrase(cut):
+            cut.pop()
+        if len(cut) > 4 and cut[-2].lower() == "to":
+            del cut[-2:]
     if len(cut) > 3 and _POSSESSIVE_END.search(cut[-1]) and len(cut) < len(words):
         # "… a significant impact to Tehran’s | self-described Axis of Resistance": too long
         cut.pop()
@@ -204,6 +211,29 @@ def title_for(
         cut.pop()
     title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
+
+
+_NUMBER = re.compile(
+    r"\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?|millions?|billions?",
+    re.I,
+)
+_QUANTIFIERS = {
+    "even", "more", "less", "fewer", "than", "at", "least", "about", "nearly", "almost", "some",
+    "over", "up", "to", "around", "roughly", "approximately", "another", "of", "the", "a",
+}  # fmt: skip
+
+
+def _in_a_number_phrase(cut: list[str]) -> bool:
+    """Whether the cut ends on a number, or on words after one that do not yet say of what
+    ("… 2 even", "… 2 even more")."""
+    for word in reversed(cut[-3:]):
+        word = word.lower().strip(",.;:")
+        if _NUMBER.fullmatch(word):
+            return True
+        if word not in _QUANTIFIERS or cut[-1].endswith((",", ".", ";", ":")):
+            return False
+    return False
 
 
 def _object_pronoun_ends(cut: list[str], whole: int) -> bool:
