@@ -707,6 +707,22 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
     assert title_for(sentence) == title
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police in Paris said on Monday that protesters marched on Jan. 20, 2025.",
+        "Officials in Kyiv said on Monday that the Jan. 20, 2025 ceremony was calm.",
+    ],
+)
+def test_what_was_said_dates_the_draft_not_the_day_it_was_said(sentence):
+    """The title is the reported clause ("Protesters marched"), so the date is its own; the day
+    it was said (Monday 27 January) is the alternative. It was the other way round."""
+    [draft] = import_text(sentence, published="2025-01-29").drafts
+    assert draft.time.edtf == "2025-01-20"
+    assert [t.edtf for t in draft.time_alternatives] == ["2025-01-27"]
+    assert "said" not in draft.title
+
+
 def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
     """ "…, until the Ukrainian army retook it in November" is a draft of its own: titled
     "Until the Ukrainian army retook" (the connector kept, the object lost), and placed in

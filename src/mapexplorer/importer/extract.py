@@ -37,6 +37,7 @@ from mapexplorer.importer.wording import (
     attributive_weekday,
     category_for,
     has_a_verb,
+    reported_clause_start,
     title_for,
 )
 from mapexplorer.model import Excerpt, Place, TimeSpan
@@ -176,6 +177,12 @@ def _units(
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
             unit.dates.sort(key=lambda m: any(a <= m.start < b for a, b in asides))
+        if len(unit.dates) > 1 and (
+            said := reported_clause_start(text, start, end, [(m.start, m.end) for m in unit.dates])
+        ):
+            # "Police said on Monday that protesters marched on Jan. 20": the title is what was
+            # said, and so is the date; the day it was said is the alternative.
+            unit.dates.sort(key=lambda m: m.start < said)
         if len(unit.dates) > 1 and attributive_weekday(
             text, unit.dates[0].start, unit.dates[0].end
         ):

@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable, Iterable
 
 __all__ = [
-    "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb", "title_for",
+    "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb",
+    "reported_clause_start", "title_for",
 ]  # fmt: skip
 
 TITLE_WORDS = 8
@@ -43,11 +44,14 @@ _PHRASE_AFTER = _LEADS | {
     "because", "than",
 }  # fmt: skip
 """Words a phrase ends before: "… flew over Canoas | and …", "… 2 even more plants | to …"."""
-_FRAME = re.compile(
-    r"^[^,.;]{0,60}?\b(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|"
-    r"thinks?|stated|reported|announced|argued|insisted|urges?|told\s+\w+)\s+that[\s,]+",
-    re.I,
+_SPEECH = (
+    r"(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|thinks?|stated|"
+    r"reported|announced|argued|insisted|urges?|told\s+\w+)"
 )
+_FRAME = re.compile(rf"^[^,.;]{{0,60}}?\b{_SPEECH}\s+that[\s,]+", re.I)
+# The same with the day it was said between the verb and "that" ("said on Monday that"):
+# `gap` must hold only that date.
+_FRAME_DATED = re.compile(rf"[^,.;]{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
 # Spaces, not \s: a date kept whole in a title is joined by no-break spaces ("the Feb. 24, 2022
 # invasion"), and its comma is no clause break.
 _BREAK = re.compile(
@@ -121,6 +125,22 @@ def has_a_verb(text: str, start: int = 0, end: int | None = None) -> bool:
         m.group().lower() not in _NOT_VERBS
         for m in _VERB.finditer(text, start, len(text) if end is None else end)
     )
+
+
+def reported_clause_start(
+    text: str, start: int, end: int, dates: Iterable[tuple[int, int]]
+) -> int | None:
+    """Where the reported clause begins in a sentence that opens with who said it ("Police in
+    Paris said on Monday that protesters marched on Jan. 20"): the title is that clause's,
+    so is the date. None when the sentence does not open so."""
+    m = _FRAME_DATED.match(text, start, end)
+    if m is None:
+        return None
+    gap = text[m.start("gap") : m.end("gap")]
+    for d_start, d_end in sorted(dates, reverse=True):
+        if m.start("gap") <= d_start and d_end <= m.end("gap"):
+            gap = gap[: d_start - m.start("gap")] + gap[d_end - m.start("gap") :]
+    return m.end() if re.fullmatch(r"(?:\s|\bon\b)*", gap) else None
 
 
 def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
