@@ -71,14 +71,15 @@ _NOT_CITIES = {
     "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
     "bank", "same", "forest", "temple", "airport", "summit",
 }  # fmt: skip
-# Common given names that are also the names of towns ("Anna", Russia; "Selma", Alabama): alone
+# Common given names that are also the names of towns ("Anna", Russia; "Stella", Italy): alone
 # and not after "in", "at", "from"…, a person's name rather than a town of under
-# `_GIVEN_NAME_TOWN_MAX` people. A bigger city keeps its name ("Austin", "Nancy").
+# `_GIVEN_NAME_TOWN_MAX` people. A bigger city keeps its name ("Austin", "Nancy"), and so do
+# towns far better known than the name ("reached Augusta", "marched to Selma").
 _GIVEN_NAMES = {
-    "adam", "adrian", "alice", "amos", "anna", "arnold", "augusta", "beverly", "bryan", "david",
+    "adam", "adrian", "alice", "amos", "anna", "arnold", "beverly", "bryan", "david",
     "dolores", "donna", "douglas", "fatima", "flora", "gary", "gloria", "graham", "harvey",
     "howard", "jasper", "kyle", "lawrence", "layla", "leo", "linda", "logan", "lucas", "marco",
-    "marina", "martin", "mason", "mercedes", "pearl", "pilar", "roman", "roy", "selma",
+    "marina", "martin", "mason", "mercedes", "pearl", "pilar", "roman", "roy",
     "shirley", "stanley", "stella", "teresa", "vera", "vincent", "wayne", "zachary", "ali",
     "ann", "brandon", "eugene", "george", "mary", "milton", "nancy", "norman", "tyler",
 }  # fmt: skip
