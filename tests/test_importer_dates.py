@@ -183,6 +183,10 @@ def test_weekday_follows_the_tense():
         ("Protests are planned for Saturday.", "2024-06-15"),
         ("Talks to be held on Friday.", "2024-06-14"),
         ("The government plans to vote on Friday.", "2024-06-14"),
+        # what was said to lie ahead
+        ("Forecasters said the storm would stall over Tennessee on Friday.", "2024-06-14"),
+        ("He said the talks were to resume on Friday.", "2024-06-14"),
+        ("The minister said on Monday that he would resign.", "2024-06-10"),
     ],
 )
 def test_weekday_takes_the_tense_of_its_own_verb(text, expected):

@@ -806,6 +806,13 @@ _PAST_VERB_BEFORE = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.I,
 )
+# What was said to lie ahead: "Forecasters said the storm would stall over Tennessee on
+# Sunday" is the Sunday after publication, not the one before.
+_FUTURE_IN_PAST = re.compile(
+    r"\b(?:would|(?:was|were)\s+(?:to|due\s+to|expected\s+to|set\s+to|scheduled\s+to))\s"
+    r"[^.;]*$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
@@ -874,7 +881,12 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         _PAST_VERB_BEFORE.search(ctx.text[start : m.start() + len(m[0]) - len(m["w"])])
     )
     ahead = which in ("next", "coming") or (
-        which != "last" and not past_verb and bool(_FUTURE.search(before + m[0] + after))
+        which != "last"
+        and not past_verb
+        and bool(
+            _FUTURE.search(before + m[0] + after)
+            or _FUTURE_IN_PAST.search(ctx.text, start, m.start())
+        )
     )
     back = (today - target) % 7
     if ahead:
