@@ -227,6 +227,21 @@ def test_a_region_after_a_town_says_which_town(gaz, text, town, country, admin1)
     assert mention.best.entry.admin1 == admin1 or not admin1
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hurricane Michael destroyed much of Mexico Beach in 2018.", []),  # not Mexico
+        ("Floods hit Washington County and Jordan Springs.", []),  # nor Springs, South Africa
+        ("Police closed Sudan Road in Nairobi.", ["Nairobi"]),
+        # a name the gazetteer knows whole is still found
+        ("Miami Beach, Palm Springs and the Golan Heights.", ["Miami Beach", "Palm Springs",
+         "Golan Heights"]),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_word_ending_a_town_or_street_name_is_not_its_first_word(gaz, text, found):
+    assert [m.text for m in gaz.find(text)] == found
+
+
 def test_a_list_of_places_is_not_a_qualified_town(gaz):
     names = [m.text for m in gaz.find("Moscow, Russia and Iran signed the treaty.")]
     assert names == ["Moscow", "Russia", "Iran"]

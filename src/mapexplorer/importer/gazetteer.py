@@ -105,6 +105,14 @@ _FEATURES = {
     "plains", "basin", "delta", "gorge", "canyon", "highlands", "peninsula", "sea", "gulf",
     "island", "islands", "isle", "atoll", "archipelago", "oasis", "glacier",
 }  # fmt: skip
+# Words that end the name of a town, a district or a street ("Mexico Beach", "Washington
+# County", "Jordan Springs", "Sudan Road"): such a name the gazetteer does not know whole is
+# another place than the one its first word names, and the last word no place of its own.
+_NAME_ENDINGS = {
+    "beach", "springs", "heights", "falls", "park", "harbor", "harbour", "county", "township",
+    "parish", "street", "road", "avenue", "boulevard", "square", "bridge", "creek", "hills",
+    "village", "station", "terrace", "gardens",
+}  # fmt: skip
 # Not "bay" or "strait": the town they are named after is on them, and stands for them well
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
@@ -691,6 +699,20 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     """Drop city readings of words that are more likely a person's name or a common word."""
     if _NAME_AFTER_KIN.search(text, max(0, tokens[i].start - 80), tokens[i].start):
         return []  # "a daughter, Anna, of Vancouver": a person, not Anna (Russia)
+    last = tokens[i + n - 1]
+    if (
+        i + n < len(tokens)
+        and tokens[i + n].capitalised
+        and tokens[i + n].word.lower() in _NAME_ENDINGS
+        and text[last.end : tokens[i + n].start] == " "
+    ) or (
+        n == 1
+        and key in _NAME_ENDINGS
+        and i > 0
+        and tokens[i - 1].capitalised
+        and text[tokens[i - 1].end : tokens[i].start] == " "
+    ):
+        return []  # "Mexico Beach": neither Mexico nor a town called Beach
     if _DE_NAME.match(text, tokens[i + n - 1].end):
         # "San Pedro de Atacama", "Santa Cruz de la Sierra" (longer names the scan did not
         # know): another town than a namesake "San Pedro" on another continent.
