@@ -767,6 +767,18 @@ def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
             "power plants in Iran.",
             "Moscow authorized an agreement",
         ),
+        (
+            "In 2006, the EU imposed duties of up to 16.5% on leather shoes from China.",
+            "The EU imposed duties of up to 16.5%",
+        ),
+        (
+            "In October 2024, the EU voted to impose tariffs of up to 35.3% on cars from China.",
+            "The EU voted to impose tariffs of up to 35.3%",
+        ),
+        (
+            "In 2019, regulators fined the bank in London more than 2 billion dollars.",
+            "Regulators fined the bank in London",
+        ),
     ],
 )
 def test_a_title_says_who_did_what(sentence, title):

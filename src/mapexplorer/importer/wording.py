@@ -208,13 +208,21 @@ def title_for(
                 if not _inside_a_name(words, end) and _completes(cut[-1], words[at:end]):
                     cut = words[:end]
                 break
-    if len(cut) < len(words) and _in_a_number_phrase(cut):
-        # Cut inside a number phrase too long to finish: it goes, with an infinitive left
-        # hanging before it ("… an agreement to develop 2 even" → "… an agreement").
-        while len(cut) > 3 and _in_a_number_phrase(cut):
-            cut.pop()
-        if len(cut) > 4 and cut[-2].lower() == "to":
-            del cut[-2:]
+    if len(cut) < len(words) and _in_a_number_phrase(cut, words[len(cut) :]):
+        # Cut inside a number phrase: finished when its number ends it ("… tariffs of up | to
+        # 35.3%"), else it goes, with the words leading to it and an infinitive left hanging
+        # before it ("… an agreement to develop 2 even" → "… an agreement"); not one that
+        # ends at the cut ("… duties of up to 16.5% | on shoes").
+        end = _number_phrase_end(words, len(cut))
+        if end is not None and end <= TITLE_WORDS + _PHRASE_REACH:
+            cut = words[:end]
+        else:
+            while len(cut) > 3 and _in_a_number_phrase(cut, words[len(cut) :]):
+                cut.pop()
+            while len(cut) > 3 and cut[-1].lower() in _QUANTIFIERS:
+                cut.pop()
+            if len(cut) > 4 and cut[-2].lower() == "to":
+                del cut[-2:]
     if len(cut) > 3 and _POSSESSIVE_END.search(cut[-1]) and len(cut) < len(words):
         # "… a significant impact to Tehran’s | self-described Axis of Resistance": too long
         cut.pop()
@@ -244,9 +252,14 @@ _QUANTIFIERS = {
 }  # fmt: skip
 
 
-def _in_a_number_phrase(cut: list[str]) -> bool:
+def _in_a_number_phrase(cut: list[str], rest: list[str]) -> bool:
     """Whether the cut ends on a number, or on words after one that do not yet say of what
-    ("… 2 even", "… 2 even more")."""
+    ("… 2 even", "… 2 even more"), or on words leading to one ("… of up | to 35.3%"), and no
+    phrase ends there (`rest` are the words after the cut)."""
+    if not rest or _ends_a_phrase(cut, rest[0]) and cut[-1].lower() not in _QUANTIFIERS:
+        return False
+    if cut[-1].lower() in _QUANTIFIERS and _number_ahead(cut + rest, len(cut)) is not None:
+        return True
     for word in reversed(cut[-3:]):
         word = word.lower().strip(",.;:")
         if _NUMBER.fullmatch(word):
@@ -254,6 +267,29 @@ def _in_a_number_phrase(cut: list[str]) -> bool:
         if word not in _QUANTIFIERS or cut[-1].endswith((",", ".", ";", ":")):
             return False
     return False
+
+
+def _number_ahead(words: list[str], at: int) -> int | None:
+    """Where the number is that the words from `at` lead to ("to | 35.3%"), if within a few."""
+    for i in range(at, min(len(words), at + _PHRASE_REACH)):
+        word = words[i].lower().strip(",.;:")
+        if _NUMBER.fullmatch(word):
+            return i
+        if word not in _QUANTIFIERS:
+            return None
+    return None
+
+
+def _number_phrase_end(words: list[str], at: int) -> int | None:
+    """Where a number phrase going on at `words[at]` ends with its number ("to 35.3% | on"),
+    if it does within a few words."""
+    i = _number_ahead(words, at)
+    if i is None:
+        return None
+    while i + 1 < len(words) and _NUMBER.fullmatch(words[i + 1].lower().strip(",.;:")):
+        i += 1  # "2 billion"
+    end = i + 1
+    return end if end == len(words) or _ends_a_phrase(words[:end], words[end]) else None
 
 
 def _object_pronoun_ends(cut: list[str], whole: int) -> bool:
