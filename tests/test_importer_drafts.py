@@ -723,6 +723,23 @@ def test_what_was_said_dates_the_draft_not_the_day_it_was_said(sentence):
     assert "said" not in draft.title
 
 
+def test_where_who_said_it_is_is_no_place_of_the_event():
+    """ ", the National Hurricane Center in Miami said": Miami is where it was said; the event
+    is in Perry (the next sentence), Miami an alternative. Without another place it stays."""
+    text = (
+        "The storm came ashore on Sept. 26, 2024, with winds of 140 mph, the National "
+        "Hurricane Center in Miami said. It swept away homes south of Perry.\n\n"
+        "Rain flooded the streets on Sept. 27, 2024, officials in Tallahassee said.\n"
+    )
+    ashore, flooded = import_text(text).drafts
+    assert [p.name for p in ashore.places] == ["Perry"]
+    assert "Miami" in [p.name for p in ashore.place_alternatives]
+    assert [p.name for p in flooded.places] == ["Tallahassee"]
+    # not a participle after a comma: "…, announced in Astana in 2013"
+    [belt] = import_text("China launched the plan in 2013, announced in Astana.").drafts
+    assert [p.name for p in belt.places] == ["China", "Astana"]
+
+
 def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
     """ "…, until the Ukrainian army retook it in November" is a draft of its own: titled
     "Until the Ukrainian army retook" (the connector kept, the object lost), and placed in

@@ -10,7 +10,8 @@ The rules, in order:
    things near its publication) it goes on with the previous draft's date when that lies
    within a month of publication, else it is dated to the year before publication, with low
    confidence; in a history piece it continues the previous date of the text.
-Country adjectives ("Iranian") count as places only when a unit names no place outright.
+Country adjectives ("Iranian") count as places only when a unit names no place outright, and
+so do places in who said it (", the National Hurricane Center in Miami said").
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class _Unit:
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     context: list[_Unit] = field(default_factory=list)
+    speakers: list[PlaceMention] = field(default_factory=list)  # where who said it is
     inherited: tuple[TimeSpan, str] | None = None  # a date from elsewhere, and why
     relative: bool = False  # dated only "last week", "on Sunday"… with no publication date
 
@@ -194,6 +196,12 @@ def _units(
         unit.places = [
             m for m in places if start <= m.start < end or (m.start < start == sentence.start)
         ] or list(places)
+        said = _ATTRIBUTION.search(text, start, start + end_trim)
+        if said:
+            # "The storm came ashore …, the National Hurricane Center in Miami said": Miami is
+            # where it was said, the place only when no other is near (see `_to_drafts`).
+            unit.speakers = [m for m in unit.places if m.start >= said.start()]
+            unit.places = [m for m in unit.places if m.start < said.start()]
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
@@ -202,6 +210,11 @@ def _units(
     return units
 
 
+# Who said it, after the clause: ", the National Hurricane Center in Miami said."
+_ATTRIBUTION = re.compile(
+    r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
+    r"[.!?\"”]*$"
+)
 _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|country))\b")
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -260,7 +273,7 @@ def _paragraph_drafts(
             earlier = [u for u in units[:position] if u.places]
             if earlier:
                 unit.places = list(earlier[-1].places)
-    drafts = [u for u in dated if u.places]
+    drafts = [u for u in dated if u.places or u.speakers]
     if not drafts:
         with_places = [u for u in units if u.places]
         if not with_places:
@@ -319,7 +332,11 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
     used: set[str] = set()
     for unit in units:
         mentions = list(unit.places) + [m for c in unit.context for m in c.places]
-        places, alternatives, place_trust = _choose_places(mentions, gaz)
+        places, alternatives, place_trust = _choose_places(mentions or unit.speakers, gaz)
+        for speaker in unit.speakers if mentions else []:
+            place = gaz.place(speaker.best.entry)
+            if all(p.id != place.id for p in [*places, *alternatives]):
+                alternatives.append(place)
         if not places:
             continue
         if unit.dates:
