@@ -740,6 +740,23 @@ def test_where_who_said_it_is_is_no_place_of_the_event():
     assert [p.name for p in belt.places] == ["China", "Astana"]
 
 
+def test_a_clause_without_a_subject_of_its_own_takes_its_sentences():
+    """ "…, then tore north through Georgia on Friday" was titled "Tore north through Georgia";
+    a clause with a subject of its own keeps it ("…, and officials said …")."""
+    text = (
+        "Hurricane Helene made landfall near Tallahassee on Thursday, then tore north through "
+        "Georgia on Friday.\n\nRussia invaded Ukraine in 2022, and Ukrainian officials said in "
+        "2023 that Kherson was free.\n"
+    )
+    drafts = import_text(text, published="2024-09-28").drafts
+    assert [d.title for d in drafts] == [
+        "Hurricane Helene made landfall near Tallahassee",
+        "Hurricane Helene tore north through Georgia",
+        "Russia invaded Ukraine",
+        "Kherson was free",
+    ]
+
+
 def test_a_clause_that_opens_with_its_connector_is_titled_without_it():
     """ "…, until the Ukrainian army retook it in November" is a draft of its own: titled
     "Until the Ukrainian army retook" (the connector kept, the object lost), and placed in

@@ -39,6 +39,7 @@ from mapexplorer.importer.wording import (
     category_for,
     has_a_verb,
     reported_clause_start,
+    subject_of,
     title_for,
 )
 from mapexplorer.model import Excerpt, Place, TimeSpan
@@ -66,6 +67,7 @@ class _Unit:
     places: list[PlaceMention] = field(default_factory=list)
     context: list[_Unit] = field(default_factory=list)
     speakers: list[PlaceMention] = field(default_factory=list)  # where who said it is
+    subject: str = ""  # the sentence's, for a later clause that has none of its own
     inherited: tuple[TimeSpan, str] | None = None  # a date from elsewhere, and why
     relative: bool = False  # dated only "last week", "on Sunday"… with no publication date
 
@@ -164,9 +166,11 @@ def _units(
         or not _date_phrase(text, cut, cuts[position + 1], dates)
     ]  # fmt: skip
     units = []
+    subject = subject_of(text[cuts[0] : cuts[1]]) if len(cuts) > 2 else ""
     for start, end in zip(cuts, cuts[1:], strict=False):
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
+        unit.subject = subject if start > sentence.start else ""
         # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
         # yardstick, not when the clause happened.
         unit.dates = [
@@ -354,7 +358,7 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             )
         body = text[unit.start : unit.end]
         offsets = [(m.start - unit.start, m.end - unit.start) for m in unit.dates]
-        title = title_for(body, offsets, gaz.names_a_region)
+        title = title_for(body, offsets, gaz.names_a_region, unit.subject)
         draft_id = _unique_id(slugify(title), used)
         drafts.append(
             Draft(

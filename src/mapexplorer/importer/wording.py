@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 __all__ = [
     "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb",
-    "reported_clause_start", "title_for",
+    "reported_clause_start", "subject_of", "title_for",
 ]  # fmt: skip
 
 TITLE_WORDS = 8
@@ -109,6 +109,8 @@ _VERB = re.compile(
     r"overthrew|rebuilt|beat|swore|shook|sought|hid|fed|[a-z]{2,}(?:ed|s))\b"
 )
 """A finite verb, or a word that may be one ("rises", "supplies": a plural noun too)."""
+_PAST_VERB = re.compile(_VERB.pattern.replace("(?:ed|s))", "ed)"))
+"""A verb in the past, not a plural noun ("tore", "weakened"; not "officials")."""
 _NOT_VERBS = {
     "its", "his", "hers", "ours", "theirs", "yours", "this", "thus", "as", "us", "whereas",
     "perhaps", "always", "across", "less", "unless", "towards", "afterwards", "besides",
@@ -153,6 +155,7 @@ def title_for(
     text: str,
     dates: Iterable[tuple[int, int]] = (),
     names_a_region: Callable[[str], bool] | None = None,
+    subject: str = "",
 ) -> str:
     """A short plain-English phrase from the main clause, up to about eight words,
     capitalised, without closing punctuation ("Russia introduced an army project in Syria").
@@ -160,6 +163,8 @@ def title_for(
     `dates` are (start, end) offsets within `text` of date expressions: a date that opens the
     sentence is dropped with its comma, and "in 2013" inside it is left out. `names_a_region`
     (a gazetteer's) lets an opening "In Paris, Texas," go whole, not leave "Texas, a rally…".
+    `subject` is the sentence's, for a clause that has none of its own ("…, then tore north
+    through Georgia": "Hurricane Helene tore north …").
     """
     text = _without_dates(text, dates)
     # A short quoted expression is one word to the cut: "the “thorough strategic partnership”
@@ -174,6 +179,9 @@ def title_for(
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
     text = _main_clause(text, names_a_region)
+    first = text.split(" ", 1)[0]
+    if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
+        text = f"{subject} {text}"
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     cut, counted = [], 0
     for word in words:  # eight words, a quoted expression's each counted
@@ -514,6 +522,12 @@ def _subject_before_verb(clause: str) -> str:
                 name.insert(0, w)
             return " ".join(name) if 0 < len(name) <= 3 else ""
     return ""
+
+
+def subject_of(clause: str) -> str:
+    """The subject of a clause, after what opens it ("In 2024, Hurricane Helene made landfall"
+    → "Hurricane Helene"); empty when not clear."""
+    return _subject_after_comma(_main_clause(clause))
 
 
 def _subject_after_comma(clause: str) -> str:
