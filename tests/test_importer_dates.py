@@ -187,6 +187,9 @@ def test_weekday_follows_the_tense():
         ("Forecasters said the storm would stall over Tennessee on Friday.", "2024-06-14"),
         ("He said the talks were to resume on Friday.", "2024-06-14"),
         ("The minister said on Monday that he would resign.", "2024-06-10"),
+        # the verb after a name in apposition
+        ("A spokesman, Lin Jian, said on Monday that Beijing will act.", "2024-06-10"),
+        ("Officials, however, said Monday that talks will resume.", "2024-06-10"),
     ],
 )
 def test_weekday_takes_the_tense_of_its_own_verb(text, expected):

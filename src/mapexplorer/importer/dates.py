@@ -796,11 +796,12 @@ _FUTURE = re.compile(
     r"(?:is|are|be)\s+(?:expected|planned|set|due))\b",
     re.I,
 )
-# A verb in the past right before the day ("announced on Monday", "was killed late Sunday")
-# says the day is past, whatever else the sentence holds ("… a new plan", "… they were due to
-# meet"); not after "is", "will", "be" … ("is scheduled on Monday", "will be held Friday").
+# A verb in the past right before the day ("announced on Monday", "was killed late Sunday",
+# "a spokesman, Lin Jian, said on Tuesday") says the day is past, whatever else the sentence
+# holds ("… a new plan", "… they were due to meet", "… Beijing will act"); not after "is",
+# "will", "be" … ("is scheduled on Monday", "will be held Friday").
 _PAST_VERB_BEFORE = re.compile(
-    r"(?:^|\b(?!(?:is|are|am|be|will|would|to)\b)\w+)\s+(?:\w+ed|said|met|told|took|held|made|"
+    r"(?:^|\b(?!(?:is|are|am|be|will|would|to)\b)\w+[,)\"”’]?)\s+(?:\w+ed|said|met|told|took|held|made|"
     r"gave|went|came|left|began|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|"
     r"broke|rose|ran|led|sank|brought|flew|fought|stood|swept|seized|was|were)"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
