@@ -652,6 +652,12 @@ def test_a_weekday_that_says_which_thing_does_not_date_it(sentence, date, altern
             "Rebels said Sunday they had taken El Fasher.",
             "Rebels said they had taken El Fasher",
         ),
+        # who said it, with a name in apposition, goes as without one
+        (
+            "A Chinese spokesman, Lin Jian, said on Monday that Beijing will protect its "
+            "companies in Europe.",
+            "Beijing will protect its companies in Europe",
+        ),
         (
             "The region was last hit by a major quake in 1999, when a tremor near Izmit "
             "killed about 17,000 people.",

@@ -178,6 +178,8 @@ def title_for(
     # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
+    # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
+    text = _FRAME.sub("", text)
     text = _main_clause(text, names_a_region)
     first = text.split(" ", 1)[0]
     if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
