@@ -333,6 +333,7 @@ def test_regions_of_africa_and_asia_in_the_news(gaz, text, name, town):
     [
         ("in El Geneina, the capital of West Darfur", "El Geneina", 22.45, 13.45),
         ("the city of Marawi was besieged", "Marawi", 124.28, 8.0),
+        ("When the floods hit Derna in 2023", "Derna", 22.64, 32.77),  # Darnah, Libya
     ],
 )
 def test_towns_known_to_geonames_by_another_name(gaz, text, name, lon, lat):
