@@ -782,7 +782,14 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
     if not other.capitalised or not re.fullmatch(r" |[-‐]", text[a.end : b.start]):
         return False
     word = other.word.lower()
+    if previous and word.endswith("ing") and len(word) > 4 and _opens_a_sentence(text, a.start):
+        return False  # "Leaving Moscow in 2014, …": a verb opening the sentence, no first name
     return word not in _FUNCTION_WORDS and not gazetteer().knows(normalise(other.word))
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n:"
 
 
 class _Anchors:
