@@ -345,6 +345,50 @@ def test_a_files_other_columns_reopen_from_csv_and_kml(tmp_path, fmt):
     assert [e.extra for e in again.events] == [e.extra for e in catalogue.events]
 
 
+ACLED_WITH_UPLOAD_TIME = (
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,"
+    "location,latitude,longitude,notes,fatalities,timestamp\n"
+    "UKR1,17 January 2025,2025,1,Battles,Armed clash,Military Forces of Russia (2000-),"
+    "Military Forces of Ukraine (2019-),Pokrovsk,48.2828,37.1758,Clashes.,3,1737500000\n"
+    "UKR2,18 January 2025,2025,1,Protests,Peaceful protest,Protesters (Ukraine),,Lviv,"
+    "49.8397,24.0297,Rally.,0,1737500000\n"
+)
+OTHER_DATES = (
+    "id,title,date,published_date,timestamp,year,lat,lon,source\n"
+    "a1,Talks,2024-06-25,2024-06-30,1737500000,2024,48.1,11.5,https://example.org/a\n"
+    "a2,Strike,2024-06-26,2024-06-29,1737500000,2024,50.4,30.5,wire\n"
+)
+
+
+@pytest.mark.parametrize("fmt", EXPORTERS)
+@pytest.mark.parametrize("text", [ACLED_WITH_UPLOAD_TIME, OTHER_DATES], ids=["acled", "other"])
+def test_an_export_reopens_without_a_question(tmp_path, fmt, text):
+    """Our CSV export keeps the opened file's other columns, ACLED's upload `timestamp` or a
+    `published_date`, beside its own `date`, `start` and `end`: reopened, it asked "'date'
+    and 'timestamp (timestamp)' disagree", as if the export were someone else's table. Its
+    own date is the event's; the others reopen as the fields they were."""
+    from mapexplorer.formats.opener import guess_fields, read_catalogue
+
+    source = tmp_path / "events.csv"
+    source.write_text(text, encoding="utf-8")
+    catalogue, _ = read_catalogue(source)
+    path = tmp_path / f"export.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    guess = guess_fields(path)
+    assert guess is None or not guess.ambiguous, guess.reasons
+    again, report = read_catalogue(path)
+    assert not report and not report.unsure
+
+    def seen(c: Catalogue) -> list:
+        return [
+            (e.id, e.title, e.time, [p.name for p in c.places_of(e)], e.category, e.extra)
+            for e in c.events
+        ]
+
+    assert seen(again) == seen(catalogue)
+    assert "timestamp" in catalogue.events[0].extra  # kept, not read as the date
+
+
 @pytest.mark.parametrize("fmt", ["csv", "kml", "geojson"])
 def test_a_span_still_going_on_reopens_as_read_with_its_date_note(tmp_path, fmt):
     """'2014–present' is read to the day the file was opened, and the event's date note says

@@ -616,7 +616,10 @@ def guess(
     layout = "acled" if is_acled(by_norm) else "gdelt" if is_gdelt(by_norm) else ""
     reasons: list[str] = []
     time = time_sources[0] if time_sources else None
-    if time is not None:
+    own = is_own_export(names)
+    if own:  # our CSV export: its date is the event's, whatever the opened file's columns say
+        time = next((s for s in time_sources if s.field == own), TimeSource(own))
+    if time is not None and not own:
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
             others = [s for s in others if normalise(s.field) != "timestamp"]
@@ -678,6 +681,19 @@ _RECORD_NOTES = frozenset(
 )
 """Objects that describe the record, not the event: their members ("meta.timestamp", when it
 was last edited, as osmtogeojson writes it) answer to no role by their own names."""
+
+
+_OWN_EXPORT = ("event_id", "title", "summary", "date", "start", "end", "precision", "place")
+"""The first columns of our CSV export (`csvfile.COLUMNS`), in every version of it."""
+
+
+def is_own_export(names: Sequence[str]) -> str | None:
+    """The date column of our own CSV export, recognised by its first columns
+    (event_id,title,summary,date,start,end,precision,place…): its `date` is the event's, and
+    the opened file's columns it carries (ACLED's `timestamp`, a `published_date`) are fields,
+    never a second date to ask about. None for any other table."""
+    head = [normalise(n) for n in names[: len(_OWN_EXPORT)] if isinstance(n, str)]
+    return names[3] if tuple(head) == _OWN_EXPORT else None
 
 
 def with_members(by_norm: dict[str, str]) -> dict[str, str]:
