@@ -1007,8 +1007,35 @@ def test_an_odd_cell_among_spreadsheet_day_numbers_is_reported_not_the_whole_col
     assert set(messages) == {"row 3", "row 4", "row 5"}
     assert "spreadsheet's day numbers" in report.notes[0]
     years = "date,title,lat,lon\n45467,A,1,1\n45468,B,1,1\n2024,C,1,1\n"  # a year: no days
-    with pytest.raises(FormatError, match="if it is a spreadsheet's day number"):
+    with pytest.raises(FormatError, match="with a year among them"):
         read_catalogue(write(tmp_path / "years.csv", years))
+
+
+def test_a_year_among_spreadsheet_day_numbers_says_why_neither_reads(tmp_path):
+    """A column of day numbers with a year among them (45467, 45468, 2024) reads neither as
+    days (a year is never one) nor as years (most are not): it said only "no date column
+    found: 'date' holds no date we can read (its first: '45467' is not a date …)", as if
+    the day numbers alone were the trouble. It names the year's row, and what to do."""
+    years = "date,title,lat,lon\n45467,A,1,1\n\n45468,B,1,1\n2024,C,1,1\n"
+    with pytest.raises(FormatError) as caught:
+        read_catalogue(write(tmp_path / "years.csv", years))
+    assert caught.value.problem == (
+        "no date column found: 'date' holds spreadsheet day numbers (45467 is 24 June 2024) "
+        "with a year among them (2024 in row 5), and a column with years in it is read as "
+        "years, which the day numbers are not; in the spreadsheet, format the day numbers' "
+        "cells as dates (not the years', which would become days of 1905) before saving the "
+        "file, or write each year with its era, as '2024 AD', which reads as that year"
+    )
+    fixed = years.replace("2024,C", "2024 AD,C")  # as it says
+    catalogue, _ = read_catalogue(write(tmp_path / "fixed.csv", fixed))
+    assert [e.time.edtf for e in catalogue.events] == ["2024-06-24", "2024-06-25", "2024"]
+    workbook = openpyxl.Workbook()
+    for row in (["Datum", "Titel", "Breite", "Länge"], [45467, "A", 1, 1], [45468, "B", 1, 1]):
+        workbook.active.append(row)
+    workbook.active.append([1999, "C", 1, 1])
+    workbook.save(tmp_path / "years.xlsx")
+    with pytest.raises(FormatError, match=r"\(1999 in row 4\).*'1999 AD'"):
+        read_catalogue(tmp_path / "years.xlsx")
 
 
 @pytest.mark.parametrize("names", [("start_date", "end_date"), ("Start", "End")])

@@ -143,6 +143,8 @@ def _read_rows(
         raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
     guessed = fieldguess.guess(header, dicts) if not isinstance(fields, FieldChoice) else None
+    if guessed is not None:  # the rows its messages name, as the file numbers them
+        guessed = replace(guessed, sample_numbers=tuple(map(number, range(len(guessed.sample)))))
     choice = choice_from(fields, guessed)
     _check_choice(path, header, choice, guessed)
     reader = RowReader(choice)

@@ -41,6 +41,7 @@ __all__ = [
     "parse_year_month_day",
     "slash_order",
     "spreadsheet_day_number",
+    "spreadsheet_day_words",
 ]
 
 DateOrder = Literal["dmy", "mdy"]
@@ -341,12 +342,16 @@ def _spreadsheet_day(number: int) -> str:
     plain number is saved: "" for numbers outside 1954–2119, which are unlikely to be one."""
     if not 20_000 <= number <= 80_000:
         return ""
-    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=number)
     return (
-        f"; if it is a spreadsheet's day number ({number} is {day.day} "
-        f"{_MONTHS_IN_WORDS[day.month - 1]} {day.year}), format the column as dates in the "
-        "spreadsheet before saving the file"
+        f"; if it is a spreadsheet's day number ({number} is {spreadsheet_day_words(number)}), "
+        "format the column as dates in the spreadsheet before saving the file"
     )
+
+
+def spreadsheet_day_words(number: int) -> str:
+    """The day a spreadsheet's day number is, in words: 45467 is "24 June 2024"."""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=number)
+    return f"{day.day} {_MONTHS_IN_WORDS[day.month - 1]} {day.year}"
 
 
 _SPREADSHEET_EPOCH = day_from_ymd(1899, 12, 30)

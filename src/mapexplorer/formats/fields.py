@@ -29,6 +29,7 @@ from mapexplorer.formats.dates import (
     parse_year_month_day,
     slash_order,
     spreadsheet_day_number,
+    spreadsheet_day_words,
 )
 from mapexplorer.formats.degrees import (
     Axis,
@@ -735,11 +736,43 @@ def unreadable_time_field(guess: FieldGuess) -> str | None:
         value = next((row.get(name) for row in guess.sample if not _blank(row.get(name))), None)
         if value is None:
             continue
+        years = _years_among_days(name, guess)
+        if years:
+            return years
         try:
             parse_date(value, unix=norm not in _NAMES["year"])
         except DateError as exc:
             return f"{name!r} holds no date we can read (its first: {exc})"
     return None
+
+
+def _years_among_days(name: str, guess: FieldGuess) -> str | None:
+    """Why a date column of mostly spreadsheet day numbers with a year among them (45467,
+    45468, 2024) reads neither way, and what to do: a column with years in it is read as
+    years, and its day numbers are then no years; None for any other column."""
+    numbers = guess.sample_numbers or tuple(range(1, len(guess.sample) + 1))
+    cells = [
+        (number, row.get(name))
+        for number, row in zip(numbers, guess.sample, strict=False)
+        if not _blank(row.get(name))
+    ]
+    days = [spreadsheet_day_number(v) for _, v in cells]
+    day = next((d for d in days if d is not None), None)
+    years = [(n, v) for n, v in cells if spreadsheet_day_number(v) is None and _year_like(v)]
+    if day is None or not years or sum(d is not None for d in days) * 2 < len(cells):
+        return None
+    shown = ", ".join(f"{stripped(str(v))} in row {n}" for n, v in years[:3])
+    more = f" and {len(years) - 3} more" if len(years) > 3 else ""
+    some = "a year" if len(years) == 1 else "years"
+    year = int(_number(years[0][1]))
+    written = f"{year} AD" if year > 0 else "2024 AD"
+    return (
+        f"{name!r} holds spreadsheet day numbers ({day} is {spreadsheet_day_words(day)}) with "
+        f"{some} among them ({shown}{more}), and a column with years in it is read as years, "
+        "which the day numbers are not; in the spreadsheet, format the day numbers' cells as "
+        "dates (not the years', which would become days of 1905) before saving the file, or "
+        f"write each year with its era, as '{written}', which reads as that year"
+    )
 
 
 def unreadable_location_fields(guess: FieldGuess) -> str | None:
