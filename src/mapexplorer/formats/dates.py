@@ -102,6 +102,15 @@ _ISO_DATETIME = re.compile(
     r"\s*(?:Z|(?P<offset>[+-]\d{2}(?::?\d{2})?)|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
     re.IGNORECASE,
 )
+_PLUS_YEAR = re.compile(r"^\+\d{4}-\d{2}(?:-\d{2})?(?:[T ]|$)")
+"""An ISO 8601 date with its year's sign, "+1914-06-28" (Wikidata writes its dates so):
+EDTF has no "+", and the year is the same without it."""
+
+
+def _without_plus(date: str) -> str:
+    return date[1:] if _PLUS_YEAR.match(date) else date
+
+
 _SEASON_YEARS = re.compile(
     r"^(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter),?\s+(?:of\s+)?"
     r"(?P<year>\d{4})\s*[-–—/]\s*(?P<until>\d{4}|\d{2})$"
@@ -421,13 +430,15 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     text = without_footnotes(visible(raw).strip())
     if not text:
         raise DateError("the date is empty")
+    if _PLUS_YEAR.match(text):  # ISO 8601's sign of a year AD, as Wikidata writes it
+        text = text[1:]
     if _may_be_edtf(text):
         try:
             return _cached_parse(text)  # EDTF and plain ISO dates: the common case
         except DateError:
             pass  # its reason is worked out again below, if it is the one to give
     if match := _ISO_DATETIME.match(text):
-        span = _cached_parse(match.group(1))
+        span = _cached_parse(_without_plus(match.group(1)))
         _check_clock(match, raw)
         return span
     if match := _ISO_BASIC_DATETIME.match(text):
