@@ -2441,3 +2441,82 @@ def test_an_incident_column_is_the_title(tmp_path):
     assert [e.summary for e in catalogue.events] == ["Several killed", ""]
     assert {p.name for p in catalogue.places.values()} == {"Kharkiv", "Odesa"}
     assert all("Incident" not in e.extra for e in catalogue.events)
+
+
+WIKIDATA_ROWS = [
+    ("Q193236", "Assassination of Franz Ferdinand", "Point(18.4131 43.8563)", "1914-06-28"),
+    ("Q79962", "Assassination of Julius Caesar", "Point(12.4767 41.8953)", "-0043-03-15"),
+    ("Q361", "World War I", "Point(2.35 48.85)", "1914-01-01"),  # a year, as Wikidata writes it
+    ("Q64", "Plus", "Point(13.4 52.5)", "+1914-07-28"),
+]
+
+
+def _wikidata(kind: str) -> str:
+    entity = "http://www.wikidata.org/entity/"
+    if kind == "csv":
+        lines = ["item,itemLabel,coord,date"]
+        lines += [
+            f"{entity}{q},{label},{wkt},{day}T00:00:00Z" for q, label, wkt, day in WIKIDATA_ROWS
+        ]
+        return "\n".join(lines) + "\n"
+    if kind == "tsv":
+        wkt_type = "<http://www.opengis.net/ont/geosparql#wktLiteral>"
+        day_type = "<http://www.w3.org/2001/XMLSchema#dateTime>"
+        lines = ["?item\t?itemLabel\t?coord\t?date"]
+        lines += [
+            f'<{entity}{q}>\t"{label}"@en\t"{wkt}"^^{wkt_type}\t"{day}T00:00:00Z"^^{day_type}'
+            for q, label, wkt, day in WIKIDATA_ROWS
+        ]
+        return "\n".join(lines) + "\n"
+    if kind == "json":
+        return json.dumps(
+            [
+                {"item": entity + q, "itemLabel": label, "coord": wkt, "date": f"{day}T00:00:00Z"}
+                for q, label, wkt, day in WIKIDATA_ROWS
+            ]
+        )
+    bindings = [
+        {
+            "item": {"type": "uri", "value": entity + q},
+            "itemLabel": {"xml:lang": "en", "type": "literal", "value": label},
+            "coord": {"type": "literal", "value": wkt},
+            "date": {"type": "literal", "value": f"{day}T00:00:00Z"},
+        }
+        for q, label, wkt, day in WIKIDATA_ROWS
+    ]
+    head = {"vars": ["item", "itemLabel", "coord", "date"]}
+    return json.dumps({"head": head, "results": {"bindings": bindings}})
+
+
+@pytest.mark.parametrize(
+    ("kind", "suffix"), [("csv", "csv"), ("tsv", "tsv"), ("json", "json"), ("verbose", "json")]
+)
+def test_a_wikidata_query_download_opens_as_the_query_means_it(tmp_path, kind, suffix):
+    """query.wikidata.org's downloads (CSV, TSV, JSON, verbose JSON) of `?item ?itemLabel
+    ?coord ?date`: refused as having no location column (`coord` holds "Point(lon lat)"),
+    the TSV's header `?item` and its cells written as RDF terms ("Paris"@en), the JSON as
+    "not GeoJSON". Each is titled by the item's label, keeps the item's address as a field
+    (a link in the details), is placed at its point as a spot, and dated: "+1914-07-28" as
+    that day, "-0043-03-15" 44 BC, and 1 January, Wikidata's date known only to its year,
+    as the year, with a note."""
+    path = write(tmp_path / f"query.{suffix}", _wikidata(kind))
+    guess = guess_fields(path)
+    assert not guess.ambiguous and guess.choice.title == "itemLabel"
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    seen = {(e.title, e.time.edtf, e.extra["item"].rsplit("/", 1)[1]) for e in catalogue.events}
+    assert seen == {
+        ("Assassination of Franz Ferdinand", "1914-06-28", "Q193236"),
+        ("Assassination of Julius Caesar", "-0043-03-15", "Q79962"),
+        ("World War I", "1914", "Q361"),
+        ("Plus", "1914-07-28", "Q64"),
+    }
+    caesar = by_title(catalogue)["Assassination of Julius Caesar"]
+    assert caesar.extra["item"] == "http://www.wikidata.org/entity/Q79962"
+    assert place_of(catalogue, caesar).representative == (12.4767, 41.8953)
+    assert place_of(catalogue, caesar).name == "41.89530, 12.47670"  # a spot, not "Assassi…"
+    assert "Wikidata writes a date known only to its year" in report.notes[-1]
+    assert by_title(catalogue)["World War I"].date_note.startswith("Wikidata gives 1 January 1914")
+    plain = "date,title,coord\n1914-01-01,New Year,Point(2.35 48.85)\n"  # not Wikidata's
+    catalogue, _ = read_catalogue(write(tmp_path / "plain.csv", plain))
+    assert catalogue.events[0].time.edtf == "1914-01-01"  # a day, placed by its WKT

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import json
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -44,10 +45,20 @@ from mapexplorer.formats.reading import (
     spreadsheet_days_line,
 )
 from mapexplorer.formats.report import numbered
+from mapexplorer.formats.wikidata import sparql_tsv
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
 
-__all__ = ["guess_fields", "guess_workbook_fields", "read", "read_table", "read_workbook"]
+__all__ = [
+    "guess_fields",
+    "guess_records_fields",
+    "guess_workbook_fields",
+    "json_table",
+    "read",
+    "read_records",
+    "read_table",
+    "read_workbook",
+]
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 65536
@@ -116,6 +127,57 @@ def guess_workbook_fields(path: str | os.PathLike) -> FieldGuess:
     return replace(guess, sample_numbers=tuple(map(sheet, range(len(guess.sample)))))
 
 
+def json_table(doc: Any) -> tuple[list[str], list[list[str]]] | None:
+    """A JSON list of plain objects, one a row (Wikidata's query results as JSON, a script's
+    or an API's records: `[{"item": …, "itemLabel": …, "date": …}]`), or a SPARQL query's
+    JSON results (`{"head": {"vars": …}, "results": {"bindings": …}}`), as a table: the
+    keys in order of appearance, the values as text (an object or a list as its JSON). None
+    for any other JSON (GeoJSON)."""
+    if isinstance(doc, dict) and isinstance(doc.get("results"), dict):
+        bindings = doc["results"].get("bindings")
+        if isinstance(bindings, list) and all(isinstance(b, dict) for b in bindings):
+            doc = [
+                {k: v.get("value") if isinstance(v, dict) else v for k, v in b.items()}
+                for b in bindings
+            ]
+    if not (isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc)):
+        return None
+    if any("type" in r and ("geometry" in r or r.get("type") == "Feature") for r in doc[:50]):
+        return None  # GeoJSON's features: the GeoJSON reader's
+    names = list(dict.fromkeys(k for r in doc for k in r if isinstance(k, str)))
+    if len(names) < 2:
+        return None
+    return names, [[_json_cell(r.get(n)) for n in names] for r in doc]
+
+
+def _json_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def guess_records_fields(table: tuple[list[str], list[list[str]]]) -> FieldGuess:
+    """`guess_fields` for a JSON list of records (`json_table`), numbered from 1."""
+    header, rows = table
+    sample = rows[: fieldguess.SAMPLE_SIZE]
+    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in sample])
+    return replace(guess, sample_numbers=tuple(range(1, len(guess.sample) + 1)))
+
+
+def read_records(
+    path: str | os.PathLike,
+    table: tuple[list[str], list[list[str]]],
+    progress: Progress | None = None,
+    fields: FieldChoice | Mapping | None = None,
+) -> tuple[Catalogue, ReadReport]:
+    """A JSON list of records (`json_table`) read as a table is, its rows numbered from 1
+    (the first object is row 1)."""
+    header, rows = table
+    return _read_rows(path, progress, fields, header, rows, None, lambda index: index + 1)
+
+
 def _read(
     path: str | os.PathLike, progress: Progress | None, fields: FieldChoice | Mapping | None
 ) -> tuple[Catalogue, ReadReport]:
@@ -157,6 +219,7 @@ def _read_rows(
     still = _ongoing_dates(reader, dicts, times)
     noted = {i: cell for i, cell in _noted_dates(reader, dicts, times).items() if i not in still}
     imprecise = _acled_times(reader, header, dicts, times)  # a week or a month, not the day
+    years = _wikidata_years(reader, dicts, times)  # 1 January: a year, as Wikidata writes it
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
@@ -213,6 +276,8 @@ def _read_rows(
             said = noted_date(note, time)
         elif (found := imprecise.get(index)) is not None:
             said = found[2]
+        elif (written := years.get(index)) is not None:
+            said = _wikidata_note(written, time)
         elif (cell := still.get(index)) is not None:
             said = ongoing_date(cell, time)
         else:
@@ -225,6 +290,7 @@ def _read_rows(
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
     builder.report.notes += _acled_lines(imprecise, times, number)
+    builder.report.notes += _wikidata_line(years, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
     if progress is not None:
@@ -422,6 +488,49 @@ def _acled_times(
 
 _WITHIN = {"2": ("a week", "the seven days around"), "3": ("a month", "the month of")}
 
+_NEW_YEAR = re.compile(r"^\s*([+-]?\d{4,})-01-01T00:00:00Z\s*$")
+"""Wikidata's date known only to its year: its query service writes it as that year's
+1 January at midnight ("1914-01-01T00:00:00Z"; its month, as its 1st)."""
+
+
+def _wikidata_years(
+    reader: RowReader, rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, TimeSpan]:
+    """A Wikidata query's dates written as 1 January (`_NEW_YEAR`), read as their year in
+    place: row index → the day written. Only in a file recognised as Wikidata's."""
+    source = reader.choice.time
+    if reader.choice.layout != "wikidata" or source is None or len(source.fields) != 1:
+        return {}
+    found: dict[int, TimeSpan] = {}
+    for index, row in enumerate(rows):
+        time, cell = times[index], row.get(source.field)
+        if time.__class__ is TimeSpan and isinstance(cell, str) and (m := _NEW_YEAR.match(cell)):
+            found[index] = time  # type: ignore[assignment]
+            times[index] = TimeSpan.parse(m[1].lstrip("+"))
+    return found
+
+
+def _wikidata_note(written: TimeSpan, time: TimeSpan) -> str:
+    return (
+        f"Wikidata gives {written.describe(weekday=False)}, as it writes a date known only "
+        f"to its year: read as {time.describe()}."
+    )
+
+
+def _wikidata_line(
+    years: dict[int, TimeSpan], times: list[TimeSpan | DateError], number: RowNumbers
+) -> list[str]:
+    if not years:
+        return []
+    indexes = sorted(years)
+    said = _row_numbers(indexes, number).rsplit(" ", 1)[0]  # "row 12", "rows 12 and 30"
+    first = indexes[0]
+    return [
+        f"{said}: 1 January, as Wikidata writes a date known only to its year, read as that "
+        f"year ({years[first].describe(weekday=False)} as {times[first].describe()}; a New "
+        "Year's Day is read so too)"  # type: ignore[union-attr]
+    ]
+
 
 def _acled_lines(
     imprecise: dict[int, tuple[str, TimeSpan, str]],
@@ -510,6 +619,11 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
         if shape.__class__ is PlaceError:
             raise shape
         geometry, wkb = shape
+        point_only = geometry.geom_type == "Point" and not geometry.is_empty
+        if point_only and not (parts.place or parts.place_id):
+            # A WKT point no column names (Wikidata's "Point(2.35 48.85)") is a spot, as a
+            # latitude and a longitude are: named by where it is, not after its event.
+            return builder.unnamed_point_place(geometry.x, geometry.y)
         name = parts.place or parts.title or "place"
         return builder.shape_place(name, geometry, parts.place_id, wkb)
     if point is None:
@@ -598,6 +712,10 @@ def _read_table(
     quoted field in it is never closed (it ran to the end of the file), else None, and the
     rows' numbers as a spreadsheet shows them."""
     text = _decode(path, read_bytes(path))
+    if text.startswith("?") and (sparql := sparql_tsv(text)) is not None:
+        header, rows = sparql  # Wikidata's query results as TSV: cells written as RDF terms
+        rows = [row for row in rows if any(row)][:limit]
+        return header, rows, None, RowNumbers()
     named = _EXCEL_DELIMITER_LINE.match(text)
     delimiter = named.group(1) if named else _sniff(text, Path(path).suffix.lower())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

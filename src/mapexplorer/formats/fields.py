@@ -42,6 +42,7 @@ from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
+from mapexplorer.formats.wikidata import wikidata_roles
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
 from mapexplorer.model.time import DateError, TimeSpan, plain_days
@@ -472,7 +473,7 @@ class FieldChoice:
     actors: tuple[str, ...] = ()
     date_order: DateOrder = "dmy"
     layout: str = ""
-    """The export the file is recognised as by its columns ("acled", "gdelt"), whose fields
+    """The export the file is recognised as by its columns ("acled", "gdelt", "wikidata"), whose fields
     are read as that export means them (`acled`, `gdelt`)."""
 
     @property
@@ -597,7 +598,10 @@ def guess(
         if prefix:
             lon.sort(key=lambda n: not normalise(n).startswith(prefix))
     candidates["lat"], candidates["lon"] = tuple(lat), tuple(lon)
-    candidates["wkt"] = tuple(ranked("wkt", lambda v: isinstance(v, str) and bool(_WKT.match(v))))
+    wkt = ranked("wkt", _is_wkt)
+    if not wkt:  # by its values, under any name: Wikidata's "coord" holds "Point(2.35 48.85)"
+        wkt = [n for n in names if values[n] and _mostly(values[n], _is_wkt)]
+    candidates["wkt"] = tuple(wkt)
     # Any field of "lat, lon" pairs, by its values: a "location" column may hold them too.
     candidates["latlon"] = tuple(n for n in ranked("latlon", _is_pair, lambda n: True) if values[n])
 
@@ -610,11 +614,15 @@ def guess(
     candidates["category"] = tuple(category)
     for role in ("description", "place", "id", "place_id", "excerpt", "era"):
         candidates[role] = tuple(ranked(role))
+    wikidata = wikidata_roles(names, values, normalise)  # "itemLabel", "placeLabel"
+    for role, name in wikidata.items():
+        candidates[role] = (name, *(n for n in candidates[role] if n != name))
     candidates["excerpts"] = tuple(ranked("excerpts", excerpts_from))  # else kept as it is
     actors = [name for norm, name in by_norm.items() if _ACTOR.match(norm)]
     candidates["actors"] = tuple(actors)
 
     layout = "acled" if is_acled(by_norm) else "gdelt" if is_gdelt(by_norm) else ""
+    layout = layout or ("wikidata" if wikidata else "")
     reasons: list[str] = []
     time = time_sources[0] if time_sources else None
     own = is_own_export(names)
@@ -712,6 +720,10 @@ def with_members(by_norm: dict[str, str]) -> dict[str, str]:
             exact = dict(by_norm)
         exact.setdefault(normalise(member), name)
     return exact
+
+
+def _is_wkt(value: Any) -> bool:
+    return isinstance(value, str) and bool(_WKT.match(value))
 
 
 def _is_title_like(norm: str) -> bool:

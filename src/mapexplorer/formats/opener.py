@@ -110,6 +110,10 @@ def _read_catalogue(
         features = doc.get("features") if isinstance(doc, dict) else None
         total = len(features) if isinstance(features, list) else 0
         return catalogue, ReadReport(str(path), "feature", total, len(catalogue.events))
+    from mapexplorer.formats import csv_reader
+
+    if (table := csv_reader.json_table(doc)) is not None:  # records, as Wikidata's JSON
+        return csv_reader.read_records(path, table, progress, fields)
     return geojson_reader.read_document(doc, path, progress, fields)
 
 
@@ -137,7 +141,13 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
     doc = geojson_reader.load_json(path)
     if parsed is not None:
         parsed[str(path)] = doc
-    return None if _is_native(doc) else geojson_reader.guess_document(doc, path)
+    if _is_native(doc):
+        return None
+    from mapexplorer.formats import csv_reader
+
+    if (table := csv_reader.json_table(doc)) is not None:
+        return csv_reader.guess_records_fields(table)
+    return geojson_reader.guess_document(doc, path)
 
 
 ARTICLE_HINT = (
