@@ -26,7 +26,7 @@ var MapExplorer = (function () {
   var onlineLayer = null;
   var basemap = null; // BasemapCanvas: the countries, under Leaflet's panes
   var labelLayer = null;
-  var labels = []; // per base map label: {lat, lng, turn, markers} (see placeLabels)
+  var labels = []; // per base map label: {lat, lng, text, kind, minZoom, markers} (placeLabels)
   var canvas = null;
   var ctx = null;
   var tooltip = null;
@@ -1641,54 +1641,66 @@ var MapExplorer = (function () {
     basemap = BasemapCanvas.create(map, data.basemap); // drawn with the events (draw)
     styleBasemap();
     labelLayer = L.layerGroup();
-    labels = [];
-    (data.basemap_labels.features || []).forEach(function (f) {
-      var c = f.geometry.coordinates, kind = (f.properties && f.properties.kind) || "country";
-      // Three copies of each label, a turn apart: a view at the lowest zoom spans up to three
-      // copies of the world, and `placeLabels` keeps the middle one nearest the view.
-      var label = { lat: c[1], lng: c[0], turn: 0, markers: [] };
-      [-360, 0, 360].forEach(function (turn) {
-        var icon = L.divIcon({ className: "me-label me-label-" + kind, html: "", iconSize: null });
-        var marker = L.marker([c[1], c[0] + turn], { icon: icon, interactive: false, keyboard: false });
-        marker.on("add", function () { marker.getElement().textContent = f.properties.name; });
-        labelLayer.addLayer(marker);
-        label.markers.push(marker);
-      });
-      labels.push(label);
+    labels = (data.basemap_labels.features || []).map(function (f) {
+      var c = f.geometry.coordinates, p = f.properties || {};
+      return {
+        lat: c[1], lng: c[0], text: p.text || p.name, kind: p.kind || "country",
+        minZoom: p.minzoom || 0, markers: {},
+      };
     });
     labelLayer.addTo(map);
     map.on("moveend", placeLabels);
     placeLabels();
   }
 
-  /* The map does not wrap round, and a view may be panned several turns of the world east or
-   * west: each label's copies follow, whole turns at a time, to the view's middle. */
+  /* Which names are on the map: each from the zoom at which its country has room for it
+   * (`minzoom`, worked out with the base map's data: tools/build_geodata.py), each copy of it
+   * a turn of the world apart that lies in or near the view (the map does not wrap round, and
+   * a view at the lowest zoom spans up to three copies of the world). Only those are made and
+   * moved: the world's ~200 names, three copies each, would be ~600 markers at every zoom. */
   function placeLabels() {
-    var middle = map.getCenter().lng;
-    if (!isFinite(middle)) return;
+    var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+    if (!isFinite(zoom) || !isFinite(view.getWest())) return;
+    var west = view.getWest(), east = view.getEast(), south = view.getSouth(), north = view.getNorth();
     labels.forEach(function (label) {
-      var turn = Math.round((middle - label.lng) / 360);
-      if (turn === label.turn) return;
-      label.turn = turn;
-      label.markers.forEach(function (marker, k) {
-        marker.setLatLng([label.lat, label.lng + 360 * (turn + k - 1)]);
+      var wanted = {};
+      if (label.minZoom <= zoom + 1e-6 && label.lat >= south && label.lat <= north) {
+        var k0 = Math.ceil((west - label.lng) / 360), k1 = Math.floor((east - label.lng) / 360);
+        for (var k = k0; k <= k1; k++) wanted[k] = true;
+      }
+      Object.keys(label.markers).forEach(function (k) {
+        if (!wanted[k]) { labelLayer.removeLayer(label.markers[k]); delete label.markers[k]; }
+      });
+      Object.keys(wanted).forEach(function (k) {
+        if (!label.markers[k]) label.markers[k] = labelMarker(label, label.lng + 360 * Number(k));
       });
     });
     declutterLabels();
   }
 
+  function labelMarker(label, lng) {
+    var icon = L.divIcon({ className: "me-label me-label-" + label.kind, html: "", iconSize: null });
+    var marker = L.marker([label.lat, lng], { icon: icon, interactive: false, keyboard: false });
+    marker.on("add", function () { marker.getElement().textContent = label.text; });
+    labelLayer.addLayer(marker);
+    return marker;
+  }
+
   /* A name that would overlap one before it (the file lists the more important first) is
-   * hidden until zooming in gives it room: never "ARMENAZERBAIJAN" where two names meet. */
+   * hidden until zooming in gives it room: never "ARMENAZERBAIJAN" where two names meet. So
+   * is one cut by the map's edge ("KYRGY", "n Sea"), until panning brings it in whole. */
   function declutterLabels() {
-    var boxes = [], kept = [];
+    var boxes = [], kept = [], edge = map.getContainer().getBoundingClientRect();
     labels.forEach(function (label) {
-      label.markers.forEach(function (marker) {
-        var e = marker.getElement();
+      Object.keys(label.markers).forEach(function (k) {
+        var e = label.markers[k].getElement();
         if (e) boxes.push({ element: e, rect: e.getBoundingClientRect() }); // all read, then written
       });
     });
     boxes.forEach(function (box) {
-      var r = box.rect, clear = !kept.some(function (k) {
+      var r = box.rect, inside = r.left >= edge.left && r.right <= edge.right &&
+        r.top >= edge.top && r.bottom <= edge.bottom;
+      var clear = inside && !kept.some(function (k) {
         return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
       });
       if (clear && r.width > 0) kept.push(r);
@@ -1716,7 +1728,7 @@ var MapExplorer = (function () {
 
   function showOfflineLabels(shown) {
     if (!labelLayer || shown === map.hasLayer(labelLayer)) return;
-    if (shown) { labelLayer.addTo(map); declutterLabels(); }
+    if (shown) { labelLayer.addTo(map); placeLabels(); }
     else map.removeLayer(labelLayer);
   }
 
@@ -1766,9 +1778,6 @@ var MapExplorer = (function () {
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
       map.getContainer().addEventListener(type, function () { userMoved = true; }, true);
     });
-    function labelDensity() { map.getContainer().classList.toggle("me-zoomed-out", map.getZoom() < 4); }
-    map.on("zoomend", labelDensity);
-    labelDensity();
     map.on("mousemove", function (e) {
       var p = placeAt(e.containerPoint.x, e.containerPoint.y);
       if (p !== hoverPlace) { hoverPlace = p; requestDraw(); }

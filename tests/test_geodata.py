@@ -263,3 +263,24 @@ def test_basemap_labels():
             assert base[name].contains(shape(f["geometry"])), name
         else:
             assert not any(g.contains(shape(f["geometry"])) for g in base.values()), name
+
+
+def test_every_country_and_the_oceans_are_named_each_from_a_zoom():
+    """A CSV of Paris or Brazil showed land with no name at all: only the story's region
+    (18 countries, 6 seas) was named."""
+    labels = load("basemap-labels.geojson")["features"]
+    countries = {f["properties"]["name"] for f in load("basemap.geojson")["features"]}
+    named = {f["properties"]["name"]: f["properties"] for f in labels}
+    assert countries <= named.keys()
+    assert {"Pacific Ocean", "Atlantic Ocean", "Indian Ocean", "North Sea"} <= named.keys()
+    zooms = [f["properties"]["minzoom"] for f in labels]
+    assert all(2 <= z <= 10 for z in zooms)
+    # Big countries from the first zoom; small ones once they have room; the region as before.
+    assert named["Brazil"]["minzoom"] == named["United States"]["minzoom"] == 2
+    assert named["France"]["minzoom"] <= 4 < named["Luxembourg"]["minzoom"]
+    assert named["Lebanon"]["minzoom"] == named["Armenia"]["minzoom"] == 4
+    assert named["Democratic Republic of the Congo"]["text"] == "Dem. Rep. Congo"
+    # The map gives way in file order: the region first, then zoom by zoom.
+    assert [f["properties"]["name"] for f in labels[:3]] == ["Russia", "Iran", "Turkey"]
+    rest = zooms[18:]
+    assert rest == sorted(rest)

@@ -170,10 +170,37 @@ def test_no_two_names_on_the_base_map_overlap(window, qtbot):
     assert overlapping_labels(window, qtbot) == []
     names = {label[0] for label in js(window.map_view, qtbot, SHOWN_LABELS)}
     assert {"Russia", "Iran", "Syria", "Black Sea"} <= names
-    set_view(window, qtbot, 33.5, 36.5, 7)  # the Levant, close up
+    set_view(window, qtbot, 32.9, 36.8, 7)  # the Levant, close up, its four names in view
     assert overlapping_labels(window, qtbot) == []
     names = {label[0] for label in js(window.map_view, qtbot, SHOWN_LABELS)}
     assert {"Syria", "Lebanon", "Israel", "Jordan"} <= names
+
+
+@pytest.mark.parametrize(
+    ("lat", "lng", "zoom", "names"),
+    [
+        (20, 0, 2, {"Brazil", "Canada", "United States", "Atlantic Ocean", "Pacific Ocean"}),
+        (-15, -55, 4, {"Brazil", "Bolivia", "Paraguay", "Argentina"}),
+        (47, 4, 5, {"France", "Germany", "Spain", "Switzerland", "United Kingdom"}),
+        (49.7, 6.0, 8, {"Luxembourg", "Belgium"}),
+        (50.5, 10, 6, {"Germany", "Czech Republic"}),
+        (34.2, 36.0, 10, {"Lebanon"}),
+    ],
+)
+def test_every_country_is_named_once_there_is_room(window, qtbot, lat, lng, zoom, names):
+    """A map of Paris or Brazil named nothing: only the story's region was."""
+    set_view(window, qtbot, lat, lng, zoom)
+    qtbot.waitUntil(lambda: names <= {n[0] for n in js(window.map_view, qtbot, SHOWN_LABELS)})
+    assert overlapping_labels(window, qtbot) == []
+    width, height = window.map_view.width(), window.map_view.height()
+    box = js(window.map_view, qtbot, "document.querySelector('.leaflet-container')"
+             ".getBoundingClientRect().toJSON()")  # fmt: skip
+    for name, left, top, right, bottom in js(window.map_view, qtbot, SHOWN_LABELS):
+        # Whole, never cut by the map's edge ("KYRGY").
+        assert box["left"] <= left and right <= box["left"] + width, name
+        assert box["top"] <= top and bottom <= box["top"] + height, name
+    # Only names in or near the view are on the page, not the world's ~200 three times over.
+    assert js(window.map_view, qtbot, LABELS_SHOWN) < 120
 
 
 # The online layer's tiles from somewhere the test decides (folium names the layer

@@ -600,42 +600,150 @@ def build_basemap() -> tuple[list[dict], dict]:
     return features, outlines
 
 
+# The story's region, named first and from zoom 4 (as the map named them before every country
+# was): its small countries (Lebanon, Israel, Armenia) have too little room by `label_zoom`.
 LABEL_COUNTRIES = [
     "Russia", "Iran", "Turkey", "Iraq", "Syria", "Lebanon", "Israel", "Ukraine", "Saudi Arabia",
     "Azerbaijan", "Armenia", "Georgia", "Kazakhstan", "Turkmenistan", "Afghanistan", "Pakistan",
     "Egypt", "Jordan",
 ]
+REGION_ZOOM = 4
 
-# Hand-chosen open-water points for sea labels (lon, lat).
+# Shorter names on the map, as Natural Earth's labels write them (the outline keeps its name).
+LABEL_TEXT = {
+    "Bosnia and Herzegovina": "Bosnia and Herz.",
+    "Central African Republic": "Central African Rep.",
+    "Democratic Republic of the Congo": "Dem. Rep. Congo",
+    "Dominican Republic": "Dominican Rep.",
+    "East Timor": "Timor-Leste",
+    "Equatorial Guinea": "Eq. Guinea",
+    "Falkland Islands": "Falkland Is.",
+    "French Southern and Antarctic Lands": "Fr. S. Antarctic Lands",
+    "Republic of Macedonia": "North Macedonia",
+    "Republic of the Congo": "Congo",
+    "Solomon Islands": "Solomon Is.",
+    "South Sudan": "S. Sudan",
+    "Swaziland": "Eswatini",
+    "The Bahamas": "Bahamas",
+    "The Gambia": "Gambia",
+    "Trinidad and Tobago": "Trinidad and Tobago",
+    "United Arab Emirates": "U.A.E.",
+    "Western Sahara": "W. Sahara",
+}
+
+# Hand-chosen open-water points for sea labels (lon, lat) and the zoom each is named from:
+# oceans from the first, seas once they are more than a sliver of the view.
 SEA_LABELS = [
-    ("Caspian Sea", (50.9, 42.3)),
-    ("Black Sea", (34.0, 43.3)),
-    ("Persian Gulf", (51.3, 27.2)),
-    ("Mediterranean Sea", (28.0, 33.6)),
-    ("Red Sea", (38.2, 21.0)),
-    ("Arabian Sea", (63.0, 17.0)),
+    ("Pacific Ocean", (-140.0, 10.0), 2),
+    ("Atlantic Ocean", (-40.0, 28.0), 2),
+    ("Indian Ocean", (78.0, -22.0), 2),
+    ("Southern Ocean", (40.0, -60.0), 2),
+    ("Arctic Ocean", (-150.0, 78.0), 2),
+    ("Mediterranean Sea", (28.0, 33.6), 2),
+    ("Caspian Sea", (50.9, 42.3), 3),
+    ("Black Sea", (34.0, 43.3), 3),
+    ("Persian Gulf", (51.3, 27.2), 3),
+    ("Red Sea", (38.2, 21.0), 3),
+    ("Arabian Sea", (63.0, 17.0), 3),
+    ("Caribbean Sea", (-75.0, 14.5), 3),
+    ("Gulf of Mexico", (-90.0, 25.0), 3),
+    ("Bay of Bengal", (88.0, 14.0), 3),
+    ("South China Sea", (114.0, 13.0), 3),
+    ("Philippine Sea", (132.0, 20.0), 3),
+    ("Coral Sea", (155.0, -18.0), 3),
+    ("Tasman Sea", (160.0, -38.0), 3),
+    ("Bering Sea", (-178.0, 58.0), 3),
+    ("Hudson Bay", (-86.0, 60.0), 3),
+    ("Barents Sea", (40.0, 73.0), 3),
+    ("Norwegian Sea", (2.0, 68.0), 3),
+    ("Labrador Sea", (-55.0, 58.5), 3),
+    ("Gulf of Guinea", (3.0, 1.5), 3),
+    ("Sea of Okhotsk", (150.0, 53.0), 4),
+    ("Sea of Japan", (135.0, 40.0), 4),
+    ("East China Sea", (126.0, 29.0), 4),
+    ("North Sea", (3.5, 56.0), 4),
+    ("Baltic Sea", (19.0, 55.8), 4),
+    ("Gulf of Aden", (48.0, 12.6), 5),
+    ("Adriatic Sea", (16.0, 42.8), 5),
+    ("Aegean Sea", (25.0, 38.8), 6),
 ]
 
 # Label only the part of a country that the region map shows.
 LABEL_CLIP = {"Russia": box(27.0, 45.0, 60.0, 62.0)}
 
+# How a label is drawn (resources/mappage.css: 11 px capitals, spaced 0.06 em), to find the
+# zoom at which its country has room for it.
+LABEL_CHAR_PX = 8.2
+LABEL_LINE_PX = 13.0
+LABEL_OVERHANG = 0.75  # a name may run a little past its country's edges
+MIN_ZOOM, MAX_LABEL_ZOOM = 2, 10
+
+
+def label_zoom(polygon, point, text: str) -> int:
+    """The zoom from which `text` at `point` is named: when the country, across and down
+    through the point, is about as wide and tall as the name (Web Mercator pixels at zoom z:
+    256·2^z/360 a degree of longitude, that over cos(latitude) a degree of latitude). Tiny
+    countries are named at the closest zoom the labels go to."""
+    span = 1000.0
+    across = LineString([(point.x - span, point.y), (point.x + span, point.y)])
+    down = LineString([(point.x, max(-89.9, point.y - 90)), (point.x, min(89.9, point.y + 90))])
+
+    def through(line) -> float:
+        pieces = polygon.intersection(line)
+        parts = getattr(pieces, "geoms", [pieces])
+        return max((p.length for p in parts if p.distance(point) < 1e-9), default=0.0)
+
+    wide, tall = through(across), through(down)
+    text_px = LABEL_CHAR_PX * len(text) * LABEL_OVERHANG
+    for zoom in range(MIN_ZOOM, MAX_LABEL_ZOOM + 1):
+        per_degree = 256 * 2**zoom / 360
+        stretch = 1 / math.cos(math.radians(point.y))
+        if wide * per_degree >= text_px and tall * per_degree * stretch >= LABEL_LINE_PX:
+            return zoom
+    return MAX_LABEL_ZOOM
+
+
+def country_label(name: str, outline) -> dict:
+    """A country's label: at the pole of inaccessibility (the point farthest inside) of its
+    largest polygon, named from the zoom at which it has room (`label_zoom`)."""
+    g = outline
+    if name in LABEL_CLIP:
+        g = polygonal(g.intersection(LABEL_CLIP[name]))
+    largest = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
+    pt = polylabel(largest, tolerance=0.01)
+    if not g.contains(pt):
+        pt = largest.representative_point()
+    pt = Point(round(pt.x, 2), round(pt.y, 2))
+    if not g.contains(pt):  # rounded out of a narrow country
+        pt = largest.representative_point()
+        pt = Point(round(pt.x, 2), round(pt.y, 2))
+    text = LABEL_TEXT.get(name, name)
+    zoom = label_zoom(largest, pt, text)
+    if name in LABEL_COUNTRIES:
+        zoom = min(zoom, REGION_ZOOM)
+    props = {"name": name, "kind": "country", "minzoom": zoom}
+    if text != name:
+        props["text"] = text
+    return {"type": "Feature", "properties": props, "geometry": to_geojson(pt, 2)}
+
 
 def build_labels(outlines: dict) -> list[dict]:
-    feats = []
-    for name in LABEL_COUNTRIES:
-        g = outlines[name]
-        if name in LABEL_CLIP:
-            g = polygonal(g.intersection(LABEL_CLIP[name]))
-        largest = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
-        pt = polylabel(largest, tolerance=0.01)
-        if not g.contains(pt):
-            pt = largest.representative_point()
-        feats.append({"type": "Feature", "properties": {"name": name, "kind": "country"},
-                      "geometry": to_geojson(Point(round(pt.x, 2), round(pt.y, 2)), 2)})
-    for name, (x, y) in SEA_LABELS:
-        feats.append({"type": "Feature", "properties": {"name": name, "kind": "sea"},
-                      "geometry": to_geojson(Point(x, y), 2)})
-    return feats
+    """Every country and the main seas, in the order the map gives way (its `declutterLabels`
+    hides a name that would overlap one before it): the story's region first, then by the
+    zoom each is named from, bigger countries before smaller, seas after the countries of
+    their zoom."""
+    land = unary_union(list(outlines.values()))
+    region = [country_label(name, outlines[name]) for name in LABEL_COUNTRIES]
+    others = [country_label(name, g) for name, g in outlines.items() if name not in LABEL_COUNTRIES]
+    others.sort(key=lambda f: (f["properties"]["minzoom"], -outlines[f["properties"]["name"]].area))
+    seas = []
+    for name, (x, y), zoom in SEA_LABELS:
+        if land.distance(Point(x, y)) < 0.3:
+            raise SystemExit(f"sea label {name} at {x}, {y} is on or by land")
+        seas.append({"type": "Feature", "properties": {"name": name, "kind": "sea", "minzoom": zoom},
+                     "geometry": to_geojson(Point(x, y), 2)})
+    rest = sorted(others + seas, key=lambda f: (f["properties"]["minzoom"], f["properties"]["kind"] == "sea"))
+    return region + rest
 
 
 def main() -> int:
