@@ -101,8 +101,12 @@ def test_gif_plays_through_time(qtbot, tmp_path, bundled, make_exporter):
     exporter = make_exporter(ExplorerState(bundled), path, "gif", (480, 300), frames=12)
     steps: list[tuple[int, int]] = []
     exporter.progress.connect(lambda done, total: steps.append((done, total)))
+    # Frames wait on disk as they come, none in memory (120 frames of 1280x800 took ~1 GB).
+    held: list[int] = []
+    exporter.progress.connect(lambda done, _total: held.append(len(exporter._images)))
     run_exporter(qtbot, exporter)
     assert steps[-1][0] == steps[-1][1] == exporter.total >= 10
+    assert set(held) == {0}
     gif = Image.open(path)
     assert gif.format == "GIF" and gif.size == (480, 300)
     assert gif.n_frames >= 10

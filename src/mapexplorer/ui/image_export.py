@@ -8,7 +8,6 @@ title, the date and a legend over it with QPainter. Everything runs on the event
 
 from __future__ import annotations
 
-import io
 import logging
 import math
 import os
@@ -37,14 +36,15 @@ from mapexplorer.mappage import messages
 from mapexplorer.mappage.page_builder import MAX_ZOOM
 from mapexplorer.model.axis import TimeAxis, day_words
 from mapexplorer.model.state import ExplorerState, TimeMode
+from mapexplorer.ui.gif_file import GifFrames
 
 log = logging.getLogger("mapexplorer.export")
 
 PNG, GIF = "png", "gif"
 DEFAULT_FRAMES = 60
 MIN_FRAMES, MAX_FRAMES = 2, 600
-"""A playback needs a first and a last frame; 600 frames are two minutes at 200 ms, and all of
-them are held in memory until the GIF is written."""
+"""A playback needs a first and a last frame; 600 frames are two minutes at 200 ms (kept on
+disk as they come, `gif_file.GifFrames`: ~0.2 MB a frame of 1280x800)."""
 DEFAULT_FRAME_MS = 200
 LAST_FRAME_MS = 2000
 """The GIF rests on its last frame before it loops."""
@@ -414,56 +414,6 @@ def _to_pil(image: QImage):
     ).copy()
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    c = QColor(colour)
-    return c.red(), c.green(), c.blue()
-
-
-def gif_bytes(
-    frames: Sequence,
-    frame_ms: int,
-    last_ms: int = LAST_FRAME_MS,
-    exact: Sequence[str] = (),
-) -> bytes:
-    """An endless GIF of Pillow RGB `frames` sharing one palette (no flicker, small deltas).
-
-    The palette holds the `exact` colours ("#rrggbb": the legend's) as they are, and the rest
-    from a strip of a few frames spread over the animation.
-    """
-    from PIL import Image
-
-    if not frames:
-        raise ValueError("no frames to write")
-    picks = (
-        [frames[round(i * (len(frames) - 1) / 5)] for i in range(6)] if len(frames) > 6 else frames
-    )
-    thumb = [f.reduce(2) for f in picks]
-    strip = Image.new("RGB", (thumb[0].width, thumb[0].height * len(thumb)))
-    for i, t in enumerate(thumb):
-        strip.paste(t, (0, i * t.height))
-    reserved = list(dict.fromkeys(_rgb(c) for c in (*exact, *_UI_COLOURS)))
-    sampled = strip.quantize(colors=256 - len(reserved), method=Image.Quantize.MEDIANCUT)
-    colours = sampled.getpalette()[: 3 * (256 - len(reserved))]
-    for rgb in reserved:
-        colours.extend(rgb)
-    palette = Image.new("P", (1, 1))
-    palette.putpalette(colours)
-    quantised = [f.quantize(palette=palette, dither=Image.Dither.NONE) for f in frames]
-    durations = [frame_ms] * (len(quantised) - 1) + [max(frame_ms, last_ms)]
-    out = io.BytesIO()
-    quantised[0].save(
-        out,
-        "GIF",
-        save_all=True,
-        append_images=quantised[1:],
-        duration=durations,
-        loop=0,
-        optimize=True,
-        disposal=1,
-    )
-    return out.getvalue()
-
-
 # --- the exporter ---------------------------------------------------------------------------------
 class MapImageExporter(QObject):
     """Renders the state's map offscreen at `size` and writes a PNG (one frame) or a GIF.
@@ -503,6 +453,7 @@ class MapImageExporter(QObject):
         self.days = [self.state.time] if fmt == PNG else playback_days(self.state, frames)
         self.state.set_time(self.days[0])  # the first frame's time (the view is not made yet)
         self.legend = legend_entries(self.state)
+        self._gif: GifFrames | None = None  # a GIF's frames so far, made at `start`
         self.overlay = Overlay(
             self.size,
             self.title,
@@ -547,6 +498,9 @@ class MapImageExporter(QObject):
             reason = f"cannot write the file ({exc.strerror or exc})"
             QTimer.singleShot(0, lambda: self._fail(reason))
             return
+        if self.fmt == GIF:
+            exact = [colour for _, colour in self.legend]
+            self._gif = GifFrames(self.total, self.frame_ms, LAST_FRAME_MS, exact)
         self._watchdog.start()
         # Quitting mid-export: close the offscreen page before the application goes.
         QCoreApplication.instance().aboutToQuit.connect(self.cancel)
@@ -647,13 +601,17 @@ class MapImageExporter(QObject):
             )
         progress = self._index / max(1, self.total - 1)
         image = self.overlay.paint(grabbed, day_words(self.state.time), self._detail(), progress)
-        self._images.append(image if self.fmt == PNG else _to_pil(image))
         self._shown_ids = self._visible_ids()
         self._index += 1
-        self.progress.emit(self._index, self.total)
-        if self._index < self.total:
-            self._show(self.days[self._index])
+        more = self._index < self.total
+        if more:
+            self._show(self.days[self._index])  # the page draws it while this frame is kept
+        if self._gif is not None:
+            self._gif.add(_to_pil(image))  # on disk: not every frame in memory till the end
         else:
+            self._images.append(image)
+        self.progress.emit(self._index, self.total)
+        if not more and not self._done:  # not cancelled at the last frame's progress
             self._write()
 
     def _is_settled(self, grabbed: QImage) -> bool:
@@ -695,12 +653,10 @@ class MapImageExporter(QObject):
     def _write(self) -> None:
         self._watchdog.stop()
         try:
-            if self.fmt == PNG:
-                data = png_bytes(self._images[0])
-            else:
-                exact = [colour for _, colour in self.legend]
-                data = gif_bytes(self._images, self.frame_ms, exact=exact)
-            write_atomically(self.path, data)
+            if self._gif is None:
+                write_atomically(self.path, png_bytes(self._images[0]))
+            else:  # written as each frame is made
+                write_atomically(self.path, self._gif.chunks(_UI_COLOURS))
         except OSError as exc:  # a full disk, a missing folder: not the temporary file's name
             self._fail(f"cannot write the file ({exc.strerror or exc})")
             return
@@ -723,6 +679,9 @@ class MapImageExporter(QObject):
         self._settle.stop()
         self._watchdog.stop()
         self._images = []
+        if self._gif is not None:
+            self._gif.close()
+            self._gif = None
         self._candidate = self._previous = None
         if self._view is not None:
             view, self._view = self._view, None
