@@ -447,3 +447,31 @@ def window_open_filter() -> str:
     from mapexplorer.ui.main_window import OPEN_FILTER
 
     return OPEN_FILTER
+
+
+def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
+    window, qtbot, bundled, page_path
+):
+    """For a projector: the window's ~9 pt text and the map's 11 px names were all there was."""
+    from mapexplorer.ui.main_window import MainWindow
+
+    base = window.font().pointSizeF()
+    view = window.map_view
+    qtbot.waitUntil(lambda: view.drawn_at_its_size(), timeout=10000)
+    for _ in range(2):
+        window.larger_text_action.trigger()
+    assert window.text_scale == 1.5
+    assert window.font().pointSizeF() == pytest.approx(1.5 * base)
+    assert window.event_list.font().pointSizeF() == pytest.approx(1.5 * base)
+    assert view.zoomFactor() == 1.5
+    # The page lays the map out in fewer, bigger CSS pixels; a draw at that size is its size.
+    qtbot.waitUntil(lambda: view.drawn_size[0] == pytest.approx(view.width() / 1.5, abs=1))
+    qtbot.waitUntil(view.drawn_at_its_size, timeout=10000)
+    assert float(window.settings.value("view/text_scale")) == 1.5
+    again = MainWindow(bundled, "bundled.geojson", page_path, settings=window.settings)
+    qtbot.addWidget(again)
+    assert again.text_scale == 1.5 and again.map_view.zoomFactor() == 1.5
+    for _ in range(4):
+        window.smaller_text_action.trigger()
+    assert window.text_scale == 1.0 and not window.smaller_text_action.isEnabled()
+    assert window.font().pointSizeF() == pytest.approx(base)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +36,9 @@ from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
 from mapexplorer.ui.readable_palette import keep_placeholders_readable
 from mapexplorer.ui.save_dialog import ask_save_path
+from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
+from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
+from mapexplorer.ui.text_size import next_step, remembered_scale, scaled_font
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.words import counted
 
@@ -147,11 +150,30 @@ class MainWindow(QMainWindow):
         self.importer = ArticleImporter(self)
         self._build_actions()
         self._build_status_bar()
+        self._base_font = QFont(self.font())
+        self.text_scale = 1.0
+        # A page loaded again (its process restarted) keeps the size.
+        self.map_view.loadFinished.connect(lambda _ok: self.map_view.setZoomFactor(self.text_scale))
+        self.set_text_scale(remembered_scale(settings) if settings is not None else 1.0)
         self.state.catalogue_changed.connect(self._on_catalogue_changed)
         self.state.era_changed.connect(lambda era: self._sync_chapter(era.id if era else None))
         self.state.time_changed.connect(self._leave_chapter_if_left)
         self.state.mode_changed.connect(self._leave_chapter_if_left)
         self._on_catalogue_changed(catalogue)
+
+    # --- text size ----------------------------------------------------------------------------
+    def set_text_scale(self, scale: float) -> None:
+        """The window's fonts and the map page at `scale` (one of `text_size.STEPS`)."""
+        self.text_scale = scale
+        self.setFont(scaled_font(self._base_font, scale))
+        self.map_view.setZoomFactor(scale)  # names, markers, tooltips and scale bar alike
+        self.larger_text_action.setEnabled(scale < TEXT_STEPS[-1])
+        self.smaller_text_action.setEnabled(scale > TEXT_STEPS[0])
+        if self.settings is not None:
+            self.settings.setValue(TEXT_SETTING, scale)
+
+    def step_text_size(self, direction: int) -> None:
+        self.set_text_scale(next_step(self.text_scale, direction))
 
     @property
     def launch_pending(self) -> str | None:
@@ -222,6 +244,18 @@ class MainWindow(QMainWindow):
         self.go_to_date_action.setToolTip("Type a date in the slider's date box")
         self.go_to_date_action.triggered.connect(self.focus_date_box)
         view_menu.addAction(self.go_to_date_action)
+        view_menu.addSeparator()
+        # Ctrl+0 is Fit all events: the normal size has no key of its own.
+        self.larger_text_action = QAction("&Larger text", self)
+        self.larger_text_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.larger_text_action.setToolTip("Bigger text in the panels and on the map")
+        self.larger_text_action.triggered.connect(lambda: self.step_text_size(+1))
+        self.smaller_text_action = QAction("&Smaller text", self, shortcut="Ctrl+-")
+        self.smaller_text_action.triggered.connect(lambda: self.step_text_size(-1))
+        self.normal_text_action = QAction("&Normal text size", self)
+        self.normal_text_action.triggered.connect(lambda: self.set_text_scale(1.0))
+        for action in (self.larger_text_action, self.smaller_text_action, self.normal_text_action):
+            view_menu.addAction(action)
 
         help_menu = menu.addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self, shortcut=QKeySequence.StandardKey.HelpContents)

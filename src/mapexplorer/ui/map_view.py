@@ -310,8 +310,17 @@ class QtMapView(QWebEngineView):
 
     def drawn_at_its_size(self) -> bool:
         """The page's last draw had the view's size, and the view is on screen: what the user
-        sees (not a draw at QtWebEngine's first 640×480, before the window's layout)."""
-        return self.isVisible() and self.drawn_size == (self.width(), self.height())
+        sees (not a draw at QtWebEngine's first 640×480, before the window's layout). With
+        larger text (a page zoom), the page's CSS pixels are that much fewer."""
+        zoom = self.zoomFactor()
+        if zoom == 1.0:
+            return self.isVisible() and self.drawn_size == (self.width(), self.height())
+        width, height = self.drawn_size
+        return (
+            self.isVisible()
+            and abs(width - self.width() / zoom) <= 1
+            and abs(height - self.height() / zoom) <= 1
+        )
 
     def _on_view_drawn(self, width: int, height: int, count: int) -> None:
         self.drawn_size = (width, height)
