@@ -226,3 +226,29 @@ def test_names_under_two_groups_take_their_groups_names(tmp_path):
     assert guess.fields == ("Title", "Begin Date", "Begin Note", "End Date", "End Note", "Place")
     catalogue, _ = read_catalogue(path)
     assert catalogue.events[0].time.edtf == "1914-07-28/1918-11-11"
+
+
+@pytest.mark.parametrize(
+    ("shown", "edtf"),
+    [
+        ("mmm-yy", "1914-06"),  # Excel's format for "June 1914" typed in a cell ("Jun-14")
+        ("mmmm yyyy", "1914-06"),
+        ("[$-409]MMMM\\ YYYY;@", "1914-06"),  # LibreOffice's, with its locale and text section
+        ("yyyy", "1914"),
+        ('"Year "yyyy', "1914"),  # a quoted d or m is text, not a day or month
+        ("d mmmm yyyy", "1914-06-01"),
+        ("dddd", "1914-06-01"),  # the weekday alone: a day all the same
+        ("dd/mm/yyyy", "1914-06-01"),
+    ],
+)
+def test_a_date_cell_is_as_precise_as_the_sheet_shows_it(tmp_path, shown, edtf):
+    # It was the first day of the month or year, always: "June 1914" typed in Excel (a date
+    # cell shown "mmm-yy") was "Monday 1 June 1914", as if the day were known.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Title", "Latitude", "Longitude"])
+    sheet.append([dt.datetime(1914, 6, 1), "Crisis", 48.2, 16.37])
+    sheet["A2"].number_format = shown
+    book.save(tmp_path / "month.xlsx")
+    catalogue, _report = read_catalogue(tmp_path / "month.xlsx")
+    assert catalogue.events[0].time.edtf == edtf

@@ -126,10 +126,14 @@ def _table(
     rows: list[list[str]] = []
     excel_rows: list[int] = []
     total = sheet.max_row or 0  # from the sheet's own dimension: a guess, not a count
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, row in enumerate(sheet.iter_rows(), start=1):
         if progress is not None and number % 2000 == 0:
             progress(min(number, total), max(total, number))
-        cells = [_text(v) for v in values]
+        values = tuple(cell.value for cell in row)
+        cells = [
+            _date_text(v, cell.number_format) if isinstance(v, dt.datetime) else _text(v)
+            for v, cell in zip(values, row, strict=True)
+        ]
         while cells and not cells[-1]:
             cells.pop()  # Excel's formatted but empty cells at the end of a row
         if not any(cells):
@@ -215,6 +219,21 @@ def _has_data(sheet: Any) -> bool:
 
 
 _LOOKED_AT = 200
+
+
+def _date_text(value: dt.datetime, number_format: str | None) -> str:
+    """A date cell as precise as the sheet shows it: the month of one whose format shows no
+    day ("June 1914" typed in Excel is the first of June, shown "mmm-yy"), the year of one
+    that shows only its year; else as `_text` writes it."""
+    shown = _FORMAT_LITERALS.sub("", (number_format or "").split(";")[0]).lower()
+    if value.time() == dt.time(0, 0) and "y" in shown and not any(c in shown for c in "dhs"):
+        return value.strftime("%Y-%m" if "m" in shown else "%Y")
+    return _text(value)
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+"""What a number format shows as it is: quoted text, an escaped character, a colour or locale
+in brackets, a space as wide as a character (`_)`), a fill (`*-`)."""
 
 
 def _text(value: Any) -> str:
