@@ -2083,7 +2083,7 @@ def test_a_table_copied_from_wikipedia_reads_without_its_reference_marks(tmp_pat
     [
         ("753–509 BC", "-0752/-0508"),
         ("500 to 400 BCE", "-0499/-0399"),
-        ("c. 1200–1150 BC", "-1199/-1149"),
+        ("c. 1200–1150 BC", "-1199~/-1149~"),  # about, at both ends
         ("44 BC – AD 14", "-0043/0014"),
         ("1–14 AD", "0001/0014"),
     ],
@@ -2186,7 +2186,11 @@ def test_a_table_with_invisible_characters_reads_as_it_shows(tmp_path):
         ("c. 1350 (est.)", "1350~"),  # about already: kept so
         ("14 October 1066 (Julian)", "1066-10-14"),  # a note with no bearing: the date as given
         ("2024-06-25 (updated)", "2024-06-25"),
-        ("1941–1945 (approx.)", "1941/1945"),
+        ("1941–1945 (approx.)", "1941~/1945~"),  # both ends: it was the exact span
+        ("1914–1918 (disputed)", "1914?/1918?"),
+        ("c. 138–126 BC", "-0137~/-0125~"),  # it lost its "c."
+        ("c. 1200–1300", "1200~/1300~"),
+        ("c. June–July 1914", "1914-06~/1914-07~"),
     ],
 )
 def test_a_date_with_a_note_in_brackets_after_it(value, edtf):

@@ -578,11 +578,12 @@ def date_note(value: object) -> str:
 
 
 def _qualified(span: TimeSpan, mark: str) -> TimeSpan:
-    """`span` about ("~") or uncertain ("?"), unless it is already either, or an interval."""
-    if "/" in span.edtf or any(c in span.edtf for c in "~?%"):
+    """`span` about ("~") or uncertain ("?"), unless it is already either; an interval at
+    both its ends ("c. 138–126 BC" is "-0137~/-0125~")."""
+    if any(c in span.edtf for c in "~?%"):
         return span
     try:
-        return _cached_parse(span.edtf + mark)
+        return _cached_parse("/".join(end + mark for end in span.edtf.split("/")))
     except DateError:  # a form EDTF cannot qualify: the date as read
         return span
 
