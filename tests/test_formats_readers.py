@@ -137,6 +137,8 @@ def test_parse_date_reads_common_forms(value, edtf):
         ("from Aug. 25 to Sept. 17, 1941", "1941-08-25/1941-09-17"),
         ("1941-1945", "1941/1945"),  # a plain hyphen, as "1941–1945" with a dash
         ("1939-45", "1939/1945"),
+        ("1914/18", "1914/1918"),  # as British books write the wars: it was "not valid EDTF"
+        ("1939 / 45", "1939/1945"),
     ],
 )
 def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(value, edtf):

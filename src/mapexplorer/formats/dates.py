@@ -118,6 +118,7 @@ _SEASON_YEARS = re.compile(
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _YEAR_HYPHEN_YEAR = re.compile(r"^\d{4}\s*-\s*(?:\d{4}|\d{2})$")
+_YEAR_SLASH_SHORT_YEAR = re.compile(r"^\d{4}\s*/\s*\d{2}$")
 _DAY_AFTER_MONTH = re.compile(r"[^\W\d]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|→|\s+to\s+|\s+until\s+)\s*(.+)$")
 """A range, "1941–1945", "17 January – 3 February 2025", or as Notion's CSV export writes a
@@ -530,6 +531,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
         if _YEAR_HYPHEN_YEAR.match(text) and (span := _from_prose(text)) is not None:
             return span  # "1941-1945", "1939-45": years joined by a hyphen, as by a dash
+        if _YEAR_SLASH_SHORT_YEAR.match(text) and (span := _from_prose(text.replace("/", "-"))):
+            return span  # "1914/18", "1939/45", as British books write the wars: "1939-45"
         raise _edtf_reason(text, raw)  # it looks like EDTF, so the EDTF reason is the useful one
     if (span := _from_prose(text)) is not None:
         return span
