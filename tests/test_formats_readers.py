@@ -173,6 +173,79 @@ def test_a_century_ad_that_is_none_is_refused_by_its_whole_text(value):
         parse_date(value)
 
 
+HISTORIANS_DATES = [
+    ("XIV century", "13XX"),
+    ("s. XIV", "13XX"),  # Spanish and Italian: siglo, secolo
+    ("sec. XIV", "13XX"),
+    ("siglo XIV", "13XX"),
+    ("XIV secolo", "13XX"),
+    ("XIVe siècle", "13XX"),
+    ("XIVᵉ siècle", "13XX"),
+    ("14. Jahrhundert", "13XX"),
+    ("14. Jh.", "13XX"),
+    ("14th c.", "13XX"),
+    ("14th-c.", "13XX"),
+    ("14th cent.", "13XX"),
+    ("X century", "09XX"),
+    ("early XIV century", "1300/1333"),  # as "early 14th century"
+    ("c. XIV century", "13XX~"),
+    ("siglos XIV-XV", "13XX/14XX"),
+    ("s. XIV a.C.", "-13XX"),  # antes de Cristo
+    ("V-IV secolo a.C.", "-04XX/-03XX"),
+    ("XIVe siècle av. J.-C.", "-13XX"),
+    ("14. Jahrhundert v. Chr.", "-13XX"),
+    ("s. XIV d.C.", "13XX"),
+    ("1st millennium BC", "-0XXX"),  # 1000-1 BC
+    ("3rd millennium BC", "-2XXX"),
+    ("2nd millennium", "1XXX"),  # 1000-1999, as the 14th century is 1300-1399
+    ("the 1st millennium AD", "0XXX"),
+    ("IIe millénaire av. J.-C.", "-1XXX"),
+    ("2. Jahrtausend v. Chr.", "-1XXX"),
+    ("1350 AH", "1931/1932"),  # a Hijri year: the years AD it overlaps
+    ("AH 1350", "1931/1932"),
+    ("1446 A.H.", "2024/2025"),  # 7 July 2024 to 25 June 2025
+    ("14th century", "13XX"),  # as before
+    ("c. 1350", "1350~"),
+]
+
+
+@pytest.mark.parametrize(("value", "edtf"), HISTORIANS_DATES)
+def test_historians_centuries_millennia_and_hijri_years(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("Ides of March 44 BC", "the Ides of March is 15 March, so write '15 March 44 BC'"),
+        ("the Ides of March, 44 BC", "write '15 March 44 BC'"),
+        ("Ides of January 10 BC", "the Ides of January is 13 January, so write '13 January 10"),
+        ("Kalends of May", "is 1 May, so write '1 May' and its year"),
+        ("Nones of July 1", "is 7 July, so write '7 July 1'"),
+        ("3 days before the Ides of March 44 BC", "counts back from a day of the Roman"),
+        ("12 Rabi al-Awwal 1350 AH", "write its day in the Gregorian calendar"),
+        ("0 AH", "the Hijri calendar has no year 0"),
+        ("11th millennium", "there is no such millennium"),
+        ("XIV", "is not a date we can read"),  # no century word: not a century
+        ("s. XIIII", "is not a date we can read"),  # no Roman numeral
+    ],
+)
+def test_roman_days_and_hijri_dates_say_what_to_write(value, words):
+    with pytest.raises(DateError, match=re.escape(words)):
+        parse_date(value)
+
+
+def test_historians_dates_read_the_same_in_a_table_and_as_geojson_properties(tmp_path):
+    values = [value for value, _ in HISTORIANS_DATES]
+    rows = "".join(f'"{value}",{i},46.2,6.1\n' for i, value in enumerate(values))
+    table, _ = read_catalogue(write(tmp_path / "eras.csv", f"date,title,lat,lon\n{rows}"))
+    features = [_point_feature({"date": v, "title": str(i)}) for i, v in enumerate(values)]
+    collection, _ = read_catalogue(write(tmp_path / "eras.geojson", _collection(*features)))
+    expected = {str(i): parse_date(v).edtf for i, v in enumerate(values)}
+    for catalogue in (table, collection):
+        assert {e.title: e.time.edtf for e in catalogue.events} == expected
+
+
 @pytest.mark.parametrize("value", ["1990s or so", "in the 1990s?"])
 def test_parse_date_refuses_what_it_cannot_pin_down(value):
     with pytest.raises(DateError, match="not a date we can read"):

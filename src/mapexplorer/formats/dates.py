@@ -5,7 +5,9 @@ EDTF and ISO 8601 ("2025-01-17", "2025-01", "1941-08-25/1941-09-17", "2024-12~")
 ("17 January 2025", "Jan. 17, 2025", "Sept. 3, 1941", "January 2025", Excel's "17-Jan-2025"),
 any of them with a time of day ("Fri, 17 Jan 2025 10:00:00 GMT", "1/17/2025 10:30 AM"), numeric
 forms ("17/01/2025", "17.01.2025", "2025/01/17", GDELT's "20250117"), years (1979, "1979.0",
-"44 BC", "BC 44", "-0043", "c. 1900"), centuries ("3rd century BC", "3rd century AD"), spans
+"44 BC", "BC 44", "-0043", "c. 1900"), centuries ("3rd century BC", "3rd century AD", and as
+historians write them: "XIVe siècle", "s. XIV a.C.", "14. Jahrhundert"), millennia ("1st
+millennium BC"), Hijri years ("1350 AH": the years AD it overlaps), spans
 still going on ("2014–present", "since 2014": to today) and Unix timestamps (1737109800, or
 milliseconds). Every failure is a `DateError` that says why.
 """
@@ -466,6 +468,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             return span
     if match := _QUARTER.match(lowered):
         return _quarter(match, raw)
+    if (span := _historians_date(lowered, order, unix, raw)) is not None:
+        return span  # "XIVe siècle", "s. XIV", "14. Jahrhundert", "2nd millennium BC"
     if match := _CENTURY_BC.match(lowered):
         century = int(match[1])
         if not 1 <= century <= 99:
@@ -546,6 +550,181 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         f"{_show(raw)} is not a date we can read: write it as 2025-01-17, "
         "17 January 2025, January 17, 2025, the 1980s or the 19th century"
     )
+
+
+_ROMAN = re.compile(r"^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _roman(text: str) -> int | None:
+    """A Roman numeral's value ("xiv" is 14); None for anything else ("xiiii", "ic")."""
+    if not text or not _ROMAN.match(text):
+        return None
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0], strict=True))
+
+
+# A century's or a millennium's number: Roman ("XIV", "XIVe", "XIVᵉ", "XIV." as German writes
+# it) or Arabic with its ordinal's ending ("14th", "14e", "14ème", "14.", "14º").
+_NTH = (
+    r"(?:(?P<{0}>[ivxlcdm]+)|(?P<{0}n>\d{{1,2}})(?=st|nd|rd|th|e|è|ᵉ|er|re|o|º|°|\.))"
+    r"(?:st|nd|rd|th|ème|eme|e|è|ᵉ|er|re|o|º|°)?\.?"
+)
+_CENTURY_AFTER = r"(?:century|centuries|cent\.?|c\.|siècles?|siecles?|s\.|secolo|secoli|jahrhunderts?|jh\.|jhdt\.)"
+_CENTURY_BEFORE = r"(?:siglos?|s\.|sec\.|saec\.|sæc\.|secolo|secoli|century)"
+_BC_WORDS = (
+    r"bce?|b\.\s?c\.(?:\s?e\.)?|a\.\s?c\.?|ac|a\.\s?de\s?c\.|av\.\s?j\.?-?\s?c\.?"
+    r"|avant\s+j\.?-?\s?c\.?|v\.\s?chr\.?|vor\s+christus|before\s+christ"
+)
+_AD_WORDS = (
+    r"ad|a\.\s?d\.|ce|c\.\s?e\.|d\.\s?c\.?|dc|ap\.\s?j\.?-?\s?c\.?|n\.\s?chr\.?|nach\s+christus"
+)
+_ERA_AFTER = rf"(?:,?\s*(?:(?P<bc>{_BC_WORDS})|{_AD_WORDS}))?"
+_HISTORIANS_CENTURY = re.compile(
+    rf"^(?P<before>.*?)(?:"
+    rf"{_CENTURY_BEFORE}\s*{_NTH.format('a')}(?:\s*[-–—/]\s*{_NTH.format('b')})?"
+    rf"|{_NTH.format('c')}(?:\s*[-–—/]\s*{_NTH.format('d')})?\s*-?\s*{_CENTURY_AFTER}"
+    rf"){_ERA_AFTER}$"
+)
+"""A century as historians write it in many languages: "XIV century", "s. XIV", "sec. XIV",
+"siglo XIV", "XIV secolo", "XIVe siècle", "14. Jahrhundert", "14th c.", "14th-c.", "siglos
+XIV–XV", each maybe BC ("a.C.", "av. J.-C.", "v. Chr.") or AD ("d.C.", "n. Chr.")."""
+_HISTORIANS_MILLENNIUM = re.compile(
+    rf"^(?:the\s+)?(?:{_NTH.format('c')}\s*(?:millennium|millenium|millénaire|millenaire"
+    rf"|millennio|milenio|jahrtausends?|jt\.|jtsd\.)"
+    rf"|(?:millennium|millenium|milenio|millennio)\s+{_NTH.format('a')}){_ERA_AFTER}$"
+)
+"""A millennium: "1st millennium BC", "2nd millennium", "IIe millénaire av. J.-C.",
+"2. Jahrtausend v. Chr.", "II millennio a.C."."""
+_ROMAN_DAY = re.compile(
+    r"\b(?P<day>kalends|calends|kalendae|kal\.|nones|nonae|non\.|ides|idus|id\.)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?P<month>[a-z]+)\.?,?\s*(?P<year>.*)$"
+)
+_HIJRI = re.compile(
+    r"^(?:(?P<year>\d{1,4})\s*(?:ah|a\.\s?h\.?)|(?:ah|a\.\s?h\.)\s*(?P<year2>\d{1,4}))$"
+    r"|(?:\s|^)(?:ah|a\.\s?h\.?)$"
+)
+"""A year of the Hijri (Islamic) calendar, "1350 AH", "AH 1350", or a Hijri date ("12 Rabi'
+al-Awwal 1350 AH")."""
+
+
+def _number(match: re.Match[str], name: str) -> int | None:
+    """The number a `_NTH` group holds (Roman or Arabic); None when it holds none, 0 when its
+    letters are no Roman numeral."""
+    if match[name] is not None:
+        return _roman(match[name]) or 0
+    if match[name + "n"] is not None:
+        return int(match[name + "n"])
+    return None
+
+
+def _first_number(match: re.Match[str], name: str, other: str, default: int = 0) -> int:
+    """The number of the first of two `_NTH` groups that holds one, else `default`."""
+    for group in (name, other):
+        if (number := _number(match, group)) is not None:
+            return number
+    return default
+
+
+def _historians_date(lowered: str, order: DateOrder, unix: bool, raw: str) -> TimeSpan | None:
+    """A century or a millennium as historians write it in tables ("XIVe siècle", "s. XIV",
+    "14. Jahrhundert", "1st millennium BC"), read as "the 14th century" is; the days of the
+    Roman calendar ("the Ides of March") and of the Hijri one are refused, saying what to
+    write, or, for a Hijri year alone ("1350 AH"), read as the years AD it overlaps. None for
+    anything else."""
+    if match := _HISTORIANS_MILLENNIUM.match(lowered):
+        number = _first_number(match, "c", "a")
+        if not number or number > 10:
+            raise DateError(f"{_show(raw)}: there is no such millennium")
+        return _cached_parse(f"{'-' if match['bc'] else ''}{number - 1}XXX")
+    if match := _HISTORIANS_CENTURY.match(lowered):
+        first = _first_number(match, "a", "c")
+        last = _first_number(match, "b", "d", first)
+        if not first or not last:  # letters that are no Roman numeral ("XIIII"): no century
+            return None
+        if first > 99 or last > 99:
+            raise DateError(f"{_show(raw)}: there is no such century")
+        sign = "-" if match["bc"] else ""
+        if match["before"].strip():  # "early XIV century", "c. s. XIV": as in English
+            english = f"{match['before'].strip()} {ordinal(first)} century"
+            if last != first or sign or english == lowered:  # English: read further on
+                return None
+            try:
+                return _parse_text_uncached(english, order, unix)
+            except DateError:
+                return None  # the message below names the whole text
+        if first == last:
+            return _cached_parse(f"{sign}{first - 1:02d}XX")
+        return parse_span(f"{sign}{first - 1:02d}XX", f"{sign}{last - 1:02d}XX")
+    if match := _ROMAN_DAY.search(lowered):
+        _refuse_roman_day(match, raw)
+    if match := _HIJRI.search(lowered):
+        return _hijri_year(match, raw)
+    return None
+
+
+_ROMAN_DAYS = {"k": "Kalends", "c": "Kalends", "n": "Nones", "i": "Ides"}
+
+
+def _refuse_roman_day(match: re.Match[str], raw: str) -> None:
+    """Why "the Ides of March 44 BC" is not read: a day of the Roman calendar, which tables
+    should give as the day of the month it is (the Kalends the 1st, the Nones the 5th or the
+    7th, the Ides the 13th or the 15th); the message says which."""
+    month = _MONTH_NAMES.get(match["month"])
+    name = _ROMAN_DAYS[match["day"][0]]
+    if month is None:
+        raise DateError(
+            f"{_show(raw)} is a day of the Roman calendar: write the day of the month it is "
+            "(the Kalends are the 1st, the Nones the 5th or 7th, the Ides the 13th or 15th)"
+        )
+    late = month in (3, 5, 7, 10)  # March, May, July and October: the Nones and Ides later
+    day = {"Kalends": 1, "Nones": 7 if late else 5, "Ides": 15 if late else 13}[name]
+    month_name = _MONTHS_IN_WORDS[month - 1]
+    year = raw[len(raw) - len(match["year"]) :].strip() if match["year"] else ""
+    if re.search(r"\b(?:before|ante|pridie|a\.d\.)\b|\bday", _lowered_prefix(raw, match)):
+        raise DateError(
+            f"{_show(raw)} counts back from a day of the Roman calendar: write the day of the "
+            f"month it is (the {name} of {month_name} is {day} {month_name})"
+        )
+    written = f"{day} {month_name}" + (f" {year}" if year else "")
+    raise DateError(
+        f"{_show(raw)} is a day of the Roman calendar: the {name} of {month_name} is "
+        f"{day} {month_name}, so write '{written}'" + ("" if year else " and its year")
+    )
+
+
+def _lowered_prefix(raw: str, match: re.Match[str]) -> str:
+    """The words before the Roman day's name ("3 days before the Ides…"), lowered."""
+    return re.sub(r"\s+", " ", raw.lower())[: match.start()]
+
+
+# The tabular Islamic calendar (the civil one, epoch 16 July 622, Julian): within a day or two
+# of the calendar as observed, so a year's days are known to about a day.
+_HIJRI_EPOCH = _dt.date(622, 7, 19).toordinal()  # 1 Muharram AH 1, proleptic Gregorian
+
+
+def _hijri_first_day(year: int) -> _dt.date:
+    days = (year - 1) * 354 + (3 + 11 * year) // 30
+    return _dt.date.fromordinal(_HIJRI_EPOCH + days)
+
+
+def _hijri_year(match: re.Match[str], raw: str) -> TimeSpan:
+    """ "1350 AH": a year of the Hijri calendar, about 354 days, read as the years AD it
+    overlaps (1931/1932: 1350 AH began about 18 May 1931); a Hijri date is refused, saying
+    what to write."""
+    year_text = match["year"] or match["year2"]
+    if year_text is None:
+        raise DateError(
+            f"{_show(raw)} is a date of the Hijri (Islamic) calendar: write its day in the "
+            "Gregorian calendar (2025-01-17); a Hijri year alone ('1350 AH') is read as the "
+            "years AD it overlaps"
+        )
+    year = int(year_text)
+    if year == 0:
+        raise DateError(f"{_show(raw)}: the Hijri calendar has no year 0 (it starts at 1 AH)")
+    first = _hijri_first_day(year)
+    last = _hijri_first_day(year + 1) - _dt.timedelta(days=1)
+    return _year(first.year) if first.year == last.year else parse_span(first.year, last.year)
 
 
 _TRAILING_NOTE = re.compile(r"^(?P<date>.*?[^\s(\[-])\s*[(\[](?P<note>[^()\[\]]{1,60})[)\]]$")
