@@ -389,6 +389,50 @@ def test_an_export_reopens_without_a_question(tmp_path, fmt, text):
     assert "timestamp" in catalogue.events[0].extra  # kept, not read as the date
 
 
+@pytest.mark.parametrize("fmt", EXPORTERS)
+def test_a_files_own_date_beside_the_chosen_one_is_kept_as_date_file(tmp_path, fmt):
+    """A table dated by its `published_date` (chosen in the fields dialog) keeps its own
+    `date` column as a field; the exports lost it, writing their own `date` (the event's)
+    in its place. It is written as "date (file)", and so are the file's other fields that
+    are an export's own (a `title` beside the `headline` chosen), which reopen as fields of
+    those names; the event reopens as it was."""
+    from mapexplorer.formats.opener import read_catalogue
+
+    source = tmp_path / "events.csv"
+    source.write_text(
+        "id,headline,title,date,published_date,notes,summary,town,place,kind,category,who,"
+        "actors,lat,lon\n"
+        "a1,Talks,T,2024-06-25,2024-06-30,N,S,Geneva,P,diplomacy,C,Reagan,A,46.2,6.1\n",
+        encoding="utf-8",
+    )
+    fields = {
+        "time": "published_date", "title": "headline", "description": "notes",
+        "place": "town", "category": "kind", "actors": "who",
+    }  # fmt: skip
+    catalogue, _ = read_catalogue(source, fields=fields)
+    (event,) = catalogue.events
+    assert event.time.edtf == "2024-06-30" and event.title == "Talks"
+    assert event.extra == {
+        "title": "T", "date": "2024-06-25", "summary": "S", "place": "P", "category": "C",
+        "actors": "A",
+    }  # fmt: skip
+    path = tmp_path / f"export.{fmt}"
+    export_catalogue(catalogue, path, fmt)
+    again, report = read_catalogue(path)
+    assert not report and not report.unsure
+    (back,) = again.events
+    assert (back.id, back.title, back.summary, back.time, back.category, back.actors) == (
+        "a1", "Talks", "N", event.time, "diplomacy", ("Reagan",),
+    )  # fmt: skip
+    kept = {f"{name} (file)": value for name, value in event.extra.items()}
+    if fmt == "kml":  # the description is the KML's summary: the file's is no export's field
+        kept["summary"] = kept.pop("summary (file)")
+    assert back.extra == kept
+    path_again = tmp_path / f"again.{fmt}"  # and stays so, exported again
+    export_catalogue(again, path_again, fmt)
+    assert read_catalogue(path_again)[0].events[0].extra == kept
+
+
 @pytest.mark.parametrize("fmt", ["csv", "kml", "geojson"])
 def test_a_span_still_going_on_reopens_as_read_with_its_date_note(tmp_path, fmt):
     """'2014–present' is read to the day the file was opened, and the event's date note says

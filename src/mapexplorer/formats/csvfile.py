@@ -69,10 +69,12 @@ def dumps(catalogue: Catalogue) -> str:
     # opened), which reopens as the event's date note: only when an event has one.
     noted = ["date_note"] if any(e.date_note for e in catalogue.events) else []
     extras = extra_names((e.extra for e in catalogue.events), COLUMNS + ["date_note"])
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + noted + extras, lineterminator="\r\n")
+    writer = csv.DictWriter(
+        out, fieldnames=COLUMNS + noted + list(extras.values()), lineterminator="\r\n"
+    )
     writer.writeheader()
     for event in catalogue.events:
-        more = {name: extra_text(event.extra.get(name)) for name in extras}
+        more = {kept: extra_text(event.extra.get(name)) for name, kept in extras.items()}
         for place in catalogue.places_of(event):
             # The same fields as the GeoJSON Features, flattened for a spreadsheet.
             props = event_place_properties(catalogue, event, place)

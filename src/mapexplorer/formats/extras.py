@@ -9,14 +9,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mapexplorer.formats.fields import normalise
+from mapexplorer.formats.native import kept_name
 
 
-def extra_names(extras: Iterable[Mapping[str, Any]], own: Iterable[str]) -> list[str]:
-    """The extra fields' names, in the order first met; not those that would read as one of
-    the export's `own` columns (`Place` beside `place`)."""
+def extra_names(extras: Iterable[Mapping[str, Any]], own: Iterable[str]) -> dict[str, str]:
+    """The extra fields' names, in the order first met, each with the name the export writes
+    it under: its own, or `kept_name`'s when it would read as one of the export's `own`
+    columns (a file's `date` column, when the event's date came from `published_date`; `Place`
+    beside `place`)."""
     taken = {normalise(name) for name in own}
     names = dict.fromkeys(name for extra in extras for name in extra)
-    return [name for name in names if normalise(name) not in taken]
+    return {name: kept_name(name) if normalise(name) in taken else name for name in names}
 
 
 def extra_text(value: Any) -> str:

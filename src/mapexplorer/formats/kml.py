@@ -6,7 +6,7 @@ import html
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 
 from shapely.geometry.base import BaseGeometry
 
@@ -84,7 +84,7 @@ _FIELDS = (
 no field of the opened file is written under one of those names."""
 
 
-def _placemark(event, place, extras: Sequence[str] = ()) -> str:
+def _placemark(event, place, extras: Mapping[str, str] | None = None) -> str:
     """One Placemark at its place in the document (two levels in), as ElementTree would write
     it once indented; `extras`: the fields of the opened file no role read (a `source`
     column), written after ours so that they reopen as they were."""
@@ -112,9 +112,9 @@ def _placemark(event, place, extras: Sequence[str] = ()) -> str:
     }
     if event.date_note:  # how the date was read ("2014–present", to the day it was opened)
         fields["date_note"] = event.date_note
-    for name in extras:
+    for name, kept in (extras or {}).items():  # a file's own `date` as "date (file)"
         if name in event.extra:
-            fields[name] = extra_text(event.extra[name])
+            fields[kept] = extra_text(event.extra[name])
     data = [
         _element("Data", 4, [_element("value", 5, as_html_text(_xml_chars(value)))], name=name)
         for name, value in fields.items()

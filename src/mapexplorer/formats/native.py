@@ -50,6 +50,13 @@ than an empty dict per event (~8 MB at 100,000 events)."""
 KNOWN = set(EVENT_FIELDS) | set(PLACE_FIELDS) | set(DERIVED)
 
 
+def kept_name(name: str) -> str:
+    """The name a field of the opened file is written under when its own is one of an
+    export's: "date (file)", a file's `date` column beside the date the event was given from
+    `published_date`, which reopens as a field of that name, not as the event's date."""
+    return f"{name} (file)"
+
+
 # --- writing -----------------------------------------------------------------------------------
 
 
@@ -73,7 +80,9 @@ def event_place_properties(catalogue: Catalogue, event: Event, place: Place) -> 
         "excerpt": event.excerpt,
         "excerpts": [{"text": x.text, "start": x.start, "end": x.end} for x in event.excerpts],
         "date_note": event.date_note,
-        **{k: v for k, v in event.extra.items() if k not in KNOWN},
+        # A field of the opened file that is one of ours (its `date`, when the event's came
+        # from `published_date`) is kept beside it, as "date (file)".
+        **{kept_name(k) if k in KNOWN else k: v for k, v in event.extra.items()},
     }
 
 
