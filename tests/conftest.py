@@ -10,6 +10,12 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")  # as the app sets it offs
 
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401  (before any QApplication exists)
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# No time limit per example: a test's first example pays for imports and caches (the EDTF
+# grammar's took 404 ms against the 200 ms default once), and CI's machine may be slower.
+settings.register_profile("mapexplorer", deadline=None)
+settings.load_profile("mapexplorer")
 
 from mapexplorer.ui.page_data import register_scheme  # noqa: E402
 
