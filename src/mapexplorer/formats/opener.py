@@ -65,13 +65,22 @@ def read_catalogue(
     # "23 km N of Gaziantep, Turkey", not "37.22000, 37.38000", for a spot a table gave no
     # name; our own big files are not searched for such places (~40 ms at 40,000 places).
     if report.unit != "feature" or report.choice is not None or len(catalogue.places) < 10_000:
-        from mapexplorer.importer.nearby import label_unnamed_spots
+        from mapexplorer.formats.spot_names import unnamed_spots
 
-        try:
-            label_unnamed_spots(catalogue)
-        except Exception:  # noqa: BLE001 - words to show are a nicety: never lose the file
-            logging.getLogger("mapexplorer").exception("%s: places left unlabelled", path)
+        spots = unnamed_spots(catalogue.places, limit=_MOST_SPOTS_DESCRIBED)
+        if spots:  # only then the importer's city table (~0.3 s to import: not at every launch)
+            from mapexplorer.importer.nearby import label_unnamed_spots
+
+            try:
+                label_unnamed_spots(catalogue, spots)
+            except Exception:  # noqa: BLE001 - words to show are a nicety: never lose the file
+                logging.getLogger("mapexplorer").exception("%s: places left unlabelled", path)
     return catalogue, report
+
+
+_MOST_SPOTS_DESCRIBED = 20_000
+"""A file with more unnamed spots keeps them as coordinates (finding each one's city would
+take seconds); README, *Opening your own data*."""
 
 
 def _read_catalogue(

@@ -19,6 +19,7 @@ from mapexplorer.formats.dates import parse_spreadsheet_day, spreadsheet_day_num
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader
 from mapexplorer.formats.report import Problem, ReadReport
+from mapexplorer.formats.spot_names import coordinates_id, coordinates_name
 from mapexplorer.model import (
     Catalogue,
     CatalogueError,
@@ -393,21 +394,6 @@ def _point_on_globe(geometry: BaseGeometry) -> tuple[float, float] | None:
     if not (math.isfinite(lon) and math.isfinite(lat) and abs(lon) <= 180 and abs(lat) <= 90):
         return None
     return lon, lat
-
-
-def coordinates_name(lon: float, lat: float) -> str:
-    """A place's name when nothing names it: "33.31520, 44.36610" (latitude, longitude)."""
-    return f"{lat:.5f}, {lon:.5f}"
-
-
-def coordinates_id(lon: float, lat: float) -> str:
-    """A place id from coordinates, with their hemispheres: "33-3152n-44-3661e"."""
-
-    def part(value: float, signs: str) -> str:
-        digits = f"{abs(value):.5f}".rstrip("0").rstrip(".").replace(".", "-")
-        return digits + signs[value < 0]
-
-    return f"{part(lat, 'ns')}-{part(lon, 'ew')}"
 
 
 def _slug(text: str, fallback: str) -> str:

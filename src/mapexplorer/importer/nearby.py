@@ -10,9 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections.abc import Iterable
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -117,40 +115,11 @@ def spot_words(spots: Iterable[tuple[float, float]]) -> list[str | None]:
     return words
 
 
-MAX_LABELLED = 20_000
-"""Spots described at most; a file with more (a researcher's 100,000 incidents) keeps their
-coordinates, as finding each one's city would cost seconds."""
-_COORDINATES = re.compile(r"-?\d{1,2}\.\d{5}, -?\d{1,3}\.\d{5}")
-_COORDINATES_LINE = re.compile(r"^-?\d{1,2}\.\d{5}, -?\d{1,3}\.\d{5}$", re.M)
-
-
-def label_unnamed_spots(catalogue: Catalogue) -> None:
-    """Give the catalogue words for its points that only their coordinates name ("33.31520,
-    44.36610", as a table without a place column gives them): `Catalogue.place_label`."""
-    # One search over all the names first: a file of named places (nearly all) costs ~10 ms
-    # at 100,000 places, not a Python test of each.
-    names = "\n".join(map(attrgetter("name"), catalogue.places.values()))
-    if not _COORDINATES_LINE.search(names):
-        return
-    spots: dict[str, tuple[float, float]] = {}
-    for place_id, place in catalogue.places.items():
-        name = place.name
-        if name[:1] not in _NUMBER_START or not _COORDINATES.fullmatch(name):
-            continue
-        geometry = place.geometry
-        if geometry.geom_type != "Point":
-            continue
-        lon, lat = geometry.x, geometry.y
-        if name == f"{lat:.5f}, {lon:.5f}":  # the reader's name for an unnamed spot
-            spots[place_id] = (lon, lat)
-            if len(spots) > MAX_LABELLED:
-                return
-    if not spots:
-        return
+def label_unnamed_spots(catalogue: Catalogue, spots: dict[str, tuple[float, float]]) -> None:
+    """Give the catalogue words for `spots`, its points that only their coordinates name
+    ("33.31520, 44.36610", as a table without a place column gives them; found by
+    `formats.spot_names.unnamed_spots`): `Catalogue.place_label`."""
     words = spot_words(spots.values())
     catalogue.set_place_labels(
         {place_id: w for place_id, w in zip(spots, words, strict=True) if w is not None}
     )
-
-
-_NUMBER_START = frozenset("-0123456789")

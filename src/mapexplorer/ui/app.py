@@ -250,9 +250,15 @@ def take_launch_article(args: argparse.Namespace) -> str | None:
     """The article named at launch (a news story saved as .txt or .md), taken out of `args`:
     the window opens as it would with no file, then imports it. None for a catalogue, and for
     a screenshot, which has nobody to review drafts (its reader says to import the article)."""
+    if (
+        not args.file
+        or args.screenshot
+        or Path(args.file).suffix.lower() not in (".txt", ".md", ".markdown")
+    ):
+        return None  # (a catalogue: the launch does not import the check's csv module)
     from mapexplorer.formats.prose import is_article_file
 
-    if not args.file or args.screenshot or not is_article_file(args.file):
+    if not is_article_file(args.file):
         return None
     article, args.file = str(args.file), None
     return article
