@@ -903,3 +903,17 @@ def test_two_months_joined_by_and_are_both_of_the_year_guessed():
     assert drafts[1].title == "Ships sat idle in Mykolaiv"
     assert drafts[2].time.edtf == "2022-05"
     assert [t.edtf for t in drafts[2].time_alternatives] == ["2022-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Perry, Florida, is too small for the gazetteer: its state, not Perry, Georgia
+        ("PERRY, Fla. (AP) — The storm came ashore on Wednesday.", ["Florida (U.S. state)"]),
+        ("AL KHOR, Qatar (AP) — The tournament opened on Sunday.", ["Qatar"]),
+        ("KYIV, Ukraine (AP) — Drones struck the city on Sunday.", ["Kyiv"]),
+    ],
+)
+def test_a_dateline_is_read_with_its_state_or_country(text, places):
+    drafts = import_text(text, published="2023-08-30").drafts
+    assert [p.name for p in drafts[0].places] == places

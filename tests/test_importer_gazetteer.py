@@ -461,3 +461,32 @@ def test_names_with_small_words_inside_are_found_whole(gaz):
     assert list(best(gaz, "Troops left Paris and Berlin; Madrid an hour later.")) == [
         "Paris", "Berlin", "Madrid",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the town in that state, not the bigger namesake elsewhere
+        ("Floods hit Pittsburgh, Pa., and Baton Rouge, La., on Monday.",
+         {"Pittsburgh, Pa.": ("Pittsburgh", "PA"), "Baton Rouge, La.": ("Baton Rouge", "LA")}),
+        ("Officials in Panama City, Fla., and Charleston, W.Va., met.",
+         {"Panama City, Fla.": ("Panama City", "FL"), "Charleston, W.Va.": ("Charleston", "WV")}),
+        ("The governor spoke in Jackson, Miss. on Friday.", {"Jackson, Miss.": ("Jackson", "MS")}),
+        # a town too small for the gazetteer (or unknown to it) is its state: not Perry, Georgia
+        ("Homes flooded in Perry, Fla., on Wednesday.",
+         {"Perry, Fla.": ("Florida (U.S. state)", "FL")}),
+        ("Homes flooded in Keaton Beach, Fla., on Wednesday.",
+         {"Fla.": ("Florida (U.S. state)", "FL")}),
+    ],
+)  # fmt: skip
+def test_an_ap_state_abbreviation_after_a_town_says_which_town(gaz, text, found):
+    """ "Pa." was a town in Burkina Faso, "La." Los Angeles, "Perry, Fla." Perry, Georgia."""
+    mentions = gaz.find(text)
+    assert {m.text: (m.best.name, m.best.entry.admin1) for m in mentions} == found
+    assert all(not m.ambiguous for m in mentions)
+
+
+def test_an_ap_state_abbreviation_qualifies_a_name_standing_alone(gaz):
+    found = gaz.resolve_names(["Panama City, Fla.", "Perry, Fla."])
+    assert [c.entry.admin1 for c in found["Panama City, Fla."]] == ["FL"]
+    assert found["Perry, Fla."] == []  # no Perry in Florida: not Perry, Georgia

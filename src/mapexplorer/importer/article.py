@@ -56,6 +56,8 @@ class Article:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     dateline: tuple[int, int] | None = None
     """The "MOSCOW (AP) —" before the first sentence: (start, end) of the place name."""
+    dateline_area: str = ""
+    """The state or country after the dateline's place: "Fla." in "PERRY, Fla. (AP) —"."""
     sentences: list[Sentence] = field(default_factory=list)
 
     @property
@@ -135,7 +137,10 @@ def article_from_text(
     article.paragraphs = body_paragraphs(text)
     if not article.paragraphs:
         raise ArticleError(path or name, "the article has no paragraphs of running text")
-    article.dateline = _dateline(text, article.paragraphs[0])
+    found = _DATELINE.match(text, *article.paragraphs[0])
+    if found:
+        article.dateline = (found.start("place"), found.end("place"))
+        article.dateline_area = found["area"] or ""
     if not article.title:
         # Only a title the text has: one made from the file's name ("Russia iran partnership"
         # for russia-iran-partnership.txt) read as the article's own. Without one, the review
@@ -208,14 +213,10 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{2,}?[A-Z.])(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)*"
+    r"(?P<place>[A-Z][A-Z.'’ -]{2,}?[A-Z.])(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)*"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([A-Za-z ]{2,12}\))?\s*[–—-]+\s*"
 )
-
-
-def _dateline(text: str, first: tuple[int, int]) -> tuple[int, int] | None:
-    m = _DATELINE.match(text, first[0], first[1])
-    return (m.start("place"), m.end("place")) if m else None
 
 
 def _after_dateline(text: str, dateline: tuple[int, int] | None, start: int) -> int:

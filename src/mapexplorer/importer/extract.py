@@ -140,7 +140,11 @@ def _current_date(unit: _Unit) -> TimeSpan:
 def _dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
     if not article.dateline:
         return None
-    candidates = gaz.lookup(article.dateline_place)
+    candidates = (
+        gaz.qualified(article.dateline_place, article.dateline_area)
+        if article.dateline_area
+        else gaz.lookup(article.dateline_place)
+    )
     if not candidates:
         return None
     start, end = article.dateline

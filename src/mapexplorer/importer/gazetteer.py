@@ -123,6 +123,40 @@ _SPELLED_OUT = {
 }  # fmt: skip
 _ABBREVIATED = re.compile(r"(st|saint|ste|sainte|mt|mount|ft|fort)(?:\.\s*|\s+)", re.I)
 _ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
+# The Associated Press's abbreviations of the states ("PERRY, Fla. (AP) —", "Jackson, Miss."),
+# normalised (no dots), and their postal codes: after a town and a comma, the town's state.
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+    "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM",
+    "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI",
+    "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA",
+    "wva": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+}  # fmt: skip
+
+
+_STATE_NAMES = {
+    "AL": "Alabama", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "IL": "Illinois",
+    "IN": "Indiana", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming",
+}  # fmt: skip
+
+
+def _ap_state(qualifier: str) -> str:
+    """The postal code of a state written as the AP abbreviates it ("Fla.", "N.C.", "W.Va."):
+    with its dot, so that "PA" or "Ga" (a word, a code) are not read as one."""
+    qualifier = qualifier.strip()
+    if not qualifier.endswith(".") or not qualifier[:1].isupper():
+        return ""
+    return _AP_STATES.get(qualifier.replace(".", "").replace(" ", "").lower(), "")
 
 
 _FOLD = str.maketrans({"’": "'", ".": None, "-": " ", "‐": " ", "–": " ", "/": " "})
@@ -468,6 +502,9 @@ class Gazetteer:
 
     def _within(self, entry: Entry, qualifier: str) -> bool:
         """Whether a state or country ("Texas", "TX", "D.C.", "France", "FR") holds `entry`."""
+        state = _ap_state(qualifier)
+        if state:  # "Fla.": Florida
+            return entry.country == "US" and entry.admin1 == state
         code = qualifier.replace(".", "").replace(" ", "").upper()
         if code.isalpha() and len(code) == 2:  # after a comma, two letters are a code
             if entry.country == code or (entry.country == "US" and entry.admin1 == code):
@@ -480,6 +517,28 @@ class Gazetteer:
             for area in areas
             if area.country
         )
+
+    def area(self, qualifier: str) -> list[Candidate]:
+        """The states or countries a qualifier after a town may name ("Texas", "Ukraine", and
+        the AP's "Fla."), best first; [] for one that names none."""
+        state = _ap_state(qualifier)
+        if state:
+            return [
+                c for c in self.lookup(_STATE_NAMES[state])
+                if c.kind == STATE and c.entry.admin1 == state
+            ]  # fmt: skip
+        return [c for c in self.lookup(qualifier) if c.kind != CITY and not c.demonym]
+
+    def qualified(self, name: str, qualifier: str) -> list[Candidate]:
+        """ "Perry", "Fla.": the readings of a name that lie in what its qualifier names, else
+        that state or country itself (a town too small for the gazetteer, as Perry, Florida, is:
+        not Perry, Georgia). A qualifier that names no area, or only one of our regions without
+        a country's code to check against ("Alberta"), leaves the name's readings as they are."""
+        areas = self.area(qualifier)
+        readings = self.lookup(name)
+        if not areas or not all(a.entry.country for a in areas):
+            return readings
+        return [c for c in readings if self._within(c.entry, qualifier)] or areas
 
     def describe(self, entry: Entry) -> str:
         """An entry as a reader tells namesakes apart: "Paris, France", "Springfield, MO,
@@ -533,8 +592,9 @@ class Gazetteer:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Place names in `text[start:end]`, resolved by context, in text order."""
+        end = len(text) if end is None else end
         mentions = _apply_qualifiers(
-            text, _scan(self, text, start, len(text) if end is None else end)
+            text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
         _rank_by_context(self, mentions)
         return mentions
@@ -824,6 +884,43 @@ class _Anchors:
             inside = self._area_kinds & shapely.intersects(self._area_geometries, point)
             out[self._areas] = np.where(inside, 0.0, km)
         return out
+
+
+# A town and the AP's abbreviation of its state: "Perry, Fla.", "St. Petersburg, Fla.".
+_TOWN_AND_STATE = re.compile(
+    r"(?P<town>(?:(?:St|Ste|Mt|Ft)\. )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}),\s"
+    r"(?P<state>W\.\s?Va\.|(?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.)(?![\w.])"
+)
+
+
+def _apply_state_abbreviations(
+    gaz: Gazetteer, text: str, mentions: list[PlaceMention], start: int, end: int
+) -> list[PlaceMention]:
+    """ "Perry, Fla.", "Jackson, Miss.": the town in that state, else (a town too small for the
+    gazetteer, or one it does not know) the state itself; never Perry, Georgia, nor "Pa." the
+    town in Burkina Faso. The mention runs from the town's name to the abbreviation."""
+    for match in _TOWN_AND_STATE.finditer(text, start, end):
+        state = match["state"]
+        if not _ap_state(state):
+            continue
+        town_end, stop = match.end("town"), match.end()
+        words = match["town"].split(" ")
+        found: list[Candidate] = []
+        at = match.start("state")
+        for first in range(len(words)):  # the longest name that ends the town's words
+            name = " ".join(words[first:])
+            found = [c for c in gaz.lookup(name) if gaz._within(c.entry, state)]
+            if found:
+                at = town_end - len(name)
+                break
+        if not found:
+            found = gaz.area(state)
+            at = min([m.start for m in mentions if m.end == town_end], default=at)
+        # The scan's reading of the town's name (Perry, Georgia) or of the abbreviation ("Pa",
+        # a town in Burkina Faso) gives way.
+        mentions = [m for m in mentions if not (at <= m.start < stop or m.end == town_end)]
+        mentions.append(PlaceMention(at, stop, text[at:stop], found))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 _QUALIFIER_END = re.compile(r"\s*(?:[,.;:()—–]|$)")
