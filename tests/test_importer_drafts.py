@@ -917,3 +917,14 @@ def test_two_months_joined_by_and_are_both_of_the_year_guessed():
 def test_a_dateline_is_read_with_its_state_or_country(text, places):
     drafts = import_text(text, published="2023-08-30").drafts
     assert [p.name for p in drafts[0].places] == places
+
+
+def test_a_datelines_state_reads_the_storys_namesakes():
+    """A Florida story's "Panama City" is Panama City, Florida, not Panama's capital; its
+    "Perry" is the dateline's (Florida), not Perry, Georgia."""
+    lead = "PERRY, Fla. (AP) — Officials in Panama City ordered schools closed on Tuesday."
+    [draft] = import_text(lead, published="2023-08-30").drafts
+    assert draft.places[0].name == "Panama City" and draft.places[0].geometry.x < -80
+    text = f"{lead}\n\nHomes in Perry were flooded on Wednesday."
+    later = import_text(text, published="2023-08-30").drafts[1]
+    assert [p.name for p in later.places] == ["Florida (U.S. state)"]

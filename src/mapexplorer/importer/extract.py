@@ -31,7 +31,7 @@ from mapexplorer.importer.dates import (
     find_dates,
 )
 from mapexplorer.importer.drafts import Draft
-from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer
+from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer, normalise
 from mapexplorer.importer.wording import (
     actors_in,
     asides_in,
@@ -81,8 +81,15 @@ def make_drafts(
     body_start = article.paragraphs[0][0]
     dates = [m for m in find_dates(text, published) if m.start >= body_start]
     unresolved = _unresolved_relative_dates(text, published, body_start)
-    places = gaz.find(text, body_start)
     dateline = _dateline_mention(article, gaz)
+    places = gaz.find(text, body_start)
+    if dateline and article.dateline_area:
+        # "PERRY, Fla. (AP) — … homes in Perry": the dateline said which Perry.
+        readings = {c.entry.key for c in dateline.candidates}
+        for mention in places:
+            if normalise(mention.text) == normalise(article.dateline_place):
+                kept = [c for c in mention.candidates if c.entry.key in readings]
+                mention.candidates = kept or list(dateline.candidates)
     news = published is not None and any(
         abs(m.span.end - published) <= _NEWS_WINDOW_DAYS for m in dates
     )
