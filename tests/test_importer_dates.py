@@ -283,6 +283,30 @@ def test_a_yearless_date_told_in_the_past_is_not_after_publication(text, expecte
     assert [edtf for _, edtf in dates(text, day_from_ymd(2025, 3, 14))] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Operations were suspended until at least May 30.", ["2024-05-30"]),
+        ("Operations were suspended until May 30.", ["2024-05-30"]),
+        ("Schools were closed until May 3.", ["2024-05-03"]),  # before publication: as ever
+        ("Operations were suspended until June.", ["2024-06"]),
+        # after the story's date, the first such day
+        ("The airport closed on May 3. Operations were suspended until at least May 30.",
+         ["2024-05-03", "2024-05-30"]),
+        ("The airport closed on June 10, 2023, and stayed shut until May 30.",
+         ["2023-06-10", "2024-05-30"]),
+        # a range's end after "until at least" closes it
+        ("Flights were halted from May 2 until at least May 30.", ["2024-05-02/2024-05-30"]),
+        # not an end: told in the past, never after publication
+        ("Floods hit the city on May 30.", ["2023-05-30"]),
+    ],
+)  # fmt: skip
+def test_an_end_after_until_may_lie_after_publication(text, expected):
+    """Published 9 May 2024, "operations were suspended until at least May 30" was 30 May 2023:
+    the past verb tells of the suspension, not of its end."""
+    assert [edtf for _, edtf in dates(text, day_from_ymd(2024, 5, 9))] == expected
+
+
 def test_part_of_a_month_before_and_takes_the_year_written_after_it():
     """ "in late March and April 2020": 21 to 31 March 2020, not the one day 21 March."""
     assert dates("Floods hit in late March and April 2020.") == [

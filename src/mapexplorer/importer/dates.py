@@ -455,7 +455,7 @@ def _not_after_publication(
     published = ctx.published
     if m is None or published is None or span_in(year).start <= published:
         return year, why
-    if not _told_as_past(ctx, m):
+    if not _told_as_past(ctx, m) or _an_end(ctx, m):
         return year, why
     latest = ymd_from_day(published)[0]
     if span_in(latest).start > published:
@@ -484,6 +484,9 @@ def _year_of_month(month: int, ctx: _Context, m: re.Match[str]) -> tuple[int, st
         return year, FROM_PREVIOUS, "the year of the previous date"
     if published is not None:
         py, pm, _ = ymd_from_day(published)
+        if _an_end(ctx, m):  # "suspended until June": it may lie ahead
+            year = min((py - 1, py, py + 1), key=lambda y: abs(_ym_day(y, month) - published))
+            return year, FROM_PUBLISHED, "an end after 'until': the such month nearest publication"
         year = py if month <= pm else py - 1
         return year, FROM_PUBLISHED, "the latest such month before publication"
     return None
@@ -843,13 +846,31 @@ def _goes_on_forward(
         forward = day_from_ymd(year, month, day)
     except ValueError:
         return False
-    if ctx.published is not None and forward > ctx.published:
+    if ctx.published is not None and forward > ctx.published and not _an_end(ctx, m):
         return False
     if prev_month - month > 6:
         return True
     return ctx.published is not None and not (
         m is None or _PAST_PERFECT.search(_sentence_text(ctx, m))
     )
+
+
+def _ym_day(year: int, month: int) -> int:
+    """The middle of a month, as a day number."""
+    return day_from_ymd(year, month, 15)
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+|after\s+)?$", re.I)
+
+
+def _an_end(ctx: _Context, m: re.Match[str] | None) -> bool:
+    """A date after "until" ("Operations were suspended until at least May 30"): the end of what
+    the clause tells, which may lie after publication even when told in the past."""
+    if m is None:
+        return False
+    if re.match(r"(?i:until|till)\b", m[0]):  # the rule's own cue: "until May"
+        return True
+    return bool(_UNTIL.search(ctx.text, max(0, m.start() - 30), m.start()))
 
 
 def _sentence_text(ctx: _Context, m: re.Match[str]) -> str:
@@ -935,7 +956,7 @@ _FROM_A_TIME = re.compile(
 dating from 1127". That time is theirs, not a "since" open until publication."""
 _RANGE_CUE = re.compile(r"\b(?P<cue>from|between)\s+(?:the\s+)?$", re.I)
 _RANGE_TO = {
-    "from": re.compile(r"\s*(?:[-–—]|\s(?:to|until|till|through)\s)\s*", re.I),
+    "from": re.compile(r"\s*(?:[-–—]|\s(?:to|until|till|through)(?:\s+at\s+least)?\s)\s*", re.I),
     "between": re.compile(r"\s+and\s+", re.I),
 }
 """What joins a range's two dates after its cue: "from the 1960s until 1975", "between March
