@@ -928,3 +928,20 @@ def test_a_datelines_state_reads_the_storys_namesakes():
     text = f"{lead}\n\nHomes in Perry were flooded on Wednesday."
     later = import_text(text, published="2023-08-30").drafts[1]
     assert [p.name for p in later.places] == ["Florida (U.S. state)"]
+
+
+def test_the_publication_guess_is_not_before_what_the_text_tells_as_past():
+    """Guessed as Thursday 4 May 2023 (the Thursday after "April 27"), the story said the
+    river "rose … on May 5": it is the Thursday on or after that day."""
+    text = (
+        "Floods in southern Brazil\n\n"
+        "PORTO ALEGRE, Brazil (AP) — Rescuers searched flooded streets on Thursday, a week after "
+        "rains began on April 27.\n\n"
+        "The Guaiba river in Porto Alegre rose to a record 5.3 meters on May 5, breaking a mark "
+        "set in 1941.\n\n"
+        "In 2023, a cyclone killed 50 people in the state. A new alert will be issued on May 20."
+    )
+    guess = detect_published(article_from_text(text))
+    assert guess is not None and guess.iso == "2023-05-11", guess
+    assert "May 5" in guess.reasoning
+    assert by_excerpt(import_text(text), "river").time.edtf == "2023-05-05"

@@ -30,6 +30,7 @@ __all__ = [
     "find_dates",
     "month_number",
     "season_span",
+    "told_as_past",
     "MONTH",
     "DAY",
     "YEAR",
@@ -439,6 +440,12 @@ def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
     return bool(_PAST_TENSE.search(sentence)) and not (
         _FUTURE.search(sentence) or _AHEAD_WORDS.search(sentence)
     )
+
+
+def told_as_past(text: str, m: re.Match[str]) -> bool:
+    """Whether the sentence of the date `m` found in `text` tells it as past ("The river rose
+    to a record on May 5"), not as ahead ("The vote will be held on May 5")."""
+    return _told_as_past(_Context(text, None), m)
 
 
 def _not_after_publication(

@@ -4,7 +4,7 @@ In order of trust: a date the markup states; a "Published …" line; a dateline 
 gives a full date; a lead that names the day of the news in full, weekday and all ("won the
 World Cup on Sunday, Dec. 18, 2022"); and, for wire copy that gives none, a weekday in the lead
 next to a dated event without a year ("Friday … ahead of the Jan. 20 inauguration"), placed
-after the latest year the text mentions.
+after the latest year the text mentions and not before a day it tells as past.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from mapexplorer.importer.dates import (
     WEEKDAYS,
     find_dates,
     month_number,
+    told_as_past,
 )
 from mapexplorer.model.time import Precision, TimeSpan, day_from_iso, day_from_ymd, iso_from_day
 
@@ -196,10 +197,18 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     target = WEEKDAYS.index(weekday["w"])
     ahead = bool(_AHEAD.search(lead[: anchor.start()]))
     weekday_of_anchor = (anchor_day + 3) % 7
+    told = None
     if ahead:  # the anchor lies after publication: the weekday before it
         published = anchor_day - ((weekday_of_anchor - target) % 7 or 7)
     else:
         published = anchor_day + ((target - weekday_of_anchor) % 7 or 7)
+        told = _latest_told_day(article, anchor_day)
+        if told is not None and told[0] > published:
+            # "The river rose to a record on May 5": the story is no older than what it tells
+            # as past, so it is the weekday on or after that day.
+            published = told[0] + (target - (told[0] + 3) % 7) % 7
+        else:
+            told = None
     why_year = (
         f"U.S. presidential inaugurations fall on 20 January of the year after an election "
         f"({year - 4}, {year}, {year + 4}, …), and the latest year the text mentions is {floor}"
@@ -212,9 +221,36 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
         published,
         f"No date is stated. The lead says “{weekday['w']}” and mentions “{anchor.group()}” "
         f"without a year; {why_year}, so “{anchor.group()}” is {TimeSpan.from_days(anchor_day).describe()}. "
-        f"The {weekday['w']} {'before' if ahead else 'after'} it is "
-        f"{TimeSpan.from_days(published).describe()}.",
+        + (
+            f"The text tells of “{told[1]}” as past, {TimeSpan.from_days(told[0]).describe()}: "
+            f"the {weekday['w']} on or after it is {TimeSpan.from_days(published).describe()}."
+            if told
+            else f"The {weekday['w']} {'before' if ahead else 'after'} it is "
+            f"{TimeSpan.from_days(published).describe()}."
+        ),
     )
+
+
+def _latest_told_day(article: Article, anchor_day: int) -> tuple[int, str] | None:
+    """The latest month and day without a year the story tells of as past ("The Guaiba river
+    rose to a record on May 5"), in the year that puts it nearest the lead's `anchor_day`, and
+    as written; None when there is none."""
+    text = article.text
+    found = []
+    year = int(iso_from_day(anchor_day)[:4])
+    for m in _MONTH_DAY.finditer(text, article.paragraphs[0][0]):
+        if not told_as_past(text, m):
+            continue
+        month, day = month_number(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+        days = []
+        for y in (year - 1, year, year + 1):
+            try:
+                days.append(day_from_ymd(y, month, day))
+            except ValueError:
+                continue
+        if days:
+            found.append((min(days, key=lambda d: abs(d - anchor_day)), m.group()))
+    return max(found, default=None)
 
 
 # Words before a date in its sentence that put it ahead ("is expected to ratify the treaty by
