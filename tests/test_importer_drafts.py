@@ -945,3 +945,22 @@ def test_the_publication_guess_is_not_before_what_the_text_tells_as_past():
     assert guess is not None and guess.iso == "2023-05-11", guess
     assert "May 5" in guess.reasoning
     assert by_excerpt(import_text(text), "river").time.edtf == "2023-05-05"
+
+
+def test_a_clause_that_looks_ahead_after_and_is_a_draft_of_its_own():
+    """ "… met in Beijing last week and will meet again in Brussels on March 12" was one draft,
+    placed in both cities and dated last week."""
+    drafts = import_text(
+        "Negotiators met in Beijing last week and will meet again in Brussels on March 12.",
+        published="2024-03-06",
+    ).drafts
+    assert [(d.title, d.time.edtf, [p.name for p in d.places]) for d in drafts] == [
+        ("Negotiators met in Beijing", "2024-02-26/2024-03-03", ["Beijing"]),
+        ("Negotiators will meet again in Brussels", "2024-03-12", ["Brussels"]),
+    ]
+    # without a place of its own, it stays the clause before's
+    [draft] = import_text(
+        "Negotiators met in Beijing last week and will meet again on March 12.",
+        published="2024-03-06",
+    ).drafts
+    assert [t.edtf for t in draft.time_alternatives] == ["2024-03-12"]

@@ -164,7 +164,13 @@ def _units(
     """A sentence, split into clauses at breaks between its dates."""
     cuts = [sentence.start]
     for before, after in zip(dates, dates[1:], strict=False):
-        breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start))
+        breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start)) or [
+            # "Negotiators met in Beijing last week and will meet again in Brussels on March 12":
+            # a clause that looks ahead, with a place of its own, after one that names its own.
+            b for b in _AND_AHEAD.finditer(text, before.end, after.start)
+            if _names_a_place(places, cuts[-1], b.start())
+            and _names_a_place(places, b.end(), sentence.end)
+        ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
             cuts.append(breaks[-1].end())
@@ -230,6 +236,10 @@ _ATTRIBUTION = re.compile(
     r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
     r"[.!?\"”]*$"
 )
+_AND_AHEAD = re.compile(
+    r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
+    r"plans?\s+to)\b)"
+)
 _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|country))\b")
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -262,6 +272,10 @@ def _date_phrase(text: str, start: int, end: int, dates: list[DateMention]) -> b
         return False
     rest = text[date.end : end]
     return not rest.strip(" ,.;!?") or (rest.startswith(",") and not has_a_verb(rest))
+
+
+def _names_a_place(places: list[PlaceMention], start: int, end: int) -> bool:
+    return any(start <= m.start < end and not m.demonym for m in places)
 
 
 def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
