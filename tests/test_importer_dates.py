@@ -606,3 +606,19 @@ def test_days_listed_before_their_month_leave_the_title_whole():
     ).drafts
     assert draft.title == "The two delegations first met in Vienna"
     assert draft.time.edtf == "2020-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders met in Paris on March 3 and will meet again in Brussels on March 12.",
+        "Leaders met in Paris on March 3, and are expected to meet again on March 12.",
+        "Leaders met in Paris on March 3 but will not meet again before March 12.",
+    ],
+)
+def test_a_clause_that_looks_ahead_after_and_does_not_make_the_one_before_it_ahead(text):
+    """Published 6 March 2024, "met in Paris on March 3 and will meet again …" put March 3 in
+    2025: the "will" of the clause after it was read as the date's."""
+    assert [edtf for _, edtf in dates(text, day_from_ymd(2024, 3, 6))] == [
+        "2024-03-03", "2024-03-12",
+    ]  # fmt: skip

@@ -827,6 +827,9 @@ _FUTURE_IN_PAST = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
+_NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|shall|would|is|are|plans?)\b)")
+
+
 def _sentence_around(ctx: _Context, m: re.Match[str]) -> tuple[int, str, str]:
     """Where the sentence of a date starts, its words before the date and after it. The
     tense is the sentence's: not a "will" of the sentence before, nor a "plan" of the next."""
@@ -838,6 +841,10 @@ def _sentence_around(ctx: _Context, m: re.Match[str]) -> tuple[int, str, str]:
     after = ctx.text[m.end() : min(m.end() + 40, line_end if line_end >= 0 else len(ctx.text))]
     end_of_sentence = _SENTENCE_END.search(after)
     after = after[: end_of_sentence.start() + 1] if end_of_sentence else after
+    # "Leaders met in Paris on March 3 and will meet again …": the next clause's tense is not
+    # the date's.
+    next_clause = _NEXT_CLAUSE.search(after)
+    after = after[: next_clause.start()] if next_clause else after
     return start, ctx.text[start : m.start()], after
 
 
