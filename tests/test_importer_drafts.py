@@ -964,3 +964,38 @@ def test_a_clause_that_looks_ahead_after_and_is_a_draft_of_its_own():
         published="2024-03-06",
     ).drafts
     assert [t.edtf for t in draft.time_alternatives] == ["2024-03-12"]
+
+
+WORLD_CUP = (
+    "Argentina won the World Cup in Lusail on Dec. 18, 2022. The tournament opened on Nov. 20 "
+    "in Al Khor, where Ecuador beat the hosts 2-0."
+)
+
+
+def test_a_place_that_acts_beside_an_unknown_site_is_an_alternative():
+    """ "opened … in Al Khor, where Ecuador beat the hosts": Al Khor is unknown to the
+    gazetteer and Ecuador is who won, not where: the draft takes the paragraph's earlier place
+    (Lusail), Ecuador its alternative."""
+    drafts = import_text(WORLD_CUP, published="2022-12-19")
+    opening = by_excerpt(drafts, "opened")
+    assert opening.time.edtf == "2022-11-20"
+    assert [p.name for p in opening.places] == ["Lusail"]
+    assert "Ecuador" in [p.name for p in opening.place_alternatives]
+    assert "Lusail" in [p.name for p in by_excerpt(drafts, "won").places]
+
+
+def test_a_unit_at_an_unknown_site_takes_the_dateline_when_nothing_comes_before():
+    text = (
+        "World Cup opens\n\nDOHA, Qatar (AP) — The tournament opened on Nov. 20, 2022 in Al Khor, "
+        "where Ecuador beat the hosts 2-0.\n"
+    )
+    [opening] = import_text(text).drafts
+    assert [p.name for p in opening.places] == ["Doha"]
+    assert "Ecuador" in [p.name for p in opening.place_alternatives]
+
+
+def test_a_place_that_acts_stays_when_there_is_no_other_place():
+    [draft] = import_text(
+        "Ecuador beat the hosts 2-0 in Al Khor on Nov. 20, 2022.", published="2022-12-19"
+    ).drafts
+    assert [p.name for p in draft.places] == ["Ecuador"]

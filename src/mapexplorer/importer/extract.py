@@ -12,6 +12,9 @@ The rules, in order:
    confidence; in a history piece it continues the previous date of the text.
 Country adjectives ("Iranian") count as places only when a unit names no place outright, and
 so do places in who said it (", the National Hurricane Center in Miami said").
+A unit that says where with a name the gazetteer does not know ("in Al Khor") and names places
+only as who acted ("Ecuador beat the hosts") happened elsewhere than those: it takes the
+place named earlier in its paragraph (else the dateline's), and they are its alternatives.
 """
 
 from __future__ import annotations
@@ -70,6 +73,9 @@ class _Unit:
     subject: str = ""  # the sentence's, for a later clause that has none of its own
     inherited: tuple[TimeSpan, str] | None = None  # a date from elsewhere, and why
     relative: bool = False  # dated only "last week", "on Sunday"… with no publication date
+    actors: list[PlaceMention] = field(default_factory=list)  # places that act ("Ecuador beat")
+    unknown_site: bool = False  # says where with a name the gazetteer does not know
+    displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
 
 
 def make_drafts(
@@ -107,6 +113,8 @@ def make_drafts(
         for unit in units:
             unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
         units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
+    for paragraph_units in units_by_paragraph.values():
+        _place_at_unknown_sites(paragraph_units, dateline)
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
         # The story's date so far: its last draft's, unless that one looks ahead ("will
@@ -227,8 +235,67 @@ def _units(
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
             unit.places = [m for m in places if m.start < start and not m.demonym] + unit.places
+        own = [m for m in unit.places if start <= m.start < end and not m.demonym]
+        unit.actors = [m for m in own if _acts(text, m)]
+        unit.unknown_site = (
+            bool(own)
+            and len(unit.actors) == len(own)
+            and _unknown_site(text, start, start + end_trim, places, dates)
+        )
         units.append(unit)
     return units
+
+
+# "in Al Khor", "at Lusail Stadium", "near Foo": a capitalised name after a word for where.
+_SITE = re.compile(r"\b(?:in|at|near)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|to|of|on|over|outside|into|towards?|via|through|around|across|"
+    r"against|with|and|or|by)\s+$",
+    re.I,
+)
+_WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
+
+
+def _acts(text: str, mention: PlaceMention) -> bool:
+    """Whether a place is named as the subject of a verb ("Ecuador beat the hosts"), not as
+    where ("in Ecuador", "against Ecuador")."""
+    after = _WORD_AFTER.match(text, mention.end)
+    if after is None or not has_a_verb(after.group(1)):
+        return False
+    return not _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+
+
+def _unknown_site(
+    text: str, start: int, end: int, places: list[PlaceMention], dates: list[DateMention]
+) -> bool:
+    """Whether `text[start:end]` says where with a capitalised name that is neither a known
+    place nor a date ("in Al Khor")."""
+    for site in _SITE.finditer(text, start, end):
+        a, b = site.span(1)
+        if not any(m.start < b and a < m.end for m in [*places, *dates]):
+            return True
+    return False
+
+
+def _place_at_unknown_sites(units: list[_Unit], dateline: PlaceMention | None) -> None:
+    """A unit that says where with an unknown name and names places only as actors ("opened
+    in Al Khor, where Ecuador beat the hosts"): its place is the one named before it in the
+    paragraph ("in Lusail"), else the dateline; the actors are alternatives. Left as it is
+    when there is neither."""
+    for position, unit in enumerate(units):
+        if not unit.unknown_site:
+            continue
+        earlier = [
+            [m for m in u.places if not m.demonym and m not in u.actors]
+            for u in units[:position]
+        ]  # fmt: skip
+        earlier = [places for places in earlier if places]
+        outside = [m for m in unit.places if m.start < unit.start and m not in unit.actors]
+        taken = outside or (earlier[-1] if earlier else [dateline] if dateline else [])
+        if not taken:
+            continue
+        unit.displaced = [m for m in unit.places if m not in taken]
+        unit.places = list(taken)
 
 
 # Who said it, after the clause: ", the National Hurricane Center in Miami said."
@@ -364,6 +431,10 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
         places, alternatives, place_trust = _choose_places(mentions or unit.speakers, gaz)
         for speaker in unit.speakers if mentions else []:
             place = gaz.place(speaker.best.entry)
+            if all(p.id != place.id for p in [*places, *alternatives]):
+                alternatives.append(place)
+        for mention in unit.displaced:
+            place = gaz.place(mention.best.entry)
             if all(p.id != place.id for p in [*places, *alternatives]):
                 alternatives.append(place)
         if not places:
