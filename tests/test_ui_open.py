@@ -83,6 +83,26 @@ def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
     assert window.statusBar().currentMessage().startswith("1 event, 1 place — ")
 
 
+def test_the_chapter_box_is_off_for_a_file_without_eras(window, qtbot, tmp_path, bundled):
+    """A CSV has no eras: the box offered "All eras" alone, enabled, as if it had chapters."""
+    from mapexplorer.paths import bundled_catalogue
+
+    box = window.chapter_box
+    assert box.isEnabled() and box.count() > 1
+    path = write_csv(
+        tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],
+        ["Title", "Date", "Latitude", "Longitude"],
+    )  # fmt: skip
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    assert not box.isEnabled()
+    assert "no eras" in box.toolTip() and "no chapters" in box.toolTip().lower()
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(bundled_catalogue()))
+    assert box.isEnabled() and box.count() == len(bundled.eras) + 1
+    assert box.toolTip().startswith("Jump to an era")
+
+
 def test_a_broken_file_keeps_what_was_open(window, qtbot, tmp_path, bundled):
     broken = tmp_path / "broken.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")

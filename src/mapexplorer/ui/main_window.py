@@ -54,6 +54,11 @@ OPEN_FILTER = (
     "Articles to import (*.txt *.md);;All files (*)"
 )
 _WEB_PAGES = {".html", ".htm"}
+CHAPTER_TIP = (
+    "Jump to an era: sets the time window, the map and the list "
+    "(Alt+PgDown: the next one, Alt+PgUp: the one before)"
+)
+NO_CHAPTERS_TIP = "No chapters: this file has no eras to jump to"
 
 
 OPENABLE = {
@@ -275,10 +280,7 @@ class MainWindow(QMainWindow):
         self.chapter_box.setAccessibleName("Chapter (era)")
         # Sized to the eras of each file as it opens (the launch window opens before its file).
         self.chapter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.chapter_box.setToolTip(
-            "Jump to an era: sets the time window, the map and the list "
-            "(Alt+PgDown: the next one, Alt+PgUp: the one before)"
-        )
+        self.chapter_box.setToolTip(CHAPTER_TIP)
         self.chapter_box.activated.connect(self._chapter_chosen)
         bar.addWidget(self.chapter_box)
         bar.addSeparator()
@@ -348,6 +350,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         for action in (self.next_chapter_action, self.previous_chapter_action):
             action.setEnabled(bool(catalogue.eras and catalogue.events))
+        # A file without eras (a CSV) has no chapters to jump to: "All eras" alone offered none.
+        self.chapter_box.setEnabled(bool(catalogue.eras))
+        if catalogue.eras:
+            self.chapter_box.setToolTip(CHAPTER_TIP)
+        else:  # (the empty window at launch, its file not yet read, has none either)
+            self.chapter_box.setToolTip(NO_CHAPTERS_TIP if catalogue.events else "No file open")
         if catalogue.events:
             self.statusBar().showMessage(self.open_status())
 
