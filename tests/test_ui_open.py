@@ -5,7 +5,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtGui import QDropEvent, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from conftest import file_drop
@@ -483,6 +483,16 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
     assert window.text_scale == 1.5
     assert window.font().pointSizeF() == pytest.approx(1.5 * base)
     assert window.event_list.font().pointSizeF() == pytest.approx(1.5 * base)
+    # "15 of 30 events visible" (its colour once set by a style sheet, which kept its font) and
+    # the track's era and date labels, in rows as tall as their font (they were cut off).
+    count = window.event_list.count
+    assert count.font().pointSizeF() == pytest.approx(1.5 * base)
+    assert count.palette().windowText().color() != window.palette().windowText().color()
+    track = window.timeline.track
+    line = QFontMetrics(track._small_font()).height()
+    assert track._small_font().pointSizeF() > base
+    assert track._era_h >= line + 3 and track._label_h >= line + 1
+    assert track.minimumHeight() >= track._era_h + track._label_h + 30
     assert view.zoomFactor() == 1.5
     # The page lays the map out in fewer, bigger CSS pixels; a draw at that size is its size.
     qtbot.waitUntil(lambda: view.drawn_size[0] == pytest.approx(view.width() / 1.5, abs=1))
@@ -495,3 +505,5 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
         window.smaller_text_action.trigger()
     assert window.text_scale == 1.0 and not window.smaller_text_action.isEnabled()
     assert window.font().pointSizeF() == pytest.approx(base)
+    assert count.font().pointSizeF() == pytest.approx(base)
+    assert (track._era_h, track._label_h) == (17, 15)  # the normal size's rows, as before

@@ -706,7 +706,11 @@ class QtEventList(QWidget):
             pal.color(QPalette.ColorRole.Window).name(),
             0.35,
         )
-        self.count.setStyleSheet(f"color: {muted};")
+        # By palette, not a style sheet: a style sheet's label kept its font when the window's
+        # grew (View > Larger text left "15 of 30 events visible" at the normal size).
+        count_palette = self.count.palette()
+        count_palette.setColor(QPalette.ColorRole.WindowText, QColor(muted))
+        self.count.setPalette(count_palette)
         self.model.repaint_all()
 
     def changeEvent(self, event: QEvent) -> None:

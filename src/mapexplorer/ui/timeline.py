@@ -209,8 +209,8 @@ def parse_date_entry(text: str) -> int:
 _ERA_HUES = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f"]
 
 _PAD = 10  # room for the handle at either end
-_ERA_H = 17
-_LABEL_H = 15
+_ERA_H = 17  # the era bands and the tick labels at the normal text size: taller for a larger
+_LABEL_H = 15  # font (View > Larger text), whose labels were cut off (see `_fit_text_rows`)
 _HIST_BIN_PX = 4
 _SOFT_ALPHA = 38  # a soft band (uncertain or spanning dates)
 _EDGE_ALPHA = 140  # the 2-px left edge of a soft band
@@ -245,7 +245,8 @@ class TimelineTrack(QWidget):
         self.setMouseTracking(True)
         # Every pixel comes from the opaque static pixmap: Qt need not paint the parents first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setMinimumHeight(_ERA_H + _LABEL_H + 30)
+        self._era_h, self._label_h = _ERA_H, _LABEL_H
+        self._fit_text_rows()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Time track")
         self.setToolTip("Click or drag to set the time; click an era to show it")
@@ -288,7 +289,8 @@ class TimelineTrack(QWidget):
         return self.x_for_position(self._axis.position_of(coordinate))
 
     def _events_rect(self) -> QRectF:
-        return QRectF(_PAD, _ERA_H + 1, self._track_width(), self.height() - _ERA_H - _LABEL_H - 1)
+        era_h, label_h = self._era_h, self._label_h
+        return QRectF(_PAD, era_h + 1, self._track_width(), self.height() - era_h - label_h - 1)
 
     def era_at_x(self, x: float) -> Era | None:
         coordinate = self._axis.coordinate_at(self.position_at(x))
@@ -305,6 +307,14 @@ class TimelineTrack(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         return font
+
+    def _fit_text_rows(self) -> None:
+        """The era bands and the tick labels' row, as tall as their font needs (never less than
+        at the normal size), and the track tall enough for both (on a font change)."""
+        line = QFontMetrics(self._small_font()).height()
+        self._era_h = max(_ERA_H, line + 3)
+        self._label_h = max(_LABEL_H, line + 1)
+        self.setMinimumHeight(self._era_h + self._label_h + 30)
 
     def _build_static(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -339,12 +349,12 @@ class TimelineTrack(QWidget):
             if x1 <= x0:
                 continue
             hue = _ERA_HUES[i % len(_ERA_HUES)]
-            band = QRectF(x0, 0, x1 - x0, _ERA_H)
+            band = QRectF(x0, 0, x1 - x0, self._era_h)
             painter.fillRect(band, _with_alpha(hue, 110))
             # A faint wash down the event area shows where the chapters change.
             painter.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), _with_alpha(hue, 22))
             painter.setPen(QPen(_with_alpha(text, 90), 1))
-            painter.drawLine(QPointF(x0, 0), QPointF(x0, _ERA_H))
+            painter.drawLine(QPointF(x0, 0), QPointF(x0, self._era_h))
             label = metrics.elidedText(era.label, Qt.TextElideMode.ElideRight, int(x1 - x0) - 6)
             if label and label != "…":
                 painter.setPen(text)
@@ -458,7 +468,7 @@ class TimelineTrack(QWidget):
             x = self.x_for_day(day)
             painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4))
             painter.drawText(
-                QRectF(x + 2, area.bottom() + 1, spacing - 4, _LABEL_H - 1),
+                QRectF(x + 2, area.bottom() + 1, spacing - 4, self._label_h - 1),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 label,
             )
@@ -555,6 +565,8 @@ class TimelineTrack(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._static = None
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_text_rows()
         super().changeEvent(event)
 
     # --- input --------------------------------------------------------------------------------
@@ -562,7 +574,7 @@ class TimelineTrack(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         pos = event.position()
-        if pos.y() < _ERA_H:
+        if pos.y() < self._era_h:
             era = self.era_at_x(pos.x())
             if era is not None:
                 self.state.choose_era(era)
