@@ -431,3 +431,30 @@ def test_a_smaller_citys_names_in_other_languages_are_read_in_a_table_but_not_in
     assert "'Genf' as Geneva, Switzerland" in report.notes[0]
     # In an article, such old or foreign names meet words: "Hamas" is an old name of Hamm
     assert gazetteer().find("Hamas fighters crossed into Israel.")[0].text == "Israel"
+
+
+def test_a_place_in_three_parts_is_read_by_its_first_and_last_leaving_out_the_middle(tmp_path):
+    """ "Kharkiv, Kharkivs'ka Oblast, Ukraine", as GDELT and geocoders write a place: the oblast
+    or county between, which the gazetteer does not know, is left out, and the report says so."""
+    path = write(
+        tmp_path / "t.csv",
+        "date,title,place\n"
+        '2024-03-01,Shelling,"Kharkiv, Kharkivs\'ka Oblast, Ukraine"\n'
+        '2024-03-02,Fair,"Springfield, Sangamon County, Illinois, United States"\n'
+        '2024-03-03,Expo,"Paris, Texas, United States"\n'
+        '2024-03-04,Nowhere,"Kharkiv, Kharkivs\'ka Oblast, France"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    lon, lat = places["Shelling"].representative
+    assert (round(lat), round(lon)) == (50, 36)
+    lon, lat = places["Fair"].representative
+    assert (round(lat), round(lon)) == (40, -90)  # Springfield, Illinois
+    lon, lat = places["Expo"].representative
+    assert (round(lat), round(lon)) == (34, -96)
+    assert "Nowhere" not in places  # the last part still says where: not France
+    (unread,) = [line for line in report.notes if "leaving out" in line]
+    assert unread.startswith("2 names read as the place its first part names")
+    assert '"Kharkiv, Kharkivs\'ka Oblast, Ukraine" without "Kharkivs\'ka Oblast"' in unread
+    assert "without 'Sangamon County'" in unread
+    assert "Paris, Texas" not in unread  # Texas is a state we know, and was read

@@ -101,6 +101,20 @@ class PlacesByName:
             + (f"; and {more:,} more" if more > 0 else "")
             + " (give latitude and longitude to place them exactly)"
         ]
+        unread = [
+            (name, parts) for name in self._used for parts in [gaz.unread_parts(name)] if parts
+        ]
+        if unread:
+            lines.append(
+                f"{counted(len(unread), 'name')} read as the place its first part names in what "
+                "its last part names, leaving out a part between that we do not know (an oblast, "
+                "county or district): "
+                + "; ".join(
+                    f"{name!r} without " + ", ".join(repr(part) for part in parts)
+                    for name, parts in unread[:_SHOWN]
+                )
+                + (f"; and {len(unread) - _SHOWN:,} more" if len(unread) > _SHOWN else "")
+            )
         doubts = [
             (name, candidates)
             for name, candidates in self._used.items()

@@ -476,12 +476,28 @@ class Gazetteer:
         return found
 
     def _qualified(self, parts: list[str]) -> list[Candidate]:
-        """ "Paris", "Texas": a name and what it lies in."""
+        """ "Paris", "Texas": a name and what it lies in. A middle part that names no area we
+        know is left out ("Kharkiv, Kharkivs'ka Oblast, Ukraine", as GDELT and geocoders write
+        a place: the oblast, county or district between): the last part says where."""
         head, *qualifiers = parts
         found = self._spellings(head) if head else []
+        unknown = set(self._unknown_middle(parts))
         for qualifier in filter(None, qualifiers):
-            found = [c for c in found if self._within(c.entry, qualifier)]
+            if qualifier not in unknown:
+                found = [c for c in found if self._within(c.entry, qualifier)]
         return found
+
+    def _unknown_middle(self, parts: list[str]) -> list[str]:
+        return [part for part in parts[1:-1] if part and not self.area(part)]
+
+    def unread_parts(self, name: str) -> list[str]:
+        """The middle parts `resolve_names` leaves out of a name of three or more parts, naming
+        no area we know ("Kharkivs'ka Oblast" of "Kharkiv, Kharkivs'ka Oblast, Ukraine"), for
+        the report to say so; [] when none was left out."""
+        parts = [part.strip() for part in " ".join(name.split()).split(",")]
+        if len(parts) < 3 or self._spellings(", ".join(parts)) or not self._spellings(parts[0]):
+            return []
+        return self._unknown_middle(parts)
 
     def _spellings(self, name: str) -> list[Candidate]:
         """A name's places, and those of its other spelling: "St. Petersburg" is Saint
