@@ -458,3 +458,19 @@ def test_a_place_in_three_parts_is_read_by_its_first_and_last_leaving_out_the_mi
     assert '"Kharkiv, Kharkivs\'ka Oblast, Ukraine" without "Kharkivs\'ka Oblast"' in unread
     assert "without 'Sangamon County'" in unread
     assert "Paris, Texas" not in unread  # Texas is a state we know, and was read
+
+
+def test_a_town_and_its_province_of_ours_in_a_table_is_the_town_there(tmp_path):
+    path = write(
+        tmp_path / "t.csv",
+        "date,title,place\n"
+        '2024-03-01,Rally,"Edmonton, Alberta"\n'
+        '2024-03-02,Flood,"Brisbane, Queensland"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert not report.problems
+    lon, lat = places["Rally"].representative
+    assert (round(lat), round(lon)) == (54, -113)
+    assert "'Edmonton, Alberta' as Edmonton, Canada" in report.notes[0]
+    assert "'Brisbane, Queensland' as Brisbane, Australia" in report.notes[0]

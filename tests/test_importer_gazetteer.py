@@ -490,3 +490,30 @@ def test_an_ap_state_abbreviation_qualifies_a_name_standing_alone(gaz):
     found = gaz.resolve_names(["Panama City, Fla.", "Perry, Fla."])
     assert [c.entry.admin1 for c in found["Panama City, Fla."]] == ["FL"]
     assert found["Perry, Fla."] == []  # no Perry in Florida: not Perry, Georgia
+
+
+@pytest.mark.parametrize(
+    "written, found",
+    [
+        ("Edmonton, Alberta", "Edmonton, Canada"),  # not Edmonton, England
+        ("Edmonton, Alberta, Canada", "Edmonton, Canada"),
+        ("London, Ontario", "London, Canada"),  # not London, England
+        ("Brisbane, Queensland", "Brisbane, Australia"),
+        ("Manchester, England", "Manchester, United Kingdom"),  # not Manchester, NH
+        ("Goma, North Kivu", "Goma, Democratic Republic of the Congo"),
+        ("Alberta, Canada", "Alberta"),
+    ],
+)
+def test_a_province_of_ours_in_one_country_qualifies_a_town_in_it(gaz, written, found):
+    """A region of ours known by a rough point says its country (and its GeoNames admin1 code,
+    geodata/gazetteer-curated.json), so it chooses a town in it as a U.S. state does."""
+    (reading, *_) = gaz.resolve_names([written])[written]
+    assert gaz.describe(reading.entry) == found
+
+
+def test_a_province_rules_out_a_town_elsewhere_and_has_its_country(gaz):
+    assert gaz.resolve_names(["Edmonton, Queensland"])["Edmonton, Queensland"] == []
+    (alberta, *_) = gaz.resolve_names(["Alberta"])["Alberta"]
+    assert (alberta.entry.country, alberta.entry.admin1) == ("CA", "01")
+    # Prose too: "Perry, Alberta" is no town of ours in Alberta, so it is the province
+    assert [c.entry.name for c in gaz.qualified("Perry", "Alberta")] == ["Alberta"]

@@ -375,6 +375,9 @@ class Gazetteer:
                     key=f"curated:{item['id']}", name=item["name"], kind=kind, lon=rep.x,
                     lat=rep.y, place_id=item["id"], population=item.get("population", 0),
                     source=_curated_source(item), shape=("curated", item["id"]),
+                    # a region in one country ("Alberta": Canada's, GeoNames admin1 "01") can
+                    # qualify a town in it, as a U.S. state does: "Edmonton, Alberta"
+                    country=item.get("in_country", ""), admin1=item.get("admin1", ""),
                 )  # fmt: skip
                 self._entries[entry.key] = entry
                 self._curated_geometry[item["id"]] = geometry
@@ -523,7 +526,10 @@ class Gazetteer:
             return entry.country == "US" and entry.admin1 == state
         code = qualifier.replace(".", "").replace(" ", "").upper()
         if code.isalpha() and len(code) == 2:  # after a comma, two letters are a code
-            if entry.country == code or (entry.country == "US" and entry.admin1 == code):
+            # not a region of ours by its country's code: "Ontario, CA" is the town in
+            # California, not the province in Canada
+            in_country = entry.country == code and entry.kind != REGION
+            if in_country or (entry.country == "US" and entry.admin1 == code):
                 return True  # else a name: "UK" (GB)
         areas = [c.entry for c in self.lookup(qualifier) if c.entry.kind != CITY]
         if entry.kind != CITY and not entry.country:
@@ -549,7 +555,7 @@ class Gazetteer:
         """ "Perry", "Fla.": the readings of a name that lie in what its qualifier names, else
         that state or country itself (a town too small for the gazetteer, as Perry, Florida, is:
         not Perry, Georgia). A qualifier that names no area, or only one of our regions without
-        a country's code to check against ("Alberta"), leaves the name's readings as they are."""
+        a country's code to check against ("Siberia"), leaves the name's readings as they are."""
         areas = self.area(qualifier)
         readings = self.lookup(name)
         if not areas or not all(a.entry.country for a in areas):
