@@ -777,9 +777,13 @@ def test_a_short_story_opens_with_a_window_that_fits_it():
     slider in Window mode changed nothing on the map. A short story opens with the widest
     width within a quarter of it; a long one (the bundled article's) with ten years."""
     state = ExplorerState(_week_of_incidents())
+    # It opens whole, every event on the map (at its last day, a day wide, it showed one);
+    # the first move of the time gives the width that scrubs it.
+    assert state.window_days == state.story_days()
+    assert len(state.visible_events()) == len(state.catalogue.events)
+    state.set_time(day("2024-03-04"))  # (from the middle day, 5 March)
     assert state.window_days == 1
-    state.set_time(day("2024-03-05"))
-    assert ids(state.visible_events()) == ["e5"]
+    assert ids(state.visible_events()) == ["e4"]
     assert fitting_window_days(30) == 7
     assert fitting_window_days(366) == 30
     assert fitting_window_days(5 * 365) == 365
@@ -792,8 +796,11 @@ def test_opening_another_file_gives_its_story_a_fitting_window(state, small):
     state.set_window_days(365)
     rec.clear()
     state.set_catalogue(_week_of_incidents())
+    story = state.story_days()
+    assert state.window_days == story  # whole at first, a day wide once the time moves
+    assert rec.calls["window_changed"] == [(story,)]
+    state.set_time(day("2024-03-02"))
     assert state.window_days == 1
-    assert rec.calls["window_changed"] == [(1,)]
     state.show_whole_story()
     state.set_catalogue(small)  # from "Whole story": the new story's own width
     assert state.window_days == DEFAULT_WINDOW_DAYS

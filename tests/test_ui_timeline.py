@@ -598,6 +598,8 @@ def test_a_short_story_offers_and_shows_a_window_of_days(qtbot, timeline, state)
         for i in range(1, 10)
     ]
     state.set_catalogue(Catalogue(events=events, places={"kyiv": place}))
+    assert timeline.window_combo.currentText() == "Whole story"  # every event, at first
+    state.set_time(state.catalogue.time_range()[1])
     assert timeline.window_combo.currentText() == "1 day"
     timeline.window_combo.setCurrentIndex(timeline.window_combo.findText("1 week"))
     assert state.window_days == 7

@@ -111,6 +111,14 @@ class ExplorerState:
         self._width_before_story = None
         if catalogue.events:
             self.window_days = fitting_window_days(self.story_days())
+            if self.window_days < DEFAULT_WINDOW_DAYS and self.mode is TimeMode.WINDOW:
+                # A short story opens whole, every event on the map, as "All eras" shows it;
+                # the first move of the time gives the narrow width that scrubs it (at the
+                # last day, a day wide, a week's log showed one event of its dozens).
+                start, end = catalogue.time_range()
+                self._width_before_story = self.window_days
+                self.window_days = self.story_days()
+                self.time = (start + end) // 2
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Show another catalogue: time goes to its latest event, the window's width to the
