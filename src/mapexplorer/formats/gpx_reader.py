@@ -37,11 +37,11 @@ from mapexplorer.formats.reading import (
     Progress,
     ReadReport,
 )
+from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
 __all__ = ["read"]
 
-_FEED_BYTES = 1 << 20  # parsed a megabyte at a time, as the KML reader does (Cancel is heard)
 _WORD = re.compile(r"[^\W\d_]")
 
 NO_TIMES = (
@@ -87,7 +87,7 @@ def read(
     ignored: a GPX file's fields are fixed."""
     del fields
     with paused_gc():
-        root = _parse_xml(path, read_bytes(path))
+        root = parse_document(path, read_bytes(path), "GPX")
         ns = root.tag[: -len("gpx")]
         items = _items(root, ns)
         if not items:
@@ -122,30 +122,6 @@ def _no_times(items: list[_Item], name: str) -> str:
 
 
 # --- the file ----------------------------------------------------------------------------------
-
-
-def _parse_xml(path: str | os.PathLike, data: bytes) -> ET.Element:
-    try:
-        parser = ET.XMLParser()
-        for at in range(0, len(data), _FEED_BYTES):
-            parser.feed(data[at : at + _FEED_BYTES])
-        root = parser.close()
-    except ET.ParseError as exc:
-        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
-        if "amplification" in reason:
-            raise FormatError(
-                path, "the file's XML entities expand to far more text than it holds: not read"
-            ) from None
-        line, column = exc.position
-        raise FormatError(
-            path, f"not XML (so not GPX): {reason} at line {line}, column {column + 1}"
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatError(path, f"not XML we can read: {exc}") from None
-    tag = root.tag.rsplit("}", 1)[-1]
-    if tag != "gpx":
-        raise FormatError(path, f"not GPX: the document is <{tag}>, not <gpx>")
-    return root
 
 
 def _items(root: ET.Element, ns: str) -> list[_Item]:

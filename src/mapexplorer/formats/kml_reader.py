@@ -42,6 +42,7 @@ from mapexplorer.formats.reading import (
     ReadReport,
     event_title,
 )
+from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
 with warnings.catch_warnings():  # "lxml missing, pretty print disabled": we never print
@@ -107,7 +108,7 @@ def read(
     with paused_gc():
         data = read_bytes(path)
         archive = _Archive.of(path, data)
-        root = _parse_xml(path, archive.main if archive else _kml_bytes(path, data))
+        root = parse_document(path, archive.main if archive else _kml_bytes(path, data), "KML")
         ns = root.tag[: -len("kml")] if root.tag.endswith("kml") else ""
         if not ns:
             ns = _into_kml_namespace(root)
@@ -267,8 +268,8 @@ def _follow_archive_links(path: Any, archive: _Archive, root: ET.Element, ns: st
                 continue
             name = " ".join((_text(child.find(f"{ns}name")) or "").split())
             try:
-                linked = _parse_xml(
-                    f"{path} ▸ {target}", _kmz_member(path, archive.data, target)[1]
+                linked = parse_document(
+                    f"{path} ▸ {target}", _kmz_member(path, archive.data, target)[1], "KML"
                 )
             except (FormatError, KeyError) as exc:
                 why = exc.problem if isinstance(exc, FormatError) else "it is missing"
@@ -306,30 +307,6 @@ def _into_namespace(root: ET.Element, ns: str) -> None:
             element.tag = ns + element.tag
 
 
-_FEED_BYTES = 1 << 20
-"""The XML is parsed a megabyte at a time (the same tree and errors as `ET.fromstring`): one
-call for a 141 MB file held the interpreter for ~6 s, the window frozen and Cancel unheard."""
-
-
-def _parse_xml(path: Any, data: bytes) -> ET.Element:
-    try:
-        parser = ET.XMLParser()
-        for at in range(0, len(data), _FEED_BYTES):
-            parser.feed(data[at : at + _FEED_BYTES])
-        root = parser.close()
-    except ET.ParseError as exc:
-        line, column = exc.position
-        raise FormatError(
-            path, f"not XML (so not KML): {_expat_reason(exc)} at line {line}, column {column + 1}"
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise FormatError(path, f"not XML we can read: {exc}") from None
-    tag = root.tag.rsplit("}", 1)[-1]
-    if tag != "kml":
-        raise FormatError(path, f"not KML: the document is <{tag}>, not <kml>")
-    return root
-
-
 _KML_NS = "{http://www.opengis.net/kml/2.2}"
 
 
@@ -342,10 +319,6 @@ def _into_kml_namespace(root: ET.Element) -> str:
         if isinstance(element.tag, str) and not element.tag.startswith("{"):
             element.tag = _KML_NS + element.tag
     return _KML_NS
-
-
-def _expat_reason(exc: ET.ParseError) -> str:
-    return re.sub(r": line \d+, column \d+$", "", str(exc))
 
 
 def _mark_placemarks(root: ET.Element, ns: str) -> tuple[list[_Mark], list[_Link]]:
