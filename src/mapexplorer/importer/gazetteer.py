@@ -136,20 +136,6 @@ _AP_STATES = {
 }  # fmt: skip
 
 
-_STATE_NAMES = {
-    "AL": "Alabama", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "IL": "Illinois",
-    "IN": "Indiana", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
-    "WI": "Wisconsin", "WY": "Wyoming",
-}  # fmt: skip
-
-
 def _ap_state(qualifier: str) -> str:
     """The postal code of a state written as the AP abbreviates it ("Fla.", "N.C.", "W.Va."):
     with its dot, so that "PA" or "Ga" (a word, a code) are not read as one."""
@@ -237,6 +223,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
         self._entries: dict[str, Entry] = {}
+        self._state_names: dict[str, str] = {}  # "FL" → "Florida" (GeoNames, with the cities)
         self._city_rows: dict[str, list] = {}
         self._basemap: dict[str, dict] = {}
         self._basemap_names: dict[str, str] = {}
@@ -324,6 +311,7 @@ class Gazetteer:
                 by_state[row[6]].append((row[2], row[3]))
         folder = geonames_folder()
         states = json.loads((folder / "us_states.json").read_text(encoding="utf-8"))
+        self._state_names = {code: state["name"] for code, state in states.items()}
         for code, state in states.items():
             points = by_state.get(code)
             if not points:
@@ -546,7 +534,7 @@ class Gazetteer:
         state = _ap_state(qualifier)
         if state:
             return [
-                c for c in self.lookup(_STATE_NAMES[state])
+                c for c in self.lookup(self._state_names.get(state, state))
                 if c.kind == STATE and c.entry.admin1 == state
             ]  # fmt: skip
         return [c for c in self.lookup(qualifier) if c.kind != CITY and not c.demonym]
