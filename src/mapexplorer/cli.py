@@ -371,8 +371,9 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        help="a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file "
-        "(default: the file open last time, else the bundled article)",
+        help="a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file, or a news "
+        "story (.txt, .md) to import (default: the file open last time, else the bundled "
+        "article)",
     )
     parser.add_argument(
         "--at",
