@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from mapexplorer.formats import native
@@ -144,6 +146,56 @@ def test_same_day_events_go_by_their_ids_natural_order():
     ]  # fmt: skip
     columns = catalogue.columns  # the arrays follow the same order
     assert columns.start.tolist() == [e.time.start for e in catalogue.chronological()]
+
+
+_ID_PARTS = st.sampled_from(["e", "E", "row-", "", "x7y", "e0", "é", "a b"])
+_ID_NUMBERS = st.one_of(
+    st.integers(0, 10**20).map(str),  # past int64 too
+    st.sampled_from(["007", "0", "00", "٣", "12a"]),  # leading zeros, other digits, a suffix
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_ID_PARTS, _ID_NUMBERS, st.sampled_from(["2024-03-05", "2024-03", "1999"])),
+        min_size=1,
+        max_size=30,
+        unique_by=lambda t: t[0] + t[1],
+    ),
+    st.booleans(),
+)
+def test_chronological_order_is_date_then_natural_id_then_text(rows, one_prefix):
+    """Numbered ids of one prefix ("e1" … "e99999") take a quick path: it must order exactly
+    as the general one, dates first, then ids' natural order, then ids as text."""
+    from mapexplorer.model.catalogue import natural_key
+
+    if one_prefix:
+        rows = list({number: ("e", number, date) for _, number, date in rows}.values())
+    events = [ev(prefix + number, date, "origin") for prefix, number, date in rows]
+    catalogue = Catalogue(events=events, places=make_places())
+    expected = sorted(events, key=lambda e: (e.time.start, e.time.end, natural_key(e.id), e.id))
+    assert ids(catalogue.chronological()) == ids(expected)
+    assert catalogue.columns.start.tolist() == [e.time.start for e in expected]
+
+
+def test_numbered_ids_are_read_only_when_their_numbers_are_their_order():
+    from mapexplorer.model.catalogue import _numbered_ids
+
+    assert _numbered_ids(["e2", "e10", "e0", "e99999"]).tolist() == [2, 10, 0, 99999]
+    assert _numbered_ids(["row-1", "row-2"]).tolist() == [1, 2]
+    assert _numbered_ids(["1", "12"]).tolist() == [1, 12]
+    for ids_ in (
+        [],
+        ["e1", "f2"],  # two prefixes
+        ["e1", "e01"],  # a leading zero
+        ["e1", "e"],  # no number
+        ["e1", "e2x"],  # a suffix
+        ["e1", "e" + "9" * 19],  # past int64
+        ["e1", "e٣"],  # another script's digit
+        ["e1", "e2\ne3"],  # a line break
+        ["a.b1", "axb2"],  # a prefix that is no pattern
+    ):
+        assert _numbered_ids(ids_) is None, ids_
 
 
 @pytest.mark.parametrize(

@@ -152,10 +152,14 @@ class Catalogue:
         category = np.fromiter(map(code.__getitem__, categories), np.int64, n)
         del categories
         ids = list(map(_event_id, events))
-        id_rank = np.empty(n, np.int64)
-        id_rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
-        order = np.lexsort((id_rank, ends, starts))
-        order = _ties_in_natural_order(order, ids, starts, ends)
+        numbers = _numbered_ids(ids)
+        if numbers is not None:  # "e1" … "e99999": their numbers are their natural order
+            order = np.lexsort((numbers, ends, starts))
+        else:
+            id_rank = np.empty(n, np.int64)
+            id_rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+            order = np.lexsort((id_rank, ends, starts))
+            order = _ties_in_natural_order(order, ids, starts, ends)
         del ids
         columns = Columns(
             start=starts[order],
@@ -351,6 +355,30 @@ def _natural_keys(texts: list[str]) -> list[str]:
     """`natural_key` of each, in one pass over them joined (twice as quick as one by one)."""
     keys = _NUMBER.sub(_number_sorting, "\n".join(texts)).split("\n")
     return keys if len(keys) == len(texts) else list(map(natural_key, texts))
+
+
+_ID_PREFIX = re.compile(r"[^\d\n]*")
+
+
+def _numbered_ids(ids: list[str]):
+    """The ids' numbers as an array when every id is the same prefix and a number written
+    without leading zeros, at most 18 digits (how most files and every synthetic one number
+    their events: "e17", "row-4", "42"), else None. Their natural order is then their numbers'
+    order: one regex pass and an array, where `_ties_in_natural_order` makes a key per tied
+    id (~0.25 s at 100,000 events)."""
+    import numpy as np
+
+    if not ids:
+        return None
+    joined = "\n".join(ids)
+    if joined.count("\n") != len(ids) - 1:
+        return None  # an id with a line break in it
+    prefix = _ID_PREFIX.match(ids[0])[0]
+    # Strings, not tuples: no object the garbage collector would walk, 100,000 times.
+    numbers = re.findall(rf"^{re.escape(prefix)}([1-9][0-9]{{0,17}}|0)$", joined, re.MULTILINE)
+    if len(numbers) != len(ids):
+        return None
+    return np.fromiter(map(int, numbers), np.int64, len(numbers))
 
 
 def _ties_in_natural_order(order, ids: list[str], starts, ends):
