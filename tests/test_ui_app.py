@@ -328,6 +328,23 @@ def test_screenshot_offline(tmp_path, event):
     assert len(image.resize((320, 200)).getcolors(maxcolors=100000) or []) > 200
 
 
+def test_a_launch_imports_neither_numpy_ma_nor_folium(tmp_path):
+    """Start-up counts (issue #4): numpy.ma (~40-100 ms; `np.unique` and `np.median` import
+    it) and folium (~0.4 s; the map page is built once and cached) have no part in a launch."""
+    cmd = [sys.executable, "-X", "importtime", "-m", "mapexplorer"]
+    cmd += ["--screenshot", str(tmp_path / "window.png")]
+    for _ in range(2):  # the first builds the page (folium), the second is a user's launch
+        result = _run(cmd, tmp_path)
+        assert result.returncode == 0, result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"numpy", "shapely", "mapexplorer.mappage.messages"} <= imported  # it did measure
+    assert not {"numpy.ma", "folium", "branca", "jinja2"} & imported
+
+
 def test_screenshot_of_a_broken_file_fails_clearly(tmp_path):
     broken = tmp_path / "broken.geojson"
     broken.write_text("{ not json", encoding="utf-8")

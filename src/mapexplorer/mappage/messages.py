@@ -59,7 +59,8 @@ def geometry_buffers(geometries: list) -> tuple[np.ndarray, np.ndarray, np.ndarr
     # Per geometry type, in bulk (shapely's ragged arrays: no object per part or ring, which
     # cost 0.4 s at 100,000 events): each ring's geometry, length and vertices.
     owners, lengths, vertices = [], [], []
-    for kind in np.unique(types):
+    # Not `np.unique`: numpy 2 imports numpy.ma for it, ~40-100 ms of every launch.
+    for kind in sorted(set(types.tolist())):
         picked = types == kind
         owner, length, xy = _rings_of_one_type(geoms[picked], np.flatnonzero(picked), int(kind))
         owners.append(owner)
@@ -98,22 +99,29 @@ def _rings_of_one_type(
         rings = (owner[plain], np.bincount(of, minlength=int(plain.sum())), xy.reshape(-1, 2))
         if plain.all():
             return rings
-        holed = _rings_with_offsets(geoms[~plain], owner[~plain], kind)
+        holed = _rings_with_offsets(geoms[~plain], owner[~plain])
         return tuple(np.concatenate(pair) for pair in zip(rings, holed, strict=True))
-    return _rings_with_offsets(geoms, owner, kind)
+    # Lines and multipoints from their vertices, multilines from their lines: not from shapely's
+    # ragged arrays, whose `np.unique` imports numpy.ma (~20-40 ms of a launch with routes).
+    if kind in (1, 4):  # a line is one ring; so is each of a multipoint's points
+        xy, of = shapely.get_coordinates(geoms, return_index=True)
+        if kind == 4:
+            return owner[of], np.ones(len(xy), np.int64), xy
+        return owner, np.bincount(of, minlength=len(geoms)), xy
+    if kind == 5:  # each of a multiline's lines is a ring, in their order
+        lines, of = shapely.get_parts(geoms, return_index=True)
+        xy, line_of = shapely.get_coordinates(lines, return_index=True)
+        return owner[of], np.bincount(line_of, minlength=len(lines)), xy
+    return _rings_with_offsets(geoms, owner)
 
 
 def _rings_with_offsets(
-    geoms: np.ndarray, owner: np.ndarray, kind: int
+    geoms: np.ndarray, owner: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`_rings_of_one_type` from shapely's ragged arrays (lines, polygons with holes, multis)."""
+    """`_rings_of_one_type` from shapely's ragged arrays (polygons with holes, multipolygons)."""
     _, xy, offsets = shapely.to_ragged_array(geoms, include_z=False)
-    if kind == 4:  # each of a multipoint's points is a ring of its own
-        return np.repeat(owner, np.diff(offsets[0])), np.ones(len(xy), np.int64), xy
-    length = np.diff(offsets[0])  # lines, or polygons' outlines and holes
-    if kind == 1:
-        return owner, length, xy
-    # Up the levels: rings per polygon or lines per multiline, then polygons per multipolygon.
+    length = np.diff(offsets[0])  # polygons' outlines and holes
+    # Up the levels: rings per polygon, then polygons per multipolygon.
     for level in reversed(offsets[1:]):
         owner = np.repeat(owner, np.diff(level))
     return owner, length, xy
