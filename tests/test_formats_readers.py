@@ -2171,6 +2171,58 @@ def test_a_range_of_years_bc_with_the_era_written_once_at_its_end(value, edtf):
 @pytest.mark.parametrize(
     ("value", "edtf"),
     [
+        ("6/1914", "1914-06"),
+        ("06/1914", "1914-06"),
+        ("06-1914", "1914-06"),
+        ("06.1914", "1914-06"),
+        ("12/2024", "2024-12"),
+        ("6/1914 – 11/1918", "1914-06/1918-11"),
+        ("17/01/2025 – 20/01/2025", "2025-01-17/2025-01-20"),
+    ],
+)
+def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
+    """ "6/1914" was refused as "not a valid EDTF date"; it is June 1914."""
+    span = parse_date(value)
+    assert span.edtf == edtf
+    assert span.precision.value == ("day" if edtf.count("-") == 4 else "month")
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("6/12", "has no year in full"),  # the 6th of December, or June 2012?
+        ("6-12", "has no year in full"),
+        ("13/2024", "has no month 13"),
+        ("0/2024", "has no month 0"),
+        ("6.1914", "a year must be a whole number"),  # a number, not June 1914
+    ],
+)
+def test_a_month_and_a_year_that_cannot_be_read_so_is_refused(value, reason):
+    with pytest.raises(DateError, match=re.escape(reason)):
+        parse_date(value)
+
+
+def test_a_table_of_months_and_years_names_the_row_without_a_full_year(tmp_path):
+    text = (
+        "Date,Event,Lat,Lon\n"
+        "6/1914,Sarajevo,43.856,18.413\n"
+        "11/1918,Armistice,49.43,2.83\n"
+        "6/12,Unclear,48.85,2.35\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "war.csv", text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Sarajevo": "1914-06",
+        "Armistice": "1918-11",
+    }
+    assert [str(p) for p in report.problems] == [
+        "row 4, field 'Date': '6/12' has no year in full: write a day with its year "
+        "(6/12/2012) or a month with its year's four digits (6/2012)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
         ("Q3 2021", "2021-07/2021-09"),
         ("2021-Q1", "2021-01/2021-03"),
         ("2021 Q4", "2021-10/2021-12"),

@@ -99,6 +99,12 @@ _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written
 _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
+_MONTH_YEAR = re.compile(r"^(?:(?P<month>\d{1,2})[/\-]|(?P<dotted>\d{2})\.)(?P<year>\d{4})$")
+"""A month and its year, as spreadsheets and historians write them: "6/1914", "06/1914",
+"06-1914", "06.1914" (not "6.1914", a number). The year has its four digits: "6/12" could be
+June 2012 or the 6th of December, and is not read so."""
+_SHORT_NUMERIC = re.compile(r"^\d{1,2}[/\-]\d{1,2}$")
+""""6/12": a day and a month without a year, or a month and a year of two digits?"""
 _ISO_DATETIME = re.compile(
     rf"^([+-]?\d{{4,}}-\d{{2}}-\d{{2}})[T ]{_CLOCK}"
     r"\s*(?:Z|(?P<offset>[+-]\d{2}(?::?\d{2})?)|UTC|GMT)?$",  # "… UTC": BigQuery's and PostgreSQL's output
@@ -511,6 +517,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
                 raise
     if match := _NUMERIC.match(text):
         return _numeric(match, order, raw)
+    if match := _MONTH_YEAR.match(text):  # "6/1914": June 1914
+        return _ymd(int(match["year"]), int(match["month"] or match["dotted"]), None, raw)
     if match := _SEASON_YEARS.match(lowered):  # "winter 2014–15": "15" is not a year of its own
         from mapexplorer.importer.dates import season_span  # imported when first needed
 
@@ -526,6 +534,16 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             if (span := _from_prose(text)) is not None:
                 return span
             raise
+    if match := _RANGE.match(text):  # "6/1914 – 11/1918", "17/01/2025 – 20/01/2025"
+        try:
+            return _range(match.group(1), match.group(2), order)
+        except DateError:
+            pass  # if it looks like EDTF, EDTF's reason is given below
+    if _SHORT_NUMERIC.match(text):
+        raise DateError(
+            f"{_show(raw)} has no year in full: write a day with its year (6/12/2012) or a "
+            "month with its year's four digits (6/2012)"
+        )
     if _FLOAT.match(text):
         value = float(text)
         if "e" in text.lower() and not (unix and abs(value) >= _UNIX_MIN_SECONDS):
