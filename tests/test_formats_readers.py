@@ -2223,6 +2223,62 @@ def test_a_table_of_months_and_years_names_the_row_without_a_full_year(tmp_path)
 @pytest.mark.parametrize(
     ("value", "edtf"),
     [
+        ("c 1850", "1850~"),  # circa without its full stop
+        ("c1850", "1850~"),
+        ("ca 1850", "1850~"),
+        ("c 1200 BC", "-1199~"),
+        ("c 1200–1150 BC", "-1199~/-1149~"),
+        ("c 14th century", "13XX~"),
+        ("10,000 BC", "-9999"),  # the thousands separator
+        ("10 000 BC", "-9999"),  # as French writes it
+        ("2,500 BCE", "-2499"),
+        ("2,500–1,500 BC", "-2499/-1499"),
+        ("10 000–8 000 BC", "-9999/-7999"),
+        ("c. 10,000 BC", "-9999~"),
+        ("1,000 AD", "1000"),
+    ],
+)
+def test_circa_without_its_stop_and_years_with_a_thousands_separator(value, edtf):
+    span = parse_date(value)
+    assert span.edtf == edtf
+    assert span.approximate == ("~" in edtf)  # circa: drawn soft, as other unsure dates
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("12,000 BC", "too long ago for the time line, which goes back to 10,000 BC"),
+        ("10001 BC", "too long ago for the time line"),
+        ("1,850", "is not a date we can read"),  # no era: a number, not plainly a year
+        ("17 January 1,850", "is not a date we can read"),
+        ("cx 1850", "is not a date we can read"),
+    ],
+)
+def test_years_with_separators_that_are_no_date_on_the_time_line(value, reason):
+    with pytest.raises(DateError, match=re.escape(reason)):
+        parse_date(value)
+
+
+def test_a_table_of_prehistory_reads_its_years_with_separators(tmp_path):
+    text = (
+        "date,title,lat,lon\n"
+        '"10,000 BC",Natufian culture,32.8,35.0\n'
+        '"c 7,000 BC",Çatalhöyük,37.67,32.83\n'
+        '"12,000 BC",Too early,32.8,35.0\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "prehistory.csv", text))
+    events = by_title(catalogue)
+    assert events["Natufian culture"].time.describe() == "10000 BC"
+    assert events["Çatalhöyük"].time.edtf == "-6999~"
+    assert [str(p) for p in report.problems] == [
+        "row 4, field 'date': '12,000 BC' is too long ago for the time line, which goes back "
+        "to 10,000 BC"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
         ("Q3 2021", "2021-07/2021-09"),
         ("2021-Q1", "2021-01/2021-03"),
         ("2021 Q4", "2021-10/2021-12"),

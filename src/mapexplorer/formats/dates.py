@@ -58,6 +58,8 @@ _MONTH_NAMES = {
 _MONTH = r"(?P<month>[a-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
+_ERA_YEAR_BC = re.compile(r"^(?P<year>\d{5,})\s*(?:bce?|b\.c\.(?:e\.)?)$")
+"""A year BC beyond four digits ("10000 BC", 10,000 BC as `_without_thousands` leaves it)."""
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _WRITTEN = [
     re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
@@ -97,7 +99,16 @@ _YEAR_AFTER_COMMA = re.compile(r"(?<=[a-z.\d])\s*,\s*(?=\d{4}\b)")
 """A comma before a year, with or without a space ("Spring,2014", "January 17,2025")."""
 _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written: "1990s"
 _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
-_APPROX = re.compile(r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around)\s*(.+)$")
+_APPROX = re.compile(
+    r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s*\d))\s*(.+)$"
+)  # "c 1850" and "c1850" too, as catalogues write circa without its full stop
+_THOUSANDS = re.compile(
+    r"(?<![\d,.])(\d{1,2}),(\d{3})(?![\d,])|(?:^|(?<=[–—-])|(?<=[–—-]\s))(\d{1,2}) (\d{3})(?![\d,])"
+)
+"""A year of thousands written with a separator, "10,000" or "10 000" (as French writes it;
+a space only at the start of the date or of its end: "March 10 000 BC" is no such year),
+read so only with its era, "10,000 BC" (`_without_thousands`)."""
+_ERA_WORD = re.compile(r"\b(?:bce?|b\.\s?c\.|ad|a\.\s?d\.|ce|c\.\s?e\.)(?!\w)")
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})$")
 _MONTH_YEAR = re.compile(r"^(?:(?P<month>\d{1,2})[/\-]|(?P<dotted>\d{2})\.)(?P<year>\d{4})$")
 """A month and its year, as spreadsheets and historians write them: "6/1914", "06/1914",
@@ -463,6 +474,7 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if _ABOUT_NOTE.search(note["note"].lower()):
             return _qualified(inner, "~")
         return inner
+    text = _without_thousands(text)  # "10,000 BC"
     lowered = _YEAR_AFTER_COMMA.sub(", ", re.sub(r"\s+", " ", text.lower()))
     if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
         try:
@@ -500,6 +512,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         )
     if match := _APPROX.match(lowered):
         return _qualified(_parse_text_uncached(match.group(1), order, unix), "~")
+    if match := _ERA_YEAR_BC.match(lowered):  # "10000 BC": the earliest a time line goes
+        return _year_bc_beyond(int(match["year"]), raw)
     # "44 BC", "AD 79", "BC 44": before "January 2025", as "BCE 44" names no month
     if match := _ERA_YEAR.match(lowered):
         era = match.group("era") or match.group("pre")
@@ -931,7 +945,7 @@ def _edtf_reason(text: str, raw: str) -> DateError:
     return DateError(f"{_show(raw)} is not a valid EDTF date")
 
 
-_BARE_YEAR = re.compile(r"^(?:c\.|ca\.?|circa)?\s*\d{1,4}$")
+_BARE_YEAR = re.compile(r"^(?:c\.?|ca\.?|circa)?\s*\d{1,5}$")
 """A year with no era, maybe "about" it: the start of a range takes the era of its end."""
 
 
@@ -957,6 +971,25 @@ def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
             continue
         return parse_span(first.edtf, last.edtf, order)
     raise DateError(f"{_show(left + ' – ' + right)}: cannot read the start of this range")
+
+
+def _without_thousands(text: str) -> str:
+    """ "10,000 BC" as "10000 BC", "2,500–1,500 BC" as "2500–1500 BC": a year of thousands
+    with its separator (a comma, or a space as French writes it), read so only when an era
+    names it a year; "1,850" alone, or "17 January 1,850", is left as written."""
+    if not _THOUSANDS.search(text) or not _ERA_WORD.search(text.lower()):
+        return text
+    return _THOUSANDS.sub(lambda m: "".join(g for g in m.groups() if g), text)
+
+
+def _year_bc_beyond(year: int, raw: str) -> TimeSpan:
+    """A year BC of five digits: 10,000 BC is the earliest a date of four digits can hold
+    (the astronomical year -9999); before it, said so."""
+    if year > 10_000:
+        raise DateError(
+            f"{_show(raw)} is too long ago for the time line, which goes back to 10,000 BC"
+        )
+    return _year(1 - year)
 
 
 def _era_year(year: int, era: str | None, raw: str) -> int:
