@@ -2277,6 +2277,46 @@ def test_a_table_of_prehistory_reads_its_years_with_separators(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("value", "edtf", "words"),
+    [
+        ("14th–15th century BC", "-14XX/-13XX", "15th century BC – 14th century BC"),
+        ("15th–14th century BC", "-14XX/-13XX", "15th century BC – 14th century BC"),
+        ("14th-15th centuries BC", "-14XX/-13XX", "15th century BC – 14th century BC"),
+        ("the 14th and 15th centuries BC", "-14XX/-13XX", "15th century BC – 14th century BC"),
+        ("s. XIV-XV a.C.", "-14XX/-13XX", "15th century BC – 14th century BC"),
+        ("early 3rd century BC", "-0299/-0266", "300 BC–267 BC"),  # as early 3rd c.: 200–233
+        ("mid-3rd century BC", "-0265/-0233", "266 BC–234 BC"),
+        ("late 3rd century BC", "-0232/-0200", "233 BC–201 BC"),
+        ("late 1st century BC", "-0032/0000", "33 BC–1 BC"),
+        ("the first half of the 2nd century BC", "-0199/-0150", "200 BC–151 BC"),
+        ("early XIV century a.C.", "-1399/-1366", "1400 BC–1367 BC"),
+        ("early 3rd century", "0200/0233", "200–233"),  # as before
+        ("mid-3rd century", "0234/0266", "234–266"),
+    ],
+)
+def test_centuries_bc_written_in_either_order_and_their_parts(value, edtf, words):
+    """ "14th–15th century BC" was refused as ending before it starts, and "early 3rd
+    century BC" as unreadable."""
+    span = parse_date(value)
+    assert (span.edtf, span.describe()) == (edtf, words)
+
+
+def test_parts_of_centuries_bc_read_the_same_in_a_table(tmp_path):
+    text = (
+        "date,title,lat,lon\n"
+        "early 3rd century BC,Founding,40.6,22.9\n"
+        "14th–15th century BC,Palace,35.3,25.16\n"
+        "turn of the 3rd century BC,Unclear,40.6,22.9\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "ancient.csv", text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Founding": "-0299/-0266",
+        "Palace": "-14XX/-13XX",
+    }
+    assert [(p.item, p.field) for p in report.problems] == [("row 4", "date")]
+
+
+@pytest.mark.parametrize(
     ("value", "edtf"),
     [
         ("Q3 2021", "2021-07/2021-09"),

@@ -673,10 +673,14 @@ def _historians_date(lowered: str, order: DateOrder, unix: bool, raw: str) -> Ti
         first = _first_number(match, "a", "c")
         last = _first_number(match, "b", "d", first)
         if not first or not last:  # letters that are no Roman numeral ("XIIII"): no century
+            if "mid-" in lowered:  # "mid-3rd century BC": not the letters "mid" as a numeral
+                return _historians_date(lowered.replace("mid-", "mid "), order, unix, raw)
             return None
         if first > 99 or last > 99:
             raise DateError(f"{_show(raw)}: there is no such century")
         sign = "-" if match["bc"] else ""
+        if sign and (span := _part_of_century_bc(match["before"], first, last)) is not None:
+            return span  # "early 3rd century BC", "the 14th and 15th centuries BC"
         if match["before"].strip():  # "early XIV century", "c. s. XIV": as in English
             english = f"{match['before'].strip()} {ordinal(first)} century"
             if last != first or sign or english == lowered:  # English: read further on
@@ -687,11 +691,40 @@ def _historians_date(lowered: str, order: DateOrder, unix: bool, raw: str) -> Ti
                 return None  # the message below names the whole text
         if first == last:
             return _cached_parse(f"{sign}{first - 1:02d}XX")
+        if sign:  # "14th–15th century BC" as "15th–14th": the two centuries, the earlier first
+            first, last = max(first, last), min(first, last)
         return parse_span(f"{sign}{first - 1:02d}XX", f"{sign}{last - 1:02d}XX")
     if match := _ROMAN_DAY.search(lowered):
         _refuse_roman_day(match, raw)
     if match := _HIJRI.search(lowered):
         return _hijri_year(match, raw)
+    return None
+
+
+_CENTURY_AND = re.compile(rf"^(?:the\s+)?{_NTH.format('a')}\s*(?:and|or|to|[-–—/])\s*(?:the\s+)?$")
+"""The first century of two written out before the second, "the 14th and " of "the 14th and
+15th centuries BC"."""
+
+
+def _part_of_century_bc(before: str, first: int, last: int) -> TimeSpan | None:
+    """A part of a century BC, the words before it counting back as the years do: "early 3rd
+    century BC" is its first third, 300–267 BC, as "early 3rd century" is 200–233; or the
+    first of two centuries, "the 14th and 15th centuries BC" (1500–1301 BC). None for any
+    other words before it."""
+    from mapexplorer.importer.dates import CENTURY_PARTS  # imported when first needed
+
+    words = re.sub(r"\s+", " ", before).strip().removeprefix("the ").rstrip("- ").strip()
+    if not words:
+        return None
+    if first == last and words in CENTURY_PARTS and words != "turn of the":
+        lo, hi = CENTURY_PARTS[words]
+        earliest = 1 - first * 100  # the astronomical year of its first: -299 is 300 BC
+        return parse_span(_year(earliest + lo).edtf, _year(earliest + hi).edtf)
+    if first == last and (match := _CENTURY_AND.match(before.strip())):
+        other = _number(match, "a")
+        if other and other <= 99 and other != first:
+            early, late = max(first, other), min(first, other)
+            return parse_span(f"-{early - 1:02d}XX", f"-{late - 1:02d}XX")
     return None
 
 

@@ -591,7 +591,7 @@ def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 _PART_YEARS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-_CENTURY_PARTS = {
+CENTURY_PARTS = {
     "early": (0, 33), "very early": (0, 33), "mid": (34, 66), "late": (67, 99),
     "very late": (67, 99), "first half of the": (0, 49), "second half of the": (50, 99),
     "turn of the": (-5, 5),
@@ -626,7 +626,7 @@ def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
             f"not the decade {start}–{start + 9}"
         )
         if part:
-            lo, hi = _CENTURY_PARTS[part]
+            lo, hi = CENTURY_PARTS[part]
             span = _span(f"{_y(start + lo)}/{_y(start + hi)}")
             return span, EXPLICIT, f"the {part} part of the century: {not_decade}", (decade,)
         return _span(f"{start // 100:02d}XX"), EXPLICIT, not_decade, (decade,)
@@ -649,7 +649,7 @@ def _century(m: re.Match[str], ctx: _Context) -> Resolved:
         return _span(f"{a - 1:02d}XX/{b - 1:02d}XX"), EXPLICIT, ""
     part = re.sub(r"\s+", " ", (m["part"] or "").lower())
     if part:
-        lo, hi = _CENTURY_PARTS[part]
+        lo, hi = CENTURY_PARTS[part]
         first = (a - 1) * 100
         return (
             _span(f"{_y(first + lo)}/{_y(first + hi)}"),
