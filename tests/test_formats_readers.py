@@ -919,16 +919,41 @@ def test_a_geojson_era_property_makes_the_sliders_bands(tmp_path):
     ]
 
 
-def test_eras_that_interleave_make_no_bands(tmp_path):
-    """Tags or recurring phases, not chapters: side by side bands cannot show them."""
+def test_eras_that_interleave_make_no_bands_and_the_report_names_them(tmp_path):
+    """Tags or recurring phases, not chapters: side by side bands cannot show them. The slider
+    showed no chapters and nothing said why; the report names the eras that overlap."""
     text = ERA_ROWS + "2005-01-01,Late coup,35.7,51.4,Cold War\n"
     catalogue, report = read_catalogue(write(tmp_path / "mixed.csv", text))
-    assert catalogue.eras == [] and not report  # no bands, and nothing to alarm anyone
-    assert by_title(catalogue)["Late coup"].era == "Cold War"
+    assert catalogue.eras == [] and not report.problems  # no bands
+    assert by_title(catalogue)["Late coup"].era == "Cold War"  # each event keeps its era
+    assert report.notes == [
+        "the eras overlap, and the time slider's chapters follow one another, so it shows "
+        "none (each event keeps its era; the years are when their events start): 'Cold War' "
+        "(1946–2005) overlaps 'Islamic Republic' (1979–1980) and 'post-soviet-years' "
+        "(1991–2001)"
+    ]
     many = "date,title,lat,lon,era\n" + "".join(
         f"{2000 + n}-01-01,E{n},1,1,period-{n}\n" for n in range(50)
     )
-    assert read_catalogue(write(tmp_path / "many.csv", many))[0].eras == []  # not chapters
+    catalogue, report = read_catalogue(write(tmp_path / "many.csv", many))
+    assert catalogue.eras == []  # not chapters
+    assert report.notes == [
+        "the 50 eras are more than the 40 the time slider shows as chapters, so it shows "
+        "none; each event keeps its era"
+    ]
+
+
+def test_geojson_eras_that_overlap_are_named_in_the_report_before_christ(tmp_path):
+    features = [
+        _point_feature({"date": "500 BC", "title": "A", "era": "Archaic"}),
+        _point_feature({"date": "480 BC", "title": "B", "era": "Classical"}),
+        _point_feature({"date": "470 BC", "title": "C", "era": "Archaic"}),
+        _point_feature({"date": "323 BC", "title": "D", "era": "Hellenistic"}),
+    ]
+    catalogue, report = read_catalogue(write(tmp_path / "greece.geojson", _collection(*features)))
+    assert catalogue.eras == []
+    assert report.notes[0].endswith("'Archaic' (500 BC–470 BC) overlaps 'Classical' (480 BC)")
+    assert "Hellenistic" not in report.notes[0]  # it follows the others: not said to overlap
 
 
 def test_acled_with_an_upload_timestamp_reads_the_event_date_without_asking(tmp_path):

@@ -33,6 +33,7 @@ from mapexplorer.model import (
 )
 from mapexplorer.model.antimeridian import into_range
 from mapexplorer.model.place import PlaceKind, validity_problem
+from mapexplorer.model.time import ymd_from_day
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -291,8 +292,8 @@ class CatalogueBuilder:
         its events' last day), labelled with the name ("sanctions-era", an id as our exports
         write it, in words: "Sanctions era"). None when they interleave (an event of one
         starts on or after the first of the next): bands side by side cannot show that, so
-        each event keeps its era, as before, and the slider shows no bands; so too beyond
-        `MAX_ERAS`."""
+        each event keeps its era, as before, and the slider shows no bands, the report naming
+        the eras that overlap; so too beyond `MAX_ERAS`."""
         spans: dict[str, list[int]] = {}  # era → [first start, last start, last end]
         for event in events:
             if event.era:
@@ -303,12 +304,18 @@ class CatalogueBuilder:
                 else:
                     span[0], span[1] = min(span[0], start), max(span[1], start)
                     span[2] = max(span[2], end)
-        if not spans or len(spans) > MAX_ERAS:
+        if not spans:
+            return []
+        if len(spans) > MAX_ERAS:
+            self.report.notes.append(
+                f"the {len(spans)} eras are more than the {MAX_ERAS} the time slider shows as "
+                "chapters, so it shows none; each event keeps its era"
+            )
             return []
         order = sorted(spans.items(), key=lambda item: item[1])
-        for (_, span), (_, following) in zip(order, order[1:], strict=False):
-            if following[0] <= span[1]:
-                return []  # not chapters (tags, phases that recur): no bands, and no alarm
+        if overlapping := _overlapping_eras(order):
+            self.report.notes.append(_overlapping_eras_line(overlapping))
+            return []  # not chapters (tags, phases that recur): no bands
         ends = [following[0] - 1 for _, following in order[1:]] + [order[-1][1][2]]
         return [
             Era(name, _era_label(name), TimeSpan.from_days(span[0], max(span[0], end)))
@@ -375,6 +382,50 @@ def spreadsheet_days_line(reader: RowReader, rows: Iterable[Mapping[str, Any]]) 
             f"{day.describe()})"
         ]
     return []
+
+
+def _overlapping_eras(
+    order: list[tuple[str, list[int]]],
+) -> list[tuple[tuple[str, list[int]], tuple[str, list[int]]]]:
+    """The pairs of eras (in the order they start) whose events' starts interleave: one
+    has an event that starts on or after the first of the other's."""
+    return [
+        (era, later)
+        for i, era in enumerate(order)
+        for later in order[i + 1 :]
+        if later[1][0] <= era[1][1]
+    ]
+
+
+def _overlapping_eras_line(
+    pairs: list[tuple[tuple[str, list[int]], tuple[str, list[int]]]],
+) -> str:
+    """The report's line naming the eras that overlap, each with the years its events start
+    in: "'Cold War' (1946–2005) overlaps 'Islamic Republic' (1979–1980)"."""
+
+    def year(day: int) -> str:
+        number = ymd_from_day(day)[0]
+        return str(number) if number > 0 else f"{1 - number} BC"
+
+    def said(era: tuple[str, list[int]]) -> str:
+        name, (first, last, _) = era
+        years = year(first) if year(first) == year(last) else f"{year(first)}–{year(last)}"
+        return f"{name!r} ({years})"
+
+    overlapped: dict[str, tuple[tuple[str, list[int]], list[str]]] = {}
+    for era, later in pairs:
+        overlapped.setdefault(era[0], (era, []))[1].append(said(later))
+    groups = list(overlapped.values())
+    shown = "; ".join(
+        f"{said(era)} overlaps {', '.join(others[:-1])}{' and ' if len(others) > 1 else ''}"
+        f"{others[-1]}"
+        for era, others in groups[:3]
+    )
+    more = f"; and {len(groups) - 3} more" if len(groups) > 3 else ""
+    return (
+        "the eras overlap, and the time slider's chapters follow one another, so it shows "
+        f"none (each event keeps its era; the years are when their events start): {shown}{more}"
+    )
 
 
 def _era_label(name: str) -> str:
