@@ -225,6 +225,7 @@ def test_historians_centuries_millennia_and_hijri_years(value, edtf):
         ("3 days before the Ides of March 44 BC", "counts back from a day of the Roman"),
         ("12 Rabi al-Awwal 1350 AH", "write its day in the Gregorian calendar"),
         ("0 AH", "the Hijri calendar has no year 0"),
+        ("9999 AH", "'9999 AH' ends in the year 10323 AD, beyond 9999"),
         ("11th millennium", "there is no such millennium"),
         ("XIV", "is not a date we can read"),  # no century word: not a century
         ("s. XIIII", "is not a date we can read"),  # no Roman numeral
@@ -233,6 +234,15 @@ def test_historians_centuries_millennia_and_hijri_years(value, edtf):
 def test_roman_days_and_hijri_dates_say_what_to_write(value, words):
     with pytest.raises(DateError, match=re.escape(words)):
         parse_date(value)
+
+
+def test_a_hijri_year_beyond_the_time_line_is_a_rows_problem_not_a_crash(tmp_path):
+    """ "9999 AH" stopped the whole file with a ValueError from Python's dates."""
+    text = "date,title,lat,lon\n9999 AH,Typo,21.4,39.8\n1350 AH,Fine,21.4,39.8\n"
+    catalogue, report = read_catalogue(write(tmp_path / "hijri.csv", text))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [("Fine", "1931/1932")]
+    assert [(p.item, p.field) for p in report.problems] == [("row 2", "date")]
+    assert "beyond 9999" in report.problems[0].message
 
 
 def test_historians_dates_read_the_same_in_a_table_and_as_geojson_properties(tmp_path):

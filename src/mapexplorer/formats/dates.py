@@ -30,6 +30,7 @@ from mapexplorer.model.time import (
     day_from_ymd,
     iso_from_day,
     ordinal,
+    ymd_from_day,
 )
 
 __all__ = [
@@ -765,12 +766,12 @@ def _lowered_prefix(raw: str, match: re.Match[str]) -> str:
 
 # The tabular Islamic calendar (the civil one, epoch 16 July 622, Julian): within a day or two
 # of the calendar as observed, so a year's days are known to about a day.
-_HIJRI_EPOCH = _dt.date(622, 7, 19).toordinal()  # 1 Muharram AH 1, proleptic Gregorian
+_HIJRI_EPOCH = day_from_ymd(622, 7, 19)  # 1 Muharram AH 1, proleptic Gregorian
 
 
-def _hijri_first_day(year: int) -> _dt.date:
-    days = (year - 1) * 354 + (3 + 11 * year) // 30
-    return _dt.date.fromordinal(_HIJRI_EPOCH + days)
+def _hijri_first_day(year: int) -> int:
+    """The day number of 1 Muharram of a Hijri year (`model.time`'s days: any year works)."""
+    return _HIJRI_EPOCH + (year - 1) * 354 + (3 + 11 * year) // 30
 
 
 def _hijri_year(match: re.Match[str], raw: str) -> TimeSpan:
@@ -787,9 +788,13 @@ def _hijri_year(match: re.Match[str], raw: str) -> TimeSpan:
     year = int(year_text)
     if year == 0:
         raise DateError(f"{_show(raw)}: the Hijri calendar has no year 0 (it starts at 1 AH)")
-    first = _hijri_first_day(year)
-    last = _hijri_first_day(year + 1) - _dt.timedelta(days=1)
-    return _year(first.year) if first.year == last.year else parse_span(first.year, last.year)
+    first = ymd_from_day(_hijri_first_day(year))[0]
+    last = ymd_from_day(_hijri_first_day(year + 1) - 1)[0]
+    if last > 9999:
+        raise DateError(
+            f"{_show(raw)} ends in the year {last} AD, beyond 9999, the last a date can hold"
+        )
+    return _year(first) if first == last else parse_span(first, last)
 
 
 _TRAILING_NOTE = re.compile(r"^(?P<date>.*?[^\s(\[-])\s*[(\[](?P<note>[^()\[\]]{1,60})[)\]]$")
