@@ -256,6 +256,55 @@ def test_historians_dates_read_the_same_in_a_table_and_as_geojson_properties(tmp
         assert {e.title: e.time.edtf for e in catalogue.events} == expected
 
 
+HIJRI_NOTE = (
+    "The file gives '1350 AH', a year of the Hijri (Islamic) calendar, from about 19 May 1931 "
+    "to 6 May 1932: read as 1931–1932, the years AD it overlaps."
+)
+
+
+def test_a_hijri_year_carries_a_date_note_in_a_table_geojson_and_kml(tmp_path):
+    """ "1350 AH" was read as 1931–1932 and nothing in the details said so."""
+    text = "date,title,lat,lon\n1350 AH,Press,21.4,39.8\n1931,Plain,21.4,39.8\n"
+    table, _ = read_catalogue(write(tmp_path / "hijri.csv", text))
+    features = [_point_feature({"date": "1350 AH", "title": "Press"})]
+    collection, _ = read_catalogue(write(tmp_path / "hijri.geojson", _collection(*features)))
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Press</name>'
+        '<ExtendedData><Data name="date"><value>1350 AH</value></Data></ExtendedData>'
+        "<Point><coordinates>39.8,21.4</coordinates></Point></Placemark></Document></kml>"
+    )
+    marks, _ = read_catalogue(write(tmp_path / "hijri.kml", kml))
+    for catalogue in (table, collection, marks):
+        press = by_title(catalogue)["Press"]
+        assert (press.time.edtf, press.date_note) == ("1931/1932", HIJRI_NOTE)
+    assert by_title(table)["Plain"].date_note == ""  # a year AD: read as written
+
+
+def test_a_kml_time_with_a_hijri_year_beside_it_has_no_hijri_note(tmp_path):
+    """The note is for the date that was read: a KML TimeStamp wins over an ExtendedData date
+    it does not hold, and says nothing of the Hijri year."""
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Press</name>'
+        "<TimeStamp><when>1950-01-01</when></TimeStamp>"
+        '<ExtendedData><Data name="date"><value>1350 AH</value></Data></ExtendedData>'
+        "<Point><coordinates>39.8,21.4</coordinates></Point></Placemark></Document></kml>"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "stamp.kml", kml))
+    press = by_title(catalogue)["Press"]
+    assert (press.time.edtf, press.date_note) == ("1950-01-01", "")
+
+
+def test_a_hijri_year_reopened_from_our_csv_keeps_its_note_once(tmp_path):
+    catalogue, _ = read_catalogue(
+        write(tmp_path / "hijri.csv", "date,title,lat,lon\n1350 AH,Press,21.4,39.8\n")
+    )
+    export_catalogue(catalogue, tmp_path / "out.csv", "csv")
+    again, report = read_catalogue(tmp_path / "out.csv")
+    press = by_title(again)["Press"]
+    assert (press.time.edtf, press.date_note) == ("1931/1932", HIJRI_NOTE)
+    assert "date_note" not in press.extra and not report
+
+
 @pytest.mark.parametrize("value", ["1990s or so", "in the 1990s?"])
 def test_parse_date_refuses_what_it_cannot_pin_down(value):
     with pytest.raises(DateError, match="not a date we can read"):

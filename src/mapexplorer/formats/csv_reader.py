@@ -40,6 +40,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    hijri_date,
     noted_date,
     ongoing_date,
     spreadsheet_days_line,
@@ -280,8 +281,8 @@ def _read_rows(
             said = _wikidata_note(written, time)
         elif (cell := still.get(index)) is not None:
             said = ongoing_date(cell, time)
-        else:
-            said = ""
+        else:  # "1350 AH": the years AD it overlaps
+            said = next((n for f in time_names if (n := hijri_date(row.get(f), time))), "")
         builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
     if broken:
         builder.problem(broken[0], "", broken[1])

@@ -37,6 +37,7 @@ __all__ = [
     "SPREADSHEET_DAYS",
     "DateOrder",
     "date_note",
+    "hijri_days",
     "ongoing",
     "parse_date",
     "parse_span",
@@ -772,6 +773,21 @@ _HIJRI_EPOCH = day_from_ymd(622, 7, 19)  # 1 Muharram AH 1, proleptic Gregorian
 def _hijri_first_day(year: int) -> int:
     """The day number of 1 Muharram of a Hijri year (`model.time`'s days: any year works)."""
     return _HIJRI_EPOCH + (year - 1) * 354 + (3 + 11 * year) // 30
+
+
+def hijri_days(value: object) -> tuple[int, int] | None:
+    """The first and last day (day numbers) of the Hijri year a cell gives alone ("1350 AH",
+    "AH 1350"), which `parse_date` reads as the years AD it overlaps: readers say so in the
+    event's date note. None for any other cell."""
+    if not isinstance(value, str) or len(value) > 40 or not ("h" in value or "H" in value):
+        return None
+    text = without_footnotes(visible(value).strip()).lower()
+    match = _HIJRI.match(text)
+    year_text = match and (match["year"] or match["year2"])
+    if not year_text or not 0 < int(year_text) < 9666:
+        return None
+    year = int(year_text)
+    return _hijri_first_day(year), _hijri_first_day(year + 1) - 1
 
 
 def _hijri_year(match: re.Match[str], raw: str) -> TimeSpan:

@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.dates import date_note, ongoing, parse_date
+from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.native import paused_gc
@@ -31,9 +31,8 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    date_said,
     event_title,
-    noted_date,
-    ongoing_date,
     spreadsheet_days_line,
 )
 from mapexplorer.model import Catalogue, DateError, PlaceError
@@ -476,13 +475,7 @@ def _read_feature(
     if feature_id and feature_id != parts.id and not feature_id.startswith(f"{parts.id}@"):
         extra.setdefault(FEATURE_ID, feature_id)  # the property's id is the event's: keep both
     cells = [props.get(name) for name in time_source.fields] if time_source else []
-    still = next((cell for cell in cells if ongoing(cell)), None)  # "2014–present"
-    noted = next((cell for cell in cells if date_note(cell)), None)  # "1066 (disputed)"
-    if still:
-        said = ongoing_date(still, time)
-    else:
-        said = noted_date(noted, time) if noted else ""
-    builder.add(item, parts, time, place_ids, extra, said)
+    builder.add(item, parts, time, place_ids, extra, date_said(cells, time))
 
 
 FEATURE_ID = "feature_id"

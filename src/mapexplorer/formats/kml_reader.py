@@ -40,6 +40,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
+    date_said,
     event_title,
 )
 from mapexplorer.formats.xml_document import parse_document
@@ -544,7 +545,7 @@ def _read_placemark(
     name = row.get("name") or ""
     item = f"placemark {number}" + (f" ({name[:40]!r})" if name else "")
     try:
-        time = _time(reader, row, mark, user_time)
+        time, cells = _time(reader, row, mark, user_time)
     except DateError as exc:
         builder.problem(item, "TimeStamp/TimeSpan", str(exc))
         return
@@ -567,7 +568,7 @@ def _read_placemark(
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
-    builder.add(item, parts, time, place_ids, extra)
+    builder.add(item, parts, time, place_ids, extra, date_said(cells, time))
 
 
 def _place_name(mark: _Mark, parts: Any) -> tuple[str, str]:
@@ -589,9 +590,10 @@ def _place_by_name(
     return [by_name.place(builder, name, parts.place_id)]
 
 
-def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan:
+def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[TimeSpan, list[Any]]:
     """The KML time, unless ExtendedData holds a date that says the same more exactly (our
-    export's EDTF "2024-12" beside its TimeSpan of 1–31 December), or the user chose one."""
+    export's EDTF "2024-12" beside its TimeSpan of 1–31 December), or the user chose one;
+    and the ExtendedData cells it was read from (none for the KML time), for its date note."""
     kml_time: TimeSpan | None = None
     if mark.when is not None:
         kml_time = parse_date(mark.when)
@@ -600,20 +602,20 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpa
     if reader.choice.time is None:
         if kml_time is None:
             raise DateError(_no_time(mark))
-        return kml_time
+        return kml_time, []
     try:
         data_time = reader.time(row)
     except DateError:
         if kml_time is None or user_time:
             raise
-        return kml_time
+        return kml_time, []
     if (
         user_time
         or kml_time is None
         or kml_time.start <= data_time.start <= data_time.end <= kml_time.end
     ):
-        return data_time
-    return kml_time
+        return data_time, [row.get(name) for name in reader.choice.time.fields]
+    return kml_time, []
 
 
 def _no_time(mark: _Mark) -> str:

@@ -15,7 +15,13 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from mapexplorer.formats.dates import parse_spreadsheet_day, spreadsheet_day_number
+from mapexplorer.formats.dates import (
+    date_note,
+    hijri_days,
+    ongoing,
+    parse_spreadsheet_day,
+    spreadsheet_day_number,
+)
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader
 from mapexplorer.formats.report import Problem, ReadReport
@@ -41,7 +47,9 @@ __all__ = [
     "Problem",
     "Progress",
     "ReadReport",
+    "date_said",
     "event_title",
+    "hijri_date",
     "noted_date",
     "ongoing_date",
     "spreadsheet_days_line",
@@ -225,9 +233,9 @@ class CatalogueBuilder:
         """One row's event; rows sharing an id, title and time become one event at their
         places (the shape of our own exports: a row per event–place pair). `date_note`: how
         its date was read, when not quite as written."""
-        if extra and "date_note" in extra and not date_note:  # our CSV's and KML's
+        if extra and "date_note" in extra:  # our CSV's and KML's: the note as it was kept
             extra = dict(extra)
-            date_note = str(extra.pop("date_note"))
+            date_note = str(extra.pop("date_note")) or date_note
         title = event_title(item, parts)
         events = self._events
         if parts.id:
@@ -358,6 +366,31 @@ def ongoing_date(cell: str, time: TimeSpan) -> str:
         f"The file gives {cell.strip()!r}, still going on: read as {time.describe()}, to the "
         "day the file was opened."
     )
+
+
+def hijri_date(cell: str, time: TimeSpan) -> str:
+    """An event's date note when its date is a year of the Hijri calendar ("1350 AH",
+    `dates.hijri_days`), which is read as the years AD it overlaps; "" for any other cell."""
+    days = hijri_days(cell)
+    if days is None:
+        return ""
+    first, last = (TimeSpan.from_days(day).describe(weekday=False) for day in days)
+    return (
+        f"The file gives {cell.strip()!r}, a year of the Hijri (Islamic) calendar, from about "
+        f"{first} to {last}: read as {time.describe()}, the years AD it overlaps."
+    )
+
+
+def date_said(cells: Iterable[Any], time: TimeSpan) -> str:
+    """An event's date note from the cells its date was read from: a span still going on
+    (`ongoing_date`), else a note in brackets (`noted_date`), else a Hijri year
+    (`hijri_date`); "" when the date was read as written."""
+    cells = [cell for cell in cells if cell.__class__ is str]
+    if still := next((cell for cell in cells if ongoing(cell)), None):  # "2014–present"
+        return ongoing_date(still, time)
+    if noted := next((cell for cell in cells if date_note(cell)), None):  # "1066 (disputed)"
+        return noted_date(noted, time)
+    return next((said for cell in cells if (said := hijri_date(cell, time))), "")
 
 
 def spreadsheet_days_line(reader: RowReader, rows: Iterable[Mapping[str, Any]]) -> list[str]:
