@@ -734,6 +734,35 @@ def test_a_date_column_of_unreadable_dates_is_named_with_its_problem(tmp_path):
     assert "'sometime' is not a date we can read" in message
 
 
+def test_a_date_column_mostly_unreadable_says_how_many_read_and_where_the_first_fails(tmp_path):
+    """A 'date' column with one good date among bad ones was told "no date column found (name
+    it e.g. 'date')", as if it had none: the column, how many of its values read, and the
+    first that does not, by its row (or feature)."""
+    text = "date,title,lat,lon\n2024-01-01,A,1,1\nbad,B,1,1\nworse,C,1,1\n"
+    path = write(tmp_path / "mostly.csv", text)
+    message = refusal(path, guess=False)
+    assert (
+        "no date column found: 'date' holds too few dates we can read to be taken as the "
+        "dates: 1 of its 3 values in the first rows (the first that is not, in row 3: 'bad' "
+        "is not a date we can read"
+    ) in message
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [1, 2]},
+            "properties": {"name": name, "date": date},
+        }
+        for name, date in [("A", "2024-01-01"), ("B", "soon"), ("C", "later")]
+    ]
+    geojson = write(
+        tmp_path / "mostly.geojson", json.dumps({"type": "FeatureCollection", "features": features})
+    )
+    message = refusal(geojson, guess=False)
+    assert (
+        "1 of its 3 values in the first features (the first that is not, in feature 2:" in message
+    )
+
+
 # --- newline-delimited GeoJSON (GeoJSONSeq) ------------------------------------------------------
 
 

@@ -736,25 +736,45 @@ def _first(names: Sequence[str], exclude: set | None = None) -> str | None:
     return next((n for n in names if not exclude or n not in exclude), None)
 
 
-def unreadable_time_field(guess: FieldGuess) -> str | None:
+def unreadable_time_field(guess: FieldGuess, unit: str = "row") -> str | None:
     """Why no time was found when a field's name says it holds one: that field and its first
-    value's problem ("'date' holds no date we can read: 'the 1800s' could be a decade …"), so a
-    file of unreadable dates is not told it has no date column."""
+    unreadable value's problem ("'date' holds no date we can read: 'the 1800s' could be a
+    decade …"), or, when fewer than half of its values read, how many do and the row of the
+    first that does not (its `unit`: "row", "feature"), so a file of unreadable dates is not
+    told it has no date column."""
     timely = set(_NAMES["date"] + _NAMES["start"] + _NAMES["timestamp"] + _NAMES["year"])
+    numbers = guess.sample_numbers or tuple(range(1, len(guess.sample) + 1))
     for name in guess.fields:
         norm = normalise(name)
         if norm not in timely and "date" not in norm:
             continue
-        value = next((row.get(name) for row in guess.sample if not _blank(row.get(name))), None)
-        if value is None:
+        cells = [
+            (number, row.get(name))
+            for number, row in zip(numbers, guess.sample, strict=False)
+            if not _blank(row.get(name))
+        ]
+        if not cells:
             continue
         years = _years_among_days(name, guess)
         if years:
             return years
-        try:
-            parse_date(value, unix=norm not in _NAMES["year"])
-        except DateError as exc:
-            return f"{name!r} holds no date we can read (its first: {exc})"
+        unix = norm not in _NAMES["year"]
+        bad: list[tuple[int, DateError]] = []
+        for number, value in cells:
+            try:
+                parse_date(value, unix=unix)
+            except DateError as exc:
+                bad.append((number, exc))
+        if not bad:
+            continue
+        if len(bad) == len(cells):
+            return f"{name!r} holds no date we can read (its first: {bad[0][1]})"
+        read = len(cells) - len(bad)
+        return (
+            f"{name!r} holds too few dates we can read to be taken as the dates: {read} of its "
+            f"{len(cells)} values in the first {unit}s (the first that is not, in {unit} {bad[0][0]}: "
+            f"{bad[0][1]})"
+        )
     return None
 
 

@@ -200,7 +200,7 @@ def read_document(
         choice = choice_from(fields, guessed)
         if choice.time is None and features:
             names = ", ".join(repr(n) for n in (guessed.fields if guessed else ())[:30])
-            unreadable = fieldguess.unreadable_time_field(guessed) if guessed else None
+            unreadable = fieldguess.unreadable_time_field(guessed, "feature") if guessed else None
             raise FormatError(
                 path,
                 f"no property holds a date: {unreadable}"
