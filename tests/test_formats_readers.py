@@ -2272,6 +2272,29 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
 
 
 @pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("800-12-25", "0800-12-25"),  # Charlemagne's coronation, the year as written
+        ("800/12/25", "0800-12-25"),
+        ("079-08-24", "0079-08-24"),
+    ],
+)
+def test_a_day_with_a_year_of_three_digits_first(value, edtf):
+    """ "800-12-25" was refused with "write the year in full (four digits)": it is in full."""
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_year_of_three_digits_first_does_not_settle_a_columns_day_order():
+    assert slash_order(["800-12-25", "03/04/2025"]) == ("dmy", True)  # still a guess
+
+
+@pytest.mark.parametrize("value", ["800-13-25", "123.4.5", "17/01/25"])
+def test_a_day_with_a_short_year_that_cannot_be_read_so(value):
+    with pytest.raises(DateError):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
     ("value", "reason"),
     [
         ("6/12", "has no year in full"),  # the 6th of December, or June 2012?

@@ -260,7 +260,7 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
         if timed := _TIME_OF_DAY.match(text.lower()):  # "03/04/2025 10:30 AM": the date part
             text = timed["date"]
         match = _NUMERIC.match(text)
-        if not match or len(match.group(1)) == 4:
+        if not match or len(match.group(1)) >= 3:  # the year first: 2025/01/17, 800-12-25
             continue
         seen = True
         undotted = undotted or match.group(2) != "."
@@ -1067,7 +1067,8 @@ def _written(match: re.Match[str], raw: str) -> TimeSpan:
 
 def _numeric(match: re.Match[str], order: DateOrder, raw: str) -> TimeSpan:
     a, separator, b, c = match.groups()
-    if len(a) == 4:  # 2025/01/17
+    if len(a) == 4 or (len(a) == 3 and len(c) <= 2 and separator != "."):
+        # 2025/01/17; "800-12-25" (ISO's order, the year of three digits: 800)
         year, month, day = int(a), int(b), int(c)
     elif len(c) == 4 or (len(c) == 3 and separator != "-"):
         x, y = int(a), int(b)
