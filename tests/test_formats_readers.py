@@ -1375,6 +1375,48 @@ def test_an_empty_kml_timespan_is_named_as_such(tmp_path, time, words):
     assert "spans.kml: 1 of 2" in "\n".join(warning_lines(report))
 
 
+MY_MAPS_PLACES = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>My places</name><Folder>
+  <Placemark><name>Café</name><Point><coordinates>2.35,48.85,0</coordinates></Point></Placemark>
+  {second}
+</Folder></Document></kml>"""
+
+
+def test_a_kml_of_places_without_dates_says_how_to_give_them_dates(tmp_path):
+    """A Google My Maps export (it writes no times) was refused placemark by placemark, "the
+    placemark has no TimeStamp or TimeSpan", without a word on what to do."""
+    second = "<Placemark><name>Museum</name><Point><coordinates>2.33,48.86</coordinates></Point></Placemark>"
+    path = write(tmp_path / "places.kml", MY_MAPS_PLACES.format(second=second))
+    with pytest.raises(FormatError) as caught:
+        read_catalogue(path)
+    assert str(caught.value) == (
+        f"{path}: none of its 2 placemarks has a date (a TimeStamp or TimeSpan, or a 'date' in "
+        "its data), and each event needs its time on the time line: in Google Earth, give "
+        "each placemark a date (Properties, Date/Time); in Google My Maps, add a 'date' "
+        "column to the layer's data table (e.g. 2024-06-13) and export the map again"
+    )
+    one = write(tmp_path / "one.kml", MY_MAPS_PLACES.format(second=""))
+    with pytest.raises(FormatError, match="its one placemark has no date"):
+        read_catalogue(one)
+
+
+def test_a_placemark_without_the_date_the_others_have_in_their_data_says_so(tmp_path):
+    """It was told "the date is empty", as if it had an empty date field."""
+    second = (
+        "<Placemark><name>Museum</name><ExtendedData><Data name='date'><value>2024-06-13"
+        "</value></Data></ExtendedData><Point><coordinates>2.33,48.86</coordinates></Point>"
+        "</Placemark>"
+    )
+    catalogue, report = read_catalogue(
+        write(tmp_path / "some.kml", MY_MAPS_PLACES.format(second=second))
+    )
+    assert [e.title for e in catalogue.events] == ["Museum"]
+    assert [str(p) for p in report.problems] == [
+        "placemark 1 ('Café'), field 'TimeStamp/TimeSpan': the placemark has no TimeStamp or "
+        "TimeSpan, and no 'date' in its data, as other placemarks have"
+    ]
+
+
 def test_kmz(tmp_path):
     path = tmp_path / "corridor.kmz"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

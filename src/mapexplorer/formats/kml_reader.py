@@ -138,6 +138,8 @@ def read(
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
+        if total and choice.time is None and all(_undated(mark) for mark in mine):
+            raise FormatError(path, _no_dates(total))  # a map of places, not of events
         # Placemarks without geometry are placed by their address or name (`place_names`).
         by_name = PlacesByName(
             _place_name(mark, reader.parts(row))[0]
@@ -606,6 +608,16 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     try:
         data_time = reader.time(row)
     except DateError:
+        if (
+            kml_time is None
+            and not user_time
+            and _undated(mark)
+            and not any(str(row.get(name) or "").strip() for name in reader.choice.time.fields)
+        ):  # "the date is empty" would not say that the placemark has no other date
+            raise DateError(
+                f"{_no_time(mark)}, and no {reader.choice.time.label!r} in its data, as other "
+                "placemarks have"
+            ) from None
         if kml_time is None or user_time:
             raise
         return kml_time, []
@@ -616,6 +628,26 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     ):
         return data_time, [row.get(name) for name in reader.choice.time.fields]
     return kml_time, []
+
+
+def _undated(mark: _Mark) -> bool:
+    return mark.when is None and mark.begin is None and mark.end is None
+
+
+def _no_dates(total: int) -> str:
+    """Why a KML file of placemarks none of which has a date opens no events, and how to give
+    them dates in the tools that write such files (Google My Maps writes no times at all)."""
+    said = (
+        "its one placemark has no date"
+        if total == 1
+        else f"none of its {total} placemarks has a date"
+    )
+    return (
+        f"{said} (a TimeStamp or TimeSpan, or a 'date' in its data), and each event needs its "
+        "time on the time line: in Google Earth, give each placemark a date (Properties, "
+        "Date/Time); in Google My Maps, add a 'date' column to the layer's data table (e.g. "
+        "2024-06-13) and export the map again"
+    )
 
 
 def _no_time(mark: _Mark) -> str:
