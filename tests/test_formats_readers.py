@@ -626,7 +626,7 @@ def test_geojson_features_with_their_own_time_keys(tmp_path):
         ("feature 8 ('Nothing')", "date"),
     ]
     assert "'whenever'" in report.problems[0].message
-    assert report.problems[1].message == "the date is empty"
+    assert report.problems[1].message == "the feature has no 'date' property (nor any other date)"
 
 
 def test_geojson_with_only_a_year(tmp_path):
@@ -749,7 +749,8 @@ def test_geojson_properties_in_an_object_are_read_by_their_names(tmp_path):
     assert events["A"].extra == {"info": {"name": "A", "date": "2020-01-02", "source": "x"}}
     # A record's metadata (osmtogeojson's "meta": when it was edited) is no event's date.
     assert [str(p) for p in report.problems] == [
-        "feature 4 ('D'), field 'info.date': the date is empty"
+        "feature 4 ('D'), field 'info.date': the feature has no 'info.date' property (nor any "
+        "other date)"
     ]
     export_catalogue(catalogue, tmp_path / "again.geojson", "geojson")
     again = open_catalogue(tmp_path / "again.geojson")
@@ -1380,6 +1381,23 @@ MY_MAPS_PLACES = """<?xml version="1.0" encoding="UTF-8"?>
   <Placemark><name>Café</name><Point><coordinates>2.35,48.85,0</coordinates></Point></Placemark>
   {second}
 </Folder></Document></kml>"""
+
+
+def test_a_feature_without_the_date_property_is_told_so_not_that_its_date_is_empty(tmp_path):
+    """geojson.io's styled shape with no properties but its stroke was "field 'date': the date
+    is empty", as if it had an empty date."""
+    features = [
+        _point_feature({"date": "2024-01-05", "name": "Kyiv"}),
+        _point_feature({"stroke": "#555555"}),
+        _point_feature({"date": "", "name": "Blank"}),
+        _point_feature({"begin": "2024-01-01", "end": "2024-01-03", "name": "Span"}),
+    ]
+    catalogue, report = read_catalogue(write(tmp_path / "io.geojson", _collection(*features)))
+    assert sorted(by_title(catalogue)) == ["Kyiv", "Span"]
+    assert [str(p) for p in report.problems] == [
+        "feature 2, field 'date': the feature has no 'date' property (nor any other date)",
+        "feature 3 ('Blank'), field 'date': the date is empty",  # there, but empty
+    ]
 
 
 def test_a_kml_of_places_without_dates_says_how_to_give_them_dates(tmp_path):

@@ -456,7 +456,11 @@ def _read_feature(
     try:
         time = reader.time_from(props, time_source)
     except DateError as exc:
-        builder.problem(item, time_source.label if time_source else "", str(exc))
+        message = str(exc)
+        if time_source is not None and not any(name in props for name in time_source.fields):
+            names = " or ".join(repr(name) for name in time_source.fields)
+            message = f"the feature has no {names} property (nor any other date)"
+        builder.problem(item, time_source.label if time_source else "", message)
         return
     try:
         if point is None:
