@@ -2332,6 +2332,37 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
 
 
 @pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("Monday, March 5, 2024", "5 March 2024 was a Tuesday, not a Monday"),
+        ("Mon 17 Jan 2025", "17 January 2025 was a Friday, not a Monday"),
+        ("Thu, 17 Jan 2025 10:00:00 GMT", "17 January 2025 was a Friday, not a Thursday"),
+        ("Fri 17 Jan 2025 – Thu 24 Jan 2025", "24 January 2025 was a Friday, not a Thursday"),
+    ],
+)
+def test_a_day_whose_weekday_is_another_is_refused_not_read_as_the_day(value, reason):
+    """ "Monday, March 5, 2024" was read as Tuesday 5 March without a word: one of the two
+    is a typo, and the file should say which day it means."""
+    with pytest.raises(DateError) as caught:
+        parse_date(value)
+    assert reason + ": correct the day or the weekday" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("Tuesday, March 5, 2024", "2024-03-05"),
+        ("Fri, 17 Jan 2025 10:00:00 GMT", "2025-01-17"),
+        ("Tues. 5 March 2024", "2024-03-05"),
+        ("Saturday 14 October 1066", "1066-10-14"),  # Hastings, a Saturday (Julian)
+        ("Tuesday 14 January 1918", "1918-01-14"),  # not checked: maybe a Julian weekday
+    ],
+)
+def test_a_day_with_its_weekday_right_or_before_the_gregorian_calendar_everywhere(value, edtf):
+    assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
     ("value", "edtf"),
     [
         ("800-12-25", "0800-12-25"),  # Charlemagne's coronation, the year as written

@@ -62,7 +62,12 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
 _ERA_YEAR_BC = re.compile(r"^(?P<year>\d{5,})\s*(?:bce?|b\.c\.(?:e\.)?)$")
 """A year BC beyond four digits ("10000 BC", 10,000 BC as `_without_thousands` leaves it)."""
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY = r"(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CHECKED_WEEKDAYS = 1924
+"""The first year whose weekdays are checked ("Monday, March 5, 2024" is refused: the 5th was a
+Tuesday): by 1924 every country kept the Gregorian calendar (Greece adopted it in 1923), so an
+older weekday may be right in the Julian calendar the writer used."""
 _WRITTEN = [
     re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
@@ -481,6 +486,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if (match := _TIME_OF_DAY.match(lowered)) and not _NUMBER.match(match["date"]):
         try:
             span = _parse_text_uncached(match["date"], order, unix)
+        except _WeekdayError as exc:
+            raise _WeekdayError(raw, exc.reason) from None
         except DateError:
             span = None  # not a date and a time after all: the forms below say what it is
         if span is not None:
@@ -526,6 +533,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if match := pattern.match(lowered):
             try:
                 return _written(match, raw)
+            except _WeekdayError:
+                raise
             except DateError:
                 # "Winter 2014" or "Spring, 2014": a season
                 if (span := _from_prose(re.sub(r",\s*", " ", text))) is not None:
@@ -545,6 +554,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if (match := _RANGE.match(text)) and "/" not in text:
         try:
             return _range(match.group(1), match.group(2), order)
+        except _WeekdayError:
+            raise
         except DateError:
             # "from Aug. 25 to Sept. 17, 1941": a range as the article importer reads it
             if (span := _from_prose(text)) is not None:
@@ -1021,6 +1032,8 @@ def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
     for candidate in candidates:
         try:
             first = parse_date(candidate, order)
+        except _WeekdayError:
+            raise
         except DateError:
             continue
         return parse_span(first.edtf, last.edtf, order)
@@ -1055,6 +1068,15 @@ def _era_year(year: int, era: str | None, raw: str) -> int:
     return year
 
 
+class _WeekdayError(DateError):
+    """A day whose weekday is not the one written: no other form reads it either. `reason`:
+    the message without the text it is about, to name a longer text it was part of."""
+
+    def __init__(self, raw: str, reason: str) -> None:
+        super().__init__(f"{_show(raw)}: {reason}")
+        self.reason = reason
+
+
 def _written(match: re.Match[str], raw: str) -> TimeSpan:
     name = match.group("month")
     month = _MONTH_NAMES.get(name)
@@ -1062,7 +1084,16 @@ def _written(match: re.Match[str], raw: str) -> TimeSpan:
         raise DateError(f"{_show(raw)}: {name!r} is not a month")
     year = _era_year(int(match.group("year")), match.groupdict().get("era"), raw)
     day = match.groupdict().get("day")
-    return _ymd(year, month, int(day) if day else None, raw)
+    span = _ymd(year, month, int(day) if day else None, raw)
+    if (weekday := match.groupdict().get("weekday")) and day and year >= _CHECKED_WEEKDAYS:
+        actual = _WEEKDAY_NAMES[_dt.date(year, month, int(day)).weekday()]
+        if not actual.lower().startswith(weekday):
+            written = span.describe(weekday=False)
+            named = next(n for n in _WEEKDAY_NAMES if n.lower().startswith(weekday))
+            raise _WeekdayError(
+                raw, f"{written} was a {actual}, not a {named}: correct the day or the weekday"
+            )
+    return span
 
 
 def _numeric(match: re.Match[str], order: DateOrder, raw: str) -> TimeSpan:
