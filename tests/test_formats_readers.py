@@ -2332,6 +2332,41 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
 
 
 @pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("1. März 2024", "2024-03-01"),  # German
+        ("17. Jänner 2025", "2025-01-17"),  # Austrian
+        ("1er mars 2024", "2024-03-01"),  # French
+        ("17 décembre 1914", "1914-12-17"),
+        ("août 1914", "1914-08"),
+        ("1 de marzo de 2024", "2024-03-01"),  # Spanish
+        ("marzo de 2024", "2024-03"),
+        ("1° marzo 2024", "2024-03-01"),  # Italian
+        ("1º de março de 2024", "2024-03-01"),  # Portuguese
+        ("1 maart 2024", "2024-03-01"),  # Dutch
+        ("1–5 mars 2024", "2024-03-01/2024-03-05"),
+        ("17 January 2025", "2025-01-17"),  # as before
+    ],
+)
+def test_dates_written_with_the_months_of_the_languages_whose_columns_are_read(value, edtf):
+    """A German sheet's "1. März 2024" was refused as unreadable, though its 'Datum' column
+    was recognised."""
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_german_table_with_written_dates(tmp_path):
+    text = (
+        "Datum;Titel;Breite;Länge\n1. März 2024;Streik;52,52;13,405\n2. Mai 2024;Demo;48,14;11,58\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "termine.csv", text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Streik": "2024-03-01",
+        "Demo": "2024-05-02",
+    }
+    assert not report
+
+
+@pytest.mark.parametrize(
     ("value", "reason"),
     [
         ("Monday, March 5, 2024", "5 March 2024 was a Tuesday, not a Monday"),

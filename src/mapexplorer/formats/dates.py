@@ -57,8 +57,28 @@ _MONTH_NAMES = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }  # fmt: skip
-_MONTH = r"(?P<month>[a-z]{3,9})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# The months as German, French, Spanish, Italian, Portuguese and Dutch write them in full and
+# shortened (the languages whose column names are recognised): "1. März 2024", "1er mars
+# 2024", "1 de marzo de 2024", "1° marzo 2024", "1 de março de 2024", "1 maart 2024".
+_FOREIGN_MONTHS = {
+    1: "januar jänner janvier janv enero ene gennaio gen janeiro januari",
+    2: "februar feber février fevrier févr fevr febrero febbraio fevereiro fev februari",
+    3: "märz maerz mrz mär mars marzo março marco maart mrt",
+    4: "avril avr abril abr aprile",
+    5: "mai mayo maggio mag maio mei",
+    6: "juni juin junio giugno giu junho",
+    7: "juli juillet juil julio luglio lug julho",
+    8: "août aout agosto ago augustus",
+    9: "septembre septiembre setiembre settembre set setembro",
+    10: "oktober okt octobre octubre ottobre ott outubro out",
+    11: "novembre noviembre novembro",
+    12: "dezember dez décembre déc decembre diciembre dic dicembre dezembro",
+}
+_MONTH_NAMES.update(
+    {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
+)
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
 _ERA_YEAR_BC = re.compile(r"^(?P<year>\d{5,})\s*(?:bce?|b\.c\.(?:e\.)?)$")
 """A year BC beyond four digits ("10000 BC", 10,000 BC as `_without_thousands` leaves it)."""
@@ -69,9 +89,10 @@ _CHECKED_WEEKDAYS = 1924
 Tuesday): by 1924 every country kept the Gregorian calendar (Greece adopted it in 1923), so an
 older weekday may be right in the Julian calendar the writer used."""
 _WRITTEN = [
-    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),  # 17 January 2025
+    # 17 January 2025; "1 de marzo de 2024", as Spanish and Portuguese write it
+    re.compile(rf"^{_WEEKDAY}{_DAY}\s*(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}$"),
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),  # January 17, 2025
-    re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),  # January 2025
+    re.compile(rf"^{_MONTH},?\s+(?:of\s+|de\s+)?{_YEAR}$"),  # January 2025, "marzo de 2024"
     # Excel's d-mmm-yyyy and mmm-yyyy: "17-Jan-2025", "Jan-2025" (the year in full)
     re.compile(rf"^{_DAY}-{_MONTH}-(?P<year>\d{{4}})$"),
     re.compile(rf"^{_MONTH}-(?P<year>\d{{4}})$"),
