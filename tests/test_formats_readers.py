@@ -20,7 +20,13 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from mapexplorer.formats import FormatError
-from mapexplorer.formats.dates import parse_date, parse_span, parse_year_month_day, slash_order
+from mapexplorer.formats.dates import (
+    date_note,
+    parse_date,
+    parse_span,
+    parse_year_month_day,
+    slash_order,
+)
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
 from mapexplorer.formats.opener import (
     detect,
@@ -2329,6 +2335,26 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
     span = parse_date(value)
     assert span.edtf == edtf
     assert span.precision.value == ("day" if edtf.count("-") == 4 else "month")
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("Sept. 11, 2001 8:46 a.m. ET", "2001-09-11"),  # AP style: a zone of two letters
+        ("6 Jan 2021 10:00 PT", "2021-01-06"),
+        ("Wed Jan 06 2021 14:00:00 GMT+0000 (Coordinated Universal Time)", "2021-01-06"),
+        ("Wed Jan 06 2021 23:30:00 GMT-0500 (Eastern Standard Time)", "2021-01-06"),
+    ],
+)
+def test_times_of_day_as_ap_style_and_javascript_write_them(value, edtf):
+    """They were refused as unreadable; the zone's name in brackets is no note on the date."""
+    assert parse_date(value).edtf == edtf
+    assert date_note(value) == ""
+
+
+def test_a_javascript_date_with_an_impossible_offset_is_still_refused():
+    with pytest.raises(DateError, match=re.escape("+25:00 is not a time-zone offset")):
+        parse_date("Wed Jan 06 2021 14:00:00 GMT+2500 (Nowhere Time)")
 
 
 @pytest.mark.parametrize(

@@ -106,11 +106,12 @@ _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
     rf"^(?P<date>.*?\d),?\s+(?:at\s+)?{_CLOCK}\s*"
-    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:z|utc|gmt|(?P<offset>[+-]\d{2}(?::?\d{2})?)|[a-z]{3,4})?$"
+    r"(?P<meridiem>[ap]\.?m\.?)?\s*(?:(?:utc|gmt)?\s*(?P<offset>[+-]\d{2}(?::?\d{2})?)|z|[a-z]{3,5}|[ecmp]t)?$"
 )
 """A written or numeric date and a time of day: "Fri, 17 Jan 2025 10:00:00 GMT" (e-mail and
 RSS), "1/17/2025 10:30 AM" (spreadsheets), "2024/06/25 14:30:00+00" (an offset in hours, as
-PostgreSQL writes it). The day is the date as written."""
+PostgreSQL writes it), "GMT+0000" (as JavaScript writes a date), "8:46 a.m. ET" (a zone of two
+letters, as AP style writes it). The day is the date as written."""
 _ISO_BASIC_DATETIME = re.compile(
     r"^(\d{4})(\d{2})(\d{2})T(?P<hour>\d{2})(?:(?P<minute>\d{2})(?:(?P<second>\d{2})(?:[.,]\d+)?)?)?"
     r"\s*(?:Z|(?P<offset>[+-]\d{2}:?(?:\d{2})?))?$",
@@ -480,6 +481,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         raise DateError("the date is empty")
     if _PLUS_YEAR.match(text):  # ISO 8601's sign of a year AD, as Wikidata writes it
         text = text[1:]
+    if ")" in text and ":" in text:  # "14:00:00 GMT+0000 (Coordinated Universal Time)"
+        text = _ZONE_NAME.sub("", text)
     if _may_be_edtf(text):
         try:
             return _cached_parse(text)  # EDTF and plain ISO dates: the common case
@@ -858,11 +861,18 @@ _ABOUT_NOTE = re.compile(
 )
 
 
+_ZONE_NAME = re.compile(r"(?<=\d)\s*\([^()\d]{2,50}\btime\)$", re.IGNORECASE)
+"""A time zone's name in brackets after a time of day, as JavaScript writes a date ("Wed Jan
+06 2021 14:00:00 GMT+0000 (Coordinated Universal Time)"): part of the time, not a note."""
+
+
 def _trailing_note(text: str) -> re.Match[str] | None:
     """The date and the note of a date with a note in brackets after it (words, or "?"); None
-    for anything else, such as EDTF's own brackets."""
+    for anything else, such as EDTF's own brackets or a time zone's name."""
     match = _TRAILING_NOTE.match(text)
     if match is None or not re.search(r"[^\W\d_]|^\s*\?\s*$", match["note"]):
+        return None
+    if _ZONE_NAME.search(text) and ":" in match["date"]:
         return None
     return match
 
