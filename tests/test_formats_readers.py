@@ -2338,6 +2338,28 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
 
 
 @pytest.mark.parametrize(
+    ("value", "edtf", "words"),
+    [
+        ("1850s?", "185X?", "the 1850s (uncertain)"),
+        ("44 BC?", "-0043?", "44 BC (uncertain)"),
+        ("March 1850?", "1850-03?", "March 1850 (uncertain)"),
+        ("14th century?", "13XX?", "14th century (uncertain)"),
+        ("probably 1850", "1850?", "1850 (uncertain)"),
+        ("possibly the 1990s", "199X?", "the 1990s (uncertain)"),
+        ("c. 1850?", "1850%", "about 1850 (uncertain)"),  # about, and unsure of it
+        ("c. 1066 (disputed)", "1066%", "about 1066 (uncertain)"),
+        ("1850?", "1850?", "1850 (uncertain)"),  # EDTF, as before
+    ],
+)
+def test_an_uncertain_date_with_a_question_mark_or_a_word_before_it(value, edtf, words):
+    """ "1850s?" and "44 BC?" were refused though "1850?" read; "probably 1850" was told
+    "'probably' is not a month"; "c. 1850?" lost its question mark."""
+    span = parse_date(value)
+    assert (span.edtf, span.describe()) == (edtf, words)
+    assert span.uncertain
+
+
+@pytest.mark.parametrize(
     ("value", "edtf"),
     [
         ("Sept. 11, 2001 8:46 a.m. ET", "2001-09-11"),  # AP style: a zone of two letters

@@ -131,6 +131,11 @@ _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEA
 _APPROX = re.compile(
     r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s*\d))\s*(.+)$"
 )  # "c 1850" and "c1850" too, as catalogues write circa without its full stop
+_UNSURE = re.compile(
+    r"^(?:(?:probably|possibly|perhaps|likely|maybe|prob\.)\s+(?P<date>.+)|(?P<date2>.*[^\s?])\s*\?)$"
+)
+"""A date said to be uncertain, before it in words or after it with a "?" ("probably 1850",
+"1850s?", "44 BC?"), as "1850 (probably)" and EDTF's "1850?" are."""
 _THOUSANDS = re.compile(
     r"(?<![\d,.])(\d{1,2}),(\d{3})(?![\d,])|(?:^|(?<=[–—-])|(?<=[–—-]\s))(\d{1,2}) (\d{3})(?![\d,])"
 )
@@ -545,6 +550,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         )
     if match := _APPROX.match(lowered):
         return _qualified(_parse_text_uncached(match.group(1), order, unix), "~")
+    if match := _UNSURE.match(lowered):  # "probably 1850", "1850s?", "44 BC?"
+        return _qualified(_parse_text_uncached(match["date"] or match["date2"], order, unix), "?")
     if match := _ERA_YEAR_BC.match(lowered):  # "10000 BC": the earliest a time line goes
         return _year_bc_beyond(int(match["year"]), raw)
     # "44 BC", "AD 79", "BC 44": before "January 2025", as "BCE 44" names no month
@@ -889,9 +896,16 @@ def date_note(value: object) -> str:
 
 def _qualified(span: TimeSpan, mark: str) -> TimeSpan:
     """`span` about ("~") or uncertain ("?"), unless it is already either; an interval at
-    both its ends ("c. 138–126 BC" is "-0137~/-0125~")."""
+    both its ends ("c. 138–126 BC" is "-0137~/-0125~"); both ("%") when it is the other
+    already ("c. 1850?", "c. 1066 (disputed)")."""
     if any(c in span.edtf for c in "~?%"):
-        return span
+        other = "?" if mark == "~" else "~"
+        if "%" in span.edtf or mark in span.edtf:
+            return span
+        try:
+            return _cached_parse(span.edtf.replace(other, "%"))
+        except DateError:
+            return span
     try:
         return _cached_parse("/".join(end + mark for end in span.edtf.split("/")))
     except DateError:  # a form EDTF cannot qualify: the date as read
