@@ -2337,6 +2337,31 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
     assert span.precision.value == ("day" if edtf.count("-") == 4 else "month")
 
 
+def test_a_column_of_dates_written_both_ways_is_said_to_be_unsure(tmp_path):
+    """ "4/5/2024" was read month first, as "3/14/2024" above it, though "14/3/2024" beside
+    it is day first: the guess says the column is written both ways, and the command line
+    says how it was read."""
+    text = "date,title,lat,lon\n3/14/2024,US,1,1\n14/3/2024,EU,1,1\n4/5/2024,Either,1,1\n"
+    path = write(tmp_path / "merged.csv", text)
+    guess = guess_fields(path)
+    assert guess.ambiguous and guess.choice.date_order == "mdy"
+    assert guess.candidates["date_order"] == ("mdy", "dmy")
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "US": "2024-03-14",
+        "EU": "2024-03-14",
+        "Either": "2024-04-05",
+    }
+    assert warning_lines(report) == [
+        "merged.csv: the dates in 'date' are written month first ('3/14/2024') and day first "
+        "('14/3/2024'), so those that read both ways ('4/5/2024') may be either; read with "
+        "the likeliest fields (numeric dates read as month/day). Open it in the window to "
+        "choose."
+    ]
+    plain = write(tmp_path / "plain.csv", "date,title,lat,lon\n3/14/2024,US,1,1\n4/5/2024,A,1,1\n")
+    assert not guess_fields(plain).ambiguous  # one order: "4/5/2024" is 5 April
+
+
 @pytest.mark.parametrize(
     ("value", "edtf", "words"),
     [

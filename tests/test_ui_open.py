@@ -186,6 +186,31 @@ def test_the_fields_dialog_shows_rows_as_the_file_numbers_them(window, qtbot, tm
     assert "<br>The dates in &#x27;Date&#x27; read both ways" in seen["why"]
 
 
+def test_a_file_of_dates_written_both_ways_asks_how_to_read_them(window, qtbot, tmp_path):
+    """A column with "3/14/2024" (month first) and "14/3/2024" (day first) read "4/5/2024" by
+    whichever came first, without a word: the window asks, saying why."""
+    path = tmp_path / "merged.csv"
+    path.write_text(
+        "Event,Date,Lat,Lon\nA,3/14/2024,51.5,-0.12\nB,14/3/2024,51.5,-0.12\n"
+        "C,4/5/2024,51.5,-0.12\n",
+        encoding="utf-8",
+    )
+    seen = {}
+
+    def answer(dialog):
+        seen["why"] = dialog.findChildren(QLabel)[0].text()
+        dialog.reject()
+
+    answer_when_asked(window, answer)
+    window.open_file(str(path))
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert (
+        "The dates in &#x27;Date&#x27; are written month first (&#x27;3/14/2024&#x27;) and "
+        "day first (&#x27;14/3/2024&#x27;), so those that read both ways (&#x27;4/5/2024&#x27;) "
+        "may be either"
+    ) in seen["why"]
+
+
 def test_a_large_file_shows_progress_and_can_be_cancelled(window, qtbot, tmp_path, bundled):
     path = tmp_path / "big.csv"
     with open(path, "w", newline="") as f:

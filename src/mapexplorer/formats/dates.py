@@ -38,6 +38,7 @@ __all__ = [
     "DateOrder",
     "date_note",
     "hijri_days",
+    "mixed_slash_orders",
     "ongoing",
     "parse_date",
     "parse_span",
@@ -304,6 +305,33 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
     # "03.04.2025": dots are day first wherever they are written (Germany, Russia, Poland…);
     # no one writes a month first with dots, so only slashes and hyphens leave a doubt.
     return ("dmy", undotted) if seen else (None, False)
+
+
+def mixed_slash_orders(values: Iterable[object]) -> tuple[str, str, str] | None:
+    """A column whose numeric dates are written both ways, some month first ("3/14/2024") and
+    some day first ("14/3/2024"), and which has dates that read either way ("4/5/2024"): then
+    no order reads those surely (`slash_order` takes the first it meets). The three examples,
+    month first, day first and either way; None for any other column."""
+    month_first = day_first = either = ""
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        text = visible(value).strip()
+        if timed := _TIME_OF_DAY.match(text.lower()):
+            text = timed["date"]
+        match = _NUMERIC.match(text)
+        if not match or len(match.group(1)) >= 3 or match.group(2) == ".":
+            continue
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 >= second:
+            day_first = day_first or text
+        elif second > 12 >= first:
+            month_first = month_first or text
+        elif first <= 12 and second <= 12 and first != second:
+            either = either or text
+        if month_first and day_first and either:
+            return month_first, day_first, either
+    return None
 
 
 # --- the forms ---------------------------------------------------------------------------------

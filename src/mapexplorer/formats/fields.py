@@ -23,6 +23,7 @@ from mapexplorer.formats.acled import acled_category, acled_title, is_acled
 from mapexplorer.formats.actors import actors_from
 from mapexplorer.formats.dates import (
     DateOrder,
+    mixed_slash_orders,
     parse_date,
     parse_span,
     parse_spreadsheet_day,
@@ -640,6 +641,14 @@ def guess(
         candidates["date_order"] = ("dmy", "mdy")
         reasons.append(
             f"the dates in {time.label!r} read both ways (day/month or month/day)"  # type: ignore[union-attr]
+        )
+    elif mixed := mixed_slash_orders(
+        v for s in time_sources[:1] for f in s.fields for v in values[f]
+    ):
+        candidates["date_order"] = ("dmy", "mdy") if order == "dmy" else ("mdy", "dmy")
+        reasons.append(
+            f"the dates in {time.label!r} are written month first ({mixed[0]!r}) and day "  # type: ignore[union-attr]
+            f"first ({mixed[1]!r}), so those that read both ways ({mixed[2]!r}) may be either"
         )
 
     # The one field of "lat, lon" pairs, when there are no latitude and longitude columns;
