@@ -1404,6 +1404,12 @@ def test_a_feature_without_the_date_property_is_told_so_not_that_its_date_is_emp
         "feature 2, field 'date': the feature has no 'date' property (nor any other date)",
         "feature 3 ('Blank'), field 'date': the date is empty",  # there, but empty
     ]
+    nested = [
+        _point_feature({"date": {"start": "1914"}, "name": "Object"}),
+        _point_feature({"date": None, "name": "Null"}),  # its date, empty: not "no property"
+    ]
+    _, report = read_catalogue(write(tmp_path / "nested.geojson", _collection(*nested)))
+    assert [p.message for p in report.problems] == ["the date is empty"]
 
 
 def test_a_kml_of_places_without_dates_says_how_to_give_them_dates(tmp_path):

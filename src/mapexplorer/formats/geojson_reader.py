@@ -457,7 +457,11 @@ def _read_feature(
         time = reader.time_from(props, time_source)
     except DateError as exc:
         message = str(exc)
-        if time_source is not None and not any(name in props for name in time_source.fields):
+        if (
+            time_source is not None
+            and not any(name in props for name in time_source.fields)
+            and not fieldguess.row_time_sources(dict.fromkeys(props, "x"))  # none, even empty
+        ):
             names = " or ".join(repr(name) for name in time_source.fields)
             message = f"the feature has no {names} property (nor any other date)"
         builder.problem(item, time_source.label if time_source else "", message)
