@@ -2343,6 +2343,21 @@ def test_a_month_and_its_year_as_spreadsheets_write_them(value, edtf):
     assert span.precision.value == ("day" if edtf.count("-") == 4 else "month")
 
 
+def test_two_date_columns_that_disagree_name_the_row_as_the_file_numbers_it(tmp_path):
+    """The reason named "row 1" (the header, in a spreadsheet) for the first row of data, and
+    gave the other column's "11/9/1989" as 11 September though the file writes month first."""
+    text = (
+        "date,reported_date,title,lat,lon\n"
+        "11/9/1989,11/9/1989,Wall falls,52.5,13.4\n"
+        "12/25/1989,11/9/1990,Later,52.5,13.4\n"
+    )
+    guess = guess_fields(write(tmp_path / "two.csv", text))
+    assert guess.choice.date_order == "mdy"
+    assert guess.reasons == (
+        "'date' and 'reported_date' disagree (row 3: 1989-12-25 and 1990-11-09)",
+    )
+
+
 def test_a_column_of_dates_written_both_ways_is_said_to_be_unsure(tmp_path):
     """ "4/5/2024" was read month first, as "3/14/2024" above it, though "14/3/2024" beside
     it is day first: the guess says the column is written both ways, and the command line

@@ -16,7 +16,6 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +123,8 @@ def guess_workbook_fields(path: str | os.PathLike) -> FieldGuess:
 
     sheet = read_sheet(path, limit=fieldguess.SAMPLE_SIZE)
     header = _header(sheet.header)
-    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in sheet.rows])
-    return replace(guess, sample_numbers=tuple(map(sheet, range(len(guess.sample)))))
+    rows = [dict(zip(header, row, strict=False)) for row in sheet.rows]
+    return fieldguess.guess(header, rows, number=sheet)
 
 
 def json_table(doc: Any) -> tuple[list[str], list[list[str]]] | None:
@@ -163,8 +162,8 @@ def guess_records_fields(table: tuple[list[str], list[list[str]]]) -> FieldGuess
     """`guess_fields` for a JSON list of records (`json_table`), numbered from 1."""
     header, rows = table
     sample = rows[: fieldguess.SAMPLE_SIZE]
-    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in sample])
-    return replace(guess, sample_numbers=tuple(range(1, len(guess.sample) + 1)))
+    rows = [dict(zip(header, row, strict=False)) for row in sample]
+    return fieldguess.guess(header, rows, number=lambda index: index + 1)
 
 
 def read_records(
@@ -205,9 +204,11 @@ def _read_rows(
     if broken and not rows:  # the only row is the broken one: nothing else to say
         raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
-    guessed = fieldguess.guess(header, dicts) if not isinstance(fields, FieldChoice) else None
-    if guessed is not None:  # the rows its messages name, as the file numbers them
-        guessed = replace(guessed, sample_numbers=tuple(map(number, range(len(guessed.sample)))))
+    guessed = (  # the rows its messages name, as the file numbers them
+        fieldguess.guess(header, dicts, number=number)
+        if not isinstance(fields, FieldChoice)
+        else None
+    )
     choice = choice_from(fields, guessed)
     _check_choice(path, header, choice, guessed)
     reader = RowReader(choice)
@@ -611,8 +612,8 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess:
     header, rows, broken, number = _read_table(path, limit=fieldguess.SAMPLE_SIZE)
     if broken and not rows:
         raise FormatError(path, broken[1], broken[0])
-    guess = fieldguess.guess(header, [dict(zip(header, row, strict=False)) for row in rows])
-    return replace(guess, sample_numbers=tuple(map(number, range(len(guess.sample)))))
+    dicts = [dict(zip(header, row, strict=False)) for row in rows]
+    return fieldguess.guess(header, dicts, number=number)
 
 
 def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, NamedTuple
 
@@ -563,12 +563,19 @@ def choice_from(
 
 
 def guess(
-    names: Sequence[str], rows: Iterable[Mapping[str, Any]], *, shapes_given: bool = False
+    names: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    shapes_given: bool = False,
+    number: Callable[[int], int] | None = None,
 ) -> FieldGuess:
     """Guess each role's field from the field names and the values of the first rows.
     `shapes_given`: the items carry their own geometry (KML placemarks, GeoJSON features), so
-    a field of "lat, lon" pairs is no location: a `place` of them is the place's name."""
+    a field of "lat, lon" pairs is no location: a `place` of them is the place's name.
+    `number`: a row's number as the file numbers it, from its index (a CSV's header is row
+    1), for the reasons and the preview; else 1, 2, 3…"""
     sample = tuple(row for _, row in zip(range(SAMPLE_SIZE), rows, strict=False))
+    numbers = tuple(map(number, range(len(sample)))) if number else ()
     names = tuple(dict.fromkeys(n for n in names if isinstance(n, str)))
     by_norm: dict[str, str] = {}
     for name in names:
@@ -629,14 +636,14 @@ def guess(
     own = is_own_export(names)
     if own:  # our CSV export: its date is the event's, whatever the opened file's columns say
         time = next((s for s in time_sources if s.field == own), TimeSource(own))
+    order, order_unsure = slash_order(
+        v for s in time_sources[:1] for f in s.fields for v in values[f]
+    )
     if time is not None and not own:
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
             others = [s for s in others if normalise(s.field) != "timestamp"]
-        reasons += _disagreements(time, others, sample)
-    order, order_unsure = slash_order(
-        v for s in time_sources[:1] for f in s.fields for v in values[f]
-    )
+        reasons += _disagreements(time, others, sample, numbers, order or "dmy")
     if order_unsure:
         candidates["date_order"] = ("dmy", "mdy")
         reasons.append(
@@ -691,6 +698,7 @@ def guess(
         reasons=tuple(reasons),
         missing=tuple(missing),
         sample=sample,
+        sample_numbers=numbers,
     )
 
 
@@ -993,14 +1001,20 @@ def row_time_sources(row: Mapping[str, Any]) -> list[TimeSource]:
 
 
 def _disagreements(
-    chosen: TimeSource, others: Sequence[TimeSource], sample: Sequence[Mapping]
+    chosen: TimeSource,
+    others: Sequence[TimeSource],
+    sample: Sequence[Mapping],
+    numbers: Sequence[int],
+    order: DateOrder,
 ) -> list[str]:
-    """Reasons to ask: another time source that gives a different time in some sampled row."""
+    """Reasons to ask: another time source that gives a different time in some sampled row
+    (numbered as the file numbers it, `numbers`; its dates read in the column's `order`)."""
     reasons = []
+    numbers = numbers or range(1, len(sample) + 1)
     for other in others:
-        for number, row in enumerate(sample, start=1):
+        for number, row in zip(numbers, sample, strict=False):
             try:
-                a, b = chosen.read(row), other.read(row)
+                a, b = chosen.read(row, order), other.read(row, order)
             except DateError:
                 continue
             if not a.overlaps(b.start, b.end):  # a year beside its day, a day in a span: fine
