@@ -2358,6 +2358,32 @@ def test_two_date_columns_that_disagree_name_the_row_as_the_file_numbers_it(tmp_
     )
 
 
+GOOGLE_FORM = (
+    "Timestamp,Email Address,Event title,Date of the event,Location,Latitude,Longitude\n"
+    "3/14/2024 10:32:05,a@example.com,Fall of the Berlin Wall,11/9/1989,Berlin,52.52,13.38\n"
+    "3/14/2024 10:35:41,b@example.com,Moon landing,7/20/1969,Mare Tranquillitatis,0.67,23.47\n"
+)
+
+
+def test_a_google_form_reads_the_date_asked_for_not_when_each_answer_was_sent(tmp_path):
+    """A class's form responses all opened on the day the students sent them (its first
+    column, "Timestamp"), not on the dates they gave."""
+    path = write(tmp_path / "Events (Responses) - Form responses 1.csv", GOOGLE_FORM)
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Fall of the Berlin Wall": "1989-11-09",
+        "Moon landing": "1969-07-20",
+    }
+    guess = guess_fields(path)
+    assert [s.field for s in guess.candidates["time"]] == ["Date of the event", "Timestamp"]
+    assert guess.reasons == (  # the window still asks: the timestamp is a date too
+        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 2: 1989-11-09 and "
+        "2024-03-14)",
+    )
+    only = write(tmp_path / "log.csv", "Timestamp,Title,Lat,Lon\n2024-03-14T10:00,A,1,1\n")
+    assert guess_fields(only).choice.time.field == "Timestamp"  # no other date: as before
+
+
 def test_a_column_of_dates_written_both_ways_is_said_to_be_unsure(tmp_path):
     """ "4/5/2024" was read month first, as "3/14/2024" above it, though "14/3/2024" beside
     it is day first: the guess says the column is written both ways, and the command line

@@ -614,6 +614,9 @@ def guess(
     candidates["latlon"] = tuple(n for n in ranked("latlon", _is_pair, lambda n: True) if values[n])
 
     time_sources = _time_sources(by_norm, values)
+    submitted = _form_submitted(names, time_sources)
+    if submitted is not None:  # a form's responses: when each was sent is no event's date
+        time_sources = [s for s in time_sources if s != submitted] + [submitted]
     candidates["time"] = tuple(time_sources)
     category = ranked("category")
     title = ranked("title", fuzzy=_is_title_like)
@@ -700,6 +703,24 @@ def guess(
         sample=sample,
         sample_numbers=numbers,
     )
+
+
+_FORM_TIMESTAMPS = frozenset(
+    ("timestamp", "marca_temporal", "zeitstempel", "horodateur", "carimbo_de_data_hora",
+     "informazioni_cronologiche", "tijdstempel")
+)  # fmt: skip
+"""The first column of a Google Forms response sheet, in the languages whose column names we
+read: when each response was sent."""
+
+
+def _form_submitted(names: Sequence[str], sources: Sequence[TimeSource]) -> TimeSource | None:
+    """The time source that is when a form's response was sent (Google Forms' first column,
+    "Timestamp"), when the form asked for a date too ("Date of the event"): that date is
+    likelier the event's, and the timestamp comes last (the window still asks, as they
+    disagree). None for any other file."""
+    if not names or len(sources) < 2 or normalise(names[0]) not in _FORM_TIMESTAMPS:
+        return None
+    return next((s for s in sources if s.fields == (names[0],)), None)
 
 
 _RECORD_NOTES = frozenset(
