@@ -21,13 +21,16 @@ def article(tmp_path):
     return path
 
 
-def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time(article):
+def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time_and_width(
+    article,
+):
     key = launch_preview.launch_key(article, None, None, None)
     assert key == launch_preview.launch_key(article, None, None, None)
     others = {
         launch_preview.launch_key(article, "2015-09", None, None),
         launch_preview.launch_key(article, None, "treaty-signing", None),
         launch_preview.launch_key(article, None, None, 738000),
+        launch_preview.launch_key(article, None, None, None, 365),  # the remembered width
     }
     stat = article.stat()
     # The same size and time, other bytes (an edit undone by a tool that keeps the time).
@@ -35,7 +38,7 @@ def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time(art
     article.write_bytes(text.replace(b"Tehran", b"Teheran", 1)[: len(text)].ljust(len(text)))
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     others.add(launch_preview.launch_key(article, None, None, None))
-    assert key not in others and len(others) == 4
+    assert key not in others and len(others) == 5
 
 
 def test_no_key_for_a_missing_or_big_file(tmp_path, monkeypatch, article):
@@ -169,13 +172,13 @@ def _launch_args(*argv):
     return build_window_parser().parse_args(["--size", "1280x800", *argv])
 
 
-def _fill(qtbot, page_path, argv, view=None, last_file=None, last_time=None):
+def _fill(qtbot, page_path, argv, view=None, last_file=None, last_time=None, settings=None):
     """A launch's window, empty, then filled by its plan (as `run_app` does)."""
     from mapexplorer.model import Catalogue
     from mapexplorer.ui.app import fill_launched_window, make_window, plan_start
 
     plan = plan_start(argv, last_file, last_time)
-    window = make_window(Catalogue([], {}), "", plan.size, argv, None, page_path, view)
+    window = make_window(Catalogue([], {}), "", plan.size, argv, settings, page_path, view)
     qtbot.addWidget(window)
     window.show_opening(plan.path)
     window.show()
@@ -350,6 +353,43 @@ def test_closing_keeps_the_map_the_next_plain_launch_shows(qtbot, page_path, art
     fill()
     assert plan.last_time == left_at and window.state.time == left_at
     assert view.preview_kept
+
+
+def test_the_next_launchs_map_is_kept_at_the_width_the_user_chose(
+    qtbot, page_path, article, tmp_path
+):
+    """The width chosen in the box is remembered: the map kept for the next launch is drawn at
+    it, under a key of it, so that launch shows it at once and keeps it when the file is read."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+    from mapexplorer.ui.map_view import QtMapView
+    from mapexplorer.ui.window_width import remembered_width
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    combo = window.timeline.window_combo
+    combo.setCurrentIndex(combo.findData(365))  # "1 year", as if picked from the list
+    window.close()
+
+    plain = _launch_args()
+    last_file, last_time = _last_session(settings)
+    assert remembered_width(settings) == 365
+    without = _LaunchPreview(plain, last_file, last_time, page_path.parent, None)
+    assert without.message is None  # kept for the width, not for the default one
+    preview = _LaunchPreview(plain, last_file, last_time, page_path.parent, None, 365)
+    kept = json.loads(preview.message)
+    time = next(m for m in kept["messages"] if m["type"] == "time")
+    assert time["end"] - time["start"] == 364  # a year wide, centred on the time
+    view = QtMapView(None, page_path)
+    view.show_preview(preview.message)
+    window, plan, fill = _fill(qtbot, page_path, plain, view, last_file, last_time, settings)
+    qtbot.waitUntil(lambda: view._preview_shown, timeout=30000)
+    fill()
+    assert window.state.window_days == 365 and view.preview_kept
 
 
 @pytest.mark.parametrize("users_file", [False, True], ids=["alone", "while-the-users-file-fails"])

@@ -22,6 +22,7 @@ from mapexplorer.model.state import (
     ExplorerState,
     TimeMode,
     fitting_window_days,
+    opening_window_days,
 )
 from mapexplorer.model.time import day_from_iso
 from mapexplorer.paths import bundled_catalogue
@@ -841,6 +842,41 @@ def test_a_short_story_opens_with_a_window_that_fits_it():
     assert fitting_window_days(5 * 365) == 365
     assert fitting_window_days(325 * 365) == DEFAULT_WINDOW_DAYS
     assert {days for _label, days in WINDOW_WIDTHS} >= {1, 7, 30, DEFAULT_WINDOW_DAYS}
+
+
+def test_the_width_the_user_chose_is_the_one_stories_open_with_where_it_suits_them(small):
+    """A user who chose "1 year" got ten years again at the next launch and at the next file.
+    The chosen width is kept (the window remembers it between sessions) and opens every story
+    at least twice as long as it; a short story still opens whole, the chosen width coming
+    with the first move, and one too short for it gets its fitting width."""
+    state = ExplorerState(small, chosen_window_days=365)
+    assert state.window_days == 365 and state.chosen_window_days == 365
+    state.choose_window_days(30)  # the width box
+    assert state.window_days == 30 and state.chosen_window_days == 30
+    state.choose_era("modern")  # a chapter's width is not a choice of width
+    assert state.chosen_window_days == 30
+    state.set_catalogue(small)
+    assert state.window_days == 30
+
+    week = _week_of_incidents()  # nine days: a month would show all of it at every time
+    state.set_catalogue(week)
+    assert state.window_days == state.story_days() == 9  # whole, as ever
+    state.set_time(day("2024-03-04"))
+    assert state.window_days == 1  # its fitting width, not the month
+    state.choose_window_days(1)
+    state.set_catalogue(small)
+    assert state.window_days == 1  # a day over twenty centuries, as chosen
+
+    nine = ExplorerState(week, chosen_window_days=1)  # a day scrubs a nine-day story
+    assert nine.window_days == 9
+    nine.set_time(day("2024-03-02"))
+    assert nine.window_days == 1
+    assert ExplorerState(week, chosen_window_days=7).window_days == 9  # more than half of it
+    assert ExplorerState(small, chosen_window_days=12).window_days == DEFAULT_WINDOW_DAYS
+    assert ExplorerState(small, chosen_window_days=12).chosen_window_days is None  # not a width
+    assert opening_window_days(20, 7) == 7
+    assert opening_window_days(13, 7) == fitting_window_days(13) == 1
+    assert opening_window_days(325 * 365, None) == DEFAULT_WINDOW_DAYS
 
 
 def test_opening_another_file_gives_its_story_a_fitting_window(state, small):

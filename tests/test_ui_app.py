@@ -235,6 +235,38 @@ def test_the_last_session_is_remembered(qtbot, page_path, settings, tmp_path, bu
     second.close()
 
 
+def test_the_width_chosen_in_the_box_is_remembered(qtbot, page_path, settings, tmp_path):
+    """A user who chose "1 year" and launched again got ten years back; now the width comes
+    back, and a story too short for it still opens whole and then scrubs at its own width."""
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    combo = first.timeline.window_combo
+    assert first.state.window_days == 3653
+    for _ in range(2):  # chosen from the keyboard, as a user may: 5 years, then 1 year
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentText() == "1 year" and first.state.window_days == 365
+    first.close()
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.state.window_days == 365
+    assert second.timeline.window_combo.currentText() == "1 year"
+    second.close()
+
+    week = tmp_path / "week.csv"
+    week.write_text(
+        "title,date,lat,lon\n" + "".join(f"Day {d},2024-03-0{d},48.85,2.35\n" for d in range(1, 10))
+    )
+    third = create_window(args(str(week)), settings, page_path)
+    qtbot.addWidget(third)
+    assert third.state.window_days == 9  # whole
+    assert third.timeline.window_combo.currentText() == "Whole story"
+    third.state.step_event(-1)
+    assert third.state.window_days == 1  # a year would show the whole week at every time
+    third.close()
+    assert int(settings.value("view/window_days")) == 365  # still the user's choice
+
+
 def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(
     qtbot, page_path, settings, tmp_path, bundled, monkeypatch
 ):

@@ -5,7 +5,7 @@ Reading even a small article needs numpy and shapely (~0.15 s to import here), a
 reading thread imports them the GUI thread, which drives Chromium's side of the page, barely
 moves. So a launch's first message to the page is kept beside the cached page, under a key of
 everything it is made from: the file (path, size, time, checksum), the launch's arguments, the
-remembered time, and our code. Two kinds are kept (the newest `KEEP` in all): the launch's own
+remembered time and width, and our code. Two kinds are kept (the newest `KEEP` in all): the launch's own
 (for the same command again) and, when the window closes, the one the next plain launch will
 make (the file reopened at the time it was left at). A launch with a kept key sends it as soon as the page is ready and reads the
 file once the map has drawn it. The read's own message is compared with it: the same, it is not
@@ -46,10 +46,15 @@ def code_stamp() -> int:
 
 
 def launch_key(
-    path: str | os.PathLike, at: str | None, select: str | None, last_time
+    path: str | os.PathLike,
+    at: str | None,
+    select: str | None,
+    last_time,
+    window_days: int | None = None,
 ) -> str | None:
     """What a launch's first message depends on, as text; None when the file cannot be
-    previewed (unreadable, or too big to be worth it)."""
+    previewed (unreadable, or too big to be worth it). `window_days`: the width the user
+    chose last (remembered), which the story may open with."""
     try:
         resolved = Path(path).resolve()
         stat = resolved.stat()
@@ -59,7 +64,7 @@ def launch_key(
     except OSError:
         return None
     parts = [str(resolved), stat.st_size, stat.st_mtime_ns, checksum, code_stamp()]
-    parts += [at, select, _time_text(last_time)]
+    parts += [at, select, _time_text(last_time), window_days]
     return json.dumps(parts, ensure_ascii=True)
 
 
@@ -142,10 +147,16 @@ def _forget_old(folder: Path) -> None:
 
 
 def save_for_next_launch(
-    folder: Path, path: str, catalogue, day: int, read_stamp: tuple[int, int] | None
+    folder: Path,
+    path: str,
+    catalogue,
+    day: int,
+    read_stamp: tuple[int, int] | None,
+    window_days: int | None = None,
 ) -> bool:
     """When the window closes on `path` at `day`: keep the message the next plain launch (no
-    arguments: the last file, at its remembered time) will send.
+    arguments: the last file, at its remembered time and the remembered width `window_days`)
+    will send.
 
     Not for a file changed since `catalogue` was read from it (`read_stamp`, its `file_stamp`
     then): the key is of the file as it is now, and the next launch would show the old content
@@ -154,7 +165,7 @@ def save_for_next_launch(
     100,000 events)."""
     if read_stamp is None or file_stamp(path) != read_stamp:
         return False
-    key = launch_key(path, None, None, day)
+    key = launch_key(path, None, None, day, window_days)
     if key is None:
         return False
     from mapexplorer.mappage import messages
@@ -164,7 +175,8 @@ def save_for_next_launch(
     if size is not None and size > MAX_MESSAGE_BYTES:
         return False
 
-    state = ExplorerState(catalogue)  # as that launch will have it: a fresh state at that day
+    # As that launch will have it: a fresh state, with the width remembered, at that day.
+    state = ExplorerState(catalogue, window_days)
     state.set_time(day)
     message = messages.state_batch(state)
     messages.forget_catalogue_message(catalogue)

@@ -69,6 +69,7 @@ WINDOW_WIDTHS = (
     ("100 years", 36524),
 )
 """The widths the slider's box (and the exported page's) offers, in days."""
+_WIDTH_DAYS = frozenset(days for _label, days in WINDOW_WIDTHS)
 
 
 def fitting_window_days(story_days: int) -> int:
@@ -80,10 +81,23 @@ def fitting_window_days(story_days: int) -> int:
     return max((days for _label, days in WINDOW_WIDTHS if days <= quarter), default=1)
 
 
+def opening_window_days(story_days: int, chosen: int | None = None) -> int:
+    """The width a story scrubs with: the one the user chose in the width box (this session or
+    the last, `ExplorerState.chosen_window_days`), when it is at most half the story, so that
+    moving the time still changes what the map shows; else the one that fits the story
+    (`fitting_window_days`). A year chosen for a century's story is kept; over a week's
+    incident log it would show every event at every time, and the log gets a day."""
+    if chosen is not None and 0 < chosen and 2 * chosen <= story_days:
+        return chosen
+    return fitting_window_days(story_days)
+
+
 class ExplorerState:
     """The single source of truth shared by the map, the slider, the list and the panels."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, chosen_window_days: int | None = None) -> None:
+        """`chosen_window_days`: the width the user last chose in the width box (a remembered
+        setting), which stories open with where it suits them (`opening_window_days`)."""
         self.catalogue_changed = Signal()  # (catalogue)
         self.time_changed = Signal()  # (day)
         self.mode_changed = Signal()  # (TimeMode)
@@ -97,6 +111,8 @@ class ExplorerState:
         self.filter = EventFilter()
         self._width_before_story: int | None = None
         """While "All eras" shows the whole story: the width it replaced (see `set_time`)."""
+        self.chosen_window_days = chosen_window_days if chosen_window_days in _WIDTH_DAYS else None
+        """The width the user chose in the width box (`choose_window_days`); None: not yet."""
         self._set_catalogue(catalogue)
 
     # --- catalogue ----------------------------------------------------------------------------
@@ -110,8 +126,9 @@ class ExplorerState:
         self.selected = None
         self._width_before_story = None
         if catalogue.events:
-            self.window_days = fitting_window_days(self.story_days())
-            if self.window_days < DEFAULT_WINDOW_DAYS and self.mode is TimeMode.WINDOW:
+            story = self.story_days()
+            self.window_days = opening_window_days(story, self.chosen_window_days)
+            if fitting_window_days(story) < DEFAULT_WINDOW_DAYS and self.mode is TimeMode.WINDOW:
                 # A short story opens whole, every event on the map, as "All eras" shows it;
                 # the first move of the time gives the narrow width that scrubs it (at the
                 # last day, a day wide, a week's log showed one event of its dozens).
@@ -122,7 +139,8 @@ class ExplorerState:
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Show another catalogue: time goes to its latest event, the window's width to the
-        one that fits its story (`fitting_window_days`); the selection and the filter are
+        one it scrubs with (`opening_window_days`: the chosen one, or one that fits it; a
+        short story opens whole, until the time moves); the selection and the filter are
         cleared (the last file's category or actor may not exist in this one). Views read
         the filter again on `catalogue_changed`, so no `filter_changed` is sent."""
         width = self.window_days
@@ -159,6 +177,13 @@ class ExplorerState:
         if mode is not self.mode:
             self.mode = mode
             self.mode_changed.emit(mode)
+
+    def choose_window_days(self, days: int) -> None:
+        """The user chose this width (the slider's width box): shown now, and the one stories
+        open with from now on (`opening_window_days`), this session and, remembered, the next."""
+        if days in _WIDTH_DAYS:
+            self.chosen_window_days = days
+        self.set_window_days(days)
 
     def set_window_days(self, days: int) -> None:
         self._width_before_story = None  # a width chosen: no longer the whole story

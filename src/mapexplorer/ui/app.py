@@ -321,7 +321,11 @@ def run_app(args: argparse.Namespace) -> int:
     page_path = ensure_page()
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
     last_file, last_time = _last_session(settings)
-    preview = _LaunchPreview(args, last_file, last_time, page_path.parent, screenshot)
+    from mapexplorer.ui.window_width import remembered_width
+
+    preview = _LaunchPreview(
+        args, last_file, last_time, page_path.parent, screenshot, remembered_width(settings)
+    )
     if preview.message is not None:
         map_view.show_preview(preview.message)
 
@@ -530,7 +534,11 @@ class _LaunchPreview:
     file is read again (`mappage/launch_preview.py`). Not for a screenshot, which shows only
     what is read now."""
 
-    def __init__(self, args, last_file, last_time, folder: Path, screenshot) -> None:
+    def __init__(
+        self, args, last_file, last_time, folder: Path, screenshot, window_days=None
+    ) -> None:
+        """`window_days`: the remembered width (`ui/window_width.py`), which the window's
+        state opens with."""
         from mapexplorer.mappage import launch_preview
 
         self.folder, self.message, self.key = folder, None, None
@@ -538,7 +546,9 @@ class _LaunchPreview:
             return
         self.path = launch_path(args, last_file)
         remembered = remembered_time(args, self.path, last_file, last_time)
-        self.key = launch_preview.launch_key(self.path, args.at, args.select, remembered)
+        self.key = launch_preview.launch_key(
+            self.path, args.at, args.select, remembered, window_days
+        )
         self.message = launch_preview.load(folder, self.key)
 
     def keep_when_sent(self, window, plan: StartPlan) -> None:

@@ -40,6 +40,7 @@ from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
 from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
 from mapexplorer.ui.text_size import next_step, remembered_scale, scaled_font
 from mapexplorer.ui.timeline import QtTimeline
+from mapexplorer.ui.window_width import remember_width, remembered_width
 from mapexplorer.words import counted
 
 log = logging.getLogger("mapexplorer")
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.launch_failure: str | None = None
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
-        self.state = ExplorerState(catalogue)
+        self.state = ExplorerState(catalogue, remembered_width(settings))
         keep_placeholders_readable()  # "Filter events…" on a dark palette that lacks the role
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
@@ -660,6 +661,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/side", self.side.saveState())
             self.settings.setValue("splitter/main", self.main.saveState())
             self.settings.setValue("events/columns", self.event_list.column_state())
+            remember_width(self.settings, self.state.chosen_window_days)
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
                 self.settings.setValue("last_file", _remembered(self.path))
@@ -679,6 +681,7 @@ class MainWindow(QMainWindow):
                 self.state.catalogue,
                 self.state.time,
                 self._read_stamp,
+                self.state.chosen_window_days,
             )
         except Exception:  # noqa: BLE001 - never in the way of closing
             log.exception("could not keep the map for the next launch")

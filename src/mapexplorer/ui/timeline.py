@@ -1121,7 +1121,7 @@ class QtTimeline(QWidget):
     def _on_window_chosen(self, index: int) -> None:
         days = self.window_combo.itemData(index)
         if days is not None:
-            self.state.set_window_days(days)
+            self.state.choose_window_days(days)  # remembered, when one of the box's own
 
     def _on_window_changed(self, days: int) -> None:
         self.window_combo.blockSignals(True)
