@@ -32,6 +32,20 @@ def _isolated_settings(tmp_path_factory):
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True)
+def _normal_text_size():
+    """Larger text is the application's (its menus, tooltips, dialogs): a test that leaves it
+    larger must not leave every later test's windows larger too."""
+    yield
+    import sys
+
+    text_size = sys.modules.get("mapexplorer.ui.text_size")
+    from PySide6.QtWidgets import QApplication
+
+    if text_size is not None and QApplication.instance() is not None:
+        text_size.scale_application_text(1.0)
+
+
 @pytest.fixture(scope="session")
 def page_path(tmp_path_factory):
     """The map page, built once for the whole test run."""

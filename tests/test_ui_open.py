@@ -532,3 +532,49 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
     assert window.font().pointSizeF() == pytest.approx(base)
     assert count.font().pointSizeF() == pytest.approx(base)
     assert (track._era_h, track._label_h) == (17, 15)  # the normal size's rows, as before
+
+
+def test_larger_text_reaches_the_menus_drop_downs_tooltips_and_the_date_line(window, qtbot):
+    """At 200% the menus, the event list's column menu, the drop-down lists and the tooltips
+    stayed at the normal size (they are windows of their own, which the window's font did not
+    reach), and at 1280x800 the slider's date line kept its normal size's room and showed
+    "31 Januar…"."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QToolTip
+
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    base = window.font().pointSizeF()
+    menus = [a.menu() for a in window.menuBar().actions()]
+    menus.append(window.chapters_menu)
+    line = window.timeline.date_label
+    assert line.shown_text() == line.text()  # whole at the normal size
+    window.set_text_scale(2.0)
+    column_menu = window.event_list.columns_menu()
+    for menu in [*menus, column_menu]:
+        menu.ensurePolished()
+        assert menu.font().pointSizeF() == pytest.approx(2 * base), menu.title()
+    assert QToolTip.font().pointSizeF() == pytest.approx(2 * base)
+    for combo in window.findChildren(QComboBox):
+        assert combo.view().font().pointSizeF() == pytest.approx(2 * base), combo.accessibleName()
+    combo = window.timeline.window_combo
+    combo.showPopup()
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    row = QFontMetrics(popup.font()).height()
+    assert popup.visualRect(popup.model().index(0, 0)).height() >= row
+    combo.hidePopup()
+    box, timeline = window.timeline.date_edit, window.timeline
+
+    def laid_out():
+        whole = line.shown_text() == line.text()
+        return whole and timeline.rect().contains(box.geometry()) and box.height() >= row
+
+    qtbot.waitUntil(laid_out, timeout=5000)  # the controls take two rows now
+    assert "War in Ukraine" in line.text()
+    assert line.width() >= line.fontMetrics().horizontalAdvance(line.text())
+    assert box.width() > box.fontMetrics().horizontalAdvance("17 January 2025")
+    window.set_text_scale(1.0)  # and back: the platform's own sizes again
+    for menu in [*menus, QMenu()]:
+        menu.ensurePolished()
+        assert menu.font().pointSizeF() == pytest.approx(base)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,7 +38,7 @@ from mapexplorer.ui.readable_palette import keep_placeholders_readable
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
 from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
-from mapexplorer.ui.text_size import next_step, remembered_scale, scaled_font
+from mapexplorer.ui.text_size import next_step, remembered_scale, scale_application_text
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.ui.window_width import remember_width, remembered_width
 from mapexplorer.words import counted
@@ -156,7 +156,6 @@ class MainWindow(QMainWindow):
         self.importer = ArticleImporter(self)
         self._build_actions()
         self._build_status_bar()
-        self._base_font = QFont(self.font())
         self.text_scale = 1.0
         # A page loaded again (its process restarted) keeps the size.
         self.map_view.loadFinished.connect(lambda _ok: self.map_view.setZoomFactor(self.text_scale))
@@ -169,9 +168,10 @@ class MainWindow(QMainWindow):
 
     # --- text size ----------------------------------------------------------------------------
     def set_text_scale(self, scale: float) -> None:
-        """The window's fonts and the map page at `scale` (one of `text_size.STEPS`)."""
+        """The application's fonts (this window's, its menus', pop-ups' and dialogs') and the
+        map page at `scale` (one of `text_size.STEPS`)."""
         self.text_scale = scale
-        self.setFont(scaled_font(self._base_font, scale))
+        scale_application_text(scale)
         self.map_view.setZoomFactor(scale)  # names, markers, tooltips and scale bar alike
         self.larger_text_action.setEnabled(scale < TEXT_STEPS[-1])
         self.smaller_text_action.setEnabled(scale > TEXT_STEPS[0])

@@ -1,5 +1,6 @@
-"""Larger text, for a projector in a classroom: the window's fonts and the map page (its names,
-markers, tooltips, scale bar) grow together, a step at a time, and the settings keep the step.
+"""Larger text, for a projector in a classroom: the application's fonts (the window's panels,
+its menus, drop-down lists, tooltips and dialogs) and the map page (its names, markers,
+tooltips, scale bar) grow together, a step at a time, and the settings keep the step.
 At 1920x1080 the window used the system's ~9 pt font and the map its 11 px names."""
 
 from __future__ import annotations
@@ -8,6 +9,34 @@ from PySide6.QtGui import QFont
 
 STEPS = (1.0, 1.25, 1.5, 1.75, 2.0)
 SETTING = "view/text_scale"
+
+_THEMED = (
+    "QMenu",
+    "QMenuBar",
+    "QMessageBox",
+    "QTipLabel",
+    "QStatusBar",
+    "QLabel",
+    "QPushButton",
+    "QToolButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QAbstractItemView",
+    "QListView",
+    "QHeaderView",
+    "QComboMenuItem",
+    "QComboLineEdit",
+    "QTabBar",
+    "QGroupBox",
+    "QDockWidgetTitle",
+    "QMdiSubWindowTitleBar",
+    "QSmallFont",
+    "QMiniFont",
+)
+"""Widget classes a platform theme may give fonts of their own (Windows and KDE give menus,
+message boxes and tooltips theirs): they are scaled with the default font."""
+_normal: dict[str | None, QFont] | None = None
+"""The application's fonts at the normal size, as the platform gave them (taken once)."""
 
 
 def next_step(scale: float, direction: int) -> float:
@@ -33,3 +62,23 @@ def scaled_font(base: QFont, scale: float) -> QFont:
     elif base.pixelSize() > 0:
         font.setPixelSize(round(base.pixelSize() * scale))
     return font
+
+
+def scale_application_text(scale: float) -> None:
+    """Every widget's text at `scale` times the platform's size: the application's default
+    font and each widget class's own. The window's font alone left its menus, the event list's
+    column menu, drop-down lists, tooltips and dialogs at the normal size: they are windows of
+    their own, which a window's font does not reach."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    global _normal
+    if _normal is None:
+        default = QApplication.font()
+        themed = {name: QApplication.font(name) for name in _THEMED}
+        _normal = {None: default} | {k: f for k, f in themed.items() if f != default}
+    # The default first: setting it forgets the classes' own fonts, which then come back.
+    for name, font in _normal.items():
+        QApplication.setFont(scaled_font(font, scale), name)
+    # Qt posts the change to each widget: given now, the window is at its new size at once.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)

@@ -673,13 +673,25 @@ class DateLine(QWidget):
         rest is elided in a small window, so the controls beside it keep their size)."""
         super().__init__(parent)
         self._text = ""
-        metrics = self.fontMetrics()
-        self._hint = QSize(metrics.horizontalAdvance(room_for), metrics.height() + 4)
-        self._least = QSize(metrics.horizontalAdvance(least), self._hint.height())
-        self.setMinimumWidth(self._least.width())
+        self._room_for, self._least_text = room_for, least
+        self._fit_font()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # It paints its own background: a new text need not repaint the window behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def _fit_font(self) -> None:
+        """The sizes for the font now: at 200% text the line kept its normal size's room and
+        cut the date short ("31 Januar…") while the window had room for it."""
+        metrics = self.fontMetrics()
+        self._hint = QSize(metrics.horizontalAdvance(self._room_for), metrics.height() + 4)
+        self._least = QSize(metrics.horizontalAdvance(self._least_text), self._hint.height())
+        self.setMinimumWidth(self._least.width())
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self._text
@@ -803,7 +815,16 @@ class QtTimeline(QWidget):
             self._show_playing(self.is_playing())
             self.previous_button.setIcon(self._icon(sp.SP_MediaSkipBackward))
             self.next_button.setIcon(self._icon(sp.SP_MediaSkipForward))
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "date_edit"):
+            # Larger text: the controls need more room, and one row may no longer hold them
+            # (its layout is chosen again once every control has its new font).
+            self._fit_date_box()
+            QTimer.singleShot(0, self, self._rearrange_controls)
         super().changeEvent(event)
+
+    def _rearrange_controls(self) -> None:
+        self._one_row = None
+        self._arrange_controls()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -852,12 +873,7 @@ class QtTimeline(QWidget):
         self.date_edit.setClearButtonEnabled(True)
         self.date_edit.setAccessibleName("Go to date")
         self.date_edit.setToolTip(f"Jump to a date and press Enter: {DATE_HINT}")
-        self.date_edit.setMaximumWidth(150)
-        # Room to read what is typed ("17 January 2025") beside its clear button, however
-        # small the window.
-        self.date_edit.setMinimumWidth(
-            self.date_edit.fontMetrics().horizontalAdvance("17 January 2025") + 36
-        )
+        self._fit_date_box()
         self.date_edit.returnPressed.connect(lambda: self.go_to_date(self.date_edit.text()))
         self.date_edit.textEdited.connect(lambda _: self._show_date_message(""))
 
@@ -911,6 +927,13 @@ class QtTimeline(QWidget):
             self._controls.addLayout(row)
         self._one_row: bool | None = None
         self._arrange_controls()
+
+    def _fit_date_box(self) -> None:
+        """Room to read what is typed ("17 January 2025") beside its clear button, however
+        small the window, at any text size (at 200% the box kept its normal size's width)."""
+        typed = self.date_edit.fontMetrics().horizontalAdvance("17 January 2025")
+        self.date_edit.setMinimumWidth(typed + 36)
+        self.date_edit.setMaximumWidth(max(150, typed + 48))
 
     _PLAYBACK = ("play_button", "speed_combo", "previous_button", "next_button")
     _DATE = ("date_label", "date_edit")
