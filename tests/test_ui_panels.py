@@ -420,6 +420,34 @@ def test_list_text_filter_ignores_accents_and_finds_categories(qtbot, catalogue)
     assert "match" not in event_list.count.text()
 
 
+def test_a_filter_that_matches_nothing_says_so_in_the_list(qtbot, state) -> None:
+    """A filter matching no event (an emoji, a name in another script) left a blank list,
+    as if the file held no events: the empty list now says which filter matched nothing
+    and how to list everything again; the count line says none match."""
+    event_list = _show(qtbot, QtEventList(state))
+    table = event_list.table
+
+    def colours() -> int:
+        image = table.viewport().grab().toImage()
+        return len({image.pixel(x, y) for x in range(image.width()) for y in range(image.height())})
+
+    for text in ("🚀", "طهران", "ZÜRICH ‮"):
+        event_list.search.setText(text)
+        event_list.apply_text_filter()
+        assert _rows(event_list) == []
+        assert table.empty_text.startswith(f"No events match “\u2068{text.strip()}\u2069”.")
+        assert "list all 30 events" in table.empty_text
+        assert table.accessibleDescription() == table.empty_text
+        assert event_list.count.text().endswith("· none match the filter")
+        assert colours() > 1  # painted on the list: words, not an empty white box
+    event_list.category.setCurrentIndex(event_list.category.findData("nuclear"))
+    event_list.category.activated.emit(event_list.category.currentIndex())
+    assert "and the category \u2068nuclear\u2069." in table.empty_text
+    qtbot.keyClick(event_list.search, Qt.Key.Key_Escape)  # the text goes; the category stays
+    assert _rows(event_list) and table.empty_text == ""
+    assert colours() > 1 and "none match" not in event_list.count.text()
+
+
 def test_escape_clears_the_filter_box_and_the_selection(qtbot, state) -> None:
     """Escape did nothing in the filter box or the list: now it clears the typed filter (the
     list and count come back at once), and in the list the selection."""

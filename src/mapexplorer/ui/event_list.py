@@ -269,7 +269,29 @@ class _IsolatingDelegate(QStyledItemDelegate):
 
 class _EventTable(QTableView):
     """A table of whole rows: Home and End go to the first and last event, not to the first
-    and last column of the current one."""
+    and last column of the current one. Empty, it says why (`empty_text`)."""
+
+    empty_text = ""
+    """Shown in the empty table: a filter that matches nothing left a blank list, as if the
+    file held no events."""
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.setAccessibleDescription(text)
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and not model.rowCount():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            margin = self.fontMetrics().horizontalAdvance("M")
+            area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, int(flags), self.empty_text)  # plain text: never markup
+            painter.end()
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
         if action in (
@@ -451,9 +473,28 @@ class QtEventList(QWidget):
             self.count.setText("")
             return
         text = f"{len(ids):,} of {counted(total, 'event')} visible"
+        matching = self.model.rowCount()
         if not self._state.filter.is_empty:
-            text += f" · {self.model.rowCount():,} match the filter"
+            text += f" · {matching:,} match the filter" if matching else " · none match the filter"
         self.count.setText(text)
+        self.table.set_empty_text("" if matching else self._no_match_text(total))
+
+    def _no_match_text(self, total: int) -> str:
+        """What the empty list says: the filter that matches nothing, and how to undo it."""
+        current = self._state.filter
+        if current.is_empty:
+            return ""
+        # Each text in its own direction: an Arabic or Hebrew filter keeps its quotes round it.
+        parts = [f"“\u2068{current.text}\u2069”"] if current.text else []
+        if current.category:
+            parts.append(f"the category \u2068{current.category}\u2069")
+        if current.actor:
+            parts.append(f"the actor \u2068{current.actor}\u2069")
+        return (
+            f"No events match {' and '.join(parts)}.\n\n"
+            f"Clear the filter to list all {counted(total, 'event')}"
+            + (" (Escape in the filter box clears the text)." if current.text else ".")
+        )
 
     def row_of(self, event_id: str) -> int | None:
         """The table row showing an event, or None when it is filtered out."""
