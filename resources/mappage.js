@@ -1507,15 +1507,44 @@ var MapExplorer = (function () {
 
   function closePopup() { if (popup) popup.style.display = "none"; }
 
-  /* Several events at one place: all of them are listed, so each is one click away. */
+  /* A line in the place's menu for the events it leaves out. */
+  function menuNote(text) {
+    var note = document.createElement("div");
+    note.className = "me-tip-more";
+    note.textContent = text;
+    popup.appendChild(note);
+  }
+
+  // The most events the place's menu lists: the nearest the time shown, when there are more
+  // (a button for each of a city's 20,000 incidents held the page up for four seconds).
+  var MENU_MOST = 100;
+
+  /* Several events at one place: each is one click away (up to MENU_MOST of them, round the
+     time shown; moving the time brings the others). */
   function showPlaceMenu(p, cx, cy) {
-    var list = Array.prototype.slice.call(placeEvs.subarray(placeEvStart[p], placeEvStart[p + 1]));
+    var all = placeEvs.subarray(placeEvStart[p], placeEvStart[p + 1]);
+    var from = 0, to = all.length;
+    if (all.length > MENU_MOST) {
+      // In time order (ascending event index): the first that begins after the time shown.
+      var lo = 0, hi = all.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (evStart[all[mid]] <= view.now) lo = mid + 1; else hi = mid;
+      }
+      from = Math.max(0, Math.min(all.length - MENU_MOST, lo - MENU_MOST / 2));
+      to = from + MENU_MOST;
+    }
+    var list = Array.prototype.slice.call(all.subarray(from, to));
     popup.textContent = "";
     var head = document.createElement("div");
     head.className = "me-pop-head";
     head.appendChild(isolated(placeNames[p]));
-    head.appendChild(document.createTextNode(" — " + grouped(list.length) + " events"));
+    head.appendChild(document.createTextNode(" — " + grouped(all.length) + " events"));
     popup.appendChild(head);
+    if (to - from < all.length) {
+      menuNote("The " + grouped(to - from) + " nearest the time shown; move the time for the others.");
+    }
+    if (from > 0) menuNote(grouped(from) + " earlier…");
     list.forEach(function (i) {
       var item = document.createElement("button");
       item.type = "button";
@@ -1534,6 +1563,7 @@ var MapExplorer = (function () {
       });
       popup.appendChild(item);
     });
+    if (to < all.length) menuNote(grouped(all.length - to) + " later…");
     popup.style.display = "block";
     var size = map.getSize();
     popup.style.left = Math.max(4, Math.min(cx + 10, size.x - popup.offsetWidth - 4)) + "px";

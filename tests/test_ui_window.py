@@ -6,7 +6,7 @@ import pytest
 
 from conftest import page_js as js
 from conftest import with_title
-from mapexplorer.model.time import TimeSpan, day_from_ymd
+from mapexplorer.model.time import TimeSpan, day_from_ymd, iso_from_day
 
 
 @pytest.fixture
@@ -86,6 +86,59 @@ def test_several_events_at_one_place_are_all_reachable(window, qtbot):
         "document.querySelector('.me-pop-item[data-event=\"islamic-revolution\"]').click()",
     )
     qtbot.waitUntil(lambda: window.state.selected == "islamic-revolution", timeout=5000)
+
+
+def test_a_place_with_thousands_of_events_lists_those_round_the_time_at_once(open_window, qtbot):
+    """A city's 5,000 incidents (a spreadsheet of place names): clicking it made a button for
+    every one, and the page froze for seconds (four at 20,000). The menu lists the hundred
+    nearest the time shown, says how many are before and after, and moving the time brings
+    the others."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place
+
+    start = day_from_ymd(2010, 1, 1)
+    events = [
+        Event(
+            id=f"e{i}",
+            title=f"Incident {i}",
+            time=TimeSpan.parse(iso_from_day(start + i // 4)),
+            place_ids=("paris",),
+        )
+        for i in range(5000)
+    ]
+    places = {"paris": Place("paris", "Paris", Point(2.35, 48.85))}
+    window = open_window(Catalogue(events=events, places=places), "incidents.csv")
+    state = window.state
+    chronological = [e.id for e in state.catalogue.chronological()]
+    for day, first in ((start + 600, 2400 - 50 + 4), (start, 0), (start + 1249, 4900)):
+        with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+            state.set_time(day)
+        point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('paris')")
+        took = js(
+            window.map_view,
+            qtbot,
+            "(function () { var t = performance.now(); "
+            f"MapExplorer.clickAt({point['x']}, {point['y']}); return performance.now() - t; }})()",
+        )
+        items = js(
+            window.map_view,
+            qtbot,
+            "Array.from(document.querySelectorAll('.me-pop-item')).map(b => b.dataset.event)",
+        )
+        notes = js(
+            window.map_view,
+            qtbot,
+            "Array.from(document.querySelectorAll('.me-popup .me-tip-more'))"
+            ".map(n => n.textContent)",
+        )
+        assert items == chronological[first : first + 100], day
+        assert notes[0] == "The 100 nearest the time shown; move the time for the others."
+        assert (f"{first:,} earlier…" in notes) == (first > 0)
+        assert (f"{5000 - first - 100:,} later…" in notes) == (first < 4900)
+        assert took < 1000  # it took seconds
+        head = "document.querySelector('.me-pop-head').textContent"
+        assert js(window.map_view, qtbot, head) == "Paris — 5,000 events"
 
 
 def test_escape_closes_the_list_of_events_at_a_place(window, qtbot):
