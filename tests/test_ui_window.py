@@ -141,6 +141,42 @@ def test_a_place_with_thousands_of_events_lists_those_round_the_time_at_once(ope
         assert js(window.map_view, qtbot, head) == "Paris — 5,000 events"
 
 
+def test_a_title_with_a_long_web_address_wraps_inside_the_tooltip_and_the_menu(
+    open_window, qtbot, bundled
+):
+    """A title holding a long web address (or any long word) ran out of the map's tooltip and
+    across the map, and gave the place's menu a sideways scroll bar."""
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue
+
+    long = "See https://example.org/" + "averylongpathsegment" * 24 + " <b>as written</b>"
+    events = [replace(e, title=long) if e.id == "treaty-signing" else e for e in bundled.events]
+    catalogue = Catalogue(events, bundled.places, bundled.eras, bundled.source)
+    window = open_window(catalogue)
+    find_map = (
+        "Object.keys(window).map(function (k) { return window[k]; })"
+        ".filter(function (m) { return window.L && m instanceof L.Map; })[0]"
+    )
+    point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('moscow')")
+    js(
+        window.map_view,
+        qtbot,
+        f"({find_map}).fire('mousemove', {{containerPoint: L.point({point['x']}, "
+        f"{point['y']})}}) && true",
+    )
+    fits = (
+        "(function (box) { var r = box.getBoundingClientRect();"
+        " return [box.style.display, box.scrollWidth <= box.clientWidth, r.left >= 0,"
+        " r.right <= window.innerWidth, box.textContent.indexOf('as written</b>') >= 0]; })"
+    )
+    tooltip = js(window.map_view, qtbot, f"{fits}(document.querySelector('.me-tooltip'))")
+    assert tooltip == ["block", True, True, True, True]
+    js(window.map_view, qtbot, f"MapExplorer.clickAt({point['x']}, {point['y']})")
+    menu = js(window.map_view, qtbot, f"{fits}(document.querySelector('.me-popup'))")
+    assert menu == ["block", True, True, True, True]
+
+
 def test_escape_closes_the_list_of_events_at_a_place(window, qtbot):
     window.state.set_mode("cumulative")
     move_time(window, qtbot, day_from_ymd(2025, 1, 31))
