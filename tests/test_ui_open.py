@@ -548,7 +548,11 @@ def test_larger_text_reaches_the_menus_drop_downs_tooltips_and_the_date_line(win
     menus.append(window.chapters_menu)
     line = window.timeline.date_label
     assert line.shown_text() == line.text()  # whole at the normal size
+    table = window.event_list.table
     window.set_text_scale(2.0)
+    # The list's rows and date column grow with their text (the dates read "18th–…").
+    assert table.verticalHeader().defaultSectionSize() >= table.fontMetrics().height() + 4
+    assert table.columnWidth(0) > table.fontMetrics().horizontalAdvance("1804–1828") + 16
     column_menu = window.event_list.columns_menu()
     for menu in [*menus, column_menu]:
         menu.ensurePolished()

@@ -369,7 +369,6 @@ class QtEventList(QWidget):
         self.table.verticalHeader().setVisible(False)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -379,27 +378,7 @@ class QtEventList(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.setToolTip("Right-click to choose the columns")
-        metrics = self.fontMetrics()
-        em = metrics.horizontalAdvance("M")
-        visible_header = EventTableModel.HEADERS[EventTableModel.VISIBLE]
-        # Each column but the title: its width in a side panel, and the least it shrinks to
-        # in a narrow one. The date has room for a day ("30 September 2024") and the sort
-        # arrow, at least for a span of years; longer spans elide (the tooltip and the details
-        # panel give them whole).
-        self._natural = {
-            EventTableModel.DATE: metrics.horizontalAdvance("30 September 2024") + 2 * em,
-            EventTableModel.PLACES: 8 * em,
-            EventTableModel.CATEGORY: 8 * em,
-            EventTableModel.ACTORS: 12 * em,
-            EventTableModel.VISIBLE: metrics.horizontalAdvance(visible_header) + 3 * em,
-        }
-        self._least = {
-            EventTableModel.DATE: metrics.horizontalAdvance("1804–1828") + 2 * em,
-            EventTableModel.PLACES: 4 * em,
-            EventTableModel.CATEGORY: 4 * em,
-            EventTableModel.ACTORS: 5 * em,
-            EventTableModel.VISIBLE: self._natural[EventTableModel.VISIBLE],
-        }
+        self._measure_columns()
         self._user_widths: dict[int, int] = {}  # columns the user sized: kept as they are
         self._sizing = False  # the list is sizing its columns (not the user)
         for column, width in self._natural.items():
@@ -647,6 +626,31 @@ class QtEventList(QWidget):
             self._filters.setColumnStretch(1, 1)
             self._filters.setColumnStretch(2, 1)
 
+    def _measure_columns(self) -> None:
+        """Each column but the title: its width in a side panel, and the least it shrinks to
+        in a narrow one, and the rows' height, for the font now (View ▸ Larger text: at 200%
+        the normal size's widths cut every date to "18th–…" and rows cut the text's feet).
+        The date has room for a day ("30 September 2024") and the sort arrow, at least for a
+        span of years; longer spans elide (the tooltip and the details panel give them whole)."""
+        metrics = self.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        visible_header = EventTableModel.HEADERS[EventTableModel.VISIBLE]
+        self._natural = {
+            EventTableModel.DATE: metrics.horizontalAdvance("30 September 2024") + 2 * em,
+            EventTableModel.PLACES: 8 * em,
+            EventTableModel.CATEGORY: 8 * em,
+            EventTableModel.ACTORS: 12 * em,
+            EventTableModel.VISIBLE: metrics.horizontalAdvance(visible_header) + 3 * em,
+        }
+        self._least = {
+            EventTableModel.DATE: metrics.horizontalAdvance("1804–1828") + 2 * em,
+            EventTableModel.PLACES: 4 * em,
+            EventTableModel.CATEGORY: 4 * em,
+            EventTableModel.ACTORS: 5 * em,
+            EventTableModel.VISIBLE: self._natural[EventTableModel.VISIBLE],
+        }
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         if not self._sizing and column != EventTableModel.TITLE and new > 0:
             self._user_widths[column] = new  # dragged by the user: kept from now on
@@ -758,3 +762,10 @@ class QtEventList(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._update_colours()
+        elif event.type() == QEvent.Type.FontChange and hasattr(self, "_user_widths"):
+            scale = self._natural[EventTableModel.DATE]
+            self._measure_columns()
+            # Widths the user dragged grow and shrink with the text too.
+            scale = self._natural[EventTableModel.DATE] / max(1, scale)
+            self._user_widths = {c: round(w * scale) for c, w in self._user_widths.items()}
+            self._fit_columns()
