@@ -340,6 +340,34 @@ def test_tab_goes_through_the_window_as_it_reads(window, qtbot):
     assert list(places.values()) == sorted(places.values()), places
 
 
+def test_the_map_shows_it_has_the_keyboard(window, qtbot):
+    """Tabbed into, the map took the keys (arrows pan it) but nothing showed it had them: the
+    browser's focus ring was drawn outside the map, which fills its page. Now a frame shows,
+    and goes when the focus moves on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    focus_colour = QColor("#1f77b4").rgb()
+
+    def left_edge() -> set[int]:
+        image = window.map_view.grab().toImage()
+        return {image.pixel(1, y) for y in range(60, image.height() - 60, 40)}
+
+    window.activateWindow()
+    window.chapter_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.chapter_box)
+    assert focus_colour not in left_edge()
+    qtbot.keyClick(window.chapter_box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: left_edge() == {focus_colour}, timeout=5000)
+    inside = js(
+        window.map_view, qtbot, "document.activeElement.classList.contains('leaflet-container')"
+    )
+    assert inside is True
+    window.event_list.search.setFocus()  # elsewhere in the window
+    qtbot.waitUntil(lambda: focus_colour not in left_edge(), timeout=5000)
+
+
 def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
     """At world zoom the miles bar was narrower than its "1000 mi": the bar's end covered the
     "i", and the label read "1000 m" (a thousand metres) on a map of continents."""
