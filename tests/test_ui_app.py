@@ -304,6 +304,46 @@ def test_the_event_lists_columns_are_remembered(qtbot, page_path, settings):
     second.close()
 
 
+def test_a_handle_dragged_too_far_never_hides_the_slider_or_the_panels(qtbot, page_path, settings):
+    """Dragging the slider's handle down (or the side panels' right) past their least size
+    hid them altogether behind a handle a pixel or two wide, and the next launch opened so.
+    They stop at their least size now, and a layout saved with one hidden shows it again."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QSplitter, QWidget
+
+    window = create_window(args(), settings, page_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for splitter, far in ((window.main, QPoint(0, 600)), (window.top, QPoint(1200, 0))):
+        handle = splitter.handle(1)
+        start = handle.rect().center()
+        qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(handle, start + far)
+        qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + far)
+        panel = splitter.widget(1)
+        assert splitter.sizes()[1] > 0 and panel.isVisible()
+        least = panel.minimumSizeHint()
+        grown = least.height() if splitter is window.main else least.width()
+        assert splitter.sizes()[1] >= grown
+    # A layout remembered with the slider hidden (as earlier versions let it be).
+    old = QSplitter(Qt.Orientation.Vertical)
+    qtbot.addWidget(old)
+    old.addWidget(QWidget())
+    old.addWidget(QWidget())
+    old.resize(400, 700)
+    old.setSizes([700, 0])
+    assert old.sizes()[1] == 0
+    window.close()
+    settings.setValue("splitter/main", old.saveState())
+    again = create_window(args(), settings, page_path)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.main.sizes()[1] >= again.timeline.minimumSizeHint().height()
+    again.close()
+
+
 def test_a_vanished_last_file_falls_back_to_the_bundled_article(qtbot, page_path, settings):
     settings.setValue("last_file", "/nonexistent/gone.geojson")
     window = create_window(args(), settings, page_path)

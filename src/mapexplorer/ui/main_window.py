@@ -142,6 +142,11 @@ class MainWindow(QMainWindow):
         self.main.setStretchFactor(0, 1)
         self.main.setStretchFactor(1, 0)
         self.setCentralWidget(self.main)
+        for splitter in (self.side, self.top, self.main):
+            # A handle dragged too far stops at the panel's least size: it hid the slider or
+            # the side panels altogether, behind a handle a pixel or two wide, and the next
+            # launch opened so too (the layout is remembered).
+            splitter.setChildrenCollapsible(False)
 
         self.loader = CatalogueLoader(self)
         self.loader.progress.connect(self._on_progress)
