@@ -584,6 +584,26 @@ def test_a_narrow_date_line_drops_the_era_rather_than_show_a_stub(qtbot, state, 
     assert line.shown_text() == "31 January 2025  ·  War in Ukraine"
 
 
+def test_the_date_lines_tooltip_shows_an_eras_markup_as_text(qtbot, bundled):
+    """The date line's tooltip (the date and era whole, when the line is cut short) took an
+    era named "<b>…</b>" for markup: bold, an image for "<img>"."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    from mapexplorer.model import Catalogue
+
+    label = "<b>War</b> & <img src=x onerror=alert(1)>"
+    eras = [replace(e, label=label) if e.id == "war-in-ukraine" else e for e in bundled.eras]
+    state = ExplorerState(Catalogue(bundled.events, bundled.places, eras, bundled.source))
+    widget = QtTimeline(state)
+    qtbot.addWidget(widget)
+    tip = widget.date_label.toolTip()
+    shown = QTextDocument()
+    shown.setHtml(tip)  # how Qt shows a tooltip it takes for rich text
+    assert shown.toPlainText() == f"31 January 2025  ·  {label}"
+
+
 def test_a_short_story_offers_and_shows_a_window_of_days(qtbot, timeline, state):
     """A week's incident log: the width box offers a day and a week (it began at a month, so
     every event of a short story showed at every time) and shows the width the story opens

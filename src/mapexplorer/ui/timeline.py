@@ -50,6 +50,7 @@ from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import WINDOW_WIDTHS, ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
+from mapexplorer.ui.plain_text import plain_tooltip
 from mapexplorer.words import counted
 
 if TYPE_CHECKING:  # numpy loads when there are events to draw, not with the window
@@ -700,7 +701,8 @@ class DateLine(QWidget):
         if text != self._text:
             self._text = text
             self.setAccessibleDescription(text)
-            self.setToolTip(text)  # whole, when the line is cut short
+            # Whole, when the line is cut short; as written (an era's "<b>" is not markup).
+            self.setToolTip(plain_tooltip(text))
             self.update()
 
     SEPARATOR = "  ·  "
