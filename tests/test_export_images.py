@@ -168,7 +168,8 @@ def test_the_window_exports_what_it_shows(qtbot, tmp_path, bundled, page_path):
 
     html = tmp_path / "window.html"
     win.state.set_filter(category="war")
-    export_view_to(win, str(html), "html")
+    with qtbot.waitSignal(win.exporter.finished, timeout=60000):
+        export_view_to(win, str(html), "html")
     data = re.search(r'id="me-data">(.*?)</script>', html.read_text("utf-8"), re.S)[1]
     exported = {e["id"] for e in json.loads(data)["events"]}
     assert exported == {e.id for e in win.state.filtered_events()}

@@ -54,6 +54,41 @@ def test_the_window_stays_live_while_a_file_is_written(
     assert not (tmp_path / "second.csv").exists()
 
 
+def test_the_window_stays_live_while_its_map_is_written_as_a_web_page(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """The web page was made on the GUI thread: 100,000 events froze the window for ~10 s. It
+    is written on the exporter's thread now, of what the window showed when it was asked for,
+    while the window goes on answering."""
+    import json
+    import re
+
+    from mapexplorer.mappage import html_export
+    from mapexplorer.ui.export_dialogs import export_view_to
+
+    writing, release = threading.Event(), threading.Event()
+    real = html_export.export_html
+
+    def slow(state, path, title=""):
+        writing.set()
+        assert release.wait(20)
+        real(state, path, title)
+
+    monkeypatch.setattr(html_export, "export_html", slow)
+    path = tmp_path / "map.html"
+    window.state.set_filter(category="war")
+    shown = {e.id for e in window.state.filtered_events()}
+    export_view_to(window, str(path), "html")
+    assert writing.wait(20)  # export_view_to has returned: the page is made elsewhere
+    assert window.statusBar().currentMessage() == f"Exporting the map as a web page to {path}…"
+    window.state.set_filter(category="")  # the window still answers, and moves on
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        release.set()
+    data = re.search(r'id="me-data">(.*?)</script>', path.read_text("utf-8"), re.S)[1]
+    assert {e["id"] for e in json.loads(data)["events"]} == shown  # as it was asked for
+    assert window.statusBar().currentMessage() == f"Exported {len(shown)} events to {path}"
+
+
 def test_a_failed_export_says_why_and_leaves_no_file(window, qtbot, tmp_path, warnings):
     path = tmp_path / "no-such-folder" / "story.kml"
     with qtbot.waitSignal(window.exporter.failed, timeout=20000):
@@ -108,10 +143,10 @@ def test_a_name_typed_without_its_extension_gets_it(
 
     monkeypatch.setattr(QFileDialog, "exec", _exec_non_native(QFileDialog.exec))
     _type_in_save_dialog(qtbot, str(tmp_path / "story"))
-    if fmt == "html":
-        window.choose_view_export(fmt)
-    else:
-        with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        if fmt == "html":
+            window.choose_view_export(fmt)
+        else:
             window.choose_export(fmt)
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"story.{fmt}"]
     assert warnings == []

@@ -90,8 +90,9 @@ def json_for_html(value: object) -> str:
     )
 
 
-def _export_state(state: ExplorerState) -> ExplorerState:
-    """A copy of `state` over the events it lets through its filter (what the list shows)."""
+def export_state(state: ExplorerState) -> ExplorerState:
+    """A copy of `state` over the events it lets through its filter (what the list shows): what
+    the page is made from, while the window's own state moves on."""
     catalogue = state.catalogue
     if not state.filter.is_empty:
         catalogue = catalogue.with_events(state.filtered_events())
@@ -203,7 +204,7 @@ def _script_hash(text: str) -> str:
 
 def page_html(state: ExplorerState, title: str = "") -> str:
     """The exported page as one HTML string (filters applied, as the window's list shows)."""
-    state = _export_state(state)
+    state = export_state(state)
     data = page_data(state, title)
     basemap = basemap_data()
     scripts = {

@@ -123,18 +123,33 @@ def export_view_to(
     show_progress: bool = True,
 ) -> MapImageExporter | None:
     """Export what the window shows (time, mode, filter, selection, and for pictures the map's
-    framing). HTML is written at once; a picture renders in the background and is returned."""
+    framing). A web page is written on the window's exporter thread (its `finished` and
+    `failed` say how it went); a picture renders in the background and is returned."""
     status = window.statusBar()
     if fmt == "html":
-        from mapexplorer.mappage.html_export import export_html
+        from mapexplorer.formats.errors import check_writable
+        from mapexplorer.mappage.html_export import export_html, export_state
 
+        # Written on the exporter's thread, as the catalogue's formats are: 100,000 events
+        # took ~10 s, the window frozen. What the window shows now, whatever it shows next.
+        if window.exporter.busy:
+            warn(
+                window,
+                "Export",
+                "Another export is still being written: try again when it is done.",
+            )
+            return None
         try:
-            export_html(window.state, path, _title(window))
+            check_writable(path)  # at once, before the page is made
         except (OSError, FormatError) as exc:
             status.showMessage(f"Export failed: {path}", 8000)
             warn(window, "Export failed", write_error(path, exc))
             return None
-        status.showMessage(f"Exported the map as a web page to {path}", 8000)
+        shown, title = export_state(window.state), _title(window)
+        window.exporter.run(
+            lambda: export_html(shown, path, title), path, len(shown.catalogue.events)
+        )
+        status.showMessage(f"Exporting the map as a web page to {path}…")
         return None
 
     view = window.map_view
