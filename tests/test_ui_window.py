@@ -340,6 +340,34 @@ def test_tab_goes_through_the_window_as_it_reads(window, qtbot):
     assert list(places.values()) == sorted(places.values()), places
 
 
+def test_a_long_category_or_era_name_leaves_the_map_and_the_chapter_box_in_view(
+    open_window, qtbot, bundled
+):
+    """One category written as a sentence (a spreadsheet's free-text column) widened its filter
+    box, the side panel and the window past the screen, and the map went; one long era name
+    widened the Chapter box past the tool bar, which hid it (and the buttons after it)."""
+    from dataclasses import replace
+
+    from mapexplorer.model import Catalogue
+
+    sentence = "an event that someone described at length in the category column " * 3
+    era_name = "The long era of " + "many things happening in many places " * 8
+    events = [replace(e, category=sentence) if i == 5 else e for i, e in enumerate(bundled.events)]
+    eras = [replace(e, label=era_name) if i == 0 else e for i, e in enumerate(bundled.eras)]
+    window = open_window(Catalogue(events, bundled.places, eras, bundled.source))
+    assert window.minimumSizeHint().width() < 700
+    assert window.width() == 1280
+    assert window.map_view.width() > 700
+    box = window.chapter_box
+    assert box.isVisible() and box.width() < 400
+    assert window.event_list.category.width() < 300
+    assert window.event_list.category.findText(sentence) > 0  # listed, whole
+    assert box.findText(era_name) == 1
+    action = window.chapters_menu.actions()[0]
+    assert len(action.text()) <= 60 and action.text().endswith("…")
+    assert action.toolTip() == era_name
+
+
 def test_the_map_shows_it_has_the_keyboard(window, qtbot):
     """Tabbed into, the map took the keys (arrows pan it) but nothing showed it had them: the
     browser's focus ring was drawn outside the map, which fills its page. Now a frame shows,

@@ -343,6 +343,13 @@ class QtEventList(QWidget):
         self.category = QComboBox(self)
         self.category.setObjectName("categoryFilter")
         self.category.setAccessibleName("Filter by category")
+        # As wide as a dozen letters, whatever the file's categories: a long one (a sentence
+        # typed in a spreadsheet's category column) made the box, the side panel and the
+        # window wider than the screen, and the map went.
+        self.category.setMinimumContentsLength(12)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.actor = QComboBox(self)
         self.actor.setObjectName("actorFilter")
         self.actor.setAccessibleName("Filter by actor")

@@ -60,6 +60,10 @@ CHAPTER_TIP = (
     "(Alt+PgDown: the next one, Alt+PgUp: the one before)"
 )
 NO_CHAPTERS_TIP = "No chapters: this file has no eras to jump to"
+CHAPTER_LETTERS = 28
+"""The Chapter box's widest, in letters: longer era names are cut short in it."""
+MENU_LETTERS = 60
+"""View ▸ Chapters names an era in this many letters at most (then "…")."""
 
 
 OPENABLE = {
@@ -284,8 +288,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(" Chapter: "))
         self.chapter_box = QComboBox()
         self.chapter_box.setAccessibleName("Chapter (era)")
-        # Sized to the eras of each file as it opens (the launch window opens before its file).
-        self.chapter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Sized to the eras of each file as it opens (the launch window opens before its file),
+        # up to `CHAPTER_LETTERS` (`_on_catalogue_changed`).
+        self.chapter_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.chapter_box.setToolTip(CHAPTER_TIP)
         self.chapter_box.activated.connect(self._chapter_chosen)
         bar.addWidget(self.chapter_box)
@@ -349,10 +356,19 @@ class MainWindow(QMainWindow):
         self.chapter_box.clear()
         self.chapter_box.addItem("All eras", None)
         self.chapters_menu.clear()
+        labels = ["All eras", *(era.label for era in catalogue.eras)]
+        # Room for the longest era's name, up to a point: one era named in a long sentence
+        # made the box wider than the tool bar, which then hid it, and the menu wider than
+        # the screen (the box's list shows each name whole).
+        self.chapter_box.setMinimumContentsLength(min(CHAPTER_LETTERS, max(map(len, labels))))
         for era in catalogue.eras:
             self.chapter_box.addItem(era.label, era.id)
             # "&" marks a menu's shortcut letter: "R&D years" showed as "RD years", D underlined
-            action = self.chapters_menu.addAction(era.label.replace("&", "&&"))
+            label = era.label if len(era.label) <= MENU_LETTERS else era.label[: MENU_LETTERS - 1]
+            action = self.chapters_menu.addAction(
+                label.replace("&", "&&") + ("…" if label != era.label else "")
+            )
+            action.setToolTip(era.label)
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         for action in (self.next_chapter_action, self.previous_chapter_action):
             action.setEnabled(bool(catalogue.eras and catalogue.events))
