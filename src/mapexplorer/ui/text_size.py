@@ -74,6 +74,8 @@ def scale_application_text(scale: float) -> None:
 
     global _normal
     if _normal is None:
+        if scale == 1.0:
+            return  # never scaled: the platform's fonts stay its own (and follow its changes)
         default = QApplication.font()
         themed = {name: QApplication.font(name) for name in _THEMED}
         _normal = {None: default} | {k: f for k, f in themed.items() if f != default}
