@@ -366,3 +366,45 @@ def test_a_picture_of_a_few_events_names_them(qtbot, tmp_path, bundled):
     band = [image.pixelColor(x, y).name() for x in range(900) for y in range(560 - footer, 560)]
     assert "#7f7f7f" in band  # the event's colour
     assert sum(c == "#1d1d1d" for c in band) > 100  # its title, in ink
+
+
+def test_forty_free_text_categories_make_one_grey_line_in_the_legend(
+    qtbot, tmp_path, make_exporter
+):
+    """A spreadsheet whose category column is free text: forty categories, all drawn grey,
+    made forty grey lines, a legend taller than the picture over the date and half the map.
+    The grey ones share one line now, and a long name is cut short."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+    from mapexplorer.ui.image_export import legend_entries
+
+    long = "a category someone wrote out as a whole sentence in the spreadsheet " * 2
+    names = [f"type {i}" for i in range(38)] + [long, "war"]
+    events = [
+        Event(
+            id=f"e{i}",
+            title=f"Event {i}",
+            time=TimeSpan.parse(f"2020-{1 + i % 12:02d}-{1 + i % 27:02d}"),
+            place_ids=(f"p{i}",),
+            category=name,
+        )
+        for i, name in enumerate(names)
+    ]
+    places = {
+        f"p{i}": Place(f"p{i}", f"Place {i}", Point(10 + i / 2, 40 + i % 7)) for i in range(40)
+    }
+    state = ExplorerState(Catalogue(events=events, places=places))
+    grey = category_colour("other")
+    assert legend_entries(state) == [
+        ("war", category_colour("war")),
+        ("other (39 categories)", grey),
+    ]
+    state.set_filter(category="type 3")
+    assert legend_entries(state) == [("type 3", grey)]  # one grey category keeps its name
+    state.set_filter(category="")
+    path = tmp_path / "free-text.png"
+    run_exporter(qtbot, make_exporter(state, path, "png", (900, 560)))
+    image = Image.open(path).convert("RGB")
+    header = image.crop((450, 0, 900, 60))
+    assert rgb("#12456e") in colours_of(header)  # the date, not under the legend

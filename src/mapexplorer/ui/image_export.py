@@ -144,10 +144,20 @@ def story_window(state: ExplorerState) -> tuple[int, int]:
 
 
 def legend_entries(state: ExplorerState) -> list[tuple[str, str]]:
-    """(category, colour) for the categories of the events shown, in the palette's order."""
+    """(category, colour) for the categories of the events shown, in the palette's order.
+    Those drawn grey (other, and any the palette lacks) share one line: a spreadsheet's forty
+    free-text categories made forty grey lines, a legend taller than the picture that hid
+    the date and half the map, and said nothing a single grey line does not."""
     present = {e.category for e in state.filtered_events()}
-    order = [c for c in CATEGORY_COLOURS if c in present] + sorted(present - set(CATEGORY_COLOURS))
-    return [(c, category_colour(c)) for c in order]
+    grey = category_colour("other")
+    entries = [(c, category_colour(c)) for c in CATEGORY_COLOURS if c in present]
+    entries = [(c, colour) for c, colour in entries if colour != grey]
+    greys = sorted(c for c in present if category_colour(c) == grey)
+    if len(greys) == 1:
+        entries.append((greys[0], grey))
+    elif greys:
+        entries.append((f"other ({len(greys)} categories)", grey))
+    return entries
 
 
 FEW_EVENTS = 4
@@ -334,7 +344,11 @@ class Overlay:
         if self.legend and not self.events:  # a caption names the few events and their colours
             swatch = unit * 0.9
             row = max(sm.lineSpacing(), swatch) + unit * 0.2
-            labels = [name.capitalize() for name, _ in self.legend]
+            # A category written as a sentence is cut short: the legend stays beside the map.
+            labels = [
+                sm.elidedText(name.capitalize(), Qt.TextElideMode.ElideRight, w * 0.3)
+                for name, _ in self.legend
+            ]
             inner = swatch + unit * 0.5 + max(sm.horizontalAdvance(t) for t in labels)
             box = QRectF(0, 0, inner + 2 * pad, len(labels) * row - unit * 0.2 + 2 * pad)
             box.moveBottomRight(QPointF(w - margin, bottom - unit * 0.3))
