@@ -362,7 +362,7 @@ def test_the_next_launchs_map_is_kept_at_the_width_the_user_chose(
     it, under a key of it, so that launch shows it at once and keeps it when the file is read."""
     import json
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
     from mapexplorer.ui.map_view import QtMapView
@@ -372,7 +372,9 @@ def test_the_next_launchs_map_is_kept_at_the_width_the_user_chose(
     window = create_window(_launch_args(str(article)), settings, page_path)
     qtbot.addWidget(window)
     combo = window.timeline.window_combo
-    combo.setCurrentIndex(combo.findData(365))  # "1 year", as if picked from the list
+    for _ in range(2):  # picked from the keyboard: 5 years, then 1 year
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentData() == 365
     window.close()
 
     plain = _launch_args()

@@ -245,6 +245,7 @@ def test_the_width_chosen_in_the_box_is_remembered(qtbot, page_path, settings, t
     for _ in range(2):  # chosen from the keyboard, as a user may: 5 years, then 1 year
         qtbot.keyClick(combo, Qt.Key.Key_Up)
     assert combo.currentText() == "1 year" and first.state.window_days == 365
+    first.state.choose_era("cold-war")  # a chapter's width is not a width chosen
     first.close()
 
     second = create_window(args(), settings, page_path)
@@ -265,6 +266,21 @@ def test_the_width_chosen_in_the_box_is_remembered(qtbot, page_path, settings, t
     assert third.state.window_days == 1  # a year would show the whole week at every time
     third.close()
     assert int(settings.value("view/window_days")) == 365  # still the user's choice
+
+    # The width shown already, picked again, is remembered too (nothing changed on screen).
+    fourth = create_window(args(), settings, page_path)
+    qtbot.addWidget(fourth)
+    combo = fourth.timeline.window_combo
+    combo.setCurrentIndex(combo.findData(3653))  # moved by the program: not a choice
+    fourth.close()
+    assert int(settings.value("view/window_days")) == 365
+    fifth = create_window(args(), settings, page_path)
+    qtbot.addWidget(fifth)
+    combo = fifth.timeline.window_combo
+    combo.setCurrentIndex(combo.findData(3653))
+    combo.activated.emit(combo.currentIndex())  # as the list does when "10 years" is clicked
+    fifth.close()
+    assert int(settings.value("view/window_days")) == 3653
 
 
 def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(

@@ -911,6 +911,8 @@ class QtTimeline(QWidget):
         self.window_combo.setAccessibleName("Window width")
         self.window_combo.setToolTip("How much time around the current date the map shows")
         self.window_combo.currentIndexChanged.connect(self._on_window_chosen)
+        # Picked by the user (even the width shown already): remembered for the next stories.
+        self.window_combo.activated.connect(self._on_window_picked)
 
         self.focus_check = QCheckBox("Focus on dense years", self)
         self.focus_check.setChecked(True)
@@ -1144,6 +1146,11 @@ class QtTimeline(QWidget):
         self.track.update()
 
     def _on_window_chosen(self, index: int) -> None:
+        days = self.window_combo.itemData(index)
+        if days is not None:
+            self.state.set_window_days(days)
+
+    def _on_window_picked(self, index: int) -> None:
         days = self.window_combo.itemData(index)
         if days is not None:
             self.state.choose_window_days(days)  # remembered, when one of the box's own
