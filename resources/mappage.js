@@ -1796,6 +1796,13 @@ var MapExplorer = (function () {
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { closePopup(); hideTooltip(); }
     });
+    // The frame that says the map has the keyboard (mappage.css) is for the keyboard: a click
+    // focuses the map too (Leaflet's arrow keys), and needs none. Not the browser's
+    // :focus-visible, which the app's Tab (pressed outside the page) does not reach.
+    var body = document.body;
+    document.addEventListener("pointerdown", function () { body.classList.add("me-pointer"); }, true);
+    document.addEventListener("keydown", function () { body.classList.remove("me-pointer"); }, true);
+    map.getContainer().addEventListener("blur", function () { body.classList.remove("me-pointer"); });
     map.on("move zoom resize viewreset", requestDraw);
     map.on("resize", reframe);
     // Leaflet notices a new size a frame late (it waits for an animation frame), and the draw

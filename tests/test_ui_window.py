@@ -372,7 +372,7 @@ def test_the_map_shows_it_has_the_keyboard(window, qtbot):
     """Tabbed into, the map took the keys (arrows pan it) but nothing showed it had them: the
     browser's focus ring was drawn outside the map, which fills its page. Now a frame shows,
     and goes when the focus moves on."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QApplication
 
@@ -394,6 +394,15 @@ def test_the_map_shows_it_has_the_keyboard(window, qtbot):
     assert inside is True
     window.event_list.search.setFocus()  # elsewhere in the window
     qtbot.waitUntil(lambda: focus_colour not in left_edge(), timeout=5000)
+    # A click gives the map the keys too (the arrows pan it) but is no keyboard user's: no frame.
+    surface = window.map_view.focusProxy() or window.map_view
+    qtbot.mouseClick(surface, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+    focused = "document.activeElement.classList.contains('leaflet-container')"
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, focused) is True, timeout=5000)
+    assert focus_colour not in left_edge()
+    window.chapter_box.setFocus()  # and tabbed into again, it shows
+    qtbot.keyClick(window.chapter_box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: left_edge() == {focus_colour}, timeout=5000)
 
 
 def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
