@@ -2605,6 +2605,8 @@ def test_circa_without_its_stop_and_years_with_a_thousands_separator(value, edtf
         ("1,850", "is not a date we can read"),  # no era: a number, not plainly a year
         ("17 January 1,850", "is not a date we can read"),
         ("cx 1850", "is not a date we can read"),
+        ("c1", "is not a date we can read"),  # a code ("C1", "C2"), not about the year 1
+        ("C12", "is not a date we can read"),
     ],
 )
 def test_years_with_separators_that_are_no_date_on_the_time_line(value, reason):

@@ -130,7 +130,7 @@ _YEAR_AFTER_COMMA = re.compile(r"(?<=[a-z.\d])\s*,\s*(?=\d{4}\b)")
 _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written: "1990s"
 _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(
-    r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s*\d))\s*(.+)$"
+    r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s+\d|\d{3}))\s*(.+)$"
 )  # "c 1850" and "c1850" too, as catalogues write circa without its full stop
 _UNSURE = re.compile(
     r"^(?:(?:probably|possibly|perhaps|likely|maybe|prob\.)\s+(?P<date>.+)|(?P<date2>.*[^\s?])\s*\?)$"
