@@ -2384,6 +2384,22 @@ def test_a_google_form_reads_the_date_asked_for_not_when_each_answer_was_sent(tm
     assert guess_fields(only).choice.time.field == "Timestamp"  # no other date: as before
 
 
+def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
+    """TimelineJS's sheet has a "Time" column beside its Year, Month and Day, mostly left
+    empty: it was taken for the date, and every row was refused as "the date is empty"."""
+    text = (
+        "Year,Month,Day,Time,Headline,Location\n"
+        "1914,6,28,,Assassination in Sarajevo,Sarajevo\n"
+        "1918,11,11,,Armistice,Compiègne\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "timeline.csv", text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Assassination in Sarajevo": "1914-06-28",
+        "Armistice": "1918-11-11",
+    }
+    assert not report.problems
+
+
 def test_a_column_of_dates_written_both_ways_is_said_to_be_unsure(tmp_path):
     """ "4/5/2024" was read month first, as "3/14/2024" above it, though "14/3/2024" beside
     it is day first: the guess says the column is written both ways, and the command line

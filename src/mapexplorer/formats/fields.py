@@ -939,6 +939,9 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
                 sources.append(TimeSource(name))
         elif norm.endswith("year") and dates(name, "year"):
             sources.append(TimeSource(name, None, "year"))
+    filled = [source for source in sources if any(values[f] for f in source.fields)]
+    if filled:  # a column empty in every row is no time beside one that has values
+        sources = filled  # (TimelineJS's "Time", beside its "Year", "Month" and "Day")
     if not sources:  # Portuguese and Italian "data": in English, a column of anything
         sources += [
             TimeSource(by_norm[n])
