@@ -2400,6 +2400,38 @@ def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
     assert not report.problems
 
 
+TIMELINE_JS = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
+    "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background,Location\n"
+    "1914,6,28,,,,,,,Assassination in Sarajevo,Franz Ferdinand is shot,,,,,,,,Sarajevo\n"
+    "1914,7,28,,1918,11,11,,,War in Europe,The Great War,,,,,,,,Belgium\n"
+    "1917,,,,1918,,,,,Revolution and civil war,,,,,,,,,Saint Petersburg\n"
+    "1918,11,11,,1918,11,1,,,Typo,,,,,,,,,Compiègne\n"
+)
+
+
+def test_a_timelinejs_sheet_reads_its_start_and_end_dates(tmp_path):
+    """Knight Lab's TimelineJS template (journalists' timelines): its "End Year" was taken for
+    the date, and every event without an end was refused; now each is its Year / Month / Day,
+    to its End Year / End Month / End Day when it has one."""
+    path = write(tmp_path / "timeline.csv", TIMELINE_JS)
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Assassination in Sarajevo": "1914-06-28",
+        "War in Europe": "1914-07-28/1918-11-11",
+        "Revolution and civil war": "1917/1918",
+    }
+    assert [str(p) for p in report.problems] == [
+        "row 5, field 'Year / Month / Day … End Year / End Month / End Day': the end "
+        "('1918-11-01') is before the start ('1918-11-11')"
+    ]
+    guess = guess_fields(path)
+    assert guess.choice.time.fields == (
+        "Year", "Month", "Day", "End Year", "End Month", "End Day"
+    )  # fmt: skip
+    assert not guess.ambiguous
+
+
 def test_a_column_of_dates_written_both_ways_is_said_to_be_unsure(tmp_path):
     """ "4/5/2024" was read month first, as "3/14/2024" above it, though "14/3/2024" beside
     it is day first: the guess says the column is written both ways, and the command line

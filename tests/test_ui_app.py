@@ -199,6 +199,15 @@ def test_a_remembered_year_month_and_day_choice_comes_back(tmp_path):
     assert choice_from_settings(guess, choice_to_settings(guess.choice)) == guess.choice
     before = '{"time": ["year", "", "year"], "date_order": "dmy"}'  # remembered before them
     assert choice_from_settings(guess, before).time.fields == ("year",)
+    ends = tmp_path / "timeline.csv"
+    ends.write_text(
+        "Year,Month,Day,End Year,End Month,End Day,Headline,Location\n"
+        "1914,7,28,1918,11,11,War,Belgium\n",
+        encoding="utf-8",
+    )
+    guess = guess_fields(ends)
+    assert guess.choice.time.end_day_field == "End Day"
+    assert choice_from_settings(guess, choice_to_settings(guess.choice)) == guess.choice
 
 
 def test_a_size_too_small_for_the_controls_is_said(qtbot, page_path, capsys):

@@ -25,6 +25,8 @@ def choice_to_settings(choice: FieldChoice) -> str:
                 time.kind,
                 time.month_field or "",
                 time.day_field or "",
+                time.end_month_field or "",
+                time.end_day_field or "",
             ]
             if time
             else [],
@@ -39,8 +41,16 @@ def choice_from_settings(guess: FieldGuess, stored: object) -> FieldChoice | Non
     try:
         remembered = json.loads(stored) if isinstance(stored, str) else None
         field, end_field, kind, *parts = remembered["time"]  # no month and day before them
-        month_field, day_field = ([*parts, "", ""])[:2]
-        time = TimeSource(field, end_field or None, kind, month_field or None, day_field or None)
+        month, day, end_month, end_day = ([*parts, "", "", "", ""])[:4]
+        time = TimeSource(
+            field,
+            end_field or None,
+            kind,
+            month or None,
+            day or None,
+            end_month or None,
+            end_day or None,
+        )
         if any(name not in guess.fields for name in time.fields):
             return None
         return replace(guess.choice, time=time, date_order=remembered["date_order"])

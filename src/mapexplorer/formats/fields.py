@@ -416,21 +416,32 @@ class TimeSource:
     end_field: str | None = None
     kind: TimeKind = "date"
     month_field: str | None = None
-    """A year's month, and `day_field` its day, in columns of their own (kind "year")."""
+    """A year's month, and `day_field` its day, in columns of their own (kind "year"); with
+    an `end_field`, the end's year, and `end_month_field` and `end_day_field` its month and
+    day (TimelineJS's "End Year", "End Month", "End Day")."""
     day_field: str | None = None
+    end_month_field: str | None = None
+    end_day_field: str | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
         if self.month_field is not None:
-            return (self.field, self.month_field) + ((self.day_field,) if self.day_field else ())
+            return self._start_fields() + self._end_fields()
         return (self.field,) if self.end_field is None else (self.field, self.end_field)
+
+    def _start_fields(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.field, self.month_field, self.day_field) if f)
+
+    def _end_fields(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.end_field, self.end_month_field, self.end_day_field) if f)
 
     @property
     def label(self) -> str:
+        if self.month_field is not None:
+            start = " / ".join(self._start_fields())
+            return f"{start} … {' / '.join(self._end_fields())}" if self.end_field else start
         if self.end_field is not None:
             return f"{self.field} … {self.end_field}"
-        if self.month_field is not None:
-            return " / ".join(self.fields)
         if self.kind == "timestamp":
             return f"{self.field} (timestamp)"
         if self.kind == "year":
@@ -441,12 +452,21 @@ class TimeSource:
 
     def read(self, row: Mapping[str, Any], order: DateOrder = "dmy") -> TimeSpan:
         """The row's time; `DateError` when it has none we can read."""
+        if self.month_field is not None:
+            day = row.get(self.day_field) if self.day_field else None
+            start = parse_year_month_day(row.get(self.field), row.get(self.month_field), day)
+            if self.end_field is None or _blank(row.get(self.end_field)):
+                return start  # TimelineJS's event of one date: no end year
+            get = row.get
+            end = parse_year_month_day(
+                get(self.end_field),
+                get(self.end_month_field) if self.end_month_field else None,
+                get(self.end_day_field) if self.end_day_field else None,
+            )
+            return parse_span(start.edtf, end.edtf)
         if self.end_field is not None:
             start, end = row.get(self.field), row.get(self.end_field)
             return parse_span(start, end, order, days=self.kind == "days")
-        if self.month_field is not None:
-            day = row.get(self.day_field) if self.day_field else None
-            return parse_year_month_day(row.get(self.field), row.get(self.month_field), day)
         if self.kind == "days":
             return parse_spreadsheet_day(row.get(self.field), order)
         return parse_date(row.get(self.field), order, unix=self.kind != "year")
@@ -924,6 +944,14 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
         month = next((n for n in named("month") if _mostly(values[n], _is_month)), None)
         day = next((n for n in named("day") if _mostly(values[n], _is_day)), None)
         if month is not None:
+            # TimelineJS's "End Year", "End Month", "End Day": the end of the span, if any.
+            end_year = exact.get("end_year")
+            if end_year is not None and values[end_year] and dates(end_year, "year"):
+                end_month, end_day = exact.get("end_month"), exact.get("end_day")
+                sources.insert(
+                    0, TimeSource(year, end_year, "year", month, day, end_month, end_day)
+                )
+                sources = [s for s in sources if s.fields != (end_year,)]  # not the end alone
             sources.append(TimeSource(year, None, "year", month, day))
         sources.append(TimeSource(year, None, "year"))
     known = {f for s in sources for f in s.fields}
