@@ -286,6 +286,25 @@ def test_a_hijri_year_carries_a_date_note_in_a_table_geojson_and_kml(tmp_path):
     assert by_title(table)["Plain"].date_note == ""  # a year AD: read as written
 
 
+def test_a_span_of_hijri_years_notes_each_end_as_it_was_read(tmp_path):
+    """A start and an end in Hijri years: the note said the start was read as the whole span
+    (given in days, though both ends are years)."""
+    text = "start,end,title,lat,lon\n1350 AH,1352 AH,Span,21.4,39.8\n"
+    catalogue, _ = read_catalogue(write(tmp_path / "span.csv", text))
+    (event,) = catalogue.events
+    assert (event.time.edtf, event.time.describe()) == ("1931/1934", "1931–1934")
+    assert event.date_note == (
+        f"{HIJRI_NOTE} The file gives '1352 AH', a year of the Hijri (Islamic) calendar, from "
+        "about 26 April 1933 to 15 April 1934: read as 1933–1934, the years AD it overlaps."
+    )
+
+
+def test_a_span_whose_ends_are_intervals_keeps_their_precision():
+    assert parse_span("1931/1932", "1933/1934").edtf == "1931/1934"
+    assert parse_span("1914-1915", "1918").edtf == "1914/1918"
+    assert parse_span("2024-06/2024-07", "2024-08-15").edtf == "2024-06/2024-08-15"
+
+
 def test_a_kml_time_with_a_hijri_year_beside_it_has_no_hijri_note(tmp_path):
     """The note is for the date that was read: a KML TimeStamp wins over an ExtendedData date
     it does not hold, and says nothing of the Hijri year."""

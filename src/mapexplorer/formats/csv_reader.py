@@ -39,7 +39,7 @@ from mapexplorer.formats.reading import (
     CatalogueBuilder,
     Progress,
     ReadReport,
-    hijri_date,
+    hijri_dates,
     noted_date,
     ongoing_date,
     spreadsheet_days_line,
@@ -283,7 +283,7 @@ def _read_rows(
         elif (cell := still.get(index)) is not None:
             said = ongoing_date(cell, time)
         else:  # "1350 AH": the years AD it overlaps
-            said = next((n for f in time_names if (n := hijri_date(row.get(f), time))), "")
+            said = hijri_dates([row.get(f) for f in time_names], time)
         builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
     if broken:
         builder.problem(broken[0], "", broken[1])

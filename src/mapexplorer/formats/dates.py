@@ -218,7 +218,13 @@ def parse_span(
         return first
     if last.end < first.start:
         raise DateError(f"the end ({_show(end)}) is before the start ({_show(start)})")
-    if "/" in first.edtf or "/" in last.edtf:  # an interval at either end: keep the outer days
+    if "/" in first.edtf or "/" in last.edtf:  # an interval at either end: its outer ends
+        try:  # as written ("1931/1932" to "1933/1934" is 1931/1934), else as days
+            outer = _cached_parse(f"{first.edtf.split('/')[0]}/{last.edtf.split('/')[-1]}")
+            if (outer.start, outer.end) == (first.start, last.end):
+                return outer
+        except DateError:
+            pass
         return TimeSpan.from_days(first.start, last.end)
     return _cached_parse(f"{first.edtf}/{last.edtf}")
 

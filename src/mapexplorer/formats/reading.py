@@ -19,6 +19,7 @@ from mapexplorer.formats.dates import (
     date_note,
     hijri_days,
     ongoing,
+    parse_date,
     parse_spreadsheet_day,
     spreadsheet_day_number,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "date_said",
     "event_title",
     "hijri_date",
+    "hijri_dates",
     "noted_date",
     "ongoing_date",
     "spreadsheet_days_line",
@@ -375,9 +377,13 @@ def hijri_date(cell: str, time: TimeSpan) -> str:
     if days is None:
         return ""
     first, last = (TimeSpan.from_days(day).describe(weekday=False) for day in days)
+    try:
+        read = parse_date(cell).describe()  # this cell's part of `time` (a start, an end)
+    except DateError:
+        read = time.describe()
     return (
         f"The file gives {cell.strip()!r}, a year of the Hijri (Islamic) calendar, from about "
-        f"{first} to {last}: read as {time.describe()}, the years AD it overlaps."
+        f"{first} to {last}: read as {read}, the years AD it overlaps."
     )
 
 
@@ -390,7 +396,13 @@ def date_said(cells: Iterable[Any], time: TimeSpan) -> str:
         return ongoing_date(still, time)
     if noted := next((cell for cell in cells if date_note(cell)), None):  # "1066 (disputed)"
         return noted_date(noted, time)
-    return next((said for cell in cells if (said := hijri_date(cell, time))), "")
+    return hijri_dates(cells, time)
+
+
+def hijri_dates(cells: Iterable[Any], time: TimeSpan) -> str:
+    """The date note of each Hijri year among a row's time cells (a start and an end may both
+    be one), one after the other; "" when none is."""
+    return " ".join(said for cell in cells if (said := hijri_date(cell, time)))
 
 
 def spreadsheet_days_line(reader: RowReader, rows: Iterable[Mapping[str, Any]]) -> list[str]:
