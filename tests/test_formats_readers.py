@@ -286,6 +286,20 @@ def test_a_hijri_year_carries_a_date_note_in_a_table_geojson_and_kml(tmp_path):
     assert by_title(table)["Plain"].date_note == ""  # a year AD: read as written
 
 
+@pytest.mark.parametrize(
+    "value", ["n/a", "N/A", "-", "unknown", "TBD", "?", "n.d.", "s.d.", "o.J."]
+)
+def test_a_stand_in_for_an_unknown_date_is_said_to_be_one(value):
+    """ "s.d." (sine dato) was told "there is no such century", "n/a" "not a valid EDTF
+    date", "unknown" to write its date as 2025-01-17."""
+    with pytest.raises(DateError) as caught:
+        parse_date(value)
+    assert str(caught.value) == (
+        f"{value!r} says the date is not known: an event needs at least the span it falls in "
+        "on the time line (a year, or e.g. '1900/1950'); leave out the row if none is known"
+    )
+
+
 def test_a_span_of_hijri_years_notes_each_end_as_it_was_read(tmp_path):
     """A start and an end in Hijri years: the note said the start was read as the whole span
     (given in days, though both ends are years)."""

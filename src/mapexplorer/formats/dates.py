@@ -132,6 +132,13 @@ _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEA
 _APPROX = re.compile(
     r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s+\d|\d{3}))\s*(.+)$"
 )  # "c 1850" and "c1850" too, as catalogues write circa without its full stop
+_UNKNOWN = frozenset(
+    ("n/a", "na", "n.a.", "-", "–", "—", "?", "??", "???", "unknown", "date unknown",
+     "unk", "tbd", "tbc", "tba", "n.d.", "nd", "no date", "undated", "none", "null", "nan",
+     "s.d.", "s/d", "sin fecha", "sans date", "o.j.", "o. j.", "ohne jahr", "unbekannt",
+     "inconnu", "inconnue", "desconocido", "desconocida", "sconosciuto", "onbekend")
+)  # fmt: skip
+"""What a sheet writes for a date it does not know, in the languages whose columns we read."""
 _UNSURE = re.compile(
     r"^(?:(?:probably|possibly|perhaps|likely|maybe|prob\.)\s+(?P<date>.+)|(?P<date2>.*[^\s?])\s*\?)$"
 )
@@ -518,6 +525,12 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     text = without_footnotes(visible(raw).strip())
     if not text:
         raise DateError("the date is empty")
+    if text.lower() in _UNKNOWN:  # "n/a", "unknown", "n.d.": a stand-in, not a date
+        raise DateError(
+            f"{_show(raw)} says the date is not known: an event needs at least the span it "
+            "falls in on the time line (a year, or e.g. '1900/1950'); leave out the row if "
+            "none is known"
+        )
     if _PLUS_YEAR.match(text):  # ISO 8601's sign of a year AD, as Wikidata writes it
         text = text[1:]
     if ")" in text and ":" in text:  # "14:00:00 GMT+0000 (Coordinated Universal Time)"
