@@ -873,7 +873,7 @@ def hijri_days(value: object) -> tuple[int, int] | None:
     text = without_footnotes(visible(value).strip()).lower()
     match = _HIJRI.match(text)
     year_text = match and (match["year"] or match["year2"])
-    if not year_text or not 0 < int(year_text) < 9666:
+    if not year_text or not 0 < int(year_text) < 9666:  # 9666 AH ends after 9999 AD: refused
         return None
     year = int(year_text)
     return _hijri_first_day(year), _hijri_first_day(year + 1) - 1
@@ -942,9 +942,9 @@ def date_note(value: object) -> str:
 
 
 def _qualified(span: TimeSpan, mark: str) -> TimeSpan:
-    """`span` about ("~") or uncertain ("?"), unless it is already either; an interval at
-    both its ends ("c. 138–126 BC" is "-0137~/-0125~"); both ("%") when it is the other
-    already ("c. 1850?", "c. 1066 (disputed)")."""
+    """`span` about ("~") or uncertain ("?"), an interval at both its ends ("c. 138–126 BC"
+    is "-0137~/-0125~"); both ("%") when it is already the other ("c. 1850?", "c. 1066
+    (disputed)"); as it is when it is already so."""
     if any(c in span.edtf for c in "~?%"):
         other = "?" if mark == "~" else "~"
         if "%" in span.edtf or mark in span.edtf:
