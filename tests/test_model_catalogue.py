@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from mapexplorer.formats import native
@@ -109,7 +107,7 @@ def test_chronological_and_lookups(small):
         small.event("nope")
 
 
-def test_chronological_ties_and_columns_follow_start_end_then_id():
+def test_chronological_ties_and_columns_follow_start_end_then_file_order():
     # Same start, different ends; same start and end, ids out of order; a soft date.
     events = [
         ev("b", "2020-01", "origin", category="war"),
@@ -120,8 +118,8 @@ def test_chronological_ties_and_columns_follow_start_end_then_id():
         ev("y", "2020-01-01?", "road"),
     ]
     catalogue = Catalogue(events=events, places=make_places())
-    expected = sorted(events, key=lambda e: (e.time.start, e.time.end, e.id))
-    assert ids(catalogue.chronological()) == ids(expected) == ["c", "m", "y", "z", "a", "b"]
+    expected = sorted(events, key=lambda e: (e.time.start, e.time.end))  # stable: file order
+    assert ids(catalogue.chronological()) == ids(expected) == ["c", "z", "m", "y", "b", "a"]
     assert catalogue.starts_in_order() == [e.time.start for e in expected]
     columns = catalogue.columns
     assert columns.start.tolist() == [e.time.start for e in expected]
@@ -133,86 +131,22 @@ def test_chronological_ties_and_columns_follow_start_end_then_id():
     assert empty.chronological() == [] and empty.columns.start.tolist() == []
 
 
-def test_same_day_events_go_by_their_ids_natural_order():
-    """A file's "E0" … "E100" of one day went "E0, E1, E10, E100, E2" (ids as text)."""
-    numbers = [0, 1, 10, 100, 2, 9, 20, 11, 3]
-    events = [ev(f"e{n}", "2024-03-05", "origin") for n in numbers]
-    events += [ev("e5", "2024-03-04", "origin"), ev("e50", "2024-03", "east")]  # no ties
-    events += [ev(f"row-{n}-b", "1999", "east") for n in (12, 2, 100)]
+def test_same_day_events_keep_the_files_order():
+    """An incident log's rows of one day listed by title ("Crowd disperses" before "Protest
+    begins"), and a file's "E0" … "E100" of one day as "E0, E1, E10, E100, E2" (ids as text):
+    events of the same dates are in the order the file gives them."""
+    log = ["protest-begins", "police-arrive", "crowd-disperses"]
+    numbered = [f"e{n}" for n in range(12)]
+    events = [ev(i, "2024-05-01", "origin") for i in log]
+    events += [ev(i, "2024-03-05", "origin") for i in numbered]
+    events += [ev("e50", "2024-03", "east"), ev("later", "2024-03-04", "origin")]
+    events += [ev(f"row-{n}", "1999", "east") for n in (12, 2, 100)]
     catalogue = Catalogue(events=events, places=make_places())
     assert ids(catalogue.chronological()) == [
-        "row-2-b", "row-12-b", "row-100-b",
-        "e50", "e5",
-        *(f"e{n}" for n in sorted(numbers)),
+        "row-12", "row-2", "row-100", "e50", "later", *numbered, *log,
     ]  # fmt: skip
     columns = catalogue.columns  # the arrays follow the same order
     assert columns.start.tolist() == [e.time.start for e in catalogue.chronological()]
-
-
-_ID_PARTS = st.sampled_from(["e", "E", "row-", "", "x7y", "e0", "é", "a b"])
-_ID_NUMBERS = st.one_of(
-    st.integers(0, 10**20).map(str),  # past int64 too
-    st.sampled_from(["007", "0", "00", "٣", "12a"]),  # leading zeros, other digits, a suffix
-)
-
-
-@given(
-    st.lists(
-        st.tuples(_ID_PARTS, _ID_NUMBERS, st.sampled_from(["2024-03-05", "2024-03", "1999"])),
-        min_size=1,
-        max_size=30,
-        unique_by=lambda t: t[0] + t[1],
-    ),
-    st.booleans(),
-)
-def test_chronological_order_is_date_then_natural_id_then_text(rows, one_prefix):
-    """Numbered ids of one prefix ("e1" … "e99999") take a quick path: it must order exactly
-    as the general one, dates first, then ids' natural order, then ids as text."""
-    from mapexplorer.model.catalogue import natural_key
-
-    if one_prefix:
-        rows = list({number: ("e", number, date) for _, number, date in rows}.values())
-    events = [ev(prefix + number, date, "origin") for prefix, number, date in rows]
-    catalogue = Catalogue(events=events, places=make_places())
-    expected = sorted(events, key=lambda e: (e.time.start, e.time.end, natural_key(e.id), e.id))
-    assert ids(catalogue.chronological()) == ids(expected)
-    assert catalogue.columns.start.tolist() == [e.time.start for e in expected]
-
-
-def test_numbered_ids_are_read_only_when_their_numbers_are_their_order():
-    from mapexplorer.model.catalogue import _numbered_ids
-
-    assert _numbered_ids(["e2", "e10", "e0", "e99999"]).tolist() == [2, 10, 0, 99999]
-    assert _numbered_ids(["row-1", "row-2"]).tolist() == [1, 2]
-    assert _numbered_ids(["1", "12"]).tolist() == [1, 12]
-    for ids_ in (
-        [],
-        ["e1", "f2"],  # two prefixes
-        ["e1", "e01"],  # a leading zero
-        ["e1", "e"],  # no number
-        ["e1", "e2x"],  # a suffix
-        ["e1", "e" + "9" * 19],  # past int64
-        ["e1", "e٣"],  # another script's digit
-        ["e1", "e2\ne3"],  # a line break
-        ["a.b1", "axb2"],  # a prefix that is no pattern
-    ):
-        assert _numbered_ids(ids_) is None, ids_
-
-
-@pytest.mark.parametrize(
-    "texts",
-    [
-        ["E", "E0", "E1", "E2", "E9", "E10", "E10a", "E10b", "E100"],
-        ["a-1", "a1", "b"],  # as text where no number decides
-        ["x7y2", "x7y12", "x12y1"],
-        ["acled-2", "acled-0010", "acled-11"],  # leading zeros aside
-    ],
-)
-def test_natural_key(texts):
-    from mapexplorer.model.catalogue import natural_key
-
-    assert sorted(texts, key=natural_key) == texts
-    assert sorted(reversed(texts), key=natural_key) == texts
 
 
 def test_new_event_makes_the_same_frozen_event():

@@ -284,24 +284,26 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
     assert "of 30 events visible" in event_list.count.text()
 
 
-def test_events_of_one_day_list_in_their_ids_natural_order(qtbot) -> None:
-    """Same-day events went "E0, E1, E10, E100, E2": their ids as text. In order of their
-    numbers as the list opens, after sorting by another column and back, and reversed."""
+def test_events_of_one_day_list_in_the_files_order(qtbot) -> None:
+    """Same-day events went "E0, E1, E10, E100, E2" (their ids as text), and an incident log's
+    rows by their titles' slugs. In the file's order as the list opens, after sorting by
+    another column and back, and reversed."""
     place = Place("p", "Kyiv", Point(30.5, 50.45))
-    numbers = [0, 1, 10, 100, 2, 9]
+    titles = ["Protest begins", "Police arrive", "Crowd disperses", "Report 2", "Report 10"]
+    ids_in_file = ["protest-begins", "police-arrive", "crowd-disperses", "e2", "e10"]
     events = [
-        Event(id=f"e{n}", title=f"Report {n}", time=TimeSpan.parse("2024-03-05"), place_ids=("p",))
-        for n in numbers
+        Event(id=i, title=t, time=TimeSpan.parse("2024-03-05"), place_ids=("p",))
+        for i, t in zip(ids_in_file, titles, strict=True)
     ]
     state = ExplorerState(Catalogue(events=events, places={"p": place}))
     event_list = _show(qtbot, QtEventList(state), (900, 500))
-    in_order = [f"e{n}" for n in sorted(numbers)]
-    assert _rows(event_list) == in_order
+    assert _rows(event_list) == ids_in_file
     event_list.table.sortByColumn(EventTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert _rows(event_list) != ids_in_file  # sorted by title: another order
     event_list.table.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
-    assert _rows(event_list) == in_order
+    assert _rows(event_list) == ids_in_file
     event_list.table.sortByColumn(EventTableModel.DATE, Qt.SortOrder.DescendingOrder)
-    assert _rows(event_list) == in_order[::-1]
+    assert _rows(event_list) == ids_in_file[::-1]
 
 
 def test_selecting_keeps_the_dates_in_view_in_a_narrow_list(qtbot, state) -> None:

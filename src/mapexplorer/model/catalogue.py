@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -133,10 +132,9 @@ class Catalogue:
 
     @cached_property
     def _chronology(self) -> tuple[list[int], list[Event], Columns]:
-        # By (start, end, id), as one stable sort of arrays (a key tuple per event costs
-        # ~0.3 s at 100,000 events), ids in their natural order where dates tie. Every field
-        # is read in the events' own order, then the arrays permuted: each pass over 100,000
-        # scattered events costs 20-50 ms.
+        # By (start, end), as one stable sort of arrays (a key tuple per event costs ~0.3 s at
+        # 100,000 events). Every field is read in the events' own order, then the arrays
+        # permuted: each pass over 100,000 scattered events costs 20-50 ms.
         import numpy as np
 
         events = self.events
@@ -151,16 +149,9 @@ class Catalogue:
         code = {name: i for i, name in enumerate(names)}
         category = np.fromiter(map(code.__getitem__, categories), np.int64, n)
         del categories
-        ids = list(map(_event_id, events))
-        numbers = _numbered_ids(ids)
-        if numbers is not None:  # "e1" … "e99999": their numbers are their natural order
-            order = np.lexsort((numbers, ends, starts))
-        else:
-            id_rank = np.empty(n, np.int64)
-            id_rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
-            order = np.lexsort((id_rank, ends, starts))
-            order = _ties_in_natural_order(order, ids, starts, ends)
-        del ids
+        # Stable: events of the same dates keep the file's order, which is how their author
+        # listed them (an incident log's rows, "E1" … "E10" as numbered).
+        order = np.lexsort((ends, starts))
         columns = Columns(
             start=starts[order],
             end=ends[order],
@@ -189,8 +180,8 @@ class Catalogue:
         return self._by_start[0]
 
     def chronological(self) -> list[Event]:
-        """Events by earliest day, then latest day, then id in its natural order ("E2"
-        before "E10", see `natural_key`)."""
+        """Events by earliest day, then latest day, then in the file's order (an incident
+        log's rows of one day as listed, not by title or id)."""
         return list(self._by_start[1])
 
     # --- time queries -------------------------------------------------------------------------
@@ -330,79 +321,9 @@ FAR_OFF_KM = 2500.0
 may be left out of its framing: Washington in a Middle East story, not Kyiv."""
 
 # Per-event fields read with C-level getters (a generator per field: ~50 ms at 100,000 events).
-_event_id = operator.attrgetter("id")
 _time, _category = operator.attrgetter("time"), operator.attrgetter("category")
 _start, _end = operator.attrgetter("start"), operator.attrgetter("end")
 _is_exact = TimeSpan.is_exact.fget
-
-
-_NUMBER = re.compile(r"0*(\d+)")  # a number, its leading zeros aside ("007" is 7)
-
-
-def _number_sorting(number: re.Match, chr=chr, len=len) -> str:  # noqa: A002 (~20% quicker)
-    # Its length first, as a character that sorts after the shorter ones': 9 < 10 < 100.
-    value = number[1]
-    return chr(47 + len(value)) + value
-
-
-def natural_key(text: str) -> str:
-    """A text's key in natural order: numbers in it by their value ("E2" < "E10" < "E100",
-    where text order gives "E10" < "E100" < "E2"); otherwise as text."""
-    return _NUMBER.sub(_number_sorting, text)
-
-
-def _natural_keys(texts: list[str]) -> list[str]:
-    """`natural_key` of each, in one pass over them joined (twice as quick as one by one)."""
-    keys = _NUMBER.sub(_number_sorting, "\n".join(texts)).split("\n")
-    return keys if len(keys) == len(texts) else list(map(natural_key, texts))
-
-
-_ID_PREFIX = re.compile(r"[^\d\n]*")
-
-
-def _numbered_ids(ids: list[str]):
-    """The ids' numbers as an array when every id is the same prefix and a number written
-    without leading zeros, at most 18 digits (how most files and every synthetic one number
-    their events: "e17", "row-4", "42"), else None. Their natural order is then their numbers'
-    order: one regex pass and an array, where `_ties_in_natural_order` makes a key per tied
-    id (~0.25 s at 100,000 events)."""
-    import numpy as np
-
-    if not ids:
-        return None
-    joined = "\n".join(ids)
-    if joined.count("\n") != len(ids) - 1:
-        return None  # an id with a line break in it
-    prefix = _ID_PREFIX.match(ids[0])[0]
-    # Strings, not tuples: no object the garbage collector would walk, 100,000 times.
-    numbers = re.findall(rf"^{re.escape(prefix)}([1-9][0-9]{{0,17}}|0)$", joined, re.MULTILINE)
-    if len(numbers) != len(ids):
-        return None
-    return np.fromiter(map(int, numbers), np.int64, len(numbers))
-
-
-def _ties_in_natural_order(order, ids: list[str], starts, ends):
-    """`order` (events by start, end and id as text) with the events of one start and end
-    by their ids' natural order: a file's "E1", "E2" … "E10" of one day list as numbered,
-    not "E1", "E10", "E100", "E2". Only those events' keys are made (~1 µs each)."""
-    import numpy as np
-
-    s, e = starts[order], ends[order]
-    same = (s[1:] == s[:-1]) & (e[1:] == e[:-1])
-    if not same.any():
-        return order
-    tied = np.zeros(len(order), np.bool_)
-    tied[1:] |= same
-    tied[:-1] |= same
-    at = np.flatnonzero(tied)
-    events = order[at]  # by start, end and id as text: the order equal keys keep
-    keys = _natural_keys(list(map(ids.__getitem__, events.tolist())))
-    rank = np.empty(len(keys), np.int64)
-    rank[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
-    # Into the same places: each run of ties only changes order within itself.
-    order = order.copy()
-    order[at] = events[np.lexsort((rank, ends[events], starts[events]))]
-    return order
 
 
 def _distance_km(place: Place, lon: float, lat: float) -> float:

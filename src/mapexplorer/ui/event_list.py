@@ -210,8 +210,8 @@ class EventTableModel(QAbstractTableModel):
             return lambda e: ", ".join(e.actors).casefold()
         if column == self.VISIBLE:
             return lambda e: (e.id not in self._visible, e.time.start, e.time.end)
-        # The catalogue's own order: same-day events by their ids' natural order ("E2" before
-        # "E10"), as the map, the slider and Page Down go through them.
+        # The catalogue's own order: same-day events in the file's order, as the map, the
+        # slider and Page Down go through them.
         if self._ranks is None:
             self._ranks = {e.id: i for i, e in enumerate(self._catalogue.chronological())}
         return lambda e, ranks=self._ranks: ranks[e.id]
