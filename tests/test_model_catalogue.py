@@ -728,6 +728,17 @@ def test_filter_text_ignores_case_and_accents_and_finds_categories():
     assert not EventFilter(text="teheran").matches(event, ["Tehran"])  # spelling is not folded
 
 
+def test_filter_text_finds_every_word_in_any_order():
+    """ "putin moscow" found nothing: the text was looked for as one phrase, and no field says
+    those words side by side. Each word is looked for now, in any field, in any order."""
+    event = ev("x", "2025", "origin", actors=("Vladimir Putin",), summary="A treaty is signed")
+    assert EventFilter(text="putin moscow").matches(event, ["Moscow"])
+    assert EventFilter(text="Moscow  PUTIN").matches(event, ["Moscow"])
+    assert EventFilter(text="treaty signed").matches(event)
+    assert EventFilter(text="a treaty is").matches(event)  # a phrase still finds itself
+    assert not EventFilter(text="putin tehran").matches(event, ["Moscow"])  # every word
+
+
 def test_moving_the_time_after_the_whole_story_gives_back_the_width(state):
     """After "All eras", dragging kept the story-wide window, which then hung off one end of
     the story (showing less than all of it) while the width box still said "Whole story". Now

@@ -39,16 +39,18 @@ class EventFilter:
     actor: str = ""
 
     def matches(self, event: Event, place_names: Iterable[str] = ()) -> bool:
-        """Whether `event` passes; the text is looked for in its title, summary, actors,
-        category and id, and in `place_names` (its places' names, which the event itself does
-        not hold), ignoring case and accents (`fold`)."""
+        """Whether `event` passes; each word of the text is looked for, in any order, in its
+        title, summary, actors, category and id, and in `place_names` (its places' names,
+        which the event itself does not hold), ignoring case and accents (`fold`). Typed as
+        one phrase, "putin moscow" found nothing: no field says those words side by side."""
         if self.category and event.category != self.category:
             return False
         if self.actor and self.actor not in event.actors:
             return False
         if self.text:
-            words = (event.title, event.summary, *event.actors, event.category, event.id)
-            return fold(self.text) in fold(" ".join((*words, *place_names)))
+            fields = (event.title, event.summary, *event.actors, event.category, event.id)
+            haystack = fold(" ".join((*fields, *place_names)))
+            return all(word in haystack for word in fold(self.text).split())
         return True
 
     @property

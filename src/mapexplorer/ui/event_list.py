@@ -336,8 +336,9 @@ class QtEventList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Filter events by text")
         self.search.setToolTip(
-            "Show only events whose title, summary, actors, category or places contain this "
-            "text (case and accents aside: 'zurich' finds 'Zürich'); Escape clears it"
+            "Show only events whose title, summary, actors, category or places hold every "
+            "word typed, in any order (case and accents aside: 'zurich' finds 'Zürich'); "
+            "Escape clears it"
         )
 
         self.category = QComboBox(self)
