@@ -450,6 +450,33 @@ def test_a_filter_that_matches_nothing_says_so_in_the_list(qtbot, state) -> None
     assert colours() > 1 and "none match" not in event_list.count.text()
 
 
+def test_down_in_the_filter_box_goes_into_what_it_found(qtbot, state) -> None:
+    """From the keyboard, the list of what the filter found was three Tabs away (past the
+    category and actor boxes): Down goes into it, at its first event (or the one selected)."""
+    event_list = _show(qtbot, QtEventList(state))
+    event_list.activateWindow()
+    event_list.search.setFocus()
+    qtbot.waitUntil(event_list.search.hasFocus)
+    qtbot.keyClicks(event_list.search, "drone")  # typed: the filter waits for more keys
+    qtbot.keyClick(event_list.search, Qt.Key.Key_Down)
+    rows = _rows(event_list)
+    assert state.filter.text == "drone" and len(rows) < 30
+    assert event_list.table.hasFocus()
+    assert state.selected == rows[0]
+    qtbot.keyClick(event_list.table, Qt.Key.Key_Down)
+    assert state.selected == rows[1]
+    event_list.search.setFocus()
+    qtbot.waitUntil(event_list.search.hasFocus)
+    qtbot.keyClick(event_list.search, Qt.Key.Key_Down)  # the selected one stays
+    assert event_list.table.hasFocus() and state.selected == rows[1]
+    event_list.search.setText("zzqq")
+    event_list.apply_text_filter()
+    event_list.search.setFocus()
+    qtbot.waitUntil(event_list.search.hasFocus)
+    qtbot.keyClick(event_list.search, Qt.Key.Key_Down)  # nothing to go to
+    assert event_list.search.hasFocus()
+
+
 def test_escape_clears_the_filter_box_and_the_selection(qtbot, state) -> None:
     """Escape did nothing in the filter box or the list: now it clears the typed filter (the
     list and count come back at once), and in the list the selection."""

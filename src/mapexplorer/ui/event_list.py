@@ -677,7 +677,21 @@ class QtEventList(QWidget):
                 self.search.clear()
                 self.apply_text_filter()
                 return True
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                return self._down_to_the_list()
         return super().eventFilter(watched, event)
+
+    def _down_to_the_list(self) -> bool:
+        """Down in the filter box: into the list of what it found (typed text first filters at
+        once), its selected event kept, else its first selected. True when it went."""
+        if self._filter_timer.isActive():
+            self.apply_text_filter()
+        if not self.model.rowCount():
+            return False
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.row_of(self._state.selected) is None:
+            self._state.select(self.model.event_at(0).id, move_time=True)
+        return True
 
     def _table_key(self, key: int) -> bool:
         """Enter: select the current row (the first, when the list was tabbed into with none)

@@ -36,7 +36,10 @@ WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Escape", "Clear the selection"),
         ),
     ),
-    ("In the filter box", (("Escape", "Clear the filter"),)),
+    (
+        "In the filter box",
+        (("Escape", "Clear the filter"), ("Down", "Into the list of the events found")),
+    ),
 )
 
 
