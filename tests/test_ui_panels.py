@@ -135,6 +135,36 @@ def test_other_events_here_link_selects(qtbot, state, catalogue) -> None:
     assert "treaty-signing" in details.other_event_ids()
 
 
+def test_other_events_at_a_busy_place_are_those_nearest_the_selected_one(qtbot) -> None:
+    """A city with two hundred incidents: "Other events here" listed its first 25, from months
+    before the one selected, then "and 174 more…". It lists the 25 nearest, and says how many
+    come before and after."""
+    place = Place("paris", "Paris", Point(2.35, 48.85))
+    events = [
+        Event(
+            id=f"e{i}",
+            title=f"Incident {i}",
+            time=TimeSpan.parse(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}"),
+            place_ids=("paris",),
+        )
+        for i in range(200)
+    ]
+    state = ExplorerState(Catalogue(events=events, places={"paris": place}))
+    details = _show(qtbot, QtDetails(state))
+    state.select("e120")
+    earlier, listed, later = details.listed_others()
+    assert listed == [f"e{i}" for i in range(108, 134) if i != 120]
+    assert (earlier, later) == (108, 199 - 25 - 108)
+    text = details.text()
+    assert "108 earlier…" in text and f"{later} later…" in text
+    assert "Incident 119" in text and "Incident 121" in text and "Incident 3\n" not in text
+    state.select("e1")  # near the start: the first 25 others, none before
+    assert details.listed_others() == (0, [f"e{i}" for i in range(26) if i != 1], 174)
+    assert "earlier…" not in details.text()
+    state.select("e199")
+    assert details.listed_others() == (174, [f"e{i}" for i in range(174, 199)], 0)
+
+
 def _with_extra(catalogue: Catalogue, event_id: str, summary: str, extra: dict) -> Catalogue:
     from dataclasses import replace
 

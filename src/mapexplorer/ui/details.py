@@ -110,6 +110,20 @@ class QtDetails(QWidget):
             e.id for e in self._state.catalogue.at_place(event.place_ids[0]) if e.id != event.id
         ]
 
+    def listed_others(self) -> tuple[int, list[str], int]:
+        """What "Other events here" lists: how many come before, the ids shown (at most
+        `MAX_OTHERS`, in time order, those nearest the selected event), how many after. A city
+        with thousands of incidents listed its first 25, from years before the one selected."""
+        event = self._state.selected_event
+        others = self.other_event_ids()
+        if len(others) <= MAX_OTHERS or event is None:
+            return 0, others, 0
+        order = [e.id for e in self._state.catalogue.at_place(event.place_ids[0])]
+        position = order.index(event.id)  # where the selected one would be among the others
+        start = max(0, min(len(others) - MAX_OTHERS, position - MAX_OTHERS // 2))
+        end = start + MAX_OTHERS
+        return start, others[start:end], len(others) - end
+
     def set_opening(self, name: str | None) -> None:
         """Say that `name` is being read (at launch, while the map previews it and clicks
         wait for it); `None`: no longer. Shown only while no file is open."""
@@ -247,12 +261,14 @@ class QtDetails(QWidget):
                     f"{_esc(excerpt.text)}</td></tr></table>"
                 )
 
-        others = self.other_event_ids()
+        earlier, others, later = self.listed_others()
         if others:
             name = catalogue.place_label(event.place_ids[0])
             parts.append(self._heading(f"Other events here: {name}", c))
+            if earlier:
+                parts.append(f'<p style="color:{c["muted"]}">{earlier:,} earlier…</p>')
             parts.append('<table cellspacing="0" cellpadding="2">')
-            for other_id in others[:MAX_OTHERS]:
+            for other_id in others:
                 other = catalogue.event(other_id)
                 href = f"event:{quote(other.id, safe='')}"
                 parts.append(
@@ -262,10 +278,8 @@ class QtDetails(QWidget):
                     f"</td></tr>"
                 )
             parts.append("</table>")
-            if len(others) > MAX_OTHERS:
-                parts.append(
-                    f'<p style="color:{c["muted"]}">and {len(others) - MAX_OTHERS} more…</p>'
-                )
+            if later:
+                parts.append(f'<p style="color:{c["muted"]}">{later:,} later…</p>')
         return "".join(parts)
 
     @staticmethod
