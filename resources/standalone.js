@@ -15,6 +15,7 @@ var MapExplorerExport = (function () {
   var catalogue = data.catalogue;
   var T = data.time; // null when the catalogue has no events
   var list = data.events; // in time order
+  var OTHERS_MOST = 25; // "Other events here" at a busy place: the nearest in time
   var colours = data.colours;
   var events = {};
   list.forEach(function (e) { events[e.id] = e; });
@@ -328,12 +329,25 @@ var MapExplorerExport = (function () {
     var others = $("me-event-others");
     others.textContent = "";
     var here = (d.placeIds || [])[0];
-    var there = list.filter(function (o) { return o.id !== id && o.placeIds.indexOf(here) >= 0; });
+    // In time order; where the selected one falls among them.
+    var there = [], position = 0;
+    list.forEach(function (o) {
+      if (o.id === id) position = there.length;
+      else if (o.placeIds.indexOf(here) >= 0) there.push(o);
+    });
+    // At a busy place, the OTHERS_MOST nearest in time, as the app lists them: a button for
+    // each of a city's thousands of incidents held the page up at every click.
+    var from = 0, to = there.length;
+    if (there.length > OTHERS_MOST) {
+      from = Math.max(0, Math.min(there.length - OTHERS_MOST, position - (OTHERS_MOST >> 1)));
+      to = from + OTHERS_MOST;
+    }
     if (there.length) {
       var heading = element("h3", null, "Other events here: ");
       heading.appendChild(MapExplorer.isolated(d.placeHere));
       others.appendChild(heading);
-      there.forEach(function (o) {
+      if (from > 0) others.appendChild(element("p", "me-others-more", MapExplorer.grouped(from) + " earlier…"));
+      there.slice(from, to).forEach(function (o) {
         var button = element("button", "me-other");
         button.type = "button";
         button.appendChild(element("span", "me-tip-date", o.date));
@@ -342,6 +356,9 @@ var MapExplorerExport = (function () {
         button.addEventListener("click", function () { select(o.id, true); });
         others.appendChild(button);
       });
+      if (to < there.length) {
+        others.appendChild(element("p", "me-others-more", MapExplorer.grouped(there.length - to) + " later…"));
+      }
     }
     $("me-details").scrollTop = 0;
   }
