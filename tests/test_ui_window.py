@@ -397,9 +397,11 @@ def test_the_map_shows_it_has_the_keyboard(window, qtbot):
     # A click gives the map the keys too (the arrows pan it) but is no keyboard user's: no frame.
     surface = window.map_view.focusProxy() or window.map_view
     qtbot.mouseClick(surface, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+    clicked = "document.body.classList.contains('me-pointer')"
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, clicked) is True, timeout=5000)
+    qtbot.waitUntil(lambda: focus_colour not in left_edge(), timeout=5000)
     focused = "document.activeElement.classList.contains('leaflet-container')"
-    qtbot.waitUntil(lambda: js(window.map_view, qtbot, focused) is True, timeout=5000)
-    assert focus_colour not in left_edge()
+    assert js(window.map_view, qtbot, focused) is True
     window.chapter_box.setFocus()  # and tabbed into again, it shows
     qtbot.keyClick(window.chapter_box, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: left_edge() == {focus_colour}, timeout=5000)
