@@ -622,3 +622,51 @@ def test_a_clause_that_looks_ahead_after_and_does_not_make_the_one_before_it_ahe
     assert [edtf for _, edtf in dates(text, day_from_ymd(2024, 3, 6))] == [
         "2024-03-03", "2024-03-12",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chinese monk Xuanzang left Chang'an in 629 and spent 16 years abroad.", "0629"),
+        ("In 751, an Arab army defeated Tang Chinese forces at the Battle of Talas.", "0751"),
+        ("Baghdad, founded in 762, became one of the great cities of the trade.", "0762"),
+        ("The western empire fell in 476.", "0476"),
+        ("Vesuvius buried Pompeii in AD 79.", "0079"),
+        ("The monastery was built in 629 AD.", "0629"),
+        ("Pliny the Elder wrote in the first century AD that India took the gold.", "00XX"),
+    ],
+)
+def test_years_before_1000_are_read_where_a_history_piece_writes_them(text, expected):
+    """A history piece dated Xuanzang's journey "in 629" and the Battle of Talas "In 751"
+    with the "from the 4th century onward" of the paragraph before: three-digit years were no
+    dates."""
+    [(_, edtf)] = dates(text)
+    assert edtf == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll in 751 villages rose sharply.",
+        "The risk is one in 300.",
+        "Prices rose by 300, analysts said.",
+        "Police arrested 629 people in 2019.",
+    ],
+)
+def test_counts_of_three_digits_are_not_years(text):
+    assert [edtf for _, edtf in dates(text) if edtf.startswith("0")] == []
+
+
+def test_a_history_piece_open_until_today_is_not_dated_as_news():
+    """ "from the 4th century onward" ends on the publication day; that made a history piece
+    news, and its opening paragraph, which has no date, was put in the year before
+    publication."""
+    text = (
+        "Merchants from Samarkand and Bukhara grew rich on the trade.\n\n"
+        "Caravans crossed the desert by way of oasis towns such as Kashgar and Dunhuang, where "
+        "caves were painted from the 4th century onward."
+    )
+    drafts = import_text(text, published="2025-03-01").drafts
+    assert [(d.title, d.time.edtf) for d in drafts] == [
+        ("Caravans crossed the desert by way of oasis towns", "03XX/2025-03-01")
+    ]

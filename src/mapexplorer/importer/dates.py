@@ -637,7 +637,7 @@ def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
     rf"(?:the\s+)?(?:(?P<part>very\s+early|very\s+late|early|mid|late|first\s+half\s+of\s+the|"
     rf"second\s+half\s+of\s+the|turn\s+of\s+the)[-\s]+)?(?P<a>{ORDINAL})"
     rf"(?:[-\s]+centur(?:y|ies)\s*)?(?:\s*(?:[-–]|and|to|or|and\s+the|to\s+the)\s*(?P<b>{ORDINAL}))?"
-    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BC|BCE|B\.C\.))?",
+    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BC|BCE|B\.C\.))?(?:\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
     re.I,
 )
 def _century(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -945,6 +945,31 @@ def _year_bc(m: re.Match[str], ctx: _Context) -> Resolved:
 @_rule(rf"(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
 def _year(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(m["y"]), EXPLICIT, ""
+
+
+_AD = r"(?:AD|A\.D\.|CE|C\.E\.)"
+
+
+@_rule(rf"(?<![\w$£€.,/-])(?:{_AD}\s+(?P<a>[1-9]\d{{0,3}})|(?P<b>[1-9]\d{{0,3}})\s*{_AD})(?![\w-])")
+def _year_ad(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "AD 629", "629 AD", "79 CE": that year."""
+    return _span(_y(int(m["a"] or m["b"]))), EXPLICIT, ""
+
+
+_ONE_IN = re.compile(r"\b(?:one|\d[\d,.]*)\s+in\s+$", re.I)
+
+
+@_rule(
+    r"(?:(?<=\b[Ii]n\s)|(?<=\b[Ss]ince\s)|(?<=\b[Aa]round\s)|(?<=\b[Uu]ntil\s)|"
+    r"(?<=\bcirca\s)|(?<=\bc\.\s))(?P<y>[1-9]\d{2})(?=\s*[.,;:)]|\s+and\s|\s+or\s|\s*$)"
+)
+def _early_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """A year of three digits after "in", "since", "around" that ends its phrase: "left
+    Chang'an in 629 and", "In 751, an Arab army", "founded in 762," (not "in 300 villages",
+    nor a rate, "one in 300.")."""
+    if _ONE_IN.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None
+    return _span(_y(int(m["y"]))), EXPLICIT, ""
 
 
 # --- the scan ----------------------------------------------------------------------------------
