@@ -352,7 +352,14 @@ def test_towns_known_to_geonames_by_another_name(gaz, text, name, lon, lat):
 
 @pytest.mark.parametrize(
     ("text", "place_id"),
-    [("in São Paulo", "sao-paulo"), ("around Cox's Bazar", "cox-s-bazar"), ("in Kraków", "krakow")],
+    [
+        ("in São Paulo", "sao-paulo"),
+        ("around Cox's Bazar", "cox-s-bazar"),
+        ("in Kraków", "krakow"),
+        ("in Łódź", "lodz"),
+        ("in Tromsø", "tromso"),
+        ("in Balıkesir", "balikesir"),
+    ],  # fmt: skip
 )
 def test_a_place_named_with_accents_keeps_its_letters_in_its_id(gaz, text, place_id):
     assert gaz.place(gaz.find(text)[0].best.entry).id == place_id
@@ -388,6 +395,39 @@ def test_a_far_bigger_city_known_by_another_name_is_a_reading_the_context_choose
     # …but not a city's old name beside a bigger namesake
     assert gaz.lookup("Alexandria")[0].entry.country == "EG"
     assert all(c.entry.name != "Mashhad" for c in gaz.lookup("Alexandria"))
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Balikesir", "Balıkesir"),
+        ("Sanliurfa", "Şanlıurfa"),
+        ("Elazig", "Elazığ"),
+        ("Bialystok", "Białystok"),
+        ("Tromso", "Tromsø"),
+    ],  # fmt: skip
+)
+def test_a_town_written_in_plain_letters_is_found(gaz, written, name):
+    """ "Sindirgi, a town … in Balikesir province, was hit by a magnitude 6.1 earthquake": the
+    dotless ı of Balıkesir (as ł, ø) has no accent to strip, so the plain spelling news uses
+    found no place, and the draft was lost."""
+    [mention] = gaz.find(f"Rescue teams worked in {written} province on Monday.")
+    assert (mention.text, mention.best.name) == (written, name)
+
+
+def test_regions_and_old_names_of_a_history_piece_are_found(gaz):
+    """ "The plague reached the Crimean port of Caffa in 1346 and arrived in Sicily the
+    following year" named no place; nor did "handed over the keys … in Hatay on Friday"."""
+    found = best(gaz, "The plague reached the Crimean port of Caffa and arrived in Sicily.")
+    assert found == {
+        "Crimean": ("Crimea", ""), "Caffa": ("Caffa", "UA"), "Sicily": ("Sicily", "IT")
+    }  # fmt: skip
+    assert best(gaz, "Erdogan handed over the keys to new apartments in Hatay on Friday.") == {
+        "Hatay": ("Hatay", "TR")
+    }
+    assert best(gaz, "Ferries to Sardinia and Corsica were cancelled.") == {
+        "Sardinia": ("Sardinia", "IT"), "Corsica": ("Corsica", "FR")
+    }  # fmt: skip
 
 
 def test_regions_in_the_news_are_found_at_a_rough_point(gaz):

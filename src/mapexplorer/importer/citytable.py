@@ -18,7 +18,7 @@ from mapexplorer.formats.errors import write_atomically
 ALT_NAME_MIN_POPULATION = 150_000
 """Other names are kept from this size (the gazetteer reads those of smaller cities than
 `gazetteer.PROSE_ALT_MIN_POPULATION` only in tables)."""
-_FORMAT = 2
+_FORMAT = 3  # 3: lookup keys fold ı, ł, ø… to plain letters
 
 # One row per city: geonameid, name, lon, lat, population, country code, admin1 code,
 # the name's lookup key, and the lookup keys of its alternate names (big cities only).

@@ -14,7 +14,6 @@ import functools
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from mapexplorer.importer.citytable import city_rows, geonames_folder
-from mapexplorer.model.event import slugify
+from mapexplorer.model.event import plain_letters, slugify
 from mapexplorer.model.place import Place, haversine_km_to_many
 from mapexplorer.paths import geodata_dir
 
@@ -149,12 +148,9 @@ _FOLD = str.maketrans({"’": "'", ".": None, "-": " ", "‐": " ", "–": " ", 
 
 
 def normalise(name: str) -> str:
-    """The lookup key of a name: lower case, no accents, no dots, hyphens as spaces."""
-    if not name.isascii():
-        name = "".join(
-            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-        )
-    text = name.translate(_FOLD).lower()
+    """The lookup key of a name: lower case, plain letters ("Balikesir" finds Balıkesir), no
+    dots, hyphens as spaces."""
+    text = plain_letters(name).translate(_FOLD).lower()
     if text[:4] == "the ":
         text = text[4:]
     return " ".join(text.split()) if "  " in text or text[:1] == " " or text[-1:] == " " else text

@@ -12,18 +12,30 @@ CATEGORIES = ("war", "diplomacy", "nuclear", "arms", "politics", "economy", "oth
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
+    | {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th"}
+)
+"""Letters with no accent to strip, as plain letters: news writes "Balikesir" for Balıkesir,
+"Bialystok" for Białystok, "Tromso" for Tromsø."""
+
+
+def plain_letters(text: str) -> str:
+    """`text` without accents, in plain Latin letters where it has them ("Łódź" → "Lodz")."""
+    if text.isascii():
+        return text
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.translate(PLAIN_LETTERS)
+
+
 def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
 def slugify(text: str) -> str:
     """A stable id from a title: "Bushehr goes live" → "bushehr-goes-live", "Kraków" → "krakow"
-    (the accent dropped, not the letter that bears it)."""
-    if not text.isascii():
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    (the accent dropped, not the letter that bears it; "Łódź" → "lodz")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", plain_letters(text).lower()).strip("-")
     return slug[:60].rstrip("-") or "event"
 
 
