@@ -670,3 +670,39 @@ def test_a_history_piece_open_until_today_is_not_dated_as_news():
     assert [(d.title, d.time.edtf) for d in drafts] == [
         ("Caravans crossed the desert by way of oasis towns", "03XX/2025-03-01")
     ]
+
+
+def test_days_ahead_without_their_year_are_after_publication_whatever_the_story_told_before():
+    """Published 13 November 2025, "EU leaders will meet in Brussels on Dec. 18 and 19" was
+    dated December 2016: the two days took the year of "June 2016" in the paragraph before,
+    while "on Dec. 18" alone was already the next one."""
+    text = (
+        "Britain left on Jan. 31, 2020, after voters chose to leave in a referendum in June "
+        "2016.\n\nEU leaders will meet in Brussels on Dec. 18 and 19 for a summit."
+    )
+    assert dates(text, day_from_ymd(2025, 11, 13))[-1] == (
+        "Dec. 18 and 19",
+        "2025-12-18/2025-12-19",
+    )
+    told = text.replace("will meet", "met").replace("Dec. 18 and 19", "Dec. 3 and 4")
+    assert dates(told, day_from_ymd(2025, 11, 13))[-1] == ("Dec. 3 and 4", "2016-12-03/2016-12-04")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Chileans vote Sunday in a runoff, the starkest choice since it returned to democracy.",
+            "2025-12-14",
+        ),
+        ("Voters go to the polls on Sunday in Santiago.", "2025-12-14"),
+        ("The new parliament opens Monday in Santiago.", "2025-12-15"),
+        ("Chileans voted Sunday in a runoff.", "2025-12-07"),
+        ("Kast held his final rally in Temuco on Thursday.", "2025-12-11"),
+    ],
+)
+def test_a_weekday_after_a_verb_in_the_present_is_what_is_scheduled(sentence, expected):
+    """Published Friday 12 December 2025, "Chileans vote Sunday in a presidential runoff" was
+    dated the Sunday before: a news lead tells what is scheduled in the present."""
+    [(_, edtf)] = dates(sentence, day_from_ymd(2025, 12, 12))
+    assert edtf == expected

@@ -287,14 +287,16 @@ def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     d1, d2 = (m["d1"], m["d2"]) if m["m1"] else (m["e1"], m["e2"])
     if not _next_days(month, d1, month, d2):
         return None  # two days apart: the first is read alone, as before
-    found = _year_of_month_day(month, _day_number(d1), ctx, m)
-    if found is None:
-        return None
-    year, why = found
 
     def days(y: int) -> TimeSpan:
         return _span(f"{_ymd(y, month, _day_number(d1))}/{_ymd(y, month, _day_number(d2))}")
 
+    if (ahead := _next_after_publication(days, ctx, m)) is not None:
+        return ahead, FROM_PUBLISHED, "no year given: the next such days after publication"
+    found = _year_of_month_day(month, _day_number(d1), ctx, m)
+    if found is None:
+        return None
+    year, why = found
     year, why = _not_after_publication(days, year, why, ctx, m)
     return days(year), FROM_PREVIOUS, f"no year given: {why}"
 
@@ -316,17 +318,28 @@ def _dmy(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_ymd(int(m["y"]), month_number(m["m"]), _day_number(m["d"]))), EXPLICIT, ""
 
 
+def _next_after_publication(
+    span_in: Callable[[int], TimeSpan], ctx: _Context, m: re.Match[str] | None
+) -> TimeSpan | None:
+    """A day (or days) without a year in a sentence about what will be ("EU leaders will meet
+    in Brussels on Dec. 18 and 19"): the next such after publication, whatever year the story
+    told before (not the "June 2016" of the paragraph before). None when not ahead."""
+    if m is None or not _ahead_of_publication(ctx, m):
+        return None
+    py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
+    for year in (py, py + 1):
+        try:
+            span = span_in(year)
+        except (DateError, ValueError):
+            continue
+        if span.start >= ctx.published:  # type: ignore[operator]
+            return span
+    return None
+
+
 def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = None) -> Resolved:
-    if m is not None and _ahead_of_publication(ctx, m):
-        py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
-        for year in (py, py + 1):
-            try:
-                when = day_from_ymd(year, month, day)
-            except ValueError:
-                continue
-            if when >= ctx.published:  # type: ignore[operator]
-                note = "no year given: the next such day after publication"
-                return _span(_ymd(year, month, day)), FROM_PUBLISHED, note
+    if (ahead := _next_after_publication(lambda y: _span(_ymd(y, month, day)), ctx, m)) is not None:
+        return ahead, FROM_PUBLISHED, "no year given: the next such day after publication"
     found = _year_of_month_day(month, day, ctx, m)
     if found is None:
         return None
@@ -824,6 +837,14 @@ _FUTURE_IN_PAST = re.compile(
     r"[^.;]*$",
     re.I,
 )
+# A verb in the present right before the day tells what is scheduled, as a news lead does:
+# "Chileans vote Sunday in a presidential runoff" (published on the Friday before).
+_SCHEDULED = re.compile(
+    r"\b(?:votes?|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|meets?|opens?|"
+    r"begins?|starts?|resumes?|reopens?|hosts?|plays?|kicks?\s+off|takes?\s+office|"
+    r"elects?|chooses?|decides?)\s+(?:on\s+)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
@@ -922,6 +943,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         and bool(
             _FUTURE.search(before + m[0] + after)
             or _FUTURE_IN_PAST.search(ctx.text, start, m.start())
+            or _SCHEDULED.search(ctx.text, start, m.start())
         )
     )
     back = (today - target) % 7
