@@ -557,3 +557,28 @@ def test_a_province_rules_out_a_town_elsewhere_and_has_its_country(gaz):
     assert (alberta.entry.country, alberta.entry.admin1) == ("CA", "01")
     # Prose too: "Perry, Alberta" is no town of ours in Alberta, so it is the province
     assert [c.entry.name for c in gaz.qualified("Perry", "Alberta")] == ["Alberta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Salvador Allende, a Socialist, won the presidential election in Chile.", ["Chile"]),
+        ("George Washington crossed the Delaware in 1776.", ["Delaware"]),
+        ("Vasco da Gama reached Calicut, in India, in 1498.", ["Calicut", "India"]),
+        ("José de San Martín crossed from Argentina in 1817.", ["Argentina"]),
+        ("Pedro de Valdivia founded Santiago in 1541.", ["Santiago"]),
+        ("He won the Tour de France twice.", []),
+        # not a person's name: a day, another name of the same place, a list, a whole name
+        ("Drones struck Kyiv Tuesday and Kharkiv Wednesday.", ["Kyiv", "Kharkiv"]),
+        ("The Moscow Kremlin said.", ["The Moscow", "Kremlin"]),
+        ("Protests spread to Salvador and Recife.", ["Salvador", "Recife"]),
+        ("Talks in Rio de Janeiro and Santiago de Chile.", ["Rio de Janeiro", "Santiago de Chile"]),
+        ("Fighting in Mosul Iraqi forces said.", ["Mosul", "Iraqi"]),
+    ],
+)
+def test_a_persons_name_made_of_place_names_is_no_place(gaz, text, places):
+    """A history piece's "Salvador Allende, a Socialist, won the presidential election" was
+    placed at Salvador (Brazil) and Allende (Mexico), "Vasco da Gama reached Calicut" at the
+    town of Vasco da Gama in Goa; and "Drones struck Kyiv Tuesday" lost Kyiv (the weekday read
+    as a surname)."""
+    assert [m.text for m in gaz.find(text)] == places

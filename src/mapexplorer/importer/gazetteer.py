@@ -69,6 +69,8 @@ _NOT_CITIES = {
     # Turkish Republic of …", "the Alliance of Sahel States", "the Fergana Valley")
     "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
     "bank", "same", "forest", "temple", "airport", "summit",
+    # people better known than the towns named after them
+    "vasco da gama",
 }  # fmt: skip
 # Common given names that are also the names of towns ("Anna", Russia; "Stella", Italy): alone
 # and not after "in", "at", "from"…, a person's name rather than a town of under
@@ -783,8 +785,13 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         # "San Pedro de Atacama", "Santa Cruz de la Sierra" (longer names the scan did not
         # know): another town than a namesake "San Pedro" on another continent.
         return [c for c in cands if c.kind != CITY]
+    if _SURNAME_PARTICLE.search(text, max(0, tokens[i].start - 40), tokens[i].start):
+        # "José de San Martín", "Pedro de Valdivia", "the Tour de France": a name after "de"
+        # and a name is a surname, or the name of something else, not a place of its own.
+        return [c for c in cands if c.kind != CITY and c.entry.key.startswith("curated:")]
     if n > 1:
-        return cands
+        # "Vasco da Gama reached Calicut": a person far better known than the town.
+        return [c for c in cands if c.kind != CITY] if key in _NOT_CITIES else cands
     token = tokens[i]
     word = token.word
     next_name = i + 1 < len(tokens) and _is_name_part(text, token, tokens[i + 1])
@@ -803,6 +810,12 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     ) or bool(_FEATURE_OF.search(text, max(0, token.start - 20), token.start))
     if feature:  # "the Fergana Valley": not the town of Fergana
         return [c for c in cands if c.kind != CITY]
+    if (
+        prev_name
+        and tokens[i - 1].word.lower() in _GIVEN_NAMES
+        and text[tokens[i - 1].end : token.start] == " "
+    ):
+        return []  # "George Washington", "Martin Luther": a surname, no place at all
     if key in _GIVEN_NAMES and not _PLACE_PREPOSITION.search(
         text, max(0, token.start - 12), token.start
     ):
@@ -832,6 +845,9 @@ def _qualified_at(text: str, end: int) -> bool:
     return m is not None and any(c.kind != CITY for c in gazetteer().lookup(normalise(m[1])))
 
 
+_SURNAME_PARTICLE = re.compile(
+    r"\b[A-ZÀ-Þ][\w'’-]*\s(?:de|da|di|do|dos|del|della|du|von|van|van der|von der|de la|de los)\s$"
+)
 _DE_NAME = re.compile(r" (?:de|del|da|do|dos|das|de la|de los|de las) [A-ZÀ-Þ]")
 
 _FUNCTION_WORDS = {
@@ -850,7 +866,29 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
     word = other.word.lower()
     if previous and word.endswith("ing") and len(word) > 4 and _opens_a_sentence(text, a.start):
         return False  # "Leaving Moscow in 2014, …": a verb opening the sentence, no first name
-    return word not in _FUNCTION_WORDS and not gazetteer().knows(normalise(other.word))
+    if word in _FUNCTION_WORDS or _CALENDAR_WORD.fullmatch(other.word):
+        return False  # "Drones struck Kyiv Tuesday": a day, no surname
+    gaz = gazetteer()
+    if not gaz.knows(normalise(other.word)):
+        return True
+    # "Salvador Allende", "George Washington": two names of places with only a space between
+    # are one person's (a text lists places with commas); not a demonym ("Mosul Iraqi"), a
+    # word that is rarely a town ("Kabul Airport"), nor another name of the same place ("the
+    # Moscow Kremlin").
+    others = gaz._raw(other.word)
+    ours = {entry.key for entry, _, _ in gaz._raw((b if previous else a).word)}
+    return (
+        text[a.end : b.start] == " "
+        and word not in _NOT_CITIES
+        and not all(demonym for _, _, demonym in others)
+        and not any(entry.key in ours for entry, _, _ in others)
+    )
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"
+)
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:
