@@ -714,6 +714,41 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Kast held his final rally in Temuco on Thursday, while Jara closed her campaign in "
+            "Valparaíso.",
+            "Kast held his final rally in Temuco",
+        ),
+        (
+            "The first, a magnitude 7.8, hit near the city of Gaziantep before dawn on Feb. 6.",
+            "The first, a magnitude 7.8, hit near the city of Gaziantep",
+        ),
+        (
+            "A magnitude 6.2 quake centered in the Sea of Marmara shook Istanbul in April.",
+            "A magnitude 6.2 quake centered in the Sea of Marmara",
+        ),
+        (
+            "The Wagner Group's founder, Yevgeny Prigozhin, was killed in a plane crash north of "
+            "Moscow in August 2023, two months after leading a mutiny in Russia.",
+            "The Wagner Group's founder was killed in a plane crash",
+        ),
+        (
+            "The plague reached the Crimean port of Caffa in 1346 and arrived in Sicily the "
+            "following year.",
+            "The plague reached the Crimean port of Caffa",
+        ),
+    ],
+)
+def test_a_title_does_not_end_on_a_clause_word_nor_before_the_name_it_needs(sentence, title):
+    """Titles ended "… in Temuco while", "… near the city", "… in the Sea", "… a plane crash
+    north" and "… the Crimean port of Caffa and arrived": the clause after "while" or "and" was
+    cut, and so was the name after "of" that says which city, sea or where."""
+    assert import_text(sentence, published="2025-12-12").drafts[0].title == title
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Police in Paris said on Monday that protesters marched on Jan. 20, 2025.",

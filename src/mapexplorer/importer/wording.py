@@ -31,6 +31,16 @@ _FUNCTION = {
     "beyond", "behind", "beneath", "including", "alongside", "like", "per", "over", "under",
     "above", "below", "beside", "until", "till", "since",
 }  # fmt: skip
+_DIRECTION_OF = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern", "outskirts",
+}  # fmt: skip
+# Words that open a clause, which a title does not end on ("Kast held his final rally in
+# Temuco while"): the clause after them was cut.
+_CLAUSE_WORDS = {
+    "while", "when", "whereas", "although", "though", "because", "unless", "if", "yet", "so",
+    "where", "whether", "then", "since", "until", "once",
+}  # fmt: skip
 _PHRASE_END = re.compile(r"[,;:.!?)]$")
 _POSSESSIVE_END = re.compile(r"\w['’]s$")
 _SHORT_QUOTE = re.compile(r"“([a-z][\w'’-]*(?: [a-z][\w'’-]*){1,3})”")
@@ -211,6 +221,7 @@ def title_for(
         ((counted >= TITLE_WORDS and len(cut) == limit) or possessive)
         and at < len(words)
         and not _ends_a_phrase(cut, words[at])
+        and not _and_a_clause(cut, words, at)
     ):
         for end in range(at + 1, min(len(words), at + _PHRASE_REACH) + 1):
             after = words[end].lower().strip(",.;:") if end < len(words) else ""
@@ -218,6 +229,24 @@ def title_for(
                 if not _inside_a_name(words, end) and _completes(cut[-1], words[at:end]):
                     cut = words[:end]
                 break
+    if (
+        len(cut) >= limit
+        and len(cut) + 1 < len(words)
+        and words[len(cut)] == "of"
+        and not _PHRASE_END.search(cut[-1])
+        and words[len(cut) + 1][:1].isupper()
+    ):
+        # "… hit near the city | of Gaziantep", "… centered in the Sea | of Marmara", "… a
+        # plane crash north | of Moscow": what the cut ends on is said by the name after "of".
+        end = len(cut) + 2
+        while end < len(words) and words[end][:1].isupper():
+            if _PHRASE_END.search(words[end - 1]):
+                break
+            end += 1
+        if end <= TITLE_WORDS + _PHRASE_REACH:  # the whole name, or none of it
+            cut = words[:end]
+        elif cut[-1].lower() in _DIRECTION_OF:
+            cut.pop()  # "… killed in a plane crash", not "… a plane crash north"
     if len(cut) < len(words) and _in_a_number_phrase(cut, words[len(cut) :]):
         # Cut inside a number phrase: finished when its number ends it ("… tariffs of up | to
         # 35.3%"), else it goes, with the words leading to it and an infinitive left hanging
@@ -243,7 +272,7 @@ def title_for(
     brk = _BREAK.search(joined)
     if brk and len(joined[: brk.start()].split()) >= 4:
         cut = joined[: brk.start()].split()
-    while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION:
+    while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION | _CLAUSE_WORDS:
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
         cut.pop()
@@ -308,6 +337,18 @@ def _object_pronoun_ends(cut: list[str], whole: int) -> bool:
         len(cut) == whole
         and cut[-1].lower().strip(",.;:!?") in ("it", "them")
         and has_a_verb(cut[-2].lower())
+    )
+
+
+def _and_a_clause(cut: list[str], words: list[str], at: int) -> bool:
+    """Whether "and" after a name at the cut opens a clause of its own, not a phrase's next word
+    ("… the Crimean port of Caffa | and arrived in Sicily", not "… Britain | and France")."""
+    return (
+        words[at].lower() in ("and", "or")
+        and cut[-1][:1].isupper()
+        and at + 1 < len(words)
+        and words[at + 1][:1].islower()
+        and words[at + 1].lower() not in _OPENS_A_PHRASE
     )
 
 
