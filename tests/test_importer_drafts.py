@@ -1034,3 +1034,60 @@ def test_a_place_that_acts_stays_when_there_is_no_other_place():
         "Ecuador beat the hosts 2-0 in Al Khor on Nov. 20, 2022.", published="2022-12-19"
     ).drafts
     assert [p.name for p in draft.places] == ["Ecuador"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places", "alternative"),
+    [
+        ("Argentina won the World Cup in Lusail on Dec. 18, 2022.", ["Lusail"], "Argentina"),
+        (
+            "U.S. forces withdrew from a drone base in Agadez in 2024.",
+            ["Agadez"],
+            "United States",
+        ),
+        ("In 2015, Russia launched a military campaign in Syria.", ["Syria"], "Russia"),
+        (
+            "EU leaders will meet in Brussels on Dec. 18 and 19 for a summit.",
+            ["Brussels"],
+            "European Union",
+        ),
+    ],
+)
+def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alternative):
+    """ "Argentina won the World Cup in Lusail" was placed in Argentina and Lusail: the team
+    that won, not where."""
+    [draft] = import_text(sentence, published="2025-11-13").drafts
+    assert [p.name for p in draft.places] == places
+    assert alternative in [p.name for p in draft.place_alternatives]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Russia invaded Ukraine in February 2022.", ["Russia", "Ukraine"]),
+        # a place after a comma is no site of the actor's
+        (
+            "Azerbaijan seized the territory in September 2023, prompting residents to flee to "
+            "Armenia.",
+            ["Azerbaijan", "Armenia"],
+        ),
+        ("Croatia joined the EU in 2013.", ["Croatia", "European Union"]),
+        ("The European Union imposed sanctions on Russia in 2014.", ["European Union", "Russia"]),
+    ],
+)
+def test_places_named_as_what_acted_stay_when_no_site_is_named(sentence, places):
+    [draft] = import_text(sentence, published="2025-11-13").drafts
+    assert [p.name for p in draft.places] == places
+
+
+def test_the_european_union_is_the_outline_of_its_member_states():
+    """ "The EU agreed a deal in 2020" named no place: the EU is the outline of its 27 member
+    states (as the Soviet Union is of its republics), not Brussels, its seat, which a story
+    names when it is where things happened."""
+    [draft] = import_text("The EU agreed a deal in 2020.", published="2025-11-13").drafts
+    [eu] = draft.places
+    assert eu.name == "European Union"
+    gaz = gazetteer()
+    for town, inside in (("Lisbon", True), ("Helsinki", True), ("London", False), ("Oslo", False)):
+        point = gaz.place(gaz.find(f"in {town}")[0].best.entry).geometry
+        assert eu.geometry.contains(point) is inside, town

@@ -240,12 +240,19 @@ def _units(
             # the clause is about the place named before it, "Ukrainian" its alternative.
             unit.places = [m for m in places if m.start < start and not m.demonym] + unit.places
         own = [m for m in unit.places if start <= m.start < end and not m.demonym]
-        unit.actors = [m for m in own if _acts(text, m)]
+        unit.actors = _actors(text, own)
         unit.unknown_site = (
             bool(own)
             and len(unit.actors) == len(own)
             and _unknown_site(text, start, start + end_trim, places, dates)
         )
+        if unit.actors and any(
+            _at_a_site(text, m, unit.actors) for m in own if m not in unit.actors
+        ):
+            # "Argentina won the World Cup in Lusail", "U.S. forces withdrew from a base in
+            # Agadez": where it happened is the site; who acted, an alternative.
+            unit.displaced = list(unit.actors)
+            unit.places = [m for m in unit.places if m not in unit.actors]
         units.append(unit)
     return units
 
@@ -261,12 +268,54 @@ _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
 
 
 def _acts(text: str, mention: PlaceMention) -> bool:
-    """Whether a place is named as the subject of a verb ("Ecuador beat the hosts"), not as
-    where ("in Ecuador", "against Ecuador")."""
+    """Whether a place is named as the subject of a verb ("Ecuador beat the hosts"), or as
+    whose people acted ("U.S. forces withdrew", "EU leaders met"), not as where ("in
+    Ecuador", "against Ecuador")."""
     after = _WORD_AFTER.match(text, mention.end)
-    if after is None or not has_a_verb(after.group(1)):
+    if after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE):
         return False
     return not _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+
+
+def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of a clause that act, with those listed with them ("Russia and Iran fought",
+    "Mali, Burkina Faso and Niger signed")."""
+    acting = [m for m in own if _acts(text, m)]
+    for mention in reversed(own):
+        if mention in acting:
+            continue
+        after = [m for m in own if m.start > mention.end]
+        if after and after[0] in acting and _LISTED.fullmatch(text, mention.end, after[0].start):
+            acting.append(mention)
+    return [m for m in own if m in acting]
+
+
+def _at_a_site(text: str, mention: PlaceMention, actors: list[PlaceMention]) -> bool:
+    """Whether a place is named as where an actor before it acted, in the same phrase ("won
+    the World Cup in Lusail", "withdrew from a drone base in Agadez", "sent troops to Mali"):
+    not after a comma ("seized the territory, prompting residents to flee to Armenia"), nor
+    "in between Iran and …"."""
+    site = _SITE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if site is None or _SITE_GAP.search(site.group()):
+        return False
+    return any(
+        m.end <= mention.start and not re.search(r"[,;:—–()]", text[m.end : mention.start])
+        for m in actors
+    )
+
+
+# Who acts for a place: "U.S. forces", "EU leaders", "Russian troops" (a demonym is no place).
+_ITS_PEOPLE = {
+    "forces", "troops", "soldiers", "officials", "leaders", "diplomats", "envoys", "lawmakers",
+    "authorities", "police", "ministers", "negotiators", "warplanes", "jets", "drones",
+    "warships", "navy", "army", "military", "government", "president", "officers", "agents",
+}  # fmt: skip
+_SITE_GAP = re.compile(r"\b(?:between|with|against|and|or|than)\b")
+_LISTED = re.compile(r",?\s+(?:and\s+)?|,\s+")
+_SITE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|to|from|across|through|around|off)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
+)
 
 
 def _unknown_site(

@@ -123,7 +123,7 @@ _SPELLED_OUT = {
     "ft": "fort", "fort": "ft",
 }  # fmt: skip
 _ABBREVIATED = re.compile(r"(st|saint|ste|sainte|mt|mount|ft|fort)(?:\.\s*|\s+)", re.I)
-_ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la"}
+_ACRONYMS_ALLOWED = {"us", "usa", "uk", "uae", "ussr", "u s", "u k", "dc", "la", "eu"}
 # The Associated Press's abbreviations of the states ("PERRY, Fla. (AP) —", "Jackson, Miss."),
 # normalised (no dots), and their postal codes: after a town and a comma, the town's state.
 _AP_STATES = {
