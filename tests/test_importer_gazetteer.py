@@ -582,3 +582,31 @@ def test_a_persons_name_made_of_place_names_is_no_place(gaz, text, places):
     town of Vasco da Gama in Goa; and "Drones struck Kyiv Tuesday" lost Kyiv (the weekday read
     as a surname)."""
     assert [m.text for m in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("San Martín's army crossed the Andes in 1817.", "Andes"),
+        ("Hannibal crossed the Alps with elephants.", "Alps"),
+        ("Cities grew up between the Tigris and the Euphrates.", "Tigris"),
+        ("Egypt's farmers depended on the Nile floods.", "Nile"),
+        ("Barges sail down the Danube to the Black Sea.", "Danube"),
+        ("The quake was centered in the Sea of Marmara.", "Sea of Marmara"),
+        ("Troops dug in along the Dnipro River.", "Dnieper"),
+        ("Water was diverted from the Jordan River.", "Jordan River"),
+    ],
+)
+def test_mountain_ranges_and_rivers_are_places(gaz, text, name):
+    """A history piece's "crossed the Andes" was placed at Andes, a town in Colombia, and "the
+    Nile", "the Alps", "the Tigris" were no places at all."""
+    first = gaz.find(text)
+    found = [m.best.entry for m in first if m.best.entry.name == name]
+    assert found and found[0].kind == "region"
+    assert gaz.place(found[0]).geometry.geom_type in ("LineString", "Point")
+
+
+def test_a_rivers_city_and_a_rivers_country_keep_their_names(gaz):
+    assert best(gaz, "Missiles hit Dnipro overnight.")["Dnipro"] == ("Dnipro", "UA")
+    assert best(gaz, "Talks were held in Jordan.")["Jordan"] == ("Jordan", "JO")
+    assert [m.demonym for m in gaz.find("Alpine villages were cut off.")] == [True]
