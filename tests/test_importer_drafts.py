@@ -1091,3 +1091,33 @@ def test_the_european_union_is_the_outline_of_its_member_states():
     for town, inside in (("Lisbon", True), ("Helsinki", True), ("London", False), ("Oslo", False)):
         point = gaz.place(gaz.find(f"in {town}")[0].best.entry).geometry
         assert eu.geometry.contains(point) is inside, town
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "date"),
+    [
+        (
+            "The bloc grew to 28 members, but Britain left on Jan. 31, 2020.",
+            "Britain left",
+            "2020-01-31",
+        ),
+        (
+            "Voters in Chile approved rewriting the constitution, but they rejected a "
+            "left-leaning draft in September 2022.",
+            "They rejected a left-leaning draft",
+            "2022-09",
+        ),
+        (
+            "Iran wants Russian long-range air defense systems, yet Moscow only sold it a few "
+            "trainer jets in 2023.",
+            "Moscow only sold it a few trainer jets",
+            "2023",
+        ),
+    ],
+)
+def test_the_clause_after_but_that_holds_the_date_is_the_title(sentence, title, date):
+    """ "The bloc grew to 28 members, but Britain left on Jan. 31, 2020" was titled "The bloc
+    grew to 28 members": the clause before "but" has no date and is the draft's context."""
+    [draft] = import_text(sentence, published="2025-11-13").drafts
+    assert (draft.title, draft.time.edtf) == (title, date)
+    assert draft.excerpt.text.startswith("but" if "but" in sentence else "yet")

@@ -175,6 +175,15 @@ def _units(
 ) -> list[_Unit]:
     """A sentence, split into clauses at breaks between its dates."""
     cuts = [sentence.start]
+    lead = list(_BUT.finditer(text, sentence.start, dates[0].start)) if dates else []
+    if (
+        lead
+        and _has_words(text, sentence.start, lead[-1].start(), dates)
+        and _has_words(text, lead[-1].end(), dates[0].start, dates)
+    ):
+        # "The bloc grew to 28 members, but Britain left on Jan. 31, 2020": the date is the
+        # clause's after "but"; the one before it, undated, is its context.
+        cuts.append(lead[-1].end())
     for before, after in zip(dates, dates[1:], strict=False):
         breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start)) or [
             # "Negotiators met in Beijing last week and will meet again in Brussels on March 12":
@@ -356,6 +365,7 @@ _ATTRIBUTION = re.compile(
     r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
     r"[.!?\"”]*$"
 )
+_BUT = re.compile(r",\s+(?=(?:but|yet|whereas)\s)|;\s+")
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
