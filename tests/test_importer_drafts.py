@@ -63,7 +63,7 @@ def test_evaluation_meets_the_goals():
     result = evaluate_bundled()
     print(result.report())
     assert result.recovered_share >= 0.80  # measured: 26/30 = 87%
-    assert result.unmatched_share <= 0.25  # measured: 4/25 = 16%
+    assert result.unmatched_share <= 0.25  # measured: 3/23 = 13%
 
 
 def test_evaluation_with_the_date_given():
@@ -1121,3 +1121,20 @@ def test_the_clause_after_but_that_holds_the_date_is_the_title(sentence, title, 
     [draft] = import_text(sentence, published="2025-11-13").drafts
     assert (draft.title, draft.time.edtf) == (title, date)
     assert draft.excerpt.text.startswith("but" if "but" in sentence else "yet")
+
+
+def test_a_paragraph_with_no_date_and_no_place_but_whose_is_no_draft():
+    """'"This is a good day," said Jörgen Warborn, a Swedish lawmaker' became a draft "Said
+    Jörgen Warborn …" in Sweden, dated with the paragraph before: a quote, no event."""
+    text = (
+        "BRUSSELS (AP) — Ambassadors of the member states agreed on a common position in "
+        "Brussels last week.\n\n"
+        "“This is a good day for European competitiveness,” said Jörgen Warborn, a Swedish "
+        "lawmaker who led the negotiations.\n\n"
+        "Several hundred activists protested in Strasbourg.\n"
+    )
+    drafts = import_text(text, published="2025-11-13").drafts
+    assert [d.title for d in drafts] == [
+        "Ambassadors of the member states agreed on a common position",
+        "Several hundred activists protested in Strasbourg",
+    ]

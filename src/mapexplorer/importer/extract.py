@@ -6,7 +6,8 @@ The rules, in order:
    sentence without one takes those of the paragraph's previous sentence.
 2. An undated sentence that names places belongs to the nearest draft of its paragraph: it is
    kept as context, and its places are added after the draft's own.
-3. A paragraph with places but no date at all becomes one draft. In news (the text dates
+3. A paragraph with places but no date at all becomes one draft (not when its only places are
+   whose people acted: "Iranian leaders", "a Swedish lawmaker"). In news (the text dates
    things near its publication) it goes on with the previous draft's date when that lies
    within a month of publication, else it is dated to the year before publication, with low
    confidence; in a history piece it continues the previous date of the text.
@@ -435,7 +436,9 @@ def _paragraph_drafts(
     drafts = [u for u in dated if u.places or u.speakers]
     if not drafts:
         with_places = [u for u in units if u.places]
-        if not with_places:
+        if not any(not m.demonym for u in with_places for m in u.places):
+            # '"A good day," said Jörgen Warborn, a Swedish lawmaker': with no date and no place
+            # but who is whose ("Swedish", "Iranian leaders"), nothing says where it happened.
             return []
         head = with_places[0]
         inherited = _undated_paragraph_date(head, dates, published, news, current)
