@@ -1138,3 +1138,20 @@ def test_a_paragraph_with_no_date_and_no_place_but_whose_is_no_draft():
         "Ambassadors of the member states agreed on a common position",
         "Several hundred activists protested in Strasbourg",
     ]
+
+
+def test_a_paragraph_that_tells_what_followed_goes_on_with_the_story():
+    """A news story's history: "Soldiers held prisoners in the national stadium in Santiago in
+    the weeks after the coup" was dated to the year before publication (2024–2025), as an
+    undated statement of the news is; it tells what followed the coup of 11 September 1973."""
+    text = (
+        "SANTIAGO, Chile (AP) — Chileans vote Sunday in a presidential runoff.\n\n"
+        "On Sept. 11, 1973, the armed forces bombed the presidential palace in Santiago.\n\n"
+        "In the years that followed, more than 3,000 people were killed. Soldiers held prisoners "
+        "in the national stadium in Santiago in the weeks after the coup.\n\n"
+        "Kast has promised to build trenches along the border with Bolivia.\n"
+    )
+    drafts = import_text(text, published="2025-12-12")
+    assert by_excerpt(drafts, "Soldiers held").time.edtf == "1973-09-11"
+    # what is, not what followed: the year before publication, as before
+    assert by_excerpt(drafts, "Kast has promised").time.edtf == "2024-12-12/2025-12-12"

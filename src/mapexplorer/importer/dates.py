@@ -31,6 +31,7 @@ __all__ = [
     "month_number",
     "season_span",
     "told_as_past",
+    "tells_what_followed",
     "MONTH",
     "DAY",
     "YEAR",
@@ -452,6 +453,29 @@ def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
     sentence = before + m[0] + after
     return bool(_PAST_TENSE.search(sentence)) and not (
         _FUTURE.search(sentence) or _AHEAD_WORDS.search(sentence)
+    )
+
+
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|has|have|says|say|will|shall|remains?|wants?|lies|sits?|insists?)\b", re.I
+)
+
+
+_AFTER_THAT = re.compile(
+    r"\b(?:that|which)\s+followed\b|\b(?:days|weeks|months|years)\s+(?:after|following)\b|"
+    r"\b(?:afterwards?|thereafter|soon\s+after|shortly\s+after|in\s+the\s+aftermath)\b",
+    re.I,
+)
+
+
+def tells_what_followed(text: str) -> bool:
+    """Whether a passage tells, in the simple past, what followed the time told before it ("In
+    the years that followed, … Soldiers held prisoners in the stadium in the weeks after the
+    coup"), not what is ("Kast has promised to …", "Turkey lies on …")."""
+    return (
+        bool(_AFTER_THAT.search(text))
+        and bool(_PAST_TENSE.search(text))
+        and not _PRESENT.search(text)
     )
 
 

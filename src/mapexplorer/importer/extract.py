@@ -9,8 +9,8 @@ The rules, in order:
 3. A paragraph with places but no date at all becomes one draft (not when its only places are
    whose people acted: "Iranian leaders", "a Swedish lawmaker"). In news (the text dates
    things near its publication) it goes on with the previous draft's date when that lies
-   within a month of publication, else it is dated to the year before publication, with low
-   confidence; in a history piece it continues the previous date of the text.
+   within a month of publication, or when it tells what followed ("In the years that
+   followed, …"), else it is dated to the year before publication, with low confidence; in a history piece it continues the previous date of the text.
 Country adjectives ("Iranian") count as places only when a unit names no place outright, and
 so do places in who said it (", the National Hurricane Center in Miami said").
 A unit that says where with a name the gazetteer does not know ("in Al Khor") and names places
@@ -33,6 +33,7 @@ from mapexplorer.importer.dates import (
     NAMED,
     DateMention,
     find_dates,
+    tells_what_followed,
 )
 from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer, normalise
@@ -77,6 +78,7 @@ class _Unit:
     actors: list[PlaceMention] = field(default_factory=list)  # places that act ("Ecuador beat")
     unknown_site: bool = False  # says where with a name the gazetteer does not know
     displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
+    followed: bool = False  # tells, in the past, what followed the time told before
 
 
 def make_drafts(
@@ -210,6 +212,7 @@ def _units(
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
         unit.subject = subject if start > sentence.start else ""
+        unit.followed = tells_what_followed(text[start:end])
         # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
         # yardstick, not when the clause happened.
         unit.dates = [
@@ -441,7 +444,8 @@ def _paragraph_drafts(
             # but who is whose ("Swedish", "Iranian leaders"), nothing says where it happened.
             return []
         head = with_places[0]
-        inherited = _undated_paragraph_date(head, dates, published, news, current)
+        followed = any(u.followed for u in units)
+        inherited = _undated_paragraph_date(head, dates, published, news, current, followed)
         if inherited is None:
             return []
         head.inherited = inherited
@@ -457,7 +461,7 @@ def _paragraph_drafts(
 
 def _undated_paragraph_date(
     unit: _Unit, dates: list[DateMention], published: int | None, news: bool,
-    current: TimeSpan | None,
+    current: TimeSpan | None, followed: bool = False,
 ) -> tuple[TimeSpan, str] | None:  # fmt: skip
     if (
         news
@@ -471,6 +475,13 @@ def _undated_paragraph_date(
         return current, (
             f"No date in the paragraph: it goes on with the story of the paragraph before "
             f"({current.describe()}), told near publication. Check it."
+        )
+    if news and published is not None and current is not None and followed:
+        # "In the years that followed, … Soldiers held prisoners in the national stadium in
+        # Santiago" after the coup of 1973: it goes on with the history the story was telling.
+        return current, (
+            f"No date in the paragraph: it tells what followed the paragraph before "
+            f"({current.describe()}). Check it."
         )
     if news and published is not None:
         return (
