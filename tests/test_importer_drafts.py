@@ -1155,3 +1155,29 @@ def test_a_paragraph_that_tells_what_followed_goes_on_with_the_story():
     assert by_excerpt(drafts, "Soldiers held").time.edtf == "1973-09-11"
     # what is, not what followed: the year before publication, as before
     assert by_excerpt(drafts, "Kast has promised").time.edtf == "2024-12-12/2025-12-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Sindirgi, a town of about 30,000 people in Balikesir province, was hit by a "
+            "magnitude 6.1 earthquake in August.",
+            "Sindirgi was hit by a magnitude 6.1 earthquake",
+        ),
+        (
+            "France, the former colonial power, had sent troops to Mali in January 2013.",
+            "France had sent troops to Mali",
+        ),
+        (
+            "Chileans voted in a plebiscite on Oct. 5, 1988, and Patricio Aylwin, a Christian "
+            "Democrat, took office in Santiago in March 1990.",
+            "Patricio Aylwin took office in Santiago",
+        ),
+    ],
+)
+def test_what_the_subject_is_said_to_be_is_left_out_of_the_title(sentence, title):
+    """ "Sindirgi, a town of about 30,000 people" was a title: the description after the
+    subject's name was kept and what happened to it cut off."""
+    drafts = import_text(sentence, published="2025-10-29").drafts
+    assert drafts[-1].title == title

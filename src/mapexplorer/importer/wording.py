@@ -106,6 +106,10 @@ _APPOSITIVE = re.compile(
 _ASIDE = re.compile(
     r",\s(?:who|which|[a-z]+ed|known|led|born|built|held)\s[^,;.]{3,140},\s(?=[a-z])"
 )  # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
+_DESCRIBED = re.compile(
+    r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){3,90},\s(?=[a-z])"
+)  # "France, the former colonial power, had sent", "Sindirgi, a town of about 30,000 people,"
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
@@ -188,6 +192,8 @@ def title_for(
     # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
+    # "Patricio Aylwin, a Christian Democrat, took office": who or what the subject is goes.
+    text = _DESCRIBED.sub(r"\1 ", text, count=1)
     # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
     text = _FRAME.sub("", text)
     text = _main_clause(text, names_a_region)
