@@ -1181,3 +1181,22 @@ def test_what_the_subject_is_said_to_be_is_left_out_of_the_title(sentence, title
     subject's name was kept and what happened to it cut off."""
     drafts = import_text(sentence, published="2025-10-29").drafts
     assert drafts[-1].title == title
+
+
+def test_a_place_opening_a_clause_after_and_is_who_acted():
+    """ "The last French soldiers left Niger in December 2023, and U.S. forces withdrew from a
+    drone base in Agadez in 2024" placed the second in the United States too: "and" before
+    "U.S." was read as listing a place, not as opening a clause."""
+    drafts = import_text(
+        "The last French soldiers left Niger in December 2023, and U.S. forces withdrew from a "
+        "drone base in Agadez in 2024.",
+        published="2025-07-10",
+    )
+    agadez = by_excerpt(drafts, "U.S. forces")
+    assert [p.name for p in agadez.places] == ["Agadez"]
+    assert "United States" in [p.name for p in agadez.place_alternatives]
+    # a list is still a list: "between Iran and Russia" names both
+    [draft] = import_text(
+        "Trade between Iran and Russia grew in 2023.", published="2025-07-10"
+    ).drafts
+    assert [p.name for p in draft.places] == ["Iran", "Russia"]

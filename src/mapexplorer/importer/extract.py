@@ -287,7 +287,14 @@ def _acts(text: str, mention: PlaceMention) -> bool:
     after = _WORD_AFTER.match(text, mention.end)
     if after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE):
         return False
-    return not _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    before = _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if before is None:
+        return True
+    # "…, and U.S. forces withdrew": "and" after a comma opens a clause, whose subject it is
+    return (
+        before.group()[:3].lower() in ("and", "or ")
+        and text[max(0, before.start() - 2) : before.start()].strip() == ","
+    )
 
 
 def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
