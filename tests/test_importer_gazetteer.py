@@ -610,3 +610,27 @@ def test_a_rivers_city_and_a_rivers_country_keep_their_names(gaz):
     assert best(gaz, "Missiles hit Dnipro overnight.")["Dnipro"] == ("Dnipro", "UA")
     assert best(gaz, "Talks were held in Jordan.")["Jordan"] == ("Jordan", "JO")
     assert [m.demonym for m in gaz.find("Alpine villages were cut off.")] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Salvador Allende won in 1970. Allende killed himself inside the palace in Santiago.",
+            ["Santiago"],
+        ),
+        ("President Allende spoke on the radio. Allende died that day.", []),
+        ("George Washington crossed the Delaware. Washington said it would fight.", ["Delaware"]),
+        # the town itself, named after a preposition, or with no person of its name in the text
+        (
+            "Salvador Allende was born in Valparaíso. Troops marched to Allende.",
+            ["Valparaíso", "Allende"],
+        ),
+        ("Allende is a town in Mexico.", ["Allende", "Mexico"]),
+        ("The Moscow Kremlin said so. Moscow agreed.", ["The Moscow", "Kremlin", "Moscow"]),
+    ],
+)
+def test_a_surname_the_text_has_given_a_person_is_that_person_alone_too(gaz, text, places):
+    """ "Allende killed himself inside the palace as troops closed in" placed the coup at
+    Allende, a town in Mexico, though the story had named the man, Salvador Allende."""
+    assert [m.text for m in gaz.find(text)] == places

@@ -810,6 +810,10 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     ) or bool(_FEATURE_OF.search(text, max(0, token.start - 20), token.start))
     if feature:  # "the Fergana Valley": not the town of Fergana
         return [c for c in cands if c.kind != CITY]
+    if key in _surnames(text) and not _PLACE_PREPOSITION.search(
+        text, max(0, token.start - 12), token.start
+    ):
+        return []  # "Salvador Allende … Allende killed himself": the man, not the town
     if (
         prev_name
         and tokens[i - 1].word.lower() in _GIVEN_NAMES
@@ -883,6 +887,43 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
         and not all(demonym for _, _, demonym in others)
         and not any(entry.key in ours for entry, _, _ in others)
     )
+
+
+_TITLES = {
+    "president", "gen", "general", "mr", "mrs", "ms", "dr", "sen", "senator", "gov", "governor",
+    "rep", "col", "capt", "lt", "sgt", "maj", "adm", "judge", "justice", "king", "queen",
+    "prince", "princess", "pope", "sheikh", "emir", "sultan", "chancellor", "premier", "mayor",
+    "ayatollah", "marshal", "cardinal", "bishop", "archbishop", "lord", "sir", "dame", "minister",
+}  # fmt: skip
+_NAME_PAIR = re.compile(r"\b([A-Z][\w'’-]*)\.?\s(?=([A-Z][\w'’-]*)\b)")
+
+
+@functools.lru_cache(maxsize=4)
+def _surnames(text: str) -> frozenset[str]:
+    """The lookup keys of the words a text uses as a person's surname: after a title
+    ("President Allende", "Gen. Pinochet"), a common given name ("George Washington"), or
+    another place's name ("Salvador Allende"). Alone elsewhere ("Allende killed himself"), such
+    a word is the person."""
+    gaz = gazetteer()
+    found = set()
+    for m in _NAME_PAIR.finditer(text):
+        first, last = m[1], m[2]
+        if _CALENDAR_WORD.fullmatch(last) or not gaz.knows(normalise(last)):
+            continue
+        lowered = first.lower()
+        if lowered in _TITLES or lowered in _GIVEN_NAMES:
+            found.add(normalise(last))
+            continue
+        token_a = _Token(m.start(1), m.end(1), first)
+        token_b = _Token(m.start(2), m.start(2) + len(last), last)
+        if (
+            gaz.knows(normalise(first))
+            and not gaz.knows(normalise(f"{first} {last}"))
+            and _is_name_part(text, token_a, token_b)
+            and _is_name_part(text, token_a, token_b, previous=True)
+        ):
+            found.add(normalise(last))
+    return frozenset(found)
 
 
 _CALENDAR_WORD = re.compile(
