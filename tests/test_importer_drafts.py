@@ -1200,3 +1200,29 @@ def test_a_place_opening_a_clause_after_and_is_who_acted():
         "Trade between Iran and Russia grew in 2023.", published="2025-07-10"
     ).drafts
     assert [p.name for p in draft.places] == ["Iran", "Russia"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "EU leaders will meet in Brussels on Dec. 18 and 19 for a summit expected to focus "
+            "on Ukraine and on the use of frozen Russian assets.",
+            "EU leaders will meet in Brussels for a summit",
+        ),
+        (
+            "Officials in Kenya announced a new tax in March 2024 designed to raise revenue.",
+            "Officials in Kenya announced a new tax",
+        ),
+        # the adjective with its infinitive inside the title stays
+        (
+            "Voters in Chile were expected to choose in 2025.",
+            "Voters in Chile were expected to choose",
+        ),
+    ],
+)
+def test_a_title_does_not_end_on_an_adjective_cut_from_its_infinitive(sentence, title):
+    """ "EU leaders will meet in Brussels for a summit expected": "expected" says nothing
+    without the "to focus on Ukraine" that the cut left out."""
+    [draft] = import_text(sentence, published="2025-11-13").drafts
+    assert draft.title == title

@@ -31,6 +31,12 @@ _FUNCTION = {
     "beyond", "behind", "beneath", "including", "alongside", "like", "per", "over", "under",
     "above", "below", "beside", "until", "till", "since",
 }  # fmt: skip
+# Adjectives and participles that a title cut before their "to" leaves saying nothing.
+_WANTS_AN_INFINITIVE = {
+    "expected", "likely", "unlikely", "due", "set", "able", "unable", "ready", "willing",
+    "eager", "aimed", "designed", "intended", "meant", "poised", "scheduled", "slated",
+    "planned", "bound", "keen", "reluctant", "prepared", "supposed", "determined",
+}  # fmt: skip
 _DIRECTION_OF = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northeastern", "northwestern", "southeastern", "southwestern", "outskirts",
@@ -278,6 +284,15 @@ def title_for(
     brk = _BREAK.search(joined)
     if brk and len(joined[: brk.start()].split()) >= 4:
         cut = joined[: brk.start()].split()
+    if (
+        len(cut) > 3
+        and len(cut) < len(words)
+        and cut[-1].lower() in _WANTS_AN_INFINITIVE
+        and words[len(cut)].lower() == "to"
+    ):
+        # "… for a summit expected | to focus on Ukraine": the adjective says nothing without
+        # what follows it ("… for a summit").
+        cut.pop()
     while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION | _CLAUSE_WORDS:
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
