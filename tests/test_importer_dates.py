@@ -706,3 +706,21 @@ def test_a_weekday_after_a_verb_in_the_present_is_what_is_scheduled(sentence, ex
     dated the Sunday before: a news lead tells what is scheduled in the present."""
     [(_, edtf)] = dates(sentence, day_from_ymd(2025, 12, 12))
     assert edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rome was founded in the 8th century BC.", "-07XX"),
+        ("In the 5th century BCE, Athens grew rich.", "-04XX"),
+        ("Silk was reaching Rome by the first century BC.", "-00XX"),
+        ("In the early 5th century BC, Persia invaded Greece.", "-0499/-0466"),
+        ("The 5th to 3rd centuries BC were rich.", "-04XX/-02XX"),
+        ("The Qin ruled from 221 to 206 BC.", "-0220/-0205"),
+        ("Between 500 and 300 BC, cities grew.", "-0499/-0299"),
+    ],
+)
+def test_centuries_and_ranges_before_christ(text, expected):
+    """ "the 8th century BC" was no date at all, and "from 221 to 206 BC" only 206 BC."""
+    [(_, edtf)] = dates(text)
+    assert edtf == expected

@@ -674,13 +674,15 @@ def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
     rf"(?:the\s+)?(?:(?P<part>very\s+early|very\s+late|early|mid|late|first\s+half\s+of\s+the|"
     rf"second\s+half\s+of\s+the|turn\s+of\s+the)[-\s]+)?(?P<a>{ORDINAL})"
     rf"(?:[-\s]+centur(?:y|ies)\s*)?(?:\s*(?:[-–]|and|to|or|and\s+the|to\s+the)\s*(?P<b>{ORDINAL}))?"
-    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BC|BCE|B\.C\.))?(?:\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
+    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BCE|BC|B\.C\.))?(?:\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
     re.I,
 )
 def _century(m: re.Match[str], ctx: _Context) -> Resolved:
     a = _ordinal(m["a"])
     b = _ordinal(m["b"]) if m["b"] else a
-    if m["bc"] or not 1 <= a <= b <= 21:
+    if m["bc"]:
+        return _century_bc(a, b, re.sub(r"\s+", " ", (m["part"] or "").lower()))
+    if not 1 <= a <= b <= 21:
         return None
     if m["b"]:
         return _span(f"{a - 1:02d}XX/{b - 1:02d}XX"), EXPLICIT, ""
@@ -694,6 +696,21 @@ def _century(m: re.Match[str], ctx: _Context) -> Resolved:
             f"the {part} part of the century",
         )
     return _span(f"{a - 1:02d}XX"), EXPLICIT, ""
+
+
+def _century_bc(a: int, b: int, part: str) -> Resolved:
+    """ "the 8th century BC" (800–701 BC), "the 5th to 3rd centuries BC", "the early 5th
+    century BC" (500–467 BC): a BC century's years run down, its first third is its oldest."""
+    if not 1 <= b <= a <= 40:
+        return None
+    if a != b:
+        return _span(f"-{a - 1:02d}XX/-{b - 1:02d}XX"), EXPLICIT, ""
+    if part:
+        lo, hi = _CENTURY_PARTS[part]
+        oldest = 1 - a * 100  # astronomical year of the century's first year ("800 BC": -799)
+        start, end = oldest + max(lo, 0), oldest + min(hi, 99)
+        return _span(f"{_y(start)}/{_y(end)}"), EXPLICIT, f"the {part} part of the century"
+    return _span(f"-{a - 1:02d}XX"), EXPLICIT, ""
 
 
 def _named_rule(pattern: str, edtf: str, label: str) -> None:
@@ -986,6 +1003,18 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
 @_rule(r"(?P<n>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
 def _year_bc(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_y(1 - int(m["n"]))), EXPLICIT, ""
+
+
+@_rule(
+    r"(?i:(?P<cue>from|between)\s+)(?P<a>\d{1,4})(?:\s*(?:BC|BCE|B\.C\.))?"
+    r"(?:\s*[-–]\s*|\s+(?:to|until|and)\s+)(?P<b>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])"
+)
+def _years_bc(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "from 221 to 206 BC", "between 500 and 300 BC": both years BC, the older first."""
+    a, b = int(m["a"]), int(m["b"])
+    if a <= b:
+        return None
+    return _span(f"{_y(1 - a)}/{_y(1 - b)}"), EXPLICIT, ""
 
 
 @_rule(rf"(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
