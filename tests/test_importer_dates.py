@@ -724,3 +724,20 @@ def test_centuries_and_ranges_before_christ(text, expected):
     """ "the 8th century BC" was no date at all, and "from 221 to 206 BC" only 206 BC."""
     [(_, edtf)] = dates(text)
     assert edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Suleiman ruled from 1520 until his death in 1566.",
+            [("from 1520 until his death in 1566", "1520/1566")],
+        ),
+        ("She served as mayor from 2010 until she retired.", [("2010", "2010")]),
+        ("He lived there from 2014 to the present.", [("from 2014", "2014/2025-01-17")]),
+    ],
+)
+def test_from_a_date_until_an_end_the_text_names_is_not_open_until_publication(text, expected):
+    """ "Suleiman ruled from 1520 until his death in 1566" was read as since 1520, open until
+    the day of publication, beside a lone 1566."""
+    assert dates(text) == expected

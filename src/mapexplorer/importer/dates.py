@@ -1090,6 +1090,16 @@ _DAYS_BEFORE = re.compile(rf"(?<![\w.,$£€-])(?P<days>(?:{DAY},\s*)*{DAY}),?\s
 and 10 March"."""
 
 
+_TO_NOW = re.compile(r"(?:the\s+)?(?:present|now|today|this\s+day|date)\b", re.I)
+_A_DATE_NEXT = re.compile(rf"(?:the\s+)?(?:\d|(?i:early|mid|late)\b|{MONTH}|[A-Z])")
+_CLOSED_LATER = re.compile(r"(?:[^\W\d]+['’]?s?\s+){1,4}(?:in|on)\s+")
+
+
+def _closed_later(text: str, end: int, start: int) -> bool:
+    """Whether a range's end is a date a few words on: "from 1520 until | his death in | 1566"."""
+    return _CLOSED_LATER.fullmatch(text, end, start) is not None
+
+
 def _follows(text: str, end: int, start: int) -> bool:
     """Whether a date starting at `start` comes straight after `end` ("the" may stand between)."""
     return start == end or re.fullmatch(r"the\s+", text[end:start], re.I) is not None
@@ -1172,7 +1182,9 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             continue
         span, kind, note, *more = resolved
         alternatives = more[0] if more else ()
-        if range_open is not None and _follows(text, range_open[2], start):
+        if range_open is not None and (
+            _follows(text, range_open[2], start) or _closed_later(text, range_open[2], start)
+        ):
             last = DateMention(start, m.end(), m.group(), span, kind, note)
             joined = _joined(range_open[0], last, range_open[1], text)
             range_open = None
@@ -1208,6 +1220,8 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         since = _SINCE.search(text, max(0, start - 20), start)
         if since and _FROM_A_TIME.search(text, max(0, start - 40), start):
             since = None
+        if to and not _TO_NOW.match(text, to.end()) and not _A_DATE_NEXT.match(text, to.end()):
+            since = None  # "from 1520 until his death": it ended, when the text does not say
         if since and published is not None and published >= span.start:
             # "since 2014", or "from 2014 to the present": open until publication
             span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
