@@ -1174,6 +1174,12 @@ def test_a_paragraph_that_tells_what_followed_goes_on_with_the_story():
             "Democrat, took office in Santiago in March 1990.",
             "Patricio Aylwin took office in Santiago",
         ),
+        # a lead and a clause, not a name and what it is
+        (
+            "Under Selim I, the Ottomans conquered Syria and Egypt in 1516, and the sultans "
+            "took on the role of protectors of Mecca.",
+            "The Ottomans conquered Syria and Egypt",
+        ),
     ],
 )
 def test_what_the_subject_is_said_to_be_is_left_out_of_the_title(sentence, title):

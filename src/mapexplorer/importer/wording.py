@@ -116,6 +116,19 @@ _DESCRIBED = re.compile(
     r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)){3,90},\s(?=[a-z])"
 )  # "France, the former colonial power, had sent", "Sindirgi, a town of about 30,000 people,"
+
+
+def _without_description(text: str) -> str:
+    """ "Patricio Aylwin, a Christian Democrat, took office" → "Patricio Aylwin took office";
+    not "Under Selim I, the Ottomans conquered Syria, and …" (a lead, and a clause)."""
+    m = _DESCRIBED.match(text)
+    if m is None or m[1].split()[-1].lower() in _LEADS or m[1].split()[0].lower() in _LEADS:
+        return text
+    if has_a_verb(text, m.end(1), m.end()):
+        return text
+    return f"{m[1]} {text[m.end() :]}"
+
+
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
@@ -199,7 +212,7 @@ def title_for(
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
     # "Patricio Aylwin, a Christian Democrat, took office": who or what the subject is goes.
-    text = _DESCRIBED.sub(r"\1 ", text, count=1)
+    text = _without_description(text)
     # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
     text = _FRAME.sub("", text)
     text = _main_clause(text, names_a_region)
