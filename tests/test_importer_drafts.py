@@ -1232,3 +1232,11 @@ def test_a_title_does_not_end_on_an_adjective_cut_from_its_infinitive(sentence, 
     without the "to focus on Ukraine" that the cut left out."""
     [draft] = import_text(sentence, published="2025-11-13").drafts
     assert draft.title == title
+
+
+def test_a_title_keeps_the_it_its_infinitive_takes():
+    """ "In 1529, they besieged Vienna but failed to take it." was titled "… failed to take"."""
+    [draft] = import_text(
+        "In 1529, they besieged Vienna but failed to take it.", published="2025-03-01"
+    ).drafts
+    assert draft.title == "They besieged Vienna but failed to take it"

@@ -366,11 +366,12 @@ def _number_phrase_end(words: list[str], at: int) -> int | None:
 
 
 def _object_pronoun_ends(cut: list[str], whole: int) -> bool:
-    """Whether the clause, whole, ends on "it" or "them" after its verb."""
+    """Whether the clause, whole, ends on "it" or "them" after its verb ("… retook it", "…
+    failed to take it")."""
     return (
         len(cut) == whole
         and cut[-1].lower().strip(",.;:!?") in ("it", "them")
-        and has_a_verb(cut[-2].lower())
+        and (has_a_verb(cut[-2].lower()) or (len(cut) > 2 and cut[-3].lower() == "to"))
     )
 
 
