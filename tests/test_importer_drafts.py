@@ -1240,3 +1240,34 @@ def test_a_title_keeps_the_it_its_infinitive_takes():
         "In 1529, they besieged Vienna but failed to take it.", published="2025-03-01"
     ).drafts
     assert draft.title == "They besieged Vienna but failed to take it"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "date"),
+    [
+        (
+            "The Crimean War, fought from 1853 to 1856, saw Britain and France side with the "
+            "Ottomans against Russia.",
+            "The Crimean War saw Britain and France side",
+            "1853/1856",
+        ),
+        (
+            "The empire entered the First World War on the side of Germany in 1914.",
+            "The empire entered the First World War",
+            "1914",
+        ),
+        # a period that says when goes from the title, as a date does
+        (
+            "In the Second World War, the Soviet Union and Britain invaded Iran.",
+            "The Soviet Union and Britain invaded Iran",
+            "1939-09-01/1945-09-02",
+        ),
+    ],
+)
+def test_a_period_named_as_a_thing_stays_in_the_title(sentence, title, date):
+    """ "The Crimean War, fought from 1853 to 1856, saw Britain and France side with the
+    Ottomans" was titled "Fought, saw Britain and France …", and "The empire entered the First
+    World War … in 1914" was dated the whole war: a named period was taken out of the title
+    and put before the year written in it."""
+    [draft] = import_text(sentence, published="2025-03-01").drafts
+    assert (draft.title, draft.time.edtf) == (title, date)

@@ -225,6 +225,19 @@ def _units(
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
             unit.dates.sort(key=lambda m: any(a <= m.start < b for a, b in asides))
+        if len(unit.dates) > 1 and unit.dates[0].kind == NAMED:
+            # "The empire entered the First World War … in 1914": a date written in the period
+            # named is the clause's, the period its alternative.
+            period = unit.dates[0].span
+            unit.dates.sort(
+                key=lambda m: (
+                    not (
+                        m.kind == EXPLICIT
+                        and m.span.start <= period.end
+                        and period.start <= m.span.end
+                    )
+                )
+            )
         if len(unit.dates) > 1 and (
             said := reported_clause_start(text, start, end, [(m.start, m.end) for m in unit.dates])
         ):
@@ -330,6 +343,11 @@ _ITS_PEOPLE = {
     "authorities", "police", "ministers", "negotiators", "warplanes", "jets", "drones",
     "warships", "navy", "army", "military", "government", "president", "officers", "agents",
 }  # fmt: skip
+_PERIOD_AS_TIME = re.compile(
+    r"\b(?:in|during|after|before|since|until|by|throughout|amid|following|of|from|through)"
+    r"\s+$",
+    re.I,
+)
 _SITE_GAP = re.compile(r"\b(?:between|with|against|and|or|than)\b")
 _LISTED = re.compile(r",?\s+(?:and\s+)?|,\s+")
 _SITE_BEFORE = re.compile(
@@ -537,7 +555,13 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
                 [TimeSpan.parse(iso_from_day(time.end))] if time.start != time.end else []
             )
         body = text[unit.start : unit.end]
-        offsets = [(m.start - unit.start, m.end - unit.start) for m in unit.dates]
+        # A period named as what acted or was entered ("The Crimean War … saw", "entered the
+        # First World War") stays in the title; after "in", "during"… it goes as a date does.
+        offsets = [
+            (m.start - unit.start, m.end - unit.start)
+            for m in unit.dates
+            if m.kind != NAMED or _PERIOD_AS_TIME.search(text, max(0, m.start - 12), m.start)
+        ]
         title = title_for(body, offsets, gaz.names_a_region, unit.subject)
         draft_id = _unique_id(slugify(title), used)
         drafts.append(

@@ -129,6 +129,10 @@ def _without_description(text: str) -> str:
     return f"{m[1]} {text[m.end() :]}"
 
 
+_BARE_PARTICIPLE = re.compile(
+    r",\s(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
+    r"given|led|set|begun|drawn|sworn)\s?,\s(?=[a-z])"
+)
 _PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
 
 
@@ -200,6 +204,9 @@ def title_for(
     through Georgia": "Hurricane Helene tore north …").
     """
     text = _without_dates(text, dates)
+    # "The Crimean War, fought from 1853 to 1856, saw …": the aside's date gone, its participle
+    # alone says nothing.
+    text = _BARE_PARTICIPLE.sub(" ", text, count=1)
     # A short quoted expression is one word to the cut: "the “thorough strategic partnership”
     # treaty" is not cut inside it ("… the thorough strategic").
     text = _SHORT_QUOTE.sub(lambda m: m[1].replace(" ", _QUOTE_GLUE), text)
