@@ -183,9 +183,11 @@ def _units(
         lead
         and _has_words(text, sentence.start, lead[-1].start(), dates)
         and _has_words(text, lead[-1].end(), dates[0].start, dates)
+        and not re.search(r"[,;:—–]", text[lead[-1].end() : dates[0].start])
     ):
         # "The bloc grew to 28 members, but Britain left on Jan. 31, 2020": the date is the
-        # clause's after "but"; the one before it, undated, is its context.
+        # clause's after "but" (or ", and"), the one before it, undated, its context; not in
+        # "With Moscow at war, and Iran under pressure, they failed last month …" (a lead).
         cuts.append(lead[-1].end())
     for before, after in zip(dates, dates[1:], strict=False):
         breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start)) or [
@@ -394,7 +396,7 @@ _ATTRIBUTION = re.compile(
     r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
     r"[.!?\"”]*$"
 )
-_BUT = re.compile(r",\s+(?=(?:but|yet|whereas)\s)|;\s+")
+_BUT = re.compile(r",\s+(?=(?:but|yet|whereas|and)\s)|;\s+")
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
