@@ -1288,3 +1288,15 @@ def test_a_lead_with_and_before_the_clause_is_no_clause_of_its_own():
         published="2025-01-17",
     ).drafts
     assert draft.title.startswith("They failed to stop")
+
+
+@pytest.mark.parametrize("place", ["SÃO PAULO", "BOGOTÁ, Colombia", "İZMİR, Turkey"])
+def test_a_dateline_with_accented_capitals_is_a_dateline(place):
+    """ "SÃO PAULO (AP) — Brazil's former President … began serving …" was titled "SÃO PAULO
+    (AP) — Brazil's former President Jair Bolsonaro": the dateline's Ã was no capital letter."""
+    [draft] = import_text(
+        f"{place} (AP) — Brazil's former president began serving a prison sentence on Tuesday.",
+        published="2025-11-25",
+    ).drafts
+    assert draft.title == "Brazil's former president began serving a prison sentence"
+    assert draft.time.edtf == "2025-11-25"

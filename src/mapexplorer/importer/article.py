@@ -212,8 +212,11 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
     return body
 
 
+# Capital letters, with accents too: "SÃO PAULO (AP) —", "İSTANBUL (AP) —".
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{2,}?[A-Z.])(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’ -]{{2,}}?[{_CAPITALS}.])"
+    r"(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)*"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([A-Za-z ]{2,12}\))?\s*[–—-]+\s*"
 )
