@@ -634,3 +634,20 @@ def test_a_surname_the_text_has_given_a_person_is_that_person_alone_too(gaz, tex
     """ "Allende killed himself inside the palace as troops closed in" placed the coup at
     Allende, a town in Mexico, though the story had named the man, Salvador Allende."""
     assert [m.text for m in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Getúlio Vargas, who ruled Brazil for 18 years, killed himself in Rio de Janeiro.",
+            ["Brazil", "Rio de Janeiro"],
+        ),
+        ("Jordan, 23, said he had fled the fighting in Khartoum.", ["Khartoum"]),
+        ("Paris, which hosted the talks, said it was ready.", ["Paris"]),
+    ],
+)
+def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
+    """ "Getúlio Vargas, who ruled Brazil for 18 years, killed himself …" was placed at
+    Getúlio Vargas, a town in Brazil: "who" says a person, as an age does."""
+    assert [m.text for m in gaz.find(text)] == places

@@ -768,6 +768,9 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     if _NAME_AFTER_KIN.search(text, max(0, tokens[i].start - 80), tokens[i].start):
         return []  # "a daughter, Anna, of Vancouver": a person, not Anna (Russia)
     last = tokens[i + n - 1]
+    if _A_PERSON_AFTER.match(text, last.end):
+        return []  # "Getúlio Vargas, who ruled Brazil", "Jordan, 23, said": a person
+
     if (
         i + n < len(tokens)
         and tokens[i + n].capitalised
@@ -849,6 +852,7 @@ def _qualified_at(text: str, end: int) -> bool:
     return m is not None and any(c.kind != CITY for c in gazetteer().lookup(normalise(m[1])))
 
 
+_A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
     r"\b[A-ZÀ-Þ][\w'’-]*\s(?:de|da|di|do|dos|del|della|du|von|van|van der|von der|de la|de los)\s$"
 )
