@@ -1300,3 +1300,24 @@ def test_a_dateline_with_accented_capitals_is_a_dateline(place):
     ).drafts
     assert draft.title == "Brazil's former president began serving a prison sentence"
     assert draft.time.edtf == "2025-11-25"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "A week after Lula's inauguration, on Jan. 8, 2023, thousands of Bolsonaro supporters "
+            "stormed Congress in Brasília.",
+            "Thousands of Bolsonaro supporters stormed Congress in Brasília",
+        ),
+        (
+            "Two days later, on March 3, 2024, rebels seized the airport in Goma.",
+            "Rebels seized the airport in Goma",
+        ),
+    ],
+)
+def test_a_lead_counting_from_another_time_is_left_out_of_the_title(sentence, title):
+    """ "A week after Lula's inauguration, on Jan. 8, 2023, thousands … stormed Congress" was
+    titled "A week after Lula's inauguration"."""
+    [draft] = import_text(sentence, published="2025-11-25").drafts
+    assert draft.title == title

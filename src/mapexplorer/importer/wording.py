@@ -497,7 +497,10 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             text = text.split(" ", 1)[1] if " " in text else text
             continue
         if (
-            first in _LEADS or not text[:1].isalpha() or (cut_lead and first in _CONJUNCTIONS)
+            first in _LEADS
+            or not text[:1].isalpha()
+            or (cut_lead and first in _CONJUNCTIONS)
+            or _MEASURED_LEAD.match(text)
         ) and 0 < comma < 160:
             rest = text[comma + 2 :]
             region = _REGION_AFTER_TOWN.match(rest) if names_a_region else None
@@ -526,6 +529,12 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
     return text
 
 
+# "A week after Lula's inauguration, …", "Two days later, …": a time counted from another.
+_MEASURED_LEAD = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier)\b",
+    re.I,
+)
 _SUBORDINATORS = {"until", "before", "after", "when", "once", "because", "whereas"}
 _NOT_PARTICIPLES = {
     "during", "following", "including", "according", "concerning", "regarding", "notwithstanding",
