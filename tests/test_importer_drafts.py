@@ -739,6 +739,10 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
             "following year.",
             "The plague reached the Crimean port of Caffa",
         ),
+        (
+            "Schools in Sindirgi and the nearby town of Bigadic were closed on Monday.",
+            "Schools in Sindirgi and the nearby town of Bigadic",
+        ),
     ],
 )
 def test_a_title_does_not_end_on_a_clause_word_nor_before_the_name_it_needs(sentence, title):

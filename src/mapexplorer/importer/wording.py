@@ -263,6 +263,14 @@ def title_for(
                 break
     if (
         len(cut) >= limit
+        and len(cut) < len(words)
+        and cut[-1] == "of"
+        and len(cut) > 2
+        and words[len(cut)][:1].isupper()
+    ):
+        cut.pop()  # "… the nearby town of | Bigadic": as if cut before "of"
+    if (
+        len(cut) >= limit - 1
         and len(cut) + 1 < len(words)
         and words[len(cut)] == "of"
         and not _PHRASE_END.search(cut[-1])
