@@ -741,3 +741,20 @@ def test_from_a_date_until_an_end_the_text_names_is_not_open_until_publication(t
     """ "Suleiman ruled from 1520 until his death in 1566" was read as since 1520, open until
     the day of publication, beside a lone 1566."""
     assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quake was the strongest since 1999. In mid-October, heavy rains began.",
+            ("mid-October", "2025-10-11/2025-10-20"),
+        ),
+        ("Since 2014 he has lived in Kyiv. In March, he moved to Lviv.", ("In March", "2025-03")),
+    ],
+)
+def test_since_a_year_lends_no_year_to_the_next_month(text, expected):
+    """Published 29 October 2025, "… the strongest since 1999. In mid-October, heavy rains
+    began" put the rains in October 1999: "since 1999", open until publication, lent the year
+    of its start."""
+    assert dates(text, day_from_ymd(2025, 10, 29))[-1] == expected

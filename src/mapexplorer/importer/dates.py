@@ -1234,7 +1234,9 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         mentions.append(
             DateMention(begin, m.end(), text[begin : m.end()], span, kind, note, alternatives)
         )
-        ctx.previous = span
+        # "Since 2014 he has lived in Kyiv. In March, he moved": open until publication, it
+        # lends no year of its start to what comes next (March is the latest before publication).
+        ctx.previous = None if begin != start and range_open is None else span
         taken_until = m.end()
         if range_open is not None and (closed := _month_range(range_open, text)):
             mentions[-1] = closed  # "from January to March": one span, in the start's year
