@@ -758,3 +758,20 @@ def test_since_a_year_lends_no_year_to_the_next_month(text, expected):
     began" put the rains in October 1999: "since 1999", open until publication, lent the year
     of its start."""
     assert dates(text, day_from_ymd(2025, 10, 29))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        ((2025, 10, 29), "Last summer, wildfires burned near Izmir.", "2025-22"),
+        ((2025, 7, 10), "Last summer, wildfires burned near Izmir.", "2024-22"),
+        ((2025, 7, 10), "This summer, wildfires burned near Izmir.", "2025-22"),
+        ((2025, 1, 20), "Last winter was the coldest in years.", "2023-24"),
+        ((2025, 1, 20), "This winter, gas ran short in Moldova.", "2024-24"),
+        ((2025, 10, 29), "Talks will resume in Geneva next spring.", "2026-21"),
+    ],
+)
+def test_a_season_counted_from_publication(published, text, expected):
+    """ "Last summer, wildfires burned near Izmir" was no date: the sentence made no draft."""
+    [(_, edtf)] = dates(text, day_from_ymd(*published))
+    assert edtf == expected

@@ -595,6 +595,24 @@ def _season(m: re.Match[str], ctx: _Context) -> Resolved:
     return span, EXPLICIT, f"no single {m['s'].lower()} spans {year}–{last}: read as the years"
 
 
+@_rule(r"(?P<which>last|this|next|past)\s+(?P<s>spring|summer|autumn|fall|winter)\b", re.I)
+def _season_from_published(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "last summer", "this winter", "next spring": counted from publication (the seasons of
+    the northern hemisphere, as "summer 2014" is)."""
+    if ctx.published is None:
+        return None
+    pub, which = ctx.published, m["which"].lower()
+    py = ymd_from_day(pub)[0]
+    seasons = [season_span(m["s"], y) for y in range(py - 2, py + 2)]
+    if which in ("last", "past"):
+        span = [t for t in seasons if t.end < pub][-1]
+    elif which == "next":
+        span = next(t for t in seasons if t.start > pub)
+    else:  # this: the one publication falls in, else the one of its year
+        span = next((t for t in seasons if t.start <= pub <= t.end), seasons[2])
+    return span, FROM_PUBLISHED, f"'{m.group()}' counted from publication"
+
+
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_WORDS = {"early": "the start of", "mid": "the middle of", "late": "the end of"}
 
