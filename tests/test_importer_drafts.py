@@ -1325,3 +1325,18 @@ def test_a_lead_counting_from_another_time_is_left_out_of_the_title(sentence, ti
     titled "A week after Lula's inauguration"."""
     [draft] = import_text(sentence, published="2025-11-25").drafts
     assert draft.title == title
+
+
+def test_a_paragraph_that_says_what_is_with_no_date_is_no_draft():
+    """ "Turkey lies on major fault lines and earthquakes are frequent" became a draft dated
+    with the quake before it: a statement of what is, not an event."""
+    text = (
+        "ISTANBUL (AP) — A magnitude 6.1 earthquake shook western Turkey on Sunday.\n\n"
+        "Turkey lies on major fault lines and earthquakes are frequent.\n\n"
+        "Residents of Sindirgi spent the night in tents in Balikesir.\n"
+    )
+    drafts = import_text(text, published="2025-10-29").drafts
+    assert [d.title for d in drafts] == [
+        "A magnitude 6.1 earthquake shook western Turkey",
+        "Residents of Sindirgi spent the night in tents",
+    ]

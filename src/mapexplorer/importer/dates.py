@@ -32,6 +32,7 @@ __all__ = [
     "season_span",
     "told_as_past",
     "tells_what_followed",
+    "tells_what_is",
     "MONTH",
     "DAY",
     "YEAR",
@@ -466,6 +467,12 @@ _AFTER_THAT = re.compile(
     r"\b(?:afterwards?|thereafter|soon\s+after|shortly\s+after|in\s+the\s+aftermath)\b",
     re.I,
 )
+
+
+def tells_what_is(text: str) -> bool:
+    """Whether a passage says what is, in the present, and tells nothing that happened:
+    "Turkey lies on major fault lines and earthquakes are frequent"."""
+    return bool(_PRESENT.search(text)) and not _PAST_TENSE.search(text)
 
 
 def tells_what_followed(text: str) -> bool:

@@ -34,6 +34,7 @@ from mapexplorer.importer.dates import (
     DateMention,
     find_dates,
     tells_what_followed,
+    tells_what_is,
 )
 from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer, normalise
@@ -79,6 +80,7 @@ class _Unit:
     unknown_site: bool = False  # says where with a name the gazetteer does not know
     displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
     followed: bool = False  # tells, in the past, what followed the time told before
+    present: bool = False  # says what is, and tells nothing that happened
 
 
 def make_drafts(
@@ -215,6 +217,7 @@ def _units(
         unit = _Unit(start, start + end_trim, sentence.paragraph)
         unit.subject = subject if start > sentence.start else ""
         unit.followed = tells_what_followed(text[start:end])
+        unit.present = tells_what_is(text[start:end])
         # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
         # yardstick, not when the clause happened.
         unit.dates = [
@@ -469,6 +472,10 @@ def _paragraph_drafts(
         if not any(not m.demonym for u in with_places for m in u.places):
             # '"A good day," said Jörgen Warborn, a Swedish lawmaker': with no date and no place
             # but who is whose ("Swedish", "Iranian leaders"), nothing says where it happened.
+            return []
+        if all(u.present for u in units):
+            # "Turkey lies on major fault lines", "The parliament sits in Strasbourg": with no
+            # date, what is so in the present is no event.
             return []
         head = with_places[0]
         followed = any(u.followed for u in units)
