@@ -1190,6 +1190,11 @@ def test_a_paragraph_that_tells_what_followed_goes_on_with_the_story():
             "took on the role of protectors of Mecca.",
             "The Ottomans conquered Syria and Egypt",
         ),
+        (
+            "On Sept. 11, 1973, the armed forces led by Gen. Augusto Pinochet bombed the "
+            "presidential palace, La Moneda, in Santiago.",
+            "The armed forces bombed the presidential palace in Santiago",
+        ),
     ],
 )
 def test_what_the_subject_is_said_to_be_is_left_out_of_the_title(sentence, title):

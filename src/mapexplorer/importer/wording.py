@@ -129,6 +129,7 @@ def _without_description(text: str) -> str:
     return f"{m[1]} {text[m.end() :]}"
 
 
+_LED_BY = re.compile(r"\s(?:led|headed|commanded)\s+by\s+(?:[A-Z][\w'’-]*\.?\s+){1,5}(?=[a-z])")
 _BARE_PARTICIPLE = re.compile(
     r",\s(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
     r"given|led|set|begun|drawn|sworn)\s?,\s(?=[a-z])"
@@ -220,6 +221,8 @@ def title_for(
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
     # "Patricio Aylwin, a Christian Democrat, took office": who or what the subject is goes.
     text = _without_description(text)
+    # "The armed forces led by Gen. Augusto Pinochet bombed …": who led them goes too.
+    text = _LED_BY.sub(" ", text, count=1)
     # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
     text = _FRAME.sub("", text)
     text = _main_clause(text, names_a_region)
