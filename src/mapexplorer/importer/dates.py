@@ -699,12 +699,14 @@ def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
     rf"(?:the\s+)?(?:(?P<part>very\s+early|very\s+late|early|mid|late|first\s+half\s+of\s+the|"
     rf"second\s+half\s+of\s+the|turn\s+of\s+the)[-\s]+)?(?P<a>{ORDINAL})"
     rf"(?:[-\s]+centur(?:y|ies)\s*)?(?:\s*(?:[-–]|and|to|or|and\s+the|to\s+the)\s*(?P<b>{ORDINAL}))?"
-    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BCE|BC|B\.C\.))?(?:\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
+    rf"[-\s]+centur(?:y|ies)(?P<bc>\s+(?:BCE|BC|B\.C\.))?(?P<ad>\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
     re.I,
 )
 def _century(m: re.Match[str], ctx: _Context) -> Resolved:
     a = _ordinal(m["a"])
     b = _ordinal(m["b"]) if m["b"] else a
+    if m["bc"] and m["ad"]:
+        return None  # "3rd century BC AD": no such century
     if m["bc"]:
         return _century_bc(a, b, re.sub(r"\s+", " ", (m["part"] or "").lower()))
     if not 1 <= a <= b <= 21:
