@@ -1345,3 +1345,15 @@ def test_a_paragraph_that_says_what_is_with_no_date_is_no_draft():
         "A magnitude 6.1 earthquake shook western Turkey",
         "Residents of Sindirgi spent the night in tents",
     ]
+
+
+def test_a_quotation_with_no_date_is_no_draft():
+    """'"The military leaders promised security …," said Ulf Laessing … from Bamako' became a
+    draft placed in the Sahel and Bamako, dated the year before publication."""
+    text = (
+        "BAMAKO, Mali (AP) — Militants attacked a police school in Bamako on Sept. 17, 2024.\n\n"
+        "“The military leaders promised security, and instead the violence has spread south,” "
+        "said Ulf Laessing, head of the Sahel program, in a telephone interview from Bamako.\n"
+    )
+    drafts = import_text(text, published="2025-07-10").drafts
+    assert [d.title for d in drafts] == ["Militants attacked a police school in Bamako"]

@@ -81,6 +81,7 @@ class _Unit:
     displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
     followed: bool = False  # tells, in the past, what followed the time told before
     present: bool = False  # says what is, and tells nothing that happened
+    quoted: bool = False  # a quotation and who said it
 
 
 def make_drafts(
@@ -218,6 +219,7 @@ def _units(
         unit.subject = subject if start > sentence.start else ""
         unit.followed = tells_what_followed(text[start:end])
         unit.present = tells_what_is(text[start:end])
+        unit.quoted = bool(_QUOTATION.match(text, start, end))
         # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
         # yardstick, not when the clause happened.
         unit.dates = [
@@ -348,6 +350,9 @@ _ITS_PEOPLE = {
     "authorities", "police", "ministers", "negotiators", "warplanes", "jets", "drones",
     "warships", "navy", "army", "military", "government", "president", "officers", "agents",
 }  # fmt: skip
+_QUOTATION = re.compile(
+    r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
+)
 _PERIOD_AS_TIME = re.compile(
     r"\b(?:in|during|after|before|since|until|by|throughout|amid|following|of|from|through)"
     r"\s+$",
@@ -472,6 +477,10 @@ def _paragraph_drafts(
         if not any(not m.demonym for u in with_places for m in u.places):
             # '"A good day," said Jörgen Warborn, a Swedish lawmaker': with no date and no place
             # but who is whose ("Swedish", "Iranian leaders"), nothing says where it happened.
+            return []
+        if all(u.quoted for u in units):
+            # '"The military leaders promised security …," said Ulf Laessing … from Bamako':
+            # with no date, a quotation is what someone said, not an event.
             return []
         if all(u.present for u in units):
             # "Turkey lies on major fault lines", "The parliament sits in Strasbourg": with no
