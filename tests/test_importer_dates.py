@@ -775,3 +775,26 @@ def test_a_season_counted_from_publication(published, text, expected):
     """ "Last summer, wildfires burned near Izmir" was no date: the sentence made no draft."""
     [(_, edtf)] = dates(text, day_from_ymd(*published))
     assert edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark wants a deal before the end of the year.", ("the end of the year", "2025-12")),
+        ("A deal is expected by the end of next year.", ("the end of next year", "2026-12")),
+        ("Prices rose at the end of last year.", ("the end of last year", "2024-12")),
+        (
+            "Talks resume at the start of next month.",
+            ("the start of next month", "2025-12-01/2025-12-10"),
+        ),
+        ("Troops will leave by the end of 2026.", ("the end of 2026", "2026-12")),
+        (
+            "The army invaded in June 1941. By the end of the year, it had reached Moscow.",
+            ("the end of the year", "1941-12"),
+        ),
+    ],
+)
+def test_the_end_or_start_of_a_year_or_month(text, expected):
+    """ "Denmark wants a deal before the end of the year" was no date: the draft was dated the
+    year before publication and titled "… before the end"."""
+    assert dates(text, day_from_ymd(2025, 11, 13))[-1] == expected

@@ -815,6 +815,44 @@ def _from_published(which: str, unit: str, ctx: _Context) -> Resolved:
 
 
 @_rule(
+    r"(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+(?:(?P<which>the|this|next|last)\s+"
+    r"(?P<u>year|month)\b|(?P<y>" + _YEAR_DIGITS + r"))",
+    re.I,
+)
+def _edge_of(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "before the end of the year" (December), "at the start of next month" (its first ten
+    days), "by the end of 2026": the edge of a year or month, the whole its alternative."""
+    end = m["edge"].lower() == "end"
+    if m["y"]:
+        whole: TimeSpan | None = _span(m["y"])
+    elif (
+        m["which"].lower() == "the"
+        and ctx.previous is not None
+        and ctx.previous.precision.rank <= Precision.YEAR.rank
+        and _told_as_past(ctx, m)
+    ):
+        # "In 1941 … By the end of the year, the army had withdrawn": the story's year
+        y, mo, _ = ymd_from_day(ctx.previous.start)
+        whole = _span(_y(y)) if m["u"].lower() == "year" else _month_span(y, mo)
+    else:
+        which = {"the": "this"}.get(m["which"].lower(), m["which"].lower())
+        found = _from_published(which, m["u"].lower(), ctx)
+        whole = found[0] if found else None
+    if whole is None:
+        return None
+    y, mo, _ = ymd_from_day(whole.end if end else whole.start)
+    if whole.precision is Precision.YEAR:
+        span = _month_span(y, mo)
+    else:
+        first = day_from_ymd(y, mo, 1)
+        last = whole.end
+        span = TimeSpan.from_days(last - 9, last) if end else TimeSpan.from_days(first, first + 9)
+    kind = EXPLICIT if m["y"] else FROM_PUBLISHED
+    note = f"'{m.group()}' read as {span.describe()}"
+    return span, kind, note, (whole,)
+
+
+@_rule(
     r"(?:(?P<ed>earlier|later)\s+)?(?P<which>last|this|next|past)\s+(?P<u>year|month|week|decade)\b",
     re.I,
 )
