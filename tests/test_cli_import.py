@@ -156,3 +156,34 @@ def test_an_article_saved_as_unicode_by_notepad_is_read(tmp_path, capsys, encodi
     )
     capsys.readouterr()
     assert json.loads(out.read_text())["features"] == json.loads(expected.read_text())["features"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "BRUSSELS, Nov 13 (Reuters) - European Union governments agreed on Thursday to new "
+            "sanctions on Russia.\n",
+            "found no dates it can place in time: “on Thursday” and other dates count from the "
+            "day it was published",
+        ),
+        (
+            "Paris (AFP) - Thousands marched in Paris on Saturday against pension reform.\n\n"
+            "The reform was adopted in March 2023.\n",
+            "no sentence has both a date it can place in time and a place: “on Saturday”",
+        ),
+    ],
+)
+def test_dates_skipped_for_want_of_the_publication_date_are_named(tmp_path, capsys, text, said):
+    """A Reuters story dated "Nov 13" (no year) and "on Thursday" was refused as "found no
+    dates in the text": it has them, and --published reads them."""
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.geojson"
+    assert main(["import-article", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and err.rstrip().endswith(
+        "give the publication date with --published YYYY-MM-DD"
+    )
+    assert main(["import-article", str(path), "--published", "2025-11-15", "-o", str(out)]) == 0
+    assert out.exists()

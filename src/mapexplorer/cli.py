@@ -266,6 +266,8 @@ def import_article_command(args: argparse.Namespace) -> int:
         catalogue = drafts.to_catalogue()
         native.save(catalogue, args.output)
     except (ArticleError, FormatError) as exc:
+        if str(exc).endswith("give the publication date"):
+            return _fail(f"{exc} with --published YYYY-MM-DD")
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")

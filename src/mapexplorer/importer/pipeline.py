@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from mapexplorer.importer.article import Article, ArticleError, article_from_text, load_article
-from mapexplorer.importer.dates import find_dates
+from mapexplorer.importer.dates import FROM_PUBLISHED, find_dates
 from mapexplorer.importer.drafts import ACCEPTED, DraftSet
 from mapexplorer.importer.extract import make_drafts
 from mapexplorer.importer.gazetteer import gazetteer
@@ -54,12 +54,24 @@ def draft_article(
         note = guess.reasoning if guess else "Unknown: the text gives no publication date."
     body_start = article.paragraphs[0][0]
     if not any(m.start >= body_start for m in find_dates(article.text, day)):
-        raise ArticleError(label, "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)")
+        waiting = _waiting_for_publication(article, day)
+        raise ArticleError(
+            label,
+            f"found no dates it can place in time{waiting}"
+            if waiting
+            else "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)",
+        )
     if not gazetteer().find(article.text, body_start):
         raise ArticleError(label, "found no place names in the text (countries, cities, regions)")
     drafts = make_drafts(article, day)
     if not drafts:
-        raise ArticleError(label, "no sentence has both a date and a place")
+        waiting = _waiting_for_publication(article, day)
+        raise ArticleError(
+            label,
+            f"no sentence has both a date it can place in time and a place{waiting}"
+            if waiting
+            else "no sentence has both a date and a place",
+        )
     if accept_all:
         for draft in drafts:
             draft.status = ACCEPTED
@@ -69,4 +81,26 @@ def draft_article(
     )  # fmt: skip
     return DraftSet(
         source=source, drafts=drafts, published_reasoning=guess.reasoning if guess else note
+    )
+
+
+_SOME_DAY = 20_000  # any day: only which dates count from publication is asked
+
+
+def _waiting_for_publication(article: Article, day: int | None) -> str:
+    """What to say when dates were skipped for want of a publication date ("BRUSSELS, Nov 13
+    (Reuters) - … agreed on Thursday"): which, and that giving the date reads them."""
+    if day is not None:
+        return ""
+    body_start = article.paragraphs[0][0]
+    waiting = [
+        m.text
+        for m in find_dates(article.text, _SOME_DAY)
+        if m.kind == FROM_PUBLISHED and m.start >= body_start
+    ]
+    if not waiting:
+        return ""
+    return (
+        f": “{waiting[0]}” and other dates count from the day it was published, which the text "
+        "does not say; give the publication date"
     )
