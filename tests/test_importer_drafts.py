@@ -743,6 +743,11 @@ def test_a_title_cut_at_eight_words_finishes_its_phrase(sentence, title):
             "Schools in Sindirgi and the nearby town of Bigadic were closed on Monday.",
             "Schools in Sindirgi and the nearby town of Bigadic",
         ),
+        (
+            "The Crimean War was fought between the Russian Empire and an alliance of the "
+            "Ottoman Empire, France and Britain from October 1853 to February 1856.",
+            "The Crimean War was fought",
+        ),
     ],
 )
 def test_a_title_does_not_end_on_a_clause_word_nor_before_the_name_it_needs(sentence, title):

@@ -315,6 +315,16 @@ def title_for(
     brk = _BREAK.search(joined)
     if brk and len(joined[: brk.start()].split()) >= 4:
         cut = joined[: brk.start()].split()
+    lowered = [w.lower() for w in cut]
+    if (
+        "between" in lowered[2:]
+        and "and" not in lowered[lowered.index("between", 2) :]
+        and len(cut) < len(words)
+        and words[len(cut)].lower() == "and"
+    ):
+        # "… was fought between the Russian Empire | and an alliance": "between" one side is
+        # no phrase; the title ends before it ("The Crimean War was fought").
+        cut = cut[: lowered.index("between", 2)]
     if (
         len(cut) > 3
         and len(cut) < len(words)
