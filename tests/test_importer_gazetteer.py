@@ -651,3 +651,14 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
     """ "Getúlio Vargas, who ruled Brazil for 18 years, killed himself …" was placed at
     Getúlio Vargas, a town in Brazil: "who" says a person, as an age does."""
     assert [m.text for m in gaz.find(text)] == places
+
+
+def test_a_storms_name_and_a_coast_are_no_places(gaz):
+    """ "Hurricane Milton made landfall near Siesta Key on Florida's Gulf Coast" was placed at
+    Hurricane (a town in Utah) and in the Persian Gulf ("Gulf")."""
+    text = "Hurricane Milton made landfall near Siesta Key on Florida's Gulf Coast."
+    assert [m.text for m in gaz.find(text)] == ["Florida"]
+    assert [m.text for m in gaz.find("Typhoon Haiyan hit Tacloban.")] == ["Tacloban"]
+    # a coast that is a country's or a city's name whole stays
+    assert [m.text for m in gaz.find("Ships left the Ivory Coast.")] == ["Ivory Coast"]
+    assert [m.text for m in gaz.find("Tourists flocked to the Gold Coast.")] == ["Gold Coast"]

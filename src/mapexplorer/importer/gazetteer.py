@@ -71,6 +71,8 @@ _NOT_CITIES = {
     "bank", "same", "forest", "temple", "airport", "summit",
     # people better known than the towns named after them
     "vasco da gama",
+    # a storm's name, not Hurricane, Utah ("Hurricane Milton made landfall")
+    "hurricane", "typhoon", "cyclone",
 }  # fmt: skip
 # Common given names that are also the names of towns ("Anna", Russia; "Stella", Italy): alone
 # and not after "in", "at", "from"…, a person's name rather than a town of under
@@ -112,7 +114,7 @@ _FEATURES = {
 _NAME_ENDINGS = {
     "beach", "springs", "heights", "falls", "park", "harbor", "harbour", "county", "township",
     "parish", "street", "road", "avenue", "boulevard", "square", "bridge", "creek", "hills",
-    "village", "station", "terrace", "gardens",
+    "village", "station", "terrace", "gardens", "coast",
 }  # fmt: skip
 # Not "bay" or "strait": the town they are named after is on them, and stands for them well
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
