@@ -662,3 +662,18 @@ def test_a_storms_name_and_a_coast_are_no_places(gaz):
     # a coast that is a country's or a city's name whole stays
     assert [m.text for m in gaz.find("Ships left the Ivory Coast.")] == ["Ivory Coast"]
     assert [m.text for m in gaz.find("Tourists flocked to the Gold Coast.")] == ["Gold Coast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Maastricht Treaty created the European Union.", "Maastricht"),
+        ("The Kyoto Protocol set targets for emissions.", "Kyoto"),
+        ("Nations signed the Paris Agreement on climate.", "Paris"),
+        ("The Warsaw Pact was dissolved.", "Warsaw"),
+    ],
+)
+def test_a_treaty_named_after_a_city_names_the_city(gaz, text, name):
+    """ "The Maastricht Treaty, signed in the Dutch city in February 1992" named no place:
+    "Maastricht" before "Treaty" was read as part of a name, as "Mexico" in "Mexico Beach"."""
+    assert name in [m.best.entry.name for m in gaz.find(text)]

@@ -878,6 +878,8 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
         return False  # "Leaving Moscow in 2014, …": a verb opening the sentence, no first name
     if word in _FUNCTION_WORDS or _CALENDAR_WORD.fullmatch(other.word):
         return False  # "Drones struck Kyiv Tuesday": a day, no surname
+    if not previous and word in _NAMED_AFTER_WHERE:
+        return False  # "the Maastricht Treaty", "the Paris Agreement": made there
     gaz = gazetteer()
     if not gaz.knows(normalise(other.word)):
         return True
@@ -932,6 +934,11 @@ def _surnames(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# What is named after where it was made: "the Maastricht Treaty", "the Kyoto Protocol".
+_NAMED_AFTER_WHERE = {
+    "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
+    "conventions", "declaration", "summit", "conference", "pact", "charter", "talks",
+}  # fmt: skip
 _CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"
