@@ -1362,3 +1362,16 @@ def test_a_quotation_with_no_date_is_no_draft():
     )
     drafts = import_text(text, published="2025-07-10").drafts
     assert [d.title for d in drafts] == ["Militants attacked a police school in Bamako"]
+
+
+def test_a_which_clause_that_ends_the_sentence_does_not_date_it():
+    """ "The Maastricht Treaty, signed in the Dutch city in February 1992, created the European
+    Union and laid the groundwork for the euro, which entered circulation on Jan. 1, 2002" was
+    dated 1 January 2002, the euro's date, not the treaty's."""
+    [draft] = import_text(
+        "The Maastricht Treaty, signed in the Dutch city in February 1992, created the European "
+        "Union and laid the groundwork for the euro, which entered circulation on Jan. 1, 2002.",
+        published="2025-11-13",
+    ).drafts
+    assert draft.time.edtf == "1992-02"
+    assert "2002-01-01" in [t.edtf for t in draft.time_alternatives]

@@ -130,6 +130,7 @@ def _without_description(text: str) -> str:
 
 
 _LED_BY = re.compile(r"\s(?:led|headed|commanded)\s+by\s+(?:[A-Z][\w'’-]*\.?\s+){1,5}(?=[a-z])")
+_LAST_ASIDE = re.compile(r",\s(?:who|which|whose)\s[^;]{3,200}$")
 _BARE_PARTICIPLE = re.compile(
     r",\s(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
     r"given|led|set|begun|drawn|sworn)\s?,\s(?=[a-z])"
@@ -186,7 +187,12 @@ def reported_clause_start(
 def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where asides about a subject are (", which began in 2005,"): their dates are not the
     clause's."""
-    return [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, end)]
+    found = [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, end)]
+    # "…, which entered circulation on Jan. 1, 2002.": one that ends the clause
+    last = _LAST_ASIDE.search(text, start, end)
+    if last and all(last.start() >= b for _, b in found):
+        found.append((last.start(), last.end()))
+    return found
 
 
 def title_for(
