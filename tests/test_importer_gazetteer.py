@@ -677,3 +677,15 @@ def test_a_treaty_named_after_a_city_names_the_city(gaz, text, name):
     """ "The Maastricht Treaty, signed in the Dutch city in February 1992" named no place:
     "Maastricht" before "Treaty" was read as part of a name, as "Mexico" in "Mexico Beach"."""
     assert name in [m.best.entry.name for m in gaz.find(text)]
+
+
+def test_korea_is_the_peninsula(gaz):
+    """ "an empire that stretched from Korea to Hungary" named Hungary only: "Korea" alone (a
+    history piece's, before the two states) was no place."""
+    found = {m.text: m.best.entry for m in gaz.find("It stretched from Korea to Hungary.")}
+    assert set(found) == {"Korea", "Hungary"}
+    seoul = gaz.place(gaz.find("in Seoul")[0].best.entry).geometry
+    pyongyang = gaz.place(gaz.find("in Pyongyang")[0].best.entry).geometry
+    korea = gaz.place(found["Korea"]).geometry
+    assert korea.contains(seoul) and korea.contains(pyongyang)
+    assert [m.best.entry.name for m in gaz.find("North Korean troops crossed.")] == ["North Korea"]
