@@ -1375,3 +1375,15 @@ def test_a_which_clause_that_ends_the_sentence_does_not_date_it():
     ).drafts
     assert draft.time.edtf == "1992-02"
     assert "2002-01-01" in [t.edtf for t in draft.time_alternatives]
+
+
+def test_what_a_writer_wrote_is_the_title_as_what_was_said_is():
+    """ "Pliny the Elder wrote in the first century AD that India, China and Arabia took 100
+    million sesterces from the empire every year" was titled "Pliny the Elder wrote"."""
+    [draft] = import_text(
+        "Pliny the Elder wrote in the first century AD that India, China and Arabia took 100 "
+        "million sesterces from the empire every year.",
+        published="2025-03-01",
+    ).drafts
+    assert draft.title == "India, China and Arabia took 100 million sesterces"
+    assert draft.time.edtf == "00XX"

@@ -62,7 +62,7 @@ _PHRASE_AFTER = _LEADS | {
 """Words a phrase ends before: "… flew over Canoas | and …", "… 2 even more plants | to …"."""
 _SPEECH = (
     r"(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|thinks?|stated|"
-    r"reported|announced|argued|insisted|urges?|told\s+\w+)"
+    r"reported|announced|argued|insisted|urges?|wrote|writes|told\s+\w+)"
 )
 _FRAME = re.compile(rf"^[^,.;]{{0,60}}?\b{_SPEECH}\s+that[\s,]+", re.I)
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
