@@ -798,3 +798,16 @@ def test_the_end_or_start_of_a_year_or_month(text, expected):
     """ "Denmark wants a deal before the end of the year" was no date: the draft was dated the
     year before publication and titled "… before the end"."""
     assert dates(text, day_from_ymd(2025, 11, 13))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mosque was built c. 600 in Cairo.", ("c. 600", "0600~")),
+        ("The palace was built circa 1200.", ("circa 1200", "1200~")),
+        ("The city fell ca. 1200 BC.", ("ca. 1200 BC", "-1199~")),
+    ],
+)
+def test_circa_a_year_is_about_that_year(text, expected):
+    """ "built c. 600 in Cairo" was no date, and "circa 1200" the year exactly."""
+    assert dates(text) == [expected]

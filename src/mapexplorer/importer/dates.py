@@ -1096,6 +1096,16 @@ def _year_ad(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_y(int(m["a"] or m["b"]))), EXPLICIT, ""
 
 
+@_rule(
+    r"(?<![\w.])(?:c\.|ca\.|circa)\s*(?P<y>[1-9]\d{0,3})(?P<bc>\s*(?:BCE|BC|B\.C\.))?"
+    r"(?![\d%]|\s*(?:AD|CE)\b)"
+)
+def _circa(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "built c. 600 in Cairo", "circa 1200", "ca. 1200 BC": about that year."""
+    year = 1 - int(m["y"]) if m["bc"] else int(m["y"])
+    return _span(f"{_y(year)}~"), EXPLICIT, "about that year"
+
+
 _ONE_IN = re.compile(r"\b(?:one|\d[\d,.]*)\s+in\s+$", re.I)
 
 
