@@ -811,3 +811,8 @@ def test_the_end_or_start_of_a_year_or_month(text, expected):
 def test_circa_a_year_is_about_that_year(text, expected):
     """ "built c. 600 in Cairo" was no date, and "circa 1200" the year exactly."""
     assert dates(text) == [expected]
+
+
+def test_there_is_no_year_0_bc():
+    """ "0 BC" was read as AD 1."""
+    assert dates("The calendar has no year 0 BC.") == []

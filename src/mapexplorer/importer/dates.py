@@ -1067,6 +1067,8 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
 
 @_rule(r"(?P<n>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
 def _year_bc(m: re.Match[str], ctx: _Context) -> Resolved:
+    if int(m["n"]) == 0:
+        return None  # there was no year 0 BC ("0 BC" was read as AD 1)
     return _span(_y(1 - int(m["n"]))), EXPLICIT, ""
 
 
