@@ -1387,3 +1387,24 @@ def test_what_a_writer_wrote_is_the_title_as_what_was_said_is():
     ).drafts
     assert draft.title == "India, China and Arabia took 100 million sesterces"
     assert draft.time.edtf == "00XX"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Residents of Balikesir spent Sunday night in tents.",
+            "Residents of Balikesir spent Sunday night in tents",
+        ),
+        (
+            "The team in Madrid celebrated Saturday with fans.",
+            "The team in Madrid celebrated Saturday with fans",
+        ),
+        # a weekday that only says when still goes
+        ("Drones struck Kyiv Tuesday.", "Drones struck Kyiv"),
+    ],
+)
+def test_a_weekday_that_is_the_verbs_object_stays_in_the_title(sentence, title):
+    """ "Residents spent Sunday night in tents" was titled "Residents spent in tents"."""
+    [draft] = import_text(sentence, published="2025-10-29").drafts
+    assert draft.title == title

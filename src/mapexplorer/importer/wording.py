@@ -488,6 +488,7 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
             or (
                 _WEEKDAY_ALONE.fullmatch(text, start, end)
                 and not attributive_weekday(text, start, end)
+                and not _TIME_AS_OBJECT.search(before)
             )
             or _FROM_PUBLICATION.fullmatch(text, start, end)
         ):
@@ -509,6 +510,13 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     return text.strip()
 
 
+# A verb whose object is the time itself: "Residents spent Sunday night in tents", "Protesters
+# marked Monday as a day of mourning" (the weekday stays, or the verb is left without it).
+_TIME_AS_OBJECT = re.compile(
+    r"\b(?:spent|spend|spends|spending|marked|marks|mark|celebrated|celebrate|observed|"
+    r"declared|declare|designated|named|passed)\s+$",
+    re.I,
+)
 _AFTER_OPENING_DATE = re.compile(r"\s*(?:,|:|[-–—](?=\s))\s*")
 _REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
 
