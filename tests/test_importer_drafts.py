@@ -1408,3 +1408,26 @@ def test_a_weekday_that_is_the_verbs_object_stays_in_the_title(sentence, title):
     """ "Residents spent Sunday night in tents" was titled "Residents spent in tents"."""
     [draft] = import_text(sentence, published="2025-10-29").drafts
     assert draft.title == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "date"),
+    [
+        (
+            "Milton hit two weeks after Hurricane Helene came ashore in Florida on Sept. 26, "
+            "then tore north through Georgia.",
+            "Hurricane Helene came ashore in Florida",
+            "2024-09-26",
+        ),
+        (
+            "The attack came days after negotiators met in Istanbul on March 3.",
+            "Negotiators met in Istanbul",
+            "2024-03-03",
+        ),
+    ],
+)
+def test_the_date_after_days_after_is_the_events_after_it(sentence, title, date):
+    """ "Milton hit two weeks after Hurricane Helene came ashore … on Sept. 26" was titled
+    "Milton hit two weeks after Hurricane Helene came ashore", dated Helene's day."""
+    [draft] = import_text(sentence, published="2024-10-11").drafts
+    assert (draft.title, draft.time.edtf) == (title, date)

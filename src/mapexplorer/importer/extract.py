@@ -405,7 +405,11 @@ _ATTRIBUTION = re.compile(
     r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
     r"[.!?\"”]*$"
 )
-_BUT = re.compile(r",\s+(?=(?:but|yet|whereas|and)\s)|;\s+")
+_BUT = re.compile(
+    r",\s+(?=(?:but|yet|whereas|and)\s)|;\s+|"
+    # "Milton hit two weeks | after Hurricane Helene came ashore … on Sept. 26"
+    r"\b(?:hours|days|weeks|months|years)\s+after\s+"
+)
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
