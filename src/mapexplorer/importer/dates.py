@@ -732,8 +732,10 @@ def _century_bc(a: int, b: int, part: str) -> Resolved:
         return None
     if a != b:
         return _span(f"-{a - 1:02d}XX/-{b - 1:02d}XX"), EXPLICIT, ""
+    if part == "turn of the":
+        return None  # into it or out of it: which turn is not said
     if part:
-        lo, hi = _CENTURY_PARTS[part]
+        lo, hi = CENTURY_PARTS[part]
         oldest = 1 - a * 100  # astronomical year of the century's first year ("800 BC": -799)
         start, end = oldest + max(lo, 0), oldest + min(hi, 99)
         return _span(f"{_y(start)}/{_y(end)}"), EXPLICIT, f"the {part} part of the century"
