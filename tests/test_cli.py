@@ -359,6 +359,24 @@ def test_unwritable_output(capsys, tmp_path, where):
     assert [p.name for p in tmp_path.rglob(".*.tmp")] == []
 
 
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        ("no/such/out.kml", "cannot write the file: the folder {tmp}/no does not exist"),
+        ("notes.txt/out.kml", "cannot write the file: {tmp}/notes.txt is a file, not a folder"),
+    ],
+)
+def test_an_unwritable_output_names_the_folder_to_fix(capsys, tmp_path, output, said):
+    """ "No such file or directory" left the user to work out which part of the path was
+    wrong: the message names the folder that is missing, or the file in a folder's place."""
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / output
+    code, stdout, err = run(capsys, "export", "-o", str(out))
+    assert_clean_failure(code, stdout, err, f"{out}: {said.format(tmp=tmp_path)}")
+    assert err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt"]
+
+
 def test_export_failure_keeps_the_old_file(capsys, tmp_path, monkeypatch):
     out = tmp_path / "out.kml"
     out.write_text("previous export", encoding="utf-8")

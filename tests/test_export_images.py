@@ -222,7 +222,7 @@ def test_a_gif_to_a_missing_folder_fails_before_a_frame_is_drawn(
     exporter.failed.connect(failures.append)
     exporter.start()
     qtbot.waitUntil(lambda: bool(failures), timeout=2000)
-    assert failures == ["cannot write the file (No such file or directory)"]
+    assert failures == [f"cannot write the file: the folder {tmp_path / 'missing'} does not exist"]
     assert exporter._view is None  # no page was opened, no frame drawn
 
 

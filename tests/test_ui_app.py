@@ -454,6 +454,47 @@ def test_screenshot_of_a_broken_file_fails_clearly(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("missing/deeper/x.png", "{tmp}/missing/deeper/x.png: cannot write the file: the folder "
+         "{tmp}/missing does not exist"),
+        ("notes.txt/x.png", "{tmp}/notes.txt/x.png: cannot write the file: {tmp}/notes.txt is "
+         "a file, not a folder"),
+        ("window", "--screenshot {tmp}/window: cannot tell the picture format from the name; "
+         "end it with .png"),
+        ("window.gif", "--screenshot {tmp}/window.gif: cannot save a picture as .gif"),
+    ],
+)  # fmt: skip
+def test_a_screenshot_that_cannot_be_saved_fails_at_once_saying_why(tmp_path, name, said):
+    """It drew the whole window, then said only "could not write the screenshot" (exit 1)."""
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    before = sorted(tmp_path.iterdir())
+    cmd = [sys.executable, "-m", "mapexplorer", "--screenshot", str(tmp_path / name)]
+    result = _run(cmd, tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"mapexplorer: {said.format(tmp=tmp_path)}" in result.stderr
+    assert "Traceback" not in result.stderr and "saved" not in result.stdout
+    assert sorted(tmp_path.iterdir()) == before  # nothing written (the cache is made later)
+
+
+def test_a_screenshot_is_written_whole_or_not_at_all(qapp, tmp_path):
+    from PIL import Image
+    from PySide6.QtGui import QColor, QPixmap
+
+    from mapexplorer.ui.app import save_screenshot
+
+    path = tmp_path / "window.png"
+    path.write_bytes(b"the previous screenshot")
+    assert save_screenshot(QPixmap(), str(path)) == f"{path}: Qt could not make the picture"
+    assert path.read_bytes() == b"the previous screenshot"  # kept, not emptied
+    picture = QPixmap(320, 200)
+    picture.fill(QColor("#336699"))
+    assert save_screenshot(picture, str(path)) is None
+    assert Image.open(path).size == (320, 200)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["window.png"]  # no temporary left
+
+
 def test_a_file_with_an_unplaceable_date_exits_clearly_and_never_hangs(tmp_path):
     doc = native.to_geojson(native.load(bundled_catalogue()))
     first = doc["features"][0]["properties"]["event_id"]

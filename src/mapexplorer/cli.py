@@ -53,6 +53,7 @@ def _warn(message: str) -> None:
 
 def export_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError
+    from mapexplorer.formats.errors import cannot_write
     from mapexplorer.formats.opener import export_catalogue
 
     try:
@@ -74,7 +75,7 @@ def export_command(args: argparse.Namespace) -> int:
     except FormatError as exc:
         return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
+        return _fail(f"{args.output}: {cannot_write(exc, args.output)}")
     # Into the file's own stream (`-o /dev/stdout | jq`) the line would end the data: stderr.
     said = sys.stderr if _is_stdout(args.output) else sys.stdout
     print(
@@ -246,6 +247,7 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
 
 def import_article_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats import FormatError, native
+    from mapexplorer.formats.errors import cannot_write
     from mapexplorer.importer import ArticleError, import_article
 
     suffix = Path(args.output).suffix.lower()
@@ -270,7 +272,7 @@ def import_article_command(args: argparse.Namespace) -> int:
             return _fail(f"{exc} with --published YYYY-MM-DD")
         return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"{args.output}: cannot write the file ({exc.strerror or exc})")
+        return _fail(f"{args.output}: {cannot_write(exc, args.output)}")
     published = catalogue.source.published or "unknown (relative dates skipped)"
     print(
         f"wrote {args.output}: {counted(len(catalogue.events), 'draft event')}; published {published}"

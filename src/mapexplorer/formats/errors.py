@@ -87,6 +87,22 @@ def check_writable(path: str | os.PathLike) -> None:
     os.unlink(tmp)
 
 
+def cannot_write(exc: OSError, path: str | os.PathLike) -> str:
+    """Why `path` could not be written, said so that a user can act on it: the folder that is
+    missing (or is a file), else the system's reason; never the name of the temporary file an
+    OSError from `write_atomically` carries."""
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        folder = Path(path).parent
+        above = [folder, *folder.parents]
+        blocker = next((p for p in above if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            return f"cannot write the file: {blocker} is a file, not a folder"
+        missing = [p for p in above if not p.exists()]
+        if missing:  # the outermost: the one to make first
+            return f"cannot write the file: the folder {missing[-1]} does not exist"
+    return f"cannot write the file ({exc.strerror or type(exc).__name__})"
+
+
 def _real_target(path: str | os.PathLike) -> Path:
     """The file a path names: through any symbolic links, so that the rename replaces the
     file a link points to, not the link itself (a link into a synced folder stays a link)."""

@@ -318,6 +318,10 @@ def run_app(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"mapexplorer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    problem = screenshot_problem(screenshot) if screenshot else None
+    if problem:  # said now, not after the whole window has been drawn for nothing
+        print(f"mapexplorer: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     page_path = ensure_page()
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
     last_file, last_time = _last_session(settings)
@@ -502,14 +506,60 @@ def tell_launch_failure(window, reason: str, closed):
     return box
 
 
+def _picture_format(path: str) -> str:
+    """The picture format a screenshot's name asks for ("png", "jpg"), lower case."""
+    return Path(path).suffix.lower().lstrip(".")
+
+
+def screenshot_problem(path: str) -> str | None:
+    """Why `--screenshot path` cannot be saved (a name without a picture format Qt writes, a
+    missing or read-only folder), found before the window is made; None when it can be."""
+    from PySide6.QtGui import QImageWriter
+
+    from mapexplorer.formats.errors import cannot_write, check_writable
+
+    fmt = _picture_format(path)
+    if not fmt:
+        return (
+            f"--screenshot {path}: cannot tell the picture format from the name; end it with .png"
+        )
+    if fmt not in {bytes(f).decode().lower() for f in QImageWriter.supportedImageFormats()}:
+        return f"--screenshot {path}: cannot save a picture as .{fmt}; end the name with .png"
+    try:
+        check_writable(path)
+    except OSError as exc:
+        return f"{path}: {cannot_write(exc, path)}"
+    return None
+
+
+def save_screenshot(image, path: str) -> str | None:
+    """Write `image` (a QPixmap or QImage) to `path` whole or not at all (atomically); returns
+    why it failed, or None."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from mapexplorer.formats.errors import cannot_write, write_atomically
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if image.isNull() or not image.save(buffer, _picture_format(path).upper()):
+        return f"{path}: Qt could not make the picture"
+    try:
+        write_atomically(path, bytes(buffer.data()))
+    except OSError as exc:
+        return f"{path}: {cannot_write(exc, path)}"
+    return None
+
+
 def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
     from PySide6.QtCore import QTimer
 
+    from mapexplorer.cli import EXIT_BAD_INPUT
+
     def save() -> None:
-        image = window.grab()
-        if image.isNull() or not image.save(screenshot):
-            print(f"mapexplorer: could not write the screenshot {screenshot}", file=sys.stderr)
-            outcome["shot"] = 1
+        problem = save_screenshot(window.grab(), screenshot)
+        if problem:
+            print(f"mapexplorer: {problem}", file=sys.stderr)
+            outcome["shot"] = EXIT_BAD_INPUT
         else:
             print(f"saved {screenshot}")
             outcome["shot"] = 0

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from mapexplorer.colours import CATEGORY_COLOURS, category_colour
-from mapexplorer.formats.errors import check_writable, write_atomically
+from mapexplorer.formats.errors import cannot_write, check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.page_builder import MAX_ZOOM
 from mapexplorer.model.axis import TimeAxis, day_words
@@ -509,7 +509,7 @@ class MapImageExporter(QObject):
         try:
             check_writable(self.path)  # not after a minute of GIF frames
         except OSError as exc:
-            reason = f"cannot write the file ({exc.strerror or exc})"
+            reason = cannot_write(exc, self.path)
             QTimer.singleShot(0, lambda: self._fail(reason))
             return
         if self.fmt == GIF:
@@ -672,7 +672,7 @@ class MapImageExporter(QObject):
             else:  # written as each frame is made
                 write_atomically(self.path, self._gif.chunks(_UI_COLOURS))
         except OSError as exc:  # a full disk, a missing folder: not the temporary file's name
-            self._fail(f"cannot write the file ({exc.strerror or exc})")
+            self._fail(cannot_write(exc, self.path))
             return
         except Exception as exc:  # an encoder error: say which
             self._fail(f"cannot write the file ({exc})")

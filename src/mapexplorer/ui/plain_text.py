@@ -8,6 +8,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mapexplorer.formats.errors import cannot_write
+
 __all__ = ["plain_tooltip", "warn", "write_error"]
 
 
@@ -28,5 +30,5 @@ def write_error(path: str, exc: Exception) -> str:
     """Why `path` could not be written, without the temporary file's name an OSError carries
     (files are written to a temporary file first, then renamed)."""
     if isinstance(exc, OSError):
-        return f"{path}: cannot write the file ({exc.strerror or type(exc).__name__})"
+        return f"{path}: {cannot_write(exc, path)}"
     return f"{path}: {exc}"
