@@ -377,6 +377,55 @@ def test_a_vanished_last_file_falls_back_to_the_bundled_article(qtbot, page_path
     window.close()
 
 
+@pytest.mark.parametrize(
+    ("how", "said"),
+    [
+        ("deleted", "is no longer there (moved, renamed or deleted)"),
+        ("emptied", "could not be read again ({last}: the file is empty)"),
+        ("garbled", "could not be read again ({last}:"),
+    ],
+)
+def test_a_last_file_gone_or_broken_opens_the_bundled_article_saying_so_once(
+    qtbot, page_path, settings, tmp_path, capsys, how, said
+):
+    """The article opened in place of the user's file without a word: they were left to
+    wonder where their work had gone, launch after launch."""
+    from mapexplorer.ui.app import build_window, plan_start, report_read
+
+    last = tmp_path / "my story.geojson"
+    if how == "emptied":
+        last.write_bytes(b"")
+    elif how == "garbled":
+        last.write_text("{ not json", encoding="utf-8")
+    settings.setValue("last_file", str(last))
+    settings.setValue("last_time", 12345)
+    plan = plan_start(args(), str(last), 12345)
+    window = build_window(plan, args(), settings, page_path)
+    qtbot.addWidget(window)
+    window.show()
+    report_read(window, plan, interactive=True)
+    assert window.path == str(bundled_catalogue()) and window.state.catalogue.events
+    box = window.error_box
+    assert box.isVisible() and box.windowTitle() == "The last file was not reopened"
+    assert said.format(last=last) in box.text() and str(last) in box.text()
+    assert box.text().endswith("the bundled article is open instead.")
+    err = capsys.readouterr().err
+    assert err.startswith("mapexplorer: warning: The file open last time") and err.count("\n") == 1
+    # Said once: the next launch opens the article without a word.
+    assert settings.value("last_file") is None and settings.value("last_time") is None
+    assert plan_start(args(), settings.value("last_file"), None).last_file_lost is None
+    box.close()
+    window.close()
+
+
+def test_the_bundled_article_of_an_earlier_installation_reopens_quietly(tmp_path):
+    from mapexplorer.ui.app import plan_start
+
+    moved = tmp_path / "old-venv" / "mapexplorer" / "geodata" / bundled_catalogue().name
+    plan = plan_start(args(), str(moved), None)
+    assert plan.path == str(bundled_catalogue()) and plan.last_file_lost is None
+
+
 def test_a_settings_file_with_values_of_the_wrong_type_still_opens(qtbot, page_path, tmp_path):
     """Hand-edited (or another version's) settings: each bad value is left out, the rest kept."""
     path = tmp_path / "edited.ini"

@@ -71,6 +71,9 @@ class StartPlan:
     """The `ReadReport`: what the reader left out, shown once the window is up."""
     ask_fields: bool = False
     """The file's fields read more than one way: the window asks, as File ▸ Open does."""
+    last_file_lost: str | None = None
+    """Why the last session's file did not open again (gone, or no longer readable), when the
+    bundled article opens in its place; said once."""
 
 
 def launch_path(args: argparse.Namespace, last_file: str | None) -> str:
@@ -107,22 +110,34 @@ def plan_start(
         raise StartupError(f"--at {args.at}: {exc}") from None
     path = launch_path(args, last_file)
     last_time = remembered_time(args, path, last_file, last_time)
+    lost = None
+    if args.file is None and last_file and path != str(last_file) and not _was_bundled(last_file):
+        lost = (
+            f"The file open last time, {last_file}, is no longer there (moved, renamed or "
+            "deleted): the bundled article is open instead."
+        )
     try:
         catalogue, report = read_now(path)
+        if not catalogue.events:
+            raise FormatError(path, "the file holds no events")
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's, not a crash
+        problem = str(exc) if isinstance(exc, FormatError) else f"{type(exc).__name__}: {exc}"
         if args.file is not None:
             if isinstance(exc, FormatError):
-                raise StartupError(str(exc)) from None
-            raise StartupError(
-                f"{path}: could not be opened ({type(exc).__name__}: {exc})"
-            ) from None
-        # The last session's file went bad or away: start with the bundled article instead.
+                raise StartupError(problem) from None
+            raise StartupError(f"{path}: could not be opened ({problem})") from None
+        if path == str(bundled_catalogue()):
+            raise StartupError(problem) from None  # a broken installation: nothing to fall to
+        # The last session's file went bad: start with the bundled article instead, and say so
+        # (the user expected their file, not the article).
+        lost = (
+            f"The file open last time could not be read again ({problem}): the bundled "
+            "article is open instead."
+        )
         path, last_time = str(bundled_catalogue()), None
         catalogue, report = read_now(path)
     if report.unsure and remembered_fields is not None:
         catalogue, report = _read_as_remembered(path, catalogue, report, remembered_fields)
-    if not catalogue.events:
-        raise StartupError(f"{path}: the file holds no events")
     if args.select and args.select not in {e.id for e in catalogue.events}:
         raise StartupError(
             f"--select {args.select}: no such event in {path}"
@@ -138,7 +153,16 @@ def plan_start(
         remembered = None
     # A file named on the command line is asked about; the last session's was, back then.
     ask = bool(report.unsure) and args.file is not None
-    return StartPlan(catalogue, path, size, at, remembered, report, ask)
+    return StartPlan(catalogue, path, size, at, remembered, report, ask, lost)
+
+
+def _was_bundled(path: str) -> bool:
+    """Whether `path` was the bundled article, perhaps of an installation since moved or
+    upgraded: the article opens again, from where it is now, and there is nothing to say."""
+    from mapexplorer.paths import bundled_catalogue
+
+    bundled = bundled_catalogue()
+    return Path(path).name == bundled.name and Path(path).parent.name == bundled.parent.name
 
 
 def _did_you_mean(wanted: str, catalogue) -> str:
@@ -182,10 +206,17 @@ def report_read(window, plan: StartPlan, interactive: bool) -> None:
     and in the window when someone is there to answer."""
     from mapexplorer.formats.report import warning_lines
 
+    if plan.last_file_lost:
+        print(f"mapexplorer: warning: {plan.last_file_lost}", file=sys.stderr)
+        if window.settings is not None:  # said once: the next launch opens the article quietly
+            window.settings.remove("last_file")
+            window.settings.remove("last_time")
     for line in warning_lines(plan.report):
         print(f"mapexplorer: warning: {line}", file=sys.stderr)
     if not interactive:
         return
+    if plan.last_file_lost:
+        window.show_error(plan.last_file_lost, "The last file was not reopened")
     if plan.ask_fields:
         window.open_file(plan.path)  # asks which reading (or uses the remembered answer)
     elif plan.report:

@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         if self.launch_failure and not self.state.catalogue.events:
             # The launch file failed while the user's own file loaded; now neither is open.
             failure, self.launch_failure = self.launch_failure, None
-            self._show_error(failure)
+            self.show_error(failure)
 
     def _show_what_is_open(self) -> None:
         """After a load that opened nothing: what is still open, or that the launch file is
@@ -589,12 +589,10 @@ class MainWindow(QMainWindow):
                 f"\n\nThe file given at launch could not be read either:\n{self.launch_failure}"
             )
             self.launch_failure = None
-        self._show_error(message)
+        self.show_error(message)
 
-    def _show_error(self, message: str) -> None:
-        self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, "Could not open the file", message, parent=self
-        )
+    def show_error(self, message: str, title: str = "Could not open the file") -> None:
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         self.error_box.setTextFormat(Qt.TextFormat.PlainText)  # a file's text, shown as written
         self.error_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_box.open()  # window-modal, without blocking the loader's signals
