@@ -243,6 +243,33 @@ def test_cli_png_failure_is_clean(tmp_path):
     assert ".tmp" not in result.stderr  # the user's path, not the temporary file's
 
 
+def test_ctrl_c_stops_a_gif_export_leaving_no_file(qtbot, tmp_path):
+    """Ctrl+C did nothing: a 600-frame GIF went on for a minute and was written anyway."""
+    import signal
+
+    path = tmp_path / "story.gif"
+    env = dict(_offscreen_env(), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "mapexplorer", "export", "-o", str(path)]
+    export = subprocess.Popen(
+        [*command, "--frames", "600", "--size", "400x300"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The map page is made for the first frame: the drawing has begun.
+        qtbot.waitUntil(lambda: any((tmp_path / "cache").glob("*/page-*")), timeout=60000)
+        export.send_signal(signal.SIGINT)
+        out, err = export.communicate(timeout=30)
+    finally:
+        export.kill()
+    assert export.returncode == cli.EXIT_INTERRUPTED == 130, err
+    assert "mapexplorer: interrupted; nothing more was written" in err
+    assert "Traceback" not in err and "wrote" not in out
+    assert list(tmp_path.glob("*.gif")) == [] and list(tmp_path.glob(".*")) == []
+
+
 def test_the_header_window_stays_inside_the_story(bundled):
     from mapexplorer.model.axis import day_words
     from mapexplorer.model.state import TimeMode

@@ -544,6 +544,51 @@ def test_a_screenshot_is_written_whole_or_not_at_all(qapp, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["window.png"]  # no temporary left
 
 
+def test_ctrl_c_calls_back_from_the_event_loop_and_then_lets_go(qtbot):
+    import signal
+
+    from mapexplorer.ui.interrupt import interrupt_calls
+
+    before = signal.getsignal(signal.SIGINT)
+    calls = []
+    with interrupt_calls(lambda: calls.append("stop")):
+        os.kill(os.getpid(), signal.SIGINT)  # as Ctrl+C in the terminal
+        qtbot.waitUntil(lambda: calls == ["stop"], timeout=5000)
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window_keeping_the_session(qtbot, tmp_path):
+    """Ctrl+C did nothing: Qt's event loop never let Python's handler run."""
+    import signal
+
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"))
+    env["XDG_CACHE_HOME"] = str(home / "cache")
+    launch = subprocess.Popen(
+        [sys.executable, "-m", "mapexplorer", "--at", "2015"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The window has its file when it keeps the map for the next launch's preview.
+        qtbot.waitUntil(
+            lambda: any((home / "cache").glob("*/page-*/launch-preview-*")), timeout=60000
+        )
+        launch.send_signal(signal.SIGINT)
+        _out, err = launch.communicate(timeout=30)
+    finally:
+        launch.kill()
+    assert launch.returncode == 130, err
+    assert "Traceback" not in err
+    kept = QSettings(str(home / "config" / "MapExplorer" / "Map Explorer.conf"),
+                     QSettings.Format.IniFormat)  # fmt: skip
+    assert kept.value("last_file") == str(bundled_catalogue())  # closed as the window closes
+    assert int(kept.value("last_time")) == day_from_ymd(2015, 1, 1)  # --at 2015
+
+
 def test_a_file_with_an_unplaceable_date_exits_clearly_and_never_hangs(tmp_path):
     doc = native.to_geojson(native.load(bundled_catalogue()))
     first = doc["features"][0]["properties"]["event_id"]

@@ -16,6 +16,7 @@ INPUT_HELP = (
     "a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file (default: the bundled article)"
 )
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command ended with Ctrl+C
 
 
 def _input_path(value: str | None) -> Path:
@@ -395,16 +396,22 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = _joined_negative_dates(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in SUBCOMMANDS:
-        args = build_subcommand_parser().parse_args(argv)
-        try:
-            return args.run(args)
-        except BrokenPipeError:
-            return _reader_gone()
-    args = build_window_parser().parse_args(argv)
-    from mapexplorer.ui.app import run_app
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = build_subcommand_parser().parse_args(argv)
+            try:
+                return args.run(args)
+            except BrokenPipeError:
+                return _reader_gone()
+        args = build_window_parser().parse_args(argv)
+        from mapexplorer.ui.app import run_app
 
-    return run_app(args)
+        return run_app(args)
+    except KeyboardInterrupt:
+        # Ctrl+C: a line, not a traceback; a file being written is left as it was (every
+        # file is written whole or not at all).
+        print("mapexplorer: interrupted; nothing more was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _reader_gone() -> int:

@@ -320,7 +320,7 @@ def run_app(args: argparse.Namespace) -> int:
        meanwhile). A launch that cannot go on (its file, `--at`, `--select`) says why over
        the window and ends when that is closed; a screenshot's ends at once, without a window
        when none is up yet."""
-    from mapexplorer.cli import EXIT_BAD_INPUT
+    from mapexplorer.cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     from mapexplorer.ui.qt_environment import start_webengine
@@ -332,6 +332,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from mapexplorer.mappage.page_builder import ensure_page
     from mapexplorer.paths import resources_dir
+    from mapexplorer.ui.interrupt import interrupt_calls
     from mapexplorer.ui.map_view import QtMapView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -467,11 +468,16 @@ def run_app(args: argparse.Namespace) -> int:
         else:  # launched from a file manager, stderr goes nowhere: say it in the window
             tell_launch_failure(outcome["window"], reason, lambda: app.exit(code))
 
+    def interrupted() -> None:  # Ctrl+C: ends as closing the window does (the session kept)
+        outcome.setdefault("shot", EXIT_INTERRUPTED)  # a screenshot not yet taken
+        app.exit(EXIT_INTERRUPTED)
+
     starter.window_modules.connect(open_window)
     starter.planned.connect(fill_window)
     # It starts the reading thread ("start-plan") once the packages both import are in.
     threading.Thread(target=import_window_modules, name="window-modules", daemon=True).start()
-    code = app.exec()
+    with interrupt_calls(interrupted):
+        code = app.exec()
     window = outcome["window"]
     if outcome["code"] or window is None or not window.state.catalogue.events:
         # Nothing opened, so nothing to save (closing would remember no file): leave without

@@ -723,6 +723,8 @@ def run_export(
     start_webengine(offscreen_without_display=True)
     from PySide6.QtWidgets import QApplication
 
+    from mapexplorer.ui.interrupt import interrupt_calls
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     exporter = MapImageExporter(state, path, fmt, size, title=title, frames=frames)
     outcome: dict[str, str | None] = {"error": "the export did not finish"}
@@ -735,9 +737,17 @@ def run_export(
         outcome["error"] = message
         app.quit()
 
+    def interrupted() -> None:  # Ctrl+C: stop drawing; nothing is written
+        outcome["interrupted"] = True
+        exporter.cancel()
+        app.quit()
+
     exporter.finished.connect(done)
     exporter.failed.connect(failed)
     QTimer.singleShot(0, exporter.start)
-    app.exec()
+    with interrupt_calls(interrupted):
+        app.exec()
+    if outcome.get("interrupted"):
+        raise KeyboardInterrupt
     error = outcome["error"]
     return f"{path}: {error}" if error else None
