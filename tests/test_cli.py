@@ -201,7 +201,7 @@ def test_export_from_a_file(capsys, tmp_path, fmt):
     small = catalogue.with_events(catalogue.at_place("moscow"))
     src = tmp_path / "moscow.geojson"
     native.save(small, src)
-    out = tmp_path / f"moscow.{fmt}"
+    out = tmp_path / f"moscow-export.{fmt}"
     code, stdout, _ = run(capsys, "export", str(src), "-f", fmt, "--output", str(out))
     assert code == 0
     assert f"{len(small.events)} events" in stdout
@@ -336,6 +336,24 @@ def test_bad_date(capsys, tmp_path):
 
 def test_a_folder_as_input(capsys, tmp_path):
     assert_clean_failure(*run(capsys, "events", str(tmp_path)), str(tmp_path), "folder")
+
+
+@pytest.mark.parametrize("spelled", ["mine.csv", "./sub/../mine.csv", "link.csv"])
+def test_an_export_over_its_own_input_is_refused(capsys, tmp_path, monkeypatch, spelled):
+    """`export mine.csv -o mine.csv` replaced the user's table with Map Explorer's rewriting
+    of it (its column names, its dates), without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    mine = tmp_path / "mine.csv"
+    text = 'name,when,lat,lon,my_notes\nBattle A,"July 5, 1943",51.7,36.2,keep me\n'
+    mine.write_text(text, encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(mine)
+    code, stdout, err = run(capsys, "export", "mine.csv", "-o", spelled)
+    assert_clean_failure(code, stdout, err, f"-o {spelled}: that is the file being exported")
+    assert "link-export.csv" in err if spelled == "link.csv" else "mine-export.csv" in err
+    assert mine.read_text(encoding="utf-8") == text
+    code, stdout, err = run(capsys, "export", "mine.csv", "-o", "mine-export.csv")
+    assert code == 0 and (tmp_path / "mine-export.csv").is_file()
 
 
 @pytest.mark.parametrize("where", ["missing-folder", "is-a-folder", "read-only-folder"])

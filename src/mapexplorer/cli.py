@@ -61,6 +61,15 @@ def export_command(args: argparse.Namespace) -> int:
         args.format = export_format(args.format, args.output)
     except ValueError as exc:
         return _fail(str(exc))
+    if args.input and _same_file(args.output, args.input):
+        # The export is Map Explorer's rewriting of the file (its columns, its dates): over
+        # the input, the user's own file would be gone.
+        output = Path(args.output)
+        return _fail(
+            f"-o {args.output}: that is the file being exported; writing over it would replace "
+            f"it with Map Explorer's rewriting of it; name another file, e.g. "
+            f"{output.with_name(f'{output.stem}-export{output.suffix}')}"
+        )
     unused = _unused_options(args)
     if unused:
         verb = "does" if len(unused) == 1 else "do"
