@@ -71,6 +71,22 @@ def test_an_excel_workbook_that_cannot_be_read_says_save_as_csv(tmp_path):
     assert "Excel 97–2003 workbook" in refusal(old)
 
 
+def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
+    """Binary bytes that are no zip said "this is not a text table", and a zip of other
+    files "a zip archive with no .kml file in it": neither spoke of the workbook the name
+    promised."""
+    garbled = tmp_path / "garbled.xlsx"
+    garbled.write_bytes(bytes(range(256)) * 4)  # a download gone wrong, say
+    assert "an Excel workbook that cannot be read" in refusal(garbled)
+    other = zipped(tmp_path / "notes.xlsx", {"notes/a.txt": "x"})
+    assert refusal(other) == (
+        f"{other}: not an Excel workbook: a zip archive with no workbook inside (a.txt)"
+    )
+    # A table saved as text under a workbook's name still opens, as the text it is.
+    text = write(tmp_path / "table.xlsx", "title,date,lat,lon\nA,2020-01-01,10,20\n")
+    assert len(open_catalogue(text).events) == 1
+
+
 @pytest.mark.parametrize(
     ("name", "members", "expected"),
     [

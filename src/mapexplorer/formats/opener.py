@@ -199,6 +199,8 @@ def detect(path: str | os.PathLike) -> Kind:
         raise FormatError(path, other)
     if head.startswith(b"PK\x03\x04") and _is_workbook(path, suffix):
         return "xlsx"
+    if suffix in _WORKBOOK_SUFFIXES and _CONTROL_BYTES.search(head):
+        return "xlsx"  # binary, but no zip: a damaged workbook (the workbook reader says so)
     if _is_gpx(head, suffix):
         return "gpx"
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
@@ -338,16 +340,28 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
         return f"a zipped shapefile: {_OPENS} — " + _CONVERT.format(name=shapefiles[0])
     if suffix in _ZIP_KINDS and suffix != ".zip":
         return _ZIP_KINDS[suffix]
-    shown = ", ".join(Path(n).name for n in names if not n.endswith("/"))
+    shown = _shown_names(names)
+    if suffix in _WORKBOOK_SUFFIXES:  # no "xl/" folder: a zip given a workbook's name
+        inside = f"({shown})" if shown else "(it is empty)"
+        return f"not an Excel workbook: a zip archive with no workbook inside {inside}"
     if not shown:
         return "an empty zip archive"
-    shown = shown if len(shown) <= 80 else shown[:79] + "…"
     return f"a zip archive with no .kml file in it ({shown}): unpack it and open a file inside"
+
+
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+"""Bytes no text table holds (tab, line breaks and the escape character aside)."""
+
+
+def _shown_names(names: list[str]) -> str:
+    shown = ", ".join(Path(n).name for n in names if not n.endswith("/"))
+    return shown if len(shown) <= 80 else shown[:79] + "…"
 
 
 def _is_workbook(path: str | os.PathLike, suffix: str) -> bool:
     """An Excel workbook: an .xlsx or .xlsm, or a zip with Excel's "xl/" folder in it."""
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in _WORKBOOK_SUFFIXES:
         return True
     try:
         with zipfile.ZipFile(path) as archive:
