@@ -153,6 +153,26 @@ def test_events_via_python_m():
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_events_in_a_terminal_without_the_titles_characters(tmp_path, encoding):
+    """In a terminal whose encoding lacks a character (a Latin-1 locale, a Windows console's
+    code page, output redirected there), the table stopped at the first one, a traceback."""
+    table = tmp_path / "мир.csv"
+    table.write_text(
+        "title,date,lat,lon\nВстреча в Москве,2025-01-17,55.75,37.62\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "events", str(table)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode(encoding)
+    assert out.splitlines()[1].startswith("Friday 17 January 2025") and "?????" in out
+    assert b"Traceback" not in result.stderr
+
+
 def test_broken_file_via_python_m(tmp_path):
     path = tmp_path / "broken.geojson"
     path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")

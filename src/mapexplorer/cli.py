@@ -405,6 +405,7 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = _joined_negative_dates(sys.argv[1:] if argv is None else argv)
+    _printable_anywhere()
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_subcommand_parser().parse_args(argv)
@@ -421,6 +422,15 @@ def main(argv: list[str] | None = None) -> int:
         # file is written whole or not at all).
         print("mapexplorer: interrupted; nothing more was written", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _printable_anywhere() -> None:
+    """A character the terminal's encoding lacks ("–" in a Latin-1 or ASCII terminal, a Cyrillic
+    title in a Windows console's code page) is printed as "?", not a crash mid-table."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None: no console, or replaced
+        if reconfigure is not None and stream.errors == "strict":
+            reconfigure(errors="replace")
 
 
 def _reader_gone() -> int:
