@@ -92,6 +92,15 @@ def _bad(tmp_path: Path, name: str, data: bytes | None) -> Path:
             "found no dates",
         ),
         ("noplaces.txt", b"The company grew in 2015 and again in 2019.\n", "found no place names"),
+        # A catalogue or a table given as the article: its JSON and cells read as sentences
+        # made a "catalogue" of 196 nonsense drafts.
+        (
+            "story.geojson",
+            BUNDLED.with_name("russia-iran-partnership.geojson").read_bytes(),
+            "this is a data file (GeoJSON), not a news text: open it with File ▸ Open (or "
+            "`mapexplorer story.geojson`)",
+        ),
+        ("events.csv", b"title,date,place\nTalks in Paris,2024-05-01,Paris\n", "(a table)"),
     ],
 )
 def test_bad_input(tmp_path, capsys, name, data, message):
@@ -116,6 +125,13 @@ def test_evaluate_import(capsys):
     assert main(["evaluate-import"]) == 0
     out = capsys.readouterr().out
     assert "recovered: " in out and "unmatched: " in out
+
+
+@pytest.mark.parametrize(("value", "said"), [("soon", "not an ISO date"), ("2025-02-30", "real")])
+def test_evaluate_import_with_a_bad_published_date_says_so(capsys, value, said):
+    assert main(["evaluate-import", "--published", value]) == 2  # was a traceback
+    err = capsys.readouterr().err
+    assert err.startswith(f"mapexplorer: --published: '{value}' is ") and said in err
 
 
 def test_the_article_is_never_written_over(tmp_path, capsys):

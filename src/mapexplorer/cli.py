@@ -310,9 +310,14 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def evaluate_import_command(args: argparse.Namespace) -> int:
+    from mapexplorer.formats import FormatError
+    from mapexplorer.importer import ArticleError
     from mapexplorer.importer.evaluate import evaluate_bundled
 
-    result = evaluate_bundled(args.published)
+    try:
+        result = evaluate_bundled(args.published)
+    except (ArticleError, FormatError) as exc:  # --published 2025-02-30
+        return _fail(str(exc))
     print(result.report())
     return 0 if result.recovered_share >= 0.8 and result.unmatched_share <= 0.25 else 1
 

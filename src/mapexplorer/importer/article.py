@@ -84,8 +84,15 @@ def load_article(path: str | os.PathLike) -> Article:
         raise ArticleError(path, f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise ArticleError(path, f"the file is too big for an article ({len(data):,} bytes)")
-    text = _decode(data, path)
     suffix = path.suffix.lower()
+    if suffix in _DATA_FILES:  # its JSON or columns read as sentences: drafts of nonsense
+        raise ArticleError(
+            path,
+            f"this is a data file ({_DATA_FILES[suffix]}), not a news text: open it with "
+            f"File ▸ Open (or `mapexplorer {path.name}`); an article to import is a .txt, .md "
+            "or .html file",
+        )
+    text = _decode(data, path)
     kind = (
         "html"
         if suffix in (".html", ".htm", ".xhtml")
@@ -96,6 +103,16 @@ def load_article(path: str | os.PathLike) -> Article:
     if kind == "txt" and re.match(r"\s*<(?:!doctype\s+html|html)\b", text, re.I):
         kind = "html"
     return article_from_text(text, name=path.name, kind=kind, path=path)
+
+
+_DATA_FILES = {
+    **dict.fromkeys((".geojson", ".json", ".geojsonl", ".geojsonseq", ".ndjson"), "GeoJSON"),
+    **dict.fromkeys((".csv", ".tsv", ".tab"), "a table"),
+    **dict.fromkeys((".xlsx", ".xlsm", ".xls"), "a spreadsheet"),
+    **dict.fromkeys((".kml", ".kmz"), "KML"),
+    ".gpx": "GPX",
+}
+"""Files Map Explorer opens as events, by their ending."""
 
 
 def _decode(data: bytes, path: Path) -> str:
