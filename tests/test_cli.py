@@ -503,6 +503,26 @@ def test_size_for_a_web_page_is_ignored_not_checked(capsys, tmp_path):
     assert out.is_file()
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
+def test_dash_as_the_output_is_the_standard_output(tmp_path):
+    """`-o -` wrote a file named "-" (which a newcomer then struggles to delete)."""
+    command = [sys.executable, "-m", "mapexplorer", "export", "-f", "csv", "-o", "-"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(done.stdout.decode("utf-8").splitlines()))
+    assert {r["event_id"] for r in rows} == {e.id for e in native.load(BUNDLED).events}
+    assert b"wrote /dev/stdout: 30 events as csv" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    without = subprocess.run(command[:4] + ["-o", "-"], cwd=tmp_path, capture_output=True)
+    assert without.returncode == 2 and without.stderr == (
+        b"mapexplorer: -o -: the standard output has no name to tell the format by; give --format\n"
+    )
+    # Read in part (`| head`), it ends quietly as `events` does, not with "cannot write".
+    head = f"{sys.executable} -m mapexplorer export -f geojson -o - | head -c 10"
+    done = subprocess.run(["sh", "-c", head], capture_output=True, text=True, timeout=120)
+    assert done.stdout == '{\n "type":' and done.stderr == "", done.stderr
+
+
 def test_a_listing_piped_into_head_ends_quietly(tmp_path):
     """`mapexplorer events FILE | head -1`: the reader goes after one line; no traceback."""
     from mapexplorer.synthetic import synthetic_catalogue

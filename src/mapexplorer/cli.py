@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -57,6 +58,14 @@ def export_command(args: argparse.Namespace) -> int:
     from mapexplorer.formats.errors import cannot_write
     from mapexplorer.formats.opener import export_catalogue
 
+    if args.output == "-":  # the usual name for the standard output (it wrote a file "-")
+        if args.format is None:
+            return _fail(
+                "-o -: the standard output has no name to tell the format by; give --format"
+            )
+        if not os.path.exists("/dev/stdout"):
+            return _fail("-o -: this system cannot name its standard output; name a file")
+        args.output = "/dev/stdout"
     try:
         args.format = export_format(args.format, args.output)
     except ValueError as exc:
@@ -84,6 +93,8 @@ def export_command(args: argparse.Namespace) -> int:
             export_catalogue(catalogue, args.output, args.format)
     except FormatError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:
+        raise  # `-o - | head`: the reader has what it wanted; ended quietly (`main`)
     except OSError as exc:
         return _fail(f"{args.output}: {cannot_write(exc, args.output)}")
     # Into the file's own stream (`-o /dev/stdout | jq`) the line would end the data: stderr.
@@ -97,8 +108,6 @@ def export_command(args: argparse.Namespace) -> int:
 
 def _is_stdout(path: str) -> bool:
     """Whether `path` names this process's standard output (`/dev/stdout`, `/dev/fd/1`)."""
-    import os
-
     try:
         return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
     except (OSError, ValueError, AttributeError):  # no such file; stdout closed or replaced
@@ -442,8 +451,6 @@ def _reader_gone() -> int:
     """The output's reader stopped reading (`mapexplorer events FILE | head`): end quietly, as
     command-line tools do, not with a traceback. Python would try to flush stdout again at
     exit and fail anew: it is pointed at /dev/null first (as Python's documentation advises)."""
-    import os
-
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
