@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -11,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,6 +140,30 @@ def test_an_installed_wheel_lists_the_bundled_events(wheel, tmp_path):
     assert "Putin and Pezeshkian sign the strategic partnership treaty" in result.stdout
     assert "Moscow" in result.stdout
     assert len(result.stdout.splitlines()) > 20
+
+    # The map itself, offline, from the installed package alone: its page, script, styles,
+    # icons and base map (a file left in the checkout draws a blank or broken map).
+    home = tmp_path / "home"
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"))
+    env.update(XDG_CACHE_HOME=str(home / "cache"), QT_QPA_PLATFORM="offscreen")
+    env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    offline = []
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"]).returncode == 0:
+        offline = ["unshare", "-n"]
+    shot = subprocess.run(
+        [*offline, str(python), "-m", "mapexplorer", "--screenshot", "window.png"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert shot.returncode == 0, shot.stderr
+    assert "Uncaught" not in shot.stderr and "404" not in shot.stderr, shot.stderr
+    image = Image.open(elsewhere / "window.png").convert("RGB")
+    # The map's half of the window: sea, land, borders, labels, markers and regions.
+    map_half = image.crop((0, 60, image.width * 2 // 3, image.height - 200))
+    assert len(map_half.resize((320, 200)).getcolors(maxcolors=100000) or []) > 200
 
 
 def test_the_cached_page_is_rebuilt_when_what_it_is_built_from_changes(tmp_path, monkeypatch):
