@@ -203,3 +203,25 @@ def test_a_cache_folder_that_cannot_be_written_falls_back_to_the_temporary_folde
     page = ensure_page(blocker / "cache")  # cannot be made: a file is in the way
     assert page.name == PAGE_NAME and page.is_file()
     assert page.is_relative_to(tmp_path / "tmp")
+
+
+@pytest.mark.parametrize("damage", ["deleted", "emptied"])
+def test_a_damaged_cached_page_is_built_again(tmp_path, damage):
+    """A cached page missing its base map (a disk cleaner, a hand tidying ~/.cache) was loaded
+    as it was, for good: a map of markers on blank sea, launch after launch."""
+    from mapexplorer.mappage.page_builder import ensure_page, is_intact
+
+    page = ensure_page(tmp_path / "cache")
+    basemap = page.parent / "basemap.js"
+    whole = basemap.read_bytes()
+    assert is_intact(page.parent) and len(whole) > 10_000
+    (page.parent / "launch-preview-1.bin").write_bytes(b"kept beside the page, not part of it")
+    assert is_intact(page.parent)
+    if damage == "deleted":
+        basemap.unlink()
+    else:
+        basemap.write_bytes(b"")
+    assert not is_intact(page.parent)
+    assert ensure_page(tmp_path / "cache") == page  # the same place, built again
+    assert basemap.read_bytes() == whole and is_intact(page.parent)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [page.parent.name]

@@ -9,6 +9,7 @@ depend on the catalogue and is cached across launches: `import folium` and the b
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import zlib
@@ -18,7 +19,12 @@ from mapexplorer import __version__
 from mapexplorer.mappage.basemap import BASEMAP_FILES
 from mapexplorer.paths import geodata_dir, resources_dir
 
+log = logging.getLogger("mapexplorer.page")
+
 PAGE_NAME = "map.html"
+MANIFEST = "manifest.txt"
+"""The built page's files and their sizes: a cached page missing one (a disk cleaner, a sync
+tool, a hand tidying the cache) is built again, not loaded without its base map."""
 # Our own page code, in resources/: real files, not strings in Python.
 PAGE_SCRIPTS = ("basemap-canvas.js", "mappage.js")  # in this order
 PAGE_STYLES = ("mappage.css",)
@@ -77,14 +83,37 @@ def ensure_page(cache_dir: Path | None = None) -> Path:
 
             base = Path(tempfile.gettempdir()) / "mapexplorer"
         page = base / f"page-{key}" / PAGE_NAME
-        if page.exists():
+        if page.exists() and is_intact(page.parent):
             return page
         try:
+            if page.parent.exists():
+                _discard(page.parent)
             build_page(page.parent)
             return page
         except OSError as exc:
             problem = exc
     raise problem  # type: ignore[misc]
+
+
+def is_intact(folder: Path) -> bool:
+    """Whether every file the page was built with is still in `folder`, at its size."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+        return bool(lines) and all(
+            (folder / name).stat().st_size == int(size)
+            for size, _, name in (line.partition(" ") for line in lines)
+        )
+    except (OSError, ValueError):
+        return False
+
+
+def _discard(folder: Path) -> None:
+    """Take a damaged page folder out of the way (renamed first: a launch loading it meanwhile
+    keeps its files); OSError when it cannot be, and the page is built elsewhere."""
+    log.warning("the cached map page in %s is damaged; building it again", folder)
+    aside = folder.with_name(f"{folder.name}.damaged{os.getpid()}")
+    folder.rename(aside)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def build_page(folder: Path) -> Path:
@@ -143,6 +172,11 @@ def build_page(folder: Path) -> Path:
         )
     )
     fmap.save(str(staging / PAGE_NAME))
+    files = sorted(p for p in staging.rglob("*") if p.is_file())
+    (staging / MANIFEST).write_text(
+        "".join(f"{p.stat().st_size} {p.relative_to(staging).as_posix()}\n" for p in files),
+        encoding="utf-8",
+    )
     # Publish the folder in one step, so a half-built page is never used.
     try:
         staging.rename(folder)
