@@ -415,6 +415,28 @@ def test_an_unwritable_output_names_the_folder_to_fix(capsys, tmp_path, output, 
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["notes.txt"]
 
 
+def test_an_output_held_open_elsewhere_says_so_and_keeps_the_file(capsys, tmp_path, monkeypatch):
+    """Windows refuses to replace a file another program has open (a CSV open in Excel): the
+    message said only "Permission denied"."""
+    out = tmp_path / "events.csv"
+    out.write_text("the table open in Excel", encoding="utf-8")
+
+    def held_open(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", held_open)  # what os.replace does there
+    code, stdout, err = run(capsys, "export", "-o", str(out))
+    assert_clean_failure(
+        code,
+        stdout,
+        err,
+        f"{out}: cannot write the file (Permission denied: is the file open in another "
+        "program, or its folder read-only?)",
+    )
+    assert out.read_text(encoding="utf-8") == "the table open in Excel"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]  # no temporary left
+
+
 def test_export_failure_keeps_the_old_file(capsys, tmp_path, monkeypatch):
     out = tmp_path / "out.kml"
     out.write_text("previous export", encoding="utf-8")

@@ -100,7 +100,11 @@ def cannot_write(exc: OSError, path: str | os.PathLike) -> str:
         missing = [p for p in above if not p.exists()]
         if missing:  # the outermost: the one to make first
             return f"cannot write the file: the folder {missing[-1]} does not exist"
-    return f"cannot write the file ({exc.strerror or type(exc).__name__})"
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, PermissionError) and Path(path).is_file():
+        # Windows will not replace a file another program holds open (a CSV open in Excel).
+        reason += ": is the file open in another program, or its folder read-only?"
+    return f"cannot write the file ({reason})"
 
 
 def _real_target(path: str | os.PathLike) -> Path:
