@@ -48,3 +48,20 @@ def test_quick_benchmark_writes_every_key(tmp_path):
             numbers = result["scrub"][n][mode]
             for key in ("update_p50_ms", "update_p95_ms", "roundtrip_p95_ms", "drag_fps"):
                 assert _positive(numbers[key]), (n, mode, key)
+
+
+def test_a_json_file_that_cannot_be_written_is_said_before_measuring(tmp_path, capsys):
+    """`--json results/bench.json` into a folder not made yet ran the whole benchmark for
+    minutes, then ended in a traceback and left no results."""
+    import time
+
+    from mapexplorer.bench import main
+
+    started = time.monotonic()
+    assert main(["--quick", "--json", str(tmp_path / "results" / "bench.json")]) == 2
+    assert time.monotonic() - started < 5  # nothing was measured
+    err = capsys.readouterr().err
+    assert err == (
+        f"mapexplorer.bench: {tmp_path}/results/bench.json: cannot write the file: the folder "
+        f"{tmp_path}/results does not exist\n"
+    )

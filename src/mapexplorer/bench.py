@@ -586,6 +586,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size-child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    from mapexplorer.formats.errors import cannot_write, check_writable, write_atomically
+
+    def cannot(exc: OSError) -> int:
+        print(f"mapexplorer.bench: {args.json}: {cannot_write(exc, args.json)}", file=sys.stderr)
+        return 2
+
+    if args.json:  # said now, not after minutes of measuring
+        try:
+            check_writable(args.json)
+        except OSError as exc:
+            return cannot(exc)
     for key, value in OFFSCREEN_ENV.items():
         os.environ.setdefault(key, value)
     if args.memory_child:
@@ -601,7 +612,10 @@ def main(argv: list[str] | None = None) -> int:
     result = run(args.quick)
     print(table(result))
     if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+        try:
+            write_atomically(args.json, json.dumps(result, indent=1))
+        except OSError as exc:
+            return cannot(exc)
     return 0
 
 
