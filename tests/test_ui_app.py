@@ -92,9 +92,20 @@ def test_a_wrong_select_suggests_the_id_meant_and_how_to_list_them(page_path, se
     with pytest.raises(StartupError) as raised:
         create_window(args("--select", select), None, page_path)
     said = str(raised.value)
-    assert said.startswith(f"--select {select}: no such event in ")
+    assert said.startswith(f"--select {select}: no such event in the bundled article")
     assert suggested in said and said.endswith(
-        "(`mapexplorer events --ids FILE` lists every event's id)"
+        "(`mapexplorer events --ids` lists every event's id)"
+    )
+
+
+def test_a_wrong_select_in_a_users_file_gives_the_command_that_lists_its_ids(page_path, tmp_path):
+    table = tmp_path / "my events.csv"
+    table.write_text("title,date,lat,lon\nTalks,2020-01-01,46.2,6.1\n", encoding="utf-8")
+    with pytest.raises(StartupError) as raised:
+        create_window(args(str(table), "--select", "summit"), None, page_path)
+    assert str(raised.value) == (
+        f"--select summit: no such event in {table} "
+        f"(`mapexplorer events --ids '{table}'` lists every event's id)"
     )
 
 

@@ -139,10 +139,20 @@ def plan_start(
     if report.unsure and remembered_fields is not None:
         catalogue, report = _read_as_remembered(path, catalogue, report, remembered_fields)
     if args.select and args.select not in {e.id for e in catalogue.events}:
+        import shlex
+
+        from mapexplorer.paths import is_bundled
+
+        # Not the bundled article's path deep in the installation: the command to type.
+        where, listing = (
+            ("the bundled article", "")
+            if is_bundled(path)
+            else (path, " " + shlex.quote(str(path)))
+        )
         raise StartupError(
-            f"--select {args.select}: no such event in {path}"
+            f"--select {args.select}: no such event in {where}"
             f"{_did_you_mean(args.select, catalogue)} "
-            "(`mapexplorer events --ids FILE` lists every event's id)"
+            f"(`mapexplorer events --ids{listing}` lists every event's id)"
         )
     warning = at_clamp_warning(args.at, at, catalogue) if at is not None else None
     if warning:
