@@ -203,6 +203,40 @@ def test_a_cache_folder_that_cannot_be_written_falls_back_to_the_temporary_folde
     page = ensure_page(blocker / "cache")  # cannot be made: a file is in the way
     assert page.name == PAGE_NAME and page.is_file()
     assert page.is_relative_to(tmp_path / "tmp")
+    if hasattr(os, "getuid"):  # this user's own folder there, which only they may write
+        assert page.parent.parent == tmp_path / "tmp" / f"mapexplorer-{os.getuid()}"
+        assert page.parent.parent.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="a temporary folder per user already")
+@pytest.mark.parametrize("whose", ["writable by all", "another user's"])
+def test_a_temporary_folder_others_can_write_is_never_used(tmp_path, monkeypatch, whose):
+    """The fallback was /tmp/mapexplorer, one folder for every user: another user's could not
+    be written (a traceback, no window), and a page planted there ran as ours."""
+    import tempfile
+
+    from mapexplorer.mappage.page_builder import MANIFEST, ensure_page, page_key
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    if whose == "another user's" and os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    folders = [tmp_path / "mapexplorer", tmp_path / f"mapexplorer-{os.getuid()}"]
+    for theirs in folders:  # the name every user shared, and this user's own name
+        planted = theirs / f"page-{page_key()}"
+        planted.mkdir(parents=True)
+        (planted / "map.html").write_text("<script>window.pwned = 1</script>", encoding="utf-8")
+        (planted / MANIFEST).write_text("33 map.html\n", encoding="utf-8")
+        if whose == "writable by all":
+            theirs.chmod(0o777)
+        else:
+            os.chown(theirs, 65534, 65534)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    page = ensure_page(blocker / "cache")
+    assert page.is_relative_to(tmp_path)
+    assert not any(page.is_relative_to(theirs) for theirs in folders)
+    assert "pwned" not in page.read_text(encoding="utf-8")
+    assert "MapExplorer.start" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("damage", ["deleted", "emptied"])

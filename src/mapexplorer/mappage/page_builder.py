@@ -78,14 +78,12 @@ def ensure_page(cache_dir: Path | None = None) -> Path:
     key = page_key()
     problem: OSError | None = None
     for base in (cache_dir or default_cache_dir(), None):
-        if base is None:
-            import tempfile  # only when the cache folder failed
-
-            base = Path(tempfile.gettempdir()) / "mapexplorer"
-        page = base / f"page-{key}" / PAGE_NAME
-        if page.exists() and is_intact(page.parent):
-            return page
         try:
+            if base is None:  # only when the cache folder failed
+                base = _temporary_cache()
+            page = base / f"page-{key}" / PAGE_NAME
+            if page.exists() and is_intact(page.parent):
+                return page
             if page.parent.exists():
                 _discard(page.parent)
             build_page(page.parent)
@@ -93,6 +91,32 @@ def ensure_page(cache_dir: Path | None = None) -> Path:
         except OSError as exc:
             problem = exc
     raise problem  # type: ignore[misc]
+
+
+def _temporary_cache() -> Path:
+    """This user's own folder in the system's temporary folder, for a cache folder that cannot
+    be written. Not one folder for every user: another user's is not writable here (no map at
+    all), and a folder others may write to could hold a page planted there, run as ours."""
+    import stat
+    import tempfile
+
+    base = Path(tempfile.gettempdir())
+    if not hasattr(os, "getuid"):  # Windows: the temporary folder is the user's own already
+        return base / "mapexplorer"
+    mine = base / f"mapexplorer-{os.getuid()}"
+    try:
+        mine.mkdir(mode=0o700, parents=True, exist_ok=True)
+        found = mine.lstat()
+        if (
+            stat.S_ISDIR(found.st_mode)
+            and found.st_uid == os.getuid()
+            and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            return mine
+    except OSError:
+        pass
+    log.warning("%s is not this user's own folder; the map page is built afresh", mine)
+    return Path(tempfile.mkdtemp(prefix="mapexplorer-"))
 
 
 def is_intact(folder: Path) -> bool:

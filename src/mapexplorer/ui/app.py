@@ -364,7 +364,15 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:  # said now, not after the whole window has been drawn for nothing
         print(f"mapexplorer: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    page_path = ensure_page()
+    try:
+        page_path = ensure_page()
+    except OSError as exc:  # neither the cache folder nor the temporary one is writable
+        print(
+            f"mapexplorer: cannot make the map page in {exc.filename or 'the cache folder'} "
+            f"({exc.strerror or exc})",
+            file=sys.stderr,
+        )
+        return 1
     map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
     last_file, last_time = _last_session(settings)
     from mapexplorer.ui.window_width import remembered_width

@@ -547,7 +547,11 @@ class MapImageExporter(QObject):
         if self._page_path is None:
             from mapexplorer.mappage.page_builder import ensure_page
 
-            self._page_path = ensure_page()
+            try:
+                self._page_path = ensure_page()
+            except OSError as exc:  # neither the cache nor the temporary folder is writable
+                self._fail(f"cannot make the map page ({exc.strerror or exc})")
+                return
         view = QtMapView(self.state, self._page_path)
         # Rendered like a shown widget, but never put on the screen.
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
