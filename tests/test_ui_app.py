@@ -639,6 +639,24 @@ def test_a_page_loaded_before_the_window_still_frames_the_story(qtbot, page_path
     qtbot.waitUntil(framed, timeout=10000)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are Linux's question")
+def test_the_window_without_a_display_says_so_instead_of_aborting(tmp_path):
+    """Over SSH or in a container, Qt aborted (exit 134) about its "xcb" plugin."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    cmd = [sys.executable, "-m", "mapexplorer"]
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("mapexplorer: there is no display to open the window on")
+    assert "xcb" not in result.stderr and "Traceback" not in result.stderr
+    # A screenshot needs none.
+    shot = subprocess.run(
+        [*cmd, "--screenshot", str(tmp_path / "w.png")], env=env, capture_output=True, timeout=120
+    )
+    assert shot.returncode == 0 and (tmp_path / "w.png").is_file()
+
+
 def test_qt_environment_as_root_and_without_display(monkeypatch):
     """Chromium will not start as root with its sandbox; a render-only run needs no display."""
     import sys

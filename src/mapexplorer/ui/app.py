@@ -333,8 +333,12 @@ def run_app(args: argparse.Namespace) -> int:
     from mapexplorer.cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    from mapexplorer.ui.qt_environment import start_webengine
+    from mapexplorer.ui.qt_environment import no_display_problem, start_webengine
 
+    problem = None if args.screenshot else no_display_problem()
+    if problem:  # said plainly, before Qt aborts on it
+        print(f"mapexplorer: {problem}", file=sys.stderr)
+        return 1
     start_webengine(offscreen_without_display=bool(args.screenshot))  # before the QApplication
     from PySide6.QtCore import QObject, QSettings, Signal
     from PySide6.QtGui import QIcon

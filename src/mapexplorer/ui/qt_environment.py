@@ -28,6 +28,21 @@ def prepare(offscreen_without_display: bool) -> None:
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 
+def no_display_problem() -> str | None:
+    """Why no window can open here (Linux without a display: an SSH session, a container), or
+    None. Qt would abort with a message about its "xcb" plugin and libxcb-cursor0."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set: a remote or text-only session?). Run it from a desktop session; without one, "
+        "`mapexplorer --screenshot window.png`, `mapexplorer events` and `mapexplorer export` "
+        "work"
+    )
+
+
 def start_webengine(offscreen_without_display: bool) -> None:
     """All QtWebEngine needs before the QApplication exists: the environment (`prepare`), its
     import, and our URL scheme for big messages to the map page (`ui/page_data.py`)."""
