@@ -430,11 +430,29 @@ def test_an_output_held_open_elsewhere_says_so_and_keeps_the_file(capsys, tmp_pa
         code,
         stdout,
         err,
-        f"{out}: cannot write the file (Permission denied: is the file open in another "
-        "program, or its folder read-only?)",
+        f"{out}: cannot write the file (Permission denied: is the file read-only, or open in "
+        "another program?)",
     )
     assert out.read_text(encoding="utf-8") == "the table open in Excel"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]  # no temporary left
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anything")
+@pytest.mark.parametrize("fmt", ["csv", "png"])
+def test_a_read_only_output_is_not_replaced(capsys, tmp_path, fmt):
+    """The rename replaced a file its owner had made read-only (only the folder's permissions
+    count for a rename)."""
+    out = tmp_path / f"kept.{fmt}"
+    out.write_text("made read-only to keep it", encoding="utf-8")
+    out.chmod(0o444)
+    code, stdout, err = run(
+        capsys, "export", "-o", str(out), *(["--size", "300x200"] * (fmt == "png"))
+    )
+    assert_clean_failure(
+        code, stdout, err, f"{out}: cannot write the file (Permission denied: is the file read-only"
+    )
+    assert out.read_text(encoding="utf-8") == "made read-only to keep it"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
 
 
 def test_export_failure_keeps_the_old_file(capsys, tmp_path, monkeypatch):

@@ -49,6 +49,7 @@ def write_atomically(path: str | os.PathLike, data: str | bytes | Iterable[str])
     or a pipe (`-o /dev/stdout`) is written to as it is, since it cannot be swapped for a file."""
     target = _real_target(path)
     pieces = [data] if isinstance(data, str | bytes) else data
+    _refuse_read_only(target, path)
     if _is_special(target):
         with open(target, "wb") as f:
             for piece in pieces:
@@ -78,6 +79,7 @@ def check_writable(path: str | os.PathLike) -> None:
     target = _real_target(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    _refuse_read_only(target, path)
     if _is_special(target):
         if not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
@@ -103,8 +105,15 @@ def cannot_write(exc: OSError, path: str | os.PathLike) -> str:
     reason = exc.strerror or type(exc).__name__
     if isinstance(exc, PermissionError) and Path(path).is_file():
         # Windows will not replace a file another program holds open (a CSV open in Excel).
-        reason += ": is the file open in another program, or its folder read-only?"
+        reason += ": is the file read-only, or open in another program?"
     return f"cannot write the file ({reason})"
+
+
+def _refuse_read_only(target: Path, path: str | os.PathLike) -> None:
+    """A file made read-only is not replaced: the rename would go through (only the folder's
+    permissions count), undoing what its owner asked for."""
+    if target.is_file() and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
 
 def _real_target(path: str | os.PathLike) -> Path:
