@@ -356,7 +356,9 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
         choices=EXPORT_FORMATS,
         help="what to write (default: from the output's name, e.g. story.gif)",
     )
-    export.add_argument("-o", "--output", required=True, help="file to write")
+    export.add_argument(
+        "-o", "--output", required=True, help="file to write (- for standard output, with --format)"
+    )
     export.add_argument("--size", metavar="WxH", help="png/gif picture size (default 1280x800)")
     export.add_argument(
         "--at", metavar="DATE", help="html/png: the date shown (default: the latest event)"
