@@ -543,6 +543,35 @@ def test_size_for_a_web_page_is_ignored_not_checked(capsys, tmp_path):
     assert out.is_file()
 
 
+@pytest.mark.parametrize(
+    ("argv", "todo"),
+    [
+        (["events", "https://example.org/data.geojson"], "download the file, then open it"),
+        (["export", "HTTP://example.org/t.csv", "-o", "t.kml"], "download the file, then open"),
+        (
+            ["import-article", "https://apnews.com/article/x", "-o", "x.geojson"],
+            "save the article from the browser (as .html, or its text as .txt) and import",
+        ),
+    ],
+)
+def test_a_web_address_is_said_to_be_one(capsys, tmp_path, monkeypatch, argv, todo):
+    """It said "https:/example.org/…: the file does not exist" (a path's folded slashes)."""
+    monkeypatch.chdir(tmp_path)
+    code, stdout, err = run(capsys, *argv)
+    assert_clean_failure(
+        code, stdout, err, f"mapexplorer: {argv[1]}: a web address, not a file: ", todo
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_address_pasted_from_a_browser_opens_the_file(capsys, tmp_path):
+    story = tmp_path / "my story.geojson"
+    native.save(native.load(BUNDLED), story)
+    code, stdout, err = run(capsys, "events", story.as_uri())  # file:///…/my%20story.geojson
+    assert code == 0 and err == ""
+    assert "Putin and Pezeshkian sign" in stdout
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout here")
 def test_dash_as_the_output_is_the_standard_output(tmp_path):
     """`-o -` wrote a file named "-" (which a newcomer then struggles to delete)."""

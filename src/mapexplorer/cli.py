@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -425,11 +426,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_subcommand_parser().parse_args(argv)
+            problem = _local_files(args)
+            if problem:
+                return _fail(problem)
             try:
                 return args.run(args)
             except BrokenPipeError:
                 return _reader_gone()
         args = build_window_parser().parse_args(argv)
+        problem = _local_files(args)
+        if problem:
+            return _fail(problem)
         from mapexplorer.ui.app import run_app
 
         return run_app(args)
@@ -438,6 +445,37 @@ def main(argv: list[str] | None = None) -> int:
         # file is written whole or not at all).
         print("mapexplorer: interrupted; nothing more was written", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
+
+
+def _local_files(args: argparse.Namespace) -> str | None:
+    """Why a file argument is a web address (it read "https:/site/…: the file does not exist",
+    the slashes folded as a path's), or None; a `file://` address (pasted from a browser) is
+    turned into the path it names."""
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    for name in ("input", "file"):
+        value = getattr(args, name, None)
+        if not value:
+            continue
+        if _WEB_ADDRESS.match(value):
+            article = getattr(args, "command", None) == "import-article"
+            todo = (
+                "save the article from the browser (as .html, or its text as .txt) and import "
+                "that file"
+                if article
+                else "download the file, then open it"
+            )
+            return (
+                f"{value}: a web address, not a file: Map Explorer reads files on this computer "
+                f"(it works offline); {todo}"
+            )
+        if value[:7].lower() == "file://":
+            setattr(args, name, url2pathname(unquote(urlsplit(value).path)))
+    return None
 
 
 def _printable_anywhere() -> None:
