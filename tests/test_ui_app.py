@@ -40,6 +40,16 @@ def test_arguments_set_time_selection_and_size(qtbot, page_path):
     window.close()
 
 
+def test_the_status_line_names_the_bundled_article_not_its_installed_path(qtbot, page_path):
+    """A newcomer's first sight was "30 events, 27 places — /home/…/site-packages/mapexplorer/
+    geodata/russia-iran-partnership.geojson"."""
+    window = create_window(args(), None, page_path)
+    qtbot.addWidget(window)
+    assert window.path == str(bundled_catalogue())
+    assert window.statusBar().currentMessage() == "30 events, 27 places — the bundled article"
+    window.close()
+
+
 def test_an_explicit_at_wins_over_the_selections_date(qtbot, page_path, capsys):
     from mapexplorer.model.time import TimeSpan
 

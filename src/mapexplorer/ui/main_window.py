@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from mapexplorer import __version__
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState, TimeMode
-from mapexplorer.paths import bundled_catalogue, resources_dir
+from mapexplorer.paths import bundled_catalogue, is_bundled, resources_dir
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.dialog_folders import EXPORTS, OPENED, remember_folder, start_folder
@@ -394,7 +394,9 @@ class MainWindow(QMainWindow):
         if not catalogue.events:
             return "No file open"  # the window at launch, its file not read (or failed)
         events, places = len(catalogue.events), len(catalogue.places)
-        return f"{counted(events, 'event')}, {counted(places, 'place')} — {self.path}"
+        # Not the bundled article's path deep in the installation (site-packages/…/geodata).
+        where = "the bundled article" if is_bundled(self.path) else self.path
+        return f"{counted(events, 'event')}, {counted(places, 'place')} — {where}"
 
     def _chapter_chosen(self, index: int) -> None:
         era_id = self.chapter_box.itemData(index)
