@@ -31,6 +31,7 @@ var MapExplorer = (function () {
   var ctx = null;
   var tooltip = null;
   var popup = null;
+  var filterNote = null; // says a filter hides every event
 
   var POINT = 0, ROUTE = 1, REGION = 2;
   var KIND_CODE = { point: POINT, route: ROUTE, region: REGION };
@@ -284,6 +285,11 @@ var MapExplorer = (function () {
     },
     filter: function (m) {
       filterOff = m.ids === null;
+      // A filter that hides every event says so over the map (as text: it quotes the filter).
+      if (filterNote) {
+        filterNote.textContent = m.note || "";
+        filterNote.style.display = m.note ? "block" : "none";
+      }
       if (m.ids === null) evPass.fill(1);
       else {
         evPass.fill(0);
@@ -1786,6 +1792,10 @@ var MapExplorer = (function () {
     tooltip = document.createElement("div");
     tooltip.className = "me-tooltip";
     map.getContainer().appendChild(tooltip);
+    filterNote = document.createElement("div");
+    filterNote.className = "me-note";
+    filterNote.setAttribute("role", "status");
+    map.getContainer().appendChild(filterNote);
     popup = document.createElement("div");
     popup.className = "me-popup";
     popup.setAttribute("role", "menu");

@@ -223,6 +223,44 @@ def test_filter_reaches_the_page(window, qtbot):
     assert ids and all(window.state.catalogue.event(i).category == "arms" for i in ids)
 
 
+def map_note(window, qtbot):
+    """The note over the map, as the user reads it (None when it is hidden)."""
+    return js(
+        window.map_view,
+        qtbot,
+        "(function (n) { return n && getComputedStyle(n).display !== 'none' && "
+        "n.offsetWidth > 0 ? n.textContent : null; })(document.querySelector('.me-note'))",
+    )
+
+
+def filter_by_typing(window, qtbot, text):
+    window.event_list.search.setText(text)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.event_list.apply_text_filter()
+
+
+def test_a_filter_that_hides_every_event_says_so_on_the_map(window, qtbot):
+    """The map went blank with no word of why; it now says so, with how to clear the filter,
+    until the filter matches something again."""
+    assert map_note(window, qtbot) is None
+    filter_by_typing(window, qtbot, "<b>zzqx</b>")
+    assert not drawn_ids(window, qtbot)
+    note = map_note(window, qtbot)
+    assert "No events match" in note and "<b>zzqx</b>" in note  # as typed: text, not markup
+    assert "Clear the filter" in note
+    assert f"all {len(window.state.catalogue.events)} events" in note
+    assert js(window.map_view, qtbot, "document.querySelectorAll('.me-note b').length") == 0
+    filter_by_typing(window, qtbot, "moscow")
+    assert window.state.filtered_events()  # moscow matches: the note goes
+    assert map_note(window, qtbot) is None
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_filter(text="", category="no such category")
+    assert "the category" in map_note(window, qtbot)
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_filter(category="")
+    assert map_note(window, qtbot) is None
+
+
 def test_hostile_text_is_shown_not_run(qtbot, open_window, bundled):
     """A title such as <img onerror=...> must not execute in the page."""
     win = open_window(with_title(bundled, '<img src=x onerror="window.pwned=1">'), "evil.geojson")

@@ -21,6 +21,7 @@ from mapexplorer.mappage.js import js_string  # noqa: F401  (messages.js_string,
 from mapexplorer.model import Catalogue, antimeridian
 from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import PLAIN_DAY_WORDS, TimeSpan, describe_all
+from mapexplorer.words import counted
 
 _KIND_CODES = {"point": 0, "route": 1, "region": 2}
 
@@ -271,9 +272,24 @@ def time_message(state: ExplorerState) -> dict:
 
 
 def filter_message(state: ExplorerState) -> dict:
+    """The events passing the filter; with `note`, what the map says when none does (else a
+    filter that hid every event left a blank map, as if the file held nothing)."""
     if state.filter.is_empty:
         return {"type": "filter", "ids": None}
-    return {"type": "filter", "ids": [e.id for e in state.filtered_events()]}
+    ids = [e.id for e in state.filtered_events()]
+    if ids or not state.catalogue.events:
+        return {"type": "filter", "ids": ids}
+    return {"type": "filter", "ids": ids, "note": no_match_note(state)}
+
+
+def no_match_note(state: ExplorerState) -> str:
+    """The map's note for a filter that matches nothing: what it asks for, and how to clear it."""
+    total = counted(len(state.catalogue.events), "event")
+    how = " (Escape in its box clears the text)" if state.filter.text else ""
+    return (
+        f"No events match {state.filter.described()}.\n"
+        f"Clear the filter in the Events tab{how} to show all {total}."
+    )
 
 
 def select_message(event_id: str | None, fly: bool) -> dict:

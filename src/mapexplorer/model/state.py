@@ -57,6 +57,17 @@ class EventFilter:
     def is_empty(self) -> bool:
         return not (self.text or self.category or self.actor)
 
+    def described(self) -> str:
+        """What the filter asks for, as the list and the map say it matches nothing:
+        "“putin” and the category Diplomacy". Each text in its own direction (isolates): an
+        Arabic or Hebrew filter keeps its quotes round it."""
+        parts = [f"“\u2068{self.text}\u2069”"] if self.text else []
+        if self.category:
+            parts.append(f"the category \u2068{self.category}\u2069")
+        if self.actor:
+            parts.append(f"the actor \u2068{self.actor}\u2069")
+        return " and ".join(parts)
+
 
 DEFAULT_WINDOW_DAYS = 3653  # ten years: wide enough that the sparse centuries are not empty
 WINDOW_WIDTHS = (

@@ -471,14 +471,8 @@ class QtEventList(QWidget):
         current = self._state.filter
         if current.is_empty:
             return ""
-        # Each text in its own direction: an Arabic or Hebrew filter keeps its quotes round it.
-        parts = [f"“\u2068{current.text}\u2069”"] if current.text else []
-        if current.category:
-            parts.append(f"the category \u2068{current.category}\u2069")
-        if current.actor:
-            parts.append(f"the actor \u2068{current.actor}\u2069")
         return (
-            f"No events match {' and '.join(parts)}.\n\n"
+            f"No events match {current.described()}.\n\n"
             f"Clear the filter to list all {counted(total, 'event')}"
             + (" (Escape in the filter box clears the text)." if current.text else ".")
         )
