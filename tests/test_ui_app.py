@@ -313,6 +313,50 @@ def test_the_width_chosen_in_the_box_is_remembered(qtbot, page_path, settings, t
     assert int(settings.value("view/window_days")) == 3653
 
 
+def test_the_whole_story_chosen_is_remembered(qtbot, page_path, settings):
+    """ "All eras" (or the width box's "Whole story") chosen, the next launch gave ten years
+    back; now it opens whole, until the time moves, which gives back the width chosen before."""
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    story = first.state.story_days()
+    assert story > 2 * 3653 and first.state.window_days == 3653
+    first.state.show_whole_story()  # by the program (as a short story opens): not a choice
+    first.close()
+    assert settings.value("view/window_days") is None
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.state.window_days == 3653
+    second.chapter_box.activated.emit(0)  # "All eras", picked from its list
+    assert second.state.window_days == story
+    second.close()
+    assert int(settings.value("view/window_days")) == 0  # the whole story
+
+    third = create_window(args(), settings, page_path)
+    qtbot.addWidget(third)
+    assert third.state.window_days == story
+    assert third.timeline.window_combo.currentText() == "Whole story"
+    assert len(third.state.visible_events()) == len(third.state.catalogue.events)
+    combo = third.timeline.window_combo
+    combo.activated.emit(combo.findData(365))  # "1 year", picked: the whole story is left
+    third.state.step_event(-1)
+    assert third.state.window_days == 365
+    # "Whole story" picked in the width box, then the time moved: "1 year" comes back, and
+    # stays the choice.
+    third.state.show_whole_story()
+    combo.activated.emit(combo.findText("Whole story"))
+    assert int(third.state.chosen_window_days) == 0
+    third.state.step_event(-1)
+    assert third.state.window_days == 365
+    third.close()
+    assert int(settings.value("view/window_days")) == 365
+
+    fourth = create_window(args(), settings, page_path)
+    qtbot.addWidget(fourth)
+    assert fourth.state.window_days == 365
+    fourth.close()
+
+
 def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(
     qtbot, page_path, settings, tmp_path, bundled, monkeypatch
 ):

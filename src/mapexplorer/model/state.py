@@ -83,6 +83,9 @@ WINDOW_WIDTHS = (
 )
 """The widths the slider's box (and the exported page's) offers, in days."""
 _WIDTH_DAYS = frozenset(days for _label, days in WINDOW_WIDTHS)
+WHOLE_STORY = 0
+"""`ExplorerState.chosen_window_days` when the user chose the whole story ("All eras", or the
+width box's "Whole story"): stories open whole, as a short one does, until the time moves."""
 
 
 def fitting_window_days(story_days: int) -> int:
@@ -124,8 +127,13 @@ class ExplorerState:
         self.filter = EventFilter()
         self._width_before_story: int | None = None
         """While "All eras" shows the whole story: the width it replaced (see `set_time`)."""
-        self.chosen_window_days = chosen_window_days if chosen_window_days in _WIDTH_DAYS else None
-        """The width the user chose in the width box (`choose_window_days`); None: not yet."""
+        known = chosen_window_days in _WIDTH_DAYS or chosen_window_days == WHOLE_STORY
+        self.chosen_window_days = chosen_window_days if known else None
+        """The width the user chose in the width box (`choose_window_days`), or `WHOLE_STORY`
+        (`show_whole_story`); None: not yet."""
+        self._chosen_before_story: int | None = None
+        """While the whole story is the user's choice: their choice before it, theirs again
+        once they leave it (`set_window_days`)."""
         self._set_catalogue(catalogue)
 
     # --- catalogue ----------------------------------------------------------------------------
@@ -141,10 +149,14 @@ class ExplorerState:
         if catalogue.events:
             story = self.story_days()
             self.window_days = opening_window_days(story, self.chosen_window_days)
-            if fitting_window_days(story) < DEFAULT_WINDOW_DAYS and self.mode is TimeMode.WINDOW:
+            whole = self.chosen_window_days == WHOLE_STORY or (
+                fitting_window_days(story) < DEFAULT_WINDOW_DAYS
+            )
+            if whole and self.mode is TimeMode.WINDOW:
                 # A short story opens whole, every event on the map, as "All eras" shows it;
                 # the first move of the time gives the narrow width that scrubs it (at the
-                # last day, a day wide, a week's log showed one event of its dozens).
+                # last day, a day wide, a week's log showed one event of its dozens). Any
+                # story does when the whole story was the user's choice.
                 start, end = catalogue.time_range()
                 self._width_before_story = self.window_days
                 self.window_days = self.story_days()
@@ -194,12 +206,14 @@ class ExplorerState:
     def choose_window_days(self, days: int) -> None:
         """The user chose this width (the slider's width box): shown now, and the one stories
         open with from now on (`opening_window_days`), this session and, remembered, the next."""
+        self.set_window_days(days)
         if days in _WIDTH_DAYS:
             self.chosen_window_days = days
-        self.set_window_days(days)
 
     def set_window_days(self, days: int) -> None:
         self._width_before_story = None  # a width chosen: no longer the whole story
+        if self.chosen_window_days == WHOLE_STORY:  # left by the user: their width before
+            self.chosen_window_days = self._chosen_before_story
         days = max(1, int(days))
         if days != self.window_days:
             self.window_days = days
@@ -339,10 +353,12 @@ class ExplorerState:
             self.choose_era(era)
         return era
 
-    def show_whole_story(self) -> None:
+    def show_whole_story(self, chosen: bool = False) -> None:
         """All eras: a window as wide as the story, centred on it, so every event shows; the
         map frames the story's places (via `era_changed(None)`). Until the time moves: then
-        the width is the one before (`set_time`). Nothing without events."""
+        the width is the one before (`set_time`). Nothing without events. `chosen`: the user
+        chose it, and stories open whole from now on, as with a width chosen (remembered for
+        the next session too), until the user leaves it."""
         if not self.catalogue.events:
             return
         start, end = self.catalogue.time_range()
@@ -350,6 +366,9 @@ class ExplorerState:
         self.set_mode(TimeMode.WINDOW)
         self.set_window_days(self.story_days())
         self._width_before_story = before  # given back when the time moves (`set_time`)
+        if chosen and self.chosen_window_days != WHOLE_STORY:
+            self._chosen_before_story = self.chosen_window_days
+            self.chosen_window_days = WHOLE_STORY
         self.time = (start + end) // 2
         self.time_changed.emit(self.time)  # even if unchanged: the window did change
         self.era_changed.emit(None)

@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         if not self.state.catalogue.events:
             return  # the window at launch, before its file is read
         if era_id is None:
-            self.state.show_whole_story()
+            self.state.show_whole_story(chosen=True)
         else:
             self.state.choose_era(era_id)
 

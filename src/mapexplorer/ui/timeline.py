@@ -1152,7 +1152,12 @@ class QtTimeline(QWidget):
 
     def _on_window_picked(self, index: int) -> None:
         days = self.window_combo.itemData(index)
-        if days is not None:
+        if days is None:
+            return
+        story = self.state.story_days()
+        if days not in _WINDOW_DAYS and story and days >= story:
+            self.state.show_whole_story(chosen=True)  # "Whole story": as "All eras" is
+        else:
             self.state.choose_window_days(days)  # remembered, when one of the box's own
 
     def _on_window_changed(self, days: int) -> None:

@@ -20,7 +20,8 @@ def remembered_width(settings) -> int | None:
 
 
 def remember_width(settings, days: int | None) -> None:
-    """Keep `days` (None: the user chose none, and stories open as they fit)."""
+    """Keep `days` (None: the user chose none, and stories open as they fit; 0: the whole
+    story, `model.state.WHOLE_STORY`)."""
     if settings is None:
         return
     if days is None:
