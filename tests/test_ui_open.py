@@ -534,6 +534,36 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
     assert (track._era_h, track._label_h) == (17, 15)  # the normal size's rows, as before
 
 
+def test_at_larger_text_the_list_keeps_room_and_the_slider_buttons_grow(window, qtbot):
+    """At 200% in a 1280x800 window the event list showed about three rows and scrolled
+    sideways (the details kept their share of the side panel, the panel its width), and the
+    slider's play, previous and next icons stayed at the normal size."""
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    table = window.event_list.table
+    buttons = [window.timeline.play_button, window.timeline.previous_button]
+    buttons.append(window.timeline.next_button)
+    normal = [b.iconSize().height() for b in buttons]
+    window.step_text_size(1)
+    for _ in range(3):
+        window.larger_text_action.trigger()  # as Ctrl+= does
+    assert window.text_scale == 2.0
+
+    def rows_shown():
+        return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+    qtbot.waitUntil(lambda: rows_shown() >= 5, timeout=5000)
+    qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible(), timeout=5000)
+    assert window.details.height() >= window.details.minimumSizeHint().height()
+    assert window.map_view.width() > window.side.width()  # the map keeps the most room
+    for button, size in zip(buttons, normal, strict=True):
+        assert button.iconSize().height() >= 2 * size - 1, button.accessibleName()
+        pixmap = button.icon().pixmap(button.iconSize())
+        assert pixmap.height() >= button.iconSize().height()  # drawn at that size, not small
+    window.normal_text_action.trigger()
+    assert [b.iconSize().height() for b in buttons] == normal
+
+
 def test_larger_text_reaches_the_menus_drop_downs_tooltips_and_the_date_line(window, qtbot):
     """At 200% the menus, the event list's column menu, the drop-down lists and the tooltips
     stayed at the normal size (they are windows of their own, which the window's font did not

@@ -45,6 +45,14 @@ from mapexplorer.words import counted
 
 log = logging.getLogger("mapexplorer")
 
+SIDE_SHARE = 420 / 1280
+"""The side panel's share of the window's width at normal text; larger text gives it more
+(`MainWindow._share_side_panel`), up to `SIDE_MOST_SHARE`, the map keeping the most."""
+SIDE_MOST_SHARE = 0.45
+DETAILS_SHARE = 0.44
+"""The details' share of the side panel at normal text (the rest: the event list and the
+article); at larger text, this divided by the square root of the scale."""
+
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
     f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm "
@@ -133,13 +141,13 @@ class MainWindow(QMainWindow):
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(self.details)
         self.side.addWidget(self.tabs)
-        self.side.setSizes([330, 420])
+        self.side.setSizes([round(750 * DETAILS_SHARE), round(750 * (1 - DETAILS_SHARE))])
         self.top = QSplitter(Qt.Orientation.Horizontal)
         self.top.addWidget(self.map_view)
         self.top.addWidget(self.side)
         self.top.setStretchFactor(0, 3)
         self.top.setStretchFactor(1, 1)
-        self.top.setSizes([860, 420])
+        self.top.setSizes([round(1280 * (1 - SIDE_SHARE)), round(1280 * SIDE_SHARE)])
         self.main = QSplitter(Qt.Orientation.Vertical)
         self.main.addWidget(self.top)
         self.main.addWidget(self.timeline)
@@ -182,10 +190,26 @@ class MainWindow(QMainWindow):
         self.text_scale = scale
         scale_application_text(scale)
         self.map_view.setZoomFactor(scale)  # names, markers, tooltips and scale bar alike
+        if self.isVisible():  # (before, the splitters' sizes are not yet the window's)
+            self._share_side_panel(scale)
         self.larger_text_action.setEnabled(scale < TEXT_STEPS[-1])
         self.smaller_text_action.setEnabled(scale > TEXT_STEPS[0])
         if self.settings is not None:
             self.settings.setValue(TEXT_SETTING, scale)
+
+    def _share_side_panel(self, scale: float) -> None:
+        """Larger text gives the side panel more of the window's width and the event list more
+        of the side panel: at 200% in a 1280×800 window the details kept their share, and the
+        list showed three rows and scrolled sideways. (A remembered layout, restored after,
+        wins at launch.)"""
+        width = sum(self.top.sizes())
+        if width > 0:
+            side = round(width * min(SIDE_MOST_SHARE, SIDE_SHARE * scale**0.5))
+            self.top.setSizes([width - side, side])
+        height = sum(self.side.sizes())
+        if height > 0:
+            details = round(height * DETAILS_SHARE / scale**0.5)
+            self.side.setSizes([details, height - details])
 
     def step_text_size(self, direction: int) -> None:
         self.set_text_scale(next_step(self.text_scale, direction))

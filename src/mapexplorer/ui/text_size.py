@@ -55,6 +55,22 @@ def remembered_scale(settings) -> float:
     return value if value in STEPS else 1.0
 
 
+def text_scale() -> float:
+    """How much larger the application's text is than the platform's: 1.0 until it is first
+    scaled (`scale_application_text`). Pictures drawn beside text (the slider's buttons) grow
+    by as much."""
+    if _normal is None:
+        return 1.0
+    from PySide6.QtWidgets import QApplication
+
+    normal, now = _normal[None], QApplication.font()
+    if normal.pointSizeF() > 0 and now.pointSizeF() > 0:
+        return now.pointSizeF() / normal.pointSizeF()
+    if normal.pixelSize() > 0 and now.pixelSize() > 0:
+        return now.pixelSize() / normal.pixelSize()
+    return 1.0
+
+
 def scaled_font(base: QFont, scale: float) -> QFont:
     font = QFont(base)
     if base.pointSizeF() > 0:

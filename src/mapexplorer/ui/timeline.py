@@ -51,6 +51,7 @@ from mapexplorer.model.event import Event
 from mapexplorer.model.state import WINDOW_WIDTHS, ExplorerState, TimeMode
 from mapexplorer.model.time import DateError
 from mapexplorer.ui.plain_text import plain_tooltip
+from mapexplorer.ui.text_size import text_scale
 from mapexplorer.words import counted
 
 if TYPE_CHECKING:  # numpy loads when there are events to draw, not with the window
@@ -797,10 +798,23 @@ class QtTimeline(QWidget):
     def _make_axis(catalogue: Catalogue, linear: bool) -> TimeAxis:
         return TimeAxis.from_catalogue(catalogue, focus=DEFAULT_FOCUS, linear=linear)
 
+    def _icon_size(self) -> QSize:
+        """The buttons' icons, as much larger than the style's as the text is (View ▸ Larger
+        text): at 200% they stayed small beside the dates."""
+        side = round(self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) * text_scale())
+        return QSize(side, side)
+
     def _icon(self, which: QStyle.StandardPixmap) -> QIcon:
-        """A standard media icon in the palette's text colour: the stock ones are dark
-        glyphs that vanish on a dark palette."""
-        base = self.style().standardIcon(which).pixmap(QSize(20, 20))
+        """A standard media icon in the palette's text colour, at `_icon_size`: the stock ones
+        are dark glyphs that vanish on a dark palette."""
+        size = self._icon_size().expandedTo(QSize(20, 20))
+        base = self.style().standardIcon(which).pixmap(size)
+        if base.width() < size.width() * base.devicePixelRatio():  # a stock icon only this big
+            base = base.scaled(
+                size * base.devicePixelRatio(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         tinted = QPixmap(base.size())
         tinted.setDevicePixelRatio(base.devicePixelRatio())
         tinted.fill(Qt.GlobalColor.transparent)
@@ -812,9 +826,13 @@ class QtTimeline(QWidget):
         return QIcon(tinted)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "next_button"):
+        redrawn = (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+        if event.type() in redrawn and hasattr(self, "next_button"):
             sp = QStyle.StandardPixmap
-            self._show_playing(self.is_playing())
+            for button in (self.play_button, self.previous_button, self.next_button):
+                button.setIconSize(self._icon_size())
+            playing = sp.SP_MediaPause if self.is_playing() else sp.SP_MediaPlay
+            self.play_button.setIcon(self._icon(playing))
             self.previous_button.setIcon(self._icon(sp.SP_MediaSkipBackward))
             self.next_button.setIcon(self._icon(sp.SP_MediaSkipForward))
         if event.type() == QEvent.Type.FontChange and hasattr(self, "date_edit"):
@@ -835,6 +853,7 @@ class QtTimeline(QWidget):
     def _button(self, pixmap: QStyle.StandardPixmap, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(self._icon(pixmap))
+        button.setIconSize(self._icon_size())
         button.setAccessibleName(name)
         button.setToolTip(tip)
         button.setAutoRaise(True)
