@@ -136,6 +136,17 @@ def file_drop(path):
     return event
 
 
+def drag_handle(qtbot, splitter, index, offset):
+    """Drag a splitter's handle `index` by `offset` (a QPoint), as the mouse does."""
+    from PySide6.QtCore import Qt
+
+    handle = splitter.handle(index)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start + offset)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + offset)
+
+
 def page_js(view, qtbot, script):
     """Evaluate JavaScript in the map page and return its (JSON-decoded) value."""
     box = []

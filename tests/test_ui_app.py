@@ -9,6 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from conftest import drag_handle
 from mapexplorer.cli import build_window_parser
 from mapexplorer.formats import native
 from mapexplorer.model.time import day_from_ymd
@@ -406,11 +407,7 @@ def test_a_handle_dragged_too_far_never_hides_the_slider_or_the_panels(qtbot, pa
     window.show()
     qtbot.waitExposed(window)
     for splitter, far in ((window.main, QPoint(0, 600)), (window.top, QPoint(1200, 0))):
-        handle = splitter.handle(1)
-        start = handle.rect().center()
-        qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
-        qtbot.mouseMove(handle, start + far)
-        qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + far)
+        drag_handle(qtbot, splitter, 1, far)
         panel = splitter.widget(1)
         assert splitter.sizes()[1] > 0 and panel.isVisible()
         least = panel.minimumSizeHint()

@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
-from conftest import file_drop
+from conftest import drag_handle, file_drop
 from mapexplorer.formats import native
 from mapexplorer.paths import geodata_dir
 
@@ -520,6 +520,27 @@ def test_the_review_window_looks_right(window, qtbot, tmp_path):
     image = review.grab()
     assert image.width() >= 1000
     image.save(str(tmp_path / "review.png"))
+
+
+def test_a_handle_dragged_too_far_never_hides_a_review_panel(window, qtbot):
+    """Dragging a handle of the review to the window's edge hid the drafts, the editor or the
+    article behind a handle a pixel or two wide; each now stops at its least size, as in the
+    main window."""
+    from PySide6.QtCore import QPoint
+
+    review = open_review(qtbot, window)
+    review.resize(1000, 700)
+    qtbot.waitExposed(review)
+    left = review.split.widget(0)
+    for splitter, far in ((review.split, 2000), (left, 2000)):
+        for offset in (far, -far):  # towards one edge, then the other
+            along = QPoint(offset, 0) if splitter is review.split else QPoint(0, offset)
+            drag_handle(qtbot, splitter, 1, along)
+            for i in range(splitter.count()):
+                panel = splitter.widget(i)
+                least = panel.minimumSizeHint()
+                least = least.width() if splitter is review.split else least.height()
+                assert panel.isVisible() and splitter.sizes()[i] >= max(1, least), (i, offset)
 
 
 def test_the_review_fits_half_a_laptops_screen_without_overlap(window, qtbot):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QToolBar,
 )
@@ -36,6 +35,7 @@ from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
 from mapexplorer.ui.readable_palette import keep_placeholders_readable
 from mapexplorer.ui.save_dialog import ask_save_path
+from mapexplorer.ui.splitter import panel_splitter
 from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
 from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
 from mapexplorer.ui.text_size import next_step, remembered_scale, scale_application_text
@@ -138,27 +138,18 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Event list and article")
         self.tabs.addTab(self.event_list, "&Events")
         self.tabs.addTab(self.article, "&Article")
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.addWidget(self.details)
-        self.side.addWidget(self.tabs)
+        # The handles stop at each panel's least size (`panel_splitter`): dragged too far, they
+        # hid the slider or the side panels, and the next launch opened so (the layout is kept).
+        self.side = panel_splitter(Qt.Orientation.Vertical, self.details, self.tabs)
         self.side.setSizes([round(750 * DETAILS_SHARE), round(750 * (1 - DETAILS_SHARE))])
-        self.top = QSplitter(Qt.Orientation.Horizontal)
-        self.top.addWidget(self.map_view)
-        self.top.addWidget(self.side)
+        self.top = panel_splitter(Qt.Orientation.Horizontal, self.map_view, self.side)
         self.top.setStretchFactor(0, 3)
         self.top.setStretchFactor(1, 1)
         self.top.setSizes([round(1280 * (1 - SIDE_SHARE)), round(1280 * SIDE_SHARE)])
-        self.main = QSplitter(Qt.Orientation.Vertical)
-        self.main.addWidget(self.top)
-        self.main.addWidget(self.timeline)
+        self.main = panel_splitter(Qt.Orientation.Vertical, self.top, self.timeline)
         self.main.setStretchFactor(0, 1)
         self.main.setStretchFactor(1, 0)
         self.setCentralWidget(self.main)
-        for splitter in (self.side, self.top, self.main):
-            # A handle dragged too far stops at the panel's least size: it hid the slider or
-            # the side panels altogether, behind a handle a pixel or two wide, and the next
-            # launch opened so too (the layout is remembered).
-            splitter.setChildrenCollapsible(False)
 
         self.loader = CatalogueLoader(self)
         self.loader.progress.connect(self._on_progress)

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QTextEdit,
@@ -70,6 +69,7 @@ from mapexplorer.model.time import DateError, TimeSpan
 from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
+from mapexplorer.ui.splitter import panel_splitter
 from mapexplorer.words import counted
 
 __all__ = ["DraftTableModel", "QtReview"]
@@ -286,9 +286,8 @@ class QtReview(QMainWindow):
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         editor_scroll.setWidget(self.editor)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.table)
-        left.addWidget(editor_scroll)
+        # Neither the drafts, the editor nor the article can be dragged out of sight.
+        left = panel_splitter(Qt.Orientation.Vertical, self.table, editor_scroll)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 0)
         left.setSizes([330, 440])
@@ -304,9 +303,7 @@ class QtReview(QMainWindow):
         self.article.document().setDocumentMargin(16)
         self.article.installEventFilter(self)
 
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(left)
-        self.split.addWidget(self.article)
+        self.split = panel_splitter(Qt.Orientation.Horizontal, left, self.article)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([780, 540])
