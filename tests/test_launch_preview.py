@@ -394,6 +394,41 @@ def test_the_next_launchs_map_is_kept_at_the_width_the_user_chose(
     assert window.state.window_days == 365 and view.preview_kept
 
 
+def test_the_next_launchs_map_is_kept_whole_when_the_user_chose_the_whole_story(
+    qtbot, page_path, article, tmp_path
+):
+    """ "All eras" chosen and the window closed: the next launch opens the story whole, and the
+    map kept for it is that map, kept when the file is read."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+    from mapexplorer.ui.map_view import QtMapView
+    from mapexplorer.ui.window_width import remembered_width
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    window.chapter_box.activated.emit(0)  # "All eras", picked
+    story = window.state.story_days()
+    window.close()
+
+    plain = _launch_args()
+    last_file, last_time = _last_session(settings)
+    assert remembered_width(settings) == 0
+    preview = _LaunchPreview(plain, last_file, last_time, page_path.parent, None, 0)
+    kept = json.loads(preview.message)
+    time = next(m for m in kept["messages"] if m["type"] == "time")
+    assert time["end"] - time["start"] + 1 >= story
+    view = QtMapView(None, page_path)
+    view.show_preview(preview.message)
+    window, plan, fill = _fill(qtbot, page_path, plain, view, last_file, last_time, settings)
+    qtbot.waitUntil(lambda: view._preview_shown, timeout=30000)
+    fill()
+    assert window.state.window_days == story and view.preview_kept
+
+
 @pytest.mark.parametrize("users_file", [False, True], ids=["alone", "while-the-users-file-fails"])
 def test_the_preview_goes_when_the_launch_file_cannot_be_read(
     qtbot, page_path, article, tmp_path, users_file
