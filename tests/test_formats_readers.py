@@ -2417,6 +2417,44 @@ def test_a_google_form_reads_the_date_asked_for_not_when_each_answer_was_sent(tm
     assert guess_fields(only).choice.time.field == "Timestamp"  # no other date: as before
 
 
+MS_FORM = (
+    "ID,Start time,Completion time,Email,Name,Event,Event date,City\n"
+    "1,3/5/2024 10:01:02,3/5/2024 10:05:10,ann@example.com,Ann Lee,Flood in the old town,"
+    "2024-02-28,Paris\n"
+    "2,3/6/2024 11:01:02,3/6/2024 11:04:10,bob@example.com,Bob Ray,Bridge closed,"
+    "2024-03-01,Lyon\n"
+)
+
+
+def test_a_microsoft_form_is_titled_by_its_event_and_dated_by_the_date_asked_for(tmp_path):
+    """A Microsoft Forms export titled each event with the respondent's "Name" (which ranks
+    above "Event" in any other table), and its submission times are no event's date."""
+    path = write(tmp_path / "Incident report(1-2).csv", MS_FORM)
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Flood in the old town": "2024-02-28",
+        "Bridge closed": "2024-03-01",
+    }
+    guess = guess_fields(path)
+    assert guess.choice.title == "Event"
+    assert [s.field for s in guess.candidates["time"]] == [
+        "Event date",
+        "Start time",
+        "Completion time",
+    ]
+    # In any other table "Name" is still the title, and a form that asked for no date is
+    # dated by when it was answered, as before.
+    other = write(tmp_path / "other.csv", "Name,Event,Date,City\nA,B,2024-01-01,Paris\n")
+    assert guess_fields(other).choice.title == "Name"
+    undated = MS_FORM.replace(",Event date", ",Note").replace(",2024-0", ",note 2024-0")
+    assert guess_fields(write(tmp_path / "u.csv", undated)).choice.time.field == "Start time"
+    # Google's form: the respondent's name asked for first is not the title either.
+    google = GOOGLE_FORM.replace("Email Address,", "Email Address,Name,").replace(
+        ".com,", ".com,Ann,"
+    )
+    assert guess_fields(write(tmp_path / "g.csv", google)).choice.title == "Event title"
+
+
 def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
     """TimelineJS's sheet has a "Time" column beside its Year, Month and Day, mostly left
     empty: it was taken for the date, and every row was refused as "the date is empty"."""

@@ -635,11 +635,13 @@ def guess(
 
     time_sources = _time_sources(by_norm, values)
     submitted = _form_submitted(names, time_sources)
-    if submitted is not None:  # a form's responses: when each was sent is no event's date
-        time_sources = [s for s in time_sources if s != submitted] + [submitted]
+    if submitted:  # a form's responses: when each was sent is no event's date
+        time_sources = [s for s in time_sources if s not in submitted] + submitted
     candidates["time"] = tuple(time_sources)
     category = ranked("category")
     title = ranked("title", fuzzy=_is_title_like)
+    if _is_form(names):  # the respondent's "Name" is no event's title: the event asked for is
+        title.sort(key=lambda n: normalise(n) in _RESPONDENT)
     fallback_titles = [n for n in ranked("title_fallback") if n not in title]
     candidates["title"] = tuple(title + fallback_titles)
     candidates["category"] = tuple(category)
@@ -731,16 +733,48 @@ _FORM_TIMESTAMPS = frozenset(
 )  # fmt: skip
 """The first column of a Google Forms response sheet, in the languages whose column names we
 read: when each response was sent."""
+_MS_FORM_TIMES = frozenset(
+    ("start_time", "completion_time", "last_modified_time", "startzeit", "fertigstellungszeit",
+     "heure_de_debut", "heure_de_fin", "hora_de_inicio", "hora_de_finalizacion",
+     "hora_de_conclusao", "ora_di_inizio", "ora_di_completamento", "begintijd", "eindtijd")
+)  # fmt: skip
+"""The columns after "ID" in a Microsoft Forms export (English, German, French, Spanish,
+Portuguese, Italian, Dutch): when each respondent started and finished the form."""
+_RESPONDENT = frozenset(
+    ("name", "your_name", "full_name", "respondent", "email", "email_address", "e_mail",
+     "nom", "nombre", "nome", "naam", "votre_nom", "tu_nombre", "ihr_name")
+)  # fmt: skip
+"""A form's columns about who answered it, not the event: Microsoft Forms' "Name" and "Email",
+the respondent's name a form asks for first."""
 
 
-def _form_submitted(names: Sequence[str], sources: Sequence[TimeSource]) -> TimeSource | None:
-    """The time source that is when a form's response was sent (Google Forms' first column,
-    "Timestamp"), when the form asked for a date too ("Date of the event"): that date is
-    likelier the event's, and the timestamp comes last (the window still asks, as they
-    disagree). None for any other file."""
-    if not names or len(sources) < 2 or normalise(names[0]) not in _FORM_TIMESTAMPS:
-        return None
-    return next((s for s in sources if s.fields == (names[0],)), None)
+def _form_times(names: Sequence[str]) -> list[str]:
+    """The columns of a form export that say when each response was sent: Google Forms' first
+    column ("Timestamp"), Microsoft Forms' "Start time" and "Completion time" after its "ID"
+    (and "Last modified time"); [] for any other table."""
+    if not names:
+        return []
+    if normalise(names[0]) in _FORM_TIMESTAMPS:
+        return [names[0]]
+    if normalise(names[0]) == "id" and len(names) > 2:
+        times = [n for n in names[1:4] if normalise(n) in _MS_FORM_TIMES]
+        return times if len(times) >= 2 else []
+    return []
+
+
+def _is_form(names: Sequence[str]) -> bool:
+    """A Google Forms or Microsoft Forms export, by the columns the form adds of its own."""
+    return bool(_form_times(names))
+
+
+def _form_submitted(names: Sequence[str], sources: Sequence[TimeSource]) -> list[TimeSource]:
+    """The time sources that are when a form's response was sent (Google Forms' "Timestamp",
+    Microsoft Forms' "Start time" and "Completion time"), when the form asked for a date too
+    ("Date of the event"): that date is likelier the event's, and these come last (the window
+    still asks, as they disagree). [] for any other file, or a form that asked no date."""
+    times = _form_times(names)
+    submitted = [s for s in sources if len(s.fields) == 1 and s.field in times]
+    return submitted if len(submitted) < len(sources) else []
 
 
 _RECORD_NOTES = frozenset(
