@@ -1025,7 +1025,10 @@ def test_eras_that_interleave_make_no_bands_and_the_report_names_them(tmp_path):
     catalogue, report = read_catalogue(write(tmp_path / "mixed.csv", text))
     assert catalogue.eras == [] and not report.problems  # no bands
     assert by_title(catalogue)["Late coup"].era == "Cold War"  # each event keeps its era
-    assert report.notes == [
+    assert not report.notes  # every row read as written: the headline does not say otherwise
+    assert report.headline() == "mixed.csv: all 7 rows read as written; a note on the file:"
+    assert report.about() == "A note on the file"
+    assert report.asides == [
         "the eras overlap, and the time slider's chapters follow one another, so it shows "
         "none (each event keeps its era; the years are when their events start): 'Cold War' "
         "(1946–2005) overlaps 'Islamic Republic' (1979–1980) and 'post-soviet-years' "
@@ -1036,7 +1039,7 @@ def test_eras_that_interleave_make_no_bands_and_the_report_names_them(tmp_path):
     )
     catalogue, report = read_catalogue(write(tmp_path / "many.csv", many))
     assert catalogue.eras == []  # not chapters
-    assert report.notes == [
+    assert report.asides == [
         "the 50 eras are more than the 40 the time slider shows as chapters, so it shows "
         "none; each event keeps its era"
     ]
@@ -1051,8 +1054,8 @@ def test_geojson_eras_that_overlap_are_named_in_the_report_before_christ(tmp_pat
     ]
     catalogue, report = read_catalogue(write(tmp_path / "greece.geojson", _collection(*features)))
     assert catalogue.eras == []
-    assert report.notes[0].endswith("'Archaic' (500 BC–470 BC) overlaps 'Classical' (480 BC)")
-    assert "Hellenistic" not in report.notes[0]  # it follows the others: not said to overlap
+    assert report.asides[0].endswith("'Archaic' (500 BC–470 BC) overlaps 'Classical' (480 BC)")
+    assert "Hellenistic" not in report.asides[0]  # it follows the others: not said to overlap
 
 
 def test_acled_with_an_upload_timestamp_reads_the_event_date_without_asking(tmp_path):

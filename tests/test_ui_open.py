@@ -73,6 +73,26 @@ def test_rows_read_with_cells_dropped_are_reported_though_none_was_left_out(
     assert "row 2 has more cells than the header's 4 columns" in dialog.text.toPlainText()
 
 
+def test_a_report_of_eras_alone_does_not_say_rows_were_changed(window, qtbot, tmp_path):
+    """Eras that overlap make no chapters: every row read as written, yet the dialog said
+    "Some rows were not read quite as written"."""
+    path = tmp_path / "eras.csv"
+    path.write_text(
+        "Title,Date,Latitude,Longitude,era\n"
+        "Coup,1953-08-19,35.7,51.4,Cold War\n"
+        "Revolution,1979-02-11,35.7,51.4,Islamic Republic\n"
+        "Late coup,1985-01-01,35.7,51.4,Cold War\n",
+        "utf-8",
+    )
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.open_file(str(path))
+    dialog = window.report_dialog
+    assert dialog.windowTitle() == "A note on the file"
+    summary = dialog.summary.text()
+    assert "not read" not in summary and "Every row was read as written" in summary
+    assert dialog.text.toPlainText().startswith("the eras overlap")
+
+
 def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
     path = write_csv(
         tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],

@@ -317,14 +317,14 @@ class CatalogueBuilder:
         if not spans:
             return []
         if len(spans) > MAX_ERAS:
-            self.report.notes.append(
+            self.report.asides.append(
                 f"the {len(spans)} eras are more than the {MAX_ERAS} the time slider shows as "
                 "chapters, so it shows none; each event keeps its era"
             )
             return []
         order = sorted(spans.items(), key=lambda item: item[1])
         if overlapping := _overlapping_eras(order):
-            self.report.notes.append(_overlapping_eras_line(overlapping))
+            self.report.asides.append(_overlapping_eras_line(overlapping))
             return []  # not chapters (tags, phases that recur): no bands
         ends = [following[0] - 1 for _, following in order[1:]] + [order[-1][1][2]]
         return [

@@ -52,6 +52,9 @@ class ReadReport:
     notes: list[str] = field(default_factory=list)
     """What was read, but not quite as the file has it, one line each: "rows 5 and 9 have
     more cells than the header's 4 columns (2 extra cells dropped)"."""
+    asides: list[str] = field(default_factory=list)
+    """What the file as a whole is read as, every row as written: "the eras overlap, …, so
+    the time slider shows no chapters". The headline does not call these rows changed."""
 
     @property
     def skipped(self) -> int:
@@ -60,11 +63,12 @@ class ReadReport:
 
     def __bool__(self) -> bool:
         """True when there is something to tell the user."""
-        return bool(self.problems or self.notes)
+        return bool(self.problems or self.notes or self.asides)
 
     def lines(self) -> list[str]:
-        """Each problem (`problem_lines`), then each note: the report without its headline."""
-        return [*problem_lines(self.problems), *self.notes]
+        """Each problem (`problem_lines`), then each note and aside: the report without its
+        headline."""
+        return [*problem_lines(self.problems), *self.notes, *self.asides]
 
     def text(self) -> str:
         """The report as the user copies it: the headline names the file."""
@@ -80,10 +84,25 @@ class ReadReport:
             )
         if self.total == 1:  # not "all 1 rows"
             said = f"{name}: its one {self.unit} read"
-            return said + (", not quite as written:" if self.notes else ".")
+            return said + (", not quite as written:" if self.notes else self._aside_said())
         if self.notes:
             return f"{name}: all {self.total} {self.unit}s read, some not quite as written:"
-        return f"{name}: all {self.total} {self.unit}s read."
+        return f"{name}: all {self.total} {self.unit}s read" + self._aside_said()
+
+    def _aside_said(self) -> str:
+        """The headline's end when nothing was changed: a note about the file, or none."""
+        if not self.asides:
+            return "."
+        return " as written; " + ("a note" if len(self.asides) == 1 else "notes") + " on the file:"
+
+    def about(self) -> str:
+        """What the report tells, for a dialog's title: "Some rows were left out", "Some rows
+        were not read as written", or "A note on the file" when every row read as written."""
+        if self.problems:
+            return f"Some {self.unit}s were left out"
+        if self.notes:
+            return f"Some {self.unit}s were not read as written"
+        return "A note on the file" if len(self.asides) <= 1 else "Notes on the file"
 
     __str__ = text
 
@@ -98,7 +117,7 @@ def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
         lines += problems[:limit]
         if len(problems) > limit:
             lines.append(f"… and {len(problems) - limit} more")
-        lines += report.notes  # a line or two each file, never cut off by the limit
+        lines += report.notes + report.asides  # a line or two each, never cut off
     if report.unsure:
         name = os.path.basename(report.path)
         order = report.choice.date_order if report.choice else ""

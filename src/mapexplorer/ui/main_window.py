@@ -563,12 +563,14 @@ class MainWindow(QMainWindow):
         opened = f"Opened {counted(len(catalogue.events), 'event')} from {Path(path).name}. "
         if report.problems:
             said = f"{report.skipped} of {report.total} {report.unit}s could not be read:"
-            title = f"Some {report.unit}s were left out"
-        else:
+        elif report.notes:
             said = f"Some {report.unit}s were not read quite as written:"
-            title = f"Some {report.unit}s were not read as written"
+        else:  # every row as written: what the file as a whole is read as (its eras)
+            said = f"Every {report.unit} was read as written. " + (
+                "A note on the file:" if len(report.asides) == 1 else "Notes on the file:"
+            )
         self.report_dialog = ReadReportDialog(
-            opened + said, "\n".join(report.lines()), report.text(), self, title
+            opened + said, "\n".join(report.lines()), report.text(), self, report.about()
         )
         self.report_dialog.open()
 
