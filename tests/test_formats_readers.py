@@ -1731,8 +1731,8 @@ def test_json_that_is_not_a_feature_collection(tmp_path):
             "'Latitude' holds no latitudes we can read as numbers (e.g. 'north'); write them in "
             "decimal degrees (-33.5139) or in degrees, minutes and seconds (33°30′50″S)",
         ),
-        (
-            "A,2025-01-17,120.5,10\nB,2024-12-08,-95,10\n",
+        (  # not evidently the other way round (100 is no latitude): refused, as it was
+            "A,2025-01-17,120.5,100\nB,2024-12-08,-95,100\n",
             "'Latitude' holds no latitudes: 120.5 is outside -90…90 (are latitude and "
             "longitude the other way round?)",
         ),

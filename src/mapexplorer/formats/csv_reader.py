@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from mapexplorer.formats.reading import (
     spreadsheet_days_line,
 )
 from mapexplorer.formats.report import numbered
+from mapexplorer.formats.swapped import SwappedRows, swapped_rows
 from mapexplorer.formats.wikidata import sparql_tsv
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
@@ -225,6 +227,12 @@ def _read_rows(
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
+    swapped = _swapped(reader, header, all_parts, points)
+    if swapped is not None and swapped.most and choice.lat and choice.lon:
+        # Most rows' towns are where the columns say only the other way round: so they are.
+        choice = replace(choice, lat=choice.lon, lon=choice.lat)
+        reader = RowReader(choice)
+        points = _points(reader, dicts)
     # Rows with a place's name and no coordinates are placed by the name (`place_names`),
     # with the row's country when another column gives it ("Paris" and "France").
     country = _country_column(header, choice)
@@ -287,6 +295,7 @@ def _read_rows(
         builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
     if broken:
         builder.problem(broken[0], "", broken[1])
+    builder.report.notes += _swapped_lines(choice, swapped, number, dicts)
     builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
@@ -298,6 +307,83 @@ def _read_rows(
     if progress is not None:
         progress(total, total)
     return builder.finish(total - len(totals), choice, guessed)
+
+
+def _swapped(
+    reader: RowReader, header: list[str], all_parts: list[RowParts], points: list[Any]
+) -> SwappedRows | None:
+    """The rows whose coordinates are the other way round by the towns they name
+    (`swapped.swapped_rows`), in a table with a place column beside its coordinates; not in
+    an export whose columns a tool writes (ACLED's, GDELT's, our own)."""
+    choice = reader.choice
+    if not choice.place or choice.layout or fieldguess.is_own_export(header):
+        return None
+    if not (choice.lat and choice.lon or choice.latlon):
+        return None
+    return swapped_rows([
+        (parts.place, *point) if point.__class__ is tuple and parts.place else None
+        for parts, point in zip(all_parts, points, strict=True)
+    ])  # fmt: skip
+
+
+def _swapped_lines(
+    choice: FieldChoice, swapped: SwappedRows | None, number: RowNumbers, rows: list[dict]
+) -> list[str]:
+    """The report's line when latitude and longitude were read the other way round (the
+    columns' names say one thing, their values or the towns the rows name another), or
+    when some rows' coordinates would be their towns only swapped (read as written)."""
+    lines = []
+    if swapped is not None:
+        index, name, lon, lat, km = swapped.example
+        example = (
+            f"{name!r} in row {number(index)} is given as latitude {lat:g}, longitude {lon:g}, "
+            f"{km:,.0f} km from {name}; swapped, it is there"
+        )
+        if swapped.most and choice.lat and choice.lon:
+            lines.append(
+                f"{choice.lon!r} and {choice.lat!r} were read the other way round "
+                f"({choice.lat!r} as the latitude): {len(swapped.rows)} of the "
+                f"{swapped.known} rows whose places we know are at them only so ({example})"
+            )
+            return lines
+        said = numbered("row", [number(i) for i in swapped.rows])
+        one = len(swapped.rows) == 1
+        pair = (
+            f"are {choice.lat!r} and {choice.lon!r} swapped in {'it' if one else 'them'}?"
+            if choice.lat and choice.lon
+            else f"is the longitude first in {'it' if one else 'them'}?"
+        )
+        lines.append(
+            f"{said} {'names' if one else 'name'} a place {'its' if one else 'their'} "
+            "coordinates are far from, but would be at with the latitude and the longitude "
+            f"swapped ({example}): read as written; {pair}"
+        )
+        return lines
+    if _named_the_other_way(choice):
+        values = [row.get(choice.lon) for row in rows[:50]]
+        beyond = next((v for v in values if _beyond_latitudes(v)), None)
+        shown = f" ({str(beyond).strip()} is beyond ±90°)" if beyond is not None else ""
+        lines.append(
+            f"{choice.lon!r} and {choice.lat!r} were read the other way round ({choice.lat!r} "
+            f"as the latitude): {choice.lon!r} holds longitudes{shown}, {choice.lat!r} only "
+            "values within ±90°"
+        )
+    return lines
+
+
+def _named_the_other_way(choice: FieldChoice) -> bool:
+    """The latitude is read from a column named as the longitude, and the other way round."""
+    if not (choice.lat and choice.lon):
+        return False
+    lat, lon = fieldguess.normalise(choice.lat), fieldguess.normalise(choice.lon)
+    return fieldguess.names_longitude(lat) and fieldguess.names_latitude(lon)
+
+
+def _beyond_latitudes(value: Any) -> bool:
+    try:
+        return abs(float(stripped(str(value)).replace("−", "-"))) > 90
+    except ValueError:
+        return False
 
 
 def _short_row(row: dict, width: int, needed: Any) -> str:

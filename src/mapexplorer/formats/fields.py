@@ -615,8 +615,10 @@ def guess(
         return found
 
     candidates: dict[str, tuple[Any, ...]] = {}
-    lat = ranked("lat", _is_lat, lambda n: n.endswith(("_lat", "latitude")))
-    lon = ranked("lon", _is_lon, lambda n: n.endswith(("_lon", "_long", "_lng", "longitude")))
+    lat = ranked("lat", _is_lat, names_latitude)
+    lon = ranked("lon", _is_lon, names_longitude)
+    if not lat and (turned := _other_way_round(ranked, values)):
+        lat, lon = turned  # "lat" holds 139.69, "lon" 35.68: the other way round, evidently
     if "y" in lat and "x" not in lon:
         lat.remove("y")
     if "x" in lon and "y" not in lat:
@@ -897,6 +899,32 @@ def _years_among_days(name: str, guess: FieldGuess) -> str | None:
         "dates (not the years', which would become days of 1905) before saving the file, or "
         f"write each year with its era, as '{written}', which reads as that year"
     )
+
+
+def names_latitude(norm: str) -> bool:
+    """A normalised field name that says it holds latitudes ("lat", "y", "breite", "gps_lat")."""
+    return norm in _NAMES["lat"] or norm.endswith(("_lat", "latitude"))
+
+
+def names_longitude(norm: str) -> bool:
+    """A normalised field name that says it holds longitudes ("lon", "lng", "x", "gps_long")."""
+    return norm in _NAMES["lon"] or norm.endswith(("_lon", "_long", "_lng", "longitude"))
+
+
+def _other_way_round(ranked, values: Mapping[str, list]) -> tuple[list[str], list[str]] | None:
+    """([the latitude], [the longitude]) when the columns named so are evidently the other way
+    round: the one named as the latitude holds values beyond ±90 (and none beyond ±180), the
+    one named as the longitude only values within ±90. None otherwise (a column of metres, a
+    typo in a row: the rows say what is wrong, as before)."""
+    named_lat, named_lon = ranked("lat", None, names_latitude), ranked("lon", None, names_longitude)
+    if not named_lat or not named_lon:
+        return None
+    lat, lon = named_lon[0], named_lat[0]  # turned round
+    if lat == lon or not values[lat] or not values[lon]:
+        return None
+    if all(_safe(_is_lat, v) for v in values[lat]) and all(_safe(_is_lon, v) for v in values[lon]):
+        return [lat], [lon]
+    return None
 
 
 def unreadable_location_fields(guess: FieldGuess) -> str | None:
