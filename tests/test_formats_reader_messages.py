@@ -102,6 +102,17 @@ def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
             "an OpenDocument text",
         ),
         ("roads.zip", {"roads/roads.shp": "x", "roads/roads.dbf": "x"}, "a zipped shapefile"),
+        # They said "a zip archive with no .kml file in it (…): unpack it and open a file
+        # inside", which unpacked is no file we read either.
+        (
+            "layers.zip",
+            {"data/layers.gpkg": "x", "readme.txt": "x"},
+            "a zipped GeoPackage: Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and "
+            "GPX files — convert it to GeoJSON first (in QGIS: Export ▸ Save Features As…, "
+            "format GeoJSON; or ogr2ogr -f GeoJSON out.geojson layers.gpkg)",
+        ),
+        ("fgb.zip", {"roads.fgb": "x"}, "a zipped FlatGeobuf file: Map Explorer opens"),
+        ("gdb.zip", {"City.gdb/a00000001.gdbtable": "x"}, "geodatabase"),
         ("bundle.zip", {"a.csv": "x", "b.geojson": "x"}, "a zip archive with no .kml file"),
         # Apple's: they said "a zip archive with no .kml file in it (Document.iwa, …)"
         (
@@ -144,6 +155,8 @@ def test_a_zip_with_a_kml_inside_still_opens(tmp_path):
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
         ("anim.gif", b"GIF89a\x01\x00", "a GIF image"),
         ("roads.shp", b"\x00\x00\x27\x0a" + bytes(96), "a shapefile"),
+        # "this is not a text table (it holds binary data)": neither what it is nor what to do
+        ("roads.fgb", b"fgb\x03fgb\x01" + bytes(96), "a FlatGeobuf file"),
         ("data.csv.gz", b"\x1f\x8b\x08\x00", "a gzip-compressed file"),
         ("pic.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),  # a name does not fool it
         ("map.html", b"<!DOCTYPE html>\n<html><head>", "a web page (HTML), not a catalogue"),

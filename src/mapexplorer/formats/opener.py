@@ -236,6 +236,7 @@ _BY_MAGIC = (  # (first bytes, what the file is and what to do)
     (b"II*\x00", f"a TIFF image (binary data, not text): {_OPENS}"),
     (b"MM\x00*", f"a TIFF image (binary data, not text): {_OPENS}"),
     (b"\x00\x00\x27\x0a", f"a shapefile: {_OPENS} — {_CONVERT}"),
+    (b"fgb\x03", f"a FlatGeobuf file: {_OPENS} — {_CONVERT}"),
     (b"\x1f\x8b", "a gzip-compressed file: unpack it first, then open the file inside"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: unpack it first, then open the file inside"),
     (b"Rar!\x1a\x07", "a RAR archive: unpack it first, then open the file inside"),
@@ -258,6 +259,16 @@ _ZIP_KINDS = {  # a zip by its name, when its content does not say (or it is bro
     ".pages": f"an Apple Pages document: {_OPENS} — {_SAVE_AS_TEXT}",
     ".key": f"an Apple Keynote presentation: {_OPENS}",
 }
+_ZIPPED_GIS = (
+    (".shp", "a zipped shapefile"),
+    (".gpkg", "a zipped GeoPackage"),
+    (".fgb", "a zipped FlatGeobuf file"),
+    (".gdb", "a zipped Esri file geodatabase"),
+    (".tab", "a zipped MapInfo table"),
+    (".mif", "a zipped MapInfo interchange file"),
+)
+"""What a zip holds that unpacked is still no file we read: say so, and how to convert it,
+rather than "unpack it and open a file inside"."""
 _IWORK = "index/document.iwa"
 """A member of every Numbers, Pages and Keynote file since 2013 (their "IWA" archives)."""
 _PACKAGES = (".numbers", ".pages", ".key")
@@ -270,6 +281,7 @@ _SUFFIX_KINDS = {
     ".shx": f"part of a shapefile (its index): {_OPENS} — {_CONVERT}",
     ".dbf": f"part of a shapefile (its attribute table): {_OPENS} — {_CONVERT}",
     ".gpkg": f"a GeoPackage: {_OPENS} — {_CONVERT}",
+    ".fgb": f"a FlatGeobuf file: {_OPENS} — {_CONVERT}",
 }
 
 
@@ -335,9 +347,10 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
             return _ZIP_KINDS[odf_suffix]
     if _IWORK in lower:  # Numbers, Pages or Keynote: which, by its name
         return _ZIP_KINDS[suffix if suffix in _PACKAGES else ".numbers"]
-    shapefiles = [Path(n).name for n in names if n.lower().endswith(".shp")]
-    if shapefiles:
-        return f"a zipped shapefile: {_OPENS} — " + _CONVERT.format(name=shapefiles[0])
+    for ending, kind in _ZIPPED_GIS:  # a GIS's own files, which unpacked we do not read either
+        found = [part for n in names for part in n.split("/") if part.lower().endswith(ending)]
+        if found:
+            return f"{kind}: {_OPENS} — " + _CONVERT.format(name=found[0])
     if suffix in _ZIP_KINDS and suffix != ".zip":
         return _ZIP_KINDS[suffix]
     shown = _shown_names(names)
