@@ -1466,6 +1466,60 @@ def test_a_kml_of_places_without_dates_says_how_to_give_them_dates(tmp_path):
         read_catalogue(one)
 
 
+YEAR_FOLDERS = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>The war</name>
+<Folder><name>1914</name>
+  <Placemark><name>Sarajevo</name><Point><coordinates>18.41,43.86</coordinates></Point></Placemark>
+  <Folder><name>Layer 1</name>
+    <Placemark><name>Marne</name><Point><coordinates>3.5,49.0</coordinates></Point></Placemark>
+  </Folder>
+</Folder>
+<Folder><name>June 1916</name>
+  <Placemark><name>Verdun</name><Point><coordinates>5.38,49.16</coordinates></Point></Placemark>
+  <Placemark><name>Jutland</name><TimeStamp><when>1916-06-01</when></TimeStamp>
+    <Point><coordinates>6.1,56.7</coordinates></Point></Placemark>
+</Folder>
+<Folder><name>1917</name>
+  <Placemark><name>Somme</name><TimeStamp><when>1916-07-01</when></TimeStamp>
+    <Point><coordinates>2.7,50.0</coordinates></Point></Placemark>
+  <Placemark><name>Cambrai</name><Point><coordinates>3.2,50.2</coordinates></Point></Placemark>
+</Folder>
+<Folder><name>2</name>
+  <Placemark><name>Nowhen</name><Point><coordinates>2.3,48.8</coordinates></Point></Placemark>
+</Folder>
+</Document></kml>"""
+
+
+def test_a_kml_with_a_folder_per_year_dates_its_placemarks_by_it(tmp_path):
+    """A map kept as one folder per year (Google Earth, My Maps layers "1914", "1916") was
+    refused: "none of its placemarks has a date". A placemark without a date of its own is
+    dated by its nearest folder named as a date, saying so; its own date wins."""
+    catalogue, report = read_catalogue(write(tmp_path / "war.kml", YEAR_FOLDERS))
+    events = by_title(catalogue)
+    assert {t: e.time.edtf for t, e in events.items()} == {
+        "Sarajevo": "1914",
+        "Marne": "1914",  # in "Layer 1", inside "1914"
+        "Verdun": "1916-06",
+        "Jutland": "1916-06-01",  # its own TimeStamp, within its folder's date
+        "Somme": "1916-07-01",
+    }
+    assert events["Verdun"].date_note == (
+        "Dated by the folder it is in, 'June 1916': the placemark has no date of its own."
+    )
+    assert not events["Jutland"].date_note
+    # "1917" holds a placemark of 1916: a chapter's name, not its placemarks' date; "2" is
+    # no year.
+    assert [p.item for p in report.problems] == [
+        "placemark 6 ('Cambrai')",
+        "placemark 7 ('Nowhen')",
+    ]
+    assert report.notes == [
+        "3 placemarks without a date of their own were dated by the name of the folder they "
+        "are in ('1914', 'June 1916'); give each a TimeStamp or TimeSpan to date them more "
+        "exactly"
+    ]
+
+
 def test_a_placemark_without_the_date_the_others_have_in_their_data_says_so(tmp_path):
     """It was told "the date is empty", as if it had an empty date field."""
     second = (

@@ -85,6 +85,9 @@ class _Mark:
     address: str = ""
     """Its <address> (Google My Maps and Google Earth write one): where to place it by name when
     it has no geometry."""
+    folder_time: TimeSpan | None = None
+    """Without a time of its own, the date its nearest folder's name is ("1914")."""
+    folder_name: str = ""
 
 
 @dataclass
@@ -138,6 +141,7 @@ def read(
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
+        _date_by_folders(mine)  # a folder per year, as a map of a story's years is kept
         if total and choice.time is None and all(_undated(mark) for mark in mine):
             raise FormatError(path, _no_dates(total))  # a map of places, not of events
         # Placemarks without geometry are placed by their address or name (`place_names`).
@@ -151,6 +155,7 @@ def read(
                 progress(number - 1, total)
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
+        builder.report.notes += _folder_dates_line(mine)
         builder.report.notes += by_name.notes()
         builder.report.notes += followed
         builder.report.notes += [_link_not_followed(link) for link in links if link.kind == _LINK]
@@ -570,7 +575,13 @@ def _read_placemark(
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
         return
-    builder.add(item, parts, time, place_ids, extra, date_said(cells, time))
+    said = date_said(cells, time)
+    if not said and not cells and mark.folder_time is not None and time is mark.folder_time:
+        said = (
+            f"Dated by the folder it is in, {mark.folder_name!r}: the placemark has no date of "
+            "its own."
+        )
+    builder.add(item, parts, time, place_ids, extra, said)
 
 
 def _place_name(mark: _Mark, parts: Any) -> tuple[str, str]:
@@ -601,6 +612,8 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
         kml_time = parse_date(mark.when)
     elif mark.begin is not None or mark.end is not None:
         kml_time = parse_span(mark.begin, mark.end)
+    else:
+        kml_time = mark.folder_time
     if reader.choice.time is None:
         if kml_time is None:
             raise DateError(_no_time(mark))
@@ -631,7 +644,71 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
 
 
 def _undated(mark: _Mark) -> bool:
-    return mark.when is None and mark.begin is None and mark.end is None
+    """No TimeStamp or TimeSpan, nor a folder named as a date."""
+    return mark.when is None and mark.begin is None and mark.end is None and not mark.folder_name
+
+
+_YEAR_IN = re.compile(r"\d{3,4}")
+
+
+def _date_by_folders(marks: list[_Mark]) -> None:
+    """Date each placemark without a time of its own by its nearest folder whose name is a
+    date with its year ("1914", "June 1914", "1914–1918"; not "Layer 1" or "2"), when every
+    placemark in that folder that has a time of its own lies within it: a folder "1941"
+    holding a road of 1942–1945 is a chapter's name, not its placemarks' date."""
+    own: dict[tuple[str, ...], list[TimeSpan]] = {}  # a folder → its placemarks' own times
+    for mark in marks:
+        if mark.folders and not _undated(mark):
+            try:
+                time = parse_date(mark.when) if mark.when is not None else None
+                time = time or parse_span(mark.begin, mark.end)
+            except DateError:
+                continue  # reported with its placemark
+            for depth in range(1, len(mark.folders) + 1):
+                own.setdefault(mark.folders[:depth], []).append(time)
+    dates: dict[tuple[str, ...], TimeSpan | None] = {}
+    for mark in marks:
+        if not _undated(mark):
+            continue
+        for depth in range(len(mark.folders), 0, -1):
+            folder = mark.folders[:depth]
+            if folder not in dates:
+                dates[folder] = _folder_date(folder[-1], own.get(folder, []))
+            if (time := dates[folder]) is not None:
+                mark.folder_name, mark.folder_time = folder[-1], time
+                break
+
+
+_YEAR_IN = re.compile(r"\d{3,4}")
+
+
+def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
+    """The date a folder's name is, if every time in `within` lies in it; else None."""
+    if not _YEAR_IN.search(name):
+        return None
+    try:
+        time = parse_date(name)
+    except DateError:
+        return None
+    if all(time.start <= t.start and t.end <= time.end for t in within):
+        return time
+    return None
+
+
+def _folder_dates_line(marks: list[_Mark]) -> list[str]:
+    """The report's line for the placemarks dated by their folder's name."""
+    dated = [mark for mark in marks if mark.folder_name]
+    if not dated:
+        return []
+    names = list(dict.fromkeys(mark.folder_name for mark in dated))
+    shown = ", ".join(repr(n) for n in names[:5]) + (" …" if len(names) > 5 else "")
+    one = len(dated) == 1
+    return [
+        f"{len(dated)} placemark{'' if one else 's'} without a date of {'its' if one else 'their'} "
+        f"own {'was' if one else 'were'} dated by the name of the folder {'it is' if one else 'they are'} "
+        f"in ({shown}); give {'it' if one else 'each'} a TimeStamp or TimeSpan to date "
+        f"{'it' if one else 'them'} more exactly"
+    ]
 
 
 def _no_dates(total: int) -> str:
