@@ -2512,6 +2512,36 @@ def test_a_microsoft_form_is_titled_by_its_event_and_dated_by_the_date_asked_for
     assert guess_fields(write(tmp_path / "g.csv", google)).choice.title == "Event title"
 
 
+def test_a_surveymonkey_export_reads_the_questions_asked_not_when_it_was_answered(tmp_path):
+    """A survey of 50 columns: its "Start Date" and "End Date" (when each respondent took
+    it) were read as every event's span, and "Where (city)?" was no place: the file was
+    refused, "no latitude/longitude, WKT or place-name column found"."""
+    questions = [f"Q{n}" for n in range(1, 38)]
+    header = [
+        "Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
+        "Email Address", "First Name", "Last Name", "Custom Data 1", *questions,
+        "What happened?", "When did it happen?", "Where (city)?", "Comments",
+    ]  # fmt: skip
+    assert len(header) == 50
+    rows = [
+        ["11", "2", "01/15/2025 10:00:00 AM", "01/15/2025 10:05:00 AM", "1.2.3.4", "a@b.c",
+         "Ann", "Lee", "", *"x" * 37, "Flood", "2025-01-10", "Paris", ""],
+        ["12", "2", "01/16/2025 10:00:00 AM", "01/16/2025 10:05:00 AM", "1.2.3.4", "b@b.c",
+         "Bob", "Ray", "", *"y" * 37, "Fire", "2025-01-12", "Lyon", ""],
+    ]  # fmt: skip
+    text = "\n".join(",".join(row) for row in [header, *rows]) + "\n"
+    path = write(tmp_path / "survey.csv", text)
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Flood": "2025-01-10",
+        "Fire": "2025-01-12",
+    }
+    assert {p.name for p in catalogue.places.values()} == {"Paris", "Lyon"}
+    guess = guess_fields(path)
+    assert [s.label for s in guess.candidates["time"]][-1] == "Start Date … End Date"
+    assert guess.choice.place == "Where (city)?"
+
+
 def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
     """TimelineJS's sheet has a "Time" column beside its Year, Month and Day, mostly left
     empty: it was taken for the date, and every row was refused as "the date is empty"."""

@@ -649,6 +649,10 @@ def guess(
     candidates["category"] = tuple(category)
     for role in ("description", "place", "id", "place_id", "excerpt", "era"):
         candidates[role] = tuple(ranked(role))
+    # A form's question ("Where did it happen?", "Where (city)?") names the place, after any
+    # column named so.
+    asked = [n for norm, n in by_norm.items() if norm.startswith("where_") and values[n]]
+    candidates["place"] += tuple(n for n in asked if n not in candidates["place"])
     wikidata = wikidata_roles(names, values, normalise)  # "itemLabel", "placeLabel"
     for role, name in wikidata.items():
         candidates[role] = (name, *(n for n in candidates[role] if n != name))
@@ -753,7 +757,8 @@ the respondent's name a form asks for first."""
 def _form_times(names: Sequence[str]) -> list[str]:
     """The columns of a form export that say when each response was sent: Google Forms' first
     column ("Timestamp"), Microsoft Forms' "Start time" and "Completion time" after its "ID"
-    (and "Last modified time"); [] for any other table."""
+    (and "Last modified time"), SurveyMonkey's "Start Date" and "End Date" after its
+    "Respondent ID"; [] for any other table."""
     if not names:
         return []
     if normalise(names[0]) in _FORM_TIMESTAMPS:
@@ -761,6 +766,9 @@ def _form_times(names: Sequence[str]) -> list[str]:
     if normalise(names[0]) == "id" and len(names) > 2:
         times = [n for n in names[1:4] if normalise(n) in _MS_FORM_TIMES]
         return times if len(times) >= 2 else []
+    if normalise(names[0]) == "respondent_id":  # SurveyMonkey's: Start Date, End Date
+        times = [n for n in names[1:5] if normalise(n) in ("start_date", "end_date")]
+        return times if len(times) == 2 else []
     return []
 
 
@@ -775,7 +783,7 @@ def _form_submitted(names: Sequence[str], sources: Sequence[TimeSource]) -> list
     ("Date of the event"): that date is likelier the event's, and these come last (the window
     still asks, as they disagree). [] for any other file, or a form that asked no date."""
     times = _form_times(names)
-    submitted = [s for s in sources if len(s.fields) == 1 and s.field in times]
+    submitted = [s for s in sources if all(f in times for f in s.fields)]
     return submitted if len(submitted) < len(sources) else []
 
 
@@ -1022,7 +1030,8 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
             continue
         if any(word in norm for word in ("update", "created", "modified", "added")):
             continue  # when the record changed, not when the event happened
-        if "date" in norm or norm.endswith("_time") or norm.startswith("time_"):
+        # A form's question ("When did it happen?") is named as a date is.
+        if "date" in norm or norm.endswith("_time") or norm.startswith(("time_", "when_")):
             if days(name):
                 sources.append(TimeSource(name, None, "days"))
             elif dates(name):
