@@ -263,6 +263,48 @@ def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
     assert window.state.catalogue.events[0].title == "X"
 
 
+def _drop_of(*paths):
+    """The drop event of several files (or folders) dragged from a file manager at once."""
+    event = file_drop(paths[0])
+    event.mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return event
+
+
+def test_dropping_several_files_opens_one_and_names_the_others(window, qtbot, tmp_path):
+    """Three files dropped at once: the first opened and the others were dropped silently."""
+    header = ["title", "year", "lat", "lon"]
+    notes = tmp_path / "notes.docx"
+    notes.write_bytes(b"PK\x03\x04")
+    first = write_csv(tmp_path / "first.csv", [["X", "1999", "10", "10"]], header)
+    second = write_csv(tmp_path / "second.csv", [["Y", "2000", "10", "10"]], header)
+    event = _drop_of(notes, first, second)
+    assert window._dropped_file(event) == str(first)  # the first we read
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+        window.dropEvent(event)
+    assert [e.title for e in window.state.catalogue.events] == ["X"]
+    qtbot.waitUntil(lambda: "not opened" in window.statusBar().currentMessage())
+    message = window.statusBar().currentMessage()
+    assert message.startswith("1 event, 1 place — ") and "first.csv" in message
+    assert "not opened: notes.docx, second.csv (Map Explorer opens one file at a time" in message
+
+
+def test_dropping_a_folder_says_which_of_its_files_to_open(window, qtbot, tmp_path):
+    """A folder dropped on the window did nothing at all (nor a shapefile: no word)."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    write_csv(folder / "events.csv", [["X", "1999", "10", "10"]], ["title", "year", "lat", "lon"])
+    (folder / "readme.md").write_text("notes", "utf-8")
+    event = _drop_of(folder)
+    event.setAccepted(False)
+    window.dragEnterEvent(event)
+    assert event.isAccepted()  # it was refused: the drop did nothing, and said nothing
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    text = window.error_box.text()
+    assert "this is a folder, not a file: open one of the files in it that Map Explorer " in text
+    assert "(events.csv)" in text
+
+
 def test_a_failed_open_keeps_the_status_of_what_is_open(window, qtbot, tmp_path, bundled):
     status = window.statusBar()
     open_line = f"{len(bundled.events):,} events, {len(bundled.places):,} places — bundled.geojson"

@@ -189,7 +189,7 @@ def detect(path: str | os.PathLike) -> Kind:
     except IsADirectoryError:
         if Path(path).suffix.lower() in _PACKAGES:  # a Mac's document that is a folder
             raise FormatError(path, _ZIP_KINDS[Path(path).suffix.lower()]) from None
-        raise FormatError(path, "this is a folder, not a file") from None
+        raise FormatError(path, _folder_words(Path(path))) from None
     except OSError as exc:
         raise FormatError(path, f"cannot read the file ({exc.strerror})") from None
     suffix = Path(path).suffix.lower()
@@ -210,6 +210,27 @@ def detect(path: str | os.PathLike) -> Kind:
     if start.startswith(b"<"):
         return "kml"
     return "csv"
+
+
+def _folder_words(folder: Path) -> str:
+    """Why a folder does not open, and which of its files would: "this is a folder, not a
+    file: open one of the files in it that Map Explorer reads (events.csv, map.kml)"."""
+    try:
+        inside = sorted(
+            p.name for p in folder.iterdir() if p.suffix.lower() in OPENABLE and p.is_file()
+        )
+    except OSError:
+        inside = []
+    if not inside:
+        return (
+            "this is a folder, not a file, and none of the files in it is one Map Explorer "
+            "reads (CSV, Excel .xlsx, GeoJSON, KML/KMZ, GPX)"
+        )
+    shown = ", ".join(inside[:5]) + (" …" if len(inside) > 5 else "")
+    return (
+        "this is a folder, not a file: open one of the files in it that Map Explorer reads, "
+        f"one at a time ({shown})"
+    )
 
 
 # --- files we do not read, told apart by their first bytes ----------------------------------

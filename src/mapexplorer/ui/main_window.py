@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.launch_failure: str | None = None
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
+        self._not_opened: list[str] = []  # the other files of a drop of several: said after
         self.state = ExplorerState(catalogue, remembered_width(settings))
         keep_placeholders_readable()  # "Filter events…" on a dark palette that lacks the role
         self.setWindowIcon(app_icon())
@@ -555,6 +556,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("last_file", _remembered(path))
         if report:  # some rows could not be placed or dated, or lost cells: say which
             self.show_read_report(catalogue, path, report)
+        if others := self._take_not_opened():
+            self.statusBar().showMessage(f"{self.open_status()} — {others}", 30000)
 
     def show_read_report(self, catalogue: Catalogue, path: str, report) -> None:
         """The rows a read left out or changed, in a dialog the user can copy from."""
@@ -583,26 +586,41 @@ class MainWindow(QMainWindow):
         path = self._dropped_file(event)
         if path is not None:
             event.acceptProposedAction()
+            others = [p for p in self._dropped_paths(event) if p != path]
             if Path(path).suffix.lower() in _WEB_PAGES:
                 self.importer.import_file(path)  # dropped, a page is an article to read
             else:
                 self.open_file(path)
+            self._not_opened = others  # said once the file is open (or could not be)
 
     @staticmethod
-    def _dropped_file(event) -> str | None:
-        for url in event.mimeData().urls():
-            if (
-                url.isLocalFile()
-                and Path(url.toLocalFile()).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES
-            ):
-                return url.toLocalFile()
-        return None
+    def _dropped_paths(event) -> list[str]:
+        return [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+
+    @classmethod
+    def _dropped_file(cls, event) -> str | None:
+        """The file to open of those dropped: the first we read, else the first of any kind (a
+        folder, a shapefile), which the opener names, saying what to do, rather than a drop
+        that does nothing at all."""
+        paths = cls._dropped_paths(event)
+        readable = (p for p in paths if Path(p).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES)
+        return next(readable, paths[0] if paths else None)
+
+    def _take_not_opened(self) -> str:
+        """What to say of the other files of a drop of several, once: "" if there were none."""
+        others, self._not_opened = self._not_opened, []
+        if not others:
+            return ""
+        names = ", ".join(Path(p).name for p in others[:5]) + (" …" if len(others) > 5 else "")
+        return f"not opened: {names} (Map Explorer opens one file at a time: drop each on its own)"
 
     def _on_load_failed(self, message: str) -> None:
         """Say what is wrong; the catalogue that was open stays open, and the status bar
         says so again (the "Opening …" line is gone)."""
         self.end_progress()
         self._show_what_is_open()
+        if others := self._take_not_opened():
+            message += f"\n\nThe other files dropped were {others}."
         if self.launch_failure and not self.state.catalogue.events:
             message += (
                 f"\n\nThe file given at launch could not be read either:\n{self.launch_failure}"
