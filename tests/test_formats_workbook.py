@@ -74,6 +74,27 @@ def test_the_first_sheet_with_a_table_is_read_and_the_report_names_the_others(tm
     )
 
 
+def test_a_cover_sheet_with_a_table_is_passed_over_for_the_events_after_it(tmp_path):
+    """A data dictionary first ("Column | Meaning"), the events on the second sheet: the
+    dictionary was read, and refused for having no date or place."""
+    path = workbook(
+        tmp_path / "book.xlsx",
+        ("About", [["Column", "Meaning"], ["date", "When it happened"], ["place", "Where"]]),
+        ("Data", [["date", "title", "place"], [dt.date(2024, 3, 1), "Summit", "Vienna"]]),
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Summit"]
+    assert report.notes[0] == (
+        "read the sheet 'Data'; the workbook's other sheets with data ('About') were not "
+        "read (to read another, make it the first sheet)"
+    )
+    assert guess_fields(path).choice.time.field == "date"  # the window asks of that sheet
+    # No sheet with events: the first table is read, and its messages say what it lacks.
+    only = workbook(tmp_path / "about.xlsx", ("About", [["Column", "Meaning"], ["a", "b"]]))
+    with pytest.raises(FormatError, match="the columns are 'Column', 'Meaning'"):
+        read_catalogue(only)
+
+
 def test_a_workbooks_fields_are_guessed_for_the_dialog(tmp_path):
     path = workbook(
         tmp_path / "g.xlsx",

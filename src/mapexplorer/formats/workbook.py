@@ -2,7 +2,8 @@
 each cell as the text a CSV saved from it would hold (a date cell as "2025-01-17", a number
 as "48.8566"), so that the same field guessing, dates and messages apply. Read with openpyxl.
 
-The sheet read is the first with a header of two columns or more, among the sheets Excel shows
+The sheet read is the first whose table has a date and a place (else the first with a header
+of two columns or more), among the sheets Excel shows
 (a hidden sheet, often a lookup list, is read only when no shown sheet holds a table); the
 report says so when the workbook has other sheets with data. Rows are numbered as Excel
 numbers them.
@@ -87,13 +88,15 @@ def _first_table(
     others: list[str] = []
     shown = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
     hidden = [s for s in book.worksheets if s not in shown]
-    read_from: Any = None
+    read_from: Any = _sheet_of_events(shown)
+    if read_from is not None:
+        found = _table(read_from, limit, progress)
+    after = False
     for sheet in shown:
-        if found is not None:
-            if _has_data(sheet):
-                others.append(sheet.title)
-            continue
-        found, read_from = _table(sheet, limit, progress), sheet
+        if sheet is read_from:
+            after = True
+        elif _has_data(sheet) if after else _table(sheet, 1) is not None:
+            others.append(sheet.title)  # a table passed over for the events after it, too
     for sheet in hidden if found is None else ():
         found = _table(sheet, limit, progress)
         if found is not None:
@@ -115,6 +118,25 @@ def _first_table(
             f"({shown}) were not read (to read another, make it the first sheet)"
         )
     return _with_uncalculated(book, read_from, found)
+
+
+def _sheet_of_events(sheets: list[Any]) -> Any:
+    """The sheet to read: the first whose table has a date and a place (its first rows tell),
+    else the first with a table at all (its messages say what it lacks); None without one.
+    A cover sheet first (a data dictionary's "Column | Meaning") was read, and the events on
+    the next sheet were not."""
+    from mapexplorer.formats.fields import SAMPLE_SIZE, guess
+
+    first = None
+    for sheet in sheets:
+        sample = _table(sheet, SAMPLE_SIZE)
+        if sample is None:
+            continue
+        first = first or sheet
+        rows = [dict(zip(sample.header, row, strict=False)) for row in sample.rows]
+        if rows and not guess(sample.header, rows).missing:
+            return sheet
+    return first
 
 
 def _table(
