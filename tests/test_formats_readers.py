@@ -916,6 +916,11 @@ def test_acled_dates_known_to_within_a_week_or_a_month_are_that_week_or_month(tm
     [
         "Datum,Titel,Ort,Breite,Länge,Beschreibung",  # German
         "date,titre,lieu,latitude,longitude,description",  # French
+        # A French administration's export, in Latin-1: its title was taken for nothing, and
+        # each event was named after its place
+        "Date,Libellé,Ville,Latitude,Longitude,Remarque",
+        "Datum,Titel,Ort,Breite,Länge,Anmerkung",  # German
+        "Datum,Titel,Plaats,Breedtegraad,Lengtegraad,Opmerking",  # Dutch
         "fecha,título,lugar,latitud,longitud,descripción",  # Spanish
         "data,título,lugar,latitude,longitude,descrição",  # Portuguese
         "data,titolo,luogo,latitudine,longitudine,descrizione",  # Italian
@@ -924,7 +929,7 @@ def test_acled_dates_known_to_within_a_week_or_a_month_are_that_week_or_month(tm
 )
 def test_columns_named_in_other_languages_are_recognised(tmp_path, header):
     text = f"{header}\n17/01/2025,Treaty,Moscow,55.7558,37.6173,Signed\n"
-    path = write(tmp_path / "events.csv", text)
+    path = write(tmp_path / "events.csv", text, "latin-1" if "Libellé" in header else "utf-8")
     guess = guess_fields(path)
     names = header.split(",")
     chosen = guess.choice

@@ -114,6 +114,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "evento",
         "ereignis",
         "bezeichnung",
+        "libelle",  # French administrations' and banks' "Libellé" (a label)
+        "intitule",
         "what",  # a class's "When / What / Where" table
         "what_happened",
     ),
@@ -146,8 +148,19 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "riassunto",
         "notas",
         "remarques",
+        "remarque",
+        "commentaire",
+        "commentaires",
+        "observations",
+        "observaciones",
+        "observacoes",
+        "osservazioni",
         "bemerkung",
         "bemerkungen",
+        "anmerkung",
+        "anmerkungen",
+        "opmerking",
+        "opmerkingen",
     ),
     "category": (
         "category",
