@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,24 @@ def test_a_latitude_column_of_longitudes_is_read_the_other_way_round(tmp_path):
     europe = "title,lat,lon,date\nA,2.35,48.85,2024-01-01\n"
     catalogue, report = read_catalogue(write(tmp_path / "europe.csv", europe))
     assert spots(catalogue) == {"A": (48.85, 2.35)} and not report  # no name: nothing to go by
+
+
+def test_a_geojson_point_written_latitude_first_is_named_by_its_town(tmp_path):
+    """A script wrote [lat, lon]: London's feature was drawn in the Indian Ocean, silently."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": list(coords)},
+            "properties": {"name": name, "date": "2024-01-01"},
+        }
+        for name, coords in (("London", (51.5074, -0.1278)), ("Paris", (2.3522, 48.8566)))
+    ]
+    text = json.dumps({"type": "FeatureCollection", "features": features})
+    catalogue, report = read_catalogue(write(tmp_path / "script.geojson", text))
+    assert spots(catalogue)["London"] == (51.5074, -0.1278)  # as written: GeoJSON says so
+    assert report.notes == [
+        "feature 1 names a place its coordinates are far from, but would be at with the "
+        "longitude and the latitude swapped ('London' in feature 1 is at [51.5074, -0.1278], "
+        "7,493 km from London; [-0.1278, 51.5074] is there): read as written; GeoJSON gives "
+        "the longitude first, [longitude, latitude]"
+    ]

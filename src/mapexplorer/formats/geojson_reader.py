@@ -35,6 +35,8 @@ from mapexplorer.formats.reading import (
     event_title,
     spreadsheet_days_line,
 )
+from mapexplorer.formats.report import numbered
+from mapexplorer.formats.swapped import swapped_rows
 from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
 from mapexplorer.model.place import SWAPPED, geometry_problem
@@ -233,6 +235,7 @@ def read_document(
             if feature.__class__ is dict and "id" in feature:
                 parts = with_feature_id(parts, feature["id"])
             _read_feature(builder, reader, feature, item, parts, points[index], by_name)
+        builder.report.notes += _swapped_line(all_parts, points)
         builder.report.notes += by_name.notes()
         builder.report.notes += spreadsheet_days_line(reader, props)
         if progress is not None:
@@ -267,6 +270,37 @@ def read_document(
             whose = "1 feature's" if count == 1 else f"{count:,} features'"
             report.notes.append(_metres_words(*metres, whose=whose))
         return catalogue, report
+
+
+_MOST_CHECKED = 5_000
+"""A file of more features comes from a tool, not a hand: its points are not looked up
+(their titles are as often names as a table's place column is)."""
+
+
+def _swapped_line(all_parts: list[Any], points: list[Any]) -> list[str]:
+    """The report's line for the points written latitude first ([51.5074, -0.1278] for
+    London, which is in the Indian Ocean as GeoJSON reads it), by the towns the features name
+    (their place, else their title: `swapped.swapped_rows`). Read as written: GeoJSON says
+    which comes first, and the line says which features to look at."""
+    swapped = swapped_rows(
+        [
+            ((parts.place or parts.title), *point) if point.__class__ is tuple else None
+            for parts, point in zip(all_parts, points, strict=True)
+        ],
+        most=_MOST_CHECKED,
+    )
+    if swapped is None:
+        return []
+    index, name, lon, lat, km = swapped.example
+    said = numbered("feature", [i + 1 for i in swapped.rows])
+    one = len(swapped.rows) == 1
+    return [
+        f"{said} {'names' if one else 'name'} a place {'its' if one else 'their'} coordinates "
+        f"are far from, but would be at with the longitude and the latitude swapped "
+        f"({name!r} in feature {index + 1} is at [{lon:g}, {lat:g}], {km:,.0f} km from {name}; "
+        f"[{lat:g}, {lon:g}] is there): read as written; GeoJSON gives the longitude first, "
+        "[longitude, latitude]"
+    ]
 
 
 _METRES = 1000.0

@@ -48,11 +48,13 @@ class SwappedRows:
         return len(self.rows) * 2 > self.known
 
 
-def swapped_rows(items: Sequence[tuple[str, float, float] | None]) -> SwappedRows | None:
+def swapped_rows(
+    items: Sequence[tuple[str, float, float] | None], most: int = MOST_ROWS
+) -> SwappedRows | None:
     """For each row (its place's name, lon, lat; None for a row without both), which rows
     name a town their coordinates are far from, but would be at swapped; None when no row
-    is so (or the table is too big to check, or the city table cannot be read)."""
-    if len(items) > MOST_ROWS:
+    is so (or there are more than `most` rows to check, or the city table cannot be read)."""
+    if len(items) > most:
         return None
     named = [(i, item) for i, item in enumerate(items) if item is not None and item[0]]
     # Only a pair that is on the globe either way round can be swapped.
