@@ -942,6 +942,28 @@ def test_columns_named_in_other_languages_are_recognised(tmp_path, header):
     assert place_of(catalogue, event).name == "Moscow"
 
 
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [
+        ("Latitude (WGS84)", "Longitude (WGS84)"),
+        ("Latitude [deg]", "Longitude [deg]"),
+        ("lat_dd", "lon_dd"),
+        ("Latitude (decimal degrees)", "Longitude (decimal degrees)"),
+        ("Lat N", "Long E"),
+    ],
+)
+def test_coordinate_columns_that_name_their_unit_or_datum_are_read(tmp_path, lat, lon):
+    """ "Latitude (WGS84)" was no latitude: the file was refused, "no latitude/longitude, WKT or
+    place-name column found", naming the very columns."""
+    text = f'Event,Date,"{lat}","{lon}"\nA,2024-01-01,48.85,2.35\n'
+    catalogue, _ = read_catalogue(write(tmp_path / "units.csv", text))
+    assert place_of(catalogue, catalogue.events[0]).representative == (2.35, 48.85)
+    # A bounding box's corners are no point's coordinates: not read as one.
+    box = "Event,Date,latitude_min,longitude_min\nA,2024-01-01,48.85,2.35\n"
+    with pytest.raises(FormatError, match="no latitude/longitude"):
+        read_catalogue(write(tmp_path / "box.csv", box))
+
+
 def test_a_column_called_data_is_a_date_only_in_want_of_one(tmp_path):
     """Portuguese and Italian for "date"; in English, a column of anything."""
     both = write(tmp_path / "both.csv", "date,title,lat,lon,data\n2025-01-17,A,1,1,1999\n")

@@ -922,14 +922,29 @@ def _years_among_days(name: str, guess: FieldGuess) -> str | None:
     )
 
 
+_DEGREES_SAID = re.compile(
+    r"(?:_?(?:wgs_?84|epsg_?4326|4326|deg|degrees|dd|dec|decimal|decimal_degrees|n|e))+"
+)
+"""What a coordinate column's name may say after "latitude" of its unit or datum: "Latitude
+(WGS84)", "Latitude [deg]", "lat_dd", "Longitude (decimal degrees)", "Lat N"."""
+
+
 def names_latitude(norm: str) -> bool:
-    """A normalised field name that says it holds latitudes ("lat", "y", "breite", "gps_lat")."""
-    return norm in _NAMES["lat"] or norm.endswith(("_lat", "latitude"))
+    """A normalised field name that says it holds latitudes ("lat", "y", "breite", "gps_lat",
+    "latitude_wgs84")."""
+    if norm in _NAMES["lat"] or norm.endswith(("_lat", "latitude")):
+        return True
+    head, _, said = norm.partition("_")
+    return head in ("lat", "latitude") and bool(_DEGREES_SAID.fullmatch(said))
 
 
 def names_longitude(norm: str) -> bool:
-    """A normalised field name that says it holds longitudes ("lon", "lng", "x", "gps_long")."""
-    return norm in _NAMES["lon"] or norm.endswith(("_lon", "_long", "_lng", "longitude"))
+    """A normalised field name that says it holds longitudes ("lon", "lng", "x", "gps_long",
+    "longitude_deg")."""
+    if norm in _NAMES["lon"] or norm.endswith(("_lon", "_long", "_lng", "longitude")):
+        return True
+    head, _, said = norm.partition("_")
+    return head in ("lon", "long", "lng", "longitude") and bool(_DEGREES_SAID.fullmatch(said))
 
 
 def _other_way_round(ranked, values: Mapping[str, list]) -> tuple[list[str], list[str]] | None:
