@@ -2569,6 +2569,48 @@ def test_a_surveymonkey_export_reads_the_questions_asked_not_when_it_was_answere
     assert guess.choice.place == "Where (city)?"
 
 
+QUALTRICS = (
+    "StartDate,EndDate,Status,IPAddress,RecordedDate,ResponseId,LocationLatitude,"
+    "LocationLongitude,Q1,Q2,Q3\n"
+    "Start Date,End Date,Response Type,IP Address,Recorded Date,Response ID,Location Latitude,"
+    "Location Longitude,What happened?,When did it happen?,Where did it happen?\n"
+    + ",".join(
+        f'"{{""ImportId"":""{name}""}}"'
+        for name in (
+            "startDate",
+            "endDate",
+            "status",
+            "ipAddress",
+            "recordedDate",
+            "_recordId",
+            "locationLatitude",
+            "locationLongitude",
+            "QID1_TEXT",
+            "QID2_TEXT",
+            "QID3_TEXT",
+        )
+    )  # fmt: skip
+    + "\n"
+    "2025-01-15 10:00:00,2025-01-15 10:05:00,0,1.2.3.4,2025-01-15 10:05:01,R_1,39.74,-104.99,"
+    "Flood,2025-01-10,Paris\n"
+    "2025-01-16 10:00:00,2025-01-16 10:05:00,0,1.2.3.4,2025-01-16 10:05:01,R_2,39.74,-104.99,"
+    "Fire,2025-01-12,Lyon\n"
+)
+
+
+def test_a_qualtrics_export_reads_its_questions_not_its_respondents(tmp_path):
+    """Its rows of question texts and import ids were read as two broken events, the others
+    titled "Row 4", dated when answered and placed where the respondent was (Denver)."""
+    catalogue, report = read_catalogue(write(tmp_path / "survey.csv", QUALTRICS))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Flood": "2025-01-10",
+        "Fire": "2025-01-12",
+    }
+    assert {p.name for p in catalogue.places.values()} == {"Paris", "Lyon"}
+    assert not report.problems and report.total == 2
+    assert report.unsure  # the window asks: the dates answered are dates too
+
+
 def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
     """TimelineJS's sheet has a "Time" column beside its Year, Month and Day, mostly left
     empty: it was taken for the date, and every row was refused as "the date is empty"."""

@@ -793,6 +793,14 @@ def read_table(
     return header, rows
 
 
+def _qualtrics_rows(first: list[str] | None, row: list[str]) -> bool:
+    """Whether `row` is one of the rows a Qualtrics export writes under its header (its
+    "StartDate, EndDate, …, ResponseId" first): the question texts, or the import ids."""
+    if not first or not row or "ResponseId" not in first or first[0] != "StartDate":
+        return False
+    return row[0] == "Start Date" or row[0].startswith('{"ImportId"')
+
+
 def _read_table(
     path: str | os.PathLike, limit: int | None = None
 ) -> tuple[list[str], list[list[str]], tuple[str, str] | None, RowNumbers]:
@@ -827,6 +835,15 @@ def _read_table(
                 number.header_rows = 0
             elif header is None:
                 header, first = _header(row), row
+                continue
+            if not rows and _qualtrics_rows(first, row):
+                # Qualtrics' export: its question texts under the short names ("Q1"), then
+                # a row of its import ids: the texts name the columns.
+                if not row[0].startswith('{"ImportId"'):
+                    header = _header(
+                        [text or name for text, name in zip(row, header, strict=False)]
+                    )
+                number.header_rows += 1
                 continue
             if not rows and first is not None and names_below_groups(first, row):
                 # A sheet's header over two rows, saved as CSV: "Date,Event,Location," over

@@ -630,6 +630,9 @@ def guess(
     candidates: dict[str, tuple[Any, ...]] = {}
     lat = ranked("lat", _is_lat, names_latitude)
     lon = ranked("lon", _is_lon, names_longitude)
+    if _is_form(names):  # where the respondent answered from is not where the event was
+        lat = [n for n in lat if normalise(n) not in _RESPONDENT_PLACE]
+        lon = [n for n in lon if normalise(n) not in _RESPONDENT_PLACE]
     if not lat and (turned := _other_way_round(ranked, values)):
         lat, lon = turned  # "lat" holds 139.69, "lon" 35.68: the other way round, evidently
     if "y" in lat and "x" not in lon:
@@ -767,6 +770,12 @@ _RESPONDENT = frozenset(
 the respondent's name a form asks for first."""
 
 
+_QUALTRICS_TIMES = frozenset(("start_date", "end_date", "recorded_date"))
+_RESPONDENT_PLACE = frozenset(("location_latitude", "location_longitude"))
+"""Where a survey's respondent was (Qualtrics guesses it from the address they answered
+from): not the event's place."""
+
+
 def _form_times(names: Sequence[str]) -> list[str]:
     """The columns of a form export that say when each response was sent: Google Forms' first
     column ("Timestamp"), Microsoft Forms' "Start time" and "Completion time" after its "ID"
@@ -779,6 +788,9 @@ def _form_times(names: Sequence[str]) -> list[str]:
     if normalise(names[0]) == "id" and len(names) > 2:
         times = [n for n in names[1:4] if normalise(n) in _MS_FORM_TIMES]
         return times if len(times) >= 2 else []
+    if normalise(names[0]) == "start_date" and "response_id" in map(normalise, names):
+        # Qualtrics': Start Date, End Date, Recorded Date
+        return [n for n in names[:10] if normalise(n) in _QUALTRICS_TIMES]
     if normalise(names[0]) == "respondent_id":  # SurveyMonkey's: Start Date, End Date
         times = [n for n in names[1:5] if normalise(n) in ("start_date", "end_date")]
         return times if len(times) == 2 else []
