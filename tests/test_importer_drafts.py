@@ -1431,3 +1431,22 @@ def test_the_date_after_days_after_is_the_events_after_it(sentence, title, date)
     "Milton hit two weeks after Hurricane Helene came ashore", dated Helene's day."""
     [draft] = import_text(sentence, published="2024-10-11").drafts
     assert (draft.title, draft.time.edtf) == (title, date)
+
+
+def test_whose_troops_they_were_is_not_where_it_happened():
+    """ "Traore's government expelled French troops and later welcomed Russian military
+    instructors" was placed in France and Russia: the adjectives say whose people, the
+    story (in Ouagadougou the paragraph before) says where; France and Russia are
+    alternatives."""
+    text = (
+        "Capt. Ibrahim Traore overthrew the coup leader on Sept. 30, 2022, in Ouagadougou.\n\n"
+        "Traore's government expelled French troops in early 2023 and later welcomed Russian "
+        "military instructors.\n"
+    )
+    coup, expelled = import_text(text, published="2025-11-14").drafts
+    assert expelled.title.startswith("Traore's government expelled French troops")
+    assert [p.name for p in expelled.places] == ["Ouagadougou"]
+    assert {"France", "Russia"} <= {p.name for p in expelled.place_alternatives}
+    # a country's adjective before a thing, not people, is still its place
+    [base] = import_text("A Russian military base opened in 2015.", published="2025-11-14").drafts
+    assert [p.name for p in base.places] == ["Russia"]

@@ -132,7 +132,10 @@ def make_drafts(
         # visit next week"), which an undated paragraph after it does not go on with.
         told = [d for d in drafts if published is None or _current_date(d).start <= published]
         current = _current_date((told or drafts)[-1]) if drafts else None
-        drafts.extend(_paragraph_drafts(units_by_paragraph[index], dates, published, news, current))
+        story = [m for m in drafts[-1].places if m not in drafts[-1].actors] if drafts else []
+        drafts.extend(
+            _paragraph_drafts(units_by_paragraph[index], dates, published, news, current, story)
+        )
     return _to_drafts(article, drafts, gaz)
 
 
@@ -273,6 +276,12 @@ def _units(
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
             unit.places = [m for m in places if m.start < start and not m.demonym] + unit.places
+        if unit.places and all(_whose_people(text, m) for m in unit.places):
+            # "Traore's government expelled French troops and later welcomed Russian military
+            # instructors": whose troops they were is not where it happened; the clause has
+            # no place of its own (see `_paragraph_drafts`), the countries are alternatives.
+            unit.displaced = list(unit.places)
+            unit.places = []
         own = [m for m in unit.places if start <= m.start < end and not m.demonym]
         unit.actors = _actors(text, own)
         unit.unknown_site = (
@@ -299,6 +308,30 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
+
+
+def _whose_people(text: str, mention: PlaceMention) -> bool:
+    """Whether a country adjective says whose people they were ("French troops", "Russian
+    military instructors", "Malian soldiers"), not where."""
+    if not mention.demonym:
+        return False
+    after = _PEOPLE_AFTER.match(text, mention.end)
+    words = after.group().split() if after else []
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if word not in _PEOPLE:
+            continue
+        # "military instructors": "military" may say which people, or which thing ("a
+        # military base"); the word after it tells.
+        if (
+            word in _ALSO_WHICH
+            and following
+            and not has_a_verb(following)
+            and following not in _FUNCTION_WORDS
+        ):
+            return following in _PEOPLE
+        return True
+    return False
 
 
 def _acts(text: str, mention: PlaceMention) -> bool:
@@ -351,6 +384,18 @@ _ITS_PEOPLE = {
     "authorities", "police", "ministers", "negotiators", "warplanes", "jets", "drones",
     "warships", "navy", "army", "military", "government", "president", "officers", "agents",
 }  # fmt: skip
+# Anyone a country sends or has, described by its adjective ("Russian military instructors").
+_PEOPLE = _ITS_PEOPLE | {
+    "instructors", "mercenaries", "fighters", "advisers", "advisors", "commanders", "generals",
+    "contractors", "peacekeepers", "paratroopers", "marines", "sailors", "pilots", "guards",
+    "nationals", "citizens", "diplomat", "official", "soldier", "envoy",
+}  # fmt: skip
+_FUNCTION_WORDS = {
+    "in", "at", "on", "of", "to", "from", "and", "or", "but", "with", "by", "for", "into",
+    "near", "that", "who", "which", "had", "has", "have", "was", "were", "is", "are",
+}  # fmt: skip
+_ALSO_WHICH = {"military", "army", "navy", "government", "police", "president"}
+_PEOPLE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){1,3}")
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
 )
@@ -464,7 +509,7 @@ def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> boo
 
 def _paragraph_drafts(
     units: list[_Unit], dates: list[DateMention], published: int | None, news: bool,
-    current: TimeSpan | None,
+    current: TimeSpan | None, story: list[PlaceMention] | None = None,
 ) -> list[_Unit]:  # fmt: skip
     # A statement dated "last week" with no publication date to count from: its date is
     # unknown, not missing. It must not borrow another date, nor lend its places to another
@@ -476,6 +521,10 @@ def _paragraph_drafts(
             earlier = [u for u in units[:position] if u.places]
             if earlier:
                 unit.places = list(earlier[-1].places)
+            elif unit.displaced and story:
+                # "Traore's government expelled French troops": a clause that names only whose
+                # people acted, first in its paragraph, happened where the story was.
+                unit.places = list(story)
     drafts = [u for u in dated if u.places or u.speakers]
     if not drafts:
         with_places = [u for u in units if u.places]
