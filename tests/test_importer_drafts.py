@@ -1450,3 +1450,27 @@ def test_whose_troops_they_were_is_not_where_it_happened():
     # a country's adjective before a thing, not people, is still its place
     [base] = import_text("A Russian military base opened in 2015.", published="2025-11-14").drafts
     assert [p.name for p in base.places] == ["Russia"]
+
+
+def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
+    """ "Reformers launched the Tanzimat in 1839" was placed in Greece, from "Greece won its
+    independence in 1830" before it: Greece is who acted there, not where the next thing
+    happened. It takes the place the story is about, which its title names."""
+    text = (
+        "The Ottoman Empire: six centuries in brief\n\n"
+        "Mehmed II captured Constantinople on May 29, 1453.\n\n"
+        "Greece won its independence in 1830 after a long war. Reformers launched the "
+        "Tanzimat in 1839 to modernize the state.\n"
+    )
+    drafts = import_text(text, published="2025-11-14")
+    greece = by_excerpt(drafts, "Greece won its independence")
+    tanzimat = by_excerpt(drafts, "Reformers launched the Tanzimat")
+    assert [p.name for p in greece.places] == ["Greece"]
+    assert [p.name for p in tanzimat.places] == ["Ottoman Empire"]
+    # a sentence that refers back to the place that acted ("the country") still takes it
+    text = "Greece won its independence in 1830. The country became a kingdom in 1832."
+    _, kingdom = import_text(text, published="2025-11-14").drafts
+    assert [p.name for p in kingdom.places] == ["Greece"]
+    # with no title naming one place, there is none to take, and no draft
+    text = "Greece won its independence in 1830. Reformers launched the Tanzimat in 1839."
+    assert len(import_text(text, published="2025-11-14").drafts) == 1

@@ -3,7 +3,8 @@
 The rules, in order:
 1. A sentence (or a clause of it, when it holds several dates at clause breaks) with a date
    and a place becomes a draft. A clause without a place takes its sentence's places; a dated
-   sentence without one takes those of the paragraph's previous sentence.
+   sentence without one takes those of the paragraph's previous sentence (not those that acted
+   there, unless it refers back: "it", "the country"), else the one place the title names.
 2. An undated sentence that names places belongs to the nearest draft of its paragraph: it is
    kept as context, and its places are added after the draft's own.
 3. A paragraph with places but no date at all becomes one draft (not when its only places are
@@ -83,6 +84,7 @@ class _Unit:
     followed: bool = False  # tells, in the past, what followed the time told before
     present: bool = False  # says what is, and tells nothing that happened
     quoted: bool = False  # a quotation and who said it
+    refers_back: bool = False  # "it", "there", "the city": to what was named before
 
 
 def make_drafts(
@@ -126,6 +128,10 @@ def make_drafts(
         units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
     for paragraph_units in units_by_paragraph.values():
         _place_at_unknown_sites(paragraph_units, dateline)
+    # The place the title names, which the story is about ("The Ottoman Empire: …"); not
+    # when it names several ("how trade linked China and the Mediterranean").
+    titled = [m for m in gaz.find(article.title, 0) if not m.demonym] if article.title else []
+    titled = titled if len({m.best.entry.key for m in titled}) == 1 else []
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
         # The story's date so far: its last draft's, unless that one looks ahead ("will
@@ -134,7 +140,9 @@ def make_drafts(
         current = _current_date((told or drafts)[-1]) if drafts else None
         story = [m for m in drafts[-1].places if m not in drafts[-1].actors] if drafts else []
         drafts.extend(
-            _paragraph_drafts(units_by_paragraph[index], dates, published, news, current, story)
+            _paragraph_drafts(
+                units_by_paragraph[index], dates, published, news, current, story, titled
+            )
         )
     return _to_drafts(article, drafts, gaz)
 
@@ -272,6 +280,7 @@ def _units(
             # where it was said, the place only when no other is near (see `_to_drafts`).
             unit.speakers = [m for m in unit.places if m.start >= said.start()]
             unit.places = [m for m in unit.places if m.start < said.start()]
+        unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
@@ -460,6 +469,7 @@ _AND_AHEAD = re.compile(
     r"plans?\s+to)\b)"
 )
 _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|country))\b")
+_REFERS_BACK_ANY = re.compile(_REFERS_BACK.pattern, re.I)  # "It became", "The country"
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -510,7 +520,9 @@ def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> boo
 def _paragraph_drafts(
     units: list[_Unit], dates: list[DateMention], published: int | None, news: bool,
     current: TimeSpan | None, story: list[PlaceMention] | None = None,
+    titled: list[PlaceMention] | None = None,
 ) -> list[_Unit]:  # fmt: skip
+    titled = titled or []
     # A statement dated "last week" with no publication date to count from: its date is
     # unknown, not missing. It must not borrow another date, nor lend its places to another
     # event (it happened at some other time).
@@ -520,8 +532,18 @@ def _paragraph_drafts(
         if unit.dates and not unit.places:
             earlier = [u for u in units[:position] if u.places]
             if earlier:
-                unit.places = list(earlier[-1].places)
-            elif unit.displaced and story:
+                # "Greece won its independence in 1830. Reformers launched the Tanzimat in
+                # 1839": a place that acted is who did it, not where the next one happened,
+                # unless the sentence refers back to it ("it", "the country").
+                before = earlier[-1]
+                unit.places = [
+                    m for m in before.places if unit.refers_back or m not in before.actors
+                ]
+            if not unit.places and titled:
+                # Else, the place the story is about, which its title names ("The Ottoman
+                # Empire: six centuries in brief").
+                unit.places = list(titled)
+            elif not unit.places and unit.displaced and story:
                 # "Traore's government expelled French troops": a clause that names only whose
                 # people acted, first in its paragraph, happened where the story was.
                 unit.places = list(story)
