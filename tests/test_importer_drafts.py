@@ -1474,3 +1474,32 @@ def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
     # with no title naming one place, there is none to take, and no draft
     text = "Greece won its independence in 1830. Reformers launched the Tanzimat in 1839."
     assert len(import_text(text, published="2025-11-14").drafts) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Many of the buildings that fell on Sunday had already been damaged in that quake "
+            "and were empty, officials said.",
+            "Many of the buildings that fell had already been damaged",
+        ),
+        (
+            "The families of the soldiers who died in the ambush demanded answers in 2024.",
+            "The families of the soldiers who died in the ambush demanded answers",
+        ),
+        # a relative clause after the verb still ends the title
+        (
+            "Chileans vote in a presidential runoff that pits two rivals.",
+            "Chileans vote in a presidential runoff",
+        ),  # fmt: skip
+    ],
+)
+def test_a_title_goes_on_past_the_relative_clause_of_its_subject(sentence, title):
+    """ "Many of the buildings that fell on Sunday had already been damaged" was titled "Many
+    of the buildings": cut before "that", the title said nothing that happened. The relative
+    clause of the subject does not count towards its eight words; the main verb is kept."""
+    gaz = gazetteer()
+    start = sentence.find("on Sunday")
+    dates = [(start, start + len("on Sunday"))] if start >= 0 else []
+    assert title_for(sentence, dates, gaz.names_a_region) == title

@@ -74,6 +74,35 @@ _BREAK = re.compile(
     r",[ \t\n]|[ \t\n][—–][ \t\n]|;[ \t\n]|:[ \t\n]|"
     r"[ \t\n](?:which|who|whom|whose|that|when|while|because|although)[ \t\n]"
 )
+_RELATIVE = re.compile(r"[ \t\n](?:which|who|whom|whose|that)[ \t\n]")
+
+
+def _clear_verb(text: str) -> bool:
+    """Whether `text` holds a word that can only be a verb ("fell", "was", "weakened"), not
+    only words that may be plural nouns ("buildings")."""
+    return any(m.group().lower() not in _NOT_VERBS for m in _PAST_VERB.finditer(text))
+
+
+def _relative_in_subject(words: list[str]) -> int:
+    """How many words a relative clause inside the subject holds ("Many of the buildings
+    | that fell on Sunday | had already been damaged"), from its pronoun to the main verb: they
+    do not count towards a title's eight, which says what happened only with that verb. 0 when
+    there is none, or it is long."""
+    lowered = [w.lower().strip(",.;:") for w in words[:_SUBJECT_REACH]]
+    at = next((i for i, w in enumerate(lowered) if w in _RELATIVES), None)
+    if not at or _clear_verb(" ".join(words[:at])):
+        return 0
+    for end in range(at + 2, min(len(words), at + _RELATIVE_REACH + 1)):
+        if _PAST_VERB.fullmatch(words[end]) and words[end] not in _NOT_VERBS:
+            return end - at if not _PHRASE_END.search(words[end - 1]) else 0
+    return 0
+
+
+_RELATIVES = {"that", "which", "who", "whom"}
+_SUBJECT_REACH = 6  # the pronoun within the first words
+_RELATIVE_REACH = 7  # the main verb within as many words after it
+
+
 # "late" and "early" too: "made landfall late Thursday" is no "made landfall late".
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|on|by|since|during|from|at|until|of|late|early)\s+$", re.I
@@ -236,9 +265,10 @@ def title_for(
     if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
         text = f"{subject} {text}"
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
+    budget = TITLE_WORDS + _relative_in_subject(words)
     cut, counted = [], 0
     for word in words:  # eight words, a quoted expression's each counted
-        if counted >= TITLE_WORDS:
+        if counted >= budget:
             break
         cut.append(word)
         counted += word.count(_QUOTE_GLUE) + 1
@@ -319,7 +349,13 @@ def title_for(
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
     brk = _BREAK.search(joined)
-    if brk and len(joined[: brk.start()].split()) >= 4:
+    if (
+        brk
+        and len(joined[: brk.start()].split()) >= 4
+        and not (_RELATIVE.fullmatch(brk.group()) and budget > TITLE_WORDS)
+    ):
+        # Not before the relative clause of the subject: "Many of the buildings | that fell
+        # … had already been damaged" says nothing that happened.
         cut = joined[: brk.start()].split()
     lowered = [w.lower() for w in cut]
     if (
