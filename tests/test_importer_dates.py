@@ -816,3 +816,29 @@ def test_circa_a_year_is_about_that_year(text, expected):
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copper was smelted in the third millennium BC.", "-2999/-2000"),
+        ("Copper was smelted in the 3rd millennium BC.", "-2999/-2000"),
+        ("Trade grew during the first millennium AD.", "0001/1000"),
+        ("Trade grew during the first millennium.", "0001/1000"),
+        ("Towns spread in the 4th and 3rd millennia BC.", "-3999/-2000"),
+        ("Bronze spread in the late 2nd millennium BC.", "-1329/-1000"),
+    ],
+)
+def test_millennia(text, expected):
+    """ "the third millennium BC" (and "the 3rd", "the first millennium AD") was no date."""
+    [(_, edtf)] = dates(text)
+    assert edtf == expected
+
+
+def test_a_millennium_dates_a_draft_and_the_third_without_bc_is_none():
+    [draft] = import_text(
+        "Copper was smelted in Egypt in the third millennium BC.", published="2025-11-14"
+    ).drafts
+    assert draft.time.describe() == "3000 BC–2001 BC"
+    assert draft.title == "Copper was smelted in Egypt"
+    assert dates("The third millennium began in 2001.") == [("2001", "2001")]

@@ -742,6 +742,37 @@ def _century_bc(a: int, b: int, part: str) -> Resolved:
     return _span(f"-{a - 1:02d}XX"), EXPLICIT, ""
 
 
+@_rule(
+    rf"(?:the\s+)?(?:(?P<part>very\s+early|very\s+late|early|mid|late|first\s+half\s+of\s+the|"
+    rf"second\s+half\s+of\s+the)[-\s]+)?(?P<a>{ORDINAL})"
+    rf"(?:\s*(?:[-–]|and|to|or|and\s+the|to\s+the)\s*(?P<b>{ORDINAL}))?"
+    rf"[-\s]+millenni(?:um|a)(?P<bc>\s+(?:BCE|BC|B\.C\.))?(?P<ad>\s+(?:AD|A\.D\.|CE)(?![\w-]))?",
+    re.I,
+)
+def _millennium(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "the third millennium BC" (3000–2001 BC), "the first millennium AD" (AD 1–1000),
+    "the 4th and 3rd millennia BC", "the late 2nd millennium BC" (its last third, as for a
+    century). Only the first two AD: "the third millennium" is mostly ahead."""
+    a = _ordinal(m["a"])
+    b = _ordinal(m["b"]) if m["b"] else a
+    part = re.sub(r"\s+", " ", (m["part"] or "").lower())
+    if m["bc"] and m["ad"]:
+        return None
+    if m["bc"]:
+        if not 1 <= b <= a <= 9:
+            return None
+        start, end = 1 - a * 1000, -(b - 1) * 1000  # astronomical: 3000 BC is -2999
+    else:
+        if not 1 <= a <= b <= 2:
+            return None
+        start, end = (a - 1) * 1000 + 1, b * 1000
+    if part and a == b:
+        lo, hi = CENTURY_PARTS[part]
+        start, end = start + lo * 10, start + hi * 10 + 9
+        return _span(f"{_y(start)}/{_y(end)}"), EXPLICIT, f"the {part} part of the millennium"
+    return _span(f"{_y(start)}/{_y(end)}"), EXPLICIT, ""
+
+
 def _named_rule(pattern: str, edtf: str, label: str) -> None:
     @_rule(rf"(?i:the\s+)?(?:(?P<y>{YEAR})\s+)?(?:{pattern})(?![A-Za-z])")
     def _named(m: re.Match[str], ctx: _Context) -> Resolved:
