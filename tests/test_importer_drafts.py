@@ -1503,3 +1503,23 @@ def test_a_title_goes_on_past_the_relative_clause_of_its_subject(sentence, title
     start = sentence.find("on Sunday")
     dates = [(start, start + len("on Sunday"))] if start >= 0 else []
     assert title_for(sentence, dates, gaz.names_a_region) == title
+
+
+@pytest.mark.parametrize(
+    "what_is",
+    [
+        "The parliament sits in Strasbourg for its plenary sessions. Luxembourg hosts the EU's "
+        "Court of Justice.",
+        "Luxembourg hosts the EU's Court of Justice.",
+        "Mali borders seven countries and the Sahel stretches across Africa.",
+    ],
+)
+def test_a_paragraph_in_the_present_tense_with_no_date_is_no_draft(what_is):
+    """ "…, Luxembourg hosts the EU's Court of Justice" became a draft: the present-tense
+    check knew "sits" and "lies" but not "hosts". A verb in -s after the subject that opens
+    the sentence says what is, whichever verb it is; a verb in the past still tells."""
+    text = f"Lawmakers voted in Strasbourg on Nov. 13, 2025.\n\n{what_is}\n"
+    drafts = import_text(text, published="2025-11-14").drafts
+    assert [d.title for d in drafts] == ["Lawmakers voted in Strasbourg"]
+    told = "Lawmakers voted in Strasbourg on Nov. 13, 2025.\n\nLuxembourg hosted the summit.\n"
+    assert len(import_text(told, published="2025-11-14").drafts) == 2

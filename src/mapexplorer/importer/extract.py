@@ -9,7 +9,8 @@ The rules, in order:
    kept as context, and its places are added after the draft's own.
 3. A paragraph with places but no date at all becomes one draft (not when its only places are
    whose people acted: "Iranian leaders", "a Swedish lawmaker"; nor when it is a quotation, or
-   only says what is: "Turkey lies on major fault lines"). In news (the text dates
+   only says what is, in the present: "Turkey lies on major fault lines", "Luxembourg hosts
+   the Court"). In news (the text dates
    things near its publication) it goes on with the previous draft's date when that lies
    within a month of publication, or when it tells what followed ("In the years that
    followed, …"), else it is dated to the year before publication, with low confidence; in a history piece it continues the previous date of the text.
