@@ -1523,3 +1523,32 @@ def test_a_paragraph_in_the_present_tense_with_no_date_is_no_draft(what_is):
     assert [d.title for d in drafts] == ["Lawmakers voted in Strasbourg"]
     told = "Lawmakers voted in Strasbourg on Nov. 13, 2025.\n\nLuxembourg hosted the summit.\n"
     assert len(import_text(told, published="2025-11-14").drafts) == 2
+
+
+def test_a_dated_sentence_with_no_place_takes_the_country_the_story_is_told_in():
+    """ "Goita was granted a new five-year term last month" (a story from Bamako, Mali) made
+    no draft: it names no place. It takes the dateline's country when the text names it and
+    its places lie there most; not the dateline's city (a quake in Sindirgi is no event in
+    Istanbul), and none when the places lie elsewhere ("BRUSSELS" with Strasbourg)."""
+    sahel = (
+        "BAMAKO, Mali (AP) — Mali's military government said Thursday it would leave ECOWAS.\n\n"
+        "Soldiers seized power in Mali in August 2020, arresting the president in Bamako.\n\n"
+        "Goita was granted a new five-year term last month without a vote.\n"
+    )
+    goita = by_excerpt(import_text(sahel, published="2025-11-14"), "Goita was granted")
+    assert [p.name for p in goita.places] == ["Mali"]
+    assert goita.time.edtf == "2025-10"
+    quake = (
+        "ISTANBUL (AP) — A magnitude 6.1 earthquake shook western Turkey on Sunday.\n\n"
+        "Turkey lies on major fault lines. Sindirgi, in Balikesir province, was hit in August.\n\n"
+        "Rescue teams pulled 29 people from the rubble on Monday.\n"
+    )
+    rescue = by_excerpt(import_text(quake, published="2025-11-14"), "Rescue teams")
+    assert [p.name for p in rescue.places] == ["Turkey"]
+    eu = (
+        "BRUSSELS (AP) — Lawmakers in Strasbourg approved the law on Tuesday.\n\n"
+        "France and Italy had asked for changes in Paris in May.\n\n"
+        "The original law was adopted in 2024.\n"
+    )
+    drafts = import_text(eu, published="2025-11-14").drafts
+    assert not [d for d in drafts if "original law" in d.excerpt.text]

@@ -4,7 +4,8 @@ The rules, in order:
 1. A sentence (or a clause of it, when it holds several dates at clause breaks) with a date
    and a place becomes a draft. A clause without a place takes its sentence's places; a dated
    sentence without one takes those of the paragraph's previous sentence (not those that acted
-   there, unless it refers back: "it", "the country"), else the one place the title names.
+   there, unless it refers back: "it", "the country"), else the one place the title names,
+   else the country of the dateline when the story's places lie there most ("BAMAKO, Mali").
 2. An undated sentence that names places belongs to the nearest draft of its paragraph: it is
    kept as context, and its places are added after the draft's own.
 3. A paragraph with places but no date at all becomes one draft (not when its only places are
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -40,7 +42,13 @@ from mapexplorer.importer.dates import (
     tells_what_is,
 )
 from mapexplorer.importer.drafts import Draft
-from mapexplorer.importer.gazetteer import Gazetteer, PlaceMention, gazetteer, normalise
+from mapexplorer.importer.gazetteer import (
+    COUNTRY,
+    Gazetteer,
+    PlaceMention,
+    gazetteer,
+    normalise,
+)
 from mapexplorer.importer.wording import (
     actors_in,
     asides_in,
@@ -133,6 +141,7 @@ def make_drafts(
     # when it names several ("how trade linked China and the Mediterranean").
     titled = [m for m in gaz.find(article.title, 0) if not m.demonym] if article.title else []
     titled = titled if len({m.best.entry.key for m in titled}) == 1 else []
+    country = _story_country(dateline, places)
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
         # The story's date so far: its last draft's, unless that one looks ahead ("will
@@ -142,7 +151,14 @@ def make_drafts(
         story = [m for m in drafts[-1].places if m not in drafts[-1].actors] if drafts else []
         drafts.extend(
             _paragraph_drafts(
-                units_by_paragraph[index], dates, published, news, current, story, titled
+                units_by_paragraph[index],
+                dates,
+                published,
+                news,
+                current,
+                story,
+                titled,
+                country,
             )
         )
     return _to_drafts(article, drafts, gaz)
@@ -173,6 +189,30 @@ _SOME_DAY = 20_000  # 2024-10-04: any day will do, only the kinds of the mention
 
 def _current_date(unit: _Unit) -> TimeSpan:
     return unit.dates[0].span if unit.dates else unit.inherited[0]  # type: ignore[index]
+
+
+def _story_country(
+    dateline: PlaceMention | None, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """The country a story is told in and about: its dateline's ("BAMAKO, Mali"), when the
+    text names that country, and its places lie in it more than in any other ("BRUSSELS" with
+    Strasbourg and Paris named more often has none). Its first mention in the text."""
+    if dateline is None or not dateline.best.entry.country:
+        return None
+    code = dateline.best.entry.country
+    counts = Counter(m.best.entry.country for m in places if not m.demonym)
+    counts.pop("", None)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][0] != code or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(
+        (
+            m
+            for m in places
+            if not m.demonym and m.best.entry.kind == COUNTRY and m.best.entry.country == code
+        ),
+        None,
+    )
 
 
 def _dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
@@ -521,7 +561,7 @@ def _has_words(text: str, start: int, end: int, dates: list[DateMention]) -> boo
 def _paragraph_drafts(
     units: list[_Unit], dates: list[DateMention], published: int | None, news: bool,
     current: TimeSpan | None, story: list[PlaceMention] | None = None,
-    titled: list[PlaceMention] | None = None,
+    titled: list[PlaceMention] | None = None, country: PlaceMention | None = None,
 ) -> list[_Unit]:  # fmt: skip
     titled = titled or []
     # A statement dated "last week" with no publication date to count from: its date is
@@ -548,6 +588,10 @@ def _paragraph_drafts(
                 # "Traore's government expelled French troops": a clause that names only whose
                 # people acted, first in its paragraph, happened where the story was.
                 unit.places = list(story)
+            elif not unit.places and country:
+                # "Goita was granted a new five-year term last month" in a story from Bamako,
+                # Mali, that names Mali most: the story's country.
+                unit.places = [country]
     drafts = [u for u in dated if u.places or u.speakers]
     if not drafts:
         with_places = [u for u in units if u.places]
