@@ -3377,3 +3377,21 @@ def test_a_wikidata_query_download_opens_as_the_query_means_it(tmp_path, kind, s
     plain = "date,title,coord\n1914-01-01,New Year,Point(2.35 48.85)\n"  # not Wikidata's
     catalogue, _ = read_catalogue(write(tmp_path / "plain.csv", plain))
     assert catalogue.events[0].time.edtf == "1914-01-01"  # a day, placed by its WKT
+
+
+def test_ids_made_from_names_keep_their_accented_letters(tmp_path):
+    """ "Besançon" made the id `besan-on` (the ç cut out, not its cedilla), "Łódź" `d`."""
+    text = (
+        "title,date,place,lat,lon\n"
+        "Fête à Besançon,2024-06-21,Besançon,47.24,6.02\n"
+        "Strike in Łódź,2024-06-22,Łódź,51.76,19.46\n"
+        "Rally in São Paulo,2024-06-23,São Paulo,-23.55,-46.63\n"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "accents.csv", text))
+    assert [e.id for e in catalogue.chronological()] == [
+        "fete-a-besancon",
+        "strike-in-lodz",
+        "rally-in-sao-paulo",
+    ]
+    assert sorted(catalogue.places) == ["besancon", "lodz", "sao-paulo"]
+    assert {p.name for p in catalogue.places.values()} == {"Besançon", "Łódź", "São Paulo"}

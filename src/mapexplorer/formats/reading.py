@@ -39,6 +39,7 @@ from mapexplorer.model import (
     TimeSpan,
 )
 from mapexplorer.model.antimeridian import into_range
+from mapexplorer.model.event import plain_letters
 from mapexplorer.model.place import PlaceKind, validity_problem
 from mapexplorer.model.time import ymd_from_day
 
@@ -499,8 +500,9 @@ def _slug(text: str, fallback: str) -> str:
 
 
 def _fast_slug(text: str) -> str:
-    """`slugify` with its pattern compiled once ("" when nothing is left of the text)."""
-    return _NOT_SLUG.sub("-", text.lower()).strip("-")[:60].rstrip("-")
+    """`slugify` with its pattern compiled once ("" when nothing is left of the text): accents
+    dropped, not the letters bearing them ("Besançon" is "besancon", not "besan-on")."""
+    return _NOT_SLUG.sub("-", plain_letters(text).lower()).strip("-")[:60].rstrip("-")
 
 
 def _point(place_id: str, name: str, geometry: Point) -> Place:
