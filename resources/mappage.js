@@ -31,7 +31,7 @@ var MapExplorer = (function () {
   var ctx = null;
   var tooltip = null;
   var popup = null;
-  var filterNote = null; // says a filter hides every event
+  var filterNote = null; // says a filter hides every event, or every one at this time
 
   var POINT = 0, ROUTE = 1, REGION = 2;
   var KIND_CODE = { point: POINT, route: ROUTE, region: REGION };
@@ -268,11 +268,24 @@ var MapExplorer = (function () {
     if (m.bounds) fit(m.bounds, false);
   }
 
+  /* What the map says over its middle about the filter (none: hidden); set as text. */
+  function showNote(text) {
+    if (!filterNote) return;
+    filterNote.textContent = text || "";
+    filterNote.style.display = text ? "block" : "none";
+  }
+
   // --- messages from Python ---------------------------------------------------------------------
   var handlers = {
     catalogue: function (m) {
       loadCatalogue(m);
       return true;
+    },
+    // The filter's events are all outside the time shown (the window works it out as the time
+    // moves, and sends it only when it changes): the note alone, nothing to draw again.
+    note: function (m) {
+      showNote(m.text);
+      return false;
     },
     time: function (m) {
       var changed = view.mode !== m.mode || view.now !== m.now;
@@ -286,10 +299,7 @@ var MapExplorer = (function () {
     filter: function (m) {
       filterOff = m.ids === null;
       // A filter that hides every event says so over the map (as text: it quotes the filter).
-      if (filterNote) {
-        filterNote.textContent = m.note || "";
-        filterNote.style.display = m.note ? "block" : "none";
-      }
+      showNote(m.note);
       if (m.ids === null) evPass.fill(1);
       else {
         evPass.fill(0);
@@ -371,7 +381,8 @@ var MapExplorer = (function () {
         continue;
       }
       if (handler(batch[k])) redraw = true;
-      if (batch[k].type !== "basemap" && batch[k].type !== "theme") data = true;
+      var type = batch[k].type;
+      if (type !== "basemap" && type !== "theme" && type !== "note") data = true;
     }
     if (!data) {
       if (redraw) requestDraw();

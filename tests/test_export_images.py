@@ -82,6 +82,23 @@ def test_png_follows_the_state(qtbot, tmp_path, bundled, make_exporter):
     assert rgb(category_colour("war")) not in colours
 
 
+def test_a_picture_leaves_out_the_windows_note_over_the_map(
+    qtbot, tmp_path, bundled, make_exporter
+):
+    """The window's note that the filter's event is before the time shown tells its user to
+    use the Events list; a picture has none, and showed the note's white box over the map."""
+    state = ExplorerState(bundled)
+    state.set_window_days(3653)
+    state.set_time(day_from_ymd(2025, 1, 17))
+    state.set_filter(text="persian")  # the Russo-Persian wars: two centuries before
+    path = tmp_path / "persian.png"
+    run_exporter(qtbot, make_exporter(state, path, "png", (900, 560)))
+    image = Image.open(path).convert("RGB")
+    middle = image.crop((225, 140, 675, 420))  # the note's place: the base map's colours only
+    white = sum(count for count, c in middle.getcolors(450 * 280) if min(c) >= 250)
+    assert white < 50, white
+
+
 def test_png_across_the_date_line_shows_the_pacific(qtbot, tmp_path, make_exporter):
     """Fiji's waters split at ±180°: framed there (sea, a few islands), not on the whole world
     (a fifth of it land)."""

@@ -559,6 +559,51 @@ def test_filtered_events_follow_the_filter_and_the_catalogue(state, small):
     ]
 
 
+def test_matches_out_of_time_says_where_the_filters_events_are(state):
+    """The map is blank when the filter's events are all outside the time shown, and the list
+    full of them: how many are before and after that time, or None when one is shown."""
+    assert state.matches_out_of_time() is None  # no filter
+    state.set_window_days(365)
+    state.set_filter(category="war")  # the long war, 1914-1918
+    for when, outside in (
+        ("1916-06-01", None),
+        ("1919-03-01", None),  # the half year before reaches its end
+        ("1950-01-01", (1, 0)),
+        ("1900-01-01", (0, 1)),
+    ):
+        state.set_time(day(when))
+        assert state.matches_out_of_time() == outside, when
+    state.set_filter(category="diplomacy")  # the summit of 1945 and the treaty of 2025
+    state.set_time(day("1960-01-01"))
+    assert state.matches_out_of_time() == (1, 1)
+    state.set_filter(text="no such words")
+    assert state.matches_out_of_time() is None  # nothing matches: another note says so
+    state.set_filter(text="", category="war")
+    state.set_mode("cumulative")  # everything begun by the time
+    state.set_time(day("1900-01-01"))
+    assert state.matches_out_of_time() == (0, 1)
+    state.set_time(day("1920-01-01"))
+    assert state.matches_out_of_time() is None
+
+
+def test_a_long_match_begun_long_before_the_time_is_still_shown():
+    """A later, shorter match over before the time shown does not hide a longer one that is
+    still going on: "none shown" asks whether any match begun by then lasts into the window."""
+    events = [
+        ev("long", "1900/1950", "origin", category="war"),
+        ev("short", "1910", "east", category="war"),
+        ev("other", "2000", "origin"),
+    ]
+    state = ExplorerState(Catalogue(events=events, places=make_places()))
+    state.set_filter(category="war")
+    state.set_window_days(30)
+    state.set_time(day("1940-06-01"))
+    assert [e.id for e in state.visible_events()] == ["long"]
+    assert state.matches_out_of_time() is None
+    state.set_time(day("1980-01-01"))
+    assert state.matches_out_of_time() == (2, 0)
+
+
 def test_filter_matching():
     event = ev("x", "2020", "origin", category="war", actors=("Iran",), summary="Drones")
     assert EventFilter().matches(event)

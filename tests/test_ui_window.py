@@ -261,6 +261,61 @@ def test_a_filter_that_hides_every_event_says_so_on_the_map(window, qtbot):
     assert map_note(window, qtbot) is None
 
 
+def test_a_filter_whose_events_are_all_outside_the_time_shown_says_so_on_the_map(
+    window, qtbot, monkeypatch
+):
+    """Ten years round 2025, `persian` typed: the list had its row and the map was blank, with
+    no word of why. The map now says its event is before the time shown and how to go there;
+    the note follows the time, and goes to the page only when it changes."""
+    from PySide6.QtCore import Qt
+
+    window.state.set_window_days(3653)
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    filter_by_typing(window, qtbot, "persian")
+    assert [e.id for e in window.state.filtered_events()] == ["russo-persian-wars"]
+    assert not drawn_ids(window, qtbot)
+    note = map_note(window, qtbot)
+    assert note.startswith("1 event matches “\u2068persian\u2069”; it is before the time shown")
+    assert "Events list" in note and "Down in the filter box" in note
+    notes = []
+    send = window.map_view.send
+    monkeypatch.setattr(
+        window.map_view,
+        "send",
+        lambda m: (notes.append(m) if m["type"] == "note" else None, send(m)),
+    )
+    move_time(window, qtbot, day_from_ymd(2020, 1, 1))  # still after it: nothing new to say
+    assert map_note(window, qtbot) == note and not notes
+    war = window.state.catalogue.event("russo-persian-wars").time
+    move_time(window, qtbot, war.start + 3000)  # in the wars: the map shows them, no note
+    assert drawn_ids(window, qtbot) == {"russo-persian-wars"}
+    assert map_note(window, qtbot) is None
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    move_time(window, qtbot, day_from_ymd(2024, 1, 1))
+    assert map_note(window, qtbot) == note
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_mode("cumulative")  # everything so far: the wars too
+    assert drawn_ids(window, qtbot) == {"russo-persian-wars"}
+    assert map_note(window, qtbot) is None
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        window.state.set_mode("window")
+    assert map_note(window, qtbot) == note
+    assert [m["text"] for m in notes] == [None, note, None, note]  # only the changes went
+    # What the note says to do does it: Down in the filter box goes to the event.
+    window.event_list.search.setFocus()
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
+        qtbot.keyClick(window.event_list.search, Qt.Key.Key_Down)
+    assert window.state.selected == "russo-persian-wars"
+    assert drawn_ids(window, qtbot) == {"russo-persian-wars"}
+    assert map_note(window, qtbot) is None
+    # Cleared, the filter takes its note with it (at a time when it would have said one).
+    move_time(window, qtbot, day_from_ymd(2025, 1, 17))
+    assert map_note(window, qtbot) is not None
+    filter_by_typing(window, qtbot, "")
+    assert map_note(window, qtbot) is None
+    assert drawn_ids(window, qtbot) == {e.id for e in window.state.visible_events()}
+
+
 def test_hostile_text_is_shown_not_run(qtbot, open_window, bundled):
     """A title such as <img onerror=...> must not execute in the page."""
     win = open_window(with_title(bundled, '<img src=x onerror="window.pwned=1">'), "evil.geojson")

@@ -292,6 +292,42 @@ def no_match_note(state: ExplorerState) -> str:
     )
 
 
+def out_of_time_note(state: ExplorerState) -> str | None:
+    """The map's note for a filter whose events are all outside the time shown (the map blank,
+    the list full of them), and how to go to them; None when the map shows one, or no filter
+    is on. The track's Page Down goes to the next event of any kind, not the next match: the
+    list goes to a match (a row chosen, or Down in the filter box: the list's first)."""
+    outside = state.matches_out_of_time()
+    if outside is None:
+        return None
+    before, after = outside
+    total, asked = before + after, state.filter.described()
+    if total == 1:
+        where = f"1 event matches {asked}; it is {'after' if after else 'before'} the time shown"
+    elif not (before and after):
+        where = (
+            f"{total:,} events match {asked}, all {'after' if after else 'before'} the time shown"
+        )
+    else:
+        where = (
+            f"{total:,} events match {asked}: {before:,} before the time shown, {after:,} after it"
+        )
+    return (
+        f"{where}.\nChoose {'it' if total == 1 else 'one'} in the Events list to go there "
+        f"(Down in the filter box goes to {'it' if total == 1 else 'the first'})."
+    )
+
+
+def map_note(state: ExplorerState) -> str | None:
+    """What the map says over its middle now: that the filter matches nothing
+    (`no_match_note`) or nothing in the time shown (`out_of_time_note`); else None."""
+    if state.filter.is_empty or not state.catalogue.events:
+        return None
+    if not state.match_count():
+        return no_match_note(state)
+    return out_of_time_note(state)
+
+
 def select_message(event_id: str | None, fly: bool) -> dict:
     return {"type": "select", "id": event_id, "fly": fly}
 

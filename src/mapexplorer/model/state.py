@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import accumulate
 
 from mapexplorer.model.catalogue import Catalogue, Era
 from mapexplorer.model.event import Event
@@ -141,8 +142,11 @@ class ExplorerState:
         self.catalogue = catalogue
         self._ordered = catalogue.chronological()
         self._starts = catalogue.starts_in_order()
-        # `_matching`: the filter, its events, their first days, and the events' ids (id()).
-        self._filtered: tuple[EventFilter, list[Event], list[int], set[int]] | None = None
+        # `_matching`: the filter, its events, their first days, the events' ids (id()), and
+        # the latest last day of each prefix of them (`matches_out_of_time`).
+        self._filtered: tuple[EventFilter, list[Event], list[int], set[int], list[int]] | None = (
+            None
+        )
         self.time = catalogue.time_range()[1] if catalogue.events else 0
         self.selected = None
         self._width_before_story = None
@@ -263,8 +267,31 @@ class ExplorerState:
         if cached is None or cached[0] != self.filter:
             matching = [e for e in self._ordered if self.passes_filter(e)]
             starts = [e.time.start for e in matching]
-            cached = self._filtered = (self.filter, matching, starts, set(map(id, matching)))
+            reach = list(accumulate((e.time.end for e in matching), max))
+            cached = (self.filter, matching, starts, set(map(id, matching)), reach)
+            self._filtered = cached
         return cached[1], cached[2], cached[3]
+
+    def match_count(self) -> int:
+        """How many events pass the filter (all of them without one), without copying them."""
+        return len(self._ordered) if self.filter.is_empty else len(self._matching()[0])
+
+    def matches_out_of_time(self) -> tuple[int, int] | None:
+        """With a filter whose events are all outside the time shown: how many of them are
+        before it and how many after (the map shows none, the list shows them all); else None
+        (no filter, no match, or one shown). In a few bisections, not a pass over the events:
+        asked after each move of the time while a filter is on."""
+        if self.filter.is_empty:
+            return None
+        matching, starts, _ = self._matching()
+        if not matching:
+            return None
+        reach = self._filtered[4]  # set by `_matching`
+        start, end = self.window()
+        begun = bisect.bisect_right(starts, end)  # those begun by the window's end...
+        if begun and reach[begun - 1] >= start:  # ...one of them not over before its start
+            return None
+        return begun, len(matching) - begun
 
     def visible_events(self) -> list[Event]:
         """Events the map shows now: in the time window and passing the filter."""

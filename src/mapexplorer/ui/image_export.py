@@ -75,9 +75,12 @@ _READ_CAMERA = (
     f"(function (m) {{ if (!m) return null; var c = m.getCenter(), s = m.getSize();"
     f" return {{lat: c.lat, lng: c.lng, zoom: m.getZoom(), width: s.x, height: s.y}}; }})({_FIND_MAP})"
 )
+# Nor the window's note over the map (`messages.map_note`): it tells the window's user what to
+# do in its Events list, which a picture has not.
 _PICTURE_CSS = (
     "(function () { var s = document.createElement('style');"
-    " s.textContent = '.leaflet-control-zoom, .me-tooltip, .me-popup { display: none !important; }';"
+    " s.textContent = '.leaflet-control-zoom, .me-tooltip, .me-popup, .me-note"
+    " { display: none !important; }';"
     " document.head.appendChild(s); return true; })()"
 )
 

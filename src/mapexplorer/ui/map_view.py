@@ -80,6 +80,9 @@ class QtMapView(QWebEngineView):
         self._preview_shown = False
         self.preview_kept = False
         """The page kept showing the launch preview: the state's own message was the same."""
+        self._note: object = None
+        """The note the page shows over the map (`messages.map_note`): None for none, or
+        `_UNKNOWN` after a whole state sent with a filter on."""
         # A file dropped on the map opens in the window, as anywhere else on it: Chromium's
         # widget (a child made with the page) would take the drop and do nothing with it.
         self.setAcceptDrops(False)
@@ -250,6 +253,9 @@ class QtMapView(QWebEngineView):
         if not self.preview_kept:  # else the page shows this very message already
             self._send_batch(batch)
         self._preview_shown = False
+        # The batch's filter message set the note, or hid it (no filter: as at each new file).
+        self._note = None if self.state.filter.is_empty else _UNKNOWN
+        self._send_note()
         self.catalogue_sent.emit(batch)
 
     def _send_batch(self, batch: bytes) -> None:
@@ -264,11 +270,27 @@ class QtMapView(QWebEngineView):
     def _send_time(self, *_: object) -> None:
         if self.state is not None and self.state.catalogue.events:
             self.send(_messages().time_message(self.state))
+            self._send_note()
 
     def _send_filter(self, *_: object) -> None:
         if self._has_events():  # else nothing to filter (the filter box typed in at launch,
             # over the preview: the file read resets the filter, and its message sends it)
-            self.send(_messages().filter_message(self.state))
+            message = _messages().filter_message(self.state)
+            self._note = message.get("note")  # shown by the page now, or hidden
+            self.send(message)
+            self._send_note()
+
+    def _send_note(self) -> None:
+        """The note over the map, when it changes: a filter's events all outside the time
+        shown, as the time moves in and out of them (the page would show a blank map). Worked
+        out from the state's matches in a few bisections, and only with a filter on: without
+        one, a slider move costs a test of two attributes."""
+        if self._note is None and self.state.filter.is_empty:
+            return
+        note = _messages().map_note(self.state)
+        if note != self._note:
+            self._note = note
+            self.send({"type": "note", "text": note})
 
     def _send_selection(self, event_id: str | None) -> None:
         self.send(_messages().select_message(event_id, fly=self._fly_on_select))
@@ -338,6 +360,10 @@ class QtMapView(QWebEngineView):
             0,
             lambda text: callback(json.loads(text) if text else None),
         )
+
+
+_UNKNOWN = object()
+"""`QtMapView._note` when the page's note is not known: the next `_send_note` sends it."""
 
 
 def _messages():
