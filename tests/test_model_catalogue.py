@@ -15,6 +15,7 @@ from mapexplorer.model import Catalogue, CatalogueError, Era, Event, Place, Time
 from mapexplorer.model.place import haversine_km
 from mapexplorer.model.state import (
     DEFAULT_WINDOW_DAYS,
+    WHOLE_STORY,
     WINDOW_WIDTHS,
     EventFilter,
     ExplorerState,
@@ -807,6 +808,26 @@ def test_moving_the_time_after_the_whole_story_gives_back_the_width(state):
     era_days = state.window_days
     state.set_time(state.time + 1)
     assert state.window_days == era_days
+
+
+def test_cumulative_mode_leaves_the_whole_story_as_moving_the_time_does(state):
+    """The whole story chosen, then Cumulative: the choice was kept, and the next launch
+    opened whole in window mode, a view the user had left. Cumulative now leaves it, as moving
+    the time does: the width before comes back, and the choice before with it."""
+    state.choose_window_days(365)
+    state.show_whole_story(chosen=True)
+    assert state.chosen_window_days == WHOLE_STORY
+    rec = Recorder(state)
+    state.set_mode("cumulative")
+    assert state.chosen_window_days == 365
+    assert rec.calls["window_changed"] == [(365,)]
+    state.set_mode("window")
+    assert state.window_days == 365  # not the whole story again
+    # In window mode nothing else changes: the whole story stays until the time moves.
+    state.show_whole_story(chosen=True)
+    state.set_mode("window")
+    assert state.chosen_window_days == WHOLE_STORY
+    assert state.window_days == state.story_days()
 
 
 def _week_of_incidents() -> Catalogue:

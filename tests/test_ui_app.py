@@ -358,6 +358,30 @@ def test_the_whole_story_chosen_is_remembered(qtbot, page_path, settings):
     fourth.close()
 
 
+def test_cumulative_mode_leaves_the_whole_story_for_the_next_launch_too(qtbot, page_path, settings):
+    """The whole story chosen, then Cumulative, then closed: the next launch opened whole, in
+    window mode, a view left behind. Cumulative leaves the whole story, as moving the time
+    does: the width from before comes back, now and at the next launch."""
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    combo = first.timeline.window_combo
+    combo.activated.emit(combo.findData(365))  # "1 year", picked
+    first.chapter_box.activated.emit(0)  # "All eras"
+    assert first.state.window_days == first.state.story_days()
+    mode = first.timeline.mode_combo
+    mode.setCurrentIndex(mode.findData("cumulative"))  # as picked from its list
+    assert first.state.mode.value == "cumulative"
+    first.close()
+    assert int(settings.value("view/window_days")) == 365
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.state.mode.value == "window"
+    assert second.state.window_days == 365
+    assert second.timeline.window_combo.currentText() == "1 year"
+    second.close()
+
+
 def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(
     qtbot, page_path, settings, tmp_path, bundled, monkeypatch
 ):

@@ -202,8 +202,15 @@ class ExplorerState:
         return max(start, min(end, int(day)))
 
     def set_mode(self, mode: TimeMode | str) -> None:
+        """Window or cumulative. Cumulative leaves the whole story (a window as wide as the
+        story, a window mode's view), as moving the time does: the width before comes back
+        for the window mode, and a whole story the user chose is no longer the one stories
+        open with (else the next launch opened whole, in window mode, a view left behind)."""
         mode = TimeMode(mode)
         if mode is not self.mode:
+            if mode is TimeMode.CUMULATIVE and self._width_before_story is not None:
+                width, self._width_before_story = self._width_before_story, None
+                self.set_window_days(width)
             self.mode = mode
             self.mode_changed.emit(mode)
 
