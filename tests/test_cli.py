@@ -187,6 +187,51 @@ def test_broken_file_via_python_m(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def _broken_copy(tmp_path: Path, leave_out: str) -> Path:
+    """A copy of the package with its data folders inside it (as a wheel has them), but for
+    `leave_out` (a folder, or a file in one)."""
+    import shutil
+
+    import mapexplorer
+    from mapexplorer.paths import geodata_dir, resources_dir
+
+    package = tmp_path / "site" / "mapexplorer"
+    shutil.copytree(Path(mapexplorer.__file__).parent, package)
+    shutil.copytree(resources_dir(), package / "resources")
+    shutil.copytree(geodata_dir(), package / "geodata")
+    gone = package / leave_out
+    shutil.rmtree(gone) if gone.is_dir() else gone.unlink()
+    return gone
+
+
+@pytest.mark.parametrize(
+    "leave_out, command",
+    [
+        ("resources", ["--screenshot", "shot.png"]),
+        ("resources/mappage.css", ["--screenshot", "shot.png"]),
+        ("geodata/basemap.geojson", ["export", "-o", "map.png"]),
+    ],
+)
+def test_a_broken_installation_says_which_file_is_missing(tmp_path, leave_out, command):
+    """An install without its resources/ folder gave a Python traceback as the window opened:
+    now one line names what is missing and says to reinstall, before any window."""
+    gone = _broken_copy(tmp_path, leave_out)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == cli.EXIT_BROKEN_INSTALLATION == 3
+    assert result.stderr.splitlines() == [
+        f"mapexplorer: this installation is broken: {gone} is missing; reinstall Map Explorer"
+    ]
+    assert not list(tmp_path.glob("*.png"))
+
+
 # --- export ------------------------------------------------------------------------------------
 
 

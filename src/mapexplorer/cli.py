@@ -18,6 +18,7 @@ INPUT_HELP = (
     "a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file (default: the bundled article)"
 )
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_INSTALLATION = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command ended with Ctrl+C
 
 
@@ -429,6 +430,8 @@ def main(argv: list[str] | None = None) -> int:
             problem = _local_files(args)
             if problem:
                 return _fail(problem)
+            if _broken_installation():
+                return EXIT_BROKEN_INSTALLATION
             try:
                 return args.run(args)
             except BrokenPipeError:
@@ -437,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         problem = _local_files(args)
         if problem:
             return _fail(problem)
+        if _broken_installation():
+            return EXIT_BROKEN_INSTALLATION
         from mapexplorer.ui.app import run_app
 
         return run_app(args)
@@ -445,6 +450,21 @@ def main(argv: list[str] | None = None) -> int:
         # file is written whole or not at all).
         print("mapexplorer: interrupted; nothing more was written", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _broken_installation() -> bool:
+    """Say, in a line, that a file the program needs is missing (a broken install): the
+    window's first use of it gave a traceback."""
+    from mapexplorer.paths import missing_file
+
+    missing = missing_file()
+    if missing is None:
+        return False
+    print(
+        f"mapexplorer: this installation is broken: {missing} is missing; reinstall Map Explorer",
+        file=sys.stderr,
+    )
+    return True
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)

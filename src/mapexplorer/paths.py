@@ -16,6 +16,51 @@ def _find(name: str) -> Path:
     raise FileNotFoundError(f"Map Explorer's {name}/ folder is missing from the installation")
 
 
+NEEDED = (
+    (
+        "resources",
+        (
+            "basemap-canvas.js",
+            "mappage.js",
+            "mappage.css",
+            "icon.svg",
+            "export-template.html",
+            "standalone.js",
+            "standalone.css",
+        ),
+    ),
+    (
+        "geodata",
+        (
+            "basemap.geojson",
+            "basemap-labels.geojson",
+            "places.geojson",
+            "gazetteer-curated.json",
+            "russia-iran-partnership.geojson",
+            "russia-iran-partnership.txt",
+        ),
+    ),
+)
+"""The files every command may need, by folder: the map page's own code, the export's, the
+base map, the gazetteer and the bundled article."""
+
+
+def missing_file() -> Path | None:
+    """The first file of `NEEDED` that the installation lacks (where it should be; its folder
+    when that is missing too), or None.
+    A broken install (a copy without its data folders) gave a traceback once the window
+    opened; checked first, it is one line. A few file checks: nothing read."""
+    for folder, names in NEEDED:
+        try:
+            where = _find(folder)
+        except FileNotFoundError:
+            return _PACKAGE / folder
+        for name in names:
+            if not (where / name).is_file():
+                return where / name
+    return None
+
+
 def geodata_dir() -> Path:
     return _find("geodata")
 
