@@ -195,11 +195,58 @@ def test_the_window_exports_what_it_shows(qtbot, tmp_path, bundled, page_path):
     win.close()
 
 
-def test_cli_size_is_checked_before_drawing(tmp_path, capsys):
-    code = cli.main(["export", "--format", "png", "-o", str(tmp_path / "x.png"), "--size", "9x9"])
+@pytest.mark.parametrize(
+    "size, says",
+    [
+        ("9x9", "200 to 8192 pixels"),
+        ("10000x10000", "200 to 8192 pixels"),  # ~3 GB and 40 s, before the cap
+        ("8192x8192", "67 megapixels: a picture may have 40 at most"),
+    ],
+)
+def test_cli_size_is_checked_before_drawing(tmp_path, capsys, size, says):
+    code = cli.main(["export", "--format", "png", "-o", str(tmp_path / "x.png"), "--size", size])
     _, err = capsys.readouterr()
-    assert code == 2 and "--size" in err
+    assert code == 2 and "--size" in err and says in err
+    assert len(err.splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_picture_too_large_to_draw_is_refused_with_why(qtbot, tmp_path, bundled, make_exporter):
+    """From the window too: the size dialog caps each side, refuses too many megapixels (it
+    stays open for another size), and the exporter itself refuses before drawing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from mapexplorer.ui.export_dialogs import SizeDialog
+
+    path = tmp_path / "huge.png"
+    exporter = make_exporter(ExplorerState(bundled), path, "png", (8000, 8000))
+    failed = []
+    exporter.failed.connect(failed.append)
+    exporter.start()
+    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    assert "64 megapixels" in failed[0] and not path.exists()
+
+    dialog = SizeDialog((1000, 640), "png")
+    qtbot.addWidget(dialog)
+    dialog.width_box.setValue(10000)
+    assert dialog.width_box.value() == 8192
+    dialog.height_box.setValue(8192)
+    said = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    dialog.open()
+    dialog.accept()
+    assert said and "67 megapixels" in said[0]
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.height_box.setValue(4320)  # 8192x4320: 35 megapixels, drawn
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def _offscreen_env() -> dict[str, str]:

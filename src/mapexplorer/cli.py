@@ -239,7 +239,14 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
             return f"--frames {args.frames}: a GIF needs {MIN_FRAMES} to {MAX_FRAMES} frames"
     try:
         # --size is for pictures: for a web page it was ignored (with a warning) above.
-        size = parse_size(args.size or DEFAULT_SIZE) if args.format in ("png", "gif") else None
+        size = None
+        if args.format in ("png", "gif"):
+            from mapexplorer.ui.image_export import MAX_SIDE, picture_size_problem
+
+            size = parse_size(args.size or DEFAULT_SIZE, most=MAX_SIDE)
+            too_big = picture_size_problem(*size)  # the megapixels of two long sides
+            if too_big:
+                return f"--size {too_big}"
         at = parse_at(args.at) if args.at else None
     except DateError as exc:
         return f"--at {args.at}: {exc}"

@@ -29,13 +29,14 @@ def parse_at(text: str):
     return parse_date(text.strip(), unix=False)
 
 
-def parse_size(text: str) -> tuple[int, int]:
+def parse_size(text: str, most: int = 10000) -> tuple[int, int]:
+    """WIDTHxHEIGHT, each 200 to `most` pixels (a picture's are fewer: `export --size`)."""
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise ValueError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x800") from None
-    if not (200 <= w <= 10000 and 200 <= h <= 10000):
-        raise ValueError(f"--size {text!r}: width and height must be 200 to 10000 pixels")
+    if not (200 <= w <= most and 200 <= h <= most):
+        raise ValueError(f"--size {text!r}: width and height must be 200 to {most} pixels")
     return w, h
 
 

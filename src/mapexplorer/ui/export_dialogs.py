@@ -23,10 +23,13 @@ from mapexplorer.ui.image_export import (
     DEFAULT_FRAMES,
     GIF,
     MAX_FRAMES,
+    MAX_SIDE,
     MIN_FRAMES,
+    MIN_SIDE,
     PNG,
     SIZE_PRESETS,
     MapImageExporter,
+    picture_size_problem,
 )
 from mapexplorer.ui.plain_text import warn, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
@@ -68,7 +71,7 @@ class SizeDialog(QDialog):
 
     def _spin(self, value: int, name: str) -> QSpinBox:
         box = QSpinBox(self)
-        box.setRange(200, 10000)
+        box.setRange(MIN_SIDE, MAX_SIDE)
         box.setSuffix(" px")
         box.setValue(value)
         box.setAccessibleName(name)
@@ -90,6 +93,15 @@ class SizeDialog(QDialog):
 
     def chosen_size(self) -> tuple[int, int]:
         return self.width_box.value(), self.height_box.value()
+
+    def accept(self) -> None:
+        """OK: not for a size too large to draw (8192x8192 is 67 megapixels): say why, and
+        the dialog stays for another size."""
+        too_big = picture_size_problem(*self.chosen_size())
+        if too_big:
+            warn(self, "Export", f"{too_big[0].upper()}{too_big[1:]}.")
+            return
+        super().accept()
 
 
 def _title(window: QMainWindow) -> str:

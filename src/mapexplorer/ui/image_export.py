@@ -61,6 +61,27 @@ GIVE_UP_MS = 3000
 """Take the grab anyway after this long: a page that keeps changing has its moment too."""
 DRAW_TIMEOUT_MS = 30_000
 SIZE_PRESETS = ((1280, 800), (1920, 1080))
+MIN_SIDE, MAX_SIDE = 200, 8192
+MAX_PIXELS = 40_000_000
+"""A picture's size: 200 to 8192 pixels a side, 40 megapixels at most (8K, 7680x4320, is 33).
+Without a cap a 10000x10000 picture took ~3 GB and 40 s; 8K takes ~1.4 GB and ~7 s."""
+
+
+def picture_size_problem(width: int, height: int) -> str | None:
+    """Why a picture cannot have this size (a sentence), or None when it can."""
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        return (
+            f"{width}x{height}: a picture's width and height must be {MIN_SIDE} to "
+            f"{MAX_SIDE} pixels"
+        )
+    if width * height > MAX_PIXELS:
+        return (
+            f"{width}x{height} is {width * height / 1e6:.0f} megapixels: a picture may have "
+            f"{MAX_PIXELS // 1_000_000} at most (8K, 7680x4320, has 33)"
+        )
+    return None
+
+
 _UI_COLOURS = ("#ffffff", "#1d1d1d", "#12456e", "#555555", "#1f77b4", "#dcdcdc")
 """Colours the overlay paints text and bars with: exact in every GIF frame."""
 
@@ -508,6 +529,10 @@ class MapImageExporter(QObject):
     def start(self) -> None:
         if not self.state.catalogue.events:
             QTimer.singleShot(0, lambda: self._fail("there are no events to draw"))
+            return
+        too_big = picture_size_problem(self.size.width(), self.size.height())
+        if too_big:  # gigabytes and minutes, for a picture no screen or page shows whole
+            QTimer.singleShot(0, lambda: self._fail(too_big))
             return
         try:
             check_writable(self.path)  # not after a minute of GIF frames
