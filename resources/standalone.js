@@ -383,6 +383,28 @@ var MapExplorerExport = (function () {
     },
   };
 
+  /* What the colours mean (a picture's legend says it too): over the map's corner, above its
+   * credits. Categories come from the file: written as text. */
+  function addLegend(map) {
+    if (!data.legend || !data.legend.length) return;
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "me-legend");
+      box.setAttribute("role", "list");
+      box.setAttribute("aria-label", "Categories");
+      data.legend.forEach(function (entry) {
+        var row = L.DomUtil.create("div", "me-legend-row", box);
+        row.setAttribute("role", "listitem");
+        L.DomUtil.create("span", "me-legend-swatch", row).style.background = entry[1];
+        var name = L.DomUtil.create("span", "me-legend-name", row);
+        name.dir = "auto";
+        name.textContent = entry[0].charAt(0).toUpperCase() + entry[0].slice(1);
+      });
+      return box;
+    };
+    control.addTo(map);
+  }
+
   // --- start -------------------------------------------------------------------------------------
   function start() {
     document.title = data.title;
@@ -403,6 +425,7 @@ var MapExplorerExport = (function () {
     MapExplorer.start(map);
     MapExplorer.attach(bridge);
     map.attributionControl.addAttribution("Base map: Natural Earth · made with Map Explorer");
+    addLegend(map);
     send(catalogue);
     if (!T) {
       $("me-timeline").hidden = true;

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from mapexplorer import cli
+from mapexplorer.colours import category_colour
 from mapexplorer.formats import native
 from mapexplorer.mappage.html_export import export_html, json_for_html, page_data
 from mapexplorer.model import Catalogue
@@ -273,6 +274,51 @@ def test_a_page_across_the_date_line_is_framed_drawn_and_clickable_there(open_pa
         assert page.text("me-event-title") == "A cyclone crosses Fiji's waters"
     point = page.js("MapExplorer.containerPointAt(2.5, 180)")  # the route's middle
     assert page.js(f"MapExplorer.clickAt({point['x']}, {point['y']})") == "date-line-hop"
+
+
+def test_the_page_says_what_its_colours_mean(open_page, tmp_path, bundled):
+    """The exported map coloured its events by category with no legend (a picture has one):
+    now a legend over the map's corner names the categories exported, as the picture does."""
+    page = open_page(_exported_with(tmp_path, ExplorerState(bundled), "all.html"))
+    rows = page.js(
+        "Array.from(document.querySelectorAll('.me-legend-row')).map(r => [r.textContent, "
+        "getComputedStyle(r.querySelector('.me-legend-swatch')).backgroundColor])"
+    )
+    assert [name for name, _ in rows] == ["War", "Diplomacy", "Nuclear", "Arms", "Politics"]
+    for (name, colour), category in zip(
+        rows, ["war", "diplomacy", "nuclear", "arms"], strict=False
+    ):
+        r, g, b = (int(category_colour(category)[i : i + 2], 16) for i in (1, 3, 5))
+        assert colour == f"rgb({r}, {g}, {b})", name
+    # Inside the map, clear of the credits beneath it.
+    box = page.js(
+        "(function (a, b, m) { return [a.bottom <= b.top, a.right <= m.right, a.top >= m.top]; })"
+        "(document.querySelector('.me-legend').getBoundingClientRect(),"
+        " document.querySelector('.leaflet-control-attribution').getBoundingClientRect(),"
+        " document.getElementById('me-map').getBoundingClientRect())"
+    )
+    assert box == [True, True, True]
+    # A filtered export: its own categories only; a category from the file is text.
+    events = [
+        dataclasses.replace(e, category=HOSTILE) if e.category == "arms" else e
+        for e in bundled.events
+    ]
+    catalogue = Catalogue(events=events, places=bundled.places, eras=bundled.eras)
+    state = ExplorerState(catalogue)
+    state.set_filter(text="drone")
+    names = {e.category for e in state.filtered_events()}
+    page = open_page(_exported_with(tmp_path, state, "filtered.html"))
+    shown = page.js(
+        "Array.from(document.querySelectorAll('.me-legend-name')).map(n => n.textContent)"
+    )
+    assert {n.casefold() for n in shown} == {n.casefold() for n in names}
+    assert page.js("document.querySelectorAll('.me-legend img').length") == 0
+
+
+def _exported_with(tmp_path, state, name):
+    path = tmp_path / name
+    export_html(state, path)
+    return path
 
 
 def test_a_hostile_title_stays_text(open_page, tmp_path, bundled):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 CATEGORY_COLOURS: dict[str, str] = {
     "war": "#d62728",
     "diplomacy": "#1f77b4",
@@ -16,6 +18,24 @@ CATEGORY_COLOURS: dict[str, str] = {
 def category_colour(category: str) -> str:
     """The hex colour of a category; unknown categories get the "other" grey."""
     return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"])
+
+
+def legend(categories: Iterable[str]) -> list[tuple[str, str]]:
+    """(category, colour) for each of `categories` (those of the events shown), in the
+    palette's order, as pictures and the exported page show them. Those drawn grey (other, and
+    any the palette lacks) share one line: a spreadsheet's forty free-text categories made
+    forty grey lines, a legend taller than the picture that hid the date and half the map, and
+    said nothing a single grey line does not."""
+    present = set(categories)
+    grey = category_colour("other")
+    entries = [(c, category_colour(c)) for c in CATEGORY_COLOURS if c in present]
+    entries = [(c, colour) for c, colour in entries if colour != grey]
+    greys = sorted(c for c in present if category_colour(c) == grey)
+    if len(greys) == 1:
+        entries.append((greys[0], grey))
+    elif greys:
+        entries.append((f"other ({len(greys)} categories)", grey))
+    return entries
 
 
 def blend(base: str, tint: str, amount: float) -> str:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from mapexplorer import __version__
-from mapexplorer.colours import CATEGORY_COLOURS
+from mapexplorer.colours import CATEGORY_COLOURS, legend
 from mapexplorer.event_words import extra_rows, place_words, split_links
 from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
@@ -122,6 +122,8 @@ def page_data(state: ExplorerState, title: str = "") -> dict:
         "catalogue": messages.catalogue_message(catalogue),
         "events": _events(catalogue),
         "colours": CATEGORY_COLOURS,
+        # What the colours mean, as a picture's legend says it (the page showed none).
+        "legend": legend(e.category for e in catalogue.events),
         "windowChoices": WINDOW_CHOICES,
     }
     if not catalogue.events:

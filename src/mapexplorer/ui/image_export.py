@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
-from mapexplorer.colours import CATEGORY_COLOURS, category_colour
+from mapexplorer.colours import category_colour, legend
 from mapexplorer.formats.errors import cannot_write, check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.page_builder import MAX_ZOOM
@@ -168,20 +168,8 @@ def story_window(state: ExplorerState) -> tuple[int, int]:
 
 
 def legend_entries(state: ExplorerState) -> list[tuple[str, str]]:
-    """(category, colour) for the categories of the events shown, in the palette's order.
-    Those drawn grey (other, and any the palette lacks) share one line: a spreadsheet's forty
-    free-text categories made forty grey lines, a legend taller than the picture that hid
-    the date and half the map, and said nothing a single grey line does not."""
-    present = {e.category for e in state.filtered_events()}
-    grey = category_colour("other")
-    entries = [(c, category_colour(c)) for c in CATEGORY_COLOURS if c in present]
-    entries = [(c, colour) for c, colour in entries if colour != grey]
-    greys = sorted(c for c in present if category_colour(c) == grey)
-    if len(greys) == 1:
-        entries.append((greys[0], grey))
-    elif greys:
-        entries.append((f"other ({len(greys)} categories)", grey))
-    return entries
+    """(category, colour) for the categories of the events shown (`colours.legend`)."""
+    return legend(e.category for e in state.filtered_events())
 
 
 FEW_EVENTS = 4
