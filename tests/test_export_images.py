@@ -99,6 +99,32 @@ def test_a_picture_leaves_out_the_windows_note_over_the_map(
     assert white < 50, white
 
 
+def test_a_filtered_picture_says_so_in_its_header(qtbot, tmp_path, bundled, make_exporter):
+    """A picture of the diplomacy only looked like one of every event (only its legend was
+    shorter): its header's second line now names the filter, after the time shown."""
+    from mapexplorer.ui.image_export import header_detail
+
+    state = ExplorerState(bundled)
+    state.set_time(day_from_ymd(2025, 1, 17))
+    plain = header_detail(state)
+    assert "filtered" not in plain
+    whole = tmp_path / "whole.png"
+    run_exporter(qtbot, make_exporter(state, whole, "png", (900, 560)))
+    state.set_filter(text="treaty", category="diplomacy")
+    assert header_detail(state) == (
+        f"{plain} · filtered: “\u2068treaty\u2069” and the category \u2068diplomacy\u2069"
+    )
+    filtered = tmp_path / "filtered.png"
+    run_exporter(qtbot, make_exporter(state, filtered, "png", (900, 560)))
+    # The header's second line runs on past where the unfiltered one ends.
+    rows = (46, 57)  # the second line, under a two-line title at this size
+    line = [
+        Image.open(p).convert("L").crop((460, rows[0], 600, rows[1])) for p in (whole, filtered)
+    ]
+    assert line[0].getextrema()[0] > 200  # white: the plain line ends before it
+    assert line[1].getextrema()[0] < 150  # the filter's words
+
+
 def test_png_across_the_date_line_shows_the_pacific(qtbot, tmp_path, make_exporter):
     """Fiji's waters split at ±180°: framed there (sea, a few islands), not on the whole world
     (a fifth of it land)."""

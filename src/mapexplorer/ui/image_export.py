@@ -157,6 +157,17 @@ def window_words(state: ExplorerState) -> str:
     return f"events from {day_words(start)} to {day_words(end)}"
 
 
+def header_detail(state: ExplorerState) -> str:
+    """A picture's second line: the chapter, the time shown, and the filter (a filtered
+    picture looked like one of every event, only its legend shorter)."""
+    era = state.catalogue.era_at(state.time)
+    words = window_words(state)
+    detail = f"{era.label} · {words}" if era else words[0].upper() + words[1:]
+    if not state.filter.is_empty:
+        detail += f" · filtered: {state.filter.described()}"
+    return detail
+
+
 def story_window(state: ExplorerState) -> tuple[int, int]:
     """The time window cut to the story's first and last days: a ten-year window at the last
     event would otherwise claim five years the story never reaches."""
@@ -659,9 +670,7 @@ class MapImageExporter(QObject):
         return grabbed != self._previous or self._waited >= UNCHANGED_MS
 
     def _detail(self) -> str:
-        era = self.state.catalogue.era_at(self.state.time)
-        words = window_words(self.state)
-        return f"{era.label} · {words}" if era else words[0].upper() + words[1:]
+        return header_detail(self.state)
 
     def _visible_ids(self) -> set[str]:
         return {e.id for e in self.state.visible_events()}
