@@ -382,6 +382,31 @@ def test_cumulative_mode_leaves_the_whole_story_for_the_next_launch_too(qtbot, p
     second.close()
 
 
+def test_a_broken_installation_says_so_in_a_box_too(qtbot, tmp_path, monkeypatch, capsys):
+    """Launched from a menu there is no terminal for the line a broken install prints: the
+    window command shows it in a box as well (a screenshot does not: see test_cli)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mapexplorer import cli, paths
+
+    package = tmp_path / "site" / "mapexplorer"  # as installed, without its resources/
+    package.mkdir(parents=True)
+    monkeypatch.setattr(paths, "_PACKAGE", package)
+    said = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        said.append((box.windowTitle(), box.text()))
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    assert cli.main([]) == cli.EXIT_BROKEN_INSTALLATION
+    reason = f"this installation is broken: {package / 'resources'} is missing; reinstall"
+    assert said == [("Map Explorer could not start", f"T{reason[1:]} Map Explorer.")]
+    assert capsys.readouterr().err == f"mapexplorer: {reason} Map Explorer\n"
+
+
 def test_a_file_named_relative_to_the_folder_is_remembered_wherever_the_next_launch_is(
     qtbot, page_path, settings, tmp_path, bundled, monkeypatch
 ):

@@ -447,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         problem = _local_files(args)
         if problem:
             return _fail(problem)
-        if _broken_installation():
+        if _broken_installation(in_a_window=not args.screenshot):
             return EXIT_BROKEN_INSTALLATION
         from mapexplorer.ui.app import run_app
 
@@ -459,18 +459,21 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _broken_installation() -> bool:
+def _broken_installation(in_a_window: bool = False) -> bool:
     """Say, in a line, that a file the program needs is missing (a broken install): the
-    window's first use of it gave a traceback."""
+    window's first use of it gave a traceback. `in_a_window`: in a message box too (launched
+    from a menu or a file manager, there is no terminal to read the line in)."""
     from mapexplorer.paths import missing_file
 
     missing = missing_file()
     if missing is None:
         return False
-    print(
-        f"mapexplorer: this installation is broken: {missing} is missing; reinstall Map Explorer",
-        file=sys.stderr,
-    )
+    reason = f"this installation is broken: {missing} is missing; reinstall Map Explorer"
+    print(f"mapexplorer: {reason}", file=sys.stderr)
+    if in_a_window:
+        from mapexplorer.ui.app import tell_broken_installation
+
+        tell_broken_installation(reason[0].upper() + reason[1:] + ".")
     return True
 
 

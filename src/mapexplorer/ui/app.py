@@ -544,6 +544,25 @@ def fill_launched_window(
     return None
 
 
+def tell_broken_installation(reason: str) -> None:
+    """Say in a box, when there is a screen, that the installation lacks a file it needs (the
+    reason holds its path: shown as text), until the user closes it."""
+    from mapexplorer.ui.qt_environment import no_display_problem
+
+    if no_display_problem():
+        return  # nowhere to show it: the line on stderr is all
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    box = QMessageBox(QMessageBox.Icon.Critical, "Map Explorer could not start", reason)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.exec()
+    del app  # kept until the box is closed
+
+
 def tell_launch_failure(window, reason: str, closed):
     """Show why the launch cannot go on (its file, `--at`, `--select`) over the window, then
     call `closed` (the launch ends) once the user has read it. The reason is shown as text: it
