@@ -475,6 +475,27 @@ def test_step_event(state, small):
     assert state.time == starts[0] and rec.counts() == {}
 
 
+def test_step_event_goes_through_the_filtered_events_only(state, small):
+    """With a filter on, Page Down went to the next event of any kind, one the list and the
+    map did not show."""
+    state.set_filter(category="diplomacy")
+    matching = sorted({e.time.start for e in state.filtered_events()})
+    assert matching and len(matching) < len({e.time.start for e in small.events})
+    state.set_time(small.time_range()[0])
+    visited = []
+    for _ in range(5):
+        state.step_event(+1)
+        visited.append(state.time)
+    assert set(visited) == {d for d in matching if d > small.time_range()[0]}
+    state.set_time(small.time_range()[1])
+    state.step_event(-1)
+    assert state.time == max(d for d in matching if d < small.time_range()[1])
+    state.set_filter(category="nothing-matches")
+    assert state.next_event_time() is None and state.previous_event_time() is None
+    state.set_filter(category="")
+    assert state.previous_event_time() is not None  # every event again
+
+
 def test_select_emits_once_and_validates(state):
     rec = Recorder(state)
     state.select("summit")

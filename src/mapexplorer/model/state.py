@@ -245,14 +245,21 @@ class ExplorerState:
         half = self.window_days // 2
         return self.time - half, self.time + half
 
+    def _stepped_starts(self) -> list[int]:
+        """The first days Page Up / Page Down go through: of the events the filter lets through
+        (with a filter on, they went to events the list and the map did not show)."""
+        return self._starts if self.filter.is_empty else self._matching()[1]
+
     def next_event_time(self) -> int | None:
-        """Start of the first event that begins after the current time (the ▶| button)."""
-        i = bisect.bisect_right(self._starts, self.time)
-        return self._starts[i] if i < len(self._starts) else None
+        """Start of the first (filtered) event that begins after the current time (▶|)."""
+        starts = self._stepped_starts()
+        i = bisect.bisect_right(starts, self.time)
+        return starts[i] if i < len(starts) else None
 
     def previous_event_time(self) -> int | None:
-        i = bisect.bisect_left(self._starts, self.time)
-        return self._starts[i - 1] if i > 0 else None
+        starts = self._stepped_starts()
+        i = bisect.bisect_left(starts, self.time)
+        return starts[i - 1] if i > 0 else None
 
     def step_event(self, direction: int) -> None:
         target = self.next_event_time() if direction > 0 else self.previous_event_time()
