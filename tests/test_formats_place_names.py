@@ -51,7 +51,7 @@ def test_a_spreadsheet_of_town_and_country_names_opens_on_the_map(tmp_path):
         places["Summit opens"].source
     )
     # The user is told which places were guessed, and how
-    (line,) = report.notes
+    (line,) = report.asides + report.notes
     assert line.startswith("4 places found by name (no coordinates given): 'Paris' as Paris, ")
     assert "'Tehran' as Tehran, Iran" in line and "give latitude and longitude" in line
 
@@ -64,7 +64,7 @@ def test_a_state_or_country_after_a_comma_chooses_among_namesakes(tmp_path, writ
     catalogue, report = read_catalogue(path)
     lon, lat = place_by_title(catalogue)["Fair"].representative
     assert (round(lat), round(lon)) == (34, -96)
-    assert "as Paris, TX, United States" in report.notes[0]
+    assert "as Paris, TX, United States" in (report.asides + report.notes)[0]
 
 
 def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
@@ -75,7 +75,7 @@ def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
     catalogue, report = read_catalogue(write(tmp_path / "il.csv", "date,title,city\n" + rows))
     lon, lat = place_by_title(catalogue)["Event 1"].representative
     assert (round(lat), round(lon)) == (40, -90)  # Springfield, Illinois
-    assert "'Springfield' as Springfield, IL, United States" in report.notes[0]
+    assert "'Springfield' as Springfield, IL, United States" in (report.asides + report.notes)[0]
 
 
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
@@ -83,7 +83,7 @@ def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")
     )
     assert len(catalogue.events) == 1
-    doubt = report.notes[1]
+    doubt = (report.asides + report.notes)[1]
     assert doubt.startswith("'Springfield' could be more than one place: read as Springfield, ")
     assert "to choose, write its state or country after a comma (e.g. 'Springfield, " in doubt
 
@@ -123,7 +123,7 @@ def test_rows_without_coordinates_in_a_table_that_has_them_are_placed_by_name(tm
     assert places["Battles"].representative == (35.0, 48.5)  # the file's own coordinates
     lon, lat = places["Protests"].representative
     assert (round(lat), round(lon)) == (50, 36)
-    assert report.notes[0].startswith("1 place found by name")
+    assert (report.asides + report.notes)[0].startswith("1 place found by name")
 
 
 def test_two_spellings_of_one_place_are_one_place(tmp_path):
@@ -174,7 +174,7 @@ def test_geojson_features_without_geometry_are_placed_by_their_place_name(tmp_pa
         "geometry",
         "the feature has no geometry (and no place name to find it by)",
     )
-    assert "'Geneva' as Geneva, Switzerland" in report.notes[0]
+    assert "'Geneva' as Geneva, Switzerland" in (report.asides + report.notes)[0]
 
 
 def test_resolving_names_standing_alone():
@@ -211,7 +211,7 @@ def test_a_us_states_name_is_the_state_not_a_foreign_town_of_that_name(tmp_path,
     path = write(tmp_path / "s.csv", f"date,title,place\n2024-03-01,Primary,{state}\n")
     catalogue, report = read_catalogue(path)
     assert place_by_title(catalogue)["Primary"].name == state
-    assert f"'{state}' as {state} (U.S. state)" in report.notes[0]
+    assert f"'{state}' as {state} (U.S. state)" in (report.asides + report.notes)[0]
 
 
 @pytest.mark.parametrize("written", ["New York", "new york", "NYC", "New York, NY"])
@@ -223,7 +223,7 @@ def test_new_york_alone_is_the_city(tmp_path, written):
     catalogue, report = read_catalogue(path)
     lon, lat = place_by_title(catalogue)["Rally"].representative
     assert (round(lat, 1), round(lon, 1)) == (40.7, -74.0)  # not the state's middle
-    assert f"{written!r} as New York City, NY, United States" in report.notes[0]
+    assert f"{written!r} as New York City, NY, United States" in (report.asides + report.notes)[0]
 
 
 def names_read(tmp_path, names: list[str]) -> dict[str, str]:
@@ -254,7 +254,7 @@ def test_each_toss_up_says_how_to_choose_in_words_the_file_can_hold(tmp_path):
     names = ["Washington", "Georgia", "Yuanyang", "Springfield", "Paris", "Singapore"]
     rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
     _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
-    doubts = {line.split("'")[1]: line for line in report.notes[1:]}
+    doubts = {line.split("'")[1]: line for line in (report.asides + report.notes)[1:]}
     assert "Singapore" not in doubts  # the country or the city: one place on the map
     assert doubts["Yuanyang"].startswith(
         "'Yuanyang' could be more than one place: read as Yuanyang, China at "
@@ -272,8 +272,8 @@ def test_a_file_of_many_toss_ups_lists_the_first_few(tmp_path):
     names = ["Springfield", "Yuanyang", "Paris", "Georgia", "Aurora", "Avon", "Troitsk", "Arai"]
     rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
     _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
-    assert len(report.notes) <= 7
-    assert "more names could be more than one place: " in report.notes[-1]
+    assert len(report.asides + report.notes) <= 7
+    assert "more names could be more than one place: " in (report.asides + report.notes)[-1]
 
 
 def test_st_and_saint_are_one_spelling(tmp_path):
@@ -310,8 +310,13 @@ def test_kml_placemarks_without_geometry_are_placed_by_their_address_or_name(tmp
     assert problem.message.startswith(
         "the placemark has no geometry, and 'Lunch with Bob' is not a place we know by name"
     )
-    assert report.notes[0].startswith("3 places found by name (no coordinates given): ")
-    assert "'10 Downing St, London SW1A 2AA, UK' as London, United Kingdom" in report.notes[0]
+    assert (report.asides + report.notes)[0].startswith(
+        "3 places found by name (no coordinates given): "
+    )
+    assert (
+        "'10 Downing St, London SW1A 2AA, UK' as London, United Kingdom"
+        in (report.asides + report.notes)[0]
+    )
 
 
 def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
@@ -321,12 +326,14 @@ def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
         "2024-03-04,D,Paris\n",
     )
     _, report = read_catalogue(path)
-    assert "'Paris' as Paris, TX, United States" in report.notes[0]
-    assert report.notes[1] == (
+    assert "'Paris' as Paris, TX, United States" in (report.asides + report.notes)[0]
+    assert (report.asides + report.notes)[1] == (
         "'Paris' could be more than one place: read as Paris, TX, United States, not Paris, "
         "France; to choose, write its state or country after a comma (e.g. 'Paris, France')"
     )
-    assert len(report.notes) == 2  # Boston, Massachusetts beside Boston, England: no doubt
+    assert (
+        len(report.asides + report.notes) == 2
+    )  # Boston, Massachusetts beside Boston, England: no doubt
 
 
 @pytest.mark.parametrize(
@@ -392,7 +399,17 @@ def test_a_one_row_report_reads_well(tmp_path):
     _, report = read_catalogue(
         write(tmp_path / "one.csv", "date,title,place\n2024-03-01,A,Vienna\n")
     )
-    assert report.headline() == "one.csv: its one row read, not quite as written:"
+    # Its place found by name is a note on the file: the row itself read as written.
+    assert report.headline() == "one.csv: its one row read as written; a note on the file:"
+    assert report.about() == "A note on the file"
+    assert report.lines()[0].startswith("1 place found by name (no coordinates given): 'Vienna'")
+    # A name that could be more than one place is not read quite as written: said so.
+    _, report = read_catalogue(
+        write(tmp_path / "two.csv", "date,title,place\n2024-03-01,A,Paris\n2024-03-02,B,Dallas\n")
+    )
+    assert report.headline() == "two.csv: all 2 rows read, some not quite as written:"
+    assert report.lines()[0].startswith("2 places found by name")
+    assert "'Paris' could be more than one place" in report.lines()[1]
 
 
 def test_a_country_or_region_found_by_name_is_reported_as_one(tmp_path):
@@ -401,7 +418,7 @@ def test_a_country_or_region_found_by_name_is_reported_as_one(tmp_path):
         "date,title,place\n2025-01-17,A,Georgia\n2025-01-18,B,Kashmir\n2025-01-19,C,Armenia\n",
     )
     catalogue, report = read_catalogue(path)
-    assert report.notes[0].startswith(
+    assert (report.asides + report.notes)[0].startswith(
         "3 places found by name (no coordinates given): 'Georgia' as Georgia (country); "
         "'Kashmir' as Kashmir (region); 'Armenia' as Armenia (country) ("
     )  # it said "'Georgia' as Georgia": a teacher could not tell the country from the state
@@ -419,7 +436,7 @@ def test_a_country_column_chooses_among_namesakes_and_the_place_keeps_its_name(t
     assert places["A"].name == places["B"].name == "Paris"  # as the file spells it
     assert places["A"].representative[0] < -90 and places["B"].representative[0] > 0
     assert round(places["D"].representative[1]) == 52  # "FRA" finds nothing: London alone
-    assert "'Paris, France' as Paris, France" in report.notes[0]
+    assert "'Paris, France' as Paris, France" in (report.asides + report.notes)[0]
 
 
 def test_a_smaller_citys_names_in_other_languages_are_read_in_a_table_but_not_in_prose(tmp_path):
@@ -428,7 +445,7 @@ def test_a_smaller_citys_names_in_other_languages_are_read_in_a_table_but_not_in
     )
     catalogue, report = read_catalogue(path)
     assert {catalogue.places_of(e)[0].representative[1] // 1 for e in catalogue.events} == {46}
-    assert "'Genf' as Geneva, Switzerland" in report.notes[0]
+    assert "'Genf' as Geneva, Switzerland" in (report.asides + report.notes)[0]
     # In an article, such old or foreign names meet words: "Hamas" is an old name of Hamm
     assert gazetteer().find("Hamas fighters crossed into Israel.")[0].text == "Israel"
 
@@ -453,7 +470,7 @@ def test_a_place_in_three_parts_is_read_by_its_first_and_last_leaving_out_the_mi
     lon, lat = places["Expo"].representative
     assert (round(lat), round(lon)) == (34, -96)
     assert "Nowhere" not in places  # the last part still says where: not France
-    (unread,) = [line for line in report.notes if "leaving out" in line]
+    (unread,) = [line for line in (report.asides + report.notes) if "leaving out" in line]
     assert unread.startswith("2 names read as the place its first part names")
     assert '"Kharkiv, Kharkivs\'ka Oblast, Ukraine" without "Kharkivs\'ka Oblast"' in unread
     assert "without 'Sangamon County'" in unread
@@ -472,5 +489,5 @@ def test_a_town_and_its_province_of_ours_in_a_table_is_the_town_there(tmp_path):
     assert not report.problems
     lon, lat = places["Rally"].representative
     assert (round(lat), round(lon)) == (54, -113)
-    assert "'Edmonton, Alberta' as Edmonton, Canada" in report.notes[0]
-    assert "'Brisbane, Queensland' as Brisbane, Australia" in report.notes[0]
+    assert "'Edmonton, Alberta' as Edmonton, Canada" in (report.asides + report.notes)[0]
+    assert "'Brisbane, Queensland' as Brisbane, Australia" in (report.asides + report.notes)[0]

@@ -296,6 +296,7 @@ def _read_rows(
     if broken:
         builder.problem(broken[0], "", broken[1])
     builder.report.notes += _swapped_lines(choice, swapped, number, dicts)
+    builder.report.asides += by_name.asides()
     builder.report.notes += by_name.notes()
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)

@@ -236,6 +236,7 @@ def read_document(
                 parts = with_feature_id(parts, feature["id"])
             _read_feature(builder, reader, feature, item, parts, points[index], by_name)
         builder.report.notes += _swapped_line(all_parts, points)
+        builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
         builder.report.notes += spreadsheet_days_line(reader, props)
         if progress is not None:

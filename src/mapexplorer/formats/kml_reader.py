@@ -156,6 +156,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += _folder_dates_line(mine)
+        builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
         builder.report.notes += followed
         builder.report.notes += [_link_not_followed(link) for link in links if link.kind == _LINK]

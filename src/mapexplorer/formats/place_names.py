@@ -83,8 +83,9 @@ class PlacesByName:
             self._found[name] = gaz.resolve_names([name])[name]
         return self._found[name]
 
-    def notes(self) -> list[str]:
-        """The report's lines: what the names were read as, and the toss-ups."""
+    def asides(self) -> list[str]:
+        """The report's line on the file as a whole, its rows read as written: what the names
+        were read as."""
         if not self._used:
             return []
         from mapexplorer.importer.gazetteer import gazetteer
@@ -95,12 +96,22 @@ class PlacesByName:
             for name, candidates in list(self._used.items())[:_SHOWN]
         ]
         more = len(self._used) - _SHOWN
-        lines = [
+        return [
             f"{counted(len(self._used), 'place')} found by name (no coordinates given): "
             + "; ".join(readings)
             + (f"; and {more:,} more" if more > 0 else "")
             + " (give latitude and longitude to place them exactly)"
         ]
+
+    def notes(self) -> list[str]:
+        """The report's lines on names not read quite as written: a part left out, and the
+        toss-ups."""
+        if not self._used:
+            return []
+        from mapexplorer.importer.gazetteer import gazetteer
+
+        gaz = gazetteer()
+        lines = []
         unread = [
             (name, parts) for name in self._used for parts in [gaz.unread_parts(name)] if parts
         ]

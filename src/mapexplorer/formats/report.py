@@ -66,9 +66,9 @@ class ReadReport:
         return bool(self.problems or self.notes or self.asides)
 
     def lines(self) -> list[str]:
-        """Each problem (`problem_lines`), then each note and aside: the report without its
-        headline."""
-        return [*problem_lines(self.problems), *self.notes, *self.asides]
+        """Each problem (`problem_lines`), then each aside and note: the report without its
+        headline (what the file as a whole was read as, before what was changed)."""
+        return [*problem_lines(self.problems), *self.asides, *self.notes]
 
     def text(self) -> str:
         """The report as the user copies it: the headline names the file."""
