@@ -85,6 +85,25 @@ def open_window(qtbot, page_path):
         win.close()
 
 
+def busy_place_catalogue(count: int = 200):
+    """A city's `count` incidents, a few a day from January 2024 (e0, e1 …), all at Paris:
+    "Other events here" at a busy place, in the window and in the exported page."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+
+    events = [
+        Event(
+            id=f"e{i}",
+            title=f"Incident {i}",
+            time=TimeSpan.parse(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}"),
+            place_ids=("paris",),
+        )
+        for i in range(count)
+    ]
+    return Catalogue(events=events, places={"paris": Place("paris", "Paris", Point(2.35, 48.85))})
+
+
 def with_title(catalogue, title):
     """The catalogue with its last event renamed (for text that must stay text)."""
     from dataclasses import replace

@@ -345,22 +345,10 @@ def test_a_hostile_title_stays_text(open_page, tmp_path, bundled):
 def test_other_events_at_a_busy_place_are_those_nearest_the_selected_one(open_page, tmp_path):
     """A city's two hundred incidents: the exported page made a button for each at every
     click (thousands held the page up); it lists the 25 nearest, as the app does."""
-    from shapely.geometry import Point
+    from conftest import busy_place_catalogue
 
-    from mapexplorer.model import Event, Place, TimeSpan
-
-    events = [
-        Event(
-            id=f"e{i}",
-            title=f"Incident {i}",
-            time=TimeSpan.parse(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}"),
-            place_ids=("paris",),
-        )
-        for i in range(200)
-    ]
-    catalogue = Catalogue(events=events, places={"paris": Place("paris", "Paris", Point(2, 48))})
     path = tmp_path / "busy.html"
-    export_html(ExplorerState(catalogue), path)
+    export_html(ExplorerState(busy_place_catalogue()), path)
     page = open_page(path)
     page.js("MapExplorerExport.select('e120', false)")
     listed = page.js(

@@ -93,13 +93,18 @@ def test_a_report_of_eras_alone_does_not_say_rows_were_changed(window, qtbot, tm
     assert dialog.text.toPlainText().startswith("the eras overlap")
 
 
-def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
+def _open_one_row_table(window, qtbot, tmp_path):
+    """Open a CSV of one event and no eras, as a user does."""
     path = write_csv(
         tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],
         ["Title", "Date", "Latitude", "Longitude"],
     )  # fmt: skip
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
         window.open_file(str(path))
+
+
+def test_the_status_bar_counts_in_words(window, qtbot, tmp_path):
+    _open_one_row_table(window, qtbot, tmp_path)
     assert window.statusBar().currentMessage().startswith("1 event, 1 place — ")
 
 
@@ -109,12 +114,7 @@ def test_the_chapter_box_is_off_for_a_file_without_eras(window, qtbot, tmp_path,
 
     box = window.chapter_box
     assert box.isEnabled() and box.count() > 1
-    path = write_csv(
-        tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],
-        ["Title", "Date", "Latitude", "Longitude"],
-    )  # fmt: skip
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
-        window.open_file(str(path))
+    _open_one_row_table(window, qtbot, tmp_path)
     assert not box.isEnabled()
     assert "no eras" in box.toolTip() and "no chapters" in box.toolTip().lower()
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):

@@ -139,17 +139,9 @@ def test_other_events_at_a_busy_place_are_those_nearest_the_selected_one(qtbot) 
     """A city with two hundred incidents: "Other events here" listed its first 25, from months
     before the one selected, then "and 174 more…". It lists the 25 nearest, and says how many
     come before and after."""
-    place = Place("paris", "Paris", Point(2.35, 48.85))
-    events = [
-        Event(
-            id=f"e{i}",
-            title=f"Incident {i}",
-            time=TimeSpan.parse(f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}"),
-            place_ids=("paris",),
-        )
-        for i in range(200)
-    ]
-    state = ExplorerState(Catalogue(events=events, places={"paris": place}))
+    from conftest import busy_place_catalogue
+
+    state = ExplorerState(busy_place_catalogue())
     details = _show(qtbot, QtDetails(state))
     state.select("e120")
     earlier, listed, later = details.listed_others()
