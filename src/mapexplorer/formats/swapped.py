@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mapexplorer.model.place import EARTH_RADIUS_KM
+from mapexplorer.model.place import haversine_km_to_many
 
 __all__ = ["MOST_ROWS", "SwappedRows", "swapped_rows"]
 
@@ -90,10 +90,7 @@ def swapped_rows(
 
 def _km(lon: np.ndarray, lat: np.ndarray, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
     """Great-circle distances (km) from each point (lon, lat) to each town: rows × towns."""
-    p1, p2 = np.radians(lat)[:, None], np.radians(lats)[None, :]
-    dl = np.radians(lons[None, :] - lon[:, None])
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return haversine_km_to_many(lon[:, None], lat[:, None], lons[None, :], lats[None, :])
 
 
 def _key(name: str) -> str:

@@ -340,11 +340,13 @@ def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def haversine_km_to_many(lon: float, lat: float, lons, lats):
-    """`haversine_km` from one point to many (numpy arrays of degrees), as an array."""
+def haversine_km_to_many(lon, lat, lons, lats):
+    """`haversine_km` from one point to many (numpy arrays of degrees), as an array; with
+    arrays on both sides, numpy's broadcasting (points[:, None] against towns[None, :] gives
+    every distance)."""
     import numpy as np
 
-    p1, p2 = math.radians(lat), np.radians(lats)
+    p1, p2 = np.radians(lat), np.radians(lats)
     dl = np.radians(np.asarray(lons) - lon)
-    a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
