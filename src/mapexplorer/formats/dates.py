@@ -802,15 +802,13 @@ def _part_of_century_bc(before: str, first: int, last: int) -> TimeSpan | None:
     century BC" is its first third, 300–267 BC, as "early 3rd century" is 200–233; or the
     first of two centuries, "the 14th and 15th centuries BC" (1500–1301 BC). None for any
     other words before it."""
-    from mapexplorer.importer.dates import CENTURY_PARTS  # imported when first needed
+    from mapexplorer.importer.dates import century_bc_part  # imported when first needed
 
     words = re.sub(r"\s+", " ", before).strip().removeprefix("the ").rstrip("- ").strip()
     if not words:
         return None
-    if first == last and words in CENTURY_PARTS and words != "turn of the":
-        lo, hi = CENTURY_PARTS[words]
-        earliest = 1 - first * 100  # the astronomical year of its first: -299 is 300 BC
-        return parse_span(_year(earliest + lo).edtf, _year(earliest + hi).edtf)
+    if first == last and (years := century_bc_part(first, words)) is not None:
+        return parse_span(_year(years[0]).edtf, _year(years[1]).edtf)
     if first == last and (match := _CENTURY_AND.match(before.strip())):
         other = _number(match, "a")
         if other and other <= 99 and other != first:

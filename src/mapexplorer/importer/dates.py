@@ -742,20 +742,30 @@ def _century(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{a - 1:02d}XX"), EXPLICIT, ""
 
 
+def century_bc_part(century: int, part: str) -> tuple[int, int] | None:
+    """The astronomical years of a part of a century BC ("early" of the 3rd: -299 to -266,
+    300–267 BC): its years run down, so its first third is its oldest. None for "turn of the"
+    (into it or out of it: which turn is not said) and for words that name no part. The table
+    reader's dates use it too."""
+    if part not in CENTURY_PARTS or part == "turn of the":
+        return None
+    lo, hi = CENTURY_PARTS[part]
+    oldest = 1 - century * 100  # astronomical year of the century's first year ("800 BC": -799)
+    return oldest + lo, oldest + hi
+
+
 def _century_bc(a: int, b: int, part: str) -> Resolved:
     """ "the 8th century BC" (800–701 BC), "the 5th to 3rd centuries BC", "the early 5th
-    century BC" (500–467 BC): a BC century's years run down, its first third is its oldest."""
+    century BC" (500–467 BC)."""
     if not 1 <= b <= a <= 40:
         return None
     if a != b:
         return _span(f"-{a - 1:02d}XX/-{b - 1:02d}XX"), EXPLICIT, ""
-    if part == "turn of the":
-        return None  # into it or out of it: which turn is not said
     if part:
-        lo, hi = CENTURY_PARTS[part]
-        oldest = 1 - a * 100  # astronomical year of the century's first year ("800 BC": -799)
-        start, end = oldest + max(lo, 0), oldest + min(hi, 99)
-        return _span(f"{_y(start)}/{_y(end)}"), EXPLICIT, f"the {part} part of the century"
+        years = century_bc_part(a, part)
+        if years is None:
+            return None
+        return _span(f"{_y(years[0])}/{_y(years[1])}"), EXPLICIT, f"the {part} part of the century"
     return _span(f"-{a - 1:02d}XX"), EXPLICIT, ""
 
 
