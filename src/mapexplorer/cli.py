@@ -484,9 +484,6 @@ def _local_files(args: argparse.Namespace) -> str | None:
     """Why a file argument is a web address (it read "https:/site/…: the file does not exist",
     the slashes folded as a path's), or None; a `file://` address (pasted from a browser) is
     turned into the path it names."""
-    from urllib.parse import unquote, urlsplit
-    from urllib.request import url2pathname
-
     for name in ("input", "file"):
         value = getattr(args, name, None)
         if not value:
@@ -504,6 +501,11 @@ def _local_files(args: argparse.Namespace) -> str | None:
                 f"(it works offline); {todo}"
             )
         if value[:7].lower() == "file://":
+            # Imported only here: urllib.request brings http.client, email and ssl (~25 ms
+            # before the map's processes start, at every launch).
+            from urllib.parse import unquote, urlsplit
+            from urllib.request import url2pathname
+
             setattr(args, name, url2pathname(unquote(urlsplit(value).path)))
     return None
 

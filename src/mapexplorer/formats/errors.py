@@ -7,7 +7,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -137,6 +136,8 @@ def _is_special(target: Path) -> bool:
 
 def _temporary_beside(target: Path) -> tuple[int, str]:
     """A new hidden file in the target's folder, renamed over the target once written."""
+    import tempfile  # here: at launch it is not needed before the map's processes start
+
     return tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
 
 
