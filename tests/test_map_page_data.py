@@ -6,7 +6,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from conftest import page_js as js
 from conftest import with_title
-from mapexplorer.ui import page_data
+from mapexplorer.ui import map_view, page_data
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +24,25 @@ def visible(window):
     return {e.id for e in window.state.visible_events()}
 
 
-def test_the_scheme_is_registered_and_a_catalogue_is_fetched_once(open_window, bundled, qtbot):
+def test_the_scheme_is_registered_and_a_big_catalogue_is_fetched_once(
+    open_window, bundled, dense_catalogue, qtbot, monkeypatch
+):
     assert page_data.scheme_registered()  # conftest registers it, as the app does
     handler = page_data.handler_for(QWebEngineProfile.defaultProfile())
+    offered = []
+    offer = handler.offer
+    monkeypatch.setattr(handler, "offer", lambda payload: offered.append(payload) or offer(payload))
     # A window an earlier test closed before its page came may have left a payload behind
     # (the handler is the profile's): this window's own must all be fetched.
     earlier = handler.waiting_keys()
     window = open_window(bundled)
     assert window.map_view._data is handler
+    # An article's catalogue (~17 kB) goes in one hop, as a script; 3,000 events (~290 kB)
+    # are fetched.
+    assert offered == []
+    with qtbot.waitSignal(window.map_view.frame_drawn, timeout=30000):
+        window.state.set_catalogue(dense_catalogue)
+    assert len(offered) == 1 and len(offered[0]) > map_view.INLINE_BATCH_BYTES
     qtbot.waitUntil(lambda: handler.waiting_keys() <= earlier, timeout=10000)
     qtbot.waitUntil(lambda: drawn(window, qtbot) == visible(window), timeout=10000)
     # An offered payload is handed over and forgotten; a URL never offered is refused.

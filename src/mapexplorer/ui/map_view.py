@@ -259,7 +259,7 @@ class QtMapView(QWebEngineView):
         self.catalogue_sent.emit(batch)
 
     def _send_batch(self, batch: bytes) -> None:
-        if self._data is not None:
+        if self._data is not None and len(batch) > INLINE_BATCH_BYTES:
             # Fetched by the page from our URL scheme (see ui/page_data.py): later messages wait
             # in the page until it has arrived, so the order holds.
             url = self._data.offer(batch)
@@ -364,6 +364,12 @@ class QtMapView(QWebEngineView):
 
 _UNKNOWN = object()
 """`QtMapView._note` when the page's note is not known: the next `_send_note` sends it."""
+
+
+INLINE_BATCH_BYTES = 256 * 1024
+"""A whole state up to this size goes as a script: a launch preview or an article's
+catalogue (tens of kilobytes) then reaches the page in one hop, where a fetch from our URL
+scheme takes a request and its answer through Chromium's browser side too."""
 
 
 def _messages():
