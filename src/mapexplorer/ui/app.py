@@ -378,7 +378,8 @@ def run_app(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    map_view = QtMapView(None, page_path)  # Chromium starts now, in its own processes
+    # Chromium starts now, in its own processes, laying the page out at the view's size.
+    map_view = QtMapView(None, page_path, size=_launch_map_size(settings, args, size))
     last_file, last_time = _last_session(settings)
     from mapexplorer.ui.window_width import remembered_width
 
@@ -656,6 +657,23 @@ def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
 
     window.map_view.frame_drawn.connect(drawn)
     QTimer.singleShot(60_000, timeout)
+
+
+def _launch_map_size(settings, args, size: tuple[int, int]) -> tuple[int, int] | None:
+    """The map's size at the last close of a window laid out as this launch's will be
+    (`ui/map_size.py`): with `--size`, that size and the default layout; else the remembered
+    size and layout (`MainWindow.restore_layout`)."""
+    if settings is None:
+        return None
+    from mapexplorer.ui.map_size import layout_key, remembered_map_size
+    from mapexplorer.ui.text_size import remembered_scale
+
+    restored = args.size is None
+    if restored:
+        kept = settings.value("size")
+        if hasattr(kept, "isValid") and kept.isValid():
+            size = (kept.width(), kept.height())
+    return remembered_map_size(settings, layout_key(size, remembered_scale(settings), restored))
 
 
 class _LaunchPreview:

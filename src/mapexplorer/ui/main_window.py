@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         """`map_view` may be one already loading the page (see `ui.app`), for a faster start."""
         super().__init__()
         self.settings = settings
+        self.layout_restored = False
+        """The last session's size and splitters were restored (not a `--size` launch)."""
         self.path = path
         self._launch_pending: str | None = None
         self.launch_failure: str | None = None
@@ -718,6 +720,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/main", self.main.saveState())
             self.settings.setValue("events/columns", self.event_list.column_state())
             remember_width(self.settings, self.state.chosen_window_days)
+            self._remember_map_size()
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
                 self.settings.setValue("last_file", _remembered(self.path))
@@ -742,12 +745,21 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - never in the way of closing
             log.exception("could not keep the map for the next launch")
 
+    def _remember_map_size(self) -> None:
+        """For the next launch's map view (`ui/map_size.py`)."""
+        from mapexplorer.ui.map_size import layout_key, remember_map_size
+
+        window = (self.width(), self.height())
+        key = layout_key(window, self.text_scale, self.layout_restored)
+        remember_map_size(self.settings, key, (self.map_view.width(), self.map_view.height()))
+
     def restore_layout(self) -> None:
         """The last session's size and splitters. A value of another type (a settings file
         edited by hand, or written by another version) is left out: Qt raises on it, and the
         window would never open."""
         if self.settings is None:
             return
+        self.layout_restored = True
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

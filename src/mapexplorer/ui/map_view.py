@@ -58,11 +58,19 @@ class QtMapView(QWebEngineView):
     """The whole state went to the page (bytes: the message, as a launch preview keeps it)."""
 
     def __init__(
-        self, state: ExplorerState | None, page_path: Path, parent: QWidget | None = None
+        self,
+        state: ExplorerState | None,
+        page_path: Path,
+        parent: QWidget | None = None,
+        size: tuple[int, int] | None = None,
     ) -> None:
         """`state` may come later (`attach`): the app starts loading the page first, so that
-        Chromium starts up while Python is still importing and reading the catalogue."""
+        Chromium starts up while Python is still importing and reading the catalogue. `size`:
+        the size the window will give the view (`ui/map_size.py`), set before the page loads
+        because Chromium lays the page out at the view's size then."""
         super().__init__(parent)
+        if size is not None:
+            self.resize(*size)
         self.state: ExplorerState | None = None
         self.setAccessibleName("Map")
         self.page_path = page_path
