@@ -74,6 +74,13 @@ def bundled_catalogue() -> Path:
     return geodata_dir() / "russia-iran-partnership.geojson"
 
 
+def was_bundled(path: str | Path) -> bool:
+    """Whether `path` was the bundled article, perhaps of an installation since moved or
+    upgraded: the article opens again, from where it is now, and there is nothing to say."""
+    bundled = bundled_catalogue()
+    return Path(path).name == bundled.name and Path(path).parent.name == bundled.parent.name
+
+
 def is_bundled(path: str | Path) -> bool:
     """Whether `path` is one of the files that come with the app (the bundled article), not
     the user's: its folder is inside the installation, no place to save the user's work."""

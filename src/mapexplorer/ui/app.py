@@ -98,7 +98,7 @@ def plan_start(
     way, as File ▸ Open remembered it (a `FieldChoice`), or None; the file is read with it."""
     from mapexplorer.formats import FormatError
     from mapexplorer.model.time import DateError
-    from mapexplorer.paths import bundled_catalogue
+    from mapexplorer.paths import bundled_catalogue, was_bundled
     from mapexplorer.ui.loader import read_now
 
     try:
@@ -112,7 +112,7 @@ def plan_start(
     path = launch_path(args, last_file)
     last_time = remembered_time(args, path, last_file, last_time)
     lost = None
-    if args.file is None and last_file and path != str(last_file) and not _was_bundled(last_file):
+    if args.file is None and last_file and path != str(last_file) and not was_bundled(last_file):
         lost = (
             f"The file open last time, {last_file}, is no longer there (moved, renamed or "
             "deleted): the bundled article is open instead."
@@ -165,15 +165,6 @@ def plan_start(
     # A file named on the command line is asked about; the last session's was, back then.
     ask = bool(report.unsure) and args.file is not None
     return StartPlan(catalogue, path, size, at, remembered, report, ask, lost)
-
-
-def _was_bundled(path: str) -> bool:
-    """Whether `path` was the bundled article, perhaps of an installation since moved or
-    upgraded: the article opens again, from where it is now, and there is nothing to say."""
-    from mapexplorer.paths import bundled_catalogue
-
-    bundled = bundled_catalogue()
-    return Path(path).name == bundled.name and Path(path).parent.name == bundled.parent.name
 
 
 def _did_you_mean(wanted: str, catalogue) -> str:
@@ -263,6 +254,8 @@ def make_window(catalogue, path: str, size, args, settings, page_path: Path, map
 def apply_plan(window, plan: StartPlan, args) -> None:
     """Show the plan's catalogue, at the time and selection the arguments ask for: to the map,
     one message of the result (one draw; what the next launch may show as its preview)."""
+    from mapexplorer.paths import is_bundled
+
     with window.map_view.holding():
         if window.state.catalogue is not plan.catalogue:
             window.path = plan.path
@@ -274,6 +267,8 @@ def apply_plan(window, plan: StartPlan, args) -> None:
         if args.select:
             # An explicit --at wins: the event is selected, and the time stays where it was.
             window.state.select(args.select, move_time=plan.at is None)
+    if args.file or not is_bundled(plan.path):  # not the article opened for want of a file
+        window.note_opened(plan.path)
 
 
 def _last_session(settings) -> tuple[str | None, Any]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from mapexplorer import __version__
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState, TimeMode
-from mapexplorer.paths import bundled_catalogue, is_bundled, resources_dir
+from mapexplorer.paths import bundled_catalogue, is_bundled, resources_dir, was_bundled
 from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.dialog_folders import EXPORTS, OPENED, remember_folder, start_folder
@@ -34,6 +34,7 @@ from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
 from mapexplorer.ui.plain_text import warn
 from mapexplorer.ui.readable_palette import keep_placeholders_readable
+from mapexplorer.ui.recent_files import RecentFiles, RecentMenu, remembered
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.splitter import panel_splitter
 from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
@@ -86,12 +87,6 @@ OPENABLE = {
     ".xlsx",
     ".xlsm",
 } | {pattern[1:] for pattern in _GEOJSON_SEQ.split()}
-
-
-def _remembered(path: str) -> str:
-    """A file as the next launch finds it: a path given relative to the folder the app was
-    started in (`mapexplorer story.geojson`) would name another file, or none, from elsewhere."""
-    return str(Path(path).absolute())
 
 
 def app_icon() -> QIcon:
@@ -226,6 +221,10 @@ class MainWindow(QMainWindow):
         self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_file)
         file_menu.addAction(self.open_action)
+        self.recent_menu = RecentMenu(
+            RecentFiles(self.settings), self.open_recent, self._describe_file, self
+        )
+        file_menu.addMenu(self.recent_menu)
         bundled = QAction("Open the &bundled article", self)
         bundled.triggered.connect(lambda: self.open_file(str(bundled_catalogue())))
         file_menu.addAction(bundled)
@@ -468,6 +467,33 @@ class MainWindow(QMainWindow):
             self.chose_file(OPENED, path)
             self.open_file(path)
 
+    def open_recent(self, path: str) -> None:
+        """File ▸ Open Recent: open `path` as File ▸ Open does; one gone since is said, and
+        taken off the list (the bundled article of an installation since moved or upgraded
+        opens from where it is now)."""
+        if not Path(path).is_file():
+            if was_bundled(path):
+                self.open_file(str(bundled_catalogue()))
+                return
+            self.recent_menu.recent.forget(path)
+            self.recent_menu.refresh()
+            self.show_error(
+                f"{path} is no longer there (moved, renamed or deleted): it is taken off the "
+                "Open Recent menu."
+            )
+            return
+        self.chose_file(OPENED, path)
+        self.open_file(path)
+
+    def note_opened(self, path: str) -> None:
+        """`path` is open now: first in File ▸ Open Recent."""
+        self.recent_menu.recent.add(path)
+        self.recent_menu.refresh()
+
+    @staticmethod
+    def _describe_file(path: str) -> str:
+        return "The bundled article" if is_bundled(path) else path
+
     def open_file(self, path: str) -> None:
         """Load in the background; what is open now stays open if the file fails. An
         article's text (a news story saved as .txt) is imported instead, as a dropped one is.
@@ -555,7 +581,8 @@ class MainWindow(QMainWindow):
         # The views' rebuild and the page message freed megabytes: give them back too.
         QTimer.singleShot(0, release_free_memory)
         if self.settings is not None:
-            self.settings.setValue("last_file", _remembered(path))
+            self.settings.setValue("last_file", remembered(path))
+        self.note_opened(path)
         if report:  # some rows could not be placed or dated, or lost cells: say which
             self.show_read_report(catalogue, path, report)
         if others := self._take_not_opened():
@@ -723,7 +750,7 @@ class MainWindow(QMainWindow):
             self._remember_map_size()
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
-                self.settings.setValue("last_file", _remembered(self.path))
+                self.settings.setValue("last_file", remembered(self.path))
                 self._keep_next_launch_preview()
         super().closeEvent(event)
 
