@@ -21,7 +21,7 @@ def article(tmp_path):
     return path
 
 
-def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time_and_width(
+def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time_width_and_mode(
     article,
 ):
     key = launch_preview.launch_key(article, None, None, None)
@@ -31,6 +31,7 @@ def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time_and
         launch_preview.launch_key(article, None, "treaty-signing", None),
         launch_preview.launch_key(article, None, None, 738000),
         launch_preview.launch_key(article, None, None, None, 365),  # the remembered width
+        launch_preview.launch_key(article, None, None, None, None, "cumulative"),  # and mode
     }
     stat = article.stat()
     # The same size and time, other bytes (an edit undone by a tool that keeps the time).
@@ -38,7 +39,7 @@ def test_the_key_changes_with_the_file_the_arguments_and_the_remembered_time_and
     article.write_bytes(text.replace(b"Tehran", b"Teheran", 1)[: len(text)].ljust(len(text)))
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     others.add(launch_preview.launch_key(article, None, None, None))
-    assert key not in others and len(others) == 5
+    assert key not in others and len(others) == 6
 
 
 def test_no_key_for_a_missing_or_big_file(tmp_path, monkeypatch, article):
@@ -336,7 +337,7 @@ def test_closing_keeps_the_map_the_next_plain_launch_shows(qtbot, page_path, art
     window = create_window(_launch_args(str(article)), settings, page_path)
     qtbot.addWidget(window)
     events = sorted(window.state.catalogue.events, key=lambda e: e.time.start)
-    window.state.set_mode("cumulative")  # not remembered: the next launch is in window mode
+    window.state.set_mode("cumulative")  # not chosen in the box: the next launch is in Window
     window.state.set_time(events[len(events) // 2].time.start)
     window.state.select(events[3].id, move_time=False)  # nor is the selection
     left_at = window.state.time
@@ -427,6 +428,46 @@ def test_the_next_launchs_map_is_kept_whole_when_the_user_chose_the_whole_story(
     qtbot.waitUntil(lambda: view._preview_shown, timeout=30000)
     fill()
     assert window.state.window_days == story and view.preview_kept
+
+
+def test_the_next_launchs_map_is_kept_in_the_mode_the_user_chose(
+    qtbot, page_path, article, tmp_path
+):
+    """Cumulative chosen in the mode box is remembered: the map kept for the next launch is
+    drawn in it, under a key of it (a launch in Window mode never shows it), and kept when the
+    file is read."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from mapexplorer.ui.app import _last_session, _LaunchPreview, create_window
+    from mapexplorer.ui.map_view import QtMapView
+    from mapexplorer.ui.time_mode import remembered_mode
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(_launch_args(str(article)), settings, page_path)
+    qtbot.addWidget(window)
+    mode = window.timeline.mode_combo
+    mode.setCurrentIndex(mode.findData("cumulative"))  # as picked from its list
+    window.close()
+
+    plain = _launch_args()
+    last_file, last_time = _last_session(settings)
+    assert remembered_mode(settings) == "cumulative"
+    without = _LaunchPreview(plain, last_file, last_time, page_path.parent, None)
+    assert without.message is None  # kept for the mode chosen, not for Window
+    preview = _LaunchPreview(
+        plain, last_file, last_time, page_path.parent, None, None, "cumulative"
+    )
+    kept = json.loads(preview.message)
+    time = next(m for m in kept["messages"] if m["type"] == "time")
+    assert time["mode"] == "cumulative"
+    view = QtMapView(None, page_path)
+    view.show_preview(preview.message)
+    window, plan, fill = _fill(qtbot, page_path, plain, view, last_file, last_time, settings)
+    qtbot.waitUntil(lambda: view._preview_shown, timeout=30000)
+    fill()
+    assert window.state.mode.value == "cumulative" and view.preview_kept
 
 
 @pytest.mark.parametrize("users_file", [False, True], ids=["alone", "while-the-users-file-fails"])

@@ -851,6 +851,25 @@ def test_cumulative_mode_leaves_the_whole_story_as_moving_the_time_does(state):
     assert state.window_days == state.story_days()
 
 
+def test_the_mode_chosen_is_the_one_a_state_opens_in(small):
+    """The mode box's choice (`choose_mode`), remembered, is the next launch's: a chapter's
+    or the whole story's Window mode is not a choice, and a value that is no mode is left out."""
+    state = ExplorerState(small)
+    assert state.mode is TimeMode.WINDOW and state.chosen_mode is None
+    state.choose_mode("cumulative")
+    assert state.mode is TimeMode.CUMULATIVE and state.chosen_mode is TimeMode.CUMULATIVE
+    state.choose_era(small.eras[0])
+    assert state.mode is TimeMode.WINDOW and state.chosen_mode is TimeMode.CUMULATIVE
+    state.show_whole_story(chosen=True)
+    assert state.chosen_mode is TimeMode.CUMULATIVE
+    again = ExplorerState(small, None, state.chosen_mode)
+    assert again.mode is TimeMode.CUMULATIVE and again.chosen_mode is TimeMode.CUMULATIVE
+    assert again.window_days == DEFAULT_WINDOW_DAYS  # (no whole story: that is Window's view)
+    assert ExplorerState(small, None, "cumulative").mode is TimeMode.CUMULATIVE
+    for junk in ("sideways", "", 3, ["window"]):
+        assert ExplorerState(small, None, junk).mode is TimeMode.WINDOW
+
+
 def _week_of_incidents() -> Catalogue:
     places = make_places()
     events = [ev(f"e{i}", f"2024-03-0{i}", "origin") for i in range(1, 10)]

@@ -361,7 +361,8 @@ def test_the_whole_story_chosen_is_remembered(qtbot, page_path, settings):
 def test_cumulative_mode_leaves_the_whole_story_for_the_next_launch_too(qtbot, page_path, settings):
     """The whole story chosen, then Cumulative, then closed: the next launch opened whole, in
     window mode, a view left behind. Cumulative leaves the whole story, as moving the time
-    does: the width from before comes back, now and at the next launch."""
+    does: the width from before comes back, now and at the next launch (in Cumulative, the
+    mode chosen)."""
     first = create_window(args(), settings, page_path)
     qtbot.addWidget(first)
     combo = first.timeline.window_combo
@@ -376,10 +377,66 @@ def test_cumulative_mode_leaves_the_whole_story_for_the_next_launch_too(qtbot, p
 
     second = create_window(args(), settings, page_path)
     qtbot.addWidget(second)
-    assert second.state.mode.value == "window"
+    assert second.state.mode.value == "cumulative"
     assert second.state.window_days == 365
     assert second.timeline.window_combo.currentText() == "1 year"
+    mode = second.timeline.mode_combo
+    mode.setCurrentIndex(mode.findData("window"))
+    assert second.timeline.window_combo.currentText() == "1 year"  # not the whole story
     second.close()
+
+
+def test_the_mode_chosen_in_the_box_is_remembered(qtbot, page_path, settings, tmp_path):
+    """A user who chose Cumulative and launched again got Window back, though the width they
+    chose came back: now the mode does too, by the same rules (a chapter's window mode is not
+    a choice; a screenshot shows what its arguments ask for; a value that is no mode is
+    left out)."""
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    assert first.state.mode.value == "window"
+    mode = first.timeline.mode_combo
+    assert mode.currentText() == "Window"
+    qtbot.keyClick(mode, Qt.Key.Key_Down)  # chosen from the keyboard
+    assert first.state.mode.value == "cumulative"
+    first.close()
+    assert settings.value("view/time_mode") == "cumulative"
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.state.mode.value == "cumulative"
+    assert second.timeline.mode_combo.currentText() == "Cumulative"
+    assert not second.timeline.window_combo.isEnabled()  # no width to choose in it
+    shown = second.state.visible_events()
+    assert shown and all(e.time.start <= second.state.time for e in shown)
+    second.state.choose_era("cold-war")  # Window, for the chapter: not a mode chosen
+    assert second.state.mode.value == "window"
+    second.close()
+    assert settings.value("view/time_mode") == "cumulative"
+
+    # Another file named at launch opens in it too, as it opens with the width chosen.
+    week = tmp_path / "week.csv"
+    week.write_text(
+        "title,date,lat,lon\n" + "".join(f"Day {d},2024-03-0{d},48.85,2.35\n" for d in range(1, 10))
+    )
+    third = create_window(args(str(week)), settings, page_path)
+    qtbot.addWidget(third)
+    assert third.state.mode.value == "cumulative"
+    assert len(third.state.visible_events()) == 9  # at the last day: all of them so far
+    third.close()
+
+    screenshot = create_window(args(), None, page_path)  # what a --screenshot launch gets
+    qtbot.addWidget(screenshot)
+    assert screenshot.state.mode.value == "window"
+    screenshot.close()
+
+    settings.setValue("view/time_mode", "sideways")  # a settings file edited by hand
+    fourth = create_window(args(), settings, page_path)
+    qtbot.addWidget(fourth)
+    assert fourth.state.mode.value == "window"
+    mode = fourth.timeline.mode_combo
+    mode.setCurrentIndex(mode.findData("window"))  # moved by the program: not a choice
+    fourth.close()
+    assert settings.value("view/time_mode") is None
 
 
 def test_a_broken_installation_says_so_in_a_box_too(qtbot, tmp_path, monkeypatch, capsys):

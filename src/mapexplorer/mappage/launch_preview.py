@@ -5,7 +5,7 @@ Reading even a small article needs numpy and shapely (~0.15 s to import here), a
 reading thread imports them the GUI thread, which drives Chromium's side of the page, barely
 moves. So a launch's first message to the page is kept beside the cached page, under a key of
 everything it is made from: the file (path, size, time, checksum), the launch's arguments, the
-remembered time and width, and our code. Two kinds are kept (the newest `KEEP` in all): the launch's own
+remembered time, width and time mode, and our code. Two kinds are kept (the newest `KEEP` in all): the launch's own
 (for the same command again) and, when the window closes, the one the next plain launch will
 make (the file reopened at the time it was left at). A launch with a kept key sends it as soon as the page is ready and reads the
 file once the map has drawn it. The read's own message is compared with it: the same, it is not
@@ -51,10 +51,11 @@ def launch_key(
     select: str | None,
     last_time,
     window_days: int | None = None,
+    mode: str | None = None,
 ) -> str | None:
     """What a launch's first message depends on, as text; None when the file cannot be
-    previewed (unreadable, or too big to be worth it). `window_days`: the width the user
-    chose last (remembered), which the story may open with."""
+    previewed (unreadable, or too big to be worth it). `window_days` and `mode`: the width
+    and the time mode the user chose last (remembered), which the story may open with."""
     try:
         resolved = Path(path).resolve()
         stat = resolved.stat()
@@ -64,7 +65,7 @@ def launch_key(
     except OSError:
         return None
     parts = [str(resolved), stat.st_size, stat.st_mtime_ns, checksum, code_stamp()]
-    parts += [at, select, _time_text(last_time), window_days]
+    parts += [at, select, _time_text(last_time), window_days, str(mode) if mode else None]
     return json.dumps(parts, ensure_ascii=True)
 
 
@@ -153,10 +154,11 @@ def save_for_next_launch(
     day: int,
     read_stamp: tuple[int, int] | None,
     window_days: int | None = None,
+    mode: str | None = None,
 ) -> bool:
     """When the window closes on `path` at `day`: keep the message the next plain launch (no
-    arguments: the last file, at its remembered time and the remembered width `window_days`)
-    will send.
+    arguments: the last file, at its remembered time, the remembered width `window_days` and
+    the remembered time mode `mode`) will send.
 
     Not for a file changed since `catalogue` was read from it (`read_stamp`, its `file_stamp`
     then): the key is of the file as it is now, and the next launch would show the old content
@@ -165,7 +167,7 @@ def save_for_next_launch(
     100,000 events)."""
     if read_stamp is None or file_stamp(path) != read_stamp:
         return False
-    key = launch_key(path, None, None, day, window_days)
+    key = launch_key(path, None, None, day, window_days, mode)
     if key is None:
         return False
     from mapexplorer.mappage import messages
@@ -175,8 +177,9 @@ def save_for_next_launch(
     if size is not None and size > MAX_MESSAGE_BYTES:
         return False
 
-    # As that launch will have it: a fresh state, with the width remembered, at that day.
-    state = ExplorerState(catalogue, window_days)
+    # As that launch will have it: a fresh state, with the width and mode remembered, at
+    # that day.
+    state = ExplorerState(catalogue, window_days, mode)
     state.set_time(day)
     message = messages.state_batch(state)
     messages.forget_catalogue_message(catalogue)

@@ -112,9 +112,16 @@ def opening_window_days(story_days: int, chosen: int | None = None) -> int:
 class ExplorerState:
     """The single source of truth shared by the map, the slider, the list and the panels."""
 
-    def __init__(self, catalogue: Catalogue, chosen_window_days: int | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        chosen_window_days: int | None = None,
+        chosen_mode: TimeMode | str | None = None,
+    ) -> None:
         """`chosen_window_days`: the width the user last chose in the width box (a remembered
-        setting), which stories open with where it suits them (`opening_window_days`)."""
+        setting), which stories open with where it suits them (`opening_window_days`);
+        `chosen_mode`: the mode the user last chose (remembered too), which the state opens
+        in (a value that is no mode is left out)."""
         self.catalogue_changed = Signal()  # (catalogue)
         self.time_changed = Signal()  # (day)
         self.mode_changed = Signal()  # (TimeMode)
@@ -122,7 +129,12 @@ class ExplorerState:
         self.selection_changed = Signal()  # (event_id or None)
         self.filter_changed = Signal()  # (EventFilter)
         self.era_changed = Signal()  # (Era or None): a chapter, or the whole story, was chosen
-        self.mode = TimeMode.WINDOW
+        modes = {m.value: m for m in TimeMode}
+        known = modes.get(chosen_mode) if isinstance(chosen_mode, str) else None
+        self.chosen_mode: TimeMode | None = known
+        """The mode the user chose in the mode box (`choose_mode`), or None: not yet. A
+        chapter's or the whole story's window mode is not a choice, as their width is not."""
+        self.mode = self.chosen_mode or TimeMode.WINDOW
         self.window_days = DEFAULT_WINDOW_DAYS
         self.selected: str | None = None
         self.filter = EventFilter()
@@ -213,6 +225,12 @@ class ExplorerState:
                 self.set_window_days(width)
             self.mode = mode
             self.mode_changed.emit(mode)
+
+    def choose_mode(self, mode: TimeMode | str) -> None:
+        """The user chose this mode (the slider's mode box): shown now, and the one the next
+        launch opens in (remembered)."""
+        self.set_mode(mode)
+        self.chosen_mode = TimeMode(mode)
 
     def choose_window_days(self, days: int) -> None:
         """The user chose this width (the slider's width box): shown now, and the one stories

@@ -376,10 +376,17 @@ def run_app(args: argparse.Namespace) -> int:
     # Chromium starts now, in its own processes, laying the page out at the view's size.
     map_view = QtMapView(None, page_path, size=_launch_map_size(settings, args, size))
     last_file, last_time = _last_session(settings)
+    from mapexplorer.ui.time_mode import remembered_mode
     from mapexplorer.ui.window_width import remembered_width
 
     preview = _LaunchPreview(
-        args, last_file, last_time, page_path.parent, screenshot, remembered_width(settings)
+        args,
+        last_file,
+        last_time,
+        page_path.parent,
+        screenshot,
+        remembered_width(settings),
+        remembered_mode(settings),
     )
     if preview.message is not None:
         map_view.show_preview(preview.message)
@@ -677,10 +684,10 @@ class _LaunchPreview:
     what is read now."""
 
     def __init__(
-        self, args, last_file, last_time, folder: Path, screenshot, window_days=None
+        self, args, last_file, last_time, folder: Path, screenshot, window_days=None, mode=None
     ) -> None:
-        """`window_days`: the remembered width (`ui/window_width.py`), which the window's
-        state opens with."""
+        """`window_days` and `mode`: the remembered width (`ui/window_width.py`) and time mode
+        (`ui/time_mode.py`), which the window's state opens with."""
         from mapexplorer.mappage import launch_preview
 
         self.folder, self.message, self.key = folder, None, None
@@ -689,7 +696,7 @@ class _LaunchPreview:
         self.path = launch_path(args, last_file)
         remembered = remembered_time(args, self.path, last_file, last_time)
         self.key = launch_preview.launch_key(
-            self.path, args.at, args.select, remembered, window_days
+            self.path, args.at, args.select, remembered, window_days, mode
         )
         self.message = launch_preview.load(folder, self.key)
 

@@ -40,6 +40,7 @@ from mapexplorer.ui.splitter import panel_splitter
 from mapexplorer.ui.text_size import SETTING as TEXT_SETTING
 from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
 from mapexplorer.ui.text_size import next_step, remembered_scale, scale_application_text
+from mapexplorer.ui.time_mode import remember_mode, remembered_mode
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.ui.window_width import remember_width, remembered_width
 from mapexplorer.words import counted
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
         self._not_opened: list[str] = []  # the other files of a drop of several: said after
-        self.state = ExplorerState(catalogue, remembered_width(settings))
+        self.state = ExplorerState(catalogue, remembered_width(settings), remembered_mode(settings))
         keep_placeholders_readable()  # "Filter events…" on a dark palette that lacks the role
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
@@ -748,6 +749,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("events/columns", self.event_list.column_state())
             remember_width(self.settings, self.state.chosen_window_days)
             self._remember_map_size()
+            remember_mode(self.settings, self.state.chosen_mode)
             if self.path:  # not a window closed before its first file was read
                 self.settings.setValue("last_time", self.state.time)
                 self.settings.setValue("last_file", remembered(self.path))
@@ -768,6 +770,7 @@ class MainWindow(QMainWindow):
                 self.state.time,
                 self._read_stamp,
                 self.state.chosen_window_days,
+                self.state.chosen_mode,
             )
         except Exception:  # noqa: BLE001 - never in the way of closing
             log.exception("could not keep the map for the next launch")

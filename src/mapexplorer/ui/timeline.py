@@ -916,7 +916,7 @@ class QtTimeline(QWidget):
             "Window: events around the current time. Cumulative: everything up to it."
         )
         self.mode_combo.currentIndexChanged.connect(
-            lambda i: self.state.set_mode(self.mode_combo.itemData(i))
+            lambda i: self.state.choose_mode(self.mode_combo.itemData(i))
         )
 
         self.window_combo = QComboBox(self)
