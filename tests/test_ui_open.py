@@ -626,6 +626,64 @@ def test_at_larger_text_the_list_keeps_room_and_the_slider_buttons_grow(window, 
     assert [b.iconSize().height() for b in buttons] == normal
 
 
+@pytest.mark.parametrize("side_width", [580, 330], ids=["dragged-wider", "dragged-narrower"])
+def test_a_text_size_step_keeps_the_panels_as_the_user_dragged_them(window, qtbot, side_width):
+    """Each step of View ▸ Larger or Smaller text put the side splitters back to their default
+    shares: a side panel dragged wider, or details dragged taller, was lost at every step.
+    Now the shares the user made are kept, growing (the side panel, the event list) or
+    shrinking (the details) from there as the defaults do, and coming back on the way down."""
+    from PySide6.QtCore import QPoint
+
+    from conftest import drag_handle
+
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    top, side = window.top, window.side
+    drag_handle(qtbot, top, 1, QPoint(top.sizes()[1] - side_width, 0))
+    drag_handle(qtbot, side, 1, QPoint(0, 220 - side.sizes()[0]))
+    qtbot.waitUntil(
+        lambda: abs(top.sizes()[1] - side_width) <= 2 and abs(side.sizes()[0] - 220) <= 2
+    )
+    dragged_side = top.sizes()[1] / sum(top.sizes())
+    dragged_details = side.sizes()[0] / sum(side.sizes())
+
+    window.larger_text_action.trigger()
+    side_share = top.sizes()[1] / sum(top.sizes())
+    details_share = side.sizes()[0] / sum(side.sizes())
+    if side_width == 580:  # wider than larger text would make it: kept as dragged
+        assert side_share == pytest.approx(dragged_side, abs=0.005)
+    else:  # larger text gives it more, from where the user left it (not the default 0.37)
+        assert dragged_side < side_share < 0.3
+    assert details_share == pytest.approx(dragged_details / 1.25**0.5, abs=0.01)
+
+    window.smaller_text_action.trigger()
+    assert top.sizes()[1] / sum(top.sizes()) == pytest.approx(dragged_side, abs=0.005)
+    assert side.sizes()[0] / sum(side.sizes()) == pytest.approx(dragged_details, abs=0.01)
+    for _ in range(4):  # to 200%, the map still keeping the most room
+        window.larger_text_action.trigger()
+    assert window.map_view.width() > window.side.width()
+    window.normal_text_action.trigger()
+    assert top.sizes()[1] / sum(top.sizes()) == pytest.approx(dragged_side, abs=0.005)
+    assert side.sizes()[0] / sum(side.sizes()) == pytest.approx(dragged_details, abs=0.02)
+
+
+def test_a_window_at_a_remembered_larger_text_opens_with_its_shares(
+    window, qtbot, bundled, page_path
+):
+    """Without a remembered layout, a launch at 150% opened with the normal size's shares,
+    which the next step then took for the user's own."""
+    from mapexplorer.ui.main_window import SIDE_SHARE, MainWindow
+
+    window.settings.setValue("view/text_scale", 1.5)
+    again = MainWindow(bundled, "bundled.geojson", page_path, settings=window.settings)
+    qtbot.addWidget(again)
+    again.resize(1280, 800)  # as a launch makes it
+    again.show()
+    qtbot.waitExposed(again)
+    sizes = again.top.sizes()
+    assert sizes[1] / sum(sizes) == pytest.approx(SIDE_SHARE * 1.5**0.5, abs=0.01)
+
+
 def test_larger_text_reaches_the_menus_drop_downs_tooltips_and_the_date_line(window, qtbot):
     """At 200% the menus, the event list's column menu, the drop-down lists and the tooltips
     stayed at the normal size (they are windows of their own, which the window's font did not

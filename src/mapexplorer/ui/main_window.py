@@ -90,6 +90,12 @@ OPENABLE = {
 } | {pattern[1:] for pattern in _GEOJSON_SEQ.split()}
 
 
+def side_share(scale: float) -> float:
+    """The side panel's share of the window's width at text `scale`, as the window opens
+    at that size without a remembered layout."""
+    return min(SIDE_MOST_SHARE, SIDE_SHARE * scale**0.5)
+
+
 def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icon.svg"))
 
@@ -139,12 +145,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.article, "&Article")
         # The handles stop at each panel's least size (`panel_splitter`): dragged too far, they
         # hid the slider or the side panels, and the next launch opened so (the layout is kept).
+        # The shares larger text gives (`_share_side_panel`), at the remembered text size.
+        scale = remembered_scale(settings) if settings is not None else 1.0
         self.side = panel_splitter(Qt.Orientation.Vertical, self.details, self.tabs)
-        self.side.setSizes([round(750 * DETAILS_SHARE), round(750 * (1 - DETAILS_SHARE))])
+        details = round(750 * DETAILS_SHARE / scale**0.5)
+        self.side.setSizes([details, 750 - details])
         self.top = panel_splitter(Qt.Orientation.Horizontal, self.map_view, self.side)
         self.top.setStretchFactor(0, 3)
         self.top.setStretchFactor(1, 1)
-        self.top.setSizes([round(1280 * (1 - SIDE_SHARE)), round(1280 * SIDE_SHARE)])
+        side = round(1280 * side_share(scale))
+        self.top.setSizes([1280 - side, side])
         self.main = panel_splitter(Qt.Orientation.Vertical, self.top, self.timeline)
         self.main.setStretchFactor(0, 1)
         self.main.setStretchFactor(1, 0)
@@ -164,9 +174,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.text_scale = 1.0
+        self._side_shares: tuple[float, float] | None = None
+        """The side panel's share at normal text and the share a text size step gave it from
+        that (`_share_side_panel`): a step back gives the first back, if still the second."""
         # A page loaded again (its process restarted) keeps the size.
         self.map_view.loadFinished.connect(lambda _ok: self.map_view.setZoomFactor(self.text_scale))
-        self.set_text_scale(remembered_scale(settings) if settings is not None else 1.0)
+        self.set_text_scale(scale)
         self.state.catalogue_changed.connect(self._on_catalogue_changed)
         self.state.era_changed.connect(lambda era: self._sync_chapter(era.id if era else None))
         self.state.time_changed.connect(self._leave_chapter_if_left)
@@ -177,28 +190,41 @@ class MainWindow(QMainWindow):
     def set_text_scale(self, scale: float) -> None:
         """The application's fonts (this window's, its menus', pop-ups' and dialogs') and the
         map page at `scale` (one of `text_size.STEPS`)."""
-        self.text_scale = scale
+        before, self.text_scale = self.text_scale, scale
         scale_application_text(scale)
         self.map_view.setZoomFactor(scale)  # names, markers, tooltips and scale bar alike
         if self.isVisible():  # (before, the splitters' sizes are not yet the window's)
-            self._share_side_panel(scale)
+            self._share_side_panel(before, scale)
         self.larger_text_action.setEnabled(scale < TEXT_STEPS[-1])
         self.smaller_text_action.setEnabled(scale > TEXT_STEPS[0])
         if self.settings is not None:
             self.settings.setValue(TEXT_SETTING, scale)
 
-    def _share_side_panel(self, scale: float) -> None:
+    def _share_side_panel(self, before: float, scale: float) -> None:
         """Larger text gives the side panel more of the window's width and the event list more
         of the side panel: at 200% in a 1280×800 window the details kept their share, and the
-        list showed three rows and scrolled sideways. (A remembered layout, restored after,
-        wins at launch.)"""
+        list showed three rows and scrolled sideways. The shares the panels have (the user's,
+        dragged) grow and shrink from where they are, as the defaults would from theirs: each
+        step set the defaults, and a side panel dragged wider lost its width at every step.
+        (A remembered layout, restored after, wins at launch.)"""
         width = sum(self.top.sizes())
-        if width > 0:
-            side = round(width * min(SIDE_MOST_SHARE, SIDE_SHARE * scale**0.5))
+        if width > 0 and before != scale:
+            # The share the panel would have at normal text (as the last step left it, unless
+            # dragged or resized since), then at the new size: up to `SIDE_MOST_SHARE`, or the
+            # user's own share if they made it wider than that.
+            now = self.top.sizes()[1] / width
+            kept = self._side_shares
+            if kept is not None and abs(now - kept[1]) < 0.01:
+                normal = kept[0]
+            else:
+                normal = now / (side_share(before) / SIDE_SHARE)
+            share = min(normal * side_share(scale) / SIDE_SHARE, max(SIDE_MOST_SHARE, normal))
+            side = round(width * share)
             self.top.setSizes([width - side, side])
+            self._side_shares = (normal, self.top.sizes()[1] / width)
         height = sum(self.side.sizes())
-        if height > 0:
-            details = round(height * DETAILS_SHARE / scale**0.5)
+        if height > 0 and before != scale:
+            details = round(self.side.sizes()[0] * (before / scale) ** 0.5)
             self.side.setSizes([details, height - details])
 
     def step_text_size(self, direction: int) -> None:
