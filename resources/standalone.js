@@ -412,7 +412,14 @@ var MapExplorerExport = (function () {
     var s = data.source, bits = [];
     if (s.publisher) bits.push(s.publisher);
     if (s.published) bits.push(s.published);
-    bits.push(list.length === 1 ? "1 event" : grouped(list.length) + " events");
+    var filtered = data.filtered;
+    if (filtered) {
+      // As a filtered picture's header says it: the page holds only the events it let through.
+      bits.push(grouped(list.length) + " of " + grouped(filtered.total) + " events");
+      bits.push("filtered: " + filtered.described);
+    } else {
+      bits.push(list.length === 1 ? "1 event" : grouped(list.length) + " events");
+    }
     $("me-source").textContent = bits.join(" · ");
 
     var map = L.map("me-map", {

@@ -407,6 +407,40 @@ def test_counts_are_written_as_the_app_writes_them(open_page, tmp_path):
     assert page.text("me-count") == "1,200 events shown"
 
 
+def test_a_filtered_page_says_so_in_its_header(open_page, tmp_path, bundled):
+    """A page of the diplomacy only looked like one of every event: the PNG's header named
+    the filter, the web page's did not. Now it says how many of the file's events it holds and
+    what the filter asks for, as the picture says it; and the filter's text stays text."""
+    from conftest import with_title
+    from mapexplorer.ui.image_export import header_detail
+
+    state = ExplorerState(bundled)
+    whole = tmp_path / "whole.html"
+    export_html(state, whole)
+    plain = open_page(whole).text("me-source")
+    assert "filtered" not in plain and plain.endswith(f"{len(bundled.events)} events")
+
+    state.set_filter(text="treaty", category="diplomacy")
+    path = tmp_path / "filtered.html"
+    export_html(state, path)
+    said = open_page(path).text("me-source")
+    count = len(state.filtered_events())
+    described = header_detail(state).split(" · filtered: ")[1]  # as the picture says it
+    assert described == "“\u2068treaty\u2069” and the category \u2068diplomacy\u2069"
+    assert said.endswith(f" · {count} of {len(bundled.events)} events · filtered: {described}")
+
+    # A filter typed to match a hostile title: its words shown as typed, never run.
+    hostile = with_title(bundled, HOSTILE)
+    state = ExplorerState(hostile)
+    state.set_filter(text=HOSTILE)
+    path = tmp_path / "hostile.html"
+    export_html(state, path)
+    page = open_page(path)
+    assert page.text("me-source").endswith(f" · filtered: “\u2068{HOSTILE}\u2069”")
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert page.js("typeof window.pwned") == "undefined"
+
+
 def _days_story(bundled, days):
     """The bundled article's last events moved to `days`, one each (no eras)."""
     from mapexplorer.model.time import TimeSpan

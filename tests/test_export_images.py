@@ -217,6 +217,12 @@ def test_the_window_exports_what_it_shows(qtbot, tmp_path, bundled, page_path):
     exported = {e["id"] for e in json.loads(data)["events"]}
     assert exported == {e.id for e in win.state.filtered_events()}
     assert "treaty-signing" not in exported  # diplomacy: filtered out
+    # Its header names the filter, as a picture's does (the page looked like the whole file).
+    total = len(win.state.catalogue.events)
+    assert json.loads(data)["filtered"] == {
+        "described": "the category \u2068war\u2069",
+        "total": total,
+    }
     assert win.map_view.js_errors == []
     win.close()
 

@@ -15,6 +15,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS, legend
@@ -90,6 +91,23 @@ def json_for_html(value: object) -> str:
     )
 
 
+class FilterNote(NamedTuple):
+    """What a filtered page's header says of its filter, as a filtered picture's does
+    (`ui.image_export.header_detail`): "12 of 30 events · filtered: “putin”"."""
+
+    described: str
+    """`EventFilter.described()`: what the filter asks for."""
+    total: int
+    """The events of the whole file, of which the page holds those the filter let through."""
+
+
+def filter_note(state: ExplorerState) -> FilterNote | None:
+    """The note for `state`'s filter; None when it lets every event through."""
+    if state.filter.is_empty:
+        return None
+    return FilterNote(state.filter.described(), len(state.catalogue.events))
+
+
 def export_state(state: ExplorerState) -> ExplorerState:
     """A copy of `state` over the events it lets through its filter (what the list shows): what
     the page is made from, while the window's own state moves on."""
@@ -106,8 +124,9 @@ def export_state(state: ExplorerState) -> ExplorerState:
     return copy
 
 
-def page_data(state: ExplorerState, title: str = "") -> dict:
-    """Everything the exported page shows, as JSON-ready data."""
+def page_data(state: ExplorerState, title: str = "", note: FilterNote | None = None) -> dict:
+    """Everything the exported page shows, as JSON-ready data. `note`: the filter that chose
+    `state`'s events from a bigger file (`filter_note`), which the header names."""
     catalogue = state.catalogue
     source = catalogue.source
     data: dict = {
@@ -117,6 +136,8 @@ def page_data(state: ExplorerState, title: str = "") -> dict:
             "publisher": source.publisher,
             "published": source.published,
         },
+        # A filtered page looked like one of every event, only fewer (its picture said so).
+        "filtered": {"described": note.described, "total": note.total} if note else None,
         "generator": f"Map Explorer {__version__}",
         # For the map, as the app sends it; the page's own panels read "events" instead.
         "catalogue": messages.catalogue_message(catalogue),
@@ -204,10 +225,13 @@ def _script_hash(text: str) -> str:
     )
 
 
-def page_html(state: ExplorerState, title: str = "") -> str:
-    """The exported page as one HTML string (filters applied, as the window's list shows)."""
+def page_html(state: ExplorerState, title: str = "", note: FilterNote | None = None) -> str:
+    """The exported page as one HTML string (filters applied, as the window's list shows,
+    and named in its header). `note`: for a `state` made by `export_state`, whose filter has
+    already chosen its events, the filter it had (`filter_note`)."""
+    note = note or filter_note(state)
     state = export_state(state)
-    data = page_data(state, title)
+    data = page_data(state, title, note)
     basemap = basemap_data()
     scripts = {
         "LEAFLET_JS": _script_text(_leaflet_js()),
@@ -238,10 +262,16 @@ def page_html(state: ExplorerState, title: str = "") -> str:
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
 
 
-def export_html(state: ExplorerState, path: str | os.PathLike, title: str = "") -> None:
-    """Write the page for `state` (its time, mode, window, filter, selection) atomically."""
+def export_html(
+    state: ExplorerState,
+    path: str | os.PathLike,
+    title: str = "",
+    note: FilterNote | None = None,
+) -> None:
+    """Write the page for `state` (its time, mode, window, filter, selection) atomically;
+    `note` as for `page_html`."""
     check_writable(path)  # before the page is made
-    write_atomically(path, page_html(state, title))
+    write_atomically(path, page_html(state, title, note))
 
 
 def export_catalogue_html(

@@ -140,7 +140,7 @@ def export_view_to(
     status = window.statusBar()
     if fmt == "html":
         from mapexplorer.formats.errors import check_writable
-        from mapexplorer.mappage.html_export import export_html, export_state
+        from mapexplorer.mappage.html_export import export_html, export_state, filter_note
 
         # Written on the exporter's thread, as the catalogue's formats are: 100,000 events
         # took ~10 s, the window frozen. What the window shows now, whatever it shows next.
@@ -158,8 +158,9 @@ def export_view_to(
             warn(window, "Export failed", write_error(path, exc))
             return None
         shown, title = export_state(window.state), _title(window)
+        note = filter_note(window.state)  # (`shown` holds the events it let through)
         window.exporter.run(
-            lambda: export_html(shown, path, title), path, len(shown.catalogue.events)
+            lambda: export_html(shown, path, title, note), path, len(shown.catalogue.events)
         )
         status.showMessage(f"Exporting the map as a web page to {path}…")
         return None
