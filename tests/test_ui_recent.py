@@ -173,3 +173,22 @@ def test_a_launch_lists_the_file_it_was_given_not_the_article_it_falls_back_to(
 def test_a_list_in_another_form_keeps_its_paths(settings, value, paths):
     settings.setValue(SETTING, value)
     assert RecentFiles(settings).paths() == paths
+
+
+def test_the_bundled_article_of_a_moved_installation_opens_from_where_it_is_now(
+    qtbot, tmp_path, settings, bundled, page_path
+):
+    """Listed from an installation since upgraded (another site-packages), the article is not
+    "no longer there": it opens from where it is now, and is listed so, once."""
+    from mapexplorer.ui.main_window import MainWindow
+
+    old = tmp_path / "old-site" / "geodata" / bundled_catalogue().name
+    settings.setValue(SETTING, [str(old), str(table(tmp_path, "mine.csv"))])
+    again = MainWindow(bundled, "mine.csv", page_path, settings=settings)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.state.catalogue_changed, timeout=10000):
+        again.recent_menu.file_actions()[0].trigger()
+    assert again.path == str(bundled_catalogue())
+    assert getattr(again, "error_box", None) is None
+    tips = [tip for _, tip, _ in listed(again)]
+    assert tips == ["The bundled article", str(tmp_path / "mine.csv")]

@@ -499,7 +499,9 @@ class MainWindow(QMainWindow):
         taken off the list (the bundled article of an installation since moved or upgraded
         opens from where it is now)."""
         if not Path(path).is_file():
-            if was_bundled(path):
+            if was_bundled(path):  # listed from where it is now, once it opens
+                self.recent_menu.recent.forget(path)
+                self.recent_menu.refresh()
                 self.open_file(str(bundled_catalogue()))
                 return
             self.recent_menu.recent.forget(path)
