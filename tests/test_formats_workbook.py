@@ -68,10 +68,26 @@ def test_the_first_sheet_with_a_table_is_read_and_the_report_names_the_others(tm
     )
     catalogue, report = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Summit"]
-    assert report.notes[0] == (
+    assert report.asides[0] == (
         "read the sheet 'Events'; the workbook's other sheets with data ('Sources') were not "
         "read (to read another, make it the first sheet)"
     )
+    # A line about the workbook, not its rows: the one row read was read as written (the
+    # headline said "not quite as written" of it, and the dialog "not read as written").
+    assert report.notes == []
+    assert report.headline() == "book.xlsx: its one row read as written; notes on the file:"
+    assert report.about() == "Notes on the file"  # the other, Vienna placed by its name
+
+
+def test_the_sheet_read_is_named_when_its_table_cannot_be_read(tmp_path):
+    """A sheet read without a date: the message says which sheet it was, of several."""
+    path = workbook(
+        tmp_path / "book.xlsx",
+        ("People", [["name", "city"], ["Ann", "Vienna"]]),
+        ("Sources", [["url", "note"], ["http://example.org", "wire"]]),
+    )
+    with pytest.raises(FormatError, match="read the sheet 'People'; the workbook's other"):
+        read_catalogue(path)
 
 
 def test_a_cover_sheet_with_a_table_is_passed_over_for_the_events_after_it(tmp_path):
@@ -84,7 +100,7 @@ def test_a_cover_sheet_with_a_table_is_passed_over_for_the_events_after_it(tmp_p
     )
     catalogue, report = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Summit"]
-    assert report.notes[0] == (
+    assert report.asides[0] == (
         "read the sheet 'Data'; the workbook's other sheets with data ('About') were not "
         "read (to read another, make it the first sheet)"
     )
@@ -156,7 +172,8 @@ def test_a_hidden_sheet_is_read_when_no_shown_sheet_holds_a_table(tmp_path):
     book.save(path)
     catalogue, report = read_catalogue(path)
     assert [e.title for e in catalogue.events] == ["Summit"]
-    assert report.notes == ["read the hidden sheet 'Data': no shown sheet holds a table"]
+    assert report.asides == ["read the hidden sheet 'Data': no shown sheet holds a table"]
+    assert report.notes == []
 
 
 def test_formulas_never_calculated_are_explained(tmp_path):

@@ -108,11 +108,12 @@ def read_workbook(
                 path, rows_read, fields, _header(sheet.header), sheet.rows, None, sheet
             )
     except FormatError as exc:  # the sheet's notes may say why (formulas never calculated)
-        if not sheet.notes:
+        if not (sheet.notes or sheet.asides):  # or which sheet it was, of several
             raise
-        problem = "; ".join([exc.problem, *sheet.notes])
+        problem = "; ".join([exc.problem, *sheet.notes, *sheet.asides])
         raise FormatError(exc.path, problem, exc.item, exc.field) from None
     report.notes[:0] = sheet.notes
+    report.asides[:0] = sheet.asides
     return catalogue, report
 
 
@@ -186,7 +187,7 @@ def _read(
     header, rows, broken, number = _read_table(path)
     catalogue, report = _read_rows(path, progress, fields, header, rows, broken, number)
     if number.header_rows == 0:
-        report.notes.insert(
+        report.asides.insert(  # the file as a whole: its rows read as written
             0,
             f"the file has no header row: read as GDELT's events, with GDELT's "
             f"{len(header)} column names (SQLDATE, Actor1Name, ActionGeo_Lat…)",

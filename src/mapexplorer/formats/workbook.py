@@ -27,7 +27,7 @@ __all__ = ["Sheet", "read_sheet"]
 class Sheet:
     """A sheet as a table: its name, header, data rows (text cells) and their Excel rows."""
 
-    __slots__ = ("excel_rows", "header", "name", "notes", "rows")
+    __slots__ = ("asides", "excel_rows", "header", "name", "notes", "rows")
 
     def __init__(self, name: str, header: list[str], rows: list[list[str]], excel_rows: list[int]):
         self.name = name
@@ -35,6 +35,9 @@ class Sheet:
         self.rows = rows
         self.excel_rows = excel_rows
         self.notes: list[str] = []  # for the read report, before its own notes
+        self.asides: list[str] = []
+        """Which sheet was read, every row of it as written: the report's asides (its
+        headline does not call the rows changed)."""
 
     def __call__(self, index: int) -> int:
         """The Excel row number of data row `index` (the CSV reader's `RowNumbers`)."""
@@ -100,7 +103,7 @@ def _first_table(
     for sheet in hidden if found is None else ():
         found = _table(sheet, limit, progress)
         if found is not None:
-            found.notes.append(
+            found.asides.append(
                 f"read the hidden sheet {found.name!r}: no shown sheet holds a table"
             )
             return _with_uncalculated(book, sheet, found)
@@ -113,7 +116,7 @@ def _first_table(
         )
     if others:
         shown = ", ".join(repr(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
-        found.notes.append(
+        found.asides.append(
             f"read the sheet {found.name!r}; the workbook's other sheets with data "
             f"({shown}) were not read (to read another, make it the first sheet)"
         )
