@@ -1445,6 +1445,69 @@ def test_an_empty_kml_timespan_is_named_as_such(tmp_path, time, words):
     assert "spans.kml: 1 of 2" in "\n".join(warning_lines(report))
 
 
+def _kml_marks(*marks: tuple[str, str, str]) -> str:
+    """A KML document of point placemarks: (name, time element, "lon,lat")."""
+    body = "".join(
+        f"<Placemark><name>{name}</name>{time}<Point><coordinates>{at}</coordinates></Point>"
+        "</Placemark>"
+        for name, time, at in marks
+    )
+    return f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>'
+
+
+def test_a_kml_span_left_open_runs_to_the_files_last_date(tmp_path):
+    """`<TimeSpan><begin>2024-06</begin></TimeSpan>` read as June 2024 alone, though Google
+    Earth shows it from June on and the file's other spans have both ends: a siege still going
+    on vanished from the map after June, and nothing said why."""
+    text = _kml_marks(
+        ("Siege", "<TimeSpan><begin>2024-06</begin></TimeSpan>", "30.52,50.45"),
+        (
+            "Talks",
+            "<TimeSpan><begin>2024-07-01</begin><end>2024-07-03</end></TimeSpan>",
+            "6.1,46.2",
+        ),
+        ("Summit", "<TimeStamp><when>2024-09-15</when></TimeStamp>", "2.35,48.85"),
+        ("Blockade", "<TimeSpan><end>2024-08</end></TimeSpan>", "33.35,35.17"),
+        ("Last", "<TimeSpan><begin>2024-09-15</begin></TimeSpan>", "2.35,48.85"),
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "open.kml", text))
+    events = by_title(catalogue)
+    assert events["Siege"].time.edtf == "2024-06/2024-09-15"
+    assert events["Blockade"].time.edtf == "2024-06/2024-08"  # from the first date on
+    assert events["Last"].time.edtf == "2024-09-15"  # nothing later: its date
+    assert events["Siege"].date_note == (
+        "The placemark's TimeSpan has only a begin, June 2024, a span with no end: read to "
+        "the file's last date, 15 September 2024."
+    )
+    assert events["Talks"].date_note == "" and events["Last"].date_note == ""
+    assert report.notes == [
+        "placemark 1 has a TimeSpan with only a begin, a span with no end: read from it to "
+        "the file's last date, 15 September 2024",
+        "placemark 4 has a TimeSpan with only an end, a span with no begin: read from the "
+        "file's first date, June 2024, to it",
+    ]
+    assert report.headline() == "open.kml: all 5 placemarks read, some not quite as written:"
+
+
+def test_kml_spans_of_one_end_each_are_dates_when_no_span_has_two(tmp_path):
+    """A tool that writes every date as a TimeSpan's begin: each is that date, and the report
+    says how they were read (Google Earth would show each from then on)."""
+    text = _kml_marks(
+        ("Siege", "<TimeSpan><begin>2024-06</begin></TimeSpan>", "30.52,50.45"),
+        ("Summit", "<TimeSpan><begin>2024-09-15</begin></TimeSpan>", "2.35,48.85"),
+        ("Pin", "<TimeStamp><when>2024-10-01</when></TimeStamp>", "2.35,48.85"),
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "dates.kml", text))
+    events = by_title(catalogue)
+    assert [events[t].time.edtf for t in ("Siege", "Summit")] == ["2024-06", "2024-09-15"]
+    assert events["Siege"].date_note.endswith("read as that date.")
+    assert report.notes == [
+        "placemarks 1 and 2 have a TimeSpan with one end only, and no placemark's has both: "
+        "each read as that date, as tools write a single date so (Google Earth shows it from "
+        "then on, with no end)"
+    ]
+
+
 MY_MAPS_PLACES = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>My places</name><Folder>
   <Placemark><name>Café</name><Point><coordinates>2.35,48.85,0</coordinates></Point></Placemark>

@@ -43,6 +43,7 @@ from mapexplorer.formats.reading import (
     date_said,
     event_title,
 )
+from mapexplorer.formats.report import numbered
 from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -88,6 +89,14 @@ class _Mark:
     folder_time: TimeSpan | None = None
     """Without a time of its own, the date its nearest folder's name is ("1914")."""
     folder_name: str = ""
+    one_end: TimeSpan | None = None
+    """With a TimeSpan of one end only, its time as read (`_one_ended_spans`)."""
+    one_end_said: str = ""
+    """How that time was read, for the event's date note."""
+    one_end_kind: str = ""
+    """Read "as" that date, "to" the file's last date, or "from" its first."""
+    one_end_read: int = 0
+    """The placemark's number when its event was dated so (not by a date in its data)."""
 
 
 @dataclass
@@ -142,6 +151,7 @@ def read(
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
         _date_by_folders(mine)  # a folder per year, as a map of a story's years is kept
+        _one_ended_spans(mine)  # "from June 2024 on", or a date
         if total and choice.time is None and all(_undated(mark) for mark in mine):
             raise FormatError(path, _no_dates(total))  # a map of places, not of events
         # Placemarks without geometry are placed by their address or name (`place_names`).
@@ -156,6 +166,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += _folder_dates_line(mine)
+        builder.report.notes += _one_ended_lines(mine)
         builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
         builder.report.notes += followed
@@ -582,6 +593,8 @@ def _read_placemark(
             f"Dated by the folder it is in, {mark.folder_name!r}: the placemark has no date of "
             "its own."
         )
+    if not cells and mark.one_end is not None and time is mark.one_end:
+        said, mark.one_end_read = said or mark.one_end_said, number
     builder.add(item, parts, time, place_ids, extra, said)
 
 
@@ -611,6 +624,8 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     kml_time: TimeSpan | None = None
     if mark.when is not None:
         kml_time = parse_date(mark.when)
+    elif mark.one_end is not None:
+        kml_time = mark.one_end
     elif mark.begin is not None or mark.end is not None:
         kml_time = parse_span(mark.begin, mark.end)
     else:
@@ -649,7 +664,97 @@ def _undated(mark: _Mark) -> bool:
     return mark.when is None and mark.begin is None and mark.end is None and not mark.folder_name
 
 
-_YEAR_IN = re.compile(r"\d{3,4}")
+def _one_ended_spans(marks: list[_Mark]) -> None:
+    """Time each TimeSpan with a begin and no end (or an end and no begin). Google Earth shows
+    such a span from its begin on, for ever; tools write it both for a span still open and
+    for a single date. In a file whose other spans have both ends, it is a span left open:
+    read from its begin to the file's last date (from the file's first date to its end). In
+    a file where no span has both ends, the tool wrote dates so: each is that date."""
+    one_ended = [m for m in marks if m.when is None and (m.begin is None) != (m.end is None)]
+    if not one_ended:
+        return
+    times: list[TimeSpan] = []  # the file's own times, its one-ended spans' dates among them
+    spans = False  # whether any placemark has a TimeSpan with both ends
+    for mark in marks:
+        try:
+            if mark.when is not None:
+                times.append(parse_date(mark.when))
+            elif mark.begin is not None or mark.end is not None:
+                times.append(parse_span(mark.begin, mark.end))
+                spans = spans or (mark.begin is not None and mark.end is not None)
+        except DateError:
+            continue  # reported with its placemark
+    if not times:
+        return
+    first = min(times, key=lambda t: t.start)
+    last = max(times, key=lambda t: t.end)
+    for mark in one_ended:
+        try:
+            date = parse_date(mark.begin if mark.begin is not None else mark.end)
+        except DateError:
+            continue  # reported with its placemark
+        end = "begin" if mark.begin is not None else "end"
+        said = f"The placemark's TimeSpan has only {'a begin' if end == 'begin' else 'an end'}"
+        if not spans:
+            mark.one_end, mark.one_end_kind = date, "as"
+            mark.one_end_said = (
+                f"{said}, {date.describe(weekday=False)}, as the tool that wrote the file "
+                "writes a date: read as that date."
+            )
+        elif end == "begin" and last.end > date.end:
+            mark.one_end, mark.one_end_kind = parse_span(date.edtf, last.edtf), "to"
+            mark.one_end_said = (
+                f"{said}, {date.describe(weekday=False)}, a span with no end: read to the "
+                f"file's last date, {_end_said(last, 'end')}."
+            )
+        elif end == "end" and first.start < date.start:
+            mark.one_end, mark.one_end_kind = parse_span(first.edtf, date.edtf), "from"
+            mark.one_end_said = (
+                f"{said}, {date.describe(weekday=False)}, a span with no begin: read from the "
+                f"file's first date, {_end_said(first, 'start')}."
+            )
+
+
+def _end_said(time: TimeSpan, which: str) -> str:
+    """The first or the last date of `time` in words: "15 September 2024", "1945"."""
+    parts = time.edtf.split("/")
+    try:
+        return parse_date(parts[0] if which == "start" else parts[-1]).describe(weekday=False)
+    except DateError:
+        return time.describe(weekday=False)
+
+
+def _one_ended_lines(marks: list[_Mark]) -> list[str]:
+    """The report's lines for the placemarks dated by a TimeSpan of one end only."""
+    read = [m for m in marks if m.one_end_read]
+    if not read:
+        return []
+    lines = []
+    for kind in ("as", "to", "from"):
+        these = [m for m in read if m.one_end_kind == kind]
+        if not these:
+            continue
+        where = numbered("placemark", [m.one_end_read for m in these])
+        verb = "has" if len(these) == 1 else "have"
+        time = these[0].one_end
+        assert time is not None
+        if kind == "as":
+            said = (
+                "with one end only, and no placemark's has both: each read as that date, as "
+                "tools write a single date so (Google Earth shows it from then on, with no end)"
+            )
+        elif kind == "to":
+            said = (
+                "with only a begin, a span with no end: read from it to the file's last date, "
+                f"{_end_said(time, 'end')}"
+            )
+        else:
+            said = (
+                "with only an end, a span with no begin: read from the file's first date, "
+                f"{_end_said(time, 'start')}, to it"
+            )
+        lines.append(f"{where} {verb} a TimeSpan {said}")
+    return lines
 
 
 def _date_by_folders(marks: list[_Mark]) -> None:
