@@ -145,6 +145,12 @@ def test_parse_date_reads_common_forms(value, edtf):
         ("1939-45", "1939/1945"),
         ("1914/18", "1914/1918"),  # as British books write the wars: it was "not valid EDTF"
         ("1939 / 45", "1939/1945"),
+        ("2019/20", "2019/2020"),  # a school or fiscal year: there is no month 20
+        ("1999/00", "1999/2000"),  # it was "not valid EDTF"
+        ("2010/11", "2010/2011"),  # the year after: a school or fiscal year, alone
+        ("2010/03", "2010-03"),  # a span cannot end before it begins: March 2010
+        ("2010/3", "2010-03"),
+        ("2005/08", "2005-08"),  # a span of years is written with a dash
     ],
 )
 def test_parse_date_reads_decades_centuries_and_seasons_as_writers_put_them(value, edtf):
@@ -3459,3 +3465,63 @@ def test_ids_made_from_names_keep_their_accented_letters(tmp_path):
     ]
     assert sorted(catalogue.places) == ["besancon", "lodz", "sao-paulo"]
     assert {p.name for p in catalogue.places.values()} == {"Besançon", "Łódź", "São Paulo"}
+
+
+def test_a_year_a_slash_and_a_number_read_as_the_column_reads_them(tmp_path):
+    """ "2010/11" read as the years 2010–2011 in every file, with nothing said: in a sheet of
+    months ("2010/03", a Japanese survey's) it is November 2010. Read as the column's other
+    dates of the form are, the rows so read named in the report with how."""
+    months = write(
+        tmp_path / "survey.csv",
+        "date,title,lat,lon\n2010/03,Survey A,35.68,139.69\n2010/11,Survey B,35.68,139.69\n",
+    )
+    catalogue, report = read_catalogue(months)
+    events = by_title(catalogue)
+    assert events["Survey A"].time.edtf == "2010-03" and events["Survey B"].time.edtf == "2010-11"
+    assert events["Survey B"].date_note == (
+        "The file gives '2010/11', which could be 2010–2011: read as November 2010."
+    )
+    assert events["Survey A"].date_note == ""  # no other reading
+    assert report.notes == [
+        "row 3 ('2010/11') could be a month or years: read as months ('2010/11' as November "
+        "2010, not 2010–2011), as the file's '2010/03' is a month; write 2010–2011 for years"
+    ]
+    budgets = write(
+        tmp_path / "budgets.csv",
+        "year,title,lat,lon\n2008/09,Budget A,51.5,-0.12\n2010/11,Budget B,51.5,-0.12\n"
+        "2019/20,Budget C,51.5,-0.12\n",
+    )
+    catalogue, report = read_catalogue(budgets)
+    assert [e.time.edtf for e in catalogue.events] == ["2008/2009", "2010/2011", "2019/2020"]
+    assert report.notes == [
+        "rows 2 and 3 ('2008/09', '2010/11') could be a school or fiscal year or a month: read "
+        "as years ('2008/09' as 2008–2009, not September 2008), as the file's '2019/20' is "
+        "years; write 2008-09 for a month"
+    ]
+    alone = write(tmp_path / "alone.csv", "date,title,lat,lon\n2010/11,Budget,51.5,-0.12\n")
+    catalogue, report = read_catalogue(alone)
+    assert catalogue.events[0].time.edtf == "2010/2011"
+    assert report.notes == [
+        "row 2 ('2010/11') could be a school or fiscal year or a month: read as years "
+        "('2010/11' as 2010–2011, not November 2010), as the second number is the year "
+        "after; write 2010-11 for a month"
+    ]
+    assert report.headline() == "alone.csv: its one row read, not quite as written:"
+
+
+def test_a_geojson_date_of_a_year_a_slash_and_a_number_is_read_as_the_files_others(tmp_path):
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [139.69, 35.68]},
+         "properties": {"name": name, "date": date}}
+        for name, date in (("Survey A", "2010/11/05"), ("Survey B", "2010/11"))
+    ]  # fmt: skip
+    path = write(
+        tmp_path / "s.geojson", json.dumps({"type": "FeatureCollection", "features": features})
+    )
+    catalogue, report = read_catalogue(path)
+    assert by_title(catalogue)["Survey B"].time.edtf == "2010-11"
+    assert report.notes == [
+        "feature 2 ('2010/11') could be a month or years: read as months ('2010/11' as "
+        "November 2010, not 2010–2011), as the file's '2010/11/05' is a day; write 2010–2011 "
+        "for years"
+    ]

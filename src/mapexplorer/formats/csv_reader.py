@@ -48,6 +48,7 @@ from mapexplorer.formats.reading import (
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import SwappedRows, swapped_rows
 from mapexplorer.formats.wikidata import sparql_tsv
+from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 from mapexplorer.words import counted
 
@@ -225,6 +226,8 @@ def _read_rows(
     noted = {i: cell for i, cell in _noted_dates(reader, dicts, times).items() if i not in still}
     imprecise = _acled_times(reader, header, dicts, times)  # a week or a month, not the day
     years = _wikidata_years(reader, dicts, times)  # 1 January: a year, as Wikidata writes it
+    slashed = _slashed_dates(reader, dicts, times)  # "2010/11": a school year, or a month
+    slashed_read: dict[int, str] = {}  # of those, the rows read: their numbers → the cell
     points = _points(reader, dicts)
     shapes = _shapes(reader, dicts)
     all_parts = reader.all_parts(dicts)
@@ -291,6 +294,9 @@ def _read_rows(
             said = _wikidata_note(written, time)
         elif (cell := still.get(index)) is not None:
             said = ongoing_date(cell, time)
+        elif (cell := slashed.get(index)) is not None:
+            said = year_slash_note(cell, reader.slashes[cell])
+            slashed_read[number(index)] = cell
         else:  # "1350 AH": the years AD it overlaps
             said = hijri_dates([row.get(f) for f in time_names], time)
         builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
@@ -302,6 +308,7 @@ def _read_rows(
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
+    builder.report.notes += year_slash_lines("row", slashed_read, reader.slashes)
     builder.report.notes += _acled_lines(imprecise, times, number)
     builder.report.notes += _wikidata_line(years, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
@@ -518,6 +525,24 @@ def _noted_dates_line(
         f"{_row_numbers(indexes, number)} a note in brackets after the date, not read as part "
         f"of it but kept as the event's date note ({example})"
     ]
+
+
+def _slashed_dates(
+    reader: RowReader, rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, str]:
+    """The rows whose date is a year, a slash and a number that reads two ways ("2010/11",
+    `year_slash`): row index → the cell as written."""
+    source = reader.choice.time
+    if source is None or not reader.slashes:
+        return {}
+    return {
+        index: cell
+        for name in source.fields
+        for index, row in enumerate(rows)
+        if (cell := row.get(name)).__class__ is str
+        and cell in reader.slashes
+        and times[index].__class__ is TimeSpan
+    }
 
 
 def _ongoing_dates(

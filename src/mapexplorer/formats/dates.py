@@ -47,6 +47,7 @@ __all__ = [
     "slash_order",
     "spreadsheet_day_number",
     "spreadsheet_day_words",
+    "year_slash_readings",
 ]
 
 DateOrder = Literal["dmy", "mdy"]
@@ -179,7 +180,7 @@ _SEASON_YEARS = re.compile(
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _YEAR_HYPHEN_YEAR = re.compile(r"^\d{4}\s*-\s*(?:\d{4}|\d{2})$")
-_YEAR_SLASH_SHORT_YEAR = re.compile(r"^\d{4}\s*/\s*\d{2}$")
+_YEAR_SLASH_NUMBER = re.compile(r"^(\d{4})\s*/\s*(\d{1,2})$")
 _DAY_AFTER_MONTH = re.compile(r"[^\W\d]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|→|\s+to\s+|\s+until\s+)\s*(.+)$")
 """A range, "1941–1945", "17 January – 3 February 2025", or as Notion's CSV export writes a
@@ -205,6 +206,34 @@ def parse_date(value: object, order: DateOrder = "dmy", unix: bool = True) -> Ti
     if not isinstance(value, str):
         raise DateError(f"expected a date, found {type(value).__name__}")
     return _parse_text(value, order, unix)
+
+
+def year_slash_readings(value: object) -> tuple[str, str] | None:
+    """A year, a slash and one or two digits, in EDTF: (its likeliest reading, the other or
+    ""). "1914/18" and "2019/20" are years (1914–1918, as British books write the wars; a
+    school or fiscal year); "2010/03" and "2010/3" a month, as Japanese and Chinese sheets
+    write one (a span cannot end before it begins); "2010/11" either, read as the school or
+    fiscal year 2010–2011 (the year after), and "2005/08" as August 2005 (a span of years is
+    written with a dash). None for any other value. A table's reader weighs the rest of
+    the column (`formats.year_slash`), and says how such a cell was read."""
+    if value.__class__ is not str or "/" not in value:  # type: ignore[operator]
+        return None
+    match = _YEAR_SLASH_NUMBER.match(visible(value).strip())  # type: ignore[arg-type]
+    if match is None:
+        return None
+    year, number = int(match[1]), int(match[2])
+    month = f"{year:04d}-{number:02d}" if 1 <= number <= 12 else ""
+    later = year // 100 * 100 + number
+    if later <= year and number == (year + 1) % 100:
+        later += 100  # "1999/00": 1999–2000
+    years = f"{year:04d}/{later:04d}" if len(match[2]) == 2 and later > year else ""
+    if not years:
+        return (month, "") if month else None
+    if not month:
+        return years, ""
+    if number == (year + 1) % 100:
+        return years, month
+    return month, years
 
 
 def parse_span(
@@ -658,8 +687,10 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if re.match(r"^[+-]?\d{4,}-", text) or "/" in text:
         if _YEAR_HYPHEN_YEAR.match(text) and (span := _from_prose(text)) is not None:
             return span  # "1941-1945", "1939-45": years joined by a hyphen, as by a dash
-        if _YEAR_SLASH_SHORT_YEAR.match(text) and (span := _from_prose(text.replace("/", "-"))):
-            return span  # "1914/18", "1939/45", as British books write the wars: "1939-45"
+        if (both := year_slash_readings(text)) is not None:
+            # "1914/18", "1939/45" as British books write the wars; "2010/11", a school or
+            # fiscal year, or November 2010 (`year_slash_readings`); "2010/03", March 2010
+            return _cached_parse(both[0])
         raise _edtf_reason(text, raw)  # it looks like EDTF, so the EDTF reason is the useful one
     if (span := _from_prose(text)) is not None:
         return span

@@ -31,6 +31,7 @@ from mapexplorer.formats.dates import (
     slash_order,
     spreadsheet_day_number,
     spreadsheet_day_words,
+    year_slash_readings,
 )
 from mapexplorer.formats.degrees import (
     Axis,
@@ -44,6 +45,7 @@ from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.wikidata import wikidata_roles
+from mapexplorer.formats.year_slash import SlashReading, column_readings
 from mapexplorer.model.event import Excerpt
 from mapexplorer.model.place import PlaceError
 from mapexplorer.model.time import DateError, TimeSpan, plain_days
@@ -1315,6 +1317,10 @@ class RowReader:
         names = [getattr(choice, role) for role in _PART_ROLES]
         self._text_fields = [(index, name) for index, name in enumerate(names) if name]
         self._spans: dict[Any, TimeSpan] = {}
+        self.slashes: dict[str, SlashReading] = {}
+        """The time cells that read two ways ("2010/11": a year or a month), as the column
+        reads them (`read_days_in_bulk`; `year_slash`), for the report to say so."""
+        self._as_edtf: dict[str, str] = {}  # of those, the ones not read as they read alone
         self._used = choice.used | DERIVED | {"place_id"}
         self._acled = (
             choice.layout == "acled"
@@ -1348,17 +1354,29 @@ class RowReader:
         except TypeError:  # a list or object in a GeoJSON property
             return source.read(row, self.choice.date_order)
         if span is None:
+            if self._as_edtf:  # "2010/11" as the column reads it: a month beside "2010/03"
+                row = {**row, **{f: self._as_edtf.get(row.get(f), row.get(f)) for f in fields}}
             span = self._spans[key] = source.read(row, self.choice.date_order)
         return span
 
     def read_days_in_bulk(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Work out the plain ISO days in the time field of all `rows` at once (`plain_days`),
-        for `time` to find: a big file's distinct dates, one at a time, took ~0.5 s."""
+        for `time` to find: a big file's distinct dates, one at a time, took ~0.5 s. And how
+        the column reads its cells that read two ways ("2010/11", `slashes`)."""
         source = self.choice.time
         if source is not None and len(source.fields) == 1:
             name = source.field
             for text, span in plain_days(row.get(name) for row in rows).items():
                 self._spans.setdefault(text, span)
+        if source is not None and source.month_field is None and source.kind != "days":
+            # A year, a slash and a number: as the column's others are (`year_slash`).
+            cells = [row.get(f) for row in rows for f in source.fields]
+            self.slashes = column_readings(cells)
+            self._as_edtf = {
+                cell: reading.edtf
+                for cell, reading in self.slashes.items()
+                if reading.edtf != year_slash_readings(cell)[0]  # type: ignore[index]
+            }
 
     def time_source_for(self, row: Mapping[str, Any]) -> TimeSource | None:
         """Where this row's time is: the chosen source, unless its fields are all empty here

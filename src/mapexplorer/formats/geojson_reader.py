@@ -37,6 +37,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import swapped_rows
+from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
 from mapexplorer.model.place import SWAPPED, geometry_problem
@@ -220,6 +221,7 @@ def read_document(
         props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
         all_parts = reader.all_parts(props)
         reader.read_days_in_bulk(props)
+        slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
         points = _points(features)
         # Features with no geometry but a place's name are placed by the name (`place_names`).
         by_name = PlacesByName(
@@ -234,11 +236,12 @@ def read_document(
             parts = all_parts[index]
             if feature.__class__ is dict and "id" in feature:
                 parts = with_feature_id(parts, feature["id"])
-            _read_feature(builder, reader, feature, item, parts, points[index], by_name)
+            _read_feature(builder, reader, feature, item, parts, points[index], by_name, slashed)
         builder.report.notes += _swapped_line(all_parts, points)
         builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
         builder.report.notes += spreadsheet_days_line(reader, props)
+        builder.report.notes += year_slash_lines("feature", slashed, reader.slashes)
         if progress is not None:
             progress(total, total)
         crs = projected_crs(doc)
@@ -472,9 +475,12 @@ def _read_feature(
     parts: RowParts | None = None,
     point: tuple[float, float] | PlaceError | None = None,
     by_name: PlacesByName | None = None,
+    slashed: dict[int, str] | None = None,
 ) -> None:
     """One feature's event, or its problem. `parts` and `point`, when given, were worked out
-    for all features at once (`RowReader.all_parts`, `_points`); `point` None: not a Point."""
+    for all features at once (`RowReader.all_parts`, `_points`); `point` None: not a Point.
+    `slashed` gathers the features dated by a value that reads two ways ("2010/11"), by
+    their numbers."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         broken = isinstance(feature, _BrokenRecord)
         builder.problem(item, "", str(feature) if broken else "not a GeoJSON Feature")
@@ -518,7 +524,14 @@ def _read_feature(
     if feature_id and feature_id != parts.id and not feature_id.startswith(f"{parts.id}@"):
         extra.setdefault(FEATURE_ID, feature_id)  # the property's id is the event's: keep both
     cells = [props.get(name) for name in time_source.fields] if time_source else []
-    builder.add(item, parts, time, place_ids, extra, date_said(cells, time))
+    said = date_said(cells, time)
+    if not said and reader.slashes and time_source == reader.choice.time:
+        cell = next((c for c in cells if c.__class__ is str and c in reader.slashes), None)
+        if cell is not None:
+            said = year_slash_note(cell, reader.slashes[cell])
+            if slashed is not None:  # "feature 3", its number
+                slashed[int(item.split()[1])] = cell
+    builder.add(item, parts, time, place_ids, extra, said)
 
 
 FEATURE_ID = "feature_id"
