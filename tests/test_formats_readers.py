@@ -2570,6 +2570,35 @@ def test_a_google_form_reads_the_date_asked_for_not_when_each_answer_was_sent(tm
     assert guess_fields(only).choice.time.field == "Timestamp"  # no other date: as before
 
 
+@pytest.mark.parametrize("asked", ["2024-03-04", "March 4, 2024", "04 Mar 2024"])
+def test_a_forms_us_timestamp_is_not_read_day_first_to_say_the_dates_disagree(tmp_path, asked):
+    """A Google Form sent on 4 March about an event of 4 March: its "Timestamp" of "3/4/2024
+    14:05:00", read day first as 3 April, made the window ask because the dates "disagree
+    (row 2: 2024-03-04 and 2024-04-03)". Read either way before saying they disagree, and
+    shown as written when they do."""
+    rows = (
+        "Timestamp,Email Address,Event title,Date of the event,Location,Latitude,Longitude\n"
+        f'3/4/2024 14:05:00,a@example.com,Talks,"{asked}",Berlin,52.52,13.38\n'
+    )
+    assert guess_fields(write(tmp_path / "same.csv", rows)).reasons == ()
+    later = (
+        rows + '3/5/2024 10:35:41,b@example.com,Wall falls,"November 9, 1989",Berlin,52.5,13.4\n'
+    )
+    assert guess_fields(write(tmp_path / "differ.csv", later)).reasons == (
+        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 3: 1989-11-09 and "
+        "'3/5/2024 10:35:41')",
+    )
+    # A form whose answers say the order ("14/03/2024", day first): its timestamps are so too.
+    uk = (
+        "Timestamp,Event title,Date of the event,Latitude,Longitude\n"
+        "04/03/2024 14:05:00,Talks,14/03/2024,52.52,13.38\n"
+    )
+    assert guess_fields(write(tmp_path / "uk.csv", uk)).reasons == (
+        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 2: 2024-03-14 and "
+        "2024-03-04)",
+    )
+
+
 MS_FORM = (
     "ID,Start time,Completion time,Email,Name,Event,Event date,City\n"
     "1,3/5/2024 10:01:02,3/5/2024 10:05:10,ann@example.com,Ann Lee,Flood in the old town,"

@@ -692,7 +692,8 @@ def guess(
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
             others = [s for s in others if normalise(s.field) != "timestamp"]
-        reasons += _disagreements(time, others, sample, numbers, order or "dmy")
+        sure = None if order_unsure else order  # the file's order, when its dates say
+        reasons += _disagreements(time, others, sample, numbers, sure)
     if order_unsure:
         candidates["date_order"] = ("dmy", "mdy")
         reasons.append(
@@ -1170,22 +1171,38 @@ def _disagreements(
     others: Sequence[TimeSource],
     sample: Sequence[Mapping],
     numbers: Sequence[int],
-    order: DateOrder,
+    order: DateOrder | None,
 ) -> list[str]:
     """Reasons to ask: another time source that gives a different time in some sampled row
-    (numbered as the file numbers it, `numbers`; its dates read in the column's `order`)."""
+    (numbered as the file numbers it, `numbers`). The chosen source's dates are read in its
+    column's `order` (None: its dates do not say), the other's in its own: a form's
+    "Timestamp" of "3/14/2024 10:32:05" is month first beside a date asked for as
+    "2024-03-01" or "14/03/2024". Where the other column's every date reads both ways ("3/4/2024
+    14:05:00"), it is read in `order`, else it disagrees only if it does either way, and the
+    reason shows it as written, not read day first."""
     reasons = []
     numbers = numbers or range(1, len(sample) + 1)
     for other in others:
+        own, unsure = slash_order(row.get(f) for row in sample for f in other.fields)
+        if own is None or (unsure and order is not None):
+            own, unsure = order or "dmy", False
+        orders: tuple[DateOrder, ...] = ("mdy", "dmy") if unsure else (own,)
         for number, row in zip(numbers, sample, strict=False):
             try:
-                a, b = chosen.read(row, order), other.read(row, order)
+                a = chosen.read(row, order or "dmy")
+                readings = [other.read(row, o) for o in orders]
             except DateError:
                 continue
-            if not a.overlaps(b.start, b.end):  # a year beside its day, a day in a span: fine
+            if not any(a.overlaps(b.start, b.end) for b in readings):  # a year beside its day,
+                # a day in a span: fine
+                shown = (
+                    readings[0].edtf
+                    if len({b.edtf for b in readings}) == 1
+                    else " / ".join(repr(stripped(str(row.get(f) or ""))) for f in other.fields)
+                )
                 reasons.append(
                     f"{chosen.label!r} and {other.label!r} disagree (row {number}: "
-                    f"{a.edtf} and {b.edtf})"
+                    f"{a.edtf} and {shown})"
                 )
                 break
     return reasons
