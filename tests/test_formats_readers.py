@@ -2259,17 +2259,18 @@ def test_a_spot_at_minus_zero_is_the_spot_at_zero(tmp_path):
 
 
 def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
-    """QGIS writes the 2008 specification's "crs" member for anything but WGS 84: a file in Web
-    Mercator has every point off the globe, and the message says why first."""
-    path = tmp_path / "mercator.geojson"
+    """QGIS writes the 2008 specification's "crs" member for anything but WGS 84: a file in a
+    national grid (the British one, EPSG:27700) has every point off the globe, and the
+    message says why first."""
+    path = tmp_path / "grid.geojson"
     features = [
         {"type": "Feature", "properties": {"name": name, "date": "2020-01-02"},
-         "geometry": {"type": "Point", "coordinates": [x, 4100000.2]}}
-        for name, x in (("A", 5723000.5), ("B", 5823000.5))
+         "geometry": {"type": "Point", "coordinates": [x, 180000.2]}}
+        for name, x in (("A", 530000.5), ("B", 531000.5))
     ]  # fmt: skip
-    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}}
     path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
-    with pytest.raises(FormatError, match=r"coordinates are in EPSG:3857 .*WGS 84") as caught:
+    with pytest.raises(FormatError, match=r"coordinates are in EPSG:27700 .*WGS 84") as caught:
         read_catalogue(path)
     assert "feature 1 ('A')" in str(caught.value)  # and still where and what
     # A file that names WGS 84 (or longitude/latitude by another name) reads as any other.
@@ -2279,12 +2280,52 @@ def test_a_geojson_in_a_projected_crs_says_so(tmp_path):
     catalogue, report = read_catalogue(path)
     assert len(catalogue.events) == 1 and "longitude" in str(report.problems[0])
     assert not report.notes
-    # Named EPSG:3857 with one feature on the globe by chance: it opens, and the report says why
-    # the others did not.
-    crs["properties"]["name"] = "EPSG:3857"
+    # Named EPSG:27700 with one feature on the globe by chance: it opens, and the report says
+    # why the others did not.
+    crs["properties"]["name"] = "EPSG:27700"
     path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
     catalogue, report = read_catalogue(path)
-    assert len(catalogue.events) == 1 and "EPSG:3857" in report.notes[0]
+    assert len(catalogue.events) == 1 and "EPSG:27700" in report.notes[0]
+
+
+@pytest.mark.parametrize(
+    "name", ["urn:ogc:def:crs:EPSG::3857", "EPSG:3857", "EPSG:900913", "ESRI:102100"]
+)
+def test_a_geojson_in_web_mercator_opens_its_metres_made_degrees(tmp_path, name):
+    """A QGIS layer in the web maps' projection saved with its "crs" member was refused,
+    though that member says exactly what the metres are: they are made longitude and
+    latitude by Web Mercator's own formula, and the report says so."""
+    features = [
+        {"type": "Feature", "properties": {"name": "Moscow talks", "date": "2024-05-01"},
+         "geometry": {"type": "Point", "coordinates": [4187000, 7509000]}},
+        {"type": "Feature", "properties": {"name": "Route", "date": "2024-05-03"},
+         "geometry": {"type": "LineString",
+                      "coordinates": [[261848.15, 6250566.72], [4187000, 7509000]]}},
+        {"type": "Feature", "properties": {"name": "Off the map", "date": "2024-05-04"},
+         "geometry": {"type": "Point", "coordinates": [9e7, 7509000]}},
+    ]  # fmt: skip
+    crs = {"type": "name", "properties": {"name": name}}
+    path = write(
+        tmp_path / "mercator.geojson",
+        json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}),
+    )
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    lon, lat = place_of(catalogue, events["Moscow talks"]).representative
+    assert (round(lon, 4), round(lat, 4)) == (37.6125, 55.751)
+    route = place_of(catalogue, events["Route"]).geometry
+    assert [(round(x, 4), round(y, 4)) for x, y in route.coords] == [
+        (2.3522, 48.8566),  # Paris
+        (37.6125, 55.751),
+    ]
+    code = name.replace("urn:ogc:def:crs:EPSG::", "EPSG:")
+    assert report.asides == [
+        f'its coordinates are Web Mercator metres ({code}, as its "crs" member says), not '
+        "longitude and latitude: converted to longitude and latitude (WGS 84), as QGIS would "
+        "reproject them"
+    ]
+    (problem,) = report.problems  # beyond the projected world: said as any other point
+    assert problem.item == "feature 3 ('Off the map')" and "longitude" in problem.message
 
 
 def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):

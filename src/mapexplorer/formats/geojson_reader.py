@@ -37,6 +37,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import swapped_rows
+from mapexplorer.formats.web_mercator import from_web_mercator, is_web_mercator, to_degrees
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
@@ -199,6 +200,10 @@ def read_document(
     """A parsed GeoJSON document as a catalogue and the report of features left out."""
     with paused_gc():
         features = features_of(doc, path)
+        crs = projected_crs(doc)
+        mercator = crs is not None and is_web_mercator(crs)
+        if mercator:  # QGIS's layer in the web maps' projection: its metres made degrees
+            features = from_web_mercator(features)
         guessed = guess_document(doc, path) if not isinstance(fields, FieldChoice) else None
         choice = choice_from(fields, guessed)
         if choice.time is None and features:
@@ -244,7 +249,13 @@ def read_document(
         builder.report.notes += year_slash_lines("feature", slashed, reader.slashes)
         if progress is not None:
             progress(total, total)
-        crs = projected_crs(doc)
+        if mercator:
+            builder.report.asides.append(
+                f'its coordinates are Web Mercator metres ({crs}, as its "crs" member says), '
+                "not longitude and latitude: converted to longitude and latitude (WGS 84), as "
+                "QGIS would reproject them"
+            )
+            crs = None  # read as degrees now: nothing to say of the features left out
         says_crs = isinstance(doc, dict) and doc.get("crs") is not None  # metres, or not
         try:
             catalogue, report = builder.finish(total, choice, guessed)
@@ -347,18 +358,13 @@ def _first_position(geometry: Any) -> tuple[float, float] | None:
     return (x, y) if math.isfinite(x) and math.isfinite(y) else None
 
 
-_WEB_MERCATOR_RADIUS = 6378137.0
-_WEB_MERCATOR_EDGE = math.pi * _WEB_MERCATOR_RADIUS  # 20,037,508 m: ±180° and ~±85°
-
-
 def _metres_words(count: int, position: tuple[float, float], whose: str = "its") -> str:
     """What coordinates in metres are, and how to make them degrees: the file does not say
     which system they are in, so the tools must be told (both read GeoJSON as WGS 84)."""
     x, y = position
     where = ""
-    if abs(x) <= _WEB_MERCATOR_EDGE and abs(y) <= _WEB_MERCATOR_EDGE:
-        lon = math.degrees(x / _WEB_MERCATOR_RADIUS)
-        lat = math.degrees(math.atan(math.sinh(y / _WEB_MERCATOR_RADIUS)))
+    if (degrees := to_degrees(x, y)) is not None:
+        lon, lat = degrees
         where = (
             f"; in Web Mercator {abs(lat):.4f}° {'NS'[lat < 0]}, {abs(lon):.4f}° {'EW'[lon < 0]}"
         )
