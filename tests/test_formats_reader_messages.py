@@ -1153,3 +1153,44 @@ def test_a_totals_row_of_a_workbook_is_left_out_as_one(tmp_path):
     catalogue, report = read_catalogue(tmp_path / "bilan.xlsx")
     assert len(catalogue.events) == 2 and not report.problems
     assert report.notes == ["row 4 ('Totaux', no date) left out: a totals row, not an event"]
+
+
+def test_rows_that_are_the_same_cell_for_cell_are_named_though_each_is_read(tmp_path):
+    """Ten copies of a row (pasted twice, or a form sent ten times) opened as ten events at
+    one marker with nothing said: each is still an event of its own (ten protests in one
+    town on one day may be ten), and the report names the rows so the copies can be found."""
+    text = "date,title,lat,lon\n" + "2024-01-01,Protest,48.85,2.35\n" * 10
+    catalogue, report = read_catalogue(write(tmp_path / "copies.csv", text))
+    assert len(catalogue.events) == 10 and len(catalogue.places) == 1
+    assert report.asides == [
+        "rows 2–11 (10 rows) are the same, cell for cell: each read as an event of its own "
+        "(10 events at the same place and time); delete the copies if they are one event"
+    ]
+    assert report.headline() == "copies.csv: all 10 rows read as written; a note on the file:"
+    # Rows left out are not "read as events"; rows of one event by its id are one event.
+    broken = "date,title,lat,lon\n,Protest,48.85,2.35\n,Protest,48.85,2.35\n2024-01-01,A,1,1\n"
+    _, report = read_catalogue(write(tmp_path / "broken.csv", broken))
+    assert report.asides == []
+    ided = (
+        "id,date,title,lat,lon\nx,2024-01-01,Protest,48.85,2.35\nx,2024-01-01,Protest,48.85,2.35\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "ided.csv", ided))
+    assert len(catalogue.events) == 1 and report.asides == []
+    # Two groups: the first named, the other counted.
+    two = "date,title,lat,lon\n2024-01-01,A,1,1\n2024-01-02,B,1,1\n2024-01-01,A,1,1\n2024-01-02,B,1,1\n"
+    _, report = read_catalogue(write(tmp_path / "two.csv", two))
+    assert report.asides == [
+        "rows 2 and 4 are the same, cell for cell: each read as an event of its own (2 events "
+        "at the same place and time); delete the copies if they are one event; so is another "
+        "group of rows"
+    ]
+
+
+def test_a_header_naming_a_column_twice_says_what_the_later_one_is_read_as(tmp_path):
+    text = "date,title,lat,lon,notes,notes\n2024-01-01,A,48.85,2.35,first,second\n"
+    catalogue, report = read_catalogue(write(tmp_path / "twice.csv", text))
+    (event,) = catalogue.events
+    assert event.summary == "first" and event.extra == {"notes (2)": "second"}  # nothing lost
+    assert report.asides == [
+        "the header names a column more than once ('notes'): the later one is read as 'notes (2)'"
+    ]

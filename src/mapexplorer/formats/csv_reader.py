@@ -313,6 +313,9 @@ def _read_rows(
     builder.report.notes += _wikidata_line(years, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
+    builder.report.asides += _repeated_names_line(header)
+    if choice.id is None:  # rows with an id of one event are one event: no copies to name
+        builder.report.asides += _identical_rows_line(rows, totals, builder, number)
     if progress is not None:
         progress(total, total)
     return builder.finish(total - len(totals), choice, guessed)
@@ -1023,6 +1026,59 @@ def _sniff(text: str, suffix: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+_RENAMED = re.compile(r"(.+) \((\d+)\)")
+"""A column `_header` renamed, its name being another's: "notes (2)"."""
+
+
+def _repeated_names_line(header: list[str]) -> list[str]:
+    """The report's line for the columns whose name another has ("notes" twice), read by
+    the names `_header` gave them ("notes (2)"): the fields dialog and the exports show
+    those, and the user should know where they came from."""
+    renamed = [
+        name
+        for name in header
+        if (match := _RENAMED.fullmatch(name)) is not None and match[1] in header
+    ]
+    if not renamed:
+        return []
+    bases = list(dict.fromkeys(_RENAMED.fullmatch(n)[1] for n in renamed))  # type: ignore[index]
+    shown = ", ".join(repr(b) for b in bases[:5]) + (" …" if len(bases) > 5 else "")
+    read = ", ".join(repr(n) for n in renamed[:5]) + (" …" if len(renamed) > 5 else "")
+    one = len(renamed) == 1
+    return [
+        f"the header names {'a column' if len(bases) == 1 else 'columns'} more than once "
+        f"({shown}): the {'later one is' if one else 'later ones are'} read as {read}"
+    ]
+
+
+def _identical_rows_line(
+    rows: list[list[str]], totals: dict[int, str], builder: CatalogueBuilder, number: RowNumbers
+) -> list[str]:
+    """The report's line for rows that are the same cell for cell, each read as an event of
+    its own (ten protests on one day in one town may be ten events), so that copies pasted
+    twice are seen: the first such group among the rows read, and how many more."""
+    if len(set(map("\x1f".join, rows))) == len(rows):
+        return []  # the common case, at once (~40 ms for 100,000 rows)
+    left_out = {p.item for p in builder.report.problems}
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for index, row in enumerate(rows):
+        if index not in totals and f"row {number(index)}" not in left_out:
+            seen.setdefault(tuple(row), []).append(index)
+    groups = [indexes for indexes in seen.values() if len(indexes) > 1]
+    if not groups:
+        return []
+    first = groups[0]
+    said = numbered("row", [number(i) for i in first])
+    more = len(groups) - 1
+    others = f"; so are {more} more groups of rows" if more > 1 else ""
+    others = "; so is another group of rows" if more == 1 else others
+    return [
+        f"{said} are the same, cell for cell: each read as an event of its own "
+        f"({len(first)} events at the same place and time); delete the copies if they are "
+        f"one event{others}"
+    ]
 
 
 def _header(row: list[str]) -> list[str]:
