@@ -92,9 +92,9 @@ def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
     [
         ("report.docx", {"word/document.xml": "x"}, "a Word document"),
         (
-            "table.ods",
+            "table.ods",  # a LibreOffice spreadsheet is read: this one is broken inside
             {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "x"},
-            "an OpenDocument spreadsheet",
+            "a LibreOffice (OpenDocument) spreadsheet that cannot be read (damaged, incomplete",
         ),
         (
             "essay.odt",
@@ -107,8 +107,8 @@ def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
         (
             "layers.zip",
             {"data/layers.gpkg": "x", "readme.txt": "x"},
-            "a zipped GeoPackage: Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and "
-            "GPX files — convert it to GeoJSON first (in QGIS: Export ▸ Save Features As…, "
+            "a zipped GeoPackage: Map Explorer opens CSV, Excel (.xlsx), LibreOffice (.ods), "
+            "GeoJSON, KML/KMZ and GPX files — convert it to GeoJSON first (in QGIS: Export ▸ Save Features As…, "
             "format GeoJSON; or ogr2ogr -f GeoJSON out.geojson layers.gpkg)",
         ),
         ("fgb.zip", {"roads.fgb": "x"}, "a zipped FlatGeobuf file: Map Explorer opens"),
@@ -118,8 +118,8 @@ def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
         (
             "Budget.numbers",
             {"Index/Document.iwa": "x", "Metadata/Properties.plist": "x"},
-            "an Apple Numbers spreadsheet: Map Explorer reads CSV and Excel .xlsx — in "
-            "Numbers, File ▸ Export To ▸ CSV… (or Excel…), and open that",
+            "an Apple Numbers spreadsheet: Map Explorer reads CSV, Excel .xlsx and LibreOffice "
+            ".ods — in Numbers, File ▸ Export To ▸ CSV… (or Excel…), and open that",
         ),
         ("sheet.zip", {"Index/Document.iwa": "x"}, "an Apple Numbers spreadsheet"),
         ("Talk.key", {"Index/Document.iwa": "x"}, "an Apple Keynote presentation"),
@@ -169,7 +169,8 @@ def test_other_kinds_of_file_by_their_first_bytes(tmp_path, name, head, expected
     message = refusal(path)
     assert expected in message
     assert (
-        "Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and GPX files" in message
+        "Map Explorer opens CSV, Excel (.xlsx), LibreOffice (.ods), GeoJSON, KML/KMZ and GPX files"
+        in message
         or "unpack" in message
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -290,3 +291,135 @@ def test_a_date_cell_is_as_precise_as_the_sheet_shows_it(tmp_path, shown, edtf):
     book.save(tmp_path / "month.xlsx")
     catalogue, _report = read_catalogue(tmp_path / "month.xlsx")
     assert catalogue.events[0].time.edtf == edtf
+
+
+# LibreOffice Calc's own format (.ods): written here as LibreOffice writes it, a zip whose
+# content.xml holds the sheets; empty cells and rows to the sheet's end repeated a million
+# times, identical rows written once with a count.
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+)
+_ODS_VALUE = {
+    "date": "office:date-value",
+    "float": "office:value",
+    "boolean": "office:boolean-value",
+}
+
+
+def ods_cell(value) -> str:
+    """A cell: None (empty), text, its XML, or (type, value, shown) as LibreOffice stores a
+    date, a number or a boolean beside the text it shows."""
+    if value is None:
+        return "<table:table-cell/>"
+    if value.__class__ is str and value.startswith("<table:"):  # a cell written out
+        return value
+    if isinstance(value, tuple):
+        kind, stored, shown = value
+        return (
+            f'<table:table-cell office:value-type="{kind}" {_ODS_VALUE[kind]}="{stored}">'
+            f"<text:p>{shown}</text:p></table:table-cell>"
+        )
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    )
+
+
+def ods_row(cells: list, repeated: int = 1) -> str:
+    return (
+        f'<table:table-row table:number-rows-repeated="{repeated}">'
+        + "".join(ods_cell(c) for c in cells)
+        + '<table:table-cell table:number-columns-repeated="1019"/></table:table-row>'
+    )
+
+
+def ods(path: Path, *sheets: tuple[str, list[str], bool]) -> Path:
+    """A spreadsheet of sheets (name, rows as `ods_row` writes them, shown)."""
+    tables = "".join(
+        f'<table:table table:name="{name}" table:style-name="{"ta1" if shown else "ta2"}">'
+        '<table:table-column table:number-columns-repeated="1024"/>'
+        + "".join(rows)
+        + '<table:table-row table:number-rows-repeated="1048560">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>'
+        for name, rows, shown in sheets
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
+        '<office:automatic-styles><style:style style:name="ta1" style:family="table">'
+        '<style:table-properties table:display="true"/></style:style>'
+        '<style:style style:name="ta2" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+    return path
+
+
+def test_a_libreoffice_sheet_of_events_opens_as_an_excel_one_does(tmp_path):
+    """A class's timeline kept in LibreOffice Calc (.ods) was refused ("save it as .xlsx or
+    CSV"): it opens, with its dates, numbers, text and row numbers as Excel's would."""
+    path = ods(
+        tmp_path / "talks.ods",
+        ("Codes", [ods_row(["code", "name"]), ods_row(["CH", "Switzerland"])], False),
+        ("Events", [
+            ods_row(["Timeline of the talks"]),  # a title above the table
+            ods_row([None]),
+            ods_row(["Date", "Title", "City", "Latitude", "Longitude"]),
+            ods_row([("date", "2024-03-01", "01/03/24"), "Summit &lt;opens&gt;", "Paris",
+                     ("float", "48.8566", "48.86"), ("float", "2.3522", "2.35")]),
+            ods_row([("date", "1914-06-01", "June 1914"), "Talks", "Geneva",
+                     ("float", "46.2044", "46.2"), ("float", "6.1432", "6.14")], repeated=2),
+            ods_row([("date", "2024-04-10T14:30:00", "04/10/24 14:30"),
+                     '<table:table-cell office:value-type="string"><text:p>Protest<text:s/>in '
+                     '<text:s text:c="2"/>the <text:span>square</text:span></text:p>'
+                     "</table:table-cell>", None,
+                     ("float", "35.6892", "35.7"), ("float", "51.389", "51.4")]),
+            ods_row(["sometime", "Undated", "Kyiv", ("float", "50.45", "50.45"),
+                     ("float", "30.52", "30.52")]),
+        ], True),
+        ("Sources", [ods_row(["url", "note"]), ods_row(["http://example.org", "wire"])], True),
+    )  # fmt: skip
+    assert detect(path) == "xlsx"
+    catalogue, report = read_catalogue(path)
+    assert sorted((e.title, e.time.edtf) for e in catalogue.events) == [
+        (
+            "Protest in   the square",
+            "2024-04-10",
+        ),  # its spaces as written  # the time of day dropped, as everywhere
+        ("Summit <opens>", "2024-03-01"),  # text is text
+        ("Talks", "1914-06"),  # shown as a month: that month, as Excel's "mmm yyyy"
+        ("Talks", "1914-06"),  # a row LibreOffice wrote once, repeated
+    ]
+    summit = by_title(catalogue)["Summit <opens>"]
+    assert by_title(catalogue)["Protest in   the square"].place_ids  # placed by coordinates
+    assert catalogue.places_of(summit)[0].representative == (2.3522, 48.8566)
+    [problem] = report.problems  # numbered as LibreOffice numbers its rows
+    assert (problem.item, problem.field) == ("row 8", "Date")
+    assert report.asides[0] == (
+        "read the sheet 'Events'; the workbook's other sheets with data ('Sources') were not "
+        "read (to read another, make it the first sheet)"
+    )  # the hidden lookup list is no sheet "not read"
+    assert guess_fields(path).choice.lat == "Latitude"
+
+
+def test_a_libreoffice_spreadsheet_is_known_by_its_content_and_a_broken_one_said_so(tmp_path):
+    sheet = [ods_row(["Title", "Date", "Lat", "Lon"]), ods_row(["A", "2024-01-01", "1", "2"])]
+    renamed = ods(tmp_path / "events.zip", ("S", sheet, True))  # renamed by a mail program
+    assert detect(renamed) == "xlsx" and len(read_catalogue(renamed)[0].events) == 1
+    broken = tmp_path / "broken.ods"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content")  # cut short
+    with pytest.raises(FormatError) as error:
+        read_catalogue(broken)
+    assert str(error.value) == (
+        f"{broken}: a LibreOffice (OpenDocument) spreadsheet that cannot be read (damaged, "
+        "incomplete, or not a spreadsheet inside): open it in LibreOffice Calc, save the sheet "
+        "as CSV (UTF-8), and open that"
+    )

@@ -15,7 +15,8 @@ from mapexplorer.words import counted
 
 SUBCOMMANDS = ("export", "events", "import-article", "evaluate-import")
 INPUT_HELP = (
-    "a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file (default: the bundled article)"
+    "a catalogue, GeoJSON, CSV, Excel (.xlsx), LibreOffice (.ods), KML/KMZ or GPX file "
+    "(default: the bundled article)"
 )
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_INSTALLATION = 3
@@ -410,7 +411,8 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        help="a catalogue, GeoJSON, CSV, Excel (.xlsx), KML/KMZ or GPX file, or a news "
+        help="a catalogue, GeoJSON, CSV, Excel (.xlsx), LibreOffice (.ods), KML/KMZ or GPX "
+        "file, or a news "
         "story (.txt, .md) to import (default: the file open last time, else the bundled "
         "article)",
     )

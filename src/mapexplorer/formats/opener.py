@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 from mapexplorer.formats import native
 from mapexplorer.formats.errors import FormatError, check_writable
+from mapexplorer.formats.ods import MIMETYPE
 from mapexplorer.model import Catalogue
 
 if TYPE_CHECKING:
@@ -37,7 +38,19 @@ Kind = Literal["native", "geojson", "csv", "kml", "gpx", "xlsx"]
 
 EXPORTERS = ("geojson", "csv", "kml")
 _JSON = (".geojson", ".json", ".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
-OPENABLE = (*_JSON, ".csv", ".tsv", ".tab", ".txt", ".kml", ".kmz", ".gpx", ".xlsx", ".xlsm")
+OPENABLE = (
+    *_JSON,
+    ".csv",
+    ".tsv",
+    ".tab",
+    ".txt",
+    ".kml",
+    ".kmz",
+    ".gpx",
+    ".xlsx",
+    ".xlsm",
+    ".ods",
+)
 _KML = (".kml", ".kmz")
 
 
@@ -224,7 +237,7 @@ def _folder_words(folder: Path) -> str:
     if not inside:
         return (
             "this is a folder, not a file, and none of the files in it is one Map Explorer "
-            "reads (CSV, Excel .xlsx, GeoJSON, KML/KMZ, GPX)"
+            "reads (CSV, Excel .xlsx, LibreOffice .ods, GeoJSON, KML/KMZ, GPX)"
         )
     shown = ", ".join(inside[:5]) + (" …" if len(inside) > 5 else "")
     return (
@@ -235,9 +248,10 @@ def _folder_words(folder: Path) -> str:
 
 # --- files we do not read, told apart by their first bytes ----------------------------------
 
-_OPENS = "Map Explorer opens CSV, Excel (.xlsx), GeoJSON, KML/KMZ and GPX files"
+_OPENS = "Map Explorer opens CSV, Excel (.xlsx), LibreOffice (.ods), GeoJSON, KML/KMZ and GPX files"
 _SAVE_AS_CSV = (
-    "Map Explorer reads CSV and Excel .xlsx — save the sheet as CSV (UTF-8) or .xlsx first, "
+    "Map Explorer reads CSV, Excel .xlsx and LibreOffice .ods — save the sheet as CSV (UTF-8) "
+    "or .xlsx first, "
     "and open that"
 )
 _SAVE_AS_TEXT = (
@@ -268,13 +282,13 @@ _OLE_KINDS = {
     ".doc": f"a Word 97–2003 document: {_OPENS} — {_SAVE_AS_TEXT}",
 }
 _ZIP_KINDS = {  # a zip by its name, when its content does not say (or it is broken)
-    ".ods": f"an OpenDocument spreadsheet (LibreOffice Calc): {_SAVE_AS_CSV}",
     ".docx": f"a Word document: {_OPENS} — {_SAVE_AS_TEXT}",
     ".odt": f"an OpenDocument text (LibreOffice Writer): {_OPENS} — {_SAVE_AS_TEXT}",
     ".pptx": f"a PowerPoint presentation: {_OPENS}",
     ".zip": "a zip archive that cannot be opened (it is damaged or incomplete)",
     ".numbers": (
-        "an Apple Numbers spreadsheet: Map Explorer reads CSV and Excel .xlsx — in Numbers, "
+        "an Apple Numbers spreadsheet: Map Explorer reads CSV, Excel .xlsx and LibreOffice .ods "
+        "— in Numbers, "
         "File ▸ Export To ▸ CSV… (or Excel…), and open that"
     ),
     ".pages": f"an Apple Pages document: {_OPENS} — {_SAVE_AS_TEXT}",
@@ -295,7 +309,6 @@ _IWORK = "index/document.iwa"
 _PACKAGES = (".numbers", ".pages", ".key")
 """Apple's documents, which a Mac may keep as a folder (a package) rather than a zip."""
 _ODF = {  # an OpenDocument zip's "mimetype" member
-    b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
     b"application/vnd.oasis.opendocument.text": ".odt",
 }
 _SUFFIX_KINDS = {
@@ -363,6 +376,8 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
         return _ZIP_KINDS[".docx"]
     if any(n.startswith("ppt/") for n in lower):
         return _ZIP_KINDS[".pptx"]
+    if mimetype.startswith(MIMETYPE):
+        return None  # a LibreOffice spreadsheet: read (`ods`)
     for kind, odf_suffix in _ODF.items():
         if mimetype.startswith(kind):
             return _ZIP_KINDS[odf_suffix]
@@ -383,7 +398,7 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     return f"a zip archive with no .kml file in it ({shown}): unpack it and open a file inside"
 
 
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 """Bytes no text table holds (tab, line breaks and the escape character aside)."""
 
@@ -394,12 +409,16 @@ def _shown_names(names: list[str]) -> str:
 
 
 def _is_workbook(path: str | os.PathLike, suffix: str) -> bool:
-    """An Excel workbook: an .xlsx or .xlsm, or a zip with Excel's "xl/" folder in it."""
+    """A workbook: an .xlsx, .xlsm or .ods, a zip with Excel's "xl/" folder in it, or a
+    LibreOffice spreadsheet by another name (its "mimetype" member says so)."""
     if suffix in _WORKBOOK_SUFFIXES:
         return True
     try:
         with zipfile.ZipFile(path) as archive:
-            return any(n.lower().startswith("xl/") for n in archive.namelist())
+            names = archive.namelist()
+            if "mimetype" in names and archive.read("mimetype")[:100].startswith(MIMETYPE):
+                return True
+            return any(n.lower().startswith("xl/") for n in names)
     except Exception:  # a damaged zip: the KMZ reader says what is wrong with it
         return False
 

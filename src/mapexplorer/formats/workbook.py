@@ -1,6 +1,7 @@
-"""An Excel workbook (.xlsx, .xlsm) as a table for the CSV reader: a sheet's header and rows,
-each cell as the text a CSV saved from it would hold (a date cell as "2025-01-17", a number
-as "48.8566"), so that the same field guessing, dates and messages apply. Read with openpyxl.
+"""An Excel workbook (.xlsx, .xlsm), or a LibreOffice one (.ods, `ods`), as a table for the
+CSV reader: a sheet's header and rows, each cell as the text a CSV saved from it would hold
+(a date cell as "2025-01-17", a number as "48.8566"), so that the same field guessing, dates
+and messages apply. Read with openpyxl.
 
 The sheet read is the first whose table has a date and a place (else the first with a header
 of two columns or more), among the sheets Excel shows
@@ -53,22 +54,29 @@ def read_sheet(
     file is no workbook openpyxl can read. At most `limit` data rows if given. `progress(rows
     read, rows in the sheet)` every few thousand rows (a big sheet takes seconds); it may
     raise to cancel."""
-    try:
-        import openpyxl
-    except ImportError:  # a broken install: say what to do rather than fail obscurely
-        raise FormatError(
-            path, "reading Excel workbooks needs the openpyxl package; save the sheet as CSV"
-        ) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises a dozen kinds (zip, XML, KeyError…) for a bad file
-        raise FormatError(path, _UNREADABLE) from None
+    from mapexplorer.formats import ods
+
+    unreadable = _UNREADABLE
+    if ods.is_ods(path) or str(path).lower().endswith(".ods"):  # read as openpyxl's are
+        book: Any = ods.open_ods(path)
+        unreadable = ods.UNREADABLE
+    else:
+        try:
+            import openpyxl
+        except ImportError:  # a broken install: say what to do rather than fail obscurely
+            raise FormatError(
+                path, "reading Excel workbooks needs the openpyxl package; save the sheet as CSV"
+            ) from None
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception:  # openpyxl raises a dozen kinds (zip, XML, KeyError…) for a bad file
+            raise FormatError(path, _UNREADABLE) from None
     try:
         return _first_table(path, book, limit, progress)
     except FormatError:
         raise
     except Exception:  # a sheet's XML broken inside a workbook that opened
-        raise FormatError(path, _UNREADABLE) from None
+        raise FormatError(path, unreadable) from None
     finally:
         book.close()
 

@@ -57,10 +57,10 @@ article); at larger text, this divided by the square root of the scale."""
 
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
-    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm "
+    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm *.ods "
     "*.kml *.kmz *.gpx *.md);;"
     f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
-    "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;Google Earth (*.kml *.kmz);;"
+    "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;Google Earth (*.kml *.kmz);;"
     "GPS waypoints and tracks (*.gpx);;"
     "Articles to import (*.txt *.md);;All files (*)"
 )
@@ -87,6 +87,7 @@ OPENABLE = {
     ".gpx",
     ".xlsx",
     ".xlsm",
+    ".ods",
 } | {pattern[1:] for pattern in _GEOJSON_SEQ.split()}
 
 
