@@ -2326,6 +2326,18 @@ def test_a_geojson_in_web_mercator_opens_its_metres_made_degrees(tmp_path, name)
     ]
     (problem,) = report.problems  # beyond the projected world: said as any other point
     assert problem.item == "feature 3 ('Off the map')" and "longitude" in problem.message
+    # Degrees under a "crs" member copied from a Web Mercator file: read as the degrees they
+    # are (in metres they would all be within a kilometre of 0°, 0°), and said.
+    features[0]["geometry"]["coordinates"] = [37.6125, 55.751]
+    del features[1:]
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
+    catalogue, report = read_catalogue(path)
+    assert catalogue.places_of(catalogue.events[0])[0].representative == (37.6125, 55.751)
+    assert report.asides == [
+        f'its "crs" member names Web Mercator ({code}), but its coordinates are longitude and '
+        "latitude (none is over 1,000, as Web Mercator's metres are): read as longitude and "
+        "latitude"
+    ]
 
 
 def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):

@@ -202,8 +202,11 @@ def read_document(
         features = features_of(doc, path)
         crs = projected_crs(doc)
         mercator = crs is not None and is_web_mercator(crs)
-        if mercator:  # QGIS's layer in the web maps' projection: its metres made degrees
-            features = from_web_mercator(features)
+        # Degrees under a "crs" member copied from elsewhere: in metres, they would all be
+        # within a kilometre of 0°, 0°.
+        mislabelled = mercator and metres_in(features) is None
+        if mercator and not mislabelled:  # QGIS's layer in the web maps' projection
+            features = from_web_mercator(features)  # its metres made degrees
         guessed = guess_document(doc, path) if not isinstance(fields, FieldChoice) else None
         choice = choice_from(fields, guessed)
         if choice.time is None and features:
@@ -249,7 +252,14 @@ def read_document(
         builder.report.notes += year_slash_lines("feature", slashed, reader.slashes)
         if progress is not None:
             progress(total, total)
-        if mercator:
+        if mislabelled:
+            builder.report.asides.append(
+                f'its "crs" member names Web Mercator ({crs}), but its coordinates are '
+                "longitude and latitude (none is over 1,000, as Web Mercator's metres are): "
+                "read as longitude and latitude"
+            )
+            crs = None
+        elif mercator:
             builder.report.asides.append(
                 f'its coordinates are Web Mercator metres ({crs}, as its "crs" member says), '
                 "not longitude and latitude: converted to longitude and latitude (WGS 84), as "
