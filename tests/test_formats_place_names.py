@@ -344,13 +344,42 @@ def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
         ("latlng", "48.8566 2.3522"),
         ("gps", "48,8566; 2,3522"),  # decimal commas
         ("Koordinaten", "(48.8566, 2.3522)"),
+        # In degrees with their hemispheres, as Wikipedia writes them: the file was refused
+        # as having no latitude/longitude column.
+        ("Coordinates", "48°51′23.76″N 2°21′7.92″E"),
+        ("Coordinates", "48.8566°N 2.3522°E"),
+        ("Coordinates", "N 48° 51.396′, E 2° 21.132′"),  # a GPS device's
+        ("Coordinates", "2.3522°E 48.8566°N"),  # the longitude first, by its hemisphere
+        # copied from an infobox: the decimal forms after slashes, invisible spaces between
+        (
+            "Coordinates",
+            "48°51′23.76″N 2°21′7.92″E\ufeff / \ufeff48.8566°N 2.3522°E / 48.8566; 2.3522",
+        ),
     ],
 )
 def test_one_column_with_latitude_and_longitude_is_read(tmp_path, column, cell):
     path = write(tmp_path / "pair.csv", f'date,title,{column}\n2024-03-01,Summit,"{cell}"\n')
     catalogue, report = read_catalogue(path)
-    assert place_by_title(catalogue)["Summit"].representative == (2.3522, 48.8566)
+    lon, lat = place_by_title(catalogue)["Summit"].representative
+    assert (round(lon, 6), round(lat, 6)) == (2.3522, 48.8566)
     assert not report  # nothing placed by name, nothing left out
+
+
+def test_coordinates_in_degrees_south_and_west_are_negative_and_a_bad_one_said(tmp_path):
+    path = write(
+        tmp_path / "pair.csv",
+        'date,title,coordinates\n2024-03-01,Sydney,"33°52′S 151°12′E"\n'
+        '2024-03-02,Lima,"12°3′S 77°2′W"\n2024-03-03,Bad,"48°75′N 2°21′E"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert [round(v, 4) for v in places["Sydney"].representative] == [151.2, -33.8667]
+    assert [round(v, 4) for v in places["Lima"].representative] == [-77.0333, -12.05]
+    (problem,) = report.problems
+    assert str(problem) == (
+        "row 4, field 'coordinates': the latitude '48°75′N' has 75 minutes (minutes go from "
+        "0 to 59)"
+    )
 
 
 def test_a_coordinate_pair_column_says_what_is_wrong_with_a_cell(tmp_path):

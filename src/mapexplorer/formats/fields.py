@@ -1278,11 +1278,12 @@ _PAIR = re.compile(
 
 
 def _pair(value: Any) -> tuple[float, float] | None:
-    """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)"); None
-    when the cell is no such pair."""
+    """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)", or in
+    degrees as Wikipedia writes them, "48°51′24″N 2°21′03″E"); None when the cell is no such
+    pair."""
     m = _PAIR.match(ascii_minus(visible(value))) if isinstance(value, str) else None
     if m is None:
-        return None
+        return _degrees_pair(value) if looks_like_degrees(value) else None
     a, b = m["a"], m["b"]
     if m["sep"].isspace() and not ("." in a and "." in b):
         return None  # "3 5", "10 30": numbers side by side, not coordinates
@@ -1292,6 +1293,32 @@ def _pair(value: Any) -> tuple[float, float] | None:
     else:
         a, b = a.replace(",", "."), b.replace(",", ".")  # decimal commas: "48,8566; 2,3522"
     return float(a), float(b)
+
+
+_HEMISPHERE_PAIR = (
+    re.compile(r"^\s*(?P<lat>[^NSEW]*[NS])\s*[,;]?\s*(?P<lon>[^NSEW]*[EW])\s*$", re.I),
+    re.compile(r"^\s*(?P<lat>[NS][^NSEW]*?)\s*[,;]?\s*(?P<lon>[EW][^NSEW]*)$", re.I),
+    re.compile(r"^\s*(?P<lon>[^NSEW]*[EW])\s*[,;]?\s*(?P<lat>[^NSEW]*[NS])\s*$", re.I),
+)
+"""A latitude and a longitude each with its hemisphere: "48°51′24″N 2°21′03″E", "N 48°51′
+E 2°21′", "48.8566°N, 2.3522°E", or the longitude first, "2°21′E 48°51′N"."""
+
+
+def _degrees_pair(value: str, strict: bool = False) -> tuple[float, float] | None:
+    """(lat, lon) from a cell of two coordinates in degrees with their hemispheres, as
+    Wikipedia's infoboxes write them (copied with the decimal form after a slash, "48°51′24″N
+    2°21′03″E / 48.85667°N 2.35083°E", the first); None when it is not one, or with `strict`
+    the `DegreesError` saying what is wrong with one ("has 75 minutes")."""
+    text = ascii_minus(visible(value)).split(" / ")[0].strip()
+    for pattern in _HEMISPHERE_PAIR:
+        if (m := pattern.match(text)) is not None:
+            try:
+                return parse_degrees(m["lat"], "lat"), parse_degrees(m["lon"], "lon")
+            except DegreesError:
+                if strict:
+                    raise
+                return None
+    return None
 
 
 def _is_pair(value: Any) -> bool:
@@ -1530,6 +1557,11 @@ class RowReader:
         if _blank(value):
             return None
         pair = _pair(value)
+        if pair is None and looks_like_degrees(value):
+            try:  # "48°75′N 2°21′E": what is wrong with it
+                _degrees_pair(value, strict=True)
+            except DegreesError as exc:
+                raise PlaceError(str(exc)) from None
         if pair is None:
             raise PlaceError(
                 f"{_short(value)} is not a latitude and a longitude (write them as "
