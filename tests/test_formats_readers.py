@@ -840,6 +840,25 @@ def test_a_wide_tables_title_column_is_found_by_its_name(tmp_path, name):
     assert [e.title for e in catalogue.events] == ["Flood 0", "Flood 1", "Flood 2"]
 
 
+def test_a_title_column_under_a_name_we_do_not_know_titles_the_events(tmp_path):
+    """A Wikipedia table ("Date | Battle | Coordinates"): each event was "Row 2", "Row 3"…
+    The first column no role took whose cells are short text titles them; numbers, dates,
+    links and columns read otherwise do not."""
+    text = (
+        "Date,Casualties,Source,Reported,Battle,Result,Latitude,Longitude\n"
+        "1916-07-01,1000000,https://en.wikipedia.org/wiki/Somme,July 1916,Somme,"
+        "Stalemate,50.0,2.7\n"
+        "1916-02-21,700000,https://en.wikipedia.org/wiki/Verdun,Feb 1916,Verdun,"
+        "French victory,49.2,5.4\n"
+    )
+    path = write(tmp_path / "battles.csv", text)
+    assert [e.title for e in open_catalogue(path).events] == ["Somme", "Verdun"]
+    assert guess_fields(path).choice.title == "Battle"
+    # A table with no such column keeps its rows' numbers as titles, as before.
+    bare = write(tmp_path / "bare.csv", "date,lat,lon,deaths\n2024-01-01,1,2,3\n")
+    assert [e.title for e in open_catalogue(bare).events] == ["Row 2"]
+
+
 def test_acled_export(tmp_path):
     path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
     guess = guess_fields(path)

@@ -735,6 +735,12 @@ def guess(
         date_order=order or "dmy",
         layout=layout,
     )
+    if choice.title is None and not own:  # "Date | Battle | Coordinates": no title by name
+        taken = choice.used | {f for s in time_sources for f in s.fields}
+        label = _label_column(names, values, taken)
+        if label is not None:
+            choice = replace(choice, title=label)
+            candidates["title"] = (label,)
     missing = []
     if time is None:
         missing.append("time")
@@ -750,6 +756,36 @@ def guess(
         sample=sample,
         sample_numbers=numbers,
     )
+
+
+def _label_column(
+    names: Sequence[str], values: Mapping[str, list[Any]], taken: Iterable[str]
+) -> str | None:
+    """The first field no role took whose values are short text, not numbers, dates or
+    links: the title of a table whose titles are under a name we do not know (a Wikipedia
+    table's "Battle", "Attack" or "Treaty"), which titled each event "Row 2", "Row 3"…"""
+    taken = set(taken)
+    for name in names:
+        found = values.get(name) or []
+        if name not in taken and found and _mostly(found, _is_label):
+            return name
+    return None
+
+
+def _is_label(value: Any) -> bool:
+    """A cell that names something: text of a word or more, short, with letters."""
+    if not isinstance(value, str):
+        return False
+    text = stripped(value)
+    if not text or len(text) > 150 or not any(c.isalpha() for c in text):
+        return False
+    if text.lower().startswith(("http://", "https://", "www.")) or "@" in text:
+        return False
+    try:
+        parse_date(text)
+    except DateError:
+        return True
+    return False  # a date ("March 2024") is no title
 
 
 _FORM_TIMESTAMPS = frozenset(
