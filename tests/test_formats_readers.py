@@ -859,6 +859,28 @@ def test_a_title_column_under_a_name_we_do_not_know_titles_the_events(tmp_path):
     assert [e.title for e in open_catalogue(bare).events] == ["Row 2"]
 
 
+@pytest.mark.parametrize(
+    ("column", "cells", "edtf"),
+    [
+        ("Season", ("2010/11", "2011/12"), ("2010/2011", "2011/2012")),  # a football table's
+        ("Reign", ("1509–1547", "1558–1603"), ("1509/1547", "1558/1603")),
+        ("Term", ("March 2009 – 2017", "2017–2021"), ("2009-03/2017", "2017/2021")),
+    ],
+)
+def test_a_column_of_dates_under_another_name_is_the_time_when_none_is_named(
+    tmp_path, column, cells, edtf
+):
+    """ "Season | Club | City": refused as having no date column, though every cell of one is
+    a date. With no column named as a date, one whose every cell is a written date is."""
+    text = f"{column},Who,lat,lon\n{cells[0]},A,41.4,2.2\n{cells[1]},B,51.5,-0.1\n"
+    catalogue = open_catalogue(write(tmp_path / "table.csv", text))
+    assert tuple(e.time.edtf for e in catalogue.events) == edtf
+    # A column of other things, numbers among them, is no date: refused as before.
+    other = write(tmp_path / "other.csv", "Goals,Club,lat,lon\n2011,A,41.4,2.2\n3,B,1,1\n")
+    with pytest.raises(FormatError, match="no date column found"):
+        open_catalogue(other)
+
+
 def test_acled_export(tmp_path):
     path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
     guess = guess_fields(path)

@@ -1126,6 +1126,12 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
             for n in _DATE_OR_ANYTHING
             if n in by_norm and _mostly(values[by_norm[n]], _written_date)
         ]
+    if not sources:  # "Season", "Reign", "Term": a column under another name, all dates
+        sources += [
+            TimeSource(name)
+            for name in by_norm.values()
+            if values[name] and all(_written_date(v) for v in values[name])
+        ][:1]
     return sources
 
 
