@@ -156,6 +156,17 @@ def test_a_place_name_column_counts_as_the_location_when_guessing(tmp_path):
     assert guess.choice.place == "city" and "location" not in guess.missing
 
 
+@pytest.mark.parametrize("column", ["Capital", "County", "District", "Municipality", "Nation"])
+def test_more_names_of_a_place_column_are_read(tmp_path, column):
+    """ "Monarch | Reign | Capital" was refused as having no place-name column."""
+    text = f"Monarch,Reign,{column}\nHenry VIII,1509–1547,London\n"
+    catalogue, _ = read_catalogue(write(tmp_path / "kings.csv", text))
+    assert place_by_title(catalogue)["Henry VIII"].name == "London"
+    # A city column beside it is still the place: it comes first.
+    both = f"date,title,{column},city\n2024-01-01,A,Kent,Dover\n"
+    assert guess_fields(write(tmp_path / "both.csv", both)).choice.place == "city"
+
+
 def test_geojson_features_without_geometry_are_placed_by_their_place_name(tmp_path):
     features = [
         {"type": "Feature", "geometry": None, "properties": {"name": "Talks", "date": "2024-03-01", "location": "Geneva"}},

@@ -222,6 +222,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "pays",
         "pais",
         "paese",
+        # a Wikipedia table's ("Monarch | Reign | Capital"), a council's or a census's
+        "capital",
+        "capital_city",
+        "county",
+        "district",
+        "municipality",
+        "nation",
+        "territory",
     ),
     "id": (
         "event_id",
