@@ -181,6 +181,43 @@ def test_the_shapefile_message_says_how_to_convert(tmp_path):
     assert "ogr2ogr -f GeoJSON out.geojson roads.shp" in refusal(path)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "part"),
+    [
+        (
+            "roads.prj",
+            b'PROJCS["WGS_1984_Web_Mercator",GEOGCS["GCS_WGS_1984"]]',
+            "coordinate system",
+        ),
+        ("roads.cpg", b"UTF-8", "text encoding"),
+        ("roads.dbf", b"\x03\x7c\x01\x01" + bytes(28), "attribute table"),
+    ],
+)
+def test_a_shapefiles_other_parts_say_which_file_to_convert(tmp_path, name, data, part):
+    """A shapefile's .prj read as a CSV ("no latitude/longitude column; the columns are
+    'PROJCS[…'"), its .cpg as "a single column ('UTF-8')": each is named as the part of a
+    shapefile it is, with the .shp beside it to convert."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    message = refusal(path)
+    assert f"part of a shapefile (its {part})" in message
+    assert "ogr2ogr -f GeoJSON out.geojson roads.shp" in message
+
+
+def test_a_qgis_project_says_to_export_its_layer(tmp_path):
+    """A QGIS project (.qgs, or zipped .qgz) was "not KML: the document is <qgis>" or "a zip
+    archive with no .kml file in it (project.qgs)": it holds no events, only the names of the
+    files that do."""
+    qgs = write(tmp_path / "story.qgs", '<?xml version="1.0"?><qgis version="3.28"></qgis>')
+    qgz = zipped(tmp_path / "story.qgz", {"story.qgs": "<qgis/>", "story.qgd": "x"})
+    for path in (qgs, qgz):
+        assert refusal(path) == (
+            f"{path}: a QGIS project: it names the layers it shows, which are in other files — "
+            "in QGIS, right-click the layer of events, Export ▸ Save Features As…, format "
+            "GeoJSON, and open that"
+        )
+
+
 GPX = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="OsmAnd" '
     'xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.2" lon="6.14">'

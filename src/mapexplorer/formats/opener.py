@@ -311,9 +311,20 @@ _PACKAGES = (".numbers", ".pages", ".key")
 _ODF = {  # an OpenDocument zip's "mimetype" member
     b"application/vnd.oasis.opendocument.text": ".odt",
 }
+_QGIS_PROJECT = (
+    "a QGIS project: it names the layers it shows, which are in other files — in QGIS, "
+    "right-click the layer of events, Export ▸ Save Features As…, format GeoJSON, and open "
+    "that"
+)
+_SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn")
 _SUFFIX_KINDS = {
     ".shx": f"part of a shapefile (its index): {_OPENS} — {_CONVERT}",
     ".dbf": f"part of a shapefile (its attribute table): {_OPENS} — {_CONVERT}",
+    ".prj": f"part of a shapefile (its coordinate system): {_OPENS} — {_CONVERT}",
+    ".cpg": f"part of a shapefile (its text encoding): {_OPENS} — {_CONVERT}",
+    ".qix": f"part of a shapefile (its spatial index): {_OPENS} — {_CONVERT}",
+    ".sbn": f"part of a shapefile (its spatial index): {_OPENS} — {_CONVERT}",
+    ".qgs": _QGIS_PROJECT,
     ".gpkg": f"a GeoPackage: {_OPENS} — {_CONVERT}",
     ".fgb": f"a FlatGeobuf file: {_OPENS} — {_CONVERT}",
 }
@@ -353,7 +364,11 @@ def _other_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None
             f"in a browser; {_OPENS} (an HTML article: File ▸ Import article)"
         )
     if suffix in _SUFFIX_KINDS and not head.lstrip().startswith((b"{", b"[", b"<")):
-        return _SUFFIX_KINDS[suffix].format(name=Path(path).name)
+        shapefile = suffix in _SHAPEFILE_PARTS  # the .shp beside it is the one to convert
+        name = Path(path).with_suffix(".shp").name if shapefile else Path(path).name
+        return _SUFFIX_KINDS[suffix].format(name=name)
+    if re.search(rb"<qgis[\s>]", head[:512]):  # a project's XML, under any name
+        return _QGIS_PROJECT
     if head.startswith(b"PK\x03\x04") and suffix != ".kmz":
         return _zip_kind(path, head, suffix)
     return None
@@ -381,6 +396,8 @@ def _zip_kind(path: str | os.PathLike, head: bytes, suffix: str) -> str | None:
     for kind, odf_suffix in _ODF.items():
         if mimetype.startswith(kind):
             return _ZIP_KINDS[odf_suffix]
+    if any(n.endswith(".qgs") for n in lower) and suffix != ".zip":  # QGIS's .qgz
+        return _QGIS_PROJECT
     if _IWORK in lower:  # Numbers, Pages or Keynote: which, by its name
         return _ZIP_KINDS[suffix if suffix in _PACKAGES else ".numbers"]
     for ending, kind in _ZIPPED_GIS:  # a GIS's own files, which unpacked we do not read either
