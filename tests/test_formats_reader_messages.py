@@ -1171,6 +1171,26 @@ def test_a_totals_row_under_the_table_is_left_out_as_one(tmp_path):
     assert report.notes == [
         "rows 3 and 4 ('SUMME' or 'Gesamt', no date) left out: totals rows, not an event"
     ]
+
+
+def test_summary_rows_under_a_short_table_do_not_hide_its_date_column(tmp_path):
+    """Two events over three summary rows ("Average", "Count", "Total") was refused: "'Date'
+    holds too few dates … 'Average' is not a date". They are no sample of the columns, and
+    are left out as summary rows."""
+    text = (
+        "Date,Event,Deaths,Lat,Lon\n"
+        "2024-06-25,Strike,3,49.99,36.23\n"
+        "2024-06-26,Shelling,4,48.59,37.84\n"
+        "Average,,3.5,,\nCount,,2,,\nTOTAL:,,7,,\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "toll.csv", text))
+    assert [e.title for e in catalogue.events] == ["Strike", "Shelling"]
+    assert not report.problems
+    assert report.notes == [
+        "rows 4–6 (3 rows) ('Average' or 'Count' or 'TOTAL', no date) left out: summary rows, "
+        "not an event"
+    ]
+    assert guess_fields(tmp_path / "toll.csv").sample_numbers == (2, 3)  # as the file numbers
     # A title that only starts with the word is an event, and its date is reported as usual.
     war = "date,title,lat,lon\n2024-06-25,A,1,1\n,Total war,1,1\n"
     _, report = read_catalogue(write(tmp_path / "war.csv", war))

@@ -47,6 +47,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import SwappedRows, swapped_rows
+from mapexplorer.formats.totals import is_totals_word, totals_word
 from mapexplorer.formats.wikidata import sparql_tsv
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
@@ -261,7 +262,7 @@ def _read_rows(
             progress(index, total)
         time = times[index]
         if time.__class__ is not TimeSpan:
-            if word := _totals_word(rows[index]):
+            if word := totals_word(rows[index]):
                 totals[index] = word
                 continue
             message = _short_row(row, width, time_names)
@@ -462,34 +463,15 @@ def _times(reader: RowReader, rows: list[dict]) -> list[TimeSpan | DateError]:
     return [spans[key] for key in keys]
 
 
-_TOTALS = re.compile(
-    r"(?:grand |sub-?)?totals?|sum|summe|gesamt|insgesamt|gesamtsumme|zwischensumme|totaux"
-    r"|total g[ée]n[ée]ral|sous-total|somme|totale|totaal|som|suma|soma|total geral|итого"
-    r"|всего"
-)
-"""What a spreadsheet's totals row says in its first cells: "Total", "Grand total", German
-"Summe" and "Gesamt", French "Totaux", Italian "Totale", Dutch "Totaal", Spanish "Suma"…"""
-
-
-def _totals_word(cells: list[str]) -> str:
-    """The word of a totals row ("Total:", "SUMME"), which a sheet adds under its rows and a
-    CSV saved from it keeps; "" for any other row. Only a cell that is that word alone: "Total
-    war" is a title."""
-    for cell in cells[:3]:
-        word = stripped(cell).rstrip(":.").strip()
-        if word and _TOTALS.fullmatch(word.casefold()):
-            return word
-    return ""
-
-
 def _totals_line(totals: dict[int, str], number: RowNumbers) -> list[str]:
-    """The report's line for the totals rows left out."""
+    """The report's line for the totals and summary rows left out."""
     if not totals:
         return []
     indexes = sorted(totals)
     said = _row_numbers(indexes, number).rsplit(" ", 1)[0]  # "row 12", "rows 12 and 30"
     words = " or ".join(repr(w) for w in dict.fromkeys(totals[i] for i in indexes))
-    kind = "a totals row" if len(indexes) == 1 else "totals rows"
+    what = "totals" if all(is_totals_word(w) for w in totals.values()) else "summary"
+    kind = f"a {what} row" if len(indexes) == 1 else f"{what} rows"
     return [f"{said} ({words}, no date) left out: {kind}, not an event"]
 
 

@@ -9,6 +9,7 @@ one row into an event's parts with it, and `preview` shows what the first rows b
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -44,6 +45,7 @@ from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
+from mapexplorer.formats.totals import totals_word
 from mapexplorer.formats.wikidata import wikidata_roles
 from mapexplorer.formats.year_slash import SlashReading, column_readings
 from mapexplorer.model.event import Excerpt
@@ -617,8 +619,15 @@ def guess(
     a field of "lat, lon" pairs is no location: a `place` of them is the place's name.
     `number`: a row's number as the file numbers it, from its index (a CSV's header is row
     1), for the reasons and the preview; else 1, 2, 3…"""
-    sample = tuple(row for _, row in zip(range(SAMPLE_SIZE), rows, strict=False))
-    numbers = tuple(map(number, range(len(sample)))) if number else ()
+    # A sheet's totals and summary rows ("Total", "Average") say nothing of what the columns
+    # hold: two events over three of them made the date column "too few dates".
+    picked = [
+        (index, row)
+        for index, row in enumerate(itertools.islice(rows, SAMPLE_SIZE + _MOST_SUMMARIES))
+        if not totals_word(list(row.values())[:3])
+    ][:SAMPLE_SIZE]
+    sample = tuple(row for _, row in picked)
+    numbers = tuple(number(i) if number else i + 1 for i, _ in picked)
     names = tuple(dict.fromkeys(n for n in names if isinstance(n, str)))
     by_norm: dict[str, str] = {}
     for name in names:
@@ -794,6 +803,10 @@ def _is_label(value: Any) -> bool:
     except DateError:
         return True
     return False  # a date ("March 2024") is no title
+
+
+_MOST_SUMMARIES = 20
+"""Totals and summary rows passed over in the first rows of a table, at most."""
 
 
 _FORM_TIMESTAMPS = frozenset(
