@@ -20,11 +20,12 @@ _TOTALS = re.compile(
 """What a spreadsheet's totals row says in its first cells: "Total", "Grand total", German
 "Summe" and "Gesamt", French "Totaux", Italian "Totale", Dutch "Totaal", Spanish "Suma"…"""
 _SUMMARIES = re.compile(
-    r"average|avg|mean|median|count|durchschnitt|mittelwert|anzahl|moyenne|promedio|media"
+    r"average|avg|mean|median|count|durchschnitt|mittelwert|anzahl|moyenne|promedio"
     r"|gemiddelde|gemiddeld|среднее"
 )
 """A summary row's word: "Average", "Mean", "Count" (German "Durchschnitt", "Anzahl", French
-"Moyenne", Spanish "Promedio", Italian "Media", Dutch "Gemiddelde")."""
+"Moyenne", Spanish "Promedio", Dutch "Gemiddelde"; not Italian "Media", a category's name in
+English)."""
 
 
 def totals_word(cells: Sequence[Any]) -> str:
