@@ -984,6 +984,44 @@ def test_a_latitude_out_of_range_that_fits_as_a_longitude_asks_whether_they_are_
     assert problem.message == "latitude 139.7 is out of range -90…90"  # swapped, still off
 
 
+def test_web_mercator_metres_without_a_crs_open_when_the_places_named_are_there(tmp_path):
+    """A web map's export in Web Mercator metres with no "crs" member was refused, though
+    the towns its features name are where Web Mercator puts them: that tells which system
+    the metres are in, so they are converted, the report saying how it knows. A national
+    grid's metres (London at [530000, 180000]) are not so, and are refused as before."""
+
+    def collection(*features):
+        return json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": xy},
+             "properties": {"title": title, "place": place, "date": "2024-05-01"}}
+            for title, place, xy in features
+        ]})  # fmt: skip
+
+    path = write(
+        tmp_path / "web.geojson",
+        collection(
+            ("Talks", "Moscow", [4187547.8, 7509021.1]),
+            ("Summit", "Paris", [261848.15, 6250566.72]),
+            ("Rally", "Somewhere we do not know", [1500000, 6000000]),
+        ),
+    )
+    catalogue, report = read_catalogue(path)
+    lon, lat = catalogue.places_of(catalogue.events[0])[0].representative
+    assert (round(lon, 4), round(lat, 4)) == (37.6174, 55.7511)
+    assert report.asides == [
+        'its coordinates are metres, not longitude and latitude, and no "crs" member says '
+        "which system they are in; they are Web Mercator's (EPSG:3857): 2 of the 2 places it "
+        "names that we know are where Web Mercator puts them ('Moscow' at 55.7511° N, "
+        "37.6174° E), so they were converted to longitude and latitude (save the file in WGS "
+        "84 to be sure)"
+    ]
+    grid = write(
+        tmp_path / "grid.geojson",
+        collection(("Talks", "London", [530000, 180000]), ("Summit", "Leeds", [430000, 433000])),
+    )
+    assert "its coordinates look like projected metres" in refusal(grid, guess=False)
+
+
 def test_coordinates_in_metres_without_a_crs_say_what_they_look_like_and_how_to_reproject(
     tmp_path,
 ):

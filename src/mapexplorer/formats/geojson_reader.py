@@ -36,7 +36,7 @@ from mapexplorer.formats.reading import (
     spreadsheet_days_line,
 )
 from mapexplorer.formats.report import numbered
-from mapexplorer.formats.swapped import swapped_rows
+from mapexplorer.formats.swapped import at_their_towns, swapped_rows
 from mapexplorer.formats.web_mercator import from_web_mercator, is_web_mercator, to_degrees
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError
@@ -201,6 +201,7 @@ def read_document(
     with paused_gc():
         features = features_of(doc, path)
         crs = projected_crs(doc)
+        says_crs = isinstance(doc, dict) and doc.get("crs") is not None  # metres, or not
         mercator = crs is not None and is_web_mercator(crs)
         # Degrees under a "crs" member copied from elsewhere: in metres, they would all be
         # within a kilometre of 0°, 0°.
@@ -230,6 +231,11 @@ def read_document(
         all_parts = reader.all_parts(props)
         reader.read_days_in_bulk(props)
         slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
+        guessed_mercator = None  # metres with no "crs" member: Web Mercator's, by the names?
+        if crs is None and not says_crs and metres_in(features) is not None:
+            guessed_mercator = _mercator_by_names(features, all_parts)
+            if guessed_mercator is not None:
+                features = from_web_mercator(features)
         points = _points(features)
         # Features with no geometry but a place's name are placed by the name (`place_names`).
         by_name = PlacesByName(
@@ -252,6 +258,8 @@ def read_document(
         builder.report.notes += year_slash_lines("feature", slashed, reader.slashes)
         if progress is not None:
             progress(total, total)
+        if guessed_mercator is not None:
+            builder.report.asides.append(guessed_mercator)
         if mislabelled:
             builder.report.asides.append(
                 f'its "crs" member names Web Mercator ({crs}), but its coordinates are '
@@ -266,7 +274,6 @@ def read_document(
                 "QGIS would reproject them"
             )
             crs = None  # read as degrees now: nothing to say of the features left out
-        says_crs = isinstance(doc, dict) and doc.get("crs") is not None  # metres, or not
         try:
             catalogue, report = builder.finish(total, choice, guessed)
         except FormatError as exc:
@@ -326,6 +333,34 @@ def _swapped_line(all_parts: list[Any], points: list[Any]) -> list[str]:
         f"[{lat:g}, {lon:g}] is there): read as written; GeoJSON gives the longitude first, "
         "[longitude, latitude]"
     ]
+
+
+def _mercator_by_names(features: list[Any], all_parts: list[Any]) -> str | None:
+    """The report's line when a file's coordinates in metres, with no "crs" member to say
+    which system they are in, are Web Mercator's: most of its features that name a town the
+    city table knows (by their place, else their title) are at that town read so. None when
+    they are not (a national grid's metres, or no names to tell by): such a file is refused
+    with where its first point would be, as before."""
+    items: list[tuple[str, float, float] | None] = []
+    for feature, parts in zip(features[:_MOST_CHECKED], all_parts, strict=False):
+        geometry = feature.get("geometry") if feature.__class__ is dict else None
+        position = _first_position(geometry)
+        degrees = to_degrees(*position) if position is not None else None
+        name = parts.place or parts.title
+        items.append((name, *degrees) if degrees is not None and name else None)
+    near, known = at_their_towns(items)
+    if not near or len(near) * 2 <= known:
+        return None
+    first = items[near[0]]
+    assert first is not None
+    return (
+        'its coordinates are metres, not longitude and latitude, and no "crs" member says '
+        f"which system they are in; they are Web Mercator's (EPSG:3857): {len(near)} of the "
+        f"{known} places it names that we know are where Web Mercator puts them "
+        f"({first[0]!r} at {abs(first[2]):.4f}° {'NS'[first[2] < 0]}, "
+        f"{abs(first[1]):.4f}° {'EW'[first[1] < 0]}), so they were converted to longitude "
+        "and latitude (save the file in WGS 84 to be sure)"
+    )
 
 
 _METRES = 1000.0

@@ -18,7 +18,7 @@ import numpy as np
 
 from mapexplorer.model.place import haversine_km_to_many
 
-__all__ = ["MOST_ROWS", "SwappedRows", "swapped_rows"]
+__all__ = ["MOST_ROWS", "SwappedRows", "at_their_towns", "swapped_rows"]
 
 MOST_ROWS = 20_000
 """Bigger tables come from tools that do not swap columns (ACLED, GDELT); reading the city
@@ -86,6 +86,28 @@ def swapped_rows(
     name, lon, lat = items[first]  # type: ignore[misc]
     known = sum(keys[item[0]] in places for _, item in named)  # unswappable ones too
     return SwappedRows(swapped, known, (first, name, lon, lat, far[first]))
+
+
+def at_their_towns(items: Sequence[tuple[str, float, float] | None]) -> tuple[list[int], int]:
+    """Of the items (a place's name, lon, lat; None for one without both), the indexes of
+    those within `_NEAR_KM` of a town of that name, and how many name a town the city table
+    knows: whether a file's points are where its names say (read another way, as Web
+    Mercator's metres made degrees)."""
+    named = [(i, item) for i, item in enumerate(items) if item is not None and item[0]]
+    if not named:
+        return [], 0
+    keys = {name: _key(name) for name in {item[0] for _, item in named}}
+    places = _towns(set(keys.values()))
+    near: list[int] = []
+    known = 0
+    for index, (name, lon, lat) in named:
+        if keys[name] not in places:
+            continue
+        known += 1
+        lons, lats = places[keys[name]]
+        if _km(np.array([lon]), np.array([lat]), lons, lats).min() <= _NEAR_KM:
+            near.append(index)
+    return near, known
 
 
 def _km(lon: np.ndarray, lat: np.ndarray, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
