@@ -842,3 +842,44 @@ def test_a_millennium_dates_a_draft_and_the_third_without_bc_is_none():
     assert draft.time.describe() == "3000 BC–2001 BC"
     assert draft.title == "Copper was smelted in Egypt"
     assert dates("The third millennium began in 2001.") == [("2001", "2001")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "since" a month, up to now: the latest before publication, open until it
+        ("Iran held elections in 2019. Since August, protests have spread across Tehran.",
+         ("Since August", "2024-08/2025-01-17")),
+        ("The deal was signed in March 2019. Since Aug. 3, the rial has lost half its value.",
+         ("Since Aug. 3", "2024-08-03/2025-01-17")),
+        # told in the present perfect: the news's own time
+        ("In 2019 Iran held elections. In March, prices have doubled.", ("In March", "2024-03")),
+        # a month after the publication month: last year's
+        ("Iran held elections in 2019. Since February, the rial has fallen.",
+         ("Since February", "2024-02/2025-01-17")),
+        # the sentence names its own year: that year's
+        ("In 2019, and again since August, protests have spread.",
+         ("since August", "2019-08/2025-01-17")),
+        # a story told in the past goes on in its year
+        ("In 2019 Iran held elections. In March, the army moved into Isfahan.",
+         ("In March", "2019-03")),
+        # looking back with "had": closed, in the story's year
+        ("In 1941 the army moved east. Since June, it had advanced.", ("Since June", "1941-06")),
+    ],
+)  # fmt: skip
+def test_a_yearless_month_of_the_news_takes_the_year_publication_implies(text, expected):
+    """Published 17 January 2025, "… elections in 2019. Since August, protests have spread"
+    dated the protests to August 2019, the year of the sentence before."""
+    assert dates(text)[-1] == expected
+
+
+def test_since_a_yearless_month_dates_its_draft_from_before_publication():
+    drafts = import_text(
+        "Iran held elections in 2019 in Tehran.\n\n"
+        "Since August, protests have spread across Isfahan.",
+        published="2025-01-17",
+    ).drafts
+    assert [(d.places[0].name, d.time.edtf) for d in drafts] == [
+        ("Tehran", "2019"),
+        ("Isfahan", "2024-08/2025-01-17"),
+    ]

@@ -191,6 +191,7 @@ class _Context:
     text: str
     published: int | None
     previous: TimeSpan | None = None
+    previous_end: int = -1  # where the previous date's words end in the text
 
 
 Resolved = tuple | None  # (span, kind, note) or (span, kind, note, alternatives)
@@ -214,6 +215,7 @@ def _year_of_month_day(
         prev is not None
         and prev.precision.rank <= Precision.MONTH.rank
         and _lends_its_year(prev, ctx, m)
+        and not _in_news_time(ctx, m)
     ):
         year, prev_month, _ = ymd_from_day(prev.start)
         if month < prev_month and _goes_on_forward(ctx, m, prev_month, year + 1, month, day):
@@ -444,6 +446,32 @@ def _lends_its_year(prev: TimeSpan, ctx: _Context, m: re.Match[str] | None) -> b
     return bool(_FUTURE.search(sentence) or _AHEAD_WORDS.search(sentence))
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)(?:n['’]t)?\s+(?:(?:not|already|just|never|also|long|largely|steadily)\s+)?"
+    r"(?!(?:a|an|the|to|no|its|their|his|her|our|some|any|more|fewer|little|much)\b)[a-z]{2,}",
+    re.I,
+)
+
+
+def _in_news_time(ctx: _Context, m: re.Match[str] | None) -> bool:
+    """Whether a month or day told without its year, in a sentence that names no year of its
+    own, is counted from publication rather than from the story's last date: "since" it, up to
+    now ("… elections in 2019. Since August, protests have spread": the August before
+    publication), or told in the present perfect ("In March, prices have doubled"). Not looking
+    back with "had" ("In 1941 … Since June, the army had advanced")."""
+    if ctx.published is None or m is None:
+        return False
+    if not _SENTENCE_END.search(ctx.text, max(ctx.previous_end, 0), m.start() + 1):
+        return False  # "In 2019, and again since August, …": the sentence's own year
+    _start, before, after = _sentence_around(ctx, m)
+    sentence = before + m[0] + after
+    if _PAST_PERFECT.search(sentence):
+        return False
+    since = re.match(r"(?:ever\s+)?since\b", m[0], re.I) or _SINCE_BEFORE.search(before)
+    return bool(since or _PRESENT_PERFECT.search(sentence))
+
+
 def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
     """Whether the sentence of a date tells what happened ("Farmers marched in Madrid in late
     March", "Fire swept through the town on March 20"): a verb in the past, and no word that
@@ -540,6 +568,7 @@ def _year_of_month(month: int, ctx: _Context, m: re.Match[str]) -> tuple[int, st
         prev is not None
         and prev.precision.rank <= Precision.YEAR.rank
         and _lends_its_year(prev, ctx, m)
+        and not _in_news_time(ctx, m)
     ):
         year, prev_month, _ = ymd_from_day(prev.start)
         if (
@@ -1022,7 +1051,8 @@ def _sentence_around(ctx: _Context, m: re.Match[str]) -> tuple[int, str, str]:
     tense is the sentence's: not a "will" of the sentence before, nor a "plan" of the next."""
     line_start = ctx.text.rfind("\n", 0, m.start()) + 1
     start = max(line_start, m.start() - 120)
-    for end in _SENTENCE_END.finditer(ctx.text, start, m.start()):
+    # (To the date's first letter: a sentence it opens ends before it.)
+    for end in _SENTENCE_END.finditer(ctx.text, start, m.start() + 1):
         start = end.end()
     line_end = ctx.text.find("\n", m.end())
     after = ctx.text[m.end() : min(m.end() + 40, line_end if line_end >= 0 else len(ctx.text))]
@@ -1215,6 +1245,8 @@ and May 2020" (the years' own rule reads "from 1960 to 1975" whole)."""
 _BARE_MONTH = re.compile(rf"(?P<m>{MONTH})(?!\s*,?\s*(?:of\s+)?\d|\s*[-–])")
 """A range's end month with no day or year of its own: "from January to March"."""
 _OWN_CUE = re.compile(r"(?P<cue>from|between)\s", re.I)
+_OWN_SINCE = re.compile(r"(?:ever\s+)?since\s", re.I)
+"""A month's own "since": "Since August, protests have spread" is open until publication."""
 _AND_NEXT = re.compile(r",?\s+and\s+(?:on\s+|in\s+)?", re.I)
 """Between two dates of a list: "on Aug. 25 and Sept. 17, 1941" (the first takes its year)."""
 _AND_DAY_YEAR = re.compile(rf"(?P<d>{DAY}),?\s+(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}")
@@ -1327,7 +1359,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             range_open = None
             if joined is not None:
                 mentions[-1] = joined
-                ctx.previous = joined.span
+                ctx.previous, ctx.previous_end = joined.span, joined.end
                 taken_until = m.end()
                 continue
         range_open = None
@@ -1354,15 +1386,19 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             as_read = DateMention(start, m.end(), m.group(), span, kind, note, alternatives)
             range_open = (as_read, cue_start, to.end())
         begin = start
-        since = _SINCE.search(text, max(0, start - 20), start)
+        since = _SINCE.search(text, max(0, start - 20), start) or _OWN_SINCE.match(m.group())
         if since and _FROM_A_TIME.search(text, max(0, start - 40), start):
             since = None
         if to and not _TO_NOW.match(text, to.end()) and not _A_DATE_NEXT.match(text, to.end()):
             since = None  # "from 1520 until his death": it ended, when the text does not say
+        if since and _PAST_PERFECT.search(_sentence_text(ctx, m)):
+            since = None  # "Since June, the army had advanced": it ended before the story's now
+        opened = False
         if since and published is not None and published >= span.start:
             # "since 2014", or "from 2014 to the present": open until publication
             span = _span(f"{span.edtf.split('/')[0].rstrip('~?%')}/{iso_from_day(published)}")
-            begin = since.start()
+            begin = since.start() + (start if since.re is _OWN_SINCE else 0)
+            opened = True
             note = (note + "; " if note else "") + "'since': open until publication"
         if resolve in (_dmy, _dm) and begin == start:
             # "on 3 and 10 March 2020": the bare days before are the same month's and year's.
@@ -1373,11 +1409,12 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         )
         # "Since 2014 he has lived in Kyiv. In March, he moved": open until publication, it
         # lends no year of its start to what comes next (March is the latest before publication).
-        ctx.previous = None if begin != start and range_open is None else span
+        ctx.previous = None if opened and range_open is None else span
+        ctx.previous_end = m.end()
         taken_until = m.end()
         if range_open is not None and (closed := _month_range(range_open, text)):
             mentions[-1] = closed  # "from January to March": one span, in the start's year
-            ctx.previous = closed.span
+            ctx.previous, ctx.previous_end = closed.span, closed.end
             taken_until = closed.end
             range_open = None
             continue
@@ -1390,7 +1427,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
             # "In March and April": both months of the year guessed; one span when they follow
             # each other, as "3 and 4 March" is.
             mentions[-1:] = months
-            ctx.previous = months[-1].span
+            ctx.previous, ctx.previous_end = months[-1].span, months[-1].end
             taken_until = months[-1].end
             continue
         if _yearless(mentions[-1]) and (and_next := _AND_NEXT.match(text, m.end())):
@@ -1403,7 +1440,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 # take the year written after it.
                 mentions[-1] = second[0]
                 mentions.append(second[1])
-                ctx.previous = second[1].span
+                ctx.previous, ctx.previous_end = second[1].span, second[1].end
                 taken_until = second[1].end
                 listed = None
     return tuple(mentions)
