@@ -474,16 +474,16 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "May 30",
             "Airport operations in Porto Alegre were suspended",
         ),
-        # a date taken from inside brackets leaves no empty space in them
+        # a date taken from inside brackets takes the aside it was in with it ("(opened)")
         (
             "The metro (opened in 2019) is worth a ride.",
             "2019",
-            "The metro (opened) is worth a ride",
+            "The metro is worth a ride",
         ),
         (
             "A treaty (signed on 17 January 2025) took effect.",
             "17 January 2025",
-            "A treaty (signed) took effect",
+            "A treaty took effect",
         ),
     ],
 )
@@ -921,6 +921,47 @@ def test_the_date_of_an_aside_is_not_the_clauses():
     assert draft.time.edtf == "2018/2023-12-14"
     assert draft.title == "Accession talks with Turkey have been frozen"
     assert "2005" in [t.edtf for t in draft.time_alternatives]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aside"),
+    [
+        ("Pezeshkian, who beat Jalili in the 2024 runoff, met Putin in Moscow on Friday.", "2024"),
+        ("Pezeshkian, who took office on July 30, 2024, met Putin in Moscow on Friday.",
+         "2024-07-30"),
+        ("Pezeshkian, who took office on Dec. 3, 2024, met Putin in Moscow on Friday.",
+         "2024-12-03"),
+        ("Pezeshkian — who beat Jalili in the 2024 runoff — met Putin in Moscow on Friday.",
+         "2024"),
+        ("Pezeshkian (elected in 2024) met Putin in Moscow on Friday.", "2024"),
+        ("Pezeshkian, a reformist who beat Jalili in the 2024 runoff, met Putin in Moscow on "
+         "Friday.", "2024"),
+        ("Pezeshkian, whose government took office in August, met Putin in Moscow on Friday.",
+         "2024-08"),
+    ],
+)  # fmt: skip
+def test_an_aside_about_who_acted_does_not_date_the_clause(sentence, aside):
+    """ "Pezeshkian, who took office on July 30, 2024, met Putin … on Friday" was dated 30 July
+    2024 (the comma inside the date ended the aside early); between dashes the aside was a
+    draft of its own ("Pezeshkian — who beat Jalili in the 2024 runoff"), and in brackets, or
+    after "a reformist", its year dated the meeting."""
+    [draft] = import_text(sentence, published="2025-01-17").drafts
+    assert draft.time.edtf == "2025-01-17"
+    assert draft.title == "Pezeshkian met Putin in Moscow"
+    assert aside in [t.edtf for t in draft.time_alternatives]
+
+
+def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
+    """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
+    date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the
+    sentence has no date, as one dated only "on Friday" has none."""
+    drafts = import_text(
+        "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday that Iran would sign "
+        "the pact in Moscow.\n\nThe pact was first proposed in Tehran in 2022."
+    ).drafts
+    assert [(d.time.edtf, d.title) for d in drafts] == [
+        ("2022", "The pact was first proposed in Tehran")
+    ]
 
 
 def test_a_yardstick_date_does_not_date_the_clause_and_a_future_date_is_not_carried_on():

@@ -134,6 +134,8 @@ def make_drafts(
         units = _units(text, sentence, s_dates, s_places)
         for unit in units:
             unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
+            if unit.relative and unit.dates:
+                _drop_dates_of_asides(text, unit, unresolved)
         units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
     for paragraph_units in units_by_paragraph.values():
         _place_at_unknown_sites(paragraph_units, dateline)
@@ -182,6 +184,20 @@ def _unresolved_relative_dates(
         return []
     probe = find_dates(text, _SOME_DAY)
     return [m for m in probe if m.kind == FROM_PUBLISHED and m.start >= body_start]
+
+
+def _drop_dates_of_asides(text: str, unit: _Unit, unresolved: list[DateMention]) -> None:
+    """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
+    date: the clause happened on a Friday nobody can place, not in the aside's year. Its date
+    is unknown, so it has none (as if dated only "on Friday")."""
+    asides = asides_in(text, unit.start, unit.end)
+
+    def in_an_aside(m: DateMention) -> bool:
+        return any(a <= m.start < e for a, e in asides)
+
+    own_relative = any(unit.start <= m.start < unit.end and not in_an_aside(m) for m in unresolved)
+    if asides and own_relative and all(in_an_aside(m) for m in unit.dates):
+        unit.dates = []
 
 
 _SOME_DAY = 20_000  # 2024-10-04: any day will do, only the kinds of the mentions are used
@@ -245,8 +261,14 @@ def _units(
         # clause's after "but" (or ", and"), the one before it, undated, its context; not in
         # "With Moscow at war, and Iran under pressure, they failed last month …" (a lead).
         cuts.append(lead[-1].end())
+    # "Pezeshkian — who beat Jalili in the 2024 runoff — met Putin on Friday": the dashes of an
+    # aside break no clause.
+    asides = asides_in(text, sentence.start, sentence.end) if len(dates) > 1 else []
     for before, after in zip(dates, dates[1:], strict=False):
-        breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start)) or [
+        breaks = [
+            b for b in _CLAUSE_BREAK.finditer(text, before.end, after.start)
+            if not any(a <= b.start() < e for a, e in asides)
+        ] or [  # fmt: skip
             # "Negotiators met in Beijing last week and will meet again in Brussels on March 12":
             # a clause that looks ahead, with a place of its own, after one that names its own.
             b for b in _AND_AHEAD.finditer(text, before.end, after.start)

@@ -138,9 +138,19 @@ _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.
 _APPOSITIVE = re.compile(
     r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
-_ASIDE = re.compile(
-    r",\s(?:who|which|[a-z]+ed|known|led|born|built|held)\s[^,;.]{3,140},\s(?=[a-z])"
-)  # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
+_ASIDE_OPENS = r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen)"
+# An aside's words, with the commas and stops of a date inside it ("who took office on Dec.
+# 3, 2024,"): the comma before a year, the stop of an abbreviation before a day.
+_ASIDE_WORDS = r"(?:[^,;.]|,(?=\s[12]\d{3}\b)|\.(?=\s\d))"
+_ASIDE = re.compile(rf",\s{_ASIDE_OPENS}\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])")
+# ", who moved …,", ", which began …,", ", centered near Gaziantep,"
+_DASH_ASIDE = re.compile(rf"\s(?:—|–|--)\s{_ASIDE_OPENS}\b[^—–;.]{{0,140}}?\s(?:—|–|--)\s(?=[a-z])")
+# " — who beat Jalili in the 2024 runoff — ": an aside between dashes, its date gone or not
+_BRACKET_ASIDE = re.compile(rf"\s\({_ASIDE_OPENS}\b[^()]{{0,140}}\)")
+# " (elected in 2024)", " (which began in 2005)"
+_DESCRIBED_ASIDE = re.compile(
+    rf",\s(?:a|an|the)\s[^,;.]{{1,60}}?\s(?:who|which|whose)\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])"
+)  # ", a reformist who beat Jalili in the 2024 runoff,"
 _DESCRIBED = re.compile(
     r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)){3,90},\s(?=[a-z])"
@@ -153,7 +163,10 @@ def _without_description(text: str) -> str:
     m = _DESCRIBED.match(text)
     if m is None or m[1].split()[-1].lower() in _LEADS or m[1].split()[0].lower() in _LEADS:
         return text
-    if has_a_verb(text, m.end(1), m.end()):
+    # "Pezeshkian, a reformist who beat Jalili in the runoff, met …": the verbs of a relative
+    # clause are the description's.
+    relative = re.search(r"\s(?:who|which|whose)\s", text[m.end(1) : m.end()])
+    if has_a_verb(text, m.end(1), m.end(1) + relative.start() if relative else m.end()):
         return text
     return f"{m[1]} {text[m.end() :]}"
 
@@ -216,7 +229,11 @@ def reported_clause_start(
 def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where asides about a subject are (", which began in 2005,"): their dates are not the
     clause's."""
-    found = [(a.start(), a.end()) for a in _ASIDE.finditer(text, start, end)]
+    found = sorted(
+        (a.start(), a.end())
+        for pattern in (_ASIDE, _DASH_ASIDE, _BRACKET_ASIDE, _DESCRIBED_ASIDE)
+        for a in pattern.finditer(text, start, end)
+    )
     # "…, which entered circulation on Jan. 1, 2002.": one that ends the clause
     last = _LAST_ASIDE.search(text, start, end)
     if last and all(last.start() >= b for _, b in found):
@@ -251,6 +268,8 @@ def title_for(
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
     # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
     text = _ASIDE.sub(" ", text, count=1)
+    text = _DASH_ASIDE.sub(" ", text, count=1)
+    text = _BRACKET_ASIDE.sub("", text, count=1)
     # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
