@@ -3,7 +3,9 @@ exporter open; clear messages and exit status 2 for bad input. Plain pytest."""
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -195,6 +197,10 @@ def test_dates_skipped_for_want_of_the_publication_date_are_named(tmp_path, caps
     dates in the text": it has them, and --published reads them."""
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
+    # Saved on 1 December 2024: 13 November 2024 was a Wednesday, no "Thursday" of the story
+    # (the year of a file saved soon after a Thursday, 13 November, would be the story's).
+    saved = datetime.datetime(2024, 12, 1).timestamp()
+    os.utime(path, (saved, saved))
     out = tmp_path / "out.geojson"
     assert main(["import-article", str(path), "-o", str(out)]) == 2
     err = capsys.readouterr().err

@@ -4,6 +4,8 @@ not tuned on. Plain pytest."""
 
 from __future__ import annotations
 
+import datetime
+import os
 import time
 from pathlib import Path
 
@@ -384,6 +386,55 @@ def test_published_line_and_dateline_date():
     assert detect_published(dateline).iso == "2024-03-05"
     assert dateline.sentences[0].text == "Talks began in Geneva."
     assert detect_published(article_from_text("Troops entered Tehran in 1941.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "how"),
+    [
+        # a weekday in the lead: the dateline's day or the day after it, from the text's year
+        ("PARIS, Nov 12 (Reuters) - French lawmakers voted on Tuesday to suspend the 2023 "
+         "pension reform, officials said in Paris.", "2024-11-12", "“Tuesday”"),
+        # the day after the agency, and no weekday: the latest year the text tells of
+        ("KYIV, Ukraine (AP) — Dec. 3 — Russian drones struck Kyiv overnight, a year after the "
+         "attacks of 2023.", "2023-12-03", "latest year the text tells of is 2023"),
+        # a year the story looks ahead to is not one it tells of
+        ("PARIS, Nov. 12 (Reuters) - Lawmakers in Paris voted to end the reform of 2023 and "
+         "will meet again by 2030.", "2023-11-12", "is 2023"),
+        ("KYIV, Ukraine (AP) — Dec. 3, 2024 — Russian drones struck Kyiv.", "2024-12-03",
+         "The dateline gives the date"),
+    ],
+)  # fmt: skip
+def test_a_dateline_day_without_its_year_is_the_day_of_publication(text, expected, how):
+    """ "PARIS, Nov 12 (Reuters) - … voted on Tuesday" was published on "the Tuesday after"
+    12 November 2023, the dateline's day read as a day the lead looked back to; "KYIV,
+    Ukraine (AP) — Dec. 3 —" gave no date at all, and the day was the lead's first words."""
+    article = article_from_text(text)
+    guess = detect_published(article)
+    assert guess.iso == expected
+    assert "The dateline gives" in guess.reasoning and how in guess.reasoning
+    assert not article.sentences[0].text.startswith(("Dec", "—"))
+
+
+def test_a_dateline_day_takes_the_year_of_the_file_saved_soon_after(tmp_path):
+    path = tmp_path / "strike.txt"
+    path.write_text(
+        "PARIS, Nov 12 (Reuters) - French rail workers walked out on Wednesday in Paris, "
+        "a year after the strikes of 2023.\n",
+        encoding="utf-8",
+    )
+    saved = datetime.datetime(2025, 11, 13, 9, 30).timestamp()
+    os.utime(path, (saved, saved))
+    drafts = import_article(path)
+    assert drafts.source.published == "2025-11-12"
+    assert "the file was saved on Thursday 13 November 2025" in drafts.source.published_note
+    assert [d.time.edtf for d in drafts.drafts] == ["2025-11-12"]
+    # a file saved years later says nothing of when the story was written: the text's year
+    # and the lead's weekday do (12 November 2025 was that Wednesday)
+    later = datetime.datetime(2029, 1, 5).timestamp()
+    os.utime(path, (later, later))
+    guess = detect_published(load_article(path))
+    assert guess.iso == "2025-11-12"
+    assert "file" not in guess.reasoning
 
 
 # --- the draft file and the catalogue ----------------------------------------------------------

@@ -5,6 +5,7 @@ that becomes the catalogue's `source.text`."""
 from __future__ import annotations
 
 import codecs
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -58,6 +59,11 @@ class Article:
     """The "MOSCOW (AP) —" before the first sentence: (start, end) of the place name."""
     dateline_area: str = ""
     """The state or country after the dateline's place: "Fla." in "PERRY, Fla. (AP) —"."""
+    dateline_date: str = ""
+    """The date the dateline gives, as written: "Nov 12" in "PARIS, Nov 12 (Reuters) -", "Dec. 3"
+    in "KYIV, Ukraine (AP) — Dec. 3 —"."""
+    file_date: str = ""
+    """The day (YYYY-MM-DD) the file was last saved, for an article read from a file."""
     sentences: list[Sentence] = field(default_factory=list)
 
     @property
@@ -102,7 +108,13 @@ def load_article(path: str | os.PathLike) -> Article:
     )
     if kind == "txt" and re.match(r"\s*<(?:!doctype\s+html|html)\b", text, re.I):
         kind = "html"
-    return article_from_text(text, name=path.name, kind=kind, path=path)
+    article = article_from_text(text, name=path.name, kind=kind, path=path)
+    try:
+        saved = datetime.date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return article
+    article.file_date = saved.isoformat()
+    return article
 
 
 _DATA_FILES = {
@@ -158,6 +170,7 @@ def article_from_text(
     if found:
         article.dateline = (found.start("place"), found.end("place"))
         article.dateline_area = found["area"] or ""
+        article.dateline_date = " ".join((found["date"] or found["after"] or "").split())
     if not article.title:
         # Only a title the text has: one made from the file's name ("Russia iran partnership"
         # for russia-iran-partnership.txt) read as the article's own. Without one, the review
@@ -231,11 +244,17 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
 
 # Capital letters, with accents too: "SÃO PAULO (AP) —", "İSTANBUL (AP) —".
 _CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_DATELINE_DAY = (
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}"
+    r"(?:,\s+\d{4})?"
+)
 _DATELINE = re.compile(
     rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’ -]{{2,}}?[{_CAPITALS}.])"
     r"(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)*"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([A-Za-z ]{2,12}\))?\s*[–—-]+\s*"
+    rf"(?:,\s+(?P<date>{_DATELINE_DAY}))?\s*(?:\([A-Za-z ]{{2,12}}\))?\s*[–—-]+\s*"
+    # the day after the agency: "KYIV, Ukraine (AP) — Dec. 3 —"
+    rf"(?:(?P<after>{_DATELINE_DAY})\s*[–—-]+\s*)?"
 )
 
 

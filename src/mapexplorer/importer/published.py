@@ -1,7 +1,8 @@
 """When was the article written? Relative dates ("last month", "Friday") hang on the answer.
 
 In order of trust: a date the markup states; a "Published …" line; a dateline or lead that
-gives a full date; a lead that names the day of the news in full, weekday and all ("won the
+gives a full date; a dateline's day without its year ("PARIS, Nov 12 (Reuters) -"), in the
+year of the file's date or of the text; a lead that names the day of the news in full, weekday and all ("won the
 World Cup on Sunday, Dec. 18, 2022"); and, for wire copy that gives none, a weekday in the lead
 next to a dated event without a year ("Friday … ahead of the Jan. 20 inauguration"), placed
 after the latest year the text mentions and not before a day it tells as past.
@@ -52,6 +53,7 @@ def detect_published(article: Article) -> PublishedGuess | None:
         _from_markup,
         _from_published_line,
         _from_lead_date,
+        _from_dateline_day,
         _from_lead_weekday_date,
         _from_weekday,
     ):
@@ -95,7 +97,7 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
     first = article.paragraphs[0]
     head = article.text[first[0] : min(first[1], first[0] + 60)]
     if article.dateline:
-        span = _full_day(head.split("—")[0].split("–")[0])
+        span = _full_day(article.dateline_date) or _full_day(head.split("—")[0].split("–")[0])
         if span is not None:
             return PublishedGuess(span.start, f"The dateline gives the date: “{head.strip()}…”.")
     start = article.text.find("\n", 0, first[0])
@@ -110,6 +112,89 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
             shown = " ".join(line.split())
             return PublishedGuess(span.start, f"A line above the story gives the date “{shown}”.")
     return None
+
+
+def _from_dateline_day(article: Article) -> PublishedGuess | None:
+    """A dateline's day without its year ("PARIS, Nov 12 (Reuters) -", "KYIV, Ukraine (AP) —
+    Dec. 3 —") is the day of publication. Its year is the file's, when the file was saved
+    within a year after that day and the text tells of nothing later; else the first from the
+    latest year the text tells of as past, in which the day is the lead's weekday or the day
+    after it ("voted on Tuesday": Tuesday or Wednesday), or, with no weekday, that year."""
+    said = _DATELINE_DAY.fullmatch(article.dateline_date)
+    if said is None:
+        return None
+    month, number = month_number(said["m"]), int(re.match(r"\d+", said["d"]).group())  # type: ignore[union-attr]
+
+    def day_in(year: int) -> int | None:
+        try:
+            return day_from_ymd(year, month, number)
+        except ValueError:  # 29 February of a year that has none
+            return None
+
+    latest = _latest_explicit(article.text)
+    floor = _latest_year(article.text, told_as_past=True)
+    weekday = _lead_weekday(article)
+
+    def fits(day: int | None) -> bool:
+        return (
+            day is not None
+            and (latest is None or day >= latest.start)
+            and (floor is None or day >= day_from_ymd(floor, 1, 1))
+            and (weekday is None or (day + 3 - WEEKDAYS.index(weekday)) % 7 in (0, 1))
+        )
+
+    shown = f"The dateline gives “{article.dateline_date}” without a year"
+    if article.file_date:
+        saved = day_from_iso(article.file_date)
+        year = int(article.file_date[:4])
+        before = [d for y in (year, year - 1) if (d := day_in(y)) is not None and d <= saved]
+        day = max(before, default=None)
+        if day is not None and saved - day <= 366 and fits(day):
+            return PublishedGuess(
+                day,
+                f"{shown}; the file was saved on {TimeSpan.from_days(saved).describe()}, so it "
+                f"is {TimeSpan.from_days(day).describe()}.",
+            )
+    if floor is None:
+        return None
+    year = next((y for y in range(floor, floor + 12) if fits(day_in(y))), None)
+    if year is None:
+        return None
+    day = day_in(year)
+    assert day is not None
+    why = (
+        f"the lead's “{weekday}” is the dateline's day or the day before, and {year} is the "
+        f"first year from {floor} (the latest year the text tells of) in which it falls so"
+        if weekday
+        else f"the latest year the text tells of is {floor}, so the story is no older than that"
+    )
+    return PublishedGuess(
+        day, f"{shown}; {why}: {TimeSpan.from_days(day).describe()}. Give the date if it is later."
+    )
+
+
+_DATELINE_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})")
+
+
+def _lead_weekday(article: Article) -> str | None:
+    """The weekday the lead tells its news on ("voted on Tuesday"), not one of another week
+    ("last Tuesday", "on Tuesday next week"), nor of what lies ahead."""
+    start, end = article.paragraphs[0]
+    lead = article.text[start:end]
+    for m in _WEEKDAY.finditer(lead):
+        if _OTHER_WEEK_BEFORE.search(lead[max(0, m.start() - 20) : m.start()]):
+            continue
+        if _OTHER_WEEK_AFTER.match(lead[m.end() : m.end() + 30]):
+            continue
+        if _AHEAD.search(lead[max(0, m.start() - 30) : m.start()]) or _FUTURE_BEFORE.search(
+            lead[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
+        return m["w"]
+    return None
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|due|scheduled)\b[^.]*$", re.I)
 
 
 def _from_lead_weekday_date(article: Article) -> PublishedGuess | None:
@@ -275,12 +360,14 @@ def _latest_explicit(text: str) -> TimeSpan | None:
     return max(spans, key=lambda span: span.start, default=None)
 
 
-def _latest_year(text: str) -> int | None:
+def _latest_year(text: str, told_as_past: bool = False) -> int | None:
+    """The latest year the text names; `told_as_past`: not one it looks ahead to ("by 2030")."""
     years = [
         int(m.span.edtf[:4])
         for m in find_dates(text)
         if m.kind == EXPLICIT
         and m.span.precision.rank <= Precision.YEAR.rank
         and m.span.edtf[:4].isdigit()
+        and not (told_as_past and _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start]))
     ]
     return max(years) if years else None
