@@ -689,3 +689,19 @@ def test_korea_is_the_peninsula(gaz):
     korea = gaz.place(found["Korea"]).geometry
     assert korea.contains(seoul) and korea.contains(pyongyang)
     assert [m.best.entry.name for m in gaz.find("North Korean troops crossed.")] == ["North Korea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Gov. Brian Kemp asked the White House for federal aid.", {}),
+        ("The White House said on Monday that aid was on its way.", {}),
+        ("Protests in Bangkok, the City of Angels, grew.", {"Bangkok": ("Bangkok", "TH")}),
+        # another name that is the city's own, or one word, after "the": still the city
+        ("the Kiev government", {"Kiev": ("Kyiv", "UA")}),
+    ],
+)
+def test_a_citys_nickname_or_translation_after_the_is_no_place(gaz, text, places):
+    """ "asked the White House for federal aid" put a Georgia curfew in Casablanca, which
+    GeoNames also calls "White House"."""
+    assert best(gaz, text) == places

@@ -772,6 +772,19 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     last = tokens[i + n - 1]
     if _A_PERSON_AFTER.match(text, last.end):
         return []  # "Getúlio Vargas, who ruled Brazil", "Jordan, 23, said": a person
+    if n > 1 and _THE_BEFORE.search(text, max(0, tokens[i].start - 4), tokens[i].start):
+        # "asked the White House for aid", "the City of Angels": after "the", a city's other
+        # name of several words, none of its own name's, is a nickname or a translation
+        # (Casablanca's, Bangkok's), not the city; "the St Petersburg forum" is still the city.
+        words = set(key.split())
+        cands = [
+            c
+            for c in cands
+            if not (c.kind == CITY and c.alternate_name)
+            or words & set(normalise(c.entry.name).split())
+        ]
+        if not cands:
+            return []
 
     if (
         i + n < len(tokens)
@@ -854,6 +867,7 @@ def _qualified_at(text: str, end: int) -> bool:
     return m is not None and any(c.kind != CITY for c in gazetteer().lookup(normalise(m[1])))
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
     r"\b[A-ZÀ-Þ][\w'’-]*\s(?:de|da|di|do|dos|del|della|du|von|van|van der|von der|de la|de los)\s$"
