@@ -1029,6 +1029,25 @@ def test_a_yardstick_date_does_not_date_the_clause_and_a_future_date_is_not_carr
     assert atlanta.time.edtf == "2024-09-26"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgia Power said 900,000 customers in Valdosta lost power, the most since Hurricane "
+        "Michael struck the state in 2018.",
+        "It was the deadliest storm to hit Valdosta since Hurricane Michael struck in 2018.",
+        "The river rose in Valdosta, the highest since a flood in 1916.",
+    ],
+)
+def test_a_yardstick_told_with_what_set_it_does_not_date_the_clause(sentence):
+    """ "… lost power, the most since Hurricane Michael struck the state in 2018" was a draft
+    of 2018, and the undated paragraphs after it went on in 2018."""
+    drafts = import_text(
+        f"Delia made landfall in Florida on Thursday.\n\n{sentence}", published="2025-09-29"
+    ).drafts
+    assert [d.time.edtf for d in drafts] == ["2025-09-25", "2025-09-25"]
+    assert "Valdosta" in [p.name for p in drafts[1].places]
+
+
 def test_two_months_joined_by_and_are_both_of_the_year_guessed():
     drafts = import_text(
         "Forces crossed into Ukraine on 24 February 2022.\n\n"

@@ -301,7 +301,7 @@ def _units(
             m
             for m in dates
             if start <= m.start < end
-            and not _YARDSTICK.search(text, max(start, m.start - 60), m.start)
+            and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
         ]
         if len(unit.dates) > 1 and (asides := asides_in(text, start, end)):
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
@@ -544,8 +544,8 @@ def _full_day(mention: DateMention) -> bool:
 
 _YARDSTICK = re.compile(
     r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
-    r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince|\brecords?\s+(?:set|began)|"
-    r"\brecord[-\s]keeping\s+began)\s+(?:(?:in|on)\s+)?$",
+    r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince(?:\s[^.;,]{1,50}?(?=\s(?:in|on)\s))?|"
+    r"\brecords?\s+(?:set|began)|\brecord[-\s]keeping\s+began)\s+(?:(?:in|on)\s+)?$",
     re.I,
 )
 
