@@ -1048,6 +1048,24 @@ def test_a_yardstick_told_with_what_set_it_does_not_date_the_clause(sentence):
     assert "Valdosta" in [p.name for p in drafts[1].places]
 
 
+def test_a_quotation_dated_only_by_an_aside_about_who_said_it_is_no_event():
+    """'"There's nothing left of the marina," said Tom Gaskins, who has run a bait shop in
+    Steinhatchee since 1998' was a draft "There's nothing left of the marina", from 1998 to
+    publication, at the dateline's Florida."""
+    drafts = import_text(
+        "Delia made landfall in Steinhatchee, Florida, on Thursday.\n\n"
+        "“There's nothing left of the marina,” said Tom Gaskins, 61, who has run a bait shop in "
+        "Steinhatchee since 1998.\n\n"
+        "“We have never seen water like this,” said Taylor Jones, who took office in 2019, in "
+        "Asheville on Saturday.",
+        published="2025-09-29",
+    ).drafts
+    assert [(d.time.edtf, d.places[0].name) for d in drafts] == [
+        ("2025-09-25", "Florida (U.S. state)"),
+        ("2025-09-27", "Asheville"),
+    ]
+
+
 def test_two_months_joined_by_and_are_both_of_the_year_guessed():
     drafts = import_text(
         "Forces crossed into Ukraine on 24 February 2022.\n\n"

@@ -303,6 +303,10 @@ def _units(
             if start <= m.start < end
             and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
         ]
+        if unit.quoted and unit.dates and _dated_only_by_who_said_it(text, start, end, unit.dates):
+            # '"Nothing is left," said Tom Gaskins, who has run a bait shop there since 1998':
+            # the aside dates the man's shop, not what he said, nor when.
+            unit.dates = []
         if len(unit.dates) > 1 and (asides := asides_in(text, start, end)):
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
@@ -468,6 +472,17 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 _ALSO_WHICH = {"military", "army", "navy", "government", "police", "president"}
 _PEOPLE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){1,3}")
+
+
+def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """Whether a quotation's dates all lie in an aside about who said it, after the quote."""
+    quote = _QUOTATION.match(text, start, end)
+    asides = asides_in(text, start, end)
+    return bool(quote and asides) and all(
+        m.start >= quote.end() and any(a <= m.start < b for a, b in asides) for m in dates
+    )
+
+
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
 )
