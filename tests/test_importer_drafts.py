@@ -1066,6 +1066,24 @@ def test_a_quotation_dated_only_by_an_aside_about_who_said_it_is_no_event():
     ]
 
 
+def test_a_quotation_with_no_place_in_news_was_said_where_the_story_was():
+    """'"We have never seen water like this," the county's director said at a briefing on
+    Saturday', after a paragraph on Asheville, was put in Florida, the headline's place."""
+    drafts = import_text(
+        "Delia leaves a trail of ruin from Florida's Big Bend\n\n"
+        "Delia made landfall in Florida on Thursday.\n\n"
+        "By Saturday it had reached Asheville, where the river rose 20 feet.\n\n"
+        "“We have never seen water like this,” the county's emergency director said at a "
+        "briefing on Saturday afternoon.",
+        published="2025-09-29",
+    ).drafts
+    assert [(d.time.edtf, d.places[0].name) for d in drafts] == [
+        ("2025-09-25", "Florida (U.S. state)"),
+        ("2025-09-27", "Asheville"),
+        ("2025-09-27", "Asheville"),
+    ]
+
+
 def test_two_months_joined_by_and_are_both_of_the_year_guessed():
     drafts = import_text(
         "Forces crossed into Ukraine on 24 February 2022.\n\n"

@@ -4,7 +4,8 @@ The rules, in order:
 1. A sentence (or a clause of it, when it holds several dates at clause breaks) with a date
    and a place becomes a draft. A clause without a place takes its sentence's places; a dated
    sentence without one takes those of the paragraph's previous sentence (not those that acted
-   there, unless it refers back: "it", "the country"), else the one place the title names,
+   there, unless it refers back: "it", "the country"), else, for a quotation in news, the
+   places of the previous draft (said where the story was), else the one place the title names,
    else the country of the dateline when the story's places lie there most ("BAMAKO, Mali").
 2. An undated sentence that names places belongs to the nearest draft of its paragraph: it is
    kept as context, and its places are added after the draft's own.
@@ -617,6 +618,11 @@ def _paragraph_drafts(
                 unit.places = [
                     m for m in before.places if unit.refers_back or m not in before.actors
                 ]
+            if not unit.places and unit.quoted and news and story:
+                # '"We have never seen water like this," the county's director said at a
+                # briefing on Saturday', after a paragraph on Asheville: said where the story
+                # was, not in the place the headline starts from.
+                unit.places = list(story)
             if not unit.places and titled:
                 # Else, the place the story is about, which its title names ("The Ottoman
                 # Empire: six centuries in brief").
