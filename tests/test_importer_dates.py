@@ -883,3 +883,18 @@ def test_since_a_yearless_month_dates_its_draft_from_before_publication():
         ("Tehran", "2019"),
         ("Isfahan", "2024-08/2025-01-17"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed in Doha in December, and the pace picked up after Trump warned there "
+        "would be hell to pay if hostages were not freed before his inauguration on Jan. 20.",
+        "Talks resumed in Doha in December 2024. Trump said the envoy would arrive on Jan. 20.",
+    ],
+)
+def test_a_day_said_in_the_past_to_lie_ahead_goes_on_past_publication(text):
+    """Published 15 January 2025, "… warned there would be hell to pay if hostages were not
+    freed before his inauguration on Jan. 20", after "in December", was 20 January 2024: told
+    in the past, it was put before publication, eleven months before the talks it followed."""
+    assert dates(text, day_from_ymd(2025, 1, 15))[-1] == ("Jan. 20", "2025-01-20")

@@ -477,6 +477,8 @@ def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
     March", "Fire swept through the town on March 20"): a verb in the past, and no word that
     looks ahead ("will", "planned", "is expected")."""
     start, before, after = _sentence_around(ctx, m)
+    if _FUTURE_IN_PAST.search(ctx.text, start, m.start()):
+        return False  # "warned … if hostages were not freed before his inauguration on Jan. 20"
     if _PAST_VERB_BEFORE.search(ctx.text[start : m.start()]):
         return True
     sentence = before + m[0] + after
@@ -1077,13 +1079,27 @@ def _goes_on_forward(
         forward = day_from_ymd(year, month, day)
     except ValueError:
         return False
-    if ctx.published is not None and forward > ctx.published and not _an_end(ctx, m):
+    if (
+        ctx.published is not None
+        and forward > ctx.published
+        and not _an_end(ctx, m)
+        and not _said_to_lie_ahead(ctx, m)
+    ):
         return False
     if prev_month - month > 6:
         return True
     return ctx.published is not None and not (
         m is None or _PAST_PERFECT.search(_sentence_text(ctx, m))
     )
+
+
+def _said_to_lie_ahead(ctx: _Context, m: re.Match[str] | None) -> bool:
+    """Whether a date was said, in the past, to lie ahead: "Trump warned there would be hell
+    to pay if hostages were not freed before his inauguration on Jan. 20"."""
+    if m is None:
+        return False
+    start, _before, _after = _sentence_around(ctx, m)
+    return bool(_FUTURE_IN_PAST.search(ctx.text, start, m.start()))
 
 
 def _ym_day(year: int, month: int) -> int:
