@@ -1002,6 +1002,22 @@ def test_an_aside_about_who_acted_does_not_date_the_clause(sentence, aside):
     assert aside in [t.edtf for t in draft.time_alternatives]
 
 
+def test_who_the_subject_is_after_its_name_neither_dates_nor_titles_the_draft():
+    """ "Yahya Sinwar, the Hamas leader believed to have planned the Oct. 7 attack, was killed
+    … in Rafah in October" was dated 7 October and titled "Yahya Sinwar, the Hamas leader
+    believed"."""
+    drafts = import_text(
+        "Mediators met in Doha in August 2024.\n\n"
+        "Yahya Sinwar, the Hamas leader believed to have planned the Oct. 7 attack, was killed "
+        "by Israeli troops in Rafah in October.",
+        published="2025-01-15",
+    ).drafts
+    assert (drafts[-1].time.edtf, drafts[-1].title) == (
+        "2024-10",
+        "Yahya Sinwar was killed by Israeli troops in Rafah",
+    )
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

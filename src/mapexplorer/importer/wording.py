@@ -148,13 +148,18 @@ _DASH_ASIDE = re.compile(rf"\s(?:—|–|--)\s{_ASIDE_OPENS}\b[^—–;.]{{0,140
 # " — who beat Jalili in the 2024 runoff — ": an aside between dashes, its date gone or not
 _BRACKET_ASIDE = re.compile(rf"\s\({_ASIDE_OPENS}\b[^()]{{0,140}}\)")
 # " (elected in 2024)", " (which began in 2005)"
+_SUBJECT_DESCRIBED = re.compile(
+    rf"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}(?P<aside>,\s(?:a|an|the)\s{_ASIDE_WORDS}{{3,120}}?,\s)"
+    r"(?=[a-z])"
+)
 _DESCRIBED_ASIDE = re.compile(
     rf",\s(?:a|an|the)\s[^,;.]{{1,60}}?\s(?:who|which|whose)\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])"
 )  # ", a reformist who beat Jalili in the 2024 runoff,"
 _DESCRIBED = re.compile(
     r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
-    r"(?:[^,;.]|(?<=\d)[,.](?=\d)){3,90},\s(?=[a-z])"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)|\.(?=\s\d)){3,90},\s(?=[a-z])"
 )  # "France, the former colonial power, had sent", "Sindirgi, a town of about 30,000 people,"
+# ("the leader believed to have planned the Oct. 7 attack,": a day's stop inside)
 
 
 def _without_description(text: str) -> str:
@@ -166,11 +171,17 @@ def _without_description(text: str) -> str:
     # "Pezeshkian, a reformist who beat Jalili in the runoff, met …": the verbs of a relative
     # clause are the description's.
     relative = re.search(r"\s(?:who|which|whose)\s", text[m.end(1) : m.end()])
-    if has_a_verb(text, m.end(1), m.end(1) + relative.start() if relative else m.end()):
+    described = text[m.end(1) : m.end(1) + relative.start() if relative else m.end()]
+    # "the Hamas leader believed to have planned the attack": a participle's phrase is the
+    # description's too.
+    if has_a_verb(_PARTICIPLE_PHRASE.sub(" ", described)):
         return text
     return f"{m[1]} {text[m.end() :]}"
 
 
+_PARTICIPLE_PHRASE = re.compile(
+    r"\b(?:[a-z]+ed|known|seen|thought|held)\s+(?:to|by|as|of|for)\b.*", re.S
+)
 _LED_BY = re.compile(r"\s(?:led|headed|commanded)\s+by\s+(?:[A-Z][\w'’-]*\.?\s+){1,5}(?=[a-z])")
 _LAST_ASIDE = re.compile(r",\s(?:who|which|whose)\s[^;]{3,200}$")
 _BARE_PARTICIPLE = re.compile(
@@ -234,6 +245,11 @@ def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for pattern in (_ASIDE, _DASH_ASIDE, _BRACKET_ASIDE, _DESCRIBED_ASIDE)
         for a in pattern.finditer(text, start, end)
     )
+    # "Yahya Sinwar, the Hamas leader believed to have planned the Oct. 7 attack, was killed":
+    # who the subject is, after its name
+    described = _SUBJECT_DESCRIBED.match(text, start, end)
+    if described and all(described.start("aside") >= b for _, b in found):
+        found.insert(0, (described.start("aside"), described.end("aside")))
     # "…, which entered circulation on Jan. 1, 2002.": one that ends the clause
     last = _LAST_ASIDE.search(text, start, end)
     if last and all(last.start() >= b for _, b in found):
