@@ -387,6 +387,21 @@ def test_news_spellings_of_ukrainian_towns_are_found(gaz):
     assert gaz.describe(found["Mykolaiv"]) == "Mykolaiv, Ukraine"
 
 
+def test_news_spellings_of_towns_in_gaza_are_found(gaz):
+    """ "Tanks rolled into Khan Younis" named no place: GeoNames has it as Khān Yūnis, and a
+    town that small is read by its other names only in a table's place column."""
+    text = (
+        "Tanks rolled into Khan Younis. Strikes hit Deir al-Balah, Nuseirat, Jabalia, "
+        "Beit Lahia and Beit Hanoun."
+    )
+    found = {m.text: m.best.entry for m in gaz.find(text)}
+    assert set(found) == {
+        "Khan Younis", "Deir al-Balah", "Nuseirat", "Jabalia", "Beit Lahia", "Beit Hanoun"
+    }  # fmt: skip
+    assert {e.country for e in found.values()} == {"PS"}
+    assert gaz.describe(found["Khan Younis"]) == "Khan Younis, Palestine"
+
+
 def test_a_far_bigger_city_known_by_another_name_is_a_reading_the_context_chooses(gaz):
     ukraine = best(gaz, "Grain left the port of Odessa for Istanbul, as Kyiv had asked.")
     assert ukraine["Odessa"] == ("Odesa", "UA")
