@@ -898,3 +898,35 @@ def test_a_day_said_in_the_past_to_lie_ahead_goes_on_past_publication(text):
     freed before his inauguration on Jan. 20", after "in December", was 20 January 2024: told
     in the past, it was put before publication, eleven months before the talks it followed."""
     assert dates(text, day_from_ymd(2025, 1, 15))[-1] == ("Jan. 20", "2025-01-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 6, 2024, Hamas accepted the plan. Hours later, Israel moved into Rafah.",
+         ("Hours later", "2024-05-06")),
+        ("On May 6, 2024, Hamas accepted the plan. A few hours later, tanks rolled in.",
+         ("A few hours later", "2024-05-06")),
+        ("On May 6, 2024, Hamas accepted the plan. Minutes later, sirens sounded.",
+         ("Minutes later", "2024-05-06")),
+        ("On May 6, 2024, Hamas accepted the plan. 48 hours later, tanks rolled in.",
+         ("48 hours later", "2024-05-08")),
+        ("In 2019 it rained in Lagos. Hours later the streets flooded.", ("Hours later", "2019")),
+    ],
+)  # fmt: skip
+def test_hours_later_is_the_day_of_the_previous_date(text, expected):
+    """ "Hours later, Israel launched an operation in Rafah", after "On May 6, 2024, Hamas said
+    it had accepted …", was no date: the operation was only the sentence before's context."""
+    assert dates(text)[-1] == expected
+
+
+def test_hours_later_makes_its_own_draft():
+    drafts = import_text(
+        "On May 6, 2024, Hamas said in Doha it had accepted the proposal. Hours later, Israel "
+        "launched an operation in Rafah.",
+        published="2025-01-15",
+    ).drafts
+    assert [(d.title, d.time.edtf, d.places[0].name) for d in drafts] == [
+        ("Hamas said in Doha it had accepted the proposal", "2024-05-06", "Doha"),
+        ("Israel launched an operation in Rafah", "2024-05-06", "Rafaḩ"),
+    ]

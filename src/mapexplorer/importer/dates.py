@@ -859,6 +859,25 @@ def _later(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
+    rf"(?:(?P<n>{NUMBER})\s+)?(?P<u>hours?|minutes?|moments)\s+(?P<dir>later|afterwards?|"
+    r"after\s+that|earlier|before(?=\s*[,.;]))",
+    re.I,
+)
+def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "On May 6, 2024, Hamas accepted the proposal. Hours later, Israel launched an operation
+    in Rafah": the previous date's day (or whatever it was, at its precision); "48 hours later"
+    two days on."""
+    if ctx.previous is None:
+        return None
+    hours = _number(m["n"]) if m["n"] and m["u"].lower().startswith("hour") else 0
+    if hours >= 24:
+        sign = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1
+        span = _shift(ctx.previous, sign * (hours // 24), "days")
+        return span, FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
+    return ctx.previous, FROM_PREVIOUS, f"the time of the previous date ({ctx.previous.describe()})"
+
+
+@_rule(
     r"(?:the\s+)?(?P<which>following|next|previous|preceding|subsequent|same)\s+(?P<u>year|month|week|day|decade)|(?P<that>that)\s+(?P<u2>year|month|day)",
     re.I,
 )
