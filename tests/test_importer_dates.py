@@ -930,3 +930,38 @@ def test_hours_later_makes_its_own_draft():
         ("Hamas said in Doha it had accepted the proposal", "2024-05-06", "Doha"),
         ("Israel launched an operation in Rafah", "2024-05-06", "Rafaḩ"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On May 6, 2024, Hamas accepted it. At the end of May, Biden laid out a plan.",
+         ("the end of May", "2024-05-21/2024-05-31")),
+        ("On May 6, 2024, Hamas accepted it. By the middle of June the talks stalled.",
+         ("the middle of June", "2024-06-11/2024-06-20")),
+        ("At the start of March 2023, it rained.",
+         ("the start of March 2023", "2023-03-01/2023-03-10")),
+        # no story year: the latest such month before publication (17 January 2025)
+        ("At the beginning of December, talks resumed.",
+         ("the beginning of December", "2024-12-01/2024-12-10")),
+    ],
+)  # fmt: skip
+def test_the_end_or_start_of_a_month_is_a_third_of_it(text, expected):
+    """ "At the end of May, President Joe Biden laid out a three-phase plan" was no date."""
+    [*_, (said, edtf)] = dates(text)
+    assert (said, edtf) == expected
+    [mention] = [m for m in find_dates(text, PUBLISHED) if m.text == said]
+    assert [t.edtf for t in mention.alternatives] == [expected[1][:7]]
+
+
+def test_a_speech_at_the_white_house_at_the_end_of_may_is_a_draft_in_washington():
+    drafts = import_text(
+        "On May 6, 2024, Hamas said in Doha it had accepted the proposal.\n\n"
+        "At the end of May, President Joe Biden laid out a three-phase plan in a speech at the "
+        "White House.",
+        published="2025-01-15",
+    ).drafts
+    assert [(d.time.edtf, d.places[0].name) for d in drafts][-1] == (
+        "2024-05-21/2024-05-31",
+        "Washington",
+    )

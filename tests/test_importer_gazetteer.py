@@ -710,8 +710,13 @@ def test_korea_is_the_peninsula(gaz):
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        ("Gov. Brian Kemp asked the White House for federal aid.", {}),
-        ("The White House said on Monday that aid was on its way.", {}),
+        # the White House is where the president works, as the Kremlin is Moscow
+        (
+            "Gov. Brian Kemp asked the White House for federal aid.",
+            {"White House": ("Washington", "US")},
+        ),
+        ("Investors love the Little Red Dot.", {}),  # Singapore
+        ("Tourists crowd the Big Durian.", {}),  # Jakarta
         ("Protests in Bangkok, the City of Angels, grew.", {"Bangkok": ("Bangkok", "TH")}),
         # another name that is the city's own, or one word, after "the": still the city
         ("the Kiev government", {"Kiev": ("Kyiv", "UA")}),
@@ -719,5 +724,5 @@ def test_korea_is_the_peninsula(gaz):
 )
 def test_a_citys_nickname_or_translation_after_the_is_no_place(gaz, text, places):
     """ "asked the White House for federal aid" put a Georgia curfew in Casablanca, which
-    GeoNames also calls "White House"."""
+    GeoNames also calls "White House"; "the Little Red Dot" was Singapore."""
     assert best(gaz, text) == places

@@ -403,6 +403,12 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
         py, pm, _ = ymd_from_day(ctx.published)  # type: ignore[arg-type]
         year = py if month >= pm else py + 1
         return _month_span(year, month), FROM_PUBLISHED, "the next such month after publication"
+    return _month_of_the_story(month, cue, m, ctx)
+
+
+def _month_of_the_story(month: int, cue: str, m: re.Match[str], ctx: _Context) -> Resolved:
+    """A month without its year, in the story's year or the latest before publication (see
+    `_year_of_month`); `cue` "early", "mid" or "late" takes a third of it."""
     found = _year_of_month(month, ctx, m)
     if found is None:
         return None
@@ -422,6 +428,27 @@ def _month_only(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 _PARTS = ("early", "mid", "late")
+
+
+@_rule(
+    rf"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?P<m>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d)",
+    re.I,
+)
+def _edge_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "At the end of May, Biden laid out a plan": its last ten days, as "late May" is (in
+    the story's year, or the one written), the whole month its alternative."""
+    if not m["m"][0].isupper():
+        return None
+    month = month_number(m["m"])
+    part = {"end": "late", "start": "early", "beginning": "early", "middle": "mid"}[
+        m["edge"].lower()
+    ]
+    if m["y"]:
+        return _part_of_month(_month_span(int(m["y"]), month), part, m.group(), EXPLICIT, "")
+    return _month_of_the_story(month, part, m, ctx)
+
+
 _PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|said|met|told|took|held|made|gave|went|came|left|began|became|fled|"
     r"fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|rose|ran|led|sank|brought|"
