@@ -892,6 +892,8 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
         return False  # "Leaving Moscow in 2014, …": a verb opening the sentence, no first name
     if word in _FUNCTION_WORDS or _CALENDAR_WORD.fullmatch(other.word):
         return False  # "Drones struck Kyiv Tuesday": a day, no surname
+    if previous and word in _OPENING_ADVERBS and _opens_a_sentence(text, a.start):
+        return False  # "Today Istanbul is home to 15 million people": no first name
     if not previous and word in _NAMED_AFTER_WHERE:
         return False  # "the Maastricht Treaty", "the Paris Agreement": made there
     gaz = gazetteer()
@@ -952,6 +954,11 @@ def _surnames(text: str) -> frozenset[str]:
 _NAMED_AFTER_WHERE = {
     "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
     "conventions", "declaration", "summit", "conference", "pact", "charter", "talks",
+}  # fmt: skip
+_OPENING_ADVERBS = {
+    "today", "tonight", "yesterday", "tomorrow", "now", "then", "later", "earlier", "here",
+    "there", "meanwhile", "still", "soon", "once", "already", "recently", "afterwards",
+    "eventually", "finally", "nowadays", "currently",
 }  # fmt: skip
 _CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
