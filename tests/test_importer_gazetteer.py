@@ -670,6 +670,9 @@ def test_a_surname_the_text_has_given_a_person_is_that_person_alone_too(gaz, tex
         ),
         ("Jordan, 23, said he had fled the fighting in Khartoum.", ["Khartoum"]),
         ("Paris, which hosted the talks, said it was ready.", ["Paris"]),
+        # an epithet says a ruler: "Constantine the Great" was Constantine, Algeria
+        ("In 330, the emperor Constantine the Great made Byzantium his capital.", ["Byzantium"]),
+        ("Riots broke out in Constantine, the Algerian city.", ["Constantine", "Algerian"]),
     ],
 )
 def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):

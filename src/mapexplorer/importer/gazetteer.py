@@ -772,6 +772,9 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     last = tokens[i + n - 1]
     if _A_PERSON_AFTER.match(text, last.end):
         return []  # "Getúlio Vargas, who ruled Brazil", "Jordan, 23, said": a person
+    if _EPITHET_AFTER.match(text, last.end):
+        # "Constantine the Great", "Suleiman the Magnificent": a ruler, not Constantine (Algeria)
+        return [c for c in cands if c.kind != CITY]
     if n > 1 and _THE_BEFORE.search(text, max(0, tokens[i].start - 4), tokens[i].start):
         # "asked the White House for aid", "the City of Angels": after "the", a city's other
         # name of several words, none of its own name's, is a nickname or a translation
@@ -867,6 +870,11 @@ def _qualified_at(text: str, end: int) -> bool:
     return m is not None and any(c.kind != CITY for c in gazetteer().lookup(normalise(m[1])))
 
 
+_EPITHET_AFTER = re.compile(
+    r"\s+the\s+(?:Great|Magnificent|Conqueror|Elder|Younger|Wise|Bold|Terrible|Lawgiver|"
+    r"Pious|Just|Fair|Good|Navigator|Confessor|Lionheart|Apostate|Brave|Fat|Bald|Short|Red|"
+    r"Saint|Martyr|Victorious|Builder|Mad|Cruel|Unready|Hammer)\b"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
