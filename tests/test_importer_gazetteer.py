@@ -738,3 +738,20 @@ def test_a_citys_nickname_or_translation_after_the_is_no_place(gaz, text, places
     """ "asked the White House for federal aid" put a Georgia curfew in Casablanca, which
     GeoNames also calls "White House"; "the Little Red Dot" was Singapore."""
     assert best(gaz, text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Peter the Great founded St Petersburg in 1703.", "RU"),
+        ("Putin flew to St. Petersburg for the forum.", "RU"),
+        ("Hurricane Milton hit Tampa and St. Petersburg.", "US"),
+        ("A forum in St. Petersburg, Florida, drew crowds.", "US"),
+    ],
+)
+def test_st_petersburg_is_russias_unless_the_text_says_florida(gaz, text, country):
+    """ "Putin flew to St. Petersburg" was St. Petersburg, Florida: GeoNames calls Russia's
+    city Saint Petersburg, and a far bigger city's other name counted for less than a small
+    one's own."""
+    [found] = [m for m in gaz.find(text) if "Petersburg" in m.text]
+    assert found.best.entry.country == country
