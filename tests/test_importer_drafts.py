@@ -536,6 +536,20 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "17 January 2025",
             "A treaty took effect",
         ),
+        # an age, or what the subject was later called, goes as an aside does
+        (
+            "The Ottoman sultan Mehmed II, just 21 years old, laid siege to Constantinople in "
+            "the spring of 1453.",
+            "the spring of 1453",
+            "The Ottoman sultan Mehmed II laid siege to Constantinople",
+        ),
+        (
+            "Mustafa Kemal, later known as Ataturk, led a nationalist movement from Ankara in "
+            "1919.",
+            "1919",
+            "Mustafa Kemal led a nationalist movement from Ankara",
+        ),
+        ("Anna Petrova, 34, fled Kharkiv in 2022.", "2022", "Anna Petrova fled Kharkiv"),
     ],
 )
 def test_titles_read_as_plain_english(sentence, date, title):

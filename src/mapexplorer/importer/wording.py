@@ -138,7 +138,10 @@ _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.
 _APPOSITIVE = re.compile(
     r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
-_ASIDE_OPENS = r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen)"
+_ASIDE_OPENS = (
+    r"(?:(?:later|formerly|once|now|also|then|better|widely)\s)?"
+    r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen)"
+)
 # An aside's words, with the commas and stops of a date inside it ("who took office on Dec.
 # 3, 2024,"): the comma before a year, the stop of an abbreviation before a day.
 _ASIDE_WORDS = r"(?:[^,;.]|,(?=\s[12]\d{3}\b)|\.(?=\s\d))"
@@ -148,6 +151,9 @@ _DASH_ASIDE = re.compile(rf"\s(?:—|–|--)\s{_ASIDE_OPENS}\b[^—–;.]{{0,140
 # " — who beat Jalili in the 2024 runoff — ": an aside between dashes, its date gone or not
 _BRACKET_ASIDE = re.compile(rf"\s\({_ASIDE_OPENS}\b[^()]{{0,140}}\)")
 # " (elected in 2024)", " (which began in 2005)"
+_AGE_ASIDE = re.compile(
+    r",\s(?:(?:just|only|then|now|aged|age)\s)?\d{1,3}(?:\s(?:years?|months?)\sold)?,\s(?=[a-z])"
+)
 _SUBJECT_DESCRIBED = re.compile(
     rf"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}(?P<aside>,\s(?:a|an|the)\s{_ASIDE_WORDS}{{3,120}}?,\s)"
     r"(?=[a-z])"
@@ -284,6 +290,8 @@ def title_for(
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
     # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
     text = _ASIDE.sub(" ", text, count=1)
+    # "The Ottoman sultan Mehmed II, just 21 years old, laid siege …": the age goes too.
+    text = _AGE_ASIDE.sub(" ", text, count=1)
     text = _DASH_ASIDE.sub(" ", text, count=1)
     text = _BRACKET_ASIDE.sub("", text, count=1)
     # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
