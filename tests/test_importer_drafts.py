@@ -1032,6 +1032,18 @@ def test_who_the_subject_is_after_its_name_neither_dates_nor_titles_the_draft():
     )
 
 
+def test_the_places_of_an_aside_are_alternatives_not_where_the_clause_happened():
+    """ "In April 1204, knights of the Fourth Crusade, who had set out from Venice to reach
+    Egypt, turned on Constantinople" was placed in Venice first, then Egypt."""
+    [draft] = import_text(
+        "In April 1204, knights of the Fourth Crusade, who had set out from Venice to reach "
+        "Egypt, turned on Constantinople instead.",
+        published="2023-10-27",
+    ).drafts
+    assert [p.name for p in draft.places] == ["Istanbul"]
+    assert [p.name for p in draft.place_alternatives] == ["Venice", "Egypt"]
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

@@ -348,6 +348,13 @@ def _units(
             # where it was said, the place only when no other is near (see `_to_drafts`).
             unit.speakers = [m for m in unit.places if m.start >= said.start()]
             unit.places = [m for m in unit.places if m.start < said.start()]
+        asides = asides_in(text, start, end)
+        aside_places = [m for m in unit.places if any(a <= m.start < b for a, b in asides)]
+        if aside_places and any(not m.demonym for m in unit.places if m not in aside_places):
+            # "Knights of the Fourth Crusade, who had set out from Venice to reach Egypt, turned
+            # on Constantinople": the aside's places are not where the clause happened.
+            unit.places = [m for m in unit.places if m not in aside_places]
+            unit.displaced = [*unit.displaced, *aside_places]
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
