@@ -1042,6 +1042,13 @@ def test_the_places_of_an_aside_are_alternatives_not_where_the_clause_happened()
     ).drafts
     assert [p.name for p in draft.places] == ["Istanbul"]
     assert [p.name for p in draft.place_alternatives] == ["Venice", "Egypt"]
+    # not when the clause's own place is only where what followed came from
+    [draft] = import_text(
+        "In July 2020, President Erdogan, who served as Istanbul's mayor in the 1990s, "
+        "reconverted it into a mosque, drawing criticism from Greece.",
+        published="2023-10-27",
+    ).drafts
+    assert [p.name for p in draft.places] == ["Istanbul", "Greece"]
 
 
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():

@@ -350,7 +350,13 @@ def _units(
             unit.places = [m for m in unit.places if m.start < said.start()]
         asides = asides_in(text, start, end)
         aside_places = [m for m in unit.places if any(a <= m.start < b for a, b in asides)]
-        if aside_places and any(not m.demonym for m in unit.places if m not in aside_places):
+        # (not "…, drawing criticism from Greece": what followed, not where it happened)
+        then = _WHAT_FOLLOWED.search(text, start, end)
+        own_sites = [
+            m for m in unit.places
+            if m not in aside_places and not m.demonym and not (then and m.start > then.start())
+        ]  # fmt: skip
+        if aside_places and own_sites:
             # "Knights of the Fourth Crusade, who had set out from Venice to reach Egypt, turned
             # on Constantinople": the aside's places are not where the clause happened.
             unit.places = [m for m in unit.places if m not in aside_places]
@@ -491,6 +497,7 @@ def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[Date
     )
 
 
+_WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
 )
