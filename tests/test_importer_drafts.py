@@ -1051,6 +1051,19 @@ def test_the_places_of_an_aside_are_alternatives_not_where_the_clause_happened()
     assert [p.name for p in draft.places] == ["Istanbul", "Greece"]
 
 
+def test_a_sentence_that_refers_back_and_names_only_whose_people_is_where_the_story_was():
+    """ "The city survived sieges by Avars and Persians in 626 …, thanks to … Greek fire",
+    after a paragraph on Constantinople, was placed in Persia and Greece."""
+    drafts = import_text(
+        "In 537, the emperor completed Hagia Sophia in Constantinople.\n\n"
+        "The city survived sieges by Avars and Persians in 626, thanks to its walls and to "
+        "Greek fire.",
+        published="2023-10-27",
+    ).drafts
+    assert [p.name for p in drafts[-1].places] == ["Istanbul"]
+    assert {p.name for p in drafts[-1].place_alternatives} == {"Persia", "Greece"}
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

@@ -622,6 +622,17 @@ def _paragraph_drafts(
     units = [u for u in units if u.dates or not u.relative]
     dated = [u for u in units if u.dates]
     for position, unit in enumerate(units):  # a dated sentence with no place: the one before
+        if (
+            unit.dates
+            and unit.places
+            and story
+            and unit.refers_back
+            and all(m.demonym for m in unit.places)
+            and not any(not m.demonym for u in units[:position] for m in u.places)
+        ):
+            # "The city survived sieges by Avars and Persians in 626", a paragraph after
+            # Constantinople's: the city the story was in, not Persia, which is an alternative.
+            unit.places = [*story, *unit.places]
         if unit.dates and not unit.places:
             earlier = [u for u in units[:position] if u.places]
             if earlier:
