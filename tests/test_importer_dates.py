@@ -965,3 +965,25 @@ def test_a_speech_at_the_white_house_at_the_end_of_may_is_a_draft_in_washington(
         "2024-05-21/2024-05-31",
         "Washington",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph after a year, news is back in its own time
+        ("Analysts said last week that Taiwan made 46% of the world's chips in 2023.\n\n"
+         "Chinese military drills around Taiwan in April raised concern.", "2025-04"),
+        ("The first plant began producing chips late last year.\n\n"
+         "In March, TSMC said it would invest another $100 billion.", "2025-03"),
+        # in the same paragraph, the story goes on in its year
+        ("Analysts said last week that Taiwan made 46% of the world's chips in 2023. Drills "
+         "around Taiwan in April raised concern.", "2023-04"),
+        # a history, which names no year near publication, goes on in its year too
+        ("In 1941 the army moved east.\n\nIn June it crossed the border.", "1941-06"),
+    ],
+)  # fmt: skip
+def test_a_month_a_paragraph_after_a_year_in_news_is_the_latest_before_publication(text, expected):
+    """Published 12 June 2025, "… 46% in 2023." then a paragraph "Chinese military drills
+    around Taiwan in April raised fresh concern" dated the drills April 2023, and "In March,
+    TSMC said it would invest …" after "late last year" March 2024."""
+    assert dates(text, day_from_ymd(2025, 6, 12))[-1][1] == expected

@@ -193,6 +193,18 @@ class _Context:
     previous: TimeSpan | None = None
     previous_end: int = -1  # where the previous date's words end in the text
 
+    @functools.cached_property
+    def tells_news(self) -> bool:
+        """Whether the text tells of its own time: it names the year of publication or the one
+        before, or counts from publication ("last week", "this year"). News, not a history told
+        from long after."""
+        if self.published is None:
+            return False
+        year = ymd_from_day(self.published)[0]
+        return bool(_COUNTED_FROM_NOW.search(self.text)) or any(
+            int(y[0]) in (year - 1, year) for y in re.finditer(YEAR, self.text)
+        )
+
 
 Resolved = tuple | None  # (span, kind, note) or (span, kind, note, alternatives)
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], Resolved]]] = []
@@ -496,7 +508,31 @@ def _in_news_time(ctx: _Context, m: re.Match[str] | None) -> bool:
     if _PAST_PERFECT.search(sentence):
         return False
     since = re.match(r"(?:ever\s+)?since\b", m[0], re.I) or _SINCE_BEFORE.search(before)
-    return bool(since or _PRESENT_PERFECT.search(sentence))
+    if since or _PRESENT_PERFECT.search(sentence):
+        return True
+    # "… 46% in 2023.\n\nChinese military drills around Taiwan in April raised concern": a
+    # paragraph after a year, news (it names the year of publication or the one before) is
+    # back in its own time.
+    return (
+        ctx.previous is not None
+        and ctx.previous.precision is Precision.YEAR
+        and _paragraph_between(ctx.text, ctx.previous_end, m.start())
+        and ctx.tells_news
+    )
+
+
+_COUNTED_FROM_NOW = re.compile(
+    r"\b(?:(?:last|this|next)\s+(?:year|month|week)|yesterday|earlier\s+this\s+(?:year|month))\b",
+    re.I,
+)
+
+
+def _paragraph_between(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph ends between `start` and `end`: a blank line, or a line break in a
+    text whose paragraphs are lines."""
+    if re.search(r"\n[ \t]*\n", text[start:end]):
+        return True
+    return "\n" in text[start:end] and not re.search(r"\n[ \t]*\n", text)
 
 
 def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
