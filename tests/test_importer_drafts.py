@@ -1062,6 +1062,13 @@ def test_a_sentence_that_refers_back_and_names_only_whose_people_is_where_the_st
     ).drafts
     assert [p.name for p in drafts[-1].places] == ["Istanbul"]
     assert {p.name for p in drafts[-1].place_alternatives} == {"Persia", "Greece"}
+    # "it" is not a place named before: "Hamas said it had accepted" is not in Paris
+    drafts = import_text(
+        "In February 2024, negotiators met in Paris.\n\n"
+        "On May 6, 2024, Hamas said it had accepted an Egyptian-Qatari proposal.",
+        published="2025-01-15",
+    ).drafts
+    assert "Paris" not in [p.name for p in drafts[-1].places]
 
 
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():

@@ -95,6 +95,7 @@ class _Unit:
     present: bool = False  # says what is, and tells nothing that happened
     quoted: bool = False  # a quotation and who said it
     refers_back: bool = False  # "it", "there", "the city": to what was named before
+    names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
 
 
 def make_drafts(
@@ -362,6 +363,7 @@ def _units(
             unit.places = [m for m in unit.places if m not in aside_places]
             unit.displaced = [*unit.displaced, *aside_places]
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
+        unit.names_a_place_before = bool(_A_PLACE_NAMED_BEFORE.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
@@ -562,6 +564,9 @@ _AND_AHEAD = re.compile(
     r"plans?\s+to)\b)"
 )
 _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|country))\b")
+_A_PLACE_NAMED_BEFORE = re.compile(
+    r"\b(?:there|the\s+(?:city|town|village|region|country|capital|island|port))\b", re.I
+)
 _REFERS_BACK_ANY = re.compile(_REFERS_BACK.pattern, re.I)  # "It became", "The country"
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -626,7 +631,7 @@ def _paragraph_drafts(
             unit.dates
             and unit.places
             and story
-            and unit.refers_back
+            and unit.names_a_place_before
             and all(m.demonym for m in unit.places)
             and not any(not m.demonym for u in units[:position] for m in u.places)
         ):
