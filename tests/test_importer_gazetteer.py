@@ -250,6 +250,10 @@ def test_a_region_after_a_town_says_which_town(gaz, text, town, country, admin1)
         ("Hurricane Michael destroyed much of Mexico Beach in 2018.", []),  # not Mexico
         ("Floods hit Washington County and Jordan Springs.", []),  # nor Springs, South Africa
         ("Police closed Sudan Road in Nairobi.", ["Nairobi"]),
+        # nor a company's or a newspaper's name
+        ("Taiwan Semiconductor Manufacturing Co. opened a plant in Kumamoto.", ["Kumamoto"]),
+        ("Chang, a former Texas Instruments executive, moved to Hsinchu.", ["Hsinchu"]),
+        ("The Washington Post and The New York Times reported from Kyiv.", ["Kyiv"]),
         # a name the gazetteer knows whole is still found
         ("Miami Beach, Palm Springs and the Golan Heights.", ["Miami Beach", "Palm Springs",
          "Golan Heights"]),

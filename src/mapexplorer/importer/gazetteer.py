@@ -116,6 +116,13 @@ _NAME_ENDINGS = {
     "parish", "street", "road", "avenue", "boulevard", "square", "bridge", "creek", "hills",
     "village", "station", "terrace", "gardens", "coast",
 }  # fmt: skip
+_ORGANISATION_ENDINGS = {
+    "instruments", "semiconductor", "semiconductors", "airlines", "airways", "motors",
+    "electric", "electronics", "steel", "petroleum", "telecom", "times", "post", "herald",
+    "tribune", "gazette", "chronicle",
+}  # fmt: skip
+"""Words after a place's name that make it a company's or a newspaper's: "Texas Instruments",
+"Taiwan Semiconductor", "Qatar Airways", "The Washington Post"."""
 # Not "bay" or "strait": the town they are named after is on them, and stands for them well
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
@@ -792,7 +799,7 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     if (
         i + n < len(tokens)
         and tokens[i + n].capitalised
-        and tokens[i + n].word.lower() in _NAME_ENDINGS
+        and tokens[i + n].word.lower() in (_NAME_ENDINGS | _ORGANISATION_ENDINGS)
         and text[last.end : tokens[i + n].start] == " "
     ) or (
         n == 1
