@@ -550,6 +550,14 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Mustafa Kemal led a nationalist movement from Ankara",
         ),
         ("Anna Petrova, 34, fled Kharkiv in 2022.", "2022", "Anna Petrova fled Kharkiv"),
+        # who said it, with an abbreviation's stop in the name, goes as any speaker does
+        (
+            "Taiwan Semiconductor Manufacturing Co. said on Thursday that its first factory in "
+            "Japan had begun volume production.",
+            "on Thursday",
+            "Its first factory in Japan had begun volume production",
+        ),
+        ("U.S. officials said in 2021 that troops left Kabul.", "in 2021", "Troops left Kabul"),
     ],
 )
 def test_titles_read_as_plain_english(sentence, date, title):

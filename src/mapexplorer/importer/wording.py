@@ -64,10 +64,13 @@ _SPEECH = (
     r"(?:says?|said|declares?|declared|claims?|claimed|believes?|believed|thinks?|stated|"
     r"reported|announced|argued|insisted|urges?|wrote|writes|told\s+\w+)"
 )
-_FRAME = re.compile(rf"^[^,.;]{{0,60}}?\b{_SPEECH}\s+that[\s,]+", re.I)
+# Who said it: no clause break, though an abbreviation's stop may stand in it ("Taiwan
+# Semiconductor Manufacturing Co. said", "U.S. officials said").
+_SPEAKER = r"(?:[^,.;]|\b(?:Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|[A-Z])\.)"
+_FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}\s+that[\s,]+", re.I)
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
 # `gap` must hold only that date.
-_FRAME_DATED = re.compile(rf"[^,.;]{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
+_FRAME_DATED = re.compile(rf"{_SPEAKER}{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
 # Spaces, not \s: a date kept whole in a title is joined by no-break spaces ("the Feb. 24, 2022
 # invasion"), and its comma is no clause break.
 _BREAK = re.compile(
