@@ -987,3 +987,18 @@ def test_a_month_a_paragraph_after_a_year_in_news_is_the_latest_before_publicati
     around Taiwan in April raised fresh concern" dated the drills April 2023, and "In March,
     TSMC said it would invest …" after "late last year" March 2024."""
     assert dates(text, day_from_ymd(2025, 6, 12))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first plant began producing chips late last year.", "2024-09/2024-12"),
+        ("Sales rose early this year.", "2025-01/2025-04"),
+        ("Output will peak by mid-next year.", "2026-05/2026-08"),
+    ],
+)
+def test_early_mid_or_late_in_a_year_counted_from_publication_is_a_third_of_it(text, expected):
+    """Published 12 June 2025, "began producing chips late last year" was the whole of 2024."""
+    [mention] = find_dates(text, day_from_ymd(2025, 6, 12))
+    assert mention.span.edtf == expected
+    assert [t.edtf for t in mention.alternatives] == [expected[:4]]

@@ -746,6 +746,20 @@ def _part_of_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{_ym(year, first)}/{_ym(year, last)}"), EXPLICIT, note, (_span(_y(year)),)
 
 
+@_rule(r"(?P<part>early|mid|late)(?:-|\s+)(?:in\s+)?(?P<which>last|this|next)\s+year\b", re.I)
+def _part_of_a_year_from_now(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "late last year", "early this year", "mid-next year": a third of the year counted from
+    publication, the whole year the alternative."""
+    found = _from_published(m["which"].lower(), "year", ctx)
+    if found is None:
+        return None
+    year, part = ymd_from_day(found[0].start)[0], m["part"].lower()
+    first, last = _PART_MONTHS[part]
+    months = f"{MONTH_NAMES[first - 1]} to {MONTH_NAMES[last - 1]}"
+    note = f"'{m.group()}' read as {_PART_WORDS[part]} {year}: {months}"
+    return _span(f"{_ym(year, first)}/{_ym(year, last)}"), FROM_PUBLISHED, note, (found[0],)
+
+
 @_rule(
     rf"(?:(?P<cue>(?i:from|between))\s+)?(?P<a>{YEAR})\s*"
     rf"(?:[-–—]|\s(?P<to>(?i:to|and|until|through|till))\s)\s*"
