@@ -497,6 +497,26 @@ def test_without_a_publication_date_relative_dates_are_unknown_not_inherited():
     assert [(d.time.edtf, [p.name for p in d.places]) for d in drafts] == [("1654", ["Pereiaslav"])]
 
 
+def test_without_a_publication_date_an_undated_paragraph_does_not_go_on_past_an_unplaced_day():
+    """With no publication date, "Georgia Power said 900,000 customers lost power, the most
+    since Hurricane Michael struck the state in 2018" made the undated paragraphs after it
+    drafts of 2018, and one after "By early Friday, Delia had weakened …" went on with a year
+    told two paragraphs before."""
+    text = (
+        "Delia's surge flooded Steinhatchee, as Idalia's did in Florida in 2023.\n\n"
+        "By early Friday, Delia had weakened as it crossed into Valdosta.\n\n"
+        "Gov. Brian Kemp declared a state of emergency in Georgia.\n\n"
+        "Georgia Power said 900,000 customers in Atlanta lost power, the most since Hurricane "
+        "Michael struck the state in 2018.\n\n"
+        "Interstate 40 was closed near the Tennessee line.\n"
+    )
+    drafts = import_text(text).drafts
+    assert [(d.time.edtf, d.places[0].name) for d in drafts] == [("2023", "Florida (U.S. state)")]
+    # with the publication date, the story goes on from Friday
+    drafts = import_text(text, published="2025-09-29").drafts
+    assert [d.time.edtf for d in drafts] == ["2023", *["2025-09-26"] * 4]
+
+
 def test_with_a_publication_date_relative_dates_are_counted_from_it():
     drafts = import_text(_NO_PUBLICATION_DATE, "wire.txt", published="2024-03-01").drafts
     tbilisi = next(d for d in drafts if "Tbilisi" in d.excerpt.text)

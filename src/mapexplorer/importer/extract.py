@@ -15,7 +15,8 @@ The rules, in order:
    the Court"). In news (the text dates
    things near its publication) it goes on with the previous draft's date when that lies
    within a month of publication, or when it tells what followed ("In the years that
-   followed, …"), else it is dated to the year before publication, with low confidence; in a history piece it continues the previous date of the text.
+   followed, …"), else it is dated to the year before publication, with low confidence; in a history piece it continues the previous date of the text (not a yardstick's, "the most since 2018", nor one
+   told before a weekday that could not be placed for want of a publication date).
 Country adjectives ("Iranian") count as places only when a unit names no place outright, and
 so do places in who said it (", the National Hurricane Center in Miami said").
 A unit that says where with a name the gazetteer does not know ("in Al Khor") and names places
@@ -146,6 +147,15 @@ def make_drafts(
     titled = [m for m in gaz.find(article.title, 0) if not m.demonym] if article.title else []
     titled = titled if len({m.best.entry.key for m in titled}) == 1 else []
     country = _story_country(dateline, places)
+    # What an undated paragraph may go on with: not a yardstick ("the most since Hurricane
+    # Michael struck in 2018"), nor a date before one that could not be placed ("By early
+    # Friday, …" with no publication date): the story has moved on to an unknown time.
+    lending = [
+        m for m in dates
+        if not _YARDSTICK.search(text, max(body_start, m.start - 100), m.start)
+    ]  # fmt: skip
+    lending += [DateMention(m.start, m.end, m.text, m.span, _UNPLACED, m.note) for m in unresolved]
+    lending.sort(key=lambda m: m.start)
     drafts: list[_Unit] = []
     for index in sorted(units_by_paragraph):
         # The story's date so far: its last draft's, unless that one looks ahead ("will
@@ -156,7 +166,7 @@ def make_drafts(
         drafts.extend(
             _paragraph_drafts(
                 units_by_paragraph[index],
-                dates,
+                lending,
                 published,
                 news,
                 current,
@@ -202,6 +212,7 @@ def _drop_dates_of_asides(text: str, unit: _Unit, unresolved: list[DateMention])
         unit.dates = []
 
 
+_UNPLACED = "unplaced"  # the kind of a date counted from an unknown publication date
 _SOME_DAY = 20_000  # 2024-10-04: any day will do, only the kinds of the mentions are used
 
 
@@ -727,6 +738,8 @@ def _undated_paragraph_date(
             "the year before publication. Check it.",
         )
     earlier = [m for m in dates if m.end <= unit.start]
+    if earlier and earlier[-1].kind == _UNPLACED:
+        return None  # the story went on at a time nobody can place
     if earlier:
         last = earlier[-1]
         return last.span, f"No date in the paragraph: continues the previous date, “{last.text}”."
