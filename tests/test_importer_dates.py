@@ -1002,3 +1002,25 @@ def test_early_mid_or_late_in_a_year_counted_from_publication_is_a_third_of_it(t
     [mention] = find_dates(text, day_from_ymd(2025, 6, 12))
     assert mention.span.edtf == expected
     assert [t.edtf for t in mention.alternatives] == [expected[:4]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Thursday last week, drones struck Kyiv.", ("On Thursday last week", "2025-01-09")),
+        ("Drones struck Kyiv on Tuesday of last week.",
+         ("on Tuesday of last week", "2025-01-07")),
+        ("Leaders will meet on Monday next week.", ("on Monday next week", "2025-01-20")),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_last_or_next_week(text, expected):
+    """Published Friday 17 January 2025, "On Thursday last week, drones struck Kyiv" was the
+    day before publication, with "last week" a second date."""
+    assert dates(text) == [expected]
+
+
+def test_a_weekday_of_last_week_dates_its_draft_and_leaves_its_title():
+    [draft] = import_text(
+        "On Thursday last week, drones struck Kyiv.", published="2025-01-17"
+    ).drafts
+    assert (draft.time.edtf, draft.title) == ("2025-01-09", "Drones struck Kyiv")

@@ -1233,13 +1233,26 @@ def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
     return bool(_FUTURE.search(before + m[0] + after))
 
 
-@_rule(rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])", re.I)
+@_rule(
+    rf"(?:(?P<which>last|this|next|on|coming)\s+)?(?P<w>{WEEKDAY})(?![A-Za-z])"
+    r"(?:,?\s+(?:of\s+)?(?P<week>last|next|this)\s+week\b)?",
+    re.I,
+)
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None or not m["w"][0].isupper():
         return None
     pub = ctx.published
     target = WEEKDAYS.index(m["w"].capitalize())
     today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
+    if m["week"]:
+        # "on Thursday last week": that day of the week before publication's (Monday to Sunday)
+        step = {"last": -1, "this": 0, "next": 1}[m["week"].lower()]
+        day = pub - today + 7 * step + target
+        return (
+            TimeSpan.from_days(day),
+            FROM_PUBLISHED,
+            f"the {m['w'].capitalize()} of {m['week'].lower()} week",
+        )
     which = (m["which"] or "").lower()
     start, before, after = _sentence_around(ctx, m)
     past_verb = which in ("", "on") and bool(
