@@ -1024,3 +1024,21 @@ def test_a_weekday_of_last_week_dates_its_draft_and_leaves_its_title():
         "On Thursday last week, drones struck Kyiv.", published="2025-01-17"
     ).drafts
     assert (draft.time.edtf, draft.title) == ("2025-01-09", "Drones struck Kyiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war began in 2022. In March of the following year, troops left Bakhmut.",
+         ("In March of the following year", "2023-03")),
+        ("The war began in 2022. In June of that year, troops left Kyiv.",
+         ("In June of that year", "2022-06")),
+        ("Prices rose in May of last year.", ("in May of last year", "2024-05")),
+        ("The war began in 2022. By late March of the next year, troops had left.",
+         ("By late March of the next year", "2023-03-21/2023-03-31")),
+    ],
+)  # fmt: skip
+def test_a_month_of_the_following_year(text, expected):
+    """ "In March of the following year", after 2022, was March 2022 and, apart, 2023."""
+    assert dates(text)[-1] == expected
+    assert len(dates(text)) == (1 if "last year" in text else 2)

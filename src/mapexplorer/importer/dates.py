@@ -443,6 +443,36 @@ _PARTS = ("early", "mid", "late")
 
 
 @_rule(
+    rf"(?:(?:in|by|since|until|from)\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+of\s+"
+    r"(?:(?P<rel>the\s+(?:following|next|previous|preceding|same)|that)|(?P<pub>last|this|next))"
+    r"\s+year\b",
+    re.I,
+)
+def _month_of_a_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "In March of the following year" (the year after the previous date's), "in June of
+    that year", "in May of last year": that month of that year."""
+    if not m["m"][0].isupper():
+        return None
+    month = month_number(m["m"])
+    if m["pub"]:
+        found = _from_published(m["pub"].lower(), "year", ctx)
+        if found is None:
+            return None
+        year, kind, why = ymd_from_day(found[0].start)[0], FROM_PUBLISHED, found[2]
+    else:
+        if ctx.previous is None:
+            return None
+        rel = m["rel"].split()[-1].lower()
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+        year = ymd_from_day(ctx.previous.start)[0] + step
+        kind, why = FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
+    span = _month_span(year, month)
+    if m["part"]:
+        return _part_of_month(span, m["part"], m.group(), kind, why)
+    return span, kind, why
+
+
+@_rule(
     rf"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?P<m>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d)",
     re.I,
