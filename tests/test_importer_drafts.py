@@ -1099,6 +1099,21 @@ def test_a_sentence_that_refers_back_and_names_only_whose_people_is_where_the_st
     assert "Paris" not in [p.name for p in drafts[-1].places]
 
 
+def test_what_is_said_now_of_a_period_is_no_event_in_it():
+    """ "The fall of Constantinople is often taken to mark the end of the Middle Ages" was a
+    draft of AD 500–1499."""
+    drafts = import_text(
+        "On May 29, 1453, Ottoman troops broke through the walls of Constantinople. The fall "
+        "of Constantinople is often taken to mark the end of the Middle Ages.\n\n"
+        "During the Cold War, Istanbul grew fast.",
+        published="2023-10-27",
+    ).drafts
+    assert [(d.time.edtf, d.title) for d in drafts] == [
+        ("1453-05-29", "Ottoman troops broke through the walls of Constantinople"),
+        ("1947/1991", "Istanbul grew fast"),  # told in the past: still an event of the period
+    ]
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

@@ -316,6 +316,10 @@ def _units(
             if start <= m.start < end
             and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
         ]
+        if unit.present and unit.dates and all(m.kind == NAMED for m in unit.dates):
+            # "The fall of Constantinople is often taken to mark the end of the Middle Ages":
+            # what is said now of a period, not something that happened in it.
+            unit.dates = []
         if unit.quoted and unit.dates and _dated_only_by_who_said_it(text, start, end, unit.dates):
             # '"Nothing is left," said Tom Gaskins, who has run a bait shop there since 1998':
             # the aside dates the man's shop, not what he said, nor when.
