@@ -69,10 +69,10 @@ def test_the_window_stays_live_while_its_map_is_written_as_a_web_page(
     writing, release = threading.Event(), threading.Event()
     real = html_export.export_html
 
-    def slow(state, path, title=""):
+    def slow(state, path, title="", note=None):
         writing.set()
         assert release.wait(20)
-        real(state, path, title)
+        real(state, path, title, note)
 
     monkeypatch.setattr(html_export, "export_html", slow)
     path = tmp_path / "map.html"
@@ -86,6 +86,7 @@ def test_the_window_stays_live_while_its_map_is_written_as_a_web_page(
         release.set()
     data = re.search(r'id="me-data">(.*?)</script>', path.read_text("utf-8"), re.S)[1]
     assert {e["id"] for e in json.loads(data)["events"]} == shown  # as it was asked for
+    assert json.loads(data)["filtered"]["described"] == "the category \u2068war\u2069"
     assert window.statusBar().currentMessage() == f"Exported {len(shown)} events to {path}"
 
 

@@ -192,3 +192,13 @@ def test_the_bundled_article_of_a_moved_installation_opens_from_where_it_is_now(
     assert getattr(again, "error_box", None) is None
     tips = [tip for _, tip, _ in listed(again)]
     assert tips == ["The bundled article", str(tmp_path / "mine.csv")]
+
+
+def test_a_long_name_is_cut_short_in_the_menu_and_whole_in_its_tooltip(window, qtbot, tmp_path):
+    """A file named in a sentence made the menu wider than the screen."""
+    long = table(tmp_path, "Minutes of the " + "very " * 30 + "long meeting.csv")
+    open_and_wait(qtbot, window, long)
+    [(text, tip, _status)] = listed(window)
+    assert text == "&1 " + long.name[:59] + "…" and tip == str(long)
+    metrics = window.recent_menu.fontMetrics()
+    assert window.recent_menu.sizeHint().width() < metrics.horizontalAdvance("x" * 90)

@@ -15,6 +15,9 @@ SETTING = "recent/files"
 MOST = 8
 """Files listed at most (the menu numbers them &1…&8)."""
 NONE_TITLE = "No recent files"
+LETTERS = 60
+"""An entry names its file in this many letters at most (then "…"; the tooltip has it whole):
+a long name made the menu wider than the screen."""
 
 
 def remembered(path: str) -> str:
@@ -89,6 +92,8 @@ def entry_text(number: int, path: str, paths: list[str]) -> str:
     name = Path(path).name or path
     if sum(Path(p).name == Path(path).name for p in paths) > 1:
         name = f"{name} ({Path(path).parent.name or Path(path).parent})"
+    if len(name) > LETTERS:
+        name = name[: LETTERS - 1] + "…"
     return f"&{number} {name.replace('&', '&&')}"
 
 
