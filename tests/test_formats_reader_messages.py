@@ -681,12 +681,60 @@ def test_a_kmz_whose_doc_kml_links_to_kml_files_inside_it_reads_them(tmp_path):
 # --- JSON of other kinds: TopoJSON, Esri JSON, a bare geometry -------------------------------
 
 
+def test_a_topojson_file_opens_its_geometries_as_features(tmp_path):
+    """D3's and mapshaper's TopoJSON was refused ("convert it to GeoJSON first"): its
+    geometries are decoded as topojson-client decodes them (arcs shared and reversed,
+    coordinates quantized and delta-encoded), each a feature with its properties and id."""
+    topology = {
+        "type": "Topology",
+        "transform": {"scale": [0.001, 0.001], "translate": [2, 48]},
+        "objects": {"events": {"type": "GeometryCollection", "geometries": [
+            {"type": "Point", "coordinates": [350, 850], "id": "summit",
+             "properties": {"name": "Summit", "date": "2024-03-01"}},
+            {"type": "LineString", "arcs": [0, ~1],
+             "properties": {"name": "March", "date": "2024-03-02"}},
+            {"type": "Polygon", "arcs": [[2]], "properties": {"name": "Zone", "date": "2024-03-03"}},
+            {"type": None, "properties": {"name": "Talks", "date": "2024-03-04", "place": "Geneva"}},
+        ]}},
+        "arcs": [
+            [[0, 0], [1000, 0]],
+            [[1000, 1000], [0, -1000]],  # walked backwards by the line: ~1
+            [[0, 0], [1000, 0], [0, 1000], [-1000, 0], [0, -1000]],
+        ],
+    }  # fmt: skip
+    path = write(tmp_path / "events.topojson", json.dumps(topology))
+    catalogue, report = read_catalogue(path)
+    shapes = {e.title: catalogue.places_of(e)[0].geometry.wkt for e in catalogue.events}
+    assert shapes == {
+        "Summit": "POINT (2.35 48.85)",
+        "March": "LINESTRING (2 48, 3 48, 3 49)",
+        "Zone": "POLYGON ((2 48, 3 48, 3 49, 2 49, 2 48))",
+        "Talks": shapes["Talks"],  # placed by its name, Geneva
+    }
+    assert catalogue.places_of(by_title_of(catalogue)["Talks"])[0].name == "Geneva"
+    assert by_title_of(catalogue)["Summit"].id == "summit"  # the geometry's id
+    assert report.asides[0] == (
+        "a TopoJSON file: the geometries of its objects ('events') read as features"
+    )
+    broken = {**topology, "arcs": []}
+    assert refusal(write(tmp_path / "broken.topojson", json.dumps(broken))) == (
+        f"{tmp_path / 'broken.topojson'}: a TopoJSON file that cannot be read (arc 0 does not "
+        "exist (the file has 0)): convert it to GeoJSON (QGIS opens TopoJSON: Export ▸ Save "
+        "Features As… GeoJSON; or mapshaper: -o format=geojson)"
+    )
+
+
+def by_title_of(catalogue) -> dict:
+    return {e.title: e for e in catalogue.events}
+
+
 @pytest.mark.parametrize(
     ("doc", "words"),
     [
         (
             {"type": "Topology", "objects": {"a": {"type": "GeometryCollection"}}, "arcs": []},
-            ": a TopoJSON file, not GeoJSON: convert it to GeoJSON first",
+            ": a TopoJSON file that cannot be read (its objects hold no geometries): convert it "
+            "to GeoJSON",
         ),
         (  # ArcGIS's own JSON: no "type" at all, features with "attributes"
             {

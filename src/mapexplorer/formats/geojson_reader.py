@@ -37,6 +37,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import at_their_towns, swapped_rows
+from mapexplorer.formats.topojson import TopologyError, is_topology, topology_features
 from mapexplorer.formats.web_mercator import from_web_mercator, is_web_mercator, to_degrees
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError
@@ -112,6 +113,16 @@ def features_of(doc: Any, path: Any) -> list[Any]:
     kind = doc.get("type")
     if kind == "Feature":
         return [doc]
+    if kind == "Topology":  # D3's and mapshaper's: its geometries as the features they are
+        try:
+            return topology_features(doc)[0]
+        except TopologyError as exc:
+            raise FormatError(
+                path,
+                f"a TopoJSON file that cannot be read ({exc}): convert it to GeoJSON "
+                "(QGIS opens TopoJSON: Export ▸ Save Features As… GeoJSON; or mapshaper: -o "
+                "format=geojson)",
+            ) from None
     if kind != "FeatureCollection":
         raise _not_a_collection(doc, kind, path)
     features = doc.get("features")
@@ -137,14 +148,8 @@ _GEOMETRIES = (
 
 def _not_a_collection(doc: dict, kind: Any, path: Any) -> FormatError:
     """Why a JSON object is not a FeatureCollection, and what to do: JSON of another GIS
-    format (TopoJSON, ArcGIS's Esri JSON), or a bare geometry, which has no properties to
+    format (ArcGIS's Esri JSON), or a bare geometry, which has no properties to
     hold a date, are named as such."""
-    if kind == "Topology":
-        return FormatError(
-            path,
-            "a TopoJSON file, not GeoJSON: convert it to GeoJSON first (QGIS opens TopoJSON: "
-            "Export ▸ Save Features As… GeoJSON; or mapshaper: -o format=geojson)",
-        )
     if (
         kind is None
         and isinstance(doc.get("features"), list)
@@ -260,6 +265,11 @@ def read_document(
             progress(total, total)
         if guessed_mercator is not None:
             builder.report.asides.append(guessed_mercator)
+        if is_topology(doc):
+            names = ", ".join(repr(str(n)) for n in list(doc["objects"])[:5])
+            builder.report.asides.insert(
+                0, f"a TopoJSON file: the geometries of its objects ({names}) read as features"
+            )
         if mislabelled:
             builder.report.asides.append(
                 f'its "crs" member names Web Mercator ({crs}), but its coordinates are '

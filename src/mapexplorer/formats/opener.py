@@ -37,7 +37,16 @@ Fields = Union["FieldChoice", Mapping[str, Any], None]
 Kind = Literal["native", "geojson", "csv", "kml", "gpx", "xlsx"]
 
 EXPORTERS = ("geojson", "csv", "kml")
-_JSON = (".geojson", ".json", ".geojsons", ".geojsonl", ".geojsonseq", ".ndjson", ".jsonl")
+_JSON = (
+    ".geojson",
+    ".json",
+    ".topojson",
+    ".geojsons",
+    ".geojsonl",
+    ".geojsonseq",
+    ".ndjson",
+    ".jsonl",
+)
 OPENABLE = (
     *_JSON,
     ".csv",

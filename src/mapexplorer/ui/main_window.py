@@ -57,9 +57,9 @@ article); at larger text, this divided by the square root of the scale."""
 
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
-    f"All supported files (*.geojson *.json {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm *.ods "
+    f"All supported files (*.geojson *.json *.topojson {_GEOJSON_SEQ} *.csv *.tsv *.txt *.xlsx *.xlsm *.ods "
     "*.kml *.kmz *.gpx *.md);;"
-    f"Map Explorer catalogues and GeoJSON (*.geojson *.json {_GEOJSON_SEQ});;"
+    f"Map Explorer catalogues and GeoJSON (*.geojson *.json *.topojson {_GEOJSON_SEQ});;"
     "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods);;Google Earth (*.kml *.kmz);;"
     "GPS waypoints and tracks (*.gpx);;"
     "Articles to import (*.txt *.md);;All files (*)"
@@ -79,6 +79,7 @@ MENU_LETTERS = 60
 OPENABLE = {
     ".geojson",
     ".json",
+    ".topojson",
     ".csv",
     ".tsv",
     ".tab",
