@@ -1277,6 +1277,11 @@ def test_summary_rows_under_a_short_table_do_not_hide_its_date_column(tmp_path):
         "not an event"
     ]
     assert guess_fields(tmp_path / "toll.csv").sample_numbers == (2, 3)  # as the file numbers
+    # A row of events whose first cells hold such a word is no summary row: it has a date
+    # (the Battle of the Somme, French for a sum, was passed over and the table refused).
+    somme = 'Date,Battle,Coordinates\n1916-07-01,Somme,"50.0, 2.7"\n'
+    catalogue, report = read_catalogue(write(tmp_path / "somme.csv", somme))
+    assert [e.title for e in catalogue.events] == ["Somme"] and not report
     # A title that only starts with the word is an event, and its date is reported as usual.
     war = "date,title,lat,lon\n2024-06-25,A,1,1\n,Total war,1,1\n"
     _, report = read_catalogue(write(tmp_path / "war.csv", war))

@@ -624,7 +624,7 @@ def guess(
     picked = [
         (index, row)
         for index, row in enumerate(itertools.islice(rows, SAMPLE_SIZE + _MOST_SUMMARIES))
-        if not totals_word(list(row.values())[:3])
+        if not _summary_row(row)
     ][:SAMPLE_SIZE]
     sample = tuple(row for _, row in picked)
     numbers = tuple(number(i) if number else i + 1 for i, _ in picked)
@@ -754,6 +754,9 @@ def guess(
     )
     if choice.title is None and not own:  # "Date | Battle | Coordinates": no title by name
         taken = choice.used | {f for s in time_sources for f in s.fields}
+        taken |= {  # a column another role could take ("country" beside "city") is not it
+            n for role, found in candidates.items() if role != "title" for n in found
+        } - {None}
         label = _label_column(names, values, taken)
         if label is not None:
             choice = replace(choice, title=label)
@@ -803,6 +806,14 @@ def _is_label(value: Any) -> bool:
     except DateError:
         return True
     return False  # a date ("March 2024") is no title
+
+
+def _summary_row(row: Mapping[str, Any]) -> bool:
+    """A sheet's totals or summary row: "Total" or "Average" alone in one of its first
+    cells, and no date in any (the Battle of the "Somme", French for a sum, is a row of
+    events)."""
+    cells = list(row.values())
+    return bool(totals_word(cells[:3])) and not any(_written_date(c) for c in cells)
 
 
 _MOST_SUMMARIES = 20
