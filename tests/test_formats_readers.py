@@ -857,6 +857,10 @@ def test_a_title_column_under_a_name_we_do_not_know_titles_the_events(tmp_path):
     # A table with no such column keeps its rows' numbers as titles, as before.
     bare = write(tmp_path / "bare.csv", "date,lat,lon,deaths\n2024-01-01,1,2,3\n")
     assert [e.title for e in open_catalogue(bare).events] == ["Row 2"]
+    # Nor is a column another role could take: "France" is no title beside "Paris".
+    places = write(tmp_path / "places.csv", "date,city,country\n2024-01-01,Paris,France\n")
+    assert guess_fields(places).choice.title is None
+    assert [e.title for e in open_catalogue(places).events] == ["Paris"]  # by its place
 
 
 @pytest.mark.parametrize(
