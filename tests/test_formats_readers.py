@@ -861,6 +861,9 @@ def test_a_title_column_under_a_name_we_do_not_know_titles_the_events(tmp_path):
     places = write(tmp_path / "places.csv", "date,city,country\n2024-01-01,Paris,France\n")
     assert guess_fields(places).choice.title is None
     assert [e.title for e in open_catalogue(places).events] == ["Paris"]  # by its place
+    # A column about the record is no title: the event is titled by its place, as before.
+    sourced = write(tmp_path / "sourced.csv", "date,city,source\n2024-01-01,Paris,Reuters\n")
+    assert [e.title for e in open_catalogue(sourced).events] == ["Paris"]
 
 
 @pytest.mark.parametrize(

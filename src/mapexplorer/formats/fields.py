@@ -783,13 +783,25 @@ def _label_column(
 ) -> str | None:
     """The first field no role took whose values are short text, not numbers, dates or
     links: the title of a table whose titles are under a name we do not know (a Wikipedia
-    table's "Battle", "Attack" or "Treaty"), which titled each event "Row 2", "Row 3"…"""
+    table's "Battle", "Attack" or "Treaty"), which titled each event "Row 2", "Row 3"… or by
+    its place. Not a column about the record ("Source", "Link", "Author", "Status"): an
+    event without a title is titled by its place, as before."""
     taken = set(taken)
     for name in names:
         found = values.get(name) or []
-        if name not in taken and found and _mostly(found, _is_label):
+        if name in taken or not found or _RECORD_WORDS.search(normalise(name)):
+            continue
+        if _mostly(found, _is_label):
             return name
     return None
+
+
+_RECORD_WORDS = re.compile(
+    r"(?:^|_)(?:sources?|url|urls|links?|ref|refs|references?|citations?|credits?|authors?"
+    r"|by|publishers?|outlets?|media|e_?mail|contact|status|verified|verification"
+    r"|confidence|tags?|keywords?|language|lang|quelle|fuente|fonte|bron)(?:_|$)"
+)
+"""Words in the name of a column about the record, not the event: no title."""
 
 
 def _is_label(value: Any) -> bool:
