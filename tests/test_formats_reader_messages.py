@@ -632,10 +632,15 @@ def test_a_network_link_beside_placemarks_is_reported_as_not_read(tmp_path):
     )
     catalogue, report = read_catalogue(write(tmp_path / "linked.kml", doc))
     assert [e.title for e in catalogue.events] == ["Here"]
-    assert report.notes == [
+    assert report.asides == [
         "a network link 'Live' to 'layers/more.kml' was not read: Map Explorer reads only "
         "the placemarks in the file itself; open the linked file"
     ]
+    # A line about the file, not its placemarks: the one placemark was read as written (the
+    # headline said "not quite as written", the dialog "Some placemarks were not read as
+    # written").
+    assert report.notes == []
+    assert report.headline() == "linked.kml: its one placemark read as written; a note on the file:"
     assert any("'layers/more.kml' was not read" in line for line in warning_lines(report))
 
 
@@ -669,7 +674,7 @@ def test_a_kmz_whose_doc_kml_links_to_kml_files_inside_it_reads_them(tmp_path):
     assert events["Linked"].extra["folder"] == "Layer one"  # the link is its folder
     assert events["Deeper"].extra["folder"] == "Layer one"  # an unnamed link, nor document
     assert not report.problems
-    assert report.notes == [
+    assert report.asides == [
         "a network link to 'files/broken.kml', inside the KMZ, was not read: not XML (so not "
         "KML): no element found at line 1, column 17",
         # A link round to a file already read is not read again.

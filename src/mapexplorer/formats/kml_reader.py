@@ -169,8 +169,9 @@ def read(
         builder.report.notes += _one_ended_lines(mine)
         builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
-        builder.report.notes += followed
-        builder.report.notes += [_link_not_followed(link) for link in links if link.kind == _LINK]
+        # Links to other files: the file as a whole, its placemarks read as written.
+        builder.report.asides += followed
+        builder.report.asides += [_link_not_followed(link) for link in links if link.kind == _LINK]
         if progress is not None:
             progress(total, total)
         return builder.finish(total, choice)
