@@ -742,6 +742,12 @@ def test_a_geojson_features_own_id_is_its_event_id(tmp_path):
         ("7", "Feature 3"),  # a number says less than the feature's place in the file
         ("way-4089", "Dinner"),
     ]
+    # Beside another property of short text ("leader"), a word id still titles the feature:
+    # the untitled table's title column (`_label_column`) is for tables, not named features.
+    led = write(tmp_path / "led.geojson", _collection(
+        _point_feature({"date": "1985-11-19", "leader": "Reagan"}, id="summit-1985"),
+    ))  # fmt: skip
+    assert [e.title for e in read_catalogue(led)[0].events] == ["summit-1985"]
 
 
 def test_a_geojson_features_own_id_is_kept_beside_an_event_id_property(tmp_path):

@@ -613,12 +613,15 @@ def guess(
     *,
     shapes_given: bool = False,
     number: Callable[[int], int] | None = None,
+    named: bool = False,
 ) -> FieldGuess:
     """Guess each role's field from the field names and the values of the first rows.
     `shapes_given`: the items carry their own geometry (KML placemarks, GeoJSON features), so
     a field of "lat, lon" pairs is no location: a `place` of them is the place's name.
     `number`: a row's number as the file numbers it, from its index (a CSV's header is row
-    1), for the reasons and the preview; else 1, 2, 3…"""
+    1), for the reasons and the preview; else 1, 2, 3…. `named`: the items are named without
+    a title field (GeoJSON features by their word ids, "summit-1985"): no other field is
+    taken for their titles (`_label_column`)."""
     # A sheet's totals and summary rows ("Total", "Average") say nothing of what the columns
     # hold: two events over three of them made the date column "too few dates".
     picked = [
@@ -752,7 +755,7 @@ def guess(
         date_order=order or "dmy",
         layout=layout,
     )
-    if choice.title is None and not own:  # "Date | Battle | Coordinates": no title by name
+    if choice.title is None and not own and not named:  # "Date | Battle | Coordinates"
         taken = choice.used | {f for s in time_sources for f in s.fields}
         taken |= {  # a column another role could take ("country" beside "city") is not it
             n for role, found in candidates.items() if role != "title" for n in found

@@ -180,12 +180,17 @@ def _not_a_collection(doc: dict, kind: Any, path: Any) -> FormatError:
 
 def guess_document(doc: Any, path: Any = None) -> FieldGuess:
     """Which properties hold what, from the first features."""
-    rows = [_properties(f) or {} for f in features_of(doc, path)[: fieldguess.SAMPLE_SIZE]]
+    sample = features_of(doc, path)[: fieldguess.SAMPLE_SIZE]
+    rows = [_properties(f) or {} for f in sample]
     names = list(dict.fromkeys(k for row in rows for k in row))
     # An object is read by its members ("info.date"): not itself a title or a description
     # (an "info" object is no text), though it is kept whole on the event.
     objects = {k for row in rows for k, v in row.items() if v.__class__ is dict}
-    return fieldguess.guess([n for n in names if n not in objects], rows)
+    # Features named by their word ids ("summit-1985") are titled so, not by a property.
+    named = any(
+        f.__class__ is dict and any(c.isalpha() for c in _feature_id(f.get("id"))) for f in sample
+    )
+    return fieldguess.guess([n for n in names if n not in objects], rows, named=named)
 
 
 def read(
