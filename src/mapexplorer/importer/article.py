@@ -167,10 +167,16 @@ def article_from_text(
     if not article.paragraphs:
         raise ArticleError(path or name, "the article has no paragraphs of running text")
     found = _DATELINE.match(text, *article.paragraphs[0])
+    lead_start = article.paragraphs[0][0]
     if found:
         article.dateline = (found.start("place"), found.end("place"))
         article.dateline_area = found["area"] or ""
         article.dateline_date = " ".join((found["date"] or found["after"] or "").split())
+        lead_start = found.end()
+    elif found := _DATELINE_NO_PLACE.match(text, *article.paragraphs[0]):
+        # "Nov 12 (Reuters) - …": a wire's dateline with its day and no place
+        article.dateline_date = " ".join(found["date"].split())
+        lead_start = found.end()
     if not article.title:
         # Only a title the text has: one made from the file's name ("Russia iran partnership"
         # for russia-iran-partnership.txt) read as the article's own. Without one, the review
@@ -179,7 +185,7 @@ def article_from_text(
     article.sentences = [
         Sentence(s, e, index, text[s:e])
         for index, (start, end) in enumerate(article.paragraphs)
-        for s, e in split_sentences(text, _after_dateline(text, article.dateline, start), end)
+        for s, e in split_sentences(text, lead_start if index == 0 else start, end)
     ]
     return article
 
@@ -244,10 +250,9 @@ def body_paragraphs(text: str) -> list[tuple[int, int]]:
 
 # Capital letters, with accents too: "SÃO PAULO (AP) —", "İSTANBUL (AP) —".
 _CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_DATELINE_DAY = (
-    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}"
-    r"(?:,\s+\d{4})?"
-)
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# "Nov. 12", "Nov 12, 2024", or as British wires write it, "12 November"
+_DATELINE_DAY = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
 _DATELINE = re.compile(
     rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’ -]{{2,}}?[{_CAPITALS}.])"
     r"(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
@@ -256,14 +261,7 @@ _DATELINE = re.compile(
     # the day after the agency: "KYIV, Ukraine (AP) — Dec. 3 —"
     rf"(?:(?P<after>{_DATELINE_DAY})\s*[–—-]+\s*)?"
 )
-
-
-def _after_dateline(text: str, dateline: tuple[int, int] | None, start: int) -> int:
-    if dateline and dateline[0] == start:
-        m = _DATELINE.match(text, start)
-        if m:
-            return m.end()
-    return start
+_DATELINE_NO_PLACE = re.compile(rf"(?P<date>{_DATELINE_DAY})\s*\([A-Za-z ]{{2,12}}\)\s*[–—-]+\s*")
 
 
 # --- sentences ---------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ def _from_dateline_day(article: Article) -> PublishedGuess | None:
     said = _DATELINE_DAY.fullmatch(article.dateline_date)
     if said is None:
         return None
-    month, number = month_number(said["m"]), int(re.match(r"\d+", said["d"]).group())  # type: ignore[union-attr]
+    month = month_number(said["m"] or said["m2"])
+    number = int(re.match(r"\d+", said["d"] or said["d2"]).group())  # type: ignore[union-attr]
 
     def day_in(year: int) -> int | None:
         try:
@@ -173,7 +174,7 @@ def _from_dateline_day(article: Article) -> PublishedGuess | None:
     )
 
 
-_DATELINE_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})")
+_DATELINE_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})|(?P<d2>{DAY})\s+(?P<m2>{MONTH})")
 
 
 def _lead_weekday(article: Article) -> str | None:
