@@ -420,6 +420,19 @@ def test_a_dateline_day_without_its_year_is_the_day_of_publication(text, expecte
     assert not article.sentences[0].text.startswith(("Dec", "—", "Nov", "GENEVA"))
 
 
+def test_a_day_the_lead_names_with_its_weekday_is_the_day_of_the_news():
+    """ "BEIRUT (AP) — Israeli strikes hit Beirut on Tuesday, Nov. 12, …" was published "the
+    Tuesday after" 12 November 2023, a Sunday."""
+    guess = detect_published(
+        article_from_text(
+            "BEIRUT (AP) — Israeli strikes hit Beirut on Tuesday, Nov. 12, officials said, a "
+            "year after the 2023 war began."
+        )
+    )
+    assert guess.iso == "2024-11-12"
+    assert "“Tuesday, Nov. 12”" in guess.reasoning
+
+
 def test_a_dateline_day_takes_the_year_of_the_file_saved_soon_after(tmp_path):
     path = tmp_path / "strike.txt"
     path.write_text(

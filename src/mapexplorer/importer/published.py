@@ -263,6 +263,9 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     if floor is None:
         return None
     month, day = month_number(anchor["m"]), int(re.match(r"\d+", anchor["d"]).group())  # type: ignore[union-attr]
+    named = re.search(rf"\b(?P<w>{WEEKDAY}),?\s+$", lead[: anchor.start()])
+    if named:
+        return _day_named_with_its_weekday(article, named["w"], anchor.group(), month, day, floor)
     around = lead[max(0, anchor.start() - 60) : anchor.end() + 60]
     inauguration = month == 1 and day == 20 and bool(_INAUGURATION.search(around))
     # Not before the latest month or day the text names: "Assad fled in December 2024" puts
@@ -315,6 +318,30 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
             f"{TimeSpan.from_days(published).describe()}."
         ),
     )
+
+
+def _day_named_with_its_weekday(
+    article: Article, weekday: str, said: str, month: int, day: int, floor: int
+) -> PublishedGuess | None:
+    """ "Israeli strikes hit Beirut on Tuesday, Nov. 12": the day of the news, in the first
+    year from the latest the text mentions in which it is that weekday (not before a month or
+    day the text tells as past)."""
+    latest = _latest_explicit(article.text)
+    target = WEEKDAYS.index(weekday)
+    for year in range(floor, floor + 12):
+        try:
+            found = day_from_ymd(year, month, day)
+        except ValueError:
+            continue
+        if (found + 3) % 7 == target and (latest is None or found >= latest.start):
+            return PublishedGuess(
+                found,
+                f"No date is stated. The lead names the day of the news, “{weekday}, {said}”, "
+                f"without a year; {year} is the first year from {floor}, the latest the text "
+                f"mentions, in which {said} is a {weekday}: "
+                f"{TimeSpan.from_days(found).describe()}. Give the date if it is later.",
+            )
+    return None
 
 
 def _latest_told_day(article: Article, anchor_day: int) -> tuple[int, str] | None:
