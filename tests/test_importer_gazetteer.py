@@ -759,3 +759,18 @@ def test_st_petersburg_is_russias_unless_the_text_says_florida(gaz, text, countr
     one's own."""
     [found] = [m for m in gaz.find(text) if "Petersburg" in m.text]
     assert found.best.entry.country == country
+
+
+def test_names_that_are_all_toss_ups_are_read_in_each_others_context(gaz):
+    """ "Gov. Brian Kemp of Georgia said a curfew was imposed in Augusta" put the curfew in
+    Augusta, Italy: both names had several readings, and each was ranked by the other's first
+    guess (Georgia the country)."""
+    found = best(gaz, "Gov. Brian Kemp of Georgia said a curfew was imposed in Augusta.")
+    assert found == {
+        "Georgia": ("Georgia (U.S. state)", "US"),
+        "Augusta": ("Augusta", "US"),
+    }
+    assert best(gaz, "Russia and Turkey discussed Georgia and Armenia.")["Georgia"] == (
+        "Georgia",
+        "GE",
+    )

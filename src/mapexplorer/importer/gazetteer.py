@@ -613,7 +613,7 @@ class Gazetteer:
         mentions = _apply_qualifiers(
             text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
-        _rank_by_context(self, mentions)
+        _rank_by_context(self, mentions, prose=True)
         return mentions
 
 
@@ -1095,9 +1095,26 @@ def _apply_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     return kept
 
 
-def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
-    """Rescore ambiguous names by how near each reading lies to the text's other places."""
-    clear = [m for m in mentions if not m.ambiguous] or mentions
+def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention], prose: bool = False) -> None:
+    """Rescore ambiguous names by how near each reading lies to the text's other places. (A
+    table's names are ranked by its other names as first read: its rows are no story.)"""
+    clear = [m for m in mentions if not m.ambiguous]
+    if clear or len(mentions) < 2 or not prose:
+        _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in clear or mentions])
+        return
+    # Every name a toss-up ("Gov. Kemp of Georgia said a curfew was imposed in Augusta"): each
+    # one's first reading is only a guess (Georgia the country put Augusta in Italy, while
+    # Augusta, Georgia, made Georgia the state), so the names are read one after another, each
+    # in the context of the readings chosen so far.
+    for mention in mentions:
+        _rescore_by_context(gaz, [mention], [(m.text, m.best.entry) for m in mentions])
+
+
+def _rescore_by_context(
+    gaz: Gazetteer, mentions: list[PlaceMention], context: list[tuple[str, Entry]]
+) -> None:
+    """Rescore the ambiguous mentions by their readings' distance to the `context` (a name as
+    written and the place it is taken for)."""
     decided: dict[str, list[Candidate]] = {}
     anchors: _Anchors | None = None
     only_under: dict[str, list[int]] = {}  # a name → the anchors that only it names
@@ -1111,9 +1128,9 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
             if anchors is None:
                 names: dict[str, set[str]] = {}  # an anchor's entry key → the names naming it
                 entries: dict[str, Entry] = {}
-                for m in clear:
-                    entries.setdefault(m.best.entry.key, m.best.entry)
-                    names.setdefault(m.best.entry.key, set()).add(normalise(m.text))
+                for text, entry in context:
+                    entries.setdefault(entry.key, entry)
+                    names.setdefault(entry.key, set()).add(normalise(text))
                 anchors = _Anchors(gaz, list(entries.values()))
                 for entry_key, i in anchors.index.items():
                     if len(names[entry_key]) == 1:
