@@ -1076,6 +1076,17 @@ def test_who_the_subject_is_after_its_name_neither_dates_nor_titles_the_draft():
         "2024-10",
         "Yahya Sinwar was killed by Israeli troops in Rafah",
     )
+    # not after a lead: "On Tuesday, the storm formed …, and on Wednesday it crossed …" is
+    # two clauses, in their own places
+    drafts = import_text(
+        "On Tuesday, the storm formed in the western Caribbean near the Cayman Islands, and on "
+        "Wednesday it crossed the Yucatan Channel into the Gulf of Mexico.",
+        published="2025-09-27",
+    ).drafts
+    assert [(d.time.edtf, d.places[0].name) for d in drafts] == [
+        ("2025-09-23", "Caribbean Sea"),
+        ("2025-09-24", "Gulf of Mexico"),
+    ]
 
 
 def test_the_places_of_an_aside_are_alternatives_not_where_the_clause_happened():

@@ -175,17 +175,24 @@ def _without_description(text: str) -> str:
     """ "Patricio Aylwin, a Christian Democrat, took office" → "Patricio Aylwin took office";
     not "Under Selim I, the Ottomans conquered Syria, and …" (a lead, and a clause)."""
     m = _DESCRIBED.match(text)
-    if m is None or m[1].split()[-1].lower() in _LEADS or m[1].split()[0].lower() in _LEADS:
-        return text
-    # "Pezeshkian, a reformist who beat Jalili in the runoff, met …": the verbs of a relative
-    # clause are the description's.
-    relative = re.search(r"\s(?:who|which|whose)\s", text[m.end(1) : m.end()])
-    described = text[m.end(1) : m.end(1) + relative.start() if relative else m.end()]
-    # "the Hamas leader believed to have planned the attack": a participle's phrase is the
-    # description's too.
-    if has_a_verb(_PARTICIPLE_PHRASE.sub(" ", described)):
+    if m is None or not _describes(m[1], text[m.end(1) : m.end()]):
         return text
     return f"{m[1]} {text[m.end() :]}"
+
+
+def _describes(subject: str, description: str) -> bool:
+    """Whether ", the Hamas leader believed to …," after `subject` says who or what it is: not
+    after a lead ("On Tuesday, the storm formed …, and"), nor a clause of its own."""
+    words = subject.split()
+    if not words or words[-1].lower() in _LEADS or words[0].lower() in _LEADS:
+        return False
+    # "Pezeshkian, a reformist who beat Jalili in the runoff, met …": the verbs of a relative
+    # clause are the description's.
+    relative = re.search(r"\s(?:who|which|whose)\s", description)
+    described = description[: relative.start()] if relative else description
+    # "the Hamas leader believed to have planned the attack": a participle's phrase is the
+    # description's too.
+    return not has_a_verb(_PARTICIPLE_PHRASE.sub(" ", described))
 
 
 _PARTICIPLE_PHRASE = re.compile(
@@ -257,7 +264,11 @@ def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # "Yahya Sinwar, the Hamas leader believed to have planned the Oct. 7 attack, was killed":
     # who the subject is, after its name
     described = _SUBJECT_DESCRIBED.match(text, start, end)
-    if described and all(described.start("aside") >= b for _, b in found):
+    if (
+        described
+        and all(described.start("aside") >= b for _, b in found)
+        and _describes(text[described.start() : described.start("aside")], described["aside"])
+    ):
         found.insert(0, (described.start("aside"), described.end("aside")))
     # "…, which entered circulation on Jan. 1, 2002.": one that ends the clause
     last = _LAST_ASIDE.search(text, start, end)
