@@ -1087,6 +1087,12 @@ def test_who_the_subject_is_after_its_name_neither_dates_nor_titles_the_draft():
         ("2025-09-23", "Caribbean Sea"),
         ("2025-09-24", "Gulf of Mexico"),
     ]
+    drafts = import_text(
+        "On Tuesday, the storm which formed near Jamaica hit Cuba, and on Wednesday it crossed "
+        "into the Gulf of Mexico.",
+        published="2025-09-27",
+    ).drafts
+    assert [d.time.edtf for d in drafts] == ["2025-09-23", "2025-09-24"]
 
 
 def test_the_places_of_an_aside_are_alternatives_not_where_the_clause_happened():

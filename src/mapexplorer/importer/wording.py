@@ -260,6 +260,9 @@ def asides_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         (a.start(), a.end())
         for pattern in (_ASIDE, _DASH_ASIDE, _BRACKET_ASIDE, _DESCRIBED_ASIDE)
         for a in pattern.finditer(text, start, end)
+        # ", a reformist who beat Jalili," after a name; not ", the storm which formed near
+        # Cuba hit Florida," after a lead ("On Tuesday")
+        if pattern is not _DESCRIBED_ASIDE or _describes(text[start : a.start()], a[0][2:])
     )
     # "Yahya Sinwar, the Hamas leader believed to have planned the Oct. 7 attack, was killed":
     # who the subject is, after its name
