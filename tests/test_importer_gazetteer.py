@@ -774,3 +774,23 @@ def test_names_that_are_all_toss_ups_are_read_in_each_others_context(gaz):
         "Georgia",
         "GE",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Troops raided Jenin overnight.", "Jenin", "PS"),
+        ("Raids hit Tulkarem and the camps.", "Tulkarem", "PS"),
+        ("Israel kept troops along the Philadelphi corridor.", "Philadelphi", ""),
+        ("Aid trucks crossed at Kerem Shalom.", "Kerem Shalom", ""),
+        ("Mehmed's fleet was dragged into the Golden Horn.", "Golden Horn", ""),
+        ("The Ottomans crossed into Thrace.", "Thrace", ""),
+        ("The bishops met at Nicaea in 325.", "Nicaea", "TR"),
+        ("Murad I took Adrianople in the 1360s.", "Adrianople", "TR"),
+    ],
+)
+def test_places_of_a_gaza_timeline_and_of_istanbuls_history_are_found(gaz, text, name, country):
+    """ "Troops raided Jenin", "the Philadelphi corridor", "Kerem Shalom", "the Golden Horn",
+    "Nicaea" and "Adrianople" named no place (GeoNames spells Jenin Janīn)."""
+    [found] = [m for m in gaz.find(text) if m.text == name]
+    assert found.best.entry.country == country
