@@ -794,3 +794,18 @@ def test_places_of_a_gaza_timeline_and_of_istanbuls_history_are_found(gaz, text,
     "Nicaea" and "Adrianople" named no place (GeoNames spells Jenin Janīn)."""
     [found] = [m for m in gaz.find(text) if m.text == name]
     assert found.best.entry.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("TSMC opened a plant in Kumamoto Prefecture.", "Kumamoto", "JP"),
+        ("Troops left Kherson Oblast in November.", "Kherson", "UA"),
+        ("Floods hit Aleppo Governorate.", "Aleppo", "SY"),
+    ],
+)
+def test_a_place_before_the_word_for_its_province_is_found(gaz, text, name, country):
+    """ "Kumamoto Prefecture" and "Kherson Oblast" named no place: the capitalised word after
+    the name was read as a surname's, as in "Salvador Allende"."""
+    [found] = gaz.find(text)
+    assert (found.text, found.best.entry.country) == (name, country)

@@ -911,6 +911,10 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
         return False  # "Today Istanbul is home to 15 million people": no first name
     if not previous and word in _NAMED_AFTER_WHERE:
         return False  # "the Maastricht Treaty", "the Paris Agreement": made there
+    if not previous and word in _ADMIN_AREAS:
+        # "Kumamoto Prefecture", "Kherson Oblast": the area of the place, which stands for it
+        # (written "Kumamoto prefecture", it was always found)
+        return False
     gaz = gazetteer()
     if not gaz.knows(normalise(other.word)):
         return True
@@ -970,6 +974,7 @@ _NAMED_AFTER_WHERE = {
     "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
     "conventions", "declaration", "summit", "conference", "pact", "charter", "talks",
 }  # fmt: skip
+_ADMIN_AREAS = {"prefecture", "province", "oblast", "governorate", "region", "district", "krai"}
 _OPENING_ADVERBS = {
     "today", "tonight", "yesterday", "tomorrow", "now", "then", "later", "earlier", "here",
     "there", "meanwhile", "still", "soon", "once", "already", "recently", "afterwards",
