@@ -809,3 +809,18 @@ def test_a_place_before_the_word_for_its_province_is_found(gaz, text, name, coun
     the name was read as a surname's, as in "Salvador Allende"."""
     [found] = gaz.find(text)
     assert (found.text, found.best.entry.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The French Broad River swept through Asheville.", ["Asheville"]),
+        ("The Russian River flooded Guerneville.", []),
+        ("French troops left Mali.", ["French", "Mali"]),  # whose troops: still France
+        ("Ships crossed the English Channel.", ["English Channel"]),
+    ],
+)
+def test_a_countrys_adjective_in_a_rivers_name_is_no_place(gaz, text, places):
+    """ "By Saturday it had reached Asheville, where the French Broad River rose …" offered
+    France as another place of the flood."""
+    assert [m.text for m in gaz.find(text)] == places

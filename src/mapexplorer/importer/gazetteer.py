@@ -108,6 +108,12 @@ _FEATURES = {
     "plains", "basin", "delta", "gorge", "canyon", "highlands", "peninsula", "sea", "gulf",
     "island", "islands", "isle", "atoll", "archipelago", "oasis", "glacier",
 }  # fmt: skip
+_NAMES_A_FEATURE = re.compile(
+    r"(?:\s[A-Z][\w'’-]*){0,2}\s(?:River|Creek|Lake|Sea|Ocean|Mountains|Range|Channel|Straits?|"
+    r"Bay|Gulf|Valley|Desert|Basin|Falls)\b"
+)
+"""Words after a country's adjective that make it a river's or a sea's name ("the French Broad
+River", "the Russian River")."""
 # Words that end the name of a town, a district or a street ("Mexico Beach", "Washington
 # County", "Jordan Springs", "Sudan Road"): such a name the gazetteer does not know whole is
 # another place than the one its first word names, and the last word no place of its own.
@@ -747,6 +753,10 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
         n, candidates, whole = found
         a, b = tokens[i], tokens[i + n - 1]
         demonym = all(c.demonym for c in candidates)
+        if demonym and _NAMES_A_FEATURE.match(text, b.end):
+            # "the French Broad River", "the Russian River": a river's name, not France
+            i += n
+            continue
         stop = b.end + whole
         # "the Caucasus": the article belongs to the name.
         mentions.append(PlaceMention(a.start, stop, text[a.start : stop], candidates, demonym))
