@@ -1149,6 +1149,25 @@ def test_what_is_said_now_of_a_period_is_no_event_in_it():
     ]
 
 
+def test_a_sentence_that_says_what_is_is_titled_by_its_dated_where_clause():
+    """ "Most of TSMC's production remains in Hsinchu, … where the company was founded in 1987
+    by Morris Chang" was a draft of 1987 titled "Most of TSMC's production remains in
+    Hsinchu"."""
+    [draft] = import_text(
+        "Most of TSMC's production remains in Hsinchu, the science park south of Taipei where "
+        "the company was founded in 1987 by Morris Chang.",
+        published="2025-06-12",
+    ).drafts
+    assert (draft.time.edtf, draft.title, draft.places[0].name) == (
+        "1987",
+        "The company was founded by Morris Chang",
+        "Hsinchu",
+    )
+    # told in the past, the sentence's own clause is the title, as before
+    [draft] = import_text("Troops entered Kherson in 2022, where they stayed.").drafts
+    assert draft.title.startswith("Troops entered Kherson")
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

@@ -791,7 +791,7 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             for m in unit.dates
             if m.kind != NAMED or _PERIOD_AS_TIME.search(text, max(0, m.start - 12), m.start)
         ]
-        title = title_for(body, offsets, gaz.names_a_region, unit.subject)
+        title = title_for(*_dated_clause(body, offsets), gaz.names_a_region, unit.subject)
         draft_id = _unique_id(slugify(title), used)
         drafts.append(
             Draft(
@@ -806,6 +806,26 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             )
         )  # fmt: skip
     return drafts
+
+
+_WHERE = re.compile(r",?\s(?:where|when)\s")
+
+
+def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The part of a draft's sentence its title is made of: the sentence, or, when it says what
+    is and its date lies in a "where" or "when" clause, that clause ("Most of TSMC's production
+    remains in Hsinchu, where the company was founded in 1987": "The company was founded")."""
+    if not offsets:
+        return body, offsets
+    first = offsets[0][0]
+    where = [m for m in _WHERE.finditer(body, 0, first)]
+    if not where or not tells_what_is(body[: where[-1].start()]):
+        return body, offsets
+    cut = where[-1].end()
+    clause = body[cut:]
+    if not has_a_verb(clause):
+        return body, offsets
+    return clause, [(a - cut, b - cut) for a, b in offsets if a >= cut]
 
 
 def _choose_places(
