@@ -1168,6 +1168,19 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_where_clause():
     assert draft.title.startswith("Troops entered Kherson")
 
 
+def test_a_name_in_apposition_does_not_keep_the_clause_after_and_from_its_date():
+    """ "The Bosphorus is crossed by three suspension bridges, and a rail tunnel under the
+    strait, the Marmaray, opened in 2013" was titled "The Bosphorus is crossed by three
+    suspension bridges", dated 2013."""
+    [draft] = import_text(
+        "The Bosphorus is crossed by three suspension bridges, and a rail tunnel under the "
+        "strait, the Marmaray, opened in 2013.",
+        published="2023-10-27",
+    ).drafts
+    assert (draft.time.edtf, draft.title) == ("2013", "A rail tunnel under the strait opened")
+    assert draft.places[0].name == "Bosphorus"
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

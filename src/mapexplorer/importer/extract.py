@@ -268,7 +268,7 @@ def _units(
         lead
         and _has_words(text, sentence.start, lead[-1].start(), dates)
         and _has_words(text, lead[-1].end(), dates[0].start, dates)
-        and not re.search(r"[,;:—–]", text[lead[-1].end() : dates[0].start])
+        and not re.search(r"[,;:—–]", _APPOSITION.sub(" ", text[lead[-1].end() : dates[0].start]))
     ):
         # "The bloc grew to 28 members, but Britain left on Jan. 31, 2020": the date is the
         # clause's after "but" (or ", and"), the one before it, undated, its context; not in
@@ -569,6 +569,9 @@ _ATTRIBUTION = re.compile(
     r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
     r"[.!?\"”]*$"
 )
+_APPOSITION = re.compile(r",\s(?:the|a|an)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3},")
+"""A name in apposition between commas ("a rail tunnel under the strait, the Marmaray, opened"):
+no clause break."""
 _BUT = re.compile(
     r",\s+(?=(?:but|yet|whereas|and)\s)|;\s+|"
     # "Milton hit two weeks | after Hurricane Helene came ashore … on Sept. 26"
