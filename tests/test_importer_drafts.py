@@ -1149,7 +1149,7 @@ def test_what_is_said_now_of_a_period_is_no_event_in_it():
     ]
 
 
-def test_a_sentence_that_says_what_is_is_titled_by_its_dated_where_clause():
+def test_a_sentence_that_says_what_is_is_titled_by_its_dated_clause():
     """ "Most of TSMC's production remains in Hsinchu, … where the company was founded in 1987
     by Morris Chang" was a draft of 1987 titled "Most of TSMC's production remains in
     Hsinchu"."""
@@ -1166,6 +1166,11 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_where_clause():
     # told in the past, the sentence's own clause is the title, as before
     [draft] = import_text("Troops entered Kherson in 2022, where they stayed.").drafts
     assert draft.title.startswith("Troops entered Kherson")
+    # so is an aside's, that tells what happened then, after its subject
+    [draft] = import_text(
+        "Hurricane Katrina, which struck New Orleans in 2005, remains the most expensive."
+    ).drafts
+    assert (draft.time.edtf, draft.title) == ("2005", "Hurricane Katrina struck New Orleans")
 
 
 def test_a_name_in_apposition_does_not_keep_the_clause_after_and_from_its_date():

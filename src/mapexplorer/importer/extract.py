@@ -812,6 +812,10 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
 
 
 _WHERE = re.compile(r",?\s(?:where|when)\s")
+_WHICH_ASIDE = re.compile(
+    r"(?P<subject>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:which|who)\s"
+    r"(?P<verb>(?:[^,;]|,(?=\s\d))+),\s(?=[a-z])"
+)
 
 
 def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -821,6 +825,17 @@ def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[
     if not offsets:
         return body, offsets
     first = offsets[0][0]
+    aside = _WHICH_ASIDE.match(body)
+    if (
+        aside
+        and aside.start("verb") <= first < aside.end("verb")
+        and tells_what_is(body[aside.end() :])
+    ):
+        # "Hurricane Katrina, which struck New Orleans in 2005, remains the most expensive":
+        # what happened then is the aside's ("Hurricane Katrina struck New Orleans").
+        cut = aside.start("verb") - len(aside["subject"]) - 1
+        clause = f"{aside['subject']} {aside['verb']}"
+        return clause, [(a - cut, b - cut) for a, b in offsets if a < aside.end("verb")]
     where = [m for m in _WHERE.finditer(body, 0, first)]
     if not where or not tells_what_is(body[: where[-1].start()]):
         return body, offsets
