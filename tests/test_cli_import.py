@@ -183,7 +183,7 @@ def test_an_article_saved_as_unicode_by_notepad_is_read(tmp_path, capsys, encodi
             "BRUSSELS, Nov 13 (Reuters) - European Union governments agreed on Thursday to new "
             "sanctions on Russia.\n",
             "found no dates it can place in time: “on Thursday” and other dates count from the "
-            "day it was published",
+            "day it was published, which the dateline gives as “Nov 13” without its year",
         ),
         (
             "Paris (AFP) - Thousands marched in Paris on Saturday against pension reform.\n\n"

@@ -100,7 +100,12 @@ def _waiting_for_publication(article: Article, day: int | None) -> str:
     ]
     if not waiting:
         return ""
+    which = (
+        f"which the dateline gives as “{article.dateline_date}” without its year"
+        if article.dateline_date
+        else "which the text does not say"
+    )
     return (
-        f": “{waiting[0]}” and other dates count from the day it was published, which the text "
-        "does not say; give the publication date"
+        f": “{waiting[0]}” and other dates count from the day it was published, {which}; give "
+        "the publication date"
     )
