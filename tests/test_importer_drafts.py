@@ -588,6 +588,18 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Mustafa Kemal led a nationalist movement from Ankara",
         ),
         ("Anna Petrova, 34, fled Kharkiv in 2022.", "2022", "Anna Petrova fled Kharkiv"),
+        # a cut that ends on the verb after a long subject goes on to what it did
+        (
+            "In 330 AD, the Roman emperor Constantine the Great made the city his new capital "
+            "and renamed it Constantinople.",
+            "330 AD",
+            "The Roman emperor Constantine the Great made the city his new capital",
+        ),
+        (
+            "In 1204, knights of the Fourth Crusade from Venice sacked the city for three days.",
+            "1204",
+            "Knights of the Fourth Crusade from Venice sacked the city",
+        ),
         # who said it, with an abbreviation's stop in the name, goes as any speaker does
         (
             "Taiwan Semiconductor Manufacturing Co. said on Thursday that its first factory in "

@@ -440,9 +440,38 @@ def title_for(
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
         cut.pop()
+    cut = _with_what_the_verb_did(cut, words)
     title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
 
+
+_VERB_REACH = 6
+
+
+def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
+    """A cut that ends on its verb, after a long subject, goes on to the end of the verb's
+    phrase, a few words on ("The Roman emperor Constantine the Great made | the city his new
+    capital": not "… the Great made")."""
+    last = cut[-1]
+    if (
+        len(cut) >= len(words)
+        or not _PAST_VERB.fullmatch(last)
+        or last.lower() in _NOT_VERBS | _AUXILIARIES
+        or not _AN_OBJECT_OPENS.fullmatch(words[len(cut)].lower())
+    ):
+        return cut
+    for end in range(len(cut) + 1, min(len(words), len(cut) + _VERB_REACH) + 1):
+        after = words[end].lower().strip(",.;:") if end < len(words) else ""
+        if _PHRASE_END.search(words[end - 1]) or after in ("and", "or", "but") or not after:
+            return words[:end]
+    return cut
+
+
+_AUXILIARIES = {"was", "were", "had", "did", "said"}
+_AN_OBJECT_OPENS = re.compile(
+    r"the|a|an|his|her|its|their|about|nearly|more|some|all|at|\d[\d,.]*|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|hundreds|thousands"
+)
 
 _NUMBER = re.compile(
     r"\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
