@@ -1198,6 +1198,26 @@ def test_a_name_in_apposition_does_not_keep_the_clause_after_and_from_its_date()
     assert draft.places[0].name == "Bosphorus"
 
 
+def test_in_news_a_sentence_dated_only_by_an_aside_goes_on_with_the_story():
+    """ "Pezeshkian, who beat Jalili in the 2024 runoff, said Iran would sign the pact in
+    Moscow", in a story of Friday, was a draft of 2024."""
+    drafts = import_text(
+        "Putin met Pezeshkian in Moscow on Friday.\n\n"
+        "Pezeshkian, who beat Jalili in the 2024 runoff, said Iran would sign the pact in "
+        "Moscow.",
+        published="2025-01-17",
+    ).drafts
+    assert drafts[-1].time.edtf == "2025-01-17"
+    assert [t.edtf for t in drafts[-1].time_alternatives] == ["2024"]
+    # a history piece, far from publication, keeps the aside's date
+    drafts = import_text(
+        "Suleiman built the Suleymaniye Mosque in Istanbul in 1557.\n\n"
+        "Suleiman, who ruled from 1520 to 1566, commissioned mosques in Istanbul.",
+        published="2025-01-17",
+    ).drafts
+    assert drafts[-1].time.edtf == "1520/1566"
+
+
 def test_without_a_publication_date_an_aside_does_not_date_a_clause_told_on_a_weekday():
     """ "Pezeshkian, who beat Jalili in the 2024 runoff, said on Friday …" with no publication
     date was a draft of 2024, "Pezeshkian said on Friday": the Friday cannot be placed, so the

@@ -95,6 +95,8 @@ class _Unit:
     followed: bool = False  # tells, in the past, what followed the time told before
     present: bool = False  # says what is, and tells nothing that happened
     quoted: bool = False  # a quotation and who said it
+    aside_dated: bool = False  # its only dates are in an aside ("X, who won in 2024, said …")
+    aside_dates: list[DateMention] = field(default_factory=list)  # such dates, set aside
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
 
@@ -328,6 +330,16 @@ def _units(
             # "Talks with Turkey, which began in 2005, have been frozen since 2018": the
             # clause's own date first, the aside's an alternative.
             unit.dates.sort(key=lambda m: any(a <= m.start < b for a, b in asides))
+        elif unit.dates and not unit.present:
+            # about a person ("who beat Jalili in 2024"), not a thing ("which was completed in
+            # 537", which tells what happened to it)
+            asides = [
+                (a, b) for a, b in asides_in(text, start, end)
+                if _ABOUT_A_PERSON.match(text, a, b)
+            ]  # fmt: skip
+            unit.aside_dated = bool(asides) and all(
+                any(a <= m.start < b for a, b in asides) for m in unit.dates
+            )
         if len(unit.dates) > 1 and unit.dates[0].kind == NAMED:
             # "The empire entered the First World War … in 1914": a date written in the period
             # named is the clause's, the period its alternative.
@@ -514,6 +526,7 @@ def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[Date
     )
 
 
+_ABOUT_A_PERSON = re.compile(r"\s*[,(—–-]*\s*(?:who|whose)\s")
 _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
@@ -643,6 +656,12 @@ def _paragraph_drafts(
     # unknown, not missing. It must not borrow another date, nor lend its places to another
     # event (it happened at some other time).
     units = [u for u in units if u.dates or not u.relative]
+    for unit in units:
+        if news and unit.aside_dated:
+            # "Pezeshkian, who beat Jalili in the 2024 runoff, said Iran would sign the pact":
+            # in news, what he said is not of the aside's year; the clause has no date of its
+            # own (it goes on with the story's), the aside's is an alternative.
+            unit.aside_dates, unit.dates = unit.dates, []
     dated = [u for u in units if u.dates]
     for position, unit in enumerate(units):  # a dated sentence with no place: the one before
         if (
@@ -786,6 +805,7 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             alternatives_t = (
                 [TimeSpan.parse(iso_from_day(time.end))] if time.start != time.end else []
             )
+            alternatives_t += [m.span for m in unit.aside_dates]
         body = text[unit.start : unit.end]
         # A period named as what acted or was entered ("The Crimean War … saw", "entered the
         # First World War") stays in the title; after "in", "during"… it goes as a date does.
