@@ -1042,3 +1042,14 @@ def test_a_month_of_the_following_year(text, expected):
     """ "In March of the following year", after 2022, was March 2022 and, apart, 2023."""
     assert dates(text)[-1] == expected
     assert len(dates(text)) == (1 if "last year" in text else 2)
+
+
+def test_next_year_without_a_publication_date_is_unknown_not_the_year_after_the_last():
+    """With no publication date, "Samsung pushed its opening back to next year", after "until
+    2030", was 2031; "the next year" still counts from the date before it."""
+    text = (
+        "Intel delayed its plant until 2030. Samsung pushed its opening back to next year. "
+        "The war ended in 1945. The next year, Germany was divided."
+    )
+    assert dates(text, None) == [("2030", "2030"), ("1945", "1945"), ("The next year", "1946")]
+    assert dates(text)[1] == ("next year", "2026")

@@ -991,7 +991,9 @@ def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
 def _following(m: re.Match[str], ctx: _Context) -> Resolved:
     which = (m["which"] or "same").lower()
     unit = (m["u"] or m["u2"]).lower()
-    if which == "next" and ctx.published is not None and not m.group().lower().startswith("the"):
+    if which == "next" and not m.group().lower().startswith("the"):
+        # "pushed back to next year": counted from publication, unknown without it (not the
+        # year after the story's last date)
         return _from_published("next", unit, ctx)
     if ctx.previous is None:
         return None
