@@ -1053,3 +1053,17 @@ def test_next_year_without_a_publication_date_is_unknown_not_the_year_after_the_
     )
     assert dates(text, None) == [("2030", "2030"), ("1945", "1945"), ("The next year", "1946")]
     assert dates(text)[1] == ("next year", "2026")
+
+
+def test_without_a_publication_date_no_year_is_lent_past_a_date_counted_from_it():
+    """With no publication date, "… in May 2020. The first began producing chips late last
+    year. In March, TSMC said …" dated the pledge March 2020, the year before "late last
+    year", which could not be placed."""
+    text = (
+        "TSMC announced a factory in Phoenix in May 2020. The first began producing chips late "
+        "last year.\n\nIn March, TSMC said it would invest another $100 billion in Arizona."
+    )
+    assert dates(text, None) == [("May 2020", "2020-05")]
+    assert dates(text)[-1] == ("In March", "2024-03")
+    # with nothing counted from publication between, the story's year is lent as ever
+    assert dates("It opened in May 2020. In March, it hired staff.", None)[-1][1] == "2020-03"

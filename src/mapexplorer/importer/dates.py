@@ -1471,6 +1471,18 @@ def _joined(first: DateMention, last: DateMention, cue_start: int, text: str) ->
     return DateMention(cue_start, last.end, text[cue_start : last.end], span, kind, note)
 
 
+_SOME_DAY = 20_000  # any day: only whether an expression counts from publication is asked
+
+
+def _counts_from_publication(resolve: Callable, m: re.Match[str], ctx: _Context) -> bool:
+    """Whether an expression skipped for want of a publication date counts from it."""
+    try:
+        probe = resolve(m, _Context(ctx.text, _SOME_DAY, ctx.previous, ctx.previous_end))
+    except (DateError, ValueError):
+        return False
+    return probe is not None and probe[1] == FROM_PUBLISHED
+
+
 def find_dates(text: str, published: int | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, resolved to a time span.
 
@@ -1505,6 +1517,11 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
         except (DateError, ValueError):
             resolved = None
         if resolved is None:
+            if published is None and _counts_from_publication(resolve, m, ctx):
+                # "… late last year. In March, TSMC said": with no publication date to place
+                # "last year", the story has moved to a time nobody knows; the date before it
+                # lends no year to what follows.
+                ctx.previous = None
             continue
         span, kind, note, *more = resolved
         alternatives = more[0] if more else ()
