@@ -608,6 +608,12 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Its first factory in Japan had begun volume production",
         ),
         ("U.S. officials said in 2021 that troops left Kabul.", "in 2021", "Troops left Kabul"),
+        # the day it was said, when it could not be placed and stays in the sentence
+        (
+            "But it said last year that the first factory would not open until 2030.",
+            "until 2030",
+            "The first factory would not open",
+        ),
     ],
 )
 def test_titles_read_as_plain_english(sentence, date, title):

@@ -67,7 +67,13 @@ _SPEECH = (
 # Who said it: no clause break, though an abbreviation's stop may stand in it ("Taiwan
 # Semiconductor Manufacturing Co. said", "U.S. officials said").
 _SPEAKER = r"(?:[^,.;]|\b(?:Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|[A-Z])\.)"
-_FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}\s+that[\s,]+", re.I)
+# (and the day it was said, left in the title when it could not be placed: "it said last year
+# that the factory would not open until 2030")
+_WHEN_SAID = (
+    r"(?:\s+(?:(?:last|this|next)\s+(?:week|month|year)|yesterday|earlier|recently|"
+    r"on\s+[A-Z][a-z]+day|[A-Z][a-z]+day))?"
+)
+_FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}{_WHEN_SAID}\s+that[\s,]+", re.I)
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
 # `gap` must hold only that date.
 _FRAME_DATED = re.compile(rf"{_SPEAKER}{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
