@@ -824,3 +824,22 @@ def test_a_countrys_adjective_in_a_rivers_name_is_no_place(gaz, text, places):
     """ "By Saturday it had reached Asheville, where the French Broad River rose …" offered
     France as another place of the flood."""
     assert [m.text for m in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The U.N. Security Council endorsed the plan on June 10, 2024.",
+         {"The U.N. Security Council": ("New York City", "US")}),
+        ("The United Nations General Assembly voted in December.",
+         {"The United Nations General Assembly": ("New York City", "US")}),
+        # another country's security council is no UN body
+        ("Russia's Security Council met in Moscow.",
+         {"Russia": ("Russia", "RU"), "Moscow": ("Moscow", "RU")}),
+    ],
+)  # fmt: skip
+def test_the_un_security_council_sits_in_new_york(gaz, text, found):
+    """ "The U.N. Security Council endorsed it on June 10, 2024", after a speech at the White
+    House, was placed in Washington (or in the headline's Gaza), as the sentence named no
+    place; the Council sits in New York, as the Kremlin is in Moscow."""
+    assert best(gaz, text) == found
