@@ -1067,3 +1067,25 @@ def test_without_a_publication_date_no_year_is_lent_past_a_date_counted_from_it(
     assert dates(text)[-1] == ("In March", "2024-03")
     # with nothing counted from publication between, the story's year is lent as ever
     assert dates("It opened in May 2020. In March, it hired staff.", None)[-1][1] == "2020-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the paragraph goes on, in the past, to a later day: the week before publication
+        (
+            "On Tuesday, the storm formed near the Cayman Islands, and on Wednesday it crossed "
+            "the Yucatan Channel.",
+            "2024-09-24",
+        ),
+        ("On Tuesday, the storm formed near Cuba. By Thursday it had reached Texas.", "2024-09-24"),
+        ("Last week the storm grew. On Tuesday, it formed an eye near Cuba.", "2024-09-24"),
+        # the day of publication itself
+        ("On Tuesday, officials said the storm had weakened.", "2024-10-01"),
+        ("On Tuesday, officials said the storm formed on Monday.", "2024-10-01"),
+        ("On Tuesday, the minister resigned, and on Friday parliament will vote.", "2024-10-01"),
+    ],
+)
+def test_a_past_day_named_as_publication_day_may_be_the_week_before(text, expected):
+    published = day_from_ymd(2024, 10, 1)  # a Tuesday
+    assert [span for said, span in dates(text, published) if said.endswith("Tuesday")] == [expected]

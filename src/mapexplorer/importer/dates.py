@@ -1304,12 +1304,42 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         day = pub + (target - today) % 7
         if which == "next" and day == pub:
             day += 7
+    elif back == 0 and which in ("", "on") and _a_later_day_told_before(ctx, m, target, today):
+        day = pub - 7
     else:
         day = pub - back if not (which == "last" and back == 0) else pub - 7
     alt_day = pub - back if ahead else pub + (target - today) % 7
     note = f"the {m['w'].capitalize()} {'on or after' if ahead else 'on or before'} publication"
     alternatives = (TimeSpan.from_days(alt_day),) if alt_day != day else ()
     return TimeSpan.from_days(day), FROM_PUBLISHED, note, alternatives
+
+
+# A weekday the story goes on to after a day of publication's name: "On Tuesday, the storm
+# formed …, and on Wednesday it crossed …" (or "by Wednesday"), not "since Wednesday".
+_ON_A_LATER_WEEKDAY = re.compile(rf"(?<!since )(?<!last )\b(?:[Oo]n|[Bb]y)\s+(?P<w>{WEEKDAY})\b")
+_LAST_WEEK = re.compile(r"\blast\s+week\b", re.I)
+
+
+def _a_later_day_told_before(ctx: _Context, m: re.Match[str], target: int, today: int) -> bool:
+    """Whether a past day named as publication's weekday is rather the one a week before: the
+    paragraph tells of "last week" before it, or goes on, in the past, to a later weekday that
+    can only lie before publication ("On Tuesday, the storm formed …, and on Wednesday it
+    crossed …" in a story published on a Tuesday)."""
+    para_start = ctx.text.rfind("\n", 0, m.start()) + 1
+    para_end = ctx.text.find("\n", m.end())
+    para_end = len(ctx.text) if para_end < 0 else para_end
+    if _LAST_WEEK.search(ctx.text, para_start, m.start()):
+        return True
+    for later in _ON_A_LATER_WEEKDAY.finditer(ctx.text, m.end(), para_end):
+        if (today - WEEKDAYS.index(later["w"])) % 7 in (0, 1):
+            continue  # the same day, or the day before publication: either reading fits
+        sentence_start = ctx.text.rfind(".", m.end(), later.start()) + 1 or m.end()
+        sentence_end = ctx.text.find(".", later.end(), para_end)
+        words = ctx.text[sentence_start : sentence_end if sentence_end >= 0 else para_end]
+        if _FUTURE.search(words) or _FUTURE_IN_PAST.search(words):
+            return False
+        return True
+    return False
 
 
 @_rule(r"(?P<n>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
