@@ -1921,3 +1921,42 @@ def test_a_dated_sentence_with_no_place_takes_the_country_the_story_is_told_in()
     )
     drafts = import_text(eu, published="2025-11-14").drafts
     assert not [d for d in drafts if "original law" in d.excerpt.text]
+
+
+CHIPS = (
+    "Chipmakers spread out\n\n"
+    "TSMC opened a plant in Kumamoto, Japan, in February 2024. {sentence}\n\n"
+    "Leaders of Japan and Taiwan will meet in Tokyo on Dec. 18, 2024.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts at TrendForce estimate that Taiwan will still make about 44% of the world's "
+        "advanced chips in 2027, down from 46% in 2023.",
+        "Sales in Taiwan are expected to reach $200 billion in 2030.",
+        "Production in Taiwan could double by 2028.",
+        "Taiwan will still make about 44% of the world's advanced chips in 2027.",
+    ],
+)
+def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
+    drafts = import_text(CHIPS.format(sentence=sentence), published="2024-06-03").drafts
+    said = [d.excerpt.text for d in drafts]
+    assert not any(sentence[:30] in s for s in said), said
+    assert any(s.startswith("TSMC opened") for s in said), said
+    scheduled = next(d for d in drafts if d.excerpt.text.startswith("Leaders"))
+    assert scheduled.time.edtf == "2024-12-18"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A second plant in Kumamoto is expected to open in late 2027.",
+        "Rescuers could not reach Kumamoto until March 2024.",
+        "Voters in Taiwan vote on Jan. 13, 2024.",
+    ],
+)
+def test_what_is_planned_or_could_not_be_done_stays_a_draft(sentence):
+    drafts = import_text(CHIPS.format(sentence=sentence), published="2023-06-03").drafts
+    assert any(d.excerpt.text == sentence for d in drafts), [d.excerpt.text for d in drafts]

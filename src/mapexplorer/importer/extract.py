@@ -97,6 +97,7 @@ class _Unit:
     quoted: bool = False  # a quotation and who said it
     aside_dated: bool = False  # its only dates are in an aside ("X, who won in 2024, said …")
     aside_dates: list[DateMention] = field(default_factory=list)  # such dates, set aside
+    forecast: bool = False  # dated by what is estimated or may be ("will make 44% … in 2027")
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
 
@@ -318,6 +319,7 @@ def _units(
             if start <= m.start < end
             and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
         ]
+        unit.forecast = bool(unit.dates) and _a_forecast(text[start:end])
         if unit.present and unit.dates and all(m.kind == NAMED for m in unit.dates):
             # "The fall of Constantinople is often taken to mark the end of the Middle Ages":
             # what is said now of a period, not something that happened in it.
@@ -608,6 +610,27 @@ def _full_day(mention: DateMention) -> bool:
     return mention.kind == EXPLICIT and mention.span.precision is Precision.DAY
 
 
+# What is estimated, projected or may be, not what happened or is scheduled: "Analysts
+# estimate that Taiwan will make about 44% of the world's chips in 2027", "Sales are expected
+# to reach $1 trillion by 2030", "The sea could rise a metre by 2100", "… will account for 30%
+# of sales in 2030"; not "Leaders will meet on Dec. 18", "The plant is expected to open in 2027".
+_FORECAST = re.compile(
+    r"\b(?:estimates?|estimated|forecasts?|projects?|projected|predicts?|predicted|"
+    r"anticipates?|expects?)\s+(?:that\s+)?[^.;]*?\b(?:will|would|could|might)\b|"
+    r"\b(?:is|are|was|were|be)\s+(?:expected|projected|forecast|predicted|estimated|likely|poised)"
+    r"\s+to\s+(?:reach|grow|rise|fall|top|exceed|hit|double|triple|climb|decline|drop|surpass|"
+    r"increase|decrease|shrink|total|account|make|cost|number)\b|"
+    r"\b(?:could|might)\s+(?!not\b|have\b)|"
+    r"\b(?:will|would)\b[^.;]*?\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+
+
+def _a_forecast(clause: str) -> bool:
+    """Whether a dated clause tells a forecast, an estimate or what may be (see `_FORECAST`)."""
+    return bool(_FORECAST.search(clause))
+
+
 _YARDSTICK = re.compile(
     r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
     r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince(?:\s[^.;,]{1,50}?(?=\s(?:in|on)\s))?|"
@@ -656,6 +679,10 @@ def _paragraph_drafts(
     # unknown, not missing. It must not borrow another date, nor lend its places to another
     # event (it happened at some other time).
     units = [u for u in units if u.dates or not u.relative]
+    # "Analysts estimate that Taiwan will make about 44% of the world's chips in 2027": a
+    # forecast is no event, nor the context of one; the paragraph is about what may be.
+    forecasts = any(u.forecast for u in units)
+    units = [u for u in units if not u.forecast]
     for unit in units:
         if news and unit.aside_dated:
             # "Pezeshkian, who beat Jalili in the 2024 runoff, said Iran would sign the pact":
@@ -704,6 +731,10 @@ def _paragraph_drafts(
                 unit.places = [country]
     drafts = [u for u in dated if u.places or u.speakers]
     if not drafts:
+        if forecasts:
+            # "Not everyone is convinced the plants will loosen Taiwan's grip. Analysts
+            # estimate …": around a forecast, no undated event either.
+            return []
         with_places = [u for u in units if u.places]
         if not any(not m.demonym for u in with_places for m in u.places):
             # '"A good day," said Jörgen Warborn, a Swedish lawmaker': with no date and no place
