@@ -1960,3 +1960,32 @@ def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
 def test_what_is_planned_or_could_not_be_done_stays_a_draft(sentence):
     drafts = import_text(CHIPS.format(sentence=sentence), published="2023-06-03").drafts
     assert any(d.excerpt.text == sentence for d in drafts), [d.excerpt.text for d in drafts]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "date"),
+    [
+        (
+            "Mustafa Kemal, later known as Ataturk, led a nationalist movement after World War I "
+            "and proclaimed the Republic of Turkey in Ankara on Oct. 29, 1923.",
+            "Mustafa Kemal proclaimed the Republic of Turkey in Ankara",
+            "1923-10-29",
+        ),
+        (
+            "Mustafa Kemal, later known as Ataturk, led a nationalist movement from Ankara and "
+            "proclaimed the Republic of Turkey on Oct. 29, 1923.",
+            "Mustafa Kemal proclaimed the Republic of Turkey",
+            "1923-10-29",
+        ),
+        # the title reaches the dated predicate: both stay
+        (
+            "Leaders met in Paris and signed a treaty on March 3, 2020.",
+            "Leaders met in Paris and signed a treaty",
+            "2020-03-03",
+        ),
+    ],
+)
+def test_a_title_is_that_of_the_dated_predicate(sentence, title, date):
+    text = f"Modern Turkey\n\nThe Ottoman Empire collapsed in 1922. {sentence}\n"
+    draft = next(d for d in import_text(text).drafts if d.excerpt.text == sentence)
+    assert (draft.title, draft.time.edtf) == (title, date)

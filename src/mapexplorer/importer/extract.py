@@ -52,6 +52,7 @@ from mapexplorer.importer.gazetteer import (
     normalise,
 )
 from mapexplorer.importer.wording import (
+    a_past_verb,
     actors_in,
     asides_in,
     attributive_weekday,
@@ -345,13 +346,20 @@ def _units(
         if len(unit.dates) > 1 and unit.dates[0].kind == NAMED:
             # "The empire entered the First World War … in 1914": a date written in the period
             # named is the clause's, the period its alternative.
+            # "… led a movement after World War I and proclaimed the Republic on Oct. 29, 1923":
+            # after the period, a date written after its end is the clause's.
             period = unit.dates[0].span
+            after = bool(_AFTER.search(text, max(0, unit.dates[0].start - 12), unit.dates[0].start))
             unit.dates.sort(
                 key=lambda m: (
                     not (
                         m.kind == EXPLICIT
-                        and m.span.start <= period.end
-                        and period.start <= m.span.end
+                        and (
+                            m.span.start <= period.end
+                            and period.start <= m.span.end
+                            or after
+                            and m.span.start > period.end
+                        )
                     )
                 )
             )
@@ -533,6 +541,7 @@ _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leavin
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
 )
+_AFTER = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.I)
 _PERIOD_AS_TIME = re.compile(
     r"\b(?:in|during|after|before|since|until|by|throughout|amid|following|of|from|through)"
     r"\s+$",
@@ -846,6 +855,12 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             if m.kind != NAMED or _PERIOD_AS_TIME.search(text, max(0, m.start - 12), m.start)
         ]
         title = title_for(*_dated_clause(body, offsets), gaz.names_a_region, unit.subject)
+        later = _dated_predicate(body, offsets, gaz)
+        if later and later[0].split()[len(later[2].split())] not in title.split():
+            # "Mustafa Kemal, later known as Ataturk, led a nationalist movement from Ankara and
+            # proclaimed the Republic of Turkey on Oct. 29, 1923": the title cut before what the
+            # date tells is that of the dated predicate ("Mustafa Kemal proclaimed …").
+            title = title_for(later[0], later[1], gaz.names_a_region)
         draft_id = _unique_id(slugify(title), used)
         drafts.append(
             Draft(
@@ -895,6 +910,33 @@ def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[
     if not has_a_verb(clause):
         return body, offsets
     return clause, [(a - cut, b - cut) for a, b in offsets if a >= cut]
+
+
+_AND_A_PREDICATE = re.compile(r",?\s+and\s+(?=[a-z]+\s)")
+
+
+def _dated_predicate(
+    body: str, offsets: list[tuple[int, int]], gaz: Gazetteer
+) -> tuple[str, list[tuple[int, int]], str] | None:
+    """When a sentence's main date lies in a second predicate of its subject ("… led a movement
+    from Ankara and proclaimed the Republic on Oct. 29, 1923"): that predicate with its subject
+    ("Mustafa Kemal proclaimed the Republic …"), the dates' offsets in it, and the subject."""
+    if not offsets:
+        return None
+    first = offsets[0][0]
+    ands = list(_AND_A_PREDICATE.finditer(body, 0, first))
+    if not ands or not a_past_verb(body[ands[-1].end() :].split(" ", 1)[0]):
+        return None
+    before = body[: ands[-1].start()]
+    lead = title_for(before, [o for o in offsets if o[1] <= len(before)], gaz.names_a_region)
+    words = lead.split()
+    verb = next((i for i, w in enumerate(words) if a_past_verb(w)), 0)
+    if verb == 0 or not any(w[:1].isupper() for w in words[:verb]):
+        return None
+    subject = " ".join(words[:verb])
+    cut = ands[-1].end() - len(subject) - 1
+    clause = f"{subject} {body[ands[-1].end() :]}"
+    return clause, [(a - cut, b - cut) for a, b in offsets if a >= ands[-1].end()], subject
 
 
 def _choose_places(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 
 __all__ = [
-    "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb",
+    "a_past_verb", "actors_in", "asides_in", "attributive_weekday", "category_for", "has_a_verb",
     "reported_clause_start", "subject_of", "title_for",
 ]  # fmt: skip
 
@@ -231,6 +231,23 @@ _NOT_VERBS = {
     "sometimes", "nevertheless", "various", "previous", "serious", "famous", "numerous",
     "news", "series", "species", "red", "bed", "need", "seed", "speed", "hundred",
 }  # fmt: skip
+
+
+_PRESENT_OR_AHEAD = {
+    "am", "is", "are", "be", "been", "has", "have", "will", "would", "can", "could", "may",
+    "might", "must", "shall", "should", "do", "does",
+}  # fmt: skip
+
+
+def a_past_verb(word: str) -> bool:
+    """Whether a word, in lower case, is a verb in the simple past ("proclaimed", "took", "was";
+    not "officials", "red", "will")."""
+    return (
+        word.islower()
+        and bool(_PAST_VERB.fullmatch(word))
+        and word not in _NOT_VERBS
+        and word not in _PRESENT_OR_AHEAD
+    )
 
 
 def has_a_verb(text: str, start: int = 0, end: int | None = None) -> bool:
