@@ -1989,3 +1989,26 @@ def test_a_title_is_that_of_the_dated_predicate(sentence, title, date):
     text = f"Modern Turkey\n\nThe Ottoman Empire collapsed in 1922. {sentence}\n"
     draft = next(d for d in import_text(text).drafts if d.excerpt.text == sentence)
     assert (draft.title, draft.time.edtf) == (title, date)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # "the city" twice: the one both mean, not where the treasures went
+        (
+            "In April 1204, crusaders turned on Constantinople. They sacked the city, carrying "
+            "its treasures back to Venice. A Latin empire ruled the city until 1261.",
+            "Istanbul",
+        ),
+        # a city named in its own right is what "the city" means next
+        (
+            "In April 1204, crusaders turned on Constantinople. They then sailed on and took "
+            "Venice. The city was rich in 1261.",
+            "Venice",
+        ),
+    ],
+)
+def test_the_city_said_again_is_the_same_city(paragraph, place):
+    text = f"Istanbul in brief\n\nGreek colonists founded Byzantium around 657 BC.\n\n{paragraph}\n"
+    draft = next(d for d in import_text(text).drafts if "1261" in d.excerpt.text)
+    assert draft.places[0].name == place, [p.name for p in draft.places]

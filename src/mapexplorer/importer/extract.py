@@ -131,7 +131,7 @@ def make_drafts(
     date_starts = [m.start for m in dates]
     place_starts = [m.start for m in places]
     units_by_paragraph: dict[int, list[_Unit]] = {}
-    for sentence in article.sentences:
+    for position, sentence in enumerate(article.sentences):
         s_dates = _within(dates, date_starts, sentence)
         s_places = _within(places, place_starts, sentence)
         if dateline and sentence is article.sentences[0]:
@@ -140,6 +140,11 @@ def make_drafts(
             s_places = [*s_places, dateline]
         units = _units(text, sentence, s_dates, s_places)
         for unit in units:
+            if unit.dates and not unit.places and position:
+                referent = _the_place_said_before(
+                    text, places, article.sentences[position - 1], unit
+                )
+                unit.places = [referent] if referent else []
             unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
             if unit.relative and unit.dates:
                 _drop_dates_of_asides(text, unit, unresolved)
@@ -222,6 +227,36 @@ _SOME_DAY = 20_000  # 2024-10-04: any day will do, only the kinds of the mention
 
 def _current_date(unit: _Unit) -> TimeSpan:
     return unit.dates[0].span if unit.dates else unit.inherited[0]  # type: ignore[index]
+
+
+_THE_CITY = re.compile(r"\bthe\s+(?P<noun>city|town|village|capital|port)\b", re.I)
+_TOWARD = re.compile(r"\b(?:to|from|toward|towards|for|into)\s+$", re.I)
+
+
+def _the_place_said_before(
+    text: str, places: list[PlaceMention], before: Sentence, unit: _Unit
+) -> PlaceMention | None:
+    """The place "the city" means in a clause that names none, when the sentence before says
+    "the city" too and names another only as where something went ("They sacked the city …,
+    carrying treasures back to Venice. A Latin empire ruled the city until 1261"): the one both
+    mean, named before the first (Constantinople), not the last named (Venice). None when the
+    sentence before does not say it so."""
+    said = _THE_CITY.search(text, unit.start, unit.end)
+    if said is None or before.paragraph != unit.paragraph:
+        return None
+    first = next(
+        reversed(list(re.finditer(rf"\bthe\s+{said['noun']}\b", text[: unit.start], re.I))),
+        None,
+    )
+    if first is None or first.start() < before.start:
+        return None
+    named = [m for m in places if first.end() <= m.start < unit.start and not m.demonym]
+    if not named or not all(_TOWARD.search(text, max(0, m.start - 12), m.start) for m in named):
+        return None
+    earlier = [m for m in places if m.start < first.start() and not m.demonym]
+    if not earlier or earlier[-1].best.kind == COUNTRY:
+        return None
+    return earlier[-1]
 
 
 def _story_country(
