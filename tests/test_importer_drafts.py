@@ -1937,6 +1937,7 @@ CHIPS = (
         "advanced chips in 2027, down from 46% in 2023.",
         "Sales in Taiwan are expected to reach $200 billion in 2030.",
         "Production in Taiwan could double by 2028.",
+        "The International Monetary Fund expects growth in Taiwan to reach 1.6% in 2026.",
         "Taiwan will still make about 44% of the world's advanced chips in 2027.",
     ],
 )

@@ -661,8 +661,11 @@ def _full_day(mention: DateMention) -> bool:
 _FORECAST = re.compile(
     r"\b(?:estimates?|estimated|forecasts?|projects?|projected|predicts?|predicted|"
     r"anticipates?|expects?)\s+(?:that\s+)?[^.;]*?\b(?:will|would|could|might)\b|"
-    r"\b(?:is|are|was|were|be)\s+(?:expected|projected|forecast|predicted|estimated|likely|poised)"
-    r"\s+to\s+(?:reach|grow|rise|fall|top|exceed|hit|double|triple|climb|decline|drop|surpass|"
+    # "is expected to reach", "expects growth to reach", "forecast sales to top"
+    r"\b(?:(?:is|are|was|were|be)\s+(?:expected|projected|forecast|predicted|estimated|likely|"
+    r"poised)\s+|(?:expects?|expected|projects?|projected|forecasts?|predicts?|predicted)\s+"
+    r"(?:\w+\s+){1,4}?)"
+    r"to\s+(?:reach|grow|rise|fall|top|exceed|hit|double|triple|climb|decline|drop|surpass|"
     r"increase|decrease|shrink|total|account|make|cost|number)\b|"
     r"\b(?:could|might)\s+(?!not\b|have\b)|"
     r"\b(?:will|would)\b[^.;]*?\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b)",
