@@ -1089,3 +1089,23 @@ def test_without_a_publication_date_no_year_is_lent_past_a_date_counted_from_it(
 def test_a_past_day_named_as_publication_day_may_be_the_week_before(text, expected):
     published = day_from_ymd(2024, 10, 1)  # a Tuesday
     assert [span for said, span in dates(text, published) if said.endswith("Tuesday")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what led to the news, told in the past after "after": the Sunday before
+        (
+            "Noboa and Gonzalez will face each other in a runoff on April 13, after neither won "
+            "outright in Sunday's first round, the council said on Monday.",
+            "2025-02-09",
+        ),
+        ("The two will meet in a runoff after neither won outright on Sunday.", "2025-02-09"),
+        # a noun after "after", not a clause in the past: still ahead
+        ("Leaders will meet after the planned vote on Sunday.", "2025-02-16"),
+        ("Leaders will meet after the vote on Sunday.", "2025-02-16"),
+    ],
+)
+def test_a_weekday_in_a_past_clause_after_after_is_before_publication(text, expected):
+    published = day_from_ymd(2025, 2, 10)  # a Monday
+    assert [span for said, span in dates(text, published) if "Sunday" in said] == [expected]

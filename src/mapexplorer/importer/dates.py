@@ -1155,6 +1155,18 @@ _PAST_VERB_BEFORE = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.I,
 )
+# A clause after "after", "since", "because" … that tells in the past what led to the news,
+# whatever the main clause says ahead: "… will face each other in a runoff after neither won
+# outright in Sunday's first round" is the Sunday before publication ("after the planned vote on
+# Sunday" is not).
+_PAST_CLAUSE_BEFORE = re.compile(
+    r"\b(?:after|since|because|when|once)\s+(?:[\w'’]+\s+){0,3}?(?<!\bthe\s)(?<!\ba\s)"
+    r"(?<!\ban\s)(?:(?!(?:need|speed|seed|feed|bed|red|hundred)\b)\w+ed|said|met|told|took|"
+    r"held|made|gave|went|came|left|began|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|"
+    r"saw|found|broke|rose|ran|led|sank|brought|flew|fought|stood|swept|seized|was|were)\b"
+    r"(?![^,;]*\b(?:will|would|is|are)\b)[^,;]*$",
+    re.I,
+)
 # What was said to lie ahead: "Forecasters said the storm would stall over Tennessee on
 # Sunday" is the Sunday after publication, not the one before.
 _FUTURE_IN_PAST = re.compile(
@@ -1289,6 +1301,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     start, before, after = _sentence_around(ctx, m)
     past_verb = which in ("", "on") and bool(
         _PAST_VERB_BEFORE.search(ctx.text[start : m.start() + len(m[0]) - len(m["w"])])
+        or _PAST_CLAUSE_BEFORE.search(ctx.text, start, m.start())
     )
     ahead = which in ("next", "coming") or (
         which != "last"
