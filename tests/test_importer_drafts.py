@@ -2013,3 +2013,15 @@ def test_the_city_said_again_is_the_same_city(paragraph, place):
     text = f"Istanbul in brief\n\nGreek colonists founded Byzantium around 657 BC.\n\n{paragraph}\n"
     draft = next(d for d in import_text(text).drafts if "1261" in d.excerpt.text)
     assert draft.places[0].name == place, [p.name for p in draft.places]
+
+
+def test_where_someone_is_now_is_not_where_the_dated_clause_happened():
+    text = (
+        "Ecuador votes\n\nQUITO, Ecuador (Reuters) - Ecuador held a presidential election in "
+        "October 2023.\n\nCorrea governed from 2007 to 2017 and now lives in Belgium, where he "
+        "moved after leaving office.\n"
+    )
+    draft = next(d for d in import_text(text).drafts if d.excerpt.text.startswith("Correa"))
+    assert draft.title == "Correa governed"
+    assert draft.places[0].name != "Belgium"
+    assert "Belgium" in [p.name for p in draft.place_alternatives]

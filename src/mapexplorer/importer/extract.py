@@ -229,6 +229,8 @@ def _current_date(unit: _Unit) -> TimeSpan:
     return unit.dates[0].span if unit.dates else unit.inherited[0]  # type: ignore[index]
 
 
+# A clause of what is now, after a dated one: "… from 2007 to 2017 and now lives in Belgium".
+_NOW_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?:now|today|still)\s+(?=[a-z])")
 _THE_CITY = re.compile(r"\bthe\s+(?P<noun>city|town|village|capital|port)\b", re.I)
 _TOWARD = re.compile(r"\b(?:to|from|toward|towards|for|into)\s+$", re.I)
 
@@ -434,6 +436,13 @@ def _units(
             # on Constantinople": the aside's places are not where the clause happened.
             unit.places = [m for m in unit.places if m not in aside_places]
             unit.displaced = [*unit.displaced, *aside_places]
+        now = _NOW_CLAUSE.search(text, start, end)
+        if now and unit.dates and all(m.end <= now.start() for m in unit.dates):
+            # "Correa governed from 2007 to 2017 and now lives in Belgium": where he is now is
+            # not where the dated clause happened; an alternative.
+            later = [m for m in unit.places if m.start >= now.start()]
+            unit.places = [m for m in unit.places if m.start < now.start()]
+            unit.displaced = [*unit.displaced, *later]
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         unit.names_a_place_before = bool(_A_PLACE_NAMED_BEFORE.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
@@ -892,8 +901,12 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
             for m in unit.dates
             if m.kind != NAMED or _PERIOD_AS_TIME.search(text, max(0, m.start - 12), m.start)
         ]
-        title = title_for(*_dated_clause(body, offsets), gaz.names_a_region, unit.subject)
-        later = _dated_predicate(body, offsets, gaz)
+        told = body
+        now = _NOW_CLAUSE.search(body)
+        if now and offsets and all(b <= now.start() for _a, b in offsets):
+            told = body[: now.start()]  # the title is the dated clause's, not what is now
+        title = title_for(*_dated_clause(told, offsets), gaz.names_a_region, unit.subject)
+        later = _dated_predicate(told, offsets, gaz)
         if later and later[0].split()[len(later[2].split())] not in title.split():
             # "Mustafa Kemal, later known as Ataturk, led a nationalist movement from Ankara and
             # proclaimed the Republic of Turkey on Oct. 29, 1923": the title cut before what the
