@@ -2025,3 +2025,25 @@ def test_where_someone_is_now_is_not_where_the_dated_clause_happened():
     assert draft.title == "Correa governed"
     assert draft.places[0].name != "Belgium"
     assert "Belgium" in [p.name for p in draft.place_alternatives]
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        # only who said it after the "after" clause: the title is what happened
+        (
+            "after neither won outright in Sunday's first round, the National Electoral Council "
+            "said on Monday.",
+            "Neither won outright in Sunday's first round",
+        ),
+        ("after talks collapsed in Geneva, the ministry said.", "Talks collapsed in Geneva"),
+        # a main clause of its own after it: that one
+        (
+            "After talks collapsed in Geneva, the ministry said it would act.",
+            "The ministry said it would act",
+        ),
+    ],
+)
+def test_a_clause_with_only_who_said_it_after_is_the_title(clause, title):
+    at = clause.find("Sunday")
+    assert title_for(clause, [(at, at + 6)] if at >= 0 else []) == title

@@ -73,6 +73,11 @@ _WHEN_SAID = (
     r"(?:\s+(?:(?:last|this|next)\s+(?:week|month|year)|yesterday|earlier|recently|"
     r"on\s+[A-Z][a-z]+day|[A-Z][a-z]+day))?"
 )
+_ONLY_WHO_SAID_AFTER = re.compile(
+    rf"(?:after|when|as|because|since|once)\s+(?P<clause>[^,;]+?),\s+{_SPEAKER}{{0,60}}?"
+    rf"\b{_SPEECH}{_WHEN_SAID}\s*\.?$",
+    re.I,
+)
 _FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}{_WHEN_SAID}\s+that[\s,]+", re.I)
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
 # `gap` must hold only that date.
@@ -343,6 +348,10 @@ def title_for(
     text = _LED_BY.sub(" ", text, count=1)
     # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
     text = _FRAME.sub("", text)
+    # "after neither won outright in the first round, the council said": with only who said it
+    # after it, the clause after "after" is what the title tells.
+    if said_after := _ONLY_WHO_SAID_AFTER.match(text):
+        text = said_after["clause"]
     text = _main_clause(text, names_a_region)
     first = text.split(" ", 1)[0]
     if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
@@ -629,8 +638,12 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
     for start, end in sorted(_date_lists(text, dates), reverse=True):
         before, after = text[:start], text[end:]
         prep = _PREPOSITION_BEFORE.search(before)
-        # "… on Sunday": its own "on"; "… said Sunday they …": a weekday is never a name's
-        if (
+        # "… on Sunday": its own "on"; "… said Sunday they …": a weekday is never a name's;
+        # "… in Sunday's first round" says which round, and stays
+        kept_weekday = bool(
+            _WEEKDAY_ALONE.fullmatch(text, start, end) and _POSSESSIVE_AFTER.match(text, end)
+        )
+        if not kept_weekday and (
             prep
             or _PREPOSITION_OPENS.match(text, start, end)
             or (
