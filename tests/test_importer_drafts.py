@@ -2047,3 +2047,23 @@ def test_where_someone_is_now_is_not_where_the_dated_clause_happened():
 def test_a_clause_with_only_who_said_it_after_is_the_title(clause, title):
     at = clause.find("Sunday")
     assert title_for(clause, [(at, at + 6)] if at >= 0 else []) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # a subject of roles and names that fills the title: the names, and what they do
+        (
+            "Ecuadorean President Daniel Noboa and leftist challenger Luisa Gonzalez will face "
+            "each other in a runoff.",
+            "Daniel Noboa and Luisa Gonzalez will face each other",
+        ),
+        # a role that leaves room for the verb stays
+        (
+            "President Joe Biden approved major disaster declarations for Florida.",
+            "President Joe Biden approved major disaster declarations for Florida",
+        ),
+    ],
+)
+def test_a_title_reaches_the_verb_after_a_subject_of_roles_and_names(sentence, title):
+    assert title_for(sentence) == title

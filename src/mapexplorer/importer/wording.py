@@ -97,6 +97,38 @@ def _clear_verb(text: str) -> bool:
     return any(m.group().lower() not in _NOT_VERBS for m in _PAST_VERB.finditer(text))
 
 
+_ROLES = {
+    "president", "vice", "minister", "chancellor", "premier", "king", "queen", "prince",
+    "challenger", "candidate", "rival", "leader", "incumbent", "governor", "mayor", "senator",
+    "gov.", "sen.", "rep.", "gen.", "general", "secretary", "chief", "ceo", "chairman",
+}  # fmt: skip
+
+
+def _without_roles(words: list[str]) -> list[str]:
+    """A subject of named people without the roles before their names, up to its verb
+    ("Ecuadorean President Daniel Noboa and leftist challenger Luisa Gonzalez will …" →
+    "Daniel Noboa and Luisa Gonzalez will …"); the words as they are when there is none."""
+    verb = next(
+        (i for i, w in enumerate(words) if not w[:1].isupper() and _VERB.fullmatch(w)), None
+    )
+    if verb is None:
+        return words
+    parts: list[list[str]] = [[]]
+    for word in words[:verb]:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    kept = []
+    for part in parts:
+        roles = [i for i, w in enumerate(part) if w.lower() in _ROLES]
+        name = part[roles[-1] + 1 :] if roles else part
+        if not name or not all(w[:1].isupper() for w in name):
+            return words
+        kept.append(" ".join(name))
+    return [*" and ".join(kept).split(" "), *words[verb:]]
+
+
 def _relative_in_subject(words: list[str]) -> int:
     """How many words a relative clause inside the subject holds ("Many of the buildings
     | that fell on Sunday | had already been damaged"), from its pronoun to the main verb: they
@@ -357,6 +389,10 @@ def title_for(
     if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
         text = f"{subject} {text}"
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
+    # "Ecuadorean President Daniel Noboa and leftist challenger Luisa Gonzalez will face …":
+    # a subject that fills the title goes without its roles ("Daniel Noboa and Luisa Gonzalez").
+    if not has_a_verb(" ".join(words[:TITLE_WORDS]).lower()):
+        words = _without_roles(words)
     budget = TITLE_WORDS + _relative_in_subject(words)
     cut, counted = [], 0
     for word in words:  # eight words, a quoted expression's each counted
