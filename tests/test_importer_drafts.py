@@ -2067,3 +2067,16 @@ def test_a_clause_with_only_who_said_it_after_is_the_title(clause, title):
 )
 def test_a_title_reaches_the_verb_after_a_subject_of_roles_and_names(sentence, title):
     assert title_for(sentence) == title
+
+
+def test_a_dated_clause_after_after_is_its_own_draft():
+    text = (
+        "Ecuador votes\n\nNoboa won a snap election in Ecuador in October 2023 after his "
+        "predecessor Guillermo Lasso dissolved the National Assembly in May 2023 to avoid an "
+        "impeachment trial.\n"
+    )
+    drafts = import_text(text).drafts
+    assert [(d.time.edtf, d.title) for d in drafts] == [
+        ("2023-10", "Noboa won a snap election in Ecuador"),
+        ("2023-05", "His predecessor Guillermo Lasso dissolved the National Assembly"),
+    ]

@@ -74,7 +74,11 @@ _INHERITED_TRUST = 0.35
 _NEWS_WINDOW_DAYS = 366
 _RECENT_DAYS = 31
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:yet|but|while|and|although|though|whereas|when|before|after|until|then)\b)|;\s+|\s+[—–]\s+"
+    r",\s+(?=(?:yet|but|while|and|although|though|whereas|when|before|after|until|then)\b)|;\s+|\s+[—–]\s+|"
+    # "Noboa won a snap election in October 2023 | after his predecessor Guillermo Lasso
+    # dissolved the National Assembly in May 2023": a clause of its own, with its own date
+    r"\s+(?=after\s+(?:[\w'’.]+\s+){1,5}?(?:\w+ed|won|lost|fled|fell|took|left|quit|resigned|"
+    r"died|was|were)\s)"
 )
 
 
