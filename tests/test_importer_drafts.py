@@ -2080,3 +2080,16 @@ def test_a_dated_clause_after_after_is_its_own_draft():
         ("2023-10", "Noboa won a snap election in Ecuador"),
         ("2023-05", "His predecessor Guillermo Lasso dissolved the National Assembly"),
     ]
+
+
+def test_a_lead_day_that_will_be_dates_the_story_before_it():
+    """ "… will face each other in a runoff on April 13, after … Sunday's first round": the
+    Sunday of the lead is before April 13, not after it (the runoff would be a year later)."""
+    text = (
+        "Ecuador heads to a runoff\n\n"
+        "QUITO, Ecuador (Reuters) - Daniel Noboa and Luisa Gonzalez will face each other in a "
+        "runoff on April 13, after neither won outright in Sunday's first round.\n\n"
+        "Noboa won a snap election in October 2024.\n"
+    )
+    guess = detect_published(article_from_text(text))
+    assert guess is not None and guess.iso == "2025-04-06", guess

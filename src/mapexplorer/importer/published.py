@@ -240,6 +240,10 @@ _AHEAD = re.compile(
     r"\b(?:ahead\s+of|before|upcoming|until|awaiting|in\s+advance\s+of|prior\s+to)\b[^.]{0,20}$",
     re.I,
 )
+# "… will face each other in a runoff on April 13": what the lead says will be, in its sentence
+_WILL_BE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set|due|scheduled|expected)\s+to)\b[^.;]{0,60}$", re.I
+)
 _INAUGURATION = re.compile(r"inaugurat|commencement|sworn\s+in|President-elect|swearing-in", re.I)
 
 
@@ -284,7 +288,7 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
         return None
     anchor_day = day_from_ymd(year, month, day)
     target = WEEKDAYS.index(weekday["w"])
-    ahead = bool(_AHEAD.search(lead[: anchor.start()]))
+    ahead = bool(_AHEAD.search(lead[: anchor.start()]) or _WILL_BE.search(lead[: anchor.start()]))
     weekday_of_anchor = (anchor_day + 3) % 7
     told = None
     if ahead:  # the anchor lies after publication: the weekday before it
