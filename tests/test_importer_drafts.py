@@ -1955,6 +1955,7 @@ def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
     [
         "A second plant in Kumamoto is expected to open in late 2027.",
         "Rescuers could not reach Kumamoto until March 2024.",
+        "Residents of Kumamoto fled before the water could reach them in March 2024.",
         "Voters in Taiwan vote on Jan. 13, 2024.",
     ],
 )

@@ -688,7 +688,18 @@ _FORECAST = re.compile(
 
 def _a_forecast(clause: str) -> bool:
     """Whether a dated clause tells a forecast, an estimate or what may be (see `_FORECAST`)."""
-    return bool(_FORECAST.search(clause))
+    return any(
+        not (
+            m[0][:5].lower() in ("could", "might")
+            and _PAST_ABILITY.search(clause, max(0, m.start() - 40), m.start())
+        )
+        for m in _FORECAST.finditer(clause)
+    )
+
+
+# "… fled before troops could reach the town on Monday", "… so that aid could arrive": what
+# could be done then, in the past, not what may be.
+_PAST_ABILITY = re.compile(r"\b(?:before|until|so\s+that|so|once|when)\s+[^,;]*$", re.I)
 
 
 _YARDSTICK = re.compile(
