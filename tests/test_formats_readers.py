@@ -2394,6 +2394,61 @@ def test_a_geojson_in_web_mercator_opens_its_metres_made_degrees(tmp_path, name)
     ]
 
 
+@pytest.mark.parametrize(("east", "north"), [("x", "y"), ("Easting", "Northing"), ("lon", "lat")])
+def test_a_table_in_web_mercator_opens_when_its_towns_confirm_the_metres(tmp_path, east, north):
+    """A CSV whose x/y columns hold Web Mercator metres was refused ("'y' holds no latitudes
+    … metres?") though its city column says where each row is: the towns confirm the metres
+    are Web Mercator's, as for a GeoJSON file, so they are made degrees and the report says so."""
+    path = write(
+        tmp_path / "mercator.csv",
+        f"date,title,city,{east},{north}\n"
+        "2024-01-01,A,Paris,261848.15,6250566.72\n"
+        "2024-01-02,B,Moscow,4187000,7509000\n"
+        "2024-01-03,C,Berlin,oops,6894018.29\n",
+    )
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    assert place_of(catalogue, events["A"]).representative == pytest.approx(
+        (2.3522, 48.8566), abs=1e-4
+    )
+    assert place_of(catalogue, events["B"]).representative == pytest.approx(
+        (37.6125, 55.751), abs=1e-4
+    )
+    assert report.asides == [
+        "its coordinates are metres, not longitude and latitude, and nothing says which system "
+        f"they are in ({east!r} and {north!r}); they are Web Mercator's (EPSG:3857): 2 of the 2 "
+        "places it names that we know are where Web Mercator puts them ('Paris' at 48.8566° N, "
+        "2.3522° E), so they were converted to longitude and latitude (save the file in WGS 84 "
+        "to be sure)"
+    ]
+    (problem,) = report.problems  # a cell that is no number: said as before
+    assert problem.item == "row 4" and "not numbers" in problem.message
+    # The dialog's guess shows the columns as the coordinates they are.
+    guess = guess_fields(path)
+    assert (guess.choice.lat, guess.choice.lon) == (north, east) and not guess.missing
+    # So does a choice the user made in the dialog.
+    choice = FieldChoice(TimeSource("date"), title="title", place="city", lat=north, lon=east)
+    catalogue, report = read_catalogue(path, fields=choice)
+    assert place_of(catalogue, by_title(catalogue)["A"]).representative == pytest.approx(
+        (2.3522, 48.8566), abs=1e-4
+    )
+
+
+def test_a_table_in_metres_nothing_confirms_is_refused_saying_how_to_reproject(tmp_path):
+    """Metres with no town to tell whose they are (or towns elsewhere: a national grid's)
+    are not guessed at: refused, saying what they look like and how to save them in degrees."""
+    path = write(tmp_path / "grid.csv", "date,title,x,y\n2024-01-01,A,261848.15,6250566.72\n")
+    with pytest.raises(FormatError) as error:
+        read_catalogue(path)
+    message = str(error.value)
+    assert "'y' holds no latitudes: 6.25057e+06 is outside -90…90" in message
+    assert "Save the table in WGS 84 (EPSG:4326)" in message
+    # British National Grid metres beside the rows' towns: not where Web Mercator puts them.
+    path = write(tmp_path / "bng.csv", "date,city,x,y\n2024-01-01,London,530000,180000\n")
+    with pytest.raises(FormatError, match="'y' holds no latitudes: 180000 is outside"):
+        read_catalogue(path)
+
+
 def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):
     """Leaflet and geojson.io write longitudes past 180 for a shape drawn across the date line
     (or on the copy of the world beside the first): each was refused as off the globe."""

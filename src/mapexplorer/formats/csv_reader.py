@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from mapexplorer.formats import fields as fieldguess
+from mapexplorer.formats import table_mercator
 from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.dates import date_note, ongoing
@@ -47,6 +48,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.report import numbered
 from mapexplorer.formats.swapped import SwappedRows, swapped_rows
+from mapexplorer.formats.table_mercator import MercatorColumns
 from mapexplorer.formats.totals import is_totals_word, totals_word
 from mapexplorer.formats.wikidata import sparql_tsv
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
@@ -215,9 +217,17 @@ def _read_rows(
         else None
     )
     choice = choice_from(fields, guessed)
+    mercator = _mercator(header, dicts, choice)  # x/y in Web Mercator's metres: as degrees
+    if mercator is not None:
+        dicts, columns = mercator
+        if guessed is not None:
+            guessed = fieldguess.guess(header, dicts, number=number)
+        choice = replace(choice_from(fields, guessed), lat=columns.north, lon=columns.east)
     _check_choice(path, header, choice, guessed)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
+    if mercator is not None:
+        builder.report.asides.append(mercator[1].line)
     total = len(dicts) + bool(broken)
     if progress is not None:
         progress(0, total)
@@ -711,7 +721,35 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess:
     if broken and not rows:
         raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
-    return fieldguess.guess(header, dicts, number=number)
+    guess = fieldguess.guess(header, dicts, number=number)
+    mercator = _mercator(header, dicts, guess.choice)  # the dialog shows them as degrees
+    if mercator is None:
+        return guess
+    guess = fieldguess.guess(header, mercator[0], number=number)
+    columns = mercator[1]
+    return replace(
+        guess,
+        choice=replace(guess.choice, lat=columns.north, lon=columns.east),
+        missing=tuple(m for m in guess.missing if m != "location"),
+    )
+
+
+def _mercator(
+    header: list[str], dicts: list[dict], choice: FieldChoice
+) -> tuple[list[dict], MercatorColumns] | None:
+    """The rows with their coordinate columns' Web Mercator metres made degrees, and which
+    columns they are, when the towns the rows name confirm them (`table_mercator`); None for
+    a table in degrees, or in metres nothing confirms (refused as before)."""
+    if choice.wkt or choice.latlon:
+        return None
+    chosen = (choice.lat, choice.lon) if choice.lat and choice.lon else None
+    columns = table_mercator.metre_columns(header, dicts, chosen)
+    if columns is None:
+        return None
+    reader = RowReader(replace(choice, lat=None, lon=None))
+    return table_mercator.to_degree_rows(
+        dicts, columns, lambda rows: [p.place or p.title for p in reader.all_parts(rows)]
+    )
 
 
 def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -> str:

@@ -1094,7 +1094,12 @@ def unreadable_location_fields(guess: FieldGuess) -> str | None:
         if abs(number) <= 180:
             hint = "are latitude and longitude the other way round?"
         else:
-            hint = "are the coordinates in metres, not in degrees of WGS 84?"
+            hint = (
+                "are the coordinates in metres, not in degrees of WGS 84? Save the table in "
+                "WGS 84 (EPSG:4326): in QGIS, add it as a delimited text layer with its "
+                "system, then Export ▸ Save Features As… with CRS EPSG:4326; or, if they are "
+                "Web Mercator's (EPSG:3857), name each row's town in a 'place' column to say so"
+            )
         return f"{name!r} holds no {what}s: {number:g} is outside {bounds} ({hint})"
     return None
 

@@ -36,9 +36,14 @@ from mapexplorer.formats.reading import (
     spreadsheet_days_line,
 )
 from mapexplorer.formats.report import numbered
-from mapexplorer.formats.swapped import at_their_towns, swapped_rows
+from mapexplorer.formats.swapped import swapped_rows
 from mapexplorer.formats.topojson import TopologyError, is_topology, topology_features
-from mapexplorer.formats.web_mercator import from_web_mercator, is_web_mercator, to_degrees
+from mapexplorer.formats.web_mercator import (
+    by_their_names,
+    from_web_mercator,
+    is_web_mercator,
+    to_degrees,
+)
 from mapexplorer.formats.year_slash import year_slash_lines, year_slash_note
 from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
@@ -364,19 +369,7 @@ def _mercator_by_names(features: list[Any], all_parts: list[Any]) -> str | None:
         degrees = to_degrees(*position) if position is not None else None
         name = parts.place or parts.title
         items.append((name, *degrees) if degrees is not None and name else None)
-    near, known = at_their_towns(items)
-    if not near or len(near) * 2 <= known:
-        return None
-    first = items[near[0]]
-    assert first is not None
-    return (
-        'its coordinates are metres, not longitude and latitude, and no "crs" member says '
-        f"which system they are in; they are Web Mercator's (EPSG:3857): {len(near)} of the "
-        f"{known} places it names that we know are where Web Mercator puts them "
-        f"({first[0]!r} at {abs(first[2]):.4f}° {'NS'[first[2] < 0]}, "
-        f"{abs(first[1]):.4f}° {'EW'[first[1] < 0]}), so they were converted to longitude "
-        "and latitude (save the file in WGS 84 to be sure)"
-    )
+    return by_their_names(items, 'no "crs" member says which system they are in')
 
 
 _METRES = 1000.0

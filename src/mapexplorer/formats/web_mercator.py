@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["RADIUS", "from_web_mercator", "is_web_mercator", "to_degrees"]
+from mapexplorer.formats.swapped import at_their_towns
+
+__all__ = ["RADIUS", "by_their_names", "from_web_mercator", "is_web_mercator", "to_degrees"]
 
 RADIUS = 6378137.0
 """The sphere Web Mercator projects (WGS 84's equatorial radius)."""
@@ -36,6 +39,26 @@ def to_degrees(x: float, y: float) -> tuple[float, float] | None:
     lon = math.degrees(x / RADIUS)
     lat = math.degrees(math.atan(math.sinh(y / RADIUS)))
     return round(lon, 7), round(lat, 7)
+
+
+def by_their_names(items: Sequence[tuple[str, float, float] | None], unsaid: str) -> str | None:
+    """The report's line when a file's coordinates in metres, which nothing in it says the
+    system of (`unsaid`: 'no "crs" member says which system they are in'), are Web
+    Mercator's: most of its items (a place's name, and where Web Mercator puts its point as
+    lon, lat; None for one without) that name a town the city table knows are at that town.
+    None when they are not (a national grid's metres, or no names to tell by)."""
+    near, known = at_their_towns(items)
+    if not near or len(near) * 2 <= known:
+        return None
+    first = items[near[0]]
+    assert first is not None
+    return (
+        f"its coordinates are metres, not longitude and latitude, and {unsaid}; they are "
+        f"Web Mercator's (EPSG:3857): {len(near)} of the {known} places it names that we "
+        f"know are where Web Mercator puts them ({first[0]!r} at {abs(first[2]):.4f}° "
+        f"{'NS'[first[2] < 0]}, {abs(first[1]):.4f}° {'EW'[first[1] < 0]}), so they were "
+        "converted to longitude and latitude (save the file in WGS 84 to be sure)"
+    )
 
 
 def from_web_mercator(features: list[Any]) -> list[Any]:

@@ -1,0 +1,103 @@
+"""A table (CSV, a workbook's sheet, JSON records) whose coordinate columns hold Web Mercator
+metres rather than degrees, as a GIS exports a layer in the web maps' projection ("x", "y";
+"easting", "northing"): its metres made longitude and latitude when the towns its rows name
+are where Web Mercator puts them (`web_mercator.by_their_names`, as for a GeoJSON file)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from mapexplorer.formats.fields import names_latitude, names_longitude, normalise
+from mapexplorer.formats.web_mercator import by_their_names, to_degrees
+
+__all__ = ["MercatorColumns", "metre_columns", "to_degree_rows"]
+
+_CHECKED = 100
+"""The rows that tell whether the columns hold metres (a pass over all of them would cost
+every big file its time): the first, as for a GeoJSON file."""
+_NAMED = 5_000
+"""The rows whose towns are looked up: a table of more comes from a tool."""
+_METRES = 1000.0
+"""A coordinate this far from 0 is no degree: projected metres (or feet) of a GIS."""
+_EAST = frozenset({"easting", "east", "eastings", "x_coord", "xcoord", "coord_x", "x_m"})
+_NORTH = frozenset({"northing", "north", "northings", "y_coord", "ycoord", "coord_y", "y_m"})
+
+
+class MercatorColumns:
+    """The columns of a table that hold Web Mercator metres, and the report's line."""
+
+    def __init__(self, north: str, east: str, line: str) -> None:
+        self.north, self.east, self.line = north, east, line
+
+
+def metre_columns(
+    header: Sequence[str], rows: Sequence[Mapping[str, Any]], chosen: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """(the northing's column, the easting's) when the table's coordinate columns (`chosen`,
+    (lat, lon), else the ones named so: "y"/"x", "lat"/"lon", "northing"/"easting") hold
+    numbers mostly beyond ±1,000 in its first rows: metres, not degrees. None otherwise."""
+    if chosen is None:
+        norms = [(normalise(name), name) for name in header]
+        north = next((name for n, name in norms if n in _NORTH or names_latitude(n)), None)
+        east = next((name for n, name in norms if n in _EAST or names_longitude(n)), None)
+        if north is None or east is None or north == east:
+            return None
+        chosen = (north, east)
+    north, east = chosen
+    numbers = [
+        (y, x)
+        for row in rows[:_CHECKED]
+        if (y := _number(row.get(north))) is not None and (x := _number(row.get(east))) is not None
+    ]
+    metres = sum(max(abs(y), abs(x)) > _METRES for y, x in numbers)
+    return chosen if numbers and metres * 2 > len(numbers) else None
+
+
+def to_degree_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: tuple[str, str],
+    names: Callable[[Sequence[Mapping[str, Any]]], list[str]],
+) -> tuple[list[dict[str, Any]], MercatorColumns] | None:
+    """The rows with their metres in `columns` (`metre_columns`) made degrees, and the
+    report's line, when the towns they name (`names`: each row's place, else its title) are
+    mostly where Web Mercator puts them; None when they are not (a national grid's metres,
+    or no names to tell by). A cell that is not a number, or off the projected world, is
+    left as written, for the reader to say what is wrong with it."""
+    north, east = columns
+    named = rows[:_NAMED]
+    items: list[tuple[str, float, float] | None] = []
+    for row, name in zip(named, names(named), strict=True):
+        y, x = _number(row.get(north)), _number(row.get(east))
+        degrees = to_degrees(x, y) if x is not None and y is not None else None
+        items.append((name, *degrees) if degrees is not None and name else None)
+    line = by_their_names(items, f"nothing says which system they are in ({east!r} and {north!r})")
+    if line is None:
+        return None
+    out = []
+    for row in rows:
+        y, x = _number(row.get(north)), _number(row.get(east))
+        degrees = to_degrees(x, y) if x is not None and y is not None else None
+        if degrees is not None:
+            row = {**row, east: repr(degrees[0]), north: repr(degrees[1])}
+        out.append(row)
+    return out, MercatorColumns(north, east, line)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of 400 digits
+            return None
+    elif isinstance(value, str) and value.strip():
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
