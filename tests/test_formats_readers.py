@@ -1670,6 +1670,93 @@ def test_a_kml_with_a_folder_per_year_dates_its_placemarks_by_it(tmp_path):
     ]
 
 
+CONTAINER_TIMES = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Story</name>
+  <TimeSpan><begin>2020</begin><end>2021</end></TimeSpan>
+  <Placemark><name>Loose</name><Point><coordinates>2.35,48.85</coordinates></Point></Placemark>
+  <Folder><name>Battles</name><TimeStamp><when>2024-06-13</when></TimeStamp>
+    <Placemark><name>Inherits</name><Point><coordinates>13.4,52.5</coordinates></Point>
+    </Placemark>
+    <Placemark><name>Own</name><TimeStamp><when>2024-07-01</when></TimeStamp>
+      <Point><coordinates>13.4,52.5</coordinates></Point></Placemark>
+    <Placemark><name>Data</name><ExtendedData><Data name="date"><value>2023-05-04</value>
+      </Data></ExtendedData><Point><coordinates>13.4,52.5</coordinates></Point></Placemark>
+    <Folder><name>1999</name><Placemark><name>Year folder</name>
+      <Point><coordinates>13.4,52.5</coordinates></Point></Placemark></Folder>
+    <Folder><name>Sub</name><Placemark><name>Deep</name>
+      <Point><coordinates>13.4,52.5</coordinates></Point></Placemark></Folder>
+  </Folder>
+  <Folder><name>2010</name><TimeSpan><begin>2012-03-01</begin><end>2012-03-09</end></TimeSpan>
+    <Placemark><name>Same folder</name><Point><coordinates>13.4,52.5</coordinates></Point>
+    </Placemark></Folder>
+  <Folder><name>Bad</name><TimeStamp><when>someday</when></TimeStamp>
+    <Placemark><name>Bad one</name><Point><coordinates>13.4,52.5</coordinates></Point>
+    </Placemark></Folder>
+  <Folder><name>Empty</name><TimeStamp/>
+    <Placemark><name>Empty</name><Point><coordinates>13.4,52.5</coordinates></Point>
+    </Placemark></Folder>
+</Document></kml>
+"""
+
+
+def test_a_kml_folder_or_document_time_dates_the_placemarks_inside(tmp_path):
+    """A TimeStamp or TimeSpan on a Folder or Document was ignored, its placemarks reported
+    as having "no TimeStamp or TimeSpan". Per KML it is the time of what it holds: the
+    nearest container's, said in the date note and the report; a placemark's own time (or a
+    date in its data) wins, and a nearer folder named as a date dates it instead."""
+    catalogue, report = read_catalogue(write(tmp_path / "story.kml", CONTAINER_TIMES))
+    events = by_title(catalogue)
+    assert {t: e.time.edtf for t, e in events.items()} == {
+        "Loose": "2020/2021",  # the Document's
+        "Inherits": "2024-06-13",  # its Folder's, not the Document's
+        "Own": "2024-07-01",
+        "Data": "2023-05-04",
+        "Year folder": "1999",  # a nearer folder's name
+        "Deep": "2024-06-13",  # its Folder's Folder's
+        "Same folder": "2012-03-01/2012-03-09",  # the folder's time, not its name
+        "Empty": "2020/2021",  # an empty TimeStamp is none: the Document's
+    }
+    assert events["Inherits"].date_note == (
+        "Dated by the TimeStamp of the Folder 'Battles' it is in: the placemark has no date "
+        "of its own."
+    )
+    assert events["Loose"].date_note == (
+        "Dated by the TimeSpan of the Document 'Story' it is in: the placemark has no date "
+        "of its own."
+    )
+    assert not events["Own"].date_note and not events["Data"].date_note
+    assert [str(p) for p in report.problems] == [
+        "placemark 8 ('Bad one'), field 'TimeStamp/TimeSpan': the placemark has no date of its "
+        "own, and the TimeStamp of the Folder 'Bad' it is in cannot be read: 'someday' is not "
+        "a date we can read: write it as 2025-01-17, 17 January 2025, January 17, 2025, the "
+        "1980s or the 19th century"
+    ]
+    assert report.notes == [
+        "1 placemark without a date of its own was dated by the name of the folder it is in "
+        "('1999'); give it a TimeStamp or TimeSpan to date it more exactly",
+        "placemarks 1, 2, 6, 7 and 9, without a TimeStamp or TimeSpan of their own, take the "
+        "time of the Folder or Document they are in (Document 'Story', Folder 'Battles', "
+        "Folder '2010'), as KML gives a container's time to what it holds (a placemark's own "
+        "time wins)",
+    ]
+    # A file whose only time is its Document's opens (it was "none of its placemarks has a
+    # date"), in a KMZ too.
+    only = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><TimeStamp><when>1815-06-18'
+        "</when></TimeStamp><Placemark><name>Waterloo</name><Point><coordinates>4.41,50.68"
+        "</coordinates></Point></Placemark></Document></kml>"
+    )
+    path = tmp_path / "waterloo.kmz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.kml", only)
+    catalogue, report = read_catalogue(path)
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [("Waterloo", "1815-06-18")]
+    assert (
+        "placemark 1, without a TimeStamp or TimeSpan of its own, takes the time of the "
+        "Folder or Document it is in (the Document)" in report.notes[0]
+    )
+
+
 def test_a_placemark_without_the_date_the_others_have_in_their_data_says_so(tmp_path):
     """It was told "the date is empty", as if it had an empty date field."""
     second = (

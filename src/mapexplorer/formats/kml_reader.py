@@ -67,6 +67,34 @@ _MARK = "mapexplorer-placemark-"
 _SPACED_COMMA = re.compile(r"\s+,\s*|,\s+")
 
 
+@dataclass(frozen=True)
+class _ContainerTime:
+    """The TimeStamp or TimeSpan of a Folder or Document: per KML, the time of what it holds
+    that has none of its own."""
+
+    tag: str
+    """"TimeStamp" or "TimeSpan"."""
+    when: str | None
+    begin: str | None
+    end: str | None
+    where: str
+    """The container in words: "Folder 'Battles'", "the Document"."""
+    depth: int
+    """How many named folders deep it is (itself among them): a folder nearer the placemark,
+    named as a date, dates it instead."""
+
+    def time(self) -> TimeSpan:
+        try:
+            if self.when is not None:
+                return parse_date(self.when)
+            return parse_span(self.begin, self.end)
+        except DateError as exc:
+            raise DateError(
+                f"the placemark has no date of its own, and the {self.tag} of the {self.where} "
+                f"it is in cannot be read: {exc}"
+            ) from None
+
+
 @dataclass
 class _Mark:
     """What we read from a Placemark's XML before fastkml sees it."""
@@ -97,6 +125,10 @@ class _Mark:
     """Read "as" that date, "to" the file's last date, or "from" its first."""
     one_end_read: int = 0
     """The placemark's number when its event was dated so (not by a date in its data)."""
+    container_time: _ContainerTime | None = None
+    """Without a time of its own, its nearest Folder's or Document's TimeStamp/TimeSpan."""
+    container_read: int = 0
+    """The placemark's number when its event was dated by that time."""
 
 
 @dataclass
@@ -166,6 +198,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += _folder_dates_line(mine)
+        builder.report.notes += _container_times_line(mine)
         builder.report.notes += _one_ended_lines(mine)
         builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
@@ -349,17 +382,20 @@ def _mark_placemarks(root: ET.Element, ns: str) -> tuple[list[_Mark], list[_Link
     marks: list[_Mark] = []
     links: list[_Link] = []
 
-    def visit(element: ET.Element, folders: tuple[str, ...]) -> None:
+    def visit(
+        element: ET.Element, folders: tuple[str, ...], time: _ContainerTime | None = None
+    ) -> None:
         for child in list(element):
             tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
             if tag == "Placemark":
-                marks.append(_take_mark(child, ns, len(marks), folders))
+                marks.append(_take_mark(child, ns, len(marks), folders, time))
             elif tag in ("Folder", "Document"):
                 name = child.find(f"{ns}name")
                 label = (name.text or "").strip() if name is not None else ""
-                visit(child, folders + (label,) if tag == "Folder" and label else folders)
+                inner = folders + (label,) if tag == "Folder" and label else folders
+                visit(child, inner, _container_time(child, ns, tag, label, len(inner)) or time)
             elif tag == "kml":
-                visit(child, folders)
+                visit(child, folders, time)
             elif tag == _LINK or tag in _OVERLAYS:
                 name = _text(child.find(f"{ns}name")) or ""
                 href = next((_text(h) for h in child.iter(f"{ns}href") if _text(h)), "")
@@ -407,7 +443,35 @@ def _link_advice(link: _Link) -> str:
     return "Map Explorer reads only the placemarks in the file itself; open the linked file"
 
 
-def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, ...]) -> _Mark:
+def _container_time(
+    container: ET.Element, ns: str, tag: str, label: str, depth: int
+) -> _ContainerTime | None:
+    """A Folder's or Document's own TimeStamp or TimeSpan (its last, as Google Earth reads
+    it), taken out of the document (fastkml would read it as Python dates); None without one,
+    or with an empty one (`<TimeSpan/>`)."""
+    found = None
+    for child in list(container):
+        kind = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if kind not in ("TimeStamp", "TimeSpan"):
+            continue
+        container.remove(child)
+        when = _text(child.find(f"{ns}when")) if kind == "TimeStamp" else None
+        begin = _text(child.find(f"{ns}begin")) if kind == "TimeSpan" else None
+        end = _text(child.find(f"{ns}end")) if kind == "TimeSpan" else None
+        if when is None and begin is None and end is None:
+            continue
+        where = f"{tag} {_short(' '.join(label.split()))}" if label else f"the {tag}"
+        found = _ContainerTime(kind, when, begin, end, where, depth)
+    return found
+
+
+def _take_mark(
+    placemark: ET.Element,
+    ns: str,
+    index: int,
+    folders: tuple[str, ...],
+    container_time: _ContainerTime | None = None,
+) -> _Mark:
     mark = _Mark(index, placemark.get("id", ""), folders)
     track_times: list[str] = []
     for child in list(placemark):
@@ -433,6 +497,8 @@ def _take_mark(placemark: ET.Element, ns: str, index: int, folders: tuple[str, .
         placemark.remove(child)
     if track_times and mark.when is None and mark.begin is None and mark.end is None:
         mark.begin, mark.end = track_times[0], track_times[-1]  # the track's first and last
+    if mark.when is None and mark.begin is None and mark.end is None:
+        mark.container_time = container_time  # its own wins (an empty one is none)
     if mark.bad_coordinates is None:
         for element in placemark.iter(f"{ns}coordinates"):
             if element.text and _SPACED_COMMA.search(element.text):
@@ -596,6 +662,13 @@ def _read_placemark(
         )
     if not cells and mark.one_end is not None and time is mark.one_end:
         said, mark.one_end_read = said or mark.one_end_said, number
+    elif not cells and _no_own_time(mark) and mark.folder_time is None and mark.container_time:
+        inherited = mark.container_time
+        said = said or (
+            f"Dated by the {inherited.tag} of the {inherited.where} it is in: the placemark "
+            "has no date of its own."
+        )
+        mark.container_read = number
     builder.add(item, parts, time, place_ids, extra, said)
 
 
@@ -629,8 +702,10 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
         kml_time = mark.one_end
     elif mark.begin is not None or mark.end is not None:
         kml_time = parse_span(mark.begin, mark.end)
-    else:
+    elif mark.folder_time is not None:
         kml_time = mark.folder_time
+    elif mark.container_time is not None:
+        kml_time = _inherited(reader, row, mark, user_time)
     if reader.choice.time is None:
         if kml_time is None:
             raise DateError(_no_time(mark))
@@ -660,9 +735,27 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     return kml_time, []
 
 
+def _inherited(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan | None:
+    """The time of the Folder or Document a placemark without one of its own is in; None
+    when a date in its own data gives it one (its own time wins), for `_time` to read."""
+    assert mark.container_time is not None
+    if reader.choice.time is not None and not user_time:
+        try:
+            reader.time(row)
+        except DateError:
+            pass
+        else:
+            return None
+    return mark.container_time.time()
+
+
 def _undated(mark: _Mark) -> bool:
-    """No TimeStamp or TimeSpan, nor a folder named as a date."""
-    return mark.when is None and mark.begin is None and mark.end is None and not mark.folder_name
+    """No TimeStamp or TimeSpan, nor a Folder's or Document's, nor a folder named as a date."""
+    return _no_own_time(mark) and not mark.folder_name and mark.container_time is None
+
+
+def _no_own_time(mark: _Mark) -> bool:
+    return mark.when is None and mark.begin is None and mark.end is None
 
 
 def _one_ended_spans(marks: list[_Mark]) -> None:
@@ -765,7 +858,7 @@ def _date_by_folders(marks: list[_Mark]) -> None:
     holding a road of 1942–1945 is a chapter's name, not its placemarks' date."""
     own: dict[tuple[str, ...], list[TimeSpan]] = {}  # a folder → its placemarks' own times
     for mark in marks:
-        if mark.folders and not _undated(mark):
+        if mark.folders and not _no_own_time(mark):
             try:
                 time = parse_date(mark.when) if mark.when is not None else None
                 time = time or parse_span(mark.begin, mark.end)
@@ -775,9 +868,12 @@ def _date_by_folders(marks: list[_Mark]) -> None:
                 own.setdefault(mark.folders[:depth], []).append(time)
     dates: dict[tuple[str, ...], TimeSpan | None] = {}
     for mark in marks:
-        if not _undated(mark):
+        if not _no_own_time(mark):
             continue
-        for depth in range(len(mark.folders), 0, -1):
+        # Folders nearer than the Folder or Document whose TimeStamp/TimeSpan it takes: that
+        # folder's own time, or an outer one's, is said in KML, not guessed from a name.
+        nearest = mark.container_time.depth if mark.container_time is not None else 0
+        for depth in range(len(mark.folders), nearest, -1):
             folder = mark.folders[:depth]
             if folder not in dates:
                 dates[folder] = _folder_date(folder[-1], own.get(folder, []))
@@ -815,6 +911,23 @@ def _folder_dates_line(marks: list[_Mark]) -> list[str]:
         f"own {'was' if one else 'were'} dated by the name of the folder {'it is' if one else 'they are'} "
         f"in ({shown}); give {'it' if one else 'each'} a TimeStamp or TimeSpan to date "
         f"{'it' if one else 'them'} more exactly"
+    ]
+
+
+def _container_times_line(marks: list[_Mark]) -> list[str]:
+    """The report's line for the placemarks dated by their Folder's or Document's time."""
+    dated = [mark for mark in marks if mark.container_read and mark.container_time]
+    if not dated:
+        return []
+    wheres = list(dict.fromkeys(m.container_time.where for m in dated if m.container_time))
+    shown = ", ".join(wheres[:5]) + (" …" if len(wheres) > 5 else "")
+    where = numbered("placemark", [m.container_read for m in dated])
+    one = len(dated) == 1
+    return [
+        f"{where}, without a TimeStamp or TimeSpan of {'its' if one else 'their'} own, "
+        f"{'takes' if one else 'take'} the time of the Folder or Document "
+        f"{'it is' if one else 'they are'} in ({shown}), as KML gives a container's time to "
+        "what it holds (a placemark's own time wins)"
     ]
 
 
