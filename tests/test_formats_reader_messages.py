@@ -591,6 +591,34 @@ def test_a_gx_track_is_read_as_a_timed_line(tmp_path):
     assert "gx:Track has no gx:coord points" in problem.message
 
 
+def test_a_gx_track_inside_a_multigeometry_is_read_with_its_times(tmp_path):
+    """KML allows a gx:Track as a MultiGeometry's piece (as GPS converters write a day's
+    track beside its stops): it was dropped, and a placemark holding only tracks so was
+    reported as having "no TimeStamp or TimeSpan" although its track has times."""
+    track = (
+        "<gx:Track><when>2024-04-01T08:00:00Z</when><when>2024-04-02T08:00:00Z</when>"
+        "<gx:coord>1 1 0</gx:coord><gx:coord>2 2 0</gx:coord></gx:Track>"
+    )
+    path = write(
+        tmp_path / "tracks.kml",
+        KML_HEAD
+        + placemark("Day", f"<MultiGeometry>{track}<Point><coordinates>3,3</coordinates>"
+                    "</Point></MultiGeometry>", time="")
+        + placemark("Legs", f"<MultiGeometry><MultiGeometry>{track}</MultiGeometry>"
+                    f"{track.replace('2024-04-0', '2024-05-0')}</MultiGeometry>", time="")
+        + "</Document></kml>",
+    )  # fmt: skip
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    events = {e.title: e for e in catalogue.events}
+    assert events["Day"].time.edtf == "2024-04-01/2024-04-02"
+    shapes = sorted(p.geometry.wkt for p in catalogue.places_of(events["Day"]))
+    assert shapes == ["LINESTRING (1 1, 2 2)", "MULTIPOINT ((3 3))"]
+    assert events["Legs"].time.edtf == "2024-04-01/2024-05-02"
+    (place,) = catalogue.places_of(events["Legs"])
+    assert place.geometry.wkt == "MULTILINESTRING ((1 1, 2 2), (1 1, 2 2))"
+
+
 # --- 6. network links and overlays, which hold no placemarks -----------------------------------
 
 MY_MAPS_LINK = (

@@ -485,13 +485,13 @@ def _take_mark(
             mark.address = " ".join((child.text or "").split())
             continue
         elif child.tag in (f"{_GX}Track", f"{_GX}MultiTrack"):
-            tracks = [child] if tag == "Track" else child.findall(f"{_GX}Track")
-            mark.tracks = []
-            for track in tracks:
-                track_times += [t for w in track.findall(f"{ns}when") if (t := _text(w))]
-                points = _track_points(track, mark)
-                if points:
-                    mark.tracks.append(points)
+            _take_track(mark, child, ns, track_times)
+        elif tag == "MultiGeometry":
+            # A track among a MultiGeometry's pieces (a GPS converter's, or a hand's): KML
+            # allows it, as any geometry; fastkml does not read it.
+            _take_inner_tracks(mark, child, ns, track_times)
+            if len(child):
+                continue
         else:
             continue
         placemark.remove(child)
@@ -510,6 +510,30 @@ def _take_mark(
                 break
     placemark.set("id", f"{_MARK}{index}")
     return mark
+
+
+def _take_track(mark: _Mark, element: ET.Element, ns: str, track_times: list[str]) -> None:
+    """A gx:Track's or gx:MultiTrack's points (on the mark) and times (to `track_times`)."""
+    tracks = [element] if element.tag == f"{_GX}Track" else element.findall(f"{_GX}Track")
+    if mark.tracks is None:
+        mark.tracks = []
+    for track in tracks:
+        track_times += [t for w in track.findall(f"{ns}when") if (t := _text(w))]
+        points = _track_points(track, mark)
+        if points:
+            mark.tracks.append(points)
+
+
+def _take_inner_tracks(mark: _Mark, multi: ET.Element, ns: str, track_times: list[str]) -> None:
+    """The tracks in a MultiGeometry (or one inside it), taken out of it as `_take_track`."""
+    for child in list(multi):
+        if child.tag in (f"{_GX}Track", f"{_GX}MultiTrack"):
+            _take_track(mark, child, ns, track_times)
+            multi.remove(child)
+        elif child.tag == f"{ns}MultiGeometry":
+            _take_inner_tracks(mark, child, ns, track_times)
+            if not len(child):
+                multi.remove(child)
 
 
 def _track_points(track: ET.Element, mark: _Mark) -> list[tuple[float, float]]:
@@ -969,6 +993,16 @@ def _rings_as_lines(geom: Any) -> Any:
     return geom
 
 
+def _track_lines(tracks: list[list[tuple[float, float]]]) -> Any:
+    """The line through each track's points (a point for a track of one)."""
+    lines = [LineString(t) if len(set(t)) > 1 else Point(t[0]) for t in tracks]
+    if len(lines) == 1:
+        return lines[0]
+    if all(line.geom_type == "LineString" for line in lines):
+        return MultiLineString(lines)
+    return shapely.GeometryCollection(lines)
+
+
 def _places(
     builder: CatalogueBuilder, placemark: Any, mark: _Mark, name: str, place_id: str, title: str
 ) -> list[str]:
@@ -976,13 +1010,7 @@ def _places(
         raise PlaceError(f"invalid coordinates: {mark.bad_coordinates}")
     geometry = placemark.geometry
     if geometry is None and mark.tracks:  # a gx:Track: the line through its points
-        lines = [LineString(t) if len(set(t)) > 1 else Point(t[0]) for t in mark.tracks]
-        if len(lines) == 1:
-            geom = lines[0]
-        elif all(line.geom_type == "LineString" for line in lines):
-            geom = MultiLineString(lines)
-        else:
-            geom = shapely.GeometryCollection(lines)
+        geom = _track_lines(mark.tracks)
     elif geometry is None:
         if mark.tracks is not None:
             raise PlaceError("the gx:Track has no gx:coord points")
@@ -992,6 +1020,14 @@ def _places(
             geom = _rings_as_lines(shapely.force_2d(shape(geometry.__geo_interface__)))
         except Exception as exc:  # pygeoif and shapely raise several types
             raise PlaceError(geometry_problem(exc)) from None
+        if mark.tracks:  # tracks beside other pieces in a MultiGeometry: all of them
+            tracks = _track_lines(mark.tracks)
+            geom = shapely.GeometryCollection(
+                [
+                    *(geom.geoms if geom.geom_type == "GeometryCollection" else [geom]),
+                    *(tracks.geoms if hasattr(tracks, "geoms") else [tracks]),
+                ]
+            )
     collection = geom.geom_type == "GeometryCollection"
     pieces = list(geom.geoms) if collection else [geom]
     if not pieces:
