@@ -548,6 +548,32 @@ def test_fastkml_prints_nothing_and_the_report_says_invalid_coordinates(tmp_path
     assert problem.field == "geometry" and problem.message.startswith("invalid coordinates")
 
 
+def test_a_kml_point_written_latitude_first_is_named_in_the_report(tmp_path):
+    """A placemark written "48.8566,2.3522" for Paris (latitude first, as a hand copies it
+    from a map) landed in Somalia with nothing said, where a CSV or GeoJSON file's would be
+    named: the report names it, read as written (KML says the longitude comes first)."""
+    path = write(
+        tmp_path / "swapped.kml",
+        KML_HEAD
+        + placemark("Paris", "<Point><coordinates>48.8566,2.3522</coordinates></Point>")
+        + placemark("Berlin", "<Point><coordinates>13.405,52.52</coordinates></Point>")
+        + placemark("Nowhere", "<Point><coordinates>10,10</coordinates></Point>")
+        + "</Document></kml>",
+    )
+    catalogue, report = read_catalogue(path)
+    paris = next(e for e in catalogue.events if e.title == "Paris")
+    assert catalogue.places_of(paris)[0].representative == (48.8566, 2.3522)  # as written
+    (line,) = report.notes
+    assert line.startswith(
+        "placemark 1 names a place its point is far from, but would be at with the longitude "
+        "and the latitude swapped ('Paris' in placemark 1 is at 48.8566,2.3522, "
+    )
+    assert line.endswith(
+        "km from Paris; 2.3522,48.8566 is there): read as written; KML gives the longitude "
+        "first, longitude,latitude"
+    )
+
+
 # --- 5. Google Earth tracks ---------------------------------------------------------------------
 
 

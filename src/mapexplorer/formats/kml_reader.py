@@ -44,6 +44,7 @@ from mapexplorer.formats.reading import (
     event_title,
 )
 from mapexplorer.formats.report import numbered
+from mapexplorer.formats.swapped import swapped_rows
 from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -197,6 +198,7 @@ def read(
                 progress(number - 1, total)
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
+        builder.report.notes += _swapped_line(reader, placemarks, rows)
         builder.report.notes += _folder_dates_line(mine)
         builder.report.notes += _container_times_line(mine)
         builder.report.notes += _one_ended_lines(mine)
@@ -694,6 +696,50 @@ def _read_placemark(
         )
         mark.container_read = number
     builder.add(item, parts, time, place_ids, extra, said)
+
+
+_MOST_CHECKED = 5_000
+"""A file of more placemarks comes from a tool: its points are not looked up (as GeoJSON's)."""
+
+
+def _swapped_line(reader: RowReader, placemarks: list[Any], rows: list[dict]) -> list[str]:
+    """The report's line for the points written latitude first ("51.5074,-0.1278" for
+    London, in the Indian Ocean as KML reads it), by the towns the placemarks name (their
+    place, else their name: `swapped.swapped_rows`). Read as written: KML says which comes
+    first, and the line says which placemarks to look at."""
+    if len(placemarks) > _MOST_CHECKED:
+        return []
+    items: list[tuple[str, float, float] | None] = []
+    for placemark, row in zip(placemarks, rows, strict=True):
+        point = _point_of(placemark)
+        parts = reader.parts(row) if point is not None else None
+        name = (parts.place or parts.title) if parts is not None else ""
+        items.append((name, *point) if point is not None and name else None)
+    swapped = swapped_rows(items, most=_MOST_CHECKED)
+    if swapped is None:
+        return []
+    index, name, lon, lat, km = swapped.example
+    said = numbered("placemark", [i + 1 for i in swapped.rows])
+    one = len(swapped.rows) == 1
+    return [
+        f"{said} {'names' if one else 'name'} a place {'its' if one else 'their'} point "
+        f"{'is' if one else 'are'} far from, but would be at with the longitude and the "
+        f"latitude swapped ({name!r} in placemark {index + 1} is at {lon:g},{lat:g}, "
+        f"{km:,.0f} km from {name}; {lat:g},{lon:g} is there): read as written; KML gives the "
+        "longitude first, longitude,latitude"
+    ]
+
+
+def _point_of(placemark: Any) -> tuple[float, float] | None:
+    """A placemark's Point as (x, y), None for any other geometry."""
+    geometry = placemark.geometry
+    if geometry is None or type(geometry).__name__ != "Point":
+        return None
+    try:
+        coords = geometry.__geo_interface__["coordinates"]
+        return float(coords[0]), float(coords[1])
+    except (TypeError, ValueError, KeyError, IndexError):
+        return None
 
 
 def _place_name(mark: _Mark, parts: Any) -> tuple[str, str]:
