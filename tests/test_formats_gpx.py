@@ -205,7 +205,7 @@ def test_points_whose_coordinates_cannot_be_read(tmp_path):
         "waypoint 2 ('Half'), field 'lat/lon': it has no lat attribute",
     ]
     assert report.notes == [
-        "track 1 ('Walk'): 1 of its points were left out of its line, as their coordinates "
+        "track 1 ('Walk'): 1 of its points was left out of its line, as their coordinates "
         "cannot be read: point 2: lat=91 lon=2 is off the globe"
     ]
     line = catalogue.places[catalogue.events[0].place_ids[0]].geometry

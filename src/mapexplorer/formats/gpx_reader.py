@@ -230,7 +230,8 @@ def _read_item(builder: CatalogueBuilder, item: _Item) -> None:
         shown = "; ".join(item.bad_points[:3])
         more = f" (and {len(item.bad_points) - 3} more)" if len(item.bad_points) > 3 else ""
         builder.report.notes.append(
-            f"{item.label}: {len(item.bad_points)} of its points were left out of its line, "
+            f"{item.label}: {len(item.bad_points)} of its points "
+            f"{'was' if len(item.bad_points) == 1 else 'were'} left out of its line, "
             f"as their coordinates cannot be read: {shown}{more}"
         )
     builder.add(item.label, parts, time, place_ids, extra)
