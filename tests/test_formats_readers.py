@@ -2534,6 +2534,21 @@ def test_a_table_in_metres_nothing_confirms_is_refused_saying_how_to_reproject(t
     path = write(tmp_path / "bng.csv", "date,city,x,y\n2024-01-01,London,530000,180000\n")
     with pytest.raises(FormatError, match="'y' holds no latitudes: 180000 is outside"):
         read_catalogue(path)
+    # Easting and northing so were ignored, the rows placed by their towns' names "(no
+    # coordinates given)": refused too, not hidden.
+    path = write(
+        tmp_path / "bng.csv", "date,city,Easting,Northing\n2024-01-01,London,530000,180000\n"
+    )
+    with pytest.raises(FormatError) as error:
+        read_catalogue(path)
+    assert str(error.value) == (
+        f"{path}: no latitude/longitude or WKT column found: 'Easting' and 'Northing' hold "
+        "projected metres (e.g. 530000, 180000), not degrees of longitude and latitude, and "
+        "nothing says which system they are in (Web Mercator, EPSG:3857, or a national grid). "
+        "Save the table in WGS 84 (EPSG:4326): in QGIS, add it as a delimited text layer with "
+        "its system, then Export ▸ Save Features As… with CRS EPSG:4326; or, if they are Web "
+        "Mercator's (EPSG:3857), name each row's town in a 'place' column to say so"
+    )
 
 
 def test_shapes_drawn_across_the_date_line_in_leaflet_open(tmp_path):

@@ -223,6 +223,13 @@ def _read_rows(
         if guessed is not None:
             guessed = fieldguess.guess(header, dicts, number=number)
         choice = replace(choice_from(fields, guessed), lat=columns.north, lon=columns.east)
+    elif guessed is not None and not (choice.wkt or choice.latlon or (choice.lat and choice.lon)):
+        # Easting and northing no town confirms: refused, as metres in 'x' and 'y' are (not
+        # placed by the rows' towns' names instead, which would hide them).
+        metres = table_mercator.metre_columns(header, dicts, None)
+        if metres is not None and fieldguess.unreadable_location_fields(guessed) is None:
+            words = table_mercator.metres_words(metres, dicts)
+            raise FormatError(path, f"no latitude/longitude or WKT column found: {words}")
     _check_choice(path, header, choice, guessed)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")

@@ -1099,7 +1099,7 @@ def unreadable_location_fields(guess: FieldGuess) -> str | None:
                 "WGS 84 (EPSG:4326): in QGIS, add it as a delimited text layer with its "
                 "system, then Export ▸ Save Features As… with CRS EPSG:4326; or, if they are "
                 "Web Mercator's (EPSG:3857), name each row's town in a 'place' column to say so"
-            )
+            )  # as `table_mercator.REPROJECT` (which imports this module)
         return f"{name!r} holds no {what}s: {number:g} is outside {bounds} ({hint})"
     return None
 

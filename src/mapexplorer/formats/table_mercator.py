@@ -12,7 +12,14 @@ from typing import Any
 from mapexplorer.formats.fields import names_latitude, names_longitude, normalise
 from mapexplorer.formats.web_mercator import by_their_names, to_degrees
 
-__all__ = ["MercatorColumns", "metre_columns", "to_degree_rows"]
+__all__ = ["REPROJECT", "MercatorColumns", "metre_columns", "metres_words", "to_degree_rows"]
+
+REPROJECT = (
+    "Save the table in WGS 84 (EPSG:4326): in QGIS, add it as a delimited text layer with "
+    "its system, then Export ▸ Save Features As… with CRS EPSG:4326; or, if they are Web "
+    "Mercator's (EPSG:3857), name each row's town in a 'place' column to say so"
+)
+"""How to make a table's metres degrees."""
 
 _CHECKED = 100
 """The rows that tell whether the columns hold metres (a pass over all of them would cost
@@ -21,8 +28,8 @@ _NAMED = 5_000
 """The rows whose towns are looked up: a table of more comes from a tool."""
 _METRES = 1000.0
 """A coordinate this far from 0 is no degree: projected metres (or feet) of a GIS."""
-_EAST = frozenset({"easting", "east", "eastings", "x_coord", "xcoord", "coord_x", "x_m"})
-_NORTH = frozenset({"northing", "north", "northings", "y_coord", "ycoord", "coord_y", "y_m"})
+_EAST = frozenset({"easting", "eastings", "x_coord", "xcoord", "coord_x", "x_m"})
+_NORTH = frozenset({"northing", "northings", "y_coord", "ycoord", "coord_y", "y_m"})
 
 
 class MercatorColumns:
@@ -83,6 +90,28 @@ def to_degree_rows(
             row = {**row, east: repr(degrees[0]), north: repr(degrees[1])}
         out.append(row)
     return out, MercatorColumns(north, east, line)
+
+
+def metres_words(columns: tuple[str, str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """Why a table's metres (`metre_columns`) that no town confirms are not read, and how to
+    make them degrees."""
+    north, east = columns
+    first = next(
+        (
+            (x, y)
+            for row in rows[:_CHECKED]
+            if (y := _number(row.get(north))) is not None
+            and (x := _number(row.get(east))) is not None
+            and max(abs(x), abs(y)) > _METRES
+        ),
+        None,
+    )
+    example = f" (e.g. {first[0]:g}, {first[1]:g})" if first else ""
+    return (
+        f"{east!r} and {north!r} hold projected metres{example}, not degrees of longitude and "
+        "latitude, and nothing says which system they are in (Web Mercator, EPSG:3857, or a "
+        f"national grid). {REPROJECT}"
+    )
 
 
 def _number(value: Any) -> float | None:
