@@ -645,6 +645,37 @@ def test_a_gx_track_inside_a_multigeometry_is_read_with_its_times(tmp_path):
     assert place.geometry.wkt == "MULTILINESTRING ((1 1, 2 2), (1 1, 2 2))"
 
 
+def test_a_gx_track_whose_times_do_not_read_says_so(tmp_path):
+    """A track's <when>s were reported as a TimeStamp/TimeSpan the placemark does not have:
+    "the end ('2024-05-02') is before the start", and a track without any as having "no
+    TimeStamp or TimeSpan". The track and its <when> are named."""
+
+    def track(*whens: str) -> str:
+        times = "".join(f"<when>{w}</when>" for w in whens)
+        return f"<gx:Track>{times}<gx:coord>1 1 0</gx:coord><gx:coord>2 2 0</gx:coord></gx:Track>"
+
+    path = write(
+        tmp_path / "tracks.kml",
+        KML_HEAD
+        + placemark("Bad hour", track("2024-05-01T25:00:00Z", "2024-05-02"), time="")
+        + placemark("Backwards", track("2024-05-09", "2024-05-02"), time="")
+        + placemark("Untimed", track(), time="")
+        + placemark("Fine", track("2024-05-01", "2024-05-02"), time="")
+        + "</Document></kml>",
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Fine"]
+    assert [str(p) for p in report.problems] == [
+        "placemark 1 ('Bad hour'), field 'gx:Track <when>': a <when> of its gx:Track cannot be "
+        "read: '2024-05-01T25:00:00Z': 25:00:00 is not a time of day (hours go from 00 to 23)",
+        "placemark 2 ('Backwards'), field 'gx:Track <when>': its gx:Track's last <when>, "
+        "'2024-05-02', is before its first, '2024-05-09' (a track's times go in the order of "
+        "its points)",
+        "placemark 3 ('Untimed'), field 'TimeStamp/TimeSpan': the placemark has no TimeStamp "
+        "or TimeSpan, and its gx:Track no <when>",
+    ]
+
+
 # --- 6. network links and overlays, which hold no placemarks -----------------------------------
 
 MY_MAPS_LINK = (

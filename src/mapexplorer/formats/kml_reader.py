@@ -126,6 +126,8 @@ class _Mark:
     """Read "as" that date, "to" the file's last date, or "from" its first."""
     one_end_read: int = 0
     """The placemark's number when its event was dated so (not by a date in its data)."""
+    track_timed: bool = False
+    """Timed by its gx:Track's first and last <when>, having no TimeStamp or TimeSpan."""
     container_time: _ContainerTime | None = None
     """Without a time of its own, its nearest Folder's or Document's TimeStamp/TimeSpan."""
     container_read: int = 0
@@ -499,6 +501,7 @@ def _take_mark(
         placemark.remove(child)
     if track_times and mark.when is None and mark.begin is None and mark.end is None:
         mark.begin, mark.end = track_times[0], track_times[-1]  # the track's first and last
+        mark.track_timed = True
     if mark.when is None and mark.begin is None and mark.end is None:
         mark.container_time = container_time  # its own wins (an empty one is none)
     if mark.bad_coordinates is None:
@@ -659,7 +662,8 @@ def _read_placemark(
     try:
         time, cells = _time(reader, row, mark, user_time)
     except DateError as exc:
-        builder.problem(item, "TimeStamp/TimeSpan", str(exc))
+        field = "gx:Track <when>" if mark.track_timed else "TimeStamp/TimeSpan"
+        builder.problem(item, field, str(exc))
         return
     parts = reader.parts(row)
     extra = reader.extra(row)
@@ -771,7 +775,7 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     elif mark.one_end is not None:
         kml_time = mark.one_end
     elif mark.begin is not None or mark.end is not None:
-        kml_time = parse_span(mark.begin, mark.end)
+        kml_time = _own_span(mark)
     elif mark.folder_time is not None:
         kml_time = mark.folder_time
     elif mark.container_time is not None:
@@ -803,6 +807,22 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     ):
         return data_time, [row.get(name) for name in reader.choice.time.fields]
     return kml_time, []
+
+
+def _own_span(mark: _Mark) -> TimeSpan:
+    """The placemark's TimeSpan, or its gx:Track's first and last <when>, said so."""
+    if not mark.track_timed:
+        return parse_span(mark.begin, mark.end)
+    try:
+        first, last = parse_date(mark.begin), parse_date(mark.end)
+    except DateError as exc:
+        raise DateError(f"a <when> of its gx:Track cannot be read: {exc}") from None
+    if last.end < first.start:
+        raise DateError(
+            f"its gx:Track's last <when>, {mark.end!r}, is before its first, {mark.begin!r} "
+            "(a track's times go in the order of its points)"
+        )
+    return parse_span(mark.begin, mark.end)
 
 
 def _inherited(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan | None:
@@ -1024,6 +1044,8 @@ def _no_time(mark: _Mark) -> str:
         return "the placemark's TimeSpan has neither a begin nor an end date"
     if mark.time_tag == "TimeStamp":
         return "the placemark's TimeStamp has no date (its <when> is missing or empty)"
+    if mark.tracks is not None:
+        return "the placemark has no TimeStamp or TimeSpan, and its gx:Track no <when>"
     return "the placemark has no TimeStamp or TimeSpan"
 
 
