@@ -2510,6 +2510,13 @@ def test_a_table_in_web_mercator_opens_when_its_towns_confirm_the_metres(tmp_pat
     ]
     (problem,) = report.problems  # a cell that is no number: said as before
     assert problem.item == "row 4" and "not numbers" in problem.message
+    # With a decimal comma, as a European QGIS writes a semicolon-separated table, too.
+    decimal_comma = path.read_text().replace(",", ";").replace(".", ",")
+    catalogue, report = read_catalogue(write(tmp_path / "comma.csv", decimal_comma))
+    assert place_of(catalogue, by_title(catalogue)["A"]).representative == pytest.approx(
+        (2.3522, 48.8566), abs=1e-4
+    )
+    assert len(report.asides) == 1 and len(catalogue.events) == 2
     # The dialog's guess shows the columns as the coordinates they are.
     guess = guess_fields(path)
     assert (guess.choice.lat, guess.choice.lon) == (north, east) and not guess.missing

@@ -123,8 +123,11 @@ def _number(value: Any) -> float | None:
         except OverflowError:  # an integer of 400 digits
             return None
     elif isinstance(value, str) and value.strip():
+        text = value.strip()
+        if "," in text and "." not in text and text.count(",") == 1:
+            text = text.replace(",", ".")  # a decimal comma, as a European GIS writes it
         try:
-            number = float(value.strip())
+            number = float(text)
         except ValueError:
             return None
     else:
