@@ -574,6 +574,28 @@ def test_a_kml_point_written_latitude_first_is_named_in_the_report(tmp_path):
     )
 
 
+def test_kml_points_each_ended_with_a_comma_are_read(tmp_path):
+    """ "2.35,48.85," (a script leaving the altitude empty) was refused as "'' in the point
+    '2.35,48.85,' is not a number"; Google Earth reads it, and so do we. A lone stray comma
+    among points still says what is wrong."""
+    path = write(
+        tmp_path / "commas.kml",
+        KML_HEAD
+        + placemark("Pin", "<Point><coordinates>2.35,48.85,</coordinates></Point>")
+        + placemark(
+            "Road",
+            "<LineString><coordinates>\n 2.35,48.85,\n 2.36,48.86,\n</coordinates></LineString>",
+        )
+        + placemark("Odd", "<Point><coordinates>2.35,,48.85</coordinates></Point>")
+        + "</Document></kml>",
+    )
+    catalogue, report = read_catalogue(path)
+    shapes = {e.title: catalogue.places_of(e)[0].geometry.wkt for e in catalogue.events}
+    assert shapes == {"Pin": "POINT (2.35 48.85)", "Road": "LINESTRING (2.35 48.85, 2.36 48.86)"}
+    (problem,) = report.problems
+    assert problem.item == "placemark 3 ('Odd')" and "is not a number" in problem.message
+
+
 # --- 5. Google Earth tracks ---------------------------------------------------------------------
 
 

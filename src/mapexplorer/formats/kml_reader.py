@@ -506,7 +506,9 @@ def _take_mark(
         mark.container_time = container_time  # its own wins (an empty one is none)
     if mark.bad_coordinates is None:
         for element in placemark.iter(f"{ns}coordinates"):
-            if element.text and _SPACED_COMMA.search(element.text):
+            if element.text and (points := _trailing_commas_cut(element.text)) is not None:
+                element.text = points
+            elif element.text and _SPACED_COMMA.search(element.text):
                 # "13.4 , 52.5" (hand-written, or from a script): one point, as Google Earth
                 # reads it; fastkml would split it at the spaces into two broken ones.
                 element.text = _SPACED_COMMA.sub(",", element.text)
@@ -539,6 +541,16 @@ def _take_inner_tracks(mark: _Mark, multi: ET.Element, ns: str, track_times: lis
             _take_inner_tracks(mark, child, ns, track_times)
             if not len(child):
                 multi.remove(child)
+
+
+def _trailing_commas_cut(text: str) -> str | None:
+    """ "2.35,48.85," (a script's, each point ended with a comma, an empty altitude), as
+    Google Earth reads it: "2.35,48.85". None unless every point ends so."""
+    points = text.split()
+    if not points or not all(p.endswith(",") and 2 <= p.count(",") <= 3 for p in points):
+        return None
+    cut = [p[:-1] for p in points]
+    return " ".join(cut) if all(_numbers(p.split(",")) is not None for p in cut) else None
 
 
 def _track_points(track: ET.Element, mark: _Mark) -> list[tuple[float, float]]:
