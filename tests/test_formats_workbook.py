@@ -423,3 +423,22 @@ def test_a_libreoffice_spreadsheet_is_known_by_its_content_and_a_broken_one_said
         "incomplete, or not a spreadsheet inside): open it in LibreOffice Calc, save the sheet "
         "as CSV (UTF-8), and open that"
     )
+
+
+def test_a_sheet_in_web_mercator_metres_opens_and_its_guess_shows_the_columns(tmp_path):
+    """A sheet from a GIS with X and Y in Web Mercator metres, numbers in their cells, beside
+    a city column: read as degrees, as a CSV's are, and the dialog's guess names the columns."""
+    path = workbook(
+        tmp_path / "gis.xlsx",
+        ("Sheet1", [
+            ["Date", "Title", "City", "X", "Y"],
+            [dt.date(2024, 1, 1), "A", "Paris", 261848.15, 6250566.72],
+            [dt.date(2024, 1, 2), "B", "Berlin", 1489199, 6894018],
+        ]),
+    )  # fmt: skip
+    catalogue, report = read_catalogue(path)
+    (lon, lat) = catalogue.places_of(by_title(catalogue)["A"])[0].representative
+    assert (round(lon, 4), round(lat, 4)) == (2.3522, 48.8566)
+    assert "they are Web Mercator's (EPSG:3857): 2 of the 2 places" in report.asides[0]
+    guess = guess_fields(path)
+    assert (guess.choice.lat, guess.choice.lon) == ("Y", "X") and not guess.missing

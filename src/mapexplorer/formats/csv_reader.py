@@ -131,7 +131,7 @@ def guess_workbook_fields(path: str | os.PathLike) -> FieldGuess:
     sheet = read_sheet(path, limit=fieldguess.SAMPLE_SIZE)
     header = _header(sheet.header)
     rows = [dict(zip(header, row, strict=False)) for row in sheet.rows]
-    return fieldguess.guess(header, rows, number=sheet)
+    return _guess(header, rows, sheet)
 
 
 def json_table(doc: Any) -> tuple[list[str], list[list[str]]] | None:
@@ -170,7 +170,7 @@ def guess_records_fields(table: tuple[list[str], list[list[str]]]) -> FieldGuess
     header, rows = table
     sample = rows[: fieldguess.SAMPLE_SIZE]
     rows = [dict(zip(header, row, strict=False)) for row in sample]
-    return fieldguess.guess(header, rows, number=lambda index: index + 1)
+    return _guess(header, rows, lambda index: index + 1)
 
 
 def read_records(
@@ -728,8 +728,14 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess:
     if broken and not rows:
         raise FormatError(path, broken[1], broken[0])
     dicts = [dict(zip(header, row, strict=False)) for row in rows]
+    return _guess(header, dicts, number)
+
+
+def _guess(header: list[str], dicts: list[dict], number: Any) -> FieldGuess:
+    """`fieldguess.guess`, with Web Mercator metres the rows' towns confirm as the degrees
+    they are read as (`_mercator`): the dialog shows them as coordinates."""
     guess = fieldguess.guess(header, dicts, number=number)
-    mercator = _mercator(header, dicts, guess.choice)  # the dialog shows them as degrees
+    mercator = _mercator(header, dicts, guess.choice)
     if mercator is None:
         return guess
     guess = fieldguess.guess(header, mercator[0], number=number)
