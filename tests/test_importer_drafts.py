@@ -2070,6 +2070,32 @@ def test_a_title_reaches_the_verb_after_a_subject_of_roles_and_names(sentence, t
     assert title_for(sentence) == title
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # a subject naming several: its list's comma is no clause break, and the title
+        # reaches the verb ("The leaders of France" said nothing that happened)
+        (
+            "The leaders of France, Germany and the United Kingdom met in Paris to discuss "
+            "support for Ukraine.",
+            "The leaders of France, Germany and the United Kingdom met in Paris",
+        ),
+        (
+            "The ministers of Spain, Italy and Portugal signed the accord in Lisbon.",
+            "The ministers of Spain, Italy and Portugal signed the accord in Lisbon",
+        ),
+        # a comma that ends an opening phrase, or an aside, is still a break
+        (
+            "In Kyiv, the mayor said the city had lost power.",
+            "The mayor said the city had lost power",
+        ),
+        ("Putin, who has ruled Russia since 2000, signed the treaty.", "Putin signed the treaty"),
+    ],
+)
+def test_a_subject_that_names_several_is_no_clause_break(sentence, title):
+    assert title_for(sentence) == title
+
+
 def test_a_dated_clause_after_after_is_its_own_draft():
     text = (
         "Ecuador votes\n\nNoboa won a snap election in Ecuador in October 2023 after his "

@@ -144,6 +144,34 @@ def _relative_in_subject(words: list[str]) -> int:
     return 0
 
 
+def _list_in_subject(words: list[str]) -> tuple[int, int]:
+    """(the word the subject's list of names starts after, the words it adds) for a subject
+    that names several ("The leaders of France | , Germany and the United Kingdom | met in
+    Paris"): its comma is no clause break, and its names do not count towards a title's
+    eight, which says what happened only with the verb after them. (0, 0) when there is none,
+    or it is long."""
+    first = next((i for i, w in enumerate(words[:_SUBJECT_REACH]) if w.endswith(",")), None)
+    if not first or not words[first][:1].isupper() or _clear_verb(" ".join(words[:first])):
+        return 0, 0
+    at, joined = first + 1, False
+    while at < min(len(words), first + 1 + _LIST_REACH):
+        word = words[at]
+        if word in ("and", "or") and not joined:
+            joined = True
+        elif word.lower() == "the" or (word[:1].isupper() and not word.endswith((".", ";", ":"))):
+            if not word.endswith(",") and joined and at + 1 < len(words):
+                following = words[at + 1]
+                if _PAST_VERB.fullmatch(following) and following not in _NOT_VERBS:
+                    return first + 1, at + 1 - (first + 1)
+        else:
+            return 0, 0
+        at += 1
+    return 0, 0
+
+
+_LIST_REACH = 8  # the list's other names within as many words
+
+
 _RELATIVES = {"that", "which", "who", "whom"}
 _SUBJECT_REACH = 6  # the pronoun within the first words
 _RELATIVE_REACH = 7  # the main verb within as many words after it
@@ -393,7 +421,8 @@ def title_for(
     # a subject that fills the title goes without its roles ("Daniel Noboa and Luisa Gonzalez").
     if not has_a_verb(" ".join(words[:TITLE_WORDS]).lower()):
         words = _without_roles(words)
-    budget = TITLE_WORDS + _relative_in_subject(words)
+    list_from, list_words = _list_in_subject(words)
+    budget = TITLE_WORDS + _relative_in_subject(words) + list_words
     cut, counted = [], 0
     for word in words:  # eight words, a quoted expression's each counted
         if counted >= budget:
@@ -476,7 +505,8 @@ def title_for(
             cut.pop()  # the rest of the name ("Bashar")
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
-    brk = _BREAK.search(joined)
+    # Not at the comma of the subject's list of names ("The leaders of France, Germany and …").
+    brk = _BREAK.search(joined, len(" ".join(cut[: list_from + list_words])) if list_words else 0)
     if (
         brk
         and len(joined[: brk.start()].split()) >= 4
