@@ -35,8 +35,7 @@ from mapexplorer.formats.reading import (
     event_title,
     spreadsheet_days_line,
 )
-from mapexplorer.formats.report import numbered
-from mapexplorer.formats.swapped import swapped_rows
+from mapexplorer.formats.swapped import swapped_line, swapped_rows
 from mapexplorer.formats.topojson import TopologyError, is_topology, topology_features
 from mapexplorer.formats.web_mercator import (
     by_their_names,
@@ -344,16 +343,9 @@ def _swapped_line(all_parts: list[Any], points: list[Any]) -> list[str]:
     )
     if swapped is None:
         return []
-    index, name, lon, lat, km = swapped.example
-    said = numbered("feature", [i + 1 for i in swapped.rows])
-    one = len(swapped.rows) == 1
-    return [
-        f"{said} {'names' if one else 'name'} a place {'its' if one else 'their'} coordinates "
-        f"are far from, but would be at with the longitude and the latitude swapped "
-        f"({name!r} in feature {index + 1} is at [{lon:g}, {lat:g}], {km:,.0f} km from {name}; "
-        f"[{lat:g}, {lon:g}] is there): read as written; GeoJSON gives the longitude first, "
-        "[longitude, latitude]"
-    ]
+    what = ("its coordinates are", "their coordinates are")
+    order = "GeoJSON gives the longitude first, [longitude, latitude]"
+    return [swapped_line(swapped, "feature", what, "[{x:g}, {y:g}]", order)]
 
 
 def _mercator_by_names(features: list[Any], all_parts: list[Any]) -> str | None:

@@ -44,7 +44,7 @@ from mapexplorer.formats.reading import (
     event_title,
 )
 from mapexplorer.formats.report import numbered
-from mapexplorer.formats.swapped import swapped_rows
+from mapexplorer.formats.swapped import swapped_line, swapped_rows
 from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
 
@@ -734,16 +734,9 @@ def _swapped_line(reader: RowReader, placemarks: list[Any], rows: list[dict]) ->
     swapped = swapped_rows(items, most=_MOST_CHECKED)
     if swapped is None:
         return []
-    index, name, lon, lat, km = swapped.example
-    said = numbered("placemark", [i + 1 for i in swapped.rows])
-    one = len(swapped.rows) == 1
-    return [
-        f"{said} {'names' if one else 'name'} a place {'its' if one else 'their'} point "
-        f"{'is' if one else 'are'} far from, but would be at with the longitude and the "
-        f"latitude swapped ({name!r} in placemark {index + 1} is at {lon:g},{lat:g}, "
-        f"{km:,.0f} km from {name}; {lat:g},{lon:g} is there): read as written; KML gives the "
-        "longitude first, longitude,latitude"
-    ]
+    what = ("its point is", "their points are")
+    order = "KML gives the longitude first, longitude,latitude"
+    return [swapped_line(swapped, "placemark", what, "{x:g},{y:g}", order)]
 
 
 def _point_of(placemark: Any) -> tuple[float, float] | None:

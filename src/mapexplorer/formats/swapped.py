@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mapexplorer.formats.report import numbered
 from mapexplorer.model.place import haversine_km_to_many
 
 __all__ = ["MOST_ROWS", "SwappedRows", "at_their_towns", "swapped_rows"]
@@ -46,6 +47,24 @@ class SwappedRows:
     def most(self) -> bool:
         """Most rows the table knows are swapped: the columns are, not a row or two."""
         return len(self.rows) * 2 > self.known
+
+
+def swapped_line(
+    swapped: SwappedRows, item: str, what: tuple[str, str], point: str, order: str
+) -> str:
+    """The report's line on the items `swapped_rows` found, in a format that says which comes
+    first (GeoJSON, KML): `item` what the format calls one ("feature"), `what` their points
+    (one, several: "its coordinates are", "their coordinates are"), `point` how it writes
+    one ("[{x:g}, {y:g}]"), `order` how it says the order. Read as written."""
+    index, name, lon, lat, km = swapped.example
+    one = len(swapped.rows) == 1
+    said = numbered(item, [i + 1 for i in swapped.rows])
+    return (
+        f"{said} {'names' if one else 'name'} a place {what[0] if one else what[1]} far from, "
+        f"but would be at with the longitude and the latitude swapped ({name!r} in {item} "
+        f"{index + 1} is at {point.format(x=lon, y=lat)}, {km:,.0f} km from {name}; "
+        f"{point.format(x=lat, y=lon)} is there): read as written; {order}"
+    )
 
 
 def swapped_rows(
