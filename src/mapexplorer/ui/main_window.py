@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer import __version__
+from mapexplorer.formats.opener import OPENABLE
 from mapexplorer.model import Catalogue
 from mapexplorer.model.state import ExplorerState, TimeMode
 from mapexplorer.paths import bundled_catalogue, is_bundled, resources_dir, was_bundled
@@ -76,20 +77,8 @@ MENU_LETTERS = 60
 """View ▸ Chapters names an era in this many letters at most (then "…")."""
 
 
-OPENABLE = {
-    ".geojson",
-    ".json",
-    ".topojson",
-    ".csv",
-    ".tsv",
-    ".tab",
-    ".kml",
-    ".kmz",
-    ".gpx",
-    ".xlsx",
-    ".xlsm",
-    ".ods",
-} | {pattern[1:] for pattern in _GEOJSON_SEQ.split()}
+DROPPABLE = set(OPENABLE) | ARTICLE_SUFFIXES
+"""What a file dropped on the window may be named: one the opener reads, or an article."""
 
 
 def side_share(scale: float) -> float:
@@ -663,7 +652,7 @@ class MainWindow(QMainWindow):
         folder, a shapefile), which the opener names, saying what to do, rather than a drop
         that does nothing at all."""
         paths = cls._dropped_paths(event)
-        readable = (p for p in paths if Path(p).suffix.lower() in OPENABLE | ARTICLE_SUFFIXES)
+        readable = (p for p in paths if Path(p).suffix.lower() in DROPPABLE)
         return next(readable, paths[0] if paths else None)
 
     def _take_not_opened(self) -> str:
