@@ -217,3 +217,27 @@ def blocking_reader(monkeypatch, bundled):
 
     monkeypatch.setattr(loader_module, "read_catalogue", read)
     return reader
+
+
+# A modal dialog nobody answers within this long fails its test (tests/modal_watchdog.py).
+MODAL_PATIENCE_S = 60
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_waiting(request):
+    """A test that opens a modal dialog it does not expect fails, naming what the dialog said,
+    rather than hanging the run on an `exec()` nobody answers."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from modal_watchdog import ModalWatchdog
+
+    request.getfixturevalue("qapp")
+    watchdog = ModalWatchdog(MODAL_PATIENCE_S)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    if watchdog.left_waiting:
+        pytest.fail(
+            "a modal dialog was left waiting for an answer: " + "; ".join(watchdog.left_waiting)
+        )
