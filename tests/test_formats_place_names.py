@@ -172,6 +172,7 @@ def test_geojson_features_without_geometry_are_placed_by_their_place_name(tmp_pa
         {"type": "Feature", "geometry": None, "properties": {"name": "Talks", "date": "2024-03-01", "location": "Geneva"}},
         {"type": "Feature", "geometry": None, "properties": {"name": "Lost", "date": "2024-03-02", "location": "Xyzzyville"}},
         {"type": "Feature", "geometry": None, "properties": {"name": "Nowhere", "date": "2024-03-03"}},
+        {"type": "Feature", "geometry": None, "properties": {"date": "2024-03-04"}},
     ]  # fmt: skip
     path = tmp_path / "g.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
@@ -181,11 +182,33 @@ def test_geojson_features_without_geometry_are_placed_by_their_place_name(tmp_pa
     problems = {p.item: (p.field, p.message) for p in report.problems}
     assert problems["feature 2 ('Lost')"][0] == "location"
     assert "'Xyzzyville' is not a place we know by name" in problems["feature 2 ('Lost')"][1]
-    assert problems["feature 3 ('Nowhere')"] == (
+    assert problems["feature 3 ('Nowhere')"][0] == "name"
+    assert problems["feature 3 ('Nowhere')"][1].startswith(
+        "the feature has no geometry, and 'Nowhere' is not a place we know by name"
+    )
+    assert problems["feature 4"] == (
         "geometry",
         "the feature has no geometry (and no place name to find it by)",
     )
     assert "'Geneva' as Geneva, Switzerland" in (report.asides + report.notes)[0]
+
+
+def test_geojson_features_without_geometry_are_placed_by_their_name(tmp_path):
+    """A feature whose only name is its own ("name": "Kharkiv"), as a KML placemark's <name>,
+    was left out as having no place name."""
+    features = [
+        {"type": "Feature", "geometry": None, "properties": {"name": "Kharkiv", "date": "2022-02-24"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}, "properties": {"name": "Kyiv", "date": "2022-02-25"}},
+    ]  # fmt: skip
+    path = tmp_path / "g.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    lon, lat = place_by_title(catalogue)["Kharkiv"].representative
+    assert (round(lat), round(lon)) == (50, 36)
+    assert (report.asides + report.notes)[0].startswith(
+        "1 place found by name (no coordinates given): 'Kharkiv' as Kharkiv, Ukraine"
+    )
 
 
 def test_resolving_names_standing_alone():

@@ -584,7 +584,7 @@ def test_geojson_io_file_with_date(tmp_path):
     assert events["Drone route"].time.edtf == "2022-09"
     assert place_of(catalogue, events["Drone route"]).kind is PlaceKind.ROUTE
     assert [(p.item, p.field) for p in report.problems] == [
-        ("feature 3 ('No geometry')", "geometry")
+        ("feature 3 ('No geometry')", "name")  # not a place's name either
     ]
     assert "no geometry" in report.problems[0].message
     assert "1 of 3 features could not be read" in report.text()

@@ -252,9 +252,10 @@ def read_document(
             if guessed_mercator is not None:
                 features = from_web_mercator(features)
         points = _points(features)
-        # Features with no geometry but a place's name are placed by the name (`place_names`).
+        # Features with no geometry but a place's name (or a name, as a KML placemark's
+        # <name>: "Kharkiv") are placed by the name (`place_names`).
         by_name = PlacesByName(
-            all_parts[i].place
+            all_parts[i].place or all_parts[i].title
             for i, f in enumerate(features)
             if f.__class__ is dict and f.get("geometry") is None
         )
@@ -567,9 +568,12 @@ def _read_feature(
             raise point
         else:
             place_ids = [_point_place(builder, point, parts)]
+    except PlaceNameError as exc:
+        field = reader.choice.place if parts.place else reader.choice.title
+        builder.problem(item, field or "geometry", f"the feature has no geometry, and {exc}")
+        return
     except PlaceError as exc:
-        field = reader.choice.place if isinstance(exc, PlaceNameError) else "geometry"
-        builder.problem(item, field or "geometry", str(exc))
+        builder.problem(item, "geometry", str(exc))
         return
     extra = _without_members(reader.extra(props), feature)
     feature_id = _feature_id(feature.get("id"))
@@ -633,9 +637,10 @@ def _places(
         point = reader.point(props)
         if point is not None:
             return [_point_place(builder, point, parts)]
-        if parts.place:
+        # Its place's name, else its own (a pin's label, as a KML placemark's <name>)
+        if parts.place or parts.title:
             by_name = by_name or PlacesByName()
-            return [by_name.place(builder, parts.place, parts.place_id)]
+            return [by_name.place(builder, parts.place or parts.title, parts.place_id)]
         raise PlaceError("the feature has no geometry (and no place name to find it by)")
     if not isinstance(geometry, dict):
         raise PlaceError("the geometry is not a GeoJSON object")
