@@ -353,6 +353,36 @@ def test_kml_placemarks_without_geometry_are_placed_by_their_address_or_name(tmp
     )
 
 
+@pytest.mark.parametrize(
+    "empty", ["<MultiGeometry/>", "<Point/>", "<MultiGeometry><Polygon/></MultiGeometry>"]
+)
+def test_kml_placemarks_with_an_empty_geometry_say_so(tmp_path, empty):
+    """A placemark with an empty <MultiGeometry/> was reported as 'the placemark has no
+    geometry, and 'C' is not a place we know by name', as if it had none."""
+    mark = "<Placemark>{}<TimeStamp><when>2024-05-01</when></TimeStamp>{}</Placemark>"
+    body = "".join(
+        mark.format(name, empty) for name in ("<name>Checkpoint C</name>", "<name>Paris</name>", "")
+    )
+    path = write(
+        tmp_path / "empty.kml",
+        f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>',
+    )
+    catalogue, report = read_catalogue(path)
+    tag = re.match(r"<(\w+)", empty)[1]
+    problems = {p.item: (p.field, p.message) for p in report.problems}
+    assert problems["placemark 1 ('Checkpoint C')"][1].startswith(
+        f"the placemark's <{tag}> is empty (it holds no coordinates), and 'Checkpoint C' is not "
+        "a place we know by name"
+    )
+    assert problems["placemark 3"] == (
+        "geometry",
+        f"the placemark's <{tag}> is empty (it holds no coordinates), and it has no name to "
+        "place it by",
+    )
+    lon, lat = place_by_title(catalogue)["Paris"].representative  # placed by its name
+    assert (round(lat), round(lon)) == (49, 2)
+
+
 def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
     path = write(
         tmp_path / "us.csv",

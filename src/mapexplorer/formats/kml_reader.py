@@ -132,6 +132,10 @@ class _Mark:
     """Without a time of its own, its nearest Folder's or Document's TimeStamp/TimeSpan."""
     container_read: int = 0
     """The placemark's number when its event was dated by that time."""
+    empty_geometry: str = ""
+    """The tag of its geometry when that holds no coordinates at all (`<MultiGeometry/>`,
+    `<Point/>`): it is placed by its address or name, as one without geometry, and the report
+    says that the geometry is empty when it cannot be."""
 
 
 @dataclass
@@ -477,6 +481,7 @@ def _take_mark(
     container_time: _ContainerTime | None = None,
 ) -> _Mark:
     mark = _Mark(index, placemark.get("id", ""), folders)
+    mark.empty_geometry = _empty_geometry(placemark, ns)
     track_times: list[str] = []
     for child in list(placemark):
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
@@ -517,6 +522,22 @@ def _take_mark(
                 break
     placemark.set("id", f"{_MARK}{index}")
     return mark
+
+
+_GEOMETRIES = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry")
+
+
+def _empty_geometry(placemark: ET.Element, ns: str) -> str:
+    """The tag of a placemark's geometry when none of its geometries holds any coordinates
+    (`<MultiGeometry/>`, `<Point/>`, a MultiGeometry of empty Polygons); "" when one does, or
+    when it has none."""
+    geometries = [child for child in placemark if child.tag in {ns + g for g in _GEOMETRIES}]
+    for geometry in geometries:
+        if geometry.find(f".//{ns}coordinates") is not None:
+            return ""
+        if geometry.find(f".//{_GX}coord") is not None:
+            return ""
+    return geometries[0].tag.rsplit("}", 1)[-1] if geometries else ""
 
 
 def _take_track(mark: _Mark, element: ET.Element, ns: str, track_times: list[str]) -> None:
@@ -691,7 +712,7 @@ def _read_placemark(
             place_ids = _places(builder, placemark, mark, name, parts.place_id, title)
     except PlaceNameError as exc:
         field = _place_name(mark, parts)[1]
-        builder.problem(item, field, f"the placemark has no geometry, and {exc}")
+        builder.problem(item, field, f"{_no_geometry(mark)}, and {exc}")
         return
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
@@ -766,8 +787,17 @@ def _place_by_name(
 ) -> list[str]:
     name, _ = _place_name(mark, parts)
     if not name:
+        if mark.empty_geometry:
+            raise PlaceError(f"{_no_geometry(mark)}, and it has no name to place it by")
         raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
     return [by_name.place(builder, name, parts.place_id)]
+
+
+def _no_geometry(mark: _Mark) -> str:
+    """Why a placemark placed by its name has no geometry of its own."""
+    if mark.empty_geometry:
+        return f"the placemark's <{mark.empty_geometry}> is empty (it holds no coordinates)"
+    return "the placemark has no geometry"
 
 
 def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[TimeSpan, list[Any]]:
