@@ -1568,6 +1568,36 @@ def test_kml_spans_of_one_end_each_are_dates_when_no_span_has_two(tmp_path):
     ]
 
 
+def test_kml_numeric_dates_that_read_both_ways_are_reported(tmp_path):
+    """<when>01/05/2024</when> (not KML's year first, but a script's) was read day first with
+    nothing said; it is now said, and a date of the file that reads one way only decides."""
+    text = _kml_marks(
+        ("Rally", "<TimeStamp><when>01/05/2024</when></TimeStamp>", "30.52,50.45"),
+        ("Talks", "<TimeSpan><begin>02/03/2024</begin><end>02/04/2024</end></TimeSpan>", "2.35,48.85"),
+        ("Pin", "<TimeStamp><when>2024-10-01</when></TimeStamp>", "2.35,48.85"),
+    )  # fmt: skip
+    catalogue, report = read_catalogue(write(tmp_path / "dates.kml", text))
+    events = by_title(catalogue)
+    assert events["Rally"].time.edtf == "2024-05-01"
+    assert events["Rally"].date_note == (
+        "The date reads both ways ('01/05/2024': 1 May 2024 day first, 5 January 2024 month "
+        "first): read as day/month, as no date in the file says which."
+    )
+    assert report.notes == [
+        "placemarks 1 and 2 have dates that read both ways ('01/05/2024': 1 May 2024 day "
+        "first, 5 January 2024 month first), and no date in the file says which: read as "
+        "day/month. KML writes a date year first (2024-05-01), which reads one way only"
+    ]
+    assert "not quite as written" in report.text()
+    # A date that reads one way only ('05/13/2024', month first) says how the others read.
+    text = text.replace("2024-10-01", "05/13/2024")
+    catalogue, report = read_catalogue(write(tmp_path / "month_first.kml", text))
+    events = by_title(catalogue)
+    assert events["Rally"].time.edtf == "2024-01-05"
+    assert events["Talks"].time.edtf == "2024-02-03/2024-02-04"
+    assert not report.notes and not events["Rally"].date_note
+
+
 MY_MAPS_PLACES = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>My places</name><Folder>
   <Placemark><name>Café</name><Point><coordinates>2.35,48.85,0</coordinates></Point></Placemark>

@@ -29,7 +29,13 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, shape
 
 from mapexplorer.formats import fields as fieldguess
-from mapexplorer.formats.dates import parse_date, parse_span
+from mapexplorer.formats.dates import (
+    DateOrder,
+    mixed_slash_orders,
+    parse_date,
+    parse_span,
+    slash_order,
+)
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from, geometry_problem
 from mapexplorer.formats.markup import html_text
@@ -84,11 +90,11 @@ class _ContainerTime:
     """How many named folders deep it is (itself among them): a folder nearer the placemark,
     named as a date, dates it instead."""
 
-    def time(self) -> TimeSpan:
+    def time(self, order: DateOrder = "dmy") -> TimeSpan:
         try:
             if self.when is not None:
-                return parse_date(self.when)
-            return parse_span(self.begin, self.end)
+                return parse_date(self.when, order)
+            return parse_span(self.begin, self.end, order)
         except DateError as exc:
             raise DateError(
                 f"the placemark has no date of its own, and the {self.tag} of the {self.where} "
@@ -132,6 +138,13 @@ class _Mark:
     """Without a time of its own, its nearest Folder's or Document's TimeStamp/TimeSpan."""
     container_read: int = 0
     """The placemark's number when its event was dated by that time."""
+    order: DateOrder = "dmy"
+    """How the file's numeric dates are read ("01/05/2024"): by the file's other dates
+    (`_date_order`)."""
+    both_ways: str = ""
+    """Its date when that reads both ways ("01/05/2024") and no date in the file says which."""
+    both_ways_read: int = 0
+    """The placemark's number when its event was dated by that date."""
     empty_geometry: str = ""
     """The tag of its geometry when that holds no coordinates at all (`<MultiGeometry/>`,
     `<Point/>`): it is placed by its address or name, as one without geometry, and the report
@@ -189,6 +202,7 @@ def read(
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
+        _date_order(mine)  # "01/05/2024": by the file's other dates, as a table's
         _date_by_folders(mine)  # a folder per year, as a map of a story's years is kept
         _one_ended_spans(mine)  # "from June 2024 on", or a date
         if total and choice.time is None and all(_undated(mark) for mark in mine):
@@ -208,6 +222,7 @@ def read(
         builder.report.notes += _folder_dates_line(mine)
         builder.report.notes += _container_times_line(mine)
         builder.report.notes += _one_ended_lines(mine)
+        builder.report.notes += _both_ways_line(mine)
         builder.report.asides += by_name.asides()
         builder.report.notes += by_name.notes()
         # Links to other files: the file as a whole, its placemarks read as written.
@@ -718,6 +733,13 @@ def _read_placemark(
         builder.problem(item, "geometry", str(exc))
         return
     said = date_said(cells, time)
+    if not cells and mark.both_ways:
+        mark.both_ways_read = number
+        as_read = "day/month" if mark.order == "dmy" else "month/day"
+        said = said or (
+            f"The date reads both ways ({_both_ways_said(mark.both_ways, mark.order)}): read "
+            f"as {as_read}, as no date in the file says which."
+        )
     if not said and not cells and mark.folder_time is not None and time is mark.folder_time:
         said = (
             f"Dated by the folder it is in, {mark.folder_name!r}: the placemark has no date of "
@@ -806,7 +828,7 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
     and the ExtendedData cells it was read from (none for the KML time), for its date note."""
     kml_time: TimeSpan | None = None
     if mark.when is not None:
-        kml_time = parse_date(mark.when)
+        kml_time = parse_date(mark.when, mark.order)
     elif mark.one_end is not None:
         kml_time = mark.one_end
     elif mark.begin is not None or mark.end is not None:
@@ -847,9 +869,9 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
 def _own_span(mark: _Mark) -> TimeSpan:
     """The placemark's TimeSpan, or its gx:Track's first and last <when>, said so."""
     if not mark.track_timed:
-        return parse_span(mark.begin, mark.end)
+        return parse_span(mark.begin, mark.end, mark.order)
     try:
-        first, last = parse_date(mark.begin), parse_date(mark.end)
+        first, last = parse_date(mark.begin, mark.order), parse_date(mark.end, mark.order)
     except DateError as exc:
         raise DateError(f"a <when> of its gx:Track cannot be read: {exc}") from None
     if last.end < first.start:
@@ -857,7 +879,7 @@ def _own_span(mark: _Mark) -> TimeSpan:
             f"its gx:Track's last <when>, {mark.end!r}, is before its first, {mark.begin!r} "
             "(a track's times go in the order of its points)"
         )
-    return parse_span(mark.begin, mark.end)
+    return parse_span(mark.begin, mark.end, mark.order)
 
 
 def _inherited(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> TimeSpan | None:
@@ -871,7 +893,7 @@ def _inherited(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> Ti
             pass
         else:
             return None
-    return mark.container_time.time()
+    return mark.container_time.time(mark.order)
 
 
 def _undated(mark: _Mark) -> bool:
@@ -881,6 +903,65 @@ def _undated(mark: _Mark) -> bool:
 
 def _no_own_time(mark: _Mark) -> bool:
     return mark.when is None and mark.begin is None and mark.end is None
+
+
+def _time_texts(mark: _Mark) -> list[str]:
+    """The times a placemark's KML gives it, as written: its own, and its container's."""
+    texts = [mark.when, mark.begin, mark.end]
+    if mark.container_time is not None:
+        inherited = mark.container_time
+        texts += [inherited.when, inherited.begin, inherited.end]
+    return [text for text in texts if text]
+
+
+def _date_order(marks: list[_Mark]) -> None:
+    """Read numeric dates written day or month first ("13/05/2024", "05/13/2024": not KML's
+    year first, but tools and hands write them) by the file's other dates, as a table's
+    column is (`dates.slash_order`); when none says which, each placemark whose date reads
+    both ways ("01/05/2024") is marked, for its date note and the report."""
+    texts = [text for mark in marks for text in _time_texts(mark)]
+    order, unsure = slash_order(texts)
+    if order is None:
+        return
+    unsure = unsure or mixed_slash_orders(texts) is not None
+    for mark in marks:
+        mark.order = order
+        if unsure:
+            mark.both_ways = next((t for t in _time_texts(mark) if _reads_both_ways(t)), "")
+
+
+def _reads_both_ways(text: str) -> bool:
+    """Whether a date means other days read day first and month first ("01/05/2024", not
+    "05/05/2024" or "13/05/2024")."""
+    try:
+        return parse_date(text, "dmy").edtf != parse_date(text, "mdy").edtf
+    except DateError:
+        return False
+
+
+def _both_ways_said(text: str, order: DateOrder) -> str:
+    """ "'01/05/2024': 1 May 2024 day first, 5 January 2024 month first"."""
+    read = parse_date(text, order).describe(weekday=False)
+    other = parse_date(text, "mdy" if order == "dmy" else "dmy").describe(weekday=False)
+    first, second = ("day", "month") if order == "dmy" else ("month", "day")
+    return f"{text!r}: {read} {first} first, {other} {second} first"
+
+
+def _both_ways_line(marks: list[_Mark]) -> list[str]:
+    """The report's line for the placemarks dated by a date that reads both ways."""
+    read = [m for m in marks if m.both_ways_read]
+    if not read:
+        return []
+    where = numbered("placemark", [m.both_ways_read for m in read])
+    first = read[0]
+    as_read = "day/month" if first.order == "dmy" else "month/day"
+    one = len(read) == 1
+    return [
+        f"{where} {'has a date that reads' if one else 'have dates that read'} both ways "
+        f"({_both_ways_said(first.both_ways, first.order)}), and no date in the file says "
+        f"which: read as {as_read}. KML writes a date year first "
+        f"({parse_date(first.both_ways, first.order).edtf}), which reads one way only"
+    ]
 
 
 def _one_ended_spans(marks: list[_Mark]) -> None:
@@ -897,9 +978,9 @@ def _one_ended_spans(marks: list[_Mark]) -> None:
     for mark in marks:
         try:
             if mark.when is not None:
-                times.append(parse_date(mark.when))
+                times.append(parse_date(mark.when, mark.order))
             elif mark.begin is not None or mark.end is not None:
-                times.append(parse_span(mark.begin, mark.end))
+                times.append(parse_span(mark.begin, mark.end, mark.order))
                 spans = spans or (mark.begin is not None and mark.end is not None)
         except DateError:
             continue  # reported with its placemark
@@ -909,7 +990,7 @@ def _one_ended_spans(marks: list[_Mark]) -> None:
     last = max(times, key=lambda t: t.end)
     for mark in one_ended:
         try:
-            date = parse_date(mark.begin if mark.begin is not None else mark.end)
+            date = parse_date(mark.begin if mark.begin is not None else mark.end, mark.order)
         except DateError:
             continue  # reported with its placemark
         end = "begin" if mark.begin is not None else "end"
@@ -985,8 +1066,8 @@ def _date_by_folders(marks: list[_Mark]) -> None:
     for mark in marks:
         if mark.folders and not _no_own_time(mark):
             try:
-                time = parse_date(mark.when) if mark.when is not None else None
-                time = time or parse_span(mark.begin, mark.end)
+                time = parse_date(mark.when, mark.order) if mark.when is not None else None
+                time = time or parse_span(mark.begin, mark.end, mark.order)
             except DateError:
                 continue  # reported with its placemark
             for depth in range(1, len(mark.folders) + 1):
