@@ -2685,9 +2685,18 @@ def test_a_month_and_a_short_number_asks_for_the_year(value):
         parse_date(value)
 
 
+@pytest.mark.parametrize("value", ["03 Mar 21", "3 March 21", "25th Jan. 25", "3 de marzo 21"])
+def test_a_day_a_month_and_a_short_number_asks_for_the_year(value):
+    """A British sheet's "03 Mar 21" was read as 3 March of the year 21 AD, with nothing said
+    (its "03-Mar-21" asked for the year in full)."""
+    with pytest.raises(DateError, match="Write the year with four digits"):
+        parse_date(value)
+
+
 def test_a_year_before_100_with_its_era_still_reads():
     assert parse_date("August 79 AD").edtf == "0079-08"
     assert parse_date("March 44 BC").edtf == "-0043-03"
+    assert parse_date("24 August 79 AD").edtf == "0079-08-24"
 
 
 def test_a_csv_of_a_sheet_with_its_header_over_two_rows(tmp_path):

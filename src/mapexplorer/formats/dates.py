@@ -104,6 +104,12 @@ _SHORT_YEAR_WRITTEN = re.compile(rf"^(?:{_DAY}-)?{_MONTH}-\d{{2}}$")  # "17-Jan-
 _MONTH_SHORT_NUMBER = re.compile(
     r"^(?P<month>[a-z]{3,9})\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{1,2}$"
 )
+# "25 Jan 25", "3 March 21": a day, its month and a year of two digits (2025 or 1925?),
+# as an export from a British or European sheet writes it (not the year 25 AD).
+_DAY_MONTH_SHORT_YEAR = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s+"
+    r"(?:de\s+)?\d{1,2}$"
+)
 _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
@@ -618,6 +624,11 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         raise DateError(
             f"{_show(raw)}: a day without its year, or a year written with two digits? Write "
             "the year with four digits (January 25, 2025), or AD for a year before 100 (25 AD)"
+        )
+    if (match := _DAY_MONTH_SHORT_YEAR.match(lowered)) and match["month"] in _MONTH_NAMES:
+        raise DateError(
+            f"{_show(raw)}: a year written with two digits? Write the year with four digits "
+            "(25 January 2025), or AD for a year before 100 (25 AD)"
         )
     if _DECADE_APOSTROPHE.search(lowered):
         lowered, text = (
