@@ -106,7 +106,10 @@ def test_names_we_cannot_place_are_left_out_with_the_reason_and_the_rest_open(tm
         "place",
         "we know no 'Paris' in 'Germany' (give its latitude and longitude)",
     )
-    assert "no place name" in problems["row 5"][1]
+    assert problems["row 5"] == (  # not "the latitude and longitude are empty": it has none
+        "place",
+        "no place: the 'place' cell is empty (and the file has no latitude and longitude columns)",
+    )
     lines = warning_lines(report)
     assert lines[0] == "mixed.csv: 3 of 4 rows could not be read and were left out."
 

@@ -294,6 +294,13 @@ def _read_rows(
                 place_id = by_name.place(
                     builder, lookups[index] or parts.place, parts.place_id, shown=parts.place
                 )
+            elif point is None and shape is None and name_field and not location_names:
+                # A table of towns' names: "the latitude and longitude are empty" would name
+                # columns it does not have.
+                raise PlaceError(
+                    f"no place: the {name_field!r} cell is empty (and the file has no "
+                    "latitude and longitude columns)"
+                )
             else:
                 place_id = _place(builder, parts, point, shape)
         except PlaceError as exc:
