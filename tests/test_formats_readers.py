@@ -3864,3 +3864,25 @@ def test_a_geojson_date_of_a_year_a_slash_and_a_number_is_read_as_the_files_othe
         "November 2010, not 2010–2011), as the file's '2010/11/05' is a day; write 2010–2011 "
         "for years"
     ]
+
+
+def test_points_at_latitude_0_longitude_0_are_reported(tmp_path):
+    """A row a geocoder could not place, written 0, 0, opened in the sea off Africa with
+    nothing said ("Null Island")."""
+    text = "date,title,lat,lon\n2024-01-01,Kyiv rally,50.45,30.52\n2024-01-02,Unknown,0,0\n"
+    catalogue, report = read_catalogue(write(tmp_path / "geocoded.csv", text))
+    assert len(catalogue.events) == 2  # read as written
+    assert report.notes == [
+        "row 3 is at latitude 0, longitude 0, in the sea off West Africa, where places land "
+        "when a geocoder found nothing or empty cells were read as 0: read as written; check "
+        "its coordinates"
+    ]
+    marks = "".join(
+        f"<Placemark><name>{name}</name><TimeStamp><when>2024-06-0{n}</when></TimeStamp>"
+        f"<Point><coordinates>{point}</coordinates></Point></Placemark>"
+        for n, (name, point) in enumerate([("A", "0,0,0"), ("B", "2.35,48.85"), ("C", "0,0")], 1)
+    )
+    kml = f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{marks}</Document></kml>'
+    _, report = read_catalogue(write(tmp_path / "zero.kml", kml))
+    assert report.notes[0].startswith("placemarks 1 and 3 are at latitude 0, longitude 0,")
+    assert report.notes[0].endswith("check their coordinates")

@@ -25,7 +25,7 @@ from mapexplorer.formats.dates import (
 )
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader
-from mapexplorer.formats.report import Problem, ReadReport
+from mapexplorer.formats.report import Problem, ReadReport, numbered
 from mapexplorer.formats.spot_names import coordinates_id, coordinates_name
 from mapexplorer.model import (
     Catalogue,
@@ -85,6 +85,8 @@ class CatalogueBuilder:
         self._events: dict[str, Event] = {}
         self._next_suffix: dict[str, int] = {}
         self._repaired: dict[str, str] = {}  # place id → what was wrong with its shape
+        self._at_zero: set[str] = set()  # the ids of points at 0°, 0°
+        self._zero_items: list[str] = []  # the items placed there
 
     # --- problems ---------------------------------------------------------------------------
     def problem(self, item: str, field: str, message: str) -> None:
@@ -102,6 +104,8 @@ class CatalogueBuilder:
         base = place_id or self._name_slugs.get(name) or self._name_slug(name)
         new_id = self._place_id(base)
         self._points.append((new_id, name, lon, lat))
+        if lon == 0 and lat == 0:
+            self._at_zero.add(new_id)
         self._place_keys[key] = new_id
         return new_id
 
@@ -140,6 +144,9 @@ class CatalogueBuilder:
         self.places[new_id] = place
         self._place_taken.add(new_id)
         self._place_keys[key] = new_id
+        if geometry.geom_type == "Point" and not geometry.is_empty and not source:
+            if geometry.x == 0 and geometry.y == 0:
+                self._at_zero.add(new_id)
         return new_id
 
     def _repaired_place(
@@ -178,6 +185,29 @@ class CatalogueBuilder:
         shown = "; ".join(f"{self.places[pid].name!r} ({why})" for pid, why in repaired[:5])
         more = f"; and {len(repaired) - 5} more" if len(repaired) > 5 else ""
         return [f"{len(repaired)} shapes were not valid areas, {how}: {shown}{more}"]
+
+    def _zero_note(self) -> list[str]:
+        """The report's line for the items placed at 0°, 0°: in the sea off Africa, where a
+        geocoder that found nothing, or a sheet's empty cells read as 0, put them ("Null
+        Island"). Read as written: the line says which to look at."""
+        if not self._zero_items:
+            return []
+        unit = self.report.unit
+        numbers = [
+            int(match[1])
+            for item in self._zero_items
+            if (match := re.match(rf"{re.escape(unit)} (\d+)", item))
+        ]
+        if len(numbers) == len(self._zero_items):
+            where = numbered(unit, numbers)
+        else:
+            where = ", ".join(self._zero_items[:5]) + (" …" if len(self._zero_items) > 5 else "")
+        one = len(self._zero_items) == 1
+        return [
+            f"{where} {'is' if one else 'are'} at latitude 0, longitude 0, in the sea off West "
+            "Africa, where places land when a geocoder found nothing or empty cells were read "
+            f"as 0: read as written; check {'its' if one else 'their'} coordinates"
+        ]
 
     def nameless_places(self, geometries: list[BaseGeometry], title: str) -> list[str]:
         """The ids of places nothing names (a shape, or the pieces of a GeometryCollection),
@@ -241,6 +271,8 @@ class CatalogueBuilder:
             date_note = str(extra.pop("date_note")) or date_note
         title = event_title(item, parts)
         events = self._events
+        if self._at_zero and not self._at_zero.isdisjoint(place_ids):
+            self._zero_items.append(item)
         if parts.id:
             base = parts.id if _SLUG.match(parts.id) else _slug(parts.id, "event")
             same = events.get(base)
@@ -290,6 +322,7 @@ class CatalogueBuilder:
         used = {pid for e in events for pid in e.place_ids}
         places = {pid: p for pid, p in self.places.items() if pid in used}
         report.notes += self._repaired_note(used)
+        report.notes += self._zero_note()
         eras = self._eras(events)
         try:
             return Catalogue(events=events, places=places, eras=eras), report
