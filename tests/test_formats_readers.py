@@ -3886,3 +3886,15 @@ def test_points_at_latitude_0_longitude_0_are_reported(tmp_path):
     _, report = read_catalogue(write(tmp_path / "zero.kml", kml))
     assert report.notes[0].startswith("placemarks 1 and 3 are at latitude 0, longitude 0,")
     assert report.notes[0].endswith("check their coordinates")
+
+
+def test_a_row_with_one_coordinate_empty_says_which(tmp_path):
+    """It was "the coordinates ('50.4501', '') are not numbers", naming no empty cell."""
+    text = (
+        "date,title,lat,lon\n2024-01-01,A,50.45,30.52\n2024-01-02,B,50.4501,\n2024-01-03,C,,30.5\n"
+    )
+    _, report = read_catalogue(write(tmp_path / "half.csv", text))
+    assert [str(p) for p in report.problems] == [
+        "row 3, field 'lat/lon': the 'lon' is empty (its 'lat' is '50.4501')",
+        "row 4, field 'lat/lon': the 'lat' is empty (its 'lon' is '30.5')",
+    ]

@@ -1618,6 +1618,11 @@ class RowReader:
         lat, lon = row.get(lat_name), row.get(lon_name)
         if _blank(lat) and _blank(lon):
             return None
+        if _blank(lat) or _blank(lon):  # not "('50.45', '') are not numbers"
+            empty, other, value = (
+                (lat_name, lon_name, lon) if _blank(lat) else (lon_name, lat_name, lat)
+            )
+            raise PlaceError(f"the {empty!r} is empty (its {other!r} is {_short(value)})")
         try:
             try:
                 if lat.__class__ is not str or lon.__class__ is not str:
