@@ -3898,3 +3898,38 @@ def test_a_row_with_one_coordinate_empty_says_which(tmp_path):
         "row 3, field 'lat/lon': the 'lon' is empty (its 'lat' is '50.4501')",
         "row 4, field 'lat/lon': the 'lat' is empty (its 'lon' is '30.5')",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("mid C19", "1834/1866"),
+        ("late C18", "1767/1799"),
+        ("1914..1918", "1914/1918"),
+        ("1900-06..1900-08", "1900-06/1900-08"),
+        ("~1860s", "186X~"),
+        ("c1850", "1850~"),  # circa, as before: not a century
+    ],
+)
+def test_openstreetmap_start_dates_read(value, edtf):
+    """An Overpass turbo export's start_date ("C18", "1914..1918", "~1860s", the forms of
+    OpenStreetMap's wiki) was refused, and with too few dates read, the whole file."""
+    assert parse_date(value).edtf == edtf
+
+
+def test_an_openstreetmap_century_alone_says_how_to_write_it():
+    """ "C18" alone may be a code, and stays refused, but says how to write a century."""
+    with pytest.raises(DateError, match="if it is the 18th century, as OpenStreetMap writes it"):
+        parse_date("C18")
+
+
+def test_an_overpass_export_dated_by_start_date_opens(tmp_path):
+    features = [
+        _point_feature({"@id": "node/1", "name": "Castle", "start_date": "~1550"}),
+        _point_feature({"@id": "node/2", "name": "Monument", "start_date": "early C18"}),
+        _point_feature({"@id": "node/3", "name": "Mill", "start_date": "mid C19"}),
+        _point_feature({"@id": "node/4", "name": "Bridge", "start_date": "1914..1918"}),
+    ]
+    catalogue, report = read_catalogue(write(tmp_path / "export.geojson", _collection(*features)))
+    assert not report.problems
+    assert by_title(catalogue)["Bridge"].time.edtf == "1914/1918"

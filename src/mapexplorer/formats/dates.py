@@ -137,8 +137,12 @@ _YEAR_AFTER_COMMA = re.compile(r"(?<=[a-z.\d])\s*,\s*(?=\d{4}\b)")
 _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "1990's", as often written: "1990s"
 _ERA_YEAR = re.compile(r"^(?:(?P<pre>ad|a\.d\.|bce?|b\.c\.(?:e\.)?)\s*)?" + _YEAR + "$")
 _APPROX = re.compile(
-    r"^(?:c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s+\d|\d{3}))\s*(.+)$"
-)  # "c 1850" and "c1850" too, as catalogues write circa without its full stop
+    r"^(?:~|c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s+\d|\d{3}))\s*(.+)$"
+)  # "c 1850" and "c1850" too, as catalogues write circa without its full stop; "~1860s", as
+# OpenStreetMap's start_date writes about a date EDTF's "~" cannot qualify
+_OSM_CENTURY = re.compile(r"^(?:(?P<part>early|mid|late)[\s-]+)?c(?P<century>\d{1,2})$")
+"""OpenStreetMap's centuries ("mid C19": its start_date's forms, in Overpass exports); "C18"
+alone is refused, as a code ("C1", "C12") may be written so, saying how to write a century."""
 _UNKNOWN = frozenset(
     ("n/a", "na", "n.a.", "-", "–", "—", "?", "??", "???", "unknown", "date unknown",
      "unk", "tbd", "tbc", "tba", "n.d.", "nd", "no date", "undated", "none", "null", "nan",
@@ -188,9 +192,12 @@ _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _YEAR_HYPHEN_YEAR = re.compile(r"^\d{4}\s*-\s*(?:\d{4}|\d{2})$")
 _YEAR_SLASH_NUMBER = re.compile(r"^(\d{4})\s*/\s*(\d{1,2})$")
 _DAY_AFTER_MONTH = re.compile(r"[^\W\d]\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
-_RANGE = re.compile(r"^(.+?)\s*(?:\s[-–—]\s|–|—|→|\s+to\s+|\s+until\s+)\s*(.+)$")
+_RANGE = re.compile(
+    r"^(.+?)\s*(?:\s[-–—]\s|–|—|→|\s+to\s+|\s+until\s+|(?<=[\dsS\s])\.\.(?=[\s\d~A-Za-z]))\s*(.+)$"
+)
 """A range, "1941–1945", "17 January – 3 February 2025", or as Notion's CSV export writes a
-date property's range: "June 25, 2024 → June 27, 2024"."""
+date property's range: "June 25, 2024 → June 27, 2024", or OpenStreetMap's start_date:
+"1914..1918", "1890s..1900s"."""
 
 # Unix time bounds we accept: 1973-03-03 (9 digits) to about year 2286 in seconds.
 _UNIX_MIN_SECONDS = 100_000_000
@@ -635,6 +642,14 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             _DECADE_APOSTROPHE.sub(r"\1s", lowered),
             _DECADE_APOSTROPHE.sub(r"\1s", text),
         )
+    if (match := _OSM_CENTURY.match(lowered)) and int(match["century"]):
+        century = ordinal(int(match["century"]))
+        if not match["part"]:  # "C12" alone may be a code (`test_years_with_separators…`)
+            raise DateError(
+                f"{_show(raw)} is not a date we can read (if it is the {century} century, as "
+                f"OpenStreetMap writes it, write '{century} century')"
+            )
+        return _parse_text_uncached(f"{match['part']} {century} century", order, unix)
     if match := _APPROX.match(lowered):
         return _qualified(_parse_text_uncached(match.group(1), order, unix), "~")
     if match := _UNSURE.match(lowered):  # "probably 1850", "1850s?", "44 BC?"
