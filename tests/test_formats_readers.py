@@ -3933,3 +3933,19 @@ def test_an_overpass_export_dated_by_start_date_opens(tmp_path):
     catalogue, report = read_catalogue(write(tmp_path / "export.geojson", _collection(*features)))
     assert not report.problems
     assert by_title(catalogue)["Bridge"].time.edtf == "1914/1918"
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("1990s–2000s", "199X/200X"),
+        ("1990s-2000s", "199X/200X"),
+        ("the 1890s to the 1900s", "189X/190X"),
+        ("1900s–1910s", "190X/191X"),
+        ("1890s..1900s", "189X/190X"),
+    ],
+)
+def test_decades_to_decades_read(value, edtf):
+    """ "1990s–2000s" was refused: "'2000s' could be a decade or a century"; beside a decade
+    it is one."""
+    assert parse_date(value).edtf == edtf

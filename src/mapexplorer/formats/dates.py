@@ -140,6 +140,11 @@ _APPROX = re.compile(
     r"^(?:~|c\.|ca\.?|circa|about|approx\.?|approximately|around|c(?=\s+\d|\d{3}))\s*(.+)$"
 )  # "c 1850" and "c1850" too, as catalogues write circa without its full stop; "~1860s", as
 # OpenStreetMap's start_date writes about a date EDTF's "~" cannot qualify
+_DECADES = re.compile(
+    r"^(?:the\s+)?(\d{3})0['’]?s\s*(?:[-–—]|to|\.\.)\s*(?:the\s+)?(\d{3})0['’]?s$"
+)
+"""Decades to decades, "1990s–2000s", "1890s-1900s": "2000s" beside a decade is one too, not
+the 21st century."""
 _OSM_CENTURY = re.compile(r"^(?:(?P<part>early|mid|late)[\s-]+)?c(?P<century>\d{1,2})$")
 """OpenStreetMap's centuries ("mid C19": its start_date's forms, in Overpass exports); "C18"
 alone is refused, as a code ("C1", "C12") may be written so, saying how to write a century."""
@@ -642,6 +647,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             _DECADE_APOSTROPHE.sub(r"\1s", lowered),
             _DECADE_APOSTROPHE.sub(r"\1s", text),
         )
+    if match := _DECADES.match(lowered):  # "1990s–2000s": from the one decade to the other
+        return parse_span(f"{match[1]}X", f"{match[2]}X", order)
     if (match := _OSM_CENTURY.match(lowered)) and int(match["century"]):
         century = ordinal(int(match["century"]))
         if not match["part"]:  # "C12" alone may be a code (`test_years_with_separators…`)
