@@ -34,6 +34,10 @@ __all__ = ["Candidate", "Gazetteer", "PlaceMention", "gazetteer", "normalise"]
 PROSE_ALT_MIN_POPULATION = 500_000
 """A city's other names are read in prose from this size; in a table's place column, from
 `citytable.ALT_NAME_MIN_POPULATION`."""
+_DIGRAPHS = str.maketrans({
+    "å": "aa", "Å": "Aa", "æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe", "ä": "ae", "Ä": "Ae",
+    "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue", "ß": "ss",
+})  # fmt: skip
 
 COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
 # A U.S. state outranks a town of its name of up to about 150,000 people ("Arizona", "Virginia"
@@ -313,6 +317,12 @@ class Gazetteer:
             key = f"geonames:{row[0]}"
             rows[key] = row
             names[row[7]].append((key, False, False))
+            if not row[1].isascii():
+                # "Aarhus" for Århus, "Goettingen" for Göttingen: the letter written as two, as
+                # English news and the city itself spell it (GeoNames keeps the old "Århus")
+                digraphs = normalise(row[1].translate(_DIGRAPHS))
+                if digraphs != row[7]:
+                    names[digraphs].append((key, False, False))
             # Other names of a big city are read anywhere; a smaller one's ("Genf", "Ginebra"
             # for Geneva) only in a table's place column: in prose they met words ("Hamas" is
             # an old name of Hamm, Germany).
