@@ -855,3 +855,24 @@ def test_the_un_security_council_sits_in_new_york(gaz, text, found):
     House, was placed in Washington (or in the headline's Gaza), as the sentence named no
     place; the Council sits in New York, as the Kremlin is in Moscow."""
     assert best(gaz, text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adrianople, where the Goths defeated the Roman emperor Valens in 378, is now Edirne.",
+        "Prime Minister Mark Carney won. On Wednesday, Carney will meet Mary Simon in Ottawa.",
+        "Lord Kitchener reached Khartoum in 1898.",
+    ],
+)
+def test_a_name_after_a_title_is_a_person(gaz, text):
+    """ "the Roman emperor Valens" was Valencia, Venezuela (whose old name it is), and "Carney
+    will meet …", after "Prime Minister Mark Carney", was Carney, Maryland: a name right after a
+    title is a person's, and so is that person's surname alone."""
+    assert not {"Valens", "Carney", "Kitchener"} & {m.text for m in gaz.find(text)}
+
+
+def test_a_title_that_is_also_an_adjective_before_a_city_is_the_city(gaz):
+    assert best(gaz, "Prices rose across the general Houston area.") == {
+        "Houston": ("Houston", "US")
+    }

@@ -862,6 +862,8 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         text, max(0, token.start - 12), token.start
     ):
         return []  # "Salvador Allende … Allende killed himself": the man, not the town
+    if _after_a_title(text, token.start):
+        return []  # "the Roman emperor Valens", "Lord Kitchener": a person, not the town
     if (
         prev_name
         and tokens[i - 1].word.lower() in _GIVEN_NAMES
@@ -957,7 +959,27 @@ _TITLES = {
     "rep", "col", "capt", "lt", "sgt", "maj", "adm", "judge", "justice", "king", "queen",
     "prince", "princess", "pope", "sheikh", "emir", "sultan", "chancellor", "premier", "mayor",
     "ayatollah", "marshal", "cardinal", "bishop", "archbishop", "lord", "sir", "dame", "minister",
+    "emperor", "empress", "tsar", "czar", "kaiser", "shah", "caliph", "pharaoh", "consul",
 }  # fmt: skip
+# Titles written in lower case before a name ("the Roman emperor Valens"); the others only
+# capitalised ("the general Paris area", "the premier London venue" are the cities).
+_LOWER_CASE_TITLES = {
+    "president", "king", "queen", "prince", "princess", "pope", "emir", "sultan", "emperor",
+    "empress", "tsar", "czar", "kaiser", "shah", "caliph", "pharaoh", "consul", "chancellor",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.? $")
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """True when a title stands right before `start` ("President Allende", "the emperor
+    Valens", "Prime Minister Mark Carney" for Mark)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return False
+    word = m[1].lower()
+    return word in _TITLES and (m[1][0].isupper() or word in _LOWER_CASE_TITLES)
+
+
 _NAME_PAIR = re.compile(r"\b([A-Z][\w'’-]*)\.?\s(?=([A-Z][\w'’-]*)\b)")
 
 
@@ -974,7 +996,8 @@ def _surnames(text: str) -> frozenset[str]:
         if _CALENDAR_WORD.fullmatch(last) or not gaz.knows(normalise(last)):
             continue
         lowered = first.lower()
-        if lowered in _TITLES or lowered in _GIVEN_NAMES:
+        if lowered in _TITLES or lowered in _GIVEN_NAMES or _after_a_title(text, m.start(1)):
+            # "President Allende", "George Washington", "Prime Minister Mark Carney"
             found.add(normalise(last))
             continue
         token_a = _Token(m.start(1), m.end(1), first)
