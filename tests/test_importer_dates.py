@@ -420,6 +420,24 @@ def test_early_mid_or_late_in_a_year_is_a_third_of_it(text, expected, year):
     assert "May to August" in find_dates("by mid-2026", PUBLISHED)[0].note
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("expects the deal to close in Q3 2025", "2025-07/2025-09"),
+        ("halted production in the second quarter of 2024", "2024-04/2024-06"),
+        ("Fourth-quarter 2023 profit fell", "2023-10/2023-12"),
+        ("in Q1 of fiscal 2026", "2026-01/2026-03"),
+    ],
+)
+def test_a_quarter_is_its_three_months(text, expected):
+    """ "It expects the deal to close in Q3 2025" was the whole of 2025, and "in the second
+    quarter of 2024" the whole of 2024: a quarter is its three months, the year the
+    alternative."""
+    [mention] = find_dates(f"The company {text}, it said.", PUBLISHED)
+    assert mention.span.edtf == expected
+    assert [a.edtf for a in mention.alternatives] == [expected[:4]]
+
+
 def test_two_days_joined_by_and_are_not_a_range_without_between():
     assert "1941-08-25/1941-09-17" not in [
         edtf for _, edtf in dates("Bombs fell on Aug. 25 and Sept. 17, 1941.")

@@ -790,6 +790,33 @@ def _part_of_a_year_from_now(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{_ym(year, first)}/{_ym(year, last)}"), FROM_PUBLISHED, note, (found[0],)
 
 
+_QUARTERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+
+
+@_rule(
+    rf"(?:(?:the\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?i:quarter)"
+    rf"|Q(?P<n>[1-4])),?\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}"
+)
+def _quarter(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "Q3 2025", "the second quarter of 2024", "fourth-quarter 2023": its three months (a
+    company's fiscal quarter is taken as the calendar's), the whole year the alternative."""
+    year = int(m["y"])
+    quarter = int(m["n"]) if m["n"] else _QUARTERS[m["o"].lower()]
+    first, last = 3 * quarter - 2, 3 * quarter
+    months = f"{MONTH_NAMES[first - 1]} to {MONTH_NAMES[last - 1]}"
+    note = f"'{m.group()}' read as the calendar quarter: {months} {year}"
+    return _span(f"{_ym(year, first)}/{_ym(year, last)}"), EXPLICIT, note, (_span(_y(year)),)
+
+
 @_rule(
     rf"(?:(?P<cue>(?i:from|between))\s+)?(?P<a>{YEAR})\s*"
     rf"(?:[-–—]|\s(?P<to>(?i:to|and|until|through|till))\s)\s*"
