@@ -1270,6 +1270,26 @@ def test_a_yardstick_told_with_what_set_it_does_not_date_the_clause(sentence):
     assert "Valdosta" in [p.name for p in drafts[1].places]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Quebec, the Bloc Quebecois won 33 seats, up from 22 in 2021.",
+        "In Quebec, turnout fell to 58%, down from 63% in 2021.",
+        "In Quebec, 1.2 million people voted, compared with 1.4 million in 2021.",
+        "In Quebec, fewer people voted than in 2021.",
+    ],
+)
+def test_a_figure_compared_with_another_years_does_not_date_the_clause(sentence):
+    """ "the Bloc Quebecois won 33 seats, up from 22 in 2021" was a draft of 2021, the year of
+    the figure it is compared with, not of the election the story tells."""
+    drafts = import_text(
+        f"Canada's Liberal Party won the most seats in Monday's federal election.\n\n{sentence}",
+        published="2025-04-29",
+    ).drafts
+    assert [d.time.edtf for d in drafts] == ["2025-04-28", "2025-04-28"]
+    assert drafts[1].places[0].name.startswith("Quebec")
+
+
 def test_a_quotation_dated_only_by_an_aside_about_who_said_it_is_no_event():
     """'"There's nothing left of the marina," said Tom Gaskins, who has run a bait shop in
     Steinhatchee since 1998' was a draft "There's nothing left of the marina", from 1998 to

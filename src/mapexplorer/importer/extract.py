@@ -705,7 +705,11 @@ _PAST_ABILITY = re.compile(r"\b(?:before|until|so\s+that|so|once|when)\s+[^,;]*$
 _YARDSTICK = re.compile(
     r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
     r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince(?:\s[^.;,]{1,50}?(?=\s(?:in|on)\s))?|"
-    r"\brecords?\s+(?:set|began)|\brecord[-\s]keeping\s+began)\s+(?:(?:in|on)\s+)?$",
+    r"\brecords?\s+(?:set|began)|\brecord[-\s]keeping\s+began|"
+    # "won 33 seats, up from 22 in 2021", "compared with 1.2 million in 2019", "than in 2019"
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}?|"
+    r"\bthan)"
+    r"\s+(?:(?:in|on)\s+)?$",
     re.I,
 )
 
