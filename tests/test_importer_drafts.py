@@ -1271,6 +1271,35 @@ def test_a_yardstick_told_with_what_set_it_does_not_date_the_clause(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Norwegian turbine maker Nordlys Energy said on Tuesday it had agreed to buy Danish "
+            "rival Halvorsen Wind for $8.2 billion.",
+            "Nordlys Energy had agreed to buy Danish rival Halvorsen Wind",
+        ),
+        (
+            "Turkey's Interior Minister Ali Yerlikaya said on Tuesday he had ordered an inquiry "
+            "in Antakya.",
+            "Ali Yerlikaya had ordered an inquiry in Antakya",
+        ),
+        (
+            "A spokesman for the regional government said on Tuesday they had closed the roads "
+            "in Bavaria.",
+            "They had closed the roads in Bavaria",
+        ),
+    ],
+)
+def test_after_a_long_speaker_without_that_the_title_is_what_was_said(sentence, title):
+    """ "Norwegian turbine maker Nordlys Energy said on Tuesday it had agreed to buy …" was
+    titled "Norwegian turbine maker Nordlys Energy said": its eight words stopped at the
+    verb."""
+    [draft] = import_text(sentence, published="2025-03-04").drafts
+    assert draft.title == title
+    assert draft.time.edtf == "2025-03-04"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "In Quebec, the Bloc Quebecois won 33 seats, up from 22 in 2021.",

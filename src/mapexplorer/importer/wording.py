@@ -82,6 +82,34 @@ _FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}{_WHEN_SAID}\s+that[\s,]+"
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
 # `gap` must hold only that date.
 _FRAME_DATED = re.compile(rf"{_SPEAKER}{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
+# A frame without "that", before a pronoun and its verb ("Nordlys Energy said on Tuesday it had
+# agreed to buy …"): not "reported it to the police", whose "it" is the object.
+_FRAME_BARE = re.compile(
+    rf"^(?P<who>{_SPEAKER}{{0,60}}?)\s(?:says?|said|announced|told\s+\w+){_WHEN_SAID}\s+"
+    r"(?P<pronoun>(?i:it|he|she|they))\s+(?=(?:had|has|have|was|were|is|are|would|will|could|"
+    r"planned|plans|agreed|expected|expects|intended|intends|[a-z]+ed)\b)"
+)
+_PROPER_NAME_AT_END = re.compile(r"(?:\b[A-Z][\w’'&.-]*\s+){0,3}\b[A-Z][\w’'&.-]*$")
+
+
+def _without_bare_frame(text: str) -> str:
+    """ "Norwegian turbine maker Nordlys Energy said it had agreed to buy …" → "Nordlys Energy
+    had agreed to buy …": after a speaker of several words, the title's eight words would stop
+    at "said"; what was said is the title, its pronoun the name of who said it when that ends
+    with one (else the pronoun, capitalised)."""
+    m = _FRAME_BARE.match(text)
+    if m is None or len(m["who"].split()) < 4:
+        return text  # "Intel said it would delay its factory …" tells it whole
+    pronoun = m["pronoun"]
+    name = _PROPER_NAME_AT_END.search(m["who"].strip())
+    if name and pronoun.lower() != "they" and not name[0].startswith("The "):
+        words = name[0].split()
+        roles = [i for i, word in enumerate(words) if word.lower() in _ROLES]
+        # "Interior Minister Ali Yerlikaya said he …": the man, without his role
+        pronoun = " ".join(words[roles[-1] + 1 :] if roles else words) or pronoun
+    return pronoun[:1].upper() + pronoun[1:] + text[m.end("pronoun") :]
+
+
 # Spaces, not \s: a date kept whole in a title is joined by no-break spaces ("the Feb. 24, 2022
 # invasion"), and its comma is no clause break.
 _BREAK = re.compile(
@@ -391,7 +419,7 @@ def title_for(
     # treaty" is not cut inside it ("… the thorough strategic").
     text = _SHORT_QUOTE.sub(lambda m: m[1].replace(" ", _QUOTE_GLUE), text)
     text = re.sub(r"[“”\"‘]|’(?!s)", "", text).strip()
-    text = _FRAME.sub("", text)
+    text = _without_bare_frame(_FRAME.sub("", text))
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
     # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
     text = _ASIDE.sub(" ", text, count=1)
