@@ -600,6 +600,19 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "1204",
             "Knights of the Fourth Crusade from Venice sacked the city",
         ),
+        # …its object a pronoun too, up to a preposition when the phrase goes on
+        (
+            "Problems at its blade factory in Esbjerg forced it to halt production in the "
+            "second quarter of 2024.",
+            "in the second quarter of 2024",
+            "Problems at its blade factory in Esbjerg forced it to halt production",
+        ),
+        (
+            "In 2024, problems at its blade factory in Esbjerg forced it to halt production at "
+            "the plant for months.",
+            "In 2024",
+            "Problems at its blade factory in Esbjerg forced it to halt production",
+        ),
         # who said it, with an abbreviation's stop in the name, goes as any speaker does
         (
             "Taiwan Semiconductor Manufacturing Co. said on Thursday that its first factory in "

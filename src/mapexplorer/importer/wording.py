@@ -590,13 +590,15 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
         after = words[end].lower().strip(",.;:") if end < len(words) else ""
         if _PHRASE_END.search(words[end - 1]) or after in ("and", "or", "but") or not after:
             return words[:end]
+        if end > len(cut) + 1 and after in _PHRASE_AFTER and after != "to":
+            return words[:end]  # "… forced it to halt production | at the plant in Denmark"
     return cut
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
 _AN_OBJECT_OPENS = re.compile(
-    r"the|a|an|his|her|its|their|about|nearly|more|some|all|at|\d[\d,.]*|two|three|four|five|"
-    r"six|seven|eight|nine|ten|dozens|hundreds|thousands"
+    r"the|a|an|his|her|its|their|it|them|him|us|about|nearly|more|some|all|at|\d[\d,.]*|two|"
+    r"three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
 )
 
 _NUMBER = re.compile(
