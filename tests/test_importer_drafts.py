@@ -249,7 +249,10 @@ def test_geneva_wire_story():
     assert drafts.source.title.startswith("Armenia and Azerbaijan hold first talks")
     talks = drafts.drafts[0]
     assert talks.time.edtf == "2024-03-05"  # "on Tuesday", the day of publication
-    assert {"Geneva", "Armenia", "Azerbaijan"} <= {p.name for p in talks.places}
+    # "The foreign ministers of Armenia and Azerbaijan met in Geneva": whose ministers they
+    # were is not where they met
+    assert talks.places[0].name == "Geneva"
+    assert {"Armenia", "Azerbaijan"} <= {p.name for p in talks.place_alternatives}
     assert talks.category == "diplomacy"
     dates = {d.time.edtf for d in drafts.drafts}
     assert {"2020", "2023-09", "2024-02-14", "2024-02", "2021", "2024-04"} <= dates
@@ -2182,3 +2185,39 @@ def test_a_lead_day_that_will_be_dates_the_story_before_it():
     )
     guess = detect_published(article_from_text(text))
     assert guess is not None and guess.iso == "2025-04-06", guess
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "theirs"),
+    [
+        (
+            "The leaders of France, Germany and the United Kingdom met in Paris on Monday.",
+            "Paris",
+            {"France", "Germany", "United Kingdom"},
+        ),
+        (
+            "Macron hosted the foreign ministers of Germany and Italy in Paris on Monday.",
+            "Paris",
+            {"Germany", "Italy"},
+        ),
+        (
+            "The ministers of Spain, Italy and Portugal signed the accord in Lisbon on Monday.",
+            "Lisbon",
+            {"Spain", "Italy", "Portugal"},
+        ),
+    ],
+)
+def test_the_countries_whose_leaders_met_are_not_where_they_met(sentence, place, theirs):
+    """ "The leaders of France, Germany and the United Kingdom met in Paris" was placed in
+    France, Germany and Paris: the leaders' countries, not where they met, which are now
+    alternatives."""
+    [draft] = import_text(sentence, published="2025-03-05").drafts
+    assert [p.name for p in draft.places] == [place]
+    assert theirs <= {p.name for p in draft.place_alternatives}
+
+
+def test_the_countries_whose_leaders_met_are_the_places_when_no_other_is_named():
+    [draft] = import_text(
+        "The leaders of France and Germany met on Monday.", published="2025-03-05"
+    ).drafts
+    assert [p.name for p in draft.places] == ["France", "Germany"]

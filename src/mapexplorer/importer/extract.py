@@ -515,6 +515,8 @@ def _acts(text: str, mention: PlaceMention) -> bool:
     """Whether a place is named as the subject of a verb ("Ecuador beat the hosts"), or as
     whose people acted ("U.S. forces withdrew", "EU leaders met"), not as where ("in
     Ecuador", "against Ecuador")."""
+    if _PEOPLE_OF.search(text, max(0, mention.start - 40), mention.start):
+        return True  # "The leaders of France, Germany and …": whose leaders they were
     after = _WORD_AFTER.match(text, mention.end)
     if after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE):
         return False
@@ -530,13 +532,23 @@ def _acts(text: str, mention: PlaceMention) -> bool:
 
 def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a clause that act, with those listed with them ("Russia and Iran fought",
-    "Mali, Burkina Faso and Niger signed")."""
+    "Mali, Burkina Faso and Niger signed", "the leaders of France, Germany and Britain")."""
     acting = [m for m in own if _acts(text, m)]
     for mention in reversed(own):
         if mention in acting:
             continue
         after = [m for m in own if m.start > mention.end]
         if after and after[0] in acting and _LISTED.fullmatch(text, mention.end, after[0].start):
+            acting.append(mention)
+    listed = False
+    for before, mention in zip(own, own[1:], strict=False):
+        # "of France, Germany and the United Kingdom": the names after the one whose people act
+        listed = (
+            before in acting
+            and (listed or bool(_PEOPLE_OF.search(text, max(0, before.start - 40), before.start)))
+            and bool(_LISTED_AFTER.fullmatch(text, before.end, mention.start))
+        )
+        if listed and mention not in acting:
             acting.append(mention)
     return [m for m in own if m in acting]
 
@@ -555,6 +567,14 @@ def _at_a_site(text: str, mention: PlaceMention, actors: list[PlaceMention]) -> 
     )
 
 
+# Who acts for places named after them: "the leaders of France", "foreign ministers of the EU".
+_PEOPLE_OF = re.compile(
+    r"\b(?:leaders?|heads?\s+of\s+(?:state|government)|ministers?|presidents?|premiers?|"
+    r"delegations?|delegates|representatives|envoys?|ambassadors?|officials|diplomats|troops|"
+    r"forces|soldiers|armies|navies|governments?)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_LISTED_AFTER = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s+(?:the\s+)?")
 # Who acts for a place: "U.S. forces", "EU leaders", "Russian troops" (a demonym is no place).
 _ITS_PEOPLE = {
     "forces", "troops", "soldiers", "officials", "leaders", "diplomats", "envoys", "lawmakers",
