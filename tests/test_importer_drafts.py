@@ -1425,6 +1425,27 @@ def test_the_publication_guess_is_not_before_what_the_text_tells_as_past():
     assert by_excerpt(import_text(text), "river").time.edtf == "2023-05-05"
 
 
+@pytest.mark.parametrize(
+    "forecast",
+    [
+        "Its economists say inflation will reach 2% in 2027.",
+        "The IMF forecasts growth of 2% in 2027.",
+        "Growth could pick up to 1.5% in 2027.",
+    ],
+)
+def test_the_publication_guess_does_not_take_a_forecasts_year(forecast):
+    """With no publication date, "inflation will reach 2% in 2027" was the latest year the
+    text told of, and the story was guessed to be of 4 November 2027."""
+    text = (
+        "Central bank holds rates\n\n"
+        "FRANKFURT, Germany (Reuters) - The European Central Bank kept interest rates unchanged "
+        "on Thursday, after data released on Oct. 31 showed inflation slowing.\n\n"
+        f"The bank raised rates ten times in 2022 and 2023. {forecast}"
+    )
+    guess = detect_published(article_from_text(text))
+    assert guess is not None and guess.iso == "2023-11-02", guess
+
+
 def test_a_clause_that_looks_ahead_after_and_is_a_draft_of_its_own():
     """ "… met in Beijing last week and will meet again in Brussels on March 12" was one draft,
     placed in both cities and dated last week."""

@@ -263,7 +263,9 @@ def _from_weekday(article: Article) -> PublishedGuess | None:
     anchor = _MONTH_DAY.search(lead)
     if not weekday or not anchor:
         return None
-    floor = _latest_year(article.text)
+    # not a forecast's year ("Its economists say inflation will reach 2% in 2027"), though a
+    # month ahead is near ("is expected to ratify the treaty by March 2025")
+    floor = _latest_year(article.text, ahead_months=True)
     if floor is None:
         return None
     month, day = month_number(anchor["m"]), int(re.match(r"\d+", anchor["d"]).group())  # type: ignore[union-attr]
@@ -373,8 +375,9 @@ def _latest_told_day(article: Article, anchor_day: int) -> tuple[int, str] | Non
 # Words before a date in its sentence that put it ahead ("is expected to ratify the treaty by
 # March 2025"): such a date does not say the story is newer than it.
 _AHEAD_OF_NEWS = re.compile(
-    r"\b(?:will|would|expected|expects|plans?|planned|scheduled|due|by|until|before|ahead|"
-    r"upcoming|next|set\s+to|to\s+be)\b[^.!?]*$",
+    r"\b(?:will|would|could|might|expected|expects|forecasts?|projected|projects|predicts?|"
+    r"predicted|plans?|planned|scheduled|due|by|until|before|ahead|upcoming|next|set\s+to|"
+    r"to\s+be)\b(?:[^.!?]|(?<=\d)\.(?=\d))*$",
     re.I,
 )
 
@@ -392,14 +395,18 @@ def _latest_explicit(text: str) -> TimeSpan | None:
     return max(spans, key=lambda span: span.start, default=None)
 
 
-def _latest_year(text: str, told_as_past: bool = False) -> int | None:
-    """The latest year the text names; `told_as_past`: not one it looks ahead to ("by 2030")."""
+def _latest_year(text: str, told_as_past: bool = False, ahead_months: bool = False) -> int | None:
+    """The latest year the text names; `told_as_past`: not one it looks ahead to ("by 2030");
+    `ahead_months`: nor a year it looks ahead to, but a month or day ahead ("by March 2025")."""
     years = [
         int(m.span.edtf[:4])
         for m in find_dates(text)
         if m.kind == EXPLICIT
         and m.span.precision.rank <= Precision.YEAR.rank
         and m.span.edtf[:4].isdigit()
-        and not (told_as_past and _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start]))
+        and not (
+            (told_as_past or (ahead_months and m.span.precision.rank >= Precision.YEAR.rank))
+            and _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start])
+        )
     ]
     return max(years) if years else None
