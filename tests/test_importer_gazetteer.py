@@ -876,3 +876,24 @@ def test_a_title_that_is_also_an_adjective_before_a_city_is_the_city(gaz):
     assert best(gaz, "Prices rose across the general Houston area.") == {
         "Houston": ("Houston", "US")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "gulf"),
+    [
+        (
+            "Tropical Storm Delia formed in the Gulf of Mexico last week. Warm water in the Gulf "
+            "fed it before it hit Tampa and then Georgia.",
+            "Gulf of Mexico",
+        ),
+        ("Warm water in the Gulf fed the storm before it hit Tampa, Florida.", "Gulf of Mexico"),
+        ("Iran seized a tanker in the Gulf near Bandar Abbas.", "Persian Gulf"),
+    ],
+)
+def test_the_gulf_is_the_one_near_the_storys_places(gaz, text, gulf):
+    """ "Warm water in the Gulf would feed it", in a story of a storm that hit Tampa, was the
+    Persian Gulf, which then made the story's Georgia the country."""
+    found = best(gaz, text)
+    assert found["Gulf"][0] == gulf
+    if "Georgia" in found:
+        assert found["Georgia"][0] == "Georgia (U.S. state)"
