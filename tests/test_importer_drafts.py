@@ -1168,6 +1168,21 @@ def test_a_sentence_that_refers_back_and_names_only_whose_people_is_where_the_st
     assert "Paris" not in [p.name for p in drafts[-1].places]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ottoman sultan Mehmed II captured the city on May 29, 1453.",
+        "The Persian king Khosrow II besieged the city in 626.",
+        "A Russian fleet blockaded the city in 1770.",
+    ],
+)
+def test_a_ruler_or_those_sent_named_by_their_peoples_adjective_are_not_where(sentence):
+    """ "The Ottoman sultan Mehmed II captured the city on May 29, 1453", after a paragraph
+    on Constantinople, was placed in the Ottoman Empire, not the city it refers back to."""
+    drafts = import_text(f"The Fourth Crusade sacked Constantinople in 1204. {sentence}").drafts
+    assert drafts[-1].places[0].name == "Istanbul"
+
+
 def test_what_is_said_now_of_a_period_is_no_event_in_it():
     """ "The fall of Constantinople is often taken to mark the end of the Middle Ages" was a
     draft of AD 500–1499."""

@@ -586,6 +586,10 @@ _PEOPLE = _ITS_PEOPLE | {
     "instructors", "mercenaries", "fighters", "advisers", "advisors", "commanders", "generals",
     "contractors", "peacekeepers", "paratroopers", "marines", "sailors", "pilots", "guards",
     "nationals", "citizens", "diplomat", "official", "soldier", "envoy",
+    # a ruler and those sent, in history: "the Ottoman sultan Mehmed II captured the city"
+    "sultan", "emperor", "king", "queen", "shah", "tsar", "czar", "caliph", "khan", "pharaoh",
+    "ruler", "rulers", "admiral", "fleet", "armies", "cavalry", "invaders", "colonists",
+    "settlers", "merchants", "traders", "missionaries", "crusaders", "explorers",
 }  # fmt: skip
 _FUNCTION_WORDS = {
     "in", "at", "on", "of", "to", "from", "and", "or", "but", "with", "by", "for", "into",
