@@ -831,6 +831,24 @@ def test_circa_a_year_is_about_that_year(text, expected):
     assert dates(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Greek colonists founded Byzantium around 657 BC on a promontory.",
+            [("around 657 BC", "-0656~")],
+        ),
+        ("The mosque was built about 1200, when the city grew.", [("about 1200", "1200~")]),
+        # a count is not a year
+        ("About 1500 troops were sent in 1999.", [("1999", "1999")]),
+        ("It cost about 1200 dollars.", []),
+    ],
+)
+def test_around_a_year_is_about_that_year(text, expected):
+    """ "founded Byzantium around 657 BC" was the year 657 BC exactly."""
+    assert dates(text) == expected
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -1425,6 +1425,18 @@ def _circa(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{_y(year)}~"), EXPLICIT, "about that year"
 
 
+@_rule(
+    r"(?<![\w.])(?i:around|about|approximately|roughly)\s+(?:(?P<bcy>[1-9]\d{0,3})\s*"
+    r"(?:BCE|BC|B\.C\.)(?![A-Za-z])|(?P<y>1\d{3}|20\d{2})"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:in|on|at|when|and|or|by|as|AD|CE)\b))"
+)
+def _around(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "founded Byzantium around 657 BC", "built about 1200, when …": about that year, as
+    "c. 600" is (not "about 1500 troops")."""
+    year = 1 - int(m["bcy"]) if m["bcy"] else int(m["y"])
+    return _span(f"{_y(year)}~"), EXPLICIT, "about that year"
+
+
 _ONE_IN = re.compile(r"\b(?:one|\d[\d,.]*)\s+in\s+$", re.I)
 
 
