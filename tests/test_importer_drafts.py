@@ -410,6 +410,10 @@ def test_published_line_and_dateline_date():
          "reform.", "2024-11-12", "“Tuesday”"),
         ("GENEVA, 3 March (Reuters) - Talks resumed in Geneva on Monday after a pause in 2024.",
          "2025-03-03", "“Monday”"),
+        # a weekday that says which thing ("Monday's election") is not the day of the news
+        ("OTTAWA, Oct 21 (Reuters) - Canada's Liberal Party won Monday's federal election, "
+         "results released in Ottawa early on Tuesday showed, up from 2021.", "2025-10-21",
+         "“Tuesday”"),
     ],
 )  # fmt: skip
 def test_a_dateline_day_without_its_year_is_the_day_of_publication(text, expected, how):

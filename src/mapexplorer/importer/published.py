@@ -182,6 +182,7 @@ def _lead_weekday(article: Article) -> str | None:
     ("last Tuesday", "on Tuesday next week"), nor of what lies ahead."""
     start, end = article.paragraphs[0]
     lead = article.text[start:end]
+    found = []
     for m in _WEEKDAY.finditer(lead):
         if _OTHER_WEEK_BEFORE.search(lead[max(0, m.start() - 20) : m.start()]):
             continue
@@ -191,10 +192,14 @@ def _lead_weekday(article: Article) -> str | None:
             lead[max(0, m.start() - 40) : m.start()]
         ):
             continue
-        return m["w"]
-    return None
+        found.append(m)
+    # "won the most seats in Monday's federal election, according to results released early
+    # on Tuesday": a weekday that says which thing is before the day of the news
+    told = [m for m in found if not _POSSESSIVE_AFTER.match(lead, m.end())]
+    return (told or found)[0]["w"] if found else None
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|due|scheduled)\b[^.]*$", re.I)
 
 
