@@ -628,6 +628,22 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Its first factory in Japan had begun volume production",
         ),
         ("U.S. officials said in 2021 that troops left Kabul.", "in 2021", "Troops left Kabul"),
+        # who said it, set off inside the sentence, goes
+        (
+            "Turnout was 64% on Monday, Elections Canada said, down from 67% in the last vote.",
+            "on Monday",
+            "Turnout was 64%, down from 67%",
+        ),
+        (
+            "The storm, officials said, destroyed 300 homes in Tampa on Monday.",
+            "on Monday",
+            "The storm destroyed 300 homes in Tampa",
+        ),
+        (
+            "More than 300 homes were destroyed, the mayor said on Monday, and power was cut.",
+            "on Monday",
+            "More than 300 homes were destroyed",
+        ),
         # the day it was said, when it could not be placed and stays in the sentence
         (
             "But it said last year that the first factory would not open until 2030.",

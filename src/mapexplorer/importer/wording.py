@@ -79,6 +79,9 @@ _ONLY_WHO_SAID_AFTER = re.compile(
     re.I,
 )
 _FRAME = re.compile(rf"^{_SPEAKER}{{0,60}}?\b{_SPEECH}{_WHEN_SAID}\s+that[\s,]+", re.I)
+_SAID_ASIDE = re.compile(
+    rf",\s+{_SPEAKER}{{1,60}}?\s(?:said|says|told\s+\w+|added|reported){_WHEN_SAID}(?=,)"
+)
 # The same with the day it was said between the verb and "that" ("said on Monday that"):
 # `gap` must hold only that date.
 _FRAME_DATED = re.compile(rf"{_SPEAKER}{{0,60}}?\b{_SPEECH}(?P<gap>[^,.;]{{0,40}}?)\s+that\b", re.I)
@@ -436,6 +439,14 @@ def title_for(
     text = _LED_BY.sub(" ", text, count=1)
     # "A spokesman, Lin Jian, said that Beijing will act": the frame shows once the name goes.
     text = _FRAME.sub("", text)
+    # "Turnout was 64%, Elections Canada said, down from 67%": who said it, set off inside the
+    # sentence, is no part of what happened ("The storm, officials said, destroyed …")
+    if aside := _SAID_ASIDE.search(text):
+        before = text[: aside.start()]
+        if _clear_verb(before):  # "Turnout was 64%, down from 67%": the comma stays
+            text = before + text[aside.end() :]
+        else:  # "The storm destroyed …"
+            text = before + " " + text[aside.end() + 1 :].lstrip()
     # "after neither won outright in the first round, the council said": with only who said it
     # after it, the clause after "after" is what the title tells.
     if said_after := _ONLY_WHO_SAID_AFTER.match(text):
