@@ -628,6 +628,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Its first factory in Japan had begun volume production",
         ),
         ("U.S. officials said in 2021 that troops left Kabul.", "in 2021", "Troops left Kabul"),
+        # a second predicate after "and" ends the title
+        (
+            "The quake hit at 8:04 p.m. local time on Monday and was centered about 10 "
+            "kilometers (6 miles) southwest of Antakya.",
+            "on Monday",
+            "The quake hit at 8:04 p.m. local time",
+        ),
         # who said it, set off inside the sentence, goes
         (
             "Turnout was 64% on Monday, Elections Canada said, down from 67% in the last vote.",

@@ -117,7 +117,9 @@ def _without_bare_frame(text: str) -> str:
 # invasion"), and its comma is no clause break.
 _BREAK = re.compile(
     r",[ \t\n]|[ \t\n][—–][ \t\n]|;[ \t\n]|:[ \t\n]|"
-    r"[ \t\n](?:which|who|whom|whose|that|when|while|because|although)[ \t\n]"
+    r"[ \t\n](?:which|who|whom|whose|that|when|while|because|although)[ \t\n]|"
+    # a second predicate: "The quake hit at 8:04 p.m. | and was centered about 10 kilometers"
+    r"[ \t\n]and[ \t\n](?=(?:was|were|is|are|has|have|had)[ \t\n])"
 )
 _RELATIVE = re.compile(r"[ \t\n](?:which|who|whom|whose|that)[ \t\n]")
 
