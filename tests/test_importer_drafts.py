@@ -1247,6 +1247,15 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_clause():
         "Hurricane Katrina, which struck New Orleans in 2005, remains the most expensive."
     ).drafts
     assert (draft.time.edtf, draft.title) == ("2005", "Hurricane Katrina struck New Orleans")
+    # and so is a "where" aside's, which has its own subject
+    [draft] = import_text(
+        "Adrianople, where the Goths defeated the Roman emperor Valens in 378, is now Edirne."
+    ).drafts
+    assert (draft.time.edtf, draft.title, draft.places[0].name) == (
+        "0378",
+        "The Goths defeated the Roman emperor Valens",
+        "Edirne",
+    )
 
 
 def test_a_name_in_apposition_does_not_keep_the_clause_after_and_from_its_date():

@@ -978,6 +978,12 @@ _WHICH_ASIDE = re.compile(
 )
 
 
+_WHERE_ASIDE = re.compile(
+    r"(?P<subject>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:where|when)\s"
+    r"(?P<clause>(?:[^,;]|,(?=\s\d))+),\s(?=[a-z])"
+)
+
+
 def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """The part of a draft's sentence its title is made of: the sentence, or, when it says what
     is and its date lies in a "where" or "when" clause, that clause ("Most of TSMC's production
@@ -996,6 +1002,17 @@ def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[
         cut = aside.start("verb") - len(aside["subject"]) - 1
         clause = f"{aside['subject']} {aside['verb']}"
         return clause, [(a - cut, b - cut) for a, b in offsets if a < aside.end("verb")]
+    aside = _WHERE_ASIDE.match(body)
+    if (
+        aside
+        and aside.start("clause") <= first < aside.end("clause")
+        and tells_what_is(body[aside.end() :])
+        and has_a_verb(aside["clause"])
+    ):
+        # "Adrianople, where the Goths defeated the emperor Valens in 378, is now Edirne": what
+        # happened then is the aside's ("The Goths defeated the emperor Valens").
+        cut = aside.start("clause")
+        return aside["clause"], [(a - cut, b - cut) for a, b in offsets if a < aside.end()]
     where = [m for m in _WHERE.finditer(body, 0, first)]
     if not where or not tells_what_is(body[: where[-1].start()]):
         return body, offsets
