@@ -125,6 +125,31 @@ def test_a_filtered_picture_says_so_in_its_header(qtbot, tmp_path, bundled, make
     assert line[1].getextrema()[0] < 150  # the filter's words
 
 
+def test_a_small_filtered_picture_wraps_its_second_line_rather_than_cut_the_filter(
+    qtbot, tmp_path, bundled, make_exporter
+):
+    """At 640x480 the second line ended "filtered: “treaty” an…": which filter it was went.
+    It now takes a second line when it needs one, the header growing to hold it."""
+    from mapexplorer.ui.image_export import header_detail
+
+    def rule_row(path: Path) -> int:  # the header's bottom edge: its grey rule across the width
+        image = Image.open(path).convert("RGB")
+        return next(y for y in range(image.height) if image.getpixel((5, y)) == rgb("#c9c6bd"))
+
+    state = ExplorerState(bundled)
+    state.set_time(day_from_ymd(2025, 1, 17))
+    plain = tmp_path / "plain.png"
+    run_exporter(qtbot, make_exporter(state, plain, "png", (640, 480)))
+    state.set_filter(text="treaty", category="diplomacy")
+    filtered = tmp_path / "filtered.png"
+    exporter = make_exporter(state, filtered, "png", (640, 480))
+    detail = header_detail(state)
+    assert " ".join(exporter.overlay.detail_text(detail)) == detail  # every word, none cut
+    assert len(exporter.overlay.detail_text(detail)) == 2
+    run_exporter(qtbot, exporter)
+    assert rule_row(filtered) > rule_row(plain) + 8  # a line more of header
+
+
 def test_png_across_the_date_line_shows_the_pacific(qtbot, tmp_path, make_exporter):
     """Fiji's waters split at ±180°: framed there (sea, a few islands), not on the whole world
     (a fifth of it land)."""

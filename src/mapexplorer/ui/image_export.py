@@ -260,6 +260,9 @@ class Overlay:
     Planned once per export, so every frame of a GIF has the same layout.
     """
 
+    DETAIL_LINES = 2
+    """The most lines the second line (what is shown, the filter) may wrap to."""
+
     def __init__(
         self,
         size: QSize,
@@ -268,9 +271,12 @@ class Overlay:
         dates: Sequence[str] = ("28 September 2000",),
         progress: bool = False,
         events: Sequence[KeyEvent] = (),
+        details: Sequence[str] = (),
     ) -> None:
         """`events`: a few events to name in a caption under the map, in place of the
-        categories' legend."""
+        categories' legend. `details`: the second lines the pictures will have (what is
+        shown, the filter): the header makes room for the longest on two lines, as it does
+        for the title, rather than cut the filter off a small picture."""
         self.size = size
         self.legend = list(legend)
         self.events = list(events)
@@ -286,8 +292,11 @@ class Overlay:
         self.date_width = min(w * 0.45, max(dm.horizontalAdvance(d) for d in dates))
         self.text_width = max(unit * 8, w - 3 * self.pad - self.date_width)
         self.title_lines = _wrap(title, tm, self.text_width, 2) if title else []
+        self.detail_lines = max(
+            (len(_wrap(d, sm, self.text_width, self.DETAIL_LINES)) for d in details), default=1
+        )
         self.bar = round(unit * 0.4) if progress else 0
-        text = len(self.title_lines) * tm.lineSpacing() + sm.lineSpacing()
+        text = len(self.title_lines) * tm.lineSpacing() + self.detail_lines * sm.lineSpacing()
         self.header = math.ceil(max(text, dm.lineSpacing()) + 1.6 * self.pad) + self.bar
         # A caption band under the map for a few events: on the map, a key would hide some.
         self.caption_font = _font(unit * 1.05, True)
@@ -333,7 +342,8 @@ class Overlay:
         pad, unit = self.pad, self.unit
         tm, dm, sm = (QFontMetricsF(f) for f in (self.title_font, self.date_font, self.small_font))
         band = self.header - self.bar
-        text_height = len(self.title_lines) * tm.lineSpacing() + sm.lineSpacing()
+        text_height = len(self.title_lines) * tm.lineSpacing()
+        text_height += self.detail_lines * sm.lineSpacing()
         y = (band - text_height) / 2
         painter.setPen(QColor("#1d1d1d"))
         painter.setFont(self.title_font)
@@ -342,8 +352,9 @@ class Overlay:
             y += tm.lineSpacing()
         painter.setFont(self.small_font)
         painter.setPen(QColor("#555555"))
-        shown = sm.elidedText(detail, Qt.TextElideMode.ElideRight, self.text_width)
-        painter.drawText(QPointF(pad, y + sm.ascent()), shown)
+        for line in self.detail_text(detail):
+            painter.drawText(QPointF(pad, y + sm.ascent()), line)
+            y += sm.lineSpacing()
         painter.setFont(self.date_font)
         painter.setPen(QColor("#12456e"))
         date = dm.elidedText(date, Qt.TextElideMode.ElideRight, self.date_width)
@@ -358,6 +369,10 @@ class Overlay:
         else:
             painter.setBrush(QColor("#c9c6bd"))
             painter.drawRect(QRectF(0, band - max(1.0, unit * 0.1), w, max(1.0, unit * 0.1)))
+
+    def detail_text(self, detail: str) -> list[str]:
+        """The header's second line as painted: wrapped, on `detail_lines` lines at most."""
+        return _wrap(detail, QFontMetricsF(self.small_font), self.text_width, self.detail_lines)
 
     def _paint_legend(self, painter: QPainter, w: int, h: int) -> None:
         pad, unit, margin = self.pad * 0.8, self.unit, self.unit * 0.8
@@ -498,6 +513,7 @@ class MapImageExporter(QObject):
             dates=[day_words(d) for d in self.days],
             progress=fmt == GIF,
             events=key_events(self.state) if fmt == PNG else (),  # a GIF's change by frame
+            details=self._details(),
         )
         self._page_path = page_path
         self._source_view = source_view
@@ -671,6 +687,16 @@ class MapImageExporter(QObject):
 
     def _detail(self) -> str:
         return header_detail(self.state)
+
+    def _details(self) -> list[str]:
+        """The second line of every frame, to plan the header's room: the time is moved
+        quietly, as `_show` moves it, and put back."""
+        before, details = self.state.time, []
+        for day in self.days:
+            self.state.time = self.state._clamp(day)
+            details.append(header_detail(self.state))
+        self.state.time = before
+        return details
 
     def _visible_ids(self) -> set[str]:
         return {e.id for e in self.state.visible_events()}
