@@ -285,6 +285,22 @@ def test_article_highlights_the_selected_passage(qtbot, state, catalogue) -> Non
     assert article.browser.extraSelections() == []
 
 
+def test_a_file_without_an_article_says_so_in_the_article_tab(qtbot, catalogue) -> None:
+    """A CSV or KML of events has no article: its tab showed an empty page under a rule."""
+    from mapexplorer.ui.article import NO_ARTICLE
+
+    table = Catalogue(events=catalogue.events, places=catalogue.places, eras=catalogue.eras)
+    state = ExplorerState(table)
+    article = _show(qtbot, QtArticle(state))
+    assert article.browser.toPlainText().strip() == NO_ARTICLE
+    assert "Import article" in NO_ARTICLE  # and where an article's text comes from
+    state.select("treaty-signing")  # nothing to highlight, nothing amiss
+    assert article.browser.extraSelections() == []
+    state.set_catalogue(catalogue)  # an article opened after it: its text, not the note
+    assert catalogue.source.text.strip() in article.browser.toPlainText()
+    assert NO_ARTICLE not in article.browser.toPlainText()
+
+
 # --- event list --------------------------------------------------------------------------------
 
 

@@ -17,6 +17,10 @@ from mapexplorer.model.state import ExplorerState
 from mapexplorer.model.time import DateError, TimeSpan
 from mapexplorer.ui.plain_text import plain_tooltip
 
+NO_ARTICLE = (
+    "This file has events but no article. File ▸ Import article… turns a news story into "
+    "events, and shows its text here with each event's passage highlighted."
+)
 _PASSAGE_TINT = "#f2b705"  # amber: reads as a highlighter pen in light and dark palettes
 
 
@@ -198,6 +202,17 @@ class QtArticle(QWidget):
                 f'<span style="background-color:{c["tint1"]}">&nbsp;Highlighted&nbsp;</span>'
                 " passages are events: click one to select it.</p>"
             )
+        if not text:
+            # A table of events (a CSV, a KML…) has no article: say so, not an empty page
+            # under a rule, and where an article's text comes from.
+            head.append(
+                f'<p align="center" style="color:{c["muted"]}; font-size:large; '
+                f'margin-top:40px">{html.escape(NO_ARTICLE)}</p>'
+            )
+            self.browser.setHtml("".join(head))
+            self._body_start = 0
+            self._apply_selection(scroll=False)
+            return
         head.append("<hr>")
 
         bar = self.browser.verticalScrollBar().value()
