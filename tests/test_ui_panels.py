@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from shapely.geometry import Point
 
@@ -283,6 +283,32 @@ def test_article_highlights_the_selected_passage(qtbot, state, catalogue) -> Non
     assert {e.text for e in catalogue.event("fall-of-assad").excerpts} == texts
     state.select(None)
     assert article.browser.extraSelections() == []
+
+
+@pytest.mark.parametrize("size", [(260, 600), (700, 600), (380, 300)])
+def test_the_selected_passage_stays_in_view_when_the_panel_is_resized(qtbot, state, size) -> None:
+    """Narrowing the window (or dragging the splitter) reflowed the article under a scroll
+    bar that kept its pixels: the passage being read went out of view, far from it."""
+    article = _show(qtbot, QtArticle(state))
+    state.select("officials-describe-treaty")
+    assert article.selected_passage_visible()
+    article.resize(*size)
+    qtbot.waitUntil(lambda: article.browser.viewport().size().width() < size[0])
+    assert article.selected_passage_visible()
+
+
+def test_the_text_being_read_stays_at_the_top_when_the_panel_is_resized(qtbot, state) -> None:
+    """With no event selected, the line at the top of the panel stays there."""
+    article = _show(qtbot, QtArticle(state))
+    browser = article.browser
+    bar = browser.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    reading = browser.cursorForPosition(QPoint(0, 0)).position()
+    article.resize(SIZE[0] - 120, SIZE[1])
+    qtbot.waitUntil(lambda: browser.viewport().width() < SIZE[0] - 120)
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(reading)
+    assert 0 <= browser.cursorRect(cursor).center().y() < browser.viewport().height() // 6
 
 
 def test_a_file_without_an_article_says_so_in_the_article_tab(qtbot, catalogue) -> None:

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import bisect
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QEvent, QRect, QUrl, QUrlQuery
-from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QRect, QUrl, QUrlQuery
+from PySide6.QtGui import (
+    QColor,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend
@@ -72,6 +80,37 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
     return passages
 
 
+class _ReadingBrowser(QTextBrowser):
+    """A text browser that keeps the reader's place when it is resized: the text reflows at a
+    new width under a scroll bar that keeps its pixels, so the line that was at the top, and
+    the passage being read, went somewhere else far off. The line at the top stays at the
+    top; a passage `keep_in_view` names that was in view stays in view."""
+
+    keep_in_view: Callable[[], int | None] = staticmethod(lambda: None)
+    """The document position to keep in view when it is (the selected passage's start)."""
+
+    def _rect_of(self, position: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(self.document().characterCount() - 1, position)))
+        return self.cursorRect(cursor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        bar = self.verticalScrollBar()
+        at_top = bar.value() == 0
+        reading = self.cursorForPosition(QPoint(0, 0)).position()
+        before = self._rect_of(reading).top()
+        kept = self.keep_in_view()
+        if kept is not None and not self.viewport().rect().contains(self._rect_of(kept).topLeft()):
+            kept = None  # out of view before: nothing to keep
+        super().resizeEvent(event)
+        if not at_top:
+            bar.setValue(bar.value() + self._rect_of(reading).top() - before)
+        if kept is not None:
+            rect = self._rect_of(kept)
+            if not self.viewport().rect().contains(rect.topLeft()):
+                bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+
 class QtArticle(QWidget):
     """The article, read-only, with every event's passage tinted; click a passage to select it."""
 
@@ -82,7 +121,8 @@ class QtArticle(QWidget):
         self._starts: list[int] = []
         self._body_start = 0
 
-        self.browser = QTextBrowser(self)
+        self.browser = _ReadingBrowser(self)
+        self.browser.keep_in_view = self._selected_start
         self.browser.setObjectName("articleText")
         self.browser.setAccessibleName("Article text")
         self.browser.setAccessibleDescription(
@@ -130,6 +170,13 @@ class QtArticle(QWidget):
             return False
         rect = self.offset_rect(event.excerpts[0].start)
         return self.browser.viewport().rect().intersects(rect)
+
+    def _selected_start(self) -> int | None:
+        """Where the selected event's first passage starts in the document, if it has one."""
+        event = self._state.selected_event
+        if event is None or not event.excerpts:
+            return None
+        return self.document_position(event.excerpts[0].start)
 
     def show_selected(self) -> None:
         """Scroll the selected event's passage into view (about a third of the way down)."""
