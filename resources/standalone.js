@@ -405,6 +405,16 @@ var MapExplorerExport = (function () {
     control.addTo(map);
   }
 
+  /* Dark when the reader's system or browser is (as the app follows its desktop's), and when
+   * it switches: the map's theme sets the page's "dark" class, which the page's own parts
+   * (header, details, slider, legend) follow too. */
+  function followColourScheme() {
+    var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+    function follow() { send({ type: "theme", dark: !!(scheme && scheme.matches) }); }
+    follow();
+    if (scheme && scheme.addEventListener) scheme.addEventListener("change", follow);
+  }
+
   // --- start -------------------------------------------------------------------------------------
   function start() {
     document.title = data.title;
@@ -431,6 +441,7 @@ var MapExplorerExport = (function () {
     }).setView([38, 45], 4);
     MapExplorer.start(map);
     MapExplorer.attach(bridge);
+    followColourScheme();
     map.attributionControl.addAttribution("Base map: Natural Earth · made with Map Explorer");
     addLegend(map);
     send(catalogue);

@@ -66,8 +66,11 @@ def browser_classes():
 class Browser:
     """A QWebEngineView showing one exported file; `js()` evaluates and JSON-decodes."""
 
-    def __init__(self, qtbot, classes, path) -> None:
+    def __init__(self, qtbot, classes, path, dark: bool = False) -> None:
+        """`dark`: the page is told the reader's system is dark, as `prefers-color-scheme`
+        says it in a browser on a dark desktop."""
         from PySide6.QtCore import QUrl
+        from PySide6.QtWebEngineCore import QWebEngineScript
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
         profile_class, interceptor_class, page_class = classes
@@ -82,6 +85,16 @@ class Browser:
         # gets to the interceptor (QtWebEngine refuses them silently by default).
         settings = self.page.settings()
         settings.setAttribute(settings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+        if dark:
+            script = QWebEngineScript()
+            script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+            script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+            script.setSourceCode(
+                "window.matchMedia = function (query) { return { media: query, matches:"
+                " query.indexOf('prefers-color-scheme: dark') >= 0,"
+                " addEventListener: function () {} }; };"
+            )
+            self.page.scripts().insert(script)
         self.view.setPage(self.page)
         self.view.resize(1280, 800)
         self.view.show()
@@ -125,8 +138,8 @@ class Browser:
 def open_page(qtbot, browser_classes):
     browsers: list[Browser] = []
 
-    def opener(path) -> Browser:
-        browsers.append(Browser(qtbot, browser_classes, path))
+    def opener(path, dark: bool = False) -> Browser:
+        browsers.append(Browser(qtbot, browser_classes, path, dark))
         return browsers[-1]
 
     yield opener
@@ -211,6 +224,27 @@ def test_the_page_draws_offline(open_page, exported, bundled):
     assert drawn == {e.id for e in state.visible_events()}
     assert page.text("me-date") == "31 January 2025"
     assert page.text("me-title") == bundled.source.title
+
+
+def test_the_page_is_dark_where_the_readers_system_is(open_page, exported):
+    """The page was always light, on a dark desktop beside the dark app; it now follows the
+    reader's colour scheme, its map and its own parts (header, details, slider) alike."""
+    parts = ("me-header", "me-details", "me-timeline")
+
+    def lightness(page, element_id: str) -> int:
+        colour = page.js(
+            f"getComputedStyle(document.getElementById('{element_id}')).backgroundColor"
+        )
+        return sum(int(v) for v in re.findall(r"\d+", colour)[:3]) // 3
+
+    light = open_page(exported)
+    assert not light.js("document.body.classList.contains('dark')")
+    assert all(lightness(light, part) > 200 for part in parts)
+    dark = open_page(exported, dark=True)
+    assert dark.js("document.body.classList.contains('dark')")  # the map's theme: dark land
+    assert all(lightness(dark, part) < 80 for part in parts)
+    text = dark.js("getComputedStyle(document.body).color")
+    assert sum(int(v) for v in re.findall(r"\d+", text)[:3]) // 3 > 200  # light text on it
 
 
 def test_moving_the_slider_changes_what_is_drawn(open_page, exported, bundled):
