@@ -421,7 +421,7 @@ var MapExplorerExport = (function () {
     $("me-title").textContent = data.title;
     var s = data.source, bits = [];
     if (s.publisher) bits.push(s.publisher);
-    if (s.published) bits.push(s.published);
+    if (s.published) bits.push(s.publishedWords || s.published);
     var filtered = data.filtered;
     if (filtered) {
       // As a filtered picture's header says it: the page holds only the events it let through.

@@ -441,6 +441,13 @@ def test_counts_are_written_as_the_app_writes_them(open_page, tmp_path):
     assert page.text("me-count") == "1,200 events shown"
 
 
+def test_the_header_gives_the_publication_date_in_words(open_page, exported):
+    """The header said "Associated Press · 2025-01-17", where the window's article tab and
+    every other date on the page are in words."""
+    said = open_page(exported).text("me-source")
+    assert said == "Associated Press · Friday 17 January 2025 · 30 events"
+
+
 def test_a_filtered_page_says_so_in_its_header(open_page, tmp_path, bundled):
     """A page of the diplomacy only looked like one of every event: the PNG's header named
     the filter, the web page's did not. Now it says how many of the file's events it holds and

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["extra_rows", "field_label", "place_words", "split_links"]
+__all__ = ["extra_rows", "field_label", "place_words", "published_words", "split_links"]
 
 # A web address in a file's text: up to a space or a quote, less the punctuation of the
 # sentence round it ("See https://example.org/a.").
@@ -16,6 +16,17 @@ _URL_TRAILING = ".,;:!?)]}"
 MAX_EXTRA_FIELDS = 20
 MAX_EXTRA_CHARS = 400
 _ACRONYMS = {"url": "URL", "uri": "URI", "id": "ID", "iso": "ISO", "osm": "OSM"}
+
+
+def published_words(published: str) -> str:
+    """An article's publication date in words, as the window's article tab writes it ("Friday
+    17 January 2025", not "2025-01-17"); as written when it is not a date that reads."""
+    from mapexplorer.model.time import DateError, TimeSpan
+
+    try:
+        return TimeSpan.parse(published).describe()
+    except DateError:
+        return published
 
 
 def split_links(text: str) -> list[str]:

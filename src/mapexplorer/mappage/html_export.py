@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS, legend
-from mapexplorer.event_words import extra_rows, place_words, split_links
+from mapexplorer.event_words import extra_rows, place_words, published_words, split_links
 from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.basemap import basemap_data
@@ -135,6 +135,8 @@ def page_data(state: ExplorerState, title: str = "", note: FilterNote | None = N
             "title": source.title,
             "publisher": source.publisher,
             "published": source.published,
+            # The header's, in words as the window writes it (not "2025-01-17").
+            "publishedWords": published_words(source.published) if source.published else "",
         },
         # A filtered page looked like one of every event, only fewer (its picture said so).
         "filtered": {"described": note.described, "total": note.total} if note else None,

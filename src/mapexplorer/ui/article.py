@@ -20,9 +20,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend
+from mapexplorer.event_words import published_words
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.model.time import DateError, TimeSpan
 from mapexplorer.ui.plain_text import plain_tooltip
 
 NO_ARTICLE = (
@@ -237,10 +237,7 @@ class QtArticle(QWidget):
             )
         byline = [html.escape(source.publisher)] if source.publisher else []
         if source.published:
-            try:
-                byline.append(html.escape(TimeSpan.parse(source.published).describe()))
-            except DateError:
-                byline.append(html.escape(source.published))
+            byline.append(html.escape(published_words(source.published)))
         if byline:
             head.append(f'<p style="color:{c["muted"]}; margin-top:0">{" · ".join(byline)}</p>')
         if any(p.event_ids for p in self._passages):
