@@ -92,6 +92,18 @@ def test_details_hint_when_nothing_selected(qtbot, state) -> None:
     assert not details.article_button.isVisible()
 
 
+def test_the_hint_shows_once_after_a_selection_is_cleared(qtbot, state) -> None:
+    """Escape after a long event's details (scrolled: its scroll bar showing) showed the hint
+    twice, one under the other: the scroll bar going resized the panel while the hint was
+    being set, which set it again inside."""
+    details = _show(qtbot, QtDetails(state))
+    state.select("treaty-signing")
+    assert details.browser.verticalScrollBar().maximum() > 0  # long enough to scroll
+    state.select(None)
+    assert details.text().strip() == EMPTY_HINT
+    assert details.browser.verticalScrollBar().maximum() == 0
+
+
 def test_details_show_the_selected_event(qtbot, state, catalogue) -> None:
     details = _show(qtbot, QtDetails(state))
     state.select("treaty-signing")

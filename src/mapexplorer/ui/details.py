@@ -62,6 +62,7 @@ class QtDetails(QWidget):
         self._state = state
         self._opening: str | None = None  # the file being read into an empty window
         self._placing_hint = False
+        self._hint_resized = False
 
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("detailsText")
@@ -152,6 +153,19 @@ class QtDetails(QWidget):
         """The hint with no event selected, set down from the top as far as the panel's height
         allows (up to `HINT_TOP`), and with less padding in a short panel: a fixed margin made
         a short panel scroll beside three lines of text, and cut them off."""
+        # Setting the hint in place of a long event's details takes the scroll bar away, which
+        # resizes the viewport in the middle of `setHtml`: placed again then, inside it, the
+        # hint showed twice. It is placed again after, for the viewport's new size.
+        for _ in range(2):
+            self._placing_hint, self._hint_resized = True, False
+            try:
+                self._place_hint()
+            finally:
+                self._placing_hint = False
+            if not self._hint_resized:
+                break
+
+    def _place_hint(self) -> None:
         viewport = self.browser.viewport()
         # Measured on a copy laid out at the viewport's width: the browser lays out lazily.
         measure = self.browser.document().clone(self)
@@ -172,13 +186,11 @@ class QtDetails(QWidget):
             watched is self.browser.viewport()
             and event.type() == QEvent.Type.Resize
             and self._state.selected_event is None
-            and not self._placing_hint
         ):
-            self._placing_hint = True  # (its scroll bar going resizes the viewport again)
-            try:
+            if self._placing_hint:
+                self._hint_resized = True  # (its scroll bar going): placed again after
+            else:
                 self._show_hint()  # another height or width: the hint moves up or down
-            finally:
-                self._placing_hint = False
         return super().eventFilter(watched, event)
 
     # --- building -----------------------------------------------------------------------------
