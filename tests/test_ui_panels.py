@@ -121,6 +121,26 @@ def test_details_show_the_selected_event(qtbot, state, catalogue) -> None:
     assert details.article_button.isVisible() and details.article_button.isEnabled()
 
 
+def test_details_of_a_file_without_an_article_speak_of_no_article(qtbot, catalogue) -> None:
+    """A CSV's events showed "Show in article" greyed out under each one, and the hint asked
+    for a click on "a highlighted passage in the article" that the file has not."""
+    from mapexplorer.ui.details import EMPTY_HINT_NO_ARTICLE
+
+    table = Catalogue(events=catalogue.events, places=catalogue.places, eras=catalogue.eras)
+    state = ExplorerState(table)
+    details = _show(qtbot, QtDetails(state))
+    assert details.text().strip() == EMPTY_HINT_NO_ARTICLE
+    assert "article" not in EMPTY_HINT_NO_ARTICLE
+    state.select("treaty-signing")
+    assert "Putin and Pezeshkian" in details.text()
+    assert not details.article_button.isVisible()
+    state.set_catalogue(catalogue)  # an article opened after it: its button and hint
+    state.select("treaty-signing")
+    assert details.article_button.isVisible() and details.article_button.isEnabled()
+    state.select(None)
+    assert details.text().strip() == EMPTY_HINT
+
+
 def test_details_date_in_words(qtbot, state) -> None:
     details = _show(qtbot, QtDetails(state))
     state.select("fall-of-assad")

@@ -18,6 +18,8 @@ from mapexplorer.model.time import Precision
 EMPTY_HINT = (
     "Click a place on the map, an event in the list or a highlighted passage in the article."
 )
+EMPTY_HINT_NO_ARTICLE = "Click a place on the map or an event in the list."
+"""The hint for a file of events without an article (a CSV, a KML): no passages to click."""
 MAX_OTHERS = 25
 
 
@@ -135,7 +137,9 @@ class QtDetails(QWidget):
     def refresh(self) -> None:
         """Rebuild the panel from the state's selection."""
         event = self._state.selected_event
-        self._button_bar.setVisible(event is not None)
+        # A file without an article has no passage to show: no button greyed out at every event.
+        has_article = bool(self._state.catalogue.source.text)
+        self._button_bar.setVisible(event is not None and has_article)
         self.article_button.setEnabled(bool(event and event.excerpts))
         if event is None:
             self._show_hint()
@@ -209,7 +213,7 @@ class QtDetails(QWidget):
 
     def _hint_html(self, top: int, padding: int) -> str:
         c = self._colours()
-        hint = EMPTY_HINT
+        hint = EMPTY_HINT if self._state.catalogue.source.text else EMPTY_HINT_NO_ARTICLE
         if self._opening and not self._state.catalogue.events:
             hint = f"Opening {self._opening}…"
         return (
