@@ -380,6 +380,31 @@ def test_list_shows_all_events_in_date_order(qtbot, state, catalogue) -> None:
     assert "of 30 events visible" in event_list.count.text()
 
 
+def test_the_selected_row_stays_in_view_when_the_list_grows_shorter(qtbot, state) -> None:
+    """A row selected near the list's bottom slid out of sight when the list grew shorter
+    (the window made smaller, the splitter dragged, larger text): it is kept in view."""
+    event_list = _show(qtbot, QtEventList(state), (900, 500))
+    table = event_list.table
+
+    def in_view(event_id: str) -> bool:
+        rect = table.visualRect(event_list.model.index(event_list.model.row_of(event_id), 0))
+        return rect.top() >= 0 and rect.bottom() < table.viewport().height()
+
+    bottom = table.rowAt(table.viewport().height() - 2)  # the last row in view
+    chosen = event_list.model.event_at(bottom - 1).id
+    state.select(chosen)
+    assert in_view(chosen)
+    event_list.resize(900, 250)
+    qtbot.waitUntil(lambda: table.viewport().height() < 200)
+    assert in_view(chosen)
+    first = event_list.model.event_at(table.rowAt(2)).id  # a row at the top stays put
+    state.select(first)
+    scrolled = table.verticalScrollBar().value()
+    event_list.resize(900, 200)
+    qtbot.waitUntil(lambda: table.viewport().height() < 150)
+    assert in_view(first) and table.verticalScrollBar().value() == scrolled
+
+
 def test_events_of_one_day_list_in_the_files_order(qtbot) -> None:
     """Same-day events went "E0, E1, E10, E100, E2" (their ids as text), and an incident log's
     rows by their titles' slugs. In the file's order as the list opens, after sorting by

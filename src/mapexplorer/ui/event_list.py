@@ -661,6 +661,7 @@ class QtEventList(QWidget):
         # The table's viewport: its width changes with the panel, and with a scroll bar.
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self._fit_columns()
+            self._keep_selected_row(event.oldSize().height())
         elif event.type() == QEvent.Type.KeyPress and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -674,6 +675,18 @@ class QtEventList(QWidget):
             if watched is self.search and event.key() == Qt.Key.Key_Down:
                 return self._down_to_the_list()
         return super().eventFilter(watched, event)
+
+    def _keep_selected_row(self, old_height: int) -> None:
+        """The selected row, in view before the list grew shorter (the window made smaller,
+        the splitter dragged, larger text), stays in view: it slid under the bottom edge."""
+        row = self.model.row_of(self._state.selected)
+        if row is None:
+            return
+        index = self.model.index(row, EventTableModel.DATE)
+        rect = self.table.visualRect(index)
+        if rect.top() >= 0 and rect.bottom() < old_height:  # it was in view
+            if rect.bottom() >= self.table.viewport().height():
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _down_to_the_list(self) -> bool:
         """Down in the filter box: into the list of what it found (typed text first filters at
