@@ -65,3 +65,58 @@ def test_a_json_file_that_cannot_be_written_is_said_before_measuring(tmp_path, c
         f"mapexplorer.bench: {tmp_path}/results/bench.json: cannot write the file: the folder "
         f"{tmp_path}/results does not exist\n"
     )
+
+
+def test_the_trace_splits_a_round_trip_into_its_hops():
+    """`bench_trace` finds a jump's steps in Chromium's trace (microseconds of the monotonic
+    clock Python's marks use, in seconds) and gives each phase in milliseconds."""
+    from mapexplorer.bench_trace import PHASES, split_round_trips, summary
+
+    def thread(tid, name):
+        return {"ph": "M", "name": "thread_name", "pid": tid // 10, "tid": tid,
+                "args": {"name": name}}  # fmt: skip
+
+    def span(tid, name, ts, dur, func=""):
+        event = {"ph": "X", "pid": tid // 10, "tid": tid, "name": name, "ts": ts, "dur": dur}
+        if func:
+            event["args"] = {"src_func": func}
+        return event
+
+    gui, io, renderer, renderer_io = 10, 11, 20, 21
+    trace = {
+        "traceEvents": [
+            thread(gui, "CrBrowserMain"),
+            thread(io, "Chrome_IOThread"),
+            thread(renderer, "CrRendererMain"),
+            thread(renderer_io, "Chrome_ChildIOThread"),
+            # another message before the jump: not this jump's
+            span(renderer, "Receive mojo message", 999_000, 50),
+            span(renderer, "Receive mojo message", 1_000_500, 1_500),
+            span(renderer, "v8.compile", 1_000_550, 100),
+            span(renderer, "v8.run", 1_000_700, 1_200),
+            span(renderer_io, "ThreadControllerImpl::RunTask", 1_001_700, 20, "SendMessage"),
+            span(io, "EpollEvent", 1_001_800, 10),
+            span(gui, "Receive mojo message", 1_002_300, 150),
+        ]
+    }
+    marks = [{"move": 1.0000, "call": 1.0002, "called": 1.0003, "handled": 1.0006,
+              "answer": 1.0025}]  # fmt: skip
+    (row,) = split_round_trips(trace, marks)
+    expected = {
+        "python_to_call": 0.2,
+        "call": 0.1,
+        "handlers_after": 0.3,
+        "call_to_renderer": 0.3,
+        "compile": 0.1,
+        "run": 1.2,
+        "answer_to_browser_io": 1.1,
+        "io_to_gui": 0.5,
+        "gui_message": 0.15,
+        "total": 2.5,
+    }
+    assert set(row) == set(PHASES)
+    assert {k: round(v, 3) for k, v in row.items()} == expected
+    assert "1 jumps traced" in summary([row])
+    # A jump after the trace's end is left out.
+    late = {key: value + 10 for key, value in marks[0].items()}
+    assert len(split_round_trips(trace, [*marks, late])) == 1
