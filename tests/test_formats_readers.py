@@ -1804,6 +1804,24 @@ def test_a_placemark_without_the_date_the_others_have_in_their_data_says_so(tmp_
     ]
 
 
+def test_a_qgis_placemark_with_an_empty_date_is_named_by_its_title_and_told_so(tmp_path):
+    """A QGIS export's placemark has no <name>, its title in its SimpleData: it was "placemark
+    2, …: … and no 'date' in its data", though its 'date' is there, empty."""
+    mark = (
+        "<Placemark><ExtendedData><SchemaData schemaUrl='#events'><SimpleData name='date'>{}"
+        "</SimpleData><SimpleData name='title'>{}</SimpleData></SchemaData></ExtendedData>"
+        "<Point><coordinates>34.4,31.5</coordinates></Point></Placemark>"
+    )
+    body = mark.format("2023/10/07", "Attack") + mark.format("", "Undated")
+    kml = f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>{body}</Folder></Document></kml>'
+    catalogue, report = read_catalogue(write(tmp_path / "qgis.kml", kml))
+    assert [e.title for e in catalogue.events] == ["Attack"]
+    assert [str(p) for p in report.problems] == [
+        "placemark 2 ('Undated'), field 'TimeStamp/TimeSpan': the placemark has no TimeStamp "
+        "or TimeSpan, and its 'date' is empty"
+    ]
+
+
 def test_kmz(tmp_path):
     path = tmp_path / "corridor.kmz"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -705,7 +705,9 @@ def _read_placemark(
     user_time: bool,
     by_name: PlacesByName | None = None,
 ) -> None:
-    name = row.get("name") or ""
+    parts = reader.parts(row)
+    # Named by its <name>, else by its title in its data (a QGIS export's has no <name>)
+    name = row.get("name") or parts.title or ""
     item = f"placemark {number}" + (f" ({name[:40]!r})" if name else "")
     try:
         time, cells = _time(reader, row, mark, user_time)
@@ -713,7 +715,6 @@ def _read_placemark(
         field = "gx:Track <when>" if mark.track_timed else "TimeStamp/TimeSpan"
         builder.problem(item, field, str(exc))
         return
-    parts = reader.parts(row)
     extra = reader.extra(row)
     if mark.folders:
         extra.setdefault("folder", "/".join(mark.folders))
@@ -850,9 +851,11 @@ def _time(reader: RowReader, row: dict, mark: _Mark, user_time: bool) -> tuple[T
             and _undated(mark)
             and not any(str(row.get(name) or "").strip() for name in reader.choice.time.fields)
         ):  # "the date is empty" would not say that the placemark has no other date
+            label = reader.choice.time.label
+            if any(name in row for name in reader.choice.time.fields):
+                raise DateError(f"{_no_time(mark)}, and its {label!r} is empty") from None
             raise DateError(
-                f"{_no_time(mark)}, and no {reader.choice.time.label!r} in its data, as other "
-                "placemarks have"
+                f"{_no_time(mark)}, and no {label!r} in its data, as other placemarks have"
             ) from None
         if kml_time is None or user_time:
             raise
