@@ -3967,3 +3967,20 @@ def test_decades_to_decades_read(value, edtf):
     """ "1990s–2000s" was refused: "'2000s' could be a decade or a century"; beside a decade
     it is one."""
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("Herbst 1989", "1989-23"),
+        ("Frühjahr 1945", "1945-21"),
+        ("automne 1942", "1942-23"),
+        ("otoño de 1936", "1936-23"),
+        ("estate 1943", "1943-22"),
+        ("Herbst 1989 – Frühjahr 1990", "1989-23/1990-21"),
+    ],
+)
+def test_seasons_in_the_languages_of_the_months_read(value, edtf):
+    """A German sheet's "Herbst 1989" was refused ("'herbst' is not a month"), though its
+    "1. März 2024" reads."""
+    assert parse_date(value).edtf == edtf

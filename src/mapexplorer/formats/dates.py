@@ -79,6 +79,17 @@ _FOREIGN_MONTHS = {
 _MONTH_NAMES.update(
     {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
 )
+# The seasons in the same languages ("Herbst 1989", "automne 1942", "otoño de 1936"), read
+# as the English ones are.
+_FOREIGN_SEASONS = {
+    "spring": "frühling frühjahr fruehling fruehjahr printemps primavera lente voorjaar",
+    "summer": "sommer été ete verano estate verão verao zomer",
+    "autumn": "herbst automne otoño otono autunno outono herfst najaar",
+    "winter": "hiver invierno inverno",
+}
+_SEASON_NAMES = {
+    name: season for season, names in _FOREIGN_SEASONS.items() for name in names.split()
+}
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
@@ -676,7 +687,9 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             except _WeekdayError:
                 raise
             except DateError:
-                # "Winter 2014" or "Spring, 2014": a season
+                # "Winter 2014" or "Spring, 2014": a season; "Herbst 1989", "otoño de 1936"
+                if (season := _SEASON_NAMES.get(match["month"])) is not None:
+                    text = f"{season} {match['year']}"
                 if (span := _from_prose(re.sub(r",\s*", " ", text))) is not None:
                     return span
                 raise
