@@ -3984,3 +3984,32 @@ def test_seasons_in_the_languages_of_the_months_read(value, edtf):
     """A German sheet's "Herbst 1989" was refused ("'herbst' is not a month"), though its
     "1. März 2024" reads."""
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("encoding", "title", "name"),
+    [
+        ("cp1250", "Protest w Łodzi", "Windows-1250 (central European)"),
+        ("cp1251", "Обстріл Харкова", "Windows-1251 (Cyrillic)"),
+    ],
+)
+def test_a_csv_excel_saved_in_a_central_european_or_cyrillic_code_page(
+    tmp_path, encoding, title, name
+):
+    """Excel saves CSV in the computer's code page: a Polish one's "Łódź" was read as
+    Windows-1252, "£ódŸ" (and a Ukrainian one's "Харків" as "Õàðê³â"), with nothing said."""
+    path = tmp_path / "events.csv"
+    text = f"date;title;city\r\n2024-03-01;{title};Kharkiv\r\n2024-03-02;Rally;Lviv\r\n"
+    path.write_bytes(text.encode(encoding))
+    catalogue, report = read_catalogue(path)
+    assert catalogue.events[0].title == title
+    assert report.asides[0].startswith(f"the file is not UTF-8: read as {name} text")
+
+
+def test_a_csv_in_windows_1252_reads_as_before(tmp_path):
+    path = tmp_path / "events.csv"
+    text = "date;title;city\r\n2024-03-01;Café naïve – “Señor” €5;München\r\n"
+    path.write_bytes(text.encode("cp1252"))
+    catalogue, report = read_catalogue(path)
+    assert catalogue.events[0].title == "Café naïve – “Señor” €5"
+    assert not any("UTF-8" in line for line in report.asides)

@@ -29,6 +29,7 @@ from mapexplorer.formats import table_mercator
 from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.dates import date_note, ongoing
+from mapexplorer.formats.encodings import NAMES, single_byte_text
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.gdelt import gdelt_header
@@ -190,6 +191,13 @@ def _read(
 ) -> tuple[Catalogue, ReadReport]:
     header, rows, broken, number = _read_table(path)
     catalogue, report = _read_rows(path, progress, fields, header, rows, broken, number)
+    if number.encoding:  # the file as a whole: its rows read as written
+        report.asides.insert(
+            0,
+            f"the file is not UTF-8: read as {NAMES[number.encoding]} text, as its words "
+            "read in it (Excel saves CSV in the code page of the computer's language); if "
+            "letters look wrong, save it as 'CSV UTF-8' and open that",
+        )
     if number.header_rows == 0:
         report.asides.insert(  # the file as a whole: its rows read as written
             0,
@@ -877,7 +885,8 @@ def _read_table(
     """`read_table`, the (item, problem) of the last row when it was left out because a
     quoted field in it is never closed (it ran to the end of the file), else None, and the
     rows' numbers as a spreadsheet shows them."""
-    text = _decode(path, read_bytes(path))
+    number = RowNumbers()
+    text = _decode(path, read_bytes(path), number)
     if text.startswith("?") and (sparql := sparql_tsv(text)) is not None:
         header, rows = sparql  # Wikidata's query results as TSV: cells written as RDF terms
         rows = [row for row in rows if any(row)][:limit]
@@ -890,7 +899,6 @@ def _read_table(
     first: list[str] | None = None  # the header row as written, until the first data row
     rows: list[list[str]] = []
     next_start = last_start = 1  # the line the next row starts on; the last row's
-    number = RowNumbers()
     if named:
         next(reader)  # lines keep their numbers in the file
         next_start = 2
@@ -961,12 +969,13 @@ class RowNumbers:
     blank rows above it, if any), and the blank rows between the data rows, which the reader
     skips, count too — so "row 7" is the row a user finds at 7."""
 
-    __slots__ = ("_above", "_blanks", "header_rows")
+    __slots__ = ("_above", "_blanks", "encoding", "header_rows")
 
     def __init__(self) -> None:
         self._above = 0  # blank rows above the header
         self._blanks: list[int] = []  # each blank row below it: how many data rows precede it
         self.header_rows = 1  # 2 for a header over two rows (`header_rows`)
+        self.encoding = ""  # the file's code page, when one other than Windows-1252 (`_decode`)
 
     def skip(self, above_header: bool, rows_before: int) -> None:
         if above_header:
@@ -1011,7 +1020,9 @@ def _one_column(header: list[str], rows: list[list[str]], delimiter: str) -> str
     )
 
 
-def _decode(path: Any, data: bytes) -> str:
+def _decode(path: Any, data: bytes, number: RowNumbers | None = None) -> str:
+    """The text of a table's bytes; `number`, when given, learns the code page of a file
+    that is not UTF-8 when it is not the western European one."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -1025,12 +1036,15 @@ def _decode(path: Any, data: bytes) -> str:
             except UnicodeDecodeError:
                 pass  # not text after all: binary, as said below
         raise FormatError(path, "this is not a text table (it holds binary data)")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Excel's "CSV (Comma delimited)", in the code page of the computer's language
+    text, encoding = single_byte_text(data)
+    if number is not None and encoding in ("cp1250", "cp1251"):
+        number.encoding = encoding  # not the western European one it was read as before
+    return text
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

@@ -1,0 +1,88 @@
+"""Which Windows code page a text file that is not UTF-8 was saved in.
+
+Excel saves "CSV (Comma delimited)" in the code page of the computer's language: Windows-1252
+in western Europe and the Americas, Windows-1250 in central Europe (Polish, Czech,
+Hungarian…), Windows-1251 where Cyrillic is written (Ukrainian, Russian, Bulgarian…). Read in
+the wrong one, every non-ASCII letter comes out as another ("Łódź" as "£ódŸ", "Харків" as
+"Õàðê³â"), and the places are not found. The bytes do not say which it is; the words do: in
+the right code page they are words of one script, and the wrong one makes symbols inside
+words, capitals after small letters, Latin words with no plain letter ("Ìîñêâà" for "Москва")
+or words of Latin and Cyrillic letters at once.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NAMES", "single_byte_text"]
+
+CANDIDATES = ("cp1252", "cp1250", "cp1251")
+"""Windows-1252 first: it wins a tie, as the file was read before."""
+NAMES = {
+    "cp1252": "Windows-1252 (western European)",
+    "cp1250": "Windows-1250 (central European)",
+    "cp1251": "Windows-1251 (Cyrillic)",
+}
+_SAMPLE = 1 << 16
+_WORD = re.compile(r"(?:[^\W\d_]|[^\x00-\x7f])+")
+"""A run of letters and non-ASCII characters: a word, with any symbol among its letters
+("£ódŸ")."""
+
+
+def single_byte_text(data: bytes) -> tuple[str, str]:
+    """The text of bytes that are not UTF-8, in the candidate code page whose words read best,
+    and that code page."""
+    sample = data[:_SAMPLE]
+    best, best_score = CANDIDATES[0], None
+    if any(byte >= 0x80 for byte in sample):
+        for encoding in CANDIDATES:
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            score = _score(text)
+            if best_score is None or score > best_score:
+                best, best_score = encoding, score
+    try:
+        return data.decode(best), best
+    except UnicodeDecodeError:  # a byte the code page leaves undefined (cp1252's 0x81)
+        return data.decode("latin-1"), "latin-1"
+
+
+def _score(text: str) -> int:
+    """How well the non-ASCII words read: one for each that reads as a word, less two for
+    each that cannot be one."""
+    score = 0
+    for token in _WORD.findall(text):
+        if token.isascii():
+            continue
+        # Without the quotes, dashes and signs around it ("“quoted”", "€"): the word itself
+        word = _trimmed(token)
+        if len(word) > 1 and not word.isascii():
+            score += 1 if _plausible(word) else -2
+    return score
+
+
+def _trimmed(token: str) -> str:
+    start, end = 0, len(token)
+    while start < end and not token[start].isalpha():
+        start += 1
+    while end > start and not token[end - 1].isalpha():
+        end -= 1
+    return token[start:end]
+
+
+def _plausible(word: str) -> bool:
+    if not all(c.isalpha() for c in word):
+        return False  # a symbol among letters: "£ódŸ", "Õàðê³â"
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+    latin = any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in word)
+    if cyrillic and latin:
+        return False  # "Krakуw"
+    if latin and len(word) >= 3 and not any(c.isascii() for c in word):
+        return False  # "Ìîñêâà": Latin words have plain letters
+    # A capital after a small letter ("GdaŸsk"), not in a word of capitals or a name ("McDonald")
+    return not any(
+        a.islower() and b.isupper() and not b.isascii()
+        for a, b in zip(word, word[1:], strict=False)
+    )
