@@ -4013,3 +4013,18 @@ def test_a_csv_in_windows_1252_reads_as_before(tmp_path):
     catalogue, report = read_catalogue(path)
     assert catalogue.events[0].title == "Café naïve – “Señor” €5"
     assert not any("UTF-8" in line for line in report.asides)
+
+
+def test_a_table_with_ukrainian_or_russian_column_names(tmp_path):
+    """ "Дата;Подія;Місто;Широта;Довгота" was refused: every Cyrillic name was made "" (one
+    name for all five), and none was known."""
+    text = "Дата;Подія;Місто;Широта;Довгота\n24.02.2022;Обстріл;Харків;49.99;36.23\n"
+    catalogue, report = read_catalogue(write(tmp_path / "ua.csv", text))
+    (event,) = catalogue.events
+    assert (event.title, event.time.edtf) == ("Обстріл", "2022-02-24")
+    place = place_of(catalogue, event)
+    assert place.name == "Харків" and place.representative == (36.23, 49.99)
+    guess = guess_fields(
+        write(tmp_path / "ru.csv", "Дата,Событие,Город,Страна\n2022-03-01,Митинг,Berlin,Germany\n")
+    )
+    assert (guess.choice.title, guess.choice.place) == ("Событие", "Город")

@@ -802,7 +802,17 @@ def _place(builder: CatalogueBuilder, parts: RowParts, point: Any, shape: Any) -
     return builder.unnamed_point_place(lon, lat)  # a spot: every row there shares it
 
 
-_COUNTRY_COLUMNS = {"country", "country_name", "nation", "land", "pays", "pais", "paese"}
+_COUNTRY_COLUMNS = {
+    "country",
+    "country_name",
+    "nation",
+    "land",
+    "pays",
+    "pais",
+    "paese",
+    "краіна",
+    "страна",
+}  # fmt: skip  ("країна" as `fieldguess.normalise` makes it)
 
 
 def _country_column(header: list[str], choice: FieldChoice) -> str | None:

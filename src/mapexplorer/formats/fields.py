@@ -85,7 +85,7 @@ def normalise(name: str) -> str:
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+    return re.sub(r"[\W_]+", "_", text).strip("_")  # "Дата події" is "дата_події", not ""
 
 
 # --- the names we know, best first -------------------------------------------------------------
@@ -410,6 +410,27 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "month": ("month", "imonth", "event_month", "mon", "monat", "mois", "mes", "mese", "maand"),
     "day": ("day", "iday", "day_of_month", "tag", "jour", "dia", "giorno", "dag"),
 }
+_CYRILLIC_NAMES = {
+    "title": ("назва", "название", "подія", "событие", "заголовок"),
+    "description": ("опис", "описание", "примітка", "примечание", "коментар", "комментарий"),
+    "category": ("категорія", "категория", "тип"),
+    "place": (
+        "місце", "место", "місто", "город", "населений пункт", "населенный пункт", "локація",
+        "локация", "адреса", "адрес", "область", "регіон", "регион", "країна", "страна",
+    ),
+    "lat": ("широта",),
+    "lon": ("довгота", "долгота"),
+    "date": ("дата", "дата події", "дата события"),
+    "start": ("початок", "начало", "дата початку", "дата начала"),
+    "end": ("кінець", "конец", "дата закінчення", "дата окончания"),
+    "year": ("рік", "год"),
+    "month": ("місяць", "месяц"),
+    "day": ("день",),
+}  # fmt: skip
+"""The names in Ukrainian and Russian (a table from a Ukrainian or Russian sheet), after the
+others, as `normalise` makes them ("населений пункт" is "населении_пункт")."""
+for _role, _names in _CYRILLIC_NAMES.items():
+    _NAMES[_role] += tuple(normalise(name) for name in _names)
 _TITLE_LIKE = re.compile(
     r"^(?:name|title|headline|label)_(?!id$)[a-z]{2,3}$"
     r"|^(?:name|title)_(?:long|short|full|official|local)$"
@@ -1120,7 +1141,7 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
         """Spreadsheet day numbers, only in a column named as a date (or, `named`, a start
         or an end): "time" may be seconds."""
         norm = normalise(name)
-        dated = named or "date" in norm or norm in ("datum", "fecha")
+        dated = named or "date" in norm or norm in ("datum", "fecha", "дата")
         return dated and _spreadsheet_days(values[name])
 
     sources: list[TimeSource] = [
