@@ -4028,3 +4028,20 @@ def test_a_table_with_ukrainian_or_russian_column_names(tmp_path):
         write(tmp_path / "ru.csv", "Дата,Событие,Город,Страна\n2022-03-01,Митинг,Berlin,Germany\n")
     )
     assert (guess.choice.title, guess.choice.place) == ("Событие", "Город")
+
+
+def test_dates_that_read_both_ways_take_the_order_of_the_files_other_dates(tmp_path):
+    """A US Google Form's "When did it happen?" of 3/10/2024 was read as 3 October, though
+    its "Timestamp" beside it (3/15/2024 14:22:01) is plainly month first."""
+    text = (
+        "Timestamp,What happened?,When did it happen?,Where?\n"
+        "3/15/2024 14:22:01,Flooding,3/10/2024,Valencia\n"
+        "3/16/2024 9:01:44,Bridge closed,3/12/2024,Valencia\n"
+    )
+    path = write(tmp_path / "form.csv", text)
+    guess = guess_fields(path)
+    assert guess.choice.time.field == "When did it happen?"
+    assert guess.choice.date_order == "mdy"
+    assert not any("read both ways" in reason for reason in guess.reasons)
+    catalogue, _ = read_catalogue(path)
+    assert by_title(catalogue)["Flooding"].time.edtf == "2024-03-10"

@@ -729,6 +729,13 @@ def guess(
     order, order_unsure = slash_order(
         v for s in time_sources[:1] for f in s.fields for v in values[f]
     )
+    if order_unsure:  # "3/10/2024" beside a form's "Timestamp" of "3/15/2024 14:22:01": one
+        # locale wrote both, so the file's other dates say the order
+        other, other_unsure = slash_order(
+            v for s in time_sources[1:] for f in s.fields for v in values[f]
+        )
+        if other is not None and not other_unsure:
+            order, order_unsure = other, False
     if time is not None and not own:
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
