@@ -4045,3 +4045,19 @@ def test_dates_that_read_both_ways_take_the_order_of_the_files_other_dates(tmp_p
     assert not any("read both ways" in reason for reason in guess.reasons)
     catalogue, _ = read_catalogue(path)
     assert by_title(catalogue)["Flooding"].time.edtf == "2024-03-10"
+
+
+def test_a_csv_with_a_title_and_notes_above_its_header(tmp_path):
+    """A sheet's title and source lines above its table, saved as CSV with their empty cells
+    ("Timeline,,,"), were read as the header and a data row: the file was refused."""
+    text = (
+        "Conflict timeline compiled by the newsdesk,,,\n"
+        ",,,\n"
+        "Source: ACLED and own reporting,,,\n"
+        "Date,Event,City,Notes\n"
+        "2024-01-03,Strike,Kharkiv,\n"
+        "2024-13-04,Drone attack,Odesa,night\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "titled.csv", text))
+    assert [e.title for e in catalogue.events] == ["Strike"]
+    assert [p.item for p in report.problems] == ["row 6"]  # as the spreadsheet shows it

@@ -908,6 +908,7 @@ def _read_table(
     header: list[str] | None = None
     first: list[str] | None = None  # the header row as written, until the first data row
     rows: list[list[str]] = []
+    titles: list[tuple[list[str], int]] = []  # lines of one cell above the header, their lines
     next_start = last_start = 1  # the line the next row starts on; the last row's
     if named:
         next(reader)  # lines keep their numbers in the file
@@ -921,6 +922,12 @@ def _read_table(
             if header is None and (names := gdelt_header(row)) is not None:
                 header, first = names, None  # no header row: the first row is an event
                 number.header_rows = 0
+            elif header is None and sum(1 for cell in row if cell.strip()) < 2:
+                # A sheet's title or a note above its table ("Timeline,,,", "Source: …,,,"),
+                # as the workbook reader skips it; a file of one column keeps its first line
+                titles.append((row, last_start))
+                number.skip(True, 0)
+                continue
             elif header is None:
                 header, first = _header(row), row
                 continue
@@ -948,6 +955,12 @@ def _read_table(
         raise FormatError(
             path, f"not a table we can read: {exc}", f"line {reader.line_num}"
         ) from None
+    if header is None and titles:  # one column, or a header of one name: read as before
+        (row, last_start), *below = titles
+        header, rows = _header(row), [cells for cells, _ in below][:limit]
+        number.unskip(len(titles))
+        if below:
+            last_start = below[-1][1]
     if header is None:
         raise FormatError(path, "the file has no header row (it is empty)")
     broken = None
@@ -992,6 +1005,10 @@ class RowNumbers:
             self._above += 1
         else:
             self._blanks.append(rows_before)
+
+    def unskip(self, count: int) -> None:
+        """Count as data rows the last `count` rows skipped above the header."""
+        self._above -= count
 
     def __call__(self, index: int) -> int:
         """The number of data row `index` (0-based)."""
