@@ -4061,3 +4061,33 @@ def test_a_csv_with_a_title_and_notes_above_its_header(tmp_path):
     catalogue, report = read_catalogue(write(tmp_path / "titled.csv", text))
     assert [e.title for e in catalogue.events] == ["Strike"]
     assert [p.item for p in report.problems] == ["row 6"]  # as the spreadsheet shows it
+
+
+@pytest.mark.parametrize("before", ["\n\n", "\ufeff\n  ", "\r\n"])
+def test_kml_and_gpx_with_blank_lines_before_the_xml_declaration(tmp_path, before):
+    """A script's KML with a blank line before <?xml …?> was refused as "not XML (so not
+    KML): XML or text declaration not at start of entity"; Google Earth reads it."""
+    kml = (
+        f'{before}<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>A</name>'
+        "<TimeStamp><when>2024-06-01</when></TimeStamp><Point><coordinates>2.35,48.85"
+        "</coordinates></Point></Placemark></Document></kml>"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "script.kml", kml))
+    assert [e.title for e in catalogue.events] == ["A"]
+    gpx = (
+        f'{before}<?xml version="1.0"?>\n<gpx version="1.1" xmlns="http://www.topografix.com/'
+        'GPX/1/1"><wpt lat="48.85" lon="2.35"><time>2024-06-01T10:00:00Z</time><name>B</name>'
+        "</wpt></gpx>"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "script.gpx", gpx))
+    assert [e.title for e in catalogue.events] == ["B"]
+
+
+def test_a_broken_kml_after_blank_lines_names_the_line_as_the_file_numbers_it(tmp_path):
+    kml = (
+        '\n\n<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>\n'
+        "<Placemark><name>A</name></Placemark\n</Document></kml>"
+    )
+    with pytest.raises(FormatError, match="at line 6, column 1"):
+        read_catalogue(write(tmp_path / "broken.kml", kml))

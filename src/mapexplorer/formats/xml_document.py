@@ -18,6 +18,7 @@ def parse_document(path: str | os.PathLike, data: bytes, kind: str) -> ET.Elemen
     """The root of `data`, which must be a `<kind.lower()>` document ("KML", "GPX"). External
     entities are never fetched (the standard parser's default), and expat refuses entities
     that expand far beyond the file ("billion laughs")."""
+    data, skipped = _declaration_first(data)
     try:
         parser = ET.XMLParser()
         for at in range(0, len(data), FEED_BYTES):
@@ -30,6 +31,7 @@ def parse_document(path: str | os.PathLike, data: bytes, kind: str) -> ET.Elemen
                 path, "the file's XML entities expand to far more text than it holds: not read"
             ) from None
         line, column = exc.position
+        line += skipped  # as the file numbers its lines
         raise FormatError(
             path, f"not XML (so not {kind}): {reason} at line {line}, column {column + 1}"
         ) from None
@@ -39,6 +41,22 @@ def parse_document(path: str | os.PathLike, data: bytes, kind: str) -> ET.Elemen
     if tag != kind.lower():
         raise FormatError(path, f"not {kind}: the document is <{tag}>, not <{kind.lower()}>")
     return root
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _declaration_first(data: bytes) -> tuple[bytes, int]:
+    """The document without the blank lines before its `<?xml …?>` declaration (a script's
+    or a web server's, which XML forbids and expat refuses: "XML or text declaration not at
+    start of entity", though browsers and Google Earth read it), and how many lines those
+    were."""
+    bom = _BOM if data.startswith(_BOM) else b""
+    body = data[len(bom) :]
+    if body[:1].isspace() and body.lstrip().startswith(b"<?xml"):
+        rest = body.lstrip()
+        return bom + rest, body[: len(body) - len(rest)].count(b"\n")
+    return data, 0
 
 
 def expat_reason(exc: ET.ParseError) -> str:
