@@ -4091,3 +4091,31 @@ def test_a_broken_kml_after_blank_lines_names_the_line_as_the_file_numbers_it(tm
     )
     with pytest.raises(FormatError, match="at line 6, column 1"):
         read_catalogue(write(tmp_path / "broken.kml", kml))
+
+
+def test_a_column_of_web_map_links_places_the_rows(tmp_path):
+    """A location column of Google Maps or OpenStreetMap links, as people paste them, was
+    no location at all: the file was refused."""
+    text = (
+        "date,title,link\n"
+        '2024-01-03,View,"https://www.google.com/maps/@50.4501,30.5234,12z"\n'
+        '2024-01-05,Place,"https://www.google.com/maps/place/Lviv/@49.83,23.94,12z/data=!3m1'
+        '!4b1!4m6!3m5!8m2!3d49.839683!4d24.029717?entry=ttu"\n'
+        "2024-01-06,OSM,https://www.openstreetmap.org/#map=13/46.4825/30.7233\n"
+        "2024-01-07,Marker,https://www.openstreetmap.org/?mlat=48.0159&mlon=37.8029\n"
+        '2024-01-08,Query,"https://maps.google.com/?q=46.6354,32.6169"\n'
+        '2024-01-09,Geo,"geo:49.99,36.23"\n'
+        "2024-01-10,Short,https://maps.app.goo.gl/AbCdEf123\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "links.csv", text))
+    points = {e.title: place_of(catalogue, e).representative for e in catalogue.events}
+    assert points == {
+        "View": (30.5234, 50.4501),
+        "Place": (24.029717, 49.839683),  # the place's own pin, not the view's centre
+        "OSM": (30.7233, 46.4825),
+        "Marker": (37.8029, 48.0159),
+        "Query": (32.6169, 46.6354),
+        "Geo": (36.23, 49.99),
+    }
+    (problem,) = report.problems
+    assert problem.message.startswith("'https://maps.app.goo.gl/AbCdEf123' is a short link")

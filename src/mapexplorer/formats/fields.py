@@ -45,6 +45,7 @@ from mapexplorer.formats.excerpts import excerpts_from
 from mapexplorer.formats.footnotes import without_footnotes
 from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
+from mapexplorer.formats.map_links import is_map_link, link_pair, short_link_problem
 from mapexplorer.formats.totals import totals_word
 from mapexplorer.formats.wikidata import wikidata_roles
 from mapexplorer.formats.year_slash import SlashReading, column_readings
@@ -1403,6 +1404,8 @@ def _pair(value: Any) -> tuple[float, float] | None:
     """(lat, lon) from one cell ("48.8566, 2.3522", "48,8566; 2,3522", "(48.85 2.35)", or in
     degrees as Wikipedia writes them, "48°51′24″N 2°21′03″E"); None when the cell is no such
     pair."""
+    if isinstance(value, str) and is_map_link(value):  # a web map's link: the point it shows
+        return link_pair(visible(value))
     m = _PAIR.match(ascii_minus(visible(value))) if isinstance(value, str) else None
     if m is None:
         return _degrees_pair(value) if looks_like_degrees(value) else None
@@ -1689,6 +1692,8 @@ class RowReader:
                 _degrees_pair(value, strict=True)
             except DegreesError as exc:
                 raise PlaceError(str(exc)) from None
+        if pair is None and (short := short_link_problem(str(value))) is not None:
+            raise PlaceError(short)
         if pair is None:
             raise PlaceError(
                 f"{_short(value)} is not a latitude and a longitude (write them as "
