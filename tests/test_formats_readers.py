@@ -3991,6 +3991,7 @@ def test_seasons_in_the_languages_of_the_months_read(value, edtf):
     [
         ("cp1250", "Protest w Łodzi", "Windows-1250 (central European)"),
         ("cp1251", "Обстріл Харкова", "Windows-1251 (Cyrillic)"),
+        ("mac_roman", "Café crème à Genève", "Mac Roman (Excel for Mac's CSV)"),
     ],
 )
 def test_a_csv_excel_saved_in_a_central_european_or_cyrillic_code_page(

@@ -1069,7 +1069,7 @@ def _decode(path: Any, data: bytes, number: RowNumbers | None = None) -> str:
         pass
     # Excel's "CSV (Comma delimited)", in the code page of the computer's language
     text, encoding = single_byte_text(data)
-    if number is not None and encoding in ("cp1250", "cp1251"):
+    if number is not None and encoding in ("cp1250", "cp1251", "mac_roman"):
         number.encoding = encoding  # not the western European one it was read as before
     return text
 

@@ -2,7 +2,8 @@
 
 Excel saves "CSV (Comma delimited)" in the code page of the computer's language: Windows-1252
 in western Europe and the Americas, Windows-1250 in central Europe (Polish, Czech,
-Hungarian…), Windows-1251 where Cyrillic is written (Ukrainian, Russian, Bulgarian…). Read in
+Hungarian…), Windows-1251 where Cyrillic is written (Ukrainian, Russian, Bulgarian…); Excel
+for Mac's "Comma Separated Values" is in Mac Roman ("Café" as "CafŽ" in Windows-1252). Read in
 the wrong one, every non-ASCII letter comes out as another ("Łódź" as "£ódŸ", "Харків" as
 "Õàðê³â"), and the places are not found. The bytes do not say which it is; the words do: in
 the right code page they are words of one script, and the wrong one makes symbols inside
@@ -16,13 +17,17 @@ import re
 
 __all__ = ["NAMES", "single_byte_text"]
 
-CANDIDATES = ("cp1252", "cp1250", "cp1251")
+CANDIDATES = ("cp1252", "cp1250", "cp1251", "mac_roman")
 """Windows-1252 first: it wins a tie, as the file was read before."""
 NAMES = {
     "cp1252": "Windows-1252 (western European)",
     "cp1250": "Windows-1250 (central European)",
     "cp1251": "Windows-1251 (Cyrillic)",
+    "mac_roman": "Mac Roman (Excel for Mac's CSV)",
 }
+_HANDICAP = {"mac_roman": 1}
+"""Mac Roman reads every byte, and Windows-1252's quotes and dashes as letters ("“quoted”" as
+"ìquotedî"): it must read clearly better to be taken."""
 _SAMPLE = 1 << 16
 _WORD = re.compile(r"(?:[^\W\d_]|[^\x00-\x7f])+")
 """A run of letters and non-ASCII characters: a word, with any symbol among its letters
@@ -40,7 +45,7 @@ def single_byte_text(data: bytes) -> tuple[str, str]:
                 text = sample.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            score = _score(text)
+            score = _score(text) - _HANDICAP.get(encoding, 0)
             if best_score is None or score > best_score:
                 best, best_score = encoding, score
     try:
@@ -81,8 +86,5 @@ def _plausible(word: str) -> bool:
         return False  # "Krakуw"
     if latin and len(word) >= 3 and not any(c.isascii() for c in word):
         return False  # "Ìîñêâà": Latin words have plain letters
-    # A capital after a small letter ("GdaŸsk"), not in a word of capitals or a name ("McDonald")
-    return not any(
-        a.islower() and b.isupper() and not b.isascii()
-        for a, b in zip(word, word[1:], strict=False)
-    )
+    # A capital inside a word ("GdaŸsk", "ZŸrich"), not in a word of capitals
+    return word.isupper() or not any(c.isupper() and not c.isascii() for c in word[1:])
