@@ -254,8 +254,9 @@ def read_document(
         points = _points(features)
         # Features with no geometry but a place's name (or a name, as a KML placemark's
         # <name>: "Kharkiv") are placed by the name (`place_names`).
+        located = bool(choice.lat or choice.latlon or choice.wkt)  # by their properties
         by_name = PlacesByName(
-            all_parts[i].place or all_parts[i].title
+            all_parts[i].place or ("" if located else all_parts[i].title)
             for i, f in enumerate(features)
             if f.__class__ is dict and f.get("geometry") is None
         )
@@ -637,10 +638,18 @@ def _places(
         point = reader.point(props)
         if point is not None:
             return [_point_place(builder, point, parts)]
-        # Its place's name, else its own (a pin's label, as a KML placemark's <name>)
-        if parts.place or parts.title:
+        # Its place's name, else its own (a pin's label, as a KML placemark's <name>), unless
+        # the file's features are placed by their coordinates' properties
+        choice = reader.choice
+        named = parts.place or ("" if choice.lat or choice.latlon or choice.wkt else parts.title)
+        if named:
             by_name = by_name or PlacesByName()
-            return [by_name.place(builder, parts.place or parts.title, parts.place_id)]
+            return [by_name.place(builder, named, parts.place_id)]
+        if fields := [n for n in (choice.lat, choice.lon, choice.latlon, choice.wkt) if n]:
+            empty = " and ".join(repr(n) for n in fields)
+            raise PlaceError(
+                f"the feature has no geometry, and its {empty} {'are' if len(fields) > 1 else 'is'} empty"
+            )
         raise PlaceError("the feature has no geometry (and no place name to find it by)")
     if not isinstance(geometry, dict):
         raise PlaceError("the geometry is not a GeoJSON object")
