@@ -4120,3 +4120,17 @@ def test_a_column_of_web_map_links_places_the_rows(tmp_path):
     }
     (problem,) = report.problems
     assert problem.message.startswith("'https://maps.app.goo.gl/AbCdEf123' is a short link")
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [("3–5.3.2021", "2021-03-03/2021-03-05"), ("3. – 5.3.2021", "2021-03-03/2021-03-05")],
+)
+def test_days_before_a_numeric_date_are_days_of_its_month(value, edtf):
+    """A German sheet's "3–5.3.2021" was read from the year 3 AD to 5 March 2021."""
+    assert parse_date(value).edtf == edtf
+
+
+def test_a_bare_number_before_a_days_date_is_never_its_year():
+    with pytest.raises(DateError, match="cannot read the start of this range"):
+        parse_date("3 – 2021-03-05")

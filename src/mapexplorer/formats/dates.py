@@ -1188,8 +1188,19 @@ def _range(left: str, right: str, order: DateOrder) -> TimeSpan:
     candidates = [left]
     if last.edtf.startswith(("-", "0000")) and _BARE_YEAR.match(left.lower()):
         candidates.insert(0, f"{left} BC")  # "753–509 BC", "c. 1200–1150 BC": both are BC
+    day = left.rstrip(".")
     if left.isdigit() and len(left) <= 2 and len(words) >= 3:  # "17" – "20 January 2025"
         candidates = [f"{left} {' '.join(words[1:])}"]
+    elif day.isdigit() and len(day) <= 2 and re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", last.edtf):
+        # "3–5.3.2021", as German and Russian sheets write days: the 3rd of that month, not
+        # the year 3 (a day beside a day's whole date is never a year)
+        numeric = _NUMERIC.match(right.strip())
+        dotted = numeric is not None and (numeric[2] == "." or order == "dmy")
+        if dotted and len(numeric[1]) <= 2:  # type: ignore[index]
+            sep = numeric[2]  # type: ignore[index]
+            candidates = [f"{day}{sep}{numeric[3]}{sep}{numeric[4]}"]  # type: ignore[index]
+        else:
+            candidates = []
     elif not left[-4:].isdigit() and len(words) >= 2:  # "17 January" – "3 February 2025"
         borrowed = f"{left} {words[-1]}"
         if _DAY_AFTER_MONTH.search(left) and re.fullmatch(r"\d{3,4}", words[-1]):
