@@ -4134,3 +4134,17 @@ def test_days_before_a_numeric_date_are_days_of_its_month(value, edtf):
 def test_a_bare_number_before_a_days_date_is_never_its_year():
     with pytest.raises(DateError, match="cannot read the start of this range"):
         parse_date("3 – 2021-03-05")
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("June-July 1944", "1944-06/1944-07"),
+        ("Jan/Feb 2021", "2021-01/2021-02"),
+        ("März-April 2021", "2021-03/2021-04"),
+        ("Spring/Summer 1942", "1942-21/1942-22"),
+    ],
+)
+def test_two_months_joined_by_a_hyphen_or_a_slash(value, edtf):
+    """ "June-July 1944" was refused, though "June – July 1944" read."""
+    assert parse_date(value).edtf == edtf

@@ -91,6 +91,10 @@ _SEASON_NAMES = {
     name: season for season, names in _FOREIGN_SEASONS.items() for name in names.split()
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH_PAIR = re.compile(
+    r"^(?P<first>[^\W\d_]{3,10})\.?\s*[-/]\s*(?P<last>[^\W\d_]{3,10})\.?,?\s+(?P<year>\d{4})$"
+)
+"""Two months (or seasons) joined by a hyphen or a slash, and their year: "June-July 1944"."""
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<year>\d{1,4})(?:\s*(?P<era>bce|bc|b\.c\.e?\.?|ce|ad|a\.d\.))?"
 _ERA_YEAR_BC = re.compile(r"^(?P<year>\d{5,})\s*(?:bce?|b\.c\.(?:e\.)?)$")
@@ -680,6 +684,12 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return _year(_era_year(int(match.group("year")), era, raw))
     if match := _OPEN_ENDED.match(lowered):  # "before 1066": said why, not "'before' is no month"
         _refuse_open_ended(match, order, unix, raw)
+    if (match := _MONTH_PAIR.match(lowered)) and all(
+        _month_or_season(match[n]) for n in ("first", "last")
+    ):  # "June-July 1944", "Jan/Feb 2021": from the one to the other, as "June – July 1944"
+        return _parse_text_uncached(
+            f"{match['first']} – {match['last']} {match['year']}", order, unix
+        )
     for pattern in _WRITTEN:
         if match := pattern.match(lowered):
             try:
@@ -1133,6 +1143,15 @@ def _check_offset(offset: str, raw: str) -> None:
         raise DateError(
             f"{_show(raw)}: {shown} is not a time-zone offset (they go from -12:00 to +14:00)"
         )
+
+
+def _month_or_season(word: str) -> bool:
+    return (
+        word in _MONTH_NAMES
+        or word in _SEASON_NAMES
+        or word in _FOREIGN_SEASONS
+        or (word == "fall")
+    )
 
 
 def _from_prose(text: str) -> TimeSpan | None:
