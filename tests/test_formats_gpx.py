@@ -312,3 +312,30 @@ def test_a_name_written_over_lines_is_one_line(tmp_path):
     catalogue = open_catalogue(write(tmp_path / "nl.gpx", gpx(body)))
     (event,) = catalogue.events
     assert (event.title, catalogue.places[event.place_ids[0]].name) == ("Base camp", "Base camp")
+
+
+def test_a_time_that_reads_both_ways_is_reported(tmp_path):
+    """A hand-made GPX's <time>12/05/2024 07:30</time> (not GPX's ISO time) was read day first
+    with nothing said; it is now said, and a time of the file that reads one way decides."""
+    gpx = (
+        '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">'
+        '<wpt lat="45.46" lon="9.19"><time>12/05/2024 07:30</time><name>Duomo</name></wpt>'
+        '<wpt lat="45.47" lon="9.20"><time>2024-05-13T08:00:00Z</time><name>Park</name></wpt>'
+        "</gpx>"
+    )
+    path = tmp_path / "walk.gpx"
+    path.write_text(gpx, encoding="utf-8")
+    catalogue, report = read_catalogue(path)
+    duomo = next(e for e in catalogue.events if e.title == "Duomo")
+    assert duomo.time.edtf == "2024-05-12"
+    assert duomo.date_note.startswith("The <time> reads both ways ('12/05/2024 07:30': 12 May")
+    assert report.notes == [
+        "waypoint 1 ('Duomo') has a <time> that reads both ways ('12/05/2024 07:30': 12 May "
+        "2024 day first, 5 December 2024 month first), and no time in the file says which: "
+        "read as day/month. GPX writes a time year first (2024-05-12T…Z), which reads one way "
+        "only"
+    ]
+    path.write_text(gpx.replace("2024-05-13T08:00:00Z", "05/13/2024 08:00"), encoding="utf-8")
+    catalogue, report = read_catalogue(path)
+    duomo = next(e for e in catalogue.events if e.title == "Duomo")
+    assert duomo.time.edtf == "2024-12-05" and not report.notes  # month first, as 05/13

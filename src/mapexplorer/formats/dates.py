@@ -36,6 +36,7 @@ from mapexplorer.model.time import (
 __all__ = [
     "SPREADSHEET_DAYS",
     "DateOrder",
+    "both_ways_said",
     "date_note",
     "hijri_days",
     "mixed_slash_orders",
@@ -44,6 +45,7 @@ __all__ = [
     "parse_span",
     "parse_spreadsheet_day",
     "parse_year_month_day",
+    "reads_both_ways",
     "slash_order",
     "spreadsheet_day_number",
     "spreadsheet_day_words",
@@ -380,6 +382,23 @@ def slash_order(values: Iterable[object]) -> tuple[DateOrder | None, bool]:
     # "03.04.2025": dots are day first wherever they are written (Germany, Russia, Poland…);
     # no one writes a month first with dots, so only slashes and hyphens leave a doubt.
     return ("dmy", undotted) if seen else (None, False)
+
+
+def reads_both_ways(text: str) -> bool:
+    """Whether a date means other days read day first and month first ("01/05/2024", not
+    "05/05/2024" or "13/05/2024")."""
+    try:
+        return parse_date(text, "dmy").edtf != parse_date(text, "mdy").edtf
+    except DateError:
+        return False
+
+
+def both_ways_said(text: str, order: DateOrder) -> str:
+    """ "'01/05/2024': 1 May 2024 day first, 5 January 2024 month first"."""
+    read = parse_date(text, order).describe(weekday=False)
+    other = parse_date(text, "mdy" if order == "dmy" else "dmy").describe(weekday=False)
+    first, second = ("day", "month") if order == "dmy" else ("month", "day")
+    return f"{text!r}: {read} {first} first, {other} {second} first"
 
 
 def mixed_slash_orders(values: Iterable[object]) -> tuple[str, str, str] | None:

@@ -26,7 +26,14 @@ from typing import Any
 
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 
-from mapexplorer.formats.dates import parse_date
+from mapexplorer.formats.dates import (
+    DateOrder,
+    both_ways_said,
+    mixed_slash_orders,
+    parse_date,
+    reads_both_ways,
+    slash_order,
+)
 from mapexplorer.formats.errors import FormatError, read_bytes
 from mapexplorer.formats.fields import RowParts
 from mapexplorer.formats.markup import has_tags, html_text
@@ -96,10 +103,19 @@ def read(
             raise FormatError(path, _no_times(items, Path(path).name))
         kinds = {item.kind for item in items}
         builder = CatalogueBuilder(path, kinds.pop() if len(kinds) == 1 else "item")
+        # "12/05/2024 07:30" (not GPX's ISO time, but a hand's or a script's): in the order
+        # the file's other times show, as a table's dates; when none does, said
+        ends = [t for item in items for t in _ends(item)]
+        order, unsure = slash_order(ends)
+        unsure = unsure or mixed_slash_orders(ends) is not None
+        both_ways: list[tuple[str, str]] = []  # (item, its time that reads both ways)
         for index, item in enumerate(items):
             if progress is not None and index % PROGRESS_EVERY == 0:
                 progress(index, len(items))
-            _read_item(builder, item)
+            doubt = next((t for t in _ends(item) if reads_both_ways(t)), "") if unsure else ""
+            if _read_item(builder, item, order or "dmy", doubt) and doubt:
+                both_ways.append((item.label, doubt))
+        builder.report.notes += _both_ways_line(both_ways, order or "dmy")
         if progress is not None:
             progress(len(items), len(items))
         return builder.finish(len(items))
@@ -198,15 +214,39 @@ def _link(element: ET.Element, ns: str) -> str:
 # --- one item ----------------------------------------------------------------------------------
 
 
-def _read_item(builder: CatalogueBuilder, item: _Item) -> None:
+def _ends(item: _Item) -> list[str]:
+    """The times an item is dated by: its first and its last."""
+    return list(dict.fromkeys((item.times[0], item.times[-1]))) if item.times else []
+
+
+def _both_ways_line(both_ways: list[tuple[str, str]], order: DateOrder) -> list[str]:
+    """The report's line for the items dated by a time that reads both ways."""
+    if not both_ways:
+        return []
+    shown = ", ".join(label for label, _ in both_ways[:5]) + (" …" if len(both_ways) > 5 else "")
+    one = len(both_ways) == 1
+    iso = parse_date(both_ways[0][1], order).edtf
+    return [
+        f"{shown} {'has a <time> that reads' if one else 'have <time>s that read'} both ways "
+        f"({both_ways_said(both_ways[0][1], order)}), and no time in the file says which: read "
+        f"as {'day/month' if order == 'dmy' else 'month/day'}. GPX writes a time year first "
+        f"({iso}T…Z), which reads one way only"
+    ]
+
+
+def _read_item(
+    builder: CatalogueBuilder, item: _Item, order: DateOrder = "dmy", doubt: str = ""
+) -> bool:
+    """Add an item's event, or its problem; whether it was added. `doubt`: its time that
+    reads both ways, which no time in the file settles, for its date note."""
     if item.kind == "waypoint" and item.bad_points:
         builder.problem(item.label, "lat/lon", item.bad_points[0])
-        return
+        return False
     try:
-        time = _time(item)
+        time = _time(item, order)
     except DateError as exc:
         builder.problem(item.label, "time", str(exc))
-        return
+        return False
     title = item.name or f"{item.kind.capitalize()} {item.number}"
     category = item.type if _WORD.search(item.type) else ""
     summary = item.summary or item.comment
@@ -225,7 +265,7 @@ def _read_item(builder: CatalogueBuilder, item: _Item) -> None:
         place_ids = _places(builder, item, title)
     except PlaceError as exc:
         builder.problem(item.label, "geometry", str(exc))
-        return
+        return False
     if item.bad_points:
         shown = "; ".join(item.bad_points[:3])
         more = f" (and {len(item.bad_points) - 3} more)" if len(item.bad_points) > 3 else ""
@@ -234,10 +274,18 @@ def _read_item(builder: CatalogueBuilder, item: _Item) -> None:
             f"{'was' if len(item.bad_points) == 1 else 'were'} left out of its line, "
             f"as their coordinates cannot be read: {shown}{more}"
         )
-    builder.add(item.label, parts, time, place_ids, extra)
+    said = ""
+    if doubt:
+        as_read = "day/month" if order == "dmy" else "month/day"
+        said = (
+            f"The <time> reads both ways ({both_ways_said(doubt, order)}): read as {as_read}, "
+            "as no time in the file says which."
+        )
+    builder.add(item.label, parts, time, place_ids, extra, said)
+    return True
 
 
-def _time(item: _Item) -> TimeSpan:
+def _time(item: _Item, order: DateOrder = "dmy") -> TimeSpan:
     """A waypoint's day, or a track's or route's days from its first point's time to its
     last's (as a KML gx:Track is dated: a watch's 30,000 points are in the order walked)."""
     if not item.times:
@@ -250,7 +298,7 @@ def _time(item: _Item) -> TimeSpan:
     days = []
     for text in ends:
         try:
-            days.append(parse_date(text))
+            days.append(parse_date(text, order))
         except DateError as exc:
             where = "" if item.kind == "waypoint" else "a point's "
             raise DateError(f"{where}<time> {text[:40]!r}: {exc}") from None

@@ -31,9 +31,11 @@ from shapely.geometry import LineString, MultiLineString, Point, shape
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import (
     DateOrder,
+    both_ways_said,
     mixed_slash_orders,
     parse_date,
     parse_span,
+    reads_both_ways,
     slash_order,
 )
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
@@ -738,7 +740,7 @@ def _read_placemark(
         mark.both_ways_read = number
         as_read = "day/month" if mark.order == "dmy" else "month/day"
         said = said or (
-            f"The date reads both ways ({_both_ways_said(mark.both_ways, mark.order)}): read "
+            f"The date reads both ways ({both_ways_said(mark.both_ways, mark.order)}): read "
             f"as {as_read}, as no date in the file says which."
         )
     if not said and not cells and mark.folder_time is not None and time is mark.folder_time:
@@ -930,24 +932,7 @@ def _date_order(marks: list[_Mark]) -> None:
     for mark in marks:
         mark.order = order
         if unsure:
-            mark.both_ways = next((t for t in _time_texts(mark) if _reads_both_ways(t)), "")
-
-
-def _reads_both_ways(text: str) -> bool:
-    """Whether a date means other days read day first and month first ("01/05/2024", not
-    "05/05/2024" or "13/05/2024")."""
-    try:
-        return parse_date(text, "dmy").edtf != parse_date(text, "mdy").edtf
-    except DateError:
-        return False
-
-
-def _both_ways_said(text: str, order: DateOrder) -> str:
-    """ "'01/05/2024': 1 May 2024 day first, 5 January 2024 month first"."""
-    read = parse_date(text, order).describe(weekday=False)
-    other = parse_date(text, "mdy" if order == "dmy" else "dmy").describe(weekday=False)
-    first, second = ("day", "month") if order == "dmy" else ("month", "day")
-    return f"{text!r}: {read} {first} first, {other} {second} first"
+            mark.both_ways = next((t for t in _time_texts(mark) if reads_both_ways(t)), "")
 
 
 def _both_ways_line(marks: list[_Mark]) -> list[str]:
@@ -961,7 +946,7 @@ def _both_ways_line(marks: list[_Mark]) -> list[str]:
     one = len(read) == 1
     return [
         f"{where} {'has a date that reads' if one else 'have dates that read'} both ways "
-        f"({_both_ways_said(first.both_ways, first.order)}), and no date in the file says "
+        f"({both_ways_said(first.both_ways, first.order)}), and no date in the file says "
         f"which: read as {as_read}. KML writes a date year first "
         f"({parse_date(first.both_ways, first.order).edtf}), which reads one way only"
     ]
