@@ -604,3 +604,26 @@ def test_a_town_and_its_province_of_ours_in_a_table_is_the_town_there(tmp_path):
     assert (round(lat), round(lon)) == (54, -113)
     assert "'Edmonton, Alberta' as Edmonton, Canada" in (report.asides + report.notes)[0]
     assert "'Brisbane, Queensland' as Brisbane, Australia" in (report.asides + report.notes)[0]
+
+
+def test_a_town_after_which_an_unknown_oblast_is_written_is_the_town(tmp_path):
+    """ "Bakhmut, Donetsk Oblast" was left out: "we know no 'Bakhmut' in 'Donetsk Oblast'",
+    though "Kharkiv, Kharkiv Oblast, Ukraine" reads, the oblast left out."""
+    path = write(
+        tmp_path / "war.csv",
+        'date,title,place\n2024-01-01,A,"Bakhmut, Donetsk Oblast"\n'
+        '2024-01-02,B,"Idlib, Idlib Governorate"\n2024-01-03,C,"Paris, Germany"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    lon, lat = places["A"].representative
+    assert (round(lat), round(lon)) == (49, 38)
+    lon, lat = places["B"].representative
+    assert (round(lat), round(lon)) == (36, 37)
+    assert [p.item for p in report.problems] == ["row 4"]  # a country we know rules it out
+    assert (
+        "2 names read as the place before the comma, leaving out an area after it that we do "
+        "not know (an oblast, province or district): 'Bakhmut, Donetsk Oblast' as Bakhmut, "
+        "Ukraine, without 'Donetsk Oblast'; 'Idlib, Idlib Governorate' as Idlib, Syria, "
+        "without 'Idlib Governorate'"
+    ) in report.notes

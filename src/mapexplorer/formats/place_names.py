@@ -11,6 +11,7 @@ coordinates).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from mapexplorer.formats.reading import CatalogueBuilder
@@ -29,6 +30,14 @@ _CLOSE = 0.25
 the report says which one was taken and how to choose the other."""
 
 
+_AREA_WORD = re.compile(
+    r"\b(?:oblast'?|obl\.|region|province|provincia|governorate|district|county|raion|rayon|"
+    r"krai|kray|voivodeship|prefecture|department|municipality|canton|state)\b",
+    re.IGNORECASE,
+)
+"""A word that names an administrative area ("Donetsk Oblast", "Idlib Governorate")."""
+
+
 class PlaceNameError(PlaceError):
     """A place name we cannot place: reported against the file's place field."""
 
@@ -42,6 +51,7 @@ class PlacesByName:
         self._found: dict | None = None
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
         self._ids: dict[str, str] = {}  # gazetteer entry → place id: "Kiev" and "Kyiv" are one
+        self._dropped: dict[str, str] = {}  # name → the unknown area after its comma, left out
 
     def place(
         self, builder: CatalogueBuilder, name: str, place_id: str = "", shown: str = ""
@@ -81,7 +91,14 @@ class PlacesByName:
             self._found = gaz.resolve_names(self._names)
         if name not in self._found:
             self._found[name] = gaz.resolve_names([name])[name]
-        return self._found[name]
+        found = self._found[name]
+        if not found and (area := _unknown_area(gaz, name)):
+            # "Bakhmut, Donetsk Oblast": the town, leaving out an oblast we do not know, as the
+            # gazetteer leaves out such a part between a town and its country
+            found = self._found[name] = self._candidates(gaz, name[: name.rindex(",")].strip())
+            if found:
+                self._dropped[name] = area
+        return found
 
     def asides(self) -> list[str]:
         """The report's line on the file as a whole, its rows read as written: what the names
@@ -139,6 +156,18 @@ class PlacesByName:
             )
             and _apart(candidates[0].entry, candidates[1].entry)
         ]
+        dropped = [name for name in self._used if name in self._dropped]
+        if dropped:
+            lines.append(
+                f"{counted(len(dropped), 'name')} read as the place before the comma, leaving out "
+                "an area after it that we do not know (an oblast, province or district): "
+                + "; ".join(
+                    f"{name!r} as {_reading(gaz, self._used[name][0].entry)}, without "
+                    f"{self._dropped[name]!r}"
+                    for name in dropped[:_SHOWN]
+                )
+                + (f"; and {len(dropped) - _SHOWN:,} more" if len(dropped) > _SHOWN else "")
+            )
         for name, candidates in doubts[:_SHOWN]:
             taken, other = candidates[0].entry, candidates[1].entry
             read, not_read = gaz.describe(taken), gaz.describe(other)
@@ -168,6 +197,16 @@ class PlacesByName:
                 + " (each read as the likeliest; write a state or country after a comma to choose)"
             )
         return lines
+
+
+def _unknown_area(gaz, name: str) -> str:
+    """The part after a name's last comma when it is an administrative area we do not know
+    ("Donetsk Oblast" of "Bakhmut, Donetsk Oblast"); "" else."""
+    head, comma, last = name.rpartition(",")
+    last = last.strip()
+    if not comma or not head.strip() or not _AREA_WORD.search(last) or gaz.area(last):
+        return ""
+    return last
 
 
 def _apart(a, b) -> bool:
