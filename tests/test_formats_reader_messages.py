@@ -253,25 +253,26 @@ def test_a_kmz_that_is_not_a_zip(tmp_path):
 
 
 def test_an_unterminated_quote_is_named_not_an_empty_date(tmp_path):
-    only = write(tmp_path / "unterminated.csv", 'title,date,lat,lon\n"unterminated,2020,1,1\n'
-                 "next,2021,2,2\n")  # fmt: skip
+    only = write(tmp_path / "unterminated.csv", 'title,date,lat,lon\n"unterminated,2020,1,1\n')
     message = refusal(only)
     assert "row 2" in message and "a quoted field is never closed" in message
     assert "runs to the end of the file" in message
     assert "date is empty" not in message
 
 
-def test_an_unterminated_quote_late_in_the_file_keeps_the_rows_before(tmp_path):
+def test_an_unterminated_quote_late_in_the_file_keeps_the_rows_before_and_after(tmp_path):
+    """The rows after the broken one were swallowed into its quoted field and lost with it."""
     path = write(
         tmp_path / "late.csv",
-        'title,date,lat,lon\nok,2019,1,1\n"broken,2020,1,1\nnext,2021,2,2\nlast,2022,3,3\n',
+        'title,date,lat,lon\nok,2019,1,1\n"broken,2020,1,1\nnext,2021,2,2\n\nlast,20x2,3,3\n',
     )
     catalogue, report = read_catalogue(path)
-    assert [e.title for e in catalogue.events] == ["ok"]
-    (problem,) = report.problems
-    assert problem.item == "row 3"
-    assert "a quoted field is never closed" in problem.message
-    assert "line 3" in problem.message and "the 2 lines after it" in problem.message
+    assert [e.title for e in catalogue.events] == ["ok", "next"]
+    assert [p.item for p in report.problems] == ["row 6", "row 3"]  # as a spreadsheet numbers
+    assert report.problems[1].message == (
+        "a quoted field is never closed (it starts on line 3): the row is left out, and the 3 "
+        "lines after it are read as rows of their own"
+    )
 
 
 def test_rows_split_by_another_delimiter_than_the_header(tmp_path):

@@ -976,6 +976,16 @@ def _read_table(
             raise FormatError(path, problem, "the header")
         rows.pop()
         broken = (f"row {number(len(rows))}", problem)
+        if lost:  # the lines it swallowed: the rows they are, not lost with it
+            number.skip(False, len(rows))  # the broken row keeps its number
+            after = io.StringIO(text, newline="").readlines()[last_start:]
+            rows += _rows_after(after, delimiter, protected, number, len(rows), limit)
+            broken = (
+                broken[0],
+                f"a quoted field is never closed (it starts on line {last_start}): the row is "
+                f"left out, and the {lost} line{'s' if lost != 1 else ''} after it "
+                f"{'are' if lost != 1 else 'is'} read as rows of their own",
+            )
     if len(header) < 2:
         raise FormatError(
             path,
@@ -1017,6 +1027,29 @@ class RowNumbers:
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+
+
+def _rows_after(
+    lines: list[str],
+    delimiter: str,
+    protected: bool,
+    number: RowNumbers,
+    before: int,
+    limit: int | None,
+) -> list[list[str]]:
+    """The rows of the lines a quoted field that is never closed swallowed, `before` rows
+    read above them (blank ones counted in `number`); a row among them with a quote of its own
+    that is never closed is read up to its line's end, as no spreadsheet can tell more."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if limit is not None and before + len(rows) >= limit:
+            break
+        row = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+        if not any(row):
+            number.skip(False, before + len(rows))
+            continue
+        rows.append([unprotect_cell(cell) for cell in row] if protected else row)
+    return rows
 
 
 def _never_closed(text: str, start_line: int, delimiter: str) -> bool:
