@@ -2293,3 +2293,24 @@ def test_the_countries_whose_leaders_met_are_the_places_when_no_other_is_named()
         "The leaders of France and Germany met on Monday.", published="2025-03-05"
     ).drafts
     assert [p.name for p in draft.places] == ["France", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "origins"),
+    [
+        ("Greek colonists from Megara founded Byzantium around 657 BC.", "Istanbul", {"Mégara"}),
+        ("Refugees from Syria and Iraq crossed into Turkey in 2015.", "Turkey", {"Syria", "Iraq"}),
+        ("Fans from Argentina celebrated in Doha on Dec. 18, 2022.", "Doha", {"Argentina"}),
+    ],
+)
+def test_where_who_acted_came_from_is_not_where_it_happened(sentence, place, origins):
+    """ "Greek colonists from Megara founded Byzantium around 657 BC" was placed first in
+    Megara, where the colonists came from."""
+    [draft] = import_text(sentence).drafts
+    assert [p.name for p in draft.places] == [place]
+    assert origins <= {p.name for p in draft.place_alternatives}
+
+
+def test_where_who_acted_came_from_is_the_place_when_no_other_is_named():
+    [draft] = import_text("Refugees from Syria arrived in 2015.").drafts
+    assert [p.name for p in draft.places] == ["Syria"]

@@ -473,6 +473,15 @@ def _units(
             # Agadez": where it happened is the site; who acted, an alternative.
             unit.displaced = list(unit.actors)
             unit.places = [m for m in unit.places if m not in unit.actors]
+        origins = [m for m in own if m in unit.places and _origin_of_who_acted(text, m)]
+        for before, mention in zip(own, own[1:], strict=False):
+            if before in origins and _LISTED_AFTER.fullmatch(text, before.end, mention.start):
+                origins.append(mention)  # "Refugees from Syria and Iraq crossed …"
+        if origins and any(m not in origins for m in own if m in unit.places):
+            # "Greek colonists from Megara founded Byzantium": where who acted came from is
+            # not where it happened; an alternative.
+            unit.places = [m for m in unit.places if m not in origins]
+            unit.displaced = [*unit.displaced, *origins]
         units.append(unit)
     return units
 
@@ -509,6 +518,25 @@ def _whose_people(text: str, mention: PlaceMention) -> bool:
             return following in _PEOPLE
         return True
     return False
+
+
+# People named by where they came from: "colonists from Megara", "refugees from Syria".
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:colonists|settlers|troops|soldiers|refugees|migrants|immigrants|pilgrims|merchants|"
+    r"traders|delegates|fighters|workers|volunteers|visitors|tourists|students|fans|families|"
+    r"residents|rescuers|firefighters|investors|buyers|envoys|diplomats)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+_NAME_LIST_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*)*\s+([a-z]+)")
+
+
+def _origin_of_who_acted(text: str, mention: PlaceMention) -> bool:
+    """Whether a place says where the subject came from ("Greek colonists from Megara founded
+    …", "Refugees from Syria and Iraq crossed …"): people from it, then the verb."""
+    if not _ORIGIN_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return False
+    after = _NAME_LIST_AFTER.match(text, mention.end)
+    return after is not None and a_past_verb(after.group(1))
 
 
 def _acts(text: str, mention: PlaceMention) -> bool:
