@@ -438,6 +438,22 @@ def test_a_quarter_is_its_three_months(text, expected):
     assert [a.edtf for a in mention.alternatives] == [expected[:4]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sold more in the first half of 2025", ("the first half of 2025", "2025-01/2025-06")),
+        ("expects growth in H2 2024", ("H2 2024", "2024-07/2024-12")),
+        ("lost money in the third quarter of last year", ("the third quarter of last year", "2024-07/2024-09")),
+        ("will cut jobs by the end of fiscal 2026", ("the end of fiscal 2026", "2026-12")),
+        ("lost money in FY2024", ("FY2024", "2024")),
+    ],
+)  # fmt: skip
+def test_a_half_a_fiscal_year_and_a_quarter_counted_from_now(text, expected):
+    """ "in the first half of 2025" was the whole year, "the third quarter of last year" last
+    year, "by the end of fiscal 2026" the year 2026 (not its December), and "FY2024" no date."""
+    assert dates(f"The company {text}, it said.", day_from_ymd(2025, 3, 4)) == [expected]
+
+
 def test_two_days_joined_by_and_are_not_a_range_without_between():
     assert "1941-08-25/1941-09-17" not in [
         edtf for _, edtf in dates("Bombs fell on Aug. 25 and Sept. 17, 1941.")

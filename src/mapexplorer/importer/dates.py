@@ -790,31 +790,42 @@ def _part_of_a_year_from_now(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{_ym(year, first)}/{_ym(year, last)}"), FROM_PUBLISHED, note, (found[0],)
 
 
-_QUARTERS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
+_ORDINAL_PARTS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 
 
 @_rule(
-    rf"(?:(?:the\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?i:quarter)"
-    rf"|Q(?P<n>[1-4])),?\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}"
+    r"(?:(?:the\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]"
+    r"(?P<part>(?i:quarter|half))|(?P<letter>[QH])(?P<n>[1-4])),?\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+|FY\s?)?"
+    rf"(?:(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}|(?P<which>(?i:last|this|next))\s+(?i:year)\b)"
 )
 def _quarter(m: re.Match[str], ctx: _Context) -> Resolved:
-    """ "Q3 2025", "the second quarter of 2024", "fourth-quarter 2023": its three months (a
-    company's fiscal quarter is taken as the calendar's), the whole year the alternative."""
-    year = int(m["y"])
-    quarter = int(m["n"]) if m["n"] else _QUARTERS[m["o"].lower()]
-    first, last = 3 * quarter - 2, 3 * quarter
+    """ "Q3 2025", "the second quarter of 2024", "fourth-quarter 2023", "the first half of
+    2025", "H2 2024", "the third quarter of last year": its three or six months (a company's
+    fiscal quarter is taken as the calendar's), the whole year the alternative."""
+    half = (m["part"] or "").lower() == "half" or m["letter"] == "H"
+    number = int(m["n"]) if m["n"] else _ORDINAL_PARTS[m["o"].lower()]
+    if number > (2 if half else 4):
+        return None
+    if m["y"]:
+        year, kind = int(m["y"]), EXPLICIT
+    else:
+        found = _from_published(m["which"].lower(), "year", ctx)
+        if found is None:
+            return None
+        year, kind = ymd_from_day(found[0].start)[0], FROM_PUBLISHED
+    size = 6 if half else 3
+    first, last = size * number - size + 1, size * number
     months = f"{MONTH_NAMES[first - 1]} to {MONTH_NAMES[last - 1]}"
-    note = f"'{m.group()}' read as the calendar quarter: {months} {year}"
-    return _span(f"{_ym(year, first)}/{_ym(year, last)}"), EXPLICIT, note, (_span(_y(year)),)
+    note = f"'{m.group()}' read as the calendar {'half' if half else 'quarter'}: {months} {year}"
+    return _span(f"{_ym(year, first)}/{_ym(year, last)}"), kind, note, (_span(_y(year)),)
+
+
+@_rule(rf"\bFY\s?(?P<y>{YEAR})")
+def _fiscal_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "FY2024": the year (a company's fiscal year is taken as the calendar's)."""
+    return _span(m["y"]), EXPLICIT, ""
 
 
 @_rule(
@@ -1062,7 +1073,7 @@ def _from_published(which: str, unit: str, ctx: _Context) -> Resolved:
 
 @_rule(
     r"(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+(?:(?P<which>the|this|next|last)\s+"
-    r"(?P<u>year|month)\b|(?P<y>" + _YEAR_DIGITS + r"))",
+    r"(?P<u>year|month)\b|(?:fiscal\s+)?(?P<y>" + _YEAR_DIGITS + r"))",
     re.I,
 )
 def _edge_of(m: re.Match[str], ctx: _Context) -> Resolved:
