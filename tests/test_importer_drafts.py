@@ -2314,3 +2314,21 @@ def test_where_who_acted_came_from_is_not_where_it_happened(sentence, place, ori
 def test_where_who_acted_came_from_is_the_place_when_no_other_is_named():
     [draft] = import_text("Refugees from Syria arrived in 2015.").drafts
     assert [p.name for p in draft.places] == ["Syria"]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2025-11-14", "2025-11-20"), ("2026-11-13", "2026-11-20")],
+)
+def test_a_day_someone_expects_to_reach_is_ahead_of_publication(published, expected):
+    """ "Firefighters expect to reach full containment by Nov. 20, Cal Fire spokesman Jason
+    Ortiz said" was 20 November of the year before publication (told as past, for "said"), or
+    of the yardstick's year told before it."""
+    text = (
+        "A wildfire tore through the hills north of Los Angeles on Thursday.\n\n"
+        "It is the largest fire in the county since the Palisades fire in January 2025.\n\n"
+        "Firefighters expect to reach full containment by Nov. 20, Cal Fire spokesman Jason "
+        "Ortiz said in Sacramento."
+    )
+    draft = by_excerpt(import_text(text, published=published), "containment")
+    assert draft.time.edtf == expected

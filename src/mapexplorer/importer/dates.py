@@ -500,7 +500,10 @@ _PAST_TENSE = re.compile(
     re.I,
 )
 _AHEAD_WORDS = re.compile(
-    r"\b(?:planned|scheduled|expected|proposed|intended|slated|anticipated|forecast)\b", re.I
+    r"\b(?:planned|scheduled|expected|proposed|intended|slated|anticipated|forecast|"
+    # "Firefighters expect to reach full containment by Nov. 20, a spokesman said"
+    r"expects?|hopes?|aims?|intends?)\b",
+    re.I,
 )
 
 
@@ -797,7 +800,8 @@ _ORDINAL_PARTS = {
 
 @_rule(
     r"(?:(?:the\s+)?(?P<o>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]"
-    r"(?P<part>(?i:quarter|half))|(?P<letter>[QH])(?P<n>[1-4])),?\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+|FY\s?)?"
+    r"(?P<part>(?i:quarter|half))|(?P<letter>[QH])(?P<n>[1-4])),?\s+(?:(?i:of)\s+)?"
+    r"(?:(?i:fiscal)\s+|FY\s?)?"
     rf"(?:(?P<y>{YEAR}){_NOT_A_YEAR_AFTER}|(?P<which>(?i:last|this|next))\s+(?i:year)\b)"
 )
 def _quarter(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -1312,7 +1316,15 @@ def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
     start, before, after = _sentence_around(ctx, m)
     if _PAST_VERB_BEFORE.search(ctx.text[start : m.start()]):
         return False
-    return bool(_FUTURE.search(before + m[0] + after))
+    if _FUTURE.search(before + m[0] + after):
+        return True
+    # "Firefighters expect to reach full containment by Nov. 20, a spokesman said": what they
+    # look ahead to, with no verb in the past between
+    ahead = _AHEAD_VERB.search(ctx.text, start, m.start())
+    return ahead is not None and not _PAST_TENSE.search(ctx.text, ahead.end(), m.start())
+
+
+_AHEAD_VERB = re.compile(r"\b(?:expects?|hopes?|aims?|intends?)\s+to\b", re.I)
 
 
 @_rule(
