@@ -635,6 +635,17 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Monday",
             "The quake hit at 8:04 p.m. local time",
         ),
+        # a weekday after "for" or "through" goes with it
+        (
+            "A general strike is planned for Wednesday in Arequipa.",
+            "Wednesday",
+            "A general strike is planned in Arequipa",
+        ),
+        (
+            "Schools in Simi Valley will stay closed through Monday.",
+            "Monday",
+            "Schools in Simi Valley will stay closed",
+        ),
         # who said it, set off inside the sentence, goes
         (
             "Turnout was 64% on Monday, Elections Canada said, down from 67% in the last vote.",

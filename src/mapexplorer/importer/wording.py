@@ -212,7 +212,7 @@ _RELATIVE_REACH = 7  # the main verb within as many words after it
 
 # "late" and "early" too: "made landfall late Thursday" is no "made landfall late".
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|on|by|since|during|from|at|until|of|late|early)\s+$", re.I
+    r"\b(?:in|on|by|since|during|from|at|until|through|for|of|late|early)\s+$", re.I
 )
 _WEEKDAY_ALONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _FROM_PUBLICATION = re.compile(
