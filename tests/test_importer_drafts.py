@@ -646,6 +646,12 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Monday",
             "Schools in Simi Valley will stay closed",
         ),
+        # a cut on a modal goes on to its verb
+        (
+            "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",
+            "Monday",
+            "Schools in Simi Valley and Thousand Oaks will stay closed",
+        ),
         # who said it, set off inside the sentence, goes
         (
             "Turnout was 64% on Monday, Elections Canada said, down from 67% in the last vote.",

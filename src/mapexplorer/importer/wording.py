@@ -575,6 +575,17 @@ def title_for(
         # "… for a summit expected | to focus on Ukraine": the adjective says nothing without
         # what follows it ("… for a summit").
         cut.pop()
+    if len(cut) > 3 and len(cut) < len(words) and cut[-1].lower() in _MODALS:
+        # "Schools in Simi Valley and Thousand Oaks will | stay closed": the verb it leads to
+        end = len(cut) + 1
+        while (
+            end < len(words)
+            and end - len(cut) < _PHRASE_REACH
+            and not _PHRASE_END.search(words[end - 1])
+            and words[end].lower().strip(",.;:") not in _PHRASE_AFTER
+        ):
+            end += 1
+        cut = words[:end]
     while len(cut) > 2 and cut[-1].lower().strip(",.;:") in _FUNCTION | _CLAUSE_WORDS:
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
@@ -609,6 +620,7 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
     r"the|a|an|his|her|its|their|it|them|him|us|about|nearly|more|some|all|at|\d[\d,.]*|two|"
     r"three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
