@@ -1372,6 +1372,15 @@ def test_a_yardstick_told_with_what_set_it_does_not_date_the_clause(sentence):
             "in Bavaria.",
             "They had closed the roads in Bavaria",
         ),
+        # no name to stand for the pronoun: who said it, up to its preposition, when it agrees
+        (
+            "Officials in the city of New Orleans said on Tuesday they would reopen the levee.",
+            "Officials would reopen the levee",
+        ),
+        (
+            "The largest union in the country said on Tuesday it would strike in Lyon.",
+            "The largest union would strike in Lyon",
+        ),
     ],
 )
 def test_after_a_long_speaker_without_that_the_title_is_what_was_said(sentence, title):

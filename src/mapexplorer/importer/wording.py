@@ -110,7 +110,19 @@ def _without_bare_frame(text: str) -> str:
         roles = [i for i, word in enumerate(words) if word.lower() in _ROLES]
         # "Interior Minister Ali Yerlikaya said he …": the man, without his role
         pronoun = " ".join(words[roles[-1] + 1 :] if roles else words) or pronoun
+    else:
+        # "Officials in the city of New Orleans said they would …": "Officials would …", who
+        # said it up to its preposition, when it agrees with the pronoun
+        head = _HEAD_OF_SPEAKER.match(m["who"])
+        plural = bool(head) and head[0].rstrip().endswith("s")
+        if head and (pronoun.lower() == "they") == plural:
+            pronoun = head[0].rstrip()
     return pronoun[:1].upper() + pronoun[1:] + text[m.end("pronoun") :]
+
+
+_HEAD_OF_SPEAKER = re.compile(
+    r"(?:(?:the|a|an)\s+)?[\w’'-]+(?:\s[\w’'-]+)?(?=\s(?:in|of|at|for|from|with)\s)", re.I
+)
 
 
 # Spaces, not \s: a date kept whole in a title is joined by no-break spaces ("the Feb. 24, 2022
