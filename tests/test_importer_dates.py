@@ -865,6 +865,22 @@ def test_around_a_year_is_about_that_year(text, expected):
     assert dates(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boluarte took office in December 2022. Castillo was arrested the same day.", "2022-12"),
+        ("The plant opened in March 2020. The following week it closed.", "2020-03"),
+        ("The war began in 1939. The following month, Poland fell.", "1939"),
+        # a day is counted from a day
+        ("Troops landed on June 6, 1944. The next day they took Bayeux.", "1944-06-07"),
+    ],
+)
+def test_a_day_counted_from_a_month_keeps_the_months_precision(text, expected):
+    """ "Boluarte took office in December 2022 … Castillo was arrested the same day" was 1
+    December 2022, a day the text never gave."""
+    assert dates(text, None)[-1][1] == expected
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -1043,6 +1043,12 @@ def _following(m: re.Match[str], ctx: _Context) -> Resolved:
         which, 0
     )
     prev = ctx.previous
+    finer = {"day": Precision.DAY, "week": Precision.DAY, "month": Precision.MONTH}.get(unit)
+    if finer is not None and prev.precision.rank > finer.rank:
+        # "Castillo was removed in December 2022 … and arrested the same day" (or "the next
+        # day"): a day of that month, which one unknown; not its first
+        note = f"a {unit} within the previous date ({prev.describe()}), which one not said"
+        return prev, FROM_PREVIOUS, note
     if unit in ("year", "decade"):
         y = ymd_from_day(prev.start)[0] + step * (10 if unit == "decade" else 1)
         span = _span(_y(y))
