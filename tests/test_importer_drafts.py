@@ -646,6 +646,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "Monday",
             "Schools in Simi Valley will stay closed",
         ),
+        # a cut after a word that says which part of a place finishes the place's name
+        (
+            "Tens of thousands of protesters marched through central Lima on Saturday "
+            "demanding the resignation of President Dina Boluarte.",
+            "on Saturday",
+            "Tens of thousands of protesters marched through central Lima",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

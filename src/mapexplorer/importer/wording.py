@@ -483,7 +483,14 @@ def title_for(
         cut.append(word)
         counted += word.count(_QUOTE_GLUE) + 1
     limit = len(cut)
-    # A name the cut falls inside is finished ("… a UNESCO World Heritage Site", not "… World").
+    # A name the cut falls inside is finished ("… a UNESCO World Heritage Site", not "… World"),
+    # and so is one after a word that says which part ("… marched through central | Lima").
+    if (
+        len(cut) < len(words)
+        and cut[-1].lower() in _PART_OF_A_PLACE
+        and words[len(cut)][:1].isupper()
+    ):
+        cut.append(words[len(cut)])
     while (
         len(cut) < min(len(words), limit + 3)
         and cut[-1][:1].isupper()
@@ -632,6 +639,12 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
+_PART_OF_A_PLACE = {
+    "central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "greater",
+    "coastal", "rural", "upper", "lower", "inner", "outer", "old", "ancient", "occupied",
+    "neighbouring", "neighboring",
+}  # fmt: skip
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
     r"the|a|an|his|her|its|their|it|them|him|us|about|nearly|more|some|all|at|\d[\d,.]*|two|"
