@@ -1419,6 +1419,21 @@ def test_a_figure_compared_with_another_years_does_not_date_the_clause(sentence)
     assert drafts[1].places[0].name.startswith("Quebec")
 
 
+def test_the_place_of_a_yardstick_is_not_where_the_clause_happened():
+    """ "Protesters marched through central Lima on Saturday, in the largest demonstrations
+    since clashes in the southern city of Juliaca killed 18 people in January 2023" was
+    placed in Lima and Juliaca (and the yardstick, 70 characters long, dated it too)."""
+    [draft] = import_text(
+        "Tens of thousands of protesters marched through central Lima on Saturday, in the "
+        "largest demonstrations since clashes in the southern city of Juliaca killed 18 people "
+        "in January 2023.",
+        published="2025-10-12",
+    ).drafts
+    assert [p.name for p in draft.places] == ["Lima"]
+    assert "Juliaca" in [p.name for p in draft.place_alternatives]
+    assert "2023-01" not in [t.edtf for t in draft.time_alternatives]
+
+
 def test_a_quotation_dated_only_by_an_aside_about_who_said_it_is_no_event():
     """'"There's nothing left of the marina," said Tom Gaskins, who has run a bait shop in
     Steinhatchee since 1998' was a draft "There's nothing left of the marina", from 1998 to

@@ -361,6 +361,12 @@ def _units(
             if start <= m.start < end
             and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
         ]
+        yardsticks = [
+            (y.start(), m.end)
+            for m in dates
+            if start <= m.start < end
+            and (y := _YARDSTICK.search(text, max(start, m.start - 100), m.start))
+        ]
         unit.forecast = bool(unit.dates) and _a_forecast(text[start:end])
         if unit.present and unit.dates and all(m.kind == NAMED for m in unit.dates):
             # "The fall of Constantinople is often taken to mark the end of the Middle Ages":
@@ -482,6 +488,12 @@ def _units(
             # not where it happened; an alternative.
             unit.places = [m for m in unit.places if m not in origins]
             unit.displaced = [*unit.displaced, *origins]
+        measured = [p for p in unit.places if any(a <= p.start < b for a, b in yardsticks)]
+        if measured and any(p not in measured and not p.demonym for p in unit.places):
+            # "… marched through Lima on Saturday, in the largest demonstrations since clashes
+            # in Juliaca killed 18 people in January 2023": the yardstick's place is not where
+            unit.places = [p for p in unit.places if p not in measured]
+            unit.displaced = [*unit.displaced, *measured]
         units.append(unit)
     return units
 
@@ -756,7 +768,7 @@ _PAST_ABILITY = re.compile(r"\b(?:before|until|so\s+that|so|once|when)\s+[^,;]*$
 
 _YARDSTICK = re.compile(
     r"(?:\b(?:most|highest|lowest|worst|largest|biggest|deadliest|strongest|heaviest|hottest|"
-    r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince(?:\s[^.;,]{1,50}?(?=\s(?:in|on)\s))?|"
+    r"coldest|wettest|first|longest)\b[^.;]{0,30}\bsince(?:\s[^.;,]{1,70}?(?=\s(?:in|on)\s))?|"
     r"\brecords?\s+(?:set|began)|\brecord[-\s]keeping\s+began|"
     # "won 33 seats, up from 22 in 2021", "compared with 1.2 million in 2019", "than in 2019"
     r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to))\s(?:[^.;,]|(?<=\d)[.,](?=\d)){0,40}?|"
