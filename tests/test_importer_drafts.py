@@ -1918,6 +1918,19 @@ def test_a_quotation_with_no_date_is_no_draft():
     assert [d.title for d in drafts] == ["Militants attacked a police school in Bamako"]
 
 
+def test_a_quotation_whose_last_sentence_is_all_quoted_is_no_draft():
+    """'"We lost everything," said Maria Gonzalez, 52, who fled her home in Castaic. "The
+    sky turned orange in minutes."' was a draft titled "We lost everything, said Maria
+    Gonzalez who fled her home": its second sentence, all quotation, did not count as one."""
+    text = (
+        "A wildfire tore through the hills north of Los Angeles on Thursday.\n\n"
+        "“We lost everything,” said Maria Gonzalez, 52, who fled her home in Castaic with her "
+        "two children. “The sky turned orange in minutes.”\n"
+    )
+    drafts = import_text(text, published="2025-11-14").drafts
+    assert [d.title for d in drafts] == ["A wildfire tore through the hills north of Los Angeles"]
+
+
 def test_a_which_clause_that_ends_the_sentence_does_not_date_it():
     """ "The Maastricht Treaty, signed in the Dutch city in February 1992, created the European
     Union and laid the groundwork for the euro, which entered circulation on Jan. 1, 2002" was

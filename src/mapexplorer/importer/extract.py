@@ -352,7 +352,11 @@ def _units(
         unit.subject = subject if start > sentence.start else ""
         unit.followed = tells_what_followed(text[start:end])
         unit.present = tells_what_is(text[start:end])
-        unit.quoted = bool(_QUOTATION.match(text, start, end))
+        # (or a sentence that is all quotation, after the one that said who said it)
+        unit.quoted = bool(
+            _QUOTATION.match(text, start, end)
+            or _ALL_QUOTED.fullmatch(text, start, start + end_trim)
+        )
         # "the most since record-keeping began in 1878", "breaking a record set in 1916": a
         # yardstick, not when the clause happened.
         unit.dates = [
@@ -650,6 +654,7 @@ def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[Date
 
 _ABOUT_A_PERSON = re.compile(r"\s*[,(—–-]*\s*(?:who|whose)\s")
 _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
+_ALL_QUOTED = re.compile(r"\s*[“\"][^”\"]+[”\"]\s*")
 _QUOTATION = re.compile(
     r"[“\"][^”\"]{10,}[”\"],?\s+(?:[^.!?]{0,120}\s)?(?:said|says|told|added|wrote)\b"
 )
