@@ -2307,6 +2307,37 @@ def test_a_dated_clause_after_after_is_its_own_draft():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Marco Polo left Venice in 1271 and reached Beijing four years later.",
+            [("1271", "Marco Polo left Venice", "Venice"),
+             ("1275", "Marco Polo reached Beijing four years later", "Beijing")],
+        ),
+        (
+            "Russia seized Crimea in 2014 and invaded Ukraine in February 2022.",
+            [("2014", "Russia seized Crimea", "Crimea"),
+             ("2022-02", "Russia invaded Ukraine", "Ukraine")],
+        ),
+        # without a place of its own, the second stays the first's
+        (
+            "The army took Kyiv in 2022 and lost it in 2023.",
+            [("2022", "The army took Kyiv and lost it", "Kyiv")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_second_predicate_in_the_past_with_its_date_and_place_is_its_own_draft(
+    sentence, expected
+):
+    """ "Marco Polo left Venice in 1271 and reached Beijing four years later" was one draft of
+    1271 in Venice and Beijing."""
+    drafts = import_text(sentence).drafts
+    assert [(d.time.edtf, d.title) for d in drafts] == [(e[0], e[1]) for e in expected]
+    for draft, (_, _, place) in zip(drafts, expected, strict=True):
+        assert place in [p.name for p in draft.places]
+
+
 def test_a_lead_day_that_will_be_dates_the_story_before_it():
     """ "… will face each other in a runoff on April 13, after … Sunday's first round": the
     Sunday of the lead is before April 13, not after it (the runoff would be a year later)."""

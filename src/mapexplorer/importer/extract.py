@@ -332,6 +332,13 @@ def _units(
             b for b in _AND_AHEAD.finditer(text, before.end, after.start)
             if _names_a_place(places, cuts[-1], b.start())
             and _names_a_place(places, b.end(), sentence.end)
+        ] or [  # fmt: skip
+            # "Zhang Qian travelled west from Chang'an in 138 BC and reached Bactria around 128
+            # BC": a second predicate in the past with its own date and place.
+            b for b in _AND_PAST.finditer(text, before.end, after.start)
+            if a_past_verb(b["verb"])
+            and _names_a_place(places, cuts[-1], b.start())
+            and _names_a_place(places, b.end(), sentence.end)
         ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
@@ -718,6 +725,7 @@ _BUT = re.compile(
     # "Milton hit two weeks | after Hurricane Helene came ashore … on Sept. 26"
     r"\b(?:hours|days|weeks|months|years)\s+after\s+"
 )
+_AND_PAST = re.compile(r"\s+(?=and\s+(?P<verb>[a-z]+)\s)")
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
