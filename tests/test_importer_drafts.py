@@ -653,6 +653,17 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Saturday",
             "Tens of thousands of protesters marched through central Lima",
         ),
+        # a date of about a year goes with its "around" or "circa"
+        (
+            "Greek colonists from Megara founded Byzantium around 657 BC.",
+            "around 657 BC",
+            "Greek colonists from Megara founded Byzantium",
+        ),
+        (
+            "The mosque was built circa 1200 in Cairo.",
+            "circa 1200",
+            "The mosque was built in Cairo",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -320,7 +320,9 @@ _BARE_PARTICIPLE = re.compile(
     r",\s(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
     r"given|led|set|begun|drawn|sworn)\s?,\s(?=[a-z])"
 )
-_PREPOSITION_OPENS = re.compile(r"(?:in|on|by|since|during|from|at|until)\s", re.I)
+_PREPOSITION_OPENS = re.compile(
+    r"(?:in|on|by|since|during|from|at|until|around|about|approximately|roughly|circa)\s", re.I
+)
 
 
 _VERB = re.compile(
