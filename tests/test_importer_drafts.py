@@ -2331,6 +2331,13 @@ def test_a_dated_clause_after_after_is_its_own_draft():
             [("2014", "Russia seized Crimea", "Crimea"),
              ("2022-02", "Russia invaded Ukraine", "Ukraine")],
         ),
+        # a subject of five words is still the second's
+        (
+            "Han dynasty envoy Zhang Qian travelled west from Chang'an in 138 BC and reached "
+            "Bactria around 128 BC.",
+            [("-0137", "Han dynasty envoy Zhang Qian travelled west from Chang'an", "Chang'an"),
+             ("-0127~", "Han dynasty envoy Zhang Qian reached Bactria", "Bactria")],
+        ),
         # without a place of its own, the second stays the first's
         (
             "The army took Kyiv in 2022 and lost it in 2023.",

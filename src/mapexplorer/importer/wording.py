@@ -968,13 +968,17 @@ def subject_of(clause: str) -> str:
     return _subject_after_comma(_main_clause(clause))
 
 
+_SUBJECT_WORDS = 6
+"""The longest subject read before a verb ("Han dynasty envoy Zhang Qian travelled …")."""
+
+
 def _subject_after_comma(clause: str) -> str:
     """The subject that opens a main clause, up to its verb ("she opened …", "the firm won
     …"); empty when not clear."""
     words = clause.split()
     if words and words[0].lower() in _PRONOUNS:
         return words[0]
-    for i, word in enumerate(words[:5]):
+    for i, word in enumerate(words[:_SUBJECT_WORDS + 1]):
         content = [w for w in words[:i] if w.lower() not in _DETERMINERS]
         if content and has_a_verb(word.lower()) and not word[:1].isupper():
             subject = words[:i]
