@@ -978,7 +978,7 @@ def _subject_after_comma(clause: str) -> str:
     words = clause.split()
     if words and words[0].lower() in _PRONOUNS:
         return words[0]
-    for i, word in enumerate(words[:_SUBJECT_WORDS + 1]):
+    for i, word in enumerate(words[: _SUBJECT_WORDS + 1]):
         content = [w for w in words[:i] if w.lower() not in _DETERMINERS]
         if content and has_a_verb(word.lower()) and not word[:1].isupper():
             subject = words[:i]
