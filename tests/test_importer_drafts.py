@@ -664,6 +664,18 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "circa 1200",
             "The mosque was built in Cairo",
         ),
+        # the place's name now, set off after its old one, goes
+        (
+            "The Tang capital Chang'an, today's Xi'an, had perhaps a million inhabitants in "
+            "the 8th century.",
+            "in the 8th century",
+            "The Tang capital Chang'an had perhaps a million inhabitants",
+        ),
+        (
+            "The port of Smyrna, modern Izmir, burned in 1922.",
+            "in 1922",
+            "The port of Smyrna burned",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

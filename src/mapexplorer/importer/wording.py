@@ -257,6 +257,10 @@ _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.
 _APPOSITIVE = re.compile(
     r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
+_NAME_NOW = re.compile(
+    r",\s(?:today['’]s|now|modern|modern-day|present-day|later)\s[A-Z][\w.'’-]*"
+    r"(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
+)
 _ASIDE_OPENS = (
     r"(?:(?:later|formerly|once|now|also|then|better|widely)\s)?"
     r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen)"
@@ -449,6 +453,8 @@ def title_for(
     # "the UN secretary general, António Guterres, was shuttling …": the name in apposition
     # goes, as the aside does ("The first ship, the Razoni, left Odesa").
     text = _APPOSITIVE.sub(r"\1 ", text, count=1)
+    # "The Tang capital Chang'an, today's Xi'an, had …": its name now goes too.
+    text = _NAME_NOW.sub(" ", text, count=1)
     # "Patricio Aylwin, a Christian Democrat, took office": who or what the subject is goes.
     text = _without_description(text)
     # "The armed forces led by Gen. Augusto Pinochet bombed …": who led them goes too.
