@@ -676,6 +676,18 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in 1922",
             "The port of Smyrna burned",
         ),
+        # a clause after "after" or "when" cut before its verb goes
+        (
+            "Sea routes took over after the Portuguese navigator Vasco da Gama reached Calicut "
+            "in 1498.",
+            "in 1498",
+            "Sea routes took over",
+        ),
+        (
+            "The ruble fell sharply when the central bank of Russia raised rates on Monday.",
+            "on Monday",
+            "The ruble fell sharply",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -617,6 +617,16 @@ def title_for(
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
         cut.pop()
+    if len(cut) < len(words):
+        # "Sea routes took over | after the Portuguese navigator Vasco da Gama reached Calicut":
+        # a clause after "after" cut before its verb says nothing; the title ends before it
+        opens = [i for i, w in enumerate(cut) if i >= 3 and w in _CLAUSE_OPENERS]
+        if (
+            opens
+            and not has_a_verb(" ".join(cut[opens[-1] + 1 :]).lower())
+            and has_a_verb(" ".join(words[len(cut) : len(cut) + 6]).lower())
+        ):
+            cut = cut[: opens[-1]]
     cut = _with_what_the_verb_did(cut, words)
     title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
     return title[:1].upper() + title[1:] if title else "Untitled event"
@@ -653,6 +663,7 @@ _PART_OF_A_PLACE = {
     "coastal", "rural", "upper", "lower", "inner", "outer", "old", "ancient", "occupied",
     "neighbouring", "neighboring",
 }  # fmt: skip
+_CLAUSE_OPENERS = {"after", "before", "until", "when", "since", "because", "while", "as"}
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
     r"the|a|an|his|her|its|their|it|them|him|us|about|nearly|more|some|all|at|\d[\d,.]*|two|"
