@@ -688,6 +688,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Monday",
             "The ruble fell sharply",
         ),
+        # a people's adjective at the cut goes on to its noun
+        (
+            "The term Seidenstrasse was coined by the German geographer Ferdinand von "
+            "Richthofen in 1877.",
+            "in 1877",
+            "The term Seidenstrasse was coined by the German geographer",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

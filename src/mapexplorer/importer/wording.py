@@ -506,6 +506,14 @@ def title_for(
         and words[len(cut)][:1].isupper()
     ):
         cut.append(words[len(cut)])
+    # A people's adjective is finished with its noun ("… coined by the German | geographer").
+    if (
+        len(cut) < len(words)
+        and _PEOPLES_ADJECTIVE.fullmatch(cut[-1])
+        and re.fullmatch(r"[a-z]+[,.;:]?", words[len(cut)])
+        and words[len(cut)].strip(",.;:") not in _FUNCTION | _CLAUSE_WORDS
+    ):
+        cut.append(words[len(cut)])
     # A phrase that ends a few words past the cut is finished ("… hit by a major quake,", not
     # "… hit by a major"; "… Richthofen coined the name Seidenstrasse.", not "… coined").
     # Not when the cut already ends a phrase ("… nuclear power plant | in the port of …").
@@ -663,6 +671,8 @@ _PART_OF_A_PLACE = {
     "coastal", "rural", "upper", "lower", "inner", "outer", "old", "ancient", "occupied",
     "neighbouring", "neighboring",
 }  # fmt: skip
+_PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)")
+"""A capitalised word that may be a people's adjective ("German", "Chinese", "Turkish")."""
 _CLAUSE_OPENERS = {"after", "before", "until", "when", "since", "because", "while", "as"}
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
