@@ -2197,6 +2197,11 @@ def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
         "Rescuers could not reach Kumamoto until March 2024.",
         "Residents of Kumamoto fled before the water could reach them in March 2024.",
         "Voters in Taiwan vote on Jan. 13, 2024.",
+        # what was warned of, after the news, is no forecast of the news
+        "Officials in Kumamoto reported 240 new cholera cases on May 28, 2023, the WHO said, "
+        "warning that the rains could accelerate the outbreak.",
+        "Officials in Kumamoto reported 240 new cholera cases on May 28, 2023, saying the rains "
+        "might make it worse.",
     ],
 )
 def test_what_is_planned_or_could_not_be_done_stays_a_draft(sentence):

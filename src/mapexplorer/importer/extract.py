@@ -770,8 +770,16 @@ def _a_forecast(clause: str) -> bool:
             m[0][:5].lower() in ("could", "might")
             and _PAST_ABILITY.search(clause, max(0, m.start() - 40), m.start())
         )
+        # "… reported 2,400 new cases in the week to Sunday, the WHO said on Tuesday, warning
+        # that the rains could accelerate the outbreak": what was warned of, after the news
+        and not _WARNED_AFTER.search(clause, 0, m.start())
         for m in _FORECAST.finditer(clause)
     )
+
+
+_WARNED_AFTER = re.compile(
+    r",\s+(?:warning|saying|adding|cautioning|noting)\b(?:\s+that)?[^,;]*,?[^,;]*$", re.I
+)
 
 
 # "… fled before troops could reach the town on Monday", "… so that aid could arrive": what
