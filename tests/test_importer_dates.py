@@ -881,6 +881,19 @@ def test_a_day_counted_from_a_month_keeps_the_months_precision(text, expected):
     assert dates(text, None)[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("reported 2,400 new cases in the week to Sunday", ("the week to Sunday", "2025-01-06/2025-01-12")),
+        ("cases rose in the week ending Jan. 18, 2024", ("the week ending Jan. 18, 2024", "2024-01-12/2024-01-18")),
+        ("sold 900 cars in the seven days through Friday", ("the seven days through Friday", "2025-01-11/2025-01-17")),
+    ],
+)  # fmt: skip
+def test_the_week_to_a_day_is_its_seven_days(text, expected):
+    """ "reported more than 2,400 new cholera cases in the week to Sunday" was that Sunday."""
+    assert dates(f"Officials {text}, the WHO said.") == [expected]
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -1482,6 +1482,27 @@ def _early_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(_y(int(m["y"]))), EXPLICIT, ""
 
 
+@_rule(
+    rf"(?i:the\s+)?(?i:week|seven\s+days)\s+(?i:to|ending|through)\s+"
+    rf"(?P<inner>(?i:on\s+)?{WEEKDAY}(?![A-Za-z'’])|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)"
+)
+def _week_to(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in the week to Sunday", "the week ending Jan. 18": the seven days up to that day."""
+    for pattern, resolve in _RULES:
+        if resolve not in (_weekday, _md, _mdy):
+            continue
+        inner = pattern.match(ctx.text, m.start("inner"))
+        if inner is None or inner.end() != m.end("inner"):
+            continue
+        found = resolve(inner, ctx)
+        if found is None or found[0].precision is not Precision.DAY:
+            return None
+        last = found[0].end
+        span = TimeSpan.from_days(last - 6, last)
+        return span, found[1], f"the seven days up to {found[0].describe()}", (found[0],)
+    return None
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
