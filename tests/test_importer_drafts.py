@@ -695,6 +695,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in 1877",
             "The term Seidenstrasse was coined by the German geographer",
         ),
+        # a participle cut from its object goes
+        (
+            "Aid groups said flooding in Beira last week had damaged water systems serving "
+            "about 500,000 people.",
+            "last week",
+            "Aid groups said flooding in Beira had damaged water systems",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -610,6 +610,16 @@ def title_for(
         # "… for a summit expected | to focus on Ukraine": the adjective says nothing without
         # what follows it ("… for a summit").
         cut.pop()
+    if (
+        len(cut) > 4
+        and len(cut) < len(words)
+        and _PARTICIPLE_AT_CUT.fullmatch(cut[-1])
+        and cut[-1] not in _NOT_PARTICIPLES
+        and _AN_OBJECT_OPENS.fullmatch(words[len(cut)].lower().strip(",.;:"))
+    ):
+        # "… had damaged water systems serving | about 500,000 people": a participle says
+        # nothing without its object ("… had damaged water systems").
+        cut.pop()
     if len(cut) > 3 and len(cut) < len(words) and cut[-1].lower() in _MODALS:
         # "Schools in Simi Valley and Thousand Oaks will | stay closed": the verb it leads to
         end = len(cut) + 1
@@ -674,6 +684,7 @@ _PART_OF_A_PLACE = {
 _PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)")
 """A capitalised word that may be a people's adjective ("German", "Chinese", "Turkish")."""
 _CLAUSE_OPENERS = {"after", "before", "until", "when", "since", "because", "while", "as"}
+_PARTICIPLE_AT_CUT = re.compile(r"[a-z]{3,}ing")
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
     r"the|a|an|his|her|its|their|it|them|him|us|about|nearly|more|some|all|at|\d[\d,.]*|two|"
