@@ -702,6 +702,14 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "last week",
             "Aid groups said flooding in Beira had damaged water systems",
         ),
+        # a long description of the subject goes, before its verb is taken for an aside's
+        (
+            "Leyla Demir, the Turkish architect whose concert halls and bridges reshaped "
+            "skylines from Baku to Rotterdam, died on Sunday at her home in Istanbul, her family "
+            "said.",
+            "on Sunday",
+            "Leyla Demir died at her home in Istanbul",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

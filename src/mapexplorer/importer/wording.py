@@ -286,7 +286,7 @@ _DESCRIBED_ASIDE = re.compile(
 )  # ", a reformist who beat Jalili in the 2024 runoff,"
 _DESCRIBED = re.compile(
     r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
-    r"(?:[^,;.]|(?<=\d)[,.](?=\d)|\.(?=\s\d)){3,90},\s(?=[a-z])"
+    r"(?:[^,;.]|(?<=\d)[,.](?=\d)|\.(?=\s\d)){3,140},\s(?=[a-z])"
 )  # "France, the former colonial power, had sent", "Sindirgi, a town of about 30,000 people,"
 # ("the leader believed to have planned the Oct. 7 attack,": a day's stop inside)
 
@@ -445,6 +445,10 @@ def title_for(
     text = _without_bare_frame(_FRAME.sub("", text))
     # "Gen. Burhan, who moved his government to Port Sudan, vowed …": the aside goes, the
     # main clause stays (cut at the aside's comma, the title was "Army chief Gen. … Burhan").
+    # "Leyla Demir, the Turkish architect whose halls reshaped skylines, died at her home in
+    # Istanbul, her family said": what the subject is goes first, before "died …," is read as
+    # an aside.
+    text = _without_description(text)
     text = _ASIDE.sub(" ", text, count=1)
     # "The Ottoman sultan Mehmed II, just 21 years old, laid siege …": the age goes too.
     text = _AGE_ASIDE.sub(" ", text, count=1)
