@@ -710,6 +710,12 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Sunday",
             "Leyla Demir died at her home in Istanbul",
         ),
+        # a name in apposition with where it is goes as one without
+        (
+            "Her best-known building, the Caspian Concert Hall in Baku, opened in 2009.",
+            "in 2009",
+            "Her best-known building opened",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

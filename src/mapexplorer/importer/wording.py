@@ -255,7 +255,9 @@ def attributive_weekday(text: str, start: int, end: int) -> bool:
 _TIME_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 """What is left of "on Sunday morning" without its day: it goes with it."""
 _APPOSITIVE = re.compile(
-    r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
+    r"(\b[a-z]+),\s(?:the\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+    # (with where it is: "Her best-known building, the Caspian Concert Hall in Baku, opened")
+    r"(?:\s(?:in|of|on|at)\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?,\s(?=[a-z])"
 )  # after a common noun only: "In Paris, Texas, a rally …" keeps its town's state
 _NAME_NOW = re.compile(
     r",\s(?:today['’]s|now|modern|modern-day|present-day|later)\s[A-Z][\w.'’-]*"
