@@ -716,6 +716,12 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in 2009",
             "Her best-known building opened",
         ),
+        # a sentence that opens with where someone was born is titled by the birth
+        (
+            "Born in Izmir in 1944, Demir studied in Ankara before moving to London in 1968.",
+            "in 1944",
+            "Demir was born in Izmir",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

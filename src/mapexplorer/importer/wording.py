@@ -906,6 +906,11 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             # practice": the subject comes after the comma.
             if subject := _subject_after_comma(text[comma + 2 :]):
                 return _with_subject(subject, text[:comma])
+        if first in _PASSIVE_LEADS and " " in text and 0 < comma < 160:
+            # "Born in Izmir in 1944, Demir studied in Ankara": the date is the birth's, and so
+            # is the title ("Demir was born in Izmir").
+            if subject := _subject_after_comma(text[comma + 2 :]):
+                return f"{subject} was {text[:comma][:1].lower()}{text[1:comma]}"
         if first in _SUBORDINATORS and " " in text:
             # A clause of its own that opens with its connector ("…, until the Ukrainian army
             # retook it"): the connector goes. Not from a phrase ("after the war").
@@ -923,6 +928,7 @@ _MEASURED_LEAD = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier)\b",
     re.I,
 )
+_PASSIVE_LEADS = {"born", "raised", "educated", "trained", "elected", "appointed", "ordained"}
 _SUBORDINATORS = {"until", "before", "after", "when", "once", "because", "whereas"}
 _NOT_PARTICIPLES = {
     "during", "following", "including", "according", "concerning", "regarding", "notwithstanding",
