@@ -871,8 +871,10 @@ def test_around_a_year_is_about_that_year(text, expected):
         ("Boluarte took office in December 2022. Castillo was arrested the same day.", "2022-12"),
         ("The plant opened in March 2020. The following week it closed.", "2020-03"),
         ("The war began in 1939. The following month, Poland fell.", "1939"),
+        ("England lost the final in 2021. Southgate resigned two days later.", "2021"),
         # a day is counted from a day
         ("Troops landed on June 6, 1944. The next day they took Bayeux.", "1944-06-07"),
+        ("Troops landed on June 6, 1944. Two days later they took Caen.", "1944-06-08"),
     ],
 )
 def test_a_day_counted_from_a_month_keeps_the_months_precision(text, expected):

@@ -1002,6 +1002,11 @@ for _pattern, _edtf, _label in NAMED_PERIODS:
 def _later(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.previous is None:
         return None
+    if m["u"].lower().startswith("day") and ctx.previous.precision is not Precision.DAY:
+        # "England lost the final in 2021. Southgate resigned two days later": still 2021, not
+        # a year's span moved on by two days
+        note = f"'{m.group()}' after the previous date ({ctx.previous.describe()}): within it"
+        return ctx.previous, FROM_PREVIOUS, note
     sign = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1
     span = _shift(ctx.previous, sign * _number(m["n"]), m["u"].lower())
     return span, FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
