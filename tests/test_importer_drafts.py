@@ -1599,6 +1599,8 @@ def test_the_publication_guess_is_not_before_what_the_text_tells_as_past():
         "Its economists say inflation will reach 2% in 2027.",
         "The IMF forecasts growth of 2% in 2027.",
         "Growth could pick up to 1.5% in 2027.",
+        # a year whose phrase looks ahead after it
+        "The 2027 review will be held in Frankfurt.",
     ],
 )
 def test_the_publication_guess_does_not_take_a_forecasts_year(forecast):

@@ -387,6 +387,19 @@ _AHEAD_OF_NEWS = re.compile(
 )
 
 
+# A verb ahead right after the date, in the same phrase ("The 2028 tournament will be hosted by
+# the United Kingdom"): not "Elected in 2019, she will step down" (a comma between), nor "the
+# reform of 2023 and will meet again" (another clause's).
+_AHEAD_AFTER = re.compile(r"(?:(?!\b(?:and|but|or)\b)[^.!?;,]){0,40}?\b(?:will|shall)\s")
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a date looks ahead to it, so the story is not newer than it."""
+    return bool(
+        _AHEAD_OF_NEWS.search(text[max(0, start - 80) : start]) or _AHEAD_AFTER.match(text, end)
+    )
+
+
 def _latest_explicit(text: str) -> TimeSpan | None:
     """The latest month or day the text tells of as past, with its year ("Assad fled to Moscow
     in December 2024"), if any."""
@@ -395,7 +408,7 @@ def _latest_explicit(text: str) -> TimeSpan | None:
         for m in find_dates(text)
         if m.kind == EXPLICIT
         and m.span.precision.rank <= Precision.MONTH.rank
-        and not _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start])
+        and not _looks_ahead(text, m.start, m.end)
     ]
     return max(spans, key=lambda span: span.start, default=None)
 
@@ -411,7 +424,7 @@ def _latest_year(text: str, told_as_past: bool = False, ahead_months: bool = Fal
         and m.span.edtf[:4].isdigit()
         and not (
             (told_as_past or (ahead_months and m.span.precision.rank >= Precision.YEAR.rank))
-            and _AHEAD_OF_NEWS.search(text[max(0, m.start - 80) : m.start])
+            and _looks_ahead(text, m.start, m.end)
         )
     ]
     return max(years) if years else None
