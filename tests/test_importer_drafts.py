@@ -2207,6 +2207,9 @@ CHIPS = (
         "Sales in Taiwan are expected to reach $200 billion in 2030.",
         "Production in Taiwan could double by 2028.",
         "The International Monetary Fund expects growth in Taiwan to reach 1.6% in 2026.",
+        # what is foreseen, named by its noun
+        "The International Monetary Fund forecasts growth of 1.6% in Taiwan in 2026.",
+        "Economists expect a recession in Taiwan in 2026.",
         "Taiwan will still make about 44% of the world's advanced chips in 2027.",
     ],
 )

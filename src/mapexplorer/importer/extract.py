@@ -758,6 +758,10 @@ _FORECAST = re.compile(
     r"to\s+(?:reach|grow|rise|fall|top|exceed|hit|double|triple|climb|decline|drop|surpass|"
     r"increase|decrease|shrink|total|account|make|cost|number)\b|"
     r"\b(?:could|might)\s+(?!not\b|have\b)|"
+    # "The IMF forecasts growth of 2% in 2027", "Economists expect a recession in 2026"
+    r"\b(?:forecasts?|predicts?|projects?|expects?|anticipates?|sees)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:growth|rebound|recession|decline|rise|fall|increase|drop|surplus|"
+    r"deficit|inflation|slowdown|recovery|contraction|expansion|shortfall)\b|"
     r"\b(?:will|would)\b[^.;]*?\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b)",
     re.I,
 )
