@@ -722,6 +722,11 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in 1944",
             "Demir was born in Izmir",
         ),
+        (
+            "Russian troops shelled towns across the whole of eastern Ukraine on Monday.",
+            "on Monday",
+            "Russian troops shelled towns across the whole of eastern Ukraine",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -544,7 +544,10 @@ def title_for(
         and len(cut) < len(words)
         and cut[-1] == "of"
         and len(cut) > 2
-        and words[len(cut)][:1].isupper()
+        and (
+            words[len(cut)][:1].isupper()
+            or (words[len(cut)].lower() in _PART_OF_A_PLACE and len(cut) + 1 < len(words))
+        )
     ):
         cut.pop()  # "… the nearby town of | Bigadic": as if cut before "of"
     if (
@@ -552,11 +555,18 @@ def title_for(
         and len(cut) + 1 < len(words)
         and words[len(cut)] == "of"
         and not _PHRASE_END.search(cut[-1])
-        and words[len(cut) + 1][:1].isupper()
+        and (
+            words[len(cut) + 1][:1].isupper()
+            or (  # "… across the whole | of eastern Ukraine"
+                words[len(cut) + 1].lower() in _PART_OF_A_PLACE
+                and len(cut) + 2 < len(words)
+                and words[len(cut) + 2][:1].isupper()
+            )
+        )
     ):
         # "… hit near the city | of Gaziantep", "… centered in the Sea | of Marmara", "… a
         # plane crash north | of Moscow": what the cut ends on is said by the name after "of".
-        end = len(cut) + 2
+        end = len(cut) + 2 + (not words[len(cut) + 1][:1].isupper())
         while end < len(words) and words[end][:1].isupper():
             if _PHRASE_END.search(words[end - 1]):
                 break
