@@ -688,6 +688,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Monday",
             "The ruble fell sharply",
         ),
+        # "as" is no clause of its own there
+        (
+            "Constantine the Great refounded it as his new capital in 330, and it became known "
+            "as Constantinople.",
+            "in 330",
+            "Constantine the Great refounded it as his new capital",
+        ),
         # a people's adjective at the cut goes on to its noun
         (
             "The term Seidenstrasse was coined by the German geographer Ferdinand von "

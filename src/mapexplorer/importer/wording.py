@@ -699,7 +699,7 @@ _PART_OF_A_PLACE = {
 }  # fmt: skip
 _PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)")
 """A capitalised word that may be a people's adjective ("German", "Chinese", "Turkish")."""
-_CLAUSE_OPENERS = {"after", "before", "until", "when", "since", "because", "while", "as"}
+_CLAUSE_OPENERS = {"after", "before", "until", "when", "since", "because", "while"}
 _PARTICIPLE_AT_CUT = re.compile(r"[a-z]{3,}ing")
 _MODALS = {"will", "would", "can", "could", "may", "might", "must", "shall", "should"}
 _AN_OBJECT_OPENS = re.compile(
