@@ -734,6 +734,17 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Monday",
             "Russian troops shelled towns across the whole of eastern Ukraine",
         ),
+        # a list of places is named whole, its commas no clause break
+        (
+            "Marches were also held in Cusco, Arequipa and Puno on Saturday, local media reported.",
+            "on Saturday",
+            "Marches were also held in Cusco, Arequipa and Puno",
+        ),
+        (
+            "Protests spread to Lyon, Marseille, Toulouse and Bordeaux on Monday.",
+            "on Monday",
+            "Protests spread to Lyon, Marseille, Toulouse and Bordeaux",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

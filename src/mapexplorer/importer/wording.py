@@ -597,8 +597,17 @@ def title_for(
             cut.pop()  # the rest of the name ("Bashar")
     # Stop at a clause break inside the first words, if the clause is long enough by then.
     joined = " ".join(cut)
-    # Not at the comma of the subject's list of names ("The leaders of France, Germany and …").
-    brk = _BREAK.search(joined, len(" ".join(cut[: list_from + list_words])) if list_words else 0)
+    # Not at the comma of the subject's list of names ("The leaders of France, Germany and …"),
+    # nor of a list of places, which the title names whole ("… held in Cusco, Arequipa and Puno").
+    break_from = len(" ".join(cut[: list_from + list_words])) if list_words else 0
+    places = _PLACE_LIST.search(" ".join(words))
+    if places and len(joined[: places.start()].split()) >= 2 and places.start() < len(joined):
+        whole = len(" ".join(words)[: places.end()].split())
+        if whole <= len(cut) + _PHRASE_REACH:
+            cut = words[:whole]
+            joined = " ".join(cut)
+            break_from = max(break_from, places.end())
+    brk = _BREAK.search(joined, break_from)
     if (
         brk
         and len(joined[: brk.start()].split()) >= 4
@@ -691,6 +700,11 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*"
+_PLACE_LIST = re.compile(
+    rf"\b(?:in|at|to|across|from|near)\s{_NAME_WORDS}(?:,\s{_NAME_WORDS})+,?\s(?:and|or)\s"
+    rf"{_NAME_WORDS}"
+)
 _PART_OF_A_PLACE = {
     "central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "greater",
