@@ -745,6 +745,12 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Monday",
             "Protests spread to Lyon, Marseille, Toulouse and Bordeaux",
         ),
+        # an opening list of places goes whole
+        (
+            "In Cusco, Arequipa and Puno, marches were also held on Saturday.",
+            "on Saturday",
+            "Marches were also held",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -705,6 +705,9 @@ _PLACE_LIST = re.compile(
     rf"\b(?:in|at|to|across|from|near)\s{_NAME_WORDS}(?:,\s{_NAME_WORDS})+,?\s(?:and|or)\s"
     rf"{_NAME_WORDS}"
 )
+_PLACE_LIST_LEAD = re.compile(
+    rf"(?i:in|across)\s{_NAME_WORDS}(?:,\s{_NAME_WORDS})+,?\s(?:and|or)\s{_NAME_WORDS}"
+)
 _PART_OF_A_PLACE = {
     "central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "greater",
@@ -915,6 +918,8 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             or _MEASURED_LEAD.match(text)
         ) and 0 < comma < 160:
             rest = text[comma + 2 :]
+            if (places := _PLACE_LIST_LEAD.match(text)) and text.startswith(", ", places.end()):
+                rest = text[places.end() + 2 :]  # "In Paris, Lyon and Nice, crowds marched"
             region = _REGION_AFTER_TOWN.match(rest) if names_a_region else None
             if region and names_a_region(region[1]) and len(rest[region.end() :].split()) >= 3:
                 rest = rest[region.end() :]  # "In Paris, Texas, a rally…": the town's region
