@@ -101,6 +101,35 @@ def test_a_failed_export_says_why_and_leaves_no_file(window, qtbot, tmp_path, wa
     assert not path.exists()
 
 
+def test_a_filter_that_matches_nothing_has_nothing_to_export(
+    window, qtbot, tmp_path, warnings, monkeypatch
+):
+    """With a filter matching no event, File ▸ Export wrote files of no events ("Exported 0
+    events", a GeoJSON that does not open again), an empty web page and a picture of an empty
+    map. It says why there is nothing to write, before any dialog, and writes nothing."""
+    from mapexplorer.ui import export_dialogs, save_dialog
+
+    monkeypatch.setattr(export_dialogs, "warn", lambda parent, title, text: warnings.append(text))
+    asked = []
+    monkeypatch.setattr(save_dialog.QFileDialog, "exec", lambda dialog: asked.append(dialog))
+    monkeypatch.setattr(export_dialogs.SizeDialog, "exec", lambda dialog: asked.append(dialog))
+    window.state.set_filter(text="no such words anywhere")
+    assert window.state.filtered_events() == []
+    for fmt in ("geojson", "csv", "kml"):
+        window.choose_export(fmt)
+        window.export_to(str(tmp_path / f"story.{fmt}"), fmt)
+    for fmt in ("html", "png", "gif"):
+        window.choose_view_export(fmt)
+        export_dialogs.export_view_to(window, str(tmp_path / f"map.{fmt}"), fmt)
+    assert asked == []  # no file or size dialog first
+    assert len(warnings) == 12
+    assert set(warnings) == {
+        "The filter (“\u2068no such words anywhere\u2069”) matches none of the 30 events, so "
+        "there is nothing to export: clear it (Escape in the filter box) to export them all."
+    }
+    assert not window.exporter.busy and list(tmp_path.iterdir()) == []
+
+
 def test_an_empty_window_has_nothing_to_export(qtbot, page_path, tmp_path, warnings):
     """The window at launch, before its file is read (or after it failed): no empty file."""
     from mapexplorer.model import Catalogue

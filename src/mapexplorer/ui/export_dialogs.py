@@ -110,6 +110,9 @@ def _title(window: QMainWindow) -> str:
 
 def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None:
     """Ask what is needed (the size for pictures, then the file) and start the export."""
+    if nothing := window.nothing_to_export():
+        warn(window, "Export", nothing)
+        return None
     size = frames = None
     if fmt in (PNG, GIF):
         view = window.map_view
@@ -138,6 +141,9 @@ def export_view_to(
     framing). A web page is written on the window's exporter thread (its `finished` and
     `failed` say how it went); a picture renders in the background and is returned."""
     status = window.statusBar()
+    if nothing := window.nothing_to_export():
+        warn(window, "Export", nothing)
+        return None
     if fmt == "html":
         from mapexplorer.formats.errors import check_writable
         from mapexplorer.mappage.html_export import export_html, export_state, filter_note

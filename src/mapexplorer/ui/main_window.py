@@ -689,7 +689,25 @@ class MainWindow(QMainWindow):
 
         choose_view_export(self, fmt)
 
+    def nothing_to_export(self) -> str | None:
+        """Why File ▸ Export has nothing to write (said before any dialog), or None. A filter
+        that matches nothing wrote files of no events ("Exported 0 events"), a web page and a
+        picture of an empty map, and a GeoJSON that does not open again."""
+        events = self.state.catalogue.events
+        if not events:
+            return "There is nothing to export: open a file first."
+        if not self.state.filtered_events():
+            return (
+                f"The filter ({self.state.filter.described()}) matches none of the "
+                f"{counted(len(events), 'event')}, so there is nothing to export: clear it "
+                "(Escape in the filter box) to export them all."
+            )
+        return None
+
     def choose_export(self, fmt: str) -> None:
+        if nothing := self.nothing_to_export():
+            warn(self, "Export", nothing)
+            return
         suggested = str(Path(self.path).with_suffix("." + fmt).name)
         folder = self.dialog_folder(EXPORTS)
         path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt, folder)
@@ -705,8 +723,8 @@ class MainWindow(QMainWindow):
                 self, "Export", "Another export is still being written: try again when it is done."
             )
             return
-        if not self.state.catalogue.events:
-            warn(self, "Export", "There is nothing to export: open a file first.")
+        if nothing := self.nothing_to_export():
+            warn(self, "Export", nothing)
             return
         catalogue = self.state.catalogue
         if not self.state.filter.is_empty:
