@@ -265,6 +265,16 @@ def test_moving_the_slider_changes_what_is_drawn(open_page, exported, bundled):
     assert "1941" in page.text("me-date")
 
 
+def test_the_place_in_other_events_here_reads_as_the_file_writes_it(open_page, exported):
+    """The heading is in capitals, and so was the place's name in it ("MCALLEN" for McAllen,
+    "STRASSE" for Straße): the name is now as written, as the window's panel gives it."""
+    page = open_page(exported)
+    page.js("MapExplorerExport.select('treaty-signing', false)")
+    heading = page.js("document.querySelector('#me-event-others h3').innerText")
+    assert heading.endswith(" Moscow"), heading
+    assert heading.startswith("OTHER EVENTS HERE")  # the heading's own words stay a heading
+
+
 def test_cumulative_mode_matches_the_model(open_page, exported, bundled):
     page = open_page(exported)
     page.js(
