@@ -570,6 +570,28 @@ def test_the_review_fits_half_a_laptops_screen_without_overlap(window, qtbot):
     assert line.height() <= 3 * line.fontMetrics().lineSpacing()
 
 
+def test_a_narrow_review_gives_the_title_column_room(window, qtbot):
+    """In a review 1024 px wide the other columns kept their widths and the titles read
+    "The t…"; they now give way, down to their least, and come back when there is room."""
+    from mapexplorer.ui.review import DraftTableModel
+
+    review = open_review(qtbot, window)
+    table, head = review.table, review.table.horizontalHeader()
+    title = DraftTableModel.TITLE
+    review.resize(1600, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() > 700)
+    widths = {c: head.sectionSize(c) for c in review.COLUMN_WIDTHS}
+    assert widths == {c: w for c, (w, _) in review.COLUMN_WIDTHS.items()}
+    review.resize(1024, 640)
+    qtbot.waitUntil(lambda: table.viewport().width() < 650)
+    assert head.sectionSize(title) >= review.TITLE_LEAST
+    assert all(head.sectionSize(c) < w for c, w in widths.items())  # each gave some
+    assert all(head.sectionSize(c) >= least for c, (_, least) in review.COLUMN_WIDTHS.items())
+    review.resize(1600, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() > 700)
+    assert {c: head.sectionSize(c) for c in review.COLUMN_WIDTHS} == widths
+
+
 def test_the_busy_bar_shows_soon_while_a_long_article_is_drafted(window, qtbot):
     # A bar of no range shows after its minimum duration only once it has a value: without
     # one, Qt's own 4 s passed first, and a long import showed no bar and no Cancel.

@@ -8,6 +8,7 @@ switching article never loses work. Data is always shown as text, never as HTML.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -272,10 +273,10 @@ class QtReview(QMainWindow):
         head = self.table.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((0, 104), (1, 176), (3, 150), (4, 88)):
-            head.resizeSection(column, width)
+        self._fit_columns()
         head.setSectionResizeMode(DraftTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)  # its width: the columns share it
         # A few drafts in view however short the window (the editor below scrolls instead).
         self.table.setMinimumHeight(head.sizeHint().height() + 4 * 26 + 4)
 
@@ -913,8 +914,36 @@ class QtReview(QMainWindow):
         self.autosave_now()
         self.set_status_message(f"Accepted {counted(count, 'draft')}.")
 
+    COLUMN_WIDTHS = {
+        DraftTableModel.STATUS: (104, 84),
+        DraftTableModel.DATE: (176, 96),
+        DraftTableModel.PLACES: (150, 64),
+        DraftTableModel.CONFIDENCE: (88, 84),
+    }
+    """The other columns' widths, and the least they shrink to (the confidence's header
+    whole), beside the title's."""
+    TITLE_LEAST = 220
+    """The title's width the others give way to: in a review half a screen wide they kept
+    theirs and the title showed "The t…"."""
+
+    def _fit_columns(self) -> None:
+        """The columns at their widths, less in a narrow table: each gives up the same share
+        of what it can spare until the title has `TITLE_LEAST`, which takes what is left."""
+        room = self.table.viewport().width()
+        wanted = {c: w for c, (w, _) in self.COLUMN_WIDTHS.items()}
+        can_give = {c: w - least for c, (w, least) in self.COLUMN_WIDTHS.items()}
+        short = self.TITLE_LEAST - (room - sum(wanted.values()))
+        share = min(1.0, max(0.0, short / sum(can_give.values())))
+        head = self.table.horizontalHeader()
+        for column, width in wanted.items():
+            width -= math.ceil(can_give[column] * share)
+            if head.sectionSize(column) != width:
+                head.resizeSection(column, width)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """A and R decide the selected draft while the table or the article has the focus."""
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
