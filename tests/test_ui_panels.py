@@ -141,6 +141,27 @@ def test_details_of_a_file_without_an_article_speak_of_no_article(qtbot, catalog
     assert details.text().strip() == EMPTY_HINT
 
 
+def test_other_events_dates_do_not_make_a_narrow_panel_scroll_sideways(qtbot, state) -> None:
+    """With larger text in a narrow panel (a projector's 1024x768 at 200%), the dates of the
+    other events here, each kept whole on one line ("1992 – 17 January 2025"), made the panel
+    scroll sideways; a span's date may now break after its dash, and only there."""
+    from PySide6.QtGui import QTextDocument
+
+    details = _show(qtbot, QtDetails(state), (440, 600))
+    font = details.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    details.setFont(font)
+    state.select("cold-war-us-ally")  # at Tehran, beside "1992 – 17 January 2025"
+    assert "1992 – 17 January 2025" in details.text().replace("\xa0", " ")
+    assert details.browser.horizontalScrollBar().maximum() == 0
+    details.resize(900, 600)  # with room, the date is one line
+    qtbot.waitUntil(lambda: details.browser.viewport().width() > 800)
+    found = details.browser.document().find("1992", 0, QTextDocument.FindFlag(0))
+    start = details.browser.cursorRect(found).center().y()
+    found = details.browser.document().find("2025", found.position())
+    assert details.browser.cursorRect(found).center().y() == start
+
+
 def test_details_date_in_words(qtbot, state) -> None:
     details = _show(qtbot, QtDetails(state))
     state.select("fall-of-assad")

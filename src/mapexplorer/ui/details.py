@@ -37,6 +37,14 @@ def _linked(text: str, link_colour: str) -> str:
     return "".join(parts)
 
 
+def _unbroken_date(words: str) -> str:
+    """A date in words, escaped, on one line but for a break after a span's dash ("1992 –
+    17 January 2025"): a date kept whole on one line made a narrow panel with large text
+    scroll sideways."""
+    sides = [_esc(side).replace(" ", "&nbsp;") for side in words.split(" – ")]
+    return "&nbsp;– ".join(sides)
+
+
 def date_hint(event: Event) -> str:
     """A quiet note on how firm the date is: "approximate", "uncertain", "to the year"."""
     time = event.time
@@ -288,8 +296,8 @@ class QtDetails(QWidget):
                 other = catalogue.event(other_id)
                 href = f"event:{quote(other.id, safe='')}"
                 parts.append(
-                    f'<tr><td valign="top" style="color:{c["muted"]}; padding-right:8px; '
-                    f'white-space:nowrap">{_esc(other.time.describe())}</td>'
+                    f'<tr><td valign="top" style="color:{c["muted"]}; padding-right:8px">'
+                    f"{_unbroken_date(other.time.describe())}</td>"
                     f'<td><a href="{_esc(href)}" style="color:{c["link"]}">{_esc(other.title)}</a>'
                     f"</td></tr>"
                 )
