@@ -190,6 +190,50 @@ def test_gif_plays_through_time(qtbot, tmp_path, bundled, make_exporter):
     assert exporter.days[0] == start and exporter.days[-1] == end
 
 
+def test_a_gif_with_fewer_frames_than_asked_says_so(qtbot, tmp_path, page_path):
+    """60 frames asked of a story of one day made a GIF of one frame, and nothing said so,
+    in the window or on the command line; both now say how many frames it has, and why."""
+    from conftest import busy_place_catalogue
+    from mapexplorer.ui.export_dialogs import export_view_to
+    from mapexplorer.ui.image_export import frames_note
+    from mapexplorer.ui.main_window import MainWindow
+
+    assert frames_note(60, 60) is None
+    assert frames_note(60, 1) == "the story is a single day: the animation is one frame, not 60"
+    assert frames_note(60, 12).startswith("the animation has 12 frames, not 60: ")
+
+    one_day = busy_place_catalogue(3)  # three incidents: 1, 2 and 3 January 2024
+    one_day = one_day.with_events(one_day.events[:1])
+    win = MainWindow(one_day, "incident.csv", page_path, settings=None)
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+        win.show()
+    path = tmp_path / "day.gif"
+    exporter = export_view_to(win, str(path), "gif", (400, 260), frames=60, show_progress=False)
+    with qtbot.waitSignal(exporter.finished, timeout=60000):
+        pass
+    assert Image.open(path).n_frames == 1
+    assert win.statusBar().currentMessage() == (
+        f"Exported the map as GIF to {path} — the story is a single day: the animation is "
+        "one frame, not 60"
+    )
+    win.close()
+
+    native.save(one_day, tmp_path / "day.geojson")
+    result = subprocess.run(
+        [sys.executable, "-m", "mapexplorer", "export", str(tmp_path / "day.geojson")]
+        + ["-o", str(tmp_path / "cli.gif"), "--size", "400x260", "--frames", "30"],
+        env=_offscreen_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    said = "warning: the story is a single day: the animation is one frame, not 30"
+    assert said in result.stderr
+
+
 def test_gif_can_be_cancelled(qtbot, tmp_path, bundled, make_exporter):
     path = tmp_path / "never.gif"
     exporter = make_exporter(ExplorerState(bundled), path, "gif", (400, 260), frames=40)

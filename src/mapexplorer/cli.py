@@ -269,9 +269,14 @@ def _export_view(catalogue, args: argparse.Namespace) -> str | None:
         return None
     from mapexplorer.ui.image_export import run_export
 
-    if args.frames is None:
-        return run_export(state, args.output, args.format, size, title=title)
-    return run_export(state, args.output, args.format, size, frames=args.frames, title=title)
+    if args.format == "gif":  # (its frames were checked above)
+        from mapexplorer.ui.image_export import frames_note, playback_days
+
+        note = frames_note(args.frames, len(playback_days(state, args.frames)))
+        if note:
+            _warn(note)
+        return run_export(state, args.output, args.format, size, frames=args.frames, title=title)
+    return run_export(state, args.output, args.format, size, title=title)
 
 
 def import_article_command(args: argparse.Namespace) -> int:

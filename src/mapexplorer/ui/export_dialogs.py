@@ -29,6 +29,7 @@ from mapexplorer.ui.image_export import (
     PNG,
     SIZE_PRESETS,
     MapImageExporter,
+    frames_note,
     picture_size_problem,
 )
 from mapexplorer.ui.plain_text import warn, write_error
@@ -205,7 +206,9 @@ def export_view_to(
 
     def finished(written: str) -> None:
         close_progress()
-        status.showMessage(f"Exported the map as {fmt.upper()} to {written}", 8000)
+        said = f"Exported the map as {fmt.upper()} to {written}"
+        note = frames_note(frames, exporter.total) if fmt == GIF else None
+        status.showMessage(f"{said} — {note}" if note else said, 15000 if note else 8000)
         exporter.deleteLater()
 
     def failed(message: str) -> None:

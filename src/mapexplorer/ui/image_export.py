@@ -146,6 +146,19 @@ def playback_days(state: ExplorerState, frames: int) -> list[int]:
     return days
 
 
+def frames_note(asked: int, made: int) -> str | None:
+    """What to say when a GIF has fewer frames than asked for (its days ran out: a story of
+    one day is one frame), or None. It was said nowhere: 60 frames asked, one made."""
+    if made >= asked:
+        return None
+    if made == 1:
+        return f"the story is a single day: the animation is one frame, not {asked}"
+    return (
+        f"the animation has {made} frames, not {asked}: frames that would have shown the same "
+        "day again were left out"
+    )
+
+
 # --- painting over the map ------------------------------------------------------------------------
 def window_words(state: ExplorerState) -> str:
     """What the time shown means, in words: the window or "everything up to"."""
