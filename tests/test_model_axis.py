@@ -154,6 +154,30 @@ def test_a_track_of_a_few_days_still_names_its_year(days):
     assert all("2022" not in label for _, label in ticks[1:])
 
 
+def test_a_day_after_a_tick_of_another_year_names_its_year():
+    """An imported article's story, 1870 to March 2024 and dense at its end: the track read
+    "2020 | 21 Feb | Mar 2024", its February that of 2020 to the eye. A day's label after a
+    tick of another year names its own year."""
+    from mapexplorer.model.time import ymd_from_day
+
+    def year(day: int) -> int:
+        return ymd_from_day(day)[0]
+
+    # The first and last days of 24 events each: in 1870, on 28 June 1919, in January 2024,
+    # on 2 and on 5 March 2024.
+    spans = [(1870, 1, 1), (1870, 12, 31), (1919, 6, 28), (1919, 6, 28), (2024, 1, 1)]
+    spans += [(2024, 1, 31), (2024, 3, 2), (2024, 3, 2), (2024, 3, 5), (2024, 3, 5)]
+    days = [day_from_ymd(*ymd) for ymd in spans] * 24
+    axis = TimeAxis(days, day_from_ymd(1870, 1, 1), day_from_ymd(2024, 3, 5))
+    for width in (1000, 1250, 1600):
+        ticks = axis.ticks(width, 66)
+        for (before, _), (day, label) in zip(ticks, ticks[1:], strict=False):
+            if not label.endswith(str(year(day))):  # "21 Feb", "4 Mar"
+                assert year(before) == year(day), (label, ticks)
+    labels = [label for _, label in axis.ticks(1250, 66)]
+    assert labels[labels.index("2020") + 1] == "21 Feb 2024", labels
+
+
 def test_a_track_with_month_ticks_keeps_its_day_labels_short():
     start = day_from_ymd(2022, 2, 24)
     labels = [label for _, label in TimeAxis([start], start, start + 60).ticks(1200, 60)]

@@ -209,6 +209,13 @@ class TimeAxis:
                 accepted_x.insert(i, x)
                 accepted[x] = (tick, _tick_label(tick, unit))
         ticks = [accepted[x] for x in accepted_x]
+        for i in range(1, len(ticks)):
+            # A day after a tick of another year ("2020", then "11 Feb" of 2024 where the
+            # track turns dense) read as that year's: it says its own.
+            day, label = ticks[i]
+            year = ymd_from_day(day)[0]
+            if not _names_year(day) and ymd_from_day(ticks[i - 1][0])[0] != year:
+                ticks[i] = (day, f"{label} {year_words(year)}")
         if ticks and not any(_names_year(day) for day, _ in ticks):
             # Only days ("24 Feb", "3 Mar"): a track a few days long would never say the year.
             day, label = ticks[0]
