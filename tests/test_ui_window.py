@@ -867,6 +867,28 @@ def test_help_lists_every_keyboard_shortcut_from_the_menus(qtbot, bundled, page_
     window.shortcuts_dialog.close()
 
 
+def test_the_shortcuts_descriptions_line_up_in_one_column(qtbot, bundled, page_path):
+    """Each section was a table of its own, so each started its descriptions at its own
+    distance from the keys: a ragged edge down the list."""
+    from PySide6.QtGui import QTextDocument
+
+    from mapexplorer.ui.main_window import MainWindow
+
+    window = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    qtbot.addWidget(window)
+    window.show_shortcuts()
+    browser = window.shortcuts_dialog.text
+    qtbot.waitExposed(window.shortcuts_dialog)
+    lefts = set()
+    for what in ("Open", "Step the time", "Show the selected event again", "Clear the filter"):
+        found = browser.document().find(what, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        assert not found.isNull(), what
+        found.setPosition(found.selectionStart())
+        lefts.add(browser.cursorRect(found).left())
+    assert len(lefts) == 1, lefts
+    window.shortcuts_dialog.close()
+
+
 def test_the_window_fits_half_a_laptops_screen(window, qtbot):
     """The slider's row of controls held the window at 877 px or more: snapped to half a
     1366-px screen it stayed wider. Resized there at once, it fits, the controls on two rows,

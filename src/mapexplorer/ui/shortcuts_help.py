@@ -61,16 +61,22 @@ def menu_keys(menu_bar: QMenuBar) -> list[tuple[str, str]]:
 
 
 def shortcuts_html(menu_bar: QMenuBar) -> str:
+    """One table, each section's heading a row across it: a table a section started each
+    section's descriptions at its own distance from the keys, a ragged edge down the list."""
     sections = [("Anywhere in the window", tuple(menu_keys(menu_bar))), *WIDGET_KEYS]
-    parts = []
-    for heading, rows in sections:
-        parts.append(f"<h4>{html.escape(heading)}</h4><table cellpadding='3'>")
+    parts = ["<table cellpadding='3' cellspacing='0'>"]
+    for n, (heading, rows) in enumerate(sections):
+        top = 4 if n == 0 else 14
+        parts.append(
+            f"<tr><td colspan='2' style='padding-top:{top}px; font-weight:600'>"
+            f"{html.escape(heading)}</td></tr>"
+        )
         for keys, what in rows:
             parts.append(
-                f"<tr><td style='padding-right:16px; white-space:nowrap'><b>{html.escape(keys)}"
-                f"</b></td><td>{html.escape(what)}</td></tr>"
+                f"<tr><td style='padding-left:6px; padding-right:16px; white-space:nowrap'>"
+                f"<b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
             )
-        parts.append("</table>")
+    parts.append("</table>")
     return "".join(parts)
 
 
