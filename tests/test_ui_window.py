@@ -867,6 +867,41 @@ def test_help_lists_every_keyboard_shortcut_from_the_menus(qtbot, bundled, page_
     window.shortcuts_dialog.close()
 
 
+def test_help_lists_the_maps_keys_and_they_do_what_it_says(window, qtbot):
+    """The map answers to the arrows, + and − and Escape once tabbed into, as the README
+    says, but Help ▸ Keyboard shortcuts, "every key the window answers to", left it out."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from mapexplorer.ui.image_export import _READ_CAMERA
+
+    window.show_shortcuts()
+    text = window.shortcuts_dialog.text.toPlainText()
+    window.shortcuts_dialog.close()
+    assert "On the map (Tab to it)" in text
+    for keys, what in [("Arrow keys", "Pan the map"), ("+ / −", "Zoom in / out")]:
+        assert f"{keys}\n{what}" in text or f"{keys}\t{what}" in text, (keys, text)
+    assert "Close the list of events at a place" in text
+
+    window.activateWindow()
+    window.chapter_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.chapter_box)
+    qtbot.keyClick(window.chapter_box, Qt.Key.Key_Tab)
+    focused = "document.activeElement.classList.contains('leaflet-container')"
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, focused) is True, timeout=5000)
+    before = js(window.map_view, qtbot, _READ_CAMERA)
+    keys = QApplication.focusWidget()
+    qtbot.keyClick(keys, Qt.Key.Key_Plus)
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, _READ_CAMERA)["zoom"] > before["zoom"], timeout=5000
+    )
+    zoomed = js(window.map_view, qtbot, _READ_CAMERA)
+    qtbot.keyClick(keys, Qt.Key.Key_Right)
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, _READ_CAMERA)["lng"] > zoomed["lng"], timeout=5000
+    )
+
+
 def test_the_shortcuts_descriptions_line_up_in_one_column(qtbot, bundled, page_path):
     """Each section was a table of its own, so each started its descriptions at its own
     distance from the keys: a ragged edge down the list."""

@@ -1,8 +1,9 @@
 """Help ▸ Keyboard shortcuts: every key the window answers to, in one table.
 
 The menus' keys are read from their actions (so the list cannot drift from them); the keys
-that belong to one widget (the slider's track, the event list, the filter box) are written
-here, beside the widgets' own descriptions in `timeline.py` and `event_list.py`."""
+that belong to one widget (the map, the slider's track, the event list, the filter box) are
+written here, beside the widgets' own descriptions in `mappage.js`, `timeline.py` and
+`event_list.py`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "On the map (Tab to it)",
+        (
+            ("Arrow keys", "Pan the map"),
+            ("+ / −", "Zoom in / out"),
+            ("Escape", "Close the list of events at a place"),
+        ),
+    ),
     (
         "On the time slider",
         (
