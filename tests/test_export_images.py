@@ -560,6 +560,21 @@ def test_a_picture_of_a_few_events_names_them(qtbot, tmp_path, bundled):
     assert sum(c == "#1d1d1d" for c in band) > 100  # its title, in ink
 
 
+def test_the_legend_keeps_a_categorys_capitals():
+    """A file's category "NATO drills" read "Nato drills" in a picture's legend (and "EU
+    sanctions" "Eu sanctions"): only its first letter is made a capital now, as on the page."""
+    from PySide6.QtCore import QSize
+
+    from mapexplorer.ui.image_export import Overlay
+
+    grey = category_colour("other")
+    overlay = Overlay(QSize(900, 560), "t", [("war", "#d62728"), ("NATO drills", grey)])
+    assert overlay.legend_labels() == ["War", "NATO drills"]
+    assert Overlay(QSize(900, 560), "t", [("eU sanctions", grey)]).legend_labels() == [
+        "EU sanctions"
+    ]
+
+
 def test_forty_free_text_categories_make_one_grey_line_in_the_legend(
     qtbot, tmp_path, make_exporter
 ):

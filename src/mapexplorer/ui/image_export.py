@@ -387,6 +387,11 @@ class Overlay:
         """The header's second line as painted: wrapped, on `detail_lines` lines at most."""
         return _wrap(detail, QFontMetricsF(self.small_font), self.text_width, self.detail_lines)
 
+    def legend_labels(self) -> list[str]:
+        """The legend's names, their first letter made a capital and the rest as the file
+        writes them ("NATO drills", not "Nato drills"), as the web page's legend gives them."""
+        return [name[:1].upper() + name[1:] for name, _ in self.legend]
+
     def _paint_legend(self, painter: QPainter, w: int, h: int) -> None:
         pad, unit, margin = self.pad * 0.8, self.unit, self.unit * 0.8
         sm, cm = QFontMetricsF(self.small_font), QFontMetricsF(self.credit_font)
@@ -397,8 +402,8 @@ class Overlay:
             row = max(sm.lineSpacing(), swatch) + unit * 0.2
             # A category written as a sentence is cut short: the legend stays beside the map.
             labels = [
-                sm.elidedText(name.capitalize(), Qt.TextElideMode.ElideRight, w * 0.3)
-                for name, _ in self.legend
+                sm.elidedText(label, Qt.TextElideMode.ElideRight, w * 0.3)
+                for label in self.legend_labels()
             ]
             inner = swatch + unit * 0.5 + max(sm.horizontalAdvance(t) for t in labels)
             box = QRectF(0, 0, inner + 2 * pad, len(labels) * row - unit * 0.2 + 2 * pad)
