@@ -364,6 +364,34 @@ def test_the_text_being_read_stays_at_the_top_when_the_panel_is_resized(qtbot, s
     assert 0 <= browser.cursorRect(cursor).center().y() < browser.viewport().height() // 6
 
 
+@pytest.mark.parametrize("factor", [1.5, 0.75])
+def test_the_place_in_the_article_is_kept_when_the_text_size_changes(qtbot, state, factor) -> None:
+    """View ▸ Larger text reflowed the article under the same scroll position: the selected
+    passage went out of view, and with none selected the line being read went elsewhere."""
+    article = _show(qtbot, QtArticle(state))
+    browser = article.browser
+
+    def resize_text() -> None:
+        font = article.font()
+        font.setPointSizeF(font.pointSizeF() * factor)
+        article.setFont(font)
+
+    state.select("officials-describe-treaty")
+    assert article.selected_passage_visible()
+    resize_text()
+    qtbot.waitUntil(article.selected_passage_visible, timeout=1000)
+    assert browser.verticalScrollBar().value() > 0
+
+    state.select(None)
+    bar = browser.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    reading = browser.cursorForPosition(QPoint(0, 0)).position()
+    resize_text()
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(reading)
+    assert 0 <= browser.cursorRect(cursor).center().y() < browser.viewport().height() // 6
+
+
 def test_a_file_without_an_article_says_so_in_the_article_tab(qtbot, catalogue) -> None:
     """A CSV or KML of events has no article: its tab showed an empty page under a rule."""
     from mapexplorer.ui.article import NO_ARTICLE

@@ -81,10 +81,10 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
 
 
 class _ReadingBrowser(QTextBrowser):
-    """A text browser that keeps the reader's place when it is resized: the text reflows at a
-    new width under a scroll bar that keeps its pixels, so the line that was at the top, and
-    the passage being read, went somewhere else far off. The line at the top stays at the
-    top; a passage `keep_in_view` names that was in view stays in view."""
+    """A text browser that keeps the reader's place when it is resized or its text size
+    changes: the text reflows under a scroll bar that keeps its pixels, so the line that was
+    at the top, and the passage being read, went somewhere else far off. The line at the top
+    stays at the top; a passage `keep_in_view` names that was in view stays in view."""
 
     keep_in_view: Callable[[], int | None] = staticmethod(lambda: None)
     """The document position to keep in view when it is (the selected passage's start)."""
@@ -94,21 +94,39 @@ class _ReadingBrowser(QTextBrowser):
         cursor.setPosition(max(0, min(self.document().characterCount() - 1, position)))
         return self.cursorRect(cursor)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        bar = self.verticalScrollBar()
-        at_top = bar.value() == 0
+    def _place(self) -> tuple[bool, int, int, int | None]:
+        """Where the reader is: at the very top or not, the text at the top and where it is
+        drawn, and the passage to keep in view if it is in view."""
+        at_top = self.verticalScrollBar().value() == 0
         reading = self.cursorForPosition(QPoint(0, 0)).position()
-        before = self._rect_of(reading).top()
         kept = self.keep_in_view()
         if kept is not None and not self.viewport().rect().contains(self._rect_of(kept).topLeft()):
             kept = None  # out of view before: nothing to keep
-        super().resizeEvent(event)
-        if not at_top:
-            bar.setValue(bar.value() + self._rect_of(reading).top() - before)
+        return at_top, reading, self._rect_of(reading).top(), kept
+
+    def _go_back_to(self, place: tuple[bool, int, int, int | None]) -> None:
+        at_top, reading, before, kept = place
+        bar = self.verticalScrollBar()
+        if not at_top:  # (a line half out of view before comes whole into it)
+            bar.setValue(bar.value() + self._rect_of(reading).top() - max(0, before))
         if kept is not None:
             rect = self._rect_of(kept)
             if not self.viewport().rect().contains(rect.topLeft()):
                 bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        place = self._place()
+        super().resizeEvent(event)
+        self._go_back_to(place)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Larger or smaller text (View ▸ Larger text) reflows the text as a resize does."""
+        if event.type() != QEvent.Type.FontChange:
+            super().changeEvent(event)
+            return
+        place = self._place()
+        super().changeEvent(event)
+        self._go_back_to(place)
 
 
 class QtArticle(QWidget):
