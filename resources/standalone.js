@@ -141,7 +141,9 @@ var MapExplorerExport = (function () {
     var choose = $("me-window");
     var choices = data.windowChoices.slice();
     if (!choices.some(function (c) { return c[1] === state.windowDays; })) {
-      choices.push([spanWords(state.windowDays), state.windowDays]);
+      // The window's "Whole story" (or All eras) read "within 325 years", "within 11 days".
+      var whole = state.windowDays >= T.end - T.start + 1;
+      choices.push([whole ? "the whole story" : spanWords(state.windowDays), state.windowDays]);
       choices.sort(function (a, b) { return a[1] - b[1]; });
     }
     choices.forEach(function (c) {

@@ -275,6 +275,22 @@ def test_the_place_in_other_events_here_reads_as_the_file_writes_it(open_page, e
     assert heading.startswith("OTHER EVENTS HERE")  # the heading's own words stay a heading
 
 
+def test_a_page_of_the_whole_story_says_so_in_its_width_box(open_page, tmp_path, bundled):
+    """Exported from a window showing the whole story (All eras, or the width box's "Whole
+    story"), the page's box read "within 325 years"; it says "the whole story", as the window's
+    box does, and a width of the box's own list keeps its name."""
+    state = ExplorerState(bundled)
+    state.show_whole_story(chosen=True)
+    path = tmp_path / "whole.html"
+    export_html(state, path)
+    page = open_page(path)
+    chosen = "(s => s.options[s.selectedIndex].textContent)(document.getElementById('me-window'))"
+    assert page.js(chosen) == "the whole story"
+    state.set_window_days(3653)
+    export_html(state, path)
+    assert open_page(path).js(chosen) == "10 years"
+
+
 def test_cumulative_mode_matches_the_model(open_page, exported, bundled):
     page = open_page(exported)
     page.js(
