@@ -288,6 +288,9 @@ var MapExplorerExport = (function () {
     $("me-details-body").hidden = false;
     $("me-event-title").textContent = e.title;
     $("me-event-date").textContent = e.date;
+    if (e.dateHint) { // how firm the date is ("known to the year"), as the window's panel says
+      $("me-event-date").appendChild(element("span", "me-date-hint", " (" + e.dateHint + ")"));
+    }
     $("me-event-note").textContent = d.note ? "How the date was resolved: " + d.note : "";
     $("me-event-summary").textContent = "";
     appendLinked($("me-event-summary"), d.summary || []);

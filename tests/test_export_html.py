@@ -291,6 +291,19 @@ def test_a_page_of_the_whole_story_says_so_in_its_width_box(open_page, tmp_path,
     assert open_page(path).js(chosen) == "10 years"
 
 
+def test_the_details_say_how_firm_the_date_is_as_the_window_does(open_page, exported):
+    """The window's panel gives "1946–1979 (known to the year)", "(24 days)"; the page gave
+    the date alone, a year's span looking as firm as a day."""
+    page = open_page(exported)
+    for event_id, said in [
+        ("cold-war-us-ally", "1946–1979 (known to the year)"),
+        ("anglo-soviet-invasion", "25 August – 17 September 1941 (24 days)"),
+        ("treaty-signing", "Friday 17 January 2025"),
+    ]:
+        page.js(f"MapExplorerExport.select('{event_id}', false)")
+        assert page.text("me-event-date") == said
+
+
 def test_cumulative_mode_matches_the_model(open_page, exported, bundled):
     page = open_page(exported)
     page.js(

@@ -6,8 +6,19 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["extra_rows", "field_label", "place_words", "published_words", "split_links"]
+if TYPE_CHECKING:
+    from mapexplorer.model.event import Event
+
+__all__ = [
+    "date_hint",
+    "extra_rows",
+    "field_label",
+    "place_words",
+    "published_words",
+    "split_links",
+]
 
 # A web address in a file's text: up to a space or a quote, less the punctuation of the
 # sentence round it ("See https://example.org/a.").
@@ -16,6 +27,25 @@ _URL_TRAILING = ".,;:!?)]}"
 MAX_EXTRA_FIELDS = 20
 MAX_EXTRA_CHARS = 400
 _ACRONYMS = {"url": "URL", "uri": "URI", "id": "ID", "iso": "ISO", "osm": "OSM"}
+
+
+def date_hint(event: Event) -> str:
+    """A quiet note on how firm the date is: "approximate", "uncertain", "to the year" (the
+    window's details panel and the exported page's give it after the date)."""
+    from mapexplorer.model.time import Precision
+
+    time = event.time
+    words = time.describe()
+    hints: list[str] = []
+    if time.approximate and not words.startswith("about"):
+        hints.append("approximate")
+    if time.uncertain and "(uncertain)" not in words:
+        hints.append("uncertain")
+    if time.precision is not Precision.DAY:
+        hints.append(f"known to the {time.precision.value}")
+    elif time.start != time.end:
+        hints.append(f"{time.end - time.start + 1} days")
+    return " · ".join(hints)
 
 
 def published_words(published: str) -> str:

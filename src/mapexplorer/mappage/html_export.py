@@ -19,7 +19,13 @@ from typing import NamedTuple
 
 from mapexplorer import __version__
 from mapexplorer.colours import CATEGORY_COLOURS, legend
-from mapexplorer.event_words import extra_rows, place_words, published_words, split_links
+from mapexplorer.event_words import (
+    date_hint,
+    extra_rows,
+    place_words,
+    published_words,
+    split_links,
+)
 from mapexplorer.formats.errors import check_writable, write_atomically
 from mapexplorer.mappage import messages
 from mapexplorer.mappage.basemap import basemap_data
@@ -202,6 +208,7 @@ def _events(catalogue: Catalogue) -> list[dict]:
             "id": e.id,
             "title": e.title,
             "date": e.time.describe(),
+            "dateHint": date_hint(e),  # "known to the year", as the window's panel says
             "start": e.time.start,
             "end": e.time.end,
             "cat": e.category,

@@ -10,10 +10,9 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend, category_colour
-from mapexplorer.event_words import extra_rows, place_words, split_links
+from mapexplorer.event_words import date_hint, extra_rows, place_words, split_links
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
-from mapexplorer.model.time import Precision
 
 EMPTY_HINT = (
     "Click a place on the map, an event in the list or a highlighted passage in the article."
@@ -43,22 +42,6 @@ def _unbroken_date(words: str) -> str:
     scroll sideways."""
     sides = [_esc(side).replace(" ", "&nbsp;") for side in words.split(" – ")]
     return "&nbsp;– ".join(sides)
-
-
-def date_hint(event: Event) -> str:
-    """A quiet note on how firm the date is: "approximate", "uncertain", "to the year"."""
-    time = event.time
-    words = time.describe()
-    hints: list[str] = []
-    if time.approximate and not words.startswith("about"):
-        hints.append("approximate")
-    if time.uncertain and "(uncertain)" not in words:
-        hints.append("uncertain")
-    if time.precision is not Precision.DAY:
-        hints.append(f"known to the {time.precision.value}")
-    elif time.start != time.end:
-        hints.append(f"{time.end - time.start + 1} days")
-    return " · ".join(hints)
 
 
 class QtDetails(QWidget):
