@@ -4148,3 +4148,21 @@ def test_a_bare_number_before_a_days_date_is_never_its_year():
 def test_two_months_joined_by_a_hyphen_or_a_slash(value, edtf):
     """ "June-July 1944" was refused, though "June – July 1944" read."""
     assert parse_date(value).edtf == edtf
+
+
+def test_json_records_wrapped_in_an_apis_answer(tmp_path):
+    """An API's answer, {"status": "ok", "data": [{…}, …]}, was refused as "not a GeoJSON
+    FeatureCollection (its type is missing)"."""
+    doc = {
+        "status": "ok",
+        "count": 2,
+        "results": [
+            {"date": "2024-01-03", "title": "Strike", "lat": 49.99, "lon": 36.23},
+            {"date": "2024-01-04", "title": "Drone attack", "lat": 46.48, "lon": 30.72},
+        ],
+    }
+    path = write(tmp_path / "api.json", json.dumps(doc))
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == ["Strike", "Drone attack"]
+    assert report.asides[0] == "read the records in its 'results' member, one a row"
+    assert guess_fields(path).choice.title == "title"

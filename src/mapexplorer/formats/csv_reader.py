@@ -148,6 +148,8 @@ def json_table(doc: Any) -> tuple[list[str], list[list[str]]] | None:
                 {k: v.get("value") if isinstance(v, dict) else v for k, v in b.items()}
                 for b in bindings
             ]
+    if (member := records_member(doc)) is not None:  # {"status": "ok", "data": [{…}, …]}
+        doc = doc[member]
     if not (isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc)):
         return None
     if any("type" in r and ("geometry" in r or r.get("type") == "Feature") for r in doc[:50]):
@@ -156,6 +158,20 @@ def json_table(doc: Any) -> tuple[list[str], list[list[str]]] | None:
     if len(names) < 2:
         return None
     return names, [[_json_cell(r.get(n)) for n in names] for r in doc]
+
+
+def records_member(doc: Any) -> str | None:
+    """The one member of a JSON object that holds a list of records, as an API's answer or a
+    script's dump wraps them ({"status": "ok", "count": 2, "data": [{…}, {…}]}); None for
+    any other JSON (GeoJSON, Esri JSON, TopoJSON have a "type" or "features")."""
+    if not isinstance(doc, dict) or "type" in doc or "features" in doc:
+        return None
+    members = [
+        key
+        for key, value in doc.items()
+        if isinstance(value, list) and value and all(isinstance(r, dict) for r in value)
+    ]
+    return members[0] if len(members) == 1 and isinstance(members[0], str) else None
 
 
 def _json_cell(value: Any) -> str:

@@ -144,7 +144,10 @@ def _read_catalogue(
     from mapexplorer.formats import csv_reader
 
     if (table := csv_reader.json_table(doc)) is not None:  # records, as Wikidata's JSON
-        return csv_reader.read_records(path, table, progress, fields)
+        catalogue, report = csv_reader.read_records(path, table, progress, fields)
+        if (member := csv_reader.records_member(doc)) is not None:
+            report.asides.insert(0, f"read the records in its {member!r} member, one a row")
+        return catalogue, report
     return geojson_reader.read_document(doc, path, progress, fields)
 
 
