@@ -4166,3 +4166,14 @@ def test_json_records_wrapped_in_an_apis_answer(tmp_path):
     assert [e.title for e in catalogue.events] == ["Strike", "Drone attack"]
     assert report.asides[0] == "read the records in its 'results' member, one a row"
     assert guess_fields(path).choice.title == "title"
+
+
+@pytest.mark.parametrize(
+    "value", ["Wed Jan 03 10:15:00 +0000 2024", "Wed Jan  3 10:15:00 UTC 2024"]
+)
+def test_a_tweets_created_at_reads_as_its_day(value):
+    """Twitter's API writes a tweet's created_at as C's ctime does: a dataset of tweets was
+    refused ("not a date we can read")."""
+    assert parse_date(value).edtf == "2024-01-03"
+    with pytest.raises(DateError, match="'Thu Jan 03 10:15:00 \\+0000 2024': 3 January 2024"):
+        parse_date("Thu Jan 03 10:15:00 +0000 2024")  # its weekday is checked, as written

@@ -127,6 +127,12 @@ _DAY_MONTH_SHORT_YEAR = re.compile(
     r"^\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s+"
     r"(?:de\s+)?\d{1,2}$"
 )
+_CTIME = re.compile(
+    r"^(?P<weekday>[a-z]{3}),?\s+(?P<month>[a-z]{3})\s+(?P<day>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+(?:[+-]\d{4}\s+|[a-z]{2,5}\s+)?(?P<year>\d{4})$"
+)
+"""The C library's and Unix `date`'s time, as Twitter's API writes a tweet's `created_at`:
+"Wed Jan 03 10:15:00 +0000 2024", "Wed Jan  3 10:15:00 UTC 2024"."""
 _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
@@ -650,6 +656,12 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         if span is not None:
             _check_clock(match, raw)
             return span
+    if match := _CTIME.match(lowered):  # "Wed Jan 03 10:15:00 +0000 2024": its day, as written
+        day = f"{match['weekday']} {int(match['day'])} {match['month']} {match['year']}"
+        try:
+            return _parse_text_uncached(day, order, unix)
+        except _WeekdayError as exc:
+            raise _WeekdayError(raw, exc.reason) from None
     if match := _QUARTER.match(lowered):
         return _quarter(match, raw)
     if (span := _historians_date(lowered, order, unix, raw)) is not None:
