@@ -4177,3 +4177,17 @@ def test_a_tweets_created_at_reads_as_its_day(value):
     assert parse_date(value).edtf == "2024-01-03"
     with pytest.raises(DateError, match="'Thu Jan 03 10:15:00 \\+0000 2024': 3 January 2024"):
         parse_date("Thu Jan 03 10:15:00 +0000 2024")  # its weekday is checked, as written
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("24 лютого 2022 року", "2022-02-24"),
+        ("3 января 2024 г.", "2024-01-03"),
+        ("24.02.2022 р.", "2022-02-24"),
+        ("серпень 1991", "1991-08"),
+    ],
+)
+def test_ukrainian_and_russian_dates_read(value, edtf):
+    """A Ukrainian sheet's "24 лютого 2022 року" was refused, as its column names were."""
+    assert parse_date(value).edtf == edtf

@@ -78,9 +78,32 @@ _FOREIGN_MONTHS = {
     11: "novembre noviembre novembro",
     12: "dezember dez décembre déc decembre diciembre dic dicembre dezembro",
 }
+# Ukrainian and Russian, as their sheets write a day ("3 січня 2024", "3 января 2024": the
+# month after a day) and a month ("січень 2024", "январь 2024")
+_CYRILLIC_MONTHS = {
+    1: "січня січень січ января январь янв",
+    2: "лютого лютий лют февраля февраль фев",
+    3: "березня березень бер марта март мар",
+    4: "квітня квітень квіт апреля апрель апр",
+    5: "травня травень трав мая май",
+    6: "червня червень черв июня июнь июн",
+    7: "липня липень лип июля июль июл",
+    8: "серпня серпень серп августа август авг",
+    9: "вересня вересень вер сентября сентябрь сен сент",
+    10: "жовтня жовтень жовт октября октябрь окт",
+    11: "листопада листопад лист ноября ноябрь ноя",
+    12: "грудня грудень груд декабря декабрь дек",
+}
 _MONTH_NAMES.update(
-    {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
+    {
+        name: number
+        for months in (_FOREIGN_MONTHS, _CYRILLIC_MONTHS)
+        for number, names in months.items()
+        for name in names.split()
+    }
 )
+_YEAR_WORD = re.compile(r"(?<=\d)\s*(?:р\.|г\.|року|рік|года|год)$")
+"""The word for "year" after a Ukrainian or Russian date ("24.02.2022 р.", "3 января 2024 г.")."""
 # The seasons in the same languages ("Herbst 1989", "automne 1942", "otoño de 1936"), read
 # as the English ones are.
 _FOREIGN_SEASONS = {
@@ -620,6 +643,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         )
     if _PLUS_YEAR.match(text):  # ISO 8601's sign of a year AD, as Wikidata writes it
         text = text[1:]
+    if not text.isascii():  # "24.02.2022 р.": the date, without the word for its year
+        text = _YEAR_WORD.sub("", text)
     if ")" in text and ":" in text:  # "14:00:00 GMT+0000 (Coordinated Universal Time)"
         text = _ZONE_NAME.sub("", text)
     if _may_be_edtf(text):
