@@ -4191,3 +4191,18 @@ def test_a_tweets_created_at_reads_as_its_day(value):
 def test_ukrainian_and_russian_dates_read(value, edtf):
     """A Ukrainian sheet's "24 лютого 2022 року" was refused, as its column names were."""
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "order", "edtf"),
+    [
+        ("1944-03-00", "dmy", "1944-03"),
+        ("1944-00-00", "dmy", "1944"),
+        ("00.03.1944", "dmy", "1944-03"),
+        ("03/00/1944", "mdy", "1944-03"),
+    ],
+)
+def test_a_day_written_0_is_unknown(value, order, edtf):
+    """An archive's "1944-03-00" (day unknown, as the GTD's day columns write 0) was refused
+    as "not a real day", though a day column's 0 read as unknown."""
+    assert parse_date(value, order).edtf == edtf

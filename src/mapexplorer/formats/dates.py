@@ -102,6 +102,14 @@ _MONTH_NAMES.update(
         for name in names.split()
     }
 )
+_ZERO_DAY_ISO = re.compile(
+    r"^(?P<only>\d{4})-00(?:-00)?$|^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-00$"
+)
+_ZERO_DAY_NUMERIC = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})$"
+)
+"""A day (or a month) written 0 for "unknown", as archives and the GTD write it: "1944-03-00",
+"00.03.1944" are March 1944, "1944-00-00" the year."""
 _YEAR_WORD = re.compile(r"(?<=\d)\s*(?:р\.|г\.|року|рік|года|год)$")
 """The word for "year" after a Ukrainian or Russian date ("24.02.2022 р.", "3 января 2024 г.")."""
 # The seasons in the same languages ("Herbst 1989", "automne 1942", "otoño de 1936"), read
@@ -645,6 +653,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         text = text[1:]
     if not text.isascii():  # "24.02.2022 р.": the date, without the word for its year
         text = _YEAR_WORD.sub("", text)
+    if "0" in text and (zeroed := _zero_day(text, order)) is not None:
+        return _cached_parse(zeroed)
     if ")" in text and ":" in text:  # "14:00:00 GMT+0000 (Coordinated Universal Time)"
         text = _ZONE_NAME.sub("", text)
     if _may_be_edtf(text):
@@ -1199,6 +1209,21 @@ def _check_offset(offset: str, raw: str) -> None:
         raise DateError(
             f"{_show(raw)}: {shown} is not a time-zone offset (they go from -12:00 to +14:00)"
         )
+
+
+def _zero_day(text: str, order: DateOrder) -> str | None:
+    """The EDTF of a date whose day (and month) is 0 for "unknown" ("1944-03-00" is
+    "1944-03"); None for any other text."""
+    if (match := _ZERO_DAY_ISO.match(text)) is not None:
+        return match["only"] or f"{match['year']}-{match['month']}"
+    if (match := _ZERO_DAY_NUMERIC.match(text)) is None:
+        return None
+    day, month = (match["a"], match["b"])
+    if order == "mdy" and match["sep"] != ".":
+        day, month = month, day
+    if int(day) != 0 or not 0 <= int(month) <= 12:
+        return None
+    return match["year"] if int(month) == 0 else f"{match['year']}-{int(month):02d}"
 
 
 def _month_or_season(word: str) -> bool:
