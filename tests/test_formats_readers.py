@@ -4206,3 +4206,17 @@ def test_a_day_written_0_is_unknown(value, order, edtf):
     """An archive's "1944-03-00" (day unknown, as the GTD's day columns write 0) was refused
     as "not a real day", though a day column's 0 read as unknown."""
     assert parse_date(value, order).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("first half of 2021", "2021-01/2021-06"),
+        ("second half of 2021", "2021-07/2021-12"),
+        ("the third quarter of 2021", "2021-07/2021-09"),
+        ("1st quarter 2021", "2021-01/2021-03"),
+    ],
+)
+def test_a_quarter_or_a_half_in_words(value, edtf):
+    """ "first half of 2021" was refused, though "H1 2021" read."""
+    assert parse_date(value).edtf == edtf

@@ -699,6 +699,11 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             raise _WeekdayError(raw, exc.reason) from None
     if match := _QUARTER.match(lowered):
         return _quarter(match, raw)
+    if match := _PART_IN_WORDS.match(lowered):  # "first half of 2021": "H1 2021"
+        kind = "q" if match["part"] == "quarter" else "h"
+        written = _QUARTER.match(f"{kind}{_NTH[match['nth']]} {match['year']}")
+        assert written is not None  # a quarter's or a half's letter, a digit and a year
+        return _quarter(written, raw)
     if (span := _historians_date(lowered, order, unix, raw)) is not None:
         return span  # "XIVe siècle", "s. XIV", "14. Jahrhundert", "2nd millennium BC"
     if match := _CENTURY_BC.match(lowered):
@@ -1147,6 +1152,12 @@ _QUARTER = re.compile(
 )
 """A quarter or a half of a year, as reports and finance sheets write them: "Q3 2021",
 "2021-Q3", "2021 Q3", "Q3/2021"; "H1 2021"."""
+_PART_IN_WORDS = re.compile(
+    r"^(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th)\s+(?P<part>quarter|half)"
+    r",?\s+(?:of\s+)?(?P<year>\d{4})$"
+)
+"""The same in words: "first half of 2021", "3rd quarter 2021"."""
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _quarter(match: re.Match[str], raw: str) -> TimeSpan:
