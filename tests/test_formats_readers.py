@@ -4220,3 +4220,16 @@ def test_a_day_written_0_is_unknown(value, order, edtf):
 def test_a_quarter_or_a_half_in_words(value, edtf):
     """ "first half of 2021" was refused, though "H1 2021" read."""
     assert parse_date(value).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("1990s (late)", "1997/1999"),
+        ("19th century (early)", "1800/1833"),
+        ("2021 (late)", "2021-09/2021-12"),
+    ],
+)
+def test_early_mid_or_late_in_brackets_after_the_date(value, edtf):
+    """ "1990s (late)", as a catalogue sorts by the decade, was read as the whole 1990s."""
+    assert parse_date(value).edtf == edtf

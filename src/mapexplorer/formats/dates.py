@@ -673,6 +673,9 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
     if note := _trailing_note(text):  # "1066 (disputed)": the date, and a note about it
+        part = note["note"].strip().lower().rstrip("-")
+        if part in ("early", "mid", "late"):  # "1990s (late)": the late 1990s
+            return _parse_text_uncached(f"{part} {note['date']}", order, unix)
         inner = _parse_text_uncached(note["date"], order, unix)
         if _UNSURE_NOTE.search(note["note"].lower()):
             return _qualified(inner, "?")
