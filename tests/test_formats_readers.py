@@ -4233,3 +4233,22 @@ def test_a_quarter_or_a_half_in_words(value, edtf):
 def test_early_mid_or_late_in_brackets_after_the_date(value, edtf):
     """ "1990s (late)", as a catalogue sorts by the decade, was read as the whole 1990s."""
     assert parse_date(value).edtf == edtf
+
+
+def test_rows_with_a_description_and_no_title_are_titled_by_its_opening(tmp_path):
+    """A table of dates, notes and coordinates had its events titled "Row 2", "Row 3"."""
+    text = (
+        "Date,Notes,Latitude,Longitude\n"
+        "2024-01-01,Short note.,50.45,30.52\n"
+        '2024-01-02,"Artillery fire hit the market. Two killed, five injured.",50.45,30.52\n'
+        '2024-01-03,"Shelling of a residential area in the north of the city, three injured",'
+        "50.45,30.52\n"
+        "2024-01-04,,50.45,30.52\n"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "notes.csv", text))
+    assert [e.title for e in catalogue.events] == [
+        "Short note",
+        "Artillery fire hit the market",
+        "Shelling of a residential area in the north of the city…",
+        "Row 5",
+    ]

@@ -380,10 +380,28 @@ class CatalogueBuilder:
 def event_title(item: str, parts: RowParts) -> str:
     """The title `CatalogueBuilder.add` gives an event: its own, else its place's name, else
     its item's ("Feature 3"); one line."""
-    title = parts.title or parts.place or item.capitalize()
+    title = parts.title or parts.place or _opening(parts.summary) or item.capitalize()
     if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
         title = _LINE_BREAKS.sub(" ", title).strip()
     return title
+
+
+_TITLE_FROM_SUMMARY = 60
+"""A title made of a description's opening is at most this long."""
+
+
+def _opening(summary: str) -> str:
+    """A description's first sentence, up to about 60 characters cut at a word ("Shelling of
+    a residential area in the north of the city…"): the title of an event with no title or
+    place of its own, not "Row 2"; "" for none."""
+    text = " ".join(summary.split())
+    if not text:
+        return ""
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(sentence) <= _TITLE_FROM_SUMMARY:
+        return sentence.rstrip(".")
+    cut = sentence[: _TITLE_FROM_SUMMARY + 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
 
 
 def noted_date(cell: str, time: TimeSpan) -> str:
