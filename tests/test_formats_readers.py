@@ -4252,3 +4252,14 @@ def test_rows_with_a_description_and_no_title_are_titled_by_its_opening(tmp_path
         "Shelling of a residential area in the north of the city…",
         "Row 5",
     ]
+
+
+def test_a_header_naming_only_its_first_column_is_still_the_header(tmp_path):
+    """Since title lines above a header are skipped, "Date,,," over data rows was skipped as
+    a title and the first data row taken for the header."""
+    text = "Date,,,\n2024-01-03,Strike,50.45,30.52\n2024-01-04,Drone attack,46.48,30.72\n"
+    path = write(tmp_path / "unnamed.csv", text)
+    assert guess_fields(path).fields == ("Date", "column 2", "column 3", "column 4")
+    text = "Timeline of the war,,,\nDate,,,\n2024-01-03,Strike,50.45,30.52\n"
+    path = write(tmp_path / "titled.csv", text)
+    assert guess_fields(path).fields == ("Date", "column 2", "column 3", "column 4")

@@ -28,7 +28,7 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats import table_mercator
 from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
-from mapexplorer.formats.dates import date_note, ongoing
+from mapexplorer.formats.dates import date_note, ongoing, parse_date
 from mapexplorer.formats.encodings import NAMES, single_byte_text
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
@@ -944,6 +944,11 @@ def _read_table(
                 titles.append((row, last_start))
                 number.skip(True, 0)
                 continue
+            elif header is None and titles and _data_like(row):
+                # "Date,,," over "2024-01-03,Strike,Kharkiv": a header naming only its first
+                # column, not a title; the row under it is data
+                header, first = _header(titles[-1][0]), titles[-1][0]
+                number.unskip(1)
             elif header is None:
                 header, first = _header(row), row
                 continue
@@ -1043,6 +1048,26 @@ class RowNumbers:
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars (|)"}
+
+
+def _data_like(row: list[str]) -> bool:
+    """Whether a row holds data rather than names: a number or a date in it."""
+    for cell in row:
+        text = cell.strip()
+        if not text:
+            continue
+        try:
+            float(text.replace(",", "."))
+            return True
+        except ValueError:
+            pass
+        if any(c.isdigit() for c in text):
+            try:
+                parse_date(text)
+                return True
+            except DateError:
+                pass
+    return False
 
 
 def _rows_after(
