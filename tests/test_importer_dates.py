@@ -1163,10 +1163,13 @@ def test_without_a_publication_date_no_year_is_lent_past_a_date_counted_from_it(
         ),
         ("On Tuesday, the storm formed near Cuba. By Thursday it had reached Texas.", "2024-09-24"),
         ("Last week the storm grew. On Tuesday, it formed an eye near Cuba.", "2024-09-24"),
+        # or a paragraph before it told of last week, and nothing since
+        ("The storm formed last week.\n\nOn Tuesday, it made landfall in Florida.", "2024-09-24"),
         # the day of publication itself
         ("On Tuesday, officials said the storm had weakened.", "2024-10-01"),
         ("On Tuesday, officials said the storm formed on Monday.", "2024-10-01"),
         ("On Tuesday, the minister resigned, and on Friday parliament will vote.", "2024-10-01"),
+        ("The storm formed in August.\n\nOn Tuesday, it made landfall in Florida.", "2024-10-01"),
     ],
 )
 def test_a_past_day_named_as_publication_day_may_be_the_week_before(text, expected):

@@ -1404,6 +1404,16 @@ def _a_later_day_told_before(ctx: _Context, m: re.Match[str], target: int, today
     para_end = len(ctx.text) if para_end < 0 else para_end
     if _LAST_WEEK.search(ctx.text, para_start, m.start()):
         return True
+    previous = ctx.previous
+    if (
+        previous is not None
+        and ctx.published is not None
+        and previous.end - previous.start == 6
+        and previous.start <= ctx.published - 7 <= previous.end
+    ):
+        # "Delia formed in the Gulf last week. ¶ On Tuesday, it made landfall": the story, told
+        # last week in a paragraph before, is still there
+        return True
     for later in _ON_A_LATER_WEEKDAY.finditer(ctx.text, m.end(), para_end):
         if (today - WEEKDAYS.index(later["w"])) % 7 in (0, 1):
             continue  # the same day, or the day before publication: either reading fits
