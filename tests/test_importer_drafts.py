@@ -2539,3 +2539,20 @@ def test_a_day_someone_expects_to_reach_is_ahead_of_publication(published, expec
     )
     draft = by_excerpt(import_text(text, published=published), "containment")
     assert draft.time.edtf == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Protesters marched in Lyon over the weekend.", "2025-03-05", "2025-03-01/2025-03-02"),
+        ("Protesters marched in Lyon last weekend.", "2025-03-10", "2025-03-08/2025-03-09"),
+        ("Protesters will march in Lyon this weekend.", "2025-03-05", "2025-03-08/2025-03-09"),
+        # published on a Saturday, the weekend it falls on
+        ("Protesters marched in Lyon over the weekend.", "2025-03-08", "2025-03-08/2025-03-09"),
+    ],
+)
+def test_the_weekend_is_its_saturday_and_sunday(sentence, published, expected):
+    """ "Protesters marched in Lyon over the weekend" had no date, and so no draft."""
+    [draft] = import_text(sentence, published=published).drafts
+    assert draft.time.edtf == expected
+    assert draft.title in ("Protesters marched in Lyon", "Protesters will march in Lyon")

@@ -1165,6 +1165,32 @@ def _days_around(m: re.Match[str], ctx: _Context) -> Resolved:
     )
 
 
+@_rule(
+    r"\b(?:(?:over|at|on|during|for)\s+the|(?P<which>last|this|next|past|coming))\s+weekend\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+def _weekend(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "over the weekend", "last weekend", "this weekend": a Saturday and Sunday counted from
+    publication, the last before it unless the sentence looks ahead ("will meet this weekend",
+    "next weekend"), or the one publication falls on."""
+    if ctx.published is None:
+        return None
+    pub, which = ctx.published, (m["which"] or "the").lower()
+    today = (pub + 3) % 7  # Monday 0 … Sunday 6
+    ahead = which in ("next", "coming") or (
+        which in ("this", "the") and _ahead_of_publication(ctx, m) and today < 5
+    )
+    if today >= 5 and which in ("this", "the"):
+        saturday = pub - (today - 5)  # published on the weekend it tells of
+    elif ahead:
+        saturday = pub + (5 - today) % 7 + (7 if which == "next" and today >= 5 else 0)
+    else:
+        saturday = pub - ((today - 5) % 7 or 7)
+    span = TimeSpan.from_days(saturday, saturday + 1)
+    return span, FROM_PUBLISHED, f"'{m.group()}' counted from publication"
+
+
 @_rule(r"\b(?:recently|lately|in\s+recent\s+(?P<u>days|weeks|months|years))\b", re.I)
 def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:

@@ -231,7 +231,8 @@ _FROM_PUBLICATION = re.compile(
     r"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)|today|tonight|last\s+night|"
     r"this\s+morning|(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year|decade)|"
     r"\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+ago|recently|lately|"
-    r"(?:last|this|next|coming)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+    r"(?:last|this|next|coming)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:(?:over|at|on|during|for)\s+the|last|this|next|past|coming)\s+weekend",
     re.I,
 )
 """Dates counted from publication: "officials said yesterday" is no title's "yesterday" (the
