@@ -896,6 +896,19 @@ def test_the_week_to_a_day_is_its_seven_days(text, expected):
     assert dates(f"Officials {text}, the WHO said.") == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose 3% in the year to March, the ONS said.", ("the year to March", "2024-04/2025-03")),
+        ("Exports fell in the 12 months to June 2024.", ("the 12 months to June 2024", "2023-07/2024-06")),
+    ],
+)  # fmt: skip
+def test_the_year_to_a_month_is_its_twelve_months(text, expected):
+    """ "Prices rose 3% in the year to March" was March alone; "in the 12 months to June 2024"
+    June 2024."""
+    assert dates(text, day_from_ymd(2025, 4, 16)) == [expected]
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -1544,6 +1544,39 @@ def _week_to(m: re.Match[str], ctx: _Context) -> Resolved:
     return None
 
 
+@_rule(
+    rf"(?i:the\s+)?(?:(?i:year)|(?:12|(?i:twelve))\s+(?i:months))\s+(?i:to|ending|through)\s+"
+    rf"(?P<inner>{MONTH}(?:,?\s+{YEAR})?)"
+)
+def _year_to(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "prices rose 3% in the year to March", "in the 12 months to June 2024": the twelve
+    months up to that month's end."""
+    if not re.search(r"\d", m["inner"]):  # "the year to March": the story's March
+        found = _month_of_the_story(month_number(m["inner"]), "in", m, ctx)
+        if found is None or found[0].precision is not Precision.MONTH:
+            return None
+        y, mo, _ = ymd_from_day(found[0].start)
+        span = _span(f"{_ym(*_add_months(y, mo, -11))}/{_ym(y, mo)}")
+        return span, found[1], f"the twelve months up to {found[0].describe()}", (found[0],)
+    for pattern, resolve in _RULES:
+        if resolve is _year_to:
+            continue
+        inner = pattern.match(ctx.text, m.start("inner"))
+        if inner is None or inner.end() != m.end("inner"):
+            continue
+        try:
+            found = resolve(inner, ctx)
+        except (DateError, ValueError):
+            continue
+        if found is None or found[0].precision is not Precision.MONTH:
+            continue
+        y, mo, _ = ymd_from_day(found[0].start)
+        first = _add_months(y, mo, -11)
+        span = _span(f"{_ym(*first)}/{_ym(y, mo)}")
+        return span, found[1], f"the twelve months up to {found[0].describe()}", (found[0],)
+    return None
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
