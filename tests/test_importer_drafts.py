@@ -2143,6 +2143,20 @@ def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
     assert len(import_text(text, published="2025-11-14").drafts) == 1
 
 
+def test_a_sentence_without_a_place_takes_one_that_was_said_to_be_before_it():
+    """ "Hatay was among the provinces devastated by the twin earthquakes of February 6, 2023
+    … Many of the buildings that collapsed on Monday had been damaged" was placed in Turkey:
+    Hatay, the subject of "was", was taken for a place that acted."""
+    text = (
+        "Hatay was among the provinces devastated by the twin earthquakes of February 6, 2023, "
+        "which killed more than 53,000 people in Turkey. Many of the buildings that collapsed on "
+        "Monday had been damaged in that disaster."
+    )
+    drafts = import_text(text, published="2025-11-12")
+    buildings = by_excerpt(drafts, "Many of the buildings")
+    assert [p.name for p in buildings.places] == ["Hatay"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [

@@ -571,6 +571,8 @@ def _acts(text: str, mention: PlaceMention) -> bool:
     after = _WORD_AFTER.match(text, mention.end)
     if after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE):
         return False
+    if after.group(1) in ("was", "were", "is", "are"):
+        return False  # "Hatay was among the provinces devastated": what it was, or underwent
     before = _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     if before is None:
         return True
