@@ -909,6 +909,20 @@ def test_the_year_to_a_month_is_its_twelve_months(text, expected):
     assert dates(text, day_from_ymd(2025, 4, 16)) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ArianeGroup plans eight launches in 2026. A rival rocket launched from Florida hours "
+        "earlier.",
+        "The company plans eight launches in 2026. Two days later, a rival rocket launched.",
+    ],
+)
+def test_what_happened_is_not_counted_from_a_plan(text):
+    """ "… plans up to eight launches in 2026. A rival SpaceX Falcon 9 rocket launched from
+    Cape Canaveral, Florida, hours earlier" was dated 2026."""
+    assert dates(text, day_from_ymd(2025, 8, 12))[1:] == []
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -995,12 +995,24 @@ for _pattern, _edtf, _label in NAMED_PERIODS:
     _named_rule(_pattern, _edtf, _label)
 
 
+def _ahead_of_a_past_clause(ctx: _Context, m: re.Match[str]) -> bool:
+    """Whether the date before lies after publication and the clause counted from it tells what
+    happened ("… plans eight launches in 2026. A rival rocket launched from Cape Canaveral
+    hours earlier": not hours before 2026, which only a forecast can count from)."""
+    return (
+        ctx.published is not None
+        and ctx.previous is not None
+        and ctx.previous.start > ctx.published
+        and _told_as_past(ctx, m)
+    )
+
+
 @_rule(
     rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>later|afterwards?|after\s+that|earlier|before(?=\s*[,.;]))",
     re.I,
 )
 def _later(m: re.Match[str], ctx: _Context) -> Resolved:
-    if ctx.previous is None:
+    if ctx.previous is None or _ahead_of_a_past_clause(ctx, m):
         return None
     if m["u"].lower().startswith("day") and ctx.previous.precision is not Precision.DAY:
         # "England lost the final in 2021. Southgate resigned two days later": still 2021, not
@@ -1021,7 +1033,7 @@ def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "On May 6, 2024, Hamas accepted the proposal. Hours later, Israel launched an operation
     in Rafah": the previous date's day (or whatever it was, at its precision); "48 hours later"
     two days on."""
-    if ctx.previous is None:
+    if ctx.previous is None or _ahead_of_a_past_clause(ctx, m):
         return None
     hours = _number(m["n"]) if m["n"] and m["u"].lower().startswith("hour") else 0
     if hours >= 24:
