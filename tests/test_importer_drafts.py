@@ -2522,6 +2522,14 @@ def test_the_countries_whose_leaders_met_are_the_places_when_no_other_is_named()
         ("Greek colonists from Megara founded Byzantium around 657 BC.", "Istanbul", {"Mégara"}),
         ("Refugees from Syria and Iraq crossed into Turkey in 2015.", "Turkey", {"Syria", "Iraq"}),
         ("Fans from Argentina celebrated in Doha on Dec. 18, 2022.", "Doha", {"Argentina"}),
+        # where who acted has its seat
+        (
+            "Ariane 6 lifted off from Kourou on Dec. 5, 2024, carrying a satellite for the "
+            "EUMETSAT agency based in Darmstadt.",
+            "Kourou",
+            {"Darmstadt"},
+        ),
+        ("The Lyon-based firm opened a plant in Porto on Dec. 5, 2024.", "Porto", {"Lyon"}),
     ],
 )
 def test_where_who_acted_came_from_is_not_where_it_happened(sentence, place, origins):

@@ -490,7 +490,17 @@ def _units(
             # Agadez": where it happened is the site; who acted, an alternative.
             unit.displaced = list(unit.actors)
             unit.places = [m for m in unit.places if m not in unit.actors]
-        origins = [m for m in own if m in unit.places and _origin_of_who_acted(text, m)]
+        origins = [
+            m for m in own
+            if m in unit.places
+            and (
+                _origin_of_who_acted(text, m)
+                # "a weather satellite for the EUMETSAT agency based in Darmstadt": where who is
+                # named has its seat, not where it happened
+                or _BASED_IN.search(text, max(0, m.start - 30), m.start)
+                or text.startswith(("-based", "‐based"), m.end)  # "the Lyon-based firm"
+            )
+        ]  # fmt: skip
         for before, mention in zip(own, own[1:], strict=False):
             if before in origins and _LISTED_AFTER.fullmatch(text, before.end, mention.start):
                 origins.append(mention)  # "Refugees from Syria and Iraq crossed …"
@@ -551,6 +561,9 @@ _ORIGIN_BEFORE = re.compile(
     re.I,
 )
 _NAME_LIST_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*)*\s+([a-z]+)")
+
+
+_BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 
 
 def _origin_of_who_acted(text: str, mention: PlaceMention) -> bool:
