@@ -2578,3 +2578,15 @@ def test_the_weekend_is_its_saturday_and_sunday(sentence, published, expected):
     [draft] = import_text(sentence, published=published).drafts
     assert draft.time.edtf == expected
     assert draft.title in ("Protesters marched in Lyon", "Protesters will march in Lyon")
+
+
+def test_a_story_whose_only_place_is_its_dateline_is_placed_there():
+    """ "FRANKFURT (Reuters) - The European Central Bank kept interest rates unchanged on
+    Thursday" was refused: "found no place names in the text", the dateline's capitals not
+    read as one, though the lead is placed at its dateline when the text names another."""
+    [draft] = import_text(
+        "FRANKFURT (Reuters) - The European Central Bank kept interest rates unchanged on "
+        "Thursday, as policymakers weighed signs that inflation is easing.",
+        published="2025-10-30",
+    ).drafts
+    assert (draft.time.edtf, draft.places[0].name) == ("2025-10-30", "Frankfurt am Main")
