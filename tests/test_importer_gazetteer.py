@@ -897,3 +897,22 @@ def test_the_gulf_is_the_one_near_the_storys_places(gaz, text, gulf):
     assert found["Gulf"][0] == gulf
     if "Georgia" in found:
         assert found["Georgia"][0] == "Georgia (U.S. state)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Downing Street said on Monday the talks would resume.", "Downing Street", "London"),
+        ("Westminster voted on the bill on Tuesday.", "Westminster", "London"),
+        ("The Elysee said Macron would travel.", "The Elysee", "Paris"),
+        ("Officials at the Pentagon said troops left.", "Pentagon", "Washington"),
+        ("The Vatican said the pope would visit.", "The Vatican", "Vatican City"),
+        # a town of the name, said so, is still the town
+        ("Police in Westminster, Colo., said.", "Westminster, Colo.", "Westminster"),
+    ],
+)
+def test_a_seat_of_government_named_for_it_is_its_city(gaz, text, name, place):
+    """ "Westminster voted on the bill" was Westminster, Colorado, "Whitehall" a town in Ohio,
+    and "Downing Street", "the Elysee", "the Pentagon", "the Vatican" no place at all, as "the
+    Kremlin" is Moscow and "the White House" Washington."""
+    assert best(gaz, text)[name][0] == place
