@@ -751,6 +751,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Saturday",
             "Marches were also held",
         ),
+        # a second predicate cut before what it says goes
+        (
+            "President Recep Tayyip Erdogan visited Iskenderun on Wednesday and promised that "
+            "new homes would be built within a year.",
+            "on Wednesday",
+            "President Recep Tayyip Erdogan visited Iskenderun",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

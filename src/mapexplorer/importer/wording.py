@@ -661,6 +661,16 @@ def title_for(
         if _object_pronoun_ends(cut, len(words)):
             break  # "… the Ukrainian army retook it", not "… retook"
         cut.pop()
+    if (
+        len(cut) > 4
+        and len(cut) < len(words)
+        and cut[-2].lower() == "and"
+        and a_past_verb(cut[-1].lower())
+        and not _PHRASE_END.search(cut[-1])
+    ):
+        # "… visited Iskenderun and promised | that new homes would be built": a second
+        # predicate cut before what it says goes
+        del cut[-2:]
     if len(cut) < len(words):
         # "Sea routes took over | after the Portuguese navigator Vasco da Gama reached Calicut":
         # a clause after "after" cut before its verb says nothing; the title ends before it
