@@ -1965,7 +1965,14 @@ def test_a_lead_with_and_before_the_clause_is_no_clause_of_its_own():
     assert draft.title.startswith("They failed to stop")
 
 
-@pytest.mark.parametrize("place", ["SÃO PAULO", "BOGOTÁ, Colombia", "İZMİR, Turkey"])
+@pytest.mark.parametrize(
+    "place",
+    [
+        "SÃO PAULO", "BOGOTÁ, Colombia", "İZMİR, Turkey",
+        # a country of three or four words
+        "DUBAI, United Arab Emirates", "KINSHASA, Democratic Republic of Congo",
+    ],
+)  # fmt: skip
 def test_a_dateline_with_accented_capitals_is_a_dateline(place):
     """ "SÃO PAULO (AP) — Brazil's former President … began serving …" was titled "SÃO PAULO
     (AP) — Brazil's former President Jair Bolsonaro": the dateline's Ã was no capital letter."""

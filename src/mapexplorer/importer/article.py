@@ -253,10 +253,12 @@ _CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) i
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # "Nov. 12", "Nov 12, 2024", or as British wires write it, "12 November"
 _DATELINE_DAY = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\s+\d{{4}})?"
+_AREA = r"[A-Z][A-Za-z.]+(?:\s(?:(?:of|and|the)\s)*[A-Z][A-Za-z.]+){0,3}"
 _DATELINE = re.compile(
     rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’ -]{{2,}}?[{_CAPITALS}.])"
-    r"(?:,\s+(?P<area>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)*"
+    # an area of up to four words ("United Arab Emirates", "Democratic Republic of Congo")
+    rf"(?:,\s+(?P<area>{_AREA}))?"
+    rf"(?:,\s+{_AREA})*"
     rf"(?:,\s+(?P<date>{_DATELINE_DAY}))?\s*(?:\([A-Za-z ]{{2,12}}\))?\s*[–—-]+\s*"
     # the day after the agency: "KYIV, Ukraine (AP) — Dec. 3 —"
     rf"(?:(?P<after>{_DATELINE_DAY})\s*[–—-]+\s*)?"
