@@ -320,6 +320,16 @@ def test_a_story_of_one_day_does_not_play(qtbot, timeline, state, bundled):
     state.set_catalogue(bundled.with_events(one_day))
     timeline.play()
     assert not timeline.is_playing()  # nothing to play through: not 30 s of "playing"
+    # And its Play button is greyed out, saying why, as the exported page's is: it stood
+    # ready, and clicking it did nothing at all.
+    assert not timeline.play_button.isEnabled() and not timeline.speed_combo.isEnabled()
+    assert timeline.play_button.toolTip() == "A story of a single day has no time to play through"
+    state.set_catalogue(bundled)  # a story with time to play through again
+    assert timeline.play_button.isEnabled() and timeline.speed_combo.isEnabled()
+    assert timeline.play_button.toolTip() == "Play through time (Space)"
+    opened_so = QtTimeline(ExplorerState(bundled.with_events(one_day)))  # made with it
+    qtbot.addWidget(opened_so)
+    assert not opened_so.play_button.isEnabled()
 
 
 def test_catalogue_change_rebuilds_axis(qtbot, timeline, state, bundled):

@@ -792,6 +792,7 @@ class QtTimeline(QWidget):
         self._on_mode_changed(state.mode)
         self._on_window_changed(state.window_days)
         self._on_time_changed(state.time)
+        self._show_playable(state.catalogue)
 
     # --- construction -------------------------------------------------------------------------
     @staticmethod
@@ -1208,8 +1209,21 @@ class QtTimeline(QWidget):
     def _on_catalogue_changed(self, catalogue: Catalogue) -> None:
         self.pause()
         self.track.set_axis(self._make_axis(catalogue, linear=not self.focus_check.isChecked()))
+        self._show_playable(catalogue)
         self._on_window_changed(self.state.window_days)  # "Whole story" was the last one's
         self._on_time_changed(self.state.time)
+
+    def _show_playable(self, catalogue: Catalogue) -> None:
+        """A story of a single day has no time to play through: Play did nothing at all, where
+        the exported page greys its button out. Greyed here too, saying why."""
+        playable = self.axis.end > self.axis.start or not catalogue.events
+        self.play_button.setEnabled(playable)
+        self.speed_combo.setEnabled(playable)
+        self.play_button.setToolTip(
+            "Play through time (Space)"
+            if playable
+            else "A story of a single day has no time to play through"
+        )
 
     def _on_repaint(self, *_: object) -> None:
         self.track.update()
