@@ -138,6 +138,8 @@ var MapExplorerExport = (function () {
       tick.textContent = t.label;
       ticks.appendChild(tick);
     });
+    thinTicks();
+    window.addEventListener("resize", thinTicks);
     var choose = $("me-window");
     var choices = data.windowChoices.slice();
     if (!choices.some(function (c) { return c[1] === state.windowDays; })) {
@@ -169,6 +171,18 @@ var MapExplorerExport = (function () {
     });
     $("me-play").addEventListener("click", togglePlay);
     $("me-play").disabled = T.end <= T.start; // a story of a single day does not play
+  }
+
+  /* The ticks are chosen for a wide page: on a narrow one (a phone) they ran into each other
+   * ("Jul 202|2025"). Each one that would touch the one before it is hidden, left to right,
+   * and shown again when the page is wide enough. */
+  function thinTicks() {
+    var right = -Infinity;
+    Array.prototype.forEach.call($("me-ticks").children, function (tick) {
+      tick.style.visibility = "";
+      if (tick.offsetLeft < right + 6) tick.style.visibility = "hidden";
+      else right = tick.offsetLeft + tick.offsetWidth;
+    });
   }
 
   /* A chapter: the window spans the era (as ExplorerState.choose_era). */

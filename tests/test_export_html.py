@@ -304,6 +304,26 @@ def test_the_details_say_how_firm_the_date_is_as_the_window_does(open_page, expo
         assert page.text("me-event-date") == said
 
 
+def test_the_slider_labels_never_run_into_each_other_on_a_narrow_page(open_page, exported):
+    """On a phone's width the ticks chosen for a wide page ran into each other ("Jul 202|2025");
+    those that would touch the one before are hidden, and come back on a wide page."""
+    page = open_page(exported)
+    spans = (
+        "Array.from(document.querySelectorAll('.me-tick')).filter("
+        "t => t.style.visibility !== 'hidden').map(t => [t.offsetLeft, t.offsetWidth])"
+    )
+    every = page.js("document.querySelectorAll('.me-tick').length")
+    assert len(page.js(spans)) == every  # a wide page shows them all
+    page.view.resize(420, 800)
+    page.qtbot.waitUntil(lambda: page.js("window.innerWidth") <= 420, timeout=5000)
+    shown = page.js(spans)
+    assert 3 <= len(shown) < every
+    pairs = zip(shown, shown[1:], strict=False)
+    assert all(left + width <= after for (left, width), (after, _) in pairs)
+    page.view.resize(1280, 800)
+    page.qtbot.waitUntil(lambda: len(page.js(spans)) == every, timeout=5000)
+
+
 def test_cumulative_mode_matches_the_model(open_page, exported, bundled):
     page = open_page(exported)
     page.js(
