@@ -427,6 +427,21 @@ def test_a_text_without_places_is_refused(window, tmp_path, qtbot):
     assert "no-places.md" in error_text(window) and "no place" in error_text(window)
 
 
+def test_the_calendar_buttons_arrow_leaves_its_text_whole(window, qtbot):
+    """The arrow that says "Calendar…" opens a menu was drawn over the end of its text: the
+    button was only as wide as the text."""
+    from PySide6.QtWidgets import QStyle
+
+    assert window.importer.import_file(str(BUNDLED))
+    dialog = window.importer.date_dialog
+    qtbot.waitExposed(dialog)
+    button = dialog.calendar_button
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    assert button.width() >= text + arrow + 8  # and the button's own margins
+    dialog.reject()
+
+
 def test_an_invalid_publication_date_is_refused_inline(window):
     assert window.importer.import_file(str(BUNDLED))
     dialog = window.importer.date_dialog

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QObject,
+    QSize,
     QStandardPaths,
     Qt,
     QThread,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -101,6 +103,19 @@ def guess_kind(text: str) -> str:
 # --- the publication date ----------------------------------------------------------------------
 
 
+class _MenuButton(QToolButton):
+    """A tool button that opens its menu, wide enough for its text and the menu's arrow: the
+    style drew the arrow over the end of "Calendar…", as the button's size left it no room."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self)
+        return QSize(hint.width() + arrow, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.sizeHint()
+
+
 class PublishedDialog(QDialog):
     """Confirm (or correct) the article's publication date, pre-filled with our guess."""
 
@@ -150,7 +165,7 @@ class PublishedDialog(QDialog):
         self.date_edit.setPlaceholderText("YYYY-MM-DD")
         self.date_edit.setMaxLength(10)
         self.date_edit.textChanged.connect(self._validate)
-        self.calendar_button = QToolButton()
+        self.calendar_button = _MenuButton()
         self.calendar_button.setText("Calendar…")
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
