@@ -166,6 +166,46 @@ def _type_in_save_dialog(qtbot, name):
     QTimer.singleShot(0, type_name)
 
 
+def test_the_open_file_is_never_written_over_by_its_export(
+    open_window, qtbot, tmp_path, monkeypatch, warnings
+):
+    """File ▸ Export ▸ CSV of an open CSV opened beside it suggesting its own name: saved, the
+    user's table was replaced by Map Explorer's rewriting of it (only the filter's events, if
+    one was on). The name suggested is another, and the open file is refused, as the command
+    line refuses it, and asked again."""
+    from mapexplorer.formats.opener import open_catalogue
+    from mapexplorer.ui import main_window as window_module
+
+    table = tmp_path / "battles.csv"
+    table.write_text(
+        "Battle,Date,Place,Latitude,Longitude,My notes\n"
+        "Kursk,1943-07-05,Kursk,51.73,36.19,tanks\n"
+        "Stalingrad,1942-08-23,Volgograd,48.71,44.51,winter\n",
+        encoding="utf-8",
+    )
+    before = table.read_bytes()
+    window = open_window(open_catalogue(table), str(table))
+    assert window.export_name("csv") == "battles-export.csv"
+    assert window.export_name("kml") == "battles.kml"
+    asked, answers = [], [str(table), str(tmp_path / "battles-export.csv")]
+
+    def ask(parent, title, suggested, name_filter, suffix, folder=""):
+        asked.append((suggested, folder))
+        return answers.pop(0)
+
+    monkeypatch.setattr(window_module, "ask_save_path", ask)
+    window.state.set_filter(text="kursk")
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        window.choose_export("csv")
+    assert asked == [("battles-export.csv", str(tmp_path))] * 2  # asked again after
+    assert len(warnings) == 1 and "that is the file you have open" in warnings[0]
+    assert table.read_bytes() == before  # the user's own table, as it was
+    assert "Kursk" in (tmp_path / "battles-export.csv").read_text(encoding="utf-8")
+    window.export_to(str(table), "csv")  # however it is asked for
+    assert len(warnings) == 2 and not window.exporter.busy
+    assert table.read_bytes() == before
+
+
 @pytest.mark.parametrize("fmt", ["csv", "html"])
 def test_a_name_typed_without_its_extension_gets_it(
     window, qtbot, tmp_path, monkeypatch, warnings, fmt

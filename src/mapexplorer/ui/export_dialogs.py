@@ -121,7 +121,7 @@ def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         size, frames = dialog.chosen_size(), dialog.frames_box.value()
-    suggested = str(Path(window.path).with_suffix("." + fmt).name)
+    suggested = window.export_name(fmt)
     folder = window.dialog_folder(EXPORTS)
     path = ask_save_path(window, "Export", suggested, VIEW_EXPORTS[fmt][1], fmt, folder)
     if not path:

@@ -704,16 +704,53 @@ class MainWindow(QMainWindow):
             )
         return None
 
+    def export_name(self, fmt: str) -> str:
+        """The name File ▸ Export suggests: the open file's with the format's ending, and
+        "-export" when that is the open file's own name (the dialog opens beside it)."""
+        opened = Path(self.path)
+        name = opened.with_suffix("." + fmt).name
+        if name.lower() == opened.name.lower():
+            name = f"{opened.stem}-export.{fmt}"
+        return name
+
+    def over_the_open_file(self, path: str) -> str | None:
+        """Why `path` may not be written (it is the file open), or None. Exporting a CSV of
+        the open CSV suggested the file itself, beside it: saved, the user's table was gone,
+        replaced by Map Explorer's rewriting of it (only the filter's events, if one was on),
+        as the command line refuses to do."""
+        if not self.path or not path:
+            return None
+        try:
+            same = Path(path).resolve() == Path(self.path).resolve() or (
+                Path(path).exists() and Path(path).samefile(self.path)
+            )
+        except OSError:
+            same = False
+        if not same:
+            return None
+        return (
+            f"{path}: that is the file you have open; writing over it would replace it with Map "
+            f"Explorer's rewriting of it. Choose another name, e.g. "
+            f"{Path(self.path).stem}-export{Path(path).suffix}."
+        )
+
     def choose_export(self, fmt: str) -> None:
         if nothing := self.nothing_to_export():
             warn(self, "Export", nothing)
             return
-        suggested = str(Path(self.path).with_suffix("." + fmt).name)
+        suggested = self.export_name(fmt)
         folder = self.dialog_folder(EXPORTS)
-        path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt, folder)
-        if path:
-            self.chose_file(EXPORTS, path)
-            self.export_to(path, fmt)
+        while True:
+            path = ask_save_path(self, "Export", suggested, EXPORT_FORMATS[fmt], fmt, folder)
+            if not path:
+                return
+            problem = self.over_the_open_file(path)
+            if problem is None:
+                break
+            warn(self, "Export", problem)  # and asked again, with a name that is not it
+            suggested, folder = self.export_name(fmt), str(Path(path).parent)
+        self.chose_file(EXPORTS, path)
+        self.export_to(path, fmt)
 
     def export_to(self, path: str, fmt: str) -> None:
         """Export what the list shows (filters applied), on the exporter's thread: the window
@@ -725,6 +762,9 @@ class MainWindow(QMainWindow):
             return
         if nothing := self.nothing_to_export():
             warn(self, "Export", nothing)
+            return
+        if problem := self.over_the_open_file(path):
+            warn(self, "Export", problem)
             return
         catalogue = self.state.catalogue
         if not self.state.filter.is_empty:
