@@ -86,6 +86,15 @@ def test_date_box(qtbot, timeline, state):
     assert ymd_from_day(state.time)[:2] == (2015, 9)
     assert timeline.date_error.isHidden()
     assert "September 2015" in timeline.date_label.text()
+    # The next date typed replaces the last, which stays shown, selected: it was typed on
+    # after it ("2015-09" then "1941" making "2015-091941", not a date).
+    assert box.text() == "2015-09" and box.selectedText() == "2015-09"
+    qtbot.keyClicks(box, "1941")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert ymd_from_day(state.time)[0] == 1941 and timeline.date_error.isHidden()
+    box.setText("no such date")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # a date that does not read stays as typed, to mend
+    assert box.text() == "no such date" and not box.hasSelectedText()
 
 
 def test_a_small_window_elides_the_date_line_not_the_date_box(qtbot, state):

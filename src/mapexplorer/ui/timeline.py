@@ -896,7 +896,7 @@ class QtTimeline(QWidget):
         self.date_edit.setAccessibleName("Go to date")
         self.date_edit.setToolTip(f"Jump to a date and press Enter: {DATE_HINT}")
         self._fit_date_box()
-        self.date_edit.returnPressed.connect(lambda: self.go_to_date(self.date_edit.text()))
+        self.date_edit.returnPressed.connect(self._go_to_typed_date)
         self.date_edit.textEdited.connect(lambda _: self._show_date_message(""))
 
         # On a line of its own under the controls, wrapped: beside the box, a long message
@@ -1078,6 +1078,12 @@ class QtTimeline(QWidget):
             return
         self.track.set_axis(self.axis.with_linear(not focus))
         self._play_position = self.axis.position(self.state.time)
+
+    def _go_to_typed_date(self) -> None:
+        """Enter in the date box. Gone there, the date stays, selected: the next one typed
+        replaces it (it was typed on after it, "1941" then "1950" making "19411950")."""
+        if self.go_to_date(self.date_edit.text()):
+            self.date_edit.selectAll()
 
     def go_to_date(self, text: str) -> bool:
         """Jump to a typed date; on bad input show why beside the box and leave time alone."""
