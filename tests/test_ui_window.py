@@ -902,6 +902,27 @@ def test_help_lists_the_maps_keys_and_they_do_what_it_says(window, qtbot):
     )
 
 
+def test_every_export_has_its_key_letter_as_every_other_menu_item(window):
+    """File ▸ Export was the one menu whose items had no key letter (Alt+F, E, then P for a
+    picture): a keyboard user could only arrow down to them."""
+    from PySide6.QtGui import QKeySequence
+
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    export = next(a.menu() for a in file_menu.actions() if a.text() == "&Export")
+    items = [a for a in export.actions() if not a.isSeparator()]
+    assert len(items) == 6
+    letters = [QKeySequence.mnemonic(a.text()).toString() for a in items]
+    assert all(letters) and len(set(letters)) == len(letters), letters
+    assert [a.text().replace("&", "") for a in items] == [
+        "GeoJSON…",
+        "CSV spreadsheet…",
+        "KML for Google Earth…",
+        "Web page (HTML)…",
+        "Image (PNG)…",
+        "Animation (GIF)…",
+    ]
+
+
 def test_the_shortcuts_descriptions_line_up_in_one_column(qtbot, bundled, page_path):
     """Each section was a table of its own, so each started its descriptions at its own
     distance from the keys: a ragged edge down the list."""

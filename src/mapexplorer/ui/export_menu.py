@@ -11,8 +11,17 @@ EXPORT_FORMATS = {
 """The catalogue's file exports: file filter of each."""
 
 VIEW_EXPORTS = {
-    "html": ("Web page (HTML)…", "Web page (*.html)"),
-    "png": ("Image (PNG)…", "PNG image (*.png)"),
-    "gif": ("Animation (GIF)…", "GIF animation (*.gif)"),
+    "html": ("&Web page (HTML)…", "Web page (*.html)"),
+    "png": ("&Image (PNG)…", "PNG image (*.png)"),
+    "gif": ("&Animation (GIF)…", "GIF animation (*.gif)"),
 }
-"""Menu label and file filter of each export of the map view."""
+"""Menu label (its key letter marked, as every other menu's) and file filter of each export
+of the map view."""
+
+EXPORT_LABELS = {
+    "geojson": "&GeoJSON…",
+    "csv": "&CSV spreadsheet…",
+    "kml": "&KML for Google Earth…",
+}
+"""The catalogue's exports' menu labels: File ▸ Export was the only menu whose items had no
+key letter, so that a keyboard user could only arrow down to them."""

@@ -28,7 +28,7 @@ from mapexplorer.ui.article import QtArticle
 from mapexplorer.ui.details import QtDetails
 from mapexplorer.ui.dialog_folders import EXPORTS, OPENED, remember_folder, start_folder
 from mapexplorer.ui.event_list import QtEventList
-from mapexplorer.ui.export_menu import EXPORT_FORMATS, VIEW_EXPORTS
+from mapexplorer.ui.export_menu import EXPORT_FORMATS, EXPORT_LABELS, VIEW_EXPORTS
 from mapexplorer.ui.file_export import CatalogueExporter
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
@@ -248,8 +248,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(bundled)
         self.importer.add_actions(file_menu)
         export_menu = file_menu.addMenu("&Export")
-        for fmt, label in EXPORT_FORMATS.items():
-            action = QAction(label.split(" (")[0] + "…", self)
+        for fmt, label in EXPORT_LABELS.items():
+            action = QAction(label, self)
             action.triggered.connect(lambda _=False, f=fmt: self.choose_export(f))
             export_menu.addAction(action)
         export_menu.addSeparator()
