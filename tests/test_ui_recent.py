@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import Qt
 
 from mapexplorer.cli import build_window_parser
 from mapexplorer.paths import bundled_catalogue
@@ -36,9 +37,22 @@ def open_and_wait(qtbot, window, path):
     assert window.path == str(path)
 
 
+def shown(tooltip):
+    """A tooltip's text as Qt shows it: rich text rendered when Qt takes it for rich text."""
+    from PySide6.QtGui import QTextDocument
+
+    if not Qt.mightBeRichText(tooltip):
+        return tooltip
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
 def listed(window):
-    """(text, tooltip, status tip) of each file entry, in menu order."""
-    return [(a.text(), a.toolTip(), a.statusTip()) for a in window.recent_menu.file_actions()]
+    """(text, tooltip as shown, status tip) of each file entry, in menu order."""
+    return [
+        (a.text(), shown(a.toolTip()), a.statusTip()) for a in window.recent_menu.file_actions()
+    ]
 
 
 def test_files_opened_are_listed_most_recent_first_once_each(window, qtbot, tmp_path):
@@ -202,3 +216,15 @@ def test_a_long_name_is_cut_short_in_the_menu_and_whole_in_its_tooltip(window, q
     assert text == "&1 " + long.name[:59] + "…" and tip == str(long)
     metrics = window.recent_menu.fontMetrics()
     assert window.recent_menu.sizeHint().width() < metrics.horizontalAdvance("x" * 90)
+
+
+def test_a_path_with_markup_in_it_is_shown_as_written(window, qtbot, tmp_path):
+    """A tooltip is rich text when Qt guesses so: a folder named "<i>news" showed "news" in
+    italics, and an <img> in a name would load. The path is shown as its characters."""
+    folder = tmp_path / "<i>news <img src=x onerror=alert(1)>"
+    folder.mkdir()
+    path = folder / "events.csv"
+    path.write_text("date,title,lat,lon\n2024-03-02,Protest,48.85,2.35\n", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    ((_text, tooltip, status),) = listed(window)
+    assert tooltip == str(path) == status

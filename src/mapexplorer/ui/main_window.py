@@ -33,7 +33,7 @@ from mapexplorer.ui.file_export import CatalogueExporter
 from mapexplorer.ui.import_dialog import ARTICLE_SUFFIXES, ArticleImporter
 from mapexplorer.ui.loader import CatalogueLoader, release_free_memory
 from mapexplorer.ui.map_view import QtMapView
-from mapexplorer.ui.plain_text import warn
+from mapexplorer.ui.plain_text import plain_tooltip, warn
 from mapexplorer.ui.readable_palette import keep_placeholders_readable
 from mapexplorer.ui.recent_files import RecentFiles, RecentMenu, remembered
 from mapexplorer.ui.save_dialog import ask_save_path
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
             action = self.chapters_menu.addAction(
                 label.replace("&", "&&") + ("…" if label != era.label else "")
             )
-            action.setToolTip(era.label)
+            action.setToolTip(plain_tooltip(era.label))  # a file's text, shown as text
             action.triggered.connect(lambda _=False, e=era.id: self.state.choose_era(e))
         for action in (self.next_chapter_action, self.previous_chapter_action):
             action.setEnabled(bool(catalogue.eras and catalogue.events))

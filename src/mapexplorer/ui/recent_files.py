@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from mapexplorer.ui.plain_text import plain_tooltip
+
 SETTING = "recent/files"
 MOST = 8
 """Files listed at most (the menu numbers them &1…&8)."""
@@ -125,8 +127,8 @@ class RecentMenu(QMenu):
         for number, path in enumerate(paths, start=1):
             action = QAction(entry_text(number, path, paths), self)
             tip = self._describe(path)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            action.setToolTip(plain_tooltip(tip))  # a folder named "<b>…" is shown as named
+            action.setStatusTip(tip)  # the status bar shows plain text
             action.setData(path)
             action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
             self.addAction(action)
