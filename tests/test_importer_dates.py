@@ -923,6 +923,12 @@ def test_what_happened_is_not_counted_from_a_plan(text):
     assert dates(text, day_from_ymd(2025, 8, 12))[1:] == []
 
 
+@pytest.mark.parametrize("text", ["Sales boomed in the '90s.", "Sales boomed in the ’90s."])
+def test_a_decade_with_a_typeset_apostrophe_is_the_decade(text):
+    """ "in the ’90s", with the curly apostrophe of typeset text, was no date."""
+    assert [edtf for _, edtf in dates(text)] == ["199X"]
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

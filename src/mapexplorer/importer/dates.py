@@ -858,10 +858,11 @@ CENTURY_PARTS = {
 
 
 @_rule(
-    r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|'\d0)['’]?s\b", re.I
+    r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dec>1[0-9]{2}0|20[0-9]0|['’]\d0)['’]?s\b",
+    re.I,
 )
 def _decade(m: re.Match[str], ctx: _Context) -> Resolved:
-    text = m["dec"]
+    text = m["dec"].replace("’", "'")  # "the ’90s", as typeset text writes it
     if text.startswith("'"):
         tens = int(text[1:])
         century = 1900
