@@ -929,6 +929,19 @@ def test_a_decade_with_a_typeset_apostrophe_is_the_decade(text):
     assert [edtf for _, edtf in dates(text)] == ["199X"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rocket lifted off at 1800 GMT.",
+        "The rocket lifted off on Monday (0024 GMT Tuesday).",
+        "The curfew starts at 2030 local time.",
+    ],
+)
+def test_a_time_of_day_is_not_a_year(text):
+    """ "lifted off at 1800 GMT" was the year 1800."""
+    assert not [edtf for _, edtf in dates(text) if edtf[:1] in "012" and len(edtf) == 4]
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -77,7 +77,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NOT_A_YEAR_AFTER = (
     r"(?!\s+(?:people|troops|soldiers|km|kilometers|kilometres|miles|meters|metres|feet|tons|"
-    r"tonnes|dollars|euros|members|cases|votes|times|percent|workers|men|women|children))"
+    r"tonnes|dollars|euros|members|cases|votes|times|percent|workers|men|women|children|"
+    # a time of day as wires write it: "at 1800 GMT", "(0024 GMT Tuesday)"
+    r"GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hours|hrs|local\s+time)\b)"
 )
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
