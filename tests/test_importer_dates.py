@@ -942,6 +942,21 @@ def test_a_time_of_day_is_not_a_year(text):
     assert not [edtf for _, edtf in dates(text) if edtf[:1] in "012" and len(edtf) == 4]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian drones struck Kyiv on Christmas Day.", [("Christmas Day", "2024-12-25")]),
+        ("The ceasefire collapsed on New Year's Eve 2023.", [("New Year's Eve 2023", "2023-12-31")]),
+        ("Talks will resume after Christmas.", [("Christmas", "2025-12-25")]),
+        # not the name of a thing
+        ("Shoppers crowded the Christmas markets in Vienna.", []),
+    ],
+)  # fmt: skip
+def test_a_holiday_is_its_day(text, expected):
+    """ "Russian drones struck Kyiv on Christmas Day" had no date."""
+    assert dates(text, day_from_ymd(2025, 1, 10)) == expected
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

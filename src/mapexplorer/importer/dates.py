@@ -998,6 +998,29 @@ for _pattern, _edtf, _label in NAMED_PERIODS:
     _named_rule(_pattern, _edtf, _label)
 
 
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
+    "halloween": (10, 31), "valentine's day": (2, 14),
+}  # fmt: skip
+
+
+@_rule(
+    r"(?P<name>Christmas\s+(?:Eve|Day)|"
+    r"(?:(?<=\bon )|(?<=\bat )|(?<=\bby )|(?<=\bbefore )|(?<=\bafter )|(?<=\bover )|"
+    r"(?<=\buntil )|(?<=\bsince ))Christmas|"
+    r"Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day)(?!['’]s)"
+    rf"(?:,?\s+(?P<y>{YEAR}))?"
+)
+def _holiday(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "on Christmas Day", "New Year's Eve 2024", "before Christmas": that day, its year
+    written, else found as a month and day without one are ("Dec. 25")."""
+    month, day = _HOLIDAYS[" ".join(m["name"].replace("’", "'").lower().split())]
+    if m["y"]:
+        return _span(_ymd(int(m["y"]), month, day)), EXPLICIT, ""
+    return _month_day(month, day, ctx, m)
+
+
 def _ahead_of_a_past_clause(ctx: _Context, m: re.Match[str]) -> bool:
     """Whether the date before lies after publication and the clause counted from it tells what
     happened ("… plans eight launches in 2026. A rival rocket launched from Cape Canaveral
