@@ -758,6 +758,17 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "on Wednesday",
             "President Recep Tayyip Erdogan visited Iskenderun",
         ),
+        # an opening phrase of where, after another, goes too
+        (
+            "At Gaugamela, near modern Erbil in Iraq, he routed Darius again in 331 BCE.",
+            "in 331 BCE",
+            "He routed Darius again",
+        ),
+        (
+            "Near Kherson, Ukrainian troops crossed the river in 2022.",
+            "in 2022",
+            "Ukrainian troops crossed the river",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",
