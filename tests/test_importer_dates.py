@@ -957,6 +957,19 @@ def test_a_holiday_is_its_day(text, expected):
     assert dates(text, day_from_ymd(2025, 1, 10)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alexander routed Darius on 1 October 331 BCE.", ("1 October 331 BCE", "-0330-10-01")),
+        ("He died in Babylon in June 323 BCE, aged 32.", ("June 323 BCE", "-0322-06")),
+        ("Caesar was killed on March 15, 44 BC.", ("March 15, 44 BC", "-0043-03-15")),
+    ],
+)
+def test_a_day_or_month_before_christ_is_that_day_or_month(text, expected):
+    """ "on 1 October 331 BCE" was the year 331 BC, and "in June 323 BCE" too."""
+    assert dates(text) == [expected]
+
+
 def test_there_is_no_year_0_bc():
     """ "0 BC" was read as AD 1."""
     assert dates("The calendar has no year 0 BC.") == []

@@ -1490,6 +1490,19 @@ def _a_later_day_told_before(ctx: _Context, m: re.Match[str], target: int, today
     return False
 
 
+@_rule(
+    rf"(?:(?P<d>{DAY})\s+(?:of\s+)?)?(?P<m>{MONTH})\s+(?:(?P<d2>{DAY}),?\s+)?"
+    r"(?P<n>[1-9]\d{0,3})\s*(?:BCE|BC|B\.C\.)(?![A-Za-z])"
+)
+def _month_bc(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "on 1 October 331 BCE", "in June 323 BC", "March 15, 44 BC": that day or month."""
+    year, month = 1 - int(m["n"]), month_number(m["m"])
+    day = m["d"] or m["d2"]
+    if day:
+        return _span(_ymd(year, month, _day_number(day))), EXPLICIT, ""
+    return _span(_ym(year, month)), EXPLICIT, ""
+
+
 @_rule(r"(?P<n>\d{1,4})\s*(?:BC|BCE|B\.C\.)(?![A-Za-z])")
 def _year_bc(m: re.Match[str], ctx: _Context) -> Resolved:
     if int(m["n"]) == 0:
