@@ -769,6 +769,11 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in 2022",
             "Ukrainian troops crossed the river",
         ),
+        (
+            "According to the health ministry, 40 people died in Gaza on Monday.",
+            "on Monday",
+            "40 people died in Gaza",
+        ),
         # a cut on a modal goes on to its verb
         (
             "Schools in Simi Valley and Thousand Oaks will stay closed through Monday.",

@@ -17,7 +17,7 @@ _LEADS = {
     "in", "on", "after", "before", "during", "since", "with", "when", "while", "although",
     "though", "regardless", "despite", "following", "by", "at", "from", "until", "recently",
     "earlier", "later", "last", "this", "as", "once", "amid", "within", "over", "under", "for",
-    "meanwhile", "near", "outside", "across", "along", "off", "beyond",
+    "meanwhile", "near", "outside", "across", "along", "off", "beyond", "according",
 }  # fmt: skip
 _CONJUNCTIONS = {"yet", "but", "and", "so", "then", "or", "while", "although", "though"}
 _FUNCTION = {
