@@ -916,3 +916,21 @@ def test_a_seat_of_government_named_for_it_is_its_city(gaz, text, name, place):
     and "Downing Street", "the Elysee", "the Pentagon", "the Vatican" no place at all, as "the
     Kremlin" is Moscow and "the White House" Washington."""
     assert best(gaz, text)[name][0] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Floods hit Emilia-Romagna in May 2023.", "Emilia-Romagna"),
+        ("Floods hit Rio Grande do Sul in May 2024.", "Rio Grande do Sul"),
+        ("Wildfires destroyed Lahaina on Maui in August 2023.", "Maui"),
+        ("A quake struck the Noto Peninsula on Jan. 1, 2024.", "Noto Peninsula"),
+        ("Hurricane Erin lashed the Outer Banks.", "Outer Banks"),
+        ("A blizzard swept across the Midwest.", "Midwest (U.S.)"),
+    ],
+)
+def test_regions_often_in_the_news_are_found(gaz, text, name):
+    """ "Floods in Rio Grande do Sul" (2024), "Emilia-Romagna" (2023), "the Noto Peninsula"
+    (2024) and "Maui" (2023) named no place: regions of disasters in the news, without an
+    outline of ours, now at a rough point as Kashmir or Tigray are."""
+    assert name in [m.best.name for m in gaz.find(text)]
