@@ -934,3 +934,18 @@ def test_regions_often_in_the_news_are_found(gaz, text, name):
     (2024) and "Maui" (2023) named no place: regions of disasters in the news, without an
     outline of ours, now at a rough point as Kashmir or Tigray are."""
     assert name in [m.best.name for m in gaz.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters marched in Frankfurt an der Oder.", ("Frankfurt (Oder)", "DE")),
+        ("Protesters marched in Halle an der Saale.", ("Halle (Saale)", "DE")),
+    ],
+)
+def test_a_town_on_a_river_written_out_is_that_town(gaz, text, expected):
+    """ "Frankfurt an der Oder" was Frankfurt am Main, 500 km away (GeoNames writes it
+    "Frankfurt (Oder)"), and "Kingston upon Thames" Kingston, Jamaica."""
+    [mention] = gaz.find(text)
+    assert (mention.best.name, mention.best.entry.country) == expected
+    assert "Kingston" not in best(gaz, "Flooding hit Kingston upon Thames.")

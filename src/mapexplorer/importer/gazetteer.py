@@ -317,6 +317,9 @@ class Gazetteer:
             key = f"geonames:{row[0]}"
             rows[key] = row
             names[row[7]].append((key, False, False))
+            if river := _ON_A_RIVER.fullmatch(row[1]):
+                # "Frankfurt (Oder)" as the text writes it: "Frankfurt an der Oder"
+                names[normalise(f"{river[1]} an der {river[2]}")].append((key, False, False))
             if not row[1].isascii():
                 # "Aarhus" for Århus, "Goettingen" for Göttingen: the letter written as two, as
                 # English news and the city itself spell it (GeoNames keeps the old "Århus")
@@ -909,7 +912,10 @@ _A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
     r"\b[A-ZÀ-Þ][\w'’-]*\s(?:de|da|di|do|dos|del|della|du|von|van|van der|von der|de la|de los)\s$"
 )
-_DE_NAME = re.compile(r" (?:de|del|da|do|dos|das|de la|de los|de las) [A-ZÀ-Þ]")
+_DE_NAME = re.compile(
+    r" (?:de|del|da|do|dos|das|de la|de los|de las|an der|upon) [A-ZÀ-Þ]"
+)  # ("Frankfurt an der Oder", "Kingston upon Thames": not Frankfurt am Main, nor Jamaica's)
+_ON_A_RIVER = re.compile(r"(.+) \(([A-ZÄÖÜ][a-zäöüß]+)\)")  # "Frankfurt (Oder)", "Halle (Saale)"
 
 _FUNCTION_WORDS = {
     "in", "at", "from", "to", "the", "and", "but", "on", "for", "with", "after", "before",
