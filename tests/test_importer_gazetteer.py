@@ -949,3 +949,19 @@ def test_a_town_on_a_river_written_out_is_that_town(gaz, text, expected):
     [mention] = gaz.find(text)
     assert (mention.best.name, mention.best.entry.country) == expected
     assert "Kingston" not in best(gaz, "Flooding hit Kingston upon Thames.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel Katz said the operation in Gaza would continue.",
+        "Jordan Bardella spoke in Paris on Sunday.",
+        "Chad Smith told reporters in Dallas.",
+    ],
+)
+def test_a_country_as_a_first_name_before_who_speaks_is_a_person(gaz, text):
+    """ "Israel Katz said the operation in Gaza would continue" was placed in Israel, and
+    "Jordan Bardella spoke in Paris" in Jordan: a first name and a surname before "said",
+    "spoke", "told", whatever country the first word names."""
+    assert not {"Israel", "Jordan", "Chad"} & {m.best.name for m in gaz.find(text)}
+    assert best(gaz, "Israel said it would respond.") == {"Israel": ("Israel", "IL")}

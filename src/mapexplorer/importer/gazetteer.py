@@ -846,6 +846,10 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
     token = tokens[i]
     word = token.word
     next_name = i + 1 < len(tokens) and _is_name_part(text, token, tokens[i + 1])
+    if next_name and _SPOKE_AFTER_NAME.match(text, tokens[i + 1].end):
+        # "Israel Katz said", "Jordan Bardella spoke": a first name and a surname, whatever
+        # country or town the first names, when the person then speaks or acts
+        return []
     prev_name = i > 0 and _is_name_part(text, tokens[i - 1], token, previous=True)
     # "… of" and a name: an organisation's or a title's first word ("Council of Europe")
     of_name = (
@@ -915,6 +919,10 @@ _SURNAME_PARTICLE = re.compile(
 _DE_NAME = re.compile(
     r" (?:de|del|da|do|dos|das|de la|de los|de las|an der|upon) [A-ZÀ-Þ]"
 )  # ("Frankfurt an der Oder", "Kingston upon Thames": not Frankfurt am Main, nor Jamaica's)
+_SPOKE_AFTER_NAME = re.compile(
+    r",?\s+(?:said|says|told|tells|spoke|speaks|added|adds|announced|announces|warned|warns|"
+    r"wrote|writes|urged|urges|met|meets|visited|visits|vowed|vows|denied|denies|insisted)\b"
+)
 _ON_A_RIVER = re.compile(r"(.+) \(([A-ZÄÖÜ][a-zäöüß]+)\)")  # "Frankfurt (Oder)", "Halle (Saale)"
 
 _FUNCTION_WORDS = {
