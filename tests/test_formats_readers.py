@@ -4263,3 +4263,11 @@ def test_a_header_naming_only_its_first_column_is_still_the_header(tmp_path):
     text = "Timeline of the war,,,\nDate,,,\n2024-01-03,Strike,50.45,30.52\n"
     path = write(tmp_path / "titled.csv", text)
     assert guess_fields(path).fields == ("Date", "column 2", "column 3", "column 4")
+
+
+@pytest.mark.parametrize("value", ["0000-00-00", "0000-00-00 00:00:00", "00/00/0000", "00.00.0000"])
+def test_a_databases_date_of_zeros_is_no_date(value):
+    """MySQL's "0000-00-00", a database export's "no date", was read as 1 BC once a day and a
+    month of 0 meant unknown (8b05b5d)."""
+    with pytest.raises(DateError, match="says the date is not known"):
+        parse_date(value)

@@ -102,6 +102,10 @@ _MONTH_NAMES.update(
         for name in names.split()
     }
 )
+_ZERO_DATE = re.compile(
+    r"^(?:0{4}-0{2}-0{2}(?:[ T]0{2}:0{2}(?::0{2})?)?|0{1,2}(?P<sep>[./-])0{1,2}(?P=sep)0{4})$"
+)
+"""A database's date of zeros, its "no date" (MySQL's "0000-00-00"), not 1 BC."""
 _ZERO_DAY_ISO = re.compile(
     r"^(?P<only>\d{4})-00(?:-00)?$|^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-00$"
 )
@@ -643,7 +647,7 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     text = without_footnotes(visible(raw).strip())
     if not text:
         raise DateError("the date is empty")
-    if text.lower() in _UNKNOWN:  # "n/a", "unknown", "n.d.": a stand-in, not a date
+    if text.lower() in _UNKNOWN or _ZERO_DATE.match(text):  # "n/a", "n.d.": a stand-in
         raise DateError(
             f"{_show(raw)} says the date is not known: an event needs at least the span it "
             "falls in on the time line (a year, or e.g. '1900/1950'); leave out the row if "
