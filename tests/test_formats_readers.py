@@ -4271,3 +4271,11 @@ def test_a_databases_date_of_zeros_is_no_date(value):
     month of 0 meant unknown (8b05b5d)."""
     with pytest.raises(DateError, match="says the date is not known"):
         parse_date(value)
+
+
+@pytest.mark.parametrize("value", ["26th January", "3 May", "1. März"])
+def test_a_day_and_month_without_a_year_says_so(value):
+    """ "26th January" was "not a date we can read: write it as 2025-01-17, …", as if its form
+    were the trouble; "January 26" already said its year is missing."""
+    with pytest.raises(DateError, match="a day without its year; write its year"):
+        parse_date(value)

@@ -168,6 +168,10 @@ _CTIME = re.compile(
 )
 """The C library's and Unix `date`'s time, as Twitter's API writes a tweet's `created_at`:
 "Wed Jan 03 10:15:00 +0000 2024", "Wed Jan  3 10:15:00 UTC 2024"."""
+# "26th January", "3 de marzo": a day and its month, with no year at all
+_DAY_MONTH_ONLY = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(?P<month>[^\W\d_]{3,10})\.?$"
+)
 _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
 """A time of day, "10:30" or "10:30:00.5"; `_check_clock` refuses the impossible ones."""
 _TIME_OF_DAY = re.compile(
@@ -730,6 +734,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             f"{_show(raw)}: a day without its year, or a year written with two digits? Write "
             "the year with four digits (January 25, 2025), or AD for a year before 100 (25 AD)"
         )
+    if (match := _DAY_MONTH_ONLY.match(lowered)) and match["month"] in _MONTH_NAMES:
+        raise DateError(f"{_show(raw)}: a day without its year; write its year (26 January 2024)")
     if (match := _DAY_MONTH_SHORT_YEAR.match(lowered)) and match["month"] in _MONTH_NAMES:
         raise DateError(
             f"{_show(raw)}: a year written with two digits? Write the year with four digits "
