@@ -627,3 +627,21 @@ def test_a_town_after_which_an_unknown_oblast_is_written_is_the_town(tmp_path):
         "Ukraine, without 'Donetsk Oblast'; 'Idlib, Idlib Governorate' as Idlib, Syria, "
         "without 'Idlib Governorate'"
     ) in report.notes
+
+
+def test_a_town_in_a_region_without_a_country_code(tmp_path):
+    """ "Rafah, Gaza" was left out ("we know no 'Rafah' in 'Gaza'"): the Gaza Strip, a region
+    of ours, has no country code to check a town against; its outline now tells, and picks
+    the Rafah in it, not Egypt's."""
+    path = write(
+        tmp_path / "gaza.csv",
+        'date,title,place\n2024-01-01,A,"Rafah, Gaza"\n2024-01-02,B,"Rafah, Egypt"\n'
+        '2024-01-03,C,"Simferopol, Crimea"\n2024-01-04,D,"Kyiv, Crimea"\n',
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert places["A"].representative[0] > places["B"].representative[0]  # east of the border
+    assert "'Rafah, Gaza' as Rafaḩ, Palestine" in report.asides[0]
+    lon, lat = places["C"].representative
+    assert (round(lat), round(lon)) == (45, 34)
+    assert [p.item for p in report.problems] == ["row 5"]  # Kyiv is not in Crimea

@@ -92,6 +92,8 @@ class PlacesByName:
         if name not in self._found:
             self._found[name] = gaz.resolve_names([name])[name]
         found = self._found[name]
+        if not found and "," in name:  # "Rafah, Gaza": a town in a region with no country code
+            found = self._found[name] = _in_region(gaz, name)
         if not found and (area := _unknown_area(gaz, name)):
             # "Bakhmut, Donetsk Oblast": the town, leaving out an oblast we do not know, as the
             # gazetteer leaves out such a part between a town and its country
@@ -197,6 +199,29 @@ class PlacesByName:
                 + " (each read as the likeliest; write a state or country after a comma to choose)"
             )
         return lines
+
+
+_REGION_MARGIN = 0.1
+"""Degrees around a region's outline that still count as in it (a town on its coast)."""
+
+
+def _in_region(gaz, name: str) -> list:
+    """The readings of a town written with a region of ours that has no country code to check
+    it by ("Rafah, Gaza": the Gaza Strip; "Simferopol, Crimea"), those within its outline;
+    [] for any other name."""
+    head, _, last = name.rpartition(",")
+    regions = [c.entry for c in gaz.area(last.strip()) if not c.entry.country]
+    if not head.strip() or not regions:
+        return []
+    from shapely.geometry import Point
+
+    outlines = [gaz.geometry(region).buffer(_REGION_MARGIN) for region in regions]
+    readings = gaz.resolve_names([head.strip()])[head.strip()]
+    return [
+        c
+        for c in readings
+        if any(outline.contains(Point(c.entry.lon, c.entry.lat)) for outline in outlines)
+    ]
 
 
 def _unknown_area(gaz, name: str) -> str:
