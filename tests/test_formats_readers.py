@@ -4279,3 +4279,28 @@ def test_a_day_and_month_without_a_year_says_so(value):
     were the trouble; "January 26" already said its year is missing."""
     with pytest.raises(DateError, match="a day without its year; write its year"):
         parse_date(value)
+
+
+def test_an_end_column_of_present_or_ongoing_reads_to_today(tmp_path):
+    """An end column's "present" or "ongoing" was refused ("not a date we can read"), and in
+    a file where most ends were so, the end column was dropped with nothing said, a start
+    after its end read as the start alone; "2014–present" in one cell reads to today."""
+    today = datetime.date.today().isoformat()
+    text = (
+        "start,end,title,lat,lon\n"
+        "2024-01-01,ongoing,Siege,48.14,37.74\n"
+        "2014-03-01,present,Occupation,44.95,34.1\n"
+        "2024-01-01,,One day,46.63,32.61\n"
+        "2024-01-05,2024-01-01,Backwards,50.45,30.52\n"
+    )
+    path = write(tmp_path / "ongoing.csv", text)
+    assert guess_fields(path).choice.time.end_field == "end"
+    catalogue, report = read_catalogue(path)
+    events = by_title(catalogue)
+    assert events["Siege"].time.edtf == f"2024-01-01/{today}"
+    assert events["Occupation"].time.edtf == f"2014-03-01/{today}"
+    assert events["One day"].time.edtf == "2024-01-01"
+    assert [p.message for p in report.problems] == [
+        "the end ('2024-01-01') is before the start ('2024-01-05')"
+    ]
+    assert report.notes[0].startswith("rows 2 and 3 are still going on, read to today")

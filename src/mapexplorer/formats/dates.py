@@ -325,6 +325,12 @@ def parse_span(
     if empty_start and empty_end:
         raise DateError("both the start and the end are empty")
     parse = parse_spreadsheet_day if days else parse_date
+    if not empty_start and isinstance(end, str) and _ONGOING_END.match(visible(end).strip()):
+        first = parse(start, order)  # "2014" to "present": to today, as "2014–present" is
+        today = _dt.date.today()
+        if first.start > day_from_ymd(today.year, today.month, today.day):
+            raise DateError(f"the end ({_show(end)}) is today, but the start is after it")
+        return parse_span(first.edtf, today.isoformat(), order)
     if empty_end:
         return parse(start, order)
     if empty_start:
@@ -619,6 +625,14 @@ _ONGOING = re.compile(
 "2022–ongoing", "March 2014 to date", "2011–", "2014 (ongoing)" and "since 2014"."""
 
 
+_ONGOING_END = re.compile(
+    r"^(?:present(?:\s+day)?|ongoing|today|now|current|to\s+date|continuing|still\s+ongoing|"
+    r"heute|aujourd'hui|en\s+cours|actualidad|presente|oggi|in\s+corso|heden)\.?$",
+    re.IGNORECASE,
+)
+"""An end column's word for a span still going on ("present", "ongoing")."""
+
+
 def _ongoing_match(text: str) -> re.Match[str] | None:
     if not any(c in text for c in "–—-") and not re.search(r"[a-z]", text, re.IGNORECASE):
         return None  # the common case, a plain date: no regular expression
@@ -631,7 +645,11 @@ def _ongoing_match(text: str) -> re.Match[str] | None:
 def ongoing(value: object) -> bool:
     """Whether a cell is a span still going on ("2014–present", "since 2014"), which
     `parse_date` reads to today: readers say so in their report."""
-    return isinstance(value, str) and len(value) <= 200 and _ongoing_match(value) is not None
+    return (
+        isinstance(value, str)
+        and len(value) <= 200
+        and (_ongoing_match(value) is not None or _ONGOING_END.match(value.strip()) is not None)
+    )
 
 
 def _ongoing_span(match: re.Match[str], order: DateOrder, unix: bool, raw: str) -> TimeSpan:

@@ -25,6 +25,7 @@ from mapexplorer.formats.actors import actors_from
 from mapexplorer.formats.dates import (
     DateOrder,
     mixed_slash_orders,
+    ongoing,
     parse_date,
     parse_span,
     parse_spreadsheet_day,
@@ -1159,7 +1160,12 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     ]
     # A start and an end may be day numbers too ("start_date", "end_date"; "Start", "End").
     starts = [n for n in named("start") if dates(n) or days(n, named=True)]
-    ends = [n for n in named("end") if dates(n) or days(n, named=True)]
+    # An end column's "present" or "ongoing" is a date too: the span is read to today
+    ends = [
+        n
+        for n in named("end")
+        if _mostly(values[n], lambda v: _parses(v, "date") or ongoing(v)) or days(n, named=True)
+    ]
     if starts:
         paired = [n for n in (starts[0], *ends[:1]) if days(n, named=True)]
         if ends:
