@@ -4304,3 +4304,31 @@ def test_an_end_column_of_present_or_ongoing_reads_to_today(tmp_path):
         "the end ('2024-01-01') is before the start ('2024-01-05')"
     ]
     assert report.notes[0].startswith("rows 2 and 3 are still going on, read to today")
+
+
+def test_a_utf8_csv_with_a_line_added_in_another_editor(tmp_path):
+    """A UTF-8 file with one line added in Windows-1252 was read as Windows-1252 throughout:
+    its "Genève" became "GenÃ¨ve" and was not found, every other accent mangled."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "date,title,city\n2024-01-01,Café crème,Genève\n2024-01-02,Zürich talks,Zürich\n".encode()
+        + b"2024-01-03,Caf\xe9 added in Notepad,Gen\xe8ve\n"
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.title for e in catalogue.events] == [
+        "Café crème",
+        "Zürich talks",
+        "Café added in Notepad",
+    ]
+    assert not report.problems
+    assert report.notes[0].startswith(
+        "the file is UTF-8 but for 2 bytes that are not (the first on line 4"
+    )
+
+
+def test_a_ukrainian_windows_1251_csv_is_not_taken_for_utf8_by_its_chance_letters(tmp_path):
+    """ "Ві" in Windows-1251 is the bytes of a letter of UTF-8."""
+    path = tmp_path / "vin.csv"
+    path.write_bytes("date;title;city\n2024-02-24;Вінниця Вінниця;Kyiv\n".encode("cp1251"))
+    catalogue, _ = read_catalogue(path)
+    assert catalogue.events[0].title == "Вінниця Вінниця"

@@ -29,7 +29,7 @@ from mapexplorer.formats import table_mercator
 from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
 from mapexplorer.formats.dates import date_note, ongoing, parse_date
-from mapexplorer.formats.encodings import NAMES, single_byte_text
+from mapexplorer.formats.encodings import NAMES, mixed_text, single_byte_text
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.gdelt import gdelt_header
@@ -207,7 +207,16 @@ def _read(
 ) -> tuple[Catalogue, ReadReport]:
     header, rows, broken, number = _read_table(path)
     catalogue, report = _read_rows(path, progress, fields, header, rows, broken, number)
-    if number.encoding:  # the file as a whole: its rows read as written
+    if number.encoding.startswith("mixed:"):
+        _, count, line = number.encoding.split(":")
+        what = "1 byte that is" if count == "1" else f"{count} bytes that are"
+        report.notes.insert(
+            0,
+            f"the file is UTF-8 but for {what} not (the first on line {line}, as a line added "
+            "in another editor has them): read as Windows-1252; if letters look wrong there, "
+            "save the file as UTF-8 again",
+        )
+    elif number.encoding:  # the file as a whole: its rows read as written
         report.asides.insert(
             0,
             f"the file is not UTF-8: read as {NAMES[number.encoding]} text, as its words "
@@ -1141,6 +1150,11 @@ def _decode(path: Any, data: bytes, number: RowNumbers | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if (mixed := mixed_text(data)) is not None:  # UTF-8 but for a line from another editor
+        text, count, line = mixed
+        if number is not None:
+            number.encoding = f"mixed:{count}:{line}"
+        return text
     # Excel's "CSV (Comma delimited)", in the code page of the computer's language
     text, encoding = single_byte_text(data)
     if number is not None and encoding in ("cp1250", "cp1251", "mac_roman"):

@@ -13,9 +13,10 @@ or words of Latin and Cyrillic letters at once.
 
 from __future__ import annotations
 
+import codecs
 import re
 
-__all__ = ["NAMES", "single_byte_text"]
+__all__ = ["NAMES", "mixed_text", "single_byte_text"]
 
 CANDIDATES = ("cp1252", "cp1250", "cp1251", "mac_roman")
 """Windows-1252 first: it wins a tie, as the file was read before."""
@@ -52,6 +53,45 @@ def single_byte_text(data: bytes) -> tuple[str, str]:
         return data.decode(best), best
     except UnicodeDecodeError:  # a byte the code page leaves undefined (cp1252's 0x81)
         return data.decode("latin-1"), "latin-1"
+
+
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A character of UTF-8 beyond ASCII. A code page's text has a few by chance (Windows-1251's
+"Ві" is the bytes of UTF-8's "г"), so only a file with more of them than bytes that are
+not UTF-8 is UTF-8 with a few stray bytes."""
+_MOSTLY = 1
+
+
+def _as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8, in a file that otherwise is, read as Windows-1252 (a line
+    added by another editor): "Caf\xe9" is "Café"."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("mapexplorer-windows-1252", _as_windows_1252)
+
+
+def mixed_text(data: bytes) -> tuple[str, int, int] | None:
+    """The text of a file that is UTF-8 but for a few bytes (each read as Windows-1252), how
+    many bytes those are, and the line of the first; None when the file has no character of
+    UTF-8 beyond ASCII, so is in a code page throughout (`single_byte_text`)."""
+    letters = len(_UTF8_LETTER.findall(data))
+    if not letters:
+        return None
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_line = data[: exc.start].count(b"\n") + 1
+    else:
+        return None
+    strays = data.decode("utf-8-sig", errors="replace").count("\ufffd")
+    if letters < _MOSTLY * strays:
+        return None  # a code page's text, its few "letters" by chance
+    return data.decode("utf-8-sig", errors="mapexplorer-windows-1252"), strays, first_line
 
 
 def _score(text: str) -> int:
