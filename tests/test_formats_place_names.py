@@ -56,6 +56,31 @@ def test_a_spreadsheet_of_town_and_country_names_opens_on_the_map(tmp_path):
     assert "'Tehran' as Tehran, Iran" in line and "give latitude and longitude" in line
 
 
+def test_town_names_in_cyrillic_or_greek_are_found(tmp_path):
+    """A Ukrainian sheet writes its towns in Cyrillic: 'Харків' was refused as a place we do
+    not know, though GeoNames gives the name. A big city's names in any script with capitals
+    are known (Arabic and Chinese have none: not yet)."""
+    path = write(
+        tmp_path / "events.csv",
+        "Дата;Подія;Місто\n"
+        "2022-02-24;Обстріл;Харків\n"
+        "2022-03-01;Протест;Київ\n"
+        "2022-03-05;Συνάντηση;Αθήνα\n",
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert len(catalogue.events) == 3 and not report.problems
+    lon, lat = places["Обстріл"].representative
+    assert (round(lat), round(lon)) == (50, 36)  # Kharkiv
+    lon, lat = places["Протест"].representative
+    assert (round(lat), round(lon)) == (50, 31)  # Kyiv
+    lon, lat = places["Συνάντηση"].representative
+    assert (round(lat), round(lon)) == (38, 24)  # Athens
+    assert places["Обстріл"].name == "Харків"  # the file's own spelling
+    (line,) = report.asides + report.notes
+    assert "'Харків' as Kharkiv, Ukraine" in line and "'Київ' as Kyiv, Ukraine" in line
+
+
 @pytest.mark.parametrize(
     "written", ["Paris, Texas", "Paris, TX", "Paris , Texas, United States", "paris, tx"]
 )

@@ -18,7 +18,7 @@ from mapexplorer.formats.errors import write_atomically
 ALT_NAME_MIN_POPULATION = 150_000
 """Other names are kept from this size (the gazetteer reads those of smaller cities than
 `gazetteer.PROSE_ALT_MIN_POPULATION` only in tables)."""
-_FORMAT = 3  # 3: lookup keys fold ı, ł, ø… to plain letters
+_FORMAT = 4  # 3: lookup keys fold ı, ł, ø… to plain letters; 4: other names in any cased script
 
 # One row per city: geonameid, name, lon, lat, population, country code, admin1 code,
 # the name's lookup key, and the lookup keys of its alternate names (big cities only).
@@ -71,7 +71,10 @@ def _build(normalise: Callable[[str], str]) -> list[Row]:
                 {
                     normalise(alt)
                     for alt in city["alternatenames"]
-                    if len(alt) >= 4 and alt[0].isupper() and normalise(alt).isascii()
+                    # Names in Cyrillic, Greek or Armenian too ("Харків", as a Ukrainian
+                    # sheet writes Kharkiv); a script without capitals (Arabic, Chinese) is
+                    # left out, as are the names in lower case that are not names.
+                    if len(alt) >= 4 and alt[0].isupper()
                 }
                 - {main}
             )
