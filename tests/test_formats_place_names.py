@@ -239,6 +239,33 @@ def test_geojson_features_without_geometry_are_placed_by_their_name(tmp_path):
     )
 
 
+def test_geojson_features_with_an_empty_geometry_are_placed_by_their_name(tmp_path):
+    """A tool writes a point it could not place as "coordinates": [] (or a collection of no
+    geometries). That was refused ("a Point needs [longitude, latitude]"), where a KML
+    placemark's empty <Point/> is placed by its name: it is now too, and one that has no name
+    we know says its geometry is empty."""
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": []}, "properties": {"title": "Shelling", "place": "Kharkiv", "date": "2024-03-02"}},
+        {"type": "Feature", "geometry": {"type": "GeometryCollection", "geometries": []}, "properties": {"title": "Protest", "place": "Lviv", "date": "2024-03-03"}},
+        {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": []}, "properties": {"title": "Blackout", "date": "2024-03-04"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}, "properties": {"title": "Strike", "date": "2024-03-05"}},
+    ]  # fmt: skip
+    path = tmp_path / "g.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert set(places) == {"Shelling", "Protest", "Strike"}
+    lon, lat = places["Shelling"].representative
+    assert (round(lat), round(lon)) == (50, 36)  # Kharkiv
+    lon, lat = places["Protest"].representative
+    assert (round(lat), round(lon)) == (50, 24)  # Lviv
+    (problem,) = report.problems
+    assert "feature 3 ('Blackout')" in str(problem)
+    assert "the feature's MultiPolygon is empty, and 'Blackout' is not a place we know" in str(
+        problem
+    )
+
+
 def test_geojson_features_placed_by_coordinate_properties_are_not_looked_up_by_title(tmp_path):
     """In a file whose features have null geometries and "lat"/"lon" properties, one with
     them empty was looked up by its title ("'Shelling at night' is not a place we know"),

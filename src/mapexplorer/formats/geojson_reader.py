@@ -258,7 +258,7 @@ def read_document(
         by_name = PlacesByName(
             all_parts[i].place or ("" if located else all_parts[i].title)
             for i, f in enumerate(features)
-            if f.__class__ is dict and f.get("geometry") is None
+            if f.__class__ is dict and _no_geometry(f.get("geometry"))
         )
         for index, feature in enumerate(features):
             if progress is not None and index and index % PROGRESS_EVERY == 0:
@@ -571,7 +571,13 @@ def _read_feature(
             place_ids = [_point_place(builder, point, parts)]
     except PlaceNameError as exc:
         field = reader.choice.place if parts.place else reader.choice.title
-        builder.problem(item, field or "geometry", f"the feature has no geometry, and {exc}")
+        geometry = feature.get("geometry")
+        lacks = (
+            "the feature has no geometry"
+            if geometry is None
+            else f"the feature's {geometry.get('type')} is empty"
+        )
+        builder.problem(item, field or "geometry", f"{lacks}, and {exc}")
         return
     except PlaceError as exc:
         builder.problem(item, "geometry", str(exc))
@@ -631,7 +637,7 @@ def _places(
 ) -> list[str]:
     name = parts.place or title  # a line or area is named after its event ("Feature 3")
     geometry = feature.get("geometry")
-    if geometry is None:
+    if _no_geometry(geometry):
         shape_ = reader.shape(props)
         if shape_ is not None:
             return [builder.shape_place(name, shape_, parts.place_id)]
@@ -649,6 +655,11 @@ def _places(
             empty = " and ".join(repr(n) for n in fields)
             raise PlaceError(
                 f"the feature has no geometry, and its {empty} {'are' if len(fields) > 1 else 'is'} empty"
+            )
+        if geometry is not None:
+            raise PlaceError(
+                f"the feature's {geometry.get('type')} is empty (it holds no coordinates), and "
+                "it has no place name to find it by"
             )
         raise PlaceError("the feature has no geometry (and no place name to find it by)")
     if not isinstance(geometry, dict):
@@ -675,6 +686,19 @@ def _places(
     return [builder.shape_place(name, geom, parts.place_id)]
 
 
+def _no_geometry(geometry: Any) -> bool:
+    """A feature without a geometry: null, or one that holds nothing ("coordinates": [], as a
+    tool writes a point it could not place; a GeometryCollection of none). Such a feature is
+    placed by its name, as a KML placemark with an empty <Point/> is."""
+    if geometry is None:
+        return True
+    if geometry.__class__ is not dict or geometry.get("type").__class__ is not str:
+        return False
+    if geometry["type"] == "GeometryCollection":
+        return geometry.get("geometries") == []
+    return geometry.get("coordinates") == []
+
+
 def _points(features: list[Any]) -> list[Any]:
     """Each Feature's Point as `_simple_point` reads it — (lon, lat), or the `PlaceError` saying
     what is wrong with it — checked as one array; None for a feature that is not a Feature
@@ -687,6 +711,8 @@ def _points(features: list[Any]) -> list[Any]:
         geometry = feature.get("geometry")
         if geometry.__class__ is dict and geometry.get("type") == "Point":
             coords = geometry.get("coordinates")
+            if coords == []:
+                continue  # an empty point: placed by its name (`_places`)
             if coords.__class__ is list and 2 <= len(coords) <= 3:
                 lon, lat = coords[0], coords[1]
                 # Exactly numbers: numpy would take True and "12.5" as numbers too.
