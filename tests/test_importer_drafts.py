@@ -2620,3 +2620,20 @@ def test_a_story_whose_only_place_is_its_dateline_is_placed_there():
         published="2025-10-30",
     ).drafts
     assert (draft.time.edtf, draft.places[0].name) == ("2025-10-30", "Frankfurt am Main")
+
+
+def test_a_united_nations_dateline_is_new_york():
+    """ "UNITED NATIONS (AP) —", the AP's dateline at the U.N.'s headquarters, named no place:
+    a story with no other place was refused. It is New York; in the text, "the United Nations
+    said" is still no place."""
+    [draft] = import_text(
+        "UNITED NATIONS (AP) — Diplomats voted on Tuesday to demand a ceasefire, with 158 "
+        "countries in favor.",
+        published="2024-12-03",
+    ).drafts
+    assert (draft.time.edtf, draft.places[0].name) == ("2024-12-03", "New York City")
+    [draft] = import_text(
+        "The United Nations said on Tuesday that aid convoys had reached Aleppo.",
+        published="2024-12-03",
+    ).drafts
+    assert [place.name for place in draft.places] == ["Aleppo"]

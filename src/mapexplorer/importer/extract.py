@@ -116,7 +116,7 @@ def make_drafts(
     body_start = article.paragraphs[0][0]
     dates = [m for m in find_dates(text, published) if m.start >= body_start]
     unresolved = _unresolved_relative_dates(text, published, body_start)
-    dateline = _dateline_mention(article, gaz)
+    dateline = dateline_mention(article, gaz)
     places = gaz.find(text, body_start)
     if dateline and article.dateline_area:
         # "PERRY, Fla. (AP) — … homes in Perry": the dateline said which Perry.
@@ -289,7 +289,13 @@ def _story_country(
     )
 
 
-def _dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
+_DATELINE_SITES = {"united nations": "New York City"}
+"""Datelines that name a site rather than a town: the AP's "UNITED NATIONS (AP) —" is the
+U.N.'s headquarters (in the text, "the United Nations said" is no place)."""
+
+
+def dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
+    """The place the dateline names ("PERRY, Fla. (AP) —"), or None."""
     if not article.dateline:
         return None
     candidates = (
@@ -297,6 +303,8 @@ def _dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
         if article.dateline_area
         else gaz.lookup(article.dateline_place)
     )
+    if not candidates and (site := _DATELINE_SITES.get(article.dateline_place.lower())):
+        candidates = gaz.lookup(site)
     if not candidates:
         return None
     start, end = article.dateline

@@ -7,7 +7,7 @@ import os
 from mapexplorer.importer.article import Article, ArticleError, article_from_text, load_article
 from mapexplorer.importer.dates import FROM_PUBLISHED, find_dates
 from mapexplorer.importer.drafts import ACCEPTED, DraftSet
-from mapexplorer.importer.extract import make_drafts
+from mapexplorer.importer.extract import dateline_mention, make_drafts
 from mapexplorer.importer.gazetteer import gazetteer
 from mapexplorer.importer.published import PublishedGuess, detect_published
 from mapexplorer.model import Source
@@ -63,9 +63,7 @@ def draft_article(
         )
     gaz = gazetteer()
     # ("FRANKFURT (Reuters) - The ECB kept rates unchanged on Thursday": its dateline names one)
-    if not gaz.find(article.text, body_start) and not (
-        article.dateline_place and gaz.lookup(article.dateline_place)
-    ):
+    if not gaz.find(article.text, body_start) and not dateline_mention(article, gaz):
         raise ArticleError(label, "found no place names in the text (countries, cities, regions)")
     drafts = make_drafts(article, day)
     if not drafts:
