@@ -193,10 +193,16 @@ var MapExplorerExport = (function () {
     $("me-mode").value = "window";
     var choose = $("me-window");
     if (!Array.prototype.some.call(choose.options, function (o) { return Number(o.value) === state.windowDays; })) {
-      var option = document.createElement("option");
+      // One option for the chapter chosen, as the window's box has one "Custom" line: each
+      // era clicked added another.
+      var option = choose.querySelector("option[data-era]");
+      if (!option) {
+        option = document.createElement("option");
+        option.setAttribute("data-era", "");
+        choose.appendChild(option);
+      }
       option.value = String(state.windowDays);
       option.textContent = era.label;
-      choose.appendChild(option);
     }
     choose.value = String(state.windowDays);
     setTime(Math.floor((era.start + era.end) / 2), false);

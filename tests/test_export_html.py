@@ -667,3 +667,18 @@ def test_the_details_show_the_files_other_fields_and_link_web_addresses(open_pag
     assert page.js("document.querySelectorAll('img').length") == 0
     assert page.js("typeof window.pwned") == "undefined"
     assert page.text("me-event-others").startswith("Other events here: 18 km N of Gaziantep")
+
+
+def test_clicking_eras_keeps_one_chapter_line_in_the_width_box(open_page, exported, bundled):
+    """Each era band clicked added another line to the page's width box ("Russo-Persian wars",
+    "Empire and revolution", …); the window's box keeps one line for the chapter chosen."""
+    page = open_page(exported)
+    count = "document.getElementById('me-window').options.length"
+    chosen = "(s => s.options[s.selectedIndex].textContent)(document.getElementById('me-window'))"
+    before = page.js(count)
+    bands = "document.querySelectorAll('.me-era-band')"
+    assert page.js(f"{bands}.length") == len(bundled.eras) >= 3
+    for index in range(3):
+        page.js(f"{bands}[{index}].click()")
+        assert page.js(chosen) == bundled.eras[index].label
+    assert page.js(count) == before + 1
