@@ -4332,3 +4332,26 @@ def test_a_ukrainian_windows_1251_csv_is_not_taken_for_utf8_by_its_chance_letter
     path.write_bytes("date;title;city\n2024-02-24;Вінниця Вінниця;Kyiv\n".encode("cp1251"))
     catalogue, _ = read_catalogue(path)
     assert catalogue.events[0].title == "Вінниця Вінниця"
+
+
+@pytest.mark.parametrize("end", ["TBD", "tba", "To be confirmed", "unknown", "?", "—", "n/a"])
+def test_an_end_not_known_yet_reads_from_the_start(tmp_path, end):
+    """A row whose end cell says the end is not known ("TBD", "?") was left out as "not a
+    date we can read", though an empty end reads from its start: it now reads so too."""
+    from mapexplorer.formats.dates import parse_span
+    from mapexplorer.formats.opener import read_catalogue
+
+    assert parse_span("2024-04-10", end).edtf == "2024-04-10"
+    path = tmp_path / "talks.csv"
+    path.write_text(
+        "title,start,end,lat,lon\n"
+        "Talks,2024-03-01,2024-03-05,46.2,6.1\n"
+        f"Summit,2024-04-10,{end},48.85,2.35\n",
+        encoding="utf-8",
+    )
+    catalogue, report = read_catalogue(path)
+    assert not report.problems
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Talks": "2024-03-01/2024-03-05",
+        "Summit": "2024-04-10",
+    }

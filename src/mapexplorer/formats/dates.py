@@ -331,8 +331,8 @@ def parse_span(
         if first.start > day_from_ymd(today.year, today.month, today.day):
             raise DateError(f"the end ({_show(end)}) is today, but the start is after it")
         return parse_span(first.edtf, today.isoformat(), order)
-    if empty_end:
-        return parse(start, order)
+    if empty_end or (not empty_start and _unknown_end(end)):
+        return parse(start, order)  # an open end, or one not known yet ("TBD"): the start
     if empty_start:
         return parse(end, order)
     first, last = parse(start, order), parse(end, order)
@@ -480,6 +480,19 @@ def mixed_slash_orders(values: Iterable[object]) -> tuple[str, str, str] | None:
 
 
 # --- the forms ---------------------------------------------------------------------------------
+
+
+_UNKNOWN_END = re.compile(
+    r"^(?:tbd|tba|tbc|to be (?:determined|announced|confirmed)|unknown|not known|unclear|n/?a|"
+    r"\?+|[-–—]+)\.?$",
+    re.IGNORECASE,
+)
+"""An end cell that says the end is not known ("TBD", "unknown", "?"): read as an empty one,
+the span from its start, rather than the row refused as "not a date"."""
+
+
+def _unknown_end(value: object) -> bool:
+    return isinstance(value, str) and _UNKNOWN_END.match(visible(value).strip()) is not None
 
 
 def _is_empty(value: object) -> bool:
