@@ -239,6 +239,31 @@ def test_geojson_features_without_geometry_are_placed_by_their_name(tmp_path):
     )
 
 
+def test_an_area_named_after_its_town_is_placed_at_the_town(tmp_path):
+    """ACLED's admin1 column and many sheets write "Kharkiv Oblast", "Donetsk region": each was
+    refused as a place we do not know. The area of the town it is named after stands for it,
+    as in an article ("Kherson Oblast"); an area named after no town we know is still refused."""
+    path = write(
+        tmp_path / "areas.csv",
+        "date,title,admin1\n"
+        "2024-03-01,Shelling,Kharkiv Oblast\n"
+        "2024-03-02,Drone attack,Donetsk region\n"
+        "2024-03-03,Protest,Kumamoto Prefecture\n"
+        "2024-03-04,Flood,Nowhereville Province\n",
+    )
+    catalogue, report = read_catalogue(path)
+    places = place_by_title(catalogue)
+    assert set(places) == {"Shelling", "Drone attack", "Protest"}
+    lon, lat = places["Shelling"].representative
+    assert (round(lat), round(lon)) == (50, 36)  # Kharkiv
+    lon, lat = places["Drone attack"].representative
+    assert (round(lat), round(lon)) == (48, 38)  # Donetsk
+    (problem,) = report.problems
+    assert "'Nowhereville Province' is not a place we know" in str(problem)
+    (line,) = report.asides + report.notes
+    assert "'Kharkiv Oblast' as Kharkiv, Ukraine" in line
+
+
 def test_geojson_features_with_an_empty_geometry_are_placed_by_their_name(tmp_path):
     """A tool writes a point it could not place as "coordinates": [] (or a collection of no
     geometries). That was refused ("a Point needs [longitude, latitude]"), where a KML

@@ -477,6 +477,12 @@ class Gazetteer:
             if found or word != "state":  # else a name that ends so: "Ohio State"?
                 return found
         found = self._spellings(text)
+        if not found and " " in text:
+            # "Kharkiv Oblast", "Donetsk region", "Idlib Governorate" (ACLED's admin1 column):
+            # the area of the town it is named after, which stands for it, as in an article.
+            head, _, word = text.rpartition(" ")
+            if word.lower() in _ADMIN_AREAS:
+                found = [c for c in self._spellings(head) if c.kind != COUNTRY]
         if found or "," not in text:
             return found
         parts = [part.strip() for part in text.split(",")]
