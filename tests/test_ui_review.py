@@ -607,6 +607,34 @@ def test_a_narrow_review_gives_the_title_column_room(window, qtbot):
     assert {c: head.sectionSize(c) for c in review.COLUMN_WIDTHS} == widths
 
 
+def test_a_column_the_user_widened_keeps_its_width_when_the_window_resizes(window, qtbot):
+    """The columns are fitted to the table at each resize: a column the user had dragged
+    wider went back to ours. It now keeps the user's width; the others still give way."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from mapexplorer.ui.review import DraftTableModel
+
+    review = open_review(qtbot, window)
+    table, head = review.table, review.table.horizontalHeader()
+    review.resize(1600, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() > 700)
+    places = DraftTableModel.PLACES
+    # Drag the places column's right edge 120 px to the right, as the mouse does.
+    edge = head.sectionViewportPosition(places) + head.sectionSize(places) - 1
+    y = head.height() // 2
+    wider = head.sectionSize(places) + 120
+    qtbot.mousePress(head.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    qtbot.mouseMove(head.viewport(), QPoint(edge + 120, y))
+    qtbot.mouseRelease(head.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 120, y))
+    assert head.sectionSize(places) == wider
+    room = table.viewport().width()
+    review.resize(1200, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() < room)
+    review.resize(1600, 800)
+    qtbot.waitUntil(lambda: table.viewport().width() == room)
+    assert head.sectionSize(places) == wider
+
+
 def test_the_busy_bar_shows_soon_while_a_long_article_is_drafted(window, qtbot):
     # A bar of no range shows after its minimum duration only once it has a value: without
     # one, Qt's own 4 s passed first, and a long import showed no bar and no Cancel.

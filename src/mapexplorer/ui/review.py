@@ -273,8 +273,12 @@ class QtReview(QMainWindow):
         head = self.table.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._user_widths: dict[int, int] = {}
+        """Columns the user has dragged to a width of their own: `_fit_columns` keeps it."""
+        self._fitting = False
         self._fit_columns()
         head.setSectionResizeMode(DraftTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        head.sectionResized.connect(self._on_column_resized)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)  # its width: the columns share it
         # A few drafts in view however short the window (the editor below scrolls instead).
@@ -935,10 +939,20 @@ class QtReview(QMainWindow):
         short = self.TITLE_LEAST - (room - sum(wanted.values()))
         share = min(1.0, max(0.0, short / sum(can_give.values())))
         head = self.table.horizontalHeader()
-        for column, width in wanted.items():
-            width -= math.ceil(can_give[column] * share)
-            if head.sectionSize(column) != width:
-                head.resizeSection(column, width)
+        self._fitting = True
+        try:
+            for column, width in wanted.items():
+                width -= math.ceil(can_give[column] * share)
+                if column not in self._user_widths and head.sectionSize(column) != width:
+                    head.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _on_column_resized(self, column: int, _old: int, new: int) -> None:
+        """A column the user dragged keeps its width: the next resize of the window fitted it
+        back to ours."""
+        if not self._fitting and column in self.COLUMN_WIDTHS:
+            self._user_widths[column] = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """A and R decide the selected draft while the table or the article has the focus."""
