@@ -141,7 +141,12 @@ var MapExplorerExport = (function () {
     thinTicks();
     window.addEventListener("resize", thinTicks);
     var choose = $("me-window");
-    var choices = data.windowChoices.slice();
+    // Not the widths longer than the story (50 and 100 years over an 11-day file): each shows
+    // every event at every time, as the window greys them out.
+    var storyDays = T.end - T.start + 1;
+    var choices = data.windowChoices.filter(function (c, i) {
+      return c[1] <= storyDays || c[1] === state.windowDays || i === 0;
+    });
     if (!choices.some(function (c) { return c[1] === state.windowDays; })) {
       // The window's "Whole story" (or All eras) read "within 325 years", "within 11 days".
       var whole = state.windowDays >= T.end - T.start + 1;

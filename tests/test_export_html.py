@@ -682,3 +682,26 @@ def test_clicking_eras_keeps_one_chapter_line_in_the_width_box(open_page, export
         page.js(f"{bands}[{index}].click()")
         assert page.js(chosen) == bundled.eras[index].label
     assert page.js(count) == before + 1
+
+
+def test_the_width_box_offers_no_width_longer_than_the_story(open_page, tmp_path, bundled):
+    """An 11-day file's page offered widths up to 100 years, each showing every event at every
+    time; it offers those the story can hold, as the window's box does."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+
+    place = Place("kyiv", "Kyiv", Point(30.5, 50.45))
+    events = [
+        Event(id=f"e{i}", title=f"E{i}", time=TimeSpan.parse(f"2024-03-{i:02d}"), place_ids=("kyiv",))
+        for i in range(1, 12)
+    ]  # fmt: skip
+    state = ExplorerState(Catalogue(events=events, places={"kyiv": place}))
+    state.set_time(state.catalogue.time_range()[1])  # the width that scrubs it, not the whole
+    path = tmp_path / "short.html"
+    export_html(state, path)
+    page = open_page(path)
+    values = "Array.from(document.getElementById('me-window').options, o => Number(o.value))"
+    assert max(page.js(values)) <= 11
+    export_html(ExplorerState(bundled), path)  # a story of centuries: every width
+    assert max(open_page(path).js(values)) == 36524

@@ -642,3 +642,40 @@ def test_a_short_story_offers_and_shows_a_window_of_days(qtbot, timeline, state)
     assert timeline.window_combo.currentText() == "1 day"
     timeline.window_combo.setCurrentIndex(timeline.window_combo.findText("1 week"))
     assert state.window_days == 7
+
+
+def test_widths_longer_than_the_story_are_greyed_out(qtbot, timeline, state, bundled):
+    """Over an 11-day file the width box offered 50 and 100 years, each showing every event
+    at every time: the widths longer than the story are greyed out (the keys pass over them),
+    and come back for a longer story."""
+    from shapely.geometry import Point
+
+    from mapexplorer.model import Catalogue, Event, Place, TimeSpan
+    from mapexplorer.model.state import WINDOW_WIDTHS
+
+    combo = timeline.window_combo
+    model = combo.model()
+
+    def offered():
+        return [
+            combo.itemData(i)
+            for i in range(combo.count())
+            if model.item(i).isEnabled() and combo.itemText(i) != "Whole story"
+        ]
+
+    assert offered() == [days for _label, days in WINDOW_WIDTHS]  # a story of centuries
+    place = Place("kyiv", "Kyiv", Point(30.5, 50.45))
+    events = [
+        Event(id=f"e{i}", title=f"E{i}", time=TimeSpan.parse(f"2024-03-{i:02d}"), place_ids=("kyiv",))
+        for i in range(1, 12)
+    ]  # fmt: skip
+    state.set_catalogue(Catalogue(events=events, places={"kyiv": place}))
+    assert offered() == [days for _label, days in WINDOW_WIDTHS if days <= 11]
+    longest = combo.findData(offered()[-1])
+    combo.setFocus()
+    combo.setCurrentIndex(longest)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # on to a greyed width: not taken
+    assert combo.currentIndex() == longest
+    assert "Longer than the whole story (11 days)" in model.item(longest + 1).toolTip()
+    state.set_catalogue(bundled)
+    assert offered() == [days for _label, days in WINDOW_WIDTHS]

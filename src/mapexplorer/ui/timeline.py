@@ -1216,6 +1216,7 @@ class QtTimeline(QWidget):
         self.pause()
         self.track.set_axis(self._make_axis(catalogue, linear=not self.focus_check.isChecked()))
         self._show_playable(catalogue)
+        self._offer_widths(self.state.story_days())
         self._on_window_changed(self.state.window_days)  # "Whole story" was the last one's
         self._on_time_changed(self.state.time)
 
@@ -1230,6 +1231,24 @@ class QtTimeline(QWidget):
             if playable
             else "A story of a single day has no time to play through"
         )
+
+    def _offer_widths(self, story_days: int) -> None:
+        """Grey out the widths longer than the whole story (50 and 100 years over an 11-day
+        file): any of them showed every event at every time. "All eras" still shows it all."""
+        model = self.window_combo.model()
+        for index in range(self.window_combo.count()):
+            days = self.window_combo.itemData(index)
+            item = model.item(index) if hasattr(model, "item") else None
+            if item is None or days not in _WINDOW_DAYS:
+                continue
+            longer = bool(story_days) and days > story_days
+            item.setEnabled(not longer)
+            item.setToolTip(
+                f"Longer than the whole story ({_span_words(story_days)}): choose All eras to "
+                "see all of it"
+                if longer
+                else ""
+            )
 
     def _on_repaint(self, *_: object) -> None:
         self.track.update()
