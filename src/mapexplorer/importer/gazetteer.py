@@ -480,9 +480,22 @@ class Gazetteer:
         if not found and " " in text:
             # "Kharkiv Oblast", "Donetsk region", "Idlib Governorate" (ACLED's admin1 column):
             # the area of the town it is named after, which stands for it, as in an article.
+            # A town big enough to have an area named after it: not "Central Region" (Ghana)
+            # as Central, Louisiana, nor "Federal District" as Federal, Argentina.
             head, _, word = text.rpartition(" ")
             if word.lower() in _ADMIN_AREAS:
-                found = [c for c in self._spellings(head) if c.kind != COUNTRY]
+                found = [
+                    c
+                    for c in self._spellings(head)
+                    if c.entry.kind == REGION
+                    or (
+                        c.entry.kind == CITY
+                        # (0: a place of our own list, a news town such as Mykolaiv)
+                        and (
+                            c.entry.population >= AREA_TOWN_MIN_POPULATION or not c.entry.population
+                        )
+                    )
+                ]
         if found or "," not in text:
             return found
         parts = [part.strip() for part in text.split(",")]
@@ -1037,6 +1050,9 @@ _NAMED_AFTER_WHERE = {
     "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
     "conventions", "declaration", "summit", "conference", "pact", "charter", "talks",
 }  # fmt: skip
+AREA_TOWN_MIN_POPULATION = 60_000
+"""The least a town has to have an area written alone stand for it ("Kherson Oblast": GeoNames
+gives Kherson 66,000; not "Highland Region", Scotland's, as Highland, California, of 55,000)."""
 _ADMIN_AREAS = {"prefecture", "province", "oblast", "governorate", "region", "district", "krai"}
 _OPENING_ADVERBS = {
     "today", "tonight", "yesterday", "tomorrow", "now", "then", "later", "earlier", "here",
