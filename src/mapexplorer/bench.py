@@ -350,12 +350,12 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def size_child(n: int, quick: bool) -> dict:
-    """Open an N-event file in the real window, scrub, drag; return this size's numbers."""
+def shown_window():
+    """The app's window as a launch shows it (Qt set up as the app does; the bundled article),
+    1280×800 offscreen, its map drawn: (the QApplication, the window, a `_Waiter`)."""
     from mapexplorer.ui.qt_environment import start_webengine
 
     start_webengine(offscreen_without_display=True)  # as the app does at launch
-    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mapexplorer.formats import native
@@ -363,21 +363,32 @@ def size_child(n: int, quick: bool) -> dict:
     from mapexplorer.paths import bundled_catalogue
     from mapexplorer.ui.main_window import MainWindow
 
-    path = synthetic_file(n)
-    memory = PeakMemory()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     wait = _Waiter()
     window = MainWindow(native.load(bundled_catalogue()), "bundled", ensure_page(), None)
     window.resize(1280, 800)
     window.show()
     wait.until(window.map_view.frame_drawn)
-    view, state = window.map_view, window.state
+    return app, window, wait
 
-    # Open the file as a user does: File ▸ Open → background loader → the map shows it.
-    start = time.perf_counter()
+
+def open_in_window(window, path: Path, wait: _Waiter) -> None:
+    """Open a file as a user does (File ▸ Open → the background loader) until the map shows it."""
     window.open_file(str(path))
-    wait.until(state.catalogue_changed, 120_000)
-    wait.until(view.frame_drawn, 120_000)
+    wait.until(window.state.catalogue_changed, 120_000)
+    wait.until(window.map_view.frame_drawn, 120_000)
+
+
+def size_child(n: int, quick: bool) -> dict:
+    """Open an N-event file in the real window, scrub, drag; return this size's numbers."""
+    from PySide6.QtCore import Qt, QTimer
+
+    path = synthetic_file(n)
+    memory = PeakMemory()
+    app, window, wait = shown_window()
+    view, state = window.map_view, window.state
+    start = time.perf_counter()
+    open_in_window(window, path, wait)
     load_s = time.perf_counter() - start
     assert len(state.catalogue.events) == n, len(state.catalogue.events)
 

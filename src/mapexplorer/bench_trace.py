@@ -59,28 +59,11 @@ def traced_child(n: int, moves: int, marks_path: Path, trace_path: Path, trace_s
     import time
 
     started = time.monotonic()
-    from mapexplorer.ui.qt_environment import start_webengine
+    from mapexplorer.bench import open_in_window, shown_window, synthetic_file
 
-    start_webengine(offscreen_without_display=True)
-    from PySide6.QtWidgets import QApplication
-
-    from mapexplorer.bench import _Waiter, synthetic_file
-    from mapexplorer.formats import native
-    from mapexplorer.mappage.page_builder import ensure_page
-    from mapexplorer.paths import bundled_catalogue
-    from mapexplorer.ui.main_window import MainWindow
-
-    path = synthetic_file(n)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    wait = _Waiter()
-    window = MainWindow(native.load(bundled_catalogue()), "bundled", ensure_page(), None)
-    window.resize(1280, 800)
-    window.show()
-    wait.until(window.map_view.frame_drawn)
+    app, window, wait = shown_window()
     view, state = window.map_view, window.state
-    window.open_file(str(path))
-    wait.until(state.catalogue_changed, 120_000)
-    wait.until(view.frame_drawn, 120_000)
+    open_in_window(window, synthetic_file(n), wait)
     state.set_mode("window")
     wait.sleep(300)
 
