@@ -1235,12 +1235,12 @@ class QtTimeline(QWidget):
     def _offer_widths(self, story_days: int) -> None:
         """Grey out the widths longer than the whole story (50 and 100 years over an 11-day
         file): any of them showed every event at every time. "All eras" still shows it all."""
-        model = self.window_combo.model()
+        model = self.window_combo.model()  # a QComboBox's own: a QStandardItemModel
         for index in range(self.window_combo.count()):
             days = self.window_combo.itemData(index)
-            item = model.item(index) if hasattr(model, "item") else None
-            if item is None or days not in _WINDOW_DAYS:
-                continue
+            if days not in _WINDOW_DAYS:
+                continue  # "Whole story", a chapter's "Custom: …"
+            item = model.item(index)
             longer = bool(story_days) and days > story_days
             item.setEnabled(not longer)
             item.setToolTip(
