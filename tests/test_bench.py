@@ -42,6 +42,9 @@ def test_quick_benchmark_writes_every_key(tmp_path):
     by_mode = result["speedup_2000_by_mode"]
     assert set(by_mode) == {"window", "cumulative"}
     assert result["speedup_2000"] == min(by_mode.values())
+    # The page of every event (the baseline) costs more than one of a window's events.
+    assert result["naive_ms_2000_all_events"] > result["naive_ms_2000_by_mode"]["window"]
+    assert _positive(result["speedup_2000_all_events"])
     for n in ("40", "2000"):
         assert _positive(result["rss_mb"][n])
         for mode in ("window", "cumulative"):
