@@ -4355,3 +4355,24 @@ def test_an_end_not_known_yet_reads_from_the_start(tmp_path, end):
         "Talks": "2024-03-01/2024-03-05",
         "Summit": "2024-04-10",
     }
+
+
+def test_an_end_column_mostly_not_known_yet_is_still_the_end_and_reported(tmp_path):
+    """An end column of mostly "TBD" and "unknown", with a few real ends, was dropped with
+    no word: the real spans read as their first day. It is the end; the report names the
+    rows read from their start alone."""
+    rows = "".join(
+        f"Event {day},2024-03-{day:02d},{'TBD' if day % 2 else 'unknown'},Kyiv\n"
+        for day in range(1, 9)
+    )
+    path = write(
+        tmp_path / "strikes.csv",
+        "title,start,end,city\n" + rows + "Talks,2024-03-03,2024-03-05,Lviv\n",
+    )
+    catalogue, report = read_catalogue(path)
+    assert by_title(catalogue)["Talks"].time.edtf == "2024-03-03/2024-03-05"
+    assert by_title(catalogue)["Event 1"].time.edtf == "2024-03-01"
+    assert not report.problems
+    line = next(n for n in report.notes if "not known yet" in n)
+    assert line.startswith("rows 2–9 (8 rows): the end ('end') is 'TBD' or 'unknown'")
+    assert "read from its start alone" in line

@@ -28,13 +28,13 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats import table_mercator
 from mapexplorer.formats.acled import acled_time
 from mapexplorer.formats.csvfile import may_hold_protected_cells, unprotect_cell
-from mapexplorer.formats.dates import date_note, ongoing, parse_date
+from mapexplorer.formats.dates import date_note, ongoing, parse_date, unknown_end
 from mapexplorer.formats.encodings import NAMES, mixed_text, single_byte_text
 from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
-from mapexplorer.formats.invisible import stripped
+from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -274,6 +274,7 @@ def _read_rows(
     # Whole columns at once where we can: dates repeat, and numpy reads numbers fast.
     times = _times(reader, dicts)
     still = _ongoing_dates(reader, dicts, times)
+    open_ends = _unknown_ends(reader, dicts, times)  # "TBD": the event is its start
     noted = {i: cell for i, cell in _noted_dates(reader, dicts, times).items() if i not in still}
     imprecise = _acled_times(reader, header, dicts, times)  # a week or a month, not the day
     years = _wikidata_years(reader, dicts, times)  # 1 January: a year, as Wikidata writes it
@@ -366,6 +367,7 @@ def _read_rows(
     builder.report.notes += _uneven_rows(rows, width, said_short, number)
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
+    builder.report.notes += _unknown_ends_line(reader, open_ends, number)
     builder.report.notes += year_slash_lines("row", slashed_read, reader.slashes)
     builder.report.notes += _acled_lines(imprecise, times, number)
     builder.report.notes += _wikidata_line(years, times, number)
@@ -616,6 +618,37 @@ def _ongoing_line(
     example = f"{still[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
     verb = "is" if len(indexes) == 1 else "are"
     return [f"{said} {verb} still going on, read to today, the day the file was opened ({example})"]
+
+
+def _unknown_ends(
+    reader: RowReader, rows: list[dict], times: list[TimeSpan | DateError]
+) -> dict[int, str]:
+    """The rows whose end cell says the end is not known yet ("TBD", "unknown",
+    `dates.unknown_end`), each read as its start: row index → the cell as written."""
+    source = reader.choice.time
+    if source is None or source.end_field is None or source.kind == "year":
+        return {}
+    found: dict[int, str] = {}
+    for index, row in enumerate(rows):
+        cell = row.get(source.end_field)
+        if times[index].__class__ is TimeSpan and unknown_end(cell):
+            found[index] = visible(cell).strip()
+    return found
+
+
+def _unknown_ends_line(reader: RowReader, found: dict[int, str], number: RowNumbers) -> list[str]:
+    """The report's line for the end cells not known yet: what was read instead."""
+    if not found:
+        return []
+    indexes = sorted(found)
+    said = numbered("row", [number(i) for i in indexes])
+    words = sorted(set(found.values()), key=list(found.values()).index)
+    shown = " or ".join(repr(w) for w in words[:3]) + (" …" if len(words) > 3 else "")
+    end = reader.choice.time.end_field  # type: ignore[union-attr]
+    return [
+        f"{said}: the end ({end!r}) is {shown}, not known yet; "
+        f"{'each is' if len(indexes) > 1 else 'it is'} read from its start alone, as an empty end is"
+    ]
 
 
 def _acled_times(

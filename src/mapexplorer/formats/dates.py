@@ -49,6 +49,7 @@ __all__ = [
     "slash_order",
     "spreadsheet_day_number",
     "spreadsheet_day_words",
+    "unknown_end",
     "year_slash_readings",
 ]
 
@@ -331,7 +332,7 @@ def parse_span(
         if first.start > day_from_ymd(today.year, today.month, today.day):
             raise DateError(f"the end ({_show(end)}) is today, but the start is after it")
         return parse_span(first.edtf, today.isoformat(), order)
-    if empty_end or (not empty_start and _unknown_end(end)):
+    if empty_end or (not empty_start and unknown_end(end)):
         return parse(start, order)  # an open end, or one not known yet ("TBD"): the start
     if empty_start:
         return parse(end, order)
@@ -491,7 +492,7 @@ _UNKNOWN_END = re.compile(
 the span from its start, rather than the row refused as "not a date"."""
 
 
-def _unknown_end(value: object) -> bool:
+def unknown_end(value: object) -> bool:
     return isinstance(value, str) and _UNKNOWN_END.match(visible(value).strip()) is not None
 
 

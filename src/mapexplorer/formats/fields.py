@@ -33,6 +33,7 @@ from mapexplorer.formats.dates import (
     slash_order,
     spreadsheet_day_number,
     spreadsheet_day_words,
+    unknown_end,
     year_slash_readings,
 )
 from mapexplorer.formats.degrees import (
@@ -1160,11 +1161,17 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
     ]
     # A start and an end may be day numbers too ("start_date", "end_date"; "Start", "End").
     starts = [n for n in named("start") if dates(n) or days(n, named=True)]
-    # An end column's "present" or "ongoing" is a date too: the span is read to today
+    # An end column's "present" or "ongoing" is a date too: the span is read to today; its
+    # "TBD" or "unknown" is an end not known yet, as an empty cell is (a column mostly so,
+    # with a few real ends, is still the end)
     ends = [
         n
         for n in named("end")
-        if _mostly(values[n], lambda v: _parses(v, "date") or ongoing(v)) or days(n, named=True)
+        if _mostly(
+            [v for v in values[n] if not unknown_end(v)],
+            lambda v: _parses(v, "date") or ongoing(v),
+        )
+        or days(n, named=True)
     ]
     if starts:
         paired = [n for n in (starts[0], *ends[:1]) if days(n, named=True)]
