@@ -1505,6 +1505,28 @@ def test_an_empty_kml_timespan_is_named_as_such(tmp_path, time, words):
     assert "spans.kml: 1 of 2" in "\n".join(warning_lines(report))
 
 
+def test_html_in_a_kml_name_and_description_reads_as_its_text(tmp_path):
+    """Google My Maps writes bold, line breaks and entities in names and descriptions (in
+    CDATA or escaped): the title showed "<b>Caf&eacute; &amp; Museum</b>". Both are their
+    text, the title on one line, a script's text left out."""
+    text = """<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+        <Placemark><name><![CDATA[<b>Caf&eacute; &amp;<br>Museum</b>]]></name>
+        <description><![CDATA[The <i>old</i> town.<br>Lunch &amp; coffee.]]></description>
+        <TimeStamp><when>2024-05-03</when></TimeStamp>
+        <Point><coordinates>16.3725,48.2083</coordinates></Point></Placemark>
+        <Placemark><name>Tom &amp;amp; Jerry</name>
+        <description>Go&lt;script&gt;alert(1)&lt;/script&gt;&lt;br&gt;now</description>
+        <TimeStamp><when>2024-05-04</when></TimeStamp>
+        <Point><coordinates>16.38,48.21</coordinates></Point></Placemark>
+        </Document></kml>"""
+    catalogue, report = read_catalogue(write(tmp_path / "my-maps.kml", text))
+    assert not report.problems
+    first, second = catalogue.events
+    assert (first.title, first.summary) == ("Café & Museum", "The old town.\nLunch & coffee.")
+    assert place_of(catalogue, first).name == "Café & Museum"
+    assert (second.title, second.summary) == ("Tom & Jerry", "Go\nnow")
+
+
 def _kml_marks(*marks: tuple[str, str, str]) -> str:
     """A KML document of point placemarks: (name, time element, "lon,lat")."""
     body = "".join(

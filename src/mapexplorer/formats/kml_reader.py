@@ -688,7 +688,15 @@ def _row(placemark: Any) -> dict[str, Any]:
                     row.setdefault(simple.name, _data_text(simple.value))
         elif getattr(element, "name", None):  # Data
             row.setdefault(element.name, _data_text(element.value))
+    if not _OWN_EXPORT <= row.keys():
+        # Google My Maps writes a name's bold and its "&" as HTML ("<b>Café</b>", "&amp;"):
+        # its text, on one line (a title's). Our export writes the name as plain text.
+        row["name"] = " ".join(html_text(row["name"]).split())
     return row
+
+
+_OWN_EXPORT = frozenset(("event_id", "place_id", "precision", "start", "end"))
+"""The ExtendedData fields our KML export writes on every placemark (`kml._placemark`)."""
 
 
 def _data_text(value: str | None) -> str:

@@ -9,6 +9,8 @@ import re
 __all__ = ["has_tags", "html_text"]
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
+_HIDDEN = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+"""A script or a style sheet: text no reader of the page sees."""
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*p\s*>", re.IGNORECASE)
 
 
@@ -23,5 +25,5 @@ def html_text(text: str | None) -> str:
     if not text:
         return ""
     if has_tags(text):
-        text = _TAG.sub("", _BREAK.sub("\n", text))
+        text = _TAG.sub("", _BREAK.sub("\n", _HIDDEN.sub("", text)))
     return html.unescape(text).strip()
