@@ -633,6 +633,73 @@ def test_geojson_with_unix_timestamps(tmp_path):
     assert guess_fields(path).choice.time == TimeSource("timestamp", None, "timestamp")
 
 
+def _midnight_ms(day: str, hours: float) -> int:
+    """Unix milliseconds of a day's midnight at a UTC offset, as ArcGIS stores a date."""
+    zone = datetime.timezone(datetime.timedelta(hours=hours))
+    return int(datetime.datetime.fromisoformat(day).replace(tzinfo=zone).timestamp() * 1000)
+
+
+@pytest.mark.parametrize(
+    ("offsets", "said"),
+    [((1, 1, 2), "23:00 or 22:00 UTC"), ((5.5, 5.5, 5.5), "18:30 UTC"), ((-5, -5, -4), None)],
+)
+def test_arcgis_dates_at_a_local_midnight_read_as_that_day(tmp_path, offsets, said):
+    """An ArcGIS feature service's date field is Unix milliseconds at a local midnight: in
+    Vienna, 5 March 2024 is 2024-03-04T23:00Z, which read a day early. A column all at a
+    time zone's midnight east of Greenwich is read as the next UTC day, and said; west of
+    it (New York's 05:00Z), UTC's day is the day already."""
+    days = ["2024-03-05", "2024-03-07", "2024-07-12"]
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"Name": f"Flood {i}", "EventDate": _midnight_ms(day, hours)},
+                "geometry": {"type": "Point", "coordinates": [16.37, 48.21]},
+            }
+            for i, (day, hours) in enumerate(zip(days, offsets, strict=True))
+        ],
+    }
+    catalogue, report = read_catalogue(write(tmp_path / "query.geojson", json.dumps(doc)))
+    assert [e.time.edtf for e in catalogue.events] == days
+    assert not report.problems
+    lines = [n for n in report.notes if "midnight" in n]
+    if said is None:
+        assert not lines
+    else:
+        (line,) = lines
+        assert line.startswith(f"'EventDate' holds Unix times at {said} (3 features)")
+        assert "as 5 March 2024" in line
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        [1709593200000, 1709593200000 + 3_723_000, 1709593200000 + 86_400_000 * 2 + 61_000],
+        [_midnight_ms("2024-03-05", -12), _midnight_ms("2024-03-08", -12)],  # noon UTC
+    ],
+)
+def test_unix_dates_not_all_at_a_midnight_are_utcs_days(tmp_path, times):
+    """A clock's times (varying), and dates kept at noon UTC, are read as UTC's days."""
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"Name": f"Quake {i}", "date": value},
+                "geometry": {"type": "Point", "coordinates": [16.37, 48.21]},
+            }
+            for i, value in enumerate(times)
+        ],
+    }
+    catalogue, report = read_catalogue(write(tmp_path / "quakes.geojson", json.dumps(doc)))
+    expected = [
+        datetime.datetime.fromtimestamp(v / 1000, datetime.UTC).date().isoformat() for v in times
+    ]
+    assert [e.time.edtf for e in catalogue.events] == expected
+    assert not [n for n in report.notes if "midnight" in n]
+
+
 def test_geojson_features_with_their_own_time_keys(tmp_path):
     """Most features have `date`; those without it are read from the time they do have,
     and one whose only time does not read is reported under that property's name."""

@@ -24,6 +24,7 @@ from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
+from mapexplorer.formats.local_midnight import local_midnights
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
 from mapexplorer.formats.reading import (
@@ -242,6 +243,7 @@ def read_document(
         # Whole columns at once where we can, as the CSV reader does: a feature at a time
         # cost ~27 µs, 2.7 s for 100,000 points. The results and messages are the same.
         props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
+        midnights = _local_midnights(choice, features, props)  # ArcGIS's dates, in Unix time
         all_parts = reader.all_parts(props)
         reader.read_days_in_bulk(props)
         slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
@@ -273,6 +275,7 @@ def read_document(
         builder.report.notes += by_name.notes()
         builder.report.notes += spreadsheet_days_line(reader, props)
         builder.report.notes += year_slash_lines("feature", slashed, reader.slashes)
+        builder.report.notes += midnights
         if progress is not None:
             progress(total, total)
         if guessed_mercator is not None:
@@ -440,6 +443,29 @@ def projected_crs(doc: Any) -> str | None:
         return None
     epsg = re.search(r"EPSG:+(\d+)", name, re.IGNORECASE)
     return f"EPSG:{epsg[1]}" if epsg else name.strip()[:60]
+
+
+def _local_midnights(choice: FieldChoice, features: list, props: list[dict]) -> list[str]:
+    """Time properties of Unix times at a local midnight east of Greenwich, as ArcGIS stores
+    a date (`local_midnight`), made the ISO days they stand for, in the features' own
+    properties (which `_read_feature` reads): the report's lines for them."""
+    lines: list[str] = []
+    source = choice.time
+    if source is None or source.kind not in ("date", "span"):
+        return []  # a "timestamp" or "time" property: a clock's, as written
+    for name in source.fields:
+        found = local_midnights(name, [p.get(name) for p in props], "feature")
+        if found is None:
+            continue
+        lines.append(found.line)
+        for feature, own in zip(features, props, strict=True):
+            value = own.get(name)
+            if value.__class__ in (int, float) and value in found.days:
+                own[name] = found.days[value]
+                given = feature.get("properties")
+                if isinstance(given, dict) and given.get(name) == value:
+                    given[name] = found.days[value]
+    return lines
 
 
 def _properties(feature: Any) -> dict | None:
