@@ -2979,10 +2979,10 @@ def test_a_google_form_reads_the_date_asked_for_not_when_each_answer_was_sent(tm
     }
     guess = guess_fields(path)
     assert [s.field for s in guess.candidates["time"]] == ["Date of the event", "Timestamp"]
-    assert guess.reasons == (  # the window still asks: the timestamp is a date too
-        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 2: 1989-11-09 and "
-        "2024-03-14)",
-    )
+    # The window does not ask: when an answer was sent always differs from the date asked
+    # for, and is no event's date (it was asked, and the form said it was unsure).
+    assert guess.reasons == ()
+    assert guess.choice.time.field == "Date of the event"
     only = write(tmp_path / "log.csv", "Timestamp,Title,Lat,Lon\n2024-03-14T10:00,A,1,1\n")
     assert guess_fields(only).choice.time.field == "Timestamp"  # no other date: as before
 
@@ -3001,19 +3001,15 @@ def test_a_forms_us_timestamp_is_not_read_day_first_to_say_the_dates_disagree(tm
     later = (
         rows + '3/5/2024 10:35:41,b@example.com,Wall falls,"November 9, 1989",Berlin,52.5,13.4\n'
     )
-    assert guess_fields(write(tmp_path / "differ.csv", later)).reasons == (
-        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 3: 1989-11-09 and "
-        "'3/5/2024 10:35:41')",
-    )
+    # Dates that differ from when the answers were sent are no reason to ask either.
+    assert guess_fields(write(tmp_path / "differ.csv", later)).reasons == ()
     # A form whose answers say the order ("14/03/2024", day first): its timestamps are so too.
     uk = (
         "Timestamp,Event title,Date of the event,Latitude,Longitude\n"
         "04/03/2024 14:05:00,Talks,14/03/2024,52.52,13.38\n"
     )
-    assert guess_fields(write(tmp_path / "uk.csv", uk)).reasons == (
-        "'Date of the event' and 'Timestamp (timestamp)' disagree (row 2: 2024-03-14 and "
-        "2024-03-04)",
-    )
+    guess = guess_fields(write(tmp_path / "uk.csv", uk))
+    assert (guess.reasons, guess.choice.time.field) == ((), "Date of the event")
 
 
 MS_FORM = (
@@ -3123,7 +3119,7 @@ def test_a_qualtrics_export_reads_its_questions_not_its_respondents(tmp_path):
     }
     assert {p.name for p in catalogue.places.values()} == {"Paris", "Lyon"}
     assert not report.problems and report.total == 2
-    assert report.unsure  # the window asks: the dates answered are dates too
+    assert not report.unsure  # when each was answered is no reason to ask
 
 
 def test_a_time_column_empty_in_every_row_is_not_the_date(tmp_path):
@@ -4465,3 +4461,22 @@ def test_an_end_column_mostly_not_known_yet_is_still_the_end_and_reported(tmp_pa
     line = next(n for n in report.notes if "not known yet" in n)
     assert line.startswith("rows 2–9 (8 rows): the end ('end') is 'TBD' or 'unknown'")
     assert "read from its start alone" in line
+
+
+def test_a_google_form_with_a_date_asked_for_opens_without_asking(tmp_path):
+    """A Google Forms export, its "Timestamp" when each answer was sent beside the event's
+    "Date of the event", was marked unsure, and the window asked which column is the date."""
+    text = (
+        "Timestamp,Your name,What happened?,Date of the event,Where did it happen?,Details\n"
+        "3/5/2024 14:22:10,Anna,Road flooded,3/2/2024,Leeds,Water over the road\n"
+        "3/6/2024 9:01:44,Ben,Tree down,3/4/2024,York,Blocking lane\n"
+        "3/8/2024 11:12:13,Dev,Bridge closed,2/28/2024,Leeds,Inspection\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "Reports (Responses).csv", text))
+    assert not report.unsure
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Road flooded": "2024-03-02",
+        "Tree down": "2024-03-04",
+        "Bridge closed": "2024-02-28",
+    }
+    assert by_title(catalogue)["Tree down"].extra["Timestamp"] == "3/6/2024 9:01:44"

@@ -743,6 +743,9 @@ def guess(
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
             others = [s for s in others if normalise(s.field) != "timestamp"]
+        # when a form's answer was sent (Google Forms' "Timestamp"), not when the event asked
+        # for happened: a date unlike it is no reason to ask
+        others = [s for s in others if s not in submitted]
         sure = None if order_unsure else order  # the file's order, when its dates say
         reasons += _disagreements(time, others, sample, numbers, sure)
     if order_unsure:
@@ -922,8 +925,8 @@ def _is_form(names: Sequence[str]) -> bool:
 def _form_submitted(names: Sequence[str], sources: Sequence[TimeSource]) -> list[TimeSource]:
     """The time sources that are when a form's response was sent (Google Forms' "Timestamp",
     Microsoft Forms' "Start time" and "Completion time"), when the form asked for a date too
-    ("Date of the event"): that date is likelier the event's, and these come last (the window
-    still asks, as they disagree). [] for any other file, or a form that asked no date."""
+    ("Date of the event"): that date is the event's, and these come last (not asking, as they
+    always disagree). [] for any other file, or a form that asked no date."""
     times = _form_times(names)
     submitted = [s for s in sources if all(f in times for f in s.fields)]
     return submitted if len(submitted) < len(sources) else []
