@@ -290,19 +290,39 @@ def test_html_in_a_description_is_read_as_its_text(tmp_path):
 
 
 def test_a_track_of_one_point_segments_is_its_points(tmp_path):
-    """Each <trkseg> one point (a watch paused at each): the track was its first point."""
+    """Each <trkseg> one point (a watch paused at each): the track was its first point, then
+    a set of points named after the track ("Dots" at every marker). Each point is a place of
+    its own, named as a waypoint without a name is: by its coordinates, which the window and
+    `events` describe by the nearest town."""
     body = (
         "<trk><name>Dots</name>"
         + "".join(
-            f'<trkseg><trkpt lat="48.{n}" lon="6.{n}"><time>2020-05-03T0{n}:00:00Z</time></trkpt>'
-            "</trkseg>"
-            for n in (1, 2, 3)
+            f'<trkseg><trkpt lat="{lat}" lon="{lon}"><time>2020-05-0{n}T08:00:00Z</time>'
+            "</trkpt></trkseg>"
+            for n, (lat, lon) in enumerate(
+                [(48.8566, 2.3522), (47.2184, -1.5536), (48.8566, 2.3522)], start=1
+            )
         )
         + "</trk>"
     )
     catalogue = open_catalogue(write(tmp_path / "dots.gpx", gpx(body)))
-    place = catalogue.places[catalogue.events[0].place_ids[0]]
-    assert place.geometry.geom_type == "MultiPoint" and len(place.geometry.geoms) == 3
+    (event,) = catalogue.events
+    assert event.time.edtf == "2020-05-01/2020-05-03"
+    places = catalogue.places_of(event)
+    assert [p.name for p in places] == ["48.85660, 2.35220", "47.21840, -1.55360"]
+    assert {p.geometry.geom_type for p in places} == {"Point"}
+    many = (
+        "<trk><name>Watch</name>"
+        + "".join(
+            f'<trkseg><trkpt lat="48.{n:03d}" lon="6.1"><time>2020-05-03T08:00:00Z</time>'
+            "</trkpt></trkseg>"
+            for n in range(150)
+        )
+        + "</trk>"
+    )
+    catalogue = open_catalogue(write(tmp_path / "watch.gpx", gpx(many)))
+    (place,) = catalogue.places_of(catalogue.events[0])  # too many to list: one set, as before
+    assert (place.name, len(place.geometry.geoms)) == ("Watch", 150)
 
 
 def test_a_name_written_over_lines_is_one_line(tmp_path):

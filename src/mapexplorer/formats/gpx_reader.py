@@ -308,6 +308,12 @@ def _time(item: _Item, order: DateOrder = "dmy") -> TimeSpan:
     return TimeSpan.from_days(start, end)
 
 
+_SPOTS_NAMED = 100
+"""A track of single points has each as a place of its own, up to this many; more are one
+place, a set of points named after the track, as a line is (one event at thousands of places
+would list them all)."""
+
+
 def _places(builder: CatalogueBuilder, item: _Item, title: str) -> list[str]:
     if not item.lines:
         raise PlaceError(f"the {item.kind} has no points")
@@ -319,7 +325,9 @@ def _places(builder: CatalogueBuilder, item: _Item, title: str) -> list[str]:
     lines = [line for line in item.lines if len(set(line)) > 1]
     if not lines:  # a segment a point (a watch paused at each one), or one spot: the points
         spots = list(dict.fromkeys(point for line in item.lines for point in line))
-        geometry: Any = Point(spots[0]) if len(spots) == 1 else MultiPoint(spots)
+        if len(spots) <= _SPOTS_NAMED:  # each the spot it is, named by its town, as a
+            return builder.nameless_places([Point(p) for p in spots], title)  # waypoint's
+        geometry: Any = MultiPoint(spots)
     elif len(lines) == 1:
         geometry = LineString(lines[0])
     else:
