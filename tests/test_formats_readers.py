@@ -4480,3 +4480,118 @@ def test_a_google_form_with_a_date_asked_for_opens_without_asking(tmp_path):
         "Bridge closed": "2024-02-28",
     }
     assert by_title(catalogue)["Tree down"].extra["Timestamp"] == "3/6/2024 9:01:44"
+
+
+TAKEOUT_MONTH = {
+    "timelineObjects": [
+        {
+            "placeVisit": {
+                "location": {
+                    "latitudeE7": 482084000,
+                    "longitudeE7": 163721000,
+                    "placeId": "ChIJ1",
+                    "address": "Stephansplatz 3, 1010 Wien, Austria",
+                    "name": "St. Stephen's Cathedral",
+                    "semanticType": "TYPE_UNKNOWN",
+                },
+                "duration": {
+                    "startTimestamp": "2024-03-05T08:12:33.123Z",
+                    "endTimestamp": "2024-03-05T10:02:11.456Z",
+                },
+            }
+        },
+        {
+            "activitySegment": {
+                "duration": {"startTimestamp": "2024-03-05T10:10:00Z"},
+                "activityType": "IN_TRAIN",
+            }
+        },
+        {
+            "placeVisit": {
+                "location": {
+                    "latitudeE7": 483060000,
+                    "longitudeE7": 142860000,
+                    "address": "Hauptplatz 1, 4020 Linz, Austria",
+                },
+                "duration": {
+                    "startTimestampMs": "1709641800000",
+                    "endTimestampMs": "1709715600000",
+                },
+            }
+        },
+    ]
+}
+
+
+def test_a_google_takeout_location_history_is_one_event_per_visit(tmp_path):
+    """Takeout's Semantic Location History (2024_MARCH.json) was refused as having no
+    latitude/longitude column (its columns 'placeVisit', 'activitySegment'): each visit is
+    an event at the place visited, named by its name, else its address."""
+    path = write(tmp_path / "2024_MARCH.json", json.dumps(TAKEOUT_MONTH))
+    catalogue, report = read_catalogue(path)
+    assert not report.problems and not report.unsure
+    cathedral, linz = catalogue.events
+    assert (cathedral.title, cathedral.time.edtf) == ("St. Stephen's Cathedral", "2024-03-05")
+    assert place_of(catalogue, cathedral).name == "St. Stephen's Cathedral"
+    assert place_of(catalogue, cathedral).geometry.equals(Point(16.3721, 48.2084))
+    assert cathedral.extra["address"] == "Stephansplatz 3, 1010 Wien, Austria"
+    assert "semantic_type" not in cathedral.extra  # "TYPE_UNKNOWN" says nothing
+    assert (linz.title, linz.time.edtf) == (
+        "Hauptplatz 1, 4020 Linz, Austria",
+        "2024-03-05/2024-03-06",
+    )
+    assert report.asides[0] == (
+        "a Google location history: each visit to a place is an event (2); journeys between "
+        "places are not (1)"
+    )
+
+
+def test_the_timeline_apps_export_is_one_event_per_visit(tmp_path):
+    """The Timeline export of 2024 on (Timeline.json's semanticSegments, and Android's list
+    of segments) names no places: a visit is titled by what it was to the user (Home),
+    else "Visit", at its spot (which the window names by its town)."""
+    timeline = {
+        "semanticSegments": [
+            {
+                "startTime": "2024-03-05T09:12:00.000+01:00",
+                "endTime": "2024-03-05T11:02:00.000+01:00",
+                "visit": {
+                    "topCandidate": {
+                        "semanticType": "HOME",
+                        "placeLocation": {"latLng": "48.2084°, 16.3721°"},
+                    }
+                },
+            },
+            {"startTime": "2024-03-05T11:02:00.000+01:00", "timelinePath": []},
+        ]
+    }
+    android = [
+        {
+            "startTime": "2024-03-06T13:00:00.000+01:00",
+            "endTime": "2024-03-06T15:00:00.000+01:00",
+            "visit": {
+                "topCandidate": {"semanticType": "Unknown", "placeLocation": "geo:48.306,14.286"}
+            },
+        }
+    ]
+    catalogue, _ = read_catalogue(write(tmp_path / "Timeline.json", json.dumps(timeline)))
+    (home,) = catalogue.events
+    assert (home.title, home.time.edtf) == ("Home", "2024-03-05")
+    assert place_of(catalogue, home).geometry.equals(Point(16.3721, 48.2084))
+    catalogue, _ = read_catalogue(write(tmp_path / "history.json", json.dumps(android)))
+    (visit,) = catalogue.events
+    assert (visit.title, visit.time.edtf) == ("Visit", "2024-03-06")
+    assert place_of(catalogue, visit).geometry.equals(Point(14.286, 48.306))
+
+
+def test_google_takeouts_raw_positions_say_which_file_to_open(tmp_path):
+    """Records.json was refused as a table with no latitude/longitude column."""
+    records = {
+        "locations": [
+            {"latitudeE7": 482084000, "longitudeE7": 163721000, "timestamp": "2024-03-05T08:12Z"}
+        ]
+    }
+    with pytest.raises(FormatError) as caught:
+        read_catalogue(write(tmp_path / "Records.json", json.dumps(records)))
+    assert "raw positions" in str(caught.value)
+    assert "Semantic Location History" in str(caught.value)

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from mapexplorer.formats import native
+from mapexplorer.formats import native, takeout
 from mapexplorer.formats.errors import FormatError, check_writable
 from mapexplorer.formats.ods import MIMETYPE
 from mapexplorer.model import Catalogue
@@ -143,6 +143,11 @@ def _read_catalogue(
         return catalogue, ReadReport(str(path), "feature", total, len(catalogue.events))
     from mapexplorer.formats import csv_reader
 
+    if (visits := _location_history(path, doc)) is not None:  # Google's: a row per visit
+        header, rows, journeys = visits
+        catalogue, report = csv_reader.read_records(path, (header, rows), progress, fields)
+        report.asides.insert(0, takeout.visits_line(len(rows), journeys))
+        return catalogue, report
     if (table := csv_reader.json_table(doc)) is not None:  # records, as Wikidata's JSON
         catalogue, report = csv_reader.read_records(path, table, progress, fields)
         if (member := csv_reader.records_member(doc)) is not None:
@@ -179,9 +184,22 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
         return None
     from mapexplorer.formats import csv_reader
 
+    if (visits := _location_history(path, doc)) is not None:
+        return csv_reader.guess_records_fields(visits[:2])
     if (table := csv_reader.json_table(doc)) is not None:
         return csv_reader.guess_records_fields(table)
     return geojson_reader.guess_document(doc, path)
+
+
+def _location_history(path: Path, doc: Any) -> tuple[list[str], list[list[str]], int] | None:
+    """A Google location history's visits as a table (`takeout.visits_table`); `FormatError`
+    for its raw positions, or a history with no visits; None for any other JSON."""
+    if takeout.is_raw_records(doc):
+        raise FormatError(path, takeout.RAW_RECORDS)
+    visits = takeout.visits_table(doc)
+    if visits is not None and not visits[1]:
+        raise FormatError(path, takeout.NO_VISITS.format(journeys=visits[2]))
+    return visits
 
 
 ARTICLE_HINT = (
