@@ -103,6 +103,28 @@ def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
     assert "'Springfield' as Springfield, IL, United States" in (report.asides + report.notes)[0]
 
 
+@pytest.mark.parametrize(
+    ("cities", "country"), [(["Leeds", "York", "Hull"], ""), (["York", "Hull"], "UK")]
+)
+def test_a_big_citys_short_name_is_read_by_the_files_other_places(tmp_path, cities, country):
+    """'Hull' among Leeds and York, and 'Hull' with a country column of 'UK', were Hull,
+    Quebec: Kingston upon Hull (314,000 people) is "Hull" only by another name, which was
+    dropped beside a town of that name a fifth its size, even when the row's country ruled
+    that town out. In a table, the other name is a reading too."""
+    rows = "\n".join(
+        f"2024-03-0{i},Event {i},{town},{country}" for i, town in enumerate(cities, start=1)
+    )
+    path = write(tmp_path / "floods.csv", "date,title,city,country\n" + rows)
+    catalogue, report = read_catalogue(path)
+    hull = catalogue.places_of(
+        next(e for e in catalogue.events if e.title.endswith(str(len(cities))))
+    )
+    lon, lat = hull[0].representative
+    assert (round(lat, 1), round(lon, 1)) == (53.7, -0.3)
+    assert not report.problems
+    assert "as Kingston upon Hull, United Kingdom" in " ".join(report.asides + report.notes)
+
+
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
     catalogue, report = read_catalogue(
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")

@@ -433,9 +433,12 @@ class Gazetteer:
             (e, alt, dem) for e, alt, dem in found
             if not (e.kind == COUNTRY and e.shape[0] != "basemap" and e.country in outlined)
         ]  # fmt: skip
-        if any(not alt for e, alt, _ in found):  # "Alexandria" is not Mashhad's old name here
+        if not in_table and any(not alt for e, alt, _ in found):
+            # "Alexandria" is not Mashhad's old name here
             # … but "Odessa" is Odesa's (a million people) as much as Odessa, Texas (114,000)'s:
-            # the context chooses. A city known by another name stays when it is far bigger.
+            # the context chooses. A city known by another name stays when it is far bigger;
+            # in a table, always, ranked below the name's own towns: "Hull" among Leeds and
+            # York is Kingston upon Hull, and "Hull, UK" is, not Hull, Quebec.
             exact = max((e.population for e, alt, _ in found if not alt), default=0)
             found = [
                 (e, alt, dem)
