@@ -125,6 +125,27 @@ def test_a_big_citys_short_name_is_read_by_the_files_other_places(tmp_path, citi
     assert "as Kingston upon Hull, United Kingdom" in " ".join(report.asides + report.notes)
 
 
+def test_a_town_outside_its_rows_country_is_said(tmp_path):
+    """A row of 'Paris' and 'Germany' was placed at Paris, France, with the report saying
+    only "'Paris' as Paris, France": the row's country, which we read, was passed over
+    without a word. A country we cannot read ('FRA') is still no reason to say so."""
+    text = (
+        "date,title,city,country\n"
+        "2024-01-01,Fair,Paris,Germany\n"
+        "2024-01-02,Talks,Berlin,Germany\n"
+        "2024-01-03,Expo,Lyon,FRA\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "fairs.csv", text))
+    assert not report.problems
+    assert place_by_title(catalogue)["Fair"].name == "Paris"
+    (line,) = [n for n in report.notes if "outside the row's country" in n]
+    assert line.startswith(
+        "1 name read outside the row's country, where we know no place of that name: 'Paris' "
+        "(country 'Germany') as Paris, France"
+    )
+    assert "Lyon" not in line
+
+
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
     catalogue, report = read_catalogue(
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")

@@ -52,6 +52,7 @@ class PlacesByName:
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
         self._ids: dict[str, str] = {}  # gazetteer entry → place id: "Kiev" and "Kyiv" are one
         self._dropped: dict[str, str] = {}  # name → the unknown area after its comma, left out
+        self._elsewhere: dict[str, str] = {}  # name → its row's country, where it is not
 
     def place(
         self, builder: CatalogueBuilder, name: str, place_id: str = "", shown: str = ""
@@ -64,7 +65,11 @@ class PlacesByName:
         gaz = gazetteer()
         candidates = self._candidates(gaz, name)
         if not candidates and shown and shown != name:
-            # "Paris, FRA": a country column we cannot read is no reason to lose the row
+            # "Paris, FRA": a country column we cannot read is no reason to lose the row; one
+            # we read ("Paris" in a row of "Germany") is not where the name is: said
+            country = name[len(shown) :].lstrip(", ") if name.startswith(shown) else ""
+            if country and any(c.entry.country for c in gaz.area(country)):
+                self._elsewhere.setdefault(shown, country)
             name = shown
             candidates = self._candidates(gaz, name)
         if not candidates:
@@ -169,6 +174,18 @@ class PlacesByName:
                     for name in dropped[:_SHOWN]
                 )
                 + (f"; and {len(dropped) - _SHOWN:,} more" if len(dropped) > _SHOWN else "")
+            )
+        elsewhere = [(n, c) for n, c in self._elsewhere.items() if n in self._used]
+        if elsewhere:
+            lines.append(
+                f"{counted(len(elsewhere), 'name')} read outside the row's country, where we know "
+                "no place of that name: "
+                + "; ".join(
+                    f"{name!r} (country {country!r}) as {_reading(gaz, self._used[name][0].entry)}"
+                    for name, country in elsewhere[:_SHOWN]
+                )
+                + (f"; and {len(elsewhere) - _SHOWN:,} more" if len(elsewhere) > _SHOWN else "")
+                + " (check the name and the country, or give latitude and longitude)"
             )
         for name, candidates in doubts[:_SHOWN]:
             taken, other = candidates[0].entry, candidates[1].entry
