@@ -923,6 +923,28 @@ def test_what_happened_is_not_counted_from_a_plan(text):
     assert dates(text, day_from_ymd(2025, 8, 12))[1:] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ariane 6 lifted off from Kourou on Tuesday. ArianeGroup plans eight launches in "
+            "2026. A rival rocket launched from Florida, hours earlier.",
+            ("hours earlier", "2025-08-12"),
+        ),
+        (
+            "Ariane 6 lifted off from Kourou on Tuesday. ArianeGroup plans eight launches in "
+            "2026. Two days earlier, a rival rocket launched.",
+            ("Two days earlier", "2025-08-10"),
+        ),
+    ],
+)
+def test_what_happened_after_a_plan_counts_from_the_date_told_before_it(text, expected):
+    """ "Ariane 6 lifted off on Tuesday. ArianeGroup plans eight launches in 2026. A rival
+    rocket launched … hours earlier" had no date: hours before the Tuesday's launch, the last
+    date the story told as past."""
+    assert dates(text, day_from_ymd(2025, 8, 13))[-1] == expected
+
+
 @pytest.mark.parametrize("text", ["Sales boomed in the '90s.", "Sales boomed in the ’90s."])
 def test_a_decade_with_a_typeset_apostrophe_is_the_decade(text):
     """ "in the ’90s", with the curly apostrophe of typeset text, was no date."""

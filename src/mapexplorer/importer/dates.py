@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mapexplorer.importer.periods import NAMED_PERIODS
 from mapexplorer.model.time import (
@@ -194,6 +194,7 @@ class _Context:
     published: int | None
     previous: TimeSpan | None = None
     previous_end: int = -1  # where the previous date's words end in the text
+    told: list[DateMention] = field(default_factory=list)  # the dates read so far, in order
 
     @functools.cached_property
     def tells_news(self) -> bool:
@@ -1033,21 +1034,34 @@ def _ahead_of_a_past_clause(ctx: _Context, m: re.Match[str]) -> bool:
     )
 
 
+def _counted_from(ctx: _Context, m: re.Match[str]) -> TimeSpan | None:
+    """The date "hours earlier" or "two days later" counts from: the previous one, or, when
+    that is a plan and the clause tells what happened, the last date before it told as past
+    ("Ariane 6 lifted off on Tuesday. ArianeGroup plans eight launches in 2026. A rival rocket
+    launched hours earlier" is that Tuesday); None when the text told of none."""
+    if not _ahead_of_a_past_clause(ctx, m):
+        return ctx.previous
+    published = ctx.published
+    assert published is not None  # _ahead_of_a_past_clause says so
+    return next((d.span for d in reversed(ctx.told) if d.span.end <= published), None)
+
+
 @_rule(
     rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>later|afterwards?|after\s+that|earlier|before(?=\s*[,.;]))",
     re.I,
 )
 def _later(m: re.Match[str], ctx: _Context) -> Resolved:
-    if ctx.previous is None or _ahead_of_a_past_clause(ctx, m):
+    prev = _counted_from(ctx, m)
+    if prev is None:
         return None
-    if m["u"].lower().startswith("day") and ctx.previous.precision is not Precision.DAY:
+    if m["u"].lower().startswith("day") and prev.precision is not Precision.DAY:
         # "England lost the final in 2021. Southgate resigned two days later": still 2021, not
         # a year's span moved on by two days
-        note = f"'{m.group()}' after the previous date ({ctx.previous.describe()}): within it"
-        return ctx.previous, FROM_PREVIOUS, note
+        note = f"'{m.group()}' after the previous date ({prev.describe()}): within it"
+        return prev, FROM_PREVIOUS, note
     sign = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1
-    span = _shift(ctx.previous, sign * _number(m["n"]), m["u"].lower())
-    return span, FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
+    span = _shift(prev, sign * _number(m["n"]), m["u"].lower())
+    return span, FROM_PREVIOUS, f"counted from the previous date ({prev.describe()})"
 
 
 @_rule(
@@ -1059,14 +1073,15 @@ def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "On May 6, 2024, Hamas accepted the proposal. Hours later, Israel launched an operation
     in Rafah": the previous date's day (or whatever it was, at its precision); "48 hours later"
     two days on."""
-    if ctx.previous is None or _ahead_of_a_past_clause(ctx, m):
+    prev = _counted_from(ctx, m)
+    if prev is None:
         return None
     hours = _number(m["n"]) if m["n"] and m["u"].lower().startswith("hour") else 0
     if hours >= 24:
         sign = -1 if m["dir"].lower().startswith(("earlier", "before")) else 1
-        span = _shift(ctx.previous, sign * (hours // 24), "days")
-        return span, FROM_PREVIOUS, f"counted from the previous date ({ctx.previous.describe()})"
-    return ctx.previous, FROM_PREVIOUS, f"the time of the previous date ({ctx.previous.describe()})"
+        span = _shift(prev, sign * (hours // 24), "days")
+        return span, FROM_PREVIOUS, f"counted from the previous date ({prev.describe()})"
+    return prev, FROM_PREVIOUS, f"the time of the previous date ({prev.describe()})"
 
 
 @_rule(
@@ -1760,7 +1775,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 raw.append((m.start(), -(m.end() - m.start()), order, m, resolve))
     raw.sort(key=lambda r: (r[0], r[1], r[2]))
     ctx = _Context(text=text, published=published)
-    mentions: list[DateMention] = []
+    mentions = ctx.told
     taken_until = -1
     # A date after "from" or "between" that a connector follows ("from the 1960s until"): the
     # range's start, kept as read until the next date shows whether the range closes there.
