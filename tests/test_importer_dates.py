@@ -924,6 +924,19 @@ def test_what_happened_is_not_counted_from_a_plan(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A quake struck Antakya on Feb. 20, 2023. A second one hit Adana hours later.",
+        "Protests began on Feb. 20, 2023. Police fired on crowds in Tehran hours later.",
+    ],
+)
+def test_hours_later_after_a_name_ending_in_a_number_word(text):
+    """ "… hit Adana hours later" had no date: the "a" ending "Adana" (or the "an" ending
+    "Tehran") was read as "a" in "a hours later", which is no number of a word of its own."""
+    assert dates(text)[-1] == ("hours later", "2023-02-20")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -1047,7 +1047,7 @@ def _counted_from(ctx: _Context, m: re.Match[str]) -> TimeSpan | None:
 
 
 @_rule(
-    rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>later|afterwards?|after\s+that|earlier|before(?=\s*[,.;]))",
+    rf"\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+(?P<dir>later|afterwards?|after\s+that|earlier|before(?=\s*[,.;]))",
     re.I,
 )
 def _later(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -1065,7 +1065,7 @@ def _later(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?:(?P<n>{NUMBER})\s+)?(?P<u>hours?|minutes?|moments)\s+(?P<dir>later|afterwards?|"
+    rf"(?:\b(?P<n>{NUMBER})\s+)?(?P<u>hours?|minutes?|moments)\s+(?P<dir>later|afterwards?|"
     r"after\s+that|earlier|before(?=\s*[,.;]))",
     re.I,
 )
@@ -1256,7 +1256,7 @@ def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
     )
 
 
-@_rule(rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
+@_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
 def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None
