@@ -697,6 +697,33 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
     assert [m.text for m in gaz.find(text)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Constantine refounded Byzantium as Constantinople in 330.",
+            ["Byzantium", "Constantinople"],
+        ),
+        (
+            "Maxentius lost at the Milvian Bridge near Rome in 312, after Constantine crossed "
+            "the Alps.",
+            ["Rome", "Alps"],
+        ),
+        # near the story's other places, or a capital, or alone: the town
+        ("Constantine voted for the new party, as Algiers did.", ["Constantine", "Algiers"]),
+        ("Aleppo fell to the rebels in 2012, a blow to Syria.", ["Aleppo", "Syria"]),
+        ("Washington approved new arms sales to Taiwan.", ["Washington", "Taiwan"]),
+        ("Constantine flooded in 2024.", ["Constantine"]),
+        ("Troops reached Constantine. Byzantium was far away.", ["Constantine", "Byzantium"]),
+    ],
+)
+def test_a_name_that_acts_far_from_the_storys_places_is_a_person(gaz, text, places):
+    """ "Constantine refounded Byzantium as Constantinople" placed an event at Constantine,
+    Algeria, 2,000 km from Istanbul: a name that opens its clause with a verb after it, far
+    from every other place the story names, is who acted."""
+    assert [m.text for m in gaz.find(text)] == places
+
+
 def test_a_storms_name_and_a_coast_are_no_places(gaz):
     """ "Hurricane Milton made landfall near Siesta Key on Florida's Gulf Coast" was placed at
     Hurricane (a town in Utah) and in the Persian Gulf ("Gulf")."""

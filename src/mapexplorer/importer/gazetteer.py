@@ -247,6 +247,7 @@ class Gazetteer:
         self._places: dict[str, dict] = {}
         self._curated_geometry: dict[str, BaseGeometry] = {}
         self._country_names: dict[str, str] | None = None
+        self._capitals: set[tuple[str, str]] = set()  # (a capital's name as a key, its country)
         self._table_names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
         folder = geodata_dir()
         for feature in json.loads((folder / "basemap.geojson").read_text(encoding="utf-8"))[
@@ -299,6 +300,11 @@ class Gazetteer:
             )  # fmt: skip
             self._entries[entry.key] = entry
             self._add(info["name"], entry)
+            capitals = info.get("capital") or []  # one name, or a list (Bolivia's)
+            for capital in [capitals] if isinstance(capitals, str) else capitals:
+                # "Washington D.C.": GeoNames' Washington
+                name = normalise(re.sub(r"\s+D\.\s?C\.$", "", capital))
+                self._capitals.add((name, entry.country))
             for alt in info.get("altSpellings") or []:
                 if not (alt.isupper() and len(alt) <= 3):  # ISO codes read as words: "IT", "IN"
                     self._add(alt, entry, alternate=True)
@@ -655,7 +661,10 @@ class Gazetteer:
             text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
         _rank_by_context(self, mentions, prose=True)
-        return mentions
+        return _without_people_far_off(self, text, mentions)
+
+    def is_capital(self, entry: Entry) -> bool:
+        return (normalise(entry.name), entry.country) in self._capitals
 
 
 @functools.lru_cache(maxsize=512)
@@ -1242,6 +1251,62 @@ def _rescore_by_context(
                 )
             decided[key] = sorted(rescored, key=lambda c: -c.score)
         mention.candidates = decided[key]
+
+
+# A name that acts, opening its sentence or clause and followed by its verb in the past
+# ("Constantine refounded Byzantium", "after Constantine moved the capital").
+_OPENS_A_CLAUSE = re.compile(
+    r"(?:^|[.!?:;]\s+[\"“‘']?|\n[\"“‘']?|\b(?:and|but|after|before|when|while|until|as|since|"
+    r"because|where|then)\s+)$"
+)
+_PAST_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]{3,}ed|made|built|became|took|led|won|fought|founded|wrote|gave|sent|left|"
+    r"married|ruled|reigned|came|went|fled|met|told|began|held|drove|chose|rode|brought)\b"
+)
+ACTOR_CITY_NEAREST_KM = 500.0
+"""How far a town that acts may lie from all of a story's other places and still be read as
+the town, when it is neither a capital nor a city of a million (whose names stand for their
+governments, "Beijing warned Manila", or their people, wherever the story is)."""
+_METONYM_POPULATION = 1_000_000
+
+
+def _without_people_far_off(
+    gaz: Gazetteer, text: str, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """Drop a town's name that opens its clause with its verb after it ("Constantine refounded
+    Byzantium as Constantinople") when the town lies far from every other place the story names
+    (Constantine, Algeria, 2,000 km from Istanbul): a person's name, as a reader takes it. Near
+    the story's places ("Aleppo fell to the rebels" in a story on Syria), or with no other place
+    to judge by, the name stays the town's."""
+    actors = [
+        m
+        for m in mentions
+        if m.best.kind == CITY
+        and " " not in m.text
+        and not m.demonym
+        and _OPENS_A_CLAUSE.search(text, max(0, m.start - 12), m.start)
+        and _PAST_VERB_AFTER.match(text, m.end)
+        and not any(
+            gaz.is_capital(c.entry) or c.entry.population >= _METONYM_POPULATION
+            for c in m.candidates
+        )
+    ]
+    if not actors:
+        return mentions
+    dropped = set()
+    for actor in actors:
+        key = normalise(actor.text)
+        others = [m.best.entry for m in mentions if normalise(m.text) != key]
+        if not others:
+            continue
+        anchors = _Anchors(gaz, list({e.key: e for e in others}.values()))
+        if all(
+            float(anchors.distances_km(c.entry).min()) > ACTOR_CITY_NEAREST_KM
+            for c in actor.candidates
+            if c.kind == CITY
+        ):
+            dropped.add(key)
+    return [m for m in mentions if normalise(m.text) not in dropped]
 
 
 def _rank_by_table(mentions: list[PlaceMention]) -> None:
