@@ -724,6 +724,24 @@ def test_a_name_that_acts_far_from_the_storys_places_is_a_person(gaz, text, plac
     assert [m.text for m in gaz.find(text)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Hundreds attended a concert at the Caspian Concert Hall in Baku.", ["Baku"]),
+        ("The Red Sea Film Festival opened in Jeddah.", ["Jeddah"]),
+        ("Oil flowed through the Caspian Pipeline Consortium's line.", []),
+        # the sea itself, and a hall named after a country, which it is in
+        ("Ships crossed the Caspian Sea and the Black Sea.", ["Caspian Sea", "Black Sea"]),
+        ("Fishermen on the Caspian coast waited.", ["Caspian"]),
+        ("Crowds filled the Azerbaijan State Philharmonic Hall.", ["Azerbaijan"]),
+    ],
+)
+def test_a_venue_named_after_a_sea_is_not_on_the_sea(gaz, text, places):
+    """ "a concert at the Caspian Concert Hall in Baku" added the Caspian Sea as a place: a
+    hall, a festival or a company named after a sea is not on it."""
+    assert [m.text for m in gaz.find(text)] == places
+
+
 def test_a_storms_name_and_a_coast_are_no_places(gaz):
     """ "Hurricane Milton made landfall near Siesta Key on Florida's Gulf Coast" was placed at
     Hurricane (a town in Utah) and in the Persian Gulf ("Gulf")."""

@@ -118,6 +118,19 @@ _NAMES_A_FEATURE = re.compile(
 )
 """Words after a country's adjective that make it a river's or a sea's name ("the French Broad
 River", "the Russian River")."""
+_NAMES_A_VENUE = re.compile(
+    r"(?:\s[A-Z][\w'’-]*){0,3}\s(?:Hall|Arena|Stadium|Theatre|Theater|Hotel|Center|Centre|"
+    r"Museum|Gallery|Festival|Opera|Philharmonic|Orchestra|Club|University|College|Academy|"
+    r"Institute|Hospital|Palace|Tower|Mall|Plaza|Pavilion|Consortium|Pipeline|Company|"
+    r"Corporation|Group|Bank|Shipping|Energy|Cup|Games|Studios|Resort|Casino|Cinema)\b"
+)
+"""Words that end a building's, an event's or a company's name after a sea's or a mountain
+range's ("the Caspian Concert Hall", "the Black Sea Arena", "the Caspian Pipeline Consortium"):
+named after it, not on it."""
+_A_FEATURES_NAME = re.compile(
+    r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel|Lake|River|Mountains|Range|Desert|Canal|"
+    r"Peninsula|Basin|Plateau)$"
+)
 # Words that end the name of a town, a district or a street ("Mexico Beach", "Washington
 # County", "Jordan Springs", "Sudan Road"): such a name the gazetteer does not know whole is
 # another place than the one its first word names, and the last word no place of its own.
@@ -799,6 +812,12 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
         demonym = all(c.demonym for c in candidates)
         if demonym and _NAMES_A_FEATURE.match(text, b.end):
             # "the French Broad River", "the Russian River": a river's name, not France
+            i += n
+            continue
+        if _NAMES_A_VENUE.match(text, b.end) and all(
+            _A_FEATURES_NAME.search(c.name) for c in candidates
+        ):
+            # "a concert at the Caspian Concert Hall in Baku": a hall named after the sea
             i += n
             continue
         stop = b.end + whole
