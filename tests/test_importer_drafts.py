@@ -1748,6 +1748,27 @@ def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alte
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places", "alternatives"),
+    [
+        ("England beat Spain 2-1 in Berlin on July 14, 2024.", ["Berlin"], ["England", "Spain"]),
+        (
+            "Russia built Iran's first nuclear power plant in Bushehr in 2011.",
+            ["Bushehr"],
+            ["Russia", "Iran"],
+        ),
+        # where it went from is no site where the one acted on was
+        ("Russia attacked Ukraine from Belarus in February 2022.", ["Ukraine", "Belarus"], []),
+    ],
+)
+def test_whom_an_actor_acted_on_is_an_alternative_to_where(sentence, places, alternatives):
+    """ "England beat Spain 2-1 in Berlin" was placed in Spain and Berlin: the team England
+    beat is no more where the final was than England is."""
+    [draft] = import_text(sentence, published="2025-11-13").drafts
+    assert [p.name for p in draft.places] == places
+    assert [p.name for p in draft.place_alternatives][: len(alternatives)] == alternatives
+
+
+@pytest.mark.parametrize(
     ("sentence", "places"),
     [
         ("Russia invaded Ukraine in February 2022.", ["Russia", "Ukraine"]),

@@ -498,6 +498,10 @@ def _units(
             # Agadez": where it happened is the site; who acted, an alternative.
             unit.displaced = list(unit.actors)
             unit.places = [m for m in unit.places if m not in unit.actors]
+            # "England beat Spain 2-1 in Berlin": whom they beat is not where either
+            objects = [m for m in own if m in unit.places and _acted_on(text, m, own, unit.actors)]
+            unit.displaced += objects
+            unit.places = [m for m in unit.places if m not in objects]
         origins = [
             m for m in own
             if m in unit.places
@@ -638,6 +642,34 @@ def _at_a_site(text: str, mention: PlaceMention, actors: list[PlaceMention]) -> 
     return any(
         m.end <= mention.start and not re.search(r"[,;:—–()]", text[m.end : mention.start])
         for m in actors
+    )
+
+
+_LOCATED_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
+)
+
+
+def _acted_on(
+    text: str, mention: PlaceMention, own: list[PlaceMention], actors: list[PlaceMention]
+) -> bool:
+    """Whether a place is whom an actor's verb acted on, before the site named in the same
+    phrase ("England beat Spain 2-1 in Berlin", "Argentina beat France at Lusail Stadium"):
+    right after the verb, no preposition before it, and a place "in" or "at" after it. Not
+    where it went from or to ("Russia attacked Ukraine from Belarus" stays Ukraine)."""
+    if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return False
+    if not any(
+        a.end <= mention.start and not re.search(r"[,;:—–()]", text[a.end : mention.start])
+        for a in actors
+    ):
+        return False
+    return any(
+        m.start >= mention.end
+        and m not in actors
+        and not re.search(r"[,;:—–()]", text[mention.end : m.start])
+        and _LOCATED_BEFORE.search(text, max(0, m.start - 60), m.start)
+        for m in own
     )
 
 
