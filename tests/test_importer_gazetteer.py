@@ -707,7 +707,7 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
         (
             "Maxentius lost at the Milvian Bridge near Rome in 312, after Constantine crossed "
             "the Alps.",
-            ["Rome", "Alps"],
+            ["Milvian Bridge", "Rome", "Alps"],
         ),
         # near the story's other places, or a capital, or alone: the town
         ("Constantine voted for the new party, as Algiers did.", ["Constantine", "Algiers"]),
@@ -851,6 +851,28 @@ def test_places_of_a_gaza_timeline_and_of_istanbuls_history_are_found(gaz, text,
     "Nicaea" and "Adrianople" named no place (GeoNames spells Jenin Janīn)."""
     [found] = [m for m in gaz.find(text) if m.text == name]
     assert found.best.entry.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("Alexander defeated Darius III at Issus in 333 BC.", "Issus", "Issus"),
+        ("The Greeks held the pass at Thermopylae in 480 BC.", "Thermopylae", "Thermopylae"),
+        ("Hannibal crushed the Romans at Cannae in 216 BC.", "Cannae", "Cannae"),
+        ("The Seljuks beat the Byzantines at Manzikert in 1071.", "Manzikert", "Malazgirt"),
+        ("The crusaders took Antioch in 1098.", "Antioch", "Antakya"),
+        ("Henry V won at Agincourt in 1415.", "Agincourt", "Azincourt"),
+        ("The quake flattened much of Defne on Feb. 6, 2023.", "Defne", "Defne"),
+        # the modern town of the name, where the story is
+        ("Protesters marched in Antioch, California.", "Antioch", "Antioch"),
+    ],
+)
+def test_battle_sites_and_ancient_cities_are_found(gaz, text, name, where):
+    """ "Alexander defeated Darius at Issus", "at Manzikert", "took Antioch" and "much of
+    Defne" (a district of Hatay GeoNames lists no town for) named no place, or Antioch,
+    California: GeoNames has only today's towns, of more than 15,000 people."""
+    [found] = [m for m in gaz.find(text) if m.text == name]
+    assert found.best.name == where
 
 
 @pytest.mark.parametrize(
