@@ -102,6 +102,18 @@ def test_curated_and_historical_names(gaz, text, name, kind):
     assert gaz.place(mention.best.entry).kind is kind
 
 
+def test_yugoslavia_is_the_union_of_its_republics(gaz):
+    """ "In 1971 she returned to Yugoslavia" was placed in Serbia and Montenegro (countryinfo's
+    other name for the union of 1992-2006): Yugoslavia is the six republics' outlines, that
+    union its alternative."""
+    [yugoslavia, sarajevo] = gaz.find("In 1971 she returned to Yugoslavia and taught in Sarajevo.")
+    assert yugoslavia.best.name == "Yugoslavia"
+    assert [c.name for c in yugoslavia.candidates[1:]] == ["Serbia and Montenegro"]
+    outline = gaz.place(yugoslavia.best.entry).geometry
+    for town in ("Sarajevo", "Zagreb", "Ljubljana", "Skopje", "Belgrade"):
+        assert outline.contains(gaz.place(gaz.lookup(town)[0].entry).geometry), town
+
+
 def test_countries_are_polygons_and_cities_points(gaz):
     iran, tehran = gaz.find("Iran and Tehran")
     assert gaz.place(iran.best.entry).kind is PlaceKind.REGION
