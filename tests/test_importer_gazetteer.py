@@ -673,6 +673,13 @@ def test_a_rivers_city_and_a_rivers_country_keep_their_names(gaz):
             ["Santiago"],
         ),
         ("President Allende spoke on the radio. Allende died that day.", []),
+        # a title in lower case, as the AP writes one set off by a town's name
+        (
+            "A jury convicted former Laredo mayor Ricardo Salinas. In Laredo, Salinas pleaded "
+            "not guilty.",
+            ["Laredo", "Laredo"],
+        ),
+        ("San Francisco mayor London Breed spoke in Oakland.", ["San Francisco", "Oakland"]),
         ("George Washington crossed the Delaware. Washington said it would fight.", ["Delaware"]),
         # the town itself, named after a preposition, or with no person of its name in the text
         (

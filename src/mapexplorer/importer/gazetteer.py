@@ -1030,6 +1030,8 @@ _TITLES = {
 _LOWER_CASE_TITLES = {
     "president", "king", "queen", "prince", "princess", "pope", "emir", "sultan", "emperor",
     "empress", "tsar", "czar", "kaiser", "shah", "caliph", "pharaoh", "consul", "chancellor",
+    # the AP's "former Laredo mayor Ricardo Salinas", "Texas governor Greg Abbott"
+    "mayor", "governor", "senator", "judge", "minister",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.? $")
 
