@@ -1403,6 +1403,28 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_clause():
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "After the war she led the reconstruction of the National Library in Sarajevo, "
+            "which Serb shelling had burned in August 1992.",
+            "Serb shelling had burned the National Library in Sarajevo",
+        ),
+        (
+            "He sold his firm in Boston, which Google bought in 2014 for $3 billion.",
+            "Google bought his firm in Boston for $3 billion",
+        ),
+    ],
+)
+def test_a_dated_which_clause_with_its_own_subject_is_the_title(sentence, title):
+    """ "… the National Library in Sarajevo, which Serb shelling had burned in August 1992" was
+    titled "Which Serb shelling had burned": the clause the date is in, with what "which"
+    stands for after its verb."""
+    [draft] = import_text(sentence).drafts
+    assert draft.title == title
+
+
 def test_a_name_in_apposition_does_not_keep_the_clause_after_and_from_its_date():
     """ "The Bosphorus is crossed by three suspension bridges, and a rail tunnel under the
     strait, the Marmaray, opened in 2013" was titled "The Bosphorus is crossed by three

@@ -1133,6 +1133,8 @@ def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[
         # happened then is the aside's ("The Goths defeated the emperor Valens").
         cut = aside.start("clause")
         return aside["clause"], [(a - cut, b - cut) for a, b in offsets if a < aside.end()]
+    if found := _object_relative(body, offsets):
+        return found
     where = [m for m in _WHERE.finditer(body, 0, first)]
     if not where or not tells_what_is(body[: where[-1].start()]):
         return body, offsets
@@ -1141,6 +1143,57 @@ def _dated_clause(body: str, offsets: list[tuple[int, int]]) -> tuple[str, list[
     if not has_a_verb(clause):
         return body, offsets
     return clause, [(a - cut, b - cut) for a, b in offsets if a >= cut]
+
+
+_WHICH_ITS_SUBJECT = re.compile(
+    r",\s(?:which|whom)\s(?=(?:[A-Z]|(?:the|a|an|his|her|its|their|he|she|they|it|we)\s))"
+)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their)\s")
+_NAME_AT_END = re.compile(r"(?:[A-Z][\w'’.-]*\s)*[A-Z][\w'’.-]*$")
+_AUXILIARY = {"had", "was", "were", "has", "have", "is", "are", "been"}
+
+
+def _object_relative(
+    body: str, offsets: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """When all a sentence's dates lie in a "which" clause whose subject is its own ("… led the
+    reconstruction of the National Library in Sarajevo, which Serb shelling had burned in
+    August 1992."): that clause, what "which" stands for put after its verb ("Serb shelling had
+    burned the National Library in Sarajevo in August 1992"); None otherwise."""
+    relative = None
+    for m in _WHICH_ITS_SUBJECT.finditer(body, 0, offsets[0][0]):
+        relative = m
+    if relative is None:
+        return None
+    stop = body.find(", ", relative.end())
+    while stop >= 0 and body[stop + 2 : stop + 3].isdigit():  # "Aug. 3, 1992"
+        stop = body.find(", ", stop + 2)
+    end = stop if stop >= 0 else len(body)
+    if any(not relative.end() <= a < end for a, _ in offsets):
+        return None
+    # what "which" stands for: the phrase from the last determiner before it ("the National
+    # Library in Sarajevo", not "the reconstruction of …"), else the name before it
+    before = body[max(0, relative.start() - 80) : relative.start()]
+    determiners = list(_DETERMINER.finditer(before))
+    named = _NAME_AT_END.search(before)
+    if determiners and not re.search(r"[,;]", before[determiners[-1].start() :]):
+        thing = before[determiners[-1].start() :].strip()
+    elif named:
+        thing = named.group()
+    else:
+        return None
+    words = list(re.finditer(r"\S+", body[relative.end() : end]))
+    verbs = [i for i, w in enumerate(words[:6]) if a_past_verb(w[0]) and w[0] not in _AUXILIARY]
+    if not verbs or verbs[0] == 0:
+        return None  # "which struck New Orleans": "which" is the subject
+    verb = verbs[0]
+    at = relative.end() + words[verb].end()  # after the verb: what "which" stands for goes there
+    clause = f"{body[relative.end() : at]} {thing}{body[at:end]}"
+
+    def moved(offset: int) -> int:  # a date after the verb moves on by what was put there
+        return offset - relative.end() + (len(thing) + 1 if offset >= at else 0)
+
+    return clause, [(moved(a), moved(b)) for a, b in offsets]
 
 
 _AND_A_PREDICATE = re.compile(r",?\s+and\s+(?=[a-z]+\s)")
