@@ -1403,6 +1403,22 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_clause():
     )
 
 
+def test_a_clause_with_no_place_does_not_take_a_later_clauses_with_its_own_subject():
+    """ "The building reopened in May 2014, and Kovač was awarded the prize in The Hague the
+    following year" placed the reopening in The Hague: the place is the second clause's, whose
+    subject is its own; the first is where the paragraph was (Sarajevo)."""
+    drafts = import_text(
+        "Kovač led the reconstruction of the National Library in Sarajevo from 1996. The "
+        "building reopened in May 2014, and Kovač was awarded the Europa Nostra prize in The "
+        "Hague the following year.\n"
+    ).drafts
+    assert [(d.time.edtf, [p.name for p in d.places]) for d in drafts] == [
+        ("1996", ["Sarajevo"]),
+        ("2014-05", ["Sarajevo"]),
+        ("2015", ["The Hague"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [

@@ -311,6 +311,17 @@ def dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
     return PlaceMention(start, end, article.text[start:end], candidates)
 
 
+_CONNECTOR = re.compile(r"(?:and|but|yet|then|while|although|though|whereas)\s+")
+
+
+def _own_subject(text: str, start: int) -> bool:
+    """Whether the clause at `start` names who acted ("and Kovač was awarded …"), not going on
+    with the sentence's subject ("and reached Bactria …")."""
+    at = _CONNECTOR.match(text, start)
+    word = re.match(r"[\w'’-]+", text[at.end() if at else start :])
+    return word is not None and not (word[0].islower() and has_a_verb(word[0]))
+
+
 def _units(
     text: str, sentence: Sentence, dates: list[DateMention], places: list[PlaceMention]
 ) -> list[_Unit]:
@@ -362,6 +373,7 @@ def _units(
     units = []
     subject = subject_of(text[cuts[0] : cuts[1]]) if len(cuts) > 2 else ""
     for start, end in zip(cuts, cuts[1:], strict=False):
+        later = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a >= end]
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
         unit.subject = subject if start > sentence.start else ""
@@ -445,7 +457,13 @@ def _units(
         # The dateline ("WARSAW, Poland (AP) —") lies before the sentence: its first clause's.
         unit.places = [
             m for m in places if start <= m.start < end or (m.start < start == sentence.start)
-        ] or list(places)
+        ] or [
+            # a clause with no place of its own takes the sentence's, but not those of a later
+            # clause with a subject of its own ("The building reopened in May 2014, and Kovač
+            # was awarded the prize in The Hague the following year": not The Hague)
+            m for m in places
+            if not any(a <= m.start < b and _own_subject(text, a) for a, b in later)
+        ]  # fmt: skip
         said = _ATTRIBUTION.search(text, start, start + end_trim)
         if said:
             # "The storm came ashore …, the National Hurricane Center in Miami said": Miami is
