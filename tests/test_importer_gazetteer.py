@@ -895,6 +895,24 @@ def test_battle_sites_and_ancient_cities_are_found(gaz, text, name, where):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("An H3 rocket lifted off from the Tanegashima Space Center.", "Tanegashima Space Center", "Tanegashima Space Center"),
+        ("A Falcon 9 launched from Cape Canaveral on Tuesday.", "Cape Canaveral", "Cape Canaveral"),
+        ("A Soyuz lifted off from the Baikonur Cosmodrome.", "Baikonur Cosmodrome", "Baikonur Cosmodrome"),
+        ("A Long March 5 rose from the Wenchang Space Launch Site.", "Wenchang Space Launch Site", "Wenchang Space Launch Site"),
+        ("The PSLV lifted off from Sriharikota.", "Sriharikota", "Satish Dhawan Space Centre"),
+    ],
+)  # fmt: skip
+def test_launch_sites_are_found(gaz, text, name, where):
+    """ "lifted off from the Tanegashima Space Center" and "launched from Cape Canaveral" named
+    no place ("the Baikonur Cosmodrome" was Baikonur, the town, 30 km away): a space story's
+    launch sites are in the curated names."""
+    [found] = [m for m in gaz.find(text) if m.text == name]
+    assert found.best.name == where
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         ("TSMC opened a plant in Kumamoto Prefecture.", "Kumamoto", "JP"),
