@@ -392,6 +392,55 @@ def test_the_place_in_the_article_is_kept_when_the_text_size_changes(qtbot, stat
     assert 0 <= browser.cursorRect(cursor).center().y() < browser.viewport().height() // 6
 
 
+def test_the_article_is_one_tab_stop_and_the_arrows_move_between_passages(qtbot, state) -> None:
+    """Tab stopped at each of the article's 40 passages before it left the tab; it is one stop
+    now, Right and Left move between passages, and Enter selects the passage's event."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    host = QWidget()
+    before, article, after = QPushButton("before"), QtArticle(state), QPushButton("after")
+    layout = QVBoxLayout(host)
+    for widget in (before, article, after):
+        layout.addWidget(widget)
+    _show(qtbot, host, (400, 600))
+    host.activateWindow()
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    browser = article.browser
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert browser.hasFocus()
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)
+    assert browser.hasFocus()
+
+    links = browser.passage_links()
+    assert len(links) > 20
+    qtbot.keyClick(browser, Qt.Key.Key_Right)
+    assert browser.focused_passage() == links[0]
+    (frame,) = browser.extraSelections()  # a dotted frame shows where the keyboard is
+    assert (frame.cursor.selectionStart(), frame.cursor.selectionEnd()) == links[0]
+    qtbot.keyClick(browser, Qt.Key.Key_Right)
+    assert browser.focused_passage() == links[1]
+    qtbot.keyClick(browser, Qt.Key.Key_Left)
+    assert browser.focused_passage() == links[0]
+    qtbot.keyClick(browser, Qt.Key.Key_Left)  # the first stays, focus stays in the article
+    assert browser.focused_passage() == links[0] and browser.hasFocus()
+    for _ in range(5):
+        qtbot.keyClick(browser, Qt.Key.Key_Right)
+    assert browser.focused_passage() == links[5]
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    offset = links[5][0] - article.document_position(0)
+    assert state.selected == article.passage_at(offset) is not None
+
+    for _ in range(len(links) + 3):  # on to the last passage, scrolled into view, and no further
+        qtbot.keyClick(browser, Qt.Key.Key_Right)
+    assert browser.focused_passage() == links[-1] and browser.hasFocus()
+    assert browser.verticalScrollBar().value() > 0
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)  # and Tab still leaves at once
+    assert after.hasFocus()
+
+
 def test_a_file_without_an_article_says_so_in_the_article_tab(qtbot, catalogue) -> None:
     """A CSV or KML of events has no article: its tab showed an empty page under a rule."""
     from mapexplorer.ui.article import NO_ARTICLE

@@ -1,9 +1,9 @@
 """Help ▸ Keyboard shortcuts: every key the window answers to, in one table.
 
 The menus' keys are read from their actions (so the list cannot drift from them); the keys
-that belong to one widget (the map, the slider's track, the event list, the filter box) are
-written here, beside the widgets' own descriptions in `mappage.js`, `timeline.py` and
-`event_list.py`."""
+that belong to one widget (the map, the slider's track, the event list, the article, the filter
+box) are written here, beside the widgets' own descriptions in `mappage.js`, `timeline.py`,
+`event_list.py` and `article.py`."""
 
 from __future__ import annotations
 
@@ -43,6 +43,14 @@ WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Up / Down, Home / End", "Select an event; the map flies to it"),
             ("Enter", "Show the selected event again"),
             ("Escape", "Clear the selection"),
+        ),
+    ),
+    (
+        "In the article (one Tab stop)",
+        (
+            ("Left / Right", "The previous / next highlighted passage"),
+            ("Enter", "Select the passage's event"),
+            ("Up / Down, Page Up / Page Down", "Scroll the text"),
         ),
     ),
     (
