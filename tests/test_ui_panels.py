@@ -990,3 +990,21 @@ def test_a_selected_rows_swatch_keeps_a_white_edge_on_the_highlight(qtbot, state
     assert selected.pixelColor(0, 0).name() == "#ffffff"  # the edge
     assert selected.pixelColor(5, 5) == colour  # the category's colour inside
     assert colour.name() in {category_colour(e.category) for e in state.catalogue.events}
+
+
+def test_every_columns_name_shows_whole_when_all_columns_are_shown(qtbot, state) -> None:
+    """Every column shown in a 1024-wide window's side panel (~335 px): the narrow widths cut
+    the header "Category" to "ategor"; each column is now at least as wide as its name (and
+    sort arrow), and the table scrolls sideways for the rest."""
+    event_list = _show(qtbot, QtEventList(state), (335, 400))
+    for column in QtEventList.OPTIONAL_COLUMNS:
+        event_list.show_column(column)
+    QApplication.processEvents()
+    header = event_list.table.horizontalHeader()
+    for column, width in _widths(event_list).items():
+        assert width >= header.sectionSizeFromContents(column).width(), column
+    # Shown again, a column is not one the user sized: it still grows with the list.
+    before = _widths(event_list)[EventTableModel.CATEGORY]
+    event_list.resize(1400, 400)
+    QApplication.processEvents()
+    assert _widths(event_list)[EventTableModel.CATEGORY] > before

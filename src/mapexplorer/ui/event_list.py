@@ -484,7 +484,11 @@ class QtEventList(QWidget):
     def show_column(self, column: int, shown: bool = True) -> None:
         """Show or hide one of `OPTIONAL_COLUMNS` (the header's context menu does this)."""
         if column in self.OPTIONAL_COLUMNS:
-            self.table.setColumnHidden(column, not shown)
+            self._sizing = True  # a column shown again takes its old width: not the user's
+            try:
+                self.table.setColumnHidden(column, not shown)
+            finally:
+                self._sizing = False
             self._fit_columns()
 
     def columns_menu(self) -> QMenu:
@@ -730,8 +734,12 @@ class QtEventList(QWidget):
             for c in range(self.model.columnCount())
             if c != title and not self.table.isColumnHidden(c)
         ]
-        wanted = {c: self._user_widths.get(c, self._natural[c]) for c in others}
-        least = {c: min(wanted[c], self._least[c]) for c in others}
+        # No column narrower than its name in the header (and the sort arrow), unless the user
+        # dragged it so: with every column shown in a 1024-wide window the least widths cut
+        # "Category" to "ategor"; the table scrolls sideways sooner instead.
+        named = {c: header.sectionSizeFromContents(c).width() for c in others}
+        wanted = {c: self._user_widths.get(c, max(self._natural[c], named[c])) for c in others}
+        least = {c: min(wanted[c], max(self._least[c], named[c])) for c in others}
         room = self.table.viewport().width()
         title_wanted, title_least = self.TITLE_EMS * em, self.TITLE_LEAST_EMS * em
         spare = room - sum(wanted.values()) - title_wanted
