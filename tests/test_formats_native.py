@@ -698,7 +698,8 @@ def test_features_of_an_event_apart_still_read(tmp_path):
 def test_ids_are_checked_on_the_fast_path_too():
     assert native._all_slugs(["a", "b-c", "x1"])
     assert native._all_slugs([])
-    for bad in (["a", "B"], ["a-"], [""], ["a\nb"], ["a--b"]):
+    assert native._all_slugs(["a", "東京で地震", "قمة-القاهرة"])
+    for bad in (["a", "B"], ["a-"], [""], ["a\nb"], ["a--b"], ["москва", "Москва"], ["é"]):
         assert not native._all_slugs(bad)
 
 

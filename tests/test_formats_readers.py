@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
-from mapexplorer.formats import FormatError
+from mapexplorer.formats import FormatError, native
 from mapexplorer.formats.dates import (
     date_note,
     parse_date,
@@ -37,6 +37,7 @@ from mapexplorer.formats.opener import (
 )
 from mapexplorer.formats.report import warning_lines
 from mapexplorer.model import Catalogue, DateError, Event, Excerpt, Place, TimeSpan
+from mapexplorer.model.event import is_slug
 from mapexplorer.model.place import PlaceKind
 
 
@@ -1279,7 +1280,7 @@ def test_tsv_in_utf16_as_excel_saves_unicode_text(tmp_path):
     catalogue = open_catalogue(path)
     assert catalogue.events[0].title == "Вибори"
     assert place_of(catalogue, catalogue.events[0]).name == "Київ"
-    assert catalogue.events[0].place_ids == ("place-1",)  # no Latin letters to make an id of
+    assert catalogue.events[0].place_ids == ("київ",)  # its own letters make its id
 
 
 SAME_SPOT = (
@@ -3907,6 +3908,37 @@ def test_ids_made_from_names_keep_their_accented_letters(tmp_path):
     ]
     assert sorted(catalogue.places) == ["besancon", "lodz", "sao-paulo"]
     assert {p.name for p in catalogue.places.values()} == {"Besançon", "Łódź", "São Paulo"}
+
+
+def test_ids_made_from_titles_in_other_scripts_keep_their_words(tmp_path):
+    """Arabic, Hebrew, CJK, Cyrillic titles all had ids "event", "event-2" … by their rows'
+    order (another row above renumbered them, and `--select event-4` said nothing of which);
+    their ids are their own words now, and open and save as they are."""
+    text = (
+        "title,date,place\n"
+        "قمة القاهرة للسلام,2023-10-21,Cairo\n"
+        "מבצע בירושלים,2023-10-07,Jerusalem\n"
+        "東京で地震,2024-01-01,Tokyo\n"
+        "서울 회담,2024-05-27,Seoul\n"
+        "Встреча в Москве,2024-06-01,Moscow\n"
+        "भारत सम्मेलन,2024-06-03,New Delhi\n"
+        "🎉🎉,2024-06-04,Riyadh\n"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "scripts.csv", text))
+    assert {e.title: e.id for e in catalogue.events} == {
+        "قمة القاهرة للسلام": "قمة-القاهرة-للسلام",
+        "מבצע בירושלים": "מבצע-בירושלים",
+        "東京で地震": "東京で地震",  # the voicing mark of で kept with its letter
+        "서울 회담": "서울-회담",
+        "Встреча в Москве": "встреча-в-москве",
+        "भारत सम्मेलन": "भारत-सम्मेलन",  # the vowel signs kept
+        "🎉🎉": "event",  # no letters: the fallback
+    }
+    saved = tmp_path / "scripts.geojson"
+    native.save(catalogue, saved)
+    assert [e.id for e in native.load(saved).events] == [e.id for e in catalogue.events]
+    assert is_slug("東京で地震") and is_slug("встреча-в-москве")
+    assert not is_slug("Москва") and not is_slug("kraków") and not is_slug("a--b")
 
 
 def test_a_year_a_slash_and_a_number_read_as_the_column_reads_them(tmp_path):

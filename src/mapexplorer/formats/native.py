@@ -435,11 +435,14 @@ _SLUGS = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
 
 
 def _all_slugs(ids: Iterable[str]) -> bool:
-    """`is_slug` of every id, in one regex pass over them all."""
+    """`is_slug` of every id, in one regex pass over them all (ids in other scripts than
+    Latin one by one)."""
     if not ids:
         return True
     text = "\n".join(ids) + "\n"
-    return text.count("\n") == len(ids) and _SLUGS.fullmatch(text) is not None
+    if text.isascii():
+        return text.count("\n") == len(ids) and _SLUGS.fullmatch(text) is not None
+    return all(is_slug(i) for i in ids)
 
 
 def _read_excerpts(excerpts: Any, text: str) -> tuple[Excerpt, ...]:
@@ -613,7 +616,8 @@ def from_geojson(
             raise FormatError(path, "missing or not text", f"feature {index + 1}", "event_id")
         if not is_slug(event_id):
             raise FormatError(
-                path, "must be lowercase letters, digits and hyphens", f"feature {index + 1}",
+                path, "must be lowercase letters (in any script), digits and hyphens",
+                f"feature {index + 1}",
                 "event_id",
             )  # fmt: skip
         place_id = props.get("place_id")

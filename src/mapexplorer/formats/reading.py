@@ -39,7 +39,7 @@ from mapexplorer.model import (
     TimeSpan,
 )
 from mapexplorer.model.antimeridian import into_range
-from mapexplorer.model.event import plain_letters
+from mapexplorer.model.event import SLUG_LENGTH, slug
 from mapexplorer.model.place import PlaceKind, validity_problem
 from mapexplorer.model.time import ymd_from_day
 
@@ -228,7 +228,8 @@ class CatalogueBuilder:
         return place_ids
 
     def _name_slug(self, name: str) -> str:
-        """A place id from its name: "Tehran" → "tehran"; "Київ" → "place-1" (numbered)."""
+        """A place id from its name: "Tehran" → "tehran", "Київ" → "київ"; one of no letters
+        or digits ("★") is numbered: "place-1"."""
         slug = _fast_slug(name)
         if not slug:
             return f"place-{len(self._place_taken) + 1}"
@@ -552,8 +553,11 @@ def _slug(text: str, fallback: str) -> str:
 
 def _fast_slug(text: str) -> str:
     """`slugify` with its pattern compiled once ("" when nothing is left of the text): accents
-    dropped, not the letters bearing them ("Besançon" is "besancon", not "besan-on")."""
-    return _NOT_SLUG.sub("-", plain_letters(text).lower()).strip("-")[:60].rstrip("-")
+    dropped, not the letters bearing them ("Besançon" is "besancon", not "besan-on"); other
+    scripts' words kept ("Київ" is "київ")."""
+    if text.isascii():
+        return _NOT_SLUG.sub("-", text.lower()).strip("-")[:SLUG_LENGTH].rstrip("-")
+    return slug(text)
 
 
 def _point(place_id: str, name: str, geometry: Point) -> Place:

@@ -28,15 +28,66 @@ def plain_letters(text: str) -> str:
     return text.translate(PLAIN_LETTERS)
 
 
+SLUG_LENGTH = 60
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _is_latin(char: str) -> bool:
+    """A Latin letter (or anything ASCII): its accents drop from an id ("Kraków" → "krakow")."""
+    return char < "\u0250" or "\u1e00" <= char <= "\u1eff"
+
+
+def _slug_words(text: str) -> str:
+    """`text` lowercased, as words of letters and digits in any script joined by hyphens: the
+    accents of Latin letters dropped (not the letters), other scripts' marks kept (a Hindi
+    vowel sign, a Japanese voicing mark, a Cyrillic й are part of the letter)."""
+    if text.isascii():
+        return _NOT_ASCII_SLUG.sub("-", text.lower()).strip("-")
+    kept: list[str] = []
+    latin = False
+    for char in unicodedata.normalize("NFKD", text.lower()):
+        if not unicodedata.combining(char):
+            latin = _is_latin(char)
+        elif latin:
+            continue
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).translate(PLAIN_LETTERS).lower()
+    words: list[str] = []
+    gap = False
+    for char in text:
+        if unicodedata.category(char)[0] in "LMN":
+            if gap and words:
+                words.append("-")
+            gap = False
+            words.append(char)
+        else:
+            gap = True
+    return "".join(words)
+
+
 def is_slug(text: str) -> bool:
-    return bool(_SLUG.match(text))
+    """An id as `slugify` writes one: lowercase words of letters and digits, in any script,
+    joined by single hyphens ("treaty-signing", "قمة-القاهرة", "東京で地震")."""
+    return bool(_SLUG.match(text)) or (
+        bool(text) and not text.isascii() and _slug_words(text) == text
+    )
+
+
+def slug(text: str) -> str:
+    """`slugify`'s id, or "" when the text has no letter or digit to make one of."""
+    words = _slug_words(text)
+    cut = SLUG_LENGTH
+    while 0 < cut < len(words) and unicodedata.category(words[cut])[0] == "M":
+        cut -= 1  # a letter is not cut from its marks
+    return words[:cut].rstrip("-")
 
 
 def slugify(text: str) -> str:
     """A stable id from a title: "Bushehr goes live" → "bushehr-goes-live", "Kraków" → "krakow"
-    (the accent dropped, not the letter that bears it; "Łódź" → "lodz")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", plain_letters(text).lower()).strip("-")
-    return slug[:60].rstrip("-") or "event"
+    (the accent dropped, not the letter that bears it; "Łódź" → "lodz"). Titles in other
+    scripts keep their words: "قمة القاهرة للسلام" → "قمة-القاهرة-للسلام", "東京で地震" → itself,
+    "Встреча в Москве" → "встреча-в-москве"; a title of no letters at all is "event"."""
+    return slug(text) or "event"
 
 
 @dataclass(frozen=True, slots=True)
