@@ -614,7 +614,8 @@ def test_at_larger_text_the_list_keeps_room_and_the_slider_buttons_grow(window, 
     def rows_shown():
         return table.viewport().height() // table.verticalHeader().defaultSectionSize()
 
-    qtbot.waitUntil(lambda: rows_shown() >= 5, timeout=5000)
+    # Three rows and more: the details' title and date take the rest (the test below).
+    qtbot.waitUntil(lambda: rows_shown() >= 3, timeout=5000)
     qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible(), timeout=5000)
     assert window.details.height() >= window.details.minimumSizeHint().height()
     assert window.map_view.width() > window.side.width()  # the map keeps the most room
@@ -624,6 +625,35 @@ def test_at_larger_text_the_list_keeps_room_and_the_slider_buttons_grow(window, 
         assert pixmap.height() >= button.iconSize().height()  # drawn at that size, not small
     window.normal_text_action.trigger()
     assert [b.iconSize().height() for b in buttons] == normal
+
+
+def test_at_200_percent_the_details_show_the_title_and_date_without_scrolling(window, qtbot):
+    """At 200% in a 1280x800 window the details showed two lines of the title (set three
+    times the normal size) and no date, to scroll through three lines at a time. The title is
+    less outsized at larger text, and the details keep room for four and a half lines."""
+    from PySide6.QtGui import QTextCursor
+
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    window.state.select("treaty-signing")
+    window.set_text_scale(2.0)
+    browser = window.details.browser
+    date = window.state.selected_event.time.describe()
+
+    def date_in_view() -> bool:
+        found = browser.document().find(date)
+        if found.isNull():
+            return False
+        end = QTextCursor(found)
+        end.setPosition(found.selectionEnd())
+        return browser.viewport().rect().contains(browser.cursorRect(end).bottomLeft())
+
+    qtbot.waitUntil(date_in_view, timeout=5000)
+    assert browser.viewport().height() >= 4.5 * browser.fontMetrics().lineSpacing()
+    table = window.event_list.table
+    assert table.viewport().height() >= 3 * table.verticalHeader().defaultSectionSize()
+    window.set_text_scale(1.0)  # and back: the details' normal share again
+    qtbot.waitUntil(lambda: abs(window.side.sizes()[0] / sum(window.side.sizes()) - 0.44) < 0.02)
 
 
 @pytest.mark.parametrize("side_width", [580, 330], ids=["dragged-wider", "dragged-narrower"])

@@ -13,6 +13,7 @@ from mapexplorer.colours import blend, category_colour
 from mapexplorer.event_words import date_hint, extra_rows, place_words, split_links
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.text_size import text_scale
 
 EMPTY_HINT = (
     "Click a place on the map, an event in the list or a highlighted passage in the article."
@@ -91,6 +92,10 @@ class QtDetails(QWidget):
         self.refresh()
 
     # --- public -------------------------------------------------------------------------------
+    def button_bar_height(self) -> int:
+        """The height the "Show in article" row takes under the text."""
+        return self._button_bar.sizeHint().height()
+
     def text(self) -> str:
         """The panel's text as shown (for tests and accessibility checks)."""
         return self.browser.toPlainText()
@@ -219,7 +224,7 @@ class QtDetails(QWidget):
         c = self._colours()
         catalogue = self._state.catalogue
         parts: list[str] = [
-            f'<p style="font-size:x-large; font-weight:600; margin-bottom:6px">'
+            f'<p style="font-size:{self._title_size()}; font-weight:600; margin-bottom:6px">'
             f"{_esc(event.title)}</p>"
         ]
         date = f'<span style="font-weight:600">{_esc(event.time.describe())}</span>'
@@ -289,6 +294,15 @@ class QtDetails(QWidget):
                 parts.append(f'<p style="color:{c["muted"]}">{later:,} later…</p>')
         return "".join(parts)
 
+    def _title_size(self) -> str:
+        """The title's font size: half as large again as the text, and less so at larger text
+        (down to a fifth larger at 200%), where a title three times the normal size took all of
+        a short panel and left its date out of view."""
+        points = self.font().pointSizeF()
+        if points <= 0:
+            return "x-large"
+        return f"{points * max(1.2, 1.5 / text_scale() ** 0.5):.1f}pt"
+
     @staticmethod
     def _heading(text: str, c: dict[str, str]) -> str:
         return (
@@ -312,5 +326,5 @@ class QtDetails(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.refresh()

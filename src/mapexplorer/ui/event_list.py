@@ -477,6 +477,25 @@ class QtEventList(QWidget):
             + (" (Escape in the filter box clears the text)." if current.text else ".")
         )
 
+    def height_for_rows(self, rows: int) -> int:
+        """The list's height with `rows` rows of events in view (at the font now)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        table = self.table
+        table_height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        return (
+            margins.top()
+            + self._filters.sizeHint().height()
+            + table_height
+            + self.count.sizeHint().height()
+            + 2 * layout.spacing()
+            + margins.bottom()
+        )
+
     def row_of(self, event_id: str) -> int | None:
         """The table row showing an event, or None when it is filtered out."""
         return self.model.row_of(event_id)

@@ -54,7 +54,14 @@ SIDE_SHARE = 420 / 1280
 SIDE_MOST_SHARE = 0.45
 DETAILS_SHARE = 0.44
 """The details' share of the side panel at normal text (the rest: the event list and the
-article); at larger text, this divided by the square root of the scale."""
+article); at larger text, this divided by the square root of the scale, but no less than
+`DETAILS_LEAST_LINES` as the list's `LIST_LEAST_ROWS` allow."""
+DETAILS_LEAST_LINES = 4.5
+"""Lines of text the details keep room for at any text size (a two-line title and the date):
+at 200% their share left two lines of the title, and the rest to scroll to three lines at a
+time."""
+LIST_LEAST_ROWS = 3
+"""Rows of the event list that room for the details does not take."""
 
 _GEOJSON_SEQ = "*.geojsons *.geojsonl *.geojsonseq *.ndjson *.jsonl"  # one Feature a line
 OPEN_FILTER = (
@@ -165,6 +172,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.text_scale = 1.0
+        self._details_shares: tuple[float, float] | None = None
+        """The details' share of the side panel as the text size made it, and the share
+        `_keep_details_readable` gave it from that (a step back starts from the first)."""
+        self.side.installEventFilter(self)  # its height changes: `_keep_details_readable`
         self._side_shares: tuple[float, float] | None = None
         """The side panel's share at normal text and the share a text size step gave it from
         that (`_share_side_panel`): a step back gives the first back, if still the second."""
@@ -215,8 +226,52 @@ class MainWindow(QMainWindow):
             self._side_shares = (normal, self.top.sizes()[1] / width)
         height = sum(self.side.sizes())
         if height > 0 and before != scale:
-            details = round(self.side.sizes()[0] * (before / scale) ** 0.5)
+            # From the share the details would have had but for `_keep_details_readable`,
+            # unless the user dragged the handle since: a step back gives their share back.
+            now = self.side.sizes()[0] / height
+            kept = self._details_shares
+            share = kept[0] if kept is not None and abs(now - kept[1]) < 0.01 else now
+            share *= (before / scale) ** 0.5
+            details = round(height * share)
             self.side.setSizes([details, height - details])
+            self._details_shares = (share, details / height)
+            self._keep_details_readable()
+
+    def _keep_details_readable(self) -> None:
+        """The details no shorter than `DETAILS_LEAST_LINES`, as far as the event list can
+        give the room and keep `LIST_LEAST_ROWS`: after a text size step, and whenever the
+        side panel's height changes (the window resized, the slider taller at larger text)."""
+        details, tabs = self.side.sizes()
+        height = details + tabs
+        if height <= 0 or not self.isVisible():
+            return
+        least = min(self._details_least(), height - self._list_least())
+        if details < least:
+            kept = self._details_shares
+            now = details / height
+            wanted = kept[0] if kept is not None and abs(now - kept[1]) < 0.01 else now
+            self.side.setSizes([least, height - least])
+            self._details_shares = (wanted, self.side.sizes()[0] / height)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.side and event.type() == QEvent.Type.Resize:
+            if event.size().height() != event.oldSize().height():
+                # After the splitter has shared out its new height.
+                QTimer.singleShot(0, self._keep_details_readable)
+        return super().eventFilter(watched, event)
+
+    def _details_least(self) -> int:
+        """The details' height that shows `DETAILS_LEAST_LINES` of text, with its button."""
+        details = self.details
+        browser = details.browser
+        lines = browser.fontMetrics().lineSpacing() * DETAILS_LEAST_LINES
+        frame = 2 * browser.frameWidth() + 2 * details.MARGIN
+        return round(lines) + frame + details.button_bar_height()
+
+    def _list_least(self) -> int:
+        """The height of the Events tab with `LIST_LEAST_ROWS` of its list showing."""
+        tab_bar = self.tabs.tabBar().sizeHint().height()
+        return tab_bar + self.event_list.height_for_rows(LIST_LEAST_ROWS)
 
     def step_text_size(self, direction: int) -> None:
         self.set_text_scale(next_step(self.text_scale, direction))
