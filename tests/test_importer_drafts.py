@@ -2696,3 +2696,17 @@ def test_a_united_nations_dateline_is_new_york():
         published="2024-12-03",
     ).drafts
     assert [place.name for place in draft.places] == ["Aleppo"]
+
+
+def test_the_white_house_and_a_washington_dateline_are_one_place():
+    """ "WASHINGTON (AP) — … signed a peace agreement at the White House" listed Washington
+    twice: the White House's curated entry was a second place of the same name and point."""
+    drafts = import_text(
+        "WASHINGTON (AP) — The leaders of Armenia and Azerbaijan signed a peace agreement at "
+        "the White House on Friday, officials said.",
+        published="2025-08-08",
+    )
+    names = [p.name for p in drafts.drafts[0].places]
+    assert names.count("Washington") == 1, names
+    catalogue = drafts.to_catalogue(accepted_only=False)
+    assert [p.name for p in catalogue.places.values()].count("Washington") == 1
