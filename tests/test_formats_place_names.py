@@ -146,6 +146,34 @@ def test_a_town_outside_its_rows_country_is_said(tmp_path):
     assert "Lyon" not in line
 
 
+def test_a_list_of_places_in_one_cell_is_the_event_at_each(tmp_path):
+    """A Wikipedia table's "Location" lists several places ("Caucasus, Balkans"): the row
+    was left out as a place we do not know. The event is at each we know, when they are at
+    least half, and the report names the list and the parts not known; "Paris, Germany"
+    (a town and a country that rules it out) is still no list."""
+    text = (
+        "War,Date,Location\n"
+        'Balkan Wars,1912–1913,"Balkans, Caucasus"\n'
+        'Russo-Japanese War,1904–1905,"Manchuria, Yellow Sea"\n'
+        'World War I,1914–1918,"Europe, Africa, Middle East"\n'
+        'Fair,1900,"Paris, Germany"\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "wars.csv", text))
+    events = {e.title: [p.name for p in catalogue.places_of(e)] for e in catalogue.events}
+    assert events == {"Balkan Wars": ["Balkans", "Caucasus"], "Russo-Japanese War": ["Yellow Sea"]}
+    (line,) = [n for n in report.notes if "list of places" in n]
+    assert line.startswith(
+        "2 names read as a list of places, the event at each we know: 'Balkans, Caucasus'; "
+        "'Manchuria, Yellow Sea' (not 'Manchuria')"
+    )
+    assert [(p.item, p.message) for p in report.problems] == [
+        ("row 4", "'Europe, Africa, Middle East' is not a place we know by name (we know "
+         "countries, many regions and towns of over 15,000 people); give its latitude and "
+         "longitude"),
+        ("row 5", "we know no 'Paris' in 'Germany' (give its latitude and longitude)"),
+    ]  # fmt: skip
+
+
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
     catalogue, report = read_catalogue(
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")

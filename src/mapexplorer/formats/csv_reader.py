@@ -325,7 +325,7 @@ def _read_rows(
         point, shape = points[index], shapes[index]
         try:
             if point is None and shape is None and parts.place:
-                place_id = by_name.place(
+                place_ids = by_name.places(
                     builder, lookups[index] or parts.place, parts.place_id, shown=parts.place
                 )
             elif point is None and shape is None and name_field and not location_names:
@@ -336,7 +336,7 @@ def _read_rows(
                     "latitude and longitude columns)"
                 )
             else:
-                place_id = _place(builder, parts, point, shape)
+                place_ids = [_place(builder, parts, point, shape)]
         except PlaceError as exc:
             named = point is None and shape is None and parts.place
             message = _short_row(row, width, [name_field] if named else location_names)
@@ -358,7 +358,7 @@ def _read_rows(
             slashed_read[number(index)] = cell
         else:  # "1350 AH": the years AD it overlaps
             said = hijri_dates([row.get(f) for f in time_names], time)
-        builder.add(f"row {number(index)}", parts, time, [place_id], extras[index], said)
+        builder.add(f"row {number(index)}", parts, time, place_ids, extras[index], said)
     if broken:
         builder.problem(broken[0], "", broken[1])
     builder.report.notes += _swapped_lines(choice, swapped, number, dicts)

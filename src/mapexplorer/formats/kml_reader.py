@@ -823,7 +823,7 @@ def _place_by_name(
         if mark.empty_geometry:
             raise PlaceError(f"{_no_geometry(mark)}, and it has no name to place it by")
         raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
-    return [by_name.place(builder, name, parts.place_id)]
+    return by_name.places(builder, name, parts.place_id)
 
 
 def _no_geometry(mark: _Mark) -> str:

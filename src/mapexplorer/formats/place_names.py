@@ -52,6 +52,7 @@ class PlacesByName:
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
         self._ids: dict[str, str] = {}  # gazetteer entry → place id: "Kiev" and "Kyiv" are one
         self._dropped: dict[str, str] = {}  # name → the unknown area after its comma, left out
+        self._listed: dict[str, list[str]] = {}  # a list of places → its parts we do not know
         self._elsewhere: dict[str, str] = {}  # name → its row's country, where it is not
 
     def place(
@@ -88,6 +89,50 @@ class PlacesByName:
         )
         self._ids.setdefault(entry.key, new_id)
         return new_id
+
+    def places(
+        self, builder: CatalogueBuilder, name: str, place_id: str = "", shown: str = ""
+    ) -> list[str]:
+        """`place`, or, for a name that reads as no place and is a list of places, as a
+        Wikipedia table's "Location" writes several ("Manchuria, Yellow Sea"), the ones we know
+        among them, when they are at least half (the report says which were not): not "Paris,
+        Germany", where the last part is a country or state that rules the town out."""
+        try:
+            return [self.place(builder, name, place_id, shown)]
+        except PlaceNameError:
+            listed = shown or name
+            parts = [p.strip() for p in listed.split(",")]
+            if len(parts) < 2 or not all(parts) or self._qualified_town(parts):
+                raise
+            known: list[str] = []
+            unknown: list[str] = []
+            for part in dict.fromkeys(parts):
+                try:
+                    known.append(self.place(builder, part))
+                except PlaceNameError:
+                    unknown.append(part)
+            if len(known) < len(unknown):  # most of it unknown: no event at a corner of it
+                raise
+            self._listed.setdefault(listed, unknown)
+            return list(dict.fromkeys(known))
+
+    def _qualified_town(self, parts: list[str]) -> bool:
+        """Whether a name's parts are a town and the country or state it lies in ("Paris",
+        "Germany"), not a list ("France", "Belgium"; "Paris", "Lyon")."""
+        from mapexplorer.importer.gazetteer import gazetteer
+
+        gaz = gazetteer()
+        code = parts[-1].replace(".", "").replace(" ", "")
+        coded = code.isalpha() and code.isupper() and len(code) <= 3  # "FR", "TX", "UK", "USA"
+        areas = gaz.area(parts[-1])
+        if not areas and not coded:
+            return False  # "Paris, Lyon, Marseille"
+        head = self._candidates(gaz, parts[0])
+        if head:  # "Kyiv, Crimea", not "France, Belgium" nor "Balkans, Caucasus"
+            return head[0].entry.kind == "city"
+        # a town we do not know in a country ("Smallville, Germany"), not a list of a place
+        # we do not know and a region of ours ("Manchuria, Yellow Sea")
+        return coded or any(c.entry.country for c in areas)
 
     def _candidates(self, gaz, name: str) -> list:
         """A name's readings, best first: those of the names given up front were resolved
@@ -174,6 +219,25 @@ class PlacesByName:
                     for name in dropped[:_SHOWN]
                 )
                 + (f"; and {len(dropped) - _SHOWN:,} more" if len(dropped) > _SHOWN else "")
+            )
+        if self._listed:
+            lines.append(
+                f"{counted(len(self._listed), 'name')} read as a list of places, the event at "
+                "each we know: "
+                + "; ".join(
+                    repr(name) + (f" (not {', '.join(map(repr, unknown))})" if unknown else "")
+                    for name, unknown in list(self._listed.items())[:_SHOWN]
+                )
+                + (
+                    f"; and {len(self._listed) - _SHOWN:,} more"
+                    if len(self._listed) > _SHOWN
+                    else ""
+                )
+                + (
+                    " (give the others' latitude and longitude in rows of their own)"
+                    if any(self._listed.values())
+                    else ""
+                )
             )
         elsewhere = [(n, c) for n, c in self._elsewhere.items() if n in self._used]
         if elsewhere:

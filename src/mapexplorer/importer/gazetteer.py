@@ -590,7 +590,10 @@ class Gazetteer:
                 return True  # else a name: "UK" (GB)
         areas = [c.entry for c in self.lookup(qualifier) if c.entry.kind != CITY]
         if entry.kind != CITY and not entry.country:
-            return bool(areas)  # "Crimea, Ukraine": a region of ours has no country code
+            # "Crimea, Ukraine": a region of ours has no country code, and a country or state
+            # may hold it; another region of ours does not say so ("Balkans, Caucasus" is a
+            # list of two)
+            return any(area.country for area in areas)
         return any(
             entry.country == area.country and (not area.admin1 or entry.admin1 == area.admin1)
             for area in areas
