@@ -4,6 +4,7 @@ or placemark and the problem in plain words, never a library's own text. Plain p
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import zipfile
@@ -849,19 +850,6 @@ def by_title_of(catalogue) -> dict:
             ": a TopoJSON file that cannot be read (its objects hold no geometries): convert it "
             "to GeoJSON",
         ),
-        (  # ArcGIS's own JSON: no "type" at all, features with "attributes"
-            {
-                "displayFieldName": "NAME",
-                "geometryType": "esriGeometryPoint",
-                "spatialReference": {"wkid": 4326},
-                "features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}],
-            },
-            ": an Esri JSON (ArcGIS) feature set, not GeoJSON: save it as GeoJSON instead",
-        ),
-        (
-            {"features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}]},
-            ": an Esri JSON (ArcGIS) feature set, not GeoJSON",
-        ),
         (
             {"type": "Point", "coordinates": [1, 2]},
             "field 'type': a bare GeoJSON geometry (a Point), with no properties to say when",
@@ -876,6 +864,60 @@ def by_title_of(catalogue) -> dict:
 def test_json_of_another_kind_says_what_it_is_and_what_to_do(tmp_path, doc, words):
     message = refusal(write(tmp_path / "data.json", json.dumps(doc)))
     assert words in message
+
+
+def _mercator(lon: float, lat: float) -> list[float]:
+    x = lon * 20037508.342789244 / 180
+    y = math.log(math.tan((90 + lat) * math.pi / 360)) * 6378137.0
+    return [x, y]
+
+
+def test_an_arcgis_services_esri_json_opens(tmp_path):
+    """An ArcGIS REST query's answer (f=json, its default) was refused, asking for GeoJSON:
+    its attributes are the properties, its x/y, paths and rings the geometries (clockwise
+    rings outer ones, the others their holes), in Web Mercator's metres as most services
+    give them, and its dates Unix milliseconds at a local midnight."""
+    ring = [(16.3, 48.2), (16.3, 48.3), (16.5, 48.3), (16.5, 48.2), (16.3, 48.2)]  # clockwise
+    hole = [(16.35, 48.22), (16.4, 48.22), (16.4, 48.25), (16.35, 48.25), (16.35, 48.22)]
+    doc = {
+        "geometryType": "esriGeometryPolygon",
+        "spatialReference": {"wkid": 102100, "latestWkid": 3857},
+        "fields": [{"name": "NAME", "type": "esriFieldTypeString"}],
+        "exceededTransferLimit": True,
+        "features": [
+            {
+                "attributes": {"NAME": "Flood area", "EventDate": 1709593200000},
+                "geometry": {"rings": [[_mercator(*p) for p in r] for r in (ring, hole)]},
+            },
+            {
+                "attributes": {"NAME": "Road", "EventDate": 1709679600000},
+                "geometry": {"paths": [[_mercator(14.29, 48.31), _mercator(15.0, 48.2)]]},
+            },
+            {
+                "attributes": {"NAME": "Gauge", "EventDate": 1709766000000},
+                "geometry": {"x": _mercator(16.37, 48.21)[0], "y": _mercator(16.37, 48.21)[1]},
+            },
+        ],
+    }
+    catalogue, report = read_catalogue(write(tmp_path / "query.json", json.dumps(doc)))
+    events = by_title_of(catalogue)
+    assert {t: e.time.edtf for t, e in events.items()} == {
+        "Flood area": "2024-03-05",
+        "Road": "2024-03-06",
+        "Gauge": "2024-03-07",
+    }
+    area = catalogue.places_of(events["Flood area"])[0].geometry
+    assert area.geom_type == "Polygon" and len(area.interiors) == 1
+    assert round(area.bounds[0], 3) == 16.3 and round(area.bounds[3], 3) == 48.3
+    assert catalogue.places_of(events["Road"])[0].geometry.geom_type == "LineString"
+    assert not report.problems
+    assert report.asides[0] == (
+        "an Esri JSON (ArcGIS) feature set: read as the GeoJSON it stands for"
+    )
+    assert "first 3 features" in report.asides[1]
+    plain = {"features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}]}
+    (event,) = open_catalogue(write(tmp_path / "plain.json", json.dumps(plain))).events
+    assert event.time.edtf == "2020-01-01"
 
 
 def test_a_json_list_of_features_opens_as_a_collection(tmp_path):

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
-from mapexplorer.formats import native, takeout
+from mapexplorer.formats import esri_json, native, takeout
 from mapexplorer.formats.errors import FormatError, check_writable
 from mapexplorer.formats.ods import MIMETYPE
 from mapexplorer.model import Catalogue
@@ -136,6 +136,9 @@ def _read_catalogue(
     doc = parsed.pop(str(path), None) if parsed is not None else None
     if doc is None:
         doc = geojson_reader.load_json(path)
+    esri_lines: list[str] = []
+    if esri_json.is_esri(doc):  # an ArcGIS service's answer: the GeoJSON it stands for
+        doc, esri_lines = esri_json.from_esri(doc)
     if _is_native(doc):
         catalogue = native.from_geojson(doc, path, progress)
         features = doc.get("features") if isinstance(doc, dict) else None
@@ -153,7 +156,9 @@ def _read_catalogue(
         if (member := csv_reader.records_member(doc)) is not None:
             report.asides.insert(0, f"read the records in its {member!r} member, one a row")
         return catalogue, report
-    return geojson_reader.read_document(doc, path, progress, fields)
+    catalogue, report = geojson_reader.read_document(doc, path, progress, fields)
+    report.asides[:0] = esri_lines
+    return catalogue, report
 
 
 def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGuess | None:
@@ -188,6 +193,8 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
         return csv_reader.guess_records_fields(visits[:2])
     if (table := csv_reader.json_table(doc)) is not None:
         return csv_reader.guess_records_fields(table)
+    if esri_json.is_esri(doc):
+        doc = esri_json.from_esri(doc)[0]
     return geojson_reader.guess_document(doc, path)
 
 
