@@ -4627,3 +4627,37 @@ def test_google_takeouts_raw_positions_say_which_file_to_open(tmp_path):
         read_catalogue(write(tmp_path / "Records.json", json.dumps(records)))
     assert "raw positions" in str(caught.value)
     assert "Semantic Location History" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["spans.geojson", "spans.csv"])
+def test_a_date_and_an_end_without_a_start_are_a_span(tmp_path, name):
+    """Properties 'date' and 'end' (no 'start'): the end was left out and the file marked
+    unsure, as "'date' and 'end' disagree". The date is the span's start."""
+    rows = [
+        ("Strike", "2024-03-05", "2024-03-07", 2.35, 48.85),
+        ("March", "2024-03-09", "", 4.83, 45.76),
+    ]
+    if name.endswith(".csv"):
+        text = "title,date,end,lon,lat\n" + "".join(
+            f"{t},{d},{e},{x},{y}\n" for t, d, e, x, y in rows
+        )
+    else:
+        text = json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"title": t, "date": d, "end": e or None},
+                        "geometry": {"type": "Point", "coordinates": [x, y]},
+                    }
+                    for t, d, e, x, y in rows
+                ],
+            }
+        )
+    catalogue, report = read_catalogue(write(tmp_path / name, text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Strike": "2024-03-05/2024-03-07",
+        "March": "2024-03-09",
+    }
+    assert not report.unsure and not report.problems

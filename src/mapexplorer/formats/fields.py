@@ -1182,6 +1182,11 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
             sources.append(TimeSource(starts[0], ends[0], "days" if paired else "span"))
         else:
             sources.append(TimeSource(starts[0], None, "days" if paired else "date"))
+    elif ends and sources:
+        # "date" and "end" (no "start"): the date is when it began, the span's start
+        first = sources[0]
+        paired = first.kind == "days" or days(ends[0], named=True)
+        sources.insert(0, TimeSource(first.field, ends[0], "days" if paired else "span"))
     elif ends:
         sources.append(TimeSource(ends[0], None, "days" if days(ends[0], named=True) else "date"))
     sources += [TimeSource(n, None, "timestamp") for n in named("timestamp") if dates(n)]
