@@ -442,3 +442,48 @@ def test_a_sheet_in_web_mercator_metres_opens_and_its_guess_shows_the_columns(tm
     assert "they are Web Mercator's (EPSG:3857): 2 of the 2 places" in report.asides[0]
     guess = guess_fields(path)
     assert (guess.choice.lat, guess.choice.lon) == ("Y", "X") and not guess.missing
+
+
+@pytest.mark.parametrize(
+    ("shown", "order", "rally"),
+    [("dd/mm/yyyy", "dmy", "2024-03-05"), ("m/d/yyyy", "mdy", "2024-05-03")],
+)
+def test_a_date_typed_as_text_reads_in_the_order_the_sheets_date_cells_show(
+    tmp_path, shown, order, rally
+):
+    """Date cells beside one typed as text, "05/03/2024" (pasted, or typed with an
+    apostrophe): the window asked whether it is day or month first, though the sheet shows
+    its date cells of that column day first (or month first). It is read so, and said."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Event", "City"])
+    for value, event in [
+        (dt.datetime(2024, 3, 1), "Strike"),
+        (dt.datetime(2024, 3, 2), "Talks"),
+        ("05/03/2024", "Rally"),
+        (dt.datetime(2024, 3, 7), "Vote"),
+    ]:
+        sheet.append([value, event, "Kyiv"])
+        if not isinstance(value, str):
+            sheet.cell(sheet.max_row, 1).number_format = shown
+    path = tmp_path / "protests.xlsx"
+    book.save(path)
+    guess = guess_fields(path)
+    assert (guess.reasons, guess.choice.date_order) == ((), order)
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events}["Rally"] == rally
+    assert not report.unsure
+    assert any("as the sheet shows its date cells there" in n for n in report.notes)
+
+
+def test_a_date_typed_as_text_in_an_ods_reads_in_the_order_its_date_cells_show(tmp_path):
+    rows = [
+        ods_row(["Date", "Event", "City"]),
+        ods_row([("date", "2024-03-01", "01/03/2024"), "Strike", "Kyiv"]),
+        ods_row(["05/03/2024", "Rally", "Odesa"]),
+        ods_row([("date", "2024-03-07", "07/03/2024"), "Vote", "Lviv"]),
+    ]
+    path = ods(tmp_path / "protests.ods", ("Sheet1", rows, True))
+    catalogue, report = read_catalogue(path)
+    assert {e.title: e.time.edtf for e in catalogue.events}["Rally"] == "2024-03-05"
+    assert not report.unsure

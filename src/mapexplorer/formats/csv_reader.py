@@ -249,6 +249,9 @@ def _read_rows(
         if not isinstance(fields, FieldChoice)
         else None
     )
+    sheet_order = ""  # the words on dates read in the order a sheet shows its date cells in
+    if guessed is not None:
+        guessed, sheet_order = _by_sheet_order(guessed, number)
     choice = choice_from(fields, guessed)
     mercator = _mercator(header, dicts, choice)  # x/y in Web Mercator's metres: as degrees
     if mercator is not None:
@@ -268,6 +271,8 @@ def _read_rows(
     builder = CatalogueBuilder(path, "row")
     if mercator is not None:
         builder.report.asides.append(mercator[1].line)
+    if sheet_order and choice.date_order == guessed.choice.date_order:  # type: ignore[union-attr]
+        builder.report.notes.append(sheet_order)
     total = len(dicts) + bool(broken)
     if progress is not None:
         progress(0, total)
@@ -807,7 +812,7 @@ def guess_fields(path: str | os.PathLike) -> FieldGuess:
 def _guess(header: list[str], dicts: list[dict], number: Any) -> FieldGuess:
     """`fieldguess.guess`, with Web Mercator metres the rows' towns confirm as the degrees
     they are read as (`_mercator`): the dialog shows them as coordinates."""
-    guess = fieldguess.guess(header, dicts, number=number)
+    guess = _by_sheet_order(fieldguess.guess(header, dicts, number=number), number)[0]
     mercator = _mercator(header, dicts, guess.choice)
     if mercator is None:
         return guess
@@ -818,6 +823,33 @@ def _guess(header: list[str], dicts: list[dict], number: Any) -> FieldGuess:
         choice=replace(guess.choice, lat=columns.north, lon=columns.east),
         missing=tuple(m for m in guess.missing if m != "location"),
     )
+
+
+def _by_sheet_order(guess: FieldGuess, number: Any) -> tuple[FieldGuess, str]:
+    """A sheet's dates typed as text that read both ways ("05/03/2024", among date cells)
+    read in the order the sheet shows its date cells of that column in ("dd/mm/yyyy"), not
+    asked about; with the report's words on it ("" when the guess is left as it was)."""
+    orders = getattr(number, "date_orders", None)
+    time = guess.choice.time
+    if not orders or time is None or "date_order" not in guess.candidates:
+        return guess, ""
+    shown = {orders.get(f) for f in time.fields}
+    if len(shown) != 1 or None in shown:
+        return guess, ""
+    order = shown.pop()
+    reasons = tuple(r for r in guess.reasons if "read both ways" not in r)
+    candidates = {**guess.candidates, "date_order": (order, "mdy" if order == "dmy" else "dmy")}
+    choice = replace(guess.choice, date_order=order)
+    words = "day/month" if order == "dmy" else "month/day"
+    example = "dd/mm/yyyy" if order == "dmy" else "mm/dd/yyyy"
+    line = (
+        f"dates typed as text in {time.label!r} that read both ways (day/month or month/day) "
+        f"were read {words}, as the sheet shows its date cells there ({example})"
+    )
+    guess = replace(
+        guess, choice=choice, reasons=reasons, ambiguous=bool(reasons), candidates=candidates
+    )
+    return guess, line
 
 
 def _mercator(

@@ -188,7 +188,7 @@ def _value(cell: Any) -> _Cell:
         return _Cell(number if number is not None else shown or None)
     if kind == "date":
         when = _date(cell.get(f"{_OFFICE}date-value", ""))
-        return _Cell(when, _date_format(shown)) if when is not None else _Cell(shown or None)
+        return _Cell(when, _date_format(shown, when)) if when is not None else _Cell(shown or None)
     if kind == "boolean":
         return _Cell(cell.get(f"{_OFFICE}boolean-value") == "true")
     return _Cell(shown or None)  # a string, a time of day as shown, or no type: its text
@@ -216,11 +216,22 @@ def _date(text: str) -> dt.datetime | None:
         return None
 
 
-def _date_format(shown: str) -> str:
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$")
+
+
+def _date_format(shown: str, when: dt.datetime | None = None) -> str:
     """The number format a date is shown with, as far as `workbook` asks (whether it shows a
-    day, or only a month or a year): "June 1914" and "06/1914" show no day."""
+    day, or only a month or a year: "June 1914" and "06/1914" show no day; and the order of
+    a day and a month in numbers: "05/03/2024" for 5 March is "dd/mm/yyyy")."""
     if not shown:
         return "yyyy-mm-dd"
+    numbers = _NUMERIC_DATE.match(shown.strip())
+    if numbers and when is not None and when.day != when.month:
+        first, second = int(numbers[1]), int(numbers[2])
+        if (first, second) == (when.day, when.month):
+            return "dd/mm/yyyy"
+        if (first, second) == (when.month, when.day):
+            return "mm/dd/yyyy"
     from mapexplorer.formats.dates import parse_date
     from mapexplorer.model import DateError, Precision
 

@@ -28,7 +28,7 @@ __all__ = ["Sheet", "read_sheet"]
 class Sheet:
     """A sheet as a table: its name, header, data rows (text cells) and their Excel rows."""
 
-    __slots__ = ("asides", "excel_rows", "header", "name", "notes", "rows")
+    __slots__ = ("asides", "date_orders", "excel_rows", "header", "name", "notes", "rows")
 
     def __init__(self, name: str, header: list[str], rows: list[list[str]], excel_rows: list[int]):
         self.name = name
@@ -39,6 +39,9 @@ class Sheet:
         self.asides: list[str] = []
         """Which sheet was read, every row of it as written: the report's asides (its
         headline does not call the rows changed)."""
+        self.date_orders: dict[str, str] = {}
+        """Column → the order its date cells show their day and month in ("dmy", "mdy"):
+        the order of a date typed as text among them ("05/03/2024")."""
 
     def __call__(self, index: int) -> int:
         """The Excel row number of data row `index` (the CSV reader's `RowNumbers`)."""
@@ -158,6 +161,7 @@ def _table(
     header: list[str] | None = None
     rows: list[list[str]] = []
     excel_rows: list[int] = []
+    orders: dict[int, set[str]] = {}  # column → the orders its date cells are shown in
     total = sheet.max_row or 0  # from the sheet's own dimension: a guess, not a count
     for number, row in enumerate(sheet.iter_rows(), start=1):
         if progress is not None and number % 2000 == 0:
@@ -167,6 +171,10 @@ def _table(
             _date_text(v, cell.number_format) if isinstance(v, dt.datetime) else _text(v)
             for v, cell in zip(values, row, strict=True)
         ]
+        if header is not None:
+            for column, (v, cell) in enumerate(zip(values, row, strict=True)):
+                if isinstance(v, dt.datetime):
+                    orders.setdefault(column, set()).add(_shown_order(cell.number_format))
         while cells and not cells[-1]:
             cells.pop()  # Excel's formatted but empty cells at the end of a row
         if not any(cells):
@@ -189,7 +197,13 @@ def _table(
         return None
     width = len(header)  # cells Excel leaves empty at a row's end are the header's columns
     rows = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]
-    return Sheet(sheet.title, header, rows, excel_rows)
+    table = Sheet(sheet.title, header, rows, excel_rows)
+    table.date_orders = {
+        header[column]: shown.pop()
+        for column, shown in orders.items()
+        if column < width and len(shown) == 1 and next(iter(shown))
+    }
+    return table
 
 
 def _names_below_groups(groups: list[str], cells: list[str], values: tuple) -> bool:
@@ -262,6 +276,16 @@ def _date_text(value: dt.datetime, number_format: str | None) -> str:
     if value.time() == dt.time(0, 0) and "y" in shown and not any(c in shown for c in "dhs"):
         return value.strftime("%Y-%m" if "m" in shown else "%Y")
     return _text(value)
+
+
+def _shown_order(number_format: str | None) -> str:
+    """The order a date cell's format shows its day and month in: "dmy" ("dd/mm/yyyy",
+    "d.m.yy"), "mdy" ("m/d/yyyy", Excel's "mm-dd-yy"), or "" (year first, or no day)."""
+    shown = _FORMAT_LITERALS.sub("", (number_format or "").split(";")[0]).lower()
+    day, month = shown.find("d"), shown.find("m")
+    if day < 0 or month < 0 or shown.find("y") < min(day, month):
+        return ""
+    return "dmy" if day < month else "mdy"
 
 
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
