@@ -174,6 +174,17 @@ def test_a_list_of_places_in_one_cell_is_the_event_at_each(tmp_path):
     ]  # fmt: skip
 
 
+def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
+    """A history teacher's table of Olympia, Rome, London and Hastings: Olympia is only
+    Olympia, Washington, in our gazetteer, and that one name made every other a U.S. town
+    (Rome, Georgia; Hastings, Nebraska). One clear name is little evidence: the table's other
+    names' first readings count too."""
+    read = names_read(tmp_path, ["Olympia", "Rome", "London", "Hastings"])
+    assert (read["Rome"], read["Hastings"]) == ("Rome, Italy", "Hastings, United Kingdom")
+    us_towns = names_read(tmp_path, ["Dallas", "Boston", "Chicago", "Georgia"])
+    assert us_towns["Georgia"] == "Georgia (U.S. state)"  # as before
+
+
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
     catalogue, report = read_catalogue(
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")

@@ -1222,7 +1222,10 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention], prose: bool =
     table's names are ranked by its other names as first read: its rows are no story.)"""
     clear = [m for m in mentions if not m.ambiguous]
     if clear or len(mentions) < 2 or not prose:
-        _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in clear or mentions])
+        # A table's one clear name is little evidence ("Olympia", Washington's only, made
+        # "Hastings" Nebraska's beside "London"): all its names' first readings are the context
+        sure = clear if prose or len(clear) >= 2 else mentions
+        _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in sure])
         return
     # Every name a toss-up ("Gov. Kemp of Georgia said a curfew was imposed in Augusta"): each
     # one's first reading is only a guess (Georgia the country put Augusta in Italy, while
@@ -1340,21 +1343,31 @@ def _rank_by_table(mentions: list[PlaceMention]) -> None:
     U.S. towns "Georgia" is the state, among the Caucasus the country; in a column of U.S. states
     "Washington" and "New York" are states, among cities the cities."""
     clear = [m for m in mentions if not m.ambiguous]  # not guesses: a table of toss-ups has none
-    total = len(clear)
-    if not total:
+    # One clear name is little evidence ("Olympia", Washington's only, made "Rome" Rome,
+    # Georgia): then every name's first reading counts, each but the name's own
+    evidence = clear if len(clear) >= 2 else mentions
+    if not clear:
         return
+    firsts = {id(m): m.best.entry for m in evidence}
     countries: dict[str, int] = defaultdict(int)
     kinds: dict[str, int] = defaultdict(int)
-    for m in clear:
-        countries[m.best.entry.country] += 1
-        kinds[m.best.entry.kind] += 1
+    for entry in firsts.values():
+        countries[entry.country] += 1
+        kinds[entry.kind] += 1
     for mention in mentions:
         if not mention.ambiguous or mention.demonym:
+            continue
+        own = firsts.get(id(mention))
+        total = len(firsts) - (own is not None)
+        if not total:
             continue
         rescored = []
         for cand in mention.candidates:
             entry = cand.entry
-            same_country, same_kind = countries[entry.country], kinds[entry.kind]
+            same_country = countries[entry.country] - (
+                own is not None and own.country == entry.country
+            )
+            same_kind = kinds[entry.kind] - (own is not None and own.kind == entry.kind)
             bonus = _TABLE_COUNTRY_WEIGHT * same_country / total if entry.country else 0.0
             if entry.kind != CITY:  # an area among areas of its kind; cities are ranked as ever
                 bonus += _TABLE_KIND_WEIGHT * same_kind / total
