@@ -185,6 +185,31 @@ def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
     assert us_towns["Georgia"] == "Georgia (U.S. state)"  # as before
 
 
+@pytest.mark.parametrize(
+    ("names", "line"),
+    [
+        (  # Rome, Italy, is the third reading, behind two U.S. towns (Georgia's, New York's)
+            ["Dallas", "Boston", "Chicago", "Rome"],
+            "'Rome' could be more than one place: read as Rome, NY, United States, not Rome, "
+            "Italy; to choose, write its state or country after a comma (e.g. 'Rome, Italy')",
+        ),
+        (  # Washington, D.C., 13 times the size of Washington, Tyne and Wear
+            ["Sarajevo", "London", "Washington", "Compiègne"],
+            "'Washington' could be more than one place: read as Washington, United Kingdom, "
+            "not Washington, DC, United States; to choose, write its state or country after a "
+            "comma (e.g. 'Washington, DC')",
+        ),
+    ],
+)
+def test_the_far_bigger_namesake_passed_over_is_the_one_named(tmp_path, names, line):
+    """The report named the runner-up ("not Rome, NY"), not the namesake the user most
+    likely meant and that was passed over (Rome, Italy), and said nothing of a capital ten
+    times the size of the town taken."""
+    rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
+    _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
+    assert line in report.notes
+
+
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):
     catalogue, report = read_catalogue(
         write(tmp_path / "s.csv", "date,title,place\n2024-03-01,Fair,Springfield\n")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from mapexplorer.formats.reading import CatalogueBuilder
 from mapexplorer.model import PlaceError
@@ -23,7 +24,7 @@ __all__ = ["PlaceNameError", "PlacesByName"]
 
 _SHOWN = 5
 _NEAR_KM = 100.0
-_FAR_BIGGER = 20
+_FAR_BIGGER = 10
 """A namesake this many times bigger than the reading taken is worth a line in the report."""
 _CLOSE = 0.25
 """Readings this close in score are a toss-up (about 1.8× in population between two towns):
@@ -196,17 +197,17 @@ class PlacesByName:
                 + (f"; and {len(unread) - _SHOWN:,} more" if len(unread) > _SHOWN else "")
             )
         doubts = [
-            (name, candidates)
+            (name, [candidates[0], other])
             for name, candidates in self._used.items()
             if len(candidates) > 1
-            and (
-                candidates[0].score - candidates[1].score <= _CLOSE
+            for other in [_passed_over(candidates)]
+            if (
+                candidates[0].score - other.score <= _CLOSE
                 # "Paris" among Dallas and Boston: Paris, Texas by the file's other places,
                 # but Paris, France is 80 times its size; the user should know it was passed over
-                or candidates[1].entry.population
-                >= _FAR_BIGGER * max(candidates[0].entry.population, 1)
+                or other.entry.population >= _FAR_BIGGER * max(candidates[0].entry.population, 1)
             )
-            and _apart(candidates[0].entry, candidates[1].entry)
+            and _apart(candidates[0].entry, other.entry)
         ]
         dropped = [name for name in self._used if name in self._dropped]
         if dropped:
@@ -280,6 +281,14 @@ class PlacesByName:
                 + " (each read as the likeliest; write a state or country after a comma to choose)"
             )
         return lines
+
+
+def _passed_over(candidates: list) -> Any:
+    """The reading not taken to name in the report: a namesake far bigger than the one taken
+    ("Rome", Italy, behind Rome, Georgia, and Rome, New York), else the runner-up."""
+    taken = max(candidates[0].entry.population, 1)
+    bigger = [c for c in candidates[1:] if c.entry.population >= _FAR_BIGGER * taken]
+    return max(bigger, key=lambda c: c.entry.population) if bigger else candidates[1]
 
 
 _REGION_MARGIN = 0.1
