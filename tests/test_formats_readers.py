@@ -4661,3 +4661,25 @@ def test_a_date_and_an_end_without_a_start_are_a_span(tmp_path, name):
         "March": "2024-03-09",
     }
     assert not report.unsure and not report.problems
+
+
+def test_a_year_column_beside_a_date_of_a_day_and_month_is_that_day(tmp_path):
+    """A class's sheet of 'Year' (1914) and 'Date' ("28 June"): the date column, a day
+    without its year, was passed over with no word, and every event read as its year."""
+    text = (
+        "Year,Date,Event,Lat,Lon\n"
+        "1914,28 June,Assassination in Sarajevo,43.86,18.41\n"
+        "1914,August 4th,Britain declares war,51.5,-0.12\n"
+        "1917,,USA enters the war,38.9,-77.04\n"
+        "1918,11 Nov.,Armistice,49.43,2.83\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "ww1.csv", text))
+    assert {e.title: e.time.edtf for e in catalogue.events} == {
+        "Assassination in Sarajevo": "1914-06-28",
+        "Britain declares war": "1914-08-04",
+        "USA enters the war": "1917",
+        "Armistice": "1918-11-11",
+    }
+    assert not report.problems and not report.unsure
+    with pytest.raises(DateError, match="not a day of June 1914"):
+        parse_year_month_day(1914, "31 June")

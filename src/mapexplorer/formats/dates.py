@@ -365,6 +365,8 @@ def parse_year_month_day(year: object, month: object, day: object = None) -> Tim
     if span.precision is not Precision.YEAR or not _PLAIN_YEAR.match(span.edtf):
         raise DateError(f"{_show(year)} is not a single year, to go with a month")
     number, shown = int(span.edtf), span.describe()
+    if _is_unknown_part(day) and (both := _day_and_month(month)) is not None:
+        month, day = both  # "28 June" in a column beside the year's: a day of that year
     month_number = _month_number(month)
     if _is_unknown_part(day):
         return _ymd(number, month_number, None, shown)
@@ -378,6 +380,27 @@ def parse_year_month_day(year: object, month: object, day: object = None) -> Tim
 
 
 _PLAIN_YEAR = re.compile(r"^-?\d{4}$")
+
+
+_DAY_MONTH = re.compile(
+    r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:of\s+)?(?P<month>[^\W\d_]{3,})\.?"
+    r"|(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)$",
+    re.IGNORECASE,
+)
+
+
+def _day_and_month(value: object) -> tuple[str, str] | None:
+    """A day and a month without their year ("28 June", "June 28th", "11 Nov."): (the
+    month's name, the day), when the name is a month's; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    match = _DAY_MONTH.match(visible(value).strip())
+    if match is None:
+        return None
+    month = (match["month"] or match["month2"]).lower()
+    if month not in _MONTH_NAMES:
+        return None
+    return month, match["day"] or match["day2"]
 
 
 def _is_unknown_part(value: object) -> bool:

@@ -1194,6 +1194,11 @@ def _time_sources(by_norm: dict[str, str], values: dict[str, list]) -> list[Time
         # A year's month and day in columns of their own: a date, before the year alone.
         month = next((n for n in named("month") if _mostly(values[n], _is_month)), None)
         day = next((n for n in named("day") if _mostly(values[n], _is_day)), None)
+        if month is None and day is None:  # "Year" beside a "Date" of "28 June": that day
+            month = next(
+                (n for n in named("date") if values[n] and _mostly(values[n], _is_day_month)),
+                None,
+            )
         if month is not None:
             # TimelineJS's "End Year", "End Month", "End Day": the end of the span, if any.
             end_year = exact.get("end_year")
@@ -1384,6 +1389,13 @@ def _parses(value: Any, kind: TimeKind) -> bool:
 def _is_month(value: Any) -> bool:
     """A month cell: 1 to 12 or a month's name, or 0 (unknown)."""
     return _safe(lambda v: parse_year_month_day(2000, v), value)
+
+
+def _is_day_month(value: Any) -> bool:
+    """A day and a month without their year ("28 June", "Nov 11")."""
+    return isinstance(value, str) and _safe(
+        lambda v: parse_year_month_day(2000, v).precision.value == "day", value
+    )
 
 
 def _is_day(value: Any) -> bool:
