@@ -359,3 +359,27 @@ def test_a_time_that_reads_both_ways_is_reported(tmp_path):
     catalogue, report = read_catalogue(path)
     duomo = next(e for e in catalogue.events if e.title == "Duomo")
     assert duomo.time.edtf == "2024-12-05" and not report.notes  # month first, as 05/13
+
+
+def test_waypoints_without_a_time_are_dated_by_the_files_tracks(tmp_path):
+    """Garmin Connect's export of a hike: its summit and hut waypoints have no <time>, its
+    track has; the waypoints were left out ("the waypoint has no <time>"). They are dated
+    by the track's days, the report and their date notes saying so."""
+    body = (
+        '<wpt lat="46.5" lon="7.9"><name>Summit</name></wpt>'
+        '<wpt lat="46.45" lon="7.85"><name>Hut</name></wpt>'
+        "<trk><name>Two days</name><trkseg>"
+        '<trkpt lat="46.4" lon="7.8"><time>2024-06-01T07:00:00Z</time></trkpt>'
+        '<trkpt lat="46.5" lon="7.9"><time>2024-06-02T12:00:00Z</time></trkpt>'
+        "</trkseg></trk>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "hike.gpx", gpx(body)))
+    events = by_title(catalogue)
+    assert events["Summit"].time.edtf == "2024-06-01/2024-06-02"
+    assert "dated by the file's tracks" in events["Hut"].date_note
+    assert not report.problems
+    assert report.notes == [
+        "2 waypoints without a <time> of their own dated by the file's tracks, 1–2 June "
+        "2024: waypoint 1 ('Summit'), waypoint 2 ('Hut') (give each a <time> to date it more "
+        "exactly)"
+    ]

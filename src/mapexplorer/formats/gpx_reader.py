@@ -46,6 +46,7 @@ from mapexplorer.formats.reading import (
 )
 from mapexplorer.formats.xml_document import parse_document
 from mapexplorer.model import Catalogue, DateError, PlaceError, TimeSpan
+from mapexplorer.words import counted
 
 __all__ = ["read"]
 
@@ -109,13 +110,29 @@ def read(
         order, unsure = slash_order(ends)
         unsure = unsure or mixed_slash_orders(ends) is not None
         both_ways: list[tuple[str, str]] = []  # (item, its time that reads both ways)
+        # The days of the file's tracks and routes, for its waypoints when none has a time
+        # (marked so by the app; one left without among timed ones is reported)
+        untimed = not any(i.times for i in items if i.kind == "waypoint")
+        trip = _trip(items, order or "dmy") if untimed else None
+        dated: list[str] = []  # waypoints without a time of their own, dated by the trip
         for index, item in enumerate(items):
             if progress is not None and index % PROGRESS_EVERY == 0:
                 progress(index, len(items))
             doubt = next((t for t in _ends(item) if reads_both_ways(t)), "") if unsure else ""
-            if _read_item(builder, item, order or "dmy", doubt) and doubt:
+            by_trip = trip if item.kind == "waypoint" and not item.times else None
+            added = _read_item(builder, item, order or "dmy", doubt, by_trip)
+            if added and doubt:
                 both_ways.append((item.label, doubt))
+            if added and by_trip is not None:
+                dated.append(item.label)
         builder.report.notes += _both_ways_line(both_ways, order or "dmy")
+        if dated and trip is not None:
+            shown = ", ".join(dated[:5]) + (" …" if len(dated) > 5 else "")
+            builder.report.notes.append(
+                f"{counted(len(dated), 'waypoint')} without a <time> of {'its' if len(dated) == 1 else 'their'} "
+                f"own dated by the file's tracks, {trip.describe()}: {shown} (give each a "
+                "<time> to date it more exactly)"
+            )
         if progress is not None:
             progress(len(items), len(items))
         return builder.finish(len(items))
@@ -234,16 +251,37 @@ def _both_ways_line(both_ways: list[tuple[str, str]], order: DateOrder) -> list[
     ]
 
 
+def _trip(items: list[_Item], order: DateOrder) -> TimeSpan | None:
+    """The days of a file's timed tracks and routes, from the first's start to the last's
+    end: the time of its waypoints when none has one (a hike's summit and hut, marked
+    without a time by Garmin Connect or Komoot); None when no track or route is timed."""
+    spans = []
+    for item in items:
+        if item.kind != "waypoint" and item.times:
+            try:
+                spans.append(_time(item, order))
+            except DateError:
+                continue
+    if not spans:
+        return None
+    return TimeSpan.from_days(min(s.start for s in spans), max(s.end for s in spans))
+
+
 def _read_item(
-    builder: CatalogueBuilder, item: _Item, order: DateOrder = "dmy", doubt: str = ""
+    builder: CatalogueBuilder,
+    item: _Item,
+    order: DateOrder = "dmy",
+    doubt: str = "",
+    trip: TimeSpan | None = None,
 ) -> bool:
     """Add an item's event, or its problem; whether it was added. `doubt`: its time that
-    reads both ways, which no time in the file settles, for its date note."""
+    reads both ways, which no time in the file settles, for its date note; `trip`: the time
+    of a waypoint that has none, the days of the file's tracks."""
     if item.kind == "waypoint" and item.bad_points:
         builder.problem(item.label, "lat/lon", item.bad_points[0])
         return False
     try:
-        time = _time(item, order)
+        time = trip if trip is not None else _time(item, order)
     except DateError as exc:
         builder.problem(item.label, "time", str(exc))
         return False
@@ -275,6 +313,8 @@ def _read_item(
             f"as their coordinates cannot be read: {shown}{more}"
         )
     said = ""
+    if trip is not None:
+        said = f"The waypoint has no <time>: dated by the file's tracks, {trip.describe()}."
     if doubt:
         as_read = "day/month" if order == "dmy" else "month/day"
         said = (
