@@ -4683,3 +4683,33 @@ def test_a_year_column_beside_a_date_of_a_day_and_month_is_that_day(tmp_path):
     assert not report.problems and not report.unsure
     with pytest.raises(DateError, match="not a day of June 1914"):
         parse_year_month_day(1914, "31 June")
+
+
+def test_html_in_a_geojsons_names_and_descriptions_reads_as_its_text(tmp_path):
+    """A Google My Maps KML converted to GeoJSON (togeojson, ogr2ogr) keeps its HTML: the
+    title showed "Caf&eacute; &amp; Museum" and the description its tags. They are text;
+    plain text with a "<" or an "&" that is no markup stays as written."""
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": "Caf&eacute; &amp; Museum",
+                    "description": "The <i>old</i> town.<br>Lunch &amp; coffee.",
+                    "date": "2024-05-03",
+                },
+                "geometry": {"type": "Point", "coordinates": [16.37, 48.21]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"name": "R&D < 5%", "description": "A & B", "date": "2024-05-04"},
+                "geometry": {"type": "Point", "coordinates": [16.38, 48.22]},
+            },
+        ],
+    }
+    catalogue, _ = read_catalogue(write(tmp_path / "my-maps.geojson", json.dumps(doc)))
+    assert [(e.title, e.summary) for e in catalogue.events] == [
+        ("Café & Museum", "The old town.\nLunch & coffee."),
+        ("R&D < 5%", "A & B"),
+    ]

@@ -25,6 +25,7 @@ from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.local_midnight import local_midnights
+from mapexplorer.formats.markup import has_markup, html_text
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
 from mapexplorer.formats.reading import (
@@ -244,7 +245,7 @@ def read_document(
         # cost ~27 µs, 2.7 s for 100,000 points. The results and messages are the same.
         props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
         midnights = _local_midnights(choice, features, props)  # ArcGIS's dates, in Unix time
-        all_parts = reader.all_parts(props)
+        all_parts = [_plain(p) for p in reader.all_parts(props)]
         reader.read_days_in_bulk(props)
         slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
         guessed_mercator = None  # metres with no "crs" member: Web Mercator's, by the names?
@@ -445,6 +446,20 @@ def projected_crs(doc: Any) -> str | None:
     return f"EPSG:{epsg[1]}" if epsg else name.strip()[:60]
 
 
+def _plain(parts: RowParts) -> RowParts:
+    """A feature's title, description and place name as text, when they hold HTML, as a
+    KML converted to GeoJSON (togeojson, ogr2ogr) keeps Google My Maps' ("<b>Café</b>",
+    "Lunch &amp; coffee<br>…"): tags out, entities as their characters, a title on one line."""
+    title, summary, place = parts.title, parts.summary, parts.place
+    if not (has_markup(title) or has_markup(summary) or has_markup(place)):
+        return parts
+    return parts._replace(
+        title=" ".join(html_text(title).split()) if has_markup(title) else title,
+        summary=html_text(summary) if has_markup(summary) else summary,
+        place=" ".join(html_text(place).split()) if has_markup(place) else place,
+    )
+
+
 def _local_midnights(choice: FieldChoice, features: list, props: list[dict]) -> list[str]:
     """Time properties of Unix times at a local midnight east of Greenwich, as ArcGIS stores
     a date (`local_midnight`), made the ISO days they stand for, in the features' own
@@ -570,7 +585,7 @@ def _read_feature(
         builder.problem(item, "properties", "the properties are not an object")
         return
     if parts is None:
-        parts = reader.parts(props)
+        parts = _plain(reader.parts(props))
     if parts.title:
         item = f"{item} ({parts.title[:40]!r})"
     time_source = reader.time_source_for(props)  # the file's, or the feature's own

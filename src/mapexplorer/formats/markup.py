@@ -6,12 +6,22 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["has_tags", "html_text"]
+__all__ = ["has_markup", "has_tags", "html_text"]
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")
 _HIDDEN = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 """A script or a style sheet: text no reader of the page sees."""
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*p\s*>", re.IGNORECASE)
+
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def has_markup(text: str) -> bool:
+    """Whether `text` holds HTML tags or character references ("<b>", "&amp;", "&#233;")."""
+    return (
+        "<" in text and _TAG.search(text) is not None or "&" in text and bool(_ENTITY.search(text))
+    )
 
 
 def has_tags(text: str) -> bool:
