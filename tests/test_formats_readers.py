@@ -4713,3 +4713,27 @@ def test_html_in_a_geojsons_names_and_descriptions_reads_as_its_text(tmp_path):
         ("Café & Museum", "The old town.\nLunch & coffee."),
         ("R&D < 5%", "A & B"),
     ]
+
+
+def test_a_school_year_or_season_written_with_a_hyphen_is_two_years(tmp_path):
+    """A football table's seasons "2019-20" … "2023-24": 2019-20 read as 2019–2020, but
+    2020-21 to 2023-24 as EDTF's seasons (spring 2020, summer 2021, autumn 2022, winter
+    2023), and "1999-00" as 1999. Each is the two years; "2011-12" is still ISO's December
+    2011, and our own exports' EDTF seasons reopen as they were."""
+    assert [
+        parse_date(v).edtf for v in ("2019-20", "2020-21", "2022-23", "2023-24", "1999-00")
+    ] == ["2019/2020", "2020/2021", "2022/2023", "2023/2024", "1999/2000"]
+    assert parse_date("2011-12").edtf == "2011-12"
+    assert parse_date("2024-21").edtf == "2024-21"  # spring 2024: 21 is no year after 2024
+    seasons = Catalogue(
+        [
+            Event(id="e1", title="Spring", time=TimeSpan.parse("2020-21"), place_ids=("p",)),
+            Event(id="e2", title="Winter", time=TimeSpan.parse("2023-24"), place_ids=("p",)),
+        ],
+        {"p": Place("p", "Paris", Point(2.35, 48.85))},
+    )
+    for kind in ("csv", "kml"):
+        path = tmp_path / f"seasons.{kind}"
+        export_catalogue(seasons, path, kind)
+        catalogue, _ = read_catalogue(path)
+        assert [e.time.edtf for e in catalogue.events] == ["2020-21", "2023-24"], kind

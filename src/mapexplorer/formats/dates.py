@@ -700,6 +700,15 @@ def _ongoing_span(match: re.Match[str], order: DateOrder, unix: bool, raw: str) 
     return parse_span(start.edtf, today.isoformat(), order)
 
 
+_YEARS_HYPHEN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _next_year(match: re.Match[str]) -> bool:
+    """Whether "YYYY-NN" is a year and the next ("2022-23", "1999-00"), NN not a month."""
+    number = int(match[2])
+    return number == (int(match[1]) + 1) % 100 and not 1 <= number <= 12
+
+
 def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
     # A zero-width space or a direction mark copied from a web page with the date; a
     # reference mark copied from Wikipedia ("28 June 1914[3]").
@@ -716,6 +725,12 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         text = text[1:]
     if not text.isascii():  # "24.02.2022 р.": the date, without the word for its year
         text = _YEAR_WORD.sub("", text)
+    if (match := _YEARS_HYPHEN.match(text)) and _next_year(match):
+        # "2022-23", a school year or a football season, as a table writes it: not EDTF's
+        # autumn 2022 (21-24 are its seasons); "2019-20" read so already, "2011-12" is ISO's
+        # December 2011; "1999-00" is 1999–2000, not 1999 with no month
+        first = int(match[1])
+        return _cached_parse(f"{first:04d}/{first + 1:04d}")
     if "0" in text and (zeroed := _zero_day(text, order)) is not None:
         return _cached_parse(zeroed)
     if ")" in text and ":" in text:  # "14:00:00 GMT+0000 (Coordinated Universal Time)"

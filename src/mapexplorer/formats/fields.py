@@ -67,8 +67,9 @@ __all__ = [
     "preview",
 ]
 
-TimeKind = Literal["date", "span", "timestamp", "year", "days"]
-"""How a time field is read; "days": spreadsheet day numbers (45467 is 24 June 2024)."""
+TimeKind = Literal["date", "span", "timestamp", "year", "days", "edtf"]
+"""How a time field is read; "days": spreadsheet day numbers (45467 is 24 June 2024); "edtf":
+our own exports' EDTF first ("2022-23" is autumn 2022 there, 2022–2023 in another table)."""
 TEXT_ROLES = (
     "title", "description", "category", "place", "id", "place_id", "excerpt", "excerpts", "era",
 )  # fmt: skip
@@ -518,6 +519,11 @@ class TimeSource:
             return parse_span(start, end, order, days=self.kind == "days")
         if self.kind == "days":
             return parse_spreadsheet_day(row.get(self.field), order)
+        if self.kind == "edtf" and isinstance(value := row.get(self.field), str):
+            try:
+                return TimeSpan.parse(value.strip())
+            except DateError:
+                pass  # as another table's date, with its reason
         return parse_date(row.get(self.field), order, unix=self.kind != "year")
 
 
@@ -728,7 +734,7 @@ def guess(
     time = time_sources[0] if time_sources else None
     own = is_own_export(names)
     if own:  # our CSV export: its date is the event's, whatever the opened file's columns say
-        time = next((s for s in time_sources if s.field == own), TimeSource(own))
+        time = TimeSource(own, None, "edtf")  # EDTF, as it was written
     order, order_unsure = slash_order(
         v for s in time_sources[:1] for f in s.fields for v in values[f]
     )

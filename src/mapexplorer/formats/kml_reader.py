@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import shapely
@@ -196,6 +196,10 @@ def read(
             else None
         )
         choice = choice_from(fields, guessed)
+        if guessed is not None and rows and all(_OWN_EXPORT <= row.keys() for row in rows):
+            # our own export: its EDTF date as written ("2022-23" is autumn 2022 there)
+            if choice.time is not None and choice.time.fields == ("date",):
+                choice = replace(choice, time=replace(choice.time, kind="edtf"))
         user_time = fields is not None and (
             isinstance(fields, FieldChoice)
             or any(k in fields for k in ("time", "date", "start", "end", "timestamp", "year"))
