@@ -924,6 +924,35 @@ def test_what_happened_is_not_counted_from_a_plan(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan launched a lander on Wednesday. An H3 rocket lifted off at 9:13 a.m. (0013 "
+            "GMT), the agency said.",
+            [("on Wednesday", "2025-01-15"), ("at 9:13 a.m.", "2025-01-15")],
+        ),
+        (
+            "Winds pushed the fire east on Tuesday. Around 9 p.m. that night it jumped the river.",
+            [("on Tuesday", "2025-01-14"), ("Around 9 p.m.", "2025-01-14")],
+        ),
+        ("Talks ended on Jan. 9. Leaders met again at 1800 GMT.", [("Jan. 9", "2025-01-09"), ("at 1800 GMT", "2025-01-09")]),
+        # with a date of its own, the sentence is that date's; with none before, no date
+        (
+            "Talks ended on Jan. 9. The fire was reported at 3:40 p.m. on Sunday, Jan. 12.",
+            [("Jan. 9", "2025-01-09"), ("on Sunday, Jan. 12", "2025-01-12")],
+        ),
+        ("The rocket lifted off at 9:13 a.m.", []),
+        ("The war began in 2014. Shelling resumed at 6 a.m.", [("2014", "2014")]),
+    ],
+)  # fmt: skip
+def test_a_time_of_day_is_on_the_day_told_before(text, expected):
+    """ "Japan launched a lander on Wednesday. An H3 rocket lifted off from Tanegashima at 9:13
+    a.m." had no date, and was no event of its own: a time of day in a sentence with no date
+    is on the day of the date before it."""
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A quake struck Antakya on Feb. 20, 2023. A second one hit Adana hours later.",

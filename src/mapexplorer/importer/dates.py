@@ -1084,6 +1084,51 @@ def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
     return prev, FROM_PREVIOUS, f"the time of the previous date ({prev.describe()})"
 
 
+_CLOCK = (
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b)"
+)
+_TIME_OF_DAY = "a time of day"
+
+
+@_rule(
+    r"\b(?:at|around|about|by|until|shortly\s+(?:after|before)|just\s+(?:after|before))\s+"
+    rf"(?:about\s+|around\s+)?{_CLOCK}",
+    re.I,
+)
+def _time_of_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "Japan launched a lander on Wednesday. An H3 rocket lifted off from Tanegashima at 9:13
+    a.m.": a time of day in a sentence with no date is on the day of the date before it (one
+    written with a date, "at 3:40 p.m. on Sunday, Aug. 11", is that date's; see
+    `_without_times_beside_dates`)."""
+    prev = ctx.previous
+    if prev is None or prev.precision is not Precision.DAY or _ahead_of_a_past_clause(ctx, m):
+        return None
+    return prev, FROM_PREVIOUS, f"{_TIME_OF_DAY}: the day of the previous date ({prev.describe()})"
+
+
+# A sentence's end, not an abbreviated time's ("at 9:13 a.m. (0013 GMT)")
+_STOP = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)[.!?][\"”’)]?\s+(?=[A-Z\"“‘])|\n")
+
+
+def _without_times_beside_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions without a time of day whose sentence has a date of its own."""
+    kept = []
+    for d in mentions:
+        if d.note.startswith(_TIME_OF_DAY):
+            # (its end may lie at the time's start: the look-ahead reads on past `d.start`)
+            stops = [
+                m.end() for m in _STOP.finditer(text, max(0, d.start - 400)) if m.end() <= d.start
+            ]
+            start = stops[-1] if stops else max(0, d.start - 400)
+            after = _STOP.search(text, d.end)
+            end = after.start() if after else len(text)
+            if any(o is not d and start <= o.start < end for o in mentions):
+                continue
+        kept.append(d)
+    return kept
+
+
 @_rule(
     r"(?:the\s+)?(?P<which>following|next|previous|preceding|subsequent|same)\s+(?P<u>year|month|week|day|decade)|(?P<that>that)\s+(?P<u2>year|month|day)",
     re.I,
@@ -1889,7 +1934,7 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 ctx.previous, ctx.previous_end = second[1].span, second[1].end
                 taken_until = second[1].end
                 listed = None
-    return tuple(mentions)
+    return tuple(_without_times_beside_dates(text, mentions))
 
 
 def _and_month(first: DateMention, text: str, at: int, cue_start: int) -> list[DateMention]:
