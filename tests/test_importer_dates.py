@@ -926,6 +926,23 @@ def test_what_happened_is_not_counted_from_a_plan(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Fire broke out on Sunday, Jan. 12. By the next morning it had grown.", "2025-01-13"),
+        ("Fire broke out on Sunday, Jan. 12. Next morning, crews arrived.", "2025-01-13"),
+        ("Fire broke out on Sunday, Jan. 12. That night it jumped the river.", "2025-01-12"),
+        ("Fire broke out on Jan. 12. The previous evening had been calm.", "2025-01-11"),
+        # after a month, a day of it: which one not said
+        ("Fire broke out in March 2022. The following night it spread.", "2022-03"),
+    ],
+)
+def test_a_part_of_a_day_counts_from_the_date_before(text, expected):
+    """ "Fire broke out on Sunday, Aug. 11 … By the next morning it had grown to 4,000
+    hectares" had no date: the morning after the date before (or that night, its day)."""
+    assert dates(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Japan launched a lander on Wednesday. An H3 rocket lifted off at 9:13 a.m. (0013 "
             "GMT), the agency said.",
@@ -933,6 +950,10 @@ def test_what_happened_is_not_counted_from_a_plan(text):
         ),
         (
             "Winds pushed the fire east on Tuesday. Around 9 p.m. that night it jumped the river.",
+            [("on Tuesday", "2025-01-14"), ("that night", "2025-01-14")],
+        ),
+        (
+            "Winds pushed the fire east on Tuesday. Around 9 p.m. the fire jumped the river.",
             [("on Tuesday", "2025-01-14"), ("Around 9 p.m.", "2025-01-14")],
         ),
         ("Talks ended on Jan. 9. Leaders met again at 1800 GMT.", [("Jan. 9", "2025-01-09"), ("at 1800 GMT", "2025-01-09")]),

@@ -1084,6 +1084,7 @@ def _hours_later(m: re.Match[str], ctx: _Context) -> Resolved:
     return prev, FROM_PREVIOUS, f"the time of the previous date ({prev.describe()})"
 
 
+_PARTS_OF_A_DAY = {"morning", "afternoon", "evening", "night"}
 _CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b)"
@@ -1130,13 +1131,19 @@ def _without_times_beside_dates(text: str, mentions: list[DateMention]) -> list[
 
 
 @_rule(
-    r"(?:the\s+)?(?P<which>following|next|previous|preceding|subsequent|same)\s+(?P<u>year|month|week|day|decade)|(?P<that>that)\s+(?P<u2>year|month|day)",
+    r"(?:the\s+)?(?P<which>following|next|previous|preceding|subsequent|same)\s+(?P<u>year|month|week|day|decade|"
+    r"morning|afternoon|evening|night)|(?P<that>that)\s+(?P<u2>year|month|day|morning|afternoon|evening|night)",
     re.I,
 )
 def _following(m: re.Match[str], ctx: _Context) -> Resolved:
     which = (m["which"] or "same").lower()
     unit = (m["u"] or m["u2"]).lower()
-    if which == "next" and not m.group().lower().startswith("the"):
+    part_of_a_day = unit in _PARTS_OF_A_DAY
+    if part_of_a_day:
+        # "By the next morning it had grown to 4,000 hectares", "Around 9 p.m. that night",
+        # "Next morning, they left": the day after the date before, or its day
+        unit = "day"
+    if which == "next" and not m.group().lower().startswith("the") and not part_of_a_day:
         # "pushed back to next year": counted from publication, unknown without it (not the
         # year after the story's last date)
         return _from_published("next", unit, ctx)
