@@ -873,6 +873,41 @@ def test_places_of_a_gaza_timeline_and_of_istanbuls_history_are_found(gaz, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Fire forced the evacuation of Barriere, north of Kamloops.",
+            [("Barriere", "Barrière", "CA"), ("Kamloops", "Kamloops", "CA")],
+        ),
+        (
+            "The fire jumped the river near Clearwater, north of Kamloops.",
+            [("Clearwater", "Clearwater", "CA"), ("Kamloops", "Kamloops", "CA")],
+        ),
+        # not a word for an institution, nor a person's name, nor a town far from the story's
+        (
+            "Senator Kelly of Phoenix testified in Congress on Tuesday.",
+            [("Phoenix", "Phoenix", "US")],
+        ),
+        (
+            "Rancher Tom Barriere of Kamloops said the fire came to Barriere.",
+            [("Kamloops", "Kamloops", "CA")],
+        ),
+        ("Crews from Kamloops flew to Sindirgi.", [("Kamloops", "Kamloops", "CA")]),
+        # a town the story names that is near the others stays itself
+        (
+            "Storms hit Clearwater and Tampa, Florida.",
+            [("Clearwater", "Clearwater", "US"), ("Tampa", "Tampa", "US")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):
+    """ "the evacuation of Barriere" named no place and "near Clearwater", in a story from
+    Kamloops, British Columbia, was Clearwater, Florida: GeoNames' towns of 1,000 to 15,000
+    people are read after a preposition, or for a namesake far off, near the story's towns."""
+    assert [(m.text, m.best.name, m.best.entry.country) for m in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize(
     ("text", "name", "where"),
     [
         ("Alexander defeated Darius III at Issus in 333 BC.", "Issus", "Issus"),

