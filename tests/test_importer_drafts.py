@@ -1775,6 +1775,15 @@ def test_a_place_that_acts_stays_when_there_is_no_other_place():
             ["Brussels"],
             "European Union",
         ),
+        # a country in an official's title ("U.S. District Judge"), where a date's commas lie
+        # between, or after "visited"
+        (
+            "U.S. District Judge Margaret Kell set sentencing for Feb. 12, 2024, in San Antonio.",
+            ["San Antonio"],
+            "United States",
+        ),
+        ("U.S. President Joe Biden visited Kyiv on Feb. 20, 2023.", ["Kyiv"], "United States"),
+        ("The U.S. Embassy in Baghdad was attacked on Jan. 5, 2020.", ["Baghdad"], "United States"),
     ],
 )
 def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alternative):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -510,7 +511,7 @@ def _units(
             and _unknown_site(text, start, start + end_trim, places, dates)
         )
         if unit.actors and any(
-            _at_a_site(text, m, unit.actors) for m in own if m not in unit.actors
+            _at_a_site(text, m, unit.actors, unit.dates) for m in own if m not in unit.actors
         ):
             # "Argentina won the World Cup in Lusail", "U.S. forces withdrew from a base in
             # Agadez": where it happened is the site; who acted, an alternative.
@@ -557,6 +558,15 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
+# Whose office or officer a title names ("U.S. President Joe Biden", "U.S. District Judge Kell",
+# "the U.S. Embassy in Baghdad"): the country's people, not where.
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:(?:District|Circuit|Supreme|Federal|Foreign|Defen[cs]e|State|Trade|Special|Vice|"
+    r"Prime|Deputy|Chief|Attorney|Interior|Finance|Energy)\s+)?(?:President|Minister|Judge|"
+    r"Attorney|Ambassador|Embassy|Consulate|Secretary|Senator|Court|Department|Ministry|"
+    r"Marshals?|Envoy|Representative|Army|Navy|Marines|Air\s+Force|Coast\s+Guard|"
+    r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral)\b"
+)
 
 
 def _whose_people(text: str, mention: PlaceMention) -> bool:
@@ -612,9 +622,12 @@ def _acts(text: str, mention: PlaceMention) -> bool:
     if _PEOPLE_OF.search(text, max(0, mention.start - 40), mention.start):
         return True  # "The leaders of France, Germany and …": whose leaders they were
     after = _WORD_AFTER.match(text, mention.end)
-    if after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE):
+    office = _OFFICE_AFTER.match(text, mention.end)
+    if office is None and (
+        after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE)
+    ):
         return False
-    if after.group(1) in ("was", "were", "is", "are"):
+    if after is not None and after.group(1) in ("was", "were", "is", "are"):
         return False  # "Hatay was among the provinces devastated": what it was, or underwent
     before = _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     if before is None:
@@ -649,18 +662,33 @@ def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
     return [m for m in own if m in acting]
 
 
-def _at_a_site(text: str, mention: PlaceMention, actors: list[PlaceMention]) -> bool:
+def _at_a_site(
+    text: str,
+    mention: PlaceMention,
+    actors: list[PlaceMention],
+    dates: Sequence[DateMention] = (),
+) -> bool:
     """Whether a place is named as where an actor before it acted, in the same phrase ("won
-    the World Cup in Lusail", "withdrew from a drone base in Agadez", "sent troops to Mali"):
-    not after a comma ("seized the territory, prompting residents to flee to Armenia"), nor
-    "in between Iran and …"."""
+    the World Cup in Lusail", "withdrew from a drone base in Agadez", "sent troops to Mali",
+    "visited Kyiv", "set sentencing for Feb. 12, 2024, in San Antonio": a date's commas are
+    its own): not after a comma ("seized the territory, prompting residents to flee to
+    Armenia"), nor "in between Iran and …"."""
     site = _SITE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
     if site is None or _SITE_GAP.search(site.group()):
         return False
-    return any(
-        m.end <= mention.start and not re.search(r"[,;:—–()]", text[m.end : mention.start])
-        for m in actors
-    )
+
+    def gap(start: int) -> str:
+        between = text[start : mention.start]
+        for d in dates:
+            if start <= d.start and d.end <= mention.start:
+                a, b = d.start - start, d.end - start
+                # "Feb. 12, 2024, in": the comma closing a date with one inside (not
+                # "September 2023, prompting …", a clause's)
+                b += "," in d.text and between.startswith(",", b)
+                between = between[:a] + " " * (b - a) + between[b:]
+        return between
+
+    return any(m.end <= mention.start and not re.search(r"[,;:—–()]", gap(m.end)) for m in actors)
 
 
 _LOCATED_BEFORE = re.compile(
@@ -747,7 +775,8 @@ _PERIOD_AS_TIME = re.compile(
 _SITE_GAP = re.compile(r"\b(?:between|with|against|and|or|than)\b")
 _LISTED = re.compile(r",?\s+(?:and\s+)?|,\s+")
 _SITE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|into|to|from|across|through|around|off)\s+"
+    r"\b(?:in|at|near|outside|inside|into|to|from|across|through|around|off|visited|toured|"
+    r"reached)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
 )
 
