@@ -1403,6 +1403,31 @@ def test_a_sentence_that_says_what_is_is_titled_by_its_dated_clause():
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "drafts"),
+    [
+        (
+            "Born in Mostar in 1936, Kovač studied architecture in Belgrade and graduated in 1960.",
+            [("1936", "Kovač was born in Mostar", "Mostar"), ("1960", "Kovač studied architecture in Belgrade and graduated", "Belgrade")],
+        ),
+        (
+            "Elected in 2019, the mayor of Kyiv resigned in March 2023.",
+            [("2019", "The mayor of Kyiv was elected", "Kyiv"), ("2023-03", "The mayor of Kyiv resigned", "Kyiv")],
+        ),
+        (
+            "Born in Mostar, Bosnia, on May 3, 1936, Kovač moved to Paris in 1964.",
+            [("1936-05-03", "Kovač was born in Mostar", "Mostar"), ("1964", "Kovač moved to Paris", "Paris")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_dated_lead_and_a_dated_main_clause_are_two_drafts(sentence, drafts):
+    """ "Born in Mostar in 1936, Kovač studied architecture in Belgrade and graduated in 1960"
+    was one draft, of the birth, the graduation's year only its alternative: the lead that
+    says when the subject was born (or elected…) is a clause of its own."""
+    found = import_text(sentence).drafts
+    assert [(d.time.edtf, d.title, d.places[0].name) for d in found] == drafts
+
+
 def test_a_clause_with_no_place_does_not_take_a_later_clauses_with_its_own_subject():
     """ "The building reopened in May 2014, and Kovač was awarded the prize in The Hague the
     following year" placed the reopening in The Hague: the place is the second clause's, whose

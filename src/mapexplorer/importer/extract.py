@@ -312,6 +312,7 @@ def dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
     return PlaceMention(start, end, article.text[start:end], candidates)
 
 
+_DATED_LEAD = re.compile(r"(?:Born|Raised|Educated|Trained|Elected|Appointed|Ordained)\s")
 _CONNECTOR = re.compile(r"(?:and|but|yet|then|while|although|though|whereas)\s+")
 
 
@@ -339,6 +340,18 @@ def _units(
         # clause's after "but" (or ", and"), the one before it, undated, its context; not in
         # "With Moscow at war, and Iran under pressure, they failed last month …" (a lead).
         cuts.append(lead[-1].end())
+    # "Born in Mostar in 1936, Kovač studied in Belgrade and graduated in 1960": a lead with a
+    # date of its own, before a main clause with another, is a clause of its own ("Kovač was
+    # born in Mostar"), the subject the main clause's.
+    born = None
+    if _DATED_LEAD.match(text, sentence.start, sentence.end):
+        for comma in re.finditer(r",\s(?=[A-Za-z])", text[sentence.start : sentence.start + 100]):
+            at = sentence.start + comma.end()
+            if any(m.start < at for m in dates):
+                if any(m.start >= at for m in dates):
+                    born = at
+                    cuts.append(at)
+                break
     # "Pezeshkian — who beat Jalili in the 2024 runoff — met Putin on Friday": the dashes of an
     # aside break no clause.
     asides = asides_in(text, sentence.start, sentence.end) if len(dates) > 1 else []
@@ -373,11 +386,15 @@ def _units(
     ]  # fmt: skip
     units = []
     subject = subject_of(text[cuts[0] : cuts[1]]) if len(cuts) > 2 else ""
+    lead_subject = ""
+    if born and born in cuts[1:-1]:
+        after = cuts[cuts.index(born) + 1]
+        subject = lead_subject = subject_of(text[born:after])
     for start, end in zip(cuts, cuts[1:], strict=False):
         later = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a >= end]
         end_trim = len(text[start:end].rstrip(" ,;—–"))
         unit = _Unit(start, start + end_trim, sentence.paragraph)
-        unit.subject = subject if start > sentence.start else ""
+        unit.subject = subject if start > sentence.start else lead_subject
         unit.followed = tells_what_followed(text[start:end])
         unit.present = tells_what_is(text[start:end])
         # (or a sentence that is all quotation, after the one that said who said it)
@@ -463,7 +480,9 @@ def _units(
             # clause with a subject of its own ("The building reopened in May 2014, and Kovač
             # was awarded the prize in The Hague the following year": not The Hague)
             m for m in places
-            if not any(a <= m.start < b and _own_subject(text, a) for a, b in later)
+            # (the main clause after a dated lead is the lead's subject's: "Elected in 2019,
+            # the mayor of Kyiv resigned in March 2023" was elected in Kyiv)
+            if not any(a <= m.start < b and a != born and _own_subject(text, a) for a, b in later)
         ]  # fmt: skip
         said = _ATTRIBUTION.search(text, start, start + end_trim)
         if said:

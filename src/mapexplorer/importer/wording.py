@@ -484,6 +484,9 @@ def title_for(
     first = text.split(" ", 1)[0]
     if subject and first.islower() and _PAST_VERB.fullmatch(first) and first not in _NOT_VERBS:
         text = f"{subject} {text}"
+    elif subject and first.lower() in _PASSIVE_LEADS:
+        # "Born in Mostar in 1936," a clause of its own before "Kovač studied …"
+        text = f"{subject} was {first.lower()} {text.split(' ', 1)[1] if ' ' in text else ''}"
     words = [w for w in re.split(r"[ \t\n]+", text) if w]
     # "Ecuadorean President Daniel Noboa and leftist challenger Luisa Gonzalez will face …":
     # a subject that fills the title goes without its roles ("Daniel Noboa and Luisa Gonzalez").
