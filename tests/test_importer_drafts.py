@@ -1107,6 +1107,25 @@ def test_where_who_said_it_is_is_no_place_of_the_event():
     assert [p.name for p in belt.places] == ["China", "Astana"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        (
+            "Russian troops crossed the Dnipro on March 1, 2022, and took Kherson on March 2, 2022.",
+            ["Russian troops crossed the Dnipro", "Russian troops took Kherson"],
+        ),
+        (
+            "Heavy rains flooded Derna on Sept. 10, 2023, then swept into Benghazi on Sept. 11, 2023.",
+            ["Heavy rains flooded Derna", "Heavy rains swept into Benghazi"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_subject_that_ends_in_a_plural_is_whole(sentence, titles):
+    """ "Russian troops crossed the Dnipro …, and took Kherson on March 2" titled the second
+    clause "Russian took Kherson": the plural "troops" was read as the verb."""
+    assert [d.title for d in import_text(sentence).drafts] == titles
+
+
 def test_a_clause_without_a_subject_of_its_own_takes_its_sentences():
     """ "…, then tore north through Georgia on Friday" was titled "Tore north through Georgia";
     a clause with a subject of its own keeps it ("…, and officials said …")."""

@@ -1073,6 +1073,13 @@ def _subject_after_comma(clause: str) -> str:
         return words[0]
     for i, word in enumerate(words[: _SUBJECT_WORDS + 1]):
         content = [w for w in words[:i] if w.lower() not in _DETERMINERS]
+        if (
+            word.endswith("s")
+            and i + 1 < len(words)
+            and a_past_verb(words[i + 1].strip(",;"))
+            and not _PAST_VERB.fullmatch(word.lower())
+        ):
+            continue  # "Russian troops crossed …": a plural noun before the verb, no verb
         if content and has_a_verb(word.lower()) and not word[:1].isupper():
             subject = words[:i]
             if "," in " ".join(subject):
