@@ -761,6 +761,24 @@ def test_a_venue_named_after_a_sea_is_not_on_the_sea(gaz, text, places):
     assert [m.text for m in gaz.find(text)] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("Russian troops crossed the Dnipro near Kherson.", "Dnipro", "Dnieper"),
+        ("Refugees crossed the Jordan into Israel.", "Jordan", "Jordan River"),
+        ("Barges sailed down the Mississippi.", "Mississippi", "Mississippi River"),
+        # the city, the state: not after "the", or before a noun it qualifies
+        ("Drones struck Dnipro overnight.", "Dnipro", "Dnipro"),
+        ("The Mississippi governor declared an emergency.", "Mississippi", "Mississippi (U.S. state)"),
+    ],
+)  # fmt: skip
+def test_the_name_of_a_river_after_the_is_the_river(gaz, text, name, where):
+    """ "Russian troops crossed the Dnipro" was the city of Dnipro, "crossed the Jordan" the
+    country: after "the", a name that a river of ours also has is the river."""
+    [found] = [m for m in gaz.find(text) if m.text.endswith(name)]
+    assert found.best.name == where
+
+
 def test_a_storms_name_and_a_coast_are_no_places(gaz):
     """ "Hurricane Milton made landfall near Siesta Key on Florida's Gulf Coast" was placed at
     Hurricane (a town in Utah) and in the Persian Gulf ("Gulf")."""

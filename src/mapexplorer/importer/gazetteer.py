@@ -839,6 +839,17 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
             ):
                 continue
             candidates = gaz.lookup(key)
+            if (
+                skip == 0
+                and candidates
+                and not candidates[0].entry.key.startswith("curated:")
+                and _THE_BEFORE.search(text, max(0, group[0].start - 4), group[0].start)
+                and gaz.knows(f"{key} river")
+                and _A_PHRASE_ENDS.match(text, group[-1].end)
+            ):
+                # "crossed the Dnipro", "along the Mississippi", "crossed the Jordan": after
+                # "the", the river of the name, not the city, state or country
+                candidates = gaz.lookup(f"{key} river")
             candidates = _filter_cities(
                 candidates, text, tokens, i + skip, n - skip, lower_words, key
             )
@@ -1003,6 +1014,13 @@ _EPITHET_AFTER = re.compile(
     r"Saint|Martyr|Victorious|Builder|Mad|Cruel|Unready|Hammer)\b"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+# A name's phrase ends after it ("crossed the Dnipro near Kherson", "… the Jordan."), not
+# going on to a noun it qualifies ("the Mississippi governor").
+_A_PHRASE_ENDS = re.compile(
+    r"\s*(?:[,.;:!?)—–]|$)|\s+(?:near|into|in|at|on|to|from|and|or|but|which|where|for|with|"
+    r"by|between|toward|towards|south|north|east|west|upstream|downstream|after|before|"
+    r"during|while|when|as|again|[a-z]+ed)\b"
+)
 _A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
     r"\b[A-ZÀ-Þ][\w'’-]*\s(?:de|da|di|do|dos|del|della|du|von|van|van der|von der|de la|de los)\s$"
