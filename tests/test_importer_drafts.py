@@ -802,8 +802,16 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "until 2030",
             "The first factory would not open",
         ),
+        # an abbreviation at the end keeps its dot
+        (
+            "The fire was first reported at 3:40 p.m. local time on Sunday, Aug. 11.",
+            "on Sunday, Aug. 11",
+            "The fire was first reported at 3:40 p.m.",
+        ),
+        ("The last American troops left the U.S. base in 2021.", "in 2021", "The last American troops left the U.S. base"),
+        ("The last troops flew back to the U.S. in 2021.", "in 2021", "The last troops flew back to the U.S."),
     ],
-)
+)  # fmt: skip
 def test_titles_read_as_plain_english(sentence, date, title):
     at = sentence.find(date) if date else -1
     assert title_for(sentence, [(at, at + len(date))] if date else []) == title

@@ -686,7 +686,12 @@ def title_for(
             cut = cut[: opens[-1]]
     cut = _with_what_the_verb_did(cut, words)
     title = " ".join(cut).replace("\u00a0", " ").replace(_QUOTE_GLUE, " ").strip(" ,.;:!?—–-")
+    if _DOTTED_AT_END.search(title):
+        title += "."  # "… at 3:40 p.m.", "… left the U.S.": the abbreviation keeps its dot
     return title[:1].upper() + title[1:] if title else "Untitled event"
+
+
+_DOTTED_AT_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z]$")
 
 
 _VERB_REACH = 6
