@@ -762,6 +762,21 @@ def test_a_venue_named_after_a_sea_is_not_on_the_sea(gaz, text, places):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Parks Canada closed the town of Jasper to visitors.", ["Jasper"]),
+        ("An Air France jet landed in Lagos.", ["Lagos"]),
+        ("Team USA won gold in Paris.", ["Paris"]),
+        ("Statistics Canada said exports to Canada fell.", ["Canada"]),
+    ],
+)
+def test_an_agency_named_after_a_country_is_not_the_country(gaz, text, places):
+    """ "Parks Canada closed the town of Jasper" placed the closure in Canada and Jasper: an
+    agency, a team or an airline named after a country is not where."""
+    assert [m.text for m in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize(
     ("text", "name", "where"),
     [
         ("Russian troops crossed the Dnipro near Kherson.", "Dnipro", "Dnieper"),

@@ -139,6 +139,12 @@ _NAME_ENDINGS = {
     "parish", "street", "road", "avenue", "boulevard", "square", "bridge", "creek", "hills",
     "village", "station", "terrace", "gardens", "coast",
 }  # fmt: skip
+# Words before a country's or a city's name that make it an agency's, a team's or a company's
+# ("Parks Canada", "Statistics Canada", "Air France", "Team USA", "Radio Free Europe").
+_AGENCY_WORDS = {
+    "parks", "statistics", "elections", "transport", "health", "environment", "fisheries",
+    "infrastructure", "export", "air", "radio", "team", "visit", "sport", "destination",
+}  # fmt: skip
 _ORGANISATION_ENDINGS = {
     "instruments", "semiconductor", "semiconductors", "airlines", "airways", "motors",
     "electric", "electronics", "steel", "petroleum", "telecom", "times", "post", "herald",
@@ -870,6 +876,16 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
             _A_FEATURES_NAME.search(c.name) for c in candidates
         ):
             # "a concert at the Caspian Concert Hall in Baku": a hall named after the sea
+            i += n
+            continue
+        if (
+            i > 0
+            and tokens[i - 1].word.lower() in _AGENCY_WORDS
+            and tokens[i - 1].capitalised
+            and text[tokens[i - 1].end : a.start] == " "
+        ):
+            # "Parks Canada closed the town of Jasper", "Elections Canada said": an agency's
+            # or a company's name, not the country
             i += n
             continue
         stop = b.end + whole
