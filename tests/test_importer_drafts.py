@@ -2385,6 +2385,20 @@ def test_a_dated_sentence_with_no_place_takes_the_country_the_story_is_told_in()
     assert not [d for d in drafts if "original law" in d.excerpt.text]
 
 
+def test_a_dated_sentence_with_no_place_takes_the_datelines_province_when_no_country_is_named():
+    """ "Rain fell across the region on Saturday", in a story from "KAMLOOPS, British Columbia
+    (CP) —" that names British Columbia but never Canada, made no draft."""
+    fire = (
+        "KAMLOOPS, British Columbia (CP) — Firefighters said Sunday they had contained a "
+        "wildfire that spread across British Columbia.\n\n"
+        "The fire forced 300 people from Kamloops on Tuesday.\n\n"
+        "Rain fell across the region on Saturday.\n"
+    )
+    rain = by_excerpt(import_text(fire, published="2024-08-18"), "Rain fell")
+    assert [p.name for p in rain.places] == ["British Columbia"]
+    assert rain.time.edtf == "2024-08-17"
+
+
 CHIPS = (
     "Chipmakers spread out\n\n"
     "TSMC opened a plant in Kumamoto, Japan, in February 2024. {sentence}\n\n"

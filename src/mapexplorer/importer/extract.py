@@ -46,6 +46,7 @@ from mapexplorer.importer.dates import (
 )
 from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import (
+    CITY,
     COUNTRY,
     Gazetteer,
     PlaceMention,
@@ -160,7 +161,7 @@ def make_drafts(
     # when it names several ("how trade linked China and the Mediterranean").
     titled = [m for m in gaz.find(article.title, 0) if not m.demonym] if article.title else []
     titled = titled if len({m.best.entry.key for m in titled}) == 1 else []
-    country = _story_country(dateline, places)
+    country = _story_country(dateline, places, article.dateline_area)
     # What an undated paragraph may go on with: not a yardstick ("the most since Hurricane
     # Michael struck in 2018"), nor a date before one that could not be placed ("By early
     # Friday, …" with no publication date): the story has moved on to an unknown time.
@@ -267,11 +268,13 @@ def _the_place_said_before(
 
 
 def _story_country(
-    dateline: PlaceMention | None, places: list[PlaceMention]
+    dateline: PlaceMention | None, places: list[PlaceMention], area: str = ""
 ) -> PlaceMention | None:
     """The country a story is told in and about: its dateline's ("BAMAKO, Mali"), when the
     text names that country, and its places lie in it more than in any other ("BRUSSELS" with
-    Strasbourg and Paris named more often has none). Its first mention in the text."""
+    Strasbourg and Paris named more often has none). Its first mention in the text; else, the
+    text naming no country, the first of the dateline's province or state ("KAMLOOPS, British
+    Columbia (CP) —" and "British Columbia" in the text)."""
     if dateline is None or not dateline.best.entry.country:
         return None
     code = dateline.best.entry.country
@@ -285,6 +288,17 @@ def _story_country(
             m
             for m in places
             if not m.demonym and m.best.entry.kind == COUNTRY and m.best.entry.country == code
+        ),
+        None,
+    ) or next(
+        (
+            m
+            for m in places
+            if area
+            and not m.demonym
+            and m.best.entry.kind != CITY
+            and m.best.entry.country == code
+            and normalise(m.text) == normalise(area)
         ),
         None,
     )
