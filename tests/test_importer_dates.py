@@ -924,6 +924,28 @@ def test_what_happened_is_not_counted_from_a_plan(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The defense rested on Oct. 28. The judge set sentencing for Feb. 12.",
+            (2023, 11, 3),
+            "2024-02-12",
+        ),
+        ("The court met on Dec. 28. It postponed the hearing until Jan. 20.", (2025, 1, 10), "2025-01-20"),
+        # in the story's year when that is not before the date told before, and in a history
+        ("The court met on Dec. 2. It set a hearing for Dec. 20.", (2025, 1, 10), "2024-12-20"),
+        ("On Nov. 3, 1941, the court met. It postponed the hearing until Dec. 5.", (2025, 1, 10), "1941-12-05"),
+        ("Sales rose on Oct. 28. Officials set a record for Feb. 12 sales.", (2023, 11, 3), "2023-02-12"),
+    ],
+)  # fmt: skip
+def test_a_day_something_was_set_for_lies_ahead(text, published, expected):
+    """ "The defense rested on Oct. 28. … The judge set sentencing for Feb. 12" (published in
+    November) was the February before: what a judge sets a day for, or a vote is postponed
+    until, lies ahead, not before the date told before it."""
+    assert dates(text, day_from_ymd(*published))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Fire broke out on Sunday, Jan. 12. By the next morning it had grown.", "2025-01-13"),

@@ -338,12 +338,16 @@ def _dmy(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _next_after_publication(
-    span_in: Callable[[int], TimeSpan], ctx: _Context, m: re.Match[str] | None
+    span_in: Callable[[int], TimeSpan],
+    ctx: _Context,
+    m: re.Match[str] | None,
+    ahead: bool = False,
 ) -> TimeSpan | None:
     """A day (or days) without a year in a sentence about what will be ("EU leaders will meet
     in Brussels on Dec. 18 and 19"): the next such after publication, whatever year the story
-    told before (not the "June 2016" of the paragraph before). None when not ahead."""
-    if m is None or not _ahead_of_publication(ctx, m):
+    told before (not the "June 2016" of the paragraph before). None when not ahead (`ahead`:
+    known to be)."""
+    if not ahead and (m is None or not _ahead_of_publication(ctx, m)):
         return None
     py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
     for year in (py, py + 1):
@@ -364,7 +368,27 @@ def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = No
         return None
     year, why = found
     year, why = _not_after_publication(lambda y: _span(_ymd(y, month, day)), year, why, ctx, m)
-    return _span(_ymd(year, month, day)), FROM_PREVIOUS, f"no year given: {why}"
+    span = _span(_ymd(year, month, day))
+    if _set_for_later(span, ctx, m) and (
+        ahead := _next_after_publication(lambda y: _span(_ymd(y, month, day)), ctx, None, True)
+    ):
+        return ahead, FROM_PUBLISHED, "no year given: set for the next such day after publication"
+    return span, FROM_PREVIOUS, f"no year given: {why}"
+
+
+def _set_for_later(span: TimeSpan, ctx: _Context, m: re.Match[str] | None) -> bool:
+    """Whether a day was set for a time that, in the story's year, would lie before the date
+    told before it: "The defense rested on Oct. 28. … The judge set sentencing for Feb. 12"
+    is the next Feb. 12, not the one before Oct. 28 (in news; a history's "On Nov. 3, 1941,
+    the court postponed the hearing until Dec. 5" is that December)."""
+    return (
+        m is not None
+        and ctx.published is not None
+        and ctx.previous is not None
+        and span.start < ctx.previous.start
+        and ctx.previous.end >= ctx.published - 366
+        and bool(_SET_FOR.search(ctx.text, max(0, m.start() - 60), m.start()))
+    )
 
 
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d|\s*[-–])")
@@ -1466,6 +1490,13 @@ def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
     return ahead is not None and not _PAST_TENSE.search(ctx.text, ahead.end(), m.start())
 
 
+_SET_FOR = re.compile(
+    r"(?:\b(?:set|scheduled|slated)\s+(?!(?:a\s+)?records?\b|up\b|off\b|fire\b)"
+    r"(?:[\w'’-]+\s+){0,4}?for|"
+    r"\b(?:postponed|delayed|rescheduled|adjourned|pushed\s+back|put\s+off|moved)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:for|until|till|to))\s+(?:(?:on|the)\s+)?$",
+    re.I,
+)
 _AHEAD_VERB = re.compile(r"\b(?:expects?|hopes?|aims?|intends?)\s+to\b", re.I)
 
 
