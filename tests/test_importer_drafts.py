@@ -802,6 +802,14 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "until 2030",
             "The first factory would not open",
         ),
+        # a verb's particle goes with it, and where from when it fits
+        (
+            "An H3 rocket carrying the SORA-2 lander lifted off from the Tanegashima Space Center "
+            "on Wednesday.",
+            "on Wednesday",
+            "An H3 rocket carrying the SORA-2 lander lifted off",
+        ),
+        ("The rocket carrying the lander lifted off from Tanegashima on Wednesday.", "on Wednesday", "The rocket carrying the lander lifted off from Tanegashima"),
         # an abbreviation at the end keeps its dot
         (
             "The fire was first reported at 3:40 p.m. local time on Sunday, Aug. 11.",

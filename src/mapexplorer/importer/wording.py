@@ -703,6 +703,27 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
     capital": not "… the Great made")."""
     last = cut[-1]
     if (
+        len(cut) < len(words)
+        and _PAST_VERB.fullmatch(last)
+        and last.lower() not in _NOT_VERBS | _AUXILIARIES
+        and words[len(cut)].lower().strip(",.;:") in _PARTICLES
+    ):
+        # "An H3 rocket carrying the SORA-2 lander lifted | off from the Tanegashima Space
+        # Center": the verb's particle, and where from or to when a name says so
+        end = len(cut) + 1
+        if _PHRASE_END.search(words[end - 1]) or end >= len(words):
+            return words[:end]
+        if words[end].lower() in _PARTICLE_PLACE:
+            at = end + 1 + (end + 1 < len(words) and words[end + 1].lower() == "the")
+            names = 0
+            while at + names < len(words) and names < 4 and words[at + names][:1].isupper():
+                names += 1
+                if _PHRASE_END.search(words[at + names - 1]):
+                    break
+            if names and at + names <= _LONGEST_TITLE:
+                return words[: at + names]
+        return words[:end]
+    if (
         len(cut) >= len(words)
         or not _PAST_VERB.fullmatch(last)
         or last.lower() in _NOT_VERBS | _AUXILIARIES
@@ -719,6 +740,9 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
+_LONGEST_TITLE = 11  # words: eight, and a phrase or a name finished
+_PARTICLES = {"off", "up", "down", "out", "away", "back", "apart", "ashore", "aground"}
+_PARTICLE_PLACE = {"from", "in", "at", "into", "near", "over", "to", "toward", "towards"}
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*"
 _PLACE_LIST = re.compile(
     rf"\b(?:in|at|to|across|from|near)\s{_NAME_WORDS}(?:,\s{_NAME_WORDS})+,?\s(?:and|or)\s"
