@@ -1491,6 +1491,11 @@ def test_a_clause_with_no_place_does_not_take_a_later_clauses_with_its_own_subje
             "He sold his firm in Boston, which Google bought in 2014 for $3 billion.",
             "Google bought his firm in Boston for $3 billion",
         ),
+        # "which" its subject, after a clause that says what is
+        (
+            "The mission in Tokyo follows JAXA's SLIM lander, which touched down in January 2024.",
+            "JAXA's SLIM lander touched down",
+        ),
     ],
 )
 def test_a_dated_which_clause_with_its_own_subject_is_the_title(sentence, title):

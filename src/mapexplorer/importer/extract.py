@@ -1244,23 +1244,15 @@ def _object_relative(
     for m in _WHICH_ITS_SUBJECT.finditer(body, 0, offsets[0][0]):
         relative = m
     if relative is None:
-        return None
+        return _subject_relative(body, offsets)
     stop = body.find(", ", relative.end())
     while stop >= 0 and body[stop + 2 : stop + 3].isdigit():  # "Aug. 3, 1992"
         stop = body.find(", ", stop + 2)
     end = stop if stop >= 0 else len(body)
     if any(not relative.end() <= a < end for a, _ in offsets):
         return None
-    # what "which" stands for: the phrase from the last determiner before it ("the National
-    # Library in Sarajevo", not "the reconstruction of …"), else the name before it
-    before = body[max(0, relative.start() - 80) : relative.start()]
-    determiners = list(_DETERMINER.finditer(before))
-    named = _NAME_AT_END.search(before)
-    if determiners and not re.search(r"[,;]", before[determiners[-1].start() :]):
-        thing = before[determiners[-1].start() :].strip()
-    elif named:
-        thing = named.group()
-    else:
+    thing = _antecedent(body, relative.start())
+    if not thing:
         return None
     words = list(re.finditer(r"\S+", body[relative.end() : end]))
     verbs = [i for i, w in enumerate(words[:6]) if a_past_verb(w[0]) and w[0] not in _AUXILIARY]
@@ -1274,6 +1266,59 @@ def _object_relative(
         return offset - relative.end() + (len(thing) + 1 if offset >= at else 0)
 
     return clause, [(moved(a), moved(b)) for a, b in offsets]
+
+
+def _antecedent(body: str, at: int) -> str:
+    """What a "which" at `at` stands for: the phrase from the last determiner or verb before
+    it ("the National Library in Sarajevo", not "the reconstruction of …"; "JAXA's SLIM
+    lander" after "The mission follows"), else the name before it; "" when not clear."""
+    before = body[max(0, at - 80) : at]
+    starts = [d.start() for d in _DETERMINER.finditer(before)]
+    starts += [
+        w.end() + 1
+        for w in re.finditer(r"[a-z][\w'’]*", before)
+        if (a_past_verb(w[0]) or w[0] in _PRESENT_VERBS) and w.end() < len(before)
+    ]
+    if starts and not re.search(r"[,;]", before[max(starts) :]):
+        return before[max(starts) :].strip()
+    named = _NAME_AT_END.search(before)
+    return named.group() if named else ""
+
+
+def _in_the_present(clause: str) -> bool:
+    """Whether a clause says what is ("The mission follows JAXA's SLIM lander"): a verb in the
+    present, none in the past."""
+    words = re.findall(r"[a-z][\w'’]*", clause)
+    return not any(a_past_verb(w) for w in words) and (
+        tells_what_is(clause) or any(w in _PRESENT_VERBS for w in words)
+    )
+
+
+_PRESENT_VERBS = {"follows", "is", "are", "remains", "marks", "comes", "replaces", "joins"}
+_WHICH_DID = re.compile(r",\s(?:which|who)\s(?=[a-z]+\s)")
+
+
+def _subject_relative(
+    body: str, offsets: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """When a sentence says what is and all its dates lie in a "which" clause at its end ("The
+    mission follows JAXA's SLIM lander, which touched down in January 2024"): that clause with
+    what "which" stands for ("JAXA's SLIM lander touched down in January 2024")."""
+    relative = None
+    for m in _WHICH_DID.finditer(body, 0, offsets[0][0]):
+        relative = m
+    if (
+        relative is None
+        or not a_past_verb(body[relative.end() :].split(" ", 1)[0])
+        or not _in_the_present(body[: relative.start()])
+        or any(a < relative.end() for a, _ in offsets)
+    ):
+        return None
+    thing = _antecedent(body, relative.start())
+    if not thing:
+        return None
+    shift = len(thing) + 1 - relative.end()
+    return f"{thing} {body[relative.end() :]}", [(a + shift, b + shift) for a, b in offsets]
 
 
 _AND_A_PREDICATE = re.compile(r",?\s+and\s+(?=[a-z]+\s)")
