@@ -802,6 +802,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "until 2030",
             "The first factory would not open",
         ),
+        # a date set off by commas goes with them
+        (
+            "The first launch attempt, on Oct. 14, was scrubbed when sensors detected a leak.",
+            "on Oct. 14",
+            "The first launch attempt was scrubbed",
+        ),
+        ("After the vote, on Monday, crowds marched through the capital.", "on Monday", "Crowds marched through the capital"),
         # a verb's particle goes with it, and where from when it fits
         (
             "An H3 rocket carrying the SORA-2 lander lifted off from the Tanegashima Space Center "

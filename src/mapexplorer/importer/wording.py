@@ -928,6 +928,11 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
             continue
         text = (before.rstrip() + " " + after.lstrip(" ")).strip()
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"[ \t\n]{2,}", " ", text))
+    # A date set off by commas: "The first launch attempt, on Oct. 14, was scrubbed" → "The
+    # first launch attempt was scrubbed" (not cut at a comma left alone)
+    # ("In Paris, on Monday, crowds marched": the opening phrase's comma stays)
+    lead = text.split(" ", 1)[0].lower() in _LEADS or bool(_MEASURED_LEAD.match(text))
+    text = re.sub(r",,\s*", ", " if lead else " ", text)
     # A date taken from inside brackets: "(opened in 2019)" → "(opened)", "(2019)" → nothing
     text = re.sub(r"\(\s*\)\s?", "", re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text)))
     return text.strip()
