@@ -2805,3 +2805,64 @@ def test_the_white_house_and_a_washington_dateline_are_one_place():
     assert names.count("Washington") == 1, names
     catalogue = drafts.to_catalogue(accepted_only=False)
     assert [p.name for p in catalogue.places.values()].count("Washington") == 1
+
+
+# --- articles of other kinds: a trial, a wildfire's week, a launch, an obituary ---------------
+
+OTHER_KINDS = {
+    "bribery-trial.txt": (
+        "2023-11-03",
+        [
+            ("2023-11-02", "A federal jury convicted former Laredo mayor Ricardo Salinas", "Laredo"),
+            ("2023-04-04", "Salinas pleaded not guilty", "Laredo"),
+            ("2023-08-02", "The company's former chief executive testified", "Nuevo Laredo"),
+            ("2024-02-12", "U.S. District Judge Margaret Kell set sentencing in San Antonio", "San Antonio"),
+        ],
+    ),
+    "wildfire-week.txt": (
+        "2024-08-18",
+        [
+            ("2024-08-11", "The fire was first reported at 3:40 p.m.", "Kamloops"),
+            ("2024-08-12", "It had grown to 4,000 hectares", "Barrière"),
+            ("2024-08-13", "Around 9 p.m. that night the fire jumped the North Thompson River", "Clearwater"),
+            ("2024-08-16", "The blaze crossed into Alberta", "Alberta"),
+            ("2024-08-16", "Parks Canada closed the town of Jasper", "Jasper"),
+            ("2024-08-17", "Rain fell across the region", "British Columbia"),
+        ],
+    ),
+    "lunar-launch.txt": (
+        "2024-11-13",
+        [
+            ("2024-11-13", "An H3 rocket carrying the SORA-2 lander lifted off", "Tanegashima Space Center"),
+            ("2024-10-14", "The first launch attempt was scrubbed", "Japan"),
+            ("2024-01", "JAXA's SLIM lander touched down but landed upside down", "Japan"),
+        ],
+    ),
+    "architect-obituary.txt": (
+        "2024-12-11",
+        [
+            ("2024-12-09", "Mira Kovač died at her home in Vienna", "Vienna"),
+            ("1936", "Kovač was born in Mostar", "Mostar"),
+            ("1960", "Kovač studied architecture in Belgrade and graduated", "Belgrade"),
+            ("1971", "She returned to Yugoslavia", "Yugoslavia"),
+            ("1992-08", "Serb shelling had burned the National Library in Sarajevo", "Sarajevo"),
+            ("2014-05", "The building reopened", "Sarajevo"),
+            ("2015", "Kovač was awarded the Europa Nostra prize", "The Hague"),
+        ],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_KINDS))
+def test_articles_of_other_kinds_give_their_events(name):
+    """Four articles of kinds the importer was not tuned on, each event as a reader would date,
+    place and title it: a trial's hearings (a plan set for after publication), a wildfire's
+    week in local times and small towns, a launch from a space center, an obituary's life
+    across countries (its lead's birth and the degree after it, a country gone)."""
+    published, events = OTHER_KINDS[name]
+    drafts = import_article(ARTICLES / name, published).drafts
+    found = [(d.time.edtf, d.title, d.places[0].name) for d in drafts]
+    for event in events:
+        assert event in found
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    assert all(text[d.excerpt.start : d.excerpt.end] == d.excerpt.text for d in drafts)
