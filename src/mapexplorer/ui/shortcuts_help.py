@@ -50,7 +50,7 @@ WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Left / Right", "The previous / next highlighted passage"),
             ("Enter", "Select the passage's event"),
-            ("Up / Down, Page Up / Page Down", "Scroll the text"),
+            ("Up / Down", "Scroll the text"),
         ),
     ),
     (
