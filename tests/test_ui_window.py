@@ -977,3 +977,28 @@ def test_a_chapter_named_with_an_ampersand_reads_as_written_in_the_menu(
     actions[1].trigger()
     assert window.state.catalogue.era_at(window.state.time).label == "R&D years"
     assert window.chapter_box.currentText() == "R&D years"
+
+
+def test_show_in_article_puts_the_keyboard_on_the_events_passage(window, qtbot):
+    """*Show in article* from the keyboard showed the Article tab but left the focus on the
+    button: the passage was several Tab presses and arrow keys away. The keyboard is on the
+    event's first passage now, and the arrows go on from there."""
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.state.select("guard-general-leak")  # quoted near the end of the article
+    button = window.details.article_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    article, browser = window.article, window.article.browser
+    assert window.tabs.currentWidget() is article
+    qtbot.waitUntil(browser.hasFocus)
+    excerpt = window.state.selected_event.excerpts[0]
+    start, end = browser.focused_passage()
+    assert start <= article.document_position(excerpt.start) < end
+    assert article.selected_passage_visible()
+    links = browser.passage_links()
+    qtbot.keyClick(browser, Qt.Key.Key_Left)  # (its passage is the article's last)
+    assert browser.focused_passage() == links[links.index((start, end)) - 1]

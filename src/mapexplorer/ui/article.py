@@ -229,6 +229,17 @@ class _ReadingBrowser(QTextBrowser):
             block = block.next()
         return links
 
+    def focus_passage_at(self, position: int) -> None:
+        """Put the keyboard on the passage link at document `position`, and focus the text."""
+        link = next((span for span in self.passage_links() if span[0] <= position < span[1]), None)
+        if link is not None:
+            self._focus = link
+            caret = QTextCursor(self.document())
+            caret.setPosition(link[0])
+            self.setTextCursor(caret)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_extras()
+
     def focused_passage(self) -> tuple[int, int] | None:
         """The passage link the keyboard is on, if any."""
         return self._focus
@@ -339,6 +350,14 @@ class QtArticle(QWidget):
         if event is None or not event.excerpts:
             return None
         return self.document_position(event.excerpts[0].start)
+
+    def focus_selected(self) -> None:
+        """The keyboard to the selected event's first passage, in view (Show in article): the
+        arrows go on from there."""
+        self.show_selected()
+        start = self._selected_start()
+        if start is not None:
+            self.browser.focus_passage_at(start)
 
     def show_selected(self) -> None:
         """Scroll the selected event's passage into view (about a third of the way down)."""

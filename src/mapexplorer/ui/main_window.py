@@ -849,7 +849,10 @@ class MainWindow(QMainWindow):
         self.timeline.date_edit.selectAll()
 
     def _show_in_article(self, event_id: str) -> None:
+        """The Article tab, the keyboard on the event's passage (it stayed on the button, and
+        the passage was several Tab presses away)."""
         self.tabs.setCurrentWidget(self.article)
+        self.article.focus_selected()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Map Explorer", about_text())
