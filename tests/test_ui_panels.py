@@ -1008,3 +1008,22 @@ def test_every_columns_name_shows_whole_when_all_columns_are_shown(qtbot, state)
     event_list.resize(1400, 400)
     QApplication.processEvents()
     assert _widths(event_list)[EventTableModel.CATEGORY] > before
+
+
+@pytest.mark.parametrize("factor", [1.0, 1.5, 2.0])
+def test_the_drop_down_filters_read_whole_in_a_side_panel(qtbot, state, factor) -> None:
+    """At 200% text the filters read "All catego" (cut mid-word) beside a filter box that took
+    three fifths of the row: they are as wide as their text now, and one cut short by a narrow
+    panel ends in "…"."""
+    event_list = _show(qtbot, QtEventList(state), (570, 400))
+    font = event_list.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    event_list.setFont(font)
+    QApplication.processEvents()
+    for combo in (event_list.category, event_list.actor):
+        qtbot.waitUntil(lambda c=combo: c.shown_text() == c.currentText())
+    event_list.resize(260, 400)  # the narrowest side panel
+    QApplication.processEvents()
+    for combo in (event_list.category, event_list.actor):
+        shown = combo.shown_text()
+        assert shown == combo.currentText() or shown.endswith("…")

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
 )
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +47,7 @@ from mapexplorer.colours import blend, category_colour
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.eliding_combo import ElidingComboBox
 from mapexplorer.ui.plain_text import plain_tooltip
 from mapexplorer.words import counted
 
@@ -341,7 +345,7 @@ class QtEventList(QWidget):
             "Escape clears it"
         )
 
-        self.category = QComboBox(self)
+        self.category = ElidingComboBox(self)
         self.category.setObjectName("categoryFilter")
         self.category.setAccessibleName("Filter by category")
         # As wide as a dozen letters, whatever the file's categories: a long one (a sentence
@@ -351,7 +355,7 @@ class QtEventList(QWidget):
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.actor = QComboBox(self)
+        self.actor = ElidingComboBox(self)
         self.actor.setObjectName("actorFilter")
         self.actor.setAccessibleName("Filter by actor")
         self.actor.setMinimumContentsLength(12)
@@ -408,6 +412,7 @@ class QtEventList(QWidget):
         self._filters.setHorizontalSpacing(6)
         self._filters.setVerticalSpacing(6)
         self._narrow: bool | None = None
+        self._combos_room: tuple[int, int] = (0, 0)
         self._arrange_filters()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
@@ -555,6 +560,7 @@ class QtEventList(QWidget):
     def _reload(self, new_catalogue: bool = False) -> None:
         if new_catalogue:
             self._fill_combos()
+            self._arrange_filters()
         self._show_filter()
         self.model.set_events(
             self._state.catalogue, self._state.filtered_events(), chronological=True
@@ -627,12 +633,40 @@ class QtEventList(QWidget):
     # --- appearance ---------------------------------------------------------------------------
     NARROW_WIDTH = 560
 
+    SEARCH_LEAST_EMS = 8
+    """The filter box's least width in a row with the two drop-down lists."""
+
+    def _combo_widths(self) -> tuple[int, int]:
+        """The drop-down lists' widths that show "All categories" and "All actors" whole."""
+        widths = []
+        for combo in (self.category, self.actor):
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            text = combo.itemText(0) if combo.count() else ""
+            metrics = combo.fontMetrics()
+            inner = QSize(metrics.horizontalAdvance(text) + 4, metrics.height())
+            size = combo.style().sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox, option, inner, combo
+            )
+            widths.append(size.width())
+        return widths[0], widths[1]
+
     def _arrange_filters(self) -> None:
-        """One row of filters when wide; the text field above the two combos when narrow."""
-        narrow = self.width() < self.NARROW_WIDTH
-        if narrow == self._narrow:
+        """One row of filters when wide; the text field above the two combos when narrow.
+        In a row, the drop-down lists are as wide as "All categories" and "All actors": at
+        larger text they read "All catego" (the filter box took three fifths of the row), and
+        the row is one only when there is room for that and the filter box too."""
+        combos = self._combo_widths()
+        em = self.fontMetrics().horizontalAdvance("M")
+        row = sum(combos) + self.SEARCH_LEAST_EMS * em + 2 * self._filters.horizontalSpacing()
+        margins = self.layout().contentsMargins() if self.layout() else None
+        row += margins.left() + margins.right() if margins else 16
+        narrow = self.width() < max(self.NARROW_WIDTH, row)
+        if narrow == self._narrow and combos == self._combos_room:
             return
-        self._narrow = narrow
+        self._narrow, self._combos_room = narrow, combos
+        for combo, width in zip((self.category, self.actor), combos, strict=True):
+            combo.setMinimumWidth(0 if narrow else width)
         for widget in (self.search, self.category, self.actor):
             self._filters.removeWidget(widget)
         for column in range(3):
@@ -819,6 +853,7 @@ class QtEventList(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._update_colours()
         elif event.type() == QEvent.Type.FontChange and hasattr(self, "_user_widths"):
+            self._arrange_filters()  # the drop-down lists' room, at the new size
             scale = self._natural[EventTableModel.DATE]
             self._measure_columns()
             # Widths the user dragged grow and shrink with the text too.
