@@ -1002,3 +1002,22 @@ def test_show_in_article_puts_the_keyboard_on_the_events_passage(window, qtbot):
     links = browser.passage_links()
     qtbot.keyClick(browser, Qt.Key.Key_Left)  # (its passage is the article's last)
     assert browser.focused_passage() == links[links.index((start, end)) - 1]
+
+
+def test_the_keyboard_shortcuts_fit_their_table_at_larger_text(window, qtbot):
+    """At larger text Help ▸ Keyboard shortcuts kept its 480×620 and wrapped "Previous chapter"
+    into "Previou / s / chapter" beside the keys: it is as wide as its table (within the
+    screen) now."""
+    window.set_text_scale(1.25)  # (offscreen the screen is 800 px wide: 200% needs more)
+    window.show_shortcuts()
+    dialog = window.shortcuts_dialog
+    qtbot.waitExposed(dialog)
+    document = dialog.text.document()
+    shown = document.textWidth()
+    document.setTextWidth(-1)
+    natural = document.size().width()
+    document.setTextWidth(shown)
+    assert shown >= natural  # every row on one line
+    assert dialog.text.horizontalScrollBar().maximum() == 0
+    dialog.close()
+    window.set_text_scale(1.0)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMenuBar,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -109,4 +111,26 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(480, 620)
+        self.resize(self._fitting_size())
+
+    def _fitting_size(self) -> QSize:
+        """Wide enough for the table on one line a row, as tall as it is, both within the
+        screen: a fixed 480×620 at 200% text wrapped "Previous chapter" into "Previou / s /
+        chapter" beside the keys' column."""
+        document = self.text.document()
+        wrapping = document.textWidth()
+        document.setTextWidth(-1)  # laid out unwrapped: the table's natural width
+        natural = document.size()
+        document.setTextWidth(wrapping)
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        chrome = 2 * self.text.frameWidth() + margins.left() + margins.right()
+        width = round(natural.width()) + chrome + scroll_bar + 4
+        buttons = self.layout().itemAt(1).sizeHint().height() + self.layout().spacing()
+        height = round(natural.height()) + chrome + buttons
+        size = QSize(max(480, width), max(300, height))
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.9
+            size = size.boundedTo(room)
+        return size
