@@ -210,6 +210,38 @@ def test_other_events_at_a_busy_place_are_those_nearest_the_selected_one(qtbot) 
     assert details.listed_others() == (174, [f"e{i}" for i in range(174, 199)], 0)
 
 
+def test_the_details_are_one_tab_stop_and_the_arrows_go_through_their_links(qtbot) -> None:
+    """At a busy place the details listed 25 other events, and Tab stopped at each before it
+    reached the next control. The details are one Tab stop now; Left and Right go from link to
+    link and Enter selects the event framed."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from conftest import busy_place_catalogue
+
+    state = ExplorerState(busy_place_catalogue())
+    host = QWidget()
+    details, after = QtDetails(state), QPushButton("after")
+    layout = QVBoxLayout(host)
+    layout.addWidget(details)
+    layout.addWidget(after)
+    _show(qtbot, host, (400, 600))
+    state.select("e120")
+    host.activateWindow()
+    browser = details.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    links = browser.links()
+    assert len(links) == 25
+    qtbot.keyClick(browser, Qt.Key.Key_Right)
+    qtbot.keyClick(browser, Qt.Key.Key_Right)
+    assert browser.focused_link() == links[1]
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    assert state.selected == "e109"  # the second nearest listed, from 108 on
+    assert browser.hasFocus() and browser.focused_link() is None  # a new event's links
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+
+
 def _with_extra(catalogue: Catalogue, event_id: str, summary: str, extra: dict) -> Catalogue:
     from dataclasses import replace
 
@@ -414,28 +446,28 @@ def test_the_article_is_one_tab_stop_and_the_arrows_move_between_passages(qtbot,
     qtbot.keyClick(after, Qt.Key.Key_Backtab)
     assert browser.hasFocus()
 
-    links = browser.passage_links()
+    links = browser.links()
     assert len(links) > 20
     qtbot.keyClick(browser, Qt.Key.Key_Right)
-    assert browser.focused_passage() == links[0]
+    assert browser.focused_link() == links[0]
     (frame,) = browser.extraSelections()  # a dotted frame shows where the keyboard is
     assert (frame.cursor.selectionStart(), frame.cursor.selectionEnd()) == links[0]
     qtbot.keyClick(browser, Qt.Key.Key_Right)
-    assert browser.focused_passage() == links[1]
+    assert browser.focused_link() == links[1]
     qtbot.keyClick(browser, Qt.Key.Key_Left)
-    assert browser.focused_passage() == links[0]
+    assert browser.focused_link() == links[0]
     qtbot.keyClick(browser, Qt.Key.Key_Left)  # the first stays, focus stays in the article
-    assert browser.focused_passage() == links[0] and browser.hasFocus()
+    assert browser.focused_link() == links[0] and browser.hasFocus()
     for _ in range(5):
         qtbot.keyClick(browser, Qt.Key.Key_Right)
-    assert browser.focused_passage() == links[5]
+    assert browser.focused_link() == links[5]
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     offset = links[5][0] - article.document_position(0)
     assert state.selected == article.passage_at(offset) is not None
 
     for _ in range(len(links) + 3):  # on to the last passage, scrolled into view, and no further
         qtbot.keyClick(browser, Qt.Key.Key_Right)
-    assert browser.focused_passage() == links[-1] and browser.hasFocus()
+    assert browser.focused_link() == links[-1] and browser.hasFocus()
     assert browser.verticalScrollBar().value() > 0
     qtbot.keyClick(browser, Qt.Key.Key_Tab)  # and Tab still leaves at once
     assert after.hasFocus()

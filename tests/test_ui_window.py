@@ -996,12 +996,12 @@ def test_show_in_article_puts_the_keyboard_on_the_events_passage(window, qtbot):
     assert window.tabs.currentWidget() is article
     qtbot.waitUntil(browser.hasFocus)
     excerpt = window.state.selected_event.excerpts[0]
-    start, end = browser.focused_passage()
+    start, end = browser.focused_link()
     assert start <= article.document_position(excerpt.start) < end
     assert article.selected_passage_visible()
-    links = browser.passage_links()
+    links = browser.links()
     qtbot.keyClick(browser, Qt.Key.Key_Left)  # (its passage is the article's last)
-    assert browser.focused_passage() == links[links.index((start, end)) - 1]
+    assert browser.focused_link() == links[links.index((start, end)) - 1]
 
 
 def test_the_keyboard_shortcuts_fit_their_table_at_larger_text(window, qtbot):

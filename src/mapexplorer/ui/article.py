@@ -8,26 +8,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, QUrlQuery
+from PySide6.QtCore import QEvent, QPoint, QRect, QUrl, QUrlQuery
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
-    QKeyEvent,
-    QMouseEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend
 from mapexplorer.event_words import published_words
 from mapexplorer.model.catalogue import Catalogue
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip
 
 NO_ARTICLE = (
@@ -85,7 +81,7 @@ def split_passages(catalogue: Catalogue) -> list[Passage]:
     return passages
 
 
-class _ReadingBrowser(QTextBrowser):
+class _ReadingBrowser(LinkKeysBrowser):
     """A text browser that keeps the reader's place when it is resized or its text size
     changes: the text reflows under a scroll bar that keeps its pixels, so the line that was
     at the top, and the passage being read, went somewhere else far off. The line at the top
@@ -93,11 +89,6 @@ class _ReadingBrowser(QTextBrowser):
 
     keep_in_view: Callable[[], int | None] = staticmethod(lambda: None)
     """The document position to keep in view when it is (the selected passage's start)."""
-
-    def _rect_of(self, position: int) -> QRect:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(max(0, min(self.document().characterCount() - 1, position)))
-        return self.cursorRect(cursor)
 
     def _place(self) -> tuple[bool, int, int, int | None]:
         """Where the reader is: at the very top or not, the text at the top and where it is
@@ -123,155 +114,6 @@ class _ReadingBrowser(QTextBrowser):
         place = self._place()
         super().resizeEvent(event)
         self._go_back_to(place)
-
-    # --- keyboard: one Tab stop, the arrows between passages ----------------------------------
-    # QTextBrowser's own link focus (Tab from link to link) is not used: its dotted frame drew
-    # the passage's text in the selected passage's white when that came just before it.
-    _focus: tuple[int, int] | None = None
-    _passage_selections: list[QTextEdit.ExtraSelection] = []  # noqa: RUF012 (replaced, not changed)
-
-    def set_passage_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """The selected event's passages, highlighted (the keyboard's passage framed on top)."""
-        self._passage_selections = selections
-        self._show_extras()
-
-    def forget_focused_passage(self) -> None:
-        """The text is laid out anew: the keyboard starts again from what is in view."""
-        self._focus = None
-        self._show_extras()
-
-    def _show_extras(self) -> None:
-        extras = list(self._passage_selections)
-        if self._focus is not None and self.hasFocus():
-            start, end = self._focus
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            covered = [
-                s.format  # type: ignore[attr-defined]
-                for s in self._passage_selections
-                if s.cursor.selectionStart() <= start and end <= s.cursor.selectionEnd()  # type: ignore[attr-defined]
-            ]
-            inside = QTextCursor(self.document())
-            inside.setPosition(start + 1)
-            # Every brush said, none left unset: an unset one was drawn with the one before
-            # (the selected passage's white text and blue ground on the passage after it).
-            shown = covered[-1] if covered else inside.charFormat()
-            fmt = QTextCharFormat()
-            fmt.setBackground(shown.background())
-            fmt.setForeground(shown.foreground())
-            fmt.setProperty(
-                QTextFormat.Property.OutlinePen,
-                QPen(fmt.foreground().color(), 1, Qt.PenStyle.DotLine),
-            )
-            frame = QTextEdit.ExtraSelection()
-            frame.cursor = cursor  # type: ignore[attr-defined]
-            frame.format = fmt  # type: ignore[attr-defined]
-            extras.append(frame)
-        self.setExtraSelections(extras)
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
-        """Tab leaves the article: QTextBrowser stopped at each of its dozens of passages."""
-        return QWidget.focusNextPrevChild(self, next)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
-        super().focusInEvent(event)
-        self._show_extras()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
-        super().focusOutEvent(event)
-        self._show_extras()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self._focus = None  # the next arrow key starts from what is in view
-        self._show_extras()
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        """Right and Left move to the next and previous passage; Enter selects it."""
-        key = event.key()
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            self.step_passage(key == Qt.Key.Key_Right)
-            event.accept()
-            return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._focus is not None:
-            href = QTextCursor(self.document())
-            href.setPosition(self._focus[0] + 1)
-            self.anchorClicked.emit(QUrl(href.charFormat().anchorHref()))
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def passage_links(self) -> list[tuple[int, int]]:
-        """Each passage link's [start, end) in the document, in reading order; a passage over
-        several paragraphs is one link per paragraph."""
-        links: list[tuple[int, int]] = []
-        block = self.document().begin()
-        while block.isValid():
-            href = ""
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                start, end = fragment.position(), fragment.position() + fragment.length()
-                if not (fmt.isAnchor() and fmt.anchorHref()):
-                    href = ""
-                elif fmt.anchorHref() == href and links and links[-1][1] == start:
-                    links[-1] = (links[-1][0], end)
-                else:
-                    href = fmt.anchorHref()
-                    links.append((start, end))
-                it += 1
-            block = block.next()
-        return links
-
-    def focus_passage_at(self, position: int) -> None:
-        """Put the keyboard on the passage link at document `position`, and focus the text."""
-        link = next((span for span in self.passage_links() if span[0] <= position < span[1]), None)
-        if link is not None:
-            self._focus = link
-            caret = QTextCursor(self.document())
-            caret.setPosition(link[0])
-            self.setTextCursor(caret)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._show_extras()
-
-    def focused_passage(self) -> tuple[int, int] | None:
-        """The passage link the keyboard is on, if any."""
-        return self._focus
-
-    def step_passage(self, forward: bool) -> None:
-        """Put the keyboard on the next (or previous) passage: after the one it is on when that
-        is in view, else the first (or last) passage in view. At either end it stays."""
-        links = self.passage_links()
-        if not links:
-            return
-        view = self.viewport().rect()
-        current = self._focus if self._focus in links else None
-        if current is not None and view.intersects(self._rect_of(current[0])):
-            i = links.index(current) + (1 if forward else -1)
-            if not 0 <= i < len(links):
-                return
-        elif forward:
-            top = self.cursorForPosition(QPoint(0, 0)).position()
-            i = next((n for n, (s, _) in enumerate(links) if s >= top), len(links) - 1)
-        else:
-            bottom = self.cursorForPosition(view.bottomRight()).position()
-            i = next((n for n in reversed(range(len(links))) if links[n][0] <= bottom), 0)
-        self._focus = links[i]
-        # The caret (invisible, read-only) goes there too, for screen readers to follow.
-        caret = QTextCursor(self.document())
-        caret.setPosition(self._focus[0])
-        self.setTextCursor(caret)
-        self._show_extras()
-        top, bottom = self._rect_of(self._focus[0]), self._rect_of(self._focus[1])
-        if not (view.contains(top) and view.contains(bottom)):
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + top.top() - view.height() // 3)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         """Larger or smaller text (View ▸ Larger text) reflows the text as a resize does."""
@@ -357,7 +199,7 @@ class QtArticle(QWidget):
         self.show_selected()
         start = self._selected_start()
         if start is not None:
-            self.browser.focus_passage_at(start)
+            self.browser.focus_link_at(start)
 
     def show_selected(self) -> None:
         """Scroll the selected event's passage into view (about a third of the way down)."""
@@ -409,7 +251,7 @@ class QtArticle(QWidget):
         quoting = {i for p in self._passages for i in p.event_ids}
         titles = {e.id: e.title for e in catalogue.events if e.id in quoting} if quoting else {}
         c = self._colours()
-        self.browser.forget_focused_passage()
+        self.browser.forget_focused_link()
 
         head: list[str] = []
         if source.title:
@@ -502,7 +344,7 @@ class QtArticle(QWidget):
                     sel.cursor = cursor  # type: ignore[attr-defined]
                     sel.format = fmt  # type: ignore[attr-defined]
                     selections.append(sel)
-        self.browser.set_passage_selections(selections)
+        self.browser.set_base_selections(selections)
         if scroll and selected:
             self.show_selected()
 

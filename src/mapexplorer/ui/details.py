@@ -7,12 +7,13 @@ from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mapexplorer.colours import blend, category_colour
 from mapexplorer.event_words import date_hint, extra_rows, place_words, split_links
 from mapexplorer.model.event import Event
 from mapexplorer.model.state import ExplorerState
+from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.text_size import text_scale
 
 EMPTY_HINT = (
@@ -58,7 +59,7 @@ class QtDetails(QWidget):
         self._placing_hint = False
         self._hint_resized = False
 
-        self.browser = QTextBrowser(self)
+        self.browser = LinkKeysBrowser(self)  # one Tab stop; Left and Right between links
         self.browser.setObjectName("detailsText")
         self.browser.setAccessibleName("Event details")
         self.browser.setOpenLinks(False)

@@ -1,9 +1,9 @@
 """Help ▸ Keyboard shortcuts: every key the window answers to, in one table.
 
 The menus' keys are read from their actions (so the list cannot drift from them); the keys
-that belong to one widget (the map, the slider's track, the event list, the article, the filter
-box) are written here, beside the widgets' own descriptions in `mappage.js`, `timeline.py`,
-`event_list.py` and `article.py`."""
+that belong to one widget (the map, the slider's track, the event list, the details and the
+article, the filter box) are written here, beside the widgets' own descriptions in
+`mappage.js`, `timeline.py`, `event_list.py` and `link_keys.py`."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Up / Down, Home / End", "Select an event; the map flies to it"),
             ("Enter", "Show the selected event again"),
             ("Escape", "Clear the selection"),
+        ),
+    ),
+    (
+        "In the details (one Tab stop)",
+        (
+            ("Left / Right", "The previous / next link (other events here)"),
+            ("Enter", "Follow the link"),
         ),
     ),
     (
