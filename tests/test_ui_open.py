@@ -762,3 +762,20 @@ def test_larger_text_reaches_the_menus_drop_downs_tooltips_and_the_date_line(win
         menu.ensurePolished()
         assert menu.font().pointSizeF() == pytest.approx(base)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_a_window_closed_as_it_is_resized_leaves_no_late_call_behind(qtbot, bundled, page_path):
+    """Resizing the side panel asks for the details' room once the splitter has shared out
+    the new height; a window deleted meanwhile must not be called then."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from mapexplorer.ui.main_window import MainWindow
+
+    window = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1024, 600)  # the side panel shorter: its room is asked for after
+    shiboken6.delete(window)
+    QApplication.processEvents()  # an exception in the late call fails the test here

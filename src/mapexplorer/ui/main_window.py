@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         if watched is self.side and event.type() == QEvent.Type.Resize:
             if event.size().height() != event.oldSize().height():
                 # After the splitter has shared out its new height.
-                QTimer.singleShot(0, self._keep_details_readable)
+                QTimer.singleShot(0, self, self._keep_details_readable)
         return super().eventFilter(watched, event)
 
     def _details_least(self) -> int:
