@@ -468,6 +468,26 @@ def test_the_size_dialog_offers_the_map_size_and_presets(qtbot):
     assert dialog.chosen_size() == (800, 1080)
 
 
+
+@pytest.mark.parametrize("fmt", ["png", "gif"])
+def test_the_size_dialog_shows_a_frames_box_for_an_animation_only(qtbot, fmt):
+    """The image's size dialog showed the animation's "60" frames box over its "Size:" label
+    (a child of the dialog left out of its form), and Tab stopped in it."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from mapexplorer.ui.export_dialogs import SizeDialog
+
+    dialog = SizeDialog((1000, 640), fmt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = [box for box in dialog.findChildren(QSpinBox) if box.isVisible()]
+    assert (dialog.frames_box in shown) == (fmt == "gif")
+    for a in shown:  # nothing drawn over anything else
+        for b in shown:
+            assert a is b or not a.geometry().intersects(b.geometry())
+        assert not a.geometry().intersects(dialog.presets.geometry())
+
 def test_a_4k_picture_shows_what_a_full_hd_one_does_at_twice_the_size(
     qtbot, tmp_path, bundled, make_exporter
 ):

@@ -62,6 +62,8 @@ class SizeDialog(QDialog):
         form.addRow("Height:", self.height_box)
         if fmt == GIF:
             form.addRow("Frames:", self.frames_box)
+        else:  # a picture has no frames: the box, a child outside the form, sat over "Size:"
+            self.frames_box.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
