@@ -468,7 +468,6 @@ def test_the_size_dialog_offers_the_map_size_and_presets(qtbot):
     assert dialog.chosen_size() == (800, 1080)
 
 
-
 @pytest.mark.parametrize("fmt", ["png", "gif"])
 def test_the_size_dialog_shows_a_frames_box_for_an_animation_only(qtbot, fmt):
     """The image's size dialog showed the animation's "60" frames box over its "Size:" label
@@ -487,6 +486,7 @@ def test_the_size_dialog_shows_a_frames_box_for_an_animation_only(qtbot, fmt):
         for b in shown:
             assert a is b or not a.geometry().intersects(b.geometry())
         assert not a.geometry().intersects(dialog.presets.geometry())
+
 
 def test_a_4k_picture_shows_what_a_full_hd_one_does_at_twice_the_size(
     qtbot, tmp_path, bundled, make_exporter
