@@ -13,9 +13,10 @@ milliseconds, which the GeoJSON reader reads (a date field at a local midnight t
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shapely.geometry import Point, Polygon
+if TYPE_CHECKING:
+    from shapely.geometry import Point, Polygon
 
 __all__ = ["from_esri", "is_esri"]
 
@@ -127,6 +128,10 @@ def _polygons(rings: list[list[list[float]]]) -> dict | None:
     if not outers:  # every ring counter-clockwise: outer rings written GeoJSON's way
         outers, holes = holes, []
     polygons: list[list] = [[outer] for outer in outers]
+    # shapely only now: the window imports this module (through the opener) at every launch,
+    # before numpy and shapely are needed (tests/test_ui_app.py).
+    from shapely.geometry import Point, Polygon
+
     shells = [Polygon(outer) for outer in outers]
     for hole in holes:
         inside = Point(hole[0])
