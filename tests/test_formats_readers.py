@@ -4737,3 +4737,18 @@ def test_a_school_year_or_season_written_with_a_hyphen_is_two_years(tmp_path):
         export_catalogue(seasons, path, kind)
         catalogue, _ = read_catalogue(path)
         assert [e.time.edtf for e in catalogue.events] == ["2020-21", "2023-24"], kind
+
+
+@pytest.mark.parametrize(
+    ("value", "edtf"),
+    [
+        ("c.1500–c.1550", "1500~/1550~"),
+        ("c. 1500–c. 1550", "1500~/1550~"),
+        ("c. 1500–c.1550?", "1500%/1550%"),
+        ("c. 1850?", "1850%"),
+    ],
+)
+def test_about_at_both_ends_of_a_span_is_about_at_both(value, edtf):
+    """A teacher's "c.1500–c.1550" read as 1500 exactly to about 1550: the span's end was
+    about, so the "c." before the whole was dropped as if the span were about already."""
+    assert parse_date(value).edtf == edtf

@@ -1184,16 +1184,15 @@ def _qualified(span: TimeSpan, mark: str) -> TimeSpan:
     """`span` about ("~") or uncertain ("?"), an interval at both its ends ("c. 138–126 BC"
     is "-0137~/-0125~"); both ("%") when it is already the other ("c. 1850?", "c. 1066
     (disputed)"); as it is when it is already so."""
-    if any(c in span.edtf for c in "~?%"):
-        other = "?" if mark == "~" else "~"
-        if "%" in span.edtf or mark in span.edtf:
-            return span
-        try:
-            return _cached_parse(span.edtf.replace(other, "%"))
-        except DateError:
-            return span
+    other = "?" if mark == "~" else "~"
+
+    def end_qualified(end: str) -> str:  # each end: "c.1500–c.1550" was "1500/1550~"
+        if "%" in end or mark in end:
+            return end
+        return end.replace(other, "%") if other in end else end + mark
+
     try:
-        return _cached_parse("/".join(end + mark for end in span.edtf.split("/")))
+        return _cached_parse("/".join(end_qualified(end) for end in span.edtf.split("/")))
     except DateError:  # a form EDTF cannot qualify: the date as read
         return span
 
