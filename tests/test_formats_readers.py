@@ -4752,3 +4752,17 @@ def test_about_at_both_ends_of_a_span_is_about_at_both(value, edtf):
     """A teacher's "c.1500–c.1550" read as 1500 exactly to about 1550: the span's end was
     about, so the "c." before the whole was dropped as if the span were about already."""
     assert parse_date(value).edtf == edtf
+
+
+def test_hundreds_to_hundreds_are_refused_as_decades_or_centuries():
+    """ "1100s–1200s" read as the decades 1100–1209, though "1100s" alone is refused as a
+    decade or a century; two such are as unsure, and refused the same way. Beside a decade
+    of another kind ("1890s-1900s"), it is still a decade."""
+    with pytest.raises(DateError) as caught:
+        parse_date("1100s–1200s")
+    assert str(caught.value) == (
+        "'1100s–1200s' could be decades (1100–1209) or centuries (the 12th–13th centuries): "
+        "write 'the 12th–13th centuries' or '1100/1209'"
+    )
+    assert parse_date("the 12th–13th centuries").edtf == "11XX/12XX"
+    assert parse_date("1890s-1900s").edtf == "189X/190X"

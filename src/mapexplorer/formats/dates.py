@@ -817,6 +817,13 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
             _DECADE_APOSTROPHE.sub(r"\1s", text),
         )
     if match := _DECADES.match(lowered):  # "1990s–2000s": from the one decade to the other
+        if match[1].endswith("0") and match[2].endswith("0"):  # "1100s–1200s": centuries?
+            first, last = int(match[1]) * 10, int(match[2]) * 10
+            centuries = f"{ordinal(first // 100 + 1)}–{ordinal(last // 100 + 1)} centuries"
+            raise DateError(
+                f"{_show(raw)} could be decades ({first}–{last + 9}) or centuries (the "
+                f"{centuries}): write 'the {centuries}' or '{first}/{last + 9}'"
+            )
         return parse_span(f"{match[1]}X", f"{match[2]}X", order)
     if (match := _OSM_CENTURY.match(lowered)) and int(match["century"]):
         century = ordinal(int(match["century"]))
