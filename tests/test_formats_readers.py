@@ -4766,3 +4766,18 @@ def test_hundreds_to_hundreds_are_refused_as_decades_or_centuries():
     )
     assert parse_date("the 12th–13th centuries").edtf == "11XX/12XX"
     assert parse_date("1890s-1900s").edtf == "189X/190X"
+
+
+@pytest.mark.parametrize(("value", "edtf"), [("Year 2020", "2020"), ("the year 1066", "1066")])
+def test_a_year_said_as_one_is_that_year(tmp_path, value, edtf):
+    """ "Year 2020" (a KML folder per year, a class's sheet) was refused as "'year' is not a
+    month"."""
+    assert parse_date(value).edtf == edtf
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        f"<Folder><name>{value}</name><Placemark><name>Oslo</name>"
+        "<Point><coordinates>10.75,59.91</coordinates></Point></Placemark></Folder>"
+        "</Document></kml>"
+    )
+    catalogue, _ = read_catalogue(write(tmp_path / "years.kml", kml))
+    assert [e.time.edtf for e in catalogue.events] == [edtf]

@@ -700,6 +700,7 @@ def _ongoing_span(match: re.Match[str], order: DateOrder, unix: bool, raw: str) 
     return parse_span(start.edtf, today.isoformat(), order)
 
 
+_YEAR_SAID = re.compile(r"(?:the\s+)?year\s+(?=\d)", re.IGNORECASE)
 _YEARS_HYPHEN = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -723,6 +724,8 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         )
     if _PLUS_YEAR.match(text):  # ISO 8601's sign of a year AD, as Wikidata writes it
         text = text[1:]
+    if said := _YEAR_SAID.match(text):  # "Year 2020", "the year 1066": that year
+        text = text[said.end() :]
     if not text.isascii():  # "24.02.2022 р.": the date, without the word for its year
         text = _YEAR_WORD.sub("", text)
     if (match := _YEARS_HYPHEN.match(text)) and _next_year(match):
