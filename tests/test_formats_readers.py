@@ -4781,3 +4781,25 @@ def test_a_year_said_as_one_is_that_year(tmp_path, value, edtf):
     )
     catalogue, _ = read_catalogue(write(tmp_path / "years.kml", kml))
     assert [e.time.edtf for e in catalogue.events] == [edtf]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1 September 1939 (1939-09-01)",
+        "(1939-09-01) 1 September 1939",
+        "September 1, 1939 (1939-09-01)",
+    ],
+)
+def test_a_wikipedia_date_with_its_hidden_iso_day_is_that_day(tmp_path, value):
+    """Wikipedia's {{start date}} keeps the day in ISO beside it, hidden, and a copy of the
+    table (Google Sheets' IMPORTHTML, pandas.read_html) takes it along: the row was refused
+    as "not a date we can read". The two must be the same day."""
+    path = write(
+        tmp_path / "war.csv", f'Event,Date,Lat,Lon\nInvasion of Poland,"{value}",52.2,21.0\n'
+    )
+    catalogue, report = read_catalogue(path)
+    assert [e.time.edtf for e in catalogue.events] == ["1939-09-01"]
+    assert not report.problems and not report.notes
+    with pytest.raises(DateError, match="not the same day"):
+        parse_date("1 September 1939 (1940-09-01)")

@@ -700,6 +700,10 @@ def _ongoing_span(match: re.Match[str], order: DateOrder, unix: bool, raw: str) 
     return parse_span(start.edtf, today.isoformat(), order)
 
 
+_ISO_ECHO = re.compile(
+    r"^(?:(?P<date>.*?[^\s(])\s*\((?P<iso>\d{4}-\d{2}(?:-\d{2})?)\)"
+    r"|\((?P<iso2>\d{4}-\d{2}(?:-\d{2})?)\)\s*(?P<date2>[^\s(].*))$"
+)
 _YEAR_SAID = re.compile(r"(?:the\s+)?year\s+(?=\d)", re.IGNORECASE)
 _YEARS_HYPHEN = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -753,6 +757,15 @@ def _parse_text_uncached(raw: str, order: DateOrder, unix: bool) -> TimeSpan:
         return span
     if _NUMBER.match(text):
         return _parse_integer(int(float(text)), unix, repr(raw))
+    if echo := _ISO_ECHO.match(text):  # "1 September 1939 (1939-09-01)": Wikipedia's
+        # {{start date}} keeps the day in ISO beside it, hidden, which a copy takes along
+        written = _parse_text_uncached(echo["date"] or echo["date2"], order, unix)
+        iso = _cached_parse(echo["iso"] or echo["iso2"])
+        if written.start <= iso.start <= iso.end <= written.end:
+            return written
+        raise DateError(
+            f"{_show(raw)}: the date and the ISO date in brackets beside it are not the same day"
+        )
     if note := _trailing_note(text):  # "1066 (disputed)": the date, and a note about it
         part = note["note"].strip().lower().rstrip("-")
         if part in ("early", "mid", "late"):  # "1990s (late)": the late 1990s
