@@ -915,6 +915,14 @@ def test_an_arcgis_services_esri_json_opens(tmp_path):
         "an Esri JSON (ArcGIS) feature set: read as the GeoJSON it stands for"
     )
     assert "first 3 features" in report.asides[1]
+    grid = {
+        "spatialReference": {"wkid": 27700},
+        "features": [
+            {"attributes": {"date": "2020-01-01"}, "geometry": {"x": 530000, "y": 180000}}
+        ],
+    }
+    message = refusal(write(tmp_path / "grid.json", json.dumps(grid)))
+    assert 'its coordinates are in EPSG:27700 (its "spatialReference" member says so)' in message
     plain = {"features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}]}
     (event,) = open_catalogue(write(tmp_path / "plain.json", json.dumps(plain))).events
     assert event.time.edtf == "2020-01-01"

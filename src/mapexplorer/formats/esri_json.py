@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from shapely.geometry import Point, Polygon
 
+from mapexplorer.formats.geojson_reader import CRS_MEMBER
+
 __all__ = ["from_esri", "is_esri"]
 
 _DEGREES = frozenset((4326, 4269, 4258, 4979))
@@ -57,6 +59,7 @@ def from_esri(doc: dict) -> tuple[dict, list[str]]:
     collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
     if wkid is not None and wkid not in _DEGREES:
         collection["crs"] = {"type": "name", "properties": {"name": f"EPSG:{wkid}"}}
+        collection[CRS_MEMBER] = "spatialReference"  # what the report names
     lines = ["an Esri JSON (ArcGIS) feature set: read as the GeoJSON it stands for"]
     if doc.get("exceededTransferLimit") is True:
         lines.append(

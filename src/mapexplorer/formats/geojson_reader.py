@@ -50,7 +50,12 @@ from mapexplorer.model import Catalogue, DateError, PlaceError
 from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
 from mapexplorer.model.place import SWAPPED, geometry_problem
 
-__all__ = ["features_of", "guess_document", "load_json", "read", "read_document"]
+__all__ = ["CRS_MEMBER", "features_of", "guess_document", "load_json", "read", "read_document"]
+
+
+CRS_MEMBER = "mapexplorer:crs_member"
+"""A document's member naming the member its "crs" came from, for the report: Esri JSON's
+"spatialReference" (`esri_json`)."""
 
 
 def load_json(path: str | os.PathLike) -> Any:
@@ -218,6 +223,7 @@ def read_document(
         features = features_of(doc, path)
         crs = projected_crs(doc)
         says_crs = isinstance(doc, dict) and doc.get("crs") is not None  # metres, or not
+        member = doc.get(CRS_MEMBER, "crs") if isinstance(doc, dict) else "crs"  # (Esri JSON's)
         mercator = crs is not None and is_web_mercator(crs)
         # Degrees under a "crs" member copied from elsewhere: in metres, they would all be
         # within a kilometre of 0°, 0°.
@@ -288,14 +294,14 @@ def read_document(
             )
         if mislabelled:
             builder.report.asides.append(
-                f'its "crs" member names Web Mercator ({crs}), but its coordinates are '
+                f'its "{member}" member names Web Mercator ({crs}), but its coordinates are '
                 "longitude and latitude (none is over 1,000, as Web Mercator's metres are): "
                 "read as longitude and latitude"
             )
             crs = None
         elif mercator:
             builder.report.asides.append(
-                f'its coordinates are Web Mercator metres ({crs}, as its "crs" member says), '
+                f'its coordinates are Web Mercator metres ({crs}, as its "{member}" member says), '
                 "not longitude and latitude: converted to longitude and latitude (WGS 84), as "
                 "QGIS would reproject them"
             )
@@ -309,7 +315,7 @@ def read_document(
             # Every feature off the globe, in a file that says why (or whose numbers do): say
             # it first.
             said = (
-                f'its coordinates are in {crs} (its "crs" member says so), not longitude '
+                f'its coordinates are in {crs} (its "{member}" member says so), not longitude '
                 "and latitude: save it as GeoJSON in WGS 84 (EPSG:4326), e.g. with QGIS's "
                 "Export ▸ Save Features As…"
                 if crs is not None
@@ -320,7 +326,7 @@ def read_document(
             crs is not None and report.problems
         ):  # some features happen to fall on the globe: they may be wrong too
             report.notes.append(
-                f'the file\'s "crs" member says its coordinates are in {crs}, not longitude '
+                f'the file\'s "{member}" member says its coordinates are in {crs}, not longitude '
                 "and latitude: the features left out may be why; save it in WGS 84 (EPSG:4326)"
             )
         elif not says_crs and report.problems and (metres := metres_in(features)) is not None:
