@@ -921,7 +921,7 @@ def test_an_arcgis_services_esri_json_opens(tmp_path):
             {"attributes": {"date": "2020-01-01"}, "geometry": {"x": 530000, "y": 180000}}
         ],
     }
-    message = refusal(write(tmp_path / "grid.json", json.dumps(grid)))
+    message = refusal(write(tmp_path / "grid.json", json.dumps(grid)), guess=False)
     assert 'its coordinates are in EPSG:27700 (its "spatialReference" member says so)' in message
     plain = {"features": [{"attributes": {"date": "2020-01-01"}, "geometry": {"x": 1, "y": 2}}]}
     (event,) = open_catalogue(write(tmp_path / "plain.json", json.dumps(plain))).events
