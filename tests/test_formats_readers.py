@@ -4803,3 +4803,24 @@ def test_a_wikipedia_date_with_its_hidden_iso_day_is_that_day(tmp_path, value):
     assert not report.problems and not report.notes
     with pytest.raises(DateError, match="not the same day"):
         parse_date("1 September 1939 (1940-09-01)")
+
+
+@pytest.mark.parametrize("name", ["records.json", "records.csv"])
+def test_an_apis_dates_at_a_local_midnight_in_a_table_read_as_that_day(tmp_path, name):
+    """An ArcGIS service's records as a JSON list or a CSV of them: its date field's Unix
+    milliseconds at Vienna's midnight (2024-03-04T23:00Z for 5 March) read a day early, as
+    in GeoJSON before; they are that midnight's days, the report saying so."""
+    days = ["2024-03-05", "2024-03-06", "2024-07-15"]
+    values = [_midnight_ms(day, 1 if day < "2024-03-31" else 2) for day in days]
+    if name.endswith(".json"):
+        text = json.dumps(
+            [{"Name": f"E{i}", "EventDate": v, "City": "Vienna"} for i, v in enumerate(values)]
+        )
+    else:
+        text = "Name,EventDate,City\n" + "".join(f"E{i},{v},Vienna\n" for i, v in enumerate(values))
+    catalogue, report = read_catalogue(write(tmp_path / name, text))
+    assert [e.time.edtf for e in catalogue.events] == days
+    assert any(
+        n.startswith("'EventDate' holds Unix times at 23:00 or 22:00 UTC (3 rows)")
+        for n in report.notes
+    )

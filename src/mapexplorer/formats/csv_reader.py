@@ -35,6 +35,7 @@ from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowRea
 from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.invisible import stripped, visible
+from mapexplorer.formats.local_midnight import local_midnights
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -267,6 +268,7 @@ def _read_rows(
             words = table_mercator.metres_words(metres, dicts)
             raise FormatError(path, f"no latitude/longitude or WKT column found: {words}")
     _check_choice(path, header, choice, guessed)
+    midnights = _local_midnights(choice, dicts)  # an API's dates, in Unix time (ArcGIS's)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
     if mercator is not None:
@@ -373,6 +375,7 @@ def _read_rows(
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
     builder.report.notes += _unknown_ends_line(reader, open_ends, number)
+    builder.report.notes += midnights
     builder.report.notes += year_slash_lines("row", slashed_read, reader.slashes)
     builder.report.notes += _acled_lines(imprecise, times, number)
     builder.report.notes += _wikidata_line(years, times, number)
@@ -623,6 +626,25 @@ def _ongoing_line(
     example = f"{still[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
     verb = "is" if len(indexes) == 1 else "are"
     return [f"{said} {verb} still going on, read to today, the day the file was opened ({example})"]
+
+
+def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:
+    """Date columns of Unix times at a local midnight east of Greenwich, as an ArcGIS
+    service's records give a date (`local_midnight`), made the ISO days they stand for in
+    `rows`: the report's lines for them."""
+    source = choice.time
+    if source is None or source.kind not in ("date", "span"):
+        return []  # a "timestamp" or "time" column: a clock's, as written
+    lines: list[str] = []
+    for name in source.fields:
+        found = local_midnights(name, [row.get(name) for row in rows], "row")
+        if found is None:
+            continue
+        lines.append(found.line)
+        for row in rows:
+            if (day := found.days.get(row.get(name))) is not None:
+                row[name] = day
+    return lines
 
 
 def _unknown_ends(

@@ -47,10 +47,13 @@ def local_midnights(name: str, values: Sequence[Any], item: str) -> MidnightDate
     for value in values:
         if value is None or value == "":
             continue
-        if value.__class__ not in (int, float):
+        number = value
+        if value.__class__ is str and value.strip().isdigit():  # a table's cell, as text
+            number = int(value.strip())
+        elif value.__class__ not in (int, float):
             return None  # text among them: not a column of Unix times
-        whole = int(value)
-        if whole != value:
+        whole = int(number)
+        if whole != number:
             return None
         if _MIN_SECONDS * 1000 <= abs(whole) <= _MAX_SECONDS * 1000:
             if whole % 1000:
