@@ -673,6 +673,24 @@ def test_arcgis_dates_at_a_local_midnight_read_as_that_day(tmp_path, offsets, sa
         assert "as 5 March 2024" in line
 
 
+def test_arcgis_dates_written_as_text_in_geojson_read_as_that_day(tmp_path):
+    """Milliseconds written as text ("1709593200000") were said to be read as the next day,
+    and read as UTC's day all the same."""
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"Name": f"E{i}", "EventDate": str(_midnight_ms(day, 1))},
+                "geometry": {"type": "Point", "coordinates": [16.37, 48.21]},
+            }
+            for i, day in enumerate(["2024-03-05", "2024-03-06", "2024-03-15"])
+        ],
+    }
+    catalogue, _ = read_catalogue(write(tmp_path / "text.geojson", json.dumps(doc)))
+    assert [e.time.edtf for e in catalogue.events] == ["2024-03-05", "2024-03-06", "2024-03-15"]
+
+
 @pytest.mark.parametrize(
     "times",
     [

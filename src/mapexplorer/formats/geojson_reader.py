@@ -481,7 +481,7 @@ def _local_midnights(choice: FieldChoice, features: list, props: list[dict]) -> 
         lines.append(found.line)
         for feature, own in zip(features, props, strict=True):
             value = own.get(name)
-            if value.__class__ in (int, float) and value in found.days:
+            if value.__class__ in (int, float, str) and value in found.days:
                 own[name] = found.days[value]
                 given = feature.get("properties")
                 if isinstance(given, dict) and given.get(name) == value:
