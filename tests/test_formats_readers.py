@@ -4842,3 +4842,26 @@ def test_an_apis_dates_at_a_local_midnight_in_a_table_read_as_that_day(tmp_path,
         n.startswith("'EventDate' holds Unix times at 23:00 or 22:00 UTC (3 rows)")
         for n in report.notes
     )
+
+
+def test_a_table_with_no_title_is_titled_by_its_descriptions_not_its_places(tmp_path):
+    """A list of protests (date, city, description): every event was titled by its city,
+    "Berlin", "Berlin", "Hamburg", beside the same city as its place; the description's
+    opening says which event it is. A row with no description is still its place."""
+    text = (
+        "date\tcity\tlat\tlon\tdescription\n"
+        "2024-01-13\tBerlin\t52.52\t13.405\tFarmers block roads with tractors. Police watch.\n"
+        "2024-01-15\tBerlin\t52.52\t13.405\tFarmers' rally at the Brandenburg Gate\n"
+        "2024-01-20\tHamburg\t53.55\t9.99\t\n"
+    )
+    catalogue = open_catalogue(write(tmp_path / "protests.tsv", text))
+    assert [e.title for e in catalogue.events] == [
+        "Farmers block roads with tractors",
+        "Farmers' rally at the Brandenburg Gate",
+        "Hamburg",
+    ]
+    assert [p.name for e in catalogue.events for p in catalogue.places_of(e)] == [
+        "Berlin",
+        "Berlin",
+        "Hamburg",
+    ]

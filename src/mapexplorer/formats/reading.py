@@ -379,9 +379,10 @@ class CatalogueBuilder:
 
 
 def event_title(item: str, parts: RowParts) -> str:
-    """The title `CatalogueBuilder.add` gives an event: its own, else its place's name, else
-    its item's ("Feature 3"); one line."""
-    title = parts.title or parts.place or _opening(parts.summary) or item.capitalize()
+    """The title `CatalogueBuilder.add` gives an event: its own, else its description's
+    opening (a protest list's "Farmers block roads with tractors", not "Berlin" again beside
+    its place), else its place's name, else its item's ("Feature 3"); one line."""
+    title = parts.title or _opening(parts.summary) or parts.place or item.capitalize()
     if "\n" in title or "\r" in title:  # a spreadsheet cell of several lines: a title is one
         title = _LINE_BREAKS.sub(" ", title).strip()
     return title
@@ -393,8 +394,8 @@ _TITLE_FROM_SUMMARY = 60
 
 def _opening(summary: str) -> str:
     """A description's first sentence, up to about 60 characters cut at a word ("Shelling of
-    a residential area in the north of the city…"): the title of an event with no title or
-    place of its own, not "Row 2"; "" for none."""
+    a residential area in the north of the city…"): the title of an event with no title of
+    its own, not "Berlin" (its place) or "Row 2"; "" for none."""
     text = " ".join(summary.split())
     if not text:
         return ""
