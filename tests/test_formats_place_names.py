@@ -834,28 +834,3 @@ def test_a_town_in_a_region_without_a_country_code(tmp_path):
     lon, lat = places["C"].representative
     assert (round(lat), round(lon)) == (45, 34)
     assert [p.item for p in report.problems] == ["row 5"]  # Kyiv is not in Crimea
-
-
-def test_a_title_placing_a_feature_is_no_list_of_places(tmp_path):
-    """A GeoJSON feature without geometry placed by its title, "Talks between Russia, Iran",
-    was read as a list of places and put at Iran; only a place field lists places."""
-    doc = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": {"name": "Talks between Russia, Iran", "date": "2024-01-01"},
-                "geometry": None,
-            },
-            {
-                "type": "Feature",
-                "properties": {"name": "Front", "place": "France, Belgium", "date": "2024-01-02"},
-                "geometry": None,
-            },
-        ],
-    }
-    catalogue, report = read_catalogue(write(tmp_path / "talks.geojson", json.dumps(doc)))
-    assert [(e.title, [p.name for p in catalogue.places_of(e)]) for e in catalogue.events] == [
-        ("Front", ["France", "Belgium"])
-    ]
-    assert [p.item for p in report.problems] == ["feature 1 ('Talks between Russia, Iran')"]

@@ -697,8 +697,6 @@ def _places(
         named = parts.place or ("" if choice.lat or choice.latlon or choice.wkt else parts.title)
         if named:
             by_name = by_name or PlacesByName()
-            if not parts.place:  # its title is no list of places ("Talks, Tehran")
-                return [by_name.place(builder, named, parts.place_id)]
             return by_name.places(builder, named, parts.place_id)
         if fields := [n for n in (choice.lat, choice.lon, choice.latlon, choice.wkt) if n]:
             empty = " and ".join(repr(n) for n in fields)

@@ -822,13 +822,11 @@ def _place_name(mark: _Mark, parts: Any) -> tuple[str, str]:
 def _place_by_name(
     builder: CatalogueBuilder, mark: _Mark, parts: Any, by_name: PlacesByName
 ) -> list[str]:
-    name, source = _place_name(mark, parts)
+    name, _ = _place_name(mark, parts)
     if not name:
         if mark.empty_geometry:
             raise PlaceError(f"{_no_geometry(mark)}, and it has no name to place it by")
         raise PlaceError("the placemark has no geometry (Point, LineString, Polygon…)")
-    if source == "name":  # a pin's label is no list of places ("Talks, Tehran")
-        return [by_name.place(builder, name, parts.place_id)]
     return by_name.places(builder, name, parts.place_id)
 
 
