@@ -446,7 +446,11 @@ def test_a_sheet_in_web_mercator_metres_opens_and_its_guess_shows_the_columns(tm
 
 @pytest.mark.parametrize(
     ("shown", "order", "rally"),
-    [("dd/mm/yyyy", "dmy", "2024-03-05"), ("m/d/yyyy", "mdy", "2024-05-03")],
+    [
+        ("dd/mm/yyyy", "dmy", "2024-03-05"),
+        ("m/d/yyyy", "mdy", "2024-05-03"),
+        ("dddd, mmmm dd, yyyy", "mdy", "2024-05-03"),  # Excel's US long date: a weekday first
+    ],
 )
 def test_a_date_typed_as_text_reads_in_the_order_the_sheets_date_cells_show(
     tmp_path, shown, order, rally

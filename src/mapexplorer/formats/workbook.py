@@ -282,6 +282,7 @@ def _shown_order(number_format: str | None) -> str:
     """The order a date cell's format shows its day and month in: "dmy" ("dd/mm/yyyy",
     "d.m.yy"), "mdy" ("m/d/yyyy", Excel's "mm-dd-yy"), or "" (year first, or no day)."""
     shown = _FORMAT_LITERALS.sub("", (number_format or "").split(";")[0]).lower()
+    shown = re.sub(r"d{3,}", "", shown)  # the weekday's name ("dddd, mmmm dd, yyyy"): no day
     day, month = shown.find("d"), shown.find("m")
     if day < 0 or month < 0 or shown.find("y") < min(day, month):
         return ""
