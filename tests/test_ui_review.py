@@ -213,6 +213,33 @@ def test_selecting_a_draft_shows_its_sentence_and_a_click_in_the_article_selects
     assert review.current_row() == 0 and review.title_edit.text() == first.title
 
 
+def test_the_reviews_article_is_one_tab_stop_and_the_arrows_go_through_the_drafts(window, qtbot):
+    """Tab stopped at each draft's sentence in the review's article (one per draft) before it
+    left it; it is one Tab stop, Left and Right go from sentence to sentence, Enter selects
+    the draft framed, and A decides it without leaving the article."""
+    from mapexplorer.importer.drafts import ACCEPTED
+
+    review = open_review(qtbot, window)
+    review.resize(1200, 700)
+    review.activateWindow()
+    article = review.article
+    article.setFocus()
+    qtbot.waitUntil(article.hasFocus)
+    links = article.links()
+    assert len(links) >= 10
+    qtbot.keyClick(article, Qt.Key.Key_Right)
+    qtbot.keyClick(article, Qt.Key.Key_Right)
+    assert article.focused_link() == links[1]
+    qtbot.keyClick(article, Qt.Key.Key_Return)
+    row = review.current_row()
+    assert review._anchor_rows[1][2] == row
+    assert article.hasFocus()  # the keyboard stays in the article, on that sentence
+    qtbot.keyClick(article, Qt.Key.Key_A)
+    assert review.drafts.drafts[row].status == ACCEPTED
+    qtbot.keyClick(article, Qt.Key.Key_Tab)
+    assert not article.hasFocus()
+
+
 def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_path):
     review = open_review(qtbot, window)
     row = review.row_of("Russia constructed Iran")

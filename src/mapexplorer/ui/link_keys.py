@@ -122,10 +122,11 @@ class LinkKeysBrowser(QTextBrowser):
             cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            # Drawn on what shows at the link's start: the last highlight there, else the text.
             covered = [
                 s.format  # type: ignore[attr-defined]
                 for s in self._base_selections
-                if s.cursor.selectionStart() <= start and end <= s.cursor.selectionEnd()  # type: ignore[attr-defined]
+                if s.cursor.selectionStart() <= start < s.cursor.selectionEnd()  # type: ignore[attr-defined]
             ]
             inside = QTextCursor(self.document())
             inside.setPosition(start + 1)

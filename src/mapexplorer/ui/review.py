@@ -53,7 +53,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTableView,
-    QTextBrowser,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -68,6 +67,7 @@ from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
 from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
+from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.splitter import panel_splitter
@@ -297,11 +297,12 @@ class QtReview(QMainWindow):
         left.setStretchFactor(1, 0)
         left.setSizes([330, 440])
 
-        self.article = QTextBrowser()
+        self.article = LinkKeysBrowser()  # one Tab stop; Left and Right between drafts
         self.article.setObjectName("reviewArticle")
         self.article.setAccessibleName("Article text")
         self.article.setAccessibleDescription(
-            "The article. Highlighted sentences are draft events; activate one to select it."
+            "The article. Highlighted sentences are draft events: the Left and Right arrow keys "
+            "move between them, and Enter selects the one framed."
         )
         self.article.setOpenLinks(False)
         self.article.anchorClicked.connect(self._on_anchor)
@@ -494,6 +495,7 @@ class QtReview(QMainWindow):
 
         document = self.article.document()
         document.clear()
+        self.article.forget_focused_link()
         cursor = QTextCursor(document)
         body = QTextBlockFormat()
         body.setBottomMargin(8)
@@ -558,7 +560,7 @@ class QtReview(QMainWindow):
             chosen.setBackground(pal.color(QPalette.ColorRole.Highlight))
             chosen.setForeground(pal.color(QPalette.ColorRole.HighlightedText))
             add(current.excerpt.start, current.excerpt.end, chosen)
-        self.article.setExtraSelections(selections)
+        self.article.set_base_selections(selections)
 
     def excerpt_visible(self, row: int | None = None) -> bool:
         """Whether the sentence of draft `row` (default: the selected one) is on screen."""
@@ -585,7 +587,8 @@ class QtReview(QMainWindow):
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "draft" and url.path().isdigit():
             self.select(int(url.path()))
-            self.table.setFocus()
+            if self.article.focused_link() is None:  # clicked: A and R go on in the table
+                self.table.setFocus()  # (from the keyboard, Left and Right go on here)
 
     # --- selection ----------------------------------------------------------------------------
     def current_row(self) -> int:
