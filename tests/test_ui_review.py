@@ -240,6 +240,51 @@ def test_the_reviews_article_is_one_tab_stop_and_the_arrows_go_through_the_draft
     assert not article.hasFocus()
 
 
+def test_ctrl_z_takes_back_the_last_verdict(window, qtbot):
+    """A moves on to the next draft: a draft accepted by mistake was out of Undo verdict's
+    reach (it acts on the draft selected), and Ctrl+Z did nothing. Ctrl+Z takes back the last
+    verdict now, selecting its draft again; an Accept all is taken back whole; a title being
+    typed keeps its own Ctrl+Z."""
+    from PySide6.QtGui import QKeySequence
+
+    from mapexplorer.importer.drafts import ACCEPTED, PENDING, REJECTED
+
+    review = open_review(qtbot, window)
+    review.activateWindow()
+    review.select(0)
+    review.table.setFocus()
+    qtbot.waitUntil(review.table.hasFocus)
+    drafts = review.drafts.drafts
+    qtbot.keyClick(review.table, Qt.Key.Key_A)
+    qtbot.keyClick(review.table, Qt.Key.Key_R)
+    assert (drafts[0].status, drafts[1].status) == (ACCEPTED, REJECTED)
+    assert review.current_row() == 2
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    assert drafts[1].status == PENDING and review.current_row() == 1
+    assert drafts[1].title[:40] in review.status_line.text()
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    assert drafts[0].status == PENDING and review.current_row() == 0
+
+    review.accept_all()
+    assert all(d.status == ACCEPTED for d in drafts)
+    review.undo_verdict()
+    assert all(d.status == PENDING for d in drafts)
+    review.undo_verdict()
+    assert "No verdict to undo" in review.status_line.text()
+
+    review.select(3)
+    review.accept_current()  # a verdict that Ctrl+Z in a text box must leave alone
+    before = review.title_edit.text()  # the next draft's title
+    review.title_edit.setFocus()
+    qtbot.waitUntil(review.title_edit.hasFocus)
+    review.title_edit.selectAll()
+    qtbot.keyClicks(review.title_edit, "New title")
+    qtbot.keyClick(review.title_edit, undo.key(), undo.keyboardModifiers())
+    assert review.title_edit.text() == before  # the box's own undo
+    assert drafts[3].status == ACCEPTED
+
+
 def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_path):
     review = open_review(qtbot, window)
     row = review.row_of("Russia constructed Iran")

@@ -210,6 +210,9 @@ class QtReview(QMainWindow):
             drafts.source.title or self.article_name or "Article"
         )  # the article's own title, else its file's name as written, not one made from it
         self._loading = False
+        self._verdicts: list[list[tuple[int, str]]] = []
+        """Each verdict given (A, R, Undo verdict, Accept all): its drafts' rows and the
+        statuses they had before, for Ctrl+Z to give back, the last first."""
         self._anchor_rows: list[tuple[int, int, int]] = []
         self._body_start = 0
         self._autosave_timer = QTimer(self, singleShot=True, interval=_AUTOSAVE_DELAY_MS)
@@ -359,6 +362,10 @@ class QtReview(QMainWindow):
         save.activated.connect(self.choose_save_path)
         close = QShortcut(QKeySequence("Escape"), self)
         close.activated.connect(self.close)
+        # A verdict given by mistake (A moves on to the next draft, where Undo verdict no
+        # longer reaches it): Ctrl+Z takes it back. A text box keeps its own Ctrl+Z.
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.activated.connect(self.undo_verdict)
 
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox("Selected draft")
@@ -892,6 +899,8 @@ class QtReview(QMainWindow):
         if status == ACCEPTED and self._date_not_applied("accepting it"):
             return
         self._commit_date(row)
+        if draft.status != status:
+            self._verdicts.append([(row, draft.status)])
         draft.status = status
         self._changed(row)
         if advance and row + 1 < len(self.drafts.drafts):
@@ -910,16 +919,44 @@ class QtReview(QMainWindow):
         if self._date_not_applied("accepting the drafts"):
             return
         count = 0
-        for draft in self.drafts.drafts:
+        given: list[tuple[int, str]] = []
+        for row, draft in enumerate(self.drafts.drafts):
             if draft.status == PENDING:
+                given.append((row, draft.status))
                 draft.status = ACCEPTED
                 count += 1
+        if given:
+            self._verdicts.append(given)
         self.model.all_changed()
         self._tint_article()
         self._update_counts()
         self._load_editor()
         self.autosave_now()
         self.set_status_message(f"Accepted {counted(count, 'draft')}.")
+
+    def undo_verdict(self) -> None:
+        """Ctrl+Z: the last verdict taken back (every draft of an Accept all), its draft
+        selected again; the status line says what was undone."""
+        if not self._verdicts:
+            self.set_status_message("No verdict to undo.")
+            return
+        given = self._verdicts.pop()
+        for row, status in given:
+            if 0 <= row < len(self.drafts.drafts):
+                self.drafts.drafts[row].status = status
+        self.model.all_changed()
+        self._tint_article()
+        self._update_counts()
+        self.select(given[0][0])
+        self._load_editor()
+        self.autosave_now()
+        status = STATUS_WORDS[given[0][1]].lower()
+        if len(given) > 1:
+            self.set_status_message(f"Undone: {counted(len(given), 'draft')} back to {status}.")
+        else:
+            title = self.drafts.drafts[given[0][0]].title
+            shown = title if len(title) <= 80 else title[:79] + "…"
+            self.set_status_message(f"Undone: “{shown}” is {status} again.")
 
     COLUMN_WIDTHS = {
         DraftTableModel.STATUS: (104, 84),
