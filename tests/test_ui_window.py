@@ -1021,3 +1021,19 @@ def test_the_keyboard_shortcuts_fit_their_table_at_larger_text(window, qtbot):
     assert dialog.text.horizontalScrollBar().maximum() == 0
     dialog.close()
     window.set_text_scale(1.0)
+
+
+def test_f1_again_brings_the_open_shortcuts_list_forward(window, qtbot):
+    """Each F1 opened one more copy of Help ▸ Keyboard shortcuts over the last."""
+    from mapexplorer.ui.shortcuts_help import ShortcutsDialog
+
+    window.show_shortcuts()
+    first = window.shortcuts_dialog
+    qtbot.waitExposed(first)
+    window.show_shortcuts()
+    assert window.shortcuts_dialog is first
+    assert [d for d in window.findChildren(ShortcutsDialog) if d.isVisible()] == [first]
+    first.close()
+    window.show_shortcuts()  # closed, it opens again
+    assert window.shortcuts_dialog.isVisible()
+    window.shortcuts_dialog.close()

@@ -860,6 +860,14 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from mapexplorer.ui.shortcuts_help import ShortcutsDialog
 
+        # F1 again brings the open list to the front: each press opened one more copy.
+        shown = getattr(self, "shortcuts_dialog", None)
+        if shown is not None and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return
+        if shown is not None:
+            shown.deleteLater()  # (closed: made again, at the text size now)
         self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
         self.shortcuts_dialog.show()
 
