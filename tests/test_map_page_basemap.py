@@ -3,6 +3,7 @@ under Leaflet's panes, once per view, never on a time move; both sides of the an
 dark theme; the online tiles above it."""
 
 import json
+import re
 
 import pytest
 
@@ -259,3 +260,22 @@ def test_the_online_tiles_lie_above_the_offline_map(window, qtbot):
     )
     in_container, base_z, pane_z = order
     assert in_container and base_z < pane_z, order
+
+
+def test_the_dark_theme_darkens_the_maps_buttons_and_scale_bar(window, qtbot):
+    """On the dark map Leaflet's zoom buttons and scale bar stayed white boxes."""
+
+    def lightness(selector: str) -> int:
+        colour = js(
+            window.map_view,
+            qtbot,
+            f"getComputedStyle(document.querySelector('{selector}')).backgroundColor",
+        )
+        return sum(int(v) for v in re.findall(r"\d+", colour)[:3]) // 3
+
+    controls = (".leaflet-control-zoom-in", ".leaflet-control-scale-line")
+    assert all(lightness(c) > 200 for c in controls)
+    window.map_view.send({"type": "theme", "dark": True})
+    qtbot.waitUntil(lambda: all(lightness(c) < 90 for c in controls))
+    window.map_view.send({"type": "theme", "dark": False})
+    qtbot.waitUntil(lambda: all(lightness(c) > 200 for c in controls))
