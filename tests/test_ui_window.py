@@ -642,7 +642,7 @@ def test_menu_keys_quit_filter_and_go_to_date(window, qtbot):
     }
     platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
     assert keys["&Quit"] == (platform[0].toString() if platform else "Ctrl+Q")
-    assert keys["Fi&lter events…"] == "Ctrl+F" and keys["&Go to date…"] == "Ctrl+G"
+    assert keys["Filter &events…"] == "Ctrl+F" and keys["&Go to date…"] == "Ctrl+G"
     assert "(Ctrl+F)" in window.event_list.search.toolTip()
 
     window.activateWindow()
@@ -1037,3 +1037,25 @@ def test_f1_again_brings_the_open_shortcuts_list_forward(window, qtbot):
     window.show_shortcuts()  # closed, it opens again
     assert window.shortcuts_dialog.isVisible()
     window.shortcuts_dialog.close()
+
+
+def test_no_two_items_of_a_menu_share_their_letter(window):
+    """View had N for both Next chapter and Normal text size, and L for Filter events and
+    Larger text: Alt+V then the letter went to one or the other, not the item named."""
+    import re
+
+    def check(menu) -> None:
+        letters: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            found = re.search(r"&([^&])", action.text().replace("&&", ""))
+            if found:
+                letter = found[1].lower()
+                assert letter not in letters, (menu.title(), letters[letter], action.text())
+                letters[letter] = action.text()
+            if action.menu() is not None:
+                check(action.menu())
+
+    for action in window.menuBar().actions():
+        check(action.menu())

@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_chapter_action)
         view_menu.addAction(self.previous_chapter_action)
         view_menu.addSeparator()
-        self.find_action = QAction("Fi&lter events…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction("Filter &events…", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.setToolTip("Type in the event list's filter box")
         self.find_action.triggered.connect(self.focus_filter)
         view_menu.addAction(self.find_action)
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
         self.larger_text_action.triggered.connect(lambda: self.step_text_size(+1))
         self.smaller_text_action = QAction("&Smaller text", self, shortcut="Ctrl+-")
         self.smaller_text_action.triggered.connect(lambda: self.step_text_size(-1))
-        self.normal_text_action = QAction("&Normal text size", self)
+        self.normal_text_action = QAction("No&rmal text size", self)
         self.normal_text_action.triggered.connect(lambda: self.set_text_scale(1.0))
         for action in (self.larger_text_action, self.smaller_text_action, self.normal_text_action):
             view_menu.addAction(action)
