@@ -88,6 +88,14 @@ DROPPABLE = set(OPENABLE) | ARTICLE_SUFFIXES
 """What a file dropped on the window may be named: one the opener reads, or an article."""
 
 
+def name_then_folder(path: str) -> str:
+    """A file for the status line, its name before its folder: a long folder cut the name off
+    at the line's end ("…/January/drafts/protests in the c"); now the folder is what is cut."""
+    file = Path(path)
+    folder = str(file.parent)
+    return file.name if folder in ("", ".") else f"{file.name} (in {folder})"
+
+
 def side_share(scale: float) -> float:
     """The side panel's share of the window's width at text `scale`, as the window opens
     at that size without a remembered layout."""
@@ -485,7 +493,7 @@ class MainWindow(QMainWindow):
             return "No file open"  # the window at launch, its file not read (or failed)
         events, places = len(catalogue.events), len(catalogue.places)
         # Not the bundled article's path deep in the installation (site-packages/…/geodata).
-        where = "the bundled article" if is_bundled(self.path) else self.path
+        where = "the bundled article" if is_bundled(self.path) else name_then_folder(self.path)
         return f"{counted(events, 'event')}, {counted(places, 'place')} — {where}"
 
     def _chapter_chosen(self, index: int) -> None:
