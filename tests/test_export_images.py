@@ -215,8 +215,8 @@ def test_a_gif_with_fewer_frames_than_asked_says_so(qtbot, tmp_path, page_path):
         pass
     assert Image.open(path).n_frames == 1
     assert win.statusBar().currentMessage() == (
-        f"Exported the map as GIF to {path} — the story is a single day: the animation is "
-        "one frame, not 60"
+        f"Exported the map as GIF to day.gif (in {tmp_path}) — the story is a single day: the "
+        "animation is one frame, not 60"
     )
     win.close()
 

@@ -984,7 +984,7 @@ def test_a_window_opened_before_its_file_ends_as_one_opened_with_it(qtbot, page_
     empty.show_opening(plan.path)
     empty.show()
     assert empty.windowTitle() == "Map Explorer"
-    assert empty.statusBar().currentMessage() == f"Opening {plan.path}…"
+    assert empty.statusBar().currentMessage() == "Opening the bundled article…"
     assert empty.progress_bar.isVisible()
     qtbot.waitUntil(lambda: empty.map_view.is_ready, timeout=30000)
     assert page_js(empty.map_view, qtbot, "MapExplorer.visibleCount()") == 0  # the base map only
@@ -1154,7 +1154,7 @@ def test_cancelling_a_file_opened_during_launch_shows_the_launch_file_still_open
         opening_window.cancel_button.click()
     blocking_reader.release.set()
     status = opening_window.statusBar()
-    assert status.currentMessage() == f"Opening {bundled_catalogue()}…"
+    assert status.currentMessage() == "Opening the bundled article…"
     assert opening_window.progress_bar.isVisible()
     assert not opening_window.cancel_button.isVisible()  # a launch file is not cancelled
 
@@ -1174,7 +1174,7 @@ def test_a_failed_open_during_launch_shows_the_launch_file_still_opening(
     opening_window.open_file(str(broken))
     qtbot.waitUntil(lambda: getattr(opening_window, "error_box", None) is not None, timeout=10000)
     assert "broken.csv" in opening_window.error_box.text()
-    assert opening_window.statusBar().currentMessage() == f"Opening {bundled_catalogue()}…"
+    assert opening_window.statusBar().currentMessage() == "Opening the bundled article…"
     assert opening_window.progress_bar.isVisible()
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from mapexplorer.formats import native
 from mapexplorer.ui import file_export, main_window
+from mapexplorer.words import name_then_folder
 
 
 @pytest.fixture
@@ -27,9 +28,10 @@ def test_an_export_is_written_and_said(window, qtbot, tmp_path, bundled):
     path = tmp_path / "story.geojson"
     with qtbot.waitSignal(window.exporter.finished, timeout=20000):
         window.export_to(str(path), "geojson")
-        assert window.statusBar().currentMessage() == f"Exporting 30 events to {path}…"
+        said = f"30 events to story.geojson (in {tmp_path})"  # its name before its folder
+        assert window.statusBar().currentMessage() == f"Exporting {said}…"
     assert native.load(path).events == bundled.events
-    assert window.statusBar().currentMessage() == f"Exported 30 events to {path}"
+    assert window.statusBar().currentMessage() == f"Exported {said}"
 
 
 def test_the_window_stays_live_while_a_file_is_written(
@@ -82,7 +84,10 @@ def test_the_window_stays_live_while_its_map_is_written_as_a_web_page(
     shown = {e.id for e in window.state.filtered_events()}
     export_view_to(window, str(path), "html")
     assert writing.wait(20)  # export_view_to has returned: the page is made elsewhere
-    assert window.statusBar().currentMessage() == f"Exporting the map as a web page to {path}…"
+    assert (
+        window.statusBar().currentMessage()
+        == f"Exporting the map as a web page to {name_then_folder(str(path))}…"
+    )
     window.state.set_filter(category="")  # the window still answers, and moves on
     with qtbot.waitSignal(window.exporter.finished, timeout=20000):
         release.set()
@@ -90,7 +95,10 @@ def test_the_window_stays_live_while_its_map_is_written_as_a_web_page(
     data = re.search(r'id="me-data">(.*?)</script>', path.read_text("utf-8"), re.S)[1]
     assert {e["id"] for e in json.loads(data)["events"]} == shown  # as it was asked for
     assert json.loads(data)["filtered"]["described"] == "the category \u2068war\u2069"
-    assert window.statusBar().currentMessage() == f"Exported {len(shown)} events to {path}"
+    assert (
+        window.statusBar().currentMessage()
+        == f"Exported {len(shown)} events to {name_then_folder(str(path))}"
+    )
 
 
 def test_a_failed_export_says_why_and_leaves_no_file(window, qtbot, tmp_path, warnings):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from conftest import file_drop
+from mapexplorer.words import name_then_folder
 
 
 @pytest.fixture
@@ -341,7 +342,7 @@ def test_a_second_open_during_a_load_keeps_showing_progress(window, qtbot, tmp_p
     window.open_file(str(first))
     window.open_file(str(second))
     assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
-    assert window.statusBar().currentMessage() == f"Opening {second}…"
+    assert window.statusBar().currentMessage() == f"Opening {name_then_folder(str(second))}…"
     with qtbot.waitSignal(window.state.catalogue_changed, timeout=60000):
         pass
     assert len(window.state.catalogue.events) == 5
@@ -397,7 +398,7 @@ def test_a_file_whose_fields_are_guessed_shows_progress_at_once(window, qtbot, t
     answer_when_asked(window, lambda dialog: (asked.append(True), dialog.reject()))
     window.open_file(str(path))
     assert window.progress_bar.isVisible()
-    assert window.statusBar().currentMessage() == f"Opening {path}…"
+    assert window.statusBar().currentMessage() == f"Opening {name_then_folder(str(path))}…"
     assert window.loader.busy  # guessing on its thread: nothing was read here
     qtbot.waitUntil(lambda: bool(asked) and window.progress_bar.isHidden(), timeout=10000)
     assert window.state.catalogue.events == bundled.events
@@ -435,7 +436,9 @@ def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, b
     window.open_file(str(path))
     status = window.statusBar()
     status.showMessage("Exported the map", 50)
-    qtbot.waitUntil(lambda: status.currentMessage() == f"Opening {path}…", timeout=5000)
+    qtbot.waitUntil(
+        lambda: status.currentMessage() == f"Opening {name_then_folder(str(path))}…", timeout=5000
+    )
     with qtbot.waitSignal(window.loader.loaded, timeout=10000):
         blocking_reader.release.set()
 

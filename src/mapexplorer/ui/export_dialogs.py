@@ -34,6 +34,7 @@ from mapexplorer.ui.image_export import (
 )
 from mapexplorer.ui.plain_text import warn, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
+from mapexplorer.words import name_then_folder
 
 
 class SizeDialog(QDialog):
@@ -171,7 +172,7 @@ def export_view_to(
         window.exporter.run(
             lambda: export_html(shown, path, title, note), path, len(shown.catalogue.events)
         )
-        status.showMessage(f"Exporting the map as a web page to {path}…")
+        status.showMessage(f"Exporting the map as a web page to {name_then_folder(path)}…")
         return None
 
     view = window.map_view
@@ -208,7 +209,7 @@ def export_view_to(
 
     def finished(written: str) -> None:
         close_progress()
-        said = f"Exported the map as {fmt.upper()} to {written}"
+        said = f"Exported the map as {fmt.upper()} to {name_then_folder(written)}"
         note = frames_note(frames, exporter.total) if fmt == GIF else None
         status.showMessage(f"{said} — {note}" if note else said, 15000 if note else 8000)
         exporter.deleteLater()
@@ -227,6 +228,6 @@ def export_view_to(
     exporter.finished.connect(finished)
     exporter.failed.connect(failed)
     exporter.cancelled.connect(cancelled)
-    status.showMessage(f"Exporting to {path}…")
+    status.showMessage(f"Exporting to {name_then_folder(path)}…")
     exporter.start()
     return exporter

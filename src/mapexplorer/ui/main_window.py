@@ -44,7 +44,7 @@ from mapexplorer.ui.text_size import next_step, remembered_scale, scale_applicat
 from mapexplorer.ui.time_mode import remember_mode, remembered_mode
 from mapexplorer.ui.timeline import QtTimeline
 from mapexplorer.ui.window_width import remember_width, remembered_width
-from mapexplorer.words import counted
+from mapexplorer.words import counted, name_then_folder
 
 log = logging.getLogger("mapexplorer")
 
@@ -88,12 +88,10 @@ DROPPABLE = set(OPENABLE) | ARTICLE_SUFFIXES
 """What a file dropped on the window may be named: one the opener reads, or an article."""
 
 
-def name_then_folder(path: str) -> str:
-    """A file for the status line, its name before its folder: a long folder cut the name off
-    at the line's end ("…/January/drafts/protests in the c"); now the folder is what is cut."""
-    file = Path(path)
-    folder = str(file.parent)
-    return file.name if folder in ("", ".") else f"{file.name} (in {folder})"
+def file_words(path: str) -> str:
+    """A file as the status line names it: its name, then its folder; the bundled article as
+    such (not its path deep in the installation, site-packages/…/geodata)."""
+    return "the bundled article" if is_bundled(path) else name_then_folder(path)
 
 
 def side_share(scale: float) -> float:
@@ -425,7 +423,7 @@ class MainWindow(QMainWindow):
         if text:
             return
         if self.progress_bar.isVisible() and self._opening:
-            self.statusBar().showMessage(f"Opening {self._opening}…")
+            self.statusBar().showMessage(f"Opening {file_words(self._opening)}…")
         else:
             self.statusBar().showMessage(self.open_status())  # or "No file open"
 
@@ -484,7 +482,7 @@ class MainWindow(QMainWindow):
         self.launch_pending = self._opening = path
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
-        self.statusBar().showMessage(f"Opening {path}…")
+        self.statusBar().showMessage(f"Opening {file_words(path)}…")
 
     def open_status(self) -> str:
         """The status line of what is open: "N events, M places — path"."""
@@ -492,8 +490,7 @@ class MainWindow(QMainWindow):
         if not catalogue.events:
             return "No file open"  # the window at launch, its file not read (or failed)
         events, places = len(catalogue.events), len(catalogue.places)
-        # Not the bundled article's path deep in the installation (site-packages/…/geodata).
-        where = "the bundled article" if is_bundled(self.path) else name_then_folder(self.path)
+        where = file_words(self.path)
         return f"{counted(events, 'event')}, {counted(places, 'place')} — {where}"
 
     def _chapter_chosen(self, index: int) -> None:
@@ -605,7 +602,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
-        self.statusBar().showMessage(f"Opening {path}…")
+        self.statusBar().showMessage(f"Opening {file_words(path)}…")
 
     def _ask_fields(self, path: str, guess):
         from mapexplorer.formats.field_memory import (
@@ -834,11 +831,12 @@ class MainWindow(QMainWindow):
             catalogue = catalogue.with_events(self.state.filtered_events())
         self.exporter.start(catalogue, path, fmt)
         self.statusBar().showMessage(
-            f"Exporting {counted(len(catalogue.events), 'event')} to {path}…"
+            f"Exporting {counted(len(catalogue.events), 'event')} to {name_then_folder(path)}…"
         )
 
     def _on_exported(self, path: str, count: int) -> None:
-        self.statusBar().showMessage(f"Exported {counted(count, 'event')} to {path}", 8000)
+        said = f"Exported {counted(count, 'event')} to {name_then_folder(path)}"
+        self.statusBar().showMessage(said, 8000)
 
     def _on_export_failed(self, message: str) -> None:
         self.statusBar().clearMessage()
