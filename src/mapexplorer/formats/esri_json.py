@@ -18,9 +18,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from shapely.geometry import Point, Polygon
 
-from mapexplorer.formats.geojson_reader import CRS_MEMBER
+__all__ = ["CRS_MEMBER", "from_esri", "is_esri"]
 
-__all__ = ["from_esri", "is_esri"]
+# Here, not in the GeoJSON reader (which imports shapely): the window imports this module, through
+# the opener, at every launch, before numpy and shapely are needed (tests/test_ui_app.py).
+CRS_MEMBER = "mapexplorer:crs_member"
+"""A document's member naming the member its "crs" came from, for the report: Esri JSON's
+"spatialReference"."""
 
 _DEGREES = frozenset((4326, 4269, 4258, 4979))
 """Spatial references in longitude and latitude (WGS 84, NAD 83, ETRS 89): no crs member."""

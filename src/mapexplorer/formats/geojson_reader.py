@@ -23,6 +23,7 @@ from shapely.geometry import Point, shape
 from mapexplorer.formats import fields as fieldguess
 from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
+from mapexplorer.formats.esri_json import CRS_MEMBER
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.local_midnight import local_midnights
 from mapexplorer.formats.markup import has_markup, html_text
@@ -51,11 +52,6 @@ from mapexplorer.model.antimeridian import WRAP_LIMIT, into_range
 from mapexplorer.model.place import SWAPPED, geometry_problem
 
 __all__ = ["CRS_MEMBER", "features_of", "guess_document", "load_json", "read", "read_document"]
-
-
-CRS_MEMBER = "mapexplorer:crs_member"
-"""A document's member naming the member its "crs" came from, for the report: Esri JSON's
-"spatialReference" (`esri_json`)."""
 
 
 def load_json(path: str | os.PathLike) -> Any:
