@@ -802,6 +802,9 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "until 2030",
             "The first factory would not open",
         ),
+        # a count that opens the sentence is no opening phrase
+        ("At least 52 people died in Cebu, the provincial governor said Monday.", "Monday", "At least 52 people died in Cebu"),
+        ("Over 300 homes burned in Lahaina, officials said on Monday.", "on Monday", "Over 300 homes burned in Lahaina"),
         # a date set off by commas goes with them
         (
             "The first launch attempt, on Oct. 14, was scrubbed when sensors detected a leak.",

@@ -960,7 +960,7 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             text = text.split(" ", 1)[1] if " " in text else text
             continue
         if (
-            first in _LEADS
+            (first in _LEADS and not _A_COUNT_OPENS.match(text))
             or not text[:1].isalpha()
             or (cut_lead and first in _CONJUNCTIONS)
             or _MEASURED_LEAD.match(text)
@@ -999,6 +999,8 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
     return text
 
 
+# "At least 52 people died in Cebu, the governor said": a count, not an opening phrase.
+_A_COUNT_OPENS = re.compile(r"(?:at\s+(?:least|most)|over|under|about|around)\s+\d", re.I)
 # "A week after Lula's inauguration, …", "Two days later, …": a time counted from another.
 _MEASURED_LEAD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
