@@ -802,6 +802,14 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "until 2030",
             "The first factory would not open",
         ),
+        # a noun in -ing that the verb follows is the subject, not a participle clause; a
+        # second clause of its own, cut before what it says, goes
+        (
+            "Drilling began on Dec. 2 and the hot-water drill broke through to the lake on "
+            "Sunday, the survey said.",
+            "on Dec. 2",
+            "Drilling began",
+        ),
         # a count that opens the sentence is no opening phrase
         ("At least 52 people died in Cebu, the provincial governor said Monday.", "Monday", "At least 52 people died in Cebu"),
         ("Over 300 homes burned in Lahaina, officials said on Monday.", "on Monday", "Over 300 homes burned in Lahaina"),

@@ -674,6 +674,18 @@ def title_for(
         # "… visited Iskenderun and promised | that new homes would be built": a second
         # predicate cut before what it says goes
         del cut[-2:]
+    ands = [i for i, w in enumerate(cut) if w == "and" and i >= 2]
+    if (
+        ands
+        and len(cut) < len(words)
+        and a_past_verb(cut[-1].lower())
+        and not _PHRASE_END.search(cut[-1])
+        and cut[ands[-1] + 1].lower() in _DETERMINERS | _PRONOUNS
+        and any(a_past_verb(w.lower()) for w in cut[: ands[-1]])
+    ):
+        # "Drilling began and the hot-water drill broke | through to the lake": a second clause
+        # of its own, cut before what it says, goes
+        cut = cut[: ands[-1]]
     if len(cut) < len(words):
         # "Sea routes took over | after the Portuguese navigator Vasco da Gama reached Calicut":
         # a clause after "after" cut before its verb says nothing; the title ends before it
@@ -1044,7 +1056,10 @@ _IRREGULAR_PAST = {
 
 def _participle(text: str) -> bool:
     """Whether `text` opens with a participle clause ("graduating from …")."""
-    word = text.split(" ", 1)[0].lower()
+    words = text.split(" ", 2)
+    word = words[0].lower()
+    if len(words) > 1 and (a_past_verb(words[1].strip(",")) or words[1] in _PRESENT_OR_AHEAD):
+        return False  # "Drilling began on Dec. 2": a noun, the subject of the verb after it
     return (
         len(word) > 5
         and word.endswith("ing")
