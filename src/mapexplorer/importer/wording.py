@@ -714,6 +714,17 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
     phrase, a few words on ("The Roman emperor Constantine the Great made | the city his new
     capital": not "… the Great made")."""
     last = cut[-1]
+    at = len(cut)
+    if (
+        at + 1 < len(words)
+        and at + 2 <= _LONGEST_TITLE
+        and words[at].lower() in ("was", "were", "had", "has", "have", "is", "are")
+        and a_past_verb(words[at + 1].lower().strip(",.;:"))
+        and not has_a_verb(" ".join(cut[1:]).lower())
+    ):
+        # "A previous attempt to reach the lake | was abandoned in December 2012": a long
+        # subject cut before its verb gets it
+        return words[: at + 2]
     if (
         len(cut) < len(words)
         and _PAST_VERB.fullmatch(last)
