@@ -1893,6 +1893,13 @@ def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alte
             ["Bushehr"],
             ["Russia", "Iran"],
         ),
+        # a participle of the same event after a comma goes on with it
+        (
+            "Spain won the European Championship on July 14, 2024, beating England 2-1 in the "
+            "final at the Olympiastadion in Berlin.",
+            ["Berlin"],
+            ["Spain", "England"],
+        ),
         # where it went from is no site where the one acted on was
         ("Russia attacked Ukraine from Belarus in February 2022.", ["Ukraine", "Belarus"], []),
     ],

@@ -551,7 +551,11 @@ def _units(
             unit.displaced = list(unit.actors)
             unit.places = [m for m in unit.places if m not in unit.actors]
             # "England beat Spain 2-1 in Berlin": whom they beat is not where either
-            objects = [m for m in own if m in unit.places and _acted_on(text, m, own, unit.actors)]
+            objects = [
+                m
+                for m in own
+                if m in unit.places and _acted_on(text, m, own, unit.actors, unit.dates)
+            ]
             unit.displaced += objects
             unit.places = [m for m in unit.places if m not in objects]
         origins = [
@@ -710,27 +714,44 @@ def _at_a_site(
     if site is None or _SITE_GAP.search(site.group()):
         return False
 
-    def gap(start: int) -> str:
-        between = text[start : mention.start]
-        for d in dates:
-            if start <= d.start and d.end <= mention.start:
-                a, b = d.start - start, d.end - start
-                # "Feb. 12, 2024, in": the comma closing a date with one inside (not
-                # "September 2023, prompting …", a clause's)
-                b += "," in d.text and between.startswith(",", b)
-                between = between[:a] + " " * (b - a) + between[b:]
-        return between
-
-    return any(m.end <= mention.start and not re.search(r"[,;:—–()]", gap(m.end)) for m in actors)
+    return any(
+        m.end <= mention.start
+        and not re.search(r"[,;:—–()]", _phrase_gap(text, m.end, mention.start, dates))
+        for m in actors
+    )
 
 
+def _phrase_gap(text: str, start: int, end: int, dates: Sequence[DateMention]) -> str:
+    """`text[start:end]` without what breaks no phrase: its dates and the comma closing one
+    written with a comma ("Feb. 12, 2024, in"), and the comma before a participle of the same
+    event (", beating England 2-1 in the final in Berlin")."""
+    between = text[start:end]
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            a, b = d.start - start, d.end - start
+            # (not "September 2023, prompting …", a clause's comma)
+            b += "," in d.text and between.startswith(",", b)
+            between = between[:a] + " " * (b - a) + between[b:]
+    return _SAME_EVENT_PARTICIPLE.sub(" ", between)
+
+
+# ", beating England 2-1 in the final in Berlin": a participle of the same event, whose comma
+# does not end the phrase where it happened (not ", prompting residents to flee to Armenia").
+_SAME_EVENT_PARTICIPLE = re.compile(
+    r",(?=\s(?!(?:drawing|prompting|sparking|triggering|leaving|forcing|making|bringing|"
+    r"raising|ending|killing)\b)[a-z]{3,}ing\s)"
+)
 _LOCATED_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
 )
 
 
 def _acted_on(
-    text: str, mention: PlaceMention, own: list[PlaceMention], actors: list[PlaceMention]
+    text: str,
+    mention: PlaceMention,
+    own: list[PlaceMention],
+    actors: list[PlaceMention],
+    dates: Sequence[DateMention] = (),
 ) -> bool:
     """Whether a place is whom an actor's verb acted on, before the site named in the same
     phrase ("England beat Spain 2-1 in Berlin", "Argentina beat France at Lusail Stadium"):
@@ -739,7 +760,8 @@ def _acted_on(
     if _PLACE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
         return False
     if not any(
-        a.end <= mention.start and not re.search(r"[,;:—–()]", text[a.end : mention.start])
+        a.end <= mention.start
+        and not re.search(r"[,;:—–()]", _phrase_gap(text, a.end, mention.start, dates))
         for a in actors
     ):
         return False
