@@ -1874,6 +1874,17 @@ def test_a_place_that_acts_stays_when_there_is_no_other_place():
         ),
         ("U.S. President Joe Biden visited Kyiv on Feb. 20, 2023.", ["Kyiv"], "United States"),
         ("The U.S. Embassy in Baghdad was attacked on Jan. 5, 2020.", ["Baghdad"], "United States"),
+        # whose people a possessive says
+        (
+            "Spain's coach said his team would celebrate in Madrid on July 15, 2025.",
+            ["Madrid"],
+            "Spain",
+        ),
+        (
+            "Russia's foreign minister met officials in Beijing on May 3, 2024.",
+            ["Beijing"],
+            "Russia",
+        ),
     ],
 )
 def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alternative):

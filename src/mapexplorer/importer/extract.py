@@ -595,6 +595,13 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
+# Whose people a possessive says ("Spain's coach", "Russia's foreign minister").
+_WHOSE_PEOPLE = re.compile(r"['’]s\s+([a-z]+)\b")
+_ITS_OWN_PEOPLE = {
+    "coach", "team", "captain", "players", "squad", "manager", "foreign", "prime", "defense",
+    "defence", "interior", "finance", "ambassador", "envoy", "leader", "spokesman",
+    "spokeswoman", "king", "queen", "delegation", "athletes", "national",
+}  # fmt: skip
 # Whose office or officer a title names ("U.S. President Joe Biden", "U.S. District Judge Kell",
 # "the U.S. Embassy in Baghdad"): the country's people, not where.
 _OFFICE_AFTER = re.compile(
@@ -660,6 +667,12 @@ def _acts(text: str, mention: PlaceMention) -> bool:
         return True  # "The leaders of France, Germany and …": whose leaders they were
     after = _WORD_AFTER.match(text, mention.end)
     office = _OFFICE_AFTER.match(text, mention.end)
+    if (whose := _WHOSE_PEOPLE.match(text, mention.end)) and (
+        whose[1] in _ITS_PEOPLE or whose[1] in _ITS_OWN_PEOPLE
+    ):
+        # "Spain's coach said his team would celebrate in Madrid": whose coach he is
+        after = None
+        office = whose
     if office is None and (
         after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE)
     ):
