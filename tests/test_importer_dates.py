@@ -1021,6 +1021,12 @@ def test_hours_later_after_a_name_ending_in_a_number_word(text):
             "2026. Two days earlier, a rival rocket launched.",
             ("Two days earlier", "2025-08-10"),
         ),
+        # not from a year told long before: no date
+        (
+            "Protests began in 2019. ArianeGroup plans eight launches in 2026. A rival rocket "
+            "launched from Florida hours earlier.",
+            ("2026", "2026"),
+        ),
     ],
 )
 def test_what_happened_after_a_plan_counts_from_the_date_told_before_it(text, expected):

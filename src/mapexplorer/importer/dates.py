@@ -1067,7 +1067,20 @@ def _counted_from(ctx: _Context, m: re.Match[str]) -> TimeSpan | None:
         return ctx.previous
     published = ctx.published
     assert published is not None  # _ahead_of_a_past_clause says so
-    return next((d.span for d in reversed(ctx.told) if d.span.end <= published), None)
+    # a day told shortly before (not "Protests began in 2019" paragraphs back)
+    return next(
+        (
+            d.span
+            for d in reversed(ctx.told)
+            if d.span.end <= published
+            and d.span.precision is Precision.DAY
+            and m.start() - d.end <= _COUNTED_FROM_REACH
+        ),
+        None,
+    )
+
+
+_COUNTED_FROM_REACH = 600  # characters: a sentence or two
 
 
 @_rule(
