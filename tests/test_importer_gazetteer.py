@@ -782,6 +782,8 @@ def test_an_agency_named_after_a_country_is_not_the_country(gaz, text, places):
         ("Russian troops crossed the Dnipro near Kherson.", "Dnipro", "Dnieper"),
         ("Refugees crossed the Jordan into Israel.", "Jordan", "Jordan River"),
         ("Barges sailed down the Mississippi.", "Mississippi", "Mississippi River"),
+        ("The Dnipro burst its banks near Kherson.", "Dnipro", "Dnieper"),
+        ("The Jordan flows into the Dead Sea.", "Jordan", "Jordan River"),
         # the city, the state: not after "the", or before a noun it qualifies
         ("Drones struck Dnipro overnight.", "Dnipro", "Dnipro"),
         ("The Mississippi governor declared an emergency.", "Mississippi", "Mississippi (U.S. state)"),

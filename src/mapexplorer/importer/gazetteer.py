@@ -846,10 +846,12 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 continue
             candidates = gaz.lookup(key)
             if (
-                skip == 0
-                and candidates
+                candidates
                 and not candidates[0].entry.key.startswith("curated:")
-                and _THE_BEFORE.search(text, max(0, group[0].start - 4), group[0].start)
+                and (
+                    skip == 1  # "The Dnipro burst its banks"
+                    or _THE_BEFORE.search(text, max(0, group[0].start - 4), group[0].start)
+                )
                 and gaz.knows(f"{key} river")
                 and _A_PHRASE_ENDS.match(text, group[-1].end)
             ):
@@ -1035,7 +1037,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _A_PHRASE_ENDS = re.compile(
     r"\s*(?:[,.;:!?)—–]|$)|\s+(?:near|into|in|at|on|to|from|and|or|but|which|where|for|with|"
     r"by|between|toward|towards|south|north|east|west|upstream|downstream|after|before|"
-    r"during|while|when|as|again|[a-z]+ed)\b"
+    r"during|while|when|as|again|[a-z]+ed|[a-z]+s|burst|rose|fell|ran|froze|swelled|is|was)\b"
 )
 _A_PERSON_AFTER = re.compile(r",\s+(?:who|whom|whose)\b|,\s+\d{1,3},\s")
 _SURNAME_PARTICLE = re.compile(
