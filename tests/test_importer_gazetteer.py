@@ -734,6 +734,11 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
         ("Washington approved new arms sales to Taiwan.", ["Washington", "Taiwan"]),
         ("Constantine flooded in 2024.", ["Constantine"]),
         ("Troops reached Constantine. Byzantium was far away.", ["Constantine", "Byzantium"]),
+        # the text names it as a place elsewhere
+        (
+            "Constantine voted on Sunday. Riots broke out in Constantine, and Istanbul sent aid.",
+            ["Constantine", "Constantine", "Istanbul"],
+        ),
     ],
 )
 def test_a_name_that_acts_far_from_the_storys_places_is_a_person(gaz, text, places):

@@ -1398,8 +1398,12 @@ def _without_people_far_off(
     for actor in actors:
         key = normalise(actor.text)
         others = [m.best.entry for m in mentions if normalise(m.text) != key]
-        if not others:
-            continue
+        if not others or any(
+            normalise(m.text) == key
+            and _PLACE_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+            for m in mentions
+        ):
+            continue  # "… riots in Constantine": the text says it is the town
         anchors = _Anchors(gaz, list({e.key: e for e in others}.values()))
         if all(
             float(anchors.distances_km(c.entry).min()) > ACTOR_CITY_NEAREST_KM
