@@ -817,6 +817,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in December 2012",
             "A previous attempt to reach the lake was abandoned",
         ),
+        # what was said after "and said", cut, goes with it
+        (
+            "Its director-general, Tedros Adhanom Ghebreyesus, visited Kigali in October and said "
+            "the country had shown what is possible.",
+            "in October",
+            "Its director-general visited Kigali",
+        ),
         # a count that opens the sentence is no opening phrase
         ("At least 52 people died in Cebu, the provincial governor said Monday.", "Monday", "At least 52 people died in Cebu"),
         ("Over 300 homes burned in Lahaina, officials said on Monday.", "on Monday", "Over 300 homes burned in Lahaina"),

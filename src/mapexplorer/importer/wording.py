@@ -674,6 +674,11 @@ def title_for(
         # "… visited Iskenderun and promised | that new homes would be built": a second
         # predicate cut before what it says goes
         del cut[-2:]
+    said = [i for i, w in enumerate(cut[:-1]) if w == "and" and i >= 2 and cut[i + 1] in _SAYING]
+    if said and len(cut) < len(words) and len(cut) - said[-1] > 2:
+        # "Tedros visited Kigali in October and said the country | had shown …": what was said,
+        # cut, goes with its "and said"
+        cut = cut[: said[-1]]
     ands = [i for i, w in enumerate(cut) if w == "and" and i >= 2]
     if (
         ands
@@ -703,6 +708,10 @@ def title_for(
     return title[:1].upper() + title[1:] if title else "Untitled event"
 
 
+_SAYING = {
+    "said", "told", "added", "warned", "promised", "announced", "pledged", "vowed", "insisted",
+    "argued", "claimed", "noted", "wrote", "stressed", "urged",
+}  # fmt: skip
 _DOTTED_AT_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z]$")
 
 
