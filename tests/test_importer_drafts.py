@@ -817,6 +817,13 @@ def test_with_a_publication_date_relative_dates_are_counted_from_it():
             "in December 2012",
             "A previous attempt to reach the lake was abandoned",
         ),
+        # a word in -ing in a subject whose verb comes before the comma is no participle clause
+        (
+            "Shipping companies including Maersk and Hapag-Lloyd have diverted vessels around the "
+            "Cape of Good Hope since December, adding about 10 days to voyages.",
+            "since December",
+            "Shipping companies including Maersk and Hapag-Lloyd have diverted vessels",
+        ),
         # what was said after "and said", cut, goes with it
         (
             "Its director-general, Tedros Adhanom Ghebreyesus, visited Kigali in October and said "

@@ -1080,6 +1080,11 @@ def _participle(text: str) -> bool:
     word = words[0].lower()
     if len(words) > 1 and (a_past_verb(words[1].strip(",")) or words[1] in _PRESENT_OR_AHEAD):
         return False  # "Drilling began on Dec. 2": a noun, the subject of the verb after it
+    head = text.split(", ", 1)[0].split()[1:]
+    if any(w in _PRESENT_OR_AHEAD or a_past_verb(w) for w in head):
+        # "Shipping companies including Maersk have diverted vessels …, adding …": the clause
+        # has its verb before the comma; the word in -ing is part of its subject
+        return False
     return (
         len(word) > 5
         and word.endswith("ing")
@@ -1142,6 +1147,8 @@ def _subject_after_comma(clause: str) -> str:
     words = clause.split()
     if words and words[0].lower() in _PRONOUNS:
         return words[0]
+    if words and words[0].islower() and words[0].endswith("ing"):
+        return ""  # ", adding about 10 days …": a participle, no subject
     for i, word in enumerate(words[: _SUBJECT_WORDS + 1]):
         content = [w for w in words[:i] if w.lower() not in _DETERMINERS]
         if (
