@@ -896,6 +896,8 @@ def test_names_that_are_all_toss_ups_are_read_in_each_others_context(gaz):
     ("text", "name", "country"),
     [
         ("Troops raided Jenin overnight.", "Jenin", "PS"),
+        ("U.S. warplanes struck Houthi sites near Hodeidah.", "Hodeidah", "YE"),
+        ("Fighting raged around Marib and Saada.", "Marib", "YE"),
         ("Raids hit Tulkarem and the camps.", "Tulkarem", "PS"),
         ("Israel kept troops along the Philadelphi corridor.", "Philadelphi", ""),
         ("Aid trucks crossed at Kerem Shalom.", "Kerem Shalom", ""),
