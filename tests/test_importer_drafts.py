@@ -2764,6 +2764,13 @@ def test_the_countries_whose_leaders_met_are_the_places_when_no_other_is_named()
             {"Darmstadt"},
         ),
         ("The Lyon-based firm opened a plant in Porto on Dec. 5, 2024.", "Porto", {"Lyon"}),
+        # whose flag, backing or make a compound says
+        (
+            "The Marshall Islands-flagged Marlin Luanda was hit southeast of Aden on Jan. 26, 2024.",
+            "Aden",
+            {"Marshall Islands"},
+        ),
+        ("Iran-backed rebels seized Sanaa in September 2014.", "Sanaa", {"Iran"}),
     ],
 )
 def test_where_who_acted_came_from_is_not_where_it_happened(sentence, place, origins):

@@ -566,7 +566,9 @@ def _units(
                 # "a weather satellite for the EUMETSAT agency based in Darmstadt": where who is
                 # named has its seat, not where it happened
                 or _BASED_IN.search(text, max(0, m.start - 30), m.start)
-                or text.startswith(("-based", "‐based"), m.end)  # "the Lyon-based firm"
+                # "the Lyon-based firm", "the Marshall Islands-flagged tanker", "Iran-backed
+                # rebels", "U.S.-made missiles": whose it is, not where
+                or bool(_COMPOUND_OF_WHOSE.match(text, m.end))
             )
         ]  # fmt: skip
         for before, mention in zip(own, own[1:], strict=False):
@@ -647,6 +649,9 @@ _ORIGIN_BEFORE = re.compile(
 _NAME_LIST_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*)*\s+([a-z]+)")
 
 
+_COMPOUND_OF_WHOSE = re.compile(
+    r"[-‐](?:based|flagged|registered|owned|linked|backed|made|built|funded|allied|aligned)\b"
+)
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 
 
