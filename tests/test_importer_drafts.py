@@ -1899,6 +1899,17 @@ def test_a_place_that_acts_stays_when_there_is_no_other_place():
             ["Beijing"],
             "Russia",
         ),
+        (
+            "A missile fired by Yemen's Houthi movement struck a tanker in the Gulf of Aden on "
+            "Jan. 26, 2024.",
+            ["Gulf of Aden"],
+            "Yemen",
+        ),
+        (
+            "Ukraine's President Volodymyr Zelenskyy visited Washington on Dec. 21, 2022.",
+            ["Washington"],
+            "Ukraine",
+        ),
     ],
 )
 def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alternative):

@@ -598,11 +598,12 @@ _PLACE_BEFORE = re.compile(
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
 # Whose people a possessive says ("Spain's coach", "Russia's foreign minister").
-_WHOSE_PEOPLE = re.compile(r"['’]s\s+([a-z]+)\b")
+_WHOSE_PEOPLE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}([a-z]+)\b")
 _ITS_OWN_PEOPLE = {
     "coach", "team", "captain", "players", "squad", "manager", "foreign", "prime", "defense",
     "defence", "interior", "finance", "ambassador", "envoy", "leader", "spokesman",
-    "spokeswoman", "king", "queen", "delegation", "athletes", "national",
+    "spokeswoman", "king", "queen", "delegation", "athletes", "national", "movement", "rebels",
+    "militants", "militia", "fighters", "coalition",
 }  # fmt: skip
 # Whose office or officer a title names ("U.S. President Joe Biden", "U.S. District Judge Kell",
 # "the U.S. Embassy in Baghdad"): the country's people, not where.
@@ -672,12 +673,13 @@ def _acts(text: str, mention: PlaceMention) -> bool:
         return True  # "The leaders of France, Germany and …": whose leaders they were
     after = _WORD_AFTER.match(text, mention.end)
     office = _OFFICE_AFTER.match(text, mention.end)
-    if (whose := _WHOSE_PEOPLE.match(text, mention.end)) and (
-        whose[1] in _ITS_PEOPLE or whose[1] in _ITS_OWN_PEOPLE
+    whose = _WHOSE_PEOPLE.match(text, mention.end)
+    if (whose and (whose[1] in _PEOPLE or whose[1] in _ITS_OWN_PEOPLE)) or (
+        text.startswith(("'s", "’s"), mention.end) and _OFFICE_AFTER.match(text, mention.end + 2)
     ):
-        # "Spain's coach said his team would celebrate in Madrid": whose coach he is
-        after = None
-        office = whose
+        # "Spain's coach said his team would celebrate in Madrid", "fired by Yemen's Houthi
+        # movement", "Ukraine's President Volodymyr Zelenskyy visited": whose people they are
+        return True
     if office is None and (
         after is None or not (has_a_verb(after.group(1)) or after.group(1) in _ITS_PEOPLE)
     ):
