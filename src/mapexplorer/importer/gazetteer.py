@@ -1360,9 +1360,13 @@ _OPENS_A_CLAUSE = re.compile(
     r"(?:^|[.!?:;]\s+[\"“‘']?|\n[\"“‘']?|\b(?:and|but|after|before|when|while|until|as|since|"
     r"because|where|then)\s+)$"
 )
+# Verbs a person does, not a town ("Lyon hosted the final", "Mosul flooded", "Denver recorded
+# snow" are the towns).
 _PAST_VERB_AFTER = re.compile(
-    r"\s+(?:[a-z]{3,}ed|made|built|became|took|led|won|fought|founded|wrote|gave|sent|left|"
-    r"married|ruled|reigned|came|went|fled|met|told|began|held|drove|chose|rode|brought)\b"
+    r"\s+(?:(?:re)?founded|married|ruled|reigned|conquered|defeated|crossed|converted|"
+    r"abdicated|besieged|sailed|succeeded|murdered|baptized|baptised|crowned|proclaimed|"
+    r"renamed|moved|returned|wrote|fled|led|died|fought|became|took|made|built|gave|sent|"
+    r"left|came|went|married|chose|rode|brought|studied|painted|composed|preached)\b"
 )
 ACTOR_CITY_NEAREST_KM = 500.0
 """How far a town that acts may lie from all of a story's other places and still be read as
