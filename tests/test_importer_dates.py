@@ -924,6 +924,23 @@ def test_what_happened_is_not_counted_from_a_plan(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hale stabbed Arif Khan on 3 March last year. Mr Khan died two days later.",
+            [("3 March last year", "2024-03-03"), ("two days later", "2024-03-05")],
+        ),
+        ("The plant opened on March 3 this year.", [("March 3 this year", "2025-03-03")]),
+        ("Talks resume on Jan. 5 next year.", [("Jan. 5 next year", "2026-01-05")]),
+    ],
+)
+def test_a_day_of_last_or_next_year_is_that_day(text, expected):
+    """ "stabbed Arif Khan on 3 March last year" was 3 March of the publication's year, "last
+    year" a date of its own, and "died two days later" the whole of last year."""
+    assert dates(text, day_from_ymd(2025, 12, 5)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         (

@@ -470,6 +470,22 @@ _PARTS = ("early", "mid", "late")
 
 
 @_rule(
+    rf"{W}(?:(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+    r",?\s+(?:of\s+)?(?P<pub>(?i:last|this|next))\s+(?i:year)\b"
+)
+def _day_of_a_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "on 3 March last year", "on March 3 this year": that day of the year counted from
+    publication (not March 3 of the story's year, "last year" a date of its own)."""
+    found = _from_published(m["pub"].lower(), "year", ctx)
+    if found is None:
+        return None
+    year = ymd_from_day(found[0].start)[0]
+    month = month_number(m["m1"] or m["m2"])
+    day = _day_number(m["d1"] or m["d2"])
+    return _span(_ymd(year, month, day)), FROM_PUBLISHED, found[2]
+
+
+@_rule(
     rf"(?:(?:in|by|since|until|from)\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+of\s+"
     r"(?:(?P<rel>the\s+(?:following|next|previous|preceding|same)|that)|(?P<pub>last|this|next))"
     r"\s+year\b",
