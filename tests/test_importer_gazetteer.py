@@ -680,6 +680,11 @@ def test_a_rivers_city_and_a_rivers_country_keep_their_names(gaz):
             ["Laredo", "Laredo"],
         ),
         ("San Francisco mayor London Breed spoke in Oakland.", ["San Francisco", "Oakland"]),
+        # a first name the gazetteer does not know, before a surname that then acts
+        (
+            "Daniel Hale stabbed Arif Khan in Easton. Hale was arrested in Cardiff on 9 March.",
+            ["Easton", "Cardiff"],
+        ),
         ("George Washington crossed the Delaware. Washington said it would fight.", ["Delaware"]),
         # the town itself, named after a preposition, or with no person of its name in the text
         (

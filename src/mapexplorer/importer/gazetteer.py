@@ -1143,6 +1143,16 @@ def _surnames(text: str) -> frozenset[str]:
             # "President Allende", "George Washington", "Prime Minister Mark Carney"
             found.add(normalise(last))
             continue
+        if (
+            not gaz.knows(normalise(first))
+            and lowered not in _FUNCTION_WORDS | _OPENING_ADVERBS | _DIRECTIONS | _NOT_CITIES
+            and not _CALENDAR_WORD.fullmatch(first)
+            and _A_PERSON_ACTS.match(text, m.start(2) + len(last))
+        ):
+            # "Daniel Hale stabbed Arif Khan … Hale was arrested in Cardiff": a first name the
+            # gazetteer does not know, and a surname that then acts, as a person does
+            found.add(normalise(last))
+            continue
         token_a = _Token(m.start(1), m.end(1), first)
         token_b = _Token(m.start(2), m.start(2) + len(last), last)
         if (
@@ -1155,6 +1165,10 @@ def _surnames(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_A_PERSON_ACTS = re.compile(
+    r",\s\d{1,3},|\s(?:stabbed|shot|killed|murdered|told|said|denied|admitted|pleaded|testified|"
+    r"was\s+(?:arrested|charged|convicted|sentenced|jailed|born|found))\b"
+)
 # What is named after where it was made: "the Maastricht Treaty", "the Kyoto Protocol".
 _NAMED_AFTER_WHERE = {
     "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
