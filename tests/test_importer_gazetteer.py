@@ -738,6 +738,8 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
         ("Aleppo fell to the rebels in 2012, a blow to Syria.", ["Aleppo", "Syria"]),
         ("Washington approved new arms sales to Taiwan.", ["Washington", "Taiwan"]),
         ("Constantine flooded in 2024.", ["Constantine"]),
+        ("England lost the final in 2021. Southgate resigned two days later.", ["England"]),
+        ("Hannibal crushed the Romans at Cannae in 216 BC.", ["Cannae"]),
         # a town's own verb: it hosted, flooded, recorded
         ("Lyon hosted the final in 2023, and Seattle will host in 2026.", ["Lyon", "Seattle"]),
         ("Mosul flooded in 2019 while Denver recorded snow.", ["Mosul", "Denver"]),

@@ -1380,7 +1380,9 @@ _PAST_VERB_AFTER = re.compile(
     r"\s+(?:(?:re)?founded|married|ruled|reigned|conquered|defeated|crossed|converted|"
     r"abdicated|besieged|sailed|succeeded|murdered|baptized|baptised|crowned|proclaimed|"
     r"renamed|moved|returned|wrote|fled|led|died|fought|became|took|made|built|gave|sent|"
-    r"left|came|went|married|chose|rode|brought|studied|painted|composed|preached)\b"
+    r"left|came|went|married|chose|rode|brought|studied|painted|composed|preached|resigned|"
+    r"retired|scored|sang|starred|graduated|testified|confessed|apologi[sz]ed|pleaded|stabbed|"
+    r"coached|divorced|crushed|routed|invaded|captured|sacked|slew|massacred|murdered)\b"
 )
 ACTOR_CITY_NEAREST_KM = 500.0
 """How far a town that acts may lie from all of a story's other places and still be read as
