@@ -1910,6 +1910,12 @@ def test_a_place_that_acts_stays_when_there_is_no_other_place():
             ["Washington"],
             "Ukraine",
         ),
+        # listed with a people's adjective before who they are
+        (
+            "U.S. and British warplanes struck Houthi sites near Hodeidah on Jan. 27, 2024.",
+            ["Hodeidah"],
+            "United States",
+        ),
     ],
 )
 def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alternative):

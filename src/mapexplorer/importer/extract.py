@@ -597,6 +597,7 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
+_LISTED_WITH_PEOPLE = re.compile(r"\s+and\s+[A-Z][\w.]*\s+([a-z]+)\b")
 # Whose people a possessive says ("Spain's coach", "Russia's foreign minister").
 _WHOSE_PEOPLE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}([a-z]+)\b")
 _ITS_OWN_PEOPLE = {
@@ -673,6 +674,9 @@ def _acts(text: str, mention: PlaceMention) -> bool:
         return True  # "The leaders of France, Germany and …": whose leaders they were
     after = _WORD_AFTER.match(text, mention.end)
     office = _OFFICE_AFTER.match(text, mention.end)
+    listed = _LISTED_WITH_PEOPLE.match(text, mention.end)
+    if listed and listed[1] in _PEOPLE:
+        return True  # "U.S. and British warplanes struck …": whose warplanes, both
     whose = _WHOSE_PEOPLE.match(text, mention.end)
     if (whose and (whose[1] in _PEOPLE or whose[1] in _ITS_OWN_PEOPLE)) or (
         text.startswith(("'s", "’s"), mention.end) and _OFFICE_AFTER.match(text, mention.end + 2)
