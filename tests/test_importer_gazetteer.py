@@ -968,6 +968,9 @@ def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):
         ("The Seljuks beat the Byzantines at Manzikert in 1071.", "Manzikert", "Malazgirt"),
         ("The crusaders took Antioch in 1098.", "Antioch", "Antakya"),
         ("Henry V won at Agincourt in 1415.", "Agincourt", "Azincourt"),
+        ("Napoleon was defeated at Waterloo in 1815.", "Waterloo", "Waterloo"),
+        ("Anzac troops landed at Gallipoli in April 1915.", "Gallipoli", "Gallipoli Peninsula"),
+        ("Allied troops landed in Normandy on June 6, 1944.", "Normandy", "Normandy"),
         ("The quake flattened much of Defne on Feb. 6, 2023.", "Defne", "Defne"),
         # the modern town of the name, where the story is
         ("Protesters marched in Antioch, California.", "Antioch", "Antioch"),
@@ -979,6 +982,25 @@ def test_battle_sites_and_ancient_cities_are_found(gaz, text, name, where):
     California: GeoNames has only today's towns, of more than 15,000 people."""
     [found] = [m for m in gaz.find(text) if m.text == name]
     assert found.best.name == where
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Napoleon was defeated at Waterloo in 1815.", "BE"),
+        ("The battle of Verdun began in February 1916.", "FR"),
+        # today's namesake where the story is
+        ("The University of Waterloo in Ontario opened a campus near Toronto.", "CA"),
+        ("Protests in Waterloo, Iowa, drew hundreds.", "US"),
+        ("Verdun, a Montreal borough, flooded in 2019.", "CA"),
+    ],
+)
+def test_a_battle_is_at_its_battlefield_unless_the_story_is_by_a_namesake(gaz, text, country):
+    """ "defeated at Waterloo in 1815" was Waterloo, Ontario, and "the battle of Verdun" the
+    Montreal borough: the bigger namesakes; the battlefield is first, near a story elsewhere
+    the town there."""
+    [found] = [m for m in gaz.find(text) if m.text in ("Waterloo", "Verdun")]
+    assert found.best.entry.country == country
 
 
 @pytest.mark.parametrize(
