@@ -386,10 +386,8 @@ class Gazetteer:
                 else f"geonames:{item.get('geonameid')}"
             )
             same = self.entry(ref) if ref in self._entries or ref in self._city_rows else None
-            if same is not None and (
-                (same.place_id or slugify(same.name)) == item["id"] or same.name == item["name"]
-            ):  # more names for a country or city we already know ("White House": Washington)
-                entry = same
+            if same is not None and (same.place_id or slugify(same.name)) == item["id"]:
+                entry = same  # more names for a country or city we already know
             elif same is not None:  # a historical name: its own place, the same shape
                 entry = Entry(
                     key=f"curated:{item['id']}", name=item["name"], kind=same.kind, lon=same.lon,
