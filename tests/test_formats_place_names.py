@@ -193,8 +193,8 @@ def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
             "'Rome' could be more than one place: read as Rome, NY, United States, not Rome, "
             "Italy; to choose, write its state or country after a comma (e.g. 'Rome, Italy')",
         ),
-        (  # Washington, D.C., 13 times the size of Washington, Tyne and Wear
-            ["Sarajevo", "London", "Washington", "Compiègne"],
+        (  # Washington, D.C., 13 times the size of Washington, Tyne and Wear, near Sunderland
+            ["Sunderland", "London", "Washington", "Newcastle"],
             "'Washington' could be more than one place: read as Washington, United Kingdom, "
             "not Washington, DC, United States; to choose, write its state or country after a "
             "comma (e.g. 'Washington, DC')",
@@ -208,6 +208,22 @@ def test_the_far_bigger_namesake_passed_over_is_the_one_named(tmp_path, names, l
     rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
     _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
     assert line in report.notes
+
+
+def test_a_capital_does_not_lose_to_a_small_namesake_only_nearer_the_other_places(tmp_path):
+    """A WWI table (Sarajevo, London, Compiègne, Washington) read Washington as the town near
+    Sunderland, for lying nearer the others than Washington, D.C.: a capital or a far bigger
+    namesake is what a table spread over countries means; one mostly in the small town's
+    country keeps it (above), and the report says how to choose the other."""
+    names = ["Sarajevo", "London", "Washington", "Compiègne"]
+    assert names_read(tmp_path, names)["Washington"] == "Washington, DC, United States"
+    rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
+    _, report = read_catalogue(write(tmp_path / "w.csv", "date,title,place\n" + rows))
+    assert (
+        "'Washington' could be more than one place: read as Washington, DC, United States, not "
+        "Washington, United Kingdom; to choose, write its state or country after a comma (e.g. "
+        "'Washington, United Kingdom')"
+    ) in report.notes
 
 
 def test_a_toss_up_between_namesakes_says_which_was_taken_and_how_to_choose(tmp_path):

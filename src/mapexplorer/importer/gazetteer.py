@@ -487,8 +487,10 @@ class Gazetteer:
             found[name] = candidates = self._standalone(name)
             if candidates:
                 mentions[name] = PlaceMention(0, len(name), name, candidates)
+        by_name = {name: m.best.entry for name, m in mentions.items()}
         _rank_by_context(self, list(mentions.values()))
         _rank_by_table(list(mentions.values()))
+        _keep_the_famous(self, list(mentions.values()), by_name)
         for name, mention in mentions.items():
             found[name] = mention.candidates
         return found
@@ -1566,3 +1568,42 @@ def _rank_by_table(mentions: list[PlaceMention]) -> None:
                 bonus += _TABLE_KIND_WEIGHT * same_kind / total
             rescored.append(Candidate(entry, cand.score + bonus, cand.alternate_name, cand.demonym))
         mention.candidates = sorted(rescored, key=lambda c: -c.score)
+
+
+_FAMOUS_TIMES = 10
+"""A namesake this many times bigger than a small town (or a country's capital) is what a table
+means, unless most of the table lies in the small town's country."""
+
+
+def _keep_the_famous(
+    gaz: Gazetteer, mentions: list[PlaceMention], by_name: dict[str, Entry]
+) -> None:
+    """Put back first a table's name whose best reading by the name alone is a capital or a far
+    bigger town, where the table's other places chose a small town only by lying nearer to it:
+    "Washington" beside Sarajevo, London and Compiègne is Washington, D.C., not the town near
+    Sunderland. Most of the other places in the small town's country ("Paris" beside Dallas and
+    Boston, a table of Texas and the U.S.) keep the small town."""
+    clear = [m for m in mentions if not m.ambiguous]
+    evidence = clear if len(clear) >= 2 else mentions
+    for mention in mentions:
+        if not mention.ambiguous or mention.demonym:
+            continue
+        taken, famous = mention.best.entry, by_name[mention.text]
+        if taken.key == famous.key or taken.kind != CITY or famous.kind != CITY:
+            continue
+        if not (
+            gaz.is_capital(famous) or famous.population >= _FAMOUS_TIMES * max(taken.population, 1)
+        ):
+            continue
+        others = [m.best.entry for m in evidence if m is not mention]
+        near = sum(entry.country == taken.country for entry in others)
+        if others and 2 * near > len(others):
+            continue
+        first = mention.best.score + 0.01
+        mention.candidates = [
+            Candidate(c.entry, first, c.alternate_name, c.demonym)
+            if c.entry.key == famous.key
+            else c
+            for c in mention.candidates
+        ]
+        mention.candidates.sort(key=lambda c: -c.score)
