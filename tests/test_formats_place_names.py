@@ -850,3 +850,12 @@ def test_a_town_in_a_region_without_a_country_code(tmp_path):
     lon, lat = places["C"].representative
     assert (round(lat), round(lon)) == (45, 34)
     assert [p.item for p in report.problems] == ["row 5"]  # Kyiv is not in Crimea
+
+
+def test_a_site_of_ours_with_its_country_after_a_comma_is_that_site(tmp_path):
+    """'Azincourt, France' was refused ("we know no 'Azincourt' in 'France'") though we know
+    Azincourt: a hand-entered site has no country code; the country's outline holds it, and a
+    country that does not is still no reading."""
+    read = names_read(tmp_path, ["Azincourt, France", "Chernobyl, Ukraine"])
+    assert read == {"Azincourt, France": "Azincourt", "Chernobyl, Ukraine": "Chernobyl"}
+    assert gazetteer().resolve_names(["Azincourt, Germany"])["Azincourt, Germany"] == []

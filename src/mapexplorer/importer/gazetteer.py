@@ -595,6 +595,14 @@ class Gazetteer:
             if in_country or (entry.country == "US" and entry.admin1 == code):
                 return True  # else a name: "UK" (GB)
         areas = [c.entry for c in self.lookup(qualifier) if c.entry.kind != CITY]
+        if entry.kind == CITY and not entry.country:
+            # a site of ours has no country code ("Azincourt, France", "Chernobyl, Ukraine"):
+            # the country's outline holds it (a coast's point within a few kilometres)
+            spot = Point(entry.lon, entry.lat)
+            return any(
+                area.kind == COUNTRY and self.geometry(area).buffer(0.05).contains(spot)
+                for area in areas
+            )
         if entry.kind != CITY and not entry.country:
             # "Crimea, Ukraine": a region of ours has no country code, and a country or state
             # may hold it; another region of ours does not say so ("Balkans, Caucasus" is a
