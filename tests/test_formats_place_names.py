@@ -859,3 +859,24 @@ def test_a_site_of_ours_with_its_country_after_a_comma_is_that_site(tmp_path):
     read = names_read(tmp_path, ["Azincourt, France", "Chernobyl, Ukraine"])
     assert read == {"Azincourt, France": "Azincourt", "Chernobyl, Ukraine": "Chernobyl"}
     assert gazetteer().resolve_names(["Azincourt, Germany"])["Azincourt, Germany"] == []
+
+
+def test_famous_sites_a_history_table_names_are_known(tmp_path):
+    """A WWI or history table's 'Gallipoli' was Gallipoli, Italy, its 'Olympia' Olympia,
+    Washington, and 'Stonehenge', 'Great Zimbabwe' and 'Albert' (the Somme's) were refused; a
+    table of Washington's towns keeps its Olympia."""
+    read = names_read(
+        tmp_path, ["Gallipoli", "Olympia", "Stonehenge", "Great Zimbabwe", "Albert", "Sarajevo"]
+    )
+    assert [
+        read[n] for n in ["Gallipoli", "Olympia", "Stonehenge", "Great Zimbabwe", "Albert"]
+    ] == [
+        "Gallipoli Peninsula",
+        "Olympia, Greece",
+        "Stonehenge, United Kingdom",
+        "Great Zimbabwe, Zimbabwe",
+        "Albert, France",
+    ]
+    assert names_read(tmp_path, ["Seattle", "Tacoma", "Olympia"])["Olympia"] == (
+        "Olympia, WA, United States"
+    )

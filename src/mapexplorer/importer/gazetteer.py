@@ -422,6 +422,9 @@ class Gazetteer:
                 self._curated_geometry[item["id"]] = geometry
             for alias in item.get("aliases", []):
                 self._add(alias, entry)
+            # a name read only in a table's place column: in prose it is a man's ("Albert")
+            for alias in item.get("table_aliases", []):
+                self._table_names[normalise(alias)].append((entry.key, False, False))
             for demonym in item.get("demonyms", []):
                 self._add(demonym, entry, demonym=True)
 
