@@ -980,6 +980,33 @@ def test_a_column_of_dates_under_another_name_is_the_time_when_none_is_named(
         open_catalogue(other)
 
 
+def test_usgs_earthquake_csv_is_titled_as_usgs_titles_its_events(tmp_path):
+    """A USGS earthquake CSV titled every event 'earthquake' (its `type` column): each is
+    titled by its magnitude and place, as USGS titles them, its type the category and its
+    magnitude kept as a field."""
+    header = (
+        "time,latitude,longitude,depth,mag,magType,nst,gap,dmin,rms,net,id,updated,place,type,"
+        "horizontalError,depthError,magError,magNst,status,locationSource,magSource\n"
+    )
+    rows = (
+        "2024-03-15T14:14:54.326Z,37.5621,141.6872,49.418,5.8,mww,158,48,2.081,0.83,us,"
+        'us7000m9g4,2024-06-08T21:15:27.040Z,"87 km E of Namie, Japan",earthquake,6.9,5.3,'
+        "0.059,28,reviewed,us,us\n"
+        "2024-02-10T03:00:00.000Z,46.1,-122.2,2,2,md,10,100,0.1,0.1,uw,uw123,"
+        '2024-02-11T00:00:00.000Z,"10 km NE of Mount St. Helens, Washington",explosion,1,1,1,'
+        "1,reviewed,uw,uw\n"
+    )
+    catalogue = open_catalogue(write(tmp_path / "query.csv", header + rows))
+    quake, blast = catalogue.event("us7000m9g4"), catalogue.event("uw123")
+    assert (quake.title, quake.category) == ("M 5.8 – 87 km E of Namie, Japan", "earthquake")
+    assert (blast.title, blast.category) == (
+        "M 2.0 – 10 km NE of Mount St. Helens, Washington",
+        "explosion",
+    )
+    assert quake.extra["mag"] == "5.8"
+    assert place_of(catalogue, quake).representative == (141.6872, 37.5621)
+
+
 def test_acled_export(tmp_path):
     path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
     guess = guess_fields(path)

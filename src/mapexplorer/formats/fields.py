@@ -49,6 +49,7 @@ from mapexplorer.formats.gdelt import cameo_category, cameo_title, is_gdelt
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.map_links import is_map_link, link_pair, short_link_problem
 from mapexplorer.formats.totals import totals_word
+from mapexplorer.formats.usgs import is_usgs, usgs_title
 from mapexplorer.formats.wikidata import wikidata_roles
 from mapexplorer.formats.year_slash import SlashReading, column_readings
 from mapexplorer.model.event import Excerpt
@@ -729,6 +730,7 @@ def guess(
     candidates["actors"] = tuple(actors)
 
     layout = "acled" if is_acled(by_norm) else "gdelt" if is_gdelt(by_norm) else ""
+    layout = layout or ("usgs" if is_usgs(by_norm) else "")
     layout = layout or ("wikidata" if wikidata else "")
     reasons: list[str] = []
     time = time_sources[0] if time_sources else None
@@ -795,6 +797,9 @@ def guess(
         date_order=order or "dmy",
         layout=layout,
     )
+    if layout == "usgs":  # "M 5.8 – 87 km E of Namie, Japan", not "earthquake" (its type)
+        choice = replace(choice, title=by_norm["mag"], category=by_norm["type"])
+        candidates["title"] = (by_norm["mag"], *(n for n in candidates["title"] if n != "mag"))
     if choice.title is None and not own and not named:  # "Date | Battle | Coordinates"
         taken = choice.used | {f for s in time_sources for f in s.fields}
         taken |= {  # a column another role could take ("country" beside "city") is not it
@@ -1540,6 +1545,9 @@ class RowReader:
         self._gdelt = choice.layout == "gdelt" and normalise(choice.title or "") == "eventcode"
         if self._gdelt:  # the title is in words: GDELT's code stays a field
             self._used = self._used - {choice.title}
+        self._usgs = choice.layout == "usgs" and normalise(choice.title or "") == "mag"
+        if self._usgs:  # the title says the magnitude: it stays a field, a number
+            self._used = self._used - {choice.title}
         self._root = choice.category if normalise(choice.category or "") == "eventrootcode" else ""
         # The category from the CAMEO code, unless another column was chosen for it: GDELT's
         # root code (or QuadClass) stays a field.
@@ -1647,7 +1655,8 @@ class RowReader:
         else:
             excerpts = [()] * len(rows)
         parts = [RowParts(*texts) for texts in zip(*columns, actors, excerpts, strict=True)]
-        return [self._as_export(p) for p in parts] if self._acled or self._gdelt else parts
+        exported = self._acled or self._gdelt or self._usgs
+        return [self._as_export(p) for p in parts] if exported else parts
 
     def _as_export(self, parts: RowParts) -> RowParts:
         """A row's parts as its export means them (ACLED's, GDELT's), else as they are."""
@@ -1658,6 +1667,8 @@ class RowReader:
             category = cameo_category(parts.title, root) if self._cameo else parts.category
             title = cameo_title(parts.title, root, parts.actors)
             return parts._replace(title=title, category=category)
+        if self._usgs:
+            return parts._replace(title=usgs_title(parts.title, parts.place))
         return parts
 
     def _excerpts(self, value: Any, first: str) -> tuple[Excerpt, ...]:
