@@ -4892,3 +4892,21 @@ def test_a_table_with_no_title_is_titled_by_its_descriptions_not_its_places(tmp_
         "Berlin",
         "Hamburg",
     ]
+
+
+def test_an_activity_log_naming_track_files_points_to_them(tmp_path):
+    """Strava's activities.csv was refused as having no location column, listing its columns,
+    without a word on the GPX files its 'Filename' column names, where each activity went."""
+    text = (
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename\n"
+        '9876543210,"Mar 3, 2024, 7:12:45 AM",Morning Run,Run,2712,8.21,activities/1023.gpx\n'
+        '9876543211,"Mar 5, 2024, 5:40:02 PM",Evening Ride,Ride,5400,32.10,activities/1024.fit.gz\n'
+    )
+    with pytest.raises(FormatError) as raised:
+        read_catalogue(write(tmp_path / "activities.csv", text))
+    assert str(raised.value).endswith(
+        "activities.csv: no latitude/longitude or place-name column: each row's track is a file "
+        "named in 'Filename' ('activities/1023.gpx'); open a GPX file named there (in the export "
+        "beside this file) to map its activity, a .fit or .tcx one converted to GPX first (e.g. "
+        "with GPSBabel)"
+    )

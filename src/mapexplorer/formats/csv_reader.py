@@ -267,7 +267,7 @@ def _read_rows(
         if metres is not None and fieldguess.unreadable_location_fields(guessed) is None:
             words = table_mercator.metres_words(metres, dicts)
             raise FormatError(path, f"no latitude/longitude or WKT column found: {words}")
-    _check_choice(path, header, choice, guessed)
+    _check_choice(path, header, choice, guessed, dicts[:50])
     midnights = _local_midnights(choice, dicts)  # an API's dates, in Unix time (ArcGIS's)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
@@ -952,7 +952,23 @@ def _location_field(choice: FieldChoice) -> str:
     return choice.wkt or f"{choice.lat}/{choice.lon}"
 
 
-def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None) -> None:
+_TRACK_FILE = re.compile(r"\.(?:gpx|fit|tcx|kml|kmz)(?:\.gz)?$", re.IGNORECASE)
+"""A track's file name, as an activity log names each activity's (Strava's activities.csv:
+'activities/10234567890.gpx', 'activities/10234567891.fit.gz')."""
+
+
+def _track_files(header: list[str], rows: list[dict[str, Any]]) -> str:
+    """ "in 'Filename' ('activities/1.gpx')": the column naming each row's track file, when
+    most of its cells do; "" when none does."""
+    for name in header:
+        cells = [v.strip() for row in rows if isinstance(v := row.get(name), str) and v.strip()]
+        tracks = [cell for cell in cells if _TRACK_FILE.search(cell)]
+        if tracks and 2 * len(tracks) >= len(cells):
+            return f"{name!r} ({tracks[0]!r})"
+    return ""
+
+
+def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=None, rows=()) -> None:
     columns = ", ".join(repr(h) for h in header[:30]) + (" …" if len(header) > 30 else "")
     coordinates = choice.wkt or (choice.lat and choice.lon) or choice.latlon
     # Coordinate columns we cannot read are an error even beside a place name: placing the
@@ -960,6 +976,18 @@ def _check_choice(path: Any, header: list[str], choice: FieldChoice, guessed=Non
     unreadable = (
         fieldguess.unreadable_location_fields(guessed) if guessed and not coordinates else None
     )
+    if (
+        not unreadable
+        and not (coordinates or choice.place)
+        and (tracks := _track_files(header, list(rows)))
+    ):
+        # an activity log (Strava's activities.csv): where each went is in its track's file
+        raise FormatError(
+            path,
+            f"no latitude/longitude or place-name column: each row's track is a file named in "
+            f"{tracks}; open a GPX file named there (in the export beside this file) to map "
+            "its activity, a .fit or .tcx one converted to GPX first (e.g. with GPSBabel)",
+        )
     if unreadable or not (coordinates or choice.place):
         raise FormatError(
             path,
