@@ -1835,6 +1835,31 @@ def test_a_kml_with_a_folder_per_year_dates_its_placemarks_by_it(tmp_path):
     ]
 
 
+def test_a_kml_folder_named_for_a_trip_of_a_year_dates_its_placemarks_by_the_year(tmp_path):
+    """Folders named '2021 trip to Japan' or 'Trip 2019' were no date, and their undated
+    placemarks were refused: a year (or years) standing among words is the folder's date, when
+    it is the name's only number ('Route 66 in 1960' is none)."""
+    folders = [
+        ("2021 trip to Japan", "Fushimi Inari"),
+        ("Trip 2019", "Eiffel Tower"),
+        ("1914–1918 Western Front", "Ypres"),
+        ("Route 66 in 1960", "Diner"),
+    ]
+    body = "".join(
+        f"<Folder><name>{folder}</name><Placemark><name>{mark}</name>"
+        "<Point><coordinates>2.35,48.85</coordinates></Point></Placemark></Folder>"
+        for folder, mark in folders
+    )
+    kml = f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>{body}</Document></kml>'
+    catalogue, report = read_catalogue(write(tmp_path / "trips.kml", kml))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Fushimi Inari": "2021",
+        "Eiffel Tower": "2019",
+        "Ypres": "1914/1918",
+    }
+    assert [p.item for p in report.problems] == ["placemark 4 ('Diner')"]
+
+
 CONTAINER_TIMES = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Story</name>
   <TimeSpan><begin>2020</begin><end>2021</end></TimeSpan>

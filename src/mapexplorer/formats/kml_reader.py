@@ -1089,6 +1089,10 @@ def _date_by_folders(marks: list[_Mark]) -> None:
 
 
 _YEAR_IN = re.compile(r"\d{3,4}")
+_YEARS_IN_WORDS = re.compile(
+    r"(?<![\w/.:-])(?:1\d{3}|20\d{2})(?:\s*[–—-]\s*(?:1\d{3}|20\d{2}))?(?![\w/.:])"
+)
+"""A year or a span of years standing as a word among others in a folder's name."""
 
 
 def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
@@ -1098,7 +1102,15 @@ def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
     try:
         time = parse_date(name)
     except DateError:
-        return None
+        # "2021 trip to Japan", "Trip 2019", "1914–1918 Western Front": the year (or years) in
+        # words that are no date, when it is the name's only number
+        years = _YEARS_IN_WORDS.search(name)
+        if years is None or re.search(r"\d", name[: years.start()] + name[years.end() :]):
+            return None
+        try:
+            time = parse_date(years.group())
+        except DateError:
+            return None
     if all(time.start <= t.start and t.end <= time.end for t in within):
         return time
     return None
