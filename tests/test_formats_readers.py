@@ -4644,14 +4644,44 @@ def test_a_google_takeout_location_history_is_one_event_per_visit(tmp_path):
     )
     assert report.asides[0] == (
         "a Google location history: each visit to a place is an event (2); journeys between "
-        "places are not (1)"
+        "places are not (1); 2 visits' times, written in UTC, read as the local time of the "
+        "nearest town's time zone, so a visit just after midnight is that day"
     )
+
+
+def test_a_takeout_visit_just_after_local_midnight_is_that_day_and_titled_by_its_town(tmp_path):
+    """Takeout writes its times in UTC: a visit in Linz from 00:30 local time on 5 March
+    (23:30 UTC on the 4th) read as 4–5 March; and a visit to a place with no name, address or
+    kind was titled 'Visit', as every such visit was. It is 5 March, 'Visit: Linz, Austria';
+    a summer visit (UTC+2) and one in New York (UTC−5) are their own local days too."""
+
+    def visit(lat: float, lon: float, start: str, end: str) -> dict:
+        return {
+            "placeVisit": {
+                "location": {"latitudeE7": round(lat * 1e7), "longitudeE7": round(lon * 1e7)},
+                "duration": {"startTimestamp": start, "endTimestamp": end},
+            }
+        }
+
+    month = {
+        "timelineObjects": [
+            visit(48.306, 14.286, "2024-03-04T23:30:00Z", "2024-03-05T01:10:00Z"),
+            visit(48.306, 14.286, "2024-07-04T22:30:00Z", "2024-07-04T23:00:00Z"),
+            visit(40.7128, -74.006, "2024-03-05T03:00:00Z", "2024-03-05T04:00:00Z"),
+        ]
+    }
+    catalogue, report = read_catalogue(write(tmp_path / "2024_MARCH.json", json.dumps(month)))
+    assert [(e.title, e.time.edtf) for e in catalogue.events] == [
+        ("Visit: Linz, Austria", "2024-03-05"),
+        ("Visit: Linz, Austria", "2024-07-05"),
+        ("Visit: New York City, United States", "2024-03-04"),
+    ]
 
 
 def test_the_timeline_apps_export_is_one_event_per_visit(tmp_path):
     """The Timeline export of 2024 on (Timeline.json's semanticSegments, and Android's list
     of segments) names no places: a visit is titled by what it was to the user (Home),
-    else "Visit", at its spot (which the window names by its town)."""
+    else as a visit to its nearest town, at its spot (which the window names by its town)."""
     timeline = {
         "semanticSegments": [
             {
@@ -4682,7 +4712,7 @@ def test_the_timeline_apps_export_is_one_event_per_visit(tmp_path):
     assert place_of(catalogue, home).geometry.equals(Point(16.3721, 48.2084))
     catalogue, _ = read_catalogue(write(tmp_path / "history.json", json.dumps(android)))
     (visit,) = catalogue.events
-    assert (visit.title, visit.time.edtf) == ("Visit", "2024-03-06")
+    assert (visit.title, visit.time.edtf) == ("Visit: Linz, Austria", "2024-03-06")
     assert place_of(catalogue, visit).geometry.equals(Point(14.286, 48.306))
 
 

@@ -147,9 +147,9 @@ def _read_catalogue(
     from mapexplorer.formats import csv_reader
 
     if (visits := _location_history(path, doc)) is not None:  # Google's: a row per visit
-        header, rows, journeys = visits
+        header, rows, journeys, local = visits
         catalogue, report = csv_reader.read_records(path, (header, rows), progress, fields)
-        report.asides.insert(0, takeout.visits_line(len(rows), journeys))
+        report.asides.insert(0, takeout.visits_line(len(rows), journeys, local))
         return catalogue, report
     if (table := csv_reader.json_table(doc)) is not None:  # records, as Wikidata's JSON
         catalogue, report = csv_reader.read_records(path, table, progress, fields)
@@ -198,7 +198,7 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
     return geojson_reader.guess_document(doc, path)
 
 
-def _location_history(path: Path, doc: Any) -> tuple[list[str], list[list[str]], int] | None:
+def _location_history(path: Path, doc: Any) -> tuple[list[str], list[list[str]], int, int] | None:
     """A Google location history's visits as a table (`takeout.visits_table`); `FormatError`
     for its raw positions, or a history with no visits; None for any other JSON."""
     if takeout.is_raw_records(doc):

@@ -15,8 +15,10 @@ positions (`Records.json`, a `locations` list) is refused with which file to ope
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["COLUMNS", "NO_VISITS", "RAW_RECORDS", "is_raw_records", "visits_line", "visits_table"]
 
@@ -44,10 +46,17 @@ _KINDS = {"HOME": "Home", "WORK": "Work", "INFERRED_HOME": "Home", "INFERRED_WOR
 kind of place, "TYPE_RESTAURANT")."""
 
 
-def visits_line(visits: int, journeys: int) -> str:
-    """The report's line on what was read of a history."""
+def visits_line(visits: int, journeys: int, local: int = 0) -> str:
+    """The report's line on what was read of a history; `local`: how many visits' times were
+    made the local time where they were (Takeout writes UTC)."""
     left = f"; journeys between places are not ({journeys})" if journeys else ""
-    return f"a Google location history: each visit to a place is an event ({visits}){left}"
+    clock = (
+        f"; {local} visit{'s' if local != 1 else ''}' times, written in UTC, read as the local "
+        "time of the nearest town's time zone, so a visit just after midnight is that day"
+        if local
+        else ""
+    )
+    return f"a Google location history: each visit to a place is an event ({visits}){left}{clock}"
 
 
 def is_raw_records(doc: Any) -> bool:
@@ -58,9 +67,10 @@ def is_raw_records(doc: Any) -> bool:
     return isinstance(first, dict) and "latitudeE7" in first
 
 
-def visits_table(doc: Any) -> tuple[list[str], list[list[str]], int] | None:
-    """The visits of a location history as a table (`COLUMNS`, a row per visit) and how many
-    journeys were left out; None for any other JSON."""
+def visits_table(doc: Any) -> tuple[list[str], list[list[str]], int, int] | None:
+    """The visits of a location history as a table (`COLUMNS`, a row per visit), how many
+    journeys were left out and how many visits' UTC times were made local ones; None for any
+    other JSON."""
     segments, old = _segments(doc)
     if segments is None:
         return None
@@ -76,7 +86,62 @@ def visits_table(doc: Any) -> tuple[list[str], list[list[str]], int] | None:
         row = _old_visit(visit) if old else _new_visit(segment, visit)
         if row is not None:
             rows.append(row)
-    return COLUMNS, rows, journeys
+    return COLUMNS, rows, journeys, _localise(rows)
+
+
+_START, _END, _LAT, _LON, _TITLE = (
+    COLUMNS.index(c) for c in ("start", "end", "lat", "lon", "title")
+)
+
+
+def _localise(rows: list[list[str]]) -> int:
+    """Title each visit to an unnamed place by its nearest town ("Visit: Linz, Austria", not
+    "Visit" on every row), and make its UTC times ("2024-03-04T23:30:00Z", or Unix
+    milliseconds) the local time of that town's zone ("2024-03-05T00:30:00+01:00"): a visit
+    just after midnight east of Greenwich is that day, not the one before. How many visits'
+    times were made local."""
+    placed = [row for row in rows if row[_LAT] and row[_LON]]
+    titled = [row for row in placed if row[_TITLE] == "Visit"]
+    utc = [row for row in placed if any(_utc(row[i]) for i in (_START, _END))]
+    if not titled and not utc:
+        return 0
+    from mapexplorer.importer.nearby import spot_words, spot_zones
+
+    for row, words in zip(
+        titled, spot_words((float(r[_LON]), float(r[_LAT])) for r in titled), strict=True
+    ):
+        if words:
+            row[_TITLE] = f"Visit: {words}"
+    local = 0
+    for row, zone in zip(
+        utc, spot_zones((float(r[_LON]), float(r[_LAT])) for r in utc), strict=True
+    ):
+        if zone is None:
+            continue
+        try:
+            where = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        for i in (_START, _END):
+            if (when := _utc(row[i])) is not None:
+                row[i] = when.astimezone(where).isoformat(timespec="seconds")
+        local += 1
+    return local
+
+
+def _utc(value: str) -> datetime.datetime | None:
+    """A time Takeout writes in UTC ("2024-03-04T23:30:00Z", "…+00:00", or Unix milliseconds
+    as text), else None (the Timeline export's times carry their own offset)."""
+    try:
+        if value.isdigit():
+            return datetime.datetime.fromtimestamp(int(value) / 1000, datetime.UTC)
+        if not value.endswith(("Z", "z", "+00:00")):
+            return None
+        return datetime.datetime.fromisoformat(
+            value[:-1] + "+00:00" if value[-1] in "Zz" else value
+        )
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def _segments(doc: Any) -> tuple[list | None, bool]:

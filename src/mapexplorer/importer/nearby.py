@@ -115,6 +115,48 @@ def spot_words(spots: Iterable[tuple[float, float]]) -> list[str | None]:
     return words
 
 
+_ZONE_KM = 300.0
+"""Farther than this from any city (far out at sea), a spot's time zone is not guessed."""
+
+
+@functools.lru_cache(maxsize=1)
+def _zones() -> list[str]:
+    """Each city's time zone (GeoNames' IANA name, "Europe/Vienna"), in `_cities`' order."""
+    from mapexplorer.importer.citytable import city_rows, geonames_folder
+
+    def normalise(name: str) -> str:
+        from mapexplorer.importer.gazetteer import normalise
+
+        return normalise(name)
+
+    cities = json.loads((geonames_folder() / "cities15000.json").read_text(encoding="utf-8"))
+    return [cities.get(str(r[0]), {}).get("timezone", "") for r in city_rows(normalise)]
+
+
+def spot_zones(spots: Iterable[tuple[float, float]]) -> list[str | None]:
+    """For each (lon, lat): the time zone of the nearest city ("Europe/Vienna"), None farther
+    than 300 km from any, or without a table."""
+    import shapely
+
+    spots = np.asarray(list(spots), dtype=float).reshape(-1, 2)
+    if not len(spots):
+        return []
+    try:
+        tree, lon, lat, _, _ = _cities()
+        zones = _zones()
+    except (OSError, ValueError, ImportError):
+        return [None] * len(spots)
+    which, nearest = tree.query_nearest(
+        shapely.points(spots), return_distance=False, all_matches=False
+    )
+    found: list[str | None] = [None] * len(spots)
+    km, _ = _km_and_bearing(spots[which, 0], spots[which, 1], lon[nearest], lat[nearest])
+    for i, city, distance in zip(which, nearest, km, strict=True):
+        if distance <= _ZONE_KM and zones[city]:
+            found[i] = zones[city]
+    return found
+
+
 def label_unnamed_spots(catalogue: Catalogue, spots: dict[str, tuple[float, float]]) -> None:
     """Give the catalogue words for `spots`, its points that only their coordinates name
     ("33.31520, 44.36610", as a table without a place column gives them; found by
