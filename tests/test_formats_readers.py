@@ -4926,6 +4926,28 @@ def test_an_apis_dates_at_a_local_midnight_in_a_table_read_as_that_day(tmp_path,
     )
 
 
+def test_an_arcgis_csv_exports_text_date_times_at_a_local_midnight_read_as_that_day(tmp_path):
+    """ArcGIS Online's CSV export writes a date field as UTC text: Vienna's 5 March is
+    '3/4/2024 11:00:00 PM', which read a day early (only Unix times were seen as midnights);
+    it is that midnight's day, across daylight saving too; a column of other times is not."""
+    text = (
+        "OBJECTID,Incident_Date,Description,x,y\n"
+        "1,3/4/2024 11:00:00 PM,Burst pipe,16.37,48.21\n"
+        "2,3/14/2024 11:00:00 PM,Tree down,16.35,48.19\n"
+        "3,4/1/2024 10:00:00 PM,Flooding,16.36,48.22\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "incidents.csv", text))
+    assert [e.time.edtf for e in catalogue.events] == ["2024-03-05", "2024-03-15", "2024-04-02"]
+    assert (
+        "'Incident_Date' holds date-times at 23:00 or 22:00 UTC (3 rows), a midnight east of "
+        "Greenwich, as ArcGIS stores a date: each read as the day of that midnight, the next "
+        "day in UTC ('3/4/2024 11:00:00 PM', as 5 March 2024)"
+    ) in report.notes
+    clock = text.replace("4/1/2024 10:00:00 PM", "4/1/2024 9:15:00 PM")
+    catalogue, _ = read_catalogue(write(tmp_path / "clock.csv", clock))
+    assert [e.time.edtf for e in catalogue.events][:2] == ["2024-03-04", "2024-03-14"]
+
+
 def test_a_table_with_no_title_is_titled_by_its_descriptions_not_its_places(tmp_path):
     """A list of protests (date, city, description): every event was titled by its city,
     "Berlin", "Berlin", "Hamburg", beside the same city as its place; the description's

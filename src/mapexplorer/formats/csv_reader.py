@@ -637,7 +637,7 @@ def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:
         return []  # a "timestamp" or "time" column: a clock's, as written
     lines: list[str] = []
     for name in source.fields:
-        found = local_midnights(name, [row.get(name) for row in rows], "row")
+        found = local_midnights(name, [row.get(name) for row in rows], "row", choice.date_order)
         if found is None:
             continue
         lines.append(found.line)

@@ -13,6 +13,7 @@ to keep it clear of every time zone's midnight.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -39,17 +40,61 @@ class MidnightDates(NamedTuple):
     line: str
 
 
-def local_midnights(name: str, values: Sequence[Any], item: str) -> MidnightDates | None:
-    """The days a column of Unix times (seconds or milliseconds) stands for when they are
-    local midnights east of Greenwich (each the next UTC day), or None: not so, or west of
-    Greenwich, where UTC's day is the day already. `item`: "feature", "row"."""
+_TEXT_TIME = re.compile(
+    r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<ay>\d{4}))"
+    r"[ T](?P<h>\d{1,2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.0+)?)?\s*(?P<pm>[AaPp][Mm])?"
+    r"\s*(?:Z|UTC|[+]00:?00)?"
+)
+"""A date-time written as text, as ArcGIS exports a date field to CSV in UTC ("3/4/2024
+11:00:00 PM", month first in the U.S.; "2024-03-04 23:00:00")."""
+
+
+def _text_seconds(text: str, order: str) -> int | None:
+    """Seconds since 1970 of a date-time written as text (`_TEXT_TIME`), read as UTC; None
+    for any other text."""
+    found = _TEXT_TIME.fullmatch(text.strip())
+    if found is None:
+        return None
+    if found["y"]:
+        year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    else:
+        first, second = int(found["a"]), int(found["b"])
+        month, day = (first, second) if order == "mdy" else (second, first)
+        year = int(found["ay"])
+    hour, minute, second = int(found["h"]), int(found["min"]), int(found["s"] or 0)
+    if found["pm"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found["pm"].lower() == "pm" else 0)
+    try:
+        when = _dt.datetime(year, month, day, hour, minute, second, tzinfo=_dt.UTC)
+    except ValueError:
+        return None
+    return int(when.timestamp())
+
+
+def local_midnights(
+    name: str, values: Sequence[Any], item: str, order: str = "mdy"
+) -> MidnightDates | None:
+    """The days a column of Unix times (seconds or milliseconds), or of date-times written as
+    text in UTC (an ArcGIS CSV export's "3/4/2024 11:00:00 PM"; `order`: "mdy" or "dmy", how
+    its slashed dates are written), stands for when they are local midnights east of
+    Greenwich (each the next UTC day), or None: not so, or west of Greenwich, where UTC's day
+    is the day already. `item`: "feature", "row"."""
     seconds: dict[Any, int] = {}
+    text = False
     for value in values:
         if value is None or value == "":
             continue
         number = value
         if value.__class__ is str and value.strip().isdigit():  # a table's cell, as text
             number = int(value.strip())
+        elif value.__class__ is str:
+            at = _text_seconds(value, order)
+            if at is None:
+                return None  # other text among them: no column of midnights
+            seconds[value], text = at, True
+            continue
         elif value.__class__ not in (int, float):
             return None  # text among them: not a column of Unix times
         whole = int(number)
@@ -83,10 +128,12 @@ def local_midnights(name: str, values: Sequence[Any], item: str) -> MidnightDate
     written = _dt.datetime.fromtimestamp(seconds[first], _dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
     day = _dt.date.fromisoformat(days[first])
     items = f"{count} {item}s" if count > 1 else f"1 {item}"
+    kind = "date-times" if text else "Unix times"
+    shown = f"{first!r}" if text else f"{first!r}, {written}"
     line = (
-        f"{name!r} holds Unix times at {clock} UTC ({items}), a midnight east of Greenwich, "
+        f"{name!r} holds {kind} at {clock} UTC ({items}), a midnight east of Greenwich, "
         "as ArcGIS stores a date: each read as the day of that midnight, the next day in UTC "
-        f"({first!r}, {written}, as {day.day} {day:%B %Y})"
+        f"({shown}, as {day.day} {day:%B %Y})"
     )
     return MidnightDates(days, line)
 
