@@ -4987,3 +4987,29 @@ def test_an_activity_log_naming_track_files_points_to_them(tmp_path):
         "beside this file) to map its activity, a .fit or .tcx one converted to GPX first (e.g. "
         "with GPSBabel)"
     )
+
+
+def test_a_kml_placemark_with_only_extended_data_is_placed_by_its_latitude_and_longitude(
+    tmp_path,
+):
+    """A survey app's KML (a table made KML) keeps each placemark's title, date, latitude and
+    longitude in <ExtendedData> and has no geometry: it was refused as 'Bridge inspection' is
+    no place we know by name. It is at its latitude and longitude; one without them is
+    placed by its place field, as before."""
+
+    def data(**values: str) -> str:
+        cells = "".join(f'<Data name="{k}"><value>{v}</value></Data>' for k, v in values.items())
+        return f"<Placemark><ExtendedData>{cells}</ExtendedData></Placemark>"
+
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        + data(Title="Bridge inspection", Date="2024-03-12", Latitude="48.21", Longitude="16.37")
+        + data(Title="Tunnel check", Date="2024-04-02", Latitude="", Longitude="", City="Graz")
+        + "</Document></kml>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "survey.kml", kml))
+    assert not report.problems
+    bridge, tunnel = catalogue.events
+    assert bridge.title == "Bridge inspection"
+    assert place_of(catalogue, bridge).geometry.equals(Point(16.37, 48.21))
+    assert place_of(catalogue, tunnel).name == "Graz"

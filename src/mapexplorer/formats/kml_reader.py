@@ -736,7 +736,18 @@ def _read_placemark(
         # A placemark's name is its pin's label: it names the place, as `place` does.
         name = parts.place or parts.title
         title = event_title(item, parts)
+        point = None
         if placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates:
+            # its ExtendedData's latitude and longitude (a survey app's, a table made KML),
+            # else its address or name
+            point = reader.point(row) if reader.choice.lat or reader.choice.latlon else None
+        if point is not None:
+            place_ids = [
+                builder.point_place(parts.place, *point, parts.place_id)
+                if parts.place
+                else builder.unnamed_point_place(*point)
+            ]
+        elif placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates:
             place_ids = _place_by_name(builder, mark, parts, by_name or PlacesByName())
         else:
             place_ids = _places(builder, placemark, mark, name, parts.place_id, title)
