@@ -5013,3 +5013,23 @@ def test_a_kml_placemark_with_only_extended_data_is_placed_by_its_latitude_and_l
     assert bridge.title == "Bridge inspection"
     assert place_of(catalogue, bridge).geometry.equals(Point(16.37, 48.21))
     assert place_of(catalogue, tunnel).name == "Graz"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Date;Événement;Lieu", "Fecha;Evento;Lugar", "Datum;Ereignis;Ort", "Дата;Подія;Місто"],
+)
+def test_dates_that_read_both_ways_under_a_header_of_a_day_first_language_are_day_first(
+    tmp_path, header
+):
+    """A French CSV from Excel (semicolons, 'Date;Événement;Lieu') of dates like 05/03/2024
+    was said to read both ways, to be chosen in the window: a header in French, Spanish,
+    German or Ukrainian says the day is first, as every country writing it does; an English
+    header still asks."""
+    rows = "05/03/2024;A;Lyon\n06/03/2024;B;Lyon\n"
+    guess = guess_fields(write(tmp_path / "t.csv", f"{header}\n{rows}"))
+    assert not guess.ambiguous, guess.reasons
+    catalogue = open_catalogue(write(tmp_path / "t.csv", f"{header}\n{rows}"))
+    assert [e.time.edtf for e in catalogue.events] == ["2024-03-05", "2024-03-06"]
+    english = guess_fields(write(tmp_path / "e.csv", f"Date;Event;Place\n{rows}"))
+    assert english.ambiguous

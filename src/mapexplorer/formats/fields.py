@@ -415,6 +415,30 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "month": ("month", "imonth", "event_month", "mon", "monat", "mois", "mes", "mese", "maand"),
     "day": ("day", "iday", "day_of_month", "tag", "jour", "dia", "giorno", "dag"),
 }
+_DAY_FIRST_WORDS = frozenset({
+    # French, German, Spanish, Italian, Portuguese, Dutch, Polish: no English header says so
+    "datum", "fecha", "lieu", "ort", "lugar", "luogo", "evenement", "ereignis", "evento",
+    "ville", "stadt", "ciudad", "citta", "cidade", "titre", "titel", "titulo", "titolo",
+    "pays", "pais", "paese", "annee", "jahr", "ano", "anno", "jaar", "breitengrad",
+    "laengengrad", "langengrad", "latitud", "longitud", "latitudine", "longitudine",
+    "beschreibung", "descripcion", "descrizione", "descricao", "beschrijving", "plaats",
+    "gebeurtenis", "stad", "wydarzenie", "miejsce", "miasto", "opis", "tytul", "data_evenement",
+    "date_evenement", "fecha_evento", "data_evento", "veranstaltung",
+})  # fmt: skip
+"""Header words (as `normalise` makes them) of languages whose countries all write a numeric
+date day first."""
+
+
+def _day_first_word(name: str) -> bool:
+    """Whether a column's name is in a language that writes dates day first: one of
+    `_DAY_FIRST_WORDS` alone or as a word of it ("Date de l'événement" has "evenement"), or
+    in Cyrillic (Ukrainian, Russian)."""
+    norm = normalise(name)
+    if norm in _DAY_FIRST_WORDS or any(w in _DAY_FIRST_WORDS for w in norm.split("_") if w):
+        return True
+    return any("\u0400" <= c <= "\u04ff" for c in name)
+
+
 _CYRILLIC_NAMES = {
     "title": ("назва", "название", "подія", "событие", "заголовок"),
     "description": ("опис", "описание", "примітка", "примечание", "коментар", "комментарий"),
@@ -747,6 +771,10 @@ def guess(
         )
         if other is not None and not other_unsure:
             order, order_unsure = other, False
+    if order_unsure and any(_day_first_word(n) for n in names):
+        # "Date;Événement;Lieu", "Datum", "Fecha": a header in a language whose countries
+        # all write the day first ("05/03/2024" is 5 March in France, Spain, Germany…)
+        order, order_unsure = "dmy", False
     if time is not None and not own:
         others = time_sources[1:]
         if layout == "acled":  # when ACLED uploaded the record, not when the event happened
