@@ -880,3 +880,24 @@ def test_famous_sites_a_history_table_names_are_known(tmp_path):
     assert names_read(tmp_path, ["Seattle", "Tacoma", "Olympia"])["Olympia"] == (
         "Olympia, WA, United States"
     )
+
+
+def test_famous_sites_of_wars_and_antiquity_in_a_table(tmp_path):
+    """'Troy' beside Athens and Sparta was Troy, New York, 'Midway' beside Hiroshima Midway,
+    Florida, and 'Marathon', 'Pearl Harbor' and 'Normandy' were refused; a table of Michigan's
+    or Florida's towns keeps its Troy or Midway."""
+    ancient = names_read(tmp_path, ["Troy", "Athens", "Sparta", "Marathon"])
+    assert (ancient["Troy"], ancient["Marathon"]) == ("Troy, Turkey", "Marathon, Greece")
+    war = names_read(tmp_path, ["Hiroshima", "Pearl Harbor", "Midway", "Normandy"])
+    assert (war["Pearl Harbor"], war["Midway"], war["Normandy"]) == (
+        "Pearl Harbor, HI, United States",
+        "Midway Atoll",
+        "Normandy",
+    )
+    assert names_read(tmp_path, ["Detroit", "Ann Arbor", "Troy"])["Troy"] == (
+        "Troy, MI, United States"
+    )
+    assert names_read(tmp_path, ["Orlando", "Tampa", "Midway"])["Midway"] == (
+        "Midway, FL, United States"
+    )
+    assert names_read(tmp_path, ["Caen, Normandy"])["Caen, Normandy"] == "Caen, France"
