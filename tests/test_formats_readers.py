@@ -1007,6 +1007,24 @@ def test_usgs_earthquake_csv_is_titled_as_usgs_titles_its_events(tmp_path):
     assert place_of(catalogue, quake).representative == (141.6872, 37.5621)
 
 
+def test_usgs_earthquake_times_are_the_local_days_where_they_happened(tmp_path):
+    """USGS writes UTC: Taiwan's earthquake of 07:58 on 3 April 2024 (23:58 UTC on the 2nd)
+    read as 2 April, and one at 19:00 in Washington State a day late; each is the local day
+    of the nearest town's time zone, the report saying so."""
+    header = "time,latitude,longitude,depth,mag,magType,id,place,type\n"
+    rows = (
+        "2024-04-02T23:58:11.405Z,23.8190,121.5616,34.7,7.4,mww,tw,"
+        '"18 km SSW of Hualien City, Taiwan",earthquake\n'
+        '2024-02-10T03:00:00.000Z,46.1,-122.2,2,2.1,md,wa,"Mount St. Helens",earthquake\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "query.csv", header + rows))
+    assert [catalogue.event(i).time.edtf for i in ("tw", "wa")] == ["2024-04-03", "2024-02-09"]
+    assert (
+        "'time' is in UTC: the times of 2 earthquakes read as the local time of the nearest "
+        "town's time zone, so each is on the day it was where it happened"
+    ) in report.notes
+
+
 def test_acled_export(tmp_path):
     path = write(tmp_path / "acled.csv", "\n".join([ACLED_COLUMNS, *ACLED_ROWS]) + "\n")
     guess = guess_fields(path)

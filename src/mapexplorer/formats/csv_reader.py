@@ -36,6 +36,7 @@ from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.local_midnight import local_midnights
+from mapexplorer.formats.local_time import local_times
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -269,6 +270,7 @@ def _read_rows(
             raise FormatError(path, f"no latitude/longitude or WKT column found: {words}")
     _check_choice(path, header, choice, guessed, dicts[:50])
     midnights = _local_midnights(choice, dicts)  # an API's dates, in Unix time (ArcGIS's)
+    midnights += _usgs_local_times(choice, dicts)
     reader = RowReader(choice)
     builder = CatalogueBuilder(path, "row")
     if mercator is not None:
@@ -626,6 +628,35 @@ def _ongoing_line(
     example = f"{still[first]!r} as {times[first].describe()}"  # type: ignore[union-attr]
     verb = "is" if len(indexes) == 1 else "are"
     return [f"{said} {verb} still going on, read to today, the day the file was opened ({example})"]
+
+
+def _usgs_local_times(choice: FieldChoice, rows: list[dict]) -> list[str]:
+    """A USGS earthquake CSV's times are UTC's: each made the local time where the earthquake
+    was (the nearest town's zone), so that Taiwan's of 07:58 on 3 April is that day, not 2
+    April (23:58 UTC); the report's line for it."""
+    source = choice.time
+    if choice.layout != "usgs" or source is None or not choice.lat or not choice.lon:
+        return []
+    items, placed = [], []
+    for row in rows:
+        try:
+            lon, lat = float(row.get(choice.lon) or ""), float(row.get(choice.lat) or "")
+        except (TypeError, ValueError):
+            continue
+        items.append((lon, lat, [str(row.get(f) or "") for f in source.fields]))
+        placed.append(row)
+    local = 0
+    for row, times in zip(placed, local_times(items), strict=True):
+        if times is not None:
+            row.update(zip(source.fields, times, strict=True))
+            local += 1
+    if not local:
+        return []
+    return [
+        f"{source.label!r} is in UTC: the times of {counted(local, 'earthquake')} read as the "
+        "local time of the nearest town's time zone, so each is on the day it was where it "
+        "happened"
+    ]
 
 
 def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:

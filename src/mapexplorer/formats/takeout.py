@@ -15,10 +15,10 @@ positions (`Records.json`, a `locations` list) is refused with which file to ope
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mapexplorer.formats.local_time import local_times
 
 __all__ = ["COLUMNS", "NO_VISITS", "RAW_RECORDS", "is_raw_records", "visits_line", "visits_table"]
 
@@ -102,46 +102,20 @@ def _localise(rows: list[list[str]]) -> int:
     times were made local."""
     placed = [row for row in rows if row[_LAT] and row[_LON]]
     titled = [row for row in placed if row[_TITLE] == "Visit"]
-    utc = [row for row in placed if any(_utc(row[i]) for i in (_START, _END))]
-    if not titled and not utc:
-        return 0
-    from mapexplorer.importer.nearby import spot_words, spot_zones
+    if titled:
+        from mapexplorer.importer.nearby import spot_words
 
-    for row, words in zip(
-        titled, spot_words((float(r[_LON]), float(r[_LAT])) for r in titled), strict=True
-    ):
-        if words:
-            row[_TITLE] = f"Visit: {words}"
+        spots = ((float(r[_LON]), float(r[_LAT])) for r in titled)
+        for row, words in zip(titled, spot_words(spots), strict=True):
+            if words:
+                row[_TITLE] = f"Visit: {words}"
     local = 0
-    for row, zone in zip(
-        utc, spot_zones((float(r[_LON]), float(r[_LAT])) for r in utc), strict=True
-    ):
-        if zone is None:
-            continue
-        try:
-            where = ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        for i in (_START, _END):
-            if (when := _utc(row[i])) is not None:
-                row[i] = when.astimezone(where).isoformat(timespec="seconds")
-        local += 1
+    items = [(float(r[_LON]), float(r[_LAT]), (r[_START], r[_END])) for r in placed]
+    for row, times in zip(placed, local_times(items), strict=True):
+        if times is not None:
+            row[_START], row[_END] = times
+            local += 1
     return local
-
-
-def _utc(value: str) -> datetime.datetime | None:
-    """A time Takeout writes in UTC ("2024-03-04T23:30:00Z", "…+00:00", or Unix milliseconds
-    as text), else None (the Timeline export's times carry their own offset)."""
-    try:
-        if value.isdigit():
-            return datetime.datetime.fromtimestamp(int(value) / 1000, datetime.UTC)
-        if not value.endswith(("Z", "z", "+00:00")):
-            return None
-        return datetime.datetime.fromisoformat(
-            value[:-1] + "+00:00" if value[-1] in "Zz" else value
-        )
-    except (ValueError, OverflowError, OSError):
-        return None
 
 
 def _segments(doc: Any) -> tuple[list | None, bool]:
