@@ -1007,6 +1007,36 @@ def test_usgs_earthquake_csv_is_titled_as_usgs_titles_its_events(tmp_path):
     assert place_of(catalogue, quake).representative == (141.6872, 37.5621)
 
 
+def test_a_usgs_geojson_feeds_earthquakes_are_on_their_local_days(tmp_path):
+    """USGS's GeoJSON feed times each earthquake in UTC's Unix milliseconds: Taiwan's of 07:58
+    on 3 April 2024 read as 2 April; it is the local day where it happened."""
+
+    def quake(code: str, time: int, lon: float, lat: float) -> dict:
+        props = {"mag": 7.4, "place": "Hualien", "time": time, "updated": time, "tz": None}
+        props |= {"tsunami": 1, "sig": 1200, "magType": "mww", "type": "earthquake"}
+        props["title"] = f"M 7.4 - {code}"
+        geometry = {"type": "Point", "coordinates": [lon, lat, 34.7]}
+        return {"type": "Feature", "id": code, "properties": props, "geometry": geometry}
+
+    feed = {
+        "type": "FeatureCollection",
+        "features": [
+            quake("tw", 1712102291405, 121.5616, 23.819),  # 2024-04-02T23:58:11Z
+            quake("uk", 1712102291405, -1.5, 53.0),  # 00:58 on 3 April in British summer
+            quake("ak", 1712116800000, -150.0, 61.2),  # 04:00Z: 20:00 on 2 April in Alaska
+        ],
+    }
+    catalogue, report = read_catalogue(
+        write(tmp_path / "significant_month.geojson", json.dumps(feed))
+    )
+    assert [catalogue.event(i).time.edtf for i in ("tw", "uk", "ak")] == [
+        "2024-04-03",
+        "2024-04-03",
+        "2024-04-02",
+    ]
+    assert any(n.startswith("'time' is in UTC: the times of 3 earthquakes") for n in report.notes)
+
+
 def test_usgs_earthquake_times_are_the_local_days_where_they_happened(tmp_path):
     """USGS writes UTC: Taiwan's earthquake of 07:58 on 3 April 2024 (23:58 UTC on the 2nd)
     read as 2 April, and one at 19:00 in Washington State a day late; each is the local day

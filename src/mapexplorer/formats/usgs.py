@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-__all__ = ["is_usgs", "usgs_title"]
+__all__ = ["is_usgs", "is_usgs_feed", "usgs_title"]
 
 _COLUMNS = frozenset({"time", "latitude", "longitude", "depth", "mag", "magtype", "place", "type"})
 """Columns of every USGS earthquake CSV, as `fields.normalise` spells them."""
@@ -16,6 +16,15 @@ _COLUMNS = frozenset({"time", "latitude", "longitude", "depth", "mag", "magtype"
 def is_usgs(names: Collection[str]) -> bool:
     """Whether a table with these (normalised) column names is a USGS earthquake CSV."""
     return _COLUMNS <= set(names)
+
+
+_FEED = frozenset({"mag", "place", "time", "type", "tsunami", "sig", "magtype"})
+"""Properties of every earthquake of a USGS GeoJSON feed or query (`format=geojson`)."""
+
+
+def is_usgs_feed(names: Collection[str]) -> bool:
+    """Whether features with these (normalised) property names are USGS's earthquakes."""
+    return _FEED <= set(names)
 
 
 def usgs_title(mag: str, place: str) -> str:
