@@ -901,3 +901,19 @@ def test_famous_sites_of_wars_and_antiquity_in_a_table(tmp_path):
         "Midway, FL, United States"
     )
     assert names_read(tmp_path, ["Caen, Normandy"])["Caen, Normandy"] == "Caen, France"
+
+
+def test_a_teachers_table_of_battlefields_and_ancient_sites_is_placed(tmp_path):
+    """A history class's table of the Somme, Ypres, Gettysburg, Culloden, Pompeii or Machu
+    Picchu was refused row after row ('not a place we know by name'): battlefields and ruins
+    are in the curated list."""
+    names = ["Somme", "Ypres", "Gettysburg", "Culloden", "Pompeii", "Machu Picchu", "Petra"]
+    assert names_read(tmp_path, names) == {
+        "Somme": "Somme",
+        "Ypres": "Ypres, Belgium",
+        "Gettysburg": "Gettysburg, PA, United States",
+        "Culloden": "Culloden, United Kingdom",
+        "Pompeii": "Pompeii, Italy",
+        "Machu Picchu": "Machu Picchu, Peru",
+        "Petra": "Petra, Jordan",
+    }
