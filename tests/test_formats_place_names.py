@@ -917,3 +917,18 @@ def test_a_teachers_table_of_battlefields_and_ancient_sites_is_placed(tmp_path):
         "Machu Picchu": "Machu Picchu, Peru",
         "Petra": "Petra, Jordan",
     }
+
+
+def test_a_small_town_is_found_with_its_country_or_near_the_tables_other_towns(tmp_path):
+    """A town under 15,000 people was refused ('Malmedy' beside Liège; 'Sarlat-la-Canéda,
+    France'), though the gazetteer knows such towns near a story's others: in a table one is
+    read near the table's other towns, in the same country, or with its state or country
+    after a comma; a name with a country that has no such town is still refused."""
+    read = names_read(tmp_path, ["Liège", "Malmedy", "Sarlat-la-Canéda, France"])
+    assert (read["Malmedy"], read["Sarlat-la-Canéda, France"]) == (
+        "Malmédy, Belgium",
+        "Sarlat-la-Canéda, France",
+    )
+    assert gazetteer().resolve_names(["Malmedy"])["Malmedy"] == []  # alone: no town near
+    found = gazetteer().resolve_names(["Sarlat-la-Canéda, Germany"])
+    assert found["Sarlat-la-Canéda, Germany"] == []

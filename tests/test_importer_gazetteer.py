@@ -579,9 +579,11 @@ def test_an_ap_state_abbreviation_after_a_town_says_which_town(gaz, text, found)
 
 
 def test_an_ap_state_abbreviation_qualifies_a_name_standing_alone(gaz):
-    found = gaz.resolve_names(["Panama City, Fla.", "Perry, Fla."])
+    found = gaz.resolve_names(["Panama City, Fla.", "Perry, Fla.", "Perry, Alaska"])
     assert [c.entry.admin1 for c in found["Panama City, Fla."]] == ["FL"]
-    assert found["Perry, Fla."] == []  # no Perry in Florida: not Perry, Georgia
+    # Perry, Florida, a town of 7,000 (not the bigger Perry, Georgia); none in Alaska
+    assert [(c.entry.admin1, c.entry.population) for c in found["Perry, Fla."]] == [("FL", 7055)]
+    assert found["Perry, Alaska"] == []
 
 
 @pytest.mark.parametrize(
@@ -604,7 +606,7 @@ def test_a_province_of_ours_in_one_country_qualifies_a_town_in_it(gaz, written, 
 
 
 def test_a_province_rules_out_a_town_elsewhere_and_has_its_country(gaz):
-    assert gaz.resolve_names(["Edmonton, Queensland"])["Edmonton, Queensland"] == []
+    assert gaz.resolve_names(["Edmonton, Tasmania"])["Edmonton, Tasmania"] == []
     (alberta, *_) = gaz.resolve_names(["Alberta"])["Alberta"]
     assert (alberta.entry.country, alberta.entry.admin1) == ("CA", "01")
     # Prose too: "Perry, Alberta" is no town of ours in Alberta, so it is the province

