@@ -168,8 +168,8 @@ def test_a_list_of_places_in_one_cell_is_the_event_at_each(tmp_path):
     )
     assert [(p.item, p.message) for p in report.problems] == [
         ("row 4", "'Europe, Africa, Middle East' is not a place we know by name (we know "
-         "countries, many regions and towns of over 15,000 people); give its latitude and "
-         "longitude"),
+         "countries, many regions, towns of over 15,000 people, and smaller ones written with "
+         "their country or near the file's other towns); give its latitude and longitude"),
         ("row 5", "we know no 'Paris' in 'Germany' (give its latitude and longitude)"),
     ]  # fmt: skip
 
@@ -247,8 +247,9 @@ def test_names_we_cannot_place_are_left_out_with_the_reason_and_the_rest_open(tm
     problems = {p.item: (p.field, p.message) for p in report.problems}
     assert problems["row 2"] == (
         "place",
-        "'Xyzzyville' is not a place we know by name (we know countries, many regions and "
-        "towns of over 15,000 people); give its latitude and longitude",
+        "'Xyzzyville' is not a place we know by name (we know countries, many regions, towns "
+        "of over 15,000 people, and smaller ones written with their country or near the file's "
+        "other towns); give its latitude and longitude",
     )
     assert problems["row 3"] == (
         "place",

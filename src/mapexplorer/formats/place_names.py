@@ -1,6 +1,7 @@
 """Places a file names in words, without coordinates ("Paris", "Kherson, Ukraine",
 "Springfield, IL"): found in the gazetteer the article importer uses (country outlines, our
-regions, GeoNames towns of over 15,000 people), so a spreadsheet of events needs no latitude
+regions, GeoNames towns of over 15,000 people and smaller ones near the file's others or
+written with their country), so a spreadsheet of events needs no latitude
 and longitude.
 
 A file's names are resolved together, each the others' context: in a list of Illinois towns,
@@ -362,6 +363,7 @@ def _unknown(gaz, name: str) -> str:
     if comma and rest.strip() and gaz.lookup(head.strip(), in_table=True):
         return f"we know no {head.strip()!r} in {rest.strip()!r} (give its latitude and longitude)"
     return (
-        f"{name!r} is not a place we know by name (we know countries, many regions and towns "
-        "of over 15,000 people); give its latitude and longitude"
+        f"{name!r} is not a place we know by name (we know countries, many regions, towns of "
+        "over 15,000 people, and smaller ones written with their country or near the file's "
+        "other towns); give its latitude and longitude"
     )
