@@ -933,3 +933,16 @@ def test_a_small_town_is_found_with_its_country_or_near_the_tables_other_towns(t
     assert gazetteer().resolve_names(["Malmedy"])["Malmedy"] == []  # alone: no town near
     found = gazetteer().resolve_names(["Sarlat-la-Canéda, Germany"])
     assert found["Sarlat-la-Canéda, Germany"] == []
+
+
+def test_a_location_written_near_a_place_or_with_a_part_in_brackets_is_that_place(tmp_path):
+    """A list of battles copied from Wikipedia writes 'near Ypres, Belgium', '10 km north of
+    Kyiv' or 'Verdun (Meuse), France': each was refused as no place we know; the place is
+    read (the report names it), and a town whose name only begins so is still itself."""
+    names = ["near Ypres, Belgium", "10 km north of Kyiv", "Verdun (Meuse), France", "Offenbach"]
+    assert names_read(tmp_path, names) == {
+        "near Ypres, Belgium": "Ypres, Belgium",
+        "10 km north of Kyiv": "Kyiv, Ukraine",
+        "Verdun (Meuse), France": "Verdun, France",
+        "Offenbach": "Offenbach, Germany",
+    }

@@ -156,6 +156,18 @@ _ORGANISATION_ENDINGS = {
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
 _KIND_WRITTEN = re.compile(r"\s*(?:\((u\.?\s?s\.?\s+state|state|country)\)|\s(state))$", re.I)
+_ROUGHLY = re.compile(
+    r"^(?:(?:just\s+)?(?:near|nr\.?|outside|off|close\s+to|around|in\s+the\s+vicinity\s+of)"
+    r"|(?:about\s+|some\s+)?\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|mi|miles)\s+"
+    r"(?:[NSEW]{1,3}|north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"\s+of)\s+",
+    re.I,
+)
+"""Words before a place that put an event by it, as a list of battles writes its location
+("near Ypres, Belgium", "off Jutland", "10 km north of Kyiv"): the place is read."""
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+"""A part in brackets ("Verdun (Meuse), France", "Ypres (Ieper)"): a département, another
+spelling; the place is read without it."""
 _SPELLED_OUT = {
     "st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount", "mount": "mt",
     "ft": "fort", "fort": "ft",
@@ -549,6 +561,10 @@ class Gazetteer:
             if found or word != "state":  # else a name that ends so: "Ohio State"?
                 return found
         found = self._spellings(text)
+        if not found and (_ROUGHLY.match(text) or "(" in text):
+            plain = _ASIDE.sub("", _ROUGHLY.sub("", text)).strip(" ,")
+            if plain and plain != text:
+                return self._standalone(plain)
         if not found and " " in text:
             # "Kharkiv Oblast", "Donetsk region", "Idlib Governorate" (ACLED's admin1 column):
             # the area of the town it is named after, which stands for it, as in an article.
