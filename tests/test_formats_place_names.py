@@ -946,3 +946,16 @@ def test_a_location_written_near_a_place_or_with_a_part_in_brackets_is_that_plac
         "Verdun (Meuse), France": "Verdun, France",
         "Offenbach": "Offenbach, Germany",
     }
+
+
+def test_a_town_written_with_the_empire_it_lay_in_is_that_town(tmp_path):
+    """A WWI table's 'Sarajevo, Austria-Hungary' was read as a list of Sarajevo and an
+    unknown 'Austria-Hungary', and 'Smyrna, Ottoman Empire' as no place: a past empire of
+    ours holds the towns within its outline, and rules out the others."""
+    read = names_read(tmp_path, ["Sarajevo, Austria-Hungary", "Smyrna, Ottoman Empire"])
+    assert read == {
+        "Sarajevo, Austria-Hungary": "Sarajevo, Bosnia and Herzegovina",
+        "Smyrna, Ottoman Empire": "İzmir, Turkey",
+    }
+    gaz = gazetteer()
+    assert gaz.resolve_names(["Paris, Austria-Hungary"])["Paris, Austria-Hungary"] == []

@@ -661,6 +661,13 @@ class Gazetteer:
                 area.kind == COUNTRY and self.geometry(area).buffer(0.05).contains(spot)
                 for area in areas
             )
+        if entry.kind == CITY and any(
+            not area.country
+            and area.shape[0] == "curated"
+            and self.geometry(area).buffer(0.05).contains(Point(entry.lon, entry.lat))
+            for area in areas
+        ):  # a town in a past empire of ours ("Sarajevo, Austria-Hungary"): its outline
+            return True
         if entry.kind != CITY and not entry.country:
             # "Crimea, Ukraine": a region of ours has no country code, and a country or state
             # may hold it; another region of ours does not say so ("Balkans, Caucasus" is a
