@@ -327,7 +327,7 @@ def test_export_with_format_and_an_unknown_ending(capsys, tmp_path):
     out = tmp_path / "events.txt"
     code, _, err = run(capsys, "export", "--format", "csv", "-o", str(out))
     assert (code, err) == (0, "")
-    assert out.read_text(encoding="utf-8").startswith("event_id,title,")
+    assert out.read_text(encoding="utf-8-sig").startswith("event_id,title,")
 
 
 @pytest.mark.parametrize("frames", ["0", "-3", "1", "601"])

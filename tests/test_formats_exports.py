@@ -171,7 +171,7 @@ def test_geojson_keeps_text_as_text(tmp_path, nasty):
 def _csv_rows(catalogue: Catalogue, tmp_path) -> list[dict]:
     out = tmp_path / "out.csv"
     export_catalogue(catalogue, out, "csv")
-    with out.open(encoding="utf-8", newline="") as f:
+    with out.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         noted = ["date_note"] if any(e.date_note for e in catalogue.events) else []
         assert reader.fieldnames == REQUIRED + ["excerpts", "lat", "lon", "wkt"] + noted
@@ -249,7 +249,7 @@ def test_actors_with_a_semicolon_in_their_names_reopen_as_they_were(tmp_path, fm
     assert not report
     assert [e.actors for e in again.events] == actors
     if fmt == "csv":
-        cells = [row["actors"] for row in csv.DictReader(path.open(encoding="utf-8"))]
+        cells = [row["actors"] for row in csv.DictReader(path.open(encoding="utf-8-sig"))]
         assert cells[0] == '["Smith; Jones LLP", "NATO"]'
         assert cells[2] == "Government of Russia; NATO"
 
@@ -491,6 +491,30 @@ def test_csv_is_plain_utf8_text(nasty):
     text = csvfile.dumps(nasty)
     assert text.startswith(",".join(REQUIRED))
     assert len(list(csv.reader(io.StringIO(text)))) == 1 + _pairs(nasty)
+
+
+def test_csv_file_starts_with_a_byte_order_mark_excel_reads_as_utf8(tmp_path):
+    """Without it Excel on Windows showed Arabic, Cyrillic and accented titles garbled."""
+    titles = ["احتجاجات في القاهرة", "Протесты в Москве", "Grève à Montréal"]
+    events = [
+        Event(f"e{n}", title, TimeSpan.parse("2025-01-17"), ("p",))
+        for n, title in enumerate(titles)
+    ]
+    catalogue = Catalogue(events, {"p": Place("p", "Zürich", Point(8.54, 47.37))})
+    path = tmp_path / "out.csv"
+    export_catalogue(catalogue, path, "csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["title"] for r in rows] == titles
+    assert [r["event_id"] for r in rows] == ["e0", "e1", "e2"]
+    from mapexplorer.formats.opener import read_catalogue
+
+    again, report = read_catalogue(path)
+    assert not report
+    assert [e.title for e in again.events] == titles
+    assert [e.id for e in again.events] == ["e0", "e1", "e2"]
+    assert again.places[again.events[0].place_ids[0]].name == "Zürich"
 
 
 # --- KML -----------------------------------------------------------------------------------------
@@ -876,7 +900,7 @@ def test_an_excerpt_edited_in_a_spreadsheet_wins(tmp_path, bundled):
 
     path = tmp_path / "edited.csv"
     export_catalogue(bundled, path, "csv")
-    with path.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     for row in rows:
         if row["event_id"] == "treaty-signing":

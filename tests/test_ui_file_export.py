@@ -54,7 +54,7 @@ def test_the_window_stays_live_while_a_file_is_written(
     assert warnings == ["Another export is still being written: try again when it is done."]
     with qtbot.waitSignal(window.exporter.finished, timeout=20000):
         release.set()
-    assert first.read_text(encoding="utf-8").startswith("event_id,")
+    assert first.read_text(encoding="utf-8-sig").startswith("event_id,")
     assert not (tmp_path / "second.csv").exists()
 
 

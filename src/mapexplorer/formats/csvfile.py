@@ -92,5 +92,11 @@ def dumps(catalogue: Catalogue) -> str:
     return out.getvalue()
 
 
+BOM = "\ufeff"
+"""The UTF-8 byte order mark the file starts with: without it Excel on Windows reads a CSV in
+the machine's code page, and Arabic, Cyrillic and accented text shows garbled. Our reader,
+LibreOffice, Google Sheets and Python's `encoding="utf-8-sig"` take it off again."""
+
+
 def export(catalogue: Catalogue, path: str | os.PathLike) -> None:
-    write_atomically(path, dumps(catalogue))
+    write_atomically(path, BOM + dumps(catalogue))
