@@ -240,6 +240,12 @@ def test_namesakes_are_named_apart(gaz):
     assert gaz.place(other, qualified=True).name == f"Tripoli, {other.country}"
 
 
+def test_namesakes_in_the_us_are_named_by_their_state(gaz):
+    rome = [gaz.place(c.entry, qualified=True) for c in gaz.lookup("Rome")]
+    assert {p.name for p in rome} >= {"Rome, Georgia", "Rome, New York"}
+    assert len({p.id for p in rome}) == len(rome)
+
+
 @pytest.mark.parametrize(
     ("text", "town", "country", "admin1"),
     [

@@ -373,6 +373,19 @@ def test_find_a_place_by_name(window, qtbot):
     assert "No place called" in review.status_line.text()
 
 
+def test_namesakes_in_one_country_are_listed_by_their_state(window, qtbot):
+    """Two "Rome, US" entries were told apart only by their coordinates (and shared one id)."""
+    review = open_review(qtbot, window)
+    review.select(review.row_of("Russia constructed Iran"))
+    review.find_place("Rome")
+    labels = [review.place_list.item(i).text() for i in range(review.place_list.count())]
+    names = [label.split("  (")[0] for label in labels]
+    assert "Rome, Georgia" in names and "Rome, New York" in names
+    draft = review.current_draft()
+    ids = [p.id for p in draft.places + draft.place_alternatives]
+    assert len(ids) == len(set(ids))
+
+
 # --- nothing typed is lost ---------------------------------------------------------------------
 
 

@@ -740,8 +740,16 @@ class Gazetteer:
 
     def place(self, entry: Entry, qualified: bool = False) -> Place:
         """The `Place` of an entry: polygons for countries and regions, points for cities.
-        `qualified` adds the country to a city's name ("Moscow, US"), to tell namesakes apart."""
+        `qualified` adds the country to a city's name ("Moscow, RU"), or a U.S. city's state
+        ("Rome, Georgia", "Rome, New York"), to tell namesakes apart."""
         return _place(self, entry.key, qualified and entry.kind == CITY and bool(entry.country))
+
+    def qualified_name(self, entry: Entry) -> str:
+        """A city's name with its country's code, or its state's name in the U.S.: the two
+        towns called Rome there were both "Rome, US", told apart only by their coordinates."""
+        if entry.country == "US" and entry.admin1 in self._state_names:
+            return f"{entry.name}, {self._state_names[entry.admin1]}"
+        return f"{entry.name}, {entry.country}"
 
     def geometry(self, entry: Entry) -> BaseGeometry:
         how, value = entry.shape
@@ -799,7 +807,7 @@ def _basemap_shape(gaz: Gazetteer, iso3: str) -> BaseGeometry:
 @functools.lru_cache(maxsize=4096)
 def _place(gaz: Gazetteer, key: str, qualified: bool = False) -> Place:
     entry = gaz.entry(key)
-    name = f"{entry.name}, {entry.country}" if qualified else entry.name
+    name = gaz.qualified_name(entry) if qualified else entry.name
     return Place(
         id=entry.place_id or slugify(name),
         name=name,
