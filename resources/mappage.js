@@ -1826,6 +1826,14 @@ var MapExplorer = (function () {
     map.getContainer().addEventListener("blur", function () { body.classList.remove("me-pointer"); });
     map.on("move zoom resize viewreset", requestDraw);
     map.on("resize", reframe);
+    // The story's framing while the map still shows it ([west, south, east, north] and its
+    // closest zoom), else null: a picture of the window frames the same (ui/image_export.py),
+    // whatever size the window's map has at its text size.
+    map.meFraming = function () {
+      if (!framing || !framing.story || userMoved || !showsFraming()) return null;
+      var b = framing.bounds;
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), framing.maxZoom];
+    };
     // Leaflet notices a new size a frame late (it waits for an animation frame), and the draw
     // then waits for another: as the window lays out at start-up, two frames each time. Take
     // the new size at once and draw in this task.

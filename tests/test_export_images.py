@@ -635,3 +635,34 @@ def test_forty_free_text_categories_make_one_grey_line_in_the_legend(
     image = Image.open(path).convert("RGB")
     header = image.crop((450, 0, 900, 60))
     assert rgb("#12456e") in colours_of(header)  # the date, not under the legend
+
+
+def test_a_picture_of_the_window_frames_the_story_alike_at_any_text_size(
+    qtbot, tmp_path, page_path, bundled
+):
+    """At 200% text the window's map is half as many CSS pixels and framed a zoom further
+    out, and a picture of it showed twice the world a picture at 100% showed."""
+    from mapexplorer.ui.export_dialogs import export_view_to
+    from mapexplorer.ui.main_window import MainWindow
+
+    def picture(scale: float) -> Image.Image:
+        win = MainWindow(bundled, "bundled.geojson", page_path, settings=None)
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        try:
+            win.set_text_scale(scale)
+            with qtbot.waitSignal(win.map_view.frame_drawn, timeout=30000):
+                win.show()
+            path = tmp_path / f"{scale}.png"
+            exporter = export_view_to(win, str(path), "png", (860, 510), show_progress=False)
+            with qtbot.waitSignal(exporter.finished, timeout=60000):
+                pass
+            assert win.map_view.js_errors == []
+        finally:
+            win.set_text_scale(1.0)
+            win.close()
+        return Image.open(path).convert("RGB")
+
+    normal, large = picture(1.0), picture(2.0)
+    differ = sum(1 for a, b in zip(normal.getdata(), large.getdata(), strict=True) if a != b)
+    assert differ < 0.02 * normal.width * normal.height

@@ -94,7 +94,8 @@ _FIND_MAP = (
 )
 _READ_CAMERA = (
     f"(function (m) {{ if (!m) return null; var c = m.getCenter(), s = m.getSize();"
-    f" return {{lat: c.lat, lng: c.lng, zoom: m.getZoom(), width: s.x, height: s.y}}; }})({_FIND_MAP})"
+    f" return {{lat: c.lat, lng: c.lng, zoom: m.getZoom(), width: s.x, height: s.y,"
+    f" framing: m.meFraming ? m.meFraming() : null}}; }})({_FIND_MAP})"
 )
 # Nor the window's note over the map (`messages.map_note`): it tells the window's user what to
 # do in its Events list, which a picture has not.
@@ -108,13 +109,18 @@ _PICTURE_CSS = (
 
 @dataclass(frozen=True)
 class Camera:
-    """Where the map looks: its centre and zoom, and the size of the view that showed it."""
+    """Where the map looks: its centre and zoom, and the size of the view that showed it.
+    `framing`: the story's framing the view still shows (west, south, east, north, closest
+    zoom), which a picture frames anew at its own size. The view alone followed the window's
+    text size: at 200% the window's map is half as many CSS pixels, framed a zoom further out,
+    and a picture showed twice the world it did at 100%."""
 
     lat: float
     lng: float
     zoom: float
     width: int
     height: int
+    framing: tuple[float, float, float, float, float] | None = None
 
     def zoom_for(self, size: QSize) -> int:
         """A zoom that keeps at least this view's area in a picture of `size`."""
@@ -597,8 +603,10 @@ class MapImageExporter(QObject):
         if self._done:
             return
         try:
+            if camera and camera.get("framing") is not None:
+                camera["framing"] = tuple(float(x) for x in camera["framing"])
             self._camera = Camera(**camera) if camera else None
-        except TypeError:
+        except (TypeError, ValueError):
             self._camera = None
         self._open_view()
 
@@ -632,7 +640,14 @@ class MapImageExporter(QObject):
         view.send({"type": "theme", "dark": False})  # pictures are light, like their header
         camera = self._camera
         script = _PICTURE_CSS
-        if camera is not None:
+        if camera is not None and camera.framing is not None:
+            west, south, east, north, closest = camera.framing
+            script = (
+                f"[{_PICTURE_CSS}, (function (m) {{ if (m) m.fitBounds([[{south!r}, {west!r}], "
+                f"[{north!r}, {east!r}]], {{animate: false, maxZoom: {closest!r}}});"
+                f" return !!m; }})({_FIND_MAP})]"
+            )
+        elif camera is not None:
             zoom = camera.zoom_for(self.overlay.map_css_size)
             script = (
                 f"[{_PICTURE_CSS}, (function (m) {{ if (m) m.setView([{camera.lat!r}, "
