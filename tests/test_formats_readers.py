@@ -753,7 +753,7 @@ def test_geojson_features_with_their_own_time_keys(tmp_path):
         "Empty date": "1914-07-28/1918-11-11",
     }
     assert [(p.item, p.field) for p in report.problems] == [
-        ("feature 7 ('Bad stamp')", "timestamp (timestamp)"),
+        ("feature 7 ('Bad stamp')", "timestamp"),
         ("feature 8 ('Nothing')", "date"),
     ]
     assert "'whenever'" in report.problems[0].message
@@ -2195,7 +2195,10 @@ def test_date_and_timestamp_that_disagree_are_ambiguous(tmp_path):
         TimeSource("date"),
         TimeSource("timestamp", None, "timestamp"),
     )
-    assert "disagree" in guess.reasons[0]
+    assert guess.reasons[0].startswith("'date' and 'timestamp' disagree")  # not "(timestamp)"
+    assert TimeSource("stamp", None, "timestamp").label == "stamp (timestamp)"
+    assert TimeSource("Year founded", None, "year").label == "Year founded"
+    assert TimeSource("founded", None, "year").label == "founded (year)"
     rows = preview(guess.sample, guess)
     assert [(r["title"], r["date"], r["problem"]) for r in rows] == [
         ("Strike", "2025-01-17", ""),

@@ -517,10 +517,9 @@ class TimeSource:
             return f"{start} … {' / '.join(self._end_fields())}" if self.end_field else start
         if self.end_field is not None:
             return f"{self.field} … {self.end_field}"
-        if self.kind == "timestamp":
-            return f"{self.field} (timestamp)"
-        if self.kind == "year":
-            return f"{self.field} (year)"
+        # Not what the column's name says already: "'timestamp (timestamp)' disagrees".
+        if self.kind in ("timestamp", "year") and self.kind not in self.field.lower():
+            return f"{self.field} ({self.kind})"
         if self.kind == "days":
             return f"{self.field} (spreadsheet day numbers)"
         return self.field
