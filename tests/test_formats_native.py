@@ -308,7 +308,32 @@ BROKEN = {
         lambda d: _props(d).update(event_id="Not A Slug"),
         "feature 1",
         "event_id",
-        "lowercase",
+        "'N' is a capital letter; write 'not-a-slug'",
+    ),
+    # "ß" is lowercase: it was refused as "must be lowercase letters" all the same.
+    "event-id-with-eszett": (
+        lambda d: _props(d).update(event_id="straße"),
+        "feature 1",
+        "event_id",
+        "'straße' is not an id: 'ß' is written 'ss' in an id; write 'strasse'",
+    ),
+    "event-id-with-accent": (
+        lambda d: _props(d).update(event_id="café"),
+        "feature 1",
+        "event_id",
+        "'é' is written 'e' in an id; write 'cafe'",
+    ),
+    "event-id-with-underscore": (
+        lambda d: _props(d).update(event_id="strike_1"),
+        "feature 1",
+        "event_id",
+        "'_' is not a letter, digit or hyphen; write 'strike-1'",
+    ),
+    "event-id-with-two-hyphens": (
+        lambda d: _props(d).update(event_id="strike--1"),
+        "feature 1",
+        "event_id",
+        "a hyphen goes between two words, one alone; write 'strike-1'",
     ),
     "no-place-id": (lambda d: _props(d).pop("place_id"), "feature 1", "place_id", "missing"),
     "bad-date": (

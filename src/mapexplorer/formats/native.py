@@ -32,7 +32,7 @@ from mapexplorer.model import (
     Source,
     TimeSpan,
 )
-from mapexplorer.model.event import is_slug, new_event
+from mapexplorer.model.event import is_slug, new_event, slug_problem
 from mapexplorer.model.time import plain_days
 
 FORMAT_VERSION = 1
@@ -616,7 +616,8 @@ def from_geojson(
             raise FormatError(path, "missing or not text", f"feature {index + 1}", "event_id")
         if not is_slug(event_id):
             raise FormatError(
-                path, "must be lowercase letters (in any script), digits and hyphens",
+                path, f"{event_id!r} is not an id: {slug_problem(event_id)} (an id is "
+                "lowercase letters in any script, digits and single hyphens)",
                 f"feature {index + 1}",
                 "event_id",
             )  # fmt: skip

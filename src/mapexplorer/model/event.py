@@ -73,6 +73,27 @@ def is_slug(text: str) -> bool:
     )
 
 
+def slug_problem(text: str) -> str:
+    """What keeps `text` from being an id (`is_slug`), in words, with the id it would be:
+    "'ß' is written 'ss' in an id; write 'strasse'". "" for an id."""
+    if is_slug(text):
+        return ""
+    fixed = slug(text)
+    write = f"; write {fixed!r}" if fixed else ""
+    for char in dict.fromkeys(text):
+        if char == "-":
+            continue
+        if unicodedata.category(char)[0] not in "LMN":
+            return f"{char!r} is not a letter, digit or hyphen{write}"
+        if char != char.lower():
+            return f"{char!r} is a capital letter{write}"
+        if _is_latin(char) and (plain := _slug_words(char)) != char:
+            return f"{char!r} is written {plain!r} in an id{write}"
+    if text.startswith("-") or text.endswith("-") or "--" in text:
+        return f"a hyphen goes between two words, one alone{write}"
+    return f"it is written {fixed!r} as an id" if fixed else "it has no letter or digit"
+
+
 def slug(text: str) -> str:
     """`slugify`'s id, or "" when the text has no letter or digit to make one of."""
     words = _slug_words(text)
