@@ -839,3 +839,25 @@ def test_the_bundled_articles_review_is_not_saved_inside_the_installation(window
 
     review = open_review(qtbot, window)
     assert Path(review.suggested_path()) == Path(users_folder(), "russia-iran-partnership.geojson")
+
+
+def test_at_larger_text_the_status_column_shows_its_words_whole(window, qtbot):
+    """At 200% the columns kept their pixel widths: the status read "○ To …"."""
+    from mapexplorer.ui.review import DraftTableModel
+
+    window.set_text_scale(2.0)
+    try:
+        review = open_review(qtbot, window)
+        review.resize(1320, 820)
+        table, head = review.table, review.table.horizontalHeader()
+        qtbot.waitUntil(lambda: table.viewport().width() > 600)
+        status = review.model.text(review.drafts.drafts[0], DraftTableModel.STATUS)
+        assert status.endswith("To review")
+        metrics = table.fontMetrics()
+        assert head.sectionSize(DraftTableModel.STATUS) > metrics.horizontalAdvance(status) + 6
+        assert head.sectionSize(DraftTableModel.CONFIDENCE) > head.fontMetrics().horizontalAdvance(
+            "Confidence"
+        )
+        assert head.sectionSize(DraftTableModel.TITLE) >= 200  # the title keeps room to read
+    finally:
+        window.set_text_scale(1.0)

@@ -71,6 +71,7 @@ from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.splitter import panel_splitter
+from mapexplorer.ui.text_size import text_scale
 from mapexplorer.words import counted
 
 __all__ = ["DraftTableModel", "QtReview"]
@@ -965,7 +966,11 @@ class QtReview(QMainWindow):
         DraftTableModel.CONFIDENCE: (88, 84),
     }
     """The other columns' widths, and the least they shrink to (the confidence's header
-    whole), beside the title's."""
+    whole), beside the title's, at the normal text size: larger text widens them as much
+    (at 200% the status read "○ To …")."""
+    WHOLE = (DraftTableModel.STATUS, DraftTableModel.CONFIDENCE)
+    """Columns whose least width grows with the text: a status or a header cut off says
+    nothing, where a date or places cut off still do (and the title keeps its room)."""
     TITLE_LEAST = 220
     """The title's width the others give way to: in a review half a screen wide they kept
     theirs and the title showed "The t…"."""
@@ -974,9 +979,14 @@ class QtReview(QMainWindow):
         """The columns at their widths, less in a narrow table: each gives up the same share
         of what it can spare until the title has `TITLE_LEAST`, which takes what is left."""
         room = self.table.viewport().width()
-        wanted = {c: w for c, (w, _) in self.COLUMN_WIDTHS.items()}
-        can_give = {c: w - least for c, (w, least) in self.COLUMN_WIDTHS.items()}
-        short = self.TITLE_LEAST - (room - sum(wanted.values()))
+        scale = text_scale()
+        widths = {
+            c: (round(w * scale), round(least * (scale if c in self.WHOLE else 1)))
+            for c, (w, least) in self.COLUMN_WIDTHS.items()
+        }
+        wanted = {c: w for c, (w, _) in widths.items()}
+        can_give = {c: w - least for c, (w, least) in widths.items()}
+        short = round(self.TITLE_LEAST * scale) - (room - sum(wanted.values()))
         share = min(1.0, max(0.0, short / sum(can_give.values())))
         head = self.table.horizontalHeader()
         self._fitting = True
