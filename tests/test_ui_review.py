@@ -861,3 +861,32 @@ def test_at_larger_text_the_status_column_shows_its_words_whole(window, qtbot):
         assert head.sectionSize(DraftTableModel.TITLE) >= 200  # the title keeps room to read
     finally:
         window.set_text_scale(1.0)
+
+
+def test_at_larger_text_the_dialogs_grow_with_their_text(window, qtbot):
+    """At 200% the publication-date dialog kept its 520 px, its heading cut off at the edge,
+    and the read report its 640×360."""
+    from PySide6.QtWidgets import QLabel
+
+    from mapexplorer.ui.report_dialog import ReadReportDialog
+
+    normal = ReadReportDialog("Some rows", "row 2: no date", "row 2: no date")
+    qtbot.addWidget(normal)
+    window.set_text_scale(2.0)
+    try:
+        assert window.importer.import_file(str(BUNDLED))
+        dialog = window.importer.date_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.minimumWidth() > 520
+        heading = dialog.findChildren(QLabel)[0]
+        assert heading.text().startswith("Importing")
+        assert heading.wordWrap()
+        assert heading.heightForWidth(heading.width()) <= heading.height()
+        reasoning = dialog.reasoning
+        assert reasoning.heightForWidth(reasoning.width()) <= reasoning.height()
+        dialog.reject()
+        large = ReadReportDialog("Some rows", "row 2: no date", "row 2: no date")
+        qtbot.addWidget(large)
+        assert large.width() > normal.width() and large.height() > normal.height()
+    finally:
+        window.set_text_scale(1.0)

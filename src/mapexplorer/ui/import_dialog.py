@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.model.time import DateError, TimeSpan, day_from_iso
+from mapexplorer.ui.text_size import scaled_size
 from mapexplorer.words import counted
 
 if TYPE_CHECKING:  # the importer is loaded on first use: it is not needed to start the app
@@ -130,10 +131,11 @@ class PublishedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("When was the article published?")
         self.setAccessibleName("Publication date")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scaled_size(520, 0, self)[0])  # at larger text, as much wider
 
         heading = QLabel(f"Importing “{name}”")
         heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)  # a long file name, or larger text, was cut off at the edge
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)

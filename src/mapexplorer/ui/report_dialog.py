@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapexplorer.ui.text_size import scaled_size
+
 
 class ReadReportDialog(QDialog):
     def __init__(
@@ -45,4 +47,4 @@ class ReadReportDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        self.resize(*scaled_size(640, 360, self))
