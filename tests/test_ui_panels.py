@@ -1059,3 +1059,41 @@ def test_the_drop_down_filters_read_whole_in_a_side_panel(qtbot, state, factor) 
     for combo in (event_list.category, event_list.actor):
         shown = combo.shown_text()
         assert shown == combo.currentText() or shown.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "html, onward",
+    [
+        (
+            '<p><a href="e:1">One</a> then <a href="e:2">two</a> then <a href="e:3">three</a>.</p>',
+            Qt.Key.Key_Right,
+        ),
+        (  # Arabic reads right to left: the next link is to the left, Left goes to it
+            '<p><a href="e:1">قمة</a> ثم <a href="e:2">القاهرة</a> ثم <a href="e:3">للسلام</a>.</p>',
+            Qt.Key.Key_Left,
+        ),
+        (
+            '<p dir="rtl"><a href="e:1">שלום</a> ו<a href="e:2">ירושלים</a> ו'
+            '<a href="e:3">תל אביב</a>.</p>',
+            Qt.Key.Key_Left,
+        ),
+    ],
+    ids=["english", "arabic", "hebrew"],
+)
+def test_the_arrow_the_text_reads_towards_goes_to_the_next_link(qtbot, html, onward):
+    """In Arabic or Hebrew text Right went on to the next link, which is on its left."""
+    from mapexplorer.ui.link_keys import LinkKeysBrowser
+
+    browser = LinkKeysBrowser()
+    browser.setHtml(html)
+    _show(qtbot, browser, (400, 200))
+    browser.setFocus()
+    links = browser.links()
+    assert len(links) == 3
+    back = Qt.Key.Key_Left if onward == Qt.Key.Key_Right else Qt.Key.Key_Right
+    qtbot.keyClick(browser, onward)
+    assert browser.focused_link() == links[0]
+    qtbot.keyClick(browser, onward)
+    assert browser.focused_link() == links[1]
+    qtbot.keyClick(browser, back)
+    assert browser.focused_link() == links[0]

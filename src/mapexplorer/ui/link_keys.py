@@ -1,7 +1,8 @@
 """A text browser whose links are one Tab stop: the article's passages, the details' "Other
 events here". QTextBrowser stopped Tab at each of its links (the article's 40 passages, a busy
 place's 25 other events) before the next control; here Tab leaves at once, Left and Right move a
-dotted frame from link to link, and Enter follows the one framed.
+dotted frame from link to link (in Arabic or Hebrew text, Left to the next), and Enter follows
+the one framed.
 
 QTextBrowser's own link focus is not used: its dotted frame drew the link's text in the colour
 of a highlighted passage just before it (white on the passage's amber)."""
@@ -102,6 +103,16 @@ class LinkKeysBrowser(QTextBrowser):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + top.top() - view.height() // 3)
 
+    def _right_to_left(self) -> bool:
+        """Whether the text the keyboard is in reads right to left: the paragraph of the link
+        framed, else of the text at the top of the view (its own direction, or its letters')."""
+        if self._focus is not None:
+            position = self._focus[0]
+        else:
+            position = self.cursorForPosition(QPoint(0, 0)).position()
+        block = self.document().findBlock(position)
+        return block.isValid() and block.textDirection() == Qt.LayoutDirection.RightToLeft
+
     # --- drawing ------------------------------------------------------------------------------
     def _rect_of(self, position: int) -> QRect:
         cursor = QTextCursor(self.document())
@@ -179,7 +190,8 @@ class LinkKeysBrowser(QTextBrowser):
         key = event.key()
         plain = event.modifiers() in _PLAIN
         if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            self.step_link(key == Qt.Key.Key_Right)
+            # The arrow towards which the text reads goes on: Left in Arabic or Hebrew.
+            self.step_link((key == Qt.Key.Key_Right) != self._right_to_left())
             event.accept()
             return
         if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._focus is not None:
