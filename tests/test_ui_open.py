@@ -783,3 +783,23 @@ def test_a_window_closed_as_it_is_resized_leaves_no_late_call_behind(qtbot, bund
     window.resize(1024, 600)  # the side panel shorter: its room is asked for after
     shiboken6.delete(window)
     QApplication.processEvents()  # an exception in the late call fails the test here
+
+
+def test_at_larger_text_the_fields_dialog_is_larger(window, qtbot, tmp_path):
+    """At 200% it kept its 760×440, its preview showing three rows where it showed eight."""
+    from mapexplorer.formats.opener import guess_fields
+    from mapexplorer.ui.field_dialog import FieldChoiceDialog
+
+    rows = [["A", "2025-01-17", "1600000000", "46.2", "6.1"]]
+    path = write_csv(tmp_path / "both.csv", rows, ["title", "date", "timestamp", "lat", "lon"])
+    guess = guess_fields(path)
+    normal = FieldChoiceDialog("both.csv", guess)
+    qtbot.addWidget(normal)
+    window.set_text_scale(2.0)
+    try:
+        large = FieldChoiceDialog("both.csv", guess)
+        qtbot.addWidget(large)
+        # (the offscreen screen is 800×600: each is kept within 90% of it)
+        assert large.width() >= normal.width() and large.height() > normal.height()
+    finally:
+        window.set_text_scale(1.0)

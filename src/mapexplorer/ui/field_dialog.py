@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, TimeSource, preview
+from mapexplorer.ui.text_size import scaled_size
 
 PREVIEW_COLUMNS = [
     ("row", "Row"), ("title", "Title"), ("when", "Date"), ("place", "Place"),
@@ -75,7 +76,7 @@ class FieldChoiceDialog(QDialog):
         layout.addWidget(buttons)
         self.time_box.currentIndexChanged.connect(self.refresh)
         self.order_box.currentIndexChanged.connect(self.refresh)
-        self.resize(760, 440)
+        self.resize(*scaled_size(760, 440, self))  # larger text: as much larger
         self.refresh()
 
     def choice(self) -> FieldChoice:
