@@ -1077,8 +1077,13 @@ def test_the_drop_down_filters_read_whole_in_a_side_panel(qtbot, state, factor) 
             '<a href="e:3">תל אביב</a>.</p>',
             Qt.Key.Key_Left,
         ),
+        (  # an Arabic text's English link: still Left goes on, not back and forth
+            '<p>قمة القاهرة للسلام</p><p><a href="e:1">قمة</a></p><p><a href="e:2">Talks</a></p>'
+            '<p><a href="e:3">للسلام</a></p>',
+            Qt.Key.Key_Left,
+        ),
     ],
-    ids=["english", "arabic", "hebrew"],
+    ids=["english", "arabic", "hebrew", "mixed"],
 )
 def test_the_arrow_the_text_reads_towards_goes_to_the_next_link(qtbot, html, onward):
     """In Arabic or Hebrew text Right went on to the next link, which is on its left."""

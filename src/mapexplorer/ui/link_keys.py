@@ -104,14 +104,15 @@ class LinkKeysBrowser(QTextBrowser):
             bar.setValue(bar.value() + top.top() - view.height() // 3)
 
     def _right_to_left(self) -> bool:
-        """Whether the text the keyboard is in reads right to left: the paragraph of the link
-        framed, else of the text at the top of the view (its own direction, or its letters')."""
-        if self._focus is not None:
-            position = self._focus[0]
-        else:
-            position = self.cursorForPosition(QPoint(0, 0)).position()
-        block = self.document().findBlock(position)
-        return block.isValid() and block.textDirection() == Qt.LayoutDirection.RightToLeft
+        """Whether the text reads right to left: its first paragraph with letters does (its
+        own direction, or its letters'). One direction for the whole text: judged link by
+        link, Left went on from an Arabic title to an English one and came back from it."""
+        block = self.document().begin()
+        while block.isValid():
+            if any(c.isalpha() for c in block.text()):
+                return block.textDirection() == Qt.LayoutDirection.RightToLeft
+            block = block.next()
+        return False
 
     # --- drawing ------------------------------------------------------------------------------
     def _rect_of(self, position: int) -> QRect:
