@@ -285,6 +285,43 @@ def test_ctrl_z_takes_back_the_last_verdict(window, qtbot):
     assert drafts[3].status == ACCEPTED
 
 
+def test_ctrl_shift_z_gives_an_undone_verdict_again(window, qtbot):
+    """Ctrl+Z took a verdict back, and one press too many (an Accept all of forty drafts)
+    could only be given again draft by draft."""
+    from PySide6.QtGui import QKeySequence
+
+    from mapexplorer.importer.drafts import ACCEPTED, PENDING, REJECTED
+
+    review = open_review(qtbot, window)
+    review.activateWindow()
+    review.select(0)
+    review.table.setFocus()
+    qtbot.waitUntil(review.table.hasFocus)
+    drafts = review.drafts.drafts
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    qtbot.keyClick(review.table, Qt.Key.Key_R)
+    review.accept_all()
+    assert drafts[0].status == REJECTED and all(d.status == ACCEPTED for d in drafts[1:])
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    assert all(d.status == PENDING for d in drafts)
+    qtbot.keyClick(review.table, redo.key(), redo.keyboardModifiers())
+    assert drafts[0].status == REJECTED and review.current_row() == 0
+    assert "Redone" in review.status_line.text()
+    qtbot.keyClick(review.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert all(d.status == ACCEPTED for d in drafts[1:])
+    assert "Redone" in review.status_line.text() and "accepted again" in review.status_line.text()
+    review.redo_verdict()
+    assert "No verdict to redo" in review.status_line.text()
+    review.undo_verdict()  # and a new verdict after an undo: nothing left to redo
+    review.select(1)
+    review.reject_current()
+    review.redo_verdict()
+    assert "No verdict to redo" in review.status_line.text()
+    assert drafts[1].status == REJECTED and drafts[2].status == PENDING
+
+
 def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_path):
     review = open_review(qtbot, window)
     row = review.row_of("Russia constructed Iran")

@@ -214,6 +214,9 @@ class QtReview(QMainWindow):
         self._verdicts: list[list[tuple[int, str]]] = []
         """Each verdict given (A, R, Undo verdict, Accept all): its drafts' rows and the
         statuses they had before, for Ctrl+Z to give back, the last first."""
+        self._undone: list[list[tuple[int, str]]] = []
+        """Each verdict Ctrl+Z took back, its drafts' rows and the statuses it gave, for
+        Ctrl+Shift+Z (Ctrl+Y) to give again; a new verdict clears it."""
         self._anchor_rows: list[tuple[int, int, int]] = []
         self._body_start = 0
         self._autosave_timer = QTimer(self, singleShot=True, interval=_AUTOSAVE_DELAY_MS)
@@ -367,6 +370,12 @@ class QtReview(QMainWindow):
         # longer reaches it): Ctrl+Z takes it back. A text box keeps its own Ctrl+Z.
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.activated.connect(self.undo_verdict)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # (one shortcut a key: two never fire)
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        for keys in redo_keys:
+            redo = QShortcut(keys, self)
+            redo.activated.connect(self.redo_verdict)
 
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox("Selected draft")
@@ -902,6 +911,7 @@ class QtReview(QMainWindow):
         self._commit_date(row)
         if draft.status != status:
             self._verdicts.append([(row, draft.status)])
+            self._undone.clear()
         draft.status = status
         self._changed(row)
         if advance and row + 1 < len(self.drafts.drafts):
@@ -928,6 +938,7 @@ class QtReview(QMainWindow):
                 count += 1
         if given:
             self._verdicts.append(given)
+            self._undone.clear()
         self.model.all_changed()
         self._tint_article()
         self._update_counts()
@@ -941,7 +952,24 @@ class QtReview(QMainWindow):
         if not self._verdicts:
             self.set_status_message("No verdict to undo.")
             return
-        given = self._verdicts.pop()
+        self._undone.append(self._give(self._verdicts.pop(), "Undone"))
+
+    def redo_verdict(self) -> None:
+        """Ctrl+Shift+Z (Ctrl+Y): the last verdict Ctrl+Z took back given again: an undo
+        too many (of an Accept all of forty drafts) was for good."""
+        if not self._undone:
+            self.set_status_message("No verdict to redo.")
+            return
+        self._verdicts.append(self._give(self._undone.pop(), "Redone"))
+
+    def _give(self, given: list[tuple[int, str]], done: str) -> list[tuple[int, str]]:
+        """The drafts' statuses set as `given` says, the first draft selected and the status
+        line saying so; the statuses they had, to give back."""
+        had = [
+            (row, self.drafts.drafts[row].status)
+            for row, _ in given
+            if 0 <= row < len(self.drafts.drafts)
+        ]
         for row, status in given:
             if 0 <= row < len(self.drafts.drafts):
                 self.drafts.drafts[row].status = status
@@ -953,11 +981,12 @@ class QtReview(QMainWindow):
         self.autosave_now()
         status = STATUS_WORDS[given[0][1]].lower()
         if len(given) > 1:
-            self.set_status_message(f"Undone: {counted(len(given), 'draft')} back to {status}.")
+            self.set_status_message(f"{done}: {counted(len(given), 'draft')} {status} again.")
         else:
             title = self.drafts.drafts[given[0][0]].title
             shown = title if len(title) <= 80 else title[:79] + "…"
-            self.set_status_message(f"Undone: “{shown}” is {status} again.")
+            self.set_status_message(f"{done}: “{shown}” is {status} again.")
+        return had
 
     COLUMN_WIDTHS = {
         DraftTableModel.STATUS: (104, 84),
