@@ -237,12 +237,12 @@ def test_mention_offsets(gaz):
 def test_namesakes_are_named_apart(gaz):
     [mention] = gaz.find("The talks were held in Tripoli.")[:1]
     other = mention.candidates[1].entry
-    assert gaz.place(other, qualified=True).name == f"Tripoli, {other.country}"
+    assert gaz.place(other, qualified=True).name in ("Tripoli, Lebanon", "Tripoli, Libya")
 
 
 def test_namesakes_in_the_us_are_named_by_their_state(gaz):
     rome = [gaz.place(c.entry, qualified=True) for c in gaz.lookup("Rome")]
-    assert {p.name for p in rome} >= {"Rome, Georgia", "Rome, New York"}
+    assert {p.name for p in rome} == {"Rome, Italy", "Rome, Georgia", "Rome, New York"}
     assert len({p.id for p in rome}) == len(rome)
 
 

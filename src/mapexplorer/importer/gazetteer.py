@@ -706,15 +706,7 @@ class Gazetteer:
         United States", "Ukraine", "Texas (U.S. state)"."""
         if entry.kind != CITY or not entry.country:
             return entry.name  # a state's says so: "Texas (U.S. state)"
-        if self._country_names is None:
-            self._country_names = {
-                e.country: e.name
-                for e in self._entries.values()
-                if e.kind == COUNTRY
-                and e.shape[:1] == ("basemap",)
-                and e.key.startswith("country:")  # not "Persia", a name of its past
-            }
-        country = self._country_names.get(entry.country, entry.country)
+        country = self.country_name(entry.country)
         state = entry.admin1 if entry.country == "US" and entry.admin1.isalpha() else ""
         return ", ".join(part for part in (entry.name, state, country) if part)
 
@@ -740,16 +732,30 @@ class Gazetteer:
 
     def place(self, entry: Entry, qualified: bool = False) -> Place:
         """The `Place` of an entry: polygons for countries and regions, points for cities.
-        `qualified` adds the country to a city's name ("Moscow, RU"), or a U.S. city's state
+        `qualified` adds the country to a city's name ("Tripoli, Libya"), or a U.S. city's state
         ("Rome, Georgia", "Rome, New York"), to tell namesakes apart."""
         return _place(self, entry.key, qualified and entry.kind == CITY and bool(entry.country))
 
     def qualified_name(self, entry: Entry) -> str:
-        """A city's name with its country's code, or its state's name in the U.S.: the two
-        towns called Rome there were both "Rome, US", told apart only by their coordinates."""
+        """A city's name with its country's, or its state's in the U.S.: the two towns called
+        Rome there were both "Rome, US", told apart only by their coordinates, and "Tripoli,
+        LB" named Lebanon by a code few readers know."""
         if entry.country == "US" and entry.admin1 in self._state_names:
             return f"{entry.name}, {self._state_names[entry.admin1]}"
-        return f"{entry.name}, {entry.country}"
+        return f"{entry.name}, {self.country_name(entry.country)}"
+
+    def country_name(self, code: str) -> str:
+        """The name of the country with the ISO code `code` ("LB" → "Lebanon"); the code for
+        one the base map has not."""
+        if self._country_names is None:
+            self._country_names = {
+                e.country: e.name
+                for e in self._entries.values()
+                if e.kind == COUNTRY
+                and e.shape[:1] == ("basemap",)
+                and e.key.startswith("country:")  # not "Persia", a name of its past
+            }
+        return self._country_names.get(code, code)
 
     def geometry(self, entry: Entry) -> BaseGeometry:
         how, value = entry.shape
