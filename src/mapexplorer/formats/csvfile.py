@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import re
+import stat
 
 from mapexplorer.formats.actors import actors_text
 from mapexplorer.formats.errors import write_atomically
@@ -99,4 +100,13 @@ LibreOffice, Google Sheets and Python's `encoding="utf-8-sig"` take it off again
 
 
 def export(catalogue: Catalogue, path: str | os.PathLike) -> None:
-    write_atomically(path, BOM + dumps(catalogue))
+    # Into a pipe or a terminal (`-o -`, `-o /dev/stdout | csvcut`) the text goes to another
+    # tool, not to Excel: no mark, which would stick to the first column's name.
+    write_atomically(path, ("" if _is_stream(path) else BOM) + dumps(catalogue))
+
+
+def _is_stream(path: str | os.PathLike) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there yet: a file to make
+        return False
