@@ -1323,10 +1323,15 @@ def test_a_weekday_of_last_week_dates_its_draft_and_leaves_its_title():
         ("Prices rose in May of last year.", ("in May of last year", "2024-05")),
         ("The war began in 2022. By late March of the next year, troops had left.",
          ("By late March of the next year", "2023-03-21/2023-03-31")),
+        # without "of" (PUBLISHED is 17 January 2025)
+        ("Smith was arrested in Leeds in March last year.", ("in March last year", "2024-03")),
+        ("The war began in 2022. In June that year, troops left Kyiv.",
+         ("In June that year", "2022-06")),
     ],
 )  # fmt: skip
 def test_a_month_of_the_following_year(text, expected):
-    """ "In March of the following year", after 2022, was March 2022 and, apart, 2023."""
+    """ "In March of the following year", after 2022, was March 2022 and, apart, 2023; "in
+    March last year" was the March before publication."""
     assert dates(text)[-1] == expected
     assert len(dates(text)) == (1 if "last year" in text else 2)
 

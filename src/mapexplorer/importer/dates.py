@@ -486,14 +486,14 @@ def _day_of_a_year(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?:(?:in|by|since|until|from)\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+of\s+"
+    rf"(?:(?:in|by|since|until|from)\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?"
     r"(?:(?P<rel>the\s+(?:following|next|previous|preceding|same)|that)|(?P<pub>last|this|next))"
-    r"\s+year\b",
+    r"\s+year\b(?!['’])",
     re.I,
 )
 def _month_of_a_year(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "In March of the following year" (the year after the previous date's), "in June of
-    that year", "in May of last year": that month of that year."""
+    that year", "in May of last year", "in March last year": that month of that year."""
     if not m["m"][0].isupper():
         return None
     month = month_number(m["m"])
