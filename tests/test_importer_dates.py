@@ -1267,12 +1267,19 @@ def test_a_speech_at_the_white_house_at_the_end_of_may_is_a_draft_in_washington(
          "around Taiwan in April raised concern.", "2023-04"),
         # a history, which names no year near publication, goes on in its year too
         ("In 1941 the army moved east.\n\nIn June it crossed the border.", "1941-06"),
+        # after a day or a month as after a year
+        ("The border commission dissolved on Jan. 1, 2024.\n\n"
+         "Talks on a treaty resumed in Abu Dhabi in March.", "2025-03"),
+        ("The border commission dissolved in January 2024. Talks "
+         "on a treaty resumed in Abu Dhabi in March.", "2024-03"),
+        ("The siege began on Dec. 20, 1941.\n\nIn January the army advanced.", "1942-01"),
     ],
 )  # fmt: skip
-def test_a_month_a_paragraph_after_a_year_in_news_is_the_latest_before_publication(text, expected):
+def test_a_month_a_paragraph_after_a_date_in_news_is_the_latest_before_publication(text, expected):
     """Published 12 June 2025, "… 46% in 2023." then a paragraph "Chinese military drills
     around Taiwan in April raised fresh concern" dated the drills April 2023, and "In March,
-    TSMC said it would invest …" after "late last year" March 2024."""
+    TSMC said it would invest …" after "late last year" March 2024; "Talks … resumed in Abu
+    Dhabi in March", a paragraph after "on Jan. 1, 2024", March 2024."""
     assert dates(text, day_from_ymd(2025, 6, 12))[-1][1] == expected
 
 

@@ -591,7 +591,7 @@ def _in_news_time(ctx: _Context, m: re.Match[str] | None) -> bool:
     # back in its own time.
     return (
         ctx.previous is not None
-        and ctx.previous.precision is Precision.YEAR
+        and ctx.previous.precision.rank <= Precision.YEAR.rank
         and _paragraph_between(ctx.text, ctx.previous_end, m.start())
         and ctx.tells_news
     )
