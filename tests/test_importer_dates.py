@@ -953,6 +953,9 @@ def test_a_day_of_last_or_next_year_is_that_day(text, expected):
         ("The court met on Dec. 2. It set a hearing for Dec. 20.", (2025, 1, 10), "2024-12-20"),
         ("On Nov. 3, 1941, the court met. It postponed the hearing until Dec. 5.", (2025, 1, 10), "1941-12-05"),
         ("Sales rose on Oct. 28. Officials set a record for Feb. 12 sales.", (2023, 11, 3), "2023-02-12"),
+        # "went ahead" tells that the day came: the one before publication
+        ("The vote, postponed until Jan. 5, went ahead in Kinshasa.", (2026, 1, 10), "2026-01-05"),
+        ("The vote, postponed until Jan. 5, will go ahead.", (2025, 12, 10), "2026-01-05"),
     ],
 )  # fmt: skip
 def test_a_day_something_was_set_for_lies_ahead(text, published, expected):

@@ -1375,7 +1375,9 @@ def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+\w+ing|are\s+\w+ing|next|scheduled|to\s+be|ahead|"
+    # "went ahead": it happened
+    r"\b(?:will|shall|is\s+\w+ing|are\s+\w+ing|next|scheduled|to\s+be|"
+    r"(?<!\bwent\s)(?<!\bgone\s)ahead|"
     # "plans to" the verb, not "a new plan to …" the noun; "is expected", not "due to fog"
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)(?<!\bits\s)(?<!\btheir\s)plans?\s+to|"
     r"(?:is|are|be)\s+(?:expected|planned|set|due))\b",
