@@ -2718,6 +2718,24 @@ def test_a_second_predicate_in_the_past_with_its_date_and_place_is_its_own_draft
         assert place in [p.name for p in draft.places]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jury selection began on July 15 in Manhattan and opening statements were heard two "
+         "days later.", ["2025-07-15", "2025-07-17"]),
+        ("Troops entered Mosul on May 1 and the siege was lifted on May 3.",
+         ["2025-05-01", "2025-05-03"]),
+        # no subject of its own: one clause
+        ("The plant opened in Ohio on May 1 and was closed on May 3.", ["2025-05-01"]),
+    ],
+)  # fmt: skip
+def test_a_second_clause_with_its_own_subject_and_date_is_its_own_draft(sentence, expected):
+    """ "Jury selection began on July 15 and opening statements were heard two days later" was
+    one draft, of July 15."""
+    drafts = import_text(sentence, published="2025-08-01").drafts
+    assert [d.time.edtf for d in drafts] == expected
+
+
 def test_a_lead_day_that_will_be_dates_the_story_before_it():
     """ "… will face each other in a runoff on April 13, after … Sunday's first round": the
     Sunday of the lead is before April 13, not after it (the runoff would be a year later)."""

@@ -386,6 +386,10 @@ def _units(
             if a_past_verb(b["verb"])
             and _names_a_place(places, cuts[-1], b.start())
             and _names_a_place(places, b.end(), sentence.end)
+        ] or [  # fmt: skip
+            # "Jury selection began on July 15 and opening statements were heard two days
+            # later": a second clause, its subject its own, with its own date.
+            b for b in _AND_SUBJECT_PAST.finditer(text, before.end, after.start)
         ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
@@ -907,6 +911,12 @@ _BUT = re.compile(
     r"\b(?:hours|days|weeks|months|years)\s+after\s+"
 )
 _AND_PAST = re.compile(r"\s+(?=and\s+(?P<verb>[a-z]+)\s)")
+# "… began on July 15 | and opening statements were heard two days later": "and", a subject of
+# its own (a few words, none a verb in the past) and "was" or "were" before the next date.
+_AND_SUBJECT_PAST = re.compile(
+    r"\s+(?=and\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?"
+    r"(?!(?:was|were|had|it|he|she|they)\b)[A-Za-z][\w'’-]*\s+(?:was|were)\s+(?!not\b)[a-z]{3,})"
+)
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
