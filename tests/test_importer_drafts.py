@@ -382,6 +382,22 @@ def test_the_lead_lists_where_it_happened_before_the_dateline():
     assert [p.name for p in drafts.drafts[0].places] == ["Kharkiv", "Kyiv"]
 
 
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("DUBAI (Reuters) — A missile struck a tanker in the Gulf of Aden on Tuesday.",
+         "Gulf of Aden"),
+        ("BEIRUT (AP) — Israeli strikes hit Gaza City on Tuesday.", "Gaza City"),
+    ],
+)  # fmt: skip
+def test_a_dateline_away_from_where_the_lead_happened_is_an_alternative(lead, place):
+    """ "DUBAI (Reuters) — A missile struck a tanker in the Gulf of Aden" was placed in the Gulf
+    of Aden and in Dubai, where the reporter was."""
+    [draft] = import_text(lead, published="2024-05-22").drafts
+    assert [p.name for p in draft.places] == [place]
+    assert lead.split(" ")[0].title() in [p.name for p in draft.place_alternatives]
+
+
 def test_published_line_and_dateline_date():
     published = article_from_text("Published: 3 September 1941\n\nTroops entered Tehran on Monday.")
     assert detect_published(published).iso == "1941-09-03"

@@ -48,6 +48,7 @@ from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import (
     CITY,
     COUNTRY,
+    STATE,
     Gazetteer,
     PlaceMention,
     gazetteer,
@@ -145,6 +146,8 @@ def make_drafts(
             # ("KYIV, Ukraine (AP) — Drones struck Kharkiv"), the lead where it happened.
             s_places = [*s_places, dateline]
         units = _units(text, sentence, s_dates, s_places)
+        if dateline and sentence is article.sentences[0]:
+            _dateline_aside(units, dateline)
         for unit in units:
             if unit.dates and not unit.places and position:
                 referent = _the_place_said_before(
@@ -328,6 +331,26 @@ def dateline_mention(article: Article, gaz: Gazetteer) -> PlaceMention | None:
 
 _DATED_LEAD = re.compile(r"(?:Born|Raised|Educated|Trained|Elected|Appointed|Ordained)\s")
 _CONNECTOR = re.compile(r"(?:and|but|yet|then|while|although|though|whereas)\s+")
+
+
+def _dateline_aside(units: list[_Unit], dateline: PlaceMention) -> None:
+    """ "DUBAI (Reuters) — A missile struck a tanker in the Gulf of Aden", "BEIRUT — Strikes
+    hit Gaza": when the lead names where it happened outside the dateline's country (a sea, a
+    town abroad), the dateline says only where the reporter was, an alternative. A town of its
+    country ("KYIV — Drones struck Kharkiv") or a country ("WARSAW — farmers blocked crossings
+    with Ukraine") keeps it, after them."""
+    country = dateline.best.entry.country
+    for unit in units:
+        if dateline not in unit.places:
+            continue
+        away = [
+            m for m in unit.places
+            if m is not dateline and not m.demonym
+            and m.best.entry.kind not in (COUNTRY, STATE) and m.best.entry.country != country
+        ]  # fmt: skip
+        if away:
+            unit.places = [m for m in unit.places if m is not dateline]
+            unit.displaced = [*unit.displaced, dateline]
 
 
 def _own_subject(text: str, start: int) -> bool:
