@@ -1960,11 +1960,17 @@ def test_who_acted_is_an_alternative_to_where_it_happened(sentence, places, alte
         ),
         # where it went from is no site where the one acted on was
         ("Russia attacked Ukraine from Belarus in February 2022.", ["Ukraine", "Belarus"], []),
+        # what an attack struck is where it happened, whoever struck an alternative
+        ("Russia invaded Ukraine in February 2022.", ["Ukraine"], ["Russia"]),
+        ("Israel struck Iran in June 2025.", ["Iran"], ["Israel"]),
+        ("The United States bombed Iraq in 1991.", ["Iraq"], ["United States"]),
+        ("Russia struck a deal with Iran in June 2025.", ["Russia", "Iran"], []),
     ],
 )
 def test_whom_an_actor_acted_on_is_an_alternative_to_where(sentence, places, alternatives):
     """ "England beat Spain 2-1 in Berlin" was placed in Spain and Berlin: the team England
-    beat is no more where the final was than England is."""
+    beat is no more where the final was than England is. "Israel struck Iran" was placed in
+    Israel first: what an attack struck is where it happened."""
     [draft] = import_text(sentence, published="2025-11-13").drafts
     assert [p.name for p in draft.places] == places
     assert [p.name for p in draft.place_alternatives][: len(alternatives)] == alternatives
@@ -1973,7 +1979,6 @@ def test_whom_an_actor_acted_on_is_an_alternative_to_where(sentence, places, alt
 @pytest.mark.parametrize(
     ("sentence", "places"),
     [
-        ("Russia invaded Ukraine in February 2022.", ["Russia", "Ukraine"]),
         # a place after a comma is no site of the actor's
         (
             "Azerbaijan seized the territory in September 2023, prompting residents to flee to "

@@ -880,9 +880,11 @@ _PERIOD_AS_TIME = re.compile(
 )
 _SITE_GAP = re.compile(r"\b(?:between|with|against|and|or|than)\b")
 _LISTED = re.compile(r",?\s+(?:and\s+)?|,\s+")
+# (what an attack struck is where it happened: "Israel struck Iran", "Russia invaded Ukraine")
 _SITE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|to|from|across|through|around|off|visited|toured|"
-    r"reached)\s+"
+    r"reached|invaded|attacked|struck|hit|bombed|shelled|raided|targeted|occupied|annexed|"
+    r"captured|seized)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
 )
 
