@@ -2979,3 +2979,21 @@ def test_articles_of_other_kinds_give_their_events(name):
         assert event in found
     text = (ARTICLES / name).read_text(encoding="utf-8")
     assert all(text[d.excerpt.start : d.excerpt.end] == d.excerpt.text for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Ethnic Armenians in Nagorno-Karabakh voted to leave Azerbaijan in 1988.\n\nA "
+         "full-scale war followed after the collapse of the Soviet Union in 1991.",
+         ["Nagorno-Karabakh", "Azerbaijan"]),
+        ("Fighting broke out in Croatia after the breakup of Yugoslavia in 1991.", ["Croatia"]),
+        # with no place told before, the state is still the one named
+        ("War broke out after the collapse of the Soviet Union in 1991.", ["Soviet Union"]),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_state_says_when_not_where(text, places):
+    """ "A full-scale war followed after the collapse of the Soviet Union in 1991", after a
+    paragraph on Nagorno-Karabakh, was placed at the Soviet Union."""
+    last = import_text(text, published="2025-06-05").drafts[-1]
+    assert [p.name for p in last.places] == places

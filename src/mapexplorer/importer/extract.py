@@ -100,6 +100,7 @@ class _Unit:
     actors: list[PlaceMention] = field(default_factory=list)  # places that act ("Ecuador beat")
     unknown_site: bool = False  # says where with a name the gazetteer does not know
     displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
+    ended: list[PlaceMention] = field(default_factory=list)  # "after the collapse of X": when
     followed: bool = False  # tells, in the past, what followed the time told before
     present: bool = False  # says what is, and tells nothing that happened
     quoted: bool = False  # a quotation and who said it
@@ -606,6 +607,17 @@ def _units(
             # not where it happened; an alternative.
             unit.places = [m for m in unit.places if m not in origins]
             unit.displaced = [*unit.displaced, *origins]
+        # "A full-scale war followed after the collapse of the Soviet Union in 1991": the end of
+        # a state says when, not where; the place told before, and the state an alternative.
+        ended = [
+            m for m in unit.places
+            if m.best.entry.kind != CITY
+            and _THE_END_OF.search(text, max(0, m.start - 60), m.start)
+        ]  # fmt: skip
+        if ended:
+            unit.places = [m for m in unit.places if m not in ended]
+            unit.displaced = [*unit.displaced, *ended]
+            unit.ended = ended
         measured = [p for p in unit.places if any(a <= p.start < b for a, b in yardsticks)]
         if measured and any(p not in measured and not p.demonym for p in unit.places):
             # "… marched through Lima on Saturday, in the largest demonstrations since clashes
@@ -616,6 +628,12 @@ def _units(
     return units
 
 
+_THE_END_OF = re.compile(
+    r"\b(?:after|following|since|before|until|amid|with)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:collapse|break-?up|dissolution|disintegration|demise|partition|breakdown)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "in Al Khor", "at Lusail Stadium", "near Foo": a capitalised name after a word for where.
 _SITE = re.compile(r"\b(?:in|at|near)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _PLACE_BEFORE = re.compile(
@@ -1109,7 +1127,7 @@ def _paragraph_drafts(
                 # "Goita was granted a new five-year term last month" in a story from Bamako,
                 # Mali, that names Mali most: the story's country.
                 unit.places = [country]
-    drafts = [u for u in dated if u.places or u.speakers]
+    drafts = [u for u in dated if u.places or u.speakers or u.ended]
     if not drafts:
         if forecasts:
             # "Not everyone is convinced the plants will loosen Taiwan's grip. Analysts
@@ -1192,7 +1210,10 @@ def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Dra
     used: set[str] = set()
     for unit in units:
         mentions = list(unit.places) + [m for c in unit.context for m in c.places]
-        places, alternatives, place_trust = _choose_places(mentions or unit.speakers, gaz)
+        # (no place told before "after the collapse of the Soviet Union": the state is the one)
+        places, alternatives, place_trust = _choose_places(
+            mentions or unit.speakers or unit.ended, gaz
+        )
         for speaker in unit.speakers if mentions else []:
             place = gaz.place(speaker.best.entry)
             if all(p.id != place.id for p in [*places, *alternatives]):
