@@ -2997,3 +2997,15 @@ def test_the_end_of_a_state_says_when_not_where(text, places):
     paragraph on Nagorno-Karabakh, was placed at the Soviet Union."""
     last = import_text(text, published="2025-06-05").drafts[-1]
     assert [p.name for p in last.places] == places
+
+
+def test_a_place_named_as_what_was_done_to_keeps_the_dateline():
+    """ "ISTANBUL (AP) — Delegations … agreed on Thursday to clear mines from Black Sea shipping
+    lanes" lost Istanbul (ca0f52b): the Black Sea is what the mines are cleared from, not
+    where the lead happened."""
+    [draft] = import_text(
+        "ISTANBUL (AP) — Turkey and Romania agreed on Thursday to clear mines from Black Sea "
+        "shipping lanes.",
+        published="2025-10-16",
+    ).drafts
+    assert "Istanbul" in [p.name for p in draft.places]

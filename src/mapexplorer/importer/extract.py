@@ -148,7 +148,7 @@ def make_drafts(
             s_places = [*s_places, dateline]
         units = _units(text, sentence, s_dates, s_places)
         if dateline and sentence is article.sentences[0]:
-            _dateline_aside(units, dateline)
+            _dateline_aside(text, units, dateline)
         for unit in units:
             if unit.dates and not unit.places and position:
                 referent = _the_place_said_before(
@@ -334,7 +334,13 @@ _DATED_LEAD = re.compile(r"(?:Born|Raised|Educated|Trained|Elected|Appointed|Ord
 _CONNECTOR = re.compile(r"(?:and|but|yet|then|while|although|though|whereas)\s+")
 
 
-def _dateline_aside(units: list[_Unit], dateline: PlaceMention) -> None:
+_WHERE_ABROAD = re.compile(
+    r"\b(?:in|at|near|off|inside|outside|into|across|over|hit|struck|attacked|bombed|shelled|"
+    r"raided|targeted)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
+)
+
+
+def _dateline_aside(text: str, units: list[_Unit], dateline: PlaceMention) -> None:
     """ "DUBAI (Reuters) — A missile struck a tanker in the Gulf of Aden", "BEIRUT — Strikes
     hit Gaza": when the lead names where it happened outside the dateline's country (a sea, a
     town abroad), the dateline says only where the reporter was, an alternative. A town of its
@@ -348,6 +354,9 @@ def _dateline_aside(units: list[_Unit], dateline: PlaceMention) -> None:
             m for m in unit.places
             if m is not dateline and not m.demonym
             and m.best.entry.kind not in (COUNTRY, STATE) and m.best.entry.country != country
+            # named as where ("in the Gulf of Aden", "hit Gaza City"), not as what was done to
+            # or from ("to clear mines from Black Sea shipping lanes")
+            and _WHERE_ABROAD.search(text, max(0, m.start - 60), m.start)
         ]  # fmt: skip
         if away:
             unit.places = [m for m in unit.places if m is not dateline]
