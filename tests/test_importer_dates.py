@@ -1414,3 +1414,22 @@ def test_a_past_day_named_as_publication_day_may_be_the_week_before(text, expect
 def test_a_weekday_in_a_past_clause_after_after_is_before_publication(text, expected):
     published = day_from_ymd(2025, 2, 10)  # a Monday
     assert [span for said, span in dates(text, published) if "Sunday" in said] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The grain deal was brokered in July 2022 and collapsed a year later.\n\nRomanian "
+         "officials said the first minesweepers would sail from Constanta in March.", "2026-03"),
+        ("Talks ended on Thursday. Officials said the ships would sail in March.", "2026-03"),
+        # what was said then would be, in a paragraph about a year before
+        ("Smith was arrested in May 2024. Police said he would appear in court in June.",
+         "2024-06"),
+        # said in March: the date is when it was said
+        ("Talks ended on Thursday. In March, officials said the ships would sail.", "2025-03"),
+    ],
+)  # fmt: skip
+def test_a_month_in_what_was_said_would_be_lies_after_publication(text, expected):
+    """Published 16 October 2025, "Romanian officials said the first minesweepers would sail
+    from Constanta in March", after "a year later" (2023), was March 2023."""
+    assert dates(text, day_from_ymd(2025, 10, 16))[-1][1] == expected

@@ -1383,6 +1383,13 @@ _FUTURE = re.compile(
     r"(?:is|are|be)\s+(?:expected|planned|set|due))\b",
     re.I,
 )
+# What was said would be, the date in what would be: "officials said the first ships would sail
+# from Constanta in March" (not "In March, TSMC said it would invest …").
+_SAID_WOULD = re.compile(
+    r"\b(?:said|told\s+\w+|announced|promised|pledged)\b[^.;]{0,80}?\bwould\s+(?!have\b)"
+    r"[^.;]*$",
+    re.I,
+)
 # A verb in the past right before the day ("announced on Monday", "was killed late Sunday",
 # "a spokesman, Lin Jian, said on Tuesday") says the day is past, whatever else the sentence
 # holds ("… a new plan", "… they were due to meet", "… Beijing will act"); not after "is",
@@ -1514,6 +1521,14 @@ def _ahead_of_publication(ctx: _Context, m: re.Match[str]) -> bool:
     if _PAST_VERB_BEFORE.search(ctx.text[start : m.start()]):
         return False
     if _FUTURE.search(before + m[0] + after):
+        return True
+    if _SAID_WOULD.search(ctx.text, start, m.start()) and (
+        # (not what was said, in a paragraph about a year before: "Smith was arrested in May
+        # 2024. Police said he would appear in court in June")
+        ctx.previous is None
+        or ctx.previous.end >= ctx.published - 366
+        or _paragraph_between(ctx.text, ctx.previous_end, m.start())
+    ):
         return True
     # "Firefighters expect to reach full containment by Nov. 20, a spokesman said": what they
     # look ahead to, with no verb in the past between
