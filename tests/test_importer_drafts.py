@@ -3009,3 +3009,19 @@ def test_a_place_named_as_what_was_done_to_keeps_the_dateline():
         published="2025-10-16",
     ).drafts
     assert "Istanbul" in [p.name for p in draft.places]
+
+
+def test_what_someone_once_was_is_no_place_of_what_they_did():
+    """ "Opposition leader Anna Zielinska, a former mayor of Krakow, said she would begin
+    coalition talks on Wednesday" was placed in Krakow, and so was "Parliament is due to
+    convene on Nov. 12" after it."""
+    drafts = import_text(
+        "WARSAW, Poland (Reuters) - Poland's ruling coalition lost its majority in Sunday's "
+        "election, results showed on Tuesday.\n\nOpposition leader Anna Zielinska, a former "
+        "mayor of Krakow, said she would begin coalition talks on Wednesday. Parliament is due "
+        "to convene on Nov. 12.",
+        published="2025-10-16",
+    ).drafts
+    talks, convene = drafts[-2:]
+    assert "Kraków" not in [p.name for p in talks.places + convene.places]
+    assert "Kraków" in [p.name for p in talks.place_alternatives]

@@ -554,6 +554,15 @@ def _units(
             # on Constantinople": the aside's places are not where the clause happened.
             unit.places = [m for m in unit.places if m not in aside_places]
             unit.displaced = [*unit.displaced, *aside_places]
+        formerly = [
+            m for m in unit.places
+            if any(a.start() < m.start < a.end() for a in _FORMERLY.finditer(text, start, end))
+        ]  # fmt: skip
+        if formerly:
+            # "Opposition leader Anna Zielinska, a former mayor of Krakow, said she would begin
+            # talks": what she once was says nothing of where she spoke; an alternative.
+            unit.places = [m for m in unit.places if m not in formerly]
+            unit.displaced = [*unit.displaced, *formerly]
         now = _NOW_CLAUSE.search(text, start, end)
         if now and unit.dates and all(m.end <= now.start() for m in unit.dates):
             # "Correa governed from 2007 to 2017 and now lives in Belgium": where he is now is
@@ -893,6 +902,10 @@ def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[Date
     )
 
 
+# ", a former mayor of Krakow,": what someone once was, between commas
+_FORMERLY = re.compile(
+    r",\s(?:a|an|the)\s(?:former|onetime|one-time|ex-)[\s-]?[^,;.()]{1,60}?,", re.I
+)
 _ABOUT_A_PERSON = re.compile(r"\s*[,(—–-]*\s*(?:who|whose)\s")
 _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
 _ALL_QUOTED = re.compile(r"\s*[“\"][^”\"]+[”\"]\s*")
