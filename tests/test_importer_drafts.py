@@ -3025,3 +3025,19 @@ def test_what_someone_once_was_is_no_place_of_what_they_did():
     talks, convene = drafts[-2:]
     assert "Kraków" not in [p.name for p in talks.places + convene.places]
     assert "Kraków" in [p.name for p in talks.place_alternatives]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The minister arrived from Kyiv in Warsaw on Tuesday.", ["Warsaw"]),
+        ("Talks opened in Istanbul on Monday. The minister arrived from Kyiv late Tuesday.",
+         ["Istanbul"]),
+    ],
+)  # fmt: skip
+def test_where_someone_arrived_from_is_an_alternative(text, places):
+    """ "Ukraine's Foreign Minister Andrii Sybiha arrived from Kyiv late Tuesday", in a story
+    from Istanbul, was placed in Kyiv."""
+    last = import_text(text, published="2025-10-16").drafts[-1]
+    assert [p.name for p in last.places] == places
+    assert "Kyiv" in [p.name for p in last.place_alternatives]

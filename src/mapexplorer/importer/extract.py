@@ -557,6 +557,8 @@ def _units(
         formerly = [
             m for m in unit.places
             if any(a.start() < m.start < a.end() for a in _FORMERLY.finditer(text, start, end))
+            # "Sybiha arrived from Kyiv late Tuesday": where he came from, not where he arrived
+            or _ARRIVED_FROM.search(text, max(start, m.start - 40), m.start)
         ]  # fmt: skip
         if formerly:
             # "Opposition leader Anna Zielinska, a former mayor of Krakow, said she would begin
@@ -905,6 +907,9 @@ def _dated_only_by_who_said_it(text: str, start: int, end: int, dates: list[Date
 # ", a former mayor of Krakow,": what someone once was, between commas
 _FORMERLY = re.compile(
     r",\s(?:a|an|the)\s(?:former|onetime|one-time|ex-)[\s-]?[^,;.()]{1,60}?,", re.I
+)
+_ARRIVED_FROM = re.compile(
+    r"\b(?:arrived|arriving|flew\s+in|landed)\s+(?:here\s+)?from\s+(?:the\s+)?$"
 )
 _ABOUT_A_PERSON = re.compile(r"\s*[,(—–-]*\s*(?:who|whose)\s")
 _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
