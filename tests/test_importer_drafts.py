@@ -3041,3 +3041,23 @@ def test_where_someone_arrived_from_is_an_alternative(text, places):
     last = import_text(text, published="2025-10-16").drafts[-1]
     assert [p.name for p in last.places] == places
     assert "Kyiv" in [p.name for p in last.place_alternatives]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("In Warsaw it took 58%, and in Gdansk and Wroclaw more than half of the votes.",
+         "In Warsaw it took 58%"),
+        ("In the Podkarpackie region it won 62%, and in Lublin 49%, according to the "
+         "commission.", "In the Podkarpackie region it won 62%"),
+        # an opening phrase before its comma still goes
+        ("In the years after it fell, the army retreated.", "The army retreated"),
+        ("In 2015, Russia intervened in Syria.", "Russia intervened in Syria"),
+    ],
+)  # fmt: skip
+def test_an_opening_place_with_its_clause_before_the_comma_stays_in_the_title(sentence, title):
+    """ "In Warsaw it took 58%, and in Gdansk and Wroclaw more than half of the votes" was
+    titled "In Gdansk and Wroclaw more than half", and "…, according to the commission"
+    "According to the commission": the opening "In Warsaw" was cut as a phrase up to the
+    comma, with the clause it opens."""
+    assert title_for(sentence) == title

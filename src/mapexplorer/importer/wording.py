@@ -981,6 +981,14 @@ _AFTER_OPENING_DATE = re.compile(r"\s*(?:,|:|[-–—](?=\s))\s*")
 _REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
 
 
+# "In Warsaw it took 58%, and in Gdansk …": the opening phrase has its clause before the comma.
+_CLAUSE_AFTER_LEAD = re.compile(
+    r"(?:In|At|Across|Outside|Inside)\s"
+    r"(?:(?!\b(?:after|before|when|since|until|while|as|because|that|which|where)\b)[^,])*?"
+    r"\s(?:it|he|she|they|we)\s+[a-z]{2,}\b[^,]*$"
+)
+
+
 def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None) -> str:
     """The text after an opening adverbial ("In 2015, …", "With Moscow busied …, they …")."""
     text = re.sub(r"^[,\s]+", "", text)
@@ -992,11 +1000,15 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
             text = text.split(" ", 1)[1] if " " in text else text
             continue
         if (
-            (first in _LEADS and not _A_COUNT_OPENS.match(text))
-            or not text[:1].isalpha()
-            or (cut_lead and first in _CONJUNCTIONS)
-            or _MEASURED_LEAD.match(text)
-        ) and 0 < comma < 160:
+            (
+                (first in _LEADS and not _A_COUNT_OPENS.match(text))
+                or not text[:1].isalpha()
+                or (cut_lead and first in _CONJUNCTIONS)
+                or _MEASURED_LEAD.match(text)
+            )
+            and 0 < comma < 160
+            and not _CLAUSE_AFTER_LEAD.match(text[:comma])
+        ):
             rest = text[comma + 2 :]
             if (places := _PLACE_LIST_LEAD.match(text)) and text.startswith(", ", places.end()):
                 rest = text[places.end() + 2 :]  # "In Paris, Lyon and Nice, crowds marched"
