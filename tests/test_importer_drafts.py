@@ -3061,3 +3061,17 @@ def test_an_opening_place_with_its_clause_before_the_comma_stays_in_the_title(se
     "According to the commission": the opening "In Warsaw" was cut as a phrase up to the
     comma, with the clause it opens."""
     assert title_for(sentence) == title
+
+
+def test_a_description_after_a_titled_name_goes_from_the_title():
+    """ "Opposition leader Anna Zielinska, a former mayor of Krakow, said she would begin
+    coalition talks on Wednesday" was titled "Opposition leader Anna Zielinska", with no
+    verb: a title before the name kept the description from being read as one."""
+    sentence = (
+        "Opposition leader Anna Zielinska, a former mayor of Krakow, said she would begin "
+        "coalition talks on Wednesday."
+    )
+    at = sentence.index("on Wednesday")
+    assert title_for(sentence, [(at, at + len("on Wednesday"))]) == (
+        "Opposition leader Anna Zielinska said she would begin coalition talks"
+    )

@@ -288,7 +288,9 @@ _DESCRIBED_ASIDE = re.compile(
     rf",\s(?:a|an|the)\s[^,;.]{{1,60}}?\s(?:who|which|whose)\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])"
 )  # ", a reformist who beat Jalili in the 2024 runoff,"
 _DESCRIBED = re.compile(
-    r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),\s(?:a|an|the)\s"
+    # (a title before the name: "Opposition leader Anna Zielinska, a former mayor of Krakow,")
+    r"^((?:(?:and|but|yet)\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|[a-z]+(?=\s[A-Z]))){0,4}),"
+    r"\s(?:a|an|the)\s"
     r"(?:[^,;.]|(?<=\d)[,.](?=\d)|\.(?=\s\d)){3,140},\s(?=[a-z])"
 )  # "France, the former colonial power, had sent", "Sindirgi, a town of about 30,000 people,"
 # ("the leader believed to have planned the Oct. 7 attack,": a day's stop inside)
