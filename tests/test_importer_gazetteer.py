@@ -94,6 +94,15 @@ def test_demonyms(gaz, word, country):
         ("north Iran", "Northern Iran", PlaceKind.REGION),
         ("U.S. officials", "United States", PlaceKind.REGION),
         ("the Kiev government", "Kyiv", PlaceKind.POINT),
+        # provinces, counties and parks in the news (rough points), a country's short name, a
+        # university's town
+        ("A typhoon hit Eastern Samar province", "Eastern Samar", PlaceKind.POINT),
+        ("Floods hit Binh Dinh province", "Binh Dinh", PlaceKind.POINT),
+        ("Cholera spread in Kagera region", "Kagera", PlaceKind.POINT),
+        ("Flooding hit Buncombe County", "Buncombe County", PlaceKind.POINT),
+        ("a fire in Wells Gray Provincial Park", "Wells Gray Provincial Park", PlaceKind.POINT),
+        ("Fighting spread in Bosnia", "Bosnia", PlaceKind.REGION),
+        ("She studied at Harvard", "Cambridge", PlaceKind.POINT),
     ],
 )
 def test_curated_and_historical_names(gaz, text, name, kind):
