@@ -43,6 +43,7 @@ COUNTRY, REGION, CITY, STATE = "country", "region", "city", "state"
 # A U.S. state outranks a town of its name of up to about 150,000 people ("Arizona", "Virginia"
 # and "Florida" were towns in Honduras, South Africa and Cuba), not a city ("Washington").
 _PRIOR = {COUNTRY: 3.0, REGION: 3.2, STATE: 2.4}
+_CURATED_TOWN = 0.5  # a town the curated names hold under its own name, before its namesakes
 _CONTEXT_WEIGHT = 2.0
 _CONTEXT_KM = 1000.0
 # A table's names are alike: a reading in the country most of the others are in, or of the kind
@@ -277,6 +278,9 @@ class Gazetteer:
         self._basemap_names: dict[str, str] = {}
         self._places: dict[str, dict] = {}
         self._curated_geometry: dict[str, BaseGeometry] = {}
+        # towns the curated names put before their namesakes ("Waterloo", the battlefield's
+        # Belgian town, not Waterloo, Ontario), unless the context says otherwise
+        self._curated_towns: set[str] = set()
         self._country_names: dict[str, str] | None = None
         self._capitals: set[tuple[str, str]] = set()  # (a capital's name as a key, its country)
         self._table_names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
@@ -398,8 +402,12 @@ class Gazetteer:
                 else f"geonames:{item.get('geonameid')}"
             )
             same = self.entry(ref) if ref in self._entries or ref in self._city_rows else None
-            if same is not None and (same.place_id or slugify(same.name)) == item["id"]:
-                entry = same  # more names for a country or city we already know
+            if same is not None and (
+                (same.place_id or slugify(same.name)) == item["id"] or same.name == item["name"]
+            ):  # more names for a country or city we already know ("White House": Washington)
+                entry = same
+                if item.get("before_namesakes"):
+                    self._curated_towns.add(same.key)
             elif same is not None:  # a historical name: its own place, the same shape
                 entry = Entry(
                     key=f"curated:{item['id']}", name=item["name"], kind=same.kind, lon=same.lon,
@@ -486,7 +494,12 @@ class Gazetteer:
                 if not (alt and e.kind == CITY and e.population < 5 * max(exact, 1))
             ]
         ranked = sorted(
-            (Candidate(e, _prior(e, alt), alt, dem) for e, alt, dem in found),
+            (
+                Candidate(
+                    e, _prior(e, alt) + _CURATED_TOWN * (e.key in self._curated_towns), alt, dem
+                )
+                for e, alt, dem in found
+            ),
             key=lambda c: -c.score,
         )
         return ranked[:8]
