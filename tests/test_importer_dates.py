@@ -1433,3 +1433,20 @@ def test_a_month_in_what_was_said_would_be_lies_after_publication(text, expected
     """Published 16 October 2025, "Romanian officials said the first minesweepers would sail
     from Constanta in March", after "a year later" (2023), was March 2023."""
     assert dates(text, day_from_ymd(2025, 10, 16))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hale was arrested in Leeds in March last year. He was convicted at Leeds Crown Court "
+         "on 14 November.", "2025-11-14"),
+        # in the same sentence, the story goes on in last year
+        ("Hale was arrested in March last year and charged on 14 November.", "2024-11-14"),
+        # months before publication: the year told before
+        ("Hale was arrested in March last year. He was charged on 14 June.", "2024-06-14"),
+    ],
+)  # fmt: skip
+def test_a_day_weeks_before_publication_after_last_year_is_this_years(text, expected):
+    """Published 5 December 2025, "He was convicted … on 14 November", after an arrest "in
+    March last year", was 14 November 2024."""
+    assert dates(text, day_from_ymd(2025, 12, 5))[-1][1] == expected

@@ -225,6 +225,9 @@ def _year_of_month_day(
     month: int, day: int, ctx: _Context, m: re.Match[str] | None = None
 ) -> tuple[int, str] | None:
     """The year of "Jan. 20": the story's current year, else the year nearest publication."""
+    if _in_the_weeks_before_publication(month, day, ctx, m):
+        py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
+        return py, "after a date counted from publication, the such day weeks before it"
     prev = ctx.previous
     if (
         prev is not None
@@ -244,6 +247,25 @@ def _year_of_month_day(
         )
         return best, "the year that puts it nearest the publication date"
     return None
+
+
+def _in_the_weeks_before_publication(
+    month: int, day: int, ctx: _Context, m: re.Match[str] | None
+) -> bool:
+    """Whether a day told in the past, in a sentence after one dated counting from publication
+    ("Hale was arrested in March last year. He was convicted on 14 November", published 5
+    December 2025), is the one in the weeks before publication (November 2025), not in the
+    year told before: the story has come back to its news."""
+    if ctx.published is None or m is None or not ctx.told:
+        return False
+    last = ctx.told[-1]
+    if last.kind != FROM_PUBLISHED or not _SENTENCE_END.search(ctx.text, last.end, m.start()):
+        return False
+    try:
+        this_year = day_from_ymd(ymd_from_day(ctx.published)[0], month, day)
+    except (DateError, ValueError):
+        return False
+    return 0 <= ctx.published - this_year <= 62 and _told_as_past(ctx, m)
 
 
 W = rf"(?:(?i:on\s+)?{WEEKDAY},?\s+)?"
