@@ -2812,6 +2812,16 @@ def test_the_countries_whose_leaders_met_are_the_places_when_no_other_is_named()
         ("Greek colonists from Megara founded Byzantium around 657 BC.", "Istanbul", {"Mégara"}),
         ("Refugees from Syria and Iraq crossed into Turkey in 2015.", "Turkey", {"Syria", "Iraq"}),
         ("Fans from Argentina celebrated in Doha on Dec. 18, 2022.", "Doha", {"Argentina"}),
+        (
+            "Delegations from Turkey, Ukraine and Romania met in Sofia on Oct. 16, 2025.",
+            "Sofia",
+            {"Turkey", "Ukraine", "Romania"},
+        ),
+        (
+            "Leaders from France and Germany met in Paris on March 3, 2025.",
+            "Paris",
+            {"France", "Germany"},
+        ),
         # where who acted has its seat
         (
             "Ariane 6 lifted off from Kourou on Dec. 5, 2024, carrying a satellite for the "

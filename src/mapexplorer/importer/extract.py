@@ -710,7 +710,9 @@ def _whose_people(text: str, mention: PlaceMention) -> bool:
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:colonists|settlers|troops|soldiers|refugees|migrants|immigrants|pilgrims|merchants|"
     r"traders|delegates|fighters|workers|volunteers|visitors|tourists|students|fans|families|"
-    r"residents|rescuers|firefighters|investors|buyers|envoys|diplomats)\s+from\s+(?:the\s+)?$",
+    r"residents|rescuers|firefighters|investors|buyers|envoys|diplomats|delegations?|leaders|"
+    r"ministers|officials|representatives|negotiators|observers|athletes|teams)\s+from\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _NAME_LIST_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*)*\s+([a-z]+)")
