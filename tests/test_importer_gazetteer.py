@@ -1195,3 +1195,18 @@ def test_a_country_as_a_first_name_before_who_speaks_is_a_person(gaz, text):
     "spoke", "told", whatever country the first word names."""
     assert not {"Israel", "Jordan", "Chad"} & {m.best.name for m in gaz.find(text)}
     assert best(gaz, "Israel said it would respond.") == {"Israel": ("Israel", "IL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He was convicted at Leeds Crown Court on 14 November.", ["Leeds"]),
+        ("He died at Manchester Royal Infirmary in 2019.", ["Manchester"]),
+        # a person's name before the institution is still no town
+        ("He was treated at George Washington Hospital.", []),
+    ],
+)
+def test_a_court_or_hospital_named_after_its_town_is_in_the_town(gaz, text, found):
+    """ "He was convicted at Leeds Crown Court on 14 November" named no place ("Leeds Crown"
+    read as a person's name), and the draft was lost."""
+    assert [m.best.name for m in gaz.find(text)] == found

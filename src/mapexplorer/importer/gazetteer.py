@@ -1171,7 +1171,8 @@ def _is_name_part(text: str, a: _Token, b: _Token, previous: bool = False) -> bo
         return False
     gaz = gazetteer()
     if not gaz.knows(normalise(other.word)):
-        return True
+        # "convicted at Leeds Crown Court": a court of the town, which stands for it
+        return previous or not _INSTITUTION_AFTER.match(text, a.end)
     # "Salvador Allende", "George Washington": two names of places with only a space between
     # are one person's (a text lists places with commas); not a demonym ("Mosul Iraqi"), a
     # word that is rarely a town ("Kabul Airport"), nor another name of the same place ("the
@@ -1261,6 +1262,12 @@ _A_PERSON_ACTS = re.compile(
     r"was\s+(?:arrested|charged|convicted|sentenced|jailed|born|found))\b"
 )
 # What is named after where it was made: "the Maastricht Treaty", "the Kyoto Protocol".
+# A court, a hospital, an airport… named after its town ("Leeds Crown Court", "Manchester
+# Royal Infirmary"): the town stands for it, no person's name.
+_INSTITUTION_AFTER = re.compile(
+    r"(?:\s[A-Z][a-z]+){0,2}\s(?:Court|Courthouse|Infirmary|Hospital|Airport|Prison|Jail|"
+    r"Cathedral|Stadium|Arena)\b"
+)
 _NAMED_AFTER_WHERE = {
     "treaty", "agreement", "agreements", "accord", "accords", "protocol", "convention",
     "conventions", "declaration", "summit", "conference", "pact", "charter", "talks",
