@@ -227,7 +227,7 @@ def _year_of_month_day(
     """The year of "Jan. 20": the story's current year, else the year nearest publication."""
     if _in_the_weeks_before_publication(month, day, ctx, m):
         py = ymd_from_day(ctx.published)[0]  # type: ignore[arg-type]
-        return py, "after a date counted from publication, the such day weeks before it"
+        return py, "after a date counted from publication: that day in the weeks before publication"
     prev = ctx.previous
     if (
         prev is not None
