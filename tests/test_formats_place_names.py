@@ -89,7 +89,7 @@ def test_a_state_or_country_after_a_comma_chooses_among_namesakes(tmp_path, writ
     catalogue, report = read_catalogue(path)
     lon, lat = place_by_title(catalogue)["Fair"].representative
     assert (round(lat), round(lon)) == (34, -96)
-    assert "as Paris, TX, United States" in (report.asides + report.notes)[0]
+    assert "as Paris, Texas" in (report.asides + report.notes)[0]
 
 
 def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
@@ -100,7 +100,7 @@ def test_a_towns_namesakes_are_read_by_the_files_other_places(tmp_path):
     catalogue, report = read_catalogue(write(tmp_path / "il.csv", "date,title,city\n" + rows))
     lon, lat = place_by_title(catalogue)["Event 1"].representative
     assert (round(lat), round(lon)) == (40, -90)  # Springfield, Illinois
-    assert "'Springfield' as Springfield, IL, United States" in (report.asides + report.notes)[0]
+    assert "'Springfield' as Springfield, Illinois" in (report.asides + report.notes)[0]
 
 
 @pytest.mark.parametrize(
@@ -190,13 +190,13 @@ def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
     [
         (  # Rome, Italy, is the third reading, behind two U.S. towns (Georgia's, New York's)
             ["Dallas", "Boston", "Chicago", "Rome"],
-            "'Rome' could be more than one place: read as Rome, NY, United States, not Rome, "
+            "'Rome' could be more than one place: read as Rome, New York, not Rome, "
             "Italy; to choose, write its state or country after a comma (e.g. 'Rome, Italy')",
         ),
         (  # Washington, D.C., 13 times the size of Washington, Tyne and Wear, near Sunderland
             ["Sunderland", "London", "Washington", "Newcastle"],
             "'Washington' could be more than one place: read as Washington, United Kingdom, "
-            "not Washington, DC, United States; to choose, write its state or country after a "
+            "not Washington, District of Columbia; to choose, write its state or country after a "
             "comma (e.g. 'Washington, DC')",
         ),
     ],
@@ -210,17 +210,33 @@ def test_the_far_bigger_namesake_passed_over_is_the_one_named(tmp_path, names, l
     assert line in report.notes
 
 
+def test_a_read_report_names_a_namesake_as_the_import_review_does(tmp_path):
+    """The report said "Rome, NY, United States" where the review's place list says "Rome,
+    New York": one name for one town, whichever window tells it."""
+    rows = "".join(
+        f"2024-03-0{i},Event {i},{n}\n"
+        for i, n in enumerate(["Dallas", "Boston", "Chicago", "Rome"], start=1)
+    )
+    _, report = read_catalogue(write(tmp_path / "t.csv", "date,title,place\n" + rows))
+    gaz = gazetteer()
+    taken = gaz.resolve_names(["Dallas", "Boston", "Chicago", "Rome"])["Rome"][0].entry
+    review_name = gaz.place(taken, qualified=True).name
+    assert review_name == "Rome, New York"
+    assert f"read as {review_name}, not" in " ".join(report.notes)
+    assert not any(", United States" in line for line in report.notes + report.asides)
+
+
 def test_a_capital_does_not_lose_to_a_small_namesake_only_nearer_the_other_places(tmp_path):
     """A WWI table (Sarajevo, London, Compiègne, Washington) read Washington as the town near
     Sunderland, for lying nearer the others than Washington, D.C.: a capital or a far bigger
     namesake is what a table spread over countries means; one mostly in the small town's
     country keeps it (above), and the report says how to choose the other."""
     names = ["Sarajevo", "London", "Washington", "Compiègne"]
-    assert names_read(tmp_path, names)["Washington"] == "Washington, DC, United States"
+    assert names_read(tmp_path, names)["Washington"] == "Washington, District of Columbia"
     rows = "".join(f"2024-03-0{i},Event {i},{n}\n" for i, n in enumerate(names, start=1))
     _, report = read_catalogue(write(tmp_path / "w.csv", "date,title,place\n" + rows))
     assert (
-        "'Washington' could be more than one place: read as Washington, DC, United States, not "
+        "'Washington' could be more than one place: read as Washington, District of Columbia, not "
         "Washington, United Kingdom; to choose, write its state or country after a comma (e.g. "
         "'Washington, United Kingdom')"
     ) in report.notes
@@ -441,7 +457,7 @@ def test_resolving_names_standing_alone():
     found = gazetteer().resolve_names(["French", "Washington, D.C.", "Crimea, Ukraine"])
     assert found["French"] == []  # a nationality names no place
     assert gazetteer().describe(found["Washington, D.C."][0].entry) == (
-        "Washington, DC, United States"
+        "Washington, District of Columbia"
     )
     assert found["Crimea, Ukraine"][0].entry.name == "Crimea"
 
@@ -483,7 +499,7 @@ def test_new_york_alone_is_the_city(tmp_path, written):
     catalogue, report = read_catalogue(path)
     lon, lat = place_by_title(catalogue)["Rally"].representative
     assert (round(lat, 1), round(lon, 1)) == (40.7, -74.0)  # not the state's middle
-    assert f"{written!r} as New York City, NY, United States" in (report.asides + report.notes)[0]
+    assert f"{written!r} as New York City, New York" in (report.asides + report.notes)[0]
 
 
 def names_read(tmp_path, names: list[str]) -> dict[str, str]:
@@ -504,8 +520,8 @@ def test_a_name_is_read_by_the_countries_and_kinds_of_its_tables_other_names(tmp
     states = names_read(tmp_path, ["Texas", "Ohio", "Florida", "Washington", "New York"])
     assert states == {name: f"{name} (U.S. state)" for name in states}
     cities = names_read(tmp_path, ["Paris", "London", "Washington", "New York", "Tokyo"])
-    assert cities["Washington"] == "Washington, DC, United States"
-    assert cities["New York"] == "New York City, NY, United States"
+    assert cities["Washington"] == "Washington, District of Columbia"
+    assert cities["New York"] == "New York City, New York"
     countries = names_read(tmp_path, ["France", "Mexico", "Luxembourg", "Georgia", "Jordan"])
     assert countries == {name: name for name in countries}
 
@@ -540,8 +556,8 @@ def test_st_and_saint_are_one_spelling(tmp_path):
     russia = names_read(tmp_path, ["Moscow", "Kazan", "Samara", "St. Petersburg"])
     assert russia["St. Petersburg"] == "Saint Petersburg, Russia"
     florida = names_read(tmp_path, ["Tampa", "Orlando", "Saint Petersburg", "Ft. Myers"])
-    assert florida["Saint Petersburg"] == "St. Petersburg, FL, United States"
-    assert florida["Ft. Myers"] == "Fort Myers, FL, United States"
+    assert florida["Saint Petersburg"] == "St. Petersburg, Florida"
+    assert florida["Ft. Myers"] == "Fort Myers, Florida"
 
 
 def test_kml_placemarks_without_geometry_are_placed_by_their_address_or_name(tmp_path):
@@ -616,9 +632,9 @@ def test_a_far_bigger_namesake_passed_over_by_the_context_is_reported(tmp_path):
         "2024-03-04,D,Paris\n",
     )
     _, report = read_catalogue(path)
-    assert "'Paris' as Paris, TX, United States" in (report.asides + report.notes)[0]
+    assert "'Paris' as Paris, Texas" in (report.asides + report.notes)[0]
     assert (report.asides + report.notes)[1] == (
-        "'Paris' could be more than one place: read as Paris, TX, United States, not Paris, "
+        "'Paris' could be more than one place: read as Paris, Texas, not Paris, "
         "France; to choose, write its state or country after a comma (e.g. 'Paris, France')"
     )
     assert (
@@ -879,7 +895,7 @@ def test_famous_sites_a_history_table_names_are_known(tmp_path):
         "Albert, France",
     ]
     assert names_read(tmp_path, ["Seattle", "Tacoma", "Olympia"])["Olympia"] == (
-        "Olympia, WA, United States"
+        "Olympia, Washington"
     )
 
 
@@ -891,16 +907,12 @@ def test_famous_sites_of_wars_and_antiquity_in_a_table(tmp_path):
     assert (ancient["Troy"], ancient["Marathon"]) == ("Troy, Turkey", "Marathon, Greece")
     war = names_read(tmp_path, ["Hiroshima", "Pearl Harbor", "Midway", "Normandy"])
     assert (war["Pearl Harbor"], war["Midway"], war["Normandy"]) == (
-        "Pearl Harbor, HI, United States",
+        "Pearl Harbor, Hawaii",
         "Midway Atoll",
         "Normandy",
     )
-    assert names_read(tmp_path, ["Detroit", "Ann Arbor", "Troy"])["Troy"] == (
-        "Troy, MI, United States"
-    )
-    assert names_read(tmp_path, ["Orlando", "Tampa", "Midway"])["Midway"] == (
-        "Midway, FL, United States"
-    )
+    assert names_read(tmp_path, ["Detroit", "Ann Arbor", "Troy"])["Troy"] == "Troy, Michigan"
+    assert names_read(tmp_path, ["Orlando", "Tampa", "Midway"])["Midway"] == "Midway, Florida"
     assert names_read(tmp_path, ["Caen, Normandy"])["Caen, Normandy"] == "Caen, France"
 
 
@@ -912,7 +924,7 @@ def test_a_teachers_table_of_battlefields_and_ancient_sites_is_placed(tmp_path):
     assert names_read(tmp_path, names) == {
         "Somme": "Somme",
         "Ypres": "Ypres, Belgium",
-        "Gettysburg": "Gettysburg, PA, United States",
+        "Gettysburg": "Gettysburg, Pennsylvania",
         "Culloden": "Culloden, United Kingdom",
         "Pompeii": "Pompeii, Italy",
         "Machu Picchu": "Machu Picchu, Peru",

@@ -715,13 +715,12 @@ class Gazetteer:
         return [c for c in readings if self._within(c.entry, qualifier)] or areas
 
     def describe(self, entry: Entry) -> str:
-        """An entry as a reader tells namesakes apart: "Paris, France", "Springfield, MO,
-        United States", "Ukraine", "Texas (U.S. state)"."""
+        """An entry as a reader tells namesakes apart: "Paris, France", "Springfield,
+        Missouri", "Ukraine", "Texas (U.S. state)"; a town as the review names it (a read
+        report's "Rome, NY, United States" was the review's "Rome, New York")."""
         if entry.kind != CITY or not entry.country:
             return entry.name  # a state's says so: "Texas (U.S. state)"
-        country = self.country_name(entry.country)
-        state = entry.admin1 if entry.country == "US" and entry.admin1.isalpha() else ""
-        return ", ".join(part for part in (entry.name, state, country) if part)
+        return self.qualified_name(entry)
 
     def knows(self, key: str) -> bool:
         return key in self._names
