@@ -271,7 +271,7 @@ def test_ctrl_z_takes_back_the_last_verdict(window, qtbot):
     review.undo_verdict()
     assert all(d.status == PENDING for d in drafts)
     review.undo_verdict()
-    assert "No verdict to undo" in review.status_line.text()
+    assert "Nothing to undo" in review.status_line.text()
 
     review.select(3)
     review.accept_current()  # a verdict that Ctrl+Z in a text box must leave alone
@@ -313,13 +313,65 @@ def test_ctrl_shift_z_gives_an_undone_verdict_again(window, qtbot):
     assert all(d.status == ACCEPTED for d in drafts[1:])
     assert "Redone" in review.status_line.text() and "accepted again" in review.status_line.text()
     review.redo_verdict()
-    assert "No verdict to redo" in review.status_line.text()
+    assert "Nothing to redo" in review.status_line.text()
     review.undo_verdict()  # and a new verdict after an undo: nothing left to redo
     review.select(1)
     review.reject_current()
     review.redo_verdict()
-    assert "No verdict to redo" in review.status_line.text()
+    assert "Nothing to redo" in review.status_line.text()
     assert drafts[1].status == REJECTED and drafts[2].status == PENDING
+
+
+def test_ctrl_z_takes_back_edits_to_title_date_and_places_once_the_box_is_left(window, qtbot):
+    """Ctrl+Z took back verdicts only: a title retyped, a date or places changed could not be
+    had back once the box had lost the focus. Each is one step of the same history."""
+    from PySide6.QtGui import QKeySequence
+
+    from mapexplorer.importer.drafts import ACCEPTED
+
+    review = open_review(qtbot, window)
+    review.activateWindow()
+    review.select(1)
+    draft = review.drafts.drafts[1]
+    title, time, places = draft.title, draft.time, list(draft.places)
+    review.title_edit.setFocus()
+    qtbot.waitUntil(review.title_edit.hasFocus)
+    review.title_edit.selectAll()
+    qtbot.keyClicks(review.title_edit, "Talks in Vienna")
+    review.table.setFocus()  # the box left: its own Ctrl+Z no longer reaches the title
+    qtbot.waitUntil(review.table.hasFocus)
+    assert draft.title == "Talks in Vienna"
+    assert review.set_date("2024-02-03")
+    assert review.find_place("Vienna") is not None
+    review.set_category("diplomacy" if draft.category != "diplomacy" else "other")
+    category = review.category_box.currentData()
+    qtbot.keyClick(review.table, Qt.Key.Key_A)  # the verdict, in the same history
+    assert draft.status == ACCEPTED and review.current_row() == 2
+
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    for _ in range(3):  # the verdict, the category, the place added
+        qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    assert review.current_row() == 1 and draft.places == places
+    assert "places of draft 2" in review.status_line.text()
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())
+    assert draft.time == time and review.date_edit.text() == time.edtf
+    qtbot.keyClick(review.table, undo.key(), undo.keyboardModifiers())  # the whole title
+    assert draft.title == title and review.title_edit.text() == title
+    assert "title of draft 2" in review.status_line.text()
+    review.undo_verdict()
+    assert "Nothing to undo" in review.status_line.text()
+    assert review.drafts.drafts[1].title == title  # and the autosave has it so
+
+    for _ in range(5):
+        qtbot.keyClick(review.table, redo.key(), redo.keyboardModifiers())
+    assert (draft.title, draft.time.edtf, draft.category) == (
+        "Talks in Vienna",
+        "2024-02-03",
+        category,
+    )
+    assert "Vienna" in [p.name.split(",")[0] for p in draft.places]
+    assert draft.status == ACCEPTED and review.title_edit.text() == "Talks in Vienna"
 
 
 def test_a_date_that_is_not_one_is_never_dropped_silently(window, qtbot, tmp_path):

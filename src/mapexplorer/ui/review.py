@@ -81,8 +81,28 @@ STATUS_GLYPHS = {PENDING: "○", ACCEPTED: "✓", REJECTED: "✕"}
 STATUS_COLOURS = {PENDING: "#b26a00", ACCEPTED: "#2e7d32", REJECTED: "#9e9e9e"}
 _TINTS = {PENDING: "#f2b705", ACCEPTED: "#43a047", REJECTED: "#9e9e9e"}
 _CONTEXT_TINT = "#4a90d9"
+_EDITED = {
+    "status": "verdict",
+    "title": "title",
+    "category": "category",
+    "time": "date",
+    "time_alternatives": "date",
+    "places": "places",
+    "place_alternatives": "places",
+}
+"""What Ctrl+Z gives back of a draft, and what the status line calls each."""
 _AUTOSAVE_DELAY_MS = 400
 _ROOT = QModelIndex()
+
+
+def draft_state(draft: Draft) -> dict:
+    """What the user can change of a draft (its verdict and every field the editor edits),
+    copied: a list changed in place later leaves it as it was."""
+    return {
+        name: list(value) if isinstance(value, list) else value
+        for name in _EDITED
+        for value in (getattr(draft, name),)
+    }
 
 
 def date_words(time: TimeSpan) -> str:
@@ -211,12 +231,15 @@ class QtReview(QMainWindow):
             drafts.source.title or self.article_name or "Article"
         )  # the article's own title, else its file's name as written, not one made from it
         self._loading = False
-        self._verdicts: list[list[tuple[int, str]]] = []
-        """Each verdict given (A, R, Undo verdict, Accept all): its drafts' rows and the
-        statuses they had before, for Ctrl+Z to give back, the last first."""
-        self._undone: list[list[tuple[int, str]]] = []
-        """Each verdict Ctrl+Z took back, its drafts' rows and the statuses it gave, for
-        Ctrl+Shift+Z (Ctrl+Y) to give again; a new verdict clears it."""
+        self._history: list[list[tuple[int, dict]]] = []
+        """Each verdict given (A, R, Undo verdict, Accept all) and each edit (a title typed, a
+        category, a date, places ticked or added): its drafts' rows and what they were
+        before (`draft_state`), for Ctrl+Z to give back, the last first."""
+        self._undone: list[list[tuple[int, dict]]] = []
+        """Each change Ctrl+Z took back, its drafts' rows and what it gave, for Ctrl+Shift+Z
+        (Ctrl+Y) to give again; a new change clears it."""
+        self._typing_row: int | None = None
+        """The draft whose title is being typed: the title typed in one go is one change."""
         self._anchor_rows: list[tuple[int, int, int]] = []
         self._body_start = 0
         self._autosave_timer = QTimer(self, singleShot=True, interval=_AUTOSAVE_DELAY_MS)
@@ -367,7 +390,8 @@ class QtReview(QMainWindow):
         close = QShortcut(QKeySequence("Escape"), self)
         close.activated.connect(self.close)
         # A verdict given by mistake (A moves on to the next draft, where Undo verdict no
-        # longer reaches it): Ctrl+Z takes it back. A text box keeps its own Ctrl+Z.
+        # longer reaches it) or an edit: Ctrl+Z takes it back. A text box keeps its own Ctrl+Z
+        # while it has the focus; once it has lost it, the window's takes the edit back.
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.activated.connect(self.undo_verdict)
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -407,6 +431,7 @@ class QtReview(QMainWindow):
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("A short title for the event")
         self.title_edit.textChanged.connect(self._on_title)
+        self.title_edit.editingFinished.connect(self._end_typing)
 
         self.category_box = QComboBox()
         self.category_box.setAccessibleName("Category")
@@ -635,6 +660,7 @@ class QtReview(QMainWindow):
         return next((i for i, d in enumerate(self.drafts.drafts) if d.status == PENDING), 0)
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._end_typing()
         if previous.isValid() and 0 <= previous.row() < len(self.drafts.drafts):
             typed = self.date_edit.text().strip()
             if not self._commit_date(previous.row()):
@@ -728,6 +754,14 @@ class QtReview(QMainWindow):
             self.date_words.setStyleSheet("color: #c62828")
 
     # --- edits: each writes to the draft, refreshes and autosaves ----------------------------
+    def _record(self, *rows: int) -> None:
+        """Keep what drafts `rows` are before a change, for Ctrl+Z; nothing is left to redo."""
+        self._history.append([(row, draft_state(self.drafts.drafts[row])) for row in rows])
+        self._undone.clear()
+
+    def _end_typing(self) -> None:
+        self._typing_row = None
+
     def _changed(self, row: int, now: bool = True) -> None:
         self.model.row_changed(row)
         self._tint_article()
@@ -741,6 +775,9 @@ class QtReview(QMainWindow):
         draft = self.current_draft()
         if self._loading or draft is None or draft.title == text:
             return
+        if self._typing_row != self.current_row():
+            self._record(self.current_row())
+            self._typing_row = self.current_row()
         draft.title = text
         self._changed(self.current_row(), now=False)
 
@@ -749,6 +786,7 @@ class QtReview(QMainWindow):
         category = self.category_box.itemData(index)
         if draft is None or category is None or draft.category == category:
             return
+        self._record(self.current_row())
         draft.category = category
         self._changed(self.current_row())
 
@@ -778,6 +816,7 @@ class QtReview(QMainWindow):
         except DateError:
             return False  # the inline message says what is wrong; the draft keeps its date
         if time != draft.time:
+            self._record(row)
             draft.choose_time(time)
             self._changed(row)
             if row == self.current_row():
@@ -840,6 +879,7 @@ class QtReview(QMainWindow):
         edtf = self.date_alternatives.itemData(index)
         if draft is None or not edtf:
             return
+        self._record(self.current_row())
         draft.choose_time(TimeSpan.parse(edtf))
         self._changed(self.current_row())
         self._load_editor()
@@ -853,6 +893,7 @@ class QtReview(QMainWindow):
             item = self.place_list.item(i)
             place = item.data(Qt.ItemDataRole.UserRole)
             (ticked if item.checkState() == Qt.CheckState.Checked else unticked).append(place)
+        self._record(self.current_row())
         draft.places, draft.place_alternatives = ticked, unticked
         if not ticked:
             self.set_status_message(
@@ -885,6 +926,7 @@ class QtReview(QMainWindow):
         places = [gaz.place(c.entry, qualified=True) for c in candidates]
         best, others = places[0], places[1:]
         known = {p.id for p in draft.places}
+        self._record(self.current_row())
         if best.id not in known:
             draft.places = [*draft.places, best]
         draft.place_alternatives = [p for p in draft.place_alternatives if p.id != best.id]
@@ -910,8 +952,7 @@ class QtReview(QMainWindow):
             return
         self._commit_date(row)
         if draft.status != status:
-            self._verdicts.append([(row, draft.status)])
-            self._undone.clear()
+            self._record(row)
         draft.status = status
         self._changed(row)
         if advance and row + 1 < len(self.drafts.drafts):
@@ -929,16 +970,12 @@ class QtReview(QMainWindow):
         """Accept every draft still to review (rejected drafts stay rejected)."""
         if self._date_not_applied("accepting the drafts"):
             return
-        count = 0
-        given: list[tuple[int, str]] = []
-        for row, draft in enumerate(self.drafts.drafts):
-            if draft.status == PENDING:
-                given.append((row, draft.status))
-                draft.status = ACCEPTED
-                count += 1
-        if given:
-            self._verdicts.append(given)
-            self._undone.clear()
+        rows = [row for row, draft in enumerate(self.drafts.drafts) if draft.status == PENDING]
+        if rows:
+            self._record(*rows)
+        for row in rows:
+            self.drafts.drafts[row].status = ACCEPTED
+        count = len(rows)
         self.model.all_changed()
         self._tint_article()
         self._update_counts()
@@ -947,45 +984,63 @@ class QtReview(QMainWindow):
         self.set_status_message(f"Accepted {counted(count, 'draft')}.")
 
     def undo_verdict(self) -> None:
-        """Ctrl+Z: the last verdict taken back (every draft of an Accept all), its draft
-        selected again; the status line says what was undone."""
-        if not self._verdicts:
-            self.set_status_message("No verdict to undo.")
+        """Ctrl+Z: the last verdict or edit taken back (every draft of an Accept all; a title
+        typed in one go), its draft selected again; the status line says what was undone."""
+        self._commit_date()  # a date typed and not yet applied is the last change
+        given = self._last_change(self._history)
+        if given is None:
+            self.set_status_message("Nothing to undo.")
             return
-        self._undone.append(self._give(self._verdicts.pop(), "Undone"))
+        self._undone.append(self._give(given, "Undone"))
 
     def redo_verdict(self) -> None:
-        """Ctrl+Shift+Z (Ctrl+Y): the last verdict Ctrl+Z took back given again: an undo
+        """Ctrl+Shift+Z (Ctrl+Y): the last change Ctrl+Z took back given again: an undo
         too many (of an Accept all of forty drafts) was for good."""
-        if not self._undone:
-            self.set_status_message("No verdict to redo.")
+        self._commit_date()
+        given = self._last_change(self._undone)
+        if given is None:
+            self.set_status_message("Nothing to redo.")
             return
-        self._verdicts.append(self._give(self._undone.pop(), "Redone"))
+        self._history.append(self._give(given, "Redone"))
 
-    def _give(self, given: list[tuple[int, str]], done: str) -> list[tuple[int, str]]:
-        """The drafts' statuses set as `given` says, the first draft selected and the status
-        line saying so; the statuses they had, to give back."""
-        had = [
-            (row, self.drafts.drafts[row].status)
-            for row, _ in given
-            if 0 <= row < len(self.drafts.drafts)
-        ]
-        for row, status in given:
-            if 0 <= row < len(self.drafts.drafts):
-                self.drafts.drafts[row].status = status
+    def _last_change(self, stack: list[list[tuple[int, dict]]]) -> list[tuple[int, dict]] | None:
+        """The last entry of `stack` that changes a draft (a place ticked and ticked back in
+        the list, or found again, changed nothing), taken off it; None when there is none."""
+        rows = range(len(self.drafts.drafts))
+        while stack:
+            given = [(row, state) for row, state in stack.pop() if row in rows]
+            if any(draft_state(self.drafts.drafts[row]) != state for row, state in given):
+                return given
+        return None
+
+    def _give(self, given: list[tuple[int, dict]], done: str) -> list[tuple[int, dict]]:
+        """The drafts made as `given` says, the first draft selected and the status line
+        saying so; what they were, to give back."""
+        self._end_typing()
+        self.select(given[0][0])
+        had = [(row, draft_state(self.drafts.drafts[row])) for row, _ in given]
+        for row, state in given:
+            for name, value in state.items():
+                setattr(
+                    self.drafts.drafts[row], name, list(value) if isinstance(value, list) else value
+                )
         self.model.all_changed()
         self._tint_article()
         self._update_counts()
-        self.select(given[0][0])
         self._load_editor()
         self.autosave_now()
-        status = STATUS_WORDS[given[0][1]].lower()
+        row, state = given[0]
+        edited = list(dict.fromkeys(_EDITED[n] for n, v in state.items() if had[0][1][n] != v))
+        title = self.drafts.drafts[row].title
+        shown = title if len(title) <= 80 else title[:79] + "…"
+        status = STATUS_WORDS[state["status"]].lower()
         if len(given) > 1:
             self.set_status_message(f"{done}: {counted(len(given), 'draft')} {status} again.")
-        else:
-            title = self.drafts.drafts[given[0][0]].title
-            shown = title if len(title) <= 80 else title[:79] + "…"
+        elif edited in ([], ["verdict"]):
             self.set_status_message(f"{done}: “{shown}” is {status} again.")
+        else:
+            what = " and ".join(edited)
+            self.set_status_message(f"{done}: the {what} of draft {row + 1}, “{shown}”.")
         return had
 
     COLUMN_WIDTHS = {
