@@ -642,6 +642,41 @@ def test_dropping_an_article_starts_the_import(window, tmp_path, qtbot):
     assert review is not None and review.article_path == str(path)
 
 
+def test_a_file_dropped_on_the_review_opens_as_on_the_main_window(window, tmp_path, qtbot):
+    """The review refused dropped files (the main window takes them): an article dropped on
+    it is imported, its review taking this one's place (which is kept); a table opens on the
+    map."""
+    from mapexplorer.importer.drafts import ACCEPTED
+
+    review = open_review(qtbot, window)
+    assert review.acceptDrops()
+    review.accept_current()
+    article = tmp_path / "dropped-on-review.txt"
+    article.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) — Diplomats from France and Iran met in Geneva on "
+        "March 3, 2024 to talk about trade. In 2015 they had signed a deal in Vienna.\n",
+        encoding="utf-8",
+    )
+    event = file_drop(article)
+    review.dropEvent(event)
+    assert event.isAccepted()
+    assert "dropped-on-review.txt" in review.status_line.text()
+    assert "review is kept" in review.status_line.text()
+    new = confirm_date(qtbot, window, published="2024-03-05")
+    assert new is not review and new.article_path == str(article)
+    assert not review.isVisible()
+
+    table = tmp_path / "incidents.csv"
+    table.write_text("title,date,latitude,longitude\nTalks,2025-02-03,48.2,16.37\n")
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+        new.dropEvent(file_drop(table))
+    assert [e.title for e in window.state.catalogue.events] == ["Talks"]
+    assert window.review is new and new.isVisible()  # the review stays, as it was
+
+    first = open_review(qtbot, window)  # the first article's review was kept
+    assert first.drafts.drafts[0].status == ACCEPTED
+
+
 def test_an_article_opened_with_file_open_is_imported(window, tmp_path, qtbot):
     """A news story saved as .txt, picked in File ▸ Open: imported, as a dropped one is (it
     was read as a table and refused as "a single column")."""

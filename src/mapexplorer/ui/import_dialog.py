@@ -562,6 +562,7 @@ class ArticleImporter(QObject):
             old.deleteLater()
         review = QtReview(drafts, autosave, path, self.window, article_name=name)
         review.saved.connect(self.window.open_file)
+        review.files_dropped.connect(self._open_dropped)
         review.closed.connect(
             lambda: self.window.statusBar().showMessage(
                 "Your review is kept: import the same article again to resume it.", 8000
@@ -575,6 +576,13 @@ class ArticleImporter(QObject):
         review.activateWindow()
         self.review_opened.emit(review)
         return review
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        """Files dropped on the review: the main window comes to the front (where a data file
+        opens, and an article's date is asked) and opens them as dropped on it."""
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.open_dropped(paths)
 
     def show_error(self, exc: ArticleError) -> None:
         """Say which file and what is wrong; nothing else changes."""

@@ -692,15 +692,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        path = self._dropped_file(event)
-        if path is not None:
+        if self._dropped_file(event) is not None:
             event.acceptProposedAction()
-            others = [p for p in self._dropped_paths(event) if p != path]
-            if Path(path).suffix.lower() in _WEB_PAGES:
-                self.importer.import_file(path)  # dropped, a page is an article to read
-            else:
-                self.open_file(path)
-            self._not_opened = others  # said once the file is open (or could not be)
+            self.open_dropped(self._dropped_paths(event))
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """Open the file of those dropped (here or on the import review) that `_chosen_file`
+        picks; the others are named once it is open (or could not be)."""
+        path = self._chosen_file(paths)
+        if path is None:
+            return
+        if Path(path).suffix.lower() in _WEB_PAGES:
+            self.importer.import_file(path)  # dropped, a page is an article to read
+        else:
+            self.open_file(path)
+        self._not_opened = [p for p in paths if p != path]
 
     @staticmethod
     def _dropped_paths(event) -> list[str]:
@@ -708,10 +714,13 @@ class MainWindow(QMainWindow):
 
     @classmethod
     def _dropped_file(cls, event) -> str | None:
+        return cls._chosen_file(cls._dropped_paths(event))
+
+    @staticmethod
+    def _chosen_file(paths: list[str]) -> str | None:
         """The file to open of those dropped: the first we read, else the first of any kind (a
         folder, a shapefile), which the opener names, saying what to do, rather than a drop
         that does nothing at all."""
-        paths = cls._dropped_paths(event)
         readable = (p for p in paths if Path(p).suffix.lower() in DROPPABLE)
         return next(readable, paths[0] if paths else None)
 

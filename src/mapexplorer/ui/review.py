@@ -207,10 +207,12 @@ class QtReview(QMainWindow):
     """Review an article's drafts and save the accepted ones as a catalogue.
 
     `saved(path)` is emitted after a catalogue is written (the main window opens it);
-    `closed()` when the window closes (the drafts are already autosaved)."""
+    `closed()` when the window closes (the drafts are already autosaved); `files_dropped(paths)`
+    when files are dropped on it, for the main window to open as a drop on it would."""
 
     saved = Signal(str)
     closed = Signal()
+    files_dropped = Signal(list)
 
     def __init__(
         self,
@@ -249,6 +251,7 @@ class QtReview(QMainWindow):
             app.aboutToQuit.connect(self.autosave_now)
 
         self.setWindowTitle(f"Review: {self.heading} — Map Explorer")
+        self.setAcceptDrops(True)  # a file dropped here was refused with a no-entry cursor
         self.setAccessibleName("Review the imported events")
         screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         room = screen.availableGeometry().size() * 0.92 if screen is not None else None
@@ -1176,6 +1179,27 @@ class QtReview(QMainWindow):
         self.set_status_message(f"Saved {counted(len(catalogue.events), 'event')} to {path}.")
         self.saved.emit(str(path))
         return True
+
+    # --- drag and drop ------------------------------------------------------------------------
+    @staticmethod
+    def _dropped_paths(event) -> list[str]:
+        mime = event.mimeData()
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Files dropped here open as on the main window (an article is imported, its review
+        then taking this one's place, which is kept; a data file opens on the map)."""
+        paths = self._dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        what = Path(paths[0]).name if len(paths) == 1 else "the files dropped"
+        self.set_status_message(f"Opening {what} in the Map Explorer window; your review is kept.")
+        self.files_dropped.emit(paths)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if not self._commit_date() and not self._close_without_typed_date():
