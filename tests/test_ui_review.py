@@ -1014,3 +1014,45 @@ def test_at_larger_text_the_dialogs_grow_with_their_text(window, qtbot):
         assert large.width() > normal.width() and large.height() > normal.height()
     finally:
         window.set_text_scale(1.0)
+
+
+def test_keep_editing_when_another_article_opens_keeps_the_review_and_its_typing(
+    window, qtbot, tmp_path
+):
+    """Importing another article closes the review open; answered 'Keep editing' (a date typed
+    that is not one), the review was deleted all the same, what was typed with it. It stays,
+    with the typing, and the other article's drafts are kept to resume."""
+    from PySide6.QtCore import QTimer
+
+    review = open_review(qtbot, window)
+    type_a_non_date(qtbot, review)
+    asked: list[str] = []
+
+    def keep_editing():
+        box = getattr(review, "close_box", None)
+        if box is not None and box.isVisible() and not asked:
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == "Keep editing").click()
+
+    poll = QTimer(interval=20)
+    poll.timeout.connect(keep_editing)
+    poll.start()
+    other = tmp_path / "geneva.txt"
+    other.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) — Diplomats from France and Iran met in Geneva on "
+        "March 3, 2024 to talk about trade. In 2015 they had signed a deal in Vienna.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(other))
+    confirm_date(qtbot, window, published="2024-03-05")
+    qtbot.waitUntil(lambda: bool(asked))
+    poll.stop()
+    assert "“yesterday” is not a date" in asked[0]
+    assert window.review is review and review.isVisible()
+    assert review.date_edit.text() == "yesterday"
+    assert "geneva.txt" in review.status_line.text()
+    review.date_edit.setText("2015")  # corrected: the other article opens, its drafts kept
+    assert window.importer.import_file(str(other))
+    resumed = confirm_date(qtbot, window, published="2024-03-05")
+    assert resumed is not review and resumed.article_path == str(other)
+    assert "Resumed" in resumed.status_line.text()

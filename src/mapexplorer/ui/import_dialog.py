@@ -552,13 +552,17 @@ class ArticleImporter(QObject):
         path: str = "",
         message: str = "",
         name: str = "",
-    ) -> QtReview:
-        """Show `drafts` in a review window (replacing the one open, whose work is kept)."""
+    ) -> QtReview | None:
+        """Show `drafts` in a review window (replacing the one open, whose work is kept).
+        None when the one open will not close (a date typed in it that is not one, and the
+        user keeps editing): it stays, with what is typed, and `drafts` are kept to resume."""
         from mapexplorer.ui.review import QtReview
 
         old = getattr(self.window, "review", None)
         if old is not None:
-            old.close()  # autosaves
+            if old.isVisible() and not old.close():  # (closing autosaves)
+                self._keep_for_later(old, drafts, autosave, name or Path(path).name)
+                return None
             old.deleteLater()
         review = QtReview(drafts, autosave, path, self.window, article_name=name)
         review.saved.connect(self.window.open_file)
@@ -576,6 +580,26 @@ class ArticleImporter(QObject):
         review.activateWindow()
         self.review_opened.emit(review)
         return review
+
+    def _keep_for_later(
+        self, review: QtReview, drafts: DraftSet, autosave: Path | None, name: str
+    ) -> None:
+        """The review open stays (its user keeps editing): the drafts of the article that was
+        to replace it are saved, so importing it again resumes them, and the review says so."""
+        kept = "its drafts are kept"
+        if autosave is not None:
+            try:
+                autosave.parent.mkdir(parents=True, exist_ok=True)
+                drafts.save(autosave)
+            except (OSError, FormatError):
+                kept = "its drafts could not be kept"
+        review.set_status_message(
+            f"“{name or 'The article'}” was not opened, so that you can correct the date here; "
+            f"import it again when done ({kept}).",
+            error=True,
+        )
+        review.raise_()
+        review.activateWindow()
 
     def _open_dropped(self, paths: list[str]) -> None:
         """Files dropped on the review: the main window comes to the front (where a data file
