@@ -2377,6 +2377,40 @@ def test_whose_troops_they_were_is_not_where_it_happened():
     assert [p.name for p in base.places] == ["Russia"]
 
 
+def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
+    """ "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev shook
+    hands", after a Washington lead, was placed in Armenia and Azerbaijan, and 'Turkish
+    President Recep Tayyip Erdogan hosted the summit' in an Istanbul story in Turkey: whose
+    leaders they are is an alternative; the sentence is where the story is."""
+    signing = (
+        "Armenia and Azerbaijan sign peace deal\n"
+        "Published: August 9, 2025\n\n"
+        "WASHINGTON (AP) — Armenia and Azerbaijan signed a peace agreement at the White House "
+        "on Friday{lead}.\n\n"
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev shook "
+        "hands in the East Room{when}. The deal reopens transport routes across the region.\n"
+    )
+    for lead, when in ((", ending decades of conflict", ""), ("", " on Friday")):
+        drafts = import_text(signing.format(lead=lead, when=when))
+        hands = by_excerpt(drafts, "shook hands")
+        # (undated, the paragraph's draft is that sentence, not the present-tense one after it)
+        assert hands.title.startswith("Nikol Pashinyan and Ilham Aliyev shook hands"), lead
+        assert hands.time.edtf == "2025-08-08"
+        assert [p.name for p in hands.places] == ["Washington"]
+        assert {"Armenia", "Azerbaijan"} <= {p.name for p in hands.place_alternatives}
+    summit = (
+        "Black Sea summit opens\nPublished: October 9, 2025\n\n"
+        "ISTANBUL (AP) — Leaders from the region gathered in Istanbul on Wednesday for talks.\n\n"
+        "Turkish President Recep Tayyip Erdogan hosted the summit, which opened on Wednesday.\n"
+    )
+    hosted = by_excerpt(import_text(summit), "hosted the summit")
+    assert [p.name for p in hosted.places] == ["Istanbul"]
+    assert "Turkey" in [p.name for p in hosted.place_alternatives]
+    # what is so, undated, is still no event ("Iranian leaders provide support to Putin")
+    text = "Putin met Pezeshkian in Moscow on Jan. 17, 2025.\n\nIranian leaders back Putin.\n"
+    assert len(import_text(text, published="2025-01-18").drafts) == 1
+
+
 def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
     """ "Reformers launched the Tanzimat in 1839" was placed in Greece, from "Greece won its
     independence in 1830" before it: Greece is who acted there, not where the next thing

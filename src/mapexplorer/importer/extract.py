@@ -109,6 +109,7 @@ class _Unit:
     forecast: bool = False  # dated by what is estimated or may be ("will make 44% … in 2027")
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
+    whose_people: bool = False  # names places only as whose people acted, in the past
 
 
 def make_drafts(
@@ -584,6 +585,8 @@ def _units(
             # no place of its own (see `_paragraph_drafts`), the countries are alternatives.
             unit.displaced = list(unit.places)
             unit.places = []
+            # ("Iranian leaders provide support": what is so, no event)
+            unit.whose_people = any(a_past_verb(w) for w in _WORD.findall(text, start, end))
         own = [m for m in unit.places if start <= m.start < end and not m.demonym]
         unit.actors = _actors(text, own)
         unit.unknown_site = (
@@ -680,6 +683,8 @@ _OFFICE_AFTER = re.compile(
     r"Marshals?|Envoy|Representative|Army|Navy|Marines|Air\s+Force|Coast\s+Guard|"
     r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral)\b"
 )
+# An officer's name after the office ("Armenian Prime Minister Nikol Pashinyan").
+_NAMED_AFTER = re.compile(r"\s+[A-Z][\w'’.-]+")
 
 
 def _whose_people(text: str, mention: PlaceMention) -> bool:
@@ -687,6 +692,10 @@ def _whose_people(text: str, mention: PlaceMention) -> bool:
     military instructors", "Malian soldiers"), not where."""
     if not mention.demonym:
         return False
+    office = _OFFICE_AFTER.match(text, mention.end)
+    if office and _NAMED_AFTER.match(text, office.end()):
+        # "Turkish President Recep Tayyip Erdogan hosted the summit": whose leader, not where
+        return True
     after = _PEOPLE_AFTER.match(text, mention.end)
     words = after.group().split() if after else []
     for position, word in enumerate(words):
@@ -1144,14 +1153,22 @@ def _paragraph_drafts(
                 # briefing on Saturday', after a paragraph on Asheville: said where the story
                 # was, not in the place the headline starts from.
                 unit.places = list(story)
+            if not unit.places and unit.whose_people and news and story:
+                # "Turkish President Recep Tayyip Erdogan hosted the summit" in a story from
+                # Istanbul titled "Black Sea summit opens": where the story was, not the title's
+                # place, nor Turkey (see below).
+                unit.places = _story_but_whose(unit, story)
             if not unit.places and titled:
                 # Else, the place the story is about, which its title names ("The Ottoman
                 # Empire: six centuries in brief").
                 unit.places = list(titled)
             elif not unit.places and unit.displaced and story:
                 # "Traore's government expelled French troops": a clause that names only whose
-                # people acted, first in its paragraph, happened where the story was.
-                unit.places = list(story)
+                # people acted, first in its paragraph, happened where the story was; not in
+                # those countries ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani
+                # President Ilham Aliyev shook hands", after a lead in Armenia, Azerbaijan and
+                # Washington), which are alternatives.
+                unit.places = _story_but_whose(unit, story)
             elif not unit.places and country:
                 # "Goita was granted a new five-year term last month" in a story from Bamako,
                 # Mali, that names Mali most: the story's country.
@@ -1162,6 +1179,12 @@ def _paragraph_drafts(
             # "Not everyone is convinced the plants will loosen Taiwan's grip. Analysts
             # estimate …": around a forecast, no undated event either.
             return []
+        for unit in units:
+            if unit.whose_people and story:
+                # "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham
+                # Aliyev shook hands in the East Room. The deal reopens …": undated, it goes on
+                # where the story was, not in those countries (see above).
+                unit.places = _story_but_whose(unit, story)
         with_places = [u for u in units if u.places]
         if not any(not m.demonym for u in with_places for m in u.places):
             # '"A good day," said Jörgen Warborn, a Swedish lawmaker': with no date and no place
@@ -1189,6 +1212,13 @@ def _paragraph_drafts(
         nearest = min(drafts, key=lambda d: (abs(d.start - unit.start), d.start > unit.start))
         nearest.context.append(unit)
     return drafts
+
+
+def _story_but_whose(unit: _Unit, story: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of the story so far, but those the clause names as whose people acted
+    ("Armenian", "Azerbaijani"); all of them if none is left."""
+    whose = {m.best.entry.key for m in unit.displaced if m.demonym}
+    return [m for m in story if m.best.entry.key not in whose] or list(story)
 
 
 def _undated_paragraph_date(
