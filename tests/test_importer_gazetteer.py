@@ -1210,3 +1210,29 @@ def test_a_court_or_hospital_named_after_its_town_is_in_the_town(gaz, text, foun
     """ "He was convicted at Leeds Crown Court on 14 November" named no place ("Leeds Crown"
     read as a person's name), and the draft was lost."""
     assert [m.best.name for m in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "second"),
+    [
+        ("The Bank of England raised rates on Thursday.", "London", "England"),
+        ("The Bank of Japan raised rates.", "Tokyo", "Japan"),
+        ("The Central Bank of Nigeria acted.", "Abuja", "Nigeria"),
+        ("The Parliament of Georgia voted.", "Tbilisi", "Georgia"),
+        # another name of the country is no institution's own ("Bank of America", Charlotte)
+        ("Bank of America cut jobs.", "United States", None),
+        # a country named as where is still the country
+        ("He moved to England in 1990.", "England", None),
+        # a part of a country has not its country's capital
+        ("The Bank of Wales opened.", "Wales", None),
+    ],
+)
+def test_a_national_institution_named_after_its_country_is_at_its_capital(gaz, text, best, second):
+    """ "The Bank of England raised rates" was placed in England, "the Bank of Japan" in
+    Japan: a reader expects London and Tokyo; the country is the next reading."""
+    [mention] = gaz.find(text)
+    assert mention.best.name == best
+    if second:
+        assert mention.candidates[1].name == second
+    else:
+        assert len(mention.candidates) == 1 or mention.candidates[1].entry.kind != "city"

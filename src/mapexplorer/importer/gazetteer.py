@@ -283,6 +283,7 @@ class Gazetteer:
         self._curated_towns: set[str] = set()
         self._country_names: dict[str, str] | None = None
         self._capitals: set[tuple[str, str]] = set()  # (a capital's name as a key, its country)
+        self._capital_names: dict[str, str] = {}  # a country's (or curated region's) entry key
         self._table_names: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
         folder = geodata_dir()
         for feature in json.loads((folder / "basemap.geojson").read_text(encoding="utf-8"))[
@@ -340,6 +341,8 @@ class Gazetteer:
                 # "Washington D.C.": GeoNames' Washington
                 name = normalise(re.sub(r"\s+D\.\s?C\.$", "", capital))
                 self._capitals.add((name, entry.country))
+                if outline:  # (not a part with its country's code: Wales is not at London)
+                    self._capital_names.setdefault(entry.key, name)
             for alt in info.get("altSpellings") or []:
                 if not (alt.isupper() and len(alt) <= 3):  # ISO codes read as words: "IT", "IN"
                     self._add(alt, entry, alternate=True)
@@ -447,6 +450,8 @@ class Gazetteer:
                 self._table_names[normalise(alias)].append((entry.key, False, False))
             for demonym in item.get("demonyms", []):
                 self._add(demonym, entry, demonym=True)
+            if "capital" in item:  # England's is London
+                self._capital_names[entry.key] = normalise(item["capital"])
 
     def _curated_shape(self, item: dict) -> BaseGeometry:
         if "places" in item:
@@ -785,7 +790,9 @@ class Gazetteer:
         )
         _rank_by_context(self, mentions, prose=True)
         mentions = _without_people_far_off(self, text, mentions)
-        return _small_towns_near(self, text, mentions, start, end)
+        mentions = _small_towns_near(self, text, mentions, start, end)
+        _institutions_at_capitals(self, text, mentions)
+        return mentions
 
     @functools.cached_property
     def _small_towns(self) -> dict[str, list[list]]:
@@ -813,8 +820,47 @@ class Gazetteer:
         entry = self._small_town_entry(best[1])
         return Candidate(entry, _prior(entry, False))
 
+    def capital_of(self, entry: Entry) -> Candidate | None:
+        """The capital city of a country (or of a curated region that gives one), the largest
+        of that name in it; None when unknown."""
+        name = self._capital_names.get(entry.key)
+        cities = [
+            c for c in self.lookup(name) if c.kind == CITY and c.entry.country == entry.country
+        ] if name else []  # fmt: skip
+        return max(cities, key=lambda c: c.entry.population) if cities else None
+
     def is_capital(self, entry: Entry) -> bool:
         return (normalise(entry.name), entry.country) in self._capitals
+
+
+# A national institution named after its country ("the Bank of England", "the Central Bank of
+# Nigeria", "the Parliament of Georgia"): at the country's capital.
+_NATIONAL_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Bank|Parliament|Supreme\s+Court|Constitutional\s+Court|National\s+Assembly)\s+of\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _institutions_at_capitals(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> None:
+    """Put the capital first for a country named as whose national institution it is ("The
+    Bank of Japan raised rates": Tokyo; Japan is the next candidate, an alternative). Only by
+    its own name: not "Bank of America" (in Charlotte), nor a country adjective."""
+    for mention in mentions:
+        best = mention.best
+        if (
+            mention.demonym
+            or normalise(re.sub(r"^the\s+", "", mention.text, flags=re.I)) != normalise(best.name)
+            or best.kind == CITY
+            or not _NATIONAL_INSTITUTION_BEFORE.search(
+                text, max(0, mention.start - 40), mention.start
+            )
+        ):
+            continue
+        capital = gaz.capital_of(best.entry)
+        if capital is not None:
+            top = max(c.score for c in mention.candidates)
+            rest = [c for c in mention.candidates if c.entry.key != capital.entry.key]
+            mention.candidates = [Candidate(capital.entry, top + 1.0), *rest]
 
 
 @functools.lru_cache(maxsize=512)
