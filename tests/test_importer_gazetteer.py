@@ -1236,3 +1236,15 @@ def test_a_national_institution_named_after_its_country_is_at_its_capital(gaz, t
         assert mention.candidates[1].name == second
     else:
         assert len(mention.candidates) == 1 or mention.candidates[1].entry.kind != "city"
+
+
+def test_a_place_named_twice_by_two_names_is_evidence_for_itself(gaz):
+    """ "PERRY, Fla. (AP) — Hurricane Idalia hit Florida" read Florida as Florida, Cuba: the
+    state "Fla." named counted for the Cuban town near it, not for "Florida", the same state."""
+    text = "PERRY, Fla. (AP) — Hurricane Idalia hit Florida on Wednesday morning."
+    assert [(m.text, m.best.name) for m in gaz.find(text)] == [
+        ("Fla.", "Florida (U.S. state)"),
+        ("Florida", "Florida (U.S. state)"),
+    ]
+    [draft] = import_text(text, published="2023-08-30").drafts
+    assert draft.places[0].name == "Florida (U.S. state)"

@@ -1454,21 +1454,23 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention], prose: bool =
         # A table's one clear name is little evidence ("Olympia", Washington's only, made
         # "Hastings" Nebraska's beside "London"): all its names' first readings are the context
         sure = clear if prose or len(clear) >= 2 else mentions
-        _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in sure])
+        _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in sure], prose)
         return
     # Every name a toss-up ("Gov. Kemp of Georgia said a curfew was imposed in Augusta"): each
     # one's first reading is only a guess (Georgia the country put Augusta in Italy, while
     # Augusta, Georgia, made Georgia the state), so the names are read one after another, each
     # in the context of the readings chosen so far.
     for mention in mentions:
-        _rescore_by_context(gaz, [mention], [(m.text, m.best.entry) for m in mentions])
+        _rescore_by_context(gaz, [mention], [(m.text, m.best.entry) for m in mentions], prose)
 
 
 def _rescore_by_context(
-    gaz: Gazetteer, mentions: list[PlaceMention], context: list[tuple[str, Entry]]
-) -> None:
+    gaz: Gazetteer, mentions: list[PlaceMention], context: list[tuple[str, Entry]],
+    prose: bool = False,
+) -> None:  # fmt: skip
     """Rescore the ambiguous mentions by their readings' distance to the `context` (a name as
-    written and the place it is taken for)."""
+    written and the place it is taken for). In prose, a reading another name names too is
+    evidence for itself (in a table, "Rafah, Egypt" says nothing of "Rafah, Gaza")."""
     decided: dict[str, list[Candidate]] = {}
     anchors: _Anchors | None = None
     only_under: dict[str, list[int]] = {}  # a name → the anchors that only it names
@@ -1495,7 +1497,11 @@ def _rescore_by_context(
             for cand in mention.candidates:
                 keep = np.ones(len(anchors.entries), bool)
                 keep[excluded] = False
-                if cand.entry.key in anchors.index:
+                if cand.entry.key in anchors.index and not (
+                    prose and names[cand.entry.key] - {key}
+                ):
+                    # (not itself, unless another name names it too: "PERRY, Fla. (AP) —
+                    # Hurricane Idalia hit Florida" is the state, not Florida, Cuba, near it)
                     keep[anchors.index[cand.entry.key]] = False
                 km = anchors.distances_km(cand.entry)[keep]
                 nearest = np.partition(km, 2)[:3] if len(km) > 3 else km  # the three nearest
