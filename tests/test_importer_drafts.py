@@ -1764,8 +1764,10 @@ def test_two_months_joined_by_and_are_both_of_the_year_guessed():
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        # Perry, Florida, is too small for the gazetteer: its state, not Perry, Georgia
-        ("PERRY, Fla. (AP) — The storm came ashore on Wednesday.", ["Florida (U.S. state)"]),
+        # Perry, Florida, a town of 7,000, not the bigger Perry, Georgia
+        ("PERRY, Fla. (AP) — The storm came ashore on Wednesday.", ["Perry"]),
+        # a town too small for the gazetteer (or unknown to it) is its state
+        ("KEATON BEACH, Fla. (AP) — The storm came ashore on Wednesday.", ["Florida (U.S. state)"]),
         ("AL KHOR, Qatar (AP) — The tournament opened on Sunday.", ["Qatar"]),
         ("KYIV, Ukraine (AP) — Drones struck the city on Sunday.", ["Kyiv"]),
     ],
@@ -1783,7 +1785,7 @@ def test_a_datelines_state_reads_the_storys_namesakes():
     assert draft.places[0].name == "Panama City" and draft.places[0].geometry.x < -80
     text = f"{lead}\n\nHomes in Perry were flooded on Wednesday."
     later = import_text(text, published="2023-08-30").drafts[1]
-    assert [p.name for p in later.places] == ["Florida (U.S. state)"]
+    assert [(p.name, round(p.geometry.x)) for p in later.places] == [("Perry", -84)]
 
 
 def test_the_publication_guess_is_not_before_what_the_text_tells_as_past():
@@ -3119,3 +3121,13 @@ def test_a_description_after_a_titled_name_goes_from_the_title():
     assert title_for(sentence, [(at, at + len("on Wednesday"))]) == (
         "Opposition leader Anna Zielinska said she would begin coalition talks"
     )
+
+
+def test_a_dateline_town_too_small_for_the_gazetteer_is_kept_after_the_lead():
+    """ "PERRY, Fla. (AP) — Hurricane Idalia hit Florida" dropped Perry (read as Florida, the
+    state, when no town of 15,000 is named so there): the town of 7,000 in Florida is where
+    the reporter was, after the lead's Florida."""
+    text = "PERRY, Fla. (AP) — Hurricane Idalia hit Florida on Wednesday morning."
+    [draft] = import_text(text, published="2023-08-30").drafts
+    assert [p.name for p in draft.places] == ["Florida (U.S. state)", "Perry"]
+    assert draft.places[1].geometry.x == pytest.approx(-83.58, abs=0.01)

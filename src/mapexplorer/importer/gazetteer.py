@@ -710,14 +710,17 @@ class Gazetteer:
 
     def qualified(self, name: str, qualifier: str) -> list[Candidate]:
         """ "Perry", "Fla.": the readings of a name that lie in what its qualifier names, else
-        that state or country itself (a town too small for the gazetteer, as Perry, Florida, is:
-        not Perry, Georgia). A qualifier that names no area, or only one of our regions without
-        a country's code to check against ("Siberia"), leaves the name's readings as they are."""
+        the biggest town of 1,000 to 15,000 people of that name there (Perry, Florida: not
+        Perry, Georgia), else that state or country itself. A qualifier that names no area, or
+        only one of our regions without a country's code to check against ("Siberia"), leaves
+        the name's readings as they are."""
         areas = self.area(qualifier)
         readings = self.lookup(name)
         if not areas or not all(a.entry.country for a in areas):
             return readings
-        return [c for c in readings if self._within(c.entry, qualifier)] or areas
+        inside = [c for c in readings if self._within(c.entry, qualifier)]
+        town = None if inside else self._small_town_written(f"{name}, {qualifier}")
+        return inside or ([town] if town else areas)
 
     def describe(self, entry: Entry) -> str:
         """An entry as a reader tells namesakes apart: "Paris, France", "Springfield,
@@ -1398,6 +1401,13 @@ def _apply_state_abbreviations(
             if found:
                 at = town_end - len(name)
                 break
+        if not found:
+            for first in range(len(words)):  # "Homes in Perry, Fla.": the town of 7,000
+                name = " ".join(words[first:])
+                town = gaz._small_town_written(f"{name}, {state}")
+                if town:
+                    found, at = [town], town_end - len(name)
+                    break
         if not found:
             found = gaz.area(state)
             at = min([m.start for m in mentions if m.end == town_end], default=at)
