@@ -2413,6 +2413,27 @@ def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
     assert len(import_text(text, published="2025-01-18").drafts) == 1
 
 
+def test_places_listed_before_their_verb_act_and_the_site_is_where():
+    """ "WASHINGTON (AP) — Armenia and Azerbaijan signed a peace agreement at the White House"
+    was placed in Armenia and Azerbaijan first: a list of places that opens the clause before
+    its verb ("A and B signed", "A, B and C signed") is who acted, as "A signed" is; the site
+    named after is where, they alternatives."""
+    text = (
+        "WASHINGTON (AP) — Armenia and Azerbaijan signed a peace agreement at the White House "
+        "on Friday."
+    )
+    [signed] = import_text(text, published="2025-08-09").drafts
+    assert [p.name for p in signed.places] == ["Washington"]
+    assert {"Armenia", "Azerbaijan"} <= {p.name for p in signed.place_alternatives}
+    text = "Mali, Burkina Faso and Niger signed a defence pact in Niamey in September 2023."
+    [pact] = import_text(text, published="2025-08-09").drafts
+    assert [p.name for p in pact.places] == ["Niamey"]
+    # not a list after a word for where, nor "between"
+    text = "Floods in Mali and Niger killed 50 people in September 2024."
+    [floods] = import_text(text, published="2025-08-09").drafts
+    assert [p.name for p in floods.places] == ["Mali", "Niger"]
+
+
 def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
     """ "Reformers launched the Tanzimat in 1839" was placed in Greece, from "Greece won its
     independence in 1830" before it: Greece is who acted there, not where the next thing

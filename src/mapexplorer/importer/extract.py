@@ -780,6 +780,25 @@ def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
     """The places of a clause that act, with those listed with them ("Russia and Iran fought",
     "Mali, Burkina Faso and Niger signed", "the leaders of France, Germany and Britain")."""
     acting = [m for m in own if _acts(text, m)]
+    for position, mention in enumerate(own):
+        # "Armenia and Azerbaijan signed …": the last of a list that opens the clause, before
+        # its verb (not "between Russia and Iran", "in Mali and Niger")
+        first = position
+        while first and _LISTED.fullmatch(text, own[first - 1].end, own[first].start):
+            first -= 1
+        after = _WORD_AFTER.match(text, mention.end)
+        if (
+            first < position
+            and mention not in acting
+            and after is not None
+            and has_a_verb(after.group(1))
+            and after.group(1) not in ("was", "were", "is", "are")
+            and not _PLACE_BEFORE.search(text, max(0, own[first].start - 20), own[first].start)
+            and not re.search(
+                r"\bbetween\s+(?:the\s+)?$", text[max(0, own[first].start - 20) : own[first].start]
+            )
+        ):
+            acting.append(mention)
     for mention in reversed(own):
         if mention in acting:
             continue
