@@ -2408,6 +2408,10 @@ def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
     hosted = by_excerpt(import_text(summit), "hosted the summit")
     assert [p.name for p in hosted.places] == ["Istanbul"]
     assert "Turkey" in [p.name for p in hosted.place_alternatives]
+    # with no story, title or dateline to say where, his country (since 15cae63, no draft)
+    text = "Armenian Prime Minister Nikol Pashinyan resigned on Friday after mass protests."
+    [resigned] = import_text(text, published="2025-10-11").drafts
+    assert [p.name for p in resigned.places] == ["Armenia"]
     # what is so, undated, is still no event ("Iranian leaders provide support to Putin")
     text = "Putin met Pezeshkian in Moscow on Jan. 17, 2025.\n\nIranian leaders back Putin.\n"
     assert len(import_text(text, published="2025-01-18").drafts) == 1

@@ -110,6 +110,7 @@ class _Unit:
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
     whose_people: bool = False  # names places only as whose people acted, in the past
+    whose_leaders: bool = False  # … one of them as whose leader ("Armenian Prime Minister …")
 
 
 def make_drafts(
@@ -587,6 +588,7 @@ def _units(
             unit.places = []
             # ("Iranian leaders provide support": what is so, no event)
             unit.whose_people = any(a_past_verb(w) for w in _WORD.findall(text, start, end))
+            unit.whose_leaders = any(_an_office_and_name(text, m) for m in unit.displaced)
         own = [m for m in unit.places if start <= m.start < end and not m.demonym]
         unit.actors = _actors(text, own)
         unit.unknown_site = (
@@ -687,13 +689,18 @@ _OFFICE_AFTER = re.compile(
 _NAMED_AFTER = re.compile(r"\s+[A-Z][\w'’.-]+")
 
 
+def _an_office_and_name(text: str, mention: PlaceMention) -> bool:
+    """Whether an office and a name follow a place ("Armenian Prime Minister Nikol …")."""
+    office = _OFFICE_AFTER.match(text, mention.end)
+    return office is not None and _NAMED_AFTER.match(text, office.end()) is not None
+
+
 def _whose_people(text: str, mention: PlaceMention) -> bool:
     """Whether a country adjective says whose people they were ("French troops", "Russian
     military instructors", "Malian soldiers"), not where."""
     if not mention.demonym:
         return False
-    office = _OFFICE_AFTER.match(text, mention.end)
-    if office and _NAMED_AFTER.match(text, office.end()):
+    if _an_office_and_name(text, mention):
         # "Turkish President Recep Tayyip Erdogan hosted the summit": whose leader, not where
         return True
     after = _PEOPLE_AFTER.match(text, mention.end)
@@ -1192,6 +1199,10 @@ def _paragraph_drafts(
                 # "Goita was granted a new five-year term last month" in a story from Bamako,
                 # Mali, that names Mali most: the story's country.
                 unit.places = [country]
+            if not unit.places and unit.whose_leaders:
+                # "Armenian Prime Minister Nikol Pashinyan resigned on Friday", with no story,
+                # title or dateline to say where: his country, rather than no event
+                unit.places = list(unit.displaced)
     drafts = [u for u in dated if u.places or u.speakers or u.ended]
     if not drafts:
         if forecasts:
