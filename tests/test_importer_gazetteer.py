@@ -1219,6 +1219,9 @@ def test_a_court_or_hospital_named_after_its_town_is_in_the_town(gaz, text, foun
         ("The Bank of Japan raised rates.", "Tokyo", "Japan"),
         ("The Central Bank of Nigeria acted.", "Abuja", "Nigeria"),
         ("The Parliament of Georgia voted.", "Tbilisi", "Georgia"),
+        # a central bank away from its capital, by its own name (curated)
+        ("The Reserve Bank of Australia held rates.", "Sydney", None),
+        ("The Reserve Bank of India raised rates.", "Mumbai", None),
         # another name of the country is no institution's own ("Bank of America", Charlotte)
         ("Bank of America cut jobs.", "United States", None),
         # a country named as where is still the country
