@@ -2408,6 +2408,14 @@ def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
     hosted = by_excerpt(import_text(summit), "hosted the summit")
     assert [p.name for p in hosted.places] == ["Istanbul"]
     assert "Turkey" in [p.name for p in hosted.place_alternatives]
+    # nor the adjectives of the sentence it goes on from
+    text = (
+        "BERLIN (AP) — Turkish President Recep Tayyip Erdogan visited Berlin on Friday.\n\n"
+        "French President Emmanuel Macron arrived on Saturday.\n"
+    )
+    arrived = by_excerpt(import_text(text, published="2025-10-11"), "Macron arrived")
+    assert [p.name for p in arrived.places] == ["Berlin"]
+    assert "Turkey" not in [p.name for p in arrived.place_alternatives]
     # with no story, title or dateline to say where, his country (since 15cae63, no draft)
     text = "Armenian Prime Minister Nikol Pashinyan resigned on Friday after mass protests."
     [resigned] = import_text(text, published="2025-10-11").drafts

@@ -1248,7 +1248,10 @@ def _story_but_whose(unit: _Unit, story: list[PlaceMention]) -> list[PlaceMentio
     """The places of the story so far, but those the clause names as whose people acted
     ("Armenian", "Azerbaijani"); all of them if none is left."""
     whose = {m.best.entry.key for m in unit.displaced if m.demonym}
-    return [m for m in story if m.best.entry.key not in whose] or list(story)
+    # (nor the story's own adjectives: "Turkish President … visited Berlin. French President
+    # Emmanuel Macron arrived on Saturday" is Berlin, not Turkey too)
+    named = [m for m in story if not m.demonym] or story
+    return [m for m in named if m.best.entry.key not in whose] or list(named)
 
 
 def _undated_paragraph_date(
