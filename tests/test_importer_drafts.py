@@ -2416,6 +2416,15 @@ def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
     arrived = by_excerpt(import_text(text, published="2025-10-11"), "Macron arrived")
     assert [p.name for p in arrived.places] == ["Berlin"]
     assert "Turkey" not in [p.name for p in arrived.place_alternatives]
+    # an emir, a king, a crown prince …; not the adjective of the sentence before either
+    text = (
+        "RIYADH, Saudi Arabia (AP) — Leaders gathered in Riyadh on Friday for a summit.\n\n"
+        "Iranian Supreme Leader Ayatollah Ali Khamenei sent a message on Friday. Qatari Emir "
+        "Sheikh Tamim bin Hamad Al Thani arrived on Friday.\n"
+    )
+    arrived = by_excerpt(import_text(text, published="2025-10-11"), "Qatari Emir")
+    assert [p.name for p in arrived.places] == ["Riyadh"]
+    assert "Qatar" in [p.name for p in arrived.place_alternatives]
     # with no story, title or dateline to say where, his country (since 15cae63, no draft)
     text = "Armenian Prime Minister Nikol Pashinyan resigned on Friday after mass protests."
     [resigned] = import_text(text, published="2025-10-11").drafts

@@ -683,7 +683,8 @@ _OFFICE_AFTER = re.compile(
     r"Prime|Deputy|Chief|Attorney|Interior|Finance|Energy)\s+)?(?:President|Minister|Judge|"
     r"Attorney|Ambassador|Embassy|Consulate|Secretary|Senator|Court|Department|Ministry|"
     r"Marshals?|Envoy|Representative|Army|Navy|Marines|Air\s+Force|Coast\s+Guard|"
-    r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral)\b"
+    r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral|Emir|King|"
+    r"Queen|Premier|Sultan|Crown\s+Prince)\b"
 )
 # An officer's name after the office ("Armenian Prime Minister Nikol Pashinyan").
 _NAMED_AFTER = re.compile(r"\s+[A-Z][\w'’.-]+")
@@ -1172,8 +1173,12 @@ def _paragraph_drafts(
                 # unless the sentence refers back to it ("it", "the country").
                 before = earlier[-1]
                 unit.places = [
-                    m for m in before.places if unit.refers_back or m not in before.actors
-                ]
+                    m for m in before.places
+                    if (unit.refers_back or m not in before.actors)
+                    # ("Qatari Emir Sheikh Tamim arrived", after "Iranian Supreme Leader Ali
+                    # Khamenei sent a message": not Iran either)
+                    and not (unit.whose_people and m.demonym)
+                ]  # fmt: skip
             if not unit.places and unit.quoted and news and story:
                 # '"We have never seen water like this," the county's director said at a
                 # briefing on Saturday', after a paragraph on Asheville: said where the story
