@@ -1575,18 +1575,7 @@ def _choose_places(
     trust = sum(trusts) / len(trusts) if trusts else 0.0
     if not named:
         trust *= 0.85
-    return _one_of_each(list(places.values())), list(alternatives.values()), trust
-
-
-def _one_of_each(places: list[Place]) -> list[Place]:
-    """The places without a second of the same name and shape: "WASHINGTON (AP) — … at the
-    White House" names GeoNames' Washington and the curated entry the White House is (its own,
-    so that the curated names keep their rank), which draw and read as one place."""
-    kept: list[Place] = []
-    for place in places:
-        if not any(k.name == place.name and k.geometry.equals(place.geometry) for k in kept):
-            kept.append(place)
-    return kept
+    return list(places.values()), list(alternatives.values()), trust
 
 
 def _dedupe_times(times: list[TimeSpan], main: TimeSpan) -> list[TimeSpan]:
