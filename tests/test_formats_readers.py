@@ -3703,6 +3703,26 @@ def test_a_date_open_at_one_end_is_refused_saying_what_to_write(value, message):
     assert parse_date("from Aug. 25 to Sept. 17, 1941").edtf == "1941-08-25/1941-09-17"
 
 
+@pytest.fixture
+def fixed_today(monkeypatch):
+    """Today, for the readers, held at one day: a test that took its own today and then read
+    "2014–present" failed when midnight passed between the two (CI runs at any hour)."""
+    from types import SimpleNamespace
+
+    from mapexplorer.formats import dates
+
+    day = datetime.date(2026, 3, 15)
+
+    class Today(datetime.date):
+        @classmethod
+        def today(cls):
+            return day
+
+    held = SimpleNamespace(date=Today, timedelta=datetime.timedelta, datetime=datetime.datetime)
+    monkeypatch.setattr(dates, "_dt", held)
+    return day
+
+
 @pytest.mark.parametrize(
     ("value", "start"),
     [
@@ -3719,20 +3739,22 @@ def test_a_date_open_at_one_end_is_refused_saying_what_to_write(value, message):
         ("2014–present[3]", "2014"),  # Wikipedia's reference mark
     ],
 )
-def test_a_span_still_going_on_is_read_to_today(value, start):
+def test_a_span_still_going_on_is_read_to_today(value, start, fixed_today):
     # It was "'present' is not a date we can read" ("since 2014": "has no end"): Wikipedia's
     # tables write wars, offices and disputes so. An event needs both ends: today is its end.
-    today = datetime.date.today().isoformat()
+    today = fixed_today.isoformat()
     assert parse_date(value).edtf == f"{start}/{today}"
     assert parse_date("1941–1945").edtf == "1941/1945"  # a range as before
     with pytest.raises(DateError, match="not a valid EDTF"):
         parse_date("2024-06-")  # a date cut short, not "2024-06 to today"
-    later = datetime.date.today().year + 2
+    later = fixed_today.year + 2
     with pytest.raises(DateError, match=f"'{later}–present' is still going on, but starts after"):
         parse_date(f"{later}–present")
 
 
-def test_a_table_of_spans_still_going_on_says_so_in_the_report_and_the_date_note(tmp_path):
+def test_a_table_of_spans_still_going_on_says_so_in_the_report_and_the_date_note(
+    tmp_path, fixed_today
+):
     text = (
         "date,title,lat,lon\n"
         "2014–present,War in Donbas,48.0,37.8\n"
@@ -3742,9 +3764,8 @@ def test_a_table_of_spans_still_going_on_says_so_in_the_report_and_the_date_note
     )
     catalogue, report = read_catalogue(write(tmp_path / "wars.csv", text))
     events = by_title(catalogue)
-    today = datetime.date.today()
     donbas = events["War in Donbas"]
-    assert donbas.time.end == TimeSpan.parse(today.isoformat()).end
+    assert donbas.time.end == TimeSpan.parse(fixed_today.isoformat()).end
     assert donbas.date_note == (
         f"The file gives '2014–present', still going on: read as {donbas.time.describe()}, to "
         "the day the file was opened."
@@ -4519,11 +4540,11 @@ def test_a_day_and_month_without_a_year_says_so(value):
         parse_date(value)
 
 
-def test_an_end_column_of_present_or_ongoing_reads_to_today(tmp_path):
+def test_an_end_column_of_present_or_ongoing_reads_to_today(tmp_path, fixed_today):
     """An end column's "present" or "ongoing" was refused ("not a date we can read"), and in
     a file where most ends were so, the end column was dropped with nothing said, a start
     after its end read as the start alone; "2014–present" in one cell reads to today."""
-    today = datetime.date.today().isoformat()
+    today = fixed_today.isoformat()
     text = (
         "start,end,title,lat,lon\n"
         "2024-01-01,ongoing,Siege,48.14,37.74\n"
