@@ -174,6 +174,36 @@ def test_a_list_of_places_in_one_cell_is_the_event_at_each(tmp_path):
     ]  # fmt: skip
 
 
+def test_places_apart_by_semicolons_are_each_a_place_written_as_any_other(tmp_path):
+    """A cell of 'Paris, France; Lyon, France' (a sheet listing each march's towns) was read as
+    Paris, leaving out 'France; Lyon' as an area we do not know: a semicolon parts places, each
+    written as any other name (with its country, or the row's), the unknown ones reported."""
+    text = (
+        "date,title,place,country\n"
+        '2024-05-01,Marches,"Paris, France; Lyon, France",\n'
+        "2024-05-02,Strikes,Marseille; Toulouse,France\n"
+        "2024-05-03,Talks,Geneva; Xyzzyville; Bern,\n"
+        "2024-05-04,Nowhere,Xyzzyville; Plughton,\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "marches.csv", text))
+    events = {e.title: catalogue.places_of(e) for e in catalogue.events}
+    names = {title: [p.name for p in places] for title, places in events.items()}
+    assert names == {
+        "Marches": ["Paris, France", "Lyon, France"],
+        "Strikes": ["Marseille", "Toulouse"],
+        "Talks": ["Geneva", "Bern"],
+    }
+    (lon, lat) = events["Strikes"][1].representative
+    assert (round(lat), round(lon)) == (44, 1)  # Toulouse, France
+    assert not [n for n in report.notes if "leaving out" in n]
+    (line,) = [n for n in report.notes if "list of places" in n]
+    assert "'Geneva; Xyzzyville; Bern' (not 'Xyzzyville')" in line
+    ((item, message),) = [(p.item, p.message) for p in report.problems]
+    assert item == "row 5" and message.startswith(
+        "'Xyzzyville; Plughton' is not a place we know by name"
+    )
+
+
 def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
     """A history teacher's table of Olympia, Rome, London and Hastings: Olympia is only
     Olympia, Washington, in our gazetteer, and that one name made every other a U.S. town

@@ -49,7 +49,14 @@ class PlacesByName:
     time) is loaded only if some row or feature needs it."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
-        self._names = [name for name in dict.fromkeys(names) if name]
+        # a list of places ("Paris, France; Lyon, France") is resolved as its parts, each
+        # the others' context
+        self._names = [
+            part
+            for name in dict.fromkeys(names)
+            if name
+            for part in (_semicolon_parts(name) if ";" in name else [name])
+        ]
         self._found: dict | None = None
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
         self._ids: dict[str, str] = {}  # gazetteer entry → place id: "Kiev" and "Kyiv" are one
@@ -98,7 +105,12 @@ class PlacesByName:
         """`place`, or, for a name that reads as no place and is a list of places, as a
         Wikipedia table's "Location" writes several ("Manchuria, Yellow Sea"), the ones we know
         among them, when they are at least half (the report says which were not): not "Paris,
-        Germany", where the last part is a country or state that rules the town out."""
+        Germany", where the last part is a country or state that rules the town out. Parts
+        apart by semicolons ("Paris, France; Lyon, France") are each a place, written as any
+        other name."""
+        listed = shown or name
+        if ";" in listed:
+            return self._semicolon_list(builder, name, listed)
         try:
             return [self.place(builder, name, place_id, shown)]
         except PlaceNameError:
@@ -117,6 +129,29 @@ class PlacesByName:
                 raise
             self._listed.setdefault(listed, unknown)
             return list(dict.fromkeys(known))
+
+    def _semicolon_list(self, builder: CatalogueBuilder, name: str, listed: str) -> list[str]:
+        """The places of a list apart by semicolons, each part read as a name of its own (with
+        the row's country after it, when `name` is `listed` with one)."""
+        country = name[len(listed) :] if name != listed and name.startswith(listed) else ""
+        known: list[str] = []
+        unknown: list[str] = []
+        first: PlaceNameError | None = None
+        for part in _semicolon_parts(listed):
+            try:
+                known += self.places(builder, _with_country(part, country), shown=part)
+            except PlaceNameError as exc:
+                first = first or exc
+                unknown.append(part)
+        if first is not None and len(known) < len(unknown):
+            if len(unknown) == 1:
+                raise first
+            from mapexplorer.importer.gazetteer import gazetteer
+
+            raise PlaceNameError(_unknown(gazetteer(), listed))
+        if unknown:
+            self._listed.setdefault(listed, unknown)
+        return list(dict.fromkeys(known))
 
     def _qualified_town(self, parts: list[str]) -> bool:
         """Whether a name's parts are a town and the country or state it lies in ("Paris",
@@ -282,6 +317,15 @@ class PlacesByName:
                 + " (each read as the likeliest; write a state or country after a comma to choose)"
             )
         return lines
+
+
+def _semicolon_parts(name: str) -> list[str]:
+    return [part for part in dict.fromkeys(p.strip() for p in name.split(";")) if part]
+
+
+def _with_country(part: str, country: str) -> str:
+    """A part of a list with the row's country after it (", France"), unless it says more."""
+    return part if not country or "," in part else part + country
 
 
 def _passed_over(candidates: list) -> Any:
