@@ -661,6 +661,13 @@ def choice_from(
 # --- guessing ----------------------------------------------------------------------------------
 
 
+def _plural(name: str) -> str:
+    """ "places", "cities", "countries": a field name's English plural."""
+    if name.endswith("y") and name[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return name[:-1] + "ies"
+    return name + ("es" if name.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def guess(
     names: Sequence[str],
     rows: Iterable[Mapping[str, Any]],
@@ -741,6 +748,10 @@ def guess(
     candidates["category"] = tuple(category)
     for role in ("description", "place", "id", "place_id", "excerpt", "era"):
         candidates[role] = tuple(ranked(role))
+    # A column of a row's several places ("Places", "Locations", "Cities": "Paris; Lyon"), after
+    # any named for one.
+    plural = [exact[p] for n in _NAMES["place"] if (p := _plural(n)) in exact]
+    candidates["place"] += tuple(n for n in plural if n not in candidates["place"])
     # A form's question ("Where did it happen?", "Where (city)?") names the place, after any
     # column named so.
     asked = [n for norm, n in by_norm.items() if norm.startswith("where_") and values[n]]
