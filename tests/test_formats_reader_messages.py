@@ -1467,6 +1467,31 @@ def test_a_totals_row_of_a_workbook_is_left_out_as_one(tmp_path):
     assert report.notes == ["row 4 ('Totaux', no date) left out: a totals row, not an event"]
 
 
+def test_notes_under_a_sheets_table_are_left_out_as_notes(tmp_path):
+    """A CSV downloaded from Google Sheets keeps the lines typed under the table (a source, a
+    date of update), each in its first cell: they were reported as rows whose dates we cannot
+    read ('Last updated 3/30/2024' 'is not a valid EDTF date'), as though events were lost."""
+    text = (
+        "Date,Event,City,Notes,\r\n"
+        "3/2/2024,Rally,Chicago,big crowd,\r\n"
+        "3/9/2024,March,Boston,,\r\n"
+        ",,,,\r\n"
+        "Source: local news reports compiled by our desk,,,,\r\n"
+        "Last updated 3/30/2024,,,,\r\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "rallies.csv", text))
+    assert [e.title for e in catalogue.events] == ["Rally", "March"] and not report.problems
+    assert report.notes == [
+        "rows 5 and 6 left out: notes under the table ('Source: local news reports compiled b…', "
+        "'Last updated 3/30/2024'), not events"
+    ]
+    assert report.headline() == "rallies.csv: all 2 rows read, some not quite as written:"
+    # A row of one cell above a row of events is no note: its problem is said as before.
+    broken = "Date,Event,City\n2024-03-02,,\n2024-03-09,March,Boston\n"
+    _, report = read_catalogue(write(tmp_path / "broken.csv", broken))
+    assert [p.item for p in report.problems] == ["row 2"] and not report.notes
+
+
 def test_rows_that_are_the_same_cell_for_cell_are_named_though_each_is_read(tmp_path):
     """Ten copies of a row (pasted twice, or a form sent ten times) opened as ten events at
     one marker with nothing said: each is still an event of its own (ten protests in one

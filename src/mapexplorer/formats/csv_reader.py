@@ -317,6 +317,7 @@ def _read_rows(
     width = len(header)
     said_short: set[int] = set()  # rows left out with a problem that says they are short
     totals: dict[int, str] = {}  # a sheet's totals rows ("Total", "Summe"): no events
+    below = _notes_below(rows, times)  # "Source: …" under the table: no events either
     for index, row in enumerate(dicts):
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
@@ -324,6 +325,8 @@ def _read_rows(
         if time.__class__ is not TimeSpan:
             if word := totals_word(rows[index]):
                 totals[index] = word
+                continue
+            if index in below:
                 continue
             message = _short_row(row, width, time_names)
             if message:
@@ -383,12 +386,14 @@ def _read_rows(
     builder.report.notes += _wikidata_line(years, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
+    below = {i: text for i, text in below.items() if i not in totals}
+    builder.report.notes += _notes_below_line(below, number)
     builder.report.asides += _repeated_names_line(header)
     if choice.id is None:  # rows with an id of one event are one event: no copies to name
         builder.report.asides += _identical_rows_line(rows, totals, builder, number)
     if progress is not None:
         progress(total, total)
-    return builder.finish(total - len(totals), choice, guessed)
+    return builder.finish(total - len(totals) - len(below), choice, guessed)
 
 
 def _swapped(
@@ -542,6 +547,32 @@ def _totals_line(totals: dict[int, str], number: RowNumbers) -> list[str]:
     what = "totals" if all(is_totals_word(w) for w in totals.values()) else "summary"
     kind = f"a {what} row" if len(indexes) == 1 else f"{what} rows"
     return [f"{said} ({words}, no date) left out: {kind}, not an event"]
+
+
+def _notes_below(rows: list[list[Any]], times: list[Any]) -> dict[int, str]:
+    """The lines a sheet has under its table, as a CSV exported from it keeps them ("Source:
+    local reports", "Last updated 3/30/2024", each in its first cell): the last rows, each of
+    one cell and no date we read, under a row of more cells. Row index → its text."""
+    notes: dict[int, str] = {}
+    for index in range(len(rows) - 1, 0, -1):
+        cells = [c for c in rows[index] if c is not None and (c.__class__ is not str or c.strip())]
+        if len(cells) != 1 or times[index].__class__ is TimeSpan:
+            break
+        notes[index] = stripped(str(cells[0]))
+    else:
+        return {}  # every row one cell: a table, not notes under one
+    return dict(sorted(notes.items()))
+
+
+def _notes_below_line(notes: dict[int, str], number: RowNumbers) -> list[str]:
+    """The report's line for the notes under the table, left out."""
+    if not notes:
+        return []
+    said = _row_numbers(list(notes), number).rsplit(" ", 1)[0]
+    texts = [repr(t) if len(t) <= 40 else repr(t[:37] + "…") for t in list(notes.values())[:3]]
+    more = ", …" if len(notes) > 3 else ""
+    what = "a note" if len(notes) == 1 else "notes"
+    return [f"{said} left out: {what} under the table ({', '.join(texts)}{more}), not events"]
 
 
 def _noted_dates(
