@@ -958,6 +958,34 @@ def test_famous_sites_of_wars_and_antiquity_in_a_table(tmp_path):
     assert names_read(tmp_path, ["Caen, Normandy"])["Caen, Normandy"] == "Caen, France"
 
 
+def test_a_small_town_near_the_tables_others_beats_a_far_bigger_namesake(tmp_path):
+    """A table of Florida towns (Tallahassee, Quincy, Midway) read Quincy as Quincy,
+    Massachusetts, 1,700 km off, though Quincy, Florida (8,000 people, under the city table's
+    15,000) lies 35 km from Tallahassee: the small town near the others is taken, and the
+    report names the bigger one passed over; a far famous city keeps its name."""
+    text = (
+        "date,event,town\n"
+        "2024-01-10,Council meeting,Tallahassee\n"
+        "2024-01-11,Fair,Quincy\n"
+        "2024-01-12,Parade,Midway\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "florida.csv", text))
+    lon, lat = place_by_title(catalogue)["Fair"].representative
+    assert (round(lat), round(lon)) == (31, -85)  # Quincy, Florida
+    assert place_by_title(catalogue)["Fair"].name == "Quincy"
+    assert (
+        "'Quincy' could be more than one place: read as Quincy, Florida, not Quincy, "
+        "Massachusetts; to choose, write its state or country after a comma (e.g. 'Quincy, MA')"
+    ) in report.notes
+    read = names_read(tmp_path, ["Tallahassee", "Quincy", "Boston", "Worcester"])
+    assert read["Quincy"] == "Quincy, Massachusetts"
+    assert names_read(tmp_path, ["Tallahassee", "Quincy, MA"])["Quincy, MA"] == (
+        "Quincy, Massachusetts"
+    )
+    # Havana, Florida (1,700 people) lies near Tallahassee too, but a capital keeps its name
+    assert names_read(tmp_path, ["Tallahassee", "Tampa", "Havana"])["Havana"] == "Havana, Cuba"
+
+
 def test_a_teachers_table_of_battlefields_and_ancient_sites_is_placed(tmp_path):
     """A history class's table of the Somme, Ypres, Gettysburg, Culloden, Pompeii or Machu
     Picchu was refused row after row ('not a place we know by name'): battlefields and ruins

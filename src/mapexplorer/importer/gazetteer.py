@@ -524,6 +524,7 @@ class Gazetteer:
         _rank_by_context(self, list(mentions.values()))
         _rank_by_table(list(mentions.values()))
         _keep_the_famous(self, list(mentions.values()), by_name)
+        _small_namesakes_near(self, list(mentions.values()))
         for name, mention in mentions.items():
             found[name] = mention.candidates
         anchors = [m.best.entry for m in mentions.values() if m.best.entry.kind == CITY]
@@ -1732,6 +1733,33 @@ def _rank_by_table(mentions: list[PlaceMention]) -> None:
 _FAMOUS_TIMES = 10
 """A namesake this many times bigger than a small town (or a country's capital) is what a table
 means, unless most of the table lies in the small town's country."""
+
+
+_FAMOUS_POPULATION = 1_000_000
+"""A town this big is what a table means by its name, however far from the table's others."""
+
+
+def _small_namesakes_near(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
+    """Put first a table's town of 1,000 to 15,000 people near its other towns, where every
+    reading of the name in the 15,000-people table lies over `FAR_NAMESAKE_KM` from them:
+    "Quincy" beside Tallahassee and Midway is Quincy, Florida, not Quincy, Massachusetts (as
+    the article importer reads "near Clearwater" in a story from Kamloops). A name written
+    with its state or country, a capital's or a big city's name keeps its reading."""
+    towns = [m for m in mentions if m.best.kind == CITY and m.best.entry.country]
+    for mention in towns:
+        others = [m.best.entry for m in towns if m is not mention]
+        cities = [c.entry for c in mention.candidates if c.kind == CITY]
+        if (
+            not others
+            or mention.demonym
+            or "," in mention.text
+            or any(gaz.is_capital(c) or c.population >= _FAMOUS_POPULATION for c in cities)
+            or not all(_km_to(c, others) > FAR_NAMESAKE_KM for c in cities)
+        ):
+            continue
+        if near := gaz.small_town_near(mention.text, others, NEAR_NAMESAKE_KM):
+            top = max(c.score for c in mention.candidates)
+            mention.candidates = [Candidate(near.entry, top + 0.01), *mention.candidates]
 
 
 def _keep_the_famous(
