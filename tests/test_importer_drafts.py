@@ -443,6 +443,23 @@ def test_a_dateline_day_without_its_year_is_the_day_of_publication(text, expecte
     assert not article.sentences[0].text.startswith(("Dec", "—", "Nov", "GENEVA"))
 
 
+def test_a_dateline_of_several_cities_is_a_dateline():
+    """ "BRUSSELS/WARSAW, Dec 13 (Reuters) - … agreed on Tuesday" was no dateline: the draft was
+    titled "BRUSSELS/WARSAW, Dec 13 (Reuters) - European Union energy ministers agreed" and
+    the dateline's day was not read as the day of publication."""
+    text = (
+        "BRUSSELS/WARSAW, Dec 13 (Reuters) - European Union energy ministers agreed on Tuesday "
+        "to cap gas prices, a year after the crisis of 2021."
+    )
+    article = article_from_text(text)
+    assert article.dateline_place == "Brussels" and article.dateline_date == "Dec 13"
+    assert detect_published(article).iso == "2022-12-13"
+    [draft] = import_text(text).drafts
+    assert draft.title == "European Union energy ministers agreed to cap gas prices"
+    assert draft.time.edtf == "2022-12-13"
+    assert "Brussels" in [p.name for p in draft.places]
+
+
 def test_a_day_the_lead_names_with_its_weekday_is_the_day_of_the_news():
     """ "BEIRUT (AP) — Israeli strikes hit Beirut on Tuesday, Nov. 12, …" was published "the
     Tuesday after" 12 November 2023, a Sunday."""

@@ -256,6 +256,8 @@ _DATELINE_DAY = rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})(?:,?\
 _AREA = r"[A-Z][A-Za-z.]+(?:\s(?:(?:of|and|the)\s)*[A-Z][A-Za-z.]+){0,3}"
 _DATELINE = re.compile(
     rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’ -]{{2,}}?[{_CAPITALS}.])"
+    # the other cities of a story filed from several: "BRUSSELS/WARSAW, Dec 13 (Reuters) -"
+    rf"(?:/[{_CAPITALS}][{_CAPITALS}.'’ -]{{1,}}?[{_CAPITALS}.])*"
     # an area of up to four words ("United Arab Emirates", "Democratic Republic of Congo")
     rf"(?:,\s+(?P<area>{_AREA}))?"
     rf"(?:,\s+{_AREA})*"
