@@ -1251,3 +1251,20 @@ def test_a_place_named_twice_by_two_names_is_evidence_for_itself(gaz):
     )
     [draft] = import_text(text, published="2023-08-30").drafts
     assert draft.places[0].name == "Florida (U.S. state)"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A funeral will be held at St. Mary's Basilica in Krakow.", ["Kraków"]),
+        ("She was treated at St. George's Hospital in London.", ["London"]),
+        ("The ship called at St. Helena on its way to Cape Town.", ["Cape Town"]),
+        ("Mass was said at Saint Mary's Church in Gdansk.", ["Gdańsk"]),
+        # a city whose name is the saint's is still read whole
+        ("Fans gathered in St. Louis and St. Albans.", ["St. Louis", "St Albans"]),
+    ],
+)  # fmt: skip
+def test_a_saints_name_is_no_town(gaz, text, found):
+    """ "A funeral will be held at St. Mary's Basilica in Krakow" was placed in Mary,
+    Turkmenistan, and Kraków; "St. George's Hospital" in George, South Africa."""
+    assert [m.best.name for m in gaz.find(text)] == found

@@ -1131,6 +1131,10 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         return []  # "Salvador Allende … Allende killed himself": the man, not the town
     if _after_a_title(text, token.start):
         return []  # "the Roman emperor Valens", "Lord Kitchener": a person, not the town
+    if _SAINT_BEFORE.search(text, max(0, token.start - 8), token.start):
+        # "St. Mary's Basilica", "St. George's Hospital": a saint (a church's, a hospital's), not
+        # Mary, Turkmenistan, nor George, South Africa ("St. Louis" is looked up whole first)
+        return []
     if (
         prev_name
         and tokens[i - 1].word.lower() in _GIVEN_NAMES
@@ -1252,6 +1256,7 @@ _LOWER_CASE_TITLES = {
     "mayor", "governor", "senator", "judge", "minister",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.? $")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.? $")
 
 
 def _after_a_title(text: str, start: int) -> bool:
