@@ -1258,7 +1258,7 @@ def test_a_place_named_twice_by_two_names_is_evidence_for_itself(gaz):
     [
         ("A funeral will be held at St. Mary's Basilica in Krakow.", ["Kraków"]),
         ("She was treated at St. George's Hospital in London.", ["London"]),
-        ("The ship called at St. Helena on its way to Cape Town.", ["Cape Town"]),
+        ("The ship called at St. Helena on its way to Cape Town.", ["Saint Helena", "Cape Town"]),
         ("Mass was said at Saint Mary's Church in Gdansk.", ["Gdańsk"]),
         # a city whose name is the saint's is still read whole
         ("Fans gathered in St. Louis and St. Albans.", ["St. Louis", "St Albans"]),
@@ -1268,3 +1268,21 @@ def test_a_saints_name_is_no_town(gaz, text, found):
     """ "A funeral will be held at St. Mary's Basilica in Krakow" was placed in Mary,
     Turkmenistan, and Kraków; "St. George's Hospital" in George, South Africa."""
     assert [m.best.name for m in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Protesters marched in St. Paul on Monday.", [("Saint Paul", "US")]),
+        ("The storm hit Ft. Lauderdale.", [("Fort Lauderdale", "US")]),
+        ("Crowds gathered in Ste. Foy.", [("Sainte-Foy", "CA")]),
+        # a name known as written is read as written
+        ("He flew to St. John's and St. Louis.", [("St. John's", "CA"), ("St. Louis", "US")]),
+        # a church named after the saint is not the town of his name
+        ("He prayed in St. Paul's Cathedral in London.", [("London", "GB")]),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_saint_or_fort_in_prose_is_the_town_spelled_out(gaz, text, found):
+    """ "Protesters marched in St. Paul" named no place: GeoNames spells it Saint Paul, and only
+    a table's place column was read with "St." spelled out."""
+    assert [(m.best.name, m.best.entry.country) for m in gaz.find(text)] == found

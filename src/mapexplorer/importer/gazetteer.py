@@ -977,6 +977,21 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 )
                 if gaz.knows(owned):
                     key, whole = owned, len(group[-1].possessive)
+            head, _, rest = key.partition(" ")
+            if (
+                head in _SAINTS
+                and rest
+                and not whole
+                and group[-1].possessive
+                and _NAME_AFTER.match(text, group[-1].end + len(group[-1].possessive))
+            ):
+                # "St. George's Hospital", "Saint Paul's Cathedral": the saint's, not the town
+                # of his name (Saint George, Utah); "St. John's, Newfoundland" is known whole
+                continue
+            if rest and head in _SPELLED_OUT and not gaz.knows(key):
+                # "St. Paul" for GeoNames' Saint Paul, "Ft. Lauderdale" for Fort Lauderdale
+                spelled = f"{_SPELLED_OUT[head]} {rest}"
+                key = spelled if gaz.knows(spelled) else key
             # "The UN", "The Kalyan Minaret": a sentence's opening "The" is no part of the name,
             # whose word alone must pass the checks on single words.
             skip = 1 if n > 1 and group[0].word.lower() == "the" else 0
@@ -1256,6 +1271,8 @@ _LOWER_CASE_TITLES = {
     "mayor", "governor", "senator", "judge", "minister",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.? $")
+_SAINTS = {"st", "saint", "ste", "sainte"}
+_NAME_AFTER = re.compile(r" [A-Z]")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.? $")
 
 
