@@ -1286,3 +1286,27 @@ def test_an_abbreviated_saint_or_fort_in_prose_is_the_town_spelled_out(gaz, text
     """ "Protesters marched in St. Paul" named no place: GeoNames spells it Saint Paul, and only
     a table's place column was read with "St." spelled out."""
     assert [(m.best.name, m.best.entry.country) for m in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Floods hit Podkarpackie and Lower Silesia.", ["Subcarpathia", "Lower Silesia"]),
+        ("Fires spread in Malopolska and Wielkopolska.", ["Lesser Poland", "Greater Poland"]),
+        ("Sichuan and Guangdong provinces reported rain.", ["Sichuan", "Guangdong"]),
+        # "Henan" was an old name of Hengyang, a city in Hunan
+        ("Protests spread in Henan and Inner Mongolia.", ["Henan", "Inner Mongolia"]),
+        ("Jilin City lies in Jilin.", ["Jilin", "Jilin"]),
+    ],
+)  # fmt: skip
+def test_polish_and_chinese_provinces_are_known(gaz, text, found):
+    """ "Floods hit Podkarpackie and Lower Silesia", "Sichuan and Guangdong provinces" named no
+    place at all; each province is a region of its country, which qualifies its towns."""
+    mentions = gaz.find(text)
+    assert [m.best.name for m in mentions] == found
+    assert {m.best.entry.country for m in mentions} <= {"PL", "CN"}
+    city, province = gaz.find("Jilin City lies in Jilin.")
+    assert city.best.entry.key.startswith("geonames:")  # the city, not the province
+    assert province.best.entry.key == "curated:jilin-province"
+    [town] = gaz.find("Zgorzelec, Lower Silesia, was flooded.")
+    assert town.best.entry.country == "PL"
