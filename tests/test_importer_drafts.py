@@ -2439,9 +2439,14 @@ def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
         "Iranian Supreme Leader Ayatollah Ali Khamenei sent a message on Friday. Qatari Emir "
         "Sheikh Tamim bin Hamad Al Thani arrived on Friday.\n"
     )
-    arrived = by_excerpt(import_text(text, published="2025-10-11"), "Qatari Emir")
+    drafts = import_text(text, published="2025-10-11")
+    arrived = by_excerpt(drafts, "Qatari Emir")
     assert [p.name for p in arrived.places] == ["Riyadh"]
     assert "Qatar" in [p.name for p in arrived.place_alternatives]
+    # a supreme leader, a governor, a speaker too: the message was sent to Riyadh, not in Iran
+    sent = by_excerpt(drafts, "Iranian Supreme Leader")
+    assert [p.name for p in sent.places] == ["Riyadh"]
+    assert "Iran" in [p.name for p in sent.place_alternatives]
     # with no story, title or dateline to say where, his country (since 15cae63, no draft)
     text = "Armenian Prime Minister Nikol Pashinyan resigned on Friday after mass protests."
     [resigned] = import_text(text, published="2025-10-11").drafts

@@ -684,7 +684,7 @@ _OFFICE_AFTER = re.compile(
     r"Attorney|Ambassador|Embassy|Consulate|Secretary|Senator|Court|Department|Ministry|"
     r"Marshals?|Envoy|Representative|Army|Navy|Marines|Air\s+Force|Coast\s+Guard|"
     r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral|Emir|King|"
-    r"Queen|Premier|Sultan|Crown\s+Prince)\b"
+    r"Queen|Premier|Sultan|Crown\s+Prince|Leader|Governor|Speaker)\b"
 )
 # An officer's name after the office ("Armenian Prime Minister Nikol Pashinyan").
 _NAMED_AFTER = re.compile(r"\s+[A-Z][\w'’.-]+")
