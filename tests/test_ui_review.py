@@ -1060,3 +1060,36 @@ def test_keep_editing_when_another_article_opens_keeps_the_review_and_its_typing
     resumed = confirm_date(qtbot, window, published="2024-03-05")
     assert resumed is not review and resumed.article_path == str(other)
     assert "Resumed" in resumed.status_line.text()
+
+
+def test_an_article_dropped_on_the_review_while_another_is_drafted_waits_its_turn(
+    window, qtbot, tmp_path
+):
+    """An article dropped on the review while another's drafts were being made asked for its
+    date and, answered, cancelled the first import for its own: a second import. It is
+    refused, saying which import is running and to drop it again once that review opens."""
+    review = open_review(qtbot, window)
+    importer = window.importer
+    long_text = "\n\n".join([BUNDLED.read_text(encoding="utf-8")] * 12)
+    assert importer.import_text(long_text, "report.txt")
+    importer.date_dialog.buttons.button(importer.date_dialog.buttons.StandardButton.Ok).click()
+    assert importer.busy
+    running = importer._job
+    dialog = importer.date_dialog
+    article = tmp_path / "second.txt"
+    article.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) — Diplomats from France and Iran met in Geneva on "
+        "March 3, 2024 to talk about trade.\n",
+        encoding="utf-8",
+    )
+    review.dropEvent(file_drop(article))
+    assert importer._job is running  # the import under way goes on, alone
+    assert importer.date_dialog is dialog and not dialog.isVisible()  # no second date asked
+    said = review.status_line.text()
+    assert "second.txt" in said and "report.txt" in said and "again" in said, said
+    assert not window.importer.import_file(str(article))  # File ▸ Open's way is refused too
+    assert importer._job is running
+    importer.cancel_drafting()
+    qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)
+    assert window.importer.import_file(str(article))  # once it is over, it imports
+    assert importer.date_dialog.isVisible()

@@ -392,9 +392,12 @@ class ArticleImporter(QObject):
         self.paste_dialog.open()
 
     def import_file(self, path: str) -> bool:
-        """Start importing the article in `path`; False (with a message) if it cannot be read."""
+        """Start importing the article in `path`; False (with a message) if it cannot be read,
+        or while another article's drafts are being made."""
         from mapexplorer.importer import ArticleError, load_article
 
+        if self._refused_while_busy(Path(path).name):
+            return False
         try:
             article = load_article(path)
         except ArticleError as exc:
@@ -404,9 +407,12 @@ class ArticleImporter(QObject):
         return True
 
     def import_text(self, text: str, name: str = "pasted text", kind: str | None = None) -> bool:
-        """Start importing pasted text; False (with a message) if it is not an article."""
+        """Start importing pasted text; False (with a message) if it is not an article, or
+        while another article's drafts are being made."""
         from mapexplorer.importer import ArticleError, article_from_text
 
+        if self._refused_while_busy(name):
+            return False
         try:
             if not text.strip():
                 raise ArticleError(name, "there is no text to import")
@@ -415,6 +421,22 @@ class ArticleImporter(QObject):
             self.show_error(exc)
             return False
         self._confirm_date(article, name, "")
+        return True
+
+    def _refused_while_busy(self, name: str) -> bool:
+        """Whether `name` must wait for the drafts being made: an article dropped on the review
+        meanwhile asked for its date and, answered, cancelled them for its own. Said on the
+        review (where it was dropped) and the status line."""
+        if self._job is None:
+            return False
+        message = (
+            f"“{name}” was not imported: the events of “{self._job[2][3]}” are still being "
+            "found. Import it again once that review opens (or after Cancel)."
+        )
+        review = getattr(self.window, "review", None)
+        if review is not None and review.isVisible():
+            review.set_status_message(message, error=True)
+        self.window.statusBar().showMessage(message, 15000)
         return True
 
     # --- steps --------------------------------------------------------------------------------
@@ -469,7 +491,7 @@ class ArticleImporter(QObject):
         # Slots of this object, not lambdas: they run on the GUI thread (queued).
         worker.finished.connect(self._on_drafted)
         worker.failed.connect(self._on_draft_failed)
-        self._job = (thread, worker, (article, path, saved))
+        self._job = (thread, worker, (article, path, saved, name))
         self.drafting = QProgressDialog(
             f"Finding the events in {name}…", "Cancel", 0, 0, self.window
         )
@@ -521,7 +543,7 @@ class ArticleImporter(QObject):
     def _on_drafted(self, worker: _DraftWorker, drafts: DraftSet) -> None:
         if self._job is None or worker is not self._job[1]:
             return  # cancelled: its drafts are dropped
-        article, path, saved = self._end_job()
+        article, path, saved, _name = self._end_job()
         message = (
             f"{counted(len(drafts.drafts), 'draft event')}: accept, edit or reject each, then save."
         )
