@@ -1093,3 +1093,20 @@ def test_an_article_dropped_on_the_review_while_another_is_drafted_waits_its_tur
     qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)
     assert window.importer.import_file(str(article))  # once it is over, it imports
     assert importer.date_dialog.isVisible()
+
+
+def test_the_drafts_rows_follow_the_text_size(window, qtbot):
+    """The drafts' rows were 26 px high at any text size: at 200% the text filled them to
+    their edges, and the table's least height (four rows of 26 px) showed under three."""
+    review = open_review(qtbot, window)
+    table = review.table
+    try:
+        for scale in (2.0, 1.5, 1.0):
+            window.set_text_scale(scale)
+            qtbot.waitUntil(
+                lambda: table.rowHeight(0) >= table.fontMetrics().height() + 8, timeout=5000
+            )
+            head = table.horizontalHeader().sizeHint().height()
+            assert table.minimumHeight() >= head + 4 * table.rowHeight(0)
+    finally:
+        window.set_text_scale(1.0)

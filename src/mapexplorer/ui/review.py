@@ -301,7 +301,6 @@ class QtReview(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setShowGrid(False)
         head = self.table.horizontalHeader()
         head.setHighlightSections(False)
@@ -312,10 +311,9 @@ class QtReview(QMainWindow):
         self._fit_columns()
         head.setSectionResizeMode(DraftTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         head.sectionResized.connect(self._on_column_resized)
-        self.table.installEventFilter(self)
+        self.table.installEventFilter(self)  # its font: `_size_rows`
         self.table.viewport().installEventFilter(self)  # its width: the columns share it
-        # A few drafts in view however short the window (the editor below scrolls instead).
-        self.table.setMinimumHeight(head.sizeHint().height() + 4 * 26 + 4)
+        self._size_rows()
 
         self.editor = self._build_editor()
 
@@ -1091,9 +1089,22 @@ class QtReview(QMainWindow):
         if not self._fitting and column in self.COLUMN_WIDTHS:
             self._user_widths[column] = new
 
+    def _size_rows(self) -> None:
+        """Rows as high as the text with room round it, at the text size now, and a few
+        drafts in view however short the window (the editor below scrolls instead): at a
+        fixed 26 px, 200% text filled the rows to their edges and four rows showed under
+        three."""
+        row = self.table.fontMetrics().height() + 10  # as the main window's event list
+        self.table.verticalHeader().setDefaultSectionSize(row)
+        head = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(head + 4 * row + 2 * self.table.frameWidth())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """A and R decide the selected draft while the table or the article has the focus."""
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        if event.type() == QEvent.Type.FontChange and watched is self.table:
+            self._size_rows()  # View ▸ Larger text in the main window, the review open
             self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
