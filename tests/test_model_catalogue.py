@@ -945,3 +945,24 @@ def test_opening_another_file_gives_its_story_a_fitting_window(state, small):
     assert state.window_days == DEFAULT_WINDOW_DAYS
     state.set_time(day("1945-02-15"))
     assert state.window_days == DEFAULT_WINDOW_DAYS
+
+
+def test_another_file_opened_whole_gives_back_the_width_chosen_before_the_whole_story(small):
+    """ "1 year", then the whole story chosen, then another file (opening whole, as chosen):
+    Cumulative or a move of the time gave that story's fitting width, not the year."""
+    state = ExplorerState(small)
+    state.choose_window_days(365)
+    state.show_whole_story(chosen=True)
+    state.set_catalogue(small)
+    assert state.window_days == state.story_days()
+    state.set_mode("cumulative")
+    state.set_mode("window")
+    assert state.window_days == 365 and state.chosen_window_days == 365
+    # At the next launch too, the width before the whole story given with it.
+    again = ExplorerState(small, WHOLE_STORY, width_before_whole_story=365)
+    assert again.window_days == again.story_days()
+    assert again.width_before_whole_story == 365
+    again.set_time(again.time - 1)
+    assert again.window_days == 365 and again.chosen_window_days == 365
+    assert ExplorerState(small, 365, width_before_whole_story=30).width_before_whole_story is None
+    assert ExplorerState(small, WHOLE_STORY, width_before_whole_story=12).window_days

@@ -386,6 +386,39 @@ def test_cumulative_mode_leaves_the_whole_story_for_the_next_launch_too(qtbot, p
     second.close()
 
 
+def test_the_width_before_the_whole_story_comes_back_at_the_next_launch(qtbot, page_path, settings):
+    """ "1 year", then "All eras", then closed: the next launch opened whole, and Cumulative
+    (or a move of the time) then gave the story's fitting ten years, not the year the user
+    had. The width before the whole story is kept with it."""
+    first = create_window(args(), settings, page_path)
+    qtbot.addWidget(first)
+    combo = first.timeline.window_combo
+    combo.activated.emit(combo.findData(365))  # "1 year", picked
+    first.chapter_box.activated.emit(0)  # "All eras"
+    first.close()
+
+    second = create_window(args(), settings, page_path)
+    qtbot.addWidget(second)
+    assert second.state.window_days == second.state.story_days()  # whole, as chosen
+    mode = second.timeline.mode_combo
+    mode.setCurrentIndex(mode.findData("cumulative"))  # as picked from its list
+    mode.setCurrentIndex(mode.findData("window"))
+    assert second.state.window_days == 365
+    assert second.timeline.window_combo.currentText() == "1 year"
+    second.close()
+    assert int(settings.value("view/window_days")) == 365
+
+    third = create_window(args(), settings, page_path)
+    qtbot.addWidget(third)
+    third.chapter_box.activated.emit(0)  # "All eras" again, then a move of the time
+    third.close()
+    fourth = create_window(args(), settings, page_path)
+    qtbot.addWidget(fourth)
+    fourth.state.step_event(-1)
+    assert fourth.state.window_days == 365
+    fourth.close()
+
+
 def test_the_mode_chosen_in_the_box_is_remembered(qtbot, page_path, settings, tmp_path):
     """A user who chose Cumulative and launched again got Window back, though the width they
     chose came back: now the mode does too, by the same rules (a chapter's window mode is not

@@ -117,11 +117,14 @@ class ExplorerState:
         catalogue: Catalogue,
         chosen_window_days: int | None = None,
         chosen_mode: TimeMode | str | None = None,
+        width_before_whole_story: int | None = None,
     ) -> None:
         """`chosen_window_days`: the width the user last chose in the width box (a remembered
         setting), which stories open with where it suits them (`opening_window_days`);
         `chosen_mode`: the mode the user last chose (remembered too), which the state opens
-        in (a value that is no mode is left out)."""
+        in (a value that is no mode is left out); `width_before_whole_story`: when the whole
+        story was the choice, the width chosen before it (remembered with it), given back
+        when the user leaves it."""
         self.catalogue_changed = Signal()  # (catalogue)
         self.time_changed = Signal()  # (day)
         self.mode_changed = Signal()  # (TimeMode)
@@ -144,9 +147,14 @@ class ExplorerState:
         self.chosen_window_days = chosen_window_days if known else None
         """The width the user chose in the width box (`choose_window_days`), or `WHOLE_STORY`
         (`show_whole_story`); None: not yet."""
-        self._chosen_before_story: int | None = None
+        self._chosen_before_story: int | None = (
+            width_before_whole_story
+            if self.chosen_window_days == WHOLE_STORY and width_before_whole_story in _WIDTH_DAYS
+            else None
+        )
         """While the whole story is the user's choice: their choice before it, theirs again
-        once they leave it (`set_window_days`)."""
+        once they leave it (`set_window_days`), and the width a story opening whole gives
+        back when left (`_set_catalogue`)."""
         self._set_catalogue(catalogue)
 
     # --- catalogue ----------------------------------------------------------------------------
@@ -164,7 +172,10 @@ class ExplorerState:
         self._width_before_story = None
         if catalogue.events:
             story = self.story_days()
-            self.window_days = opening_window_days(story, self.chosen_window_days)
+            chosen = self.chosen_window_days
+            if chosen == WHOLE_STORY:  # the width to leave it for: the one chosen before it
+                chosen = self._chosen_before_story
+            self.window_days = opening_window_days(story, chosen)
             whole = self.chosen_window_days == WHOLE_STORY or (
                 fitting_window_days(story) < DEFAULT_WINDOW_DAYS
             )
@@ -247,6 +258,12 @@ class ExplorerState:
         if days != self.window_days:
             self.window_days = days
             self.window_changed.emit(days)
+
+    @property
+    def width_before_whole_story(self) -> int | None:
+        """While the whole story is the user's choice: the width they chose before it (None:
+        none, or the whole story is not the choice), for the settings to keep with it."""
+        return self._chosen_before_story if self.chosen_window_days == WHOLE_STORY else None
 
     def story_days(self) -> int:
         """How many days the story spans, first to last (0 without events): the window width

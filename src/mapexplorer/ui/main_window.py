@@ -43,7 +43,7 @@ from mapexplorer.ui.text_size import STEPS as TEXT_STEPS
 from mapexplorer.ui.text_size import next_step, remembered_scale, scale_application_text
 from mapexplorer.ui.time_mode import remember_mode, remembered_mode
 from mapexplorer.ui.timeline import QtTimeline
-from mapexplorer.ui.window_width import remember_width, remembered_width
+from mapexplorer.ui.window_width import BEFORE_WHOLE_SETTING, remember_width, remembered_width
 from mapexplorer.words import counted, name_then_folder
 
 log = logging.getLogger("mapexplorer")
@@ -124,7 +124,12 @@ class MainWindow(QMainWindow):
         """Why the launch file could not be read, when the user's own file was loading then."""
         self._opening: str | None = None  # the file being read, while the bar shows
         self._not_opened: list[str] = []  # the other files of a drop of several: said after
-        self.state = ExplorerState(catalogue, remembered_width(settings), remembered_mode(settings))
+        self.state = ExplorerState(
+            catalogue,
+            remembered_width(settings),
+            remembered_mode(settings),
+            remembered_width(settings, BEFORE_WHOLE_SETTING),
+        )
         keep_placeholders_readable()  # "Filter events…" on a dark palette that lacks the role
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Map Explorer")
@@ -905,7 +910,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/side", self.side.saveState())
             self.settings.setValue("splitter/main", self.main.saveState())
             self.settings.setValue("events/columns", self.event_list.column_state())
-            remember_width(self.settings, self.state.chosen_window_days)
+            remember_width(
+                self.settings,
+                self.state.chosen_window_days,
+                self.state.width_before_whole_story,
+            )
             self._remember_map_size()
             remember_mode(self.settings, self.state.chosen_mode)
             if self.path:  # not a window closed before its first file was read
