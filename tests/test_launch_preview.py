@@ -77,7 +77,20 @@ def test_a_message_too_big_to_keep_removes_the_old_preview(tmp_path, monkeypatch
     assert launch_preview.load(tmp_path, key) is None
 
 
-def test_the_newest_previews_are_kept(tmp_path, article):
+@pytest.mark.parametrize("coarse_clock", [False, True])
+def test_the_newest_previews_are_kept(tmp_path, article, monkeypatch, coarse_clock):
+    """Many kernels (Linux before 6.13) stamp files with a clock that ticks every few
+    milliseconds: previews saved within one tick had the same time, and which were the
+    newest was chance (CI's machine kept the wrong ones)."""
+    if coarse_clock:
+        tick = 1_700_000_000_000_000_000
+        replace = os.replace
+
+        def replace_in_one_tick(source, target):
+            replace(source, target)
+            os.utime(target, ns=(tick, tick))
+
+        monkeypatch.setattr(os, "replace", replace_in_one_tick)
     folder = tmp_path / "cache"
     folder.mkdir()
     keys = [launch_preview.launch_key(article, None, None, day) for day in range(7)]

@@ -124,7 +124,7 @@ def save(folder: Path, key: str | None, message: bytes) -> bool:
             out.write(key.encode("ascii") + b"\n" + b"%08x" % zlib.crc32(message) + b"\n")
             out.write(message)
         os.replace(staging, target)
-        _forget_old(folder)
+        _forget_old(folder, target)
         return True
     except OSError:
         # Not left behind (a full disk, a folder in the way): every launch would add one.
@@ -135,15 +135,25 @@ def save(folder: Path, key: str | None, message: bytes) -> bool:
         return False
 
 
-def _forget_old(folder: Path) -> None:
-    """Keep the newest `KEEP` previews."""
+def _forget_old(folder: Path, newest: Path) -> None:
+    """Keep the newest `KEEP` previews, `newest` (just saved) among them. File times may tick
+    every few milliseconds (Linux before 6.13): previews saved within one tick had the same
+    time, and which were kept was chance. The one just saved is stamped after all others."""
     kept = []
     for path in folder.glob(f"{PREFIX}*.bin"):
+        if path == newest:
+            continue
         try:
             kept.append((path.stat().st_mtime_ns, path))
         except OSError:  # removed meanwhile by another launch
             pass
-    for _, path in sorted(kept, reverse=True)[KEEP:]:
+    try:
+        latest = max((stamp for stamp, _ in kept), default=None)
+        if latest is not None and newest.stat().st_mtime_ns <= latest:
+            os.utime(newest, ns=(latest + 1, latest + 1))
+    except OSError:  # removed meanwhile by another launch: nothing to order
+        pass
+    for _, path in sorted(kept, reverse=True)[KEEP - 1 :]:
         path.unlink(missing_ok=True)
 
 
