@@ -1908,6 +1908,38 @@ def test_a_kml_folder_named_for_a_trip_of_a_year_dates_its_placemarks_by_the_yea
     assert [p.item for p in report.problems] == ["placemark 4 ('Diner')"]
 
 
+@pytest.mark.parametrize(
+    ("folder", "edtf"),
+    [
+        ("1000 Islands", None),  # a place's name
+        ("Highway 1900", None),  # a road's number
+        ("Hill 1500", None),
+        ("Station 1850 photos", None),
+        ("1600 m summit", None),  # a height
+        ("Hastings 1066", None),  # a year before 1500 says it is one
+        ("Battle of Hastings 1066", "1066"),
+        ("Japan 2019", "2019"),
+        ("2019 Holidays", "2019"),
+    ],
+)
+def test_a_kml_folder_is_dated_by_a_number_only_where_it_reads_as_a_year(tmp_path, folder, edtf):
+    """A folder named '1000 Islands' dated its placemarks to the year 1000 (and 'Highway
+    1900' to 1900): a number among a folder name's words is its year only where it reads as
+    one, not a road's, a hill's or a place's number."""
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        f"<Folder><name>{folder}</name><Placemark><name>Stop</name>"
+        "<Point><coordinates>-75.9,44.3</coordinates></Point></Placemark></Folder>"
+        "<Placemark><name>Dated</name><TimeStamp><when>2023-07-04</when></TimeStamp>"
+        "<Point><coordinates>-75.9,44.3</coordinates></Point></Placemark>"
+        "</Document></kml>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "trip.kml", kml))
+    dated = {t: e.time.edtf for t, e in by_title(catalogue).items()}
+    assert dated.get("Stop") == edtf
+    assert [p.item for p in report.problems] == ([] if edtf else ["placemark 1 ('Stop')"])
+
+
 CONTAINER_TIMES = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Story</name>
   <TimeSpan><begin>2020</begin><end>2021</end></TimeSpan>

@@ -1104,6 +1104,24 @@ _YEARS_IN_WORDS = re.compile(
     r"(?<![\w/.:-])(?:1\d{3}|20\d{2})(?:\s*[–—-]\s*(?:1\d{3}|20\d{2}))?(?![\w/.:])"
 )
 """A year or a span of years standing as a word among others in a folder's name."""
+_NUMBERED_BEFORE = re.compile(
+    r"(?i)\b(?:route|rte|highway|hwy|interstate|freeway|motorway|road|rd|street|st|avenue|ave|"
+    r"exit|junction|mile|milepost|km|hill|height|pier|gate|area|zone|block|lot|plot|site|camp|"
+    r"point|sector|line|bus|tram|flight|room|suite|unit|building|bldg|station|platform|track|"
+    r"trail|lock|bridge|dam|level|elevation|altitude|peak|box|no|nr|number)\.?\s*#?\s*$"
+)
+"""A word before a number that makes it a road's, a hill's or a building's ("Highway 1900",
+"Hill 1500", "Area 1600"), not a year."""
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+s\b|\s*(?:m|ft|feet|metres|meters|km|mi|miles)\b")
+"""What after a number makes it a place's name or a measure ("1000 Islands", "1600 m")."""
+_DATE_WORDS = re.compile(
+    r"(?i)\b(?:trips?|tours?|travels?|holidays?|vacations?|visits?|journeys?|voyages?|cruises?|"
+    r"expeditions?|seasons?|summer|winter|spring|autumn|fall|campaigns?|elections?|wars?|"
+    r"battles?|sieges?|invasions?|revolutions?|crusades?|festivals?|games|olympics|cup|"
+    r"events?|protests?|photos?|pictures?|memories|year|class|term|semester|honeymoon|"
+    r"mission|fieldwork|survey)\b"
+)
+"""Words that say a number among them is a year ("Trip 2019", "Battle of Hastings 1066")."""
 
 
 def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
@@ -1118,6 +1136,8 @@ def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
         years = _YEARS_IN_WORDS.search(name)
         if years is None or re.search(r"\d", name[: years.start()] + name[years.end() :]):
             return None
+        if not _year_in_words(name, years):
+            return None
         try:
             time = parse_date(years.group())
         except DateError:
@@ -1125,6 +1145,21 @@ def _folder_date(name: str, within: list[TimeSpan]) -> TimeSpan | None:
     if all(time.start <= t.start and t.end <= time.end for t in within):
         return time
     return None
+
+
+def _year_in_words(name: str, years: re.Match) -> bool:
+    """Whether the year (or years) among a folder name's words is its date: a span of years,
+    or a year with a word that says so ("Trip 2019", "Battle of Hastings 1066") or of 1500 to
+    2100 ("Japan 2019"), not a road's, a hill's or a place's number ("Highway 1900", "1000
+    Islands", "Hill 1500")."""
+    if any(dash in years.group() for dash in "–—-"):
+        return True
+    before, after = name[: years.start()], name[years.end() :]
+    if _NUMBERED_BEFORE.search(before) or (
+        _NAME_AFTER.match(after) and not _DATE_WORDS.match(after.strip())
+    ):
+        return False
+    return bool(_DATE_WORDS.search(name)) or 1500 <= int(years.group()) <= 2100
 
 
 def _folder_dates_line(marks: list[_Mark]) -> list[str]:
