@@ -204,6 +204,38 @@ def test_places_apart_by_semicolons_are_each_a_place_written_as_any_other(tmp_pa
     )
 
 
+def test_a_sea_with_off_a_place_is_one_place_by_it(tmp_path):
+    """'North Sea, off Jutland' was read as a list of two places, the North Sea and Jutland,
+    and 'Atlantic Ocean, off Brest' as the ocean and Brest in Belarus: a sea with where in it
+    ("off", "near") is one place, by the place after it (its namesake nearest the sea), named
+    as the file writes it."""
+    text = (
+        "date,event,place\n"
+        '1916-05-31,Jutland,"North Sea, off Jutland"\n'
+        '1941-05-27,Bismarck,"Atlantic Ocean, off Brest"\n'
+        '1915-05-07,Lusitania,"Celtic Sea, off Kinsale, Ireland"\n'
+        '1940-05-26,Dunkirk,"English Channel, near Dunkirk"\n'
+        '1940-06-01,Towns,"Paris, near Lyon"\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "navy.csv", text))
+    events = {e.title: catalogue.places_of(e) for e in catalogue.events}
+    assert {t: [p.name for p in places] for t, places in events.items() if t != "Towns"} == {
+        "Jutland": ["North Sea, off Jutland"],
+        "Bismarck": ["Atlantic Ocean, off Brest"],
+        "Lusitania": ["Celtic Sea, off Kinsale, Ireland"],
+        "Dunkirk": ["English Channel, near Dunkirk"],
+    }
+    spots = {t: places[0].representative for t, places in events.items()}
+    assert (round(spots["Bismarck"][1]), round(spots["Bismarck"][0])) == (48, -4)  # France
+    assert (round(spots["Lusitania"][1]), round(spots["Lusitania"][0])) == (52, -9)
+    assert 55 <= spots["Jutland"][1] <= 58 and 8 <= spots["Jutland"][0] <= 11
+    assert "'North Sea, off Jutland' as Jutland (region)" in report.asides[0]
+    # No sea before the place: a list of two, as before
+    assert len(events["Towns"]) == 2
+    (line,) = [n for n in report.notes if "list of places" in n]
+    assert line.endswith("we know: 'Paris, near Lyon'")
+
+
 def test_one_clear_name_does_not_choose_the_tables_country(tmp_path):
     """A history teacher's table of Olympia, Rome, London and Hastings: Olympia is only
     Olympia, Washington, in our gazetteer, and that one name made every other a U.S. town

@@ -32,6 +32,13 @@ _CLOSE = 0.25
 the report says which one was taken and how to choose the other."""
 
 
+_ROUGHLY = re.compile(r"^(?:just\s+)?(?:off|near|nr\.?|outside|close\s+to)\s+(?=\S)", re.I)
+"""A part of a name that says where in the sea before it ("off Jutland", "near Dunkirk")."""
+_WATER = re.compile(r"\b(?:sea|ocean|channel|gulf|bay|bight|strait|straits|sound)\b", re.I)
+"""A sea's word, in a name we do not know ("Celtic Sea")."""
+_OFF_DEGREES = 1.0
+"""How much further from the sea than the nearest namesake another may lie and stay first."""
+
 _AREA_WORD = re.compile(
     r"\b(?:oblast'?|obl\.|region|province|provincia|governorate|district|county|raion|rayon|"
     r"krai|kray|voivodeship|prefecture|department|municipality|canton|state)\b",
@@ -116,7 +123,11 @@ class PlacesByName:
         except PlaceNameError:
             listed = shown or name
             parts = [p.strip() for p in listed.split(",")]
-            if len(parts) < 2 or not all(parts) or self._qualified_town(parts):
+            if len(parts) < 2 or not all(parts):
+                raise
+            if (near := self._off_a_coast(builder, parts, listed, place_id)) is not None:
+                return [near]
+            if self._qualified_town(parts):
                 raise
             known: list[str] = []
             unknown: list[str] = []
@@ -129,6 +140,40 @@ class PlacesByName:
                 raise
             self._listed.setdefault(listed, unknown)
             return list(dict.fromkeys(known))
+
+    def _off_a_coast(
+        self, builder: CatalogueBuilder, parts: list[str], listed: str, place_id: str
+    ) -> str | None:
+        """A sea and where in it, as a list of naval battles writes it ("North Sea, off
+        Jutland", "Celtic Sea, off Kinsale, Ireland", "English Channel, near Dunkirk"): one
+        place, by the place after "off" or "near" (the namesake nearest the sea, Brest in
+        France beside the Atlantic), named as the file writes it; None for any other name."""
+        from mapexplorer.importer.gazetteer import gazetteer
+
+        at = next((i for i, part in enumerate(parts) if i and _ROUGHLY.match(part)), None)
+        if at is None:
+            return None
+        gaz = gazetteer()
+        seas = [[c.entry for c in gaz.area(part)] for part in parts[:at]]
+        if not all(found or _WATER.search(part) for found, part in zip(seas, parts, strict=False)):
+            return None  # "Paris, near Lyon": no sea
+        at_part = _ROUGHLY.sub("", parts[at], count=1)
+        candidates = self._candidates(gaz, ", ".join([at_part, *parts[at + 1 :]]))
+        if not candidates:
+            return None
+        outlines = [gaz.geometry(entry) for found in seas for entry in found]
+        if outlines and len(candidates) > 1:
+            from shapely.geometry import Point
+
+            def off(candidate) -> float:
+                spot = Point(candidate.entry.lon, candidate.entry.lat)
+                return min(outline.distance(spot) for outline in outlines)
+
+            nearest = min(off(c) for c in candidates)
+            candidates = sorted(candidates, key=lambda c: off(c) > nearest + _OFF_DEGREES)
+        assert self._found is not None
+        self._found[listed] = candidates
+        return self.place(builder, listed, place_id)
 
     def _semicolon_list(self, builder: CatalogueBuilder, name: str, listed: str) -> list[str]:
         """The places of a list apart by semicolons, each part read as a name of its own (with
