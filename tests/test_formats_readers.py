@@ -5052,6 +5052,47 @@ def test_an_arcgis_csv_exports_text_date_times_at_a_local_midnight_read_as_that_
     assert [e.time.edtf for e in catalogue.events][:2] == ["2024-03-04", "2024-03-14"]
 
 
+@pytest.mark.parametrize("name", ["log.csv", "log.geojson"])
+def test_a_users_own_late_evening_times_are_that_day_unless_said_to_be_utc(tmp_path, name):
+    """A sheet of three events at '2024-03-01 23:00' (a local evening) was read a day late,
+    as though ArcGIS had stored a midnight east of Greenwich: only times that say they are
+    UTC ('Z', '+00:00'), or an ArcGIS export's (its OBJECTID), are read so."""
+
+    def table(times: list[str], ids: bool = False) -> str:
+        if name.endswith(".csv"):
+            head = "OBJECTID,date,event,lat,lon\n" if ids else "date,event,lat,lon\n"
+            rows = [
+                (f"{i}," if ids else "") + f"{t},E{i},48.85,2.35\n" for i, t in enumerate(times)
+            ]
+            return head + "".join(rows)
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"date": t, "event": f"E{i}", **({"OBJECTID": i} if ids else {})},
+                "geometry": {"type": "Point", "coordinates": [2.35, 48.85]},
+            }
+            for i, t in enumerate(times)
+        ]
+        return json.dumps({"type": "FeatureCollection", "features": features})
+
+    local = ["2024-03-01 23:00", "2024-03-02 23:00", "2024-03-03 23:00"]
+    catalogue, report = read_catalogue(write(tmp_path / name, table(local)))
+    assert [e.time.edtf for e in catalogue.events] == [
+        "2024-03-01",
+        "2024-03-02",
+        "2024-03-03",
+    ]
+    assert not any("midnight" in n for n in report.notes)
+    for times, ids in (([t.replace(" ", "T") + ":00Z" for t in local], False), (local, True)):
+        catalogue, report = read_catalogue(write(tmp_path / name, table(times, ids)))
+        assert [e.time.edtf for e in catalogue.events] == [
+            "2024-03-02",
+            "2024-03-03",
+            "2024-03-04",
+        ]
+        assert any("a midnight east of Greenwich" in n for n in report.notes)
+
+
 def test_a_table_with_no_title_is_titled_by_its_descriptions_not_its_places(tmp_path):
     """A list of protests (date, city, description): every event was titled by its city,
     "Berlin", "Berlin", "Hamburg", beside the same city as its place; the description's

@@ -35,7 +35,7 @@ from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowRea
 from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.invisible import stripped, visible
-from mapexplorer.formats.local_midnight import local_midnights
+from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
 from mapexplorer.formats.local_time import local_times
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
@@ -698,8 +698,10 @@ def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:
     if source is None or source.kind not in ("date", "span"):
         return []  # a "timestamp" or "time" column: a clock's, as written
     lines: list[str] = []
+    arcgis = bool(rows) and arcgis_export(rows[0])
     for name in source.fields:
-        found = local_midnights(name, [row.get(name) for row in rows], "row", choice.date_order)
+        values = [row.get(name) for row in rows]
+        found = local_midnights(name, values, "row", choice.date_order, unsaid_utc=arcgis)
         if found is None:
             continue
         lines.append(found.line)

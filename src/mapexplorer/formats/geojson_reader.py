@@ -25,7 +25,7 @@ from mapexplorer.formats.dates import parse_date
 from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.esri_json import CRS_MEMBER
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
-from mapexplorer.formats.local_midnight import local_midnights
+from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
 from mapexplorer.formats.local_time import local_times
 from mapexplorer.formats.markup import has_markup, html_text
 from mapexplorer.formats.native import paused_gc
@@ -512,8 +512,10 @@ def _local_midnights(choice: FieldChoice, features: list, props: list[dict]) -> 
     source = choice.time
     if source is None or source.kind not in ("date", "span"):
         return []  # a "timestamp" or "time" property: a clock's, as written
+    arcgis = any(arcgis_export(p) for p in props[:1])
     for name in source.fields:
-        found = local_midnights(name, [p.get(name) for p in props], "feature")
+        values = [p.get(name) for p in props]
+        found = local_midnights(name, values, "feature", unsaid_utc=arcgis)
         if found is None:
             continue
         lines.append(found.line)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-__all__ = ["MidnightDates", "local_midnights"]
+__all__ = ["MidnightDates", "arcgis_export", "local_midnights"]
 
 _DAY = 86_400
 _MIN_SECONDS, _MAX_SECONDS = 100_000_000, 9_999_999_999  # as `dates` reads Unix time
@@ -43,17 +43,27 @@ class MidnightDates(NamedTuple):
 _TEXT_TIME = re.compile(
     r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<ay>\d{4}))"
     r"[ T](?P<h>\d{1,2}):(?P<min>\d{2})(?::(?P<s>\d{2})(?:\.0+)?)?\s*(?P<pm>[AaPp][Mm])?"
-    r"\s*(?:Z|UTC|[+]00:?00)?"
+    r"\s*(?P<utc>Z|UTC|[+]00:?00)?"
 )
 """A date-time written as text, as ArcGIS exports a date field to CSV in UTC ("3/4/2024
-11:00:00 PM", month first in the U.S.; "2024-03-04 23:00:00")."""
+11:00:00 PM", month first in the U.S.; "2024-03-04 23:00:00"), or with UTC said ("Z")."""
+_ARCGIS_IDS = frozenset(("objectid", "fid", "globalid", "object_id"))
+"""The columns an ArcGIS export has, whose date-times are UTC though they do not say so."""
 
 
-def _text_seconds(text: str, order: str) -> int | None:
+def arcgis_export(names: Any) -> bool:
+    """Whether a table's or features' field names are an ArcGIS export's (an OBJECTID)."""
+    return any(
+        n.__class__ is str and n.strip().lower().replace(" ", "_") in _ARCGIS_IDS for n in names
+    )
+
+
+def _text_seconds(text: str, order: str, unsaid_utc: bool) -> int | None:
     """Seconds since 1970 of a date-time written as text (`_TEXT_TIME`), read as UTC; None
-    for any other text."""
+    for any other text, and for a time that does not say it is UTC (a local "23:00" is that
+    day's) unless `unsaid_utc`."""
     found = _TEXT_TIME.fullmatch(text.strip())
-    if found is None:
+    if found is None or not (found["utc"] or unsaid_utc):
         return None
     if found["y"]:
         year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
@@ -74,13 +84,15 @@ def _text_seconds(text: str, order: str) -> int | None:
 
 
 def local_midnights(
-    name: str, values: Sequence[Any], item: str, order: str = "mdy"
+    name: str, values: Sequence[Any], item: str, order: str = "mdy", unsaid_utc: bool = False
 ) -> MidnightDates | None:
     """The days a column of Unix times (seconds or milliseconds), or of date-times written as
     text in UTC (an ArcGIS CSV export's "3/4/2024 11:00:00 PM"; `order`: "mdy" or "dmy", how
     its slashed dates are written), stands for when they are local midnights east of
     Greenwich (each the next UTC day), or None: not so, or west of Greenwich, where UTC's day
-    is the day already. `item`: "feature", "row"."""
+    is the day already. `item`: "feature", "row". Text counts only when it says it is UTC
+    ("Z", "+00:00"), or `unsaid_utc` (an ArcGIS export's, `arcgis_export`): a sheet's own
+    "2024-03-01 23:00" is 1 March where it was written."""
     seconds: dict[Any, int] = {}
     text = False
     for value in values:
@@ -90,7 +102,7 @@ def local_midnights(
         if value.__class__ is str and value.strip().isdigit():  # a table's cell, as text
             number = int(value.strip())
         elif value.__class__ is str:
-            at = _text_seconds(value, order)
+            at = _text_seconds(value, order, unsaid_utc)
             if at is None:
                 return None  # other text among them: no column of midnights
             seconds[value], text = at, True
