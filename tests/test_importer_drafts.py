@@ -2396,6 +2396,25 @@ def test_whose_troops_they_were_is_not_where_it_happened():
     assert [p.name for p in base.places] == ["Russia"]
 
 
+def test_a_countrys_officer_who_arrived_from_its_capital_is_where_the_story_is():
+    """ "Ukraine's Foreign Minister Dmytro Kuleba arrived from Kyiv on Tuesday" (BRUSSELS
+    dateline) was placed in Ukraine: a possessive before an office and a name is whose officer,
+    as "Ukrainian Foreign Minister" is, and where he came from is not where he arrived."""
+    text = (
+        "BRUSSELS (AP) — NATO foreign ministers met in Brussels on Tuesday to discuss air "
+        "defence for Ukraine.\n\nUkraine's Foreign Minister Dmytro Kuleba arrived from Kyiv "
+        "on Tuesday morning and urged allies to send more Patriot systems.\n"
+    )
+    arrived = by_excerpt(import_text(text, published="2023-11-08"), "Kuleba arrived")
+    assert [p.name for p in arrived.places] == ["Brussels"]
+    assert {"Kyiv", "Ukraine"} <= {p.name for p in arrived.place_alternatives}
+    # with nothing else to say where, his country
+    [resigned] = import_text(
+        "Ukraine's Foreign Minister Dmytro Kuleba resigned on Tuesday.", published="2023-11-08"
+    ).drafts
+    assert [p.name for p in resigned.places] == ["Ukraine"]
+
+
 def test_a_nationality_before_an_office_and_a_name_is_whose_leader_not_where():
     """ "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev shook
     hands", after a Washington lead, was placed in Armenia and Azerbaijan, and 'Turkish

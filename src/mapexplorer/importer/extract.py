@@ -111,6 +111,7 @@ class _Unit:
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
     whose_people: bool = False  # names places only as whose people acted, in the past
     whose_leaders: bool = False  # … one of them as whose leader ("Armenian Prime Minister …")
+    whose: list[PlaceMention] = field(default_factory=list)  # those places ("Armenian")
 
 
 def make_drafts(
@@ -584,11 +585,13 @@ def _units(
             # "Traore's government expelled French troops and later welcomed Russian military
             # instructors": whose troops they were is not where it happened; the clause has
             # no place of its own (see `_paragraph_drafts`), the countries are alternatives.
-            unit.displaced = list(unit.places)
+            # (after where someone came from: "Ukraine's Foreign Minister … arrived from Kyiv")
+            unit.displaced = [*unit.displaced, *unit.places]
+            unit.whose = list(unit.places)
             unit.places = []
             # ("Iranian leaders provide support": what is so, no event)
             unit.whose_people = any(a_past_verb(w) for w in _WORD.findall(text, start, end))
-            unit.whose_leaders = any(_an_office_and_name(text, m) for m in unit.displaced)
+            unit.whose_leaders = any(_an_office_and_name(text, m) for m in unit.whose)
         own = [m for m in unit.places if start <= m.start < end and not m.demonym]
         unit.actors = _actors(text, own)
         unit.unknown_site = (
@@ -691,19 +694,22 @@ _NAMED_AFTER = re.compile(r"\s+[A-Z][\w'’.-]+")
 
 
 def _an_office_and_name(text: str, mention: PlaceMention) -> bool:
-    """Whether an office and a name follow a place ("Armenian Prime Minister Nikol …")."""
-    office = _OFFICE_AFTER.match(text, mention.end)
+    """Whether an office and a name follow a place ("Armenian Prime Minister Nikol …",
+    "Ukraine's Foreign Minister Dmytro …")."""
+    end = mention.end + 2 if text.startswith(("'s", "’s"), mention.end) else mention.end
+    office = _OFFICE_AFTER.match(text, end)
     return office is not None and _NAMED_AFTER.match(text, office.end()) is not None
 
 
 def _whose_people(text: str, mention: PlaceMention) -> bool:
     """Whether a country adjective says whose people they were ("French troops", "Russian
     military instructors", "Malian soldiers"), not where."""
+    if _an_office_and_name(text, mention):
+        # "Turkish President Recep Tayyip Erdogan hosted the summit", "Ukraine's Foreign
+        # Minister Dmytro Kuleba arrived": whose leader, not where
+        return True
     if not mention.demonym:
         return False
-    if _an_office_and_name(text, mention):
-        # "Turkish President Recep Tayyip Erdogan hosted the summit": whose leader, not where
-        return True
     after = _PEOPLE_AFTER.match(text, mention.end)
     words = after.group().split() if after else []
     for position, word in enumerate(words):
@@ -1207,7 +1213,7 @@ def _paragraph_drafts(
             if not unit.places and unit.whose_leaders:
                 # "Armenian Prime Minister Nikol Pashinyan resigned on Friday", with no story,
                 # title or dateline to say where: his country, rather than no event
-                unit.places = list(unit.displaced)
+                unit.places = list(unit.whose)
     drafts = [u for u in dated if u.places or u.speakers or u.ended]
     if not drafts:
         if forecasts:
@@ -1252,7 +1258,8 @@ def _paragraph_drafts(
 def _story_but_whose(unit: _Unit, story: list[PlaceMention]) -> list[PlaceMention]:
     """The places of the story so far, but those the clause names as whose people acted
     ("Armenian", "Azerbaijani"); all of them if none is left."""
-    whose = {m.best.entry.key for m in unit.displaced if m.demonym}
+    # ("Ukraine's Foreign Minister Dmytro Kuleba": not Ukraine either)
+    whose = {m.best.entry.key for m in unit.displaced if m.demonym or m in unit.whose}
     # (nor the story's own adjectives: "Turkish President … visited Berlin. French President
     # Emmanuel Macron arrived on Saturday" is Berlin, not Turkey too)
     named = [m for m in story if not m.demonym] or story
