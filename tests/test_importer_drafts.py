@@ -2496,6 +2496,23 @@ def test_places_listed_before_their_verb_act_and_the_site_is_where():
     assert [p.name for p in floods.places] == ["Mali", "Niger"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "sides"),
+    [
+        ("Armenia and Azerbaijan fought over Nagorno-Karabakh in 2020, a war that killed more "
+         "than 6,500 people.", "Nagorno-Karabakh", {"Armenia", "Azerbaijan"}),
+        ("India and Pakistan fought for control of Kashmir in 1947.", "Kashmir",
+         {"India", "Pakistan"}),
+    ],
+)  # fmt: skip
+def test_the_place_a_war_was_fought_over_is_where(text, place, sides):
+    """ "Armenia and Azerbaijan fought over Nagorno-Karabakh in 2020" was placed in Armenia,
+    Azerbaijan and Nagorno-Karabakh: the sides act, and the place fought over is where."""
+    [fought] = import_text(text, published="2025-08-09").drafts
+    assert [p.name for p in fought.places] == [place]
+    assert sides <= {p.name for p in fought.place_alternatives}
+
+
 def test_a_sentence_without_a_place_does_not_take_one_that_acted_before_it():
     """ "Reformers launched the Tanzimat in 1839" was placed in Greece, from "Greece won its
     independence in 1830" before it: Greece is who acted there, not where the next thing

@@ -973,7 +973,9 @@ _LISTED = re.compile(r",?\s+(?:and\s+)?|,\s+")
 _SITE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|to|from|across|through|around|off|visited|toured|"
     r"reached|invaded|attacked|struck|hit|bombed|shelled|raided|targeted|occupied|annexed|"
-    r"captured|seized)\s+"
+    r"captured|seized|"
+    # (what a war was fought over: "Armenia and Azerbaijan fought over Nagorno-Karabakh")
+    r"(?:fought|fighting|clashed|battled|warred|wars?)\s+(?:over|for(?:\s+control\s+of)?))\s+"
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:of\s+)?$"
 )
 
