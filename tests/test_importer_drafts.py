@@ -2862,6 +2862,13 @@ def test_a_dated_clause_after_after_is_its_own_draft():
             "The army took Kyiv in 2022 and lost it in 2023.",
             [("2022", "The army took Kyiv and lost it", "Kyiv")],
         ),
+        # the first without a place of ours: the second's is not the first's, dated with it
+        (
+            "Alexander the Great crossed into Asia in 334 BC and defeated the Persian king "
+            "Darius III at Gaugamela in 331 BC.",
+            [("-0330", "Alexander the Great defeated the Persian king Darius III",
+              "Gaugamela")],
+        ),
     ],
 )  # fmt: skip
 def test_a_second_predicate_in_the_past_with_its_date_and_place_is_its_own_draft(

@@ -405,6 +405,9 @@ def _units(
     # "Pezeshkian — who beat Jalili in the 2024 runoff — met Putin on Friday": the dashes of an
     # aside break no clause.
     asides = asides_in(text, sentence.start, sentence.end) if len(dates) > 1 else []
+    # clauses whose places are not lent to the placeless clause before them ("crossed into Asia
+    # in 334 BC | and defeated Darius at Gaugamela in 331 BC")
+    unlent: set[int] = set()
     for before, after in zip(dates, dates[1:], strict=False):
         breaks = [
             b for b in _CLAUSE_BREAK.finditer(text, before.end, after.start)
@@ -418,10 +421,16 @@ def _units(
         ] or [  # fmt: skip
             # "Zhang Qian travelled west from Chang'an in 138 BC and reached Bactria around 128
             # BC": a second predicate in the past with its own date and place.
+            # (or with no place before it: "Alexander crossed into Asia in 334 BC and
+            # defeated Darius at Gaugamela in 331 BC" is not at Gaugamela in 334 BC)
             b for b in _AND_PAST.finditer(text, before.end, after.start)
             if a_past_verb(b["verb"])
-            and _names_a_place(places, cuts[-1], b.start())
             and _names_a_place(places, b.end(), sentence.end)
+            and (
+                _names_a_place(places, cuts[-1], b.start())
+                or before.kind == EXPLICIT
+                and not _names_a_place(places, sentence.start, b.start())
+            )
         ] or [  # fmt: skip
             # "Jury selection began on July 15 and opening statements were heard two days
             # later": a second clause, its subject its own, with its own date.
@@ -429,6 +438,8 @@ def _units(
         ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
+            if not _names_a_place(places, sentence.start, breaks[-1].start()):
+                unlent.add(breaks[-1].end())
             cuts.append(breaks[-1].end())
     cuts.append(sentence.end)
     # "Intel will delay its plant in Ohio, until 2030, the latest setback for the chipmaker":
@@ -536,7 +547,10 @@ def _units(
             m for m in places
             # (the main clause after a dated lead is the lead's subject's: "Elected in 2019,
             # the mayor of Kyiv resigned in March 2023" was elected in Kyiv)
-            if not any(a <= m.start < b and a != born and _own_subject(text, a) for a, b in later)
+            if not any(
+                a <= m.start < b and (a in unlent or a != born and _own_subject(text, a))
+                for a, b in later
+            )
         ]  # fmt: skip
         said = _ATTRIBUTION.search(text, start, start + end_trim)
         if said:
