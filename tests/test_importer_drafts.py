@@ -2283,6 +2283,22 @@ def test_a_paragraph_that_says_what_is_with_no_date_is_no_draft():
     ]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "She is survived by her son, Piotr, who lives in Vienna, and two grandchildren.",
+        "The company is based in Geneva and is still owned by the family.",
+    ],
+)
+def test_a_paragraph_in_the_present_passive_with_no_date_is_no_draft(paragraph):
+    """ "She is survived by her son, Piotr, who lives in Vienna" (an obituary) became a draft
+    in Vienna dated the year before publication: "survived" read as the past, though "is
+    survived" says what is."""
+    text = f"Maria Kowalczyk died on Saturday at her home in Krakow.\n\n{paragraph}\n"
+    drafts = import_text(text, published="2024-03-04").drafts
+    assert [d.title for d in drafts] == ["Maria Kowalczyk died at her home in Krakow"]
+
+
 def test_a_quotation_with_no_date_is_no_draft():
     """'"The military leaders promised security …," said Ulf Laessing … from Bamako' became a
     draft placed in the Sahel and Bamako, dated the year before publication."""

@@ -677,10 +677,16 @@ _PRESENT_VERB = re.compile(
 def tells_what_is(text: str) -> bool:
     """Whether a passage says what is, in the present, and tells nothing that happened:
     "Turkey lies on major fault lines and earthquakes are frequent", "Luxembourg hosts the
-    EU's Court of Justice"."""
+    EU's Court of Justice", "She is survived by her son, who lives in Vienna"."""
     return bool(_PRESENT.search(text) or _PRESENT_VERB.search(text.strip())) and not (
-        _PAST_TENSE.search(text)
+        _PAST_TENSE.search(_PRESENT_PASSIVE.sub("is", text))
     )
+
+
+# "is survived by", "are still based in": a participle in the present, nothing that happened
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:(?:not|also|still|now|often|widely|usually)\s+)?[a-z]+ed\b", re.I
+)
 
 
 def tells_what_followed(text: str) -> bool:
