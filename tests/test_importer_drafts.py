@@ -3254,3 +3254,17 @@ def test_a_dateline_town_too_small_for_the_gazetteer_is_kept_after_the_lead():
     [draft] = import_text(text, published="2023-08-30").drafts
     assert [p.name for p in draft.places] == ["Florida (U.S. state)", "Perry"]
     assert draft.places[1].geometry.x == pytest.approx(-83.58, abs=0.01)
+
+
+def test_the_city_where_she_was_born_is_where_the_text_said_she_was_born():
+    """ "In the city where she was born, crowds gathered in 2002", in an obituary that said
+    "Born in Lviv in 1932" and then named Warsaw and France, was placed in Warsaw."""
+    text = (
+        "Published: March 4, 2024\n\n"
+        "Born in Lviv in 1932, Kowalczyk fled with her family to Lublin during the war.\n\n"
+        "She studied piano at the conservatory in Warsaw and graduated in 1955.\n\n"
+        "In 1961 she won a conducting competition in Besancon, France.\n\n"
+        "In the city where she was born, crowds gathered in 2002 to hear her conduct.\n"
+    )
+    gathered = by_excerpt(import_text(text), "crowds gathered")
+    assert [p.name for p in gathered.places] == ["Lviv"]

@@ -156,7 +156,7 @@ def make_drafts(
             if unit.dates and not unit.places and position:
                 referent = _the_place_said_before(
                     text, places, article.sentences[position - 1], unit
-                )
+                ) or _where_it_was_told(text, places, unit)
                 unit.places = [referent] if referent else []
             unit.relative = any(unit.start <= m.start < unit.end for m in unresolved)
             if unit.relative and unit.dates:
@@ -272,6 +272,31 @@ def _the_place_said_before(
     if not earlier or earlier[-1].best.kind == COUNTRY:
         return None
     return earlier[-1]
+
+
+# "In the city where she was born, crowds gathered in 2002": where the text told she was born
+_THE_PLACE_WHERE = re.compile(
+    r"\bthe\s+(?:city|town|village|country|place|region)\s+(?:where|in\s+which)\s+"
+    r"(?:he|she|they|[A-Z][\w'’-]*)\s+(?:was|were|had\s+been)?\s*"
+    r"(?P<verb>born|raised|grew\s+up|studied|lived|died)\b",
+    re.I,
+)
+
+
+def _where_it_was_told(text: str, places: list[PlaceMention], unit: _Unit) -> PlaceMention | None:
+    """The place "the city where she was born" means, in a clause that names none: the last
+    place the text said so of before it ("Born in Lviv in 1932, …"). None when it did not."""
+    said = _THE_PLACE_WHERE.search(text, unit.start, unit.end)
+    if said is None:
+        return None
+    verb = r"\s+".join(said["verb"].lower().split())
+    told = re.compile(rf"\b{verb}\s+(?:in|at)\s+(?:the\s+[a-z]+\s+of\s+)?$", re.I)
+    before = [
+        m for m in places
+        if m.start < unit.start and not m.demonym
+        and told.search(text, max(0, m.start - 40), m.start)
+    ]  # fmt: skip
+    return before[-1] if before else None
 
 
 def _story_country(
