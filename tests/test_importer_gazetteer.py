@@ -281,6 +281,9 @@ def test_a_region_after_a_town_says_which_town(gaz, text, town, country, admin1)
         ("Taiwan Semiconductor Manufacturing Co. opened a plant in Kumamoto.", ["Kumamoto"]),
         ("Chang, a former Texas Instruments executive, moved to Hsinchu.", ["Hsinchu"]),
         ("The Washington Post and The New York Times reported from Kyiv.", ["Kyiv"]),
+        # (the East India Company's took over Bombay, not India)
+        ("The British East India Company took over Bombay in 1668.", ["The British", "Bombay"]),
+        ("The Virginia Company sent settlers to Jamestown.", ["Jamestown"]),
         # a name the gazetteer knows whole is still found
         ("Miami Beach, Palm Springs and the Golan Heights.", ["Miami Beach", "Palm Springs",
          "Golan Heights"]),

@@ -149,10 +149,10 @@ _AGENCY_WORDS = {
 _ORGANISATION_ENDINGS = {
     "instruments", "semiconductor", "semiconductors", "airlines", "airways", "motors",
     "electric", "electronics", "steel", "petroleum", "telecom", "times", "post", "herald",
-    "tribune", "gazette", "chronicle",
+    "tribune", "gazette", "chronicle", "company", "corporation",
 }  # fmt: skip
 """Words after a place's name that make it a company's or a newspaper's: "Texas Instruments",
-"Taiwan Semiconductor", "Qatar Airways", "The Washington Post"."""
+"Taiwan Semiconductor", "Qatar Airways", "The Washington Post", "the East India Company"."""
 # Not "bay" or "strait": the town they are named after is on them, and stands for them well
 # enough on a map ("Guantanamo Bay", "the Kerch Strait").
 _FEATURE_OF = re.compile(r"\b(?:island|isle|islet|atoll|valley|river|lake)s?\s+of\s+$", re.I)
