@@ -2701,6 +2701,10 @@ def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
         "warning that the rains could accelerate the outbreak.",
         "Officials in Kumamoto reported 240 new cholera cases on May 28, 2023, saying the rains "
         "might make it worse.",
+        # what someone warned of, dated when he warned
+        "Japan's trade minister, speaking in Kumamoto on May 28, 2023, had warned that a "
+        "strict cap could divert supplies to Europe.",
+        "Officials in Kumamoto said on May 28, 2023, that the rains would make it worse.",
     ],
 )
 def test_what_is_planned_or_could_not_be_done_stays_a_draft(sentence):

@@ -506,7 +506,9 @@ def _units(
             if start <= m.start < end
             and (y := _YARDSTICK.search(text, max(start, m.start - 100), m.start))
         ]
-        unit.forecast = bool(unit.dates) and _a_forecast(text[start:end])
+        unit.forecast = bool(unit.dates) and _a_forecast(
+            text[start:end], max(m.end for m in unit.dates) - start
+        )
         if unit.present and unit.dates and all(m.kind == NAMED for m in unit.dates):
             # "The fall of Constantinople is often taken to mark the end of the Middle Ages":
             # what is said now of a period, not something that happened in it.
@@ -1113,8 +1115,9 @@ _FORECAST = re.compile(
 )
 
 
-def _a_forecast(clause: str) -> bool:
-    """Whether a dated clause tells a forecast, an estimate or what may be (see `_FORECAST`)."""
+def _a_forecast(clause: str, dated_until: int | None = None) -> bool:
+    """Whether a dated clause tells a forecast, an estimate or what may be (see `_FORECAST`);
+    `dated_until`: where its last date ends in it."""
     return any(
         not (
             m[0][:5].lower() in ("could", "might")
@@ -1123,8 +1126,27 @@ def _a_forecast(clause: str) -> bool:
         # "… reported 2,400 new cases in the week to Sunday, the WHO said on Tuesday, warning
         # that the rains could accelerate the outbreak": what was warned of, after the news
         and not _WARNED_AFTER.search(clause, 0, m.start())
+        # "Habeck, speaking in Berlin on Monday, had warned that a cap could divert supplies":
+        # what he warned of, its dates all before he warned, when he warned
+        and not (
+            dated_until is not None
+            and (said := _WARNED_THAT.search(clause, dated_until, m.start())) is not None
+            and not _FORECAST_WORD.search(clause, 0, said.start())
+        )
         for m in _FORECAST.finditer(clause)
     )
+
+
+_WARNED_THAT = re.compile(
+    r"\b(?:had\s+)?(?:warned|said|told\s+\w+|argued|cautioned|feared|claimed|insisted|"
+    r"acknowledged|conceded)\b",
+    re.I,
+)
+_FORECAST_WORD = re.compile(
+    r"\b(?:estimates?|estimated|forecasts?|projects?|projected|predicts?|predicted|expects?|"
+    r"expected|anticipates?)\b",
+    re.I,
+)
 
 
 _WARNED_AFTER = re.compile(
