@@ -3272,3 +3272,19 @@ def test_the_city_where_she_was_born_is_where_the_text_said_she_was_born():
     )
     gathered = by_excerpt(import_text(text), "crowds gathered")
     assert [p.name for p in gathered.places] == ["Lviv"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Germany's Economy Minister Robert Habeck spoke in Berlin on Monday.",
+        "German Economy Minister Robert Habeck spoke in Berlin on Monday.",
+        "Polish Climate Minister Anna Moskwa arrived in Berlin on Monday.",
+    ],
+)
+def test_an_office_over_something_is_still_whose_officer(sentence):
+    """ "Germany's Economy Minister Robert Habeck, speaking in Berlin on Monday, …" was placed
+    in Germany, then Berlin: an office named with what it is over ("Economy Minister",
+    "Climate Minister") was no office, so Germany was where, not whose minister."""
+    [draft] = import_text(sentence, published="2022-12-14").drafts
+    assert [p.name for p in draft.places] == ["Berlin"]

@@ -723,8 +723,8 @@ _ITS_OWN_PEOPLE = {
 # Whose office or officer a title names ("U.S. President Joe Biden", "U.S. District Judge Kell",
 # "the U.S. Embassy in Baghdad"): the country's people, not where.
 _OFFICE_AFTER = re.compile(
-    r"\s+(?:(?:District|Circuit|Supreme|Federal|Foreign|Defen[cs]e|State|Trade|Special|Vice|"
-    r"Prime|Deputy|Chief|Attorney|Interior|Finance|Energy)\s+)?(?:President|Minister|Judge|"
+    # (and what the office is over: "Germany's Economy Minister", "Polish Climate Minister")
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Minister|Judge|"
     r"Attorney|Ambassador|Embassy|Consulate|Secretary|Senator|Court|Department|Ministry|"
     r"Marshals?|Envoy|Representative|Army|Navy|Marines|Air\s+Force|Coast\s+Guard|"
     r"Forces|Command|Treasury|Customs|Border\s+Patrol|Chancellor|General|Admiral|Emir|King|"
