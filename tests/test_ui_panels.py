@@ -1102,3 +1102,42 @@ def test_the_arrow_the_text_reads_towards_goes_to_the_next_link(qtbot, html, onw
     assert browser.focused_link() == links[1]
     qtbot.keyClick(browser, back)
     assert browser.focused_link() == links[0]
+
+
+def _gap_after(browser, position: int, following: int) -> int:
+    """Pixels between the bottom of the line at `position` and the top of `following`'s."""
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(position)
+    above = browser.cursorRect(cursor)
+    cursor.setPosition(following)
+    return browser.cursorRect(cursor).top() - above.bottom()
+
+
+def test_a_blank_line_between_paragraphs_is_no_wider_a_gap_than_a_line_break(qtbot) -> None:
+    """An article whose paragraphs a blank line parts (most text files, Markdown, a web page
+    imported) showed each blank line as a line of its own: gaps of two lines and more, where
+    the bundled article, one paragraph a line, has a narrow margin."""
+    text = "One paragraph here.\nAnother one.\n\nA third, after a blank line.\n\n\nA fourth."
+    start = text.index("A third")
+    event = Event(
+        "e",
+        "Third",
+        TimeSpan.parse("2024"),
+        ("p",),
+        excerpts=(Excerpt(text[start : start + 7], start, start + 7),),
+    )
+    catalogue = Catalogue(
+        events=[event],
+        places={"p": Place("p", "P", Point(2, 48))},
+        source=Source(title="T", text=text),
+    )
+    article = _show(qtbot, QtArticle(ExplorerState(catalogue)))
+    browser, at = article.browser, article.document_position
+    line_break = _gap_after(browser, at(text.index("here")), at(text.index("Another")))
+    blank_line = _gap_after(browser, at(text.index("one.")), at(start))
+    two_blank_lines = _gap_after(browser, at(text.index("line.")), at(text.index("A fourth")))
+    height = browser.fontMetrics().height()
+    assert line_break < blank_line <= line_break + height // 2, (line_break, blank_line)
+    assert two_blank_lines < line_break + height, (line_break, two_blank_lines)
+    assert browser.toPlainText().endswith(text[text.index("One") :])  # the text as it was
+    assert article.events_at(start + 1) == ("e",)  # its offsets too

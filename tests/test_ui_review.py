@@ -1110,3 +1110,33 @@ def test_the_drafts_rows_follow_the_text_size(window, qtbot):
             assert table.minimumHeight() >= head + 4 * table.rowHeight(0)
     finally:
         window.set_text_scale(1.0)
+
+
+def test_a_blank_line_between_paragraphs_is_a_narrow_gap_in_the_reviews_article(
+    window, qtbot, tmp_path
+):
+    """Paragraphs parted by a blank line (most articles saved as text, every web page) were
+    two lines and more apart in the review's article, where the bundled one's are a margin."""
+
+    path = tmp_path / "blank-lines.txt"
+    path.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) — Diplomats from France and Iran met in Geneva on "
+        "March 3, 2024 to talk about trade.\n\nIn 2015 they had signed a deal in Vienna.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(path))
+    review = confirm_date(qtbot, window, published="2024-03-05")
+    text = review.drafts.source.text
+    browser = review.article
+
+    def top(offset: int) -> int:
+        return browser.cursorRect(review._cursor(offset, offset)).top()
+
+    lines = browser.fontMetrics().lineSpacing()  # (the article's lines are 135% of it)
+    one, two = text.index("GENEVA"), text.index("In 2015")
+    assert "\n\n" in text[one:two]
+    # From the last line of one paragraph to the next: a line and a narrow gap (31 px at
+    # lines of 14), not a blank line of its own between (54).
+    last = text.rindex(" ", one, two - 2)
+    assert top(two) - top(last) < 2.5 * lines, (top(two) - top(last), lines)
+    assert text.strip() in browser.toPlainText()  # the text as it was

@@ -66,6 +66,7 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
+from mapexplorer.ui.article import fold_blank_lines
 from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
 from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
@@ -558,6 +559,7 @@ class QtReview(QMainWindow):
                     cursor.insertBlock(body, plain)
                 if line:
                     cursor.insertText(line, fmt)
+        fold_blank_lines(document, 0)  # paragraphs a blank line parts, as in the Article tab
         self.article.setTextCursor(QTextCursor(document))
         self._tint_article()
 
