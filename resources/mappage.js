@@ -1619,6 +1619,8 @@ var MapExplorer = (function () {
     var bounds = L.latLngBounds([b[1], b[0] + turn], [b[3], b[2] + turn]).pad(0.08);
     var closest = closestFrame(b);
     framing = { bounds: bounds, maxZoom: closest, story: true };
+    // Until its moveend (Leaflet begins a zoom's animation only at the next frame).
+    if (animate) moving = true;
     map.fitBounds(bounds, { animate: !!animate, maxZoom: closest });
     if (animate) map.once("moveend", noteFramedView);
     else noteFramedView();
@@ -1630,6 +1632,10 @@ var MapExplorer = (function () {
       noteFramedView();
     }
   }
+
+  // Whether the view is on its way somewhere (an animated framing, a fly): tests wait for
+  // the move's end rather than for a guess at how long it takes.
+  var moving = false;
 
   // The view the last framing gave, to tell whether the map still shows it.
   var framedView = null;
@@ -1826,6 +1832,8 @@ var MapExplorer = (function () {
     map.getContainer().addEventListener("blur", function () { body.classList.remove("me-pointer"); });
     map.on("move zoom resize viewreset", requestDraw);
     map.on("resize", reframe);
+    map.on("movestart", function () { moving = true; });
+    map.on("moveend", function () { moving = false; });
     // The story's framing while the map still shows it ([west, south, east, north] and its
     // closest zoom), else null: a picture of the window frames the same (ui/image_export.py),
     // whatever size the window's map has at its text size.
@@ -1955,5 +1963,7 @@ var MapExplorer = (function () {
     },
     setView: function (lat, lng, zoom) { map.setView([lat, lng], zoom, { animate: false }); return true; },
     selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
+    /* Whether the view is moving on its own (an animated framing or fly). */
+    moving: function () { return moving; },
   };
 })();

@@ -673,13 +673,19 @@ def test_selecting_an_event_inside_the_framed_story_keeps_the_story_in_view(wind
     window.map_view.setMaximumSize(*size)
     with qtbot.waitSignal(window.map_view.frame_drawn, timeout=10000):
         window.state.show_whole_story()
-    qtbot.wait(700)  # the story's framing is animated: let it end
+    # The story's framing is animated: its end, however long a loaded machine takes.
+    moving = "MapExplorer.moving()"
+    qtbot.waitUntil(lambda: js(window.map_view, qtbot, moving) is False, timeout=10_000)
     before = (
         js(window.map_view, qtbot, "MapExplorer.zoom()"),
         js(window.map_view, qtbot, "MapExplorer.viewBounds()"),
     )
     window.state.select("treaty-signing", move_time=True)
-    qtbot.wait(900)  # a fly would take 0.6 s
+    selected = "MapExplorer.selectedEventId()"
+    qtbot.waitUntil(
+        lambda: js(window.map_view, qtbot, selected) == "treaty-signing", timeout=10_000
+    )
+    assert js(window.map_view, qtbot, moving) is False  # no fly began
     after = (
         js(window.map_view, qtbot, "MapExplorer.zoom()"),
         js(window.map_view, qtbot, "MapExplorer.viewBounds()"),
