@@ -1073,3 +1073,29 @@ def test_a_town_written_with_the_empire_it_lay_in_is_that_town(tmp_path):
     }
     gaz = gazetteer()
     assert gaz.resolve_names(["Paris, Austria-Hungary"])["Paris, Austria-Hungary"] == []
+
+
+def test_a_port_of_a_past_empire_is_in_it_though_off_the_maps_coast(tmp_path):
+    """'Constantinople, Ottoman Empire' and 'Odessa, Russian Empire' were refused ('we know
+    no Constantinople in Ottoman Empire'): the empire's outline, made of today's countries on
+    the base map, has a coarse coast that leaves such ports out. A town in one of the
+    countries an empire of ours is made of lies in it; the place keeps the file's name."""
+    text = (
+        "date,event,place\n"
+        '1453-05-29,Fall,"Constantinople, Ottoman Empire"\n'
+        '1905-06-27,Potemkin,"Odessa, Russian Empire"\n'
+        '1942-08-23,Siege,"Trieste, Russian Empire"\n'
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "ports.csv", text))
+    places = place_by_title(catalogue)
+    assert (places["Fall"].name, places["Potemkin"].name) == (
+        "Constantinople, Ottoman Empire",
+        "Odessa, Russian Empire",
+    )
+    lon, lat = places["Potemkin"].representative
+    assert (round(lat), round(lon)) == (46, 31)
+    lon, lat = places["Fall"].representative
+    assert (round(lat), round(lon)) == (41, 29)
+    assert [(p.item, p.message) for p in report.problems] == [
+        ("row 4", "we know no 'Trieste' in 'Russian Empire' (give its latitude and longitude)")
+    ]

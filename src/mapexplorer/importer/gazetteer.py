@@ -278,6 +278,8 @@ class Gazetteer:
         self._basemap_names: dict[str, str] = {}
         self._places: dict[str, dict] = {}
         self._curated_geometry: dict[str, BaseGeometry] = {}
+        self._curated_codes: dict[str, frozenset[str]] = {}
+        """A past state of ours made of today's countries ("Russian Empire") → their codes."""
         # towns the curated names put before their namesakes ("Waterloo", the battlefield's
         # Belgian town, not Waterloo, Ontario), unless the context says otherwise
         self._curated_towns: set[str] = set()
@@ -443,6 +445,13 @@ class Gazetteer:
                 )  # fmt: skip
                 self._entries[entry.key] = entry
                 self._curated_geometry[item["id"]] = geometry
+                if "countries" in item:
+                    self._curated_codes[entry.key] = frozenset(
+                        code
+                        for iso in item["countries"]
+                        if (country := self._entries.get(f"country:{iso}")) is not None
+                        and (code := country.country)
+                    )
             for alias in item.get("aliases", []):
                 self._add(alias, entry)
             # a name read only in a table's place column: in prose it is a man's ("Albert")
@@ -683,9 +692,14 @@ class Gazetteer:
         if entry.kind == CITY and any(
             not area.country
             and area.shape[0] == "curated"
-            and self.geometry(area).buffer(0.05).contains(Point(entry.lon, entry.lat))
+            and (
+                entry.country in self._curated_codes.get(area.key, ())
+                or self.geometry(area).buffer(0.05).contains(Point(entry.lon, entry.lat))
+            )
             for area in areas
-        ):  # a town in a past empire of ours ("Sarajevo, Austria-Hungary"): its outline
+        ):  # a town in a past empire of ours ("Sarajevo, Austria-Hungary"): in one of the
+            # countries it is made of (a port off the map's coarse coast: "Odessa, Russian
+            # Empire", "Constantinople, Ottoman Empire"), or within its outline
             return True
         if entry.kind != CITY and not entry.country:
             # "Crimea, Ukraine": a region of ours has no country code, and a country or state
