@@ -1075,6 +1075,29 @@ def test_a_town_written_with_the_empire_it_lay_in_is_that_town(tmp_path):
     assert gaz.resolve_names(["Paris, Austria-Hungary"])["Paris, Austria-Hungary"] == []
 
 
+def test_a_town_written_with_its_colonys_name_is_that_town_today(tmp_path):
+    """'Batavia, Dutch East Indies' was read as Batavia, Illinois, and 'Salisbury, Rhodesia'
+    as Salisbury in England (the colony unknown, so left out and the town read alone); a
+    colony's name stands for today's country, which chooses the town."""
+    read = names_read(
+        tmp_path,
+        [
+            "Batavia, Dutch East Indies",
+            "Salisbury, Rhodesia",
+            "Bombay, British India",
+            "Léopoldville, Belgian Congo",
+            "Saigon, French Indochina",
+        ],
+    )
+    assert read == {
+        "Batavia, Dutch East Indies": "Jakarta, Indonesia",
+        "Salisbury, Rhodesia": "Harare, Zimbabwe",
+        "Bombay, British India": "Mumbai, India",
+        "Léopoldville, Belgian Congo": "Kinshasa, Democratic Republic of the Congo",
+        "Saigon, French Indochina": "Ho Chi Minh City, Vietnam",
+    }
+
+
 def test_a_port_of_a_past_empire_is_in_it_though_off_the_maps_coast(tmp_path):
     """'Constantinople, Ottoman Empire' and 'Odessa, Russian Empire' were refused ('we know
     no Constantinople in Ottoman Empire'): the empire's outline, made of today's countries on
