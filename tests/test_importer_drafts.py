@@ -3288,3 +3288,20 @@ def test_an_office_over_something_is_still_whose_officer(sentence):
     "Climate Minister") was no office, so Germany was where, not whose minister."""
     [draft] = import_text(sentence, published="2022-12-14").drafts
     assert [p.name for p in draft.places] == ["Berlin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Germany's Economy Minister Robert Habeck, speaking in Berlin on Monday, had warned "
+         "that a strict cap could divert supplies to Asia.",
+         "Germany's Economy Minister Robert Habeck had warned"),
+        ("Rescuers, working through the night, pulled 12 people from the rubble.",
+         "Rescuers pulled 12 people from the rubble"),
+    ],
+)  # fmt: skip
+def test_a_participle_aside_is_left_out_of_the_title(sentence, title):
+    """ "Germany's Economy Minister Robert Habeck, speaking in Berlin on Monday, had warned …"
+    was titled "Germany's Economy Minister Robert Habeck": cut at the aside's comma, no verb."""
+    at = sentence.find("on Monday")
+    assert title_for(sentence, [(at, at + 9)] if at >= 0 else []) == title

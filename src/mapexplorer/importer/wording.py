@@ -272,6 +272,9 @@ _ASIDE_OPENS = (
 # 3, 2024,"): the comma before a year, the stop of an abbreviation before a day.
 _ASIDE_WORDS = r"(?:[^,;.]|,(?=\s[12]\d{3}\b)|\.(?=\s\d))"
 _ASIDE = re.compile(rf",\s{_ASIDE_OPENS}\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])")
+# ", speaking in Berlin on Monday,", ", working through the night,": in a title, what the
+# subject was doing meanwhile (where it happened stays the clause's)
+_PARTICIPLE_ASIDE = re.compile(rf",\s[a-z]{{3,}}ing\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])")
 # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
 _DASH_ASIDE = re.compile(rf"\s(?:—|–|--)\s{_ASIDE_OPENS}\b[^—–;.]{{0,140}}?\s(?:—|–|--)\s(?=[a-z])")
 # " — who beat Jalili in the 2024 runoff — ": an aside between dashes, its date gone or not
@@ -455,6 +458,8 @@ def title_for(
     # an aside.
     text = _without_description(text)
     text = _ASIDE.sub(" ", text, count=1)
+    # "Robert Habeck, speaking in Berlin on Monday, had warned …": what he was doing goes too
+    text = _PARTICIPLE_ASIDE.sub(" ", text, count=1)
     # "The Ottoman sultan Mehmed II, just 21 years old, laid siege …": the age goes too.
     text = _AGE_ASIDE.sub(" ", text, count=1)
     text = _DASH_ASIDE.sub(" ", text, count=1)
