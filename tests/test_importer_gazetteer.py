@@ -1313,3 +1313,23 @@ def test_polish_and_chinese_provinces_are_known(gaz, text, found):
     assert province.best.entry.key == "curated:jilin-province"
     [town] = gaz.find("Zgorzelec, Lower Silesia, was flooded.")
     assert town.best.entry.country == "PL"
+
+
+def test_a_town_is_read_in_the_country_its_sentence_names(gaz):
+    """ "Norway said it would keep output from the Troll field near Bergen", in a story whose
+    other places were the Dutch TTF hub, Germany and Belgium, was Bergen in North Holland: the
+    places around outweighed the country named beside it."""
+    text = (
+        "Prices at the Dutch TTF hub fell in Germany and Belgium. Norway said it would keep "
+        "output from the Troll field near Bergen."
+    )
+    bergen = next(m for m in gaz.find(text) if m.text == "Bergen")
+    assert bergen.best.entry.country == "NO"
+    assert "NL" in [c.entry.country for c in bergen.candidates[1:]]
+    # another sentence's country is no such evidence
+    text = (
+        "Prices at the Dutch TTF hub fell in Germany and Belgium. Norway kept output high. "
+        "Traders met in Bergen."
+    )
+    bergen = next(m for m in gaz.find(text) if m.text == "Bergen")
+    assert bergen.best.entry.country == "NL"

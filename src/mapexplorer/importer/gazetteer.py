@@ -807,6 +807,7 @@ class Gazetteer:
             text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
         _rank_by_context(self, mentions, prose=True)
+        _in_the_country_beside(text, mentions)
         mentions = _without_people_far_off(self, text, mentions)
         mentions = _small_towns_near(self, text, mentions, start, end)
         _institutions_at_capitals(self, text, mentions)
@@ -849,6 +850,31 @@ class Gazetteer:
 
     def is_capital(self, entry: Entry) -> bool:
         return (normalise(entry.name), entry.country) in self._capitals
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+
+
+def _in_the_country_beside(text: str, mentions: list[PlaceMention]) -> None:
+    """Put first the reading of a town that lies in a country its sentence names ("Norway said
+    it would keep output from the Troll field near Bergen": Bergen, Norway, not Bergen in
+    North Holland, though the story's other places, Amsterdam and Brussels, lie nearer it)."""
+    for mention in mentions:
+        if not mention.ambiguous or mention.demonym or mention.best.kind != CITY:
+            continue
+        countries = {
+            m.best.entry.country
+            for m in mentions
+            if m is not mention
+            and m.best.kind == COUNTRY
+            and not m.demonym
+            and not _SENTENCE_END.search(text, min(m.end, mention.end), max(m.start, mention.start))
+        }
+        if not countries or mention.best.entry.country in countries:
+            continue
+        inside = [c for c in mention.candidates if c.kind == CITY and c.entry.country in countries]
+        if inside:
+            mention.candidates = [inside[0], *[c for c in mention.candidates if c is not inside[0]]]
 
 
 # A national institution named after its country ("the Bank of England", "the Central Bank of
