@@ -1333,3 +1333,23 @@ def test_a_town_is_read_in_the_country_its_sentence_names(gaz):
     )
     bergen = next(m for m in gaz.find(text) if m.text == "Bergen")
     assert bergen.best.entry.country == "NL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Russia and Canada held talks in London on Monday.", "London", "GB"),
+        ("The United States and Iran met in Paris on Monday.", "Paris", "FR"),
+        ("Iran and the United States met in Geneva on Monday.", "Geneva", "CH"),
+        # a story that names only Canada may still be in Ontario's London
+        ("In Canada, heavy rain flooded London on Monday.", "London", "CA"),
+    ],
+)  # fmt: skip
+def test_a_country_named_is_no_proof_that_a_world_city_is_its_namesake_inside_it(
+    gaz, text, name, country
+):
+    """ "Russia and Canada held talks in London" was London, Ontario, "The United States and
+    Iran met in Paris" Paris, Texas: a town inside a country named lay 0 km from it, which
+    outweighed the far bigger city of the name."""
+    mention = next(m for m in gaz.find(text) if m.text == name)
+    assert mention.best.entry.country == country

@@ -856,9 +856,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 
 
 def _in_the_country_beside(text: str, mentions: list[PlaceMention]) -> None:
-    """Put first the reading of a town that lies in a country its sentence names ("Norway said
-    it would keep output from the Troll field near Bergen": Bergen, Norway, not Bergen in
-    North Holland, though the story's other places, Amsterdam and Brussels, lie nearer it)."""
+    """Put first the reading of a town that lies in a country its sentence names, and is no
+    smaller than the one read ("Norway said it would keep output from the Troll field near
+    Bergen": Bergen, Norway, not Bergen in North Holland, though the story's other places,
+    Amsterdam and Brussels, lie nearer it)."""
     for mention in mentions:
         if not mention.ambiguous or mention.demonym or mention.best.kind != CITY:
             continue
@@ -873,7 +874,8 @@ def _in_the_country_beside(text: str, mentions: list[PlaceMention]) -> None:
         if not countries or mention.best.entry.country in countries:
             continue
         inside = [c for c in mention.candidates if c.kind == CITY and c.entry.country in countries]
-        if inside:
+        # (not a smaller namesake: "The United States and Iran met in Paris" is still Paris)
+        if inside and inside[0].entry.population >= mention.best.entry.population:
             mention.candidates = [inside[0], *[c for c in mention.candidates if c is not inside[0]]]
 
 
@@ -1403,6 +1405,9 @@ def _opens_a_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
+_WITHIN_A_COUNTRY_KM = 1000.0
+
+
 class _Anchors:
     """The places a text (or a table) names without doubt, to measure its other names' readings
     by: the distances from a reading to all of them at once (`_distance_km` for each, vectorised:
@@ -1419,6 +1424,12 @@ class _Anchors:
         self._areas = np.array(areas, dtype=np.intp)
         self._area_geometries = np.array([gaz.geometry(entries[i]) for i in areas], dtype=object)
         self._area_kinds = np.array([entries[i].kind in (COUNTRY, REGION) for i in areas], bool)
+        # Within a country is no nearer than a few hundred km: "Russia and Canada held talks in
+        # London" is London, England, not London, Ontario, 0 km from Canada (a region, Georgia
+        # or Catalonia, is small enough to say which town)
+        self._inside_km = np.array(
+            [_WITHIN_A_COUNTRY_KM if entries[i].kind == COUNTRY else 0.0 for i in areas]
+        )
         shapely.prepare(self._area_geometries)
 
     def distances_km(self, entry: Entry) -> np.ndarray:
@@ -1433,7 +1444,7 @@ class _Anchors:
             ).reshape(-1, 2, 2)[:, 0]
             km = haversine_km_to_many(entry.lon, entry.lat, near[:, 0], near[:, 1])
             inside = self._area_kinds & shapely.intersects(self._area_geometries, point)
-            out[self._areas] = np.where(inside, 0.0, km)
+            out[self._areas] = np.where(inside, np.maximum(km, self._inside_km), km)
         return out
 
 
