@@ -3305,3 +3305,20 @@ def test_a_participle_aside_is_left_out_of_the_title(sentence, title):
     was titled "Germany's Economy Minister Robert Habeck": cut at the aside's comma, no verb."""
     at = sentence.find("on Monday")
     assert title_for(sentence, [(at, at + 9)] if at >= 0 else []) == title
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tournament opened in Munich on June 14, when Germany beat Scotland 5-1.",
+        "In Munich on June 14, Germany beat Scotland 5-1.",
+        "At the Allianz Arena in Munich on June 14, Germany beat Scotland 5-1.",
+    ],
+)
+def test_a_site_named_before_who_acted_is_where(sentence):
+    """ "The tournament opened in Munich on June 14, when Germany beat Scotland 5-1" was placed
+    in Munich, Germany and Scotland: the site was where only when named after who acted
+    ("Germany beat Scotland 5-1 in Munich")."""
+    [draft] = import_text(sentence, published="2024-07-11").drafts
+    assert [p.name for p in draft.places] == ["Munich"]
+    assert {"Germany", "Scotland"} <= {p.name for p in draft.place_alternatives}

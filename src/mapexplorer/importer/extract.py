@@ -655,6 +655,27 @@ def _units(
             ]
             unit.displaced += objects
             unit.places = [m for m in unit.places if m not in objects]
+        elif unit.actors and (
+            site := next(
+                (
+                    m for m in own
+                    if m not in unit.actors
+                    and m.start < unit.actors[0].start
+                    and _SITE_AHEAD.search(text, max(start, m.start - 40), m.start)
+                ),
+                None,
+            )
+        ):  # fmt: skip
+            # "In Munich on June 14, Germany beat Scotland 5-1", "The tournament opened in
+            # Munich, when Germany beat Scotland": the site named before who acted is where;
+            # who acted, and whom they beat, alternatives
+            others = [
+                m for m in own
+                if m.start > site.start
+                and (m in unit.actors or not _SITE_BEFORE.search(text, max(0, m.start - 60), m.start))
+            ]  # fmt: skip
+            unit.displaced = [*unit.displaced, *others]
+            unit.places = [m for m in unit.places if m not in others]
         origins = [
             m for m in own
             if m in unit.places
@@ -697,6 +718,10 @@ def _units(
     return units
 
 
+# "in Munich", "at the Allianz Arena in Munich": where, before who acted
+_SITE_AHEAD = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,2}$", re.I
+)
 _THE_END_OF = re.compile(
     r"\b(?:after|following|since|before|until|amid|with)\s+(?:the\s+)?(?:[a-z]+\s+)?"
     r"(?:collapse|break-?up|dissolution|disintegration|demise|partition|breakdown)\s+of\s+"
