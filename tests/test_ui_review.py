@@ -1140,3 +1140,62 @@ def test_a_blank_line_between_paragraphs_is_a_narrow_gap_in_the_reviews_article(
     last = text.rindex(" ", one, two - 2)
     assert top(two) - top(last) < 2.5 * lines, (top(two) - top(last), lines)
     assert text.strip() in browser.toPlainText()  # the text as it was
+
+
+def _contrast(one, two) -> float:
+    """WCAG's contrast ratio of two QColors."""
+
+    def luminance(colour) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(x) for x in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _styled_colour(label):
+    import re
+
+    from PySide6.QtGui import QColor
+
+    found = re.search(r"color:\s*(#[0-9a-fA-F]{6})", label.styleSheet())
+    assert found, label.styleSheet()
+    return QColor(found.group(1))
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_what_is_wrong_is_said_in_a_red_readable_on_the_palette(window, qtbot, dark):
+    """The review's and the date dialog's errors were a light palette's red on any palette:
+    on a dark one, 2.5:1, hard to read. They are a red of at least 4.5:1 on either."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    if dark:
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#2b2b2b"),
+            (QPalette.ColorRole.WindowText, "#e6e6e6"),
+            (QPalette.ColorRole.Base, "#1e1e1e"),
+            (QPalette.ColorRole.Text, "#e6e6e6"),
+        ):
+            palette.setColor(role, QColor(colour))
+    review = open_review(qtbot, window)
+    review.setPalette(palette)
+    background = review.palette().color(QPalette.ColorRole.Window)
+    review.set_status_message("Could not save", error=True)
+    assert _contrast(_styled_colour(review.status_line), background) >= 4.5
+    type_a_non_date(qtbot, review)
+    review.table.setFocus()  # (the date box left: its words say it is not a date)
+    qtbot.waitUntil(lambda: "color" in review.date_words.styleSheet(), timeout=5000)
+    assert _contrast(_styled_colour(review.date_words), background) >= 4.5
+    review.date_edit.setText(review.current_draft().time.edtf)  # (closing asks, else)
+    review.date_edit.editingFinished.emit()
+    assert review.close()
+    assert window.importer.import_file(str(BUNDLED))
+    dialog = window.importer.date_dialog
+    dialog.setPalette(palette)
+    dialog.set_published("2025-13-45")
+    assert _contrast(_styled_colour(dialog.words), background) >= 4.5
+    dialog.reject()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.model.time import DateError, TimeSpan, day_from_iso
+from mapexplorer.ui.readable_palette import error_colour
 from mapexplorer.ui.text_size import scaled_size
 from mapexplorer.words import counted
 
@@ -236,7 +237,7 @@ class PublishedDialog(QDialog):
             self.words.setText(TimeSpan.from_days(day_from_iso(text)).describe())
         else:
             self.words.setText("Not a date: write it as YYYY-MM-DD, e.g. 2025-01-17.")
-        self.words.setStyleSheet("" if ok else "color: #c62828")
+        self.words.setStyleSheet("" if ok else f"color: {error_colour(self)}")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def accept(self) -> None:

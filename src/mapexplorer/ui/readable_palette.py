@@ -1,4 +1,4 @@
-"""Placeholder text ("Filter events…", "Go to date") readable on any palette.
+"""Placeholder text ("Filter events…", "Go to date") and error messages readable on any palette.
 
 A palette that sets its colours but not PlaceholderText (a hand-made dark palette, or a
 theme tool's palette file from before Qt 5.12 had the role) keeps Qt's default for it: black at
@@ -14,6 +14,18 @@ _LEAST_SHARE = 0.3
 """How far from Base towards Text a placeholder must be shown, in lightness, to be read."""
 _SHARE = 0.5
 """Where a placeholder is put when it was not: halfway, as Qt's own default is on white."""
+
+
+ERROR_ON_LIGHT = "#c62828"
+ERROR_ON_DARK = "#ff6b6b"
+"""The red of a message saying what is wrong, on a light and on a dark window: the light one's
+red is 2.5:1 on a dark window, hard to read; each is over 4.5:1 on its own."""
+
+
+def error_colour(widget) -> str:
+    """The red for a message on `widget` (its window colour, as the palette has it now)."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return ERROR_ON_DARK if dark else ERROR_ON_LIGHT
 
 
 def _shown(colour: QColor, base: QColor) -> QColor:

@@ -70,6 +70,7 @@ from mapexplorer.ui.article import fold_blank_lines
 from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
 from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
+from mapexplorer.ui.readable_palette import error_colour
 from mapexplorer.ui.save_dialog import ask_save_path
 from mapexplorer.ui.splitter import panel_splitter
 from mapexplorer.ui.text_size import text_scale
@@ -754,7 +755,7 @@ class QtReview(QMainWindow):
             self.date_words.setStyleSheet("")
         else:
             self.date_words.setText(error)
-            self.date_words.setStyleSheet("color: #c62828")
+            self.date_words.setStyleSheet(f"color: {error_colour(self)}")
 
     # --- edits: each writes to the draft, refreshes and autosaves ----------------------------
     def _record(self, *rows: int) -> None:
@@ -1131,7 +1132,7 @@ class QtReview(QMainWindow):
 
     def set_status_message(self, text: str, error: bool = False) -> None:
         self.status_line.setText(text)
-        self.status_line.setStyleSheet("color: #c62828" if error else "")
+        self.status_line.setStyleSheet(f"color: {error_colour(self)}" if error else "")
 
     def autosave_now(self) -> bool:
         """Write the drafts file now (atomic); False, with a message, if that failed."""
