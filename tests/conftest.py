@@ -222,6 +222,12 @@ def blocking_reader(monkeypatch, bundled):
 # A modal dialog nobody answers within this long fails its test (tests/modal_watchdog.py).
 MODAL_PATIENCE_S = 60
 
+# How long a test waits for a file read on the loader's thread, drafts made on the importer's,
+# or the map page: a second or two here, but a session's first read or draft pays for imports
+# and caches (5 and 11 s measured on a loaded machine), and CI's machine may be slower still.
+# A wait ends as soon as its signal comes: the margin costs nothing when all is well.
+WORK_MS = 60_000
+
 
 @pytest.fixture(autouse=True)
 def _no_dialog_left_waiting(request):

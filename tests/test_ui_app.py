@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from conftest import drag_handle
+from conftest import WORK_MS, drag_handle
 from mapexplorer.cli import build_window_parser
 from mapexplorer.formats import native
 from mapexplorer.model.time import day_from_ymd
@@ -180,7 +180,7 @@ def test_an_ambiguous_launch_file_asks_as_file_open_does(qtbot, page_path, tmp_p
     asked = []
     monkeypatch.setattr(window, "_ask_fields", lambda p, guess: asked.append(p))  # cancels
     report_read(window, plan, interactive=True)
-    qtbot.waitUntil(lambda: asked == [str(path)], timeout=10000)  # asked from the loader
+    qtbot.waitUntil(lambda: asked == [str(path)], timeout=WORK_MS)  # asked from the loader
     window.close()
 
 
@@ -828,7 +828,7 @@ def test_a_page_loaded_before_the_window_still_frames_the_story(qtbot, page_path
         window.map_view.run_js("MapExplorer.zoom()", zooms.append)
         return bool(zooms) and zooms[-1] >= 3  # the Middle East and Europe, not the world
 
-    qtbot.waitUntil(framed, timeout=10000)
+    qtbot.waitUntil(framed, timeout=WORK_MS)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are Linux's question")
@@ -1205,7 +1205,7 @@ def test_a_failed_open_during_launch_shows_the_launch_file_still_opening(
     broken = tmp_path / "broken.csv"
     broken.write_text("title,date,lat,lon\nA,never,1,2\n", encoding="utf-8")
     opening_window.open_file(str(broken))
-    qtbot.waitUntil(lambda: getattr(opening_window, "error_box", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(opening_window, "error_box", None) is not None, timeout=WORK_MS)
     assert "broken.csv" in opening_window.error_box.text()
     assert opening_window.statusBar().currentMessage() == "Opening the bundled article…"
     assert opening_window.progress_bar.isVisible()

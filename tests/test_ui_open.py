@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from conftest import file_drop
+from conftest import WORK_MS, file_drop
 from mapexplorer.words import name_then_folder
 
 
@@ -42,7 +42,7 @@ def test_a_spreadsheet_with_bad_rows_opens_the_rest_and_reports_them(window, qtb
         ],
         ["Title", "Date", "Latitude", "Longitude"],
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     titles = {e.title for e in window.state.catalogue.events}
     assert titles == {"Summit in Geneva", "Talks in Vienna"}
@@ -66,7 +66,7 @@ def test_rows_read_with_cells_dropped_are_reported_though_none_was_left_out(
 ):
     path = tmp_path / "long.csv"
     path.write_text("Title,Date,Latitude,Longitude\nTalks,2025-02-03,48.2,16.3,x\n", "utf-8")
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     dialog = window.report_dialog
     assert dialog.windowTitle() == "Some rows were not read as written"
@@ -85,7 +85,7 @@ def test_a_report_of_eras_alone_does_not_say_rows_were_changed(window, qtbot, tm
         "Late coup,1985-01-01,35.7,51.4,Cold War\n",
         "utf-8",
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     dialog = window.report_dialog
     assert dialog.windowTitle() == "A note on the file"
@@ -100,7 +100,7 @@ def _open_one_row_table(window, qtbot, tmp_path):
         tmp_path / "one.csv", [["Summit in Geneva", "2025-01-17", "46.2", "6.1"]],
         ["Title", "Date", "Latitude", "Longitude"],
     )  # fmt: skip
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
 
 
@@ -118,7 +118,7 @@ def test_the_chapter_box_is_off_for_a_file_without_eras(window, qtbot, tmp_path,
     _open_one_row_table(window, qtbot, tmp_path)
     assert not box.isEnabled()
     assert "no eras" in box.toolTip() and "no chapters" in box.toolTip().lower()
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(bundled_catalogue()))
     assert box.isEnabled() and box.count() == len(bundled.eras) + 1
     assert box.toolTip().startswith("Jump to an era")
@@ -128,7 +128,7 @@ def test_a_broken_file_keeps_what_was_open(window, qtbot, tmp_path, bundled):
     broken = tmp_path / "broken.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     window.open_file(str(broken))
-    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=WORK_MS)
     assert "broken.geojson" in window.error_box.text()
     assert window.state.catalogue.events == bundled.events
 
@@ -165,14 +165,14 @@ def test_ambiguous_fields_are_asked_once(window, qtbot, tmp_path):
         dialog.accept()
 
     answer_when_asked(window, answer)
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(first))
     assert asked == [2]
     assert window.state.catalogue.events[0].time.edtf.startswith("2025-01-17")
 
     second = write_csv(tmp_path / "second.csv", rows, header)  # same columns: not asked again
     window.field_dialog = None
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(second))
     assert window.field_dialog is None
 
@@ -201,7 +201,7 @@ def test_the_fields_dialog_shows_rows_as_the_file_numbers_them(window, qtbot, tm
 
     answer_when_asked(window, answer)
     window.open_file(str(path))
-    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=WORK_MS)
     assert seen["rows"] == ["2", "4"]
     assert seen["shown"] == ["Row", "Title", "Date", "Lat", "Lon"]
     assert "<br>The dates in &#x27;Date&#x27; read both ways" in seen["why"]
@@ -224,7 +224,7 @@ def test_a_file_of_dates_written_both_ways_asks_how_to_read_them(window, qtbot, 
 
     answer_when_asked(window, answer)
     window.open_file(str(path))
-    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=WORK_MS)
     assert (
         "The dates in &#x27;Date&#x27; are written month first (&#x27;3/14/2024&#x27;) and "
         "day first (&#x27;14/3/2024&#x27;), so those that read both ways (&#x27;4/5/2024&#x27;) "
@@ -243,8 +243,8 @@ def test_a_large_file_shows_progress_and_can_be_cancelled(window, qtbot, tmp_pat
             )
     window.open_file(str(path))
     assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=20000)
-    with qtbot.waitSignal(window.loader.cancelled, timeout=20000):
+    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=WORK_MS)
+    with qtbot.waitSignal(window.loader.cancelled, timeout=WORK_MS):
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.progress_bar.isVisible()
     assert window.state.catalogue.events == bundled.events
@@ -259,7 +259,7 @@ def test_dropping_a_file_opens_it(window, qtbot, tmp_path):
         tmp_path / "dropped.csv", [["X", "1999", "10", "10"]], ["title", "year", "lat", "lon"]
     )
     event = file_drop(path)
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.dropEvent(event)
     assert window.state.catalogue.events[0].title == "X"
 
@@ -280,7 +280,7 @@ def test_dropping_several_files_opens_one_and_names_the_others(window, qtbot, tm
     second = write_csv(tmp_path / "second.csv", [["Y", "2000", "10", "10"]], header)
     event = _drop_of(notes, first, second)
     assert window._dropped_file(event) == str(first)  # the first we read
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.dropEvent(event)
     assert [e.title for e in window.state.catalogue.events] == ["X"]
     qtbot.waitUntil(lambda: "not opened" in window.statusBar().currentMessage())
@@ -300,7 +300,7 @@ def test_dropping_a_folder_says_which_of_its_files_to_open(window, qtbot, tmp_pa
     window.dragEnterEvent(event)
     assert event.isAccepted()  # it was refused: the drop did nothing, and said nothing
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=WORK_MS)
     text = window.error_box.text()
     assert "this is a folder, not a file: open one of the files in it that Map Explorer " in text
     assert "(events.csv)" in text
@@ -316,7 +316,7 @@ def test_a_failed_open_keeps_the_status_of_what_is_open(window, qtbot, tmp_path,
     broken.write_text("title,date,lat,lon\nA,never,1,2\n", encoding="utf-8")
     window.open_file(str(broken))
     assert status.currentMessage().startswith("Opening")
-    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=WORK_MS)
     assert "broken.csv" in window.error_box.text()
     assert status.currentMessage() == open_line
 
@@ -324,7 +324,7 @@ def test_a_failed_open_keeps_the_status_of_what_is_open(window, qtbot, tmp_path,
     fake = tmp_path / "fake.xlsx"  # fails before loading starts
     fake.write_bytes(b"PK\x03\x04")
     window.open_file(str(fake))
-    qtbot.waitUntil(lambda: window.error_box is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.error_box is not None, timeout=WORK_MS)
     assert "an Excel workbook" in window.error_box.text()
     assert status.currentMessage() == open_line
 
@@ -361,7 +361,7 @@ def test_the_report_names_a_file_as_written_even_when_its_name_looks_like_markup
         [["Talks", "2025-02-03", "48.2", "16.3"], ["Nowhere", "2025-02-04", "200", "16.3"]],
         ["Title", "Date", "Latitude", "Longitude"],
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     summary = window.report_dialog.summary
     assert str(path) in summary.text() or path.name in summary.text()
@@ -379,7 +379,7 @@ def test_the_status_line_keeps_saying_what_is_open(window, qtbot, tmp_path):
         [["Talks", "2025-02-03", "48.2", "16.3"]],
         ["Title", "Date", "Latitude", "Longitude"],
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     status = window.statusBar()
     said = f"1 event, 1 place — talks.csv (in {tmp_path})"  # its name first, then its folder
@@ -400,7 +400,7 @@ def test_a_file_whose_fields_are_guessed_shows_progress_at_once(window, qtbot, t
     assert window.progress_bar.isVisible()
     assert window.statusBar().currentMessage() == f"Opening {name_then_folder(str(path))}…"
     assert window.loader.busy  # guessing on its thread: nothing was read here
-    qtbot.waitUntil(lambda: bool(asked) and window.progress_bar.isHidden(), timeout=10000)
+    qtbot.waitUntil(lambda: bool(asked) and window.progress_bar.isHidden(), timeout=WORK_MS)
     assert window.state.catalogue.events == bundled.events
     assert window.statusBar().currentMessage().endswith(window.path)
 
@@ -422,7 +422,7 @@ def test_a_plain_geojson_is_parsed_once(window, qtbot, tmp_path, monkeypatch):
         "properties": {"name": "Geneva summit", "date": "1985-11-19"},
     }
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     assert window.state.catalogue.events[0].title == "Geneva summit"
     assert len(parses) == 1
@@ -439,7 +439,7 @@ def test_the_status_line_keeps_saying_what_is_opening(window, qtbot, tmp_path, b
     qtbot.waitUntil(
         lambda: status.currentMessage() == f"Opening {name_then_folder(str(path))}…", timeout=5000
     )
-    with qtbot.waitSignal(window.loader.loaded, timeout=10000):
+    with qtbot.waitSignal(window.loader.loaded, timeout=WORK_MS):
         blocking_reader.release.set()
 
 
@@ -456,7 +456,7 @@ def test_dropping_newline_delimited_geojson_or_a_tab_file_opens_it(window, qtbot
         }
         path.write_text(f"{json.dumps(feature)}\n{json.dumps(feature)}\n", encoding="utf-8")
     assert window._dropped_file(file_drop(path)) == str(path)
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     assert window.state.catalogue.events[0].title == "X"
 
@@ -473,7 +473,7 @@ def test_a_gpx_file_is_offered_dropped_and_opened(window, qtbot, tmp_path):
     )
     assert window._dropped_file(file_drop(path)) == str(path)
     assert "*.gpx" in window_open_filter().split(";;")[0]
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     (event,) = window.state.catalogue.events
     assert event.title == "Walk" and event.time.edtf == "2021-06-01/2021-06-02"
@@ -493,7 +493,7 @@ def test_a_file_dropped_on_the_map_opens(window, qtbot, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     view = window.map_view
-    qtbot.waitUntil(lambda: view.focusProxy() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: view.focusProxy() is not None, timeout=WORK_MS)
     at = view.mapTo(window, view.rect().center())
     assert view.isAncestorOf(window.childAt(at))  # the pointer is over the map's page
     # As the platform's drag and drop does: to the window, which finds the widget to take it.
@@ -503,7 +503,7 @@ def test_a_file_dropped_on_the_map_opens(window, qtbot, tmp_path):
     enter = QDragEnterEvent(at, copy, mime, buttons, keys)
     QApplication.sendEvent(handle, enter)
     assert enter.isAccepted()
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         QApplication.sendEvent(handle, QDropEvent(QPointF(at), copy, mime, buttons, keys))
     assert window.state.catalogue.events[0].title == "X"
 
@@ -518,13 +518,13 @@ def test_a_spreadsheet_of_place_names_shows_its_places_and_says_how_it_found_the
         [["Opening", "2025-01-17", "Vienna"], ["Final", "2025-01-18", "Atlantisville"]],
         ["Title", "Date", "City"],
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     window.state.set_mode("cumulative")
     window.state.set_time(window.state.catalogue.time_range()[1])
     qtbot.waitUntil(
         lambda: js(window.map_view, qtbot, "MapExplorer.litPlaceIds()") == ["vienna"],
-        timeout=10000,
+        timeout=WORK_MS,
     )
     # The page draws the marker where Vienna is
     point = js(window.map_view, qtbot, "MapExplorer.screenPointOf('vienna')")
@@ -547,7 +547,7 @@ def test_an_excel_workbook_opens_in_the_window(window, qtbot, tmp_path):
     sheet.append([dt.date(2025, 1, 18), "Talks", 46.2044, 6.1432])
     path = tmp_path / "story.xlsx"
     book.save(path)
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     assert [e.title for e in window.state.catalogue.events] == ["Treaty signed", "Talks"]
     assert window.windowTitle().startswith("story")
@@ -568,7 +568,7 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
 
     base = window.font().pointSizeF()
     view = window.map_view
-    qtbot.waitUntil(lambda: view.drawn_at_its_size(), timeout=10000)
+    qtbot.waitUntil(lambda: view.drawn_at_its_size(), timeout=WORK_MS)
     for _ in range(2):
         window.larger_text_action.trigger()
     assert window.text_scale == 1.5
@@ -587,7 +587,7 @@ def test_larger_text_scales_the_panels_and_the_map_and_is_remembered(
     assert view.zoomFactor() == 1.5
     # The page lays the map out in fewer, bigger CSS pixels; a draw at that size is its size.
     qtbot.waitUntil(lambda: view.drawn_size[0] == pytest.approx(view.width() / 1.5, abs=1))
-    qtbot.waitUntil(view.drawn_at_its_size, timeout=10000)
+    qtbot.waitUntil(view.drawn_at_its_size, timeout=WORK_MS)
     assert float(window.settings.value("view/text_scale")) == 1.5
     again = MainWindow(bundled, "bundled.geojson", page_path, settings=window.settings)
     qtbot.addWidget(again)

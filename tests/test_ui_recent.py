@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import Qt
 
+from conftest import WORK_MS
 from mapexplorer.cli import build_window_parser
 from mapexplorer.paths import bundled_catalogue
 from mapexplorer.ui.app import create_window
@@ -32,7 +33,7 @@ def table(folder, name, title="Talks"):
 
 
 def open_and_wait(qtbot, window, path):
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.open_file(str(path))
     assert window.path == str(path)
 
@@ -93,7 +94,7 @@ def test_a_file_that_fails_to_open_is_not_listed(window, qtbot, tmp_path):
     broken = tmp_path / "broken.geojson"
     broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     window.open_file(str(broken))
-    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None, timeout=WORK_MS)
     assert [tip for _, tip, _ in listed(window)] == [str(good)]
 
 
@@ -115,7 +116,7 @@ def test_eight_are_kept_and_remembered_for_the_next_launch(
     qtbot.addWidget(again)
     assert [tip for _, tip, _ in listed(again)] == expected
     # Chosen, an entry opens as File ▸ Open does, and goes to the top.
-    with qtbot.waitSignal(again.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(again.state.catalogue_changed, timeout=WORK_MS):
         again.recent_menu.file_actions()[3].trigger()
     assert again.path == str(paths[5]) and again.state.catalogue.events[0].title == "Event 6"
     assert [tip for _, tip, _ in listed(again)][:2] == [str(paths[5]), str(paths[8])]
@@ -154,7 +155,7 @@ def test_the_bundled_article_opened_from_the_menu_is_listed_as_such(window, qtbo
     bundled_action = next(
         a for a in window.menuBar().actions()[0].menu().actions() if "bundled" in a.text()
     )
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         bundled_action.trigger()
     text, tip, status = listed(window)[0]
     assert text == f"&1 {bundled_catalogue().name}"
@@ -200,7 +201,7 @@ def test_the_bundled_article_of_a_moved_installation_opens_from_where_it_is_now(
     settings.setValue(SETTING, [str(old), str(table(tmp_path, "mine.csv"))])
     again = MainWindow(bundled, "mine.csv", page_path, settings=settings)
     qtbot.addWidget(again)
-    with qtbot.waitSignal(again.state.catalogue_changed, timeout=10000):
+    with qtbot.waitSignal(again.state.catalogue_changed, timeout=WORK_MS):
         again.recent_menu.file_actions()[0].trigger()
     assert again.path == str(bundled_catalogue())
     assert getattr(again, "error_box", None) is None

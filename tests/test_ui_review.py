@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
-from conftest import drag_handle, file_drop
+from conftest import WORK_MS, drag_handle, file_drop
 from mapexplorer.formats import native
 from mapexplorer.paths import geodata_dir
 
@@ -44,7 +44,7 @@ def confirm_date(qtbot, window, expected: str | None = None, published: str | No
     if published is not None:
         dialog.set_published(published)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: not window.importer.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.importer.busy, timeout=WORK_MS)
     return window.review
 
 
@@ -672,7 +672,7 @@ def test_a_file_dropped_on_the_review_opens_as_on_the_main_window(window, tmp_pa
 
     table = tmp_path / "incidents.csv"
     table.write_text("title,date,latitude,longitude\nTalks,2025-02-03,48.2,16.37\n")
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         new.dropEvent(file_drop(table))
     assert [e.title for e in window.state.catalogue.events] == ["Talks"]
     assert window.review is new and new.isVisible()  # the review stays, as it was
@@ -699,7 +699,7 @@ def test_a_dropped_text_table_opens_as_data(window, tmp_path, qtbot):
         "Title\tDate\tLatitude\tLongitude\r\nTalks\t2025-02-03\t48.2\t16.37\r\n".encode("utf-16")
     )
     event = file_drop(path)
-    with qtbot.waitSignal(window.state.catalogue_changed, timeout=20000):
+    with qtbot.waitSignal(window.state.catalogue_changed, timeout=WORK_MS):
         window.dropEvent(event)
     assert [e.title for e in window.state.catalogue.events] == ["Talks"]
     assert window.importer.date_dialog is None or not window.importer.date_dialog.isVisible()
