@@ -397,7 +397,7 @@ def test_more_names_of_a_place_column_are_read(tmp_path, column):
     assert guess_fields(write(tmp_path / "both.csv", both)).choice.place == "city"
 
 
-@pytest.mark.parametrize("column", ["Places", "Locations", "Cities", "Countries"])
+@pytest.mark.parametrize("column", ["Places", "Locations", "Cities", "Countries", "Location(s)"])
 def test_a_column_named_for_several_places_is_the_place_column(tmp_path, column):
     """ "date | event | places" of 'Paris; Lyon' was refused as having no place-name column;
     a plural names the places too, after a column named for one."""
@@ -405,7 +405,7 @@ def test_a_column_named_for_several_places_is_the_place_column(tmp_path, column)
     catalogue, _ = read_catalogue(write(tmp_path / "marches.csv", text))
     (event,) = catalogue.events
     assert [p.name for p in catalogue.places_of(event)] == ["France", "Belgium"]
-    both = f"date,title,{column},place\n2024-01-01,A,Kent,Dover\n"
+    both = f'date,title,"{column}",place\n2024-01-01,A,Kent,Dover\n'
     assert guess_fields(write(tmp_path / "both.csv", both)).choice.place == "place"
 
 

@@ -748,9 +748,9 @@ def guess(
     candidates["category"] = tuple(category)
     for role in ("description", "place", "id", "place_id", "excerpt", "era"):
         candidates[role] = tuple(ranked(role))
-    # A column of a row's several places ("Places", "Locations", "Cities": "Paris; Lyon"), after
-    # any named for one.
-    plural = [exact[p] for n in _NAMES["place"] if (p := _plural(n)) in exact]
+    # A column of a row's several places ("Places", "Locations", "Cities", "Location(s)":
+    # "Paris; Lyon"), after any named for one.
+    plural = [exact[p] for n in _NAMES["place"] for p in (_plural(n), f"{n}_s") if p in exact]
     candidates["place"] += tuple(n for n in plural if n not in candidates["place"])
     # A form's question ("Where did it happen?", "Where (city)?") names the place, after any
     # column named so.
