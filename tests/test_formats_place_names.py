@@ -990,6 +990,25 @@ def test_famous_sites_of_wars_and_antiquity_in_a_table(tmp_path):
     assert names_read(tmp_path, ["Caen, Normandy"])["Caen, Normandy"] == "Caen, France"
 
 
+def test_a_town_in_a_country_too_small_for_the_base_map_is_said_with_its_countrys_name(
+    tmp_path,
+):
+    """A table of Jamaican towns was reported as "'Kingston' as Kingston, JM", and Singapore's
+    or Bahrain's with 'SG', 'BH': countries too small for the base map's outlines had only
+    their codes; they are named."""
+    text = "date,event,city\n2024-01-01,A,Kingston\n2024-01-02,B,Montego Bay\n2024-01-03,C,Manama\n"
+    catalogue, report = read_catalogue(write(tmp_path / "islands.csv", text))
+    (line,) = report.asides
+    assert "'Kingston' as Kingston, Jamaica" in line and "'Manama' as Manama, Bahrain" in line
+    assert "as Kingston, Jamaica: " in place_by_title(catalogue)["A"].source
+    gaz = gazetteer()
+    assert [gaz.country_name(c) for c in ("SG", "GB", "MT")] == [
+        "Singapore",
+        "United Kingdom",  # its outline's name, not Wales', which has its code too
+        "Malta",
+    ]
+
+
 def test_a_small_town_near_the_tables_others_beats_a_far_bigger_namesake(tmp_path):
     """A table of Florida towns (Tallahassee, Quincy, Midway) read Quincy as Quincy,
     Massachusetts, 1,700 km off, though Quincy, Florida (8,000 people, under the city table's

@@ -783,13 +783,17 @@ class Gazetteer:
         """The name of the country with the ISO code `code` ("LB" → "Lebanon"); the code for
         one the base map has not."""
         if self._country_names is None:
-            self._country_names = {
-                e.country: e.name
+            countries = [
+                e
                 for e in self._entries.values()
-                if e.kind == COUNTRY
-                and e.shape[:1] == ("basemap",)
-                and e.key.startswith("country:")  # not "Persia", a name of its past
-            }
+                if e.kind == COUNTRY and e.country and e.key.startswith("country:")
+            ]  # not "Persia", a name of its past
+            # its outline's name, else (a country too small for the base map: Jamaica, Malta)
+            # the most populous of its code's names (not Wales, which has the UK's code)
+            countries.sort(key=lambda e: (e.shape[:1] != ("basemap",), -e.population))
+            self._country_names = {}
+            for e in countries:
+                self._country_names.setdefault(e.country, e.name)
         return self._country_names.get(code, code)
 
     def geometry(self, entry: Entry) -> BaseGeometry:
