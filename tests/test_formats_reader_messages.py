@@ -1492,6 +1492,23 @@ def test_notes_under_a_sheets_table_are_left_out_as_notes(tmp_path):
     assert [p.item for p in report.problems] == ["row 2"] and not report.notes
 
 
+def test_years_written_with_a_minus_sign_are_said_to_count_a_year_0(tmp_path):
+    """A teacher's sheet of -44 for Caesar's death and -490 for Marathon opened as 45 BC and
+    491 BC ('all rows read as written'): a bare negative year is read as ISO 8601 counts it,
+    as before, and the report now says so, and how to write the year historians mean."""
+    text = "year,event,lat,lon\n-44,Caesar killed,41.9,12.5\n-490,Marathon,38.1,23.9\n79,Vesuvius,40.8,14.4\n"
+    catalogue, report = read_catalogue(write(tmp_path / "ancient.csv", text))
+    assert [e.time.describe() for e in catalogue.events] == ["45 BC", "491 BC", "79"]
+    assert report.notes == [
+        "rows 2 and 3 have a year written with a minus sign, read as ISO 8601 counts years "
+        "(there is a year 0, 1 BC): '-44' is 45 BC; write '44 BC' for the year historians call "
+        "44 BC"
+    ]
+    written = "year,event,lat,lon\n44 BC,Caesar killed,41.9,12.5\n"
+    catalogue, report = read_catalogue(write(tmp_path / "bc.csv", written))
+    assert catalogue.events[0].time.describe() == "44 BC" and not report.notes
+
+
 def test_rows_that_are_the_same_cell_for_cell_are_named_though_each_is_read(tmp_path):
     """Ten copies of a row (pasted twice, or a form sent ten times) opened as ten events at
     one marker with nothing said: each is still an event of its own (ten protests in one

@@ -386,6 +386,7 @@ def _read_rows(
     builder.report.notes += _wikidata_line(years, times, number)
     builder.report.notes += spreadsheet_days_line(reader, dicts)
     builder.report.notes += _totals_line(totals, number)
+    builder.report.notes += _minus_years_line(choice, dicts, times, number)
     below = {i: text for i, text in below.items() if i not in totals}
     builder.report.notes += _notes_below_line(below, number)
     builder.report.asides += _repeated_names_line(header)
@@ -595,6 +596,37 @@ def _noted_dates(
             ):
                 noted.setdefault(index, cell.strip())
     return noted
+
+
+_MINUS_YEAR = re.compile(r"\s*[-−]\d{1,4}(?:\.0)?\s*")
+"""A bare year before 1 written with a minus sign ("-44", a sheet's number -44)."""
+
+
+def _minus_years_line(
+    choice: FieldChoice, rows: list[dict], times: list[TimeSpan | DateError], number: RowNumbers
+) -> list[str]:
+    """The report's line for the years written with a minus sign: read as ISO 8601 and EDTF
+    count them, with a year 0 (-44 is 45 BC), which a sheet of ancient history rarely means."""
+    if choice.time is None or choice.time.kind not in ("date", "span", "year"):
+        return []
+    found = [
+        (index, value)
+        for index, (row, time) in enumerate(zip(rows, times, strict=True))
+        if time.__class__ is TimeSpan
+        for name in choice.time.fields[:1]
+        if (value := row.get(name)).__class__ in (str, int, float)
+        and _MINUS_YEAR.fullmatch(str(value))
+    ]
+    if not found:
+        return []
+    index, value = found[0]
+    year = int(float(str(value).replace("−", "-")))
+    return [
+        f"{_row_numbers([i for i, _ in found], number)} a year written with a minus sign, read "
+        f"as ISO 8601 counts years (there is a year 0, 1 BC): {str(value).strip()!r} is "
+        f"{times[index].describe()}; write '{-year} BC' for the year historians call "
+        f"{-year} BC"  # type: ignore[union-attr]
+    ]
 
 
 def _noted_dates_line(
