@@ -5204,7 +5204,8 @@ PLAIN_KML = """<?xml version="1.0" encoding="UTF-8"?>
 <Placemark><name>Same</name><TimeStamp><when>2019-07-03</when></TimeStamp>
   <Point><coordinates>5,5</coordinates></Point></Placemark>
 <Placemark><name>Same</name><TimeStamp><when>2019-07-04</when></TimeStamp>
-  <Point><coordinates>5,5</coordinates></Point></Placemark>
+  <Point><extrude>1</extrude><altitudeMode>relativeToGround</altitudeMode>
+  <coordinates>5,5,100</coordinates></Point></Placemark>
 <Placemark><styleUrl>#x</styleUrl><TimeStamp><when>2019-07-06</when></TimeStamp>
   <Point><coordinates>+5.,.5</coordinates></Point></Placemark>
 </Folder></Document></kml>"""

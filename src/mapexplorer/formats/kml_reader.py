@@ -776,10 +776,17 @@ def _plain_data(data: ET.Element, ns: str) -> bool:
 
 def _plain_point(point: ET.Element, ns: str) -> tuple[float, ...] | None:
     """A Point's one position, as fastkml reads it; None for any other Point."""
-    children = list(point)
-    if len(children) != 1 or children[0].tag != f"{ns}coordinates" or len(children[0]):
+    coordinates = [child for child in point if child.tag == f"{ns}coordinates"]
+    if (
+        len(coordinates) != 1
+        or len(coordinates[0])
+        or any(
+            child.tag not in (f"{ns}coordinates", f"{ns}altitudeMode", f"{ns}extrude") or len(child)
+            for child in point
+        )
+    ):  # (how high and how drawn, which neither reads)
         return None
-    text = children[0].text or ""
+    text = coordinates[0].text or ""
     positions = re.sub(r", +", ",", text.strip()).split()
     if len(positions) != 1:
         return None
