@@ -547,6 +547,12 @@ def test_seas_straits_and_canals_in_the_news_are_found(gaz):
         ("tea planters in Ceylon", "Ceylon", "country", 80.7, 7.9),
         ("the King of Siam", "Siam", "country", 101.7, 13.0),
         ("the emperor of Abyssinia", "Abyssinia", "country", 38.7, 9.4),
+        # (the colonies and states of the 20th century, which named no place)
+        ("the white minority government of Rhodesia", "Rhodesia", "country", 29.3, -19.0),
+        ("the copper mines of Northern Rhodesia", "Northern Rhodesia", "country", 25.4, -13.1),
+        ("the kingdom of Dahomey", "Dahomey", "country", 2.3, 9.2),
+        ("the coup in Upper Volta", "Upper Volta", "country", -1.3, 12.2),
+        ("the Khmer Rouge regime in Kampuchea", "Kampuchea", "country", 105.0, 12.9),
     ],
 )  # fmt: skip
 def test_historical_names_and_other_spellings_are_found(gaz, text, name, kind, lon, lat):
