@@ -3322,3 +3322,19 @@ def test_a_site_named_before_who_acted_is_where(sentence):
     [draft] = import_text(sentence, published="2024-07-11").drafts
     assert [p.name for p in draft.places] == ["Munich"]
     assert {"Germany", "Scotland"} <= {p.name for p in draft.place_alternatives}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "left"),
+    [
+        ("Rhodesia declared independence from Britain in 1965.", "Rhodesia", "United Kingdom"),
+        ("Eritrea broke away from Ethiopia in 1993.", "Eritrea", "Ethiopia"),
+        ("In 1830 Belgium seceded from the Netherlands.", "Belgium", "Netherlands"),
+    ],
+)  # fmt: skip
+def test_the_state_a_country_won_independence_from_is_not_where(sentence, place, left):
+    """ "Rhodesia declared independence from Britain in 1965" was placed in the United Kingdom,
+    Rhodesia an alternative: "from Britain" was read as where it happened."""
+    [draft] = import_text(sentence).drafts
+    assert [p.name for p in draft.places] == [place]
+    assert [p.name for p in draft.place_alternatives] == [left]

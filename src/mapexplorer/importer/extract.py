@@ -687,6 +687,8 @@ def _units(
                 # "the Lyon-based firm", "the Marshall Islands-flagged tanker", "Iran-backed
                 # rebels", "U.S.-made missiles": whose it is, not where
                 or bool(_COMPOUND_OF_WHOSE.match(text, m.end))
+                # "Rhodesia declared independence from Britain": what it left, not where
+                or bool(_BROKE_AWAY_FROM.search(text, max(0, m.start - 40), m.start))
             )
         ]  # fmt: skip
         for before, mention in zip(own, own[1:], strict=False):
@@ -810,6 +812,11 @@ _NAME_LIST_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.-]*)*\s+([a-z]+)
 _COMPOUND_OF_WHOSE = re.compile(
     r"[-‐](?:based|flagged|registered|owned|linked|backed|made|built|funded|allied|aligned)\b"
 )
+_BROKE_AWAY_FROM = re.compile(
+    r"\b(?:independence|seceded|secession|broke\s+away|breaking\s+away|split\s+away)\s+from\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.I)
 
 
@@ -912,6 +919,8 @@ def _at_a_site(
     site = _SITE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
     if site is None or _SITE_GAP.search(site.group()):
         return False
+    if _BROKE_AWAY_FROM.search(text, max(0, mention.start - 40), mention.start):
+        return False  # "Rhodesia declared independence from Britain": what it left
 
     return any(
         m.end <= mention.start
