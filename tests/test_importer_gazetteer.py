@@ -536,6 +536,8 @@ def test_seas_straits_and_canals_in_the_news_are_found(gaz):
         ("Zhang Qian set out from Chang’an", "Chang'an", "city", 108.9, 34.3),
         ("the Free City of Danzig", "Gdańsk", "city", 18.6, 54.4),
         ("the university of Königsberg", "Kaliningrad", "city", 20.5, 54.7),
+        # (Leningrad was named Petrograd, a name of 1914 to 1924)
+        ("Leningrad endured a siege of 872 days", "Leningrad", "city", 30.3, 59.9),
         # historical regions and sites, at a rough point
         ("reaching Bactria years later", "Bactria", "region", 67.0, 36.8),
         ("merchants of Sogdiana", "Sogdiana", "region", 66.5, 39.7),
