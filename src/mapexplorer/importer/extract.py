@@ -1144,7 +1144,7 @@ _FORECAST = re.compile(
     r"\b(?:forecasts?|predicts?|projects?|expects?|anticipates?|sees)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:growth|rebound|recession|decline|rise|fall|increase|drop|surplus|"
     r"deficit|inflation|slowdown|recovery|contraction|expansion|shortfall)\b|"
-    r"\b(?:will|would)\b[^.;]*?\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b)",
+    r"\b(?:will|would)\b[^.;,]*?\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b)",
     re.I,
 )
 
