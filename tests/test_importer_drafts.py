@@ -2705,6 +2705,9 @@ def test_a_forecast_is_no_draft_but_what_is_scheduled_is(sentence):
         "Japan's trade minister, speaking in Kumamoto on May 28, 2023, had warned that a "
         "strict cap could divert supplies to Europe.",
         "Officials in Kumamoto said on May 28, 2023, that the rains would make it worse.",
+        # a percentage in another clause is no forecast of what will be
+        "Trade negotiators will meet in Kumamoto on June 10, 2023, officials said, after Beijing "
+        "imposed duties of up to 15% on farm goods.",
     ],
 )
 def test_what_is_planned_or_could_not_be_done_stays_a_draft(sentence):
