@@ -3341,3 +3341,14 @@ def test_the_state_a_country_won_independence_from_is_not_where(sentence, place,
     [draft] = import_text(sentence).drafts
     assert [p.name for p in draft.places] == [place]
     assert [p.name for p in draft.place_alternatives] == [left]
+
+
+def test_a_country_listed_with_a_peoples_adjective_and_a_noun_phrase_is_whose():
+    """ "U.S. and Chinese trade negotiators met in Hodeidah" was placed in the United States
+    first: "U.S. and Chinese" named whose people only before a noun of people ("warplanes"),
+    not before "trade negotiators"."""
+    [met] = import_text(
+        "U.S. and Chinese trade negotiators met in Hodeidah on Tuesday.", published="2025-03-05"
+    ).drafts
+    assert [p.name for p in met.places] == ["Hodeidah"]
+    assert {"United States", "China"} <= {p.name for p in met.place_alternatives}

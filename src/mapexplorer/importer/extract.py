@@ -738,7 +738,8 @@ _PLACE_BEFORE = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([a-z][\w'’]*)")
-_LISTED_WITH_PEOPLE = re.compile(r"\s+and\s+[A-Z][\w.]*\s+([a-z]+)\b")
+# ("U.S. and Chinese trade negotiators": whose negotiators, after what they negotiate)
+_LISTED_WITH_PEOPLE = re.compile(r"\s+and\s+[A-Z][\w.]*((?:\s+[a-z]+\b){1,3})")
 # Whose people a possessive says ("Spain's coach", "Russia's foreign minister").
 _WHOSE_PEOPLE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}([a-z]+)\b")
 _ITS_OWN_PEOPLE = {
@@ -838,7 +839,7 @@ def _acts(text: str, mention: PlaceMention) -> bool:
     after = _WORD_AFTER.match(text, mention.end)
     office = _OFFICE_AFTER.match(text, mention.end)
     listed = _LISTED_WITH_PEOPLE.match(text, mention.end)
-    if listed and listed[1] in _PEOPLE:
+    if listed and _names_people(listed[1].split()):
         return True  # "U.S. and British warplanes struck …": whose warplanes, both
     whose = _WHOSE_PEOPLE.match(text, mention.end)
     if (whose and (whose[1] in _PEOPLE or whose[1] in _ITS_OWN_PEOPLE)) or (
@@ -861,6 +862,17 @@ def _acts(text: str, mention: PlaceMention) -> bool:
         before.group()[:3].lower() in ("and", "or ")
         and text[max(0, before.start() - 2) : before.start()].strip() == ","
     )
+
+
+def _names_people(words: list[str]) -> bool:
+    """Whether the words after "U.S. and Chinese" name people ("warplanes", "trade
+    negotiators"), before a word that ends the phrase ("and Chinese goods in …")."""
+    for word in words:
+        if word in _PEOPLE:
+            return True
+        if word in _FUNCTION_WORDS or has_a_verb(word):
+            return False
+    return False
 
 
 def _actors(text: str, own: list[PlaceMention]) -> list[PlaceMention]:
