@@ -3352,3 +3352,18 @@ def test_a_country_listed_with_a_peoples_adjective_and_a_noun_phrase_is_whose():
     ).drafts
     assert [p.name for p in met.places] == ["Hodeidah"]
     assert {"United States", "China"} <= {p.name for p in met.place_alternatives}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Gas prices at the Dutch TTF hub in Amsterdam fell 4% after the announcement.",
+         "Gas prices at the Dutch TTF hub in Amsterdam fell 4%"),
+        ("Residents of the three villages near the border with Syria fled.",
+         "Residents of the three villages near the border with Syria fled"),
+    ],
+)  # fmt: skip
+def test_a_long_subject_cut_a_few_words_before_its_verb_gets_it(sentence, title):
+    """ "Gas prices at the Dutch TTF hub in Amsterdam fell 4% on Wednesday" was titled "Gas
+    prices at the Dutch TTF hub": the subject alone, nothing that happened."""
+    assert title_for(sentence) == title

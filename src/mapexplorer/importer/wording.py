@@ -741,6 +741,27 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
         # "A previous attempt to reach the lake | was abandoned in December 2012": a long
         # subject cut before its verb gets it
         return words[: at + 2]
+    if not any(
+        a_past_verb(w.lower().strip(",.;:")) or w.lower() in _MODALS | _BE_HAVE for w in cut[1:]
+    ):
+        # "Gas prices at the Dutch TTF hub | in Amsterdam fell 4%": so does one cut a few words
+        # before its verb in the past, and the figure or the adverb after it
+        for verb in range(at, min(len(words), at + 3)):
+            word = words[verb].lower().strip(",.;:")
+            if word in _FUNCTION or not a_past_verb(word) or word in _NOT_VERBS | _AUXILIARIES:
+                continue
+            end = verb + 1
+            if (
+                end < len(words)
+                and not _PHRASE_END.search(words[verb])
+                and re.fullmatch(r"\d[\d,.]*%?|[a-z]+ly", words[end].strip(",.;:"))
+            ):
+                end += 1
+            if end <= _LONGEST_TITLE and not any(
+                w[:1].islower() and a_past_verb(w.lower().strip(",.;:")) for w in words[at:verb]
+            ):
+                return [*words[: end - 1], words[end - 1].rstrip(",.;:")]
+            break
     if (
         len(cut) < len(words)
         and _PAST_VERB.fullmatch(last)
@@ -779,6 +800,7 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
 
 
 _AUXILIARIES = {"was", "were", "had", "did", "said"}
+_BE_HAVE = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did"}
 _LONGEST_TITLE = 11  # words: eight, and a phrase or a name finished
 _PARTICLES = {"off", "up", "down", "out", "away", "back", "apart", "ashore", "aground"}
 _PARTICLE_PLACE = {"from", "in", "at", "into", "near", "over", "to", "toward", "towards"}
