@@ -1199,3 +1199,28 @@ def test_what_is_wrong_is_said_in_a_red_readable_on_the_palette(window, qtbot, d
     dialog.set_published("2025-13-45")
     assert _contrast(_styled_colour(dialog.words), background) >= 4.5
     dialog.reject()
+
+
+def test_closing_while_a_long_article_is_drafted_takes_the_window_away_at_once(
+    window, qtbot, monkeypatch
+):
+    """Closing the window while a long text's drafts were made (cancelled or not) left it on
+    screen, frozen, until they were done (12 s for a long report): they cannot be stopped
+    midway. The window goes at once; the drafts' thread is waited for out of sight."""
+    importer = window.importer
+    long_text = "\n\n".join([BUNDLED.read_text(encoding="utf-8")] * 12)
+    assert importer.import_text(long_text, "report.txt")
+    importer.date_dialog.buttons.button(importer.date_dialog.buttons.StandardButton.Ok).click()
+    assert importer.busy
+    seen = []
+    waiting = importer._finish_threads
+
+    def finish_threads():
+        seen.append(window.isVisible())
+        waiting()
+
+    monkeypatch.setattr(importer, "_finish_threads", finish_threads)
+    window.close()
+    assert seen and seen[0] is False  # hidden before the wait for the thread
+    assert not importer.busy and not window.isVisible()
+    qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)

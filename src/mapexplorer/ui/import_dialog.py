@@ -364,6 +364,10 @@ class ArticleImporter(QObject):
                 review.activateWindow()
                 return True  # the main window stays, and so does everything in it
             self.cancel_drafting()
+            if self._winding_down:
+                # Drafts cannot be stopped midway: the window stood frozen on screen until
+                # they were made (12 s for a long report). It goes now; the wait is unseen.
+                self.window.hide()
             self._finish_threads()  # a Qt thread must not outlive the window that owns it
         return super().eventFilter(watched, event)
 
