@@ -397,6 +397,36 @@ def test_more_names_of_a_place_column_are_read(tmp_path, column):
     assert guess_fields(write(tmp_path / "both.csv", both)).choice.place == "city"
 
 
+def test_places_on_lines_of_a_cell_or_joined_by_and_are_each_a_place(tmp_path):
+    """A Google Sheets cell listing towns on lines of their own was read as its first town,
+    leaving out 'France Lyon' as an area; 'Marseille / Toulouse', 'Geneva & Bern' and 'Paris
+    and Lyon' were refused, and 'Trinidad & Tobago' too. A line break parts places as a
+    semicolon does; 'and', '&' and '/' join them in a name that is no place ('Bosnia and
+    Herzegovina' is one), and '&' is 'and' in one ('Trinidad and Tobago')."""
+    text = (
+        "date,title,place\n"
+        '2024-05-01,Marches,"Paris, France\nLyon, France"\n'
+        "2024-05-02,Strikes,Marseille / Toulouse\n"
+        "2024-05-03,Talks,Geneva & Bern\n"
+        '2024-05-04,Tour,"Paris, France and Lyon, France"\n'
+        "2024-05-05,Vote,Bosnia and Herzegovina\n"
+        "2024-05-06,Carnival,Trinidad & Tobago\n"
+        "2024-05-07,Unknown,N/A\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "lists.csv", text))
+    events = {e.title: [p.name for p in catalogue.places_of(e)] for e in catalogue.events}
+    assert events == {
+        "Marches": ["Paris, France", "Lyon, France"],
+        "Strikes": ["Marseille", "Toulouse"],
+        "Talks": ["Geneva", "Bern"],
+        "Tour": ["Paris, France", "Lyon, France"],
+        "Vote": ["Bosnia and Herzegovina"],
+        "Carnival": ["Trinidad & Tobago"],
+    }
+    assert not [n for n in report.notes if "leaving out" in n]
+    assert [p.item for p in report.problems] == ["row 8"]  # 'N/A' is no list of 'N' and 'A'
+
+
 @pytest.mark.parametrize("column", ["Places", "Locations", "Cities", "Countries", "Location(s)"])
 def test_a_column_named_for_several_places_is_the_place_column(tmp_path, column):
     """ "date | event | places" of 'Paris; Lyon' was refused as having no place-name column;

@@ -62,7 +62,7 @@ class PlacesByName:
             part
             for name in dict.fromkeys(names)
             if name
-            for part in (_semicolon_parts(name) if ";" in name else [name])
+            for part in (_list_parts(name, _APART) if _APART.search(name) else [name])
         ]
         self._found: dict | None = None
         self._used: dict[str, list] = {}  # name → its candidates, in the order first used
@@ -113,15 +113,32 @@ class PlacesByName:
         Wikipedia table's "Location" writes several ("Manchuria, Yellow Sea"), the ones we know
         among them, when they are at least half (the report says which were not): not "Paris,
         Germany", where the last part is a country or state that rules the town out. Parts
-        apart by semicolons ("Paris, France; Lyon, France") are each a place, written as any
-        other name."""
+        apart by semicolons or line breaks ("Paris, France; Lyon, France") are each a place,
+        written as any other name; so are those joined by "and", "&" or "/" in a name that
+        reads as no place ("Paris and Lyon": not "Bosnia and Herzegovina")."""
         listed = shown or name
-        if ";" in listed:
-            return self._semicolon_list(builder, name, listed)
+        if _APART.search(listed):
+            return self._semicolon_list(builder, name, listed, _APART)
+        joined = _list_parts(listed, _JOINED) if _JOINED.search(listed) else []
+        if len(joined) > 1 and not all(len(part) > 2 for part in joined):
+            joined = []  # "N/A"
+        if joined and "," in listed and _joined_left_out(listed):
+            # "Paris, France and Lyon, France", not Paris leaving out "France and Lyon"
+            return self._semicolon_list(builder, name, listed, _JOINED)
         try:
             return [self.place(builder, name, place_id, shown)]
-        except PlaceNameError:
+        except PlaceNameError as exc:
             listed = shown or name
+            if "&" in listed:  # "Trinidad & Tobago" is Trinidad and Tobago
+                try:
+                    return [self.place(builder, listed.replace("&", "and"), place_id, listed)]
+                except PlaceNameError:
+                    pass
+            if len(joined) > 1:
+                try:
+                    return self._semicolon_list(builder, name, listed, _JOINED)
+                except PlaceNameError:
+                    raise exc from None
             parts = [p.strip() for p in listed.split(",")]
             if len(parts) < 2 or not all(parts):
                 raise
@@ -175,14 +192,17 @@ class PlacesByName:
         self._found[listed] = candidates
         return self.place(builder, listed, place_id)
 
-    def _semicolon_list(self, builder: CatalogueBuilder, name: str, listed: str) -> list[str]:
-        """The places of a list apart by semicolons, each part read as a name of its own (with
-        the row's country after it, when `name` is `listed` with one)."""
+    def _semicolon_list(
+        self, builder: CatalogueBuilder, name: str, listed: str, apart: re.Pattern
+    ) -> list[str]:
+        """The places of a list apart by semicolons (or what `apart` finds), each part read as
+        a name of its own (with the row's country after it, when `name` is `listed` with
+        one)."""
         country = name[len(listed) :] if name != listed and name.startswith(listed) else ""
         known: list[str] = []
         unknown: list[str] = []
         first: PlaceNameError | None = None
-        for part in _semicolon_parts(listed):
+        for part in _list_parts(listed, apart):
             try:
                 known += self.places(builder, _with_country(part, country), shown=part)
             except PlaceNameError as exc:
@@ -364,8 +384,22 @@ class PlacesByName:
         return lines
 
 
-def _semicolon_parts(name: str) -> list[str]:
-    return [part for part in dict.fromkeys(p.strip() for p in name.split(";")) if part]
+_APART = re.compile(r"[;\n]")
+"""What parts a cell's places, always: no place's name holds a semicolon or a line break."""
+_JOINED = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|\s+\|\s+", re.IGNORECASE)
+"""What joins places in a cell that reads as no place: "Paris and Lyon", "Marseille / Toulouse"."""
+
+
+def _joined_left_out(name: str) -> bool:
+    """Whether reading a name as a town in an area leaves out a middle part that joins two
+    places ("France and Lyon" of "Paris, France and Lyon, France")."""
+    from mapexplorer.importer.gazetteer import gazetteer
+
+    return any(_JOINED.search(part) for part in gazetteer().unread_parts(name))
+
+
+def _list_parts(name: str, apart: re.Pattern) -> list[str]:
+    return [part for part in dict.fromkeys(p.strip() for p in apart.split(name)) if part]
 
 
 def _with_country(part: str, country: str) -> str:
