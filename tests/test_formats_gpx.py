@@ -383,3 +383,31 @@ def test_waypoints_without_a_time_are_dated_by_the_files_tracks(tmp_path):
         "2024: waypoint 1 ('Summit'), waypoint 2 ('Hut') (give each a <time> to date it more "
         "exactly)"
     ]
+
+
+def test_utc_times_are_the_local_day_where_they_were(tmp_path):
+    """A waypoint at 23:30 UTC in Paris (00:30 the next day there) opened on the day before,
+    and one at 03:00 UTC in New York (22:00 the evening before) on the day after: GPX writes
+    UTC, and each time is read as the local time of the nearest town's zone, the report
+    saying so; a track's first and last points likewise."""
+    body = (
+        '<wpt lat="48.85" lon="2.35"><time>2024-03-01T23:30:00Z</time><name>Paris</name></wpt>'
+        '<wpt lat="40.71" lon="-74.0"><time>2024-03-02T03:00:00Z</time><name>New York</name></wpt>'
+        '<wpt lat="51.5" lon="-0.12"><time>2024-03-01T12:00:00Z</time><name>London</name></wpt>'
+        "<trk><name>Night walk</name><trkseg>"
+        '<trkpt lat="52.52" lon="13.40"><time>2024-03-04T23:10:00Z</time></trkpt>'
+        '<trkpt lat="52.53" lon="13.41"><time>2024-03-04T23:50:00Z</time></trkpt>'
+        "</trkseg></trk>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "night.gpx", gpx(body)))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Paris": "2024-03-02",
+        "New York": "2024-03-01",
+        "London": "2024-03-01",
+        "Night walk": "2024-03-05",  # 00:10 to 00:50 in Berlin
+    }
+    assert report.notes == [
+        "3 items' times, written in UTC as GPX writes them, read as the local time of the "
+        "nearest town's time zone, a day apart: waypoint 1 ('Paris')'s '2024-03-01T23:30:00Z' "
+        "is Saturday 2 March 2024 there"
+    ]

@@ -102,8 +102,10 @@ def read(
             raise FormatError(path, "the GPX file has no waypoints, tracks or routes")
         if not any(item.times for item in items):
             raise FormatError(path, _no_times(items, Path(path).name))
+        moved = _localise(items)  # GPX's UTC times, as the local time where they were
         kinds = {item.kind for item in items}
-        builder = CatalogueBuilder(path, kinds.pop() if len(kinds) == 1 else "item")
+        unit = kinds.pop() if len(kinds) == 1 else "item"
+        builder = CatalogueBuilder(path, unit)
         # "12/05/2024 07:30" (not GPX's ISO time, but a hand's or a script's): in the order
         # the file's other times show, as a table's dates; when none does, said
         ends = [t for item in items for t in _ends(item)]
@@ -133,9 +135,47 @@ def read(
                 f"own dated by the file's tracks, {trip.describe()}: {shown} (give each a "
                 "<time> to date it more exactly)"
             )
+        if moved:
+            label, written, local = moved[0]
+            day = parse_date(local).describe()
+            builder.report.notes.append(
+                f"{counted(len(moved), unit)}{_POSSESSIVE[len(moved) == 1]} times, written "
+                "in UTC as GPX writes them, "
+                "read as the local time of the nearest town's time zone, a day apart: "
+                f"{label}'s {written!r} is {day} there"
+            )
         if progress is not None:
             progress(len(items), len(items))
         return builder.finish(len(items))
+
+
+_POSSESSIVE = ("'", "'s")
+
+
+def _localise(items: list[_Item]) -> list[tuple[str, str, str]]:
+    """Make each item's first and last time, written in UTC ("2024-03-01T23:30:00Z"), the
+    local time of the nearest town's zone where it was ("2024-03-02T00:30:00+01:00"): a point
+    just after midnight east of Greenwich is that day, not the one before. The items whose day
+    that moved: (label, the time as written, the local time)."""
+    from mapexplorer.formats.local_time import local_times
+
+    ends = [  # (item, which time, where): a waypoint's one, a line's first and last
+        (item, index, point)
+        for item in items
+        if item.times and item.lines
+        for index, point in ((0, item.lines[0][0]), (-1, item.lines[-1][-1]))[
+            : 1 if len(item.times) == 1 else 2
+        ]
+    ]
+    local = local_times([(lon, lat, (item.times[i],)) for item, i, (lon, lat) in ends])
+    moved: list[tuple[str, str, str]] = []
+    for (item, index, _), times in zip(ends, local, strict=True):
+        if times is None or times[0] == item.times[index]:
+            continue
+        written, item.times[index] = item.times[index], times[0]
+        if times[0][:10] != written.strip()[:10] and (not moved or moved[-1][0] != item.label):
+            moved.append((item.label, written, times[0]))
+    return moved
 
 
 def _no_times(items: list[_Item], name: str) -> str:
