@@ -394,6 +394,7 @@ def test_utc_times_are_the_local_day_where_they_were(tmp_path):
         '<wpt lat="48.85" lon="2.35"><time>2024-03-01T23:30:00Z</time><name>Paris</name></wpt>'
         '<wpt lat="40.71" lon="-74.0"><time>2024-03-02T03:00:00Z</time><name>New York</name></wpt>'
         '<wpt lat="51.5" lon="-0.12"><time>2024-03-01T12:00:00Z</time><name>London</name></wpt>'
+        '<wpt lat="48.85" lon="2.35"><time>2019</time><name>Year</name></wpt>'
         "<trk><name>Night walk</name><trkseg>"
         '<trkpt lat="52.52" lon="13.40"><time>2024-03-04T23:10:00Z</time></trkpt>'
         '<trkpt lat="52.53" lon="13.41"><time>2024-03-04T23:50:00Z</time></trkpt>'
@@ -404,6 +405,7 @@ def test_utc_times_are_the_local_day_where_they_were(tmp_path):
         "Paris": "2024-03-02",
         "New York": "2024-03-01",
         "London": "2024-03-01",
+        "Year": "2019",  # a hand's year, no UTC time (not Unix milliseconds: 1970)
         "Night walk": "2024-03-05",  # 00:10 to 00:50 in Berlin
     }
     assert report.notes == [

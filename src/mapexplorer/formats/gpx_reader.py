@@ -157,7 +157,7 @@ def _localise(items: list[_Item]) -> list[tuple[str, str, str]]:
     local time of the nearest town's zone where it was ("2024-03-02T00:30:00+01:00"): a point
     just after midnight east of Greenwich is that day, not the one before. The items whose day
     that moved: (label, the time as written, the local time)."""
-    from mapexplorer.formats.local_time import local_times
+    from mapexplorer.formats.local_time import local_times, said_utc
 
     ends = [  # (item, which time, where): a waypoint's one, a line's first and last
         (item, index, point)
@@ -166,6 +166,7 @@ def _localise(items: list[_Item]) -> list[tuple[str, str, str]]:
         for index, point in ((0, item.lines[0][0]), (-1, item.lines[-1][-1]))[
             : 1 if len(item.times) == 1 else 2
         ]
+        if said_utc(item.times[index])  # not "2019", a hand's year
     ]
     local = local_times([(lon, lat, (item.times[i],)) for item, i, (lon, lat) in ends])
     moved: list[tuple[str, str, str]] = []

@@ -9,7 +9,14 @@ import datetime
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["local_times", "utc_time"]
+__all__ = ["local_times", "said_utc", "utc_time"]
+
+
+def said_utc(value: str) -> bool:
+    """Whether a time says it is UTC ("2024-03-04T23:30:00Z", "…+00:00"): not a year or a
+    date of digits alone ("2019", "20190501"), which `utc_time` would take for milliseconds."""
+    value = value.strip()
+    return "T" in value and value.endswith(("Z", "z", "+00:00")) and utc_time(value) is not None
 
 
 def utc_time(value: str) -> datetime.datetime | None:
