@@ -5256,3 +5256,37 @@ def test_a_kml_of_plain_points_is_read_quickly_as_fastkml_reads_it(
         patch.setattr(kml_reader, "_fastkml", no_fastkml)
         with pytest.raises(AssertionError, match="fastkml read"):
             read_catalogue(write(tmp_path / "line.kml", line))
+
+
+def test_kml_utc_times_are_the_local_day_where_they_were(tmp_path):
+    """A placemark at 23:30 UTC in Paris (00:30 the next day there) opened on the day before,
+    and a Google Earth track recorded from 23:10 to 23:50 UTC in Berlin on 4 March (after
+    midnight there) on the 4th: times written in UTC are read as the local time of the
+    nearest town's zone, as GPX's are; a date without a time is as written."""
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">'
+        "<Document>"
+        "<Placemark><name>Paris</name><TimeStamp><when>2024-03-01T23:30:00Z</when></TimeStamp>"
+        "<Point><coordinates>2.35,48.85</coordinates></Point></Placemark>"
+        "<Placemark><name>New York</name><TimeStamp><when>2024-03-02T03:00:00Z</when>"
+        "</TimeStamp><Point><coordinates>-74.0,40.71</coordinates></Point></Placemark>"
+        "<Placemark><name>Day</name><TimeStamp><when>2024-03-01</when></TimeStamp>"
+        "<Point><coordinates>2.35,48.85</coordinates></Point></Placemark>"
+        "<Placemark><name>Walk</name><gx:Track>"
+        "<when>2024-03-04T23:10:00Z</when><when>2024-03-04T23:50:00Z</when>"
+        "<gx:coord>13.40 52.52 0</gx:coord><gx:coord>13.41 52.53 0</gx:coord>"
+        "</gx:Track></Placemark>"
+        "</Document></kml>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "night.kml", kml))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Paris": "2024-03-02",
+        "New York": "2024-03-01",
+        "Day": "2024-03-01",
+        "Walk": "2024-03-05",
+    }
+    assert (
+        "3 placemarks' times, written in UTC, read as the local time of the nearest town's "
+        "time zone, a day apart: placemark 1 ('Paris')'s '2024-03-01T23:30:00Z' is Saturday 2 "
+        "March 2024 there"
+    ) in report.notes

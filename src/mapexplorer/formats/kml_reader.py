@@ -152,6 +152,8 @@ class _Mark:
     """The tag of its geometry when that holds no coordinates at all (`<MultiGeometry/>`,
     `<Point/>`): it is placed by its address or name, as one without geometry, and the report
     says that the geometry is empty when it cannot be."""
+    spots: tuple[tuple[float, float], tuple[float, float]] | None = None
+    """Its first and last point, where its first and last time were (`_localise`)."""
 
 
 @dataclass
@@ -211,6 +213,7 @@ def read(
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
+        moved = _localise(mine)  # UTC times, as the local time where they were
         _date_order(mine)  # "01/05/2024": by the file's other dates, as a table's
         _date_by_folders(mine)  # a folder per year, as a map of a story's years is kept
         _one_ended_spans(mine)  # "from June 2024 on", or a date
@@ -228,6 +231,7 @@ def read(
             mark = mine[number - 1]
             _read_placemark(builder, reader, placemark, row, mark, number, user_time, by_name)
         builder.report.notes += _swapped_line(reader, placemarks, rows)
+        builder.report.notes += _localised_line(moved, rows)
         builder.report.notes += _folder_dates_line(mine)
         builder.report.notes += _container_times_line(mine)
         builder.report.notes += _one_ended_lines(mine)
@@ -544,8 +548,62 @@ def _take_mark(
             mark.bad_coordinates = _coordinates_problem(element.text or "")
             if mark.bad_coordinates:
                 break
+    mark.spots = _spots(placemark, ns, mark)
     placemark.set("id", f"{_MARK}{index}")
     return mark
+
+
+def _spots(
+    placemark: ET.Element, ns: str, mark: _Mark
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """A placemark's first and last point (a track's, else its geometry's); None without."""
+    if mark.tracks:
+        first, last = mark.tracks[0][0], mark.tracks[-1][-1]
+        return (first[0], first[1]), (last[0], last[1])
+    if mark.bad_coordinates:
+        return None
+    texts = [
+        e.text.split() for e in placemark.iter(f"{ns}coordinates") if e.text and e.text.strip()
+    ]
+    if not texts:
+        return None
+    first, last = _numbers(texts[0][0].split(",")), _numbers(texts[-1][-1].split(","))
+    if not first or not last or len(first) < 2 or len(last) < 2:
+        return None
+    return (first[0], first[1]), (last[0], last[1])
+
+
+def _localise(marks: list[_Mark]) -> list[tuple[int, str, str]]:
+    """Make each placemark's time written in UTC ("2024-03-01T23:30:00Z", as Google Earth
+    records a track) the local time of the nearest town's zone where it was
+    ("2024-03-02T00:30:00+01:00"): a point just after midnight east of Greenwich is that day,
+    not the one before. Those whose day moved: (their number, the time as written, the local
+    time)."""
+    from mapexplorer.formats.local_time import local_times, said_utc
+
+    ends = [  # (number, mark, which time, where)
+        (number, mark, attr, spot)
+        for number, mark in enumerate(marks, start=1)
+        if mark.spots is not None
+        for attr, spot in (
+            ("when", mark.spots[0]),
+            ("begin", mark.spots[0]),
+            ("end", mark.spots[1]),
+        )
+        if (text := getattr(mark, attr)) is not None and said_utc(text)
+    ]
+    if not ends:
+        return []
+    local = local_times([(lon, lat, (getattr(m, attr),)) for _, m, attr, (lon, lat) in ends])
+    moved: list[tuple[int, str, str]] = []
+    for (number, mark, attr, _), times in zip(ends, local, strict=True):
+        written = getattr(mark, attr)
+        if times is None or times[0] == written:
+            continue
+        setattr(mark, attr, times[0])
+        if times[0][:10] != written.strip()[:10] and (not moved or moved[-1][0] != number):
+            moved.append((number, written, times[0]))
+    return moved
 
 
 _GEOMETRIES = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry")
@@ -1300,6 +1358,21 @@ def _year_in_words(name: str, years: re.Match) -> bool:
     ):
         return False
     return bool(_DATE_WORDS.search(name)) or 1500 <= int(years.group()) <= 2100
+
+
+def _localised_line(moved: list[tuple[int, str, str]], rows: list[dict]) -> list[str]:
+    """The report's line for the placemarks whose day moved as their UTC times were made
+    local (`_localise`)."""
+    if not moved:
+        return []
+    number, written, local = moved[0]
+    name = rows[number - 1].get("name") or ""
+    item = f"placemark {number}" + (f" ({name[:40]!r})" if name else "")
+    whose = f"{len(moved):,} placemarks'" if len(moved) > 1 else "1 placemark's"
+    return [
+        f"{whose} times, written in UTC, read as the local time of the nearest town's time "
+        f"zone, a day apart: {item}'s {written!r} is {parse_date(local).describe()} there"
+    ]
 
 
 def _folder_dates_line(marks: list[_Mark]) -> list[str]:
