@@ -978,6 +978,13 @@ def test_places_of_a_gaza_timeline_and_of_istanbuls_history_are_found(gaz, text,
             "Storms hit Clearwater and Tampa, Florida.",
             [("Clearwater", "Clearwater", "US"), ("Tampa", "Tampa", "US")],
         ),
+        # and so does a capital far off: not Paris, Maine, near Boston
+        (
+            "Youssef Haddad died Tuesday in Paris. He studied in Beirut and in Cambridge, "
+            "Massachusetts.",
+            [("Paris", "Paris", "FR"), ("Beirut", "Beirut", "LB"), ("Cambridge", "Cambridge",
+              "US")],
+        ),
     ],
 )  # fmt: skip
 def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):

@@ -1715,6 +1715,12 @@ def _small_towns_near(
         cities = [c for c in mention.candidates if c.kind == CITY]
         if not all(_km_to(c.entry, others) > FAR_NAMESAKE_KM for c in cities):
             continue
+        if any(
+            c.entry.population >= _METONYM_POPULATION or gaz.is_capital(c.entry) for c in cities
+        ):
+            # "died Tuesday in Paris", in a story of Beirut and Cambridge, Massachusetts: a
+            # capital or a city of a million is itself far off, not Paris, Maine, near Boston
+            continue
         if near := gaz.small_town_near(key, others, NEAR_NAMESAKE_KM):
             top = max(c.score for c in mention.candidates)
             near = Candidate(near.entry, top + 0.01)
