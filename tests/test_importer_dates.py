@@ -1450,3 +1450,23 @@ def test_a_day_weeks_before_publication_after_last_year_is_this_years(text, expe
     """Published 5 December 2025, "He was convicted … on 14 November", after an arrest "in
     March last year", was 14 November 2024."""
     assert dates(text, day_from_ymd(2025, 12, 5))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In August 480 BC the Greeks held Thermopylae. Weeks later the fleet won at Salamis.",
+         [("August 480 BC", "-0479-08"), ("Weeks later", "-0479-08")]),
+        ("The siege began in August 1941. Months later, food ran out.",
+         [("August 1941", "1941-08"), ("Months later", "1941-11")]),
+        ("The fighting began on May 3, 2020. Days later it ended.",
+         [("May 3, 2020", "2020-05-03"), ("Days later", "2020-05-06")]),
+        # within a year, which says no more
+        ("In 480 BC the Greeks held Thermopylae. Weeks later the fleet won.",
+         [("480 BC", "-0479"), ("Weeks later", "-0479")]),
+    ],
+)  # fmt: skip
+def test_days_weeks_or_months_later_without_a_number(text, expected):
+    """ "Weeks later the Greek fleet destroyed the Persian navy off Salamis" had no date: only
+    a number of weeks ("two weeks later", "a few weeks later") was counted."""
+    assert dates(text, None) == expected

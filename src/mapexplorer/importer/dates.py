@@ -1145,6 +1145,21 @@ def _later(m: re.Match[str], ctx: _Context) -> Resolved:
     return span, FROM_PREVIOUS, f"counted from the previous date ({prev.describe()})"
 
 
+@_rule(r"\b(?<![\w-]\s)(?P<u>days|weeks|months)\s+(?P<dir>later|afterwards?)\b", re.I)
+def _some_later(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "Weeks later the Greek fleet destroyed the Persian navy off Salamis": as "a few weeks
+    later", counted from the previous date."""
+    prev = _counted_from(ctx, m)
+    if prev is None:
+        return None
+    finer = {"days": (Precision.DAY,), "weeks": (Precision.DAY, Precision.MONTH)}
+    if prev.precision not in finer.get(m["u"].lower(), (Precision.DAY, Precision.MONTH)):
+        # (after a year, "480 BC", or a month before "days later": within it)
+        return prev, FROM_PREVIOUS, f"'{m.group()}' after the previous date ({prev.describe()})"
+    span = _shift(prev, 3, m["u"].lower())
+    return span, FROM_PREVIOUS, f"a few {m['u'].lower()} after the previous date ({prev.describe()})"
+
+
 @_rule(
     rf"(?:\b(?P<n>{NUMBER})\s+)?(?P<u>hours?|minutes?|moments)\s+(?P<dir>later|afterwards?|"
     r"after\s+that|earlier|before(?=\s*[,.;]))",
