@@ -3367,3 +3367,20 @@ def test_a_long_subject_cut_a_few_words_before_its_verb_gets_it(sentence, title)
     """ "Gas prices at the Dutch TTF hub in Amsterdam fell 4% on Wednesday" was titled "Gas
     prices at the Dutch TTF hub": the subject alone, nothing that happened."""
     assert title_for(sentence) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "title"),
+    [
+        ("Ten years later Xerxes crossed the Hellespont with a far larger force.",
+         "Ten years later", "Xerxes crossed the Hellespont with a far larger force"),
+        ("Weeks later the Greek fleet destroyed the Persian navy off Salamis.", "Weeks later",
+         "The Greek fleet destroyed the Persian navy off Salamis"),
+    ],
+)  # fmt: skip
+def test_a_counted_date_opening_the_sentence_without_a_comma_leaves_the_title(
+    sentence, date, title
+):
+    """ "Ten years later Xerxes crossed the Hellespont" was titled with its date: only one set
+    off by a comma ("Ten years later, Xerxes …") was left out."""
+    assert title_for(sentence, [(0, len(date))]) == title

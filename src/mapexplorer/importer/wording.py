@@ -984,6 +984,9 @@ def _without_dates(text: str, dates: Iterable[tuple[int, int]]) -> str:
         elif (start == 0 or not before.strip()) and (lead := _AFTER_OPENING_DATE.match(after)):
             # "The following year, Moscow …"; a timeline's "1956: Sudan …", "1989 - Omar …"
             after = after[lead.end() :]
+        elif (start == 0 or not before.strip()) and _COUNTED_LATER.search(text, start, end):
+            # "Ten years later Xerxes crossed the Hellespont", without a comma too
+            pass
         else:  # "the Jan. 20 inauguration": part of a name; kept whole in the title
             text = before + text[start:end].replace(" ", "\u00a0") + after
             continue
@@ -1006,6 +1009,7 @@ _TIME_AS_OBJECT = re.compile(
     r"declared|declare|designated|named|passed)\s+$",
     re.I,
 )
+_COUNTED_LATER = re.compile(r"\b(?:later|earlier|afterwards?)$", re.I)
 _AFTER_OPENING_DATE = re.compile(r"\s*(?:,|:|[-–—](?=\s))\s*")
 _REGION_AFTER_TOWN = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}), (?=[a-z])")
 
