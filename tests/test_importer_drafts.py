@@ -3301,6 +3301,11 @@ def test_an_office_over_something_is_still_whose_officer(sentence):
          "Germany's Economy Minister Robert Habeck had warned"),
         ("Rescuers, working through the night, pulled 12 people from the rubble.",
          "Rescuers pulled 12 people from the rubble"),
+        # not a participle after the verb, before who said it (d9cd8fc titled this "A
+        # magnitude 6.2 earthquake struck eastern Turkey officials said")
+        ("A magnitude 6.2 earthquake struck eastern Turkey, killing at least 12 people in "
+         "Malatya and Adiyaman provinces, officials said.",
+         "A magnitude 6.2 earthquake struck eastern Turkey"),
     ],
 )  # fmt: skip
 def test_a_participle_aside_is_left_out_of_the_title(sentence, title):

@@ -458,8 +458,13 @@ def title_for(
     # an aside.
     text = _without_description(text)
     text = _ASIDE.sub(" ", text, count=1)
-    # "Robert Habeck, speaking in Berlin on Monday, had warned …": what he was doing goes too
-    text = _PARTICIPLE_ASIDE.sub(" ", text, count=1)
+    # "Robert Habeck, speaking in Berlin on Monday, had warned …": what he was doing goes too,
+    # between the subject and its verb (not "… struck Turkey, killing 12 people in Malatya,
+    # officials said")
+    if (aside := _PARTICIPLE_ASIDE.search(text)) and not any(
+        a_past_verb(w) or w in _MODALS | _BE_HAVE for w in text[: aside.start()].lower().split()
+    ):
+        text = text[: aside.start()] + " " + text[aside.end() :]
     # "The Ottoman sultan Mehmed II, just 21 years old, laid siege …": the age goes too.
     text = _AGE_ASIDE.sub(" ", text, count=1)
     text = _DASH_ASIDE.sub(" ", text, count=1)
