@@ -1371,3 +1371,19 @@ def test_a_country_named_is_no_proof_that_a_world_city_is_its_namesake_inside_it
     outweighed the far bigger city of the name."""
     mention = next(m for m in gaz.find(text) if m.text == name)
     assert mention.best.entry.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Tour de France finished in Nice on Sunday.", [("Nice", "FR")]),
+        ("Ferries left the port of Split.", [("Split", "HR")]),
+        ("Protesters marched in Madison.", [("Madison", "US")]),
+        # not the word itself
+        ("Nice weather helped. Split decisions followed.", []),
+    ],
+)  # fmt: skip
+def test_a_city_whose_name_is_a_common_word_is_read_after_a_word_for_where(gaz, text, found):
+    """ "The Tour de France finished in Nice" named no place: "Nice", "Split" or "Madison" were
+    never read as cities, for fear of the word."""
+    assert [(m.best.name, m.best.entry.country) for m in gaz.find(text)] == found

@@ -79,6 +79,12 @@ _NOT_CITIES = {
     # a storm's name, not Hurricane, Utah ("Hurricane Milton made landfall")
     "hurricane", "typhoon", "cyclone",
 }  # fmt: skip
+# Cities whose names are common words, read as the city after "in", "at", "of"… ("finished in
+# Nice", "the port of Split", "protests in Madison"), and only there.
+_CITIES_OF_COMMON_WORDS = {
+    "nice", "split", "bath", "reading", "florence", "mobile", "jackson", "lincoln", "providence",
+    "concord", "madison", "hamilton", "troy", "chester", "aurora",
+}  # fmt: skip
 # Common given names that are also the names of towns ("Anna", Russia; "Stella", Italy): alone
 # and not after "in", "at", "from"…, a person's name rather than a town of under
 # `_GIVEN_NAME_TOWN_MAX` people. A bigger city keeps its name ("Austin", "Nancy"), and so do
@@ -1214,7 +1220,12 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
             or c.entry.population >= _GIVEN_NAME_TOWN_MAX
             or _qualified_at(text, token.end)
         ]
-    risky = key in _NOT_CITIES or word.lower() in lower_words or next_name or prev_name or of_name
+    # "in Nice", "the port of Split", "a train to Bath": after a word for where, the city
+    common = key in _NOT_CITIES and not (
+        key in _CITIES_OF_COMMON_WORDS
+        and _PLACE_PREPOSITION.search(text, max(0, token.start - 12), token.start)
+    )
+    risky = common or word.lower() in lower_words or next_name or prev_name or of_name
     if not risky:
         return cands
     if (next_name and text[token.end] in "-‐") or (prev_name and text[token.start - 1] in "-‐"):
