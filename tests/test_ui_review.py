@@ -1225,3 +1225,28 @@ def test_closing_while_a_long_article_is_drafted_takes_the_window_away_at_once(
     assert seen and seen[0] is False  # hidden before the wait for the thread
     assert not importer.busy and not window.isVisible()
     qtbot.waitUntil(lambda: not importer._winding_down, timeout=60_000)
+
+
+def test_f1_in_the_review_lists_its_keys(window, qtbot):
+    """F1 in the review did nothing (Help ▸ Keyboard shortcuts is the main window's), and its
+    keys (Ctrl+Z, Ctrl+S, Escape…) were listed nowhere in the app. F1 lists them there, and
+    the main window's list has them too."""
+    from PySide6.QtCore import Qt
+
+    review = open_review(qtbot, window)
+    review.activateWindow()
+    review.table.setFocus()
+    qtbot.keyClick(review.table, Qt.Key.Key_F1)
+    dialog = review.shortcuts_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.toPlainText()
+    for key, what in (("A", "Accept"), ("R", "reject"), ("Ctrl+Z", "Undo"), ("Ctrl+S", "Save")):
+        assert key in text and what in text, (key, text)
+    assert "Fit all events" not in text  # the review's keys, not the map's
+    qtbot.keyClick(review.table, Qt.Key.Key_F1)
+    assert review.shortcuts_dialog is dialog  # brought to the front, not opened again
+    dialog.close()
+    window.show_shortcuts()
+    listed = window.shortcuts_dialog.text.toPlainText()
+    window.shortcuts_dialog.close()
+    assert "In the import review" in listed and "Ctrl+Z" in listed

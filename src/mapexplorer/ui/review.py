@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -287,7 +288,8 @@ class QtReview(QMainWindow):
         self.subheader.setToolTip(plain_tooltip(self.drafts.published_reasoning))
         self.help = QLabel(
             "Accept the events you want on the map (A), reject the others (R); ↑ ↓ move. "
-            "Edit a draft on the right before accepting it. Your work is kept as you go."
+            "Edit a draft on the right before accepting it. Your work is kept as you go "
+            "(Ctrl+Z undoes; F1 lists every key)."
         )
         self.help.setWordWrap(True)
         self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -403,6 +405,25 @@ class QtReview(QMainWindow):
         for keys in redo_keys:
             redo = QShortcut(keys, self)
             redo.activated.connect(self.redo_verdict)
+        # F1 did nothing here (the main window's Help is out of reach), and these keys were
+        # written nowhere in the app.
+        self.shortcuts_dialog: QDialog | None = None
+        keys_help = QShortcut(QKeySequence.StandardKey.HelpContents, self)
+        keys_help.activated.connect(self.show_shortcuts)
+
+    def show_shortcuts(self) -> None:
+        """The review's keys; F1 again brings the open list to the front."""
+        from mapexplorer.ui.shortcuts_help import ShortcutsDialog
+
+        shown = self.shortcuts_dialog
+        if shown is not None and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return
+        if shown is not None:
+            shown.deleteLater()  # (closed: made again, at the text size now)
+        self.shortcuts_dialog = ShortcutsDialog(None, self)
+        self.shortcuts_dialog.show()
 
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox("Selected draft")

@@ -69,6 +69,32 @@ WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+REVIEW_HEADING = "In the import review"
+
+
+def review_keys() -> tuple[tuple[str, str], ...]:
+    """The import review's keys (`review.py`: its shortcuts and the keys its list and article
+    answer to), the standard ones as this platform writes them."""
+
+    def native(*keys: QKeySequence.StandardKey | str) -> str:
+        # Each key's first binding: the others are a platform's extras ("Alt+Backspace", the
+        # keyboard's own Undo key), which listed made the column three times as wide.
+        texts = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
+        return " or ".join(dict.fromkeys(t for t in texts if t))  # (each once, in order)
+
+    return (
+        ("A / R", "Accept / reject the selected draft"),
+        ("Up / Down", "The previous / next draft"),
+        (native(QKeySequence.StandardKey.Undo), "Undo the last verdict or edit"),
+        (native(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), "Redo what was undone"),
+        (native(QKeySequence.StandardKey.Save), "Save the accepted drafts"),
+        ("Escape", "Close the review (your work is kept)"),
+        ("Left / Right", "In the article: the previous / next draft"),
+        ("Enter", "In the article: select the draft framed"),
+        ("F1", "These keys"),
+    )
+
+
 def menu_keys(menu_bar: QMenuBar) -> list[tuple[str, str]]:
     """(keys, what they do) for every menu item with a shortcut, in menu order."""
     rows: list[tuple[str, str]] = []
@@ -86,10 +112,15 @@ def menu_keys(menu_bar: QMenuBar) -> list[tuple[str, str]]:
     return rows
 
 
-def shortcuts_html(menu_bar: QMenuBar) -> str:
+def shortcuts_html(menu_bar: QMenuBar | None) -> str:
     """One table, each section's heading a row across it: a table a section started each
-    section's descriptions at its own distance from the keys, a ragged edge down the list."""
-    sections = [("Anywhere in the window", tuple(menu_keys(menu_bar))), *WIDGET_KEYS]
+    section's descriptions at its own distance from the keys, a ragged edge down the list.
+    Without a menu bar: the import review's keys alone (its own F1)."""
+    if menu_bar is None:
+        sections = [(REVIEW_HEADING, review_keys())]
+    else:
+        window = ("Anywhere in the window", tuple(menu_keys(menu_bar)))
+        sections = [window, *WIDGET_KEYS, (REVIEW_HEADING, review_keys())]
     parts = ["<table cellpadding='3' cellspacing='0'>"]
     for n, (heading, rows) in enumerate(sections):
         top = 4 if n == 0 else 14
@@ -107,7 +138,8 @@ def shortcuts_html(menu_bar: QMenuBar) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
+    def __init__(self, menu_bar: QMenuBar | None, parent: QWidget | None = None) -> None:
+        """The keys of the window whose menu bar is `menu_bar`; None: the import review's."""
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
