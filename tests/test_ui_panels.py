@@ -1117,7 +1117,7 @@ def test_a_blank_line_between_paragraphs_is_no_wider_a_gap_than_a_line_break(qtb
     """An article whose paragraphs a blank line parts (most text files, Markdown, a web page
     imported) showed each blank line as a line of its own: gaps of two lines and more, where
     the bundled article, one paragraph a line, has a narrow margin."""
-    text = "One paragraph here.\nAnother one.\n\nA third, after a blank line.\n\n\nA fourth."
+    text = "One paragraph here.\n- A list's line.\n\nA third, after a blank line.\n\n\nA fourth."
     start = text.index("A third")
     event = Event(
         "e",
@@ -1133,11 +1133,58 @@ def test_a_blank_line_between_paragraphs_is_no_wider_a_gap_than_a_line_break(qtb
     )
     article = _show(qtbot, QtArticle(ExplorerState(catalogue)))
     browser, at = article.browser, article.document_position
-    line_break = _gap_after(browser, at(text.index("here")), at(text.index("Another")))
-    blank_line = _gap_after(browser, at(text.index("one.")), at(start))
-    two_blank_lines = _gap_after(browser, at(text.index("line.")), at(text.index("A fourth")))
+    line_break = _gap_after(browser, at(text.index("here")), at(text.index("- A list")))
+    blank_line = _gap_after(browser, at(text.index("line.")), at(start))
+    two_blank_lines = _gap_after(browser, at(text.index("blank line.")), at(text.index("A fourth")))
     height = browser.fontMetrics().height()
     assert line_break < blank_line <= line_break + height // 2, (line_break, blank_line)
     assert two_blank_lines < line_break + height, (line_break, two_blank_lines)
     assert browser.toPlainText().endswith(text[text.index("One") :])  # the text as it was
     assert article.events_at(start + 1) == ("e",)  # its offsets too
+
+
+def _wrapped_catalogue() -> tuple[Catalogue, str]:
+    """An article hard-wrapped as e-mail, wire copy or text copied from a PDF is: a line break
+    every 60-odd characters, a blank line between paragraphs."""
+    text = (
+        "Talks in Geneva\n\n"
+        "GENEVA (AP) -- Diplomats from France and Iran met in Geneva on\n"
+        "Tuesday, March 3, 2024, to talk about trade and the nuclear\n"
+        "programme, officials said after the meeting ended late at night.\n\n"
+        "Points agreed:\n- a second round in April\n- a joint statement\n\n"
+        "In 2015 the two countries had signed a deal in Vienna.\n"
+    )
+    start = text.index("Diplomats")
+    end = text.index("night.") + len("night.")
+    event = Event(
+        "talks",
+        "Talks",
+        TimeSpan.parse("2024-03-03"),
+        ("p",),
+        excerpts=(Excerpt(text[start:end], start, end),),
+    )
+    catalogue = Catalogue(
+        events=[event],
+        places={"p": Place("p", "Geneva", Point(6.14, 46.2))},
+        source=Source(title="Talks in Geneva", text=text),
+    )
+    return catalogue, text
+
+
+def test_a_hard_wrapped_article_reads_as_paragraphs(qtbot) -> None:
+    """Each line of a hard-wrapped article was a paragraph of its own: in a narrow panel "on"
+    stood alone on a line, then a gap, then the next line. Where blank lines part the
+    paragraphs (as the importer reads them), a line break inside one is a space; a list's
+    lines stay lines."""
+    catalogue, text = _wrapped_catalogue()
+    article = _show(qtbot, QtArticle(ExplorerState(catalogue)), (900, 600))
+    plain = article.browser.toPlainText()
+    assert "met in Geneva on Tuesday, March 3, 2024, to talk about trade and the nuclear " in plain
+    assert "nuclear programme, officials said" in plain
+    assert "Points agreed:\n- a second round in April\n- a joint statement" in plain
+    start = text.index("Diplomats")
+    # One character for one: each passage's offsets are its place in the text shown.
+    for offset in (start, text.index("Tuesday"), text.index("programme"), text.index("In 2015")):
+        shown = article.browser.document().characterAt(article.document_position(offset))
+        assert shown == text[offset]
+    assert article.events_at(text.index("Tuesday")) == ("talks",)

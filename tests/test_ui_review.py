@@ -1250,3 +1250,26 @@ def test_f1_in_the_review_lists_its_keys(window, qtbot):
     listed = window.shortcuts_dialog.text.toPlainText()
     window.shortcuts_dialog.close()
     assert "In the import review" in listed and "Ctrl+Z" in listed
+
+
+def test_a_hard_wrapped_article_reads_as_paragraphs_in_the_review(window, qtbot, tmp_path):
+    """Each line of a hard-wrapped article (e-mail, wire copy, text copied from a PDF) was a
+    paragraph of its own in the review's article, a gap after every line; a break inside a
+    paragraph is a space, and the sentences' offsets still hold."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Talks in Geneva\n\nGENEVA (AP) -- Diplomats from France and Iran met in Geneva on\n"
+        "Tuesday, March 3, 2024, to talk about trade and the nuclear\n"
+        "programme, officials said after the meeting ended late at night.\n\n"
+        "In 2015 the two countries had signed a deal in Vienna.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(path))
+    review = confirm_date(qtbot, window, published="2024-03-05")
+    assert "met in Geneva on Tuesday, March 3, 2024" in review.article.toPlainText()
+    text = review.drafts.source.text
+    for offset in (text.index("Tuesday"), text.index("programme"), text.index("In 2015")):
+        assert review._cursor(offset, offset + 1).selectedText() == text[offset]
+    sentence = review.drafts.drafts[0].excerpt
+    shown = review._cursor(sentence.start, sentence.end).selectedText()
+    assert shown == text[sentence.start : sentence.end].replace("\n", " ")

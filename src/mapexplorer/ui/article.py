@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
@@ -46,6 +47,21 @@ class Passage:
 BLANK_LINE_PERCENT = 30
 """A blank line's height, in percent of a line: paragraphs parted by one (most text files,
 Markdown, a web page imported) read as the bundled article's, one a line, do."""
+
+
+_BLANK_LINE_PARTS = re.compile(r"\n[ \t]*\n\s*\S")
+_SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*(?![-*•+>#|]\s|\d+[.)]\s)\S)")
+"""A line break with words either side, the next line no list item, quote or heading."""
+
+
+def soft_breaks(text: str) -> set[int]:
+    """The offsets of the line breaks in `text` shown as spaces: in a text whose paragraphs
+    blank lines part (as the importer reads them, `importer.article._blocks`), a break inside
+    one is where e-mail, wire copy or text copied from a PDF wrapped a line. Shown as breaks,
+    each line was a paragraph of its own. A list's lines stay lines."""
+    if not _BLANK_LINE_PARTS.search(text.strip()):
+        return set()  # one paragraph a line (the bundled article's text)
+    return {m.end() - 1 for m in _SOFT_BREAK.finditer(text)}
 
 
 def fold_blank_lines(document: QTextDocument, start: int) -> None:
@@ -324,6 +340,7 @@ class QtArticle(QWidget):
 
         shade = 0
         previous: tuple[str, ...] = ()
+        soft = soft_breaks(text)
         for p in self._passages:
             fmt = plain
             if p.event_ids:
@@ -339,11 +356,15 @@ class QtArticle(QWidget):
             else:
                 previous = ()
             lines = text[p.start : p.end].replace("\r", " ").split("\n")
+            at = p.start  # where `line` starts in the text
             for n, line in enumerate(lines):
-                if n:
+                if n and at - 1 in soft:
+                    cursor.insertText(" ", fmt)  # a wrapped line: one character for one
+                elif n:
                     cursor.insertBlock(body, plain)
                 if line:
                     cursor.insertText(line, fmt)
+                at += len(line) + 1
         fold_blank_lines(document, self._body_start)
         self.browser.setTextCursor(QTextCursor(document))  # caret at the top, not the end
         self.browser.verticalScrollBar().setValue(bar)

@@ -67,7 +67,7 @@ from mapexplorer.model import Place
 from mapexplorer.model.event import CATEGORIES, slugify
 from mapexplorer.model.place import PlaceKind
 from mapexplorer.model.time import DateError, TimeSpan
-from mapexplorer.ui.article import fold_blank_lines
+from mapexplorer.ui.article import fold_blank_lines, soft_breaks
 from mapexplorer.ui.dialog_folders import EXPORTS, remember_folder, start_folder
 from mapexplorer.ui.link_keys import LinkKeysBrowser
 from mapexplorer.ui.plain_text import plain_tooltip, write_error
@@ -570,17 +570,22 @@ class QtReview(QMainWindow):
         plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
         cursor.setBlockFormat(body)
         self._body_start = cursor.position() - lead
+        soft = soft_breaks(text)  # a hard-wrapped text's lines, shown as its paragraphs
         for start, end, row in pieces:
             fmt = plain
             if row is not None:
                 fmt = QTextCharFormat(plain)
                 fmt.setAnchor(True)
                 fmt.setAnchorHref(f"draft:{row}")
+            at = start  # where `line` starts in the text
             for n, line in enumerate(text[start:end].split("\n")):
-                if n:
+                if n and at - 1 in soft:
+                    cursor.insertText(" ", fmt)  # one character for one: offsets hold
+                elif n:
                     cursor.insertBlock(body, plain)
                 if line:
                     cursor.insertText(line, fmt)
+                at += len(line) + 1
         fold_blank_lines(document, 0)  # paragraphs a blank line parts, as in the Article tab
         self.article.setTextCursor(QTextCursor(document))
         self._tint_article()
