@@ -1486,10 +1486,20 @@ def test_notes_under_a_sheets_table_are_left_out_as_notes(tmp_path):
         "'Last updated 3/30/2024'), not events"
     ]
     assert report.headline() == "rallies.csv: all 2 rows read, some not quite as written:"
-    # A row of one cell above a row of events is no note: its problem is said as before.
+    # A row of one cell above a row of events is no note: its problem is said as before;
+    # nor is a last row whose other cells were left empty, right under the others.
     broken = "Date,Event,City\n2024-03-02,,\n2024-03-09,March,Boston\n"
     _, report = read_catalogue(write(tmp_path / "broken.csv", broken))
     assert [p.item for p in report.problems] == ["row 2"] and not report.notes
+    unfinished = "Event,Date,City\nMarch,2024-03-02,Paris\nVigil,2024-03-03,Lyon\nRally,,\n"
+    _, report = read_catalogue(write(tmp_path / "unfinished.csv", unfinished))
+    assert [(p.item, p.message) for p in report.problems] == [("row 4", "the date is empty")]
+    # Under a table of one row too
+    one = "Date,Event,City\n2024-03-02,March,Paris\n\nSource: AFP\n"
+    _, report = read_catalogue(write(tmp_path / "one.csv", one))
+    assert not report.problems and report.notes == [
+        "row 4 left out: a note under the table ('Source: AFP'), not events"
+    ]
 
 
 def test_years_written_with_a_minus_sign_are_said_to_count_a_year_0(tmp_path):

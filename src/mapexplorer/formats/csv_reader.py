@@ -317,7 +317,7 @@ def _read_rows(
     width = len(header)
     said_short: set[int] = set()  # rows left out with a problem that says they are short
     totals: dict[int, str] = {}  # a sheet's totals rows ("Total", "Summe"): no events
-    below = _notes_below(rows, times)  # "Source: …" under the table: no events either
+    below = _notes_below(rows, times, number)  # "Source: …" under the table: no events either
     for index, row in enumerate(dicts):
         if progress is not None and index and index % PROGRESS_EVERY == 0:
             progress(index, total)
@@ -376,7 +376,7 @@ def _read_rows(
     builder.report.notes += _swapped_lines(choice, swapped, number, dicts)
     builder.report.asides += by_name.asides()
     builder.report.notes += by_name.notes()
-    builder.report.notes += _uneven_rows(rows, width, said_short, number)
+    builder.report.notes += _uneven_rows(rows, width, said_short | set(below), number)
     builder.report.notes += _noted_dates_line(noted, times, number)
     builder.report.notes += _ongoing_line(still, times, number)
     builder.report.notes += _unknown_ends_line(reader, open_ends, number)
@@ -550,19 +550,37 @@ def _totals_line(totals: dict[int, str], number: RowNumbers) -> list[str]:
     return [f"{said} ({words}, no date) left out: {kind}, not an event"]
 
 
-def _notes_below(rows: list[list[Any]], times: list[Any]) -> dict[int, str]:
+def _notes_below(
+    rows: list[list[Any]], times: list[Any], number: Callable[[int], int]
+) -> dict[int, str]:
     """The lines a sheet has under its table, as a CSV exported from it keeps them ("Source:
     local reports", "Last updated 3/30/2024", each in its first cell): the last rows, each of
-    one cell and no date we read, under a row of more cells. Row index → its text."""
+    its first cell alone and no date we read, under a row of more cells, and below a blank
+    row or written as a note is (a colon, or four words or more), not a row whose other
+    cells were left empty ("Rally"). Row index → its text."""
     notes: dict[int, str] = {}
-    for index in range(len(rows) - 1, 0, -1):
-        cells = [c for c in rows[index] if c is not None and (c.__class__ is not str or c.strip())]
-        if len(cells) != 1 or times[index].__class__ is TimeSpan:
+    for index in range(len(rows) - 1, -1, -1):
+        row = rows[index]
+        filled = [
+            i for i, c in enumerate(row) if c is not None and (c.__class__ is not str or c.strip())
+        ]
+        if filled != [0] or times[index].__class__ is TimeSpan:
             break
-        notes[index] = stripped(str(cells[0]))
+        notes[index] = stripped(str(row[0]))
     else:
         return {}  # every row one cell: a table, not notes under one
+    first = min(notes, default=0)
+    apart = bool(notes) and number(first) - number(first - 1) > 1  # a blank row above them
+    if not apart and not all(":" in t or _sentence(t) for t in notes.values()):
+        return {}
     return dict(sorted(notes.items()))
+
+
+def _sentence(text: str) -> bool:
+    """Four words or more, three of them words of letters ("Compiled by the data desk"), not
+    a row whose delimiter was lost ("b 2021 2 2")."""
+    words = text.split()
+    return len(words) >= 4 and sum(len(w) > 1 and w.isalpha() for w in words) >= 3
 
 
 def _notes_below_line(notes: dict[int, str], number: RowNumbers) -> list[str]:
