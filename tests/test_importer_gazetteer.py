@@ -1387,3 +1387,15 @@ def test_a_city_whose_name_is_a_common_word_is_read_after_a_word_for_where(gaz, 
     """ "The Tour de France finished in Nice" named no place: "Nice", "Split" or "Madison" were
     never read as cities, for fear of the word."""
     assert [(m.best.name, m.best.entry.country) for m in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Olympic torch reached Marseille.", ["Marseille"]),
+        ("The Metro line in Paris reopened.", ["Paris"]),
+    ],
+)
+def test_an_adjective_or_a_transit_word_is_no_town(gaz, text, found):
+    """ "The Olympic torch reached Marseille" was placed in Olympic, Hong Kong, too."""
+    assert [m.best.name for m in gaz.find(text)] == found

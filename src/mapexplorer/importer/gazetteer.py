@@ -74,6 +74,8 @@ _NOT_CITIES = {
     # Turkish Republic of …", "the Alliance of Sahel States", "the Fergana Valley")
     "much", "republic", "alliance", "valley", "mission", "enterprise", "paradise", "federal",
     "bank", "same", "forest", "temple", "airport", "summit",
+    # ("The Olympic torch", "the Metro line": not Olympic, Hong Kong, nor Metro, Indonesia)
+    "olympic", "metro",
     # people better known than the towns named after them
     "vasco da gama",
     # a storm's name, not Hurricane, Utah ("Hurricane Milton made landfall")
