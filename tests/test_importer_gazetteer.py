@@ -761,6 +761,9 @@ def test_a_name_followed_by_who_or_an_age_is_a_person(gaz, text, places):
             "the Alps.",
             ["Milvian Bridge", "Rome", "Alps"],
         ),
+        # (a man who visits, meets or speaks: "Obama visited Berlin" is not Obama, Japan)
+        ("Obama visited Berlin in 2013.", ["Berlin"]),
+        ("Obama met Chancellor Merkel in Berlin.", ["Berlin"]),
         # near the story's other places, or a capital, or alone: the town
         ("Constantine voted for the new party, as Algiers did.", ["Constantine", "Algiers"]),
         ("Aleppo fell to the rebels in 2012, a blow to Syria.", ["Aleppo", "Syria"]),

@@ -1632,7 +1632,9 @@ _PAST_VERB_AFTER = re.compile(
     r"renamed|moved|returned|wrote|fled|led|died|fought|became|took|made|built|gave|sent|"
     r"left|came|went|married|chose|rode|brought|studied|painted|composed|preached|resigned|"
     r"retired|scored|sang|starred|graduated|testified|confessed|apologi[sz]ed|pleaded|stabbed|"
-    r"coached|divorced|crushed|routed|invaded|captured|sacked|slew|massacred|murdered)\b"
+    r"coached|divorced|crushed|routed|invaded|captured|sacked|slew|massacred|murdered|"
+    # ("Obama visited Berlin in 2013": not Obama, Japan)
+    r"visited|met|spoke|told|said|urged|warned|promised|vowed|tweeted|campaigned)\b"
 )
 ACTOR_CITY_NEAREST_KM = 500.0
 """How far a town that acts may lie from all of a story's other places and still be read as
