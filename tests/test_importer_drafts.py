@@ -3389,3 +3389,18 @@ def test_a_counted_date_opening_the_sentence_without_a_comma_leaves_the_title(
     """ "Ten years later Xerxes crossed the Hellespont" was titled with its date: only one set
     off by a comma ("Ten years later, Xerxes …") was left out."""
     assert title_for(sentence, [(0, len(date))]) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The 2026 World Cup will open in Mexico City on June 11, 2026.", "2026-06-11"),
+        ("France's 2023 pension reform was suspended in Paris on Nov. 12, 2025.", "2025-11-12"),
+    ],
+)
+def test_a_year_that_says_which_thing_is_not_the_clauses_date(sentence, date):
+    """ "The 2026 World Cup will open at the Estadio Azteca in Mexico City on June 11, 2026"
+    was dated 2026, the year in the tournament's name, the day an alternative."""
+    [draft] = import_text(sentence, published="2025-12-10").drafts
+    assert draft.time.edtf == date
+    assert draft.time_alternatives

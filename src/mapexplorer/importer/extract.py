@@ -557,6 +557,10 @@ def _units(
             # "Police said on Monday that protesters marched on Jan. 20": the title is what was
             # said, and so is the date; the day it was said is the alternative.
             unit.dates.sort(key=lambda m: m.start < said)
+        if len(unit.dates) > 1 and _attributive_year(text, unit.dates[0]):
+            # "The 2026 World Cup will open … on June 11, 2026": a year that says which thing
+            # is no date of the clause's when it has another; an alternative
+            unit.dates.sort(key=lambda m: _attributive_year(text, m))
         if len(unit.dates) > 1 and attributive_weekday(
             text, unit.dates[0].start, unit.dates[0].end
         ):
@@ -724,6 +728,19 @@ def _units(
 _SITE_AHEAD = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,2}$", re.I
 )
+_BEFORE_A_NOUN_OF_IT = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$|['’]s\s+$", re.I)
+
+
+def _attributive_year(text: str, mention: DateMention) -> bool:
+    """Whether a year says which thing, before its noun ("the 2026 World Cup", "its 2023
+    pension reform")."""
+    return (
+        re.fullmatch(r"\d{4}", mention.text) is not None
+        and _BEFORE_A_NOUN_OF_IT.search(text, max(0, mention.start - 8), mention.start) is not None
+        and re.match(r"\s+[A-Za-z]", text[mention.end : mention.end + 3]) is not None
+    )
+
+
 _THE_END_OF = re.compile(
     r"\b(?:after|following|since|before|until|amid|with)\s+(?:the\s+)?(?:[a-z]+\s+)?"
     r"(?:collapse|break-?up|dissolution|disintegration|demise|partition|breakdown)\s+of\s+"
