@@ -2288,6 +2288,8 @@ def test_a_paragraph_that_says_what_is_with_no_date_is_no_draft():
     [
         "She is survived by her son, Piotr, who lives in Vienna, and two grandchildren.",
         "The company is based in Geneva and is still owned by the family.",
+        # "include" says what is too, and the "-ed" of "United" is no past
+        "Other host cities include Vienna, and Seattle in the United States.",
     ],
 )
 def test_a_paragraph_in_the_present_passive_with_no_date_is_no_draft(paragraph):

@@ -649,7 +649,9 @@ def _told_as_past(ctx: _Context, m: re.Match[str]) -> bool:
 
 
 _PRESENT = re.compile(
-    r"\b(?:is|are|am|has|have|says|say|will|shall|remains?|wants?|lies|sits?|insists?)\b", re.I
+    r"\b(?:is|are|am|has|have|says|say|will|shall|remains?|wants?|lies|sits?|insists?|"
+    r"includes?|contains?|consists?|belongs?)\b",
+    re.I,
 )
 
 
@@ -679,10 +681,12 @@ def tells_what_is(text: str) -> bool:
     "Turkey lies on major fault lines and earthquakes are frequent", "Luxembourg hosts the
     EU's Court of Justice", "She is survived by her son, who lives in Vienna"."""
     return bool(_PRESENT.search(text) or _PRESENT_VERB.search(text.strip())) and not (
-        _PAST_TENSE.search(_PRESENT_PASSIVE.sub("is", text))
+        # (nor a name's "-ed": "the United States")
+        _PAST_TENSE.search(_NAME_INSIDE.sub(" ", _PRESENT_PASSIVE.sub("is", text)))
     )
 
 
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;]\s)[A-Z][\w'’-]*")
 # "is survived by", "are still based in": a participle in the present, nothing that happened
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:is|are|am)\s+(?:(?:not|also|still|now|often|widely|usually)\s+)?[a-z]+ed\b", re.I
@@ -1157,7 +1161,11 @@ def _some_later(m: re.Match[str], ctx: _Context) -> Resolved:
         # (after a year, "480 BC", or a month before "days later": within it)
         return prev, FROM_PREVIOUS, f"'{m.group()}' after the previous date ({prev.describe()})"
     span = _shift(prev, 3, m["u"].lower())
-    return span, FROM_PREVIOUS, f"a few {m['u'].lower()} after the previous date ({prev.describe()})"
+    return (
+        span,
+        FROM_PREVIOUS,
+        f"a few {m['u'].lower()} after the previous date ({prev.describe()})",
+    )
 
 
 @_rule(
