@@ -327,6 +327,8 @@ var MapExplorer = (function () {
         map.removeLayer(onlineLayer);
         showOfflineLabels(true);
       }
+      // The story's framing, still shown, comes as close as the map now drawn allows.
+      if (framing && framing.story && !userMoved && showsFraming()) fit(framing.extent, true);
       return false;
     },
     theme: function (m) {
@@ -1604,12 +1606,17 @@ var MapExplorer = (function () {
   var framing = null, userMoved = false;
 
   // How close a story's framing may come. Data with some extent is framed whole, up to
-  // CLOSEST_FRAME: a 10 km hike or a city's incidents at 6 were a dot under a 200 km scale
-  // bar. One place alone has no extent to fit: it is shown at STORY_ZOOM, in its country (the
-  // offline base map has nothing closer to show around it). A story across countries (the
-  // bundled article) fits well below either, as before.
-  var STORY_ZOOM = 6, CLOSEST_FRAME = 14;
-  function closestFrame(b) { return b[2] > b[0] || b[3] > b[1] ? CLOSEST_FRAME : STORY_ZOOM; }
+  // OFFLINE_CLOSEST on the offline base map: its country outlines (1:110m) are off by 10 to
+  // 20 km, and closer in a view shows blank land, no coast, no name (Valencia and Paiporta,
+  // 5 km apart, were framed under a 2 km scale bar on beige). With the online map's tiles,
+  // which have the streets, up to CLOSEST_FRAME: a 10 km hike or a city's incidents fill the
+  // view. One place alone has no extent to fit: it is shown at STORY_ZOOM, in its country. A
+  // story across countries (the bundled article) fits well below these, as before.
+  var STORY_ZOOM = 6, OFFLINE_CLOSEST = 8, CLOSEST_FRAME = 14;
+  function closestFrame(b) {
+    if (!(b[2] > b[0] || b[3] > b[1])) return STORY_ZOOM;
+    return onlineLayer && map.hasLayer(onlineLayer) ? CLOSEST_FRAME : OFFLINE_CLOSEST;
+  }
 
   function fit(b, animate) {
     // b = [west, south, east, north]; east past 180 (or west past -180) across the antimeridian.
@@ -1618,12 +1625,15 @@ var MapExplorer = (function () {
     var turn = Math.round((map.getCenter().lng - (b[0] + b[2]) / 2) / 360) * 360;
     var bounds = L.latLngBounds([b[1], b[0] + turn], [b[3], b[2] + turn]).pad(0.08);
     var closest = closestFrame(b);
-    framing = { bounds: bounds, maxZoom: closest, story: true };
-    // Until its moveend (Leaflet begins a zoom's animation only at the next frame).
-    if (animate) moving = true;
+    framing = { bounds: bounds, maxZoom: closest, story: true, extent: b };
+    // Until its moveend (Leaflet begins a zoom's animation only at the next frame). Listened
+    // for first: a jump of more zooms than Leaflet animates ends at once, within fitBounds.
+    if (animate) {
+      moving = true;
+      map.once("moveend", noteFramedView);
+    }
     map.fitBounds(bounds, { animate: !!animate, maxZoom: closest });
-    if (animate) map.once("moveend", noteFramedView);
-    else noteFramedView();
+    if (!animate) noteFramedView();
   }
 
   function reframe() {

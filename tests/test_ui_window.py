@@ -517,9 +517,10 @@ def test_the_scale_bar_labels_fit_their_bars_at_every_zoom(window, qtbot):
 @pytest.mark.parametrize(
     ("rows", "zooms"),
     [
-        # A city's incidents, a few km apart: framed whole, close (it opened at zoom 6, the
-        # incidents one dot under a 200 km scale bar).
-        (["48.853,2.333", "48.871,2.371", "48.842,2.392"], range(11, 15)),
+        # A city's incidents, a few km apart: framed whole, as close as the offline map's
+        # outlines are worth (at zoom 14 it showed blank land under a 1 km scale bar; at 6
+        # the incidents were one dot under a 200 km one).
+        (["48.853,2.333", "48.871,2.371", "48.842,2.392"], [7, 8]),
         # One place alone has no extent: shown in its country, as before.
         (["48.853,2.333"], [6]),
     ],
@@ -539,6 +540,26 @@ def test_small_data_is_framed_close_and_one_place_in_its_country(
     for row in rows:
         lat, lon = map(float, row.split(","))
         assert west < lon < east and south < lat < north
+
+
+def test_small_data_comes_closer_on_the_online_map_and_back(open_window, qtbot, tmp_path):
+    """With the online map's streets, a city's incidents fill the view; back on the offline
+    map (country outlines), the framing goes back out to where they show the coast."""
+    from mapexplorer.formats.opener import open_catalogue
+    from test_map_page_basemap import PNG, TILES_FROM
+
+    path = tmp_path / "incidents.csv"
+    rows = ["48.853,2.333", "48.871,2.371", "48.842,2.392"]
+    lines = [f"Incident {n},2024-03-0{n},{row}" for n, row in enumerate(rows, 1)]
+    path.write_text("title,date,lat,lon\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    win = open_window(open_catalogue(path), str(path))
+    view = win.map_view
+    qtbot.waitUntil(lambda: js(view, qtbot, "MapExplorer.zoom()") in (7, 8), timeout=5000)
+    js(view, qtbot, TILES_FROM % json.dumps(PNG))
+    win.online_action.setChecked(True)
+    qtbot.waitUntil(lambda: js(view, qtbot, "MapExplorer.zoom()") in range(11, 15), timeout=10000)
+    win.online_action.setChecked(False)
+    qtbot.waitUntil(lambda: js(view, qtbot, "MapExplorer.zoom()") in (7, 8), timeout=10000)
 
 
 def test_all_eras_shows_the_whole_story_and_frames_its_places(window, qtbot):

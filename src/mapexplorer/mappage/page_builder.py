@@ -68,7 +68,7 @@ def default_cache_dir() -> Path:
 
 MAX_ZOOM = 16
 """The map's closest zoom: a step or two past its closest framing (mappage.js CLOSEST_FRAME,
-a hike or a city's incidents); standalone.js's map says the same."""
+a hike or a city's incidents on the online map); standalone.js's map says the same."""
 
 
 def ensure_page(cache_dir: Path | None = None) -> Path:
