@@ -89,6 +89,35 @@ def test_a_file_named_xlsx_that_holds_no_workbook_says_so(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("fake.xlsx", "an Excel workbook"),
+        ("fake.xlsm", "an Excel workbook"),
+        ("fake.ods", "a LibreOffice spreadsheet"),
+        ("fake.zip", "a zip archive"),
+    ],
+)
+def test_text_under_a_zips_name_says_it_is_not_what_its_name_says(tmp_path, name, what):
+    """A text file named fake.xlsx was "found a single column…; a table needs columns
+    separated by commas": the user looked for columns in a workbook. What stops it is said
+    after what the name promised; a table in it opens, with a note."""
+    not_table = write(tmp_path / name, "just some notes\nno columns here\n")
+    assert refusal(not_table) == (
+        f"{not_table}: named {not_table.suffix} but not {what} (it is a text file): found a "
+        "single column ('just some notes'); a table needs columns separated by commas, "
+        "semicolons or tabs"
+    )
+    table = write(tmp_path / f"table{not_table.suffix}", "title,date,lat,lon\nA,2020-01-01,10,20\n")
+    catalogue, report = read_catalogue(table)
+    assert len(catalogue.events) == 1
+    assert report.asides[0].startswith(f"named {table.suffix} but not {what} (it is a text file)")
+    binary = tmp_path / f"binary{not_table.suffix}"
+    binary.write_bytes(bytes(range(1, 200)) * 3)
+    message = refusal(binary)  # a damaged one, rather: not read as a table of odd bytes
+    assert "that cannot be" in message and "text file" not in message
+
+
+@pytest.mark.parametrize(
     ("name", "members", "expected"),
     [
         ("report.docx", {"word/document.xml": "x"}, "a Word document"),

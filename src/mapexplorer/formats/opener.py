@@ -109,6 +109,54 @@ def _read_catalogue(
     path: Path, progress: Progress | None, fields: Fields, parsed: dict | None
 ) -> tuple[Catalogue, ReadReport]:
     kind = detect(path)
+    with _misnamed_said(path, kind) as said:
+        catalogue, report = _read_as(kind, path, progress, fields, parsed)
+    if said:
+        report.asides.insert(0, f"{said}: read as what it is")
+    return catalogue, report
+
+
+_CONTAINERS = {
+    ".xlsx": "an Excel workbook",
+    ".xlsm": "an Excel workbook",
+    ".ods": "a LibreOffice spreadsheet",
+    ".zip": "a zip archive",
+    ".kmz": "a KMZ file",
+}
+"""Names of files that are zips inside: one that is text is not what it says."""
+
+
+def _misnamed(path: Path, kind: Kind) -> str | None:
+    """ "named .xlsx but not an Excel workbook (it is a text file)" for a file whose name
+    promises a zip and whose bytes are none (None for the others)."""
+    what = _CONTAINERS.get(path.suffix.lower())
+    if what is None or kind == "xlsx" or kind == "kml" and path.suffix.lower() == ".kmz":
+        return None  # the workbook and KMZ readers say what is wrong inside
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if head.startswith(b"PK\x03\x04"):
+        return None  # a zip indeed (a KMZ named .zip)
+    text = not _CONTROL_BYTES.search(head)
+    return f"named {path.suffix} but not {what}" + (" (it is a text file)" if text else "")
+
+
+@contextmanager
+def _misnamed_said(path: Path, kind: Kind):
+    """Text under a zip's name (a CSV saved as "data.xlsx") is read as what it is; what stops
+    it is said after what the name promised ("found a single column", of a file called
+    .xlsx, left the user looking for columns in a workbook)."""
+    said = _misnamed(path, kind)
+    try:
+        yield said
+    except FormatError as exc:
+        if not said:
+            raise
+        raise FormatError(path, f"{said}: {exc.problem}", exc.item, exc.field) from exc
+
+
+def _read_as(
+    kind: Kind, path: Path, progress: Progress | None, fields: Fields, parsed: dict | None
+) -> tuple[Catalogue, ReadReport]:
     if kind == "csv":
         from mapexplorer.formats import csv_reader
 
@@ -169,6 +217,11 @@ def guess_fields(path: str | os.PathLike, parsed: dict | None = None) -> FieldGu
     features takes most of a second: once is enough)."""
     path = Path(path)
     kind = detect(path)
+    with _misnamed_said(path, kind):
+        return _guess_fields(path, kind, parsed)
+
+
+def _guess_fields(path: Path, kind: Kind, parsed: dict | None) -> FieldGuess | None:
     if kind == "csv":
         from mapexplorer.formats import csv_reader
 
@@ -251,6 +304,8 @@ def detect(path: str | os.PathLike) -> Kind:
         return "xlsx"
     if suffix in _WORKBOOK_SUFFIXES and _CONTROL_BYTES.search(head):
         return "xlsx"  # binary, but no zip: a damaged workbook (the workbook reader says so)
+    if suffix == ".zip" and not head.startswith(b"PK\x03\x04") and _CONTROL_BYTES.search(head):
+        raise FormatError(path, _ZIP_KINDS[".zip"])  # binary, but no zip: not a table either
     if _is_gpx(head, suffix):
         return "gpx"
     if head.startswith(b"PK\x03\x04") or suffix in _KML:
