@@ -1002,8 +1002,7 @@ def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):
     [
         ("Alexander defeated Darius III at Issus in 333 BC.", "Issus", "Issus"),
         ("The Greeks held the pass at Thermopylae in 480 BC.", "Thermopylae", "Thermopylae"),
-        ("The Greek fleet destroyed the Persian navy off Salamis in 480 BC.", "Salamis",
-         "Salamis"),
+        ("The Greek fleet destroyed the Persian navy off Salamis in 480 BC.", "Salamis", "Salamis"),
         ("Ramesses II fought the Hittites at Kadesh in 1274 BC.", "Kadesh", "Kadesh"),
         ("Hannibal crushed the Romans at Cannae in 216 BC.", "Cannae", "Cannae"),
         ("The Seljuks beat the Byzantines at Manzikert in 1071.", "Manzikert", "Malazgirt"),
