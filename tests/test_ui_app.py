@@ -1273,3 +1273,49 @@ def test_the_details_stop_saying_opening_when_the_launch_file_fails(opening_wind
 
     fill_launched_window(opening_window, StartupError("bad file"), args(), interactive=False)
     assert "Opening" not in opening_window.details.text()
+
+
+def test_the_screenshot_waits_for_the_view_to_stop_moving(qtbot, tmp_path):
+    """`--screenshot` grabbed 0.9 s after the map's first draw: on a slow machine the fly to
+    `--select`'s event could still be under way. It asks the page until the view is still."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QPixmap
+
+    from mapexplorer.ui.app import _screenshot_when_drawn
+
+    class FakeMapView(QObject):
+        frame_drawn = Signal(int)
+
+        def __init__(self):
+            super().__init__()
+            self.asked = 0
+
+        def run_js(self, script, callback):
+            assert script == "MapExplorer.moving()"
+            self.asked += 1
+            callback(self.asked <= 4)  # still flying the first four times asked
+
+    class FakeWindow:
+        def __init__(self):
+            self.map_view = FakeMapView()
+            self.asked_when_grabbed = None
+
+        def grab(self):
+            self.asked_when_grabbed = self.map_view.asked
+            pixmap = QPixmap(8, 8)
+            pixmap.fill(Qt.GlobalColor.white)
+            return pixmap
+
+    class FakeApp:
+        quitted = False
+
+        def quit(self):
+            self.quitted = True
+
+    app, window, outcome = FakeApp(), FakeWindow(), {}
+    shot = tmp_path / "shot.png"
+    _screenshot_when_drawn(app, window, str(shot), outcome)
+    window.map_view.frame_drawn.emit(3)
+    qtbot.waitUntil(lambda: app.quitted, timeout=WORK_MS)
+    assert outcome["shot"] == 0 and shot.exists()
+    assert window.asked_when_grabbed == 5  # grabbed once the page said it was still

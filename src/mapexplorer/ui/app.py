@@ -647,10 +647,24 @@ def _screenshot_when_drawn(app, window, screenshot: str, outcome: dict) -> None:
             outcome["shot"] = 0
         app.quit()
 
+    # A slow machine may still be flying to `--select`'s event when the frame is drawn: the
+    # page is asked until the view is still (and, whatever it says, grabbed within 10 s).
+    waited = {"ms": 0}
+
+    def when_still(moving) -> None:
+        if moving and waited["ms"] < 10_000:
+            waited["ms"] += 150
+            QTimer.singleShot(150, ask_if_moving)
+        else:  # let the compositor take the last frame before grabbing
+            QTimer.singleShot(300, save)
+
+    def ask_if_moving() -> None:
+        window.map_view.run_js("MapExplorer.moving()", when_still)
+
     def drawn(_count: int) -> None:
         window.map_view.frame_drawn.disconnect(drawn)
-        # Let the compositor take the frame (and a camera move settle) before grabbing.
-        QTimer.singleShot(900, save)
+        # A fly begins a frame or two after the draw: asked once it would have begun.
+        QTimer.singleShot(600, ask_if_moving)
 
     def timeout() -> None:
         print("mapexplorer: the map did not draw within 60 s; no screenshot", file=sys.stderr)
