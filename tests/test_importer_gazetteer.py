@@ -1401,3 +1401,22 @@ def test_a_city_whose_name_is_a_common_word_is_read_after_a_word_for_where(gaz, 
 def test_an_adjective_or_a_transit_word_is_no_town(gaz, text, found):
     """ "The Olympic torch reached Marseille" was placed in Olympic, Hong Kong, too."""
     assert [m.best.name for m in gaz.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("M23 rebels seized Goma in eastern Democratic Republic of Congo.",
+         "Democratic Republic of Congo", "CD"),
+        ("Fighting in eastern Congo displaced thousands.", "Congo", "CD"),
+        ("Zaire took back the name Congo in 1997.", "Congo", "CD"),
+        ("Brazzaville, the capital of the Republic of Congo, flooded.", "Republic of Congo",
+         "CG"),
+    ],
+)  # fmt: skip
+def test_congo_is_the_democratic_republic_unless_the_republic_is_named(gaz, text, name, country):
+    """ "M23 rebels seized Goma in eastern Democratic Republic of Congo" was placed in the
+    Republic of the Congo: "Democratic Republic of Congo", as the news writes it, was unknown,
+    its "Congo" read alone, and "Congo" was only the smaller republic's name."""
+    mention = next(m for m in gaz.find(text) if m.text == name)
+    assert mention.best.entry.country == country

@@ -1461,7 +1461,9 @@ class _Anchors:
             ).reshape(-1, 2, 2)[:, 0]
             km = haversine_km_to_many(entry.lon, entry.lat, near[:, 0], near[:, 1])
             inside = self._area_kinds & shapely.intersects(self._area_geometries, point)
-            out[self._areas] = np.where(inside, np.maximum(km, self._inside_km), km)
+            # (a town's; a country inside the area is the same place, "Congo" in "Zaire")
+            floor = self._inside_km if entry.kind == CITY else 0.0
+            out[self._areas] = np.where(inside, np.maximum(km, floor), km)
         return out
 
 
