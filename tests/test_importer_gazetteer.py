@@ -540,6 +540,9 @@ def test_seas_straits_and_canals_in_the_news_are_found(gaz):
         ("Leningrad endured a siege of 872 days", "Leningrad", "city", 30.3, 59.9),
         # historical regions and sites, at a rough point
         ("reaching Bactria years later", "Bactria", "region", 67.0, 36.8),
+        ("Philip II of Macedon united the Greeks", "Macedon", "region", 22.3, 40.6),
+        ("Alexander left Macedonia in 334 BC", "Macedon", "region", 22.3, 40.6),
+        ("elections in breakaway Somaliland", "Somaliland", "region", 45.5, 9.6),
         ("merchants of Sogdiana", "Sogdiana", "region", 66.5, 39.7),
         ("the cities of ancient Mesopotamia", "Mesopotamia", "region", 44.0, 33.5),
         ("Caesar's war in Gaul", "Gaul", "region", 2.5, 46.5),
