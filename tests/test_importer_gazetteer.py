@@ -1007,6 +1007,7 @@ def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):
         ("The Greeks held the pass at Thermopylae in 480 BC.", "Thermopylae", "Thermopylae"),
         ("The Greek fleet destroyed the Persian navy off Salamis in 480 BC.", "Salamis", "Salamis"),
         ("Ramesses II fought the Hittites at Kadesh in 1274 BC.", "Kadesh", "Kadesh"),
+        ("A Persian army landed at Marathon in 490 BC.", "Marathon", "Marathon"),
         ("Hannibal crushed the Romans at Cannae in 216 BC.", "Cannae", "Cannae"),
         ("The Seljuks beat the Byzantines at Manzikert in 1071.", "Manzikert", "Malazgirt"),
         ("The crusaders took Antioch in 1098.", "Antioch", "Antakya"),
@@ -1423,3 +1424,13 @@ def test_congo_is_the_democratic_republic_unless_the_republic_is_named(gaz, text
     its "Congo" read alone, and "Congo" was only the smaller republic's name."""
     mention = next(m for m in gaz.find(text) if m.text == name)
     assert mention.best.entry.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He won the Boston Marathon and the London Marathon.", "Marathon Petroleum shares fell."],
+)
+def test_a_race_or_a_firm_named_after_a_battle_site_is_not_the_site(gaz, text):
+    """ "Marathon", the battlefield, is read alone, not in "the Boston Marathon" or "Marathon
+    Petroleum"."""
+    assert all(m.text != "Marathon" for m in gaz.find(text))

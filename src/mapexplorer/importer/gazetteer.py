@@ -291,6 +291,9 @@ class Gazetteer:
         # towns the curated names put before their namesakes ("Waterloo", the battlefield's
         # Belgian town, not Waterloo, Ontario), unless the context says otherwise
         self._curated_towns: set[str] = set()
+        # sites whose name is also a race's or a firm's ("Marathon"): not beside another name
+        # ("the Boston Marathon", "Marathon Petroleum")
+        self._alone_only: set[str] = set()
         self._country_names: dict[str, str] | None = None
         self._capitals: set[tuple[str, str]] = set()  # (a capital's name as a key, its country)
         self._capital_names: dict[str, str] = {}  # a country's (or curated region's) entry key
@@ -460,6 +463,8 @@ class Gazetteer:
                         if (country := self._entries.get(f"country:{iso}")) is not None
                         and (code := country.country)
                     )
+            if item.get("alone_only"):
+                self._alone_only.add(entry.key)
             for alias in item.get("aliases", []):
                 self._add(alias, entry)
             # a name read only in a table's place column: in prose it is a man's ("Albert")
@@ -1227,6 +1232,8 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         key in _CITIES_OF_COMMON_WORDS
         and _PLACE_PREPOSITION.search(text, max(0, token.start - 12), token.start)
     )
+    if (next_name or prev_name) and (alone := gazetteer()._alone_only):
+        cands = [c for c in cands if c.entry.key not in alone]
     risky = common or word.lower() in lower_words or next_name or prev_name or of_name
     if not risky:
         return cands
