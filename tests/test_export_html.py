@@ -200,6 +200,26 @@ def test_page_data_follows_the_slider_axis(bundled):
     assert [era["label"] for era in data["time"]["eras"]] == [e.label for e in bundled.eras]
 
 
+def test_an_imported_events_confidence_reads_as_the_review_says_it(bundled):
+    """The review showed a draft's confidence as 70%; its event's details and exported page
+    said "Confidence 0.7". A file's other numbers stay as written."""
+    from mapexplorer.importer import ACCEPTED, Draft, DraftSet
+    from mapexplorer.model.event import Excerpt
+    from mapexplorer.ui.review import DraftTableModel
+
+    first = bundled.events[0]
+    place = bundled.places[first.place_ids[0]]
+    draft = Draft("d1", Excerpt("It happened.", 0, 12), first.time, [place], "It happened")
+    draft.confidence, draft.status = 0.7, ACCEPTED
+    drafts = DraftSet(bundled.source, [draft])
+    assert DraftTableModel(drafts).text(draft, DraftTableModel.CONFIDENCE) == "70%"
+    event = drafts.to_catalogue().events[0]
+    event = dataclasses.replace(event, extra={**event.extra, "weight": 0.7})
+    catalogue = dataclasses.replace(bundled, events=[event], places={place.id: place})
+    shown = page_data(ExplorerState(catalogue))["events"][0]
+    assert shown["extra"] == [["Confidence", ["70%"]], ["Weight", ["0.7"]]]
+
+
 # --- in a browser engine ------------------------------------------------------------------------
 def test_the_harness_sees_network_requests(qtbot, browser_classes, tmp_path):
     """The guard above is real: a page that reaches out is caught (and blocked)."""

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from mapexplorer.model.event import Event
 
 __all__ = [
+    "confidence_words",
     "date_hint",
     "extra_rows",
     "field_label",
@@ -82,6 +83,12 @@ def place_words(catalogue, place_id: str) -> str:
     return label if label == name else f"{label} ({name})"
 
 
+def confidence_words(confidence: float) -> str:
+    """How sure the importer was of a draft (0 to 1), as the review, the details and the
+    exported page all say it: "70%" (the details said "0.7" where the review said 70%)."""
+    return f"{round(confidence * 100)}%"
+
+
 def field_label(key: str) -> str:
     """A column name as a label: "source_url" → "Source URL"."""
     words = [_ACRONYMS.get(w.casefold(), w) for w in key.replace("_", " ").split()]
@@ -103,6 +110,8 @@ def extra_rows(extra: dict) -> list[tuple[str, str]]:
             text = json.dumps(value, ensure_ascii=False)
         elif isinstance(value, bool):
             text = "yes" if value else "no"
+        elif str(key).casefold() == "confidence" and isinstance(value, float) and 0 <= value <= 1:
+            text = confidence_words(value)  # an imported draft's, as the review showed it
         else:
             text = str(value)
         if len(text) > MAX_EXTRA_CHARS:

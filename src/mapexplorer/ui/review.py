@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapexplorer.colours import blend, category_colour
+from mapexplorer.event_words import confidence_words
 from mapexplorer.formats import native
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.importer import ACCEPTED, PENDING, REJECTED, Draft, DraftSet
@@ -159,7 +160,7 @@ class DraftTableModel(QAbstractTableModel):
             return draft.title
         if column == self.PLACES:
             return ", ".join(p.name for p in draft.places) or "— none —"
-        return f"{round(draft.confidence * 100)}%"
+        return confidence_words(draft.confidence)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -715,7 +716,7 @@ class QtReview(QMainWindow):
             row = self.current_row()
             self.editor.setTitle(
                 f"Draft {row + 1} of {len(self.drafts.drafts)} — "
-                f"{STATUS_WORDS[draft.status].lower()}, confidence {round(draft.confidence * 100)}%"
+                f"{STATUS_WORDS[draft.status].lower()}, confidence {confidence_words(draft.confidence)}"
             )
             self.sentence.setText(f"“{draft.excerpt.text}”")
             self.title_edit.setText(draft.title)
