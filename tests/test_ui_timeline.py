@@ -253,6 +253,24 @@ def test_parse_date_entry_rejects(text):
         parse_date_entry(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("31 Febuary 2020", "'febuary' is not a month (did you mean February?)"),
+        ("4 Marhc 2020", "'marhc' is not a month (did you mean March?)"),  # not Portuguese marco
+        ("2 Agust 2021", "'agust' is not a month (did you mean August?)"),
+        ("18 Octember 1913", "'octember' is not a month"),  # October or November: no guess
+        ("3 Probably 2020", "'probably' is not a month"),
+    ],
+)
+def test_a_misspelt_month_gets_the_nearest_name_suggested(text, said):
+    """ "31 Febuary 2020" in Go to date said "'febuary' is not a month", leaving the user to
+    find the typo."""
+    with pytest.raises(DateError) as caught:
+        parse_date_entry(text)
+    assert str(caught.value) == f"{text!r}: {said}"
+
+
 def test_mode_and_window_controls(qtbot, timeline, state):
     timeline.mode_combo.setCurrentIndex(timeline.mode_combo.findData("cumulative"))
     assert state.mode is TimeMode.CUMULATIVE

@@ -420,7 +420,31 @@ def _month_number(value: object) -> int:
         raise DateError(f"{_show(value)} is not a month (they go from 1 to 12)")
     if text in _MONTH_NAMES:
         return _MONTH_NAMES[text]
-    raise DateError(f"{_show(value)} is not a month (write 1 to 12, or its name)")
+    raise DateError(
+        f"{_show(value)} is not a month{_month_guess(text)} (write 1 to 12, or its name)"
+    )
+
+
+def _month_guess(name: str) -> str:
+    """" (did you mean February?)" after a misspelt month ("Febuary"), English's names before
+    the other languages' ("Marhc": March, not Portuguese "marco"); "" when no month is
+    clearly nearest ("Octember": October or November?)."""
+    from difflib import SequenceMatcher
+
+    word = name.lower()
+    if len(word) < 4:
+        return ""
+    english = [m.lower() for m in _MONTHS_IN_WORDS]
+    for names in (english, [n for n in _MONTH_NAMES if len(n) >= 4 and n not in english]):
+        scored = sorted(((SequenceMatcher(None, word, n).ratio(), n) for n in names), reverse=True)
+        best, near = scored[0]
+        if best < 0.75:
+            continue
+        rivals = {_MONTH_NAMES[n] for ratio, n in scored if ratio > best - 0.1}
+        if len(rivals) > 1:
+            return ""
+        return f" (did you mean {near.capitalize() if near in english else near}?)"
+    return ""
 
 
 def _day_number(value: object) -> int:
@@ -1475,7 +1499,7 @@ def _written(match: re.Match[str], raw: str) -> TimeSpan:
     name = match.group("month")
     month = _MONTH_NAMES.get(name)
     if month is None:
-        raise DateError(f"{_show(raw)}: {name!r} is not a month")
+        raise DateError(f"{_show(raw)}: {name!r} is not a month{_month_guess(name)}")
     year = _era_year(int(match.group("year")), match.groupdict().get("era"), raw)
     day = match.groupdict().get("day")
     span = _ymd(year, month, int(day) if day else None, raw)
