@@ -426,7 +426,7 @@ def _month_number(value: object) -> int:
 
 
 def _month_guess(name: str) -> str:
-    """" (did you mean February?)" after a misspelt month ("Febuary"), English's names before
+    """ " (did you mean February?)" after a misspelt month ("Febuary"), English's names before
     the other languages' ("Marhc": March, not Portuguese "marco"); "" when no month is
     clearly nearest ("Octember": October or November?)."""
     from difflib import SequenceMatcher
