@@ -387,3 +387,39 @@ def test_file_dialogs_open_beside_the_users_file_else_the_last_folder_else_docum
     win.choose_file()
     assert seen[6:] == [str(mine.parent)] * 2
     win.close()
+
+
+def test_a_filtered_animation_plays_the_span_of_the_events_it_shows(window, monkeypatch):
+    """A GIF with the filter "putin" (2 events, 2022 and 2025) played the whole story: 38 of
+    its 60 frames showed no event. It plays from the first event shown to the last, and its
+    dialog says so."""
+    from PySide6.QtWidgets import QDialog
+
+    from mapexplorer.ui import export_dialogs
+    from mapexplorer.ui.image_export import copy_state, playback_days
+
+    asked = []
+
+    def exec_(dialog):
+        asked.append((dialog.plays.isVisibleTo(dialog), dialog.plays.text()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(export_dialogs.SizeDialog, "exec", exec_)
+    window.choose_view_export("gif")
+    assert asked == [(False, "")]  # the whole story: nothing to say
+    window.state.set_filter(text="putin")
+    shown = window.state.filtered_events()
+    assert len(shown) == 2
+    days = playback_days(window.state, 60)
+    assert days[0] == shown[0].time.start and days[-1] >= shown[-1].time.start
+    played = copy_state(window.state)
+    empty = [d for d in days if not (played.set_time(d) or played.visible_events())]
+    assert empty == []
+    window.choose_view_export("gif")
+    assert asked[1][0] is True
+    assert asked[1][1] == (
+        "Plays the 2 events the filter shows (“\u2068putin\u2069”), from 24 February 2022 to "
+        "17 January 2025"
+    )
+    window.choose_view_export("png")  # a picture plays nothing
+    assert asked[2] == (False, "")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QMainWindow,
     QProgressDialog,
     QSpinBox,
@@ -31,6 +32,7 @@ from mapexplorer.ui.image_export import (
     MapImageExporter,
     frames_note,
     picture_size_problem,
+    playback_words,
 )
 from mapexplorer.ui.plain_text import warn, write_error
 from mapexplorer.ui.save_dialog import ask_save_path
@@ -40,7 +42,10 @@ from mapexplorer.words import name_then_folder
 class SizeDialog(QDialog):
     """Asks the picture's size: the map's own size, a preset, or any width and height."""
 
-    def __init__(self, current: tuple[int, int], fmt: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: tuple[int, int], fmt: str, parent: QWidget | None = None, plays: str = ""
+    ) -> None:
+        """`plays`: what an animation plays, when not the whole story (`playback_words`)."""
         super().__init__(parent)
         self.setWindowTitle("Export an animation" if fmt == GIF else "Export an image")
         self.presets = QComboBox(self)
@@ -61,8 +66,15 @@ class SizeDialog(QDialog):
         form.addRow("Size:", self.presets)
         form.addRow("Width:", self.width_box)
         form.addRow("Height:", self.height_box)
+        self.plays = QLabel(plays, self)
+        self.plays.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the filter as typed
+        self.plays.setWordWrap(True)
+        self.plays.setVisible(fmt == GIF and bool(plays))
         if fmt == GIF:
             form.addRow("Frames:", self.frames_box)
+            if plays:  # with a filter on, the span of its events, not the story's
+                self.frames_box.setToolTip(f"Frames of playback: {plays[0].lower()}{plays[1:]}")
+                form.addRow(self.plays)
         else:  # a picture has no frames: the box, a child outside the form, sat over "Size:"
             self.frames_box.hide()
         buttons = QDialogButtonBox(
@@ -120,7 +132,10 @@ def choose_view_export(window: QMainWindow, fmt: str) -> MapImageExporter | None
     size = frames = None
     if fmt in (PNG, GIF):
         view = window.map_view
-        dialog = SizeDialog((max(200, view.width()), max(200, view.height())), fmt, window)
+        plays = playback_words(window.state) if fmt == GIF else ""
+        dialog = SizeDialog(
+            (max(200, view.width()), max(200, view.height())), fmt, window, plays=plays
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         size, frames = dialog.chosen_size(), dialog.frames_box.value()
