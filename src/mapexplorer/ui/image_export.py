@@ -170,8 +170,10 @@ def playback_words(state: ExplorerState) -> str:
         return ""
     played = _played(state)
     first, last = played.time_range()
-    span = f"on {day_words(first)}" if first == last else (
-        f"from {day_words(first)} to {day_words(last)}"
+    span = (
+        f"on {day_words(first)}"
+        if first == last
+        else (f"from {day_words(first)} to {day_words(last)}")
     )
     return (
         f"Plays the {counted(len(played.events), 'event')} the filter shows "
