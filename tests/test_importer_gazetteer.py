@@ -1000,6 +1000,37 @@ def test_a_small_town_near_the_storys_places_is_found(gaz, text, places):
     assert [(m.text, m.best.name, m.best.entry.country) for m in gaz.find(text)] == places
 
 
+def test_a_long_storys_small_towns_are_found_in_time_linear_in_its_places(gaz, monkeypatch):
+    """A report of 113,000 characters took 22 s to import, 15.5 of them here: for each place
+    it names, every other one's name was normalised again to know the story's towns (a report
+    twice as long took 30 s), and for each name that opens its clause with a verb ("Vernon
+    fought") likewise. Each name is normalised a few times, however many the places; and a far
+    namesake read as the small town near the story still counts as that town."""
+    import mapexplorer.importer.gazetteer as module
+
+    paragraph = (
+        "Crews from Kamloops and Vernon fought the fire near Clearwater on Tuesday. Residents "
+        "of Kelowna, Penticton and Salmon Arm were told to leave, officials in Kamloops said. "
+    )
+    text = paragraph * 60
+    calls = 0
+    normalise = module.normalise
+
+    def counting(name: str) -> str:
+        nonlocal calls
+        calls += 1
+        return normalise(name)
+
+    gaz.find(paragraph)  # (its table of small towns is read once, each of its names normalised)
+    monkeypatch.setattr(module, "normalise", counting)
+    mentions = gaz.find(text)
+    assert len(mentions) >= 400
+    assert calls < 25 * len(mentions)  # (551 each, for 420 places, before)
+    assert {(m.text, m.best.entry.country) for m in mentions if m.text == "Clearwater"} == {
+        ("Clearwater", "CA")
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "name", "where"),
     [

@@ -10,7 +10,9 @@ candidates are kept for review.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import math
 import re
@@ -1675,24 +1677,32 @@ def _without_people_far_off(
     ]
     if not actors:
         return mentions
+    keys = [normalise(m.text) for m in mentions]  # once: a long report names thousands
     dropped = set()
+    by_key: dict[str, _Anchors | None] = {}
     for actor in actors:
         key = normalise(actor.text)
-        others = [m.best.entry for m in mentions if normalise(m.text) != key]
-        if not others or any(
-            normalise(m.text) == key
-            and _PLACE_PREPOSITION.search(text, max(0, m.start - 12), m.start)
-            for m in mentions
-        ):
-            continue  # "… riots in Constantine": the text says it is the town
-        anchors = _Anchors(gaz, list({e.key: e for e in others}.values()))
-        if all(
+        if key in dropped:
+            continue
+        if key not in by_key:
+            others = [m.best.entry for m, k in zip(mentions, keys, strict=True) if k != key]
+            by_key[key] = (
+                None
+                if not others
+                or any(
+                    k == key and _PLACE_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+                    for m, k in zip(mentions, keys, strict=True)
+                )  # "… riots in Constantine": the text says it is the town
+                else _Anchors(gaz, list({e.key: e for e in others}.values()))
+            )
+        anchors = by_key[key]
+        if anchors is not None and all(
             float(anchors.distances_km(c.entry).min()) > ACTOR_CITY_NEAREST_KM
             for c in actor.candidates
             if c.kind == CITY
         ):
             dropped.add(key)
-    return [m for m in mentions if normalise(m.text) not in dropped]
+    return [m for m, k in zip(mentions, keys, strict=True) if k not in dropped]
 
 
 SMALL_TOWN_NEAR_KM = 150.0
@@ -1717,27 +1727,39 @@ def _small_towns_near(
     story's other towns ("the evacuation of Barriere"); and a town the gazetteer has far off
     read as the small one near them ("near Clearwater" in a story from Kamloops)."""
 
-    def anchors(but: str) -> list[Entry]:
-        return [
-            m.best.entry for m in mentions
-            if not m.demonym and m.best.kind == CITY and m.best.entry.country
-            and normalise(m.text) != but
-        ]  # fmt: skip
+    # Each mention's key and anchor, worked out once (a long report names thousands of places:
+    # rescanning them all for each one took most of its import), and the anchors each key
+    # reads by, kept until a mention's reading changes
+    keys = [normalise(m.text) for m in mentions]
 
-    if not anchors(""):
+    def anchor(m: PlaceMention) -> Entry | None:
+        entry = m.best.entry
+        return entry if not m.demonym and m.best.kind == CITY and entry.country else None
+
+    firsts = [anchor(m) for m in mentions]
+    by_key: dict[str, tuple[list[Entry], np.ndarray, np.ndarray]] = {}
+
+    def anchors(but: str) -> tuple[list[Entry], np.ndarray, np.ndarray]:
+        if but not in by_key:
+            entries = [e for e, k in zip(firsts, keys, strict=True) if e is not None and k != but]
+            lons = np.array([e.lon for e in entries])
+            by_key[but] = (entries, lons, np.array([e.lat for e in entries]))
+        return by_key[but]
+
+    if not anchors("")[0]:
         return mentions
-    for mention in mentions:
-        key = normalise(mention.text)
-        others = anchors(key)
-        if (
-            mention.best.kind != CITY
-            or mention.demonym
-            or not others
-            or _qualified_at(text, mention.end)
-        ):
+    for i, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if mention.best.kind != CITY or mention.demonym:
+            continue
+        others, lons, lats = anchors(key)
+        if not others or _qualified_at(text, mention.end):
             continue
         cities = [c for c in mention.candidates if c.kind == CITY]
-        if not all(_km_to(c.entry, others) > FAR_NAMESAKE_KM for c in cities):
+        if not all(
+            float(haversine_km_to_many(c.entry.lon, c.entry.lat, lons, lats).min())
+            > FAR_NAMESAKE_KM
+            for c in cities
+        ):
             continue
         if any(
             c.entry.population >= _METONYM_POPULATION or gaz.is_capital(c.entry) for c in cities
@@ -1749,22 +1771,35 @@ def _small_towns_near(
             top = max(c.score for c in mention.candidates)
             near = Candidate(near.entry, top + 0.01)
             mention.candidates = [near, *mention.candidates]
+            firsts[i] = anchor(mention)
+            by_key.clear()
     found = []
-    taken = [(m.start, m.end) for m in mentions]
+    # (a name overlaps a mention when one that starts before its end ends after its start)
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    people: dict[str, bool] = {}  # a name's answer, for each time it comes again
+
+    def a_person(name: str) -> bool:
+        if name not in people:
+            people[name] = _named_as_a_person(text, name)
+        return people[name]
+
     for match in _TOWN_AFTER.finditer(text, start, end):
         a, b = match.span(1)
         name = match[1]
+        before = bisect.bisect_left(starts, b)
         if (
-            any(x < b and a < y for x, y in taken)
+            (before and reach[before - 1] > a)
             or gaz.knows(normalise(name))
             or _CALENDAR_WORD.fullmatch(name.split()[0])
             or normalise(name) in _NOT_CITIES
             or name.lower() in _FUNCTION_WORDS
             or name.lower() in _INSTITUTIONS
-            or _named_as_a_person(text, name)
+            or a_person(name)
         ):
             continue
-        if town := gaz.small_town_near(name, anchors(""), SMALL_TOWN_NEAR_KM):
+        if town := gaz.small_town_near(name, anchors("")[0], SMALL_TOWN_NEAR_KM):
             found.append(PlaceMention(a, b, name, [town]))
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
