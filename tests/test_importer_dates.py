@@ -315,6 +315,24 @@ def test_part_of_a_month_before_and_takes_the_year_written_after_it():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told in the past, a week after publication: 2024's, the only November 3 a Sunday
+        ("The king visited the flooded towns on Sunday, November 3.", "2024-11-03"),
+        ("The king visited the flooded towns on Sunday 3 November.", "2024-11-03"),
+        # a weekday and day that agree in the year read without it keep it
+        ("The rain began on Thursday, October 24.", "2024-10-24"),
+        ("Ballots will be counted on Friday, Jan. 3.", "2025-01-03"),
+    ],
+)
+def test_a_weekday_with_its_day_and_month_picks_the_year_they_agree_in(text, expected):
+    """ "visited the flooded towns on Sunday, November 3", in a story of 29 October 2024, was
+    Friday 3 November 2023 (told in the past, the latest before publication), though only 2024's
+    November 3 is a Sunday."""
+    assert dates(text, day_from_ymd(2024, 10, 29))[-1][1] == expected
+
+
 def test_weekday_keeps_the_other_reading_as_alternative():
     published = day_from_ymd(2024, 6, 12)
     [mention] = find_dates("Ministers met Friday.", published)

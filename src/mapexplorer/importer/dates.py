@@ -382,7 +382,37 @@ def _next_after_publication(
     return None
 
 
+_WEEKDAY_FIRST = re.compile(rf"(?i:on\s+)?(?P<w>{WEEKDAY})\b")
+
+
 def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = None) -> Resolved:
+    """A day and month without a year: its year (see `_month_day_year`), the year in which the
+    weekday written with it falls on it if it is not ("Sunday, November 3" in a story of
+    October 2024 is 2024's, not 2023's, told in the past): of the years around publication,
+    the nearest."""
+    found = _month_day_year(month, day, ctx, m)
+    weekday = _WEEKDAY_FIRST.match(m[0]) if m is not None else None
+    if found is None or weekday is None:
+        return found
+    target = WEEKDAYS.index(weekday["w"].capitalize())
+    span = found[0]
+    if (span.start + 3) % 7 == target:  # day 0 (1970-01-01) was a Thursday
+        return found
+    around = ymd_from_day(ctx.published if ctx.published is not None else span.start)[0]
+    for year in (around, around - 1, around + 1):
+        try:
+            agrees = _span(_ymd(year, month, day))
+        except (DateError, ValueError):
+            continue
+        if (agrees.start + 3) % 7 == target:
+            why = f"no year given: the year near publication in which {MONTH_NAMES[month - 1]} "
+            return agrees, FROM_PUBLISHED, f"{why}{day} is a {WEEKDAYS[target]}"
+    return found
+
+
+def _month_day_year(
+    month: int, day: int, ctx: _Context, m: re.Match[str] | None = None
+) -> Resolved:
     if (ahead := _next_after_publication(lambda y: _span(_ymd(y, month, day)), ctx, m)) is not None:
         return ahead, FROM_PUBLISHED, "no year given: the next such day after publication"
     found = _year_of_month_day(month, day, ctx, m)
