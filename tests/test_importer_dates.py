@@ -333,6 +333,45 @@ def test_a_weekday_with_its_day_and_month_picks_the_year_they_agree_in(text, exp
     assert dates(text, day_from_ymd(2024, 10, 29))[-1][1] == expected
 
 
+_LEAD = "On Tuesday, October 29, 2024, torrential rain swept across eastern Spain.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the story goes on from the day its lead tells in full, taken for publication's
+        (f"{_LEAD}On Wednesday, soldiers reached Paiporta.", (2024, 10, 29), "2024-10-30"),
+        (f"{_LEAD}Soldiers reached Paiporta on Friday.", (2024, 10, 29), "2024-11-01"),
+        # or before publication, however long after
+        (f"{_LEAD}On Wednesday, soldiers reached Paiporta.", (2025, 10, 29), "2024-10-30"),
+        # unless the text says it is the one before
+        (f"{_LEAD}Last Wednesday, forecasters had warned.", (2024, 10, 29), "2024-10-23"),
+        # a dateline's day is publication's: a weekday told in the past counts back from it
+        (
+            "VALENCIA, Spain, Tuesday, October 29, 2024 — Rain swept across eastern Spain.\n\n"
+            "On Wednesday, soldiers reached Paiporta.",
+            (2024, 10, 29),
+            "2024-10-23",
+        ),
+    ],
+)
+def test_a_weekday_after_a_day_told_in_full_is_in_the_days_after_it(text, published, expected):
+    """With "On Tuesday, October 29, 2024" in the lead (the story's date taken from it), "On
+    Wednesday, soldiers reached Paiporta" was Wednesday 23 October, a week before the story it
+    goes on with; the other reading stays an alternative."""
+    [*_, mention] = find_dates(text, day_from_ymd(*published))
+    assert mention.span.edtf == expected
+    assert mention.alternatives
+
+
+def test_a_chronicles_next_day_dates_its_draft():
+    drafts = import_text(
+        "How the floods unfolded\n\n"
+        f"{_LEAD}On Wednesday, soldiers reached Paiporta, south of Valencia, officials said.\n"
+    ).drafts
+    assert [(d.places[0].name, d.time.edtf) for d in drafts][-1] == ("Paiporta", "2024-10-30")
+
+
 def test_weekday_keeps_the_other_reading_as_alternative():
     published = day_from_ymd(2024, 6, 12)
     [mention] = find_dates("Ministers met Friday.", published)

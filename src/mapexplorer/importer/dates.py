@@ -1663,6 +1663,16 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         )
     )
     back = (today - target) % 7
+    if not ahead and which in ("", "on") and (told := _a_day_told_in_full(ctx)) is not None:
+        # "On Tuesday, October 29, 2024, torrential rain swept … ¶ On Wednesday, soldiers
+        # reached Paiporta": the story goes on from the day it told in full, to the day after
+        # (told past, before publication, or the day told is publication's, a chronicle's
+        # lead taken for it); not a week before, nor in publication's week a year later
+        day = told.span.start + (target - (told.span.start + 3) % 7) % 7
+        if day != pub - back and (told.span.start < day <= pub or told.span.start == pub):
+            words = re.sub(r"^(?i:on)\s+", "", told.text)
+            note = f"the {m['w'].capitalize()} after {words}, the day told before"
+            return TimeSpan.from_days(day), FROM_PUBLISHED, note, (TimeSpan.from_days(pub - back),)
     if ahead:
         day = pub + (target - today) % 7
         if which == "next" and day == pub:
@@ -1675,6 +1685,26 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     note = f"the {m['w'].capitalize()} {'on or after' if ahead else 'on or before'} publication"
     alternatives = (TimeSpan.from_days(alt_day),) if alt_day != day else ()
     return TimeSpan.from_days(day), FROM_PUBLISHED, note, alternatives
+
+
+_A_DAY_TOLD_IN_FULL = re.compile(
+    rf"(?i:on)\s+{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\s+{DAY}|{DAY}\s+(?:of\s+)?{MONTH})(?:,?\s+{YEAR})?"
+)
+
+
+def _a_day_told_in_full(ctx: _Context) -> DateMention | None:
+    """The date told last when it is one day on or before publication, written in full as an
+    event's, with its weekday ("On Tuesday, October 29, 2024, torrential rain swept …"): a
+    chronicle going on from it day by day. (A dateline's day, "VALENCIA, Spain, Tuesday,
+    October 29, 2024 —", is publication's, from which a weekday counts back.)"""
+    if not ctx.told or ctx.published is None:
+        return None
+    last = ctx.told[-1]
+    if last.span.start == last.span.end <= ctx.published and _A_DAY_TOLD_IN_FULL.fullmatch(
+        last.text
+    ):
+        return last
+    return None
 
 
 # A weekday the story goes on to after a day of publication's name: "On Tuesday, the storm
