@@ -3406,3 +3406,22 @@ def test_a_year_that_says_which_thing_is_not_the_clauses_date(sentence, date):
     [draft] = import_text(sentence, published="2025-12-10").drafts
     assert draft.time.edtf == date
     assert draft.time_alternatives
+
+
+def test_a_dated_participle_after_the_main_clause_is_where_its_places_are():
+    """ "During the civil war, which began in 1975, he fled to Cyprus, returning in 1991 to lead
+    the reconstruction of downtown Beirut" was titled "He returned to lead the reconstruction
+    of downtown Beirut" but placed in Cyprus first: the places of the clause before it."""
+    text = (
+        "During the civil war, which began in 1975, he fled to Cyprus, returning in 1991 to "
+        "lead the reconstruction of downtown Beirut."
+    )
+    [draft] = import_text(text, published="2024-10-16").drafts
+    assert draft.title == "He returned to lead the reconstruction of downtown Beirut"
+    assert [p.name for p in draft.places] == ["Beirut"]
+    assert "Cyprus" in [p.name for p in draft.place_alternatives]
+    # a participle of the same event, dated in the main clause, keeps the main clause's site
+    [final] = import_text(
+        "Spain won the final on Sunday, beating England 2-1 in Berlin.", published="2024-07-16"
+    ).drafts
+    assert [p.name for p in final.places] == ["Berlin"]

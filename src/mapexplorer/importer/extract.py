@@ -620,6 +620,20 @@ def _units(
             later = [m for m in unit.places if m.start >= now.start()]
             unit.places = [m for m in unit.places if m.start < now.start()]
             unit.displaced = [*unit.displaced, *later]
+        participle = _DATED_PARTICIPLE.search(text, start, end)
+        if (
+            participle
+            and unit.dates
+            and unit.dates[0].start >= participle.start()
+        ):
+            # "During the war he fled to Cyprus, returning in 1991 to lead the reconstruction of
+            # Beirut": the dated participle is the event (its title), and so are its places;
+            # where the clause before it was, an alternative
+            inside = [m for m in unit.places if m.start >= participle.start() and not m.demonym]
+            before = [m for m in unit.places if m.start < participle.start() and not m.demonym]
+            if inside and before:
+                unit.places = [m for m in unit.places if m not in before]
+                unit.displaced = [*unit.displaced, *before]
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         unit.names_a_place_before = bool(_A_PLACE_NAMED_BEFORE.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
@@ -741,6 +755,9 @@ def _attributive_year(text: str, mention: DateMention) -> bool:
     )
 
 
+# ", returning in 1991 to lead …", ", graduating from … in 1956": a participle after the main
+# clause, with a date of its own
+_DATED_PARTICIPLE = re.compile(r",\s(?=(?:later\s|then\s)?[a-z]{3,}ing\s)")
 _THE_END_OF = re.compile(
     r"\b(?:after|following|since|before|until|amid|with)\s+(?:the\s+)?(?:[a-z]+\s+)?"
     r"(?:collapse|break-?up|dissolution|disintegration|demise|partition|breakdown)\s+of\s+"
