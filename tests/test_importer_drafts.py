@@ -3368,6 +3368,9 @@ def test_a_country_listed_with_a_peoples_adjective_and_a_noun_phrase_is_whose():
          "Gas prices at the Dutch TTF hub in Amsterdam fell 4%"),
         ("Residents of the three villages near the border with Syria fled.",
          "Residents of the three villages near the border with Syria fled"),
+        # a passive with its particle ("… was cut", not "off")
+        ("The town of Klodzko in Lower Silesia was cut off on Sunday.",
+         "The town of Klodzko in Lower Silesia was cut off"),
     ],
 )  # fmt: skip
 def test_a_long_subject_cut_a_few_words_before_its_verb_gets_it(sentence, title):

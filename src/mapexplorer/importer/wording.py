@@ -744,8 +744,11 @@ def _with_what_the_verb_did(cut: list[str], words: list[str]) -> list[str]:
         and not has_a_verb(" ".join(cut[1:]).lower())
     ):
         # "A previous attempt to reach the lake | was abandoned in December 2012": a long
-        # subject cut before its verb gets it
-        return words[: at + 2]
+        # subject cut before its verb gets it, and its particle ("… was cut off")
+        end = at + 2
+        if end < len(words) and not _PHRASE_END.search(words[end - 1]):
+            end += words[end].lower().strip(",.;:") in _PARTICLES
+        return [*words[: end - 1], words[end - 1].rstrip(",;:")] if end > at + 2 else words[:end]
     if not any(
         a_past_verb(w.lower().strip(",.;:")) or w.lower() in _MODALS | _BE_HAVE for w in cut[1:]
     ):
