@@ -1334,6 +1334,9 @@ def test_a_saints_name_is_no_town(gaz, text, found):
         ("Protesters marched in St. Paul on Monday.", [("Saint Paul", "US")]),
         ("The storm hit Ft. Lauderdale.", [("Fort Lauderdale", "US")]),
         ("Crowds gathered in Ste. Foy.", [("Sainte-Foy", "CA")]),
+        # the German "Sankt" too
+        ("The St. Pölten district was declared a disaster zone.", [("Sankt Pölten", "AT")]),
+        ("Talks opened in St. Gallen.", [("Sankt Gallen", "CH")]),
         # a name known as written is read as written
         ("He flew to St. John's and St. Louis.", [("St. John's", "CA"), ("St. Louis", "US")]),
         # a church named after the saint is not the town of his name

@@ -1050,9 +1050,10 @@ def _scan(gaz: Gazetteer, text: str, start: int, end: int) -> list[PlaceMention]
                 # of his name (Saint George, Utah); "St. John's, Newfoundland" is known whole
                 continue
             if rest and head in _SPELLED_OUT and not gaz.knows(key):
-                # "St. Paul" for GeoNames' Saint Paul, "Ft. Lauderdale" for Fort Lauderdale
-                spelled = f"{_SPELLED_OUT[head]} {rest}"
-                key = spelled if gaz.knows(spelled) else key
+                # "St. Paul" for GeoNames' Saint Paul, "Ft. Lauderdale" for Fort Lauderdale,
+                # "St. Pölten" for Sankt Pölten
+                spellings = [_SPELLED_OUT[head], *(["sankt"] if head == "st" else [])]
+                key = next((f"{s} {rest}" for s in spellings if gaz.knows(f"{s} {rest}")), key)
             # "The UN", "The Kalyan Minaret": a sentence's opening "The" is no part of the name,
             # whose word alone must pass the checks on single words.
             skip = 1 if n > 1 and group[0].word.lower() == "the" else 0
