@@ -319,6 +319,9 @@ def draft_places(text: str) -> list[list[tuple[str, str]]]:
         ("Protesters gathered in Fergana in 2019.", [("Fergana", "point")]),
         # a bay named after the town on it: the town stands for it
         ("Detainees were flown to Guantanamo Bay in 2002.", [("Guantánamo", "point")]),
+        # and so does a great city on the islands of its name
+        ("In 1534 the islands of Bombay passed to Portugal.", [("Mumbai", "point"),
+         ("Portugal", "region")]),
     ],
 )  # fmt: skip
 def test_a_name_before_a_word_for_land_or_water_is_not_a_town(text, places):

@@ -1201,7 +1201,16 @@ def _filter_cities(cands, text, tokens, i, n, lower_words, key) -> list[Candidat
         and text[token.end : tokens[i + 1].start] == " "
     ) or bool(_FEATURE_OF.search(text, max(0, token.start - 20), token.start))
     if feature:  # "the Fergana Valley": not the town of Fergana
-        return [c for c in cands if c.kind != CITY]
+        # (but "the islands of Bombay", "the island of Montreal": a great city stands on them)
+        return [
+            c
+            for c in cands
+            if c.kind != CITY
+            or (
+                _FEATURE_OF.search(text, max(0, token.start - 20), token.start)
+                and c.entry.population >= _METONYM_POPULATION
+            )
+        ]
     if key in _surnames(text) and not _PLACE_PREPOSITION.search(
         text, max(0, token.start - 12), token.start
     ):
