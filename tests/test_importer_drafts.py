@@ -3428,3 +3428,15 @@ def test_a_dated_participle_after_the_main_clause_is_where_its_places_are():
         "Spain won the final on Sunday, beating England 2-1 in Berlin.", published="2024-07-16"
     ).drafts
     assert [p.name for p in final.places] == ["Berlin"]
+
+
+def test_the_sites_listed_after_a_site_named_first_stay_where():
+    """ "In Poland, rescuers in Nysa and Klodzko in the Opolskie and Dolnoslaskie regions worked
+    through the night on Monday" was placed in Poland and Nysa, Klodzko and the provinces
+    alternatives (696ca9c): a list of places after "in" is where, not who acted."""
+    [draft] = import_text(
+        "In Poland, rescuers in Nysa and Klodzko in the Opolskie and Dolnoslaskie regions worked "
+        "through the night on Monday.",
+        published="2024-09-05",
+    ).drafts
+    assert {"Nysa", "Kłodzko", "Lower Silesia"} <= {p.name for p in draft.places}

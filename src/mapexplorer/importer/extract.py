@@ -621,11 +621,7 @@ def _units(
             unit.places = [m for m in unit.places if m.start < now.start()]
             unit.displaced = [*unit.displaced, *later]
         participle = _DATED_PARTICIPLE.search(text, start, end)
-        if (
-            participle
-            and unit.dates
-            and unit.dates[0].start >= participle.start()
-        ):
+        if participle and unit.dates and unit.dates[0].start >= participle.start():
             # "During the war he fled to Cyprus, returning in 1991 to lead the reconstruction of
             # Beirut": the dated participle is the event (its title), and so are its places;
             # where the clause before it was, an alternative
@@ -686,12 +682,22 @@ def _units(
         ):  # fmt: skip
             # "In Munich on June 14, Germany beat Scotland 5-1", "The tournament opened in
             # Munich, when Germany beat Scotland": the site named before who acted is where;
-            # who acted, and whom they beat, alternatives
-            others = [
+            # who acted, and whom they beat, alternatives (not the sites listed with it: "in
+            # Nysa and Klodzko", nor those after "in the": "in the Opolskie and Dolnoslaskie
+            # regions")
+            sites = [
                 m for m in own
-                if m.start > site.start
-                and (m in unit.actors or not _SITE_BEFORE.search(text, max(0, m.start - 60), m.start))
+                if m is site
+                or _IN_THE_BEFORE.search(text, max(0, m.start - 12), m.start)
+                or (
+                    m not in unit.actors
+                    and _SITE_BEFORE.search(text, max(0, m.start - 60), m.start)
+                )
             ]  # fmt: skip
+            for before, mention in zip(own, own[1:], strict=False):
+                if before in sites and _LISTED.fullmatch(text, before.end, mention.start):
+                    sites.append(mention)
+            others = [m for m in own if m.start > site.start and m not in sites]
             unit.displaced = [*unit.displaced, *others]
             unit.places = [m for m in unit.places if m not in others]
         origins = [
@@ -738,6 +744,7 @@ def _units(
     return units
 
 
+_IN_THE_BEFORE = re.compile(r"\b(?:in|at|near|across)\s+the\s+$", re.I)
 # "in Munich", "at the Allianz Arena in Munich": where, before who acted
 _SITE_AHEAD = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,2}$", re.I
