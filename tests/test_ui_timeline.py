@@ -175,6 +175,35 @@ def test_a_narrow_window_puts_the_controls_on_two_rows(qtbot, state, start):
     assert "War in Ukraine" in widget.date_label.shown_text()  # the era shows on it
 
 
+def test_at_larger_text_one_row_holds_the_controls_where_they_fit(qtbot, state):
+    """At 1366 px and 150% text the controls went to two rows: the date line kept room for
+    "30 September 2025 · Empire and revolution", though "31 January 2025 · War in Ukraine"
+    fitted. One row when they fit with the longest date and half an era's name, which the
+    line elides (whole in its tooltip); still two rows at half the screen."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from mapexplorer.ui.text_size import scale_application_text
+
+    scale_application_text(1.5)
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget = QtTimeline(state)
+    layout.addWidget(widget)
+    window.resize(1366, 200)
+    window.show()
+    qtbot.waitExposed(window)
+    boxes = _laid_out(widget, qtbot, 1366)
+    assert _rows(boxes) == 1, boxes
+    assert widget.date_label.shown_text() == widget.date_label.text()  # whole
+    assert widget.date_label.text().endswith("War in Ukraine")
+    for name, box in boxes.items():
+        assert widget.rect().contains(box), (name, box)
+        assert not any(box.intersects(b) for n, b in boxes.items() if n != name), name
+    assert _rows(_laid_out(widget, qtbot, 683)) == 2
+
+
 def test_bad_date_shows_error(qtbot, timeline, state):
     before = state.time
     box = timeline.date_edit

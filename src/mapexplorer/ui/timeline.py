@@ -687,6 +687,8 @@ class DateLine(QWidget):
         metrics = self.fontMetrics()
         self._hint = QSize(metrics.horizontalAdvance(self._room_for), metrics.height() + 4)
         self._least = QSize(metrics.horizontalAdvance(self._least_text), self._hint.height())
+        head, sep, tail = self._room_for.partition(self.SEPARATOR)
+        self._shared = metrics.horizontalAdvance(f"{head}{sep}{tail[: len(tail) // 2]}…")
         self.setMinimumWidth(self._least.width())
         self.updateGeometry()
 
@@ -730,6 +732,13 @@ class DateLine(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return self._least
+
+    def shared_width(self) -> int:
+        """The room that keeps the line worth reading beside other controls on their row:
+        the longest date, and half of the longest era's name ("Empire and…"), which the line
+        elides (whole in its tooltip). Room for all of it put the timeline's controls on two
+        rows at 1366 px and 150% text, where "31 January 2025 · War in Ukraine" fitted."""
+        return self._shared
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
@@ -970,15 +979,17 @@ class QtTimeline(QWidget):
         widgets = [getattr(self, name) for name in names]
         if least:
             widths = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in widgets]
-        else:
-            widths = [w.sizeHint().width() for w in widgets]
+        else:  # the date line shares its row: its era may be cut short there
+            widths = [
+                w.shared_width() if w is self.date_label else w.sizeHint().width() for w in widgets
+            ]
         margins = self.layout().contentsMargins() if self.layout() else None
         sides = margins.left() + margins.right() if margins else 0
         return sum(widths) + 4 * (len(widths) - 1) + gaps * self._GAP + sides
 
     def _one_row_width(self) -> int:
         """The width that holds every control on one row at its natural size (the date line
-        with room for the date and the era's name)."""
+        with room for the longest date and half an era's name: `DateLine.shared_width`)."""
         return self._row_width((*self._PLAYBACK, *self._DATE, *self._VIEW), gaps=2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
