@@ -1273,3 +1273,28 @@ def test_a_hard_wrapped_article_reads_as_paragraphs_in_the_review(window, qtbot,
     sentence = review.drafts.drafts[0].excerpt
     shown = review._cursor(sentence.start, sentence.end).selectedText()
     assert shown == text[sentence.start : sentence.end].replace("\n", " ")
+
+
+def test_at_larger_text_the_review_fits_half_a_screen_and_its_headers_read_whole(window, qtbot):
+    """At 150% text the review could not be made narrower than 924 px (its counts line, on
+    one line, held it); at 200% "Places" read "Place", running into "Confidence", and the
+    drafts scrolled sideways."""
+    review = open_review(qtbot, window)
+    table, head = review.table, review.table.horizontalHeader()
+    try:
+        window.set_text_scale(1.5)
+        qtbot.waitUntil(lambda: review.minimumSizeHint().width() <= 683, timeout=5000)
+        window.set_text_scale(2.0)
+        review.resize(1000, 700)
+        qtbot.waitUntil(lambda: review.size().width() == 1000, timeout=5000)
+        review.layout().activate()
+
+        def whole():
+            wanted = [head.sectionSizeFromContents(c).width() for c in range(head.count())]
+            return all(head.sectionSize(c) >= w for c, w in enumerate(wanted))
+
+        qtbot.waitUntil(whole, timeout=5000)
+        qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible(), timeout=5000)
+        assert review.minimumSizeHint().width() <= 1024
+    finally:
+        window.set_text_scale(1.0)

@@ -357,6 +357,8 @@ class QtReview(QMainWindow):
         self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped when short of room: on one line it held the review 924 px wide at 150% text.
+        self.counts.setWordWrap(True)
         self.accept_all_button = QPushButton("Accept all to review")
         self.accept_all_button.setToolTip("Accept every draft you have not rejected")
         self.accept_all_button.clicked.connect(self.accept_all)
@@ -368,8 +370,7 @@ class QtReview(QMainWindow):
         self.close_button.setToolTip("Your review is kept: import the article again to resume")
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.counts)
-        bottom.addStretch(1)
+        bottom.addWidget(self.counts, 1)  # its room before the buttons', not a stretch's
         bottom.addWidget(self.accept_all_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
@@ -1083,7 +1084,7 @@ class QtReview(QMainWindow):
     """The other columns' widths, and the least they shrink to (the confidence's header
     whole), beside the title's, at the normal text size: larger text widens them as much
     (at 200% the status read "○ To …")."""
-    WHOLE = (DraftTableModel.STATUS, DraftTableModel.CONFIDENCE)
+    WHOLE = (DraftTableModel.STATUS,)
     """Columns whose least width grows with the text: a status or a header cut off says
     nothing, where a date or places cut off still do (and the title keeps its room)."""
     TITLE_LEAST = 220
@@ -1095,15 +1096,17 @@ class QtReview(QMainWindow):
         of what it can spare until the title has `TITLE_LEAST`, which takes what is left."""
         room = self.table.viewport().width()
         scale = text_scale()
-        widths = {
-            c: (round(w * scale), round(least * (scale if c in self.WHOLE else 1)))
-            for c, (w, least) in self.COLUMN_WIDTHS.items()
-        }
+        widths = {}
+        for c, (w, least) in self.COLUMN_WIDTHS.items():
+            # Never narrower than its header's word: at 200% "Places" read "Place" and ran
+            # into "Confidence".
+            least = max(round(least * (scale if c in self.WHOLE else 1)), self._header_width(c))
+            widths[c] = (max(round(w * scale), least), least)
+        head = self.table.horizontalHeader()
         wanted = {c: w for c, (w, _) in widths.items()}
         can_give = {c: w - least for c, (w, least) in widths.items()}
         short = round(self.TITLE_LEAST * scale) - (room - sum(wanted.values()))
-        share = min(1.0, max(0.0, short / sum(can_give.values())))
-        head = self.table.horizontalHeader()
+        share = min(1.0, max(0.0, short / max(1, sum(can_give.values()))))
         self._fitting = True
         try:
             for column, width in wanted.items():
@@ -1112,6 +1115,11 @@ class QtReview(QMainWindow):
                     head.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _header_width(self, column: int) -> int:
+        """The width that shows a column's header whole, at the text size now (Qt's own
+        measure: the word and the header's margins)."""
+        return self.table.horizontalHeader().sectionSizeFromContents(column).width()
 
     def _on_column_resized(self, column: int, _old: int, new: int) -> None:
         """A column the user dragged keeps its width: the next resize of the window fitted it
@@ -1128,6 +1136,16 @@ class QtReview(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(row)
         head = self.table.horizontalHeader().sizeHint().height()
         self.table.setMinimumHeight(head + 4 * row + 2 * self.table.frameWidth())
+        # Room for every column at its least and the title's header: narrower, the splitter
+        # gave the table less, the title's column shrank to "Titl" and it scrolled sideways.
+        scale = text_scale()
+        leasts = sum(
+            max(round(least * (scale if c in self.WHOLE else 1)), self._header_width(c))
+            for c, (_, least) in self.COLUMN_WIDTHS.items()
+        )
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        title = self._header_width(DraftTableModel.TITLE)
+        self.table.setMinimumWidth(leasts + title + scroll + 2 * self.table.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """A and R decide the selected draft while the table or the article has the focus."""
