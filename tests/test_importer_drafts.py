@@ -263,6 +263,30 @@ def test_geneva_wire_story():
     assert "Georgia (U.S. state)" in [p.name for p in tbilisi.place_alternatives]
 
 
+def test_a_small_namesake_across_the_world_is_not_offered(bundled_drafts):
+    """In the bundled story of Russia, Iran and Syria, "Moscow, Idaho" (25,000 people) was
+    offered beside Moscow, and five towns in Ohio, Tennessee… called Lebanon beside the
+    country: none lies within 1,000 km of any of the story's places."""
+    offered = {p.name for d in bundled_drafts.drafts for p in d.place_alternatives}
+    assert "Moscow" in {p.name for d in bundled_drafts.drafts for p in d.places}
+    assert not {name for name in offered if name.startswith(("Moscow,", "Lebanon,"))}
+    assert "Gaza, Palestine" in offered  # a namesake near the story's places stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no other place to judge by
+        "Putin met Pezeshkian in Moscow on Jan. 17, 2025.",
+        # one near it: the story names the United States
+        "Trump said in the United States on Jan. 17, 2025 that he would call Moscow.",
+    ],
+)
+def test_a_small_namesake_stays_offered_without_a_story_far_from_it(text):
+    drafts = import_text(text, published="2025-01-17").drafts
+    assert "Moscow, Idaho" in {p.name for d in drafts for p in d.place_alternatives}
+
+
 def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
     """The bundled article starts with its dateline: it was titled "Russia iran partnership",
     made from its file's name, and the review and the saved catalogue read that as its title."""

@@ -51,6 +51,7 @@ from mapexplorer.importer.gazetteer import (
     STATE,
     Gazetteer,
     PlaceMention,
+    far_small_namesakes,
     gazetteer,
     normalise,
 )
@@ -197,7 +198,7 @@ def make_drafts(
                 country,
             )
         )
-    return _to_drafts(article, drafts, gaz)
+    return _to_drafts(article, drafts, gaz, [*places, *([dateline] if dateline else [])])
 
 
 def _within(mentions: list[_Mention], starts: list[int], sentence: Sentence) -> list[_Mention]:
@@ -1458,15 +1459,18 @@ def _undated_paragraph_date(
 # --- units → drafts ----------------------------------------------------------------------------
 
 
-def _to_drafts(article: Article, units: list[_Unit], gaz: Gazetteer) -> list[Draft]:
+def _to_drafts(
+    article: Article, units: list[_Unit], gaz: Gazetteer, story: list[PlaceMention]
+) -> list[Draft]:
     text = article.text
     drafts: list[Draft] = []
     used: set[str] = set()
+    far = far_small_namesakes(gaz, story)  # not offered: "Moscow, Idaho" in a story of Russia
     for unit in units:
         mentions = list(unit.places) + [m for c in unit.context for m in c.places]
         # (no place told before "after the collapse of the Soviet Union": the state is the one)
         places, alternatives, place_trust = _choose_places(
-            mentions or unit.speakers or unit.ended, gaz
+            mentions or unit.speakers or unit.ended, gaz, far
         )
         for speaker in unit.speakers if mentions else []:
             place = gaz.place(speaker.best.entry)
@@ -1705,9 +1709,10 @@ def _dated_predicate(
 
 
 def _choose_places(
-    mentions: list[PlaceMention], gaz: Gazetteer
+    mentions: list[PlaceMention], gaz: Gazetteer, far: set[tuple[str, str]] = frozenset()
 ) -> tuple[list[Place], list[Place], float]:
-    """(places, alternatives, trust): named places first; country adjectives only if none."""
+    """(places, alternatives, trust): named places first; country adjectives only if none. The
+    readings in `far` (name's key, entry key) are not offered (see `far_small_namesakes`)."""
     named = [m for m in mentions if not m.demonym]
     chosen = named or mentions
     places: dict[str, Place] = {}
@@ -1722,6 +1727,8 @@ def _choose_places(
         else:
             trusts.append(1.0)
         for other in mention.candidates[1:]:
+            if far and (normalise(mention.text), other.entry.key) in far:
+                continue
             alternatives.setdefault(other.entry.key, gaz.place(other.entry, qualified=True))
     if named:  # the country adjectives left out are alternatives
         for mention in mentions:

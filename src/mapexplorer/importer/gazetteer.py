@@ -1814,6 +1814,60 @@ def _small_towns_near(
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
+_BIG_TIMES = 10
+"""How many times bigger than a namesake the city read must be for it to be the big city."""
+
+
+def far_small_namesakes(gaz: Gazetteer, mentions: list[PlaceMention]) -> set[tuple[str, str]]:
+    """The readings not worth offering as alternatives, as (name's key, entry key): a town a
+    tenth the size of the city (or country) read, or smaller, lying over `FAR_NAMESAKE_KM` from
+    every other place the story names (Moscow, Idaho, or Lebanon, Tennessee, in a story of
+    Russia, Iran and Syria). With no other place to judge by, or one near it (the story names
+    the United States), it stays."""
+    named: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for m in mentions:
+        if not m.demonym:
+            named[normalise(m.text)].setdefault(m.best.entry.key, m.best.entry)
+    far: set[tuple[str, str]] = set()
+    asked: set[tuple[str, str]] = set()
+    for m in mentions:
+        best = m.best.entry
+        if m.demonym or best.population <= 0:
+            continue
+        key = normalise(m.text)
+        for other in m.candidates[1:]:
+            entry = other.entry
+            if (
+                (key, entry.key) in asked
+                or entry.kind != CITY
+                or entry.population * _BIG_TIMES > best.population
+            ):
+                continue
+            asked.add((key, entry.key))
+            anchors = {k: e for name, es in named.items() if name != key for k, e in es.items()}
+            if anchors and all(
+                _km_to_place(gaz, entry, a) > FAR_NAMESAKE_KM for a in anchors.values()
+            ):
+                far.add((key, entry.key))
+    return far
+
+
+def _km_to_place(gaz: Gazetteer, entry: Entry, place: Entry) -> float:
+    """How far a town lies from a place: its point, or its area (0 inside it)."""
+    if place.shape[:1] == ("point",) or place.kind == CITY:
+        return float(
+            haversine_km_to_many(
+                entry.lon, entry.lat, np.array([place.lon]), np.array([place.lat])
+            ).min()
+        )
+    point = Point(entry.lon, entry.lat)
+    area = gaz.geometry(place)
+    if area.intersects(point):
+        return 0.0
+    [(lon, lat), _] = shapely.get_coordinates(shapely.shortest_line(area, point))
+    return float(haversine_km_to_many(entry.lon, entry.lat, np.array([lon]), np.array([lat]))[0])
+
+
 # Words written with a capital after "in", "to"… that are no town's name there ("testified in
 # Congress", "translated into English"), though a small town has it (Congress, Arizona).
 _INSTITUTIONS = {
