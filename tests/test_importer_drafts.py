@@ -287,6 +287,30 @@ def test_a_small_namesake_stays_offered_without_a_story_far_from_it(text):
     assert "Moscow, Idaho" in {p.name for d in drafts for p in d.place_alternatives}
 
 
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("VALENCIA, Spain, Oct 29 (Reuters) -", "2024-10-29"),
+        ("VALENCIA, Spain, Tuesday, October 29, 2024 —", None),
+    ],
+)
+def test_a_lead_with_no_date_is_the_day_its_dateline_gives(dateline, published):
+    """ "VALENCIA, Spain, Oct 29 (Reuters) - Torrential rain swept across eastern Spain" was
+    dated 30 October 2023 to 29 October 2024, a news report's undated statement, though its
+    dateline gives the day; the paragraph after it goes on with that day."""
+    drafts = import_text(
+        f"Floods in Spain kill dozens\n\n{dateline} Torrential rain swept across eastern "
+        "Spain, flooding towns south of Valencia, regional officials said.\n\nRescue crews "
+        "lifted people from the roofs of cars in Paiporta.\n",
+        published=published,
+    ).drafts
+    assert [(d.places[0].name, d.time.edtf) for d in drafts] == [
+        ("Spain", "2024-10-29"),
+        ("Paiporta", "2024-10-29"),
+    ]
+    assert "dateline" in drafts[0].date_note
+
+
 def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
     """The bundled article starts with its dateline: it was titled "Russia iran partnership",
     made from its file's name, and the review and the saved catalogue read that as its title."""

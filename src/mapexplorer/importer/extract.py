@@ -180,24 +180,22 @@ def make_drafts(
     lending += [DateMention(m.start, m.end, m.text, m.span, _UNPLACED, m.note) for m in unresolved]
     lending.sort(key=lambda m: m.start)
     drafts: list[_Unit] = []
+    datelined = _dateline_day(article, published)
     for index in sorted(units_by_paragraph):
         # The story's date so far: its last draft's, unless that one looks ahead ("will
         # visit next week"), which an undated paragraph after it does not go on with.
         told = [d for d in drafts if published is None or _current_date(d).start <= published]
         current = _current_date((told or drafts)[-1]) if drafts else None
         story = [m for m in drafts[-1].places if m not in drafts[-1].actors] if drafts else []
-        drafts.extend(
-            _paragraph_drafts(
-                units_by_paragraph[index],
-                lending,
-                published,
-                news,
-                current,
-                story,
-                titled,
-                country,
-            )
+        found = _paragraph_drafts(
+            units_by_paragraph[index], lending, published, news, current, story, titled, country
         )
+        for unit in found if datelined and index == 0 else []:
+            if unit.inherited and unit.inherited[0].end - unit.inherited[0].start >= 365:
+                # "VALENCIA, Spain, Oct 29 (Reuters) - Torrential rain swept across eastern
+                # Spain": the news of the day the dateline gives, not of the year before it
+                unit.inherited = datelined
+        drafts.extend(found)
     return _to_drafts(article, drafts, gaz, [*places, *([dateline] if dateline else [])])
 
 
@@ -1404,6 +1402,22 @@ def _paragraph_drafts(
         nearest = min(drafts, key=lambda d: (abs(d.start - unit.start), d.start > unit.start))
         nearest.context.append(unit)
     return drafts
+
+
+def _dateline_day(article: Article, published: int | None) -> tuple[TimeSpan, str] | None:
+    """The day a dateline gives ("VALENCIA, Spain, Oct 29 (Reuters) -"), with why, for a lead
+    with no date of its own: when it is publication's or one of the week before."""
+    if not article.dateline_date or published is None:
+        return None
+    found = find_dates(article.dateline_date, published)
+    if not found or found[0].span.start != found[0].span.end:
+        return None
+    day = found[0].span.start
+    if not published - 7 <= day <= published:
+        return None
+    return found[0].span, (
+        f"No date in the lead: the day its dateline gives, “{article.dateline_date}”. Check it."
+    )
 
 
 def _story_but_whose(unit: _Unit, story: list[PlaceMention]) -> list[PlaceMention]:
