@@ -273,6 +273,21 @@ def test_a_small_namesake_across_the_world_is_not_offered(bundled_drafts):
     assert "Gaza, Palestine" in offered  # a namesake near the story's places stays
 
 
+def test_a_town_across_the_world_is_not_offered_for_a_state():
+    """In an AP story of Hurricane Milton titled "… slams into Florida's Gulf Coast", the state
+    had Florida, Colombia, and Florida, Uruguay, as alternatives."""
+    drafts = import_text(
+        "Hurricane Milton slams into Florida's Gulf Coast\n\nSIESTA KEY, Fla. (AP) — "
+        "Hurricane Milton made landfall Wednesday night near Siesta Key, officials said.\n\n"
+        "President Joe Biden will visit the state on Sunday, the White House said.\n",
+        published="2024-10-10",
+    ).drafts
+    offered = {p.name for d in drafts for p in d.place_alternatives}
+    assert "Florida (U.S. state)" in {p.name for d in drafts for p in d.places}
+    assert not {"Florida, Colombia", "Florida, Uruguay"} & offered
+    assert "Florida, Cuba" in offered  # 500 km from Siesta Key
+
+
 @pytest.mark.parametrize(
     "text",
     [

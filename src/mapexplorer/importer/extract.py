@@ -196,7 +196,7 @@ def make_drafts(
                 # Spain": the news of the day the dateline gives, not of the year before it
                 unit.inherited = datelined
         drafts.extend(found)
-    return _to_drafts(article, drafts, gaz, [*places, *([dateline] if dateline else [])])
+    return _to_drafts(article, drafts, gaz, [*places, *([dateline] if dateline else []), *titled])
 
 
 def _within(mentions: list[_Mention], starts: list[int], sentence: Sentence) -> list[_Mention]:

@@ -1820,10 +1820,11 @@ _BIG_TIMES = 10
 
 def far_small_namesakes(gaz: Gazetteer, mentions: list[PlaceMention]) -> set[tuple[str, str]]:
     """The readings not worth offering as alternatives, as (name's key, entry key): a town a
-    tenth the size of the city (or country) read, or smaller, lying over `FAR_NAMESAKE_KM` from
-    every other place the story names (Moscow, Idaho, or Lebanon, Tennessee, in a story of
-    Russia, Iran and Syria). With no other place to judge by, or one near it (the story names
-    the United States), it stays."""
+    tenth the size of the city (or country) read, or smaller, or any town where a state or
+    region is read, lying over `FAR_NAMESAKE_KM` from every other place the story names (Moscow,
+    Idaho, or Lebanon, Tennessee, in a story of Russia, Iran and Syria; Florida, Uruguay, in one
+    of Tampa). With no other place to judge by, or one near it (the story names the United
+    States; Florida, Cuba, in one of Tampa), it stays."""
     named: dict[str, dict[str, Entry]] = defaultdict(dict)
     for m in mentions:
         if not m.demonym:
@@ -1832,7 +1833,7 @@ def far_small_namesakes(gaz: Gazetteer, mentions: list[PlaceMention]) -> set[tup
     asked: set[tuple[str, str]] = set()
     for m in mentions:
         best = m.best.entry
-        if m.demonym or best.population <= 0:
+        if m.demonym:
             continue
         key = normalise(m.text)
         for other in m.candidates[1:]:
@@ -1840,7 +1841,9 @@ def far_small_namesakes(gaz: Gazetteer, mentions: list[PlaceMention]) -> set[tup
             if (
                 (key, entry.key) in asked
                 or entry.kind != CITY
-                or entry.population * _BIG_TIMES > best.population
+                # (a state or region read is bigger than any town, whatever its count says)
+                or (best.kind == CITY and entry.population * _BIG_TIMES > best.population)
+                or (best.kind != CITY and 0 < best.population < entry.population * _BIG_TIMES)
             ):
                 continue
             asked.add((key, entry.key))
