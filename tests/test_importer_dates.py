@@ -364,6 +364,22 @@ def test_a_weekday_after_a_day_told_in_full_is_in_the_days_after_it(text, publis
     assert mention.alternatives
 
 
+@pytest.mark.parametrize("published", [(2024, 10, 29), (2024, 11, 20)])
+def test_a_chronicle_goes_on_day_by_day(published):
+    """After "On Wednesday" read as the day after the lead's, "On Thursday, the death toll rose"
+    was the Thursday before publication (24 October, or 14 November when published then)."""
+    text = (
+        f"{_LEAD}On Wednesday, soldiers reached Paiporta.\n\nOn Thursday, the death toll rose "
+        "to 158.\n\nBy Saturday, volunteers had crossed the bridge from Valencia."
+    )
+    assert [m.span.edtf for m in find_dates(text, day_from_ymd(*published))] == [
+        "2024-10-29",
+        "2024-10-30",
+        "2024-10-31",
+        "2024-11-02",
+    ]
+
+
 def test_a_chronicles_next_day_dates_its_draft():
     drafts = import_text(
         "How the floods unfolded\n\n"

@@ -1668,10 +1668,10 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         # reached Paiporta": the story goes on from the day it told in full, to the day after
         # (told past, before publication, or the day told is publication's, a chronicle's
         # lead taken for it); not a week before, nor in publication's week a year later
+        # (and so on: "On Thursday, the death toll rose" after it is the Thursday after that)
         day = told.span.start + (target - (told.span.start + 3) % 7) % 7
-        if day != pub - back and (told.span.start < day <= pub or told.span.start == pub):
-            words = re.sub(r"^(?i:on)\s+", "", told.text)
-            note = f"the {m['w'].capitalize()} after {words}, the day told before"
+        if day not in (told.span.start, pub - back) and (day <= pub or told.span.start >= pub):
+            note = f"the {m['w'].capitalize()} after {told.span.describe()}{_THE_DAY_TOLD_BEFORE}"
             return TimeSpan.from_days(day), FROM_PUBLISHED, note, (TimeSpan.from_days(pub - back),)
     if ahead:
         day = pub + (target - today) % 7
@@ -1692,17 +1692,23 @@ _A_DAY_TOLD_IN_FULL = re.compile(
 )
 
 
+_THE_DAY_TOLD_BEFORE = ", the day told before"
+
+
 def _a_day_told_in_full(ctx: _Context) -> DateMention | None:
     """The date told last when it is one day on or before publication, written in full as an
     event's, with its weekday ("On Tuesday, October 29, 2024, torrential rain swept …"): a
-    chronicle going on from it day by day. (A dateline's day, "VALENCIA, Spain, Tuesday,
-    October 29, 2024 —", is publication's, from which a weekday counts back.)"""
+    chronicle going on from it day by day, as it does from a weekday so read. (A dateline's
+    day, "VALENCIA, Spain, Tuesday, October 29, 2024 —", is publication's, from which a
+    weekday counts back.)"""
     if not ctx.told or ctx.published is None:
         return None
     last = ctx.told[-1]
-    if last.span.start == last.span.end <= ctx.published and _A_DAY_TOLD_IN_FULL.fullmatch(
-        last.text
-    ):
+    if last.span.start != last.span.end:
+        return None
+    if last.note.endswith(_THE_DAY_TOLD_BEFORE):  # a day of the chronicle read so
+        return last
+    if last.span.start <= ctx.published and _A_DAY_TOLD_IN_FULL.fullmatch(last.text):
         return last
     return None
 
