@@ -333,6 +333,14 @@ def test_a_weekday_with_its_day_and_month_picks_the_year_they_agree_in(text, exp
     assert dates(text, day_from_ymd(2024, 10, 29))[-1][1] == expected
 
 
+def test_a_weekday_that_agrees_with_another_year_keeps_the_year_read_as_alternative():
+    """ "Polls close on Sunday, Nov. 5", published in October 2024, is 2023's Sunday, Nov. 5;
+    the weekday may be the writer's slip, so 5 November 2024 was lost from the review."""
+    [mention] = find_dates("Polls close on Sunday, Nov. 5.", day_from_ymd(2024, 10, 29))
+    assert mention.span.edtf == "2023-11-05"
+    assert [t.edtf for t in mention.alternatives] == ["2024-11-05"]
+
+
 _LEAD = "On Tuesday, October 29, 2024, torrential rain swept across eastern Spain.\n\n"
 
 

@@ -406,7 +406,8 @@ def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = No
             continue
         if (agrees.start + 3) % 7 == target:
             why = f"no year given: the year near publication in which {MONTH_NAMES[month - 1]} "
-            return agrees, FROM_PUBLISHED, f"{why}{day} is a {WEEKDAYS[target]}"
+            # (the year read without the weekday an alternative: the weekday may be a slip)
+            return agrees, FROM_PUBLISHED, f"{why}{day} is a {WEEKDAYS[target]}", (span,)
     return found
 
 
