@@ -182,6 +182,9 @@ def test_weekday_follows_the_tense():
         ("The summit is expected on Friday.", "2024-06-14"),
         ("Protests are planned for Saturday.", "2024-06-15"),
         ("Talks to be held on Friday.", "2024-06-14"),
+        ("Storms are forecast for Thursday and Friday.", "2024-06-14"),
+        ("Heavy rain is forecast to hit Valencia on Friday.", "2024-06-14"),
+        ("The launch is slated for Saturday.", "2024-06-15"),
         ("The government plans to vote on Friday.", "2024-06-14"),
         # what was said to lie ahead
         ("Forecasters said the storm would stall over Tennessee on Friday.", "2024-06-14"),

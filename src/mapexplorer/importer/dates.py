@@ -1462,7 +1462,7 @@ _FUTURE = re.compile(
     r"(?<!\bwent\s)(?<!\bgone\s)ahead|"
     # "plans to" the verb, not "a new plan to …" the noun; "is expected", not "due to fog"
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bnew\s)(?<!\bits\s)(?<!\btheir\s)plans?\s+to|"
-    r"(?:is|are|be)\s+(?:expected|planned|set|due))\b",
+    r"(?:is|are|be)\s+(?:expected|planned|set|due|forecast|predicted|slated))\b",
     re.I,
 )
 # What was said would be, the date in what would be: "officials said the first ships would sail
