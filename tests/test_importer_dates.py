@@ -189,6 +189,8 @@ def test_weekday_follows_the_tense():
         # what was said to lie ahead
         ("Forecasters said the storm would stall over Tennessee on Friday.", "2024-06-14"),
         ("He said the talks were to resume on Friday.", "2024-06-14"),
+        ("The agency said further storms were expected on Friday in Catalonia.", "2024-06-14"),
+        ("A vote was scheduled for Friday, officials said.", "2024-06-14"),
         ("The minister said on Monday that he would resign.", "2024-06-10"),
         # the verb after a name in apposition
         ("A spokesman, Lin Jian, said on Monday that Beijing will act.", "2024-06-10"),

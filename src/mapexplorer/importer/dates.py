@@ -1477,7 +1477,9 @@ _SAID_WOULD = re.compile(
 # holds ("… a new plan", "… they were due to meet", "… Beijing will act"); not after "is",
 # "will", "be" … ("is scheduled on Monday", "will be held Friday").
 _PAST_VERB_BEFORE = re.compile(
-    r"(?:^|\b(?!(?:is|are|am|be|will|would|to)\b)\w+[,)\"”’]?)\s+(?:\w+ed|said|met|told|took|held|made|"
+    r"(?:^|\b(?!(?:is|are|am|be|will|would|to)\b)\w+[,)\"”’]?)\s+"
+    # ("storms were expected on Sunday" looks ahead: see `_FUTURE_IN_PAST`)
+    r"(?:(?!(?:expected|scheduled|planned|predicted|forecasted|slated)\b)\w+ed|said|met|told|took|held|made|"
     r"gave|went|came|left|began|fled|fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|"
     r"broke|rose|ran|led|sank|brought|flew|fought|stood|swept|seized|was|were)"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
@@ -1498,7 +1500,8 @@ _PAST_CLAUSE_BEFORE = re.compile(
 # What was said to lie ahead: "Forecasters said the storm would stall over Tennessee on
 # Sunday" is the Sunday after publication, not the one before.
 _FUTURE_IN_PAST = re.compile(
-    r"\b(?:would|(?:was|were)\s+(?:to|due\s+to|expected\s+to|set\s+to|scheduled\s+to))\s"
+    r"\b(?:would|(?:was|were)\s+(?:to|due\s+to|expected|set\s+to|scheduled|forecast|"
+    r"predicted|slated))\s"
     r"[^.;]*$",
     re.I,
 )
