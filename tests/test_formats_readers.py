@@ -5290,3 +5290,43 @@ def test_kml_utc_times_are_the_local_day_where_they_were(tmp_path):
         "time zone, a day apart: placemark 1 ('Paris')'s '2024-03-01T23:30:00Z' is Saturday 2 "
         "March 2024 there"
     ) in report.notes
+
+
+@pytest.mark.parametrize("name", ["log.csv", "log.geojson"])
+def test_utc_times_in_a_table_or_geojson_are_the_local_day_where_they_were(tmp_path, name):
+    """A meeting at 23:30 UTC in Paris (00:30 the next day there) opened a day early from a
+    CSV or a GeoJSON, though the same point in a KML or GPX file was the next day: a time that
+    says it is UTC ('Z', ' UTC') is the local time where the row or feature is, the report
+    naming the first whose day moved; a time with its own offset is as written."""
+    items = [
+        ("Late meeting", "2024-03-01T23:30:00Z", 48.85, 2.35),
+        ("NY evening", "2024-03-02 03:30:00 UTC", 40.71, -74.0),
+        ("Berlin noon", "2024-03-05T12:00:00Z", 52.52, 13.40),
+        ("Own offset", "2024-03-06T23:30:00+05:00", 48.85, 2.35),
+    ]
+    if name.endswith(".csv"):
+        text = "title,time,lat,lon\n" + "".join(f"{t},{w},{a},{o}\n" for t, w, a, o in items)
+    else:
+        text = _collection(
+            *(
+                {
+                    "type": "Feature",
+                    "properties": {"title": t, "time": w},
+                    "geometry": {"type": "Point", "coordinates": [o, a]},
+                }
+                for t, w, a, o in items
+            )
+        )
+    catalogue, report = read_catalogue(write(tmp_path / name, text))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Late meeting": "2024-03-02",
+        "NY evening": "2024-03-01",
+        "Berlin noon": "2024-03-05",
+        "Own offset": "2024-03-06",
+    }
+    item = "row 2" if name.endswith(".csv") else "feature 1 ('Late meeting')"
+    unit = "rows" if name.endswith(".csv") else "features"
+    assert (
+        f"2 {unit}' times, written in UTC, read as the local time of the nearest town's time "
+        f"zone, a day apart: {item}'s '2024-03-01T23:30:00Z' is Saturday 2 March 2024 there"
+    ) in report.notes

@@ -491,3 +491,22 @@ def test_a_date_typed_as_text_in_an_ods_reads_in_the_order_its_date_cells_show(t
     catalogue, report = read_catalogue(path)
     assert {e.title: e.time.edtf for e in catalogue.events}["Rally"] == "2024-03-05"
     assert not report.unsure
+
+
+def test_a_sheets_utc_times_are_the_local_day_where_they_were(tmp_path):
+    """A sheet's '2024-03-01T23:30:00Z' in Paris was 1 March, though a KML's or GPX's same
+    time there is 2 March (00:30 local time): read as the local time where the row is."""
+    path = workbook(
+        tmp_path / "log.xlsx",
+        ("Log", [
+            ["Time", "Title", "Latitude", "Longitude"],
+            ["2024-03-01T23:30:00Z", "Late meeting", 48.85, 2.35],
+            ["2024-03-02T03:30:00Z", "NY evening", 40.71, -74.0],
+        ]),
+    )  # fmt: skip
+    catalogue, report = read_catalogue(path)
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Late meeting": "2024-03-02",
+        "NY evening": "2024-03-01",
+    }
+    assert any(n.startswith("2 rows' times, written in UTC") for n in report.notes)

@@ -36,7 +36,7 @@ from mapexplorer.formats.gdelt import gdelt_header
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
-from mapexplorer.formats.local_time import local_times
+from mapexplorer.formats.local_time import local_times, localise_cells, moved_line, said_utc
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlacesByName
 from mapexplorer.formats.reading import (
@@ -272,6 +272,7 @@ def _read_rows(
     midnights = _local_midnights(choice, dicts)  # an API's dates, in Unix time (ArcGIS's)
     midnights += _usgs_local_times(choice, dicts)
     reader = RowReader(choice)
+    midnights += _utc_local_times(reader, dicts, number)  # "…T23:30:00Z": the place's day
     builder = CatalogueBuilder(path, "row")
     if mercator is not None:
         builder.report.asides.append(mercator[1].line)
@@ -738,6 +739,25 @@ def _usgs_local_times(choice: FieldChoice, rows: list[dict]) -> list[str]:
         "local time of the nearest town's time zone, so each is on the day it was where it "
         "happened"
     ]
+
+
+def _utc_local_times(reader: RowReader, rows: list[dict], number: RowNumbers) -> list[str]:
+    """Times that say they are UTC ("2024-03-01T23:30:00Z") made the local time of the
+    nearest town's zone where the row's point is, as a KML's or GPX's are, so that a meeting
+    at 00:30 in Paris is that day, not the one before: the report's line naming the rows
+    whose day moved."""
+    source = reader.choice.time
+    if source is None or not any(
+        (cell := row.get(f)).__class__ is str and said_utc(cell)
+        for row in rows
+        for f in source.fields
+    ):
+        return []
+    moved = localise_cells(rows, source.fields, _points(reader, rows))
+    if not moved:
+        return []
+    index, written, local = moved[0]
+    return [moved_line(len(moved), "row", f"row {number(index)}", written, local)]
 
 
 def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:

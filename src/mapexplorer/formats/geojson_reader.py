@@ -26,7 +26,7 @@ from mapexplorer.formats.errors import FormatError, json_problem, read_bytes
 from mapexplorer.formats.esri_json import CRS_MEMBER
 from mapexplorer.formats.fields import FieldChoice, FieldGuess, RowParts, RowReader, choice_from
 from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
-from mapexplorer.formats.local_time import local_times
+from mapexplorer.formats.local_time import local_times, localise_cells, moved_line, said_utc
 from mapexplorer.formats.markup import has_markup, html_text
 from mapexplorer.formats.native import paused_gc
 from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
@@ -251,6 +251,7 @@ def read_document(
         props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
         midnights = _local_midnights(choice, features, props)  # ArcGIS's dates, in Unix time
         midnights += _usgs_local_times(choice, features, props)
+        midnights += _utc_local_times(choice, features, props)  # "…Z": the place's day
         all_parts = [_plain(p) for p in reader.all_parts(props)]
         reader.read_days_in_bulk(props)
         slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
@@ -502,6 +503,44 @@ def _usgs_local_times(choice: FieldChoice, features: list, props: list[dict]) ->
         f"'time' is in UTC: the times of {counted(local, 'earthquake')} read as the local time "
         "of the nearest town's time zone, so each is on the day it was where it happened"
     ]
+
+
+def _utc_local_times(choice: FieldChoice, features: list, props: list[dict]) -> list[str]:
+    """Times that say they are UTC ("2024-03-01T23:30:00Z") made the local time of the
+    nearest town's zone where the feature is (its geometry's first point), as a KML's or
+    GPX's are: a meeting at 00:30 in Paris is that day, not the one before. The report's line
+    naming the features whose day moved."""
+    source = choice.time
+    if source is None or not any(
+        (value := own.get(f)).__class__ is str and said_utc(value)
+        for own in props
+        for f in source.fields
+    ):
+        return []
+    spots = [
+        spot
+        if (spot := _first_position(f.get("geometry") if f.__class__ is dict else None))
+        and abs(spot[0]) <= 180
+        and abs(spot[1]) <= 90
+        else None
+        for f in features
+    ]
+    before = [{f: own.get(f) for f in source.fields} for own in props]
+    moved = localise_cells(props, source.fields, spots)
+    for feature, own, was in zip(features, props, before, strict=True):
+        given = feature.get("properties") if feature.__class__ is dict else None
+        if isinstance(given, dict):  # the feature's own properties, as `_local_midnights`
+            for name, value in was.items():
+                if given.get(name) == value and own.get(name) != value:
+                    given[name] = own[name]
+    if not moved:
+        return []
+    index, written, local = moved[0]
+    title = props[index].get("name") or props[index].get("title") or ""
+    item = f"feature {index + 1}" + (
+        f" ({title[:40]!r})" if title.__class__ is str and title else ""
+    )
+    return [moved_line(len(moved), "feature", item, written, local)]
 
 
 def _local_midnights(choice: FieldChoice, features: list, props: list[dict]) -> list[str]:

@@ -6,31 +6,41 @@ zone is the nearest town's (GeoNames gives each its IANA zone), with its dayligh
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["local_times", "said_utc", "utc_time"]
+__all__ = ["local_times", "localise_cells", "moved_line", "said_utc", "utc_time"]
+
+
+_UTC_END = re.compile(r"\s*(?:[Zz]|[+]00(?::?00)?|UTC|GMT)$")
+"""How a time says it is UTC: "Z", "+00:00", "+00" or "+0000" (PostgreSQL), " UTC" (BigQuery)."""
+_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
 
 
 def said_utc(value: str) -> bool:
-    """Whether a time says it is UTC ("2024-03-04T23:30:00Z", "…+00:00"): not a year or a
-    date of digits alone ("2019", "20190501"), which `utc_time` would take for milliseconds."""
+    """Whether a time says it is UTC ("2024-03-04T23:30:00Z", "…+00:00", "2024-03-04
+    23:30:00 UTC"): not a year or a date of digits alone ("2019", "20190501"), which
+    `utc_time` would take for milliseconds."""
     value = value.strip()
-    return "T" in value and value.endswith(("Z", "z", "+00:00")) and utc_time(value) is not None
+    return _CLOCK.match(value) is not None and utc_time(value) is not None
 
 
 def utc_time(value: str) -> datetime.datetime | None:
-    """A time written in UTC ("2024-03-04T23:30:00Z", "…+00:00", or Unix milliseconds as
-    text), else None (a time with its own offset, or no time)."""
+    """A time written in UTC ("2024-03-04T23:30:00Z", "…+00:00", "… UTC", or Unix
+    milliseconds as text), else None (a time with its own offset, or no time)."""
     value = value.strip()
     try:
         if value.isdigit():
             return datetime.datetime.fromtimestamp(int(value) / 1000, datetime.UTC)
-        if not value.endswith(("Z", "z", "+00:00")):
+        end = _UTC_END.search(value)
+        if end is None:
             return None
-        return datetime.datetime.fromisoformat(
-            value[:-1] + "+00:00" if value[-1] in "Zz" else value
-        )
+        when = datetime.datetime.fromisoformat(value[: end.start()])
+        if when.tzinfo is not None:
+            return None
+        return when.replace(tzinfo=datetime.UTC)
     except (ValueError, OverflowError, OSError):
         return None
 
@@ -62,3 +72,44 @@ def local_times(
             for t in items[i][2]
         ]
     return found
+
+
+def localise_cells(
+    rows: Sequence[dict], fields: Sequence[str], spots: Sequence[Any]
+) -> list[tuple[int, str, str]]:
+    """Make each row's cells in `fields` that say they are UTC ("2024-03-01T23:30:00Z", `said_utc`)
+    the local time of the nearest town's zone at the row's spot ((lon, lat), else no spot),
+    in `rows`, as KML's and GPX's are: a table's or a GeoJSON's time agrees with the same
+    point's in a track. The rows whose day that moved: (index, the time as written, the local
+    time), each row once."""
+    cells = [
+        (index, field)
+        for index, (row, spot) in enumerate(zip(rows, spots, strict=True))
+        if spot.__class__ is tuple
+        for field in fields
+        if (value := row.get(field)).__class__ is str and said_utc(value)
+    ]
+    if not cells:
+        return []
+    local = local_times([(*spots[i][:2], (rows[i][field],)) for i, field in cells])
+    moved: list[tuple[int, str, str]] = []
+    for (index, field), times in zip(cells, local, strict=True):
+        written = rows[index][field]
+        if times is None or times[0] == written:
+            continue
+        rows[index][field] = times[0]
+        if times[0][:10] != written.strip()[:10] and (not moved or moved[-1][0] != index):
+            moved.append((index, written, times[0]))
+    return moved
+
+
+def moved_line(count: int, unit: str, item: str, written: str, local: str) -> str:
+    """The report's line for the `count` items (`unit`: "row", "feature") whose day moved
+    as their UTC times were made local, with one, `item` ("row 2"), as the example."""
+    from mapexplorer.formats.dates import parse_date
+
+    whose = f"{count:,} {unit}s'" if count > 1 else f"1 {unit}'s"
+    return (
+        f"{whose} times, written in UTC, read as the local time of the nearest town's time "
+        f"zone, a day apart: {item}'s {written!r} is {parse_date(local).describe()} there"
+    )
