@@ -71,7 +71,8 @@ def test_the_first_sheet_with_a_table_is_read_and_the_report_names_the_others(tm
     assert [e.title for e in catalogue.events] == ["Summit"]
     assert report.asides[0] == (
         "read the sheet 'Events'; the workbook's other sheets with data ('Sources') were not "
-        "read (to read another, make it the first sheet)"
+        "read (their columns are not the events' table's; to read one, give it the same header "
+        "row)"
     )
     # A line about the workbook, not its rows: the one row read was read as written (the
     # headline said "not quite as written" of it, and the dialog "not read as written").
@@ -103,7 +104,8 @@ def test_a_cover_sheet_with_a_table_is_passed_over_for_the_events_after_it(tmp_p
     assert [e.title for e in catalogue.events] == ["Summit"]
     assert report.asides[0] == (
         "read the sheet 'Data'; the workbook's other sheets with data ('About') were not "
-        "read (to read another, make it the first sheet)"
+        "read (their columns are not the events' table's; to read one, give it the same header "
+        "row)"
     )
     assert guess_fields(path).choice.time.field == "date"  # the window asks of that sheet
     # No sheet with events: the first table is read, and its messages say what it lacks.
@@ -403,7 +405,8 @@ def test_a_libreoffice_sheet_of_events_opens_as_an_excel_one_does(tmp_path):
     assert (problem.item, problem.field) == ("row 8", "Date")
     assert report.asides[0] == (
         "read the sheet 'Events'; the workbook's other sheets with data ('Sources') were not "
-        "read (to read another, make it the first sheet)"
+        "read (their columns are not the events' table's; to read one, give it the same header "
+        "row)"
     )  # the hidden lookup list is no sheet "not read"
     assert guess_fields(path).choice.lat == "Latitude"
 
@@ -510,3 +513,34 @@ def test_a_sheets_utc_times_are_the_local_day_where_they_were(tmp_path):
         "NY evening": "2024-03-01",
     }
     assert any(n.startswith("2 rows' times, written in UTC") for n in report.notes)
+
+
+def test_a_sheet_per_year_under_one_header_is_read_whole(tmp_path):
+    """A workbook of a cover page, then a sheet per year with the same header (its case
+    aside), read only its first year's sheet: every sheet under the events' header is read,
+    the report naming them and each row's problem with its sheet; the cover is passed over."""
+    head = ["Date", "Event", "City", "Latitude", "Longitude"]
+    path = workbook(
+        tmp_path / "years.xlsx",
+        ("Cover", [["Protests by year"], ["Compiled by", "the newsroom"]]),
+        ("2022", [head, [dt.date(2022, 3, 1), "March 22", "Paris", 48.85, 2.35]]),
+        ("2023", [
+            head,
+            [dt.date(2023, 3, 1), "March 23", "Paris", 48.85, 2.35],
+            ["sometime", "Unknown", "Lyon", 45.76, 4.84],
+        ]),
+        ("2024", [[h.lower() for h in head], [dt.date(2024, 3, 1), "March 24", "Lyon", 45.76, 4.84]]),
+    )  # fmt: skip
+    catalogue, report = read_catalogue(path)
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "March 22": "2022-03-01",
+        "March 23": "2023-03-01",
+        "March 24": "2024-03-01",
+    }
+    [problem] = report.problems
+    assert (problem.item, problem.field) == ("row 3 of sheet '2023'", "Date")
+    assert report.asides[0] == (
+        "read the sheets '2022', '2023' and '2024' (the same columns on each); the workbook's "
+        "other sheets with data ('Cover') were not read (their columns are not the events' "
+        "table's; to read one, give it the same header row)"
+    )

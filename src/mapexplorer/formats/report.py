@@ -164,6 +164,11 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
     return out
 
 
+def _sheet(number: int) -> str | None:
+    """The sheet a row number is of, when a workbook's sheets were read as one table."""
+    return getattr(number, "sheet", None)
+
+
 def numbered(unit: str, numbers: Sequence[int]) -> str:
     """ "row 5", "rows 5 and 9", "rows 2–91 (90 rows)", "rows 2–40, 45 and 50–91 (88 rows)":
     runs of three or more as ranges, with how many when there is a range. The problem lines
@@ -173,13 +178,18 @@ def numbered(unit: str, numbers: Sequence[int]) -> str:
         return f"{unit} {numbers[0]}"
     runs: list[list[int]] = []
     for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
+        if runs and n == runs[-1][-1] + 1 and _sheet(n) == _sheet(runs[-1][-1]):
             runs[-1].append(n)
         else:
             runs.append([n])
-    parts: list[str] = []
+    groups: dict[str | None, list[str]] = {}  # a workbook's sheets read as one: by sheet
     for run in runs:
-        parts += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+        parts = groups.setdefault(_sheet(run[0]), [])
+        parts += [f"{int(run[0])}–{int(run[-1])}"] if len(run) >= 3 else [str(int(n)) for n in run]
+    listed = "; ".join(
+        (parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}")
+        + (f" of sheet {sheet!r}" if sheet is not None else "")
+        for sheet, parts in groups.items()
+    )
     many = any(len(run) >= 3 for run in runs)
     return f"{unit}s {listed}" + (f" ({counted(len(numbers), unit)})" if many else "")

@@ -5,9 +5,10 @@ and messages apply. Read with openpyxl.
 
 The sheet read is the first whose table has a date and a place (else the first with a header
 of two columns or more), among the sheets Excel shows
-(a hidden sheet, often a lookup list, is read only when no shown sheet holds a table); the
-report says so when the workbook has other sheets with data. Rows are numbered as Excel
-numbers them.
+(a hidden sheet, often a lookup list, is read only when no shown sheet holds a table), with
+the shown sheets after it under the same header (a sheet per year) as one table; the report
+says so when the workbook has other sheets with data. Rows are numbered as Excel numbers them
+(with their sheet's name, `SheetRow`, when several are read).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
 
-__all__ = ["Sheet", "read_sheet"]
+__all__ = ["Sheet", "SheetRow", "read_sheet"]
 
 
 class Sheet:
@@ -106,9 +107,14 @@ def _first_table(
     if read_from is not None:
         found = _table(read_from, limit, progress)
     after = False
+    same: list[Sheet] = []  # later sheets under the same header: a sheet per year
     for sheet in shown:
         if sheet is read_from:
             after = True
+        elif after and found is not None and limit is None and _same_header(sheet, found):
+            more = _table(sheet, None, progress)
+            if more is not None and more.rows:
+                same.append(_with_uncalculated(book, sheet, more))
         elif _has_data(sheet) if after else _table(sheet, 1) is not None:
             others.append(sheet.title)  # a table passed over for the events after it, too
     for sheet in hidden if found is None else ():
@@ -125,13 +131,92 @@ def _first_table(
             "no sheet holds a table (a header row of two columns or more, then rows); "
             f"its sheets: {names}",
         )
+    found = _with_uncalculated(book, read_from, found)
+    names = [found.name, *(m.name for m in same)]
+    listed = ", ".join(repr(n) for n in names[:-1]) + f" and {names[-1]!r}"
+    if same:
+        found = _joined(found, same)
     if others:
         shown = ", ".join(repr(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
-        found.asides.append(
-            f"read the sheet {found.name!r}; the workbook's other sheets with data "
-            f"({shown}) were not read (to read another, make it the first sheet)"
+        read = (
+            f"read the sheet {found.name!r}"
+            if not same
+            else f"read the sheets {listed} (the same columns on each)"
         )
-    return _with_uncalculated(book, read_from, found)
+        found.asides.append(
+            f"{read}; the workbook's other sheets with data ({shown}) were not read (their "
+            "columns are not the events' table's; to read one, give it the same header row)"
+        )
+    elif same:
+        found.asides.append(f"read the sheets {listed}, the same columns on each")
+    return found
+
+
+def _same_header(sheet: Any, table: Sheet) -> bool:
+    """Whether `sheet`'s table has `table`'s header (the same column names, in any case)."""
+    head = _table(sheet, 1)
+    return head is not None and _names(head.header) == _names(table.header)
+
+
+def _names(header: list[str]) -> list[str]:
+    return [" ".join(name.split()).casefold() for name in header]
+
+
+class SheetRow(int):
+    """An Excel row's number on one of several sheets read as one table: the report names
+    it with its sheet ("row 5 of sheet '2023'"), as `report.numbered` groups them."""
+
+    sheet: str
+    order: int
+    """The sheet's place among those read: rows sort by it, then by number."""
+
+    def __new__(cls, number: int, sheet: str, order: int) -> SheetRow:
+        made = super().__new__(cls, number)
+        made.sheet, made.order = sheet, order
+        return made
+
+    def __str__(self) -> str:
+        return f"{int(self)} of sheet {self.sheet!r}"
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return (self.order, int(self)) == (other.order, int(other))
+        return int(self) == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return (self.order, int(self)) < (other.order, int(other))
+        return int(self) < other  # type: ignore[operator]
+
+    def __hash__(self) -> int:
+        return hash((self.order, int(self)))
+
+
+def _joined(first: Sheet, more: list[Sheet]) -> Sheet:
+    """One table of the rows of sheets that share a header (a sheet per year), each row
+    numbered with its sheet; a column's date order kept where the sheets agree."""
+    sheets = [first, *more]
+    table = Sheet(
+        first.name,
+        first.header,
+        [row for s in sheets for row in s.rows],
+        [SheetRow(n, s.name, i) for i, s in enumerate(sheets) for n in s.excel_rows],
+    )
+    table.notes = [note for s in sheets for note in s.notes]
+    table.date_orders = {
+        column: order
+        for column, order in first.date_orders.items()
+        if all(s.date_orders.get(column, order) == order for s in more)
+    }
+    return table
 
 
 def _sheet_of_events(sheets: list[Any]) -> Any:
