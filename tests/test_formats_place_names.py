@@ -1171,3 +1171,20 @@ def test_a_port_of_a_past_empire_is_in_it_though_off_the_maps_coast(tmp_path):
     assert [(p.item, p.message) for p in report.problems] == [
         ("row 4", "we know no 'Trieste' in 'Russian Empire' (give its latitude and longitude)")
     ]
+
+
+def test_a_tables_toss_ups_that_share_a_state_are_read_there(tmp_path):
+    """A Maine table (Portland, Bangor, Augusta) read Portland, Oregon and Augusta, Italy:
+    each name is a toss-up alone, so none ranked the others. Where most of a table's towns
+    have a namesake in one state, those are read; capitals keep their reading ("Athens" and
+    "Rome" are also towns in Georgia), and a name written with its state is as written."""
+    maine = names_read(tmp_path, ["Portland", "Bangor", "Augusta"])
+    assert maine == {
+        "Portland": "Portland, Maine",
+        "Bangor": "Bangor, Maine",
+        "Augusta": "Augusta, Maine",
+    }
+    capitals = names_read(tmp_path, ["Athens", "Rome"])
+    assert capitals == {"Athens": "Athens, Greece", "Rome": "Rome, Italy"}
+    written = names_read(tmp_path, ["Portland, Oregon", "Bangor", "Augusta"])
+    assert written["Portland, Oregon"] == "Portland, Oregon"

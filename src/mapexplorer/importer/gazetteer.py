@@ -548,6 +548,7 @@ class Gazetteer:
         _rank_by_context(self, list(mentions.values()))
         _rank_by_table(list(mentions.values()))
         _keep_the_famous(self, list(mentions.values()), by_name)
+        _towns_of_one_state(self, list(mentions.values()))
         _small_namesakes_near(self, list(mentions.values()))
         for name, mention in mentions.items():
             found[name] = mention.candidates
@@ -1946,6 +1947,49 @@ means, unless most of the table lies in the small town's country."""
 
 _FAMOUS_POPULATION = 1_000_000
 """A town this big is what a table means by its name, however far from the table's others."""
+
+
+def _towns_of_one_state(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
+    """Put first, for a table's towns of several readings, the namesakes in the one state (or
+    province) where at least two of them, and half of the table's towns, have one: "Portland",
+    "Bangor" and "Augusta" are Maine's three, not Portland, Oregon and Augusta, Italy, though
+    each is a toss-up alone and none was clear enough to rank the others. A capital or a city
+    of a million ("Athens" and "Rome", both also towns in Georgia) keeps its reading, and so
+    does a name written with its state or country."""
+    towns = [m for m in mentions if m.best.kind == CITY]
+    states: dict[tuple[str, str], int] = defaultdict(int)
+    for mention in towns:
+        for state in {
+            (c.entry.country, c.entry.admin1)
+            for c in mention.candidates
+            if c.kind == CITY and c.entry.country and c.entry.admin1
+        }:
+            states[state] += 1
+    if not states:
+        return
+    most = max(states.values())
+    shared = [state for state, count in states.items() if count == most]
+    if most < 2 or 2 * most < len(towns) or len(shared) != 1:
+        return  # no state holds most of the table's towns, or two do as well
+    state = shared[0]
+    for mention in towns:
+        best = mention.best.entry
+        if (
+            not mention.ambiguous
+            or mention.demonym
+            or "," in mention.text
+            or (best.country, best.admin1) == state
+            or gaz.is_capital(best)
+            or best.population >= _FAMOUS_POPULATION
+        ):
+            continue
+        there = [c for c in mention.candidates if (c.entry.country, c.entry.admin1) == state]
+        if there and there[0].kind == CITY:
+            top = mention.best.score
+            mention.candidates = [
+                Candidate(there[0].entry, top + 0.01, there[0].alternate_name),
+                *(c for c in mention.candidates if c is not there[0]),
+            ]
 
 
 def _small_namesakes_near(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
