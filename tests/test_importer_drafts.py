@@ -3366,6 +3366,9 @@ def test_an_office_over_something_is_still_whose_officer(sentence):
          "Germany's Economy Minister Robert Habeck had warned"),
         ("Rescuers, working through the night, pulled 12 people from the rubble.",
          "Rescuers pulled 12 people from the rubble"),
+        # and where the subject is ("Madras, on the east coast, was founded")
+        ("Madras, on the east coast, was founded.", "Madras was founded"),
+        ("The storm, off the coast of Cuba, strengthened.", "The storm strengthened"),
         # not a participle after the verb, before who said it (d9cd8fc titled this "A
         # magnitude 6.2 earthquake struck eastern Turkey officials said")
         ("A magnitude 6.2 earthquake struck eastern Turkey, killing at least 12 people in "

@@ -274,7 +274,10 @@ _ASIDE_WORDS = r"(?:[^,;.]|,(?=\s[12]\d{3}\b)|\.(?=\s\d))"
 _ASIDE = re.compile(rf",\s{_ASIDE_OPENS}\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])")
 # ", speaking in Berlin on Monday,", ", working through the night,": in a title, what the
 # subject was doing meanwhile (where it happened stays the clause's)
-_PARTICIPLE_ASIDE = re.compile(rf",\s[a-z]{{3,}}ing\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])")
+# (and where it is: "Madras, on the east coast, was founded")
+_PARTICIPLE_ASIDE = re.compile(
+    rf",\s(?:[a-z]{{3,}}ing|on|in|at|near|along|off)\s{_ASIDE_WORDS}{{3,140}},\s(?=[a-z])"
+)
 # ", who moved …,", ", which began …,", ", centered near Gaziantep,"
 _DASH_ASIDE = re.compile(rf"\s(?:—|–|--)\s{_ASIDE_OPENS}\b[^—–;.]{{0,140}}?\s(?:—|–|--)\s(?=[a-z])")
 # " — who beat Jalili in the 2024 runoff — ": an aside between dashes, its date gone or not
@@ -461,8 +464,12 @@ def title_for(
     # "Robert Habeck, speaking in Berlin on Monday, had warned …": what he was doing goes too,
     # between the subject and its verb (not "… struck Turkey, killing 12 people in Malatya,
     # officials said")
-    if (aside := _PARTICIPLE_ASIDE.search(text)) and not any(
-        a_past_verb(w) or w in _MODALS | _BE_HAVE for w in text[: aside.start()].lower().split()
+    if (
+        (aside := _PARTICIPLE_ASIDE.search(text))
+        and text.split(" ", 1)[0].lower() not in _LEADS
+        and not any(
+            a_past_verb(w) or w in _MODALS | _BE_HAVE for w in text[: aside.start()].lower().split()
+        )
     ):
         text = text[: aside.start()] + " " + text[aside.end() :]
     # "The Ottoman sultan Mehmed II, just 21 years old, laid siege …": the age goes too.
