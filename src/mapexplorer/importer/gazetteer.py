@@ -880,17 +880,34 @@ def _in_the_country_beside(text: str, mentions: list[PlaceMention]) -> None:
     smaller than the one read ("Norway said it would keep output from the Troll field near
     Bergen": Bergen, Norway, not Bergen in North Holland, though the story's other places,
     Amsterdam and Brussels, lie nearer it)."""
+    # The countries named, found once (only towns' readings change here), and for each town
+    # those either side of it up to a sentence's end (for each town, every place the story
+    # names was asked, which took a long report seconds)
+    named = sorted(
+        (m for m in mentions if m.best.kind == COUNTRY and not m.demonym), key=lambda m: m.start
+    )
+    starts = [m.start for m in named]
+
+    def in_its_sentence(mention: PlaceMention) -> set[str]:
+        found = set()
+        at = bisect.bisect_left(starts, mention.start)
+        for side in (named[at:], named[:at][::-1]):
+            for m in side:
+                if m is mention:
+                    continue
+                apart = m.start >= mention.end or m.end <= mention.start
+                between = min(m.end, mention.end), max(m.start, mention.start)
+                if _SENTENCE_END.search(text, *between):
+                    if apart:
+                        break  # and so for every country farther on that side
+                    continue
+                found.add(m.best.entry.country)
+        return found
+
     for mention in mentions:
         if not mention.ambiguous or mention.demonym or mention.best.kind != CITY:
             continue
-        countries = {
-            m.best.entry.country
-            for m in mentions
-            if m is not mention
-            and m.best.kind == COUNTRY
-            and not m.demonym
-            and not _SENTENCE_END.search(text, min(m.end, mention.end), max(m.start, mention.start))
-        }
+        countries = in_its_sentence(mention)
         if not countries or mention.best.entry.country in countries:
             continue
         inside = [c for c in mention.candidates if c.kind == CITY and c.entry.country in countries]
