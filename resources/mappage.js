@@ -1973,6 +1973,8 @@ var MapExplorer = (function () {
     },
     setView: function (lat, lng, zoom) { map.setView([lat, lng], zoom, { animate: false }); return true; },
     selectedEventId: function () { return selected >= 0 ? evIds[selected] : null; },
+    /* The size Leaflet has taken (it learns a new one at the window's resize event). */
+    mapSize: function () { var s = map.getSize(); return [s.x, s.y]; },
     /* Whether the view is moving on its own (an animated framing or fly): tests and
        `--screenshot` wait for its end. */
     moving: function () { return moving; },
