@@ -40,7 +40,7 @@ var MapExplorer = (function () {
   var nPlaces = 0;
   var placeIds = [], placeNames = [];
   var placeIndex = null; // id -> index, made at first use (see indexOfPlace)
-  var placeKind = new Uint8Array(0);
+  var placeKind = new Uint8Array(0), hasRoutes = false;
   var placeRing = new Int32Array(1); // place p's rings: [placeRing[p], placeRing[p+1])
   var ringStart = new Int32Array(1); // ring r's vertices: [ringStart[r], ringStart[r+1])
   var xy = new Float64Array(0); // vertices in Web Mercator world pixels at zoom 0 (see WORLD)
@@ -167,6 +167,7 @@ var MapExplorer = (function () {
     placeNames = P.names;
     placeIndex = null;
     placeKind = decode(P.kinds, Uint8Array);
+    hasRoutes = placeKind.indexOf(ROUTE) >= 0;
     placeRing = decode(P.placeRing, Int32Array);
     ringStart = decode(P.ringStart, Int32Array);
     var lonlat = decode(P.coords, Float64Array);
@@ -1612,10 +1613,13 @@ var MapExplorer = (function () {
   // which have the streets, up to CLOSEST_FRAME: a 10 km hike or a city's incidents fill the
   // view. One place alone has no extent to fit: it is shown at STORY_ZOOM, in its country. A
   // story across countries (the bundled article) fits well below these, as before.
+  // A route is its own picture (a hike's track is the story): data with routes come to
+  // CLOSEST_FRAME on either map, the track filling the view rather than a squiggle.
   var STORY_ZOOM = 6, OFFLINE_CLOSEST = 8, CLOSEST_FRAME = 14;
   function closestFrame(b) {
     if (!(b[2] > b[0] || b[3] > b[1])) return STORY_ZOOM;
-    return onlineLayer && map.hasLayer(onlineLayer) ? CLOSEST_FRAME : OFFLINE_CLOSEST;
+    if (hasRoutes || (onlineLayer && map.hasLayer(onlineLayer))) return CLOSEST_FRAME;
+    return OFFLINE_CLOSEST;
   }
 
   function fit(b, animate) {

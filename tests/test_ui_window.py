@@ -542,6 +542,25 @@ def test_small_data_is_framed_close_and_one_place_in_its_country(
         assert west < lon < east and south < lat < north
 
 
+def test_a_short_track_is_framed_close_on_the_offline_map(open_window, qtbot, tmp_path):
+    """A 10 km hike is its own picture: framed to fill the view (at the offline map's limit
+    for points, zoom 8, it was a squiggle some 20 px across)."""
+    from mapexplorer.formats.opener import open_catalogue
+
+    path = tmp_path / "hike.geojson"
+    line = [[6.86 + k * 0.01, 45.92 + (k % 3) * 0.01] for k in range(10)]
+    feature = {
+        "type": "Feature",
+        "properties": {"title": "Hike", "date": "2024-07-14"},
+        "geometry": {"type": "LineString", "coordinates": line},
+    }
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    win = open_window(open_catalogue(path), str(path))
+    view = win.map_view
+    qtbot.waitUntil(lambda: js(view, qtbot, "MapExplorer.zoom()") >= 11, timeout=10000)
+    assert js(view, qtbot, "MapExplorer.zoom()") <= 14
+
+
 def test_small_data_comes_closer_on_the_online_map_and_back(open_window, qtbot, tmp_path):
     """With the online map's streets, a city's incidents fill the view; back on the offline
     map (country outlines), the framing goes back out to where they show the coast."""
