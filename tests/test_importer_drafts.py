@@ -326,6 +326,16 @@ def test_a_lead_with_no_date_is_the_day_its_dateline_gives(dateline, published):
     assert "dateline" in drafts[0].date_note
 
 
+def test_a_towns_name_is_not_who_acted():
+    """In the AP's story of Laredo's former mayor, the drafts naming Laredo had "Nuevo Laredo"
+    (a Mexican city the story names, taken for Laredo's full name) among their actors, and the
+    judge's had "San Antonio"; a town's name is where, not who."""
+    drafts = import_article(ARTICLES / "bribery-trial.txt").drafts
+    actors = {a for d in drafts for a in d.actors}
+    assert "Ricardo Salinas" in actors
+    assert not {"Nuevo Laredo", "San Antonio", "SAN ANTONIO"} & actors
+
+
 def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
     """The bundled article starts with its dateline: it was titled "Russia iran partnership",
     made from its file's name, and the review and the saved catalogue read that as its title."""

@@ -1534,7 +1534,7 @@ def _to_drafts(
             Draft(
                 id=draft_id, excerpt=Excerpt(body, unit.start, unit.end), time=time,
                 places=places, title=title, category=category_for(body),
-                actors=actors_in(body, gaz.names_a_region, text),
+                actors=_who_acts(body, gaz, text),
                 confidence=round(max(0.05, min(1.0, date_trust * place_trust)), 2),
                 time_alternatives=_dedupe_times(alternatives_t, time),
                 place_alternatives=alternatives,
@@ -1754,6 +1754,13 @@ def _choose_places(
     if not named:
         trust *= 0.85
     return list(places.values()), list(alternatives.values()), trust
+
+
+def _who_acts(body: str, gaz: Gazetteer, text: str) -> list[str]:
+    """Who acts in a sentence (see `actors_in`), but a town's name: "SAN ANTONIO, Texas (AP)",
+    "a judge in San Antonio", or "Laredo" made "Nuevo Laredo" by the story's other name for a
+    town, are where, not who."""
+    return [a for a in actors_in(body, gaz.names_a_region, text) if not gaz.knows(normalise(a))]
 
 
 def _dedupe_times(times: list[TimeSpan], main: TimeSpan) -> list[TimeSpan]:
