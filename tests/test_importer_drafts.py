@@ -436,6 +436,22 @@ def test_drafts_read_the_article_names_once():
     assert time.perf_counter() - started < 2  # 7.5 s before
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("U.S. District Judge Margaret Kell set sentencing for Feb. 12.", ["Margaret Kell"]),
+        ("U.S. Attorney General Merrick Garland said on Monday.", ["Merrick Garland"]),
+        ("The U.N. Security Council met on Friday.", ["U.N. Security Council"]),
+        ("John F. Kennedy was shot in 1963.", ["John F. Kennedy"]),
+    ],
+)
+def test_an_abbreviation_of_initials_is_one_word_of_a_name(sentence, actors):
+    """ "U.S. District Judge Margaret Kell" was the actor "S. District Judge Margaret Kell":
+    "U.S." was read as "U." and a name starting at "S."; it is one word, a place's, and a
+    judge's or a prosecutor's title goes as a president's does."""
+    assert actors_in(sentence, gazetteer().names_a_region) == actors
+
+
 def test_the_dateline_place_is_kept_when_the_lead_names_others():
     drafts = import_text(
         "WARSAW, Poland (AP) — Polish farmers blocked three border crossings with Ukraine on "

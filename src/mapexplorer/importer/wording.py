@@ -1276,9 +1276,9 @@ _TITLES = {
     "pope", "sheikh", "emir", "crown", "defense", "defence", "interior", "representative",
     "priest", "commander", "chief", "ambassador", "envoy", "vice", "deputy", "former", "the",
     "lt", "col", "adm", "mayor", "governor", "gov", "premier", "tsar", "czar", "shah", "author",
-    "writer", "reporter",
+    "writer", "reporter", "district", "judge", "magistrate", "attorney", "prosecutor",
 }  # fmt: skip
-_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]+)"
+_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'-]+)"  # ("U.S." one word, not "S." after "U.")
 _NAME_RUN = re.compile(rf"{_WORD}(?:[ ]+(?:(?:al|bin|de|van|von|der|la|el)[ -])?{_WORD})+")
 _LEADING = {
     "in",
