@@ -185,6 +185,10 @@ def test_weekday_follows_the_tense():
         ("Storms are forecast for Thursday and Friday.", "2024-06-14"),
         ("Heavy rain is forecast to hit Valencia on Friday.", "2024-06-14"),
         ("The launch is slated for Saturday.", "2024-06-15"),
+        # what is scheduled, at its hour
+        ("Polls open at 7 a.m. Sunday.", "2024-06-16"),
+        ("Polls close at 8 p.m. local time Sunday in Tbilisi.", "2024-06-16"),
+        ("Polls closed at 8 p.m. Sunday.", "2024-06-09"),
         ("The government plans to vote on Friday.", "2024-06-14"),
         # what was said to lie ahead
         ("Forecasters said the storm would stall over Tennessee on Friday.", "2024-06-14"),

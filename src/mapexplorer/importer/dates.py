@@ -1510,10 +1510,14 @@ _FUTURE_IN_PAST = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:votes?|go(?:es)?\s+to\s+the\s+polls|heads?\s+to\s+the\s+polls|meets?|opens?|"
     r"begins?|starts?|resumes?|reopens?|hosts?|plays?|kicks?\s+off|takes?\s+office|"
-    r"elects?|chooses?|decides?)\s+(?:on\s+)?$",
+    r"elects?|chooses?|decides?|closes?)\s+"
+    # (at its hour: "Polls open at 7 a.m. Sunday", "close at 8 p.m. local time Tuesday")
+    r"(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m)?\s+(?:local\s+time\s+|GMT\s+|ET\s+)?)?"
+    r"(?:on\s+)?$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
+# (not after "a.m." or "p.m." before a day: "Polls open at 7 a.m. Sunday")
+_SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)[.!?][\"”’)]?\s+(?=[A-Z\"“‘(])")
 
 
 _NEXT_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?=(?:will|shall|would|is|are|plans?)\b)")
