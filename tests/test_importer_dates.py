@@ -342,6 +342,16 @@ def test_a_weekday_with_its_day_and_month_picks_the_year_they_agree_in(text, exp
     assert dates(text, day_from_ymd(2024, 10, 29))[-1][1] == expected
 
 
+def test_a_historys_weekday_slip_keeps_the_storys_year():
+    """ "On Monday, December 9" after "Dec. 7, 1941" (the 9th was a Tuesday) became 9 December
+    2024, the Monday near publication, since a5233a8; a history's year is the story's."""
+    text = (
+        "The Japanese attacked Pearl Harbor on Dec. 7, 1941. On Monday, December 9, Congress "
+        "met in Washington."
+    )
+    assert dates(text, day_from_ymd(2024, 10, 29))[-1][1] == "1941-12-09"
+
+
 def test_a_weekday_that_agrees_with_another_year_keeps_the_year_read_as_alternative():
     """ "Polls close on Sunday, Nov. 5", published in October 2024, is 2023's Sunday, Nov. 5;
     the weekday may be the writer's slip, so 5 November 2024 was lost from the review."""

@@ -398,8 +398,13 @@ def _month_day(month: int, day: int, ctx: _Context, m: re.Match[str] | None = No
     span = found[0]
     if (span.start + 3) % 7 == target:  # day 0 (1970-01-01) was a Thursday
         return found
-    around = ymd_from_day(ctx.published if ctx.published is not None else span.start)[0]
-    for year in (around, around - 1, around + 1):
+    # (in news, the year read near publication's: "On Monday, December 9", in a history of
+    # 1941, is 1941's, whatever the weekday's slip, not 2024's or 1940's)
+    read = ymd_from_day(span.start)[0]
+    if ctx.published is None or abs(read - ymd_from_day(ctx.published)[0]) > 1:
+        return found
+    near = ymd_from_day(ctx.published)[0]
+    for year in sorted((read, read - 1, read + 1), key=lambda y: (abs(y - near), y != read)):
         try:
             agrees = _span(_ymd(year, month, day))
         except (DateError, ValueError):
