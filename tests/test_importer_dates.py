@@ -407,6 +407,23 @@ def test_a_chronicle_goes_on_day_by_day(published):
     ]
 
 
+@pytest.mark.parametrize("published", [None, (2024, 10, 29)])
+def test_a_historys_chronicle_goes_on_from_its_day_with_or_without_publication(published):
+    """ "On Sunday, December 7, 1941, Japan attacked Pearl Harbor. On Monday, Roosevelt
+    addressed Congress": without a publication date, "On Monday" was skipped (no draft), as a
+    day counted from publication; it goes on from the day told, as with one."""
+    text = (
+        "On Sunday, December 7, 1941, Japan attacked Pearl Harbor. On Monday, Roosevelt "
+        "addressed Congress in Washington. On Thursday, Germany declared war."
+    )
+    day = day_from_ymd(*published) if published else None
+    assert [m.span.edtf for m in find_dates(text, day)] == [
+        "1941-12-07",
+        "1941-12-08",
+        "1941-12-11",
+    ]
+
+
 def test_a_chronicles_next_day_dates_its_draft():
     drafts = import_text(
         "How the floods unfolded\n\n"

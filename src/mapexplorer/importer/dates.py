@@ -1646,12 +1646,12 @@ _AHEAD_VERB = re.compile(r"\b(?:expects?|hopes?|aims?|intends?)\s+to\b", re.I)
     re.I,
 )
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
-    if ctx.published is None or not m["w"][0].isupper():
+    if not m["w"][0].isupper() or (ctx.published is None and m["week"]):
         return None
     pub = ctx.published
     target = WEEKDAYS.index(m["w"].capitalize())
-    today = (pub + 3) % 7  # day 0 (1970-01-01) was a Thursday
-    if m["week"]:
+    today = (pub + 3) % 7 if pub is not None else 0  # day 0 (1970-01-01) was a Thursday
+    if m["week"] and pub is not None:
         # "on Thursday last week": that day of the week before publication's (Monday to Sunday)
         step = {"last": -1, "this": 0, "next": 1}[m["week"].lower()]
         day = pub - today + 7 * step + target
@@ -1681,11 +1681,20 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         # reached Paiporta": the story goes on from the day it told in full, to the day after
         # (told past, before publication, or the day told is publication's, a chronicle's
         # lead taken for it); not a week before, nor in publication's week a year later
-        # (and so on: "On Thursday, the death toll rose" after it is the Thursday after that)
+        # (and so on: "On Thursday, the death toll rose" after it is the Thursday after that;
+        # with no publication date too, a history's "On Sunday, December 7, 1941, … On Monday")
         day = told.span.start + (target - (told.span.start + 3) % 7) % 7
-        if day not in (told.span.start, pub - back) and (day <= pub or told.span.start >= pub):
-            note = f"the {m['w'].capitalize()} after {told.span.describe()}{_THE_DAY_TOLD_BEFORE}"
-            return TimeSpan.from_days(day), FROM_PUBLISHED, note, (TimeSpan.from_days(pub - back),)
+        note = f"the {m['w'].capitalize()} after {told.span.describe()}{_THE_DAY_TOLD_BEFORE}"
+        if pub is None and day != told.span.start:
+            return TimeSpan.from_days(day), FROM_PREVIOUS, note
+        if (
+            pub is not None
+            and day not in (told.span.start, pub - back)
+            and (day <= pub or told.span.start >= pub)
+        ):
+            return TimeSpan.from_days(day), FROM_PREVIOUS, note, (TimeSpan.from_days(pub - back),)
+    if pub is None:
+        return None
     if ahead:
         day = pub + (target - today) % 7
         if which == "next" and day == pub:
@@ -1709,19 +1718,21 @@ _THE_DAY_TOLD_BEFORE = ", the day told before"
 
 
 def _a_day_told_in_full(ctx: _Context) -> DateMention | None:
-    """The date told last when it is one day on or before publication, written in full as an
-    event's, with its weekday ("On Tuesday, October 29, 2024, torrential rain swept …"): a
+    """The date told last when it is one day on or before publication (if known), written in
+    full as an event's, with its weekday ("On Tuesday, October 29, 2024, torrential rain swept …"): a
     chronicle going on from it day by day, as it does from a weekday so read. (A dateline's
     day, "VALENCIA, Spain, Tuesday, October 29, 2024 —", is publication's, from which a
     weekday counts back.)"""
-    if not ctx.told or ctx.published is None:
+    if not ctx.told:
         return None
     last = ctx.told[-1]
     if last.span.start != last.span.end:
         return None
     if last.note.endswith(_THE_DAY_TOLD_BEFORE):  # a day of the chronicle read so
         return last
-    if last.span.start <= ctx.published and _A_DAY_TOLD_IN_FULL.fullmatch(last.text):
+    if (ctx.published is None or last.span.start <= ctx.published) and (
+        _A_DAY_TOLD_IN_FULL.fullmatch(last.text)
+    ):
         return last
     return None
 
