@@ -424,6 +424,19 @@ def test_a_historys_chronicle_goes_on_from_its_day_with_or_without_publication(p
     ]
 
 
+def test_a_weekday_after_a_day_ahead_told_in_full_is_in_the_days_after_it():
+    """ "Americans will vote on Tuesday, November 5, 2024. On Wednesday, officials will begin
+    counting mail ballots", published on 22 October, was Wednesday 23 October, the day after
+    publication, not the day after the vote."""
+    text = (
+        "Americans will vote on Tuesday, November 5, 2024. On Wednesday, officials will begin "
+        "counting mail ballots in Pennsylvania."
+    )
+    [_, wednesday] = find_dates(text, day_from_ymd(2024, 10, 22))
+    assert wednesday.span.edtf == "2024-11-06"
+    assert [t.edtf for t in wednesday.alternatives] == ["2024-10-23"]
+
+
 def test_a_chronicles_next_day_dates_its_draft():
     drafts = import_text(
         "How the floods unfolded\n\n"

@@ -1676,7 +1676,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         )
     )
     back = (today - target) % 7
-    if not ahead and which in ("", "on") and (told := _a_day_told_in_full(ctx)) is not None:
+    if which in ("", "on") and (told := _a_day_told_in_full(ctx)) is not None:
         # "On Tuesday, October 29, 2024, torrential rain swept … ¶ On Wednesday, soldiers
         # reached Paiporta": the story goes on from the day it told in full, to the day after
         # (told past, before publication, or the day told is publication's, a chronicle's
@@ -1685,10 +1685,17 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
         # with no publication date too, a history's "On Sunday, December 7, 1941, … On Monday")
         day = told.span.start + (target - (told.span.start + 3) % 7) % 7
         note = f"the {m['w'].capitalize()} after {told.span.describe()}{_THE_DAY_TOLD_BEFORE}"
-        if pub is None and day != told.span.start:
+        if pub is None and day != told.span.start and not ahead:
             return TimeSpan.from_days(day), FROM_PREVIOUS, note
+        if ahead and pub is not None and told.span.start >= pub and day != told.span.start:
+            # "Americans will vote on Tuesday, November 5, 2024. On Wednesday, officials will
+            # begin counting": the day after the day ahead, not the day after publication
+            other = pub + (target - today) % 7
+            alternatives = (TimeSpan.from_days(other),) if other != day else ()
+            return TimeSpan.from_days(day), FROM_PREVIOUS, note, alternatives
         if (
-            pub is not None
+            not ahead
+            and pub is not None
             and day not in (told.span.start, pub - back)
             and (day <= pub or told.span.start >= pub)
         ):
@@ -1718,11 +1725,10 @@ _THE_DAY_TOLD_BEFORE = ", the day told before"
 
 
 def _a_day_told_in_full(ctx: _Context) -> DateMention | None:
-    """The date told last when it is one day on or before publication (if known), written in
-    full as an event's, with its weekday ("On Tuesday, October 29, 2024, torrential rain swept …"): a
-    chronicle going on from it day by day, as it does from a weekday so read. (A dateline's
-    day, "VALENCIA, Spain, Tuesday, October 29, 2024 —", is publication's, from which a
-    weekday counts back.)"""
+    """The date told last when it is one day, written in full as an event's, with its weekday
+    ("On Tuesday, October 29, 2024, torrential rain swept …"): a chronicle going on from it
+    day by day, as it does from a weekday so read. (A dateline's day, "VALENCIA, Spain,
+    Tuesday, October 29, 2024 —", is publication's, from which a weekday counts back.)"""
     if not ctx.told:
         return None
     last = ctx.told[-1]
@@ -1730,9 +1736,7 @@ def _a_day_told_in_full(ctx: _Context) -> DateMention | None:
         return None
     if last.note.endswith(_THE_DAY_TOLD_BEFORE):  # a day of the chronicle read so
         return last
-    if (ctx.published is None or last.span.start <= ctx.published) and (
-        _A_DAY_TOLD_IN_FULL.fullmatch(last.text)
-    ):
+    if _A_DAY_TOLD_IN_FULL.fullmatch(last.text):
         return last
     return None
 
