@@ -435,6 +435,9 @@ def test_a_weekday_after_a_day_ahead_told_in_full_is_in_the_days_after_it():
     [_, wednesday] = find_dates(text, day_from_ymd(2024, 10, 22))
     assert wednesday.span.edtf == "2024-11-06"
     assert [t.edtf for t in wednesday.alternatives] == ["2024-10-23"]
+    # told in the past, it is before publication as ever
+    text = "Americans will vote on Tuesday, November 5, 2024. On Wednesday, Trump rallied in Erie."
+    assert find_dates(text, day_from_ymd(2024, 10, 22))[-1].span.edtf == "2024-10-16"
 
 
 def test_a_chronicles_next_day_dates_its_draft():

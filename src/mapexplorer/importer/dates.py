@@ -1693,11 +1693,14 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
             other = pub + (target - today) % 7
             alternatives = (TimeSpan.from_days(other),) if other != day else ()
             return TimeSpan.from_days(day), FROM_PREVIOUS, note, alternatives
+        chain = told.note.endswith(_THE_DAY_TOLD_BEFORE)
         if (
             not ahead
             and pub is not None
             and day not in (told.span.start, pub - back)
-            and (day <= pub or told.span.start >= pub)
+            # (not after a day ahead: "will vote on Tuesday, Nov. 5. On Wednesday, Trump
+            # rallied in Pennsylvania" is the Wednesday before publication)
+            and (day <= pub or told.span.start == pub or (chain and told.span.start > pub))
         ):
             return TimeSpan.from_days(day), FROM_PREVIOUS, note, (TimeSpan.from_days(pub - back),)
     if pub is None:
