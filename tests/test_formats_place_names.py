@@ -1188,3 +1188,24 @@ def test_a_tables_toss_ups_that_share_a_state_are_read_there(tmp_path):
     assert capitals == {"Athens": "Athens, Greece", "Rome": "Rome, Italy"}
     written = names_read(tmp_path, ["Portland, Oregon", "Bangor", "Augusta"])
     assert written["Portland, Oregon"] == "Portland, Oregon"
+
+
+def test_towns_written_with_their_eras_state_and_old_names_are_read(tmp_path):
+    """'Salonica, Ottoman Empire' and 'Trieste, Austria-Hungary' were refused (the empires'
+    outlines are today's Turkey and Austria's neighbours, not the lands they held), and
+    'Port Arthur' in a table of the Russo-Japanese war was Port Arthur, Texas: a past state
+    holds the towns of the lands it ruled, and an old name a town of today also bears is read
+    where the table's other places are (a table of Texas keeps Texas's)."""
+    empires = names_read(
+        tmp_path,
+        ["Salonica, Ottoman Empire", "Trieste, Austria-Hungary", "Strasbourg, German Empire"],
+    )
+    assert empires == {
+        "Salonica, Ottoman Empire": "Thessaloníki, Greece",
+        "Trieste, Austria-Hungary": "Trieste, Italy",
+        "Strasbourg, German Empire": "Strasbourg, France",
+    }
+    war = names_read(tmp_path, ["Port Arthur", "Mukden", "Tsushima", "Yellow Sea"])
+    assert war["Port Arthur"] == "Lüshun, China"
+    texas = names_read(tmp_path, ["Port Arthur", "Beaumont", "Houston"])
+    assert texas["Port Arthur"] == "Port Arthur, Texas"

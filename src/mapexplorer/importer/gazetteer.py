@@ -459,9 +459,11 @@ class Gazetteer:
                 self._entries[entry.key] = entry
                 self._curated_geometry[item["id"]] = geometry
                 if "countries" in item:
+                    # the lands a past state held beyond today's countries of its outline
+                    # (Austria-Hungary's Trieste, the Ottoman Empire's Salonica) hold its towns
                     self._curated_codes[entry.key] = frozenset(
                         code
-                        for iso in item["countries"]
+                        for iso in [*item["countries"], *item.get("lands", [])]
                         if (country := self._entries.get(f"country:{iso}")) is not None
                         and (code := country.country)
                     )
@@ -469,6 +471,11 @@ class Gazetteer:
                 self._alone_only.add(entry.key)
             for alias in item.get("aliases", []):
                 self._add(alias, entry)
+            # an old name a town of today also bears ("Port Arthur": Lüshun in 1904, and a
+            # town in Texas): read as another name is, after the namesake, unless the others
+            # around it say otherwise (Mukden, Tsushima)
+            for alias in item.get("old_aliases", []):
+                self._add(alias, entry, alternate=True)
             # a name read only in a table's place column: in prose it is a man's ("Albert")
             for alias in item.get("table_aliases", []):
                 self._table_names[normalise(alias)].append((entry.key, False, False))
