@@ -53,25 +53,33 @@ def local_times(
     enough to say (far out at sea) or no time is in UTC."""
     found: list[list[str] | None] = [None] * len(items)
     utc = [i for i, (_, _, times) in enumerate(items) if any(utc_time(t) for t in times)]
-    if not utc:
-        return found
+    for i, where in zip(utc, _zones([items[i][:2] for i in utc]), strict=True):
+        if where is not None:
+            found[i] = [
+                when.astimezone(where).isoformat(timespec="seconds")
+                if (when := utc_time(t)) is not None
+                else t
+                for t in items[i][2]
+            ]
+    return found
+
+
+def _zones(spots: Sequence[Sequence[float]]) -> list[ZoneInfo | None]:
+    """The time zone of the nearest town to each (lon, lat), None where none is near."""
+    if not spots:
+        return []
     from mapexplorer.importer.nearby import spot_zones
 
-    zones = spot_zones((items[i][0], items[i][1]) for i in utc)
-    for i, zone in zip(utc, zones, strict=True):
-        if zone is None:
-            continue
-        try:
-            where = ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        found[i] = [
-            when.astimezone(where).isoformat(timespec="seconds")
-            if (when := utc_time(t)) is not None
-            else t
-            for t in items[i][2]
-        ]
-    return found
+    opened: dict[str, ZoneInfo | None] = {}  # ZoneInfo's own cache keeps 8: a big file has more
+    out: list[ZoneInfo | None] = []
+    for zone in spot_zones((spot[0], spot[1]) for spot in spots):
+        if zone is not None and zone not in opened:
+            try:
+                opened[zone] = ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                opened[zone] = None
+        out.append(opened[zone] if zone is not None else None)
+    return out
 
 
 def localise_cells(
@@ -83,23 +91,23 @@ def localise_cells(
     point's in a track. The rows whose day that moved: (index, the time as written, the local
     time), each row once."""
     cells = [
-        (index, field)
+        (index, field, when)
         for index, (row, spot) in enumerate(zip(rows, spots, strict=True))
         if spot.__class__ is tuple
         for field in fields
-        if (value := row.get(field)).__class__ is str and said_utc(value)
+        if (value := row.get(field)).__class__ is str
+        and _CLOCK.match(value.lstrip()) is not None
+        and (when := utc_time(value)) is not None
     ]
-    if not cells:
-        return []
-    local = local_times([(*spots[i][:2], (rows[i][field],)) for i, field in cells])
+    zones = _zones([spots[index] for index, _, _ in cells])
     moved: list[tuple[int, str, str]] = []
-    for (index, field), times in zip(cells, local, strict=True):
-        written = rows[index][field]
-        if times is None or times[0] == written:
+    for (index, field, when), where in zip(cells, zones, strict=True):
+        if where is None:
             continue
-        rows[index][field] = times[0]
-        if times[0][:10] != written.strip()[:10] and (not moved or moved[-1][0] != index):
-            moved.append((index, written, times[0]))
+        written = rows[index][field]
+        local = rows[index][field] = when.astimezone(where).isoformat(timespec="seconds")
+        if local[:10] != written.strip()[:10] and (not moved or moved[-1][0] != index):
+            moved.append((index, written, local))
     return moved
 
 
