@@ -5330,3 +5330,18 @@ def test_utc_times_in_a_table_or_geojson_are_the_local_day_where_they_were(tmp_p
         f"2 {unit}' times, written in UTC, read as the local time of the nearest town's time "
         f"zone, a day apart: {item}'s '2024-03-01T23:30:00Z' is Saturday 2 March 2024 there"
     ) in report.notes
+
+
+def test_utc_times_of_rows_placed_by_a_towns_name_are_that_towns_local_day(tmp_path):
+    """A table of towns' names, no coordinates: 23:30 UTC in Paris stayed 1 March where a
+    row with Paris's latitude and longitude was 2 March; the town named is where it was."""
+    text = (
+        "time,title,city\n2024-03-01T23:30:00Z,Late meeting,Paris\n"
+        "2024-03-02T03:30:00Z,NY evening,New York\n"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "towns.csv", text))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Late meeting": "2024-03-02",
+        "NY evening": "2024-03-01",
+    }
+    assert any(n.startswith("2 rows' times, written in UTC") for n in report.notes)

@@ -753,11 +753,31 @@ def _utc_local_times(reader: RowReader, rows: list[dict], number: RowNumbers) ->
         for f in source.fields
     ):
         return []
-    moved = localise_cells(rows, source.fields, _points(reader, rows))
+    moved = localise_cells(rows, source.fields, _named_spots(reader, rows, _points(reader, rows)))
     if not moved:
         return []
     index, written, local = moved[0]
     return [moved_line(len(moved), "row", f"row {number(index)}", written, local)]
+
+
+def _named_spots(reader: RowReader, rows: list[dict], points: list[Any]) -> list[Any]:
+    """`points`, with the rows that have none but a place's name (a table of towns, placed by
+    `place_names` later) at that town, for their times: as the names are read together."""
+    name = reader.choice.place
+    if not name or not any(p is None for p in points):
+        return points
+    named = [
+        " ".join(str(rows[i].get(name) or "").split()) if p is None else ""
+        for i, p in enumerate(points)
+    ]
+    wanted = [n for n in dict.fromkeys(named) if n]
+    if not wanted:
+        return points
+    from mapexplorer.importer.gazetteer import gazetteer
+
+    found = gazetteer().resolve_names(wanted)
+    at = {n: (c[0].entry.lon, c[0].entry.lat) for n, c in found.items() if c}
+    return [at.get(n) if p is None and n else p for p, n in zip(points, named, strict=True)]
 
 
 def _local_midnights(choice: FieldChoice, rows: list[dict]) -> list[str]:
