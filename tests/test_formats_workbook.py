@@ -544,3 +544,24 @@ def test_a_sheet_per_year_under_one_header_is_read_whole(tmp_path):
         "other sheets with data ('Cover') were not read (their columns are not the events' "
         "table's; to read one, give it the same header row)"
     )
+
+
+def test_sheets_that_repeat_the_rows_read_are_not_read_twice(tmp_path):
+    """A workbook of all years on one sheet, then a sheet per year under the same header:
+    reading each sheet under the header made every event twice; a sheet whose rows were all
+    read already is passed over, and the report says so."""
+    head = ["Date", "Event", "City", "Latitude", "Longitude"]
+    y22 = [dt.date(2022, 3, 1), "March 22", "Paris", 48.85, 2.35]
+    y23 = [dt.date(2023, 3, 1), "March 23", "Lyon", 45.76, 4.84]
+    path = workbook(
+        tmp_path / "all.xlsx",
+        ("All", [head, y22, y23]),
+        ("2022", [head, y22]),
+        ("2023", [head, y23]),
+    )
+    catalogue, report = read_catalogue(path)
+    assert sorted(e.title for e in catalogue.events) == ["March 22", "March 23"]
+    assert report.asides[0] == (
+        "the sheets '2022', '2023', under the same header, hold only rows read already and "
+        "were not read again"
+    )

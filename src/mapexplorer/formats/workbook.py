@@ -108,12 +108,19 @@ def _first_table(
         found = _table(read_from, limit, progress)
     after = False
     same: list[Sheet] = []  # later sheets under the same header: a sheet per year
+    copies: list[str] = []  # such sheets whose every row was read already
+    seen: set[tuple[str, ...]] = set()
     for sheet in shown:
         if sheet is read_from:
             after = True
         elif after and found is not None and limit is None and _same_header(sheet, found):
             more = _table(sheet, None, progress)
             if more is not None and more.rows:
+                seen = seen or {tuple(row) for row in found.rows}
+                if all(tuple(row) in seen for row in more.rows):
+                    copies.append(sheet.title)  # "2023" after "All years": its rows again
+                    continue
+                seen.update(tuple(row) for row in more.rows)
                 same.append(_with_uncalculated(book, sheet, more))
         elif _has_data(sheet) if after else _table(sheet, 1) is not None:
             others.append(sheet.title)  # a table passed over for the events after it, too
@@ -149,6 +156,13 @@ def _first_table(
         )
     elif same:
         found.asides.append(f"read the sheets {listed}, the same columns on each")
+    if copies:
+        which = ", ".join(repr(n) for n in copies[:5]) + (" …" if len(copies) > 5 else "")
+        found.asides.append(
+            f"the sheet{'s' if len(copies) > 1 else ''} {which}, under the same header, "
+            f"{'hold' if len(copies) > 1 else 'holds'} only rows read already and "
+            f"{'were' if len(copies) > 1 else 'was'} not read again"
+        )
     return found
 
 
