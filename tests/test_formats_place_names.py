@@ -1209,3 +1209,24 @@ def test_towns_written_with_their_eras_state_and_old_names_are_read(tmp_path):
     assert war["Port Arthur"] == "Lüshun, China"
     texas = names_read(tmp_path, ["Port Arthur", "Beaumont", "Houston"])
     assert texas["Port Arthur"] == "Port Arthur, Texas"
+
+
+def test_towns_of_the_byzantine_empire_prussia_and_bohemia_and_fiume_are_read(tmp_path):
+    """'Constantinople, Byzantine Empire', 'Königsberg, Prussia' and 'Prague, Bohemia' were
+    refused (no such state of ours, or Bohemia a point holding no town), and 'Fiume' was
+    unknown: each reads as today's town."""
+    read = names_read(
+        tmp_path,
+        [
+            "Constantinople, Byzantine Empire",
+            "Königsberg, Prussia",
+            "Prague, Bohemia",
+            "Fiume, Austria-Hungary",
+        ],
+    )
+    assert read == {
+        "Constantinople, Byzantine Empire": "Istanbul, Turkey",
+        "Königsberg, Prussia": "Kaliningrad, Russia",
+        "Prague, Bohemia": "Prague, Czech Republic",
+        "Fiume, Austria-Hungary": "Rijeka, Croatia",
+    }
