@@ -5345,3 +5345,30 @@ def test_utc_times_of_rows_placed_by_a_towns_name_are_that_towns_local_day(tmp_p
         "NY evening": "2024-03-01",
     }
     assert any(n.startswith("2 rows' times, written in UTC") for n in report.notes)
+
+
+def test_utc_times_of_features_placed_by_a_towns_name_are_that_towns_local_day(tmp_path):
+    """A GeoJSON feature without geometry, placed by its 'place' ("Paris"), kept 23:30 UTC on
+    1 March, where one with Paris's point was 2 March: the town named is where it was."""
+    text = _collection(
+        {
+            "type": "Feature",
+            "geometry": None,
+            "properties": {
+                "title": "Late meeting",
+                "place": "Paris",
+                "time": "2024-03-01T23:30:00Z",
+            },
+        },
+        {
+            "type": "Feature",
+            "geometry": None,
+            "properties": {"title": "Evening", "place": "New York", "time": "2024-03-02T03:30Z"},
+        },
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "towns.geojson", text))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Late meeting": "2024-03-02",
+        "Evening": "2024-03-01",
+    }
+    assert any(n.startswith("2 features' times, written in UTC") for n in report.notes)

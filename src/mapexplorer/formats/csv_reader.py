@@ -38,7 +38,7 @@ from mapexplorer.formats.invisible import stripped, visible
 from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
 from mapexplorer.formats.local_time import local_times, localise_cells, moved_line, said_utc
 from mapexplorer.formats.native import paused_gc
-from mapexplorer.formats.place_names import PlacesByName
+from mapexplorer.formats.place_names import PlacesByName, spots_of_names
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -770,13 +770,7 @@ def _named_spots(reader: RowReader, rows: list[dict], points: list[Any]) -> list
         " ".join(str(rows[i].get(name) or "").split()) if p is None else ""
         for i, p in enumerate(points)
     ]
-    wanted = [n for n in dict.fromkeys(named) if n]
-    if not wanted:
-        return points
-    from mapexplorer.importer.gazetteer import gazetteer
-
-    found = gazetteer().resolve_names(wanted)
-    at = {n: (c[0].entry.lon, c[0].entry.lat) for n, c in found.items() if c}
+    at = spots_of_names(named)
     return [at.get(n) if p is None and n else p for p, n in zip(points, named, strict=True)]
 
 

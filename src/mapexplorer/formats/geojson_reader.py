@@ -29,7 +29,7 @@ from mapexplorer.formats.local_midnight import arcgis_export, local_midnights
 from mapexplorer.formats.local_time import local_times, localise_cells, moved_line, said_utc
 from mapexplorer.formats.markup import has_markup, html_text
 from mapexplorer.formats.native import paused_gc
-from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
+from mapexplorer.formats.place_names import PlaceNameError, PlacesByName, spots_of_names
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -251,8 +251,15 @@ def read_document(
         props = [(_properties(f) if f.__class__ is dict else None) or {} for f in features]
         midnights = _local_midnights(choice, features, props)  # ArcGIS's dates, in Unix time
         midnights += _usgs_local_times(choice, features, props)
-        midnights += _utc_local_times(choice, features, props)  # "…Z": the place's day
         all_parts = [_plain(p) for p in reader.all_parts(props)]
+        located = bool(choice.lat or choice.latlon or choice.wkt)  # by their properties
+        named = [  # a feature without geometry is placed by its place's name, or its title
+            (all_parts[i].place or ("" if located else all_parts[i].title))
+            if f.__class__ is dict and _no_geometry(f.get("geometry"))
+            else ""
+            for i, f in enumerate(features)
+        ]
+        midnights += _utc_local_times(choice, features, props, named)  # "…Z": the place's day
         reader.read_days_in_bulk(props)
         slashed: dict[int, str] = {}  # features dated "2010/11" (`year_slash`) → the value
         guessed_mercator = None  # metres with no "crs" member: Web Mercator's, by the names?
@@ -264,12 +271,7 @@ def read_document(
         points = _points(features)
         # Features with no geometry but a place's name (or a name, as a KML placemark's
         # <name>: "Kharkiv") are placed by the name (`place_names`).
-        located = bool(choice.lat or choice.latlon or choice.wkt)  # by their properties
-        by_name = PlacesByName(
-            all_parts[i].place or ("" if located else all_parts[i].title)
-            for i, f in enumerate(features)
-            if f.__class__ is dict and _no_geometry(f.get("geometry"))
-        )
+        by_name = PlacesByName(n for n in named if n)
         for index, feature in enumerate(features):
             if progress is not None and index and index % PROGRESS_EVERY == 0:
                 progress(index, total)
@@ -505,7 +507,9 @@ def _usgs_local_times(choice: FieldChoice, features: list, props: list[dict]) ->
     ]
 
 
-def _utc_local_times(choice: FieldChoice, features: list, props: list[dict]) -> list[str]:
+def _utc_local_times(
+    choice: FieldChoice, features: list, props: list[dict], named: list[str]
+) -> list[str]:
     """Times that say they are UTC ("2024-03-01T23:30:00Z") made the local time of the
     nearest town's zone where the feature is (its geometry's first point), as a KML's or
     GPX's are: a meeting at 00:30 in Paris is that day, not the one before. The report's line
@@ -525,6 +529,9 @@ def _utc_local_times(choice: FieldChoice, features: list, props: list[dict]) -> 
         else None
         for f in features
     ]
+    if any(spot is None and name for spot, name in zip(spots, named, strict=True)):
+        at = spots_of_names(named)  # features without geometry, at the town they name
+        spots = [at.get(n) if s is None and n else s for s, n in zip(spots, named, strict=True)]
     before = [{f: own.get(f) for f in source.fields} for own in props]
     moved = localise_cells(props, source.fields, spots)
     for feature, own, was in zip(features, props, before, strict=True):

@@ -21,7 +21,7 @@ from mapexplorer.model import PlaceError
 from mapexplorer.model.place import haversine_km
 from mapexplorer.words import counted
 
-__all__ = ["PlaceNameError", "PlacesByName"]
+__all__ = ["PlaceNameError", "PlacesByName", "spots_of_names"]
 
 _SHOWN = 5
 _NEAR_KM = 100.0
@@ -45,6 +45,19 @@ _AREA_WORD = re.compile(
     re.IGNORECASE,
 )
 """A word that names an administrative area ("Donetsk Oblast", "Idlib Governorate")."""
+
+
+def spots_of_names(names: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """Where each of a file's place names lies (lon, lat), as `PlacesByName` will read them
+    together, for what needs the spot before the places are made (a UTC time's local day);
+    a name we do not know is left out. The gazetteer is loaded only for some name."""
+    wanted = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n]
+    if not wanted:
+        return {}
+    from mapexplorer.importer.gazetteer import gazetteer
+
+    found = gazetteer().resolve_names(wanted)
+    return {n: (c[0].entry.lon, c[0].entry.lat) for n, c in found.items() if c}
 
 
 class PlaceNameError(PlaceError):
