@@ -1496,3 +1496,25 @@ def test_a_race_or_a_firm_named_after_a_battle_site_is_not_the_site(gaz, text):
     """ "Marathon", the battlefield, is read alone, not in "the Boston Marathon" or "Marathon
     Petroleum"."""
     assert all(m.text != "Marathon" for m in gaz.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "U.S. and Chinese negotiators will meet in Geneva, officials in Washington said.",
+            "Geneva",
+            "CH",
+        ),
+        ("OTTAWA — Canada and Mexico signed the deal in London on Monday.", "London", "GB"),
+        ("Storms hit Dallas and Tyler on Monday, and a tornado tore through Paris.", "Paris", "US"),
+        ("He moved from Damascus to Baltimore in Maryland.", "Damascus", "US"),
+    ],
+)  # fmt: skip
+def test_a_world_city_beats_a_namesake_near_the_storys_other_places(gaz, text, name, country):
+    """ "Negotiators will meet in Geneva", beside Washington, was Geneva, Illinois; "Canada and
+    Mexico signed the deal in London", datelined Ottawa, was London, Ontario: the namesake lay
+    nearer the story's places. The world city wins unless a town, state or country named around
+    the namesake makes the story local to it."""
+    mention = next(m for m in gaz.find(text) if m.text == name)
+    assert mention.best.entry.country == country

@@ -835,6 +835,7 @@ class Gazetteer:
         )
         _rank_by_context(self, mentions, prose=True)
         _in_the_country_beside(text, mentions)
+        _world_cities_in_prose(self, mentions, text)
         mentions = _without_people_far_off(self, text, mentions)
         mentions = _small_towns_near(self, text, mentions, start, end)
         _institutions_at_capitals(self, text, mentions)
@@ -929,6 +930,79 @@ _NATIONAL_INSTITUTION_BEFORE = re.compile(
     r"\b(?:Bank|Parliament|Supreme\s+Court|Constitutional\s+Court|National\s+Assembly)\s+of\s+"
     r"(?:the\s+)?$"
 )
+
+
+_WORLD_CITY_TIMES = 5
+"""In prose, a city of at least `_WORLD_CITY_MIN` people and this many times the size of its
+namesake (or a capital) is what a story means unless the story is local to the namesake."""
+_WORLD_CITY_MIN = 100_000
+# A country named as where things happen ("In Canada, heavy rain flooded London")
+_IN_A_COUNTRY = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]round)\s+(?:the\s+)?$")
+
+
+def _world_cities_in_prose(gaz: Gazetteer, mentions: list[PlaceMention], text: str) -> None:
+    """Put back first a world city that a smaller namesake beat only by lying nearer the story's
+    other places: "U.S. and Chinese negotiators will meet in Geneva", beside Washington, is
+    Geneva, Switzerland, not Geneva, Illinois; "Canada and Mexico signed the deal in London",
+    datelined Ottawa, is not London, Ontario. A world city is a capital, or a city of 100,000
+    five times its namesake's size. The namesake keeps its place where the story is local to
+    it: it names a town within `NEAR_NAMESAKE_KM` of it (and not of the world city), its state,
+    the country it is in as where things happen ("In Canada, …"), or two countries beside or
+    around it (a country named as who acted, "Canada and Mexico signed", is half). A town
+    written with its state or country ("London, Ontario") has only that reading here already."""
+    for mention in mentions:
+        taken = mention.best.entry
+        if (
+            not mention.ambiguous
+            or mention.demonym
+            or mention.best.kind != CITY
+            or mention.best.alternate_name
+            or not taken.key.startswith("geonames:")
+        ):
+            continue
+        famous = [
+            c
+            for c in mention.candidates
+            if c.kind == CITY
+            and not c.alternate_name
+            and c.entry.key.startswith("geonames:")
+            and c.entry.key != taken.key
+            and (
+                gaz.is_capital(c.entry)
+                or c.entry.population
+                >= max(_WORLD_CITY_MIN, _WORLD_CITY_TIMES * max(taken.population, 1))
+            )
+        ]
+        if not famous:
+            continue
+        world = max(famous, key=lambda c: c.entry.population).entry
+        local = 0.0
+        for other in mentions:
+            place = other.best.entry
+            if other.demonym or normalise(other.text) == normalise(mention.text):
+                continue
+            if place.kind == CITY:
+                near = _km_to(taken, [place]) <= NEAR_NAMESAKE_KM
+                local += near and _km_to(world, [place]) > NEAR_NAMESAKE_KM
+            elif place.kind == COUNTRY:
+                if _km_to_place(gaz, world, place) <= NEAR_NAMESAKE_KM:
+                    continue
+                if place.country == taken.country:
+                    local += 1.0 if _IN_A_COUNTRY.search(text, 0, other.start) else 0.5
+                elif _km_to_place(gaz, taken, place) <= NEAR_NAMESAKE_KM:
+                    local += 0.5
+            elif place.country == taken.country and place.admin1 == taken.admin1:
+                local += 1.0  # its state ("He moved from Damascus to Baltimore in Maryland")
+        if local >= 1.0:
+            continue
+        top = mention.best.score + 0.01
+        mention.candidates = sorted(
+            (
+                Candidate(c.entry, top, c.alternate_name, c.demonym) if c.entry is world else c
+                for c in mention.candidates
+            ),
+            key=lambda c: -c.score,
+        )
 
 
 def _institutions_at_capitals(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> None:
