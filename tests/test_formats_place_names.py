@@ -1184,6 +1184,12 @@ def test_a_tables_toss_ups_that_share_a_state_are_read_there(tmp_path):
         "Bangor": "Bangor, Maine",
         "Augusta": "Augusta, Maine",
     }
+    spain = names_read(tmp_path, ["Valencia", "Toledo", "Cordoba"])
+    assert spain == {
+        "Valencia": "Valencia, Spain",
+        "Toledo": "Toledo, Spain",
+        "Cordoba": "Córdoba, Spain",
+    }
     capitals = names_read(tmp_path, ["Athens", "Rome"])
     assert capitals == {"Athens": "Athens, Greece", "Rome": "Rome, Italy"}
     written = names_read(tmp_path, ["Portland, Oregon", "Bangor", "Augusta"])

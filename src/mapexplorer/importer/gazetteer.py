@@ -2051,43 +2051,50 @@ def _towns_of_one_state(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
     """Put first, for a table's towns of several readings, the namesakes in the one state (or
     province) where at least two of them, and half of the table's towns, have one: "Portland",
     "Bangor" and "Augusta" are Maine's three, not Portland, Oregon and Augusta, Italy, though
-    each is a toss-up alone and none was clear enough to rank the others. A capital or a city
-    of a million ("Athens" and "Rome", both also towns in Georgia) keeps its reading, and so
-    does a name written with its state or country."""
+    each is a toss-up alone and none was clear enough to rank the others; else in the one
+    country where every one of them has one ("Valencia", "Toledo" and "Cordoba" are Spain's,
+    not Venezuela's and Argentina's). A capital ("Athens" and "Rome", both also towns in
+    Georgia), or a town ten times the namesake's size, keeps its reading, and so does a name
+    written with its state or country."""
     towns = [m for m in mentions if m.best.kind == CITY]
-    states: dict[tuple[str, str], int] = defaultdict(int)
-    for mention in towns:
-        for state in {
-            (c.entry.country, c.entry.admin1)
-            for c in mention.candidates
-            if c.kind == CITY and c.entry.country and c.entry.admin1
-        }:
-            states[state] += 1
-    if not states:
-        return
-    most = max(states.values())
-    shared = [state for state, count in states.items() if count == most]
-    if most < 2 or 2 * most < len(towns) or len(shared) != 1:
-        return  # no state holds most of the table's towns, or two do as well
-    state = shared[0]
+
+    def state(c: Candidate) -> tuple[str, str]:
+        return (c.entry.country, c.entry.admin1) if c.entry.admin1 else ("", "")
+
+    def country(c: Candidate) -> tuple[str, str]:
+        return (c.entry.country, "")
+
+    for where, fewest in ((state, max(2, (len(towns) + 1) // 2)), (country, max(2, len(towns)))):
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for mention in towns:
+            for area in {where(c) for c in mention.candidates if c.kind == CITY}:
+                if area[0]:
+                    counts[area] += 1
+        most = max(counts.values(), default=0)
+        shared = [area for area, count in counts.items() if count == most]
+        if most >= fewest and len(shared) == 1:
+            break
+    else:
+        return  # no state holds most of the table's towns, nor a country all, or two do
     for mention in towns:
         best = mention.best.entry
         if (
             not mention.ambiguous
             or mention.demonym
             or "," in mention.text
-            or (best.country, best.admin1) == state
-            or gaz.is_capital(best)
-            or best.population >= _FAMOUS_POPULATION
+            or where(mention.best) == shared[0]
         ):
             continue
-        there = [c for c in mention.candidates if (c.entry.country, c.entry.admin1) == state]
-        if there and there[0].kind == CITY:
-            top = mention.best.score
-            mention.candidates = [
-                Candidate(there[0].entry, top + 0.01, there[0].alternate_name),
-                *(c for c in mention.candidates if c is not there[0]),
-            ]
+        there = [c for c in mention.candidates if c.kind == CITY and where(c) == shared[0]]
+        if not there or (
+            (gaz.is_capital(best) and not gaz.is_capital(there[0].entry))
+            or best.population >= _FAMOUS_TIMES * max(there[0].entry.population, 1)
+        ):
+            continue
+        mention.candidates = [
+            Candidate(there[0].entry, mention.best.score + 0.01, there[0].alternate_name),
+            *(c for c in mention.candidates if c is not there[0]),
+        ]
 
 
 def _small_namesakes_near(gaz: Gazetteer, mentions: list[PlaceMention]) -> None:
