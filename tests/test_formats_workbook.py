@@ -565,3 +565,19 @@ def test_sheets_that_repeat_the_rows_read_are_not_read_twice(tmp_path):
         "the sheets '2022', '2023', under the same header, hold only rows read already and "
         "were not read again"
     )
+
+
+def test_the_same_problem_on_rows_of_several_sheets_is_one_line(tmp_path):
+    """A sheet per year with empty dates said 'the date is empty' once per row, each line its
+    own ('row 3 of sheet '2022''…), burying the others; one line names them by sheet."""
+    head = ["Date", "Event", "City", "Latitude", "Longitude"]
+
+    def year(y: int, empty: int) -> list[list]:
+        rows = [[None, f"E{y}-{i}", "Paris", 48.85, 2.35] for i in range(empty)]
+        return [head, [dt.date(y, 3, 1), f"March {y}", "Paris", 48.85, 2.35], *rows]
+
+    path = workbook(tmp_path / "years.xlsx", ("2022", year(2022, 5)), ("2023", year(2023, 4)))
+    _, report = read_catalogue(path)
+    assert report.lines()[0] == (
+        "rows 3–7 of sheet '2022'; 3–6 of sheet '2023' (9 rows), field 'Date': the date is empty"
+    )

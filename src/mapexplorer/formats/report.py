@@ -16,7 +16,7 @@ from mapexplorer.words import counted
 if TYPE_CHECKING:
     from mapexplorer.formats.fields import FieldChoice
 
-__all__ = ["Problem", "ReadReport", "numbered", "problem_lines", "warning_lines"]
+__all__ = ["Problem", "ReadReport", "SheetRow", "numbered", "problem_lines", "warning_lines"]
 
 
 @dataclass(frozen=True)
@@ -131,8 +131,47 @@ def warning_lines(report: ReadReport, limit: int = 20) -> list[str]:
     return lines
 
 
-_NUMBERED = re.compile(r"(\w+) (\d+)")
-"""An item named by its number alone: "row 12", "feature 3" (not "placemark 'Kyiv' (4)")."""
+_NUMBERED = re.compile(r"(\w+) (\d+)(?: of sheet '(.*)')?", re.S)
+"""An item named by its number alone: "row 12", "feature 3" (not "placemark 'Kyiv' (4)"), or
+with its sheet, of a workbook's sheets read as one table ("row 12 of sheet '2023'")."""
+
+
+class SheetRow(int):
+    """An Excel row's number on one of several sheets read as one table: the report names
+    it with its sheet ("row 5 of sheet '2023'"), as `report.numbered` groups them."""
+
+    sheet: str
+    order: int
+    """The sheet's place among those read: rows sort by it, then by number."""
+
+    def __new__(cls, number: int, sheet: str, order: int) -> SheetRow:
+        made = super().__new__(cls, number)
+        made.sheet, made.order = sheet, order
+        return made
+
+    def __str__(self) -> str:
+        return f"{int(self)} of sheet {self.sheet!r}"
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return (self.order, int(self)) == (other.order, int(other))
+        return int(self) == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, SheetRow):
+            return (self.order, int(self)) < (other.order, int(other))
+        return int(self) < other  # type: ignore[operator]
+
+    def __hash__(self) -> int:
+        return hash((self.order, int(self)))
 
 
 def problem_lines(problems: Sequence[Problem]) -> list[str]:
@@ -142,6 +181,7 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
     burying the others; every row is still there to be found."""
     groups: dict[tuple[str, str, str], list[int]] = {}
     lines: list[str | tuple[str, str, str]] = []
+    sheets: dict[str, int] = {}  # a workbook's sheets, in the order their rows come
     for problem in problems:
         match = _NUMBERED.fullmatch(problem.item)
         if match is None:
@@ -151,7 +191,11 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
         if key not in groups:
             groups[key] = []
             lines.append(key)
-        groups[key].append(int(match[2]))
+        sheet = match[3]
+        number = int(match[2])
+        if sheet is not None:
+            number = SheetRow(number, sheet, sheets.setdefault(sheet, len(sheets)))
+        groups[key].append(number)
     out = []
     for line in lines:
         if isinstance(line, str):

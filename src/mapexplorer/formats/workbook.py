@@ -22,6 +22,7 @@ from typing import Any
 
 from mapexplorer.formats.errors import FormatError
 from mapexplorer.formats.header_rows import names_below_groups, two_row_header
+from mapexplorer.formats.report import SheetRow
 
 __all__ = ["Sheet", "SheetRow", "read_sheet"]
 
@@ -174,44 +175,6 @@ def _same_header(sheet: Any, table: Sheet) -> bool:
 
 def _names(header: list[str]) -> list[str]:
     return [" ".join(name.split()).casefold() for name in header]
-
-
-class SheetRow(int):
-    """An Excel row's number on one of several sheets read as one table: the report names
-    it with its sheet ("row 5 of sheet '2023'"), as `report.numbered` groups them."""
-
-    sheet: str
-    order: int
-    """The sheet's place among those read: rows sort by it, then by number."""
-
-    def __new__(cls, number: int, sheet: str, order: int) -> SheetRow:
-        made = super().__new__(cls, number)
-        made.sheet, made.order = sheet, order
-        return made
-
-    def __str__(self) -> str:
-        return f"{int(self)} of sheet {self.sheet!r}"
-
-    __repr__ = __str__
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SheetRow):
-            return (self.order, int(self)) == (other.order, int(other))
-        return int(self) == other
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __lt__(self, other: object) -> bool:
-        if isinstance(other, SheetRow):
-            return (self.order, int(self)) < (other.order, int(other))
-        return int(self) < other  # type: ignore[operator]
-
-    def __hash__(self) -> int:
-        return hash((self.order, int(self)))
 
 
 def _joined(first: Sheet, more: list[Sheet]) -> Sheet:
