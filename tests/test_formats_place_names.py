@@ -1236,3 +1236,19 @@ def test_towns_of_the_byzantine_empire_prussia_and_bohemia_and_fiume_are_read(tm
         "Prague, Bohemia": "Prague, Czech Republic",
         "Fiume, Austria-Hungary": "Rijeka, Croatia",
     }
+
+
+def test_a_toss_up_names_a_namesake_not_a_town_the_name_is_only_another_name_of(tmp_path):
+    """'Augusta' read in Maine said 'not Augsburg, Germany' (Augusta Vindelicorum, ten times
+    its size) and suggested writing 'Augsburg, Germany': the passed-over reading is a town
+    named Augusta."""
+    rows = "".join(
+        f"2024-01-0{i},Event {i},{n}\n"
+        for i, n in enumerate(["Portland", "Bangor", "Augusta"], start=1)
+    )
+    _, report = read_catalogue(write(tmp_path / "maine.csv", "date,title,place\n" + rows))
+    [line] = [n for n in report.notes if n.startswith("'Augusta' could be")]
+    assert "Augsburg" not in line
+    assert line.startswith(
+        "'Augusta' could be more than one place: read as Augusta, Maine, not Augusta, "
+    )

@@ -422,9 +422,15 @@ def _with_country(part: str, country: str) -> str:
 
 def _passed_over(candidates: list) -> Any:
     """The reading not taken to name in the report: a namesake far bigger than the one taken
-    ("Rome", Italy, behind Rome, Georgia, and Rome, New York), else the runner-up."""
+    ("Rome", Italy, behind Rome, Georgia, and Rome, New York), else the runner-up. A town
+    the name is only another name of is no such namesake: "Augusta" taken in Maine names
+    Augusta, Georgia passed over, not Augsburg (Augusta Vindelicorum)."""
     taken = max(candidates[0].entry.population, 1)
-    bigger = [c for c in candidates[1:] if c.entry.population >= _FAR_BIGGER * taken]
+    bigger = [
+        c
+        for c in candidates[1:]
+        if c.entry.population >= _FAR_BIGGER * taken and not c.alternate_name
+    ]
     return max(bigger, key=lambda c: c.entry.population) if bigger else candidates[1]
 
 
