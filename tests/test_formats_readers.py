@@ -5372,3 +5372,22 @@ def test_utc_times_of_features_placed_by_a_towns_name_are_that_towns_local_day(t
         "Evening": "2024-03-01",
     }
     assert any(n.startswith("2 features' times, written in UTC") for n in report.notes)
+
+
+def test_kml_utc_times_of_placemarks_placed_by_name_are_that_places_local_day(tmp_path):
+    """A placemark without geometry, placed by its <address> ("Paris, France") or its name,
+    kept 23:30 UTC on 1 March, where one with Paris's point was 2 March."""
+    kml = (
+        '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        "<Placemark><name>Late meeting</name><address>Paris, France</address>"
+        "<TimeStamp><when>2024-03-01T23:30:00Z</when></TimeStamp></Placemark>"
+        "<Placemark><name>New York</name>"
+        "<TimeStamp><when>2024-03-02T03:30:00Z</when></TimeStamp></Placemark>"
+        "</Document></kml>"
+    )
+    catalogue, report = read_catalogue(write(tmp_path / "named.kml", kml))
+    assert {t: e.time.edtf for t, e in by_title(catalogue).items()} == {
+        "Late meeting": "2024-03-02",
+        "New York": "2024-03-01",
+    }
+    assert any(n.startswith("2 placemarks' times, written in UTC") for n in report.notes)

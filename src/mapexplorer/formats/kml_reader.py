@@ -43,7 +43,7 @@ from mapexplorer.formats.errors import MAX_BYTES, FormatError, read_bytes
 from mapexplorer.formats.fields import FieldChoice, RowReader, choice_from, geometry_problem
 from mapexplorer.formats.markup import html_text
 from mapexplorer.formats.native import paused_gc
-from mapexplorer.formats.place_names import PlaceNameError, PlacesByName
+from mapexplorer.formats.place_names import PlaceNameError, PlacesByName, spots_of_names
 from mapexplorer.formats.reading import (
     PROGRESS_EVERY,
     CatalogueBuilder,
@@ -213,18 +213,20 @@ def read(
         builder = CatalogueBuilder(path, "placemark")
         total = len(placemarks)
         mine = [marks[int(str(p.id)[len(_MARK) :])] for p in placemarks]
-        moved = _localise(mine)  # UTC times, as the local time where they were
+        # Placemarks without geometry are placed by their address or name (`place_names`).
+        named = [
+            _place_name(mark, reader.parts(row))[0]
+            if placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates
+            else ""
+            for placemark, row, mark in zip(placemarks, rows, mine, strict=True)
+        ]
+        moved = _localise(mine, named)  # UTC times, as the local time where they were
         _date_order(mine)  # "01/05/2024": by the file's other dates, as a table's
         _date_by_folders(mine)  # a folder per year, as a map of a story's years is kept
         _one_ended_spans(mine)  # "from June 2024 on", or a date
         if total and choice.time is None and all(_undated(mark) for mark in mine):
             raise FormatError(path, _no_dates(total))  # a map of places, not of events
-        # Placemarks without geometry are placed by their address or name (`place_names`).
-        by_name = PlacesByName(
-            _place_name(mark, reader.parts(row))[0]
-            for placemark, row, mark in zip(placemarks, rows, mine, strict=True)
-            if placemark.geometry is None and mark.tracks is None and not mark.bad_coordinates
-        )
+        by_name = PlacesByName(n for n in named if n)
         for number, (placemark, row) in enumerate(zip(placemarks, rows, strict=True), start=1):
             if progress is not None and (number - 1) % PROGRESS_EVERY == 0:
                 progress(number - 1, total)
@@ -573,22 +575,32 @@ def _spots(
     return (first[0], first[1]), (last[0], last[1])
 
 
-def _localise(marks: list[_Mark]) -> list[tuple[int, str, str]]:
+def _localise(marks: list[_Mark], named: list[str]) -> list[tuple[int, str, str]]:
     """Make each placemark's time written in UTC ("2024-03-01T23:30:00Z", as Google Earth
     records a track) the local time of the nearest town's zone where it was
     ("2024-03-02T00:30:00+01:00"): a point just after midnight east of Greenwich is that day,
-    not the one before. Those whose day moved: (their number, the time as written, the local
-    time)."""
+    not the one before. A placemark without geometry is where the name it is placed by is
+    (`named`, each placemark's, "" for one with geometry). Those whose day moved: (their
+    number, the time as written, the local time)."""
     from mapexplorer.formats.local_time import local_times, said_utc
 
+    spots = [mark.spots for mark in marks]
+    if any(s is None and n for s, n in zip(spots, named, strict=True)) and any(
+        said_utc(t) for m in marks for t in (m.when, m.begin, m.end) if t is not None
+    ):
+        at = spots_of_names(named)
+        spots = [
+            s if s is not None or n not in at else (at[n], at[n])
+            for s, n in zip(spots, named, strict=True)
+        ]
     ends = [  # (number, mark, which time, where)
         (number, mark, attr, spot)
-        for number, mark in enumerate(marks, start=1)
-        if mark.spots is not None
+        for number, (mark, both) in enumerate(zip(marks, spots, strict=True), start=1)
+        if both is not None
         for attr, spot in (
-            ("when", mark.spots[0]),
-            ("begin", mark.spots[0]),
-            ("end", mark.spots[1]),
+            ("when", both[0]),
+            ("begin", both[0]),
+            ("end", both[1]),
         )
         if (text := getattr(mark, attr)) is not None and said_utc(text)
     ]

@@ -51,7 +51,7 @@ def spots_of_names(names: Iterable[str]) -> dict[str, tuple[float, float]]:
     """Where each of a file's place names lies (lon, lat), as `PlacesByName` will read them
     together, for what needs the spot before the places are made (a UTC time's local day);
     a name we do not know is left out. The gazetteer is loaded only for some name."""
-    wanted = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n]
+    wanted = [n for n in dict.fromkeys(names) if n and n.strip()]
     if not wanted:
         return {}
     from mapexplorer.importer.gazetteer import gazetteer
