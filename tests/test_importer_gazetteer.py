@@ -1518,3 +1518,17 @@ def test_a_world_city_beats_a_namesake_near_the_storys_other_places(gaz, text, n
     the namesake makes the story local to it."""
     mention = next(m for m in gaz.find(text) if m.text == name)
     assert mention.best.entry.country == country
+
+
+def test_a_city_far_bigger_than_its_namesakes_is_context_for_the_others(gaz):
+    """In a list of World Cup venues, "Arlington" was Virginia's and "Santa Clara" Cuba's:
+    "Dallas" and "San Francisco", each also a small town elsewhere, were no context, leaving
+    the East Coast's and Miami's. A city ten times its namesakes' size is as clear as one
+    without any."""
+    text = (
+        "Matches will be played in Dallas, Arlington, Houston, San Francisco, Santa Clara, "
+        "Inglewood, Philadelphia and Miami."
+    )
+    found = {m.text: m.best.entry for m in gaz.find(text)}
+    assert (found["Arlington"].country, found["Arlington"].admin1) == ("US", "TX")
+    assert (found["Santa Clara"].country, found["Santa Clara"].admin1) == ("US", "CA")

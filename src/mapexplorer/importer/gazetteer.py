@@ -1675,6 +1675,10 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention], prose: bool =
         # A table's one clear name is little evidence ("Olympia", Washington's only, made
         # "Hastings" Nebraska's beside "London"): all its names' first readings are the context
         sure = clear if prose or len(clear) >= 2 else mentions
+        if prose:
+            # A city whose namesakes are all far smaller is as clear ("Dallas", not Dallas,
+            # Oregon): "Arlington" beside it is in Texas, not Virginia.
+            sure = sure + [m for m in mentions if m.ambiguous and _clear_by_size(m)]
         _rescore_by_context(gaz, mentions, [(m.text, m.best.entry) for m in sure], prose)
         return
     # Every name a toss-up ("Gov. Kemp of Georgia said a curfew was imposed in Augusta"): each
@@ -1683,6 +1687,18 @@ def _rank_by_context(gaz: Gazetteer, mentions: list[PlaceMention], prose: bool =
     # in the context of the readings chosen so far.
     for mention in mentions:
         _rescore_by_context(gaz, [mention], [(m.text, m.best.entry) for m in mentions], prose)
+
+
+def _clear_by_size(mention: PlaceMention) -> bool:
+    """Whether a name's readings are all towns, its first `_FAMOUS_TIMES` times any other's
+    size."""
+    if mention.demonym or any(c.kind != CITY or c.alternate_name for c in mention.candidates):
+        return False
+    best = mention.best.entry
+    return all(
+        best.population >= _FAMOUS_TIMES * max(c.entry.population, 1)
+        for c in mention.candidates[1:]
+    )
 
 
 def _rescore_by_context(
