@@ -556,6 +556,39 @@ def error_text(window) -> str:
     return box.text() + "\n" + box.informativeText()
 
 
+def test_a_story_without_a_year_asks_for_its_date_again_when_left_empty(window, qtbot, tmp_path):
+    """A sports piece with no year ("MUNICH (AP) — … on Tuesday", "Sunday, July 14"), its date
+    left empty, was refused ("found no dates it can place in time … give the publication date")
+    and had to be imported again: the date is asked again, saying why, and read once given."""
+    path = tmp_path / "bayern.txt"
+    path.write_text(
+        "Bayern beat Dortmund\n\nMUNICH (AP) — Harry Kane scored twice as Bayern Munich beat "
+        "Borussia Dortmund 3-1 on Tuesday.\n\nThe teams meet again on Sunday, July 14, in "
+        "Dortmund.\n",
+        encoding="utf-8",
+    )
+    assert window.importer.import_file(str(path))
+    first = window.importer.date_dialog
+    assert first.published() == ""
+    first.buttons.button(first.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(
+        lambda: (
+            window.importer.date_dialog is not first
+            and window.importer.date_dialog is not None
+            and window.importer.date_dialog.isVisible()
+        ),
+        timeout=WORK_MS,
+    )
+    assert getattr(window.importer, "error_box", None) is None and window.review is None
+    dialog = window.importer.date_dialog
+    assert "on Tuesday" in dialog.reasoning.text() and "web address" in dialog.reasoning.text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # empty, it would only be refused again
+    review = confirm_date(qtbot, window, published="2024-07-09")
+    assert review is not None and review.isVisible()
+    assert {d.time.start_iso for d in review.drafts.drafts} >= {"2024-07-09", "2024-07-14"}
+
+
 def test_an_empty_file_is_refused_by_name(window, tmp_path, bundled):
     path = tmp_path / "empty.txt"
     path.write_text("  \n", encoding="utf-8")

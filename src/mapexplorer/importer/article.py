@@ -28,9 +28,13 @@ MAX_BYTES = 5_000_000
 class ArticleError(ValueError):
     """An article we cannot import, said so that the user knows which file and why."""
 
-    def __init__(self, path: str | os.PathLike | None, problem: str) -> None:
+    def __init__(
+        self, path: str | os.PathLike | None, problem: str, needs_published: bool = False
+    ) -> None:
         self.path = str(path) if path is not None else ""
         self.problem = problem
+        # Its dates count from a publication date that was not given: giving it reads them.
+        self.needs_published = needs_published
         # No path: a problem with an option (--published), not with a file.
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
 

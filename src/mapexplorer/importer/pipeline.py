@@ -60,6 +60,7 @@ def draft_article(
             f"found no dates it can place in time{waiting}"
             if waiting
             else "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)",
+            needs_published=bool(waiting),
         )
     gaz = gazetteer()
     # ("FRANKFURT (Reuters) - The ECB kept rates unchanged on Thursday": its dateline names one)
@@ -73,6 +74,7 @@ def draft_article(
             f"no sentence has both a date it can place in time and a place{waiting}"
             if waiting
             else "no sentence has both a date and a place",
+            needs_published=bool(waiting),
         )
     if accept_all:
         for draft in drafts:

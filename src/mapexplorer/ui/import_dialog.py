@@ -130,6 +130,7 @@ class PublishedDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._required = False
         self.setWindowTitle("When was the article published?")
         self.setAccessibleName("Publication date")
         self.setMinimumWidth(scaled_size(520, 0, self)[0])  # at larger text, as much wider
@@ -218,10 +219,19 @@ class PublishedDialog(QDialog):
     def set_published(self, text: str) -> None:
         self.date_edit.setText(text)
 
+    def require_date(self, why: str) -> None:
+        """Ask for a date that must be given (without it nothing could be drafted): `why`
+        replaces the guess's reasoning, and an empty date does not draft."""
+        self._required = True
+        self.reasoning.setText(why)
+        self.reasoning.setStyleSheet(f"{self.reasoning.styleSheet()}; color: {error_colour(self)}")
+        self._validate(self.date_edit.text())
+        self.date_edit.setFocus()
+
     def is_valid(self) -> bool:
         text = self.published()
         if not text:
-            return True
+            return not self._required
         try:
             day_from_iso(text)
         except (DateError, ValueError):
@@ -231,7 +241,9 @@ class PublishedDialog(QDialog):
     def _validate(self, _text: str) -> None:
         ok = self.is_valid()
         text = self.published()
-        if not text:
+        if not text and self._required:
+            self.words.setText("Enter the date it was published: the events count from it.")
+        elif not text:
             self.words.setText("Unknown: relative dates will be skipped.")
         elif ok:
             self.words.setText(TimeSpan.from_days(day_from_iso(text)).describe())
@@ -445,7 +457,9 @@ class ArticleImporter(QObject):
         return True
 
     # --- steps --------------------------------------------------------------------------------
-    def _confirm_date(self, article: Article, name: str, path: str) -> None:
+    def _confirm_date(self, article: Article, name: str, path: str, needed: str = "") -> None:
+        """Ask for the publication date, then draft; `needed` says why it is asked again (the
+        drafts found no date to place without it)."""
         from mapexplorer.importer import DraftSet, detect_published
 
         autosave = drafts_file(article.text)
@@ -467,6 +481,11 @@ class ArticleImporter(QObject):
         if self.date_dialog is not None:
             self.date_dialog.deleteLater()
         self.date_dialog = dialog = PublishedDialog(name, guess, initial, resumed, self.window)
+        if needed:
+            dialog.require_date(
+                f"Could not draft the events: {needed} below (the date above the article, or "
+                "in its web address)."
+            )
         dialog.accepted.connect(
             lambda: self._draft(article, name, path, dialog.published(), guess, saved)
         )
@@ -564,7 +583,12 @@ class ArticleImporter(QObject):
     def _on_draft_failed(self, worker: _DraftWorker, exc: ArticleError) -> None:
         if self._job is None or worker is not self._job[1]:
             return
-        self._end_job()
+        article, path, _saved, name = self._end_job()
+        if exc.needs_published:
+            # ("MUNICH (AP) — … on Tuesday", no year anywhere): left empty, the date is asked
+            # again, saying why, rather than the import refused with nothing to do but retry.
+            self._confirm_date(article, name, path, needed=exc.problem)
+            return
         self.show_error(exc)
 
     def _finish_threads(self) -> None:
