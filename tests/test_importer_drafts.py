@@ -3532,3 +3532,20 @@ def test_the_sites_listed_after_a_site_named_first_stay_where():
         published="2024-09-05",
     ).drafts
     assert {"Nysa", "Kłodzko", "Lower Silesia"} <= {p.name for p in draft.places}
+
+
+def test_a_sentence_opening_with_it_is_about_the_place_that_opened_the_one_before():
+    """ "Calcutta was founded in 1690. It served as the capital of British India until 1911,
+    when the capital moved to Delhi" was placed in British India and Delhi alone: "It" is
+    Calcutta (Kolkata), first; the weather's "It rained" is no such subject."""
+    text = (
+        "A city of palaces\n\nCalcutta was founded by the East India Company in 1690. It served "
+        "as the capital of British India until 1911, when the capital moved to Delhi.\n"
+    )
+    drafts = import_text(text, "calcutta.txt").drafts
+    [capital] = [d for d in drafts if "capital" in d.excerpt.text]
+    assert [p.name for p in capital.places][:1] == ["Kolkata"]
+    assert {"Delhi", "British India"} <= {p.name for p in capital.places}
+    text = "Storms\n\nParis was quiet in May 2024. It rained in Lyon in June 2024.\n"
+    [_, rain] = import_text(text, "rain.txt").drafts
+    assert [p.name for p in rain.places] == ["Lyon"]

@@ -27,6 +27,7 @@ place named earlier in its paragraph (else the dateline's), and they are its alt
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -165,6 +166,7 @@ def make_drafts(
         units_by_paragraph.setdefault(sentence.paragraph, []).extend(units)
     for paragraph_units in units_by_paragraph.values():
         _place_at_unknown_sites(paragraph_units, dateline)
+        _it_is_the_place_before(text, paragraph_units)
     # The place the title names, which the story is about ("The Ottoman Empire: …"); not
     # when it names several ("how trade linked China and the Mediterranean").
     titled = [m for m in gaz.find(article.title, 0) if not m.demonym] if article.title else []
@@ -245,6 +247,31 @@ def _current_date(unit: _Unit) -> TimeSpan:
 _NOW_CLAUSE = re.compile(r",?\s+(?:and|but)\s+(?:now|today|still)\s+(?=[a-z])")
 _THE_CITY = re.compile(r"\bthe\s+(?P<noun>city|town|village|capital|port)\b", re.I)
 _TOWARD = re.compile(r"\b(?:to|from|toward|towards|for|into)\s+$", re.I)
+
+
+# A sentence whose subject is what the one before was about ("It served as the capital").
+# (Not the weather's or a statement's "it": "It rained in Lyon", "It seemed that …".)
+_IT_OPENS = re.compile(
+    r"[\"“‘']?It\s+(?:[a-z]+ly\s+)?(?!rained|snowed|seem|appear|happen|took\b)[a-z]+\b"
+)
+
+
+def _it_is_the_place_before(text: str, units: list[_Unit]) -> None:
+    """Put first, in a dated sentence that opens with "It", the place that opened the sentence
+    before: "Calcutta was founded in 1690. It served as the capital of British India until
+    1911, when the capital moved to Delhi" is Kolkata, then British India and Delhi (it was
+    placed in India and Delhi alone)."""
+    for before, unit in itertools.pairwise(units):
+        if not (unit.dates and unit.places and _IT_OPENS.match(text, unit.start)):
+            continue
+        subject = next((m for m in before.places if not m.demonym), None)
+        if (
+            subject is None
+            or text[before.start : subject.start].strip(" \"“‘'")
+            or any(m.best.entry.key == subject.best.entry.key for m in unit.places)
+        ):
+            continue  # the sentence before did not open with a place, or this one names it
+        unit.places = [subject, *unit.places]
 
 
 def _the_place_said_before(
