@@ -172,6 +172,25 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("A week ago Friday, the dam burst in Asheville.", [("A week ago Friday", "2024-10-18")]),
+        ("The dam burst a week ago Friday.", [("a week ago Friday", "2024-10-18")]),
+        (
+            "Two weeks ago Sunday, voters went to the polls.",
+            [("Two weeks ago Sunday", "2024-10-13")],
+        ),
+        # the last Wednesday is the one before publication's
+        ("A week ago Wednesday, it rained.", [("A week ago Wednesday", "2024-10-16")]),
+    ],
+)
+def test_a_week_ago_and_a_weekday_is_that_weekday_a_week_before_the_last(text, expected):
+    """ "A week ago Friday", published on Wednesday 30 October 2024, is the Friday a week
+    before the last Friday (25 October): one day, 18 October, not a week ago and a Friday."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a past verb before the day: not the future for a noun or a clause after it
         ("Chile announced on Monday a new plan to expand mining.", "2024-06-10"),
         ("Officials said on Monday they were due to meet again.", "2024-06-10"),

@@ -1448,6 +1448,21 @@ def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
     )
 
 
+@_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>weeks?)\s+ago\s+(?P<w>{WEEKDAY})\b", re.I)
+def _weeks_ago_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "A week ago Friday" (US English): the Friday a week before the last Friday, one day
+    (18 October, published on Wednesday 30 October), not a week before publication and a
+    Friday besides. The last such weekday is the one before publication's day, as "last
+    Friday" is."""
+    if ctx.published is None or not m["w"][0].isupper():
+        return None
+    target = WEEKDAYS.index(m["w"].capitalize())
+    back = ((ctx.published + 3) % 7 - target) % 7 or 7  # day 0 (1970-01-01) was a Thursday
+    day = ctx.published - back - 7 * _number(m["n"])
+    note = f"{m['n'].lower()} {m['u'].lower()} before the last {m['w'].capitalize()} before publication"
+    return TimeSpan.from_days(day), FROM_PUBLISHED, note
+
+
 @_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
 def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
