@@ -336,6 +336,28 @@ def test_a_towns_name_is_not_who_acted():
     assert not {"Nuevo Laredo", "San Antonio", "SAN ANTONIO"} & actors
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Hurricane Milton made landfall near Siesta Key, officials said.",
+            "2024-10-09/2024-10-10",
+        ),
+        # what will be is not the news of the day
+        ("Milton will make landfall near Siesta Key, officials said.", "2023-10-11/2024-10-10"),
+    ],
+)
+def test_a_datelined_lead_told_in_the_past_without_a_day_is_publications_news(lead, expected):
+    """ "SIESTA KEY, Fla. (AP) — Hurricane Milton made landfall near Siesta Key", published on
+    10 October 2024, was dated the whole year before publication, a news report's undated
+    statement; a wire's lead tells the news of publication's day or the day before."""
+    drafts = import_text(
+        f"SIESTA KEY, Fla. (AP) — {lead}\n\nMilton is the fifth hurricane of 2024.\n",
+        published="2024-10-10",
+    ).drafts
+    assert [(d.places[0].name, d.time.edtf) for d in drafts] == [("Siesta Key", expected)]
+
+
 def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
     """The bundled article starts with its dateline: it was titled "Russia iran partnership",
     made from its file's name, and the review and the saved catalogue read that as its title."""

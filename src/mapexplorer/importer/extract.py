@@ -195,8 +195,11 @@ def make_drafts(
         for unit in found if datelined and index == 0 else []:
             if unit.inherited and unit.inherited[0].end - unit.inherited[0].start >= 365:
                 # "VALENCIA, Spain, Oct 29 (Reuters) - Torrential rain swept across eastern
-                # Spain": the news of the day the dateline gives, not of the year before it
-                unit.inherited = datelined
+                # Spain": the news of the day the dateline gives, not of the year before it;
+                # "SIESTA KEY, Fla. (AP) — Hurricane Milton made landfall": of publication's
+                # day or the day before, told in the past
+                if article.dateline_date or _tells_in_the_past(text[unit.start : unit.end]):
+                    unit.inherited = datelined
         drafts.extend(found)
     return _to_drafts(article, drafts, gaz, [*places, *([dateline] if dateline else []), *titled])
 
@@ -1431,11 +1434,30 @@ def _paragraph_drafts(
     return drafts
 
 
+def _tells_in_the_past(text: str) -> bool:
+    """Whether a clause tells what happened ("Hurricane Milton made landfall near Siesta Key,
+    officials said"), not what will be ("… will make landfall", "is expected to")."""
+    return any(a_past_verb(w) for w in re.findall(r"[a-z]+", text)) and not _AHEAD.search(text)
+
+
+_AHEAD = re.compile(
+    r"\b(?:will|shall|would|(?:is|are)\s+(?:expected|set|due|forecast|scheduled|to))\b", re.I
+)
+
+
 def _dateline_day(article: Article, published: int | None) -> tuple[TimeSpan, str] | None:
     """The day a dateline gives ("VALENCIA, Spain, Oct 29 (Reuters) -"), with why, for a lead
-    with no date of its own: when it is publication's or one of the week before."""
-    if not article.dateline_date or published is None:
+    with no date of its own: when it is publication's or one of the week before. A dateline
+    without its day ("SIESTA KEY, Fla. (AP) —") gives publication's day or the day before."""
+    if published is None:
         return None
+    if not article.dateline_date:
+        if not article.dateline:
+            return None
+        return TimeSpan.from_days(published - 1, published), (
+            "No date in the lead: a datelined lead told in the past is the news of publication's "
+            "day or the day before. Check it."
+        )
     found = find_dates(article.dateline_date, published)
     if not found or found[0].span.start != found[0].span.end:
         return None
