@@ -1127,7 +1127,8 @@ def test_launch_sites_are_found(gaz, text, name, where):
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("TSMC opened a plant in Kumamoto Prefecture.", "Kumamoto", "JP"),
+        # (the prefecture itself, since it is among the curated names)
+        ("TSMC opened a plant in Kumamoto Prefecture.", "Kumamoto Prefecture", "JP"),
         ("Troops left Kherson Oblast in November.", "Kherson", "UA"),
         ("Floods hit Aleppo Governorate.", "Aleppo", "SY"),
     ],
@@ -1532,3 +1533,29 @@ def test_a_city_far_bigger_than_its_namesakes_is_context_for_the_others(gaz):
     found = {m.text: m.best.entry for m in gaz.find(text)}
     assert (found["Arlington"].country, found["Arlington"].admin1) == ("US", "TX")
     assert (found["Santa Clara"].country, found["Santa Clara"].admin1) == ("US", "CA")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A quake off Miyagi triggered a tsunami.", [("Miyagi", "JP")]),
+        ("Floods hit Fukushima Prefecture and Iwate.", [("Fukushima Prefecture", "JP"), ("Iwate", "JP")]),
+        ("Floods in Uttar Pradesh and Bihar.", [("Uttar Pradesh", "IN"), ("Bihar", "IN")]),
+        ("Fires spread in Bahia and Minas Gerais.", [("Bahia", "BR"), ("Minas Gerais", "BR")]),
+        ("Cartels fight in Sinaloa and Michoacan.", [("Sinaloa", "MX"), ("Michoacán", "MX")]),
+        ("Rain hit the State of Guerrero.", [("Guerrero State", "MX")]),
+        # a state named as its capital is: the city, unless written as the state
+        ("Rain hit Oaxaca and Oaxaca State.", [("Oaxaca", "MX"), ("Oaxaca State", "MX")]),
+    ],
+)  # fmt: skip
+def test_first_level_divisions_news_names_bare_are_known(gaz, text, found):
+    """ "a magnitude 9.0 quake off Miyagi triggered a tsunami" named no place but the
+    dateline's Tokyo, and "Bahia" was Salvador: Japan's prefectures and the states of India,
+    Brazil and Mexico are regions of their countries, which qualify their towns."""
+    mentions = gaz.find(text)
+    assert [(m.best.name, m.best.entry.country) for m in mentions] == found
+    # each qualifies its towns: Kochi, Japan, not India's; Aurangabad, Bihar, not Maharashtra's
+    [town] = gaz.find("Kochi, Kochi Prefecture, was hit.")
+    assert town.best.entry.country == "JP"
+    [town] = gaz.find("Aurangabad, Bihar, was hit.")
+    assert town.best.entry.admin1 == "34"
