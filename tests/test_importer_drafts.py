@@ -3571,3 +3571,21 @@ def test_a_sentence_opening_with_it_is_about_the_place_that_opened_the_one_befor
     text = "Storms\n\nParis was quiet in May 2024. It rained in Lyon in June 2024.\n"
     [_, rain] = import_text(text, "rain.txt").drafts
     assert [p.name for p in rain.places] == ["Lyon"]
+
+
+def test_a_second_place_and_date_without_their_verb_are_a_draft_of_their_own():
+    """ "Last year the two sides held talks in Stockholm in July and in Madrid in September"
+    was one draft, in 2024, at Stockholm and Madrid: July in Stockholm and September in Madrid
+    are two, the second with the verb of the first."""
+    text = (
+        "Trade talks stall\n\nBRUSSELS, March 4, 2025 — Negotiators failed to agree on Tuesday. "
+        "Last year the two sides held talks in Stockholm in July and in Madrid in September. "
+        "The band played in Oslo on May 3, 2019, and at Berlin on May 9, 2019.\n"
+    )
+    found = [(d.time.edtf, d.title, [p.name for p in d.places]) for d in import_text(text).drafts]
+    assert found[1:] == [
+        ("2024-07", "The two sides held talks in Stockholm", ["Stockholm"]),
+        ("2024-09", "The two sides held talks in Madrid", ["Madrid"]),
+        ("2019-05-03", "The band played in Oslo", ["Oslo"]),
+        ("2019-05-09", "The band played at Berlin", ["Berlin"]),
+    ]

@@ -101,6 +101,8 @@ class _Unit:
     relative: bool = False  # dated only "last week", "on Sunday"… with no publication date
     actors: list[PlaceMention] = field(default_factory=list)  # places that act ("Ecuador beat")
     unknown_site: bool = False  # says where with a name the gazetteer does not know
+    gapped_after: _Unit | None = None  # "… in Stockholm in July | and in Madrid in September"
+    title: str = ""  # its draft's, once made
     displaced: list[PlaceMention] = field(default_factory=list)  # actors moved to alternatives
     ended: list[PlaceMention] = field(default_factory=list)  # "after the collapse of X": when
     followed: bool = False  # tells, in the past, what followed the time told before
@@ -275,6 +277,16 @@ def _it_is_the_place_before(text: str, units: list[_Unit]) -> None:
         ):
             continue  # the sentence before did not open with a place, or this one names it
         unit.places = [subject, *unit.places]
+
+
+def _predicate_of(unit: _Unit) -> str:
+    """The title of `unit`'s draft up to where it says where ("The two sides held talks" of
+    "The two sides held talks in Stockholm"); "" when it does not say so."""
+    place = next((m for m in unit.places if not m.demonym), None)
+    if not unit.title or place is None:
+        return ""
+    at = re.search(rf"\s(?:in|at)\s+{re.escape(place.text)}\b", unit.title)
+    return unit.title[: at.start()] if at and at.start() else ""
 
 
 def _the_place_said_before(
@@ -489,6 +501,12 @@ def _units(
             # "Jury selection began on July 15 and opening statements were heard two days
             # later": a second clause, its subject its own, with its own date.
             b for b in _AND_SUBJECT_PAST.finditer(text, before.end, after.start)
+        ] or [  # fmt: skip
+            # "The two sides held talks in Stockholm in July and in Madrid in September": the
+            # verb left out of the second, which has its own place and date.
+            b for b in _AND_IN_A_PLACE.finditer(text, before.end, after.start)
+            if _names_a_place(places, b.end(), after.start)
+            and _names_a_place(places, cuts[-1], b.start())
         ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
@@ -769,6 +787,8 @@ def _units(
             # in Juliaca killed 18 people in January 2023": the yardstick's place is not where
             unit.places = [p for p in unit.places if p not in measured]
             unit.displaced = [*unit.displaced, *measured]
+        if units and _GAPPED.match(text, start, end):
+            unit.gapped_after = units[-1]
         units.append(unit)
     return units
 
@@ -1190,6 +1210,8 @@ _AND_SUBJECT_PAST = re.compile(
     r"\s+(?=and\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?"
     r"(?!(?:was|were|had|it|he|she|they)\b)[A-Za-z][\w'’-]*\s+(?:was|were)\s+(?!not\b)[a-z]{3,})"
 )
+_AND_IN_A_PLACE = re.compile(r",?\s+(?=and\s+(?:then\s+|later\s+|again\s+)?(?:in|at)\s+[A-Z])")
+_GAPPED = re.compile(r"and\s+(?:then\s+|later\s+|again\s+)?(?:in|at)\s+[A-Z]")  # its verb left out
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
@@ -1547,8 +1569,18 @@ def _to_drafts(
             continue
         if unit.dates:
             main = unit.dates[0]
+            finer = [
+                m for m in unit.dates[1:]
+                if m.kind == FROM_PREVIOUS
+                and m.start > main.start
+                and main.span.start <= m.span.start <= m.span.end <= main.span.end
+                and m.span.end - m.span.start < main.span.end - main.span.start
+            ]  # fmt: skip
+            if finer:
+                # "Last year the two sides held talks in Stockholm in July": July of that year
+                main = finer[0]
             time, date_text, note = main.span, main.text, main.note
-            alternatives_t = [*main.alternatives, *(m.span for m in unit.dates[1:])]
+            alternatives_t = [*main.alternatives, *(m.span for m in unit.dates if m is not main)]
             date_trust = _DATE_TRUST.get(main.kind, 0.6)
             if main.kind == FROM_PUBLISHED and unit.inherited is None:
                 note = note or "counted from the publication date"
@@ -1572,6 +1604,11 @@ def _to_drafts(
         if now and offsets and all(b <= now.start() for _a, b in offsets):
             told = body[: now.start()]  # the title is the dated clause's, not what is now
         title = title_for(*_dated_clause(told, offsets), gaz.names_a_region, unit.subject)
+        if unit.gapped_after is not None and (predicate := _predicate_of(unit.gapped_after)):
+            # "… held talks in Stockholm in July and in Madrid in September": the verb left
+            # out is the clause before's ("The two sides held talks in Madrid")
+            title = f"{predicate} {title[:1].lower()}{title[1:]}"
+        unit.title = title
         later = _dated_predicate(told, offsets, gaz)
         if later and later[0].split()[len(later[2].split())] not in title.split():
             # "Mustafa Kemal, later known as Ataturk, led a nationalist movement from Ankara and
