@@ -944,8 +944,8 @@ def _world_cities_in_prose(gaz: Gazetteer, mentions: list[PlaceMention], text: s
     """Put back first a world city that a smaller namesake beat only by lying nearer the story's
     other places: "U.S. and Chinese negotiators will meet in Geneva", beside Washington, is
     Geneva, Switzerland, not Geneva, Illinois; "Canada and Mexico signed the deal in London",
-    datelined Ottawa, is not London, Ontario. A world city is a capital, or a city of 100,000
-    five times its namesake's size. The namesake keeps its place where the story is local to
+    datelined Ottawa, is not London, Ontario. A world city is a capital no smaller than its
+    namesake, or a city five times its size, of 100,000 people or more. The namesake keeps its place where the story is local to
     it: it names a town within `NEAR_NAMESAKE_KM` of it (and not of the world city), its state,
     the country it is in as where things happen ("In Canada, …"), or two countries beside or
     around it (a country named as who acted, "Canada and Mexico signed", is half). A town
@@ -968,7 +968,9 @@ def _world_cities_in_prose(gaz: Gazetteer, mentions: list[PlaceMention], text: s
             and c.entry.key.startswith("geonames:")
             and c.entry.key != taken.key
             and (
+                # (a capital no smaller: "San Jose" in a story of U.S. firms is California's)
                 gaz.is_capital(c.entry)
+                and c.entry.population >= max(_WORLD_CITY_MIN, taken.population)
                 or c.entry.population
                 >= max(_WORLD_CITY_MIN, _WORLD_CITY_TIMES * max(taken.population, 1))
             )
