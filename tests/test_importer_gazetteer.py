@@ -1561,3 +1561,18 @@ def test_first_level_divisions_news_names_bare_are_known(gaz, text, found):
     assert town.best.entry.country == "JP"
     [town] = gaz.find("Aurangabad, Bihar, was hit.")
     assert town.best.entry.admin1 == "34"
+
+
+    "text",
+    [
+        "Officials in Athens said the storm hit on Monday. Georgia's governor declared an emergency.",
+        "Officials in Athens said the storm hit. Gov. Brian Kemp of Georgia declared an emergency.",
+        "Officials in Athens said the storm hit. The Georgia legislature met on Monday.",
+    ],
+)
+def test_a_states_office_says_the_name_is_the_state(gaz, text):
+    """ "Georgia's governor declared an emergency" was Georgia the country, which made "Athens"
+    Greece's: a governor, a legislature, are a state's."""
+    found = {m.text.removeprefix("The "): m.best.entry for m in gaz.find(text)}
+    assert found["Georgia"].kind == "state"
+    assert (found["Athens"].country, found["Athens"].admin1) == ("US", "GA")

@@ -833,6 +833,7 @@ class Gazetteer:
         mentions = _apply_qualifiers(
             text, _apply_state_abbreviations(self, text, _scan(self, text, start, end), start, end)
         )
+        _states_by_their_offices(text, mentions)
         _rank_by_context(self, mentions, prose=True)
         _in_the_country_beside(text, mentions)
         _world_cities_in_prose(self, mentions, text)
@@ -930,6 +931,31 @@ _NATIONAL_INSTITUTION_BEFORE = re.compile(
     r"\b(?:Bank|Parliament|Supreme\s+Court|Constitutional\s+Court|National\s+Assembly)\s+of\s+"
     r"(?:the\s+)?$"
 )
+
+
+# What only a state has: "Georgia's governor", "the Georgia legislature", "Gov. Kemp of Georgia".
+_STATE_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:new|former|then|acting|outgoing|incoming)\s+)?(?:governor|lieutenant\s+"
+    r"governor|legislature|state\s+(?:senate|house|assembly|legislature|capitol|troopers?))\b",
+    re.I,
+)
+_STATE_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Gg]overnor|Gov\.(?:\s+[A-Z][\w'’-]+){1,3})\s+of\s+$|\bthe\s+state\s+of\s+$"
+)
+
+
+def _states_by_their_offices(text: str, mentions: list[PlaceMention]) -> None:
+    """Keep only the state reading of a name said with a state's office: "Georgia's governor
+    declared an emergency" is the state, not the country (which made "Athens" beside it
+    Greece's)."""
+    for mention in mentions:
+        states = [c for c in mention.candidates if c.kind == STATE]
+        if not mention.ambiguous or not states or mention.demonym:
+            continue
+        if _STATE_OFFICE_AFTER.match(text, mention.end) or _STATE_OFFICE_BEFORE.search(
+            text, max(0, mention.start - 60), mention.start
+        ):
+            mention.candidates = states
 
 
 _WORLD_CITY_TIMES = 5
