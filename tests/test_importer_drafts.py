@@ -3589,3 +3589,17 @@ def test_a_second_place_and_date_without_their_verb_are_a_draft_of_their_own():
         ("2019-05-03", "The band played in Oslo", ["Oslo"]),
         ("2019-05-09", "The band played at Berlin", ["Berlin"]),
     ]
+
+
+def test_the_region_is_the_region_the_story_was_in():
+    """ "Rescuers flew over the region on Thursday", after a lead on Rio Grande do Sul, in a
+    story titled "Floods in southern Brazil", was placed in Brazil, and so was "a cyclone
+    killed 50 people in the same region": the region the story was in."""
+    text = (
+        "Floods in southern Brazil\n\nPORTO ALEGRE, Brazil (Reuters) - Torrential rain in Rio "
+        "Grande do Sul forced 80,000 people from their homes on Sunday, officials said.\n\n"
+        "Rescuers flew over the region on Thursday. Last September a cyclone killed more than "
+        "50 people in the same region.\n"
+    )
+    drafts = import_text(text, published="2024-05-05").drafts
+    assert [d.places[0].name for d in drafts[1:]] == ["Rio Grande do Sul"] * 2

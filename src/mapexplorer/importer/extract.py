@@ -49,6 +49,7 @@ from mapexplorer.importer.drafts import Draft
 from mapexplorer.importer.gazetteer import (
     CITY,
     COUNTRY,
+    REGION,
     STATE,
     Gazetteer,
     PlaceMention,
@@ -113,6 +114,7 @@ class _Unit:
     forecast: bool = False  # dated by what is estimated or may be ("will make 44% … in 2027")
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
+    says_the_region: bool = False  # "over the region", "in the same state"
     whose_people: bool = False  # names places only as whose people acted, in the past
     whose_leaders: bool = False  # … one of them as whose leader ("Armenian Prime Minister …")
     whose: list[PlaceMention] = field(default_factory=list)  # those places ("Armenian")
@@ -679,6 +681,7 @@ def _units(
                 unit.displaced = [*unit.displaced, *before]
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         unit.names_a_place_before = bool(_A_PLACE_NAMED_BEFORE.search(text, start, end))
+        unit.says_the_region = bool(_THE_REGION.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
@@ -1220,6 +1223,7 @@ _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|coun
 _A_PLACE_NAMED_BEFORE = re.compile(
     r"\b(?:there|the\s+(?:city|town|village|region|country|capital|island|port))\b", re.I
 )
+_THE_REGION = re.compile(r"\bthe\s+(?:same\s+)?(?:region|state|province)\b(?!\s+of\b)", re.I)
 _REFERS_BACK_ANY = re.compile(_REFERS_BACK.pattern, re.I)  # "It became", "The country"
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -1396,6 +1400,10 @@ def _paragraph_drafts(
                 # Istanbul titled "Black Sea summit opens": where the story was, not the title's
                 # place, nor Turkey (see below).
                 unit.places = _story_but_whose(unit, story)
+            if not unit.places and unit.says_the_region and story:
+                # "Rescuers flew over the region on Thursday", after a paragraph on Rio Grande
+                # do Sul: the region (or state) the story was in, not Brazil, whose title says.
+                unit.places = [m for m in story if m.best.kind in (REGION, STATE)][:1]
             if not unit.places and titled:
                 # Else, the place the story is about, which its title names ("The Ottoman
                 # Empire: six centuries in brief").
