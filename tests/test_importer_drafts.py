@@ -3603,3 +3603,26 @@ def test_the_region_is_the_region_the_story_was_in():
     )
     drafts = import_text(text, published="2024-05-05").drafts
     assert [d.places[0].name for d in drafts[1:]] == ["Rio Grande do Sul"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Last year the two sides met in July in Stockholm and in September in Madrid.",
+            [("2024-07", "The two sides met in Stockholm"), ("2024-09", "The two sides met in Madrid")],
+        ),
+        (
+            "The envoys met in Oslo in May 2023 and Bern in June 2023.",
+            [("2023-05", "The envoys met in Oslo"), ("2023-06", "The envoys met in Bern")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_gapped_clause_with_its_date_first_or_no_preposition_is_its_own_draft(sentence, found):
+    """ "met in July in Stockholm and in September in Madrid" and "met in Oslo in May 2023 and
+    Bern in June 2023" were one draft each, at both places, on the first date."""
+    text = (
+        f"Talks\n\nBRUSSELS, March 4, 2025 — Negotiators failed to agree on Tuesday. {sentence}\n"
+    )
+    drafts = import_text(text).drafts[1:]
+    assert [(d.time.edtf, d.title) for d in drafts] == found

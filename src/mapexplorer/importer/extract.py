@@ -281,14 +281,15 @@ def _it_is_the_place_before(text: str, units: list[_Unit]) -> None:
         unit.places = [subject, *unit.places]
 
 
-def _predicate_of(unit: _Unit) -> str:
-    """The title of `unit`'s draft up to where it says where ("The two sides held talks" of
-    "The two sides held talks in Stockholm"); "" when it does not say so."""
+def _predicate_of(unit: _Unit) -> tuple[str, str] | None:
+    """The title of `unit`'s draft up to where it says where, and the word that says it ("The
+    two sides held talks", "in" of "The two sides held talks in Stockholm"); None when it does
+    not say so."""
     place = next((m for m in unit.places if not m.demonym), None)
     if not unit.title or place is None:
-        return ""
-    at = re.search(rf"\s(?:in|at)\s+{re.escape(place.text)}\b", unit.title)
-    return unit.title[: at.start()] if at and at.start() else ""
+        return None
+    at = re.search(rf"\s(in|at)\s+{re.escape(place.text)}\b", unit.title)
+    return (unit.title[: at.start()], at[1]) if at and at.start() else None
 
 
 def _the_place_said_before(
@@ -507,8 +508,8 @@ def _units(
             # "The two sides held talks in Stockholm in July and in Madrid in September": the
             # verb left out of the second, which has its own place and date.
             b for b in _AND_IN_A_PLACE.finditer(text, before.end, after.start)
-            if _names_a_place(places, b.end(), after.start)
-            and _names_a_place(places, cuts[-1], b.start())
+            if _names_a_place(places, cuts[-1], b.start())
+            and _a_gapped_clause(text, places, b.end(), after)
         ]  # fmt: skip
         # "During the 1990s, after …": a date alone before the break is no clause of its own.
         if breaks and _has_words(text, cuts[-1], breaks[-1].start(), dates):
@@ -1213,8 +1214,30 @@ _AND_SUBJECT_PAST = re.compile(
     r"\s+(?=and\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?"
     r"(?!(?:was|were|had|it|he|she|they)\b)[A-Za-z][\w'’-]*\s+(?:was|were)\s+(?!not\b)[a-z]{3,})"
 )
-_AND_IN_A_PLACE = re.compile(r",?\s+(?=and\s+(?:then\s+|later\s+|again\s+)?(?:in|at)\s+[A-Z])")
-_GAPPED = re.compile(r"and\s+(?:then\s+|later\s+|again\s+)?(?:in|at)\s+[A-Z]")  # its verb left out
+_AND_IN_A_PLACE = re.compile(r",?\s+(?=and\s)")  # (what follows: `_a_gapped_clause`)
+# A clause with its verb left out: "and in Madrid", "and Bern", "and in September"
+_GAPPED = re.compile(r"and\s+(?:then\s+|later\s+|again\s+)?(?P<prep>(?:in|at)\s+)?(?=[A-Z])")
+_TO_ITS_DATE = re.compile(r"\s+(?:in|on|during)\s+")
+
+
+def _a_gapped_clause(text: str, places: list[PlaceMention], at: int, date: DateMention) -> bool:
+    """Whether the text from `at` is a clause with its verb left out, a place and `date` alone:
+    "and in Madrid in September", "and Bern in June 2023", "and in September in Madrid"."""
+    gap = _GAPPED.match(text, at)
+    if gap is None:
+        return False
+    named = next((m for m in places if m.start == gap.end() and not m.demonym), None)
+    if named is not None:  # the place, then its date
+        between = text[named.end : date.start]
+        return bool(gap["prep"]) and not between.strip() or bool(_TO_ITS_DATE.fullmatch(between))
+    if date.start <= gap.end() - (len(gap["prep"] or "")):  # the date, then its place
+        return any(
+            m.start > date.end and re.fullmatch(r"\s+(?:in|at)\s+", text[date.end : m.start])
+            for m in places
+        )
+    return False
+
+
 _AND_AHEAD = re.compile(
     r"\s+(?=and\s+(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+)?to|"
     r"plans?\s+to)\b)"
@@ -1614,8 +1637,13 @@ def _to_drafts(
         title = title_for(*_dated_clause(told, offsets), gaz.names_a_region, unit.subject)
         if unit.gapped_after is not None and (predicate := _predicate_of(unit.gapped_after)):
             # "… held talks in Stockholm in July and in Madrid in September": the verb left
-            # out is the clause before's ("The two sides held talks in Madrid")
-            title = f"{predicate} {title[:1].lower()}{title[1:]}"
+            # out is the clause before's ("The two sides held talks in Madrid"; "… met in
+            # Oslo in May and Bern in June": "The envoys met in Bern")
+            lead, preposition = predicate
+            if re.match(r"(?:In|At)\s", title):
+                title = f"{lead} {title[:1].lower()}{title[1:]}"
+            else:
+                title = f"{lead} {preposition} {title}"
         unit.title = title
         later = _dated_predicate(told, offsets, gaz)
         if later and later[0].split()[len(later[2].split())] not in title.split():
