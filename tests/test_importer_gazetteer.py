@@ -1576,3 +1576,19 @@ def test_a_states_office_says_the_name_is_the_state(gaz, text):
     found = {m.text.removeprefix("The "): m.best.entry for m in gaz.find(text)}
     assert found["Georgia"].kind == "state"
     assert (found["Athens"].country, found["Athens"].admin1) == ("US", "GA")
+
+
+def test_a_town_in_a_list_of_one_countrys_towns_is_in_that_country(gaz):
+    """ "… with other matches in Foxborough, Arlington, Houston, Kansas City, Inglewood, Santa
+    Clara, Seattle, Atlanta, Miami and Philadelphia" read Santa Clara in Cuba, nearer Miami and
+    Atlanta than California is; the list's other towns are all American. A list of several
+    countries' towns says nothing ("Paris, Berlin and Rome")."""
+    text = (
+        "The final will be played in East Rutherford, with other matches in Foxborough, "
+        "Arlington, Houston, Kansas City, Inglewood, Santa Clara, Seattle, Atlanta, Miami and "
+        "Philadelphia."
+    )
+    found = {m.text: m.best.entry for m in gaz.find(text)}
+    assert (found["Santa Clara"].country, found["Santa Clara"].admin1) == ("US", "CA")
+    found = {m.text: m.best.entry for m in gaz.find("Fans came from Paris, Santa Clara and Rome.")}
+    assert found["Santa Clara"].country == "CU"

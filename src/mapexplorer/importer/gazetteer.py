@@ -836,6 +836,7 @@ class Gazetteer:
         _states_by_their_offices(text, mentions)
         _rank_by_context(self, mentions, prose=True)
         _in_the_country_beside(text, mentions)
+        _lists_in_one_country(text, mentions)
         _world_cities_in_prose(self, mentions, text)
         mentions = _without_people_far_off(self, text, mentions)
         mentions = _small_towns_near(self, text, mentions, start, end)
@@ -956,6 +957,48 @@ def _states_by_their_offices(text: str, mentions: list[PlaceMention]) -> None:
             text, max(0, mention.start - 60), mention.start
         ):
             mention.candidates = states
+
+
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_OTHERS = 3  # how many of a list's other towns, all in one country, make it that country's
+
+
+def _lists_in_one_country(text: str, mentions: list[PlaceMention]) -> None:
+    """Put first, for a town in a list of towns ("Foxborough, Arlington, Houston, Inglewood,
+    Santa Clara and Seattle"), its reading in the country where all the list's others (three at
+    least) are: Santa Clara, California, not Santa Clara, Cuba, which lay nearer Miami and
+    Atlanta."""
+    lists: list[list[PlaceMention]] = []
+    for mention in mentions:
+        if mention.demonym or mention.best.kind != CITY:
+            lists.append([])
+            continue
+        if (
+            lists
+            and lists[-1]
+            and _LIST_SEPARATOR.fullmatch(text, lists[-1][-1].end, mention.start)
+        ):
+            lists[-1].append(mention)
+        else:
+            lists.append([mention])
+    for towns in lists:
+        if len(towns) <= _LIST_OTHERS:
+            continue
+        for mention in towns:
+            if not mention.ambiguous:
+                continue
+            countries = {m.best.entry.country for m in towns if m is not mention}
+            if len(countries) != 1 or mention.best.entry.country in countries:
+                continue
+            there = [
+                c for c in mention.candidates if c.kind == CITY and c.entry.country in countries
+            ]
+            if there:
+                top = mention.best.score + 0.01
+                mention.candidates = [
+                    Candidate(there[0].entry, top, there[0].alternate_name),
+                    *(c for c in mention.candidates if c is not there[0]),
+                ]
 
 
 _WORLD_CITY_TIMES = 5
