@@ -3626,3 +3626,16 @@ def test_a_gapped_clause_with_its_date_first_or_no_preposition_is_its_own_draft(
     )
     drafts = import_text(text).drafts[1:]
     assert [(d.time.edtf, d.title) for d in drafts] == found
+
+
+def test_where_people_came_from_is_no_place_of_the_event():
+    """ "Mediators from Egypt, Qatar and the United States resumed talks in Cairo" was placed
+    in Egypt and Qatar first, Cairo after them: where they came from is an alternative."""
+    text = (
+        "Talks resume\n\nCAIRO — Mediators from Egypt, Qatar and the United States resumed talks "
+        "in Cairo on Tuesday aimed at securing a ceasefire in Gaza.\n"
+    )
+    [draft] = import_text(text, published="2024-03-12").drafts
+    assert [p.name for p in draft.places][:1] == ["Cairo"]
+    assert {"Egypt", "Qatar"} <= {p.name for p in draft.place_alternatives}
+    assert not {"Egypt", "Qatar"} & {p.name for p in draft.places}

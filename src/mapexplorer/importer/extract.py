@@ -663,6 +663,12 @@ def _units(
             # talks": what she once was says nothing of where she spoke; an alternative.
             unit.places = [m for m in unit.places if m not in formerly]
             unit.displaced = [*unit.displaced, *formerly]
+        whence = _whence_people_came(text, unit.places)
+        if whence and any(m not in whence and not m.demonym for m in unit.places):
+            # "Mediators from Egypt, Qatar and the United States resumed talks in Cairo": where
+            # they came from is an alternative, where the talks were the place.
+            unit.places = [m for m in unit.places if m not in whence]
+            unit.displaced = [*unit.displaced, *whence]
         now = _NOW_CLAUSE.search(text, start, end)
         if now and unit.dates and all(m.end <= now.start() for m in unit.dates):
             # "Correa governed from 2007 to 2017 and now lives in Belgium": where he is now is
@@ -1136,6 +1142,32 @@ _FORMERLY = re.compile(
 _ARRIVED_FROM = re.compile(
     r"\b(?:arrived|arriving|flew\s+in|landed)\s+(?:here\s+)?from\s+(?:the\s+)?$"
 )
+# People described by where they came from: "Mediators from Egypt, Qatar and the United States"
+_PEOPLE_FROM = re.compile(
+    r"\b(?:mediators|negotiators|delegates|delegations?|officials|envoys|diplomats|"
+    r"representatives|ministers|leaders|experts|observers|inspectors|troops|soldiers|workers|"
+    r"volunteers|rescuers|athletes|players|fans|tourists|visitors|pilgrims|refugees|migrants|"
+    r"students|scientists|doctors|journalists|lawmakers)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+_IN_A_LIST = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def _whence_people_came(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places named as where people came from ("Mediators from Egypt, Qatar and the United
+    States"), the list after "from" whole."""
+    found: list[PlaceMention] = []
+    listed = False  # the mention before was one of them
+    for before, mention in zip([None, *places], places, strict=False):
+        if before is not None and listed and _IN_A_LIST.fullmatch(text, before.end, mention.start):
+            found.append(mention)
+            continue
+        listed = bool(_PEOPLE_FROM.search(text, max(0, mention.start - 40), mention.start))
+        if listed:
+            found.append(mention)
+    return found
+
+
 _ABOUT_A_PERSON = re.compile(r"\s*[,(—–-]*\s*(?:who|whose)\s")
 _WHAT_FOLLOWED = re.compile(r",\s(?:drawing|prompting|sparking|triggering|leaving|forcing)\s")
 _ALL_QUOTED = re.compile(r"\s*[“\"][^”\"]+[”\"]\s*")
