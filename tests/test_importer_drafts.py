@@ -3639,3 +3639,12 @@ def test_where_people_came_from_is_no_place_of_the_event():
     assert [p.name for p in draft.places][:1] == ["Cairo"]
     assert {"Egypt", "Qatar"} <= {p.name for p in draft.place_alternatives}
     assert not {"Egypt", "Qatar"} & {p.name for p in draft.places}
+
+
+def test_it_is_not_a_place_that_only_described_the_subject_before():
+    """Since a36357e, "Paris police arrested a man in May 2020. It was the third arrest in Lyon
+    in June 2020" put Paris first for the Lyon arrest: Paris described the police; "It" is
+    what the sentence before opened with only when the place itself was its subject."""
+    text = "Arrests\n\nParis police arrested a man in May 2020. It was the third arrest in Lyon in June 2020.\n"
+    [_, lyon] = import_text(text, "arrests.txt").drafts
+    assert [p.name for p in lyon.places] == ["Lyon"]

@@ -278,6 +278,11 @@ def _it_is_the_place_before(text: str, units: list[_Unit]) -> None:
             or any(m.best.entry.key == subject.best.entry.key for m in unit.places)
         ):
             continue  # the sentence before did not open with a place, or this one names it
+        # (the place itself the subject, its verb or an aside after it: not "Paris police
+        # arrested a man in 2020. It was the third arrest in Lyon")
+        after = re.match(r"\s*(,|[a-z]+)", text[subject.end : before.end])
+        if after is None or after[1] != "," and not a_past_verb(after[1]):
+            continue
         unit.places = [subject, *unit.places]
 
 
