@@ -1510,6 +1510,8 @@ def test_a_race_or_a_firm_named_after_a_battle_site_is_not_the_site(gaz, text):
         ("OTTAWA — Canada and Mexico signed the deal in London on Monday.", "London", "GB"),
         ("Storms hit Dallas and Tyler on Monday, and a tornado tore through Paris.", "Paris", "US"),
         ("He moved from Damascus to Baltimore in Maryland.", "Damascus", "US"),
+        # one town a few hours from the namesake is not enough to make the story local
+        ("United added flights from Chicago, Denver, Dallas and Paris.", "Paris", "FR"),
         # a capital smaller than the namesake is no world city beside it
         ("U.S. firms cut jobs in San Jose, officials in Washington said.", "San Jose", "US"),
     ],

@@ -1005,6 +1005,7 @@ _WORLD_CITY_TIMES = 5
 """In prose, a city of at least `_WORLD_CITY_MIN` people and this many times the size of its
 namesake (or a capital) is what a story means unless the story is local to the namesake."""
 _WORLD_CITY_MIN = 100_000
+_NEIGHBOUR_KM = 100.0  # a town this near a namesake makes a story local to it alone
 # A country named as where things happen ("In Canada, heavy rain flooded London")
 _IN_A_COUNTRY = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Aa]round)\s+(?:the\s+)?$")
 
@@ -1014,11 +1015,12 @@ def _world_cities_in_prose(gaz: Gazetteer, mentions: list[PlaceMention], text: s
     other places: "U.S. and Chinese negotiators will meet in Geneva", beside Washington, is
     Geneva, Switzerland, not Geneva, Illinois; "Canada and Mexico signed the deal in London",
     datelined Ottawa, is not London, Ontario. A world city is a capital no smaller than its
-    namesake, or a city five times its size, of 100,000 people or more. The namesake keeps its place where the story is local to
-    it: it names a town within `NEAR_NAMESAKE_KM` of it (and not of the world city), its state,
-    the country it is in as where things happen ("In Canada, …"), or two countries beside or
-    around it (a country named as who acted, "Canada and Mexico signed", is half). A town
-    written with its state or country ("London, Ontario") has only that reading here already."""
+    namesake, or a city five times its size, of 100,000 people or more. The namesake keeps its
+    place where the story is local to it (and not to the world city): it names a town within
+    `_NEIGHBOUR_KM` of it, or written with its state, two within `NEAR_NAMESAKE_KM`, its
+    state, the country it is in as where things happen ("In Canada, …"), or two countries
+    beside or around it (a country named as who acted, "Canada and Mexico signed", is half). A
+    town written with its state or country ("London, Ontario") has only that reading already."""
     for mention in mentions:
         taken = mention.best.entry
         if (
@@ -1053,8 +1055,18 @@ def _world_cities_in_prose(gaz: Gazetteer, mentions: list[PlaceMention], text: s
             if other.demonym or normalise(other.text) == normalise(mention.text):
                 continue
             if place.kind == CITY:
-                near = _km_to(taken, [place]) <= NEAR_NAMESAKE_KM
-                local += near and _km_to(world, [place]) > NEAR_NAMESAKE_KM
+                if _km_to(world, [place]) <= NEAR_NAMESAKE_KM:
+                    continue
+                km = _km_to(taken, [place])
+                if "," in other.text and (place.country, place.admin1) == (
+                    taken.country,
+                    taken.admin1,
+                ):
+                    local += 1.0  # a town written with the namesake's state ("PERRY, Fla.")
+                elif km <= _NEIGHBOUR_KM:
+                    local += 1.0  # "Hurricane Milton hit Tampa and St. Petersburg"
+                elif km <= NEAR_NAMESAKE_KM:
+                    local += 0.5  # one town a few hours away is not enough: "Dallas and Paris"
             elif place.kind == COUNTRY:
                 if _km_to_place(gaz, world, place) <= NEAR_NAMESAKE_KM:
                     continue
