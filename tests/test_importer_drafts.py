@@ -1307,6 +1307,43 @@ def test_where_who_said_it_is_is_no_place_of_the_event():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places", "alternatives"),
+    [
+        (
+            "TAMPA, Fla. (AP) — The storm spawned 19 tornadoes before it came ashore, Gov. "
+            "DeSantis said at a news conference in Tallahassee on Thursday morning.",
+            ["Tampa"],
+            ["Tallahassee"],
+        ),
+        (
+            "The storm spawned 19 tornadoes in Fort Myers, Gov. DeSantis said at a news "
+            "conference in Tallahassee on Thursday.",
+            ["Fort Myers"],
+            ["Tallahassee"],
+        ),
+        (
+            "Troops struck Kharkiv on Monday, officials said during a briefing in Kyiv.",
+            ["Kharkiv"],
+            ["Kyiv"],
+        ),
+        # what was said, after the verb, is the event's: its places are
+        (
+            "Troops struck Kharkiv on Monday, officials said in Kyiv that Russia had attacked.",
+            ["Kharkiv", "Kyiv"],
+            ["Russia"],
+        ),
+    ],
+)
+def test_where_it_was_said_after_the_verb_is_no_place_of_the_event(sentence, places, alternatives):
+    """ "The storm spawned 19 tornadoes …, Gov. DeSantis said at a news conference in
+    Tallahassee on Thursday morning" was placed at Tallahassee: where it was said, written after
+    "said", is an alternative, as ", the National Hurricane Center in Miami said" is."""
+    [draft] = import_text(sentence, published="2024-10-30").drafts
+    assert [p.name for p in draft.places] == places
+    assert [p.name for p in draft.place_alternatives] == alternatives
+
+
+@pytest.mark.parametrize(
     ("sentence", "titles"),
     [
         (

@@ -1231,9 +1231,13 @@ def _place_at_unknown_sites(units: list[_Unit], dateline: PlaceMention | None) -
         unit.places = list(taken)
 
 
-# Who said it, after the clause: ", the National Hurricane Center in Miami said."
+# Who said it, after the clause: ", the National Hurricane Center in Miami said.", and where
+# and when, after the verb: ", Gov. DeSantis said at a news conference in Tallahassee on
+# Thursday morning." (not what was said: ", officials said in a statement that …").
 _ATTRIBUTION = re.compile(
-    r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b[^,;]{0,25}?|reported|announced)"
+    r",\s+\S[^,;:—–]{0,80}?\s(?:(?:said|says|told\s+\w+)\b(?:[^,;]{0,25}?|"
+    r"\s+(?:at|in|during|from)\s(?:(?!\b(?:that|will|would|was|were|had)\b)[^,;]){0,80}?)|"
+    r"reported|announced)"
     r"[.!?\"”]*$"
 )
 _APPOSITION = re.compile(r",\s(?:the|a|an)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3},")
