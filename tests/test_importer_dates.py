@@ -170,6 +170,33 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "alternatives"),
+    [
+        (
+            "Israel has bombed Gaza since the Oct. 7 attack, killing thousands.",
+            "2023-10-07/2024-10-30",
+            ["2024-10-07"],
+        ),
+        ("The Oct. 7 attacks killed 1,200 people.", "2023-10-07", ["2024-10-07"]),
+        # a day set ahead names its event at once; a bare day is no name
+        ("Trump has named 10 picks since the Oct. 15 election.", "2024-10-15/2024-10-30", []),
+        ("Israel has bombed Gaza since Oct. 7.", "2024-10-07/2024-10-30", []),
+        # not one ahead, nor one long enough before publication
+        ("Hamas will mark the Nov. 7 attack.", "2024-11-07", []),
+        ("The Aug. 7 attack killed five.", "2024-08-07", []),
+    ],
+)
+def test_a_shock_named_by_its_day_in_the_weeks_before_publication_is_the_year_befores(
+    text, expected, alternatives
+):
+    """ "Israel has bombed Gaza since the Oct. 7 attack", published on 30 October 2024, was
+    read from 7 October 2024: a shock is named by its bare day once known by it, a year or
+    more after; the day in the weeks before publication is an alternative."""
+    [found] = find_dates(text, day_from_ymd(2024, 10, 30))
+    assert (found.span.edtf, [a.edtf for a in found.alternatives]) == (expected, alternatives)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("A week ago Friday, the dam burst in Asheville.", [("A week ago Friday", "2024-10-18")]),

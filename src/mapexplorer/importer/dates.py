@@ -451,12 +451,49 @@ def _set_for_later(span: TimeSpan, ctx: _Context, m: re.Match[str] | None) -> bo
 
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*,?\s*\d|\s*[-–])")
 def _md(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
+    return _a_shock_named_by_its_day(
+        _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m), ctx, m
+    )
 
 
 @_rule(rf"{W}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
 def _dm(m: re.Match[str], ctx: _Context) -> Resolved:
     return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
+
+
+# A day as the name of what nobody scheduled: "the Oct. 7 attack", "the Jan. 6 riot"
+_SHOCK_NAMED = re.compile(
+    r"\s+(?:(?:terror|terrorist|deadly|cross-border|Hamas|militant)\s+)?(?:attacks?|massacres?|"
+    r"bombings?|raids?|riots?|uprising|coup|assault|invasion|incursion|shootings?|killings?)\b",
+    re.I,
+)
+
+
+def _a_shock_named_by_its_day(found: Resolved, ctx: _Context, m: re.Match[str]) -> Resolved:
+    """A day without a year as the name of what nobody scheduled, told as past ("Israel has
+    bombed Gaza since the Oct. 7 attack", published 30 October 2024): news names a shock by
+    its bare day once it is known by it, not in the weeks after it; one read in the 45 days
+    before publication is the year before's (7 October 2023), the nearer an alternative. A
+    day set ahead of time names its event at once ("since the Nov. 5 election")."""
+    if (
+        found is None
+        or ctx.published is None
+        or not re.search(r"\b(?i:the)\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+        or not _SHOCK_NAMED.match(ctx.text, m.end())
+        or not 0 <= ctx.published - found[0].start <= 45
+        or _ahead_of_publication(ctx, m)
+    ):
+        return found
+    span = found[0]
+    y, month, day = ymd_from_day(span.start)
+    try:
+        before = _span(_ymd(y - 1, month, day))
+    except (DateError, ValueError):
+        return found
+    why = (
+        "no year given: a day that names a shock, the latest such a year or more before publication"
+    )
+    return before, FROM_PUBLISHED, why, (span,)
 
 
 @_rule(rf"(?:(?P<part>early|mid|late)[-\s]+)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})", re.I)
