@@ -178,6 +178,7 @@ def test_weekday_follows_the_tense():
             ["2024-10-07"],
         ),
         ("The Oct. 7 attacks killed 1,200 people.", "2023-10-07", ["2024-10-07"]),
+        ("Hostages were seized in the 7 October attack.", "2023-10-07", ["2024-10-07"]),
         # a day set ahead names its event at once; a bare day is no name
         ("Trump has named 10 picks since the Oct. 15 election.", "2024-10-15/2024-10-30", []),
         ("Israel has bombed Gaza since Oct. 7.", "2024-10-07/2024-10-30", []),

@@ -458,7 +458,8 @@ def _md(m: re.Match[str], ctx: _Context) -> Resolved:
 
 @_rule(rf"{W}(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
 def _dm(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
+    found = _month_day(month_number(m["m"]), _day_number(m["d"]), ctx, m)
+    return _a_shock_named_by_its_day(found, ctx, m)  # "the 7 October attack"
 
 
 # A day as the name of what nobody scheduled: "the Oct. 7 attack", "the Jan. 6 riot"
@@ -478,7 +479,10 @@ def _a_shock_named_by_its_day(found: Resolved, ctx: _Context, m: re.Match[str]) 
     if (
         found is None
         or ctx.published is None
-        or not re.search(r"\b(?i:the)\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+        or not (
+            re.search(r"\b(?i:the)\s+$", ctx.text[max(0, m.start() - 4) : m.start()])
+            or re.match(r"(?i:the)\s", m[0])
+        )
         or not _SHOCK_NAMED.match(ctx.text, m.end())
         or not 0 <= ctx.published - found[0].start <= 45
         or _ahead_of_publication(ctx, m)
