@@ -358,6 +358,27 @@ def test_a_datelined_lead_told_in_the_past_without_a_day_is_publications_news(le
     assert [(d.places[0].name, d.time.edtf) for d in drafts] == [("Siesta Key", expected)]
 
 
+def test_a_datelined_report_with_no_date_but_its_publication_day_is_read():
+    """ "SIESTA KEY, Fla. (AP) — Hurricane Milton made landfall near Siesta Key, officials
+    said", published on 10 October 2024 with no date in its text, was refused ("found no
+    dates"): its lead is the news of publication's day or the day before, and so is what
+    follows it; without the publication date, the refusal says to give it."""
+    text = (
+        "SIESTA KEY, Fla. (AP) — Hurricane Milton made landfall near Siesta Key, officials "
+        "said.\n\nRescuers reached Sarasota.\n"
+    )
+    drafts = import_text(text, published="2024-10-10").drafts
+    assert [(d.places[0].name, d.time.edtf) for d in drafts] == [
+        ("Siesta Key", "2024-10-09/2024-10-10"),
+        ("Sarasota", "2024-10-09/2024-10-10"),
+    ]
+    with pytest.raises(ArticleError, match="give the publication date"):
+        import_text(text)
+    # not a text without a dateline
+    with pytest.raises(ArticleError, match="found no dates"):
+        import_text(text.split("— ", 1)[1], published="2024-10-10")
+
+
 def test_a_text_with_no_title_line_is_given_none_from_its_file_name():
     """The bundled article starts with its dateline: it was titled "Russia iran partnership",
     made from its file's name, and the review and the saved catalogue read that as its title."""

@@ -140,10 +140,14 @@ def make_drafts(
                 mention.candidates = kept or list(dateline.candidates)
     # A date near publication makes it news; not one open until it ("from the 4th century
     # onward", "since 1979"), which a history piece has as well.
-    news = published is not None and any(
-        abs(m.span.end - published) <= _NEWS_WINDOW_DAYS
-        and m.span.end - m.span.start <= _NEWS_WINDOW_DAYS
-        for m in dates
+    news = published is not None and (
+        any(
+            abs(m.span.end - published) <= _NEWS_WINDOW_DAYS
+            and m.span.end - m.span.start <= _NEWS_WINDOW_DAYS
+            for m in dates
+        )
+        # (a datelined report with no date but its publication day's)
+        or (article.dateline is not None and not dates)
     )
     date_starts = [m.start for m in dates]
     place_starts = [m.start for m in places]

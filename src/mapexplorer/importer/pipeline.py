@@ -53,14 +53,23 @@ def draft_article(
         day = guess.day if guess else None
         note = guess.reasoning if guess else "Unknown: the text gives no publication date."
     body_start = article.paragraphs[0][0]
-    if not any(m.start >= body_start for m in find_dates(article.text, day)):
+    # (a datelined report with its publication day dates its lead by it: "SIESTA KEY, Fla.
+    # (AP) — Hurricane Milton made landfall near Siesta Key")
+    datelined = article.dateline is not None and day is not None
+    if not datelined and not any(m.start >= body_start for m in find_dates(article.text, day)):
         waiting = _waiting_for_publication(article, day)
         raise ArticleError(
             label,
             f"found no dates it can place in time{waiting}"
             if waiting
-            else "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)",
-            needs_published=bool(waiting),
+            else "found no dates in the text (e.g. “in 2015”, “March 3, 2024”)"
+            + (
+                "; its dateline's lead is the news of the day it was published: give the "
+                "publication date"
+                if article.dateline is not None
+                else ""
+            ),
+            needs_published=bool(waiting) or article.dateline is not None,
         )
     gaz = gazetteer()
     # ("FRANKFURT (Reuters) - The ECB kept rates unchanged on Thursday": its dateline names one)
