@@ -1565,6 +1565,7 @@ def test_first_level_divisions_news_names_bare_are_known(gaz, text, found):
     assert town.best.entry.admin1 == "34"
 
 
+@pytest.mark.parametrize(
     "text",
     [
         "Officials in Athens said the storm hit on Monday. Georgia's governor declared an emergency.",
