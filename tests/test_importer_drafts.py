@@ -3706,3 +3706,26 @@ def test_it_is_not_a_place_that_only_described_the_subject_before():
     text = "Arrests\n\nParis police arrested a man in May 2020. It was the third arrest in Lyon in June 2020.\n"
     [_, lyon] = import_text(text, "arrests.txt").drafts
     assert [p.name for p in lyon.places] == ["Lyon"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Rescuers pulled 40 people from floodwaters in St. Petersburg on Thursday.",
+            "Rescuers pulled 40 people from floodwaters in St. Petersburg",
+        ),
+        (
+            "Rescuers pulled 40 people from floodwaters near Mt. Vernon on Thursday.",
+            "Rescuers pulled 40 people from floodwaters near Mt. Vernon",
+        ),
+        (
+            "Troops loyal to the general surrounded the palace of Gen. Burhan in Khartoum.",
+            "Troops loyal to the general surrounded the palace of Gen. Burhan",
+        ),
+    ],
+)
+def test_a_title_cut_in_a_name_after_its_abbreviation_finishes_the_name(sentence, title):
+    """ "Rescuers pulled 40 people from floodwaters in St. Petersburg" was titled "… in St":
+    the stop of "St." was read as the end of the name the cut fell in."""
+    assert title_for(sentence) == title

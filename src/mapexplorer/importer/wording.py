@@ -13,6 +13,7 @@ __all__ = [
 ]  # fmt: skip
 
 TITLE_WORDS = 8
+_NAME_ABBREVIATION = re.compile(r"(?:St|Ste|Mt|Ft|Pt|Gen|Lt|Col|Sgt|Capt|Dr|Gov|Sen|Rep)\.")
 _LEADS = {
     "in", "on", "after", "before", "during", "since", "with", "when", "while", "although",
     "though", "regardless", "despite", "following", "by", "at", "from", "until", "recently",
@@ -531,7 +532,8 @@ def title_for(
     while (
         len(cut) < min(len(words), limit + 3)
         and cut[-1][:1].isupper()
-        and not cut[-1].endswith((",", ".", ";", ":"))
+        # ("… floodwaters in St. | Petersburg": an abbreviation's stop ends no name)
+        and (not cut[-1].endswith((",", ".", ";", ":")) or _NAME_ABBREVIATION.fullmatch(cut[-1]))
         and words[len(cut)][:1].isupper()
     ):
         cut.append(words[len(cut)])
@@ -591,7 +593,9 @@ def title_for(
         # plane crash north | of Moscow": what the cut ends on is said by the name after "of".
         end = len(cut) + 2 + (not words[len(cut) + 1][:1].isupper())
         while end < len(words) and words[end][:1].isupper():
-            if _PHRASE_END.search(words[end - 1]):
+            if _PHRASE_END.search(words[end - 1]) and not _NAME_ABBREVIATION.fullmatch(
+                words[end - 1]
+            ):
                 break
             end += 1
         if end <= TITLE_WORDS + _PHRASE_REACH:  # the whole name, or none of it
