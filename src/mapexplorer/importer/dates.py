@@ -8,6 +8,7 @@ publication date (skipped when it is unknown). Each mention keeps its character 
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Callable
@@ -1489,19 +1490,39 @@ def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
     )
 
 
-@_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>weeks?)\s+ago\s+(?P<w>{WEEKDAY})\b", re.I)
-def _weeks_ago_weekday(m: re.Match[str], ctx: _Context) -> Resolved:
+@_rule(
+    rf"\b(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\s+"
+    rf"(?:(?P<today>today)|this\s+(?P<month>month)|(?:last\s+)?(?P<w>{WEEKDAY}))\b",
+    re.I,
+)
+def _ago_from_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "A week ago Friday" (US English): the Friday a week before the last Friday, one day
     (18 October, published on Wednesday 30 October), not a week before publication and a
-    Friday besides. The last such weekday is the one before publication's day, as "last
-    Friday" is."""
-    if ctx.published is None or not m["w"][0].isupper():
+    Friday besides; the last such weekday is the one before publication's day, as "last
+    Friday" is ("a week ago last Friday" too). So "a year ago Tuesday" is that date a year
+    before (29 October 2023), "a week ago today" a week before publication, to the day, and
+    "two years ago this month" publication's month two years before (October 2022)."""
+    if ctx.published is None or (m["w"] and not m["w"][0].isupper()):
         return None
-    target = WEEKDAYS.index(m["w"].capitalize())
-    back = ((ctx.published + 3) % 7 - target) % 7 or 7  # day 0 (1970-01-01) was a Thursday
-    day = ctx.published - back - 7 * _number(m["n"])
-    note = f"{m['n'].lower()} {m['u'].lower()} before the last {m['w'].capitalize()} before publication"
-    return TimeSpan.from_days(day), FROM_PUBLISHED, note
+    n, unit = _number(m["n"]), m["u"].lower().rstrip("s")
+    anchor, said = ctx.published, "publication"
+    if m["w"]:
+        target = WEEKDAYS.index(m["w"].capitalize())
+        anchor -= ((ctx.published + 3) % 7 - target) % 7 or 7  # day 0 was a Thursday
+        said = f"the last {m['w'].capitalize()} before publication"
+    y, mo, d = ymd_from_day(anchor)
+    if m["month"]:
+        if unit not in ("month", "year"):
+            return None
+        y2, m2 = _add_months(y, mo, -n * (12 if unit == "year" else 1))
+        span = _month_span(y2, m2)
+        said = "publication's month"
+    elif unit in ("month", "year"):
+        y2, m2 = _add_months(y, mo, -n * (12 if unit == "year" else 1))
+        span = _span(_ymd(y2, m2, min(d, calendar.monthrange(y2, m2)[1])))
+    else:
+        span = TimeSpan.from_days(anchor - n * (7 if unit == "week" else 1))
+    return span, FROM_PUBLISHED, f"{m['n'].lower()} {m['u'].lower()} before {said}"
 
 
 @_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
