@@ -170,6 +170,22 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote is set for a week from Saturday.", [("a week from Saturday", "2024-11-09")]),
+        ("Talks resume a week from today.", [("a week from today", "2024-11-06")]),
+        ("The deadline is two weeks from Monday.", [("two weeks from Monday", "2024-11-18")]),
+        ("Officials will meet a week from now.", [("a week from now", "2024-11-06")]),
+    ],
+)
+def test_a_time_from_a_day_ahead_is_one_day_after_it(text, expected):
+    """ "a week from Saturday", published on Wednesday 30 October 2024, was that Saturday (2
+    November), and "a week from today" a span "from today" open until publication: each is the
+    one day that long after the day named (9 and 6 November)."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "alternatives"),
     [
         (

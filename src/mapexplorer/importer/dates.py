@@ -1525,6 +1525,32 @@ def _ago_from_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
     return span, FROM_PUBLISHED, f"{m['n'].lower()} {m['u'].lower()} before {said}"
 
 
+@_rule(
+    rf"\b(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?)\s+from\s+"
+    rf"(?:(?P<today>today|now)|(?:next\s+)?(?P<w>{WEEKDAY}))\b",
+    re.I,
+)
+def _ahead_from_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "A week from Saturday", published on Wednesday 30 October 2024: a week after the next
+    Saturday (9 November), not that Saturday; "a week from today" is 6 November, not a span
+    "from today" open until publication."""
+    if ctx.published is None or (m["w"] and not m["w"][0].isupper()):
+        return None
+    n, unit = _number(m["n"]), m["u"].lower().rstrip("s")
+    anchor, said = ctx.published, "publication"
+    if m["w"]:
+        target = WEEKDAYS.index(m["w"].capitalize())
+        anchor += (target - (ctx.published + 3) % 7) % 7  # day 0 was a Thursday
+        said = f"the {m['w'].capitalize()} on or after publication"
+    if unit in ("month", "year"):
+        y, mo, d = ymd_from_day(anchor)
+        y2, m2 = _add_months(y, mo, n * (12 if unit == "year" else 1))
+        span = _span(_ymd(y2, m2, min(d, calendar.monthrange(y2, m2)[1])))
+    else:
+        span = TimeSpan.from_days(anchor + n * (7 if unit == "week" else 1))
+    return span, FROM_PUBLISHED, f"{m['n'].lower()} {m['u'].lower()} after {said}"
+
+
 @_rule(rf"\b(?P<n>{NUMBER})\s+(?P<u>{UNIT})\s+ago\b", re.I)
 def _ago(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
