@@ -172,6 +172,24 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # not "last week" counted from publication (21 to 27 October)
+        ("In the last week of September, the storm formed.", "2024-09-24/2024-09-30"),
+        ("In the first week of October, the storm formed.", "2024-10-01/2024-10-07"),
+        ("In the last week of February 2024, it snowed.", "2024-02-23/2024-02-29"),
+        ("In the second week of November, talks will resume.", "2024-11-08/2024-11-14"),
+    ],
+)
+def test_a_week_of_a_month_is_seven_of_its_days(text, expected):
+    """ "In the last week of September, the storm formed", published on 30 October 2024, was
+    "last week" (21 to 27 October), and "the first week of October" no date at all."""
+    [found] = find_dates(text, day_from_ymd(2024, 10, 30))
+    assert found.span.edtf == expected
+    assert found.alternatives[0].precision is Precision.MONTH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The vote is set for a week from Saturday.", [("a week from Saturday", "2024-11-09")]),
         ("Talks resume a week from today.", [("a week from today", "2024-11-06")]),
         ("The deadline is two weeks from Monday.", [("two weeks from Monday", "2024-11-18")]),

@@ -634,6 +634,39 @@ def _edge_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
     return _month_of_the_story(month, part, m, ctx)
 
 
+@_rule(
+    rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d)",
+    re.I,
+)
+def _week_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "In the last week of September, the storm formed": the month's last seven days (in the
+    story's year, or the one written), not "last week" counted from publication; "the first
+    week of October" its days 1 to 7. The whole month is the alternative."""
+    if not m["m"][0].isupper():
+        return None
+    month = month_number(m["m"])
+    if m["y"]:
+        whole, kind, why = _month_span(int(m["y"]), month), EXPLICIT, ""
+    elif ctx.published is not None and _ahead_of_publication(ctx, m):
+        py, pm, _ = ymd_from_day(ctx.published)
+        whole = _month_span(py if month >= pm else py + 1, month)
+        kind, why = FROM_PUBLISHED, "the next such month after publication"
+    else:
+        found = _month_of_the_story(month, "", m, ctx)
+        if found is None:
+            return None
+        whole, kind, why = found[0], found[1], found[2]
+    nth = m["nth"].lower()
+    if nth in ("last", "final"):
+        days = TimeSpan.from_days(whole.end - 6, whole.end)
+    else:
+        first = whole.start + 7 * ("first", "second", "third", "fourth").index(nth)
+        days = TimeSpan.from_days(first, first + 6)
+    note = f"'{m.group()}' read as the {nth} seven days of the month"
+    return days, kind, f"{why}; {note}" if why else note, (whole,)
+
+
 _PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|said|met|told|took|held|made|gave|went|came|left|began|became|fled|"
     r"fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|rose|ran|led|sank|brought|"
