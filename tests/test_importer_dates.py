@@ -177,14 +177,19 @@ def test_weekday_follows_the_tense():
         ("In the first week of October, the storm formed.", "2024-10-01/2024-10-07"),
         ("In the last week of February 2024, it snowed.", "2024-02-23/2024-02-29"),
         ("In the second week of November, talks will resume.", "2024-11-08/2024-11-14"),
+        # a day's week, Monday to Sunday, the day its alternative
+        ("The trial starts the week of Nov. 11.", "2024-11-11/2024-11-17"),
+        ("In the week of March 3, 2020, markets fell.", "2020-03-02/2020-03-08"),
+        ("The week of 14 October was wet.", "2024-10-14/2024-10-20"),
     ],
 )
 def test_a_week_of_a_month_is_seven_of_its_days(text, expected):
     """ "In the last week of September, the storm formed", published on 30 October 2024, was
-    "last week" (21 to 27 October), and "the first week of October" no date at all."""
+    "last week" (21 to 27 October), and "the first week of October" no date at all; "the
+    week of Nov. 11" was that day."""
     [found] = find_dates(text, day_from_ymd(2024, 10, 30))
     assert found.span.edtf == expected
-    assert found.alternatives[0].precision is Precision.MONTH
+    assert found.alternatives[0].precision in (Precision.MONTH, Precision.DAY)
 
 
 @pytest.mark.parametrize(

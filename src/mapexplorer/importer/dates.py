@@ -635,6 +635,26 @@ def _edge_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
+    rf"(?i:the\s+)?(?i:week)\s+of\s+(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})|(?:the\s+)?(?P<d2>{DAY})\s+"
+    rf"(?:of\s+)?(?P<m2>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d|\s*[-–])"
+)
+def _week_of_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "The trial starts the week of Nov. 11": that day's week, Monday to Sunday (11 to 17
+    November 2024), not the day; the day is the alternative."""
+    month, day = month_number(m["m1"] or m["m2"]), _day_number(m["d1"] or m["d2"])
+    if m["y"]:
+        found: Resolved = (_span(_ymd(int(m["y"]), month, day)), EXPLICIT, "")
+    else:
+        found = _month_day(month, day, ctx, m)
+    if found is None:
+        return None
+    span, kind, why = found[0], found[1], found[2]
+    monday = span.start - (span.start + 3) % 7  # day 0 (1970-01-01) was a Thursday
+    note = f"the week of {span.describe()}, Monday to Sunday"
+    return TimeSpan.from_days(monday, monday + 6), kind, f"{why}; {note}" if why else note, (span,)
+
+
+@_rule(
     rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d)",
     re.I,
