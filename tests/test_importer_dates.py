@@ -181,12 +181,15 @@ def test_weekday_follows_the_tense():
         ("The trial starts the week of Nov. 11.", "2024-11-11/2024-11-17"),
         ("In the week of March 3, 2020, markets fell.", "2020-03-02/2020-03-08"),
         ("The week of 14 October was wet.", "2024-10-14/2024-10-20"),
+        # a half of it: its days 1 to 15, or 16 to its end
+        ("In the first half of September 2023, it rained.", "2023-09-01/2023-09-15"),
+        ("In the latter half of February 2024, it snowed.", "2024-02-16/2024-02-29"),
     ],
 )
 def test_a_week_of_a_month_is_seven_of_its_days(text, expected):
     """ "In the last week of September, the storm formed", published on 30 October 2024, was
     "last week" (21 to 27 October), and "the first week of October" no date at all; "the
-    week of Nov. 11" was that day."""
+    week of Nov. 11" was that day, and "the first half of September 2023" September."""
     [found] = find_dates(text, day_from_ymd(2024, 10, 30))
     assert found.span.edtf == expected
     assert found.alternatives[0].precision in (Precision.MONTH, Precision.DAY)

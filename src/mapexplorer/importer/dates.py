@@ -655,7 +655,8 @@ def _week_of_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<m>{MONTH})"
+    rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last|final|latter)\s+(?P<part>week|half)\s+of\s+"
+    rf"(?P<m>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d)",
     re.I,
 )
@@ -677,13 +678,28 @@ def _week_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
         if found is None:
             return None
         whole, kind, why = found[0], found[1], found[2]
-    nth = m["nth"].lower()
-    if nth in ("last", "final"):
+    nth, part = m["nth"].lower(), m["part"].lower()
+    if part == "half":
+        # "the second half of October": its days 16 to the end; "the first half" 1 to 15
+        if nth not in ("first", "second", "last", "latter"):
+            return None
+        days = (
+            TimeSpan.from_days(whole.start, whole.start + 14)
+            if nth == "first"
+            else TimeSpan.from_days(whole.start + 15, whole.end)
+        )
+        note = (
+            f"'{m.group()}' read as the {'first' if nth == 'first' else 'second'} half of the month"
+        )
+    elif nth == "latter":
+        return None
+    elif nth in ("last", "final"):
         days = TimeSpan.from_days(whole.end - 6, whole.end)
+        note = f"'{m.group()}' read as the {nth} seven days of the month"
     else:
         first = whole.start + 7 * ("first", "second", "third", "fourth").index(nth)
         days = TimeSpan.from_days(first, first + 6)
-    note = f"'{m.group()}' read as the {nth} seven days of the month"
+        note = f"'{m.group()}' read as the {nth} seven days of the month"
     return days, kind, f"{why}; {note}" if why else note, (whole,)
 
 
