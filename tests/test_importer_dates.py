@@ -172,6 +172,24 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Over the last three days, it rained.", [("Over the last three days", "2024-10-27/2024-10-30")]),
+        ("In the past two weeks, prices rose.", [("In the past two weeks", "2024-10-16/2024-10-30")]),
+        ("Over the past 24 hours, rain fell.", [("Over the past 24 hours", "2024-10-29/2024-10-30")]),
+        # not a time of something else
+        ("He spent the last two years of his life in Paris.", []),
+        ("The last three days before the vote were calm.", []),
+    ],
+)  # fmt: skip
+def test_the_past_few_days_are_those_up_to_publication(text, expected):
+    """ "Over the last three days, it rained", published on 30 October 2024, had no date, where
+    "over the past week" was the week up to publication."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+    assert dates(text, None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # not "last week" counted from publication (21 to 27 October)
         ("In the last week of September, the storm formed.", "2024-09-24/2024-09-30"),
         ("In the first week of October, the storm formed.", "2024-10-01/2024-10-07"),

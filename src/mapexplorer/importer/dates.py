@@ -1481,6 +1481,31 @@ def _edge_of(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
+    rf"\b(?i:the\s+(?:past|last)|(?:over|in|during)\s+(?:the\s+)?(?:past|last))\s+(?P<n>{NUMBER})\s+"
+    r"(?P<u>(?i:hours|days|weeks|months|years))\b(?!\s+(?i:of|before|after|since|earlier|later))"
+)
+def _the_past_few(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "Over the last three days, it rained": the three days up to publication, as "over the
+    past week" is the week; not "the last two years of his life", nor "in the past 24 hours"
+    left undated (its day). Without a publication date, none."""
+    if ctx.published is None:
+        return None
+    n, unit = _number(m["n"]), m["u"].lower().rstrip("s")
+    if n < 2 and unit != "hour":
+        return None  # "the last 1 days" is no English; "the past year" is read as such
+    if unit == "hour":
+        days = max(1, -(-n // 24))
+    elif unit in ("month", "year"):
+        y, mo, d = ymd_from_day(ctx.published)
+        y2, m2 = _add_months(y, mo, -n * (12 if unit == "year" else 1))
+        days = ctx.published - day_from_ymd(y2, m2, min(d, calendar.monthrange(y2, m2)[1]))
+    else:
+        days = n * (7 if unit == "week" else 1)
+    note = f"the past {m['n'].lower()} {m['u'].lower()}, up to publication"
+    return TimeSpan.from_days(ctx.published - days, ctx.published), FROM_PUBLISHED, note
+
+
+@_rule(
     r"(?:(?P<ed>earlier|later)\s+)?(?P<which>last|this|next|past)\s+(?P<u>year|month|week|decade)\b",
     re.I,
 )
