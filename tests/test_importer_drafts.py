@@ -3729,3 +3729,27 @@ def test_a_title_cut_in_a_name_after_its_abbreviation_finishes_the_name(sentence
     """ "Rescuers pulled 40 people from floodwaters in St. Petersburg" was titled "… in St":
     the stop of "St." was read as the end of the name the cut fell in."""
     assert title_for(sentence) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "At least four people were killed when a tornado struck a retirement community in "
+            "Fort Pierce on Thursday, Sheriff Keith Pearson said.",
+            "At least four people were killed",
+        ),
+        (
+            "At least a dozen homes burned in Paradise, Gov. Gavin Newsom said.",
+            "At least a dozen homes burned in Paradise",
+        ),
+        # a time, not a count, opens the sentence
+        ("Over 2 days, the storm dumped rain on Houston.", "The storm dumped rain on Houston"),
+        ("Over two days, the storm dumped rain on Houston.", "The storm dumped rain on Houston"),
+    ],
+)
+def test_a_count_in_words_opening_the_sentence_is_its_subjects(sentence, title):
+    """ "At least four people were killed …, Sheriff Keith Pearson said" was titled "Sheriff
+    Keith Pearson said": "At least four …," was read as an opening phrase ("At the summit,"),
+    as "At least 4" was not."""
+    assert title_for(sentence) == title

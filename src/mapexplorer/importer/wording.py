@@ -1096,7 +1096,14 @@ def _main_clause(text: str, names_a_region: Callable[[str], bool] | None = None)
 
 
 # "At least 52 people died in Cebu, the governor said": a count, not an opening phrase.
-_A_COUNT_OPENS = re.compile(r"(?:at\s+(?:least|most)|over|under|about|around)\s+\d", re.I)
+_A_COUNT_OPENS = re.compile(
+    r"(?:at\s+(?:least|most)|over|under|about|around)\s+(?:\d|(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+dozen|dozens|"
+    r"scores|hundreds|thousands|millions|half|a\s+third|a\s+quarter)\b)"
+    # (not a time: "Over two days, the storm dumped rain")
+    r"(?![\d,.]*\s+(?:hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b)",
+    re.I,
+)
 # "A week after Lula's inauguration, …", "Two days later, …": a time counted from another.
 _MEASURED_LEAD = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
