@@ -172,6 +172,34 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Officials met on Oct. 28-29.", [("Oct. 28-29", "2024-10-28/2024-10-29")]),
+        ("Officials met 28-29 October.", [("28-29 October", "2024-10-28/2024-10-29")]),
+        (
+            "Officials met between Oct. 28 and Nov. 2.",
+            [("between Oct. 28 and Nov. 2", "2024-10-28/2024-11-02")],
+        ),
+        (
+            "Officials met from 28 October to 2 November.",
+            [("from 28 October to 2 November", "2024-10-28/2024-11-02")],
+        ),
+        ("Officials will meet Nov. 4-6 in Baku.", [("Nov. 4-6", "2024-11-04/2024-11-06")]),
+        ("The festival ran Dec. 28-Jan. 3.", [("Dec. 28-Jan. 3", "2023-12-28/2024-01-03")]),
+        # two days, not the days between
+        (
+            "Officials met Aug. 25 and Sept. 17.",
+            [("Aug. 25", "2024-08-25"), ("Sept. 17", "2024-09-17")],
+        ),
+    ],
+)
+def test_days_from_to_without_their_year_are_those_days(text, expected):
+    """ "Officials met on Oct. 28-29", published on 30 October 2024, had no date, and "between
+    Oct. 28 and Nov. 2" was two, 2 November of 2023 (told in the past, before publication)."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Over the last three days, it rained.", [("Over the last three days", "2024-10-27/2024-10-30")]),
         ("In the past two weeks, prices rose.", [("In the past two weeks", "2024-10-16/2024-10-30")]),
         ("Over the past 24 hours, rain fell.", [("Over the past 24 hours", "2024-10-29/2024-10-30")]),

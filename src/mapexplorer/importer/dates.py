@@ -343,6 +343,42 @@ def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return days(year), FROM_PREVIOUS, f"no year given: {why}"
 
 
+@_rule(
+    rf"{_FROM}{W}(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY}){_TO}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})|"
+    rf"(?:the\s+)?(?P<e1>{DAY})(?:\s+(?:of\s+)?(?P<n1>{MONTH}))?{_TO.replace('to>', 'to2>')}"
+    rf"(?:the\s+)?(?P<e2>{DAY})\s+(?:of\s+)?(?P<n2>{MONTH}))(?!\s*,?\s*\d|\s*[-–])"
+)
+def _range_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "Officials met on Oct. 28-29", "between Oct. 28 and Nov. 2", "from 28 October to 2
+    November": the days between, in one year (the story's, or the next ahead), the end in the
+    next when its month comes first ("Dec. 28-Jan. 3"). Not "Aug. 25 and Sept. 17" without
+    "between": two days."""
+    to = (m["to"] or m["to2"] or "").lower()
+    if to == "and" and (m["cue"] or "").lower() != "between":
+        return None
+    if m["m1"]:
+        m1, d1, d2 = month_number(m["m1"]), _day_number(m["d1"]), _day_number(m["d2"])
+        m2 = month_number(m["m2"]) if m["m2"] else m1
+    else:
+        m2, d1, d2 = month_number(m["n2"]), _day_number(m["e1"]), _day_number(m["e2"])
+        m1 = month_number(m["n1"]) if m["n1"] else m2
+    if (m2, d2) == (m1, d1):
+        return None
+    later = (m2, d2) < (m1, d1)  # "Dec. 28-Jan. 3": into the next year
+
+    def days(y: int) -> TimeSpan:
+        return _span(f"{_ymd(y, m1, d1)}/{_ymd(y + later, m2, d2)}")
+
+    if (ahead := _next_after_publication(days, ctx, m)) is not None:
+        return ahead, FROM_PUBLISHED, "no year given: the next such days after publication"
+    found = _year_of_month_day(m1, d1, ctx, m)
+    if found is None:
+        return None
+    year, why = found
+    year, why = _not_after_publication(days, year, why, ctx, m)
+    return days(year), FROM_PREVIOUS, f"no year given: {why}"
+
+
 @_rule(r"(?<![\d-])[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 def _iso_day(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "2010-12-05" in running text (data journalists write days so): that day. A day that
