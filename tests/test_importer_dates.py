@@ -170,6 +170,24 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "whole"),
+    [
+        ("The talks collapsed late last week.", "2024-10-24/2024-10-27", "2024-10-21/2024-10-27"),
+        ("The talks collapsed at the end of last week.", "2024-10-24/2024-10-27", "2024-10-21/2024-10-27"),
+        ("Talks resume at the start of next week.", "2024-11-04/2024-11-06", "2024-11-04/2024-11-10"),
+        ("The talks collapsed early this month.", "2024-10-01/2024-10-10", "2024-10"),
+        ("The storm hit late last month.", "2024-09-21/2024-09-30", "2024-09"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_week_or_month_counted_from_publication_is_that_part(text, expected, whole):
+    """ "The talks collapsed late last week", published on Wednesday 30 October 2024, was the
+    whole of last week, and "late last month" all September, where "late last year" was its
+    last four months; the whole is the alternative."""
+    [found] = find_dates(text, day_from_ymd(2024, 10, 30))
+    assert (found.span.edtf, [a.edtf for a in found.alternatives]) == (expected, [whole])
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Officials met on Oct. 28-29.", [("Oct. 28-29", "2024-10-28/2024-10-29")]),

@@ -1051,6 +1051,28 @@ def _part_of_a_year_from_now(m: re.Match[str], ctx: _Context) -> Resolved:
     return _span(f"{_ym(year, first)}/{_ym(year, last)}"), FROM_PUBLISHED, note, (found[0],)
 
 
+@_rule(
+    r"(?:(?P<part>early|mid|late)(?:-|\s+)(?:in\s+)?|(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+)"
+    r"(?P<which>last|this|next)\s+(?P<u>week|month)\b",
+    re.I,
+)
+def _part_of_a_week_or_month_from_now(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "late last week" (its Thursday to Sunday), "early this month" (its first ten days),
+    "at the end of last week": a part of the week or month counted from publication, as "late
+    last year" is of the year, the whole the alternative."""
+    found = _from_published(m["which"].lower(), m["u"].lower(), ctx)
+    if found is None:
+        return None
+    whole = found[0]
+    part = (m["part"] or {"end": "late"}.get(m["edge"].lower(), "early")).lower()
+    if m["u"].lower() == "month":
+        return _part_of_month(whole, part, m.group(), FROM_PUBLISHED, found[2])
+    first, last = {"early": (0, 2), "mid": (2, 4), "late": (3, 6)}[part]
+    span = TimeSpan.from_days(whole.start + first, whole.start + last)
+    note = f"{found[2]}; '{m.group()}' read as {span.describe()}"
+    return span, FROM_PUBLISHED, note, (whole,)
+
+
 _ORDINAL_PARTS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
