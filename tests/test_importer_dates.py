@@ -170,6 +170,20 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Later this week, talks will resume.", [("Later this week", "2024-10-30/2024-11-03")]),
+        ("Talks will resume later this month.", [("later this month", "2024-10-30/2024-10-31")]),
+        ("Earlier this week, talks collapsed.", [("Earlier this week", "2024-10-28/2024-10-30")]),
+    ],
+)
+def test_later_this_week_is_from_publication_to_its_end(text, expected):
+    """ "Later this week, talks will resume", published on Wednesday 30 October 2024, was the
+    whole week from Monday, days before publication among them."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "whole"),
     [
         ("The talks collapsed late last week.", "2024-10-24/2024-10-27", "2024-10-21/2024-10-27"),

@@ -1581,6 +1581,8 @@ def _relative_published(m: re.Match[str], ctx: _Context) -> Resolved:
         span = found[0]
         if m["ed"].lower() == "earlier":
             return TimeSpan.from_days(span.start, ctx.published), FROM_PUBLISHED, found[2]
+        # "Later this week, talks will resume": from publication to the week's end
+        return TimeSpan.from_days(ctx.published, span.end), FROM_PUBLISHED, found[2]
     return found
 
 
