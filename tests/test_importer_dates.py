@@ -170,6 +170,24 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "alternatives"),
+    [
+        ("The vote was moved from Oct. 28 to Nov. 2.", "2024-11-02", ["2024-10-28"]),
+        ("Officials postponed the vote from Oct. 28, 2024 to Nov. 2, 2024.", "2024-11-02", ["2024-10-28"]),
+        ("The summit was pushed back from 2024 to 2025.", "2025", ["2024"]),
+        # a time from one date to another
+        ("Ticket prices rose from 2019 to 2023.", "2019/2023", []),
+        ("He moved to Paris from 1990 to 1995.", "1990/1995", []),
+    ],
+)  # fmt: skip
+def test_what_was_moved_from_a_date_to_another_is_at_the_new_one(text, expected, alternatives):
+    """ "The vote was moved from Oct. 28 to Nov. 2" was the days between; it is at the date it
+    was moved to, the one before the alternative."""
+    [found] = find_dates(text, day_from_ymd(2024, 10, 30))
+    assert (found.span.edtf, [a.edtf for a in found.alternatives]) == (expected, alternatives)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Later this week, talks will resume.", [("Later this week", "2024-10-30/2024-11-03")]),

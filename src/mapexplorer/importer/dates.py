@@ -2423,7 +2423,43 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 ctx.previous, ctx.previous_end = second[1].span, second[1].end
                 taken_until = second[1].end
                 listed = None
-    return tuple(_without_times_beside_dates(text, mentions))
+    return tuple(_without_times_beside_dates(text, _moved_to(text, mentions)))
+
+
+# What was put off or brought forward: "The vote was postponed from Oct. 28 to Nov. 2"
+_MOVED_FROM = re.compile(
+    r"\b(?:postponed|moved|pushed\s+back|delayed|rescheduled|brought\s+forward|put\s+off|"
+    r"shifted|postpone|move|push\s+back|delay|reschedule)"
+    # (not who moved somewhere: "He moved to Paris from 1990 to 1995")
+    r"(?:\s+(?!(?:to|into|in|at|out|away|abroad|home|there|here|back)\b)[\w'’-]+){0,3}\s+$",
+    re.I,
+)
+
+
+def _moved_to(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "The vote was postponed from Oct. 28 to Nov. 2": the day it was moved to, not the days
+    between; the day it was moved from is the alternative."""
+    moved = []
+    for mention in mentions:
+        if (
+            mention.text[:5].lower() == "from "
+            and "/" in mention.span.edtf
+            and _MOVED_FROM.search(text, max(0, mention.start - 50), mention.start)
+        ):
+            first, last = mention.span.edtf.split("/", 1)
+            try:
+                was, now = _span(first), _span(last)
+            except (DateError, ValueError):
+                moved.append(mention)
+                continue
+            note = (mention.note + "; " if mention.note else "") + (
+                "moved: the date it was moved to, the one before an alternative"
+            )
+            mention = DateMention(
+                mention.start, mention.end, mention.text, now, mention.kind, note, (was,)
+            )
+        moved.append(mention)
+    return moved
 
 
 def _and_month(first: DateMention, text: str, at: int, cue_start: int) -> list[DateMention]:
