@@ -372,8 +372,9 @@ def test_a_datelined_report_with_no_date_but_its_publication_day_is_read():
         ("Siesta Key", "2024-10-09/2024-10-10"),
         ("Sarasota", "2024-10-09/2024-10-10"),
     ]
-    with pytest.raises(ArticleError, match="give the publication date"):
+    with pytest.raises(ArticleError, match="give the publication date") as refused:
         import_text(text)
+    assert refused.value.needs_published  # the window asks for it again, saying why
     # not a text without a dateline
     with pytest.raises(ArticleError, match="found no dates"):
         import_text(text.split("— ", 1)[1], published="2024-10-10")
