@@ -3754,3 +3754,14 @@ def test_a_count_in_words_opening_the_sentence_is_its_subjects(sentence, title):
     Keith Pearson said": "At least four …," was read as an opening phrase ("At the summit,"),
     as "At least 4" was not."""
     assert title_for(sentence) == title
+
+
+def test_what_did_not_happen_lends_no_place():
+    """ "Hamas negotiators arrived from Doha on Monday. Israel did not send a delegation" put
+    the arrival in Israel too: a sentence of what did not happen is no place of the event."""
+    text = (
+        "Talks\n\nCAIRO — Mediators resumed talks in Cairo on Tuesday.\n\n"
+        "Hamas negotiators arrived from Doha on Monday. Israel did not send a delegation.\n"
+    )
+    drafts = import_text(text, published="2024-03-12").drafts
+    assert "Israel" not in {p.name for d in drafts for p in d.places}

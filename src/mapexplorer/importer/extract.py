@@ -115,6 +115,7 @@ class _Unit:
     refers_back: bool = False  # "it", "there", "the city": to what was named before
     names_a_place_before: bool = False  # "there", "the city": to a place named before, not "it"
     says_the_region: bool = False  # "over the region", "in the same state"
+    negated: bool = False  # "Israel did not send a delegation": what did not happen
     whose_people: bool = False  # names places only as whose people acted, in the past
     whose_leaders: bool = False  # … one of them as whose leader ("Armenian Prime Minister …")
     whose: list[PlaceMention] = field(default_factory=list)  # those places ("Armenian")
@@ -698,6 +699,7 @@ def _units(
         unit.refers_back = bool(_REFERS_BACK_ANY.search(text, start, end))
         unit.names_a_place_before = bool(_A_PLACE_NAMED_BEFORE.search(text, start, end))
         unit.says_the_region = bool(_THE_REGION.search(text, start, end))
+        unit.negated = bool(_NEGATED.search(text, start, end))
         if all(m.demonym for m in unit.places) and _REFERS_BACK.search(text, start, end):
             # "Troops held Kherson in 2022, until the Ukrainian army retook it in November":
             # the clause is about the place named before it, "Ukrainian" its alternative.
@@ -1291,6 +1293,10 @@ _REFERS_BACK = re.compile(r"\b(?:it|there|the\s+(?:city|town|village|region|coun
 _A_PLACE_NAMED_BEFORE = re.compile(
     r"\b(?:there|the\s+(?:city|town|village|region|country|capital|island|port))\b", re.I
 )
+_NEGATED = re.compile(
+    r"\b(?:did\s+not|didn['’]t|never|(?:has|have|had)\s+not|hasn['’]t|haven['’]t|refused\s+to|"
+    r"declined\s+to)\s+[a-z]+"
+)
 _THE_REGION = re.compile(r"\bthe\s+(?:same\s+)?(?:region|state|province)\b(?!\s+of\b)", re.I)
 _REFERS_BACK_ANY = re.compile(_REFERS_BACK.pattern, re.I)  # "It became", "The country"
 _SUBORDINATE = re.compile(r"(?:until|before|after|when|although|though)\b")
@@ -1525,7 +1531,9 @@ def _paragraph_drafts(
         head.context = [u for u in with_places[1:]]
         return [head]
     for unit in units:
-        if unit.dates or not unit.places:
+        if unit.dates or not unit.places or unit.negated:
+            # ("Hamas negotiators arrived from Doha on Monday. Israel did not send a
+            # delegation": what did not happen lends the event no place)
             continue
         nearest = min(drafts, key=lambda d: (abs(d.start - unit.start), d.start > unit.start))
         nearest.context.append(unit)
