@@ -170,6 +170,16 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    "text", ["2024-10-10T15:45:00Z", "Updated 2024-10-10T15:45:00+02:00.", "at 2024-10-10T15:45"]
+)
+def test_an_iso_timestamp_is_its_day(text):
+    """A page's timestamp "2024-10-10T15:45:00Z" was read as the year 2024: its time, after the
+    day, hid the day's end."""
+    [(_, day)] = dates(text, None)
+    assert day == "2024-10-10"
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "alternatives"),
     [
         ("The vote was moved from Oct. 28 to Nov. 2.", "2024-11-02", ["2024-10-28"]),

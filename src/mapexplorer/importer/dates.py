@@ -379,11 +379,15 @@ def _range_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return days(year), FROM_PREVIOUS, f"no year given: {why}"
 
 
-@_rule(r"(?<![\d-])[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+@_rule(
+    r"(?<![\d-])(?P<day>[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    # with its time, as a page's timestamp has it ("2024-10-10T15:45:00Z")
+    r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+)
 def _iso_day(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "2010-12-05" in running text (data journalists write days so): that day. A day that
     does not exist raises, and the year alone is read instead."""
-    return _span(m[0]), EXPLICIT, ""
+    return _span(m["day"]), EXPLICIT, ""
 
 
 @_rule(rf"{W}(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
