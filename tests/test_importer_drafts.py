@@ -541,6 +541,31 @@ def test_published_line_and_dateline_date():
 
 
 @pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("By JANE DOE | Published Oct. 10, 2024 3:45 PM EDT", "2024-10-10"),
+        ("Last updated on October 11, 2024; published October 10, 2024", "2024-10-10"),
+        ("Updated October 12, 2024\nPublished October 10, 2024", "2024-10-10"),
+        ("Updated 3:45 PM EDT, Thu October 10, 2024", "2024-10-10"),
+    ],
+)
+def test_the_published_stamp_is_found_after_a_byline_and_before_an_update(stamp, expected):
+    """ "By JANE DOE | Published Oct. 10, 2024 3:45 PM EDT" gave no publication date (the
+    stamp was read only at a line's start), and "Last updated on October 11, 2024; published
+    October 10, 2024" gave the update's day."""
+    article = article_from_text(
+        f"Milton leaves trail of destruction\n{stamp}\n\nSIESTA KEY, Fla. (AP) — Hurricane "
+        "Milton made landfall near Siesta Key on Wednesday, officials said.\n"
+    )
+    assert detect_published(article).iso == expected
+    # not a date set off in the story
+    story = article_from_text(
+        "Letters home\n\nThe letter was short; dated March 3, 1941, it reached Tehran.\n"
+    )
+    assert detect_published(story) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "how"),
     [
         # a weekday in the lead: the dateline's day or the day after it, from the text's year

@@ -42,8 +42,15 @@ class PublishedGuess:
 
 
 _PUBLISHED_LINE = re.compile(
-    r"^\s*(?:Published|Updated|Posted|First published|Date|Dated)\b[^\n]{0,80}", re.I | re.M
+    # at a line's start, or after a byline's bar or another stamp's semicolon: "By JANE DOE |
+    # Published Oct. 10, 2024 3:45 PM EDT", "Last updated October 11; published October 10"
+    r"(?:^\s*(?:Last\s+)?|[|•·;]\s*)"
+    r"(?P<kw>Published|Updated|Posted|First published|Date|Dated)\b[^\n|•·;]{0,80}",
+    re.I | re.M,
 )
+_STAMP_START = re.compile(r"\s*(?:Last\s+|First\s+)?(?:Published|Updated|Posted|Date)", re.I)
+_STAMP_TRUST = {"published": 0, "first published": 0, "posted": 0, "date": 1, "dated": 1}
+"""Which stamp says when it was published, before one that says when it was updated."""
 _LEAD_PARAGRAPHS = 3
 
 
@@ -83,12 +90,20 @@ def _full_day(text: str) -> TimeSpan | None:
 
 
 def _from_published_line(article: Article) -> PublishedGuess | None:
-    for m in _PUBLISHED_LINE.finditer(article.text):
+    found = []
+    text = article.text
+    for m in _PUBLISHED_LINE.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if m.group()[:1] == ";" and not _STAMP_START.match(line):
+            continue  # ("The letter was short; dated March 3, 1941": the story's, no stamp)
         span = _full_day(m.group())
         if span is not None:
-            line = " ".join(m.group().split())
-            return PublishedGuess(span.start, f"The text says “{line}”.")
-    return None
+            trust = _STAMP_TRUST.get(" ".join(m["kw"].lower().split()), 2)
+            found.append((trust, m.start(), span, m.group()[m.start("kw") - m.start() :]))
+    if not found:
+        return None
+    _, _, span, said = min(found, key=lambda f: f[:2])
+    return PublishedGuess(span.start, f"The text says “{' '.join(said.split())}”.")
 
 
 def _from_lead_date(article: Article) -> PublishedGuess | None:
