@@ -540,6 +540,19 @@ def test_published_line_and_dateline_date():
     assert detect_published(article_from_text("Troops entered Tehran in 1941.")) is None
 
 
+def test_the_date_a_text_begins_with_is_shown_without_its_headline():
+    """ "The article begins with the date “Milton leaves trail\n2024-10-10T15:45:00Z”": the
+    reasoning shown to the user quoted the headline above the date, with its line break."""
+    guess = detect_published(
+        article_from_text(
+            "Milton leaves trail\n2024-10-10T15:45:00Z\n\nSIESTA KEY, Fla. (AP) — Hurricane "
+            "Milton made landfall near Siesta Key on Wednesday, officials said.\n"
+        )
+    )
+    assert guess.iso == "2024-10-10"
+    assert guess.reasoning == "The article begins with the date “2024-10-10T15:45:00Z”."
+
+
 @pytest.mark.parametrize(
     ("stamp", "expected"),
     [

@@ -119,7 +119,11 @@ def _from_lead_date(article: Article) -> PublishedGuess | None:
     top = article.text[: first[0]] if start >= 0 else ""
     span = _full_day(top)
     if span is not None and len(top.split()) <= 8:
-        return PublishedGuess(span.start, f"The article begins with the date “{top.strip()}”.")
+        # (the line with the date, not the headline above it)
+        shown = next((ln for ln in top.splitlines() if _full_day(ln) is not None), top)
+        return PublishedGuess(
+            span.start, f"The article begins with the date “{' '.join(shown.split())}”."
+        )
     # Above the story, under its headline: a short line with the date ("November 9, 2024",
     # "By Jane Doe, 9 Nov 2024 10:32 GMT"), as blogs and saved pages have it.
     for line in top.splitlines():
