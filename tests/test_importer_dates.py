@@ -170,6 +170,22 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote was delayed to Nov. 2.", "2024-11-02"),
+        ("The hearing was moved to Nov. 12.", "2024-11-12"),
+        # where who moved went is no day set
+        ("Troops moved to Kherson on Nov. 12.", "2023-11-12"),
+    ],
+)
+def test_a_day_something_was_moved_to_may_lie_after_publication(text, expected):
+    """ "The hearing was moved to Nov. 12", published on 30 October 2024, was 12 November 2023,
+    told in the past and so before publication, where "postponed until Nov. 12" was 2024."""
+    [(_, found)] = dates(text, day_from_ymd(2024, 10, 30))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     "text", ["2024-10-10T15:45:00Z", "Updated 2024-10-10T15:45:00+02:00.", "at 2024-10-10T15:45"]
 )
 def test_an_iso_timestamp_is_its_day(text):

@@ -913,6 +913,8 @@ def _not_after_publication(
         return year, why
     if not _told_as_past(ctx, m) or _an_end(ctx, m):
         return year, why
+    if _SET_FOR.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return year, why  # "The hearing was moved to Nov. 12": set for then, it may lie ahead
     latest = ymd_from_day(published)[0]
     if span_in(latest).start > published:
         latest -= 1
