@@ -176,11 +176,15 @@ def test_weekday_follows_the_tense():
         ("The hearing was moved to Nov. 12.", "2024-11-12"),
         # where who moved went is no day set
         ("Troops moved to Kherson on Nov. 12.", "2023-11-12"),
+        # a delay's length before the day, not "the week to" it
+        ("The vote was delayed by a week to Nov. 2.", "2024-11-02"),
+        ("It was pushed back one week to Nov. 2.", "2024-11-02"),
     ],
 )
 def test_a_day_something_was_moved_to_may_lie_after_publication(text, expected):
     """ "The hearing was moved to Nov. 12", published on 30 October 2024, was 12 November 2023,
-    told in the past and so before publication, where "postponed until Nov. 12" was 2024."""
+    told in the past and so before publication, where "postponed until Nov. 12" was 2024;
+    "delayed by a week to Nov. 2" was the seven days to 2 November 2023."""
     [(_, found)] = dates(text, day_from_ymd(2024, 10, 30))
     assert found == expected
 

@@ -2130,7 +2130,8 @@ def _early_year(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
-    rf"(?i:the\s+)?(?i:week|seven\s+days)\s+(?i:to|ending|through)\s+"
+    # (not a delay's length: "was delayed by a week to Nov. 2")
+    rf"(?<!\b[Aa]\s)(?<!\b[Oo]ne\s)(?i:the\s+)?(?i:week|seven\s+days)\s+(?i:to|ending|through)\s+"
     rf"(?P<inner>(?i:on\s+)?{WEEKDAY}(?![A-Za-z'’])|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)"
 )
 def _week_to(m: re.Match[str], ctx: _Context) -> Resolved:
