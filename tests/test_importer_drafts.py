@@ -3803,3 +3803,30 @@ def test_what_did_not_happen_lends_no_place():
     )
     drafts = import_text(text, published="2024-03-12").drafts
     assert "Israel" not in {p.name for d in drafts for p in d.places}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "date"),
+    [
+        (
+            "The vote in Tbilisi, originally set for Oct. 28, was moved to Nov. 2.",
+            "The vote in Tbilisi was moved to Nov. 2",
+            "2024-11-02",
+        ),
+        (
+            "The summit in Baku, initially planned for Nov. 4, will open on Nov. 11.",
+            "The summit in Baku will open",
+            "2024-11-11",
+        ),
+        (
+            "The bridge, first built in 1890, collapsed in Genoa in 2018.",
+            "The bridge collapsed in Genoa",
+            "2018",
+        ),
+    ],
+)
+def test_an_aside_opening_with_originally_or_first_is_set_aside(sentence, title, date):
+    """ "The vote in Tbilisi, originally set for Oct. 28, was moved to Nov. 2" was titled "The
+    vote in Tbilisi, originally set" and dated 28 October: an aside is so with its adverb too."""
+    [draft] = import_text(sentence, published="2024-10-30").drafts
+    assert (draft.title, draft.time.edtf) == (title, date)

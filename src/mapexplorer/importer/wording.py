@@ -266,8 +266,9 @@ _NAME_NOW = re.compile(
     r"(?:\s[A-Z][\w.'’-]*){0,3},\s(?=[a-z])"
 )
 _ASIDE_OPENS = (
-    r"(?:(?:later|formerly|once|now|also|then|better|widely)\s)?"
-    r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen)"
+    r"(?:(?:later|formerly|once|now|also|then|better|widely|originally|initially|previously|first)\s)?"
+    # (", originally set for Oct. 28,": what was planned, not what happened)
+    r"(?:who|which|whose|[a-z]+ed|known|led|born|built|held|won|sworn|chosen|set)"
 )
 # An aside's words, with the commas and stops of a date inside it ("who took office on Dec.
 # 3, 2024,"): the comma before a year, the stop of an abbreviation before a day.
@@ -333,7 +334,8 @@ _PARTICIPLE_PHRASE = re.compile(
 _LED_BY = re.compile(r"\s(?:led|headed|commanded)\s+by\s+(?:[A-Z][\w'’-]*\.?\s+){1,5}(?=[a-z])")
 _LAST_ASIDE = re.compile(r",\s(?:who|which|whose)\s[^;]{3,200}$")
 _BARE_PARTICIPLE = re.compile(
-    r",\s(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
+    r",\s(?:(?:originally|initially|previously|first|once|later)\s)?"
+    r"(?:[a-z]+ed|fought|held|built|born|won|begun|signed|made|seen|written|known|taken|"
     r"given|led|set|begun|drawn|sworn)\s?,\s(?=[a-z])"
 )
 _PREPOSITION_OPENS = re.compile(
