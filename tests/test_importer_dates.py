@@ -172,6 +172,22 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The quake shook Tokyo on Dec. 31.", "2023-12-31"),
+        ("Fireworks lit the sky on New Year’s Eve.", "2023-12-31"),
+        ("Protesters sought shelter on Dec. 31.", "2023-12-31"),
+        ("Talks will resume on Dec. 31.", "2024-12-31"),
+    ],
+)
+def test_a_day_told_with_an_irregular_past_verb_is_before_publication(text, expected):
+    """ "The quake shook Tokyo on Dec. 31", published on 30 October 2024, was 31 December 2024,
+    after publication: "shook", "lit", "sought" were not read as verbs in the past."""
+    [(_, found)] = dates(text, day_from_ymd(2024, 10, 30))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The vote was delayed to Nov. 2.", "2024-11-02"),
         ("The hearing was moved to Nov. 12.", "2024-11-12"),
         # where who moved went is no day set

@@ -748,7 +748,11 @@ _PAST_TENSE = re.compile(
     r"fell|won|lost|sent|hit|struck|shot|wrote|spoke|saw|found|broke|rose|ran|led|sank|brought|"
     r"flew|fought|stood|swept|seized|burnt|drew|grew|threw|knew|blew|drove|rode|chose|froze|"
     r"sold|bought|caught|taught|thought|felt|kept|built|spent|paid|laid|tore|wore|bore|sang|"
-    r"drank|swam|got|forgot|overcame|arose|woke|stole|[a-z]{2,}ed)\b",
+    r"drank|swam|got|forgot|overcame|arose|woke|stole|"
+    # ("The quake shook Tokyo on Dec. 31": past, not the next 31 December)
+    r"shook|lit|dug|sought|hung|bled|slid|swung|spun|sprang|shrank|stung|clung|flung|dealt|"
+    r"meant|hid|rang|swore|awoke|strode|withdrew|undertook|overtook|slept|wept|crept|leapt|"
+    r"knelt|sped|stuck|shone|[a-z]{2,}ed)\b",
     re.I,
 )
 _AHEAD_WORDS = re.compile(
