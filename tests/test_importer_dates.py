@@ -393,6 +393,10 @@ def test_a_shock_named_by_its_day_in_the_weeks_before_publication_is_the_year_be
         # the last Wednesday is the one before publication's
         ("A week ago Wednesday, it rained.", [("A week ago Wednesday", "2024-10-16")]),
         ("The dam burst a week ago last Friday.", [("a week ago last Friday", "2024-10-18")]),
+        (
+            "Troops crossed three weeks ago on Tuesday.",
+            [("three weeks ago on Tuesday", "2024-10-08")],
+        ),
         # a year before the last Tuesday, to the day; to publication's day; to its month
         ("The fire started a year ago Tuesday.", [("a year ago Tuesday", "2023-10-29")]),
         ("The fire started a week ago today.", [("a week ago today", "2024-10-23")]),

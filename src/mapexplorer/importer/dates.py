@@ -1656,7 +1656,7 @@ def _recently(m: re.Match[str], ctx: _Context) -> Resolved:
 
 @_rule(
     rf"\b(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?)\s+ago\s+"
-    rf"(?:(?P<today>today)|this\s+(?P<month>month)|(?:last\s+)?(?P<w>{WEEKDAY}))\b",
+    rf"(?:(?P<today>today)|this\s+(?P<month>month)|(?:last\s+|on\s+)?(?P<w>{WEEKDAY}))\b",
     re.I,
 )
 def _ago_from_a_day(m: re.Match[str], ctx: _Context) -> Resolved:
