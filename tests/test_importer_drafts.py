@@ -3830,3 +3830,16 @@ def test_an_aside_opening_with_originally_or_first_is_set_aside(sentence, title,
     vote in Tbilisi, originally set" and dated 28 October: an aside is so with its adverb too."""
     [draft] = import_text(sentence, published="2024-10-30").drafts
     assert (draft.title, draft.time.edtf) == (title, date)
+
+
+def test_for_the_first_time_since_a_year_is_a_yardstick_not_the_events_time():
+    """ "Russian troops crossed into Sumy for the first time since 2022, officials said
+    Tuesday" was dated 2022 to publication ('since': open until it), where "the worst since
+    1957" after "in" was a yardstick already; the day it was said dates it."""
+    [draft] = import_text(
+        "KYIV, Ukraine (AP) — Russian troops crossed into Sumy for the first time since 2022, "
+        "officials said Tuesday.\n\nFloods hit Valencia on Monday, the worst since 1957.\n",
+        published="2024-10-30",
+    ).drafts[:1]
+    assert (draft.places[0].name, draft.time.edtf) == ("Sumy", "2024-10-29")
+    assert "2022" not in [t.edtf[:4] for t in draft.time_alternatives]

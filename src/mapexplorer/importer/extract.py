@@ -186,7 +186,7 @@ def make_drafts(
     # Friday, …" with no publication date): the story has moved on to an unknown time.
     lending = [
         m for m in dates
-        if not _YARDSTICK.search(text, max(body_start, m.start - 100), m.start)
+        if not _yardstick_before(text, max(body_start, m.start - 100), m)
     ]  # fmt: skip
     lending += [DateMention(m.start, m.end, m.text, m.span, _UNPLACED, m.note) for m in unresolved]
     lending.sort(key=lambda m: m.start)
@@ -557,14 +557,13 @@ def _units(
         unit.dates = [
             m
             for m in dates
-            if start <= m.start < end
-            and not _YARDSTICK.search(text, max(start, m.start - 100), m.start)
+            if start <= m.start < end and not _yardstick_before(text, max(start, m.start - 100), m)
         ]
         yardsticks = [
             (y.start(), m.end)
             for m in dates
             if start <= m.start < end
-            and (y := _YARDSTICK.search(text, max(start, m.start - 100), m.start))
+            and (y := _yardstick_before(text, max(start, m.start - 100), m))
         ]
         unit.forecast = bool(unit.dates) and _a_forecast(
             text[start:end], max(m.end for m in unit.dates) - start
@@ -1373,6 +1372,15 @@ _WARNED_AFTER = re.compile(
 # "… fled before troops could reach the town on Monday", "… so that aid could arrive": what
 # could be done then, in the past, not what may be.
 _PAST_ABILITY = re.compile(r"\b(?:before|until|so\s+that|so|once|when)\s+[^,;]*$", re.I)
+
+
+def _yardstick_before(text: str, start: int, mention: DateMention) -> re.Match[str] | None:
+    """The yardstick a date is told by, if any ("the worst since 1957"); with its "since"
+    when the date's words hold it ("for the first time since 2022", read as "since 2022")."""
+    end = mention.start
+    if (own := re.match(r"since\s+", mention.text, re.I)) is not None:
+        end += own.end()
+    return _YARDSTICK.search(text, start, end)
 
 
 _YARDSTICK = re.compile(
