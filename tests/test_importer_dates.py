@@ -172,6 +172,28 @@ def test_weekday_follows_the_tense():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "In October 2023, fighting flared. On the 7th, troops crossed.",
+            [("October 2023", "2023-10"), ("On the 7th", "2023-10-07")],
+        ),
+        (
+            "On Oct. 12, 2023, talks began. By the 2nd, they had collapsed.",
+            [("Oct. 12, 2023", "2023-10-12"), ("By the 2nd", "2023-11-02")],
+        ),
+        # no month told before; a century, a floor
+        ("Fighting resumed on the 7th.", []),
+        ("In 2023 the army rose. On the 7th floor, a fire broke out.", [("2023", "2023")]),
+    ],
+)
+def test_a_bare_day_of_the_month_is_of_the_month_told_before(text, expected):
+    """ "In October 2023, fighting flared. On the 7th, troops crossed": "the 7th" had no date;
+    it is that day of the month told before (after a later day, of the next month)."""
+    assert dates(text, day_from_ymd(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The quake shook Tokyo on Dec. 31.", "2023-12-31"),
         ("Fireworks lit the sky on New Year’s Eve.", "2023-12-31"),
         ("Protesters sought shelter on Dec. 31.", "2023-12-31"),

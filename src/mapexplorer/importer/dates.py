@@ -675,6 +675,29 @@ def _edge_of_month(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 @_rule(
+    rf"\b(?i:on|by|until|since)\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    rf"(?!\s+(?:of\s+)?{MONTH}|\s+(?:[a-z]|[A-Z][a-z]))"
+)
+def _bare_day_of_the_month_told(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "In October 2024, fighting flared. On the 7th, troops crossed": that day of the month
+    told just before (after a day told, the next such: "On Oct. 28 … By the 2nd" is 2
+    November). Not "the 7th century" nor "the 7th floor", nor with no month told before."""
+    prev = ctx.previous
+    if prev is None or prev.precision not in (Precision.MONTH, Precision.DAY):
+        return None
+    if prev.end - prev.start > 31:
+        return None
+    y, mo, d0 = ymd_from_day(prev.start)
+    day = _day_number(m["d"])
+    if prev.precision is Precision.DAY and day < d0:
+        y, mo = _add_months(y, mo, 1)
+    if day > calendar.monthrange(y, mo)[1]:
+        return None
+    span = _span(_ymd(y, mo, day))
+    return span, FROM_PREVIOUS, f"a day of the month told before ({prev.describe()})"
+
+
+@_rule(
     rf"(?i:the\s+)?(?i:week)\s+of\s+(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})|(?:the\s+)?(?P<d2>{DAY})\s+"
     rf"(?:of\s+)?(?P<m2>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?!\s*,?\s*\d|\s*[-–])"
 )
