@@ -170,6 +170,22 @@ def test_weekday_follows_the_tense():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "alternative"),
+    [
+        ("Two days after Oct. 7, 2023, troops crossed.", "2023-10-09", "2023-10-07"),
+        ("Three weeks after March 3, 2020, schools closed.", "2020-03-24~", "2020-03-03"),
+        ("A month after the Oct. 7 attack, troops crossed.", "2023-11-07~", "2023-10-07"),
+        ("Two years after 2014, the war froze.", "2016", "2014"),
+    ],
+)
+def test_a_time_after_or_before_a_date_is_counted_from_it(text, expected, alternative):
+    """ "Two days after Oct. 7, 2023, troops crossed" was 7 October: the time counted from the
+    date was left out; the date named is the alternative."""
+    [found] = find_dates(text, day_from_ymd(2024, 10, 30))
+    assert (found.span.edtf, [a.edtf for a in found.alternatives]) == (expected, [alternative])
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

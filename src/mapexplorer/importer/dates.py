@@ -2457,7 +2457,45 @@ def _dates_of(text: str, published: int | None) -> tuple[DateMention, ...]:
                 ctx.previous, ctx.previous_end = second[1].span, second[1].end
                 taken_until = second[1].end
                 listed = None
-    return tuple(_without_times_beside_dates(text, _moved_to(text, mentions)))
+    return tuple(_without_times_beside_dates(text, _moved_to(text, _offset(text, mentions))))
+
+
+_OFFSET_BEFORE = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<dir>after|before)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def _offset(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "Two days after Oct. 7, 2023, troops crossed": two days after that day (9 October),
+    not the day; "a month after the Oct. 7 attack" likewise. The day named is the
+    alternative."""
+    out = []
+    for mention in mentions:
+        found = _OFFSET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if found is not None and "/" not in mention.span.edtf:
+            amount = _number(found["n"]) * (1 if found["dir"].lower() == "after" else -1)
+            try:
+                moved = _shift(mention.span, amount, found["u"].lower())
+            except (DateError, ValueError):
+                moved = None
+            if moved is not None:
+                shown = " ".join(found.group().split())
+                note = (mention.note + "; " if mention.note else "") + (
+                    f"'{shown} …': counted from {mention.span.describe()}"
+                )
+                mention = DateMention(
+                    found.start(),
+                    mention.end,
+                    text[found.start() : mention.end],
+                    moved,
+                    mention.kind,
+                    note,
+                    (mention.span,),
+                )
+        out.append(mention)
+    return out
 
 
 # What was put off or brought forward: "The vote was postponed from Oct. 28 to Nov. 2"
