@@ -1595,3 +1595,18 @@ def test_a_town_in_a_list_of_one_countrys_towns_is_in_that_country(gaz):
     assert (found["Santa Clara"].country, found["Santa Clara"].admin1) == ("US", "CA")
     found = {m.text: m.best.entry for m in gaz.find("Fans came from Paris, Santa Clara and Rome.")}
     assert found["Santa Clara"].country == "CU"
+
+
+def test_each_curated_place_is_listed_once():
+    """Two rounds of battle sites listed Ypres, Gallipoli, Normandy and six others twice, the
+    second entry quietly replacing the first's place (and Ypres both a GeoNames town and a
+    point of its own): each id is one entry, its names gathered."""
+    import json
+    from collections import Counter
+
+    from mapexplorer.paths import geodata_dir
+
+    doc = json.loads((geodata_dir() / "gazetteer-curated.json").read_text(encoding="utf-8"))
+    counts = Counter(item["id"] for item in doc["places"])
+    assert [name for name, n in counts.items() if n > 1] == []
+    assert [m.best.name for m in gazetteer().find("Fighting raged around Ieper in 1917.")] == ["Ypres"]
