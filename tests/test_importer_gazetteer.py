@@ -1609,4 +1609,6 @@ def test_each_curated_place_is_listed_once():
     doc = json.loads((geodata_dir() / "gazetteer-curated.json").read_text(encoding="utf-8"))
     counts = Counter(item["id"] for item in doc["places"])
     assert [name for name, n in counts.items() if n > 1] == []
-    assert [m.best.name for m in gazetteer().find("Fighting raged around Ieper in 1917.")] == ["Ypres"]
+    assert [m.best.name for m in gazetteer().find("Fighting raged around Ieper in 1917.")] == [
+        "Ypres"
+    ]
