@@ -333,14 +333,7 @@ def _next_days_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     def days(y: int) -> TimeSpan:
         return _span(f"{_ymd(y, month, _day_number(d1))}/{_ymd(y, month, _day_number(d2))}")
 
-    if (ahead := _next_after_publication(days, ctx, m)) is not None:
-        return ahead, FROM_PUBLISHED, "no year given: the next such days after publication"
-    found = _year_of_month_day(month, _day_number(d1), ctx, m)
-    if found is None:
-        return None
-    year, why = found
-    year, why = _not_after_publication(days, year, why, ctx, m)
-    return days(year), FROM_PREVIOUS, f"no year given: {why}"
+    return _days_of_a_year_not_given(days, month, _day_number(d1), ctx, m)
 
 
 @_rule(
@@ -369,9 +362,18 @@ def _range_no_year(m: re.Match[str], ctx: _Context) -> Resolved:
     def days(y: int) -> TimeSpan:
         return _span(f"{_ymd(y, m1, d1)}/{_ymd(y + later, m2, d2)}")
 
+    return _days_of_a_year_not_given(days, m1, d1, ctx, m)
+
+
+def _days_of_a_year_not_given(
+    days: Callable[[int], TimeSpan], month: int, first: int, ctx: _Context, m: re.Match[str]
+) -> Resolved:
+    """Days written without their year ("Oct. 28-29", "March 3 and 4"), `days(year)` their
+    span: the next such days when the text looks ahead of publication, else the year the
+    first day is read in (the story's), never after publication when told as past."""
     if (ahead := _next_after_publication(days, ctx, m)) is not None:
         return ahead, FROM_PUBLISHED, "no year given: the next such days after publication"
-    found = _year_of_month_day(m1, d1, ctx, m)
+    found = _year_of_month_day(month, first, ctx, m)
     if found is None:
         return None
     year, why = found
